@@ -1,0 +1,5 @@
+import type { DateMention } from './types';
+
+export function findDates(_text: string, _documentDate: string | null): DateMention[] {
+  return [];
+}

@@ -1,0 +1,5 @@
+import type { OfficialMention } from './types';
+
+export function findOfficials(_text: string): OfficialMention[] {
+  return [];
+}

@@ -1,0 +1,158 @@
+// Version 1 of the export format: one JSON document, the same from the CLI and the extension.
+// Builds a plain object; writing it is the caller's business.
+import { LineIndex, type Position } from '../analysis/lineIndex';
+import type { CorpusAnalysis, DatePrecision, Entity, EventType } from '../analysis/types';
+import { sha256Hex } from './sha256';
+
+export const EXPORT_FORMAT = 'news-annotator/annotations';
+export const EXPORT_VERSION = 1;
+
+export type AnnotationKind = 'date' | 'official' | 'quote' | 'claim' | 'stance';
+
+interface ExportedAnnotationBase {
+  id: string;
+  kind: AnnotationKind;
+  source: 'auto' | 'user';
+  start: number;
+  end: number;
+  text: string;
+  range: { start: Position; end: Position };
+}
+
+export interface ExportedDate extends ExportedAnnotationBase {
+  kind: 'date';
+  value: string | null;
+  precision: DatePrecision | null;
+}
+export interface ExportedOfficial extends ExportedAnnotationBase {
+  kind: 'official';
+  name: string;
+  title: string | null;
+  country: string | null;
+  entityId: string;
+}
+export interface ExportedAttributed extends ExportedAnnotationBase {
+  kind: 'quote' | 'claim';
+  speaker: string | null;
+  speakerEntityId: string | null;
+}
+export interface ExportedStance extends ExportedAnnotationBase {
+  kind: 'stance';
+  stance: string;
+  holder: string | null;
+  target: string | null;
+  note: string | null;
+}
+export type ExportedAnnotation = ExportedDate | ExportedOfficial | ExportedAttributed | ExportedStance;
+
+export interface ExportedDocument {
+  path: string;
+  sha256: string;
+  documentDate: string | null;
+  annotations: ExportedAnnotation[];
+}
+
+export interface ExportedEvent {
+  id: string;
+  type: EventType;
+  date: string | null;
+  location: string | null;
+  participants: string[];
+  sources: Array<{ path: string; start: number; end: number; text: string }>;
+}
+
+export interface AnnotationsExport {
+  format: typeof EXPORT_FORMAT;
+  version: typeof EXPORT_VERSION;
+  generator: string;
+  documents: ExportedDocument[];
+  entities: Entity[];
+  events: ExportedEvent[];
+}
+
+/** A user's tag as the export needs it (the extension's tag store supplies these). */
+export type UserAnnotation =
+  | { id: string; kind: 'quote'; start: number; end: number; text: string; speaker: string | null; speakerEntityId?: string | null }
+  | {
+      id: string;
+      kind: 'stance';
+      start: number;
+      end: number;
+      text: string;
+      stance: string;
+      holder: string | null;
+      target: string | null;
+      note?: string | null;
+    };
+
+export interface ExportInput {
+  generator: string;
+  corpus: CorpusAnalysis;
+  /** The text of each analysed document, by path (offsets refer to it). */
+  texts: ReadonlyMap<string, string>;
+  userAnnotations?: ReadonlyMap<string, readonly UserAnnotation[]>;
+}
+
+export function buildExport({ generator, corpus, texts, userAnnotations }: ExportInput): AnnotationsExport {
+  const documents = corpus.documents.map(({ path, analysis }): ExportedDocument => {
+    const text = texts.get(path);
+    if (text === undefined) throw new Error(`no text for ${path}`);
+    const lines = new LineIndex(text);
+    const base = (kind: AnnotationKind, n: number, s: { start: number; end: number; text: string }, source: 'auto' | 'user' = 'auto') => ({
+      id: source === 'auto' ? `${kind}-${n + 1}` : '',
+      kind,
+      source,
+      start: s.start,
+      end: s.end,
+      text: s.text,
+      range: { start: lines.positionAt(s.start), end: lines.positionAt(s.end) },
+    });
+    const annotations: ExportedAnnotation[] = [
+      ...analysis.dates.map((d, i): ExportedDate => ({ ...base('date', i, d), kind: 'date', value: d.value, precision: d.precision })),
+      ...analysis.officials.map((o, i): ExportedOfficial => ({
+        ...base('official', i, o),
+        kind: 'official',
+        name: o.name,
+        title: o.title,
+        country: o.country,
+        entityId: o.entityId,
+      })),
+      ...analysis.quotes.map((q, i): ExportedAttributed => ({
+        ...base('quote', i, q),
+        kind: 'quote',
+        speaker: q.speaker,
+        speakerEntityId: q.speakerEntityId,
+      })),
+      ...analysis.claims.map((c, i): ExportedAttributed => ({
+        ...base('claim', i, c),
+        kind: 'claim',
+        speaker: c.speaker,
+        speakerEntityId: c.speakerEntityId,
+      })),
+      ...(userAnnotations?.get(path) ?? []).map((u): ExportedAnnotation => {
+        const common = { ...base(u.kind, 0, u, 'user'), id: u.id };
+        return u.kind === 'quote'
+          ? { ...common, kind: 'quote', speaker: u.speaker, speakerEntityId: u.speakerEntityId ?? null }
+          : { ...common, kind: 'stance', stance: u.stance, holder: u.holder, target: u.target, note: u.note ?? null };
+      }),
+    ];
+    annotations.sort((a, b) => a.start - b.start || a.end - b.end || a.kind.localeCompare(b.kind));
+    return { path, sha256: sha256Hex(text), documentDate: analysis.documentDate?.value ?? null, annotations };
+  });
+
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    generator,
+    documents,
+    entities: corpus.entities.map((e) => ({ ...e })),
+    events: corpus.events.map((e) => ({
+      id: e.id,
+      type: e.type,
+      date: e.date,
+      location: e.location,
+      participants: [...e.participants],
+      sources: e.sources.map((s) => ({ path: s.path, start: s.start, end: s.end, text: s.text })),
+    })),
+  };
+}
