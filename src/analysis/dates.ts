@@ -120,6 +120,15 @@ const SEASON_RE = new RegExp(
     `(?<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)(?:\\s+(?:of\\s+)?(?<year>\\d{4})(?![\\w]))?(?![\\w])`,
   'g',
 );
+/**
+ * Days, weeks, months and years named through another event ("the day before", "that year",
+ * "the following week"): calendar points, but the document date cannot resolve them.
+ */
+const ANAPHORIC_RE = new RegExp(
+  `(?<![\\w-])(?:${anyCase('the')}\\s+(?:same|following|previous|preceding)\\s+(?:day|week|month|year)|${anyCase('that')}\\s+(?:day|week|month|year)|` +
+    `${anyCase('the')}\\s+(?:day|week|month|year)(?=\\s+(?:before|after|earlier|prior)\\b))(?![\\w-])`,
+  'g',
+);
 const PRESENT_RE = /(?<![\w-])(?:[Nn]ow|[Cc]urrently)(?![\w-])/g;
 
 // ---------------------------------------------------------------------------------------------
@@ -179,6 +188,7 @@ export function findDates(text: string, documentDate: string | null): DateMentio
     scanYears(r);
     scanDecadesAndCenturies(r);
     scanSeasons(r);
+    scanAnaphoric(r);
     if (INCLUDE_PRESENT_REFERENCE) scanPresent(r);
   } catch {
     // A recognizer bug must never take the whole analysis down: keep what was found.
@@ -547,6 +557,13 @@ function scanSeasons(r: Recognizer): void {
     const g = m.groups!;
     if (!g.det && !g.year) continue;
     r.add(m.index, m.index + m[0].length, null, null, !g.year);
+  }
+}
+
+function scanAnaphoric(r: Recognizer): void {
+  for (const m of r.text.matchAll(ANAPHORIC_RE)) {
+    const unit = /day/.test(m[0]) ? 'day' : /week/.test(m[0]) ? 'week' : /month/.test(m[0]) ? 'month' : 'year';
+    r.add(m.index, m.index + m[0].length, null, unit, true);
   }
 }
 
