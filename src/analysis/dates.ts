@@ -298,6 +298,8 @@ function scanMonths(r: Recognizer): void {
     if (!month) continue;
     const start = m.index;
     const end = start + m[0].length;
+    // A day number right before the month belongs to a day-month date (rejected if impossible).
+    if (!g.mod && !g.det && /\d(?:st|nd|rd|th)?\s+(?:of\s+)?$/.test(text.slice(Math.max(0, start - 12), start))) continue;
     const isFullName = FULL_MONTH_NAMES.has(g.month!.toLowerCase());
     const bare = !g.mod && !g.det && !g.year && !g.rel;
     if (bare) {
@@ -455,7 +457,7 @@ function scanDeictic(r: Recognizer): void {
     const start = m.index;
     const end = start + word.length;
     // "USA Today", "Japan Today": a capitalised "Today" right after a capitalised word is a name.
-    if (word === 'Today' && /[A-Z][\w.]*\s$/.test(text.slice(Math.max(0, start - 20), start))) continue;
+    if ((word === 'Today' || word === 'TODAY') && /[A-Z][\w.]*\s$/.test(text.slice(Math.max(0, start - 20), start))) continue;
     const lower = word.toLowerCase();
     const step = lower === 'yesterday' ? -1 : lower === 'tomorrow' ? 1 : 0;
     r.add(start, end, r.doc ? formatDay(addDays(r.doc, step)) : null, 'day', true);
