@@ -130,6 +130,20 @@ const ANAPHORIC_RE = new RegExp(
     `${anyCase('the')}\\s+(?:day|week|month|year)(?=\\s+(?:before|after|earlier|prior)\\b))(?![\\w-])`,
   'g',
 );
+/** `over the weekend`: the span is `the weekend`, resolved like a weekday by tense. */
+const WEEKEND_RE = /(?<![\w-])(?:[Oo]ver|[Dd]uring|[Aa]t|[Oo]n|[Bb]y|[Uu]ntil|[Tt]hrough|[Bb]efore|[Aa]fter)\s+(?<span>the\s+weekend)(?![\w-])/g;
+/** Fixed-date holidays observed across the English-speaking press. */
+const HOLIDAYS: ReadonlyMap<string, [number, number]> = new Map([
+  ['christmas', [12, 25]],
+  ['christmas day', [12, 25]],
+  ['christmas eve', [12, 24]],
+  ['boxing day', [12, 26]],
+  ["new year's day", [1, 1]],
+  ["new year's eve", [12, 31]],
+  ["valentine's day", [2, 14]],
+  ['halloween', [10, 31]],
+]);
+const HOLIDAY_RE = /(?<![\w-])(?:Christmas(?:\s+(?:Day|Eve))?|Boxing\s+Day|New\s+Year['’]s\s+(?:Day|Eve)|Valentine['’]s\s+Day|Halloween)(?![\w-])/g;
 const PRESENT_RE = /(?<![\w-])(?:[Nn]ow|[Cc]urrently)(?![\w-])/g;
 
 // ---------------------------------------------------------------------------------------------
@@ -190,6 +204,8 @@ export function findDates(text: string, documentDate: string | null): DateMentio
     scanDecadesAndCenturies(r);
     scanSeasons(r);
     scanAnaphoric(r);
+    scanWeekends(r);
+    scanHolidays(r);
     if (INCLUDE_PRESENT_REFERENCE) scanPresent(r);
   } catch {
     // A recognizer bug must never take the whole analysis down: keep what was found.
@@ -570,6 +586,44 @@ function scanAnaphoric(r: Recognizer): void {
   for (const m of r.text.matchAll(ANAPHORIC_RE)) {
     const unit = /day/.test(m[0]) ? 'day' : /week/.test(m[0]) ? 'week' : /month/.test(m[0]) ? 'month' : 'year';
     r.add(m.index, m.index + m[0].length, null, unit, true);
+  }
+}
+
+function scanWeekends(r: Recognizer): void {
+  for (const m of r.text.matchAll(WEEKEND_RE)) {
+    const end = m.index + m[0].length;
+    const start = end - m.groups!.span!.length;
+    const doc = r.doc;
+    if (!doc) {
+      r.add(start, end, null, 'week', true);
+      continue;
+    }
+    // ISO weeks end on Sunday, so a weekend shares the week number of the Monday before it.
+    const weekday = isoWeekday(doc);
+    let step: number;
+    if (r.direction(start, end) === 'future') step = weekday === 6 ? 1 : 0;
+    else step = weekday >= 5 ? 0 : -1;
+    r.add(start, end, formatWeek(addDays(doc, 7 * step)), 'week', true);
+  }
+}
+
+function scanHolidays(r: Recognizer): void {
+  for (const m of r.text.matchAll(HOLIDAY_RE)) {
+    const monthDay = HOLIDAYS.get(m[0].toLowerCase().replace(/\s+/g, ' ').replace('’', "'"));
+    if (!monthDay) continue;
+    const start = m.index;
+    const end = start + m[0].length;
+    // "Christmas shopping" still points at Christmas; a following year makes it absolute.
+    const year = /^,?\s+(\d{4})(?![\w])/.exec(r.text.slice(end, end + 8));
+    const [month, day] = monthDay;
+    if (year) {
+      const y = +year[1]!;
+      const full = end + year[0].length;
+      r.add(start, full, formatDay({ year: y, month, day }), 'day', false);
+      continue;
+    }
+    const { value } = r.monthDay(month, day, null, () => r.direction(start, end));
+    r.add(start, end, value, 'day', true);
   }
 }
 
