@@ -103,7 +103,7 @@ const AGO_RE = new RegExp(
 );
 /** Four-digit years with optional modifier and range: `2018`, `early 2011`, `2009-2010`, `1957-58`. */
 const YEAR_RE = new RegExp(
-  `(?:(?<mod>${anyCase('early')}|${anyCase('late')}|${anyCase('mid')}|${PART_OF}|${anyCase('fiscal')})[\\s-]+)?` +
+  `(?:(?<mod>${anyCase('early')}|${anyCase('late')}|${anyCase('mid')}|${PART_OF}|${anyCase('fiscal')}|(?:${anyCase('end')}|${anyCase('start')})(?=-))[\\s-]+)?` +
     `(?<![\\w$£€¥#.,:/+]|\\d[-–—/]|\\d\\s[-–—]\\s?)(?<y>1\\d{3}|20\\d{2})(?![\\w%]|[.,:]\\d)` +
     `(?:\\s?[-–—]\\s?(?<y2>\\d{4}|\\d{2})(?![\\w%]|[.,:]\\d|[-–—/]\\d))?`,
   'g',
@@ -318,6 +318,7 @@ function scanMonths(r: Recognizer): void {
     if (!g.mod && !g.det && /\d(?:st|nd|rd|th)?\s+(?:of\s+)?$/.test(text.slice(Math.max(0, start - 12), start))) continue;
     const isFullName = FULL_MONTH_NAMES.has(g.month!.toLowerCase());
     const bare = !g.mod && !g.det && !g.year && !g.rel;
+    if (!g.det && RECURRENCE_LEFT.has(previousWord(text, start))) continue;
     if (bare) {
       if (!isFullName) continue;
       const before = previousWord(text, start);
@@ -360,6 +361,9 @@ function scanWeekdays(r: Recognizer): void {
     if (weekday === undefined) continue;
     const start = m.index;
     const end = start + m[0].length;
+    // "each Thursday", "every Monday", "Tuesday nights": a recurring day (a set), not a date.
+    if (!g.det && RECURRENCE_LEFT.has(previousWord(r.text, start))) continue;
+    if (/^\s+(?:nights|mornings|afternoons|evenings)\b/.test(r.text.slice(end, end + 14))) continue;
     // "the Sunday Times", "The Monday Club": a weekday inside a capitalised name.
     if (!g.mod && !g.det && previousWord(r.text, start) === 'the' && /^ [A-Z][a-z]/.test(r.text.slice(end, end + 3))) continue;
     const doc = r.doc;
@@ -379,6 +383,8 @@ function scanWeekdays(r: Recognizer): void {
     r.add(start, end, formatDay(addDays(doc, offset)), 'day', true);
   }
 }
+
+const RECURRENCE_LEFT: ReadonlySet<string> = new Set(['each', 'every', 'alternate']);
 
 const DURATION_LEFT = new Set(['for', 'over', 'during', 'throughout', 'within', 'through', 'of', 'all', 'entire', 'whole']);
 
@@ -530,9 +536,10 @@ function isYearInContext(text: string, start: number, end: number, year: number)
   const charBefore = text[start - 1] ?? '';
   // "pre-2019", "F-2000": a hyphenated prefix that is not a modifier we consumed.
   if (charBefore === '-' || charBefore === '–') return false;
+  // A unit after the number outweighs any preposition before it ("in 1000 days").
+  if (QUANTITY_RIGHT_CONTEXT.has(nextWord(text, end))) return false;
   if (STRONG_YEAR_LEFT.has(before)) return true;
-  const after = nextWord(text, end);
-  if (QUANTITY_LEFT_CONTEXT.has(before) || QUANTITY_RIGHT_CONTEXT.has(after)) return false;
+  if (QUANTITY_LEFT_CONTEXT.has(before)) return false;
   // A number opening a list of figures ("1,500 and 2000") or a unit after a dash.
   if (/^\s*(?:%|percent|per\s?cent)/i.test(text.slice(end, end + 10))) return false;
   if (year >= 1800) return true;

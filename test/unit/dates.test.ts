@@ -110,6 +110,10 @@ describe('absolute dates in other styles', () => {
     ]);
   });
 
+  it('keeps finance-style year modifiers', () => {
+    expect(dates('Debt will peak by end-2025.', null)).toEqual([['end-2025', '2025']]);
+  });
+
   it('reads decades and centuries', () => {
     expect(findDates('In the 1990s, as in the 20th century,', null).map((d) => [d.text, d.value, d.precision])).toEqual([
       ['1990s', '199', 'decade'],
@@ -240,6 +244,9 @@ describe('what is not a date', () => {
     'Prices rose 2000 percent while 1500 people protested.',
     'Some 2000 soldiers and 1,500 police were deployed.',
     'The motorcade passed 1600 Pennsylvania Avenue.',
+    'The third flight departs each Thursday; markets close every May.',
+    'Flights leave on Tuesday nights.',
+    'The fund will run out in 1000 days.',
     'USA Today reported it first.',
     'The Sunday Times reported it first.',
   ])('%s', (sentence) => {
