@@ -12,6 +12,7 @@ import {
   isoWeekday,
   isValidDay,
   pad,
+  toEpochDay,
   parseIsoDay,
 } from './dates/calendar';
 import {
@@ -26,7 +27,7 @@ import {
   WEEKDAYS,
   YEAR_LEFT_CONTEXT,
 } from './dates/lexicon';
-import { pointsForward } from './dates/tense';
+import { pointsForward, sentenceTense } from './dates/tense';
 import type { DateMention, DatePrecision } from './types';
 
 /**
@@ -175,13 +176,34 @@ class Recognizer {
     return pointsForward(this.text, start, end) ? 'future' : 'past';
   }
 
-  monthDay(month: number, day: number, year: number | null, dir: () => Direction): { value: string | null; relative: boolean } {
+  /** Tense of the sentence around a span; null when it has no cue. */
+  tense(start: number, end: number): Direction | null {
+    return sentenceTense(this.text, start, end);
+  }
+
+  /**
+   * A day of a month without a year: the latest one on or before the document date in a past
+   * sentence, the next one on or after it in a future sentence, the nearer one without a cue
+   * ("from April 13 to April 17" in an April 2 story).
+   */
+  monthDay(month: number, day: number, year: number | null, start: number, end: number): { value: string | null; relative: boolean } {
     if (year !== null) return { value: isValidDay(year, month, day) ? formatDay({ year, month, day }) : null, relative: false };
     const doc = this.doc;
     if (!doc) return { value: null, relative: true };
     const onOrBefore = month < doc.month || (month === doc.month && day <= doc.day);
     const onOrAfter = month > doc.month || (month === doc.month && day >= doc.day);
-    const y = dir() === 'future' ? (onOrAfter ? doc.year : doc.year + 1) : onOrBefore ? doc.year : doc.year - 1;
+    const pastYear = onOrBefore ? doc.year : doc.year - 1;
+    const futureYear = onOrAfter ? doc.year : doc.year + 1;
+    let y: number;
+    const tense = this.tense(start, end);
+    if (tense === 'future') y = futureYear;
+    else if (tense === 'past') y = pastYear;
+    else {
+      const docDay = toEpochDay(doc);
+      const pastGap = docDay - toEpochDay({ year: pastYear, month, day: Math.min(day, 28) });
+      const futureGap = toEpochDay({ year: futureYear, month, day: Math.min(day, 28) }) - docDay;
+      y = futureGap < pastGap ? futureYear : pastYear;
+    }
     return { value: isValidDay(y, month, day) ? formatDay({ year: y, month, day }) : null, relative: true };
   }
 }
@@ -300,7 +322,7 @@ function scanMonthDay(r: Recognizer, re: RegExp): void {
     const end = start + m[0].length;
     const year = g.year ? +g.year : null;
     if (year !== null && (year < 1000 || year > 2199)) continue;
-    const { value, relative } = r.monthDay(month, day, year, () => r.direction(start, end));
+    const { value, relative } = r.monthDay(month, day, year, start, end);
     if (year !== null && value === null) continue;
     r.add(start, end, value, 'day', relative);
   }
@@ -629,7 +651,7 @@ function scanHolidays(r: Recognizer): void {
       r.add(start, full, formatDay({ year: y, month, day }), 'day', false);
       continue;
     }
-    const { value } = r.monthDay(month, day, null, () => r.direction(start, end));
+    const { value } = r.monthDay(month, day, null, start, end);
     r.add(start, end, value, 'day', true);
   }
 }

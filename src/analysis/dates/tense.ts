@@ -44,12 +44,23 @@ function firstMatchStart(re: RegExp, s: string): number {
   return m ? m.index : Infinity;
 }
 
-/** True when the tense nearest to the span looks forward; past is the default for news reports. */
-export function pointsForward(text: string, start: number, end: number): boolean {
+/**
+ * 'future' or 'past' by the tense cue nearest to the span (before it first, then after it
+ * in the same sentence); null when the sentence gives no cue.
+ */
+export function sentenceTense(text: string, start: number, end: number): 'future' | 'past' | null {
   const before = text.slice(sentenceStart(text, start), start);
   const future = lastMatchEnd(FUTURE_CUE, before);
   const past = lastMatchEnd(PAST_CUE, before);
-  if (future >= 0 || past >= 0) return future > past;
+  if (future >= 0 || past >= 0) return future > past ? 'future' : 'past';
   const after = text.slice(end, sentenceEnd(text, end));
-  return firstMatchStart(FUTURE_CUE, after) < firstMatchStart(PAST_CUE, after);
+  const futureAfter = firstMatchStart(FUTURE_CUE, after);
+  const pastAfter = firstMatchStart(PAST_CUE, after);
+  if (futureAfter === Infinity && pastAfter === Infinity) return null;
+  return futureAfter < pastAfter ? 'future' : 'past';
+}
+
+/** True when the tense nearest to the span looks forward; past is the default for news reports. */
+export function pointsForward(text: string, start: number, end: number): boolean {
+  return sentenceTense(text, start, end) === 'future';
 }
