@@ -19,7 +19,9 @@ const LABEL_BEFORE =
 const ALONE_BEFORE = /^[\s|•·]*$/;
 const ALONE_AFTER =
   /^(?:T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?[\s,|•·]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?)?[\s|•·]*$/i;
-const DATELINE_BEFORE = /^\s*(?:[\p{Lu}][\p{L} .'’-]{1,40},\s*){0,3}$/u;
+/** `Geneva, `, `NAIROBI, Kenya, `, `PARIS (AFP) – `: capitalised place words, an agency, a separator. */
+const DATELINE_BEFORE =
+  /^\s*(?:(?:[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3})(?:,\s*[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3}){0,2}\s*(?:\([\p{L} .&-]{1,20}\)\s*)?[,:–—-]\s*)?$/u;
 const DATELINE_AFTER = /^\s*(?:\(|—|–|-{1,2}\s|:|\/)/;
 
 /** Lower is better. */
@@ -50,7 +52,7 @@ function findInHead(head: string): DocumentDateInfo | null {
     let rank: Rank | null = null;
     const label = LABEL_BEFORE.exec(before);
     if (label) rank = /updated|modified/i.test(label.groups!.label!) ? Rank.Updated : Rank.Label;
-    else if (DATELINE_BEFORE.test(before) && DATELINE_AFTER.test(after)) rank = Rank.Dateline;
+    else if (DATELINE_BEFORE.test(before) && (DATELINE_AFTER.test(after) || ALONE_AFTER.test(after))) rank = Rank.Dateline;
     else if (mention.start < HEADING_LENGTH && ALONE_BEFORE.test(before) && ALONE_AFTER.test(after)) rank = Rank.Heading;
     if (rank === null) continue;
     if (!best || rank < best.rank) best = { rank, value: mention.value, start: mention.start, end: mention.end };

@@ -137,6 +137,22 @@ describe('relative dates against a document date', () => {
     expect(only('Straw, who will hold talks in Beijing on Thursday, said so.', doc).value).toBe('2024-03-07');
   });
 
+  it('reads a present-tense verb of schedule as pointing forward', () => {
+    expect(only('The minister arrived for a visit that ends on Thursday.', doc).value).toBe('2024-03-07');
+    expect(dates('Parliament rose on 22 July and returns on 3 September.', doc)).toEqual([
+      ['22 July', '2023-07-22'],
+      ['3 September', '2024-09-03'],
+    ]);
+    expect(only('The election is in November.', doc).value).toBe('2024-11');
+  });
+
+  it('takes the nearer reading of a yearless day when the sentence has no tense cue', () => {
+    expect(dates('Offices are building platforms for the festival from April 13 to April 17.', '1997-04-02')).toEqual([
+      ['April 13', '1997-04-13'],
+      ['April 17', '1997-04-17'],
+    ]);
+  });
+
   it('counts the document day itself for a weekday of the same name', () => {
     expect(only('Officials met on Wednesday.', doc).value).toBe(doc);
   });

@@ -7,6 +7,13 @@ const FUTURE_CUE =
 const PAST_CUE =
   /\b(?:was|were|had|did|said|told|met|held|went|came|made|took|gave|began|left|saw|sold|bought|won|lost|led|ran|wrote|spoke|paid|sent|died|fell|rose|became|ago|last|earlier|(?<!\b(?:be|been|being|is|are|am)\s)[a-z]{2,}ed)\b/gi;
 
+/**
+ * A present-tense verb of schedule right before the date ("returns on 3 September", "takes
+ * effect in April", "is on Thursday"): news uses it for what is planned.
+ */
+const SCHEDULED_PRESENT =
+  /\b(?:is|are|returns|resumes|reconvenes|ends|closes|concludes|begins|starts|opens|expires|arrives|departs|meets|hosts|launches|takes\s+effect|takes\s+place|comes\s+into\s+force|enters\s+into\s+force|kicks\s+off)\s+(?:on|in|from|until|by|at|through)?\s*$/i;
+
 const WINDOW_BEFORE = 160;
 const WINDOW_AFTER = 100;
 
@@ -49,6 +56,7 @@ function firstMatchStart(re: RegExp, s: string): number {
  * in the same sentence); null when the sentence gives no cue.
  */
 export function sentenceTense(text: string, start: number, end: number): 'future' | 'past' | null {
+  if (SCHEDULED_PRESENT.test(text.slice(Math.max(0, start - 40), start))) return 'future';
   const before = text.slice(sentenceStart(text, start), start);
   const future = lastMatchEnd(FUTURE_CUE, before);
   const past = lastMatchEnd(PAST_CUE, before);
