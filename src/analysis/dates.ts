@@ -133,6 +133,9 @@ const ANAPHORIC_RE = new RegExp(
 );
 /** `over the weekend`: the span is `the weekend`, resolved like a weekday by tense. */
 const WEEKEND_RE = /(?<![\w-])(?:[Oo]ver|[Dd]uring|[Aa]t|[Oo]n|[Bb]y|[Uu]ntil|[Tt]hrough|[Bb]efore|[Aa]fter)\s+(?<span>the\s+weekend)(?![\w-])/g;
+/** `during the year`, `later in the week`: the current calendar unit of the story. */
+const CURRENT_UNIT_RE =
+  /(?<![\w-])(?:[Dd]uring|[Tt]hroughout|(?:[Ll]ater|[Ee]arlier|[Ll]ate|[Ee]arly)\s+in)\s+(?<span>the\s+(?<unit>year|month|week))(?![\w-]|\s*\d)/g;
 /** Fixed-date holidays observed across the English-speaking press. */
 const HOLIDAYS: ReadonlyMap<string, [number, number]> = new Map([
   ['christmas', [12, 25]],
@@ -227,6 +230,7 @@ export function findDates(text: string, documentDate: string | null): DateMentio
     scanSeasons(r);
     scanAnaphoric(r);
     scanWeekends(r);
+    scanCurrentUnits(r);
     scanHolidays(r);
     if (INCLUDE_PRESENT_REFERENCE) scanPresent(r);
   } catch {
@@ -633,6 +637,16 @@ function scanWeekends(r: Recognizer): void {
     if (r.direction(start, end) === 'future') step = weekday === 6 ? 1 : 0;
     else step = weekday >= 5 ? 0 : -1;
     r.add(start, end, formatWeek(addDays(doc, 7 * step)), 'week', true);
+  }
+}
+
+function scanCurrentUnits(r: Recognizer): void {
+  for (const m of r.text.matchAll(CURRENT_UNIT_RE)) {
+    const g = m.groups!;
+    const end = m.index + m[0].length;
+    const start = end - g.span!.length;
+    const unit = g.unit as 'year' | 'month' | 'week';
+    r.add(start, end, r.doc ? shiftValue(r.doc, unit, 0) : null, unit, true);
   }
 }
 

@@ -227,6 +227,14 @@ describe('relative dates against a document date', () => {
     ]);
   });
 
+  it('reads "during the year" and "later in the week" as the current unit', () => {
+    expect(dates('It should happen some time during the year; talks resume later in the week.', doc)).toEqual([
+      ['the year', '2024'],
+      ['the week', '2024-W10'],
+    ]);
+    expect(findDates('He was named person of the year in the year 2000.', doc).map((d) => d.text)).toEqual(['2000']);
+  });
+
   it('puts the end of the year before or after the document date by tense', () => {
     expect(only('The report is due at the end of the year.', doc).value).toBe('2024');
     expect(only('The flu season peaked by the end of year.', '2013-03-22').value).toBe('2012');
