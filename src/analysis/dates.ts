@@ -76,8 +76,8 @@ const NUMERIC_DATE_RE =
 /** `Monday`, `later on Monday`, `last Friday`, `next Tuesday`. */
 const WEEKDAY_RE = new RegExp(
   `(?<![\\w-])(?:(?<mod>(?:${anyCase('later')}|${anyCase('earlier')}|${anyCase('late')}|${anyCase('early')})(?:\\s+on)?|` +
-    `(?<det>${anyCase('last')}|${anyCase('next')}|${anyCase('this')}|${anyCase('coming')}|${anyCase('past')}))\\s+)?` +
-    `(?<wd>${WEEKDAY})(?![\\w])`,
+    `(?<det>${anyCase('this')}\\s+past|${anyCase('last')}|${anyCase('next')}|${anyCase('this')}|${anyCase('coming')}|${anyCase('past')}))\\s+)?` +
+    `(?<wd>${WEEKDAY})(?![\\w])(?:,?\\s+(?<week>last|next|this)\\s+week(?![\\w-]))?`,
   'g',
 );
 /** `this week`, `last year`, `earlier this week`, `early next month`, `the last week`, `this fiscal year`. */
@@ -294,7 +294,18 @@ function monthNumber(name: string): number {
 // Scanners.
 
 function scanNumericDates(r: Recognizer): void {
-  for (const m of r.text.matchAll(NUMERIC_DATE_RE)) {
+  const matches = [...r.text.matchAll(NUMERIC_DATE_RE)];
+  // One order per document: a first number above 12 anywhere shows the writer puts the day first.
+  let documentDayFirst = false;
+  let documentMonthFirst = false;
+  for (const m of matches) {
+    const g = m.groups!;
+    if (!g.a || g.s2 !== '/') continue;
+    if (+g.a > 12) documentDayFirst = true;
+    else if (+g.b! > 12) documentMonthFirst = true;
+  }
+  const slashDayFirst = documentDayFirst && !documentMonthFirst;
+  for (const m of matches) {
     const g = m.groups!;
     let year: number, month: number, day: number;
     if (g.y) {
@@ -305,9 +316,9 @@ function scanNumericDates(r: Recognizer): void {
       year = +g.y2!;
       const a = +g.a!;
       const b = +g.b!;
-      // Day-first when the first number cannot be a month; otherwise the US month-first order,
-      // except with dots (`20.12.2019`), which are day-first everywhere they are used.
-      const dayFirst = a > 12 || g.s2 === '.';
+      // Day-first when the first number cannot be a month or the document writes days first;
+      // otherwise the US month-first order, except with dots (`20.12.2019`), day-first wherever used.
+      const dayFirst = a > 12 || g.s2 === '.' || (slashDayFirst && b <= 12);
       month = dayFirst ? b : a;
       day = dayFirst ? a : b;
     }
@@ -400,9 +411,11 @@ function scanWeekdays(r: Recognizer): void {
     const today = isoWeekday(doc);
     const back = (today - weekday + 7) % 7; // days back to the most recent such day, 0 = today
     const ahead = (weekday - today + 7) % 7;
-    const det = g.det?.toLowerCase();
+    const det = g.det?.toLowerCase().replace(/\s+/, ' ');
     let offset: number;
-    if (det === 'last' || det === 'past') offset = -(back || 7);
+    // "Monday last week": that weekday of the named week.
+    if (g.week) offset = weekday - today + (g.week === 'last' ? -7 : g.week === 'next' ? 7 : 0);
+    else if (det === 'last' || det === 'past' || det === 'this past') offset = -(back || 7);
     else if (det === 'next') offset = ahead || 7;
     else if (det === 'this' || det === 'coming') offset = ahead;
     else offset = r.direction(start, end) === 'future' ? ahead : -back;

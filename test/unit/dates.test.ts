@@ -89,6 +89,17 @@ describe('absolute dates in other styles', () => {
     expect([d.text, d.value, d.relative]).toEqual([span, value, false]);
   });
 
+  it('reads slashed dates day-first when the document shows it writes days first', () => {
+    expect(dates('Filed 25/12/2023, amended 05/01/2024.', null)).toEqual([
+      ['25/12/2023', '2023-12-25'],
+      ['05/01/2024', '2024-01-05'],
+    ]);
+    expect(dates('Filed 12/25/2023, amended 05/01/2024.', null)).toEqual([
+      ['12/25/2023', '2023-12-25'],
+      ['05/01/2024', '2024-05-01'],
+    ]);
+  });
+
   it('never gives an impossible day such as 29 February in a common year', () => {
     expect(dates('The deadline was 29 February 2023.', null)).toEqual([['2023', '2023']]);
     expect(dates('The deadline was 29 February 2024.', null)).toEqual([['29 February 2024', '2024-02-29']]);
@@ -165,6 +176,14 @@ describe('relative dates against a document date', () => {
     expect(dates('The summit opens next Tuesday; he spoke last Friday.', doc)).toEqual([
       ['next Tuesday', '2024-03-12'],
       ['last Friday', '2024-03-01'],
+    ]);
+  });
+
+  it('reads a weekday of a named week and "this past Sunday"', () => {
+    expect(dates('He met her on Monday last week and will return Tuesday next week; this past Sunday he rested.', doc)).toEqual([
+      ['Monday last week', '2024-02-26'],
+      ['Tuesday next week', '2024-03-12'],
+      ['this past Sunday', '2024-03-03'],
     ]);
   });
 
