@@ -155,6 +155,7 @@ describe('relative dates against a document date', () => {
       ['3 September', '2024-09-03'],
     ]);
     expect(only('The election is in November.', doc).value).toBe('2024-11');
+    expect(only('Microsoft has picked three firms for the program to run through June.', '2013-03-18').value).toBe('2013-06');
   });
 
   it('takes the nearer reading of a yearless day when the sentence has no tense cue', () => {

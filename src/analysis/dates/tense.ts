@@ -14,6 +14,10 @@ const PAST_CUE =
 const SCHEDULED_PRESENT =
   /\b(?:is|are|returns|resumes|reconvenes|ends|closes|concludes|begins|starts|opens|expires|arrives|departs|meets|hosts|launches|takes\s+effect|takes\s+place|comes\s+into\s+force|enters\s+into\s+force|kicks\s+off)\s+(?:on|in|from|until|by|at|through)?\s*$/i;
 
+/** An infinitive of schedule right before the date ("to run through June", "to meet on Friday"). */
+const SCHEDULED_INFINITIVE =
+  /\bto\s+(?:run|begin|start|open|end|close|meet|visit|hold|launch|travel|return|resume|reconvene|expire|host|attend|sign|vote|arrive|depart|take\s+effect|take\s+place|be\s+held|be\s+published|be\s+released|be\s+completed)\s+(?:on|in|from|until|by|at|through)?\s*$/i;
+
 const WINDOW_BEFORE = 160;
 const WINDOW_AFTER = 100;
 
@@ -56,7 +60,8 @@ function firstMatchStart(re: RegExp, s: string): number {
  * in the same sentence); null when the sentence gives no cue.
  */
 export function sentenceTense(text: string, start: number, end: number): 'future' | 'past' | null {
-  if (SCHEDULED_PRESENT.test(text.slice(Math.max(0, start - 40), start))) return 'future';
+  const adjacent = text.slice(Math.max(0, start - 40), start);
+  if (SCHEDULED_PRESENT.test(adjacent) || SCHEDULED_INFINITIVE.test(adjacent)) return 'future';
   const before = text.slice(sentenceStart(text, start), start);
   const future = lastMatchEnd(FUTURE_CUE, before);
   const past = lastMatchEnd(PAST_CUE, before);
