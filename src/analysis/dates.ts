@@ -47,6 +47,12 @@ const MONTH_BASE =
   `(?:${[...MONTH_FULL_NAMES, ...MONTH_FULL_NAMES.map((m) => m.toUpperCase())].join('|')}|` +
   `(?:${[...MONTH_ABBREVIATIONS, ...MONTH_ABBREVIATIONS.map((m) => m.toUpperCase())].join('|')})\\.?)`;
 const WEEKDAY = [...WEEKDAY_NAMES, ...WEEKDAY_NAMES.map((w) => w.toUpperCase())].join('|');
+/** Lower-case weekdays occur in informal writing (e-mails, posts); they need a preposition before them. */
+const WEEKDAY_LOWER = WEEKDAY_NAMES.map((w) => w.toLowerCase()).join('|');
+const LOWER_WEEKDAY_LEFT: ReadonlySet<string> = new Set([
+  'on', 'in', 'next', 'last', 'this', 'coming', 'by', 'until', 'till', 'since', 'from', 'before', 'after',
+  'early', 'late', 'later', 'earlier', 'past',
+]);
 const WEEKDAY_ABBREVIATION = 'Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun';
 const WEEKDAY_PREFIX = `(?:(?<wd>${WEEKDAY}|${WEEKDAY_ABBREVIATION})\\.?,?[ \\t]+(?:the[ \\t]+)?)?`;
 const YEAR_TAIL = `(?:,?\\s*(?<year>\\d{4})(?![\\w%]|[.,]\\d))?`;
@@ -77,7 +83,7 @@ const NUMERIC_DATE_RE =
 const WEEKDAY_RE = new RegExp(
   `(?<![\\w-])(?:(?<mod>(?:${anyCase('later')}|${anyCase('earlier')}|${anyCase('late')}|${anyCase('early')})(?:\\s+on)?|` +
     `(?<det>${anyCase('this')}\\s+past|${anyCase('last')}|${anyCase('next')}|${anyCase('this')}|${anyCase('coming')}|${anyCase('past')}))\\s+)?` +
-    `(?<wd>${WEEKDAY})(?![\\w])(?:,?\\s+(?<week>last|next|this)\\s+week(?![\\w-]))?`,
+    `(?<wd>${WEEKDAY}|${WEEKDAY_LOWER})(?![\\w])(?:,?\\s+(?<week>last|next|this)\\s+week(?![\\w-]))?`,
   'g',
 );
 /** `this week`, `last year`, `earlier this week`, `early next month`, `the last week`, `this fiscal year`. */
@@ -398,6 +404,7 @@ function scanWeekdays(r: Recognizer): void {
     if (weekday === undefined) continue;
     const start = m.index;
     const end = start + m[0].length;
+    if (/^[a-z]/.test(g.wd!) && !LOWER_WEEKDAY_LEFT.has(previousWord(r.text, r.text.indexOf(g.wd!, start)))) continue;
     // "each Thursday", "every Monday", "Tuesday nights": a recurring day (a set), not a date.
     if (!g.det && RECURRENCE_LEFT.has(previousWord(r.text, start))) continue;
     if (/^\s+(?:nights|mornings|afternoons|evenings)\b/.test(r.text.slice(end, end + 14))) continue;

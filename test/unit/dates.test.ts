@@ -188,6 +188,10 @@ describe('relative dates against a document date', () => {
     ]);
   });
 
+  it('accepts lower-case weekdays of informal writing only after a preposition', () => {
+    expect(dates('we open on a sunday but he will come in tuesday morning', doc)).toEqual([['tuesday', '2024-03-12']]);
+  });
+
   it('keeps only the weekday of "Monday\'s meeting"', () => {
     expect(only('During Monday’s meeting, Hayashi stressed the point.', doc).text).toBe('Monday');
   });
