@@ -65,7 +65,12 @@ const MONTH_DAY_RE = new RegExp(
 );
 /** `15 December 2023`, `3rd of March`, `Friday 9 January`. */
 const DAY_MONTH_RE = new RegExp(
-  `(?<![\\w.,/:-])${WEEKDAY_PREFIX}(?<day>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<month>${MONTH_BASE})(?![\\w])${YEAR_TAIL}`,
+  `(?:(?<![\\w.,/:-])|(?<=\\d[-–]))${WEEKDAY_PREFIX}(?<day>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<month>${MONTH_BASE})(?![\\w])${YEAR_TAIL}`,
+  'g',
+);
+/** `April-June 2023`, `January–March`: both ends of a month range are dates. */
+const MONTH_RANGE_RE = new RegExp(
+  `(?<![\\w-])(?<m1>${MONTH_FULL_NAMES.join('|')})\\s?[-–]\\s?(?<m2>${MONTH_FULL_NAMES.join('|')})(?![\\w])(?:,?\\s+(?<year>\\d{4})(?![\\w%]|[.,]\\d))?`,
   'g',
 );
 /** `May 2010`, `early December`, `mid-March`, `late last July`, `May this year`, bare `June`. */
@@ -225,6 +230,7 @@ export function findDates(text: string, documentDate: string | null): DateMentio
     scanNumericDates(r);
     scanMonthDay(r, MONTH_DAY_RE);
     scanMonthDay(r, DAY_MONTH_RE);
+    scanMonthRanges(r);
     scanMonths(r);
     scanWeekdays(r);
     scanRelative(r);
@@ -346,6 +352,36 @@ function scanMonthDay(r: Recognizer, re: RegExp): void {
     const { value, relative } = r.monthDay(month, day, year, start, end);
     if (year !== null && value === null) continue;
     r.add(start, end, value, 'day', relative);
+  }
+}
+
+function scanMonthRanges(r: Recognizer): void {
+  for (const m of r.text.matchAll(MONTH_RANGE_RE)) {
+    const g = m.groups!;
+    const first = monthNumber(g.m1!);
+    const second = monthNumber(g.m2!);
+    const start = m.index;
+    const end = start + m[0].length;
+    const secondStart = start + m[0].indexOf(g.m2!, g.m1!.length);
+    const year = g.year ? +g.year : null;
+    if (year !== null) {
+      // "November-January 2024": the first month is in the year before.
+      r.add(start, start + g.m1!.length, formatMonth(first > second ? year - 1 : year, first), 'month', false);
+      r.add(secondStart, end, formatMonth(year, second), 'month', false);
+      continue;
+    }
+    const doc = r.doc;
+    if (!doc) {
+      r.add(start, start + g.m1!.length, null, 'month', true);
+      r.add(secondStart, secondStart + g.m2!.length, null, 'month', true);
+      continue;
+    }
+    // Resolve the range as a whole: its end by tense, its start the latest such month before the end.
+    const future = r.direction(start, end) === 'future';
+    const endYear = future ? (second >= doc.month ? doc.year : doc.year + 1) : second <= doc.month ? doc.year : doc.year - 1;
+    const startYear = first <= second ? endYear : endYear - 1;
+    r.add(start, start + g.m1!.length, formatMonth(startYear, first), 'month', true);
+    r.add(secondStart, secondStart + g.m2!.length, formatMonth(endYear, second), 'month', true);
   }
 }
 

@@ -100,6 +100,16 @@ describe('absolute dates in other styles', () => {
     ]);
   });
 
+  it('reads both ends of month ranges and the second day of a day range', () => {
+    expect(dates('Profit rose in the April-June quarter and in the November–January 2024 period.', '2024-03-06')).toEqual([
+      ['April', '2023-04'],
+      ['June', '2023-06'],
+      ['November', '2023-11'],
+      ['January 2024', '2024-01'],
+    ]);
+    expect(dates('The festival runs 3-5 March; the COVID-19 pandemic.', '2024-03-01')).toEqual([['5 March', '2024-03-05']]);
+  });
+
   it('never gives an impossible day such as 29 February in a common year', () => {
     expect(dates('The deadline was 29 February 2023.', null)).toEqual([['2023', '2023']]);
     expect(dates('The deadline was 29 February 2024.', null)).toEqual([['29 February 2024', '2024-02-29']]);
