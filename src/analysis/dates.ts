@@ -68,9 +68,9 @@ const DAY_MONTH_RE = new RegExp(
   `(?:(?<![\\w.,/:-])|(?<=\\d[-–]))${WEEKDAY_PREFIX}(?<day>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<month>${MONTH_BASE})(?![\\w])${YEAR_TAIL}`,
   'g',
 );
-/** `April-June 2023`, `January–March`: both ends of a month range are dates. */
+/** `April-June 2023`, `between March and May`: both ends of a month range are dates. */
 const MONTH_RANGE_RE = new RegExp(
-  `(?<![\\w-])(?<m1>${MONTH_FULL_NAMES.join('|')})\\s?[-–]\\s?(?<m2>${MONTH_FULL_NAMES.join('|')})(?![\\w])(?:,?\\s+(?<year>\\d{4})(?![\\w%]|[.,]\\d))?`,
+  `(?<![\\w-])(?:(?<lead>[Bb]etween|[Ff]rom)\\s+)?(?<m1>${MONTH_FULL_NAMES.join('|')})(?:\\s?[-–]\\s?|\\s+(?<conj>and|to|through|until|till)\\s+)(?<m2>${MONTH_FULL_NAMES.join('|')})(?![\\w])(?:,?\\s+(?<year>\\d{4})(?![\\w%]|[.,]\\d))?`,
   'g',
 );
 /** `May 2010`, `early December`, `mid-March`, `late last July`, `May this year`, bare `June`. */
@@ -358,11 +358,12 @@ function scanMonthDay(r: Recognizer, re: RegExp): void {
 function scanMonthRanges(r: Recognizer): void {
   for (const m of r.text.matchAll(MONTH_RANGE_RE)) {
     const g = m.groups!;
+    if (g.conj && !g.lead) continue;
     const first = monthNumber(g.m1!);
     const second = monthNumber(g.m2!);
-    const start = m.index;
-    const end = start + m[0].length;
-    const secondStart = start + m[0].indexOf(g.m2!, g.m1!.length);
+    const start = m.index + (g.lead ? m[0].indexOf(g.m1!, g.lead.length) : 0);
+    const end = m.index + m[0].length;
+    const secondStart = end - (g.year ? m[0].length - m[0].lastIndexOf(g.m2!) : g.m2!.length);
     const year = g.year ? +g.year : null;
     if (year !== null) {
       // "November-January 2024": the first month is in the year before.
@@ -385,6 +386,10 @@ function scanMonthRanges(r: Recognizer): void {
   }
 }
 
+/** `February, March`: a month in a comma list of months. */
+const MONTH_LIST_BEFORE = new RegExp(`(?:${MONTH_FULL_NAMES.join('|')}),\\s*$`);
+const COORDINATED_DATE_BEFORE = new RegExp(`(?:${MONTH_FULL_NAMES.join('|')}|\\d{1,4})\\s*,?\\s+(?:and|or)\\s+$`);
+
 function scanMonths(r: Recognizer): void {
   const text = r.text;
   for (const m of text.matchAll(MONTH_RE)) {
@@ -401,7 +406,10 @@ function scanMonths(r: Recognizer): void {
     if (bare) {
       if (!isFullName) continue;
       const before = previousWord(text, start);
-      if (!BARE_MONTH_LEFT_CONTEXT.has(before)) continue;
+      const listed = MONTH_LIST_BEFORE.test(text.slice(Math.max(0, start - 14), start));
+      if (!BARE_MONTH_LEFT_CONTEXT.has(before) && !listed) continue;
+      // "and May", "or June" only coordinate with another date ("in March and May"), not a name.
+      if ((before === 'and' || before === 'or') && !COORDINATED_DATE_BEFORE.test(text.slice(Math.max(0, start - 30), start))) continue;
       // "in May be" / "May I" do not occur with dates; a following capitalised name ("June Smith") does.
       const after = text.slice(end, end + 2);
       if (/^ [A-Z]/.test(after) && !/^ (?:I|The|A)\b/.test(text.slice(end, end + 5))) {

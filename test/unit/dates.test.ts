@@ -110,6 +110,18 @@ describe('absolute dates in other styles', () => {
     expect(dates('The festival runs 3-5 March; the COVID-19 pandemic.', '2024-03-01')).toEqual([['5 March', '2024-03-05']]);
   });
 
+  it('reads months coordinated with other months, not a name after "and"', () => {
+    expect(dates('Prices rose in February, March and April. Labour and May clashed.', '2024-06-01')).toEqual([
+      ['February', '2024-02'],
+      ['March', '2024-03'],
+      ['April', '2024-04'],
+    ]);
+    expect(dates('Output fell between March and May.', '2024-03-06')).toEqual([
+      ['March', '2023-03'],
+      ['May', '2023-05'],
+    ]);
+  });
+
   it('never gives an impossible day such as 29 February in a common year', () => {
     expect(dates('The deadline was 29 February 2023.', null)).toEqual([['2023', '2023']]);
     expect(dates('The deadline was 29 February 2024.', null)).toEqual([['29 February 2024', '2024-02-29']]);
