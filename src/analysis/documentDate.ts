@@ -16,9 +16,10 @@ const HEADING_LENGTH = 2000;
 
 const LABEL_BEFORE =
   /(?:^|[|•·])\s*(?<label>date[d]?|published|posted|updated|last\s+updated|last\s+modified|modified|first\s+published|publication\s+date|release\s+date|released|issued|created)(?:\s+on)?\s*[:\-–—]?\s*(?:(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*(?:[A-Z]{2,5})?\s*[,|]?\s*)?$/i;
-const ALONE_BEFORE = /^[\s|•·]*$/;
+/** Nothing before the date on its line, or only byline segments closed by a separator ("By X | "). */
+const ALONE_BEFORE = /^(?:[^\n]{0,80}[|•·])?\s*$/;
 const ALONE_AFTER =
-  /^(?:T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?[\s,|•·]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?)?[\s|•·]*$/i;
+  /^(?:T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?[\s,|•·]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?)?\s*(?:[|•·][^\n]{0,80})?$/i;
 /** `Geneva, `, `NAIROBI, Kenya, `, `PARIS (AFP) – `: capitalised place words, an agency, a separator. */
 const DATELINE_BEFORE =
   /^\s*(?:(?:[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3})(?:,\s*[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3}){0,2}\s*(?:\([\p{L} .&-]{1,20}\)\s*)?[,:–—-]\s*)?$/u;

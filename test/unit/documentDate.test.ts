@@ -36,6 +36,9 @@ describe('findDocumentDate in other layouts', () => {
     ['a place and weekday heading', 'Sydney, Tuesday 5 March 2024\nThe PM said...', '2024-03-05'],
     ['an agency dateline line', 'PARIS (AFP) – March 5, 2024\nText follows.', '2024-03-05'],
     ['an Indian-style update stamp', 'Modi meets Kishida\nThe Times | Updated: Mar 5, 2024, 10:12 IST\nNEW DELHI: Text', '2024-03-05'],
+    ['a date then a byline', 'Title\nDecember 20, 2019 | John Smith\nText', '2019-12-20'],
+    ['a byline then a date', 'Title\nJohn Smith | December 20, 2019\nText', '2019-12-20'],
+    ['a Guardian-style stamp', 'Title\nFirst published on Fri 20 Dec 2019 09.15 GMT\nText', '2019-12-20'],
     ['a date header', 'date 2013-03-22\n\nThe flu season is winding down.', '2013-03-22'],
   ])('%s', (_layout, text, value) => {
     expect(findDocumentDate(text)?.value).toBe(value);
