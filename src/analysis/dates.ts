@@ -346,9 +346,13 @@ function scanMonthDay(r: Recognizer, re: RegExp): void {
     const day = +g.day!;
     if (!month || day < 1 || day > 31) continue;
     const start = m.index;
-    const end = start + m[0].length;
-    const year = g.year ? +g.year : null;
-    if (year !== null && (year < 1000 || year > 2199)) continue;
+    let end = start + m[0].length;
+    let year = g.year ? +g.year : null;
+    // "On October 7, 1000 people marched": a number that is not a year stays out of the date.
+    if (year !== null && (year < 1000 || year > 2199 || QUANTITY_RIGHT_CONTEXT.has(nextWord(r.text, end)))) {
+      year = null;
+      end = start + m[0].search(/,?\s*\d{4}$/);
+    }
     const { value, relative } = r.monthDay(month, day, year, start, end);
     if (year !== null && value === null) continue;
     r.add(start, end, value, 'day', relative);

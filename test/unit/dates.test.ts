@@ -122,6 +122,10 @@ describe('absolute dates in other styles', () => {
     ]);
   });
 
+  it('leaves a count after a day out of the date', () => {
+    expect(dates('On October 7, 1000 people marched.', '2023-12-15')).toEqual([['October 7', '2023-10-07']]);
+  });
+
   it('never gives an impossible day such as 29 February in a common year', () => {
     expect(dates('The deadline was 29 February 2023.', null)).toEqual([['2023', '2023']]);
     expect(dates('The deadline was 29 February 2024.', null)).toEqual([['29 February 2024', '2024-02-29']]);
