@@ -226,27 +226,12 @@ export function findDates(text: string, documentDate: string | null): DateMentio
   if (!text) return [];
   const doc = documentDate ? parseIsoDay(documentDate) : null;
   const r = new Recognizer(text, doc);
-  try {
-    scanNumericDates(r);
-    scanMonthDay(r, MONTH_DAY_RE);
-    scanMonthDay(r, DAY_MONTH_RE);
-    scanMonthRanges(r);
-    scanMonths(r);
-    scanWeekdays(r);
-    scanRelative(r);
-    scanPartOf(r);
-    scanDeictic(r);
-    scanAgo(r);
-    scanYears(r);
-    scanDecadesAndCenturies(r);
-    scanSeasons(r);
-    scanAnaphoric(r);
-    scanWeekends(r);
-    scanCurrentUnits(r);
-    scanHolidays(r);
-    if (INCLUDE_PRESENT_REFERENCE) scanPresent(r);
-  } catch {
-    // A recognizer bug must never take the whole analysis down: keep what was found.
+  for (const scan of SCANNERS) {
+    try {
+      scan(r);
+    } catch {
+      // A bug in one scanner must never take the analysis down: keep what the others find.
+    }
   }
   return selectLongest(r.found).map((c) => ({
     start: c.start,
@@ -257,6 +242,28 @@ export function findDates(text: string, documentDate: string | null): DateMentio
     relative: c.relative,
   }));
 }
+
+/** In order; where two readings overlap the longer one wins, so the order only breaks ties. */
+const SCANNERS: ReadonlyArray<(r: Recognizer) => void> = [
+  scanNumericDates,
+  (r) => scanMonthDay(r, MONTH_DAY_RE),
+  (r) => scanMonthDay(r, DAY_MONTH_RE),
+  scanMonthRanges,
+  scanMonths,
+  scanWeekdays,
+  scanRelative,
+  scanPartOf,
+  scanDeictic,
+  scanAgo,
+  scanYears,
+  scanDecadesAndCenturies,
+  scanSeasons,
+  scanAnaphoric,
+  scanWeekends,
+  scanCurrentUnits,
+  scanHolidays,
+  ...(INCLUDE_PRESENT_REFERENCE ? [scanPresent] : []),
+];
 
 /** Overlapping candidates: the longest wins (the fullest reading of the expression). */
 function selectLongest(found: Candidate[]): Candidate[] {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findDates } from '../../src/analysis/dates';
 import { formatWeek, isoWeek } from '../../src/analysis/dates/calendar';
@@ -358,5 +359,40 @@ describe('ISO weeks', () => {
     const [y, m, d] = day.split('-').map(Number) as [number, number, number];
     expect(formatWeek({ year: y, month: m, day: d })).toBe(week);
     expect(isoWeek({ year: y, month: m, day: d }).week).toBe(Number(week.slice(6)));
+  });
+});
+
+describe('properties on random date-like text', () => {
+  const tokens = [
+    ' ', '\n', ', ', '. ', 'the ', 'on ', 'in ', 'since ', 'last ', 'next ', 'this ', 'early ', 'mid-', 'later ',
+    'May', 'March', 'Sept.', 'December', 'Monday', 'friday', 'week', 'month', 'year', 'ago', 'two ', '75 ',
+    '2019', '1957-58', '2019-12-20', '12/25/1990', '15', '3rd', 'of ', 'will ', 'said ', 'people', '%',
+    'Christmas', 'the weekend', '1990s', '20th century', 'today', '’s', '\u00a0', 'é', '\ud83d\ude00',
+  ];
+  const articles = fc.array(fc.constantFrom(...tokens), { maxLength: 60 }).map((parts) => parts.join(''));
+  const formats: Record<string, RegExp> = {
+    day: /^\d{4}-\d{2}-\d{2}$/,
+    week: /^\d{4}-W\d{2}$/,
+    month: /^\d{4}-\d{2}$/,
+    year: /^\d{4}$/,
+    decade: /^\d{3}$/,
+    century: /^\d{2}$/,
+  };
+
+  it('gives ordered, disjoint spans that slice back, with values in their precision format', () => {
+    fc.assert(
+      fc.property(articles, fc.constantFrom(null, '2024-03-06', '2021-01-01', '2000-02-29'), (text, doc) => {
+        let previousEnd = 0;
+        for (const d of findDates(text, doc)) {
+          expect(text.slice(d.start, d.end)).toBe(d.text);
+          expect(d.start).toBeGreaterThanOrEqual(previousEnd);
+          expect(d.end).toBeGreaterThan(d.start);
+          previousEnd = d.end;
+          if (d.value !== null) expect(d.value).toMatch(formats[d.precision ?? 'none'] ?? /^$/);
+          if (doc === null && d.relative) expect(d.value).toBeNull();
+        }
+      }),
+      { numRuns: 400 },
+    );
   });
 });
