@@ -185,6 +185,16 @@ describe('relative dates against a document date', () => {
     expect(only('Microsoft has picked three firms for the program to run through June.', '2013-03-18').value).toBe('2013-06');
   });
 
+  it('weighs the nearest tense on each side of a sentence', () => {
+    expect(dates('The ministers, who met on Monday, will hold talks again on Friday.', doc)).toEqual([
+      ['Monday', '2024-03-04'],
+      ['Friday', '2024-03-08'],
+    ]);
+    expect(only('Officials expect the deal to be signed on Thursday.', doc).value).toBe('2024-03-07');
+    expect(only('He arrives in Tokyo on Monday for talks.', doc).value).toBe('2024-03-11');
+    expect(only('Japan said on Monday it would act.', doc).value).toBe('2024-03-04');
+  });
+
   it('takes the nearer reading of a yearless day when the sentence has no tense cue', () => {
     expect(dates('Offices are building platforms for the festival from April 13 to April 17.', '1997-04-02')).toEqual([
       ['April 13', '1997-04-13'],

@@ -2,7 +2,7 @@
 // in May") or back ("met on Monday")? Decides which Monday or which May a bare name means.
 
 const FUTURE_CUE =
-  /\b(?:will|won['’]t|shall|would|wouldn['’]t|going\s+to|(?:is|are|was|were|be|been)\s+(?:scheduled|due|set|expected|slated|planned|poised|likely)\s+to|(?:is|are)\s+to|(?:scheduled|slated|due|set|planned|expected)\s+(?:to|for|on|in|at|by)|(?:is|are)\s+due\b|plans?\s+to|planning\s+to|intends?\s+to|aims?\s+to|upcoming|forthcoming|to\s+be\s+held|ahead\s+of|next|(?:is|are)\s+(?:in|on|set\s+for|for)|(?:begins|starts|opens|takes\s+place|kicks\s+off|resumes|expires)(?:\s+on|\s+in)?)\b|['’]ll\b/gi;
+  /\b(?:will|won['’]t|shall|would|wouldn['’]t|going\s+to|(?:is|are|was|were|be|been)\s+(?:scheduled|due|set|expected|slated|planned|poised|likely)\s+to|(?:is|are)\s+to|(?:scheduled|slated|due|set|planned|expected)\s+(?:to|for|on|in|at|by)|(?:is|are)\s+due\b|plans?\s+to|planning\s+to|intends?\s+to|aims?\s+to|upcoming|forthcoming|to\s+be\s+held|ahead\s+of|next|to\s+be\s+[a-z]+ed|(?:is|are)\s+(?:in|on|set\s+for|for)|(?:begins|starts|opens|takes\s+place|kicks\s+off|resumes|expires)(?:\s+on|\s+in)?)\b|['’]ll\b/gi;
 
 const PAST_CUE =
   /\b(?:was|were|had|did|said|told|met|held|went|came|made|took|gave|began|left|saw|sold|bought|won|lost|led|ran|wrote|spoke|paid|sent|died|fell|rose|became|ago|last|earlier|(?<!\b(?:be|been|being|is|are|am)\s)[a-z]{2,}ed)\b/gi;
@@ -12,7 +12,7 @@ const PAST_CUE =
  * effect in April", "is on Thursday"): news uses it for what is planned.
  */
 const SCHEDULED_PRESENT =
-  /\b(?:is|are|returns|resumes|reconvenes|ends|closes|concludes|begins|starts|opens|expires|arrives|departs|meets|hosts|launches|takes\s+effect|takes\s+place|comes\s+into\s+force|enters\s+into\s+force|kicks\s+off)\s+(?:on|in|from|until|by|at|through)?\s*$/i;
+  /\b(?:(?:is|are)|(?:returns|resumes|reconvenes|ends|closes|concludes|begins|starts|opens|expires|arrives|departs|meets|hosts|launches|takes\s+effect|takes\s+place|comes\s+into\s+force|enters\s+into\s+force|kicks\s+off)(?:\s+[\p{L}’'-]+){0,3})\s+(?:on|in|from|until|by|at|through)?\s*$/iu;
 
 /** An infinitive of schedule right before the date ("to run through June", "to meet on Friday"). */
 const SCHEDULED_INFINITIVE =
