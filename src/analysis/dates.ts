@@ -639,6 +639,8 @@ function isYearInContext(text: string, start: number, end: number, year: number)
   if (charBefore === '-' || charBefore === '–') return false;
   // A unit after the number outweighs any preposition before it ("in 1000 days").
   if (QUANTITY_RIGHT_CONTEXT.has(nextWord(text, end))) return false;
+  // A group in a run of numbers ("+1 202 555 1987", "2,000 1999").
+  if (/^\d+$/.test(before)) return false;
   if (STRONG_YEAR_LEFT.has(before)) return true;
   if (QUANTITY_LEFT_CONTEXT.has(before)) return false;
   // A number opening a list of figures ("1,500 and 2000") or a unit after a dash.

@@ -329,6 +329,7 @@ describe('what is not a date', () => {
     'Prices rose 2000 percent while 1500 people protested.',
     'Some 2000 soldiers and 1,500 police were deployed.',
     'The motorcade passed 1600 Pennsylvania Avenue.',
+    'Call the embassy on +1 202 555 1987.',
     'The third flight departs each Thursday; markets close every May.',
     'Flights leave on Tuesday nights.',
     'The fund will run out in 1000 days.',
