@@ -143,7 +143,8 @@ const ANAPHORIC_RE = new RegExp(
   'g',
 );
 /** `over the weekend`: the span is `the weekend`, resolved like a weekday by tense. */
-const WEEKEND_RE = /(?<![\w-])(?:[Oo]ver|[Dd]uring|[Aa]t|[Oo]n|[Bb]y|[Uu]ntil|[Tt]hrough|[Bb]efore|[Aa]fter)\s+(?<span>the\s+weekend)(?![\w-])/g;
+const WEEKEND_RE = /(?<![\w-])the\s+weekend(?![\w-])/g;
+const WEEKEND_LEFT: ReadonlySet<string> = new Set(['over', 'during', 'at', 'on', 'by', 'until', 'through', 'before', 'after']);
 /** `during the year`, `later in the week`: the current calendar unit of the story. */
 const CURRENT_UNIT_RE =
   /(?<![\w-])(?:[Dd]uring|[Tt]hroughout|(?:[Ll]ater|[Ee]arlier|[Ll]ate|[Ee]arly)\s+in)\s+(?<span>the\s+(?<unit>year|month|week))(?![\w-]|\s*\d)/g;
@@ -701,8 +702,9 @@ function scanAnaphoric(r: Recognizer): void {
 
 function scanWeekends(r: Recognizer): void {
   for (const m of r.text.matchAll(WEEKEND_RE)) {
-    const end = m.index + m[0].length;
-    const start = end - m.groups!.span!.length;
+    const start = m.index;
+    const end = start + m[0].length;
+    if (!WEEKEND_LEFT.has(previousWord(r.text, start))) continue;
     const doc = r.doc;
     if (!doc) {
       r.add(start, end, null, 'week', true);
