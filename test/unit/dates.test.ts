@@ -296,6 +296,16 @@ describe('relative dates against a document date', () => {
     expect(findDates('He was named person of the year in the year 2000.', doc).map((d) => d.text)).toEqual(['2000']);
   });
 
+  it('resolves the weekend by tense and fixed holidays like yearless days', () => {
+    expect(only('They rested over the weekend.', doc)).toMatchObject({ text: 'the weekend', value: '2024-W09' });
+    expect(only('Talks will continue over the weekend.', doc)).toMatchObject({ text: 'the weekend', value: '2024-W10' });
+    expect(findDates('The weekend was quiet.', doc)).toEqual([]);
+    expect(dates('Markets closed for Christmas; the strike began on Christmas Day 2023.', doc)).toEqual([
+      ['Christmas', '2023-12-25'],
+      ['Christmas Day 2023', '2023-12-25'],
+    ]);
+  });
+
   it('puts the end of the year before or after the document date by tense', () => {
     expect(only('The report is due at the end of the year.', doc).value).toBe('2024');
     expect(only('The flu season peaked by the end of year.', '2013-03-22').value).toBe('2012');
