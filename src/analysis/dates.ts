@@ -163,6 +163,57 @@ const HOLIDAY_RE = /(?<![\w-])(?:Christmas(?:\s+(?:Day|Eve))?|Boxing\s+Day|New\s
 const PRESENT_RE = /(?<![\w-])(?:[Nn]ow|[Cc]urrently)(?![\w-])/g;
 
 // ---------------------------------------------------------------------------------------------
+// Triggers. One fast pass finds the words every date expression is built around; each scanner
+// then runs only over the short stretches of text around its own kind of trigger, so the cost
+// of the many detailed patterns is paid on a small part of the article.
+
+type TriggerKind = 'digit' | 'month' | 'weekday' | 'unit' | 'deictic' | 'ago' | 'season' | 'holiday';
+
+const TRIGGER_WORDS: ReadonlyMap<string, TriggerKind> = new Map<string, TriggerKind>([
+  ...[...MONTHS.keys()].map((m) => [m, 'month'] as [string, TriggerKind]),
+  ...[...WEEKDAYS.keys()].map((w) => [w, 'weekday'] as [string, TriggerKind]),
+  ...['today', 'yesterday', 'tomorrow'].map((w) => [w, 'deictic'] as [string, TriggerKind]),
+  ...['week', 'weekend', 'month', 'year', 'decade', 'century', 'day'].map((w) => [w, 'unit'] as [string, TriggerKind]),
+  ['ago', 'ago'],
+  ...['spring', 'summer', 'autumn', 'winter'].map((w) => [w, 'season'] as [string, TriggerKind]),
+  ...['christmas', 'boxing', 'new', 'valentine', 'halloween'].map((w) => [w, 'holiday'] as [string, TriggerKind]),
+]);
+const TRIGGER_RE = new RegExp(
+  `\\b(?:${[...MONTH_FULL_NAMES, ...MONTH_ABBREVIATIONS, ...WEEKDAY_NAMES].flatMap((w) => [w, w.toUpperCase()]).join('|')}|` +
+    `${WEEKDAY_LOWER}|[Tt]oday|TODAY|[Yy]esterday|[Tt]omorrow|weekend|week|month|year|decade|[Cc]entury|day|ago|` +
+    `[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|Christmas|Boxing|New(?=\\s+Year)|Valentine|Halloween)(?![a-z])|\\d{4}`,
+  'g',
+);
+/** How far an expression reaches beyond its trigger ("the beginning of the last fiscal year"). */
+const WINDOW_MARGIN = 48;
+/** Windows are widened to whitespace so that no pattern starts or ends inside a cut word. */
+const ALIGN_LIMIT = 24;
+
+function isSpace(c: string | undefined): boolean {
+  return c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\u00a0';
+}
+
+/** Merged [start, end) stretches of text around the triggers of each kind. */
+function triggerWindows(text: string): Map<TriggerKind, number[]> {
+  const windows = new Map<TriggerKind, number[]>();
+  for (const m of text.matchAll(TRIGGER_RE)) {
+    const word = m[0];
+    const kind: TriggerKind | undefined = word.charCodeAt(0) <= 57 ? 'digit' : TRIGGER_WORDS.get(word.toLowerCase());
+    if (!kind) continue;
+    let start = Math.max(0, m.index - WINDOW_MARGIN);
+    for (let i = 0; i < ALIGN_LIMIT && start > 0 && !isSpace(text[start - 1]); i++) start--;
+    let end = Math.min(text.length, m.index + word.length + WINDOW_MARGIN);
+    for (let i = 0; i < ALIGN_LIMIT && end < text.length && !isSpace(text[end]); i++) end++;
+    let list = windows.get(kind);
+    if (!list) windows.set(kind, (list = []));
+    const last = list.length - 1;
+    if (last > 0 && start <= list[last]!) list[last] = Math.max(list[last]!, end);
+    else list.push(start, end);
+  }
+  return windows;
+}
+
+// ---------------------------------------------------------------------------------------------
 
 interface Candidate {
   start: number;
@@ -176,11 +227,33 @@ type Direction = 'past' | 'future';
 
 class Recognizer {
   readonly found: Candidate[] = [];
+  private readonly windows: Map<TriggerKind, number[]>;
 
   constructor(
     readonly text: string,
     readonly doc: Day | null,
-  ) {}
+  ) {
+    this.windows = triggerWindows(text);
+  }
+
+  /** Matches of a global pattern inside the windows of one trigger kind, with text offsets. */
+  *matches(re: RegExp, kind: TriggerKind): Generator<RegExpExecArray> {
+    const list = this.windows.get(kind);
+    if (!list) return;
+    for (let i = 0; i < list.length; i += 2) {
+      const offset = list[i]!;
+      const slice = this.text.slice(offset, list[i + 1]!);
+      re.lastIndex = 0;
+      for (let m = re.exec(slice); m; m = re.exec(slice)) {
+        if (m[0].length === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        m.index += offset;
+        yield m;
+      }
+    }
+  }
 
   add(start: number, end: number, value: string | null, precision: DatePrecision | null, relative: boolean): void {
     if (end > start) this.found.push({ start, end, value, precision, relative });
@@ -314,7 +387,7 @@ function monthNumber(name: string): number {
 // Scanners.
 
 function scanNumericDates(r: Recognizer): void {
-  const matches = [...r.text.matchAll(NUMERIC_DATE_RE)];
+  const matches = [...r.matches(NUMERIC_DATE_RE, 'digit')];
   // One order per document: a first number above 12 anywhere shows the writer puts the day first.
   let documentDayFirst = false;
   let documentMonthFirst = false;
@@ -348,7 +421,7 @@ function scanNumericDates(r: Recognizer): void {
 }
 
 function scanMonthDay(r: Recognizer, re: RegExp): void {
-  for (const m of r.text.matchAll(re)) {
+  for (const m of r.matches(re, 'month')) {
     const g = m.groups!;
     const month = monthNumber(g.month!);
     const day = +g.day!;
@@ -368,7 +441,7 @@ function scanMonthDay(r: Recognizer, re: RegExp): void {
 }
 
 function scanMonthRanges(r: Recognizer): void {
-  for (const m of r.text.matchAll(MONTH_RANGE_RE)) {
+  for (const m of r.matches(MONTH_RANGE_RE, 'month')) {
     const g = m.groups!;
     if (g.conj && !g.lead) continue;
     const first = monthNumber(g.m1!);
@@ -404,7 +477,7 @@ const COORDINATED_DATE_BEFORE = new RegExp(`(?:${MONTH_FULL_NAMES.join('|')}|\\d
 
 function scanMonths(r: Recognizer): void {
   const text = r.text;
-  for (const m of text.matchAll(MONTH_RE)) {
+  for (const m of r.matches(MONTH_RE, 'month')) {
     const g = m.groups!;
     const month = monthNumber(g.month!);
     if (!month) continue;
@@ -454,7 +527,7 @@ function scanMonths(r: Recognizer): void {
 }
 
 function scanWeekdays(r: Recognizer): void {
-  for (const m of r.text.matchAll(WEEKDAY_RE)) {
+  for (const m of r.matches(WEEKDAY_RE, 'weekday')) {
     const g = m.groups!;
     const weekday = WEEKDAYS.get(g.wd!.toLowerCase());
     if (weekday === undefined) continue;
@@ -492,7 +565,7 @@ const DURATION_LEFT = new Set(['for', 'over', 'during', 'throughout', 'within', 
 
 function scanRelative(r: Recognizer): void {
   const text = r.text;
-  for (const m of text.matchAll(RELATIVE_RE)) {
+  for (const m of r.matches(RELATIVE_RE, 'unit')) {
     const g = m.groups!;
     const start = m.index;
     const end = start + m[0].length;
@@ -553,7 +626,7 @@ function shiftValue(doc: Day, precision: DatePrecision, step: number): string {
 }
 
 function scanPartOf(r: Recognizer): void {
-  for (const m of r.text.matchAll(PART_OF_RE)) {
+  for (const m of r.matches(PART_OF_RE, 'unit')) {
     const g = m.groups!;
     const start = m.index;
     const end = start + m[0].length;
@@ -576,7 +649,7 @@ function scanPartOf(r: Recognizer): void {
 
 function scanDeictic(r: Recognizer): void {
   const text = r.text;
-  for (const m of text.matchAll(DEICTIC_RE)) {
+  for (const m of r.matches(DEICTIC_RE, 'deictic')) {
     const word = m.groups!.word!;
     const start = m.index;
     const end = start + word.length;
@@ -589,7 +662,7 @@ function scanDeictic(r: Recognizer): void {
 }
 
 function scanAgo(r: Recognizer): void {
-  for (const m of r.text.matchAll(AGO_RE)) {
+  for (const m of r.matches(AGO_RE, 'ago')) {
     const g = m.groups!;
     const start = m.index;
     const end = start + m[0].length;
@@ -652,7 +725,7 @@ function isYearInContext(text: string, start: number, end: number, year: number)
 
 function scanYears(r: Recognizer): void {
   const text = r.text;
-  for (const m of text.matchAll(YEAR_RE)) {
+  for (const m of r.matches(YEAR_RE, 'digit')) {
     const g = m.groups!;
     const year = +g.y!;
     const yearStart = m.index + m[0].indexOf(g.y!, g.mod ? g.mod.length : 0);
@@ -674,11 +747,11 @@ function scanYears(r: Recognizer): void {
 }
 
 function scanDecadesAndCenturies(r: Recognizer): void {
-  for (const m of r.text.matchAll(DECADE_RE)) {
+  for (const m of r.matches(DECADE_RE, 'digit')) {
     const g = m.groups!;
     r.add(m.index, m.index + m[0].length, `${g.c}${g.d}`, 'decade', false);
   }
-  for (const m of r.text.matchAll(CENTURY_RE)) {
+  for (const m of r.matches(CENTURY_RE, 'unit')) {
     const n = +m.groups!.n!;
     if (n < 1 || n > 22) continue;
     r.add(m.index, m.index + m[0].length, pad(n - 1, 2), 'century', false);
@@ -686,7 +759,7 @@ function scanDecadesAndCenturies(r: Recognizer): void {
 }
 
 function scanSeasons(r: Recognizer): void {
-  for (const m of r.text.matchAll(SEASON_RE)) {
+  for (const m of r.matches(SEASON_RE, 'season')) {
     const g = m.groups!;
     if (!g.det && !g.year) continue;
     r.add(m.index, m.index + m[0].length, null, null, !g.year);
@@ -694,14 +767,14 @@ function scanSeasons(r: Recognizer): void {
 }
 
 function scanAnaphoric(r: Recognizer): void {
-  for (const m of r.text.matchAll(ANAPHORIC_RE)) {
+  for (const m of r.matches(ANAPHORIC_RE, 'unit')) {
     const unit = /day/.test(m[0]) ? 'day' : /week/.test(m[0]) ? 'week' : /month/.test(m[0]) ? 'month' : 'year';
     r.add(m.index, m.index + m[0].length, null, unit, true);
   }
 }
 
 function scanWeekends(r: Recognizer): void {
-  for (const m of r.text.matchAll(WEEKEND_RE)) {
+  for (const m of r.matches(WEEKEND_RE, 'unit')) {
     const start = m.index;
     const end = start + m[0].length;
     if (!WEEKEND_LEFT.has(previousWord(r.text, start))) continue;
@@ -720,7 +793,7 @@ function scanWeekends(r: Recognizer): void {
 }
 
 function scanCurrentUnits(r: Recognizer): void {
-  for (const m of r.text.matchAll(CURRENT_UNIT_RE)) {
+  for (const m of r.matches(CURRENT_UNIT_RE, 'unit')) {
     const g = m.groups!;
     const end = m.index + m[0].length;
     const start = end - g.span!.length;
@@ -730,7 +803,7 @@ function scanCurrentUnits(r: Recognizer): void {
 }
 
 function scanHolidays(r: Recognizer): void {
-  for (const m of r.text.matchAll(HOLIDAY_RE)) {
+  for (const m of r.matches(HOLIDAY_RE, 'holiday')) {
     const monthDay = HOLIDAYS.get(m[0].toLowerCase().replace(/\s+/g, ' ').replace('’', "'"));
     if (!monthDay) continue;
     const start = m.index;
