@@ -28,6 +28,7 @@ import {
   YEAR_LEFT_CONTEXT,
 } from './dates/lexicon';
 import { pointsForward, sentenceTense } from './dates/tense';
+import { trieSource } from './dates/trie';
 import type { DateMention, DatePrecision } from './types';
 
 /**
@@ -179,9 +180,14 @@ const TRIGGER_WORDS: ReadonlyMap<string, TriggerKind> = new Map<string, TriggerK
   ...['christmas', 'boxing', 'new', 'valentine', 'halloween'].map((w) => [w, 'holiday'] as [string, TriggerKind]),
 ]);
 const TRIGGER_RE = new RegExp(
-  `\\b(?:${[...MONTH_FULL_NAMES, ...MONTH_ABBREVIATIONS, ...WEEKDAY_NAMES].flatMap((w) => [w, w.toUpperCase()]).join('|')}|` +
-    `${WEEKDAY_LOWER}|[Tt]oday|TODAY|[Yy]esterday|[Tt]omorrow|weekend|week|month|year|decade|[Cc]entury|day|ago|` +
-    `[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|Christmas|Boxing|New(?=\\s+Year)|Valentine|Halloween)(?![a-z])|\\d{4}`,
+  `\\b(?:${trieSource([
+    ...[...MONTH_FULL_NAMES, ...MONTH_ABBREVIATIONS, ...WEEKDAY_NAMES].flatMap((w) => [w, w.toUpperCase()]),
+    ...WEEKDAY_NAMES.map((w) => w.toLowerCase()),
+    ...['Today', 'today', 'TODAY', 'Yesterday', 'yesterday', 'Tomorrow', 'tomorrow'],
+    ...['weekend', 'week', 'month', 'year', 'decade', 'century', 'Century', 'day', 'ago'],
+    ...['Spring', 'spring', 'Summer', 'summer', 'Autumn', 'autumn', 'Winter', 'winter'],
+    ...['Christmas', 'Boxing', 'New', 'Valentine', 'Halloween'],
+  ])})(?![a-z])|\\d{4}`,
   'g',
 );
 /** How far an expression reaches beyond its trigger ("the beginning of the last fiscal year"). */
