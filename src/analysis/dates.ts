@@ -190,8 +190,21 @@ const TRIGGER_RE = new RegExp(
   ])})(?![a-z])|\\d{4}`,
   'g',
 );
-/** How far an expression reaches beyond its trigger ("the beginning of the last fiscal year"). */
-const WINDOW_MARGIN = 48;
+/**
+ * How far an expression reaches before and after its trigger, by kind: "the beginning of the
+ * last fiscal |year|", "the end of |May| 19th, 2023", "twenty-five years |ago|". Generous, since
+ * a window too short loses a date while one too long only costs a little time.
+ */
+const WINDOW_MARGINS: Readonly<Record<TriggerKind, readonly [number, number]>> = {
+  digit: [28, 12],
+  month: [32, 32],
+  weekday: [20, 20],
+  unit: [44, 4],
+  deictic: [4, 4],
+  ago: [40, 4],
+  season: [12, 16],
+  holiday: [4, 24],
+};
 /** Windows are widened to whitespace so that no pattern starts or ends inside a cut word. */
 const ALIGN_LIMIT = 24;
 
@@ -206,9 +219,10 @@ function triggerWindows(text: string): Map<TriggerKind, number[]> {
     const word = m[0];
     const kind: TriggerKind | undefined = word.charCodeAt(0) <= 57 ? 'digit' : TRIGGER_WORDS.get(word.toLowerCase());
     if (!kind) continue;
-    let start = Math.max(0, m.index - WINDOW_MARGIN);
+    const [left, right] = WINDOW_MARGINS[kind];
+    let start = Math.max(0, m.index - left);
     for (let i = 0; i < ALIGN_LIMIT && start > 0 && !isSpace(text[start - 1]); i++) start--;
-    let end = Math.min(text.length, m.index + word.length + WINDOW_MARGIN);
+    let end = Math.min(text.length, m.index + word.length + right);
     for (let i = 0; i < ALIGN_LIMIT && end < text.length && !isSpace(text[end]); i++) end++;
     let list = windows.get(kind);
     if (!list) windows.set(kind, (list = []));
