@@ -43,42 +43,44 @@ const INCLUDE_PRESENT_REFERENCE = false;
 /** `[Ee]arly`: matches a word capitalised at a sentence start as well. */
 const anyCase = (word: string): string => `[${word[0]!.toUpperCase()}${word[0]!.toLowerCase()}]${word.slice(1)}`;
 
-/** A month name, or an abbreviation with its optional dot (`Sept.`): full names are tried first. */
-const MONTH_BASE =
-  `(?:${[...MONTH_FULL_NAMES, ...MONTH_FULL_NAMES.map((m) => m.toUpperCase())].join('|')}|` +
-  `(?:${[...MONTH_ABBREVIATIONS, ...MONTH_ABBREVIATIONS.map((m) => m.toUpperCase())].join('|')})\\.?)`;
-const WEEKDAY = [...WEEKDAY_NAMES, ...WEEKDAY_NAMES.map((w) => w.toUpperCase())].join('|');
+// Month and weekday positions match any capitalised (or all-capital) word, and the scanners
+// check it against the lexicon: small patterns compile and run faster than long alternations.
+/** A capitalised or all-capital word of month length, with an abbreviation's optional dot. */
+const MONTH_WORD = `(?:[A-Z][a-z]{2,8}|[A-Z]{3,9})\\.?`;
 /** Lower-case weekdays occur in informal writing (e-mails, posts); they need a preposition before them. */
-const WEEKDAY_LOWER = WEEKDAY_NAMES.map((w) => w.toLowerCase()).join('|');
 const LOWER_WEEKDAY_LEFT: ReadonlySet<string> = new Set([
   'on', 'in', 'next', 'last', 'this', 'coming', 'by', 'until', 'till', 'since', 'from', 'before', 'after',
   'early', 'late', 'later', 'earlier', 'past',
 ]);
-const WEEKDAY_ABBREVIATION = 'Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun';
-const WEEKDAY_PREFIX = `(?:(?<wd>${WEEKDAY}|${WEEKDAY_ABBREVIATION})\\.?,?[ \\t]+(?:the[ \\t]+)?)?`;
+/** Weekday names and abbreviations that may open a full date ("Tue. March 5", "Friday, 15 December"). */
+const WEEKDAY_PREFIX_WORDS: ReadonlySet<string> = new Set([
+  ...WEEKDAYS.keys(),
+  ...['mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun'],
+]);
+const WEEKDAY_PREFIX = `(?:(?<wd>[A-Z][a-z]{2,8}|[A-Z]{3,9})\\.?,?[ \\t]+(?:the[ \\t]+)?)?`;
 const YEAR_TAIL = `(?:,?\\s*(?<year>\\d{4})(?![\\w%]|[.,]\\d))?`;
 const PART_OF = `(?:${anyCase('the')}\\s+)?(?:end|beginning|start|middle)\\s+of`;
 
 /** `May 19, 2023`, `Aug. 24`, `Monday, Sept. 3rd`. */
 const MONTH_DAY_RE = new RegExp(
-  `(?<![\\w-])${WEEKDAY_PREFIX}(?<month>${MONTH_BASE})\\s*(?<day>\\d{1,2})(?:st|nd|rd|th)?(?![\\w:]|[.,]\\d)${YEAR_TAIL}`,
+  `(?<![\\w-])${WEEKDAY_PREFIX}(?<month>${MONTH_WORD})\\s*(?<day>\\d{1,2})(?:st|nd|rd|th)?(?![\\w:]|[.,]\\d)${YEAR_TAIL}`,
   'g',
 );
 /** `15 December 2023`, `3rd of March`, `Friday 9 January`. */
 const DAY_MONTH_RE = new RegExp(
-  `(?:(?<![\\w.,/:-])|(?<=\\d[-–]))${WEEKDAY_PREFIX}(?<day>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<month>${MONTH_BASE})(?![\\w])${YEAR_TAIL}`,
+  `(?:(?<![\\w.,/:-])|(?<=\\d[-–]))${WEEKDAY_PREFIX}(?<day>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<month>${MONTH_WORD})(?![\\w])${YEAR_TAIL}`,
   'g',
 );
 /** `April-June 2023`, `between March and May`: both ends of a month range are dates. */
 const MONTH_RANGE_RE = new RegExp(
-  `(?<![\\w-])(?:(?<lead>[Bb]etween|[Ff]rom)\\s+)?(?<m1>${MONTH_FULL_NAMES.join('|')})(?:\\s?[-–]\\s?|\\s+(?<conj>and|to|through|until|till)\\s+)(?<m2>${MONTH_FULL_NAMES.join('|')})(?![\\w])(?:,?\\s+(?<year>\\d{4})(?![\\w%]|[.,]\\d))?`,
+  `(?<![\\w-])(?:(?<lead>[Bb]etween|[Ff]rom)\\s+)?(?<m1>[A-Z][a-z]{2,8})(?:\\s?[-–]\\s?|\\s+(?<conj>and|to|through|until|till)\\s+)(?<m2>[A-Z][a-z]{2,8})(?![\\w])(?:,?\\s+(?<year>\\d{4})(?![\\w%]|[.,]\\d))?`,
   'g',
 );
 /** `May 2010`, `early December`, `mid-March`, `late last July`, `May this year`, bare `June`. */
 const MONTH_RE = new RegExp(
   `(?<![\\w-])(?:(?<mod>${anyCase('early')}|${anyCase('late')}|${anyCase('mid')}|${PART_OF})[\\s-]+)?` +
     `(?:(?<det>${anyCase('last')}|${anyCase('next')}|${anyCase('this')}|${anyCase('coming')}|${anyCase('past')})\\s+)?` +
-    `(?<month>${MONTH_BASE})(?![\\w])` +
+    `(?<month>${MONTH_WORD})(?![\\w])` +
     `(?:,?\\s+(?:of\\s+)?(?<year>\\d{4})(?![\\w%]|[.,]\\d)|\\s+(?<rel>this|last|next)\\s+year(?![\\w-]))?`,
   'g',
 );
@@ -89,7 +91,7 @@ const NUMERIC_DATE_RE =
 const WEEKDAY_RE = new RegExp(
   `(?<![\\w-])(?:(?<mod>(?:${anyCase('later')}|${anyCase('earlier')}|${anyCase('late')}|${anyCase('early')})(?:\\s+on)?|` +
     `(?<det>${anyCase('this')}\\s+past|${anyCase('last')}|${anyCase('next')}|${anyCase('this')}|${anyCase('coming')}|${anyCase('past')}))\\s+)?` +
-    `(?<wd>${WEEKDAY}|${WEEKDAY_LOWER})(?![\\w])(?:,?\\s+(?<week>last|next|this)\\s+week(?![\\w-]))?`,
+    `(?<wd>[A-Z][a-z]{5,8}|[A-Z]{6,9}|[a-z]{6,9})(?![\\w])(?:,?\\s+(?<week>last|next|this)\\s+week(?![\\w-]))?`,
   'g',
 );
 /** `this week`, `last year`, `earlier this week`, `early next month`, `the last week`, `this fiscal year`. */
@@ -406,14 +408,17 @@ function selectLongest(found: Candidate[]): Candidate[] {
 // ---------------------------------------------------------------------------------------------
 // Context helpers.
 
-const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** Letters and digits, Latin scripts included; a code check, since this runs for every candidate. */
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+}
 
 /** The word just before `index` (lower-cased), skipping spaces only; '' at punctuation. */
 function previousWord(text: string, index: number): string {
   let i = index - 1;
   while (i >= 0 && (text[i] === ' ' || text[i] === '\t' || text[i] === '\u00a0')) i--;
   const end = i + 1;
-  while (i >= 0 && i > end - 30 && WORD_CHAR.test(text[i]!)) i--;
+  while (i >= 0 && i > end - 30 && isWordChar(text.charCodeAt(i))) i--;
   return text.slice(i + 1, end).toLowerCase();
 }
 
@@ -422,7 +427,7 @@ function nextWord(text: string, index: number): string {
   let i = index;
   while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\u00a0')) i++;
   const start = i;
-  while (i < text.length && i < start + 30 && WORD_CHAR.test(text[i]!)) i++;
+  while (i < text.length && i < start + 30 && isWordChar(text.charCodeAt(i))) i++;
   return text.slice(start, i).toLowerCase();
 }
 
@@ -475,8 +480,14 @@ function scanMonthDay(r: Recognizer, re: RegExp): void {
     const month = monthNumber(g.month!);
     const day = +g.day!;
     if (!month || day < 1 || day > 31) continue;
-    const start = m.index;
+    let start = m.index;
     let end = start + m[0].length;
+    // "on 9 January." : the dot after a full name closes the sentence.
+    if (re === DAY_MONTH_RE && !g.year && g.month!.endsWith('.') && FULL_MONTH_NAMES.has(g.month!.slice(0, -1).toLowerCase())) end--;
+    // The word before was not a weekday ("Geneva, 15 December"): the date starts after it.
+    if (g.wd && !WEEKDAY_PREFIX_WORDS.has(g.wd.replace(/\.$/, '').toLowerCase())) {
+      start += re === DAY_MONTH_RE ? m[0].search(/\d/) : m[0].indexOf(g.month!, g.wd.length);
+    }
     let year = g.year ? +g.year : null;
     // "On October 7, 1000 people marched": a number that is not a year stays out of the date.
     if (year !== null && (year < 1000 || year > 2199 || QUANTITY_RIGHT_CONTEXT.has(nextWord(r.text, end)))) {
@@ -493,6 +504,7 @@ function scanMonthRanges(r: Recognizer): void {
   for (const m of r.matches(MONTH_RANGE_RE, 'month')) {
     const g = m.groups!;
     if (g.conj && !g.lead) continue;
+    if (!FULL_MONTH_NAMES.has(g.m1!.toLowerCase()) || !FULL_MONTH_NAMES.has(g.m2!.toLowerCase())) continue;
     const first = monthNumber(g.m1!);
     const second = monthNumber(g.m2!);
     const start = m.index + (g.lead ? m[0].indexOf(g.m1!, g.lead.length) : 0);
@@ -531,10 +543,12 @@ function scanMonths(r: Recognizer): void {
     const month = monthNumber(g.month!);
     if (!month) continue;
     const start = m.index;
-    const end = start + m[0].length;
+    let end = start + m[0].length;
+    // "in May." : the dot after a full name closes the sentence.
+    if (g.month!.endsWith('.') && !g.year && !g.rel && FULL_MONTH_NAMES.has(g.month!.slice(0, -1).toLowerCase())) end--;
     // A day number right before the month belongs to a day-month date (rejected if impossible).
     if (!g.mod && !g.det && /\d(?:st|nd|rd|th)?\s+(?:of\s+)?$/.test(text.slice(Math.max(0, start - 12), start))) continue;
-    const isFullName = FULL_MONTH_NAMES.has(g.month!.toLowerCase());
+    const isFullName = FULL_MONTH_NAMES.has(g.month!.replace(/\.$/, '').toLowerCase());
     const bare = !g.mod && !g.det && !g.year && !g.rel;
     if (!g.det && RECURRENCE_LEFT.has(previousWord(text, start))) continue;
     if (bare) {

@@ -12,7 +12,7 @@ const PAST_CUE =
  * effect in April", "is on Thursday"): news uses it for what is planned.
  */
 const SCHEDULED_PRESENT =
-  /\b(?:(?:is|are)|(?:returns|resumes|reconvenes|ends|closes|concludes|begins|starts|opens|expires|arrives|departs|meets|hosts|launches|takes\s+effect|takes\s+place|comes\s+into\s+force|enters\s+into\s+force|kicks\s+off)(?:\s+[\p{L}’'-]+){0,3})\s+(?:on|in|from|until|by|at|through)?\s*$/iu;
+  /\b(?:(?:is|are)|(?:returns|resumes|reconvenes|ends|closes|concludes|begins|starts|opens|expires|arrives|departs|meets|hosts|launches|takes\s+effect|takes\s+place|comes\s+into\s+force|enters\s+into\s+force|kicks\s+off)(?:\s+[a-zà-ÿ’'-]+){0,3})\s+(?:on|in|from|until|by|at|through)?\s*$/i;
 
 /** An infinitive of schedule right before the date ("to run through June", "to meet on Friday"). */
 const SCHEDULED_INFINITIVE =
