@@ -84,7 +84,7 @@ describe('absolute dates in other styles', () => {
     ['Die Frist endet am 03.04.2020.', '03.04.2020', '2020-04-03'],
     ['She arrived on 29 February 2024.', '29 February 2024', '2024-02-29'],
     ['The tribunal sat in June 2004 in The Hague.', 'June 2004', '2004-06'],
-    ['The raid in May 2010 on the flotilla', 'May 2010', '2010-05'],
+    ['The strike in May 2010 at the port', 'May 2010', '2010-05'],
   ])('%s', (sentence, span, value) => {
     const d = only(sentence, null);
     expect([d.text, d.value, d.relative]).toEqual([span, value, false]);
@@ -133,7 +133,7 @@ describe('absolute dates in other styles', () => {
   });
 
   it('splits year ranges into two years, two-digit second years included', () => {
-    expect(dates('the pandemic of 2009-2010 and the expedition of 1957-58', null)).toEqual([
+    expect(dates('the drought of 2009-2010 and the survey of 1957-58', null)).toEqual([
       ['2009', '2009'],
       ['2010', '2010'],
       ['1957', '1957'],
@@ -142,7 +142,7 @@ describe('absolute dates in other styles', () => {
   });
 
   it('keeps early/mid/late inside the span of a year', () => {
-    expect(dates('He had surgery in early 2011; the plant opens by mid-2025.', null)).toEqual([
+    expect(dates('The mine closed in early 2011; the plant opens by mid-2025.', null)).toEqual([
       ['early 2011', '2011'],
       ['mid-2025', '2025'],
     ]);
@@ -166,13 +166,13 @@ describe('relative dates against a document date', () => {
 
   it('reads a weekday in a past-tense report as the latest such day', () => {
     expect(only('The ministers met on Friday in Nairobi.', doc).value).toBe('2024-03-01');
-    expect(only('Speaking in London on Monday, the general said it was over.', doc).value).toBe('2024-03-04');
+    expect(only('Speaking in Lagos on Monday, the governor said it was over.', doc).value).toBe('2024-03-04');
   });
 
   it('reads a weekday in a future-tense sentence as the next such day', () => {
     expect(only('The ministers will meet on Friday.', doc).value).toBe('2024-03-08');
-    expect(only('He is due to visit the community on Tuesday afternoon.', doc).value).toBe('2024-03-12');
-    expect(only('Straw, who will hold talks in Beijing on Thursday, said so.', doc).value).toBe('2024-03-07');
+    expect(only('She is due to visit the flood zone on Tuesday afternoon.', doc).value).toBe('2024-03-12');
+    expect(only('Ruto, who will hold talks in Nairobi on Thursday, said so.', doc).value).toBe('2024-03-07');
   });
 
   it('reads a present-tense verb of schedule as pointing forward', () => {
@@ -182,7 +182,7 @@ describe('relative dates against a document date', () => {
       ['3 September', '2024-09-03'],
     ]);
     expect(only('The election is in November.', doc).value).toBe('2024-11');
-    expect(only('Microsoft has picked three firms for the program to run through June.', '2013-03-18').value).toBe('2013-06');
+    expect(only('The ministry picked three firms for a pilot to run through June.', '2013-03-18').value).toBe('2013-06');
   });
 
   it('weighs the nearest tense on each side of a sentence', () => {
@@ -234,13 +234,13 @@ describe('relative dates against a document date', () => {
   });
 
   it('resolves a month without a year by tense', () => {
-    expect(only('Evana Roth told CNN in August she thought so.', '2013-03-22').value).toBe('2012-08');
-    expect(only('The book is due to be published in May.', '2013-03-22').value).toBe('2013-05');
-    expect(only('In December, the EU pledged to work towards lifting the ban.', '2005-01-10').value).toBe('2004-12');
+    expect(only('The mayor told reporters in August she would resign.', '2013-03-22').value).toBe('2012-08');
+    expect(only('Her memoir is due to be published in May.', '2013-03-22').value).toBe('2013-05');
+    expect(only('In December, the African Union pledged to review the rules.', '2005-01-10').value).toBe('2004-12');
   });
 
   it('resolves last/next months and months tied to a year', () => {
-    expect(dates('The member died last June; late last July he was found.', '2013-03-22')).toEqual([
+    expect(dates('The club founder retired last June; late last July the stadium reopened.', '2013-03-22')).toEqual([
       ['last June', '2012-06'],
       ['late last July', '2012-07'],
     ]);
@@ -252,8 +252,8 @@ describe('relative dates against a document date', () => {
   });
 
   it('resolves a day and month without a year to the nearest reading in the sentence tense', () => {
-    expect(only('On Feb. 28, Deutsche Bank released a note.', '2013-03-21').value).toBe('2013-02-28');
-    expect(only('The closure of the towers will begin on April 7, the FAA said.', '2013-03-22').value).toBe('2013-04-07');
+    expect(only('On Feb. 28, the central bank released a note.', '2013-03-21').value).toBe('2013-02-28');
+    expect(only('Repairs to the bridge will begin on April 7, the council said.', '2013-03-22').value).toBe('2013-04-07');
     expect(only('The phase ended on December 30.', '2024-01-04').value).toBe('2023-12-30');
   });
 
@@ -269,7 +269,7 @@ describe('relative dates against a document date', () => {
       ['last year', '2018'],
       ['this fiscal year', '2019'],
     ]);
-    expect(only('Six deaths were reported in the last week.', '2013-03-22')).toMatchObject({
+    expect(only('Three new cases were reported in the last week.', '2013-03-22')).toMatchObject({
       text: 'the last week',
       value: '2013-W11',
     });
@@ -289,7 +289,7 @@ describe('relative dates against a document date', () => {
   });
 
   it('reads "during the year" and "later in the week" as the current unit', () => {
-    expect(dates('It should happen some time during the year; talks resume later in the week.', doc)).toEqual([
+    expect(dates('A deal could come some time during the year; talks resume later in the week.', doc)).toEqual([
       ['the year', '2024'],
       ['the week', '2024-W10'],
     ]);
@@ -308,7 +308,7 @@ describe('relative dates against a document date', () => {
 
   it('puts the end of the year before or after the document date by tense', () => {
     expect(only('The report is due at the end of the year.', doc).value).toBe('2024');
-    expect(only('The flu season peaked by the end of year.', '2013-03-22').value).toBe('2012');
+    expect(only('Exports peaked by the end of year.', '2013-03-22').value).toBe('2012');
   });
 
   it('marks relative dates and leaves their value null without a document date', () => {
@@ -352,7 +352,7 @@ describe('what is not a date', () => {
 
 describe('spans', () => {
   it('never includes a leading preposition and always slices back to the text', () => {
-    const text = 'It was sold in June 2004, in 1984, since 2019 and on Monday.';
+    const text = 'The mill was sold in June 2004, in 1984, since 2019 and on Monday.';
     const found = findDates(text, '2024-03-06');
     expect(found.map((d) => d.text)).toEqual(['June 2004', '1984', '2019', 'Monday']);
     for (const d of found) expect(text.slice(d.start, d.end)).toBe(d.text);

@@ -39,7 +39,7 @@ describe('findDocumentDate in other layouts', () => {
     ['a date then a byline', 'Title\nDecember 20, 2019 | John Smith\nText', '2019-12-20'],
     ['a byline then a date', 'Title\nJohn Smith | December 20, 2019\nText', '2019-12-20'],
     ['a Guardian-style stamp', 'Title\nFirst published on Fri 20 Dec 2019 09.15 GMT\nText', '2019-12-20'],
-    ['a date header', 'date 2013-03-22\n\nThe flu season is winding down.', '2013-03-22'],
+    ['a date header', 'date 2013-03-22\n\nThe harvest is winding down.', '2013-03-22'],
   ])('%s', (_layout, text, value) => {
     expect(findDocumentDate(text)?.value).toBe(value);
   });

@@ -41,7 +41,7 @@ export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
 ]);
 
 /**
- * Words that, right before a bare month name ("in May", "since June", "a June summit"),
+ * Words that, right before a bare month name ("in May", "since June", "a June vote"),
  * make it a date rather than a name ("Theresa May") or a verb.
  */
 export const BARE_MONTH_LEFT_CONTEXT: ReadonlySet<string> = new Set([

@@ -1,11 +1,11 @@
-// Does the sentence around a date point forward ("will meet on Monday", "is due to be published
+// Does the sentence around a date point forward ("will meet on Monday", "is expected to sign
 // in May") or back ("met on Monday")? Decides which Monday or which May a bare name means.
 // Works on lower-cased word lists with set look-ups: cheaper than large cue patterns, which
 // cost milliseconds to compile on the first article.
 
 const WINDOW_BEFORE = 160;
 const WINDOW_AFTER = 100;
-/** How close a verb of schedule must be to the date ("returns on", "to run through"). */
+/** How close a verb of schedule must be to the date ("returns on", "to open in"). */
 const ADJACENT = 40;
 
 const WORD_RE = /[a-zà-ÿ’']+/g;
@@ -36,7 +36,7 @@ const SCHEDULED_PRESENT_VERBS: ReadonlySet<string> = new Set([
   'arrives', 'departs', 'meets', 'hosts', 'launches',
 ]);
 const SCHEDULED_PRESENT_PHRASES = ['takes effect', 'takes place', 'comes into force', 'enters into force', 'kicks off'];
-/** Infinitives of schedule ("to run through June", "to be held in May"). */
+/** Infinitives of schedule ("to open in June", "to be held in May"). */
 const SCHEDULED_INFINITIVE_VERBS: ReadonlySet<string> = new Set([
   'run', 'begin', 'start', 'open', 'end', 'close', 'meet', 'visit', 'hold', 'launch', 'travel', 'return',
   'resume', 'reconvene', 'expire', 'host', 'attend', 'sign', 'vote', 'arrive', 'depart',
@@ -110,7 +110,7 @@ function endsWithPhrase(w: readonly string[], end: number, phrase: readonly stri
 const PRESENT_PHRASES = SCHEDULED_PRESENT_PHRASES.map((p) => p.split(' '));
 const INFINITIVE_PHRASES = SCHEDULED_INFINITIVE_PHRASES.map((p) => p.split(' '));
 
-/** A verb of schedule right before the date: "returns on", "is on", "takes effect in", "to run through". */
+/** A verb of schedule right before the date: "returns on", "is on", "takes effect in", "to open in". */
 function scheduledRightBefore(text: string, start: number): boolean {
   let from = Math.max(0, start - ADJACENT);
   // Only the words after the last punctuation count: "on 5 March, returns" is not adjacent.
