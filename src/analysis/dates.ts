@@ -68,7 +68,7 @@ const MONTH_DAY_RE = new RegExp(
 );
 /** `15 December 2023`, `3rd of March`, `Friday 9 January`. */
 const DAY_MONTH_RE = new RegExp(
-  `(?:(?<![\\w.,/:-])|(?<=\\d[-–]))${WEEKDAY_PREFIX}(?<day>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<month>${MONTH_WORD})(?![\\w])${YEAR_TAIL}`,
+  `(?:(?<![\\w.,/:-])|(?<=\\d(?:st|nd|rd|th)?[-–]))${WEEKDAY_PREFIX}(?<day>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<month>${MONTH_WORD})(?![\\w])${YEAR_TAIL}`,
   'g',
 );
 /** `April-June 2023`, `between March and May`: both ends of a month range are dates. */
@@ -497,8 +497,26 @@ function scanMonthDay(r: Recognizer, re: RegExp): void {
     const { value, relative } = r.monthDay(month, day, year, start, end);
     if (year !== null && value === null) continue;
     r.add(start, end, value, 'day', relative);
+    // The other end of a day range shares the month: "18 to 22 March", "March 18-22".
+    const other =
+      re === DAY_MONTH_RE
+        ? RANGE_FIRST_DAY.exec(r.text.slice(Math.max(0, start - 12), start))
+        : RANGE_SECOND_DAY.exec(r.text.slice(end, end + 12));
+    if (other && !(re === MONTH_DAY_RE && QUANTITY_RIGHT_CONTEXT.has(nextWord(r.text, end + other[0].length)))) {
+      const otherDay = +other[2]!;
+      const otherStart = re === DAY_MONTH_RE ? start - other[0].length : end + other[0].length - other[1]!.length;
+      const otherEnd = otherStart + other[1]!.length;
+      if (otherDay >= 1 && otherDay <= 31 && otherDay !== day) {
+        const resolved = r.monthDay(month, otherDay, year, otherStart, otherEnd);
+        if (resolved.value !== null || year === null) r.add(otherStart, otherEnd, resolved.value, 'day', resolved.relative);
+      }
+    }
   }
 }
+
+/** `18 to ` before a day-month date; `-22` or ` to 22nd` after a month-day one. */
+const RANGE_FIRST_DAY = /(?<![\w.,/:-])((\d{1,2})(?:st|nd|rd|th)?)\s*(?:-|–|to|and|until)\s*$/;
+const RANGE_SECOND_DAY = /^\s*(?:-|–|to|and|until)\s*((\d{1,2})(?:st|nd|rd|th)?)(?![\w:]|[.,]\d)/;
 
 function scanMonthRanges(r: Recognizer): void {
   for (const m of r.matches(MONTH_RANGE_RE, 'month')) {

@@ -101,14 +101,17 @@ describe('absolute dates in other styles', () => {
     ]);
   });
 
-  it('reads both ends of month ranges and the second day of a day range', () => {
+  it('reads both ends of month ranges and of a day range', () => {
     expect(dates('Profit rose in the April-June quarter and in the November–January 2024 period.', '2024-03-06')).toEqual([
       ['April', '2023-04'],
       ['June', '2023-06'],
       ['November', '2023-11'],
       ['January 2024', '2024-01'],
     ]);
-    expect(dates('The festival runs 3-5 March; the COVID-19 pandemic.', '2024-03-01')).toEqual([['5 March', '2024-03-05']]);
+    expect(dates('The festival runs 3-5 March; the COVID-19 pandemic.', '2024-03-01')).toEqual([
+      ['3', '2024-03-03'],
+      ['5 March', '2024-03-05'],
+    ]);
   });
 
   it('reads months coordinated with other months, not a name after "and"', () => {
@@ -125,6 +128,20 @@ describe('absolute dates in other styles', () => {
 
   it('leaves a count after a day out of the date', () => {
     expect(dates('On October 7, 1000 people marched.', '2023-12-15')).toEqual([['October 7', '2023-10-07']]);
+  });
+
+  it('reads both ends of a day range', () => {
+    expect(dates('The minister will visit Brazil from 18 to 22 March.', '2024-03-06')).toEqual([
+      ['18', '2024-03-18'],
+      ['22 March', '2024-03-22'],
+    ]);
+    expect(dates('The fair runs March 18-22 and 3rd-5th April 2024.', '2024-03-06')).toEqual([
+      ['March 18', '2024-03-18'],
+      ['22', '2024-03-22'],
+      ['3rd', '2024-04-03'],
+      ['5th April 2024', '2024-04-05'],
+    ]);
+    expect(dates('On March 18 to 22 percent of voters agreed.', '2024-03-06').map((d) => d[0])).toEqual(['March 18']);
   });
 
   it('never gives an impossible day such as 29 February in a common year', () => {
