@@ -337,6 +337,33 @@ describe('relative dates against a document date', () => {
   });
 });
 
+describe('sentences in the styles of other outlets', () => {
+  // 2024-03-06 is a Wednesday.
+  const doc = '2024-03-06';
+  it.each([
+    [
+      'NEW DELHI: External Affairs Minister S. Jaishankar on Tuesday held talks with his Saudi counterpart, days after the two sides met in Riyadh last month.',
+      [['Tuesday', '2024-03-05'], ['last month', '2024-02']],
+    ],
+    [
+      'ABUJA — The regional bloc will hold an extraordinary summit on Saturday, it said in a statement on Monday.',
+      [['Saturday', '2024-03-09'], ['Monday', '2024-03-04']],
+    ],
+    [
+      'CANBERRA: The Prime Minister will travel to Jakarta next week, his first visit since October 2022.',
+      [['next week', '2024-W11'], ['October 2022', '2022-10']],
+    ],
+    ['DOHA: The Emir received a phone call on Wednesday evening from the President of Egypt.', [['Wednesday', '2024-03-06']]],
+    [
+      'The ceasefire, agreed in late November, collapsed on 1 December after seven days.',
+      [['late November', '2023-11'], ['1 December', '2023-12-01']],
+    ],
+    ['Elections are set for 2025, five years after the 2020 polls.', [['2025', '2025'], ['2020', '2020']]],
+  ])('%s', (sentence, expected) => {
+    expect(dates(sentence, doc)).toEqual(expected);
+  });
+});
+
 describe('what is not a date', () => {
   it.each([
     'Rouhani is in Japan for a two-day visit.',
