@@ -27,7 +27,7 @@ import {
   WEEKDAYS,
   YEAR_LEFT_CONTEXT,
 } from './dates/lexicon';
-import { pointsForward, sentenceTense } from './dates/tense';
+import { sentenceTense } from './dates/tense';
 import { trieSource } from './dates/trie';
 import type { DateMention, DatePrecision } from './types';
 
@@ -285,6 +285,7 @@ class Recognizer {
     readonly doc: Day | null,
   ) {
     this.windows = triggerWindows(text);
+    this.tenseBudget = 200 + Math.floor(text.length / 40);
   }
 
   /** Matches of a global pattern inside the windows of one trigger kind, with text offsets. */
@@ -310,13 +311,20 @@ class Recognizer {
     if (end > start) this.found.push({ start, end, value, precision, relative });
   }
 
+  /**
+   * Tense readings left: plenty for any real article (one per 40 characters), but a bound on
+   * the work for text made of nothing but dates, where each reading would re-read its sentence.
+   */
+  private tenseBudget = 0;
+
   /** Past or future reading of the sentence around a span. */
   direction(start: number, end: number): Direction {
-    return pointsForward(this.text, start, end) ? 'future' : 'past';
+    return this.tense(start, end) === 'future' ? 'future' : 'past';
   }
 
   /** Tense of the sentence around a span; null when it has no cue. */
   tense(start: number, end: number): Direction | null {
+    if (this.tenseBudget-- <= 0) return null;
     return sentenceTense(this.text, start, end);
   }
 
