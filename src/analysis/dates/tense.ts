@@ -110,13 +110,18 @@ function endsWithPhrase(w: readonly string[], end: number, phrase: readonly stri
 const PRESENT_PHRASES = SCHEDULED_PRESENT_PHRASES.map((p) => p.split(' '));
 const INFINITIVE_PHRASES = SCHEDULED_INFINITIVE_PHRASES.map((p) => p.split(' '));
 
+/** Anything but letters, digits, spaces, apostrophes and hyphens. */
+function isPunctuation(c: number): boolean {
+  if ((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || (c >= 0xe0 && c <= 0xff)) return false;
+  return !(c === 32 || c === 9 || c === 10 || c === 13 || c === 160 || c === 95 || c === 39 || c === 0x2019 || c === 45);
+}
+
 /** A verb of schedule right before the date: "returns on", "is on", "takes effect in", "to open in". */
 function scheduledRightBefore(text: string, start: number): boolean {
   let from = Math.max(0, start - ADJACENT);
   // Only the words after the last punctuation count: "on 5 March, returns" is not adjacent.
   for (let i = start - 1; i >= from; i--) {
-    const c = text[i]!;
-    if (!/[\s\w’'-]/.test(c) && !(c >= 'à' && c <= 'ÿ')) {
+    if (isPunctuation(text.charCodeAt(i))) {
       from = i + 1;
       break;
     }
