@@ -56,25 +56,11 @@ const isSentenceEnd = (text: string, i: number): boolean => {
   return (next === 32 || next === 10 || next === 9 || next === 13 || next === 160) && !(previous >= 65 && previous <= 90);
 };
 
-/** Start of the sentence holding `index`, looking back at most WINDOW_BEFORE characters. */
-function sentenceStart(text: string, index: number): number {
-  const floor = Math.max(0, index - WINDOW_BEFORE);
-  for (let i = index - 1; i >= floor; i--) if (text[i] === '\n' || isSentenceEnd(text, i)) return i + 1;
-  return floor;
-}
 
-function sentenceEnd(text: string, index: number): number {
-  const ceiling = Math.min(text.length, index + WINDOW_AFTER);
-  for (let i = index; i < ceiling; i++) if (text[i] === '\n' || isSentenceEnd(text, i)) return i;
-  return ceiling;
-}
 
-/** Whether a future cue ends at word `i` ("will", "is scheduled to", "plans to", "due on"). */
-function futureCueAt(w: readonly string[], i: number): boolean {
-  const word = w[i]!;
+/** Whether a future cue ends at `word`, given the two words before it ("will", "is scheduled to", "plans to", "due on"). */
+function futureCue(word: string, p1: string | undefined, p2: string | undefined): boolean {
   if (FUTURE_WORDS.has(word) || word.endsWith("'ll") || word.endsWith('’ll')) return true;
-  const p1 = w[i - 1];
-  const p2 = w[i - 2];
   if (word === 'to') {
     // "is scheduled to", "is to", "scheduled to", "plans to", "going to"
     if (p1 !== undefined && (INTENT_VERBS.has(p1) || SCHEDULE_ADJECTIVES.has(p1))) return true;
@@ -95,10 +81,9 @@ function futureCueAt(w: readonly string[], i: number): boolean {
   return false;
 }
 
-function pastCueAt(w: readonly string[], i: number): boolean {
-  const word = w[i]!;
+function pastCue(word: string, p1: string | undefined): boolean {
   if (PAST_WORDS.has(word)) return true;
-  return word.length >= 4 && word.endsWith('ed') && /^[a-z]+$/.test(word) && !PASSIVE_AUXILIARIES.has(w[i - 1] ?? '');
+  return word.length >= 4 && word.endsWith('ed') && /^[a-z]+$/.test(word) && !PASSIVE_AUXILIARIES.has(p1 ?? '');
 }
 
 function endsWithPhrase(w: readonly string[], end: number, phrase: readonly string[]): boolean {
@@ -143,22 +128,68 @@ function scheduledRightBefore(text: string, start: number): boolean {
   return false;
 }
 
+/** Letters of the cue words (the class `[a-zà-ÿ’']` once lower-cased). */
+function isCueLetter(c: number): boolean {
+  return ((c | 32) >= 97 && (c | 32) <= 122) || (c >= 0xc0 && c <= 0xff && c !== 0xd7) || c === 39 || c === 0x2019;
+}
+
 /**
  * 'future' or 'past' by the tense cue nearest to the span (before it first, then after it
- * in the same sentence); null when the sentence gives no cue.
+ * in the same sentence); null when the sentence gives no cue. Words are read one at a time
+ * outwards from the date, so the usual nearby cue ends the reading early.
  */
 export function sentenceTense(text: string, start: number, end: number): 'future' | 'past' | null {
   if (scheduledRightBefore(text, start)) return 'future';
-  const before = words(text.slice(sentenceStart(text, start), start).toLowerCase());
-  for (let i = before.length - 1; i >= 0; i--) {
-    // The cue nearest to the date wins; a future phrase ending on this word beats a past word in it.
-    if (futureCueAt(before, i)) return 'future';
-    if (pastCueAt(before, i)) return 'past';
+
+  // Backwards from the date to the start of its sentence: left[0] is the nearest word.
+  const left: string[] = [];
+  const floor = Math.max(0, start - WINDOW_BEFORE);
+  let pos = start;
+  let leftDone = false;
+  const readLeft = (): void => {
+    let i = pos - 1;
+    while (i >= floor && !isCueLetter(text.charCodeAt(i))) {
+      if (text[i] === '\n' || isSentenceEnd(text, i)) {
+        leftDone = true;
+        return;
+      }
+      i--;
+    }
+    if (i < floor) {
+      leftDone = true;
+      return;
+    }
+    const wordEnd = i + 1;
+    while (i >= floor && isCueLetter(text.charCodeAt(i))) i--;
+    left.push(text.slice(i + 1, wordEnd).toLowerCase());
+    pos = i + 1;
+  };
+  for (let k = 0; ; k++) {
+    while (left.length < k + 3 && !leftDone) readLeft();
+    const word = left[k];
+    if (word === undefined) break;
+    if (futureCue(word, left[k + 1], left[k + 2])) return 'future';
+    if (pastCue(word, left[k + 1])) return 'past';
   }
-  const after = words(text.slice(end, sentenceEnd(text, end)).toLowerCase());
-  for (let i = 0; i < after.length; i++) {
-    if (futureCueAt(after, i)) return 'future';
-    if (pastCueAt(after, i)) return 'past';
+
+  // Forwards from the date to the end of its sentence.
+  const ceiling = Math.min(text.length, end + WINDOW_AFTER);
+  let p1: string | undefined;
+  let p2: string | undefined;
+  for (let i = end; i < ceiling; ) {
+    const c = text.charCodeAt(i);
+    if (!isCueLetter(c)) {
+      if (text[i] === '\n' || isSentenceEnd(text, i)) break;
+      i++;
+      continue;
+    }
+    const wordStart = i;
+    while (i < ceiling && isCueLetter(text.charCodeAt(i))) i++;
+    const word = text.slice(wordStart, i).toLowerCase();
+    if (futureCue(word, p1, p2)) return 'future';
+    if (pastCue(word, p1)) return 'past';
+    p2 = p1;
+    p1 = word;
   }
   return null;
 }
