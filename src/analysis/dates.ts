@@ -289,9 +289,10 @@ class Recognizer {
   }
 
   /** Matches of a global pattern inside the windows of one trigger kind, with text offsets. */
-  *matches(re: RegExp, kind: TriggerKind): Generator<RegExpExecArray> {
+  matches(re: RegExp, kind: TriggerKind): RegExpExecArray[] {
+    const found: RegExpExecArray[] = [];
     const list = this.windows.get(kind);
-    if (!list) return;
+    if (!list) return found;
     for (let i = 0; i < list.length; i += 2) {
       const offset = list[i]!;
       const slice = this.text.slice(offset, list[i + 1]!);
@@ -302,9 +303,10 @@ class Recognizer {
           continue;
         }
         m.index += offset;
-        yield m;
+        found.push(m);
       }
     }
+    return found;
   }
 
   add(start: number, end: number, value: string | null, precision: DatePrecision | null, relative: boolean): void {
@@ -449,7 +451,7 @@ function monthNumber(name: string): number {
 // Scanners.
 
 function scanNumericDates(r: Recognizer): void {
-  const matches = [...r.matches(NUMERIC_DATE_RE, 'digit')];
+  const matches = r.matches(NUMERIC_DATE_RE, 'digit');
   // One order per document: a first number above 12 anywhere shows the writer puts the day first.
   let documentDayFirst = false;
   let documentMonthFirst = false;
