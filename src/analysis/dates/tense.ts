@@ -193,8 +193,3 @@ export function sentenceTense(text: string, start: number, end: number): 'future
   }
   return null;
 }
-
-/** True when the tense nearest to the span looks forward; past is the default for news reports. */
-export function pointsForward(text: string, start: number, end: number): boolean {
-  return sentenceTense(text, start, end) === 'future';
-}
