@@ -226,7 +226,10 @@ function isSpace(c: string | undefined): boolean {
 function triggerWindows(text: string): Map<TriggerKind, number[]> {
   const raw = new Map<TriggerKind, number[]>();
   for (const re of [DIGIT_TRIGGER_RE, CAPITALISED_TRIGGER_RE, LOWER_CASE_TRIGGER_RE]) {
-    for (const m of text.matchAll(re)) {
+    // exec on the shared pattern, not matchAll: matchAll clones the pattern on every call, and a
+    // fresh clone runs in the slow regex interpreter before it is compiled again.
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
       const word = m[0];
       const kind: TriggerKind | undefined = re === DIGIT_TRIGGER_RE ? 'digit' : TRIGGER_WORDS.get(word.toLowerCase());
       if (!kind) continue;
@@ -914,5 +917,6 @@ function scanHolidays(r: Recognizer): void {
 }
 
 function scanPresent(r: Recognizer): void {
-  for (const m of r.text.matchAll(PRESENT_RE)) r.add(m.index, m.index + m[0].length, null, null, true);
+  PRESENT_RE.lastIndex = 0;
+  for (let m = PRESENT_RE.exec(r.text); m; m = PRESENT_RE.exec(r.text)) r.add(m.index, m.index + m[0].length, null, null, true);
 }
