@@ -446,8 +446,13 @@ function nextWord(text: string, index: number): string {
 
 const FULL_MONTH_NAMES: ReadonlySet<string> = new Set(MONTH_FULL_NAMES.map((m) => m.toLowerCase()));
 
+/** The word without an abbreviation's final dot. */
+function undotted(word: string): string {
+  return word.charCodeAt(word.length - 1) === 46 ? word.slice(0, -1) : word;
+}
+
 function monthNumber(name: string): number {
-  return MONTHS.get(name.toLowerCase().replace(/\.$/, '')) ?? 0;
+  return MONTHS.get(undotted(name).toLowerCase()) ?? 0;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -498,7 +503,7 @@ function scanMonthDay(r: Recognizer, re: RegExp): void {
     // "on 9 January." : the dot after a full name closes the sentence.
     if (re === DAY_MONTH_RE && !g.year && g.month!.endsWith('.') && FULL_MONTH_NAMES.has(g.month!.slice(0, -1).toLowerCase())) end--;
     // The word before was not a weekday ("Geneva, 15 December"): the date starts after it.
-    if (g.wd && !WEEKDAY_PREFIX_WORDS.has(g.wd.replace(/\.$/, '').toLowerCase())) {
+    if (g.wd && !WEEKDAY_PREFIX_WORDS.has(undotted(g.wd).toLowerCase())) {
       start += re === DAY_MONTH_RE ? m[0].search(/\d/) : m[0].indexOf(g.month!, g.wd.length);
     }
     let year = g.year ? +g.year : null;
@@ -579,7 +584,7 @@ function scanMonths(r: Recognizer): void {
     if (g.month!.endsWith('.') && !g.year && !g.rel && FULL_MONTH_NAMES.has(g.month!.slice(0, -1).toLowerCase())) end--;
     // A day number right before the month belongs to a day-month date (rejected if impossible).
     if (!g.mod && !g.det && /\d(?:st|nd|rd|th)?\s+(?:of\s+)?$/.test(text.slice(Math.max(0, start - 12), start))) continue;
-    const isFullName = FULL_MONTH_NAMES.has(g.month!.replace(/\.$/, '').toLowerCase());
+    const isFullName = FULL_MONTH_NAMES.has(undotted(g.month!).toLowerCase());
     const bare = !g.mod && !g.det && !g.year && !g.rel;
     if (!g.det && RECURRENCE_LEFT.has(previousWord(text, start))) continue;
     if (bare) {
