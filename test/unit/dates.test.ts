@@ -407,7 +407,8 @@ describe('spans', () => {
     for (const text of hostile) {
       const t0 = performance.now();
       expect(() => findDates(text, '2024-03-06')).not.toThrow();
-      expect(performance.now() - t0).toBeLessThan(2000);
+      // Generous for a loaded machine; a quadratic scan would take minutes here.
+      expect(performance.now() - t0).toBeLessThan(5000);
     }
   });
 });
