@@ -41,8 +41,12 @@ export function findDocumentDate(text: string): DocumentDateInfo | null {
   }
 }
 
-/** A full date always carries a four-digit year: lines without one are skipped unread. */
+/**
+ * A full date carries a four-digit year and a month (a name or a number between separators):
+ * lines without both are skipped unread.
+ */
 const HAS_YEAR = /\d{4}/;
+const HAS_MONTH = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)|\d[-/.]\d/;
 
 function findInHead(head: string): DocumentDateInfo | null {
   let best: { rank: Rank; value: string; start: number; end: number } | null = null;
@@ -50,7 +54,7 @@ function findInHead(head: string): DocumentDateInfo | null {
     const newline = head.indexOf('\n', lineStart);
     const lineEnd = newline < 0 ? head.length : newline;
     const line = head.slice(lineStart, lineEnd);
-    if (HAS_YEAR.test(line)) {
+    if (HAS_YEAR.test(line) && HAS_MONTH.test(line)) {
       for (const mention of findDates(line, null)) {
         if (mention.precision !== 'day' || mention.relative || !mention.value || !isIsoDay(mention.value)) continue;
         const before = line.slice(0, mention.start);
