@@ -754,6 +754,8 @@ function scanDeictic(r: Recognizer): void {
     const end = start + word.length;
     // "USA Today", "Japan Today": a capitalised "Today" right after a capitalised word is a name.
     if ((word === 'Today' || word === 'TODAY') && /[A-Z][\w.]*\s$/.test(text.slice(Math.max(0, start - 20), start))) continue;
+    // "the Today programme", "on Tomorrow's World": capitalised mid-sentence, it is a title.
+    if (/^[A-Z][a-z]/.test(word) && /[a-z,;]\s+$/.test(text.slice(Math.max(0, start - 20), start))) continue;
     const lower = word.toLowerCase();
     const step = lower === 'yesterday' ? -1 : lower === 'tomorrow' ? 1 : 0;
     r.add(start, end, r.doc ? formatDay(addDays(r.doc, step)) : null, 'day', true);

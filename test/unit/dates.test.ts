@@ -388,6 +388,7 @@ describe('what is not a date', () => {
     'Flights leave on Tuesday nights.',
     'The fund will run out in 1000 days.',
     'USA Today reported it first.',
+    'She told the Today programme she would stand.',
     'The Sunday Times reported it first.',
   ])('%s', (sentence) => {
     expect(findDates(sentence, '2024-03-06')).toEqual([]);
