@@ -39,7 +39,15 @@ const EXTRA_NAMES: ReadonlyArray<readonly [string, string, CountryNameKind]> = [
   ['Saudi', 'SAU', 'demonym'],
   ['Emirati', 'ARE', 'demonym'],
   ['Washington', 'USA', 'capital'],
+  ['Turkey', 'TUR', 'alt'],
 ];
+
+/** English names news copy uses where the library has adopted a newer form. */
+const REPORTED_COMMON_NAME = new Map<string, string>([['TUR', 'Turkey']]);
+
+function commonName(c: CountryRecord): string {
+  return REPORTED_COMMON_NAME.get(c.cca3) ?? c.common;
+}
 
 export const COUNTRIES: readonly CountryRecord[] = table as CountryRecord[];
 
@@ -101,7 +109,7 @@ export function lookupCountry(phrase: string): CountryHit | null {
 /** Demonym, name or abbreviation → the country's common English name ("Iranian" → "Iran", "U.S." → "United States"). Capitals are not countries here. */
 export function countryOf(word: string): string | null {
   const hit = lookupCountry(word);
-  return hit && hit.kind !== 'capital' ? hit.country.common : null;
+  return hit && hit.kind !== 'capital' ? commonName(hit.country) : null;
 }
 
 /**
@@ -111,7 +119,7 @@ export function countryOf(word: string): string | null {
 export function reportedCountryName(phrase: string): string | null {
   const hit = lookupCountry(phrase);
   if (!hit || hit.kind === 'capital') return null;
-  return hit.kind === 'official' ? hit.country.official : hit.country.common;
+  return hit.kind === 'official' ? hit.country.official : commonName(hit.country);
 }
 
 /** True for a country's name (any spelling, not a demonym) or a capital city: a place, not a person. */
@@ -128,5 +136,5 @@ export function isDemonym(word: string): boolean {
 /** The country whose capital this is ("Tokyo" → "Japan"), or null. */
 export function countryOfCapital(city: string): string | null {
   const hit = lookupCountry(city);
-  return hit && hit.kind === 'capital' ? hit.country.common : null;
+  return hit && hit.kind === 'capital' ? commonName(hit.country) : null;
 }

@@ -38,6 +38,7 @@ import {
   PORTFOLIO_WORDS,
   POSTNOMINAL_HEADS,
   PRIVATE_QUALIFIERS,
+  PUBLIC_ACRONYMS,
   PUBLIC_QUALIFIER_WORDS,
   TITLE_DETERMINERS,
   type HeadStrength,
@@ -72,8 +73,12 @@ interface TitleInfo {
   /** Reported title tokens. */
   titleFirst: number;
   titleLast: number;
+  /** "former" stands before the country ("former Australian national security adviser"). */
+  former: boolean;
   /** Token after the title phrase (and complement). */
   after: number;
+  /** The complement ended in a body's name: what follows is not the holder's name. */
+  noNameAfter: boolean;
   determiner: number | null;
   country: string | null;
   isPublic: boolean;
@@ -221,6 +226,8 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
   let phraseFirst = h;
   let titleFirst = h;
   let determiner: number | null = null;
+  let titleFrozen = false;
+  let former = false;
   // Qualifiers before the head: "Conservative shadow foreign secretary", "Israeli Ambassador".
   let j = h - 1;
   let count = 0;
@@ -233,6 +240,7 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
       isPublic = true;
       phraseFirst = c.first;
       if (titleFirst > c.first && BODIES.has(t.text.slice(t.start[c.first]!, t.end[j]!).toLowerCase())) titleFirst = c.first;
+      else titleFrozen = true;
       j = c.first - 1;
       count++;
       continue;
@@ -246,11 +254,14 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
     else if (PRIVATE_QUALIFIERS.has(lower)) isPrivate = true;
     else if (NEUTRAL_QUALIFIER_WORDS.has(lower) || isHyphenatedQualifier(lower)) {
       /* neutral */
-    } else if (f & F_ALLCAPS && t.end[j]! - t.start[j]! <= 6) isPublic = true;
-    else if (f & F_CAP && !(f & F_SENT) && !STOP_CAPS.has(lower)) unknownOrg = true;
+    } else if (f & F_ALLCAPS && t.end[j]! - t.start[j]! <= 6) {
+      if (PUBLIC_ACRONYMS.has(lower)) isPublic = true;
+    } else if (f & F_CAP && !(f & F_SENT) && !STOP_CAPS.has(lower)) unknownOrg = true;
     else break;
     phraseFirst = j;
-    if (DESCRIPTIVE_QUALIFIERS.has(lower) || (f & F_CAP && f & F_SENT && !isQualifierWord(lower))) {
+    if (titleFrozen) {
+      if (lower === 'former' || lower === 'ex') former = true;
+    } else if (DESCRIPTIVE_QUALIFIERS.has(lower) || (f & F_CAP && f & F_SENT && !isQualifierWord(lower))) {
       /* describes the holder: not part of the reported title */
     } else if (titleFirst === j + 1 || titleFirst > j) {
       if (!descriptiveBetween(t, j, titleFirst)) titleFirst = j;
@@ -276,6 +287,7 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
   // Complements: "Minister for Foreign Affairs of Japan", "Ambassador to Japan", "Secretary of State".
   let titleLast = h;
   let k = h + 1;
+  let noNameAfter = false;
   for (let round = 0; round < 3 && k < t.count && continues(t, k); round++) {
     const prep = lowerAt(t, k);
     if (prep !== 'of' && prep !== 'for' && prep !== 'to') break;
@@ -283,6 +295,15 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
     if (p < t.count && continues(t, p) && lowerAt(t, p) === 'the') p++;
     if (p >= t.count || !continues(t, p)) break;
     const c = countryStartingAt(t, p);
+    if (c && prep !== 'to' && c.last === p && lookupCountry(wordAt(t, p))?.kind === 'demonym' && p + 1 < t.count && continues(t, p + 1) && t.flags[p + 1]! & F_CAP) {
+      // "president of the American Federation of Teachers": a demonym opening a body's name.
+      const org = orgRun(t, p);
+      if (org.isPrivate) isPrivate = true;
+      else if (org.isPublic) isPublic = true;
+      k = org.last + 1;
+      noNameAfter = true;
+      break;
+    }
     if (c) {
       if (prep === 'to') titleLast = c.last;
       else country ??= c.name;
@@ -298,6 +319,15 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
       q++;
     }
     while (q > p && (lowerAt(t, q - 1) === 'and' || lowerAt(t, q - 1) === 'the')) q--;
+    if (content > 0 && prep !== 'to' && q < t.count && continues(t, q) && t.flags[q]! & F_CAP && t.flags[q]! & F_WORD && isBodyName(t, q)) {
+      // The portfolio words open a longer proper name ("for the National People's Congress"): a body, no name follows.
+      const org = orgRun(t, p);
+      if (org.isPrivate) isPrivate = true;
+      else isPublic = true;
+      k = org.last + 1;
+      noNameAfter = true;
+      break;
+    }
     if (content > 0 && prep !== 'to') {
       isPublic = true;
       titleLast = q - 1;
@@ -307,12 +337,44 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
     // "a spokesman for EU trade commissioner X": the complement names a public office or body.
     const lw = lowerAt(t, p);
     const pf = t.flags[p]!;
-    if (PUBLIC_QUALIFIER_WORDS.has(lw) || HEADS.has(lw) || (pf & F_ALLCAPS && t.end[p]! - t.start[p]! <= 6)) isPublic = true;
+    if (PUBLIC_QUALIFIER_WORDS.has(lw) || HEADS.has(lw) || (pf & F_ALLCAPS && PUBLIC_ACRONYMS.has(lw))) isPublic = true;
     else if (PRIVATE_QUALIFIERS.has(lw)) isPrivate = true;
     else if (!(pf & F_CAP)) isPrivate = true; // "president of the company"
     break;
   }
-  return { head: h, strength, phraseFirst, titleFirst, titleLast, after: k, determiner, country, isPublic, isPrivate, unknownOrg };
+  return { head: h, strength, phraseFirst, titleFirst, titleLast, former, after: k, noNameAfter, determiner, country, isPublic, isPrivate, unknownOrg };
+}
+
+/** Whether the capitalised run at q names a body ("People's Congress") rather than a person ("Jeh Johnson"). */
+function isBodyName(t: Tokens, q: number): boolean {
+  for (let i = q; i < t.count && i - q < 6; i++) {
+    const f = t.flags[i]!;
+    if (i > q && !(f & 64 /* F_ADJ */)) break;
+    if (!(f & F_WORD) || !(f & F_CAP)) break;
+    if (f & F_POSS || ORG_WORDS.has(lowerAt(t, i))) return true;
+  }
+  return false;
+}
+
+/** A body's name from token p: capitalised words, across possessives and inner "of"/"and" ("National People's Congress"). */
+function orgRun(t: Tokens, p: number): { last: number; isPublic: boolean; isPrivate: boolean } {
+  let last = p;
+  let isPublic = false;
+  let isPrivate = false;
+  for (let i = p; i < t.count && i - p < 10; i++) {
+    const f = t.flags[i]!;
+    if (i > p && !(f & 64 /* F_ADJ */)) break;
+    if (!(f & F_WORD)) break;
+    const lower = lowerAt(t, i);
+    if (!(f & F_CAP)) {
+      if ((lower === 'of' || lower === 'and' || lower === 'for') && i + 1 < t.count && t.flags[i + 1]! & F_CAP && t.flags[i + 1]! & 64) continue;
+      break;
+    }
+    last = i;
+    if (PRIVATE_QUALIFIERS.has(lower)) isPrivate = true;
+    else if (PUBLIC_QUALIFIER_WORDS.has(lower) || (f & F_ALLCAPS && PUBLIC_ACRONYMS.has(lower))) isPublic = true;
+  }
+  return { last, isPublic, isPrivate };
 }
 
 function isHyphenatedQualifier(lower: string): boolean {
@@ -327,7 +389,8 @@ function descriptiveBetween(t: Tokens, from: number, to: number): boolean {
 
 function titleText(t: Tokens, info: TitleInfo): string {
   const raw = t.text.slice(t.start[info.titleFirst]!, t.end[info.titleLast]!).replace(/\s+/g, ' ');
-  return raw.replace(/^(former|ex)[-‐]/i, (_m, w: string) => `${w} `);
+  const title = raw.replace(/^(former|ex)[-‐]/i, (_m, w: string) => `${w} `);
+  return info.former && !/^former\b/i.test(title) ? `former ${title}` : title;
 }
 
 function acceptTitle(info: TitleInfo): boolean {
@@ -350,7 +413,8 @@ function scanCues(t: Tokens, regs: Registration[], deferred: Deferred[]): void {
     // Name after the title: "Foreign Minister Hossein Amir-Abdollahian", "his counterpart, Yoshimasa Hayashi".
     let run: { first: number; last: number } | null = null;
     const p = info.after;
-    if (p < t.count && continues(t, p)) run = parseNameRun(t, skipHonorifics(t, p), true);
+    if (info.noNameAfter) run = null;
+    else if (p < t.count && continues(t, p)) run = parseNameRun(t, skipHonorifics(t, p), true);
     else if (info.determiner !== null && isComma(t, p) && p + 1 < t.count && continues(t, p + 1)) {
       run = parseNameRun(t, skipHonorifics(t, p + 1), true);
     }
@@ -608,6 +672,8 @@ function variantKeys(words: readonly string[], aliases: readonly string[]): stri
     for (let s = 1; s < parts.length - 1; s++) if (NAME_PARTICLES.has(parts[s]!)) keys.add(parts.slice(s).join(' '));
     // Initial of the given name: "J Smith" for "John Smith".
     if (parts.length >= 2) keys.add(`${parts[0]![0]} ${parts.slice(1).join(' ')}`);
+    // Given name and surname without the middle names: "Recep Erdogan" for "Recep Tayyip Erdogan".
+    if (parts.length >= 3 && !NAME_PARTICLES.has(parts[parts.length - 2]!)) keys.add(`${parts[0]} ${lastWord}`);
     // Written family name first ("Hayashi Yoshimasa").
     if (parts.length === 2) keys.add(`${parts[1]} ${parts[0]}`);
   }
