@@ -407,6 +407,14 @@ function scanCues(t: Tokens, regs: Registration[], deferred: Deferred[]): void {
     if (t.flags[h]! & F_POSS) continue; // "the Prime Minister's Office"
     // A chain of heads ("counterpart Minister Li", "Secretary General Guterres"): the last head rules.
     if (h + 1 < t.count && continues(t, h + 1) && headStrengthAt(t, h + 1) && !isNameLike(t, h + 1, true)) continue;
+    // Post-nominal: "Diane Abbott MP" (no name after the head, a name right before it).
+    if (POSTNOMINAL_HEADS.has(lowerAt(t, h)) && !(h + 1 < t.count && continues(t, h + 1) && isNameLike(t, h + 1, false)) && continues(t, h)) {
+      const back = nameRunEndingAt(t, h - 1);
+      if (back) {
+        regs.push({ ...back, words: canonicalWords(t, back.first, back.last), title: wordAt(t, h), country: null, weight: 3 });
+        continue;
+      }
+    }
     const info = analyzeTitle(t, h, strength);
     if (!acceptTitle(info)) continue;
 
@@ -432,13 +440,6 @@ function scanCues(t: Tokens, regs: Registration[], deferred: Deferred[]): void {
     }
 
     if (info.strength === 'counterpart' || info.strength === 'predecessor') continue;
-    // Post-nominal: "Diane Abbott MP".
-    const headLower = lowerAt(t, h);
-    if (POSTNOMINAL_HEADS.has(headLower) && info.phraseFirst === h && continues(t, h)) {
-      const back = nameRunEndingAt(t, h - 1);
-      if (back) regs.push({ ...back, words: canonicalWords(t, back.first, back.last), title: wordAt(t, h), country: info.country, weight: 3 });
-      continue;
-    }
     // Apposition: "Hossein Amir Abdollahian, the Foreign Minister of Iran", "Sanae Takaichi as Japan’s Prime Minister".
     const open = info.determiner ?? info.phraseFirst;
     const b = open - 1;
@@ -551,9 +552,18 @@ function parseNameRun(t: Tokens, p: number, afterTitle: boolean): { first: numbe
       i++;
       continue;
     }
-    if ((isParticle(t, i) || isInitial(t, i)) && i + 1 < t.count && continues(t, i + 1) && isNameLike(t, i + 1, true)) {
+    if (isInitial(t, i) && i + 1 < t.count && continues(t, i + 1) && isNameLike(t, i + 1, true)) {
       i++;
       continue;
+    }
+    if (isParticle(t, i)) {
+      // "bin Salman", "von der Leyen": particles up to the next name word.
+      let q = i + 1;
+      while (q < t.count && q - i < 3 && continues(t, q) && isParticle(t, q)) q++;
+      if (q < t.count && continues(t, q) && isNameLike(t, q, true)) {
+        i = q;
+        continue;
+      }
     }
     if (isInitial(t, i) && t.flags[i]! & F_DOT && i + 1 < t.count && continues(t, i + 1) && isInitial(t, i + 1)) {
       i++;
