@@ -53,13 +53,18 @@ export const COUNTRIES: readonly CountryRecord[] = table as CountryRecord[];
 
 /** Lower-case key; curly apostrophes as straight ones so "People’s" and "People's" meet. */
 export function countryKey(phrase: string): string {
-  return phrase.replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
+  let key = phrase;
+  if (key.includes('’') || key.includes('‘')) key = key.replace(/[’‘]/g, "'");
+  if (/\s\s|[\t\n\r\u00a0]/.test(key)) key = key.replace(/\s+/g, ' ');
+  return key.trim().toLowerCase();
 }
 
 const byKey = new Map<string, CountryHit>();
 /** Keys that only match when written in capitals ("US", not "us"). */
 const capitalsOnly = new Set<string>();
 let longestPhraseWords = 1;
+const firstWords = new Set<string>();
+const lastWords = new Set<string>();
 
 function add(name: string, country: CountryRecord, kind: CountryNameKind): void {
   const key = countryKey(name);
@@ -68,8 +73,11 @@ function add(name: string, country: CountryRecord, kind: CountryNameKind): void 
   if (existing && !(kind === 'demonym' && existing.kind === 'demonym' && country.independent && !existing.country.independent)) return;
   byKey.set(key, { country, kind });
   if (/^[A-Z.]+$/.test(name) && name.replace(/\./g, '').length <= 4) capitalsOnly.add(key);
-  const words = key.split(' ').length;
-  if (words > longestPhraseWords) longestPhraseWords = words;
+  const words = key.split(' ');
+  if (words.length > longestPhraseWords) longestPhraseWords = words.length;
+  firstWords.add(words[0]!);
+  if (words[0] === 'the' && words[1]) firstWords.add(words[1]);
+  lastWords.add(words[words.length - 1]!);
 }
 
 {
@@ -89,6 +97,14 @@ function add(name: string, country: CountryRecord, kind: CountryNameKind): void 
 
 /** Most words any country phrase has ("Democratic Republic of the Congo"). */
 export const MAX_COUNTRY_PHRASE_WORDS = longestPhraseWords;
+
+/** Cheap pre-checks for phrase scanners: can this lower-case word open / close a country phrase? */
+export function mayStartCountryPhrase(lowerWord: string): boolean {
+  return firstWords.has(lowerWord);
+}
+export function mayEndCountryPhrase(lowerWord: string): boolean {
+  return lastWords.has(lowerWord);
+}
 
 /** Strips a possessive and a leading "the": "Iran’s" → "Iran", "the United States" → "United States". */
 function bare(phrase: string): string {

@@ -252,7 +252,10 @@ export function isNameShaped(t: Tokens, i: number): boolean {
 // Canonical forms and keys
 
 /** Matching key of a name: no diacritics, lower case, hyphens as spaces, no apostrophes or points. */
+const PLAIN_WORD_RE = /^[A-Za-z]+$/;
+
 export function nameKey(name: string): string {
+  if (PLAIN_WORD_RE.test(name)) return name.toLowerCase(); // the common case, without Unicode normalisation
   return name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

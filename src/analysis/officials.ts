@@ -2,7 +2,7 @@
 // an apposition after it, "his counterpart, X", "X as Japan’s Prime Minister"); the people they name
 // become the document's officials, and a second pass marks every later mention of them ("Hayashi",
 // "Mr Straw", "HAYASHI Yoshimasa") by their name forms. A name with no office cue anywhere is not listed.
-import { lookupCountry, MAX_COUNTRY_PHRASE_WORDS, reportedCountryName } from './countries';
+import { lookupCountry, MAX_COUNTRY_PHRASE_WORDS, mayEndCountryPhrase, mayStartCountryPhrase, reportedCountryName } from './countries';
 import {
   CALENDAR_WORDS,
   continues,
@@ -189,6 +189,8 @@ function countryName(t: Tokens, first: number, last: number): string | null {
 /** Longest country phrase ending at token j (going back over adjacent words). */
 function countryEndingAt(t: Tokens, j: number): { first: number; name: string } | null {
   if (!(t.flags[j]! & F_CAP)) return null;
+  const lastLower = lowerAt(t, j);
+  if (!mayEndCountryPhrase(lastLower) && !BODIES.has(lastLower)) return null;
   let best: { first: number; name: string } | null = null;
   for (let len = 1, first = j; len <= MAX_COUNTRY_PHRASE_WORDS && first >= 0; len++, first--) {
     if (len > 1 && !continuesPhrase(t, first + 1)) break;
@@ -203,6 +205,8 @@ function countryEndingAt(t: Tokens, j: number): { first: number; name: string } 
 /** Longest country phrase starting at token j. */
 function countryStartingAt(t: Tokens, j: number): { last: number; name: string } | null {
   if (j >= t.count || !(t.flags[j]! & F_CAP)) return null;
+  const firstLower = lowerAt(t, j);
+  if (!mayStartCountryPhrase(firstLower) && !BODIES.has(firstLower) && firstLower !== 'european' && firstLower !== 'african') return null;
   let best: { last: number; name: string } | null = null;
   for (let len = 1, last = j; len <= MAX_COUNTRY_PHRASE_WORDS && last < t.count; len++, last++) {
     if (len > 1 && !continuesPhrase(t, last)) break;
@@ -640,8 +644,8 @@ function canonicalWords(t: Tokens, first: number, last: number): string[] {
 }
 
 /** Maximal runs of two or more name words anywhere in the text: full names a short cue can point to. */
-function collectNameRuns(t: Tokens): Array<{ first: number; last: number; words: string[] }> {
-  const runs: Array<{ first: number; last: number; words: string[] }> = [];
+function collectNameRuns(t: Tokens): NameRun[] {
+  const runs: NameRun[] = [];
   for (let i = 0; i < t.count; i++) {
     if (!(t.flags[i]! & F_CAP)) continue;
     if (!isNameStart(t, i, false)) continue;
@@ -693,12 +697,13 @@ function variantKeys(words: readonly string[], aliases: readonly string[]): stri
 
 function buildEntities(
   regs: Registration[],
-  runs: Array<{ first: number; last: number; words: string[] }>,
+  runs: NameRun[],
   t: Tokens,
   previous?: DocEntity[],
 ): DocEntity[] {
   const entities: DocEntity[] = [];
   const byKey = new Map<string, number>();
+  const runIndex = indexRuns(runs);
   const order = [...regs].sort((a, b) => b.words.length - a.words.length || b.weight - a.weight || a.first - b.first);
   const keysOf = (e: DocEntity) => variantKeys(e.words, e.aliases);
   const index = (idx: number) => {
@@ -709,7 +714,7 @@ function buildEntities(
     let idx = byKey.get(key);
     if (idx === undefined && r.words.length <= 2) {
       // A short cue ("Shadow Europe minister Mr Brady"): the full name elsewhere in the text.
-      const full = fullNameFor(r, runs, t);
+      const full = fullNameFor(r, runIndex);
       if (full) {
         const fullKey = keyOf(full);
         idx = byKey.get(fullKey);
@@ -764,11 +769,35 @@ function newEntity(words: string[], r: Registration, t: Tokens): DocEntity {
 }
 
 /** The full name a short cue refers to: a run of name words ending with the same surname, nearest before the cue, else after. */
-function fullNameFor(r: Registration, runs: Array<{ first: number; last: number; words: string[] }>, _t: Tokens): string[] | null {
+interface NameRun {
+  first: number;
+  last: number;
+  words: string[];
+}
+
+/** Runs indexed by their last key word and, for family-name-first names, their first: short cues look up only their own. */
+function indexRuns(runs: NameRun[]): Map<string, NameRun[]> {
+  const index = new Map<string, NameRun[]>();
+  const add = (k: string, run: NameRun) => {
+    const list = index.get(k);
+    if (list) list.push(run);
+    else index.set(k, [run]);
+  };
+  for (const run of runs) {
+    const parts = keyOf(run.words).split(' ');
+    add(parts[parts.length - 1]!, run);
+    if (isFamilyNameFirst(run.words)) add(parts[0]!, run);
+  }
+  return index;
+}
+
+function fullNameFor(r: Registration, runIndex: Map<string, NameRun[]>): string[] | null {
   const key = keyOf(r.words);
+  const parts = key.split(' ');
+  const candidates = new Set([...(runIndex.get(parts[parts.length - 1]!) ?? []), ...(runIndex.get(parts[0]!) ?? [])]);
   let before: string[] | null = null;
   let after: string[] | null = null;
-  for (const run of runs) {
+  for (const run of candidates) {
     if (run.words.length <= r.words.length) continue;
     const runKey = keyOf(run.words);
     if (!runKey.endsWith(' ' + key) && !(isFamilyNameFirst(run.words) && runKey.startsWith(key + ' '))) continue;
@@ -794,19 +823,29 @@ function matchMentions(t: Tokens, entities: DocEntity[]): Found[] {
       if (n > maxWords) maxWords = n;
     }
   });
+  // First words of every name form: most tokens are rejected by one lookup.
+  const firstParts = new Set<string>();
+  for (const k of byKey.keys()) firstParts.add(k.split(' ')[0]!);
   const lastSeen = new Map<number, number>();
   const found: Found[] = [];
   for (let i = 0; i < t.count; i++) {
     const f = t.flags[i]!;
-    if (!(f & F_WORD)) continue;
-    if (!(f & F_CAP) && !isNameShaped(t, i) && !isParticle(t, i)) continue;
+    if (!(f & F_WORD) || f & F_ABBR) continue;
+    if (!(f & F_CAP)) {
+      // Lower case opens a name form only as a particle ("bin Salman") or a prefixed name ("al-Assad").
+      const len = t.end[i]! - t.start[i]!;
+      if (len <= 5 ? !isParticle(t, i) && !isNameShaped(t, i) : !isNameShaped(t, i)) continue;
+    }
+    const firstKey = nameKey(wordAt(t, i));
+    const space = firstKey.indexOf(' ');
+    if (!firstParts.has(space < 0 ? firstKey : firstKey.slice(0, space))) continue;
     let bestLast = -1;
     let bestKey = '';
     let key = '';
     for (let j = i, n = 0; j < t.count && n < maxWords + 2; j++, n++) {
       if (j > i && !continues(t, j)) break;
       if (!(t.flags[j]! & F_WORD)) break;
-      key = key ? `${key} ${nameKey(wordAt(t, j))}` : nameKey(wordAt(t, j));
+      key = j === i ? firstKey : `${key} ${nameKey(wordAt(t, j))}`;
       if (byKey.has(key)) {
         bestLast = j;
         bestKey = key;
@@ -853,20 +892,28 @@ function isCueWord(t: Tokens, i: number): boolean {
 // ---------------------------------------------------------------------------------------------
 // Cues that need other officials
 
+/** Start of the sentence holding token i; looks back at most a long sentence's length. */
 function sentenceStartBefore(t: Tokens, i: number): number {
   let s = i;
-  while (s > 0 && !(t.flags[s]! & F_SENT)) s--;
+  const limit = Math.max(0, i - 200);
+  while (s > limit && !(t.flags[s]! & F_SENT)) s--;
   return s;
 }
 
 function resolveDeferred(t: Tokens, deferred: Deferred[], found: Found[], entities: DocEntity[]): Registration[] {
   const out: Registration[] = [];
+  // Deferred cues come in text order: one pointer walks the mentions.
+  let mi = 0;
   for (const d of deferred) {
     const s = sentenceStartBefore(t, d.head);
+    while (mi < found.length && found[mi]!.first < d.head) mi++;
     let ref: DocEntity | null = null;
-    for (const m of found) {
-      if (m.first >= d.head) break;
-      if (m.first >= s && (m.first < d.first || m.first > d.last)) ref = entities[m.entity]!;
+    for (let k = mi - 1; k >= 0 && found[k]!.first >= s; k--) {
+      const m = found[k]!;
+      if (m.first < d.first || m.first > d.last) {
+        ref = entities[m.entity]!;
+        break;
+      }
     }
     // The named person is the counterpart of someone else, never of themselves.
     if (ref && keyOf(ref.words) === keyOf(d.words)) ref = null;
