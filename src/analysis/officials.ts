@@ -34,12 +34,14 @@ import {
   HEADS,
   HEADS_ALSO_SURNAMES,
   HONORIFICS,
+  LEGISLATURES,
   NEUTRAL_QUALIFIER_WORDS,
   PORTFOLIO_WORDS,
   POSTNOMINAL_HEADS,
   PRIVATE_QUALIFIERS,
   PUBLIC_ACRONYMS,
   PUBLIC_QUALIFIER_WORDS,
+  STYLE_HONORIFICS,
   TITLE_DETERMINERS,
   type HeadStrength,
 } from './titles';
@@ -254,6 +256,14 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
       determiner = j;
       break;
     }
+    // Two offices held together: "Qatar's Prime Minister and Foreign Minister".
+    if (lower === 'and' && j > 0 && continues(t, j) && headStrengthAt(t, j - 1) === 'strong' && !(t.flags[j - 1]! & F_POSS)) {
+      phraseFirst = j;
+      if (!titleFrozen) titleFirst = j;
+      j--;
+      count++;
+      continue;
+    }
     if (PUBLIC_QUALIFIER_WORDS.has(lower) || HEADS.has(lower)) isPublic = true;
     else if (PRIVATE_QUALIFIERS.has(lower)) isPrivate = true;
     else if (NEUTRAL_QUALIFIER_WORDS.has(lower) || isHyphenatedQualifier(lower)) {
@@ -292,6 +302,9 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
   let titleLast = h;
   let k = h + 1;
   let noNameAfter = false;
+  // "member" is an office only as a member of a legislature or a state body, named in its complement.
+  const member = lowerAt(t, h) === 'member';
+  if (member) isPublic = false;
   for (let round = 0; round < 3 && k < t.count && continues(t, k); round++) {
     const prep = lowerAt(t, k);
     if (prep !== 'of' && prep !== 'for' && prep !== 'to') break;
@@ -341,9 +354,24 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
     // "a spokesman for EU trade commissioner X": the complement names a public office or body.
     const lw = lowerAt(t, p);
     const pf = t.flags[p]!;
+    if (member) {
+      // "member of parliament", "member of the Political Bureau of the CPC Central Committee"
+      const org = pf & F_CAP ? orgRun(t, p) : null;
+      if (LEGISLATURES.has(lw) || (org && org.isPublic && !org.isPrivate)) {
+        isPublic = true;
+        titleLast = org ? org.last : p;
+        k = titleLast + 1;
+      }
+      break;
+    }
     if (PUBLIC_QUALIFIER_WORDS.has(lw) || HEADS.has(lw) || (pf & F_ALLCAPS && PUBLIC_ACRONYMS.has(lw))) isPublic = true;
     else if (PRIVATE_QUALIFIERS.has(lw)) isPrivate = true;
     else if (!(pf & F_CAP)) isPrivate = true; // "president of the company"
+    else {
+      const org = orgRun(t, p);
+      if (org.isPrivate) isPrivate = true;
+      else if (org.isPublic) isPublic = true;
+    }
     break;
   }
   return { head: h, strength, phraseFirst, titleFirst, titleLast, former, after: k, noNameAfter, determiner, country, isPublic, isPrivate, unknownOrg };
@@ -397,8 +425,9 @@ function titleText(t: Tokens, info: TitleInfo): string {
   return info.former && !/^former\b/i.test(title) ? `former ${title}` : title;
 }
 
-function acceptTitle(info: TitleInfo): boolean {
+function acceptTitle(info: TitleInfo, t: Tokens): boolean {
   if (info.isPrivate) return false;
+  if (lowerAt(t, info.head) === 'member') return info.isPublic && info.titleLast > info.head;
   if (info.strength === 'strong') return !(info.unknownOrg && !info.isPublic && !info.country);
   if (info.strength === 'weak') return info.isPublic || info.country !== null;
   return true;
@@ -410,7 +439,9 @@ function scanCues(t: Tokens, regs: Registration[], deferred: Deferred[]): void {
     if (!strength) continue;
     if (t.flags[h]! & F_POSS) continue; // "the Prime Minister's Office"
     // A chain of heads ("counterpart Minister Li", "Secretary General Guterres"): the last head rules.
-    if (h + 1 < t.count && continues(t, h + 1) && headStrengthAt(t, h + 1) && !isNameLike(t, h + 1, true)) continue;
+    if (h + 1 < t.count && continues(t, h + 1) && headStrengthAt(t, h + 1) && !isNameLike(t, h + 1, true) && !STYLE_HONORIFICS.has(lowerAt(t, h + 1))) continue;
+    // A style after a title is not a title of its own: "Foreign Minister Sheikh Mohammed".
+    if (STYLE_HONORIFICS.has(lowerAt(t, h)) && h > 0 && continues(t, h) && headStrengthAt(t, h - 1)) continue;
     // Post-nominal: "Diane Abbott MP" (no name after the head, a name right before it).
     if (POSTNOMINAL_HEADS.has(lowerAt(t, h)) && !(h + 1 < t.count && continues(t, h + 1) && isNameLike(t, h + 1, false)) && continues(t, h)) {
       const back = nameRunEndingAt(t, h - 1);
@@ -420,7 +451,7 @@ function scanCues(t: Tokens, regs: Registration[], deferred: Deferred[]): void {
       }
     }
     const info = analyzeTitle(t, h, strength);
-    if (!acceptTitle(info)) continue;
+    if (!acceptTitle(info, t)) continue;
 
     // Name after the title: "Foreign Minister Hossein Amir-Abdollahian", "his counterpart, Yoshimasa Hayashi".
     let run: { first: number; last: number } | null = null;
@@ -476,7 +507,7 @@ function skipHonorifics(t: Tokens, p: number): number {
       q++;
       continue;
     }
-    if (!HONORIFICS.has(lower) || !(f & F_CAP)) break;
+    if (!(HONORIFICS.has(lower) || STYLE_HONORIFICS.has(lower)) || !(f & F_CAP)) break;
     if ((lower === 'his' || lower === 'her') && !(q + 1 < t.count && lowerAt(t, q + 1) === 'excellency')) break;
     if (q + 1 >= t.count || !continues(t, q + 1)) break;
     q++;
@@ -702,22 +733,42 @@ function buildEntities(
   previous?: DocEntity[],
 ): DocEntity[] {
   const entities: DocEntity[] = [];
-  const byKey = new Map<string, number>();
+  const byKey = new Map<string, number[]>();
   const runIndex = indexRuns(runs);
   const order = [...regs].sort((a, b) => b.words.length - a.words.length || b.weight - a.weight || a.first - b.first);
   const keysOf = (e: DocEntity) => variantKeys(e.words, e.aliases);
   const index = (idx: number) => {
-    for (const k of keysOf(entities[idx]!)) if (!byKey.has(k)) byKey.set(k, idx);
+    for (const k of keysOf(entities[idx]!)) {
+      const list = byKey.get(k);
+      if (!list) byKey.set(k, [idx]);
+      else if (!list.includes(idx)) list.push(idx);
+    }
+  };
+  // Two people with one surname ("Kim Jong Un", "Kim Yung-ho"): a short cue means the one named last before it.
+  const pick = (key: string, pos: number): number | undefined => {
+    const list = byKey.get(key);
+    if (!list) return undefined;
+    let best = list[0]!;
+    let bestPos = -1;
+    for (const idx of list) {
+      const p = entities[idx]!.firstPos;
+      if (p <= pos && p > bestPos) {
+        best = idx;
+        bestPos = p;
+      }
+    }
+    return best;
   };
   for (const r of order) {
     const key = keyOf(r.words);
-    let idx = byKey.get(key);
+    const pos = t.start[r.first]!;
+    let idx = pick(key, pos);
     if (idx === undefined && r.words.length <= 2) {
       // A short cue ("Shadow Europe minister Mr Brady"): the full name elsewhere in the text.
       const full = fullNameFor(r, runIndex);
       if (full) {
         const fullKey = keyOf(full);
-        idx = byKey.get(fullKey);
+        idx = pick(fullKey, pos);
         if (idx === undefined) {
           entities.push(newEntity(full, r, t));
           idx = entities.length - 1;
@@ -731,7 +782,8 @@ function buildEntities(
       continue;
     }
     const e = entities[idx]!;
-    if (r.weight > e.weight) {
+    // A cue on the full name outranks one on a short form ("North Korean leader Kim Jong Un" … "Minister Kim").
+    if (r.weight > e.weight && r.words.length >= e.words.length) {
       e.weight = r.weight;
       e.title = r.title ?? e.title;
     }
@@ -747,7 +799,7 @@ function buildEntities(
   if (previous) {
     for (const p of previous) {
       if (p.aliases.length === 0) continue;
-      const idx = byKey.get(p.key);
+      const idx = byKey.get(p.key)?.[0];
       if (idx === undefined) continue;
       const e = entities[idx]!;
       for (const a of p.aliases) if (!e.aliases.includes(a)) e.aliases.push(a);
@@ -864,11 +916,18 @@ function matchMentions(t: Tokens, entities: DocEntity[]): Found[] {
       if ((CALENDAR_WORDS.has(lower) || STOP_CAPS.has(lower)) && !(i > 0 && continues(t, i) && isCueWord(t, i - 1))) continue;
       if (!(f & F_CAP)) continue;
     }
-    let entity = candidates[0]!;
-    if (candidates.length > 1) {
+    let pool = candidates;
+    if (pool.length > 1 && i > 0 && continues(t, i) && headStrengthAt(t, i - 1)) {
+      // "Minister Kim": the Kim whose title has that word.
+      const head = lowerAt(t, i - 1);
+      const titled = pool.filter((c) => entities[c]!.title?.toLowerCase().includes(head));
+      if (titled.length > 0) pool = titled;
+    }
+    let entity = pool[0]!;
+    if (pool.length > 1) {
       // The same surname for two people: the one mentioned most recently.
       let bestPos = -1;
-      for (const c of candidates) {
+      for (const c of pool) {
         const seen = lastSeen.get(c) ?? -1;
         if (seen > bestPos) {
           bestPos = seen;

@@ -27,7 +27,7 @@ const WEAK_HEADS = [
   'leader', 'spokesman', 'spokeswoman', 'spokesperson', 'chief', 'head', 'director', 'chairman', 'chairwoman',
   'chairperson', 'chair', 'commander', 'adviser', 'advisor', 'negotiator', 'prince', 'princess', 'sheikh',
   'aide', 'deputy', 'official', 'administrator', 'prosecutor', 'attorney', 'treasurer', 'comptroller',
-  'inspector-general', 'superintendent', 'delegate',
+  'inspector-general', 'superintendent', 'delegate', 'member',
 ];
 
 export const HEADS: ReadonlyMap<string, HeadStrength> = new Map<string, HeadStrength>([
@@ -140,6 +140,16 @@ export const PORTFOLIO_WORDS: ReadonlySet<string> = new Set([
 export const HONORIFICS: ReadonlySet<string> = new Set([
   'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'sir', 'dame', 'madam', 'madame', 'lady', 'honorable', 'honourable', 'hon',
   'excellency', 'his', 'her', 'h.e.', 'prof', 'professor', 'sr', 'm', 'mme', 'herr', 'frau', 'señor', 'senor',
+  'ayatollah', 'hojatoleslam', 'sayyid', 'rabbi', 'reverend', 'rev',
+]);
+
+/** Styles that sit between a title and the name ("Foreign Minister Sheikh Mohammed", "Foreign Minister Prince Faisal"). */
+export const STYLE_HONORIFICS: ReadonlySet<string> = new Set(['sheikh', 'sheikha', 'prince', 'princess', 'ayatollah', 'hojatoleslam', 'sayyid']);
+
+/** Legislatures a "member of …" belongs to ("a member of parliament"). */
+export const LEGISLATURES: ReadonlySet<string> = new Set([
+  'parliament', 'congress', 'senate', 'house', 'assembly', 'knesset', 'bundestag', 'duma', 'diet', 'majlis', 'legislature',
+  'cabinet', 'government', 'politburo', 'council', 'commission', 'european',
 ]);
 
 /** Honorifics that attach to the name itself: a skipped "Mr" still leaves a person behind it. */
