@@ -136,7 +136,7 @@ export function findOfficials(text: string): OfficialMention[] {
   let found = matchMentions(t, entities);
 
   // Cues that depend on other officials: "his counterpart, X", "his predecessor, X", "X, also known as Y".
-  const extra = resolveDeferred(t, deferred, found, entities);
+  const extra = resolveDeferred(t, deferred, found, entities, runs);
   const aliases = findAliases(t, found, entities);
   if (extra.length > 0 || aliases > 0) {
     entities = buildEntities([...regs, ...extra], runs, t, entities);
@@ -311,6 +311,17 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
     let p = k + 1;
     if (p < t.count && continues(t, p) && lowerAt(t, p) === 'the') p++;
     if (p >= t.count || !continues(t, p)) break;
+    if (member) {
+      // "member of parliament", "member of the Political Bureau of the CPC Central Committee"
+      const lw = lowerAt(t, p);
+      const org = t.flags[p]! & F_CAP ? orgRun(t, p) : null;
+      if (prep === 'of' && (LEGISLATURES.has(lw) || (org && org.isPublic && !org.isPrivate))) {
+        isPublic = true;
+        titleLast = org ? org.last : p;
+        k = titleLast + 1;
+      }
+      break;
+    }
     const c = countryStartingAt(t, p);
     if (c && prep !== 'to' && c.last === p && lookupCountry(wordAt(t, p))?.kind === 'demonym' && p + 1 < t.count && continues(t, p + 1) && t.flags[p + 1]! & F_CAP) {
       // "president of the American Federation of Teachers": a demonym opening a body's name.
@@ -354,16 +365,6 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
     // "a spokesman for EU trade commissioner X": the complement names a public office or body.
     const lw = lowerAt(t, p);
     const pf = t.flags[p]!;
-    if (member) {
-      // "member of parliament", "member of the Political Bureau of the CPC Central Committee"
-      const org = pf & F_CAP ? orgRun(t, p) : null;
-      if (LEGISLATURES.has(lw) || (org && org.isPublic && !org.isPrivate)) {
-        isPublic = true;
-        titleLast = org ? org.last : p;
-        k = titleLast + 1;
-      }
-      break;
-    }
     if (PUBLIC_QUALIFIER_WORDS.has(lw) || HEADS.has(lw) || (pf & F_ALLCAPS && PUBLIC_ACRONYMS.has(lw))) isPublic = true;
     else if (PRIVATE_QUALIFIERS.has(lw)) isPrivate = true;
     else if (!(pf & F_CAP)) isPrivate = true; // "president of the company"
@@ -476,20 +477,46 @@ function scanCues(t: Tokens, regs: Registration[], deferred: Deferred[]): void {
 
     if (info.strength === 'counterpart' || info.strength === 'predecessor') continue;
     // Apposition: "Hossein Amir Abdollahian, the Foreign Minister of Iran", "Sanae Takaichi as Japan’s Prime Minister".
-    const open = info.determiner ?? info.phraseFirst;
-    const b = open - 1;
-    if (b < 1) continue;
-    const isAs = t.flags[b]! & F_WORD && REPORTING_AS.has(lowerAt(t, b)) && continues(t, open);
-    if (!(isComma(t, b) && continues(t, open)) && !isAs) continue;
-    if (isAs && !continues(t, b)) continue;
-    const back = nameRunEndingAt(t, b - 1);
-    if (!back) continue;
-    if (!isComma(t, b) && !continues(t, b)) continue;
-    const wordsCount = back.last - back.first + 1;
-    if (wordsCount < 2 && !(t.flags[back.first]! & F_ALLCAPS)) continue;
-    if (back.first > 0 && t.flags[back.first - 1]! & F_WORD && PLACE_PREPOSITIONS.has(lowerAt(t, back.first - 1))) continue;
-    regs.push({ first: back.first, last: back.last, words: canonicalWords(t, back.first, back.last), title: titleText(t, info), country: info.country, weight: info.strength === 'strong' ? 3 : 2 });
+    const back = appositionName(t, info);
+    if (back) {
+      regs.push({ first: back.first, last: back.last, words: canonicalWords(t, back.first, back.last), title: titleText(t, info), country: info.country, weight: info.strength === 'strong' ? 3 : 2 });
+      continue;
+    }
+    // A title alone, then the name opening the next sentence: "Pakistan's High Commissioner to Britain
+    // said some Pakistanis should integrate more. Dr Maleeha Lodhi said …".
+    if (info.country && info.strength === 'strong') {
+      const next = nameOpeningNextSentence(t, h);
+      if (next) regs.push({ first: next.first, last: next.last, words: canonicalWords(t, next.first, next.last), title: titleText(t, info), country: info.country, weight: 1 });
+    }
   }
+}
+
+function appositionName(t: Tokens, info: TitleInfo): { first: number; last: number } | null {
+  const open = info.determiner ?? info.phraseFirst;
+  const b = open - 1;
+  if (b < 1 || !continues(t, open)) return null;
+  const comma = isComma(t, b);
+  const isAs = !comma && t.flags[b]! & F_WORD && REPORTING_AS.has(lowerAt(t, b)) && continues(t, b);
+  if (!comma && !isAs) return null;
+  const back = nameRunEndingAt(t, b - 1);
+  if (!back) return null;
+  if (back.last === back.first && !(t.flags[back.first]! & F_ALLCAPS)) return null;
+  // "In Tokyo, the minister said": a place before the comma.
+  if (back.first > 0 && t.flags[back.first - 1]! & F_WORD && PLACE_PREPOSITIONS.has(lowerAt(t, back.first - 1))) return null;
+  return back;
+}
+
+/** A name of two words or more opening the sentence after token h and followed by a verb. */
+function nameOpeningNextSentence(t: Tokens, h: number): { first: number; last: number } | null {
+  let s = h + 1;
+  while (s < t.count && s - h < 80 && !(t.flags[s]! & F_SENT)) s++;
+  if (s >= t.count || !(t.flags[s]! & F_SENT)) return null;
+  const p = skipHonorifics(t, s);
+  const run = parseNameRun(t, p, false);
+  if (!run || run.last === run.first) return null;
+  const v = run.last + 1;
+  if (v >= t.count || !continues(t, v) || !(t.flags[v]! & F_WORD) || t.flags[v]! & F_CAP) return null;
+  return run;
 }
 
 function isComma(t: Tokens, i: number): boolean {
@@ -959,7 +986,7 @@ function sentenceStartBefore(t: Tokens, i: number): number {
   return s;
 }
 
-function resolveDeferred(t: Tokens, deferred: Deferred[], found: Found[], entities: DocEntity[]): Registration[] {
+function resolveDeferred(t: Tokens, deferred: Deferred[], found: Found[], entities: DocEntity[], runs: NameRun[]): Registration[] {
   const out: Registration[] = [];
   // Deferred cues come in text order: one pointer walks the mentions.
   let mi = 0;
@@ -980,6 +1007,16 @@ function resolveDeferred(t: Tokens, deferred: Deferred[], found: Found[], entiti
     if (d.kind === 'counterpart') {
       if (!ref && !d.country) continue;
       out.push({ first: d.first, last: d.last, words: d.words, title: refTitle, country: d.country, weight: 1 });
+      if (!ref) {
+        // "Benjamin Netanyahu also agreed with his Turkish counterpart Recep Tayyip Erdogan": whoever
+        // has a foreign counterpart holds an office too.
+        let subject: NameRun | null = null;
+        for (const run of runs) {
+          if (run.first >= d.head) break;
+          if (run.first >= s && run.last < d.head) subject = run;
+        }
+        if (subject) out.push({ first: subject.first, last: subject.last, words: subject.words, title: null, country: null, weight: 1 });
+      }
     } else {
       if (!ref) continue;
       out.push({ first: d.first, last: d.last, words: d.words, title: refTitle ? `former ${refTitle}` : null, country: ref.country, weight: 1 });

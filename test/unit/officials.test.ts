@@ -165,6 +165,56 @@ describe('findOfficials: appositions and other cues', () => {
     expect(found[0]!.country).toBe('Palestine');
   });
 
+  it('names the holder of a title given alone when the next sentence opens with the name', () => {
+    const text =
+      "It comes after Pakistan's High Commissioner to Britain said some Pakistanis should integrate more. Dr Maleeha Lodhi said people could not expect others to listen.";
+    expect(brief(findOfficials(text))).toEqual([['Maleeha Lodhi', 'Maleeha Lodhi', 'High Commissioner to Britain', 'Pakistan']]);
+    // Not when the next sentence's name is someone introduced for another reason.
+    expect(findOfficials("Israel's prime minister has apologised. John Smith, an analyst, disagreed.")).toEqual([]);
+  });
+
+  it('takes whoever has a foreign counterpart for an official', () => {
+    const text = 'Benjamin Netanyahu also agreed with his Turkish counterpart Recep Tayyip Erdogan to compensate the families. Mr Netanyahu had only expressed regret.';
+    expect(findOfficials(text).map((o) => [o.text, o.name, o.country])).toEqual([
+      ['Benjamin Netanyahu', 'Benjamin Netanyahu', null],
+      ['Recep Tayyip Erdogan', 'Recep Tayyip Erdogan', 'Turkey'],
+      ['Netanyahu', 'Benjamin Netanyahu', null],
+    ]);
+  });
+
+  it('tells two people with one family name apart by the title before the short form', () => {
+    const text =
+      'President Yoon Suk Yeol said North Korean leader Kim Jong Un is the main threat. Yoon met Unification Minister Kim Yung-ho. Kim Jong Un said the North would expand its arsenal. Minister Kim said dialogue remained open.';
+    const found = findOfficials(text);
+    expect(found.map((o) => [o.text, o.name, o.title])).toEqual([
+      ['Yoon Suk Yeol', 'Yoon Suk Yeol', 'President'],
+      ['Kim Jong Un', 'Kim Jong Un', 'leader'],
+      ['Yoon', 'Yoon Suk Yeol', 'President'],
+      ['Kim Yung-ho', 'Kim Yung-ho', 'Unification Minister'],
+      ['Kim Jong Un', 'Kim Jong Un', 'leader'],
+      ['Kim', 'Kim Yung-ho', 'Unification Minister'],
+    ]);
+  });
+
+  it('reads Gulf styles and joint offices', () => {
+    const text = "Qatar's Prime Minister and Foreign Minister Sheikh Mohammed bin Abdulrahman Al Thani said mediation continued.";
+    expect(brief(findOfficials(text))).toEqual([
+      ['Mohammed bin Abdulrahman Al Thani', 'Mohammed bin Abdulrahman Al Thani', 'Prime Minister and Foreign Minister', 'Qatar'],
+    ]);
+    expect(names("Iran's Supreme Leader Ayatollah Ali Khamenei said the resistance would win. Khamenei spoke for an hour.")).toEqual([
+      'Ali Khamenei',
+      'Ali Khamenei',
+    ]);
+  });
+
+  it('reads members of legislatures and party bodies, not members of the public', () => {
+    expect(names('Wang Yi, member of the Political Bureau of the CPC Central Committee, met the visitors. Wang said ties were strong.')).toEqual([
+      'Wang Yi',
+      'Wang Yi',
+    ]);
+    expect(findOfficials('John Brown, a member of the public, said he saw the crash.')).toEqual([]);
+  });
+
   it('reads post-nominal MP and district attorneys', () => {
     expect(names('The motion was tabled by Diane Abbott MP on Tuesday.')).toEqual(['Diane Abbott']);
     expect(names('He pleaded guilty, Nassau County District Attorney Kathleen Rice announced. Rice said more.')).toEqual([
