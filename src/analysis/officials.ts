@@ -13,6 +13,7 @@ import {
   F_DOT,
   F_POSS,
   F_SENT,
+  F_TITLE_LINE,
   F_WORD,
   isFamilyNameFirst,
   isInitial,
@@ -64,7 +65,10 @@ const CAPITALISED_ONLY_STRONG = new Set(['secretary', 'representative', 'rep', '
 /** Prepositions that make a capitalised word before ", the minister" a place ("In Tokyo, the minister said"). */
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'across', 'into', 'outside', 'inside', 'around', 'throughout', 'to']);
 const REPORTING_AS = new Set(['as']);
+/** Honorifics that make one capitalised word a person ("Mr. Kishida"). */
+const NAME_TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'mme', 'miss']);
 const MAX_NAME_WORDS = 6;
+const ROMAN_NUMERAL_RE = /^(?:II|III|IV|VI|VII|VIII|IX)$/;
 const MAX_MODIFIERS = 7;
 
 interface TitleInfo {
@@ -500,7 +504,8 @@ function appositionName(t: Tokens, info: TitleInfo): { first: number; last: numb
   if (!comma && !isAs) return null;
   const back = nameRunEndingAt(t, b - 1);
   if (!back) return null;
-  if (back.last === back.first && !(t.flags[back.first]! & F_ALLCAPS)) return null;
+  // One word only after an honorific: "Mr. Kishida, the Japanese prime minister".
+  if (back.last === back.first && !(t.flags[back.first]! & F_ALLCAPS) && !(back.first > 0 && continues(t, back.first) && NAME_TITLES.has(lowerAt(t, back.first - 1)))) return null;
   // "In Tokyo, the minister said": a place before the comma.
   if (back.first > 0 && t.flags[back.first - 1]! & F_WORD && PLACE_PREPOSITIONS.has(lowerAt(t, back.first - 1))) return null;
   return back;
@@ -568,6 +573,7 @@ function isNameLike(t: Tokens, i: number, inside: boolean): boolean {
     // "Theresa May said" but not "Tokyo May 5".
     if (i + 1 < t.count && t.flags[i + 1]! & 512 /* F_NUM */) return false;
   }
+  if (f & F_ALLCAPS && inside && ROMAN_NUMERAL_RE.test(wordAt(t, i))) return true; // "Charles III"
   if (f & F_ALLCAPS) {
     // Capitals only in a family-name-first name ("HAYASHI Yoshimasa") or its mirror ("Yoshimasa HAYASHI").
     const nextTitle = i + 1 < t.count && continues(t, i + 1) && isTitleCaseWord(t, i + 1);
@@ -645,9 +651,16 @@ function isCountryWord(t: Tokens, i: number): boolean {
 
 function validateRun(t: Tokens, first: number, last: number): { first: number; last: number } | null {
   for (let i = first; i <= last; i++) {
-    const lower = lowerAt(t, i);
-    if (ORG_WORDS.has(lower)) return null;
+    if (ORG_WORDS.has(lowerAt(t, i))) {
+      // "President Biden Administration": the name stops before the body's word.
+      if (i === first || t.flags[i - 1]! & F_POSS) return null;
+      last = i - 1;
+      while (last > first && (isParticle(t, last) || isInitial(t, last))) last--;
+      break;
+    }
   }
+  // A capitalised verb in a Title Case headline is no name ("Foreign Minister Meets Iranian Counterpart").
+  if (first === last && t.flags[first]! & F_TITLE_LINE) return null;
   if (first === last && lookupCountry(wordAt(t, first))) return null;
   return { first, last };
 }
@@ -687,7 +700,7 @@ function canonicalWords(t: Tokens, first: number, last: number): string[] {
     let w = wordAt(t, i);
     if (f & F_DOT && isInitial(t, i)) w += '.';
     words.push(w);
-    caps.push((f & F_ALLCAPS) !== 0);
+    caps.push((f & F_ALLCAPS) !== 0 && !(i > first && ROMAN_NUMERAL_RE.test(w)));
   }
   const anyCaps = caps.some(Boolean);
   if (!anyCaps) return words;
