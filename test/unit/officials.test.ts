@@ -296,3 +296,31 @@ describe('findOfficials on the seed articles', () => {
     }
   });
 });
+
+describe('findOfficials: any input', () => {
+  it('never throws; mentions stay sorted, apart and exact on random news-like text', async () => {
+    const fc = await import('fast-check');
+    const vocabulary = [
+      'President', 'Prime', 'Minister', 'minister', 'Foreign', 'Secretary', 'of', 'State', 'for', 'to', 'the', 'his',
+      'counterpart', 'predecessor', 'Mr', 'Mr.', 'Dr', 'Japan', 'Japan’s', 'Iranian', 'U.S.', 'UK', 'EU', 'Hayashi',
+      'HAYASHI', 'Yoshimasa', 'Amir-Abdollahian', 'Sa’ar', 'bin', 'al-Assad', 'von', 'der', 'Leyen', 'J.', 'W',
+      'said', 'met', 'also', 'known', 'as', 'MP', 'Sen.', 'Gen', ',', '.', '’s', '"', '“', '”', '(', ')', '\n', '\n\n',
+      'Ambassador', 'leader', 'spokesman', 'member', 'parliament', 'Sheikh', 'III', 'May', 'Kim', 'Li',
+    ];
+    const word = fc.constantFrom(...vocabulary);
+    const text = fc.array(fc.tuple(word, fc.constantFrom(' ', '', '  ', '\u00a0')), { maxLength: 60 }).map((parts) => parts.map(([w, sep]) => w + sep).join(''));
+    fc.assert(
+      fc.property(text, (input) => {
+        const found = findOfficials(input);
+        let lastEnd = 0;
+        for (const o of found) {
+          if (input.slice(o.start, o.end) !== o.text || o.start < lastEnd || o.end <= o.start) return false;
+          if (!o.entityId.startsWith('official:') || !o.name) return false;
+          lastEnd = o.end;
+        }
+        return true;
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
