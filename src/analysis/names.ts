@@ -253,6 +253,9 @@ export const ORG_WORDS: ReadonlySet<string> = new Set([
   'initiatives', 'rights', 'human', 'refugee', 'refugees', 'global', 'council', 'summit', 'talks', 'dialogue',
   'framework', 'partnership', 'pact', 'charter', 'protocol', 'convention', 'resolution', 'sanctions', 'budget',
   'election', 'elections', 'referendum', 'campaign', 'constitution', 'cooperation', 'memorial', 'site',
+  // Job nouns: "General Manager John Smith" is not a general named Manager.
+  'manager', 'coach', 'counsel', 'officer', 'executive', 'engineer', 'analyst', 'correspondent', 'reporter',
+  'editor', 'producer', 'professor', 'lecturer', 'researcher', 'fellow', 'economist', 'strategist', 'columnist',
 ]);
 
 export function isParticle(t: Tokens, i: number): boolean {

@@ -58,7 +58,13 @@ const BODIES = new Map<string, string>([
   ['nato', 'NATO'],
   ['african union', 'African Union'],
   ['asean', 'ASEAN'],
+  ['european commission', 'European Union'],
+  ['european parliament', 'European Union'],
+  ['european council', 'European Union'],
+  ['eu commission', 'European Union'],
 ]);
+const BODY_FIRST_WORDS = new Set([...BODIES.keys()].map((k) => k.split(' ')[0]!));
+const BODY_LAST_WORDS = new Set([...BODIES.keys()].map((k) => k.split(' ').pop()!));
 
 /** Heads that are offices only when capitalised ("Secretary Blinken", but "his secretary"). */
 const CAPITALISED_ONLY_STRONG = new Set(['secretary', 'representative', 'rep', 'speaker', 'general', 'gen', 'sen', 'gov', 'col', 'adm']);
@@ -196,7 +202,7 @@ function countryName(t: Tokens, first: number, last: number): string | null {
 function countryEndingAt(t: Tokens, j: number): { first: number; name: string } | null {
   if (!(t.flags[j]! & F_CAP)) return null;
   const lastLower = lowerAt(t, j);
-  if (!mayEndCountryPhrase(lastLower) && !BODIES.has(lastLower)) return null;
+  if (!mayEndCountryPhrase(lastLower) && !BODY_LAST_WORDS.has(lastLower)) return null;
   let best: { first: number; name: string } | null = null;
   for (let len = 1, first = j; len <= MAX_COUNTRY_PHRASE_WORDS && first >= 0; len++, first--) {
     if (len > 1 && !continuesPhrase(t, first + 1)) break;
@@ -212,7 +218,7 @@ function countryEndingAt(t: Tokens, j: number): { first: number; name: string } 
 function countryStartingAt(t: Tokens, j: number): { last: number; name: string } | null {
   if (j >= t.count || !(t.flags[j]! & F_CAP)) return null;
   const firstLower = lowerAt(t, j);
-  if (!mayStartCountryPhrase(firstLower) && !BODIES.has(firstLower) && firstLower !== 'european' && firstLower !== 'african') return null;
+  if (!mayStartCountryPhrase(firstLower) && !BODY_FIRST_WORDS.has(firstLower)) return null;
   let best: { last: number; name: string } | null = null;
   for (let len = 1, last = j; len <= MAX_COUNTRY_PHRASE_WORDS && last < t.count; len++, last++) {
     if (len > 1 && !continuesPhrase(t, last)) break;
@@ -295,7 +301,17 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
       isPublic = true;
       phraseFirst = c.first;
       determiner = c.first;
-    } else if (t.flags[j]! & F_WORD && !(t.flags[j]! & F_CAP)) determiner = j; // "the company's chairman"
+    } else if (t.flags[j]! & F_WORD) {
+      const lower = lowerAt(t, j);
+      // "the Kremlin's spokesman", "the IAEA's chief": a public body; "the country's foreign minister".
+      if (PUBLIC_QUALIFIER_WORDS.has(lower) || PUBLIC_ACRONYMS.has(lower)) isPublic = true;
+      else if (PRIVATE_QUALIFIERS.has(lower)) isPrivate = true;
+      if (!(t.flags[j]! & F_CAP) || isPublic) {
+        determiner = j;
+        // "the country's": the article before the possessive opens the phrase.
+        if (j > 0 && continues(t, j) && TITLE_DETERMINERS.has(lowerAt(t, j - 1))) determiner = j - 1;
+      }
+    }
   }
   if (determiner === null && j >= 0 && phraseFirst === j + 1 && t.flags[j]! & F_WORD) {
     const lower = lowerAt(t, j);
@@ -352,7 +368,17 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
     }
     while (q > p && (lowerAt(t, q - 1) === 'and' || lowerAt(t, q - 1) === 'the')) q--;
     if (content > 0 && prep !== 'to' && q < t.count && continues(t, q) && t.flags[q]! & F_CAP && t.flags[q]! & F_WORD && isBodyName(t, q)) {
-      // The portfolio words open a longer proper name ("for the National People's Congress"): a body, no name follows.
+      // The portfolio words open a longer proper name ("for the National People's Congress",
+      // "of the European Commission"): the body, then perhaps the holder's name.
+      const body = bodyRun(t, p);
+      if (body) {
+        if (body.isPrivate) isPrivate = true;
+        else isPublic = true;
+        country ??= BODIES.get(t.text.slice(t.start[p]!, t.end[body.last]!).toLowerCase()) ?? null;
+        titleLast = body.last;
+        k = body.last + 1;
+        continue;
+      }
       const org = orgRun(t, p);
       if (org.isPrivate) isPrivate = true;
       else isPublic = true;
@@ -366,9 +392,22 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
       k = q;
       continue;
     }
+    // "Speaker of the House Mike Johnson", "President of the European Commission Ursula von der Leyen":
+    // a body's name, then the holder's.
+    const pf = t.flags[p]!;
+    if (pf & F_CAP && prep !== 'to') {
+      const body = bodyRun(t, p);
+      if (body) {
+        if (body.isPrivate) isPrivate = true;
+        else isPublic = true;
+        country ??= BODIES.get(t.text.slice(t.start[p]!, t.end[body.last]!).toLowerCase()) ?? null;
+        titleLast = body.last;
+        k = body.last + 1;
+        continue;
+      }
+    }
     // "a spokesman for EU trade commissioner X": the complement names a public office or body.
     const lw = lowerAt(t, p);
-    const pf = t.flags[p]!;
     if (PUBLIC_QUALIFIER_WORDS.has(lw) || HEADS.has(lw) || (pf & F_ALLCAPS && PUBLIC_ACRONYMS.has(lw))) isPublic = true;
     else if (PRIVATE_QUALIFIERS.has(lw)) isPrivate = true;
     else if (!(pf & F_CAP)) isPrivate = true; // "president of the company"
@@ -391,6 +430,23 @@ function isBodyName(t: Tokens, q: number): boolean {
     if (f & F_POSS || ORG_WORDS.has(lowerAt(t, i))) return true;
   }
   return false;
+}
+
+/** A body's name at p that ends on a body word ("the House", "European Commission"), or null. */
+function bodyRun(t: Tokens, p: number): { last: number; isPrivate: boolean } | null {
+  let last = -1;
+  let isPrivate = false;
+  for (let i = p; i < t.count && i - p < 8; i++) {
+    const f = t.flags[i]!;
+    if (i > p && !(f & 64 /* F_ADJ */)) break;
+    if (!(f & F_WORD) || !(f & F_CAP)) break;
+    const lower = lowerAt(t, i);
+    if (ORG_WORDS.has(lower) || (f & F_ALLCAPS && PUBLIC_ACRONYMS.has(lower))) {
+      last = i;
+      if (PRIVATE_QUALIFIERS.has(lower)) isPrivate = true;
+    }
+  }
+  return last >= 0 ? { last, isPrivate } : null;
 }
 
 /** A body's name from token p: capitalised words, across possessives and inner "of"/"and" ("National People's Congress"). */
@@ -463,8 +519,16 @@ function scanCues(t: Tokens, regs: Registration[], deferred: Deferred[]): void {
     const p = info.after;
     if (info.noNameAfter) run = null;
     else if (p < t.count && continues(t, p)) run = parseNameRun(t, skipHonorifics(t, p), true);
-    else if (info.determiner !== null && isComma(t, p) && p + 1 < t.count && continues(t, p + 1)) {
-      run = parseNameRun(t, skipHonorifics(t, p + 1), true);
+    else if (isComma(t, p) && p + 1 < t.count && continues(t, p + 1)) {
+      // "his counterpart, Yoshimasa Hayashi"; "Minister for Foreign Affairs, Penny Wong, said" (a formal
+      // capitalised title: then a full name closed by punctuation or a verb).
+      const formal = info.determiner === null && t.flags[h]! & F_CAP;
+      if (info.determiner !== null || formal) {
+        const q = skipHonorifics(t, p + 1);
+        const r = parseNameRun(t, q, true);
+        // One word only behind an honorific ("his counterpart, Mr Li"), never "The Prime Minister, John said".
+        if (r && (r.last > r.first || q > p + 1) && (!formal || (r.last > r.first && closesName(t, r.last + 1)))) run = r;
+      }
     }
     if (run) {
       const words = canonicalWords(t, run.first, run.last);
@@ -502,7 +566,10 @@ function appositionName(t: Tokens, info: TitleInfo): { first: number; last: numb
   const comma = isComma(t, b);
   const isAs = !comma && t.flags[b]! & F_WORD && REPORTING_AS.has(lowerAt(t, b)) && continues(t, b);
   if (!comma && !isAs) return null;
-  const back = nameRunEndingAt(t, b - 1);
+  let e = b - 1;
+  // "Jack Straw, 58, the foreign secretary": an age between the name and the title.
+  if (comma && e > 1 && t.flags[e]! & 512 /* F_NUM */ && isComma(t, e - 1)) e -= 2;
+  const back = nameRunEndingAt(t, e);
   if (!back) return null;
   // One word only after an honorific: "Mr. Kishida, the Japanese prime minister".
   if (back.last === back.first && !(t.flags[back.first]! & F_ALLCAPS) && !(back.first > 0 && continues(t, back.first) && NAME_TITLES.has(lowerAt(t, back.first - 1)))) return null;
@@ -522,6 +589,14 @@ function nameOpeningNextSentence(t: Tokens, h: number): { first: number; last: n
   const v = run.last + 1;
   if (v >= t.count || !continues(t, v) || !(t.flags[v]! & F_WORD) || t.flags[v]! & F_CAP) return null;
   return run;
+}
+
+/** Punctuation or a lower-case word after a name: the name is complete there. */
+function closesName(t: Tokens, i: number): boolean {
+  if (i >= t.count) return true;
+  const f = t.flags[i]!;
+  if (!(f & F_WORD)) return true;
+  return !(f & F_CAP) && continues(t, i);
 }
 
 function isComma(t: Tokens, i: number): boolean {

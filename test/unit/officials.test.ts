@@ -215,6 +215,30 @@ describe('findOfficials: appositions and other cues', () => {
     expect(findOfficials('John Brown, a member of the public, said he saw the crash.')).toEqual([]);
   });
 
+  it('reads Guardian and AP styles: "the country’s foreign minister", ages, formal commas, bodies in complements', () => {
+    expect(brief(findOfficials('"We are ready," said Penny Wong, the country’s foreign minister.'))).toEqual([
+      ['Penny Wong', 'Penny Wong', 'foreign minister', null],
+    ]);
+    expect(names('Jack Straw, 58, the foreign secretary, said so.')).toEqual(['Jack Straw']);
+    expect(names('Minister for Foreign Affairs, Penny Wong, said the talks went well.')).toEqual(['Penny Wong']);
+    expect(names('The Kremlin’s spokesman Dmitry Peskov said Moscow would respond.')).toEqual(['Dmitry Peskov']);
+    expect(brief(findOfficials('Speaker of the House Mike Johnson said the vote would proceed.'))).toEqual([
+      ['Mike Johnson', 'Mike Johnson', 'Speaker of the House', null],
+    ]);
+    expect(findOfficials('President of the European Commission Ursula von der Leyen agreed.')[0]).toMatchObject({
+      name: 'Ursula von der Leyen',
+      country: 'European Union',
+    });
+    expect(names('Mr. Kishida, the Japanese prime minister, was silent.')).toEqual(['Kishida']);
+    expect(names('King Charles III met the prime minister.')).toEqual(['Charles III']);
+  });
+
+  it('does not take a job noun, a lone first name or a headline verb for a name', () => {
+    expect(findOfficials('General Manager John Smith said the team would improve.')).toEqual([]);
+    expect(findOfficials('The Prime Minister, John said, was late.')).toEqual([]);
+    expect(names('Japan’s Foreign Minister Meets Iranian Counterpart\n\nJapanese Foreign Minister Yoko Kamikawa met him.')).toEqual(['Yoko Kamikawa']);
+  });
+
   it('reads post-nominal MP and district attorneys', () => {
     expect(names('The motion was tabled by Diane Abbott MP on Tuesday.')).toEqual(['Diane Abbott']);
     expect(names('He pleaded guilty, Nassau County District Attorney Kathleen Rice announced. Rice said more.')).toEqual([
