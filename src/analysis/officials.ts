@@ -74,6 +74,8 @@ const REPORTING_AS = new Set(['as']);
 /** Honorifics that make one capitalised word a person ("Mr. Kishida"). */
 const NAME_TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'mme', 'miss']);
 const MAX_NAME_WORDS = 6;
+const PRIVATE_COUNSEL_HEADS = new Set(['attorney', 'lawyer', 'counsel']);
+const DEFENCE_WORDS = new Set(['defense', 'defence', 'trial', 'family', 'personal', 'private']);
 const ROMAN_NUMERAL_RE = /^(?:II|III|IV|VI|VII|VIII|IX)$/;
 const MAX_MODIFIERS = 7;
 
@@ -250,6 +252,8 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
   while (j >= 0 && count < MAX_MODIFIERS && continues(t, j + 1)) {
     const f = t.flags[j]!;
     if (!(f & F_WORD)) break;
+    // "posted on X. Federal Reserve Chair …": a letter and a point end a sentence here.
+    if (isInitial(t, j) && f & F_DOT) break;
     const c = countryEndingAt(t, j);
     if (c) {
       country ??= c.name;
@@ -436,6 +440,7 @@ function isBodyName(t: Tokens, q: number): boolean {
 function bodyRun(t: Tokens, p: number): { last: number; isPrivate: boolean } | null {
   let last = -1;
   let isPrivate = false;
+  let isPublic = false;
   for (let i = p; i < t.count && i - p < 8; i++) {
     const f = t.flags[i]!;
     if (i > p && !(f & 64 /* F_ADJ */)) break;
@@ -445,8 +450,10 @@ function bodyRun(t: Tokens, p: number): { last: number; isPrivate: boolean } | n
       last = i;
       if (PRIVATE_QUALIFIERS.has(lower)) isPrivate = true;
     }
+    if (PUBLIC_QUALIFIER_WORDS.has(lower) || (f & F_ALLCAPS && PUBLIC_ACRONYMS.has(lower))) isPublic = true;
   }
-  return last >= 0 ? { last, isPrivate } : null;
+  // "National Institute of …" is a state body even though institutes are usually private.
+  return last >= 0 ? { last, isPrivate: isPrivate && !isPublic } : null;
 }
 
 /** A body's name from token p: capitalised words, across possessives and inner "of"/"and" ("National People's Congress"). */
@@ -488,6 +495,10 @@ function titleText(t: Tokens, info: TitleInfo): string {
 
 function acceptTitle(info: TitleInfo, t: Tokens): boolean {
   if (info.isPrivate) return false;
+  // "defense attorney", "defence lawyer": counsel for a party, not an office.
+  if (PRIVATE_COUNSEL_HEADS.has(lowerAt(t, info.head))) {
+    for (let i = info.phraseFirst; i < info.head; i++) if (DEFENCE_WORDS.has(lowerAt(t, i))) return false;
+  }
   if (lowerAt(t, info.head) === 'member') return info.isPublic && info.titleLast > info.head;
   if (info.strength === 'strong') return !(info.unknownOrg && !info.isPublic && !info.country);
   if (info.strength === 'weak') return info.isPublic || info.country !== null;

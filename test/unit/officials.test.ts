@@ -269,9 +269,23 @@ describe('findOfficials: what is not an official', () => {
     ]);
   });
 
+  it('tells public from private roles in business, sport and courts', () => {
+    const text =
+      'Manchester United manager Erik ten Hag said his side deserved the win. Club chairman Joel Glazer was absent. Apple Chief Executive Tim Cook said sales rose, while Microsoft President Brad Smith warned about AI. Tesla CEO Elon Musk posted on X. Federal Reserve Chair Jerome Powell said rates would stay high. Defense attorney Abbe Lowell said his client was innocent. Police Chief Michael Chitwood said the suspect was arrested.';
+    expect(brief(findOfficials(text))).toEqual([
+      ['Jerome Powell', 'Jerome Powell', 'Federal Reserve Chair', null],
+      ['Michael Chitwood', 'Michael Chitwood', 'Police Chief', null],
+    ]);
+    expect(names('Dr. Anthony Fauci, the former director of the National Institute of Allergy and Infectious Diseases, spoke. Fauci said vaccines work.')).toEqual([
+      'Anthony Fauci',
+      'Anthony Fauci',
+    ]);
+  });
+
   it('does not take a place or an office building for a person', () => {
     expect(findOfficials('In Tokyo, the foreign minister said talks went well.')).toEqual([]);
     expect(findOfficials('Talks were held at the Prime Minister’s Office. Japan’s Foreign Minister has arrived in Jerusalem.')).toEqual([]);
+    expect(findOfficials('President Street in Brooklyn was closed. The President Hotel hosted the Prime Minister Cup. The General Assembly voted. Ambassador Bridge traffic was heavy.')).toEqual([]);
   });
 
   it('never throws and keeps spans consistent on odd input', () => {
