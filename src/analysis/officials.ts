@@ -118,6 +118,49 @@ interface Deferred {
   country: string | null;
 }
 
+/** A title with a country but no name ("a Japanese prime minister", "the British prime minister"). */
+interface TitleOnly {
+  title: string;
+  country: string;
+}
+
+function titleKey(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(/^(former|ex)[\s-]+/, '')
+    .replace(/\s+to\s+.*$/, ''); // "prime minister to Iran": the trip, not the office
+}
+
+/**
+ * "Prime Minister Shinzo Abe" … "the first visit by a Japanese prime minister": an official named
+ * without a country takes the one that a name-less mention of the same title gives, when only one
+ * official of the document holds that title without a country.
+ */
+function countriesFromTitleOnly(entities: DocEntity[], titleOnly: TitleOnly[]): void {
+  if (titleOnly.length === 0) return;
+  const countriesByTitle = new Map<string, Set<string>>();
+  for (const o of titleOnly) {
+    const set = countriesByTitle.get(o.title) ?? new Set<string>();
+    set.add(o.country);
+    countriesByTitle.set(o.title, set);
+  }
+  const holders = new Map<string, DocEntity[]>();
+  const known = new Set<string>();
+  for (const e of entities) {
+    if (!e.title) continue;
+    const key = titleKey(e.title);
+    if (e.country) known.add(`${key}|${e.country}`);
+    else holders.set(key, [...(holders.get(key) ?? []), e]);
+  }
+  for (const [key, list] of holders) {
+    const countries = countriesByTitle.get(key);
+    if (list.length !== 1 || !countries || countries.size !== 1) continue;
+    const country = [...countries][0]!;
+    // "Japan’s Foreign Minister" is Motegi, already Japanese, not Israel's Sa’ar.
+    if (!known.has(`${key}|${country}`)) list[0]!.country = country;
+  }
+}
+
 interface DocEntity {
   words: string[];
   name: string;
@@ -140,7 +183,8 @@ export function findOfficials(text: string): OfficialMention[] {
   const t = tokenize(text);
   const regs: Registration[] = [];
   const deferred: Deferred[] = [];
-  scanCues(t, regs, deferred);
+  const titleOnly: TitleOnly[] = [];
+  scanCues(t, regs, deferred, titleOnly);
   if (regs.length === 0 && deferred.length === 0) return [];
 
   const runs = collectNameRuns(t);
@@ -154,6 +198,8 @@ export function findOfficials(text: string): OfficialMention[] {
     entities = buildEntities([...regs, ...extra], runs, t, entities);
     found = matchMentions(t, entities);
   }
+
+  countriesFromTitleOnly(entities, titleOnly);
 
   return found.map((f) => {
     const e = entities[f.entity]!;
@@ -505,7 +551,7 @@ function acceptTitle(info: TitleInfo, t: Tokens): boolean {
   return true;
 }
 
-function scanCues(t: Tokens, regs: Registration[], deferred: Deferred[]): void {
+function scanCues(t: Tokens, regs: Registration[], deferred: Deferred[], titleOnly: TitleOnly[]): void {
   for (let h = 0; h < t.count; h++) {
     const strength = headStrengthAt(t, h);
     if (!strength) continue;
@@ -546,6 +592,8 @@ function scanCues(t: Tokens, regs: Registration[], deferred: Deferred[]): void {
       let country = info.country;
       // "President Musharraf of Pakistan"
       if (!country) country = countryAfterName(t, run.last);
+      // "Israeli officials including Prime Minister Benjamin Netanyahu and Foreign Minister Gideon Sa’ar"
+      if (!country) country = groupCountryBefore(t, info.determiner ?? info.phraseFirst);
       if (info.strength === 'counterpart' || info.strength === 'predecessor') {
         deferred.push({ kind: info.strength, head: h, first: run.first, last: run.last, words, country });
       } else {
@@ -566,6 +614,7 @@ function scanCues(t: Tokens, regs: Registration[], deferred: Deferred[]): void {
     if (info.country && info.strength === 'strong') {
       const next = nameOpeningNextSentence(t, h);
       if (next) regs.push({ first: next.first, last: next.last, words: canonicalWords(t, next.first, next.last), title: titleText(t, info), country: info.country, weight: 1 });
+      else titleOnly.push({ title: titleKey(titleText(t, info)), country: info.country });
     }
   }
 }
@@ -600,6 +649,31 @@ function nameOpeningNextSentence(t: Tokens, h: number): { first: number; last: n
   const v = run.last + 1;
   if (v >= t.count || !continues(t, v) || !(t.flags[v]! & F_WORD) || t.flags[v]! & F_CAP) return null;
   return run;
+}
+
+const GROUP_NOUNS = new Set(['officials', 'leaders', 'ministers', 'diplomats', 'lawmakers', 'dignitaries', 'delegation', 'counterparts', 'politicians']);
+const GROUP_LINKS = new Set(['including', 'like', 'such', 'as', 'among', 'them', 'and', ',', ':']);
+
+/**
+ * The country of a group the title is listed in: "Israeli officials including …", "senior Japanese
+ * ministers such as …". Looks back a dozen tokens within the sentence.
+ */
+function groupCountryBefore(t: Tokens, open: number): string | null {
+  let i = open - 1;
+  let steps = 0;
+  // Back over links, earlier titles and names in the list.
+  while (i >= 1 && steps < 14) {
+    if (t.flags[i + 1]! & F_SENT) return null;
+    const lower = lowerAt(t, i);
+    if (GROUP_NOUNS.has(lower)) {
+      const c = countryEndingAt(t, i - 1);
+      return c ? c.name : null;
+    }
+    if (!(GROUP_LINKS.has(lower) || t.flags[i]! & F_CAP || HEADS.has(lower) || isQualifierWord(lower))) return null;
+    i--;
+    steps++;
+  }
+  return null;
 }
 
 /** Punctuation or a lower-case word after a name: the name is complete there. */

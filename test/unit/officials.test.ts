@@ -239,6 +239,28 @@ describe('findOfficials: appositions and other cues', () => {
     expect(names('Japan’s Foreign Minister Meets Iranian Counterpart\n\nJapanese Foreign Minister Yoko Kamikawa met him.')).toEqual(['Yoko Kamikawa']);
   });
 
+  it('finds the country of an official from a group or a later title-only mention', () => {
+    const group = findOfficials(
+      'Japanese Foreign Minister Toshimitsu Motegi visited Jerusalem, meeting Israeli officials including Prime Minister Benjamin Netanyahu and Foreign Minister Gideon Sa’ar.',
+    );
+    expect(group.map((o) => [o.name, o.country])).toEqual([
+      ['Toshimitsu Motegi', 'Japan'],
+      ['Benjamin Netanyahu', 'Israel'],
+      ['Gideon Sa’ar', 'Israel'],
+    ]);
+    const later = findOfficials('Rouhani met Prime Minister Shinzo Abe in Tokyo. It follows Abe’s trip to Tehran, the first visit by a Japanese prime minister to Iran in 41 years.');
+    expect(later.map((o) => [o.text, o.country])).toEqual([
+      ['Shinzo Abe', 'Japan'],
+      ['Abe', 'Japan'],
+    ]);
+    // Not when the title-only mention is someone else's: Japan's foreign minister is Motegi, not Sa’ar.
+    const other = findOfficials('Japan’s Foreign Minister has arrived. Japanese Foreign Minister Toshimitsu Motegi met Foreign Minister Gideon Sa’ar.');
+    expect(other.map((o) => [o.name, o.country])).toEqual([
+      ['Toshimitsu Motegi', 'Japan'],
+      ['Gideon Sa’ar', null],
+    ]);
+  });
+
   it('reads post-nominal MP and district attorneys', () => {
     expect(names('The motion was tabled by Diane Abbott MP on Tuesday.')).toEqual(['Diane Abbott']);
     expect(names('He pleaded guilty, Nassau County District Attorney Kathleen Rice announced. Rice said more.')).toEqual([
