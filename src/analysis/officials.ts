@@ -2,7 +2,7 @@
 // an apposition after it, "his counterpart, X", "X as Japan’s Prime Minister"); the people they name
 // become the document's officials, and a second pass marks every later mention of them ("Hayashi",
 // "Mr Straw", "HAYASHI Yoshimasa") by their name forms. A name with no office cue anywhere is not listed.
-import { lookupCountry, MAX_COUNTRY_PHRASE_WORDS, mayEndCountryPhrase, mayStartCountryPhrase, reportedCountryName } from './countries';
+import { lookupCountry, type CountryHit, MAX_COUNTRY_PHRASE_WORDS, mayEndCountryPhrase, mayStartCountryPhrase, reportedCountryName } from './countries';
 import {
   CALENDAR_WORDS,
   continues,
@@ -750,13 +750,14 @@ function isTitleCaseWord(t: Tokens, i: number): boolean {
 
 function isNameStart(t: Tokens, i: number, afterTitle: boolean): boolean {
   if (!isNameLike(t, i, false)) {
-    // "bin Salman", "al-Assad" and initials ("J. Smith") may open a name after a title.
-    if (afterTitle && isInitial(t, i)) return true;
+    // Initials ("J. Smith") and particles ("Foreign Minister de Villepin") may open a name after a title.
+    if (afterTitle && (isInitial(t, i) || isDottedInitials(t, i))) return true;
+    if (afterTitle && isParticle(t, i) && i + 1 < t.count && continues(t, i + 1) && isNameLike(t, i + 1, true)) return true;
     return false;
   }
   const lower = lowerAt(t, i);
   if (PUBLIC_QUALIFIER_WORDS.has(lower) || NEUTRAL_QUALIFIER_WORDS.has(lower)) return false;
-  const hit = lookupCountry(wordAt(t, i));
+  const hit = personSafeCountry(t, i);
   if (hit) {
     // "Israel Katz" after a title is a person; a demonym never opens a name.
     if (!afterTitle || hit.kind === 'demonym') return false;
@@ -780,7 +781,7 @@ function parseNameRun(t: Tokens, p: number, afterTitle: boolean): { first: numbe
       i++;
       continue;
     }
-    if (isInitial(t, i) && i + 1 < t.count && continues(t, i + 1) && isNameLike(t, i + 1, true)) {
+    if ((isInitial(t, i) || isDottedInitials(t, i)) && i + 1 < t.count && continues(t, i + 1) && isNameLike(t, i + 1, true)) {
       i++;
       continue;
     }
@@ -804,9 +805,23 @@ function parseNameRun(t: Tokens, p: number, afterTitle: boolean): { first: numbe
   return validateRun(t, p, last);
 }
 
+/** "H.W." in "George H.W. Bush": dotted initials that name no country. */
+function isDottedInitials(t: Tokens, i: number): boolean {
+  return (t.flags[i]! & F_ABBR) !== 0 && t.end[i]! - t.start[i]! <= 6 && lookupCountry(wordAt(t, i)) === null;
+}
+
 function isCountryWord(t: Tokens, i: number): boolean {
+  return personSafeCountry(t, i) !== null;
+}
+
+/**
+ * A country named by one word, leaving out the library's native-language spellings, which are
+ * also people's names ("Dominique" for Dominica, "Mann" for the Isle of Man).
+ */
+function personSafeCountry(t: Tokens, i: number): CountryHit | null {
   const hit = lookupCountry(wordAt(t, i));
-  return hit !== null;
+  if (!hit || (hit.kind === 'alt' && !(t.flags[i]! & F_ALLCAPS))) return null;
+  return hit;
 }
 
 function validateRun(t: Tokens, first: number, last: number): { first: number; last: number } | null {
@@ -821,7 +836,7 @@ function validateRun(t: Tokens, first: number, last: number): { first: number; l
   }
   // A capitalised verb in a Title Case headline is no name ("Foreign Minister Meets Iranian Counterpart").
   if (first === last && t.flags[first]! & F_TITLE_LINE) return null;
-  if (first === last && lookupCountry(wordAt(t, first))) return null;
+  if (first === last && personSafeCountry(t, first)) return null;
   return { first, last };
 }
 
@@ -860,7 +875,7 @@ function canonicalWords(t: Tokens, first: number, last: number): string[] {
     let w = wordAt(t, i);
     if (f & F_DOT && isInitial(t, i)) w += '.';
     words.push(w);
-    caps.push((f & F_ALLCAPS) !== 0 && !(i > first && ROMAN_NUMERAL_RE.test(w)));
+    caps.push((f & F_ALLCAPS) !== 0 && !(f & F_ABBR) && !(i > first && ROMAN_NUMERAL_RE.test(w)));
   }
   const anyCaps = caps.some(Boolean);
   if (!anyCaps) return words;

@@ -111,6 +111,19 @@ describe('findOfficials: titles before the name', () => {
     expect(names('He will meet Chinese counterpart Minister Li Zhaoxing in Beijing.')).toEqual(['Li Zhaoxing']);
   });
 
+  it('reads French particles, dotted initials and people named like countries', () => {
+    const text = 'French Foreign Minister Dominique de Villepin spoke. Foreign Minister de Villepin said no. De Villepin left.';
+    expect(findOfficials(text).map((o) => [o.text, o.name])).toEqual([
+      ['Dominique de Villepin', 'Dominique de Villepin'],
+      ['de Villepin', 'Dominique de Villepin'],
+      ['De Villepin', 'Dominique de Villepin'],
+    ]);
+    expect(names('Former President George H.W. Bush died. Bush was 94.')).toEqual(['George H.W. Bush', 'George H.W. Bush']);
+    expect(brief(findOfficials('Israeli Defence Minister Israel Katz said the operation would go on.'))).toEqual([
+      ['Israel Katz', 'Israel Katz', 'Defence Minister', 'Israel'],
+    ]);
+  });
+
   it('reads Indian and Spanish names, initials and double surnames', () => {
     expect(names('External Affairs Minister S. Jaishankar said India would respond.')).toEqual(['S. Jaishankar']);
     const mx = findOfficials('Mexican President Andrés Manuel López Obrador spoke. López Obrador later left.');
