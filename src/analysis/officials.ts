@@ -8,9 +8,11 @@ import {
   continues,
   entityIdOf,
   F_ABBR,
+  F_ADJ,
   F_ALLCAPS,
   F_CAP,
   F_DOT,
+  F_NUM,
   F_POSS,
   F_SENT,
   F_TITLE_LINE,
@@ -36,6 +38,7 @@ import {
   HEADS_ALSO_SURNAMES,
   HONORIFICS,
   LEGISLATURES,
+  NAME_HONORIFICS,
   NEUTRAL_QUALIFIER_WORDS,
   PORTFOLIO_WORDS,
   POSTNOMINAL_HEADS,
@@ -70,9 +73,6 @@ const BODY_LAST_WORDS = new Set([...BODIES.keys()].map((k) => k.split(' ').pop()
 const CAPITALISED_ONLY_STRONG = new Set(['secretary', 'representative', 'rep', 'speaker', 'general', 'gen', 'sen', 'gov', 'col', 'adm']);
 /** Prepositions that make a capitalised word before ", the minister" a place ("In Tokyo, the minister said"). */
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'across', 'into', 'outside', 'inside', 'around', 'throughout', 'to']);
-const REPORTING_AS = new Set(['as']);
-/** Honorifics that make one capitalised word a person ("Mr. Kishida"). */
-const NAME_TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'mme', 'miss']);
 const MAX_NAME_WORDS = 6;
 const PRIVATE_COUNSEL_HEADS = new Set(['attorney', 'lawyer', 'counsel']);
 const DEFENCE_WORDS = new Set(['defense', 'defence', 'trial', 'family', 'personal', 'private']);
@@ -253,7 +253,7 @@ function countryEndingAt(t: Tokens, j: number): { first: number; name: string } 
   if (!mayEndCountryPhrase(lastLower) && !BODY_LAST_WORDS.has(lastLower)) return null;
   let best: { first: number; name: string } | null = null;
   for (let len = 1, first = j; len <= MAX_COUNTRY_PHRASE_WORDS && first >= 0; len++, first--) {
-    if (len > 1 && !continuesPhrase(t, first + 1)) break;
+    if (len > 1 && !continues(t, first + 1)) break;
     if (!(t.flags[first]! & F_WORD)) break;
     if (!(t.flags[first]! & F_CAP)) continue; // never "the French"
     const name = countryName(t, first, j);
@@ -269,17 +269,12 @@ function countryStartingAt(t: Tokens, j: number): { last: number; name: string }
   if (!mayStartCountryPhrase(firstLower) && !BODY_FIRST_WORDS.has(firstLower)) return null;
   let best: { last: number; name: string } | null = null;
   for (let len = 1, last = j; len <= MAX_COUNTRY_PHRASE_WORDS && last < t.count; len++, last++) {
-    if (len > 1 && !continuesPhrase(t, last)) break;
+    if (len > 1 && !continues(t, last)) break;
     if (!(t.flags[last]! & F_WORD)) break;
     const name = countryName(t, j, last);
     if (name) best = { last, name };
   }
   return best;
-}
-
-/** Like `continues`, but a possessive may end a multi-word country ("United States’ envoy"). */
-function continuesPhrase(t: Tokens, i: number): boolean {
-  return continues(t, i);
 }
 
 function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
@@ -344,7 +339,7 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
     count++;
   }
   // A possessive before the qualifiers: "Iran’s Foreign Minister", "Pakistan's High Commissioner".
-  if (determiner === null && j >= 0 && t.flags[j]! & F_POSS && t.flags[j + 1]! & 64 /* F_ADJ */) {
+  if (determiner === null && j >= 0 && t.flags[j]! & F_POSS && t.flags[j + 1]! & F_ADJ) {
     const c = countryEndingAt(t, j);
     if (c) {
       country ??= c.name;
@@ -475,7 +470,7 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
 function isBodyName(t: Tokens, q: number): boolean {
   for (let i = q; i < t.count && i - q < 6; i++) {
     const f = t.flags[i]!;
-    if (i > q && !(f & 64 /* F_ADJ */)) break;
+    if (i > q && !(f & F_ADJ)) break;
     if (!(f & F_WORD) || !(f & F_CAP)) break;
     if (f & F_POSS || ORG_WORDS.has(lowerAt(t, i))) return true;
   }
@@ -489,7 +484,7 @@ function bodyRun(t: Tokens, p: number): { last: number; isPrivate: boolean } | n
   let isPublic = false;
   for (let i = p; i < t.count && i - p < 8; i++) {
     const f = t.flags[i]!;
-    if (i > p && !(f & 64 /* F_ADJ */)) break;
+    if (i > p && !(f & F_ADJ)) break;
     if (!(f & F_WORD) || !(f & F_CAP)) break;
     const lower = lowerAt(t, i);
     if (ORG_WORDS.has(lower) || (f & F_ALLCAPS && PUBLIC_ACRONYMS.has(lower))) {
@@ -509,11 +504,11 @@ function orgRun(t: Tokens, p: number): { last: number; isPublic: boolean; isPriv
   let isPrivate = false;
   for (let i = p; i < t.count && i - p < 10; i++) {
     const f = t.flags[i]!;
-    if (i > p && !(f & 64 /* F_ADJ */)) break;
+    if (i > p && !(f & F_ADJ)) break;
     if (!(f & F_WORD)) break;
     const lower = lowerAt(t, i);
     if (!(f & F_CAP)) {
-      if ((lower === 'of' || lower === 'and' || lower === 'for') && i + 1 < t.count && t.flags[i + 1]! & F_CAP && t.flags[i + 1]! & 64) continue;
+      if ((lower === 'of' || lower === 'and' || lower === 'for') && i + 1 < t.count && t.flags[i + 1]! & F_CAP && t.flags[i + 1]! & F_ADJ) continue;
       break;
     }
     last = i;
@@ -624,15 +619,15 @@ function appositionName(t: Tokens, info: TitleInfo): { first: number; last: numb
   const b = open - 1;
   if (b < 1 || !continues(t, open)) return null;
   const comma = isComma(t, b);
-  const isAs = !comma && t.flags[b]! & F_WORD && REPORTING_AS.has(lowerAt(t, b)) && continues(t, b);
+  const isAs = !comma && t.flags[b]! & F_WORD && lowerAt(t, b) === 'as' && continues(t, b);
   if (!comma && !isAs) return null;
   let e = b - 1;
   // "Jack Straw, 58, the foreign secretary": an age between the name and the title.
-  if (comma && e > 1 && t.flags[e]! & 512 /* F_NUM */ && isComma(t, e - 1)) e -= 2;
+  if (comma && e > 1 && t.flags[e]! & F_NUM && isComma(t, e - 1)) e -= 2;
   const back = nameRunEndingAt(t, e);
   if (!back) return null;
   // One word only after an honorific: "Mr. Kishida, the Japanese prime minister".
-  if (back.last === back.first && !(t.flags[back.first]! & F_ALLCAPS) && !(back.first > 0 && continues(t, back.first) && NAME_TITLES.has(lowerAt(t, back.first - 1)))) return null;
+  if (back.last === back.first && !(t.flags[back.first]! & F_ALLCAPS) && !(back.first > 0 && continues(t, back.first) && NAME_HONORIFICS.has(lowerAt(t, back.first - 1)))) return null;
   // "In Tokyo, the minister said": a place before the comma.
   if (back.first > 0 && t.flags[back.first - 1]! & F_WORD && PLACE_PREPOSITIONS.has(lowerAt(t, back.first - 1))) return null;
   return back;
@@ -731,7 +726,7 @@ function isNameLike(t: Tokens, i: number, inside: boolean): boolean {
   if (CALENDAR_WORDS.has(lower)) {
     if (!inside) return false;
     // "Theresa May said" but not "Tokyo May 5".
-    if (i + 1 < t.count && t.flags[i + 1]! & 512 /* F_NUM */) return false;
+    if (i + 1 < t.count && t.flags[i + 1]! & F_NUM) return false;
   }
   if (f & F_ALLCAPS && inside && ROMAN_NUMERAL_RE.test(wordAt(t, i))) return true; // "Charles III"
   if (f & F_ALLCAPS) {

@@ -152,7 +152,7 @@ export const LEGISLATURES: ReadonlySet<string> = new Set([
   'cabinet', 'government', 'politburo', 'council', 'commission', 'european',
 ]);
 
-/** Honorifics that attach to the name itself: a skipped "Mr" still leaves a person behind it. */
+/** Honorifics that make one capitalised word a person ("Mr. Kishida, the Japanese prime minister"). */
 export const NAME_HONORIFICS: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'sir', 'dame', 'mme', 'm']);
 
 /** Determiners and possessive pronouns that open a title phrase ("the", "his Japanese counterpart"). */
