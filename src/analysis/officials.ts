@@ -1189,17 +1189,19 @@ function resolveDeferred(t: Tokens, deferred: Deferred[], found: Found[], entiti
     const refTitle = ref?.title ? ref.title.replace(/^former\s+/i, '') : null;
     if (d.kind === 'counterpart') {
       if (!ref && !d.country) continue;
-      out.push({ first: d.first, last: d.last, words: d.words, title: refTitle, country: d.country, weight: 1 });
+      let subject: NameRun | null = null;
       if (!ref) {
-        // "Benjamin Netanyahu also agreed with his Turkish counterpart Recep Tayyip Erdogan": whoever
-        // has a foreign counterpart holds an office too.
-        let subject: NameRun | null = null;
         for (const run of runs) {
           if (run.first >= d.head) break;
           if (run.first >= s && run.last < d.head) subject = run;
         }
-        if (subject) out.push({ first: subject.first, last: subject.last, words: subject.words, title: null, country: null, weight: 1 });
+        // "Apple chief Tim Cook met his Chinese counterpart": a title we did not accept as an office.
+        if (subject && subject.first > 0 && continues(t, subject.first) && headStrengthAt(t, subject.first - 1)) continue;
       }
+      out.push({ first: d.first, last: d.last, words: d.words, title: refTitle, country: d.country, weight: 1 });
+      // "Benjamin Netanyahu also agreed with his Turkish counterpart Recep Tayyip Erdogan": whoever
+      // has a foreign counterpart holds an office too.
+      if (subject) out.push({ first: subject.first, last: subject.last, words: subject.words, title: null, country: null, weight: 1 });
     } else {
       if (!ref) continue;
       out.push({ first: d.first, last: d.last, words: d.words, title: refTitle ? `former ${refTitle}` : null, country: ref.country, weight: 1 });

@@ -195,6 +195,10 @@ describe('findOfficials: appositions and other cues', () => {
     ]);
   });
 
+  it('does not infer offices from a business counterpart', () => {
+    expect(findOfficials('Apple chief Tim Cook met his Chinese counterpart Li Wei in Beijing.')).toEqual([]);
+  });
+
   it('tells two people with one family name apart by the title before the short form', () => {
     const text =
       'President Yoon Suk Yeol said North Korean leader Kim Jong Un is the main threat. Yoon met Unification Minister Kim Yung-ho. Kim Jong Un said the North would expand its arsenal. Minister Kim said dialogue remained open.';
