@@ -234,6 +234,17 @@ function headStrengthAt(t: Tokens, i: number): HeadStrength | null {
   return strength;
 }
 
+/** Singular of a plural head ("Ministers" → "Minister", "Secretaries" → "Secretary"), or null. */
+function pluralHeadSingular(t: Tokens, i: number): string | null {
+  const f = t.flags[i]!;
+  if (!(f & F_WORD) || f & F_ABBR || f & F_POSS) return null;
+  const word = wordAt(t, i);
+  if (word.length < 4 || !/s$/i.test(word)) return null;
+  const singular = /ies$/i.test(word) ? word.slice(0, -3) + (word.endsWith('IES') ? 'Y' : 'y') : word.slice(0, -1);
+  const strength = HEADS.get(singular.toLowerCase());
+  return strength === 'strong' || strength === 'weak' ? singular : null;
+}
+
 function isQualifierWord(lower: string): boolean {
   return PUBLIC_QUALIFIER_WORDS.has(lower) || NEUTRAL_QUALIFIER_WORDS.has(lower) || HEADS.has(lower);
 }
@@ -549,7 +560,11 @@ function acceptTitle(info: TitleInfo, t: Tokens): boolean {
 function scanCues(t: Tokens, regs: Registration[], deferred: Deferred[], titleOnly: TitleOnly[]): void {
   for (let h = 0; h < t.count; h++) {
     const strength = headStrengthAt(t, h);
-    if (!strength) continue;
+    if (!strength) {
+      const singular = pluralHeadSingular(t, h);
+      if (singular) scanPluralTitle(t, h, singular, regs);
+      continue;
+    }
     if (t.flags[h]! & F_POSS) continue; // "the Prime Minister's Office"
     // A chain of heads ("counterpart Minister Li", "Secretary General Guterres"): the last head rules.
     if (h + 1 < t.count && continues(t, h + 1) && headStrengthAt(t, h + 1) && !isNameLike(t, h + 1, true) && !STYLE_HONORIFICS.has(lowerAt(t, h + 1))) continue;
@@ -671,6 +686,28 @@ function groupCountryBefore(t: Tokens, open: number): string | null {
   return null;
 }
 
+/** "Foreign Ministers Yoko Kamikawa and Antony Blinken", "Senators Warren and Sanders": one title, several names. */
+function scanPluralTitle(t: Tokens, h: number, singular: string, regs: Registration[]): void {
+  const strength = HEADS.get(singular.toLowerCase())!;
+  const info = analyzeTitle(t, h, strength);
+  if (!acceptTitle(info, t)) return;
+  const title = titleText(t, info).replace(wordAt(t, h), singular);
+  let p = info.after;
+  for (let guard = 0; guard < 6 && p < t.count && continues(t, p); guard++) {
+    const run = parseNameRun(t, skipHonorifics(t, p), true);
+    if (!run) return;
+    regs.push({ first: run.first, last: run.last, words: canonicalWords(t, run.first, run.last), title, country: info.country, weight: strength === 'strong' ? 3 : 2 });
+    // Next name after ", " or " and " or ", and ".
+    let q = run.last + 1;
+    if (isComma(t, q)) q++;
+    if (q < t.count && lowerAt(t, q) === 'and') q++;
+    if (q === run.last + 1 || q >= t.count) return;
+    p = q;
+    if (!continues(t, p) && !isComma(t, p - 1)) return;
+    if (isComma(t, p - 1) && !(t.flags[p]! & F_ADJ)) return;
+  }
+}
+
 /** Punctuation or a lower-case word after a name: the name is complete there. */
 function closesName(t: Tokens, i: number): boolean {
   if (i >= t.count) return true;
@@ -723,6 +760,7 @@ function isNameLike(t: Tokens, i: number, inside: boolean): boolean {
   if (f & F_CAP && HONORIFICS.has(lower)) return false;
   const head = HEADS.get(lower);
   if (head && !(inside && HEADS_ALSO_SURNAMES.has(lower))) return false;
+  if (lower.endsWith('s') && pluralHeadSingular(t, i)) return false; // "Ministers", "Senators
   if (CALENDAR_WORDS.has(lower)) {
     if (!inside) return false;
     // "Theresa May said" but not "Tokyo May 5".

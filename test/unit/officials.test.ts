@@ -133,6 +133,16 @@ describe('findOfficials: titles before the name', () => {
     ]);
   });
 
+  it('reads one plural title before several names', () => {
+    expect(brief(findOfficials('Foreign Ministers Yoko Kamikawa and Antony Blinken met in Tokyo. Kamikawa said ties were strong.'))).toEqual([
+      ['Yoko Kamikawa', 'Yoko Kamikawa', 'Foreign Minister', null],
+      ['Antony Blinken', 'Antony Blinken', 'Foreign Minister', null],
+      ['Kamikawa', 'Yoko Kamikawa', 'Foreign Minister', null],
+    ]);
+    expect(names('Senators Elizabeth Warren, Bernie Sanders and Cory Booker wrote a letter.')).toEqual(['Elizabeth Warren', 'Bernie Sanders', 'Cory Booker']);
+    expect(findOfficials('Photo session before the Japan-U.S. Foreign Ministers’ Meeting. The two ministers concurred. Iran-Japan Foreign Ministers hold talks.')).toEqual([]);
+  });
+
   it('reads military ranks and "President X of Country"', () => {
     const text = 'Hiding women away is a backward view of Islam, President Musharraf of Pakistan has said. "She is very moderate," said General Musharraf. Gen Musharraf told the BBC more.';
     const found = findOfficials(text);
