@@ -831,11 +831,33 @@ function parseNameRun(t: Tokens, p: number, afterTitle: boolean): { first: numbe
       i++;
       continue;
     }
+    // A nickname in quotes: Benjamin "Bibi" Netanyahu.
+    const nick = nicknameAt(t, i);
+    if (nick > 0) {
+      i = nick;
+      continue;
+    }
     break;
   }
   // An initial alone before the surname: "J. Smith" (the run began on the initial).
   if (isInitial(t, p) && last === p) return null;
   return validateRun(t, p, last);
+}
+
+const OPEN_QUOTES = new Set(['"', '“', "'", '‘']);
+const CLOSE_QUOTES = new Set(['"', '”', "'", '’']);
+
+/** After a quoted nickname starting at i ("Bibi" in Benjamin "Bibi" Netanyahu), the next name word's index; else 0. */
+function nicknameAt(t: Tokens, i: number): number {
+  if (i + 3 >= t.count || !OPEN_QUOTES.has(t.text[t.start[i]!]!)) return 0;
+  if (!(t.flags[i + 1]! & F_WORD) || !(t.flags[i + 1]! & F_CAP) || t.start[i + 1] !== t.end[i]) return 0;
+  if (!CLOSE_QUOTES.has(t.text[t.start[i + 2]!]!) || t.start[i + 2] !== t.fullEnd[i + 1]) return 0;
+  if (!(t.flags[i + 3]! & F_ADJ) || !isNameLike(t, i + 3, true)) return 0;
+  return i + 3;
+}
+
+function isQuoteToken(t: Tokens, i: number): boolean {
+  return !(t.flags[i]! & F_WORD) && (OPEN_QUOTES.has(t.text[t.start[i]!]!) || CLOSE_QUOTES.has(t.text[t.start[i]!]!));
 }
 
 /** "H.W." in "George H.W. Bush": dotted initials that name no country. */
@@ -905,6 +927,11 @@ function canonicalWords(t: Tokens, first: number, last: number): string[] {
   const caps: boolean[] = [];
   for (let i = first; i <= last; i++) {
     const f = t.flags[i]!;
+    if (isQuoteToken(t, i)) {
+      // Leave a quoted nickname out of the canonical name.
+      if (i + 2 <= last && isQuoteToken(t, i + 2)) i += 2;
+      continue;
+    }
     let w = wordAt(t, i);
     if (f & F_DOT && isInitial(t, i)) w += '.';
     words.push(w);
@@ -1143,7 +1170,12 @@ function matchMentions(t: Tokens, entities: DocEntity[]): Found[] {
     let bestKey = '';
     let key = '';
     for (let j = i, n = 0; j < t.count && n < maxWords + 2; j++, n++) {
-      if (j > i && !continues(t, j)) break;
+      if (j > i && !(t.flags[j]! & F_WORD)) {
+        // Benjamin "Bibi" Netanyahu: step over the nickname.
+        const next = nicknameAt(t, j);
+        if (next === 0) break;
+        j = next;
+      } else if (j > i && !continues(t, j)) break;
       if (!(t.flags[j]! & F_WORD)) break;
       key = j === i ? firstKey : `${key} ${nameKey(wordAt(t, j))}`;
       if (byKey.has(key)) {

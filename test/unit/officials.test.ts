@@ -133,6 +133,13 @@ describe('findOfficials: titles before the name', () => {
     ]);
   });
 
+  it('leaves a quoted nickname out of the canonical name', () => {
+    expect(findOfficials('Prime Minister Benjamin "Bibi" Netanyahu spoke. Netanyahu left.').map((o) => [o.text, o.name])).toEqual([
+      ['Benjamin "Bibi" Netanyahu', 'Benjamin Netanyahu'],
+      ['Netanyahu', 'Benjamin Netanyahu'],
+    ]);
+  });
+
   it('reads one plural title before several names', () => {
     expect(brief(findOfficials('Foreign Ministers Yoko Kamikawa and Antony Blinken met in Tokyo. Kamikawa said ties were strong.'))).toEqual([
       ['Yoko Kamikawa', 'Yoko Kamikawa', 'Foreign Minister', null],
