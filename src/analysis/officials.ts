@@ -339,6 +339,9 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
     } else if (f & F_CAP && !(f & F_SENT) && !STOP_CAPS.has(lower)) unknownOrg = true;
     else break;
     phraseFirst = j;
+    // "Chinese counterpart Minister Li Zhaoxing": the relation is not part of the office.
+    const relation = HEADS.get(lower);
+    if (relation === 'counterpart' || relation === 'predecessor') titleFrozen = true;
     if (titleFrozen) {
       if (lower === 'former' || lower === 'ex') former = true;
     } else if (DESCRIPTIVE_QUALIFIERS.has(lower) || (f & F_CAP && f & F_SENT && !isQualifierWord(lower))) {
