@@ -122,6 +122,8 @@ interface Deferred {
 interface TitleOnly {
   title: string;
   country: string;
+  /** First token of its sentence. */
+  sentence: number;
 }
 
 function titleKey(title: string): string {
@@ -136,13 +138,22 @@ function titleKey(title: string): string {
  * without a country takes the one that a name-less mention of the same title gives, when only one
  * official of the document holds that title without a country.
  */
-function countriesFromTitleOnly(entities: DocEntity[], titleOnly: TitleOnly[]): void {
+function countriesFromTitleOnly(t: Tokens, entities: DocEntity[], found: Found[], titleOnly: TitleOnly[]): void {
   if (titleOnly.length === 0) return;
-  const countriesByTitle = new Map<string, Set<string>>();
+  // Only a title-only mention in a sentence that also names the official counts
+  // ("… Abe’s trip to Tehran, the first visit by a Japanese prime minister to Iran").
+  const sentencesOf = new Map<DocEntity, Set<number>>();
+  for (const m of found) {
+    const e = entities[m.entity]!;
+    const set = sentencesOf.get(e) ?? new Set<number>();
+    set.add(sentenceStartBefore(t, m.first));
+    sentencesOf.set(e, set);
+  }
+  const countriesByTitle = new Map<string, Array<{ country: string; sentence: number }>>();
   for (const o of titleOnly) {
-    const set = countriesByTitle.get(o.title) ?? new Set<string>();
-    set.add(o.country);
-    countriesByTitle.set(o.title, set);
+    const list = countriesByTitle.get(o.title) ?? [];
+    list.push({ country: o.country, sentence: o.sentence });
+    countriesByTitle.set(o.title, list);
   }
   const holders = new Map<string, DocEntity[]>();
   const known = new Set<string>();
@@ -153,8 +164,11 @@ function countriesFromTitleOnly(entities: DocEntity[], titleOnly: TitleOnly[]): 
     else holders.set(key, [...(holders.get(key) ?? []), e]);
   }
   for (const [key, list] of holders) {
-    const countries = countriesByTitle.get(key);
-    if (list.length !== 1 || !countries || countries.size !== 1) continue;
+    const refs = countriesByTitle.get(key);
+    if (list.length !== 1 || !refs) continue;
+    const sentences = sentencesOf.get(list[0]!) ?? new Set<number>();
+    const countries = new Set(refs.filter((r) => sentences.has(r.sentence)).map((r) => r.country));
+    if (countries.size !== 1) continue;
     const country = [...countries][0]!;
     // "Japan’s Foreign Minister" is Motegi, already Japanese, not Israel's Sa’ar.
     if (!known.has(`${key}|${country}`)) list[0]!.country = country;
@@ -199,7 +213,7 @@ export function findOfficials(text: string): OfficialMention[] {
     found = matchMentions(t, entities);
   }
 
-  countriesFromTitleOnly(entities, titleOnly);
+  countriesFromTitleOnly(t, entities, found, titleOnly);
 
   return found.map((f) => {
     const e = entities[f.entity]!;
@@ -627,7 +641,7 @@ function scanCues(t: Tokens, regs: Registration[], deferred: Deferred[], titleOn
     if (info.country && info.strength === 'strong') {
       const next = nameOpeningNextSentence(t, h);
       if (next) regs.push({ first: next.first, last: next.last, words: canonicalWords(t, next.first, next.last), title: titleText(t, info), country: info.country, weight: 1 });
-      else titleOnly.push({ title: titleKey(titleText(t, info)), country: info.country });
+      else titleOnly.push({ title: titleKey(titleText(t, info)), country: info.country, sentence: sentenceStartBefore(t, h) });
     }
   }
 }
