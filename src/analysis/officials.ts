@@ -519,9 +519,9 @@ function bodyRun(t: Tokens, p: number): { last: number; isPrivate: boolean } | n
       last = i;
       if (PRIVATE_QUALIFIERS.has(lower)) isPrivate = true;
     }
-    if (PUBLIC_QUALIFIER_WORDS.has(lower) || (f & F_ALLCAPS && PUBLIC_ACRONYMS.has(lower))) isPublic = true;
+    if (PUBLIC_QUALIFIER_WORDS.has(lower) || (f & F_ALLCAPS && PUBLIC_ACRONYMS.has(lower)) || lookupCountry(wordAt(t, i))) isPublic = true;
   }
-  // "National Institute of …" is a state body even though institutes are usually private.
+  // "National Institute of …", "Arab League": state bodies, though institutes and leagues are usually private.
   return last >= 0 ? { last, isPrivate: isPrivate && !isPublic } : null;
 }
 
