@@ -78,6 +78,8 @@ const PRIVATE_COUNSEL_HEADS = new Set(['attorney', 'lawyer', 'counsel']);
 const DEFENCE_WORDS = new Set(['defense', 'defence', 'trial', 'family', 'personal', 'private']);
 const ROMAN_NUMERAL_RE = /^(?:II|III|IV|VI|VII|VIII|IX)$/;
 const MAX_MODIFIERS = 7;
+/** Words of a relative clause before a title: ", who is the", ", who serves as", ", who was also". */
+const RELATIVE_LINK_WORDS = new Set(['who', 'is', 'was', 'also', 'now', 'currently', 'serves', 'served', 'as', 'has', 'been', 'became', 'remains']);
 
 interface TitleInfo {
   head: number;
@@ -648,8 +650,16 @@ function scanCues(t: Tokens, regs: Registration[], deferred: Deferred[], titleOn
 
 function appositionName(t: Tokens, info: TitleInfo): { first: number; last: number } | null {
   const open = info.determiner ?? info.phraseFirst;
-  const b = open - 1;
+  let b = open - 1;
+  // "Yoko Kamikawa (Foreign Minister of Japan)": a bracketed title.
+  if (b >= 1 && t.text[t.start[b]!] === '(' && t.start[open] === t.end[b]) {
+    return b > 0 && continues(t, b) ? bracketedName(t, b - 1) : null;
+  }
   if (b < 1 || !continues(t, open)) return null;
+  // "Jack Straw, who is the foreign secretary": a relative clause between the comma and the title.
+  let k = b;
+  while (k > 1 && b - k < 4 && t.flags[k]! & F_WORD && RELATIVE_LINK_WORDS.has(lowerAt(t, k))) k--;
+  if (k < b && lowerAt(t, k + 1) === 'who' && isComma(t, k)) b = k;
   const comma = isComma(t, b);
   const isAs = !comma && t.flags[b]! & F_WORD && lowerAt(t, b) === 'as' && continues(t, b);
   if (!comma && !isAs) return null;
@@ -662,6 +672,14 @@ function appositionName(t: Tokens, info: TitleInfo): { first: number; last: numb
   if (back.last === back.first && !(t.flags[back.first]! & F_ALLCAPS) && !(back.first > 0 && continues(t, back.first) && NAME_HONORIFICS.has(lowerAt(t, back.first - 1)))) return null;
   // "In Tokyo, the minister said": a place before the comma.
   if (back.first > 0 && t.flags[back.first - 1]! & F_WORD && PLACE_PREPOSITIONS.has(lowerAt(t, back.first - 1))) return null;
+  return back;
+}
+
+/** The name just before an opening bracket: two words or more, or one after an honorific. */
+function bracketedName(t: Tokens, e: number): { first: number; last: number } | null {
+  const back = nameRunEndingAt(t, e);
+  if (!back) return null;
+  if (back.last === back.first && !(back.first > 0 && continues(t, back.first) && NAME_HONORIFICS.has(lowerAt(t, back.first - 1)))) return null;
   return back;
 }
 

@@ -295,6 +295,18 @@ describe('findOfficials: appositions and other cues', () => {
     ]);
   });
 
+  it('reads ranks, bracketed titles and relative clauses', () => {
+    expect(names('Lt Gen John Smith and Lieutenant General Jane Doe spoke. Rear Admiral Bob Lee agreed.')).toEqual(['John Smith', 'Jane Doe', 'Bob Lee']);
+    expect(brief(findOfficials('Ms. Yoko Kamikawa (Minister for Foreign Affairs of Japan) attended the session.'))).toEqual([
+      ['Yoko Kamikawa', 'Yoko Kamikawa', 'Minister for Foreign Affairs', 'Japan'],
+    ]);
+    expect(names('Jack Straw, who is the foreign secretary, said so. Tim Walz, who serves as governor of Minnesota, agreed.')).toEqual([
+      'Jack Straw',
+      'Tim Walz',
+    ]);
+    expect(findOfficials('John Smith (a teacher) said the talks (in Tokyo) ended.')).toEqual([]);
+  });
+
   it('reads post-nominal MP and district attorneys', () => {
     expect(names('The motion was tabled by Diane Abbott MP on Tuesday.')).toEqual(['Diane Abbott']);
     expect(names('He pleaded guilty, Nassau County District Attorney Kathleen Rice announced. Rice said more.')).toEqual([
