@@ -1082,8 +1082,11 @@ function buildEntities(
         if (idx === undefined) {
           entities.push(newEntity(full, r, t));
           idx = entities.length - 1;
-          index(idx);
         }
+        // A first-word short form ("Prabowo") becomes one of the entity's name forms.
+        const e = entities[idx]!;
+        if (!variantKeys(e.words, e.aliases).includes(key)) e.aliases.push(key);
+        index(idx);
       }
     }
     if (idx === undefined) {
@@ -1148,7 +1151,7 @@ function indexRuns(runs: NameRun[]): Map<string, NameRun[]> {
   for (const run of runs) {
     const parts = keyOf(run.words).split(' ');
     add(parts[parts.length - 1]!, run);
-    if (isFamilyNameFirst(run.words)) add(parts[0]!, run);
+    add(`^${parts[0]!}`, run);
   }
   return index;
 }
@@ -1156,7 +1159,7 @@ function indexRuns(runs: NameRun[]): Map<string, NameRun[]> {
 function fullNameFor(r: Registration, runIndex: Map<string, NameRun[]>): string[] | null {
   const key = keyOf(r.words);
   const parts = key.split(' ');
-  const candidates = new Set([...(runIndex.get(parts[parts.length - 1]!) ?? []), ...(runIndex.get(parts[0]!) ?? [])]);
+  const candidates = new Set([...(runIndex.get(parts[parts.length - 1]!) ?? []), ...(runIndex.get(`^${parts[0]!}`) ?? [])]);
   let before: string[] | null = null;
   let after: string[] | null = null;
   for (const run of candidates) {
@@ -1166,7 +1169,11 @@ function fullNameFor(r: Registration, runIndex: Map<string, NameRun[]>): string[
     if (run.first <= r.first) before = run.words;
     else if (!after) after = run.words;
   }
-  return before ?? after;
+  if (before || after || r.words.length !== 1) return before ?? after;
+  // Names known by their first word ("President Prabowo" for Prabowo Subianto): only when one run fits.
+  const byFirst = [...candidates].filter((run) => run.words.length >= 2 && run.words.length <= 3 && keyOf(run.words).startsWith(key + ' '));
+  const distinct = new Set(byFirst.map((run) => keyOf(run.words)));
+  return distinct.size === 1 ? byFirst[0]!.words : null;
 }
 
 /** Every mention of a document entity, left to right, without overlaps. */

@@ -295,6 +295,15 @@ describe('findOfficials: appositions and other cues', () => {
     ]);
   });
 
+  it('links a first-name short form used with a title ("President Prabowo")', () => {
+    const text = 'Prabowo Subianto won the vote. President Prabowo said Indonesia would stay neutral. Prabowo later left.';
+    expect(findOfficials(text).map((o) => [o.text, o.name])).toEqual([
+      ['Prabowo Subianto', 'Prabowo Subianto'],
+      ['Prabowo', 'Prabowo Subianto'],
+      ['Prabowo', 'Prabowo Subianto'],
+    ]);
+  });
+
   it('reads ranks, bracketed titles and relative clauses', () => {
     expect(names('Lt Gen John Smith and Lieutenant General Jane Doe spoke. Rear Admiral Bob Lee agreed.')).toEqual(['John Smith', 'Jane Doe', 'Bob Lee']);
     expect(brief(findOfficials('Ms. Yoko Kamikawa (Minister for Foreign Affairs of Japan) attended the session.'))).toEqual([
