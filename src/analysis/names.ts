@@ -14,19 +14,14 @@ export const F_ABBR = 256; // dotted abbreviation ("U.S.", "U.K.")
 export const F_NUM = 512;
 export const F_TITLE_LINE = 1024; // on a line written in Title Case (a headline)
 
-// Words (letters with inner hyphens/apostrophes), numbers, or any other single non-space character.
-const TOKEN_RE = /[\p{L}\p{M}]+(?:[’'\-‐‑][\p{L}\p{M}]+)*|\d+(?:[.,:]\d+)*|[^\s\p{L}\p{M}\d]/gu;
-const DOTTED_ABBR_RE = /(?:\p{Lu}\.){2,}/uy;
-const UPPER_RE = /^\p{Lu}/u;
-const HAS_LOWER_RE = /\p{Ll}/u;
-const POSSESSIVE_RE = /[’']s$/;
+
 /** Words whose following "." is an abbreviation point, not a sentence end. */
 const DOTTED_WORDS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'st', 'sen', 'rep', 'gen', 'gov', 'lt', 'col', 'sgt', 'capt', 'adm', 'prof', 'jr', 'sr',
   'cmdr', 'maj', 'brig', 'hon', 'mme', 'messrs', 'no', 'vs', 'corp', 'inc', 'ltd', 'co',
 ]);
-const SENTENCE_END = new Set(['.', '!', '?', '…', ':', ';']);
-const OPENERS = new Set(['“', '"', '‘', "'", '(', '[', '«', '—', '–', '-', '•', '*']);
+const SENTENCE_END_CODES = new Set([...'.!?…:;'].map((ch) => ch.charCodeAt(0)));
+const OPENER_CODES = new Set([...'“"‘\'([«—–-•*'].map((ch) => ch.charCodeAt(0)));
 
 export interface Tokens {
   text: string;
@@ -38,69 +33,148 @@ export interface Tokens {
   /** End including a possessive or an abbreviation point. */
   fullEnd: Int32Array;
   flags: Uint16Array;
+  /** Lower-case words, filled on first use. */
+  lower: Array<string | undefined>;
 }
 
+// Character classes by UTF-16 code unit, filled lazily: bit 1 letter or mark, bit 2 upper case, bit 4 lower case.
+const CHAR_CLASS = new Uint8Array(65536);
+const CLASS_KNOWN = 8;
+const LETTER_OR_MARK_RE = /[\p{L}\p{M}]/u;
+
+function charClass(c: number): number {
+  let k = CHAR_CLASS[c]!;
+  if (k === 0) {
+    if (c >= 0xd800 && c <= 0xdfff) k = CLASS_KNOWN;
+    else {
+      const ch = String.fromCharCode(c);
+      k = CLASS_KNOWN;
+      if (LETTER_OR_MARK_RE.test(ch)) {
+        k |= 1;
+        const lower = ch.toLowerCase();
+        const upper = ch.toUpperCase();
+        if (ch !== lower && ch === upper) k |= 2;
+        else if (ch !== upper && ch === lower) k |= 4;
+      }
+    }
+    CHAR_CLASS[c] = k;
+  }
+  return k;
+}
+
+function isLetterCode(c: number): boolean {
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return (charClass(c) & 1) !== 0;
+}
+
+function isUpperCode(c: number): boolean {
+  if (c < 128) return c >= 65 && c <= 90;
+  return (charClass(c) & 2) !== 0;
+}
+
+function isLowerCode(c: number): boolean {
+  if (c < 128) return c >= 97 && c <= 122;
+  return (charClass(c) & 4) !== 0;
+}
+
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9 || c === 160 || c === 12 || c === 11 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x3000 || c === 0xfeff || c === 0x202f || c === 0x205f;
+}
+
+/** Joiners inside a word: apostrophes and hyphens followed by a letter ("Sa’ar", "Amir-Abdollahian"). */
+function isJoinerCode(c: number): boolean {
+  return c === 0x2019 || c === 39 || c === 45 || c === 0x2010 || c === 0x2011;
+}
+
+/**
+ * Splits the text into words, numbers and single punctuation marks with one hand-written scan
+ * (no regular expression, no string per token), flagging case, possessives, abbreviation points,
+ * line breaks and spacing.
+ */
 export function tokenize(text: string): Tokens {
-  let cap = Math.max(16, Math.ceil(text.length / 5));
+  const len = text.length;
+  let cap = Math.max(16, Math.ceil(len / 5));
   let start: Int32Array<ArrayBuffer> = new Int32Array(cap);
   let end: Int32Array<ArrayBuffer> = new Int32Array(cap);
   let fullEnd: Int32Array<ArrayBuffer> = new Int32Array(cap);
   let flags = new Uint16Array(cap);
   let n = 0;
-  const re = new RegExp(TOKEN_RE.source, TOKEN_RE.flags);
-  let m: RegExpExecArray | null;
   let prevFull = 0;
-  while ((m = re.exec(text)) !== null) {
-    let s = m.index;
-    let word = m[0];
-    let e = s + word.length;
-    let full = e;
+  let sawNewline = false;
+  let gapOneSpace = false;
+  let i = 0;
+  while (i < len) {
+    const c = text.charCodeAt(i);
+    if (isSpaceCode(c)) {
+      if (c === 10 || c === 13) sawNewline = true;
+      i++;
+      continue;
+    }
+    const s = i;
+    let e: number;
+    let full: number;
     let f = 0;
-    const c0 = word.charCodeAt(0);
-    const isLetter = word.length > 1 || /[\p{L}\p{M}]/u.test(word);
-    if (c0 >= 48 && c0 <= 57) f |= F_NUM;
-    else if (isLetter) {
+    if (isLetterCode(c)) {
       f |= F_WORD;
-      if (word.length === 1 && UPPER_RE.test(word) && text.charCodeAt(e) === 46) {
-        DOTTED_ABBR_RE.lastIndex = s;
-        const abbr = DOTTED_ABBR_RE.exec(text);
-        if (abbr) {
-          word = abbr[0];
-          e = s + word.length;
-          full = e;
-          re.lastIndex = e;
-          f |= F_ABBR | F_CAP | F_ALLCAPS;
+      let hasLower = isLowerCode(c);
+      let letters = 1;
+      // Dotted abbreviation: "U.S.", "U.K.", "H.W."
+      if (isUpperCode(c) && text.charCodeAt(i + 1) === 46 && isUpperCode(text.charCodeAt(i + 2)) && text.charCodeAt(i + 3) === 46) {
+        let k = i;
+        while (k + 1 < len && isUpperCode(text.charCodeAt(k)) && text.charCodeAt(k + 1) === 46) k += 2;
+        e = k;
+        full = k;
+        f |= F_ABBR | F_CAP | F_ALLCAPS;
+      } else {
+        let k = i + 1;
+        while (k < len) {
+          const d = text.charCodeAt(k);
+          if (isLetterCode(d)) {
+            if (!hasLower && isLowerCode(d)) hasLower = true;
+            letters++;
+            k++;
+          } else if (isJoinerCode(d) && k + 1 < len && isLetterCode(text.charCodeAt(k + 1))) k++;
+          else break;
         }
-      }
-      if (!(f & F_ABBR)) {
-        if (word.length > 2 && POSSESSIVE_RE.test(word)) {
+        e = k;
+        full = k;
+        // Possessive ’s / 's kept out of the word (but inside the token's full extent).
+        if (e - s > 2 && (text.charCodeAt(e - 1) === 115 || text.charCodeAt(e - 1) === 83) && (text.charCodeAt(e - 2) === 0x2019 || text.charCodeAt(e - 2) === 39)) {
           e -= 2;
-          word = word.slice(0, -2);
           f |= F_POSS;
+          // Recompute "has lower case" without the possessive s.
+          hasLower = false;
+          for (let q = s; q < e && !hasLower; q++) if (isLowerCode(text.charCodeAt(q))) hasLower = true;
+          letters -= 1;
         }
-        if (UPPER_RE.test(word)) {
+        if (isUpperCode(c)) {
           f |= F_CAP;
-          if (word.length >= 2 && !HAS_LOWER_RE.test(word)) f |= F_ALLCAPS;
+          if (e - s >= 2 && !hasLower && letters >= 2) f |= F_ALLCAPS;
         }
-        if (!(f & F_POSS) && text.charCodeAt(e) === 46 && (word.length === 1 || DOTTED_WORDS.has(word.toLowerCase()))) {
+        if (!(f & F_POSS) && text.charCodeAt(e) === 46 && (e - s === 1 || (e - s <= 7 && DOTTED_WORDS.has(text.slice(s, e).toLowerCase())))) {
           f |= F_DOT;
           full = e + 1;
-          re.lastIndex = full;
         }
       }
+    } else if (c >= 48 && c <= 57) {
+      f |= F_NUM;
+      let k = i + 1;
+      while (k < len) {
+        const d = text.charCodeAt(k);
+        if (d >= 48 && d <= 57) k++;
+        else if ((d === 46 || d === 44 || d === 58) && k + 1 < len && text.charCodeAt(k + 1) >= 48 && text.charCodeAt(k + 1) <= 57) k++;
+        else break;
+      }
+      e = k;
+      full = k;
+    } else {
+      // One punctuation mark (a surrogate pair stays together).
+      e = c >= 0xd800 && c <= 0xdbff && i + 1 < len ? i + 2 : i + 1;
+      full = e;
     }
     if (n > 0) {
-      const gap = s - prevFull;
-      let nl = false;
-      for (let k = prevFull; k < s; k++) {
-        const ch = text.charCodeAt(k);
-        if (ch === 10 || ch === 13) {
-          nl = true;
-          break;
-        }
-      }
-      if (nl) f |= F_NL;
-      else if (gap === 1 && (text.charCodeAt(prevFull) === 32 || text.charCodeAt(prevFull) === 160)) f |= F_ADJ;
+      if (sawNewline) f |= F_NL;
+      else if (gapOneSpace && s - prevFull === 1) f |= F_ADJ;
     }
     if (n === cap) {
       cap *= 2;
@@ -117,24 +191,32 @@ export function tokenize(text: string): Tokens {
     flags[n] = f;
     n++;
     prevFull = full;
-    if (full === s) re.lastIndex = s + 1; // never loop on an empty match
+    i = full;
+    sawNewline = false;
+    const nextCode = text.charCodeAt(i);
+    gapOneSpace = nextCode === 32 || nextCode === 160;
   }
   // Sentence starts: after . ! ? : ; (not an abbreviation point), at line starts, through opening quotes.
-  for (let i = 0; i < n; i++) {
-    const f = flags[i]!;
-    if (i === 0 || f & F_NL) {
-      flags[i] = f | F_SENT;
+  for (let k = 0; k < n; k++) {
+    const f = flags[k]!;
+    if (k === 0 || f & F_NL) {
+      flags[k] = f | F_SENT;
       continue;
     }
-    const p = i - 1;
-    const pf = flags[p]!;
+    const pf = flags[k - 1]!;
     if (!(pf & (F_WORD | F_NUM))) {
-      const ch = text.slice(start[p]!, fullEnd[p]!);
-      if (SENTENCE_END.has(ch) || (OPENERS.has(ch) && pf & F_SENT)) flags[i] = f | F_SENT;
+      const ch = text.charCodeAt(start[k - 1]!);
+      if (SENTENCE_END_CODES.has(ch) || (OPENER_CODES.has(ch) && pf & F_SENT)) flags[k] = f | F_SENT;
     }
   }
   markTitleCaseLines(text, n, start, end, flags);
-  return { text, count: n, start, end, fullEnd, flags };
+  return { text, count: n, start, end, fullEnd, flags, lower: new Array<string | undefined>(n) };
+}
+
+function grow(a: Int32Array, cap: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(cap);
+  b.set(a);
+  return b;
 }
 
 /** Small words a Title Case headline leaves in lower case. */
@@ -153,7 +235,7 @@ function markTitleCaseLines(text: string, n: number, start: Int32Array, end: Int
         if (!(f & F_WORD)) continue;
         if (f & F_CAP) {
           if (end[k]! - start[k]! >= 2) caps++;
-        } else if (!HEADLINE_SMALL_WORDS.has(text.slice(start[k]!, end[k]!).toLowerCase())) lower++;
+        } else if (end[k]! - start[k]! > 4 || !HEADLINE_SMALL_WORDS.has(text.slice(start[k]!, end[k]!).toLowerCase())) lower++;
       }
       if (lower === 0 && caps >= 3) for (let k = lineStart; k < i; k++) flags[k] = flags[k]! | F_TITLE_LINE;
     }
@@ -161,18 +243,17 @@ function markTitleCaseLines(text: string, n: number, start: Int32Array, end: Int
   }
 }
 
-function grow(a: Int32Array, cap: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(cap);
-  b.set(a);
-  return b;
-}
-
 export function wordAt(t: Tokens, i: number): string {
   return t.text.slice(t.start[i]!, t.end[i]!);
 }
 
 export function lowerAt(t: Tokens, i: number): string {
-  return t.text.slice(t.start[i]!, t.end[i]!).toLowerCase();
+  let w = t.lower[i];
+  if (w === undefined) {
+    w = t.text.slice(t.start[i]!, t.end[i]!).toLowerCase();
+    if (i >= 0 && i < t.count) t.lower[i] = w;
+  }
+  return w;
 }
 
 export function hasFlag(t: Tokens, i: number, flag: number): boolean {
