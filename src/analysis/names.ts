@@ -13,6 +13,7 @@ export const F_SENT = 128; // first token of a sentence (or of a line)
 export const F_ABBR = 256; // dotted abbreviation ("U.S.", "U.K.")
 export const F_NUM = 512;
 export const F_TITLE_LINE = 1024; // on a line written in Title Case (a headline)
+export const F_JOINER = 2048; // a hyphen or apostrophe inside the word ("al-Assad", "Sa’ar")
 
 
 /** Words whose following "." is an abbreviation point, not a sentence end. */
@@ -35,6 +36,10 @@ export interface Tokens {
   flags: Uint16Array;
   /** Lower-case words, filled on first use. */
   lower: Array<string | undefined>;
+  /** `asciiLowerHash` of the word, of its part before the first hyphen, after the last hyphen (-1: not ASCII). */
+  hashFull: Int32Array;
+  hashFirst: Int32Array;
+  hashLast: Int32Array;
 }
 
 // Character classes by UTF-16 code unit, filled lazily: bit 1 letter or mark, bit 2 upper case, bit 4 lower case.
@@ -98,6 +103,9 @@ export function tokenize(text: string): Tokens {
   let end: Int32Array<ArrayBuffer> = new Int32Array(cap);
   let fullEnd: Int32Array<ArrayBuffer> = new Int32Array(cap);
   let flags = new Uint16Array(cap);
+  let hashFull: Int32Array<ArrayBuffer> = new Int32Array(cap);
+  let hashFirst: Int32Array<ArrayBuffer> = new Int32Array(cap);
+  let hashLast: Int32Array<ArrayBuffer> = new Int32Array(cap);
   let n = 0;
   let prevFull = 0;
   let sawNewline = false;
@@ -181,9 +189,47 @@ export function tokenize(text: string): Tokens {
       start = grow(start, cap);
       end = grow(end, cap);
       fullEnd = grow(fullEnd, cap);
+      hashFull = grow(hashFull, cap);
+      hashFirst = grow(hashFirst, cap);
+      hashLast = grow(hashLast, cap);
       const nf = new Uint16Array(cap);
       nf.set(flags);
       flags = nf;
+    }
+    if (f & F_WORD) {
+      // The three hashes in one pass over the word (see asciiLowerHash).
+      let hf = 7;
+      let h1 = 7;
+      let hl = 7;
+      let firstDone = false;
+      let ascii = true;
+      for (let q = s; q < e; q++) {
+        let d = text.charCodeAt(q);
+        if (d >= 65 && d <= 90) d |= 32;
+        else if (d === 45 || d === 0x2010 || d === 0x2011) {
+          f |= F_JOINER;
+          hf = (Math.imul(hf, 31) + 45) | 0;
+          firstDone = true;
+          hl = 7;
+          continue;
+        } else if (d === 39 || d === 0x2019 || d === 46) {
+          if (d !== 46) f |= F_JOINER;
+          continue;
+        } else if (d < 97 || d > 122) {
+          ascii = false;
+          continue;
+        }
+        hf = (Math.imul(hf, 31) + d) | 0;
+        hl = (Math.imul(hl, 31) + d) | 0;
+        if (!firstDone) h1 = (Math.imul(h1, 31) + d) | 0;
+      }
+      hashFull[n] = ascii ? hf >>> 1 : -1;
+      hashFirst[n] = ascii ? h1 >>> 1 : -1;
+      hashLast[n] = ascii ? hl >>> 1 : -1;
+    } else {
+      hashFull[n] = -1;
+      hashFirst[n] = -1;
+      hashLast[n] = -1;
     }
     start[n] = s;
     end[n] = e;
@@ -210,7 +256,7 @@ export function tokenize(text: string): Tokens {
     }
   }
   markTitleCaseLines(text, n, start, end, flags);
-  return { text, count: n, start, end, fullEnd, flags, lower: new Array<string | undefined>(n) };
+  return { text, count: n, start, end, fullEnd, flags, lower: new Array<string | undefined>(n), hashFull, hashFirst, hashLast };
 }
 
 function grow(a: Int32Array, cap: number): Int32Array<ArrayBuffer> {
@@ -241,6 +287,31 @@ function markTitleCaseLines(text: string, n: number, start: Int32Array, end: Int
     }
     lineStart = i;
   }
+}
+
+/**
+ * Allocation-free hash of a lower-case ASCII word ("Minister" and "minister" hash alike), over
+ * text[s..e) up to the first hyphen when `firstPart`. -1 when the word holds other letters
+ * (callers then take the slow path). Apostrophes and points are skipped, as name keys skip them.
+ */
+export function asciiLowerHash(text: string, s: number, e: number, firstPart: boolean): number {
+  let h = 7;
+  for (let k = s; k < e; k++) {
+    let c = text.charCodeAt(k);
+    if (c >= 65 && c <= 90) c |= 32;
+    else if (c === 45 || c === 0x2010 || c === 0x2011) {
+      if (firstPart) break;
+      c = 45;
+    } else if (c === 39 || c === 0x2019 || c === 46) continue;
+    else if (c < 97 || c > 122) return -1;
+    h = (Math.imul(h, 31) + c) | 0;
+  }
+  return h >>> 1; // non-negative
+}
+
+/** The same hash for a plain lower-case string (keys and lexicon words). */
+export function stringHash(word: string, firstPart: boolean): number {
+  return asciiLowerHash(word, 0, word.length, firstPart);
 }
 
 export function wordAt(t: Tokens, i: number): string {

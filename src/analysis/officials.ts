@@ -12,6 +12,7 @@ import {
   F_ALLCAPS,
   F_CAP,
   F_DOT,
+  F_JOINER,
   F_NUM,
   F_POSS,
   F_SENT,
@@ -26,6 +27,7 @@ import {
   NAME_PARTICLES,
   ORG_WORDS,
   STOP_CAPS,
+  stringHash,
   titleCaseWord,
   tokenize,
   wordAt,
@@ -203,12 +205,12 @@ export function findOfficials(text: string): OfficialMention[] {
   scanCues(t, regs, deferred, titleOnly);
   if (regs.length === 0 && deferred.length === 0) return [];
 
-  const runs = collectNameRuns(t);
+  const runs = new NameRunIndex(t);
   let entities = buildEntities(regs, runs, t);
   let found = matchMentions(t, entities);
 
   // Cues that depend on other officials: "his counterpart, X", "his predecessor, X", "X, also known as Y".
-  const extra = resolveDeferred(t, deferred, found, entities, runs);
+  const extra = resolveDeferred(t, deferred, found, entities);
   const aliases = findAliases(t, found, entities);
   if (extra.length > 0 || aliases > 0) {
     entities = buildEntities([...regs, ...extra], runs, t, entities);
@@ -576,8 +578,30 @@ function acceptTitle(info: TitleInfo, t: Tokens): boolean {
   return true;
 }
 
+/** Hashes of every head, its plural, and its hyphenated forms' last parts: one cheap test per word. */
+const HEAD_HASHES = new Set<number>();
+for (const head of HEADS.keys()) {
+  const forms = [head, `${head}s`, head.endsWith('y') ? `${head.slice(0, -1)}ies` : `${head}es`];
+  for (const form of forms) {
+    const h = stringHash(form, false);
+    if (h >= 0) HEAD_HASHES.add(h);
+  }
+}
+
+/** Could token i be a head (singular, plural or "former-President")? Cheap and allocation-free. */
+function mayBeHead(t: Tokens, i: number): boolean {
+  const f = t.flags[i]!;
+  if (!(f & F_WORD)) return false;
+  const h = t.hashFull[i]!;
+  if (h < 0) return true; // letters beyond ASCII ("attaché"): let the exact test decide
+  // "former-President", "ex-minister": the part after the last hyphen.
+  if (HEAD_HASHES.has(h)) return true;
+  return (f & F_JOINER) !== 0 && HEAD_HASHES.has(t.hashLast[i]!);
+}
+
 function scanCues(t: Tokens, regs: Registration[], deferred: Deferred[], titleOnly: TitleOnly[]): void {
   for (let h = 0; h < t.count; h++) {
+    if (!mayBeHead(t, h)) continue;
     const strength = headStrengthAt(t, h);
     if (!strength) {
       const singular = pluralHeadSingular(t, h);
@@ -984,18 +1008,70 @@ function canonicalWords(t: Tokens, first: number, last: number): string[] {
   return cased;
 }
 
-/** Maximal runs of two or more name words anywhere in the text: full names a short cue can point to. */
-function collectNameRuns(t: Tokens): NameRun[] {
-  const runs: NameRun[] = [];
-  for (let i = 0; i < t.count; i++) {
-    if (!(t.flags[i]! & F_CAP)) continue;
-    if (!isNameStart(t, i, false)) continue;
-    const run = parseNameRun(t, i, false);
-    if (!run) continue;
-    if (run.last > run.first) runs.push({ ...run, words: canonicalWords(t, run.first, run.last) });
-    i = run.last;
+interface NameRun {
+  first: number;
+  last: number;
+  words: string[];
+}
+
+/**
+ * Full names a short cue can point to ("Mr Brady" … "Graham Brady"), found on demand: capitalised
+ * words are indexed by hash once, and only the runs around the words asked for are parsed.
+ */
+class NameRunIndex {
+  private byLast: Map<number, number[]> | null = null;
+  private byFirst: Map<number, number[]> | null = null;
+
+  constructor(private readonly t: Tokens) {}
+
+  /** Runs of two or more name words that end with the word hashed `last` or open with the word hashed `first`. */
+  around(last: number, first: number): NameRun[] {
+    if (!this.byLast || !this.byFirst) this.build();
+    const seen = new Set<number>();
+    const out: NameRun[] = [];
+    for (const i of [...(this.byLast!.get(last) ?? []), ...(this.byFirst!.get(first) ?? [])]) {
+      const run = runAround(this.t, i);
+      if (run && !seen.has(run.first)) {
+        seen.add(run.first);
+        out.push(run);
+      }
+    }
+    return out.sort((a, b) => a.first - b.first);
   }
-  return runs;
+
+  private build(): void {
+    const t = this.t;
+    const byLast = new Map<number, number[]>();
+    const byFirst = new Map<number, number[]>();
+    const add = (map: Map<number, number[]>, h: number, i: number) => {
+      if (h < 0) return;
+      const list = map.get(h);
+      if (list) list.push(i);
+      else map.set(h, [i]);
+    };
+    for (let i = 0; i < t.count; i++) {
+      const f = t.flags[i]!;
+      if (!(f & F_WORD) || !(f & F_CAP)) continue;
+      add(byLast, t.hashLast[i]!, i);
+      add(byFirst, t.hashFirst[i]!, i);
+    }
+    this.byLast = byLast;
+    this.byFirst = byFirst;
+  }
+}
+
+/** The run of two or more name words holding token i, or null. */
+function runAround(t: Tokens, i: number): NameRun | null {
+  let s = i;
+  while (s > 0 && i - s < MAX_NAME_WORDS + 2 && continues(t, s)) {
+    const p = s - 1;
+    if (isNameLike(t, p, true) || isParticle(t, p) || isInitial(t, p) || isDottedInitials(t, p)) s = p;
+    else break;
+  }
+  while (s < i && !isNameStart(t, s, false)) s++;
+  const run = parseNameRun(t, s, false);
+  if (!run || run.first > i || run.last < i || run.last === run.first) return null;
+  return { ...run, words: canonicalWords(t, run.first, run.last) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1005,8 +1081,21 @@ function keyOf(words: readonly string[]): string {
   return nameKey(words.join(' '));
 }
 
+const variantCache = new Map<string, string[]>();
+
 /** Name forms a later mention may take: the full name, its tails ("Amir Abdollahian", "Hayashi"), … */
 function variantKeys(words: readonly string[], aliases: readonly string[]): string[] {
+  const cacheKey = `${words.join(' ')}|${aliases.join('|')}`;
+  let keys = variantCache.get(cacheKey);
+  if (!keys) {
+    keys = computeVariantKeys(words, aliases);
+    if (variantCache.size > 5000) variantCache.clear();
+    variantCache.set(cacheKey, keys);
+  }
+  return keys;
+}
+
+function computeVariantKeys(words: readonly string[], aliases: readonly string[]): string[] {
   const keys = new Set<string>();
   const full = keyOf(words);
   keys.add(full);
@@ -1038,13 +1127,12 @@ function variantKeys(words: readonly string[], aliases: readonly string[]): stri
 
 function buildEntities(
   regs: Registration[],
-  runs: NameRun[],
+  runs: NameRunIndex,
   t: Tokens,
   previous?: DocEntity[],
 ): DocEntity[] {
   const entities: DocEntity[] = [];
   const byKey = new Map<string, number[]>();
-  const runIndex = indexRuns(runs);
   const order = [...regs].sort((a, b) => b.words.length - a.words.length || b.weight - a.weight || a.first - b.first);
   const keysOf = (e: DocEntity) => variantKeys(e.words, e.aliases);
   const index = (idx: number) => {
@@ -1075,7 +1163,7 @@ function buildEntities(
     let idx = pick(key, pos);
     if (idx === undefined && r.words.length <= 2) {
       // A short cue ("Shadow Europe minister Mr Brady"): the full name elsewhere in the text.
-      const full = fullNameFor(r, runIndex);
+      const full = fullNameFor(r, runs);
       if (full) {
         const fullKey = keyOf(full);
         idx = pick(fullKey, pos);
@@ -1134,32 +1222,10 @@ function newEntity(words: string[], r: Registration, t: Tokens): DocEntity {
 }
 
 /** The full name a short cue refers to: a run of name words ending with the same surname, nearest before the cue, else after. */
-interface NameRun {
-  first: number;
-  last: number;
-  words: string[];
-}
-
-/** Runs indexed by their last key word and, for family-name-first names, their first: short cues look up only their own. */
-function indexRuns(runs: NameRun[]): Map<string, NameRun[]> {
-  const index = new Map<string, NameRun[]>();
-  const add = (k: string, run: NameRun) => {
-    const list = index.get(k);
-    if (list) list.push(run);
-    else index.set(k, [run]);
-  };
-  for (const run of runs) {
-    const parts = keyOf(run.words).split(' ');
-    add(parts[parts.length - 1]!, run);
-    add(`^${parts[0]!}`, run);
-  }
-  return index;
-}
-
-function fullNameFor(r: Registration, runIndex: Map<string, NameRun[]>): string[] | null {
+function fullNameFor(r: Registration, runs: NameRunIndex): string[] | null {
   const key = keyOf(r.words);
   const parts = key.split(' ');
-  const candidates = new Set([...(runIndex.get(parts[parts.length - 1]!) ?? []), ...(runIndex.get(`^${parts[0]!}`) ?? [])]);
+  const candidates = runs.around(stringHash(parts[parts.length - 1]!, false), stringHash(parts[0]!, true));
   let before: string[] | null = null;
   let after: string[] | null = null;
   for (const run of candidates) {
@@ -1171,7 +1237,7 @@ function fullNameFor(r: Registration, runIndex: Map<string, NameRun[]>): string[
   }
   if (before || after || r.words.length !== 1) return before ?? after;
   // Names known by their first word ("President Prabowo" for Prabowo Subianto): only when one run fits.
-  const byFirst = [...candidates].filter((run) => run.words.length >= 2 && run.words.length <= 3 && keyOf(run.words).startsWith(key + ' '));
+  const byFirst = candidates.filter((run) => run.words.length >= 2 && run.words.length <= 3 && keyOf(run.words).startsWith(key + ' '));
   const distinct = new Set(byFirst.map((run) => keyOf(run.words)));
   return distinct.size === 1 ? byFirst[0]!.words : null;
 }
@@ -1192,14 +1258,24 @@ function matchMentions(t: Tokens, entities: DocEntity[]): Found[] {
       if (n > maxWords) maxWords = n;
     }
   });
-  // First words of every name form: most tokens are rejected by one lookup.
+  // First words of every name form: most tokens are rejected by one allocation-free hash test.
   const firstParts = new Set<string>();
-  for (const k of byKey.keys()) firstParts.add(k.split(' ')[0]!);
+  const firstPartHashes = new Set<number>();
+  for (const k of byKey.keys()) {
+    const part = k.split(' ')[0]!;
+    firstParts.add(part);
+    const h = stringHash(part, true);
+    if (h >= 0) firstPartHashes.add(h);
+  }
   const lastSeen = new Map<number, number>();
   const found: Found[] = [];
   for (let i = 0; i < t.count; i++) {
     const f = t.flags[i]!;
     if (!(f & F_WORD) || f & F_ABBR) continue;
+    if (!(f & F_CAP) && !(f & F_JOINER) && t.end[i]! - t.start[i]! > 5) continue; // not a particle nor "al-Assad"
+    const quick = t.hashFirst[i]!;
+    // Letters beyond ASCII ("José") may still normalise to a key: those take the slow path.
+    if (quick >= 0 && !firstPartHashes.has(quick)) continue;
     if (!(f & F_CAP)) {
       // Lower case opens a name form only as a particle ("bin Salman") or a prefixed name ("al-Assad").
       const len = t.end[i]! - t.start[i]!;
@@ -1281,7 +1357,7 @@ function sentenceStartBefore(t: Tokens, i: number): number {
   return s;
 }
 
-function resolveDeferred(t: Tokens, deferred: Deferred[], found: Found[], entities: DocEntity[], runs: NameRun[]): Registration[] {
+function resolveDeferred(t: Tokens, deferred: Deferred[], found: Found[], entities: DocEntity[]): Registration[] {
   const out: Registration[] = [];
   // Deferred cues come in text order: one pointer walks the mentions.
   let mi = 0;
@@ -1303,9 +1379,11 @@ function resolveDeferred(t: Tokens, deferred: Deferred[], found: Found[], entiti
       if (!ref && !d.country) continue;
       let subject: NameRun | null = null;
       if (!ref) {
-        for (const run of runs) {
-          if (run.first >= d.head) break;
-          if (run.first >= s && run.last < d.head) subject = run;
+        // The nearest full name before the cue in its sentence.
+        for (let k = d.head - 1; k >= s && !subject; k--) {
+          if (!(t.flags[k]! & F_CAP) || !isNameLike(t, k, true)) continue;
+          const run = runAround(t, k);
+          if (run && run.last < d.head && run.first >= s) subject = run;
         }
         // "Apple chief Tim Cook met his Chinese counterpart": a title we did not accept as an office.
         if (subject && subject.first > 0 && continues(t, subject.first) && headStrengthAt(t, subject.first - 1)) continue;
