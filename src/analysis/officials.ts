@@ -207,15 +207,13 @@ export function findOfficials(text: string): OfficialMention[] {
 
   const runs = new NameRunIndex(t);
   let entities = buildEntities(regs, runs, t);
-  let found = matchMentions(t, entities);
 
   // Cues that depend on other officials: "his counterpart, X", "his predecessor, X", "X, also known as Y".
-  const extra = resolveDeferred(t, deferred, found, entities);
-  const aliases = findAliases(t, found, entities);
-  if (extra.length > 0 || aliases > 0) {
-    entities = buildEntities([...regs, ...extra], runs, t, entities);
-    found = matchMentions(t, entities);
-  }
+  // They look at the mentions of their own sentence only; the whole text is matched once, at the end.
+  const extra = resolveDeferred(t, deferred, entities);
+  const aliases = findAliases(t, entities);
+  if (extra.length > 0 || aliases > 0) entities = buildEntities([...regs, ...extra], runs, t, entities);
+  const found = matchMentions(t, entities, 0, t.count);
 
   countriesFromTitleOnly(t, entities, found, titleOnly);
 
@@ -1243,7 +1241,7 @@ function fullNameFor(r: Registration, runs: NameRunIndex): string[] | null {
 }
 
 /** Every mention of a document entity, left to right, without overlaps. */
-function matchMentions(t: Tokens, entities: DocEntity[]): Found[] {
+function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: number): Found[] {
   const byKey = new Map<string, number[]>();
   const fullKeys = new Set<string>();
   let maxWords = 1;
@@ -1269,7 +1267,7 @@ function matchMentions(t: Tokens, entities: DocEntity[]): Found[] {
   }
   const lastSeen = new Map<number, number>();
   const found: Found[] = [];
-  for (let i = 0; i < t.count; i++) {
+  for (let i = from; i < to; i++) {
     const f = t.flags[i]!;
     if (!(f & F_WORD) || f & F_ABBR) continue;
     if (!(f & F_CAP) && !(f & F_JOINER) && t.end[i]! - t.start[i]! > 5) continue; // not a particle nor "al-Assad"
@@ -1357,15 +1355,13 @@ function sentenceStartBefore(t: Tokens, i: number): number {
   return s;
 }
 
-function resolveDeferred(t: Tokens, deferred: Deferred[], found: Found[], entities: DocEntity[]): Registration[] {
+function resolveDeferred(t: Tokens, deferred: Deferred[], entities: DocEntity[]): Registration[] {
   const out: Registration[] = [];
-  // Deferred cues come in text order: one pointer walks the mentions.
-  let mi = 0;
   for (const d of deferred) {
     const s = sentenceStartBefore(t, d.head);
-    while (mi < found.length && found[mi]!.first < d.head) mi++;
+    const found = matchMentions(t, entities, s, d.head);
     let ref: DocEntity | null = null;
-    for (let k = mi - 1; k >= 0 && found[k]!.first >= s; k--) {
+    for (let k = found.length - 1; k >= 0; k--) {
       const m = found[k]!;
       if (m.first < d.first || m.first > d.last) {
         ref = entities[m.entity]!;
@@ -1401,16 +1397,21 @@ function resolveDeferred(t: Tokens, deferred: Deferred[], found: Found[], entiti
 }
 
 /** "Mahmoud Abbas, also known as Abu Mazen": the second name is a mention of the same person. */
-function findAliases(t: Tokens, found: Found[], entities: DocEntity[]): number {
+const KNOWN_HASH = stringHash('known', false);
+
+function findAliases(t: Tokens, entities: DocEntity[]): number {
   let added = 0;
-  for (const m of found) {
-    let k = m.last + 1;
-    if (!isComma(t, k)) continue;
-    k++;
-    const w1 = k < t.count ? lowerAt(t, k) : '';
-    if (w1 === 'also' || w1 === 'better') k++;
-    if (k + 1 >= t.count || lowerAt(t, k) !== 'known' || lowerAt(t, k + 1) !== 'as') continue;
-    const run = parseNameRun(t, k + 2, true);
+  for (let i = 2; i + 1 < t.count; i++) {
+    if (t.hashFull[i] !== KNOWN_HASH || lowerAt(t, i) !== 'known' || lowerAt(t, i + 1) !== 'as') continue;
+    let c = i - 1;
+    const w1 = lowerAt(t, c);
+    if (w1 === 'also' || w1 === 'better') c--;
+    if (!isComma(t, c)) continue;
+    // The official named right before the comma.
+    const before = matchMentions(t, entities, sentenceStartBefore(t, c), c);
+    const m = before[before.length - 1];
+    if (!m || m.last !== c - 1) continue;
+    const run = parseNameRun(t, i + 2, true);
     if (!run) continue;
     const key = keyOf(canonicalWords(t, run.first, run.last));
     const e = entities[m.entity]!;
