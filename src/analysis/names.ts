@@ -34,8 +34,8 @@ export interface Tokens {
   /** End including a possessive or an abbreviation point. */
   fullEnd: Int32Array;
   flags: Uint16Array;
-  /** Lower-case words, filled on first use. */
-  lower: Array<string | undefined>;
+  /** Lower-case words by token index, filled on first use (few tokens are ever asked for). */
+  lower: Map<number, string>;
   /** `asciiLowerHash` of the word, of its part before the first hyphen, after the last hyphen (-1: not ASCII). */
   hashFull: Int32Array;
   hashFirst: Int32Array;
@@ -86,26 +86,53 @@ function isSpaceCode(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9 || c === 160 || c === 12 || c === 11 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x3000 || c === 0xfeff || c === 0x202f || c === 0x205f;
 }
 
-/** Joiners inside a word: apostrophes and hyphens followed by a letter ("Sa’ar", "Amir-Abdollahian"). */
-function isJoinerCode(c: number): boolean {
-  return c === 0x2019 || c === 39 || c === 45 || c === 0x2010 || c === 0x2011;
+
+// ASCII classes: 1 space, 2 lower-case letter, 3 upper-case letter, 4 digit, 0 anything else.
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if (c === 32 || c === 9 || c === 10 || c === 11 || c === 12 || c === 13) ASCII_CLASS[c] = 1;
+  else if (c >= 97 && c <= 122) ASCII_CLASS[c] = 2;
+  else if (c >= 65 && c <= 90) ASCII_CLASS[c] = 3;
+  else if (c >= 48 && c <= 57) ASCII_CLASS[c] = 4;
+}
+
+// Token buffers are reused from one call to the next: the recognizer runs on every keystroke and
+// over whole corpora, and fresh typed arrays per document were most of its garbage.
+let pool = makePool(4096);
+
+function makePool(cap: number) {
+  return {
+    cap,
+    start: new Int32Array(cap),
+    end: new Int32Array(cap),
+    fullEnd: new Int32Array(cap),
+    flags: new Uint16Array(cap),
+    hashFull: new Int32Array(cap),
+    hashFirst: new Int32Array(cap),
+    hashLast: new Int32Array(cap),
+  };
+}
+
+function growPool(n: number): void {
+  const next = makePool(pool.cap * 2);
+  next.start.set(pool.start.subarray(0, n));
+  next.end.set(pool.end.subarray(0, n));
+  next.fullEnd.set(pool.fullEnd.subarray(0, n));
+  next.flags.set(pool.flags.subarray(0, n));
+  next.hashFull.set(pool.hashFull.subarray(0, n));
+  next.hashFirst.set(pool.hashFirst.subarray(0, n));
+  next.hashLast.set(pool.hashLast.subarray(0, n));
+  pool = next;
 }
 
 /**
  * Splits the text into words, numbers and single punctuation marks with one hand-written scan
  * (no regular expression, no string per token), flagging case, possessives, abbreviation points,
- * line breaks and spacing.
+ * line breaks and spacing, and hashing each word for allocation-free lexicon tests.
+ * The returned arrays are shared with the next call: use the tokens before tokenizing again.
  */
 export function tokenize(text: string): Tokens {
   const len = text.length;
-  let cap = Math.max(16, Math.ceil(len / 5));
-  let start: Int32Array<ArrayBuffer> = new Int32Array(cap);
-  let end: Int32Array<ArrayBuffer> = new Int32Array(cap);
-  let fullEnd: Int32Array<ArrayBuffer> = new Int32Array(cap);
-  let flags = new Uint16Array(cap);
-  let hashFull: Int32Array<ArrayBuffer> = new Int32Array(cap);
-  let hashFirst: Int32Array<ArrayBuffer> = new Int32Array(cap);
-  let hashLast: Int32Array<ArrayBuffer> = new Int32Array(cap);
   let n = 0;
   let prevFull = 0;
   let sawNewline = false;
@@ -113,58 +140,106 @@ export function tokenize(text: string): Tokens {
   let i = 0;
   while (i < len) {
     const c = text.charCodeAt(i);
-    if (isSpaceCode(c)) {
+    const cls = c < 128 ? ASCII_CLASS[c]! : isSpaceCode(c) ? 1 : isLetterCode(c) ? (isUpperCode(c) ? 3 : 2) : 0;
+    if (cls === 1) {
       if (c === 10 || c === 13) sawNewline = true;
       i++;
       continue;
     }
+    if (n === pool.cap) growPool(n);
     const s = i;
     let e: number;
     let full: number;
     let f = 0;
-    if (isLetterCode(c)) {
+    let hf = -1;
+    let h1 = -1;
+    let hl = -1;
+    if (cls === 2 || cls === 3) {
       f |= F_WORD;
-      let hasLower = isLowerCode(c);
-      let letters = 1;
+      if (cls === 3) f |= F_CAP;
       // Dotted abbreviation: "U.S.", "U.K.", "H.W."
-      if (isUpperCode(c) && text.charCodeAt(i + 1) === 46 && isUpperCode(text.charCodeAt(i + 2)) && text.charCodeAt(i + 3) === 46) {
+      if (cls === 3 && text.charCodeAt(i + 1) === 46 && isUpperCode(text.charCodeAt(i + 2)) && text.charCodeAt(i + 3) === 46) {
         let k = i;
         while (k + 1 < len && isUpperCode(text.charCodeAt(k)) && text.charCodeAt(k + 1) === 46) k += 2;
         e = k;
         full = k;
-        f |= F_ABBR | F_CAP | F_ALLCAPS;
+        f |= F_ABBR | F_ALLCAPS;
       } else {
-        let k = i + 1;
+        // One pass: extent, case and the three hashes (see asciiLowerHash).
+        let hasLower = cls === 2;
+        let ascii = true;
+        let firstDone = false;
+        let a = 7;
+        let b = 7;
+        let l = 7;
+        let k = i;
+        let lastLetter = c;
         while (k < len) {
-          const d = text.charCodeAt(k);
-          if (isLetterCode(d)) {
+          let d = text.charCodeAt(k);
+          if (d < 128) {
+            const dc = ASCII_CLASS[d]!;
+            if (dc === 2) hasLower = true;
+            else if (dc === 3) d |= 32;
+            else if ((d === 45 || d === 39) && k > i && k + 1 < len && isLetterCode(text.charCodeAt(k + 1))) {
+              f |= F_JOINER;
+              if (d === 45) {
+                a = (Math.imul(a, 31) + 45) | 0;
+                firstDone = true;
+                l = 7;
+              }
+              k++;
+              continue;
+            } else break;
+          } else if (isLetterCode(d)) {
+            ascii = false;
             if (!hasLower && isLowerCode(d)) hasLower = true;
-            letters++;
+          } else if ((d === 0x2019 || d === 0x2010 || d === 0x2011) && k > i && k + 1 < len && isLetterCode(text.charCodeAt(k + 1))) {
+            f |= F_JOINER;
+            if (d !== 0x2019) {
+              a = (Math.imul(a, 31) + 45) | 0;
+              firstDone = true;
+              l = 7;
+            }
             k++;
-          } else if (isJoinerCode(d) && k + 1 < len && isLetterCode(text.charCodeAt(k + 1))) k++;
-          else break;
+            continue;
+          } else break;
+          lastLetter = d;
+          a = (Math.imul(a, 31) + d) | 0;
+          l = (Math.imul(l, 31) + d) | 0;
+          if (!firstDone) b = (Math.imul(b, 31) + d) | 0;
+          k++;
         }
         e = k;
         full = k;
         // Possessive ’s / 's kept out of the word (but inside the token's full extent).
-        if (e - s > 2 && (text.charCodeAt(e - 1) === 115 || text.charCodeAt(e - 1) === 83) && (text.charCodeAt(e - 2) === 0x2019 || text.charCodeAt(e - 2) === 39)) {
+        if (e - s > 2 && (lastLetter === 115 || lastLetter === 83) && (text.charCodeAt(e - 2) === 0x2019 || text.charCodeAt(e - 2) === 39)) {
           e -= 2;
           f |= F_POSS;
-          // Recompute "has lower case" without the possessive s.
+          const rest = asciiLowerHash(text, s, e, false);
+          a = rest < 0 ? -1 : rest;
+          const restFirst = asciiLowerHash(text, s, e, true);
+          b = restFirst < 0 ? -1 : restFirst;
+          let dash = e - 1;
+          while (dash > s && text.charCodeAt(dash) !== 45) dash--;
+          l = dash > s ? asciiLowerHash(text, dash + 1, e, false) : a;
           hasLower = false;
           for (let q = s; q < e && !hasLower; q++) if (isLowerCode(text.charCodeAt(q))) hasLower = true;
-          letters -= 1;
+          hf = a;
+          h1 = b;
+          hl = l;
+          if (!ascii) hf = h1 = hl = -1;
+        } else if (ascii) {
+          hf = a >>> 1;
+          h1 = b >>> 1;
+          hl = l >>> 1;
         }
-        if (isUpperCode(c)) {
-          f |= F_CAP;
-          if (e - s >= 2 && !hasLower && letters >= 2) f |= F_ALLCAPS;
-        }
+        if (cls === 3 && e - s >= 2 && !hasLower) f |= F_ALLCAPS;
         if (!(f & F_POSS) && text.charCodeAt(e) === 46 && (e - s === 1 || (e - s <= 7 && DOTTED_WORDS.has(text.slice(s, e).toLowerCase())))) {
           f |= F_DOT;
           full = e + 1;
         }
       }
-    } else if (c >= 48 && c <= 57) {
+    } else if (cls === 4) {
       f |= F_NUM;
       let k = i + 1;
       while (k < len) {
@@ -184,57 +259,13 @@ export function tokenize(text: string): Tokens {
       if (sawNewline) f |= F_NL;
       else if (gapOneSpace && s - prevFull === 1) f |= F_ADJ;
     }
-    if (n === cap) {
-      cap *= 2;
-      start = grow(start, cap);
-      end = grow(end, cap);
-      fullEnd = grow(fullEnd, cap);
-      hashFull = grow(hashFull, cap);
-      hashFirst = grow(hashFirst, cap);
-      hashLast = grow(hashLast, cap);
-      const nf = new Uint16Array(cap);
-      nf.set(flags);
-      flags = nf;
-    }
-    if (f & F_WORD) {
-      // The three hashes in one pass over the word (see asciiLowerHash).
-      let hf = 7;
-      let h1 = 7;
-      let hl = 7;
-      let firstDone = false;
-      let ascii = true;
-      for (let q = s; q < e; q++) {
-        let d = text.charCodeAt(q);
-        if (d >= 65 && d <= 90) d |= 32;
-        else if (d === 45 || d === 0x2010 || d === 0x2011) {
-          f |= F_JOINER;
-          hf = (Math.imul(hf, 31) + 45) | 0;
-          firstDone = true;
-          hl = 7;
-          continue;
-        } else if (d === 39 || d === 0x2019 || d === 46) {
-          if (d !== 46) f |= F_JOINER;
-          continue;
-        } else if (d < 97 || d > 122) {
-          ascii = false;
-          continue;
-        }
-        hf = (Math.imul(hf, 31) + d) | 0;
-        hl = (Math.imul(hl, 31) + d) | 0;
-        if (!firstDone) h1 = (Math.imul(h1, 31) + d) | 0;
-      }
-      hashFull[n] = ascii ? hf >>> 1 : -1;
-      hashFirst[n] = ascii ? h1 >>> 1 : -1;
-      hashLast[n] = ascii ? hl >>> 1 : -1;
-    } else {
-      hashFull[n] = -1;
-      hashFirst[n] = -1;
-      hashLast[n] = -1;
-    }
-    start[n] = s;
-    end[n] = e;
-    fullEnd[n] = full;
-    flags[n] = f;
+    pool.start[n] = s;
+    pool.end[n] = e;
+    pool.fullEnd[n] = full;
+    pool.flags[n] = f;
+    pool.hashFull[n] = hf;
+    pool.hashFirst[n] = h1;
+    pool.hashLast[n] = hl;
     n++;
     prevFull = full;
     i = full;
@@ -242,6 +273,7 @@ export function tokenize(text: string): Tokens {
     const nextCode = text.charCodeAt(i);
     gapOneSpace = nextCode === 32 || nextCode === 160;
   }
+  const { start, end, fullEnd, flags, hashFull, hashFirst, hashLast } = pool;
   // Sentence starts: after . ! ? : ; (not an abbreviation point), at line starts, through opening quotes.
   for (let k = 0; k < n; k++) {
     const f = flags[k]!;
@@ -256,13 +288,7 @@ export function tokenize(text: string): Tokens {
     }
   }
   markTitleCaseLines(text, n, start, end, flags);
-  return { text, count: n, start, end, fullEnd, flags, lower: new Array<string | undefined>(n), hashFull, hashFirst, hashLast };
-}
-
-function grow(a: Int32Array, cap: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(cap);
-  b.set(a);
-  return b;
+  return { text, count: n, start, end, fullEnd, flags, lower: new Map<number, string>(), hashFull, hashFirst, hashLast };
 }
 
 /** Small words a Title Case headline leaves in lower case. */
@@ -319,10 +345,10 @@ export function wordAt(t: Tokens, i: number): string {
 }
 
 export function lowerAt(t: Tokens, i: number): string {
-  let w = t.lower[i];
+  let w = t.lower.get(i);
   if (w === undefined) {
     w = t.text.slice(t.start[i]!, t.end[i]!).toLowerCase();
-    if (i >= 0 && i < t.count) t.lower[i] = w;
+    if (i >= 0 && i < t.count) t.lower.set(i, w);
   }
   return w;
 }
