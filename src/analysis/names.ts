@@ -494,15 +494,26 @@ const EAST_ASIAN_FAMILY_NAMES = new Set([
   'xi', 'wen', 'bo', 'kong', 'mao', 'qian', 'shi', 'fu', 'ding', 'lu', 'du', 'ren', 'shen', 'fan', 'fang', 'jin',
   'kim', 'lee', 'park', 'choi', 'jung', 'kang', 'cho', 'yoon', 'jang', 'lim', 'oh', 'seo', 'shin', 'kwon', 'hwang',
   'ahn', 'yoo', 'hong', 'jeon', 'ko', 'moon', 'son', 'bae', 'baek', 'heo', 'nam', 'chung', 'roh', 'rhee', 'ban',
-  'nguyen', 'tran', 'le', 'pham', 'hoang', 'phan', 'vu', 'vo', 'dang', 'bui', 'ngo', 'duong', 'ly', 'chan',
+  'chan',
   'wong', 'cheung', 'lam', 'leung', 'ho', 'tsai', 'lai', 'hsieh', 'chiang', 'teo', 'goh', 'ong', 'tan', 'lim',
 ]);
 // Pinyin-like given names ("Zhaoxing", "Jinping", "Yi"): one to three syllables, no Western endings.
 const PINYIN_RE =
   /^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iong|iang|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|a|e|i|o|u|v)){1,3}$/;
 
+/** Vietnamese family names: written first, but the person is called by the last word ("Tran Quoc Hung" → "Hung"). */
+const VIETNAMESE_FAMILY_NAMES = new Set([
+  'nguyen', 'tran', 'le', 'pham', 'hoang', 'huynh', 'phan', 'vu', 'vo', 'dang', 'bui', 'do', 'ho', 'ngo', 'duong', 'ly', 'dinh', 'truong', 'luong',
+]);
+
+/** "Tran Quoc Hung", "Nguyen Xuan Phuc": a Vietnamese name of short syllables, kept as written. */
+export function isVietnameseName(words: readonly string[]): boolean {
+  if (words.length < 2 || words.length > 4 || !VIETNAMESE_FAMILY_NAMES.has(nameKey(words[0]!))) return false;
+  return words.slice(1).every((w) => nameKey(w).length <= 6 && !nameKey(w).includes(' '));
+}
+
 /**
- * Whether a name is written family name first (Chinese, Korean, Vietnamese): "Li Zhaoxing",
+ * Whether a name is written family name first (Chinese, Korean): "Li Zhaoxing",
  * "Xi Jinping", "Moon Jae-in", "Kim Jong Un". The short form of such a name is its first word.
  */
 export function isFamilyNameFirst(words: readonly string[]): boolean {
@@ -515,6 +526,6 @@ export function isFamilyNameFirst(words: readonly string[]): boolean {
     if (g.includes(' ')) return g.split(' ').every((p) => p.length <= 4); // "Jae-in" → "jae in"
     return PINYIN_RE.test(g);
   }
-  // "Kim Jong Un", "Yoon Suk Yeol", "Nguyen Xuan Phuc": short syllables.
+  // "Kim Jong Un", "Yoon Suk Yeol": short syllables.
   return given.every((g) => g.length <= 5 && !g.includes(' '));
 }

@@ -20,6 +20,7 @@ import {
   F_WORD,
   isFamilyNameFirst,
   isInitial,
+  isVietnameseName,
   isNameShaped,
   isParticle,
   lowerAt,
@@ -213,6 +214,7 @@ export function findOfficials(text: string): OfficialMention[] {
   const extra = resolveDeferred(t, deferred, entities);
   const aliases = findAliases(t, entities);
   if (extra.length > 0 || aliases > 0) entities = buildEntities([...regs, ...extra], runs, t, entities);
+  linkGivenNameForms(t, entities);
   const found = matchMentions(t, entities, 0, t.count);
 
   countriesFromTitleOnly(t, entities, found, titleOnly);
@@ -436,10 +438,17 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
     }
     let q = p;
     let content = 0;
-    while (q < t.count && (q === p || continues(t, q)) && t.flags[q]! & F_WORD && PORTFOLIO_WORDS.has(lowerAt(t, q))) {
-      const lw = lowerAt(t, q);
-      if (lw !== 'and' && lw !== 'the') content++;
-      q++;
+    for (;;) {
+      while (q < t.count && (q === p || continues(t, q)) && t.flags[q]! & F_WORD && PORTFOLIO_WORDS.has(lowerAt(t, q))) {
+        const lw = lowerAt(t, q);
+        if (lw !== 'and' && lw !== 'the') content++;
+        q++;
+      }
+      // Portfolio names the lexicon lacks: "for Foreign and Diaspora Affairs", "for Political Affairs".
+      const end = portfolioEndAhead(t, q);
+      if (end < 0) break;
+      content++;
+      q = end + 1;
     }
     while (q > p && (lowerAt(t, q - 1) === 'and' || lowerAt(t, q - 1) === 'the')) q--;
     if (content > 0 && prep !== 'to' && q < t.count && continues(t, q) && t.flags[q]! & F_CAP && t.flags[q]! & F_WORD && isBodyName(t, q)) {
@@ -494,6 +503,22 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
     break;
   }
   return { head: h, strength, phraseFirst, titleFirst, titleLast, former, after: k, noNameAfter, determiner, country, isPublic, isPrivate, unknownOrg };
+}
+
+/** Words that close a portfolio's name ("… Affairs", "… Security"). */
+const PORTFOLIO_END_WORDS = new Set(['affairs', 'security', 'development', 'cooperation', 'relations', 'trade', 'industry', 'resources', 'services', 'integration', 'investment', 'planning', 'works', 'diaspora', 'policy', 'protection']);
+
+/** If capitalised words from q lead (within four) to a portfolio-closing word, its index; else -1. */
+function portfolioEndAhead(t: Tokens, q: number): number {
+  for (let k = q; k < t.count && k - q < 4; k++) {
+    if (k > q && !continues(t, k)) return -1;
+    const f = t.flags[k]!;
+    if (!(f & F_WORD)) return -1;
+    const lower = lowerAt(t, k);
+    if (PORTFOLIO_END_WORDS.has(lower) && f & F_CAP) return k;
+    if (!(f & F_CAP) && lower !== 'and') return -1;
+  }
+  return -1;
 }
 
 /** Whether the capitalised run at q names a body ("People's Congress") rather than a person ("Jeh Johnson"). */
@@ -1118,6 +1143,10 @@ function computeVariantKeys(words: readonly string[], aliases: readonly string[]
     if (parts.length >= 3 && !NAME_PARTICLES.has(parts[parts.length - 2]!)) keys.add(`${parts[0]} ${lastWord}`);
     // Written family name first ("Hayashi Yoshimasa").
     if (parts.length === 2) keys.add(`${parts[1]} ${parts[0]}`);
+    // Arabic names with "bin"/"ibn" (Gulf royals above all) are shortened to the given name: "Prince Turki".
+    if (parts.length >= 3 && (parts[1] === 'bin' || parts[1] === 'ibn' || parts[1] === 'bint')) keys.add(parts[0]!);
+    // Two given names and two surnames: the first surname is the short form ("Soto" for "Andrés Ignacio Soto Valdivia").
+    if (words.length === 4 && parts.length === 4 && !parts.some((p) => NAME_PARTICLES.has(p)) && !isVietnameseName(words)) keys.add(parts[2]!);
   }
   for (const a of aliases) keys.add(a);
   return [...keys];
@@ -1398,6 +1427,37 @@ function resolveDeferred(t: Tokens, deferred: Deferred[], entities: DocEntity[])
 
 /** "Mahmoud Abbas, also known as Abu Mazen": the second name is a mention of the same person. */
 const KNOWN_HASH = stringHash('known', false);
+
+/**
+ * "Ethiopian Prime Minister Abiy Ahmed" … "Mr Abiy": where the article calls an official by the first
+ * word of the name behind an honorific, that word becomes one of the official's name forms.
+ */
+function linkGivenNameForms(t: Tokens, entities: DocEntity[]): void {
+  if (entities.length === 0) return;
+  const byFirstWord = new Map<string, DocEntity[]>();
+  const known = new Set<string>();
+  for (const e of entities) {
+    for (const k of variantKeys(e.words, e.aliases)) known.add(k);
+    const parts = e.key.split(' ');
+    if (parts.length < 2 || parts.length > 3 || isFamilyNameFirst(e.words)) continue;
+    byFirstWord.set(parts[0]!, [...(byFirstWord.get(parts[0]!) ?? []), e]);
+  }
+  if (byFirstWord.size === 0) return;
+  for (let i = 0; i + 1 < t.count; i++) {
+    const f = t.flags[i]!;
+    if (!(f & F_WORD) || !(f & F_CAP) || t.end[i]! - t.start[i]! > 4 || !NAME_HONORIFICS.has(lowerAt(t, i))) continue;
+    const w = i + 1;
+    if (!continues(t, w) || !isNameLike(t, w, true)) continue;
+    if (w + 1 < t.count && continues(t, w + 1) && isNameLike(t, w + 1, true)) continue; // a full name follows
+    const key = nameKey(wordAt(t, w));
+    if (known.has(key)) continue;
+    const owners = byFirstWord.get(key);
+    if (owners && owners.length === 1) {
+      owners[0]!.aliases.push(key);
+      known.add(key);
+    }
+  }
+}
 
 function findAliases(t: Tokens, entities: DocEntity[]): number {
   let added = 0;
