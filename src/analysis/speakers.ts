@@ -332,7 +332,8 @@ export function phraseForward(tokens: Token[], idx: number, limitIdx: number): T
     if (t.cap && WEEKDAYS_MONTHS.has(t.lower)) break;
     // After a name, a lower-case word is a verb unless it is an office or a body ("The Mirror newspaper").
     const left = tokens[k - 1];
-    if (t.word && !t.cap && k > start && left?.cap && !DETERMINERS.has(left.lower) && !TITLE_WORDS.has(t.lower) && !AGENT_HEADS.has(t.lower) && !ORG_WORDS.has(t.lower) && !/^(?:rights|affairs|foreign|shadow)$/.test(t.lower)) break;
+    const leftIsOpener = k - 1 === 0 && !IRREGULAR_PAST.has(t.lower);
+    if (t.word && !t.cap && k > start && left?.cap && !leftIsOpener && !DETERMINERS.has(left.lower) && !TITLE_WORDS.has(t.lower) && !AGENT_HEADS.has(t.lower) && !ORG_WORDS.has(t.lower) && !/^(?:rights|affairs|foreign|shadow)$/.test(t.lower)) break;
     count++;
     k++;
   }
@@ -344,8 +345,11 @@ export function phraseForward(tokens: Token[], idx: number, limitIdx: number): T
     if (j > k + 1 && tokens.slice(k + 1, j).some((t) => t.lower === 'and' || t.text === '&') && (!listEnd || listEnd.text === '.') && tokens[j - 1]!.cap) k = j;
   }
   while (k > start && !tokens[k - 1]!.word && tokens[k - 1]!.text !== '.') k--;
+  if (k === start + 1 && DETERMINERS.has(tokens[start]!.lower)) return [];
   return tokens.slice(start, k);
 }
+
+const IRREGULAR_PAST = new Set(['met', 'said', 'told', 'made', 'took', 'gave', 'went', 'came', 'saw', 'held', 'left', 'won', 'lost', 'got', 'began', 'sent', 'spoke', 'wrote', 'led', 'ran', 'put', 'set', 'kept', 'found', 'brought', 'thought', 'felt', 'became', 'says', 'has', 'had', 'is', 'was', 'are', 'were', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'did', 'does', 'sought', 'struck', 'paid', 'sold', 'bought', 'hit', 'cut', 'read', 'heard', 'meets', 'visits', 'calls', 'wants', 'plans', 'hopes']);
 
 function spanOf(tokens: Token[]): Span {
   return { start: tokens[0]!.start, end: tokens[tokens.length - 1]!.end };
@@ -382,6 +386,8 @@ function nameAtEnd(tokens: Token[]): Token[] | null {
     else break;
   }
   const before = words[start - 1];
+  // "Centers for Disease Control and Prevention": capitalised words joined by connectors name a body.
+  if (before && !before.cap && (before.lower === 'and' || before.lower === '&' || before.lower === 'of' || before.lower === 'for') && words[start - 2]?.cap && !TITLE_WORDS.has(words[start - 2]!.lower)) return null;
   let run = words.slice(start, end);
   if (before && !before.cap && (before.lower === 'to' || before.lower === 'of' || before.lower === 'for' || before.lower === 'from' || before.lower === 'in' || before.lower === 'at')) {
     // "Ambassador to Japan Gilad Cohen": the first capitalised word is the place.
@@ -460,7 +466,7 @@ export function speakerOf(
   registry: PersonRegistry,
 ): Speaker {
   const span = spanOf(phrase);
-  const official = officialIn(officials, span) ?? (appositive.length ? officialIn(officials, spanOf(appositive)) : null);
+  const official = officialHead(text, officials, span) ?? (appositive.length && !nameOf(phrase) ? officialHead(text, officials, spanOf(appositive)) : null);
   if (official) {
     registry.add(official.name, official.entityId, (official.title ?? '').split(/\s+/), official.start);
     return { speaker: official.name, speakerEntityId: official.entityId, person: true };
@@ -481,7 +487,8 @@ export function speakerOf(
     if (appositive.length && head === phrase) for (const t of appositive) if (t.word) titleWords.push(t.lower);
     const honorific = phrase.some((t) => HONORIFICS.has(t.lower) || TITLE_WORDS.has(t.lower));
     const nameWords = name.filter((t) => t.word);
-    const person = nameWords.length >= 2 || honorific || titleWords.length > 0 || (nameWords.length === 1 && personWord(nameWords[0]!));
+    const titled = titleWords.some((w) => TITLE_WORDS.has(w) || TITLE_HEADS.has(w));
+    const person = nameWords.length >= 2 || honorific || titled || (nameWords.length === 1 && personWord(nameWords[0]!));
     if (person) registry.add(nameText, null, titleWords, span.start);
     return { speaker: nameText, speakerEntityId: null, person };
   }
@@ -500,11 +507,12 @@ function looksLikeBody(phrase: Token[]): boolean {
   return !!last && ORG_WORDS.has(last.lower);
 }
 
-function officialIn(officials: OfficialMention[], span: Span): OfficialMention | null {
+/** The last official named in the phrase, unless only as a possessor ("Mr. Sarkozy's lawyer"). */
+function officialHead(text: string, officials: OfficialMention[], span: Span): OfficialMention | null {
   let found: OfficialMention | null = null;
   for (const o of officials) {
-    if (o.start < span.end && o.end > span.start) found = o;
     if (o.start >= span.end) break;
+    if (o.start < span.end && o.end > span.start) found = /^['’]s?\b/.test(text.slice(o.end, o.end + 2)) ? null : o;
   }
   return found;
 }
@@ -654,7 +662,7 @@ function sentenceSubject(
   if (phrase.length === 0) return null;
   const after = tokens[i + phrase.length];
   // A subject is followed by its verb (or an appositive), not by "Read:" punctuation.
-  if (!after || (!after.word && after.text !== ',') || after.cap) return null;
+  if (!after || (!after.word && after.text !== ',') || after.cap || isPossessive(phrase[phrase.length - 1]!)) return null;
   if (after && after.text === ',' ) {
     // "Japan's foreign minister, Yoko Kamikawa, expressed": include the appositive.
     let j = i + phrase.length + 1;
@@ -667,6 +675,8 @@ function sentenceSubject(
   return speakerOf(text, phrase, [], officials, registry);
 }
 
+const FINITE_FOLLOWERS = new Set(['that', 'the', 'a', 'an', 'it', 'he', 'she', 'they', 'we', 'his', 'her', 'its', 'their', 'of', 'to', 'on', 'about', 'there', 'this', 'these', 'those', 'both', 'all', 'no', 'more', 'some']);
+const PREPOSITIONS = new Set(['in', 'at', 'on', 'of', 'for', 'from', 'with', 'to', 'near', 'into', 'about', 'against', 'under', 'over']);
 const NOUN_BLOCKERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'travel', 'press', 'news', 'media']);
 const BY_OBJECT_STOP = new Set(['phone', 'telephone', 'video', 'videolink', 'email', 'letter', 'text', 'far', 'law', 'force', 'hand', 'mail', 'fax']);
 
@@ -802,7 +812,12 @@ function attributeCue(
     // Only a participle after a comma or "and" belongs to the clause's subject: "..., saying that".
     const progressive = p && BE_FORMS.has(p.lower);
     if (!progressive && !(p && (p.text === ',' || p.lower === 'and' || p.lower === 'by' || p.lower === 'while' || p.lower === 'after' || p.lower === 'before' || p.lower === 'when' || p.lower === 'in' || p.lower === 'without' || ADVERB_SKIP.has(p.lower)))) return null;
-    if (!progressive) return subjectAttribution(ctx, cue, cueTok.start, cueEnd, info);
+    if (!progressive) {
+      // "said Leon, adding": the participle belongs to the source just named.
+      const earlier = ctx.attributions[ctx.attributions.length - 1];
+      if (earlier && earlier.speaker) return { ...earlier, cue, cueStart: cueTok.start, cueEnd, info };
+      return subjectAttribution(ctx, cue, cueTok.start, cueEnd, info);
+    }
   }
 
   const sub = subjectBefore(tokens, cueIdx, floor);
@@ -820,11 +835,20 @@ function attributeCue(
       const plural = !!head && (PRONOUNS.has(head.lower) ? /^(?:they|we|i|you)$/.test(head.lower) : /s$/.test(head.lower) || head.lower === 'people' || head.lower === 'police');
       if (!plural) return null;
     }
+    if (before && before.word && !before.cap && PREPOSITIONS.has(before.lower)) {
+      // "a woman trapped at her home in Looe, Cornwall, said": the phrase is a place, the source is the subject.
+      const s = ctx.subject;
+      if (s?.speaker && !PRONOUNS.has(s.speaker.toLowerCase())) return { ...s, cue, cueStart: cueTok.start, cueEnd, info, phrase: { start: cueTok.start, end: cueTok.start } };
+      return null;
+    }
     return make(sub.phrase.tokens, sub.phrase.appositive);
   }
   if (sub.coordinated) {
     // "was planning to express concern ... and urge Rouhani": a bare verb is not finite.
     if (isBaseForm) return null;
+    // "health status and claims history": an -s form followed by a noun is a plural noun.
+    const following = tokens[lastCueIdx + 1];
+    if (/s$/.test(cue) && following && following.word && !following.cap && !FINITE_FOLLOWERS.has(following.lower)) return null;
     return subjectAttribution(ctx, cue, cueTok.start, cueEnd, info);
   }
   if (sub.commaOnly) {
