@@ -622,7 +622,12 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
         // "Mr Straw, visiting Beijing" is not his stop in Tokyo.
         !(e.location && f.location && e.locationIsCity && f.locationIsCity && e.location !== f.location),
     );
-    if (candidates.length === 1) absorb(candidates[0]!, f, true);
+    if (candidates.length !== 1) continue;
+    const target = candidates[0]!;
+    // A one-sided report ("His visit to Japan is the first ...") is too weak to say the event was held.
+    const scheduled = target.scheduled;
+    absorb(target, f, true);
+    target.scheduled = scheduled;
   }
 
   const documentDate = context.documentDate;
