@@ -40,6 +40,8 @@ interface Person {
   title: string | null;
   role: RoleClass;
   country: string | null;
+  /** Start offsets of the person's mentions, in text order. */
+  positions: number[];
 }
 
 const HEAD_TITLE = /\b(?:president|prime minister|premier|chancellor|king|queen|emir|sultan|monarch|head of state|taoiseach|leader)\b/i;
@@ -79,9 +81,10 @@ function buildPeople(text: string, officials: readonly OfficialMention[]): Map<s
   for (const m of officials) {
     let p = people.get(m.entityId);
     if (!p) {
-      p = { id: m.entityId, name: m.name, title: null, role: 'other', country: null };
+      p = { id: m.entityId, name: m.name, title: null, role: 'other', country: null, positions: [] };
       people.set(m.entityId, p);
     }
+    p.positions.push(m.start);
     if (!p.title && m.title) {
       p.title = m.title;
       p.role = roleOf(m.title);
@@ -214,6 +217,8 @@ interface DocState {
   people: Map<string, Person>;
   officials: readonly OfficialMention[];
   events: Draft[];
+  /** Who the last sentence naming an official was about: its first-named official. */
+  previousSubject: string | null;
 }
 
 interface Draft {
@@ -275,7 +280,8 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
   const resolvePronoun = (pos: number): string | null => {
     // Inside a sentence, "where she had a meeting" refers to its subject; otherwise the last one named.
     if (firstMention && firstMention.start < pos) return firstMention.entityId;
-    return lastMentionBefore(state.officials, pos)?.entityId ?? null;
+    // Otherwise the subject of the sentence before ("He will meet ..." after "Mr Straw's trip is ...").
+    return state.previousSubject ?? lastMentionBefore(state.officials, pos)?.entityId ?? null;
   };
 
   for (const re of [PRONOUN, POSSESSIVE_BEFORE_CUE]) {
@@ -331,6 +337,23 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
   return out;
 }
 
+/** Distance from a position to the person's nearest mention, earlier mentions first: later ones rank after all earlier. */
+function antecedentDistance(p: Person, pos: number): number {
+  let lo = 0;
+  let hi = p.positions.length - 1;
+  let before = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (p.positions[mid]! < pos) {
+      before = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  if (before >= 0) return pos - p.positions[before]!;
+  const after = p.positions[0];
+  return after === undefined ? Infinity : 1e9 + (after - pos);
+}
+
 function resolvePair(state: DocState, pos: number, noun: string): string[] | null {
   const fits = (ids: readonly string[]) => ids.every((id) => {
     const p = state.people.get(id);
@@ -341,24 +364,21 @@ function resolvePair(state: DocState, pos: number, noun: string): string[] | nul
     if (ev.ids.length === 2 && fits(ev.ids)) return [...ev.ids];
   }
   // No event yet: the last two distinct officials named who fit the noun.
-  const ids: string[] = [];
-  for (let m = lastMentionBefore(state.officials, pos); m && ids.length < 2; ) {
-    const p = state.people.get(m.entityId);
-    if (p && !ids.includes(p.id) && roleNounMatches(noun, p)) ids.push(p.id);
-    const idx = state.officials.indexOf(m);
-    m = idx > 0 ? state.officials[idx - 1]! : null;
-  }
-  return ids.length === 2 ? ids : null;
+  const ranked = [...state.people.values()]
+    .filter((p) => roleNounMatches(noun, p))
+    .map((p) => ({ id: p.id, distance: antecedentDistance(p, pos) }))
+    .filter((r) => r.distance < 1e9)
+    .sort((a, b) => a.distance - b.distance);
+  return ranked.length >= 2 ? [ranked[0]!.id, ranked[1]!.id] : null;
 }
 
 function resolveTitle(state: DocState, pos: number, country: string, noun: string): string | null {
   let best: string | null = null;
   let bestDistance = Infinity;
-  for (const m of state.officials) {
-    const p = state.people.get(m.entityId);
-    if (!p || p.country !== country || !roleNounMatches(noun, p)) continue;
+  for (const p of state.people.values()) {
+    if (p.country !== country || !roleNounMatches(noun, p)) continue;
     // Earlier mentions are the usual antecedent; a later one only when nothing came before.
-    const distance = m.end <= pos ? pos - m.end : 1e9 + (m.start - pos);
+    const distance = antecedentDistance(p, pos);
     if (distance < bestDistance) {
       best = p.id;
       bestDistance = distance;
@@ -372,15 +392,14 @@ function resolveCounterparts(state: DocState, owner: Person, qualifier: string |
   const qualCode = qualifier ? countryCode(qualifier) : null;
   if (qualifier && !qualCode) return [];
   const ranked: Array<{ id: string; distance: number }> = [];
-  for (const m of state.officials) {
-    const p = state.people.get(m.entityId);
-    if (!p || p.id === owner.id || p.role !== owner.role) continue;
+  for (const p of state.people.values()) {
+    if (p.id === owner.id || p.role !== owner.role) continue;
     if (!p.country || p.country === owner.country) continue;
     if (qualCode === EU_CODE ? !isEuMember(p.country) : qualCode !== null && p.country !== qualCode) continue;
-    const distance = Math.abs(m.start - pos);
-    const seen = ranked.find((r) => r.id === p.id);
-    if (seen) seen.distance = Math.min(seen.distance, distance);
-    else ranked.push({ id: p.id, distance });
+    // A counterpart may be named before or after the reference.
+    let distance = Infinity;
+    for (const x of p.positions) distance = Math.min(distance, Math.abs(x - pos));
+    ranked.push({ id: p.id, distance });
   }
   ranked.sort((a, b) => a.distance - b.distance);
   return plural ? ranked.map((r) => r.id) : ranked.slice(0, 1).map((r) => r.id);
@@ -546,68 +565,34 @@ function cueParticipants(
 
 // ---------------------------------------------------------------------------------------------
 
+const MAX_SENTENCE = 4000;
+
 function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
   if (!text || !context.officials.length) return [];
   const officials = [...context.officials].sort((a, b) => a.start - b.start);
   const dates = [...context.dates].sort((a, b) => a.start - b.start);
-  const state: DocState = { text, people: buildPeople(text, officials), officials, events: [] };
+  const state: DocState = { text, people: buildPeople(text, officials), officials, events: [], previousSubject: null };
   const fragments: Draft[] = [];
   const sentences = fuseSentences(text, [...context.sentences].sort((a, b) => a.start - b.start));
 
   sentences.forEach((sentence, sentenceIndex) => {
-    const s = text.slice(sentence.start, sentence.end);
-    if (!CUE_GATE.test(s)) return;
-    const cues = findCues(s);
-    if (!cues.length) return;
     const mentions = mentionsIn(officials, sentence.start, sentence.end);
-    const actors = resolveActors(state, sentence, mentions);
-    if (!actors.length) return;
-    const places = placeCandidates(text, sentence, mentions);
-    const source: TextSpan = { start: sentence.start, end: sentence.end, text: s };
-
-    // One draft per cue; drafts of one sentence sharing a participant are one occasion
-    // ("conducted a visit to Jerusalem, meeting with ...").
-    const drafts: Draft[] = [];
-    for (const cue of cues) {
-      const parts = cueParticipants(state, sentence, cue, actors);
-      if (!parts || !parts.ids.length) continue;
-      const cueAbs = sentence.start + cue.start;
-      const date = pickDate(text, dates, sentence, cueAbs);
-      const place = pickPlace(places, cue.start);
-      const lead = s.slice(0, cue.start);
-      if (PROPOSAL_BEFORE.test(lead.slice(-80)) && (cue.type === 'visit' || cue.type === 'trip')) continue;
-      const scheduled = FUTURE_MARKER.test(lead.slice(-60)) || /\bto\s+$/.test(lead) && !/\b(?:went|came|flew|travel(?:l)?ed|arrived)\b/.test(lead.slice(-60));
-      const groupsToSplit = splitBilateral(state, cue, parts);
-      const siblings: Draft[] = [];
-      for (const ids of groupsToSplit) {
-        const draft: Draft = {
-          type: cue.type,
-          ids,
-          date: date ? date.value : null,
-          dated: date !== null,
-          // A call joins people in different places.
-          location: cue.type === 'call' ? null : place?.name ?? null,
-          locationIsCity: cue.type !== 'call' && (place?.city ?? false),
-          scheduled,
-          sources: [source],
-          firstSentence: sentenceIndex,
-        };
-        const same = drafts.find((d) => !siblings.includes(d) && sharedCount(d.ids, ids) > 0 && sameFamilyInSentence(d, draft));
-        if (same && groupsToSplit.length === 1) absorb(same, draft, false);
-        else {
-          drafts.push(draft);
-          siblings.push(draft);
-        }
-      }
-    }
-    for (const d of drafts) {
-      if (d.ids.length < 2) {
-        fragments.push(d);
-        continue;
-      }
-      const target = findTarget(state.events, d);
-      if (target) absorb(target, d, true);
-      else state.events.push(d);
+    let subject = mentions[0]?.entityId ?? null;
+    try {
+      // Beyond a few thousand characters a "sentence" is a run of unpunctuated text, not a report.
+      if (sentence.end - sentence.start > MAX_SENTENCE) return;
+      const s = text.slice(sentence.start, sentence.end);
+      if (!CUE_GATE.test(s)) return;
+      const cues = findCues(s);
+      if (!cues.length) return;
+      const actors = resolveActors(state, sentence, mentions);
+      if (!actors.length) return;
+      // "the Pakistani president met ..." is about the president, though no name is given.
+      const first = actors[0]!;
+      if (first.ids.length === 1 && (!mentions[0] || first.start < mentions[0].start)) subject = first.ids[0]!;
+      analyseSentence(state, sentence, sentenceIndex, s, cues, mentions, actors, dates, fragments);
+    } finally {
+      if (subject) state.previousSubject = subject;
     }
   });
 
@@ -649,11 +634,79 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
   });
 }
 
+function analyseSentence(
+  state: DocState,
+  sentence: Span,
+  sentenceIndex: number,
+  s: string,
+  cues: readonly Cue[],
+  mentions: readonly OfficialMention[],
+  actors: readonly Actor[],
+  dates: readonly DateMention[],
+  fragments: Draft[],
+): void {
+  const { text } = state;
+  const places = placeCandidates(text, sentence, mentions);
+  const source: TextSpan = { start: sentence.start, end: sentence.end, text: s };
+
+  // One draft per cue; drafts of one sentence sharing a participant are one occasion
+  // ("conducted a visit to Jerusalem, meeting with ...").
+  const drafts: Draft[] = [];
+  // A sentence with a verb cue ("He will meet X to discuss ... the talks on North Korea") is about
+  // that event; its bare nouns name other things.
+  const resolved = cues.map((cue) => ({ cue, parts: cueParticipants(state, sentence, cue, actors) }));
+  const hasVerbEvent = resolved.some((r) => r.cue.kind !== 'noun' && r.parts && r.parts.ids.length >= 2);
+  for (const { cue, parts } of resolved) {
+    if (!parts || !parts.ids.length) continue;
+    if (hasVerbEvent && cue.kind === 'noun') continue;
+    const cueAbs = sentence.start + cue.start;
+    const date = pickDate(text, dates, sentence, cueAbs);
+    const place = pickPlace(places, cue.start);
+    const lead = s.slice(0, cue.start);
+    if (PROPOSAL_BEFORE.test(lead.slice(-80)) && (cue.type === 'visit' || cue.type === 'trip')) continue;
+    const scheduled = FUTURE_MARKER.test(lead.slice(-60)) || /\bto\s+$/.test(lead) && !/\b(?:went|came|flew|travel(?:l)?ed|arrived)\b/.test(lead.slice(-60));
+    const groupsToSplit = splitBilateral(state, cue, parts);
+    const siblings: Draft[] = [];
+    for (const ids of groupsToSplit) {
+      const draft: Draft = {
+        type: cue.type,
+        ids,
+        date: date ? date.value : null,
+        dated: date !== null,
+        // A call joins people in different places.
+        location: cue.type === 'call' ? null : place?.name ?? null,
+        locationIsCity: cue.type !== 'call' && (place?.city ?? false),
+        scheduled,
+        sources: [source],
+        firstSentence: sentenceIndex,
+      };
+      const same = drafts.find((d) => !siblings.includes(d) && sharedCount(d.ids, ids) > 0 && sameFamilyInSentence(d, draft));
+      if (same && groupsToSplit.length === 1) absorb(same, draft, false);
+      else {
+        drafts.push(draft);
+        siblings.push(draft);
+      }
+    }
+  }
+  for (const d of drafts) {
+    if (d.ids.length < 2) {
+      fragments.push(d);
+      continue;
+    }
+    const target = findTarget(state.events, d);
+    if (target) absorb(target, d, true);
+    else state.events.push(d);
+  }
+}
+
+const MAX_CUES = 24;
+
 function findCues(s: string): Cue[] {
   const cues: Cue[] = [];
   for (const rule of CUE_RULES) {
     rule.re.lastIndex = 0;
-    for (let m = rule.re.exec(s); m; m = rule.re.exec(s)) {
+    // A real sentence has a handful of cues; the cap keeps odd input linear.
+    for (let m = rule.re.exec(s); m && cues.length < MAX_CUES; m = rule.re.exec(s)) {
       const start = m.index;
       const end = m.index + m[0].length;
       // An overlapping earlier rule already read this phrase ("held talks with" before "talks").
@@ -712,9 +765,9 @@ function absorb(target: Draft, d: Draft, acrossSentences: boolean): void {
     target.location = d.location;
     target.locationIsCity = d.locationIsCity;
   }
-  // Held as soon as any report tells it as held.
-  target.scheduled = target.scheduled && d.scheduled;
   if (acrossSentences) {
+    // Held as soon as any report tells it as held; within a sentence the first cue says it.
+    target.scheduled = target.scheduled && d.scheduled;
     for (const src of d.sources) if (!target.sources.some((x) => x.start === src.start)) target.sources.push(src);
   }
   target.firstSentence = Math.min(target.firstSentence, d.firstSentence);
