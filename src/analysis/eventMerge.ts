@@ -113,13 +113,24 @@ interface Group {
  */
 export function mergeEvents(documents: Array<{ path: string; events: EventMention[] }>): CorpusEvent[] {
   const groups: Group[] = [];
+  // Groups by participant: a corpus of thousands of events compares each only with those sharing someone.
+  const byPerson = new Map<string, Group[]>();
+  const index = (g: Group) => {
+    for (const id of g.participantEntityIds) {
+      const list = byPerson.get(id);
+      if (!list) byPerson.set(id, [g]);
+      else if (!list.includes(g)) list.push(g);
+    }
+  };
   for (const doc of documents) {
     for (const ev of doc.events) {
       const sources = ev.sources.map((s) => ({ ...s, path: doc.path }));
       // Prefer the group sharing the most participants, so a trilateral report does not swallow a bilateral one.
       let target: Group | undefined;
       let targetShared = 0;
-      for (const g of groups) {
+      const candidates = new Set<Group>();
+      for (const id of ev.participantEntityIds) for (const g of byPerson.get(id) ?? []) candidates.add(g);
+      for (const g of candidates) {
         if (!sameOccasion(g, ev, false)) continue;
         const shared = sharedCount(g.participantEntityIds, ev.participantEntityIds);
         if (shared > targetShared) {
@@ -128,7 +139,7 @@ export function mergeEvents(documents: Array<{ path: string; events: EventMentio
         }
       }
       if (!target) {
-        groups.push({
+        const g: Group = {
           type: ev.type,
           date: ev.date,
           participantEntityIds: [...ev.participantEntityIds],
@@ -136,7 +147,9 @@ export function mergeEvents(documents: Array<{ path: string; events: EventMentio
           locations: [ev.location],
           allScheduled: ev.scheduled,
           sources,
-        });
+        };
+        groups.push(g);
+        index(g);
         continue;
       }
       target.date = finerDate(target.date, ev.date);
@@ -150,6 +163,7 @@ export function mergeEvents(documents: Array<{ path: string; events: EventMentio
       target.locations.push(ev.location);
       target.allScheduled = target.allScheduled && ev.scheduled;
       target.sources.push(...sources);
+      index(target);
     }
   }
   const events: CorpusEvent[] = groups.map((g) => ({

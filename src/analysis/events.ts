@@ -217,6 +217,8 @@ interface DocState {
   people: Map<string, Person>;
   officials: readonly OfficialMention[];
   events: Draft[];
+  /** Events by participant, so merging looks only at events sharing someone. */
+  byPerson: Map<string, Draft[]>;
   /** Who the last sentence naming an official was about: its first-named official. */
   previousSubject: string | null;
 }
@@ -359,7 +361,7 @@ function resolvePair(state: DocState, pos: number, noun: string): string[] | nul
     const p = state.people.get(id);
     return p ? roleNounMatches(noun, p) : false;
   });
-  for (let i = state.events.length - 1; i >= 0; i--) {
+  for (let i = state.events.length - 1; i >= Math.max(0, state.events.length - 50); i--) {
     const ev = state.events[i]!;
     if (ev.ids.length === 2 && fits(ev.ids)) return [...ev.ids];
   }
@@ -571,7 +573,7 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
   if (!text || !context.officials.length) return [];
   const officials = [...context.officials].sort((a, b) => a.start - b.start);
   const dates = [...context.dates].sort((a, b) => a.start - b.start);
-  const state: DocState = { text, people: buildPeople(text, officials), officials, events: [], previousSubject: null };
+  const state: DocState = { text, people: buildPeople(text, officials), officials, events: [], byPerson: new Map(), previousSubject: null };
   const fragments: Draft[] = [];
   const sentences = fuseSentences(text, [...context.sentences].sort((a, b) => a.start - b.start));
 
@@ -599,7 +601,7 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
   // A report naming one side only ("During Monday's meeting, Hayashi stressed ...") joins the one
   // event it can belong to.
   for (const f of fragments) {
-    const candidates = state.events.filter(
+    const candidates = (state.byPerson.get(f.ids[0]!) ?? []).filter(
       (e) =>
         e.ids.includes(f.ids[0]!) &&
         datesCompatible(e.date, f.date) &&
@@ -693,9 +695,10 @@ function analyseSentence(
       fragments.push(d);
       continue;
     }
-    const target = findTarget(state.events, d);
+    const target = findTarget(state, d);
     if (target) absorb(target, d, true);
     else state.events.push(d);
+    indexEvent(state, target ?? d);
   }
 }
 
@@ -740,10 +743,20 @@ function splitBilateral(state: DocState, cue: Cue, parts: { ids: string[]; subje
   return parts.objects.map((o) => [...parts.subject!, ...o.filter((id) => id !== parts.subject![0])]);
 }
 
-function findTarget(events: readonly Draft[], d: Draft): Draft | undefined {
+function indexEvent(state: DocState, e: Draft): void {
+  for (const id of e.ids) {
+    const list = state.byPerson.get(id);
+    if (!list) state.byPerson.set(id, [e]);
+    else if (!list.includes(e)) list.push(e);
+  }
+}
+
+function findTarget(state: DocState, d: Draft): Draft | undefined {
   let target: Draft | undefined;
   let best = 0;
-  for (const e of events) {
+  const seen = new Set<Draft>();
+  for (const id of d.ids) for (const e of state.byPerson.get(id) ?? []) seen.add(e);
+  for (const e of seen) {
     if (!sameOccasion({ type: e.type, date: e.date, participantEntityIds: e.ids }, { type: d.type, date: d.date, participantEntityIds: d.ids }, true)) continue;
     const shared = sharedCount(e.ids, d.ids);
     if (shared > best) {
