@@ -171,7 +171,10 @@ const CUE_RULES: CueRule[] = [
 const FUTURE_MARKER =
   /\b(?:will|shall|'ll|would|(?:is|are|was|were)\s+(?:scheduled|due|expected|set|planning|going|preparing|slated|to)|scheduled\s+to|plans?\s+to|planned|prepared\s+to|preparing\s+to|intends?\s+to|hopes?\s+to|next\s+(?:week|month|year)|tomorrow|upcoming|later\s+(?:this|on|today|in))\b/i;
 // "requested that his counterpart visit", "invited her to Tehran": proposals, not events.
-const PROPOSAL_BEFORE = /\b(?:request(?:ed|s)?|invit(?:ed|es|ing|ation)|propos(?:ed|es|al)|urg(?:ed|es)|asked|call(?:ed|s)\s+for|offer(?:ed|s)?)\b[^.;]*$/i;
+const PROPOSAL_BEFORE = /\b(?:request(?:ed|s)?|invit(?:ed|es|ing|ation)|propos(?:ed|es|al)|urg(?:ed|es)|asked|call(?:ed|s)\s+for|offer(?:ed|s)?|suggest(?:ed|s)?|want(?:ed|s)?|would\s+like|hopes?|hoped)\b[^.;]*$/i;
+// Cue forms that tell of an event as held, which a proposal cannot precede.
+const HELD_FORM = /^(?:met|meets|held|had|visited|travel|arrived|flew|hosted|received|welcomed|spoke|talked|phoned|telephoned)/i;
+const NEGATION_BEFORE = /(?:\b(?:not|never|no|refused|refuses|declined|declines|rejected|cancel(?:l)?ed|cancels|postponed|called\s+off|without|instead\s+of|rather\s+than)\b|n['’]t)(?:\s+\S+){0,3}\s*$/i;
 
 // Words that may stand between a verb and its object, or in an object list ("with his Japanese
 // counterpart, X, and the Palestinian leader, Y"): articles, titles, ranks, demonyms.
@@ -203,6 +206,7 @@ interface Actor {
   ref: boolean;
 }
 
+const POSSESSIVE_AFTER = /^(?:'s|’s)\b/;
 const PRONOUN = /\b(?:he|she|He|She)\b/g;
 const POSSESSIVE_BEFORE_CUE = /\b(?:his|her|His|Her)\s+(?:[a-z-]+\s+){0,3}?(?=(?:visit|trip|meeting|talks|call)\b)/g;
 const PAIR_REF =
@@ -497,6 +501,7 @@ function cueParticipants(
   sentence: Span,
   cue: Cue,
   actors: readonly Actor[],
+  consumed: Set<Actor>,
 ): { ids: string[]; subject: string[] | null; objects: string[][] } | null {
   const { text } = state;
   const cueStart = sentence.start + cue.start;
@@ -511,6 +516,8 @@ function cueParticipants(
       const after = text.slice(a.end, Math.min(sentence.end, a.end + 14));
       const before = text.slice(Math.max(sentence.start, a.start - 14), a.start);
       if (/^\s+(?:said|says|added|told\s+(?:reporters|journalists|the\s+press))\b/.test(after) && a.start > cueEnd) continue;
+      // "discussed X's proposal": X owns the topic, and takes no part.
+      if (POSSESSIVE_AFTER.test(after) && a.start > cueEnd) continue;
       if (/according\s+to\s+$/i.test(before)) continue;
       for (const id of a.ids) if (!ids.includes(id)) ids.push(id);
     }
@@ -524,7 +531,10 @@ function cueParticipants(
     if (a.start < cursor) continue;
     const gap = text.slice(cursor, a.start);
     if (!isTitleGap(gap, objects.length ? 60 : 90)) break;
+    // "welcomed X's decision": X owns the object and is not met.
+    if (POSSESSIVE_AFTER.test(text.slice(a.end, a.end + 3))) break;
     objects.push(a.ids);
+    consumed.add(a);
     cursor = a.end;
   }
 
@@ -539,7 +549,8 @@ function cueParticipants(
   let subject: string[] | null = null;
   for (let i = actors.length - 1; i >= 0; i--) {
     const a = actors[i]!;
-    if (a.end > cueStart) continue;
+    // The object of an earlier cue ("will meet X, then fly to Tokyo to meet Y") is not this one's subject.
+    if (a.end > cueStart || consumed.has(a)) continue;
     const gap = text.slice(a.end, cueStart);
     if (gap.length <= 160 && !SUBJECT_BREAK.test(gap)) subject = a.ids;
     break;
@@ -656,7 +667,8 @@ function analyseSentence(
   const drafts: Draft[] = [];
   // A sentence with a verb cue ("He will meet X to discuss ... the talks on North Korea") is about
   // that event; its bare nouns name other things.
-  const resolved = cues.map((cue) => ({ cue, parts: cueParticipants(state, sentence, cue, actors) }));
+  const consumed = new Set<Actor>();
+  const resolved = cues.map((cue) => ({ cue, parts: cueParticipants(state, sentence, cue, actors, consumed) }));
   const hasVerbEvent = resolved.some((r) => r.cue.kind !== 'noun' && r.parts && r.parts.ids.length >= 2);
   for (const { cue, parts } of resolved) {
     if (!parts || !parts.ids.length) continue;
@@ -665,7 +677,11 @@ function analyseSentence(
     const date = pickDate(text, dates, sentence, cueAbs);
     const place = pickPlace(places, cue.start);
     const lead = s.slice(0, cue.start);
-    if (PROPOSAL_BEFORE.test(lead.slice(-80)) && (cue.type === 'visit' || cue.type === 'trip')) continue;
+    const cueWord = s.slice(cue.start, cue.end);
+    // "refused to meet", "will not visit", "cancelled talks": no event.
+    if (NEGATION_BEFORE.test(lead.slice(-40))) continue;
+    // "requested that his counterpart visit Tehran", "invited her to hold talks": a proposal.
+    if (PROPOSAL_BEFORE.test(lead.slice(-80)) && !HELD_FORM.test(cueWord)) continue;
     const scheduled = FUTURE_MARKER.test(lead.slice(-60)) || /\bto\s+$/.test(lead) && !/\b(?:went|came|flew|travel(?:l)?ed|arrived)\b/.test(lead.slice(-60));
     const groupsToSplit = splitBilateral(state, cue, parts);
     const siblings: Draft[] = [];
@@ -682,7 +698,12 @@ function analyseSentence(
         sources: [source],
         firstSentence: sentenceIndex,
       };
-      const same = drafts.find((d) => !siblings.includes(d) && sharedCount(d.ids, ids) > 0 && sameFamilyInSentence(d, draft));
+      // A visitor alone joins the meeting of the same sentence; two meetings with different people stay apart.
+      const same = drafts.find((d) => {
+        if (siblings.includes(d) || !sameFamilyInSentence(d, draft)) return false;
+        const shared = sharedCount(d.ids, ids);
+        return shared > 0 && shared >= Math.min(2, d.ids.length, ids.length);
+      });
       if (same && groupsToSplit.length === 1) absorb(same, draft, false);
       else {
         drafts.push(draft);

@@ -240,6 +240,34 @@ describe('findEvents in other styles', () => {
     expect(evs).toEqual([]);
   });
 
+  const XI: PersonSpec = { forms: ['Xi Jinping', 'Xi'], name: 'Xi Jinping', title: 'President', country: 'China' };
+  const LULA: PersonSpec = { forms: ['Luiz Inácio Lula da Silva', 'Lula'], name: 'Luiz Inácio Lula da Silva', title: 'President', country: 'Brazil' };
+
+  it('does not read welcoming or discussing someone\'s decision as meeting them', () => {
+    const t = 'Brazilian President Luiz Inácio Lula da Silva welcomed Xi Jinping’s decision to lift the tariffs. Lula discussed Xi’s proposal with his cabinet.';
+    expect(run(t, [XI, LULA])).toEqual([]);
+  });
+
+  it('keeps apart two meetings with different people told in one sentence', () => {
+    const t = 'Secretary of State Antony Blinken will meet Chinese Foreign Minister Wang Yi in Beijing on Friday, then fly to Tokyo to meet Prime Minister Fumio Kishida.';
+    const evs = run(t, [
+      { forms: ['Antony Blinken'], name: 'Antony Blinken', title: 'Secretary of State', country: 'United States' },
+      { forms: ['Wang Yi'], name: 'Wang Yi', title: 'Foreign Minister', country: 'China' },
+      KISHIDA,
+    ], [['Friday', '2024-04-26', 'day']], '2024-04-22');
+    expect(evs.map(names)).toEqual([
+      ['Antony Blinken', 'Wang Yi'],
+      ['Antony Blinken', 'Fumio Kishida'],
+    ]);
+    expect(evs.every((e) => e.scheduled)).toBe(true);
+    expect(evs[0]?.location).toBe('Beijing');
+  });
+
+  it('finds no event in a refusal or an invitation', () => {
+    const t = 'Lula refused to meet Xi Jinping during the summit. Lula has invited Xi Jinping to visit Brasilia next year. Lula didn\'t meet Xi either.';
+    expect(run(t, [XI, LULA])).toEqual([]);
+  });
+
   it('never throws and finds nothing without officials', () => {
     expect(findEvents('', { sentences: [], officials: [], dates: [], documentDate: null })).toEqual([]);
     const junk = '\u0000\uffff"“met with'.repeat(2000);
