@@ -206,6 +206,9 @@ interface Actor {
   ref: boolean;
 }
 
+const IN_PERSON = /\b(?:was|were|is)\s+in\s+[A-Z]|\bduring\b|\bat\s+the\s+outset\b|\bface[- ]to[- ]face\b|\bin\s+person\b/;
+// A meeting held by phone or video is a call.
+const PHONE_MARKER = /\b(?:by|over\s+the|on\s+the|via)\s+(?:tele)?phone\b|\b(?:tele)?phone\s+(?:call|conversation|talks)|\bvideo\s+(?:call|link|conference)|\bvideoconference\b/i;
 const POSSESSIVE_AFTER = /^(?:'s|’s)\b/;
 const PRONOUN = /\b(?:he|she|He|She)\b/g;
 const POSSESSIVE_BEFORE_CUE = /\b(?:his|her|His|Her)\s+(?:[a-z-]+\s+){0,3}?(?=(?:visit|trip|meeting|talks|call)\b)/g;
@@ -442,7 +445,8 @@ function pickDate(
 }
 
 const PLACE_AFTER =
-  /\b(?:in|to|at|visiting|visited|visit\s+to|arrived\s+in)\s+((?:[A-Z][\p{L}’'.-]+)(?:\s+(?:[A-Z][\p{L}’'.-]+)){0,2})/gu;
+  /\b(?:in|to|at|visit|visits|visiting|visited|arrived\s+in)\s+((?:[A-Z][\p{L}’'.-]+)(?:\s+(?:[A-Z][\p{L}’'.-]+)){0,2})/gu;
+const PLACE_AFTER_BUILDING = /\b(?:House|Palace|Hall|Office|Centre|Center|Hotel|Airport|Building|Residence),\s+([A-Z][\p{L}’'-]+(?:\s+[A-Z][\p{L}’'-]+)?)/gu;
 const PLACE_BEFORE_TRIP = /\b([A-Z][\p{L}-]+)\s+(?:trip|visit)\b/gu;
 const NOT_PLACE_WORD =
   /^(?:The|A|An|His|Her|Their|Its|This|That|Mr|Mrs|Ms|Dr|President|Prime|Minister|Foreign|Secretary|King|Queen|Chancellor|General|Gen|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Today|Tomorrow|Yesterday|Parliament|Congress|State|Islam|God)$/;
@@ -469,6 +473,12 @@ function placeCandidates(text: string, sentence: Span, officialsInSentence: read
   };
   PLACE_AFTER.lastIndex = 0;
   for (let m = PLACE_AFTER.exec(s); m; m = PLACE_AFTER.exec(s)) {
+    const raw = m[1] ?? '';
+    consider(raw, m.index + m[0].length - raw.length);
+  }
+  // "at State House, Nairobi": the city after the building.
+  PLACE_AFTER_BUILDING.lastIndex = 0;
+  for (let m = PLACE_AFTER_BUILDING.exec(s); m; m = PLACE_AFTER_BUILDING.exec(s)) {
     const raw = m[1] ?? '';
     consider(raw, m.index + m[0].length - raw.length);
   }
@@ -539,11 +549,13 @@ function cueParticipants(
   }
 
   if (cue.kind === 'told') {
-    // "X told Y" is a meeting only when the sentence places them together ("when he was in Tokyo",
-    // "at the outset of the meeting"), and Y follows "told" directly.
-    if (!objects.length || cue.end + 1 < s.length && /^\s+(?:reporters|journalists)/.test(s.slice(cue.end))) return null;
-    if (!/\b(?:was|were|is)\s+in\s+[A-Z]|\bduring\b|\bat\s+the\s+outset\b|\bface[- ]to[- ]face\b|\bin\s+person\b/.test(s)) return null;
+    // "X told Y" is an event only when the sentence places them together ("when he was in Tokyo",
+    // "at the outset of the meeting") or on the phone, and Y follows "told" directly.
+    if (!objects.length) return null;
+    if (!IN_PERSON.test(s) && !PHONE_MARKER.test(s)) return null;
   }
+  // "visiting Brazilian President Lula" describes Lula; the visit is his, told by another cue.
+  if (cue.type === 'visit' && /^visiting$/i.test(s.slice(cue.start, cue.end)) && objects.length) return null;
 
   // Subject: the nearest actor before the cue with no clause break in between.
   let subject: string[] | null = null;
@@ -668,6 +680,7 @@ function analyseSentence(
   // A sentence with a verb cue ("He will meet X to discuss ... the talks on North Korea") is about
   // that event; its bare nouns name other things.
   const consumed = new Set<Actor>();
+  const byPhone = PHONE_MARKER.test(s);
   const resolved = cues.map((cue) => ({ cue, parts: cueParticipants(state, sentence, cue, actors, consumed) }));
   const hasVerbEvent = resolved.some((r) => r.cue.kind !== 'noun' && r.parts && r.parts.ids.length >= 2);
   for (const { cue, parts } of resolved) {
@@ -687,13 +700,13 @@ function analyseSentence(
     const siblings: Draft[] = [];
     for (const ids of groupsToSplit) {
       const draft: Draft = {
-        type: cue.type,
+        type: byPhone && (cue.type === 'meeting' || cue.type === 'talks') ? 'call' : cue.type,
         ids,
         date: date ? date.value : null,
         dated: date !== null,
         // A call joins people in different places.
-        location: cue.type === 'call' ? null : place?.name ?? null,
-        locationIsCity: cue.type !== 'call' && (place?.city ?? false),
+        location: cue.type === 'call' || byPhone ? null : place?.name ?? null,
+        locationIsCity: cue.type !== 'call' && !byPhone && (place?.city ?? false),
         scheduled,
         sources: [source],
         firstSentence: sentenceIndex,

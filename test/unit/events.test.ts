@@ -268,6 +268,35 @@ describe('findEvents in other styles', () => {
     expect(run(t, [XI, LULA])).toEqual([]);
   });
 
+  it('reads ministers who "discussed ... by phone" as a call, and "told ... in a phone call" too', () => {
+    const t = 'Russian Foreign Minister Sergei Lavrov and his Turkish counterpart Hakan Fidan discussed the situation in Syria by phone, the Russian Foreign Ministry said.\n\nForeign Minister Wang Yi told his Japanese counterpart Takeshi Iwaya in a phone call on Tuesday that Beijing was concerned.';
+    const evs = run(t, [
+      { forms: ['Sergei Lavrov'], name: 'Sergei Lavrov', title: 'Foreign Minister', country: 'Russia' },
+      { forms: ['Hakan Fidan'], name: 'Hakan Fidan', title: 'Foreign Minister', country: 'Turkey' },
+      { forms: ['Wang Yi'], name: 'Wang Yi', title: 'Foreign Minister', country: 'China' },
+      { forms: ['Takeshi Iwaya'], name: 'Takeshi Iwaya', title: 'Foreign Minister', country: 'Japan' },
+    ]);
+    expect(evs.map((e) => [e.type, e.location, ...names(e)])).toEqual([
+      ['call', null, 'Hakan Fidan', 'Sergei Lavrov'],
+      ['call', null, 'Takeshi Iwaya', 'Wang Yi'],
+    ]);
+  });
+
+  it('finds a hosted visit placed after the building, and leaves out the spokesman who reports a meeting', () => {
+    const t = 'Kenyan President William Ruto hosted his Ugandan counterpart Yoweri Museveni at State House, Nairobi, on Monday. Kremlin spokesman Dmitry Peskov said Putin would meet Trump in Alaska.';
+    const evs = run(t, [
+      { forms: ['William Ruto'], name: 'William Ruto', title: 'President', country: 'Kenya' },
+      { forms: ['Yoweri Museveni'], name: 'Yoweri Museveni', title: 'President', country: 'Uganda' },
+      { forms: ['Dmitry Peskov'], name: 'Dmitry Peskov', title: 'spokesman', country: 'Russia' },
+      { forms: ['Putin'], name: 'Vladimir Putin', title: 'President', country: 'Russia' },
+      { forms: ['Trump'], name: 'Donald Trump', title: 'President', country: 'United States' },
+    ]);
+    expect(evs.map((e) => [e.location, e.scheduled, ...names(e)])).toEqual([
+      ['Nairobi', false, 'William Ruto', 'Yoweri Museveni'],
+      ['Alaska', true, 'Donald Trump', 'Vladimir Putin'],
+    ]);
+  });
+
   it('never throws and finds nothing without officials', () => {
     expect(findEvents('', { sentences: [], officials: [], dates: [], documentDate: null })).toEqual([]);
     const junk = '\u0000\uffff"“met with'.repeat(2000);
