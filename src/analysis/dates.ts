@@ -46,7 +46,8 @@ const MONTH_BASE =
   `(?:${[...MONTH_FULL_NAMES, ...MONTH_FULL_NAMES.map((m) => m.toUpperCase())].join('|')}|` +
   `(?:${[...MONTH_ABBREVIATIONS, ...MONTH_ABBREVIATIONS.map((m) => m.toUpperCase())].join('|')})\\.?)`;
 const WEEKDAY = [...WEEKDAY_NAMES, ...WEEKDAY_NAMES.map((w) => w.toUpperCase())].join('|');
-const WEEKDAY_PREFIX = `(?:(?<wd>${WEEKDAY})\\.?,?[ \\t]+(?:the[ \\t]+)?)?`;
+const WEEKDAY_ABBREVIATION = 'Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun';
+const WEEKDAY_PREFIX = `(?:(?<wd>${WEEKDAY}|${WEEKDAY_ABBREVIATION})\\.?,?[ \\t]+(?:the[ \\t]+)?)?`;
 const YEAR_TAIL = `(?:,?\\s*(?<year>\\d{4})(?![\\w%]|[.,]\\d))?`;
 const PART_OF = `(?:${anyCase('the')}\\s+)?(?:end|beginning|start|middle)\\s+of`;
 
@@ -70,7 +71,7 @@ const MONTH_RE = new RegExp(
 );
 /** `2019-12-20`, `2019/12/20`, `12/20/2019`, `20.12.2019`. */
 const NUMERIC_DATE_RE =
-  /(?<![\w.\/:-])(?:(?<y>\d{4})(?<s1>[-\/.])(?<m>\d{1,2})\k<s1>(?<d>\d{1,2})|(?<a>\d{1,2})(?<s2>[\/.])(?<b>\d{1,2})\k<s2>(?<y2>\d{4}))(?![\w\/]|[.:-]\d)/g;
+  /(?<![\w.\/:-])(?:(?<y>\d{4})(?<s1>[-\/.])(?<m>\d{1,2})\k<s1>(?<d>\d{1,2})|(?<a>\d{1,2})(?<s2>[\/.])(?<b>\d{1,2})\k<s2>(?<y2>\d{4}))(?!(?!T\d)[\w\/]|[.:-]\d)/g;
 /** `Monday`, `later on Monday`, `last Friday`, `next Tuesday`. */
 const WEEKDAY_RE = new RegExp(
   `(?<![\\w-])(?:(?<mod>(?:${anyCase('later')}|${anyCase('earlier')}|${anyCase('late')}|${anyCase('early')})(?:\\s+on)?|` +
@@ -82,7 +83,7 @@ const WEEKDAY_RE = new RegExp(
 const RELATIVE_RE = new RegExp(
   `(?<![\\w-])(?:(?<mod>${anyCase('earlier')}|${anyCase('later')}|${anyCase('early')}|${anyCase('late')}|${anyCase('mid')}|${PART_OF})[\\s-]+)?` +
     `(?<det>${anyCase('this')}|${anyCase('last')}|${anyCase('next')}|${anyCase('past')}|${anyCase('coming')}|${anyCase('previous')}|${anyCase('current')}|` +
-    `${anyCase('the')}\\s+(?:last|past|previous|coming|next|current))` +
+    `${anyCase('this')}\\s+past|${anyCase('the')}\\s+(?:last|past|previous|coming|next|current))` +
     `\\s+(?:(?:fiscal|financial|calendar)\\s+)?(?<unit>week|weekend|month|year|decade|century)(?![\\w-])`,
   'g',
 );
@@ -297,6 +298,8 @@ function scanMonths(r: Recognizer): void {
     if (!month) continue;
     const start = m.index;
     const end = start + m[0].length;
+    // A day number right before the month belongs to a day-month date (rejected if impossible).
+    if (!g.mod && !g.det && /\d(?:st|nd|rd|th)?\s+(?:of\s+)?$/.test(text.slice(Math.max(0, start - 12), start))) continue;
     const isFullName = FULL_MONTH_NAMES.has(g.month!.toLowerCase());
     const bare = !g.mod && !g.det && !g.year && !g.rel;
     if (bare) {
@@ -341,6 +344,8 @@ function scanWeekdays(r: Recognizer): void {
     if (weekday === undefined) continue;
     const start = m.index;
     const end = start + m[0].length;
+    // "the Sunday Times", "The Monday Club": a weekday inside a capitalised name.
+    if (!g.mod && !g.det && previousWord(r.text, start) === 'the' && /^ [A-Z][a-z]/.test(r.text.slice(end, end + 3))) continue;
     const doc = r.doc;
     if (!doc) {
       r.add(start, end, null, 'day', true);
@@ -367,7 +372,7 @@ function scanRelative(r: Recognizer): void {
     const g = m.groups!;
     const start = m.index;
     const end = start + m[0].length;
-    const det = g.det!.toLowerCase().replace(/^the\s+/, 'the ');
+    const det = g.det!.toLowerCase().replace(/\s+/, ' ');
     const unit = g.unit!;
     // "over the past year", "for the next month": spans of time, not calendar points.
     if (det.startsWith('the ') && !g.mod && DURATION_LEFT.has(previousWord(text, start))) continue;
@@ -391,6 +396,7 @@ function stepOf(det: string): number {
     case 'the last':
     case 'the past':
     case 'the previous':
+    case 'this past':
       return -1;
     case 'next':
     case 'coming':
@@ -451,7 +457,7 @@ function scanDeictic(r: Recognizer): void {
     const start = m.index;
     const end = start + word.length;
     // "USA Today", "Japan Today": a capitalised "Today" right after a capitalised word is a name.
-    if (word === 'Today' && /[A-Z][\w.]*\s$/.test(text.slice(Math.max(0, start - 20), start))) continue;
+    if ((word === 'Today' || word === 'TODAY') && /[A-Z][\w.]*\s$/.test(text.slice(Math.max(0, start - 20), start))) continue;
     const lower = word.toLowerCase();
     const step = lower === 'yesterday' ? -1 : lower === 'tomorrow' ? 1 : 0;
     r.add(start, end, r.doc ? formatDay(addDays(r.doc, step)) : null, 'day', true);

@@ -15,11 +15,11 @@ const HEAD_LENGTH = 3000;
 const HEADING_LENGTH = 2000;
 
 const LABEL_BEFORE =
-  /(?:^|[|•·])\s*(?<label>date[d]?|published|posted|updated|last\s+updated|last\s+modified|modified|first\s+published|publication\s+date|release\s+date|released|issued|created)(?:\s+on)?\s*[:\-–—]?\s*$/i;
+  /(?:^|[|•·])\s*(?<label>date[d]?|published|posted|updated|last\s+updated|last\s+modified|modified|first\s+published|publication\s+date|release\s+date|released|issued|created)(?:\s+on)?\s*[:\-–—]?\s*(?:(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*(?:[A-Z]{2,5})?\s*[,|]?\s*)?$/i;
 const ALONE_BEFORE = /^[\s|•·]*$/;
 const ALONE_AFTER =
-  /^[\s,|•·]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?)?[\s|•·]*$/i;
-const DATELINE_BEFORE = /^\s*(?:[\p{Lu}][\p{L} .'’-]{1,40},\s*)?$/u;
+  /^(?:T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?[\s,|•·]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?)?[\s|•·]*$/i;
+const DATELINE_BEFORE = /^\s*(?:[\p{Lu}][\p{L} .'’-]{1,40},\s*){0,3}$/u;
 const DATELINE_AFTER = /^\s*(?:\(|—|–|-{1,2}\s|:|\/)/;
 
 /** Lower is better. */

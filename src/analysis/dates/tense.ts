@@ -2,7 +2,7 @@
 // in May") or back ("met on Monday")? Decides which Monday or which May a bare name means.
 
 const FUTURE_CUE =
-  /\b(?:will|won['’]t|shall|would|wouldn['’]t|going\s+to|(?:is|are|was|were|be|been)\s+(?:scheduled|due|set|expected|slated|planned|poised|likely)\s+to|(?:is|are)\s+to|(?:scheduled|slated|due|set|planned|expected)\s+(?:to|for|on|in)|plans?\s+to|planning\s+to|intends?\s+to|aims?\s+to|upcoming|forthcoming|to\s+be\s+held|ahead\s+of|next)\b|['’]ll\b/gi;
+  /\b(?:will|won['’]t|shall|would|wouldn['’]t|going\s+to|(?:is|are|was|were|be|been)\s+(?:scheduled|due|set|expected|slated|planned|poised|likely)\s+to|(?:is|are)\s+to|(?:scheduled|slated|due|set|planned|expected)\s+(?:to|for|on|in|at|by)|(?:is|are)\s+due\b|plans?\s+to|planning\s+to|intends?\s+to|aims?\s+to|upcoming|forthcoming|to\s+be\s+held|ahead\s+of|next)\b|['’]ll\b/gi;
 
 const PAST_CUE =
   /\b(?:was|were|had|did|said|told|met|held|went|came|made|took|gave|began|left|saw|sold|bought|won|lost|led|ran|wrote|spoke|paid|sent|died|fell|rose|became|ago|last|earlier|(?<!\b(?:be|been|being|is|are|am)\s)[a-z]{2,}ed)\b/gi;
