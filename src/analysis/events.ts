@@ -1,6 +1,6 @@
 // Events between named officials: meetings, talks, visits, calls and trips an article reports as
 // held or planned, one entry per event per article (several sentences about one meeting merge).
-import { datesCompatible, finerDate, mergeEvents as mergeCorpusEvents, sameOccasion, sharedCount } from './eventMerge';
+import { datesCompatible, finerDate, mergeEvents as mergeCorpusEvents, sameOccasion, sharedCount, typeFamily } from './eventMerge';
 import { capitalOf, countryCode, EU_CODE, isCountryName, isEuMember } from './places';
 import type { CorpusEvent, DateMention, EventMention, EventType, OfficialMention, Span, TextSpan } from './types';
 
@@ -152,7 +152,8 @@ const CUE_RULES: CueRule[] = [
   { re: /\b(?:talks|discussions|negotiations)\s+(?:with|between)\b/gi, type: 'talks', kind: 'with' },
   { re: /\btalks\b/gi, type: 'talks', kind: 'noun' },
   { re: /\b(?:talked|spoke|speaks|conferred)\s+with\b/gi, type: 'talks', kind: 'verb' },
-  { re: /\bdiscussed\b(?:\s+with)?/gi, type: 'talks', kind: 'noun' },
+  { re: /\b(?:discussed|discusses|discuss)\b(?:\s+with)?/gi, type: 'talks', kind: 'verb' },
+  { re: /\b(?:conversation|conversations|consultations)\s+with\b/gi, type: 'talks', kind: 'with' },
   { re: /\b(?:joint\s+)?(?:news|press)\s+conference\s+with\b/gi, type: 'meeting', kind: 'with' },
   { re: /\b(?:hosted|hosts|hosting|received|receives|welcomed|welcomes|welcome)(?:\s+by)?\b/gi, type: 'meeting', kind: 'verb' },
   { re: /\b(?:tele)?phone\s+(?:call|calls|conversation|conversations|talks)\b(?:\s+with)?/gi, type: 'call', kind: 'with' },
@@ -209,6 +210,8 @@ interface Actor {
 const IN_PERSON = /\b(?:was|were|is)\s+in\s+[A-Z]|\bduring\b|\bat\s+the\s+outset\b|\bface[- ]to[- ]face\b|\bin\s+person\b/;
 // A meeting held by phone or video is a call.
 const PHONE_MARKER = /\b(?:by|over\s+the|on\s+the|via)\s+(?:tele)?phone\b|\b(?:tele)?phone\s+(?:call|conversation|talks)|\bvideo\s+(?:call|link|conference)|\bvideoconference\b/i;
+// "discussed the issue with", "held talks on trade with": a short topic, no clause break, then "with".
+const WITH_AFTER_TOPIC = /^[^,;:.!?"“”]{0,60}?\s(?:with|between)\s/;
 const POSSESSIVE_AFTER = /^(?:'s|’s)\b/;
 const PRONOUN = /\b(?:he|she|He|She)\b/g;
 const POSSESSIVE_BEFORE_CUE = /\b(?:his|her|His|Her)\s+(?:[a-z-]+\s+){0,3}?(?=(?:visit|trip|meeting|talks|call)\b)/g;
@@ -445,7 +448,7 @@ function pickDate(
 }
 
 const PLACE_AFTER =
-  /\b(?:in|to|at|visit|visits|visiting|visited|arrived\s+in)\s+((?:[A-Z][\p{L}’'.-]+)(?:\s+(?:[A-Z][\p{L}’'.-]+)){0,2})/gu;
+  /\b(?:in|to|at|visit|visits|visiting|visited|arrived\s+in)\s+((?:[A-Z][\p{L}’'.-]+)(?:\s+(?:[A-Z][\p{L}’'.-]+)){0,5})/gu;
 const PLACE_AFTER_BUILDING = /\b(?:House|Palace|Hall|Office|Centre|Center|Hotel|Airport|Building|Residence),\s+([A-Z][\p{L}’'-]+(?:\s+[A-Z][\p{L}’'-]+)?)/gu;
 const PLACE_BEFORE_TRIP = /\b([A-Z][\p{L}-]+)\s+(?:trip|visit)\b/gu;
 const NOT_PLACE_WORD =
@@ -462,7 +465,8 @@ function placeCandidates(text: string, sentence: Span, officialsInSentence: read
     while (words.length && NOT_PLACE_WORD.test(words[words.length - 1]!)) words.pop();
     if (!words.length || NOT_PLACE_WORD.test(words[0]!)) return;
     name = words.join(' ');
-    if (INSTITUTION_WORD.test(name) || /\d/.test(name)) return;
+    // Four capitalised words make an institution ("Ben Gurion International Airport"), not a city.
+    if (words.length > 3 || INSTITUTION_WORD.test(name) || /\d/.test(name)) return;
     const abs = sentence.start + pos;
     if (officialsInSentence.some((m) => abs < m.end && abs + name.length > m.start)) return;
     // A demonym ("Japanese") names no place.
@@ -534,9 +538,19 @@ function cueParticipants(
     return { ids, subject: null, objects: [] };
   }
 
-  // Objects: a chain of actors right after the cue, separated only by titles and conjunctions.
+  // Objects: a chain of actors right after the cue, separated only by titles and conjunctions;
+  // or, after a topic, the ones "with" introduces ("discussed the issue with Mr. Netanyahu").
   const objects: string[][] = [];
   let cursor = cueEnd;
+  if (!/\s(?:with|between|by)$/i.test(s.slice(cue.start, cue.end))) {
+    WITH_AFTER_TOPIC.lastIndex = 0;
+    const topic = WITH_AFTER_TOPIC.exec(s.slice(cue.end, cue.end + 90));
+    const firstAfter = actors.find((a) => a.start >= cueEnd);
+    if (topic && firstAfter && firstAfter.start >= cueEnd + topic.index + topic[0].length - 1) {
+      const withEnd = cueEnd + topic.index + topic[0].length;
+      if (isTitleGap(text.slice(withEnd, firstAfter.start), 60)) cursor = withEnd;
+    }
+  }
   for (const a of actors) {
     if (a.start < cursor) continue;
     const gap = text.slice(cursor, a.start);
@@ -564,7 +578,18 @@ function cueParticipants(
     // The object of an earlier cue ("will meet X, then fly to Tokyo to meet Y") is not this one's subject.
     if (a.end > cueStart || consumed.has(a)) continue;
     const gap = text.slice(a.end, cueStart);
-    if (gap.length <= 160 && !SUBJECT_BREAK.test(gap)) subject = a.ids;
+    if (gap.length <= 160 && !SUBJECT_BREAK.test(gap)) {
+      subject = [...a.ids];
+      // Coordinated subjects: "Lavrov and his Turkish counterpart Hakan Fidan discussed ...".
+      let head = a;
+      for (let j = i - 1; j >= 0; j--) {
+        const prev = actors[j]!;
+        const link = text.slice(prev.end, head.start);
+        if (!/\band\b|&/.test(link) || !isTitleGap(link, 60)) break;
+        for (const id of prev.ids) if (!subject.includes(id)) subject.unshift(id);
+        head = prev;
+      }
+    }
     break;
   }
   // Passive hosts ("hosted by X", "visit by X") name the other side after the cue.
@@ -634,10 +659,13 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
     );
     if (candidates.length !== 1) continue;
     const target = candidates[0]!;
-    // A one-sided report ("His visit to Japan is the first ...") is too weak to say the event was held.
-    const scheduled = target.scheduled;
+    // A one-sided report ("His visit to Japan is the first ...") is too weak to say the event was
+    // held, and one of another kind (arriving in a country) does not date or place a meeting.
+    const { scheduled, location, locationIsCity, date, dated } = target;
     absorb(target, f, true);
     target.scheduled = scheduled;
+    if (typeFamily(f.type) !== typeFamily(target.type)) Object.assign(target, { date, dated });
+    if (location || !f.locationIsCity) Object.assign(target, { location, locationIsCity });
   }
 
   const documentDate = context.documentDate;
@@ -696,17 +724,21 @@ function analyseSentence(
     // "requested that his counterpart visit Tehran", "invited her to hold talks": a proposal.
     if (PROPOSAL_BEFORE.test(lead.slice(-80)) && !HELD_FORM.test(cueWord)) continue;
     const scheduled = FUTURE_MARKER.test(lead.slice(-60)) || /\bto\s+$/.test(lead) && !/\b(?:went|came|flew|travel(?:l)?ed|arrived)\b/.test(lead.slice(-60));
+    // "a final meeting between X and Y" stays a meeting beside a phone call to someone else.
+    const isCall =
+      cue.type === 'call' ||
+      (byPhone && (cue.type === 'meeting' || cue.type === 'talks') && !/meeting|summit/i.test(s.slice(cue.start, cue.end)));
     const groupsToSplit = splitBilateral(state, cue, parts);
     const siblings: Draft[] = [];
     for (const ids of groupsToSplit) {
       const draft: Draft = {
-        type: byPhone && (cue.type === 'meeting' || cue.type === 'talks') ? 'call' : cue.type,
+        type: isCall ? 'call' : cue.type,
         ids,
         date: date ? date.value : null,
         dated: date !== null,
         // A call joins people in different places.
-        location: cue.type === 'call' || byPhone ? null : place?.name ?? null,
-        locationIsCity: cue.type !== 'call' && !byPhone && (place?.city ?? false),
+        location: isCall ? null : place?.name ?? null,
+        locationIsCity: !isCall && (place?.city ?? false),
         scheduled,
         sources: [source],
         firstSentence: sentenceIndex,

@@ -297,6 +297,27 @@ describe('findEvents in other styles', () => {
     ]);
   });
 
+  const OBAMA: PersonSpec = { forms: ['Barack Obama', 'Obama'], name: 'Barack Obama', title: 'President', country: 'United States' };
+  const NETANYAHU: PersonSpec = { forms: ['Benjamin Netanyahu', 'Netanyahu'], name: 'Benjamin Netanyahu', title: 'Prime Minister', country: 'Israel' };
+  const ERDOGAN: PersonSpec = { forms: ['Recep Erdogan', 'Erdogan'], name: 'Recep Tayyip Erdogan', title: 'Prime Minister', country: 'Turkey' };
+
+  it('keeps a meeting a meeting beside a phone call to a third leader, placed in the city not the airport', () => {
+    const t = 'It happened in a phone call to Erdogan during a final meeting between Obama and Netanyahu at Ben Gurion International Airport in Tel Aviv minutes before Air Force One departed for Jordan.';
+    const evs = run(t, [OBAMA, NETANYAHU, ERDOGAN]);
+    expect(evs).toHaveLength(1);
+    expect(evs[0]?.type).toBe('meeting');
+    expect(evs[0]?.location).toBe('Tel Aviv');
+    expect(names(evs[0])).toEqual(['Barack Obama', 'Benjamin Netanyahu']);
+  });
+
+  it('finds who was met after the topic ("discussed the issue with Mr. Netanyahu"), not the leader spoken of', () => {
+    const t = 'Mr. Obama said later at a news conference in Amman that he had spoken to both leaders.\n\nHe said he discussed the issue with Mr. Netanyahu during his visit to Israel this week, and that they agreed the timing was good for a discussion with the Turkish leader.';
+    const evs = run(t, [OBAMA, NETANYAHU, ERDOGAN], [['this week', '2013-W12', 'week']], '2013-03-22');
+    expect(evs).toHaveLength(1);
+    expect(names(evs[0])).toEqual(['Barack Obama', 'Benjamin Netanyahu']);
+    expect(evs[0]?.date).toBe('2013-W12');
+  });
+
   it('never throws and finds nothing without officials', () => {
     expect(findEvents('', { sentences: [], officials: [], dates: [], documentDate: null })).toEqual([]);
     const junk = '\u0000\uffff"“met with'.repeat(2000);
