@@ -147,6 +147,7 @@ const CUE_RULES: CueRule[] = [
   { re: /\bmeet(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb' },
   { re: /\b(?:meeting|meetings)\s+(?:with|between)\b/gi, type: 'meeting', kind: 'with' },
   { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:a\s+|an\s+)?(?:(?:[a-z-]+)\s+)?(?:meeting|summit)\b(?:\s+with)?/gi, type: 'meeting', kind: 'verb' },
+  { re: /\b(?:is|are|was|were|been|be)\s+meeting(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb' },
   { re: /\bmeeting\b/gi, type: 'meeting', kind: 'noun' },
   { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:(?:[a-z-]+)\s+){0,2}?(?:talks|discussions|negotiations)\b(?:\s+with)?/gi, type: 'talks', kind: 'verb' },
   { re: /\b(?:talks|discussions|negotiations)\s+(?:with|between)\b/gi, type: 'talks', kind: 'with' },
@@ -243,6 +244,8 @@ interface Draft {
   scheduled: boolean;
   sources: TextSpan[];
   firstSentence: number;
+  /** Told only by a bare noun ("at the outset of the meeting"): it may add to an event, not found one. */
+  weak: boolean;
 }
 
 /** The most recent official mention before a position, or the first in the sentence when it opens it. */
@@ -709,6 +712,15 @@ function analyseSentence(
   // that event; its bare nouns name other things.
   const consumed = new Set<Actor>();
   const byPhone = PHONE_MARKER.test(s);
+  // "Putin and Xi signed a statement after talks", "the two ministers' meeting": a bare noun names
+  // its participants only when they are named together.
+  const jointlyNamed = actors.some((a, i) => {
+    if (a.ref && a.ids.length >= 2) return true;
+    const next = actors[i + 1];
+    if (!next) return false;
+    const link = text.slice(a.end, next.start);
+    return /\band\b|&/.test(link) && isTitleGap(link, 60);
+  });
   const resolved = cues.map((cue) => ({ cue, parts: cueParticipants(state, sentence, cue, actors, consumed) }));
   const hasVerbEvent = resolved.some((r) => r.cue.kind !== 'noun' && r.parts && r.parts.ids.length >= 2);
   for (const { cue, parts } of resolved) {
@@ -742,6 +754,7 @@ function analyseSentence(
         scheduled,
         sources: [source],
         firstSentence: sentenceIndex,
+        weak: cue.kind === 'noun' && !jointlyNamed,
       };
       // A visitor alone joins the meeting of the same sentence; two meetings with different people stay apart.
       const same = drafts.find((d) => {
@@ -763,6 +776,7 @@ function analyseSentence(
     }
     const target = findTarget(state, d);
     if (target) absorb(target, d, true);
+    else if (d.weak) continue; // "Trump, speaking at a cabinet meeting, criticised Powell"
     else state.events.push(d);
     indexEvent(state, target ?? d);
   }
@@ -850,4 +864,5 @@ function absorb(target: Draft, d: Draft, acrossSentences: boolean): void {
     for (const src of d.sources) if (!target.sources.some((x) => x.start === src.start)) target.sources.push(src);
   }
   target.firstSentence = Math.min(target.firstSentence, d.firstSentence);
+  target.weak = target.weak && d.weak;
 }

@@ -318,6 +318,24 @@ describe('findEvents in other styles', () => {
     expect(evs[0]?.date).toBe('2013-W12');
   });
 
+  it('does not make a meeting of two officials merely named near the word "meeting"', () => {
+    const t = 'President Donald Trump, speaking at a cabinet meeting on Wednesday, criticised Federal Reserve Chair Jerome Powell again.';
+    const evs = run(t, [
+      { forms: ['Donald Trump'], name: 'Donald Trump', title: 'President', country: 'United States' },
+      { forms: ['Jerome Powell'], name: 'Jerome Powell', title: 'Federal Reserve Chair', country: 'United States' },
+    ], [['Wednesday', '2025-07-16', 'day']]);
+    expect(evs).toEqual([]);
+  });
+
+  it('finds talks told by a noun when both leaders are named together', () => {
+    const t = 'Putin and Xi signed a joint statement after talks in Moscow on Tuesday.';
+    const evs = run(t, [
+      { forms: ['Putin'], name: 'Vladimir Putin', title: 'President', country: 'Russia' },
+      { forms: ['Xi'], name: 'Xi Jinping', title: 'President', country: 'China' },
+    ], [['Tuesday', '2023-03-21', 'day']]);
+    expect(evs.map((e) => [e.type, e.date, e.location, ...names(e)])).toEqual([['talks', '2023-03-21', 'Moscow', 'Vladimir Putin', 'Xi Jinping']]);
+  });
+
   it('never throws and finds nothing without officials', () => {
     expect(findEvents('', { sentences: [], officials: [], dates: [], documentDate: null })).toEqual([]);
     const junk = '\u0000\uffff"“met with'.repeat(2000);
