@@ -181,7 +181,7 @@ const NEGATION_BEFORE = /(?:\b(?:not|never|no|refused|refuses|declined|declines|
 // Words that may stand between a verb and its object, or in an object list ("with his Japanese
 // counterpart, X, and the Palestinian leader, Y"): articles, titles, ranks, demonyms.
 const TITLE_GAP_WORD =
-  /^(?:the|a|an|his|her|their|its|of|for|and|with|by|to|visiting|counterparts?|ministers?|minister|president|vice|prime|foreign|affairs|secretary|state|leaders?|chancellor|premier|king|queen|crown|prince|princess|emir|sheikh|deputy|ambassador|envoy|general|gen|honorable|honourable|high|ranking|high-ranking|senior|top|officials?|including|such|as|other|chief|new|commissioner|spokesman|spokeswoman|head|defence|defense|interior|finance|trade|economy|mr|mrs|ms|dr|his|excellency|h\.e\.|&|-)$/i;
+  /^(?:the|a|an|his|her|their|its|of|for|and|with|by|to|visiting|counterparts?|ministers?|minister|president|vice|prime|foreign|affairs|secretary|state|leaders?|chancellor|premier|king|queen|crown|prince|princess|emir|sheikh|deputy|ambassador|envoy|general|gen|honorable|honourable|high|ranking|high-ranking|senior|top|officials?|including|such|as|other|chief|new|commissioner|spokesman|spokeswoman|head|defence|defense|interior|finance|trade|economy|mr|mrs|ms|dr|his|excellency|h\.e\.|national|security|adviser|advisor|director|special|representative|undersecretary|under|assistant|acting|interim|elect|designate|&|-)$/i;
 
 function isTitleGap(gap: string, maxChars: number): boolean {
   if (gap.length > maxChars) return false;
@@ -246,6 +246,8 @@ interface Draft {
   firstSentence: number;
   /** Told only by a bare noun ("at the outset of the meeting"): it may add to an event, not found one. */
   weak: boolean;
+  /** Told in a relative clause ("Modi, who arrived in Washington, held talks ..."): not the main event. */
+  subordinate: boolean;
 }
 
 /** The most recent official mention before a position, or the first in the sentence when it opens it. */
@@ -657,6 +659,8 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
         e.ids.includes(f.ids[0]!) &&
         datesCompatible(e.date, f.date) &&
         sameFamilyInSentence(e, f) &&
+        // "Trump said he would visit India later this year" is not the meeting just held.
+        (typeFamily(e.type) === typeFamily(f.type) || e.scheduled === f.scheduled) &&
         // "Mr Straw, visiting Beijing" is not his stop in Tokyo.
         !(e.location && f.location && e.locationIsCity && f.locationIsCity && e.location !== f.location),
     );
@@ -755,6 +759,7 @@ function analyseSentence(
         sources: [source],
         firstSentence: sentenceIndex,
         weak: cue.kind === 'noun' && !jointlyNamed,
+        subordinate: /,\s*(?:who|which|where)\b[^,]*$/.test(lead),
       };
       // A visitor alone joins the meeting of the same sentence; two meetings with different people stay apart.
       const same = drafts.find((d) => {
@@ -850,7 +855,8 @@ function findTarget(state: DocState, d: Draft): Draft | undefined {
 function absorb(target: Draft, d: Draft, acrossSentences: boolean): void {
   // "travelled to Geneva, where she had a meeting with X": the meeting is the event; a state visit
   // with its meetings stays a visit.
-  if (target.type === 'trip' && (d.type === 'meeting' || d.type === 'talks')) target.type = d.type;
+  if ((target.type === 'trip' && typeFamily(d.type) === 'meet') || (target.subordinate && !d.subordinate)) target.type = d.type;
+  target.subordinate = target.subordinate && d.subordinate;
   for (const id of d.ids) if (!target.ids.includes(id)) target.ids.push(id);
   target.date = finerDate(target.date, d.date);
   target.dated = target.dated || d.dated;
