@@ -196,7 +196,7 @@ function isTitleGap(gap: string, maxChars: number): boolean {
 }
 
 // A subject may be separated from its verb by an appositive or auxiliaries, never by a reporting verb.
-const SUBJECT_BREAK = /\b(?:said|says|say|told|tells|added|noted|stated|according|stressed|urged|while|but|although|whereas|because|after|following|which|that)\b|[;:"“”]/i;
+const SUBJECT_BREAK = /\b(?:said|says|say|told|tells|added|noted|stated|according|stressed|urged|while|but|although|whereas|because|which|that)\b|[;:"“”]/i;
 
 // ---------------------------------------------------------------------------------------------
 // Actors: officials named in a sentence, and references resolved to them.
@@ -213,6 +213,8 @@ const IN_PERSON = /\b(?:was|were|is)\s+in\s+[A-Z]|\bduring\b|\bat\s+the\s+outset
 const PHONE_MARKER = /\b(?:by|over\s+the|on\s+the|via)\s+(?:tele)?phone\b|\b(?:tele)?phone\s+(?:call|conversation|talks)|\bvideo\s+(?:call|link|conference)|\bvideoconference\b/i;
 // "discussed the issue with", "held talks on trade with": a short topic, no clause break, then "with".
 const WITH_AFTER_TOPIC = /^[^,;:.!?"“”]{0,60}?\s(?:with|between)\s/;
+const TRANSITIVE_CUE = /^(?:met|meet|meets|meeting|is\s+meeting|are\s+meeting|hosted|hosts|hosting|received|receives|welcomed|welcomes|welcome|visited|visiting|visit|visits)\b/i;
+const UNNAMED_OBJECT = /^\s+(?:with\s+)?(?:their|his|her|its|the|a|an|several|other|some|many|senior|top|local|foreign|business|community|leaders|officials|counterparts|representatives|ministers|members|delegates|students|troops|victims|families|workers|executives)\b/i;
 const POSSESSIVE_AFTER = /^(?:'s|’s)\b/;
 const PRONOUN = /\b(?:he|she|He|She)\b/g;
 const POSSESSIVE_BEFORE_CUE = /\b(?:his|her|His|Her)\s+(?:[a-z-]+\s+){0,3}?(?=(?:visit|trip|meeting|talks|call)\b)/g;
@@ -425,6 +427,7 @@ function resolveCounterparts(state: DocState, owner: Person, qualifier: string |
 // ---------------------------------------------------------------------------------------------
 // Dates and places.
 
+const DATE_OTHER_EVENT = /\b(?:after|before|following|ahead\s+of|prior\s+to|since)\b/i;
 const DATE_EXCLUDED_BEFORE = /\b(?:since|until|till|before|after|from|by|between)\s+(?:the\s+)?$/i;
 
 function pickDate(
@@ -443,6 +446,9 @@ function pickDate(
     // A year used as a modifier ("the 2015 nuclear deal") dates the deal, not the meeting.
     if (d.precision === 'year' && /\b(?:the|a|its|his|her|their)\s+$/i.test(before) && /^\s+[a-z]/.test(after)) continue;
     if (/^\s+ago\b/.test(after) && d.precision !== 'day') continue;
+    // "met X on Tuesday, a day after holding talks with Y": Tuesday is not the day of the talks.
+    const between = d.end <= cueStart ? text.slice(d.end, cueStart) : text.slice(cueStart, d.start);
+    if (between.length > 12 && DATE_OTHER_EVENT.test(between)) continue;
     const distance = d.end <= cueStart ? cueStart - d.end : d.start - cueStart;
     if (distance < bestDistance) {
       best = d;
@@ -521,7 +527,7 @@ function cueParticipants(
   cue: Cue,
   actors: readonly Actor[],
   consumed: Set<Actor>,
-): { ids: string[]; subject: string[] | null; objects: string[][] } | null {
+): { ids: string[]; subject: string[] | null; objects: string[][]; unnamedObject?: boolean } | null {
   const { text } = state;
   const cueStart = sentence.start + cue.start;
   const cueEnd = sentence.start + cue.end;
@@ -540,7 +546,7 @@ function cueParticipants(
       if (/according\s+to\s+$/i.test(before)) continue;
       for (const id of a.ids) if (!ids.includes(id)) ids.push(id);
     }
-    return { ids, subject: null, objects: [] };
+    return { ids, subject: null, objects: [], unnamedObject: false };
   }
 
   // Objects: a chain of actors right after the cue, separated only by titles and conjunctions;
@@ -567,6 +573,10 @@ function cueParticipants(
     cursor = a.end;
   }
 
+  // "are expected to meet their Philippine counterparts": the ones met are not named, and the
+  // subjects named together are not meeting each other.
+  const unnamedObject =
+    !objects.length && TRANSITIVE_CUE.test(s.slice(cue.start, cue.end)) && UNNAMED_OBJECT.test(s.slice(cue.end, cue.end + 40));
   if (cue.kind === 'told') {
     // "X told Y" is an event only when the sentence places them together ("when he was in Tokyo",
     // "at the outset of the meeting") or on the phone, and Y follows "told" directly.
@@ -615,7 +625,7 @@ function cueParticipants(
       }
     }
   }
-  return { ids, subject, objects };
+  return { ids, subject, objects, unnamedObject };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -758,7 +768,7 @@ function analyseSentence(
         scheduled,
         sources: [source],
         firstSentence: sentenceIndex,
-        weak: cue.kind === 'noun' && !jointlyNamed,
+        weak: (cue.kind === 'noun' && !jointlyNamed) || parts.unnamedObject === true,
         subordinate: /,\s*(?:who|which|where)\b[^,]*$/.test(lead),
       };
       // A visitor alone joins the meeting of the same sentence; two meetings with different people stay apart.

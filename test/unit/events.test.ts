@@ -336,6 +336,28 @@ describe('findEvents in other styles', () => {
     expect(evs.map((e) => [e.type, e.date, e.location, ...names(e)])).toEqual([['talks', '2023-03-21', 'Moscow', 'Vladimir Putin', 'Xi Jinping']]);
   });
 
+  it('gives "on Tuesday" to the meeting it belongs to, not to the talks "a day after" which it was held', () => {
+    const t = 'WASHINGTON (AP) — Secretary of State Marco Rubio met with Saudi Crown Prince Mohammed bin Salman in Riyadh on Tuesday, a day after holding talks with Russian Foreign Minister Sergey Lavrov.';
+    const evs = run(t, [
+      { forms: ['Marco Rubio', 'Rubio'], name: 'Marco Rubio', title: 'Secretary of State', country: 'United States' },
+      { forms: ['Mohammed bin Salman'], name: 'Mohammed bin Salman', title: 'Crown Prince', country: 'Saudi Arabia' },
+      { forms: ['Sergey Lavrov'], name: 'Sergey Lavrov', title: 'Foreign Minister', country: 'Russia' },
+    ], [['Tuesday', '2025-02-18', 'day']], '2025-02-18');
+    expect(evs.map((e) => [e.date, ...names(e)])).toEqual([
+      ['2025-02-18', 'Marco Rubio', 'Mohammed bin Salman'],
+      [null, 'Marco Rubio', 'Sergey Lavrov'],
+    ]);
+  });
+
+  it('does not pair two ministers who are each to meet unnamed counterparts', () => {
+    const t = 'Defense Minister Minoru Kihara and Foreign Minister Yoko Kamikawa are also expected to meet their Philippine counterparts for "two-plus-two" talks.';
+    const evs = run(t, [
+      { forms: ['Minoru Kihara'], name: 'Minoru Kihara', title: 'Defense Minister', country: 'Japan' },
+      { forms: ['Yoko Kamikawa'], name: 'Yoko Kamikawa', title: 'Foreign Minister', country: 'Japan' },
+    ]);
+    expect(evs).toEqual([]);
+  });
+
   it('never throws and finds nothing without officials', () => {
     expect(findEvents('', { sentences: [], officials: [], dates: [], documentDate: null })).toEqual([]);
     const junk = '\u0000\uffff"“met with'.repeat(2000);
