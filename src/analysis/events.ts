@@ -689,7 +689,10 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
   return state.events.map((e) => {
     let date = e.date;
     // A report of the day's meeting (a dated press release) gives the meeting no other date.
-    if (!e.dated && date === null && documentDate && !e.scheduled && e.firstSentence < 4) date = documentDate;
+    // Only when its sentences carry no date at all: "Tuesday, a day after the talks" dates them otherwise.
+    if (!e.dated && date === null && documentDate && !e.scheduled && e.firstSentence < 4 && !e.sources.some((src) => hasDateIn(dates, src))) {
+      date = documentDate;
+    }
     const names = e.ids.map((id) => state.people.get(id)?.name ?? id);
     e.sources.sort((a, b) => a.start - b.start);
     return {
@@ -798,6 +801,18 @@ function analyseSentence(
 }
 
 const MAX_CUES = 24;
+
+function hasDateIn(dates: readonly DateMention[], span: Span): boolean {
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (dates[mid]!.start < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const d = dates[lo];
+  return d !== undefined && d.start < span.end;
+}
 
 function findCues(s: string): Cue[] {
   const cues: Cue[] = [];
