@@ -438,8 +438,9 @@ function pickDate(
 ): { value: string | null } | null {
   let best: DateMention | null = null;
   let bestDistance = Infinity;
-  for (const d of dates) {
-    if (d.start < sentence.start || d.end > sentence.end) continue;
+  for (let i = firstDateFrom(dates, sentence.start); i < dates.length && dates[i]!.start < sentence.end; i++) {
+    const d = dates[i]!;
+    if (d.end > sentence.end) continue;
     const before = text.slice(Math.max(sentence.start, d.start - 12), d.start);
     if (DATE_EXCLUDED_BEFORE.test(before)) continue;
     const after = text.slice(d.end, Math.min(sentence.end, d.end + 12));
@@ -802,15 +803,20 @@ function analyseSentence(
 
 const MAX_CUES = 24;
 
-function hasDateIn(dates: readonly DateMention[], span: Span): boolean {
+/** Index of the first date starting at or after a position (dates sorted by start). */
+function firstDateFrom(dates: readonly DateMention[], pos: number): number {
   let lo = 0;
   let hi = dates.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (dates[mid]!.start < span.start) lo = mid + 1;
+    if (dates[mid]!.start < pos) lo = mid + 1;
     else hi = mid;
   }
-  const d = dates[lo];
+  return lo;
+}
+
+function hasDateIn(dates: readonly DateMention[], span: Span): boolean {
+  const d = dates[firstDateFrom(dates, span.start)];
   return d !== undefined && d.start < span.end;
 }
 
