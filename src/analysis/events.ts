@@ -156,6 +156,8 @@ const CUE_RULES: CueRule[] = [
   { re: /\b(?:discussed|discusses|discuss)\b(?:\s+with)?/gi, type: 'talks', kind: 'verb' },
   { re: /\b(?:conversation|conversations|consultations)\s+with\b/gi, type: 'talks', kind: 'with' },
   { re: /\b(?:joint\s+)?(?:news|press)\s+conference\s+with\b/gi, type: 'meeting', kind: 'with' },
+  { re: /\b(?:summit|summits)\s+(?:with|between)\b/gi, type: 'meeting', kind: 'with' },
+  { re: /\b(?:sat\s+down|shook\s+hands|dined|lunched)\s+with\b/gi, type: 'meeting', kind: 'verb' },
   { re: /\b(?:hosted|hosts|hosting|received|receives|welcomed|welcomes|welcome)(?:\s+by)?\b/gi, type: 'meeting', kind: 'verb' },
   { re: /\b(?:tele)?phone\s+(?:call|calls|conversation|conversations|talks)\b(?:\s+with)?/gi, type: 'call', kind: 'with' },
   { re: /\b(?:video\s+call|video\s+conference|videoconference)\b(?:\s+with)?/gi, type: 'call', kind: 'with' },
@@ -173,15 +175,16 @@ const CUE_RULES: CueRule[] = [
 const FUTURE_MARKER =
   /\b(?:will|shall|'ll|would|(?:is|are|was|were)\s+(?:scheduled|due|expected|set|planning|going|preparing|slated|to)|scheduled\s+to|plans?\s+to|planned|prepared\s+to|preparing\s+to|intends?\s+to|hopes?\s+to|next\s+(?:week|month|year)|tomorrow|upcoming|later\s+(?:this|on|today|in))\b/i;
 // "requested that his counterpart visit", "invited her to Tehran": proposals, not events.
-const PROPOSAL_BEFORE = /\b(?:request(?:ed|s)?|invit(?:ed|es|ing|ation)|propos(?:ed|es|al)|urg(?:ed|es)|asked|call(?:ed|s)\s+for|offer(?:ed|s)?|suggest(?:ed|s)?|want(?:ed|s)?|would\s+like|hopes?|hoped)\b[^.;]*$/i;
+const PROPOSAL_BEFORE = /\b(?:request(?:ed|s)?|invit(?:ed|es|ing|ation)|propos(?:ed|es|al)|urg(?:ed|es)|asked|call(?:ed|s)\s+for|offer(?:ed|s)?|suggest(?:ed|s)?|want(?:ed|s)?|would\s+like|hopes?|hoped|seek(?:s|ing)?|sought|open\s+to|ready\s+to|willing\s+to|could|might|possible|possibly|potential)\b[^.;]*$/i;
 // Cue forms that tell of an event as held, which a proposal cannot precede.
 const HELD_FORM = /^(?:met|meets|held|had|visited|travel|arrived|flew|hosted|received|welcomed|spoke|talked|phoned|telephoned)/i;
+const CANCELLED_AFTER = /^[^.;!?,]{0,60}?\b(?:was|were|has\s+been|had\s+been|have\s+been|is|are|be)\s+(?:cancel(?:l)?ed|postponed|called\s+off|scrapped|shelved|put\s+off|delayed\s+indefinitely)\b/i;
 const NEGATION_BEFORE = /(?:\b(?:not|never|no|refused|refuses|declined|declines|rejected|cancel(?:l)?ed|cancels|postponed|called\s+off|without|instead\s+of|rather\s+than)\b|n['’]t)(?:\s+\S+){0,3}\s*$/i;
 
 // Words that may stand between a verb and its object, or in an object list ("with his Japanese
 // counterpart, X, and the Palestinian leader, Y"): articles, titles, ranks, demonyms.
 const TITLE_GAP_WORD =
-  /^(?:the|a|an|his|her|their|its|of|for|and|with|by|to|visiting|counterparts?|ministers?|minister|president|vice|prime|foreign|affairs|secretary|state|leaders?|chancellor|premier|king|queen|crown|prince|princess|emir|sheikh|deputy|ambassador|envoy|general|gen|honorable|honourable|high|ranking|high-ranking|senior|top|officials?|including|such|as|other|chief|new|commissioner|spokesman|spokeswoman|head|defence|defense|interior|finance|trade|economy|mr|mrs|ms|dr|his|excellency|h\.e\.|national|security|adviser|advisor|director|special|representative|undersecretary|under|assistant|acting|interim|elect|designate|&|-)$/i;
+  /^(?:the|a|an|his|her|their|its|of|for|and|with|by|to|visiting|counterparts?|ministers?|minister|president|vice|prime|foreign|affairs|secretary|state|leaders?|chancellor|premier|king|queen|crown|prince|princess|emir|sheikh|deputy|ambassador|envoy|general|gen|honorable|honourable|high|ranking|high-ranking|senior|top|officials?|including|such|as|other|chief|new|commissioner|spokesman|spokeswoman|head|defence|defense|interior|finance|trade|economy|mr|mrs|ms|dr|his|excellency|h\.e\.|national|security|adviser|advisor|director|special|representative|undersecretary|under|assistant|acting|interim|elect|designate|from|&|-)$/i;
 
 function isTitleGap(gap: string, maxChars: number): boolean {
   if (gap.length > maxChars) return false;
@@ -751,6 +754,8 @@ function analyseSentence(
     const cueWord = s.slice(cue.start, cue.end);
     // "refused to meet", "will not visit", "cancelled talks": no event.
     if (NEGATION_BEFORE.test(lead.slice(-40))) continue;
+    // "the meeting with X was cancelled": no event either.
+    if (CANCELLED_AFTER.test(s.slice(cue.end, cue.end + 120))) continue;
     // "requested that his counterpart visit Tehran", "invited her to hold talks": a proposal.
     if (PROPOSAL_BEFORE.test(lead.slice(-80)) && !HELD_FORM.test(cueWord)) continue;
     const scheduled = FUTURE_MARKER.test(lead.slice(-60)) || /\bto\s+$/.test(lead) && !/\b(?:went|came|flew|travel(?:l)?ed|arrived)\b/.test(lead.slice(-60));
