@@ -468,6 +468,8 @@ const PLACE_AFTER_BUILDING = /\b(?:House|Palace|Hall|Office|Centre|Center|Hotel|
 const PLACE_BEFORE_TRIP = /\b([A-Z][\p{L}-]+)\s+(?:trip|visit)\b/gu;
 const NOT_PLACE_WORD =
   /^(?:The|A|An|His|Her|Their|Its|This|That|Mr|Mrs|Ms|Dr|President|Prime|Minister|Foreign|Secretary|King|Queen|Chancellor|General|Gen|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Today|Tomorrow|Yesterday|Parliament|Congress|State|Islam|God)$/;
+const TOPIC_BEFORE_PLACE =
+  /\b(?:situation|war|wars|crisis|conflict|fighting|peace|developments|elections?|violence|security|stability|ceasefire|attacks?|operations?|troops|forces|refugees|investments?|projects?|interests|presence|role|relations|ties|tensions|reconstruction|humanitarian|nuclear|embargo|crackdown|protests?|issues?)\s+(?:\w+\s+)?in\s+$/i;
 const INSTITUTION_WORD =
   /\b(?:Ministry|Office|Forum|Conference|Summit|Street|Square|House|Palace|Hall|Agency|Council|Assembly|University|Airport|Hotel|Party|Union|Organi[sz]ation|Nations|Association|Committee|Commission|Parliament|Congress|Senate|Court|Bank|Fund|Group|Community|Programme|Program|Department|Embassy|Centre|Center|Memorial|Festival|Headquarters|Club|Times|Post|News|Radio|Television|Agreement|Treaty|Alliance|Partnership|Initiative)\b/;
 
@@ -482,6 +484,8 @@ function placeCandidates(text: string, sentence: Span, officialsInSentence: read
     name = words.join(' ');
     // Four capitalised words make an institution ("Ben Gurion International Airport"), not a city.
     if (words.length > 3 || INSTITUTION_WORD.test(name) || /\d/.test(name)) return;
+    // "discussed the situation in Syria": the place of a topic, not of the meeting.
+    if (TOPIC_BEFORE_PLACE.test(s.slice(Math.max(0, pos - 40), pos))) return;
     const abs = sentence.start + pos;
     if (officialsInSentence.some((m) => abs < m.end && abs + name.length > m.start)) return;
     // A demonym ("Japanese") names no place.

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { datesCompatible } from '../../src/analysis/eventMerge';
 import { findEvents, mergeEvents } from '../../src/analysis/events';
@@ -370,6 +371,42 @@ describe('findEvents in other styles', () => {
     expect(() => findEvents(junk, { sentences: splitSentences(junk), officials: [], dates: [], documentDate: null })).not.toThrow();
   });
 });
+
+describe('findEvents on arbitrary input', () => {
+  it('never throws and keeps every source span true to the text', () => {
+    const words = ['met', 'with', 'talks', 'visit to', 'Tokyo', 'the two ministers', 'his counterpart', 'he', 'She', 'phone call', ',', '.', '\n', '"', 'Mr', 'X Y', 'on Monday', 'hosted', 'the Japanese minister'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 60 }), fc.array(fc.nat(), { maxLength: 12 }), (parts, picks) => {
+        const text = parts.join(' ');
+        // Officials on random words, as a recognizer might mark them.
+        const officials: OfficialMention[] = [];
+        let offset = 0;
+        const bounds = parts.map((p) => {
+          const b = [offset, offset + p.length] as const;
+          offset += p.length + 1;
+          return b;
+        });
+        for (const pick of [...new Set(picks.map((p) => p % Math.max(1, parts.length)))].sort((a, b) => a - b)) {
+          const b = bounds[pick];
+          if (!b || b[1] <= b[0]) continue;
+          officials.push({ text: text.slice(b[0], b[1]), start: b[0], end: b[1], name: `P${pick % 3}`, title: pick % 2 ? 'Foreign Minister' : null, country: pick % 2 ? 'Japan' : null, entityId: `p${pick % 3}` });
+        }
+        const events = findEvents(text, { sentences: splitSentences(text), officials, dates: [], documentDate: pick(picks) });
+        for (const e of events) {
+          expect(e.participants.length).toBeGreaterThanOrEqual(2);
+          expect(new Set(e.participantEntityIds).size).toBe(e.participantEntityIds.length);
+          for (const s of e.sources) expect(text.slice(s.start, s.end)).toBe(s.text);
+        }
+        expect(() => mergeEvents([{ path: 'a', events }, { path: 'b', events }])).not.toThrow();
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+function pick(picks: number[]): string | null {
+  return picks.length % 2 ? '2024-01-15' : null;
+}
 
 describe('mergeEvents', () => {
   const meeting = (date: string | null, participants: string[], scheduled = false, location: string | null = 'Beijing'): EventMention => ({
