@@ -74,7 +74,7 @@ function roleNounMatches(noun: string, person: Person): boolean {
 }
 
 // Demonym or country right before a mention's title ("his Israeli counterpart, Ariel Sharon").
-const LOCAL_DEMONYM = /\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:'s|’s)?\s+(?:[A-Za-z-]+\s+){0,3}$/;
+const LOCAL_DEMONYM = /\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:'s|’s)?\s+(?:[A-Za-z-]+,?\s+){0,3}$/;
 
 function buildPeople(text: string, officials: readonly OfficialMention[]): Map<string, Person> {
   const people = new Map<string, Person>();
@@ -174,8 +174,9 @@ const CUE_RULES: CueRule[] = [
 // Planned rather than held: modal or scheduling words between the subject and the cue.
 const FUTURE_MARKER =
   /\b(?:will|shall|'ll|would|(?:is|are|was|were)\s+(?:scheduled|due|expected|set|planning|going|preparing|slated|to)|scheduled\s+to|plans?\s+to|planned|prepared\s+to|preparing\s+to|intends?\s+to|hopes?\s+to|next\s+(?:week|month|year)|tomorrow|upcoming|later\s+(?:this|on|today|in))\b/i;
-// "requested that his counterpart visit", "invited her to Tehran": proposals, not events.
-const PROPOSAL_BEFORE = /\b(?:request(?:ed|s)?|invit(?:ed|es|ing|ation)|propos(?:ed|es|al)|urg(?:ed|es)|asked|call(?:ed|s)\s+for|offer(?:ed|s)?|suggest(?:ed|s)?|want(?:ed|s)?|would\s+like|hopes?|hoped|seek(?:s|ing)?|sought|open\s+to|ready\s+to|willing\s+to|could|might|possible|possibly|potential)\b[^.;]*$/i;
+// "requested that his counterpart visit", "invited her to Tehran": proposals, not events. The
+// proposal must govern the cue: "X, who hopes to boost trade, will meet Y" is still planned.
+const PROPOSAL_BEFORE = /\b(?:request(?:ed|s)?|invit(?:ed|es|ing|ation)|propos(?:ed|es|al)|urg(?:ed|es)|asked|call(?:ed|s)\s+for|offer(?:ed|s)?|suggest(?:ed|s)?|want(?:ed|s)?|would\s+like|hopes?|hoped|seek(?:s|ing)?|sought|open\s+to|ready\s+to|willing\s+to|could|might|possible|possibly|potential)\b[^.;,]{0,60}$/i;
 // Cue forms that tell of an event as held, which a proposal cannot precede.
 const HELD_FORM = /^(?:met|meets|held|had|visited|travel|arrived|flew|hosted|received|welcomed|spoke|talked|phoned|telephoned)/i;
 const CANCELLED_AFTER = /^[^.;!?,]{0,60}?\b(?:was|were|has\s+been|had\s+been|have\s+been|is|are|be)\s+(?:cancel(?:l)?ed|postponed|called\s+off|scrapped|shelved|put\s+off|delayed\s+indefinitely)\b/i;
