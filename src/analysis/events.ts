@@ -360,8 +360,8 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
   return out;
 }
 
-/** Distance from a position to the person's nearest mention, earlier mentions first: later ones rank after all earlier. */
-function antecedentDistance(p: Person, pos: number): number {
+/** Index of the person's last mention before a position, or -1. */
+function lastPositionBefore(p: Person, pos: number): number {
   let lo = 0;
   let hi = p.positions.length - 1;
   let before = -1;
@@ -372,9 +372,24 @@ function antecedentDistance(p: Person, pos: number): number {
       lo = mid + 1;
     } else hi = mid - 1;
   }
+  return before;
+}
+
+/** Distance from a position to the person's nearest mention, earlier mentions first: later ones rank after all earlier. */
+function antecedentDistance(p: Person, pos: number): number {
+  const before = lastPositionBefore(p, pos);
   if (before >= 0) return pos - p.positions[before]!;
   const after = p.positions[0];
   return after === undefined ? Infinity : 1e9 + (after - pos);
+}
+
+/** Distance from a position to the person's nearest mention on either side. */
+function nearestDistance(p: Person, pos: number): number {
+  const before = lastPositionBefore(p, pos);
+  const a = before >= 0 ? pos - p.positions[before]! : Infinity;
+  const next = p.positions[before + 1];
+  const b = next === undefined ? Infinity : next - pos;
+  return Math.min(a, b);
 }
 
 function resolvePair(state: DocState, pos: number, noun: string): string[] | null {
@@ -420,9 +435,7 @@ function resolveCounterparts(state: DocState, owner: Person, qualifier: string |
     if (!p.country || p.country === owner.country) continue;
     if (qualCode === EU_CODE ? !isEuMember(p.country) : qualCode !== null && p.country !== qualCode) continue;
     // A counterpart may be named before or after the reference.
-    let distance = Infinity;
-    for (const x of p.positions) distance = Math.min(distance, Math.abs(x - pos));
-    ranked.push({ id: p.id, distance });
+    ranked.push({ id: p.id, distance: nearestDistance(p, pos) });
   }
   ranked.sort((a, b) => a.distance - b.distance);
   return plural ? ranked.map((r) => r.id) : ranked.slice(0, 1).map((r) => r.id);
