@@ -146,20 +146,24 @@ const CUE_RULES: CueRule[] = [
   { re: /\b(?:met|meets)(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb' },
   { re: /\bmeet(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb' },
   { re: /\b(?:meeting|meetings)\s+(?:with|between)\b/gi, type: 'meeting', kind: 'with' },
-  { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:a\s+|an\s+)?(?:(?:[a-z-]+)\s+)?(?:meeting|summit)\b(?:\s+with)?/gi, type: 'meeting', kind: 'verb' },
+  // "held a Japan-Philippines Foreign Ministers' Meeting with": up to five words name the meeting.
+  { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:a\s+|an\s+|the\s+)?(?:[\w.’'-]+\s+){0,5}?(?:meeting|summit)\b(?:\s+with)?/gi, type: 'meeting', kind: 'verb' },
+  { re: /\b(?:paid|pays|pay|paying)\s+(?:a\s+)?(?:courtesy\s+)?call\s+on\b/gi, type: 'meeting', kind: 'verb' },
+  { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:a\s+|an\s+|the\s+)?(?:[\w.’'-]+\s+){0,5}?(?:tele)?phone\s+(?:talks?|call|conversation)\b(?:\s+with)?/gi, type: 'call', kind: 'verb' },
   { re: /\b(?:is|are|was|were|been|be)\s+meeting(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb' },
   { re: /\bmeeting\b/gi, type: 'meeting', kind: 'noun' },
   { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:(?:[a-z-]+)\s+){0,2}?(?:talks|discussions|negotiations)\b(?:\s+with)?/gi, type: 'talks', kind: 'verb' },
   { re: /\b(?:talks|discussions|negotiations)\s+(?:with|between)\b/gi, type: 'talks', kind: 'with' },
   { re: /\btalks\b/gi, type: 'talks', kind: 'noun' },
   { re: /\b(?:talked|spoke|speaks|conferred)\s+with\b/gi, type: 'talks', kind: 'verb' },
+  { re: /\bexchanged\s+(?:views|opinions)\s+with\b/gi, type: 'talks', kind: 'verb' },
   { re: /\b(?:discussed|discusses|discuss)\b(?:\s+with)?/gi, type: 'talks', kind: 'verb' },
   { re: /\b(?:conversation|conversations|consultations)\s+with\b/gi, type: 'talks', kind: 'with' },
   { re: /\b(?:joint\s+)?(?:news|press)\s+conference\s+with\b/gi, type: 'meeting', kind: 'with' },
   { re: /\b(?:summit|summits)\s+(?:with|between)\b/gi, type: 'meeting', kind: 'with' },
   { re: /\b(?:sat\s+down|shook\s+hands|dined|lunched)\s+with\b/gi, type: 'meeting', kind: 'verb' },
   { re: /\b(?:hosted|hosts|hosting|received|receives|welcomed|welcomes|welcome)(?:\s+by)?\b/gi, type: 'meeting', kind: 'verb' },
-  { re: /\b(?:tele)?phone\s+(?:call|calls|conversation|conversations|talks)\b(?:\s+with)?/gi, type: 'call', kind: 'with' },
+  { re: /\b(?:tele)?phone\s+(?:call|calls|conversation|conversations|talks|talk)\b(?:\s+with)?/gi, type: 'call', kind: 'with' },
   { re: /\b(?:video\s+call|video\s+conference|videoconference)\b(?:\s+with)?/gi, type: 'call', kind: 'with' },
   { re: /\bspoke\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone\b(?:\s+with)?/gi, type: 'call', kind: 'verb' },
   { re: /\b(?:phoned|telephoned)\b/gi, type: 'call', kind: 'verb' },
@@ -178,7 +182,7 @@ const FUTURE_MARKER =
 // proposal must govern the cue: "X, who hopes to boost trade, will meet Y" is still planned.
 const PROPOSAL_BEFORE = /\b(?:request(?:ed|s)?|invit(?:ed|es|ing|ation)|propos(?:ed|es|al)|urg(?:ed|es)|asked|call(?:ed|s)\s+for|offer(?:ed|s)?|suggest(?:ed|s)?|want(?:ed|s)?|would\s+like|hopes?|hoped|seek(?:s|ing)?|sought|open\s+to|ready\s+to|willing\s+to|could|might|possible|possibly|potential)\b[^.;,]{0,60}$/i;
 // Cue forms that tell of an event as held, which a proposal cannot precede.
-const HELD_FORM = /^(?:met|meets|held|had|visited|travel|arrived|flew|hosted|received|welcomed|spoke|talked|phoned|telephoned)/i;
+const HELD_FORM = /^(?:met|meets|held|had|paid|visited|travel|arrived|flew|hosted|received|welcomed|spoke|talked|exchanged|phoned|telephoned)/i;
 const CANCELLED_AFTER = /^[^.;!?,]{0,60}?\b(?:was|were|has\s+been|had\s+been|have\s+been|is|are|be)\s+(?:cancel(?:l)?ed|postponed|called\s+off|scrapped|shelved|put\s+off|delayed\s+indefinitely)\b/i;
 const NEGATION_BEFORE = /(?:\b(?:not|never|no|refused|refuses|declined|declines|rejected|cancel(?:l)?ed|cancels|postponed|called\s+off|without|instead\s+of|rather\s+than)\b|n['’]t)(?:\s+\S+){0,3}\s*$/i;
 
@@ -214,7 +218,7 @@ interface Actor {
 
 const IN_PERSON = /\b(?:was|were|is)\s+in\s+[A-Z]|\bduring\b|\bat\s+the\s+outset\b|\bface[- ]to[- ]face\b|\bin\s+person\b/;
 // A meeting held by phone or video is a call.
-const PHONE_MARKER = /\b(?:by|over\s+the|on\s+the|via)\s+(?:tele)?phone\b|\b(?:tele)?phone\s+(?:call|conversation|talks)|\bvideo\s+(?:call|link|conference)|\bvideoconference\b/i;
+const PHONE_MARKER = /\b(?:by|over\s+the|on\s+the|via)\s+(?:tele)?phone\b|\b(?:tele)?phone\s+(?:call|conversation|talks?)|\bvideo\s+(?:call|link|conference)|\bvideoconference\b/i;
 // "discussed the issue with", "held talks on trade with": a short topic, no clause break, then "with".
 const WITH_AFTER_TOPIC = /^[^,;:.!?"“”]{0,60}?\s(?:with|between)\s/;
 const TRANSITIVE_CUE = /^(?:met|meet|meets|meeting|is\s+meeting|are\s+meeting|hosted|hosts|hosting|received|receives|welcomed|welcomes|welcome|visited|visiting|visit|visits)\b/i;
@@ -444,6 +448,7 @@ function resolveCounterparts(state: DocState, owner: Person, qualifier: string |
 // ---------------------------------------------------------------------------------------------
 // Dates and places.
 
+const SAME_DAY = /^(?:the\s+)?(?:same\s+day|same\s+morning|same\s+afternoon|same\s+evening|that\s+day)$/i;
 const DATE_OTHER_EVENT = /\b(?:after|before|following|ahead\s+of|prior\s+to|since)\b/i;
 const DATE_EXCLUDED_BEFORE = /\b(?:since|until|till|before|after|from|by|between)\s+(?:the\s+)?$/i;
 
@@ -452,7 +457,7 @@ function pickDate(
   dates: readonly DateMention[],
   sentence: Span,
   cueStart: number,
-): { value: string | null } | null {
+): { value: string | null; text: string } | null {
   let best: DateMention | null = null;
   let bestDistance = Infinity;
   for (let i = firstDateFrom(dates, sentence.start); i < dates.length && dates[i]!.start < sentence.end; i++) {
@@ -473,7 +478,7 @@ function pickDate(
       bestDistance = distance;
     }
   }
-  return best ? { value: best.value } : null;
+  return best ? { value: best.value, text: best.text } : null;
 }
 
 const PLACE_AFTER =
@@ -766,7 +771,12 @@ function analyseSentence(
     if (!parts || !parts.ids.length) continue;
     if (hasVerbEvent && cue.kind === 'noun') continue;
     const cueAbs = sentence.start + cue.start;
-    const date = pickDate(text, dates, sentence, cueAbs);
+    const picked = pickDate(text, dates, sentence, cueAbs);
+    // "On the same day, X paid a courtesy call on Y": the day of the event told just before.
+    const date =
+      picked && picked.value === null && SAME_DAY.test(picked.text) && state.events.length
+        ? { value: state.events[state.events.length - 1]!.date, text: picked.text }
+        : picked;
     const place = pickPlace(places, cue.start);
     const lead = s.slice(0, cue.start);
     const cueWord = s.slice(cue.start, cue.end);

@@ -365,6 +365,29 @@ describe('findEvents in other styles', () => {
     expect(evs.map((e) => [e.date, e.location, e.scheduled, ...names(e)])).toEqual([['2023-05', 'Beijing', true, 'Luiz Inácio Lula da Silva', 'Xi Jinping']]);
   });
 
+  it('reads a foreign ministry release: a named meeting, a courtesy call "on the same day", a telephone talk', () => {
+    const t = [
+      'March 5, 2024',
+      '',
+      'On March 5, commencing at 10:00 a.m. for approximately 30 minutes, Ms. KAMIKAWA Yoko, Minister for Foreign Affairs of Japan, held a Japan-Philippines Foreign Ministers\' Meeting with H.E. Mr. Enrique Manalo, Secretary of Foreign Affairs of the Republic of the Philippines, who is visiting Japan.',
+      '',
+      '2. On the same day, Secretary Manalo paid a courtesy call on Mr. KISHIDA Fumio, Prime Minister of Japan.',
+      '',
+      '3. On March 1, Minister Kamikawa held a telephone talk with Ms. Penny Wong, Minister for Foreign Affairs of Australia.',
+    ].join('\n');
+    const evs = run(t, [
+      { forms: ['KAMIKAWA Yoko', 'Kamikawa'], name: 'Yoko Kamikawa', title: 'Minister for Foreign Affairs', country: 'Japan' },
+      { forms: ['Enrique Manalo', 'Manalo'], name: 'Enrique Manalo', title: 'Secretary of Foreign Affairs', country: 'Philippines' },
+      { forms: ['KISHIDA Fumio'], name: 'Fumio Kishida', title: 'Prime Minister', country: 'Japan' },
+      { forms: ['Penny Wong'], name: 'Penny Wong', title: 'Minister for Foreign Affairs', country: 'Australia' },
+    ], [['March 5, 2024', '2024-03-05', 'day'], ['March 5', '2024-03-05', 'day'], ['the same day', null, null], ['March 1', '2024-03-01', 'day']], '2024-03-05');
+    expect(evs.map((e) => [e.type, e.date, ...names(e)])).toEqual([
+      ['meeting', '2024-03-05', 'Enrique Manalo', 'Yoko Kamikawa'],
+      ['meeting', '2024-03-05', 'Enrique Manalo', 'Fumio Kishida'],
+      ['call', '2024-03-01', 'Penny Wong', 'Yoko Kamikawa'],
+    ]);
+  });
+
   it('never throws and finds nothing without officials', () => {
     expect(findEvents('', { sentences: [], officials: [], dates: [], documentDate: null })).toEqual([]);
     const junk = '\u0000\uffff"“met with'.repeat(2000);
