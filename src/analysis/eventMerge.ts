@@ -1,5 +1,6 @@
 // Merging event reports: the same meeting told by several sentences of one article, or by several
 // articles, becomes one event. Shared by findEvents (within a document) and mergeEvents (corpus).
+import { isCountryName } from './places';
 import type { CorpusEvent, EventMention, EventSource, EventType } from './types';
 
 /** Meetings and talks are the same kind of occasion; so are visits and trips; calls stand apart. */
@@ -170,7 +171,8 @@ export function mergeEvents(documents: Array<{ path: string; events: EventMentio
     id: eventId(g.type, g.date, g.participantEntityIds),
     type: g.type,
     date: g.date,
-    location: mostFrequent(g.locations),
+    // The city where reports name one ("Beijing" over "China"), else the most frequent place.
+    location: mostFrequent(g.locations.filter((l) => l !== null && !isCountryName(l))) ?? mostFrequent(g.locations),
     participants: g.participants,
     participantEntityIds: g.participantEntityIds,
     scheduled: g.allScheduled,

@@ -454,6 +454,15 @@ describe('mergeEvents', () => {
     expect(merged[0]?.id).toMatch(/^event-[0-9a-f]{16}$/);
   });
 
+  it('places a merged event in the city a report names rather than the country', () => {
+    const merged = mergeEvents([
+      { path: 'a.txt', events: [meeting(null, ['Jack Straw', 'Li Zhaoxing'], false, 'China')] },
+      { path: 'b.txt', events: [meeting(null, ['Jack Straw', 'Li Zhaoxing'], false, 'China')] },
+      { path: 'c.txt', events: [meeting(null, ['Jack Straw', 'Li Zhaoxing'], false, 'Beijing')] },
+    ]);
+    expect(merged.map((e) => e.location)).toEqual(['Beijing']);
+  });
+
   it('keeps two meetings on different dates apart and sorts them, undated last', () => {
     const merged = mergeEvents([
       { path: 'a.txt', events: [meeting('2023-05-19', ['Yoshimasa Hayashi', 'Antony Blinken'])] },
