@@ -106,6 +106,8 @@ interface Group {
   locations: Array<string | null>;
   allScheduled: boolean;
   sources: EventSource[];
+  /** Documents already reporting this event: findEvents kept a document's events apart on purpose. */
+  paths: Set<string>;
 }
 
 /**
@@ -132,7 +134,7 @@ export function mergeEvents(documents: Array<{ path: string; events: EventMentio
       const candidates = new Set<Group>();
       for (const id of ev.participantEntityIds) for (const g of byPerson.get(id) ?? []) candidates.add(g);
       for (const g of candidates) {
-        if (!sameOccasion(g, ev, false)) continue;
+        if (g.paths.has(doc.path) || !sameOccasion(g, ev, false)) continue;
         const shared = sharedCount(g.participantEntityIds, ev.participantEntityIds);
         if (shared > targetShared) {
           target = g;
@@ -148,6 +150,7 @@ export function mergeEvents(documents: Array<{ path: string; events: EventMentio
           locations: [ev.location],
           allScheduled: ev.scheduled,
           sources,
+          paths: new Set([doc.path]),
         };
         groups.push(g);
         index(g);
@@ -164,6 +167,7 @@ export function mergeEvents(documents: Array<{ path: string; events: EventMentio
       target.locations.push(ev.location);
       target.allScheduled = target.allScheduled && ev.scheduled;
       target.sources.push(...sources);
+      target.paths.add(doc.path);
       index(target);
     }
   }

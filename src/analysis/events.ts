@@ -149,6 +149,8 @@ const CUE_RULES: CueRule[] = [
   // "held a Japan-Philippines Foreign Ministers' Meeting with": up to five words name the meeting.
   { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:a\s+|an\s+|the\s+)?(?:[\w.’'-]+\s+){0,5}?(?:meeting|summit)\b(?:\s+with)?/gi, type: 'meeting', kind: 'verb' },
   { re: /\b(?:paid|pays|pay|paying)\s+(?:a\s+)?(?:courtesy\s+)?call\s+on\b/gi, type: 'meeting', kind: 'verb' },
+  // "called on President X in Colombo" is a visit to X; "called on X to resign" is not (see cueParticipants).
+  { re: /\b(?:called|calls|calling)\s+on\b/gi, type: 'meeting', kind: 'verb' },
   { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:a\s+|an\s+|the\s+)?(?:[\w.’'-]+\s+){0,5}?(?:tele)?phone\s+(?:talks?|call|conversation)\b(?:\s+with)?/gi, type: 'call', kind: 'verb' },
   { re: /\b(?:is|are|was|were|been|be)\s+meeting(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb' },
   { re: /\bmeeting\b/gi, type: 'meeting', kind: 'noun' },
@@ -182,14 +184,14 @@ const FUTURE_MARKER =
 // proposal must govern the cue: "X, who hopes to boost trade, will meet Y" is still planned.
 const PROPOSAL_BEFORE = /\b(?:request(?:ed|s)?|invit(?:ed|es|ing|ation)|propos(?:ed|es|al)|urg(?:ed|es)|asked|call(?:ed|s)\s+for|offer(?:ed|s)?|suggest(?:ed|s)?|want(?:ed|s)?|would\s+like|hopes?|hoped|seek(?:s|ing)?|sought|open\s+to|ready\s+to|willing\s+to|could|might|possible|possibly|potential)\b[^.;,]{0,60}$/i;
 // Cue forms that tell of an event as held, which a proposal cannot precede.
-const HELD_FORM = /^(?:met|meets|held|had|paid|visited|travel|arrived|flew|hosted|received|welcomed|spoke|talked|exchanged|phoned|telephoned)/i;
+const HELD_FORM = /^(?:met|meets|held|had|paid|called|visited|travel|arrived|flew|hosted|received|welcomed|spoke|talked|exchanged|phoned|telephoned)/i;
 const CANCELLED_AFTER = /^[^.;!?,]{0,60}?\b(?:was|were|has\s+been|had\s+been|have\s+been|is|are|be)\s+(?:cancel(?:l)?ed|postponed|called\s+off|scrapped|shelved|put\s+off|delayed\s+indefinitely)\b/i;
 const NEGATION_BEFORE = /(?:\b(?:not|never|no|refused|refuses|declined|declines|rejected|cancel(?:l)?ed|cancels|postponed|called\s+off|without|instead\s+of|rather\s+than)\b|n['’]t)(?:\s+\S+){0,3}\s*$/i;
 
 // Words that may stand between a verb and its object, or in an object list ("with his Japanese
 // counterpart, X, and the Palestinian leader, Y"): articles, titles, ranks, demonyms.
 const TITLE_GAP_WORD =
-  /^(?:the|a|an|his|her|their|its|of|for|and|with|by|to|visiting|counterparts?|ministers?|minister|president|vice|prime|foreign|affairs|secretary|state|leaders?|chancellor|premier|king|queen|crown|prince|princess|emir|sheikh|deputy|ambassador|envoy|general|gen|honorable|honourable|high|ranking|high-ranking|senior|top|officials?|including|such|as|other|chief|new|commissioner|spokesman|spokeswoman|head|defence|defense|interior|finance|trade|economy|mr|mrs|ms|dr|his|excellency|h\.e\.|national|security|adviser|advisor|director|special|representative|undersecretary|under|assistant|acting|interim|elect|designate|from|&|-)$/i;
+  /^(?:the|a|an|his|her|their|its|of|for|and|with|by|to|visiting|counterparts?|ministers?|minister|president|vice|prime|foreign|affairs|secretary|state|leaders?|chancellor|premier|king|queen|crown|prince|princess|emir|sheikh|deputy|ambassador|envoy|general|gen|honorable|honourable|high|ranking|high-ranking|senior|top|officials?|including|such|as|other|chief|new|commissioner|spokesman|spokeswoman|head|defence|defense|interior|finance|trade|economy|mr|mrs|ms|dr|his|excellency|h\.e\.|national|security|adviser|advisor|director|special|representative|undersecretary|under|assistant|acting|interim|elect|designate|from|governor|mayor|senator|lawmaker|legislator|speaker|chairman|chairwoman|chair|commander|admiral|colonel|spokesperson|delegate|negotiator|political|intelligence|military|army|navy|opposition|party|bureau|council|committee|agency|central|federal|regional|provincial|home|justice|health|energy|agriculture|education|labour|labor|culture|tourism|transport|environment|industry|commerce|economic|development|&|-)$/i;
 
 function isTitleGap(gap: string, maxChars: number): boolean {
   if (gap.length > maxChars) return false;
@@ -610,6 +612,8 @@ function cueParticipants(
     if (!objects.length) return null;
     if (!IN_PERSON.test(s) && !PHONE_MARKER.test(s)) return null;
   }
+  // "called on X to resign" urges X; only "called on X" with no infinitive is a call paid on X.
+  if (/^call/i.test(s.slice(cue.start, cue.end)) && (!objects.length || /^\s*(?:,\s*)?(?:to|for)\s/.test(text.slice(cursor, cursor + 6)))) return null;
   // "visiting Brazilian President Lula" describes Lula; the visit is his, told by another cue.
   if (cue.type === 'visit' && /^visiting$/i.test(s.slice(cue.start, cue.end)) && objects.length) return null;
 
@@ -907,6 +911,8 @@ function findTarget(state: DocState, d: Draft): Draft | undefined {
   for (const id of d.ids) for (const e of state.byPerson.get(id) ?? []) seen.add(e);
   for (const e of seen) {
     if (!sameOccasion({ type: e.type, date: e.date, participantEntityIds: e.ids }, { type: d.type, date: d.date, participantEntityIds: d.ids }, true)) continue;
+    // "will hold talks in Moscow next week" and "last met in Astana in May" are two occasions.
+    if (e.locationIsCity && d.locationIsCity && e.location !== d.location) continue;
     const shared = sharedCount(e.ids, d.ids);
     if (shared > best) {
       target = e;

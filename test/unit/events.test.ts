@@ -388,6 +388,21 @@ describe('findEvents in other styles', () => {
     ]);
   });
 
+  it('tells a planned meeting from a past one in another city, and a courtesy call from a call to act', () => {
+    const t = 'Russian Foreign Minister Sergey Lavrov and his Chinese counterpart Wang Yi will hold talks in Moscow next week. Lavrov last met Wang Yi in Astana in May.\n\nExternal Affairs Minister S Jaishankar on Monday called on Sri Lankan President Ranil Wickremesinghe in Colombo. Jaishankar called on Wang Yi to respect the border agreements.';
+    const evs = run(t, [
+      { forms: ['Sergey Lavrov', 'Lavrov'], name: 'Sergey Lavrov', title: 'Foreign Minister', country: 'Russia' },
+      { forms: ['Wang Yi'], name: 'Wang Yi', title: 'Foreign Minister', country: 'China' },
+      { forms: ['S Jaishankar', 'Jaishankar'], name: 'S Jaishankar', title: 'External Affairs Minister', country: 'India' },
+      { forms: ['Ranil Wickremesinghe'], name: 'Ranil Wickremesinghe', title: 'President', country: 'Sri Lanka' },
+    ], [['next week', null, null], ['May', null, null], ['Monday', null, null]]);
+    expect(evs.map((e) => [e.location, e.scheduled, ...names(e)])).toEqual([
+      ['Moscow', true, 'Sergey Lavrov', 'Wang Yi'],
+      ['Astana', false, 'Sergey Lavrov', 'Wang Yi'],
+      ['Colombo', false, 'Ranil Wickremesinghe', 'S Jaishankar'],
+    ]);
+  });
+
   it('never throws and finds nothing without officials', () => {
     expect(findEvents('', { sentences: [], officials: [], dates: [], documentDate: null })).toEqual([]);
     const junk = '\u0000\uffff"“met with'.repeat(2000);
@@ -478,6 +493,11 @@ describe('mergeEvents', () => {
     expect(first).toHaveLength(2);
     expect(mergeEvents(docs).map((e) => e.id)).toEqual(first.map((e) => e.id));
     expect(new Set(first.map((e) => e.id)).size).toBe(2);
+  });
+
+  it('never merges two events one article told apart', () => {
+    const merged = mergeEvents([{ path: 'a.txt', events: [meeting(null, ['Sergey Lavrov', 'Wang Yi'], true, 'Moscow'), meeting(null, ['Sergey Lavrov', 'Wang Yi'], false, 'Astana')] }]);
+    expect(merged).toHaveLength(2);
   });
 
   it('does not merge meetings that share only one participant', () => {
