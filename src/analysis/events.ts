@@ -180,6 +180,7 @@ const CUE_RULES: CueRule[] = [
 // Planned rather than held: modal or scheduling words between the subject and the cue.
 const FUTURE_MARKER =
   /\b(?:will|shall|'ll|would|(?:is|are|was|were)\s+(?:scheduled|due|expected|set|planning|going|preparing|slated|to)|scheduled\s+to|plans?\s+to|planned|prepared\s+to|preparing\s+to|intends?\s+to|hopes?\s+to|next\s+(?:week|month|year)|tomorrow|upcoming|later\s+(?:this|on|today|in))\b/i;
+const FUTURE_TIME_AFTER = /^[^,.;]*?\b(?:next\s+(?:week|month|year)|tomorrow|upcoming|later\s+this\s+(?:week|month|year))\b/i;
 // "requested that his counterpart visit", "invited her to Tehran": proposals, not events. The
 // proposal must govern the cue: "X, who hopes to boost trade, will meet Y" is still planned.
 const PROPOSAL_BEFORE = /\b(?:request(?:ed|s)?|invit(?:ed|es|ing|ation)|propos(?:ed|es|al)|urg(?:ed|es)|asked|call(?:ed|s)\s+for|offer(?:ed|s)?|suggest(?:ed|s)?|want(?:ed|s)?|would\s+like|hopes?|hoped|seek(?:s|ing)?|sought|open\s+to|ready\s+to|willing\s+to|could|might|possible|possibly|potential)\b[^.;,]{0,60}$/i;
@@ -534,10 +535,16 @@ function placeCandidates(text: string, sentence: Span, officialsInSentence: read
   return out;
 }
 
-function pickPlace(cands: Array<{ name: string; pos: number; city: boolean }>, cuePos: number): { name: string; city: boolean } | null {
+function pickPlace(s: string, cands: Array<{ name: string; pos: number; city: boolean }>, cuePos: number): { name: string; city: boolean } | null {
   let best: { name: string; pos: number; city: boolean } | null = null;
   let bestScore = -Infinity;
   for (const c of cands) {
+    // A place in a relative clause before the cue ("Modi, who will visit Paris, met Macron") is not
+    // its place; one in a fronted clause ("When he was in Tokyo, X told him") is.
+    if (c.pos < cuePos && s.slice(c.pos, cuePos).includes(',')) {
+      const clauseStart = s.lastIndexOf(',', c.pos) + 1;
+      if (/\b(?:who|which|whose)\b/.test(s.slice(clauseStart, c.pos))) continue;
+    }
     const score = (c.city ? 1000 : 0) - Math.abs(c.pos - cuePos) / 10 - (c.pos < cuePos ? 5 : 0);
     if (score > bestScore) {
       best = c;
@@ -781,7 +788,7 @@ function analyseSentence(
       picked && picked.value === null && SAME_DAY.test(picked.text) && state.events.length
         ? { value: state.events[state.events.length - 1]!.date, text: picked.text }
         : picked;
-    const place = pickPlace(places, cue.start);
+    const place = pickPlace(s, places, cue.start);
     const lead = s.slice(0, cue.start);
     const cueWord = s.slice(cue.start, cue.end);
     // "refused to meet", "will not visit", "cancelled talks": no event.
@@ -790,7 +797,12 @@ function analyseSentence(
     if (CANCELLED_AFTER.test(s.slice(cue.end, cue.end + 120))) continue;
     // "requested that his counterpart visit Tehran", "invited her to hold talks": a proposal.
     if (PROPOSAL_BEFORE.test(lead.slice(-80)) && !HELD_FORM.test(cueWord)) continue;
-    const scheduled = FUTURE_MARKER.test(lead.slice(-60)) || /\bto\s+$/.test(lead) && !/\b(?:went|came|flew|travel(?:l)?ed|arrived)\b/.test(lead.slice(-60));
+    // Planned: a future marker in the cue's own clause ("Modi, who will visit Paris, met Macron" is held).
+    const clauseLead = lead.slice(Math.max(lead.lastIndexOf(','), lead.length - 60) + 1);
+    const scheduled =
+      FUTURE_MARKER.test(clauseLead) ||
+      FUTURE_TIME_AFTER.test(s.slice(cue.end, cue.end + 80)) ||
+      (/\bto\s+$/.test(lead) && !/\b(?:went|came|flew|travel(?:l)?ed|arrived)\b/.test(lead.slice(-60)));
     // "a final meeting between X and Y" stays a meeting beside a phone call to someone else.
     const isCall =
       cue.type === 'call' ||
@@ -925,7 +937,15 @@ function findTarget(state: DocState, d: Draft): Draft | undefined {
 function absorb(target: Draft, d: Draft, acrossSentences: boolean): void {
   // "travelled to Geneva, where she had a meeting with X": the meeting is the event; a state visit
   // with its meetings stays a visit.
-  if ((target.type === 'trip' && typeFamily(d.type) === 'meet') || (target.subordinate && !d.subordinate)) target.type = d.type;
+  if (target.subordinate && !d.subordinate) {
+    // The main clause tells the event: "Modi, who will visit Paris, met Macron" was held.
+    target.type = d.type;
+    if (!acrossSentences) {
+      target.scheduled = d.scheduled;
+      target.location = d.location;
+      target.locationIsCity = d.locationIsCity;
+    }
+  } else if (target.type === 'trip' && typeFamily(d.type) === 'meet') target.type = d.type;
   target.subordinate = target.subordinate && d.subordinate;
   for (const id of d.ids) if (!target.ids.includes(id)) target.ids.push(id);
   target.date = finerDate(target.date, d.date);

@@ -403,6 +403,19 @@ describe('findEvents in other styles', () => {
     ]);
   });
 
+  it('marks planned only the event whose own clause is in the future', () => {
+    const t = 'Modi, who will visit Paris next month, met Macron on Monday. Modi meets Albanese in Sydney next week.';
+    const evs = run(t, [
+      { forms: ['Modi'], name: 'Narendra Modi', title: 'Prime Minister', country: 'India' },
+      { forms: ['Macron'], name: 'Emmanuel Macron', title: 'President', country: 'France' },
+      { forms: ['Albanese'], name: 'Anthony Albanese', title: 'Prime Minister', country: 'Australia' },
+    ]);
+    expect(evs.map((e) => [e.scheduled, e.location, ...names(e)])).toEqual([
+      [false, null, 'Emmanuel Macron', 'Narendra Modi'],
+      [true, 'Sydney', 'Anthony Albanese', 'Narendra Modi'],
+    ]);
+  });
+
   it('never throws and finds nothing without officials', () => {
     expect(findEvents('', { sentences: [], officials: [], dates: [], documentDate: null })).toEqual([]);
     const junk = '\u0000\uffff"“met with'.repeat(2000);
