@@ -590,7 +590,6 @@ function cueParticipants(
   const objects: string[][] = [];
   let cursor = cueEnd;
   if (!/\s(?:with|between|by)$/i.test(s.slice(cue.start, cue.end))) {
-    WITH_AFTER_TOPIC.lastIndex = 0;
     const topic = WITH_AFTER_TOPIC.exec(s.slice(cue.end, cue.end + 90));
     const firstAfter = actors.find((a) => a.start >= cueEnd);
     if (topic && firstAfter && firstAfter.start >= cueEnd + topic.index + topic[0].length - 1) {
@@ -645,7 +644,7 @@ function cueParticipants(
     }
     break;
   }
-  // Passive hosts ("hosted by X", "visit by X") name the other side after the cue.
+  // Subject side first, then the people met; "hosted by X", "visit by X" name the host as an object.
   const ids: string[] = [];
   if (subject) for (const id of subject) if (!ids.includes(id)) ids.push(id);
   for (const o of objects) for (const id of o) if (!ids.includes(id)) ids.push(id);
