@@ -245,6 +245,9 @@ interface DocState {
   byPerson: Map<string, Draft[]>;
   /** Who the last sentence naming an official was about: its first-named official. */
   previousSubject: string | null;
+  /** Cities the article puts each official in ("Mr Chirac told reporters in Brussels"), and where they are going. */
+  cities: Map<string, Set<string>>;
+  plannedCities: Map<string, Set<string>>;
 }
 
 interface Draft {
@@ -668,12 +671,14 @@ function cueParticipants(
 // ---------------------------------------------------------------------------------------------
 
 const MAX_SENTENCE = 4000;
+// A sentence that may put one official in a city: "told reporters in Brussels", "arrived in Kyiv".
+const LOCATED_GATE = /\b(?:in|arrived\s+in|visiting)\s+[A-Z]/;
 
 function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
   if (!text || !context.officials.length) return [];
   const officials = [...context.officials].sort((a, b) => a.start - b.start);
   const dates = [...context.dates].sort((a, b) => a.start - b.start);
-  const state: DocState = { text, people: buildPeople(text, officials), officials, events: [], byPerson: new Map(), previousSubject: null };
+  const state: DocState = { text, people: buildPeople(text, officials), officials, events: [], byPerson: new Map(), previousSubject: null, cities: new Map(), plannedCities: new Map() };
   const fragments: Draft[] = [];
   const sentences = fuseSentences(text, [...context.sentences].sort((a, b) => a.start - b.start));
 
@@ -684,6 +689,10 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
       // Beyond a few thousand characters a "sentence" is a run of unpunctuated text, not a report.
       if (sentence.end - sentence.start > MAX_SENTENCE) return;
       const s = text.slice(sentence.start, sentence.end);
+      if (mentions.length === 1 && LOCATED_GATE.test(s)) {
+        const city = placeCandidates(text, sentence, mentions).find((c) => c.city);
+        if (city) addCity(state.cities, mentions[0]!.entityId, city.name);
+      }
       if (!CUE_GATE.test(s)) return;
       const cues = findCues(s);
       if (!cues.length) return;
@@ -720,6 +729,26 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
     target.scheduled = scheduled;
     if (typeFamily(f.type) !== typeFamily(target.type)) Object.assign(target, { date, dated });
     if (location || !f.locationIsCity) Object.assign(target, { location, locationIsCity });
+  }
+
+  // An event with no place of its own happens where the article puts its participants, when that
+  // is one city ("scheduled to meet the prime minister later on Monday", during the Tokyo visit).
+  for (const e of [...state.events, ...fragments]) {
+    if (!e.location || !e.locationIsCity || e.type === 'call') continue;
+    for (const id of e.ids) addCity(e.scheduled ? state.plannedCities : state.cities, id, e.location);
+  }
+  for (const e of state.events) {
+    if (e.type === 'call' || (e.location && e.locationIsCity)) continue;
+    const cities = new Set<string>();
+    // A planned meeting happens where its people are now; a held one not where they will go next.
+    for (const id of e.ids) {
+      for (const c of state.cities.get(id) ?? []) cities.add(c);
+      if (e.scheduled) for (const c of state.plannedCities.get(id) ?? []) cities.add(c);
+    }
+    if (cities.size === 1) {
+      e.location = [...cities][0]!;
+      e.locationIsCity = true;
+    }
   }
 
   const documentDate = context.documentDate;
@@ -861,6 +890,12 @@ function firstDateFrom(dates: readonly DateMention[], pos: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+function addCity(cities: Map<string, Set<string>>, id: string, city: string): void {
+  const set = cities.get(id);
+  if (set) set.add(city);
+  else cities.set(id, new Set([city]));
 }
 
 function hasDateIn(dates: readonly DateMention[], span: Span): boolean {

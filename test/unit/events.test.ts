@@ -78,6 +78,8 @@ describe('findEvents on seed sentences', () => {
     expect(planned?.type).toBe('meeting');
     expect(planned?.scheduled).toBe(true);
     expect(names(planned)).toEqual(['Fumio Kishida', 'Hossein Amir-Abdollahian']);
+    // Where the visiting minister is that day.
+    expect(planned?.location).toBe('Tokyo');
     const call = events.find((e) => e.type === 'call');
     // "the two diplomats" are the foreign ministers, not the prime minister met last.
     expect(names(call)).toEqual(['Hossein Amir-Abdollahian', 'Yoshimasa Hayashi']);
@@ -155,14 +157,16 @@ describe('findEvents on BBC-style copy', () => {
   });
 
   it('reads "is meeting his EU counterparts" as a meeting with the EU leaders the article names', () => {
-    const t = 'French president Jacques Chirac has called the UK rebate "unjustified". EU Commission president Jose Manuel Barroso has indicated he wants the rebate to end. UK Prime Minister Tony Blair is meeting his EU counterparts to finalise a package of measures.';
+    const t = 'French president Jacques Chirac has called the UK rebate "unjustified". Mr Chirac told reporters in Brussels the rebate could no longer be justified. EU Commission president Jose Manuel Barroso has indicated he wants the rebate to end. UK Prime Minister Tony Blair is meeting his EU counterparts to finalise a package of measures.';
     const evs = run(t, [
-      { forms: ['Jacques Chirac'], name: 'Jacques Chirac', title: 'President', country: 'France' },
+      { forms: ['Jacques Chirac', 'Chirac'], name: 'Jacques Chirac', title: 'President', country: 'France' },
       { forms: ['Jose Manuel Barroso'], name: 'José Manuel Barroso', title: 'EU Commission president', country: 'European Union' },
       BLAIR,
     ]);
     expect(evs).toHaveLength(1);
     expect(names(evs[0])).toEqual(['Jacques Chirac', 'Tony Blair']);
+    // The city the article puts Mr Chirac in.
+    expect(evs[0]?.location).toBe('Brussels');
   });
 
   it('joins a planned trip told in pieces, and ignores a one-person trip', () => {
