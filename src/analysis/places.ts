@@ -14,7 +14,19 @@ const EU_MEMBERS = new Set([
 const countryByName = new Map<string, string>();
 const capitalCountry = new Map<string, string>();
 
+// Normalising is the costly part of a lookup, and articles repeat the same few names.
+const keyCache = new Map<string, string>();
+
 function key(name: string): string {
+  const cached = keyCache.get(name);
+  if (cached !== undefined) return cached;
+  const k = normalise(name);
+  if (keyCache.size > 5000) keyCache.clear();
+  keyCache.set(name, k);
+  return k;
+}
+
+function normalise(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
