@@ -170,7 +170,7 @@ const CUE_RULES: CueRule[] = [
   { re: /\bspoke\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone\b(?:\s+with)?/gi, type: 'call', kind: 'verb' },
   { re: /\b(?:phoned|telephoned)\b/gi, type: 'call', kind: 'verb' },
   { re: /\b(?:state\s+|official\s+|working\s+)?visits?\b(?:\s+(?:to|by|of))?/gi, type: 'visit', kind: 'verb' },
-  { re: /\b(?:visited|visiting)\b/g, type: 'visit', kind: 'verb' },
+  { re: /\b(?:visited|visiting)\b/gi, type: 'visit', kind: 'verb' },
   { re: /\barrived\s+(?:in|at)\b/gi, type: 'visit', kind: 'verb' },
   { re: /\btrips?\b(?:\s+to)?/gi, type: 'trip', kind: 'verb' },
   { re: /\b(?:travel(?:l)?ed|travels|flew|heads|headed)\s+to\b/gi, type: 'trip', kind: 'verb' },
@@ -903,22 +903,22 @@ function hasDateIn(dates: readonly DateMention[], span: Span): boolean {
   return d !== undefined && d.start < span.end;
 }
 
+// All cue rules as one regex, scanned once per sentence; at each position the first rule listed wins,
+// so "held talks with" is read before "talks".
+const CUE_SCAN = new RegExp(CUE_RULES.map((r) => `(${r.re.source})`).join('|'), 'gi');
+
 function findCues(s: string): Cue[] {
   const cues: Cue[] = [];
-  for (const rule of CUE_RULES) {
-    rule.re.lastIndex = 0;
-    // A real sentence has a handful of cues; the cap keeps odd input linear.
-    for (let m = rule.re.exec(s); m && cues.length < MAX_CUES; m = rule.re.exec(s)) {
-      const start = m.index;
-      const end = m.index + m[0].length;
-      // An overlapping earlier rule already read this phrase ("held talks with" before "talks").
-      if (cues.some((c) => start < c.end && end > c.start)) continue;
-      // "Visiting Iranian President X" is an attribute of X, not a separate visit.
-      if (m[0] === 'Visiting' && start === leadingOffset(s)) continue;
-      cues.push({ type: rule.type, start, end, kind: rule.kind });
-    }
+  CUE_SCAN.lastIndex = 0;
+  // A real sentence has a handful of cues; the cap keeps odd input linear.
+  for (let m = CUE_SCAN.exec(s); m && cues.length < MAX_CUES; m = CUE_SCAN.exec(s)) {
+    const ruleIndex = m.findIndex((g, i) => i > 0 && g !== undefined) - 1;
+    const rule = CUE_RULES[ruleIndex];
+    if (!rule) continue;
+    // "Visiting Iranian President X" is an attribute of X, not a separate visit.
+    if (m[0] === 'Visiting' && m.index === leadingOffset(s)) continue;
+    cues.push({ type: rule.type, start: m.index, end: m.index + m[0].length, kind: rule.kind });
   }
-  cues.sort((a, b) => a.start - b.start);
   return cues;
 }
 
