@@ -420,6 +420,23 @@ describe('findEvents in other styles', () => {
     ]);
   });
 
+  it('finds a call received, a visit paid to a leader, and a host to come', () => {
+    const t = 'Putin received a phone call from Macron on Friday. Biden is visiting Zelensky in Kyiv. Trump will host Netanyahu at the White House next week.';
+    const evs = run(t, [
+      { forms: ['Putin'], name: 'Vladimir Putin', title: 'President', country: 'Russia' },
+      { forms: ['Macron'], name: 'Emmanuel Macron', title: 'President', country: 'France' },
+      { forms: ['Biden'], name: 'Joe Biden', title: 'President', country: 'United States' },
+      { forms: ['Zelensky'], name: 'Volodymyr Zelensky', title: 'President', country: 'Ukraine' },
+      { forms: ['Trump'], name: 'Donald Trump', title: 'President', country: 'United States' },
+      { forms: ['Netanyahu'], name: 'Benjamin Netanyahu', title: 'Prime Minister', country: 'Israel' },
+    ], [['Friday', '2024-05-10', 'day'], ['next week', '2024-W20', 'week']]);
+    expect(evs.map((e) => [e.type, e.date, e.location, e.scheduled, ...names(e)])).toEqual([
+      ['call', '2024-05-10', null, false, 'Emmanuel Macron', 'Vladimir Putin'],
+      ['visit', null, 'Kyiv', false, 'Joe Biden', 'Volodymyr Zelensky'],
+      ['meeting', '2024-W20', null, true, 'Benjamin Netanyahu', 'Donald Trump'],
+    ]);
+  });
+
   it('never throws and finds nothing without officials', () => {
     expect(findEvents('', { sentences: [], officials: [], dates: [], documentDate: null })).toEqual([]);
     const junk = '\u0000\uffff"“met with'.repeat(2000);
