@@ -65,7 +65,8 @@ function roleNounMatches(noun: string, person: Person): boolean {
   const title = (person.title ?? '').toLowerCase();
   if (/^(?:president|presidents)$/.test(n)) return /president/.test(title) && person.role === 'head';
   if (/prime minister|premier/.test(n)) return /prime minister|premier/.test(title);
-  if (/^(?:leader|leaders|heads?)$/.test(n)) return person.role === 'head';
+  if (/^(?:leader|leaders|heads?)$|^heads of/.test(n)) return person.role === 'head';
+  if (/^(?:premiers|chancellors)$/.test(n)) return person.role === 'head';
   if (/foreign|diplomat|envoy|ambassador/.test(n)) return person.role === 'diplomat';
   if (/minister|secretar/.test(n)) return person.role === 'diplomat' || person.role === 'minister';
   if (/chancellor/.test(n)) return /chancellor/.test(title);
@@ -230,9 +231,9 @@ const POSSESSIVE_AFTER = /^(?:'s|’s)\b/;
 const PRONOUN = /\b(?:he|she|He|She)\b/g;
 const POSSESSIVE_BEFORE_CUE = /\b(?:his|her|His|Her)\s+(?:[a-z-]+\s+){0,3}?(?=(?:visit|trip|meeting|talks|call)\b)/g;
 const PAIR_REF =
-  /\b(?:the|The|both)\s+(?:two\s+)?(ministers|foreign\s+ministers|diplomats|leaders|officials|presidents|prime\s+ministers|sides|men|women|envoys|counterparts)\b|\b(?:the|The)\s+pair\b/g;
+  /\b(?:the|The|both|Both)\s+(?:two\s+)?((?:foreign|defen[cs]e|finance|trade|top|senior)\s+(?:ministers|diplomats|officials)|ministers|diplomats|leaders|officials|presidents|prime\s+ministers|premiers|chancellors|heads\s+of\s+(?:state|government)|sides|men|women|envoys|counterparts)\b|\b(?:the|The)\s+pair\b/g;
 const TITLE_REF =
-  /\b(?:[Tt]he\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)|([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:'s|’s))\s+(president|prime\s+minister|premier|foreign\s+minister|foreign\s+secretary|secretary\s+of\s+state|minister|chancellor|leader|king|queen|ambassador|envoy)\b/g;
+  /\b(?:[Tt]he\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)|([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:'s|’s))\s+(president|prime\s+minister|premier|foreign\s+minister|foreign\s+secretary|secretary\s+of\s+state|top\s+diplomat|minister|chancellor|leader|king|queen|ambassador|envoy)\b/g;
 const COUNTERPART_REF =
   /\b(?:(?:his|her|their)\s+)?(?:([A-Z][a-z]+)\s+)?(counterparts?)\b/g;
 
