@@ -39,19 +39,32 @@ const EXTRA_NAMES: ReadonlyArray<readonly [string, string, CountryNameKind]> = [
   ['Saudi', 'SAU', 'demonym'],
   ['Emirati', 'ARE', 'demonym'],
   ['Washington', 'USA', 'capital'],
+  ['Turkey', 'TUR', 'alt'],
 ];
+
+/** English names news copy uses where the library has adopted a newer form. */
+const REPORTED_COMMON_NAME = new Map<string, string>([['TUR', 'Turkey']]);
+
+function commonName(c: CountryRecord): string {
+  return REPORTED_COMMON_NAME.get(c.cca3) ?? c.common;
+}
 
 export const COUNTRIES: readonly CountryRecord[] = table as CountryRecord[];
 
 /** Lower-case key; curly apostrophes as straight ones so "People’s" and "People's" meet. */
 export function countryKey(phrase: string): string {
-  return phrase.replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
+  let key = phrase;
+  if (key.includes('’') || key.includes('‘')) key = key.replace(/[’‘]/g, "'");
+  if (/\s\s|[\t\n\r\u00a0]/.test(key)) key = key.replace(/\s+/g, ' ');
+  return key.trim().toLowerCase();
 }
 
 const byKey = new Map<string, CountryHit>();
 /** Keys that only match when written in capitals ("US", not "us"). */
 const capitalsOnly = new Set<string>();
 let longestPhraseWords = 1;
+const firstWords = new Set<string>();
+const lastWords = new Set<string>();
 
 function add(name: string, country: CountryRecord, kind: CountryNameKind): void {
   const key = countryKey(name);
@@ -60,8 +73,11 @@ function add(name: string, country: CountryRecord, kind: CountryNameKind): void 
   if (existing && !(kind === 'demonym' && existing.kind === 'demonym' && country.independent && !existing.country.independent)) return;
   byKey.set(key, { country, kind });
   if (/^[A-Z.]+$/.test(name) && name.replace(/\./g, '').length <= 4) capitalsOnly.add(key);
-  const words = key.split(' ').length;
-  if (words > longestPhraseWords) longestPhraseWords = words;
+  const words = key.split(' ');
+  if (words.length > longestPhraseWords) longestPhraseWords = words.length;
+  firstWords.add(words[0]!);
+  if (words[0] === 'the' && words[1]) firstWords.add(words[1]);
+  lastWords.add(words[words.length - 1]!);
 }
 
 {
@@ -82,6 +98,14 @@ function add(name: string, country: CountryRecord, kind: CountryNameKind): void 
 /** Most words any country phrase has ("Democratic Republic of the Congo"). */
 export const MAX_COUNTRY_PHRASE_WORDS = longestPhraseWords;
 
+/** Cheap pre-checks for phrase scanners: can this lower-case word open / close a country phrase? */
+export function mayStartCountryPhrase(lowerWord: string): boolean {
+  return firstWords.has(lowerWord);
+}
+export function mayEndCountryPhrase(lowerWord: string): boolean {
+  return lastWords.has(lowerWord);
+}
+
 /** Strips a possessive and a leading "the": "Iran’s" → "Iran", "the United States" → "United States". */
 function bare(phrase: string): string {
   return phrase.replace(/[’']s$/, '').replace(/^the\s+/i, '');
@@ -101,7 +125,7 @@ export function lookupCountry(phrase: string): CountryHit | null {
 /** Demonym, name or abbreviation → the country's common English name ("Iranian" → "Iran", "U.S." → "United States"). Capitals are not countries here. */
 export function countryOf(word: string): string | null {
   const hit = lookupCountry(word);
-  return hit && hit.kind !== 'capital' ? hit.country.common : null;
+  return hit && hit.kind !== 'capital' ? commonName(hit.country) : null;
 }
 
 /**
@@ -111,7 +135,7 @@ export function countryOf(word: string): string | null {
 export function reportedCountryName(phrase: string): string | null {
   const hit = lookupCountry(phrase);
   if (!hit || hit.kind === 'capital') return null;
-  return hit.kind === 'official' ? hit.country.official : hit.country.common;
+  return hit.kind === 'official' ? hit.country.official : commonName(hit.country);
 }
 
 /** True for a country's name (any spelling, not a demonym) or a capital city: a place, not a person. */
@@ -128,5 +152,5 @@ export function isDemonym(word: string): boolean {
 /** The country whose capital this is ("Tokyo" → "Japan"), or null. */
 export function countryOfCapital(city: string): string | null {
   const hit = lookupCountry(city);
-  return hit && hit.kind === 'capital' ? hit.country.common : null;
+  return hit && hit.kind === 'capital' ? commonName(hit.country) : null;
 }

@@ -12,6 +12,7 @@ import {
   isoWeekday,
   isValidDay,
   pad,
+  toEpochDay,
   parseIsoDay,
 } from './dates/calendar';
 import {
@@ -26,7 +27,8 @@ import {
   WEEKDAYS,
   YEAR_LEFT_CONTEXT,
 } from './dates/lexicon';
-import { pointsForward } from './dates/tense';
+import { pointsForward, sentenceTense } from './dates/tense';
+import { trieSource } from './dates/trie';
 import type { DateMention, DatePrecision } from './types';
 
 /**
@@ -46,6 +48,12 @@ const MONTH_BASE =
   `(?:${[...MONTH_FULL_NAMES, ...MONTH_FULL_NAMES.map((m) => m.toUpperCase())].join('|')}|` +
   `(?:${[...MONTH_ABBREVIATIONS, ...MONTH_ABBREVIATIONS.map((m) => m.toUpperCase())].join('|')})\\.?)`;
 const WEEKDAY = [...WEEKDAY_NAMES, ...WEEKDAY_NAMES.map((w) => w.toUpperCase())].join('|');
+/** Lower-case weekdays occur in informal writing (e-mails, posts); they need a preposition before them. */
+const WEEKDAY_LOWER = WEEKDAY_NAMES.map((w) => w.toLowerCase()).join('|');
+const LOWER_WEEKDAY_LEFT: ReadonlySet<string> = new Set([
+  'on', 'in', 'next', 'last', 'this', 'coming', 'by', 'until', 'till', 'since', 'from', 'before', 'after',
+  'early', 'late', 'later', 'earlier', 'past',
+]);
 const WEEKDAY_ABBREVIATION = 'Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun';
 const WEEKDAY_PREFIX = `(?:(?<wd>${WEEKDAY}|${WEEKDAY_ABBREVIATION})\\.?,?[ \\t]+(?:the[ \\t]+)?)?`;
 const YEAR_TAIL = `(?:,?\\s*(?<year>\\d{4})(?![\\w%]|[.,]\\d))?`;
@@ -58,7 +66,12 @@ const MONTH_DAY_RE = new RegExp(
 );
 /** `15 December 2023`, `3rd of March`, `Friday 9 January`. */
 const DAY_MONTH_RE = new RegExp(
-  `(?<![\\w.,/:-])${WEEKDAY_PREFIX}(?<day>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<month>${MONTH_BASE})(?![\\w])${YEAR_TAIL}`,
+  `(?:(?<![\\w.,/:-])|(?<=\\d[-–]))${WEEKDAY_PREFIX}(?<day>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<month>${MONTH_BASE})(?![\\w])${YEAR_TAIL}`,
+  'g',
+);
+/** `April-June 2023`, `between March and May`: both ends of a month range are dates. */
+const MONTH_RANGE_RE = new RegExp(
+  `(?<![\\w-])(?:(?<lead>[Bb]etween|[Ff]rom)\\s+)?(?<m1>${MONTH_FULL_NAMES.join('|')})(?:\\s?[-–]\\s?|\\s+(?<conj>and|to|through|until|till)\\s+)(?<m2>${MONTH_FULL_NAMES.join('|')})(?![\\w])(?:,?\\s+(?<year>\\d{4})(?![\\w%]|[.,]\\d))?`,
   'g',
 );
 /** `May 2010`, `early December`, `mid-March`, `late last July`, `May this year`, bare `June`. */
@@ -75,8 +88,8 @@ const NUMERIC_DATE_RE =
 /** `Monday`, `later on Monday`, `last Friday`, `next Tuesday`. */
 const WEEKDAY_RE = new RegExp(
   `(?<![\\w-])(?:(?<mod>(?:${anyCase('later')}|${anyCase('earlier')}|${anyCase('late')}|${anyCase('early')})(?:\\s+on)?|` +
-    `(?<det>${anyCase('last')}|${anyCase('next')}|${anyCase('this')}|${anyCase('coming')}|${anyCase('past')}))\\s+)?` +
-    `(?<wd>${WEEKDAY})(?![\\w])`,
+    `(?<det>${anyCase('this')}\\s+past|${anyCase('last')}|${anyCase('next')}|${anyCase('this')}|${anyCase('coming')}|${anyCase('past')}))\\s+)?` +
+    `(?<wd>${WEEKDAY}|${WEEKDAY_LOWER})(?![\\w])(?:,?\\s+(?<week>last|next|this)\\s+week(?![\\w-]))?`,
   'g',
 );
 /** `this week`, `last year`, `earlier this week`, `early next month`, `the last week`, `this fiscal year`. */
@@ -103,7 +116,7 @@ const AGO_RE = new RegExp(
 );
 /** Four-digit years with optional modifier and range: `2018`, `early 2011`, `2009-2010`, `1957-58`. */
 const YEAR_RE = new RegExp(
-  `(?:(?<mod>${anyCase('early')}|${anyCase('late')}|${anyCase('mid')}|${PART_OF}|${anyCase('fiscal')})[\\s-]+)?` +
+  `(?:(?<mod>${anyCase('early')}|${anyCase('late')}|${anyCase('mid')}|${PART_OF}|${anyCase('fiscal')}|(?:${anyCase('end')}|${anyCase('start')})(?=-))[\\s-]+)?` +
     `(?<![\\w$£€¥#.,:/+]|\\d[-–—/]|\\d\\s[-–—]\\s?)(?<y>1\\d{3}|20\\d{2})(?![\\w%]|[.,:]\\d)` +
     `(?:\\s?[-–—]\\s?(?<y2>\\d{4}|\\d{2})(?![\\w%]|[.,:]\\d|[-–—/]\\d))?`,
   'g',
@@ -130,7 +143,124 @@ const ANAPHORIC_RE = new RegExp(
     `${anyCase('the')}\\s+(?:day|week|month|year)(?=\\s+(?:before|after|earlier|prior)\\b))(?![\\w-])`,
   'g',
 );
+/** `over the weekend`: the span is `the weekend`, resolved like a weekday by tense. */
+const WEEKEND_RE = /(?<![\w-])the\s+weekend(?![\w-])/g;
+const WEEKEND_LEFT: ReadonlySet<string> = new Set(['over', 'during', 'at', 'on', 'by', 'until', 'through', 'before', 'after']);
+/** `during the year`, `later in the week`: the current calendar unit of the story. */
+const CURRENT_UNIT_RE =
+  /(?<![\w-])(?:[Dd]uring|[Tt]hroughout|(?:[Ll]ater|[Ee]arlier|[Ll]ate|[Ee]arly)\s+in)\s+(?<span>the\s+(?<unit>year|month|week))(?![\w-]|\s*\d)/g;
+/** Fixed-date holidays observed across the English-speaking press. */
+const HOLIDAYS: ReadonlyMap<string, [number, number]> = new Map([
+  ['christmas', [12, 25]],
+  ['christmas day', [12, 25]],
+  ['christmas eve', [12, 24]],
+  ['boxing day', [12, 26]],
+  ["new year's day", [1, 1]],
+  ["new year's eve", [12, 31]],
+  ["valentine's day", [2, 14]],
+  ['halloween', [10, 31]],
+]);
+const HOLIDAY_RE = /(?<![\w-])(?:Christmas(?:\s+(?:Day|Eve))?|Boxing\s+Day|New\s+Year['’]s\s+(?:Day|Eve)|Valentine['’]s\s+Day|Halloween)(?![\w-])/g;
 const PRESENT_RE = /(?<![\w-])(?:[Nn]ow|[Cc]urrently)(?![\w-])/g;
+
+// ---------------------------------------------------------------------------------------------
+// Triggers. One fast pass finds the words every date expression is built around; each scanner
+// then runs only over the short stretches of text around its own kind of trigger, so the cost
+// of the many detailed patterns is paid on a small part of the article.
+
+type TriggerKind = 'digit' | 'month' | 'weekday' | 'unit' | 'deictic' | 'ago' | 'season' | 'holiday';
+
+const TRIGGER_WORDS: ReadonlyMap<string, TriggerKind> = new Map<string, TriggerKind>([
+  ...[...MONTHS.keys()].map((m) => [m, 'month'] as [string, TriggerKind]),
+  ...[...WEEKDAYS.keys()].map((w) => [w, 'weekday'] as [string, TriggerKind]),
+  ...['today', 'yesterday', 'tomorrow'].map((w) => [w, 'deictic'] as [string, TriggerKind]),
+  ...['week', 'weekend', 'month', 'year', 'decade', 'century', 'day'].map((w) => [w, 'unit'] as [string, TriggerKind]),
+  ['ago', 'ago'],
+  ...['spring', 'summer', 'autumn', 'winter'].map((w) => [w, 'season'] as [string, TriggerKind]),
+  ...['christmas', 'boxing', 'new', 'valentine', 'halloween'].map((w) => [w, 'holiday'] as [string, TriggerKind]),
+]);
+// Three passes (capitalised words, lower-case words, four digits) rather than one alternation:
+// each simple pattern lets the regex engine skip ahead fast, the combined one does not.
+const CAPITALISED_TRIGGER_RE = new RegExp(
+  `\\b(?:${trieSource([
+    ...[...MONTH_FULL_NAMES, ...MONTH_ABBREVIATIONS, ...WEEKDAY_NAMES].flatMap((w) => [w, w.toUpperCase()]),
+    ...['Today', 'TODAY', 'Yesterday', 'Tomorrow', 'Century', 'Spring', 'Summer', 'Autumn', 'Winter'],
+    ...['Christmas', 'Boxing', 'New', 'Valentine', 'Halloween'],
+  ])})(?![a-z])`,
+  'g',
+);
+const LOWER_CASE_TRIGGER_RE = new RegExp(
+  `\\b(?:${trieSource([
+    ...WEEKDAY_NAMES.map((w) => w.toLowerCase()),
+    ...['today', 'yesterday', 'tomorrow', 'weekend', 'week', 'month', 'year', 'decade', 'century', 'day', 'ago'],
+    ...['spring', 'summer', 'autumn', 'winter'],
+  ])})(?![a-z])`,
+  'g',
+);
+const DIGIT_TRIGGER_RE = /\d{4}/g;
+/**
+ * How far an expression reaches before and after its trigger, by kind: "the beginning of the
+ * last fiscal |year|", "the end of |May| 19th, 2023", "twenty-five years |ago|". Generous, since
+ * a window too short loses a date while one too long only costs a little time.
+ */
+const WINDOW_MARGINS: Readonly<Record<TriggerKind, readonly [number, number]>> = {
+  digit: [28, 12],
+  month: [32, 32],
+  weekday: [20, 20],
+  unit: [44, 4],
+  deictic: [4, 4],
+  ago: [40, 4],
+  season: [12, 16],
+  holiday: [4, 24],
+};
+/** Windows are widened to whitespace so that no pattern starts or ends inside a cut word. */
+const ALIGN_LIMIT = 24;
+
+function isSpace(c: string | undefined): boolean {
+  return c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\u00a0';
+}
+
+/** Merged [start, end) stretches of text around the triggers of each kind, as flat pairs. */
+function triggerWindows(text: string): Map<TriggerKind, number[]> {
+  const raw = new Map<TriggerKind, number[]>();
+  for (const re of [DIGIT_TRIGGER_RE, CAPITALISED_TRIGGER_RE, LOWER_CASE_TRIGGER_RE]) {
+    for (const m of text.matchAll(re)) {
+      const word = m[0];
+      const kind: TriggerKind | undefined = re === DIGIT_TRIGGER_RE ? 'digit' : TRIGGER_WORDS.get(word.toLowerCase());
+      if (!kind) continue;
+      const [left, right] = WINDOW_MARGINS[kind];
+      let start = Math.max(0, m.index - left);
+      for (let i = 0; i < ALIGN_LIMIT && start > 0 && !isSpace(text[start - 1]); i++) start--;
+      let end = Math.min(text.length, m.index + word.length + right);
+      for (let i = 0; i < ALIGN_LIMIT && end < text.length && !isSpace(text[end]); i++) end++;
+      let list = raw.get(kind);
+      if (!list) raw.set(kind, (list = []));
+      list.push(start, end);
+    }
+  }
+  const merged = new Map<TriggerKind, number[]>();
+  for (const [kind, list] of raw) merged.set(kind, mergePairs(list));
+  return merged;
+}
+
+/** Sorts flat [start, end] pairs by start and merges those that overlap. */
+function mergePairs(list: number[]): number[] {
+  const order: number[] = [];
+  for (let i = 0; i < list.length; i += 2) order.push(i);
+  // Two passes can interleave their windows of one kind: sort only when they did.
+  let sorted = true;
+  for (let k = 1; k < order.length && sorted; k++) sorted = list[order[k - 1]!]! <= list[order[k]!]!;
+  if (!sorted) order.sort((a, b) => list[a]! - list[b]!);
+  const out: number[] = [];
+  for (const i of order) {
+    const start = list[i]!;
+    const end = list[i + 1]!;
+    const last = out.length - 1;
+    if (last > 0 && start <= out[last]!) out[last] = Math.max(out[last]!, end);
+    else out.push(start, end);
+  }
+  return out;
+}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -146,11 +276,33 @@ type Direction = 'past' | 'future';
 
 class Recognizer {
   readonly found: Candidate[] = [];
+  private readonly windows: Map<TriggerKind, number[]>;
 
   constructor(
     readonly text: string,
     readonly doc: Day | null,
-  ) {}
+  ) {
+    this.windows = triggerWindows(text);
+  }
+
+  /** Matches of a global pattern inside the windows of one trigger kind, with text offsets. */
+  *matches(re: RegExp, kind: TriggerKind): Generator<RegExpExecArray> {
+    const list = this.windows.get(kind);
+    if (!list) return;
+    for (let i = 0; i < list.length; i += 2) {
+      const offset = list[i]!;
+      const slice = this.text.slice(offset, list[i + 1]!);
+      re.lastIndex = 0;
+      for (let m = re.exec(slice); m; m = re.exec(slice)) {
+        if (m[0].length === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        m.index += offset;
+        yield m;
+      }
+    }
+  }
 
   add(start: number, end: number, value: string | null, precision: DatePrecision | null, relative: boolean): void {
     if (end > start) this.found.push({ start, end, value, precision, relative });
@@ -161,13 +313,34 @@ class Recognizer {
     return pointsForward(this.text, start, end) ? 'future' : 'past';
   }
 
-  monthDay(month: number, day: number, year: number | null, dir: () => Direction): { value: string | null; relative: boolean } {
+  /** Tense of the sentence around a span; null when it has no cue. */
+  tense(start: number, end: number): Direction | null {
+    return sentenceTense(this.text, start, end);
+  }
+
+  /**
+   * A day of a month without a year: the latest one on or before the document date in a past
+   * sentence, the next one on or after it in a future sentence, the nearer one without a cue
+   * ("from April 13 to April 17" in an April 2 story).
+   */
+  monthDay(month: number, day: number, year: number | null, start: number, end: number): { value: string | null; relative: boolean } {
     if (year !== null) return { value: isValidDay(year, month, day) ? formatDay({ year, month, day }) : null, relative: false };
     const doc = this.doc;
     if (!doc) return { value: null, relative: true };
     const onOrBefore = month < doc.month || (month === doc.month && day <= doc.day);
     const onOrAfter = month > doc.month || (month === doc.month && day >= doc.day);
-    const y = dir() === 'future' ? (onOrAfter ? doc.year : doc.year + 1) : onOrBefore ? doc.year : doc.year - 1;
+    const pastYear = onOrBefore ? doc.year : doc.year - 1;
+    const futureYear = onOrAfter ? doc.year : doc.year + 1;
+    let y: number;
+    const tense = this.tense(start, end);
+    if (tense === 'future') y = futureYear;
+    else if (tense === 'past') y = pastYear;
+    else {
+      const docDay = toEpochDay(doc);
+      const pastGap = docDay - toEpochDay({ year: pastYear, month, day: Math.min(day, 28) });
+      const futureGap = toEpochDay({ year: futureYear, month, day: Math.min(day, 28) }) - docDay;
+      y = futureGap < pastGap ? futureYear : pastYear;
+    }
     return { value: isValidDay(y, month, day) ? formatDay({ year: y, month, day }) : null, relative: true };
   }
 }
@@ -176,23 +349,12 @@ export function findDates(text: string, documentDate: string | null): DateMentio
   if (!text) return [];
   const doc = documentDate ? parseIsoDay(documentDate) : null;
   const r = new Recognizer(text, doc);
-  try {
-    scanNumericDates(r);
-    scanMonthDay(r, MONTH_DAY_RE);
-    scanMonthDay(r, DAY_MONTH_RE);
-    scanMonths(r);
-    scanWeekdays(r);
-    scanRelative(r);
-    scanPartOf(r);
-    scanDeictic(r);
-    scanAgo(r);
-    scanYears(r);
-    scanDecadesAndCenturies(r);
-    scanSeasons(r);
-    scanAnaphoric(r);
-    if (INCLUDE_PRESENT_REFERENCE) scanPresent(r);
-  } catch {
-    // A recognizer bug must never take the whole analysis down: keep what was found.
+  for (const scan of SCANNERS) {
+    try {
+      scan(r);
+    } catch {
+      // A bug in one scanner must never take the analysis down: keep what the others find.
+    }
   }
   return selectLongest(r.found).map((c) => ({
     start: c.start,
@@ -203,6 +365,28 @@ export function findDates(text: string, documentDate: string | null): DateMentio
     relative: c.relative,
   }));
 }
+
+/** In order; where two readings overlap the longer one wins, so the order only breaks ties. */
+const SCANNERS: ReadonlyArray<(r: Recognizer) => void> = [
+  scanNumericDates,
+  (r) => scanMonthDay(r, MONTH_DAY_RE),
+  (r) => scanMonthDay(r, DAY_MONTH_RE),
+  scanMonthRanges,
+  scanMonths,
+  scanWeekdays,
+  scanRelative,
+  scanPartOf,
+  scanDeictic,
+  scanAgo,
+  scanYears,
+  scanDecadesAndCenturies,
+  scanSeasons,
+  scanAnaphoric,
+  scanWeekends,
+  scanCurrentUnits,
+  scanHolidays,
+  ...(INCLUDE_PRESENT_REFERENCE ? [scanPresent] : []),
+];
 
 /** Overlapping candidates: the longest wins (the fullest reading of the expression). */
 function selectLongest(found: Candidate[]): Candidate[] {
@@ -252,7 +436,18 @@ function monthNumber(name: string): number {
 // Scanners.
 
 function scanNumericDates(r: Recognizer): void {
-  for (const m of r.text.matchAll(NUMERIC_DATE_RE)) {
+  const matches = [...r.matches(NUMERIC_DATE_RE, 'digit')];
+  // One order per document: a first number above 12 anywhere shows the writer puts the day first.
+  let documentDayFirst = false;
+  let documentMonthFirst = false;
+  for (const m of matches) {
+    const g = m.groups!;
+    if (!g.a || g.s2 !== '/') continue;
+    if (+g.a > 12) documentDayFirst = true;
+    else if (+g.b! > 12) documentMonthFirst = true;
+  }
+  const slashDayFirst = documentDayFirst && !documentMonthFirst;
+  for (const m of matches) {
     const g = m.groups!;
     let year: number, month: number, day: number;
     if (g.y) {
@@ -263,9 +458,9 @@ function scanNumericDates(r: Recognizer): void {
       year = +g.y2!;
       const a = +g.a!;
       const b = +g.b!;
-      // Day-first when the first number cannot be a month; otherwise the US month-first order,
-      // except with dots (`20.12.2019`), which are day-first everywhere they are used.
-      const dayFirst = a > 12 || g.s2 === '.';
+      // Day-first when the first number cannot be a month or the document writes days first;
+      // otherwise the US month-first order, except with dots (`20.12.2019`), day-first wherever used.
+      const dayFirst = a > 12 || g.s2 === '.' || (slashDayFirst && b <= 12);
       month = dayFirst ? b : a;
       day = dayFirst ? a : b;
     }
@@ -275,24 +470,63 @@ function scanNumericDates(r: Recognizer): void {
 }
 
 function scanMonthDay(r: Recognizer, re: RegExp): void {
-  for (const m of r.text.matchAll(re)) {
+  for (const m of r.matches(re, 'month')) {
     const g = m.groups!;
     const month = monthNumber(g.month!);
     const day = +g.day!;
     if (!month || day < 1 || day > 31) continue;
     const start = m.index;
-    const end = start + m[0].length;
-    const year = g.year ? +g.year : null;
-    if (year !== null && (year < 1000 || year > 2199)) continue;
-    const { value, relative } = r.monthDay(month, day, year, () => r.direction(start, end));
+    let end = start + m[0].length;
+    let year = g.year ? +g.year : null;
+    // "On October 7, 1000 people marched": a number that is not a year stays out of the date.
+    if (year !== null && (year < 1000 || year > 2199 || QUANTITY_RIGHT_CONTEXT.has(nextWord(r.text, end)))) {
+      year = null;
+      end = start + m[0].search(/,?\s*\d{4}$/);
+    }
+    const { value, relative } = r.monthDay(month, day, year, start, end);
     if (year !== null && value === null) continue;
     r.add(start, end, value, 'day', relative);
   }
 }
 
+function scanMonthRanges(r: Recognizer): void {
+  for (const m of r.matches(MONTH_RANGE_RE, 'month')) {
+    const g = m.groups!;
+    if (g.conj && !g.lead) continue;
+    const first = monthNumber(g.m1!);
+    const second = monthNumber(g.m2!);
+    const start = m.index + (g.lead ? m[0].indexOf(g.m1!, g.lead.length) : 0);
+    const end = m.index + m[0].length;
+    const secondStart = end - (g.year ? m[0].length - m[0].lastIndexOf(g.m2!) : g.m2!.length);
+    const year = g.year ? +g.year : null;
+    if (year !== null) {
+      // "November-January 2024": the first month is in the year before.
+      r.add(start, start + g.m1!.length, formatMonth(first > second ? year - 1 : year, first), 'month', false);
+      r.add(secondStart, end, formatMonth(year, second), 'month', false);
+      continue;
+    }
+    const doc = r.doc;
+    if (!doc) {
+      r.add(start, start + g.m1!.length, null, 'month', true);
+      r.add(secondStart, secondStart + g.m2!.length, null, 'month', true);
+      continue;
+    }
+    // Resolve the range as a whole: its end by tense, its start the latest such month before the end.
+    const future = r.direction(start, end) === 'future';
+    const endYear = future ? (second >= doc.month ? doc.year : doc.year + 1) : second <= doc.month ? doc.year : doc.year - 1;
+    const startYear = first <= second ? endYear : endYear - 1;
+    r.add(start, start + g.m1!.length, formatMonth(startYear, first), 'month', true);
+    r.add(secondStart, secondStart + g.m2!.length, formatMonth(endYear, second), 'month', true);
+  }
+}
+
+/** `February, March`: a month in a comma list of months. */
+const MONTH_LIST_BEFORE = new RegExp(`(?:${MONTH_FULL_NAMES.join('|')}),\\s*$`);
+const COORDINATED_DATE_BEFORE = new RegExp(`(?:${MONTH_FULL_NAMES.join('|')}|\\d{1,4})\\s*,?\\s+(?:and|or)\\s+$`);
+
 function scanMonths(r: Recognizer): void {
   const text = r.text;
-  for (const m of text.matchAll(MONTH_RE)) {
+  for (const m of r.matches(MONTH_RE, 'month')) {
     const g = m.groups!;
     const month = monthNumber(g.month!);
     if (!month) continue;
@@ -302,10 +536,14 @@ function scanMonths(r: Recognizer): void {
     if (!g.mod && !g.det && /\d(?:st|nd|rd|th)?\s+(?:of\s+)?$/.test(text.slice(Math.max(0, start - 12), start))) continue;
     const isFullName = FULL_MONTH_NAMES.has(g.month!.toLowerCase());
     const bare = !g.mod && !g.det && !g.year && !g.rel;
+    if (!g.det && RECURRENCE_LEFT.has(previousWord(text, start))) continue;
     if (bare) {
       if (!isFullName) continue;
       const before = previousWord(text, start);
-      if (!BARE_MONTH_LEFT_CONTEXT.has(before)) continue;
+      const listed = MONTH_LIST_BEFORE.test(text.slice(Math.max(0, start - 14), start));
+      if (!BARE_MONTH_LEFT_CONTEXT.has(before) && !listed) continue;
+      // "and May", "or June" only coordinate with another date ("in March and May"), not a name.
+      if ((before === 'and' || before === 'or') && !COORDINATED_DATE_BEFORE.test(text.slice(Math.max(0, start - 30), start))) continue;
       // "in May be" / "May I" do not occur with dates; a following capitalised name ("June Smith") does.
       const after = text.slice(end, end + 2);
       if (/^ [A-Z]/.test(after) && !/^ (?:I|The|A)\b/.test(text.slice(end, end + 5))) {
@@ -338,12 +576,16 @@ function scanMonths(r: Recognizer): void {
 }
 
 function scanWeekdays(r: Recognizer): void {
-  for (const m of r.text.matchAll(WEEKDAY_RE)) {
+  for (const m of r.matches(WEEKDAY_RE, 'weekday')) {
     const g = m.groups!;
     const weekday = WEEKDAYS.get(g.wd!.toLowerCase());
     if (weekday === undefined) continue;
     const start = m.index;
     const end = start + m[0].length;
+    if (/^[a-z]/.test(g.wd!) && !LOWER_WEEKDAY_LEFT.has(previousWord(r.text, r.text.indexOf(g.wd!, start)))) continue;
+    // "each Thursday", "every Monday", "Tuesday nights": a recurring day (a set), not a date.
+    if (!g.det && RECURRENCE_LEFT.has(previousWord(r.text, start))) continue;
+    if (/^\s+(?:nights|mornings|afternoons|evenings)\b/.test(r.text.slice(end, end + 14))) continue;
     // "the Sunday Times", "The Monday Club": a weekday inside a capitalised name.
     if (!g.mod && !g.det && previousWord(r.text, start) === 'the' && /^ [A-Z][a-z]/.test(r.text.slice(end, end + 3))) continue;
     const doc = r.doc;
@@ -354,9 +596,11 @@ function scanWeekdays(r: Recognizer): void {
     const today = isoWeekday(doc);
     const back = (today - weekday + 7) % 7; // days back to the most recent such day, 0 = today
     const ahead = (weekday - today + 7) % 7;
-    const det = g.det?.toLowerCase();
+    const det = g.det?.toLowerCase().replace(/\s+/, ' ');
     let offset: number;
-    if (det === 'last' || det === 'past') offset = -(back || 7);
+    // "Monday last week": that weekday of the named week.
+    if (g.week) offset = weekday - today + (g.week === 'last' ? -7 : g.week === 'next' ? 7 : 0);
+    else if (det === 'last' || det === 'past' || det === 'this past') offset = -(back || 7);
     else if (det === 'next') offset = ahead || 7;
     else if (det === 'this' || det === 'coming') offset = ahead;
     else offset = r.direction(start, end) === 'future' ? ahead : -back;
@@ -364,11 +608,13 @@ function scanWeekdays(r: Recognizer): void {
   }
 }
 
+const RECURRENCE_LEFT: ReadonlySet<string> = new Set(['each', 'every', 'alternate']);
+
 const DURATION_LEFT = new Set(['for', 'over', 'during', 'throughout', 'within', 'through', 'of', 'all', 'entire', 'whole']);
 
 function scanRelative(r: Recognizer): void {
   const text = r.text;
-  for (const m of text.matchAll(RELATIVE_RE)) {
+  for (const m of r.matches(RELATIVE_RE, 'unit')) {
     const g = m.groups!;
     const start = m.index;
     const end = start + m[0].length;
@@ -429,7 +675,7 @@ function shiftValue(doc: Day, precision: DatePrecision, step: number): string {
 }
 
 function scanPartOf(r: Recognizer): void {
-  for (const m of r.text.matchAll(PART_OF_RE)) {
+  for (const m of r.matches(PART_OF_RE, 'unit')) {
     const g = m.groups!;
     const start = m.index;
     const end = start + m[0].length;
@@ -452,7 +698,7 @@ function scanPartOf(r: Recognizer): void {
 
 function scanDeictic(r: Recognizer): void {
   const text = r.text;
-  for (const m of text.matchAll(DEICTIC_RE)) {
+  for (const m of r.matches(DEICTIC_RE, 'deictic')) {
     const word = m.groups!.word!;
     const start = m.index;
     const end = start + word.length;
@@ -465,7 +711,7 @@ function scanDeictic(r: Recognizer): void {
 }
 
 function scanAgo(r: Recognizer): void {
-  for (const m of r.text.matchAll(AGO_RE)) {
+  for (const m of r.matches(AGO_RE, 'ago')) {
     const g = m.groups!;
     const start = m.index;
     const end = start + m[0].length;
@@ -514,9 +760,12 @@ function isYearInContext(text: string, start: number, end: number, year: number)
   const charBefore = text[start - 1] ?? '';
   // "pre-2019", "F-2000": a hyphenated prefix that is not a modifier we consumed.
   if (charBefore === '-' || charBefore === '–') return false;
+  // A unit after the number outweighs any preposition before it ("in 1000 days").
+  if (QUANTITY_RIGHT_CONTEXT.has(nextWord(text, end))) return false;
+  // A group in a run of numbers ("+1 202 555 1987", "2,000 1999").
+  if (/^\d+$/.test(before)) return false;
   if (STRONG_YEAR_LEFT.has(before)) return true;
-  const after = nextWord(text, end);
-  if (QUANTITY_LEFT_CONTEXT.has(before) || QUANTITY_RIGHT_CONTEXT.has(after)) return false;
+  if (QUANTITY_LEFT_CONTEXT.has(before)) return false;
   // A number opening a list of figures ("1,500 and 2000") or a unit after a dash.
   if (/^\s*(?:%|percent|per\s?cent)/i.test(text.slice(end, end + 10))) return false;
   if (year >= 1800) return true;
@@ -525,7 +774,7 @@ function isYearInContext(text: string, start: number, end: number, year: number)
 
 function scanYears(r: Recognizer): void {
   const text = r.text;
-  for (const m of text.matchAll(YEAR_RE)) {
+  for (const m of r.matches(YEAR_RE, 'digit')) {
     const g = m.groups!;
     const year = +g.y!;
     const yearStart = m.index + m[0].indexOf(g.y!, g.mod ? g.mod.length : 0);
@@ -547,11 +796,11 @@ function scanYears(r: Recognizer): void {
 }
 
 function scanDecadesAndCenturies(r: Recognizer): void {
-  for (const m of r.text.matchAll(DECADE_RE)) {
+  for (const m of r.matches(DECADE_RE, 'digit')) {
     const g = m.groups!;
     r.add(m.index, m.index + m[0].length, `${g.c}${g.d}`, 'decade', false);
   }
-  for (const m of r.text.matchAll(CENTURY_RE)) {
+  for (const m of r.matches(CENTURY_RE, 'unit')) {
     const n = +m.groups!.n!;
     if (n < 1 || n > 22) continue;
     r.add(m.index, m.index + m[0].length, pad(n - 1, 2), 'century', false);
@@ -559,7 +808,7 @@ function scanDecadesAndCenturies(r: Recognizer): void {
 }
 
 function scanSeasons(r: Recognizer): void {
-  for (const m of r.text.matchAll(SEASON_RE)) {
+  for (const m of r.matches(SEASON_RE, 'season')) {
     const g = m.groups!;
     if (!g.det && !g.year) continue;
     r.add(m.index, m.index + m[0].length, null, null, !g.year);
@@ -567,9 +816,58 @@ function scanSeasons(r: Recognizer): void {
 }
 
 function scanAnaphoric(r: Recognizer): void {
-  for (const m of r.text.matchAll(ANAPHORIC_RE)) {
+  for (const m of r.matches(ANAPHORIC_RE, 'unit')) {
     const unit = /day/.test(m[0]) ? 'day' : /week/.test(m[0]) ? 'week' : /month/.test(m[0]) ? 'month' : 'year';
     r.add(m.index, m.index + m[0].length, null, unit, true);
+  }
+}
+
+function scanWeekends(r: Recognizer): void {
+  for (const m of r.matches(WEEKEND_RE, 'unit')) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (!WEEKEND_LEFT.has(previousWord(r.text, start))) continue;
+    const doc = r.doc;
+    if (!doc) {
+      r.add(start, end, null, 'week', true);
+      continue;
+    }
+    // ISO weeks end on Sunday, so a weekend shares the week number of the Monday before it.
+    const weekday = isoWeekday(doc);
+    let step: number;
+    if (r.direction(start, end) === 'future') step = weekday === 6 ? 1 : 0;
+    else step = weekday >= 5 ? 0 : -1;
+    r.add(start, end, formatWeek(addDays(doc, 7 * step)), 'week', true);
+  }
+}
+
+function scanCurrentUnits(r: Recognizer): void {
+  for (const m of r.matches(CURRENT_UNIT_RE, 'unit')) {
+    const g = m.groups!;
+    const end = m.index + m[0].length;
+    const start = end - g.span!.length;
+    const unit = g.unit as 'year' | 'month' | 'week';
+    r.add(start, end, r.doc ? shiftValue(r.doc, unit, 0) : null, unit, true);
+  }
+}
+
+function scanHolidays(r: Recognizer): void {
+  for (const m of r.matches(HOLIDAY_RE, 'holiday')) {
+    const monthDay = HOLIDAYS.get(m[0].toLowerCase().replace(/\s+/g, ' ').replace('’', "'"));
+    if (!monthDay) continue;
+    const start = m.index;
+    const end = start + m[0].length;
+    // "Christmas shopping" still points at Christmas; a following year makes it absolute.
+    const year = /^,?\s+(\d{4})(?![\w])/.exec(r.text.slice(end, end + 8));
+    const [month, day] = monthDay;
+    if (year) {
+      const y = +year[1]!;
+      const full = end + year[0].length;
+      r.add(start, full, formatDay({ year: y, month, day }), 'day', false);
+      continue;
+    }
+    const { value } = r.monthDay(month, day, null, start, end);
+    r.add(start, end, value, 'day', true);
   }
 }
 

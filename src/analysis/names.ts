@@ -12,6 +12,7 @@ export const F_ADJ = 64; // exactly one space (or no-break space) since the prev
 export const F_SENT = 128; // first token of a sentence (or of a line)
 export const F_ABBR = 256; // dotted abbreviation ("U.S.", "U.K.")
 export const F_NUM = 512;
+export const F_TITLE_LINE = 1024; // on a line written in Title Case (a headline)
 
 // Words (letters with inner hyphens/apostrophes), numbers, or any other single non-space character.
 const TOKEN_RE = /[\p{L}\p{M}]+(?:[’'\-‐‑][\p{L}\p{M}]+)*|\d+(?:[.,:]\d+)*|[^\s\p{L}\p{M}\d]/gu;
@@ -132,7 +133,32 @@ export function tokenize(text: string): Tokens {
       if (SENTENCE_END.has(ch) || (OPENERS.has(ch) && pf & F_SENT)) flags[i] = f | F_SENT;
     }
   }
+  markTitleCaseLines(text, n, start, end, flags);
   return { text, count: n, start, end, fullEnd, flags };
+}
+
+/** Small words a Title Case headline leaves in lower case. */
+const HEADLINE_SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'as', 'vs', 'but', 'nor']);
+
+/** Flags the tokens of lines whose every longer word is capitalised (three or more of them). */
+function markTitleCaseLines(text: string, n: number, start: Int32Array, end: Int32Array, flags: Uint16Array): void {
+  let lineStart = 0;
+  for (let i = 0; i <= n; i++) {
+    if (i < n && !(i === 0 || flags[i]! & F_NL)) continue;
+    if (i > lineStart) {
+      let caps = 0;
+      let lower = 0;
+      for (let k = lineStart; k < i && lower === 0; k++) {
+        const f = flags[k]!;
+        if (!(f & F_WORD)) continue;
+        if (f & F_CAP) {
+          if (end[k]! - start[k]! >= 2) caps++;
+        } else if (!HEADLINE_SMALL_WORDS.has(text.slice(start[k]!, end[k]!).toLowerCase())) lower++;
+      }
+      if (lower === 0 && caps >= 3) for (let k = lineStart; k < i; k++) flags[k] = flags[k]! | F_TITLE_LINE;
+    }
+    lineStart = i;
+  }
 }
 
 function grow(a: Int32Array, cap: number): Int32Array<ArrayBuffer> {
@@ -227,6 +253,9 @@ export const ORG_WORDS: ReadonlySet<string> = new Set([
   'initiatives', 'rights', 'human', 'refugee', 'refugees', 'global', 'council', 'summit', 'talks', 'dialogue',
   'framework', 'partnership', 'pact', 'charter', 'protocol', 'convention', 'resolution', 'sanctions', 'budget',
   'election', 'elections', 'referendum', 'campaign', 'constitution', 'cooperation', 'memorial', 'site',
+  // Job nouns: "General Manager John Smith" is not a general named Manager.
+  'manager', 'coach', 'counsel', 'officer', 'executive', 'engineer', 'analyst', 'correspondent', 'reporter',
+  'editor', 'producer', 'professor', 'lecturer', 'researcher', 'fellow', 'economist', 'strategist', 'columnist',
 ]);
 
 export function isParticle(t: Tokens, i: number): boolean {
@@ -252,7 +281,10 @@ export function isNameShaped(t: Tokens, i: number): boolean {
 // Canonical forms and keys
 
 /** Matching key of a name: no diacritics, lower case, hyphens as spaces, no apostrophes or points. */
+const PLAIN_WORD_RE = /^[A-Za-z]+$/;
+
 export function nameKey(name: string): string {
+  if (PLAIN_WORD_RE.test(name)) return name.toLowerCase(); // the common case, without Unicode normalisation
   return name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -2,17 +2,20 @@
 // an apposition after it, "his counterpart, X", "X as Japan’s Prime Minister"); the people they name
 // become the document's officials, and a second pass marks every later mention of them ("Hayashi",
 // "Mr Straw", "HAYASHI Yoshimasa") by their name forms. A name with no office cue anywhere is not listed.
-import { lookupCountry, MAX_COUNTRY_PHRASE_WORDS, reportedCountryName } from './countries';
+import { lookupCountry, type CountryHit, MAX_COUNTRY_PHRASE_WORDS, mayEndCountryPhrase, mayStartCountryPhrase, reportedCountryName } from './countries';
 import {
   CALENDAR_WORDS,
   continues,
   entityIdOf,
   F_ABBR,
+  F_ADJ,
   F_ALLCAPS,
   F_CAP,
   F_DOT,
+  F_NUM,
   F_POSS,
   F_SENT,
+  F_TITLE_LINE,
   F_WORD,
   isFamilyNameFirst,
   isInitial,
@@ -34,11 +37,15 @@ import {
   HEADS,
   HEADS_ALSO_SURNAMES,
   HONORIFICS,
+  LEGISLATURES,
+  NAME_HONORIFICS,
   NEUTRAL_QUALIFIER_WORDS,
   PORTFOLIO_WORDS,
   POSTNOMINAL_HEADS,
   PRIVATE_QUALIFIERS,
+  PUBLIC_ACRONYMS,
   PUBLIC_QUALIFIER_WORDS,
+  STYLE_HONORIFICS,
   TITLE_DETERMINERS,
   type HeadStrength,
 } from './titles';
@@ -54,14 +61,22 @@ const BODIES = new Map<string, string>([
   ['nato', 'NATO'],
   ['african union', 'African Union'],
   ['asean', 'ASEAN'],
+  ['european commission', 'European Union'],
+  ['european parliament', 'European Union'],
+  ['european council', 'European Union'],
+  ['eu commission', 'European Union'],
 ]);
+const BODY_FIRST_WORDS = new Set([...BODIES.keys()].map((k) => k.split(' ')[0]!));
+const BODY_LAST_WORDS = new Set([...BODIES.keys()].map((k) => k.split(' ').pop()!));
 
 /** Heads that are offices only when capitalised ("Secretary Blinken", but "his secretary"). */
 const CAPITALISED_ONLY_STRONG = new Set(['secretary', 'representative', 'rep', 'speaker', 'general', 'gen', 'sen', 'gov', 'col', 'adm']);
 /** Prepositions that make a capitalised word before ", the minister" a place ("In Tokyo, the minister said"). */
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'across', 'into', 'outside', 'inside', 'around', 'throughout', 'to']);
-const REPORTING_AS = new Set(['as']);
 const MAX_NAME_WORDS = 6;
+const PRIVATE_COUNSEL_HEADS = new Set(['attorney', 'lawyer', 'counsel']);
+const DEFENCE_WORDS = new Set(['defense', 'defence', 'trial', 'family', 'personal', 'private']);
+const ROMAN_NUMERAL_RE = /^(?:II|III|IV|VI|VII|VIII|IX)$/;
 const MAX_MODIFIERS = 7;
 
 interface TitleInfo {
@@ -72,8 +87,12 @@ interface TitleInfo {
   /** Reported title tokens. */
   titleFirst: number;
   titleLast: number;
+  /** "former" stands before the country ("former Australian national security adviser"). */
+  former: boolean;
   /** Token after the title phrase (and complement). */
   after: number;
+  /** The complement ended in a body's name: what follows is not the holder's name. */
+  noNameAfter: boolean;
   determiner: number | null;
   country: string | null;
   isPublic: boolean;
@@ -99,6 +118,49 @@ interface Deferred {
   country: string | null;
 }
 
+/** A title with a country but no name ("a Japanese prime minister", "the British prime minister"). */
+interface TitleOnly {
+  title: string;
+  country: string;
+}
+
+function titleKey(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(/^(former|ex)[\s-]+/, '')
+    .replace(/\s+to\s+.*$/, ''); // "prime minister to Iran": the trip, not the office
+}
+
+/**
+ * "Prime Minister Shinzo Abe" … "the first visit by a Japanese prime minister": an official named
+ * without a country takes the one that a name-less mention of the same title gives, when only one
+ * official of the document holds that title without a country.
+ */
+function countriesFromTitleOnly(entities: DocEntity[], titleOnly: TitleOnly[]): void {
+  if (titleOnly.length === 0) return;
+  const countriesByTitle = new Map<string, Set<string>>();
+  for (const o of titleOnly) {
+    const set = countriesByTitle.get(o.title) ?? new Set<string>();
+    set.add(o.country);
+    countriesByTitle.set(o.title, set);
+  }
+  const holders = new Map<string, DocEntity[]>();
+  const known = new Set<string>();
+  for (const e of entities) {
+    if (!e.title) continue;
+    const key = titleKey(e.title);
+    if (e.country) known.add(`${key}|${e.country}`);
+    else holders.set(key, [...(holders.get(key) ?? []), e]);
+  }
+  for (const [key, list] of holders) {
+    const countries = countriesByTitle.get(key);
+    if (list.length !== 1 || !countries || countries.size !== 1) continue;
+    const country = [...countries][0]!;
+    // "Japan’s Foreign Minister" is Motegi, already Japanese, not Israel's Sa’ar.
+    if (!known.has(`${key}|${country}`)) list[0]!.country = country;
+  }
+}
+
 interface DocEntity {
   words: string[];
   name: string;
@@ -121,7 +183,8 @@ export function findOfficials(text: string): OfficialMention[] {
   const t = tokenize(text);
   const regs: Registration[] = [];
   const deferred: Deferred[] = [];
-  scanCues(t, regs, deferred);
+  const titleOnly: TitleOnly[] = [];
+  scanCues(t, regs, deferred, titleOnly);
   if (regs.length === 0 && deferred.length === 0) return [];
 
   const runs = collectNameRuns(t);
@@ -129,12 +192,14 @@ export function findOfficials(text: string): OfficialMention[] {
   let found = matchMentions(t, entities);
 
   // Cues that depend on other officials: "his counterpart, X", "his predecessor, X", "X, also known as Y".
-  const extra = resolveDeferred(t, deferred, found, entities);
+  const extra = resolveDeferred(t, deferred, found, entities, runs);
   const aliases = findAliases(t, found, entities);
   if (extra.length > 0 || aliases > 0) {
     entities = buildEntities([...regs, ...extra], runs, t, entities);
     found = matchMentions(t, entities);
   }
+
+  countriesFromTitleOnly(entities, titleOnly);
 
   return found.map((f) => {
     const e = entities[f.entity]!;
@@ -169,6 +234,17 @@ function headStrengthAt(t: Tokens, i: number): HeadStrength | null {
   return strength;
 }
 
+/** Singular of a plural head ("Ministers" → "Minister", "Secretaries" → "Secretary"), or null. */
+function pluralHeadSingular(t: Tokens, i: number): string | null {
+  const f = t.flags[i]!;
+  if (!(f & F_WORD) || f & F_ABBR || f & F_POSS) return null;
+  const word = wordAt(t, i);
+  if (word.length < 4 || !/s$/i.test(word)) return null;
+  const singular = /ies$/i.test(word) ? word.slice(0, -3) + (word.endsWith('IES') ? 'Y' : 'y') : word.slice(0, -1);
+  const strength = HEADS.get(singular.toLowerCase());
+  return strength === 'strong' || strength === 'weak' ? singular : null;
+}
+
 function isQualifierWord(lower: string): boolean {
   return PUBLIC_QUALIFIER_WORDS.has(lower) || NEUTRAL_QUALIFIER_WORDS.has(lower) || HEADS.has(lower);
 }
@@ -184,9 +260,11 @@ function countryName(t: Tokens, first: number, last: number): string | null {
 /** Longest country phrase ending at token j (going back over adjacent words). */
 function countryEndingAt(t: Tokens, j: number): { first: number; name: string } | null {
   if (!(t.flags[j]! & F_CAP)) return null;
+  const lastLower = lowerAt(t, j);
+  if (!mayEndCountryPhrase(lastLower) && !BODY_LAST_WORDS.has(lastLower)) return null;
   let best: { first: number; name: string } | null = null;
   for (let len = 1, first = j; len <= MAX_COUNTRY_PHRASE_WORDS && first >= 0; len++, first--) {
-    if (len > 1 && !continuesPhrase(t, first + 1)) break;
+    if (len > 1 && !continues(t, first + 1)) break;
     if (!(t.flags[first]! & F_WORD)) break;
     if (!(t.flags[first]! & F_CAP)) continue; // never "the French"
     const name = countryName(t, first, j);
@@ -198,19 +276,16 @@ function countryEndingAt(t: Tokens, j: number): { first: number; name: string } 
 /** Longest country phrase starting at token j. */
 function countryStartingAt(t: Tokens, j: number): { last: number; name: string } | null {
   if (j >= t.count || !(t.flags[j]! & F_CAP)) return null;
+  const firstLower = lowerAt(t, j);
+  if (!mayStartCountryPhrase(firstLower) && !BODY_FIRST_WORDS.has(firstLower)) return null;
   let best: { last: number; name: string } | null = null;
   for (let len = 1, last = j; len <= MAX_COUNTRY_PHRASE_WORDS && last < t.count; len++, last++) {
-    if (len > 1 && !continuesPhrase(t, last)) break;
+    if (len > 1 && !continues(t, last)) break;
     if (!(t.flags[last]! & F_WORD)) break;
     const name = countryName(t, j, last);
     if (name) best = { last, name };
   }
   return best;
-}
-
-/** Like `continues`, but a possessive may end a multi-word country ("United States’ envoy"). */
-function continuesPhrase(t: Tokens, i: number): boolean {
-  return continues(t, i);
 }
 
 function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
@@ -221,18 +296,23 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
   let phraseFirst = h;
   let titleFirst = h;
   let determiner: number | null = null;
+  let titleFrozen = false;
+  let former = false;
   // Qualifiers before the head: "Conservative shadow foreign secretary", "Israeli Ambassador".
   let j = h - 1;
   let count = 0;
   while (j >= 0 && count < MAX_MODIFIERS && continues(t, j + 1)) {
     const f = t.flags[j]!;
     if (!(f & F_WORD)) break;
+    // "posted on X. Federal Reserve Chair …": a letter and a point end a sentence here.
+    if (isInitial(t, j) && f & F_DOT) break;
     const c = countryEndingAt(t, j);
     if (c) {
       country ??= c.name;
       isPublic = true;
       phraseFirst = c.first;
       if (titleFirst > c.first && BODIES.has(t.text.slice(t.start[c.first]!, t.end[j]!).toLowerCase())) titleFirst = c.first;
+      else titleFrozen = true;
       j = c.first - 1;
       count++;
       continue;
@@ -242,15 +322,26 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
       determiner = j;
       break;
     }
+    // Two offices held together: "Qatar's Prime Minister and Foreign Minister".
+    if (lower === 'and' && j > 0 && continues(t, j) && headStrengthAt(t, j - 1) === 'strong' && !(t.flags[j - 1]! & F_POSS)) {
+      phraseFirst = j;
+      if (!titleFrozen) titleFirst = j;
+      j--;
+      count++;
+      continue;
+    }
     if (PUBLIC_QUALIFIER_WORDS.has(lower) || HEADS.has(lower)) isPublic = true;
     else if (PRIVATE_QUALIFIERS.has(lower)) isPrivate = true;
     else if (NEUTRAL_QUALIFIER_WORDS.has(lower) || isHyphenatedQualifier(lower)) {
       /* neutral */
-    } else if (f & F_ALLCAPS && t.end[j]! - t.start[j]! <= 6) isPublic = true;
-    else if (f & F_CAP && !(f & F_SENT) && !STOP_CAPS.has(lower)) unknownOrg = true;
+    } else if (f & F_ALLCAPS && t.end[j]! - t.start[j]! <= 6) {
+      if (PUBLIC_ACRONYMS.has(lower)) isPublic = true;
+    } else if (f & F_CAP && !(f & F_SENT) && !STOP_CAPS.has(lower)) unknownOrg = true;
     else break;
     phraseFirst = j;
-    if (DESCRIPTIVE_QUALIFIERS.has(lower) || (f & F_CAP && f & F_SENT && !isQualifierWord(lower))) {
+    if (titleFrozen) {
+      if (lower === 'former' || lower === 'ex') former = true;
+    } else if (DESCRIPTIVE_QUALIFIERS.has(lower) || (f & F_CAP && f & F_SENT && !isQualifierWord(lower))) {
       /* describes the holder: not part of the reported title */
     } else if (titleFirst === j + 1 || titleFirst > j) {
       if (!descriptiveBetween(t, j, titleFirst)) titleFirst = j;
@@ -259,14 +350,24 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
     count++;
   }
   // A possessive before the qualifiers: "Iran’s Foreign Minister", "Pakistan's High Commissioner".
-  if (determiner === null && j >= 0 && t.flags[j]! & F_POSS && t.flags[j + 1]! & 64 /* F_ADJ */) {
+  if (determiner === null && j >= 0 && t.flags[j]! & F_POSS && t.flags[j + 1]! & F_ADJ) {
     const c = countryEndingAt(t, j);
     if (c) {
       country ??= c.name;
       isPublic = true;
       phraseFirst = c.first;
       determiner = c.first;
-    } else if (t.flags[j]! & F_WORD && !(t.flags[j]! & F_CAP)) determiner = j; // "the company's chairman"
+    } else if (t.flags[j]! & F_WORD) {
+      const lower = lowerAt(t, j);
+      // "the Kremlin's spokesman", "the IAEA's chief": a public body; "the country's foreign minister".
+      if (PUBLIC_QUALIFIER_WORDS.has(lower) || PUBLIC_ACRONYMS.has(lower)) isPublic = true;
+      else if (PRIVATE_QUALIFIERS.has(lower)) isPrivate = true;
+      if (!(t.flags[j]! & F_CAP) || isPublic) {
+        determiner = j;
+        // "the country's": the article before the possessive opens the phrase.
+        if (j > 0 && continues(t, j) && TITLE_DETERMINERS.has(lowerAt(t, j - 1))) determiner = j - 1;
+      }
+    }
   }
   if (determiner === null && j >= 0 && phraseFirst === j + 1 && t.flags[j]! & F_WORD) {
     const lower = lowerAt(t, j);
@@ -276,13 +377,37 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
   // Complements: "Minister for Foreign Affairs of Japan", "Ambassador to Japan", "Secretary of State".
   let titleLast = h;
   let k = h + 1;
+  let noNameAfter = false;
+  // "member" is an office only as a member of a legislature or a state body, named in its complement.
+  const member = lowerAt(t, h) === 'member';
+  if (member) isPublic = false;
   for (let round = 0; round < 3 && k < t.count && continues(t, k); round++) {
     const prep = lowerAt(t, k);
     if (prep !== 'of' && prep !== 'for' && prep !== 'to') break;
     let p = k + 1;
     if (p < t.count && continues(t, p) && lowerAt(t, p) === 'the') p++;
     if (p >= t.count || !continues(t, p)) break;
+    if (member) {
+      // "member of parliament", "member of the Political Bureau of the CPC Central Committee"
+      const lw = lowerAt(t, p);
+      const org = t.flags[p]! & F_CAP ? orgRun(t, p) : null;
+      if (prep === 'of' && (LEGISLATURES.has(lw) || (org && org.isPublic && !org.isPrivate))) {
+        isPublic = true;
+        titleLast = org ? org.last : p;
+        k = titleLast + 1;
+      }
+      break;
+    }
     const c = countryStartingAt(t, p);
+    if (c && prep !== 'to' && c.last === p && lookupCountry(wordAt(t, p))?.kind === 'demonym' && p + 1 < t.count && continues(t, p + 1) && t.flags[p + 1]! & F_CAP) {
+      // "president of the American Federation of Teachers": a demonym opening a body's name.
+      const org = orgRun(t, p);
+      if (org.isPrivate) isPrivate = true;
+      else if (org.isPublic) isPublic = true;
+      k = org.last + 1;
+      noNameAfter = true;
+      break;
+    }
     if (c) {
       if (prep === 'to') titleLast = c.last;
       else country ??= c.name;
@@ -298,21 +423,110 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
       q++;
     }
     while (q > p && (lowerAt(t, q - 1) === 'and' || lowerAt(t, q - 1) === 'the')) q--;
+    if (content > 0 && prep !== 'to' && q < t.count && continues(t, q) && t.flags[q]! & F_CAP && t.flags[q]! & F_WORD && isBodyName(t, q)) {
+      // The portfolio words open a longer proper name ("for the National People's Congress",
+      // "of the European Commission"): the body, then perhaps the holder's name.
+      const body = bodyRun(t, p);
+      if (body) {
+        if (body.isPrivate) isPrivate = true;
+        else isPublic = true;
+        country ??= BODIES.get(t.text.slice(t.start[p]!, t.end[body.last]!).toLowerCase()) ?? null;
+        titleLast = body.last;
+        k = body.last + 1;
+        continue;
+      }
+      const org = orgRun(t, p);
+      if (org.isPrivate) isPrivate = true;
+      else isPublic = true;
+      k = org.last + 1;
+      noNameAfter = true;
+      break;
+    }
     if (content > 0 && prep !== 'to') {
       isPublic = true;
       titleLast = q - 1;
       k = q;
       continue;
     }
+    // "Speaker of the House Mike Johnson", "President of the European Commission Ursula von der Leyen":
+    // a body's name, then the holder's.
+    const pf = t.flags[p]!;
+    if (pf & F_CAP && prep !== 'to') {
+      const body = bodyRun(t, p);
+      if (body) {
+        if (body.isPrivate) isPrivate = true;
+        else isPublic = true;
+        country ??= BODIES.get(t.text.slice(t.start[p]!, t.end[body.last]!).toLowerCase()) ?? null;
+        titleLast = body.last;
+        k = body.last + 1;
+        continue;
+      }
+    }
     // "a spokesman for EU trade commissioner X": the complement names a public office or body.
     const lw = lowerAt(t, p);
-    const pf = t.flags[p]!;
-    if (PUBLIC_QUALIFIER_WORDS.has(lw) || HEADS.has(lw) || (pf & F_ALLCAPS && t.end[p]! - t.start[p]! <= 6)) isPublic = true;
+    if (PUBLIC_QUALIFIER_WORDS.has(lw) || HEADS.has(lw) || (pf & F_ALLCAPS && PUBLIC_ACRONYMS.has(lw))) isPublic = true;
     else if (PRIVATE_QUALIFIERS.has(lw)) isPrivate = true;
     else if (!(pf & F_CAP)) isPrivate = true; // "president of the company"
+    else {
+      const org = orgRun(t, p);
+      if (org.isPrivate) isPrivate = true;
+      else if (org.isPublic) isPublic = true;
+    }
     break;
   }
-  return { head: h, strength, phraseFirst, titleFirst, titleLast, after: k, determiner, country, isPublic, isPrivate, unknownOrg };
+  return { head: h, strength, phraseFirst, titleFirst, titleLast, former, after: k, noNameAfter, determiner, country, isPublic, isPrivate, unknownOrg };
+}
+
+/** Whether the capitalised run at q names a body ("People's Congress") rather than a person ("Jeh Johnson"). */
+function isBodyName(t: Tokens, q: number): boolean {
+  for (let i = q; i < t.count && i - q < 6; i++) {
+    const f = t.flags[i]!;
+    if (i > q && !(f & F_ADJ)) break;
+    if (!(f & F_WORD) || !(f & F_CAP)) break;
+    if (f & F_POSS || ORG_WORDS.has(lowerAt(t, i))) return true;
+  }
+  return false;
+}
+
+/** A body's name at p that ends on a body word ("the House", "European Commission"), or null. */
+function bodyRun(t: Tokens, p: number): { last: number; isPrivate: boolean } | null {
+  let last = -1;
+  let isPrivate = false;
+  let isPublic = false;
+  for (let i = p; i < t.count && i - p < 8; i++) {
+    const f = t.flags[i]!;
+    if (i > p && !(f & F_ADJ)) break;
+    if (!(f & F_WORD) || !(f & F_CAP)) break;
+    const lower = lowerAt(t, i);
+    if (ORG_WORDS.has(lower) || (f & F_ALLCAPS && PUBLIC_ACRONYMS.has(lower))) {
+      last = i;
+      if (PRIVATE_QUALIFIERS.has(lower)) isPrivate = true;
+    }
+    if (PUBLIC_QUALIFIER_WORDS.has(lower) || (f & F_ALLCAPS && PUBLIC_ACRONYMS.has(lower))) isPublic = true;
+  }
+  // "National Institute of …" is a state body even though institutes are usually private.
+  return last >= 0 ? { last, isPrivate: isPrivate && !isPublic } : null;
+}
+
+/** A body's name from token p: capitalised words, across possessives and inner "of"/"and" ("National People's Congress"). */
+function orgRun(t: Tokens, p: number): { last: number; isPublic: boolean; isPrivate: boolean } {
+  let last = p;
+  let isPublic = false;
+  let isPrivate = false;
+  for (let i = p; i < t.count && i - p < 10; i++) {
+    const f = t.flags[i]!;
+    if (i > p && !(f & F_ADJ)) break;
+    if (!(f & F_WORD)) break;
+    const lower = lowerAt(t, i);
+    if (!(f & F_CAP)) {
+      if ((lower === 'of' || lower === 'and' || lower === 'for') && i + 1 < t.count && t.flags[i + 1]! & F_CAP && t.flags[i + 1]! & F_ADJ) continue;
+      break;
+    }
+    last = i;
+    if (PRIVATE_QUALIFIERS.has(lower)) isPrivate = true;
+    else if (PUBLIC_QUALIFIER_WORDS.has(lower) || (f & F_ALLCAPS && PUBLIC_ACRONYMS.has(lower))) isPublic = true;
+  }
+  return { last, isPublic, isPrivate };
 }
 
 function isHyphenatedQualifier(lower: string): boolean {
@@ -327,38 +541,69 @@ function descriptiveBetween(t: Tokens, from: number, to: number): boolean {
 
 function titleText(t: Tokens, info: TitleInfo): string {
   const raw = t.text.slice(t.start[info.titleFirst]!, t.end[info.titleLast]!).replace(/\s+/g, ' ');
-  return raw.replace(/^(former|ex)[-‐]/i, (_m, w: string) => `${w} `);
+  const title = raw.replace(/^(former|ex)[-‐]/i, (_m, w: string) => `${w} `);
+  return info.former && !/^former\b/i.test(title) ? `former ${title}` : title;
 }
 
-function acceptTitle(info: TitleInfo): boolean {
+function acceptTitle(info: TitleInfo, t: Tokens): boolean {
   if (info.isPrivate) return false;
+  // "defense attorney", "defence lawyer": counsel for a party, not an office.
+  if (PRIVATE_COUNSEL_HEADS.has(lowerAt(t, info.head))) {
+    for (let i = info.phraseFirst; i < info.head; i++) if (DEFENCE_WORDS.has(lowerAt(t, i))) return false;
+  }
+  if (lowerAt(t, info.head) === 'member') return info.isPublic && info.titleLast > info.head;
   if (info.strength === 'strong') return !(info.unknownOrg && !info.isPublic && !info.country);
   if (info.strength === 'weak') return info.isPublic || info.country !== null;
   return true;
 }
 
-function scanCues(t: Tokens, regs: Registration[], deferred: Deferred[]): void {
+function scanCues(t: Tokens, regs: Registration[], deferred: Deferred[], titleOnly: TitleOnly[]): void {
   for (let h = 0; h < t.count; h++) {
     const strength = headStrengthAt(t, h);
-    if (!strength) continue;
+    if (!strength) {
+      const singular = pluralHeadSingular(t, h);
+      if (singular) scanPluralTitle(t, h, singular, regs);
+      continue;
+    }
     if (t.flags[h]! & F_POSS) continue; // "the Prime Minister's Office"
     // A chain of heads ("counterpart Minister Li", "Secretary General Guterres"): the last head rules.
-    if (h + 1 < t.count && continues(t, h + 1) && headStrengthAt(t, h + 1) && !isNameLike(t, h + 1, true)) continue;
+    if (h + 1 < t.count && continues(t, h + 1) && headStrengthAt(t, h + 1) && !isNameLike(t, h + 1, true) && !STYLE_HONORIFICS.has(lowerAt(t, h + 1))) continue;
+    // A style after a title is not a title of its own: "Foreign Minister Sheikh Mohammed".
+    if (STYLE_HONORIFICS.has(lowerAt(t, h)) && h > 0 && continues(t, h) && headStrengthAt(t, h - 1)) continue;
+    // Post-nominal: "Diane Abbott MP" (no name after the head, a name right before it).
+    if (POSTNOMINAL_HEADS.has(lowerAt(t, h)) && !(h + 1 < t.count && continues(t, h + 1) && isNameLike(t, h + 1, false)) && continues(t, h)) {
+      const back = nameRunEndingAt(t, h - 1);
+      if (back) {
+        regs.push({ ...back, words: canonicalWords(t, back.first, back.last), title: wordAt(t, h), country: null, weight: 3 });
+        continue;
+      }
+    }
     const info = analyzeTitle(t, h, strength);
-    if (!acceptTitle(info)) continue;
+    if (!acceptTitle(info, t)) continue;
 
     // Name after the title: "Foreign Minister Hossein Amir-Abdollahian", "his counterpart, Yoshimasa Hayashi".
     let run: { first: number; last: number } | null = null;
     const p = info.after;
-    if (p < t.count && continues(t, p)) run = parseNameRun(t, skipHonorifics(t, p), true);
-    else if (info.determiner !== null && isComma(t, p) && p + 1 < t.count && continues(t, p + 1)) {
-      run = parseNameRun(t, skipHonorifics(t, p + 1), true);
+    if (info.noNameAfter) run = null;
+    else if (p < t.count && continues(t, p)) run = parseNameRun(t, skipHonorifics(t, p), true);
+    else if (isComma(t, p) && p + 1 < t.count && continues(t, p + 1)) {
+      // "his counterpart, Yoshimasa Hayashi"; "Minister for Foreign Affairs, Penny Wong, said" (a formal
+      // capitalised title: then a full name closed by punctuation or a verb).
+      const formal = info.determiner === null && t.flags[h]! & F_CAP;
+      if (info.determiner !== null || formal) {
+        const q = skipHonorifics(t, p + 1);
+        const r = parseNameRun(t, q, true);
+        // One word only behind an honorific ("his counterpart, Mr Li"), never "The Prime Minister, John said".
+        if (r && (r.last > r.first || q > p + 1) && (!formal || (r.last > r.first && closesName(t, r.last + 1)))) run = r;
+      }
     }
     if (run) {
       const words = canonicalWords(t, run.first, run.last);
       let country = info.country;
       // "President Musharraf of Pakistan"
       if (!country) country = countryAfterName(t, run.last);
+      // "Israeli officials including Prime Minister Benjamin Netanyahu and Foreign Minister Gideon Sa’ar"
+      if (!country) country = groupCountryBefore(t, info.determiner ?? info.phraseFirst);
       if (info.strength === 'counterpart' || info.strength === 'predecessor') {
         deferred.push({ kind: info.strength, head: h, first: run.first, last: run.last, words, country });
       } else {
@@ -368,28 +613,107 @@ function scanCues(t: Tokens, regs: Registration[], deferred: Deferred[]): void {
     }
 
     if (info.strength === 'counterpart' || info.strength === 'predecessor') continue;
-    // Post-nominal: "Diane Abbott MP".
-    const headLower = lowerAt(t, h);
-    if (POSTNOMINAL_HEADS.has(headLower) && info.phraseFirst === h && continues(t, h)) {
-      const back = nameRunEndingAt(t, h - 1);
-      if (back) regs.push({ ...back, words: canonicalWords(t, back.first, back.last), title: wordAt(t, h), country: info.country, weight: 3 });
+    // Apposition: "Hossein Amir Abdollahian, the Foreign Minister of Iran", "Sanae Takaichi as Japan’s Prime Minister".
+    const back = appositionName(t, info);
+    if (back) {
+      regs.push({ first: back.first, last: back.last, words: canonicalWords(t, back.first, back.last), title: titleText(t, info), country: info.country, weight: info.strength === 'strong' ? 3 : 2 });
       continue;
     }
-    // Apposition: "Hossein Amir Abdollahian, the Foreign Minister of Iran", "Sanae Takaichi as Japan’s Prime Minister".
-    const open = info.determiner ?? info.phraseFirst;
-    const b = open - 1;
-    if (b < 1) continue;
-    const isAs = t.flags[b]! & F_WORD && REPORTING_AS.has(lowerAt(t, b)) && continues(t, open);
-    if (!(isComma(t, b) && continues(t, open)) && !isAs) continue;
-    if (isAs && !continues(t, b)) continue;
-    const back = nameRunEndingAt(t, b - 1);
-    if (!back) continue;
-    if (!isComma(t, b) && !continues(t, b)) continue;
-    const wordsCount = back.last - back.first + 1;
-    if (wordsCount < 2 && !(t.flags[back.first]! & F_ALLCAPS)) continue;
-    if (back.first > 0 && t.flags[back.first - 1]! & F_WORD && PLACE_PREPOSITIONS.has(lowerAt(t, back.first - 1))) continue;
-    regs.push({ first: back.first, last: back.last, words: canonicalWords(t, back.first, back.last), title: titleText(t, info), country: info.country, weight: info.strength === 'strong' ? 3 : 2 });
+    // A title alone, then the name opening the next sentence: "Pakistan's High Commissioner to Britain
+    // said some Pakistanis should integrate more. Dr Maleeha Lodhi said …".
+    if (info.country && info.strength === 'strong') {
+      const next = nameOpeningNextSentence(t, h);
+      if (next) regs.push({ first: next.first, last: next.last, words: canonicalWords(t, next.first, next.last), title: titleText(t, info), country: info.country, weight: 1 });
+      else titleOnly.push({ title: titleKey(titleText(t, info)), country: info.country });
+    }
   }
+}
+
+function appositionName(t: Tokens, info: TitleInfo): { first: number; last: number } | null {
+  const open = info.determiner ?? info.phraseFirst;
+  const b = open - 1;
+  if (b < 1 || !continues(t, open)) return null;
+  const comma = isComma(t, b);
+  const isAs = !comma && t.flags[b]! & F_WORD && lowerAt(t, b) === 'as' && continues(t, b);
+  if (!comma && !isAs) return null;
+  let e = b - 1;
+  // "Jack Straw, 58, the foreign secretary": an age between the name and the title.
+  if (comma && e > 1 && t.flags[e]! & F_NUM && isComma(t, e - 1)) e -= 2;
+  const back = nameRunEndingAt(t, e);
+  if (!back) return null;
+  // One word only after an honorific: "Mr. Kishida, the Japanese prime minister".
+  if (back.last === back.first && !(t.flags[back.first]! & F_ALLCAPS) && !(back.first > 0 && continues(t, back.first) && NAME_HONORIFICS.has(lowerAt(t, back.first - 1)))) return null;
+  // "In Tokyo, the minister said": a place before the comma.
+  if (back.first > 0 && t.flags[back.first - 1]! & F_WORD && PLACE_PREPOSITIONS.has(lowerAt(t, back.first - 1))) return null;
+  return back;
+}
+
+/** A name of two words or more opening the sentence after token h and followed by a verb. */
+function nameOpeningNextSentence(t: Tokens, h: number): { first: number; last: number } | null {
+  let s = h + 1;
+  while (s < t.count && s - h < 80 && !(t.flags[s]! & F_SENT)) s++;
+  if (s >= t.count || !(t.flags[s]! & F_SENT)) return null;
+  const p = skipHonorifics(t, s);
+  const run = parseNameRun(t, p, false);
+  if (!run || run.last === run.first) return null;
+  const v = run.last + 1;
+  if (v >= t.count || !continues(t, v) || !(t.flags[v]! & F_WORD) || t.flags[v]! & F_CAP) return null;
+  return run;
+}
+
+const GROUP_NOUNS = new Set(['officials', 'leaders', 'ministers', 'diplomats', 'lawmakers', 'dignitaries', 'delegation', 'counterparts', 'politicians']);
+const GROUP_LINKS = new Set(['including', 'like', 'such', 'as', 'among', 'them', 'and', ',', ':']);
+
+/**
+ * The country of a group the title is listed in: "Israeli officials including …", "senior Japanese
+ * ministers such as …". Looks back a dozen tokens within the sentence.
+ */
+function groupCountryBefore(t: Tokens, open: number): string | null {
+  let i = open - 1;
+  let steps = 0;
+  // Back over links, earlier titles and names in the list.
+  while (i >= 1 && steps < 14) {
+    if (t.flags[i + 1]! & F_SENT) return null;
+    const lower = lowerAt(t, i);
+    if (GROUP_NOUNS.has(lower)) {
+      const c = countryEndingAt(t, i - 1);
+      return c ? c.name : null;
+    }
+    if (!(GROUP_LINKS.has(lower) || t.flags[i]! & F_CAP || HEADS.has(lower) || isQualifierWord(lower))) return null;
+    i--;
+    steps++;
+  }
+  return null;
+}
+
+/** "Foreign Ministers Yoko Kamikawa and Antony Blinken", "Senators Warren and Sanders": one title, several names. */
+function scanPluralTitle(t: Tokens, h: number, singular: string, regs: Registration[]): void {
+  const strength = HEADS.get(singular.toLowerCase())!;
+  const info = analyzeTitle(t, h, strength);
+  if (!acceptTitle(info, t)) return;
+  const title = titleText(t, info).replace(wordAt(t, h), singular);
+  let p = info.after;
+  for (let guard = 0; guard < 6 && p < t.count && continues(t, p); guard++) {
+    const run = parseNameRun(t, skipHonorifics(t, p), true);
+    if (!run) return;
+    regs.push({ first: run.first, last: run.last, words: canonicalWords(t, run.first, run.last), title, country: info.country, weight: strength === 'strong' ? 3 : 2 });
+    // Next name after ", " or " and " or ", and ".
+    let q = run.last + 1;
+    if (isComma(t, q)) q++;
+    if (q < t.count && lowerAt(t, q) === 'and') q++;
+    if (q === run.last + 1 || q >= t.count) return;
+    p = q;
+    if (!continues(t, p) && !isComma(t, p - 1)) return;
+    if (isComma(t, p - 1) && !(t.flags[p]! & F_ADJ)) return;
+  }
+}
+
+/** Punctuation or a lower-case word after a name: the name is complete there. */
+function closesName(t: Tokens, i: number): boolean {
+  if (i >= t.count) return true;
+  const f = t.flags[i]!;
+  if (!(f & F_WORD)) return true;
+  return !(f & F_CAP) && continues(t, i);
 }
 
 function isComma(t: Tokens, i: number): boolean {
@@ -407,7 +731,7 @@ function skipHonorifics(t: Tokens, p: number): number {
       q++;
       continue;
     }
-    if (!HONORIFICS.has(lower) || !(f & F_CAP)) break;
+    if (!(HONORIFICS.has(lower) || STYLE_HONORIFICS.has(lower)) || !(f & F_CAP)) break;
     if ((lower === 'his' || lower === 'her') && !(q + 1 < t.count && lowerAt(t, q + 1) === 'excellency')) break;
     if (q + 1 >= t.count || !continues(t, q + 1)) break;
     q++;
@@ -436,11 +760,13 @@ function isNameLike(t: Tokens, i: number, inside: boolean): boolean {
   if (f & F_CAP && HONORIFICS.has(lower)) return false;
   const head = HEADS.get(lower);
   if (head && !(inside && HEADS_ALSO_SURNAMES.has(lower))) return false;
+  if (lower.endsWith('s') && pluralHeadSingular(t, i)) return false; // "Ministers", "Senators
   if (CALENDAR_WORDS.has(lower)) {
     if (!inside) return false;
     // "Theresa May said" but not "Tokyo May 5".
-    if (i + 1 < t.count && t.flags[i + 1]! & 512 /* F_NUM */) return false;
+    if (i + 1 < t.count && t.flags[i + 1]! & F_NUM) return false;
   }
+  if (f & F_ALLCAPS && inside && ROMAN_NUMERAL_RE.test(wordAt(t, i))) return true; // "Charles III"
   if (f & F_ALLCAPS) {
     // Capitals only in a family-name-first name ("HAYASHI Yoshimasa") or its mirror ("Yoshimasa HAYASHI").
     const nextTitle = i + 1 < t.count && continues(t, i + 1) && isTitleCaseWord(t, i + 1);
@@ -457,13 +783,14 @@ function isTitleCaseWord(t: Tokens, i: number): boolean {
 
 function isNameStart(t: Tokens, i: number, afterTitle: boolean): boolean {
   if (!isNameLike(t, i, false)) {
-    // "bin Salman", "al-Assad" and initials ("J. Smith") may open a name after a title.
-    if (afterTitle && isInitial(t, i)) return true;
+    // Initials ("J. Smith") and particles ("Foreign Minister de Villepin") may open a name after a title.
+    if (afterTitle && (isInitial(t, i) || isDottedInitials(t, i))) return true;
+    if (afterTitle && isParticle(t, i) && i + 1 < t.count && continues(t, i + 1) && isNameLike(t, i + 1, true)) return true;
     return false;
   }
   const lower = lowerAt(t, i);
   if (PUBLIC_QUALIFIER_WORDS.has(lower) || NEUTRAL_QUALIFIER_WORDS.has(lower)) return false;
-  const hit = lookupCountry(wordAt(t, i));
+  const hit = personSafeCountry(t, i);
   if (hit) {
     // "Israel Katz" after a title is a person; a demonym never opens a name.
     if (!afterTitle || hit.kind === 'demonym') return false;
@@ -487,9 +814,18 @@ function parseNameRun(t: Tokens, p: number, afterTitle: boolean): { first: numbe
       i++;
       continue;
     }
-    if ((isParticle(t, i) || isInitial(t, i)) && i + 1 < t.count && continues(t, i + 1) && isNameLike(t, i + 1, true)) {
+    if ((isInitial(t, i) || isDottedInitials(t, i)) && i + 1 < t.count && continues(t, i + 1) && isNameLike(t, i + 1, true)) {
       i++;
       continue;
+    }
+    if (isParticle(t, i)) {
+      // "bin Salman", "von der Leyen": particles up to the next name word.
+      let q = i + 1;
+      while (q < t.count && q - i < 3 && continues(t, q) && isParticle(t, q)) q++;
+      if (q < t.count && continues(t, q) && isNameLike(t, q, true)) {
+        i = q;
+        continue;
+      }
     }
     if (isInitial(t, i) && t.flags[i]! & F_DOT && i + 1 < t.count && continues(t, i + 1) && isInitial(t, i + 1)) {
       i++;
@@ -502,17 +838,38 @@ function parseNameRun(t: Tokens, p: number, afterTitle: boolean): { first: numbe
   return validateRun(t, p, last);
 }
 
+/** "H.W." in "George H.W. Bush": dotted initials that name no country. */
+function isDottedInitials(t: Tokens, i: number): boolean {
+  return (t.flags[i]! & F_ABBR) !== 0 && t.end[i]! - t.start[i]! <= 6 && lookupCountry(wordAt(t, i)) === null;
+}
+
 function isCountryWord(t: Tokens, i: number): boolean {
+  return personSafeCountry(t, i) !== null;
+}
+
+/**
+ * A country named by one word, leaving out the library's native-language spellings, which are
+ * also people's names ("Dominique" for Dominica, "Mann" for the Isle of Man).
+ */
+function personSafeCountry(t: Tokens, i: number): CountryHit | null {
   const hit = lookupCountry(wordAt(t, i));
-  return hit !== null;
+  if (!hit || (hit.kind === 'alt' && !(t.flags[i]! & F_ALLCAPS))) return null;
+  return hit;
 }
 
 function validateRun(t: Tokens, first: number, last: number): { first: number; last: number } | null {
   for (let i = first; i <= last; i++) {
-    const lower = lowerAt(t, i);
-    if (ORG_WORDS.has(lower)) return null;
+    if (ORG_WORDS.has(lowerAt(t, i))) {
+      // "President Biden Administration": the name stops before the body's word.
+      if (i === first || t.flags[i - 1]! & F_POSS) return null;
+      last = i - 1;
+      while (last > first && (isParticle(t, last) || isInitial(t, last))) last--;
+      break;
+    }
   }
-  if (first === last && lookupCountry(wordAt(t, first))) return null;
+  // A capitalised verb in a Title Case headline is no name ("Foreign Minister Meets Iranian Counterpart").
+  if (first === last && t.flags[first]! & F_TITLE_LINE) return null;
+  if (first === last && personSafeCountry(t, first)) return null;
   return { first, last };
 }
 
@@ -551,7 +908,7 @@ function canonicalWords(t: Tokens, first: number, last: number): string[] {
     let w = wordAt(t, i);
     if (f & F_DOT && isInitial(t, i)) w += '.';
     words.push(w);
-    caps.push((f & F_ALLCAPS) !== 0);
+    caps.push((f & F_ALLCAPS) !== 0 && !(f & F_ABBR) && !(i > first && ROMAN_NUMERAL_RE.test(w)));
   }
   const anyCaps = caps.some(Boolean);
   if (!anyCaps) return words;
@@ -566,8 +923,8 @@ function canonicalWords(t: Tokens, first: number, last: number): string[] {
 }
 
 /** Maximal runs of two or more name words anywhere in the text: full names a short cue can point to. */
-function collectNameRuns(t: Tokens): Array<{ first: number; last: number; words: string[] }> {
-  const runs: Array<{ first: number; last: number; words: string[] }> = [];
+function collectNameRuns(t: Tokens): NameRun[] {
+  const runs: NameRun[] = [];
   for (let i = 0; i < t.count; i++) {
     if (!(t.flags[i]! & F_CAP)) continue;
     if (!isNameStart(t, i, false)) continue;
@@ -608,6 +965,8 @@ function variantKeys(words: readonly string[], aliases: readonly string[]): stri
     for (let s = 1; s < parts.length - 1; s++) if (NAME_PARTICLES.has(parts[s]!)) keys.add(parts.slice(s).join(' '));
     // Initial of the given name: "J Smith" for "John Smith".
     if (parts.length >= 2) keys.add(`${parts[0]![0]} ${parts.slice(1).join(' ')}`);
+    // Given name and surname without the middle names: "Recep Erdogan" for "Recep Tayyip Erdogan".
+    if (parts.length >= 3 && !NAME_PARTICLES.has(parts[parts.length - 2]!)) keys.add(`${parts[0]} ${lastWord}`);
     // Written family name first ("Hayashi Yoshimasa").
     if (parts.length === 2) keys.add(`${parts[1]} ${parts[0]}`);
   }
@@ -617,26 +976,47 @@ function variantKeys(words: readonly string[], aliases: readonly string[]): stri
 
 function buildEntities(
   regs: Registration[],
-  runs: Array<{ first: number; last: number; words: string[] }>,
+  runs: NameRun[],
   t: Tokens,
   previous?: DocEntity[],
 ): DocEntity[] {
   const entities: DocEntity[] = [];
-  const byKey = new Map<string, number>();
+  const byKey = new Map<string, number[]>();
+  const runIndex = indexRuns(runs);
   const order = [...regs].sort((a, b) => b.words.length - a.words.length || b.weight - a.weight || a.first - b.first);
   const keysOf = (e: DocEntity) => variantKeys(e.words, e.aliases);
   const index = (idx: number) => {
-    for (const k of keysOf(entities[idx]!)) if (!byKey.has(k)) byKey.set(k, idx);
+    for (const k of keysOf(entities[idx]!)) {
+      const list = byKey.get(k);
+      if (!list) byKey.set(k, [idx]);
+      else if (!list.includes(idx)) list.push(idx);
+    }
+  };
+  // Two people with one surname ("Kim Jong Un", "Kim Yung-ho"): a short cue means the one named last before it.
+  const pick = (key: string, pos: number): number | undefined => {
+    const list = byKey.get(key);
+    if (!list) return undefined;
+    let best = list[0]!;
+    let bestPos = -1;
+    for (const idx of list) {
+      const p = entities[idx]!.firstPos;
+      if (p <= pos && p > bestPos) {
+        best = idx;
+        bestPos = p;
+      }
+    }
+    return best;
   };
   for (const r of order) {
     const key = keyOf(r.words);
-    let idx = byKey.get(key);
+    const pos = t.start[r.first]!;
+    let idx = pick(key, pos);
     if (idx === undefined && r.words.length <= 2) {
       // A short cue ("Shadow Europe minister Mr Brady"): the full name elsewhere in the text.
-      const full = fullNameFor(r, runs, t);
+      const full = fullNameFor(r, runIndex);
       if (full) {
         const fullKey = keyOf(full);
-        idx = byKey.get(fullKey);
+        idx = pick(fullKey, pos);
         if (idx === undefined) {
           entities.push(newEntity(full, r, t));
           idx = entities.length - 1;
@@ -650,7 +1030,8 @@ function buildEntities(
       continue;
     }
     const e = entities[idx]!;
-    if (r.weight > e.weight) {
+    // A cue on the full name outranks one on a short form ("North Korean leader Kim Jong Un" … "Minister Kim").
+    if (r.weight > e.weight && r.words.length >= e.words.length) {
       e.weight = r.weight;
       e.title = r.title ?? e.title;
     }
@@ -666,7 +1047,7 @@ function buildEntities(
   if (previous) {
     for (const p of previous) {
       if (p.aliases.length === 0) continue;
-      const idx = byKey.get(p.key);
+      const idx = byKey.get(p.key)?.[0];
       if (idx === undefined) continue;
       const e = entities[idx]!;
       for (const a of p.aliases) if (!e.aliases.includes(a)) e.aliases.push(a);
@@ -688,11 +1069,35 @@ function newEntity(words: string[], r: Registration, t: Tokens): DocEntity {
 }
 
 /** The full name a short cue refers to: a run of name words ending with the same surname, nearest before the cue, else after. */
-function fullNameFor(r: Registration, runs: Array<{ first: number; last: number; words: string[] }>, _t: Tokens): string[] | null {
+interface NameRun {
+  first: number;
+  last: number;
+  words: string[];
+}
+
+/** Runs indexed by their last key word and, for family-name-first names, their first: short cues look up only their own. */
+function indexRuns(runs: NameRun[]): Map<string, NameRun[]> {
+  const index = new Map<string, NameRun[]>();
+  const add = (k: string, run: NameRun) => {
+    const list = index.get(k);
+    if (list) list.push(run);
+    else index.set(k, [run]);
+  };
+  for (const run of runs) {
+    const parts = keyOf(run.words).split(' ');
+    add(parts[parts.length - 1]!, run);
+    if (isFamilyNameFirst(run.words)) add(parts[0]!, run);
+  }
+  return index;
+}
+
+function fullNameFor(r: Registration, runIndex: Map<string, NameRun[]>): string[] | null {
   const key = keyOf(r.words);
+  const parts = key.split(' ');
+  const candidates = new Set([...(runIndex.get(parts[parts.length - 1]!) ?? []), ...(runIndex.get(parts[0]!) ?? [])]);
   let before: string[] | null = null;
   let after: string[] | null = null;
-  for (const run of runs) {
+  for (const run of candidates) {
     if (run.words.length <= r.words.length) continue;
     const runKey = keyOf(run.words);
     if (!runKey.endsWith(' ' + key) && !(isFamilyNameFirst(run.words) && runKey.startsWith(key + ' '))) continue;
@@ -718,19 +1123,29 @@ function matchMentions(t: Tokens, entities: DocEntity[]): Found[] {
       if (n > maxWords) maxWords = n;
     }
   });
+  // First words of every name form: most tokens are rejected by one lookup.
+  const firstParts = new Set<string>();
+  for (const k of byKey.keys()) firstParts.add(k.split(' ')[0]!);
   const lastSeen = new Map<number, number>();
   const found: Found[] = [];
   for (let i = 0; i < t.count; i++) {
     const f = t.flags[i]!;
-    if (!(f & F_WORD)) continue;
-    if (!(f & F_CAP) && !isNameShaped(t, i) && !isParticle(t, i)) continue;
+    if (!(f & F_WORD) || f & F_ABBR) continue;
+    if (!(f & F_CAP)) {
+      // Lower case opens a name form only as a particle ("bin Salman") or a prefixed name ("al-Assad").
+      const len = t.end[i]! - t.start[i]!;
+      if (len <= 5 ? !isParticle(t, i) && !isNameShaped(t, i) : !isNameShaped(t, i)) continue;
+    }
+    const firstKey = nameKey(wordAt(t, i));
+    const space = firstKey.indexOf(' ');
+    if (!firstParts.has(space < 0 ? firstKey : firstKey.slice(0, space))) continue;
     let bestLast = -1;
     let bestKey = '';
     let key = '';
     for (let j = i, n = 0; j < t.count && n < maxWords + 2; j++, n++) {
       if (j > i && !continues(t, j)) break;
       if (!(t.flags[j]! & F_WORD)) break;
-      key = key ? `${key} ${nameKey(wordAt(t, j))}` : nameKey(wordAt(t, j));
+      key = j === i ? firstKey : `${key} ${nameKey(wordAt(t, j))}`;
       if (byKey.has(key)) {
         bestLast = j;
         bestKey = key;
@@ -749,11 +1164,18 @@ function matchMentions(t: Tokens, entities: DocEntity[]): Found[] {
       if ((CALENDAR_WORDS.has(lower) || STOP_CAPS.has(lower)) && !(i > 0 && continues(t, i) && isCueWord(t, i - 1))) continue;
       if (!(f & F_CAP)) continue;
     }
-    let entity = candidates[0]!;
-    if (candidates.length > 1) {
+    let pool = candidates;
+    if (pool.length > 1 && i > 0 && continues(t, i) && headStrengthAt(t, i - 1)) {
+      // "Minister Kim": the Kim whose title has that word.
+      const head = lowerAt(t, i - 1);
+      const titled = pool.filter((c) => entities[c]!.title?.toLowerCase().includes(head));
+      if (titled.length > 0) pool = titled;
+    }
+    let entity = pool[0]!;
+    if (pool.length > 1) {
       // The same surname for two people: the one mentioned most recently.
       let bestPos = -1;
-      for (const c of candidates) {
+      for (const c of pool) {
         const seen = lastSeen.get(c) ?? -1;
         if (seen > bestPos) {
           bestPos = seen;
@@ -777,27 +1199,47 @@ function isCueWord(t: Tokens, i: number): boolean {
 // ---------------------------------------------------------------------------------------------
 // Cues that need other officials
 
+/** Start of the sentence holding token i; looks back at most a long sentence's length. */
 function sentenceStartBefore(t: Tokens, i: number): number {
   let s = i;
-  while (s > 0 && !(t.flags[s]! & F_SENT)) s--;
+  const limit = Math.max(0, i - 200);
+  while (s > limit && !(t.flags[s]! & F_SENT)) s--;
   return s;
 }
 
-function resolveDeferred(t: Tokens, deferred: Deferred[], found: Found[], entities: DocEntity[]): Registration[] {
+function resolveDeferred(t: Tokens, deferred: Deferred[], found: Found[], entities: DocEntity[], runs: NameRun[]): Registration[] {
   const out: Registration[] = [];
+  // Deferred cues come in text order: one pointer walks the mentions.
+  let mi = 0;
   for (const d of deferred) {
     const s = sentenceStartBefore(t, d.head);
+    while (mi < found.length && found[mi]!.first < d.head) mi++;
     let ref: DocEntity | null = null;
-    for (const m of found) {
-      if (m.first >= d.head) break;
-      if (m.first >= s && (m.first < d.first || m.first > d.last)) ref = entities[m.entity]!;
+    for (let k = mi - 1; k >= 0 && found[k]!.first >= s; k--) {
+      const m = found[k]!;
+      if (m.first < d.first || m.first > d.last) {
+        ref = entities[m.entity]!;
+        break;
+      }
     }
     // The named person is the counterpart of someone else, never of themselves.
     if (ref && keyOf(ref.words) === keyOf(d.words)) ref = null;
     const refTitle = ref?.title ? ref.title.replace(/^former\s+/i, '') : null;
     if (d.kind === 'counterpart') {
       if (!ref && !d.country) continue;
+      let subject: NameRun | null = null;
+      if (!ref) {
+        for (const run of runs) {
+          if (run.first >= d.head) break;
+          if (run.first >= s && run.last < d.head) subject = run;
+        }
+        // "Apple chief Tim Cook met his Chinese counterpart": a title we did not accept as an office.
+        if (subject && subject.first > 0 && continues(t, subject.first) && headStrengthAt(t, subject.first - 1)) continue;
+      }
       out.push({ first: d.first, last: d.last, words: d.words, title: refTitle, country: d.country, weight: 1 });
+      // "Benjamin Netanyahu also agreed with his Turkish counterpart Recep Tayyip Erdogan": whoever
+      // has a foreign counterpart holds an office too.
+      if (subject) out.push({ first: subject.first, last: subject.last, words: subject.words, title: null, country: null, weight: 1 });
     } else {
       if (!ref) continue;
       out.push({ first: d.first, last: d.last, words: d.words, title: refTitle ? `former ${refTitle}` : null, country: ref.country, weight: 1 });

@@ -167,6 +167,9 @@ function attributionSpeaker(a: Attribution): Speaker {
 
 const HEADLINE_SOURCE = /\s[-–—:]\s*((?:[A-Z][\p{L}'’.-]*\s+){0,3}[A-Z][\p{L}'’.-]*)\s*$/u;
 
+/** What may follow the verb of a sentence that is only an attribution: "Trump said to cheers." */
+const ATTRIBUTION_ONLY_REST = /^(?:\s*[.!?]|\s+(?:on|in|at|to|during|after|before|from|with|of|earlier|later|last|this|yesterday|today|recently|then|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[^"“”]{0,100}$|\s*,[^"“”]{0,120}$)/i;
+
 /** Whether only spaces and commas separate two positions. */
 function adjacent(text: string, from: number, to: number): boolean {
   return to >= from && to - from < 6 && /^[\s,]*$/.test(text.slice(from, to));
@@ -178,6 +181,8 @@ export interface AttributedQuote {
   attribution: Attribution | null;
   firstSentence: number;
   lastSentence: number;
+  /** The last sentence of the quotation or of its attribution, whichever comes later. */
+  anchorSentence: number;
 }
 
 type QuoteAnalysis = { quotes: AttributedQuote[]; contexts: SentenceContext[]; segments: QuoteSegment[] };
@@ -212,7 +217,9 @@ function analyzeQuotesUncached(
     const last = Math.max(first, sentenceIndexAt(sentences, seg.end - 1));
     const found = chooseAttribution(text, seg, first, last, contexts, sentences);
     let speaker: Speaker | null = found ? attributionSpeaker(found) : null;
-    if (!speaker && previous && previous.lastSentence >= first - 1 && previous.segment.end <= seg.start) {
+    const startsSentence = sentences[first] !== undefined && (seg.open < 0 || seg.open <= sentences[first]!.start + 1);
+    const previousIsSpeech = previous !== null && previous.quote.text.split(/\s+/).length >= 6;
+    if (!speaker && previous && (startsSentence || previousIsSpeech) && previous.anchorSentence >= first - 1 && previous.segment.end <= seg.start) {
       // A quotation that runs on without a new attribution keeps its speaker.
       speaker = { speaker: previous.quote.speaker, speakerEntityId: previous.quote.speakerEntityId, person: true };
     }
@@ -236,6 +243,7 @@ function analyzeQuotesUncached(
       attribution: found,
       firstSentence: first,
       lastSentence: last,
+      anchorSentence: Math.max(last, found ? sentenceIndexAt(sentences, found.cueStart) : last),
     };
     quotes.push(q);
     previous = q;
@@ -267,9 +275,9 @@ function chooseAttribution(
     // The quotation ends its sentence; the next one may be just the attribution: "Trump said to cheers."
     const next = contexts[last + 1];
     const a = next?.attributions[0];
-    if (a && usable(a) && adjacent(text, closeAt, Math.min(a.phrase.start, a.cueStart))) {
+    if (a && usable(a) && adjacent(text, closeAt, Math.min(a.phrase.start, a.cueStart)) && !text.slice(closeAt, next.sentence.start).includes('\n')) {
       const rest = text.slice(a.cueEnd, next.sentence.end);
-      if (!/\bthat\b|["“”]/.test(rest) && rest.length < 120) post = a;
+      if (ATTRIBUTION_ONLY_REST.test(rest)) post = a;
     }
   }
   // 2. A cue that governs the quotation: 'urged Iran “to respond”', 'He added: "...'.
@@ -279,7 +287,8 @@ function chooseAttribution(
     const between = text.slice(a.cueEnd, openAt);
     if (between.split(/\s+/).filter(Boolean).length <= 6 && !/\b(?:whose|which|who|while|whom)\b|[;]/.test(between)) pre = a;
   }
-  if (pre && post) return pre.person && !post.person ? pre : post;
+  // A statement relayed by a body keeps its maker: 'Hayashi urged Iran "...", the ministry said'.
+  if (pre && post) return post.person && !pre.person ? post : pre;
   if (post) return post;
   if (pre) return pre;
   // 3. Any cue of saying in the quotation's sentences.

@@ -115,6 +115,8 @@ const PHRASES: Forms[] = [
   ['go on to say', ['went on to say', 'goes on to say'], 'speech'],
   ['according to', ['according to'], 'speech'],
   ['per', ['per'], 'speech'],
+  ['make no secret', ['made no secret', 'makes no secret', 'making no secret'], 'speech'],
+  ['raise', ['raised'], 'quoteOnly'],
   ['quote', ['quoted'], 'speech'],
 ];
 

@@ -1,6 +1,7 @@
 // Who says what: finds the reporting cue of a sentence, the noun phrase that is its source,
 // and turns that phrase into a speaker (an official's canonical name, a person's name, or the
 // body/description as the article gives it). Pronouns resolve to the last person or body named.
+import { lookupCountry } from './countries';
 import { CUE_RE, cueInfo, type CueInfo } from './reporting';
 import type { OfficialMention, Span } from './types';
 
@@ -147,6 +148,14 @@ const INTRO_WORDS = new Set([
 ]);
 const LEADING_CONJ = new Set(['but', 'and', 'yet', 'so', 'or', 'meanwhile', 'however', 'now', 'earlier', 'later', 'then', 'also', 'still', 'separately', 'furthermore', 'moreover', 'additionally', 'instead', 'indeed', 'thus']);
 
+/** Bodies and regions that are not in the country table but are never a person. */
+const PLACES = new Set<string>(['europe', 'eu', 'un', 'nato', 'gaza', 'west', 'kremlin', 'pentagon', 'asia', 'africa', 'palestine', 'jerusalem', 'tokyo']);
+
+/** A single capitalised word that names a person rather than a place, an acronym or a body. */
+function personWord(t: Token): boolean {
+  return t.cap && !PLACES.has(t.lower) && lookupCountry(t.text) === null && !ORG_WORDS.has(t.lower) && !TITLE_WORDS.has(t.lower) && !/^[A-Z]{2,}$/.test(t.text) && !/s$/.test(t.lower);
+}
+
 function isPossessive(t: Token): boolean {
   return /['’]s$/i.test(t.text) || t.text.endsWith("s'") || t.text.endsWith('s’');
 }
@@ -180,6 +189,17 @@ function skipAdverbials(tokens: Token[], idx: number): number {
       i -= 4;
       continue;
     }
+    // "in the past", "in recent days", "at the time", "for years"
+    if ((t.lower === 'past' || t.lower === 'time') && tokens[i - 1]?.lower === 'the' && (tokens[i - 2]?.lower === 'in' || tokens[i - 2]?.lower === 'at')) {
+      i -= 3;
+      continue;
+    }
+    if (/^(?:days|weeks|months|years)$/.test(t.lower) && tokens[i - 1] && /^(?:recent|past|for|coming|several|many)$/.test(tokens[i - 1]!.lower)) {
+      i -= 2;
+      if (tokens[i]?.lower === 'in' || tokens[i]?.lower === 'the') i--;
+      if (tokens[i]?.lower === 'in') i--;
+      continue;
+    }
     if ((t.lower === 'week' || t.lower === 'month' || t.lower === 'year' || t.lower === 'weekend' || t.lower === 'night' || t.lower === 'morning') && tokens[i - 1] && TIME_PREPS.has(tokens[i - 1]!.lower)) {
       i -= 2;
       if (tokens[i]?.lower === 'earlier' || tokens[i]?.lower === 'later') i--;
@@ -187,7 +207,7 @@ function skipAdverbials(tokens: Token[], idx: number): number {
     }
     if (t.cap) return i;
     if (TIME_PREPS.has(t.lower) && t.lower !== 'earlier' && t.lower !== 'later') return i;
-    if (ADVERB_SKIP.has(t.lower) || (t.lower.length > 4 && t.lower.endsWith('ly') && !t.cap)) {
+    if (ADVERB_SKIP.has(t.lower) || (t.lower.length > 4 && t.lower.endsWith('ly') && !t.cap && !AGENT_HEADS.has(t.lower) && !/(?:weekly|monthly|family|ally|assembly)$/.test(t.lower))) {
       i--;
       continue;
     }
@@ -310,12 +330,26 @@ export function phraseForward(tokens: Token[], idx: number, limitIdx: number): T
     }
     if (!isTokenAllowedInPhrase(t) || (t.cap && NP_STOP.has(t.lower))) break;
     if (t.cap && WEEKDAYS_MONTHS.has(t.lower)) break;
+    // After a name, a lower-case word is a verb unless it is an office or a body ("The Mirror newspaper").
+    const left = tokens[k - 1];
+    const leftIsOpener = k - 1 === 0 && !IRREGULAR_PAST.has(t.lower);
+    if (t.word && !t.cap && k > start && left?.cap && !leftIsOpener && !DETERMINERS.has(left.lower) && !TITLE_WORDS.has(t.lower) && !AGENT_HEADS.has(t.lower) && !ORG_WORDS.has(t.lower) && !/^(?:rights|affairs|foreign|shadow)$/.test(t.lower)) break;
     count++;
     k++;
   }
+  // "the Ministry of Economy, Trade and Industry": a capitalised list that closes the sentence.
+  if (tokens[k]?.text === ',' && tokens[k - 1]?.cap) {
+    let j = k + 1;
+    while (j < limitIdx && (tokens[j]!.cap || (tokens[j]!.word && CONNECTORS.has(tokens[j]!.lower)) || tokens[j]!.text === ',')) j++;
+    const listEnd = tokens[j];
+    if (j > k + 1 && tokens.slice(k + 1, j).some((t) => t.lower === 'and' || t.text === '&') && (!listEnd || listEnd.text === '.') && tokens[j - 1]!.cap) k = j;
+  }
   while (k > start && !tokens[k - 1]!.word && tokens[k - 1]!.text !== '.') k--;
+  if (k === start + 1 && DETERMINERS.has(tokens[start]!.lower)) return [];
   return tokens.slice(start, k);
 }
+
+const IRREGULAR_PAST = new Set(['met', 'said', 'told', 'made', 'took', 'gave', 'went', 'came', 'saw', 'held', 'left', 'won', 'lost', 'got', 'began', 'sent', 'spoke', 'wrote', 'led', 'ran', 'put', 'set', 'kept', 'found', 'brought', 'thought', 'felt', 'became', 'says', 'has', 'had', 'is', 'was', 'are', 'were', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'did', 'does', 'sought', 'struck', 'paid', 'sold', 'bought', 'hit', 'cut', 'read', 'heard', 'meets', 'visits', 'calls', 'wants', 'plans', 'hopes']);
 
 function spanOf(tokens: Token[]): Span {
   return { start: tokens[0]!.start, end: tokens[tokens.length - 1]!.end };
@@ -323,6 +357,21 @@ function spanOf(tokens: Token[]): Span {
 
 /** The trailing personal name of a phrase, without titles: "Foreign Minister Yoko Kamikawa" -> "Yoko Kamikawa". */
 export function nameOf(tokens: Token[]): Token[] | null {
+  const name = nameAtEnd(tokens);
+  if (name) return name;
+  // "President Musharraf of Pakistan": the name comes before the place.
+  for (let i = tokens.length - 1; i > 0; i--) {
+    const t = tokens[i]!;
+    if (t.word && !t.cap && (t.lower === 'of' || t.lower === 'from' || t.lower === 'at')) {
+      const left = tokens[i - 1]!;
+      if (left.cap && !TITLE_WORDS.has(left.lower) && !ORG_WORDS.has(left.lower)) return nameAtEnd(tokens.slice(0, i));
+      return null;
+    }
+  }
+  return null;
+}
+
+function nameAtEnd(tokens: Token[]): Token[] | null {
   const words = tokens.filter((t) => t.word || t.text === '.');
   let end = words.length;
   while (end > 0 && words[end - 1]!.text === '.') end--;
@@ -337,6 +386,8 @@ export function nameOf(tokens: Token[]): Token[] | null {
     else break;
   }
   const before = words[start - 1];
+  // "Centers for Disease Control and Prevention": capitalised words joined by connectors name a body.
+  if (before && !before.cap && (before.lower === 'and' || before.lower === '&' || before.lower === 'of' || before.lower === 'for') && words[start - 2]?.cap && !TITLE_WORDS.has(words[start - 2]!.lower)) return null;
   let run = words.slice(start, end);
   if (before && !before.cap && (before.lower === 'to' || before.lower === 'of' || before.lower === 'for' || before.lower === 'from' || before.lower === 'in' || before.lower === 'at')) {
     // "Ambassador to Japan Gilad Cohen": the first capitalised word is the place.
@@ -345,7 +396,7 @@ export function nameOf(tokens: Token[]): Token[] | null {
     while (run.length > 1 && TITLE_WORDS.has(run[0]!.lower)) run = run.slice(1);
   }
   while (run.length > 0 && (run[0]!.text === '.' || HONORIFICS.has(run[0]!.lower))) run = run.slice(1);
-  if (run.length === 0 || !run.some((t) => t.word && t.cap)) return null;
+  if (run.length === 0 || !run.some((t) => t.word && t.cap && !TITLE_WORDS.has(t.lower))) return null;
   return run;
 }
 
@@ -368,8 +419,12 @@ interface KnownPerson {
 }
 
 /** People named so far in the article, with the words of their office, for "the ambassador" and pronouns. */
+const MEDIA_BACKREF = new Set(['paper', 'newspaper', 'daily', 'magazine', 'broadcaster', 'agency', 'website', 'network', 'channel', 'station', 'tabloid', 'report']);
+
 export class PersonRegistry {
   private people: KnownPerson[] = [];
+  /** The last body named as a source ("The Mirror newspaper"), for "the paper" and "it". */
+  lastBody: Speaker | null = null;
 
   add(name: string, entityId: string | null, titleWords: Iterable<string>, at: number): void {
     const words = new Set<string>();
@@ -411,7 +466,7 @@ export function speakerOf(
   registry: PersonRegistry,
 ): Speaker {
   const span = spanOf(phrase);
-  const official = officialIn(officials, span) ?? (appositive.length ? officialIn(officials, spanOf(appositive)) : null);
+  const official = officialHead(text, officials, span) ?? (appositive.length && !nameOf(phrase) ? officialHead(text, officials, spanOf(appositive)) : null);
   if (official) {
     registry.add(official.name, official.entityId, (official.title ?? '').split(/\s+/), official.start);
     return { speaker: official.name, speakerEntityId: official.entityId, person: true };
@@ -431,7 +486,9 @@ export function speakerOf(
     const titleWords = head.filter((t) => t.word && t.start < name![0]!.start).map((t) => t.lower);
     if (appositive.length && head === phrase) for (const t of appositive) if (t.word) titleWords.push(t.lower);
     const honorific = phrase.some((t) => HONORIFICS.has(t.lower) || TITLE_WORDS.has(t.lower));
-    const person = name.length >= 2 || honorific || !phrase[0]?.cap || titleWords.length > 0;
+    const nameWords = name.filter((t) => t.word);
+    const titled = titleWords.some((w) => TITLE_WORDS.has(w) || TITLE_HEADS.has(w));
+    const person = nameWords.length >= 2 || honorific || titled || (nameWords.length === 1 && personWord(nameWords[0]!));
     if (person) registry.add(nameText, null, titleWords, span.start);
     return { speaker: nameText, speakerEntityId: null, person };
   }
@@ -439,6 +496,7 @@ export function speakerOf(
   if (words[0] === 'the' && words.length >= 2) {
     const known = registry.byTitle(words.slice(1), span.start);
     if (known) return { speaker: known.name, speakerEntityId: known.entityId, person: true };
+    if (words.length === 2 && MEDIA_BACKREF.has(words[1]!) && registry.lastBody) return registry.lastBody;
   }
   return { speaker: textOf(text, phrase), speakerEntityId: null, person: false };
 }
@@ -449,11 +507,12 @@ function looksLikeBody(phrase: Token[]): boolean {
   return !!last && ORG_WORDS.has(last.lower);
 }
 
-function officialIn(officials: OfficialMention[], span: Span): OfficialMention | null {
+/** The last official named in the phrase, unless only as a possessor ("Mr. Sarkozy's lawyer"). */
+function officialHead(text: string, officials: OfficialMention[], span: Span): OfficialMention | null {
   let found: OfficialMention | null = null;
   for (const o of officials) {
-    if (o.start < span.end && o.end > span.start) found = o;
     if (o.start >= span.end) break;
+    if (o.start < span.end && o.end > span.start) found = /^['’]s?\b/.test(text.slice(o.end, o.end + 2)) ? null : o;
   }
   return found;
 }
@@ -508,17 +567,20 @@ export function attributeSentences(
     ctx.subject = sentenceSubject(text, ctx, sortedOfficials, quoted, registry, state);
     findCues(text, ctx, sortedOfficials, quoted, registry, state);
     const first = ctx.attributions[0];
-    if (first?.speaker) remember(state, first);
-    else if (ctx.subject?.speaker && ctx.subject.person) remember(state, ctx.subject);
+    if (first?.speaker) remember(state, first, registry);
+    else if (ctx.subject?.speaker && ctx.subject.person) remember(state, ctx.subject, registry);
     else if (!first) noteNamesInPassing(ctx, quoted, state);
     out.push(ctx);
   }
   return out;
 }
 
-function remember(state: ResolverState, s: Speaker): void {
+function remember(state: ResolverState, s: Speaker, registry: PersonRegistry): void {
   if (s.person) state.lastPerson = s;
-  else if (s.speaker && /^[A-Z]/.test(s.speaker) && !PRONOUNS.has(s.speaker.toLowerCase())) state.lastBody = s;
+  else if (s.speaker && /^[A-Z]/.test(s.speaker) && !PRONOUNS.has(s.speaker.toLowerCase())) {
+    state.lastBody = s;
+    registry.lastBody = s;
+  }
 }
 
 /** A sentence that names no source may still name the person the next "he" means ("with Trump trailing"). */
@@ -554,6 +616,14 @@ function resolvePronoun(pronoun: string, ctx: SentenceContext, at: number, state
   return { speaker: pronoun, speakerEntityId: null, person: p === 'he' || p === 'she' };
 }
 
+/** "Two months later, ...", "Last year, ...": a short time phrase before the first comma. */
+function introEndsWithTime(tokens: Token[], i: number): boolean {
+  let j = i;
+  while (j < tokens.length && j < i + 7 && tokens[j]!.text !== ',') j++;
+  const last = tokens[j - 1];
+  return tokens[j]?.text === ',' && !!last && /^(?:later|ago|earlier|afterwards|week|month|year|weekend|time|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{4})$/.test(last.lower);
+}
+
 /** The main subject of a sentence, past an introductory phrase: "Facing reporters with Rouhani, Abe welcomed". */
 function sentenceSubject(
   text: string,
@@ -575,7 +645,7 @@ function sentenceSubject(
       if (tokens[i]?.text === ',') i++;
       continue;
     }
-    if (t.word && INTRO_WORDS.has(t.lower)) {
+    if (t.word && (INTRO_WORDS.has(t.lower) || introEndsWithTime(tokens, i))) {
       let j = i + 1;
       while (j < tokens.length && j < i + 30 && tokens[j]!.text !== ',') j++;
       if (j < tokens.length && tokens[j]!.text === ',') {
@@ -585,9 +655,14 @@ function sentenceSubject(
     }
     break;
   }
+  const lead = tokens[i];
+  // An introductory phrase without its comma ("Speaking after a summit meeting he said"): no subject.
+  if (!lead || (lead.word && INTRO_WORDS.has(lead.lower)) || (/ing$/.test(lead.lower) && !tokens[i + 1]?.cap)) return null;
   const phrase = phraseForward(tokens, i, tokens.length);
   if (phrase.length === 0) return null;
   const after = tokens[i + phrase.length];
+  // A subject is followed by its verb (or an appositive), not by "Read:" punctuation.
+  if (!after || (!after.word && after.text !== ',') || after.cap || isPossessive(phrase[phrase.length - 1]!)) return null;
   if (after && after.text === ',' ) {
     // "Japan's foreign minister, Yoko Kamikawa, expressed": include the appositive.
     let j = i + phrase.length + 1;
@@ -600,6 +675,8 @@ function sentenceSubject(
   return speakerOf(text, phrase, [], officials, registry);
 }
 
+const FINITE_FOLLOWERS = new Set(['that', 'the', 'a', 'an', 'it', 'he', 'she', 'they', 'we', 'his', 'her', 'its', 'their', 'of', 'to', 'on', 'about', 'there', 'this', 'these', 'those', 'both', 'all', 'no', 'more', 'some']);
+const PREPOSITIONS = new Set(['in', 'at', 'on', 'of', 'for', 'from', 'with', 'to', 'near', 'into', 'about', 'against', 'under', 'over']);
 const NOUN_BLOCKERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'travel', 'press', 'news', 'media']);
 const BY_OBJECT_STOP = new Set(['phone', 'telephone', 'video', 'videolink', 'email', 'letter', 'text', 'far', 'law', 'force', 'hand', 'mail', 'fax']);
 
@@ -697,6 +774,10 @@ function attributeCue(
   }
 
   const prev = tokens[cueIdx - 1];
+  const isBaseForm = cue.toLowerCase() === info.lemma && !info.participle;
+  // "member states' budgets": a plural possessive noun.
+  const nextTok = tokens[lastCueIdx + 1];
+  if (nextTok && (nextTok.text === "'" || nextTok.text === '’') && nextTok.start === cueEnd) return null;
   // A noun, not a verb: "the claim", "his comments", "travel warning".
   if (prev && prev.word && (NOUN_BLOCKERS.has(prev.lower) || isPossessive(prev)) && prev.lower !== 'that') return null;
   if (info.strength === 'cognition' && info.lemma === 'maintain') {
@@ -711,7 +792,7 @@ function attributeCue(
     const byHead = by.filter((t) => t.word).pop();
     if (by.length && byHead && !BY_OBJECT_STOP.has(byHead.lower)) {
       const a = make(by, []);
-      if (a) return a;
+      if (a) return a.info.strength === 'quoteOnly' ? { ...a, info: { ...a.info, strength: 'speech' } } : a;
     }
   }
 
@@ -731,17 +812,45 @@ function attributeCue(
     // Only a participle after a comma or "and" belongs to the clause's subject: "..., saying that".
     const progressive = p && BE_FORMS.has(p.lower);
     if (!progressive && !(p && (p.text === ',' || p.lower === 'and' || p.lower === 'by' || p.lower === 'while' || p.lower === 'after' || p.lower === 'before' || p.lower === 'when' || p.lower === 'in' || p.lower === 'without' || ADVERB_SKIP.has(p.lower)))) return null;
-    if (!progressive) return subjectAttribution(ctx, cue, cueTok.start, cueEnd, info);
+    if (!progressive) {
+      // "said Leon, adding": the participle belongs to the source just named.
+      const earlier = ctx.attributions[ctx.attributions.length - 1];
+      if (earlier && earlier.speaker) return { ...earlier, cue, cueStart: cueTok.start, cueEnd, info };
+      return subjectAttribution(ctx, cue, cueTok.start, cueEnd, info);
+    }
   }
 
   const sub = subjectBefore(tokens, cueIdx, floor);
   if (sub.passive) return null;
   if (sub.phrase) {
-    const a = make(sub.phrase.tokens, sub.phrase.appositive);
-    if (a) return a;
-    return null;
+    const first = sub.phrase.tokens[0]!;
+    const firstIdx = tokens.indexOf(first);
+    const before = tokens[firstIdx - 1];
+    // An embedded question is not a statement: "asked whether he thought".
+    if (before && (before.lower === 'whether' || before.lower === 'if')) return null;
+    if (isBaseForm) {
+      // "help Taiwan defend itself": a bare verb after a singular name is not a finite report.
+      const words = sub.phrase.tokens.filter((t) => t.word);
+      const head = words[words.length - 1];
+      const plural = !!head && (PRONOUNS.has(head.lower) ? /^(?:they|we|i|you)$/.test(head.lower) : /s$/.test(head.lower) || head.lower === 'people' || head.lower === 'police');
+      if (!plural) return null;
+    }
+    if (before && before.word && !before.cap && PREPOSITIONS.has(before.lower)) {
+      // "a woman trapped at her home in Looe, Cornwall, said": the phrase is a place, the source is the subject.
+      const s = ctx.subject;
+      if (s?.speaker && !PRONOUNS.has(s.speaker.toLowerCase())) return { ...s, cue, cueStart: cueTok.start, cueEnd, info, phrase: { start: cueTok.start, end: cueTok.start } };
+      return null;
+    }
+    return make(sub.phrase.tokens, sub.phrase.appositive);
   }
-  if (sub.coordinated) return subjectAttribution(ctx, cue, cueTok.start, cueEnd, info);
+  if (sub.coordinated) {
+    // "was planning to express concern ... and urge Rouhani": a bare verb is not finite.
+    if (isBaseForm) return null;
+    // "health status and claims history": an -s form followed by a noun is a plural noun.
+    const following = tokens[lastCueIdx + 1];
+    if (/s$/.test(cue) && following && following.word && !following.cap && !FINITE_FOLLOWERS.has(following.lower)) return null;
+    return subjectAttribution(ctx, cue, cueTok.start, cueEnd, info);
+  }
   if (sub.commaOnly) {
     // "the rebate remained, said X": inverted after a comma.
     const phrase = phraseForward(tokens, after, tokens.length);

@@ -27,7 +27,7 @@ const WEAK_HEADS = [
   'leader', 'spokesman', 'spokeswoman', 'spokesperson', 'chief', 'head', 'director', 'chairman', 'chairwoman',
   'chairperson', 'chair', 'commander', 'adviser', 'advisor', 'negotiator', 'prince', 'princess', 'sheikh',
   'aide', 'deputy', 'official', 'administrator', 'prosecutor', 'attorney', 'treasurer', 'comptroller',
-  'inspector-general', 'superintendent', 'delegate',
+  'inspector-general', 'superintendent', 'delegate', 'member',
 ];
 
 export const HEADS: ReadonlyMap<string, HeadStrength> = new Map<string, HeadStrength>([
@@ -73,9 +73,24 @@ const PUBLIC_QUALIFIERS = [
   'green', 'independence', 'nationalist', 'unionist', 'coalition', 'ruling', 'governing', 'bundestag', 'duma',
   'knesset', 'assembly', 'provincial', 'state-run', 'public', 'civil', 'marine', 'marines', 'coast', 'guard',
   'trade-policy', 'peace', 'human', 'rights', 'refugee', 'refugees', 'aid', 'disarmament', 'counter-terrorism',
-  'counterterrorism', 'terrorism', 'sanctions', 'monetary', 'fiscal', 'budget', 'revenue', 'tax', 'statistics',
-  'competition', 'consumer', 'health-care', 'legal', 'constitutional', 'the-exchequer',
+  'counterterrorism', 'terrorism', 'homeland', 'sanctions', 'monetary', 'fiscal', 'budget', 'revenue', 'tax', 'statistics',
+  'competition', 'consumer', 'health-care', 'legal', 'constitutional', 'the-exchequer', 'district', 'county',
+  'borough', 'state-level', 'ministry-level', 'envoy', 'ambassador', 'consular', 'royal', 'imperial',
 ];
+
+/**
+ * Acronyms of public bodies and parties that mark a title as public ("IAEA chief", "UKIP leader").
+ * Other acronyms are companies as often as not ("BP chairman"), so they say nothing.
+ */
+export const PUBLIC_ACRONYMS: ReadonlySet<string> = new Set([
+  'eu', 'un', 'nato', 'iaea', 'cia', 'fbi', 'nsa', 'who', 'imf', 'wto', 'opec', 'asean', 'au', 'osce', 'icc', 'icj',
+  'unesco', 'unicef', 'unhcr', 'unrwa', 'wfp', 'fao', 'ecb', 'fed', 'sec', 'epa', 'fda', 'nasa', 'dhs', 'doj', 'mod',
+  'mofa', 'kgb', 'fsb', 'mi5', 'mi6', 'idf', 'pla', 'irgc', 'ldp', 'cdu', 'csu', 'spd', 'fdp', 'anc', 'bjp', 'ukip',
+  'snp', 'dup', 'gop', 'ccp', 'cpc', 'kmt', 'dpp', 'akp', 'chp', 'pti', 'pml', 'ppp', 'afd', 'psoe', 'pp', 'ump',
+  'nhs', 'mof', 'meti', 'mofcom', 'ndrc', 'pbo', 'pboc', 'boj', 'boe', 'rbi', 'g7', 'g20', 'sco', 'brics', 'gcc',
+  'oas', 'apec', 'oecd', 'nis', 'isi', 'raw', 'mossad', 'shin', 'dod', 'dos', 'ustr', 'usaid', 'dfid', 'fco',
+  'fcdo', 'mea', 'mfa', 'ec', 'eeas', 'ep', 'uae', 'prc', 'rok', 'dprk', 'osd', 'jcs', 'centcom', 'nsc', 'dni',
+]);
 
 /** Words that may sit inside a title but say nothing about public office. */
 const NEUTRAL_QUALIFIERS = [
@@ -116,16 +131,28 @@ export const PORTFOLIO_WORDS: ReadonlySet<string> = new Set([
   'relations', 'policy', 'trade-and-industry', 'and', 'the', 'food', 'rural', 'equality', 'equalities', 'levelling',
   'communities', 'local', 'government', 'business', 'enterprise', 'work', 'pensions', 'nuclear', 'safety',
   'customs', 'revenue', 'budget', 'legal', 'disarmament', 'peace', 'human', 'rights', 'refugees', 'overseas',
-  'northern', 'ireland', 'scotland', 'wales', 'armed', 'forces', 'cabinet', 'office', 'intelligence',
+  'northern', 'ireland', 'scotland', 'wales', 'armed', 'forces', 'cabinet', 'office', 'intelligence', 'homeland',
+  'veterans', 'affairs', 'labor', 'agriculture', 'commerce', 'transportation', 'treasury', 'navy', 'army', 'air',
+  'force', 'defense', 'war', 'colonies', 'religious', 'endowments', 'awqaf', 'planning', 'investment', 'finance',
 ]);
 
 /** Honorifics skipped before a name; they add no office ("Mr Straw", "Dr Maleeha Lodhi"). */
 export const HONORIFICS: ReadonlySet<string> = new Set([
   'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'sir', 'dame', 'madam', 'madame', 'lady', 'honorable', 'honourable', 'hon',
   'excellency', 'his', 'her', 'h.e.', 'prof', 'professor', 'sr', 'm', 'mme', 'herr', 'frau', 'señor', 'senor',
+  'ayatollah', 'hojatoleslam', 'sayyid', 'rabbi', 'reverend', 'rev',
 ]);
 
-/** Honorifics that attach to the name itself: a skipped "Mr" still leaves a person behind it. */
+/** Styles that sit between a title and the name ("Foreign Minister Sheikh Mohammed", "Foreign Minister Prince Faisal"). */
+export const STYLE_HONORIFICS: ReadonlySet<string> = new Set(['sheikh', 'sheikha', 'prince', 'princess', 'ayatollah', 'hojatoleslam', 'sayyid']);
+
+/** Legislatures a "member of …" belongs to ("a member of parliament"). */
+export const LEGISLATURES: ReadonlySet<string> = new Set([
+  'parliament', 'congress', 'senate', 'house', 'assembly', 'knesset', 'bundestag', 'duma', 'diet', 'majlis', 'legislature',
+  'cabinet', 'government', 'politburo', 'council', 'commission', 'european',
+]);
+
+/** Honorifics that make one capitalised word a person ("Mr. Kishida, the Japanese prime minister"). */
 export const NAME_HONORIFICS: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'sir', 'dame', 'mme', 'm']);
 
 /** Determiners and possessive pronouns that open a title phrase ("the", "his Japanese counterpart"). */

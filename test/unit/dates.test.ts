@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findDates } from '../../src/analysis/dates';
 import { formatWeek, isoWeek } from '../../src/analysis/dates/calendar';
@@ -89,6 +90,43 @@ describe('absolute dates in other styles', () => {
     expect([d.text, d.value, d.relative]).toEqual([span, value, false]);
   });
 
+  it('reads slashed dates day-first when the document shows it writes days first', () => {
+    expect(dates('Filed 25/12/2023, amended 05/01/2024.', null)).toEqual([
+      ['25/12/2023', '2023-12-25'],
+      ['05/01/2024', '2024-01-05'],
+    ]);
+    expect(dates('Filed 12/25/2023, amended 05/01/2024.', null)).toEqual([
+      ['12/25/2023', '2023-12-25'],
+      ['05/01/2024', '2024-05-01'],
+    ]);
+  });
+
+  it('reads both ends of month ranges and the second day of a day range', () => {
+    expect(dates('Profit rose in the April-June quarter and in the November–January 2024 period.', '2024-03-06')).toEqual([
+      ['April', '2023-04'],
+      ['June', '2023-06'],
+      ['November', '2023-11'],
+      ['January 2024', '2024-01'],
+    ]);
+    expect(dates('The festival runs 3-5 March; the COVID-19 pandemic.', '2024-03-01')).toEqual([['5 March', '2024-03-05']]);
+  });
+
+  it('reads months coordinated with other months, not a name after "and"', () => {
+    expect(dates('Prices rose in February, March and April. Labour and May clashed.', '2024-06-01')).toEqual([
+      ['February', '2024-02'],
+      ['March', '2024-03'],
+      ['April', '2024-04'],
+    ]);
+    expect(dates('Output fell between March and May.', '2024-03-06')).toEqual([
+      ['March', '2023-03'],
+      ['May', '2023-05'],
+    ]);
+  });
+
+  it('leaves a count after a day out of the date', () => {
+    expect(dates('On October 7, 1000 people marched.', '2023-12-15')).toEqual([['October 7', '2023-10-07']]);
+  });
+
   it('never gives an impossible day such as 29 February in a common year', () => {
     expect(dates('The deadline was 29 February 2023.', null)).toEqual([['2023', '2023']]);
     expect(dates('The deadline was 29 February 2024.', null)).toEqual([['29 February 2024', '2024-02-29']]);
@@ -108,6 +146,10 @@ describe('absolute dates in other styles', () => {
       ['early 2011', '2011'],
       ['mid-2025', '2025'],
     ]);
+  });
+
+  it('keeps finance-style year modifiers', () => {
+    expect(dates('Debt will peak by end-2025.', null)).toEqual([['end-2025', '2025']]);
   });
 
   it('reads decades and centuries', () => {
@@ -133,6 +175,33 @@ describe('relative dates against a document date', () => {
     expect(only('Straw, who will hold talks in Beijing on Thursday, said so.', doc).value).toBe('2024-03-07');
   });
 
+  it('reads a present-tense verb of schedule as pointing forward', () => {
+    expect(only('The minister arrived for a visit that ends on Thursday.', doc).value).toBe('2024-03-07');
+    expect(dates('Parliament rose on 22 July and returns on 3 September.', doc)).toEqual([
+      ['22 July', '2023-07-22'],
+      ['3 September', '2024-09-03'],
+    ]);
+    expect(only('The election is in November.', doc).value).toBe('2024-11');
+    expect(only('Microsoft has picked three firms for the program to run through June.', '2013-03-18').value).toBe('2013-06');
+  });
+
+  it('weighs the nearest tense on each side of a sentence', () => {
+    expect(dates('The ministers, who met on Monday, will hold talks again on Friday.', doc)).toEqual([
+      ['Monday', '2024-03-04'],
+      ['Friday', '2024-03-08'],
+    ]);
+    expect(only('Officials expect the deal to be signed on Thursday.', doc).value).toBe('2024-03-07');
+    expect(only('He arrives in Tokyo on Monday for talks.', doc).value).toBe('2024-03-11');
+    expect(only('Japan said on Monday it would act.', doc).value).toBe('2024-03-04');
+  });
+
+  it('takes the nearer reading of a yearless day when the sentence has no tense cue', () => {
+    expect(dates('Offices are building platforms for the festival from April 13 to April 17.', '1997-04-02')).toEqual([
+      ['April 13', '1997-04-13'],
+      ['April 17', '1997-04-17'],
+    ]);
+  });
+
   it('counts the document day itself for a weekday of the same name', () => {
     expect(only('Officials met on Wednesday.', doc).value).toBe(doc);
   });
@@ -146,6 +215,18 @@ describe('relative dates against a document date', () => {
       ['next Tuesday', '2024-03-12'],
       ['last Friday', '2024-03-01'],
     ]);
+  });
+
+  it('reads a weekday of a named week and "this past Sunday"', () => {
+    expect(dates('He met her on Monday last week and will return Tuesday next week; this past Sunday he rested.', doc)).toEqual([
+      ['Monday last week', '2024-02-26'],
+      ['Tuesday next week', '2024-03-12'],
+      ['this past Sunday', '2024-03-03'],
+    ]);
+  });
+
+  it('accepts lower-case weekdays of informal writing only after a preposition', () => {
+    expect(dates('we open on a sunday but he will come in tuesday morning', doc)).toEqual([['tuesday', '2024-03-12']]);
   });
 
   it('keeps only the weekday of "Monday\'s meeting"', () => {
@@ -207,6 +288,24 @@ describe('relative dates against a document date', () => {
     ]);
   });
 
+  it('reads "during the year" and "later in the week" as the current unit', () => {
+    expect(dates('It should happen some time during the year; talks resume later in the week.', doc)).toEqual([
+      ['the year', '2024'],
+      ['the week', '2024-W10'],
+    ]);
+    expect(findDates('He was named person of the year in the year 2000.', doc).map((d) => d.text)).toEqual(['2000']);
+  });
+
+  it('resolves the weekend by tense and fixed holidays like yearless days', () => {
+    expect(only('They rested over the weekend.', doc)).toMatchObject({ text: 'the weekend', value: '2024-W09' });
+    expect(only('Talks will continue over the weekend.', doc)).toMatchObject({ text: 'the weekend', value: '2024-W10' });
+    expect(findDates('The weekend was quiet.', doc)).toEqual([]);
+    expect(dates('Markets closed for Christmas; the strike began on Christmas Day 2023.', doc)).toEqual([
+      ['Christmas', '2023-12-25'],
+      ['Christmas Day 2023', '2023-12-25'],
+    ]);
+  });
+
   it('puts the end of the year before or after the document date by tense', () => {
     expect(only('The report is due at the end of the year.', doc).value).toBe('2024');
     expect(only('The flu season peaked by the end of year.', '2013-03-22').value).toBe('2012');
@@ -240,6 +339,10 @@ describe('what is not a date', () => {
     'Prices rose 2000 percent while 1500 people protested.',
     'Some 2000 soldiers and 1,500 police were deployed.',
     'The motorcade passed 1600 Pennsylvania Avenue.',
+    'Call the embassy on +1 202 555 1987.',
+    'The third flight departs each Thursday; markets close every May.',
+    'Flights leave on Tuesday nights.',
+    'The fund will run out in 1000 days.',
     'USA Today reported it first.',
     'The Sunday Times reported it first.',
   ])('%s', (sentence) => {
@@ -277,5 +380,40 @@ describe('ISO weeks', () => {
     const [y, m, d] = day.split('-').map(Number) as [number, number, number];
     expect(formatWeek({ year: y, month: m, day: d })).toBe(week);
     expect(isoWeek({ year: y, month: m, day: d }).week).toBe(Number(week.slice(6)));
+  });
+});
+
+describe('properties on random date-like text', () => {
+  const tokens = [
+    ' ', '\n', ', ', '. ', 'the ', 'on ', 'in ', 'since ', 'last ', 'next ', 'this ', 'early ', 'mid-', 'later ',
+    'May', 'March', 'Sept.', 'December', 'Monday', 'friday', 'week', 'month', 'year', 'ago', 'two ', '75 ',
+    '2019', '1957-58', '2019-12-20', '12/25/1990', '15', '3rd', 'of ', 'will ', 'said ', 'people', '%',
+    'Christmas', 'the weekend', '1990s', '20th century', 'today', '’s', '\u00a0', 'é', '\ud83d\ude00',
+  ];
+  const articles = fc.array(fc.constantFrom(...tokens), { maxLength: 60 }).map((parts) => parts.join(''));
+  const formats: Record<string, RegExp> = {
+    day: /^\d{4}-\d{2}-\d{2}$/,
+    week: /^\d{4}-W\d{2}$/,
+    month: /^\d{4}-\d{2}$/,
+    year: /^\d{4}$/,
+    decade: /^\d{3}$/,
+    century: /^\d{2}$/,
+  };
+
+  it('gives ordered, disjoint spans that slice back, with values in their precision format', () => {
+    fc.assert(
+      fc.property(articles, fc.constantFrom(null, '2024-03-06', '2021-01-01', '2000-02-29'), (text, doc) => {
+        let previousEnd = 0;
+        for (const d of findDates(text, doc)) {
+          expect(text.slice(d.start, d.end)).toBe(d.text);
+          expect(d.start).toBeGreaterThanOrEqual(previousEnd);
+          expect(d.end).toBeGreaterThan(d.start);
+          previousEnd = d.end;
+          if (d.value !== null) expect(d.value).toMatch(formats[d.precision ?? 'none'] ?? /^$/);
+          if (doc === null && d.relative) expect(d.value).toBeNull();
+        }
+      }),
+      { numRuns: 400 },
+    );
   });
 });

@@ -33,6 +33,12 @@ describe('findDocumentDate in other layouts', () => {
     ['a dateline with a country and agency', 'NAIROBI, Kenya, 5 March 2024 (Xinhua) -- Kenya said...', '2024-03-05'],
     ['a heading line with weekday and time', 'Monday, 4 March 2024 10:30 GMT\n\nThe envoy arrived...', '2024-03-04'],
     ['an ISO timestamp line', '2024-03-05T10:00:00Z\nText follows.', '2024-03-05'],
+    ['a place and weekday heading', 'Sydney, Tuesday 5 March 2024\nThe PM said...', '2024-03-05'],
+    ['an agency dateline line', 'PARIS (AFP) – March 5, 2024\nText follows.', '2024-03-05'],
+    ['an Indian-style update stamp', 'Modi meets Kishida\nThe Times | Updated: Mar 5, 2024, 10:12 IST\nNEW DELHI: Text', '2024-03-05'],
+    ['a date then a byline', 'Title\nDecember 20, 2019 | John Smith\nText', '2019-12-20'],
+    ['a byline then a date', 'Title\nJohn Smith | December 20, 2019\nText', '2019-12-20'],
+    ['a Guardian-style stamp', 'Title\nFirst published on Fri 20 Dec 2019 09.15 GMT\nText', '2019-12-20'],
     ['a date header', 'date 2013-03-22\n\nThe flu season is winding down.', '2013-03-22'],
   ])('%s', (_layout, text, value) => {
     expect(findDocumentDate(text)?.value).toBe(value);
@@ -46,6 +52,7 @@ describe('findDocumentDate in other layouts', () => {
   it('does not guess from a date in the body', () => {
     expect(findDocumentDate('Story\n\nThe treaty of 12 May 1998 was signed in Rome.\nIt said...')).toBeNull();
     expect(findDocumentDate('Text\n\nOn 5 March 2024, the minister said the talks had ended.')).toBeNull();
+    expect(findDocumentDate('The minister said on 5 March 2024 (local time) that talks ended.')).toBeNull();
   });
 
   it('returns null without a full date (relative dates and yearless datelines do not count)', () => {
