@@ -456,6 +456,7 @@ function resolveCounterparts(state: DocState, owner: Person, qualifier: string |
 // Dates and places.
 
 const SAME_DAY = /^(?:the\s+)?(?:same\s+day|same\s+morning|same\s+afternoon|same\s+evening|that\s+day)$/i;
+const DATELINE_AFTER = /^,?\s*(?:\d{4}\s*)?(?:\([^)]{1,30}\)|[-–—:])/;
 const DATE_OTHER_EVENT = /\b(?:after|before|following|ahead\s+of|prior\s+to|since)\b/i;
 const DATE_EXCLUDED_BEFORE = /\b(?:since|until|till|before|after|from|by|between)\s+(?:the\s+)?$/i;
 
@@ -479,7 +480,9 @@ function pickDate(
     // "met X on Tuesday, a day after holding talks with Y": Tuesday is not the day of the talks.
     const between = d.end <= cueStart ? text.slice(d.end, cueStart) : text.slice(cueStart, d.start);
     if (between.length > 12 && DATE_OTHER_EVENT.test(between)) continue;
-    const distance = d.end <= cueStart ? cueStart - d.end : d.start - cueStart;
+    let distance = d.end <= cueStart ? cueStart - d.end : d.start - cueStart;
+    // A dateline ("BEIJING, April 9 (Reuters) -") dates the report; the sentence's own date wins.
+    if (d.start - sentence.start < 40 && DATELINE_AFTER.test(after)) distance += 10_000;
     if (distance < bestDistance) {
       best = d;
       bestDistance = distance;

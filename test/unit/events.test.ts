@@ -437,6 +437,15 @@ describe('findEvents in other styles', () => {
     ]);
   });
 
+  it('dates a meeting by its own weekday rather than the dateline', () => {
+    const t = 'BEIJING, April 9 (Reuters) - Cho Tae-yul met Chinese Foreign Minister Wang Yi in Beijing, the Chinese capital, on Monday.';
+    const evs = run(t, [
+      { forms: ['Cho Tae-yul'], name: 'Cho Tae-yul', title: 'Foreign Minister', country: 'South Korea' },
+      { forms: ['Wang Yi'], name: 'Wang Yi', title: 'Foreign Minister', country: 'China' },
+    ], [['April 9', '2024-04-09', 'day'], ['Monday', '2024-04-08', 'day']], '2024-04-09');
+    expect(evs.map((e) => [e.date, e.location, ...names(e)])).toEqual([['2024-04-08', 'Beijing', 'Cho Tae-yul', 'Wang Yi']]);
+  });
+
   it('never throws and finds nothing without officials', () => {
     expect(findEvents('', { sentences: [], officials: [], dates: [], documentDate: null })).toEqual([]);
     const junk = '\u0000\uffff"“met with'.repeat(2000);
