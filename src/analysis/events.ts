@@ -140,8 +140,22 @@ interface CueRule {
   kind: Cue['kind'];
 }
 
-// Cheap gate: sentences without any of these stems hold no event cue.
-const CUE_GATE = /meet|\bmet\b|talk|visit|trip|call|phone|spoke|discuss|host|receiv|welcom|conference|travel|arriv|flew|head|summit|told|conversation/i;
+// "told" is a cue only where the sentence puts the two together or on the phone.
+const TOLD_COMPANIONS = /\b(?:during|outset|face|person|(?:was|were|is) in [A-Z])|phone|video/;
+
+/** Index of the sentence holding a position, or -1. */
+function sentenceAt(sentences: readonly Span[], pos: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid]!;
+    if (pos < s.start) hi = mid - 1;
+    else if (pos >= s.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
 
 const CUE_RULES: CueRule[] = [
   { re: /\b(?:met|meets)(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb' },
@@ -234,6 +248,7 @@ const PAIR_REF =
   /\b(?:the|The|both|Both)\s+(?:two\s+)?((?:foreign|defen[cs]e|finance|trade|top|senior)\s+(?:ministers|diplomats|officials)|ministers|diplomats|leaders|officials|presidents|prime\s+ministers|premiers|chancellors|heads\s+of\s+(?:state|government)|sides|men|women|envoys|counterparts)\b|\b(?:the|The)\s+pair\b/g;
 const TITLE_REF =
   /\b(?:[Tt]he\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)|([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:'s|’s))\s+(president|prime\s+minister|premier|foreign\s+minister|foreign\s+secretary|secretary\s+of\s+state|top\s+diplomat|minister|chancellor|leader|king|queen|ambassador|envoy)\b/g;
+const ROLE_WORD = /resident|inister|remier|hancellor|eader|ecretary|mbassador|nvoy|iplomat|king|queen/i;
 const COUNTERPART_REF =
   /\b(?:(?:his|her|their)\s+)?(?:([A-Z][a-z]+)\s+)?(counterparts?)\b/g;
 
@@ -327,7 +342,7 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
     }
   }
 
-  PAIR_REF.lastIndex = 0;
+  PAIR_REF.lastIndex = s.includes('two ') || s.includes('oth ') || s.includes('pair') || s.includes('the ') ? 0 : s.length;
   for (let m = PAIR_REF.exec(s); m; m = PAIR_REF.exec(s)) {
     const start = sentence.start + m.index;
     const noun = (m[1] ?? 'pair').replace(/\s+/g, ' ');
@@ -335,7 +350,7 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
     if (ids) actors.push({ ids, start, end: start + m[0].length, ref: true });
   }
 
-  TITLE_REF.lastIndex = 0;
+  TITLE_REF.lastIndex = ROLE_WORD.test(s) ? 0 : s.length;
   for (let m = TITLE_REF.exec(s); m; m = TITLE_REF.exec(s)) {
     const start = sentence.start + m.index;
     const end = start + m[0].length;
@@ -347,7 +362,7 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
     if (id) actors.push({ ids: [id], start, end, ref: true });
   }
 
-  COUNTERPART_REF.lastIndex = 0;
+  COUNTERPART_REF.lastIndex = s.includes('counterpart') ? 0 : s.length;
   for (let m = COUNTERPART_REF.exec(s); m; m = COUNTERPART_REF.exec(s)) {
     const start = sentence.start + m.index;
     const end = start + m[0].length;
@@ -687,20 +702,19 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
   const fragments: Draft[] = [];
   const sentences = fuseSentences(text, [...context.sentences].sort((a, b) => a.start - b.start));
 
+  const cuesBySentence = findCues(text, sentences);
+  // Sentences that may put one official in a city, read only if some event lacks a place.
+  const locatedCandidates: Array<{ sentence: Span; mention: OfficialMention }> = [];
   sentences.forEach((sentence, sentenceIndex) => {
     const mentions = mentionsIn(officials, sentence.start, sentence.end);
     let subject = mentions[0]?.entityId ?? null;
     try {
       // Beyond a few thousand characters a "sentence" is a run of unpunctuated text, not a report.
       if (sentence.end - sentence.start > MAX_SENTENCE) return;
+      if (mentions.length === 1) locatedCandidates.push({ sentence, mention: mentions[0]! });
+      const cues = cuesBySentence.get(sentenceIndex);
+      if (!cues?.length) return;
       const s = text.slice(sentence.start, sentence.end);
-      if (mentions.length === 1 && LOCATED_GATE.test(s)) {
-        const city = placeCandidates(text, sentence, mentions).find((c) => c.city);
-        if (city) addCity(state.cities, mentions[0]!.entityId, city.name);
-      }
-      if (!CUE_GATE.test(s)) return;
-      const cues = findCues(s);
-      if (!cues.length) return;
       const actors = resolveActors(state, sentence, mentions);
       if (!actors.length) return;
       // "the Pakistani president met ..." is about the president, though no name is given.
@@ -738,6 +752,14 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
 
   // An event with no place of its own happens where the article puts its participants, when that
   // is one city ("scheduled to meet the prime minister later on Monday", during the Tokyo visit).
+  if (state.events.some((e) => !e.locationIsCity && e.type !== 'call')) {
+    for (const { sentence, mention } of locatedCandidates) {
+      const s = text.slice(sentence.start, sentence.end);
+      if (!LOCATED_GATE.test(s)) continue;
+      const city = placeCandidates(text, sentence, [mention]).find((c) => c.city);
+      if (city) addCity(state.cities, mention.entityId, city.name);
+    }
+  }
   for (const e of [...state.events, ...fragments]) {
     if (!e.location || !e.locationIsCity || e.type === 'call') continue;
     for (const id of e.ids) addCity(e.scheduled ? state.plannedCities : state.cities, id, e.location);
@@ -799,7 +821,7 @@ function analyseSentence(
   // A sentence with a verb cue ("He will meet X to discuss ... the talks on North Korea") is about
   // that event; its bare nouns name other things.
   const consumed = new Set<Actor>();
-  const byPhone = PHONE_MARKER.test(s);
+  const byPhone = (s.includes('phone') || s.includes('video')) && PHONE_MARKER.test(s);
   // "Putin and Xi signed a statement after talks", "the two ministers' meeting": a bare noun names
   // its participants only when they are named together.
   const jointlyNamed = actors.some((a, i) => {
@@ -908,23 +930,64 @@ function hasDateIn(dates: readonly DateMention[], span: Span): boolean {
   return d !== undefined && d.start < span.end;
 }
 
-// All cue rules as one regex, scanned once per sentence; at each position the first rule listed wins,
-// so "held talks with" is read before "talks".
-const CUE_SCAN = new RegExp(CUE_RULES.map((r) => `(${r.re.source})`).join('|'), 'gi');
+// Cue rules are tried only where a cue word stands (one cheap scan of the article finds them) and at
+// the few words that may open a rule before it ("held talks", "a state visit", "is meeting").
+const CUE_TRIGGER =
+  /\b(?:met|meet|talk|discuss|negotiation|consultation|conversation|confer|summit|sat down|shook hands|dined|lunched|exchanged|host|receiv|welcom|phone|telephone|video|spoke|visit|arrived|trip|travel|flew|head(?:s|ed|ing) to|courtesy|call(?:s|ed|ing)? on|told)/gi;
+const RULE_OPENER = /^(?:held|hold|holds|holding|had|has|have|having|paid|pays|pay|paying|is|are|was|were|been|be|state|official|working|joint|news|press)$/i;
+const CUE_STICKY = CUE_RULES.map((r) => new RegExp(r.re.source, 'iy'));
+const WORD_BEFORE = /([A-Za-z]+)[^A-Za-z]*$/;
 
-function findCues(s: string): Cue[] {
-  const cues: Cue[] = [];
-  CUE_SCAN.lastIndex = 0;
-  // A real sentence has a handful of cues; the cap keeps odd input linear.
-  for (let m = CUE_SCAN.exec(s); m && cues.length < MAX_CUES; m = CUE_SCAN.exec(s)) {
-    const ruleIndex = m.findIndex((g, i) => i > 0 && g !== undefined) - 1;
-    const rule = CUE_RULES[ruleIndex];
-    if (!rule) continue;
-    // "Visiting Iranian President X" is an attribute of X, not a separate visit.
-    if (m[0] === 'Visiting' && m.index === leadingOffset(s)) continue;
-    cues.push({ type: rule.type, start: m.index, end: m.index + m[0].length, kind: rule.kind });
+/** The rule matching at a position, first listed first, with its end; null when none does. */
+function ruleAt(text: string, pos: number): { rule: CueRule; end: number } | null {
+  for (let r = 0; r < CUE_STICKY.length; r++) {
+    const sticky = CUE_STICKY[r]!;
+    sticky.lastIndex = pos;
+    const m = sticky.exec(text);
+    if (m) return { rule: CUE_RULES[r]!, end: pos + m[0].length };
   }
-  return cues;
+  return null;
+}
+
+/** The cues of every sentence, offsets relative to the sentence (sentences sorted, non-overlapping). */
+function findCues(text: string, sentences: readonly Span[]): Map<number, Cue[]> {
+  // Candidate starts: each cue word, and up to six opener words before it.
+  const starts: number[] = [];
+  CUE_TRIGGER.lastIndex = 0;
+  for (let m = CUE_TRIGGER.exec(text); m; m = CUE_TRIGGER.exec(text)) {
+    starts.push(m.index);
+    let cursor = m.index;
+    for (let back = 0; back < 6; back++) {
+      const w = WORD_BEFORE.exec(text.slice(Math.max(0, cursor - 24), cursor));
+      if (!w?.[1]) break;
+      const wordStart = cursor - (text.slice(Math.max(0, cursor - 24), cursor).length - w.index);
+      if (RULE_OPENER.test(w[1])) starts.push(wordStart);
+      cursor = wordStart;
+    }
+  }
+  starts.sort((a, b) => a - b);
+  const bySentence = new Map<number, Cue[]>();
+  let taken = -1;
+  for (let i = 0; i < starts.length; i++) {
+    const pos = starts[i]!;
+    if (pos < taken || pos === starts[i - 1]) continue;
+    const found = ruleAt(text, pos);
+    if (!found) continue;
+    const k = sentenceAt(sentences, pos);
+    const sentence = sentences[k];
+    if (!sentence || found.end > sentence.end) continue;
+    taken = found.end;
+    const { rule } = found;
+    let list = bySentence.get(k);
+    if (!list) bySentence.set(k, (list = []));
+    // A real sentence has a handful of cues; the cap keeps odd input linear.
+    if (list.length >= MAX_CUES) continue;
+    // "Visiting Iranian President X" is an attribute of X, not a separate visit.
+    if (text.startsWith('Visiting', pos) && pos === sentence.start + leadingOffset(text.slice(sentence.start, pos + 1))) continue;
+    if (rule.kind === 'told' && !TOLD_COMPANIONS.test(text.slice(sentence.start, sentence.end))) continue;
+    list.push({ type: rule.type, start: pos - sentence.start, end: found.end - sentence.start, kind: rule.kind });
+  }
+  return bySentence;
 }
 
 function leadingOffset(s: string): number {
