@@ -936,7 +936,9 @@ const CUE_TRIGGER =
   /\b(?:met|meet|talk|discuss|negotiation|consultation|conversation|confer|summit|sat down|shook hands|dined|lunched|exchanged|host|receiv|welcom|phone|telephone|video|spoke|visit|arrived|trip|travel|flew|head(?:s|ed|ing) to|courtesy|call(?:s|ed|ing)? on|told)/gi;
 const RULE_OPENER = /^(?:held|hold|holds|holding|had|has|have|having|paid|pays|pay|paying|is|are|was|were|been|be|state|official|working|joint|news|press)$/i;
 const CUE_STICKY = CUE_RULES.map((r) => new RegExp(r.re.source, 'iy'));
-const WORD_BEFORE = /([A-Za-z]+)[^A-Za-z]*$/;
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+// Between words of one phrase: spaces, hyphens, apostrophes, periods of "U.S." ("held a Japan-U.S. meeting").
+const isGap = (c: number) => c === 32 || c === 45 || c === 39 || c === 8217 || c === 46;
 
 /** The rule matching at a position, first listed first, with its end; null when none does. */
 function ruleAt(text: string, pos: number): { rule: CueRule; end: number } | null {
@@ -956,13 +958,16 @@ function findCues(text: string, sentences: readonly Span[]): Map<number, Cue[]> 
   CUE_TRIGGER.lastIndex = 0;
   for (let m = CUE_TRIGGER.exec(text); m; m = CUE_TRIGGER.exec(text)) {
     starts.push(m.index);
+    // Walk back word by word (letters only; stop at punctuation that ends a phrase).
     let cursor = m.index;
     for (let back = 0; back < 6; back++) {
-      const w = WORD_BEFORE.exec(text.slice(Math.max(0, cursor - 24), cursor));
-      if (!w?.[1]) break;
-      const wordStart = cursor - (text.slice(Math.max(0, cursor - 24), cursor).length - w.index);
-      if (RULE_OPENER.test(w[1])) starts.push(wordStart);
-      cursor = wordStart;
+      let end = cursor;
+      while (end > 0 && isGap(text.charCodeAt(end - 1))) end--;
+      let start = end;
+      while (start > 0 && isLetter(text.charCodeAt(start - 1))) start--;
+      if (start === end || end - start > 8) break;
+      if (RULE_OPENER.test(text.slice(start, end))) starts.push(start);
+      cursor = start;
     }
   }
   starts.sort((a, b) => a - b);
