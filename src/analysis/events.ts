@@ -1,7 +1,7 @@
 // Events between named officials: meetings, talks, visits, calls and trips an article reports as
 // held or planned, one entry per event per article (several sentences about one meeting merge).
 import { datesCompatible, finerDate, mergeEvents as mergeCorpusEvents, sameOccasion, sharedCount, typeFamily } from './eventMerge';
-import { capitalOf, countryCode, EU_CODE, isCountryName, isEuMember } from './places';
+import { countryCode, EU_CODE, isCountryName, isDemonym, isEuMember } from './places';
 import type { CorpusEvent, DateMention, EventMention, EventType, OfficialMention, Span, TextSpan } from './types';
 
 export interface EventContext {
@@ -532,10 +532,8 @@ function placeCandidates(text: string, sentence: Span, officialsInSentence: read
     if (TOPIC_BEFORE_PLACE.test(s.slice(Math.max(0, pos - 40), pos))) return;
     const abs = sentence.start + pos;
     if (officialsInSentence.some((m) => abs < m.end && abs + name.length > m.start)) return;
-    // A demonym ("Japanese") names no place.
-    const code = countryCode(name);
-    if (code && !isCountryName(name) && !capitalOf(name)) return;
-    if (code === EU_CODE) return;
+    // A demonym ("Egyptian", "Japanese officials") names no place; nor does the EU.
+    if (isDemonym(name) || isDemonym(words[0]!) || countryCode(name) === EU_CODE) return;
     out.push({ name, pos, city: !isCountryName(name) });
   };
   PLACE_AFTER.lastIndex = 0;
