@@ -29,7 +29,7 @@ export function findEvents(text: string, context: EventContext): EventMention[] 
 }
 
 // ---------------------------------------------------------------------------------------------
-// People: what the article tells about each official, to resolve "the Pakistani president",
+// People: what the article tells about each official, to resolve "the Chilean president",
 // "his counterpart", "the two ministers".
 
 type RoleClass = 'head' | 'diplomat' | 'minister' | 'other';
@@ -74,7 +74,7 @@ function roleNounMatches(noun: string, person: Person): boolean {
   return true; // officials, sides, men, pair
 }
 
-// Demonym or country right before a mention's title ("his Israeli counterpart, Ariel Sharon").
+// Demonym or country right before a mention's title ("his Kenyan counterpart, Amina Otieno").
 const LOCAL_DEMONYM = /\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:'s|’s)?\s+(?:[A-Za-z-]+,?\s+){0,3}$/;
 
 function buildPeople(text: string, officials: readonly OfficialMention[]): Map<string, Person> {
@@ -261,7 +261,7 @@ interface DocState {
   byPerson: Map<string, Draft[]>;
   /** Who the last sentence naming an official was about: its first-named official. */
   previousSubject: string | null;
-  /** Cities the article puts each official in ("Mr Chirac told reporters in Brussels"), and where they are going. */
+  /** Cities the article puts each official in ("Ms Varga told reporters in Vienna"), and where they are going. */
   cities: Map<string, Set<string>>;
   plannedCities: Map<string, Set<string>>;
 }
@@ -329,7 +329,7 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
   const resolvePronoun = (pos: number): string | null => {
     // Inside a sentence, "where she had a meeting" refers to its subject; otherwise the last one named.
     if (firstMention && firstMention.start < pos) return firstMention.entityId;
-    // Otherwise the subject of the sentence before ("He will meet ..." after "Mr Straw's trip is ...").
+    // Otherwise the subject of the sentence before ("He will meet ..." after "Mr Okafor's trip is ...").
     return state.previousSubject ?? lastMentionBefore(state.officials, pos)?.entityId ?? null;
   };
 
@@ -670,7 +670,7 @@ function cueParticipants(
   if (subject) for (const id of subject) if (!ids.includes(id)) ids.push(id);
   for (const o of objects) for (const id of o) if (!ids.includes(id)) ids.push(id);
   if (!subject && cue.kind !== 'told') {
-    // "At a news conference following talks with Mr Blair, Mr Abbas said": the main-clause subject.
+    // "At a news conference following talks with Mr Novak, Ms Ruiz said": the main-clause subject.
     const lead = s.slice(0, cue.start);
     if (!/[,;]/.test(lead) || cue.start < s.length / 2) {
       for (const a of actors) {
@@ -715,7 +715,7 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
       const s = text.slice(sentence.start, sentence.end);
       const actors = resolveActors(state, sentence, mentions);
       if (!actors.length) return;
-      // "the Pakistani president met ..." is about the president, though no name is given.
+      // "the Chilean president met ..." is about the president, though no name is given.
       const first = actors[0]!;
       if (first.ids.length === 1 && (!mentions[0] || first.start < mentions[0].start)) subject = first.ids[0]!;
       analyseSentence(state, sentence, sentenceIndex, s, cues, mentions, actors, dates, fragments);
@@ -734,7 +734,7 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
         sameFamilyInSentence(e, f) &&
         // "Trump said he would visit India later this year" is not the meeting just held.
         (typeFamily(e.type) === typeFamily(f.type) || e.scheduled === f.scheduled) &&
-        // "Mr Straw, visiting Beijing" is not his stop in Tokyo.
+        // "Mr Okafor, visiting Lagos" is not his stop in Accra.
         !(e.location && f.location && e.locationIsCity && f.locationIsCity && e.location !== f.location),
     );
     if (candidates.length !== 1) continue;
