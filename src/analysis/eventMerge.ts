@@ -65,6 +65,23 @@ export function sameOccasion(
   return shared >= Math.min(2, smaller) && shared > 0;
 }
 
+/**
+ * Two outlets telling the same talks a day apart (a weekday resolved one day off, a dateline a day
+ * later): same people, same kind, same or unknown place, days one apart.
+ */
+function adjacentDayReport(
+  g: { type: EventType; date: string | null; participantEntityIds: readonly string[]; locations: Array<string | null> },
+  ev: EventMention,
+): boolean {
+  if (typeFamily(g.type) !== typeFamily(ev.type) || !g.date || !ev.date) return false;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(g.date) || !/^\d{4}-\d{2}-\d{2}$/.test(ev.date)) return false;
+  const days = Math.abs(Date.parse(`${g.date}T00:00:00Z`) - Date.parse(`${ev.date}T00:00:00Z`)) / 86_400_000;
+  if (days !== 1) return false;
+  const same = g.participantEntityIds.length === ev.participantEntityIds.length && sharedCount(g.participantEntityIds, ev.participantEntityIds) === g.participantEntityIds.length;
+  const place = g.locations.find((l) => l !== null) ?? null;
+  return same && (place === null || ev.location === null || place === ev.location);
+}
+
 /** FNV-1a, 32-bit, as 8 hex digits: a stable id with no Node-only crypto. */
 export function fnv1a(input: string): string {
   let h = 0x811c9dc5;
@@ -134,7 +151,8 @@ export function mergeEvents(documents: Array<{ path: string; events: EventMentio
       const candidates = new Set<Group>();
       for (const id of ev.participantEntityIds) for (const g of byPerson.get(id) ?? []) candidates.add(g);
       for (const g of candidates) {
-        if (g.paths.has(doc.path) || !sameOccasion(g, ev, false)) continue;
+        if (g.paths.has(doc.path)) continue;
+        if (!sameOccasion(g, ev, false) && !adjacentDayReport(g, ev)) continue;
         const shared = sharedCount(g.participantEntityIds, ev.participantEntityIds);
         if (shared > targetShared) {
           target = g;

@@ -164,6 +164,7 @@ const CUE_RULES: CueRule[] = [
   // "held a Japan-Philippines Foreign Ministers' Meeting with": up to five words name the meeting.
   { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:a\s+|an\s+|the\s+)?(?:[\w.’'-]+\s+){0,5}?(?:meeting|summit)\b(?:\s+with)?/gi, type: 'meeting', kind: 'verb' },
   { re: /\b(?:paid|pays|pay|paying)\s+(?:a\s+)?(?:courtesy\s+)?call\s+on\b/gi, type: 'meeting', kind: 'verb' },
+  { re: /\bcourtesy\s+(?:call|visit)s?\s+(?:on|to|with)\b/gi, type: 'meeting', kind: 'with' },
   // "called on President X in Colombo" is a visit to X; "called on X to resign" is not (see cueParticipants).
   { re: /\b(?:called|calls|calling)\s+on\b/gi, type: 'meeting', kind: 'verb' },
   { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:a\s+|an\s+|the\s+)?(?:[\w.’'-]+\s+){0,5}?(?:tele)?phone\s+(?:talks?|call|conversation)\b(?:\s+with)?/gi, type: 'call', kind: 'verb' },
@@ -280,6 +281,8 @@ interface Draft {
   weak: boolean;
   /** Told in a relative clause ("Modi, who arrived in Washington, held talks ..."): not the main event. */
   subordinate: boolean;
+  /** The frame of the sentence's other events ("during his visit to Israel this week"): lends them its date. */
+  frame: boolean;
 }
 
 /** The most recent official mention before a position, or the first in the sentence when it opens it. */
@@ -470,16 +473,26 @@ function resolveCounterparts(state: DocState, owner: Person, qualifier: string |
 // ---------------------------------------------------------------------------------------------
 // Dates and places.
 
+const FRAME_BEFORE = /\b(?:during|while\s+on|in\s+the\s+course\s+of)\s+(?:(?:his|her|their|the|a|an)\s+)?(?:[\w-]+\s+){0,3}$/i;
 const SAME_DAY = /^(?:the\s+)?(?:same\s+day|same\s+morning|same\s+afternoon|same\s+evening|that\s+day)$/i;
 const DATELINE_AFTER = /^,?\s*(?:\d{4}\s*)?(?:\([^)]{1,30}\)|[-–—:])/;
+const RELATIVE_CLAUSE = /,\s*(?:who|which|whose|where|that)\b|\b(?:which|whose)\b/i;
 const DATE_OTHER_EVENT = /\b(?:after|before|following|ahead\s+of|prior\s+to|since)\b/i;
 const DATE_EXCLUDED_BEFORE = /\b(?:since|until|till|before|after|from|by|between)\s+(?:the\s+)?$/i;
+
+/** True when a date before the cue sits in a relative clause the cue is not part of. */
+function inRelativeClause(text: string, sentenceStart: number, dateStart: number, cueStart: number): boolean {
+  const clauseStart = Math.max(text.lastIndexOf(',', dateStart), text.lastIndexOf(';', dateStart), sentenceStart);
+  if (!/^[,;]?\s*(?:who|which|whose|where)\b|\b(?:which|whose)\b/.test(text.slice(clauseStart, dateStart))) return false;
+  return /[,;]/.test(text.slice(dateStart, cueStart));
+}
 
 function pickDate(
   text: string,
   dates: readonly DateMention[],
   sentence: Span,
   cueStart: number,
+  otherCues: readonly number[],
 ): { value: string | null; text: string } | null {
   let best: DateMention | null = null;
   let bestDistance = Infinity;
@@ -495,6 +508,14 @@ function pickDate(
     // "met X on Tuesday, a day after holding talks with Y": Tuesday is not the day of the talks.
     const between = d.end <= cueStart ? text.slice(d.end, cueStart) : text.slice(cueStart, d.start);
     if (between.length > 12 && DATE_OTHER_EVENT.test(between)) continue;
+    // A date closer to another cue of the sentence, or inside a relative clause ("..., which
+    // established relations in 2019"), dates something else.
+    const lo = Math.min(d.start, cueStart);
+    const hi = Math.max(d.end, cueStart);
+    if (otherCues.some((c) => c > lo && c < hi)) continue;
+    if (d.start > cueStart ? RELATIVE_CLAUSE.test(between) : inRelativeClause(text, sentence.start, d.start, cueStart)) continue;
+    // A bare year dates a meeting only from within its own clause ("met in 2019").
+    if (d.precision === 'year' && (between.length > 50 || /[,;:]/.test(between))) continue;
     let distance = d.end <= cueStart ? cueStart - d.end : d.start - cueStart;
     // A dateline ("BEIJING, April 9 (Reuters) -") dates the report; the sentence's own date wins.
     if (d.start - sentence.start < 40 && DATELINE_AFTER.test(after)) distance += 10_000;
@@ -620,6 +641,8 @@ function cueParticipants(
   for (const a of actors) {
     if (a.start < cursor) continue;
     const gap = text.slice(cursor, a.start);
+    // "During the visit, Minister X made ...": a comma right after the cue ends its phrase.
+    if (!objects.length && /^\s*[,;:]/.test(gap)) break;
     if (!isTitleGap(gap, objects.length ? 60 : 90)) break;
     // "welcomed X's decision": X owns the object and is not met.
     if (POSSESSIVE_AFTER.test(text.slice(a.end, a.end + 3))) break;
@@ -669,7 +692,7 @@ function cueParticipants(
   const ids: string[] = [];
   if (subject) for (const id of subject) if (!ids.includes(id)) ids.push(id);
   for (const o of objects) for (const id of o) if (!ids.includes(id)) ids.push(id);
-  if (!subject && cue.kind !== 'told') {
+  if (!subject && cue.kind !== 'told' && cue.type !== 'visit' && cue.type !== 'trip') {
     // "At a news conference following talks with Mr Novak, Ms Ruiz said": the main-clause subject.
     const lead = s.slice(0, cue.start);
     if (!/[,;]/.test(lead) || cue.start < s.length / 2) {
@@ -835,7 +858,10 @@ function analyseSentence(
     if (!parts || !parts.ids.length) continue;
     if (hasVerbEvent && cue.kind === 'noun') continue;
     const cueAbs = sentence.start + cue.start;
-    const picked = pickDate(text, dates, sentence, cueAbs);
+    const otherCues = cues
+      .filter((c) => c !== cue && c.kind !== 'noun' && !FRAME_BEFORE.test(s.slice(0, c.start)))
+      .map((c) => sentence.start + c.start);
+    const picked = pickDate(text, dates, sentence, cueAbs, otherCues);
     // "On the same day, X paid a courtesy call on Y": the day of the event told just before.
     const date =
       picked && picked.value === null && SAME_DAY.test(picked.text) && state.events.length
@@ -876,6 +902,7 @@ function analyseSentence(
         firstSentence: sentenceIndex,
         weak: (cue.kind === 'noun' && !jointlyNamed) || parts.unnamedObject === true,
         subordinate: /,\s*(?:who|which|where)\b[^,]*$/.test(lead),
+        frame: FRAME_BEFORE.test(lead),
       };
       // A visitor alone joins the meeting of the same sentence; two meetings with different people stay apart.
       const same = drafts.find((d) => {
@@ -1053,8 +1080,12 @@ function absorb(target: Draft, d: Draft, acrossSentences: boolean): void {
   } else if (target.type === 'trip' && typeFamily(d.type) === 'meet') target.type = d.type;
   target.subordinate = target.subordinate && d.subordinate;
   for (const id of d.ids) if (!target.ids.includes(id)) target.ids.push(id);
-  target.date = finerDate(target.date, d.date);
-  target.dated = target.dated || d.dated;
+  // "met X again to plan a return visit next year": the visit's date is not the meeting's.
+  const otherKindAlone = !acrossSentences && d.ids.length < 2 && typeFamily(d.type) !== typeFamily(target.type) && !d.frame;
+  if (!otherKindAlone) {
+    target.date = finerDate(target.date, d.date);
+    target.dated = target.dated || d.dated;
+  }
   if (d.location && (!target.location || (d.locationIsCity && !target.locationIsCity))) {
     target.location = d.location;
     target.locationIsCity = d.locationIsCity;

@@ -447,6 +447,24 @@ describe('findEvents in other styles', () => {
     expect(evs.map((e) => [e.date, e.location, ...names(e)])).toEqual([['2024-04-08', 'Beijing', 'Cho Tae-yul', 'Wang Yi']]);
   });
 
+  it('does not date a meeting from a background clause or from another event of the sentence', () => {
+    const t = 'Foreign Minister Omar Haddad met his counterpart Leila Nasser in Amman, whose government restored ties with Cairo in 2019. Haddad met Nasser again to plan a return visit next year.';
+    const evs = run(t, [
+      { forms: ['Omar Haddad', 'Haddad'], name: 'Omar Haddad', title: 'Foreign Minister', country: 'Egypt' },
+      { forms: ['Leila Nasser', 'Nasser'], name: 'Leila Nasser', title: 'Foreign Minister', country: 'Jordan' },
+    ], [['2019', '2019', 'year'], ['next year', '2025', 'year']], '2024-02-12');
+    expect(evs.map((e) => e.date)).toEqual([null]);
+  });
+
+  it('reads a courtesy call on a president as a meeting', () => {
+    const t = 'During the visit, Minister Ana Cruz made a courtesy call on President Tran Van Minh at the Presidential Palace.';
+    const evs = run(t, [
+      { forms: ['Ana Cruz'], name: 'Ana Cruz', title: 'Minister', country: 'Philippines' },
+      { forms: ['Tran Van Minh'], name: 'Tran Van Minh', title: 'President', country: 'Vietnam' },
+    ]);
+    expect(evs.map((e) => [e.type, ...names(e)])).toEqual([['meeting', 'Ana Cruz', 'Tran Van Minh']]);
+  });
+
   it('never throws and finds nothing without officials', () => {
     expect(findEvents('', { sentences: [], officials: [], dates: [], documentDate: null })).toEqual([]);
     const junk = '\u0000\uffff"“met with'.repeat(2000);
@@ -537,6 +555,15 @@ describe('mergeEvents', () => {
     expect(first).toHaveLength(2);
     expect(mergeEvents(docs).map((e) => e.id)).toEqual(first.map((e) => e.id));
     expect(new Set(first.map((e) => e.id)).size).toBe(2);
+  });
+
+  it('merges two outlets telling the same talks a day apart', () => {
+    const merged = mergeEvents([
+      { path: 'a.txt', events: [meeting('2024-04-09', ['Cho Tae-yul', 'Wang Yi'], false, 'Beijing')] },
+      { path: 'b.txt', events: [{ ...meeting('2024-04-08', ['Wang Yi', 'Cho Tae-yul'], false, null), type: 'meeting' }] },
+    ]);
+    expect(merged).toHaveLength(1);
+    expect(merged[0]?.sources.map((s) => s.path)).toEqual(['a.txt', 'b.txt']);
   });
 
   it('never merges two events one article told apart', () => {
