@@ -799,6 +799,17 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
     }
   }
 
+  // A report datelined "CAIRO (Reuters) -" tells of meetings in Cairo unless it names another place.
+  const dateline = datelinePlace(text);
+  if (dateline) {
+    for (const e of state.events) {
+      if (e.location || e.type === 'call') continue;
+      // "met Trump at the White House": a place the copy gives, though not a city, is not the dateline's.
+      if (e.sources.some((src) => /\b(?:in|at|to)\s+(?:the\s+)?[A-Z]/.test(src.text))) continue;
+      e.location = dateline;
+    }
+  }
+
   const documentDate = context.documentDate;
   return state.events.map((e) => {
     let date = e.date;
@@ -942,6 +953,26 @@ function firstDateFrom(dates: readonly DateMention[], pos: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+// "BEIJING (Reuters) -", "RIYADH:", "Geneva, 15 December 2023(TDI):", "NEW DELHI, Feb 14 (Reuters) -",
+// "MOSCOW, June 5. /TASS/.": a place opening one of the first lines, then a date, an agency, a dash or colon.
+const DATELINE =
+  /^[ \t]*([A-Z][A-Za-z’'.-]+(?:[ ][A-Z][A-Za-z’'.-]+){0,2})[ \t]*(?:,[^\n(:—–]{1,40}?)?[ \t]*(?:\([^)\n]{1,30}\)|\/[A-Za-z]{2,12}\/\.?)?[ \t]*(?:[—–:-]|\s--)[ \t]/gm;
+
+function datelinePlace(text: string): string | null {
+  const head = text.slice(0, 600);
+  DATELINE.lastIndex = 0;
+  for (let m = DATELINE.exec(head); m; m = DATELINE.exec(head)) {
+    const raw = m[1] ?? '';
+    // All-capitals datelines read as names: "NEW DELHI" is New Delhi.
+    const name = raw === raw.toUpperCase() ? raw.toLowerCase().replace(/\b[a-z]/g, (c) => c.toUpperCase()) : raw;
+    const words = name.split(' ');
+    if (words.some((w) => NOT_PLACE_WORD.test(w)) || INSTITUTION_WORD.test(name) || isDemonym(name) || isDemonym(words[0]!)) continue;
+    if (countryCode(name) === EU_CODE || /^(?:By|Updated|Published|Posted|Photo|Home|News|Reporting|Editing|Source)$/i.test(words[0]!)) continue;
+    return name;
+  }
+  return null;
 }
 
 function addCity(cities: Map<string, Set<string>>, id: string, city: string): void {

@@ -465,6 +465,17 @@ describe('findEvents in other styles', () => {
     expect(evs.map((e) => [e.type, ...names(e)])).toEqual([['meeting', 'Ana Cruz', 'Tran Van Minh']]);
   });
 
+  it('places a meeting in the dateline city when the copy names no other place', () => {
+    for (const head of ['CAIRO (Reuters) - ', 'CAIRO: ', 'Cairo, Feb 12 (AP) — ', 'NEW DELHI, Feb 14 (Reuters) - ']) {
+      const t = `${head}Egyptian Foreign Minister Omar Haddad met his Jordanian counterpart Leila Nasser on Monday.`;
+      const evs = run(t, [
+        { forms: ['Omar Haddad'], name: 'Omar Haddad', title: 'Foreign Minister', country: 'Egypt' },
+        { forms: ['Leila Nasser'], name: 'Leila Nasser', title: 'Foreign Minister', country: 'Jordan' },
+      ]);
+      expect(evs.map((e) => e.location)).toEqual([head.startsWith('NEW') ? 'New Delhi' : 'Cairo']);
+    }
+  });
+
   it('never throws and finds nothing without officials', () => {
     expect(findEvents('', { sentences: [], officials: [], dates: [], documentDate: null })).toEqual([]);
     const junk = '\u0000\uffff"“met with'.repeat(2000);
