@@ -1,7 +1,7 @@
 // Events between named officials: meetings, talks, visits, calls and trips an article reports as
 // held or planned, one entry per event per article (several sentences about one meeting merge).
 import { datesCompatible, finerDate, mergeEvents as mergeCorpusEvents, sameOccasion, sharedCount, typeFamily } from './eventMerge';
-import { countryCode, EU_CODE, isCountryName, isDemonym, isEuMember } from './places';
+import { capitalOf, countryCode, EU_CODE, isCountryName, isDemonym, isEuMember } from './places';
 import type { CorpusEvent, DateMention, EventMention, EventType, OfficialMention, Span, TextSpan } from './types';
 
 export interface EventContext {
@@ -203,6 +203,11 @@ const PROPOSAL_BEFORE = /\b(?:request(?:ed|s)?|invit(?:ed|es|ing|ation)|propos(?
 // Cue forms that tell of an event as held, which a proposal cannot precede.
 const HELD_FORM = /^(?:met|meets|held|had|paid|called|visited|travel|arrived|flew|hosted|received|welcomed|spoke|talked|exchanged|phoned|telephoned)/i;
 const CANCELLED_AFTER = /^[^.;!?,]{0,60}?\b(?:was|were|has\s+been|had\s+been|have\s+been|is|are|be)\s+(?:cancel(?:l)?ed|postponed|called\s+off|scrapped|shelved|put\s+off|delayed\s+indefinitely)\b/i;
+const TRAVEL_CANCELLED_AFTER = /^[^.;!?]{0,80}?\b(?:was|were|has\s+been|had\s+been|have\s+been|is|are)\s+(?:cancel(?:l)?ed|postponed|called\s+off|scrapped|shelved|put\s+off)\b/i;
+// "the first Iranian president to visit Japan", "last visited Manila", "following her trip to Tehran",
+// "Before visiting Israel": visits the article mentions as background, not as news.
+const BACKGROUND_TRAVEL =
+  /\b(?:first|only|last|second|third|latest)\b[^,.;]{0,50}\bto\s+$|\blast\s+$|\b(?:following|after|before|since|during|ahead\s+of|on|from|of|about)\s+(?:his|her|their|the|a|an|[A-Z][\w’'-]*(?:'s|’s))\s+(?:[\w’'-]+\s+){0,3}$|\b(?:before|after|since|while|when)\s+$/i;
 const NEGATION_BEFORE = /(?:\b(?:not|never|no|refused|refuses|declined|declines|rejected|cancel(?:l)?ed|cancels|postponed|called\s+off|without|instead\s+of|rather\s+than)\b|n['’]t)(?:\s+\S+){0,3}\s*$/i;
 
 // Words that may stand between a verb and its object, or in an object list ("with his Japanese
@@ -283,6 +288,10 @@ interface Draft {
   subordinate: boolean;
   /** The frame of the sentence's other events ("during his visit to Israel this week"): lends them its date. */
   frame: boolean;
+  /** Where a visit or trip goes, named right at its cue ("will visit Ankara", "a trip to Kyiv"). */
+  destination: string | null;
+  /** A visit told as background ("following her trip to Tehran", "the first president to visit Japan"). */
+  background: boolean;
 }
 
 /** The most recent official mention before a position, or the first in the sentence when it opens it. */
@@ -576,6 +585,15 @@ function placeCandidates(text: string, sentence: Span, officialsInSentence: read
   return out;
 }
 
+/** The place a travel cue names next to it: "visit to Ankara", "arrived in Kyiv", "her Tokyo trip". */
+function destinationAt(cands: Array<{ name: string; pos: number; city: boolean }>, cue: Cue): string | null {
+  for (const c of cands) {
+    if (c.pos >= cue.end - 1 && c.pos <= cue.end + 5) return c.name;
+    if (c.pos < cue.start && c.pos + c.name.length >= cue.start - 2) return c.name;
+  }
+  return null;
+}
+
 function pickPlace(s: string, cands: Array<{ name: string; pos: number; city: boolean }>, cuePos: number): { name: string; city: boolean } | null {
   let best: { name: string; pos: number; city: boolean } | null = null;
   let bestScore = -Infinity;
@@ -749,6 +767,7 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
 
   // A report naming one side only ("During Monday's meeting, Hayashi stressed ...") joins the one
   // event it can belong to.
+  const loneTravels: Draft[] = [];
   for (const f of fragments) {
     const candidates = (state.byPerson.get(f.ids[0]!) ?? []).filter(
       (e) =>
@@ -760,7 +779,10 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
         // "Mr Okafor, visiting Lagos" is not his stop in Accra.
         !(e.location && f.location && e.locationIsCity && f.locationIsCity && e.location !== f.location),
     );
-    if (candidates.length !== 1) continue;
+    if (candidates.length !== 1) {
+      if (!candidates.length) loneTravels.push(f);
+      continue;
+    }
     const target = candidates[0]!;
     // A one-sided report ("His visit to Japan is the first ...") is too weak to say the event was
     // held, and one of another kind (arriving in a country) does not date or place a meeting.
@@ -769,6 +791,27 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
     target.scheduled = scheduled;
     if (typeFamily(f.type) !== typeFamily(target.type)) Object.assign(target, { date, dated });
     if (location || !f.locationIsCity) Object.assign(target, { location, locationIsCity });
+  }
+
+  // A visit or trip by one named official to a named place is news of its own ("Foreign Minister X
+  // will visit Ankara in April"), unless the article tells it as background or as the frame of a
+  // meeting it reports (then it joined that meeting above, or may belong to one of several).
+  for (const f of loneTravels) {
+    if ((f.type !== 'visit' && f.type !== 'trip') || !f.destination || f.background || f.subordinate) continue;
+    const id = f.ids[0]!;
+    const own = (state.byPerson.get(id) ?? []).some(
+      (e) => e.scheduled === f.scheduled && datesCompatible(e.date, f.date) && placesCompatible(e.location, f.destination!),
+    );
+    if (own) continue;
+    const same = state.events.find((e) => e.ids.length === 1 && e.ids[0] === id && e.destination === f.destination && datesCompatible(e.date, f.date));
+    if (same) {
+      absorb(same, f, true);
+      continue;
+    }
+    f.location = f.destination;
+    f.locationIsCity = !isCountryName(f.destination);
+    state.events.push(f);
+    indexEvent(state, f);
   }
 
   // An event with no place of its own happens where the article puts its participants, when that
@@ -883,8 +926,9 @@ function analyseSentence(
     const cueWord = s.slice(cue.start, cue.end);
     // "refused to meet", "will not visit", "cancelled talks": no event.
     if (NEGATION_BEFORE.test(lead.slice(-40))) continue;
-    // "the meeting with X was cancelled": no event either.
-    if (CANCELLED_AFTER.test(s.slice(cue.end, cue.end + 120))) continue;
+    // "the meeting with X was cancelled", "her visit to Kyiv, planned for May, was postponed": no event either.
+    const after = s.slice(cue.end, cue.end + 120);
+    if (CANCELLED_AFTER.test(after) || ((cue.type === 'visit' || cue.type === 'trip') && TRAVEL_CANCELLED_AFTER.test(after))) continue;
     // "requested that his counterpart visit Tehran", "invited her to hold talks": a proposal.
     if (PROPOSAL_BEFORE.test(lead.slice(-80)) && !HELD_FORM.test(cueWord)) continue;
     // Planned: a future marker in the cue's own clause ("Modi, who will visit Paris, met Macron" is held).
@@ -914,6 +958,8 @@ function analyseSentence(
         weak: (cue.kind === 'noun' && !jointlyNamed) || parts.unnamedObject === true,
         subordinate: /,\s*(?:who|which|where)\b[^,]*$/.test(lead),
         frame: FRAME_BEFORE.test(lead),
+        destination: cue.type === 'visit' || cue.type === 'trip' ? destinationAt(places, cue) : null,
+        background: BACKGROUND_TRAVEL.test(lead),
       };
       // A visitor alone joins the meeting of the same sentence; two meetings with different people stay apart.
       const same = drafts.find((d) => {
@@ -973,6 +1019,17 @@ function datelinePlace(text: string): string | null {
     return name;
   }
   return null;
+}
+
+/** A meeting place and a visit's destination can be one trip: unknown, equal, or a capital in the country. */
+function placesCompatible(location: string | null, destination: string): boolean {
+  if (!location || location === destination) return true;
+  const lc = countryCode(location);
+  const dc = countryCode(destination);
+  if (isCountryName(location) && isCountryName(destination)) return lc === dc;
+  if (isCountryName(destination)) return capitalOf(location) === null || capitalOf(location) === dc;
+  if (isCountryName(location)) return capitalOf(destination) === null || capitalOf(destination) === lc;
+  return false;
 }
 
 function addCity(cities: Map<string, Set<string>>, id: string, city: string): void {
