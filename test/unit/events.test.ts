@@ -490,6 +490,19 @@ describe('findEvents in other styles', () => {
     expect(evs.map((e) => [e.type, e.date, e.location, e.scheduled, ...names(e)])).toEqual([['visit', '2024-04', 'Ankara', true, 'Omar Haddad']]);
   });
 
+  it('finds a second meeting told with a pronoun, on another day, with another official', () => {
+    const t = 'SEOUL (Yonhap) -- Foreign Minister Park Ji-won met Japanese Foreign Minister Sato Kenji in Seoul on Sunday. On Monday she also met Vice Minister Ito Haruka to discuss trade.';
+    const evs = run(t, [
+      { forms: ['Park Ji-won'], name: 'Park Ji-won', title: 'Foreign Minister', country: 'South Korea' },
+      { forms: ['Sato Kenji'], name: 'Kenji Sato', title: 'Foreign Minister', country: 'Japan' },
+      { forms: ['Ito Haruka'], name: 'Haruka Ito', title: 'Vice Minister', country: 'Japan' },
+    ], [['Sunday', '2024-04-07', 'day'], ['Monday', '2024-04-08', 'day']], '2024-04-08');
+    expect(evs.map((e) => [e.date, e.location, ...names(e)])).toEqual([
+      ['2024-04-07', 'Seoul', 'Kenji Sato', 'Park Ji-won'],
+      ['2024-04-08', 'Seoul', 'Haruka Ito', 'Park Ji-won'],
+    ]);
+  });
+
   it('never throws and finds nothing without officials', () => {
     expect(findEvents('', { sentences: [], officials: [], dates: [], documentDate: null })).toEqual([]);
     const junk = '\u0000\uffff"“met with'.repeat(2000);
