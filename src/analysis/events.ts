@@ -502,6 +502,7 @@ function pickDate(
   sentence: Span,
   cueStart: number,
   otherCues: readonly number[],
+  relative: { found: boolean },
 ): { value: string | null; text: string } | null {
   let best: DateMention | null = null;
   let bestDistance = Infinity;
@@ -516,12 +517,18 @@ function pickDate(
     if (/^\s+ago\b/.test(after) && d.precision !== 'day') continue;
     // "met X on Tuesday, a day after holding talks with Y": Tuesday is not the day of the talks.
     const between = d.end <= cueStart ? text.slice(d.end, cueStart) : text.slice(cueStart, d.start);
-    if (between.length > 12 && DATE_OTHER_EVENT.test(between)) continue;
+    if (between.length > 12 && DATE_OTHER_EVENT.test(between)) {
+      relative.found = true;
+      continue;
+    }
     // A date closer to another cue of the sentence, or inside a relative clause ("..., which
     // established relations in 2019"), dates something else.
     const lo = Math.min(d.start, cueStart);
     const hi = Math.max(d.end, cueStart);
-    if (otherCues.some((c) => c > lo && c < hi)) continue;
+    if (otherCues.some((c) => c > lo && c < hi)) {
+      relative.found = true;
+      continue;
+    }
     if (d.start > cueStart ? RELATIVE_CLAUSE.test(between) : inRelativeClause(text, sentence.start, d.start, cueStart)) continue;
     // A bare year dates a meeting only from within its own clause ("met in 2019").
     if (d.precision === 'year' && (between.length > 50 || /[,;:]/.test(between))) continue;
@@ -857,8 +864,8 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
   return state.events.map((e) => {
     let date = e.date;
     // A report of the day's meeting (a dated press release) gives the meeting no other date.
-    // Only when its sentences carry no date at all: "Tuesday, a day after the talks" dates them otherwise.
-    if (!e.dated && date === null && documentDate && !e.scheduled && e.firstSentence < 4 && !e.sources.some((src) => hasDateIn(dates, src))) {
+    // Only when no date of its sentences dates it, even relatively ("Tuesday, a day after the talks").
+    if (!e.dated && date === null && documentDate && !e.scheduled && e.firstSentence < 6) {
       date = documentDate;
     }
     const names = e.ids.map((id) => state.people.get(id)?.name ?? id);
@@ -915,7 +922,9 @@ function analyseSentence(
     const otherCues = cues
       .filter((c) => c !== cue && c.kind !== 'noun' && !FRAME_BEFORE.test(s.slice(0, c.start)))
       .map((c) => sentence.start + c.start);
-    const picked = pickDate(text, dates, sentence, cueAbs, otherCues);
+    // A date dating another event relative to this one ("a day after") leaves this one undated.
+    const relative = { found: false };
+    const picked = pickDate(text, dates, sentence, cueAbs, otherCues, relative);
     // "On the same day, X paid a courtesy call on Y": the day of the event told just before.
     const date =
       picked && picked.value === null && SAME_DAY.test(picked.text) && state.events.length
@@ -948,7 +957,7 @@ function analyseSentence(
         type: isCall ? 'call' : cue.type,
         ids,
         date: date ? date.value : null,
-        dated: date !== null,
+        dated: date !== null || relative.found,
         // A call joins people in different places.
         location: isCall ? null : place?.name ?? null,
         locationIsCity: !isCall && (place?.city ?? false),
@@ -1036,11 +1045,6 @@ function addCity(cities: Map<string, Set<string>>, id: string, city: string): vo
   const set = cities.get(id);
   if (set) set.add(city);
   else cities.set(id, new Set([city]));
-}
-
-function hasDateIn(dates: readonly DateMention[], span: Span): boolean {
-  const d = dates[firstDateFrom(dates, span.start)];
-  return d !== undefined && d.start < span.end;
 }
 
 // Cue rules are tried only where a cue word stands (one cheap scan of the article finds them) and at

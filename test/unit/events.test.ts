@@ -503,6 +503,15 @@ describe('findEvents in other styles', () => {
     ]);
   });
 
+  it('dates a report of the day\'s meeting by its dateline when the background year is all the sentence has', () => {
+    const t = 'CAIRO, Feb 12 (Reuters) - Egyptian Foreign Minister Omar Haddad met Jordanian Foreign Minister Leila Nasser, whose government restored ties with Ankara in 2019.';
+    const evs = run(t, [
+      { forms: ['Omar Haddad'], name: 'Omar Haddad', title: 'Foreign Minister', country: 'Egypt' },
+      { forms: ['Leila Nasser'], name: 'Leila Nasser', title: 'Foreign Minister', country: 'Jordan' },
+    ], [['Feb 12', '2024-02-12', 'day'], ['2019', '2019', 'year']], '2024-02-12');
+    expect(evs.map((e) => [e.date, e.location])).toEqual([['2024-02-12', 'Cairo']]);
+  });
+
   it('never throws and finds nothing without officials', () => {
     expect(findEvents('', { sentences: [], officials: [], dates: [], documentDate: null })).toEqual([]);
     const junk = '\u0000\uffff"“met with'.repeat(2000);
