@@ -212,17 +212,24 @@ const NEGATION_BEFORE = /(?:\b(?:not|never|no|refused|refuses|declined|declines|
 
 // Words that may stand between a verb and its object, or in an object list ("with his Japanese
 // counterpart, X, and the Palestinian leader, Y"): articles, titles, ranks, demonyms.
+const CAPITALISED_WORD = /^[A-Z][\p{L}.’'-]*(?:'s|’s)?$/u;
 const TITLE_GAP_WORD =
   /^(?:the|a|an|his|her|their|its|of|for|and|with|by|to|visiting|counterparts?|ministers?|minister|president|vice|prime|foreign|affairs|secretary|state|leaders?|chancellor|premier|king|queen|crown|prince|princess|emir|sheikh|deputy|ambassador|envoy|general|gen|honorable|honourable|high|ranking|high-ranking|senior|top|officials?|including|such|as|other|chief|new|commissioner|spokesman|spokeswoman|head|defence|defense|interior|finance|trade|economy|mr|mrs|ms|dr|his|excellency|h\.e\.|national|security|adviser|advisor|director|special|representative|undersecretary|under|assistant|acting|interim|elect|designate|from|governor|mayor|senator|lawmaker|legislator|speaker|chairman|chairwoman|chair|commander|admiral|colonel|spokesperson|delegate|negotiator|political|intelligence|military|army|navy|opposition|party|bureau|council|committee|agency|central|federal|regional|provincial|home|justice|health|energy|agriculture|education|labour|labor|culture|tourism|transport|environment|industry|commerce|economic|development|&|-)$/i;
 
+const GAP_WORD = /[^\s,()]+/g;
+
 function isTitleGap(gap: string, maxChars: number): boolean {
   if (gap.length > maxChars) return false;
-  const words = gap.split(/[\s,()]+/).filter(Boolean);
-  for (const w of words) {
-    if (TITLE_GAP_WORD.test(w)) continue;
+  GAP_WORD.lastIndex = 0;
+  for (let m = GAP_WORD.exec(gap); m; m = GAP_WORD.exec(gap)) {
+    const w = m[0];
     // Capitalised words: names of countries, demonyms, ministries ("Minister for Foreign Affairs of Japan").
-    if (/^[A-Z][\p{L}.’'-]*$/u.test(w) || /^[A-Z][\p{L}’'-]*(?:'s|’s)$/u.test(w)) continue;
-    return false;
+    const c = w.charCodeAt(0);
+    if (c >= 65 && c <= 90) {
+      if (CAPITALISED_WORD.test(w)) continue;
+      return false;
+    }
+    if (!TITLE_GAP_WORD.test(w)) return false;
   }
   return true;
 }
@@ -350,7 +357,8 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
     for (let m = re.exec(s); m; m = re.exec(s)) {
       const start = sentence.start + m.index;
       const id = resolvePronoun(start);
-      if (id) actors.push({ ids: [id], start, end: start + (m[0].split(/\s/)[0]?.length ?? m[0].length), ref: true });
+      const space = m[0].search(/\s/);
+      if (id) actors.push({ ids: [id], start, end: start + (space < 0 ? m[0].length : space), ref: true });
     }
   }
 
@@ -920,7 +928,7 @@ function analyseSentence(
     if (hasVerbEvent && cue.kind === 'noun') continue;
     const cueAbs = sentence.start + cue.start;
     const otherCues = cues
-      .filter((c) => c !== cue && c.kind !== 'noun' && !FRAME_BEFORE.test(s.slice(0, c.start)))
+      .filter((c) => c !== cue && c.kind !== 'noun' && !FRAME_BEFORE.test(s.slice(Math.max(0, c.start - 120), c.start)))
       .map((c) => sentence.start + c.start);
     // A date dating another event relative to this one ("a day after") leaves this one undated.
     const relative = { found: false };
@@ -932,6 +940,8 @@ function analyseSentence(
         : picked;
     const place = pickPlace(s, places, cue.start);
     const lead = s.slice(0, cue.start);
+    // End-anchored patterns read only the words before the cue: run over a whole sentence they are slow.
+    const leadTail = lead.slice(-120);
     const cueWord = s.slice(cue.start, cue.end);
     // "refused to meet", "will not visit", "cancelled talks": no event.
     if (NEGATION_BEFORE.test(lead.slice(-40))) continue;
@@ -945,7 +955,7 @@ function analyseSentence(
     const scheduled =
       FUTURE_MARKER.test(clauseLead) ||
       FUTURE_TIME_AFTER.test(s.slice(cue.end, cue.end + 80)) ||
-      (/\bto\s+$/.test(lead) && !/\b(?:went|came|flew|travel(?:l)?ed|arrived)\b/.test(lead.slice(-60)));
+      (/\bto\s+$/.test(leadTail) && !/\b(?:went|came|flew|travel(?:l)?ed|arrived)\b/.test(lead.slice(-60)));
     // "a final meeting between X and Y" stays a meeting beside a phone call to someone else.
     const isCall =
       cue.type === 'call' ||
@@ -965,10 +975,10 @@ function analyseSentence(
         sources: [source],
         firstSentence: sentenceIndex,
         weak: (cue.kind === 'noun' && !jointlyNamed) || parts.unnamedObject === true,
-        subordinate: /,\s*(?:who|which|where)\b[^,]*$/.test(lead),
-        frame: FRAME_BEFORE.test(lead),
+        subordinate: /,\s*(?:who|which|where)\b[^,]*$/.test(leadTail),
+        frame: FRAME_BEFORE.test(leadTail),
         destination: cue.type === 'visit' || cue.type === 'trip' ? destinationAt(places, cue) : null,
-        background: BACKGROUND_TRAVEL.test(lead),
+        background: BACKGROUND_TRAVEL.test(leadTail),
       };
       // A visitor alone joins the meeting of the same sentence; two meetings with different people stay apart.
       const same = drafts.find((d) => {
@@ -1049,8 +1059,9 @@ function addCity(cities: Map<string, Set<string>>, id: string, city: string): vo
 
 // Cue rules are tried only where a cue word stands (one cheap scan of the article finds them) and at
 // the few words that may open a rule before it ("held talks", "a state visit", "is meeting").
+// Case-sensitive with the first letter spelled out: several times faster than the same list under /i.
 const CUE_TRIGGER =
-  /\b(?:met|meet|talk|discuss|negotiation|consultation|conversation|confer|summit|sat down|shook hands|dined|lunched|exchanged|host|receiv|welcom|phone|telephone|video|spoke|visit|arrived|trip|travel|flew|head(?:s|ed|ing) to|courtesy|call(?:s|ed|ing)? on|told)/gi;
+  /\b(?:[Mm]e(?:t|et)|[Tt]alk|[Dd]iscuss|[Nn]egotiation|[Cc]on(?:sultation|versation|fer)|[Ss](?:ummit|at down|hook hands|poke)|[Dd]ined|[Ll]unched|[Ee]xchanged|[Hh](?:ost|ead(?:s|ed|ing) to)|[Rr]eceiv|[Ww]elcom|[Pp]hone|[Tt](?:elephone|rip|ravel|old)|[Vv](?:ideo|isit)|[Aa]rrived|[Ff]lew|[Cc]ourtesy|[Cc]all(?:s|ed|ing)? on)/g;
 const RULE_OPENER = /^(?:held|hold|holds|holding|had|has|have|having|paid|pays|pay|paying|is|are|was|were|been|be|state|official|working|joint|news|press)$/i;
 const CUE_STICKY = CUE_RULES.map((r) => new RegExp(r.re.source, 'iy'));
 const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
