@@ -340,8 +340,12 @@ function buildReplacements(seed, rng) {
 // ---------------------------------------------------------------------------------------------
 // Reordering
 
-// Sentence boundary inside a paragraph: end punctuation (maybe a closing quote), space, capital or opening quote.
-const SENTENCE_BREAK_RE = /(?<=[.!?][”"’)]?)[ \t]+(?=[“"‘(]?\p{Lu})/u;
+// Sentence boundary inside a paragraph: end punctuation (maybe a closing quote), space, capital or opening
+// quote; not after a title abbreviation or initial ("Mr. Tanaka", "U.S. President") nor a list number ("1. The").
+const SENTENCE_BREAK_RE =
+  /(?<=[.!?][”"’)]?)(?<!(?:^|[\s(.-])(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Prof|Sen|Rep|Gov|Amb|No|vs|[A-Z])\.)(?<!^\d{1,2}[.)])[ \t]+(?=[“"‘(]?\p{Lu})/u;
+
+const LIST_PREFIX_RE = /^\s*(?:(?:\d{1,2}[.)]|•|\(\d{1,2}\)|[-*])[ \t]+)*/u;
 
 function reorder(text, rng) {
   const lines = text.split('\n');
@@ -363,7 +367,8 @@ function reorder(text, rng) {
       lines[lineIndex] = '';
       return;
     }
-    const indent = /^\s*/.exec(line)[0];
+    // Indentation and list markers stay at the front of the paragraph.
+    const indent = LIST_PREFIX_RE.exec(line)[0];
     const sentences = line.slice(indent.length).split(SENTENCE_BREAK_RE);
     if (sentences.length > 1 && rng.next() < 0.6) rng.shuffle(sentences);
     lines[lineIndex] = indent + sentences.join(' ');
@@ -426,4 +431,25 @@ export function generateCorpus({ seedTexts, targetBytes, seed = 1 }) {
     bytes += utf8Length(text);
   }
   return out;
+}
+
+// Run directly to write the corpus to disk, e.g. for the CLI or a profiler:
+//   node bench/corpus.mjs --out .bench/corpus [--mb 10] [--seed 20240601]
+if (typeof process !== 'undefined' && process.argv[1] && import.meta.url === (await import('node:url')).pathToFileURL(process.argv[1]).href) {
+  const { readdirSync, readFileSync, mkdirSync, writeFileSync } = await import('node:fs');
+  const { join, dirname } = await import('node:path');
+  const arg = (name, fallback) => {
+    const i = process.argv.indexOf(name);
+    return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
+  };
+  const outDir = arg('--out', '.bench/corpus');
+  const seedDir = 'seeds';
+  const seedTexts = readdirSync(seedDir).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join(seedDir, f), 'utf8'));
+  const docs = generateCorpus({ seedTexts, targetBytes: Number(arg('--mb', '10')) * 1024 * 1024, seed: arg('--seed', '20240601') });
+  for (const d of docs) {
+    const file = join(outDir, d.path);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, d.text);
+  }
+  console.log(`wrote ${docs.length} documents to ${join(outDir, 'synthetic')}`);
 }
