@@ -93,7 +93,23 @@ const chronoDocs = corpus.map((d) => ({ text: d.text, refDate: new Date(`${d.doc
 
 // --- Engine throughput -----------------------------------------------------------------------------
 const ENGINE_RUNS = 5;
-const warm = seconds(() => engine.analyzeCorpus(engineDocs));
+let warm;
+try {
+  warm = seconds(() => engine.analyzeCorpus(engineDocs));
+} catch (error) {
+  // The engine must never throw: name the first document that makes it throw, so it can be reproduced.
+  const culprit = engineDocs.find((d) => {
+    try {
+      engine.analyzeDocument(d.text, d.options);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  console.error(`engine threw: ${error?.stack ?? error}`);
+  if (culprit) console.error(`first failing document: ${culprit.path} (regenerate with: node bench/corpus.mjs --out .bench/corpus)`);
+  process.exit(1);
+}
 const found = { dates: 0, officials: 0, quotes: 0, claims: 0, events: 0 };
 for (const { analysis } of warm.result.documents) {
   for (const key of Object.keys(found)) found[key] += analysis[key].length;
