@@ -152,4 +152,41 @@ const rows = [...byFunction.entries()].filter(([k]) => !idleKeys.includes(k)).so
 for (const [key, micros] of rows) {
   console.log(`  ${((100 * micros) / totalMicros).toFixed(1).padStart(5)}%  ${(micros / 1000).toFixed(0).padStart(6)} ms  ${key}`);
 }
+// Inclusive time (self + callees) per function, counting a recursive function once per stack,
+// and the callers that account for the self time of the hottest functions.
+const nodeById = new Map(profile.nodes.map((n) => [n.id, n]));
+const parentOf = new Map();
+for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n.id);
+const keyOf = (n) => `${n.callFrame.functionName || '(anonymous)'} ${locate(n.callFrame)}`;
+const inclusive = new Map();
+const callers = new Map();
+for (const [id, micros] of selfMicros) {
+  const seen = new Set();
+  for (let cur = nodeById.get(id); cur; cur = nodeById.get(parentOf.get(cur.id))) {
+    const key = keyOf(cur);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    inclusive.set(key, (inclusive.get(key) ?? 0) + micros);
+  }
+  const node = nodeById.get(id);
+  const parent = nodeById.get(parentOf.get(id));
+  if (node && parent) {
+    const key = keyOf(node);
+    const byCaller = callers.get(key) ?? new Map();
+    byCaller.set(keyOf(parent), (byCaller.get(keyOf(parent)) ?? 0) + micros);
+    callers.set(key, byCaller);
+  }
+}
+console.log(`\ntop ${topN} inclusive time (self + callees) in src/:`);
+const inclusiveRows = [...inclusive.entries()].filter(([k]) => k.includes(' src/')).sort((a, b) => b[1] - a[1]).slice(0, topN);
+for (const [key, micros] of inclusiveRows) {
+  console.log(`  ${((100 * micros) / totalMicros).toFixed(1).padStart(5)}%  ${(micros / 1000).toFixed(0).padStart(6)} ms  ${key}`);
+}
+console.log('\nmain callers of the 10 hottest functions (share of their self time):');
+for (const [key, micros] of rows.slice(0, 10)) {
+  const byCaller = [...(callers.get(key) ?? new Map()).entries()].sort((a, b) => b[1] - a[1]).slice(0, 3);
+  const list = byCaller.map(([c, m]) => `${c} ${((100 * m) / micros).toFixed(0)}%`).join('; ');
+  console.log(`  ${key}\n      <- ${list || '(none)'}`);
+}
+
 console.log(`\nraw profile: ${relative(repoRoot, profilePath)}`);
