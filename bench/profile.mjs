@@ -68,7 +68,7 @@ console.log(`corpus: ${corpusMB.toFixed(2)} MB, ${corpus.length} documents`);
 
 // --- 1. Per-stage timing ------------------------------------------------------------------------------
 const STAGES = ['splitSentences', 'findDates', 'findOfficials', 'findQuotes', 'findClaims', 'findEvents'];
-function timeStages() {
+function timeStages(docs = corpus) {
   const totals = Object.fromEntries(STAGES.map((s) => [s, 0]));
   const clock = (stage, fn) => {
     const t0 = performance.now();
@@ -76,7 +76,7 @@ function timeStages() {
     totals[stage] += performance.now() - t0;
     return r;
   };
-  for (const d of corpus) {
+  for (const d of docs) {
     const text = d.text;
     const documentDate = d.documentDate;
     const sentences = clock('splitSentences', () => engine.splitSentences(text));
@@ -108,6 +108,26 @@ console.log(
   `  analyzeCorpus total ${corpusMs.toFixed(0)} ms (${(corpusMB / (corpusMs / 1000)).toFixed(1)} MB/s); ` +
     `stages sum ${stageTotal.toFixed(0)} ms, so linking + merging ~${Math.max(0, corpusMs - stageTotal).toFixed(0)} ms`,
 );
+
+// Per-stage ms per MB on one big document: a stage whose figure grows with the size is superlinear.
+const bigDocument = (targetBytes) => {
+  const parts = [];
+  for (let i = 0, bytes = 0; bytes < targetBytes; i = (i + 1) % corpus.length) {
+    parts.push(corpus[i].text);
+    bytes += Buffer.byteLength(corpus[i].text, 'utf8') + 2;
+  }
+  return { text: parts.join('\n\n'), documentDate: corpus[0].documentDate };
+};
+console.log('\nper-stage ms per MB on one single document of growing size (equal figures = linear):');
+console.log(`  ${'size'.padEnd(6)} ${STAGES.map((s) => s.padStart(15)).join('')}`);
+for (const [label, bytes] of [['100KB', 100 * 1024], ['1MB', MB], ['4MB', 4 * MB]]) {
+  const doc = bigDocument(bytes);
+  const docMB = Buffer.byteLength(doc.text, 'utf8') / MB;
+  timeStages([doc]); // warm-up on this shape of input
+  const runs = [timeStages([doc]), timeStages([doc]), timeStages([doc])];
+  const cells = STAGES.map((s) => (medianOf(runs.map((r) => r[s])) / docMB).toFixed(0).padStart(15));
+  console.log(`  ${label.padEnd(6)} ${cells.join('')}`);
+}
 
 // --- 2. CPU profile ----------------------------------------------------------------------------------------
 const session = new Session();
