@@ -1,15 +1,82 @@
+// The article's own date, when its text states it: a `date` header, a `Published:` line, a
+// dateline ("Geneva, 15 December 2023(TDI):") or a date standing alone on a line near the top.
+// Dates deep in the body are events, not the publication date, so they are never used.
+import { findDates } from './dates';
+import { parseIsoDay } from './dates/calendar';
 import type { DocumentDateInfo } from './types';
 
 export function isIsoDay(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
-  return d.getUTCFullYear() === +m[1]! && d.getUTCMonth() === +m[2]! - 1 && d.getUTCDate() === +m[3]!;
+  return parseIsoDay(value) !== null;
+}
+
+/** How far into the text the header, byline and dateline can reasonably be. */
+const HEAD_LENGTH = 3000;
+/** A date alone on a line counts as the article's date only this close to the top. */
+const HEADING_LENGTH = 2000;
+
+const LABEL_BEFORE =
+  /(?:^|[|•·/])\s*(?<label>date[d]?|published|posted|updated|last\s+updated|last\s+modified|modified|first\s+published|publication\s+date|release\s+date|released|issued|created)(?:\s+on)?\s*[:\-–—]?\s*(?:(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*(?:[A-Z]{2,5})?\s*[,|]?\s*)?$/i;
+/** Nothing before the date on its line, or only byline segments closed by a separator ("By X | "). */
+const ALONE_BEFORE = /^(?:[^\n]{0,80}[|•·/])?\s*$/;
+const ALONE_AFTER =
+  /^(?:T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?[\s,|•·]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[ap]\.?\s?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?)?\s*(?:[|•·][^\n]{0,80}|(?:last\s+)?updated[^\n]{0,80})?$/i;
+/** `Geneva, `, `NAIROBI, Kenya, `, `PARIS (AFP) – `: capitalised place words, an agency, a separator. */
+const DATELINE_BEFORE =
+  /^\s*(?:(?:[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ.'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ.'’-]*){0,3})(?:,\s*[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ.'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ.'’-]*){0,3}){0,2}\s*(?:\([A-Za-z .&-]{1,20}\)\s*)?[,:–—-]\s*)?$/;
+const DATELINE_AFTER = /^\s*(?:\(|—|–|-{1,2}\s|:|\/)/;
+
+/** Lower is better. */
+const enum Rank {
+  Label = 0,
+  Dateline = 1,
+  Heading = 2,
+  Updated = 3,
 }
 
 export function findDocumentDate(text: string): DocumentDateInfo | null {
-  const m = /\bdate\s+(\d{4}-\d{2}-\d{2})\b/.exec(text.slice(0, 2000));
-  if (!m || !isIsoDay(m[1]!)) return null;
-  const start = m.index + m[0].indexOf(m[1]!);
-  return { value: m[1]!, origin: 'text', span: { start, end: start + 10, text: m[1]! } };
+  try {
+    return findInHead(text.slice(0, HEAD_LENGTH));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A full date carries a four-digit year and a month (a name or a number between separators):
+ * lines without both are skipped unread.
+ */
+const HAS_YEAR = /\d{4}/;
+const HAS_MONTH = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)|\d[-/.]\d/;
+
+function findInHead(head: string): DocumentDateInfo | null {
+  let best: { rank: Rank; value: string; start: number; end: number } | null = null;
+  for (let lineStart = 0; lineStart < head.length; ) {
+    const newline = head.indexOf('\n', lineStart);
+    const lineEnd = newline < 0 ? head.length : newline;
+    const line = head.slice(lineStart, lineEnd);
+    if (HAS_YEAR.test(line) && HAS_MONTH.test(line)) {
+      for (const mention of findDates(line, null)) {
+        if (mention.precision !== 'day' || mention.relative || !mention.value || !isIsoDay(mention.value)) continue;
+        const before = line.slice(0, mention.start);
+        const after = line.slice(mention.end);
+        const start = lineStart + mention.start;
+        let rank: Rank | null = null;
+        const label = LABEL_BEFORE.exec(before);
+        if (label) rank = /updated|modified/i.test(label.groups!.label!) ? Rank.Updated : Rank.Label;
+        else if (DATELINE_BEFORE.test(before) && (DATELINE_AFTER.test(after) || ALONE_AFTER.test(after))) rank = Rank.Dateline;
+        else if (start < HEADING_LENGTH && ALONE_BEFORE.test(before) && ALONE_AFTER.test(after)) rank = Rank.Heading;
+        if (rank === null) continue;
+        if (!best || rank < best.rank) best = { rank, value: mention.value, start, end: lineStart + mention.end };
+        if (rank === Rank.Label) break;
+      }
+      if (best?.rank === Rank.Label) break;
+    }
+    lineStart = lineEnd + 1;
+  }
+  if (!best) return null;
+  return {
+    value: best.value,
+    origin: 'text',
+    span: { start: best.start, end: best.end, text: head.slice(best.start, best.end) },
+  };
 }

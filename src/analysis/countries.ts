@@ -1,0 +1,169 @@
+// Country lookups for the whole engine: names, official names, alternative spellings, demonyms and
+// capitals from the `world-countries` data (compacted by scripts/build-country-table.mjs), loaded once.
+import table from './data/countries.json';
+
+export interface CountryRecord {
+  common: string;
+  official: string;
+  cca2: string;
+  cca3: string;
+  altSpellings: string[];
+  demonyms: string[];
+  capitals: string[];
+  /** Sovereign state: wins a demonym shared with a territory ("French": France, not French Guiana). */
+  independent: boolean;
+}
+
+/** How a phrase named the country: the engine reports an official name as the article wrote it. */
+export type CountryNameKind = 'common' | 'official' | 'alt' | 'abbreviation' | 'demonym' | 'capital';
+
+export interface CountryHit {
+  country: CountryRecord;
+  kind: CountryNameKind;
+}
+
+/**
+ * Common forms news copy uses that the library lacks (it keeps only ISO codes and a few
+ * spellings): dotted abbreviations, the bare two-letter "US", and everyday short names.
+ * "EU" is deliberately absent: it is a body, not a country.
+ */
+const EXTRA_NAMES: ReadonlyArray<readonly [string, string, CountryNameKind]> = [
+  ['US', 'USA', 'abbreviation'],
+  ['U.S.', 'USA', 'abbreviation'],
+  ['U.S.A.', 'USA', 'abbreviation'],
+  ['America', 'USA', 'alt'],
+  ['U.K.', 'GBR', 'abbreviation'],
+  ['Britain', 'GBR', 'alt'],
+  ['PRC', 'CHN', 'abbreviation'],
+  ['ROK', 'KOR', 'abbreviation'],
+  ['Saudi', 'SAU', 'demonym'],
+  ['Emirati', 'ARE', 'demonym'],
+  ['Washington', 'USA', 'capital'],
+  ['Turkey', 'TUR', 'alt'],
+];
+
+/** English names news copy uses where the library has adopted a newer form. */
+const REPORTED_COMMON_NAME = new Map<string, string>([['TUR', 'Turkey']]);
+
+function commonName(c: CountryRecord): string {
+  return REPORTED_COMMON_NAME.get(c.cca3) ?? c.common;
+}
+
+export const COUNTRIES: readonly CountryRecord[] = table as CountryRecord[];
+
+/** Lower-case key; curly apostrophes as straight ones so "People’s" and "People's" meet. */
+export function countryKey(phrase: string): string {
+  let key = phrase;
+  if (key.includes('’') || key.includes('‘')) key = key.replace(/[’‘]/g, "'");
+  if (/\s\s|[\t\n\r\u00a0]/.test(key)) key = key.replace(/\s+/g, ' ');
+  return key.trim().toLowerCase();
+}
+
+const byKey = new Map<string, CountryHit>();
+/** Keys that only match when written in capitals ("US", not "us"). */
+const capitalsOnly = new Set<string>();
+let longestPhraseWords = 1;
+const firstWords = new Set<string>();
+const lastWords = new Set<string>();
+
+function add(name: string, country: CountryRecord, kind: CountryNameKind): void {
+  const key = countryKey(name);
+  if (!key) return;
+  const existing = byKey.get(key);
+  if (existing && !(kind === 'demonym' && existing.kind === 'demonym' && country.independent && !existing.country.independent)) return;
+  byKey.set(key, { country, kind });
+  if (/^[A-Z.]+$/.test(name) && name.replace(/\./g, '').length <= 4) capitalsOnly.add(key);
+  const words = key.split(' ');
+  if (words.length > longestPhraseWords) longestPhraseWords = words.length;
+  firstWords.add(words[0]!);
+  if (words[0] === 'the' && words[1]) firstWords.add(words[1]);
+  lastWords.add(words[words.length - 1]!);
+}
+
+{
+  const byCca3 = new Map<string, CountryRecord>();
+  for (const c of COUNTRIES) byCca3.set(c.cca3, c);
+  // Names first, so that a demonym or capital never shadows a country's own name.
+  for (const c of COUNTRIES) add(c.common, c, 'common');
+  for (const c of COUNTRIES) add(c.official, c, 'official');
+  for (const [name, cca3, kind] of EXTRA_NAMES) {
+    const c = byCca3.get(cca3);
+    if (c) add(name, c, kind);
+  }
+  for (const c of COUNTRIES) for (const alt of c.altSpellings) add(alt, c, /^[A-Z.]+$/.test(alt) ? 'abbreviation' : 'alt');
+  for (const c of COUNTRIES) for (const d of c.demonyms) add(d, c, 'demonym');
+  for (const c of COUNTRIES) for (const cap of c.capitals) add(cap, c, 'capital');
+}
+
+/** Most words any country phrase has ("Democratic Republic of the Congo"). */
+export const MAX_COUNTRY_PHRASE_WORDS = longestPhraseWords;
+
+/** Cheap pre-checks for phrase scanners: can this lower-case word open / close a country phrase? */
+export function mayStartCountryPhrase(lowerWord: string): boolean {
+  return firstWords.has(lowerWord);
+}
+export function mayEndCountryPhrase(lowerWord: string): boolean {
+  return lastWords.has(lowerWord);
+}
+
+/** Strips a possessive and a leading "the": "Iran’s" → "Iran", "the United States" → "United States". */
+function bare(phrase: string): string {
+  return phrase.replace(/[’']s$/, '').replace(/^the\s+/i, '');
+}
+
+// Recognisers ask about the same capitalised words again and again: remember the answers.
+const lookupCache = new Map<string, CountryHit | null>();
+const LOOKUP_CACHE_LIMIT = 20000;
+
+/** Any naming of a country: name, official name, alternative spelling, abbreviation, demonym or capital. */
+export function lookupCountry(phrase: string): CountryHit | null {
+  const cached = lookupCache.get(phrase);
+  if (cached !== undefined) return cached;
+  const hit = lookupUncached(phrase);
+  if (lookupCache.size >= LOOKUP_CACHE_LIMIT) lookupCache.clear();
+  lookupCache.set(phrase, hit);
+  return hit;
+}
+
+function lookupUncached(phrase: string): CountryHit | null {
+  const b = bare(phrase.trim());
+  if (!b || !/^\p{Lu}/u.test(b)) return null;
+  const key = countryKey(b);
+  const hit = byKey.get(key);
+  if (!hit) return null;
+  if (capitalsOnly.has(key) && b !== b.toUpperCase()) return null;
+  return hit;
+}
+
+/** Demonym, name or abbreviation → the country's common English name ("Iranian" → "Iran", "U.S." → "United States"). Capitals are not countries here. */
+export function countryOf(word: string): string | null {
+  const hit = lookupCountry(word);
+  return hit && hit.kind !== 'capital' ? commonName(hit.country) : null;
+}
+
+/**
+ * The name to report for a country phrase: the official name when the article spells it out
+ * ("the United States of America"), otherwise the common name ("U.S." → "United States").
+ */
+export function reportedCountryName(phrase: string): string | null {
+  const hit = lookupCountry(phrase);
+  if (!hit || hit.kind === 'capital') return null;
+  return hit.kind === 'official' ? hit.country.official : commonName(hit.country);
+}
+
+/** True for a country's name (any spelling, not a demonym) or a capital city: a place, not a person. */
+export function isCapitalOrCountry(word: string): boolean {
+  const hit = lookupCountry(word);
+  return hit !== null && hit.kind !== 'demonym';
+}
+
+/** True when the word is a demonym ("Japanese", "Israeli"). */
+export function isDemonym(word: string): boolean {
+  return lookupCountry(word)?.kind === 'demonym';
+}
+
+/** The country whose capital this is ("Tokyo" → "Japan"), or null. */
+export function countryOfCapital(city: string): string | null {
+  const hit = lookupCountry(city);
+  return hit && hit.kind === 'capital' ? commonName(hit.country) : null;
+}

@@ -1,0 +1,531 @@
+// Word tokens for the name recognizer, kept in typed arrays (a 10 MB corpus makes millions of tokens),
+// and the name helpers: what may stand inside a personal name, canonical forms, matching keys, ids.
+
+/** Token flags. */
+export const F_WORD = 1; // letters (a word, possibly hyphenated or with an apostrophe)
+export const F_CAP = 2; // first letter upper case
+export const F_ALLCAPS = 4; // every letter upper case, two letters or more
+export const F_POSS = 8; // followed by a possessive ’s / 's, kept out of the word
+export const F_DOT = 16; // a following "." belongs to the word ("Mr.", "J.", "Sen.")
+export const F_NL = 32; // a line break sits between this token and the previous one
+export const F_ADJ = 64; // exactly one space (or no-break space) since the previous token, same line
+export const F_SENT = 128; // first token of a sentence (or of a line)
+export const F_ABBR = 256; // dotted abbreviation ("U.S.", "U.K.")
+export const F_NUM = 512;
+export const F_TITLE_LINE = 1024; // on a line written in Title Case (a headline)
+export const F_JOINER = 2048; // a hyphen or apostrophe inside the word ("al-Assad", "Sa’ar")
+
+
+/** Words whose following "." is an abbreviation point, not a sentence end. */
+const DOTTED_WORDS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'st', 'sen', 'rep', 'gen', 'gov', 'lt', 'col', 'sgt', 'capt', 'adm', 'prof', 'jr', 'sr',
+  'cmdr', 'maj', 'brig', 'hon', 'mme', 'messrs', 'no', 'vs', 'corp', 'inc', 'ltd', 'co',
+]);
+const SENTENCE_END_CODES = new Set([...'.!?…:;'].map((ch) => ch.charCodeAt(0)));
+const OPENER_CODES = new Set([...'“"‘\'([«—–-•*'].map((ch) => ch.charCodeAt(0)));
+
+export interface Tokens {
+  text: string;
+  count: number;
+  /** Start of the word. */
+  start: Int32Array;
+  /** End of the word proper (no possessive, no abbreviation point). */
+  end: Int32Array;
+  /** End including a possessive or an abbreviation point. */
+  fullEnd: Int32Array;
+  flags: Uint16Array;
+  /** Lower-case words by token index, filled on first use (few tokens are ever asked for). */
+  lower: Map<number, string>;
+  /** `asciiLowerHash` of the word, of its part before the first hyphen, after the last hyphen (-1: not ASCII). */
+  hashFull: Int32Array;
+  hashFirst: Int32Array;
+  hashLast: Int32Array;
+}
+
+// Character classes by UTF-16 code unit, filled lazily: bit 1 letter or mark, bit 2 upper case, bit 4 lower case.
+const CHAR_CLASS = new Uint8Array(65536);
+const CLASS_KNOWN = 8;
+const LETTER_OR_MARK_RE = /[\p{L}\p{M}]/u;
+
+function charClass(c: number): number {
+  let k = CHAR_CLASS[c]!;
+  if (k === 0) {
+    if (c >= 0xd800 && c <= 0xdfff) k = CLASS_KNOWN;
+    else {
+      const ch = String.fromCharCode(c);
+      k = CLASS_KNOWN;
+      if (LETTER_OR_MARK_RE.test(ch)) {
+        k |= 1;
+        const lower = ch.toLowerCase();
+        const upper = ch.toUpperCase();
+        if (ch !== lower && ch === upper) k |= 2;
+        else if (ch !== upper && ch === lower) k |= 4;
+      }
+    }
+    CHAR_CLASS[c] = k;
+  }
+  return k;
+}
+
+function isLetterCode(c: number): boolean {
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return (charClass(c) & 1) !== 0;
+}
+
+function isUpperCode(c: number): boolean {
+  if (c < 128) return c >= 65 && c <= 90;
+  return (charClass(c) & 2) !== 0;
+}
+
+function isLowerCode(c: number): boolean {
+  if (c < 128) return c >= 97 && c <= 122;
+  return (charClass(c) & 4) !== 0;
+}
+
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9 || c === 160 || c === 12 || c === 11 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x3000 || c === 0xfeff || c === 0x202f || c === 0x205f;
+}
+
+
+// ASCII classes: 1 space, 2 lower-case letter, 3 upper-case letter, 4 digit, 0 anything else.
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if (c === 32 || c === 9 || c === 10 || c === 11 || c === 12 || c === 13) ASCII_CLASS[c] = 1;
+  else if (c >= 97 && c <= 122) ASCII_CLASS[c] = 2;
+  else if (c >= 65 && c <= 90) ASCII_CLASS[c] = 3;
+  else if (c >= 48 && c <= 57) ASCII_CLASS[c] = 4;
+}
+
+// Token buffers are reused from one call to the next: the recognizer runs on every keystroke and
+// over whole corpora, and fresh typed arrays per document were most of its garbage.
+let pool = makePool(4096);
+
+function makePool(cap: number) {
+  return {
+    cap,
+    start: new Int32Array(cap),
+    end: new Int32Array(cap),
+    fullEnd: new Int32Array(cap),
+    flags: new Uint16Array(cap),
+    hashFull: new Int32Array(cap),
+    hashFirst: new Int32Array(cap),
+    hashLast: new Int32Array(cap),
+  };
+}
+
+function growPool(n: number): void {
+  const next = makePool(pool.cap * 2);
+  next.start.set(pool.start.subarray(0, n));
+  next.end.set(pool.end.subarray(0, n));
+  next.fullEnd.set(pool.fullEnd.subarray(0, n));
+  next.flags.set(pool.flags.subarray(0, n));
+  next.hashFull.set(pool.hashFull.subarray(0, n));
+  next.hashFirst.set(pool.hashFirst.subarray(0, n));
+  next.hashLast.set(pool.hashLast.subarray(0, n));
+  pool = next;
+}
+
+/**
+ * Splits the text into words, numbers and single punctuation marks with one hand-written scan
+ * (no regular expression, no string per token), flagging case, possessives, abbreviation points,
+ * line breaks and spacing, and hashing each word for allocation-free lexicon tests.
+ * The returned arrays are shared with the next call: use the tokens before tokenizing again.
+ */
+export function tokenize(text: string): Tokens {
+  const len = text.length;
+  let n = 0;
+  let prevFull = 0;
+  let sawNewline = false;
+  let gapOneSpace = false;
+  let i = 0;
+  while (i < len) {
+    const c = text.charCodeAt(i);
+    const cls = c < 128 ? ASCII_CLASS[c]! : isSpaceCode(c) ? 1 : isLetterCode(c) ? (isUpperCode(c) ? 3 : 2) : 0;
+    if (cls === 1) {
+      if (c === 10 || c === 13) sawNewline = true;
+      i++;
+      continue;
+    }
+    if (n === pool.cap) growPool(n);
+    const s = i;
+    let e: number;
+    let full: number;
+    let f = 0;
+    let hf = -1;
+    let h1 = -1;
+    let hl = -1;
+    if (cls === 2 || cls === 3) {
+      f |= F_WORD;
+      if (cls === 3) f |= F_CAP;
+      // Dotted abbreviation: "U.S.", "U.K.", "H.W."
+      if (cls === 3 && text.charCodeAt(i + 1) === 46 && isUpperCode(text.charCodeAt(i + 2)) && text.charCodeAt(i + 3) === 46) {
+        let k = i;
+        while (k + 1 < len && isUpperCode(text.charCodeAt(k)) && text.charCodeAt(k + 1) === 46) k += 2;
+        e = k;
+        full = k;
+        f |= F_ABBR | F_ALLCAPS;
+      } else {
+        // One pass: extent, case and the three hashes (see asciiLowerHash).
+        let hasLower = cls === 2;
+        let ascii = true;
+        let firstDone = false;
+        let a = 7;
+        let b = 7;
+        let l = 7;
+        let k = i;
+        let lastLetter = c;
+        while (k < len) {
+          let d = text.charCodeAt(k);
+          if (d < 128) {
+            const dc = ASCII_CLASS[d]!;
+            if (dc === 2) hasLower = true;
+            else if (dc === 3) d |= 32;
+            else if ((d === 45 || d === 39) && k > i && k + 1 < len && isLetterCode(text.charCodeAt(k + 1))) {
+              f |= F_JOINER;
+              if (d === 45) {
+                a = (Math.imul(a, 31) + 45) | 0;
+                firstDone = true;
+                l = 7;
+              }
+              k++;
+              continue;
+            } else break;
+          } else if (isLetterCode(d)) {
+            ascii = false;
+            if (!hasLower && isLowerCode(d)) hasLower = true;
+          } else if ((d === 0x2019 || d === 0x2010 || d === 0x2011) && k > i && k + 1 < len && isLetterCode(text.charCodeAt(k + 1))) {
+            f |= F_JOINER;
+            if (d !== 0x2019) {
+              a = (Math.imul(a, 31) + 45) | 0;
+              firstDone = true;
+              l = 7;
+            }
+            k++;
+            continue;
+          } else break;
+          lastLetter = d;
+          a = (Math.imul(a, 31) + d) | 0;
+          l = (Math.imul(l, 31) + d) | 0;
+          if (!firstDone) b = (Math.imul(b, 31) + d) | 0;
+          k++;
+        }
+        e = k;
+        full = k;
+        // Possessive ’s / 's kept out of the word (but inside the token's full extent).
+        if (e - s > 2 && (lastLetter === 115 || lastLetter === 83) && (text.charCodeAt(e - 2) === 0x2019 || text.charCodeAt(e - 2) === 39)) {
+          e -= 2;
+          f |= F_POSS;
+          const rest = asciiLowerHash(text, s, e, false);
+          a = rest < 0 ? -1 : rest;
+          const restFirst = asciiLowerHash(text, s, e, true);
+          b = restFirst < 0 ? -1 : restFirst;
+          let dash = e - 1;
+          while (dash > s && text.charCodeAt(dash) !== 45) dash--;
+          l = dash > s ? asciiLowerHash(text, dash + 1, e, false) : a;
+          hasLower = false;
+          for (let q = s; q < e && !hasLower; q++) if (isLowerCode(text.charCodeAt(q))) hasLower = true;
+          hf = a;
+          h1 = b;
+          hl = l;
+          if (!ascii) hf = h1 = hl = -1;
+        } else if (ascii) {
+          hf = a >>> 1;
+          h1 = b >>> 1;
+          hl = l >>> 1;
+        }
+        if (cls === 3 && e - s >= 2 && !hasLower) f |= F_ALLCAPS;
+        if (!(f & F_POSS) && text.charCodeAt(e) === 46 && (e - s === 1 || (e - s <= 7 && DOTTED_WORDS.has(text.slice(s, e).toLowerCase())))) {
+          f |= F_DOT;
+          full = e + 1;
+        }
+      }
+    } else if (cls === 4) {
+      f |= F_NUM;
+      let k = i + 1;
+      while (k < len) {
+        const d = text.charCodeAt(k);
+        if (d >= 48 && d <= 57) k++;
+        else if ((d === 46 || d === 44 || d === 58) && k + 1 < len && text.charCodeAt(k + 1) >= 48 && text.charCodeAt(k + 1) <= 57) k++;
+        else break;
+      }
+      e = k;
+      full = k;
+    } else {
+      // One punctuation mark (a surrogate pair stays together).
+      e = c >= 0xd800 && c <= 0xdbff && i + 1 < len ? i + 2 : i + 1;
+      full = e;
+    }
+    if (n > 0) {
+      if (sawNewline) f |= F_NL;
+      else if (gapOneSpace && s - prevFull === 1) f |= F_ADJ;
+    }
+    pool.start[n] = s;
+    pool.end[n] = e;
+    pool.fullEnd[n] = full;
+    pool.flags[n] = f;
+    pool.hashFull[n] = hf;
+    pool.hashFirst[n] = h1;
+    pool.hashLast[n] = hl;
+    n++;
+    prevFull = full;
+    i = full;
+    sawNewline = false;
+    const nextCode = text.charCodeAt(i);
+    gapOneSpace = nextCode === 32 || nextCode === 160;
+  }
+  const { start, end, fullEnd, flags, hashFull, hashFirst, hashLast } = pool;
+  // Sentence starts: after . ! ? : ; (not an abbreviation point), at line starts, through opening quotes.
+  for (let k = 0; k < n; k++) {
+    const f = flags[k]!;
+    if (k === 0 || f & F_NL) {
+      flags[k] = f | F_SENT;
+      continue;
+    }
+    const pf = flags[k - 1]!;
+    if (!(pf & (F_WORD | F_NUM))) {
+      const ch = text.charCodeAt(start[k - 1]!);
+      if (SENTENCE_END_CODES.has(ch) || (OPENER_CODES.has(ch) && pf & F_SENT)) flags[k] = f | F_SENT;
+    }
+  }
+  markTitleCaseLines(text, n, start, end, flags);
+  return { text, count: n, start, end, fullEnd, flags, lower: new Map<number, string>(), hashFull, hashFirst, hashLast };
+}
+
+/** Small words a Title Case headline leaves in lower case. */
+const HEADLINE_SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'as', 'vs', 'but', 'nor']);
+
+/** Flags the tokens of lines whose every longer word is capitalised (three or more of them). */
+function markTitleCaseLines(text: string, n: number, start: Int32Array, end: Int32Array, flags: Uint16Array): void {
+  let lineStart = 0;
+  for (let i = 0; i <= n; i++) {
+    if (i < n && !(i === 0 || flags[i]! & F_NL)) continue;
+    if (i > lineStart) {
+      let caps = 0;
+      let lower = 0;
+      for (let k = lineStart; k < i && lower === 0; k++) {
+        const f = flags[k]!;
+        if (!(f & F_WORD)) continue;
+        if (f & F_CAP) {
+          if (end[k]! - start[k]! >= 2) caps++;
+        } else if (end[k]! - start[k]! > 4 || !HEADLINE_SMALL_WORDS.has(text.slice(start[k]!, end[k]!).toLowerCase())) lower++;
+      }
+      if (lower === 0 && caps >= 3) for (let k = lineStart; k < i; k++) flags[k] = flags[k]! | F_TITLE_LINE;
+    }
+    lineStart = i;
+  }
+}
+
+/**
+ * Allocation-free hash of a lower-case ASCII word ("Minister" and "minister" hash alike), over
+ * text[s..e) up to the first hyphen when `firstPart`. -1 when the word holds other letters
+ * (callers then take the slow path). Apostrophes and points are skipped, as name keys skip them.
+ */
+export function asciiLowerHash(text: string, s: number, e: number, firstPart: boolean): number {
+  let h = 7;
+  for (let k = s; k < e; k++) {
+    let c = text.charCodeAt(k);
+    if (c >= 65 && c <= 90) c |= 32;
+    else if (c === 45 || c === 0x2010 || c === 0x2011) {
+      if (firstPart) break;
+      c = 45;
+    } else if (c === 39 || c === 0x2019 || c === 46) continue;
+    else if (c < 97 || c > 122) return -1;
+    h = (Math.imul(h, 31) + c) | 0;
+  }
+  return h >>> 1; // non-negative
+}
+
+/** The same hash for a plain lower-case string (keys and lexicon words). */
+export function stringHash(word: string, firstPart: boolean): number {
+  return asciiLowerHash(word, 0, word.length, firstPart);
+}
+
+export function wordAt(t: Tokens, i: number): string {
+  return t.text.slice(t.start[i]!, t.end[i]!);
+}
+
+export function lowerAt(t: Tokens, i: number): string {
+  let w = t.lower.get(i);
+  if (w === undefined) {
+    w = t.text.slice(t.start[i]!, t.end[i]!).toLowerCase();
+    if (i >= 0 && i < t.count) t.lower.set(i, w);
+  }
+  return w;
+}
+
+export function hasFlag(t: Tokens, i: number, flag: number): boolean {
+  return i >= 0 && i < t.count && (t.flags[i]! & flag) !== 0;
+}
+
+/** Token i continues the phrase of token i-1: one space apart on the same line, and i-1 is not possessive. */
+export function continues(t: Tokens, i: number): boolean {
+  return i > 0 && i < t.count && (t.flags[i]! & F_ADJ) !== 0 && (t.flags[i - 1]! & F_POSS) === 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Name vocabulary
+
+/** Lower-case particles inside names: "Mohammed bin Salman", "Ursula von der Leyen", "Luiz Inácio da Silva". */
+export const NAME_PARTICLES: ReadonlySet<string> = new Set([
+  'bin', 'ibn', 'bint', 'binti', 'al', 'el', 'van', 'von', 'der', 'den', 'de', 'da', 'di', 'du', 'dos', 'das', 'do',
+  'del', 'della', 'la', 'le', 'ter', 'ten', 'zu', 'y', 'af', 'av', 'op', 'ben', 'abu', 'bt', 'dei', 'degli', 'lo',
+]);
+
+/** Lower-case prefixes joined to a capitalised name by a hyphen or apostrophe: "al-Assad", "d’Estaing". */
+const PREFIXED_NAME_RE = /^(?:al|el|ad|ar|as|ash|at|az|an|ibn|bin|abu|d|l|o|de|van|von)[-‐‑’']\p{Lu}/u;
+
+/** Capitalised words that begin sentences or headlines but never belong to a name. */
+export const STOP_CAPS: ReadonlySet<string> = new Set([
+  'the', 'a', 'an', 'this', 'that', 'these', 'those', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'his', 'her',
+  'its', 'our', 'their', 'my', 'your', 'in', 'on', 'at', 'for', 'from', 'to', 'with', 'by', 'as', 'of', 'but',
+  'and', 'or', 'nor', 'if', 'when', 'while', 'after', 'before', 'during', 'since', 'until', 'although', 'though',
+  'because', 'however', 'meanwhile', 'earlier', 'later', 'also', 'yet', 'so', 'then', 'there', 'here', 'what',
+  'which', 'who', 'whom', 'whose', 'where', 'why', 'how', 'some', 'many', 'most', 'all', 'both', 'each', 'every',
+  'no', 'not', 'yes', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'according',
+  'speaking', 'asked', 'under', 'over', 'about', 'against', 'between', 'among', 'without', 'within', 'into',
+  'through', 'across', 'behind', 'beyond', 'despite', 'following', 'amid', 'regarding', 'as', 'such', 'other',
+  'another', 'more', 'less', 'only', 'even', 'just', 'still', 'now', 'today', 'tomorrow', 'yesterday', 'tonight',
+  'last', 'next', 'first', 'second', 'third', 'finally', 'furthermore', 'moreover', 'additionally', 'instead',
+  'thus', 'therefore', 'indeed', 'photo', 'read', 'watch', 'see', 'click', 'share', 'follow', 'join', 'sign',
+  'subscribe', 'related', 'advertisement', 'editor', 'editors', 'note', 'update', 'updated', 'published',
+  'posted', 'by', 'via', 'getty', 'images', 'reuters', 'afp', 'ap', 'xinhua', 'kyodo', 'bbc', 'cnn', 'copyright',
+  'do', 'does', 'did', 'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would',
+  'can', 'could', 'should', 'must', 'might', 'shall', 'let', 'please', 'thank', 'thanks', 'dear', 'hello', 'well',
+  'oh', 'ok', 'okay', 'hi', 'very', 'much', 'any', 'several', 'few', 'none', 'neither', 'either', 'like', 'unlike',
+  'upon', 'whether', 'unless', 'once', 'again', 'too', 'already', 'always', 'never', 'often', 'perhaps', 'maybe',
+  'currently', 'recently', 'previously', 'initially', 'eventually', 'separately', 'similarly', 'likewise',
+  'nevertheless', 'nonetheless', 'overall', 'elsewhere', 'together', 'around', 'near', 'off', 'out', 'up',
+  'down', 'back', 'away', 'ahead', 'along', 'towards', 'toward', 'onto', 'via', 'per', 'plus', 'minus',
+]);
+
+/** Month and weekday names: never the first word of a name, but "Theresa May" ends with one. */
+export const CALENDAR_WORDS: ReadonlySet<string> = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
+  'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'monday',
+  'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat',
+  'sun',
+]);
+
+/** Words that make a capitalised run an organisation, place or event, not a person. */
+export const ORG_WORDS: ReadonlySet<string> = new Set([
+  'office', 'ministry', 'department', 'council', 'committee', 'commission', 'agency', 'summit', 'meeting', 'forum',
+  'conference', 'party', 'government', 'administration', 'cabinet', 'palace', 'house', 'street', 'square',
+  'university', 'institute', 'centre', 'center', 'airport', 'station', 'bank', 'group', 'company', 'corporation',
+  'foundation', 'association', 'union', 'republic', 'kingdom', 'federation', 'organisation', 'organization',
+  'court', 'assembly', 'parliament', 'congress', 'senate', 'police', 'army', 'navy', 'force', 'forces', 'guard',
+  'authority', 'board', 'bureau', 'service', 'services', 'news', 'times', 'post', 'press', 'radio', 'tv',
+  'television', 'channel', 'network', 'daily', 'journal', 'review', 'report', 'watch', 'fund', 'programme',
+  'program', 'plan', 'act', 'law', 'treaty', 'accord', 'agreement', 'deal', 'declaration', 'initiative',
+  'strategy', 'project', 'day', 'week', 'month', 'year', 'war', 'crisis', 'motors', 'electric', 'airlines',
+  'airways', 'inc', 'ltd', 'corp', 'plc', 'llc', 'co', 'holdings', 'partners', 'capital', 'industries',
+  'international', 'global', 'national', 'nations', 'united', 'states', 'islands', 'ocean', 'sea', 'gulf',
+  'river', 'mountain', 'mountains', 'valley', 'city', 'province', 'region', 'county', 'district', 'avenue',
+  'road', 'bridge', 'hall', 'tower', 'building', 'hotel', 'hospital', 'school', 'college', 'museum', 'church',
+  'mosque', 'temple', 'festival', 'games', 'cup', 'league', 'club', 'team', 'alliance', 'coalition', 'front',
+  'movement', 'brigade', 'brigades', 'corps', 'command', 'unit', 'division', 'fleet', 'base', 'port', 'zone',
+  'strip', 'bank', 'peninsula', 'straits', 'strait', 'canal', 'valley', 'east', 'west', 'north', 'south',
+  'middle', 'pacific', 'atlantic', 'indo-pacific', 'affairs', 'relations', 'security', 'economy', 'foreign',
+  'defence', 'defense', 'trade', 'industry', 'energy', 'health', 'justice', 'policy', 'briefing', 'newsletter',
+  'minute', 'takeaway', 'membership', 'premium', 'pro', 'expertise', 'member', 'members', 'business', 'tech',
+  'technology', 'free', 'trial', 'events', 'event', 'reports', 'memos', 'video', 'live', 'special', 'q&a',
+  'initiatives', 'rights', 'human', 'refugee', 'refugees', 'global', 'council', 'summit', 'talks', 'dialogue',
+  'framework', 'partnership', 'pact', 'charter', 'protocol', 'convention', 'resolution', 'sanctions', 'budget',
+  'election', 'elections', 'referendum', 'campaign', 'constitution', 'cooperation', 'memorial', 'site',
+  // Job nouns: "General Manager John Smith" is not a general named Manager.
+  'manager', 'coach', 'counsel', 'officer', 'executive', 'engineer', 'analyst', 'correspondent', 'reporter',
+  'editor', 'producer', 'professor', 'lecturer', 'researcher', 'fellow', 'economist', 'strategist', 'columnist',
+]);
+
+export function isParticle(t: Tokens, i: number): boolean {
+  const f = t.flags[i]!;
+  if (!(f & F_WORD) || f & F_CAP) return false;
+  return NAME_PARTICLES.has(lowerAt(t, i));
+}
+
+export function isInitial(t: Tokens, i: number): boolean {
+  const f = t.flags[i]!;
+  return (f & F_WORD) !== 0 && (f & F_CAP) !== 0 && !(f & F_ABBR) && t.end[i]! - t.start[i]! === 1;
+}
+
+/** A capitalised word that may be part of a personal name (given the vocabulary sets passed in). */
+export function isNameShaped(t: Tokens, i: number): boolean {
+  const f = t.flags[i]!;
+  if (!(f & F_WORD) || f & F_ABBR) return false;
+  if (!(f & F_CAP)) return PREFIXED_NAME_RE.test(wordAt(t, i));
+  return t.end[i]! - t.start[i]! >= 2;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Canonical forms and keys
+
+/** Matching key of a name: no diacritics, lower case, hyphens as spaces, no apostrophes or points. */
+const PLAIN_WORD_RE = /^[A-Za-z]+$/;
+
+export function nameKey(name: string): string {
+  if (PLAIN_WORD_RE.test(name)) return name.toLowerCase(); // the common case, without Unicode normalisation
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[’'‘`.]/g, '')
+    .replace(/[-‐‑–\s]+/g, ' ')
+    .trim();
+}
+
+/** Deterministic id of a person from the canonical name: "Gideon Sa’ar" → "official:gideon-saar". */
+export function entityIdOf(name: string): string {
+  const slug = nameKey(name)
+    .replace(/[^a-z0-9 ]+/g, '')
+    .trim()
+    .replace(/ +/g, '-');
+  return `official:${slug || 'unknown'}`;
+}
+
+/** "HAYASHI" → "Hayashi"; keeps inner hyphen/apostrophe parts capitalised ("AMIR-ABDOLLAHIAN" → "Amir-Abdollahian"). */
+export function titleCaseWord(word: string): string {
+  return word.toLowerCase().replace(/(^|[-‐‑’' ])(\p{Ll})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
+}
+
+/** Common family names written first in Chinese, Korean and Vietnamese names. */
+const EAST_ASIAN_FAMILY_NAMES = new Set([
+  'li', 'wang', 'zhang', 'liu', 'chen', 'yang', 'huang', 'zhao', 'wu', 'zhou', 'xu', 'sun', 'ma', 'zhu', 'hu',
+  'guo', 'he', 'gao', 'lin', 'luo', 'zheng', 'liang', 'xie', 'song', 'tang', 'han', 'feng', 'deng', 'cao',
+  'peng', 'zeng', 'xiao', 'tian', 'dong', 'yuan', 'pan', 'yu', 'jiang', 'cai', 'wei', 'xue', 'ye', 'yan', 'qin',
+  'xi', 'wen', 'bo', 'kong', 'mao', 'qian', 'shi', 'fu', 'ding', 'lu', 'du', 'ren', 'shen', 'fan', 'fang', 'jin',
+  'kim', 'lee', 'park', 'choi', 'jung', 'kang', 'cho', 'yoon', 'jang', 'lim', 'oh', 'seo', 'shin', 'kwon', 'hwang',
+  'ahn', 'yoo', 'hong', 'jeon', 'ko', 'moon', 'son', 'bae', 'baek', 'heo', 'nam', 'chung', 'roh', 'rhee', 'ban',
+  'chan',
+  'wong', 'cheung', 'lam', 'leung', 'ho', 'tsai', 'lai', 'hsieh', 'chiang', 'teo', 'goh', 'ong', 'tan', 'lim',
+]);
+// Pinyin-like given names ("Zhaoxing", "Jinping", "Yi"): one to three syllables, no Western endings.
+const PINYIN_RE =
+  /^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iong|iang|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|a|e|i|o|u|v)){1,3}$/;
+
+/** Vietnamese family names: written first, but the person is called by the last word ("Tran Quoc Hung" → "Hung"). */
+const VIETNAMESE_FAMILY_NAMES = new Set([
+  'nguyen', 'tran', 'le', 'pham', 'hoang', 'huynh', 'phan', 'vu', 'vo', 'dang', 'bui', 'do', 'ho', 'ngo', 'duong', 'ly', 'dinh', 'truong', 'luong',
+]);
+
+/** "Tran Quoc Hung", "Nguyen Xuan Phuc": a Vietnamese name of short syllables, kept as written. */
+export function isVietnameseName(words: readonly string[]): boolean {
+  if (words.length < 2 || words.length > 4 || !VIETNAMESE_FAMILY_NAMES.has(nameKey(words[0]!))) return false;
+  return words.slice(1).every((w) => nameKey(w).length <= 6 && !nameKey(w).includes(' '));
+}
+
+/**
+ * Whether a name is written family name first (Chinese, Korean): "Li Zhaoxing",
+ * "Xi Jinping", "Moon Jae-in", "Kim Jong Un". The short form of such a name is its first word.
+ */
+export function isFamilyNameFirst(words: readonly string[]): boolean {
+  if (words.length < 2 || words.length > 4) return false;
+  const family = nameKey(words[0]!);
+  if (!EAST_ASIAN_FAMILY_NAMES.has(family)) return false;
+  const given = words.slice(1).map((w) => nameKey(w));
+  if (given.length === 1) {
+    const g = given[0]!;
+    if (g.includes(' ')) return g.split(' ').every((p) => p.length <= 4); // "Jae-in" → "jae in"
+    return PINYIN_RE.test(g);
+  }
+  // "Kim Jong Un", "Yoon Suk Yeol": short syllables.
+  return given.every((g) => g.length <= 5 && !g.includes(' '));
+}

@@ -1,0 +1,146 @@
+// Reporting verbs and phrases that attribute content to a source, compiled once into one regex.
+
+export type CueStrength =
+  /** Verbs of saying: they attribute a sentence and license a direct quotation. */
+  | 'speech'
+  /** Verbs of thinking or expecting: they attribute a claim but do not license a quotation. */
+  | 'cognition'
+  /** Verbs that only attribute when a quotation follows ("called the rebate 'unjustified'"). */
+  | 'quoteOnly';
+
+export interface CueInfo {
+  lemma: string;
+  strength: CueStrength;
+  /** -ing form: a participle whose subject is the clause's subject ("..., saying that"). */
+  participle: boolean;
+  /** Past participle form, which may be passive ("was condemned by"). */
+  pastForm: boolean;
+}
+
+type Forms = [lemma: string, forms: string[], strength: CueStrength];
+
+// Regular verbs: lemma, third person, past, -ing.
+const regular = (base: string, s: string, ed: string, ing: string, strength: CueStrength = 'speech'): Forms => [
+  base,
+  [base, s, ed, ing],
+  strength,
+];
+
+const VERBS: Forms[] = [
+  ['say', ['say', 'says', 'said', 'saying'], 'speech'],
+  ['tell', ['tell', 'tells', 'told', 'telling'], 'speech'],
+  ['write', ['write', 'writes', 'wrote', 'writing', 'written'], 'speech'],
+  regular('state', 'states', 'stated', 'stating'),
+  regular('add', 'adds', 'added', 'adding'),
+  regular('stress', 'stresses', 'stressed', 'stressing'),
+  regular('urge', 'urges', 'urged', 'urging'),
+  regular('vow', 'vows', 'vowed', 'vowing'),
+  regular('accuse', 'accuses', 'accused', 'accusing'),
+  ['deny', ['deny', 'denies', 'denied', 'denying'], 'speech'],
+  regular('note', 'notes', 'noted', 'noting'),
+  regular('explain', 'explains', 'explained', 'explaining'),
+  regular('reveal', 'reveals', 'revealed', 'revealing'),
+  regular('reaffirm', 'reaffirms', 'reaffirmed', 'reaffirming'),
+  regular('reiterate', 'reiterates', 'reiterated', 'reiterating'),
+  regular('emphasize', 'emphasizes', 'emphasized', 'emphasizing'),
+  regular('emphasise', 'emphasises', 'emphasised', 'emphasising'),
+  regular('express', 'expresses', 'expressed', 'expressing'),
+  regular('appreciate', 'appreciates', 'appreciated', 'appreciating'),
+  regular('confirm', 'confirms', 'confirmed', 'confirming'),
+  ['concur', ['concur', 'concurs', 'concurred', 'concurring'], 'speech'],
+  regular('agree', 'agrees', 'agreed', 'agreeing'),
+  regular('warn', 'warns', 'warned', 'warning'),
+  regular('argue', 'argues', 'argued', 'arguing'),
+  regular('insist', 'insists', 'insisted', 'insisting'),
+  regular('suggest', 'suggests', 'suggested', 'suggesting'),
+  regular('request', 'requests', 'requested', 'requesting'),
+  regular('announce', 'announces', 'announced', 'announcing'),
+  regular('praise', 'praises', 'praised', 'praising'),
+  regular('highlight', 'highlights', 'highlighted', 'highlighting'),
+  regular('report', 'reports', 'reported', 'reporting'),
+  regular('acknowledge', 'acknowledges', 'acknowledged', 'acknowledging'),
+  ['admit', ['admit', 'admits', 'admitted', 'admitting'], 'speech'],
+  regular('assert', 'asserts', 'asserted', 'asserting'),
+  regular('claim', 'claims', 'claimed', 'claiming'),
+  regular('comment', 'comments', 'commented', 'commenting'),
+  regular('complain', 'complains', 'complained', 'complaining'),
+  regular('declare', 'declares', 'declared', 'declaring'),
+  regular('predict', 'predicts', 'predicted', 'predicting'),
+  regular('promise', 'promises', 'promised', 'promising'),
+  regular('pledge', 'pledges', 'pledged', 'pledging'),
+  regular('propose', 'proposes', 'proposed', 'proposing'),
+  regular('remark', 'remarks', 'remarked', 'remarking'),
+  ['reply', ['reply', 'replies', 'replied', 'replying'], 'speech'],
+  regular('respond', 'responds', 'responded', 'responding'),
+  regular('cite', 'cites', 'cited', 'citing'),
+  regular('condemn', 'condemns', 'condemned', 'condemning'),
+  regular('criticise', 'criticises', 'criticised', 'criticising'),
+  regular('criticize', 'criticizes', 'criticized', 'criticizing'),
+  regular('defend', 'defends', 'defended', 'defending'),
+  regular('indicate', 'indicates', 'indicated', 'indicating'),
+  regular('recall', 'recalls', 'recalled', 'recalling'),
+  ['concede', ['concede', 'concedes', 'conceded', 'conceding'], 'speech'],
+  regular('observe', 'observes', 'observed', 'observing'),
+  regular('disclose', 'discloses', 'disclosed', 'disclosing'),
+  regular('conclude', 'concludes', 'concluded', 'concluding'),
+  regular('estimate', 'estimates', 'estimated', 'estimating'),
+  regular('recommend', 'recommends', 'recommended', 'recommending'),
+  regular('advise', 'advises', 'advised', 'advising'),
+  regular('ask', 'asks', 'asked', 'asking'),
+  regular('interject', 'interjects', 'interjected', 'interjecting'),
+  regular('joke', 'jokes', 'joked', 'joking'),
+  regular('quip', 'quips', 'quipped', 'quipping'),
+  regular('tweet', 'tweets', 'tweeted', 'tweeting'),
+  regular('announce', 'announces', 'announced', 'announcing'),
+  regular('voice', 'voices', 'voiced', 'voicing'),
+  regular('repeat', 'repeats', 'repeated', 'repeating', 'quoteOnly'),
+  regular('continue', 'continues', 'continued', 'continuing', 'quoteOnly'),
+  regular('describe', 'describes', 'described', 'describing', 'quoteOnly'),
+  regular('call', 'calls', 'called', 'calling', 'quoteOnly'),
+  regular('hope', 'hopes', 'hoped', 'hoping', 'cognition'),
+  regular('believe', 'believes', 'believed', 'believing', 'cognition'),
+  regular('expect', 'expects', 'expected', 'expecting', 'cognition'),
+  regular('anticipate', 'anticipates', 'anticipated', 'anticipating', 'cognition'),
+  regular('maintain', 'maintains', 'maintained', 'maintaining', 'cognition'),
+  regular('fear', 'fears', 'feared', 'fearing', 'cognition'),
+  ['think', ['think', 'thinks', 'thought'], 'cognition'],
+];
+
+// Phrasal cues: the particle is part of the cue ("called for", "pointed out").
+const PHRASES: Forms[] = [
+  ['call for', ['call for', 'calls for', 'called for', 'calling for', 'call on', 'calls on', 'called on', 'calling on'], 'speech'],
+  ['point out', ['point out', 'points out', 'pointed out', 'pointing out'], 'speech'],
+  ['talk about', ['talked about', 'talks about', 'talking about', 'spoke about', 'spoke of'], 'speech'],
+  ['make clear', ['made clear', 'makes clear', 'making clear', 'made it clear', 'makes it clear'], 'speech'],
+  ['go on to say', ['went on to say', 'goes on to say'], 'speech'],
+  ['according to', ['according to'], 'speech'],
+  ['per', ['per'], 'speech'],
+  ['make no secret', ['made no secret', 'makes no secret', 'making no secret'], 'speech'],
+  ['raise', ['raised'], 'quoteOnly'],
+  ['quote', ['quoted'], 'speech'],
+];
+
+const CUE_TABLE = new Map<string, CueInfo>();
+for (const [lemma, forms, strength] of [...VERBS, ...PHRASES]) {
+  for (const form of forms) {
+    if (CUE_TABLE.has(form)) continue;
+    CUE_TABLE.set(form, {
+      lemma,
+      strength,
+      participle: /ing(?: |$)/.test(form),
+      pastForm: /(?:ed|told|said|written|wrote|thought|denied|replied)(?: |$)/.test(form) && !/ing(?: |$)/.test(form),
+    });
+  }
+}
+
+const alternation = [...CUE_TABLE.keys()]
+  .sort((a, b) => b.length - a.length)
+  .map((f) => f.replace(/ /g, '\\s+'))
+  .join('|');
+
+/** Matches any cue form as a whole word; run with lastIndex over a sentence. */
+export const CUE_RE = new RegExp(`\\b(?:${alternation})\\b`, 'gi');
+
+export function cueInfo(form: string): CueInfo | undefined {
+  return CUE_TABLE.get(form.toLowerCase().replace(/\s+/g, ' '));
+}

@@ -1,0 +1,916 @@
+// Who says what: finds the reporting cue of a sentence, the noun phrase that is its source,
+// and turns that phrase into a speaker (an official's canonical name, a person's name, or the
+// body/description as the article gives it). Pronouns resolve to the last person or body named.
+import { lookupCountry } from './countries';
+import { CUE_RE, cueInfo, type CueInfo } from './reporting';
+import type { OfficialMention, Span } from './types';
+
+export interface Token {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+  /** A word (letters/digits) rather than punctuation. */
+  word: boolean;
+  cap: boolean;
+}
+
+export interface Speaker {
+  speaker: string | null;
+  speakerEntityId: string | null;
+  /** A named person (not a body, a country or a description). */
+  person: boolean;
+}
+
+export interface Attribution extends Speaker {
+  cue: string;
+  cueStart: number;
+  cueEnd: number;
+  info: CueInfo;
+  /** The source phrase as written. */
+  phrase: Span;
+}
+
+const TOKEN_RE = /([\p{L}\p{N}]+(?:['’][\p{L}]+|[-‐.&][\p{L}\p{N}]+)*)|[^\s\p{L}\p{N}]/gu;
+
+export function tokenize(text: string, start: number, end: number): Token[] {
+  const out: Token[] = [];
+  const slice = text.slice(start, end);
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(slice); m; m = TOKEN_RE.exec(slice)) {
+    const t = m[0];
+    const word = m[1] !== undefined;
+    const lower = t.toLowerCase();
+    out.push({
+      text: t,
+      lower,
+      start: start + m.index,
+      end: start + m.index + t.length,
+      word,
+      // Capitalised: the first character changes under lower-casing.
+      cap: word && t.charCodeAt(0) !== lower.charCodeAt(0),
+    });
+  }
+  return out;
+}
+
+const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'another', 'some', 'one', 'two', 'three', 'several', 'many', 'both']);
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", '’s']);
+const ADVERB_SKIP = new Set([
+  'has', 'have', 'had', 'also', 'again', 'repeatedly', 'further', 'then', 'later', 'earlier', 'meanwhile', 'reportedly',
+  'previously', 'recently', 'once', 'publicly', 'privately', 'already', 'still', 'strongly', 'firmly', 'only', 'just',
+  'often', 'will', 'would', 'could', 'may', 'might', 'should', 'can', 'must', 'shall', 'did', 'does', 'do', 'however',
+  'too', 'separately', 'subsequently', 'immediately', 'personally', 'directly', 'openly', 'formally', 'officially',
+  'jointly', 'similarly', 'likewise', 'initially', 'originally', 'yesterday', 'today', 'tonight', 'now', 'first',
+  'last', 'this', 'next', 'week', 'month', 'year', 'weekend', 'morning', 'afternoon', 'evening', 'night', 'on', 'in',
+  'not', 'never', 'always', 'both', 'all', 'each', 'himself', 'herself', 'themselves', 'itself', 'specifically',
+]);
+// A skipped "on"/"in"/"last"/"this" is only part of a time phrase; see skipAdverbials.
+const TIME_PREPS = new Set(['on', 'in', 'last', 'this', 'next', 'earlier', 'later', 'early', 'late']);
+const WEEKDAYS_MONTHS = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
+  'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+]);
+/** Lower-case words that never belong inside a source noun phrase. */
+const NP_STOP = new Set([
+  'is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'do', 'does', 'did', 'will', 'would',
+  'can', 'could', 'may', 'might', 'must', 'shall', 'should', 'to', 'in', 'on', 'at', 'with', 'for', 'from', 'by',
+  'about', 'after', 'before', 'during', 'into', 'over', 'under', 'than', 'then', 'there', 'here', 'not', 'no', 'so',
+  'such', 'very', 'as', 'if', 'because', 'while', 'when', 'where', 'whether', 'though', 'although', 'since', 'until',
+  'also', 'that', 'which', 'who', 'whom', 'whose', 'what', 'and', 'but', 'or', 'nor', 'yet', 'of', 'it', 'they',
+  'he', 'she', 'we', 'i', 'you', 'him', 'them', 'us', 'me', 'how', 'why', 'against', 'between', 'among', 'through',
+  'without', 'within', 'amid', 'despite', 'toward', 'towards', 'upon', 'off', 'out', 'up', 'down', 'around', 'even',
+  'more', 'most', 'less', 'again', 'too', 'however', 'meanwhile', 'instead', 'already', 'still', 'just', 'only',
+  'per', 'via', 'like', 'unlike', 'including', 'regarding', 'following', 'except', 'besides', 'beyond', 'near',
+]);
+const CONNECTORS = new Set(['of', 'to', 'for', 'and', '&', 'de', 'del', 'da', 'al', 'bin', 'van', 'von', 'der', 'le', 'la', 'du']);
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'sir', 'dame', 'lord', 'lady', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'capt', 'sgt', 'rev', 'hon', 'mme', 'mlle', 'messrs']);
+/** Words of an office or rank: stripped from the front of a name ("Foreign Minister Yoko Kamikawa"). */
+const TITLE_WORDS = new Set([
+  ...HONORIFICS, 'president', 'vice', 'prime', 'minister', 'ministers', 'secretary', 'foreign', 'deputy', 'chief', 'senior',
+  'general', 'chancellor', 'speaker', 'senator', 'representative', 'congressman', 'congresswoman', 'governor', 'king',
+  'queen', 'prince', 'princess', 'sheikh', 'emir', 'shadow', 'ambassador', 'envoy', 'spokesman', 'spokeswoman',
+  'spokesperson', 'leader', 'chairman', 'chairwoman', 'chair', 'director', 'commissioner', 'high', 'justice', 'judge',
+  'attorney', 'mayor', 'premier', 'commander', 'admiral', 'colonel', 'captain', 'sergeant', 'officer', 'former',
+  'visiting', 'new', 'acting', 'interim', 'incumbent', 'honorable', 'honourable', 'state', 'affairs', 'defence',
+  'defense', 'finance', 'trade', 'interior', 'home', 'economy', 'security', 'homeland', 'conservative', 'tory',
+  'labour', 'democrat', 'democratic', 'republican', 'liberal', 'mp', 'mep', 'chief', 'executive', 'ceo', 'pope',
+  'cardinal', 'bishop', 'archbishop', 'crown', 'supreme', 'lieutenant', 'major', 'field', 'marshal', 'brigadier',
+  'his', 'her', 'excellency', 'majesty', 'highness', 'assistant', 'under', 'undersecretary', 'permanent', 'special',
+  'adviser', 'advisor', 'counsel', 'head', 'party', 'opposition', 'national', 'international', 'economic',
+]);
+/** Heads that make a phrase a body rather than a person ("Japanese Foreign Ministry"). */
+const ORG_WORDS = new Set([
+  'ministry', 'department', 'office', 'commission', 'council', 'party', 'watch', 'agency', 'government',
+  'administration', 'bank', 'fund', 'organisation', 'organization', 'union', 'committee', 'court', 'parliament',
+  'senate', 'congress', 'house', 'times', 'post', 'journal', 'news', 'press', 'service', 'institute', 'university',
+  'group', 'association', 'federation', 'forces', 'force', 'army', 'navy', 'police', 'embassy', 'cabinet',
+  'authority', 'authorities', 'company', 'corporation', 'inc', 'ltd', 'network', 'website', 'newspaper', 'daily',
+  'paper', 'magazine', 'television', 'tv', 'radio', 'channel', 'foundation', 'centre', 'center', 'movement',
+  'alliance', 'coalition', 'secretariat', 'kremlin', 'pentagon', 'bureau', 'council', 'board', 'tribunal',
+]);
+/** Lower-case heads of a phrase that can be a source ("the two ministers", "human rights groups"). */
+const AGENT_HEADS = new Set([
+  'official', 'officials', 'minister', 'ministers', 'ministry', 'government', 'governments', 'spokesman',
+  'spokeswoman', 'spokesperson', 'spokespeople', 'president', 'leader', 'leaders', 'diplomat', 'diplomats',
+  'ambassador', 'secretary', 'source', 'sources', 'expert', 'experts', 'analyst', 'analysts', 'critic', 'critics',
+  'group', 'groups', 'report', 'reports', 'statement', 'daily', 'paper', 'newspaper', 'agency', 'notes', 'document',
+  'documents', 'posting', 'website', 'people', 'residents', 'officers', 'police', 'lawmakers', 'legislators',
+  'senator', 'senators', 'campaign', 'party', 'committee', 'commission', 'council', 'court', 'judge', 'prosecutors',
+  'prosecutor', 'investigators', 'researchers', 'scientists', 'economists', 'observers', 'activists', 'organizations',
+  'organisations', 'authorities', 'administration', 'pair', 'envoy', 'envoys', 'counterpart', 'counterparts',
+  'premier', 'chancellor', 'governor', 'mayor', 'representative', 'representatives', 'delegation', 'delegations',
+  'side', 'sides', 'parties', 'countries', 'nations', 'states', 'members', 'member', 'witnesses', 'witness',
+  'survey', 'poll', 'study', 'data', 'figures', 'release', 'readout', 'communique', 'communiqué', 'declaration',
+  'letter', 'memo', 'email', 'article', 'editorial', 'magazine', 'network', 'broadcaster', 'channel', 'television',
+  'radio', 'media', 'press', 'union', 'unions', 'company', 'firm', 'firms', 'bank', 'banks', 'military', 'army',
+  'commander', 'commanders', 'general', 'generals', 'chief', 'chiefs', 'head', 'heads', 'director', 'manager',
+  'executive', 'executives', 'adviser', 'advisers', 'advisor', 'advisors', 'aide', 'aides', 'staff', 'insiders',
+  'supporters', 'opponents', 'voters', 'citizens', 'protesters', 'demonstrators', 'students', 'teachers', 'doctors',
+  'workers', 'businesses', 'investors', 'traders', 'negotiators', 'mediators', 'monitors', 'inspectors', 'cabinet',
+  'parliament', 'ministers', 'regime', 'embassy', 'mission', 'office', 'department', 'bureau', 'agencies', 'team',
+  'lawyer', 'lawyers', 'attorney', 'attorneys', 'candidate', 'candidates', 'democrats', 'republicans', 'man', 'woman',
+  'men', 'women', 'person', 'family', 'families', 'community', 'spokesmen', 'spokeswomen', 'others', 'some',
+]);
+/** Documents that carry someone else's words: "a press release by X", "data from X". */
+const DOC_NOUNS = new Set([
+  'release', 'statement', 'report', 'data', 'figures', 'documents', 'document', 'notes', 'readout', 'transcript',
+  'communique', 'communiqué', 'letter', 'survey', 'poll', 'study', 'estimates', 'records', 'filing', 'filings',
+  'sources', 'source', 'memo', 'email', 'emails', 'announcement', 'post', 'tweet', 'interview', 'briefing',
+]);
+const INTRO_WORDS = new Set([
+  'in', 'on', 'at', 'during', 'after', 'before', 'when', 'while', 'as', 'although', 'though', 'since', 'despite',
+  'with', 'without', 'for', 'facing', 'speaking', 'regarding', 'under', 'amid', 'following', 'unlike', 'like', 'if',
+  'because', 'by', 'from', 'over', 'through', 'to', 'given', 'once', 'standing', 'addressing', 'writing',
+  'responding', 'referring', 'commenting', 'asked', 'meanwhile', 'however', 'furthermore', 'moreover',
+  'additionally', 'also', 'separately', 'earlier', 'later', 'still', 'now', 'then', 'instead', 'indeed', 'yet',
+  'upon', 'within', 'throughout', 'according',
+]);
+const LEADING_CONJ = new Set(['but', 'and', 'yet', 'so', 'or', 'meanwhile', 'however', 'now', 'earlier', 'later', 'then', 'also', 'still', 'separately', 'furthermore', 'moreover', 'additionally', 'instead', 'indeed', 'thus']);
+
+/** Bodies and regions that are not in the country table but are never a person. */
+const PLACES = new Set<string>(['europe', 'eu', 'un', 'nato', 'gaza', 'west', 'kremlin', 'pentagon', 'asia', 'africa', 'palestine', 'jerusalem', 'tokyo']);
+
+/** A single capitalised word that names a person rather than a place, an acronym or a body. */
+function personWord(t: Token): boolean {
+  return t.cap && !PLACES.has(t.lower) && lookupCountry(t.text) === null && !ORG_WORDS.has(t.lower) && !TITLE_WORDS.has(t.lower) && !/^[A-Z]{2,}$/.test(t.text) && !/s$/.test(t.lower);
+}
+
+function isPossessive(t: Token): boolean {
+  return /['’]s$/i.test(t.text) || t.text.endsWith("s'") || t.text.endsWith('s’');
+}
+
+/** Whether the phrase tokens can be a source: a pronoun, a proper noun, or an agent-like head. */
+function agentive(tokens: Token[], sentenceStart: number): boolean {
+  if (tokens.length === 0) return false;
+  const content = tokens.filter((t) => t.word && !DETERMINERS.has(t.lower));
+  if (content.length === 0) return false;
+  if (content.length === 1 && PRONOUNS.has(content[0]!.lower)) return true;
+  const head = content[content.length - 1]!;
+  if (AGENT_HEADS.has(head.lower) || ORG_WORDS.has(head.lower)) return true;
+  // A capitalised word that is not merely sentence-initial marks a proper noun; a lone
+  // sentence-initial capitalised word right before the verb ("Washington argues") counts too.
+  return content.some((t) => t.cap && (t.start !== sentenceStart || content.length === 1));
+}
+
+/** Words after a name that are not part of it: "Mr Straw last week said". */
+function skipAdverbials(tokens: Token[], idx: number): number {
+  let i = idx;
+  for (;;) {
+    const t = tokens[i];
+    if (!t || !t.word) return i;
+    if (WEEKDAYS_MONTHS.has(t.lower) && t.cap) {
+      i--;
+      const prev = tokens[i];
+      if (prev && TIME_PREPS.has(prev.lower)) i--;
+      continue;
+    }
+    if (t.lower === 'time' && tokens[i - 1]?.lower === 'same' && tokens[i - 2]?.lower === 'the' && tokens[i - 3]?.lower === 'at') {
+      i -= 4;
+      continue;
+    }
+    // "in the past", "in recent days", "at the time", "for years"
+    if ((t.lower === 'past' || t.lower === 'time') && tokens[i - 1]?.lower === 'the' && (tokens[i - 2]?.lower === 'in' || tokens[i - 2]?.lower === 'at')) {
+      i -= 3;
+      continue;
+    }
+    if (/^(?:days|weeks|months|years)$/.test(t.lower) && tokens[i - 1] && /^(?:recent|past|for|coming|several|many)$/.test(tokens[i - 1]!.lower)) {
+      i -= 2;
+      if (tokens[i]?.lower === 'in' || tokens[i]?.lower === 'the') i--;
+      if (tokens[i]?.lower === 'in') i--;
+      continue;
+    }
+    if ((t.lower === 'week' || t.lower === 'month' || t.lower === 'year' || t.lower === 'weekend' || t.lower === 'night' || t.lower === 'morning') && tokens[i - 1] && TIME_PREPS.has(tokens[i - 1]!.lower)) {
+      i -= 2;
+      if (tokens[i]?.lower === 'earlier' || tokens[i]?.lower === 'later') i--;
+      continue;
+    }
+    if (t.cap) return i;
+    if (TIME_PREPS.has(t.lower) && t.lower !== 'earlier' && t.lower !== 'later') return i;
+    if (ADVERB_SKIP.has(t.lower) || (t.lower.length > 4 && t.lower.endsWith('ly') && !t.cap && !AGENT_HEADS.has(t.lower) && !/(?:weekly|monthly|family|ally|assembly)$/.test(t.lower))) {
+      i--;
+      continue;
+    }
+    return i;
+  }
+}
+
+interface PhraseResult {
+  tokens: Token[];
+  /** Tokens of a parenthetical right after the phrase (", the third-ranking House Democrat,"). */
+  appositive: Token[];
+}
+
+function isTokenAllowedInPhrase(t: Token): boolean {
+  if (!t.word) return t.text === '.';
+  if (t.cap) return !PRONOUNS.has(t.lower) || t.lower === 'i';
+  return !NP_STOP.has(t.lower) && !/(?:ed|ing)$/.test(t.lower) && !cueInfo(t.lower);
+}
+
+/** Collects a noun phrase that ends at tokens[idx], walking left. Returns its first index, or idx + 1 if empty. */
+function phraseBackward(tokens: Token[], idx: number, floor: number): number {
+  let k = idx;
+  let count = 0;
+  while (k >= floor && count < 10) {
+    const t = tokens[k]!;
+    if (PRONOUNS.has(t.lower) && t.word) return k === idx ? k : k + 1;
+    if (DETERMINERS.has(t.lower) && t.word) return k;
+    if (t.text === '.') {
+      const prev = tokens[k - 1];
+      if (prev && (HONORIFICS.has(prev.lower) || (prev.text.length === 1 && prev.cap)) && k < idx) {
+        k--;
+        continue;
+      }
+      return k + 1;
+    }
+    if (t.word && CONNECTORS.has(t.lower) && !t.cap) {
+      const right = tokens[k + 1];
+      const left = tokens[k - 1];
+      if (k < idx && right?.cap && left?.cap && !PRONOUNS.has(left.lower)) {
+        k--;
+        continue;
+      }
+      return k + 1;
+    }
+    if (!isTokenAllowedInPhrase(t)) return k + 1;
+    // A sentence-initial capitalised function word ("In", "After") is not a name.
+    if (t.cap && NP_STOP.has(t.lower)) return k + 1;
+    count++;
+    k--;
+  }
+  return k + 1;
+}
+
+/** The source phrase before a cue: "the official, who spoke on condition of anonymity, said". */
+export function subjectBefore(
+  tokens: Token[],
+  cueIdx: number,
+  floorIdx: number,
+): { phrase: PhraseResult | null; passive: boolean; coordinated: boolean; commaOnly: boolean } {
+  let i = skipAdverbials(tokens, cueIdx - 1);
+  const none = { phrase: null, passive: false, coordinated: false, commaOnly: false };
+  if (i < floorIdx) return none;
+  const t = tokens[i]!;
+  if (BE_FORMS.has(t.lower)) return { ...none, passive: true };
+  if (t.lower === 'to' || t.lower === 'not') return none;
+  let appositive: Token[] = [];
+  if (t.text === ',' || t.text === '—' || t.text === '–' || (t.text === '-' && tokens[i - 1] && tokens[i - 1]!.end < t.start)) {
+    // A parenthetical between the source and the verb: find its opening delimiter.
+    let p = i - 1;
+    const delim = t.text === ',' ? ',' : null;
+    while (p >= floorIdx && i - p < 40) {
+      const x = tokens[p]!;
+      if (delim ? x.text === ',' : x.text === '—' || x.text === '–' || x.text === '-') break;
+      if (x.text === '"' || x.text === '“' || x.text === '”' || x.text === ';' || x.text === ':') {
+        p = floorIdx - 1;
+        break;
+      }
+      p--;
+    }
+    if (p < floorIdx || i - p >= 40) return { ...none, commaOnly: true };
+    appositive = tokens.slice(p + 1, i);
+    i = skipAdverbials(tokens, p - 1);
+    if (i < floorIdx) return { ...none, commaOnly: true };
+  }
+  const cur = tokens[i]!;
+  if (cur.word && (cur.lower === 'and' || cur.lower === 'but' || cur.lower === 'or') && !cur.cap) return { ...none, coordinated: true };
+  if (!cur.word && cur.text !== '.') return { ...none, commaOnly: appositive.length === 0 && cur.text === ',' };
+  const first = phraseBackward(tokens, i, floorIdx);
+  if (first > i) {
+    if (cur.word && (cur.lower === 'and' || cur.lower === 'but')) return { ...none, coordinated: true };
+    return none;
+  }
+  return { phrase: { tokens: tokens.slice(first, i + 1), appositive }, passive: false, coordinated: false, commaOnly: false };
+}
+
+/** A noun phrase that starts at tokens[idx], walking right ("said the spokesman", "according to X"). */
+export function phraseForward(tokens: Token[], idx: number, limitIdx: number): Token[] {
+  let k = idx;
+  while (k < limitIdx && tokens[k]!.text === ',') k++;
+  const start = k;
+  if (k < limitIdx && PRONOUNS.has(tokens[k]!.lower) && tokens[k]!.word) return [tokens[k]!];
+  if (k < limitIdx && DETERMINERS.has(tokens[k]!.lower)) k++;
+  let count = 0;
+  while (k < limitIdx && count < 10) {
+    const t = tokens[k]!;
+    if (t.text === '.') {
+      const prev = tokens[k - 1];
+      if (prev && (HONORIFICS.has(prev.lower) || (prev.text.length === 1 && prev.cap)) && tokens[k + 1]?.cap) {
+        k++;
+        continue;
+      }
+      break;
+    }
+    if (t.word && CONNECTORS.has(t.lower) && !t.cap) {
+      if (k > start && tokens[k - 1]?.cap && tokens[k + 1]?.cap) {
+        k++;
+        continue;
+      }
+      break;
+    }
+    if (!isTokenAllowedInPhrase(t) || (t.cap && NP_STOP.has(t.lower))) break;
+    if (t.cap && WEEKDAYS_MONTHS.has(t.lower)) break;
+    // After a name, a lower-case word is a verb unless it is an office or a body ("The Mirror newspaper").
+    const left = tokens[k - 1];
+    const leftIsOpener = k - 1 === 0 && !IRREGULAR_PAST.has(t.lower);
+    if (t.word && !t.cap && k > start && left?.cap && !leftIsOpener && !DETERMINERS.has(left.lower) && !TITLE_WORDS.has(t.lower) && !AGENT_HEADS.has(t.lower) && !ORG_WORDS.has(t.lower) && !/^(?:rights|affairs|foreign|shadow)$/.test(t.lower)) break;
+    count++;
+    k++;
+  }
+  // "the Ministry of Economy, Trade and Industry": a capitalised list that closes the sentence.
+  if (tokens[k]?.text === ',' && tokens[k - 1]?.cap) {
+    let j = k + 1;
+    while (j < limitIdx && j < k + 20 && (tokens[j]!.cap || (tokens[j]!.word && CONNECTORS.has(tokens[j]!.lower)) || tokens[j]!.text === ',')) j++;
+    const listEnd = tokens[j];
+    if (j > k + 1 && tokens.slice(k + 1, j).some((t) => t.lower === 'and' || t.text === '&') && (!listEnd || listEnd.text === '.') && tokens[j - 1]!.cap) k = j;
+  }
+  while (k > start && !tokens[k - 1]!.word && tokens[k - 1]!.text !== '.') k--;
+  if (k === start + 1 && DETERMINERS.has(tokens[start]!.lower)) return [];
+  return tokens.slice(start, k);
+}
+
+const IRREGULAR_PAST = new Set(['met', 'said', 'told', 'made', 'took', 'gave', 'went', 'came', 'saw', 'held', 'left', 'won', 'lost', 'got', 'began', 'sent', 'spoke', 'wrote', 'led', 'ran', 'put', 'set', 'kept', 'found', 'brought', 'thought', 'felt', 'became', 'says', 'has', 'had', 'is', 'was', 'are', 'were', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'did', 'does', 'sought', 'struck', 'paid', 'sold', 'bought', 'hit', 'cut', 'read', 'heard', 'meets', 'visits', 'calls', 'wants', 'plans', 'hopes']);
+
+function spanOf(tokens: Token[]): Span {
+  return { start: tokens[0]!.start, end: tokens[tokens.length - 1]!.end };
+}
+
+/** The trailing personal name of a phrase, without titles: "Foreign Minister Yoko Kamikawa" -> "Yoko Kamikawa". */
+export function nameOf(tokens: Token[]): Token[] | null {
+  const name = nameAtEnd(tokens);
+  if (name) return name;
+  // "President Musharraf of Pakistan": the name comes before the place.
+  for (let i = tokens.length - 1; i > 0; i--) {
+    const t = tokens[i]!;
+    if (t.word && !t.cap && (t.lower === 'of' || t.lower === 'from' || t.lower === 'at')) {
+      const left = tokens[i - 1]!;
+      if (left.cap && !TITLE_WORDS.has(left.lower) && !ORG_WORDS.has(left.lower)) return nameAtEnd(tokens.slice(0, i));
+      return null;
+    }
+  }
+  return null;
+}
+
+function nameAtEnd(tokens: Token[]): Token[] | null {
+  const words = tokens.filter((t) => t.word || t.text === '.');
+  let end = words.length;
+  while (end > 0 && words[end - 1]!.text === '.') end--;
+  if (end === 0) return null;
+  const last = words[end - 1]!;
+  if (!last.cap || ORG_WORDS.has(last.lower) || isPossessive(last)) return null;
+  let start = end - 1;
+  while (start > 0) {
+    const t = words[start - 1]!;
+    if (t.text === '.' || (t.cap && !isPossessive(t) && !TITLE_WORDS.has(t.lower))) start--;
+    else if (t.word && !t.cap && (t.lower === 'bin' || t.lower === 'al' || t.lower === 'de' || t.lower === 'van' || t.lower === 'von')) start--;
+    else break;
+  }
+  const before = words[start - 1];
+  // "Centers for Disease Control and Prevention": capitalised words joined by connectors name a body.
+  if (before && !before.cap && (before.lower === 'and' || before.lower === '&' || before.lower === 'of' || before.lower === 'for') && words[start - 2]?.cap && !TITLE_WORDS.has(words[start - 2]!.lower)) return null;
+  let run = words.slice(start, end);
+  if (before && !before.cap && (before.lower === 'to' || before.lower === 'of' || before.lower === 'for' || before.lower === 'from' || before.lower === 'in' || before.lower === 'at')) {
+    // "Ambassador to Japan Gilad Cohen": the first capitalised word is the place.
+    if (run.length < 2) return null;
+    run = run.slice(1);
+    while (run.length > 1 && TITLE_WORDS.has(run[0]!.lower)) run = run.slice(1);
+  }
+  while (run.length > 0 && (run[0]!.text === '.' || HONORIFICS.has(run[0]!.lower))) run = run.slice(1);
+  if (run.length === 0 || !run.some((t) => t.word && t.cap && !TITLE_WORDS.has(t.lower))) return null;
+  return run;
+}
+
+function textOf(text: string, tokens: Token[]): string {
+  const s = spanOf(tokens);
+  return text.slice(s.start, s.end);
+}
+
+const TITLE_HEADS = new Set([
+  'minister', 'ambassador', 'president', 'secretary', 'chancellor', 'premier', 'leader', 'spokesman', 'spokeswoman',
+  'spokesperson', 'envoy', 'commissioner', 'governor', 'senator', 'general', 'mayor', 'king', 'queen', 'prince',
+  'chairman', 'director', 'commander', 'emir', 'sheikh',
+]);
+
+interface KnownPerson {
+  name: string;
+  entityId: string | null;
+  words: Set<string>;
+  at: number;
+}
+
+/** People named so far in the article, with the words of their office, for "the ambassador" and pronouns. */
+const MEDIA_BACKREF = new Set(['paper', 'newspaper', 'daily', 'magazine', 'broadcaster', 'agency', 'website', 'network', 'channel', 'station', 'tabloid', 'report']);
+
+export class PersonRegistry {
+  private people: KnownPerson[] = [];
+  /** The last body named as a source ("The Mirror newspaper"), for "the paper" and "it". */
+  lastBody: Speaker | null = null;
+
+  add(name: string, entityId: string | null, titleWords: Iterable<string>, at: number): void {
+    const words = new Set<string>();
+    for (const w of titleWords) words.add(w.toLowerCase());
+    const existing = this.people.find((p) => p.name === name);
+    if (existing) {
+      for (const w of words) existing.words.add(w);
+      existing.at = Math.max(existing.at, at);
+      return;
+    }
+    this.people.push({ name, entityId, words, at });
+  }
+
+  /** "the Iranian foreign minister" -> the latest person named before `at` with that office. */
+  byTitle(descriptionWords: string[], at: number): KnownPerson | null {
+    const head = descriptionWords[descriptionWords.length - 1];
+    if (!head || !TITLE_HEADS.has(head)) return null;
+    let best: KnownPerson | null = null;
+    let bestScore = -1;
+    for (const p of this.people) {
+      if (p.at >= at || !p.words.has(head)) continue;
+      let score = 0;
+      for (const w of descriptionWords) if (p.words.has(w)) score++;
+      if (score > bestScore || (score === bestScore && best && p.at > best.at)) {
+        best = p;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+}
+
+/** Turns a source phrase into a speaker, preferring an official mention inside it. */
+export function speakerOf(
+  text: string,
+  phrase: Token[],
+  appositive: Token[],
+  officials: OfficialMention[],
+  registry: PersonRegistry,
+): Speaker {
+  const span = spanOf(phrase);
+  const official = officialHead(text, officials, span) ?? (appositive.length && !nameOf(phrase) ? officialHead(text, officials, spanOf(appositive)) : null);
+  if (official) {
+    registry.add(official.name, official.entityId, (official.title ?? '').split(/\s+/), official.start);
+    return { speaker: official.name, speakerEntityId: official.entityId, person: true };
+  }
+  // "Brad Adams, from Human Rights Watch" keeps the head; "Japan's foreign minister, Yoko Kamikawa," takes the name.
+  let head = phrase;
+  let name = nameOf(phrase);
+  if (!name && appositive.length > 0) {
+    const appName = nameOf(appositive);
+    if (appName && appName.length === appositive.filter((t) => t.word).length) {
+      name = appName;
+      head = appositive;
+    }
+  }
+  if (name && !looksLikeBody(phrase)) {
+    const nameText = textOf(text, name);
+    const titleWords = head.filter((t) => t.word && t.start < name![0]!.start).map((t) => t.lower);
+    if (appositive.length && head === phrase) for (const t of appositive) if (t.word) titleWords.push(t.lower);
+    const honorific = phrase.some((t) => HONORIFICS.has(t.lower) || TITLE_WORDS.has(t.lower));
+    const nameWords = name.filter((t) => t.word);
+    const titled = titleWords.some((w) => TITLE_WORDS.has(w) || TITLE_HEADS.has(w));
+    const person = nameWords.length >= 2 || honorific || titled || (nameWords.length === 1 && personWord(nameWords[0]!));
+    if (person) registry.add(nameText, null, titleWords, span.start);
+    return { speaker: nameText, speakerEntityId: null, person };
+  }
+  const words = phrase.filter((t) => t.word).map((t) => t.lower);
+  if (words[0] === 'the' && words.length >= 2) {
+    const known = registry.byTitle(words.slice(1), span.start);
+    if (known) return { speaker: known.name, speakerEntityId: known.entityId, person: true };
+    if (words.length === 2 && MEDIA_BACKREF.has(words[1]!) && registry.lastBody) return registry.lastBody;
+  }
+  return { speaker: textOf(text, phrase), speakerEntityId: null, person: false };
+}
+
+function looksLikeBody(phrase: Token[]): boolean {
+  const words = phrase.filter((t) => t.word);
+  const last = words[words.length - 1];
+  return !!last && ORG_WORDS.has(last.lower);
+}
+
+/** The last official named in the phrase, unless only as a possessor ("Mr. Sarkozy's lawyer"). */
+function officialHead(text: string, officials: OfficialMention[], span: Span): OfficialMention | null {
+  let found: OfficialMention | null = null;
+  for (const o of officials) {
+    if (o.start >= span.end) break;
+    if (o.start < span.end && o.end > span.start) found = /^['’]s?\b/.test(text.slice(o.end, o.end + 2)) ? null : o;
+  }
+  return found;
+}
+
+/** Whether a position falls inside one of the (sorted) masked ranges. */
+export function inRanges(ranges: Span[], pos: number): boolean {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = ranges[mid]!;
+    if (pos < r.start) hi = mid - 1;
+    else if (pos >= r.end) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+export interface SentenceContext {
+  sentence: Span;
+  tokens: Token[];
+  /** First valid attribution outside quotations, in text order. */
+  attributions: Attribution[];
+  subject: Speaker | null;
+}
+
+/** Characters read for the subject of a sentence without a reporting cue. */
+const SUBJECT_WINDOW = 240;
+
+interface ResolverState {
+  lastPerson: Speaker | null;
+  lastBody: Speaker | null;
+}
+
+/**
+ * Attributes every sentence: finds its reporting cues (outside the quotation ranges `quoted`)
+ * and their sources, resolving pronouns and "the minister"-style references as it reads on.
+ */
+export function attributeSentences(
+  text: string,
+  sentences: Span[],
+  officials: OfficialMention[],
+  quoted: Span[],
+): SentenceContext[] {
+  const registry = new PersonRegistry();
+  const sortedOfficials = [...officials].sort((a, b) => a.start - b.start);
+  const state: ResolverState = { lastPerson: null, lastBody: null };
+  const out: SentenceContext[] = [];
+  let officialCursor = 0;
+  for (const sentence of sentences) {
+    // Only a sentence with a reporting cue needs all its tokens; others need just their subject.
+    CUE_RE.lastIndex = 0;
+    const firstCue = CUE_RE.exec(text.slice(sentence.start, sentence.end));
+    const hasCue = firstCue !== null;
+    const tokens = tokenize(text, sentence.start, hasCue ? sentence.end : Math.min(sentence.end, sentence.start + SUBJECT_WINDOW));
+    while (officialCursor < sortedOfficials.length && sortedOfficials[officialCursor]!.start < sentence.end) {
+      const o = sortedOfficials[officialCursor++]!;
+      if (o.start >= sentence.start) registry.add(o.name, o.entityId, (o.title ?? '').split(/\s+/), o.start);
+    }
+    const ctx: SentenceContext = { sentence, tokens, attributions: [], subject: null };
+    ctx.subject = sentenceSubject(text, ctx, sortedOfficials, quoted, registry, state);
+    if (firstCue) findCues(text, ctx, firstCue.index, sortedOfficials, quoted, registry, state);
+    const first = ctx.attributions[0];
+    if (first?.speaker) remember(state, first, registry);
+    else if (ctx.subject?.speaker && ctx.subject.person) remember(state, ctx.subject, registry);
+    else if (!first) noteNamesInPassing(ctx, quoted, state);
+    out.push(ctx);
+  }
+  return out;
+}
+
+function remember(state: ResolverState, s: Speaker, registry: PersonRegistry): void {
+  if (s.person) state.lastPerson = s;
+  else if (s.speaker && /^[A-Z]/.test(s.speaker) && !PRONOUNS.has(s.speaker.toLowerCase())) {
+    state.lastBody = s;
+    registry.lastBody = s;
+  }
+}
+
+/** A sentence that names no source may still name the person the next "he" means ("with Trump trailing"). */
+function noteNamesInPassing(ctx: SentenceContext, quoted: Span[], state: ResolverState): void {
+  if (state.lastPerson) return;
+  const tokens = ctx.tokens;
+  for (let i = tokens.length - 1; i > 0; i--) {
+    const t = tokens[i]!;
+    if (!t.cap || !t.word || inRanges(quoted, t.start) || WEEKDAYS_MONTHS.has(t.lower) || TITLE_WORDS.has(t.lower)) continue;
+    if (NP_STOP.has(t.lower) || isPossessive(t) || /^[A-Z]{2,}$/.test(t.text)) continue;
+    const prev = tokens[i - 1]!;
+    if (prev.lower === 'the' || prev.text === '.' || prev.text === '"' || prev.text === '“') continue;
+    const next = tokens[i + 1];
+    if (next && next.word && !next.cap && /(?:ed|ing|s)$/.test(next.lower)) {
+      state.lastPerson = { speaker: t.text, speakerEntityId: null, person: true };
+      return;
+    }
+  }
+}
+
+function resolvePronoun(pronoun: string, ctx: SentenceContext, at: number, state: ResolverState): Speaker {
+  const p = pronoun.toLowerCase();
+  const subject = ctx.subject;
+  const subjectToken = subject && ctx.tokens.find((t) => t.word && !PRONOUNS.has(t.lower));
+  if (p === 'he' || p === 'she') {
+    if (subject?.speaker && subject.person && subjectToken && subjectToken.start < at && !PRONOUNS.has(subject.speaker.toLowerCase())) return subject;
+    if (state.lastPerson) return state.lastPerson;
+  } else if (p === 'it') {
+    if (state.lastBody) return state.lastBody;
+  } else if (p === 'they') {
+    if (state.lastBody && state.lastBody.speaker && /s$/.test(state.lastBody.speaker)) return state.lastBody;
+  }
+  return { speaker: pronoun, speakerEntityId: null, person: p === 'he' || p === 'she' };
+}
+
+/** "Two months later, ...", "Last year, ...": a short time phrase before the first comma. */
+function introEndsWithTime(tokens: Token[], i: number): boolean {
+  let j = i;
+  while (j < tokens.length && j < i + 7 && tokens[j]!.text !== ',') j++;
+  const last = tokens[j - 1];
+  return tokens[j]?.text === ',' && !!last && /^(?:later|ago|earlier|afterwards|week|month|year|weekend|time|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{4})$/.test(last.lower);
+}
+
+/** The main subject of a sentence, past an introductory phrase: "Facing reporters with Rouhani, Abe welcomed". */
+function sentenceSubject(
+  text: string,
+  ctx: SentenceContext,
+  officials: OfficialMention[],
+  quoted: Span[],
+  registry: PersonRegistry,
+  state: ResolverState,
+): Speaker | null {
+  const tokens = ctx.tokens;
+  let i = 0;
+  // A leading quotation with its comma: '"...," he continued, adding'.
+  while (i < tokens.length && (inRanges(quoted, tokens[i]!.start) || /^["“”'‘’]$/.test(tokens[i]!.text))) i++;
+  if (i > 0 && tokens[i]?.text === ',') i++;
+  for (let guard = 0; guard < 3 && i < tokens.length; guard++) {
+    const t = tokens[i]!;
+    if (t.word && LEADING_CONJ.has(t.lower)) {
+      i++;
+      if (tokens[i]?.text === ',') i++;
+      continue;
+    }
+    if (t.word && (INTRO_WORDS.has(t.lower) || introEndsWithTime(tokens, i))) {
+      let j = i + 1;
+      while (j < tokens.length && j < i + 30 && tokens[j]!.text !== ',') j++;
+      if (j < tokens.length && tokens[j]!.text === ',') {
+        i = j + 1;
+        continue;
+      }
+    }
+    break;
+  }
+  const lead = tokens[i];
+  // An introductory phrase without its comma ("Speaking after a summit meeting he said"): no subject.
+  if (!lead || (lead.word && INTRO_WORDS.has(lead.lower)) || (/ing$/.test(lead.lower) && !tokens[i + 1]?.cap)) return null;
+  const phrase = phraseForward(tokens, i, tokens.length);
+  if (phrase.length === 0) return null;
+  const after = tokens[i + phrase.length];
+  // A subject is followed by its verb (or an appositive), not by "Read:" punctuation.
+  if (!after || (!after.word && after.text !== ',') || after.cap || isPossessive(phrase[phrase.length - 1]!)) return null;
+  if (after && after.text === ',' ) {
+    // "Japan's foreign minister, Yoko Kamikawa, expressed": include the appositive.
+    let j = i + phrase.length + 1;
+    while (j < tokens.length && tokens[j]!.text !== ',' && j < i + phrase.length + 12) j++;
+    const appositive = tokens.slice(i + phrase.length + 1, j);
+    if (phrase.length === 1 && PRONOUNS.has(phrase[0]!.lower)) return resolvePronoun(phrase[0]!.text, ctx, phrase[0]!.start, state);
+    return speakerOf(text, phrase, tokens[j]?.text === ',' ? appositive : [], officials, registry);
+  }
+  if (phrase.length === 1 && PRONOUNS.has(phrase[0]!.lower)) return resolvePronoun(phrase[0]!.text, ctx, phrase[0]!.start, state);
+  return speakerOf(text, phrase, [], officials, registry);
+}
+
+const FINITE_FOLLOWERS = new Set(['that', 'the', 'a', 'an', 'it', 'he', 'she', 'they', 'we', 'his', 'her', 'its', 'their', 'of', 'to', 'on', 'about', 'there', 'this', 'these', 'those', 'both', 'all', 'no', 'more', 'some']);
+const PREPOSITIONS = new Set(['in', 'at', 'on', 'of', 'for', 'from', 'with', 'to', 'near', 'into', 'about', 'against', 'under', 'over']);
+const NOUN_BLOCKERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'travel', 'press', 'news', 'media']);
+const BY_OBJECT_STOP = new Set(['phone', 'telephone', 'video', 'videolink', 'email', 'letter', 'text', 'far', 'law', 'force', 'hand', 'mail', 'fax']);
+
+function findCues(
+  text: string,
+  ctx: SentenceContext,
+  firstCueAt: number,
+  officials: OfficialMention[],
+  quoted: Span[],
+  registry: PersonRegistry,
+  state: ResolverState,
+): void {
+  const { sentence, tokens } = ctx;
+  const slice = text.slice(sentence.start, sentence.end);
+  let openerIdx = -2;
+  const firstWordIdx = (_t: Token[], q: Span[]): number => (openerIdx === -2 ? (openerIdx = firstWord(tokens, q)) : openerIdx);
+  CUE_RE.lastIndex = firstCueAt;
+  for (let m = CUE_RE.exec(slice); m; m = CUE_RE.exec(slice)) {
+    const cueStart = sentence.start + m.index;
+    if (inRanges(quoted, cueStart)) continue;
+    const info = cueInfo(m[0]);
+    if (!info) continue;
+    const cueIdx = tokenIndexAt(tokens, cueStart);
+    if (cueIdx < 0) continue;
+    // Verbs are lower case; a capitalised form is a name or a sentence-initial noun ("Reports").
+    if (/[A-Z]/.test(m[0]) && !(info.lemma === 'according to' && cueIdx === firstWordIdx(tokens, quoted))) {
+      if (cueIdx !== firstWordIdx(tokens, quoted)) continue;
+    }
+    const lastCueIdx = cueIdx + (m[0].split(/\s+/).length - 1);
+    const attribution = attributeCue(text, ctx, cueIdx, lastCueIdx, m[0], info, officials, quoted, registry, state);
+    if (attribution) ctx.attributions.push(attribution);
+  }
+}
+
+function firstWord(tokens: Token[], quoted: Span[]): number {
+  return tokens.findIndex((t) => t.word && !inRanges(quoted, t.start));
+}
+
+/** Index of the token that starts at `pos` (tokens are sorted), or -1. */
+export function tokenIndexAt(tokens: Token[], pos: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = tokens[mid]!.start;
+    if (s === pos) return mid;
+    if (s < pos) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+function quoteFloor(tokens: Token[], cueIdx: number, quoted: Span[]): number {
+  // The source phrase never reaches back into a quotation.
+  for (let i = cueIdx - 1; i >= 0; i--) {
+    const t = tokens[i]!;
+    if (cueIdx - i > 80) return i + 1;
+    if (inRanges(quoted, t.start) || t.text === '"' || t.text === '“' || t.text === '”' || t.text === ';' || t.text === ':' || t.text === '(' || t.text === ')') return i + 1;
+  }
+  return 0;
+}
+
+function attributeCue(
+  text: string,
+  ctx: SentenceContext,
+  cueIdx: number,
+  lastCueIdx: number,
+  cue: string,
+  info: CueInfo,
+  officials: OfficialMention[],
+  quoted: Span[],
+  registry: PersonRegistry,
+  state: ResolverState,
+): Attribution | null {
+  const tokens = ctx.tokens;
+  const cueTok = tokens[cueIdx]!;
+  const cueEnd = tokens[lastCueIdx]!.end;
+  const after = lastCueIdx + 1;
+  const make = (phrase: Token[], appositive: Token[]): Attribution | null => {
+    if (phrase.length === 0) return null;
+    const span = spanOf(phrase);
+    let speaker: Speaker;
+    if (phrase.length === 1 && PRONOUNS.has(phrase[0]!.lower) && phrase[0]!.word) {
+      if (phrase[0]!.lower === 'i' || phrase[0]!.lower === 'we' || phrase[0]!.lower === 'you') return null;
+      speaker = resolvePronoun(phrase[0]!.text, ctx, span.start, state);
+    } else {
+      if (!agentive(phrase, ctx.sentence.start)) return null;
+      speaker = speakerOf(text, phrase, appositive, officials, registry);
+    }
+    return { ...speaker, cue, cueStart: cueTok.start, cueEnd, info, phrase: span };
+  };
+
+  if (info.lemma === 'according to') {
+    let phrase = phraseForward(tokens, after, tokens.length);
+    phrase = unwrapDocument(tokens, phrase);
+    return make(phrase, []);
+  }
+  if (info.lemma === 'per') {
+    const next = tokens[after];
+    if (!next || (!next.cap && !DETERMINERS.has(next.lower)) || /^(?:cent|capita|annum|person|head|day|year|month|week|hour)$/i.test(next.text)) return null;
+    if (tokens[cueIdx - 1]?.word && !tokens[cueIdx - 1]!.cap && tokens[cueIdx - 2]?.text !== ',' && tokens[cueIdx - 1]?.text !== ',') {
+      // "per" inside a phrase ("once per year") is not attribution; it follows a comma or opens the sentence.
+      if (cueIdx > 0 && tokens[cueIdx - 1]!.word) return null;
+    }
+    return make(unwrapDocument(tokens, phraseForward(tokens, after, tokens.length)), []);
+  }
+  if (info.lemma === 'quote') {
+    // "the website quoted Ms. Simonyan ... as saying": the quoted person spoke.
+    let j = after;
+    while (j < tokens.length && j < after + 25 && !(tokens[j]!.lower === 'as' && tokens[j + 1]?.lower === 'saying')) j++;
+    if (j >= tokens.length || tokens[j]!.lower !== 'as') return null;
+    return make(phraseForward(tokens, after, j), []);
+  }
+
+  const prev = tokens[cueIdx - 1];
+  const isBaseForm = cue.toLowerCase() === info.lemma && !info.participle;
+  // "member states' budgets": a plural possessive noun.
+  const nextTok = tokens[lastCueIdx + 1];
+  if (nextTok && (nextTok.text === "'" || nextTok.text === '’') && nextTok.start === cueEnd) return null;
+  // A noun, not a verb: "the claim", "his comments", "travel warning".
+  if (prev && prev.word && (NOUN_BLOCKERS.has(prev.lower) || isPossessive(prev)) && prev.lower !== 'that') return null;
+  if (info.strength === 'cognition' && info.lemma === 'maintain') {
+    // "maintains its program is peaceful" (a claim) vs "maintains ties" (not).
+    const window = tokens.slice(after, after + 8).map((t) => t.lower);
+    if (!window.some((w) => ['is', 'are', 'was', 'were', 'has', 'have', 'will', 'would', 'that'].includes(w))) return null;
+  }
+
+  // Passive with an agent: "condemned by human rights groups", "The figure announced by X".
+  if (info.pastForm && tokens[after]?.lower === 'by') {
+    const by = phraseForward(tokens, after + 1, tokens.length);
+    const byHead = by.filter((t) => t.word).pop();
+    if (by.length && byHead && !BY_OBJECT_STOP.has(byHead.lower)) {
+      const a = make(by, []);
+      if (a) return a.info.strength === 'quoteOnly' ? { ...a, info: { ...a.info, strength: 'speech' } } : a;
+    }
+  }
+
+  const floor = quoteFloor(tokens, cueIdx, quoted);
+  const atClauseStart = cueIdx === floor || (cueIdx > 0 && tokens[cueIdx - 1]!.text === ',' && inRanges(quoted, tokens[Math.max(0, cueIdx - 2)]!.start));
+  const followedByQuoteClose = cueIdx > 0 && (inRanges(quoted, tokens[cueIdx - 1]!.start) || /^["”’]$/.test(tokens[cueIdx - 1]!.text) || (tokens[cueIdx - 1]!.text === ',' && cueIdx > 1 && /^["”’]$/.test(tokens[cueIdx - 2]!.text)));
+  if ((atClauseStart || followedByQuoteClose) && !info.participle) {
+    // Inverted: '"...," said the spokesman.'
+    const phrase = phraseForward(tokens, after, tokens.length);
+    const a = make(phrase, appositiveAfter(tokens, after + phrase.length));
+    if (a) return a;
+    if (atClauseStart && cueIdx === floor) return null;
+  }
+
+  if (info.participle) {
+    const p = tokens[cueIdx - 1];
+    // Only a participle after a comma or "and" belongs to the clause's subject: "..., saying that".
+    const progressive = p && BE_FORMS.has(p.lower);
+    if (!progressive && !(p && (p.text === ',' || p.lower === 'and' || p.lower === 'by' || p.lower === 'while' || p.lower === 'after' || p.lower === 'before' || p.lower === 'when' || p.lower === 'in' || p.lower === 'without' || ADVERB_SKIP.has(p.lower)))) return null;
+    if (!progressive) {
+      // "said Leon, adding": the participle belongs to the source just named.
+      const earlier = ctx.attributions[ctx.attributions.length - 1];
+      if (earlier && earlier.speaker) return { ...earlier, cue, cueStart: cueTok.start, cueEnd, info };
+      return subjectAttribution(ctx, cue, cueTok.start, cueEnd, info);
+    }
+  }
+
+  const sub = subjectBefore(tokens, cueIdx, floor);
+  if (sub.passive) return null;
+  if (sub.phrase) {
+    const first = sub.phrase.tokens[0]!;
+    const firstIdx = tokenIndexAt(tokens, first.start);
+    const before = tokens[firstIdx - 1];
+    // An embedded question is not a statement: "asked whether he thought".
+    if (before && (before.lower === 'whether' || before.lower === 'if')) return null;
+    if (isBaseForm) {
+      // "help Taiwan defend itself": a bare verb after a singular name is not a finite report.
+      const words = sub.phrase.tokens.filter((t) => t.word);
+      const head = words[words.length - 1];
+      const plural = !!head && (PRONOUNS.has(head.lower) ? /^(?:they|we|i|you)$/.test(head.lower) : /s$/.test(head.lower) || head.lower === 'people' || head.lower === 'police');
+      if (!plural) return null;
+    }
+    if (before && before.word && !before.cap && PREPOSITIONS.has(before.lower)) {
+      // "a woman trapped at her home in Looe, Cornwall, said": the phrase is a place, the source is the subject.
+      const s = ctx.subject;
+      if (s?.speaker && !PRONOUNS.has(s.speaker.toLowerCase())) return { ...s, cue, cueStart: cueTok.start, cueEnd, info, phrase: { start: cueTok.start, end: cueTok.start } };
+      return null;
+    }
+    return make(sub.phrase.tokens, sub.phrase.appositive);
+  }
+  if (sub.coordinated) {
+    // "was planning to express concern ... and urge Rouhani": a bare verb is not finite.
+    if (isBaseForm) return null;
+    // "health status and claims history": an -s form followed by a noun is a plural noun.
+    const following = tokens[lastCueIdx + 1];
+    if (/s$/.test(cue) && following && following.word && !following.cap && !FINITE_FOLLOWERS.has(following.lower)) return null;
+    return subjectAttribution(ctx, cue, cueTok.start, cueEnd, info);
+  }
+  if (sub.commaOnly) {
+    // "the rebate remained, said X": inverted after a comma.
+    const phrase = phraseForward(tokens, after, tokens.length);
+    const end = tokens[after + phrase.length];
+    if (phrase.length && (!end || !end.word)) return make(phrase, appositiveAfter(tokens, after + phrase.length));
+  }
+  return null;
+}
+
+function subjectAttribution(ctx: SentenceContext, cue: string, cueStart: number, cueEnd: number, info: CueInfo): Attribution | null {
+  const s = ctx.subject;
+  if (!s || !s.speaker) return null;
+  return { ...s, cue, cueStart, cueEnd, info, phrase: { start: cueStart, end: cueStart } };
+}
+
+function appositiveAfter(tokens: Token[], idx: number): Token[] {
+  if (tokens[idx]?.text !== ',') return [];
+  let j = idx + 1;
+  while (j < tokens.length && tokens[j]!.text !== ',' && tokens[j]!.text !== '.' && j < idx + 14) j++;
+  return tokens.slice(idx + 1, j);
+}
+
+/** "a press release by the Japanese Foreign Ministry" -> "the Japanese Foreign Ministry". */
+function unwrapDocument(tokens: Token[], phrase: Token[]): Token[] {
+  if (phrase.length === 0) return phrase;
+  const head = phrase.filter((t) => t.word).pop();
+  const last = phrase[phrase.length - 1]!;
+  const idx = tokenIndexAt(tokens, last.start);
+  const next = tokens[idx + 1];
+  if (head && DOC_NOUNS.has(head.lower) && next && (next.lower === 'by' || next.lower === 'from' || next.lower === 'of')) {
+    const inner = phraseForward(tokens, idx + 2, tokens.length);
+    if (inner.length) return inner;
+  }
+  return phrase;
+}

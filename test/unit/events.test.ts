@@ -1,0 +1,638 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { datesCompatible } from '../../src/analysis/eventMerge';
+import { findEvents, mergeEvents } from '../../src/analysis/events';
+import { splitSentences } from '../../src/analysis/sentences';
+import type { DateMention, EventMention, OfficialMention } from '../../src/analysis/types';
+
+interface PersonSpec {
+  /** Surface forms as the officials recognizer reports them (the name only, no title). */
+  forms: string[];
+  name: string;
+  title: string | null;
+  country: string | null;
+}
+
+/** Official mentions as the officials recognizer produces them: every occurrence of every form. */
+function officialsIn(text: string, people: PersonSpec[]): OfficialMention[] {
+  const out: OfficialMention[] = [];
+  const taken: Array<[number, number]> = [];
+  const forms = people.flatMap((p) => p.forms.map((f) => ({ f, p }))).sort((a, b) => b.f.length - a.f.length);
+  for (const { f, p } of forms) {
+    for (let i = text.indexOf(f); i >= 0; i = text.indexOf(f, i + 1)) {
+      const end = i + f.length;
+      if (/\w/.test(text.charAt(end)) || (i > 0 && /\w/.test(text.charAt(i - 1)))) continue;
+      if (taken.some(([s, e]) => i < e && end > s)) continue;
+      taken.push([i, end]);
+      out.push({ text: f, start: i, end, name: p.name, title: p.title, country: p.country, entityId: `person:${p.name}` });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function datesIn(text: string, specs: Array<[string, string | null, DateMention['precision']]>): DateMention[] {
+  const out: DateMention[] = [];
+  for (const [surface, value, precision] of specs) {
+    for (let i = text.indexOf(surface); i >= 0; i = text.indexOf(surface, i + 1)) {
+      out.push({ text: surface, start: i, end: i + surface.length, value, precision, relative: value === null });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function run(text: string, people: PersonSpec[], dates: Array<[string, string | null, DateMention['precision']]> = [], documentDate: string | null = null): EventMention[] {
+  return findEvents(text, { sentences: splitSentences(text), officials: officialsIn(text, people), dates: datesIn(text, dates), documentDate });
+}
+
+const names = (e: EventMention | undefined) => [...(e?.participants ?? [])].sort();
+
+function expectSpansValid(text: string, events: EventMention[]): void {
+  for (const e of events) for (const s of e.sources) expect(text.slice(s.start, s.end)).toBe(s.text);
+}
+
+const AMIR: PersonSpec = { forms: ['Hossein Amir-Abdollahian', 'Amir-Abdollahian', 'Hossein Amir Abdollahian', 'Amir Abdollahian'], name: 'Hossein Amir-Abdollahian', title: 'Foreign Minister', country: 'Iran' };
+const HAYASHI: PersonSpec = { forms: ['Yoshimasa Hayashi', 'HAYASHI Yoshimasa', 'Hayashi'], name: 'Yoshimasa Hayashi', title: 'Foreign Minister', country: 'Japan' };
+const KISHIDA: PersonSpec = { forms: ['Fumio Kishida'], name: 'Fumio Kishida', title: 'Prime Minister', country: 'Japan' };
+
+describe('findEvents on seed sentences', () => {
+  const text = [
+    'Iran’s Foreign Minister Hossein Amir-Abdollahian met with his Japanese counterpart, Yoshimasa Hayashi, during a visit to Tokyo on Monday.',
+    '',
+    'The two officials discussed the latest regional developments as well as bilateral ties and cooperation.',
+    '',
+    'During Monday’s meeting, Hayashi stressed his country’s rejection of the Russian war on Ukraine, the Japanese Foreign Ministry said.',
+    '',
+    'Amir-Abdollahian is scheduled to meet with Japan’s Prime Minister Fumio Kishida later on Monday. His visit to Japan is the first by a top Iranian diplomat since 2019, although the two diplomats have exchanged views in phone calls.',
+  ].join('\n');
+  const events = run(text, [AMIR, HAYASHI, KISHIDA], [['Monday', null, null], ['later on Monday', null, null], ['2019', '2019', 'year']]);
+
+  it('finds the meeting, the planned meeting with the prime minister and the calls as three events', () => {
+    expect(events).toHaveLength(3);
+    const meeting = events.find((e) => e.type === 'meeting' && e.participants.includes('Yoshimasa Hayashi'));
+    expect(names(meeting)).toEqual(['Hossein Amir-Abdollahian', 'Yoshimasa Hayashi']);
+    expect(meeting?.location).toBe('Tokyo');
+    expect(meeting?.scheduled).toBe(false);
+    // The follow-up sentences about the same meeting are its sources, not new events.
+    expect(meeting?.sources.length).toBeGreaterThanOrEqual(3);
+    const planned = events.find((e) => e.participants.includes('Fumio Kishida'));
+    expect(planned?.type).toBe('meeting');
+    expect(planned?.scheduled).toBe(true);
+    expect(names(planned)).toEqual(['Fumio Kishida', 'Hossein Amir-Abdollahian']);
+    // Where the visiting minister is that day.
+    expect(planned?.location).toBe('Tokyo');
+    const call = events.find((e) => e.type === 'call');
+    // "the two diplomats" are the foreign ministers, not the prime minister met last.
+    expect(names(call)).toEqual(['Hossein Amir-Abdollahian', 'Yoshimasa Hayashi']);
+    expect(call?.location).toBeNull();
+  });
+
+  it('keeps every source span equal to its text', () => expectSpansValid(text, events));
+
+  it('dates a press release meeting from its "On May 19" and places it from "to Hiroshima"', () => {
+    const release = [
+      'May 19, 2023',
+      'On May 19, commencing at 5:45 p.m. for approximately 45 minutes, Mr. HAYASHI Yoshimasa, Minister for Foreign Affairs of Japan, held a meeting with the Honorable Antony Blinken, Secretary of State of the United States of America, who is visiting Japan. The overview of the meeting is as follows.',
+      '  1. At the outset, Minister Hayashi expressed his pleasure to welcome Secretary Blinken to Hiroshima. The two ministers confirmed that the relationship has never been stronger.',
+    ].join('\n');
+    const blinken: PersonSpec = { forms: ['Antony Blinken', 'Blinken'], name: 'Antony Blinken', title: 'Secretary of State', country: 'United States of America' };
+    const evs = run(release, [HAYASHI, blinken], [['May 19, 2023', '2023-05-19', 'day'], ['May 19', '2023-05-19', 'day']], '2023-05-19');
+    expect(evs).toHaveLength(1);
+    expect(evs[0]?.type).toBe('meeting');
+    expect(evs[0]?.date).toBe('2023-05-19');
+    expect(evs[0]?.location).toBe('Hiroshima');
+    expect(names(evs[0])).toEqual(['Antony Blinken', 'Yoshimasa Hayashi']);
+    expectSpansValid(release, evs);
+  });
+
+  it('resolves "she" to the minister who travelled, and prefers the city to the country', () => {
+    const t = 'Geneva, 15 December 2023(TDI): Japanese Foreign Minister Yoko Kamikawa traveled to Geneva, Switzerland, to attend the 2nd Global Refugee Forum, where she had a meeting with Hossein Amir Abdollahian, the Foreign Minister of Iran.';
+    const kamikawa: PersonSpec = { forms: ['Yoko Kamikawa', 'Kamikawa'], name: 'Yoko Kamikawa', title: 'Foreign Minister', country: 'Japan' };
+    const evs = run(t, [kamikawa, AMIR], [['15 December 2023', '2023-12-15', 'day']], '2023-12-15');
+    expect(evs).toHaveLength(1);
+    expect(evs[0]?.type).toBe('meeting');
+    expect(evs[0]?.location).toBe('Geneva');
+    expect(names(evs[0])).toEqual(['Hossein Amir-Abdollahian', 'Yoko Kamikawa']);
+  });
+
+  it('reads a visit with the hosts met during it as one visit', () => {
+    const t = 'This week, Japanese Foreign Minister Toshimitsu Motegi conducted an official visit to Jerusalem, meeting with high ranking Israeli officials including Prime Minister Benjamin Netanyahu and Foreign Minister Gideon Sa’ar.';
+    const evs = run(t, [
+      { forms: ['Toshimitsu Motegi'], name: 'Toshimitsu Motegi', title: 'Foreign Minister', country: 'Japan' },
+      { forms: ['Benjamin Netanyahu'], name: 'Benjamin Netanyahu', title: 'Prime Minister', country: null },
+      { forms: ['Gideon Sa’ar'], name: 'Gideon Sa’ar', title: 'Foreign Minister', country: null },
+    ], [['This week', null, null]]);
+    expect(evs).toHaveLength(1);
+    expect(evs[0]?.type).toBe('visit');
+    expect(evs[0]?.location).toBe('Jerusalem');
+    expect(names(evs[0])).toEqual(['Benjamin Netanyahu', 'Gideon Sa’ar', 'Toshimitsu Motegi']);
+  });
+});
+
+describe('findEvents on wire-style copy (invented people)', () => {
+  const NOVAK: PersonSpec = { forms: ['Tomas Novak', 'Mr Novak', 'Novak'], name: 'Tomas Novak', title: 'Prime Minister', country: 'Czech Republic' };
+
+  it('splits talks with leaders of two different countries into two bilateral talks', () => {
+    const t = 'Mr Novak held talks with his Slovak counterpart, Peter Hudak, and the Hungarian leader, Gabor Kiss. At a news conference following talks with Mr Novak, Mr Kiss said the Czech prime minister was "a reliable partner".';
+    const evs = run(t, [
+      NOVAK,
+      { forms: ['Peter Hudak', 'Hudak'], name: 'Peter Hudak', title: null, country: 'Slovakia' },
+      { forms: ['Gabor Kiss', 'Kiss'], name: 'Gabor Kiss', title: 'leader', country: 'Hungary' },
+    ]);
+    expect(evs.map(names).sort()).toEqual([
+      ['Gabor Kiss', 'Tomas Novak'],
+      ['Peter Hudak', 'Tomas Novak'],
+    ]);
+    expect(evs.every((e) => e.type === 'talks')).toBe(true);
+    // The second sentence reports the talks with Mr Kiss again.
+    expect(evs.find((e) => e.participants.includes('Gabor Kiss'))?.sources).toHaveLength(2);
+  });
+
+  it('resolves "the Chilean president" and places the meeting in the city, not at the palace', () => {
+    const t = 'Trade must be opened up, President Rojas of Chile has said during a visit to Argentina.\n\nOn Monday the Chilean president met President Lucia Ferrer at the Casa Rosada Palace, on his first official visit to Buenos Aires.';
+    const evs = run(t, [
+      { forms: ['Rojas'], name: 'Andres Rojas', title: 'President', country: 'Chile' },
+      { forms: ['Lucia Ferrer'], name: 'Lucia Ferrer', title: 'President', country: 'Argentina' },
+    ], [['Monday', null, null]]);
+    expect(evs).toHaveLength(1);
+    expect(names(evs[0])).toEqual(['Andres Rojas', 'Lucia Ferrer']);
+    expect(evs[0]?.location).toBe('Buenos Aires');
+    expect(evs[0]?.date).toBeNull();
+  });
+
+  it('reads "is meeting his EU counterparts" as a meeting with the EU leaders the article names, placed where one of them speaks', () => {
+    const t = 'Austrian Chancellor Eva Varga has called the proposal "unfair". Ms Varga told reporters in Vienna the plan could not pass. EU Commission president Jan de Wit has said he wants a compromise. Irish Taoiseach Sean Byrne is meeting his EU counterparts to agree a package of measures.';
+    const evs = run(t, [
+      { forms: ['Eva Varga', 'Varga'], name: 'Eva Varga', title: 'Chancellor', country: 'Austria' },
+      { forms: ['Jan de Wit'], name: 'Jan de Wit', title: 'EU Commission president', country: 'European Union' },
+      { forms: ['Sean Byrne'], name: 'Sean Byrne', title: 'Taoiseach', country: 'Ireland' },
+    ]);
+    expect(evs).toHaveLength(1);
+    expect(names(evs[0])).toEqual(['Eva Varga', 'Sean Byrne']);
+    expect(evs[0]?.location).toBe('Vienna');
+  });
+
+  it('joins a planned trip told in pieces', () => {
+    const t = 'Nigerian Foreign Minister Chidi Okafor, who will hold talks in Accra on Friday, said the trade code was more effective. Mr Okafor\'s Ghana trip is part of regular meetings with West African ministers. He will meet Ghanaian counterpart Minister Ama Mensah to discuss cross-border trade.';
+    const evs = run(t, [
+      { forms: ['Chidi Okafor', 'Mr Okafor', 'Okafor'], name: 'Chidi Okafor', title: 'Foreign Minister', country: 'Nigeria' },
+      { forms: ['Ama Mensah'], name: 'Ama Mensah', title: 'Minister', country: 'Ghana' },
+    ], [['Friday', null, null]]);
+    expect(evs).toHaveLength(1);
+    expect(names(evs[0])).toEqual(['Ama Mensah', 'Chidi Okafor']);
+    expect(evs[0]?.scheduled).toBe(true);
+    expect(evs[0]?.location).toBe('Accra');
+    expect(evs[0]?.sources.length).toBe(3);
+  });
+
+  it('finds no meeting where only one official is named and the people met are not', () => {
+    const t = 'Mr Novak briefly visited the memorial to the flood victims. Mr Novak later met local leaders during his first trip to the region.';
+    expect(run(t, [NOVAK])).toEqual([]);
+  });
+});
+
+describe('findEvents in other styles', () => {
+  it('finds a phone call, dated, with no place', () => {
+    const t = 'BERLIN (Reuters) - German Chancellor Olaf Scholz spoke by phone with French President Emmanuel Macron on Tuesday about support for Ukraine, a government spokesman said.';
+    const evs = run(t, [
+      { forms: ['Olaf Scholz'], name: 'Olaf Scholz', title: 'Chancellor', country: 'Germany' },
+      { forms: ['Emmanuel Macron'], name: 'Emmanuel Macron', title: 'President', country: 'France' },
+    ], [['Tuesday', '2024-02-13', 'day']], '2024-02-14');
+    expect(evs).toHaveLength(1);
+    expect(evs[0]?.type).toBe('call');
+    expect(evs[0]?.date).toBe('2024-02-13');
+    expect(evs[0]?.location).toBeNull();
+    expect(names(evs[0])).toEqual(['Emmanuel Macron', 'Olaf Scholz']);
+  });
+
+  it('finds a state visit with its host', () => {
+    const t = 'CANBERRA, March 12 — Indian Prime Minister Narendra Modi began a three-day state visit to Canberra on Tuesday and was received by his Australian counterpart Anthony Albanese at Parliament House.';
+    const evs = run(t, [
+      { forms: ['Narendra Modi'], name: 'Narendra Modi', title: 'Prime Minister', country: 'India' },
+      { forms: ['Anthony Albanese'], name: 'Anthony Albanese', title: 'Prime Minister', country: 'Australia' },
+    ], [['March 12', '2024-03-12', 'day'], ['Tuesday', '2024-03-12', 'day']], '2024-03-12');
+    expect(evs).toHaveLength(1);
+    expect(evs[0]?.type).toBe('visit');
+    expect(evs[0]?.location).toBe('Canberra');
+    expect(evs[0]?.date).toBe('2024-03-12');
+    expect(names(evs[0])).toEqual(['Anthony Albanese', 'Narendra Modi']);
+  });
+
+  it('marks talks set for next week as planned', () => {
+    const t = 'Kenyan President William Ruto will hold talks with Tanzanian President Samia Suluhu Hassan in Arusha next week, State House said on Sunday.';
+    const evs = run(t, [
+      { forms: ['William Ruto'], name: 'William Ruto', title: 'President', country: 'Kenya' },
+      { forms: ['Samia Suluhu Hassan'], name: 'Samia Suluhu Hassan', title: 'President', country: 'Tanzania' },
+    ], [['next week', '2024-W12', 'week'], ['Sunday', '2024-03-10', 'day']], '2024-03-11');
+    expect(evs).toHaveLength(1);
+    expect(evs[0]?.type).toBe('talks');
+    expect(evs[0]?.scheduled).toBe(true);
+    expect(evs[0]?.location).toBe('Arusha');
+    // The date nearest the talks, not the day the statement was made.
+    expect(evs[0]?.date).toBe('2024-W12');
+  });
+
+  it('does not read an invitation or a request to visit as an event', () => {
+    const t = 'Reports suggest that the Iranian Foreign Minister Hossein Amir Abdollahian has requested that his Japanese counterpart Yoko Kamikawa visit Tehran soon.';
+    const evs = run(t, [AMIR, { forms: ['Yoko Kamikawa'], name: 'Yoko Kamikawa', title: 'Foreign Minister', country: 'Japan' }]);
+    expect(evs).toEqual([]);
+  });
+
+  it('does not make a meeting out of officials who only comment on each other', () => {
+    const t = 'Opposition foreign affairs spokesman Daniel Ward said Mr Hale was "naive beyond belief" if he accepted the claim.';
+    const evs = run(t, [
+      { forms: ['Daniel Ward'], name: 'Daniel Ward', title: 'foreign affairs spokesman', country: 'Australia' },
+      { forms: ['Mr Hale'], name: 'Peter Hale', title: 'Foreign Minister', country: 'Australia' },
+    ]);
+    expect(evs).toEqual([]);
+  });
+
+  const XI: PersonSpec = { forms: ['Xi Jinping', 'Xi'], name: 'Xi Jinping', title: 'President', country: 'China' };
+  const LULA: PersonSpec = { forms: ['Luiz Inácio Lula da Silva', 'Lula'], name: 'Luiz Inácio Lula da Silva', title: 'President', country: 'Brazil' };
+
+  it('does not read welcoming or discussing someone\'s decision as meeting them', () => {
+    const t = 'Brazilian President Luiz Inácio Lula da Silva welcomed Xi Jinping’s decision to lift the tariffs. Lula discussed Xi’s proposal with his cabinet.';
+    expect(run(t, [XI, LULA])).toEqual([]);
+  });
+
+  it('keeps apart two meetings with different people told in one sentence', () => {
+    const t = 'Secretary of State Antony Blinken will meet Chinese Foreign Minister Wang Yi in Beijing on Friday, then fly to Tokyo to meet Prime Minister Fumio Kishida.';
+    const evs = run(t, [
+      { forms: ['Antony Blinken'], name: 'Antony Blinken', title: 'Secretary of State', country: 'United States' },
+      { forms: ['Wang Yi'], name: 'Wang Yi', title: 'Foreign Minister', country: 'China' },
+      KISHIDA,
+    ], [['Friday', '2024-04-26', 'day']], '2024-04-22');
+    expect(evs.map(names)).toEqual([
+      ['Antony Blinken', 'Wang Yi'],
+      ['Antony Blinken', 'Fumio Kishida'],
+    ]);
+    expect(evs.every((e) => e.scheduled)).toBe(true);
+    expect(evs[0]?.location).toBe('Beijing');
+  });
+
+  it('finds no event in a refusal or an invitation', () => {
+    const t = 'Lula refused to meet Xi Jinping during the summit. Lula has invited Xi Jinping to visit Brasilia next year. Lula didn\'t meet Xi either.';
+    expect(run(t, [XI, LULA])).toEqual([]);
+  });
+
+  it('reads ministers who "discussed ... by phone" as a call, and "told ... in a phone call" too', () => {
+    const t = 'Russian Foreign Minister Sergei Lavrov and his Turkish counterpart Hakan Fidan discussed the situation in Syria by phone, the Russian Foreign Ministry said.\n\nForeign Minister Wang Yi told his Japanese counterpart Takeshi Iwaya in a phone call on Tuesday that Beijing was concerned.';
+    const evs = run(t, [
+      { forms: ['Sergei Lavrov'], name: 'Sergei Lavrov', title: 'Foreign Minister', country: 'Russia' },
+      { forms: ['Hakan Fidan'], name: 'Hakan Fidan', title: 'Foreign Minister', country: 'Turkey' },
+      { forms: ['Wang Yi'], name: 'Wang Yi', title: 'Foreign Minister', country: 'China' },
+      { forms: ['Takeshi Iwaya'], name: 'Takeshi Iwaya', title: 'Foreign Minister', country: 'Japan' },
+    ]);
+    expect(evs.map((e) => [e.type, e.location, ...names(e)])).toEqual([
+      ['call', null, 'Hakan Fidan', 'Sergei Lavrov'],
+      ['call', null, 'Takeshi Iwaya', 'Wang Yi'],
+    ]);
+  });
+
+  it('finds a hosted visit placed after the building, and leaves out the spokesman who reports a meeting', () => {
+    const t = 'Kenyan President William Ruto hosted his Ugandan counterpart Yoweri Museveni at State House, Nairobi, on Monday. Kremlin spokesman Dmitry Peskov said Putin would meet Trump in Alaska.';
+    const evs = run(t, [
+      { forms: ['William Ruto'], name: 'William Ruto', title: 'President', country: 'Kenya' },
+      { forms: ['Yoweri Museveni'], name: 'Yoweri Museveni', title: 'President', country: 'Uganda' },
+      { forms: ['Dmitry Peskov'], name: 'Dmitry Peskov', title: 'spokesman', country: 'Russia' },
+      { forms: ['Putin'], name: 'Vladimir Putin', title: 'President', country: 'Russia' },
+      { forms: ['Trump'], name: 'Donald Trump', title: 'President', country: 'United States' },
+    ]);
+    expect(evs.map((e) => [e.location, e.scheduled, ...names(e)])).toEqual([
+      ['Nairobi', false, 'William Ruto', 'Yoweri Museveni'],
+      ['Alaska', true, 'Donald Trump', 'Vladimir Putin'],
+    ]);
+  });
+
+  const OBAMA: PersonSpec = { forms: ['Barack Obama', 'Obama'], name: 'Barack Obama', title: 'President', country: 'United States' };
+  const NETANYAHU: PersonSpec = { forms: ['Benjamin Netanyahu', 'Netanyahu'], name: 'Benjamin Netanyahu', title: 'Prime Minister', country: 'Israel' };
+  const ERDOGAN: PersonSpec = { forms: ['Recep Erdogan', 'Erdogan'], name: 'Recep Tayyip Erdogan', title: 'Prime Minister', country: 'Turkey' };
+
+  it('keeps a meeting a meeting beside a phone call to a third leader, placed in the city not the airport', () => {
+    const t = 'It happened in a phone call to Erdogan during a final meeting between Obama and Netanyahu at Ben Gurion International Airport in Tel Aviv minutes before Air Force One departed for Jordan.';
+    const evs = run(t, [OBAMA, NETANYAHU, ERDOGAN]);
+    expect(evs).toHaveLength(1);
+    expect(evs[0]?.type).toBe('meeting');
+    expect(evs[0]?.location).toBe('Tel Aviv');
+    expect(names(evs[0])).toEqual(['Barack Obama', 'Benjamin Netanyahu']);
+  });
+
+  it('finds who was met after the topic ("discussed the issue with Mr. Netanyahu"), not the leader spoken of', () => {
+    const t = 'Mr. Obama said later at a news conference in Amman that he had spoken to both leaders.\n\nHe said he discussed the issue with Mr. Netanyahu during his visit to Israel this week, and that they agreed the timing was good for a discussion with the Turkish leader.';
+    const evs = run(t, [OBAMA, NETANYAHU, ERDOGAN], [['this week', '2013-W12', 'week']], '2013-03-22');
+    expect(evs).toHaveLength(1);
+    expect(names(evs[0])).toEqual(['Barack Obama', 'Benjamin Netanyahu']);
+    expect(evs[0]?.date).toBe('2013-W12');
+  });
+
+  it('does not make a meeting of two officials merely named near the word "meeting"', () => {
+    const t = 'President Donald Trump, speaking at a cabinet meeting on Wednesday, criticised Federal Reserve Chair Jerome Powell again.';
+    const evs = run(t, [
+      { forms: ['Donald Trump'], name: 'Donald Trump', title: 'President', country: 'United States' },
+      { forms: ['Jerome Powell'], name: 'Jerome Powell', title: 'Federal Reserve Chair', country: 'United States' },
+    ], [['Wednesday', '2025-07-16', 'day']]);
+    expect(evs).toEqual([]);
+  });
+
+  it('finds talks told by a noun when both leaders are named together', () => {
+    const t = 'Putin and Xi signed a joint statement after talks in Moscow on Tuesday.';
+    const evs = run(t, [
+      { forms: ['Putin'], name: 'Vladimir Putin', title: 'President', country: 'Russia' },
+      { forms: ['Xi'], name: 'Xi Jinping', title: 'President', country: 'China' },
+    ], [['Tuesday', '2023-03-21', 'day']]);
+    expect(evs.map((e) => [e.type, e.date, e.location, ...names(e)])).toEqual([['talks', '2023-03-21', 'Moscow', 'Vladimir Putin', 'Xi Jinping']]);
+  });
+
+  it('gives "on Tuesday" to the meeting it belongs to, not to the talks "a day after" which it was held', () => {
+    const t = 'WASHINGTON (AP) — Secretary of State Marco Rubio met with Saudi Crown Prince Mohammed bin Salman in Riyadh on Tuesday, a day after holding talks with Russian Foreign Minister Sergey Lavrov.';
+    const evs = run(t, [
+      { forms: ['Marco Rubio', 'Rubio'], name: 'Marco Rubio', title: 'Secretary of State', country: 'United States' },
+      { forms: ['Mohammed bin Salman'], name: 'Mohammed bin Salman', title: 'Crown Prince', country: 'Saudi Arabia' },
+      { forms: ['Sergey Lavrov'], name: 'Sergey Lavrov', title: 'Foreign Minister', country: 'Russia' },
+    ], [['Tuesday', '2025-02-18', 'day']], '2025-02-18');
+    expect(evs.map((e) => [e.date, ...names(e)])).toEqual([
+      ['2025-02-18', 'Marco Rubio', 'Mohammed bin Salman'],
+      [null, 'Marco Rubio', 'Sergey Lavrov'],
+    ]);
+  });
+
+  it('does not pair two ministers who are each to meet unnamed counterparts', () => {
+    const t = 'Defense Minister Minoru Kihara and Foreign Minister Yoko Kamikawa are also expected to meet their Philippine counterparts for "two-plus-two" talks.';
+    const evs = run(t, [
+      { forms: ['Minoru Kihara'], name: 'Minoru Kihara', title: 'Defense Minister', country: 'Japan' },
+      { forms: ['Yoko Kamikawa'], name: 'Yoko Kamikawa', title: 'Foreign Minister', country: 'Japan' },
+    ]);
+    expect(evs).toEqual([]);
+  });
+
+  it('finds no event in a wish, a request or a cancelled meeting, but does in May', () => {
+    const t = 'Lula wants to meet Xi Jinping soon. Lula is seeking a meeting with Xi Jinping. The summit with Xi Jinping was cancelled. In May, Lula, who hopes to boost trade, will meet Xi Jinping in Beijing.';
+    const evs = run(t, [XI, LULA], [['May', '2023-05', 'month']]);
+    expect(evs.map((e) => [e.date, e.location, e.scheduled, ...names(e)])).toEqual([['2023-05', 'Beijing', true, 'Luiz Inácio Lula da Silva', 'Xi Jinping']]);
+  });
+
+  it('reads a foreign ministry release: a named meeting, a courtesy call "on the same day", a telephone talk', () => {
+    const t = [
+      'March 5, 2024',
+      '',
+      'On March 5, commencing at 10:00 a.m. for approximately 30 minutes, Ms. KAMIKAWA Yoko, Minister for Foreign Affairs of Japan, held a Japan-Philippines Foreign Ministers\' Meeting with H.E. Mr. Enrique Manalo, Secretary of Foreign Affairs of the Republic of the Philippines, who is visiting Japan.',
+      '',
+      '2. On the same day, Secretary Manalo paid a courtesy call on Mr. KISHIDA Fumio, Prime Minister of Japan.',
+      '',
+      '3. On March 1, Minister Kamikawa held a telephone talk with Ms. Penny Wong, Minister for Foreign Affairs of Australia.',
+    ].join('\n');
+    const evs = run(t, [
+      { forms: ['KAMIKAWA Yoko', 'Kamikawa'], name: 'Yoko Kamikawa', title: 'Minister for Foreign Affairs', country: 'Japan' },
+      { forms: ['Enrique Manalo', 'Manalo'], name: 'Enrique Manalo', title: 'Secretary of Foreign Affairs', country: 'Philippines' },
+      { forms: ['KISHIDA Fumio'], name: 'Fumio Kishida', title: 'Prime Minister', country: 'Japan' },
+      { forms: ['Penny Wong'], name: 'Penny Wong', title: 'Minister for Foreign Affairs', country: 'Australia' },
+    ], [['March 5, 2024', '2024-03-05', 'day'], ['March 5', '2024-03-05', 'day'], ['the same day', null, null], ['March 1', '2024-03-01', 'day']], '2024-03-05');
+    expect(evs.map((e) => [e.type, e.date, ...names(e)])).toEqual([
+      ['meeting', '2024-03-05', 'Enrique Manalo', 'Yoko Kamikawa'],
+      ['meeting', '2024-03-05', 'Enrique Manalo', 'Fumio Kishida'],
+      ['call', '2024-03-01', 'Penny Wong', 'Yoko Kamikawa'],
+    ]);
+  });
+
+  it('tells a planned meeting from a past one in another city, and a courtesy call from a call to act', () => {
+    const t = 'Russian Foreign Minister Sergey Lavrov and his Chinese counterpart Wang Yi will hold talks in Moscow next week. Lavrov last met Wang Yi in Astana in May.\n\nExternal Affairs Minister S Jaishankar on Monday called on Sri Lankan President Ranil Wickremesinghe in Colombo. Jaishankar called on Wang Yi to respect the border agreements.';
+    const evs = run(t, [
+      { forms: ['Sergey Lavrov', 'Lavrov'], name: 'Sergey Lavrov', title: 'Foreign Minister', country: 'Russia' },
+      { forms: ['Wang Yi'], name: 'Wang Yi', title: 'Foreign Minister', country: 'China' },
+      { forms: ['S Jaishankar', 'Jaishankar'], name: 'S Jaishankar', title: 'External Affairs Minister', country: 'India' },
+      { forms: ['Ranil Wickremesinghe'], name: 'Ranil Wickremesinghe', title: 'President', country: 'Sri Lanka' },
+    ], [['next week', null, null], ['May', null, null], ['Monday', null, null]]);
+    expect(evs.map((e) => [e.location, e.scheduled, ...names(e)])).toEqual([
+      ['Moscow', true, 'Sergey Lavrov', 'Wang Yi'],
+      ['Astana', false, 'Sergey Lavrov', 'Wang Yi'],
+      ['Colombo', false, 'Ranil Wickremesinghe', 'S Jaishankar'],
+    ]);
+  });
+
+  it('marks planned only the event whose own clause is in the future', () => {
+    const t = 'Modi, who will visit Paris next month, met Macron on Monday. Modi meets Albanese in Sydney next week.';
+    const evs = run(t, [
+      { forms: ['Modi'], name: 'Narendra Modi', title: 'Prime Minister', country: 'India' },
+      { forms: ['Macron'], name: 'Emmanuel Macron', title: 'President', country: 'France' },
+      { forms: ['Albanese'], name: 'Anthony Albanese', title: 'Prime Minister', country: 'Australia' },
+    ]);
+    expect(evs.map((e) => [e.scheduled, e.location, ...names(e)])).toEqual([
+      [false, null, 'Emmanuel Macron', 'Narendra Modi'],
+      [true, 'Sydney', 'Anthony Albanese', 'Narendra Modi'],
+    ]);
+  });
+
+  it('finds a call received, a visit paid to a leader, and a host to come', () => {
+    const t = 'Putin received a phone call from Macron on Friday. Biden is visiting Zelensky in Kyiv. Trump will host Netanyahu at the White House next week.';
+    const evs = run(t, [
+      { forms: ['Putin'], name: 'Vladimir Putin', title: 'President', country: 'Russia' },
+      { forms: ['Macron'], name: 'Emmanuel Macron', title: 'President', country: 'France' },
+      { forms: ['Biden'], name: 'Joe Biden', title: 'President', country: 'United States' },
+      { forms: ['Zelensky'], name: 'Volodymyr Zelensky', title: 'President', country: 'Ukraine' },
+      { forms: ['Trump'], name: 'Donald Trump', title: 'President', country: 'United States' },
+      { forms: ['Netanyahu'], name: 'Benjamin Netanyahu', title: 'Prime Minister', country: 'Israel' },
+    ], [['Friday', '2024-05-10', 'day'], ['next week', '2024-W20', 'week']]);
+    expect(evs.map((e) => [e.type, e.date, e.location, e.scheduled, ...names(e)])).toEqual([
+      ['call', '2024-05-10', null, false, 'Emmanuel Macron', 'Vladimir Putin'],
+      ['visit', null, 'Kyiv', false, 'Joe Biden', 'Volodymyr Zelensky'],
+      ['meeting', '2024-W20', null, true, 'Benjamin Netanyahu', 'Donald Trump'],
+    ]);
+  });
+
+  it('dates a meeting by its own weekday rather than the dateline', () => {
+    const t = 'BEIJING, April 9 (Reuters) - Cho Tae-yul met Chinese Foreign Minister Wang Yi in Beijing, the Chinese capital, on Monday.';
+    const evs = run(t, [
+      { forms: ['Cho Tae-yul'], name: 'Cho Tae-yul', title: 'Foreign Minister', country: 'South Korea' },
+      { forms: ['Wang Yi'], name: 'Wang Yi', title: 'Foreign Minister', country: 'China' },
+    ], [['April 9', '2024-04-09', 'day'], ['Monday', '2024-04-08', 'day']], '2024-04-09');
+    expect(evs.map((e) => [e.date, e.location, ...names(e)])).toEqual([['2024-04-08', 'Beijing', 'Cho Tae-yul', 'Wang Yi']]);
+  });
+
+  it('does not date a meeting from a background clause or from another event of the sentence', () => {
+    const t = 'Foreign Minister Omar Haddad met his counterpart Leila Nasser in Amman, whose government restored ties with Cairo in 2019. Haddad met Nasser again to plan a return visit next year.';
+    const evs = run(t, [
+      { forms: ['Omar Haddad', 'Haddad'], name: 'Omar Haddad', title: 'Foreign Minister', country: 'Egypt' },
+      { forms: ['Leila Nasser', 'Nasser'], name: 'Leila Nasser', title: 'Foreign Minister', country: 'Jordan' },
+    ], [['2019', '2019', 'year'], ['next year', '2025', 'year']], '2024-02-12');
+    expect(evs.map((e) => e.date)).toEqual([null]);
+  });
+
+  it('reads a courtesy call on a president as a meeting', () => {
+    const t = 'During the visit, Minister Ana Cruz made a courtesy call on President Tran Van Minh at the Presidential Palace.';
+    const evs = run(t, [
+      { forms: ['Ana Cruz'], name: 'Ana Cruz', title: 'Minister', country: 'Philippines' },
+      { forms: ['Tran Van Minh'], name: 'Tran Van Minh', title: 'President', country: 'Vietnam' },
+    ]);
+    expect(evs.map((e) => [e.type, ...names(e)])).toEqual([['meeting', 'Ana Cruz', 'Tran Van Minh']]);
+  });
+
+  it('places a meeting in the dateline city when the copy names no other place', () => {
+    for (const head of ['CAIRO (Reuters) - ', 'CAIRO: ', 'Cairo, Feb 12 (AP) — ', 'NEW DELHI, Feb 14 (Reuters) - ']) {
+      const t = `${head}Egyptian Foreign Minister Omar Haddad met his Jordanian counterpart Leila Nasser on Monday.`;
+      const evs = run(t, [
+        { forms: ['Omar Haddad'], name: 'Omar Haddad', title: 'Foreign Minister', country: 'Egypt' },
+        { forms: ['Leila Nasser'], name: 'Leila Nasser', title: 'Foreign Minister', country: 'Jordan' },
+      ]);
+      expect(evs.map((e) => e.location)).toEqual([head.startsWith('NEW') ? 'New Delhi' : 'Cairo']);
+    }
+  });
+
+  it('finds a visit by one named official to a named place, but not one told as background', () => {
+    const t = [
+      'ANKARA (Reuters) - Egyptian Foreign Minister Omar Haddad will visit Ankara in April, the ministry said.',
+      'Haddad is the first Egyptian minister to visit Turkey since 2013.',
+      'The invitation came following his trip to Riyadh in January.',
+      'Jordanian Foreign Minister Leila Nasser, who visited Cairo last year, welcomed the move.',
+    ].join(' ');
+    const evs = run(t, [
+      { forms: ['Omar Haddad', 'Haddad'], name: 'Omar Haddad', title: 'Foreign Minister', country: 'Egypt' },
+      { forms: ['Leila Nasser'], name: 'Leila Nasser', title: 'Foreign Minister', country: 'Jordan' },
+    ], [['April', '2024-04', 'month'], ['2013', '2013', 'year'], ['January', '2024-01', 'month'], ['last year', '2023', 'year']], '2024-02-12');
+    expect(evs.map((e) => [e.type, e.date, e.location, e.scheduled, ...names(e)])).toEqual([['visit', '2024-04', 'Ankara', true, 'Omar Haddad']]);
+  });
+
+  it('finds a second meeting told with a pronoun, on another day, with another official', () => {
+    const t = 'SEOUL (Yonhap) -- Foreign Minister Park Ji-won met Japanese Foreign Minister Sato Kenji in Seoul on Sunday. On Monday she also met Vice Minister Ito Haruka to discuss trade.';
+    const evs = run(t, [
+      { forms: ['Park Ji-won'], name: 'Park Ji-won', title: 'Foreign Minister', country: 'South Korea' },
+      { forms: ['Sato Kenji'], name: 'Kenji Sato', title: 'Foreign Minister', country: 'Japan' },
+      { forms: ['Ito Haruka'], name: 'Haruka Ito', title: 'Vice Minister', country: 'Japan' },
+    ], [['Sunday', '2024-04-07', 'day'], ['Monday', '2024-04-08', 'day']], '2024-04-08');
+    expect(evs.map((e) => [e.date, e.location, ...names(e)])).toEqual([
+      ['2024-04-07', 'Seoul', 'Kenji Sato', 'Park Ji-won'],
+      ['2024-04-08', 'Seoul', 'Haruka Ito', 'Park Ji-won'],
+    ]);
+  });
+
+  it('dates a report of the day\'s meeting by its dateline when the background year is all the sentence has', () => {
+    const t = 'CAIRO, Feb 12 (Reuters) - Egyptian Foreign Minister Omar Haddad met Jordanian Foreign Minister Leila Nasser, whose government restored ties with Ankara in 2019.';
+    const evs = run(t, [
+      { forms: ['Omar Haddad'], name: 'Omar Haddad', title: 'Foreign Minister', country: 'Egypt' },
+      { forms: ['Leila Nasser'], name: 'Leila Nasser', title: 'Foreign Minister', country: 'Jordan' },
+    ], [['Feb 12', '2024-02-12', 'day'], ['2019', '2019', 'year']], '2024-02-12');
+    expect(evs.map((e) => [e.date, e.location])).toEqual([['2024-02-12', 'Cairo']]);
+  });
+
+  it('never throws and finds nothing without officials', () => {
+    expect(findEvents('', { sentences: [], officials: [], dates: [], documentDate: null })).toEqual([]);
+    const junk = '\u0000\uffff"“met with'.repeat(2000);
+    expect(() => findEvents(junk, { sentences: splitSentences(junk), officials: [], dates: [], documentDate: null })).not.toThrow();
+  });
+});
+
+describe('findEvents on arbitrary input', () => {
+  it('never throws and keeps every source span true to the text', () => {
+    const words = ['met', 'with', 'talks', 'visit to', 'Tokyo', 'the two ministers', 'his counterpart', 'he', 'She', 'phone call', ',', '.', '\n', '"', 'Mr', 'X Y', 'on Monday', 'hosted', 'the Japanese minister'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 60 }), fc.array(fc.nat(), { maxLength: 12 }), (parts, picks) => {
+        const text = parts.join(' ');
+        // Officials on random words, as a recognizer might mark them.
+        const officials: OfficialMention[] = [];
+        let offset = 0;
+        const bounds = parts.map((p) => {
+          const b = [offset, offset + p.length] as const;
+          offset += p.length + 1;
+          return b;
+        });
+        for (const pick of [...new Set(picks.map((p) => p % Math.max(1, parts.length)))].sort((a, b) => a - b)) {
+          const b = bounds[pick];
+          if (!b || b[1] <= b[0]) continue;
+          officials.push({ text: text.slice(b[0], b[1]), start: b[0], end: b[1], name: `P${pick % 3}`, title: pick % 2 ? 'Foreign Minister' : null, country: pick % 2 ? 'Japan' : null, entityId: `p${pick % 3}` });
+        }
+        const events = findEvents(text, { sentences: splitSentences(text), officials, dates: [], documentDate: pick(picks) });
+        for (const e of events) {
+          expect(e.participants.length).toBeGreaterThanOrEqual(e.type === 'visit' || e.type === 'trip' ? 1 : 2);
+          expect(new Set(e.participantEntityIds).size).toBe(e.participantEntityIds.length);
+          for (const s of e.sources) expect(text.slice(s.start, s.end)).toBe(s.text);
+        }
+        expect(() => mergeEvents([{ path: 'a', events }, { path: 'b', events }])).not.toThrow();
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+function pick(picks: number[]): string | null {
+  return picks.length % 2 ? '2024-01-15' : null;
+}
+
+describe('mergeEvents', () => {
+  const meeting = (date: string | null, participants: string[], scheduled = false, location: string | null = 'Beijing'): EventMention => ({
+    type: 'talks',
+    date,
+    location,
+    participants,
+    participantEntityIds: participants.map((p) => `person:${p}`),
+    scheduled,
+    sources: [{ start: 0, end: 5, text: 'xxxxx' }],
+  });
+
+  it('merges two articles reporting the same meeting into one event with two sources', () => {
+    const merged = mergeEvents([
+      { path: 'a.txt', events: [meeting(null, ['Chidi Okafor', 'Ama Mensah'], true)] },
+      { path: 'b.txt', events: [meeting('2024-02-22', ['Ama Mensah', 'Chidi Okafor'], false)] },
+    ]);
+    expect(merged).toHaveLength(1);
+    expect(merged[0]?.sources.map((s) => s.path)).toEqual(['a.txt', 'b.txt']);
+    expect(merged[0]?.date).toBe('2024-02-22');
+    expect(merged[0]?.scheduled).toBe(false);
+    expect(merged[0]?.id).toMatch(/^event-[0-9a-f]{16}$/);
+  });
+
+  it('places a merged event in the city a report names rather than the country', () => {
+    const merged = mergeEvents([
+      { path: 'a.txt', events: [meeting(null, ['Chidi Okafor', 'Ama Mensah'], false, 'China')] },
+      { path: 'b.txt', events: [meeting(null, ['Chidi Okafor', 'Ama Mensah'], false, 'China')] },
+      { path: 'c.txt', events: [meeting(null, ['Chidi Okafor', 'Ama Mensah'], false, 'Beijing')] },
+    ]);
+    expect(merged.map((e) => e.location)).toEqual(['Beijing']);
+  });
+
+  it('keeps two meetings on different dates apart and sorts them, undated last', () => {
+    const merged = mergeEvents([
+      { path: 'a.txt', events: [meeting('2023-05-19', ['Yoshimasa Hayashi', 'Antony Blinken'])] },
+      { path: 'b.txt', events: [meeting('2023-01-13', ['Yoshimasa Hayashi', 'Antony Blinken']), meeting(null, ['Hossein Amir-Abdollahian', 'Yoko Kamikawa'])] },
+    ]);
+    expect(merged.map((e) => e.date)).toEqual(['2023-01-13', '2023-05-19', null]);
+  });
+
+  it('keeps a call apart from a meeting of the same people, and gives stable ids', () => {
+    const call: EventMention = { ...meeting(null, ['A B', 'C D']), type: 'call', location: null };
+    const docs = [{ path: 'a.txt', events: [meeting(null, ['A B', 'C D']), call] }];
+    const first = mergeEvents(docs);
+    expect(first).toHaveLength(2);
+    expect(mergeEvents(docs).map((e) => e.id)).toEqual(first.map((e) => e.id));
+    expect(new Set(first.map((e) => e.id)).size).toBe(2);
+  });
+
+  it('merges two outlets telling the same talks a day apart', () => {
+    const merged = mergeEvents([
+      { path: 'a.txt', events: [meeting('2024-04-09', ['Cho Tae-yul', 'Wang Yi'], false, 'Beijing')] },
+      { path: 'b.txt', events: [{ ...meeting('2024-04-08', ['Wang Yi', 'Cho Tae-yul'], false, null), type: 'meeting' }] },
+    ]);
+    expect(merged).toHaveLength(1);
+    expect(merged[0]?.sources.map((s) => s.path)).toEqual(['a.txt', 'b.txt']);
+  });
+
+  it('never merges two events one article told apart', () => {
+    const merged = mergeEvents([{ path: 'a.txt', events: [meeting(null, ['Sergey Lavrov', 'Wang Yi'], true, 'Moscow'), meeting(null, ['Sergey Lavrov', 'Wang Yi'], false, 'Astana')] }]);
+    expect(merged).toHaveLength(2);
+  });
+
+  it('does not merge meetings that share only one participant', () => {
+    const merged = mergeEvents([
+      { path: 'a.txt', events: [meeting(null, ['Chidi Okafor', 'Ama Mensah'])] },
+      { path: 'b.txt', events: [meeting(null, ['Chidi Okafor', 'Kofi Boateng'], false, 'Tokyo')] },
+    ]);
+    expect(merged).toHaveLength(2);
+  });
+});
+
+describe('datesCompatible', () => {
+  it('accepts a day within a coarser month or week and rejects other days', () => {
+    expect(datesCompatible('2019-12-20', '2019-12')).toBe(true);
+    expect(datesCompatible('2019-12-20', '2019-W51')).toBe(true);
+    expect(datesCompatible('2019-12-23', '2019-W51')).toBe(false);
+    expect(datesCompatible('2019-12-20', '2019-12-21')).toBe(false);
+    expect(datesCompatible(null, '2019-12-21')).toBe(true);
+  });
+});
