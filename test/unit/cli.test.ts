@@ -90,6 +90,15 @@ describe('news-annotator events', () => {
   it('prints the merged event timeline as a table', () => {
     const { code, stdout } = run(['events', 'seeds']);
     expect(code).toBe(0);
-    expect(stdout.split('\n')[0]).toMatch(/^DATE\s+EVENT\s+PLACE\s+PARTICIPANTS\s+SOURCES$/);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^DATE\s+EVENT\s+PLACE\s+PARTICIPANTS\s+SOURCES$/);
+    const rouhaniAbe = lines.find((l) => l.includes('Hassan Rouhani') && l.includes('Shinzo Abe'));
+    expect(rouhaniAbe).toMatch(/^2019-12-20\s+meeting\s+Tokyo\s/);
+    expect(rouhaniAbe).toContain('seeds/003_51685c235f0e8719.txt');
+    // Dated events first, oldest first; undated ones last.
+    const dates = lines.slice(2).map((l) => l.split(/\s+/)[0]!);
+    const dated = dates.filter((d) => d !== 'undated');
+    expect(dated).toEqual([...dated].sort());
+    expect(dates.slice(dated.length).every((d) => d === 'undated')).toBe(true);
   });
 });
