@@ -100,14 +100,9 @@ export interface EventSource extends TextSpan {
   path: string;
 }
 
-export interface CorpusEvent {
+/** An event merged across the corpus: the same event told by several articles has one entry. */
+export interface CorpusEvent extends Omit<EventMention, 'sources'> {
   id: string;
-  type: EventType;
-  date: string | null;
-  location: string | null;
-  participants: string[];
-  participantEntityIds: string[];
-  scheduled: boolean;
   sources: EventSource[];
 }
 
