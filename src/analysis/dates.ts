@@ -408,7 +408,9 @@ export function findDates(text: string, documentDate: string | null): DateMentio
       // A bug in one scanner must never take the analysis down: keep what the others find.
     }
   }
-  return selectLongest(r.found).map((c) => ({
+  const kept = selectLongest(r.found);
+  if (doc) alignDayRanges(text, kept);
+  return kept.map((c) => ({
     start: c.start,
     end: c.end,
     text: text.slice(c.start, c.end),
@@ -439,6 +441,25 @@ const SCANNERS: ReadonlyArray<(r: Recognizer) => void> = [
   scanHolidays,
   ...(INCLUDE_PRESENT_REFERENCE ? [scanPresent] : []),
 ];
+
+const RANGE_JOIN = /^\s*(?:-|–|—|to|until|till|through|and)\s*$/;
+
+/**
+ * "from February 27 to March 4": a range starts before it ends, so a start resolved into the
+ * year after its end (each end read on its own) moves back a year.
+ */
+function alignDayRanges(text: string, kept: Candidate[]): void {
+  for (let i = 1; i < kept.length; i++) {
+    const first = kept[i - 1]!;
+    const second = kept[i]!;
+    if (!first.relative || first.precision !== 'day' || second.precision !== 'day' || !first.value || !second.value) continue;
+    if (second.start - first.end > 12 || first.value <= second.value) continue;
+    if (!RANGE_JOIN.test(text.slice(first.end, second.start))) continue;
+    const year = +first.value.slice(0, 4) - 1;
+    const day = parseIsoDay(`${pad(year, 4)}${first.value.slice(4)}`);
+    if (day && formatDay(day) <= second.value) first.value = formatDay(day);
+  }
+}
 
 /** Overlapping candidates: the longest wins (the fullest reading of the expression). */
 function selectLongest(found: Candidate[]): Candidate[] {
@@ -598,9 +619,8 @@ function scanMonthRanges(r: Recognizer): void {
       r.add(secondStart, secondStart + g.m2!.length, null, 'month', true);
       continue;
     }
-    // Resolve the range as a whole: its end by tense, its start the latest such month before the end.
-    const future = r.direction(start, end) === 'future';
-    const endYear = future ? (second >= doc.month ? doc.year : doc.year + 1) : second <= doc.month ? doc.year : doc.year - 1;
+    // Resolve the range as a whole: its end like a single month, its start the latest such month before the end.
+    const endYear = r.monthYear(second, start, end);
     const startYear = first <= second ? endYear : endYear - 1;
     r.add(start, start + g.m1!.length, formatMonth(startYear, first), 'month', true);
     r.add(secondStart, secondStart + g.m2!.length, formatMonth(endYear, second), 'month', true);
