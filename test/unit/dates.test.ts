@@ -494,6 +494,17 @@ describe('yearless months and days: past cue, forward cue, or the nearest occurr
     expect(only('Output grew strongly in early November, the agency said.', '2025-09-15').value).toBe('2024-11');
   });
 
+  it('does not take a plan reported in the past, or what could not happen, for a forward cue', () => {
+    expect(only('The truce was due in January but collapsed.', '2025-09-15').value).toBe('2025-01');
+    expect(only('The envoy could not attend the summit in June.', '2025-09-15').value).toBe('2025-06');
+    expect(only('The referendum went ahead in May despite the boycott.', '2025-09-15').value).toBe('2025-05');
+  });
+
+  it('reads a present progressive next to the date as forward, a distant one as no cue', () => {
+    expect(only('The cabinet is holding talks in October.', '2025-04-15').value).toBe('2025-10');
+    expect(only('The province is recovering from the storms in March.', '2025-04-15').value).toBe('2025-03');
+  });
+
   it('reads a month after since as behind, even in a future sentence', () => {
     expect(only('The border, shut since October, will reopen soon.', '2025-09-15').value).toBe('2024-10');
   });

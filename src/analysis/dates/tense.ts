@@ -14,7 +14,7 @@ const FUTURE_WORDS: ReadonlySet<string> = new Set([
   'will', "won't", 'won’t', 'shall', 'would', "wouldn't", 'wouldn’t', 'upcoming', 'forthcoming', 'next',
   // Modals and words of plan: what they govern has not happened yet. (The month name `May` is
   // read with its capital, so it never counts as the modal.)
-  'may', 'might', 'could', 'should', 'possibly', 'plans', 'planning', 'ahead',
+  'may', 'might', 'could', 'should', 'possibly', 'plans', 'planning',
 ]);
 const REPORTING_VERBS: ReadonlySet<string> = new Set(['said', 'told', 'added', 'warned', 'noted', 'stressed', 'insisted', 'argued']);
 const CLAUSE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'on', 'at', 'during', 'last', 'this', 'earlier', 'late', 'early', 'to', 'by', 'after', 'before']);
@@ -84,21 +84,24 @@ const isSentenceEnd = (text: string, i: number): boolean => {
 
 
 /** Whether a future cue ends at `word`, given the two words before it ("will", "is scheduled to", "plans to", "due on"). */
-function futureCue(word: string, p1: string | undefined, p2: string | undefined, adjacent: boolean): boolean {
+/** `distance`: how many words lie between the cue and the date (Infinity after the date). */
+function futureCue(word: string, p1: string | undefined, p2: string | undefined, distance: number): boolean {
   if (FUTURE_WORDS.has(word) || word.endsWith("'ll") || word.endsWith('’ll')) return true;
   if (PLAN_PARTICIPLES.has(word)) return !PAST_AUXILIARIES.has(p1 ?? '');
-  // Present progressive ("is holding talks in May"): an arrangement ahead.
-  if ((p1 === 'is' || p1 === 'are' || p1 === 'am') && word.length > 4 && word.endsWith('ing')) return true;
+  // Present progressive close to the date ("is holding talks in May"): an arrangement ahead;
+  // farther away it may be a state the date explains ("is recovering from the floods in July").
+  if (distance <= 2 && (p1 === 'is' || p1 === 'are' || p1 === 'am') && word.length > 4 && word.endsWith('ing')) return true;
   if (word === 'to') {
     // "is scheduled to", "is to", "scheduled to", "plans to", "going to"
     if (p1 !== undefined && (INTENT_VERBS.has(p1) || SCHEDULE_ADJECTIVES.has(p1))) return true;
     if (p1 !== undefined && (p1 === 'is' || p1 === 'are')) return true;
     if (p2 !== undefined && BE_FORMS.has(p2) && p1 !== undefined && SCHEDULE_PARTICIPLES.has(p1)) return true;
   }
-  if (SCHEDULE_PREPOSITIONS.has(word) && p1 !== undefined && SCHEDULE_ADJECTIVES.has(p1)) return true;
+  // "due in May" points ahead; "was due in May" reports a plan of the past.
+  if (SCHEDULE_PREPOSITIONS.has(word) && p1 !== undefined && SCHEDULE_ADJECTIVES.has(p1) && !PAST_AUXILIARIES.has(p2 ?? '')) return true;
   if (word === 'due' && (p1 === 'is' || p1 === 'are')) return true;
   // "is on Monday" points ahead; "is on an official visit ... from March 2" only states the present.
-  if (adjacent && (word === 'in' || word === 'on' || word === 'for') && (p1 === 'is' || p1 === 'are')) return true;
+  if (distance === 0 && (word === 'in' || word === 'on' || word === 'for') && (p1 === 'is' || p1 === 'are')) return true;
   if (word === 'for' && p1 === 'set' && (p2 === 'is' || p2 === 'are')) return true;
   if (word === 'held' && p1 === 'be' && p2 === 'to') return true;
   if (word === 'of' && p1 === 'ahead') return true;
@@ -205,7 +208,9 @@ export function sentenceTense(text: string, start: number, end: number): 'future
     while (left.length < k + 3 && !leftDone) readLeft();
     const word = left[k];
     if (word === undefined) break;
-    if (futureCue(word, left[k + 1], left[k + 2], k === 0)) return 'future';
+    // "could not attend" mostly tells what did not happen.
+    if (word === 'could' && left[k - 1] === 'not') continue;
+    if (futureCue(word, left[k + 1], left[k + 2], k)) return 'future';
     if (k >= 2 && REPORTING_VERBS.has(word) && opensReportedClause(word, left[k - 1]!, left[k - 2]!)) {
       reported = true;
       break;
@@ -227,7 +232,7 @@ export function sentenceTense(text: string, start: number, end: number): 'future
     const wordStart = i;
     while (i < ceiling && isCueLetter(text.charCodeAt(i))) i++;
     const word = cueWord(text.slice(wordStart, i));
-    if (futureCue(word, p1, p2, false)) return 'future';
+    if (futureCue(word, p1, p2, Infinity)) return 'future';
     if (pastCue(word, p1)) return 'past';
     if (reported && PRESENT_FORMS.has(word)) return null;
     p2 = p1;
