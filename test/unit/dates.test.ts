@@ -505,6 +505,10 @@ describe('yearless months and days: past cue, forward cue, or the nearest occurr
     expect(only('The province is recovering from the storms in March.', '2025-04-15').value).toBe('2025-03');
   });
 
+  it('does not take an -ed adjective after a determiner for a past verb', () => {
+    expect(only('The postponed runoff in November remains the focus.', '2025-09-15').value).toBe('2025-11');
+  });
+
   it('reads a month after since as behind, even in a future sentence', () => {
     expect(only('The border, shut since October, will reopen soon.', '2025-09-15').value).toBe('2024-10');
   });

@@ -120,8 +120,11 @@ function cueWord(raw: string): string {
 
 function pastCue(word: string, p1: string | undefined): boolean {
   if (PAST_WORDS.has(word)) return true;
-  return word.length >= 4 && word.endsWith('ed') && /^[a-z]+$/.test(word) && !PASSIVE_AUXILIARIES.has(p1 ?? '');
+  // After a determiner an -ed word is an adjective ("the delayed vote in November"), not a verb.
+  return word.length >= 4 && word.endsWith('ed') && /^[a-z]+$/.test(word) && !PASSIVE_AUXILIARIES.has(p1 ?? '') && !DETERMINERS.has(p1 ?? '');
 }
+
+const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'these', 'those']);
 
 function endsWithPhrase(w: readonly string[], end: number, phrase: readonly string[]): boolean {
   if (end - phrase.length < 0) return false;
