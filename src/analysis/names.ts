@@ -497,7 +497,7 @@ const EAST_ASIAN_FAMILY_NAMES = new Set([
   'chan',
   'wong', 'cheung', 'lam', 'leung', 'ho', 'tsai', 'lai', 'hsieh', 'chiang', 'teo', 'goh', 'ong', 'tan', 'lim',
 ]);
-// Pinyin-like given names ("Zhaoxing", "Jinping", "Yi"): one to three syllables, no Western endings.
+// Pinyin-like given names ("Qiang", "Jinping", "Yi"): one to three syllables, no Western endings.
 const PINYIN_RE =
   /^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iong|iang|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|a|e|i|o|u|v)){1,3}$/;
 
@@ -513,7 +513,7 @@ export function isVietnameseName(words: readonly string[]): boolean {
 }
 
 /**
- * Whether a name is written family name first (Chinese, Korean): "Li Zhaoxing",
+ * Whether a name is written family name first (Chinese, Korean): "Zhang Wei",
  * "Xi Jinping", "Moon Jae-in", "Kim Jong Un". The short form of such a name is its first word.
  */
 export function isFamilyNameFirst(words: readonly string[]): boolean {
