@@ -34,8 +34,10 @@ export interface Tokens {
   /** End including a possessive or an abbreviation point. */
   fullEnd: Int32Array;
   flags: Uint16Array;
-  /** Lower-case words by token index, filled on first use (few tokens are ever asked for). */
-  lower: Map<number, string>;
+  /** Lower-case words by token index, filled on first use; valid where `lowerGen[i] === gen`. */
+  lower: string[];
+  lowerGen: Int32Array;
+  gen: number;
   /** `asciiLowerHash` of the word, of its part before the first hyphen, after the last hyphen (-1: not ASCII). */
   hashFull: Int32Array;
   hashFirst: Int32Array;
@@ -99,6 +101,9 @@ for (let c = 0; c < 128; c++) {
 // Token buffers are reused from one call to the next: the recognizer runs on every keystroke and
 // over whole corpora, and fresh typed arrays per document were most of its garbage.
 let pool = makePool(4096);
+// The lower-case cache is shared by all calls too: an entry belongs to the current text only when
+// its generation matches.
+let generation = 0;
 
 function makePool(cap: number) {
   return {
@@ -110,6 +115,8 @@ function makePool(cap: number) {
     hashFull: new Int32Array(cap),
     hashFirst: new Int32Array(cap),
     hashLast: new Int32Array(cap),
+    lower: new Array<string>(cap).fill(''),
+    lowerGen: new Int32Array(cap).fill(-1),
   };
 }
 
@@ -123,6 +130,7 @@ function growPool(n: number): void {
   next.hashFirst.set(pool.hashFirst.subarray(0, n));
   next.hashLast.set(pool.hashLast.subarray(0, n));
   pool = next;
+  generation = (generation + 1) | 0; // the new cache holds nothing yet
 }
 
 /**
@@ -158,7 +166,7 @@ export function tokenize(text: string): Tokens {
       f |= F_WORD;
       if (cls === 3) f |= F_CAP;
       // Dotted abbreviation: "U.S.", "U.K.", "H.W."
-      if (cls === 3 && text.charCodeAt(i + 1) === 46 && isUpperCode(text.charCodeAt(i + 2)) && text.charCodeAt(i + 3) === 46) {
+      if (cls === 3 && i + 3 < len && text.charCodeAt(i + 1) === 46 && isUpperCode(text.charCodeAt(i + 2)) && text.charCodeAt(i + 3) === 46) {
         let k = i;
         while (k + 1 < len && isUpperCode(text.charCodeAt(k)) && text.charCodeAt(k + 1) === 46) k += 2;
         e = k;
@@ -234,7 +242,7 @@ export function tokenize(text: string): Tokens {
           hl = l >>> 1;
         }
         if (cls === 3 && e - s >= 2 && !hasLower) f |= F_ALLCAPS;
-        if (!(f & F_POSS) && text.charCodeAt(e) === 46 && (e - s === 1 || (e - s <= 7 && DOTTED_WORDS.has(text.slice(s, e).toLowerCase())))) {
+        if (!(f & F_POSS) && e < len && text.charCodeAt(e) === 46 && (e - s === 1 || (e - s <= 7 && DOTTED_WORDS.has(text.slice(s, e).toLowerCase())))) {
           f |= F_DOT;
           full = e + 1;
         }
@@ -270,7 +278,7 @@ export function tokenize(text: string): Tokens {
     prevFull = full;
     i = full;
     sawNewline = false;
-    const nextCode = text.charCodeAt(i);
+    const nextCode = i < len ? text.charCodeAt(i) : 0;
     gapOneSpace = nextCode === 32 || nextCode === 160;
   }
   const { start, end, fullEnd, flags, hashFull, hashFirst, hashLast } = pool;
@@ -288,7 +296,8 @@ export function tokenize(text: string): Tokens {
     }
   }
   markTitleCaseLines(text, n, start, end, flags);
-  return { text, count: n, start, end, fullEnd, flags, lower: new Map<number, string>(), hashFull, hashFirst, hashLast };
+  generation = (generation + 1) | 0;
+  return { text, count: n, start, end, fullEnd, flags, lower: pool.lower, lowerGen: pool.lowerGen, gen: generation, hashFull, hashFirst, hashLast };
 }
 
 /** Small words a Title Case headline leaves in lower case. */
@@ -345,10 +354,11 @@ export function wordAt(t: Tokens, i: number): string {
 }
 
 export function lowerAt(t: Tokens, i: number): string {
-  let w = t.lower.get(i);
-  if (w === undefined) {
-    w = t.text.slice(t.start[i]!, t.end[i]!).toLowerCase();
-    if (i >= 0 && i < t.count) t.lower.set(i, w);
+  if (i >= 0 && i < t.count && t.lowerGen[i] === t.gen) return t.lower[i]!;
+  const w = t.text.slice(t.start[i]!, t.end[i]!).toLowerCase();
+  if (i >= 0 && i < t.count) {
+    t.lower[i] = w;
+    t.lowerGen[i] = t.gen;
   }
   return w;
 }
@@ -461,7 +471,19 @@ export function isNameShaped(t: Tokens, i: number): boolean {
 /** Matching key of a name: no diacritics, lower case, hyphens as spaces, no apostrophes or points. */
 const PLAIN_WORD_RE = /^[A-Za-z]+$/;
 
+const nameKeyCache = new Map<string, string>();
+
 export function nameKey(name: string): string {
+  let key = nameKeyCache.get(name);
+  if (key === undefined) {
+    key = computeNameKey(name);
+    if (nameKeyCache.size > 20000) nameKeyCache.clear();
+    nameKeyCache.set(name, key);
+  }
+  return key;
+}
+
+function computeNameKey(name: string): string {
   if (PLAIN_WORD_RE.test(name)) return name.toLowerCase(); // the common case, without Unicode normalisation
   return name
     .normalize('NFKD')

@@ -203,7 +203,8 @@ export function findOfficials(text: string): OfficialMention[] {
   const regs: Registration[] = [];
   const deferred: Deferred[] = [];
   const titleOnly: TitleOnly[] = [];
-  scanCues(t, regs, deferred, titleOnly);
+  const honorifics: number[] = [];
+  scanCues(t, regs, deferred, titleOnly, honorifics);
   if (regs.length === 0 && deferred.length === 0) return [];
 
   const runs = new NameRunIndex(t);
@@ -214,7 +215,7 @@ export function findOfficials(text: string): OfficialMention[] {
   const extra = resolveDeferred(t, deferred, entities);
   const aliases = findAliases(t, entities);
   if (extra.length > 0 || aliases > 0) entities = buildEntities([...regs, ...extra], runs, t, entities);
-  linkGivenNameForms(t, entities);
+  linkGivenNameForms(t, entities, honorifics);
   const found = matchMentions(t, entities, 0, t.count);
 
   countriesFromTitleOnly(t, entities, found, titleOnly);
@@ -622,8 +623,9 @@ function mayBeHead(t: Tokens, i: number): boolean {
   return (f & F_JOINER) !== 0 && HEAD_HASHES.has(t.hashLast[i]!);
 }
 
-function scanCues(t: Tokens, regs: Registration[], deferred: Deferred[], titleOnly: TitleOnly[]): void {
+function scanCues(t: Tokens, regs: Registration[], deferred: Deferred[], titleOnly: TitleOnly[], honorifics: number[]): void {
   for (let h = 0; h < t.count; h++) {
+    if (HONORIFIC_HASHES.has(t.hashFull[h]!) && t.flags[h]! & F_CAP) honorifics.push(h);
     if (!mayBeHead(t, h)) continue;
     const strength = headStrengthAt(t, h);
     if (!strength) {
@@ -1042,6 +1044,8 @@ interface NameRun {
  * words are indexed by hash once, and only the runs around the words asked for are parsed.
  */
 class NameRunIndex {
+  /** Answers already given, by short name and position. */
+  readonly memo = new Map<string, string[] | null>();
   private byLast: Map<number, number[]> | null = null;
   private byFirst: Map<number, number[]> | null = null;
 
@@ -1052,8 +1056,13 @@ class NameRunIndex {
     if (!this.byLast || !this.byFirst) this.build();
     const seen = new Set<number>();
     const out: NameRun[] = [];
+    const t = this.t;
     for (const i of [...(this.byLast!.get(last) ?? []), ...(this.byFirst!.get(first) ?? [])]) {
-      const run = runAround(this.t, i);
+      // Only a word with a capitalised (or particle/initial) neighbour can be part of a longer name.
+      const before = i > 0 && continues(t, i) && (t.flags[i - 1]! & F_CAP || isParticle(t, i - 1));
+      const after = i + 1 < t.count && continues(t, i + 1) && (t.flags[i + 1]! & F_CAP || isParticle(t, i + 1));
+      if (!before && !after) continue;
+      const run = runAround(t, i);
       if (run && !seen.has(run.first)) {
         seen.add(run.first);
         out.push(run);
@@ -1251,6 +1260,14 @@ function newEntity(words: string[], r: Registration, t: Tokens): DocEntity {
 /** The full name a short cue refers to: a run of name words ending with the same surname, nearest before the cue, else after. */
 function fullNameFor(r: Registration, runs: NameRunIndex): string[] | null {
   const key = keyOf(r.words);
+  const memo = runs.memo.get(`${key}|${r.first}`);
+  if (memo !== undefined) return memo;
+  const result = findFullName(r, runs, key);
+  runs.memo.set(`${key}|${r.first}`, result);
+  return result;
+}
+
+function findFullName(r: Registration, runs: NameRunIndex, key: string): string[] | null {
   const parts = key.split(' ');
   const candidates = runs.around(stringHash(parts[parts.length - 1]!, false), stringHash(parts[0]!, true));
   let before: string[] | null = null;
@@ -1270,7 +1287,24 @@ function fullNameFor(r: Registration, runs: NameRunIndex): string[] | null {
 }
 
 /** Every mention of a document entity, left to right, without overlaps. */
-function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: number): Found[] {
+interface Matcher {
+  byKey: Map<string, number[]>;
+  fullKeys: Set<string>;
+  maxWords: number;
+  firstParts: Set<string>;
+  firstPartHashes: Set<number>;
+  particleForms: boolean;
+  /** The aliases' total when built: a new alias invalidates the matcher. */
+  aliasCount: number;
+}
+
+const matchers = new WeakMap<DocEntity[], Matcher>();
+
+/** The name forms of a set of entities, indexed for matching; built once per set. */
+function matcherFor(entities: DocEntity[]): Matcher {
+  const aliasCount = entities.reduce((n, e) => n + e.aliases.length, 0);
+  const cached = matchers.get(entities);
+  if (cached && cached.aliasCount === aliasCount) return cached;
   const byKey = new Map<string, number[]>();
   const fullKeys = new Set<string>();
   let maxWords = 1;
@@ -1288,18 +1322,28 @@ function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: numbe
   // First words of every name form: most tokens are rejected by one allocation-free hash test.
   const firstParts = new Set<string>();
   const firstPartHashes = new Set<number>();
+  let particleForms = false;
   for (const k of byKey.keys()) {
-    const part = k.split(' ')[0]!;
+    const space = k.indexOf(' ');
+    const part = space < 0 ? k : k.slice(0, space);
     firstParts.add(part);
+    if (NAME_PARTICLES.has(part)) particleForms = true;
     const h = stringHash(part, true);
     if (h >= 0) firstPartHashes.add(h);
   }
+  const matcher = { byKey, fullKeys, maxWords, firstParts, firstPartHashes, particleForms, aliasCount };
+  matchers.set(entities, matcher);
+  return matcher;
+}
+
+function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: number): Found[] {
+  const { byKey, fullKeys, maxWords, firstParts, firstPartHashes, particleForms } = matcherFor(entities);
   const lastSeen = new Map<number, number>();
   const found: Found[] = [];
   for (let i = from; i < to; i++) {
     const f = t.flags[i]!;
     if (!(f & F_WORD) || f & F_ABBR) continue;
-    if (!(f & F_CAP) && !(f & F_JOINER) && t.end[i]! - t.start[i]! > 5) continue; // not a particle nor "al-Assad"
+    if (!(f & F_CAP) && !(f & F_JOINER) && (!particleForms || t.end[i]! - t.start[i]! > 5)) continue; // not a particle nor "al-Assad"
     const quick = t.hashFirst[i]!;
     // Letters beyond ASCII ("José") may still normalise to a key: those take the slow path.
     if (quick >= 0 && !firstPartHashes.has(quick)) continue;
@@ -1427,13 +1471,14 @@ function resolveDeferred(t: Tokens, deferred: Deferred[], entities: DocEntity[])
 
 /** "Omar Haddad, also known as Abu Karim": the second name is a mention of the same person. */
 const KNOWN_HASH = stringHash('known', false);
+const HONORIFIC_HASHES = new Set([...NAME_HONORIFICS].map((h) => stringHash(h, false)));
 
 /**
  * "Ethiopian Prime Minister Abiy Ahmed" … "Mr Abiy": where the article calls an official by the first
  * word of the name behind an honorific, that word becomes one of the official's name forms.
  */
-function linkGivenNameForms(t: Tokens, entities: DocEntity[]): void {
-  if (entities.length === 0) return;
+function linkGivenNameForms(t: Tokens, entities: DocEntity[], honorifics: number[]): void {
+  if (entities.length === 0 || honorifics.length === 0) return;
   const byFirstWord = new Map<string, DocEntity[]>();
   const known = new Set<string>();
   for (const e of entities) {
@@ -1443,9 +1488,9 @@ function linkGivenNameForms(t: Tokens, entities: DocEntity[]): void {
     byFirstWord.set(parts[0]!, [...(byFirstWord.get(parts[0]!) ?? []), e]);
   }
   if (byFirstWord.size === 0) return;
-  for (let i = 0; i + 1 < t.count; i++) {
+  for (const i of honorifics) {
     const f = t.flags[i]!;
-    if (!(f & F_WORD) || !(f & F_CAP) || t.end[i]! - t.start[i]! > 4 || !NAME_HONORIFICS.has(lowerAt(t, i))) continue;
+    if (i + 1 >= t.count || !(f & F_WORD) || !(f & F_CAP) || t.end[i]! - t.start[i]! > 4 || !NAME_HONORIFICS.has(lowerAt(t, i))) continue;
     const w = i + 1;
     if (!continues(t, w) || !isNameLike(t, w, true)) continue;
     if (w + 1 < t.count && continues(t, w + 1) && isNameLike(t, w + 1, true)) continue; // a full name follows
