@@ -1044,20 +1044,24 @@ interface NameRun {
  * words are indexed by hash once, and only the runs around the words asked for are parsed.
  */
 class NameRunIndex {
-  /** Answers already given, by short name and position. */
+  /** Answers already given, by short name. */
   readonly memo = new Map<string, string[] | null>();
-  private byLast: Map<number, number[]> | null = null;
-  private byFirst: Map<number, number[]> | null = null;
+  private readonly runsByHashes = new Map<string, NameRun[]>();
 
   constructor(private readonly t: Tokens) {}
 
   /** Runs of two or more name words that end with the word hashed `last` or open with the word hashed `first`. */
   around(last: number, first: number): NameRun[] {
-    if (!this.byLast || !this.byFirst) this.build();
+    const cacheKey = `${last}|${first}`;
+    const cached = this.runsByHashes.get(cacheKey);
+    if (cached) return cached;
+    const t = this.t;
     const seen = new Set<number>();
     const out: NameRun[] = [];
-    const t = this.t;
-    for (const i of [...(this.byLast!.get(last) ?? []), ...(this.byFirst!.get(first) ?? [])]) {
+    // One pass of integer comparisons over the words: no index of every capitalised word is needed.
+    for (let i = 0; i < t.count; i++) {
+      const f = t.flags[i]!;
+      if (!(f & F_CAP) || !(f & F_WORD) || (t.hashLast[i] !== last && t.hashFirst[i] !== first)) continue;
       // Only a word with a capitalised (or particle/initial) neighbour can be part of a longer name.
       const before = i > 0 && continues(t, i) && (t.flags[i - 1]! & F_CAP || isParticle(t, i - 1));
       const after = i + 1 < t.count && continues(t, i + 1) && (t.flags[i + 1]! & F_CAP || isParticle(t, i + 1));
@@ -1068,27 +1072,9 @@ class NameRunIndex {
         out.push(run);
       }
     }
-    return out.sort((a, b) => a.first - b.first);
-  }
-
-  private build(): void {
-    const t = this.t;
-    const byLast = new Map<number, number[]>();
-    const byFirst = new Map<number, number[]>();
-    const add = (map: Map<number, number[]>, h: number, i: number) => {
-      if (h < 0) return;
-      const list = map.get(h);
-      if (list) list.push(i);
-      else map.set(h, [i]);
-    };
-    for (let i = 0; i < t.count; i++) {
-      const f = t.flags[i]!;
-      if (!(f & F_WORD) || !(f & F_CAP)) continue;
-      add(byLast, t.hashLast[i]!, i);
-      add(byFirst, t.hashFirst[i]!, i);
-    }
-    this.byLast = byLast;
-    this.byFirst = byFirst;
+    out.sort((a, b) => a.first - b.first);
+    this.runsByHashes.set(cacheKey, out);
+    return out;
   }
 }
 
@@ -1260,10 +1246,10 @@ function newEntity(words: string[], r: Registration, t: Tokens): DocEntity {
 /** The full name a short cue refers to: a run of name words ending with the same surname, nearest before the cue, else after. */
 function fullNameFor(r: Registration, runs: NameRunIndex): string[] | null {
   const key = keyOf(r.words);
-  const memo = runs.memo.get(`${key}|${r.first}`);
+  const memo = runs.memo.get(key);
   if (memo !== undefined) return memo;
   const result = findFullName(r, runs, key);
-  runs.memo.set(`${key}|${r.first}`, result);
+  runs.memo.set(key, result);
   return result;
 }
 
