@@ -42,6 +42,12 @@ export interface Tokens {
   hashFull: Int32Array;
   hashFirst: Int32Array;
   hashLast: Int32Array;
+  /** Words whose hash (whole or after the last hyphen) is in the set given to `tokenize`, or not ASCII. */
+  cues: Int32Array;
+  cueCount: number;
+  /** Capitalised words and words with an inner hyphen or apostrophe: where names can start. */
+  caps: Int32Array;
+  capCount: number;
 }
 
 // Character classes by UTF-16 code unit, filled lazily: bit 1 letter or mark, bit 2 upper case, bit 4 lower case.
@@ -117,6 +123,8 @@ function makePool(cap: number) {
     hashLast: new Int32Array(cap),
     lower: new Array<string>(cap).fill(''),
     lowerGen: new Int32Array(cap).fill(-1),
+    cues: new Int32Array(cap),
+    caps: new Int32Array(cap),
   };
 }
 
@@ -129,6 +137,8 @@ function growPool(n: number): void {
   next.hashFull.set(pool.hashFull.subarray(0, n));
   next.hashFirst.set(pool.hashFirst.subarray(0, n));
   next.hashLast.set(pool.hashLast.subarray(0, n));
+  next.cues.set(pool.cues.subarray(0, n));
+  next.caps.set(pool.caps.subarray(0, n));
   pool = next;
   generation = (generation + 1) | 0; // the new cache holds nothing yet
 }
@@ -139,9 +149,11 @@ function growPool(n: number): void {
  * line breaks and spacing, and hashing each word for allocation-free lexicon tests.
  * The returned arrays are shared with the next call: use the tokens before tokenizing again.
  */
-export function tokenize(text: string): Tokens {
+export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens {
   const len = text.length;
   let n = 0;
+  let cueCount = 0;
+  let capCount = 0;
   let prevFull = 0;
   let sawNewline = false;
   let gapOneSpace = false;
@@ -274,6 +286,10 @@ export function tokenize(text: string): Tokens {
     pool.hashFull[n] = hf;
     pool.hashFirst[n] = h1;
     pool.hashLast[n] = hl;
+    if (f & F_WORD) {
+      if (cueHashes && (hf < 0 || cueHashes.has(hf) || (f & F_JOINER && cueHashes.has(hl)))) pool.cues[cueCount++] = n;
+      if (f & (F_CAP | F_JOINER)) pool.caps[capCount++] = n;
+    }
     n++;
     prevFull = full;
     i = full;
@@ -297,7 +313,10 @@ export function tokenize(text: string): Tokens {
   }
   markTitleCaseLines(text, n, start, end, flags);
   generation = (generation + 1) | 0;
-  return { text, count: n, start, end, fullEnd, flags, lower: pool.lower, lowerGen: pool.lowerGen, gen: generation, hashFull, hashFirst, hashLast };
+  return {
+    text, count: n, start, end, fullEnd, flags, lower: pool.lower, lowerGen: pool.lowerGen, gen: generation, hashFull, hashFirst, hashLast,
+    cues: pool.cues, cueCount, caps: pool.caps, capCount,
+  };
 }
 
 /** Small words a Title Case headline leaves in lower case. */

@@ -199,7 +199,7 @@ interface Found {
 
 export function findOfficials(text: string): OfficialMention[] {
   if (!text) return [];
-  const t = tokenize(text);
+  const t = tokenize(text, CUE_HASHES);
   const regs: Registration[] = [];
   const deferred: Deferred[] = [];
   const titleOnly: TitleOnly[] = [];
@@ -623,8 +623,13 @@ function mayBeHead(t: Tokens, i: number): boolean {
   return (f & F_JOINER) !== 0 && HEAD_HASHES.has(t.hashLast[i]!);
 }
 
+/** Heads and honorifics: the words the tokenizer lists for the cue scan. */
+const CUE_HASHES = new Set<number>();
+
 function scanCues(t: Tokens, regs: Registration[], deferred: Deferred[], titleOnly: TitleOnly[], honorifics: number[]): void {
-  for (let h = 0; h < t.count; h++) {
+  // Only the words the tokenizer listed (hash of a head or honorific, or not ASCII) can open a cue.
+  for (let c = 0; c < t.cueCount; c++) {
+    const h = t.cues[c]!;
     if (HONORIFIC_HASHES.has(t.hashFull[h]!) && t.flags[h]! & F_CAP) honorifics.push(h);
     if (!mayBeHead(t, h)) continue;
     const strength = headStrengthAt(t, h);
@@ -1326,7 +1331,15 @@ function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: numbe
   const { byKey, fullKeys, maxWords, firstParts, firstPartHashes, particleForms } = matcherFor(entities);
   const lastSeen = new Map<number, number>();
   const found: Found[] = [];
+  // Names start on capitalised or hyphenated words (listed by the tokenizer), or on particles.
+  let c = particleForms ? -1 : firstCapAtOrAfter(t, from);
   for (let i = from; i < to; i++) {
+    if (c >= 0) {
+      while (c < t.capCount && t.caps[c]! < i) c++;
+      if (c >= t.capCount) break;
+      i = t.caps[c++]!;
+      if (i >= to) break;
+    }
     const f = t.flags[i]!;
     if (!(f & F_WORD) || f & F_ABBR) continue;
     if (!(f & F_CAP) && !(f & F_JOINER) && (!particleForms || t.end[i]! - t.start[i]! > 5)) continue; // not a particle nor "al-Assad"
@@ -1397,6 +1410,18 @@ function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: numbe
   return found;
 }
 
+/** Index into `t.caps` of the first listed word at or after token `from`. */
+function firstCapAtOrAfter(t: Tokens, from: number): number {
+  let lo = 0;
+  let hi = t.capCount;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (t.caps[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Titles, honorifics, qualifiers and countries: words that may stand right before a name. */
 function isCueWord(t: Tokens, i: number): boolean {
   const lower = lowerAt(t, i);
@@ -1458,6 +1483,8 @@ function resolveDeferred(t: Tokens, deferred: Deferred[], entities: DocEntity[])
 /** "Omar Haddad, also known as Abu Karim": the second name is a mention of the same person. */
 const KNOWN_HASH = stringHash('known', false);
 const HONORIFIC_HASHES = new Set([...NAME_HONORIFICS].map((h) => stringHash(h, false)));
+for (const h of HEAD_HASHES) CUE_HASHES.add(h);
+for (const h of HONORIFIC_HASHES) CUE_HASHES.add(h);
 
 /**
  * "Ethiopian Prime Minister Abiy Ahmed" … "Mr Abiy": where the article calls an official by the first
