@@ -1064,9 +1064,10 @@ class NameRunIndex {
     const seen = new Set<number>();
     const out: NameRun[] = [];
     // One pass of integer comparisons over the words: no index of every capitalised word is needed.
-    for (let i = 0; i < t.count; i++) {
+    for (let c = 0; c < t.capCount; c++) {
+      const i = t.caps[c]!;
       const f = t.flags[i]!;
-      if (!(f & F_CAP) || !(f & F_WORD) || (t.hashLast[i] !== last && t.hashFirst[i] !== first)) continue;
+      if (!(f & F_CAP) || (t.hashLast[i] !== last && t.hashFirst[i] !== first)) continue;
       // Only a word with a capitalised (or particle/initial) neighbour can be part of a longer name.
       const before = i > 0 && continues(t, i) && (t.flags[i - 1]! & F_CAP || isParticle(t, i - 1));
       const after = i + 1 < t.count && continues(t, i + 1) && (t.flags[i + 1]! & F_CAP || isParticle(t, i + 1));
