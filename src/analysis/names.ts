@@ -203,6 +203,7 @@ export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens 
             else if ((d === 45 || d === 39) && k > i && k + 1 < len && isLetterCode(text.charCodeAt(k + 1))) {
               f |= F_JOINER;
               if (d === 45) {
+                if (!firstDone) b = a;
                 a = (Math.imul(a, 31) + 45) | 0;
                 firstDone = true;
                 l = 7;
@@ -216,6 +217,7 @@ export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens 
           } else if ((d === 0x2019 || d === 0x2010 || d === 0x2011) && k > i && k + 1 < len && isLetterCode(text.charCodeAt(k + 1))) {
             f |= F_JOINER;
             if (d !== 0x2019) {
+              if (!firstDone) b = a;
               a = (Math.imul(a, 31) + 45) | 0;
               firstDone = true;
               l = 7;
@@ -225,9 +227,13 @@ export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens 
           } else break;
           lastLetter = d;
           a = (Math.imul(a, 31) + d) | 0;
-          l = (Math.imul(l, 31) + d) | 0;
-          if (!firstDone) b = (Math.imul(b, 31) + d) | 0;
+          // The part after the last hyphen is hashed apart only once a hyphen was seen.
+          if (firstDone) l = (Math.imul(l, 31) + d) | 0;
           k++;
+        }
+        if (!firstDone) {
+          b = a;
+          l = a;
         }
         e = k;
         full = k;
