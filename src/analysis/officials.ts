@@ -216,6 +216,7 @@ export function findOfficials(text: string): OfficialMention[] {
   const aliases = findAliases(t, entities);
   if (extra.length > 0 || aliases > 0) entities = buildEntities([...regs, ...extra], runs, t, entities);
   linkGivenNameForms(t, entities, honorifics);
+  givenNameFirstForJapan(entities);
   const found = matchMentions(t, entities, 0, t.count);
 
   countriesFromTitleOnly(t, entities, found, titleOnly);
@@ -1483,6 +1484,21 @@ function resolveDeferred(t: Tokens, deferred: Deferred[], entities: DocEntity[])
 
 /** "Omar Haddad, also known as Abu Karim": the second name is a mention of the same person. */
 const KNOWN_HASH = stringHash('known', false);
+
+/**
+ * "Japanese Foreign Minister Sato Kenji" … "Minister Sato": a Japanese official called by the first
+ * word of the name is written family name first; the canonical name puts the given name first.
+ */
+function givenNameFirstForJapan(entities: DocEntity[]): void {
+  for (const e of entities) {
+    if (e.words.length !== 2 || e.country !== 'Japan') continue;
+    const parts = e.key.split(' ');
+    if (parts.length !== 2 || !e.aliases.includes(parts[0]!)) continue;
+    e.words = [e.words[1]!, e.words[0]!];
+    e.name = e.words.join(' ');
+    e.key = keyOf(e.words);
+  }
+}
 const HONORIFIC_HASHES = new Set([...NAME_HONORIFICS].map((h) => stringHash(h, false)));
 for (const h of HEAD_HASHES) CUE_HASHES.add(h);
 for (const h of HONORIFIC_HASHES) CUE_HASHES.add(h);

@@ -339,6 +339,17 @@ describe('findOfficials: appositions and other cues', () => {
     expect(findOfficials('US President Joe Biden spoke. Joe, a farmer, disagreed.').map((o) => o.text)).toEqual(['Joe Biden']);
   });
 
+  it('puts the given name first for a Japanese official written family name first and called by it', () => {
+    const text = 'Japanese Foreign Minister Sato Kenji met his counterpart. Minister Sato said talks were useful. Sato left.';
+    expect(findOfficials(text).map((o) => [o.text, o.name])).toEqual([
+      ['Sato Kenji', 'Kenji Sato'],
+      ['Sato', 'Kenji Sato'],
+      ['Sato', 'Kenji Sato'],
+    ]);
+    // Given name first already: nothing to turn round.
+    expect(findOfficials('Japanese Foreign Minister Kenji Sato met them. Sato left.').map((o) => o.name)).toEqual(['Kenji Sato', 'Kenji Sato']);
+  });
+
   it('reads ranks, bracketed titles and relative clauses', () => {
     expect(names('Lt Gen John Smith and Lieutenant General Jane Doe spoke. Rear Admiral Bob Lee agreed.')).toEqual(['John Smith', 'Jane Doe', 'Bob Lee']);
     expect(brief(findOfficials('Ms. Yoko Kamikawa (Minister for Foreign Affairs of Japan) attended the session.'))).toEqual([
