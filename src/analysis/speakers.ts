@@ -235,7 +235,12 @@ function phraseBackward(tokens: Token[], idx: number, floor: number): number {
   while (k >= floor && count < 10) {
     const t = tokens[k]!;
     if (PRONOUNS.has(t.lower) && t.word) return k === idx ? k : k + 1;
-    if (DETERMINERS.has(t.lower) && t.word) return k;
+    if (DETERMINERS.has(t.lower) && t.word) {
+      // "The two ministers": a numeral after an article.
+      const before = tokens[k - 1];
+      if (k - 1 >= floor && before && /^(?:the|these|those|all|his|her|their|its|our)$/.test(before.lower) && before.lower !== t.lower) return k - 1;
+      return k;
+    }
     if (t.text === '.') {
       const prev = tokens[k - 1];
       if (prev && (HONORIFICS.has(prev.lower) || (prev.text.length === 1 && prev.cap)) && k < idx) {
@@ -358,6 +363,8 @@ function spanOf(tokens: Token[]): Span {
 
 /** The trailing personal name of a phrase, without titles: "Foreign Minister Yoko Kamikawa" -> "Yoko Kamikawa". */
 export function nameOf(tokens: Token[]): Token[] | null {
+  // "human rights groups and the Conservatives": two sources, kept as written.
+  if (tokens.some((t) => t.lower === 'and' && !t.cap) && !tokens[0]?.cap) return null;
   const name = nameAtEnd(tokens);
   if (name) return name;
   // "President Musharraf of Pakistan": the name comes before the place.
@@ -388,7 +395,7 @@ function nameAtEnd(tokens: Token[]): Token[] | null {
   }
   const before = words[start - 1];
   // "Centers for Disease Control and Prevention": capitalised words joined by connectors name a body.
-  if (before && !before.cap && (before.lower === 'and' || before.lower === '&' || before.lower === 'of' || before.lower === 'for') && words[start - 2]?.cap && !TITLE_WORDS.has(words[start - 2]!.lower)) return null;
+  if (before && !before.cap && (before.lower === 'and' || before.lower === '&' || before.lower === 'of' || before.lower === 'for') && words[start - 2]?.cap) return null;
   let run = words.slice(start, end);
   if (before && !before.cap && (before.lower === 'to' || before.lower === 'of' || before.lower === 'for' || before.lower === 'from' || before.lower === 'in' || before.lower === 'at')) {
     // "Ambassador to Japan Gilad Cohen": the first capitalised word is the place.
@@ -816,7 +823,13 @@ function attributeCue(
 
   // Passive with an agent: "condemned by human rights groups", "The figure announced by X".
   if (info.pastForm && tokens[after]?.lower === 'by') {
-    const by = phraseForward(tokens, after + 1, tokens.length);
+    let by = phraseForward(tokens, after + 1, tokens.length);
+    // "condemned by human rights groups and the Conservatives"
+    const andIdx = by.length ? tokenIndexAt(tokens, by[by.length - 1]!.start) + 1 : -1;
+    if (andIdx > 0 && tokens[andIdx]?.lower === 'and') {
+      const more = phraseForward(tokens, andIdx + 1, tokens.length);
+      if (more.length) by = tokens.slice(tokenIndexAt(tokens, by[0]!.start), andIdx + 1 + more.length);
+    }
     const byHead = by.filter((t) => t.word).pop();
     if (by.length && byHead && !BY_OBJECT_STOP.has(byHead.lower)) {
       const a = make(by, []);
