@@ -167,8 +167,7 @@ function agentive(tokens: Token[], sentenceStart: number): boolean {
   const content = tokens.filter((t) => t.word && !DETERMINERS.has(t.lower));
   if (content.length === 0) return false;
   if (content.length === 1 && PRONOUNS.has(content[0]!.lower)) return true;
-  const head = content[content.length - 1]!;
-  if (AGENT_HEADS.has(head.lower) || ORG_WORDS.has(head.lower)) return true;
+  if (content.some((t) => AGENT_HEADS.has(t.lower) || ORG_WORDS.has(t.lower))) return true;
   // A capitalised word that is not merely sentence-initial marks a proper noun; a lone
   // sentence-initial capitalised word right before the verb ("Washington argues") counts too.
   return content.some((t) => t.cap && (t.start !== sentenceStart || content.length === 1));
@@ -427,12 +426,15 @@ interface KnownPerson {
 }
 
 /** People named so far in the article, with the words of their office, for "the ambassador" and pronouns. */
+const MEDIA_WORDS = /\b(?:paper|newspaper|daily|times|post|journal|news|magazine|agency|broadcaster|website|network|channel|tv|television|radio|herald|gazette|tribune|telegraph|guardian|mirror|chronicle|express|observer|press|bbc|cnn|reuters|xinhua|tass|irna)\b/i;
 const MEDIA_BACKREF = new Set(['paper', 'newspaper', 'daily', 'magazine', 'broadcaster', 'agency', 'website', 'network', 'channel', 'station', 'tabloid', 'report']);
 
 export class PersonRegistry {
   private people: KnownPerson[] = [];
   /** The last body named as a source ("The Mirror newspaper"), for "the paper" and "it". */
   lastBody: Speaker | null = null;
+  /** The last outlet named as a source ("The Mirror newspaper"), for "the paper". */
+  lastMedia: Speaker | null = null;
 
   add(name: string, entityId: string | null, titleWords: Iterable<string>, at: number): void {
     const words = new Set<string>();
@@ -504,7 +506,7 @@ export function speakerOf(
   if (words[0] === 'the' && words.length >= 2) {
     const known = registry.byTitle(words.slice(1), span.start);
     if (known) return { speaker: known.name, speakerEntityId: known.entityId, person: true };
-    if (words.length === 2 && MEDIA_BACKREF.has(words[1]!) && registry.lastBody) return registry.lastBody;
+    if (words.length === 2 && MEDIA_BACKREF.has(words[1]!) && registry.lastMedia) return registry.lastMedia;
   }
   return { speaker: textOf(text, phrase), speakerEntityId: null, person: false };
 }
@@ -597,6 +599,7 @@ function remember(state: ResolverState, s: Speaker, registry: PersonRegistry): v
   else if (s.speaker && /^[A-Z]/.test(s.speaker) && !PRONOUNS.has(s.speaker.toLowerCase())) {
     state.lastBody = s;
     registry.lastBody = s;
+    if (MEDIA_WORDS.test(s.speaker)) registry.lastMedia = s;
   }
 }
 
