@@ -31,25 +31,54 @@ export interface Attribution extends Speaker {
   phrase: Span;
 }
 
-const TOKEN_RE = /([\p{L}\p{N}]+(?:['’][\p{L}]+|[-‐.&][\p{L}\p{N}]+)*)|[^\s\p{L}\p{N}]/gu;
+const NON_ASCII_WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
+/** Letter or digit; the regex only runs for the rare non-ASCII character. */
+function isWordChar(code: number, text: string, i: number): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  return NON_ASCII_WORD_CHAR.test(text[i]!);
+}
+
+function isSpaceCode(code: number): boolean {
+  return code === 32 || code === 10 || code === 9 || code === 13 || code === 160 || code === 12 || code === 11 || (code >= 0x2000 && code <= 0x200b) || code === 0x3000 || code === 0x202f;
+}
+
+/**
+ * Words (letters/digits, joined by inner apostrophes, hyphens, dots and ampersands: "Iran’s",
+ * "Amir-Abdollahian", "U.S") and single punctuation characters, scanned by character code.
+ */
 export function tokenize(text: string, start: number, end: number): Token[] {
   const out: Token[] = [];
-  const slice = text.slice(start, end);
-  TOKEN_RE.lastIndex = 0;
-  for (let m = TOKEN_RE.exec(slice); m; m = TOKEN_RE.exec(slice)) {
-    const t = m[0];
-    const word = m[1] !== undefined;
+  let i = start;
+  while (i < end) {
+    const code = text.charCodeAt(i);
+    if (isSpaceCode(code)) {
+      i++;
+      continue;
+    }
+    if (!isWordChar(code, text, i)) {
+      // Keep surrogate pairs together so spans never split a character.
+      const len = code >= 0xd800 && code <= 0xdbff && i + 1 < end ? 2 : 1;
+      const t = text.slice(i, i + len);
+      out.push({ text: t, lower: t, start: i, end: i + len, word: false, cap: false });
+      i += len;
+      continue;
+    }
+    let j = i + 1;
+    for (;;) {
+      while (j < end && isWordChar(text.charCodeAt(j), text, j)) j++;
+      const c = text.charCodeAt(j);
+      // Inner joiners: ' ’ - ‐ . & followed by a word character.
+      if (j + 1 < end && (c === 39 || c === 0x2019 || c === 45 || c === 0x2010 || c === 46 || c === 38) && isWordChar(text.charCodeAt(j + 1), text, j + 1)) {
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    const t = text.slice(i, j);
     const lower = t.toLowerCase();
-    out.push({
-      text: t,
-      lower,
-      start: start + m.index,
-      end: start + m.index + t.length,
-      word,
-      // Capitalised: the first character changes under lower-casing.
-      cap: word && t.charCodeAt(0) !== lower.charCodeAt(0),
-    });
+    out.push({ text: t, lower, start: i, end: j, word: true, cap: t.charCodeAt(0) !== lower.charCodeAt(0) });
+    i = j;
   }
   return out;
 }
@@ -550,7 +579,12 @@ export interface SentenceContext {
 }
 
 /** Characters read for the subject of a sentence without a reporting cue. */
-const SUBJECT_WINDOW = 240;
+const SUBJECT_WINDOW = 160;
+
+interface CueMatch {
+  index: number;
+  form: string;
+}
 
 interface ResolverState {
   lastPerson: Speaker | null;
@@ -572,11 +606,17 @@ export function attributeSentences(
   const state: ResolverState = { lastPerson: null, lastBody: null };
   const out: SentenceContext[] = [];
   let officialCursor = 0;
+  // All cue matches in one pass over the text, then handed out to sentences in order.
+  const cues: CueMatch[] = [];
+  CUE_RE.lastIndex = 0;
+  for (let m = CUE_RE.exec(text); m; m = CUE_RE.exec(text)) cues.push({ index: m.index, form: m[0] });
+  let cueCursor = 0;
   for (const sentence of sentences) {
+    while (cueCursor < cues.length && cues[cueCursor]!.index < sentence.start) cueCursor++;
+    const firstCue = cueCursor;
+    while (cueCursor < cues.length && cues[cueCursor]!.index < sentence.end) cueCursor++;
+    const hasCue = cueCursor > firstCue;
     // Only a sentence with a reporting cue needs all its tokens; others need just their subject.
-    CUE_RE.lastIndex = 0;
-    const firstCue = CUE_RE.exec(text.slice(sentence.start, sentence.end));
-    const hasCue = firstCue !== null;
     const tokens = tokenize(text, sentence.start, hasCue ? sentence.end : Math.min(sentence.end, sentence.start + SUBJECT_WINDOW));
     while (officialCursor < sortedOfficials.length && sortedOfficials[officialCursor]!.start < sentence.end) {
       const o = sortedOfficials[officialCursor++]!;
@@ -584,7 +624,7 @@ export function attributeSentences(
     }
     const ctx: SentenceContext = { sentence, tokens, attributions: [], subject: null };
     ctx.subject = sentenceSubject(text, ctx, sortedOfficials, quoted, registry, state);
-    if (firstCue) findCues(text, ctx, firstCue.index, sortedOfficials, quoted, registry, state);
+    if (hasCue) findCues(text, ctx, cues.slice(firstCue, cueCursor), sortedOfficials, quoted, registry, state);
     const first = ctx.attributions[0];
     if (first?.speaker) remember(state, first, registry);
     else if (ctx.subject?.speaker && ctx.subject.person) remember(state, ctx.subject, registry);
@@ -703,19 +743,18 @@ const BY_OBJECT_STOP = new Set(['phone', 'telephone', 'video', 'videolink', 'ema
 function findCues(
   text: string,
   ctx: SentenceContext,
-  firstCueAt: number,
+  matches: CueMatch[],
   officials: OfficialMention[],
   quoted: Span[],
   registry: PersonRegistry,
   state: ResolverState,
 ): void {
-  const { sentence, tokens } = ctx;
-  const slice = text.slice(sentence.start, sentence.end);
+  const { tokens } = ctx;
   let openerIdx = -2;
   const firstWordIdx = (_t: Token[], q: Span[]): number => (openerIdx === -2 ? (openerIdx = firstWord(tokens, q)) : openerIdx);
-  CUE_RE.lastIndex = firstCueAt;
-  for (let m = CUE_RE.exec(slice); m; m = CUE_RE.exec(slice)) {
-    const cueStart = sentence.start + m.index;
+  for (const match of matches) {
+    const m = [match.form] as const;
+    const cueStart = match.index;
     if (inRanges(quoted, cueStart)) continue;
     const info = cueInfo(m[0]);
     if (!info) continue;
