@@ -2,7 +2,7 @@
 // and turns that phrase into a speaker (an official's canonical name, a person's name, or the
 // body/description as the article gives it). Pronouns resolve to the last person or body named.
 import { lookupCountry } from './countries';
-import { CUE_RE, cueInfo, type CueInfo } from './reporting';
+import { cueInfo, cueLengthAt, mayHoldCue, type CueInfo } from './reporting';
 import type { OfficialMention, Span } from './types';
 
 export interface Token {
@@ -572,24 +572,47 @@ export function inRanges(ranges: Span[], pos: number): boolean {
 
 export interface SentenceContext {
   sentence: Span;
+  /** Empty until the sentence is read (sentences without a cue are read only when needed). */
   tokens: Token[];
+  read: boolean;
   /** First valid attribution outside quotations, in text order. */
   attributions: Attribution[];
   subject: Speaker | null;
 }
 
-/** Characters read for the subject of a sentence without a reporting cue. */
-const SUBJECT_WINDOW = 160;
-
 interface CueMatch {
+  /** Token indices of the cue's first and last word. */
   index: number;
+  lastIndex: number;
   form: string;
+}
+
+/** The reporting cues of a sentence, found word by word. */
+function cueMatches(tokens: Token[]): CueMatch[] {
+  const out: CueMatch[] = [];
+  const wordAt = (i: number) => tokens[i]?.lower;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!tokens[i]!.word) continue;
+    const n = cueLengthAt(wordAt, i);
+    if (n === 0) continue;
+    out.push({ index: i, lastIndex: i + n - 1, form: tokens.slice(i, i + n).map((t) => t.text).join(' ') });
+    i += n - 1;
+  }
+  return out;
 }
 
 interface ResolverState {
   lastPerson: Speaker | null;
   lastBody: Speaker | null;
+  /** Sentences read since the last person or body was noted, newest last; their subjects are read only when a pronoun needs them. */
+  pending: SentenceContext[];
+  text: string;
+  officials: OfficialMention[];
+  quoted: Span[];
+  registry: PersonRegistry;
 }
+
+const MAX_PENDING = 8;
 
 /**
  * Attributes every sentence: finds its reporting cues (outside the quotation ranges `quoted`)
@@ -603,38 +626,65 @@ export function attributeSentences(
 ): SentenceContext[] {
   const registry = new PersonRegistry();
   const sortedOfficials = [...officials].sort((a, b) => a.start - b.start);
-  const state: ResolverState = { lastPerson: null, lastBody: null };
+  const state: ResolverState = { lastPerson: null, lastBody: null, pending: [], text, officials: sortedOfficials, quoted, registry };
   const out: SentenceContext[] = [];
   let officialCursor = 0;
-  // All cue matches in one pass over the text, then handed out to sentences in order.
-  const cues: CueMatch[] = [];
-  CUE_RE.lastIndex = 0;
-  for (let m = CUE_RE.exec(text); m; m = CUE_RE.exec(text)) cues.push({ index: m.index, form: m[0] });
-  let cueCursor = 0;
   for (const sentence of sentences) {
-    while (cueCursor < cues.length && cues[cueCursor]!.index < sentence.start) cueCursor++;
-    const firstCue = cueCursor;
-    while (cueCursor < cues.length && cues[cueCursor]!.index < sentence.end) cueCursor++;
-    const hasCue = cueCursor > firstCue;
-    // Only a sentence with a reporting cue needs all its tokens; others need just their subject.
-    const tokens = tokenize(text, sentence.start, hasCue ? sentence.end : Math.min(sentence.end, sentence.start + SUBJECT_WINDOW));
     while (officialCursor < sortedOfficials.length && sortedOfficials[officialCursor]!.start < sentence.end) {
       const o = sortedOfficials[officialCursor++]!;
       if (o.start >= sentence.start) registry.add(o.name, o.entityId, (o.title ?? '').split(/\s+/), o.start);
     }
-    const ctx: SentenceContext = { sentence, tokens, attributions: [], subject: null };
+    // Most sentences hold no reporting cue: they are only read if a later pronoun needs their subject.
+    if (!mayHoldCue(text, sentence.start, sentence.end)) {
+      const lazy: SentenceContext = { sentence, tokens: [], attributions: [], subject: null, read: false };
+      state.pending.push(lazy);
+      if (state.pending.length > MAX_PENDING) state.pending.shift();
+      out.push(lazy);
+      continue;
+    }
+    const tokens = tokenize(text, sentence.start, sentence.end);
+    const ctx: SentenceContext = { sentence, tokens, attributions: [], subject: null, read: true };
     ctx.subject = sentenceSubject(text, ctx, sortedOfficials, quoted, registry, state);
-    if (hasCue) findCues(text, ctx, cues.slice(firstCue, cueCursor), sortedOfficials, quoted, registry, state);
+    const matches = cueMatches(tokens);
+    if (matches.length) findCues(text, ctx, matches, sortedOfficials, quoted, registry, state);
     const first = ctx.attributions[0];
     if (first?.speaker) remember(state, first, registry);
     else if (ctx.subject?.speaker && ctx.subject.person) remember(state, ctx.subject, registry);
-    else if (!first) noteNamesInPassing(ctx, quoted, state);
+    else {
+      state.pending.push(ctx);
+      if (state.pending.length > MAX_PENDING) state.pending.shift();
+    }
     out.push(ctx);
   }
   return out;
 }
 
+/** Reads the subject of a sentence that was skipped (no cue), without resolving pronouns. */
+function readLazily(ctx: SentenceContext, state: ResolverState): void {
+  if (ctx.read) return;
+  ctx.read = true;
+  ctx.tokens = tokenize(state.text, ctx.sentence.start, ctx.sentence.end);
+  const subject = sentenceSubject(state.text, ctx, state.officials, state.quoted, state.registry, null);
+  ctx.subject = subject;
+}
+
+/** The person a "he"/"she" means: the subject of a recent sentence, else the last person named. */
+function recentPerson(state: ResolverState): Speaker | null {
+  for (let i = state.pending.length - 1; i >= 0; i--) {
+    const ctx = state.pending[i]!;
+    readLazily(ctx, state);
+    if (ctx.subject?.speaker && ctx.subject.person && !PRONOUNS.has(ctx.subject.speaker.toLowerCase())) return ctx.subject;
+  }
+  if (state.lastPerson) return state.lastPerson;
+  for (let i = state.pending.length - 1; i >= 0; i--) {
+    const named = nameInPassing(state.pending[i]!, state.quoted);
+    if (named) return named;
+  }
+  return null;
+}
+
 function remember(state: ResolverState, s: Speaker, registry: PersonRegistry): void {
+  state.pending.length = 0;
   if (s.person) state.lastPerson = s;
   else if (s.speaker && /^[A-Z]/.test(s.speaker) && !PRONOUNS.has(s.speaker.toLowerCase())) {
     state.lastBody = s;
@@ -643,9 +693,8 @@ function remember(state: ResolverState, s: Speaker, registry: PersonRegistry): v
   }
 }
 
-/** A sentence that names no source may still name the person the next "he" means ("with Trump trailing"). */
-function noteNamesInPassing(ctx: SentenceContext, quoted: Span[], state: ResolverState): void {
-  if (state.lastPerson) return;
+/** A sentence that names no source may still name the person the next "he" means ("with Smith trailing"). */
+function nameInPassing(ctx: SentenceContext, quoted: Span[]): Speaker | null {
   const tokens = ctx.tokens;
   for (let i = tokens.length - 1; i > 0; i--) {
     const t = tokens[i]!;
@@ -654,11 +703,9 @@ function noteNamesInPassing(ctx: SentenceContext, quoted: Span[], state: Resolve
     const prev = tokens[i - 1]!;
     if (prev.lower === 'the' || prev.text === '.' || prev.text === '"' || prev.text === '“') continue;
     const next = tokens[i + 1];
-    if (next && next.word && !next.cap && /(?:ed|ing|s)$/.test(next.lower)) {
-      state.lastPerson = { speaker: t.text, speakerEntityId: null, person: true };
-      return;
-    }
+    if (next && next.word && !next.cap && /(?:ed|ing|s)$/.test(next.lower)) return { speaker: t.text, speakerEntityId: null, person: true };
   }
+  return null;
 }
 
 function resolvePronoun(pronoun: string, ctx: SentenceContext, at: number, state: ResolverState): Speaker {
@@ -667,7 +714,8 @@ function resolvePronoun(pronoun: string, ctx: SentenceContext, at: number, state
   const subjectToken = subject && ctx.tokens.find((t) => t.word && !PRONOUNS.has(t.lower));
   if (p === 'he' || p === 'she') {
     if (subject?.speaker && subject.person && subjectToken && subjectToken.start < at && !PRONOUNS.has(subject.speaker.toLowerCase())) return subject;
-    if (state.lastPerson) return state.lastPerson;
+    const recent = recentPerson(state);
+    if (recent) return recent;
   } else if (p === 'it') {
     if (state.lastBody) return state.lastBody;
   } else if (p === 'they') {
@@ -691,7 +739,7 @@ function sentenceSubject(
   officials: OfficialMention[],
   quoted: Span[],
   registry: PersonRegistry,
-  state: ResolverState,
+  state: ResolverState | null,
 ): Speaker | null {
   const tokens = ctx.tokens;
   let i = 0;
@@ -728,10 +776,10 @@ function sentenceSubject(
     let j = i + phrase.length + 1;
     while (j < tokens.length && tokens[j]!.text !== ',' && j < i + phrase.length + 12) j++;
     const appositive = tokens.slice(i + phrase.length + 1, j);
-    if (phrase.length === 1 && PRONOUNS.has(phrase[0]!.lower)) return resolvePronoun(phrase[0]!.text, ctx, phrase[0]!.start, state);
+    if (phrase.length === 1 && PRONOUNS.has(phrase[0]!.lower)) return state ? resolvePronoun(phrase[0]!.text, ctx, phrase[0]!.start, state) : null;
     return speakerOf(text, phrase, tokens[j]?.text === ',' ? appositive : [], officials, registry);
   }
-  if (phrase.length === 1 && PRONOUNS.has(phrase[0]!.lower)) return resolvePronoun(phrase[0]!.text, ctx, phrase[0]!.start, state);
+  if (phrase.length === 1 && PRONOUNS.has(phrase[0]!.lower)) return state ? resolvePronoun(phrase[0]!.text, ctx, phrase[0]!.start, state) : null;
   return speakerOf(text, phrase, [], officials, registry);
 }
 
@@ -754,17 +802,16 @@ function findCues(
   const firstWordIdx = (_t: Token[], q: Span[]): number => (openerIdx === -2 ? (openerIdx = firstWord(tokens, q)) : openerIdx);
   for (const match of matches) {
     const m = [match.form] as const;
-    const cueStart = match.index;
+    const cueIdx = match.index;
+    const cueStart = tokens[cueIdx]!.start;
     if (inRanges(quoted, cueStart)) continue;
     const info = cueInfo(m[0]);
     if (!info) continue;
-    const cueIdx = tokenIndexAt(tokens, cueStart);
-    if (cueIdx < 0) continue;
     // Verbs are lower case; a capitalised form is a name or a sentence-initial noun ("Reports").
     if (/[A-Z]/.test(m[0]) && !(info.lemma === 'according to' && cueIdx === firstWordIdx(tokens, quoted))) {
       if (cueIdx !== firstWordIdx(tokens, quoted)) continue;
     }
-    const lastCueIdx = cueIdx + (m[0].split(/\s+/).length - 1);
+    const lastCueIdx = match.lastIndex;
     const attribution = attributeCue(text, ctx, cueIdx, lastCueIdx, m[0], info, officials, quoted, registry, state);
     if (attribution) ctx.attributions.push(attribution);
   }
