@@ -93,6 +93,8 @@ const VERBS: Forms[] = [
   regular('tweet', 'tweets', 'tweeted', 'tweeting'),
   regular('announce', 'announces', 'announced', 'announcing'),
   regular('voice', 'voices', 'voiced', 'voicing'),
+  regular('assure', 'assures', 'assured', 'assuring'),
+  regular('reassure', 'reassures', 'reassured', 'reassuring'),
   regular('repeat', 'repeats', 'repeated', 'repeating', 'quoteOnly'),
   regular('continue', 'continues', 'continued', 'continuing', 'quoteOnly'),
   regular('describe', 'describes', 'described', 'describing', 'quoteOnly'),

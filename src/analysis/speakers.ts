@@ -129,6 +129,13 @@ const TITLE_WORDS = new Set([
   'his', 'her', 'excellency', 'majesty', 'highness', 'assistant', 'under', 'undersecretary', 'permanent', 'special',
   'adviser', 'advisor', 'counsel', 'head', 'party', 'opposition', 'national', 'international', 'economic',
 ]);
+/** An office word, also hyphenated ones ("Secretary-General", "Vice-President"). */
+function isTitleWord(t: Token): boolean {
+  if (TITLE_WORDS.has(t.lower)) return true;
+  if (!t.lower.includes('-')) return false;
+  return t.lower.split('-').every((part) => TITLE_WORDS.has(part) || part === 'general' || part === 'in');
+}
+
 /** Heads that make a phrase a body rather than a person ("Japanese Foreign Ministry"). */
 const ORG_WORDS = new Set([
   'ministry', 'department', 'office', 'commission', 'council', 'party', 'watch', 'agency', 'government',
@@ -417,10 +424,14 @@ function nameAtEnd(tokens: Token[]): Token[] | null {
   let start = end - 1;
   while (start > 0) {
     const t = words[start - 1]!;
-    if (t.text === '.' || (t.cap && !isPossessive(t) && !TITLE_WORDS.has(t.lower))) start--;
+    if (t.text === '.' || (t.cap && !isPossessive(t) && !isTitleWord(t))) start--;
     else if (t.word && !t.cap && (t.lower === 'bin' || t.lower === 'al' || t.lower === 'de' || t.lower === 'van' || t.lower === 'von')) start--;
     else break;
   }
+  // "Ms Okafor and Mr Mensah": two people, kept as written.
+  let b = start - 1;
+  while (b >= 0 && (words[b]!.text === '.' || isTitleWord(words[b]!))) b--;
+  if (b > 0 && b < start - 1 && (words[b]!.lower === 'and' || words[b]!.text === '&') && words[b - 1]!.cap) return null;
   const before = words[start - 1];
   // "Centers for Disease Control and Prevention": capitalised words joined by connectors name a body.
   if (before && !before.cap && (before.lower === 'and' || before.lower === '&' || before.lower === 'of' || before.lower === 'for') && words[start - 2]?.cap) return null;
@@ -432,7 +443,7 @@ function nameAtEnd(tokens: Token[]): Token[] | null {
     while (run.length > 1 && TITLE_WORDS.has(run[0]!.lower)) run = run.slice(1);
   }
   while (run.length > 0 && (run[0]!.text === '.' || HONORIFICS.has(run[0]!.lower))) run = run.slice(1);
-  if (run.length === 0 || !run.some((t) => t.word && t.cap && !TITLE_WORDS.has(t.lower))) return null;
+  if (run.length === 0 || !run.some((t) => t.word && t.cap && !isTitleWord(t))) return null;
   return run;
 }
 
