@@ -36,7 +36,7 @@ export function findClaims(
     }
     const first = sentences[i]!;
     const last = sentences[end]!;
-    // A heading or nav line (no final punctuation) is a claim only with a quotation: "UK rebate 'unjustified' - Chirac".
+    // A heading or nav line (no final punctuation) is a claim only with a quotation: "Tariffs 'reckless' - Lula".
     const finished = /[.!?…"”’)\]]/.test(text[last.end - 1] ?? '');
     if (quote || (attribution && finished)) {
       const speaker = quote ? quote.quote.speaker : attribution!.speaker;

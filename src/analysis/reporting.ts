@@ -5,7 +5,7 @@ export type CueStrength =
   | 'speech'
   /** Verbs of thinking or expecting: they attribute a claim but do not license a quotation. */
   | 'cognition'
-  /** Verbs that only attribute when a quotation follows ("called the rebate 'unjustified'"). */
+  /** Verbs that only attribute when a quotation follows ("called the tariff 'reckless'"). */
   | 'quoteOnly';
 
 export interface CueInfo {

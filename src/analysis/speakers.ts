@@ -129,6 +129,9 @@ const TITLE_WORDS = new Set([
   'his', 'her', 'excellency', 'majesty', 'highness', 'assistant', 'under', 'undersecretary', 'permanent', 'special',
   'adviser', 'advisor', 'counsel', 'head', 'party', 'opposition', 'national', 'international', 'economic',
 ]);
+/** Lower-case particles inside personal names: "Mohammed bin Salman", "Lula da Silva", "Ursula von der Leyen". */
+const NAME_PARTICLES = new Set(['bin', 'bint', 'ibn', 'al', 'el', 'de', 'da', 'das', 'do', 'dos', 'di', 'del', 'della', 'der', 'den', 'van', 'von', 'ter', 'le', 'la', 'du', 'y', 'abu']);
+
 /** An office word, also hyphenated ones ("Secretary-General", "Vice-President"). */
 function isTitleWord(t: Token): boolean {
   if (TITLE_WORDS.has(t.lower)) return true;
@@ -146,7 +149,7 @@ const ORG_WORDS = new Set([
   'paper', 'magazine', 'television', 'tv', 'radio', 'channel', 'foundation', 'centre', 'center', 'movement',
   'alliance', 'coalition', 'secretariat', 'kremlin', 'pentagon', 'bureau', 'council', 'board', 'tribunal',
 ]);
-/** Lower-case heads of a phrase that can be a source ("the two ministers", "human rights groups"). */
+/** Lower-case heads of a phrase that can be a source ("the two ministers", "aid groups"). */
 const AGENT_HEADS = new Set([
   'official', 'officials', 'minister', 'ministers', 'ministry', 'government', 'governments', 'spokesman',
   'spokeswoman', 'spokesperson', 'spokespeople', 'president', 'leader', 'leaders', 'diplomat', 'diplomats',
@@ -209,7 +212,7 @@ function agentive(tokens: Token[], sentenceStart: number): boolean {
   return content.some((t) => t.cap && (t.start !== sentenceStart || content.length === 1));
 }
 
-/** Words after a name that are not part of it: "Mr Straw last week said". */
+/** Words after a name that are not part of it: "Ms Osei last week said". */
 function skipAdverbials(tokens: Token[], idx: number): number {
   let i = idx;
   for (;;) {
@@ -371,7 +374,7 @@ export function phraseForward(tokens: Token[], idx: number, limitIdx: number): T
     }
     if (!isTokenAllowedInPhrase(t) || (t.cap && NP_STOP.has(t.lower))) break;
     if (t.cap && WEEKDAYS_MONTHS.has(t.lower)) break;
-    // After a name, a lower-case word is a verb unless it is an office or a body ("The Mirror newspaper").
+    // After a name, a lower-case word is a verb unless it is an office or a body ("The Clarion newspaper").
     const left = tokens[k - 1];
     const leftIsOpener = k - 1 === 0 && !IRREGULAR_PAST.has(t.lower);
     if (t.word && !t.cap && k > start && left?.cap && !leftIsOpener && !DETERMINERS.has(left.lower) && !TITLE_WORDS.has(t.lower) && !AGENT_HEADS.has(t.lower) && !ORG_WORDS.has(t.lower) && !/^(?:rights|affairs|foreign|shadow)$/.test(t.lower)) break;
@@ -398,11 +401,11 @@ function spanOf(tokens: Token[]): Span {
 
 /** The trailing personal name of a phrase, without titles: "Foreign Minister Yoko Kamikawa" -> "Yoko Kamikawa". */
 export function nameOf(tokens: Token[]): Token[] | null {
-  // "human rights groups and the Conservatives": two sources, kept as written.
+  // "farm unions and the Greens": two sources, kept as written.
   if (tokens.some((t) => t.lower === 'and' && !t.cap) && !tokens[0]?.cap) return null;
   const name = nameAtEnd(tokens);
   if (name) return name;
-  // "President Musharraf of Pakistan": the name comes before the place.
+  // "President Ruto of Kenya": the name comes before the place.
   for (let i = tokens.length - 1; i > 0; i--) {
     const t = tokens[i]!;
     if (t.word && !t.cap && (t.lower === 'of' || t.lower === 'from' || t.lower === 'at')) {
@@ -425,7 +428,7 @@ function nameAtEnd(tokens: Token[]): Token[] | null {
   while (start > 0) {
     const t = words[start - 1]!;
     if (t.text === '.' || (t.cap && !isPossessive(t) && !isTitleWord(t))) start--;
-    else if (t.word && !t.cap && (t.lower === 'bin' || t.lower === 'al' || t.lower === 'de' || t.lower === 'van' || t.lower === 'von')) start--;
+    else if (t.word && !t.cap && NAME_PARTICLES.has(t.lower) && words[start - 2]?.cap) start--;
     else break;
   }
   // "Ms Okafor and Mr Mensah": two people, kept as written.
@@ -471,9 +474,9 @@ const MEDIA_BACKREF = new Set(['paper', 'newspaper', 'daily', 'magazine', 'broad
 
 export class PersonRegistry {
   private people: KnownPerson[] = [];
-  /** The last body named as a source ("The Mirror newspaper"), for "the paper" and "it". */
+  /** The last body named as a source ("The Clarion newspaper"), for "the paper" and "it". */
   lastBody: Speaker | null = null;
-  /** The last outlet named as a source ("The Mirror newspaper"), for "the paper". */
+  /** The last outlet named as a source ("The Clarion newspaper"), for "the paper". */
   lastMedia: Speaker | null = null;
 
   add(name: string, entityId: string | null, titleWords: Iterable<string>, at: number): void {
@@ -521,7 +524,7 @@ export function speakerOf(
     registry.add(official.name, official.entityId, (official.title ?? '').split(/\s+/), official.start);
     return { speaker: official.name, speakerEntityId: official.entityId, person: true };
   }
-  // "Brad Adams, from Human Rights Watch" keeps the head; "Japan's foreign minister, Yoko Kamikawa," takes the name.
+  // "Ana Lima, from Amnesty International" keeps the head; "Japan's foreign minister, Yoko Kamikawa," takes the name.
   let head = phrase;
   let name = nameOf(phrase);
   if (!name && appositive.length > 0) {
@@ -557,7 +560,7 @@ function looksLikeBody(phrase: Token[]): boolean {
   return !!last && ORG_WORDS.has(last.lower);
 }
 
-/** The last official named in the phrase, unless only as a possessor ("Mr. Sarkozy's lawyer"). */
+/** The last official named in the phrase, unless only as a possessor ("Mr. Okafor's lawyer"). */
 function officialHead(text: string, officials: OfficialMention[], span: Span): OfficialMention | null {
   let found: OfficialMention | null = null;
   for (const o of officials) {
@@ -780,8 +783,10 @@ function sentenceSubject(
   const phrase = phraseForward(tokens, i, tokens.length);
   if (phrase.length === 0) return null;
   const after = tokens[i + phrase.length];
-  // A subject is followed by its verb (or an appositive), not by "Read:" punctuation.
+  // A subject is followed by its verb (or an appositive), not by "Read:" punctuation or a preposition ("Sleep at least ...").
   if (!after || (!after.word && after.text !== ',') || after.cap || isPossessive(phrase[phrase.length - 1]!)) return null;
+  const headWord = phrase[phrase.length - 1]!;
+  if (after.word && !AGENT_HEADS.has(headWord.lower) && !ORG_WORDS.has(headWord.lower) && (PREPOSITIONS.has(after.lower) || DETERMINERS.has(after.lower) || after.lower === 'and' || after.lower === 'or')) return null;
   if (after && after.text === ',' ) {
     // "Japan's foreign minister, Yoko Kamikawa, expressed": include the appositive.
     let j = i + phrase.length + 1;
@@ -901,7 +906,7 @@ function attributeCue(
     return make(unwrapDocument(tokens, phraseForward(tokens, after, tokens.length)), []);
   }
   if (info.lemma === 'quote') {
-    // "the website quoted Ms. Simonyan ... as saying": the quoted person spoke.
+    // "the agency quoted Ms. Ivanova ... as saying": the quoted person spoke.
     let j = after;
     while (j < tokens.length && j < after + 25 && !(tokens[j]!.lower === 'as' && tokens[j + 1]?.lower === 'saying')) j++;
     if (j >= tokens.length || tokens[j]!.lower !== 'as') return null;
@@ -910,7 +915,7 @@ function attributeCue(
 
   const prev = tokens[cueIdx - 1];
   const isBaseForm = cue.toLowerCase() === info.lemma && !info.participle;
-  // "member states' budgets": a plural possessive noun.
+  // "the parties' budgets": a plural possessive noun.
   const nextTok = tokens[lastCueIdx + 1];
   if (nextTok && (nextTok.text === "'" || nextTok.text === '’') && nextTok.start === cueEnd) return null;
   // A noun, not a verb: "the claim", "his comments", "travel warning".
@@ -921,10 +926,10 @@ function attributeCue(
     if (!window.some((w) => ['is', 'are', 'was', 'were', 'has', 'have', 'will', 'would', 'that'].includes(w))) return null;
   }
 
-  // Passive with an agent: "condemned by human rights groups", "The figure announced by X".
+  // Passive with an agent: "condemned by aid groups", "The figure announced by X".
   if (info.pastForm && tokens[after]?.lower === 'by') {
     let by = phraseForward(tokens, after + 1, tokens.length);
-    // "condemned by human rights groups and the Conservatives"
+    // "criticised by farm unions and the Greens"
     const andIdx = by.length ? tokenIndexAt(tokens, by[by.length - 1]!.start) + 1 : -1;
     if (andIdx > 0 && tokens[andIdx]?.lower === 'and') {
       const more = phraseForward(tokens, andIdx + 1, tokens.length);
@@ -954,7 +959,7 @@ function attributeCue(
     const progressive = p && BE_FORMS.has(p.lower);
     if (!progressive && !(p && (p.text === ',' || p.lower === 'and' || p.lower === 'by' || p.lower === 'while' || p.lower === 'after' || p.lower === 'before' || p.lower === 'when' || p.lower === 'in' || p.lower === 'without' || ADVERB_SKIP.has(p.lower)))) return null;
     if (!progressive) {
-      // "said Leon, adding": the participle belongs to the source just named.
+      // "said Ortiz, adding": the participle belongs to the source just named.
       const earlier = ctx.attributions[ctx.attributions.length - 1];
       if (earlier && earlier.speaker) return { ...earlier, cue, cueStart: cueTok.start, cueEnd, info };
       return subjectAttribution(ctx, cue, cueTok.start, cueEnd, info);
@@ -970,14 +975,14 @@ function attributeCue(
     // An embedded question is not a statement: "asked whether he thought".
     if (before && (before.lower === 'whether' || before.lower === 'if')) return null;
     if (isBaseForm) {
-      // "help Taiwan defend itself": a bare verb after a singular name is not a finite report.
+      // "help Ghana build roads": a bare verb after a singular name is not a finite report.
       const words = sub.phrase.tokens.filter((t) => t.word);
       const head = words[words.length - 1];
       const plural = !!head && (PRONOUNS.has(head.lower) ? /^(?:they|we|i|you)$/.test(head.lower) : /s$/.test(head.lower) || head.lower === 'people' || head.lower === 'police');
       if (!plural) return null;
     }
     if (before && before.word && !before.cap && PREPOSITIONS.has(before.lower)) {
-      // "a woman trapped at her home in Looe, Cornwall, said": the phrase is a place, the source is the subject.
+      // "divers searching the lake near Kisumu, Kenya, said": the phrase is a place, the source is the subject.
       const s = ctx.subject;
       if (s?.speaker && !PRONOUNS.has(s.speaker.toLowerCase())) return { ...s, cue, cueStart: cueTok.start, cueEnd, info, phrase: { start: cueTok.start, end: cueTok.start } };
       return null;

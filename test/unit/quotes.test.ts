@@ -18,37 +18,35 @@ describe('findQuotes', () => {
   });
 
   it('takes "said Smith" and trims the appositive', () => {
-    const text = '"She may be in a good place, but I don\'t think the party is in a good place yet," said Mr. Clyburn, the third-ranking House Democrat.';
-    expect(quotesOf(text)).toEqual([['She may be in a good place, but I don\'t think the party is in a good place yet,', 'Clyburn']]);
+    const text = '"The budget is fair, but the timing is not," said Mr. Okonkwo, the deputy chair of the finance committee.';
+    expect(quotesOf(text)).toEqual([['The budget is fair, but the timing is not,', 'Okonkwo']]);
   });
 
   it('takes a colon-introduced quotation and drops the title before the name', () => {
-    const text = 'Gen Musharraf told the BBC: "Some people think that the women should be confined to their houses - absolutely wrong."';
-    expect(quotesOf(text)).toEqual([
-      ['Some people think that the women should be confined to their houses - absolutely wrong.', 'Musharraf'],
-    ]);
+    const text = 'Gen Prayut told Thai PBS: "Some people think the army should stay in its barracks - that is wrong."';
+    expect(quotesOf(text)).toEqual([['Some people think the army should stay in its barracks - that is wrong.', 'Prayut']]);
   });
 
   it('reads UK single quotation marks but not apostrophes', () => {
     const text =
-      "Mr Yushchenko was careful not to turn his back on Russia, which borders the country's east, saying it was important to maintain 'pragmatic' ties with Moscow.";
-    expect(quotesOf(text)).toEqual([['pragmatic', 'Yushchenko']]);
+      "Mr Albanese was careful not to snub China, the country's biggest trading partner, saying it was vital to keep 'steady' ties with Beijing.";
+    expect(quotesOf(text)).toEqual([['steady', 'Albanese']]);
   });
 
   it('gives a headline quotation to the name after the dash', () => {
-    const text = "UK rebate 'unjustified' - Chirac\n\nFrench president Jacques Chirac has called the UK's rebate \"unjustified\".";
+    const text = "Farm tariffs 'reckless' - Lula\n\nBrazil's president Luiz Inacio Lula da Silva has called the new farm tariffs \"reckless\".";
     expect(quotesOf(text)).toEqual([
-      ['unjustified', 'Chirac'],
-      ['unjustified', 'Jacques Chirac'],
+      ['reckless', 'Lula'],
+      ['reckless', 'Luiz Inacio Lula da Silva'],
     ]);
   });
 
   it('keeps the speaker for a quotation continued in the next paragraph (BBC style)', () => {
     const text =
-      'Brad Adams, from Human Rights Watch, said: "This is a huge political signal from Europe that they are willing to forget about Tiananmen Square. "There are still thousands of people who are unaccounted for."';
+      'Ana Lima, from Amnesty International, said: "This decision sends the wrong signal to every government in the region. "Hundreds of families are still waiting for answers."';
     expect(quotesOf(text)).toEqual([
-      ['This is a huge political signal from Europe that they are willing to forget about Tiananmen Square.', 'Brad Adams'],
-      ['There are still thousands of people who are unaccounted for.', 'Brad Adams'],
+      ['This decision sends the wrong signal to every government in the region.', 'Ana Lima'],
+      ['Hundreds of families are still waiting for answers.', 'Ana Lima'],
     ]);
   });
 
@@ -60,14 +58,14 @@ describe('findQuotes', () => {
 
   it('gives the quotation to the person who spoke when a body reports it', () => {
     const text =
-      '"We have no idea what this is connected with," the RBK news website quoted Ms. Simonyan, the editor in chief, as saying.';
-    expect(quotesOf(text)).toEqual([['We have no idea what this is connected with,', 'Simonyan']]);
+      '"We received no warning at all," the Interfax agency quoted Ms. Ivanova, the station director, as saying.';
+    expect(quotesOf(text)).toEqual([['We received no warning at all,', 'Ivanova']]);
   });
 
   it('resolves a pronoun to the last person named, and keeps it when there is none', () => {
     const withName =
-      '"We all know who those problem people are," Molitor says. Avoid those outlets. "If two people at work are spouting things, then avoid them," she says.';
-    expect(quotesOf(withName).map((q) => q[1])).toEqual(['Molitor', 'Molitor']);
+      '"Rest matters as much as training," Haddad says. Sleep at least eight hours. "If your legs ache for days, take a week off," she says.';
+    expect(quotesOf(withName).map((q) => q[1])).toEqual(['Haddad', 'Haddad']);
     expect(quotesOf('"We were a new club and we didn\'t want to take sides," he said.')).toEqual([
       ["We were a new club and we didn't want to take sides,", 'he'],
     ]);
@@ -86,20 +84,18 @@ describe('findQuotes', () => {
 
   it('rejects titles, coined terms and scare quotes', () => {
     expect(quotesOf('The two ministers concurred to substantiate economic security cooperation in the Economic “2+2”.')).toEqual([]);
-    expect(quotesOf('“We’re seeing a backlash,” said Alden, author of the book “Failure to Adjust: How Americans Got Left Behind.”')).toEqual([
-      ['We’re seeing a backlash,', 'Alden'],
+    expect(quotesOf('“Farmers feel forgotten,” said Brandt, author of the book “The Quiet Fields: How Rural Europe Lost Its Voice.”')).toEqual([
+      ['Farmers feel forgotten,', 'Brandt'],
     ]);
-    expect(
-      quotesOf('Many Chinese people believe that a Caucasian face gives a project prestige, giving rise to "rent a white face" businesses.'),
-    ).toEqual([]);
+    expect(quotesOf('Many commuters believe the new line is a vanity project, giving rise to "train to nowhere" jokes.')).toEqual([]);
     expect(quotesOf('Abe has instead decided to send an “independent” unit to the Middle East.')).toEqual([]);
   });
 
   it('bounds a quotation that lost its opening mark by its sentence', () => {
     const text =
-      'He said Mr Straw was "naive beyond belief" if he accepted the claim. The French want the embargo lifted because they want to sell arms." Washington argues otherwise.';
+      'She said the minister was "out of touch" if he believed the figures. The banks want the cap lifted because they want to lend more." Regulators disagree.';
     const segments = findQuoteSegments(text, splitSentences(text)).map((s) => text.slice(s.start, s.end));
-    expect(segments).toEqual(['naive beyond belief', 'The French want the embargo lifted because they want to sell arms.']);
+    expect(segments).toEqual(['out of touch', 'The banks want the cap lifted because they want to lend more.']);
   });
 
   it('never throws on unbalanced or odd marks and keeps spans exact', () => {

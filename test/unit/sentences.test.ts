@@ -9,12 +9,12 @@ describe('splitSentences', () => {
       'Visiting Iranian President Hassan Rouhani met Prime Minister Shinzo Abe on Friday, urging Japan to assist the country, which is suffering under severe U.S.-imposed economic sanctions. ' +
       'On May 19, commencing at 5:45 p.m. for approximately 45 minutes, Mr. HAYASHI Yoshimasa held a meeting. ' +
       'Dr. Jane Smith met J. R. Ewing on Aug. 24 at No. 10 Downing Street, e.g. for tea. ' +
-      'Lisa O. Monaco spoke in the U.S. The talks ended.';
+      'Maria T. Santos spoke in the U.S. The talks ended.';
     expect(texts(text)).toEqual([
       'Visiting Iranian President Hassan Rouhani met Prime Minister Shinzo Abe on Friday, urging Japan to assist the country, which is suffering under severe U.S.-imposed economic sanctions.',
       'On May 19, commencing at 5:45 p.m. for approximately 45 minutes, Mr. HAYASHI Yoshimasa held a meeting.',
       'Dr. Jane Smith met J. R. Ewing on Aug. 24 at No. 10 Downing Street, e.g. for tea.',
-      'Lisa O. Monaco spoke in the U.S.',
+      'Maria T. Santos spoke in the U.S.',
       'The talks ended.',
     ]);
   });
@@ -32,10 +32,10 @@ describe('splitSentences', () => {
   });
 
   it('splits after an ellipsis that is followed by a new quotation', () => {
-    const text = 'Mr Ancram argued: "The French see vast contracts if the embargo is lifted... "It gives the wrong signals to China."';
+    const text = 'Ms Rossi argued: "The airlines see big profits if the cap is lifted... "It gives the wrong signal to investors."';
     expect(texts(text)).toEqual([
-      'Mr Ancram argued: "The French see vast contracts if the embargo is lifted...',
-      '"It gives the wrong signals to China."',
+      'Ms Rossi argued: "The airlines see big profits if the cap is lifted...',
+      '"It gives the wrong signal to investors."',
     ]);
   });
 
