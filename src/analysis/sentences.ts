@@ -160,7 +160,8 @@ function splitBlock(text: string, blockStart: number, blockEnd: number, out: Spa
     while (k < blockEnd && isSpace(text[k])) k++;
     const next = text[k];
     let boundary: boolean;
-    if (isLower(next) || next === ',' || next === ';' || next === ':' || next === ')') boundary = false;
+    // A dash after the full stop carries on the sentence: '"..." — Kofi Annan'.
+    if (isLower(next) || next === ',' || next === ';' || next === ':' || next === ')' || next === '—' || next === '–') boundary = false;
     else if (ch === '.' && punctRun === 1) boundary = periodEndsSentence(text, i, start, k, blockEnd);
     else boundary = true;
     if (boundary) {

@@ -50,6 +50,17 @@ describe('findQuotes', () => {
     ]);
   });
 
+  it('reads a quotation introduced by a colon in the paragraph before, and one signed with a dash', () => {
+    const text =
+      'In a statement on Monday, the ministry said:\n\n"We condemn this attack in the strongest terms."\n\n' +
+      'Ruto arrived in Nairobi on Monday. "We are ready," he said.\n\n"Peace is not a gift; it is work." — Kofi Annan';
+    expect(quotesOf(text)).toEqual([
+      ['We condemn this attack in the strongest terms.', 'the ministry'],
+      ['We are ready,', 'Ruto'],
+      ['Peace is not a gift; it is work.', 'Kofi Annan'],
+    ]);
+  });
+
   it('keeps a relayed statement with the one who made it', () => {
     const text =
       'During Monday’s meeting, Hayashi stressed his country’s rejection of the war and urged Iran “to respond in a constructive manner,” the Japanese Foreign Ministry said.';
