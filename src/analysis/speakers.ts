@@ -273,7 +273,7 @@ function phraseBackward(tokens: Token[], idx: number, floor: number): number {
   while (k >= floor && count < 10) {
     const t = tokens[k]!;
     if (PRONOUNS.has(t.lower) && t.word) return k === idx ? k : k + 1;
-    if (DETERMINERS.has(t.lower) && t.word) {
+    if (DETERMINERS.has(t.lower) && t.word && t.lower !== 'that') {
       // "The two ministers": a numeral after an article.
       const before = tokens[k - 1];
       if (k - 1 >= floor && before && /^(?:the|these|those|all|his|her|their|its|our)$/.test(before.lower) && before.lower !== t.lower) return k - 1;
@@ -915,6 +915,12 @@ function attributeCue(
 
   const prev = tokens[cueIdx - 1];
   const isBaseForm = cue.toLowerCase() === info.lemma && !info.participle;
+  // "has not said", "never confirmed": a report that something was not said is no claim.
+  for (let k = cueIdx - 1; k >= 0 && k >= cueIdx - 3; k--) {
+    const w = tokens[k]!.lower;
+    if (w === 'not' || w === 'never' || w === "n't" || w.endsWith("n't") || w.endsWith('n’t')) return null;
+    if (!tokens[k]!.word || !ADVERB_SKIP.has(w)) break;
+  }
   // "the parties' budgets": a plural possessive noun.
   const nextTok = tokens[lastCueIdx + 1];
   if (nextTok && (nextTok.text === "'" || nextTok.text === '’') && nextTok.start === cueEnd) return null;
