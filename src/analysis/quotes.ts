@@ -132,7 +132,9 @@ function singleSegments(text: string, block: Span, doubles: QuoteSegment[]): Quo
     const prevLetter = /[\p{L}\p{N}]/u.test(prev ?? '');
     const nextLetter = /[\p{L}\p{N}]/u.test(next ?? '');
     if (prevLetter && nextLetter) continue; // apostrophe inside a word
-    const canOpen = m[0] !== '’' && (isSpaceChar(prev) || /[(\[—–\-"“]/.test(prev ?? '')) && nextLetter;
+    // Not an opening mark: a decade ("the '90s") or a clipped word ("rock 'n' roll").
+    const clipped = /^(?:\d0s|n['’]\s|em\b|til\b|cause\b)/.test(text.slice(i + 1, i + 5));
+    const canOpen = m[0] !== '’' && !clipped && (isSpaceChar(prev) || /[(\[—–\-"“]/.test(prev ?? '')) && nextLetter;
     const canClose = m[0] !== '‘' && (prevLetter || /[.,!?]/.test(prev ?? '')) && (isSpaceChar(next) || /[.,;:!?)\]"”—–\-]/.test(next ?? ''));
     if (openAt < 0) {
       if (canOpen) openAt = i;

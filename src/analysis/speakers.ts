@@ -877,7 +877,7 @@ function attributeCue(
   const cueTok = tokens[cueIdx]!;
   const cueEnd = tokens[lastCueIdx]!.end;
   const after = lastCueIdx + 1;
-  const make = (phrase: Token[], appositive: Token[]): Attribution | null => {
+  const make = (phrase: Token[], appositive: Token[], trusted = false): Attribution | null => {
     if (phrase.length === 0) return null;
     const span = spanOf(phrase);
     let speaker: Speaker;
@@ -885,7 +885,8 @@ function attributeCue(
       if (phrase[0]!.lower === 'i' || phrase[0]!.lower === 'we' || phrase[0]!.lower === 'you') return null;
       speaker = resolvePronoun(phrase[0]!.text, ctx, span.start, state);
     } else {
-      if (!agentive(phrase, ctx.sentence.start)) return null;
+      // Right after a quotation ('"...," the coach said') any noun phrase is the source.
+      if (!trusted && !agentive(phrase, ctx.sentence.start)) return null;
       speaker = speakerOf(text, phrase, appositive, officials, registry);
     }
     return { ...speaker, cue, cueStart: cueTok.start, cueEnd, info, phrase: span };
@@ -993,7 +994,8 @@ function attributeCue(
       if (s?.speaker && !PRONOUNS.has(s.speaker.toLowerCase())) return { ...s, cue, cueStart: cueTok.start, cueEnd, info, phrase: { start: cueTok.start, end: cueTok.start } };
       return null;
     }
-    return make(sub.phrase.tokens, sub.phrase.appositive);
+    const trusted = floor > 0 && firstIdx <= floor + 1 && !PRONOUNS.has(first.lower) && sub.phrase.tokens.some((t) => t.word && !DETERMINERS.has(t.lower));
+    return make(sub.phrase.tokens, sub.phrase.appositive, trusted);
   }
   if (sub.coordinated) {
     // "was planning to express concern ... and urge Rouhani": a bare verb is not finite.
