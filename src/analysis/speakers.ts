@@ -192,8 +192,19 @@ const LEADING_CONJ = new Set(['but', 'and', 'yet', 'so', 'or', 'meanwhile', 'how
 const PLACES = new Set<string>(['europe', 'eu', 'un', 'nato', 'gaza', 'west', 'kremlin', 'pentagon', 'asia', 'africa', 'palestine', 'jerusalem', 'tokyo']);
 
 /** A single capitalised word that names a person rather than a place, an acronym or a body. */
+const placeMemo = new Map<string, boolean>();
+function isPlace(word: string): boolean {
+  let known = placeMemo.get(word);
+  if (known === undefined) {
+    if (placeMemo.size > 20000) placeMemo.clear();
+    known = lookupCountry(word) !== null;
+    placeMemo.set(word, known);
+  }
+  return known;
+}
+
 function personWord(t: Token): boolean {
-  return t.cap && !PLACES.has(t.lower) && lookupCountry(t.text) === null && !ORG_WORDS.has(t.lower) && !TITLE_WORDS.has(t.lower) && !/^[A-Z]{2,}$/.test(t.text) && !/s$/.test(t.lower);
+  return t.cap && !PLACES.has(t.lower) && !isPlace(t.text) && !ORG_WORDS.has(t.lower) && !TITLE_WORDS.has(t.lower) && !/^[A-Z]{2,}$/.test(t.text) && !/s$/.test(t.lower);
 }
 
 function isPossessive(t: Token): boolean {
