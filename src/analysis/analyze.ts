@@ -5,7 +5,7 @@ import { findDocumentDate, isIsoDay } from './documentDate';
 import { linkEntities } from './entities';
 import { findEvents, mergeEvents } from './events';
 import { findOfficials } from './officials';
-import { findQuotes } from './quotes';
+import { analyzeQuotes } from './quotes';
 import { splitSentences } from './sentences';
 import type {
   AnalyzeOptions,
@@ -20,8 +20,9 @@ export function analyzeDocument(text: string, options: AnalyzeOptions = {}): Doc
   const sentences = splitSentences(text);
   const dates = findDates(text, documentDate?.value ?? null);
   const officials = findOfficials(text);
-  const quotes = findQuotes(text, sentences, officials);
-  const claims = findClaims(text, sentences, officials, quotes);
+  const quoteAnalysis = analyzeQuotes(text, sentences, officials);
+  const quotes = quoteAnalysis.quotes.map((q) => q.quote);
+  const claims = findClaims(text, sentences, quoteAnalysis);
   const events = findEvents(text, { sentences, officials, dates, documentDate: documentDate?.value ?? null });
   return { documentDate, sentences, dates, officials, quotes, claims, events };
 }

@@ -1,16 +1,11 @@
 // Attributed claims: sentences whose content the article gives to a source with a reporting
 // verb or phrase, and sentences that hold an attributed quotation. A quotation that runs over
 // several sentences makes them one claim.
-import { analyzeQuotes } from './quotes';
-import type { ClaimMention, OfficialMention, QuoteMention, Span } from './types';
+import type { QuoteAnalysis } from './quotes';
+import type { ClaimMention, Span } from './types';
 
-export function findClaims(
-  text: string,
-  sentences: Span[],
-  officials: OfficialMention[],
-  _quotes: QuoteMention[],
-): ClaimMention[] {
-  const { quotes, contexts } = analyzeQuotes(text, sentences, officials);
+/** Claims from the sentence analysis that found the quotations (`analyzeQuotes`), so it runs once. */
+export function findClaims(text: string, sentences: Span[], { quotes, contexts }: QuoteAnalysis): ClaimMention[] {
   // Sentences joined by a quotation that crosses their boundary.
   const groupEnd = sentences.map((_, i) => i);
   const quoteAt = new Map<number, (typeof quotes)[number]>();

@@ -187,23 +187,11 @@ export interface AttributedQuote {
   anchorSentence: number;
 }
 
-type QuoteAnalysis = { quotes: AttributedQuote[]; contexts: SentenceContext[]; segments: QuoteSegment[] };
-// analyze.ts calls findQuotes and then findClaims with the same arrays: analyse once.
-let lastInput: { text: string; sentences: Span[]; officials: OfficialMention[] } | null = null;
-let lastResult: QuoteAnalysis | null = null;
+/** Quotations with their attributions, and the per-sentence attribution analysis that claims reuse. */
+export type QuoteAnalysis = { quotes: AttributedQuote[]; contexts: SentenceContext[]; segments: QuoteSegment[] };
 
-/** Finds quotations and their speakers; also used by claims, which shares the sentence analysis. */
-export function analyzeQuotes(text: string, sentences: Span[], officials: OfficialMention[]): QuoteAnalysis {
-  if (lastInput && lastResult && lastInput.text === text && lastInput.sentences === sentences && lastInput.officials === officials) {
-    return lastResult;
-  }
-  const result = analyzeQuotesUncached(text, sentences, officials);
-  lastInput = { text, sentences, officials };
-  lastResult = result;
-  return result;
-}
-
-function analyzeQuotesUncached(
+/** Finds quotations and their speakers; claims are read from the same analysis (see findClaims). */
+export function analyzeQuotes(
   text: string,
   sentences: Span[],
   officials: OfficialMention[],

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { findClaims } from '../../src/analysis/claims';
-import { findQuotes } from '../../src/analysis/quotes';
+import { analyzeQuotes } from '../../src/analysis/quotes';
 import { splitSentences } from '../../src/analysis/sentences';
 
 const claimsOf = (text: string) => {
   const sentences = splitSentences(text);
-  const quotes = findQuotes(text, sentences, []);
-  return findClaims(text, sentences, [], quotes).map((c) => [c.text, c.speaker, c.cue]);
+  return findClaims(text, sentences, analyzeQuotes(text, sentences, [])).map((c) => [c.text, c.speaker, c.cue]);
 };
 
 describe('findClaims', () => {
