@@ -902,6 +902,10 @@ function analyseSentence(
   fragments: Draft[],
 ): void {
   const { text } = state;
+  const consumed = new Set<Actor>();
+  const resolved = cues.map((cue) => ({ cue, parts: cueParticipants(state, sentence, cue, actors, consumed) }));
+  // Most cue words name no participants ("the meeting was constructive"): stop before the costly reads.
+  if (!resolved.some((r) => r.parts && r.parts.ids.length)) return;
   const places = placeCandidates(text, sentence, mentions);
   const source: TextSpan = { start: sentence.start, end: sentence.end, text: s };
 
@@ -910,18 +914,18 @@ function analyseSentence(
   const drafts: Draft[] = [];
   // A sentence with a verb cue ("He will meet X to discuss ... the talks on North Korea") is about
   // that event; its bare nouns name other things.
-  const consumed = new Set<Actor>();
   const byPhone = (s.includes('phone') || s.includes('video')) && PHONE_MARKER.test(s);
   // "Putin and Xi signed a statement after talks", "the two ministers' meeting": a bare noun names
   // its participants only when they are named together.
-  const jointlyNamed = actors.some((a, i) => {
-    if (a.ref && a.ids.length >= 2) return true;
-    const next = actors[i + 1];
-    if (!next) return false;
-    const link = text.slice(a.end, next.start);
-    return /\band\b|&/.test(link) && isTitleGap(link, 60);
-  });
-  const resolved = cues.map((cue) => ({ cue, parts: cueParticipants(state, sentence, cue, actors, consumed) }));
+  const jointlyNamed =
+    cues.some((c) => c.kind === 'noun') &&
+    actors.some((a, i) => {
+      if (a.ref && a.ids.length >= 2) return true;
+      const next = actors[i + 1];
+      if (!next) return false;
+      const link = text.slice(a.end, next.start);
+      return /\band\b|&/.test(link) && isTitleGap(link, 60);
+    });
   const hasVerbEvent = resolved.some((r) => r.cue.kind !== 'noun' && r.parts && r.parts.ids.length >= 2);
   for (const { cue, parts } of resolved) {
     if (!parts || !parts.ids.length) continue;
