@@ -317,17 +317,10 @@ function lastMentionBefore(officials: readonly OfficialMention[], pos: number): 
   return found;
 }
 
-function mentionsIn(officials: readonly OfficialMention[], start: number, end: number): OfficialMention[] {
-  let lo = 0;
-  let hi = officials.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (officials[mid]!.start < start) lo = mid + 1;
-    else hi = mid;
-  }
-  const out: OfficialMention[] = [];
-  for (let i = lo; i < officials.length && officials[i]!.start < end; i++) out.push(officials[i]!);
-  return out;
+/** The list itself when already in text order (the recognizers' usual output), else a sorted copy. */
+function sortedByStart<T extends Span>(list: readonly T[]): readonly T[] {
+  for (let i = 1; i < list.length; i++) if (list[i]!.start < list[i - 1]!.start) return [...list].sort((a, b) => a.start - b.start);
+  return list;
 }
 
 function startsNamedMention(mentions: readonly OfficialMention[], from: number, maxGap: number, text: string): boolean {
@@ -750,24 +743,33 @@ const LOCATED_GATE = /\b(?:in|arrived\s+in|visiting)\s+[A-Z]/;
 
 function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
   if (!text || !context.officials.length) return [];
-  const officials = [...context.officials].sort((a, b) => a.start - b.start);
-  const dates = [...context.dates].sort((a, b) => a.start - b.start);
+  const officials = sortedByStart(context.officials);
+  const dates = sortedByStart(context.dates);
   const state: DocState = { text, people: buildPeople(text, officials), officials, events: [], byPerson: new Map(), previousSubject: null, cities: new Map(), plannedCities: new Map() };
   const fragments: Draft[] = [];
-  const sentences = fuseSentences(text, [...context.sentences].sort((a, b) => a.start - b.start));
+  const sentences = fuseSentences(text, sortedByStart(context.sentences));
 
   const cuesBySentence = findCues(text, sentences);
   // Sentences that may put one official in a city, read only if some event lacks a place.
   const locatedCandidates: Array<{ sentence: Span; mention: OfficialMention }> = [];
+  // One forward pass: the officials of each sentence are the next run of the sorted mentions.
+  let next = 0;
   sentences.forEach((sentence, sentenceIndex) => {
-    const mentions = mentionsIn(officials, sentence.start, sentence.end);
-    let subject = mentions[0]?.entityId ?? null;
+    while (next < officials.length && officials[next]!.start < sentence.start) next++;
+    let end = next;
+    while (end < officials.length && officials[end]!.start < sentence.end) end++;
+    const firstHere = next < end ? officials[next]! : undefined;
+    let subject = firstHere?.entityId ?? null;
+    const count = end - next;
+    const from = next;
+    next = end;
     try {
       // Beyond a few thousand characters a "sentence" is a run of unpunctuated text, not a report.
       if (sentence.end - sentence.start > MAX_SENTENCE) return;
-      if (mentions.length === 1) locatedCandidates.push({ sentence, mention: mentions[0]! });
+      if (count === 1) locatedCandidates.push({ sentence, mention: firstHere! });
       const cues = cuesBySentence.get(sentenceIndex);
       if (!cues?.length) return;
+      const mentions = officials.slice(from, end);
       const s = text.slice(sentence.start, sentence.end);
       const actors = resolveActors(state, sentence, mentions);
       if (!actors.length) return;
