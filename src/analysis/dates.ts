@@ -27,7 +27,7 @@ import {
   WEEKDAYS,
   YEAR_LEFT_CONTEXT,
 } from './dates/lexicon';
-import { pointsForward, sentenceTense } from './dates/tense';
+import { sentenceTense } from './dates/tense';
 import { trieSource } from './dates/trie';
 import type { DateMention, DatePrecision } from './types';
 
@@ -43,42 +43,44 @@ const INCLUDE_PRESENT_REFERENCE = false;
 /** `[Ee]arly`: matches a word capitalised at a sentence start as well. */
 const anyCase = (word: string): string => `[${word[0]!.toUpperCase()}${word[0]!.toLowerCase()}]${word.slice(1)}`;
 
-/** A month name, or an abbreviation with its optional dot (`Sept.`): full names are tried first. */
-const MONTH_BASE =
-  `(?:${[...MONTH_FULL_NAMES, ...MONTH_FULL_NAMES.map((m) => m.toUpperCase())].join('|')}|` +
-  `(?:${[...MONTH_ABBREVIATIONS, ...MONTH_ABBREVIATIONS.map((m) => m.toUpperCase())].join('|')})\\.?)`;
-const WEEKDAY = [...WEEKDAY_NAMES, ...WEEKDAY_NAMES.map((w) => w.toUpperCase())].join('|');
+// Month and weekday positions match any capitalised (or all-capital) word, and the scanners
+// check it against the lexicon: small patterns compile and run faster than long alternations.
+/** A capitalised or all-capital word of month length, with an abbreviation's optional dot. */
+const MONTH_WORD = `(?:[A-Z][a-z]{2,8}|[A-Z]{3,9})\\.?`;
 /** Lower-case weekdays occur in informal writing (e-mails, posts); they need a preposition before them. */
-const WEEKDAY_LOWER = WEEKDAY_NAMES.map((w) => w.toLowerCase()).join('|');
 const LOWER_WEEKDAY_LEFT: ReadonlySet<string> = new Set([
   'on', 'in', 'next', 'last', 'this', 'coming', 'by', 'until', 'till', 'since', 'from', 'before', 'after',
   'early', 'late', 'later', 'earlier', 'past',
 ]);
-const WEEKDAY_ABBREVIATION = 'Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun';
-const WEEKDAY_PREFIX = `(?:(?<wd>${WEEKDAY}|${WEEKDAY_ABBREVIATION})\\.?,?[ \\t]+(?:the[ \\t]+)?)?`;
+/** Weekday names and abbreviations that may open a full date ("Tue. March 5", "Friday, 15 December"). */
+const WEEKDAY_PREFIX_WORDS: ReadonlySet<string> = new Set([
+  ...WEEKDAYS.keys(),
+  ...['mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun'],
+]);
+const WEEKDAY_PREFIX = `(?:(?<wd>[A-Z][a-z]{2,8}|[A-Z]{3,9})\\.?,?[ \\t]+(?:the[ \\t]+)?)?`;
 const YEAR_TAIL = `(?:,?\\s*(?<year>\\d{4})(?![\\w%]|[.,]\\d))?`;
 const PART_OF = `(?:${anyCase('the')}\\s+)?(?:end|beginning|start|middle)\\s+of`;
 
 /** `May 19, 2023`, `Aug. 24`, `Monday, Sept. 3rd`. */
 const MONTH_DAY_RE = new RegExp(
-  `(?<![\\w-])${WEEKDAY_PREFIX}(?<month>${MONTH_BASE})\\s*(?<day>\\d{1,2})(?:st|nd|rd|th)?(?![\\w:]|[.,]\\d)${YEAR_TAIL}`,
+  `(?<![\\w-])${WEEKDAY_PREFIX}(?<month>${MONTH_WORD})\\s*(?<day>\\d{1,2})(?:st|nd|rd|th)?(?![\\w:]|[.,]\\d)${YEAR_TAIL}`,
   'g',
 );
 /** `15 December 2023`, `3rd of March`, `Friday 9 January`. */
 const DAY_MONTH_RE = new RegExp(
-  `(?:(?<![\\w.,/:-])|(?<=\\d[-–]))${WEEKDAY_PREFIX}(?<day>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<month>${MONTH_BASE})(?![\\w])${YEAR_TAIL}`,
+  `(?:(?<![\\w.,/:-])|(?<=\\d(?:st|nd|rd|th)?[-–]))${WEEKDAY_PREFIX}(?<day>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<month>${MONTH_WORD})(?![\\w])${YEAR_TAIL}`,
   'g',
 );
 /** `April-June 2023`, `between March and May`: both ends of a month range are dates. */
 const MONTH_RANGE_RE = new RegExp(
-  `(?<![\\w-])(?:(?<lead>[Bb]etween|[Ff]rom)\\s+)?(?<m1>${MONTH_FULL_NAMES.join('|')})(?:\\s?[-–]\\s?|\\s+(?<conj>and|to|through|until|till)\\s+)(?<m2>${MONTH_FULL_NAMES.join('|')})(?![\\w])(?:,?\\s+(?<year>\\d{4})(?![\\w%]|[.,]\\d))?`,
+  `(?<![\\w-])(?:(?<lead>[Bb]etween|[Ff]rom)\\s+)?(?<m1>[A-Z][a-z]{2,8})(?:\\s?[-–]\\s?|\\s+(?<conj>and|to|through|until|till)\\s+)(?<m2>[A-Z][a-z]{2,8})(?![\\w])(?:,?\\s+(?<year>\\d{4})(?![\\w%]|[.,]\\d))?`,
   'g',
 );
 /** `May 2010`, `early December`, `mid-March`, `late last July`, `May this year`, bare `June`. */
 const MONTH_RE = new RegExp(
   `(?<![\\w-])(?:(?<mod>${anyCase('early')}|${anyCase('late')}|${anyCase('mid')}|${PART_OF})[\\s-]+)?` +
     `(?:(?<det>${anyCase('last')}|${anyCase('next')}|${anyCase('this')}|${anyCase('coming')}|${anyCase('past')})\\s+)?` +
-    `(?<month>${MONTH_BASE})(?![\\w])` +
+    `(?<month>${MONTH_WORD})(?![\\w])` +
     `(?:,?\\s+(?:of\\s+)?(?<year>\\d{4})(?![\\w%]|[.,]\\d)|\\s+(?<rel>this|last|next)\\s+year(?![\\w-]))?`,
   'g',
 );
@@ -89,7 +91,7 @@ const NUMERIC_DATE_RE =
 const WEEKDAY_RE = new RegExp(
   `(?<![\\w-])(?:(?<mod>(?:${anyCase('later')}|${anyCase('earlier')}|${anyCase('late')}|${anyCase('early')})(?:\\s+on)?|` +
     `(?<det>${anyCase('this')}\\s+past|${anyCase('last')}|${anyCase('next')}|${anyCase('this')}|${anyCase('coming')}|${anyCase('past')}))\\s+)?` +
-    `(?<wd>${WEEKDAY}|${WEEKDAY_LOWER})(?![\\w])(?:,?\\s+(?<week>last|next|this)\\s+week(?![\\w-]))?`,
+    `(?<wd>[A-Z][a-z]{5,8}|[A-Z]{6,9}|[a-z]{6,9})(?![\\w])(?:,?\\s+(?<week>last|next|this)\\s+week(?![\\w-]))?`,
   'g',
 );
 /** `this week`, `last year`, `earlier this week`, `early next month`, `the last week`, `this fiscal year`. */
@@ -224,7 +226,10 @@ function isSpace(c: string | undefined): boolean {
 function triggerWindows(text: string): Map<TriggerKind, number[]> {
   const raw = new Map<TriggerKind, number[]>();
   for (const re of [DIGIT_TRIGGER_RE, CAPITALISED_TRIGGER_RE, LOWER_CASE_TRIGGER_RE]) {
-    for (const m of text.matchAll(re)) {
+    // exec on the shared pattern, not matchAll: matchAll clones the pattern on every call, and a
+    // fresh clone runs in the slow regex interpreter before it is compiled again.
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
       const word = m[0];
       const kind: TriggerKind | undefined = re === DIGIT_TRIGGER_RE ? 'digit' : TRIGGER_WORDS.get(word.toLowerCase());
       if (!kind) continue;
@@ -283,12 +288,14 @@ class Recognizer {
     readonly doc: Day | null,
   ) {
     this.windows = triggerWindows(text);
+    this.tenseBudget = 200 + Math.floor(text.length / 40);
   }
 
   /** Matches of a global pattern inside the windows of one trigger kind, with text offsets. */
-  *matches(re: RegExp, kind: TriggerKind): Generator<RegExpExecArray> {
+  matches(re: RegExp, kind: TriggerKind): RegExpExecArray[] {
+    const found: RegExpExecArray[] = [];
     const list = this.windows.get(kind);
-    if (!list) return;
+    if (!list) return found;
     for (let i = 0; i < list.length; i += 2) {
       const offset = list[i]!;
       const slice = this.text.slice(offset, list[i + 1]!);
@@ -299,22 +306,30 @@ class Recognizer {
           continue;
         }
         m.index += offset;
-        yield m;
+        found.push(m);
       }
     }
+    return found;
   }
 
   add(start: number, end: number, value: string | null, precision: DatePrecision | null, relative: boolean): void {
     if (end > start) this.found.push({ start, end, value, precision, relative });
   }
 
+  /**
+   * Tense readings left: plenty for any real article (one per 40 characters), but a bound on
+   * the work for text made of nothing but dates, where each reading would re-read its sentence.
+   */
+  private tenseBudget = 0;
+
   /** Past or future reading of the sentence around a span. */
   direction(start: number, end: number): Direction {
-    return pointsForward(this.text, start, end) ? 'future' : 'past';
+    return this.tense(start, end) === 'future' ? 'future' : 'past';
   }
 
   /** Tense of the sentence around a span; null when it has no cue. */
   tense(start: number, end: number): Direction | null {
+    if (this.tenseBudget-- <= 0) return null;
     return sentenceTense(this.text, start, end);
   }
 
@@ -406,14 +421,17 @@ function selectLongest(found: Candidate[]): Candidate[] {
 // ---------------------------------------------------------------------------------------------
 // Context helpers.
 
-const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** Letters and digits, Latin scripts included; a code check, since this runs for every candidate. */
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+}
 
 /** The word just before `index` (lower-cased), skipping spaces only; '' at punctuation. */
 function previousWord(text: string, index: number): string {
   let i = index - 1;
   while (i >= 0 && (text[i] === ' ' || text[i] === '\t' || text[i] === '\u00a0')) i--;
   const end = i + 1;
-  while (i >= 0 && i > end - 30 && WORD_CHAR.test(text[i]!)) i--;
+  while (i >= 0 && i > end - 30 && isWordChar(text.charCodeAt(i))) i--;
   return text.slice(i + 1, end).toLowerCase();
 }
 
@@ -422,21 +440,26 @@ function nextWord(text: string, index: number): string {
   let i = index;
   while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\u00a0')) i++;
   const start = i;
-  while (i < text.length && i < start + 30 && WORD_CHAR.test(text[i]!)) i++;
+  while (i < text.length && i < start + 30 && isWordChar(text.charCodeAt(i))) i++;
   return text.slice(start, i).toLowerCase();
 }
 
 const FULL_MONTH_NAMES: ReadonlySet<string> = new Set(MONTH_FULL_NAMES.map((m) => m.toLowerCase()));
 
+/** The word without an abbreviation's final dot. */
+function undotted(word: string): string {
+  return word.charCodeAt(word.length - 1) === 46 ? word.slice(0, -1) : word;
+}
+
 function monthNumber(name: string): number {
-  return MONTHS.get(name.toLowerCase().replace(/\.$/, '')) ?? 0;
+  return MONTHS.get(undotted(name).toLowerCase()) ?? 0;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Scanners.
 
 function scanNumericDates(r: Recognizer): void {
-  const matches = [...r.matches(NUMERIC_DATE_RE, 'digit')];
+  const matches = r.matches(NUMERIC_DATE_RE, 'digit');
   // One order per document: a first number above 12 anywhere shows the writer puts the day first.
   let documentDayFirst = false;
   let documentMonthFirst = false;
@@ -475,8 +498,14 @@ function scanMonthDay(r: Recognizer, re: RegExp): void {
     const month = monthNumber(g.month!);
     const day = +g.day!;
     if (!month || day < 1 || day > 31) continue;
-    const start = m.index;
+    let start = m.index;
     let end = start + m[0].length;
+    // "on 9 January." : the dot after a full name closes the sentence.
+    if (re === DAY_MONTH_RE && !g.year && g.month!.endsWith('.') && FULL_MONTH_NAMES.has(g.month!.slice(0, -1).toLowerCase())) end--;
+    // The word before was not a weekday ("Geneva, 15 December"): the date starts after it.
+    if (g.wd && !WEEKDAY_PREFIX_WORDS.has(undotted(g.wd).toLowerCase())) {
+      start += re === DAY_MONTH_RE ? m[0].search(/\d/) : m[0].indexOf(g.month!, g.wd.length);
+    }
     let year = g.year ? +g.year : null;
     // "On October 7, 1000 people marched": a number that is not a year stays out of the date.
     if (year !== null && (year < 1000 || year > 2199 || QUANTITY_RIGHT_CONTEXT.has(nextWord(r.text, end)))) {
@@ -486,13 +515,32 @@ function scanMonthDay(r: Recognizer, re: RegExp): void {
     const { value, relative } = r.monthDay(month, day, year, start, end);
     if (year !== null && value === null) continue;
     r.add(start, end, value, 'day', relative);
+    // The other end of a day range shares the month: "18 to 22 March", "March 18-22".
+    const other =
+      re === DAY_MONTH_RE
+        ? RANGE_FIRST_DAY.exec(r.text.slice(Math.max(0, start - 12), start))
+        : RANGE_SECOND_DAY.exec(r.text.slice(end, end + 12));
+    if (other && !(re === MONTH_DAY_RE && QUANTITY_RIGHT_CONTEXT.has(nextWord(r.text, end + other[0].length)))) {
+      const otherDay = +other[2]!;
+      const otherStart = re === DAY_MONTH_RE ? start - other[0].length : end + other[0].length - other[1]!.length;
+      const otherEnd = otherStart + other[1]!.length;
+      if (otherDay >= 1 && otherDay <= 31 && otherDay !== day) {
+        const resolved = r.monthDay(month, otherDay, year, otherStart, otherEnd);
+        if (resolved.value !== null || year === null) r.add(otherStart, otherEnd, resolved.value, 'day', resolved.relative);
+      }
+    }
   }
 }
+
+/** `18 to ` before a day-month date; `-22` or ` to 22nd` after a month-day one. */
+const RANGE_FIRST_DAY = /(?<![\w.,/:-])((\d{1,2})(?:st|nd|rd|th)?)\s*(?:-|–|to|and|until)\s*$/;
+const RANGE_SECOND_DAY = /^\s*(?:-|–|to|and|until)\s*((\d{1,2})(?:st|nd|rd|th)?)(?![\w:]|[.,]\d)/;
 
 function scanMonthRanges(r: Recognizer): void {
   for (const m of r.matches(MONTH_RANGE_RE, 'month')) {
     const g = m.groups!;
     if (g.conj && !g.lead) continue;
+    if (!FULL_MONTH_NAMES.has(g.m1!.toLowerCase()) || !FULL_MONTH_NAMES.has(g.m2!.toLowerCase())) continue;
     const first = monthNumber(g.m1!);
     const second = monthNumber(g.m2!);
     const start = m.index + (g.lead ? m[0].indexOf(g.m1!, g.lead.length) : 0);
@@ -531,10 +579,12 @@ function scanMonths(r: Recognizer): void {
     const month = monthNumber(g.month!);
     if (!month) continue;
     const start = m.index;
-    const end = start + m[0].length;
+    let end = start + m[0].length;
+    // "in May." : the dot after a full name closes the sentence.
+    if (g.month!.endsWith('.') && !g.year && !g.rel && FULL_MONTH_NAMES.has(g.month!.slice(0, -1).toLowerCase())) end--;
     // A day number right before the month belongs to a day-month date (rejected if impossible).
     if (!g.mod && !g.det && /\d(?:st|nd|rd|th)?\s+(?:of\s+)?$/.test(text.slice(Math.max(0, start - 12), start))) continue;
-    const isFullName = FULL_MONTH_NAMES.has(g.month!.toLowerCase());
+    const isFullName = FULL_MONTH_NAMES.has(undotted(g.month!).toLowerCase());
     const bare = !g.mod && !g.det && !g.year && !g.rel;
     if (!g.det && RECURRENCE_LEFT.has(previousWord(text, start))) continue;
     if (bare) {
@@ -704,6 +754,8 @@ function scanDeictic(r: Recognizer): void {
     const end = start + word.length;
     // "USA Today", "Japan Today": a capitalised "Today" right after a capitalised word is a name.
     if ((word === 'Today' || word === 'TODAY') && /[A-Z][\w.]*\s$/.test(text.slice(Math.max(0, start - 20), start))) continue;
+    // "the Today programme", "on Tomorrow's World": capitalised mid-sentence, it is a title.
+    if (/^[A-Z][a-z]/.test(word) && /[a-z,;]\s+$/.test(text.slice(Math.max(0, start - 20), start))) continue;
     const lower = word.toLowerCase();
     const step = lower === 'yesterday' ? -1 : lower === 'tomorrow' ? 1 : 0;
     r.add(start, end, r.doc ? formatDay(addDays(r.doc, step)) : null, 'day', true);
@@ -872,5 +924,6 @@ function scanHolidays(r: Recognizer): void {
 }
 
 function scanPresent(r: Recognizer): void {
-  for (const m of r.text.matchAll(PRESENT_RE)) r.add(m.index, m.index + m[0].length, null, null, true);
+  PRESENT_RE.lastIndex = 0;
+  for (let m = PRESENT_RE.exec(r.text); m; m = PRESENT_RE.exec(r.text)) r.add(m.index, m.index + m[0].length, null, null, true);
 }

@@ -15,14 +15,14 @@ const HEAD_LENGTH = 3000;
 const HEADING_LENGTH = 2000;
 
 const LABEL_BEFORE =
-  /(?:^|[|•·])\s*(?<label>date[d]?|published|posted|updated|last\s+updated|last\s+modified|modified|first\s+published|publication\s+date|release\s+date|released|issued|created)(?:\s+on)?\s*[:\-–—]?\s*(?:(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*(?:[A-Z]{2,5})?\s*[,|]?\s*)?$/i;
+  /(?:^|[|•·/])\s*(?<label>date[d]?|published|posted|updated|last\s+updated|last\s+modified|modified|first\s+published|publication\s+date|release\s+date|released|issued|created)(?:\s+on)?\s*[:\-–—]?\s*(?:(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*(?:[A-Z]{2,5})?\s*[,|]?\s*)?$/i;
 /** Nothing before the date on its line, or only byline segments closed by a separator ("By X | "). */
-const ALONE_BEFORE = /^(?:[^\n]{0,80}[|•·])?\s*$/;
+const ALONE_BEFORE = /^(?:[^\n]{0,80}[|•·/])?\s*$/;
 const ALONE_AFTER =
-  /^(?:T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?[\s,|•·]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?)?\s*(?:[|•·][^\n]{0,80})?$/i;
+  /^(?:T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?[\s,|•·]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[ap]\.?\s?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?)?\s*(?:[|•·][^\n]{0,80}|(?:last\s+)?updated[^\n]{0,80})?$/i;
 /** `Geneva, `, `NAIROBI, Kenya, `, `PARIS (AFP) – `: capitalised place words, an agency, a separator. */
 const DATELINE_BEFORE =
-  /^\s*(?:(?:[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3})(?:,\s*[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3}){0,2}\s*(?:\([\p{L} .&-]{1,20}\)\s*)?[,:–—-]\s*)?$/u;
+  /^\s*(?:(?:[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ.'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ.'’-]*){0,3})(?:,\s*[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ.'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ.'’-]*){0,3}){0,2}\s*(?:\([A-Za-z .&-]{1,20}\)\s*)?[,:–—-]\s*)?$/;
 const DATELINE_AFTER = /^\s*(?:\(|—|–|-{1,2}\s|:|\/)/;
 
 /** Lower is better. */
@@ -41,8 +41,12 @@ export function findDocumentDate(text: string): DocumentDateInfo | null {
   }
 }
 
-/** A full date always carries a four-digit year: lines without one are skipped unread. */
+/**
+ * A full date carries a four-digit year and a month (a name or a number between separators):
+ * lines without both are skipped unread.
+ */
 const HAS_YEAR = /\d{4}/;
+const HAS_MONTH = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)|\d[-/.]\d/;
 
 function findInHead(head: string): DocumentDateInfo | null {
   let best: { rank: Rank; value: string; start: number; end: number } | null = null;
@@ -50,7 +54,7 @@ function findInHead(head: string): DocumentDateInfo | null {
     const newline = head.indexOf('\n', lineStart);
     const lineEnd = newline < 0 ? head.length : newline;
     const line = head.slice(lineStart, lineEnd);
-    if (HAS_YEAR.test(line)) {
+    if (HAS_YEAR.test(line) && HAS_MONTH.test(line)) {
       for (const mention of findDates(line, null)) {
         if (mention.precision !== 'day' || mention.relative || !mention.value || !isIsoDay(mention.value)) continue;
         const before = line.slice(0, mention.start);

@@ -65,6 +65,7 @@ function shortForms(name: string): string[] {
   const words = name.split(/\s+/);
   const parts = nameKey(name).split(' ');
   const forms: string[] = [];
+  // The family name of "Li Zhaoxing".
   if (isFamilyNameFirst(words)) forms.push(parts[0]!);
   for (let s = 1; s < parts.length; s++) forms.push(parts.slice(s).join(' '));
   // Initial of the given name: "S Jaishankar" for "Subrahmanyam Jaishankar".
@@ -112,10 +113,24 @@ export function linkEntities(perDocument: OfficialMention[][]): { entities: Enti
       else byShortForm.set(form, [g]);
     }
   }
+  // The name some people are known by: "Prabowo" for Prabowo Subianto; only between holders of one
+  // title, so that "King Charles" never becomes Charles Michel.
+  const byFirstWord = new Map<string, Group[]>();
+  for (const g of groups.values()) {
+    const parts = g.key.split(' ');
+    if (parts.length < 2 || parts.length > 3) continue;
+    const list = byFirstWord.get(parts[0]!);
+    if (list) list.push(g);
+    else byFirstWord.set(parts[0]!, [g]);
+  }
   // Longest names first, so that "Amir Abdollahian" joins "Hossein Amir-Abdollahian" before anything joins it.
   const ordered = [...groups.values()].sort((a, b) => b.key.split(' ').length - a.key.split(' ').length);
   for (const g of ordered) {
-    const targets = byShortForm.get(g.key);
+    let targets = byShortForm.get(g.key);
+    if (!targets && !g.key.includes(' ')) {
+      const title = mostFrequent(g.titles)?.toLowerCase();
+      targets = title ? byFirstWord.get(g.key)?.filter((c) => mostFrequent(c.titles)?.toLowerCase() === title) : undefined;
+    }
     if (!targets) continue;
     const roots = [...new Set(targets.map(root))].filter((r) => r !== root(g));
     if (roots.length !== 1) continue; // two Bushes: leave "Bush" alone

@@ -12,6 +12,7 @@ import {
   F_ALLCAPS,
   F_CAP,
   F_DOT,
+  F_JOINER,
   F_NUM,
   F_POSS,
   F_SENT,
@@ -19,6 +20,7 @@ import {
   F_WORD,
   isFamilyNameFirst,
   isInitial,
+  isVietnameseName,
   isNameShaped,
   isParticle,
   lowerAt,
@@ -26,6 +28,7 @@ import {
   NAME_PARTICLES,
   ORG_WORDS,
   STOP_CAPS,
+  stringHash,
   titleCaseWord,
   tokenize,
   wordAt,
@@ -78,6 +81,8 @@ const PRIVATE_COUNSEL_HEADS = new Set(['attorney', 'lawyer', 'counsel']);
 const DEFENCE_WORDS = new Set(['defense', 'defence', 'trial', 'family', 'personal', 'private']);
 const ROMAN_NUMERAL_RE = /^(?:II|III|IV|VI|VII|VIII|IX)$/;
 const MAX_MODIFIERS = 7;
+/** Words of a relative clause before a title: ", who is the", ", who serves as", ", who was also". */
+const RELATIVE_LINK_WORDS = new Set(['who', 'is', 'was', 'also', 'now', 'currently', 'serves', 'served', 'as', 'has', 'been', 'became', 'remains']);
 
 interface TitleInfo {
   head: number;
@@ -122,6 +127,8 @@ interface Deferred {
 interface TitleOnly {
   title: string;
   country: string;
+  /** First token of its sentence. */
+  sentence: number;
 }
 
 function titleKey(title: string): string {
@@ -136,13 +143,22 @@ function titleKey(title: string): string {
  * without a country takes the one that a name-less mention of the same title gives, when only one
  * official of the document holds that title without a country.
  */
-function countriesFromTitleOnly(entities: DocEntity[], titleOnly: TitleOnly[]): void {
+function countriesFromTitleOnly(t: Tokens, entities: DocEntity[], found: Found[], titleOnly: TitleOnly[]): void {
   if (titleOnly.length === 0) return;
-  const countriesByTitle = new Map<string, Set<string>>();
+  // Only a title-only mention in a sentence that also names the official counts
+  // ("… Abe’s trip to Tehran, the first visit by a Japanese prime minister to Iran").
+  const sentencesOf = new Map<DocEntity, Set<number>>();
+  for (const m of found) {
+    const e = entities[m.entity]!;
+    const set = sentencesOf.get(e) ?? new Set<number>();
+    set.add(sentenceStartBefore(t, m.first));
+    sentencesOf.set(e, set);
+  }
+  const countriesByTitle = new Map<string, Array<{ country: string; sentence: number }>>();
   for (const o of titleOnly) {
-    const set = countriesByTitle.get(o.title) ?? new Set<string>();
-    set.add(o.country);
-    countriesByTitle.set(o.title, set);
+    const list = countriesByTitle.get(o.title) ?? [];
+    list.push({ country: o.country, sentence: o.sentence });
+    countriesByTitle.set(o.title, list);
   }
   const holders = new Map<string, DocEntity[]>();
   const known = new Set<string>();
@@ -153,8 +169,11 @@ function countriesFromTitleOnly(entities: DocEntity[], titleOnly: TitleOnly[]): 
     else holders.set(key, [...(holders.get(key) ?? []), e]);
   }
   for (const [key, list] of holders) {
-    const countries = countriesByTitle.get(key);
-    if (list.length !== 1 || !countries || countries.size !== 1) continue;
+    const refs = countriesByTitle.get(key);
+    if (list.length !== 1 || !refs) continue;
+    const sentences = sentencesOf.get(list[0]!) ?? new Set<number>();
+    const countries = new Set(refs.filter((r) => sentences.has(r.sentence)).map((r) => r.country));
+    if (countries.size !== 1) continue;
     const country = [...countries][0]!;
     // "Japan’s Foreign Minister" is Motegi, already Japanese, not Israel's Sa’ar.
     if (!known.has(`${key}|${country}`)) list[0]!.country = country;
@@ -187,19 +206,18 @@ export function findOfficials(text: string): OfficialMention[] {
   scanCues(t, regs, deferred, titleOnly);
   if (regs.length === 0 && deferred.length === 0) return [];
 
-  const runs = collectNameRuns(t);
+  const runs = new NameRunIndex(t);
   let entities = buildEntities(regs, runs, t);
-  let found = matchMentions(t, entities);
 
   // Cues that depend on other officials: "his counterpart, X", "his predecessor, X", "X, also known as Y".
-  const extra = resolveDeferred(t, deferred, found, entities, runs);
-  const aliases = findAliases(t, found, entities);
-  if (extra.length > 0 || aliases > 0) {
-    entities = buildEntities([...regs, ...extra], runs, t, entities);
-    found = matchMentions(t, entities);
-  }
+  // They look at the mentions of their own sentence only; the whole text is matched once, at the end.
+  const extra = resolveDeferred(t, deferred, entities);
+  const aliases = findAliases(t, entities);
+  if (extra.length > 0 || aliases > 0) entities = buildEntities([...regs, ...extra], runs, t, entities);
+  linkGivenNameForms(t, entities);
+  const found = matchMentions(t, entities, 0, t.count);
 
-  countriesFromTitleOnly(entities, titleOnly);
+  countriesFromTitleOnly(t, entities, found, titleOnly);
 
   return found.map((f) => {
     const e = entities[f.entity]!;
@@ -339,6 +357,9 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
     } else if (f & F_CAP && !(f & F_SENT) && !STOP_CAPS.has(lower)) unknownOrg = true;
     else break;
     phraseFirst = j;
+    // "Chinese counterpart Minister Li Zhaoxing": the relation is not part of the office.
+    const relation = HEADS.get(lower);
+    if (relation === 'counterpart' || relation === 'predecessor') titleFrozen = true;
     if (titleFrozen) {
       if (lower === 'former' || lower === 'ex') former = true;
     } else if (DESCRIPTIVE_QUALIFIERS.has(lower) || (f & F_CAP && f & F_SENT && !isQualifierWord(lower))) {
@@ -417,10 +438,17 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
     }
     let q = p;
     let content = 0;
-    while (q < t.count && (q === p || continues(t, q)) && t.flags[q]! & F_WORD && PORTFOLIO_WORDS.has(lowerAt(t, q))) {
-      const lw = lowerAt(t, q);
-      if (lw !== 'and' && lw !== 'the') content++;
-      q++;
+    for (;;) {
+      while (q < t.count && (q === p || continues(t, q)) && t.flags[q]! & F_WORD && PORTFOLIO_WORDS.has(lowerAt(t, q))) {
+        const lw = lowerAt(t, q);
+        if (lw !== 'and' && lw !== 'the') content++;
+        q++;
+      }
+      // Portfolio names the lexicon lacks: "for Foreign and Diaspora Affairs", "for Political Affairs".
+      const end = portfolioEndAhead(t, q);
+      if (end < 0) break;
+      content++;
+      q = end + 1;
     }
     while (q > p && (lowerAt(t, q - 1) === 'and' || lowerAt(t, q - 1) === 'the')) q--;
     if (content > 0 && prep !== 'to' && q < t.count && continues(t, q) && t.flags[q]! & F_CAP && t.flags[q]! & F_WORD && isBodyName(t, q)) {
@@ -477,6 +505,22 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
   return { head: h, strength, phraseFirst, titleFirst, titleLast, former, after: k, noNameAfter, determiner, country, isPublic, isPrivate, unknownOrg };
 }
 
+/** Words that close a portfolio's name ("… Affairs", "… Security"). */
+const PORTFOLIO_END_WORDS = new Set(['affairs', 'security', 'development', 'cooperation', 'relations', 'trade', 'industry', 'resources', 'services', 'integration', 'investment', 'planning', 'works', 'diaspora', 'policy', 'protection']);
+
+/** If capitalised words from q lead (within four) to a portfolio-closing word, its index; else -1. */
+function portfolioEndAhead(t: Tokens, q: number): number {
+  for (let k = q; k < t.count && k - q < 4; k++) {
+    if (k > q && !continues(t, k)) return -1;
+    const f = t.flags[k]!;
+    if (!(f & F_WORD)) return -1;
+    const lower = lowerAt(t, k);
+    if (PORTFOLIO_END_WORDS.has(lower) && f & F_CAP) return k;
+    if (!(f & F_CAP) && lower !== 'and') return -1;
+  }
+  return -1;
+}
+
 /** Whether the capitalised run at q names a body ("People's Congress") rather than a person ("Jeh Johnson"). */
 function isBodyName(t: Tokens, q: number): boolean {
   for (let i = q; i < t.count && i - q < 6; i++) {
@@ -502,9 +546,9 @@ function bodyRun(t: Tokens, p: number): { last: number; isPrivate: boolean } | n
       last = i;
       if (PRIVATE_QUALIFIERS.has(lower)) isPrivate = true;
     }
-    if (PUBLIC_QUALIFIER_WORDS.has(lower) || (f & F_ALLCAPS && PUBLIC_ACRONYMS.has(lower))) isPublic = true;
+    if (PUBLIC_QUALIFIER_WORDS.has(lower) || (f & F_ALLCAPS && PUBLIC_ACRONYMS.has(lower)) || lookupCountry(wordAt(t, i))) isPublic = true;
   }
-  // "National Institute of …" is a state body even though institutes are usually private.
+  // "National Institute of …", "Arab League": state bodies, though institutes and leagues are usually private.
   return last >= 0 ? { last, isPrivate: isPrivate && !isPublic } : null;
 }
 
@@ -557,8 +601,30 @@ function acceptTitle(info: TitleInfo, t: Tokens): boolean {
   return true;
 }
 
+/** Hashes of every head, its plural, and its hyphenated forms' last parts: one cheap test per word. */
+const HEAD_HASHES = new Set<number>();
+for (const head of HEADS.keys()) {
+  const forms = [head, `${head}s`, head.endsWith('y') ? `${head.slice(0, -1)}ies` : `${head}es`];
+  for (const form of forms) {
+    const h = stringHash(form, false);
+    if (h >= 0) HEAD_HASHES.add(h);
+  }
+}
+
+/** Could token i be a head (singular, plural or "former-President")? Cheap and allocation-free. */
+function mayBeHead(t: Tokens, i: number): boolean {
+  const f = t.flags[i]!;
+  if (!(f & F_WORD)) return false;
+  const h = t.hashFull[i]!;
+  if (h < 0) return true; // letters beyond ASCII ("attaché"): let the exact test decide
+  // "former-President", "ex-minister": the part after the last hyphen.
+  if (HEAD_HASHES.has(h)) return true;
+  return (f & F_JOINER) !== 0 && HEAD_HASHES.has(t.hashLast[i]!);
+}
+
 function scanCues(t: Tokens, regs: Registration[], deferred: Deferred[], titleOnly: TitleOnly[]): void {
   for (let h = 0; h < t.count; h++) {
+    if (!mayBeHead(t, h)) continue;
     const strength = headStrengthAt(t, h);
     if (!strength) {
       const singular = pluralHeadSingular(t, h);
@@ -624,15 +690,23 @@ function scanCues(t: Tokens, regs: Registration[], deferred: Deferred[], titleOn
     if (info.country && info.strength === 'strong') {
       const next = nameOpeningNextSentence(t, h);
       if (next) regs.push({ first: next.first, last: next.last, words: canonicalWords(t, next.first, next.last), title: titleText(t, info), country: info.country, weight: 1 });
-      else titleOnly.push({ title: titleKey(titleText(t, info)), country: info.country });
+      else titleOnly.push({ title: titleKey(titleText(t, info)), country: info.country, sentence: sentenceStartBefore(t, h) });
     }
   }
 }
 
 function appositionName(t: Tokens, info: TitleInfo): { first: number; last: number } | null {
   const open = info.determiner ?? info.phraseFirst;
-  const b = open - 1;
+  let b = open - 1;
+  // "Yoko Kamikawa (Foreign Minister of Japan)": a bracketed title.
+  if (b >= 1 && t.text[t.start[b]!] === '(' && t.start[open] === t.end[b]) {
+    return b > 0 && continues(t, b) ? bracketedName(t, b - 1) : null;
+  }
   if (b < 1 || !continues(t, open)) return null;
+  // "Jack Straw, who is the foreign secretary": a relative clause between the comma and the title.
+  let k = b;
+  while (k > 1 && b - k < 4 && t.flags[k]! & F_WORD && RELATIVE_LINK_WORDS.has(lowerAt(t, k))) k--;
+  if (k < b && lowerAt(t, k + 1) === 'who' && isComma(t, k)) b = k;
   const comma = isComma(t, b);
   const isAs = !comma && t.flags[b]! & F_WORD && lowerAt(t, b) === 'as' && continues(t, b);
   if (!comma && !isAs) return null;
@@ -645,6 +719,14 @@ function appositionName(t: Tokens, info: TitleInfo): { first: number; last: numb
   if (back.last === back.first && !(t.flags[back.first]! & F_ALLCAPS) && !(back.first > 0 && continues(t, back.first) && NAME_HONORIFICS.has(lowerAt(t, back.first - 1)))) return null;
   // "In Tokyo, the minister said": a place before the comma.
   if (back.first > 0 && t.flags[back.first - 1]! & F_WORD && PLACE_PREPOSITIONS.has(lowerAt(t, back.first - 1))) return null;
+  return back;
+}
+
+/** The name just before an opening bracket: two words or more, or one after an honorific. */
+function bracketedName(t: Tokens, e: number): { first: number; last: number } | null {
+  const back = nameRunEndingAt(t, e);
+  if (!back) return null;
+  if (back.last === back.first && !(back.first > 0 && continues(t, back.first) && NAME_HONORIFICS.has(lowerAt(t, back.first - 1)))) return null;
   return back;
 }
 
@@ -831,11 +913,33 @@ function parseNameRun(t: Tokens, p: number, afterTitle: boolean): { first: numbe
       i++;
       continue;
     }
+    // A nickname in quotes: Benjamin "Bibi" Netanyahu.
+    const nick = nicknameAt(t, i);
+    if (nick > 0) {
+      i = nick;
+      continue;
+    }
     break;
   }
   // An initial alone before the surname: "J. Smith" (the run began on the initial).
   if (isInitial(t, p) && last === p) return null;
   return validateRun(t, p, last);
+}
+
+const OPEN_QUOTES = new Set(['"', '“', "'", '‘']);
+const CLOSE_QUOTES = new Set(['"', '”', "'", '’']);
+
+/** After a quoted nickname starting at i ("Bibi" in Benjamin "Bibi" Netanyahu), the next name word's index; else 0. */
+function nicknameAt(t: Tokens, i: number): number {
+  if (i + 3 >= t.count || !OPEN_QUOTES.has(t.text[t.start[i]!]!)) return 0;
+  if (!(t.flags[i + 1]! & F_WORD) || !(t.flags[i + 1]! & F_CAP) || t.start[i + 1] !== t.end[i]) return 0;
+  if (!CLOSE_QUOTES.has(t.text[t.start[i + 2]!]!) || t.start[i + 2] !== t.fullEnd[i + 1]) return 0;
+  if (!(t.flags[i + 3]! & F_ADJ) || !isNameLike(t, i + 3, true)) return 0;
+  return i + 3;
+}
+
+function isQuoteToken(t: Tokens, i: number): boolean {
+  return !(t.flags[i]! & F_WORD) && (OPEN_QUOTES.has(t.text[t.start[i]!]!) || CLOSE_QUOTES.has(t.text[t.start[i]!]!));
 }
 
 /** "H.W." in "George H.W. Bush": dotted initials that name no country. */
@@ -905,6 +1009,11 @@ function canonicalWords(t: Tokens, first: number, last: number): string[] {
   const caps: boolean[] = [];
   for (let i = first; i <= last; i++) {
     const f = t.flags[i]!;
+    if (isQuoteToken(t, i)) {
+      // Leave a quoted nickname out of the canonical name.
+      if (i + 2 <= last && isQuoteToken(t, i + 2)) i += 2;
+      continue;
+    }
     let w = wordAt(t, i);
     if (f & F_DOT && isInitial(t, i)) w += '.';
     words.push(w);
@@ -922,18 +1031,70 @@ function canonicalWords(t: Tokens, first: number, last: number): string[] {
   return cased;
 }
 
-/** Maximal runs of two or more name words anywhere in the text: full names a short cue can point to. */
-function collectNameRuns(t: Tokens): NameRun[] {
-  const runs: NameRun[] = [];
-  for (let i = 0; i < t.count; i++) {
-    if (!(t.flags[i]! & F_CAP)) continue;
-    if (!isNameStart(t, i, false)) continue;
-    const run = parseNameRun(t, i, false);
-    if (!run) continue;
-    if (run.last > run.first) runs.push({ ...run, words: canonicalWords(t, run.first, run.last) });
-    i = run.last;
+interface NameRun {
+  first: number;
+  last: number;
+  words: string[];
+}
+
+/**
+ * Full names a short cue can point to ("Mr Brady" … "Graham Brady"), found on demand: capitalised
+ * words are indexed by hash once, and only the runs around the words asked for are parsed.
+ */
+class NameRunIndex {
+  private byLast: Map<number, number[]> | null = null;
+  private byFirst: Map<number, number[]> | null = null;
+
+  constructor(private readonly t: Tokens) {}
+
+  /** Runs of two or more name words that end with the word hashed `last` or open with the word hashed `first`. */
+  around(last: number, first: number): NameRun[] {
+    if (!this.byLast || !this.byFirst) this.build();
+    const seen = new Set<number>();
+    const out: NameRun[] = [];
+    for (const i of [...(this.byLast!.get(last) ?? []), ...(this.byFirst!.get(first) ?? [])]) {
+      const run = runAround(this.t, i);
+      if (run && !seen.has(run.first)) {
+        seen.add(run.first);
+        out.push(run);
+      }
+    }
+    return out.sort((a, b) => a.first - b.first);
   }
-  return runs;
+
+  private build(): void {
+    const t = this.t;
+    const byLast = new Map<number, number[]>();
+    const byFirst = new Map<number, number[]>();
+    const add = (map: Map<number, number[]>, h: number, i: number) => {
+      if (h < 0) return;
+      const list = map.get(h);
+      if (list) list.push(i);
+      else map.set(h, [i]);
+    };
+    for (let i = 0; i < t.count; i++) {
+      const f = t.flags[i]!;
+      if (!(f & F_WORD) || !(f & F_CAP)) continue;
+      add(byLast, t.hashLast[i]!, i);
+      add(byFirst, t.hashFirst[i]!, i);
+    }
+    this.byLast = byLast;
+    this.byFirst = byFirst;
+  }
+}
+
+/** The run of two or more name words holding token i, or null. */
+function runAround(t: Tokens, i: number): NameRun | null {
+  let s = i;
+  while (s > 0 && i - s < MAX_NAME_WORDS + 2 && continues(t, s)) {
+    const p = s - 1;
+    if (isNameLike(t, p, true) || isParticle(t, p) || isInitial(t, p) || isDottedInitials(t, p)) s = p;
+    else break;
+  }
+  while (s < i && !isNameStart(t, s, false)) s++;
+  const run = parseNameRun(t, s, false);
+  if (!run || run.first > i || run.last < i || run.last === run.first) return null;
+  return { ...run, words: canonicalWords(t, run.first, run.last) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -943,8 +1104,21 @@ function keyOf(words: readonly string[]): string {
   return nameKey(words.join(' '));
 }
 
+const variantCache = new Map<string, string[]>();
+
 /** Name forms a later mention may take: the full name, its tails ("Amir Abdollahian", "Hayashi"), … */
 function variantKeys(words: readonly string[], aliases: readonly string[]): string[] {
+  const cacheKey = `${words.join(' ')}|${aliases.join('|')}`;
+  let keys = variantCache.get(cacheKey);
+  if (!keys) {
+    keys = computeVariantKeys(words, aliases);
+    if (variantCache.size > 5000) variantCache.clear();
+    variantCache.set(cacheKey, keys);
+  }
+  return keys;
+}
+
+function computeVariantKeys(words: readonly string[], aliases: readonly string[]): string[] {
   const keys = new Set<string>();
   const full = keyOf(words);
   keys.add(full);
@@ -969,6 +1143,10 @@ function variantKeys(words: readonly string[], aliases: readonly string[]): stri
     if (parts.length >= 3 && !NAME_PARTICLES.has(parts[parts.length - 2]!)) keys.add(`${parts[0]} ${lastWord}`);
     // Written family name first ("Hayashi Yoshimasa").
     if (parts.length === 2) keys.add(`${parts[1]} ${parts[0]}`);
+    // Arabic names with "bin"/"ibn" (Gulf royals above all) are shortened to the given name: "Prince Turki".
+    if (parts.length >= 3 && (parts[1] === 'bin' || parts[1] === 'ibn' || parts[1] === 'bint')) keys.add(parts[0]!);
+    // Two given names and two surnames: the first surname is the short form ("Soto" for "Andrés Ignacio Soto Valdivia").
+    if (words.length === 4 && parts.length === 4 && !parts.some((p) => NAME_PARTICLES.has(p)) && !isVietnameseName(words)) keys.add(parts[2]!);
   }
   for (const a of aliases) keys.add(a);
   return [...keys];
@@ -976,13 +1154,12 @@ function variantKeys(words: readonly string[], aliases: readonly string[]): stri
 
 function buildEntities(
   regs: Registration[],
-  runs: NameRun[],
+  runs: NameRunIndex,
   t: Tokens,
   previous?: DocEntity[],
 ): DocEntity[] {
   const entities: DocEntity[] = [];
   const byKey = new Map<string, number[]>();
-  const runIndex = indexRuns(runs);
   const order = [...regs].sort((a, b) => b.words.length - a.words.length || b.weight - a.weight || a.first - b.first);
   const keysOf = (e: DocEntity) => variantKeys(e.words, e.aliases);
   const index = (idx: number) => {
@@ -1013,15 +1190,18 @@ function buildEntities(
     let idx = pick(key, pos);
     if (idx === undefined && r.words.length <= 2) {
       // A short cue ("Shadow Europe minister Mr Brady"): the full name elsewhere in the text.
-      const full = fullNameFor(r, runIndex);
+      const full = fullNameFor(r, runs);
       if (full) {
         const fullKey = keyOf(full);
         idx = pick(fullKey, pos);
         if (idx === undefined) {
           entities.push(newEntity(full, r, t));
           idx = entities.length - 1;
-          index(idx);
         }
+        // A first-word short form ("Prabowo") becomes one of the entity's name forms.
+        const e = entities[idx]!;
+        if (!variantKeys(e.words, e.aliases).includes(key)) e.aliases.push(key);
+        index(idx);
       }
     }
     if (idx === undefined) {
@@ -1069,32 +1249,10 @@ function newEntity(words: string[], r: Registration, t: Tokens): DocEntity {
 }
 
 /** The full name a short cue refers to: a run of name words ending with the same surname, nearest before the cue, else after. */
-interface NameRun {
-  first: number;
-  last: number;
-  words: string[];
-}
-
-/** Runs indexed by their last key word and, for family-name-first names, their first: short cues look up only their own. */
-function indexRuns(runs: NameRun[]): Map<string, NameRun[]> {
-  const index = new Map<string, NameRun[]>();
-  const add = (k: string, run: NameRun) => {
-    const list = index.get(k);
-    if (list) list.push(run);
-    else index.set(k, [run]);
-  };
-  for (const run of runs) {
-    const parts = keyOf(run.words).split(' ');
-    add(parts[parts.length - 1]!, run);
-    if (isFamilyNameFirst(run.words)) add(parts[0]!, run);
-  }
-  return index;
-}
-
-function fullNameFor(r: Registration, runIndex: Map<string, NameRun[]>): string[] | null {
+function fullNameFor(r: Registration, runs: NameRunIndex): string[] | null {
   const key = keyOf(r.words);
   const parts = key.split(' ');
-  const candidates = new Set([...(runIndex.get(parts[parts.length - 1]!) ?? []), ...(runIndex.get(parts[0]!) ?? [])]);
+  const candidates = runs.around(stringHash(parts[parts.length - 1]!, false), stringHash(parts[0]!, true));
   let before: string[] | null = null;
   let after: string[] | null = null;
   for (const run of candidates) {
@@ -1104,11 +1262,15 @@ function fullNameFor(r: Registration, runIndex: Map<string, NameRun[]>): string[
     if (run.first <= r.first) before = run.words;
     else if (!after) after = run.words;
   }
-  return before ?? after;
+  if (before || after || r.words.length !== 1) return before ?? after;
+  // Names known by their first word ("President Prabowo" for Prabowo Subianto): only when one run fits.
+  const byFirst = candidates.filter((run) => run.words.length >= 2 && run.words.length <= 3 && keyOf(run.words).startsWith(key + ' '));
+  const distinct = new Set(byFirst.map((run) => keyOf(run.words)));
+  return distinct.size === 1 ? byFirst[0]!.words : null;
 }
 
 /** Every mention of a document entity, left to right, without overlaps. */
-function matchMentions(t: Tokens, entities: DocEntity[]): Found[] {
+function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: number): Found[] {
   const byKey = new Map<string, number[]>();
   const fullKeys = new Set<string>();
   let maxWords = 1;
@@ -1123,14 +1285,24 @@ function matchMentions(t: Tokens, entities: DocEntity[]): Found[] {
       if (n > maxWords) maxWords = n;
     }
   });
-  // First words of every name form: most tokens are rejected by one lookup.
+  // First words of every name form: most tokens are rejected by one allocation-free hash test.
   const firstParts = new Set<string>();
-  for (const k of byKey.keys()) firstParts.add(k.split(' ')[0]!);
+  const firstPartHashes = new Set<number>();
+  for (const k of byKey.keys()) {
+    const part = k.split(' ')[0]!;
+    firstParts.add(part);
+    const h = stringHash(part, true);
+    if (h >= 0) firstPartHashes.add(h);
+  }
   const lastSeen = new Map<number, number>();
   const found: Found[] = [];
-  for (let i = 0; i < t.count; i++) {
+  for (let i = from; i < to; i++) {
     const f = t.flags[i]!;
     if (!(f & F_WORD) || f & F_ABBR) continue;
+    if (!(f & F_CAP) && !(f & F_JOINER) && t.end[i]! - t.start[i]! > 5) continue; // not a particle nor "al-Assad"
+    const quick = t.hashFirst[i]!;
+    // Letters beyond ASCII ("José") may still normalise to a key: those take the slow path.
+    if (quick >= 0 && !firstPartHashes.has(quick)) continue;
     if (!(f & F_CAP)) {
       // Lower case opens a name form only as a particle ("bin Salman") or a prefixed name ("al-Assad").
       const len = t.end[i]! - t.start[i]!;
@@ -1143,7 +1315,12 @@ function matchMentions(t: Tokens, entities: DocEntity[]): Found[] {
     let bestKey = '';
     let key = '';
     for (let j = i, n = 0; j < t.count && n < maxWords + 2; j++, n++) {
-      if (j > i && !continues(t, j)) break;
+      if (j > i && !(t.flags[j]! & F_WORD)) {
+        // Benjamin "Bibi" Netanyahu: step over the nickname.
+        const next = nicknameAt(t, j);
+        if (next === 0) break;
+        j = next;
+      } else if (j > i && !continues(t, j)) break;
       if (!(t.flags[j]! & F_WORD)) break;
       key = j === i ? firstKey : `${key} ${nameKey(wordAt(t, j))}`;
       if (byKey.has(key)) {
@@ -1207,15 +1384,13 @@ function sentenceStartBefore(t: Tokens, i: number): number {
   return s;
 }
 
-function resolveDeferred(t: Tokens, deferred: Deferred[], found: Found[], entities: DocEntity[], runs: NameRun[]): Registration[] {
+function resolveDeferred(t: Tokens, deferred: Deferred[], entities: DocEntity[]): Registration[] {
   const out: Registration[] = [];
-  // Deferred cues come in text order: one pointer walks the mentions.
-  let mi = 0;
   for (const d of deferred) {
     const s = sentenceStartBefore(t, d.head);
-    while (mi < found.length && found[mi]!.first < d.head) mi++;
+    const found = matchMentions(t, entities, s, d.head);
     let ref: DocEntity | null = null;
-    for (let k = mi - 1; k >= 0 && found[k]!.first >= s; k--) {
+    for (let k = found.length - 1; k >= 0; k--) {
       const m = found[k]!;
       if (m.first < d.first || m.first > d.last) {
         ref = entities[m.entity]!;
@@ -1229,9 +1404,11 @@ function resolveDeferred(t: Tokens, deferred: Deferred[], found: Found[], entiti
       if (!ref && !d.country) continue;
       let subject: NameRun | null = null;
       if (!ref) {
-        for (const run of runs) {
-          if (run.first >= d.head) break;
-          if (run.first >= s && run.last < d.head) subject = run;
+        // The nearest full name before the cue in its sentence.
+        for (let k = d.head - 1; k >= s && !subject; k--) {
+          if (!(t.flags[k]! & F_CAP) || !isNameLike(t, k, true)) continue;
+          const run = runAround(t, k);
+          if (run && run.last < d.head && run.first >= s) subject = run;
         }
         // "Apple chief Tim Cook met his Chinese counterpart": a title we did not accept as an office.
         if (subject && subject.first > 0 && continues(t, subject.first) && headStrengthAt(t, subject.first - 1)) continue;
@@ -1249,16 +1426,52 @@ function resolveDeferred(t: Tokens, deferred: Deferred[], found: Found[], entiti
 }
 
 /** "Mahmoud Abbas, also known as Abu Mazen": the second name is a mention of the same person. */
-function findAliases(t: Tokens, found: Found[], entities: DocEntity[]): number {
+const KNOWN_HASH = stringHash('known', false);
+
+/**
+ * "Ethiopian Prime Minister Abiy Ahmed" … "Mr Abiy": where the article calls an official by the first
+ * word of the name behind an honorific, that word becomes one of the official's name forms.
+ */
+function linkGivenNameForms(t: Tokens, entities: DocEntity[]): void {
+  if (entities.length === 0) return;
+  const byFirstWord = new Map<string, DocEntity[]>();
+  const known = new Set<string>();
+  for (const e of entities) {
+    for (const k of variantKeys(e.words, e.aliases)) known.add(k);
+    const parts = e.key.split(' ');
+    if (parts.length < 2 || parts.length > 3 || isFamilyNameFirst(e.words)) continue;
+    byFirstWord.set(parts[0]!, [...(byFirstWord.get(parts[0]!) ?? []), e]);
+  }
+  if (byFirstWord.size === 0) return;
+  for (let i = 0; i + 1 < t.count; i++) {
+    const f = t.flags[i]!;
+    if (!(f & F_WORD) || !(f & F_CAP) || t.end[i]! - t.start[i]! > 4 || !NAME_HONORIFICS.has(lowerAt(t, i))) continue;
+    const w = i + 1;
+    if (!continues(t, w) || !isNameLike(t, w, true)) continue;
+    if (w + 1 < t.count && continues(t, w + 1) && isNameLike(t, w + 1, true)) continue; // a full name follows
+    const key = nameKey(wordAt(t, w));
+    if (known.has(key)) continue;
+    const owners = byFirstWord.get(key);
+    if (owners && owners.length === 1) {
+      owners[0]!.aliases.push(key);
+      known.add(key);
+    }
+  }
+}
+
+function findAliases(t: Tokens, entities: DocEntity[]): number {
   let added = 0;
-  for (const m of found) {
-    let k = m.last + 1;
-    if (!isComma(t, k)) continue;
-    k++;
-    const w1 = k < t.count ? lowerAt(t, k) : '';
-    if (w1 === 'also' || w1 === 'better') k++;
-    if (k + 1 >= t.count || lowerAt(t, k) !== 'known' || lowerAt(t, k + 1) !== 'as') continue;
-    const run = parseNameRun(t, k + 2, true);
+  for (let i = 2; i + 1 < t.count; i++) {
+    if (t.hashFull[i] !== KNOWN_HASH || lowerAt(t, i) !== 'known' || lowerAt(t, i + 1) !== 'as') continue;
+    let c = i - 1;
+    const w1 = lowerAt(t, c);
+    if (w1 === 'also' || w1 === 'better') c--;
+    if (!isComma(t, c)) continue;
+    // The official named right before the comma.
+    const before = matchMentions(t, entities, sentenceStartBefore(t, c), c);
+    const m = before[before.length - 1];
+    if (!m || m.last !== c - 1) continue;
+    const run = parseNameRun(t, i + 2, true);
     if (!run) continue;
     const key = keyOf(canonicalWords(t, run.first, run.last));
     const e = entities[m.entity]!;

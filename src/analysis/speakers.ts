@@ -31,7 +31,7 @@ export interface Attribution extends Speaker {
   phrase: Span;
 }
 
-const TOKEN_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+|[-‐.&][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+const TOKEN_RE = /([\p{L}\p{N}]+(?:['’][\p{L}]+|[-‐.&][\p{L}\p{N}]+)*)|[^\s\p{L}\p{N}]/gu;
 
 export function tokenize(text: string, start: number, end: number): Token[] {
   const out: Token[] = [];
@@ -39,15 +39,16 @@ export function tokenize(text: string, start: number, end: number): Token[] {
   TOKEN_RE.lastIndex = 0;
   for (let m = TOKEN_RE.exec(slice); m; m = TOKEN_RE.exec(slice)) {
     const t = m[0];
-    const first = t[0] ?? '';
-    const word = /[\p{L}\p{N}]/u.test(first);
+    const word = m[1] !== undefined;
+    const lower = t.toLowerCase();
     out.push({
       text: t,
-      lower: t.toLowerCase(),
+      lower,
       start: start + m.index,
       end: start + m.index + t.length,
       word,
-      cap: word && first !== first.toLowerCase(),
+      // Capitalised: the first character changes under lower-casing.
+      cap: word && t.charCodeAt(0) !== lower.charCodeAt(0),
     });
   }
   return out;
@@ -278,7 +279,7 @@ export function subjectBefore(
     // A parenthetical between the source and the verb: find its opening delimiter.
     let p = i - 1;
     const delim = t.text === ',' ? ',' : null;
-    while (p >= floorIdx) {
+    while (p >= floorIdx && i - p < 40) {
       const x = tokens[p]!;
       if (delim ? x.text === ',' : x.text === '—' || x.text === '–' || x.text === '-') break;
       if (x.text === '"' || x.text === '“' || x.text === '”' || x.text === ';' || x.text === ':') {
@@ -287,7 +288,7 @@ export function subjectBefore(
       }
       p--;
     }
-    if (p < floorIdx) return { ...none, commaOnly: true };
+    if (p < floorIdx || i - p >= 40) return { ...none, commaOnly: true };
     appositive = tokens.slice(p + 1, i);
     i = skipAdverbials(tokens, p - 1);
     if (i < floorIdx) return { ...none, commaOnly: true };
@@ -340,7 +341,7 @@ export function phraseForward(tokens: Token[], idx: number, limitIdx: number): T
   // "the Ministry of Economy, Trade and Industry": a capitalised list that closes the sentence.
   if (tokens[k]?.text === ',' && tokens[k - 1]?.cap) {
     let j = k + 1;
-    while (j < limitIdx && (tokens[j]!.cap || (tokens[j]!.word && CONNECTORS.has(tokens[j]!.lower)) || tokens[j]!.text === ',')) j++;
+    while (j < limitIdx && j < k + 20 && (tokens[j]!.cap || (tokens[j]!.word && CONNECTORS.has(tokens[j]!.lower)) || tokens[j]!.text === ',')) j++;
     const listEnd = tokens[j];
     if (j > k + 1 && tokens.slice(k + 1, j).some((t) => t.lower === 'and' || t.text === '&') && (!listEnd || listEnd.text === '.') && tokens[j - 1]!.cap) k = j;
   }
@@ -539,6 +540,9 @@ export interface SentenceContext {
   subject: Speaker | null;
 }
 
+/** Characters read for the subject of a sentence without a reporting cue. */
+const SUBJECT_WINDOW = 240;
+
 interface ResolverState {
   lastPerson: Speaker | null;
   lastBody: Speaker | null;
@@ -558,14 +562,20 @@ export function attributeSentences(
   const sortedOfficials = [...officials].sort((a, b) => a.start - b.start);
   const state: ResolverState = { lastPerson: null, lastBody: null };
   const out: SentenceContext[] = [];
+  let officialCursor = 0;
   for (const sentence of sentences) {
-    const tokens = tokenize(text, sentence.start, sentence.end);
-    for (const o of sortedOfficials) {
-      if (o.start >= sentence.start && o.start < sentence.end) registry.add(o.name, o.entityId, (o.title ?? '').split(/\s+/), o.start);
+    // Only a sentence with a reporting cue needs all its tokens; others need just their subject.
+    CUE_RE.lastIndex = 0;
+    const firstCue = CUE_RE.exec(text.slice(sentence.start, sentence.end));
+    const hasCue = firstCue !== null;
+    const tokens = tokenize(text, sentence.start, hasCue ? sentence.end : Math.min(sentence.end, sentence.start + SUBJECT_WINDOW));
+    while (officialCursor < sortedOfficials.length && sortedOfficials[officialCursor]!.start < sentence.end) {
+      const o = sortedOfficials[officialCursor++]!;
+      if (o.start >= sentence.start) registry.add(o.name, o.entityId, (o.title ?? '').split(/\s+/), o.start);
     }
     const ctx: SentenceContext = { sentence, tokens, attributions: [], subject: null };
     ctx.subject = sentenceSubject(text, ctx, sortedOfficials, quoted, registry, state);
-    findCues(text, ctx, sortedOfficials, quoted, registry, state);
+    if (firstCue) findCues(text, ctx, firstCue.index, sortedOfficials, quoted, registry, state);
     const first = ctx.attributions[0];
     if (first?.speaker) remember(state, first, registry);
     else if (ctx.subject?.speaker && ctx.subject.person) remember(state, ctx.subject, registry);
@@ -683,6 +693,7 @@ const BY_OBJECT_STOP = new Set(['phone', 'telephone', 'video', 'videolink', 'ema
 function findCues(
   text: string,
   ctx: SentenceContext,
+  firstCueAt: number,
   officials: OfficialMention[],
   quoted: Span[],
   registry: PersonRegistry,
@@ -690,13 +701,15 @@ function findCues(
 ): void {
   const { sentence, tokens } = ctx;
   const slice = text.slice(sentence.start, sentence.end);
-  CUE_RE.lastIndex = 0;
+  let openerIdx = -2;
+  const firstWordIdx = (_t: Token[], q: Span[]): number => (openerIdx === -2 ? (openerIdx = firstWord(tokens, q)) : openerIdx);
+  CUE_RE.lastIndex = firstCueAt;
   for (let m = CUE_RE.exec(slice); m; m = CUE_RE.exec(slice)) {
     const cueStart = sentence.start + m.index;
     if (inRanges(quoted, cueStart)) continue;
     const info = cueInfo(m[0]);
     if (!info) continue;
-    const cueIdx = tokens.findIndex((t) => t.start === cueStart);
+    const cueIdx = tokenIndexAt(tokens, cueStart);
     if (cueIdx < 0) continue;
     // Verbs are lower case; a capitalised form is a name or a sentence-initial noun ("Reports").
     if (/[A-Z]/.test(m[0]) && !(info.lemma === 'according to' && cueIdx === firstWordIdx(tokens, quoted))) {
@@ -708,14 +721,29 @@ function findCues(
   }
 }
 
-function firstWordIdx(tokens: Token[], quoted: Span[]): number {
+function firstWord(tokens: Token[], quoted: Span[]): number {
   return tokens.findIndex((t) => t.word && !inRanges(quoted, t.start));
+}
+
+/** Index of the token that starts at `pos` (tokens are sorted), or -1. */
+export function tokenIndexAt(tokens: Token[], pos: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = tokens[mid]!.start;
+    if (s === pos) return mid;
+    if (s < pos) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 function quoteFloor(tokens: Token[], cueIdx: number, quoted: Span[]): number {
   // The source phrase never reaches back into a quotation.
   for (let i = cueIdx - 1; i >= 0; i--) {
     const t = tokens[i]!;
+    if (cueIdx - i > 80) return i + 1;
     if (inRanges(quoted, t.start) || t.text === '"' || t.text === '“' || t.text === '”' || t.text === ';' || t.text === ':' || t.text === '(' || t.text === ')') return i + 1;
   }
   return 0;
@@ -761,7 +789,7 @@ function attributeCue(
     if (!next || (!next.cap && !DETERMINERS.has(next.lower)) || /^(?:cent|capita|annum|person|head|day|year|month|week|hour)$/i.test(next.text)) return null;
     if (tokens[cueIdx - 1]?.word && !tokens[cueIdx - 1]!.cap && tokens[cueIdx - 2]?.text !== ',' && tokens[cueIdx - 1]?.text !== ',') {
       // "per" inside a phrase ("once per year") is not attribution; it follows a comma or opens the sentence.
-      if (cueIdx !== firstWordIdx(tokens, quoted)) return null;
+      if (cueIdx > 0 && tokens[cueIdx - 1]!.word) return null;
     }
     return make(unwrapDocument(tokens, phraseForward(tokens, after, tokens.length)), []);
   }
@@ -824,7 +852,7 @@ function attributeCue(
   if (sub.passive) return null;
   if (sub.phrase) {
     const first = sub.phrase.tokens[0]!;
-    const firstIdx = tokens.indexOf(first);
+    const firstIdx = tokenIndexAt(tokens, first.start);
     const before = tokens[firstIdx - 1];
     // An embedded question is not a statement: "asked whether he thought".
     if (before && (before.lower === 'whether' || before.lower === 'if')) return null;
@@ -878,7 +906,7 @@ function unwrapDocument(tokens: Token[], phrase: Token[]): Token[] {
   if (phrase.length === 0) return phrase;
   const head = phrase.filter((t) => t.word).pop();
   const last = phrase[phrase.length - 1]!;
-  const idx = tokens.indexOf(last);
+  const idx = tokenIndexAt(tokens, last.start);
   const next = tokens[idx + 1];
   if (head && DOC_NOUNS.has(head.lower) && next && (next.lower === 'by' || next.lower === 'from' || next.lower === 'of')) {
     const inner = phraseForward(tokens, idx + 2, tokens.length);

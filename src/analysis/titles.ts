@@ -20,13 +20,15 @@ const STRONG_HEADS = [
   'general', 'gen', 'lieutenant-general', 'major-general', 'brigadier', 'brigadier-general', 'admiral', 'adm',
   'vice-admiral', 'rear-admiral', 'colonel', 'col', 'lt-col', 'marshal', 'field-marshal', 'diplomat',
   'councillor', 'councilor', 'councilman', 'councilwoman', 'attaché', 'attache', 'viceroy', 'regent',
-  'speaker', 'secretary', 'representative', 'rep',
+  'speaker', 'secretary', 'representative', 'rep', 'governor-general', 'tánaiste', 'tanaiste', 'chargé', 'charge',
+  'lieutenant-colonel', 'air-marshal', 'vice-chancellor',
 ];
 
 const WEAK_HEADS = [
   'leader', 'spokesman', 'spokeswoman', 'spokesperson', 'chief', 'head', 'director', 'chairman', 'chairwoman',
   'chairperson', 'chair', 'commander', 'adviser', 'advisor', 'negotiator', 'prince', 'princess', 'sheikh',
-  'aide', 'deputy', 'official', 'administrator', 'prosecutor', 'attorney', 'treasurer', 'comptroller',
+  'aide', 'deputy', 'official', 'administrator', 'prosecutor', 'attorney', 'treasurer', 'comptroller', 'counsellor',
+  'counselor', 'minister-counsellor', 'secretary-general-designate',
   'inspector-general', 'superintendent', 'delegate', 'member',
 ];
 
@@ -98,6 +100,9 @@ const NEUTRAL_QUALIFIERS = [
   'newly', 'top', 'senior', 'junior', 'special', 'first', 'permanent', 'assistant', 'associate', 'principal',
   'lead', 'long-serving', 'longtime', 'long-time', 'veteran', 'current', 'sitting', 'designate', 'elected',
   'newly-elected', 'newly-appointed', 'appointed', 'retired', 'serving', 'under', 'lord', 'vice-prime', 'prime-minister',
+  // Ranks before a military head: "Lt Gen", "Lieutenant General", "Rear Admiral", "Air Chief Marshal".
+  'lt', 'lieutenant', 'maj', 'major', 'brig', 'brigadier', 'rear', 'sgt', 'sergeant', 'capt', 'captain', 'cmdr',
+  'lance', 'staff', 'field', 'fleet', 'wing', 'group', 'flight',
 ];
 
 export const PUBLIC_QUALIFIER_WORDS: ReadonlySet<string> = new Set(PUBLIC_QUALIFIERS);

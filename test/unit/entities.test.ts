@@ -53,6 +53,13 @@ describe('linkEntities', () => {
     expect(perDocument[1]!.map((m) => byLocalId.get(m.entityId)?.name)).toEqual(['Jack Straw', 'Jack Straw']);
   });
 
+  it('links a story that names someone by the first word of the name', () => {
+    const { entities } = link('Indonesian President Prabowo Subianto arrived.', 'President Prabowo said Indonesia would stay neutral.');
+    expect(entities.map((e) => [e.name, e.mentions])).toEqual([['Prabowo Subianto', 2]]);
+    const royals = link('King Charles spoke at the banquet.', 'European Council President Charles Michel replied.');
+    expect(royals.entities.map((e) => e.name)).toEqual(['Charles', 'Charles Michel']);
+  });
+
   it('leaves an ambiguous surname alone and keeps different countries apart', () => {
     const { entities } = link(
       'US President George W Bush spoke.',

@@ -133,6 +133,13 @@ describe('findOfficials: titles before the name', () => {
     ]);
   });
 
+  it('leaves a quoted nickname out of the canonical name', () => {
+    expect(findOfficials('Prime Minister Benjamin "Bibi" Netanyahu spoke. Netanyahu left.').map((o) => [o.text, o.name])).toEqual([
+      ['Benjamin "Bibi" Netanyahu', 'Benjamin Netanyahu'],
+      ['Netanyahu', 'Benjamin Netanyahu'],
+    ]);
+  });
+
   it('reads one plural title before several names', () => {
     expect(brief(findOfficials('Foreign Ministers Yoko Kamikawa and Antony Blinken met in Tokyo. Kamikawa said ties were strong.'))).toEqual([
       ['Yoko Kamikawa', 'Yoko Kamikawa', 'Foreign Minister', null],
@@ -286,6 +293,62 @@ describe('findOfficials: appositions and other cues', () => {
       ['Toshimitsu Motegi', 'Japan'],
       ['Gideon Sa’ar', null],
     ]);
+  });
+
+  it('links a first-name short form used with a title ("President Prabowo")', () => {
+    const text = 'Prabowo Subianto won the vote. President Prabowo said Indonesia would stay neutral. Prabowo later left.';
+    expect(findOfficials(text).map((o) => [o.text, o.name])).toEqual([
+      ['Prabowo Subianto', 'Prabowo Subianto'],
+      ['Prabowo', 'Prabowo Subianto'],
+      ['Prabowo', 'Prabowo Subianto'],
+    ]);
+  });
+
+  it('reads Gulf, Vietnamese, Ethiopian, Kenyan and Chilean naming customs', () => {
+    const gulf = 'Prince Turki bin Ali Al Saud, the Foreign Minister, arrived. Prince Turki said the kingdom would help. Turki left on Monday.';
+    expect(findOfficials(gulf).map((o) => [o.text, o.name])).toEqual([
+      ['Turki bin Ali Al Saud', 'Turki bin Ali Al Saud'],
+      ['Turki', 'Turki bin Ali Al Saud'],
+      ['Turki', 'Turki bin Ali Al Saud'],
+    ]);
+    expect(names('Deputy Minister for Political Affairs Faisal bin Nasser Al-Qahtani met the delegation. Al-Qahtani said talks were useful.')).toEqual([
+      'Faisal bin Nasser Al-Qahtani',
+      'Faisal bin Nasser Al-Qahtani',
+    ]);
+    expect(findOfficials('Vietnamese Deputy Foreign Minister Tran Quoc Hung met the envoy. Hung said ties were good.').map((o) => o.text)).toEqual([
+      'Tran Quoc Hung',
+      'Hung',
+    ]);
+    const ethiopia = findOfficials('Ethiopian Prime Minister Abiy Ahmed met Kenyan President William Ruto. Mr Abiy said the dam was vital. Abiy later flew home; Ruto stayed.');
+    expect(ethiopia.map((o) => [o.text, o.name])).toEqual([
+      ['Abiy Ahmed', 'Abiy Ahmed'],
+      ['William Ruto', 'William Ruto'],
+      ['Abiy', 'Abiy Ahmed'],
+      ['Abiy', 'Abiy Ahmed'],
+      ['Ruto', 'William Ruto'],
+    ]);
+    expect(brief(findOfficials('Cabinet Secretary for Foreign and Diaspora Affairs Wanjiru Kamau-Otieno spoke.'))).toEqual([
+      ['Wanjiru Kamau-Otieno', 'Wanjiru Kamau-Otieno', 'Cabinet Secretary for Foreign and Diaspora Affairs', null],
+    ]);
+    expect(findOfficials('Chilean Foreign Minister Andrés Ignacio Soto Valdivia arrived. Soto said the talks went well.').map((o) => [o.text, o.name])).toEqual([
+      ['Andrés Ignacio Soto Valdivia', 'Andrés Ignacio Soto Valdivia'],
+      ['Soto', 'Andrés Ignacio Soto Valdivia'],
+    ]);
+    expect(names('Dutch MEP Joost van der Meulen signed the letter. Van der Meulen said so.')).toEqual(['Joost van der Meulen', 'Joost van der Meulen']);
+    // A first name alone is not the official without an honorific or title using it.
+    expect(findOfficials('US President Joe Biden spoke. Joe, a farmer, disagreed.').map((o) => o.text)).toEqual(['Joe Biden']);
+  });
+
+  it('reads ranks, bracketed titles and relative clauses', () => {
+    expect(names('Lt Gen John Smith and Lieutenant General Jane Doe spoke. Rear Admiral Bob Lee agreed.')).toEqual(['John Smith', 'Jane Doe', 'Bob Lee']);
+    expect(brief(findOfficials('Ms. Yoko Kamikawa (Minister for Foreign Affairs of Japan) attended the session.'))).toEqual([
+      ['Yoko Kamikawa', 'Yoko Kamikawa', 'Minister for Foreign Affairs', 'Japan'],
+    ]);
+    expect(names('Jack Straw, who is the foreign secretary, said so. Tim Walz, who serves as governor of Minnesota, agreed.')).toEqual([
+      'Jack Straw',
+      'Tim Walz',
+    ]);
+    expect(findOfficials('John Smith (a teacher) said the talks (in Tokyo) ended.')).toEqual([]);
   });
 
   it('reads post-nominal MP and district attorneys', () => {
