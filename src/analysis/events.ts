@@ -187,7 +187,10 @@ const CUE_RULES: CueRule[] = [
   { re: /\b(?:phoned|telephoned)\b/gi, type: 'call', kind: 'verb' },
   { re: /\b(?:state\s+|official\s+|working\s+)?visits?\b(?:\s+(?:to|by|of))?/gi, type: 'visit', kind: 'verb' },
   { re: /\b(?:visited|visiting)\b/gi, type: 'visit', kind: 'verb' },
-  { re: /\barrived\s+(?:in|at)\b/gi, type: 'visit', kind: 'verb' },
+  { re: /\b(?:arrived|arrives|arrive|arriving|landed|lands|landing)\s+(?:in|at)\b/gi, type: 'visit', kind: 'verb' },
+  { re: /\b(?:is|are|was|were)\s+(?:also\s+)?expected\s+in\b/gi, type: 'visit', kind: 'verb' },
+  { re: /\b(?:left|leaves|leave|leaving|departed|departs|depart)\s+for\b/gi, type: 'trip', kind: 'verb' },
+  { re: /\b(?:tour|tours|toured|touring)\s+(?:of|to)?\b/gi, type: 'trip', kind: 'verb' },
   { re: /\btrips?\b(?:\s+to)?/gi, type: 'trip', kind: 'verb' },
   { re: /\b(?:travel(?:l)?ed|travels|flew|heads|headed)\s+to\b/gi, type: 'trip', kind: 'verb' },
   { re: /\btold\b/gi, type: 'meeting', kind: 'told' },
@@ -545,7 +548,7 @@ function pickDate(
 }
 
 const PLACE_AFTER =
-  /\b(?:in|to|at|visit|visits|visiting|visited|arrived\s+in)\s+((?:[A-Z][\p{L}’'.-]+)(?:\s+(?:[A-Z][\p{L}’'.-]+)){0,5})/gu;
+  /\b(?:in|to|at|visit|visits|visiting|visited|(?:left|leaves|leaving|departed|departs)\s+for)\s+((?:[A-Z][\p{L}’'.-]+)(?:\s+(?:[A-Z][\p{L}’'.-]+)){0,5})/gu;
 const PLACE_AFTER_BUILDING = /\b(?:House|Palace|Hall|Office|Centre|Center|Hotel|Airport|Building|Residence),\s+([A-Z][\p{L}’'-]+(?:\s+[A-Z][\p{L}’'-]+)?)/gu;
 const PLACE_BEFORE_TRIP = /\b([A-Z][\p{L}-]+)\s+(?:trip|visit)\b/gu;
 const NOT_PLACE_WORD =
@@ -959,6 +962,7 @@ function analyseSentence(
     // Planned: a future marker in the cue's own clause ("Modi, who will visit Paris, met Macron" is held).
     const clauseLead = lead.slice(Math.max(lead.lastIndexOf(','), lead.length - 60) + 1);
     const scheduled =
+      /expected/i.test(cueWord) ||
       FUTURE_MARKER.test(clauseLead) ||
       FUTURE_TIME_AFTER.test(s.slice(cue.end, cue.end + 80)) ||
       (/\bto\s+$/.test(leadTail) && !/\b(?:went|came|flew|travel(?:l)?ed|arrived)\b/.test(lead.slice(-60)));
@@ -1067,8 +1071,8 @@ function addCity(cities: Map<string, Set<string>>, id: string, city: string): vo
 // the few words that may open a rule before it ("held talks", "a state visit", "is meeting").
 // Case-sensitive with the first letter spelled out: several times faster than the same list under /i.
 const CUE_TRIGGER =
-  /\b(?:[Mm]e(?:t|et)|[Tt]alk|[Dd]iscuss|[Nn]egotiation|[Cc]on(?:sultation|versation|fer)|[Ss](?:ummit|at down|hook hands|poke)|[Dd]ined|[Ll]unched|[Ee]xchanged|[Hh](?:ost|ead(?:s|ed|ing) to)|[Rr]eceiv|[Ww]elcom|[Pp]hone|[Tt](?:elephone|rip|ravel|old)|[Vv](?:ideo|isit)|[Aa]rrived|[Ff]lew|[Cc]ourtesy|[Cc]all(?:s|ed|ing)? on)/g;
-const RULE_OPENER = /^(?:held|hold|holds|holding|had|has|have|having|paid|pays|pay|paying|is|are|was|were|been|be|state|official|working|joint|news|press)$/i;
+  /\b(?:[Mm]e(?:t|et)|[Tt]alk|[Dd]iscuss|[Nn]egotiation|[Cc]on(?:sultation|versation|fer)|[Ss](?:ummit|at down|hook hands|poke)|[Dd]ined|[Ll]unched|[Ee]xchanged|[Hh](?:ost|ead(?:s|ed|ing) to)|[Rr]eceiv|[Ww]elcom|[Pp]hone|[Tt](?:elephone|rip|ravel|old)|[Vv](?:ideo|isit)|[Aa]rriv|[Ll]and(?:s|ed|ing)? (?:in|at)|[Ee]xpected in|[Ll](?:eft|eaves?|eaving) for|[Dd]epart(?:s|ed)? for|[Tt]our|[Ff]lew|[Cc]ourtesy|[Cc]all(?:s|ed|ing)? on)/g;
+const RULE_OPENER = /^(?:held|hold|holds|holding|had|has|have|having|paid|pays|pay|paying|is|are|was|were|been|be|also|state|official|working|joint|news|press)$/i;
 const CUE_STICKY = CUE_RULES.map((r) => new RegExp(r.re.source, 'iy'));
 const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 // Between words of one phrase: spaces, hyphens, apostrophes, periods of "U.S." ("held a Japan-U.S. meeting").

@@ -512,6 +512,20 @@ describe('findEvents in other styles', () => {
     expect(evs.map((e) => [e.date, e.location])).toEqual([['2024-02-12', 'Cairo']]);
   });
 
+  it('finds trips told with arrive, land, leave for and expected in', () => {
+    const t = 'Kenyan President Daniel Mwangi arrives in Addis Ababa on Tuesday. Egypt\'s intelligence chief Karim Fahmy is also expected in Doha on Sunday. Foreign Minister Sara Lind left for Oslo after the vote.';
+    const evs = run(t, [
+      { forms: ['Daniel Mwangi'], name: 'Daniel Mwangi', title: 'President', country: 'Kenya' },
+      { forms: ['Karim Fahmy'], name: 'Karim Fahmy', title: 'intelligence chief', country: 'Egypt' },
+      { forms: ['Sara Lind'], name: 'Sara Lind', title: 'Foreign Minister', country: 'Sweden' },
+    ], [['Tuesday', '2024-03-12', 'day'], ['Sunday', '2024-03-17', 'day']], '2024-03-11');
+    expect(evs.map((e) => [e.type, e.date, e.location, e.scheduled, ...names(e)])).toEqual([
+      ['visit', '2024-03-12', 'Addis Ababa', false, 'Daniel Mwangi'],
+      ['visit', '2024-03-17', 'Doha', true, 'Karim Fahmy'],
+      ['trip', null, 'Oslo', false, 'Sara Lind'],
+    ]);
+  });
+
   it('never throws and finds nothing without officials', () => {
     expect(findEvents('', { sentences: [], officials: [], dates: [], documentDate: null })).toEqual([]);
     const junk = '\u0000\uffff"“met with'.repeat(2000);
