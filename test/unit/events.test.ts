@@ -522,7 +522,8 @@ describe('findEvents in other styles', () => {
     expect(evs.map((e) => [e.type, e.date, e.location, e.scheduled, ...names(e)])).toEqual([
       ['visit', '2024-03-12', 'Addis Ababa', false, 'Daniel Mwangi'],
       ['visit', '2024-03-17', 'Doha', true, 'Karim Fahmy'],
-      ['trip', null, 'Oslo', false, 'Sara Lind'],
+      // Held, told with no date of its own: the day of the report.
+      ['trip', '2024-03-11', 'Oslo', false, 'Sara Lind'],
     ]);
   });
 
