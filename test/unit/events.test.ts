@@ -527,6 +527,24 @@ describe('findEvents in other styles', () => {
     ]);
   });
 
+  it('tells a state visit, a meeting during it, and a planned trip apart', () => {
+    const t = [
+      'Ethiopian Prime Minister Dawit Bekele hosted Kenyan President Grace Wanjiru in Addis Ababa, where the two leaders signed a water agreement.',
+      'Wanjiru, who arrived on Monday for a two-day state visit, also met African Union Commission chairperson Moussa Traore.',
+      'Bekele will travel to Nairobi next month for a regional summit, before returning to Addis Ababa.',
+    ].join(' ');
+    const evs = run(t, [
+      { forms: ['Dawit Bekele', 'Bekele'], name: 'Dawit Bekele', title: 'Prime Minister', country: 'Ethiopia' },
+      { forms: ['Grace Wanjiru', 'Wanjiru'], name: 'Grace Wanjiru', title: 'President', country: 'Kenya' },
+      { forms: ['Moussa Traore'], name: 'Moussa Traore', title: 'African Union Commission chairperson', country: null },
+    ], [['Monday', null, null], ['next month', null, null]]);
+    expect(evs.map((e) => [e.type, e.location, e.scheduled, ...names(e)])).toEqual([
+      ['meeting', 'Addis Ababa', false, 'Dawit Bekele', 'Grace Wanjiru'],
+      ['meeting', 'Addis Ababa', false, 'Grace Wanjiru', 'Moussa Traore'],
+      ['trip', 'Nairobi', true, 'Dawit Bekele'],
+    ]);
+  });
+
   it('never throws and finds nothing without officials', () => {
     expect(findEvents('', { sentences: [], officials: [], dates: [], documentDate: null })).toEqual([]);
     const junk = '\u0000\uffff"“met with'.repeat(2000);
