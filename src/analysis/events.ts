@@ -939,7 +939,12 @@ function analyseSentence(
     if (hasVerbEvent && cue.kind === 'noun') continue;
     const cueAbs = sentence.start + cue.start;
     const otherCues = cues
-      .filter((c) => c !== cue && c.kind !== 'noun' && !FRAME_BEFORE.test(s.slice(Math.max(0, c.start - 120), c.start)))
+      .filter(
+        (c) =>
+          c !== cue &&
+          c.kind !== 'noun' &&
+          !((c.type === 'visit' || c.type === 'trip') && FRAME_BEFORE.test(s.slice(Math.max(0, c.start - 120), c.start))),
+      )
       .map((c) => sentence.start + c.start);
     // A date dating another event relative to this one ("a day after") leaves this one undated.
     const relative = { found: false };
@@ -953,6 +958,7 @@ function analyseSentence(
     const lead = s.slice(0, cue.start);
     // End-anchored patterns read only the words before the cue: run over a whole sentence they are slow.
     const leadTail = lead.slice(-120);
+    const travel = cue.type === 'visit' || cue.type === 'trip';
     const cueWord = s.slice(cue.start, cue.end);
     // "refused to meet", "will not visit", "cancelled talks": no event.
     if (NEGATION_BEFORE.test(lead.slice(-40))) continue;
@@ -988,9 +994,9 @@ function analyseSentence(
         firstSentence: sentenceIndex,
         weak: (cue.kind === 'noun' && !jointlyNamed) || parts.unnamedObject === true,
         subordinate: /,\s*(?:who|which|where)\b[^,]*$/.test(leadTail),
-        frame: FRAME_BEFORE.test(leadTail),
-        destination: cue.type === 'visit' || cue.type === 'trip' ? destinationAt(places, cue) : null,
-        background: BACKGROUND_TRAVEL.test(leadTail),
+        frame: travel && FRAME_BEFORE.test(leadTail),
+        destination: travel ? destinationAt(places, cue) : null,
+        background: travel && BACKGROUND_TRAVEL.test(leadTail),
       };
       // A visitor alone joins the meeting of the same sentence; two meetings with different people stay apart.
       const same = drafts.find((d) => {
