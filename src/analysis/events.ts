@@ -191,6 +191,8 @@ const CUE_RULES: CueRule[] = [
   { re: /\b(?:video\s+call|video\s+conference|videoconference)\b(?:\s+with)?/gi, type: 'call', kind: 'with' },
   { re: /\bspoke\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone\b(?:\s+with)?/gi, type: 'call', kind: 'verb' },
   { re: /\b(?:phoned|telephoned)\b/gi, type: 'call', kind: 'verb' },
+  // "Biden called Netanyahu on Tuesday to discuss ...": a call only when what follows says so (see cueParticipants).
+  { re: /\bcalled\b/gi, type: 'call', kind: 'verb' },
   { re: /\b(?:state\s+|official\s+|working\s+)?visits?\b(?:\s+(?:to|by|of))?/gi, type: 'visit', kind: 'verb' },
   { re: /\b(?:visited|visiting)\b/gi, type: 'visit', kind: 'verb' },
   { re: /\b(?:arrived|arrives|arrive|arriving|landed|lands|landing)\s+(?:in|at)\b/gi, type: 'visit', kind: 'verb' },
@@ -263,6 +265,8 @@ const PHONE_MARKER = /\b(?:by|over\s+the|on\s+the|via)\s+(?:tele)?phone\b|\b(?:t
 const WITH_AFTER_TOPIC = /^[^,;:.!?"“”]{0,60}?\s(?:with|between)\s/;
 const TRANSITIVE_CUE = /^(?:met|meet|meets|meeting|is\s+meeting|are\s+meeting|hosted|hosts|hosting|host|received|receives|welcomed|welcomes|welcome|visited|visiting|visit|visits)\b/i;
 const UNNAMED_OBJECT = /^\s+(?:with\s+)?(?:their|his|her|its|the|a|an|several|other|some|many|senior|top|local|foreign|business|community|leaders|officials|counterparts|representatives|ministers|members|delegates|students|troops|victims|families|workers|executives)\b/i;
+const CALL_PURPOSE_AFTER =
+  /^\s*(?:on\s+\w+day\b|(?:on\s+\w+day\s+)?to\s+(?:discuss|congratulate|express|offer|thank|convey|brief|condole|talk)\b|and\s+(?:discussed|talked|spoke)\b|,?\s+(?:by|over\s+the)\s+(?:tele)?phone\b)/i;
 const POSSESSIVE_AFTER = /^(?:'s|’s)\b/;
 const PRONOUN = /\b(?:he|she|He|She)\b/g;
 const POSSESSIVE_BEFORE_CUE = /\b(?:his|her|His|Her)\s+(?:[a-z-]+\s+){0,3}?(?=(?:visit|trip|meeting|talks|call)\b)/g;
@@ -698,6 +702,8 @@ function cueParticipants(
     if (!objects.length) return null;
     if (!IN_PERSON.test(s) && !PHONE_MARKER.test(s)) return null;
   }
+  // "called X on Tuesday to discuss": a call; "called X a liar", "called X's remarks": not.
+  if (/^called$/i.test(s.slice(cue.start, cue.end)) && (!objects.length || !CALL_PURPOSE_AFTER.test(text.slice(cursor, cursor + 60)))) return null;
   // "called on X to resign" urges X; only "called on X" with no infinitive is a call paid on X.
   if (/^call/i.test(s.slice(cue.start, cue.end)) && (!objects.length || /^\s*(?:,\s*)?(?:to|for)\s/.test(text.slice(cursor, cursor + 6)))) return null;
   // "visiting Brazilian President Lula" describes Lula; the visit is his, told by another cue.
@@ -1085,7 +1091,7 @@ function addCity(cities: Map<string, Set<string>>, id: string, city: string): vo
 // the few words that may open a rule before it ("held talks", "a state visit", "is meeting").
 // Case-sensitive with the first letter spelled out: several times faster than the same list under /i.
 const CUE_TRIGGER =
-  /\b(?:[Mm]e(?:t|et)|[Tt]alk|[Dd]iscuss|[Nn]egotiation|[Cc]on(?:sultation|versation|fer)|[Ss](?:ummit|at down|hook hands|poke)|[Dd]ined|[Ll]unched|[Ee]xchanged|[Hh](?:ost|ead(?:s|ed|ing)? to)|[Rr]eceiv|[Ww]elcom|[Pp]hone|[Tt](?:elephone|rip|ravel|old)|[Vv](?:ideo|isit)|[Aa]rriv|[Ff]l(?:y|ies) to|[Ll]and(?:s|ed|ing)? (?:in|at)|[Ee]xpected in|[Ll](?:eft|eaves?|eaving) for|[Dd]epart(?:s|ed)? for|[Tt]our|[Ff]lew|[Cc]ourtesy|[Cc]all(?:s|ed|ing)? on)/g;
+  /\b(?:[Mm]e(?:t|et)|[Tt]alk|[Dd]iscuss|[Nn]egotiation|[Cc]on(?:sultation|versation|fer)|[Ss](?:ummit|at down|hook hands|poke)|[Dd]ined|[Ll]unched|[Ee]xchanged|[Hh](?:ost|ead(?:s|ed|ing)? to)|[Rr]eceiv|[Ww]elcom|[Pp]hone|[Tt](?:elephone|rip|ravel|old)|[Vv](?:ideo|isit)|[Aa]rriv|[Ff]l(?:y|ies) to|[Ll]and(?:s|ed|ing)? (?:in|at)|[Ee]xpected in|[Ll](?:eft|eaves?|eaving) for|[Dd]epart(?:s|ed)? for|[Tt]our|[Ff]lew|[Cc]ourtesy|[Cc]all(?:s|ed|ing)? on|[Cc]alled)/g;
 const RULE_OPENER = /^(?:held|hold|holds|holding|had|has|have|having|paid|pays|pay|paying|is|are|was|were|been|be|also|state|official|working|joint|news|press)$/i;
 const CUE_STICKY = CUE_RULES.map((r) => new RegExp(r.re.source, 'iy'));
 const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
