@@ -655,6 +655,14 @@ describe('mergeEvents', () => {
     expect(merged[0]?.sources.map((s) => s.path)).toEqual(['a.txt', 'b.txt']);
   });
 
+  it('keeps one official\'s trips to two cities apart across articles', () => {
+    const trip = (location: string): EventMention => ({ ...meeting(null, ['Omar Haddad'], true, location), type: 'visit' });
+    expect(mergeEvents([{ path: 'a.txt', events: [trip('Ankara')] }, { path: 'b.txt', events: [trip('Riyadh')] }, { path: 'c.txt', events: [trip('Ankara')] }]).map((e) => [e.location, e.sources.length])).toEqual([
+      ['Ankara', 2],
+      ['Riyadh', 1],
+    ]);
+  });
+
   it('never merges two events one article told apart', () => {
     const merged = mergeEvents([{ path: 'a.txt', events: [meeting(null, ['Sergey Lavrov', 'Wang Yi'], true, 'Moscow'), meeting(null, ['Sergey Lavrov', 'Wang Yi'], false, 'Astana')] }]);
     expect(merged).toHaveLength(2);
