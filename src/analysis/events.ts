@@ -517,6 +517,7 @@ function pickDate(
   cueStart: number,
   otherCues: readonly number[],
   relative: { found: boolean },
+  travel: boolean,
 ): { value: string | null; text: string } | null {
   let best: DateMention | null = null;
   let bestDistance = Infinity;
@@ -524,7 +525,8 @@ function pickDate(
     const d = dates[i]!;
     if (d.end > sentence.end) continue;
     const before = text.slice(Math.max(sentence.start, d.start - 12), d.start);
-    if (DATE_EXCLUDED_BEFORE.test(before)) continue;
+    // "a state visit from March 3 to 5" starts on March 3; elsewhere "from 2019" is background.
+    if (DATE_EXCLUDED_BEFORE.test(before) && !(travel && /\bfrom\s+(?:the\s+)?$/i.test(before))) continue;
     const after = text.slice(d.end, Math.min(sentence.end, d.end + 12));
     // A year used as a modifier ("the 2015 nuclear deal") dates the deal, not the meeting.
     if (d.precision === 'year' && /\b(?:the|a|its|his|her|their)\s+$/i.test(before) && /^\s+[a-z]/.test(after)) continue;
@@ -960,7 +962,7 @@ function analyseSentence(
       .map((c) => sentence.start + c.start);
     // A date dating another event relative to this one ("a day after") leaves this one undated.
     const relative = { found: false };
-    const picked = pickDate(text, dates, sentence, cueAbs, otherCues, relative);
+    const picked = pickDate(text, dates, sentence, cueAbs, otherCues, relative, cue.type === 'visit' || cue.type === 'trip');
     // "On the same day, X paid a courtesy call on Y": the day of the event told just before.
     const date =
       picked && picked.value === null && SAME_DAY.test(picked.text) && state.events.length
