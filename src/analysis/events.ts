@@ -267,6 +267,7 @@ const TRANSITIVE_CUE = /^(?:met|meet|meets|meeting|is\s+meeting|are\s+meeting|ho
 const UNNAMED_OBJECT = /^\s+(?:with\s+)?(?:their|his|her|its|the|a|an|several|other|some|many|senior|top|local|foreign|business|community|leaders|officials|counterparts|representatives|ministers|members|delegates|students|troops|victims|families|workers|executives)\b/i;
 const CALL_PURPOSE_AFTER =
   /^\s*(?:on\s+\w+day\b|(?:on\s+\w+day\s+)?to\s+(?:discuss|congratulate|express|offer|thank|convey|brief|condole|talk)\b|and\s+(?:discussed|talked|spoke)\b|,?\s+(?:by|over\s+the)\s+(?:tele)?phone\b)/i;
+const OBJECT_PRONOUN_AFTER = /^\s+(?:him|her)\b(?=\s*(?:$|[.,;:]|\s(?:in|on|at|for|to|during|last|this|next|again|twice|and|before|after|later|soon|over)\b))/;
 const POSSESSIVE_AFTER = /^(?:'s|’s)\b/;
 const PRONOUN = /\b(?:he|she|He|She)\b/g;
 const POSSESSIVE_BEFORE_CUE = /\b(?:his|her|His|Her)\s+(?:[a-z-]+\s+){0,3}?(?=(?:visit|trip|meeting|talks|call)\b)/g;
@@ -334,6 +335,17 @@ function lastMentionBefore(officials: readonly OfficialMention[], pos: number): 
 function sortedByStart<T extends Span>(list: readonly T[]): readonly T[] {
   for (let i = 1; i < list.length; i++) if (list[i]!.start < list[i - 1]!.start) return [...list].sort((a, b) => a.start - b.start);
   return list;
+}
+
+/** The nearest actor before a cue with no clause break in between (the cue's subject), if any. */
+function subjectBefore(actors: readonly Actor[], text: string, cueStart: number, consumed: Set<Actor>): Actor | null {
+  for (let i = actors.length - 1; i >= 0; i--) {
+    const a = actors[i]!;
+    if (a.end > cueStart || consumed.has(a)) continue;
+    const gap = text.slice(a.end, cueStart);
+    return gap.length <= 160 && !SUBJECT_BREAK.test(gap) ? a : null;
+  }
+  return null;
 }
 
 function startsNamedMention(mentions: readonly OfficialMention[], from: number, maxGap: number, text: string): boolean {
@@ -694,6 +706,18 @@ function cueParticipants(
     cursor = a.end;
   }
 
+  // "said he would meet him in Alaska": "him" is the last official named before, other than the subject.
+  let objectPronoun: string | null = null;
+  if (!objects.length && OBJECT_PRONOUN_AFTER.test(s.slice(cue.end, cue.end + 24))) {
+    const subjectIds = subjectBefore(actors, text, cueStart, consumed)?.ids ?? [];
+    for (let m = lastMentionBefore(state.officials, cueStart); m; m = lastMentionBefore(state.officials, m.start)) {
+      if (!subjectIds.includes(m.entityId)) {
+        objectPronoun = m.entityId;
+        break;
+      }
+      if (cueStart - m.start > 2000) break;
+    }
+  }
   // "are expected to meet their Philippine counterparts": the ones met are not named, and the
   // subjects named together are not meeting each other.
   const unnamedObject =
@@ -737,6 +761,10 @@ function cueParticipants(
   const ids: string[] = [];
   if (subject) for (const id of subject) if (!ids.includes(id)) ids.push(id);
   for (const o of objects) for (const id of o) if (!ids.includes(id)) ids.push(id);
+  if (objectPronoun && subject && !ids.includes(objectPronoun)) {
+    ids.push(objectPronoun);
+    objects.push([objectPronoun]);
+  }
   if (!subject && cue.kind !== 'told' && cue.type !== 'visit' && cue.type !== 'trip') {
     // "At a news conference following talks with Mr Novak, Ms Ruiz said": the main-clause subject.
     const lead = s.slice(0, cue.start);

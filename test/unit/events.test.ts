@@ -563,6 +563,18 @@ describe('findEvents in other styles', () => {
     expect(evs.map((e) => [e.type, e.date, e.location, e.scheduled])).toEqual([['visit', '2024-03-03', 'Japan', true]]);
   });
 
+  it('reads "meet him" as the official named before, other than the one meeting', () => {
+    const t = 'President Donald Trump spoke with Vladimir Putin by phone last week. Trump said he would likely meet him in Saudi Arabia.';
+    const evs = run(t, [
+      { forms: ['Donald Trump', 'Trump'], name: 'Donald Trump', title: 'President', country: 'United States' },
+      { forms: ['Vladimir Putin'], name: 'Vladimir Putin', title: 'President', country: 'Russia' },
+    ], [['last week', null, null]]);
+    expect(evs.map((e) => [e.type, e.scheduled, e.location, ...names(e)])).toEqual([
+      ['call', false, null, 'Donald Trump', 'Vladimir Putin'],
+      ['meeting', true, 'Saudi Arabia', 'Donald Trump', 'Vladimir Putin'],
+    ]);
+  });
+
   it('never throws and finds nothing without officials', () => {
     expect(findEvents('', { sentences: [], officials: [], dates: [], documentDate: null })).toEqual([]);
     const junk = '\u0000\uffff"“met with'.repeat(2000);
