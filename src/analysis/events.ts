@@ -288,6 +288,8 @@ interface DocState {
   byPerson: Map<string, Draft[]>;
   /** Who the last sentence naming an official was about: its first-named official. */
   previousSubject: string | null;
+  /** Start of the sentence before the current one: how far back "him" may look. */
+  previousSentenceStart: number;
   /** Cities the article puts each official in ("Ms Varga told reporters in Vienna"), and where they are going. */
   cities: Map<string, Set<string>>;
   plannedCities: Map<string, Set<string>>;
@@ -710,12 +712,11 @@ function cueParticipants(
   let objectPronoun: string | null = null;
   if (!objects.length && OBJECT_PRONOUN_AFTER.test(s.slice(cue.end, cue.end + 24))) {
     const subjectIds = subjectBefore(actors, text, cueStart, consumed)?.ids ?? [];
-    for (let m = lastMentionBefore(state.officials, cueStart); m; m = lastMentionBefore(state.officials, m.start)) {
+    for (let m = lastMentionBefore(state.officials, cueStart); m && m.start >= state.previousSentenceStart; m = lastMentionBefore(state.officials, m.start)) {
       if (!subjectIds.includes(m.entityId)) {
         objectPronoun = m.entityId;
         break;
       }
-      if (cueStart - m.start > 2000) break;
     }
   }
   // "are expected to meet their Philippine counterparts": the ones met are not named, and the
@@ -792,7 +793,7 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
   if (!text || !context.officials.length) return [];
   const officials = sortedByStart(context.officials);
   const dates = sortedByStart(context.dates);
-  const state: DocState = { text, people: buildPeople(text, officials), officials, events: [], byPerson: new Map(), previousSubject: null, cities: new Map(), plannedCities: new Map() };
+  const state: DocState = { text, people: buildPeople(text, officials), officials, events: [], byPerson: new Map(), previousSubject: null, previousSentenceStart: 0, cities: new Map(), plannedCities: new Map() };
   const fragments: Draft[] = [];
   const sentences = fuseSentences(text, sortedByStart(context.sentences));
 
@@ -802,6 +803,7 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
   // One forward pass: the officials of each sentence are the next run of the sorted mentions.
   let next = 0;
   sentences.forEach((sentence, sentenceIndex) => {
+    state.previousSentenceStart = sentences[sentenceIndex - 1]?.start ?? sentence.start;
     while (next < officials.length && officials[next]!.start < sentence.start) next++;
     let end = next;
     while (end < officials.length && officials[end]!.start < sentence.end) end++;
