@@ -317,26 +317,50 @@ interface Draft {
   background: boolean;
 }
 
-/** The most recent official mention before a position, or the first in the sentence when it opens it. */
-function lastMentionBefore(officials: readonly OfficialMention[], pos: number): OfficialMention | null {
+/** Index of the last official mention ending at or before a position, or -1. */
+function lastMentionIndexBefore(officials: readonly OfficialMention[], pos: number): number {
   let lo = 0;
   let hi = officials.length - 1;
-  let found: OfficialMention | null = null;
+  let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const m = officials[mid]!;
-    if (m.end <= pos) {
-      found = m;
+    if (officials[mid]!.end <= pos) {
+      found = mid;
       lo = mid + 1;
     } else hi = mid - 1;
   }
   return found;
 }
 
+/** The most recent official mention before a position. */
+function lastMentionBefore(officials: readonly OfficialMention[], pos: number): OfficialMention | null {
+  return officials[lastMentionIndexBefore(officials, pos)] ?? null;
+}
+
 /** The list itself when already in text order (the recognizers' usual output), else a sorted copy. */
 function sortedByStart<T extends Span>(list: readonly T[]): readonly T[] {
   for (let i = 1; i < list.length; i++) if (list[i]!.start < list[i - 1]!.start) return [...list].sort((a, b) => a.start - b.start);
   return list;
+}
+
+const NAME_PAIR = /\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+/g;
+
+/** True when a capitalised name that is no official mention stands between two positions. */
+function unrecognisedNameBetween(text: string, officials: readonly OfficialMention[], from: number, to: number): boolean {
+  const between = text.slice(from, to);
+  NAME_PAIR.lastIndex = 0;
+  for (let m = NAME_PAIR.exec(between); m; m = NAME_PAIR.exec(between)) {
+    const start = from + m.index;
+    const end = start + m[0].length;
+    // Titles before a mention ("President Donald Trump") overlap or touch it.
+    let covered = false;
+    for (let i = lastMentionIndexBefore(officials, end + 2), k = 0; i >= 0 && k < 4 && !covered; i--, k++) {
+      const o = officials[i]!;
+      covered = o.start < end + 1 && o.end > start - 1;
+    }
+    if (!covered) return true;
+  }
+  return false;
 }
 
 /** The nearest actor before a cue with no clause break in between (the cue's subject), if any. */
@@ -714,7 +738,8 @@ function cueParticipants(
     const subjectIds = subjectBefore(actors, text, cueStart, consumed)?.ids ?? [];
     for (let m = lastMentionBefore(state.officials, cueStart); m && m.start >= state.previousSentenceStart; m = lastMentionBefore(state.officials, m.start)) {
       if (!subjectIds.includes(m.entityId)) {
-        objectPronoun = m.entityId;
+        // A name the recognizer did not take in between ("spoke with Vladimir Putin ... meet him") may be "him".
+        if (!unrecognisedNameBetween(text, state.officials, m.end, cueStart)) objectPronoun = m.entityId;
         break;
       }
     }
