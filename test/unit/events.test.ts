@@ -365,7 +365,7 @@ describe('findEvents in other styles', () => {
   });
 
   it('finds no event in a wish, a request or a cancelled meeting, but does in May', () => {
-    const t = 'Lula wants to meet Xi Jinping soon. Lula is seeking a meeting with Xi Jinping. The summit with Xi Jinping was cancelled. In May, Lula, who hopes to boost trade, will meet Xi Jinping in Beijing.';
+    const t = 'Lula wants to meet Xi Jinping soon. Lula would welcome talks with Xi Jinping. Lula is seeking a meeting with Xi Jinping. The summit with Xi Jinping was cancelled. In May, Lula, who hopes to boost trade, will meet Xi Jinping in Beijing.';
     const evs = run(t, [XI, LULA], [['May', '2023-05', 'month']]);
     expect(evs.map((e) => [e.date, e.location, e.scheduled, ...names(e)])).toEqual([['2023-05', 'Beijing', true, 'Luiz Inácio Lula da Silva', 'Xi Jinping']]);
   });
