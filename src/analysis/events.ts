@@ -1047,7 +1047,7 @@ function analyseSentence(
     const isCall =
       cue.type === 'call' ||
       (byPhone && (cue.type === 'meeting' || cue.type === 'talks') && !/meeting|summit/i.test(s.slice(cue.start, cue.end)));
-    const groupsToSplit = splitBilateral(state, cue, parts);
+    const groupsToSplit = splitBilateral(state, cue, parts, /\bseparate(?:ly)?\b/i.test(s));
     const siblings: Draft[] = [];
     for (const ids of groupsToSplit) {
       const draft: Draft = {
@@ -1221,8 +1221,10 @@ function sameFamilyInSentence(a: Draft, b: Draft): boolean {
 }
 
 /** In a multi-party "held talks with his Israeli counterpart, X, and the Palestinian leader, Y", one talk per country. */
-function splitBilateral(state: DocState, cue: Cue, parts: { ids: string[]; subject: string[] | null; objects: string[][] }): string[][] {
+function splitBilateral(state: DocState, cue: Cue, parts: { ids: string[]; subject: string[] | null; objects: string[][] }, separately: boolean): string[][] {
   if (cue.type === 'visit' || cue.type === 'trip' || !parts.subject || parts.subject.length !== 1 || parts.objects.length < 2) return [parts.ids];
+  // "held separate meetings with X and Y": one each, whatever their countries.
+  if (separately) return parts.objects.map((o) => [...parts.subject!, ...o.filter((id) => id !== parts.subject![0])]);
   const subjectCountry = state.people.get(parts.subject[0]!)?.country ?? null;
   const countries = parts.objects.map((o) => (o.length === 1 ? state.people.get(o[0]!)?.country ?? null : null));
   if (countries.some((c) => c === null || c === subjectCountry)) return [parts.ids];

@@ -575,6 +575,19 @@ describe('findEvents in other styles', () => {
     ]);
   });
 
+  it('splits "met separately with" two officials of one country', () => {
+    const t = 'Secretary of State Laura Finch met separately with President Eitan Levy and Foreign Minister Noa Katz in Jerusalem on Monday.';
+    const evs = run(t, [
+      { forms: ['Laura Finch'], name: 'Laura Finch', title: 'Secretary of State', country: 'United States' },
+      { forms: ['Eitan Levy'], name: 'Eitan Levy', title: 'President', country: 'Israel' },
+      { forms: ['Noa Katz'], name: 'Noa Katz', title: 'Foreign Minister', country: 'Israel' },
+    ], [['Monday', '2024-01-08', 'day']]);
+    expect(evs.map((e) => [e.date, e.location, ...names(e)])).toEqual([
+      ['2024-01-08', 'Jerusalem', 'Eitan Levy', 'Laura Finch'],
+      ['2024-01-08', 'Jerusalem', 'Laura Finch', 'Noa Katz'],
+    ]);
+  });
+
   it('never throws and finds nothing without officials', () => {
     expect(findEvents('', { sentences: [], officials: [], dates: [], documentDate: null })).toEqual([]);
     const junk = '\u0000\uffff"“met with'.repeat(2000);
