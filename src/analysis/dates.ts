@@ -86,7 +86,7 @@ const MONTH_RE = new RegExp(
 );
 /** `2019-12-20`, `2019/12/20`, `12/20/2019`, `20.12.2019`. */
 const NUMERIC_DATE_RE =
-  /(?<![\w.\/:-])(?:(?<y>\d{4})(?<s1>[-\/.])(?<m>\d{1,2})\k<s1>(?<d>\d{1,2})|(?<a>\d{1,2})(?<s2>[\/.])(?<b>\d{1,2})\k<s2>(?<y2>\d{4}))(?!(?!T\d)[\w\/]|[.:-]\d)/g;
+  /(?<![\w.\/:-])(?:(?<y>\d{4})(?<s1>[-\/.])(?<m>\d{1,2})\k<s1>(?<d>\d{1,2})|(?<a>\d{1,2})(?<s2>[-\/.])(?<b>\d{1,2})\k<s2>(?<y2>\d{4}))(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\b\.?)?)?(?!(?!T\d)[\w\/]|[.:-]\d)/g;
 /** `Monday`, `later on Monday`, `last Friday`, `next Tuesday`. */
 const WEEKDAY_RE = new RegExp(
   `(?<![\\w-])(?:(?<mod>(?:${anyCase('later')}|${anyCase('earlier')}|${anyCase('late')}|${anyCase('early')})(?:\\s+on)?|` +
@@ -334,6 +334,41 @@ class Recognizer {
   }
 
   /**
+   * The sentence's tense, or, without one, a forward reading for a date right after
+   * `before (the)`, `by` or `until`: "another package before January is unlikely"; a date
+   * right after `since` is always behind.
+   */
+  tenseWithForwardPreposition(start: number, end: number): Direction | null {
+    let before = previousWord(this.text, start);
+    // "in force since March, it will end": `since` points back whatever the sentence's tense.
+    if (before === 'since') return 'past';
+    const tense = this.tense(start, end);
+    if (tense !== null) return tense;
+    if (before === 'the') {
+      let i = start;
+      while (i > 0 && isSpace(this.text[i - 1])) i--;
+      before = previousWord(this.text, i - 3);
+    }
+    return FORWARD_PREPOSITIONS.has(before) ? 'future' : null;
+  }
+
+  /**
+   * The year of a month named without one: the latest such month on or before the document
+   * date in a past sentence, the next one on or after it in a future sentence, and without a
+   * cue the nearer of the two (a tie goes to the past).
+   */
+  monthYear(month: number, start: number, end: number): number {
+    const doc = this.doc!;
+    if (month === doc.month) return doc.year;
+    const tense = this.tenseWithForwardPreposition(start, end);
+    const back = (doc.month - month + 12) % 12;
+    const ahead = (month - doc.month + 12) % 12;
+    const future = tense === 'future' || (tense === null && ahead < back);
+    if (future) return month > doc.month ? doc.year : doc.year + 1;
+    return month < doc.month ? doc.year : doc.year - 1;
+  }
+
+  /**
    * A day of a month without a year: the latest one on or before the document date in a past
    * sentence, the next one on or after it in a future sentence, the nearer one without a cue
    * ("from April 13 to April 17" in an April 2 story).
@@ -347,8 +382,10 @@ class Recognizer {
     const pastYear = onOrBefore ? doc.year : doc.year - 1;
     const futureYear = onOrAfter ? doc.year : doc.year + 1;
     let y: number;
-    const tense = this.tense(start, end);
-    if (tense === 'future') y = futureYear;
+    const tense = this.tenseWithForwardPreposition(start, end);
+    // The document's own month is this year whatever the tense ("is visiting from March 2" on March 3).
+    if (month === doc.month) y = doc.year;
+    else if (tense === 'future') y = futureYear;
     else if (tense === 'past') y = pastYear;
     else {
       const docDay = toEpochDay(doc);
@@ -371,7 +408,9 @@ export function findDates(text: string, documentDate: string | null): DateMentio
       // A bug in one scanner must never take the analysis down: keep what the others find.
     }
   }
-  return selectLongest(r.found).map((c) => ({
+  const kept = selectLongest(r.found);
+  if (doc) alignDayRanges(text, kept);
+  return kept.map((c) => ({
     start: c.start,
     end: c.end,
     text: text.slice(c.start, c.end),
@@ -402,6 +441,25 @@ const SCANNERS: ReadonlyArray<(r: Recognizer) => void> = [
   scanHolidays,
   ...(INCLUDE_PRESENT_REFERENCE ? [scanPresent] : []),
 ];
+
+const RANGE_JOIN = /^\s*(?:-|–|—|to|until|till|through|and)\s*$/;
+
+/**
+ * "from February 27 to March 4": a range starts before it ends, so a start resolved into the
+ * year after its end (each end read on its own) moves back a year.
+ */
+function alignDayRanges(text: string, kept: Candidate[]): void {
+  for (let i = 1; i < kept.length; i++) {
+    const first = kept[i - 1]!;
+    const second = kept[i]!;
+    if (!first.relative || first.precision !== 'day' || second.precision !== 'day' || !first.value || !second.value) continue;
+    if (second.start - first.end > 12 || first.value <= second.value) continue;
+    if (!RANGE_JOIN.test(text.slice(first.end, second.start))) continue;
+    const year = +first.value.slice(0, 4) - 1;
+    const day = parseIsoDay(`${pad(year, 4)}${first.value.slice(4)}`);
+    if (day && formatDay(day) <= second.value) first.value = formatDay(day);
+  }
+}
 
 /** Overlapping candidates: the longest wins (the fullest reading of the expression). */
 function selectLongest(found: Candidate[]): Candidate[] {
@@ -482,12 +540,14 @@ function scanNumericDates(r: Recognizer): void {
       const a = +g.a!;
       const b = +g.b!;
       // Day-first when the first number cannot be a month or the document writes days first;
-      // otherwise the US month-first order, except with dots (`20.12.2019`), day-first wherever used.
-      const dayFirst = a > 12 || g.s2 === '.' || (slashDayFirst && b <= 12);
+      // otherwise the US month-first order, except with dots or dashes (`20.12.2019`,
+      // `16-10-2024`), day-first wherever used; a second number above 12 is always the day.
+      const dayFirst = b <= 12 && (a > 12 || g.s2 === '.' || g.s2 === '-' || slashDayFirst);
       month = dayFirst ? b : a;
       day = dayFirst ? a : b;
     }
     if (year < 1000 || year > 2199 || !isValidDay(year, month, day)) continue;
+    // A time right after the date (`16-10-2024 09:12`) stays in its span; the value is the day.
     r.add(m.index, m.index + m[0].length, formatDay({ year, month, day }), 'day', false);
   }
 }
@@ -559,9 +619,8 @@ function scanMonthRanges(r: Recognizer): void {
       r.add(secondStart, secondStart + g.m2!.length, null, 'month', true);
       continue;
     }
-    // Resolve the range as a whole: its end by tense, its start the latest such month before the end.
-    const future = r.direction(start, end) === 'future';
-    const endYear = future ? (second >= doc.month ? doc.year : doc.year + 1) : second <= doc.month ? doc.year : doc.year - 1;
+    // Resolve the range as a whole: its end like a single month, its start the latest such month before the end.
+    const endYear = r.monthYear(second, start, end);
     const startYear = first <= second ? endYear : endYear - 1;
     r.add(start, start + g.m1!.length, formatMonth(startYear, first), 'month', true);
     r.add(secondStart, secondStart + g.m2!.length, formatMonth(endYear, second), 'month', true);
@@ -619,8 +678,7 @@ function scanMonths(r: Recognizer): void {
     else if (det === 'this') year = doc.year;
     else if (det === 'last' || det === 'past') year = month < doc.month ? doc.year : doc.year - 1;
     else if (det === 'next' || det === 'coming') year = month > doc.month ? doc.year : doc.year + 1;
-    else if (r.direction(start, end) === 'future') year = month >= doc.month ? doc.year : doc.year + 1;
-    else year = month <= doc.month ? doc.year : doc.year - 1;
+    else year = r.monthYear(month, start, end);
     r.add(start, end, formatMonth(year, month), 'month', true);
   }
 }
@@ -659,6 +717,7 @@ function scanWeekdays(r: Recognizer): void {
 }
 
 const RECURRENCE_LEFT: ReadonlySet<string> = new Set(['each', 'every', 'alternate']);
+const FORWARD_PREPOSITIONS: ReadonlySet<string> = new Set(['before', 'by', 'until', 'till', 'til']);
 
 const DURATION_LEFT = new Set(['for', 'over', 'during', 'throughout', 'within', 'through', 'of', 'all', 'entire', 'whole']);
 
@@ -771,8 +830,11 @@ function scanAgo(r: Recognizer): void {
     let n: number | null = /^\d/.test(nText) ? +nText : (NUMBER_WORDS.get(nText) ?? null);
     if (n !== null && g.n2) n += NUMBER_WORDS.get(g.n2) ?? 0;
     const unit = g.unit!.replace(/s$/, '').replace(/ie$/, 'y');
+    // "a decade ago" counts back in years, like "75 years ago": the year ten years back.
+    const decades = unit === 'decade';
+    if (decades && n !== null) n *= 10;
     const precision: DatePrecision =
-      unit === 'year' ? 'year' : unit === 'month' ? 'month' : unit === 'week' ? 'week' : unit === 'day' ? 'day' : unit === 'decade' ? 'decade' : 'century';
+      unit === 'year' || decades ? 'year' : unit === 'month' ? 'month' : unit === 'week' ? 'week' : unit === 'day' ? 'day' : 'century';
     const doc = r.doc;
     if (!doc || n === null) {
       r.add(start, end, null, precision, true);
@@ -793,9 +855,6 @@ function scanAgo(r: Recognizer): void {
         break;
       case 'day':
         value = formatDay(addDays(doc, -n));
-        break;
-      case 'decade':
-        value = pad(Math.floor((doc.year - 10 * n) / 10), 3);
         break;
       default:
         value = pad(Math.floor((doc.year - 100 * n) / 100), 2);

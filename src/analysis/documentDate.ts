@@ -18,8 +18,9 @@ const LABEL_BEFORE =
   /(?:^|[|•·/])\s*(?<label>date[d]?|published|posted|updated|last\s+updated|last\s+modified|modified|first\s+published|publication\s+date|release\s+date|released|issued|created)(?:\s+on)?\s*[:\-–—]?\s*(?:(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*(?:[A-Z]{2,5})?\s*[,|]?\s*)?$/i;
 /** Nothing before the date on its line, or only byline segments closed by a separator ("By X | "). */
 const ALONE_BEFORE = /^(?:[^\n]{0,80}[|•·/])?\s*$/;
+// `16.10.2024 - 14:05`: a dash may part the date from its time.
 const ALONE_AFTER =
-  /^(?:T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?[\s,|•·]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[ap]\.?\s?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?)?\s*(?:[|•·][^\n]{0,80}|(?:last\s+)?updated[^\n]{0,80})?$/i;
+  /^(?:T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?[\s,|•·]*(?:[-–—]\s*(?=\d))?(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[ap]\.?\s?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?)?\s*(?:[|•·][^\n]{0,80}|(?:last\s+)?updated[^\n]{0,80})?$/i;
 /** `Geneva, `, `NAIROBI, Kenya, `, `PARIS (AFP) – `: capitalised place words, an agency, a separator. */
 const DATELINE_BEFORE =
   /^\s*(?:(?:[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ.'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ.'’-]*){0,3})(?:,\s*[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ.'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ.'’-]*){0,3}){0,2}\s*(?:\([A-Za-z .&-]{1,20}\)\s*)?[,:–—-]\s*)?$/;

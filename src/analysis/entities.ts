@@ -1,5 +1,5 @@
 // Links the officials of several documents to one entity per person. Documents name people in
-// different forms ("Amir-Abdollahian" / "Amir Abdollahian", "Sa’ar" / "Saar", "Straw" alone in a
+// different forms ("Amir-Abdollahian" / "Amir Abdollahian", "Sa’ar" / "Saar", "Okafor" alone in a
 // story that never gives the first name): mentions are grouped by name key, then a short name joins
 // the one fuller name in the corpus it is the tail of, when that is unambiguous.
 import { countryOf } from './countries';
@@ -65,12 +65,12 @@ function shortForms(name: string): string[] {
   const words = name.split(/\s+/);
   const parts = nameKey(name).split(' ');
   const forms: string[] = [];
-  // The family name of "Li Zhaoxing".
+  // The family name of "Zhang Wei".
   if (isFamilyNameFirst(words)) forms.push(parts[0]!);
   for (let s = 1; s < parts.length; s++) forms.push(parts.slice(s).join(' '));
   // Initial of the given name: "S Jaishankar" for "Subrahmanyam Jaishankar".
   if (parts.length >= 2) forms.push(`${parts[0]![0]} ${parts.slice(1).join(' ')}`);
-  // Given name and surname without the middle names: "Recep Erdogan" for "Recep Tayyip Erdogan".
+  // Given name and surname without the middle names: "Maria Lopez" for "Maria Elena Lopez".
   if (parts.length >= 3) forms.push(`${parts[0]} ${parts[parts.length - 1]}`);
   return forms;
 }
@@ -103,7 +103,7 @@ export function linkEntities(perDocument: OfficialMention[][]): { entities: Enti
     }
   }
 
-  // Short names ("Straw", "Amir Abdollahian") join the one longer name they are a form of.
+  // Short names ("Okafor", "Amir Abdollahian") join the one longer name they are a form of.
   const byShortForm = new Map<string, Group[]>();
   for (const g of groups.values()) {
     for (const form of shortForms(canonicalSpelling(g.spellings))) {

@@ -34,12 +34,20 @@ export interface Tokens {
   /** End including a possessive or an abbreviation point. */
   fullEnd: Int32Array;
   flags: Uint16Array;
-  /** Lower-case words by token index, filled on first use (few tokens are ever asked for). */
-  lower: Map<number, string>;
+  /** Lower-case words by token index, filled on first use; valid where `lowerGen[i] === gen`. */
+  lower: string[];
+  lowerGen: Int32Array;
+  gen: number;
   /** `asciiLowerHash` of the word, of its part before the first hyphen, after the last hyphen (-1: not ASCII). */
   hashFull: Int32Array;
   hashFirst: Int32Array;
   hashLast: Int32Array;
+  /** Words whose hash (whole or after the last hyphen) is in the set given to `tokenize`, or not ASCII. */
+  cues: Int32Array;
+  cueCount: number;
+  /** Capitalised words and words with an inner hyphen or apostrophe: where names can start. */
+  caps: Int32Array;
+  capCount: number;
 }
 
 // Character classes by UTF-16 code unit, filled lazily: bit 1 letter or mark, bit 2 upper case, bit 4 lower case.
@@ -99,6 +107,9 @@ for (let c = 0; c < 128; c++) {
 // Token buffers are reused from one call to the next: the recognizer runs on every keystroke and
 // over whole corpora, and fresh typed arrays per document were most of its garbage.
 let pool = makePool(4096);
+// The lower-case cache is shared by all calls too: an entry belongs to the current text only when
+// its generation matches.
+let generation = 0;
 
 function makePool(cap: number) {
   return {
@@ -110,6 +121,10 @@ function makePool(cap: number) {
     hashFull: new Int32Array(cap),
     hashFirst: new Int32Array(cap),
     hashLast: new Int32Array(cap),
+    lower: new Array<string>(cap).fill(''),
+    lowerGen: new Int32Array(cap).fill(-1),
+    cues: new Int32Array(cap),
+    caps: new Int32Array(cap),
   };
 }
 
@@ -122,7 +137,10 @@ function growPool(n: number): void {
   next.hashFull.set(pool.hashFull.subarray(0, n));
   next.hashFirst.set(pool.hashFirst.subarray(0, n));
   next.hashLast.set(pool.hashLast.subarray(0, n));
+  next.cues.set(pool.cues.subarray(0, n));
+  next.caps.set(pool.caps.subarray(0, n));
   pool = next;
+  generation = (generation + 1) | 0; // the new cache holds nothing yet
 }
 
 /**
@@ -131,9 +149,11 @@ function growPool(n: number): void {
  * line breaks and spacing, and hashing each word for allocation-free lexicon tests.
  * The returned arrays are shared with the next call: use the tokens before tokenizing again.
  */
-export function tokenize(text: string): Tokens {
+export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens {
   const len = text.length;
   let n = 0;
+  let cueCount = 0;
+  let capCount = 0;
   let prevFull = 0;
   let sawNewline = false;
   let gapOneSpace = false;
@@ -158,7 +178,7 @@ export function tokenize(text: string): Tokens {
       f |= F_WORD;
       if (cls === 3) f |= F_CAP;
       // Dotted abbreviation: "U.S.", "U.K.", "H.W."
-      if (cls === 3 && text.charCodeAt(i + 1) === 46 && isUpperCode(text.charCodeAt(i + 2)) && text.charCodeAt(i + 3) === 46) {
+      if (cls === 3 && i + 3 < len && text.charCodeAt(i + 1) === 46 && isUpperCode(text.charCodeAt(i + 2)) && text.charCodeAt(i + 3) === 46) {
         let k = i;
         while (k + 1 < len && isUpperCode(text.charCodeAt(k)) && text.charCodeAt(k + 1) === 46) k += 2;
         e = k;
@@ -183,6 +203,7 @@ export function tokenize(text: string): Tokens {
             else if ((d === 45 || d === 39) && k > i && k + 1 < len && isLetterCode(text.charCodeAt(k + 1))) {
               f |= F_JOINER;
               if (d === 45) {
+                if (!firstDone) b = a;
                 a = (Math.imul(a, 31) + 45) | 0;
                 firstDone = true;
                 l = 7;
@@ -196,6 +217,7 @@ export function tokenize(text: string): Tokens {
           } else if ((d === 0x2019 || d === 0x2010 || d === 0x2011) && k > i && k + 1 < len && isLetterCode(text.charCodeAt(k + 1))) {
             f |= F_JOINER;
             if (d !== 0x2019) {
+              if (!firstDone) b = a;
               a = (Math.imul(a, 31) + 45) | 0;
               firstDone = true;
               l = 7;
@@ -205,9 +227,13 @@ export function tokenize(text: string): Tokens {
           } else break;
           lastLetter = d;
           a = (Math.imul(a, 31) + d) | 0;
-          l = (Math.imul(l, 31) + d) | 0;
-          if (!firstDone) b = (Math.imul(b, 31) + d) | 0;
+          // The part after the last hyphen is hashed apart only once a hyphen was seen.
+          if (firstDone) l = (Math.imul(l, 31) + d) | 0;
           k++;
+        }
+        if (!firstDone) {
+          b = a;
+          l = a;
         }
         e = k;
         full = k;
@@ -234,7 +260,7 @@ export function tokenize(text: string): Tokens {
           hl = l >>> 1;
         }
         if (cls === 3 && e - s >= 2 && !hasLower) f |= F_ALLCAPS;
-        if (!(f & F_POSS) && text.charCodeAt(e) === 46 && (e - s === 1 || (e - s <= 7 && DOTTED_WORDS.has(text.slice(s, e).toLowerCase())))) {
+        if (!(f & F_POSS) && e < len && text.charCodeAt(e) === 46 && (e - s === 1 || (e - s <= 7 && DOTTED_WORDS.has(text.slice(s, e).toLowerCase())))) {
           f |= F_DOT;
           full = e + 1;
         }
@@ -266,11 +292,15 @@ export function tokenize(text: string): Tokens {
     pool.hashFull[n] = hf;
     pool.hashFirst[n] = h1;
     pool.hashLast[n] = hl;
+    if (f & F_WORD) {
+      if (cueHashes && (hf < 0 || cueHashes.has(hf) || (f & F_JOINER && cueHashes.has(hl)))) pool.cues[cueCount++] = n;
+      if (f & (F_CAP | F_JOINER)) pool.caps[capCount++] = n;
+    }
     n++;
     prevFull = full;
     i = full;
     sawNewline = false;
-    const nextCode = text.charCodeAt(i);
+    const nextCode = i < len ? text.charCodeAt(i) : 0;
     gapOneSpace = nextCode === 32 || nextCode === 160;
   }
   const { start, end, fullEnd, flags, hashFull, hashFirst, hashLast } = pool;
@@ -288,7 +318,11 @@ export function tokenize(text: string): Tokens {
     }
   }
   markTitleCaseLines(text, n, start, end, flags);
-  return { text, count: n, start, end, fullEnd, flags, lower: new Map<number, string>(), hashFull, hashFirst, hashLast };
+  generation = (generation + 1) | 0;
+  return {
+    text, count: n, start, end, fullEnd, flags, lower: pool.lower, lowerGen: pool.lowerGen, gen: generation, hashFull, hashFirst, hashLast,
+    cues: pool.cues, cueCount, caps: pool.caps, capCount,
+  };
 }
 
 /** Small words a Title Case headline leaves in lower case. */
@@ -345,10 +379,11 @@ export function wordAt(t: Tokens, i: number): string {
 }
 
 export function lowerAt(t: Tokens, i: number): string {
-  let w = t.lower.get(i);
-  if (w === undefined) {
-    w = t.text.slice(t.start[i]!, t.end[i]!).toLowerCase();
-    if (i >= 0 && i < t.count) t.lower.set(i, w);
+  if (i >= 0 && i < t.count && t.lowerGen[i] === t.gen) return t.lower[i]!;
+  const w = t.text.slice(t.start[i]!, t.end[i]!).toLowerCase();
+  if (i >= 0 && i < t.count) {
+    t.lower[i] = w;
+    t.lowerGen[i] = t.gen;
   }
   return w;
 }
@@ -461,7 +496,19 @@ export function isNameShaped(t: Tokens, i: number): boolean {
 /** Matching key of a name: no diacritics, lower case, hyphens as spaces, no apostrophes or points. */
 const PLAIN_WORD_RE = /^[A-Za-z]+$/;
 
+const nameKeyCache = new Map<string, string>();
+
 export function nameKey(name: string): string {
+  let key = nameKeyCache.get(name);
+  if (key === undefined) {
+    key = computeNameKey(name);
+    if (nameKeyCache.size > 20000) nameKeyCache.clear();
+    nameKeyCache.set(name, key);
+  }
+  return key;
+}
+
+function computeNameKey(name: string): string {
   if (PLAIN_WORD_RE.test(name)) return name.toLowerCase(); // the common case, without Unicode normalisation
   return name
     .normalize('NFKD')
@@ -497,7 +544,7 @@ const EAST_ASIAN_FAMILY_NAMES = new Set([
   'chan',
   'wong', 'cheung', 'lam', 'leung', 'ho', 'tsai', 'lai', 'hsieh', 'chiang', 'teo', 'goh', 'ong', 'tan', 'lim',
 ]);
-// Pinyin-like given names ("Zhaoxing", "Jinping", "Yi"): one to three syllables, no Western endings.
+// Pinyin-like given names ("Qiang", "Jinping", "Yi"): one to three syllables, no Western endings.
 const PINYIN_RE =
   /^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iong|iang|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|a|e|i|o|u|v)){1,3}$/;
 
@@ -513,7 +560,7 @@ export function isVietnameseName(words: readonly string[]): boolean {
 }
 
 /**
- * Whether a name is written family name first (Chinese, Korean): "Li Zhaoxing",
+ * Whether a name is written family name first (Chinese, Korean): "Zhang Wei",
  * "Xi Jinping", "Moon Jae-in", "Kim Jong Un". The short form of such a name is its first word.
  */
 export function isFamilyNameFirst(words: readonly string[]): boolean {

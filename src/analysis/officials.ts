@@ -1,7 +1,7 @@
 // Recognises named people in public office. One linear pass finds office cues (a title before a name,
 // an apposition after it, "his counterpart, X", "X as Japan’s Prime Minister"); the people they name
 // become the document's officials, and a second pass marks every later mention of them ("Hayashi",
-// "Mr Straw", "HAYASHI Yoshimasa") by their name forms. A name with no office cue anywhere is not listed.
+// "Mr Okafor", "HAYASHI Yoshimasa") by their name forms. A name with no office cue anywhere is not listed.
 import { lookupCountry, type CountryHit, MAX_COUNTRY_PHRASE_WORDS, mayEndCountryPhrase, mayStartCountryPhrase, reportedCountryName } from './countries';
 import {
   CALENDAR_WORDS,
@@ -54,7 +54,7 @@ import {
 } from './titles';
 import type { OfficialMention } from './types';
 
-/** Bodies served that are not countries ("EU trade commissioner" serves the European Union). */
+/** Bodies served that are not countries ("EU energy commissioner" serves the European Union). */
 const BODIES = new Map<string, string>([
   ['eu', 'European Union'],
   ['european union', 'European Union'],
@@ -123,7 +123,7 @@ interface Deferred {
   country: string | null;
 }
 
-/** A title with a country but no name ("a Japanese prime minister", "the British prime minister"). */
+/** A title with a country but no name ("a Japanese prime minister", "the Dutch foreign minister"). */
 interface TitleOnly {
   title: string;
   country: string;
@@ -199,11 +199,12 @@ interface Found {
 
 export function findOfficials(text: string): OfficialMention[] {
   if (!text) return [];
-  const t = tokenize(text);
+  const t = tokenize(text, CUE_HASHES);
   const regs: Registration[] = [];
   const deferred: Deferred[] = [];
   const titleOnly: TitleOnly[] = [];
-  scanCues(t, regs, deferred, titleOnly);
+  const honorifics: number[] = [];
+  scanCues(t, regs, deferred, titleOnly, honorifics);
   if (regs.length === 0 && deferred.length === 0) return [];
 
   const runs = new NameRunIndex(t);
@@ -214,7 +215,8 @@ export function findOfficials(text: string): OfficialMention[] {
   const extra = resolveDeferred(t, deferred, entities);
   const aliases = findAliases(t, entities);
   if (extra.length > 0 || aliases > 0) entities = buildEntities([...regs, ...extra], runs, t, entities);
-  linkGivenNameForms(t, entities);
+  linkGivenNameForms(t, entities, honorifics);
+  givenNameFirstForJapan(entities);
   const found = matchMentions(t, entities, 0, t.count);
 
   countriesFromTitleOnly(t, entities, found, titleOnly);
@@ -237,7 +239,7 @@ function headStrengthAt(t: Tokens, i: number): HeadStrength | null {
   let strength = HEADS.get(lower);
   let base = lower;
   if (strength === undefined && lower.includes('-')) {
-    // "former-President", "ex-minister", "Vice-Prime" is a qualifier, not a head.
+    // "former-Premier", "ex-minister": a qualifier joined to the head by a hyphen.
     const parts = lower.split('-');
     const last = parts[parts.length - 1]!;
     const lastStrength = HEADS.get(last);
@@ -316,7 +318,7 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
   let determiner: number | null = null;
   let titleFrozen = false;
   let former = false;
-  // Qualifiers before the head: "Conservative shadow foreign secretary", "Israeli Ambassador".
+  // Qualifiers before the head: "Labour shadow home secretary", "Israeli Ambassador".
   let j = h - 1;
   let count = 0;
   while (j >= 0 && count < MAX_MODIFIERS && continues(t, j + 1)) {
@@ -357,7 +359,7 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
     } else if (f & F_CAP && !(f & F_SENT) && !STOP_CAPS.has(lower)) unknownOrg = true;
     else break;
     phraseFirst = j;
-    // "Chinese counterpart Minister Li Zhaoxing": the relation is not part of the office.
+    // "Chinese counterpart Minister Zhang Wei": the relation is not part of the office.
     const relation = HEADS.get(lower);
     if (relation === 'counterpart' || relation === 'predecessor') titleFrozen = true;
     if (titleFrozen) {
@@ -421,7 +423,7 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
     }
     const c = countryStartingAt(t, p);
     if (c && prep !== 'to' && c.last === p && lookupCountry(wordAt(t, p))?.kind === 'demonym' && p + 1 < t.count && continues(t, p + 1) && t.flags[p + 1]! & F_CAP) {
-      // "president of the American Federation of Teachers": a demonym opening a body's name.
+      // "president of the American Association of Dentists": a demonym opening a body's name.
       const org = orgRun(t, p);
       if (org.isPrivate) isPrivate = true;
       else if (org.isPublic) isPublic = true;
@@ -452,7 +454,7 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
     }
     while (q > p && (lowerAt(t, q - 1) === 'and' || lowerAt(t, q - 1) === 'the')) q--;
     if (content > 0 && prep !== 'to' && q < t.count && continues(t, q) && t.flags[q]! & F_CAP && t.flags[q]! & F_WORD && isBodyName(t, q)) {
-      // The portfolio words open a longer proper name ("for the National People's Congress",
+      // The portfolio words open a longer proper name ("for the National Women's Council",
       // "of the European Commission"): the body, then perhaps the holder's name.
       const body = bodyRun(t, p);
       if (body) {
@@ -490,7 +492,7 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
         continue;
       }
     }
-    // "a spokesman for EU trade commissioner X": the complement names a public office or body.
+    // "a spokeswoman for EU energy commissioner X": the complement names a public office or body.
     const lw = lowerAt(t, p);
     if (PUBLIC_QUALIFIER_WORDS.has(lw) || HEADS.has(lw) || (pf & F_ALLCAPS && PUBLIC_ACRONYMS.has(lw))) isPublic = true;
     else if (PRIVATE_QUALIFIERS.has(lw)) isPrivate = true;
@@ -521,7 +523,7 @@ function portfolioEndAhead(t: Tokens, q: number): number {
   return -1;
 }
 
-/** Whether the capitalised run at q names a body ("People's Congress") rather than a person ("Jeh Johnson"). */
+/** Whether the capitalised run at q names a body ("Women's Council") rather than a person ("Ana Ruiz"). */
 function isBodyName(t: Tokens, q: number): boolean {
   for (let i = q; i < t.count && i - q < 6; i++) {
     const f = t.flags[i]!;
@@ -552,7 +554,7 @@ function bodyRun(t: Tokens, p: number): { last: number; isPrivate: boolean } | n
   return last >= 0 ? { last, isPrivate: isPrivate && !isPublic } : null;
 }
 
-/** A body's name from token p: capitalised words, across possessives and inner "of"/"and" ("National People's Congress"). */
+/** A body's name from token p: capitalised words, across possessives and inner "of"/"and" ("National Women's Council"). */
 function orgRun(t: Tokens, p: number): { last: number; isPublic: boolean; isPrivate: boolean } {
   let last = p;
   let isPublic = false;
@@ -611,19 +613,25 @@ for (const head of HEADS.keys()) {
   }
 }
 
-/** Could token i be a head (singular, plural or "former-President")? Cheap and allocation-free. */
+/** Could token i be a head (singular, plural or "former-Premier")? Cheap and allocation-free. */
 function mayBeHead(t: Tokens, i: number): boolean {
   const f = t.flags[i]!;
   if (!(f & F_WORD)) return false;
   const h = t.hashFull[i]!;
   if (h < 0) return true; // letters beyond ASCII ("attaché"): let the exact test decide
-  // "former-President", "ex-minister": the part after the last hyphen.
+  // "former-Premier", "ex-minister": the part after the last hyphen.
   if (HEAD_HASHES.has(h)) return true;
   return (f & F_JOINER) !== 0 && HEAD_HASHES.has(t.hashLast[i]!);
 }
 
-function scanCues(t: Tokens, regs: Registration[], deferred: Deferred[], titleOnly: TitleOnly[]): void {
-  for (let h = 0; h < t.count; h++) {
+/** Heads and honorifics: the words the tokenizer lists for the cue scan. */
+const CUE_HASHES = new Set<number>();
+
+function scanCues(t: Tokens, regs: Registration[], deferred: Deferred[], titleOnly: TitleOnly[], honorifics: number[]): void {
+  // Only the words the tokenizer listed (hash of a head or honorific, or not ASCII) can open a cue.
+  for (let c = 0; c < t.cueCount; c++) {
+    const h = t.cues[c]!;
+    if (HONORIFIC_HASHES.has(t.hashFull[h]!) && t.flags[h]! & F_CAP) honorifics.push(h);
     if (!mayBeHead(t, h)) continue;
     const strength = headStrengthAt(t, h);
     if (!strength) {
@@ -666,9 +674,9 @@ function scanCues(t: Tokens, regs: Registration[], deferred: Deferred[], titleOn
     if (run) {
       const words = canonicalWords(t, run.first, run.last);
       let country = info.country;
-      // "President Musharraf of Pakistan"
+      // "President Ortega of Nicaragua"
       if (!country) country = countryAfterName(t, run.last);
-      // "Israeli officials including Prime Minister Benjamin Netanyahu and Foreign Minister Gideon Sa’ar"
+      // "Israeli officials including Prime Minister Benjamin Netanyahu and Foreign Minister Gideon Sa’ar" (seed)
       if (!country) country = groupCountryBefore(t, info.determiner ?? info.phraseFirst);
       if (info.strength === 'counterpart' || info.strength === 'predecessor') {
         deferred.push({ kind: info.strength, head: h, first: run.first, last: run.last, words, country });
@@ -685,8 +693,8 @@ function scanCues(t: Tokens, regs: Registration[], deferred: Deferred[], titleOn
       regs.push({ first: back.first, last: back.last, words: canonicalWords(t, back.first, back.last), title: titleText(t, info), country: info.country, weight: info.strength === 'strong' ? 3 : 2 });
       continue;
     }
-    // A title alone, then the name opening the next sentence: "Pakistan's High Commissioner to Britain
-    // said some Pakistanis should integrate more. Dr Maleeha Lodhi said …".
+    // A title alone, then the name opening the next sentence: "Chile's ambassador to Peru said the
+    // talks would resume. Dr Elena Rojas said …".
     if (info.country && info.strength === 'strong') {
       const next = nameOpeningNextSentence(t, h);
       if (next) regs.push({ first: next.first, last: next.last, words: canonicalWords(t, next.first, next.last), title: titleText(t, info), country: info.country, weight: 1 });
@@ -703,7 +711,7 @@ function appositionName(t: Tokens, info: TitleInfo): { first: number; last: numb
     return b > 0 && continues(t, b) ? bracketedName(t, b - 1) : null;
   }
   if (b < 1 || !continues(t, open)) return null;
-  // "Jack Straw, who is the foreign secretary": a relative clause between the comma and the title.
+  // "Tom Hale, who is the foreign secretary": a relative clause between the comma and the title.
   let k = b;
   while (k > 1 && b - k < 4 && t.flags[k]! & F_WORD && RELATIVE_LINK_WORDS.has(lowerAt(t, k))) k--;
   if (k < b && lowerAt(t, k + 1) === 'who' && isComma(t, k)) b = k;
@@ -711,7 +719,7 @@ function appositionName(t: Tokens, info: TitleInfo): { first: number; last: numb
   const isAs = !comma && t.flags[b]! & F_WORD && lowerAt(t, b) === 'as' && continues(t, b);
   if (!comma && !isAs) return null;
   let e = b - 1;
-  // "Jack Straw, 58, the foreign secretary": an age between the name and the title.
+  // "Tom Hale, 58, the foreign secretary": an age between the name and the title.
   if (comma && e > 1 && t.flags[e]! & F_NUM && isComma(t, e - 1)) e -= 2;
   const back = nameRunEndingAt(t, e);
   if (!back) return null;
@@ -913,7 +921,7 @@ function parseNameRun(t: Tokens, p: number, afterTitle: boolean): { first: numbe
       i++;
       continue;
     }
-    // A nickname in quotes: Benjamin "Bibi" Netanyahu.
+    // A nickname in quotes: Robert "Bob" Hale.
     const nick = nicknameAt(t, i);
     if (nick > 0) {
       i = nick;
@@ -929,7 +937,7 @@ function parseNameRun(t: Tokens, p: number, afterTitle: boolean): { first: numbe
 const OPEN_QUOTES = new Set(['"', '“', "'", '‘']);
 const CLOSE_QUOTES = new Set(['"', '”', "'", '’']);
 
-/** After a quoted nickname starting at i ("Bibi" in Benjamin "Bibi" Netanyahu), the next name word's index; else 0. */
+/** After a quoted nickname starting at i ("Bob" in Robert "Bob" Hale), the next name word's index; else 0. */
 function nicknameAt(t: Tokens, i: number): number {
   if (i + 3 >= t.count || !OPEN_QUOTES.has(t.text[t.start[i]!]!)) return 0;
   if (!(t.flags[i + 1]! & F_WORD) || !(t.flags[i + 1]! & F_CAP) || t.start[i + 1] !== t.end[i]) return 0;
@@ -997,7 +1005,7 @@ function nameRunEndingAt(t: Tokens, e: number): { first: number; last: number } 
     }
     break;
   }
-  // Leading words that cannot open a name ("Conservative Graham Brady" keeps "Graham Brady").
+  // Leading words that cannot open a name ("Conservative Ann Price" keeps "Ann Price").
   while (first < e && !isNameStart(t, first, false)) first++;
   if (!isNameStart(t, first, false)) return null;
   return validateRun(t, first, e);
@@ -1038,48 +1046,42 @@ interface NameRun {
 }
 
 /**
- * Full names a short cue can point to ("Mr Brady" … "Graham Brady"), found on demand: capitalised
+ * Full names a short cue can point to ("Mr Price" … "Ann Price"), found on demand: capitalised
  * words are indexed by hash once, and only the runs around the words asked for are parsed.
  */
 class NameRunIndex {
-  private byLast: Map<number, number[]> | null = null;
-  private byFirst: Map<number, number[]> | null = null;
+  /** Answers already given, by short name. */
+  readonly memo = new Map<string, string[] | null>();
+  private readonly runsByHashes = new Map<string, NameRun[]>();
 
   constructor(private readonly t: Tokens) {}
 
   /** Runs of two or more name words that end with the word hashed `last` or open with the word hashed `first`. */
   around(last: number, first: number): NameRun[] {
-    if (!this.byLast || !this.byFirst) this.build();
+    const cacheKey = `${last}|${first}`;
+    const cached = this.runsByHashes.get(cacheKey);
+    if (cached) return cached;
+    const t = this.t;
     const seen = new Set<number>();
     const out: NameRun[] = [];
-    for (const i of [...(this.byLast!.get(last) ?? []), ...(this.byFirst!.get(first) ?? [])]) {
-      const run = runAround(this.t, i);
+    // One pass of integer comparisons over the words: no index of every capitalised word is needed.
+    for (let c = 0; c < t.capCount; c++) {
+      const i = t.caps[c]!;
+      const f = t.flags[i]!;
+      if (!(f & F_CAP) || (t.hashLast[i] !== last && t.hashFirst[i] !== first)) continue;
+      // Only a word with a capitalised (or particle/initial) neighbour can be part of a longer name.
+      const before = i > 0 && continues(t, i) && (t.flags[i - 1]! & F_CAP || isParticle(t, i - 1));
+      const after = i + 1 < t.count && continues(t, i + 1) && (t.flags[i + 1]! & F_CAP || isParticle(t, i + 1));
+      if (!before && !after) continue;
+      const run = runAround(t, i);
       if (run && !seen.has(run.first)) {
         seen.add(run.first);
         out.push(run);
       }
     }
-    return out.sort((a, b) => a.first - b.first);
-  }
-
-  private build(): void {
-    const t = this.t;
-    const byLast = new Map<number, number[]>();
-    const byFirst = new Map<number, number[]>();
-    const add = (map: Map<number, number[]>, h: number, i: number) => {
-      if (h < 0) return;
-      const list = map.get(h);
-      if (list) list.push(i);
-      else map.set(h, [i]);
-    };
-    for (let i = 0; i < t.count; i++) {
-      const f = t.flags[i]!;
-      if (!(f & F_WORD) || !(f & F_CAP)) continue;
-      add(byLast, t.hashLast[i]!, i);
-      add(byFirst, t.hashFirst[i]!, i);
-    }
-    this.byLast = byLast;
-    this.byFirst = byFirst;
+    out.sort((a, b) => a.first - b.first);
+    this.runsByHashes.set(cacheKey, out);
+    return out;
   }
 }
 
@@ -1139,7 +1141,7 @@ function computeVariantKeys(words: readonly string[], aliases: readonly string[]
     for (let s = 1; s < parts.length - 1; s++) if (NAME_PARTICLES.has(parts[s]!)) keys.add(parts.slice(s).join(' '));
     // Initial of the given name: "J Smith" for "John Smith".
     if (parts.length >= 2) keys.add(`${parts[0]![0]} ${parts.slice(1).join(' ')}`);
-    // Given name and surname without the middle names: "Recep Erdogan" for "Recep Tayyip Erdogan".
+    // Given name and surname without the middle names: "Maria Lopez" for "Maria Elena Lopez".
     if (parts.length >= 3 && !NAME_PARTICLES.has(parts[parts.length - 2]!)) keys.add(`${parts[0]} ${lastWord}`);
     // Written family name first ("Hayashi Yoshimasa").
     if (parts.length === 2) keys.add(`${parts[1]} ${parts[0]}`);
@@ -1189,7 +1191,7 @@ function buildEntities(
     const pos = t.start[r.first]!;
     let idx = pick(key, pos);
     if (idx === undefined && r.words.length <= 2) {
-      // A short cue ("Shadow Europe minister Mr Brady"): the full name elsewhere in the text.
+      // A short cue ("Shadow trade minister Mr Price"): the full name elsewhere in the text.
       const full = fullNameFor(r, runs);
       if (full) {
         const fullKey = keyOf(full);
@@ -1251,6 +1253,14 @@ function newEntity(words: string[], r: Registration, t: Tokens): DocEntity {
 /** The full name a short cue refers to: a run of name words ending with the same surname, nearest before the cue, else after. */
 function fullNameFor(r: Registration, runs: NameRunIndex): string[] | null {
   const key = keyOf(r.words);
+  const memo = runs.memo.get(key);
+  if (memo !== undefined) return memo;
+  const result = findFullName(r, runs, key);
+  runs.memo.set(key, result);
+  return result;
+}
+
+function findFullName(r: Registration, runs: NameRunIndex, key: string): string[] | null {
   const parts = key.split(' ');
   const candidates = runs.around(stringHash(parts[parts.length - 1]!, false), stringHash(parts[0]!, true));
   let before: string[] | null = null;
@@ -1270,7 +1280,24 @@ function fullNameFor(r: Registration, runs: NameRunIndex): string[] | null {
 }
 
 /** Every mention of a document entity, left to right, without overlaps. */
-function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: number): Found[] {
+interface Matcher {
+  byKey: Map<string, number[]>;
+  fullKeys: Set<string>;
+  maxWords: number;
+  firstParts: Set<string>;
+  firstPartHashes: Set<number>;
+  particleForms: boolean;
+  /** The aliases' total when built: a new alias invalidates the matcher. */
+  aliasCount: number;
+}
+
+const matchers = new WeakMap<DocEntity[], Matcher>();
+
+/** The name forms of a set of entities, indexed for matching; built once per set. */
+function matcherFor(entities: DocEntity[]): Matcher {
+  const aliasCount = entities.reduce((n, e) => n + e.aliases.length, 0);
+  const cached = matchers.get(entities);
+  if (cached && cached.aliasCount === aliasCount) return cached;
   const byKey = new Map<string, number[]>();
   const fullKeys = new Set<string>();
   let maxWords = 1;
@@ -1288,18 +1315,36 @@ function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: numbe
   // First words of every name form: most tokens are rejected by one allocation-free hash test.
   const firstParts = new Set<string>();
   const firstPartHashes = new Set<number>();
+  let particleForms = false;
   for (const k of byKey.keys()) {
-    const part = k.split(' ')[0]!;
+    const space = k.indexOf(' ');
+    const part = space < 0 ? k : k.slice(0, space);
     firstParts.add(part);
+    if (NAME_PARTICLES.has(part)) particleForms = true;
     const h = stringHash(part, true);
     if (h >= 0) firstPartHashes.add(h);
   }
+  const matcher = { byKey, fullKeys, maxWords, firstParts, firstPartHashes, particleForms, aliasCount };
+  matchers.set(entities, matcher);
+  return matcher;
+}
+
+function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: number): Found[] {
+  const { byKey, fullKeys, maxWords, firstParts, firstPartHashes, particleForms } = matcherFor(entities);
   const lastSeen = new Map<number, number>();
   const found: Found[] = [];
+  // Names start on capitalised or hyphenated words (listed by the tokenizer), or on particles.
+  let c = particleForms ? -1 : firstCapAtOrAfter(t, from);
   for (let i = from; i < to; i++) {
+    if (c >= 0) {
+      while (c < t.capCount && t.caps[c]! < i) c++;
+      if (c >= t.capCount) break;
+      i = t.caps[c++]!;
+      if (i >= to) break;
+    }
     const f = t.flags[i]!;
     if (!(f & F_WORD) || f & F_ABBR) continue;
-    if (!(f & F_CAP) && !(f & F_JOINER) && t.end[i]! - t.start[i]! > 5) continue; // not a particle nor "al-Assad"
+    if (!(f & F_CAP) && !(f & F_JOINER) && (!particleForms || t.end[i]! - t.start[i]! > 5)) continue; // not a particle nor "al-Assad"
     const quick = t.hashFirst[i]!;
     // Letters beyond ASCII ("José") may still normalise to a key: those take the slow path.
     if (quick >= 0 && !firstPartHashes.has(quick)) continue;
@@ -1316,7 +1361,7 @@ function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: numbe
     let key = '';
     for (let j = i, n = 0; j < t.count && n < maxWords + 2; j++, n++) {
       if (j > i && !(t.flags[j]! & F_WORD)) {
-        // Benjamin "Bibi" Netanyahu: step over the nickname.
+        // Robert "Bob" Hale: step over the nickname.
         const next = nicknameAt(t, j);
         if (next === 0) break;
         j = next;
@@ -1367,6 +1412,18 @@ function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: numbe
   return found;
 }
 
+/** Index into `t.caps` of the first listed word at or after token `from`. */
+function firstCapAtOrAfter(t: Tokens, from: number): number {
+  let lo = 0;
+  let hi = t.capCount;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (t.caps[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Titles, honorifics, qualifiers and countries: words that may stand right before a name. */
 function isCueWord(t: Tokens, i: number): boolean {
   const lower = lowerAt(t, i);
@@ -1414,7 +1471,7 @@ function resolveDeferred(t: Tokens, deferred: Deferred[], entities: DocEntity[])
         if (subject && subject.first > 0 && continues(t, subject.first) && headStrengthAt(t, subject.first - 1)) continue;
       }
       out.push({ first: d.first, last: d.last, words: d.words, title: refTitle, country: d.country, weight: 1 });
-      // "Benjamin Netanyahu also agreed with his Turkish counterpart Recep Tayyip Erdogan": whoever
+      // "Ana Ruiz also agreed with her Peruvian counterpart Luis Vega": whoever
       // has a foreign counterpart holds an office too.
       if (subject) out.push({ first: subject.first, last: subject.last, words: subject.words, title: null, country: null, weight: 1 });
     } else {
@@ -1425,15 +1482,33 @@ function resolveDeferred(t: Tokens, deferred: Deferred[], entities: DocEntity[])
   return out;
 }
 
-/** "Mahmoud Abbas, also known as Abu Mazen": the second name is a mention of the same person. */
+/** "Omar Haddad, also known as Abu Karim": the second name is a mention of the same person. */
 const KNOWN_HASH = stringHash('known', false);
+
+/**
+ * "Japanese Foreign Minister Sato Kenji" … "Minister Sato": a Japanese official called by the first
+ * word of the name is written family name first; the canonical name puts the given name first.
+ */
+function givenNameFirstForJapan(entities: DocEntity[]): void {
+  for (const e of entities) {
+    if (e.words.length !== 2 || e.country !== 'Japan') continue;
+    const parts = e.key.split(' ');
+    if (parts.length !== 2 || !e.aliases.includes(parts[0]!)) continue;
+    e.words = [e.words[1]!, e.words[0]!];
+    e.name = e.words.join(' ');
+    e.key = keyOf(e.words);
+  }
+}
+const HONORIFIC_HASHES = new Set([...NAME_HONORIFICS].map((h) => stringHash(h, false)));
+for (const h of HEAD_HASHES) CUE_HASHES.add(h);
+for (const h of HONORIFIC_HASHES) CUE_HASHES.add(h);
 
 /**
  * "Ethiopian Prime Minister Abiy Ahmed" … "Mr Abiy": where the article calls an official by the first
  * word of the name behind an honorific, that word becomes one of the official's name forms.
  */
-function linkGivenNameForms(t: Tokens, entities: DocEntity[]): void {
-  if (entities.length === 0) return;
+function linkGivenNameForms(t: Tokens, entities: DocEntity[], honorifics: number[]): void {
+  if (entities.length === 0 || honorifics.length === 0) return;
   const byFirstWord = new Map<string, DocEntity[]>();
   const known = new Set<string>();
   for (const e of entities) {
@@ -1443,9 +1518,9 @@ function linkGivenNameForms(t: Tokens, entities: DocEntity[]): void {
     byFirstWord.set(parts[0]!, [...(byFirstWord.get(parts[0]!) ?? []), e]);
   }
   if (byFirstWord.size === 0) return;
-  for (let i = 0; i + 1 < t.count; i++) {
+  for (const i of honorifics) {
     const f = t.flags[i]!;
-    if (!(f & F_WORD) || !(f & F_CAP) || t.end[i]! - t.start[i]! > 4 || !NAME_HONORIFICS.has(lowerAt(t, i))) continue;
+    if (i + 1 >= t.count || !(f & F_WORD) || !(f & F_CAP) || t.end[i]! - t.start[i]! > 4 || !NAME_HONORIFICS.has(lowerAt(t, i))) continue;
     const w = i + 1;
     if (!continues(t, w) || !isNameLike(t, w, true)) continue;
     if (w + 1 < t.count && continues(t, w + 1) && isNameLike(t, w + 1, true)) continue; // a full name follows

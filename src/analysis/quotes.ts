@@ -117,7 +117,7 @@ function cutRunOn(text: string, seg: QuoteSegment, sentences: Span[]): QuoteSegm
   return seg;
 }
 
-/** Single marks used as quotation marks ('unjustified'), told apart from apostrophes (Iran's, members'). */
+/** Single marks used as quotation marks ('reckless'), told apart from apostrophes (Iran's, members'). */
 function singleSegments(text: string, block: Span, doubles: QuoteSegment[]): QuoteSegment[] {
   const out: QuoteSegment[] = [];
   const inside: Span[] = doubles.map((d) => ({ start: d.start, end: d.end }));
@@ -167,7 +167,7 @@ function attributionSpeaker(a: Attribution): Speaker {
 
 const HEADLINE_SOURCE = /\s[-–—:]\s*((?:[A-Z][\p{L}'’.-]*\s+){0,3}[A-Z][\p{L}'’.-]*)\s*$/u;
 
-/** What may follow the verb of a sentence that is only an attribution: "Trump said to cheers." */
+/** What may follow the verb of a sentence that is only an attribution: "Okafor said to applause." */
 const ATTRIBUTION_ONLY_REST = /^(?:\s*[.!?]|\s+(?:on|in|at|to|during|after|before|from|with|of|earlier|later|last|this|yesterday|today|recently|then|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[^"“”]{0,100}$|\s*,[^"“”]{0,120}$)/i;
 
 /** Whether only spaces and commas separate two positions. */
@@ -263,7 +263,7 @@ function chooseAttribution(
   const closeAt = seg.close >= 0 ? seg.close + 1 : seg.end;
   const openAt = seg.open >= 0 ? seg.open : seg.start;
   const usable = (a: Attribution) => a.info.strength !== 'cognition' && a.speaker !== null;
-  // 1. Right after the closing mark: '"...," the official said' / '"...," said Mr Blair'.
+  // 1. Right after the closing mark: '"...," the official said' / '"...," said Mr Diallo'.
   let post: Attribution | null = null;
   const lastAttributions = contexts[last]?.attributions ?? [];
   for (let i = firstAttributionFrom(lastAttributions, closeAt); i < lastAttributions.length; i++) {
@@ -276,7 +276,7 @@ function chooseAttribution(
   }
   const lastSentence = sentences[last];
   if (!post && lastSentence && trimmedEnd(text, closeAt, lastSentence.end) <= closeAt + 1) {
-    // The quotation ends its sentence; the next one may be just the attribution: "Trump said to cheers."
+    // The quotation ends its sentence; the next one may be just the attribution: "Okafor said to applause."
     const next = contexts[last + 1];
     const a = next?.attributions[0];
     if (a && usable(a) && adjacent(text, closeAt, Math.min(a.phrase.start, a.cueStart)) && !text.slice(closeAt, next.sentence.start).includes('\n')) {

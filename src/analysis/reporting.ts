@@ -5,7 +5,7 @@ export type CueStrength =
   | 'speech'
   /** Verbs of thinking or expecting: they attribute a claim but do not license a quotation. */
   | 'cognition'
-  /** Verbs that only attribute when a quotation follows ("called the rebate 'unjustified'"). */
+  /** Verbs that only attribute when a quotation follows ("called the tariff 'reckless'"). */
   | 'quoteOnly';
 
 export interface CueInfo {
@@ -93,6 +93,8 @@ const VERBS: Forms[] = [
   regular('tweet', 'tweets', 'tweeted', 'tweeting'),
   regular('announce', 'announces', 'announced', 'announcing'),
   regular('voice', 'voices', 'voiced', 'voicing'),
+  regular('assure', 'assures', 'assured', 'assuring'),
+  regular('reassure', 'reassures', 'reassured', 'reassuring'),
   regular('repeat', 'repeats', 'repeated', 'repeating', 'quoteOnly'),
   regular('continue', 'continues', 'continued', 'continuing', 'quoteOnly'),
   regular('describe', 'describes', 'described', 'describing', 'quoteOnly'),
@@ -133,14 +135,56 @@ for (const [lemma, forms, strength] of [...VERBS, ...PHRASES]) {
   }
 }
 
-const alternation = [...CUE_TABLE.keys()]
-  .sort((a, b) => b.length - a.length)
-  .map((f) => f.replace(/ /g, '\\s+'))
-  .join('|');
+/** Cue forms by their first word, longest first: matched on tokens, not by a regex over the text. */
+const CUES_BY_FIRST_WORD = new Map<string, string[][]>();
+for (const form of [...CUE_TABLE.keys()].sort((a, b) => b.length - a.length)) {
+  const words = form.split(' ');
+  const list = CUES_BY_FIRST_WORD.get(words[0]!) ?? [];
+  list.push(words);
+  CUES_BY_FIRST_WORD.set(words[0]!, list);
+}
 
-/** Matches any cue form as a whole word; run with lastIndex over a sentence. */
-export const CUE_RE = new RegExp(`\\b(?:${alternation})\\b`, 'gi');
+/** The cue that starts at word `i` of `lowerWords` (lower-cased words of a sentence), as its number of words, or 0. */
+export function cueLengthAt(lowerWords: (i: number) => string | undefined, i: number): number {
+  const candidates = CUES_BY_FIRST_WORD.get(lowerWords(i) ?? '');
+  if (!candidates) return 0;
+  for (const words of candidates) {
+    let k = 1;
+    while (k < words.length && lowerWords(i + k) === words[k]) k++;
+    if (k === words.length) return words.length;
+  }
+  return 0;
+}
 
 export function cueInfo(form: string): CueInfo | undefined {
   return CUE_TABLE.get(form.toLowerCase().replace(/\s+/g, ' '));
+}
+
+// Hashes of the lower-cased first words of all cues: a sentence is scanned for them by character
+// code, without building strings, so that sentences with no cue cost almost nothing.
+const FIRST_WORD_HASHES = new Set<number>();
+function wordHash(word: string): number {
+  let h = 0;
+  for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) | 0;
+  return h;
+}
+for (const first of CUES_BY_FIRST_WORD.keys()) FIRST_WORD_HASHES.add(wordHash(first));
+
+/** Whether `text[start, end)` may hold a reporting cue (false positives possible, never false negatives). */
+export function mayHoldCue(text: string, start: number, end: number): boolean {
+  let h = 0;
+  let inWord = false;
+  for (let i = start; i <= end; i++) {
+    let c = i < end ? text.charCodeAt(i) : 32;
+    if (c >= 65 && c <= 90) c += 32;
+    if (c >= 97 && c <= 122) {
+      h = (Math.imul(h, 31) + c) | 0;
+      inWord = true;
+    } else {
+      if (inWord && FIRST_WORD_HASHES.has(h)) return true;
+      h = 0;
+      inWord = false;
+    }
+  }
+  return false;
 }

@@ -100,7 +100,7 @@ function periodEndsSentence(text: string, dot: number, floor: number, nextPos: n
   const nextChar = text[nextPos];
   const nextWord = wordAfter(text, nextPos, limit).toLowerCase();
   if (word.length === 0) return true;
-  // Initials ("J. Smith", "Lisa O. Monaco") and single-letter dotted abbreviations ("U.S.", "p.m.", "e.g.").
+  // Initials ("J. Smith", "Maria T. Santos") and single-letter dotted abbreviations ("U.S.", "p.m.", "e.g.").
   const dotted = /^(?:[A-Za-z]\.)+[A-Za-z]$/.test(word);
   if (bare.length === 1 && isUpper(bare)) return false;
   if (dotted) {

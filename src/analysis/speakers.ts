@@ -2,7 +2,7 @@
 // and turns that phrase into a speaker (an official's canonical name, a person's name, or the
 // body/description as the article gives it). Pronouns resolve to the last person or body named.
 import { lookupCountry } from './countries';
-import { CUE_RE, cueInfo, type CueInfo } from './reporting';
+import { cueInfo, cueLengthAt, mayHoldCue, type CueInfo } from './reporting';
 import type { OfficialMention, Span } from './types';
 
 export interface Token {
@@ -31,25 +31,54 @@ export interface Attribution extends Speaker {
   phrase: Span;
 }
 
-const TOKEN_RE = /([\p{L}\p{N}]+(?:['’][\p{L}]+|[-‐.&][\p{L}\p{N}]+)*)|[^\s\p{L}\p{N}]/gu;
+const NON_ASCII_WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
+/** Letter or digit; the regex only runs for the rare non-ASCII character. */
+function isWordChar(code: number, text: string, i: number): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  return NON_ASCII_WORD_CHAR.test(text[i]!);
+}
+
+function isSpaceCode(code: number): boolean {
+  return code === 32 || code === 10 || code === 9 || code === 13 || code === 160 || code === 12 || code === 11 || (code >= 0x2000 && code <= 0x200b) || code === 0x3000 || code === 0x202f;
+}
+
+/**
+ * Words (letters/digits, joined by inner apostrophes, hyphens, dots and ampersands: "Iran’s",
+ * "Amir-Abdollahian", "U.S") and single punctuation characters, scanned by character code.
+ */
 export function tokenize(text: string, start: number, end: number): Token[] {
   const out: Token[] = [];
-  const slice = text.slice(start, end);
-  TOKEN_RE.lastIndex = 0;
-  for (let m = TOKEN_RE.exec(slice); m; m = TOKEN_RE.exec(slice)) {
-    const t = m[0];
-    const word = m[1] !== undefined;
+  let i = start;
+  while (i < end) {
+    const code = text.charCodeAt(i);
+    if (isSpaceCode(code)) {
+      i++;
+      continue;
+    }
+    if (!isWordChar(code, text, i)) {
+      // Keep surrogate pairs together so spans never split a character.
+      const len = code >= 0xd800 && code <= 0xdbff && i + 1 < end ? 2 : 1;
+      const t = text.slice(i, i + len);
+      out.push({ text: t, lower: t, start: i, end: i + len, word: false, cap: false });
+      i += len;
+      continue;
+    }
+    let j = i + 1;
+    for (;;) {
+      while (j < end && isWordChar(text.charCodeAt(j), text, j)) j++;
+      const c = text.charCodeAt(j);
+      // Inner joiners: ' ’ - ‐ . & followed by a word character.
+      if (j + 1 < end && (c === 39 || c === 0x2019 || c === 45 || c === 0x2010 || c === 46 || c === 38) && isWordChar(text.charCodeAt(j + 1), text, j + 1)) {
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    const t = text.slice(i, j);
     const lower = t.toLowerCase();
-    out.push({
-      text: t,
-      lower,
-      start: start + m.index,
-      end: start + m.index + t.length,
-      word,
-      // Capitalised: the first character changes under lower-casing.
-      cap: word && t.charCodeAt(0) !== lower.charCodeAt(0),
-    });
+    out.push({ text: t, lower, start: i, end: j, word: true, cap: t.charCodeAt(0) !== lower.charCodeAt(0) });
+    i = j;
   }
   return out;
 }
@@ -100,6 +129,16 @@ const TITLE_WORDS = new Set([
   'his', 'her', 'excellency', 'majesty', 'highness', 'assistant', 'under', 'undersecretary', 'permanent', 'special',
   'adviser', 'advisor', 'counsel', 'head', 'party', 'opposition', 'national', 'international', 'economic',
 ]);
+/** Lower-case particles inside personal names: "Mohammed bin Salman", "Lula da Silva", "Ursula von der Leyen". */
+const NAME_PARTICLES = new Set(['bin', 'bint', 'ibn', 'al', 'el', 'de', 'da', 'das', 'do', 'dos', 'di', 'del', 'della', 'der', 'den', 'van', 'von', 'ter', 'le', 'la', 'du', 'y', 'abu']);
+
+/** An office word, also hyphenated ones ("Secretary-General", "Vice-President"). */
+function isTitleWord(t: Token): boolean {
+  if (TITLE_WORDS.has(t.lower)) return true;
+  if (!t.lower.includes('-')) return false;
+  return t.lower.split('-').every((part) => TITLE_WORDS.has(part) || part === 'general' || part === 'in');
+}
+
 /** Heads that make a phrase a body rather than a person ("Japanese Foreign Ministry"). */
 const ORG_WORDS = new Set([
   'ministry', 'department', 'office', 'commission', 'council', 'party', 'watch', 'agency', 'government',
@@ -110,7 +149,7 @@ const ORG_WORDS = new Set([
   'paper', 'magazine', 'television', 'tv', 'radio', 'channel', 'foundation', 'centre', 'center', 'movement',
   'alliance', 'coalition', 'secretariat', 'kremlin', 'pentagon', 'bureau', 'council', 'board', 'tribunal',
 ]);
-/** Lower-case heads of a phrase that can be a source ("the two ministers", "human rights groups"). */
+/** Lower-case heads of a phrase that can be a source ("the two ministers", "aid groups"). */
 const AGENT_HEADS = new Set([
   'official', 'officials', 'minister', 'ministers', 'ministry', 'government', 'governments', 'spokesman',
   'spokeswoman', 'spokesperson', 'spokespeople', 'president', 'leader', 'leaders', 'diplomat', 'diplomats',
@@ -167,14 +206,13 @@ function agentive(tokens: Token[], sentenceStart: number): boolean {
   const content = tokens.filter((t) => t.word && !DETERMINERS.has(t.lower));
   if (content.length === 0) return false;
   if (content.length === 1 && PRONOUNS.has(content[0]!.lower)) return true;
-  const head = content[content.length - 1]!;
-  if (AGENT_HEADS.has(head.lower) || ORG_WORDS.has(head.lower)) return true;
+  if (content.some((t) => AGENT_HEADS.has(t.lower) || ORG_WORDS.has(t.lower))) return true;
   // A capitalised word that is not merely sentence-initial marks a proper noun; a lone
   // sentence-initial capitalised word right before the verb ("Washington argues") counts too.
   return content.some((t) => t.cap && (t.start !== sentenceStart || content.length === 1));
 }
 
-/** Words after a name that are not part of it: "Mr Straw last week said". */
+/** Words after a name that are not part of it: "Ms Osei last week said". */
 function skipAdverbials(tokens: Token[], idx: number): number {
   let i = idx;
   for (;;) {
@@ -235,7 +273,12 @@ function phraseBackward(tokens: Token[], idx: number, floor: number): number {
   while (k >= floor && count < 10) {
     const t = tokens[k]!;
     if (PRONOUNS.has(t.lower) && t.word) return k === idx ? k : k + 1;
-    if (DETERMINERS.has(t.lower) && t.word) return k;
+    if (DETERMINERS.has(t.lower) && t.word) {
+      // "The two ministers": a numeral after an article.
+      const before = tokens[k - 1];
+      if (k - 1 >= floor && before && /^(?:the|these|those|all|his|her|their|its|our)$/.test(before.lower) && before.lower !== t.lower) return k - 1;
+      return k;
+    }
     if (t.text === '.') {
       const prev = tokens[k - 1];
       if (prev && (HONORIFICS.has(prev.lower) || (prev.text.length === 1 && prev.cap)) && k < idx) {
@@ -331,7 +374,7 @@ export function phraseForward(tokens: Token[], idx: number, limitIdx: number): T
     }
     if (!isTokenAllowedInPhrase(t) || (t.cap && NP_STOP.has(t.lower))) break;
     if (t.cap && WEEKDAYS_MONTHS.has(t.lower)) break;
-    // After a name, a lower-case word is a verb unless it is an office or a body ("The Mirror newspaper").
+    // After a name, a lower-case word is a verb unless it is an office or a body ("The Clarion newspaper").
     const left = tokens[k - 1];
     const leftIsOpener = k - 1 === 0 && !IRREGULAR_PAST.has(t.lower);
     if (t.word && !t.cap && k > start && left?.cap && !leftIsOpener && !DETERMINERS.has(left.lower) && !TITLE_WORDS.has(t.lower) && !AGENT_HEADS.has(t.lower) && !ORG_WORDS.has(t.lower) && !/^(?:rights|affairs|foreign|shadow)$/.test(t.lower)) break;
@@ -358,9 +401,11 @@ function spanOf(tokens: Token[]): Span {
 
 /** The trailing personal name of a phrase, without titles: "Foreign Minister Yoko Kamikawa" -> "Yoko Kamikawa". */
 export function nameOf(tokens: Token[]): Token[] | null {
+  // "farm unions and the Greens": two sources, kept as written.
+  if (tokens.some((t) => t.lower === 'and' && !t.cap) && !tokens[0]?.cap) return null;
   const name = nameAtEnd(tokens);
   if (name) return name;
-  // "President Musharraf of Pakistan": the name comes before the place.
+  // "President Ruto of Kenya": the name comes before the place.
   for (let i = tokens.length - 1; i > 0; i--) {
     const t = tokens[i]!;
     if (t.word && !t.cap && (t.lower === 'of' || t.lower === 'from' || t.lower === 'at')) {
@@ -382,13 +427,17 @@ function nameAtEnd(tokens: Token[]): Token[] | null {
   let start = end - 1;
   while (start > 0) {
     const t = words[start - 1]!;
-    if (t.text === '.' || (t.cap && !isPossessive(t) && !TITLE_WORDS.has(t.lower))) start--;
-    else if (t.word && !t.cap && (t.lower === 'bin' || t.lower === 'al' || t.lower === 'de' || t.lower === 'van' || t.lower === 'von')) start--;
+    if (t.text === '.' || (t.cap && !isPossessive(t) && !isTitleWord(t))) start--;
+    else if (t.word && !t.cap && NAME_PARTICLES.has(t.lower) && words[start - 2]?.cap) start--;
     else break;
   }
+  // "Ms Okafor and Mr Mensah": two people, kept as written.
+  let b = start - 1;
+  while (b >= 0 && (words[b]!.text === '.' || isTitleWord(words[b]!))) b--;
+  if (b > 0 && b < start - 1 && (words[b]!.lower === 'and' || words[b]!.text === '&') && words[b - 1]!.cap) return null;
   const before = words[start - 1];
   // "Centers for Disease Control and Prevention": capitalised words joined by connectors name a body.
-  if (before && !before.cap && (before.lower === 'and' || before.lower === '&' || before.lower === 'of' || before.lower === 'for') && words[start - 2]?.cap && !TITLE_WORDS.has(words[start - 2]!.lower)) return null;
+  if (before && !before.cap && (before.lower === 'and' || before.lower === '&' || before.lower === 'of' || before.lower === 'for') && words[start - 2]?.cap) return null;
   let run = words.slice(start, end);
   if (before && !before.cap && (before.lower === 'to' || before.lower === 'of' || before.lower === 'for' || before.lower === 'from' || before.lower === 'in' || before.lower === 'at')) {
     // "Ambassador to Japan Gilad Cohen": the first capitalised word is the place.
@@ -397,7 +446,7 @@ function nameAtEnd(tokens: Token[]): Token[] | null {
     while (run.length > 1 && TITLE_WORDS.has(run[0]!.lower)) run = run.slice(1);
   }
   while (run.length > 0 && (run[0]!.text === '.' || HONORIFICS.has(run[0]!.lower))) run = run.slice(1);
-  if (run.length === 0 || !run.some((t) => t.word && t.cap && !TITLE_WORDS.has(t.lower))) return null;
+  if (run.length === 0 || !run.some((t) => t.word && t.cap && !isTitleWord(t))) return null;
   return run;
 }
 
@@ -420,12 +469,15 @@ interface KnownPerson {
 }
 
 /** People named so far in the article, with the words of their office, for "the ambassador" and pronouns. */
+const MEDIA_WORDS = /\b(?:paper|newspaper|daily|times|post|journal|news|magazine|agency|broadcaster|website|network|channel|tv|television|radio|herald|gazette|tribune|telegraph|guardian|mirror|chronicle|express|observer|press|bbc|cnn|reuters|xinhua|tass|irna)\b/i;
 const MEDIA_BACKREF = new Set(['paper', 'newspaper', 'daily', 'magazine', 'broadcaster', 'agency', 'website', 'network', 'channel', 'station', 'tabloid', 'report']);
 
 export class PersonRegistry {
   private people: KnownPerson[] = [];
-  /** The last body named as a source ("The Mirror newspaper"), for "the paper" and "it". */
+  /** The last body named as a source ("The Clarion newspaper"), for "the paper" and "it". */
   lastBody: Speaker | null = null;
+  /** The last outlet named as a source ("The Clarion newspaper"), for "the paper". */
+  lastMedia: Speaker | null = null;
 
   add(name: string, entityId: string | null, titleWords: Iterable<string>, at: number): void {
     const words = new Set<string>();
@@ -472,7 +524,7 @@ export function speakerOf(
     registry.add(official.name, official.entityId, (official.title ?? '').split(/\s+/), official.start);
     return { speaker: official.name, speakerEntityId: official.entityId, person: true };
   }
-  // "Brad Adams, from Human Rights Watch" keeps the head; "Japan's foreign minister, Yoko Kamikawa," takes the name.
+  // "Ana Lima, from Amnesty International" keeps the head; "Japan's foreign minister, Yoko Kamikawa," takes the name.
   let head = phrase;
   let name = nameOf(phrase);
   if (!name && appositive.length > 0) {
@@ -497,7 +549,7 @@ export function speakerOf(
   if (words[0] === 'the' && words.length >= 2) {
     const known = registry.byTitle(words.slice(1), span.start);
     if (known) return { speaker: known.name, speakerEntityId: known.entityId, person: true };
-    if (words.length === 2 && MEDIA_BACKREF.has(words[1]!) && registry.lastBody) return registry.lastBody;
+    if (words.length === 2 && MEDIA_BACKREF.has(words[1]!) && registry.lastMedia) return registry.lastMedia;
   }
   return { speaker: textOf(text, phrase), speakerEntityId: null, person: false };
 }
@@ -508,7 +560,7 @@ function looksLikeBody(phrase: Token[]): boolean {
   return !!last && ORG_WORDS.has(last.lower);
 }
 
-/** The last official named in the phrase, unless only as a possessor ("Mr. Sarkozy's lawyer"). */
+/** The last official named in the phrase, unless only as a possessor ("Mr. Okafor's lawyer"). */
 function officialHead(text: string, officials: OfficialMention[], span: Span): OfficialMention | null {
   let found: OfficialMention | null = null;
   for (const o of officials) {
@@ -534,19 +586,47 @@ export function inRanges(ranges: Span[], pos: number): boolean {
 
 export interface SentenceContext {
   sentence: Span;
+  /** Empty until the sentence is read (sentences without a cue are read only when needed). */
   tokens: Token[];
+  read: boolean;
   /** First valid attribution outside quotations, in text order. */
   attributions: Attribution[];
   subject: Speaker | null;
 }
 
-/** Characters read for the subject of a sentence without a reporting cue. */
-const SUBJECT_WINDOW = 240;
+interface CueMatch {
+  /** Token indices of the cue's first and last word. */
+  index: number;
+  lastIndex: number;
+  form: string;
+}
+
+/** The reporting cues of a sentence, found word by word. */
+function cueMatches(tokens: Token[]): CueMatch[] {
+  const out: CueMatch[] = [];
+  const wordAt = (i: number) => tokens[i]?.lower;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!tokens[i]!.word) continue;
+    const n = cueLengthAt(wordAt, i);
+    if (n === 0) continue;
+    out.push({ index: i, lastIndex: i + n - 1, form: tokens.slice(i, i + n).map((t) => t.text).join(' ') });
+    i += n - 1;
+  }
+  return out;
+}
 
 interface ResolverState {
   lastPerson: Speaker | null;
   lastBody: Speaker | null;
+  /** Sentences read since the last person or body was noted, newest last; their subjects are read only when a pronoun needs them. */
+  pending: SentenceContext[];
+  text: string;
+  officials: OfficialMention[];
+  quoted: Span[];
+  registry: PersonRegistry;
 }
+
+const MAX_PENDING = 8;
 
 /**
  * Attributes every sentence: finds its reporting cues (outside the quotation ranges `quoted`)
@@ -560,42 +640,75 @@ export function attributeSentences(
 ): SentenceContext[] {
   const registry = new PersonRegistry();
   const sortedOfficials = [...officials].sort((a, b) => a.start - b.start);
-  const state: ResolverState = { lastPerson: null, lastBody: null };
+  const state: ResolverState = { lastPerson: null, lastBody: null, pending: [], text, officials: sortedOfficials, quoted, registry };
   const out: SentenceContext[] = [];
   let officialCursor = 0;
   for (const sentence of sentences) {
-    // Only a sentence with a reporting cue needs all its tokens; others need just their subject.
-    CUE_RE.lastIndex = 0;
-    const firstCue = CUE_RE.exec(text.slice(sentence.start, sentence.end));
-    const hasCue = firstCue !== null;
-    const tokens = tokenize(text, sentence.start, hasCue ? sentence.end : Math.min(sentence.end, sentence.start + SUBJECT_WINDOW));
     while (officialCursor < sortedOfficials.length && sortedOfficials[officialCursor]!.start < sentence.end) {
       const o = sortedOfficials[officialCursor++]!;
       if (o.start >= sentence.start) registry.add(o.name, o.entityId, (o.title ?? '').split(/\s+/), o.start);
     }
-    const ctx: SentenceContext = { sentence, tokens, attributions: [], subject: null };
+    // Most sentences hold no reporting cue: they are only read if a later pronoun needs their subject.
+    if (!mayHoldCue(text, sentence.start, sentence.end)) {
+      const lazy: SentenceContext = { sentence, tokens: [], attributions: [], subject: null, read: false };
+      state.pending.push(lazy);
+      if (state.pending.length > MAX_PENDING) state.pending.shift();
+      out.push(lazy);
+      continue;
+    }
+    const tokens = tokenize(text, sentence.start, sentence.end);
+    const ctx: SentenceContext = { sentence, tokens, attributions: [], subject: null, read: true };
     ctx.subject = sentenceSubject(text, ctx, sortedOfficials, quoted, registry, state);
-    if (firstCue) findCues(text, ctx, firstCue.index, sortedOfficials, quoted, registry, state);
+    const matches = cueMatches(tokens);
+    if (matches.length) findCues(text, ctx, matches, sortedOfficials, quoted, registry, state);
     const first = ctx.attributions[0];
     if (first?.speaker) remember(state, first, registry);
     else if (ctx.subject?.speaker && ctx.subject.person) remember(state, ctx.subject, registry);
-    else if (!first) noteNamesInPassing(ctx, quoted, state);
+    else {
+      state.pending.push(ctx);
+      if (state.pending.length > MAX_PENDING) state.pending.shift();
+    }
     out.push(ctx);
   }
   return out;
 }
 
+/** Reads the subject of a sentence that was skipped (no cue), without resolving pronouns. */
+function readLazily(ctx: SentenceContext, state: ResolverState): void {
+  if (ctx.read) return;
+  ctx.read = true;
+  ctx.tokens = tokenize(state.text, ctx.sentence.start, ctx.sentence.end);
+  const subject = sentenceSubject(state.text, ctx, state.officials, state.quoted, state.registry, null);
+  ctx.subject = subject;
+}
+
+/** The person a "he"/"she" means: the subject of a recent sentence, else the last person named. */
+function recentPerson(state: ResolverState): Speaker | null {
+  for (let i = state.pending.length - 1; i >= 0; i--) {
+    const ctx = state.pending[i]!;
+    readLazily(ctx, state);
+    if (ctx.subject?.speaker && ctx.subject.person && !PRONOUNS.has(ctx.subject.speaker.toLowerCase())) return ctx.subject;
+  }
+  if (state.lastPerson) return state.lastPerson;
+  for (let i = state.pending.length - 1; i >= 0; i--) {
+    const named = nameInPassing(state.pending[i]!, state.quoted);
+    if (named) return named;
+  }
+  return null;
+}
+
 function remember(state: ResolverState, s: Speaker, registry: PersonRegistry): void {
+  state.pending.length = 0;
   if (s.person) state.lastPerson = s;
   else if (s.speaker && /^[A-Z]/.test(s.speaker) && !PRONOUNS.has(s.speaker.toLowerCase())) {
     state.lastBody = s;
     registry.lastBody = s;
+    if (MEDIA_WORDS.test(s.speaker)) registry.lastMedia = s;
   }
 }
 
-/** A sentence that names no source may still name the person the next "he" means ("with Trump trailing"). */
-function noteNamesInPassing(ctx: SentenceContext, quoted: Span[], state: ResolverState): void {
-  if (state.lastPerson) return;
+/** A sentence that names no source may still name the person the next "he" means ("with Smith trailing"). */
+function nameInPassing(ctx: SentenceContext, quoted: Span[]): Speaker | null {
   const tokens = ctx.tokens;
   for (let i = tokens.length - 1; i > 0; i--) {
     const t = tokens[i]!;
@@ -604,11 +717,9 @@ function noteNamesInPassing(ctx: SentenceContext, quoted: Span[], state: Resolve
     const prev = tokens[i - 1]!;
     if (prev.lower === 'the' || prev.text === '.' || prev.text === '"' || prev.text === '“') continue;
     const next = tokens[i + 1];
-    if (next && next.word && !next.cap && /(?:ed|ing|s)$/.test(next.lower)) {
-      state.lastPerson = { speaker: t.text, speakerEntityId: null, person: true };
-      return;
-    }
+    if (next && next.word && !next.cap && /(?:ed|ing|s)$/.test(next.lower)) return { speaker: t.text, speakerEntityId: null, person: true };
   }
+  return null;
 }
 
 function resolvePronoun(pronoun: string, ctx: SentenceContext, at: number, state: ResolverState): Speaker {
@@ -617,7 +728,8 @@ function resolvePronoun(pronoun: string, ctx: SentenceContext, at: number, state
   const subjectToken = subject && ctx.tokens.find((t) => t.word && !PRONOUNS.has(t.lower));
   if (p === 'he' || p === 'she') {
     if (subject?.speaker && subject.person && subjectToken && subjectToken.start < at && !PRONOUNS.has(subject.speaker.toLowerCase())) return subject;
-    if (state.lastPerson) return state.lastPerson;
+    const recent = recentPerson(state);
+    if (recent) return recent;
   } else if (p === 'it') {
     if (state.lastBody) return state.lastBody;
   } else if (p === 'they') {
@@ -641,7 +753,7 @@ function sentenceSubject(
   officials: OfficialMention[],
   quoted: Span[],
   registry: PersonRegistry,
-  state: ResolverState,
+  state: ResolverState | null,
 ): Speaker | null {
   const tokens = ctx.tokens;
   let i = 0;
@@ -671,17 +783,19 @@ function sentenceSubject(
   const phrase = phraseForward(tokens, i, tokens.length);
   if (phrase.length === 0) return null;
   const after = tokens[i + phrase.length];
-  // A subject is followed by its verb (or an appositive), not by "Read:" punctuation.
+  // A subject is followed by its verb (or an appositive), not by "Read:" punctuation or a preposition ("Sleep at least ...").
   if (!after || (!after.word && after.text !== ',') || after.cap || isPossessive(phrase[phrase.length - 1]!)) return null;
+  const headWord = phrase[phrase.length - 1]!;
+  if (after.word && !AGENT_HEADS.has(headWord.lower) && !ORG_WORDS.has(headWord.lower) && (PREPOSITIONS.has(after.lower) || DETERMINERS.has(after.lower) || after.lower === 'and' || after.lower === 'or')) return null;
   if (after && after.text === ',' ) {
     // "Japan's foreign minister, Yoko Kamikawa, expressed": include the appositive.
     let j = i + phrase.length + 1;
     while (j < tokens.length && tokens[j]!.text !== ',' && j < i + phrase.length + 12) j++;
     const appositive = tokens.slice(i + phrase.length + 1, j);
-    if (phrase.length === 1 && PRONOUNS.has(phrase[0]!.lower)) return resolvePronoun(phrase[0]!.text, ctx, phrase[0]!.start, state);
+    if (phrase.length === 1 && PRONOUNS.has(phrase[0]!.lower)) return state ? resolvePronoun(phrase[0]!.text, ctx, phrase[0]!.start, state) : null;
     return speakerOf(text, phrase, tokens[j]?.text === ',' ? appositive : [], officials, registry);
   }
-  if (phrase.length === 1 && PRONOUNS.has(phrase[0]!.lower)) return resolvePronoun(phrase[0]!.text, ctx, phrase[0]!.start, state);
+  if (phrase.length === 1 && PRONOUNS.has(phrase[0]!.lower)) return state ? resolvePronoun(phrase[0]!.text, ctx, phrase[0]!.start, state) : null;
   return speakerOf(text, phrase, [], officials, registry);
 }
 
@@ -693,29 +807,27 @@ const BY_OBJECT_STOP = new Set(['phone', 'telephone', 'video', 'videolink', 'ema
 function findCues(
   text: string,
   ctx: SentenceContext,
-  firstCueAt: number,
+  matches: CueMatch[],
   officials: OfficialMention[],
   quoted: Span[],
   registry: PersonRegistry,
   state: ResolverState,
 ): void {
-  const { sentence, tokens } = ctx;
-  const slice = text.slice(sentence.start, sentence.end);
+  const { tokens } = ctx;
   let openerIdx = -2;
   const firstWordIdx = (_t: Token[], q: Span[]): number => (openerIdx === -2 ? (openerIdx = firstWord(tokens, q)) : openerIdx);
-  CUE_RE.lastIndex = firstCueAt;
-  for (let m = CUE_RE.exec(slice); m; m = CUE_RE.exec(slice)) {
-    const cueStart = sentence.start + m.index;
+  for (const match of matches) {
+    const m = [match.form] as const;
+    const cueIdx = match.index;
+    const cueStart = tokens[cueIdx]!.start;
     if (inRanges(quoted, cueStart)) continue;
     const info = cueInfo(m[0]);
     if (!info) continue;
-    const cueIdx = tokenIndexAt(tokens, cueStart);
-    if (cueIdx < 0) continue;
     // Verbs are lower case; a capitalised form is a name or a sentence-initial noun ("Reports").
     if (/[A-Z]/.test(m[0]) && !(info.lemma === 'according to' && cueIdx === firstWordIdx(tokens, quoted))) {
       if (cueIdx !== firstWordIdx(tokens, quoted)) continue;
     }
-    const lastCueIdx = cueIdx + (m[0].split(/\s+/).length - 1);
+    const lastCueIdx = match.lastIndex;
     const attribution = attributeCue(text, ctx, cueIdx, lastCueIdx, m[0], info, officials, quoted, registry, state);
     if (attribution) ctx.attributions.push(attribution);
   }
@@ -794,7 +906,7 @@ function attributeCue(
     return make(unwrapDocument(tokens, phraseForward(tokens, after, tokens.length)), []);
   }
   if (info.lemma === 'quote') {
-    // "the website quoted Ms. Simonyan ... as saying": the quoted person spoke.
+    // "the agency quoted Ms. Ivanova ... as saying": the quoted person spoke.
     let j = after;
     while (j < tokens.length && j < after + 25 && !(tokens[j]!.lower === 'as' && tokens[j + 1]?.lower === 'saying')) j++;
     if (j >= tokens.length || tokens[j]!.lower !== 'as') return null;
@@ -803,7 +915,7 @@ function attributeCue(
 
   const prev = tokens[cueIdx - 1];
   const isBaseForm = cue.toLowerCase() === info.lemma && !info.participle;
-  // "member states' budgets": a plural possessive noun.
+  // "the parties' budgets": a plural possessive noun.
   const nextTok = tokens[lastCueIdx + 1];
   if (nextTok && (nextTok.text === "'" || nextTok.text === '’') && nextTok.start === cueEnd) return null;
   // A noun, not a verb: "the claim", "his comments", "travel warning".
@@ -814,9 +926,15 @@ function attributeCue(
     if (!window.some((w) => ['is', 'are', 'was', 'were', 'has', 'have', 'will', 'would', 'that'].includes(w))) return null;
   }
 
-  // Passive with an agent: "condemned by human rights groups", "The figure announced by X".
+  // Passive with an agent: "condemned by aid groups", "The figure announced by X".
   if (info.pastForm && tokens[after]?.lower === 'by') {
-    const by = phraseForward(tokens, after + 1, tokens.length);
+    let by = phraseForward(tokens, after + 1, tokens.length);
+    // "criticised by farm unions and the Greens"
+    const andIdx = by.length ? tokenIndexAt(tokens, by[by.length - 1]!.start) + 1 : -1;
+    if (andIdx > 0 && tokens[andIdx]?.lower === 'and') {
+      const more = phraseForward(tokens, andIdx + 1, tokens.length);
+      if (more.length) by = tokens.slice(tokenIndexAt(tokens, by[0]!.start), andIdx + 1 + more.length);
+    }
     const byHead = by.filter((t) => t.word).pop();
     if (by.length && byHead && !BY_OBJECT_STOP.has(byHead.lower)) {
       const a = make(by, []);
@@ -841,7 +959,7 @@ function attributeCue(
     const progressive = p && BE_FORMS.has(p.lower);
     if (!progressive && !(p && (p.text === ',' || p.lower === 'and' || p.lower === 'by' || p.lower === 'while' || p.lower === 'after' || p.lower === 'before' || p.lower === 'when' || p.lower === 'in' || p.lower === 'without' || ADVERB_SKIP.has(p.lower)))) return null;
     if (!progressive) {
-      // "said Leon, adding": the participle belongs to the source just named.
+      // "said Ortiz, adding": the participle belongs to the source just named.
       const earlier = ctx.attributions[ctx.attributions.length - 1];
       if (earlier && earlier.speaker) return { ...earlier, cue, cueStart: cueTok.start, cueEnd, info };
       return subjectAttribution(ctx, cue, cueTok.start, cueEnd, info);
@@ -857,14 +975,14 @@ function attributeCue(
     // An embedded question is not a statement: "asked whether he thought".
     if (before && (before.lower === 'whether' || before.lower === 'if')) return null;
     if (isBaseForm) {
-      // "help Taiwan defend itself": a bare verb after a singular name is not a finite report.
+      // "help Ghana build roads": a bare verb after a singular name is not a finite report.
       const words = sub.phrase.tokens.filter((t) => t.word);
       const head = words[words.length - 1];
       const plural = !!head && (PRONOUNS.has(head.lower) ? /^(?:they|we|i|you)$/.test(head.lower) : /s$/.test(head.lower) || head.lower === 'people' || head.lower === 'police');
       if (!plural) return null;
     }
     if (before && before.word && !before.cap && PREPOSITIONS.has(before.lower)) {
-      // "a woman trapped at her home in Looe, Cornwall, said": the phrase is a place, the source is the subject.
+      // "divers searching the lake near Kisumu, Kenya, said": the phrase is a place, the source is the subject.
       const s = ctx.subject;
       if (s?.speaker && !PRONOUNS.has(s.speaker.toLowerCase())) return { ...s, cue, cueStart: cueTok.start, cueEnd, info, phrase: { start: cueTok.start, end: cueTok.start } };
       return null;

@@ -6,7 +6,7 @@
  * How much a head noun says on its own:
  * - strong: a public office by itself ("President X", "Foreign Minister X");
  * - weak: an office only with a public qualifier ("Foreign Ministry spokesman", "IAEA chief",
- *   "Palestinian leader"), since companies and groups have spokesmen, chiefs and leaders too;
+ *   "Kenyan opposition leader"), since companies and groups have spokesmen, chiefs and leaders too;
  * - counterpart / predecessor: the office of another official in the same sentence.
  */
 export type HeadStrength = 'strong' | 'weak' | 'counterpart' | 'predecessor';
@@ -141,7 +141,7 @@ export const PORTFOLIO_WORDS: ReadonlySet<string> = new Set([
   'force', 'defense', 'war', 'colonies', 'religious', 'endowments', 'awqaf', 'planning', 'investment', 'finance',
 ]);
 
-/** Honorifics skipped before a name; they add no office ("Mr Straw", "Dr Maleeha Lodhi"). */
+/** Honorifics skipped before a name; they add no office ("Mr Okafor", "Dr Elena Rojas"). */
 export const HONORIFICS: ReadonlySet<string> = new Set([
   'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'sir', 'dame', 'madam', 'madame', 'lady', 'honorable', 'honourable', 'hon',
   'excellency', 'his', 'her', 'h.e.', 'prof', 'professor', 'sr', 'm', 'mme', 'herr', 'frau', 'señor', 'senor',

@@ -463,3 +463,93 @@ describe('properties on random date-like text', () => {
     );
   });
 });
+
+describe('yearless months and days: past cue, forward cue, or the nearest occurrence', () => {
+  it('takes the next occurrence after a modal or a word of plan', () => {
+    expect(only('The regulator might publish its verdict in late February.', '2025-10-02').value).toBe('2026-02');
+    expect(only('Union leaders could call a fresh strike in April.', '2025-11-20').value).toBe('2026-04');
+    expect(only('A referendum should follow, probably in June.', '2025-03-14').value).toBe('2025-06');
+    expect(only('The expected handover in January is now in doubt.', '2025-08-30').value).toBe('2026-01');
+  });
+
+  it('points forward after before, by and until when the sentence has no tense cue', () => {
+    expect(only('Farmers want the subsidy before the August harvest.', '2025-05-12').value).toBe('2025-08');
+    expect(only('No second tranche by February looks realistic.', '2025-06-03').value).toBe('2026-02');
+    expect(only('Analysts said a rate cut before March is improbable.', '2025-10-07').value).toBe('2026-03');
+  });
+
+  it('takes the nearer occurrence when nothing in the clause gives a tense', () => {
+    // Two months ahead against ten months back.
+    expect(only('The Senate race in November: a test for the governor.', '2025-09-15').value).toBe('2025-11');
+    // Two months back against ten ahead.
+    expect(only('The floods in July: a reckoning for the ministry.', '2025-09-15').value).toBe('2025-07');
+    // A tie (six months either way) goes to the past.
+    expect(only('The summit in March: a look at the agenda.', '2025-09-15').value).toBe('2025-03');
+  });
+
+  it('still reads a month governed by a past verb as the latest one', () => {
+    expect(only('In October, the central bank raised its key rate.', '2025-09-15').value).toBe('2024-10');
+    expect(only('Ruto flew to Beijing in November for talks.', '2025-09-15').value).toBe('2024-11');
+    expect(only('The minister told lawmakers in December that the deficit would shrink.', '2025-09-15').value).toBe('2024-12');
+    expect(only('Output grew strongly in early November, the agency said.', '2025-09-15').value).toBe('2024-11');
+  });
+
+  it('does not take a plan reported in the past, or what could not happen, for a forward cue', () => {
+    expect(only('The truce was due in January but collapsed.', '2025-09-15').value).toBe('2025-01');
+    expect(only('The envoy could not attend the summit in June.', '2025-09-15').value).toBe('2025-06');
+    expect(only('The referendum went ahead in May despite the boycott.', '2025-09-15').value).toBe('2025-05');
+  });
+
+  it('reads a present progressive next to the date as forward, a distant one as no cue', () => {
+    expect(only('The cabinet is holding talks in October.', '2025-04-15').value).toBe('2025-10');
+    expect(only('The province is recovering from the storms in March.', '2025-04-15').value).toBe('2025-03');
+  });
+
+  it('does not take an -ed adjective after a determiner for a past verb', () => {
+    expect(only('The postponed runoff in November remains the focus.', '2025-09-15').value).toBe('2025-11');
+  });
+
+  it('reads a month after since as behind, even in a future sentence', () => {
+    expect(only('The border, shut since October, will reopen soon.', '2025-09-15').value).toBe('2024-10');
+  });
+
+  it('keeps a day of the document month in the document year in a present-tense range', () => {
+    expect(dates('The delegation, which is touring Kenya from June 9 to June 12, meets Ruto today.', '2025-06-10')).toEqual([
+      ['June 9', '2025-06-09'],
+      ['June 12', '2025-06-12'],
+      ['today', '2025-06-10'],
+    ]);
+  });
+
+  it('never lets the start of a day range fall after its end', () => {
+    expect(dates('The fair is running from 28 May until 3 June in Lagos.', '2025-06-01')).toEqual([
+      ['28 May', '2025-05-28'],
+      ['3 June', '2025-06-03'],
+    ]);
+  });
+});
+
+describe('numeric day-first dates with a time', () => {
+  it('reads dashed dates day-first and keeps a contiguous time in the span', () => {
+    expect(dates('Polls closed at 27-04-2025 18:00 across the country.', null)).toEqual([['27-04-2025 18:00', '2025-04-27']]);
+    expect(dates('The hearing on 03-04-2025 was adjourned.', null)).toEqual([['03-04-2025', '2025-04-03']]);
+    expect(dates('Filed 05.06.2025 11:45 by the clerk.', null)).toEqual([['05.06.2025 11:45', '2025-06-05']]);
+  });
+
+  it('reads slashed dates month-first unless a part above 12 says otherwise', () => {
+    expect(dates('Signed on 04/07/2025.', null)).toEqual([['04/07/2025', '2025-04-07']]);
+    expect(dates('Signed on 10/31/2025.', null)).toEqual([['10/31/2025', '2025-10-31']]);
+    expect(dates('Signed on 31/10/2025.', null)).toEqual([['31/10/2025', '2025-10-31']]);
+  });
+});
+
+describe('decades ago', () => {
+  it('counts decades back in years', () => {
+    expect(only('The dam was built a decade ago.', '2025-03-01')).toMatchObject({ text: 'a decade ago', value: '2015', precision: 'year' });
+    expect(only('The reform began three decades ago.', '2025-03-01')).toMatchObject({ value: '1995', precision: 'year' });
+  });
+
+  it('keeps a named decade at decade precision', () => {
+    expect(only('Inflation was high in the 1970s.', '2025-03-01')).toMatchObject({ value: '197', precision: 'decade' });
+  });
+});

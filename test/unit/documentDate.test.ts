@@ -88,3 +88,23 @@ describe('isIsoDay', () => {
     expect(isIsoDay('2023-1-01')).toBe(false);
   });
 });
+
+describe('numeric day-first header dates', () => {
+  it('takes a dashed day-first date with a time in a section header line', () => {
+    expect(findDocumentDate('WORLD | 21-03-2025 07:40\nStrikes spread across the region\nBody.')?.value).toBe('2025-03-21');
+  });
+
+  it('reads a dashed or dotted header day-first when both parts could be months', () => {
+    expect(findDocumentDate('Headline\n04-05-2025\nBody text.')?.value).toBe('2025-05-04');
+    expect(findDocumentDate('Headline\n04.05.2025 - 09:30\nBody text.')?.value).toBe('2025-05-04');
+  });
+
+  it('takes an Updated label with a numeric date', () => {
+    expect(findDocumentDate('Headline\nUpdated 22-02-2025\nBody text.')?.value).toBe('2025-02-22');
+  });
+
+  it('reads a slashed US-style header month-first', () => {
+    expect(findDocumentDate('Headline\n09/25/2025\nBody text.')?.value).toBe('2025-09-25');
+    expect(findDocumentDate('Headline\n03/04/2025\nBody text.')?.value).toBe('2025-03-04');
+  });
+});

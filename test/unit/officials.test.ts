@@ -40,41 +40,41 @@ describe('findOfficials: titles before the name', () => {
 
   it('reads UK titles, shadow ministers and "Mr" short forms', () => {
     const text =
-      'UK Foreign Secretary Jack Straw has defended the plans. Mr Straw, visiting Beijing, noted the embargo. Conservative shadow foreign secretary Michael Ancram said the move would be "profoundly wrong". Mr Ancram argued.';
+      'UK Home Secretary Amelia Crane has defended the bill. Mrs Crane, visiting Leeds, noted the figures. Labour shadow home secretary Daniel Okafor said the move would be "deeply wrong". Mr Okafor argued.';
     expect(brief(findOfficials(text))).toEqual([
-      ['Jack Straw', 'Jack Straw', 'Foreign Secretary', 'United Kingdom'],
-      ['Straw', 'Jack Straw', 'Foreign Secretary', 'United Kingdom'],
-      ['Michael Ancram', 'Michael Ancram', 'shadow foreign secretary', null],
-      ['Ancram', 'Michael Ancram', 'shadow foreign secretary', null],
+      ['Amelia Crane', 'Amelia Crane', 'Home Secretary', 'United Kingdom'],
+      ['Crane', 'Amelia Crane', 'Home Secretary', 'United Kingdom'],
+      ['Daniel Okafor', 'Daniel Okafor', 'shadow home secretary', null],
+      ['Okafor', 'Daniel Okafor', 'shadow home secretary', null],
     ]);
   });
 
-  it('links "Mr Brady" with a title back to "Graham Brady" named earlier without one', () => {
-    const text = 'Earlier Conservative Graham Brady said the rebate was a test. Shadow Europe minister Mr Brady said: "I believe it is essential."';
+  it('links "Ms Price" with a title back to "Ann Price" named earlier without one', () => {
+    const text = 'Earlier Conservative Ann Price said the levy was a test. Shadow trade minister Ms Price said: "I believe it is essential."';
     const found = findOfficials(text);
     expect(found.map((o) => [o.text, o.name])).toEqual([
-      ['Graham Brady', 'Graham Brady'],
-      ['Brady', 'Graham Brady'],
+      ['Ann Price', 'Ann Price'],
+      ['Price', 'Ann Price'],
     ]);
-    expect(found[0]!.title).toBe('Shadow Europe minister');
+    expect(found[0]!.title).toBe('Shadow trade minister');
   });
 
   it('reads lower-case titles of a body: "EU Commission president", "EU trade commissioner"', () => {
-    expect(brief(findOfficials('EU Commission president Jose Manuel Barroso has indicated he wants the rebate to end.'))).toEqual([
-      ['Jose Manuel Barroso', 'Jose Manuel Barroso', 'EU Commission president', 'European Union'],
+    expect(brief(findOfficials('EU Commission president Lena Vogt has indicated she wants the scheme to end.'))).toEqual([
+      ['Lena Vogt', 'Lena Vogt', 'EU Commission president', 'European Union'],
     ]);
-    const text = '"We have said as much," said Claude Veron-Reville, a spokesman for EU trade commissioner Peter Mandelson.';
-    expect(names(text)).toEqual(['Claude Veron-Reville', 'Peter Mandelson']);
+    const text = '"We have said as much," said Marc Duval-Roche, a spokesman for EU energy commissioner Ilse Brandt.';
+    expect(names(text)).toEqual(['Marc Duval-Roche', 'Ilse Brandt']);
   });
 
   it('reads hyphenated and former titles', () => {
     const text =
-      'Vice-Prime Minister Oleg Rybachuk called on the EU. It included Viktor Pinchuk, son-in-law of former-President Kuchma. Ukraine ousted long-serving leader Leonid Kuchma.';
+      'Vice-Prime Minister Petro Hlynka called on the EU. It included Ivan Moroz, a nephew of former-President Savchuk. Moldova ousted long-serving leader Andrii Savchuk.';
     const found = findOfficials(text);
     expect(brief(found)).toEqual([
-      ['Oleg Rybachuk', 'Oleg Rybachuk', 'Vice-Prime Minister', null],
-      ['Kuchma', 'Leonid Kuchma', 'former President', null],
-      ['Leonid Kuchma', 'Leonid Kuchma', 'former President', null],
+      ['Petro Hlynka', 'Petro Hlynka', 'Vice-Prime Minister', null],
+      ['Savchuk', 'Andrii Savchuk', 'former President', null],
+      ['Andrii Savchuk', 'Andrii Savchuk', 'former President', null],
     ]);
   });
 
@@ -108,7 +108,7 @@ describe('findOfficials: titles before the name', () => {
       ['Xi', 'Xi Jinping', 'President', 'China'],
       ['Moon', 'Moon Jae-in', 'President', 'South Korea'],
     ]);
-    expect(names('He will meet Chinese counterpart Minister Li Zhaoxing in Beijing.')).toEqual(['Li Zhaoxing']);
+    expect(names('He will meet Chinese counterpart Minister Zhang Wei in Beijing.')).toEqual(['Zhang Wei']);
   });
 
   it('reads French particles, dotted initials and people named like countries', () => {
@@ -134,9 +134,9 @@ describe('findOfficials: titles before the name', () => {
   });
 
   it('leaves a quoted nickname out of the canonical name', () => {
-    expect(findOfficials('Prime Minister Benjamin "Bibi" Netanyahu spoke. Netanyahu left.').map((o) => [o.text, o.name])).toEqual([
-      ['Benjamin "Bibi" Netanyahu', 'Benjamin Netanyahu'],
-      ['Netanyahu', 'Benjamin Netanyahu'],
+    expect(findOfficials('Governor Robert "Bob" Hale spoke. Hale left.').map((o) => [o.text, o.name])).toEqual([
+      ['Robert "Bob" Hale', 'Robert Hale'],
+      ['Hale', 'Robert Hale'],
     ]);
   });
 
@@ -151,11 +151,11 @@ describe('findOfficials: titles before the name', () => {
   });
 
   it('reads military ranks and "President X of Country"', () => {
-    const text = 'Hiding women away is a backward view of Islam, President Musharraf of Pakistan has said. "She is very moderate," said General Musharraf. Gen Musharraf told the BBC more.';
+    const text = 'Reform is overdue, President Ortega of Nicaragua has said. "We are ready," said General Ortega. Gen Ortega told reporters more.';
     const found = findOfficials(text);
-    expect(found.map((o) => o.text)).toEqual(['Musharraf', 'Musharraf', 'Musharraf']);
+    expect(found.map((o) => o.text)).toEqual(['Ortega', 'Ortega', 'Ortega']);
     expect(found[0]!.title).toBe('President');
-    expect(found[0]!.country).toBe('Pakistan');
+    expect(found[0]!.country).toBe('Nicaragua');
   });
 });
 
@@ -182,33 +182,33 @@ describe('findOfficials: appositions and other cues', () => {
     ]);
   });
 
-  it('links an alias: "Mahmoud Abbas, also known as Abu Mazen"', () => {
+  it('links an alias: "Omar Haddad, also known as Abu Karim"', () => {
     const text =
-      'Mr Blair held talks with the Palestinian leader, Mahmoud Abbas. The conference will shore up the leadership of Mahmoud Abbas, also known as Abu Mazen, who is expected to win. Mr Abbas said more.';
+      'The envoy held talks with the Palestinian leader, Omar Haddad. The meeting will shore up the position of Omar Haddad, also known as Abu Karim, who is expected to win. Mr Haddad said more.';
     const found = findOfficials(text);
     expect(found.map((o) => [o.text, o.name])).toEqual([
-      ['Mahmoud Abbas', 'Mahmoud Abbas'],
-      ['Mahmoud Abbas', 'Mahmoud Abbas'],
-      ['Abu Mazen', 'Mahmoud Abbas'],
-      ['Abbas', 'Mahmoud Abbas'],
+      ['Omar Haddad', 'Omar Haddad'],
+      ['Omar Haddad', 'Omar Haddad'],
+      ['Abu Karim', 'Omar Haddad'],
+      ['Haddad', 'Omar Haddad'],
     ]);
     expect(found[0]!.country).toBe('Palestine');
   });
 
   it('names the holder of a title given alone when the next sentence opens with the name', () => {
     const text =
-      "It comes after Pakistan's High Commissioner to Britain said some Pakistanis should integrate more. Dr Maleeha Lodhi said people could not expect others to listen.";
-    expect(brief(findOfficials(text))).toEqual([['Maleeha Lodhi', 'Maleeha Lodhi', 'High Commissioner to Britain', 'Pakistan']]);
+      "It follows remarks by Chile's Ambassador to Peru, who said the talks would resume soon. Dr Elena Rojas said both sides wanted a deal.";
+    expect(brief(findOfficials(text))).toEqual([['Elena Rojas', 'Elena Rojas', 'Ambassador to Peru', 'Chile']]);
     // Not when the next sentence's name is someone introduced for another reason.
     expect(findOfficials("Israel's prime minister has apologised. John Smith, an analyst, disagreed.")).toEqual([]);
   });
 
   it('takes whoever has a foreign counterpart for an official', () => {
-    const text = 'Benjamin Netanyahu also agreed with his Turkish counterpart Recep Tayyip Erdogan to compensate the families. Mr Netanyahu had only expressed regret.';
+    const text = 'Ana Ruiz also agreed with her Peruvian counterpart Luis Alberto Vega to reopen the border. Ms Ruiz had only expressed regret.';
     expect(findOfficials(text).map((o) => [o.text, o.name, o.country])).toEqual([
-      ['Benjamin Netanyahu', 'Benjamin Netanyahu', null],
-      ['Recep Tayyip Erdogan', 'Recep Tayyip Erdogan', 'Turkey'],
-      ['Netanyahu', 'Benjamin Netanyahu', null],
+      ['Ana Ruiz', 'Ana Ruiz', null],
+      ['Luis Alberto Vega', 'Luis Alberto Vega', 'Peru'],
+      ['Ruiz', 'Ana Ruiz', null],
     ]);
   });
 
@@ -253,7 +253,7 @@ describe('findOfficials: appositions and other cues', () => {
     expect(brief(findOfficials('"We are ready," said Penny Wong, the country’s foreign minister.'))).toEqual([
       ['Penny Wong', 'Penny Wong', 'foreign minister', null],
     ]);
-    expect(names('Jack Straw, 58, the foreign secretary, said so.')).toEqual(['Jack Straw']);
+    expect(names('Tom Hale, 58, the foreign secretary, said so.')).toEqual(['Tom Hale']);
     expect(names('Minister for Foreign Affairs, Penny Wong, said the talks went well.')).toEqual(['Penny Wong']);
     expect(names('The Kremlin’s spokesman Dmitry Peskov said Moscow would respond.')).toEqual(['Dmitry Peskov']);
     expect(brief(findOfficials('Speaker of the House Mike Johnson said the vote would proceed.'))).toEqual([
@@ -339,13 +339,24 @@ describe('findOfficials: appositions and other cues', () => {
     expect(findOfficials('US President Joe Biden spoke. Joe, a farmer, disagreed.').map((o) => o.text)).toEqual(['Joe Biden']);
   });
 
+  it('puts the given name first for a Japanese official written family name first and called by it', () => {
+    const text = 'Japanese Foreign Minister Sato Kenji met his counterpart. Minister Sato said talks were useful. Sato left.';
+    expect(findOfficials(text).map((o) => [o.text, o.name])).toEqual([
+      ['Sato Kenji', 'Kenji Sato'],
+      ['Sato', 'Kenji Sato'],
+      ['Sato', 'Kenji Sato'],
+    ]);
+    // Given name first already: nothing to turn round.
+    expect(findOfficials('Japanese Foreign Minister Kenji Sato met them. Sato left.').map((o) => o.name)).toEqual(['Kenji Sato', 'Kenji Sato']);
+  });
+
   it('reads ranks, bracketed titles and relative clauses', () => {
     expect(names('Lt Gen John Smith and Lieutenant General Jane Doe spoke. Rear Admiral Bob Lee agreed.')).toEqual(['John Smith', 'Jane Doe', 'Bob Lee']);
     expect(brief(findOfficials('Ms. Yoko Kamikawa (Minister for Foreign Affairs of Japan) attended the session.'))).toEqual([
       ['Yoko Kamikawa', 'Yoko Kamikawa', 'Minister for Foreign Affairs', 'Japan'],
     ]);
-    expect(names('Jack Straw, who is the foreign secretary, said so. Tim Walz, who serves as governor of Minnesota, agreed.')).toEqual([
-      'Jack Straw',
+    expect(names('Tom Hale, who is the foreign secretary, said so. Tim Walz, who serves as governor of Minnesota, agreed.')).toEqual([
+      'Tom Hale',
       'Tim Walz',
     ]);
     expect(findOfficials('John Smith (a teacher) said the talks (in Tokyo) ended.')).toEqual([]);
@@ -353,9 +364,9 @@ describe('findOfficials: appositions and other cues', () => {
 
   it('reads post-nominal MP and district attorneys', () => {
     expect(names('The motion was tabled by Diane Abbott MP on Tuesday.')).toEqual(['Diane Abbott']);
-    expect(names('He pleaded guilty, Nassau County District Attorney Kathleen Rice announced. Rice said more.')).toEqual([
-      'Kathleen Rice',
-      'Kathleen Rice',
+    expect(names('He pleaded guilty, Kings County District Attorney Maria Delgado announced. Delgado said more.')).toEqual([
+      'Maria Delgado',
+      'Maria Delgado',
     ]);
   });
 });
@@ -368,16 +379,16 @@ describe('findOfficials: what is not an official', () => {
 
   it('rejects NGO people, journalists and anonymous or title-only references', () => {
     const text =
-      'Brad Adams, from the UK\'s Human Rights Watch, said: "This is a huge signal." The BBC\'s Paul Reynolds says the conference matters. In an interview with the BBC\'s political editor Andrew Marr, an official said nothing. The Japanese official agreed, and his counterpart declined.';
+      'Nadia Perez, from Amnesty International, said: "This is a grave step." Reuters\' Tom Baker says the summit matters. In an interview with the paper\'s diplomatic editor Sarah Lin, an official said nothing. The Japanese official agreed, and his counterpart declined.';
     expect(findOfficials(text)).toEqual([]);
   });
 
   it('rejects private offices: company chairmen, union presidents, lawyers', () => {
-    expect(findOfficials('BP chairman Carl-Henric Svanberg said the firm would recover.')).toEqual([]);
-    expect(findOfficials('Randi Weingarten, the president of the American Federation of Teachers, said she had held her tongue.')).toEqual([]);
-    expect(findOfficials('Her attorney, Lenard Leeds, said she had been unaware of the ruse.')).toEqual([]);
-    expect(findOfficials('Fu Ying, the spokeswoman for the National People\'s Congress, said she checked for smog.')).toEqual([
-      expect.objectContaining({ text: 'Fu Ying' }),
+    expect(findOfficials('Shell chairman Pieter Janssen said the firm would recover.')).toEqual([]);
+    expect(findOfficials('Carla Moss, the president of the American Association of Dentists, said she had waited long enough.')).toEqual([]);
+    expect(findOfficials('Her attorney, Martin Greer, said she had been unaware of the plan.')).toEqual([]);
+    expect(findOfficials('Chen Lu, the spokeswoman for the National Women\'s Council, said she would attend.')).toEqual([
+      expect.objectContaining({ text: 'Chen Lu' }),
     ]);
   });
 

@@ -12,11 +12,36 @@ const WORD_RE = /[a-zà-ÿ’']+/g;
 
 const FUTURE_WORDS: ReadonlySet<string> = new Set([
   'will', "won't", 'won’t', 'shall', 'would', "wouldn't", 'wouldn’t', 'upcoming', 'forthcoming', 'next',
+  // Modals and words of plan: what they govern has not happened yet. (The month name `May` is
+  // read with its capital, so it never counts as the modal.)
+  'may', 'might', 'could', 'should', 'possibly', 'plans', 'planning',
 ]);
+const REPORTING_VERBS: ReadonlySet<string> = new Set(['said', 'told', 'added', 'warned', 'noted', 'stressed', 'insisted', 'argued']);
+const CLAUSE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'on', 'at', 'during', 'last', 'this', 'earlier', 'late', 'early', 'to', 'by', 'after', 'before']);
+/**
+ * "said another package ..." opens a clause of its own; "said in a speech in May" and "told
+ * reporters in August" keep the date on the reporting verb.
+ */
+function opensReportedClause(verb: string, next: string, afterNext: string): boolean {
+  if (next === 'that') return true;
+  if (verb === 'told') return afterNext === 'that';
+  return !CLAUSE_PREPOSITIONS.has(next);
+}
+/** Present-tense verbs that show the reported clause is told in the present. */
+const PRESENT_FORMS: ReadonlySet<string> = new Set(['is', 'are', 'has', 'have', 'remains', 'remain', 'seems', 'looks', 'appears']);
+/** Participles of plan: forward, unless a past auxiliary makes them a report ("had expected"). */
+const PLAN_PARTICIPLES: ReadonlySet<string> = new Set(['expected', 'scheduled', 'planned', 'slated', 'due']);
+const PAST_AUXILIARIES: ReadonlySet<string> = new Set(['had', 'was', 'were']);
 const PAST_WORDS: ReadonlySet<string> = new Set([
   'was', 'were', 'had', 'did', 'said', 'told', 'met', 'held', 'went', 'came', 'made', 'took', 'gave', 'began',
   'left', 'saw', 'sold', 'bought', 'won', 'lost', 'led', 'ran', 'wrote', 'spoke', 'paid', 'sent', 'died',
   'fell', 'rose', 'became', 'ago', 'last', 'earlier',
+  // Irregular past forms that are not also present forms.
+  'struck', 'brought', 'thought', 'found', 'kept', 'felt', 'stood', 'built', 'caught', 'fought', 'sought',
+  'chose', 'drove', 'flew', 'grew', 'knew', 'threw', 'drew', 'broke', 'froze', 'got', 'sat', 'meant',
+  'heard', 'withdrew', 'undertook', 'underwent', 'shook', 'swore', 'tore', 'hid', 'rode', 'rang', 'sang',
+  'sank', 'shot', 'fled', 'fed', 'lent', 'spent', 'dealt', 'slept', 'swept', 'arose', 'forgave',
+  'overcame', 'withheld', 'upheld', 'oversaw', 'mistook', 'stole', 'forgot', 'understood', 'wore',
 ]);
 /** After these, an -ed word is a passive participle ("is scheduled"), not a past tense. */
 const PASSIVE_AUXILIARIES: ReadonlySet<string> = new Set(['be', 'been', 'being', 'is', 'are', 'am']);
@@ -59,17 +84,24 @@ const isSentenceEnd = (text: string, i: number): boolean => {
 
 
 /** Whether a future cue ends at `word`, given the two words before it ("will", "is scheduled to", "plans to", "due on"). */
-function futureCue(word: string, p1: string | undefined, p2: string | undefined): boolean {
+/** `distance`: how many words lie between the cue and the date (Infinity after the date). */
+function futureCue(word: string, p1: string | undefined, p2: string | undefined, distance: number): boolean {
   if (FUTURE_WORDS.has(word) || word.endsWith("'ll") || word.endsWith('’ll')) return true;
+  if (PLAN_PARTICIPLES.has(word)) return !PAST_AUXILIARIES.has(p1 ?? '');
+  // Present progressive close to the date ("is holding talks in May"): an arrangement ahead;
+  // farther away it may be a state the date explains ("is recovering from the floods in July").
+  if (distance <= 2 && (p1 === 'is' || p1 === 'are' || p1 === 'am') && word.length > 4 && word.endsWith('ing')) return true;
   if (word === 'to') {
     // "is scheduled to", "is to", "scheduled to", "plans to", "going to"
     if (p1 !== undefined && (INTENT_VERBS.has(p1) || SCHEDULE_ADJECTIVES.has(p1))) return true;
     if (p1 !== undefined && (p1 === 'is' || p1 === 'are')) return true;
     if (p2 !== undefined && BE_FORMS.has(p2) && p1 !== undefined && SCHEDULE_PARTICIPLES.has(p1)) return true;
   }
-  if (SCHEDULE_PREPOSITIONS.has(word) && p1 !== undefined && SCHEDULE_ADJECTIVES.has(p1)) return true;
+  // "due in May" points ahead; "was due in May" reports a plan of the past.
+  if (SCHEDULE_PREPOSITIONS.has(word) && p1 !== undefined && SCHEDULE_ADJECTIVES.has(p1) && !PAST_AUXILIARIES.has(p2 ?? '')) return true;
   if (word === 'due' && (p1 === 'is' || p1 === 'are')) return true;
-  if ((word === 'in' || word === 'on' || word === 'for') && (p1 === 'is' || p1 === 'are')) return true;
+  // "is on Monday" points ahead; "is on an official visit ... from March 2" only states the present.
+  if (distance === 0 && (word === 'in' || word === 'on' || word === 'for') && (p1 === 'is' || p1 === 'are')) return true;
   if (word === 'for' && p1 === 'set' && (p2 === 'is' || p2 === 'are')) return true;
   if (word === 'held' && p1 === 'be' && p2 === 'to') return true;
   if (word === 'of' && p1 === 'ahead') return true;
@@ -81,10 +113,18 @@ function futureCue(word: string, p1: string | undefined, p2: string | undefined)
   return false;
 }
 
+/** Lower-cased, except the month `May`, which must not read as the modal. */
+function cueWord(raw: string): string {
+  return raw === 'May' || raw === 'MAY' ? 'May' : raw.toLowerCase();
+}
+
 function pastCue(word: string, p1: string | undefined): boolean {
   if (PAST_WORDS.has(word)) return true;
-  return word.length >= 4 && word.endsWith('ed') && /^[a-z]+$/.test(word) && !PASSIVE_AUXILIARIES.has(p1 ?? '');
+  // After a determiner an -ed word is an adjective ("the delayed vote in November"), not a verb.
+  return word.length >= 4 && word.endsWith('ed') && /^[a-z]+$/.test(word) && !PASSIVE_AUXILIARIES.has(p1 ?? '') && !DETERMINERS.has(p1 ?? '');
 }
+
+const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'these', 'those']);
 
 function endsWithPhrase(w: readonly string[], end: number, phrase: readonly string[]): boolean {
   if (end - phrase.length < 0) return false;
@@ -161,14 +201,23 @@ export function sentenceTense(text: string, start: number, end: number): 'future
     }
     const wordEnd = i + 1;
     while (i >= floor && isCueLetter(text.charCodeAt(i))) i--;
-    left.push(text.slice(i + 1, wordEnd).toLowerCase());
+    left.push(cueWord(text.slice(i + 1, wordEnd)));
     pos = i + 1;
   };
+  // A reporting verb some words back ("officials said another package before January is
+  // unlikely") may govern a clause of its own: the date's clause, read forwards, decides first.
+  let reported = false;
   for (let k = 0; ; k++) {
     while (left.length < k + 3 && !leftDone) readLeft();
     const word = left[k];
     if (word === undefined) break;
-    if (futureCue(word, left[k + 1], left[k + 2])) return 'future';
+    // "could not attend" mostly tells what did not happen.
+    if (word === 'could' && left[k - 1] === 'not') continue;
+    if (futureCue(word, left[k + 1], left[k + 2], k)) return 'future';
+    if (k >= 2 && REPORTING_VERBS.has(word) && opensReportedClause(word, left[k - 1]!, left[k - 2]!)) {
+      reported = true;
+      break;
+    }
     if (pastCue(word, left[k + 1])) return 'past';
   }
 
@@ -185,11 +234,12 @@ export function sentenceTense(text: string, start: number, end: number): 'future
     }
     const wordStart = i;
     while (i < ceiling && isCueLetter(text.charCodeAt(i))) i++;
-    const word = text.slice(wordStart, i).toLowerCase();
-    if (futureCue(word, p1, p2)) return 'future';
+    const word = cueWord(text.slice(wordStart, i));
+    if (futureCue(word, p1, p2, Infinity)) return 'future';
     if (pastCue(word, p1)) return 'past';
+    if (reported && PRESENT_FORMS.has(word)) return null;
     p2 = p1;
     p1 = word;
   }
-  return null;
+  return reported ? 'past' : null;
 }

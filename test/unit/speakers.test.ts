@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../../src/analysis/sentences';
+import { attributeSentences, nameOf, tokenize } from '../../src/analysis/speakers';
+
+const name = (phrase: string) => {
+  const n = nameOf(tokenize(phrase, 0, phrase.length));
+  return n ? phrase.slice(n[0]!.start, n[n.length - 1]!.end) : null;
+};
+
+const firstSpeakers = (text: string) =>
+  attributeSentences(text, splitSentences(text), [], []).map((c) => {
+    const a = c.attributions[0];
+    return a ? `${a.speaker} <${a.cue}>` : null;
+  });
+
+describe('nameOf', () => {
+  it('strips offices, honorifics and nationalities in front of a name', () => {
+    expect(name('Japanese Foreign Minister Toshimitsu Motegi')).toBe('Toshimitsu Motegi');
+    expect(name('Israeli Ambassador to Japan Gilad Cohen')).toBe('Gilad Cohen');
+    expect(name('Vice President Joe Biden')).toBe('Joe Biden');
+    expect(name('Mr. Okonkwo')).toBe('Okonkwo');
+    expect(name('Labour foreign affairs spokesman Priya Nair')).toBe('Priya Nair');
+    expect(name('Secretary-General Ahmed Aboul Gheit')).toBe('Ahmed Aboul Gheit');
+    expect(name('Crown Prince Mohammed bin Salman')).toBe('Mohammed bin Salman');
+    expect(name('President Ruto of Kenya')).toBe('Ruto');
+    expect(name('The BBC\'s Paul Reynolds')).toBe('Paul Reynolds');
+  });
+
+  it('returns no personal name for bodies and descriptions', () => {
+    expect(name('the Japanese Foreign Ministry')).toBeNull();
+    expect(name("Pakistan's High Commissioner to Britain")).toBeNull();
+    expect(name('the Centers for Disease Control and Prevention')).toBeNull();
+    expect(name('a senior Japanese official')).toBeNull();
+    expect(name('the Ambassador')).toBeNull();
+  });
+});
+
+describe('attributeSentences', () => {
+  it('keeps a relayed statement with its maker and a plain report with the reporter', () => {
+    expect(
+      firstSpeakers(
+        'Prime Minister Sharif assured President Erdogan that the deal would proceed, officials said. ' +
+          'Mr Lee held a call with Ms Tan, the ministry said. Ms Okafor and Mr Mensah said they would attend.',
+      ),
+    ).toEqual(['Sharif <assured>', 'the ministry <said>', 'Ms Okafor and Mr Mensah <said>']);
+  });
+
+  it('finds the source before, after and around the cue', () => {
+    expect(
+      firstSpeakers(
+        'The BBC\'s Paul Reynolds says the conference will be limited. ' +
+          'Senior Japanese officials, however, have said Tokyo won’t be able to help. ' +
+          'Canada has been more cautious but Ms Osei last week said she also wanted it to end. ' +
+          'The Israelis described the meeting as important but said they would not attend. ' +
+          'Abe at the same time said that Tokyo hopes for progress. ' +
+          'China has in the past said it sees the ban as politically driven.',
+      ),
+    ).toEqual([
+      'Paul Reynolds <says>',
+      'Senior Japanese officials <said>',
+      'Osei <said>',
+      'The Israelis <described>',
+      'Abe <said>',
+      'China <said>',
+    ]);
+  });
+
+  it('reads sources in other outlets\' styles', () => {
+    expect(
+      firstSpeakers(
+        'Police in Nairobi said on Tuesday that two suspects had been arrested. ' +
+          'The ruling, the court said, cannot be appealed. ' +
+          'Officials say the dam will be finished by 2030. ' +
+          'A spokeswoman for the Elysée Palace declined to comment, but an aide said the trip would go ahead. ' +
+          'Rescuers searching the rubble in Antakya, Hatay, said they had found survivors.',
+      ),
+    ).toEqual(['Police <said>', 'the court <said>', 'Officials <say>', 'an aide <said>', 'Rescuers <said>']);
+  });
+
+  it('follows a pronoun back to the last person, and "it" to the last body', () => {
+    expect(
+      firstSpeakers(
+        'The Clarion newspaper said on Tuesday it had been handed a report. It said the report contained names. ' +
+          'Finance Minister Ama Owusu said Ghana was prepared to block any bid. She said the rule remained fair.',
+      ),
+    ).toEqual(['The Clarion newspaper <said>', 'The Clarion newspaper <said>', 'Ama Owusu <said>', 'Ama Owusu <said>']);
+  });
+});
