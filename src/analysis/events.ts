@@ -275,6 +275,7 @@ const PAIR_REF =
   /\b(?:the|The|both|Both)\s+(?:two\s+)?((?:foreign|defen[cs]e|finance|trade|top|senior)\s+(?:ministers|diplomats|officials)|ministers|diplomats|leaders|officials|presidents|prime\s+ministers|premiers|chancellors|heads\s+of\s+(?:state|government)|sides|men|women|envoys|counterparts)\b|\b(?:the|The)\s+pair\b/g;
 const TITLE_REF =
   /\b(?:[Tt]he\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)|([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:'s|’s))\s+(president|prime\s+minister|premier|foreign\s+minister|foreign\s+secretary|secretary\s+of\s+state|top\s+diplomat|minister|chancellor|leader|king|queen|ambassador|envoy)\b/g;
+const BARE_TITLE_REF = /\b[Tt]he\s+(president|prime\s+minister|premier|foreign\s+minister|foreign\s+secretary|secretary\s+of\s+state|chancellor)\b(?!\s+of\b|[-'’])/g;
 const ROLE_WORD = /resident|inister|remier|hancellor|eader|ecretary|mbassador|nvoy|iplomat|king|queen/i;
 const COUNTERPART_REF =
   /\b(?:(?:his|her|their)\s+)?(?:([A-Z][a-z]+)\s+)?(counterparts?)\b/g;
@@ -426,6 +427,16 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
     if (id) actors.push({ ids: [id], start, end, ref: true });
   }
 
+  // "the prime minister" with no country: the one official of that office the article has named.
+  BARE_TITLE_REF.lastIndex = ROLE_WORD.test(s) ? 0 : s.length;
+  for (let m = BARE_TITLE_REF.exec(s); m; m = BARE_TITLE_REF.exec(s)) {
+    const start = sentence.start + m.index;
+    const end = start + m[0].length;
+    if (startsNamedMention(mentions, end, 40, text)) continue;
+    const id = resolveBareTitle(state, start, (m[1] ?? '').replace(/\s+/g, ' '));
+    if (id) actors.push({ ids: [id], start, end, ref: true });
+  }
+
   COUNTERPART_REF.lastIndex = s.includes('counterpart') ? 0 : s.length;
   for (let m = COUNTERPART_REF.exec(s); m; m = COUNTERPART_REF.exec(s)) {
     const start = sentence.start + m.index;
@@ -513,6 +524,19 @@ function resolveTitle(state: DocState, pos: number, country: string, noun: strin
     }
   }
   return best;
+}
+
+/** The only official of an office named before a position, or null when none or several. */
+function resolveBareTitle(state: DocState, pos: number, noun: string): string | null {
+  const title = noun.toLowerCase();
+  let found: string | null = null;
+  for (const p of state.people.values()) {
+    const t = (p.title ?? '').toLowerCase();
+    if (!t.includes(title) || /\b(?:vice|deputy|former)\b/.test(t) || antecedentDistance(p, pos) >= 1e9) continue;
+    if (found) return null;
+    found = p.id;
+  }
+  return found;
 }
 
 function resolveCounterparts(state: DocState, owner: Person, qualifier: string | null, plural: boolean, pos: number): string[] {

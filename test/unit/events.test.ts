@@ -588,6 +588,15 @@ describe('findEvents in other styles', () => {
     ]);
   });
 
+  it('reads "the prime minister" as the one prime minister the article has named', () => {
+    const t = 'Prime Minister Kenji Sato welcomed the decision. Visiting Kenyan President Daniel Mwangi met the prime minister in Tokyo on Friday.';
+    const evs = run(t, [
+      { forms: ['Kenji Sato'], name: 'Kenji Sato', title: 'Prime Minister', country: 'Japan' },
+      { forms: ['Daniel Mwangi'], name: 'Daniel Mwangi', title: 'President', country: 'Kenya' },
+    ], [['Friday', '2024-05-17', 'day']]);
+    expect(evs.map((e) => [e.date, e.location, ...names(e)])).toEqual([['2024-05-17', 'Tokyo', 'Daniel Mwangi', 'Kenji Sato']]);
+  });
+
   it('never throws and finds nothing without officials', () => {
     expect(findEvents('', { sentences: [], officials: [], dates: [], documentDate: null })).toEqual([]);
     const junk = '\u0000\uffff"“met with'.repeat(2000);
