@@ -597,6 +597,15 @@ describe('findEvents in other styles', () => {
     expect(evs.map((e) => [e.date, e.location, ...names(e)])).toEqual([['2024-05-17', 'Tokyo', 'Daniel Mwangi', 'Kenji Sato']]);
   });
 
+  it('finds the leader of a delegation received', () => {
+    const t = 'President Oleh Marchenko received a bipartisan congressional delegation led by Senator Mark Dalton in Kyiv on Friday.';
+    const evs = run(t, [
+      { forms: ['Oleh Marchenko'], name: 'Oleh Marchenko', title: 'President', country: 'Ukraine' },
+      { forms: ['Mark Dalton'], name: 'Mark Dalton', title: 'Senator', country: 'United States' },
+    ]);
+    expect(evs.map((e) => [e.type, e.location, ...names(e)])).toEqual([['meeting', 'Kyiv', 'Mark Dalton', 'Oleh Marchenko']]);
+  });
+
   it('never throws and finds nothing without officials', () => {
     expect(findEvents('', { sentences: [], officials: [], dates: [], documentDate: null })).toEqual([]);
     const junk = '\u0000\uffff"“met with'.repeat(2000);
