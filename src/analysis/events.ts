@@ -781,10 +781,10 @@ function cueParticipants(
   // "called X on Tuesday to discuss": a call; "called X a liar", "called X's remarks": not.
   if (/^called$/i.test(s.slice(cue.start, cue.end)) && (!objects.length || !CALL_PURPOSE_AFTER.test(text.slice(cursor, cursor + 60)))) return null;
   // "called on X to resign" urges X; only "called on X" with no infinitive is a call paid on X.
-  if (/^call/i.test(s.slice(cue.start, cue.end)) && (!objects.length || /^\s*(?:,\s*)?(?:to|for)\s/.test(text.slice(cursor, cursor + 6)))) return null;
+  if (/^call\w*\s+on$/i.test(s.slice(cue.start, cue.end)) && (!objects.length || /^\s*(?:,\s*)?(?:to|for)\s/.test(text.slice(cursor, cursor + 6)))) return null;
   // "visiting Brazilian President Lula" describes Lula; the visit is his, told by another cue.
   // "is visiting Zelensky in Kyiv" is a visit to him.
-  if (cue.type === 'visit' && /^visiting$/i.test(s.slice(cue.start, cue.end)) && objects.length && !/\b(?:is|are|was|were|be|been)\s+$/i.test(s.slice(0, cue.start))) return null;
+  if (cue.type === 'visit' && /^visiting$/i.test(s.slice(cue.start, cue.end)) && objects.length && !/\b(?:is|are|was|were|be|been)\s+$/i.test(s.slice(Math.max(0, cue.start - 20), cue.start))) return null;
 
   // Subject: the nearest actor before the cue with no clause break in between.
   let subject: string[] | null = null;

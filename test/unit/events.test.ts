@@ -546,12 +546,13 @@ describe('findEvents in other styles', () => {
   });
 
   it('reads "called X on Tuesday to discuss" as a call, but not "called X a liar"', () => {
-    const t = 'President Ana Silva called Prime Minister Hugo Bauer on Tuesday to discuss the border. Bauer later called Silva a populist.';
+    const t = 'President Ana Silva called Prime Minister Hugo Bauer on Tuesday to discuss the border. Bauer later called Silva a populist. Silva called Bauer to congratulate him.';
     const evs = run(t, [
       { forms: ['Ana Silva', 'Silva'], name: 'Ana Silva', title: 'President', country: 'Brazil' },
       { forms: ['Hugo Bauer', 'Bauer'], name: 'Hugo Bauer', title: 'Prime Minister', country: 'Austria' },
     ], [['Tuesday', '2024-06-11', 'day']]);
-    expect(evs.map((e) => [e.type, e.date, ...names(e)])).toEqual([['call', '2024-06-11', 'Ana Silva', 'Hugo Bauer']]);
+    // The second call, undated, may be the same one: it joins it.
+    expect(evs.map((e) => [e.type, e.date, e.sources.length, ...names(e)])).toEqual([['call', '2024-06-11', 2, 'Ana Silva', 'Hugo Bauer']]);
   });
 
   it('dates a state visit by its first day', () => {
