@@ -607,6 +607,15 @@ describe('findEvents in other styles', () => {
     expect(evs.map((e) => [e.type, e.location, ...names(e)])).toEqual([['meeting', 'Kyiv', 'Mark Dalton', 'Oleh Marchenko']]);
   });
 
+  it('reads ", meeting his counterpart" as the meeting of a visit', () => {
+    const t = 'Published On 12 Feb 2024\n\nTurkish President Kemal Aydin arrived in Cairo on Wednesday for his first visit to Egypt in more than a decade, meeting his Egyptian counterpart Omar Haddad.';
+    const evs = run(t, [
+      { forms: ['Kemal Aydin'], name: 'Kemal Aydin', title: 'President', country: 'Turkey' },
+      { forms: ['Omar Haddad'], name: 'Omar Haddad', title: 'President', country: 'Egypt' },
+    ], [['12 Feb 2024', '2024-02-12', 'day'], ['Wednesday', '2024-02-14', 'day']], '2024-02-12');
+    expect(evs.map((e) => [e.type, e.date, e.location, ...names(e)])).toEqual([['visit', '2024-02-14', 'Cairo', 'Kemal Aydin', 'Omar Haddad']]);
+  });
+
   it('never throws and finds nothing without officials', () => {
     expect(findEvents('', { sentences: [], officials: [], dates: [], documentDate: null })).toEqual([]);
     const junk = '\u0000\uffff"“met with'.repeat(2000);
