@@ -147,7 +147,7 @@ interface CueRule {
 }
 
 // "told" is a cue only where the sentence puts the two together or on the phone.
-const TOLD_COMPANIONS = /\b(?:during|outset|face|person|(?:was|were|is) in [A-Z])|phone|video/;
+const TOLD_COMPANIONS = /\b(?:during|outset|face|person|meeting|talks|(?:was|were|is) in [A-Z])|phone|video/;
 
 /** Index of the sentence holding a position, or -1. */
 function sentenceAt(sentences: readonly Span[], pos: number): number {
@@ -260,7 +260,7 @@ interface Actor {
   ref: boolean;
 }
 
-const IN_PERSON = /\b(?:was|were|is)\s+in\s+[A-Z]|\bduring\b|\bat\s+the\s+outset\b|\bface[- ]to[- ]face\b|\bin\s+person\b/;
+const IN_PERSON = /\b(?:was|were|is)\s+in\s+[A-Z]|\bduring\b|\bat\s+the\s+outset\b|\b(?:[Aa]t|[Ii]n|[Dd]uring)\s+(?:the|their|a)\s+(?:\w+\s+)?(?:meeting|talks)\b|\bface[- ]to[- ]face\b|\bin\s+person\b/;
 // A meeting held by phone or video is a call.
 const PHONE_MARKER = /\b(?:by|over\s+the|on\s+the|via)\s+(?:tele)?phone\b|\b(?:tele)?phone\s+(?:call|conversation|talks?)|\bvideo\s+(?:call|link|conference)|\bvideoconference\b/i;
 // "discussed the issue with", "held talks on trade with": a short topic, no clause break, then "with".

@@ -616,6 +616,15 @@ describe('findEvents in other styles', () => {
     expect(evs.map((e) => [e.type, e.date, e.location, ...names(e)])).toEqual([['visit', '2024-02-14', 'Cairo', 'Kemal Aydin', 'Omar Haddad']]);
   });
 
+  it('reads "at their meeting, X told Y" as a meeting', () => {
+    const t = 'At their meeting in Geneva, Foreign Minister Omar Haddad told Foreign Minister Leila Nasser that the crossing would reopen.';
+    const evs = run(t, [
+      { forms: ['Omar Haddad'], name: 'Omar Haddad', title: 'Foreign Minister', country: 'Egypt' },
+      { forms: ['Leila Nasser'], name: 'Leila Nasser', title: 'Foreign Minister', country: 'Jordan' },
+    ]);
+    expect(evs.map((e) => [e.type, e.location, ...names(e)])).toEqual([['meeting', 'Geneva', 'Leila Nasser', 'Omar Haddad']]);
+  });
+
   it('never throws and finds nothing without officials', () => {
     expect(findEvents('', { sentences: [], officials: [], dates: [], documentDate: null })).toEqual([]);
     const junk = '\u0000\uffff"“met with'.repeat(2000);
