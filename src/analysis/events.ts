@@ -561,6 +561,7 @@ function resolveCounterparts(state: DocState, owner: Person, qualifier: string |
 // Dates and places.
 
 const FRAME_BEFORE = /\b(?:during|while\s+on|in\s+the\s+course\s+of)\s+(?:(?:his|her|their|the|a|an)\s+)?(?:[\w-]+\s+){0,3}$/i;
+const INVITATION = /\b(?:at|on)\s+the\s+invitation\s+of\s+/i;
 const SAME_DAY = /^(?:the\s+)?(?:same\s+day|same\s+morning|same\s+afternoon|same\s+evening|that\s+day)$/i;
 const DATELINE_AFTER = /^,?\s*(?:\d{4}\s*)?(?:\([^)]{1,30}\)|[-–—:])/;
 const RELATIVE_CLAUSE = /,\s*(?:who|which|whose|where|that)\b|\b(?:which|whose)\b/i;
@@ -1105,6 +1106,14 @@ function analyseSentence(
         siblings.push(draft);
       }
     }
+  }
+  // "will pay a state visit to Japan at the invitation of Prime Minister X": X hosts the visit.
+  const invitation = INVITATION.exec(s);
+  if (invitation) {
+    const from = sentence.start + invitation.index + invitation[0].length;
+    const host = actors.find((a) => a.start >= from && isTitleGap(text.slice(from, a.start), 60));
+    const visit = drafts.find((d) => d.type === 'visit' || d.type === 'trip');
+    if (host && visit) for (const id of host.ids) if (!visit.ids.includes(id)) visit.ids.push(id);
   }
   for (const d of drafts) {
     if (d.ids.length < 2) {

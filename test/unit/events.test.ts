@@ -555,13 +555,13 @@ describe('findEvents in other styles', () => {
     expect(evs.map((e) => [e.type, e.date, e.sources.length, ...names(e)])).toEqual([['call', '2024-06-11', 2, 'Ana Silva', 'Hugo Bauer']]);
   });
 
-  it('dates a state visit by its first day', () => {
+  it('dates a state visit by its first day, and counts the host who invited', () => {
     const t = 'Vietnamese President Tran Van Minh will pay a state visit to Japan from March 3 to 5 at the invitation of Prime Minister Kenji Sato.';
     const evs = run(t, [
       { forms: ['Tran Van Minh'], name: 'Tran Van Minh', title: 'President', country: 'Vietnam' },
       { forms: ['Kenji Sato'], name: 'Kenji Sato', title: 'Prime Minister', country: 'Japan' },
     ], [['March 3', '2024-03-03', 'day']], '2024-02-20');
-    expect(evs.map((e) => [e.type, e.date, e.location, e.scheduled])).toEqual([['visit', '2024-03-03', 'Japan', true]]);
+    expect(evs.map((e) => [e.type, e.date, e.location, e.scheduled, ...names(e)])).toEqual([['visit', '2024-03-03', 'Japan', true, 'Kenji Sato', 'Tran Van Minh']]);
   });
 
   it('reads "meet him" as the official named before, other than the one meeting', () => {
