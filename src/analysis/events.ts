@@ -644,7 +644,7 @@ function placeCandidates(text: string, sentence: Span, officialsInSentence: read
     while (words.length && NOT_PLACE_WORD.test(words[words.length - 1]!)) words.pop();
     if (!words.length || NOT_PLACE_WORD.test(words[0]!)) return;
     name = words.join(' ');
-    // Four capitalised words make an institution ("Ben Gurion International Airport"), not a city.
+    // Four capitalised words make an institution ("Jomo Kenyatta International Airport"), not a city.
     if (words.length > 3 || INSTITUTION_WORD.test(name) || /\d/.test(name)) return;
     // "discussed the situation in Syria": the place of a topic, not of the meeting.
     if (TOPIC_BEFORE_PLACE.test(s.slice(Math.max(0, pos - 40), pos))) return;
@@ -735,7 +735,7 @@ function cueParticipants(
   }
 
   // Objects: a chain of actors right after the cue, separated only by titles and conjunctions;
-  // or, after a topic, the ones "with" introduces ("discussed the issue with Mr. Netanyahu").
+  // or, after a topic, the ones "with" introduces ("discussed the issue with Mr. Okafor").
   const objects: string[][] = [];
   let cursor = cueEnd;
   if (!/\s(?:with|between|by)$/i.test(s.slice(cue.start, cue.end))) {
