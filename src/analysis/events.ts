@@ -178,6 +178,7 @@ const CUE_RULES: CueRule[] = [
   // ", meeting his Egyptian counterpart", "before meeting X": the participle is a verb.
   { re: /(?<=(?:[,;]|\b(?:before|after|while|when|since|then|also))\s{1,3})meeting(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb' },
   { re: /\bmeeting\b/gi, type: 'meeting', kind: 'noun' },
+  { re: /\bsummit\b/gi, type: 'meeting', kind: 'noun' },
   { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:(?:[a-z-]+)\s+){0,2}?(?:talks|discussions|negotiations)\b(?:\s+with)?/gi, type: 'talks', kind: 'verb' },
   { re: /\b(?:talks|discussions|negotiations)\s+(?:with|between)\b/gi, type: 'talks', kind: 'with' },
   { re: /\btalks\b/gi, type: 'talks', kind: 'noun' },
@@ -1027,7 +1028,8 @@ function analyseSentence(
       const next = actors[i + 1];
       if (!next) return false;
       const link = text.slice(a.end, next.start);
-      return /\band\b|&/.test(link) && isTitleGap(link, 60);
+      // "Reyes and Okafor", "the Reyes-Okafor summit".
+      return (/\band\b|&/.test(link) && isTitleGap(link, 60)) || /^[-–/]$/.test(link);
     });
   const hasVerbEvent = resolved.some((r) => r.cue.kind !== 'noun' && r.parts && r.parts.ids.length >= 2);
   for (const { cue, parts } of resolved) {
@@ -1304,7 +1306,7 @@ function absorb(target: Draft, d: Draft, acrossSentences: boolean): void {
       target.location = d.location;
       target.locationIsCity = d.locationIsCity;
     }
-  } else if (target.type === 'trip' && typeFamily(d.type) === 'meet') target.type = d.type;
+  } else if (target.type === 'trip' && typeFamily(d.type) === 'meet' && !d.weak) target.type = d.type;
   target.subordinate = target.subordinate && d.subordinate;
   for (const id of d.ids) if (!target.ids.includes(id)) target.ids.push(id);
   // "met X again to plan a return visit next year": the visit's date is not the meeting's.

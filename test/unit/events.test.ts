@@ -625,6 +625,12 @@ describe('findEvents in other styles', () => {
     expect(evs.map((e) => [e.type, e.location, ...names(e)])).toEqual([['meeting', 'Geneva', 'Leila Nasser', 'Omar Haddad']]);
   });
 
+  it('reads "the Reyes-Okafor summit" as a meeting of both', () => {
+    const t = 'The Reyes-Okafor summit in Abuja on Friday produced a trade deal.';
+    const evs = run(t, [REYES, OKAFOR], [['Friday', '2024-03-22', 'day']]);
+    expect(evs.map((e) => [e.type, e.date, e.location, ...names(e)])).toEqual([['meeting', '2024-03-22', 'Abuja', 'Chidi Okafor', 'Marta Reyes']]);
+  });
+
   it('never throws and finds nothing without officials', () => {
     expect(findEvents('', { sentences: [], officials: [], dates: [], documentDate: null })).toEqual([]);
     const junk = '\u0000\uffff"“met with'.repeat(2000);
