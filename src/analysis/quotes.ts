@@ -132,7 +132,9 @@ function singleSegments(text: string, block: Span, doubles: QuoteSegment[]): Quo
     const prevLetter = /[\p{L}\p{N}]/u.test(prev ?? '');
     const nextLetter = /[\p{L}\p{N}]/u.test(next ?? '');
     if (prevLetter && nextLetter) continue; // apostrophe inside a word
-    const canOpen = m[0] !== '’' && (isSpaceChar(prev) || /[(\[—–\-"“]/.test(prev ?? '')) && nextLetter;
+    // Not an opening mark: a decade ("the '90s") or a clipped word ("rock 'n' roll").
+    const clipped = /^(?:\d0s|n['’]\s|em\b|til\b|cause\b)/.test(text.slice(i + 1, i + 5));
+    const canOpen = m[0] !== '’' && !clipped && (isSpaceChar(prev) || /[(\[—–\-"“]/.test(prev ?? '')) && nextLetter;
     const canClose = m[0] !== '‘' && (prevLetter || /[.,!?]/.test(prev ?? '')) && (isSpaceChar(next) || /[.,;:!?)\]"”—–\-]/.test(next ?? ''));
     if (openAt < 0) {
       if (canOpen) openAt = i;
@@ -165,7 +167,7 @@ function attributionSpeaker(a: Attribution): Speaker {
   return { speaker: a.speaker, speakerEntityId: a.speakerEntityId, person: a.person };
 }
 
-const HEADLINE_SOURCE = /\s[-–—:]\s*((?:[A-Z][\p{L}'’.-]*\s+){0,3}[A-Z][\p{L}'’.-]*)\s*$/u;
+const HEADLINE_SOURCE = /^[^"“”]*?\s?[-–—:]\s*((?:[A-Z][\p{L}'’.-]*\s+){0,3}[A-Z][\p{L}'’.-]*)\s*$/u;
 
 /** What may follow the verb of a sentence that is only an attribution: "Okafor said to applause." */
 const ATTRIBUTION_ONLY_REST = /^(?:\s*[.!?]|\s+(?:on|in|at|to|during|after|before|from|with|of|earlier|later|last|this|yesterday|today|recently|then|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[^"“”]{0,100}$|\s*,[^"“”]{0,120}$)/i;
@@ -217,19 +219,26 @@ function analyzeQuotesUncached(
     const last = Math.max(first, sentenceIndexAt(sentences, seg.end - 1));
     const found = chooseAttribution(text, seg, first, last, contexts, sentences);
     let speaker: Speaker | null = found ? attributionSpeaker(found) : null;
+    if (!speaker) {
+      // A quotation signed with a dash ('"..." — Kofi Annan') or a headline ("Tariffs 'reckless' - Lula").
+      const s = sentences[last];
+      const after = seg.close >= 0 ? seg.close + 1 : seg.end;
+      if (s && s.end - after < 80 && s.end > after && !/[.!?"”’]/.test(text[s.end - 1] ?? '')) {
+        const h = HEADLINE_SOURCE.exec(text.slice(after, s.end));
+        if (h) speaker = { speaker: h[1]!, speakerEntityId: null, person: true };
+      }
+    }
+    if (!speaker && first > 0) {
+      // "..., the ministry said:" and the quotation in the next paragraph.
+      const before = sentences[first - 1]!;
+      const intro = contexts[first - 1]?.attributions[0];
+      if (intro?.speaker && text[before.end - 1] === ':' && intro.info.strength !== 'cognition') speaker = attributionSpeaker(intro);
+    }
     const startsSentence = sentences[first] !== undefined && (seg.open < 0 || seg.open <= sentences[first]!.start + 1);
     const previousIsSpeech = previous !== null && previous.quote.text.split(/\s+/).length >= 6;
     if (!speaker && previous && (startsSentence || previousIsSpeech) && previous.anchorSentence >= first - 1 && previous.segment.end <= seg.start) {
       // A quotation that runs on without a new attribution keeps its speaker.
       speaker = { speaker: previous.quote.speaker, speakerEntityId: previous.quote.speakerEntityId, person: true };
-    }
-    if (!speaker) {
-      const s = sentences[first];
-      // Headlines are short lines without a final full stop.
-      if (s && s.end - s.start < 200 && !/[.!?"”’]/.test(text[s.end - 1] ?? '')) {
-        const h = HEADLINE_SOURCE.exec(text.slice(seg.end, s.end));
-        if (h) speaker = { speaker: h[1]!, speakerEntityId: null, person: true };
-      }
     }
     if (!speaker || !speaker.speaker) continue;
     const q: AttributedQuote = {

@@ -23,6 +23,7 @@ const SENTENCE_OPENERS = new Set([
 const LIST_MARKER = /^(?:(?:[•·▪◦‣●○■□►▶*]|[-–—](?=\s)|\(?\d{1,3}[.)](?=\s)|\(\d{1,3}\)|\(?[a-z][.)](?=\s)|\([ivx]{1,4}\))[ \t\u00a0]+)+/;
 const META_HEADER = /^(?:date|published|updated|posted)[:\s]+\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?Z?)?[ \t]+/i;
 const CLOSERS = '"”’\')]»';
+const TERMINAL_RE = /[.!?…]/g;
 const OPEN_QUOTES = '"“‘\'«(';
 
 function isUpper(ch: string | undefined): boolean {
@@ -121,7 +122,8 @@ function periodEndsSentence(text: string, dot: number, floor: number, nextPos: n
 /** Splits an article into sentences; headings, nav lines and list items are their own spans, without numbering. */
 export function splitSentences(text: string): Span[] {
   const spans: Span[] = [];
-  for (const block of paragraphBlocks(text)) splitBlock(text, block.start, block.end, spans);
+  const scan = { next: -1 };
+  for (const block of paragraphBlocks(text)) splitBlock(text, block.start, block.end, spans, scan);
   return spans;
 }
 
@@ -133,7 +135,7 @@ function pushTrimmed(text: string, start: number, end: number, out: Span[]): voi
   if (e > s) out.push({ start: s, end: e });
 }
 
-function splitBlock(text: string, blockStart: number, blockEnd: number, out: Span[]): void {
+function splitBlock(text: string, blockStart: number, blockEnd: number, out: Span[], scan: { next: number }): void {
   let start = blockStart;
   const header = META_HEADER.exec(text.slice(start, Math.min(blockEnd, start + 60)));
   if (header && start + header[0].length < blockEnd) {
@@ -142,11 +144,16 @@ function splitBlock(text: string, blockStart: number, blockEnd: number, out: Spa
   }
   let i = start;
   while (i < blockEnd) {
-    const ch = text[i];
-    if (ch !== '.' && ch !== '!' && ch !== '?' && ch !== '…') {
-      i++;
-      continue;
+    // Jump to the next terminal punctuation with a native scan; the position found is kept for
+    // later blocks, so the text is scanned once even when many lines have no full stop.
+    if (scan.next < i) {
+      TERMINAL_RE.lastIndex = i;
+      const found = TERMINAL_RE.exec(text);
+      scan.next = found ? found.index : text.length;
     }
+    if (scan.next >= blockEnd) break;
+    i = scan.next;
+    const ch = text[i];
     let j = i;
     while (j < blockEnd && (text[j] === '.' || text[j] === '!' || text[j] === '?' || text[j] === '…')) j++;
     const punctRun = j - i;
@@ -160,7 +167,8 @@ function splitBlock(text: string, blockStart: number, blockEnd: number, out: Spa
     while (k < blockEnd && isSpace(text[k])) k++;
     const next = text[k];
     let boundary: boolean;
-    if (isLower(next) || next === ',' || next === ';' || next === ':' || next === ')') boundary = false;
+    // A dash after the full stop carries on the sentence: '"..." — Kofi Annan'.
+    if (isLower(next) || next === ',' || next === ';' || next === ':' || next === ')' || next === '—' || next === '–') boundary = false;
     else if (ch === '.' && punctRun === 1) boundary = periodEndsSentence(text, i, start, k, blockEnd);
     else boundary = true;
     if (boundary) {

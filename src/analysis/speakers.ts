@@ -192,8 +192,19 @@ const LEADING_CONJ = new Set(['but', 'and', 'yet', 'so', 'or', 'meanwhile', 'how
 const PLACES = new Set<string>(['europe', 'eu', 'un', 'nato', 'gaza', 'west', 'kremlin', 'pentagon', 'asia', 'africa', 'palestine', 'jerusalem', 'tokyo']);
 
 /** A single capitalised word that names a person rather than a place, an acronym or a body. */
+const placeMemo = new Map<string, boolean>();
+function isPlace(word: string): boolean {
+  let known = placeMemo.get(word);
+  if (known === undefined) {
+    if (placeMemo.size > 20000) placeMemo.clear();
+    known = lookupCountry(word) !== null;
+    placeMemo.set(word, known);
+  }
+  return known;
+}
+
 function personWord(t: Token): boolean {
-  return t.cap && !PLACES.has(t.lower) && lookupCountry(t.text) === null && !ORG_WORDS.has(t.lower) && !TITLE_WORDS.has(t.lower) && !/^[A-Z]{2,}$/.test(t.text) && !/s$/.test(t.lower);
+  return t.cap && !PLACES.has(t.lower) && !isPlace(t.text) && !ORG_WORDS.has(t.lower) && !TITLE_WORDS.has(t.lower) && !/^[A-Z]{2,}$/.test(t.text) && !/s$/.test(t.lower);
 }
 
 function isPossessive(t: Token): boolean {
@@ -273,7 +284,7 @@ function phraseBackward(tokens: Token[], idx: number, floor: number): number {
   while (k >= floor && count < 10) {
     const t = tokens[k]!;
     if (PRONOUNS.has(t.lower) && t.word) return k === idx ? k : k + 1;
-    if (DETERMINERS.has(t.lower) && t.word) {
+    if (DETERMINERS.has(t.lower) && t.word && t.lower !== 'that') {
       // "The two ministers": a numeral after an article.
       const before = tokens[k - 1];
       if (k - 1 >= floor && before && /^(?:the|these|those|all|his|her|their|its|our)$/.test(before.lower) && before.lower !== t.lower) return k - 1;
@@ -877,7 +888,7 @@ function attributeCue(
   const cueTok = tokens[cueIdx]!;
   const cueEnd = tokens[lastCueIdx]!.end;
   const after = lastCueIdx + 1;
-  const make = (phrase: Token[], appositive: Token[]): Attribution | null => {
+  const make = (phrase: Token[], appositive: Token[], trusted = false): Attribution | null => {
     if (phrase.length === 0) return null;
     const span = spanOf(phrase);
     let speaker: Speaker;
@@ -885,7 +896,8 @@ function attributeCue(
       if (phrase[0]!.lower === 'i' || phrase[0]!.lower === 'we' || phrase[0]!.lower === 'you') return null;
       speaker = resolvePronoun(phrase[0]!.text, ctx, span.start, state);
     } else {
-      if (!agentive(phrase, ctx.sentence.start)) return null;
+      // Right after a quotation ('"...," the coach said') any noun phrase is the source.
+      if (!trusted && !agentive(phrase, ctx.sentence.start)) return null;
       speaker = speakerOf(text, phrase, appositive, officials, registry);
     }
     return { ...speaker, cue, cueStart: cueTok.start, cueEnd, info, phrase: span };
@@ -915,6 +927,12 @@ function attributeCue(
 
   const prev = tokens[cueIdx - 1];
   const isBaseForm = cue.toLowerCase() === info.lemma && !info.participle;
+  // "has not said", "never confirmed": a report that something was not said is no claim.
+  for (let k = cueIdx - 1; k >= 0 && k >= cueIdx - 3; k--) {
+    const w = tokens[k]!.lower;
+    if (w === 'not' || w === 'never' || w === "n't" || w.endsWith("n't") || w.endsWith('n’t')) return null;
+    if (!tokens[k]!.word || !ADVERB_SKIP.has(w)) break;
+  }
   // "the parties' budgets": a plural possessive noun.
   const nextTok = tokens[lastCueIdx + 1];
   if (nextTok && (nextTok.text === "'" || nextTok.text === '’') && nextTok.start === cueEnd) return null;
@@ -987,7 +1005,8 @@ function attributeCue(
       if (s?.speaker && !PRONOUNS.has(s.speaker.toLowerCase())) return { ...s, cue, cueStart: cueTok.start, cueEnd, info, phrase: { start: cueTok.start, end: cueTok.start } };
       return null;
     }
-    return make(sub.phrase.tokens, sub.phrase.appositive);
+    const trusted = floor > 0 && firstIdx <= floor + 1 && !PRONOUNS.has(first.lower) && sub.phrase.tokens.some((t) => t.word && !DETERMINERS.has(t.lower));
+    return make(sub.phrase.tokens, sub.phrase.appositive, trusted);
   }
   if (sub.coordinated) {
     // "was planning to express concern ... and urge Rouhani": a bare verb is not finite.

@@ -33,6 +33,17 @@ describe('findQuotes', () => {
     expect(quotesOf(text)).toEqual([['steady', 'Albanese']]);
   });
 
+  it('tells single quotation marks from decades, clipped words and plural possessives', () => {
+    const text =
+      "Mr Javid said the plan was 'a good start' but warned: 'There is more to do.' Prices of the Smiths' house rose since the '90s. " +
+      "Fans of rock 'n' roll gathered. ‘We’re ready,’ the coach said.";
+    expect(quotesOf(text)).toEqual([
+      ['a good start', 'Javid'],
+      ['There is more to do.', 'Javid'],
+      ['We’re ready,', 'the coach'],
+    ]);
+  });
+
   it('gives a headline quotation to the name after the dash', () => {
     const text = "Farm tariffs 'reckless' - Lula\n\nBrazil's president Luiz Inacio Lula da Silva has called the new farm tariffs \"reckless\".";
     expect(quotesOf(text)).toEqual([
@@ -47,6 +58,17 @@ describe('findQuotes', () => {
     expect(quotesOf(text)).toEqual([
       ['This decision sends the wrong signal to every government in the region.', 'Ana Lima'],
       ['Hundreds of families are still waiting for answers.', 'Ana Lima'],
+    ]);
+  });
+
+  it('reads a quotation introduced by a colon in the paragraph before, and one signed with a dash', () => {
+    const text =
+      'In a statement on Monday, the ministry said:\n\n"We condemn this attack in the strongest terms."\n\n' +
+      'Ruto arrived in Nairobi on Monday. "We are ready," he said.\n\n"Peace is not a gift; it is work." — Kofi Annan';
+    expect(quotesOf(text)).toEqual([
+      ['We condemn this attack in the strongest terms.', 'the ministry'],
+      ['We are ready,', 'Ruto'],
+      ['Peace is not a gift; it is work.', 'Kofi Annan'],
     ]);
   });
 

@@ -77,6 +77,17 @@ describe('attributeSentences', () => {
     ).toEqual(['Police <said>', 'the court <said>', 'Officials <say>', 'an aide <said>', 'Rescuers <said>']);
   });
 
+  it('reads US wire style and ignores negated reports', () => {
+    expect(
+      firstSpeakers(
+        'The Senate passed the bill, a measure that supporters say will lower costs. ' +
+          'Sen. Chuck Schumer, D-N.Y., said the vote was historic. ' +
+          'The ministry has not said whether talks will resume. Officials didn\'t confirm the report. ' +
+          '“We’ll see,” said Rep. Maria Salazar, R-Fla.',
+      ),
+    ).toEqual(['supporters <say>', 'Chuck Schumer <said>', null, null, 'Maria Salazar <said>']);
+  });
+
   it('follows a pronoun back to the last person, and "it" to the last body', () => {
     expect(
       firstSpeakers(
