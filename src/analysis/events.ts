@@ -272,6 +272,7 @@ const CALL_PURPOSE_AFTER =
   /^\s*(?:on\s+\w+day\b|(?:on\s+\w+day\s+)?to\s+(?:discuss|congratulate|express|offer|thank|convey|brief|condole|talk)\b|and\s+(?:discussed|talked|spoke)\b|,?\s+(?:by|over\s+the)\s+(?:tele)?phone\b)/i;
 const OBJECT_PRONOUN_AFTER = /^\s+(?:him|her)\b(?=\s*(?:$|[.,;:]|\s(?:in|on|at|for|to|during|last|this|next|again|twice|and|before|after|later|soon|over)\b))/;
 const POSSESSIVE_AFTER = /^(?:'s|’s)\b/;
+const THEY = /(?:^|[,;]\s*|\b(?:and|but|where|when)\s+)(?:They|they)\b(?=\s+(?:also\s+|later\s+|last\s+|again\s+|then\s+|had\s+|have\s+|will\s+|would\s+)?(?:met|meet|held|hold|discussed|spoke|talked)\b)/;
 const PRONOUN = /\b(?:he|she|He|She)\b/g;
 const POSSESSIVE_BEFORE_CUE = /\b(?:his|her|His|Her)\s+(?:[a-z-]+\s+){0,3}?(?=(?:visit|trip|meeting|talks|call)\b)/g;
 const PAIR_REF =
@@ -416,6 +417,16 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
     const noun = (m[1] ?? 'pair').replace(/\s+/g, ' ');
     const ids = resolvePair(state, start, noun);
     if (ids) actors.push({ ids, start, end: start + m[0].length, ref: true });
+  }
+
+  // "They met again on Friday": the two of the last event, when "they" opens the sentence's clause
+  // and no one else is named before it (other "they" are groups: officials, protesters, troops).
+  THEY.lastIndex = 0;
+  const they = THEY.exec(s);
+  if (they) {
+    const start = sentence.start + they.index + they[0].length - 4;
+    const last = state.events[state.events.length - 1];
+    if (last && last.ids.length === 2 && !mentions.some((mm) => mm.start < start)) actors.push({ ids: [...last.ids], start, end: start + 4, ref: true });
   }
 
   TITLE_REF.lastIndex = ROLE_WORD.test(s) ? 0 : s.length;

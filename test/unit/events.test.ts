@@ -631,6 +631,15 @@ describe('findEvents in other styles', () => {
     expect(evs.map((e) => [e.type, e.date, e.location, ...names(e)])).toEqual([['meeting', '2024-03-22', 'Abuja', 'Chidi Okafor', 'Marta Reyes']]);
   });
 
+  it('reads "They met again on Friday" as the two of the last meeting', () => {
+    const t = 'President Marta Reyes met President Chidi Okafor in Lagos on Monday. They met again on Friday in Abuja. They said the protesters had dispersed.';
+    const evs = run(t, [REYES, OKAFOR], [['Monday', '2024-03-18', 'day'], ['Friday', '2024-03-22', 'day']]);
+    expect(evs.map((e) => [e.date, e.location, ...names(e)])).toEqual([
+      ['2024-03-18', 'Lagos', 'Chidi Okafor', 'Marta Reyes'],
+      ['2024-03-22', 'Abuja', 'Chidi Okafor', 'Marta Reyes'],
+    ]);
+  });
+
   it('never throws and finds nothing without officials', () => {
     expect(findEvents('', { sentences: [], officials: [], dates: [], documentDate: null })).toEqual([]);
     const junk = '\u0000\uffff"“met with'.repeat(2000);
