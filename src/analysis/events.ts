@@ -1208,8 +1208,8 @@ function ruleAt(text: string, pos: number): { rule: CueRule; end: number } | nul
   for (let r = 0; r < CUE_STICKY.length; r++) {
     const sticky = CUE_STICKY[r]!;
     sticky.lastIndex = pos;
-    const m = sticky.exec(text);
-    if (m) return { rule: CUE_RULES[r]!, end: pos + m[0].length };
+    // test() leaves lastIndex at the match's end and builds no match array.
+    if (sticky.test(text)) return { rule: CUE_RULES[r]!, end: sticky.lastIndex };
   }
   return null;
 }
