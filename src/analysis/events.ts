@@ -573,6 +573,8 @@ function resolveCounterparts(state: DocState, owner: Person, qualifier: string |
 // Dates and places.
 
 const FRAME_BEFORE = /\b(?:during|while\s+on|in\s+the\s+course\s+of)\s+(?:(?:his|her|their|the|a|an)\s+)?(?:[\w-]+\s+){0,3}$/i;
+const HOST_VERB = /^(?:host|hosts|hosted|hosting|welcome|welcomes|welcomed|receive|receives|received)$/i;
+const HOST_PLACE_BEFORE = /\b([A-Z][\p{L}’'-]+(?:\s[A-Z][\p{L}’'-]+)?)\s+(?:will\s+|would\s+|is\s+to\s+|is\s+set\s+to\s+|has\s+|have\s+|also\s+)*$/u;
 const INVITATION = /\b(?:at|on)\s+the\s+invitation\s+of\s+/i;
 const SAME_DAY = /^(?:the\s+)?(?:same\s+day|same\s+morning|same\s+afternoon|same\s+evening|that\s+day)$/i;
 const DATELINE_AFTER = /^,?\s*(?:\d{4}\s*)?(?:\([^)]{1,30}\)|[-–—:])/;
@@ -1088,10 +1090,14 @@ function analyseSentence(
       cue.type === 'call' ||
       (byPhone && (cue.type === 'meeting' || cue.type === 'talks') && !/meeting|summit/i.test(s.slice(cue.start, cue.end)));
     const groupsToSplit = splitBilateral(state, cue, parts, /\bseparate(?:ly)?\b/i.test(s));
+    // "Japan will host Vietnamese President X next month": a country or capital hosting one official
+    // is that official's visit there.
+    const hostPlace = !parts.subject && parts.ids.length === 1 && HOST_VERB.test(cueWord) ? HOST_PLACE_BEFORE.exec(leadTail)?.[1] : undefined;
+    const hostedVisit = hostPlace && (isCountryName(hostPlace) || capitalOf(hostPlace)) ? hostPlace : null;
     const siblings: Draft[] = [];
     for (const ids of groupsToSplit) {
       const draft: Draft = {
-        type: isCall ? 'call' : cue.type,
+        type: hostedVisit ? 'visit' : isCall ? 'call' : cue.type,
         ids,
         date: date ? date.value : null,
         dated: date !== null || relative.found,
@@ -1104,7 +1110,7 @@ function analyseSentence(
         weak: (cue.kind === 'noun' && !jointlyNamed) || parts.unnamedObject === true,
         subordinate: /,\s*(?:who|which|where)\b[^,]*$/.test(leadTail),
         frame: travel && FRAME_BEFORE.test(leadTail),
-        destination: travel ? destinationAt(places, cue) : null,
+        destination: hostedVisit ?? (travel ? destinationAt(places, cue) : null),
         background: travel && BACKGROUND_TRAVEL.test(leadTail),
       };
       // A visitor alone joins the meeting of the same sentence; two meetings with different people stay apart.

@@ -640,6 +640,12 @@ describe('findEvents in other styles', () => {
     ]);
   });
 
+  it('reads "Japan will host President X" as a visit to Japan', () => {
+    const t = 'Japan will host Vietnamese President Tran Van Minh next month, the foreign ministry said.';
+    const evs = run(t, [{ forms: ['Tran Van Minh'], name: 'Tran Van Minh', title: 'President', country: 'Vietnam' }], [['next month', '2024-04', 'month']]);
+    expect(evs.map((e) => [e.type, e.date, e.location, e.scheduled, ...names(e)])).toEqual([['visit', '2024-04', 'Japan', true, 'Tran Van Minh']]);
+  });
+
   it('never throws and finds nothing without officials', () => {
     expect(findEvents('', { sentences: [], officials: [], dates: [], documentDate: null })).toEqual([]);
     const junk = '\u0000\uffff"“met with'.repeat(2000);
