@@ -152,6 +152,8 @@ export function mergeEvents(documents: Array<{ path: string; events: EventMentio
       for (const id of ev.participantEntityIds) for (const g of byPerson.get(id) ?? []) candidates.add(g);
       for (const g of candidates) {
         if (g.paths.has(doc.path)) continue;
+        // One official's trips to two different cities are two trips.
+        if (typeFamily(ev.type) === 'travel' && ev.location && g.locations.some((l) => l !== null && l !== ev.location && !isCountryName(l) && !isCountryName(ev.location!))) continue;
         if (!sameOccasion(g, ev, false) && !adjacentDayReport(g, ev)) continue;
         const shared = sharedCount(g.participantEntityIds, ev.participantEntityIds);
         if (shared > targetShared) {

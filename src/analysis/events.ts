@@ -1,5 +1,11 @@
 // Events between named officials: meetings, talks, visits, calls and trips an article reports as
 // held or planned, one entry per event per article (several sentences about one meeting merge).
+//
+// How: one scan of the article finds cue words ("met", "held talks with", "visit to", "phone call");
+// in their sentences the officials (and "he", "the two ministers", "the Chilean president", "his
+// counterpart" resolved to them) are read as the cue's subject and objects; each cue gets the date
+// and place of its own clause. Reports of one occasion merge; a one-sided report joins the one event
+// it can belong to, and a visit by one official to a named place is an event of its own.
 import { datesCompatible, finerDate, mergeEvents as mergeCorpusEvents, sameOccasion, sharedCount, typeFamily } from './eventMerge';
 import { capitalOf, countryCode, EU_CODE, isCountryName, isDemonym, isEuMember } from './places';
 import type { CorpusEvent, DateMention, EventMention, EventType, OfficialMention, Span, TextSpan } from './types';
@@ -141,7 +147,7 @@ interface CueRule {
 }
 
 // "told" is a cue only where the sentence puts the two together or on the phone.
-const TOLD_COMPANIONS = /\b(?:during|outset|face|person|(?:was|were|is) in [A-Z])|phone|video/;
+const TOLD_COMPANIONS = /\b(?:during|outset|face|person|meeting|talks|(?:was|were|is) in [A-Z])|phone|video/;
 
 /** Index of the sentence holding a position, or -1. */
 function sentenceAt(sentences: readonly Span[], pos: number): number {
@@ -169,7 +175,10 @@ const CUE_RULES: CueRule[] = [
   { re: /\b(?:called|calls|calling)\s+on\b/gi, type: 'meeting', kind: 'verb' },
   { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:a\s+|an\s+|the\s+)?(?:[\w.’'-]+\s+){0,5}?(?:tele)?phone\s+(?:talks?|call|conversation)\b(?:\s+with)?/gi, type: 'call', kind: 'verb' },
   { re: /\b(?:is|are|was|were|been|be)\s+meeting(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb' },
+  // ", meeting his Egyptian counterpart", "before meeting X": the participle is a verb.
+  { re: /(?<=(?:[,;]|\b(?:before|after|while|when|since|then|also))\s{1,3})meeting(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb' },
   { re: /\bmeeting\b/gi, type: 'meeting', kind: 'noun' },
+  { re: /\bsummit\b/gi, type: 'meeting', kind: 'noun' },
   { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:(?:[a-z-]+)\s+){0,2}?(?:talks|discussions|negotiations)\b(?:\s+with)?/gi, type: 'talks', kind: 'verb' },
   { re: /\b(?:talks|discussions|negotiations)\s+(?:with|between)\b/gi, type: 'talks', kind: 'with' },
   { re: /\btalks\b/gi, type: 'talks', kind: 'noun' },
@@ -180,16 +189,21 @@ const CUE_RULES: CueRule[] = [
   { re: /\b(?:joint\s+)?(?:news|press)\s+conference\s+with\b/gi, type: 'meeting', kind: 'with' },
   { re: /\b(?:summit|summits)\s+(?:with|between)\b/gi, type: 'meeting', kind: 'with' },
   { re: /\b(?:sat\s+down|shook\s+hands|dined|lunched)\s+with\b/gi, type: 'meeting', kind: 'verb' },
-  { re: /\b(?:hosted|hosts|hosting|host|received|receives|receive|welcomed|welcomes|welcome)(?:\s+by)?\b/gi, type: 'meeting', kind: 'verb' },
+  { re: /\b(?:hosted|hosts|hosting|host|received|receives|receive|welcomed|welcomes|welcome|greeted|greets)(?:\s+by)?\b/gi, type: 'meeting', kind: 'verb' },
   { re: /\b(?:tele)?phone\s+(?:call|calls|conversation|conversations|talks|talk)\b(?:\s+with)?/gi, type: 'call', kind: 'with' },
   { re: /\b(?:video\s+call|video\s+conference|videoconference)\b(?:\s+with)?/gi, type: 'call', kind: 'with' },
   { re: /\bspoke\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone\b(?:\s+with)?/gi, type: 'call', kind: 'verb' },
   { re: /\b(?:phoned|telephoned)\b/gi, type: 'call', kind: 'verb' },
+  // "Biden called Netanyahu on Tuesday to discuss ...": a call only when what follows says so (see cueParticipants).
+  { re: /\bcalled\b/gi, type: 'call', kind: 'verb' },
   { re: /\b(?:state\s+|official\s+|working\s+)?visits?\b(?:\s+(?:to|by|of))?/gi, type: 'visit', kind: 'verb' },
   { re: /\b(?:visited|visiting)\b/gi, type: 'visit', kind: 'verb' },
-  { re: /\barrived\s+(?:in|at)\b/gi, type: 'visit', kind: 'verb' },
+  { re: /\b(?:arrived|arrives|arrive|arriving|landed|lands|landing)\s+(?:in|at)\b/gi, type: 'visit', kind: 'verb' },
+  { re: /\b(?:is|are|was|were)\s+(?:also\s+)?expected\s+in\b/gi, type: 'visit', kind: 'verb' },
+  { re: /\b(?:left|leaves|leave|leaving|departed|departs|depart)\s+for\b/gi, type: 'trip', kind: 'verb' },
+  { re: /\b(?:tour|tours|toured|touring)\s+(?:of|to)?\b/gi, type: 'trip', kind: 'verb' },
   { re: /\btrips?\b(?:\s+to)?/gi, type: 'trip', kind: 'verb' },
-  { re: /\b(?:travel(?:l)?ed|travels|flew|heads|headed)\s+to\b/gi, type: 'trip', kind: 'verb' },
+  { re: /\b(?:travel(?:l)?ed|travels|travel|travel(?:l)?ing|flew|flies|fly|heads|headed|heading|head)\s+to\b/gi, type: 'trip', kind: 'verb' },
   { re: /\btold\b/gi, type: 'meeting', kind: 'told' },
 ];
 
@@ -199,9 +213,9 @@ const FUTURE_MARKER =
 const FUTURE_TIME_AFTER = /^[^,.;]*?\b(?:next\s+(?:week|month|year)|tomorrow|upcoming|later\s+this\s+(?:week|month|year))\b/i;
 // "requested that his counterpart visit", "invited her to Tehran": proposals, not events. The
 // proposal must govern the cue: "X, who hopes to boost trade, will meet Y" is still planned.
-const PROPOSAL_BEFORE = /\b(?:request(?:ed|s)?|invit(?:ed|es|ing|ation)|propos(?:ed|es|al)|urg(?:ed|es)|asked|call(?:ed|s)\s+for|offer(?:ed|s)?|suggest(?:ed|s)?|want(?:ed|s)?|would\s+like|hopes?|hoped|seek(?:s|ing)?|sought|open\s+to|ready\s+to|willing\s+to|could|might|possible|possibly|potential)\b[^.;,]{0,60}$/i;
+const PROPOSAL_BEFORE = /\b(?:request(?:ed|s)?|invit(?:ed|es|ing|ation)|propos(?:ed|es|al)|urg(?:ed|es)|asked|call(?:ed|s)\s+for|offer(?:ed|s)?|suggest(?:ed|s)?|want(?:ed|s)?|would\s+like|hopes?|hoped|seek(?:s|ing)?|sought|open\s+to|ready\s+to|willing\s+to|could|might|possible|possibly|potential|would\s+welcome|(?:push|pushed|pushing|press|pressed|pressing)\s+for|demand(?:ed|s|ing)?)\b[^.;,]{0,60}$/i;
 // Cue forms that tell of an event as held, which a proposal cannot precede.
-const HELD_FORM = /^(?:met|meets|held|had|paid|called|visited|travel|arrived|flew|hosted|received|welcomed|spoke|talked|exchanged|phoned|telephoned)/i;
+const HELD_FORM = /^(?:met|meets|held|had|paid|called|visited|travel(?:l)?ed|arrived|landed|left|flew|hosted|received|welcomed|spoke|talked|exchanged|phoned|telephoned)/i;
 const CANCELLED_AFTER = /^[^.;!?,]{0,60}?\b(?:was|were|has\s+been|had\s+been|have\s+been|is|are|be)\s+(?:cancel(?:l)?ed|postponed|called\s+off|scrapped|shelved|put\s+off|delayed\s+indefinitely)\b/i;
 const TRAVEL_CANCELLED_AFTER = /^[^.;!?]{0,80}?\b(?:was|were|has\s+been|had\s+been|have\s+been|is|are)\s+(?:cancel(?:l)?ed|postponed|called\s+off|scrapped|shelved|put\s+off)\b/i;
 // "the first Iranian president to visit Japan", "last visited Manila", "following her trip to Tehran",
@@ -214,7 +228,7 @@ const NEGATION_BEFORE = /(?:\b(?:not|never|no|refused|refuses|declined|declines|
 // counterpart, X, and the Palestinian leader, Y"): articles, titles, ranks, demonyms.
 const CAPITALISED_WORD = /^[A-Z][\p{L}.’'-]*(?:'s|’s)?$/u;
 const TITLE_GAP_WORD =
-  /^(?:the|a|an|his|her|their|its|of|for|and|with|by|to|visiting|counterparts?|ministers?|minister|president|vice|prime|foreign|affairs|secretary|state|leaders?|chancellor|premier|king|queen|crown|prince|princess|emir|sheikh|deputy|ambassador|envoy|general|gen|honorable|honourable|high|ranking|high-ranking|senior|top|officials?|including|such|as|other|chief|new|commissioner|spokesman|spokeswoman|head|defence|defense|interior|finance|trade|economy|mr|mrs|ms|dr|his|excellency|h\.e\.|national|security|adviser|advisor|director|special|representative|undersecretary|under|assistant|acting|interim|elect|designate|from|governor|mayor|senator|lawmaker|legislator|speaker|chairman|chairwoman|chair|commander|admiral|colonel|spokesperson|delegate|negotiator|political|intelligence|military|army|navy|opposition|party|bureau|council|committee|agency|central|federal|regional|provincial|home|justice|health|energy|agriculture|education|labour|labor|culture|tourism|transport|environment|industry|commerce|economic|development|&|-)$/i;
+  /^(?:the|a|an|his|her|their|its|of|for|and|with|by|to|visiting|counterparts?|ministers?|minister|president|vice|prime|foreign|affairs|secretary|state|leaders?|chancellor|premier|king|queen|crown|prince|princess|emir|sheikh|deputy|ambassador|envoy|general|gen|honorable|honourable|high|ranking|high-ranking|senior|top|officials?|including|such|as|other|chief|new|commissioner|spokesman|spokeswoman|head|defence|defense|interior|finance|trade|economy|mr|mrs|ms|dr|his|excellency|h\.e\.|national|security|adviser|advisor|director|special|representative|undersecretary|under|assistant|acting|interim|elect|designate|from|governor|mayor|senator|lawmaker|legislator|speaker|chairman|chairwoman|chair|commander|admiral|colonel|spokesperson|chairperson|secretary-general|vice-president|vice-chair|high-level|delegation|led|headed|team|bipartisan|congressional|parliamentary|delegate|negotiator|political|intelligence|military|army|navy|opposition|party|bureau|council|committee|agency|central|federal|regional|provincial|home|justice|health|energy|agriculture|education|labour|labor|culture|tourism|transport|environment|industry|commerce|economic|development|&|-)$/i;
 
 const GAP_WORD = /[^\s,()]+/g;
 
@@ -247,20 +261,25 @@ interface Actor {
   ref: boolean;
 }
 
-const IN_PERSON = /\b(?:was|were|is)\s+in\s+[A-Z]|\bduring\b|\bat\s+the\s+outset\b|\bface[- ]to[- ]face\b|\bin\s+person\b/;
+const IN_PERSON = /\b(?:was|were|is)\s+in\s+[A-Z]|\bduring\b|\bat\s+the\s+outset\b|\b(?:[Aa]t|[Ii]n|[Dd]uring)\s+(?:the|their|a)\s+(?:\w+\s+)?(?:meeting|talks)\b|\bface[- ]to[- ]face\b|\bin\s+person\b/;
 // A meeting held by phone or video is a call.
 const PHONE_MARKER = /\b(?:by|over\s+the|on\s+the|via)\s+(?:tele)?phone\b|\b(?:tele)?phone\s+(?:call|conversation|talks?)|\bvideo\s+(?:call|link|conference)|\bvideoconference\b/i;
 // "discussed the issue with", "held talks on trade with": a short topic, no clause break, then "with".
 const WITH_AFTER_TOPIC = /^[^,;:.!?"“”]{0,60}?\s(?:with|between)\s/;
-const TRANSITIVE_CUE = /^(?:met|meet|meets|meeting|is\s+meeting|are\s+meeting|hosted|hosts|hosting|host|received|receives|welcomed|welcomes|welcome|visited|visiting|visit|visits)\b/i;
+const TRANSITIVE_CUE = /^(?:met|meet|meets|meeting|is\s+meeting|are\s+meeting|hosted|hosts|hosting|host|greeted|greets|received|receives|welcomed|welcomes|welcome|visited|visiting|visit|visits)\b/i;
 const UNNAMED_OBJECT = /^\s+(?:with\s+)?(?:their|his|her|its|the|a|an|several|other|some|many|senior|top|local|foreign|business|community|leaders|officials|counterparts|representatives|ministers|members|delegates|students|troops|victims|families|workers|executives)\b/i;
+const CALL_PURPOSE_AFTER =
+  /^\s*(?:on\s+\w+day\b|(?:on\s+\w+day\s+)?to\s+(?:discuss|congratulate|express|offer|thank|convey|brief|condole|talk)\b|and\s+(?:discussed|talked|spoke)\b|,?\s+(?:by|over\s+the)\s+(?:tele)?phone\b)/i;
+const OBJECT_PRONOUN_AFTER = /^\s+(?:him|her)\b(?=\s*(?:$|[.,;:]|\s(?:in|on|at|for|to|during|last|this|next|again|twice|and|before|after|later|soon|over)\b))/;
 const POSSESSIVE_AFTER = /^(?:'s|’s)\b/;
+const THEY = /(?:^|[,;]\s*|\b(?:and|but|where|when)\s+)(?:They|they)\b(?=\s+(?:also\s+|later\s+|last\s+|again\s+|then\s+|had\s+|have\s+|will\s+|would\s+)?(?:met|meet|held|hold|discussed|spoke|talked)\b)/;
 const PRONOUN = /\b(?:he|she|He|She)\b/g;
 const POSSESSIVE_BEFORE_CUE = /\b(?:his|her|His|Her)\s+(?:[a-z-]+\s+){0,3}?(?=(?:visit|trip|meeting|talks|call)\b)/g;
 const PAIR_REF =
   /\b(?:the|The|both|Both)\s+(?:two\s+)?((?:foreign|defen[cs]e|finance|trade|top|senior)\s+(?:ministers|diplomats|officials)|ministers|diplomats|leaders|officials|presidents|prime\s+ministers|premiers|chancellors|heads\s+of\s+(?:state|government)|sides|men|women|envoys|counterparts)\b|\b(?:the|The)\s+pair\b/g;
 const TITLE_REF =
   /\b(?:[Tt]he\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)|([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:'s|’s))\s+(president|prime\s+minister|premier|foreign\s+minister|foreign\s+secretary|secretary\s+of\s+state|top\s+diplomat|minister|chancellor|leader|king|queen|ambassador|envoy)\b/g;
+const BARE_TITLE_REF = /\b[Tt]he\s+(president|prime\s+minister|premier|foreign\s+minister|foreign\s+secretary|secretary\s+of\s+state|chancellor)\b(?!\s+of\b|[-'’])/g;
 const ROLE_WORD = /resident|inister|remier|hancellor|eader|ecretary|mbassador|nvoy|iplomat|king|queen/i;
 const COUNTERPART_REF =
   /\b(?:(?:his|her|their)\s+)?(?:([A-Z][a-z]+)\s+)?(counterparts?)\b/g;
@@ -274,6 +293,8 @@ interface DocState {
   byPerson: Map<string, Draft[]>;
   /** Who the last sentence naming an official was about: its first-named official. */
   previousSubject: string | null;
+  /** Start of the sentence before the current one: how far back "him" may look. */
+  previousSentenceStart: number;
   /** Cities the article puts each official in ("Ms Varga told reporters in Vienna"), and where they are going. */
   cities: Map<string, Set<string>>;
   plannedCities: Map<string, Set<string>>;
@@ -301,33 +322,61 @@ interface Draft {
   background: boolean;
 }
 
-/** The most recent official mention before a position, or the first in the sentence when it opens it. */
-function lastMentionBefore(officials: readonly OfficialMention[], pos: number): OfficialMention | null {
+/** Index of the last official mention ending at or before a position, or -1. */
+function lastMentionIndexBefore(officials: readonly OfficialMention[], pos: number): number {
   let lo = 0;
   let hi = officials.length - 1;
-  let found: OfficialMention | null = null;
+  let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const m = officials[mid]!;
-    if (m.end <= pos) {
-      found = m;
+    if (officials[mid]!.end <= pos) {
+      found = mid;
       lo = mid + 1;
     } else hi = mid - 1;
   }
   return found;
 }
 
-function mentionsIn(officials: readonly OfficialMention[], start: number, end: number): OfficialMention[] {
-  let lo = 0;
-  let hi = officials.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (officials[mid]!.start < start) lo = mid + 1;
-    else hi = mid;
+/** The most recent official mention before a position. */
+function lastMentionBefore(officials: readonly OfficialMention[], pos: number): OfficialMention | null {
+  return officials[lastMentionIndexBefore(officials, pos)] ?? null;
+}
+
+/** The list itself when already in text order (the recognizers' usual output), else a sorted copy. */
+function sortedByStart<T extends Span>(list: readonly T[]): readonly T[] {
+  for (let i = 1; i < list.length; i++) if (list[i]!.start < list[i - 1]!.start) return [...list].sort((a, b) => a.start - b.start);
+  return list;
+}
+
+const NAME_PAIR = /\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+/g;
+
+/** True when a capitalised name that is no official mention stands between two positions. */
+function unrecognisedNameBetween(text: string, officials: readonly OfficialMention[], from: number, to: number): boolean {
+  const between = text.slice(from, to);
+  NAME_PAIR.lastIndex = 0;
+  for (let m = NAME_PAIR.exec(between); m; m = NAME_PAIR.exec(between)) {
+    const start = from + m.index;
+    const end = start + m[0].length;
+    // Titles before a mention ("President Donald Trump") overlap or touch it.
+    let covered = false;
+    for (let i = lastMentionIndexBefore(officials, end + 2), k = 0; i >= 0 && k < 4 && !covered; i--, k++) {
+      const o = officials[i]!;
+      covered = o.start < end + 1 && o.end > start - 1;
+    }
+    if (!covered) return true;
   }
-  const out: OfficialMention[] = [];
-  for (let i = lo; i < officials.length && officials[i]!.start < end; i++) out.push(officials[i]!);
-  return out;
+  return false;
+}
+
+/** The nearest actor before a cue with no clause break in between (the cue's subject), if any. */
+function subjectBefore(actors: readonly Actor[], text: string, cueStart: number, consumed: Set<Actor>): Actor | null {
+  for (let i = actors.length - 1; i >= 0; i--) {
+    const a = actors[i]!;
+    if (a.end > cueStart || consumed.has(a)) continue;
+    const gap = text.slice(a.end, cueStart);
+    return gap.length <= 160 && !SUBJECT_BREAK.test(gap) ? a : null;
+  }
+  return null;
 }
 
 function startsNamedMention(mentions: readonly OfficialMention[], from: number, maxGap: number, text: string): boolean {
@@ -370,6 +419,16 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
     if (ids) actors.push({ ids, start, end: start + m[0].length, ref: true });
   }
 
+  // "They met again on Friday": the two of the last event, when "they" opens the sentence's clause
+  // and no one else is named before it (other "they" are groups: officials, protesters, troops).
+  THEY.lastIndex = 0;
+  const they = THEY.exec(s);
+  if (they) {
+    const start = sentence.start + they.index + they[0].length - 4;
+    const last = state.events[state.events.length - 1];
+    if (last && last.ids.length === 2 && !mentions.some((mm) => mm.start < start)) actors.push({ ids: [...last.ids], start, end: start + 4, ref: true });
+  }
+
   TITLE_REF.lastIndex = ROLE_WORD.test(s) ? 0 : s.length;
   for (let m = TITLE_REF.exec(s); m; m = TITLE_REF.exec(s)) {
     const start = sentence.start + m.index;
@@ -379,6 +438,16 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
     if (!country) continue;
     const noun = (m[3] ?? '').replace(/\s+/g, ' ');
     const id = resolveTitle(state, start, country, noun);
+    if (id) actors.push({ ids: [id], start, end, ref: true });
+  }
+
+  // "the prime minister" with no country: the one official of that office the article has named.
+  BARE_TITLE_REF.lastIndex = ROLE_WORD.test(s) ? 0 : s.length;
+  for (let m = BARE_TITLE_REF.exec(s); m; m = BARE_TITLE_REF.exec(s)) {
+    const start = sentence.start + m.index;
+    const end = start + m[0].length;
+    if (startsNamedMention(mentions, end, 40, text)) continue;
+    const id = resolveBareTitle(state, start, (m[1] ?? '').replace(/\s+/g, ' '));
     if (id) actors.push({ ids: [id], start, end, ref: true });
   }
 
@@ -471,6 +540,19 @@ function resolveTitle(state: DocState, pos: number, country: string, noun: strin
   return best;
 }
 
+/** The only official of an office named before a position, or null when none or several. */
+function resolveBareTitle(state: DocState, pos: number, noun: string): string | null {
+  const title = noun.toLowerCase();
+  let found: string | null = null;
+  for (const p of state.people.values()) {
+    const t = (p.title ?? '').toLowerCase();
+    if (!t.includes(title) || /\b(?:vice|deputy|former)\b/.test(t) || antecedentDistance(p, pos) >= 1e9) continue;
+    if (found) return null;
+    found = p.id;
+  }
+  return found;
+}
+
 function resolveCounterparts(state: DocState, owner: Person, qualifier: string | null, plural: boolean, pos: number): string[] {
   if (owner.role === 'other') return [];
   const qualCode = qualifier ? countryCode(qualifier) : null;
@@ -491,6 +573,9 @@ function resolveCounterparts(state: DocState, owner: Person, qualifier: string |
 // Dates and places.
 
 const FRAME_BEFORE = /\b(?:during|while\s+on|in\s+the\s+course\s+of)\s+(?:(?:his|her|their|the|a|an)\s+)?(?:[\w-]+\s+){0,3}$/i;
+const HOST_VERB = /^(?:host|hosts|hosted|hosting|welcome|welcomes|welcomed|receive|receives|received)$/i;
+const HOST_PLACE_BEFORE = /\b([A-Z][\p{L}’'-]+(?:\s[A-Z][\p{L}’'-]+)?)\s+(?:will\s+|would\s+|is\s+to\s+|is\s+set\s+to\s+|has\s+|have\s+|also\s+)*$/u;
+const INVITATION = /\b(?:at|on)\s+the\s+invitation\s+of\s+/i;
 const SAME_DAY = /^(?:the\s+)?(?:same\s+day|same\s+morning|same\s+afternoon|same\s+evening|that\s+day)$/i;
 const DATELINE_AFTER = /^,?\s*(?:\d{4}\s*)?(?:\([^)]{1,30}\)|[-–—:])/;
 const RELATIVE_CLAUSE = /,\s*(?:who|which|whose|where|that)\b|\b(?:which|whose)\b/i;
@@ -511,6 +596,7 @@ function pickDate(
   cueStart: number,
   otherCues: readonly number[],
   relative: { found: boolean },
+  travel: boolean,
 ): { value: string | null; text: string } | null {
   let best: DateMention | null = null;
   let bestDistance = Infinity;
@@ -518,7 +604,8 @@ function pickDate(
     const d = dates[i]!;
     if (d.end > sentence.end) continue;
     const before = text.slice(Math.max(sentence.start, d.start - 12), d.start);
-    if (DATE_EXCLUDED_BEFORE.test(before)) continue;
+    // "a state visit from March 3 to 5" starts on March 3; elsewhere "from 2019" is background.
+    if (DATE_EXCLUDED_BEFORE.test(before) && !(travel && /\bfrom\s+(?:the\s+)?$/i.test(before))) continue;
     const after = text.slice(d.end, Math.min(sentence.end, d.end + 12));
     // A year used as a modifier ("the 2015 nuclear deal") dates the deal, not the meeting.
     if (d.precision === 'year' && /\b(?:the|a|its|his|her|their)\s+$/i.test(before) && /^\s+[a-z]/.test(after)) continue;
@@ -552,7 +639,7 @@ function pickDate(
 }
 
 const PLACE_AFTER =
-  /\b(?:in|to|at|visit|visits|visiting|visited|arrived\s+in)\s+((?:[A-Z][\p{L}’'.-]+)(?:\s+(?:[A-Z][\p{L}’'.-]+)){0,5})/gu;
+  /\b(?:in|to|at|visit|visits|visiting|visited|(?:left|leaves|leaving|departed|departs)\s+for)\s+((?:[A-Z][\p{L}’'.-]+)(?:\s+(?:[A-Z][\p{L}’'.-]+)){0,5})/gu;
 const PLACE_AFTER_BUILDING = /\b(?:House|Palace|Hall|Office|Centre|Center|Hotel|Airport|Building|Residence),\s+([A-Z][\p{L}’'-]+(?:\s+[A-Z][\p{L}’'-]+)?)/gu;
 const PLACE_BEFORE_TRIP = /\b([A-Z][\p{L}-]+)\s+(?:trip|visit)\b/gu;
 const NOT_PLACE_WORD =
@@ -571,7 +658,7 @@ function placeCandidates(text: string, sentence: Span, officialsInSentence: read
     while (words.length && NOT_PLACE_WORD.test(words[words.length - 1]!)) words.pop();
     if (!words.length || NOT_PLACE_WORD.test(words[0]!)) return;
     name = words.join(' ');
-    // Four capitalised words make an institution ("Ben Gurion International Airport"), not a city.
+    // Four capitalised words make an institution ("Jomo Kenyatta International Airport"), not a city.
     if (words.length > 3 || INSTITUTION_WORD.test(name) || /\d/.test(name)) return;
     // "discussed the situation in Syria": the place of a topic, not of the meeting.
     if (TOPIC_BEFORE_PLACE.test(s.slice(Math.max(0, pos - 40), pos))) return;
@@ -613,6 +700,8 @@ function pickPlace(s: string, cands: Array<{ name: string; pos: number; city: bo
   let best: { name: string; pos: number; city: boolean } | null = null;
   let bestScore = -Infinity;
   for (const c of cands) {
+    // "meet X on Wednesday before returning to Seoul": the place of another movement.
+    if (c.pos > cuePos && DATE_OTHER_EVENT.test(s.slice(cuePos, c.pos))) continue;
     // A place in a relative clause before the cue ("Modi, who will visit Paris, met Macron") is not
     // its place; one in a fronted clause ("When he was in Tokyo, X told him") is.
     if (c.pos < cuePos && s.slice(c.pos, cuePos).includes(',')) {
@@ -660,7 +749,7 @@ function cueParticipants(
   }
 
   // Objects: a chain of actors right after the cue, separated only by titles and conjunctions;
-  // or, after a topic, the ones "with" introduces ("discussed the issue with Mr. Netanyahu").
+  // or, after a topic, the ones "with" introduces ("discussed the issue with Mr. Okafor").
   const objects: string[][] = [];
   let cursor = cueEnd;
   if (!/\s(?:with|between|by)$/i.test(s.slice(cue.start, cue.end))) {
@@ -684,6 +773,18 @@ function cueParticipants(
     cursor = a.end;
   }
 
+  // "said he would meet him in Alaska": "him" is the last official named before, other than the subject.
+  let objectPronoun: string | null = null;
+  if (!objects.length && OBJECT_PRONOUN_AFTER.test(s.slice(cue.end, cue.end + 24))) {
+    const subjectIds = subjectBefore(actors, text, cueStart, consumed)?.ids ?? [];
+    for (let m = lastMentionBefore(state.officials, cueStart); m && m.start >= state.previousSentenceStart; m = lastMentionBefore(state.officials, m.start)) {
+      if (!subjectIds.includes(m.entityId)) {
+        // A name the recognizer did not take in between ("spoke with Vladimir Putin ... meet him") may be "him".
+        if (!unrecognisedNameBetween(text, state.officials, m.end, cueStart)) objectPronoun = m.entityId;
+        break;
+      }
+    }
+  }
   // "are expected to meet their Philippine counterparts": the ones met are not named, and the
   // subjects named together are not meeting each other.
   const unnamedObject =
@@ -694,11 +795,13 @@ function cueParticipants(
     if (!objects.length) return null;
     if (!IN_PERSON.test(s) && !PHONE_MARKER.test(s)) return null;
   }
+  // "called X on Tuesday to discuss": a call; "called X a liar", "called X's remarks": not.
+  if (/^called$/i.test(s.slice(cue.start, cue.end)) && (!objects.length || !CALL_PURPOSE_AFTER.test(text.slice(cursor, cursor + 60)))) return null;
   // "called on X to resign" urges X; only "called on X" with no infinitive is a call paid on X.
-  if (/^call/i.test(s.slice(cue.start, cue.end)) && (!objects.length || /^\s*(?:,\s*)?(?:to|for)\s/.test(text.slice(cursor, cursor + 6)))) return null;
+  if (/^call\w*\s+on$/i.test(s.slice(cue.start, cue.end)) && (!objects.length || /^\s*(?:,\s*)?(?:to|for)\s/.test(text.slice(cursor, cursor + 6)))) return null;
   // "visiting Brazilian President Lula" describes Lula; the visit is his, told by another cue.
   // "is visiting Zelensky in Kyiv" is a visit to him.
-  if (cue.type === 'visit' && /^visiting$/i.test(s.slice(cue.start, cue.end)) && objects.length && !/\b(?:is|are|was|were|be|been)\s+$/i.test(s.slice(0, cue.start))) return null;
+  if (cue.type === 'visit' && /^visiting$/i.test(s.slice(cue.start, cue.end)) && objects.length && !/\b(?:is|are|was|were|be|been)\s+$/i.test(s.slice(Math.max(0, cue.start - 20), cue.start))) return null;
 
   // Subject: the nearest actor before the cue with no clause break in between.
   let subject: string[] | null = null;
@@ -725,6 +828,10 @@ function cueParticipants(
   const ids: string[] = [];
   if (subject) for (const id of subject) if (!ids.includes(id)) ids.push(id);
   for (const o of objects) for (const id of o) if (!ids.includes(id)) ids.push(id);
+  if (objectPronoun && subject && !ids.includes(objectPronoun)) {
+    ids.push(objectPronoun);
+    objects.push([objectPronoun]);
+  }
   if (!subject && cue.kind !== 'told' && cue.type !== 'visit' && cue.type !== 'trip') {
     // "At a news conference following talks with Mr Novak, Ms Ruiz said": the main-clause subject.
     const lead = s.slice(0, cue.start);
@@ -750,24 +857,34 @@ const LOCATED_GATE = /\b(?:in|arrived\s+in|visiting)\s+[A-Z]/;
 
 function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
   if (!text || !context.officials.length) return [];
-  const officials = [...context.officials].sort((a, b) => a.start - b.start);
-  const dates = [...context.dates].sort((a, b) => a.start - b.start);
-  const state: DocState = { text, people: buildPeople(text, officials), officials, events: [], byPerson: new Map(), previousSubject: null, cities: new Map(), plannedCities: new Map() };
+  const officials = sortedByStart(context.officials);
+  const dates = sortedByStart(context.dates);
+  const state: DocState = { text, people: buildPeople(text, officials), officials, events: [], byPerson: new Map(), previousSubject: null, previousSentenceStart: 0, cities: new Map(), plannedCities: new Map() };
   const fragments: Draft[] = [];
-  const sentences = fuseSentences(text, [...context.sentences].sort((a, b) => a.start - b.start));
+  const sentences = fuseSentences(text, sortedByStart(context.sentences));
 
   const cuesBySentence = findCues(text, sentences);
   // Sentences that may put one official in a city, read only if some event lacks a place.
   const locatedCandidates: Array<{ sentence: Span; mention: OfficialMention }> = [];
+  // One forward pass: the officials of each sentence are the next run of the sorted mentions.
+  let next = 0;
   sentences.forEach((sentence, sentenceIndex) => {
-    const mentions = mentionsIn(officials, sentence.start, sentence.end);
-    let subject = mentions[0]?.entityId ?? null;
+    state.previousSentenceStart = sentences[sentenceIndex - 1]?.start ?? sentence.start;
+    while (next < officials.length && officials[next]!.start < sentence.start) next++;
+    let end = next;
+    while (end < officials.length && officials[end]!.start < sentence.end) end++;
+    const firstHere = next < end ? officials[next]! : undefined;
+    let subject = firstHere?.entityId ?? null;
+    const count = end - next;
+    const from = next;
+    next = end;
     try {
       // Beyond a few thousand characters a "sentence" is a run of unpunctuated text, not a report.
       if (sentence.end - sentence.start > MAX_SENTENCE) return;
-      if (mentions.length === 1) locatedCandidates.push({ sentence, mention: mentions[0]! });
+      if (count === 1) locatedCandidates.push({ sentence, mention: firstHere! });
       const cues = cuesBySentence.get(sentenceIndex);
       if (!cues?.length) return;
+      const mentions = officials.slice(from, end);
       const s = text.slice(sentence.start, sentence.end);
       const actors = resolveActors(state, sentence, mentions);
       if (!actors.length) return;
@@ -902,6 +1019,10 @@ function analyseSentence(
   fragments: Draft[],
 ): void {
   const { text } = state;
+  const consumed = new Set<Actor>();
+  const resolved = cues.map((cue) => ({ cue, parts: cueParticipants(state, sentence, cue, actors, consumed) }));
+  // Most cue words name no participants ("the meeting was constructive"): stop before the costly reads.
+  if (!resolved.some((r) => r.parts && r.parts.ids.length)) return;
   const places = placeCandidates(text, sentence, mentions);
   const source: TextSpan = { start: sentence.start, end: sentence.end, text: s };
 
@@ -910,29 +1031,35 @@ function analyseSentence(
   const drafts: Draft[] = [];
   // A sentence with a verb cue ("He will meet X to discuss ... the talks on North Korea") is about
   // that event; its bare nouns name other things.
-  const consumed = new Set<Actor>();
   const byPhone = (s.includes('phone') || s.includes('video')) && PHONE_MARKER.test(s);
   // "Putin and Xi signed a statement after talks", "the two ministers' meeting": a bare noun names
   // its participants only when they are named together.
-  const jointlyNamed = actors.some((a, i) => {
-    if (a.ref && a.ids.length >= 2) return true;
-    const next = actors[i + 1];
-    if (!next) return false;
-    const link = text.slice(a.end, next.start);
-    return /\band\b|&/.test(link) && isTitleGap(link, 60);
-  });
-  const resolved = cues.map((cue) => ({ cue, parts: cueParticipants(state, sentence, cue, actors, consumed) }));
+  const jointlyNamed =
+    cues.some((c) => c.kind === 'noun') &&
+    actors.some((a, i) => {
+      if (a.ref && a.ids.length >= 2) return true;
+      const next = actors[i + 1];
+      if (!next) return false;
+      const link = text.slice(a.end, next.start);
+      // "Reyes and Okafor", "the Reyes-Okafor summit".
+      return (/\band\b|&/.test(link) && isTitleGap(link, 60)) || /^[-–/]$/.test(link);
+    });
   const hasVerbEvent = resolved.some((r) => r.cue.kind !== 'noun' && r.parts && r.parts.ids.length >= 2);
   for (const { cue, parts } of resolved) {
     if (!parts || !parts.ids.length) continue;
     if (hasVerbEvent && cue.kind === 'noun') continue;
     const cueAbs = sentence.start + cue.start;
     const otherCues = cues
-      .filter((c) => c !== cue && c.kind !== 'noun' && !FRAME_BEFORE.test(s.slice(Math.max(0, c.start - 120), c.start)))
+      .filter(
+        (c) =>
+          c !== cue &&
+          c.kind !== 'noun' &&
+          !((c.type === 'visit' || c.type === 'trip') && FRAME_BEFORE.test(s.slice(Math.max(0, c.start - 120), c.start))),
+      )
       .map((c) => sentence.start + c.start);
     // A date dating another event relative to this one ("a day after") leaves this one undated.
     const relative = { found: false };
-    const picked = pickDate(text, dates, sentence, cueAbs, otherCues, relative);
+    const picked = pickDate(text, dates, sentence, cueAbs, otherCues, relative, cue.type === 'visit' || cue.type === 'trip');
     // "On the same day, X paid a courtesy call on Y": the day of the event told just before.
     const date =
       picked && picked.value === null && SAME_DAY.test(picked.text) && state.events.length
@@ -942,6 +1069,7 @@ function analyseSentence(
     const lead = s.slice(0, cue.start);
     // End-anchored patterns read only the words before the cue: run over a whole sentence they are slow.
     const leadTail = lead.slice(-120);
+    const travel = cue.type === 'visit' || cue.type === 'trip';
     const cueWord = s.slice(cue.start, cue.end);
     // "refused to meet", "will not visit", "cancelled talks": no event.
     if (NEGATION_BEFORE.test(lead.slice(-40))) continue;
@@ -953,6 +1081,7 @@ function analyseSentence(
     // Planned: a future marker in the cue's own clause ("Modi, who will visit Paris, met Macron" is held).
     const clauseLead = lead.slice(Math.max(lead.lastIndexOf(','), lead.length - 60) + 1);
     const scheduled =
+      /expected/i.test(cueWord) ||
       FUTURE_MARKER.test(clauseLead) ||
       FUTURE_TIME_AFTER.test(s.slice(cue.end, cue.end + 80)) ||
       (/\bto\s+$/.test(leadTail) && !/\b(?:went|came|flew|travel(?:l)?ed|arrived)\b/.test(lead.slice(-60)));
@@ -960,11 +1089,15 @@ function analyseSentence(
     const isCall =
       cue.type === 'call' ||
       (byPhone && (cue.type === 'meeting' || cue.type === 'talks') && !/meeting|summit/i.test(s.slice(cue.start, cue.end)));
-    const groupsToSplit = splitBilateral(state, cue, parts);
+    const groupsToSplit = splitBilateral(state, cue, parts, /\bseparate(?:ly)?\b/i.test(s));
+    // "Japan will host Vietnamese President X next month": a country or capital hosting one official
+    // is that official's visit there.
+    const hostPlace = !parts.subject && parts.ids.length === 1 && HOST_VERB.test(cueWord) ? HOST_PLACE_BEFORE.exec(leadTail)?.[1] : undefined;
+    const hostedVisit = hostPlace && (isCountryName(hostPlace) || capitalOf(hostPlace)) ? hostPlace : null;
     const siblings: Draft[] = [];
     for (const ids of groupsToSplit) {
       const draft: Draft = {
-        type: isCall ? 'call' : cue.type,
+        type: hostedVisit ? 'visit' : isCall ? 'call' : cue.type,
         ids,
         date: date ? date.value : null,
         dated: date !== null || relative.found,
@@ -976,9 +1109,9 @@ function analyseSentence(
         firstSentence: sentenceIndex,
         weak: (cue.kind === 'noun' && !jointlyNamed) || parts.unnamedObject === true,
         subordinate: /,\s*(?:who|which|where)\b[^,]*$/.test(leadTail),
-        frame: FRAME_BEFORE.test(leadTail),
-        destination: cue.type === 'visit' || cue.type === 'trip' ? destinationAt(places, cue) : null,
-        background: BACKGROUND_TRAVEL.test(leadTail),
+        frame: travel && FRAME_BEFORE.test(leadTail),
+        destination: hostedVisit ?? (travel ? destinationAt(places, cue) : null),
+        background: travel && BACKGROUND_TRAVEL.test(leadTail),
       };
       // A visitor alone joins the meeting of the same sentence; two meetings with different people stay apart.
       const same = drafts.find((d) => {
@@ -992,6 +1125,14 @@ function analyseSentence(
         siblings.push(draft);
       }
     }
+  }
+  // "will pay a state visit to Japan at the invitation of Prime Minister X": X hosts the visit.
+  const invitation = INVITATION.exec(s);
+  if (invitation) {
+    const from = sentence.start + invitation.index + invitation[0].length;
+    const host = actors.find((a) => a.start >= from && isTitleGap(text.slice(from, a.start), 60));
+    const visit = drafts.find((d) => d.type === 'visit' || d.type === 'trip');
+    if (host && visit) for (const id of host.ids) if (!visit.ids.includes(id)) visit.ids.push(id);
   }
   for (const d of drafts) {
     if (d.ids.length < 2) {
@@ -1061,8 +1202,8 @@ function addCity(cities: Map<string, Set<string>>, id: string, city: string): vo
 // the few words that may open a rule before it ("held talks", "a state visit", "is meeting").
 // Case-sensitive with the first letter spelled out: several times faster than the same list under /i.
 const CUE_TRIGGER =
-  /\b(?:[Mm]e(?:t|et)|[Tt]alk|[Dd]iscuss|[Nn]egotiation|[Cc]on(?:sultation|versation|fer)|[Ss](?:ummit|at down|hook hands|poke)|[Dd]ined|[Ll]unched|[Ee]xchanged|[Hh](?:ost|ead(?:s|ed|ing) to)|[Rr]eceiv|[Ww]elcom|[Pp]hone|[Tt](?:elephone|rip|ravel|old)|[Vv](?:ideo|isit)|[Aa]rrived|[Ff]lew|[Cc]ourtesy|[Cc]all(?:s|ed|ing)? on)/g;
-const RULE_OPENER = /^(?:held|hold|holds|holding|had|has|have|having|paid|pays|pay|paying|is|are|was|were|been|be|state|official|working|joint|news|press)$/i;
+  /\b(?:[Mm]e(?:t|et)|[Tt]alk|[Dd]iscuss|[Nn]egotiation|[Cc]on(?:sultation|versation|fer)|[Ss](?:ummit|at down|hook hands|poke)|[Dd]ined|[Ll]unched|[Ee]xchanged|[Hh](?:ost|ead(?:s|ed|ing)? to)|[Rr]eceiv|[Ww]elcom|[Gg]reet|[Pp]hone|[Tt](?:elephone|rip|ravel|old)|[Vv](?:ideo|isit)|[Aa]rriv|[Ff]l(?:y|ies) to|[Ll]and(?:s|ed|ing)? (?:in|at)|[Ee]xpected in|[Ll](?:eft|eaves?|eaving) for|[Dd]epart(?:s|ed)? for|[Tt]our|[Ff]lew|[Cc]ourtesy|[Cc]all(?:s|ed|ing)? on|[Cc]alled)/g;
+const RULE_OPENER = /^(?:held|hold|holds|holding|had|has|have|having|paid|pays|pay|paying|is|are|was|were|been|be|also|state|official|working|joint|news|press)$/i;
 const CUE_STICKY = CUE_RULES.map((r) => new RegExp(r.re.source, 'iy'));
 const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 // Between words of one phrase: spaces, hyphens, apostrophes, periods of "U.S." ("held a Japan-U.S. meeting").
@@ -1073,8 +1214,8 @@ function ruleAt(text: string, pos: number): { rule: CueRule; end: number } | nul
   for (let r = 0; r < CUE_STICKY.length; r++) {
     const sticky = CUE_STICKY[r]!;
     sticky.lastIndex = pos;
-    const m = sticky.exec(text);
-    if (m) return { rule: CUE_RULES[r]!, end: pos + m[0].length };
+    // test() leaves lastIndex at the match's end and builds no match array.
+    if (sticky.test(text)) return { rule: CUE_RULES[r]!, end: sticky.lastIndex };
   }
   return null;
 }
@@ -1134,8 +1275,10 @@ function sameFamilyInSentence(a: Draft, b: Draft): boolean {
 }
 
 /** In a multi-party "held talks with his Israeli counterpart, X, and the Palestinian leader, Y", one talk per country. */
-function splitBilateral(state: DocState, cue: Cue, parts: { ids: string[]; subject: string[] | null; objects: string[][] }): string[][] {
+function splitBilateral(state: DocState, cue: Cue, parts: { ids: string[]; subject: string[] | null; objects: string[][] }, separately: boolean): string[][] {
   if (cue.type === 'visit' || cue.type === 'trip' || !parts.subject || parts.subject.length !== 1 || parts.objects.length < 2) return [parts.ids];
+  // "held separate meetings with X and Y": one each, whatever their countries.
+  if (separately) return parts.objects.map((o) => [...parts.subject!, ...o.filter((id) => id !== parts.subject![0])]);
   const subjectCountry = state.people.get(parts.subject[0]!)?.country ?? null;
   const countries = parts.objects.map((o) => (o.length === 1 ? state.people.get(o[0]!)?.country ?? null : null));
   if (countries.some((c) => c === null || c === subjectCountry)) return [parts.ids];
@@ -1180,7 +1323,7 @@ function absorb(target: Draft, d: Draft, acrossSentences: boolean): void {
       target.location = d.location;
       target.locationIsCity = d.locationIsCity;
     }
-  } else if (target.type === 'trip' && typeFamily(d.type) === 'meet') target.type = d.type;
+  } else if (target.type === 'trip' && typeFamily(d.type) === 'meet' && !d.weak) target.type = d.type;
   target.subordinate = target.subordinate && d.subordinate;
   for (const id of d.ids) if (!target.ids.includes(id)) target.ids.push(id);
   // "met X again to plan a return visit next year": the visit's date is not the meeting's.
@@ -1200,4 +1343,14 @@ function absorb(target: Draft, d: Draft, acrossSentences: boolean): void {
   }
   target.firstSentence = Math.min(target.firstSentence, d.firstSentence);
   target.weak = target.weak && d.weak;
+}
+
+// Regexes compile on their first run: run each once at load, so the first article read pays nothing.
+for (const re of [
+  HEAD_TITLE, DIPLOMAT_TITLE, MINISTER_TITLE, LOCAL_DEMONYM, ABBREVIATION_END, TOLD_COMPANIONS, FUTURE_MARKER, FUTURE_TIME_AFTER, PROPOSAL_BEFORE, HELD_FORM, CANCELLED_AFTER, TRAVEL_CANCELLED_AFTER, BACKGROUND_TRAVEL, NEGATION_BEFORE, CAPITALISED_WORD, TITLE_GAP_WORD, GAP_WORD, SUBJECT_BREAK, IN_PERSON, PHONE_MARKER, WITH_AFTER_TOPIC, TRANSITIVE_CUE, UNNAMED_OBJECT, CALL_PURPOSE_AFTER, OBJECT_PRONOUN_AFTER, POSSESSIVE_AFTER, PRONOUN, POSSESSIVE_BEFORE_CUE, PAIR_REF, TITLE_REF, BARE_TITLE_REF, ROLE_WORD, COUNTERPART_REF, NAME_PAIR, FRAME_BEFORE, SAME_DAY, DATELINE_AFTER, RELATIVE_CLAUSE, DATE_OTHER_EVENT, DATE_EXCLUDED_BEFORE, PLACE_AFTER, PLACE_AFTER_BUILDING, PLACE_BEFORE_TRIP, NOT_PLACE_WORD, TOPIC_BEFORE_PLACE, INSTITUTION_WORD, LOCATED_GATE, DATELINE, CUE_TRIGGER, RULE_OPENER,
+  ...CUE_STICKY,
+]) {
+  re.lastIndex = 0;
+  re.test('Mr X met Y, the 2 ministers. ');
+  re.lastIndex = 0;
 }
