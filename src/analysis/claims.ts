@@ -36,7 +36,9 @@ export function findClaims(
     }
     const first = sentences[i]!;
     const last = sentences[end]!;
-    if (quote || attribution) {
+    // A heading or nav line (no final punctuation) is a claim only with a quotation: "UK rebate 'unjustified' - Chirac".
+    const finished = /[.!?…"”’)\]]/.test(text[last.end - 1] ?? '');
+    if (quote || (attribution && finished)) {
       const speaker = quote ? quote.quote.speaker : attribution!.speaker;
       const speakerEntityId = quote ? quote.quote.speakerEntityId : attribution!.speakerEntityId;
       claims.push({

@@ -111,8 +111,21 @@ function bare(phrase: string): string {
   return phrase.replace(/[’']s$/, '').replace(/^the\s+/i, '');
 }
 
+// Recognisers ask about the same capitalised words again and again: remember the answers.
+const lookupCache = new Map<string, CountryHit | null>();
+const LOOKUP_CACHE_LIMIT = 20000;
+
 /** Any naming of a country: name, official name, alternative spelling, abbreviation, demonym or capital. */
 export function lookupCountry(phrase: string): CountryHit | null {
+  const cached = lookupCache.get(phrase);
+  if (cached !== undefined) return cached;
+  const hit = lookupUncached(phrase);
+  if (lookupCache.size >= LOOKUP_CACHE_LIMIT) lookupCache.clear();
+  lookupCache.set(phrase, hit);
+  return hit;
+}
+
+function lookupUncached(phrase: string): CountryHit | null {
   const b = bare(phrase.trim());
   if (!b || !/^\p{Lu}/u.test(b)) return null;
   const key = countryKey(b);

@@ -27,7 +27,8 @@ import {
   WEEKDAYS,
   YEAR_LEFT_CONTEXT,
 } from './dates/lexicon';
-import { pointsForward, sentenceTense } from './dates/tense';
+import { sentenceTense } from './dates/tense';
+import { trieSource } from './dates/trie';
 import type { DateMention, DatePrecision } from './types';
 
 /**
@@ -42,37 +43,44 @@ const INCLUDE_PRESENT_REFERENCE = false;
 /** `[Ee]arly`: matches a word capitalised at a sentence start as well. */
 const anyCase = (word: string): string => `[${word[0]!.toUpperCase()}${word[0]!.toLowerCase()}]${word.slice(1)}`;
 
-/** A month name, or an abbreviation with its optional dot (`Sept.`): full names are tried first. */
-const MONTH_BASE =
-  `(?:${[...MONTH_FULL_NAMES, ...MONTH_FULL_NAMES.map((m) => m.toUpperCase())].join('|')}|` +
-  `(?:${[...MONTH_ABBREVIATIONS, ...MONTH_ABBREVIATIONS.map((m) => m.toUpperCase())].join('|')})\\.?)`;
-const WEEKDAY = [...WEEKDAY_NAMES, ...WEEKDAY_NAMES.map((w) => w.toUpperCase())].join('|');
+// Month and weekday positions match any capitalised (or all-capital) word, and the scanners
+// check it against the lexicon: small patterns compile and run faster than long alternations.
+/** A capitalised or all-capital word of month length, with an abbreviation's optional dot. */
+const MONTH_WORD = `(?:[A-Z][a-z]{2,8}|[A-Z]{3,9})\\.?`;
 /** Lower-case weekdays occur in informal writing (e-mails, posts); they need a preposition before them. */
-const WEEKDAY_LOWER = WEEKDAY_NAMES.map((w) => w.toLowerCase()).join('|');
 const LOWER_WEEKDAY_LEFT: ReadonlySet<string> = new Set([
   'on', 'in', 'next', 'last', 'this', 'coming', 'by', 'until', 'till', 'since', 'from', 'before', 'after',
   'early', 'late', 'later', 'earlier', 'past',
 ]);
-const WEEKDAY_ABBREVIATION = 'Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun';
-const WEEKDAY_PREFIX = `(?:(?<wd>${WEEKDAY}|${WEEKDAY_ABBREVIATION})\\.?,?[ \\t]+(?:the[ \\t]+)?)?`;
+/** Weekday names and abbreviations that may open a full date ("Tue. March 5", "Friday, 15 December"). */
+const WEEKDAY_PREFIX_WORDS: ReadonlySet<string> = new Set([
+  ...WEEKDAYS.keys(),
+  ...['mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun'],
+]);
+const WEEKDAY_PREFIX = `(?:(?<wd>[A-Z][a-z]{2,8}|[A-Z]{3,9})\\.?,?[ \\t]+(?:the[ \\t]+)?)?`;
 const YEAR_TAIL = `(?:,?\\s*(?<year>\\d{4})(?![\\w%]|[.,]\\d))?`;
 const PART_OF = `(?:${anyCase('the')}\\s+)?(?:end|beginning|start|middle)\\s+of`;
 
 /** `May 19, 2023`, `Aug. 24`, `Monday, Sept. 3rd`. */
 const MONTH_DAY_RE = new RegExp(
-  `(?<![\\w-])${WEEKDAY_PREFIX}(?<month>${MONTH_BASE})\\s*(?<day>\\d{1,2})(?:st|nd|rd|th)?(?![\\w:]|[.,]\\d)${YEAR_TAIL}`,
+  `(?<![\\w-])${WEEKDAY_PREFIX}(?<month>${MONTH_WORD})\\s*(?<day>\\d{1,2})(?:st|nd|rd|th)?(?![\\w:]|[.,]\\d)${YEAR_TAIL}`,
   'g',
 );
 /** `15 December 2023`, `3rd of March`, `Friday 9 January`. */
 const DAY_MONTH_RE = new RegExp(
-  `(?<![\\w.,/:-])${WEEKDAY_PREFIX}(?<day>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<month>${MONTH_BASE})(?![\\w])${YEAR_TAIL}`,
+  `(?:(?<![\\w.,/:-])|(?<=\\d(?:st|nd|rd|th)?[-–]))${WEEKDAY_PREFIX}(?<day>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<month>${MONTH_WORD})(?![\\w])${YEAR_TAIL}`,
+  'g',
+);
+/** `April-June 2023`, `between March and May`: both ends of a month range are dates. */
+const MONTH_RANGE_RE = new RegExp(
+  `(?<![\\w-])(?:(?<lead>[Bb]etween|[Ff]rom)\\s+)?(?<m1>[A-Z][a-z]{2,8})(?:\\s?[-–]\\s?|\\s+(?<conj>and|to|through|until|till)\\s+)(?<m2>[A-Z][a-z]{2,8})(?![\\w])(?:,?\\s+(?<year>\\d{4})(?![\\w%]|[.,]\\d))?`,
   'g',
 );
 /** `May 2010`, `early December`, `mid-March`, `late last July`, `May this year`, bare `June`. */
 const MONTH_RE = new RegExp(
   `(?<![\\w-])(?:(?<mod>${anyCase('early')}|${anyCase('late')}|${anyCase('mid')}|${PART_OF})[\\s-]+)?` +
     `(?:(?<det>${anyCase('last')}|${anyCase('next')}|${anyCase('this')}|${anyCase('coming')}|${anyCase('past')})\\s+)?` +
-    `(?<month>${MONTH_BASE})(?![\\w])` +
+    `(?<month>${MONTH_WORD})(?![\\w])` +
     `(?:,?\\s+(?:of\\s+)?(?<year>\\d{4})(?![\\w%]|[.,]\\d)|\\s+(?<rel>this|last|next)\\s+year(?![\\w-]))?`,
   'g',
 );
@@ -83,7 +91,7 @@ const NUMERIC_DATE_RE =
 const WEEKDAY_RE = new RegExp(
   `(?<![\\w-])(?:(?<mod>(?:${anyCase('later')}|${anyCase('earlier')}|${anyCase('late')}|${anyCase('early')})(?:\\s+on)?|` +
     `(?<det>${anyCase('this')}\\s+past|${anyCase('last')}|${anyCase('next')}|${anyCase('this')}|${anyCase('coming')}|${anyCase('past')}))\\s+)?` +
-    `(?<wd>${WEEKDAY}|${WEEKDAY_LOWER})(?![\\w])(?:,?\\s+(?<week>last|next|this)\\s+week(?![\\w-]))?`,
+    `(?<wd>[A-Z][a-z]{5,8}|[A-Z]{6,9}|[a-z]{6,9})(?![\\w])(?:,?\\s+(?<week>last|next|this)\\s+week(?![\\w-]))?`,
   'g',
 );
 /** `this week`, `last year`, `earlier this week`, `early next month`, `the last week`, `this fiscal year`. */
@@ -138,7 +146,8 @@ const ANAPHORIC_RE = new RegExp(
   'g',
 );
 /** `over the weekend`: the span is `the weekend`, resolved like a weekday by tense. */
-const WEEKEND_RE = /(?<![\w-])(?:[Oo]ver|[Dd]uring|[Aa]t|[Oo]n|[Bb]y|[Uu]ntil|[Tt]hrough|[Bb]efore|[Aa]fter)\s+(?<span>the\s+weekend)(?![\w-])/g;
+const WEEKEND_RE = /(?<![\w-])the\s+weekend(?![\w-])/g;
+const WEEKEND_LEFT: ReadonlySet<string> = new Set(['over', 'during', 'at', 'on', 'by', 'until', 'through', 'before', 'after']);
 /** `during the year`, `later in the week`: the current calendar unit of the story. */
 const CURRENT_UNIT_RE =
   /(?<![\w-])(?:[Dd]uring|[Tt]hroughout|(?:[Ll]ater|[Ee]arlier|[Ll]ate|[Ee]arly)\s+in)\s+(?<span>the\s+(?<unit>year|month|week))(?![\w-]|\s*\d)/g;
@@ -157,6 +166,108 @@ const HOLIDAY_RE = /(?<![\w-])(?:Christmas(?:\s+(?:Day|Eve))?|Boxing\s+Day|New\s
 const PRESENT_RE = /(?<![\w-])(?:[Nn]ow|[Cc]urrently)(?![\w-])/g;
 
 // ---------------------------------------------------------------------------------------------
+// Triggers. One fast pass finds the words every date expression is built around; each scanner
+// then runs only over the short stretches of text around its own kind of trigger, so the cost
+// of the many detailed patterns is paid on a small part of the article.
+
+type TriggerKind = 'digit' | 'month' | 'weekday' | 'unit' | 'deictic' | 'ago' | 'season' | 'holiday';
+
+const TRIGGER_WORDS: ReadonlyMap<string, TriggerKind> = new Map<string, TriggerKind>([
+  ...[...MONTHS.keys()].map((m) => [m, 'month'] as [string, TriggerKind]),
+  ...[...WEEKDAYS.keys()].map((w) => [w, 'weekday'] as [string, TriggerKind]),
+  ...['today', 'yesterday', 'tomorrow'].map((w) => [w, 'deictic'] as [string, TriggerKind]),
+  ...['week', 'weekend', 'month', 'year', 'decade', 'century', 'day'].map((w) => [w, 'unit'] as [string, TriggerKind]),
+  ['ago', 'ago'],
+  ...['spring', 'summer', 'autumn', 'winter'].map((w) => [w, 'season'] as [string, TriggerKind]),
+  ...['christmas', 'boxing', 'new', 'valentine', 'halloween'].map((w) => [w, 'holiday'] as [string, TriggerKind]),
+]);
+// Three passes (capitalised words, lower-case words, four digits) rather than one alternation:
+// each simple pattern lets the regex engine skip ahead fast, the combined one does not.
+const CAPITALISED_TRIGGER_RE = new RegExp(
+  `\\b(?:${trieSource([
+    ...[...MONTH_FULL_NAMES, ...MONTH_ABBREVIATIONS, ...WEEKDAY_NAMES].flatMap((w) => [w, w.toUpperCase()]),
+    ...['Today', 'TODAY', 'Yesterday', 'Tomorrow', 'Century', 'Spring', 'Summer', 'Autumn', 'Winter'],
+    ...['Christmas', 'Boxing', 'New', 'Valentine', 'Halloween'],
+  ])})(?![a-z])`,
+  'g',
+);
+const LOWER_CASE_TRIGGER_RE = new RegExp(
+  `\\b(?:${trieSource([
+    ...WEEKDAY_NAMES.map((w) => w.toLowerCase()),
+    ...['today', 'yesterday', 'tomorrow', 'weekend', 'week', 'month', 'year', 'decade', 'century', 'day', 'ago'],
+    ...['spring', 'summer', 'autumn', 'winter'],
+  ])})(?![a-z])`,
+  'g',
+);
+const DIGIT_TRIGGER_RE = /\d{4}/g;
+/**
+ * How far an expression reaches before and after its trigger, by kind: "the beginning of the
+ * last fiscal |year|", "the end of |May| 19th, 2023", "twenty-five years |ago|". Generous, since
+ * a window too short loses a date while one too long only costs a little time.
+ */
+const WINDOW_MARGINS: Readonly<Record<TriggerKind, readonly [number, number]>> = {
+  digit: [28, 12],
+  month: [32, 32],
+  weekday: [20, 20],
+  unit: [44, 4],
+  deictic: [4, 4],
+  ago: [40, 4],
+  season: [12, 16],
+  holiday: [4, 24],
+};
+/** Windows are widened to whitespace so that no pattern starts or ends inside a cut word. */
+const ALIGN_LIMIT = 24;
+
+function isSpace(c: string | undefined): boolean {
+  return c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\u00a0';
+}
+
+/** Merged [start, end) stretches of text around the triggers of each kind, as flat pairs. */
+function triggerWindows(text: string): Map<TriggerKind, number[]> {
+  const raw = new Map<TriggerKind, number[]>();
+  for (const re of [DIGIT_TRIGGER_RE, CAPITALISED_TRIGGER_RE, LOWER_CASE_TRIGGER_RE]) {
+    // exec on the shared pattern, not matchAll: matchAll clones the pattern on every call, and a
+    // fresh clone runs in the slow regex interpreter before it is compiled again.
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const word = m[0];
+      const kind: TriggerKind | undefined = re === DIGIT_TRIGGER_RE ? 'digit' : TRIGGER_WORDS.get(word.toLowerCase());
+      if (!kind) continue;
+      const [left, right] = WINDOW_MARGINS[kind];
+      let start = Math.max(0, m.index - left);
+      for (let i = 0; i < ALIGN_LIMIT && start > 0 && !isSpace(text[start - 1]); i++) start--;
+      let end = Math.min(text.length, m.index + word.length + right);
+      for (let i = 0; i < ALIGN_LIMIT && end < text.length && !isSpace(text[end]); i++) end++;
+      let list = raw.get(kind);
+      if (!list) raw.set(kind, (list = []));
+      list.push(start, end);
+    }
+  }
+  const merged = new Map<TriggerKind, number[]>();
+  for (const [kind, list] of raw) merged.set(kind, mergePairs(list));
+  return merged;
+}
+
+/** Sorts flat [start, end] pairs by start and merges those that overlap. */
+function mergePairs(list: number[]): number[] {
+  const order: number[] = [];
+  for (let i = 0; i < list.length; i += 2) order.push(i);
+  // Two passes can interleave their windows of one kind: sort only when they did.
+  let sorted = true;
+  for (let k = 1; k < order.length && sorted; k++) sorted = list[order[k - 1]!]! <= list[order[k]!]!;
+  if (!sorted) order.sort((a, b) => list[a]! - list[b]!);
+  const out: number[] = [];
+  for (const i of order) {
+    const start = list[i]!;
+    const end = list[i + 1]!;
+    const last = out.length - 1;
+    if (last > 0 && start <= out[last]!) out[last] = Math.max(out[last]!, end);
+    else out.push(start, end);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
 
 interface Candidate {
   start: number;
@@ -170,23 +281,55 @@ type Direction = 'past' | 'future';
 
 class Recognizer {
   readonly found: Candidate[] = [];
+  private readonly windows: Map<TriggerKind, number[]>;
 
   constructor(
     readonly text: string,
     readonly doc: Day | null,
-  ) {}
+  ) {
+    this.windows = triggerWindows(text);
+    this.tenseBudget = 200 + Math.floor(text.length / 40);
+  }
+
+  /** Matches of a global pattern inside the windows of one trigger kind, with text offsets. */
+  matches(re: RegExp, kind: TriggerKind): RegExpExecArray[] {
+    const found: RegExpExecArray[] = [];
+    const list = this.windows.get(kind);
+    if (!list) return found;
+    for (let i = 0; i < list.length; i += 2) {
+      const offset = list[i]!;
+      const slice = this.text.slice(offset, list[i + 1]!);
+      re.lastIndex = 0;
+      for (let m = re.exec(slice); m; m = re.exec(slice)) {
+        if (m[0].length === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        m.index += offset;
+        found.push(m);
+      }
+    }
+    return found;
+  }
 
   add(start: number, end: number, value: string | null, precision: DatePrecision | null, relative: boolean): void {
     if (end > start) this.found.push({ start, end, value, precision, relative });
   }
 
+  /**
+   * Tense readings left: plenty for any real article (one per 40 characters), but a bound on
+   * the work for text made of nothing but dates, where each reading would re-read its sentence.
+   */
+  private tenseBudget = 0;
+
   /** Past or future reading of the sentence around a span. */
   direction(start: number, end: number): Direction {
-    return pointsForward(this.text, start, end) ? 'future' : 'past';
+    return this.tense(start, end) === 'future' ? 'future' : 'past';
   }
 
   /** Tense of the sentence around a span; null when it has no cue. */
   tense(start: number, end: number): Direction | null {
+    if (this.tenseBudget-- <= 0) return null;
     return sentenceTense(this.text, start, end);
   }
 
@@ -221,26 +364,12 @@ export function findDates(text: string, documentDate: string | null): DateMentio
   if (!text) return [];
   const doc = documentDate ? parseIsoDay(documentDate) : null;
   const r = new Recognizer(text, doc);
-  try {
-    scanNumericDates(r);
-    scanMonthDay(r, MONTH_DAY_RE);
-    scanMonthDay(r, DAY_MONTH_RE);
-    scanMonths(r);
-    scanWeekdays(r);
-    scanRelative(r);
-    scanPartOf(r);
-    scanDeictic(r);
-    scanAgo(r);
-    scanYears(r);
-    scanDecadesAndCenturies(r);
-    scanSeasons(r);
-    scanAnaphoric(r);
-    scanWeekends(r);
-    scanCurrentUnits(r);
-    scanHolidays(r);
-    if (INCLUDE_PRESENT_REFERENCE) scanPresent(r);
-  } catch {
-    // A recognizer bug must never take the whole analysis down: keep what was found.
+  for (const scan of SCANNERS) {
+    try {
+      scan(r);
+    } catch {
+      // A bug in one scanner must never take the analysis down: keep what the others find.
+    }
   }
   return selectLongest(r.found).map((c) => ({
     start: c.start,
@@ -251,6 +380,28 @@ export function findDates(text: string, documentDate: string | null): DateMentio
     relative: c.relative,
   }));
 }
+
+/** In order; where two readings overlap the longer one wins, so the order only breaks ties. */
+const SCANNERS: ReadonlyArray<(r: Recognizer) => void> = [
+  scanNumericDates,
+  (r) => scanMonthDay(r, MONTH_DAY_RE),
+  (r) => scanMonthDay(r, DAY_MONTH_RE),
+  scanMonthRanges,
+  scanMonths,
+  scanWeekdays,
+  scanRelative,
+  scanPartOf,
+  scanDeictic,
+  scanAgo,
+  scanYears,
+  scanDecadesAndCenturies,
+  scanSeasons,
+  scanAnaphoric,
+  scanWeekends,
+  scanCurrentUnits,
+  scanHolidays,
+  ...(INCLUDE_PRESENT_REFERENCE ? [scanPresent] : []),
+];
 
 /** Overlapping candidates: the longest wins (the fullest reading of the expression). */
 function selectLongest(found: Candidate[]): Candidate[] {
@@ -270,14 +421,17 @@ function selectLongest(found: Candidate[]): Candidate[] {
 // ---------------------------------------------------------------------------------------------
 // Context helpers.
 
-const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** Letters and digits, Latin scripts included; a code check, since this runs for every candidate. */
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+}
 
 /** The word just before `index` (lower-cased), skipping spaces only; '' at punctuation. */
 function previousWord(text: string, index: number): string {
   let i = index - 1;
   while (i >= 0 && (text[i] === ' ' || text[i] === '\t' || text[i] === '\u00a0')) i--;
   const end = i + 1;
-  while (i >= 0 && i > end - 30 && WORD_CHAR.test(text[i]!)) i--;
+  while (i >= 0 && i > end - 30 && isWordChar(text.charCodeAt(i))) i--;
   return text.slice(i + 1, end).toLowerCase();
 }
 
@@ -286,21 +440,26 @@ function nextWord(text: string, index: number): string {
   let i = index;
   while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\u00a0')) i++;
   const start = i;
-  while (i < text.length && i < start + 30 && WORD_CHAR.test(text[i]!)) i++;
+  while (i < text.length && i < start + 30 && isWordChar(text.charCodeAt(i))) i++;
   return text.slice(start, i).toLowerCase();
 }
 
 const FULL_MONTH_NAMES: ReadonlySet<string> = new Set(MONTH_FULL_NAMES.map((m) => m.toLowerCase()));
 
+/** The word without an abbreviation's final dot. */
+function undotted(word: string): string {
+  return word.charCodeAt(word.length - 1) === 46 ? word.slice(0, -1) : word;
+}
+
 function monthNumber(name: string): number {
-  return MONTHS.get(name.toLowerCase().replace(/\.$/, '')) ?? 0;
+  return MONTHS.get(undotted(name).toLowerCase()) ?? 0;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Scanners.
 
 function scanNumericDates(r: Recognizer): void {
-  const matches = [...r.text.matchAll(NUMERIC_DATE_RE)];
+  const matches = r.matches(NUMERIC_DATE_RE, 'digit');
   // One order per document: a first number above 12 anywhere shows the writer puts the day first.
   let documentDayFirst = false;
   let documentMonthFirst = false;
@@ -334,38 +493,107 @@ function scanNumericDates(r: Recognizer): void {
 }
 
 function scanMonthDay(r: Recognizer, re: RegExp): void {
-  for (const m of r.text.matchAll(re)) {
+  for (const m of r.matches(re, 'month')) {
     const g = m.groups!;
     const month = monthNumber(g.month!);
     const day = +g.day!;
     if (!month || day < 1 || day > 31) continue;
-    const start = m.index;
-    const end = start + m[0].length;
-    const year = g.year ? +g.year : null;
-    if (year !== null && (year < 1000 || year > 2199)) continue;
+    let start = m.index;
+    let end = start + m[0].length;
+    // "on 9 January." : the dot after a full name closes the sentence.
+    if (re === DAY_MONTH_RE && !g.year && g.month!.endsWith('.') && FULL_MONTH_NAMES.has(g.month!.slice(0, -1).toLowerCase())) end--;
+    // The word before was not a weekday ("Geneva, 15 December"): the date starts after it.
+    if (g.wd && !WEEKDAY_PREFIX_WORDS.has(undotted(g.wd).toLowerCase())) {
+      start += re === DAY_MONTH_RE ? m[0].search(/\d/) : m[0].indexOf(g.month!, g.wd.length);
+    }
+    let year = g.year ? +g.year : null;
+    // "On October 7, 1000 people marched": a number that is not a year stays out of the date.
+    if (year !== null && (year < 1000 || year > 2199 || QUANTITY_RIGHT_CONTEXT.has(nextWord(r.text, end)))) {
+      year = null;
+      end = start + m[0].search(/,?\s*\d{4}$/);
+    }
     const { value, relative } = r.monthDay(month, day, year, start, end);
     if (year !== null && value === null) continue;
     r.add(start, end, value, 'day', relative);
+    // The other end of a day range shares the month: "18 to 22 March", "March 18-22".
+    const other =
+      re === DAY_MONTH_RE
+        ? RANGE_FIRST_DAY.exec(r.text.slice(Math.max(0, start - 12), start))
+        : RANGE_SECOND_DAY.exec(r.text.slice(end, end + 12));
+    if (other && !(re === MONTH_DAY_RE && QUANTITY_RIGHT_CONTEXT.has(nextWord(r.text, end + other[0].length)))) {
+      const otherDay = +other[2]!;
+      const otherStart = re === DAY_MONTH_RE ? start - other[0].length : end + other[0].length - other[1]!.length;
+      const otherEnd = otherStart + other[1]!.length;
+      if (otherDay >= 1 && otherDay <= 31 && otherDay !== day) {
+        const resolved = r.monthDay(month, otherDay, year, otherStart, otherEnd);
+        if (resolved.value !== null || year === null) r.add(otherStart, otherEnd, resolved.value, 'day', resolved.relative);
+      }
+    }
   }
 }
 
+/** `18 to ` before a day-month date; `-22` or ` to 22nd` after a month-day one. */
+const RANGE_FIRST_DAY = /(?<![\w.,/:-])((\d{1,2})(?:st|nd|rd|th)?)\s*(?:-|–|to|and|until)\s*$/;
+const RANGE_SECOND_DAY = /^\s*(?:-|–|to|and|until)\s*((\d{1,2})(?:st|nd|rd|th)?)(?![\w:]|[.,]\d)/;
+
+function scanMonthRanges(r: Recognizer): void {
+  for (const m of r.matches(MONTH_RANGE_RE, 'month')) {
+    const g = m.groups!;
+    if (g.conj && !g.lead) continue;
+    if (!FULL_MONTH_NAMES.has(g.m1!.toLowerCase()) || !FULL_MONTH_NAMES.has(g.m2!.toLowerCase())) continue;
+    const first = monthNumber(g.m1!);
+    const second = monthNumber(g.m2!);
+    const start = m.index + (g.lead ? m[0].indexOf(g.m1!, g.lead.length) : 0);
+    const end = m.index + m[0].length;
+    const secondStart = end - (g.year ? m[0].length - m[0].lastIndexOf(g.m2!) : g.m2!.length);
+    const year = g.year ? +g.year : null;
+    if (year !== null) {
+      // "November-January 2024": the first month is in the year before.
+      r.add(start, start + g.m1!.length, formatMonth(first > second ? year - 1 : year, first), 'month', false);
+      r.add(secondStart, end, formatMonth(year, second), 'month', false);
+      continue;
+    }
+    const doc = r.doc;
+    if (!doc) {
+      r.add(start, start + g.m1!.length, null, 'month', true);
+      r.add(secondStart, secondStart + g.m2!.length, null, 'month', true);
+      continue;
+    }
+    // Resolve the range as a whole: its end by tense, its start the latest such month before the end.
+    const future = r.direction(start, end) === 'future';
+    const endYear = future ? (second >= doc.month ? doc.year : doc.year + 1) : second <= doc.month ? doc.year : doc.year - 1;
+    const startYear = first <= second ? endYear : endYear - 1;
+    r.add(start, start + g.m1!.length, formatMonth(startYear, first), 'month', true);
+    r.add(secondStart, secondStart + g.m2!.length, formatMonth(endYear, second), 'month', true);
+  }
+}
+
+/** `February, March`: a month in a comma list of months. */
+const MONTH_LIST_BEFORE = new RegExp(`(?:${MONTH_FULL_NAMES.join('|')}),\\s*$`);
+const COORDINATED_DATE_BEFORE = new RegExp(`(?:${MONTH_FULL_NAMES.join('|')}|\\d{1,4})\\s*,?\\s+(?:and|or)\\s+$`);
+
 function scanMonths(r: Recognizer): void {
   const text = r.text;
-  for (const m of text.matchAll(MONTH_RE)) {
+  for (const m of r.matches(MONTH_RE, 'month')) {
     const g = m.groups!;
     const month = monthNumber(g.month!);
     if (!month) continue;
     const start = m.index;
-    const end = start + m[0].length;
+    let end = start + m[0].length;
+    // "in May." : the dot after a full name closes the sentence.
+    if (g.month!.endsWith('.') && !g.year && !g.rel && FULL_MONTH_NAMES.has(g.month!.slice(0, -1).toLowerCase())) end--;
     // A day number right before the month belongs to a day-month date (rejected if impossible).
     if (!g.mod && !g.det && /\d(?:st|nd|rd|th)?\s+(?:of\s+)?$/.test(text.slice(Math.max(0, start - 12), start))) continue;
-    const isFullName = FULL_MONTH_NAMES.has(g.month!.toLowerCase());
+    const isFullName = FULL_MONTH_NAMES.has(undotted(g.month!).toLowerCase());
     const bare = !g.mod && !g.det && !g.year && !g.rel;
     if (!g.det && RECURRENCE_LEFT.has(previousWord(text, start))) continue;
     if (bare) {
       if (!isFullName) continue;
       const before = previousWord(text, start);
-      if (!BARE_MONTH_LEFT_CONTEXT.has(before)) continue;
+      const listed = MONTH_LIST_BEFORE.test(text.slice(Math.max(0, start - 14), start));
+      if (!BARE_MONTH_LEFT_CONTEXT.has(before) && !listed) continue;
+      // "and May", "or June" only coordinate with another date ("in March and May"), not a name.
+      if ((before === 'and' || before === 'or') && !COORDINATED_DATE_BEFORE.test(text.slice(Math.max(0, start - 30), start))) continue;
       // "in May be" / "May I" do not occur with dates; a following capitalised name ("June Smith") does.
       const after = text.slice(end, end + 2);
       if (/^ [A-Z]/.test(after) && !/^ (?:I|The|A)\b/.test(text.slice(end, end + 5))) {
@@ -398,7 +626,7 @@ function scanMonths(r: Recognizer): void {
 }
 
 function scanWeekdays(r: Recognizer): void {
-  for (const m of r.text.matchAll(WEEKDAY_RE)) {
+  for (const m of r.matches(WEEKDAY_RE, 'weekday')) {
     const g = m.groups!;
     const weekday = WEEKDAYS.get(g.wd!.toLowerCase());
     if (weekday === undefined) continue;
@@ -436,7 +664,7 @@ const DURATION_LEFT = new Set(['for', 'over', 'during', 'throughout', 'within', 
 
 function scanRelative(r: Recognizer): void {
   const text = r.text;
-  for (const m of text.matchAll(RELATIVE_RE)) {
+  for (const m of r.matches(RELATIVE_RE, 'unit')) {
     const g = m.groups!;
     const start = m.index;
     const end = start + m[0].length;
@@ -497,7 +725,7 @@ function shiftValue(doc: Day, precision: DatePrecision, step: number): string {
 }
 
 function scanPartOf(r: Recognizer): void {
-  for (const m of r.text.matchAll(PART_OF_RE)) {
+  for (const m of r.matches(PART_OF_RE, 'unit')) {
     const g = m.groups!;
     const start = m.index;
     const end = start + m[0].length;
@@ -520,12 +748,14 @@ function scanPartOf(r: Recognizer): void {
 
 function scanDeictic(r: Recognizer): void {
   const text = r.text;
-  for (const m of text.matchAll(DEICTIC_RE)) {
+  for (const m of r.matches(DEICTIC_RE, 'deictic')) {
     const word = m.groups!.word!;
     const start = m.index;
     const end = start + word.length;
     // "USA Today", "Japan Today": a capitalised "Today" right after a capitalised word is a name.
     if ((word === 'Today' || word === 'TODAY') && /[A-Z][\w.]*\s$/.test(text.slice(Math.max(0, start - 20), start))) continue;
+    // "the Today programme", "on Tomorrow's World": capitalised mid-sentence, it is a title.
+    if (/^[A-Z][a-z]/.test(word) && /[a-z,;]\s+$/.test(text.slice(Math.max(0, start - 20), start))) continue;
     const lower = word.toLowerCase();
     const step = lower === 'yesterday' ? -1 : lower === 'tomorrow' ? 1 : 0;
     r.add(start, end, r.doc ? formatDay(addDays(r.doc, step)) : null, 'day', true);
@@ -533,7 +763,7 @@ function scanDeictic(r: Recognizer): void {
 }
 
 function scanAgo(r: Recognizer): void {
-  for (const m of r.text.matchAll(AGO_RE)) {
+  for (const m of r.matches(AGO_RE, 'ago')) {
     const g = m.groups!;
     const start = m.index;
     const end = start + m[0].length;
@@ -584,6 +814,8 @@ function isYearInContext(text: string, start: number, end: number, year: number)
   if (charBefore === '-' || charBefore === '–') return false;
   // A unit after the number outweighs any preposition before it ("in 1000 days").
   if (QUANTITY_RIGHT_CONTEXT.has(nextWord(text, end))) return false;
+  // A group in a run of numbers ("+1 202 555 1987", "2,000 1999").
+  if (/^\d+$/.test(before)) return false;
   if (STRONG_YEAR_LEFT.has(before)) return true;
   if (QUANTITY_LEFT_CONTEXT.has(before)) return false;
   // A number opening a list of figures ("1,500 and 2000") or a unit after a dash.
@@ -594,7 +826,7 @@ function isYearInContext(text: string, start: number, end: number, year: number)
 
 function scanYears(r: Recognizer): void {
   const text = r.text;
-  for (const m of text.matchAll(YEAR_RE)) {
+  for (const m of r.matches(YEAR_RE, 'digit')) {
     const g = m.groups!;
     const year = +g.y!;
     const yearStart = m.index + m[0].indexOf(g.y!, g.mod ? g.mod.length : 0);
@@ -616,11 +848,11 @@ function scanYears(r: Recognizer): void {
 }
 
 function scanDecadesAndCenturies(r: Recognizer): void {
-  for (const m of r.text.matchAll(DECADE_RE)) {
+  for (const m of r.matches(DECADE_RE, 'digit')) {
     const g = m.groups!;
     r.add(m.index, m.index + m[0].length, `${g.c}${g.d}`, 'decade', false);
   }
-  for (const m of r.text.matchAll(CENTURY_RE)) {
+  for (const m of r.matches(CENTURY_RE, 'unit')) {
     const n = +m.groups!.n!;
     if (n < 1 || n > 22) continue;
     r.add(m.index, m.index + m[0].length, pad(n - 1, 2), 'century', false);
@@ -628,7 +860,7 @@ function scanDecadesAndCenturies(r: Recognizer): void {
 }
 
 function scanSeasons(r: Recognizer): void {
-  for (const m of r.text.matchAll(SEASON_RE)) {
+  for (const m of r.matches(SEASON_RE, 'season')) {
     const g = m.groups!;
     if (!g.det && !g.year) continue;
     r.add(m.index, m.index + m[0].length, null, null, !g.year);
@@ -636,16 +868,17 @@ function scanSeasons(r: Recognizer): void {
 }
 
 function scanAnaphoric(r: Recognizer): void {
-  for (const m of r.text.matchAll(ANAPHORIC_RE)) {
+  for (const m of r.matches(ANAPHORIC_RE, 'unit')) {
     const unit = /day/.test(m[0]) ? 'day' : /week/.test(m[0]) ? 'week' : /month/.test(m[0]) ? 'month' : 'year';
     r.add(m.index, m.index + m[0].length, null, unit, true);
   }
 }
 
 function scanWeekends(r: Recognizer): void {
-  for (const m of r.text.matchAll(WEEKEND_RE)) {
-    const end = m.index + m[0].length;
-    const start = end - m.groups!.span!.length;
+  for (const m of r.matches(WEEKEND_RE, 'unit')) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (!WEEKEND_LEFT.has(previousWord(r.text, start))) continue;
     const doc = r.doc;
     if (!doc) {
       r.add(start, end, null, 'week', true);
@@ -661,7 +894,7 @@ function scanWeekends(r: Recognizer): void {
 }
 
 function scanCurrentUnits(r: Recognizer): void {
-  for (const m of r.text.matchAll(CURRENT_UNIT_RE)) {
+  for (const m of r.matches(CURRENT_UNIT_RE, 'unit')) {
     const g = m.groups!;
     const end = m.index + m[0].length;
     const start = end - g.span!.length;
@@ -671,7 +904,7 @@ function scanCurrentUnits(r: Recognizer): void {
 }
 
 function scanHolidays(r: Recognizer): void {
-  for (const m of r.text.matchAll(HOLIDAY_RE)) {
+  for (const m of r.matches(HOLIDAY_RE, 'holiday')) {
     const monthDay = HOLIDAYS.get(m[0].toLowerCase().replace(/\s+/g, ' ').replace('’', "'"));
     if (!monthDay) continue;
     const start = m.index;
@@ -691,5 +924,6 @@ function scanHolidays(r: Recognizer): void {
 }
 
 function scanPresent(r: Recognizer): void {
-  for (const m of r.text.matchAll(PRESENT_RE)) r.add(m.index, m.index + m[0].length, null, null, true);
+  PRESENT_RE.lastIndex = 0;
+  for (let m = PRESENT_RE.exec(r.text); m; m = PRESENT_RE.exec(r.text)) r.add(m.index, m.index + m[0].length, null, null, true);
 }

@@ -15,13 +15,14 @@ const HEAD_LENGTH = 3000;
 const HEADING_LENGTH = 2000;
 
 const LABEL_BEFORE =
-  /(?:^|[|•·])\s*(?<label>date[d]?|published|posted|updated|last\s+updated|last\s+modified|modified|first\s+published|publication\s+date|release\s+date|released|issued|created)(?:\s+on)?\s*[:\-–—]?\s*(?:(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*(?:[A-Z]{2,5})?\s*[,|]?\s*)?$/i;
-const ALONE_BEFORE = /^[\s|•·]*$/;
+  /(?:^|[|•·/])\s*(?<label>date[d]?|published|posted|updated|last\s+updated|last\s+modified|modified|first\s+published|publication\s+date|release\s+date|released|issued|created)(?:\s+on)?\s*[:\-–—]?\s*(?:(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*(?:[A-Z]{2,5})?\s*[,|]?\s*)?$/i;
+/** Nothing before the date on its line, or only byline segments closed by a separator ("By X | "). */
+const ALONE_BEFORE = /^(?:[^\n]{0,80}[|•·/])?\s*$/;
 const ALONE_AFTER =
-  /^(?:T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?[\s,|•·]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?)?[\s|•·]*$/i;
+  /^(?:T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?[\s,|•·]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[ap]\.?\s?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?)?\s*(?:[|•·][^\n]{0,80}|(?:last\s+)?updated[^\n]{0,80})?$/i;
 /** `Geneva, `, `NAIROBI, Kenya, `, `PARIS (AFP) – `: capitalised place words, an agency, a separator. */
 const DATELINE_BEFORE =
-  /^\s*(?:(?:[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3})(?:,\s*[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3}){0,2}\s*(?:\([\p{L} .&-]{1,20}\)\s*)?[,:–—-]\s*)?$/u;
+  /^\s*(?:(?:[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ.'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ.'’-]*){0,3})(?:,\s*[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ.'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ.'’-]*){0,3}){0,2}\s*(?:\([A-Za-z .&-]{1,20}\)\s*)?[,:–—-]\s*)?$/;
 const DATELINE_AFTER = /^\s*(?:\(|—|–|-{1,2}\s|:|\/)/;
 
 /** Lower is better. */
@@ -40,23 +41,37 @@ export function findDocumentDate(text: string): DocumentDateInfo | null {
   }
 }
 
+/**
+ * A full date carries a four-digit year and a month (a name or a number between separators):
+ * lines without both are skipped unread.
+ */
+const HAS_YEAR = /\d{4}/;
+const HAS_MONTH = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)|\d[-/.]\d/;
+
 function findInHead(head: string): DocumentDateInfo | null {
   let best: { rank: Rank; value: string; start: number; end: number } | null = null;
-  for (const mention of findDates(head, null)) {
-    if (mention.precision !== 'day' || mention.relative || !mention.value || !isIsoDay(mention.value)) continue;
-    const lineStart = head.lastIndexOf('\n', mention.start - 1) + 1;
-    const newline = head.indexOf('\n', mention.end);
+  for (let lineStart = 0; lineStart < head.length; ) {
+    const newline = head.indexOf('\n', lineStart);
     const lineEnd = newline < 0 ? head.length : newline;
-    const before = head.slice(lineStart, mention.start);
-    const after = head.slice(mention.end, lineEnd);
-    let rank: Rank | null = null;
-    const label = LABEL_BEFORE.exec(before);
-    if (label) rank = /updated|modified/i.test(label.groups!.label!) ? Rank.Updated : Rank.Label;
-    else if (DATELINE_BEFORE.test(before) && (DATELINE_AFTER.test(after) || ALONE_AFTER.test(after))) rank = Rank.Dateline;
-    else if (mention.start < HEADING_LENGTH && ALONE_BEFORE.test(before) && ALONE_AFTER.test(after)) rank = Rank.Heading;
-    if (rank === null) continue;
-    if (!best || rank < best.rank) best = { rank, value: mention.value, start: mention.start, end: mention.end };
-    if (rank === Rank.Label) break;
+    const line = head.slice(lineStart, lineEnd);
+    if (HAS_YEAR.test(line) && HAS_MONTH.test(line)) {
+      for (const mention of findDates(line, null)) {
+        if (mention.precision !== 'day' || mention.relative || !mention.value || !isIsoDay(mention.value)) continue;
+        const before = line.slice(0, mention.start);
+        const after = line.slice(mention.end);
+        const start = lineStart + mention.start;
+        let rank: Rank | null = null;
+        const label = LABEL_BEFORE.exec(before);
+        if (label) rank = /updated|modified/i.test(label.groups!.label!) ? Rank.Updated : Rank.Label;
+        else if (DATELINE_BEFORE.test(before) && (DATELINE_AFTER.test(after) || ALONE_AFTER.test(after))) rank = Rank.Dateline;
+        else if (start < HEADING_LENGTH && ALONE_BEFORE.test(before) && ALONE_AFTER.test(after)) rank = Rank.Heading;
+        if (rank === null) continue;
+        if (!best || rank < best.rank) best = { rank, value: mention.value, start, end: lineStart + mention.end };
+        if (rank === Rank.Label) break;
+      }
+      if (best?.rank === Rank.Label) break;
+    }
+    lineStart = lineEnd + 1;
   }
   if (!best) return null;
   return {

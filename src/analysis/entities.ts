@@ -1,5 +1,5 @@
 // Links the officials of several documents to one entity per person. Documents name people in
-// different forms ("Amir-Abdollahian" / "Amir Abdollahian", "Sa’ar" / "Saar", "Straw" alone in a
+// different forms ("Amir-Abdollahian" / "Amir Abdollahian", "Sa’ar" / "Saar", "Okafor" alone in a
 // story that never gives the first name): mentions are grouped by name key, then a short name joins
 // the one fuller name in the corpus it is the tail of, when that is unambiguous.
 import { countryOf } from './countries';
@@ -65,11 +65,12 @@ function shortForms(name: string): string[] {
   const words = name.split(/\s+/);
   const parts = nameKey(name).split(' ');
   const forms: string[] = [];
+  // The family name of "Zhang Wei".
   if (isFamilyNameFirst(words)) forms.push(parts[0]!);
   for (let s = 1; s < parts.length; s++) forms.push(parts.slice(s).join(' '));
   // Initial of the given name: "S Jaishankar" for "Subrahmanyam Jaishankar".
   if (parts.length >= 2) forms.push(`${parts[0]![0]} ${parts.slice(1).join(' ')}`);
-  // Given name and surname without the middle names: "Recep Erdogan" for "Recep Tayyip Erdogan".
+  // Given name and surname without the middle names: "Maria Lopez" for "Maria Elena Lopez".
   if (parts.length >= 3) forms.push(`${parts[0]} ${parts[parts.length - 1]}`);
   return forms;
 }
@@ -102,7 +103,7 @@ export function linkEntities(perDocument: OfficialMention[][]): { entities: Enti
     }
   }
 
-  // Short names ("Straw", "Amir Abdollahian") join the one longer name they are a form of.
+  // Short names ("Okafor", "Amir Abdollahian") join the one longer name they are a form of.
   const byShortForm = new Map<string, Group[]>();
   for (const g of groups.values()) {
     for (const form of shortForms(canonicalSpelling(g.spellings))) {
@@ -112,10 +113,24 @@ export function linkEntities(perDocument: OfficialMention[][]): { entities: Enti
       else byShortForm.set(form, [g]);
     }
   }
+  // The name some people are known by: "Prabowo" for Prabowo Subianto; only between holders of one
+  // title, so that "King Charles" never becomes Charles Michel.
+  const byFirstWord = new Map<string, Group[]>();
+  for (const g of groups.values()) {
+    const parts = g.key.split(' ');
+    if (parts.length < 2 || parts.length > 3) continue;
+    const list = byFirstWord.get(parts[0]!);
+    if (list) list.push(g);
+    else byFirstWord.set(parts[0]!, [g]);
+  }
   // Longest names first, so that "Amir Abdollahian" joins "Hossein Amir-Abdollahian" before anything joins it.
   const ordered = [...groups.values()].sort((a, b) => b.key.split(' ').length - a.key.split(' ').length);
   for (const g of ordered) {
-    const targets = byShortForm.get(g.key);
+    let targets = byShortForm.get(g.key);
+    if (!targets && !g.key.includes(' ')) {
+      const title = mostFrequent(g.titles)?.toLowerCase();
+      targets = title ? byFirstWord.get(g.key)?.filter((c) => mostFrequent(c.titles)?.toLowerCase() === title) : undefined;
+    }
     if (!targets) continue;
     const roots = [...new Set(targets.map(root))].filter((r) => r !== root(g));
     if (roots.length !== 1) continue; // two Bushes: leave "Bush" alone

@@ -1,5 +1,6 @@
 // Merging event reports: the same meeting told by several sentences of one article, or by several
 // articles, becomes one event. Shared by findEvents (within a document) and mergeEvents (corpus).
+import { isCountryName } from './places';
 import type { CorpusEvent, EventMention, EventSource, EventType } from './types';
 
 /** Meetings and talks are the same kind of occasion; so are visits and trips; calls stand apart. */
@@ -64,6 +65,23 @@ export function sameOccasion(
   return shared >= Math.min(2, smaller) && shared > 0;
 }
 
+/**
+ * Two outlets telling the same talks a day apart (a weekday resolved one day off, a dateline a day
+ * later): same people, same kind, same or unknown place, days one apart.
+ */
+function adjacentDayReport(
+  g: { type: EventType; date: string | null; participantEntityIds: readonly string[]; locations: Array<string | null> },
+  ev: EventMention,
+): boolean {
+  if (typeFamily(g.type) !== typeFamily(ev.type) || !g.date || !ev.date) return false;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(g.date) || !/^\d{4}-\d{2}-\d{2}$/.test(ev.date)) return false;
+  const days = Math.abs(Date.parse(`${g.date}T00:00:00Z`) - Date.parse(`${ev.date}T00:00:00Z`)) / 86_400_000;
+  if (days !== 1) return false;
+  const same = g.participantEntityIds.length === ev.participantEntityIds.length && sharedCount(g.participantEntityIds, ev.participantEntityIds) === g.participantEntityIds.length;
+  const place = g.locations.find((l) => l !== null) ?? null;
+  return same && (place === null || ev.location === null || place === ev.location);
+}
+
 /** FNV-1a, 32-bit, as 8 hex digits: a stable id with no Node-only crypto. */
 export function fnv1a(input: string): string {
   let h = 0x811c9dc5;
@@ -105,6 +123,8 @@ interface Group {
   locations: Array<string | null>;
   allScheduled: boolean;
   sources: EventSource[];
+  /** Documents already reporting this event: findEvents kept a document's events apart on purpose. */
+  paths: Set<string>;
 }
 
 /**
@@ -131,7 +151,8 @@ export function mergeEvents(documents: Array<{ path: string; events: EventMentio
       const candidates = new Set<Group>();
       for (const id of ev.participantEntityIds) for (const g of byPerson.get(id) ?? []) candidates.add(g);
       for (const g of candidates) {
-        if (!sameOccasion(g, ev, false)) continue;
+        if (g.paths.has(doc.path)) continue;
+        if (!sameOccasion(g, ev, false) && !adjacentDayReport(g, ev)) continue;
         const shared = sharedCount(g.participantEntityIds, ev.participantEntityIds);
         if (shared > targetShared) {
           target = g;
@@ -147,6 +168,7 @@ export function mergeEvents(documents: Array<{ path: string; events: EventMentio
           locations: [ev.location],
           allScheduled: ev.scheduled,
           sources,
+          paths: new Set([doc.path]),
         };
         groups.push(g);
         index(g);
@@ -163,6 +185,7 @@ export function mergeEvents(documents: Array<{ path: string; events: EventMentio
       target.locations.push(ev.location);
       target.allScheduled = target.allScheduled && ev.scheduled;
       target.sources.push(...sources);
+      target.paths.add(doc.path);
       index(target);
     }
   }
@@ -170,7 +193,8 @@ export function mergeEvents(documents: Array<{ path: string; events: EventMentio
     id: eventId(g.type, g.date, g.participantEntityIds),
     type: g.type,
     date: g.date,
-    location: mostFrequent(g.locations),
+    // The city where reports name one ("Beijing" over "China"), else the most frequent place.
+    location: mostFrequent(g.locations.filter((l) => l !== null && !isCountryName(l))) ?? mostFrequent(g.locations),
     participants: g.participants,
     participantEntityIds: g.participantEntityIds,
     scheduled: g.allScheduled,

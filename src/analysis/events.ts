@@ -1,7 +1,7 @@
 // Events between named officials: meetings, talks, visits, calls and trips an article reports as
 // held or planned, one entry per event per article (several sentences about one meeting merge).
 import { datesCompatible, finerDate, mergeEvents as mergeCorpusEvents, sameOccasion, sharedCount, typeFamily } from './eventMerge';
-import { capitalOf, countryCode, EU_CODE, isCountryName, isEuMember } from './places';
+import { capitalOf, countryCode, EU_CODE, isCountryName, isDemonym, isEuMember } from './places';
 import type { CorpusEvent, DateMention, EventMention, EventType, OfficialMention, Span, TextSpan } from './types';
 
 export interface EventContext {
@@ -29,7 +29,7 @@ export function findEvents(text: string, context: EventContext): EventMention[] 
 }
 
 // ---------------------------------------------------------------------------------------------
-// People: what the article tells about each official, to resolve "the Pakistani president",
+// People: what the article tells about each official, to resolve "the Chilean president",
 // "his counterpart", "the two ministers".
 
 type RoleClass = 'head' | 'diplomat' | 'minister' | 'other';
@@ -65,7 +65,8 @@ function roleNounMatches(noun: string, person: Person): boolean {
   const title = (person.title ?? '').toLowerCase();
   if (/^(?:president|presidents)$/.test(n)) return /president/.test(title) && person.role === 'head';
   if (/prime minister|premier/.test(n)) return /prime minister|premier/.test(title);
-  if (/^(?:leader|leaders|heads?)$/.test(n)) return person.role === 'head';
+  if (/^(?:leader|leaders|heads?)$|^heads of/.test(n)) return person.role === 'head';
+  if (/^(?:premiers|chancellors)$/.test(n)) return person.role === 'head';
   if (/foreign|diplomat|envoy|ambassador/.test(n)) return person.role === 'diplomat';
   if (/minister|secretar/.test(n)) return person.role === 'diplomat' || person.role === 'minister';
   if (/chancellor/.test(n)) return /chancellor/.test(title);
@@ -73,8 +74,8 @@ function roleNounMatches(noun: string, person: Person): boolean {
   return true; // officials, sides, men, pair
 }
 
-// Demonym or country right before a mention's title ("his Israeli counterpart, Ariel Sharon").
-const LOCAL_DEMONYM = /\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:'s|’s)?\s+(?:[A-Za-z-]+\s+){0,3}$/;
+// Demonym or country right before a mention's title ("his Kenyan counterpart, Amina Otieno").
+const LOCAL_DEMONYM = /\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:'s|’s)?\s+(?:[A-Za-z-]+,?\s+){0,3}$/;
 
 function buildPeople(text: string, officials: readonly OfficialMention[]): Map<string, Person> {
   const people = new Map<string, Person>();
@@ -139,31 +140,57 @@ interface CueRule {
   kind: Cue['kind'];
 }
 
-// Cheap gate: sentences without any of these stems hold no event cue.
-const CUE_GATE = /meet|\bmet\b|talk|visit|trip|call|phone|spoke|discuss|host|receiv|welcom|conference|travel|arriv|flew|head|summit|told|conversation/i;
+// "told" is a cue only where the sentence puts the two together or on the phone.
+const TOLD_COMPANIONS = /\b(?:during|outset|face|person|(?:was|were|is) in [A-Z])|phone|video/;
+
+/** Index of the sentence holding a position, or -1. */
+function sentenceAt(sentences: readonly Span[], pos: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid]!;
+    if (pos < s.start) hi = mid - 1;
+    else if (pos >= s.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
 
 const CUE_RULES: CueRule[] = [
   { re: /\b(?:met|meets)(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb' },
   { re: /\bmeet(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb' },
   { re: /\b(?:meeting|meetings)\s+(?:with|between)\b/gi, type: 'meeting', kind: 'with' },
-  { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:a\s+|an\s+)?(?:(?:[a-z-]+)\s+)?(?:meeting|summit)\b(?:\s+with)?/gi, type: 'meeting', kind: 'verb' },
+  // "held a Japan-Philippines Foreign Ministers' Meeting with": up to five words name the meeting.
+  { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:a\s+|an\s+|the\s+)?(?:[\w.’'-]+\s+){0,5}?(?:meeting|summit)\b(?:\s+with)?/gi, type: 'meeting', kind: 'verb' },
+  { re: /\b(?:paid|pays|pay|paying)\s+(?:a\s+)?(?:courtesy\s+)?call\s+on\b/gi, type: 'meeting', kind: 'verb' },
+  { re: /\bcourtesy\s+(?:call|visit)s?\s+(?:on|to|with)\b/gi, type: 'meeting', kind: 'with' },
+  // "called on President X in Colombo" is a visit to X; "called on X to resign" is not (see cueParticipants).
+  { re: /\b(?:called|calls|calling)\s+on\b/gi, type: 'meeting', kind: 'verb' },
+  { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:a\s+|an\s+|the\s+)?(?:[\w.’'-]+\s+){0,5}?(?:tele)?phone\s+(?:talks?|call|conversation)\b(?:\s+with)?/gi, type: 'call', kind: 'verb' },
   { re: /\b(?:is|are|was|were|been|be)\s+meeting(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb' },
   { re: /\bmeeting\b/gi, type: 'meeting', kind: 'noun' },
   { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:(?:[a-z-]+)\s+){0,2}?(?:talks|discussions|negotiations)\b(?:\s+with)?/gi, type: 'talks', kind: 'verb' },
   { re: /\b(?:talks|discussions|negotiations)\s+(?:with|between)\b/gi, type: 'talks', kind: 'with' },
   { re: /\btalks\b/gi, type: 'talks', kind: 'noun' },
   { re: /\b(?:talked|spoke|speaks|conferred)\s+with\b/gi, type: 'talks', kind: 'verb' },
+  { re: /\bexchanged\s+(?:views|opinions)\s+with\b/gi, type: 'talks', kind: 'verb' },
   { re: /\b(?:discussed|discusses|discuss)\b(?:\s+with)?/gi, type: 'talks', kind: 'verb' },
   { re: /\b(?:conversation|conversations|consultations)\s+with\b/gi, type: 'talks', kind: 'with' },
   { re: /\b(?:joint\s+)?(?:news|press)\s+conference\s+with\b/gi, type: 'meeting', kind: 'with' },
-  { re: /\b(?:hosted|hosts|hosting|received|receives|welcomed|welcomes|welcome)(?:\s+by)?\b/gi, type: 'meeting', kind: 'verb' },
-  { re: /\b(?:tele)?phone\s+(?:call|calls|conversation|conversations|talks)\b(?:\s+with)?/gi, type: 'call', kind: 'with' },
+  { re: /\b(?:summit|summits)\s+(?:with|between)\b/gi, type: 'meeting', kind: 'with' },
+  { re: /\b(?:sat\s+down|shook\s+hands|dined|lunched)\s+with\b/gi, type: 'meeting', kind: 'verb' },
+  { re: /\b(?:hosted|hosts|hosting|host|received|receives|receive|welcomed|welcomes|welcome)(?:\s+by)?\b/gi, type: 'meeting', kind: 'verb' },
+  { re: /\b(?:tele)?phone\s+(?:call|calls|conversation|conversations|talks|talk)\b(?:\s+with)?/gi, type: 'call', kind: 'with' },
   { re: /\b(?:video\s+call|video\s+conference|videoconference)\b(?:\s+with)?/gi, type: 'call', kind: 'with' },
   { re: /\bspoke\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone\b(?:\s+with)?/gi, type: 'call', kind: 'verb' },
   { re: /\b(?:phoned|telephoned)\b/gi, type: 'call', kind: 'verb' },
   { re: /\b(?:state\s+|official\s+|working\s+)?visits?\b(?:\s+(?:to|by|of))?/gi, type: 'visit', kind: 'verb' },
-  { re: /\b(?:visited|visiting)\b/g, type: 'visit', kind: 'verb' },
-  { re: /\barrived\s+(?:in|at)\b/gi, type: 'visit', kind: 'verb' },
+  { re: /\b(?:visited|visiting)\b/gi, type: 'visit', kind: 'verb' },
+  { re: /\b(?:arrived|arrives|arrive|arriving|landed|lands|landing)\s+(?:in|at)\b/gi, type: 'visit', kind: 'verb' },
+  { re: /\b(?:is|are|was|were)\s+(?:also\s+)?expected\s+in\b/gi, type: 'visit', kind: 'verb' },
+  { re: /\b(?:left|leaves|leave|leaving|departed|departs|depart)\s+for\b/gi, type: 'trip', kind: 'verb' },
+  { re: /\b(?:tour|tours|toured|touring)\s+(?:of|to)?\b/gi, type: 'trip', kind: 'verb' },
   { re: /\btrips?\b(?:\s+to)?/gi, type: 'trip', kind: 'verb' },
   { re: /\b(?:travel(?:l)?ed|travels|flew|heads|headed)\s+to\b/gi, type: 'trip', kind: 'verb' },
   { re: /\btold\b/gi, type: 'meeting', kind: 'told' },
@@ -172,25 +199,40 @@ const CUE_RULES: CueRule[] = [
 // Planned rather than held: modal or scheduling words between the subject and the cue.
 const FUTURE_MARKER =
   /\b(?:will|shall|'ll|would|(?:is|are|was|were)\s+(?:scheduled|due|expected|set|planning|going|preparing|slated|to)|scheduled\s+to|plans?\s+to|planned|prepared\s+to|preparing\s+to|intends?\s+to|hopes?\s+to|next\s+(?:week|month|year)|tomorrow|upcoming|later\s+(?:this|on|today|in))\b/i;
-// "requested that his counterpart visit", "invited her to Tehran": proposals, not events.
-const PROPOSAL_BEFORE = /\b(?:request(?:ed|s)?|invit(?:ed|es|ing|ation)|propos(?:ed|es|al)|urg(?:ed|es)|asked|call(?:ed|s)\s+for|offer(?:ed|s)?|suggest(?:ed|s)?|want(?:ed|s)?|would\s+like|hopes?|hoped)\b[^.;]*$/i;
+const FUTURE_TIME_AFTER = /^[^,.;]*?\b(?:next\s+(?:week|month|year)|tomorrow|upcoming|later\s+this\s+(?:week|month|year))\b/i;
+// "requested that his counterpart visit", "invited her to Tehran": proposals, not events. The
+// proposal must govern the cue: "X, who hopes to boost trade, will meet Y" is still planned.
+const PROPOSAL_BEFORE = /\b(?:request(?:ed|s)?|invit(?:ed|es|ing|ation)|propos(?:ed|es|al)|urg(?:ed|es)|asked|call(?:ed|s)\s+for|offer(?:ed|s)?|suggest(?:ed|s)?|want(?:ed|s)?|would\s+like|hopes?|hoped|seek(?:s|ing)?|sought|open\s+to|ready\s+to|willing\s+to|could|might|possible|possibly|potential)\b[^.;,]{0,60}$/i;
 // Cue forms that tell of an event as held, which a proposal cannot precede.
-const HELD_FORM = /^(?:met|meets|held|had|visited|travel|arrived|flew|hosted|received|welcomed|spoke|talked|phoned|telephoned)/i;
+const HELD_FORM = /^(?:met|meets|held|had|paid|called|visited|travel|arrived|flew|hosted|received|welcomed|spoke|talked|exchanged|phoned|telephoned)/i;
+const CANCELLED_AFTER = /^[^.;!?,]{0,60}?\b(?:was|were|has\s+been|had\s+been|have\s+been|is|are|be)\s+(?:cancel(?:l)?ed|postponed|called\s+off|scrapped|shelved|put\s+off|delayed\s+indefinitely)\b/i;
+const TRAVEL_CANCELLED_AFTER = /^[^.;!?]{0,80}?\b(?:was|were|has\s+been|had\s+been|have\s+been|is|are)\s+(?:cancel(?:l)?ed|postponed|called\s+off|scrapped|shelved|put\s+off)\b/i;
+// "the first Iranian president to visit Japan", "last visited Manila", "following her trip to Tehran",
+// "Before visiting Israel": visits the article mentions as background, not as news.
+const BACKGROUND_TRAVEL =
+  /\b(?:first|only|last|second|third|latest)\b[^,.;]{0,50}\bto\s+$|\blast\s+$|\b(?:following|after|before|since|during|ahead\s+of|on|from|of|about)\s+(?:his|her|their|the|a|an|[A-Z][\w’'-]*(?:'s|’s))\s+(?:[\w’'-]+\s+){0,3}$|\b(?:before|after|since|while|when)\s+$/i;
 const NEGATION_BEFORE = /(?:\b(?:not|never|no|refused|refuses|declined|declines|rejected|cancel(?:l)?ed|cancels|postponed|called\s+off|without|instead\s+of|rather\s+than)\b|n['’]t)(?:\s+\S+){0,3}\s*$/i;
 
 // Words that may stand between a verb and its object, or in an object list ("with his Japanese
 // counterpart, X, and the Palestinian leader, Y"): articles, titles, ranks, demonyms.
+const CAPITALISED_WORD = /^[A-Z][\p{L}.’'-]*(?:'s|’s)?$/u;
 const TITLE_GAP_WORD =
-  /^(?:the|a|an|his|her|their|its|of|for|and|with|by|to|visiting|counterparts?|ministers?|minister|president|vice|prime|foreign|affairs|secretary|state|leaders?|chancellor|premier|king|queen|crown|prince|princess|emir|sheikh|deputy|ambassador|envoy|general|gen|honorable|honourable|high|ranking|high-ranking|senior|top|officials?|including|such|as|other|chief|new|commissioner|spokesman|spokeswoman|head|defence|defense|interior|finance|trade|economy|mr|mrs|ms|dr|his|excellency|h\.e\.|national|security|adviser|advisor|director|special|representative|undersecretary|under|assistant|acting|interim|elect|designate|&|-)$/i;
+  /^(?:the|a|an|his|her|their|its|of|for|and|with|by|to|visiting|counterparts?|ministers?|minister|president|vice|prime|foreign|affairs|secretary|state|leaders?|chancellor|premier|king|queen|crown|prince|princess|emir|sheikh|deputy|ambassador|envoy|general|gen|honorable|honourable|high|ranking|high-ranking|senior|top|officials?|including|such|as|other|chief|new|commissioner|spokesman|spokeswoman|head|defence|defense|interior|finance|trade|economy|mr|mrs|ms|dr|his|excellency|h\.e\.|national|security|adviser|advisor|director|special|representative|undersecretary|under|assistant|acting|interim|elect|designate|from|governor|mayor|senator|lawmaker|legislator|speaker|chairman|chairwoman|chair|commander|admiral|colonel|spokesperson|delegate|negotiator|political|intelligence|military|army|navy|opposition|party|bureau|council|committee|agency|central|federal|regional|provincial|home|justice|health|energy|agriculture|education|labour|labor|culture|tourism|transport|environment|industry|commerce|economic|development|&|-)$/i;
+
+const GAP_WORD = /[^\s,()]+/g;
 
 function isTitleGap(gap: string, maxChars: number): boolean {
   if (gap.length > maxChars) return false;
-  const words = gap.split(/[\s,()]+/).filter(Boolean);
-  for (const w of words) {
-    if (TITLE_GAP_WORD.test(w)) continue;
+  GAP_WORD.lastIndex = 0;
+  for (let m = GAP_WORD.exec(gap); m; m = GAP_WORD.exec(gap)) {
+    const w = m[0];
     // Capitalised words: names of countries, demonyms, ministries ("Minister for Foreign Affairs of Japan").
-    if (/^[A-Z][\p{L}.’'-]*$/u.test(w) || /^[A-Z][\p{L}’'-]*(?:'s|’s)$/u.test(w)) continue;
-    return false;
+    const c = w.charCodeAt(0);
+    if (c >= 65 && c <= 90) {
+      if (CAPITALISED_WORD.test(w)) continue;
+      return false;
+    }
+    if (!TITLE_GAP_WORD.test(w)) return false;
   }
   return true;
 }
@@ -210,18 +252,19 @@ interface Actor {
 
 const IN_PERSON = /\b(?:was|were|is)\s+in\s+[A-Z]|\bduring\b|\bat\s+the\s+outset\b|\bface[- ]to[- ]face\b|\bin\s+person\b/;
 // A meeting held by phone or video is a call.
-const PHONE_MARKER = /\b(?:by|over\s+the|on\s+the|via)\s+(?:tele)?phone\b|\b(?:tele)?phone\s+(?:call|conversation|talks)|\bvideo\s+(?:call|link|conference)|\bvideoconference\b/i;
+const PHONE_MARKER = /\b(?:by|over\s+the|on\s+the|via)\s+(?:tele)?phone\b|\b(?:tele)?phone\s+(?:call|conversation|talks?)|\bvideo\s+(?:call|link|conference)|\bvideoconference\b/i;
 // "discussed the issue with", "held talks on trade with": a short topic, no clause break, then "with".
 const WITH_AFTER_TOPIC = /^[^,;:.!?"“”]{0,60}?\s(?:with|between)\s/;
-const TRANSITIVE_CUE = /^(?:met|meet|meets|meeting|is\s+meeting|are\s+meeting|hosted|hosts|hosting|received|receives|welcomed|welcomes|welcome|visited|visiting|visit|visits)\b/i;
+const TRANSITIVE_CUE = /^(?:met|meet|meets|meeting|is\s+meeting|are\s+meeting|hosted|hosts|hosting|host|received|receives|welcomed|welcomes|welcome|visited|visiting|visit|visits)\b/i;
 const UNNAMED_OBJECT = /^\s+(?:with\s+)?(?:their|his|her|its|the|a|an|several|other|some|many|senior|top|local|foreign|business|community|leaders|officials|counterparts|representatives|ministers|members|delegates|students|troops|victims|families|workers|executives)\b/i;
 const POSSESSIVE_AFTER = /^(?:'s|’s)\b/;
 const PRONOUN = /\b(?:he|she|He|She)\b/g;
 const POSSESSIVE_BEFORE_CUE = /\b(?:his|her|His|Her)\s+(?:[a-z-]+\s+){0,3}?(?=(?:visit|trip|meeting|talks|call)\b)/g;
 const PAIR_REF =
-  /\b(?:the|The|both)\s+(?:two\s+)?(ministers|foreign\s+ministers|diplomats|leaders|officials|presidents|prime\s+ministers|sides|men|women|envoys|counterparts)\b|\b(?:the|The)\s+pair\b/g;
+  /\b(?:the|The|both|Both)\s+(?:two\s+)?((?:foreign|defen[cs]e|finance|trade|top|senior)\s+(?:ministers|diplomats|officials)|ministers|diplomats|leaders|officials|presidents|prime\s+ministers|premiers|chancellors|heads\s+of\s+(?:state|government)|sides|men|women|envoys|counterparts)\b|\b(?:the|The)\s+pair\b/g;
 const TITLE_REF =
-  /\b(?:[Tt]he\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)|([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:'s|’s))\s+(president|prime\s+minister|premier|foreign\s+minister|foreign\s+secretary|secretary\s+of\s+state|minister|chancellor|leader|king|queen|ambassador|envoy)\b/g;
+  /\b(?:[Tt]he\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)|([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:'s|’s))\s+(president|prime\s+minister|premier|foreign\s+minister|foreign\s+secretary|secretary\s+of\s+state|top\s+diplomat|minister|chancellor|leader|king|queen|ambassador|envoy)\b/g;
+const ROLE_WORD = /resident|inister|remier|hancellor|eader|ecretary|mbassador|nvoy|iplomat|king|queen/i;
 const COUNTERPART_REF =
   /\b(?:(?:his|her|their)\s+)?(?:([A-Z][a-z]+)\s+)?(counterparts?)\b/g;
 
@@ -234,6 +277,9 @@ interface DocState {
   byPerson: Map<string, Draft[]>;
   /** Who the last sentence naming an official was about: its first-named official. */
   previousSubject: string | null;
+  /** Cities the article puts each official in ("Ms Varga told reporters in Vienna"), and where they are going. */
+  cities: Map<string, Set<string>>;
+  plannedCities: Map<string, Set<string>>;
 }
 
 interface Draft {
@@ -250,6 +296,12 @@ interface Draft {
   weak: boolean;
   /** Told in a relative clause ("Modi, who arrived in Washington, held talks ..."): not the main event. */
   subordinate: boolean;
+  /** The frame of the sentence's other events ("during his visit to Israel this week"): lends them its date. */
+  frame: boolean;
+  /** Where a visit or trip goes, named right at its cue ("will visit Ankara", "a trip to Kyiv"). */
+  destination: string | null;
+  /** A visit told as background ("following her trip to Tehran", "the first president to visit Japan"). */
+  background: boolean;
 }
 
 /** The most recent official mention before a position, or the first in the sentence when it opens it. */
@@ -268,17 +320,10 @@ function lastMentionBefore(officials: readonly OfficialMention[], pos: number): 
   return found;
 }
 
-function mentionsIn(officials: readonly OfficialMention[], start: number, end: number): OfficialMention[] {
-  let lo = 0;
-  let hi = officials.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (officials[mid]!.start < start) lo = mid + 1;
-    else hi = mid;
-  }
-  const out: OfficialMention[] = [];
-  for (let i = lo; i < officials.length && officials[i]!.start < end; i++) out.push(officials[i]!);
-  return out;
+/** The list itself when already in text order (the recognizers' usual output), else a sorted copy. */
+function sortedByStart<T extends Span>(list: readonly T[]): readonly T[] {
+  for (let i = 1; i < list.length; i++) if (list[i]!.start < list[i - 1]!.start) return [...list].sort((a, b) => a.start - b.start);
+  return list;
 }
 
 function startsNamedMention(mentions: readonly OfficialMention[], from: number, maxGap: number, text: string): boolean {
@@ -299,7 +344,7 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
   const resolvePronoun = (pos: number): string | null => {
     // Inside a sentence, "where she had a meeting" refers to its subject; otherwise the last one named.
     if (firstMention && firstMention.start < pos) return firstMention.entityId;
-    // Otherwise the subject of the sentence before ("He will meet ..." after "Mr Straw's trip is ...").
+    // Otherwise the subject of the sentence before ("He will meet ..." after "Mr Okafor's trip is ...").
     return state.previousSubject ?? lastMentionBefore(state.officials, pos)?.entityId ?? null;
   };
 
@@ -308,11 +353,12 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
     for (let m = re.exec(s); m; m = re.exec(s)) {
       const start = sentence.start + m.index;
       const id = resolvePronoun(start);
-      if (id) actors.push({ ids: [id], start, end: start + (m[0].split(/\s/)[0]?.length ?? m[0].length), ref: true });
+      const space = m[0].search(/\s/);
+      if (id) actors.push({ ids: [id], start, end: start + (space < 0 ? m[0].length : space), ref: true });
     }
   }
 
-  PAIR_REF.lastIndex = 0;
+  PAIR_REF.lastIndex = s.includes('two ') || s.includes('oth ') || s.includes('pair') || s.includes('the ') ? 0 : s.length;
   for (let m = PAIR_REF.exec(s); m; m = PAIR_REF.exec(s)) {
     const start = sentence.start + m.index;
     const noun = (m[1] ?? 'pair').replace(/\s+/g, ' ');
@@ -320,7 +366,7 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
     if (ids) actors.push({ ids, start, end: start + m[0].length, ref: true });
   }
 
-  TITLE_REF.lastIndex = 0;
+  TITLE_REF.lastIndex = ROLE_WORD.test(s) ? 0 : s.length;
   for (let m = TITLE_REF.exec(s); m; m = TITLE_REF.exec(s)) {
     const start = sentence.start + m.index;
     const end = start + m[0].length;
@@ -332,7 +378,7 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
     if (id) actors.push({ ids: [id], start, end, ref: true });
   }
 
-  COUNTERPART_REF.lastIndex = 0;
+  COUNTERPART_REF.lastIndex = s.includes('counterpart') ? 0 : s.length;
   for (let m = COUNTERPART_REF.exec(s); m; m = COUNTERPART_REF.exec(s)) {
     const start = sentence.start + m.index;
     const end = start + m[0].length;
@@ -356,8 +402,8 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
   return out;
 }
 
-/** Distance from a position to the person's nearest mention, earlier mentions first: later ones rank after all earlier. */
-function antecedentDistance(p: Person, pos: number): number {
+/** Index of the person's last mention before a position, or -1. */
+function lastPositionBefore(p: Person, pos: number): number {
   let lo = 0;
   let hi = p.positions.length - 1;
   let before = -1;
@@ -368,9 +414,24 @@ function antecedentDistance(p: Person, pos: number): number {
       lo = mid + 1;
     } else hi = mid - 1;
   }
+  return before;
+}
+
+/** Distance from a position to the person's nearest mention, earlier mentions first: later ones rank after all earlier. */
+function antecedentDistance(p: Person, pos: number): number {
+  const before = lastPositionBefore(p, pos);
   if (before >= 0) return pos - p.positions[before]!;
   const after = p.positions[0];
   return after === undefined ? Infinity : 1e9 + (after - pos);
+}
+
+/** Distance from a position to the person's nearest mention on either side. */
+function nearestDistance(p: Person, pos: number): number {
+  const before = lastPositionBefore(p, pos);
+  const a = before >= 0 ? pos - p.positions[before]! : Infinity;
+  const next = p.positions[before + 1];
+  const b = next === undefined ? Infinity : next - pos;
+  return Math.min(a, b);
 }
 
 function resolvePair(state: DocState, pos: number, noun: string): string[] | null {
@@ -416,9 +477,7 @@ function resolveCounterparts(state: DocState, owner: Person, qualifier: string |
     if (!p.country || p.country === owner.country) continue;
     if (qualCode === EU_CODE ? !isEuMember(p.country) : qualCode !== null && p.country !== qualCode) continue;
     // A counterpart may be named before or after the reference.
-    let distance = Infinity;
-    for (const x of p.positions) distance = Math.min(distance, Math.abs(x - pos));
-    ranked.push({ id: p.id, distance });
+    ranked.push({ id: p.id, distance: nearestDistance(p, pos) });
   }
   ranked.sort((a, b) => a.distance - b.distance);
   return plural ? ranked.map((r) => r.id) : ranked.slice(0, 1).map((r) => r.id);
@@ -427,15 +486,28 @@ function resolveCounterparts(state: DocState, owner: Person, qualifier: string |
 // ---------------------------------------------------------------------------------------------
 // Dates and places.
 
+const FRAME_BEFORE = /\b(?:during|while\s+on|in\s+the\s+course\s+of)\s+(?:(?:his|her|their|the|a|an)\s+)?(?:[\w-]+\s+){0,3}$/i;
+const SAME_DAY = /^(?:the\s+)?(?:same\s+day|same\s+morning|same\s+afternoon|same\s+evening|that\s+day)$/i;
+const DATELINE_AFTER = /^,?\s*(?:\d{4}\s*)?(?:\([^)]{1,30}\)|[-–—:])/;
+const RELATIVE_CLAUSE = /,\s*(?:who|which|whose|where|that)\b|\b(?:which|whose)\b/i;
 const DATE_OTHER_EVENT = /\b(?:after|before|following|ahead\s+of|prior\s+to|since)\b/i;
 const DATE_EXCLUDED_BEFORE = /\b(?:since|until|till|before|after|from|by|between)\s+(?:the\s+)?$/i;
+
+/** True when a date before the cue sits in a relative clause the cue is not part of. */
+function inRelativeClause(text: string, sentenceStart: number, dateStart: number, cueStart: number): boolean {
+  const clauseStart = Math.max(text.lastIndexOf(',', dateStart), text.lastIndexOf(';', dateStart), sentenceStart);
+  if (!/^[,;]?\s*(?:who|which|whose|where)\b|\b(?:which|whose)\b/.test(text.slice(clauseStart, dateStart))) return false;
+  return /[,;]/.test(text.slice(dateStart, cueStart));
+}
 
 function pickDate(
   text: string,
   dates: readonly DateMention[],
   sentence: Span,
   cueStart: number,
-): { value: string | null } | null {
+  otherCues: readonly number[],
+  relative: { found: boolean },
+): { value: string | null; text: string } | null {
   let best: DateMention | null = null;
   let bestDistance = Infinity;
   for (let i = firstDateFrom(dates, sentence.start); i < dates.length && dates[i]!.start < sentence.end; i++) {
@@ -449,22 +521,40 @@ function pickDate(
     if (/^\s+ago\b/.test(after) && d.precision !== 'day') continue;
     // "met X on Tuesday, a day after holding talks with Y": Tuesday is not the day of the talks.
     const between = d.end <= cueStart ? text.slice(d.end, cueStart) : text.slice(cueStart, d.start);
-    if (between.length > 12 && DATE_OTHER_EVENT.test(between)) continue;
-    const distance = d.end <= cueStart ? cueStart - d.end : d.start - cueStart;
+    if (between.length > 12 && DATE_OTHER_EVENT.test(between)) {
+      relative.found = true;
+      continue;
+    }
+    // A date closer to another cue of the sentence, or inside a relative clause ("..., which
+    // established relations in 2019"), dates something else.
+    const lo = Math.min(d.start, cueStart);
+    const hi = Math.max(d.end, cueStart);
+    if (otherCues.some((c) => c > lo && c < hi)) {
+      relative.found = true;
+      continue;
+    }
+    if (d.start > cueStart ? RELATIVE_CLAUSE.test(between) : inRelativeClause(text, sentence.start, d.start, cueStart)) continue;
+    // A bare year dates a meeting only from within its own clause ("met in 2019").
+    if (d.precision === 'year' && (between.length > 50 || /[,;:]/.test(between))) continue;
+    let distance = d.end <= cueStart ? cueStart - d.end : d.start - cueStart;
+    // A dateline ("BEIJING, April 9 (Reuters) -") dates the report; the sentence's own date wins.
+    if (d.start - sentence.start < 40 && DATELINE_AFTER.test(after)) distance += 10_000;
     if (distance < bestDistance) {
       best = d;
       bestDistance = distance;
     }
   }
-  return best ? { value: best.value } : null;
+  return best ? { value: best.value, text: best.text } : null;
 }
 
 const PLACE_AFTER =
-  /\b(?:in|to|at|visit|visits|visiting|visited|arrived\s+in)\s+((?:[A-Z][\p{L}’'.-]+)(?:\s+(?:[A-Z][\p{L}’'.-]+)){0,5})/gu;
+  /\b(?:in|to|at|visit|visits|visiting|visited|(?:left|leaves|leaving|departed|departs)\s+for)\s+((?:[A-Z][\p{L}’'.-]+)(?:\s+(?:[A-Z][\p{L}’'.-]+)){0,5})/gu;
 const PLACE_AFTER_BUILDING = /\b(?:House|Palace|Hall|Office|Centre|Center|Hotel|Airport|Building|Residence),\s+([A-Z][\p{L}’'-]+(?:\s+[A-Z][\p{L}’'-]+)?)/gu;
 const PLACE_BEFORE_TRIP = /\b([A-Z][\p{L}-]+)\s+(?:trip|visit)\b/gu;
 const NOT_PLACE_WORD =
   /^(?:The|A|An|His|Her|Their|Its|This|That|Mr|Mrs|Ms|Dr|President|Prime|Minister|Foreign|Secretary|King|Queen|Chancellor|General|Gen|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Today|Tomorrow|Yesterday|Parliament|Congress|State|Islam|God)$/;
+const TOPIC_BEFORE_PLACE =
+  /\b(?:situation|war|wars|crisis|conflict|fighting|peace|developments|elections?|violence|security|stability|ceasefire|attacks?|operations?|troops|forces|refugees|investments?|projects?|interests|presence|role|relations|ties|tensions|reconstruction|humanitarian|nuclear|embargo|crackdown|protests?|issues?)\s+(?:\w+\s+)?in\s+$/i;
 const INSTITUTION_WORD =
   /\b(?:Ministry|Office|Forum|Conference|Summit|Street|Square|House|Palace|Hall|Agency|Council|Assembly|University|Airport|Hotel|Party|Union|Organi[sz]ation|Nations|Association|Committee|Commission|Parliament|Congress|Senate|Court|Bank|Fund|Group|Community|Programme|Program|Department|Embassy|Centre|Center|Memorial|Festival|Headquarters|Club|Times|Post|News|Radio|Television|Agreement|Treaty|Alliance|Partnership|Initiative)\b/;
 
@@ -479,12 +569,12 @@ function placeCandidates(text: string, sentence: Span, officialsInSentence: read
     name = words.join(' ');
     // Four capitalised words make an institution ("Ben Gurion International Airport"), not a city.
     if (words.length > 3 || INSTITUTION_WORD.test(name) || /\d/.test(name)) return;
+    // "discussed the situation in Syria": the place of a topic, not of the meeting.
+    if (TOPIC_BEFORE_PLACE.test(s.slice(Math.max(0, pos - 40), pos))) return;
     const abs = sentence.start + pos;
     if (officialsInSentence.some((m) => abs < m.end && abs + name.length > m.start)) return;
-    // A demonym ("Japanese") names no place.
-    const code = countryCode(name);
-    if (code && !isCountryName(name) && !capitalOf(name)) return;
-    if (code === EU_CODE) return;
+    // A demonym ("Egyptian", "Japanese officials") names no place; nor does the EU.
+    if (isDemonym(name) || isDemonym(words[0]!) || countryCode(name) === EU_CODE) return;
     out.push({ name, pos, city: !isCountryName(name) });
   };
   PLACE_AFTER.lastIndex = 0;
@@ -506,10 +596,25 @@ function placeCandidates(text: string, sentence: Span, officialsInSentence: read
   return out;
 }
 
-function pickPlace(cands: Array<{ name: string; pos: number; city: boolean }>, cuePos: number): { name: string; city: boolean } | null {
+/** The place a travel cue names next to it: "visit to Ankara", "arrived in Kyiv", "her Tokyo trip". */
+function destinationAt(cands: Array<{ name: string; pos: number; city: boolean }>, cue: Cue): string | null {
+  for (const c of cands) {
+    if (c.pos >= cue.end - 1 && c.pos <= cue.end + 5) return c.name;
+    if (c.pos < cue.start && c.pos + c.name.length >= cue.start - 2) return c.name;
+  }
+  return null;
+}
+
+function pickPlace(s: string, cands: Array<{ name: string; pos: number; city: boolean }>, cuePos: number): { name: string; city: boolean } | null {
   let best: { name: string; pos: number; city: boolean } | null = null;
   let bestScore = -Infinity;
   for (const c of cands) {
+    // A place in a relative clause before the cue ("Modi, who will visit Paris, met Macron") is not
+    // its place; one in a fronted clause ("When he was in Tokyo, X told him") is.
+    if (c.pos < cuePos && s.slice(c.pos, cuePos).includes(',')) {
+      const clauseStart = s.lastIndexOf(',', c.pos) + 1;
+      if (/\b(?:who|which|whose)\b/.test(s.slice(clauseStart, c.pos))) continue;
+    }
     const score = (c.city ? 1000 : 0) - Math.abs(c.pos - cuePos) / 10 - (c.pos < cuePos ? 5 : 0);
     if (score > bestScore) {
       best = c;
@@ -555,7 +660,6 @@ function cueParticipants(
   const objects: string[][] = [];
   let cursor = cueEnd;
   if (!/\s(?:with|between|by)$/i.test(s.slice(cue.start, cue.end))) {
-    WITH_AFTER_TOPIC.lastIndex = 0;
     const topic = WITH_AFTER_TOPIC.exec(s.slice(cue.end, cue.end + 90));
     const firstAfter = actors.find((a) => a.start >= cueEnd);
     if (topic && firstAfter && firstAfter.start >= cueEnd + topic.index + topic[0].length - 1) {
@@ -566,6 +670,8 @@ function cueParticipants(
   for (const a of actors) {
     if (a.start < cursor) continue;
     const gap = text.slice(cursor, a.start);
+    // "During the visit, Minister X made ...": a comma right after the cue ends its phrase.
+    if (!objects.length && /^\s*[,;:]/.test(gap)) break;
     if (!isTitleGap(gap, objects.length ? 60 : 90)) break;
     // "welcomed X's decision": X owns the object and is not met.
     if (POSSESSIVE_AFTER.test(text.slice(a.end, a.end + 3))) break;
@@ -584,8 +690,11 @@ function cueParticipants(
     if (!objects.length) return null;
     if (!IN_PERSON.test(s) && !PHONE_MARKER.test(s)) return null;
   }
+  // "called on X to resign" urges X; only "called on X" with no infinitive is a call paid on X.
+  if (/^call/i.test(s.slice(cue.start, cue.end)) && (!objects.length || /^\s*(?:,\s*)?(?:to|for)\s/.test(text.slice(cursor, cursor + 6)))) return null;
   // "visiting Brazilian President Lula" describes Lula; the visit is his, told by another cue.
-  if (cue.type === 'visit' && /^visiting$/i.test(s.slice(cue.start, cue.end)) && objects.length) return null;
+  // "is visiting Zelensky in Kyiv" is a visit to him.
+  if (cue.type === 'visit' && /^visiting$/i.test(s.slice(cue.start, cue.end)) && objects.length && !/\b(?:is|are|was|were|be|been)\s+$/i.test(s.slice(0, cue.start))) return null;
 
   // Subject: the nearest actor before the cue with no clause break in between.
   let subject: string[] | null = null;
@@ -608,12 +717,12 @@ function cueParticipants(
     }
     break;
   }
-  // Passive hosts ("hosted by X", "visit by X") name the other side after the cue.
+  // Subject side first, then the people met; "hosted by X", "visit by X" name the host as an object.
   const ids: string[] = [];
   if (subject) for (const id of subject) if (!ids.includes(id)) ids.push(id);
   for (const o of objects) for (const id of o) if (!ids.includes(id)) ids.push(id);
-  if (!subject && cue.kind !== 'told') {
-    // "At a news conference following talks with Mr Blair, Mr Abbas said": the main-clause subject.
+  if (!subject && cue.kind !== 'told' && cue.type !== 'visit' && cue.type !== 'trip') {
+    // "At a news conference following talks with Mr Novak, Ms Ruiz said": the main-clause subject.
     const lead = s.slice(0, cue.start);
     if (!/[,;]/.test(lead) || cue.start < s.length / 2) {
       for (const a of actors) {
@@ -632,28 +741,42 @@ function cueParticipants(
 // ---------------------------------------------------------------------------------------------
 
 const MAX_SENTENCE = 4000;
+// A sentence that may put one official in a city: "told reporters in Brussels", "arrived in Kyiv".
+const LOCATED_GATE = /\b(?:in|arrived\s+in|visiting)\s+[A-Z]/;
 
 function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
   if (!text || !context.officials.length) return [];
-  const officials = [...context.officials].sort((a, b) => a.start - b.start);
-  const dates = [...context.dates].sort((a, b) => a.start - b.start);
-  const state: DocState = { text, people: buildPeople(text, officials), officials, events: [], byPerson: new Map(), previousSubject: null };
+  const officials = sortedByStart(context.officials);
+  const dates = sortedByStart(context.dates);
+  const state: DocState = { text, people: buildPeople(text, officials), officials, events: [], byPerson: new Map(), previousSubject: null, cities: new Map(), plannedCities: new Map() };
   const fragments: Draft[] = [];
-  const sentences = fuseSentences(text, [...context.sentences].sort((a, b) => a.start - b.start));
+  const sentences = fuseSentences(text, sortedByStart(context.sentences));
 
+  const cuesBySentence = findCues(text, sentences);
+  // Sentences that may put one official in a city, read only if some event lacks a place.
+  const locatedCandidates: Array<{ sentence: Span; mention: OfficialMention }> = [];
+  // One forward pass: the officials of each sentence are the next run of the sorted mentions.
+  let next = 0;
   sentences.forEach((sentence, sentenceIndex) => {
-    const mentions = mentionsIn(officials, sentence.start, sentence.end);
-    let subject = mentions[0]?.entityId ?? null;
+    while (next < officials.length && officials[next]!.start < sentence.start) next++;
+    let end = next;
+    while (end < officials.length && officials[end]!.start < sentence.end) end++;
+    const firstHere = next < end ? officials[next]! : undefined;
+    let subject = firstHere?.entityId ?? null;
+    const count = end - next;
+    const from = next;
+    next = end;
     try {
       // Beyond a few thousand characters a "sentence" is a run of unpunctuated text, not a report.
       if (sentence.end - sentence.start > MAX_SENTENCE) return;
+      if (count === 1) locatedCandidates.push({ sentence, mention: firstHere! });
+      const cues = cuesBySentence.get(sentenceIndex);
+      if (!cues?.length) return;
+      const mentions = officials.slice(from, end);
       const s = text.slice(sentence.start, sentence.end);
-      if (!CUE_GATE.test(s)) return;
-      const cues = findCues(s);
-      if (!cues.length) return;
       const actors = resolveActors(state, sentence, mentions);
       if (!actors.length) return;
-      // "the Pakistani president met ..." is about the president, though no name is given.
+      // "the Chilean president met ..." is about the president, though no name is given.
       const first = actors[0]!;
       if (first.ids.length === 1 && (!mentions[0] || first.start < mentions[0].start)) subject = first.ids[0]!;
       analyseSentence(state, sentence, sentenceIndex, s, cues, mentions, actors, dates, fragments);
@@ -664,6 +787,7 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
 
   // A report naming one side only ("During Monday's meeting, Hayashi stressed ...") joins the one
   // event it can belong to.
+  const loneTravels: Draft[] = [];
   for (const f of fragments) {
     const candidates = (state.byPerson.get(f.ids[0]!) ?? []).filter(
       (e) =>
@@ -672,10 +796,13 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
         sameFamilyInSentence(e, f) &&
         // "Trump said he would visit India later this year" is not the meeting just held.
         (typeFamily(e.type) === typeFamily(f.type) || e.scheduled === f.scheduled) &&
-        // "Mr Straw, visiting Beijing" is not his stop in Tokyo.
+        // "Mr Okafor, visiting Lagos" is not his stop in Accra.
         !(e.location && f.location && e.locationIsCity && f.locationIsCity && e.location !== f.location),
     );
-    if (candidates.length !== 1) continue;
+    if (candidates.length !== 1) {
+      if (!candidates.length) loneTravels.push(f);
+      continue;
+    }
     const target = candidates[0]!;
     // A one-sided report ("His visit to Japan is the first ...") is too weak to say the event was
     // held, and one of another kind (arriving in a country) does not date or place a meeting.
@@ -686,12 +813,72 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
     if (location || !f.locationIsCity) Object.assign(target, { location, locationIsCity });
   }
 
+  // A visit or trip by one named official to a named place is news of its own ("Foreign Minister X
+  // will visit Ankara in April"), unless the article tells it as background or as the frame of a
+  // meeting it reports (then it joined that meeting above, or may belong to one of several).
+  for (const f of loneTravels) {
+    if ((f.type !== 'visit' && f.type !== 'trip') || !f.destination || f.background || f.subordinate) continue;
+    const id = f.ids[0]!;
+    const own = (state.byPerson.get(id) ?? []).some(
+      (e) => e.scheduled === f.scheduled && datesCompatible(e.date, f.date) && placesCompatible(e.location, f.destination!),
+    );
+    if (own) continue;
+    const same = state.events.find((e) => e.ids.length === 1 && e.ids[0] === id && e.destination === f.destination && datesCompatible(e.date, f.date));
+    if (same) {
+      absorb(same, f, true);
+      continue;
+    }
+    f.location = f.destination;
+    f.locationIsCity = !isCountryName(f.destination);
+    state.events.push(f);
+    indexEvent(state, f);
+  }
+
+  // An event with no place of its own happens where the article puts its participants, when that
+  // is one city ("scheduled to meet the prime minister later on Monday", during the Tokyo visit).
+  if (state.events.some((e) => !e.locationIsCity && e.type !== 'call')) {
+    for (const { sentence, mention } of locatedCandidates) {
+      const s = text.slice(sentence.start, sentence.end);
+      if (!LOCATED_GATE.test(s)) continue;
+      const city = placeCandidates(text, sentence, [mention]).find((c) => c.city);
+      if (city) addCity(state.cities, mention.entityId, city.name);
+    }
+  }
+  for (const e of [...state.events, ...fragments]) {
+    if (!e.location || !e.locationIsCity || e.type === 'call') continue;
+    for (const id of e.ids) addCity(e.scheduled ? state.plannedCities : state.cities, id, e.location);
+  }
+  for (const e of state.events) {
+    if (e.type === 'call' || (e.location && e.locationIsCity)) continue;
+    const cities = new Set<string>();
+    // A planned meeting happens where its people are now; a held one not where they will go next.
+    for (const id of e.ids) {
+      for (const c of state.cities.get(id) ?? []) cities.add(c);
+      if (e.scheduled) for (const c of state.plannedCities.get(id) ?? []) cities.add(c);
+    }
+    if (cities.size === 1) {
+      e.location = [...cities][0]!;
+      e.locationIsCity = true;
+    }
+  }
+
+  // A report datelined "CAIRO (Reuters) -" tells of meetings in Cairo unless it names another place.
+  const dateline = datelinePlace(text);
+  if (dateline) {
+    for (const e of state.events) {
+      if (e.location || e.type === 'call') continue;
+      // "met Trump at the White House": a place the copy gives, though not a city, is not the dateline's.
+      if (e.sources.some((src) => /\b(?:in|at|to)\s+(?:the\s+)?[A-Z]/.test(src.text))) continue;
+      e.location = dateline;
+    }
+  }
+
   const documentDate = context.documentDate;
   return state.events.map((e) => {
     let date = e.date;
     // A report of the day's meeting (a dated press release) gives the meeting no other date.
-    // Only when its sentences carry no date at all: "Tuesday, a day after the talks" dates them otherwise.
-    if (!e.dated && date === null && documentDate && !e.scheduled && e.firstSentence < 4 && !e.sources.some((src) => hasDateIn(dates, src))) {
+    // Only when no date of its sentences dates it, even relatively ("Tuesday, a day after the talks").
+    if (!e.dated && date === null && documentDate && !e.scheduled && e.firstSentence < 6) {
       date = documentDate;
     }
     const names = e.ids.map((id) => state.people.get(id)?.name ?? id);
@@ -720,6 +907,10 @@ function analyseSentence(
   fragments: Draft[],
 ): void {
   const { text } = state;
+  const consumed = new Set<Actor>();
+  const resolved = cues.map((cue) => ({ cue, parts: cueParticipants(state, sentence, cue, actors, consumed) }));
+  // Most cue words name no participants ("the meeting was constructive"): stop before the costly reads.
+  if (!resolved.some((r) => r.parts && r.parts.ids.length)) return;
   const places = placeCandidates(text, sentence, mentions);
   const source: TextSpan = { start: sentence.start, end: sentence.end, text: s };
 
@@ -728,32 +919,53 @@ function analyseSentence(
   const drafts: Draft[] = [];
   // A sentence with a verb cue ("He will meet X to discuss ... the talks on North Korea") is about
   // that event; its bare nouns name other things.
-  const consumed = new Set<Actor>();
-  const byPhone = PHONE_MARKER.test(s);
+  const byPhone = (s.includes('phone') || s.includes('video')) && PHONE_MARKER.test(s);
   // "Putin and Xi signed a statement after talks", "the two ministers' meeting": a bare noun names
   // its participants only when they are named together.
-  const jointlyNamed = actors.some((a, i) => {
-    if (a.ref && a.ids.length >= 2) return true;
-    const next = actors[i + 1];
-    if (!next) return false;
-    const link = text.slice(a.end, next.start);
-    return /\band\b|&/.test(link) && isTitleGap(link, 60);
-  });
-  const resolved = cues.map((cue) => ({ cue, parts: cueParticipants(state, sentence, cue, actors, consumed) }));
+  const jointlyNamed =
+    cues.some((c) => c.kind === 'noun') &&
+    actors.some((a, i) => {
+      if (a.ref && a.ids.length >= 2) return true;
+      const next = actors[i + 1];
+      if (!next) return false;
+      const link = text.slice(a.end, next.start);
+      return /\band\b|&/.test(link) && isTitleGap(link, 60);
+    });
   const hasVerbEvent = resolved.some((r) => r.cue.kind !== 'noun' && r.parts && r.parts.ids.length >= 2);
   for (const { cue, parts } of resolved) {
     if (!parts || !parts.ids.length) continue;
     if (hasVerbEvent && cue.kind === 'noun') continue;
     const cueAbs = sentence.start + cue.start;
-    const date = pickDate(text, dates, sentence, cueAbs);
-    const place = pickPlace(places, cue.start);
+    const otherCues = cues
+      .filter((c) => c !== cue && c.kind !== 'noun' && !FRAME_BEFORE.test(s.slice(Math.max(0, c.start - 120), c.start)))
+      .map((c) => sentence.start + c.start);
+    // A date dating another event relative to this one ("a day after") leaves this one undated.
+    const relative = { found: false };
+    const picked = pickDate(text, dates, sentence, cueAbs, otherCues, relative);
+    // "On the same day, X paid a courtesy call on Y": the day of the event told just before.
+    const date =
+      picked && picked.value === null && SAME_DAY.test(picked.text) && state.events.length
+        ? { value: state.events[state.events.length - 1]!.date, text: picked.text }
+        : picked;
+    const place = pickPlace(s, places, cue.start);
     const lead = s.slice(0, cue.start);
+    // End-anchored patterns read only the words before the cue: run over a whole sentence they are slow.
+    const leadTail = lead.slice(-120);
     const cueWord = s.slice(cue.start, cue.end);
     // "refused to meet", "will not visit", "cancelled talks": no event.
     if (NEGATION_BEFORE.test(lead.slice(-40))) continue;
+    // "the meeting with X was cancelled", "her visit to Kyiv, planned for May, was postponed": no event either.
+    const after = s.slice(cue.end, cue.end + 120);
+    if (CANCELLED_AFTER.test(after) || ((cue.type === 'visit' || cue.type === 'trip') && TRAVEL_CANCELLED_AFTER.test(after))) continue;
     // "requested that his counterpart visit Tehran", "invited her to hold talks": a proposal.
     if (PROPOSAL_BEFORE.test(lead.slice(-80)) && !HELD_FORM.test(cueWord)) continue;
-    const scheduled = FUTURE_MARKER.test(lead.slice(-60)) || /\bto\s+$/.test(lead) && !/\b(?:went|came|flew|travel(?:l)?ed|arrived)\b/.test(lead.slice(-60));
+    // Planned: a future marker in the cue's own clause ("Modi, who will visit Paris, met Macron" is held).
+    const clauseLead = lead.slice(Math.max(lead.lastIndexOf(','), lead.length - 60) + 1);
+    const scheduled =
+      /expected/i.test(cueWord) ||
+      FUTURE_MARKER.test(clauseLead) ||
+      FUTURE_TIME_AFTER.test(s.slice(cue.end, cue.end + 80)) ||
+      (/\bto\s+$/.test(leadTail) && !/\b(?:went|came|flew|travel(?:l)?ed|arrived)\b/.test(lead.slice(-60)));
     // "a final meeting between X and Y" stays a meeting beside a phone call to someone else.
     const isCall =
       cue.type === 'call' ||
@@ -765,7 +977,7 @@ function analyseSentence(
         type: isCall ? 'call' : cue.type,
         ids,
         date: date ? date.value : null,
-        dated: date !== null,
+        dated: date !== null || relative.found,
         // A call joins people in different places.
         location: isCall ? null : place?.name ?? null,
         locationIsCity: !isCall && (place?.city ?? false),
@@ -773,7 +985,10 @@ function analyseSentence(
         sources: [source],
         firstSentence: sentenceIndex,
         weak: (cue.kind === 'noun' && !jointlyNamed) || parts.unnamedObject === true,
-        subordinate: /,\s*(?:who|which|where)\b[^,]*$/.test(lead),
+        subordinate: /,\s*(?:who|which|where)\b[^,]*$/.test(leadTail),
+        frame: FRAME_BEFORE.test(leadTail),
+        destination: cue.type === 'visit' || cue.type === 'trip' ? destinationAt(places, cue) : null,
+        background: BACKGROUND_TRAVEL.test(leadTail),
       };
       // A visitor alone joins the meeting of the same sentence; two meetings with different people stay apart.
       const same = drafts.find((d) => {
@@ -815,28 +1030,107 @@ function firstDateFrom(dates: readonly DateMention[], pos: number): number {
   return lo;
 }
 
-function hasDateIn(dates: readonly DateMention[], span: Span): boolean {
-  const d = dates[firstDateFrom(dates, span.start)];
-  return d !== undefined && d.start < span.end;
+// "BEIJING (Reuters) -", "RIYADH:", "Geneva, 15 December 2023(TDI):", "NEW DELHI, Feb 14 (Reuters) -",
+// "MOSCOW, June 5. /TASS/.": a place opening one of the first lines, then a date, an agency, a dash or colon.
+const DATELINE =
+  /^[ \t]*([A-Z][A-Za-z’'.-]+(?:[ ][A-Z][A-Za-z’'.-]+){0,2})[ \t]*(?:,[^\n(:—–]{1,40}?)?[ \t]*(?:\([^)\n]{1,30}\)|\/[A-Za-z]{2,12}\/\.?)?[ \t]*(?:[—–:-]|\s--)[ \t]/gm;
+
+function datelinePlace(text: string): string | null {
+  const head = text.slice(0, 600);
+  DATELINE.lastIndex = 0;
+  for (let m = DATELINE.exec(head); m; m = DATELINE.exec(head)) {
+    const raw = m[1] ?? '';
+    // All-capitals datelines read as names: "NEW DELHI" is New Delhi.
+    const name = raw === raw.toUpperCase() ? raw.toLowerCase().replace(/\b[a-z]/g, (c) => c.toUpperCase()) : raw;
+    const words = name.split(' ');
+    if (words.some((w) => NOT_PLACE_WORD.test(w)) || INSTITUTION_WORD.test(name) || isDemonym(name) || isDemonym(words[0]!)) continue;
+    if (countryCode(name) === EU_CODE || /^(?:By|Updated|Published|Posted|Photo|Home|News|Reporting|Editing|Source)$/i.test(words[0]!)) continue;
+    return name;
+  }
+  return null;
 }
 
-function findCues(s: string): Cue[] {
-  const cues: Cue[] = [];
-  for (const rule of CUE_RULES) {
-    rule.re.lastIndex = 0;
-    // A real sentence has a handful of cues; the cap keeps odd input linear.
-    for (let m = rule.re.exec(s); m && cues.length < MAX_CUES; m = rule.re.exec(s)) {
-      const start = m.index;
-      const end = m.index + m[0].length;
-      // An overlapping earlier rule already read this phrase ("held talks with" before "talks").
-      if (cues.some((c) => start < c.end && end > c.start)) continue;
-      // "Visiting Iranian President X" is an attribute of X, not a separate visit.
-      if (m[0] === 'Visiting' && start === leadingOffset(s)) continue;
-      cues.push({ type: rule.type, start, end, kind: rule.kind });
+/** A meeting place and a visit's destination can be one trip: unknown, equal, or a capital in the country. */
+function placesCompatible(location: string | null, destination: string): boolean {
+  if (!location || location === destination) return true;
+  const lc = countryCode(location);
+  const dc = countryCode(destination);
+  if (isCountryName(location) && isCountryName(destination)) return lc === dc;
+  if (isCountryName(destination)) return capitalOf(location) === null || capitalOf(location) === dc;
+  if (isCountryName(location)) return capitalOf(destination) === null || capitalOf(destination) === lc;
+  return false;
+}
+
+function addCity(cities: Map<string, Set<string>>, id: string, city: string): void {
+  const set = cities.get(id);
+  if (set) set.add(city);
+  else cities.set(id, new Set([city]));
+}
+
+// Cue rules are tried only where a cue word stands (one cheap scan of the article finds them) and at
+// the few words that may open a rule before it ("held talks", "a state visit", "is meeting").
+// Case-sensitive with the first letter spelled out: several times faster than the same list under /i.
+const CUE_TRIGGER =
+  /\b(?:[Mm]e(?:t|et)|[Tt]alk|[Dd]iscuss|[Nn]egotiation|[Cc]on(?:sultation|versation|fer)|[Ss](?:ummit|at down|hook hands|poke)|[Dd]ined|[Ll]unched|[Ee]xchanged|[Hh](?:ost|ead(?:s|ed|ing) to)|[Rr]eceiv|[Ww]elcom|[Pp]hone|[Tt](?:elephone|rip|ravel|old)|[Vv](?:ideo|isit)|[Aa]rriv|[Ll]and(?:s|ed|ing)? (?:in|at)|[Ee]xpected in|[Ll](?:eft|eaves?|eaving) for|[Dd]epart(?:s|ed)? for|[Tt]our|[Ff]lew|[Cc]ourtesy|[Cc]all(?:s|ed|ing)? on)/g;
+const RULE_OPENER = /^(?:held|hold|holds|holding|had|has|have|having|paid|pays|pay|paying|is|are|was|were|been|be|also|state|official|working|joint|news|press)$/i;
+const CUE_STICKY = CUE_RULES.map((r) => new RegExp(r.re.source, 'iy'));
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+// Between words of one phrase: spaces, hyphens, apostrophes, periods of "U.S." ("held a Japan-U.S. meeting").
+const isGap = (c: number) => c === 32 || c === 45 || c === 39 || c === 8217 || c === 46;
+
+/** The rule matching at a position, first listed first, with its end; null when none does. */
+function ruleAt(text: string, pos: number): { rule: CueRule; end: number } | null {
+  for (let r = 0; r < CUE_STICKY.length; r++) {
+    const sticky = CUE_STICKY[r]!;
+    sticky.lastIndex = pos;
+    const m = sticky.exec(text);
+    if (m) return { rule: CUE_RULES[r]!, end: pos + m[0].length };
+  }
+  return null;
+}
+
+/** The cues of every sentence, offsets relative to the sentence (sentences sorted, non-overlapping). */
+function findCues(text: string, sentences: readonly Span[]): Map<number, Cue[]> {
+  // Candidate starts: each cue word, and up to six opener words before it.
+  const starts: number[] = [];
+  CUE_TRIGGER.lastIndex = 0;
+  for (let m = CUE_TRIGGER.exec(text); m; m = CUE_TRIGGER.exec(text)) {
+    starts.push(m.index);
+    // Walk back word by word (letters only; stop at punctuation that ends a phrase).
+    let cursor = m.index;
+    for (let back = 0; back < 6; back++) {
+      let end = cursor;
+      while (end > 0 && isGap(text.charCodeAt(end - 1))) end--;
+      let start = end;
+      while (start > 0 && isLetter(text.charCodeAt(start - 1))) start--;
+      if (start === end || end - start > 8) break;
+      if (RULE_OPENER.test(text.slice(start, end))) starts.push(start);
+      cursor = start;
     }
   }
-  cues.sort((a, b) => a.start - b.start);
-  return cues;
+  starts.sort((a, b) => a - b);
+  const bySentence = new Map<number, Cue[]>();
+  let taken = -1;
+  for (let i = 0; i < starts.length; i++) {
+    const pos = starts[i]!;
+    if (pos < taken || pos === starts[i - 1]) continue;
+    const found = ruleAt(text, pos);
+    if (!found) continue;
+    const k = sentenceAt(sentences, pos);
+    const sentence = sentences[k];
+    if (!sentence || found.end > sentence.end) continue;
+    taken = found.end;
+    const { rule } = found;
+    let list = bySentence.get(k);
+    if (!list) bySentence.set(k, (list = []));
+    // A real sentence has a handful of cues; the cap keeps odd input linear.
+    if (list.length >= MAX_CUES) continue;
+    // "Visiting Iranian President X" is an attribute of X, not a separate visit.
+    if (text.startsWith('Visiting', pos) && pos === sentence.start + leadingOffset(text.slice(sentence.start, pos + 1))) continue;
+    if (rule.kind === 'told' && !TOLD_COMPANIONS.test(text.slice(sentence.start, sentence.end))) continue;
+    list.push({ type: rule.type, start: pos - sentence.start, end: found.end - sentence.start, kind: rule.kind });
+  }
+  return bySentence;
 }
 
 function leadingOffset(s: string): number {
@@ -874,6 +1168,8 @@ function findTarget(state: DocState, d: Draft): Draft | undefined {
   for (const id of d.ids) for (const e of state.byPerson.get(id) ?? []) seen.add(e);
   for (const e of seen) {
     if (!sameOccasion({ type: e.type, date: e.date, participantEntityIds: e.ids }, { type: d.type, date: d.date, participantEntityIds: d.ids }, true)) continue;
+    // "will hold talks in Moscow next week" and "last met in Astana in May" are two occasions.
+    if (e.locationIsCity && d.locationIsCity && e.location !== d.location) continue;
     const shared = sharedCount(e.ids, d.ids);
     if (shared > best) {
       target = e;
@@ -886,11 +1182,23 @@ function findTarget(state: DocState, d: Draft): Draft | undefined {
 function absorb(target: Draft, d: Draft, acrossSentences: boolean): void {
   // "travelled to Geneva, where she had a meeting with X": the meeting is the event; a state visit
   // with its meetings stays a visit.
-  if ((target.type === 'trip' && typeFamily(d.type) === 'meet') || (target.subordinate && !d.subordinate)) target.type = d.type;
+  if (target.subordinate && !d.subordinate) {
+    // The main clause tells the event: "Modi, who will visit Paris, met Macron" was held.
+    target.type = d.type;
+    if (!acrossSentences) {
+      target.scheduled = d.scheduled;
+      target.location = d.location;
+      target.locationIsCity = d.locationIsCity;
+    }
+  } else if (target.type === 'trip' && typeFamily(d.type) === 'meet') target.type = d.type;
   target.subordinate = target.subordinate && d.subordinate;
   for (const id of d.ids) if (!target.ids.includes(id)) target.ids.push(id);
-  target.date = finerDate(target.date, d.date);
-  target.dated = target.dated || d.dated;
+  // "met X again to plan a return visit next year": the visit's date is not the meeting's.
+  const otherKindAlone = !acrossSentences && d.ids.length < 2 && typeFamily(d.type) !== typeFamily(target.type) && !d.frame;
+  if (!otherKindAlone) {
+    target.date = finerDate(target.date, d.date);
+    target.dated = target.dated || d.dated;
+  }
   if (d.location && (!target.location || (d.locationIsCity && !target.locationIsCity))) {
     target.location = d.location;
     target.locationIsCity = d.locationIsCity;

@@ -12,20 +12,17 @@ export const F_ADJ = 64; // exactly one space (or no-break space) since the prev
 export const F_SENT = 128; // first token of a sentence (or of a line)
 export const F_ABBR = 256; // dotted abbreviation ("U.S.", "U.K.")
 export const F_NUM = 512;
+export const F_TITLE_LINE = 1024; // on a line written in Title Case (a headline)
+export const F_JOINER = 2048; // a hyphen or apostrophe inside the word ("al-Assad", "Sa’ar")
 
-// Words (letters with inner hyphens/apostrophes), numbers, or any other single non-space character.
-const TOKEN_RE = /[\p{L}\p{M}]+(?:[’'\-‐‑][\p{L}\p{M}]+)*|\d+(?:[.,:]\d+)*|[^\s\p{L}\p{M}\d]/gu;
-const DOTTED_ABBR_RE = /(?:\p{Lu}\.){2,}/uy;
-const UPPER_RE = /^\p{Lu}/u;
-const HAS_LOWER_RE = /\p{Ll}/u;
-const POSSESSIVE_RE = /[’']s$/;
+
 /** Words whose following "." is an abbreviation point, not a sentence end. */
 const DOTTED_WORDS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'st', 'sen', 'rep', 'gen', 'gov', 'lt', 'col', 'sgt', 'capt', 'adm', 'prof', 'jr', 'sr',
   'cmdr', 'maj', 'brig', 'hon', 'mme', 'messrs', 'no', 'vs', 'corp', 'inc', 'ltd', 'co',
 ]);
-const SENTENCE_END = new Set(['.', '!', '?', '…', ':', ';']);
-const OPENERS = new Set(['“', '"', '‘', "'", '(', '[', '«', '—', '–', '-', '•', '*']);
+const SENTENCE_END_CODES = new Set([...'.!?…:;'].map((ch) => ch.charCodeAt(0)));
+const OPENER_CODES = new Set([...'“"‘\'([«—–-•*'].map((ch) => ch.charCodeAt(0)));
 
 export interface Tokens {
   text: string;
@@ -37,108 +34,310 @@ export interface Tokens {
   /** End including a possessive or an abbreviation point. */
   fullEnd: Int32Array;
   flags: Uint16Array;
+  /** Lower-case words by token index, filled on first use (few tokens are ever asked for). */
+  lower: Map<number, string>;
+  /** `asciiLowerHash` of the word, of its part before the first hyphen, after the last hyphen (-1: not ASCII). */
+  hashFull: Int32Array;
+  hashFirst: Int32Array;
+  hashLast: Int32Array;
 }
 
-export function tokenize(text: string): Tokens {
-  let cap = Math.max(16, Math.ceil(text.length / 5));
-  let start: Int32Array<ArrayBuffer> = new Int32Array(cap);
-  let end: Int32Array<ArrayBuffer> = new Int32Array(cap);
-  let fullEnd: Int32Array<ArrayBuffer> = new Int32Array(cap);
-  let flags = new Uint16Array(cap);
-  let n = 0;
-  const re = new RegExp(TOKEN_RE.source, TOKEN_RE.flags);
-  let m: RegExpExecArray | null;
-  let prevFull = 0;
-  while ((m = re.exec(text)) !== null) {
-    let s = m.index;
-    let word = m[0];
-    let e = s + word.length;
-    let full = e;
-    let f = 0;
-    const c0 = word.charCodeAt(0);
-    const isLetter = word.length > 1 || /[\p{L}\p{M}]/u.test(word);
-    if (c0 >= 48 && c0 <= 57) f |= F_NUM;
-    else if (isLetter) {
-      f |= F_WORD;
-      if (word.length === 1 && UPPER_RE.test(word) && text.charCodeAt(e) === 46) {
-        DOTTED_ABBR_RE.lastIndex = s;
-        const abbr = DOTTED_ABBR_RE.exec(text);
-        if (abbr) {
-          word = abbr[0];
-          e = s + word.length;
-          full = e;
-          re.lastIndex = e;
-          f |= F_ABBR | F_CAP | F_ALLCAPS;
-        }
-      }
-      if (!(f & F_ABBR)) {
-        if (word.length > 2 && POSSESSIVE_RE.test(word)) {
-          e -= 2;
-          word = word.slice(0, -2);
-          f |= F_POSS;
-        }
-        if (UPPER_RE.test(word)) {
-          f |= F_CAP;
-          if (word.length >= 2 && !HAS_LOWER_RE.test(word)) f |= F_ALLCAPS;
-        }
-        if (!(f & F_POSS) && text.charCodeAt(e) === 46 && (word.length === 1 || DOTTED_WORDS.has(word.toLowerCase()))) {
-          f |= F_DOT;
-          full = e + 1;
-          re.lastIndex = full;
-        }
+// Character classes by UTF-16 code unit, filled lazily: bit 1 letter or mark, bit 2 upper case, bit 4 lower case.
+const CHAR_CLASS = new Uint8Array(65536);
+const CLASS_KNOWN = 8;
+const LETTER_OR_MARK_RE = /[\p{L}\p{M}]/u;
+
+function charClass(c: number): number {
+  let k = CHAR_CLASS[c]!;
+  if (k === 0) {
+    if (c >= 0xd800 && c <= 0xdfff) k = CLASS_KNOWN;
+    else {
+      const ch = String.fromCharCode(c);
+      k = CLASS_KNOWN;
+      if (LETTER_OR_MARK_RE.test(ch)) {
+        k |= 1;
+        const lower = ch.toLowerCase();
+        const upper = ch.toUpperCase();
+        if (ch !== lower && ch === upper) k |= 2;
+        else if (ch !== upper && ch === lower) k |= 4;
       }
     }
-    if (n > 0) {
-      const gap = s - prevFull;
-      let nl = false;
-      for (let k = prevFull; k < s; k++) {
-        const ch = text.charCodeAt(k);
-        if (ch === 10 || ch === 13) {
-          nl = true;
-          break;
-        }
-      }
-      if (nl) f |= F_NL;
-      else if (gap === 1 && (text.charCodeAt(prevFull) === 32 || text.charCodeAt(prevFull) === 160)) f |= F_ADJ;
-    }
-    if (n === cap) {
-      cap *= 2;
-      start = grow(start, cap);
-      end = grow(end, cap);
-      fullEnd = grow(fullEnd, cap);
-      const nf = new Uint16Array(cap);
-      nf.set(flags);
-      flags = nf;
-    }
-    start[n] = s;
-    end[n] = e;
-    fullEnd[n] = full;
-    flags[n] = f;
-    n++;
-    prevFull = full;
-    if (full === s) re.lastIndex = s + 1; // never loop on an empty match
+    CHAR_CLASS[c] = k;
   }
-  // Sentence starts: after . ! ? : ; (not an abbreviation point), at line starts, through opening quotes.
-  for (let i = 0; i < n; i++) {
-    const f = flags[i]!;
-    if (i === 0 || f & F_NL) {
-      flags[i] = f | F_SENT;
+  return k;
+}
+
+function isLetterCode(c: number): boolean {
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return (charClass(c) & 1) !== 0;
+}
+
+function isUpperCode(c: number): boolean {
+  if (c < 128) return c >= 65 && c <= 90;
+  return (charClass(c) & 2) !== 0;
+}
+
+function isLowerCode(c: number): boolean {
+  if (c < 128) return c >= 97 && c <= 122;
+  return (charClass(c) & 4) !== 0;
+}
+
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9 || c === 160 || c === 12 || c === 11 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x3000 || c === 0xfeff || c === 0x202f || c === 0x205f;
+}
+
+
+// ASCII classes: 1 space, 2 lower-case letter, 3 upper-case letter, 4 digit, 0 anything else.
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if (c === 32 || c === 9 || c === 10 || c === 11 || c === 12 || c === 13) ASCII_CLASS[c] = 1;
+  else if (c >= 97 && c <= 122) ASCII_CLASS[c] = 2;
+  else if (c >= 65 && c <= 90) ASCII_CLASS[c] = 3;
+  else if (c >= 48 && c <= 57) ASCII_CLASS[c] = 4;
+}
+
+// Token buffers are reused from one call to the next: the recognizer runs on every keystroke and
+// over whole corpora, and fresh typed arrays per document were most of its garbage.
+let pool = makePool(4096);
+
+function makePool(cap: number) {
+  return {
+    cap,
+    start: new Int32Array(cap),
+    end: new Int32Array(cap),
+    fullEnd: new Int32Array(cap),
+    flags: new Uint16Array(cap),
+    hashFull: new Int32Array(cap),
+    hashFirst: new Int32Array(cap),
+    hashLast: new Int32Array(cap),
+  };
+}
+
+function growPool(n: number): void {
+  const next = makePool(pool.cap * 2);
+  next.start.set(pool.start.subarray(0, n));
+  next.end.set(pool.end.subarray(0, n));
+  next.fullEnd.set(pool.fullEnd.subarray(0, n));
+  next.flags.set(pool.flags.subarray(0, n));
+  next.hashFull.set(pool.hashFull.subarray(0, n));
+  next.hashFirst.set(pool.hashFirst.subarray(0, n));
+  next.hashLast.set(pool.hashLast.subarray(0, n));
+  pool = next;
+}
+
+/**
+ * Splits the text into words, numbers and single punctuation marks with one hand-written scan
+ * (no regular expression, no string per token), flagging case, possessives, abbreviation points,
+ * line breaks and spacing, and hashing each word for allocation-free lexicon tests.
+ * The returned arrays are shared with the next call: use the tokens before tokenizing again.
+ */
+export function tokenize(text: string): Tokens {
+  const len = text.length;
+  let n = 0;
+  let prevFull = 0;
+  let sawNewline = false;
+  let gapOneSpace = false;
+  let i = 0;
+  while (i < len) {
+    const c = text.charCodeAt(i);
+    const cls = c < 128 ? ASCII_CLASS[c]! : isSpaceCode(c) ? 1 : isLetterCode(c) ? (isUpperCode(c) ? 3 : 2) : 0;
+    if (cls === 1) {
+      if (c === 10 || c === 13) sawNewline = true;
+      i++;
       continue;
     }
-    const p = i - 1;
-    const pf = flags[p]!;
+    if (n === pool.cap) growPool(n);
+    const s = i;
+    let e: number;
+    let full: number;
+    let f = 0;
+    let hf = -1;
+    let h1 = -1;
+    let hl = -1;
+    if (cls === 2 || cls === 3) {
+      f |= F_WORD;
+      if (cls === 3) f |= F_CAP;
+      // Dotted abbreviation: "U.S.", "U.K.", "H.W."
+      if (cls === 3 && text.charCodeAt(i + 1) === 46 && isUpperCode(text.charCodeAt(i + 2)) && text.charCodeAt(i + 3) === 46) {
+        let k = i;
+        while (k + 1 < len && isUpperCode(text.charCodeAt(k)) && text.charCodeAt(k + 1) === 46) k += 2;
+        e = k;
+        full = k;
+        f |= F_ABBR | F_ALLCAPS;
+      } else {
+        // One pass: extent, case and the three hashes (see asciiLowerHash).
+        let hasLower = cls === 2;
+        let ascii = true;
+        let firstDone = false;
+        let a = 7;
+        let b = 7;
+        let l = 7;
+        let k = i;
+        let lastLetter = c;
+        while (k < len) {
+          let d = text.charCodeAt(k);
+          if (d < 128) {
+            const dc = ASCII_CLASS[d]!;
+            if (dc === 2) hasLower = true;
+            else if (dc === 3) d |= 32;
+            else if ((d === 45 || d === 39) && k > i && k + 1 < len && isLetterCode(text.charCodeAt(k + 1))) {
+              f |= F_JOINER;
+              if (d === 45) {
+                a = (Math.imul(a, 31) + 45) | 0;
+                firstDone = true;
+                l = 7;
+              }
+              k++;
+              continue;
+            } else break;
+          } else if (isLetterCode(d)) {
+            ascii = false;
+            if (!hasLower && isLowerCode(d)) hasLower = true;
+          } else if ((d === 0x2019 || d === 0x2010 || d === 0x2011) && k > i && k + 1 < len && isLetterCode(text.charCodeAt(k + 1))) {
+            f |= F_JOINER;
+            if (d !== 0x2019) {
+              a = (Math.imul(a, 31) + 45) | 0;
+              firstDone = true;
+              l = 7;
+            }
+            k++;
+            continue;
+          } else break;
+          lastLetter = d;
+          a = (Math.imul(a, 31) + d) | 0;
+          l = (Math.imul(l, 31) + d) | 0;
+          if (!firstDone) b = (Math.imul(b, 31) + d) | 0;
+          k++;
+        }
+        e = k;
+        full = k;
+        // Possessive ’s / 's kept out of the word (but inside the token's full extent).
+        if (e - s > 2 && (lastLetter === 115 || lastLetter === 83) && (text.charCodeAt(e - 2) === 0x2019 || text.charCodeAt(e - 2) === 39)) {
+          e -= 2;
+          f |= F_POSS;
+          const rest = asciiLowerHash(text, s, e, false);
+          a = rest < 0 ? -1 : rest;
+          const restFirst = asciiLowerHash(text, s, e, true);
+          b = restFirst < 0 ? -1 : restFirst;
+          let dash = e - 1;
+          while (dash > s && text.charCodeAt(dash) !== 45) dash--;
+          l = dash > s ? asciiLowerHash(text, dash + 1, e, false) : a;
+          hasLower = false;
+          for (let q = s; q < e && !hasLower; q++) if (isLowerCode(text.charCodeAt(q))) hasLower = true;
+          hf = a;
+          h1 = b;
+          hl = l;
+          if (!ascii) hf = h1 = hl = -1;
+        } else if (ascii) {
+          hf = a >>> 1;
+          h1 = b >>> 1;
+          hl = l >>> 1;
+        }
+        if (cls === 3 && e - s >= 2 && !hasLower) f |= F_ALLCAPS;
+        if (!(f & F_POSS) && text.charCodeAt(e) === 46 && (e - s === 1 || (e - s <= 7 && DOTTED_WORDS.has(text.slice(s, e).toLowerCase())))) {
+          f |= F_DOT;
+          full = e + 1;
+        }
+      }
+    } else if (cls === 4) {
+      f |= F_NUM;
+      let k = i + 1;
+      while (k < len) {
+        const d = text.charCodeAt(k);
+        if (d >= 48 && d <= 57) k++;
+        else if ((d === 46 || d === 44 || d === 58) && k + 1 < len && text.charCodeAt(k + 1) >= 48 && text.charCodeAt(k + 1) <= 57) k++;
+        else break;
+      }
+      e = k;
+      full = k;
+    } else {
+      // One punctuation mark (a surrogate pair stays together).
+      e = c >= 0xd800 && c <= 0xdbff && i + 1 < len ? i + 2 : i + 1;
+      full = e;
+    }
+    if (n > 0) {
+      if (sawNewline) f |= F_NL;
+      else if (gapOneSpace && s - prevFull === 1) f |= F_ADJ;
+    }
+    pool.start[n] = s;
+    pool.end[n] = e;
+    pool.fullEnd[n] = full;
+    pool.flags[n] = f;
+    pool.hashFull[n] = hf;
+    pool.hashFirst[n] = h1;
+    pool.hashLast[n] = hl;
+    n++;
+    prevFull = full;
+    i = full;
+    sawNewline = false;
+    const nextCode = text.charCodeAt(i);
+    gapOneSpace = nextCode === 32 || nextCode === 160;
+  }
+  const { start, end, fullEnd, flags, hashFull, hashFirst, hashLast } = pool;
+  // Sentence starts: after . ! ? : ; (not an abbreviation point), at line starts, through opening quotes.
+  for (let k = 0; k < n; k++) {
+    const f = flags[k]!;
+    if (k === 0 || f & F_NL) {
+      flags[k] = f | F_SENT;
+      continue;
+    }
+    const pf = flags[k - 1]!;
     if (!(pf & (F_WORD | F_NUM))) {
-      const ch = text.slice(start[p]!, fullEnd[p]!);
-      if (SENTENCE_END.has(ch) || (OPENERS.has(ch) && pf & F_SENT)) flags[i] = f | F_SENT;
+      const ch = text.charCodeAt(start[k - 1]!);
+      if (SENTENCE_END_CODES.has(ch) || (OPENER_CODES.has(ch) && pf & F_SENT)) flags[k] = f | F_SENT;
     }
   }
-  return { text, count: n, start, end, fullEnd, flags };
+  markTitleCaseLines(text, n, start, end, flags);
+  return { text, count: n, start, end, fullEnd, flags, lower: new Map<number, string>(), hashFull, hashFirst, hashLast };
 }
 
-function grow(a: Int32Array, cap: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(cap);
-  b.set(a);
-  return b;
+/** Small words a Title Case headline leaves in lower case. */
+const HEADLINE_SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'as', 'vs', 'but', 'nor']);
+
+/** Flags the tokens of lines whose every longer word is capitalised (three or more of them). */
+function markTitleCaseLines(text: string, n: number, start: Int32Array, end: Int32Array, flags: Uint16Array): void {
+  let lineStart = 0;
+  for (let i = 0; i <= n; i++) {
+    if (i < n && !(i === 0 || flags[i]! & F_NL)) continue;
+    if (i > lineStart) {
+      let caps = 0;
+      let lower = 0;
+      for (let k = lineStart; k < i && lower === 0; k++) {
+        const f = flags[k]!;
+        if (!(f & F_WORD)) continue;
+        if (f & F_CAP) {
+          if (end[k]! - start[k]! >= 2) caps++;
+        } else if (end[k]! - start[k]! > 4 || !HEADLINE_SMALL_WORDS.has(text.slice(start[k]!, end[k]!).toLowerCase())) lower++;
+      }
+      if (lower === 0 && caps >= 3) for (let k = lineStart; k < i; k++) flags[k] = flags[k]! | F_TITLE_LINE;
+    }
+    lineStart = i;
+  }
+}
+
+/**
+ * Allocation-free hash of a lower-case ASCII word ("Minister" and "minister" hash alike), over
+ * text[s..e) up to the first hyphen when `firstPart`. -1 when the word holds other letters
+ * (callers then take the slow path). Apostrophes and points are skipped, as name keys skip them.
+ */
+export function asciiLowerHash(text: string, s: number, e: number, firstPart: boolean): number {
+  let h = 7;
+  for (let k = s; k < e; k++) {
+    let c = text.charCodeAt(k);
+    if (c >= 65 && c <= 90) c |= 32;
+    else if (c === 45 || c === 0x2010 || c === 0x2011) {
+      if (firstPart) break;
+      c = 45;
+    } else if (c === 39 || c === 0x2019 || c === 46) continue;
+    else if (c < 97 || c > 122) return -1;
+    h = (Math.imul(h, 31) + c) | 0;
+  }
+  return h >>> 1; // non-negative
+}
+
+/** The same hash for a plain lower-case string (keys and lexicon words). */
+export function stringHash(word: string, firstPart: boolean): number {
+  return asciiLowerHash(word, 0, word.length, firstPart);
 }
 
 export function wordAt(t: Tokens, i: number): string {
@@ -146,7 +345,12 @@ export function wordAt(t: Tokens, i: number): string {
 }
 
 export function lowerAt(t: Tokens, i: number): string {
-  return t.text.slice(t.start[i]!, t.end[i]!).toLowerCase();
+  let w = t.lower.get(i);
+  if (w === undefined) {
+    w = t.text.slice(t.start[i]!, t.end[i]!).toLowerCase();
+    if (i >= 0 && i < t.count) t.lower.set(i, w);
+  }
+  return w;
 }
 
 export function hasFlag(t: Tokens, i: number, flag: number): boolean {
@@ -227,6 +431,9 @@ export const ORG_WORDS: ReadonlySet<string> = new Set([
   'initiatives', 'rights', 'human', 'refugee', 'refugees', 'global', 'council', 'summit', 'talks', 'dialogue',
   'framework', 'partnership', 'pact', 'charter', 'protocol', 'convention', 'resolution', 'sanctions', 'budget',
   'election', 'elections', 'referendum', 'campaign', 'constitution', 'cooperation', 'memorial', 'site',
+  // Job nouns: "General Manager John Smith" is not a general named Manager.
+  'manager', 'coach', 'counsel', 'officer', 'executive', 'engineer', 'analyst', 'correspondent', 'reporter',
+  'editor', 'producer', 'professor', 'lecturer', 'researcher', 'fellow', 'economist', 'strategist', 'columnist',
 ]);
 
 export function isParticle(t: Tokens, i: number): boolean {
@@ -287,15 +494,26 @@ const EAST_ASIAN_FAMILY_NAMES = new Set([
   'xi', 'wen', 'bo', 'kong', 'mao', 'qian', 'shi', 'fu', 'ding', 'lu', 'du', 'ren', 'shen', 'fan', 'fang', 'jin',
   'kim', 'lee', 'park', 'choi', 'jung', 'kang', 'cho', 'yoon', 'jang', 'lim', 'oh', 'seo', 'shin', 'kwon', 'hwang',
   'ahn', 'yoo', 'hong', 'jeon', 'ko', 'moon', 'son', 'bae', 'baek', 'heo', 'nam', 'chung', 'roh', 'rhee', 'ban',
-  'nguyen', 'tran', 'le', 'pham', 'hoang', 'phan', 'vu', 'vo', 'dang', 'bui', 'ngo', 'duong', 'ly', 'chan',
+  'chan',
   'wong', 'cheung', 'lam', 'leung', 'ho', 'tsai', 'lai', 'hsieh', 'chiang', 'teo', 'goh', 'ong', 'tan', 'lim',
 ]);
-// Pinyin-like given names ("Zhaoxing", "Jinping", "Yi"): one to three syllables, no Western endings.
+// Pinyin-like given names ("Qiang", "Jinping", "Yi"): one to three syllables, no Western endings.
 const PINYIN_RE =
   /^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iong|iang|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|a|e|i|o|u|v)){1,3}$/;
 
+/** Vietnamese family names: written first, but the person is called by the last word ("Tran Quoc Hung" → "Hung"). */
+const VIETNAMESE_FAMILY_NAMES = new Set([
+  'nguyen', 'tran', 'le', 'pham', 'hoang', 'huynh', 'phan', 'vu', 'vo', 'dang', 'bui', 'do', 'ho', 'ngo', 'duong', 'ly', 'dinh', 'truong', 'luong',
+]);
+
+/** "Tran Quoc Hung", "Nguyen Xuan Phuc": a Vietnamese name of short syllables, kept as written. */
+export function isVietnameseName(words: readonly string[]): boolean {
+  if (words.length < 2 || words.length > 4 || !VIETNAMESE_FAMILY_NAMES.has(nameKey(words[0]!))) return false;
+  return words.slice(1).every((w) => nameKey(w).length <= 6 && !nameKey(w).includes(' '));
+}
+
 /**
- * Whether a name is written family name first (Chinese, Korean, Vietnamese): "Li Zhaoxing",
+ * Whether a name is written family name first (Chinese, Korean): "Zhang Wei",
  * "Xi Jinping", "Moon Jae-in", "Kim Jong Un". The short form of such a name is its first word.
  */
 export function isFamilyNameFirst(words: readonly string[]): boolean {
@@ -308,6 +526,6 @@ export function isFamilyNameFirst(words: readonly string[]): boolean {
     if (g.includes(' ')) return g.split(' ').every((p) => p.length <= 4); // "Jae-in" → "jae in"
     return PINYIN_RE.test(g);
   }
-  // "Kim Jong Un", "Yoon Suk Yeol", "Nguyen Xuan Phuc": short syllables.
+  // "Kim Jong Un", "Yoon Suk Yeol": short syllables.
   return given.every((g) => g.length <= 5 && !g.includes(' '));
 }

@@ -1,21 +1,26 @@
 // Recognises named people in public office. One linear pass finds office cues (a title before a name,
 // an apposition after it, "his counterpart, X", "X as Japan’s Prime Minister"); the people they name
 // become the document's officials, and a second pass marks every later mention of them ("Hayashi",
-// "Mr Straw", "HAYASHI Yoshimasa") by their name forms. A name with no office cue anywhere is not listed.
-import { lookupCountry, MAX_COUNTRY_PHRASE_WORDS, mayEndCountryPhrase, mayStartCountryPhrase, reportedCountryName } from './countries';
+// "Mr Okafor", "HAYASHI Yoshimasa") by their name forms. A name with no office cue anywhere is not listed.
+import { lookupCountry, type CountryHit, MAX_COUNTRY_PHRASE_WORDS, mayEndCountryPhrase, mayStartCountryPhrase, reportedCountryName } from './countries';
 import {
   CALENDAR_WORDS,
   continues,
   entityIdOf,
   F_ABBR,
+  F_ADJ,
   F_ALLCAPS,
   F_CAP,
   F_DOT,
+  F_JOINER,
+  F_NUM,
   F_POSS,
   F_SENT,
+  F_TITLE_LINE,
   F_WORD,
   isFamilyNameFirst,
   isInitial,
+  isVietnameseName,
   isNameShaped,
   isParticle,
   lowerAt,
@@ -23,6 +28,7 @@ import {
   NAME_PARTICLES,
   ORG_WORDS,
   STOP_CAPS,
+  stringHash,
   titleCaseWord,
   tokenize,
   wordAt,
@@ -34,18 +40,21 @@ import {
   HEADS,
   HEADS_ALSO_SURNAMES,
   HONORIFICS,
+  LEGISLATURES,
+  NAME_HONORIFICS,
   NEUTRAL_QUALIFIER_WORDS,
   PORTFOLIO_WORDS,
   POSTNOMINAL_HEADS,
   PRIVATE_QUALIFIERS,
   PUBLIC_ACRONYMS,
   PUBLIC_QUALIFIER_WORDS,
+  STYLE_HONORIFICS,
   TITLE_DETERMINERS,
   type HeadStrength,
 } from './titles';
 import type { OfficialMention } from './types';
 
-/** Bodies served that are not countries ("EU trade commissioner" serves the European Union). */
+/** Bodies served that are not countries ("EU energy commissioner" serves the European Union). */
 const BODIES = new Map<string, string>([
   ['eu', 'European Union'],
   ['european union', 'European Union'],
@@ -55,15 +64,25 @@ const BODIES = new Map<string, string>([
   ['nato', 'NATO'],
   ['african union', 'African Union'],
   ['asean', 'ASEAN'],
+  ['european commission', 'European Union'],
+  ['european parliament', 'European Union'],
+  ['european council', 'European Union'],
+  ['eu commission', 'European Union'],
 ]);
+const BODY_FIRST_WORDS = new Set([...BODIES.keys()].map((k) => k.split(' ')[0]!));
+const BODY_LAST_WORDS = new Set([...BODIES.keys()].map((k) => k.split(' ').pop()!));
 
 /** Heads that are offices only when capitalised ("Secretary Blinken", but "his secretary"). */
 const CAPITALISED_ONLY_STRONG = new Set(['secretary', 'representative', 'rep', 'speaker', 'general', 'gen', 'sen', 'gov', 'col', 'adm']);
 /** Prepositions that make a capitalised word before ", the minister" a place ("In Tokyo, the minister said"). */
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'across', 'into', 'outside', 'inside', 'around', 'throughout', 'to']);
-const REPORTING_AS = new Set(['as']);
 const MAX_NAME_WORDS = 6;
+const PRIVATE_COUNSEL_HEADS = new Set(['attorney', 'lawyer', 'counsel']);
+const DEFENCE_WORDS = new Set(['defense', 'defence', 'trial', 'family', 'personal', 'private']);
+const ROMAN_NUMERAL_RE = /^(?:II|III|IV|VI|VII|VIII|IX)$/;
 const MAX_MODIFIERS = 7;
+/** Words of a relative clause before a title: ", who is the", ", who serves as", ", who was also". */
+const RELATIVE_LINK_WORDS = new Set(['who', 'is', 'was', 'also', 'now', 'currently', 'serves', 'served', 'as', 'has', 'been', 'became', 'remains']);
 
 interface TitleInfo {
   head: number;
@@ -104,6 +123,63 @@ interface Deferred {
   country: string | null;
 }
 
+/** A title with a country but no name ("a Japanese prime minister", "the Dutch foreign minister"). */
+interface TitleOnly {
+  title: string;
+  country: string;
+  /** First token of its sentence. */
+  sentence: number;
+}
+
+function titleKey(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(/^(former|ex)[\s-]+/, '')
+    .replace(/\s+to\s+.*$/, ''); // "prime minister to Iran": the trip, not the office
+}
+
+/**
+ * "Prime Minister Shinzo Abe" … "the first visit by a Japanese prime minister": an official named
+ * without a country takes the one that a name-less mention of the same title gives, when only one
+ * official of the document holds that title without a country.
+ */
+function countriesFromTitleOnly(t: Tokens, entities: DocEntity[], found: Found[], titleOnly: TitleOnly[]): void {
+  if (titleOnly.length === 0) return;
+  // Only a title-only mention in a sentence that also names the official counts
+  // ("… Abe’s trip to Tehran, the first visit by a Japanese prime minister to Iran").
+  const sentencesOf = new Map<DocEntity, Set<number>>();
+  for (const m of found) {
+    const e = entities[m.entity]!;
+    const set = sentencesOf.get(e) ?? new Set<number>();
+    set.add(sentenceStartBefore(t, m.first));
+    sentencesOf.set(e, set);
+  }
+  const countriesByTitle = new Map<string, Array<{ country: string; sentence: number }>>();
+  for (const o of titleOnly) {
+    const list = countriesByTitle.get(o.title) ?? [];
+    list.push({ country: o.country, sentence: o.sentence });
+    countriesByTitle.set(o.title, list);
+  }
+  const holders = new Map<string, DocEntity[]>();
+  const known = new Set<string>();
+  for (const e of entities) {
+    if (!e.title) continue;
+    const key = titleKey(e.title);
+    if (e.country) known.add(`${key}|${e.country}`);
+    else holders.set(key, [...(holders.get(key) ?? []), e]);
+  }
+  for (const [key, list] of holders) {
+    const refs = countriesByTitle.get(key);
+    if (list.length !== 1 || !refs) continue;
+    const sentences = sentencesOf.get(list[0]!) ?? new Set<number>();
+    const countries = new Set(refs.filter((r) => sentences.has(r.sentence)).map((r) => r.country));
+    if (countries.size !== 1) continue;
+    const country = [...countries][0]!;
+    // "Japan’s Foreign Minister" is Motegi, already Japanese, not Israel's Sa’ar.
+    if (!known.has(`${key}|${country}`)) list[0]!.country = country;
+  }
+}
+
 interface DocEntity {
   words: string[];
   name: string;
@@ -126,20 +202,22 @@ export function findOfficials(text: string): OfficialMention[] {
   const t = tokenize(text);
   const regs: Registration[] = [];
   const deferred: Deferred[] = [];
-  scanCues(t, regs, deferred);
+  const titleOnly: TitleOnly[] = [];
+  scanCues(t, regs, deferred, titleOnly);
   if (regs.length === 0 && deferred.length === 0) return [];
 
-  const runs = collectNameRuns(t);
+  const runs = new NameRunIndex(t);
   let entities = buildEntities(regs, runs, t);
-  let found = matchMentions(t, entities);
 
   // Cues that depend on other officials: "his counterpart, X", "his predecessor, X", "X, also known as Y".
-  const extra = resolveDeferred(t, deferred, found, entities);
-  const aliases = findAliases(t, found, entities);
-  if (extra.length > 0 || aliases > 0) {
-    entities = buildEntities([...regs, ...extra], runs, t, entities);
-    found = matchMentions(t, entities);
-  }
+  // They look at the mentions of their own sentence only; the whole text is matched once, at the end.
+  const extra = resolveDeferred(t, deferred, entities);
+  const aliases = findAliases(t, entities);
+  if (extra.length > 0 || aliases > 0) entities = buildEntities([...regs, ...extra], runs, t, entities);
+  linkGivenNameForms(t, entities);
+  const found = matchMentions(t, entities, 0, t.count);
+
+  countriesFromTitleOnly(t, entities, found, titleOnly);
 
   return found.map((f) => {
     const e = entities[f.entity]!;
@@ -159,7 +237,7 @@ function headStrengthAt(t: Tokens, i: number): HeadStrength | null {
   let strength = HEADS.get(lower);
   let base = lower;
   if (strength === undefined && lower.includes('-')) {
-    // "former-President", "ex-minister", "Vice-Prime" is a qualifier, not a head.
+    // "former-Premier", "ex-minister": a qualifier joined to the head by a hyphen.
     const parts = lower.split('-');
     const last = parts[parts.length - 1]!;
     const lastStrength = HEADS.get(last);
@@ -172,6 +250,17 @@ function headStrengthAt(t: Tokens, i: number): HeadStrength | null {
   if (ABBREVIATED_HEADS.has(base) && !(f & F_CAP)) return null;
   if (CAPITALISED_ONLY_STRONG.has(base) && strength === 'strong' && !(f & F_CAP)) strength = 'weak';
   return strength;
+}
+
+/** Singular of a plural head ("Ministers" → "Minister", "Secretaries" → "Secretary"), or null. */
+function pluralHeadSingular(t: Tokens, i: number): string | null {
+  const f = t.flags[i]!;
+  if (!(f & F_WORD) || f & F_ABBR || f & F_POSS) return null;
+  const word = wordAt(t, i);
+  if (word.length < 4 || !/s$/i.test(word)) return null;
+  const singular = /ies$/i.test(word) ? word.slice(0, -3) + (word.endsWith('IES') ? 'Y' : 'y') : word.slice(0, -1);
+  const strength = HEADS.get(singular.toLowerCase());
+  return strength === 'strong' || strength === 'weak' ? singular : null;
 }
 
 function isQualifierWord(lower: string): boolean {
@@ -190,10 +279,10 @@ function countryName(t: Tokens, first: number, last: number): string | null {
 function countryEndingAt(t: Tokens, j: number): { first: number; name: string } | null {
   if (!(t.flags[j]! & F_CAP)) return null;
   const lastLower = lowerAt(t, j);
-  if (!mayEndCountryPhrase(lastLower) && !BODIES.has(lastLower)) return null;
+  if (!mayEndCountryPhrase(lastLower) && !BODY_LAST_WORDS.has(lastLower)) return null;
   let best: { first: number; name: string } | null = null;
   for (let len = 1, first = j; len <= MAX_COUNTRY_PHRASE_WORDS && first >= 0; len++, first--) {
-    if (len > 1 && !continuesPhrase(t, first + 1)) break;
+    if (len > 1 && !continues(t, first + 1)) break;
     if (!(t.flags[first]! & F_WORD)) break;
     if (!(t.flags[first]! & F_CAP)) continue; // never "the French"
     const name = countryName(t, first, j);
@@ -206,20 +295,15 @@ function countryEndingAt(t: Tokens, j: number): { first: number; name: string } 
 function countryStartingAt(t: Tokens, j: number): { last: number; name: string } | null {
   if (j >= t.count || !(t.flags[j]! & F_CAP)) return null;
   const firstLower = lowerAt(t, j);
-  if (!mayStartCountryPhrase(firstLower) && !BODIES.has(firstLower) && firstLower !== 'european' && firstLower !== 'african') return null;
+  if (!mayStartCountryPhrase(firstLower) && !BODY_FIRST_WORDS.has(firstLower)) return null;
   let best: { last: number; name: string } | null = null;
   for (let len = 1, last = j; len <= MAX_COUNTRY_PHRASE_WORDS && last < t.count; len++, last++) {
-    if (len > 1 && !continuesPhrase(t, last)) break;
+    if (len > 1 && !continues(t, last)) break;
     if (!(t.flags[last]! & F_WORD)) break;
     const name = countryName(t, j, last);
     if (name) best = { last, name };
   }
   return best;
-}
-
-/** Like `continues`, but a possessive may end a multi-word country ("United States’ envoy"). */
-function continuesPhrase(t: Tokens, i: number): boolean {
-  return continues(t, i);
 }
 
 function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
@@ -232,12 +316,14 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
   let determiner: number | null = null;
   let titleFrozen = false;
   let former = false;
-  // Qualifiers before the head: "Conservative shadow foreign secretary", "Israeli Ambassador".
+  // Qualifiers before the head: "Labour shadow home secretary", "Israeli Ambassador".
   let j = h - 1;
   let count = 0;
   while (j >= 0 && count < MAX_MODIFIERS && continues(t, j + 1)) {
     const f = t.flags[j]!;
     if (!(f & F_WORD)) break;
+    // "posted on X. Federal Reserve Chair …": a letter and a point end a sentence here.
+    if (isInitial(t, j) && f & F_DOT) break;
     const c = countryEndingAt(t, j);
     if (c) {
       country ??= c.name;
@@ -254,6 +340,14 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
       determiner = j;
       break;
     }
+    // Two offices held together: "Qatar's Prime Minister and Foreign Minister".
+    if (lower === 'and' && j > 0 && continues(t, j) && headStrengthAt(t, j - 1) === 'strong' && !(t.flags[j - 1]! & F_POSS)) {
+      phraseFirst = j;
+      if (!titleFrozen) titleFirst = j;
+      j--;
+      count++;
+      continue;
+    }
     if (PUBLIC_QUALIFIER_WORDS.has(lower) || HEADS.has(lower)) isPublic = true;
     else if (PRIVATE_QUALIFIERS.has(lower)) isPrivate = true;
     else if (NEUTRAL_QUALIFIER_WORDS.has(lower) || isHyphenatedQualifier(lower)) {
@@ -263,6 +357,9 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
     } else if (f & F_CAP && !(f & F_SENT) && !STOP_CAPS.has(lower)) unknownOrg = true;
     else break;
     phraseFirst = j;
+    // "Chinese counterpart Minister Zhang Wei": the relation is not part of the office.
+    const relation = HEADS.get(lower);
+    if (relation === 'counterpart' || relation === 'predecessor') titleFrozen = true;
     if (titleFrozen) {
       if (lower === 'former' || lower === 'ex') former = true;
     } else if (DESCRIPTIVE_QUALIFIERS.has(lower) || (f & F_CAP && f & F_SENT && !isQualifierWord(lower))) {
@@ -274,14 +371,24 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
     count++;
   }
   // A possessive before the qualifiers: "Iran’s Foreign Minister", "Pakistan's High Commissioner".
-  if (determiner === null && j >= 0 && t.flags[j]! & F_POSS && t.flags[j + 1]! & 64 /* F_ADJ */) {
+  if (determiner === null && j >= 0 && t.flags[j]! & F_POSS && t.flags[j + 1]! & F_ADJ) {
     const c = countryEndingAt(t, j);
     if (c) {
       country ??= c.name;
       isPublic = true;
       phraseFirst = c.first;
       determiner = c.first;
-    } else if (t.flags[j]! & F_WORD && !(t.flags[j]! & F_CAP)) determiner = j; // "the company's chairman"
+    } else if (t.flags[j]! & F_WORD) {
+      const lower = lowerAt(t, j);
+      // "the Kremlin's spokesman", "the IAEA's chief": a public body; "the country's foreign minister".
+      if (PUBLIC_QUALIFIER_WORDS.has(lower) || PUBLIC_ACRONYMS.has(lower)) isPublic = true;
+      else if (PRIVATE_QUALIFIERS.has(lower)) isPrivate = true;
+      if (!(t.flags[j]! & F_CAP) || isPublic) {
+        determiner = j;
+        // "the country's": the article before the possessive opens the phrase.
+        if (j > 0 && continues(t, j) && TITLE_DETERMINERS.has(lowerAt(t, j - 1))) determiner = j - 1;
+      }
+    }
   }
   if (determiner === null && j >= 0 && phraseFirst === j + 1 && t.flags[j]! & F_WORD) {
     const lower = lowerAt(t, j);
@@ -292,15 +399,29 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
   let titleLast = h;
   let k = h + 1;
   let noNameAfter = false;
+  // "member" is an office only as a member of a legislature or a state body, named in its complement.
+  const member = lowerAt(t, h) === 'member';
+  if (member) isPublic = false;
   for (let round = 0; round < 3 && k < t.count && continues(t, k); round++) {
     const prep = lowerAt(t, k);
     if (prep !== 'of' && prep !== 'for' && prep !== 'to') break;
     let p = k + 1;
     if (p < t.count && continues(t, p) && lowerAt(t, p) === 'the') p++;
     if (p >= t.count || !continues(t, p)) break;
+    if (member) {
+      // "member of parliament", "member of the Political Bureau of the CPC Central Committee"
+      const lw = lowerAt(t, p);
+      const org = t.flags[p]! & F_CAP ? orgRun(t, p) : null;
+      if (prep === 'of' && (LEGISLATURES.has(lw) || (org && org.isPublic && !org.isPrivate))) {
+        isPublic = true;
+        titleLast = org ? org.last : p;
+        k = titleLast + 1;
+      }
+      break;
+    }
     const c = countryStartingAt(t, p);
     if (c && prep !== 'to' && c.last === p && lookupCountry(wordAt(t, p))?.kind === 'demonym' && p + 1 < t.count && continues(t, p + 1) && t.flags[p + 1]! & F_CAP) {
-      // "president of the American Federation of Teachers": a demonym opening a body's name.
+      // "president of the American Association of Dentists": a demonym opening a body's name.
       const org = orgRun(t, p);
       if (org.isPrivate) isPrivate = true;
       else if (org.isPublic) isPublic = true;
@@ -317,14 +438,31 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
     }
     let q = p;
     let content = 0;
-    while (q < t.count && (q === p || continues(t, q)) && t.flags[q]! & F_WORD && PORTFOLIO_WORDS.has(lowerAt(t, q))) {
-      const lw = lowerAt(t, q);
-      if (lw !== 'and' && lw !== 'the') content++;
-      q++;
+    for (;;) {
+      while (q < t.count && (q === p || continues(t, q)) && t.flags[q]! & F_WORD && PORTFOLIO_WORDS.has(lowerAt(t, q))) {
+        const lw = lowerAt(t, q);
+        if (lw !== 'and' && lw !== 'the') content++;
+        q++;
+      }
+      // Portfolio names the lexicon lacks: "for Foreign and Diaspora Affairs", "for Political Affairs".
+      const end = portfolioEndAhead(t, q);
+      if (end < 0) break;
+      content++;
+      q = end + 1;
     }
     while (q > p && (lowerAt(t, q - 1) === 'and' || lowerAt(t, q - 1) === 'the')) q--;
     if (content > 0 && prep !== 'to' && q < t.count && continues(t, q) && t.flags[q]! & F_CAP && t.flags[q]! & F_WORD && isBodyName(t, q)) {
-      // The portfolio words open a longer proper name ("for the National People's Congress"): a body, no name follows.
+      // The portfolio words open a longer proper name ("for the National Women's Council",
+      // "of the European Commission"): the body, then perhaps the holder's name.
+      const body = bodyRun(t, p);
+      if (body) {
+        if (body.isPrivate) isPrivate = true;
+        else isPublic = true;
+        country ??= BODIES.get(t.text.slice(t.start[p]!, t.end[body.last]!).toLowerCase()) ?? null;
+        titleLast = body.last;
+        k = body.last + 1;
+        continue;
+      }
       const org = orgRun(t, p);
       if (org.isPrivate) isPrivate = true;
       else isPublic = true;
@@ -338,40 +476,94 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
       k = q;
       continue;
     }
-    // "a spokesman for EU trade commissioner X": the complement names a public office or body.
-    const lw = lowerAt(t, p);
+    // "Speaker of the House Mike Johnson", "President of the European Commission Ursula von der Leyen":
+    // a body's name, then the holder's.
     const pf = t.flags[p]!;
+    if (pf & F_CAP && prep !== 'to') {
+      const body = bodyRun(t, p);
+      if (body) {
+        if (body.isPrivate) isPrivate = true;
+        else isPublic = true;
+        country ??= BODIES.get(t.text.slice(t.start[p]!, t.end[body.last]!).toLowerCase()) ?? null;
+        titleLast = body.last;
+        k = body.last + 1;
+        continue;
+      }
+    }
+    // "a spokeswoman for EU energy commissioner X": the complement names a public office or body.
+    const lw = lowerAt(t, p);
     if (PUBLIC_QUALIFIER_WORDS.has(lw) || HEADS.has(lw) || (pf & F_ALLCAPS && PUBLIC_ACRONYMS.has(lw))) isPublic = true;
     else if (PRIVATE_QUALIFIERS.has(lw)) isPrivate = true;
     else if (!(pf & F_CAP)) isPrivate = true; // "president of the company"
+    else {
+      const org = orgRun(t, p);
+      if (org.isPrivate) isPrivate = true;
+      else if (org.isPublic) isPublic = true;
+    }
     break;
   }
   return { head: h, strength, phraseFirst, titleFirst, titleLast, former, after: k, noNameAfter, determiner, country, isPublic, isPrivate, unknownOrg };
 }
 
-/** Whether the capitalised run at q names a body ("People's Congress") rather than a person ("Jeh Johnson"). */
+/** Words that close a portfolio's name ("… Affairs", "… Security"). */
+const PORTFOLIO_END_WORDS = new Set(['affairs', 'security', 'development', 'cooperation', 'relations', 'trade', 'industry', 'resources', 'services', 'integration', 'investment', 'planning', 'works', 'diaspora', 'policy', 'protection']);
+
+/** If capitalised words from q lead (within four) to a portfolio-closing word, its index; else -1. */
+function portfolioEndAhead(t: Tokens, q: number): number {
+  for (let k = q; k < t.count && k - q < 4; k++) {
+    if (k > q && !continues(t, k)) return -1;
+    const f = t.flags[k]!;
+    if (!(f & F_WORD)) return -1;
+    const lower = lowerAt(t, k);
+    if (PORTFOLIO_END_WORDS.has(lower) && f & F_CAP) return k;
+    if (!(f & F_CAP) && lower !== 'and') return -1;
+  }
+  return -1;
+}
+
+/** Whether the capitalised run at q names a body ("Women's Council") rather than a person ("Ana Ruiz"). */
 function isBodyName(t: Tokens, q: number): boolean {
   for (let i = q; i < t.count && i - q < 6; i++) {
     const f = t.flags[i]!;
-    if (i > q && !(f & 64 /* F_ADJ */)) break;
+    if (i > q && !(f & F_ADJ)) break;
     if (!(f & F_WORD) || !(f & F_CAP)) break;
     if (f & F_POSS || ORG_WORDS.has(lowerAt(t, i))) return true;
   }
   return false;
 }
 
-/** A body's name from token p: capitalised words, across possessives and inner "of"/"and" ("National People's Congress"). */
+/** A body's name at p that ends on a body word ("the House", "European Commission"), or null. */
+function bodyRun(t: Tokens, p: number): { last: number; isPrivate: boolean } | null {
+  let last = -1;
+  let isPrivate = false;
+  let isPublic = false;
+  for (let i = p; i < t.count && i - p < 8; i++) {
+    const f = t.flags[i]!;
+    if (i > p && !(f & F_ADJ)) break;
+    if (!(f & F_WORD) || !(f & F_CAP)) break;
+    const lower = lowerAt(t, i);
+    if (ORG_WORDS.has(lower) || (f & F_ALLCAPS && PUBLIC_ACRONYMS.has(lower))) {
+      last = i;
+      if (PRIVATE_QUALIFIERS.has(lower)) isPrivate = true;
+    }
+    if (PUBLIC_QUALIFIER_WORDS.has(lower) || (f & F_ALLCAPS && PUBLIC_ACRONYMS.has(lower)) || lookupCountry(wordAt(t, i))) isPublic = true;
+  }
+  // "National Institute of …", "Arab League": state bodies, though institutes and leagues are usually private.
+  return last >= 0 ? { last, isPrivate: isPrivate && !isPublic } : null;
+}
+
+/** A body's name from token p: capitalised words, across possessives and inner "of"/"and" ("National Women's Council"). */
 function orgRun(t: Tokens, p: number): { last: number; isPublic: boolean; isPrivate: boolean } {
   let last = p;
   let isPublic = false;
   let isPrivate = false;
   for (let i = p; i < t.count && i - p < 10; i++) {
     const f = t.flags[i]!;
-    if (i > p && !(f & 64 /* F_ADJ */)) break;
+    if (i > p && !(f & F_ADJ)) break;
     if (!(f & F_WORD)) break;
     const lower = lowerAt(t, i);
     if (!(f & F_CAP)) {
-      if ((lower === 'of' || lower === 'and' || lower === 'for') && i + 1 < t.count && t.flags[i + 1]! & F_CAP && t.flags[i + 1]! & 64) continue;
+      if ((lower === 'of' || lower === 'and' || lower === 'for') && i + 1 < t.count && t.flags[i + 1]! & F_CAP && t.flags[i + 1]! & F_ADJ) continue;
       break;
     }
     last = i;
@@ -397,20 +589,53 @@ function titleText(t: Tokens, info: TitleInfo): string {
   return info.former && !/^former\b/i.test(title) ? `former ${title}` : title;
 }
 
-function acceptTitle(info: TitleInfo): boolean {
+function acceptTitle(info: TitleInfo, t: Tokens): boolean {
   if (info.isPrivate) return false;
+  // "defense attorney", "defence lawyer": counsel for a party, not an office.
+  if (PRIVATE_COUNSEL_HEADS.has(lowerAt(t, info.head))) {
+    for (let i = info.phraseFirst; i < info.head; i++) if (DEFENCE_WORDS.has(lowerAt(t, i))) return false;
+  }
+  if (lowerAt(t, info.head) === 'member') return info.isPublic && info.titleLast > info.head;
   if (info.strength === 'strong') return !(info.unknownOrg && !info.isPublic && !info.country);
   if (info.strength === 'weak') return info.isPublic || info.country !== null;
   return true;
 }
 
-function scanCues(t: Tokens, regs: Registration[], deferred: Deferred[]): void {
+/** Hashes of every head, its plural, and its hyphenated forms' last parts: one cheap test per word. */
+const HEAD_HASHES = new Set<number>();
+for (const head of HEADS.keys()) {
+  const forms = [head, `${head}s`, head.endsWith('y') ? `${head.slice(0, -1)}ies` : `${head}es`];
+  for (const form of forms) {
+    const h = stringHash(form, false);
+    if (h >= 0) HEAD_HASHES.add(h);
+  }
+}
+
+/** Could token i be a head (singular, plural or "former-Premier")? Cheap and allocation-free. */
+function mayBeHead(t: Tokens, i: number): boolean {
+  const f = t.flags[i]!;
+  if (!(f & F_WORD)) return false;
+  const h = t.hashFull[i]!;
+  if (h < 0) return true; // letters beyond ASCII ("attaché"): let the exact test decide
+  // "former-Premier", "ex-minister": the part after the last hyphen.
+  if (HEAD_HASHES.has(h)) return true;
+  return (f & F_JOINER) !== 0 && HEAD_HASHES.has(t.hashLast[i]!);
+}
+
+function scanCues(t: Tokens, regs: Registration[], deferred: Deferred[], titleOnly: TitleOnly[]): void {
   for (let h = 0; h < t.count; h++) {
+    if (!mayBeHead(t, h)) continue;
     const strength = headStrengthAt(t, h);
-    if (!strength) continue;
+    if (!strength) {
+      const singular = pluralHeadSingular(t, h);
+      if (singular) scanPluralTitle(t, h, singular, regs);
+      continue;
+    }
     if (t.flags[h]! & F_POSS) continue; // "the Prime Minister's Office"
     // A chain of heads ("counterpart Minister Li", "Secretary General Guterres"): the last head rules.
-    if (h + 1 < t.count && continues(t, h + 1) && headStrengthAt(t, h + 1) && !isNameLike(t, h + 1, true)) continue;
+    if (h + 1 < t.count && continues(t, h + 1) && headStrengthAt(t, h + 1) && !isNameLike(t, h + 1, true) && !STYLE_HONORIFICS.has(lowerAt(t, h + 1))) continue;
+    // A style after a title is not a title of its own: "Foreign Minister Sheikh Mohammed".
+    if (STYLE_HONORIFICS.has(lowerAt(t, h)) && h > 0 && continues(t, h) && headStrengthAt(t, h - 1)) continue;
     // Post-nominal: "Diane Abbott MP" (no name after the head, a name right before it).
     if (POSTNOMINAL_HEADS.has(lowerAt(t, h)) && !(h + 1 < t.count && continues(t, h + 1) && isNameLike(t, h + 1, false)) && continues(t, h)) {
       const back = nameRunEndingAt(t, h - 1);
@@ -420,21 +645,31 @@ function scanCues(t: Tokens, regs: Registration[], deferred: Deferred[]): void {
       }
     }
     const info = analyzeTitle(t, h, strength);
-    if (!acceptTitle(info)) continue;
+    if (!acceptTitle(info, t)) continue;
 
     // Name after the title: "Foreign Minister Hossein Amir-Abdollahian", "his counterpart, Yoshimasa Hayashi".
     let run: { first: number; last: number } | null = null;
     const p = info.after;
     if (info.noNameAfter) run = null;
     else if (p < t.count && continues(t, p)) run = parseNameRun(t, skipHonorifics(t, p), true);
-    else if (info.determiner !== null && isComma(t, p) && p + 1 < t.count && continues(t, p + 1)) {
-      run = parseNameRun(t, skipHonorifics(t, p + 1), true);
+    else if (isComma(t, p) && p + 1 < t.count && continues(t, p + 1)) {
+      // "his counterpart, Yoshimasa Hayashi"; "Minister for Foreign Affairs, Penny Wong, said" (a formal
+      // capitalised title: then a full name closed by punctuation or a verb).
+      const formal = info.determiner === null && t.flags[h]! & F_CAP;
+      if (info.determiner !== null || formal) {
+        const q = skipHonorifics(t, p + 1);
+        const r = parseNameRun(t, q, true);
+        // One word only behind an honorific ("his counterpart, Mr Li"), never "The Prime Minister, John said".
+        if (r && (r.last > r.first || q > p + 1) && (!formal || (r.last > r.first && closesName(t, r.last + 1)))) run = r;
+      }
     }
     if (run) {
       const words = canonicalWords(t, run.first, run.last);
       let country = info.country;
-      // "President Musharraf of Pakistan"
+      // "President Ortega of Nicaragua"
       if (!country) country = countryAfterName(t, run.last);
+      // "Israeli officials including Prime Minister Benjamin Netanyahu and Foreign Minister Gideon Sa’ar" (seed)
+      if (!country) country = groupCountryBefore(t, info.determiner ?? info.phraseFirst);
       if (info.strength === 'counterpart' || info.strength === 'predecessor') {
         deferred.push({ kind: info.strength, head: h, first: run.first, last: run.last, words, country });
       } else {
@@ -445,20 +680,122 @@ function scanCues(t: Tokens, regs: Registration[], deferred: Deferred[]): void {
 
     if (info.strength === 'counterpart' || info.strength === 'predecessor') continue;
     // Apposition: "Hossein Amir Abdollahian, the Foreign Minister of Iran", "Sanae Takaichi as Japan’s Prime Minister".
-    const open = info.determiner ?? info.phraseFirst;
-    const b = open - 1;
-    if (b < 1) continue;
-    const isAs = t.flags[b]! & F_WORD && REPORTING_AS.has(lowerAt(t, b)) && continues(t, open);
-    if (!(isComma(t, b) && continues(t, open)) && !isAs) continue;
-    if (isAs && !continues(t, b)) continue;
-    const back = nameRunEndingAt(t, b - 1);
-    if (!back) continue;
-    if (!isComma(t, b) && !continues(t, b)) continue;
-    const wordsCount = back.last - back.first + 1;
-    if (wordsCount < 2 && !(t.flags[back.first]! & F_ALLCAPS)) continue;
-    if (back.first > 0 && t.flags[back.first - 1]! & F_WORD && PLACE_PREPOSITIONS.has(lowerAt(t, back.first - 1))) continue;
-    regs.push({ first: back.first, last: back.last, words: canonicalWords(t, back.first, back.last), title: titleText(t, info), country: info.country, weight: info.strength === 'strong' ? 3 : 2 });
+    const back = appositionName(t, info);
+    if (back) {
+      regs.push({ first: back.first, last: back.last, words: canonicalWords(t, back.first, back.last), title: titleText(t, info), country: info.country, weight: info.strength === 'strong' ? 3 : 2 });
+      continue;
+    }
+    // A title alone, then the name opening the next sentence: "Chile's ambassador to Peru said the
+    // talks would resume. Dr Elena Rojas said …".
+    if (info.country && info.strength === 'strong') {
+      const next = nameOpeningNextSentence(t, h);
+      if (next) regs.push({ first: next.first, last: next.last, words: canonicalWords(t, next.first, next.last), title: titleText(t, info), country: info.country, weight: 1 });
+      else titleOnly.push({ title: titleKey(titleText(t, info)), country: info.country, sentence: sentenceStartBefore(t, h) });
+    }
   }
+}
+
+function appositionName(t: Tokens, info: TitleInfo): { first: number; last: number } | null {
+  const open = info.determiner ?? info.phraseFirst;
+  let b = open - 1;
+  // "Yoko Kamikawa (Foreign Minister of Japan)": a bracketed title.
+  if (b >= 1 && t.text[t.start[b]!] === '(' && t.start[open] === t.end[b]) {
+    return b > 0 && continues(t, b) ? bracketedName(t, b - 1) : null;
+  }
+  if (b < 1 || !continues(t, open)) return null;
+  // "Tom Hale, who is the foreign secretary": a relative clause between the comma and the title.
+  let k = b;
+  while (k > 1 && b - k < 4 && t.flags[k]! & F_WORD && RELATIVE_LINK_WORDS.has(lowerAt(t, k))) k--;
+  if (k < b && lowerAt(t, k + 1) === 'who' && isComma(t, k)) b = k;
+  const comma = isComma(t, b);
+  const isAs = !comma && t.flags[b]! & F_WORD && lowerAt(t, b) === 'as' && continues(t, b);
+  if (!comma && !isAs) return null;
+  let e = b - 1;
+  // "Tom Hale, 58, the foreign secretary": an age between the name and the title.
+  if (comma && e > 1 && t.flags[e]! & F_NUM && isComma(t, e - 1)) e -= 2;
+  const back = nameRunEndingAt(t, e);
+  if (!back) return null;
+  // One word only after an honorific: "Mr. Kishida, the Japanese prime minister".
+  if (back.last === back.first && !(t.flags[back.first]! & F_ALLCAPS) && !(back.first > 0 && continues(t, back.first) && NAME_HONORIFICS.has(lowerAt(t, back.first - 1)))) return null;
+  // "In Tokyo, the minister said": a place before the comma.
+  if (back.first > 0 && t.flags[back.first - 1]! & F_WORD && PLACE_PREPOSITIONS.has(lowerAt(t, back.first - 1))) return null;
+  return back;
+}
+
+/** The name just before an opening bracket: two words or more, or one after an honorific. */
+function bracketedName(t: Tokens, e: number): { first: number; last: number } | null {
+  const back = nameRunEndingAt(t, e);
+  if (!back) return null;
+  if (back.last === back.first && !(back.first > 0 && continues(t, back.first) && NAME_HONORIFICS.has(lowerAt(t, back.first - 1)))) return null;
+  return back;
+}
+
+/** A name of two words or more opening the sentence after token h and followed by a verb. */
+function nameOpeningNextSentence(t: Tokens, h: number): { first: number; last: number } | null {
+  let s = h + 1;
+  while (s < t.count && s - h < 80 && !(t.flags[s]! & F_SENT)) s++;
+  if (s >= t.count || !(t.flags[s]! & F_SENT)) return null;
+  const p = skipHonorifics(t, s);
+  const run = parseNameRun(t, p, false);
+  if (!run || run.last === run.first) return null;
+  const v = run.last + 1;
+  if (v >= t.count || !continues(t, v) || !(t.flags[v]! & F_WORD) || t.flags[v]! & F_CAP) return null;
+  return run;
+}
+
+const GROUP_NOUNS = new Set(['officials', 'leaders', 'ministers', 'diplomats', 'lawmakers', 'dignitaries', 'delegation', 'counterparts', 'politicians']);
+const GROUP_LINKS = new Set(['including', 'like', 'such', 'as', 'among', 'them', 'and', ',', ':']);
+
+/**
+ * The country of a group the title is listed in: "Israeli officials including …", "senior Japanese
+ * ministers such as …". Looks back a dozen tokens within the sentence.
+ */
+function groupCountryBefore(t: Tokens, open: number): string | null {
+  let i = open - 1;
+  let steps = 0;
+  // Back over links, earlier titles and names in the list.
+  while (i >= 1 && steps < 14) {
+    if (t.flags[i + 1]! & F_SENT) return null;
+    const lower = lowerAt(t, i);
+    if (GROUP_NOUNS.has(lower)) {
+      const c = countryEndingAt(t, i - 1);
+      return c ? c.name : null;
+    }
+    if (!(GROUP_LINKS.has(lower) || t.flags[i]! & F_CAP || HEADS.has(lower) || isQualifierWord(lower))) return null;
+    i--;
+    steps++;
+  }
+  return null;
+}
+
+/** "Foreign Ministers Yoko Kamikawa and Antony Blinken", "Senators Warren and Sanders": one title, several names. */
+function scanPluralTitle(t: Tokens, h: number, singular: string, regs: Registration[]): void {
+  const strength = HEADS.get(singular.toLowerCase())!;
+  const info = analyzeTitle(t, h, strength);
+  if (!acceptTitle(info, t)) return;
+  const title = titleText(t, info).replace(wordAt(t, h), singular);
+  let p = info.after;
+  for (let guard = 0; guard < 6 && p < t.count && continues(t, p); guard++) {
+    const run = parseNameRun(t, skipHonorifics(t, p), true);
+    if (!run) return;
+    regs.push({ first: run.first, last: run.last, words: canonicalWords(t, run.first, run.last), title, country: info.country, weight: strength === 'strong' ? 3 : 2 });
+    // Next name after ", " or " and " or ", and ".
+    let q = run.last + 1;
+    if (isComma(t, q)) q++;
+    if (q < t.count && lowerAt(t, q) === 'and') q++;
+    if (q === run.last + 1 || q >= t.count) return;
+    p = q;
+    if (!continues(t, p) && !isComma(t, p - 1)) return;
+    if (isComma(t, p - 1) && !(t.flags[p]! & F_ADJ)) return;
+  }
+}
+
+/** Punctuation or a lower-case word after a name: the name is complete there. */
+function closesName(t: Tokens, i: number): boolean {
+  if (i >= t.count) return true;
+  const f = t.flags[i]!;
+  if (!(f & F_WORD)) return true;
+  return !(f & F_CAP) && continues(t, i);
 }
 
 function isComma(t: Tokens, i: number): boolean {
@@ -476,7 +813,7 @@ function skipHonorifics(t: Tokens, p: number): number {
       q++;
       continue;
     }
-    if (!HONORIFICS.has(lower) || !(f & F_CAP)) break;
+    if (!(HONORIFICS.has(lower) || STYLE_HONORIFICS.has(lower)) || !(f & F_CAP)) break;
     if ((lower === 'his' || lower === 'her') && !(q + 1 < t.count && lowerAt(t, q + 1) === 'excellency')) break;
     if (q + 1 >= t.count || !continues(t, q + 1)) break;
     q++;
@@ -505,11 +842,13 @@ function isNameLike(t: Tokens, i: number, inside: boolean): boolean {
   if (f & F_CAP && HONORIFICS.has(lower)) return false;
   const head = HEADS.get(lower);
   if (head && !(inside && HEADS_ALSO_SURNAMES.has(lower))) return false;
+  if (lower.endsWith('s') && pluralHeadSingular(t, i)) return false; // "Ministers", "Senators
   if (CALENDAR_WORDS.has(lower)) {
     if (!inside) return false;
     // "Theresa May said" but not "Tokyo May 5".
-    if (i + 1 < t.count && t.flags[i + 1]! & 512 /* F_NUM */) return false;
+    if (i + 1 < t.count && t.flags[i + 1]! & F_NUM) return false;
   }
+  if (f & F_ALLCAPS && inside && ROMAN_NUMERAL_RE.test(wordAt(t, i))) return true; // "Charles III"
   if (f & F_ALLCAPS) {
     // Capitals only in a family-name-first name ("HAYASHI Yoshimasa") or its mirror ("Yoshimasa HAYASHI").
     const nextTitle = i + 1 < t.count && continues(t, i + 1) && isTitleCaseWord(t, i + 1);
@@ -526,13 +865,14 @@ function isTitleCaseWord(t: Tokens, i: number): boolean {
 
 function isNameStart(t: Tokens, i: number, afterTitle: boolean): boolean {
   if (!isNameLike(t, i, false)) {
-    // "bin Salman", "al-Assad" and initials ("J. Smith") may open a name after a title.
-    if (afterTitle && isInitial(t, i)) return true;
+    // Initials ("J. Smith") and particles ("Foreign Minister de Villepin") may open a name after a title.
+    if (afterTitle && (isInitial(t, i) || isDottedInitials(t, i))) return true;
+    if (afterTitle && isParticle(t, i) && i + 1 < t.count && continues(t, i + 1) && isNameLike(t, i + 1, true)) return true;
     return false;
   }
   const lower = lowerAt(t, i);
   if (PUBLIC_QUALIFIER_WORDS.has(lower) || NEUTRAL_QUALIFIER_WORDS.has(lower)) return false;
-  const hit = lookupCountry(wordAt(t, i));
+  const hit = personSafeCountry(t, i);
   if (hit) {
     // "Israel Katz" after a title is a person; a demonym never opens a name.
     if (!afterTitle || hit.kind === 'demonym') return false;
@@ -556,7 +896,7 @@ function parseNameRun(t: Tokens, p: number, afterTitle: boolean): { first: numbe
       i++;
       continue;
     }
-    if (isInitial(t, i) && i + 1 < t.count && continues(t, i + 1) && isNameLike(t, i + 1, true)) {
+    if ((isInitial(t, i) || isDottedInitials(t, i)) && i + 1 < t.count && continues(t, i + 1) && isNameLike(t, i + 1, true)) {
       i++;
       continue;
     }
@@ -573,6 +913,12 @@ function parseNameRun(t: Tokens, p: number, afterTitle: boolean): { first: numbe
       i++;
       continue;
     }
+    // A nickname in quotes: Robert "Bob" Hale.
+    const nick = nicknameAt(t, i);
+    if (nick > 0) {
+      i = nick;
+      continue;
+    }
     break;
   }
   // An initial alone before the surname: "J. Smith" (the run began on the initial).
@@ -580,17 +926,54 @@ function parseNameRun(t: Tokens, p: number, afterTitle: boolean): { first: numbe
   return validateRun(t, p, last);
 }
 
+const OPEN_QUOTES = new Set(['"', '“', "'", '‘']);
+const CLOSE_QUOTES = new Set(['"', '”', "'", '’']);
+
+/** After a quoted nickname starting at i ("Bob" in Robert "Bob" Hale), the next name word's index; else 0. */
+function nicknameAt(t: Tokens, i: number): number {
+  if (i + 3 >= t.count || !OPEN_QUOTES.has(t.text[t.start[i]!]!)) return 0;
+  if (!(t.flags[i + 1]! & F_WORD) || !(t.flags[i + 1]! & F_CAP) || t.start[i + 1] !== t.end[i]) return 0;
+  if (!CLOSE_QUOTES.has(t.text[t.start[i + 2]!]!) || t.start[i + 2] !== t.fullEnd[i + 1]) return 0;
+  if (!(t.flags[i + 3]! & F_ADJ) || !isNameLike(t, i + 3, true)) return 0;
+  return i + 3;
+}
+
+function isQuoteToken(t: Tokens, i: number): boolean {
+  return !(t.flags[i]! & F_WORD) && (OPEN_QUOTES.has(t.text[t.start[i]!]!) || CLOSE_QUOTES.has(t.text[t.start[i]!]!));
+}
+
+/** "H.W." in "George H.W. Bush": dotted initials that name no country. */
+function isDottedInitials(t: Tokens, i: number): boolean {
+  return (t.flags[i]! & F_ABBR) !== 0 && t.end[i]! - t.start[i]! <= 6 && lookupCountry(wordAt(t, i)) === null;
+}
+
 function isCountryWord(t: Tokens, i: number): boolean {
+  return personSafeCountry(t, i) !== null;
+}
+
+/**
+ * A country named by one word, leaving out the library's native-language spellings, which are
+ * also people's names ("Dominique" for Dominica, "Mann" for the Isle of Man).
+ */
+function personSafeCountry(t: Tokens, i: number): CountryHit | null {
   const hit = lookupCountry(wordAt(t, i));
-  return hit !== null;
+  if (!hit || (hit.kind === 'alt' && !(t.flags[i]! & F_ALLCAPS))) return null;
+  return hit;
 }
 
 function validateRun(t: Tokens, first: number, last: number): { first: number; last: number } | null {
   for (let i = first; i <= last; i++) {
-    const lower = lowerAt(t, i);
-    if (ORG_WORDS.has(lower)) return null;
+    if (ORG_WORDS.has(lowerAt(t, i))) {
+      // "President Biden Administration": the name stops before the body's word.
+      if (i === first || t.flags[i - 1]! & F_POSS) return null;
+      last = i - 1;
+      while (last > first && (isParticle(t, last) || isInitial(t, last))) last--;
+      break;
+    }
   }
-  if (first === last && lookupCountry(wordAt(t, first))) return null;
+  // A capitalised verb in a Title Case headline is no name ("Foreign Minister Meets Iranian Counterpart").
+  if (first === last && t.flags[first]! & F_TITLE_LINE) return null;
+  if (first === last && personSafeCountry(t, first)) return null;
   return { first, last };
 }
 
@@ -614,7 +997,7 @@ function nameRunEndingAt(t: Tokens, e: number): { first: number; last: number } 
     }
     break;
   }
-  // Leading words that cannot open a name ("Conservative Graham Brady" keeps "Graham Brady").
+  // Leading words that cannot open a name ("Conservative Ann Price" keeps "Ann Price").
   while (first < e && !isNameStart(t, first, false)) first++;
   if (!isNameStart(t, first, false)) return null;
   return validateRun(t, first, e);
@@ -626,10 +1009,15 @@ function canonicalWords(t: Tokens, first: number, last: number): string[] {
   const caps: boolean[] = [];
   for (let i = first; i <= last; i++) {
     const f = t.flags[i]!;
+    if (isQuoteToken(t, i)) {
+      // Leave a quoted nickname out of the canonical name.
+      if (i + 2 <= last && isQuoteToken(t, i + 2)) i += 2;
+      continue;
+    }
     let w = wordAt(t, i);
     if (f & F_DOT && isInitial(t, i)) w += '.';
     words.push(w);
-    caps.push((f & F_ALLCAPS) !== 0);
+    caps.push((f & F_ALLCAPS) !== 0 && !(f & F_ABBR) && !(i > first && ROMAN_NUMERAL_RE.test(w)));
   }
   const anyCaps = caps.some(Boolean);
   if (!anyCaps) return words;
@@ -643,18 +1031,70 @@ function canonicalWords(t: Tokens, first: number, last: number): string[] {
   return cased;
 }
 
-/** Maximal runs of two or more name words anywhere in the text: full names a short cue can point to. */
-function collectNameRuns(t: Tokens): NameRun[] {
-  const runs: NameRun[] = [];
-  for (let i = 0; i < t.count; i++) {
-    if (!(t.flags[i]! & F_CAP)) continue;
-    if (!isNameStart(t, i, false)) continue;
-    const run = parseNameRun(t, i, false);
-    if (!run) continue;
-    if (run.last > run.first) runs.push({ ...run, words: canonicalWords(t, run.first, run.last) });
-    i = run.last;
+interface NameRun {
+  first: number;
+  last: number;
+  words: string[];
+}
+
+/**
+ * Full names a short cue can point to ("Mr Price" … "Ann Price"), found on demand: capitalised
+ * words are indexed by hash once, and only the runs around the words asked for are parsed.
+ */
+class NameRunIndex {
+  private byLast: Map<number, number[]> | null = null;
+  private byFirst: Map<number, number[]> | null = null;
+
+  constructor(private readonly t: Tokens) {}
+
+  /** Runs of two or more name words that end with the word hashed `last` or open with the word hashed `first`. */
+  around(last: number, first: number): NameRun[] {
+    if (!this.byLast || !this.byFirst) this.build();
+    const seen = new Set<number>();
+    const out: NameRun[] = [];
+    for (const i of [...(this.byLast!.get(last) ?? []), ...(this.byFirst!.get(first) ?? [])]) {
+      const run = runAround(this.t, i);
+      if (run && !seen.has(run.first)) {
+        seen.add(run.first);
+        out.push(run);
+      }
+    }
+    return out.sort((a, b) => a.first - b.first);
   }
-  return runs;
+
+  private build(): void {
+    const t = this.t;
+    const byLast = new Map<number, number[]>();
+    const byFirst = new Map<number, number[]>();
+    const add = (map: Map<number, number[]>, h: number, i: number) => {
+      if (h < 0) return;
+      const list = map.get(h);
+      if (list) list.push(i);
+      else map.set(h, [i]);
+    };
+    for (let i = 0; i < t.count; i++) {
+      const f = t.flags[i]!;
+      if (!(f & F_WORD) || !(f & F_CAP)) continue;
+      add(byLast, t.hashLast[i]!, i);
+      add(byFirst, t.hashFirst[i]!, i);
+    }
+    this.byLast = byLast;
+    this.byFirst = byFirst;
+  }
+}
+
+/** The run of two or more name words holding token i, or null. */
+function runAround(t: Tokens, i: number): NameRun | null {
+  let s = i;
+  while (s > 0 && i - s < MAX_NAME_WORDS + 2 && continues(t, s)) {
+    const p = s - 1;
+    if (isNameLike(t, p, true) || isParticle(t, p) || isInitial(t, p) || isDottedInitials(t, p)) s = p;
+    else break;
+  }
+  while (s < i && !isNameStart(t, s, false)) s++;
+  const run = parseNameRun(t, s, false);
+  if (!run || run.first > i || run.last < i || run.last === run.first) return null;
+  return { ...run, words: canonicalWords(t, run.first, run.last) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -664,8 +1104,21 @@ function keyOf(words: readonly string[]): string {
   return nameKey(words.join(' '));
 }
 
+const variantCache = new Map<string, string[]>();
+
 /** Name forms a later mention may take: the full name, its tails ("Amir Abdollahian", "Hayashi"), … */
 function variantKeys(words: readonly string[], aliases: readonly string[]): string[] {
+  const cacheKey = `${words.join(' ')}|${aliases.join('|')}`;
+  let keys = variantCache.get(cacheKey);
+  if (!keys) {
+    keys = computeVariantKeys(words, aliases);
+    if (variantCache.size > 5000) variantCache.clear();
+    variantCache.set(cacheKey, keys);
+  }
+  return keys;
+}
+
+function computeVariantKeys(words: readonly string[], aliases: readonly string[]): string[] {
   const keys = new Set<string>();
   const full = keyOf(words);
   keys.add(full);
@@ -686,10 +1139,14 @@ function variantKeys(words: readonly string[], aliases: readonly string[]): stri
     for (let s = 1; s < parts.length - 1; s++) if (NAME_PARTICLES.has(parts[s]!)) keys.add(parts.slice(s).join(' '));
     // Initial of the given name: "J Smith" for "John Smith".
     if (parts.length >= 2) keys.add(`${parts[0]![0]} ${parts.slice(1).join(' ')}`);
-    // Given name and surname without the middle names: "Recep Erdogan" for "Recep Tayyip Erdogan".
+    // Given name and surname without the middle names: "Maria Lopez" for "Maria Elena Lopez".
     if (parts.length >= 3 && !NAME_PARTICLES.has(parts[parts.length - 2]!)) keys.add(`${parts[0]} ${lastWord}`);
     // Written family name first ("Hayashi Yoshimasa").
     if (parts.length === 2) keys.add(`${parts[1]} ${parts[0]}`);
+    // Arabic names with "bin"/"ibn" (Gulf royals above all) are shortened to the given name: "Prince Turki".
+    if (parts.length >= 3 && (parts[1] === 'bin' || parts[1] === 'ibn' || parts[1] === 'bint')) keys.add(parts[0]!);
+    // Two given names and two surnames: the first surname is the short form ("Soto" for "Andrés Ignacio Soto Valdivia").
+    if (words.length === 4 && parts.length === 4 && !parts.some((p) => NAME_PARTICLES.has(p)) && !isVietnameseName(words)) keys.add(parts[2]!);
   }
   for (const a of aliases) keys.add(a);
   return [...keys];
@@ -697,32 +1154,54 @@ function variantKeys(words: readonly string[], aliases: readonly string[]): stri
 
 function buildEntities(
   regs: Registration[],
-  runs: NameRun[],
+  runs: NameRunIndex,
   t: Tokens,
   previous?: DocEntity[],
 ): DocEntity[] {
   const entities: DocEntity[] = [];
-  const byKey = new Map<string, number>();
-  const runIndex = indexRuns(runs);
+  const byKey = new Map<string, number[]>();
   const order = [...regs].sort((a, b) => b.words.length - a.words.length || b.weight - a.weight || a.first - b.first);
   const keysOf = (e: DocEntity) => variantKeys(e.words, e.aliases);
   const index = (idx: number) => {
-    for (const k of keysOf(entities[idx]!)) if (!byKey.has(k)) byKey.set(k, idx);
+    for (const k of keysOf(entities[idx]!)) {
+      const list = byKey.get(k);
+      if (!list) byKey.set(k, [idx]);
+      else if (!list.includes(idx)) list.push(idx);
+    }
+  };
+  // Two people with one surname ("Kim Jong Un", "Kim Yung-ho"): a short cue means the one named last before it.
+  const pick = (key: string, pos: number): number | undefined => {
+    const list = byKey.get(key);
+    if (!list) return undefined;
+    let best = list[0]!;
+    let bestPos = -1;
+    for (const idx of list) {
+      const p = entities[idx]!.firstPos;
+      if (p <= pos && p > bestPos) {
+        best = idx;
+        bestPos = p;
+      }
+    }
+    return best;
   };
   for (const r of order) {
     const key = keyOf(r.words);
-    let idx = byKey.get(key);
+    const pos = t.start[r.first]!;
+    let idx = pick(key, pos);
     if (idx === undefined && r.words.length <= 2) {
-      // A short cue ("Shadow Europe minister Mr Brady"): the full name elsewhere in the text.
-      const full = fullNameFor(r, runIndex);
+      // A short cue ("Shadow trade minister Mr Price"): the full name elsewhere in the text.
+      const full = fullNameFor(r, runs);
       if (full) {
         const fullKey = keyOf(full);
-        idx = byKey.get(fullKey);
+        idx = pick(fullKey, pos);
         if (idx === undefined) {
           entities.push(newEntity(full, r, t));
           idx = entities.length - 1;
-          index(idx);
         }
+        // A first-word short form ("Prabowo") becomes one of the entity's name forms.
+        const e = entities[idx]!;
+        if (!variantKeys(e.words, e.aliases).includes(key)) e.aliases.push(key);
+        index(idx);
       }
     }
     if (idx === undefined) {
@@ -731,7 +1210,8 @@ function buildEntities(
       continue;
     }
     const e = entities[idx]!;
-    if (r.weight > e.weight) {
+    // A cue on the full name outranks one on a short form ("North Korean leader Kim Jong Un" … "Minister Kim").
+    if (r.weight > e.weight && r.words.length >= e.words.length) {
       e.weight = r.weight;
       e.title = r.title ?? e.title;
     }
@@ -747,7 +1227,7 @@ function buildEntities(
   if (previous) {
     for (const p of previous) {
       if (p.aliases.length === 0) continue;
-      const idx = byKey.get(p.key);
+      const idx = byKey.get(p.key)?.[0];
       if (idx === undefined) continue;
       const e = entities[idx]!;
       for (const a of p.aliases) if (!e.aliases.includes(a)) e.aliases.push(a);
@@ -769,32 +1249,10 @@ function newEntity(words: string[], r: Registration, t: Tokens): DocEntity {
 }
 
 /** The full name a short cue refers to: a run of name words ending with the same surname, nearest before the cue, else after. */
-interface NameRun {
-  first: number;
-  last: number;
-  words: string[];
-}
-
-/** Runs indexed by their last key word and, for family-name-first names, their first: short cues look up only their own. */
-function indexRuns(runs: NameRun[]): Map<string, NameRun[]> {
-  const index = new Map<string, NameRun[]>();
-  const add = (k: string, run: NameRun) => {
-    const list = index.get(k);
-    if (list) list.push(run);
-    else index.set(k, [run]);
-  };
-  for (const run of runs) {
-    const parts = keyOf(run.words).split(' ');
-    add(parts[parts.length - 1]!, run);
-    if (isFamilyNameFirst(run.words)) add(parts[0]!, run);
-  }
-  return index;
-}
-
-function fullNameFor(r: Registration, runIndex: Map<string, NameRun[]>): string[] | null {
+function fullNameFor(r: Registration, runs: NameRunIndex): string[] | null {
   const key = keyOf(r.words);
   const parts = key.split(' ');
-  const candidates = new Set([...(runIndex.get(parts[parts.length - 1]!) ?? []), ...(runIndex.get(parts[0]!) ?? [])]);
+  const candidates = runs.around(stringHash(parts[parts.length - 1]!, false), stringHash(parts[0]!, true));
   let before: string[] | null = null;
   let after: string[] | null = null;
   for (const run of candidates) {
@@ -804,11 +1262,15 @@ function fullNameFor(r: Registration, runIndex: Map<string, NameRun[]>): string[
     if (run.first <= r.first) before = run.words;
     else if (!after) after = run.words;
   }
-  return before ?? after;
+  if (before || after || r.words.length !== 1) return before ?? after;
+  // Names known by their first word ("President Prabowo" for Prabowo Subianto): only when one run fits.
+  const byFirst = candidates.filter((run) => run.words.length >= 2 && run.words.length <= 3 && keyOf(run.words).startsWith(key + ' '));
+  const distinct = new Set(byFirst.map((run) => keyOf(run.words)));
+  return distinct.size === 1 ? byFirst[0]!.words : null;
 }
 
 /** Every mention of a document entity, left to right, without overlaps. */
-function matchMentions(t: Tokens, entities: DocEntity[]): Found[] {
+function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: number): Found[] {
   const byKey = new Map<string, number[]>();
   const fullKeys = new Set<string>();
   let maxWords = 1;
@@ -823,14 +1285,24 @@ function matchMentions(t: Tokens, entities: DocEntity[]): Found[] {
       if (n > maxWords) maxWords = n;
     }
   });
-  // First words of every name form: most tokens are rejected by one lookup.
+  // First words of every name form: most tokens are rejected by one allocation-free hash test.
   const firstParts = new Set<string>();
-  for (const k of byKey.keys()) firstParts.add(k.split(' ')[0]!);
+  const firstPartHashes = new Set<number>();
+  for (const k of byKey.keys()) {
+    const part = k.split(' ')[0]!;
+    firstParts.add(part);
+    const h = stringHash(part, true);
+    if (h >= 0) firstPartHashes.add(h);
+  }
   const lastSeen = new Map<number, number>();
   const found: Found[] = [];
-  for (let i = 0; i < t.count; i++) {
+  for (let i = from; i < to; i++) {
     const f = t.flags[i]!;
     if (!(f & F_WORD) || f & F_ABBR) continue;
+    if (!(f & F_CAP) && !(f & F_JOINER) && t.end[i]! - t.start[i]! > 5) continue; // not a particle nor "al-Assad"
+    const quick = t.hashFirst[i]!;
+    // Letters beyond ASCII ("José") may still normalise to a key: those take the slow path.
+    if (quick >= 0 && !firstPartHashes.has(quick)) continue;
     if (!(f & F_CAP)) {
       // Lower case opens a name form only as a particle ("bin Salman") or a prefixed name ("al-Assad").
       const len = t.end[i]! - t.start[i]!;
@@ -843,7 +1315,12 @@ function matchMentions(t: Tokens, entities: DocEntity[]): Found[] {
     let bestKey = '';
     let key = '';
     for (let j = i, n = 0; j < t.count && n < maxWords + 2; j++, n++) {
-      if (j > i && !continues(t, j)) break;
+      if (j > i && !(t.flags[j]! & F_WORD)) {
+        // Robert "Bob" Hale: step over the nickname.
+        const next = nicknameAt(t, j);
+        if (next === 0) break;
+        j = next;
+      } else if (j > i && !continues(t, j)) break;
       if (!(t.flags[j]! & F_WORD)) break;
       key = j === i ? firstKey : `${key} ${nameKey(wordAt(t, j))}`;
       if (byKey.has(key)) {
@@ -864,11 +1341,18 @@ function matchMentions(t: Tokens, entities: DocEntity[]): Found[] {
       if ((CALENDAR_WORDS.has(lower) || STOP_CAPS.has(lower)) && !(i > 0 && continues(t, i) && isCueWord(t, i - 1))) continue;
       if (!(f & F_CAP)) continue;
     }
-    let entity = candidates[0]!;
-    if (candidates.length > 1) {
+    let pool = candidates;
+    if (pool.length > 1 && i > 0 && continues(t, i) && headStrengthAt(t, i - 1)) {
+      // "Minister Kim": the Kim whose title has that word.
+      const head = lowerAt(t, i - 1);
+      const titled = pool.filter((c) => entities[c]!.title?.toLowerCase().includes(head));
+      if (titled.length > 0) pool = titled;
+    }
+    let entity = pool[0]!;
+    if (pool.length > 1) {
       // The same surname for two people: the one mentioned most recently.
       let bestPos = -1;
-      for (const c of candidates) {
+      for (const c of pool) {
         const seen = lastSeen.get(c) ?? -1;
         if (seen > bestPos) {
           bestPos = seen;
@@ -900,15 +1384,13 @@ function sentenceStartBefore(t: Tokens, i: number): number {
   return s;
 }
 
-function resolveDeferred(t: Tokens, deferred: Deferred[], found: Found[], entities: DocEntity[]): Registration[] {
+function resolveDeferred(t: Tokens, deferred: Deferred[], entities: DocEntity[]): Registration[] {
   const out: Registration[] = [];
-  // Deferred cues come in text order: one pointer walks the mentions.
-  let mi = 0;
   for (const d of deferred) {
     const s = sentenceStartBefore(t, d.head);
-    while (mi < found.length && found[mi]!.first < d.head) mi++;
+    const found = matchMentions(t, entities, s, d.head);
     let ref: DocEntity | null = null;
-    for (let k = mi - 1; k >= 0 && found[k]!.first >= s; k--) {
+    for (let k = found.length - 1; k >= 0; k--) {
       const m = found[k]!;
       if (m.first < d.first || m.first > d.last) {
         ref = entities[m.entity]!;
@@ -920,7 +1402,21 @@ function resolveDeferred(t: Tokens, deferred: Deferred[], found: Found[], entiti
     const refTitle = ref?.title ? ref.title.replace(/^former\s+/i, '') : null;
     if (d.kind === 'counterpart') {
       if (!ref && !d.country) continue;
+      let subject: NameRun | null = null;
+      if (!ref) {
+        // The nearest full name before the cue in its sentence.
+        for (let k = d.head - 1; k >= s && !subject; k--) {
+          if (!(t.flags[k]! & F_CAP) || !isNameLike(t, k, true)) continue;
+          const run = runAround(t, k);
+          if (run && run.last < d.head && run.first >= s) subject = run;
+        }
+        // "Apple chief Tim Cook met his Chinese counterpart": a title we did not accept as an office.
+        if (subject && subject.first > 0 && continues(t, subject.first) && headStrengthAt(t, subject.first - 1)) continue;
+      }
       out.push({ first: d.first, last: d.last, words: d.words, title: refTitle, country: d.country, weight: 1 });
+      // "Ana Ruiz also agreed with her Peruvian counterpart Luis Vega": whoever
+      // has a foreign counterpart holds an office too.
+      if (subject) out.push({ first: subject.first, last: subject.last, words: subject.words, title: null, country: null, weight: 1 });
     } else {
       if (!ref) continue;
       out.push({ first: d.first, last: d.last, words: d.words, title: refTitle ? `former ${refTitle}` : null, country: ref.country, weight: 1 });
@@ -929,17 +1425,53 @@ function resolveDeferred(t: Tokens, deferred: Deferred[], found: Found[], entiti
   return out;
 }
 
-/** "Mahmoud Abbas, also known as Abu Mazen": the second name is a mention of the same person. */
-function findAliases(t: Tokens, found: Found[], entities: DocEntity[]): number {
+/** "Omar Haddad, also known as Abu Karim": the second name is a mention of the same person. */
+const KNOWN_HASH = stringHash('known', false);
+
+/**
+ * "Ethiopian Prime Minister Abiy Ahmed" … "Mr Abiy": where the article calls an official by the first
+ * word of the name behind an honorific, that word becomes one of the official's name forms.
+ */
+function linkGivenNameForms(t: Tokens, entities: DocEntity[]): void {
+  if (entities.length === 0) return;
+  const byFirstWord = new Map<string, DocEntity[]>();
+  const known = new Set<string>();
+  for (const e of entities) {
+    for (const k of variantKeys(e.words, e.aliases)) known.add(k);
+    const parts = e.key.split(' ');
+    if (parts.length < 2 || parts.length > 3 || isFamilyNameFirst(e.words)) continue;
+    byFirstWord.set(parts[0]!, [...(byFirstWord.get(parts[0]!) ?? []), e]);
+  }
+  if (byFirstWord.size === 0) return;
+  for (let i = 0; i + 1 < t.count; i++) {
+    const f = t.flags[i]!;
+    if (!(f & F_WORD) || !(f & F_CAP) || t.end[i]! - t.start[i]! > 4 || !NAME_HONORIFICS.has(lowerAt(t, i))) continue;
+    const w = i + 1;
+    if (!continues(t, w) || !isNameLike(t, w, true)) continue;
+    if (w + 1 < t.count && continues(t, w + 1) && isNameLike(t, w + 1, true)) continue; // a full name follows
+    const key = nameKey(wordAt(t, w));
+    if (known.has(key)) continue;
+    const owners = byFirstWord.get(key);
+    if (owners && owners.length === 1) {
+      owners[0]!.aliases.push(key);
+      known.add(key);
+    }
+  }
+}
+
+function findAliases(t: Tokens, entities: DocEntity[]): number {
   let added = 0;
-  for (const m of found) {
-    let k = m.last + 1;
-    if (!isComma(t, k)) continue;
-    k++;
-    const w1 = k < t.count ? lowerAt(t, k) : '';
-    if (w1 === 'also' || w1 === 'better') k++;
-    if (k + 1 >= t.count || lowerAt(t, k) !== 'known' || lowerAt(t, k + 1) !== 'as') continue;
-    const run = parseNameRun(t, k + 2, true);
+  for (let i = 2; i + 1 < t.count; i++) {
+    if (t.hashFull[i] !== KNOWN_HASH || lowerAt(t, i) !== 'known' || lowerAt(t, i + 1) !== 'as') continue;
+    let c = i - 1;
+    const w1 = lowerAt(t, c);
+    if (w1 === 'also' || w1 === 'better') c--;
+    if (!isComma(t, c)) continue;
+    // The official named right before the comma.
+    const before = matchMentions(t, entities, sentenceStartBefore(t, c), c);
+    const m = before[before.length - 1];
+    if (!m || m.last !== c - 1) continue;
+    const run = parseNameRun(t, i + 2, true);
     if (!run) continue;
     const key = keyOf(canonicalWords(t, run.first, run.last));
     const e = entities[m.entity]!;

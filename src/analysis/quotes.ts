@@ -225,7 +225,8 @@ function analyzeQuotesUncached(
     }
     if (!speaker) {
       const s = sentences[first];
-      if (s && !/[.!?"”’]$/.test(text.slice(s.start, s.end))) {
+      // Headlines are short lines without a final full stop.
+      if (s && s.end - s.start < 200 && !/[.!?"”’]/.test(text[s.end - 1] ?? '')) {
         const h = HEADLINE_SOURCE.exec(text.slice(seg.end, s.end));
         if (h) speaker = { speaker: h[1]!, speakerEntityId: null, person: true };
       }
@@ -264,8 +265,11 @@ function chooseAttribution(
   const usable = (a: Attribution) => a.info.strength !== 'cognition' && a.speaker !== null;
   // 1. Right after the closing mark: '"...," the official said' / '"...," said Mr Blair'.
   let post: Attribution | null = null;
-  for (const a of contexts[last]?.attributions ?? []) {
-    if (usable(a) && a.cueStart >= closeAt && (adjacent(text, closeAt, a.phrase.start) || adjacent(text, closeAt, a.cueStart))) {
+  const lastAttributions = contexts[last]?.attributions ?? [];
+  for (let i = firstAttributionFrom(lastAttributions, closeAt); i < lastAttributions.length; i++) {
+    const a = lastAttributions[i]!;
+    if (a.cueStart > closeAt + 200) break;
+    if (usable(a) && (adjacent(text, closeAt, a.phrase.start) || adjacent(text, closeAt, a.cueStart))) {
       post = a;
       break;
     }
@@ -282,8 +286,11 @@ function chooseAttribution(
   }
   // 2. A cue that governs the quotation: 'urged Iran “to respond”', 'He added: "...'.
   let pre: Attribution | null = null;
-  for (const a of contexts[first]?.attributions ?? []) {
-    if (!usable(a) || a.cueEnd > openAt) continue;
+  const firstAttributions = contexts[first]?.attributions ?? [];
+  for (let i = firstAttributionFrom(firstAttributions, openAt - 120); i < firstAttributions.length; i++) {
+    const a = firstAttributions[i]!;
+    if (a.cueStart > openAt) break;
+    if (!usable(a) || a.cueEnd > openAt || openAt - a.cueEnd > 80) continue;
     const between = text.slice(a.cueEnd, openAt);
     if (between.split(/\s+/).filter(Boolean).length <= 6 && !/\b(?:whose|which|who|while|whom)\b|[;]/.test(between)) pre = a;
   }
@@ -292,10 +299,23 @@ function chooseAttribution(
   if (post) return post;
   if (pre) return pre;
   // 3. Any cue of saying in the quotation's sentences.
-  for (let i = first; i <= last; i++) {
-    for (const a of contexts[i]?.attributions ?? []) if (usable(a)) return a;
+  for (let i = first; i <= last && i <= first + 20; i++) {
+    const list = contexts[i]?.attributions ?? [];
+    for (let k = 0; k < list.length && k < 50; k++) if (usable(list[k]!)) return list[k]!;
   }
   return null;
+}
+
+/** Index of the first attribution whose cue starts at or after `pos` (attributions are in text order). */
+function firstAttributionFrom(list: Attribution[], pos: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.cueStart < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export function findQuotes(text: string, sentences: Span[], officials: OfficialMention[]): QuoteMention[] {

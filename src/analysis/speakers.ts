@@ -31,7 +31,7 @@ export interface Attribution extends Speaker {
   phrase: Span;
 }
 
-const TOKEN_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+|[-‐.&][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+const TOKEN_RE = /([\p{L}\p{N}]+(?:['’][\p{L}]+|[-‐.&][\p{L}\p{N}]+)*)|[^\s\p{L}\p{N}]/gu;
 
 export function tokenize(text: string, start: number, end: number): Token[] {
   const out: Token[] = [];
@@ -39,15 +39,16 @@ export function tokenize(text: string, start: number, end: number): Token[] {
   TOKEN_RE.lastIndex = 0;
   for (let m = TOKEN_RE.exec(slice); m; m = TOKEN_RE.exec(slice)) {
     const t = m[0];
-    const first = t[0] ?? '';
-    const word = /[\p{L}\p{N}]/u.test(first);
+    const word = m[1] !== undefined;
+    const lower = t.toLowerCase();
     out.push({
       text: t,
-      lower: t.toLowerCase(),
+      lower,
       start: start + m.index,
       end: start + m.index + t.length,
       word,
-      cap: word && first !== first.toLowerCase(),
+      // Capitalised: the first character changes under lower-casing.
+      cap: word && t.charCodeAt(0) !== lower.charCodeAt(0),
     });
   }
   return out;
@@ -166,8 +167,7 @@ function agentive(tokens: Token[], sentenceStart: number): boolean {
   const content = tokens.filter((t) => t.word && !DETERMINERS.has(t.lower));
   if (content.length === 0) return false;
   if (content.length === 1 && PRONOUNS.has(content[0]!.lower)) return true;
-  const head = content[content.length - 1]!;
-  if (AGENT_HEADS.has(head.lower) || ORG_WORDS.has(head.lower)) return true;
+  if (content.some((t) => AGENT_HEADS.has(t.lower) || ORG_WORDS.has(t.lower))) return true;
   // A capitalised word that is not merely sentence-initial marks a proper noun; a lone
   // sentence-initial capitalised word right before the verb ("Washington argues") counts too.
   return content.some((t) => t.cap && (t.start !== sentenceStart || content.length === 1));
@@ -234,7 +234,12 @@ function phraseBackward(tokens: Token[], idx: number, floor: number): number {
   while (k >= floor && count < 10) {
     const t = tokens[k]!;
     if (PRONOUNS.has(t.lower) && t.word) return k === idx ? k : k + 1;
-    if (DETERMINERS.has(t.lower) && t.word) return k;
+    if (DETERMINERS.has(t.lower) && t.word) {
+      // "The two ministers": a numeral after an article.
+      const before = tokens[k - 1];
+      if (k - 1 >= floor && before && /^(?:the|these|those|all|his|her|their|its|our)$/.test(before.lower) && before.lower !== t.lower) return k - 1;
+      return k;
+    }
     if (t.text === '.') {
       const prev = tokens[k - 1];
       if (prev && (HONORIFICS.has(prev.lower) || (prev.text.length === 1 && prev.cap)) && k < idx) {
@@ -278,7 +283,7 @@ export function subjectBefore(
     // A parenthetical between the source and the verb: find its opening delimiter.
     let p = i - 1;
     const delim = t.text === ',' ? ',' : null;
-    while (p >= floorIdx) {
+    while (p >= floorIdx && i - p < 40) {
       const x = tokens[p]!;
       if (delim ? x.text === ',' : x.text === '—' || x.text === '–' || x.text === '-') break;
       if (x.text === '"' || x.text === '“' || x.text === '”' || x.text === ';' || x.text === ':') {
@@ -287,7 +292,7 @@ export function subjectBefore(
       }
       p--;
     }
-    if (p < floorIdx) return { ...none, commaOnly: true };
+    if (p < floorIdx || i - p >= 40) return { ...none, commaOnly: true };
     appositive = tokens.slice(p + 1, i);
     i = skipAdverbials(tokens, p - 1);
     if (i < floorIdx) return { ...none, commaOnly: true };
@@ -340,7 +345,7 @@ export function phraseForward(tokens: Token[], idx: number, limitIdx: number): T
   // "the Ministry of Economy, Trade and Industry": a capitalised list that closes the sentence.
   if (tokens[k]?.text === ',' && tokens[k - 1]?.cap) {
     let j = k + 1;
-    while (j < limitIdx && (tokens[j]!.cap || (tokens[j]!.word && CONNECTORS.has(tokens[j]!.lower)) || tokens[j]!.text === ',')) j++;
+    while (j < limitIdx && j < k + 20 && (tokens[j]!.cap || (tokens[j]!.word && CONNECTORS.has(tokens[j]!.lower)) || tokens[j]!.text === ',')) j++;
     const listEnd = tokens[j];
     if (j > k + 1 && tokens.slice(k + 1, j).some((t) => t.lower === 'and' || t.text === '&') && (!listEnd || listEnd.text === '.') && tokens[j - 1]!.cap) k = j;
   }
@@ -357,6 +362,8 @@ function spanOf(tokens: Token[]): Span {
 
 /** The trailing personal name of a phrase, without titles: "Foreign Minister Yoko Kamikawa" -> "Yoko Kamikawa". */
 export function nameOf(tokens: Token[]): Token[] | null {
+  // "human rights groups and the Conservatives": two sources, kept as written.
+  if (tokens.some((t) => t.lower === 'and' && !t.cap) && !tokens[0]?.cap) return null;
   const name = nameAtEnd(tokens);
   if (name) return name;
   // "President Musharraf of Pakistan": the name comes before the place.
@@ -387,7 +394,7 @@ function nameAtEnd(tokens: Token[]): Token[] | null {
   }
   const before = words[start - 1];
   // "Centers for Disease Control and Prevention": capitalised words joined by connectors name a body.
-  if (before && !before.cap && (before.lower === 'and' || before.lower === '&' || before.lower === 'of' || before.lower === 'for') && words[start - 2]?.cap && !TITLE_WORDS.has(words[start - 2]!.lower)) return null;
+  if (before && !before.cap && (before.lower === 'and' || before.lower === '&' || before.lower === 'of' || before.lower === 'for') && words[start - 2]?.cap) return null;
   let run = words.slice(start, end);
   if (before && !before.cap && (before.lower === 'to' || before.lower === 'of' || before.lower === 'for' || before.lower === 'from' || before.lower === 'in' || before.lower === 'at')) {
     // "Ambassador to Japan Gilad Cohen": the first capitalised word is the place.
@@ -419,12 +426,15 @@ interface KnownPerson {
 }
 
 /** People named so far in the article, with the words of their office, for "the ambassador" and pronouns. */
+const MEDIA_WORDS = /\b(?:paper|newspaper|daily|times|post|journal|news|magazine|agency|broadcaster|website|network|channel|tv|television|radio|herald|gazette|tribune|telegraph|guardian|mirror|chronicle|express|observer|press|bbc|cnn|reuters|xinhua|tass|irna)\b/i;
 const MEDIA_BACKREF = new Set(['paper', 'newspaper', 'daily', 'magazine', 'broadcaster', 'agency', 'website', 'network', 'channel', 'station', 'tabloid', 'report']);
 
 export class PersonRegistry {
   private people: KnownPerson[] = [];
   /** The last body named as a source ("The Mirror newspaper"), for "the paper" and "it". */
   lastBody: Speaker | null = null;
+  /** The last outlet named as a source ("The Mirror newspaper"), for "the paper". */
+  lastMedia: Speaker | null = null;
 
   add(name: string, entityId: string | null, titleWords: Iterable<string>, at: number): void {
     const words = new Set<string>();
@@ -496,7 +506,7 @@ export function speakerOf(
   if (words[0] === 'the' && words.length >= 2) {
     const known = registry.byTitle(words.slice(1), span.start);
     if (known) return { speaker: known.name, speakerEntityId: known.entityId, person: true };
-    if (words.length === 2 && MEDIA_BACKREF.has(words[1]!) && registry.lastBody) return registry.lastBody;
+    if (words.length === 2 && MEDIA_BACKREF.has(words[1]!) && registry.lastMedia) return registry.lastMedia;
   }
   return { speaker: textOf(text, phrase), speakerEntityId: null, person: false };
 }
@@ -539,6 +549,9 @@ export interface SentenceContext {
   subject: Speaker | null;
 }
 
+/** Characters read for the subject of a sentence without a reporting cue. */
+const SUBJECT_WINDOW = 240;
+
 interface ResolverState {
   lastPerson: Speaker | null;
   lastBody: Speaker | null;
@@ -558,14 +571,20 @@ export function attributeSentences(
   const sortedOfficials = [...officials].sort((a, b) => a.start - b.start);
   const state: ResolverState = { lastPerson: null, lastBody: null };
   const out: SentenceContext[] = [];
+  let officialCursor = 0;
   for (const sentence of sentences) {
-    const tokens = tokenize(text, sentence.start, sentence.end);
-    for (const o of sortedOfficials) {
-      if (o.start >= sentence.start && o.start < sentence.end) registry.add(o.name, o.entityId, (o.title ?? '').split(/\s+/), o.start);
+    // Only a sentence with a reporting cue needs all its tokens; others need just their subject.
+    CUE_RE.lastIndex = 0;
+    const firstCue = CUE_RE.exec(text.slice(sentence.start, sentence.end));
+    const hasCue = firstCue !== null;
+    const tokens = tokenize(text, sentence.start, hasCue ? sentence.end : Math.min(sentence.end, sentence.start + SUBJECT_WINDOW));
+    while (officialCursor < sortedOfficials.length && sortedOfficials[officialCursor]!.start < sentence.end) {
+      const o = sortedOfficials[officialCursor++]!;
+      if (o.start >= sentence.start) registry.add(o.name, o.entityId, (o.title ?? '').split(/\s+/), o.start);
     }
     const ctx: SentenceContext = { sentence, tokens, attributions: [], subject: null };
     ctx.subject = sentenceSubject(text, ctx, sortedOfficials, quoted, registry, state);
-    findCues(text, ctx, sortedOfficials, quoted, registry, state);
+    if (firstCue) findCues(text, ctx, firstCue.index, sortedOfficials, quoted, registry, state);
     const first = ctx.attributions[0];
     if (first?.speaker) remember(state, first, registry);
     else if (ctx.subject?.speaker && ctx.subject.person) remember(state, ctx.subject, registry);
@@ -580,6 +599,7 @@ function remember(state: ResolverState, s: Speaker, registry: PersonRegistry): v
   else if (s.speaker && /^[A-Z]/.test(s.speaker) && !PRONOUNS.has(s.speaker.toLowerCase())) {
     state.lastBody = s;
     registry.lastBody = s;
+    if (MEDIA_WORDS.test(s.speaker)) registry.lastMedia = s;
   }
 }
 
@@ -683,6 +703,7 @@ const BY_OBJECT_STOP = new Set(['phone', 'telephone', 'video', 'videolink', 'ema
 function findCues(
   text: string,
   ctx: SentenceContext,
+  firstCueAt: number,
   officials: OfficialMention[],
   quoted: Span[],
   registry: PersonRegistry,
@@ -690,13 +711,15 @@ function findCues(
 ): void {
   const { sentence, tokens } = ctx;
   const slice = text.slice(sentence.start, sentence.end);
-  CUE_RE.lastIndex = 0;
+  let openerIdx = -2;
+  const firstWordIdx = (_t: Token[], q: Span[]): number => (openerIdx === -2 ? (openerIdx = firstWord(tokens, q)) : openerIdx);
+  CUE_RE.lastIndex = firstCueAt;
   for (let m = CUE_RE.exec(slice); m; m = CUE_RE.exec(slice)) {
     const cueStart = sentence.start + m.index;
     if (inRanges(quoted, cueStart)) continue;
     const info = cueInfo(m[0]);
     if (!info) continue;
-    const cueIdx = tokens.findIndex((t) => t.start === cueStart);
+    const cueIdx = tokenIndexAt(tokens, cueStart);
     if (cueIdx < 0) continue;
     // Verbs are lower case; a capitalised form is a name or a sentence-initial noun ("Reports").
     if (/[A-Z]/.test(m[0]) && !(info.lemma === 'according to' && cueIdx === firstWordIdx(tokens, quoted))) {
@@ -708,14 +731,29 @@ function findCues(
   }
 }
 
-function firstWordIdx(tokens: Token[], quoted: Span[]): number {
+function firstWord(tokens: Token[], quoted: Span[]): number {
   return tokens.findIndex((t) => t.word && !inRanges(quoted, t.start));
+}
+
+/** Index of the token that starts at `pos` (tokens are sorted), or -1. */
+export function tokenIndexAt(tokens: Token[], pos: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = tokens[mid]!.start;
+    if (s === pos) return mid;
+    if (s < pos) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 function quoteFloor(tokens: Token[], cueIdx: number, quoted: Span[]): number {
   // The source phrase never reaches back into a quotation.
   for (let i = cueIdx - 1; i >= 0; i--) {
     const t = tokens[i]!;
+    if (cueIdx - i > 80) return i + 1;
     if (inRanges(quoted, t.start) || t.text === '"' || t.text === '“' || t.text === '”' || t.text === ';' || t.text === ':' || t.text === '(' || t.text === ')') return i + 1;
   }
   return 0;
@@ -761,7 +799,7 @@ function attributeCue(
     if (!next || (!next.cap && !DETERMINERS.has(next.lower)) || /^(?:cent|capita|annum|person|head|day|year|month|week|hour)$/i.test(next.text)) return null;
     if (tokens[cueIdx - 1]?.word && !tokens[cueIdx - 1]!.cap && tokens[cueIdx - 2]?.text !== ',' && tokens[cueIdx - 1]?.text !== ',') {
       // "per" inside a phrase ("once per year") is not attribution; it follows a comma or opens the sentence.
-      if (cueIdx !== firstWordIdx(tokens, quoted)) return null;
+      if (cueIdx > 0 && tokens[cueIdx - 1]!.word) return null;
     }
     return make(unwrapDocument(tokens, phraseForward(tokens, after, tokens.length)), []);
   }
@@ -788,7 +826,13 @@ function attributeCue(
 
   // Passive with an agent: "condemned by human rights groups", "The figure announced by X".
   if (info.pastForm && tokens[after]?.lower === 'by') {
-    const by = phraseForward(tokens, after + 1, tokens.length);
+    let by = phraseForward(tokens, after + 1, tokens.length);
+    // "condemned by human rights groups and the Conservatives"
+    const andIdx = by.length ? tokenIndexAt(tokens, by[by.length - 1]!.start) + 1 : -1;
+    if (andIdx > 0 && tokens[andIdx]?.lower === 'and') {
+      const more = phraseForward(tokens, andIdx + 1, tokens.length);
+      if (more.length) by = tokens.slice(tokenIndexAt(tokens, by[0]!.start), andIdx + 1 + more.length);
+    }
     const byHead = by.filter((t) => t.word).pop();
     if (by.length && byHead && !BY_OBJECT_STOP.has(byHead.lower)) {
       const a = make(by, []);
@@ -824,7 +868,7 @@ function attributeCue(
   if (sub.passive) return null;
   if (sub.phrase) {
     const first = sub.phrase.tokens[0]!;
-    const firstIdx = tokens.indexOf(first);
+    const firstIdx = tokenIndexAt(tokens, first.start);
     const before = tokens[firstIdx - 1];
     // An embedded question is not a statement: "asked whether he thought".
     if (before && (before.lower === 'whether' || before.lower === 'if')) return null;
@@ -878,7 +922,7 @@ function unwrapDocument(tokens: Token[], phrase: Token[]): Token[] {
   if (phrase.length === 0) return phrase;
   const head = phrase.filter((t) => t.word).pop();
   const last = phrase[phrase.length - 1]!;
-  const idx = tokens.indexOf(last);
+  const idx = tokenIndexAt(tokens, last.start);
   const next = tokens[idx + 1];
   if (head && DOC_NOUNS.has(head.lower) && next && (next.lower === 'by' || next.lower === 'from' || next.lower === 'of')) {
     const inner = phraseForward(tokens, idx + 2, tokens.length);

@@ -6,7 +6,7 @@
  * How much a head noun says on its own:
  * - strong: a public office by itself ("President X", "Foreign Minister X");
  * - weak: an office only with a public qualifier ("Foreign Ministry spokesman", "IAEA chief",
- *   "Palestinian leader"), since companies and groups have spokesmen, chiefs and leaders too;
+ *   "Kenyan opposition leader"), since companies and groups have spokesmen, chiefs and leaders too;
  * - counterpart / predecessor: the office of another official in the same sentence.
  */
 export type HeadStrength = 'strong' | 'weak' | 'counterpart' | 'predecessor';
@@ -20,14 +20,16 @@ const STRONG_HEADS = [
   'general', 'gen', 'lieutenant-general', 'major-general', 'brigadier', 'brigadier-general', 'admiral', 'adm',
   'vice-admiral', 'rear-admiral', 'colonel', 'col', 'lt-col', 'marshal', 'field-marshal', 'diplomat',
   'councillor', 'councilor', 'councilman', 'councilwoman', 'attaché', 'attache', 'viceroy', 'regent',
-  'speaker', 'secretary', 'representative', 'rep',
+  'speaker', 'secretary', 'representative', 'rep', 'governor-general', 'tánaiste', 'tanaiste', 'chargé', 'charge',
+  'lieutenant-colonel', 'air-marshal', 'vice-chancellor',
 ];
 
 const WEAK_HEADS = [
   'leader', 'spokesman', 'spokeswoman', 'spokesperson', 'chief', 'head', 'director', 'chairman', 'chairwoman',
   'chairperson', 'chair', 'commander', 'adviser', 'advisor', 'negotiator', 'prince', 'princess', 'sheikh',
-  'aide', 'deputy', 'official', 'administrator', 'prosecutor', 'attorney', 'treasurer', 'comptroller',
-  'inspector-general', 'superintendent', 'delegate',
+  'aide', 'deputy', 'official', 'administrator', 'prosecutor', 'attorney', 'treasurer', 'comptroller', 'counsellor',
+  'counselor', 'minister-counsellor', 'secretary-general-designate',
+  'inspector-general', 'superintendent', 'delegate', 'member',
 ];
 
 export const HEADS: ReadonlyMap<string, HeadStrength> = new Map<string, HeadStrength>([
@@ -98,6 +100,9 @@ const NEUTRAL_QUALIFIERS = [
   'newly', 'top', 'senior', 'junior', 'special', 'first', 'permanent', 'assistant', 'associate', 'principal',
   'lead', 'long-serving', 'longtime', 'long-time', 'veteran', 'current', 'sitting', 'designate', 'elected',
   'newly-elected', 'newly-appointed', 'appointed', 'retired', 'serving', 'under', 'lord', 'vice-prime', 'prime-minister',
+  // Ranks before a military head: "Lt Gen", "Lieutenant General", "Rear Admiral", "Air Chief Marshal".
+  'lt', 'lieutenant', 'maj', 'major', 'brig', 'brigadier', 'rear', 'sgt', 'sergeant', 'capt', 'captain', 'cmdr',
+  'lance', 'staff', 'field', 'fleet', 'wing', 'group', 'flight',
 ];
 
 export const PUBLIC_QUALIFIER_WORDS: ReadonlySet<string> = new Set(PUBLIC_QUALIFIERS);
@@ -136,13 +141,23 @@ export const PORTFOLIO_WORDS: ReadonlySet<string> = new Set([
   'force', 'defense', 'war', 'colonies', 'religious', 'endowments', 'awqaf', 'planning', 'investment', 'finance',
 ]);
 
-/** Honorifics skipped before a name; they add no office ("Mr Straw", "Dr Maleeha Lodhi"). */
+/** Honorifics skipped before a name; they add no office ("Mr Okafor", "Dr Elena Rojas"). */
 export const HONORIFICS: ReadonlySet<string> = new Set([
   'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'sir', 'dame', 'madam', 'madame', 'lady', 'honorable', 'honourable', 'hon',
   'excellency', 'his', 'her', 'h.e.', 'prof', 'professor', 'sr', 'm', 'mme', 'herr', 'frau', 'señor', 'senor',
+  'ayatollah', 'hojatoleslam', 'sayyid', 'rabbi', 'reverend', 'rev',
 ]);
 
-/** Honorifics that attach to the name itself: a skipped "Mr" still leaves a person behind it. */
+/** Styles that sit between a title and the name ("Foreign Minister Sheikh Mohammed", "Foreign Minister Prince Faisal"). */
+export const STYLE_HONORIFICS: ReadonlySet<string> = new Set(['sheikh', 'sheikha', 'prince', 'princess', 'ayatollah', 'hojatoleslam', 'sayyid']);
+
+/** Legislatures a "member of …" belongs to ("a member of parliament"). */
+export const LEGISLATURES: ReadonlySet<string> = new Set([
+  'parliament', 'congress', 'senate', 'house', 'assembly', 'knesset', 'bundestag', 'duma', 'diet', 'majlis', 'legislature',
+  'cabinet', 'government', 'politburo', 'council', 'commission', 'european',
+]);
+
+/** Honorifics that make one capitalised word a person ("Mr. Kishida, the Japanese prime minister"). */
 export const NAME_HONORIFICS: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'sir', 'dame', 'mme', 'm']);
 
 /** Determiners and possessive pronouns that open a title phrase ("the", "his Japanese counterpart"). */

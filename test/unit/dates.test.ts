@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findDates } from '../../src/analysis/dates';
 import { formatWeek, isoWeek } from '../../src/analysis/dates/calendar';
@@ -83,7 +84,7 @@ describe('absolute dates in other styles', () => {
     ['Die Frist endet am 03.04.2020.', '03.04.2020', '2020-04-03'],
     ['She arrived on 29 February 2024.', '29 February 2024', '2024-02-29'],
     ['The tribunal sat in June 2004 in The Hague.', 'June 2004', '2004-06'],
-    ['The raid in May 2010 on the flotilla', 'May 2010', '2010-05'],
+    ['The strike in May 2010 at the port', 'May 2010', '2010-05'],
   ])('%s', (sentence, span, value) => {
     const d = only(sentence, null);
     expect([d.text, d.value, d.relative]).toEqual([span, value, false]);
@@ -100,13 +101,56 @@ describe('absolute dates in other styles', () => {
     ]);
   });
 
+  it('reads both ends of month ranges and of a day range', () => {
+    expect(dates('Profit rose in the April-June quarter and in the November–January 2024 period.', '2024-03-06')).toEqual([
+      ['April', '2023-04'],
+      ['June', '2023-06'],
+      ['November', '2023-11'],
+      ['January 2024', '2024-01'],
+    ]);
+    expect(dates('The festival runs 3-5 March; the COVID-19 pandemic.', '2024-03-01')).toEqual([
+      ['3', '2024-03-03'],
+      ['5 March', '2024-03-05'],
+    ]);
+  });
+
+  it('reads months coordinated with other months, not a name after "and"', () => {
+    expect(dates('Prices rose in February, March and April. Labour and May clashed.', '2024-06-01')).toEqual([
+      ['February', '2024-02'],
+      ['March', '2024-03'],
+      ['April', '2024-04'],
+    ]);
+    expect(dates('Output fell between March and May.', '2024-03-06')).toEqual([
+      ['March', '2023-03'],
+      ['May', '2023-05'],
+    ]);
+  });
+
+  it('leaves a count after a day out of the date', () => {
+    expect(dates('On October 7, 1000 people marched.', '2023-12-15')).toEqual([['October 7', '2023-10-07']]);
+  });
+
+  it('reads both ends of a day range', () => {
+    expect(dates('The minister will visit Brazil from 18 to 22 March.', '2024-03-06')).toEqual([
+      ['18', '2024-03-18'],
+      ['22 March', '2024-03-22'],
+    ]);
+    expect(dates('The fair runs March 18-22 and 3rd-5th April 2024.', '2024-03-06')).toEqual([
+      ['March 18', '2024-03-18'],
+      ['22', '2024-03-22'],
+      ['3rd', '2024-04-03'],
+      ['5th April 2024', '2024-04-05'],
+    ]);
+    expect(dates('On March 18 to 22 percent of voters agreed.', '2024-03-06').map((d) => d[0])).toEqual(['March 18']);
+  });
+
   it('never gives an impossible day such as 29 February in a common year', () => {
     expect(dates('The deadline was 29 February 2023.', null)).toEqual([['2023', '2023']]);
     expect(dates('The deadline was 29 February 2024.', null)).toEqual([['29 February 2024', '2024-02-29']]);
   });
 
   it('splits year ranges into two years, two-digit second years included', () => {
-    expect(dates('the pandemic of 2009-2010 and the expedition of 1957-58', null)).toEqual([
+    expect(dates('the drought of 2009-2010 and the survey of 1957-58', null)).toEqual([
       ['2009', '2009'],
       ['2010', '2010'],
       ['1957', '1957'],
@@ -115,7 +159,7 @@ describe('absolute dates in other styles', () => {
   });
 
   it('keeps early/mid/late inside the span of a year', () => {
-    expect(dates('He had surgery in early 2011; the plant opens by mid-2025.', null)).toEqual([
+    expect(dates('The mine closed in early 2011; the plant opens by mid-2025.', null)).toEqual([
       ['early 2011', '2011'],
       ['mid-2025', '2025'],
     ]);
@@ -139,13 +183,13 @@ describe('relative dates against a document date', () => {
 
   it('reads a weekday in a past-tense report as the latest such day', () => {
     expect(only('The ministers met on Friday in Nairobi.', doc).value).toBe('2024-03-01');
-    expect(only('Speaking in London on Monday, the general said it was over.', doc).value).toBe('2024-03-04');
+    expect(only('Speaking in Lagos on Monday, the governor said it was over.', doc).value).toBe('2024-03-04');
   });
 
   it('reads a weekday in a future-tense sentence as the next such day', () => {
     expect(only('The ministers will meet on Friday.', doc).value).toBe('2024-03-08');
-    expect(only('He is due to visit the community on Tuesday afternoon.', doc).value).toBe('2024-03-12');
-    expect(only('Straw, who will hold talks in Beijing on Thursday, said so.', doc).value).toBe('2024-03-07');
+    expect(only('She is due to visit the flood zone on Tuesday afternoon.', doc).value).toBe('2024-03-12');
+    expect(only('Ruto, who will hold talks in Nairobi on Thursday, said so.', doc).value).toBe('2024-03-07');
   });
 
   it('reads a present-tense verb of schedule as pointing forward', () => {
@@ -155,7 +199,17 @@ describe('relative dates against a document date', () => {
       ['3 September', '2024-09-03'],
     ]);
     expect(only('The election is in November.', doc).value).toBe('2024-11');
-    expect(only('Microsoft has picked three firms for the program to run through June.', '2013-03-18').value).toBe('2013-06');
+    expect(only('The ministry picked three firms for a pilot to run through June.', '2013-03-18').value).toBe('2013-06');
+  });
+
+  it('weighs the nearest tense on each side of a sentence', () => {
+    expect(dates('The ministers, who met on Monday, will hold talks again on Friday.', doc)).toEqual([
+      ['Monday', '2024-03-04'],
+      ['Friday', '2024-03-08'],
+    ]);
+    expect(only('Officials expect the deal to be signed on Thursday.', doc).value).toBe('2024-03-07');
+    expect(only('He arrives in Tokyo on Monday for talks.', doc).value).toBe('2024-03-11');
+    expect(only('Japan said on Monday it would act.', doc).value).toBe('2024-03-04');
   });
 
   it('takes the nearer reading of a yearless day when the sentence has no tense cue', () => {
@@ -197,13 +251,13 @@ describe('relative dates against a document date', () => {
   });
 
   it('resolves a month without a year by tense', () => {
-    expect(only('Evana Roth told CNN in August she thought so.', '2013-03-22').value).toBe('2012-08');
-    expect(only('The book is due to be published in May.', '2013-03-22').value).toBe('2013-05');
-    expect(only('In December, the EU pledged to work towards lifting the ban.', '2005-01-10').value).toBe('2004-12');
+    expect(only('The mayor told reporters in August she would resign.', '2013-03-22').value).toBe('2012-08');
+    expect(only('Her memoir is due to be published in May.', '2013-03-22').value).toBe('2013-05');
+    expect(only('In December, the African Union pledged to review the rules.', '2005-01-10').value).toBe('2004-12');
   });
 
   it('resolves last/next months and months tied to a year', () => {
-    expect(dates('The member died last June; late last July he was found.', '2013-03-22')).toEqual([
+    expect(dates('The club founder retired last June; late last July the stadium reopened.', '2013-03-22')).toEqual([
       ['last June', '2012-06'],
       ['late last July', '2012-07'],
     ]);
@@ -215,8 +269,8 @@ describe('relative dates against a document date', () => {
   });
 
   it('resolves a day and month without a year to the nearest reading in the sentence tense', () => {
-    expect(only('On Feb. 28, Deutsche Bank released a note.', '2013-03-21').value).toBe('2013-02-28');
-    expect(only('The closure of the towers will begin on April 7, the FAA said.', '2013-03-22').value).toBe('2013-04-07');
+    expect(only('On Feb. 28, the central bank released a note.', '2013-03-21').value).toBe('2013-02-28');
+    expect(only('Repairs to the bridge will begin on April 7, the council said.', '2013-03-22').value).toBe('2013-04-07');
     expect(only('The phase ended on December 30.', '2024-01-04').value).toBe('2023-12-30');
   });
 
@@ -232,7 +286,7 @@ describe('relative dates against a document date', () => {
       ['last year', '2018'],
       ['this fiscal year', '2019'],
     ]);
-    expect(only('Six deaths were reported in the last week.', '2013-03-22')).toMatchObject({
+    expect(only('Three new cases were reported in the last week.', '2013-03-22')).toMatchObject({
       text: 'the last week',
       value: '2013-W11',
     });
@@ -252,16 +306,26 @@ describe('relative dates against a document date', () => {
   });
 
   it('reads "during the year" and "later in the week" as the current unit', () => {
-    expect(dates('It should happen some time during the year; talks resume later in the week.', doc)).toEqual([
+    expect(dates('A deal could come some time during the year; talks resume later in the week.', doc)).toEqual([
       ['the year', '2024'],
       ['the week', '2024-W10'],
     ]);
     expect(findDates('He was named person of the year in the year 2000.', doc).map((d) => d.text)).toEqual(['2000']);
   });
 
+  it('resolves the weekend by tense and fixed holidays like yearless days', () => {
+    expect(only('They rested over the weekend.', doc)).toMatchObject({ text: 'the weekend', value: '2024-W09' });
+    expect(only('Talks will continue over the weekend.', doc)).toMatchObject({ text: 'the weekend', value: '2024-W10' });
+    expect(findDates('The weekend was quiet.', doc)).toEqual([]);
+    expect(dates('Markets closed for Christmas; the strike began on Christmas Day 2023.', doc)).toEqual([
+      ['Christmas', '2023-12-25'],
+      ['Christmas Day 2023', '2023-12-25'],
+    ]);
+  });
+
   it('puts the end of the year before or after the document date by tense', () => {
     expect(only('The report is due at the end of the year.', doc).value).toBe('2024');
-    expect(only('The flu season peaked by the end of year.', '2013-03-22').value).toBe('2012');
+    expect(only('Exports peaked by the end of year.', '2013-03-22').value).toBe('2012');
   });
 
   it('marks relative dates and leaves their value null without a document date', () => {
@@ -270,6 +334,33 @@ describe('relative dates against a document date', () => {
       expect(d.value).toBeNull();
       expect(d.relative).toBe(true);
     }
+  });
+});
+
+describe('sentences in the styles of other outlets', () => {
+  // 2024-03-06 is a Wednesday.
+  const doc = '2024-03-06';
+  it.each([
+    [
+      'NEW DELHI: External Affairs Minister S. Jaishankar on Tuesday held talks with his Saudi counterpart, days after the two sides met in Riyadh last month.',
+      [['Tuesday', '2024-03-05'], ['last month', '2024-02']],
+    ],
+    [
+      'ABUJA — The regional bloc will hold an extraordinary summit on Saturday, it said in a statement on Monday.',
+      [['Saturday', '2024-03-09'], ['Monday', '2024-03-04']],
+    ],
+    [
+      'CANBERRA: The Prime Minister will travel to Jakarta next week, his first visit since October 2022.',
+      [['next week', '2024-W11'], ['October 2022', '2022-10']],
+    ],
+    ['DOHA: The Emir received a phone call on Wednesday evening from the President of Egypt.', [['Wednesday', '2024-03-06']]],
+    [
+      'The ceasefire, agreed in late November, collapsed on 1 December after seven days.',
+      [['late November', '2023-11'], ['1 December', '2023-12-01']],
+    ],
+    ['Elections are set for 2025, five years after the 2020 polls.', [['2025', '2025'], ['2020', '2020']]],
+  ])('%s', (sentence, expected) => {
+    expect(dates(sentence, doc)).toEqual(expected);
   });
 });
 
@@ -292,10 +383,12 @@ describe('what is not a date', () => {
     'Prices rose 2000 percent while 1500 people protested.',
     'Some 2000 soldiers and 1,500 police were deployed.',
     'The motorcade passed 1600 Pennsylvania Avenue.',
+    'Call the embassy on +1 202 555 1987.',
     'The third flight departs each Thursday; markets close every May.',
     'Flights leave on Tuesday nights.',
     'The fund will run out in 1000 days.',
     'USA Today reported it first.',
+    'She told the Today programme she would stand.',
     'The Sunday Times reported it first.',
   ])('%s', (sentence) => {
     expect(findDates(sentence, '2024-03-06')).toEqual([]);
@@ -304,7 +397,7 @@ describe('what is not a date', () => {
 
 describe('spans', () => {
   it('never includes a leading preposition and always slices back to the text', () => {
-    const text = 'It was sold in June 2004, in 1984, since 2019 and on Monday.';
+    const text = 'The mill was sold in June 2004, in 1984, since 2019 and on Monday.';
     const found = findDates(text, '2024-03-06');
     expect(found.map((d) => d.text)).toEqual(['June 2004', '1984', '2019', 'Monday']);
     for (const d of found) expect(text.slice(d.start, d.end)).toBe(d.text);
@@ -315,7 +408,8 @@ describe('spans', () => {
     for (const text of hostile) {
       const t0 = performance.now();
       expect(() => findDates(text, '2024-03-06')).not.toThrow();
-      expect(performance.now() - t0).toBeLessThan(2000);
+      // Generous for a loaded machine; a quadratic scan would take minutes here.
+      expect(performance.now() - t0).toBeLessThan(5000);
     }
   });
 });
@@ -332,5 +426,40 @@ describe('ISO weeks', () => {
     const [y, m, d] = day.split('-').map(Number) as [number, number, number];
     expect(formatWeek({ year: y, month: m, day: d })).toBe(week);
     expect(isoWeek({ year: y, month: m, day: d }).week).toBe(Number(week.slice(6)));
+  });
+});
+
+describe('properties on random date-like text', () => {
+  const tokens = [
+    ' ', '\n', ', ', '. ', 'the ', 'on ', 'in ', 'since ', 'last ', 'next ', 'this ', 'early ', 'mid-', 'later ',
+    'May', 'March', 'Sept.', 'December', 'Monday', 'friday', 'week', 'month', 'year', 'ago', 'two ', '75 ',
+    '2019', '1957-58', '2019-12-20', '12/25/1990', '15', '3rd', 'of ', 'will ', 'said ', 'people', '%',
+    'Christmas', 'the weekend', '1990s', '20th century', 'today', '’s', '\u00a0', 'é', '\ud83d\ude00',
+  ];
+  const articles = fc.array(fc.constantFrom(...tokens), { maxLength: 60 }).map((parts) => parts.join(''));
+  const formats: Record<string, RegExp> = {
+    day: /^\d{4}-\d{2}-\d{2}$/,
+    week: /^\d{4}-W\d{2}$/,
+    month: /^\d{4}-\d{2}$/,
+    year: /^\d{4}$/,
+    decade: /^\d{3}$/,
+    century: /^\d{2}$/,
+  };
+
+  it('gives ordered, disjoint spans that slice back, with values in their precision format', () => {
+    fc.assert(
+      fc.property(articles, fc.constantFrom(null, '2024-03-06', '2021-01-01', '2000-02-29'), (text, doc) => {
+        let previousEnd = 0;
+        for (const d of findDates(text, doc)) {
+          expect(text.slice(d.start, d.end)).toBe(d.text);
+          expect(d.start).toBeGreaterThanOrEqual(previousEnd);
+          expect(d.end).toBeGreaterThan(d.start);
+          previousEnd = d.end;
+          if (d.value !== null) expect(d.value).toMatch(formats[d.precision ?? 'none'] ?? /^$/);
+          if (doc === null && d.relative) expect(d.value).toBeNull();
+        }
+      }),
+      { numRuns: 400 },
+    );
   });
 });

@@ -36,7 +36,15 @@ describe('findDocumentDate in other layouts', () => {
     ['a place and weekday heading', 'Sydney, Tuesday 5 March 2024\nThe PM said...', '2024-03-05'],
     ['an agency dateline line', 'PARIS (AFP) – March 5, 2024\nText follows.', '2024-03-05'],
     ['an Indian-style update stamp', 'Modi meets Kishida\nThe Times | Updated: Mar 5, 2024, 10:12 IST\nNEW DELHI: Text', '2024-03-05'],
-    ['a date header', 'date 2013-03-22\n\nThe flu season is winding down.', '2013-03-22'],
+    ['a date then a byline', 'Title\nDecember 20, 2019 | John Smith\nText', '2019-12-20'],
+    ['a byline then a date', 'Title\nJohn Smith | December 20, 2019\nText', '2019-12-20'],
+    ['a Guardian-style stamp', 'Title\nFirst published on Fri 20 Dec 2019 09.15 GMT\nText', '2019-12-20'],
+    ['a web page head with menus and an update stamp', 'Skip to content\nMenu\nWorld | Politics\nHeadline\nBy Jane Doe\nPublished 5 March 2024, 10:00 GMT\nUpdated 6 hours ago\nText', '2024-03-05'],
+    ['a wire-service source line', 'Source: Xinhua| 2024-03-05 10:15:32|Editor: Liu\nText', '2024-03-05'],
+    ['an agency line with time and sections', 'KYODO NEWS - Mar 5, 2024 - 18:32 | World, All\nText', '2024-03-05'],
+    ['a slash-separated desk line', 'News Desk / EXAMPLE.COM / Updated: Mar 5, 2024, 10:12 IST\nText', '2024-03-05'],
+    ['a heading glued to an update note', 'Title\nMarch 5, 2024 10:15 AM GMTUpdated 2 hours ago\nText', '2024-03-05'],
+    ['a date header', 'date 2013-03-22\n\nThe harvest is winding down.', '2013-03-22'],
   ])('%s', (_layout, text, value) => {
     expect(findDocumentDate(text)?.value).toBe(value);
   });

@@ -35,22 +35,29 @@ describe('linkEntities', () => {
     const { entities } = link(
       'Israeli Foreign Minister Gideon Sa’ar said so.',
       'Foreign Minister Gideon Saar of Israel replied.',
-      'European Commission President José Manuel Barroso spoke.',
-      'EU Commission president Jose Manuel Barroso agreed.',
+      'Spanish Foreign Minister José Manuel Ortiz spoke.',
+      'Foreign Minister Jose Manuel Ortiz of Spain agreed.',
     );
     expect(entities.map((e) => [e.name, e.mentions])).toEqual([
       ['Gideon Sa’ar', 2],
-      ['José Manuel Barroso', 2],
+      ['José Manuel Ortiz', 2],
     ]);
   });
 
-  it('links a story that only says "Mr Straw" to the corpus’s Jack Straw', () => {
+  it('links a story that only says "Mr Okafor" to the corpus’s Daniel Okafor', () => {
     const { entities, byLocalId, perDocument } = link(
-      'UK Foreign Secretary Jack Straw has defended plans to end the embargo. Mr Straw said so.',
-      'Foreign Secretary Mr Straw said the rebate was justified. Mr Straw insisted.',
+      'UK Foreign Secretary Daniel Okafor has defended plans to lift the ban. Mr Okafor said so.',
+      'Foreign Secretary Mr Okafor said the levy was justified. Mr Okafor insisted.',
     );
-    expect(entities).toEqual([{ id: 'official:jack-straw', name: 'Jack Straw', title: 'Foreign Secretary', country: 'United Kingdom', mentions: 4 }]);
-    expect(perDocument[1]!.map((m) => byLocalId.get(m.entityId)?.name)).toEqual(['Jack Straw', 'Jack Straw']);
+    expect(entities).toEqual([{ id: 'official:daniel-okafor', name: 'Daniel Okafor', title: 'Foreign Secretary', country: 'United Kingdom', mentions: 4 }]);
+    expect(perDocument[1]!.map((m) => byLocalId.get(m.entityId)?.name)).toEqual(['Daniel Okafor', 'Daniel Okafor']);
+  });
+
+  it('links a story that names someone by the first word of the name', () => {
+    const { entities } = link('Indonesian President Prabowo Subianto arrived.', 'President Prabowo said Indonesia would stay neutral.');
+    expect(entities.map((e) => [e.name, e.mentions])).toEqual([['Prabowo Subianto', 2]]);
+    const royals = link('King Charles spoke at the banquet.', 'European Council President Charles Michel replied.');
+    expect(royals.entities.map((e) => e.name)).toEqual(['Charles', 'Charles Michel']);
   });
 
   it('leaves an ambiguous surname alone and keeps different countries apart', () => {

@@ -41,14 +41,14 @@ export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
 ]);
 
 /**
- * Words that, right before a bare month name ("in May", "since June", "a June summit"),
+ * Words that, right before a bare month name ("in May", "since June", "a June vote"),
  * make it a date rather than a name ("Theresa May") or a verb.
  */
 export const BARE_MONTH_LEFT_CONTEXT: ReadonlySet<string> = new Set([
   'in', 'since', 'until', 'till', 'til', 'by', 'from', 'to', 'through', 'thru', 'during', 'before',
   'after', 'between', 'and', 'or', 'of', 'on', 'a', 'an', 'the', 'early', 'late', 'mid', 'last',
   'next', 'this', 'past', 'coming', 'throughout', 'around', 'about', 'into', 'for', 'following',
-  'last', 'late', 'latest', 'earliest', 'than', 'starting', 'beginning', 'ending', 'end', 'as',
+  'latest', 'earliest', 'than', 'starting', 'beginning', 'ending', 'end', 'as',
 ]);
 
 /** Words right before a four-digit number that make it a year ("in 2018", "the 2015 deal"). */
@@ -63,10 +63,10 @@ export const YEAR_LEFT_CONTEXT: ReadonlySet<string> = new Set([
 /** Words right before a four-digit number that make it a quantity ("about 2000", "No. 1984"). */
 export const QUANTITY_LEFT_CONTEXT: ReadonlySet<string> = new Set([
   'about', 'approximately', 'roughly', 'nearly', 'almost', 'some', 'over', 'under', 'least',
-  'most', 'more', 'fewer', 'less', 'only', 'just', 'total', 'number', 'no', 'nos', 'number',
+  'most', 'more', 'fewer', 'less', 'only', 'just', 'total', 'number', 'no', 'nos',
   'page', 'pages', 'room', 'flight', 'route', 'model', 'version', 'article', 'resolution',
   'chapter', 'section', 'code', 'id', 'pin', 'zip', 'bus', 'highway', 'interstate', 'platform',
-  'gate', 'unit', 'apartment', 'suite', 'lot', 'exactly', 'averaging', 'average', 'nearly',
+  'gate', 'unit', 'apartment', 'suite', 'lot', 'exactly', 'averaging', 'average',
   'top', 'score', 'scored', 'killed', 'injured', 'estimated', 'additional', 'another', 'extra',
   'rs', 'usd', 'eur', 'gbp', 'jpy', 'inr',
 ]);
@@ -89,6 +89,3 @@ export const QUANTITY_RIGHT_CONTEXT: ReadonlySet<string> = new Set([
   'kw', 'mwh', 'gwh', 'percent', 'per', 'bn', 'mn', 'million', 'billion', 'thousand',
   'cc', 'rpm', 'mph', 'kph', 'lbs', 'oz', 'gb', 'mb', 'gmt', 'utc', 'hours', 'hrs', 'am', 'pm',
 ]);
-
-/** Weekday or month modifiers that stay inside the span ("later on Monday", "early next month"). */
-export const PART_MODIFIERS = ['early', 'late', 'mid', 'earlier', 'later'];
