@@ -43,7 +43,7 @@ await esbuild.build({
       "export { splitSentences } from './sentences';",
       "export { findDates } from './dates';",
       "export { findOfficials } from './officials';",
-      "export { findQuotes } from './quotes';",
+      "export { analyzeQuotes } from './quotes';",
       "export { findClaims } from './claims';",
       "export { findEvents } from './events';",
     ].join('\n'),
@@ -84,8 +84,8 @@ function timeStages(docs = corpus) {
     const sentences = clock('splitSentences', () => engine.splitSentences(text));
     const dates = clock('findDates', () => engine.findDates(text, documentDate));
     const officials = clock('findOfficials', () => engine.findOfficials(text));
-    const quotes = clock('findQuotes', () => engine.findQuotes(text, sentences, officials));
-    clock('findClaims', () => engine.findClaims(text, sentences, officials, quotes));
+    const quoteAnalysis = clock('findQuotes', () => engine.analyzeQuotes(text, sentences, officials));
+    clock('findClaims', () => engine.findClaims(text, sentences, quoteAnalysis));
     clock('findEvents', () => engine.findEvents(text, { sentences, officials, dates, documentDate }));
   }
   return totals;
