@@ -44,6 +44,7 @@ import {
   NAME_HONORIFICS,
   NEUTRAL_QUALIFIER_WORDS,
   PORTFOLIO_WORDS,
+  isPortfolioNoun,
   POSTNOMINAL_HEADS,
   PRIVATE_QUALIFIERS,
   PUBLIC_ACRONYMS,
@@ -453,6 +454,14 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
       q = end + 1;
     }
     while (q > p && (lowerAt(t, q - 1) === 'and' || lowerAt(t, q - 1) === 'the')) q--;
+    // Portfolios the lexicon lacks ("of Aviation", "for Culture, Media and Sport"): read by structure.
+    if (prep !== 'to' && t.flags[p]! & F_CAP) {
+      const split = portfolioSplitEnd(t, p);
+      if (split > q) {
+        q = split;
+        content++;
+      }
+    }
     if (content > 0 && prep !== 'to' && q < t.count && continues(t, q) && t.flags[q]! & F_CAP && t.flags[q]! & F_WORD && isBodyName(t, q)) {
       // The portfolio words open a longer proper name ("for the National Women's Council",
       // "of the European Commission"): the body, then perhaps the holder's name.
@@ -521,6 +530,98 @@ function portfolioEndAhead(t: Tokens, q: number): number {
     if (!(f & F_CAP) && lower !== 'and') return -1;
   }
   return -1;
+}
+
+/** Particles that bind a father's name to the given name before them ("Faisal bin Turki", "Ahmed Ould Abdallah"). */
+const PATRONYMIC_PARTICLES = new Set(['bin', 'ibn', 'bint', 'binti', 'ben', 'ould', 'bt']);
+/** Particles that open a family name ("Al-Harthy", "Abu Bakr", "Abdel Aziz", "van der Merwe", "de la Cruz"). */
+const SURNAME_PARTICLES = new Set([
+  'al', 'el', 'abu', 'abd', 'abdel', 'abdul', 'abdal', 'van', 'von', 'der', 'den', 'de', 'da', 'di', 'du', 'dos', 'das',
+  'del', 'della', 'la', 'le', 'ter', 'ten', 'zu', 'op', 'dei', 'degli', 'lo',
+]);
+const MAX_PORTFOLIO_RUN = 14;
+
+/**
+ * After "Minister of|for <capitalised words>", where the portfolio ends and the holder's name begins
+ * (exclusive end of the portfolio), or -1 when the words do not read as a portfolio (a body's name,
+ * a country). A portfolio is a list of common nouns ("Culture, Media and Sport", "Fisheries and Blue
+ * Economy") and the name is what follows its last portfolio noun; with no noun known, the name is the
+ * last two name units, a unit keeping its particles ("Faisal bin Turki", "Al-Mutairi", "van der Merwe").
+ */
+function portfolioSplitEnd(t: Tokens, p: number): number {
+  // The run: capitalised words and name particles, with list connectors after portfolio nouns.
+  let segStart = p;
+  let e = p - 1;
+  for (let k = p; k < t.count && k - p < MAX_PORTFOLIO_RUN; k++) {
+    const f = t.flags[k]!;
+    if (k > p) {
+      const prevEnd = t.fullEnd[k - 1]!;
+      const isListComma = isComma(t, k) && t.start[k] === prevEnd;
+      const lower = f & F_WORD ? lowerAt(t, k) : '';
+      const isAnd = (lower === 'and' && continues(t, k)) || (t.text.charCodeAt(t.start[k]!) === 38 && t.end[k]! - t.start[k]! === 1);
+      if (isListComma || isAnd) {
+        const next = k + 1;
+        if (next >= t.count || !(t.flags[next]! & F_ADJ) || !(t.flags[next]! & F_CAP) || !(t.flags[next]! & F_WORD)) break;
+        const nounBefore = (t.flags[k - 1]! & F_WORD) !== 0 && isPortfolioNoun(lowerAt(t, k - 1));
+        const nounAfter = isPortfolioNoun(lowerAt(t, next));
+        // "Ali Smith and Bob Jones" is no list of portfolios; "Jobs and Social Rights" is.
+        if (isListComma ? !(nounBefore && nounAfter) : !(nounBefore || nounAfter)) break;
+        segStart = next;
+        k = next - 1;
+        continue;
+      }
+      if (!continues(t, k)) break;
+    }
+    if (!(f & F_WORD)) break;
+    const lower = lowerAt(t, k);
+    if (!(f & F_CAP)) {
+      if (!NAME_PARTICLES.has(lower) || k === p) break;
+      e = k;
+      continue;
+    }
+    if (HEADS.has(lower) && !isHeadUsedAsGivenName(t, k)) break;
+    if (f & F_POSS) return -1; // "for Women's Affairs Council": a body
+    if (ORG_WORDS.has(lower) && !isPortfolioNoun(lower)) return -1;
+    if (k === p && isCountryWord(t, k) && lookupCountry(wordAt(t, k))?.kind !== 'demonym') return -1;
+    e = k;
+  }
+  if (e < segStart) return -1;
+  // An honorific inside the run opens the name: "of Foreign Affairs Sayyid Badr …".
+  for (let k = segStart + 1; k <= e; k++) {
+    if (t.flags[k]! & F_CAP && (HONORIFICS.has(lowerAt(t, k)) || STYLE_HONORIFICS.has(lowerAt(t, k)))) return k;
+  }
+  // Name units of the last segment, by their first token.
+  const unitStarts: number[] = [];
+  for (let k = segStart; k <= e; k++) {
+    const lower = lowerAt(t, k);
+    const prev = k > segStart ? lowerAt(t, k - 1) : '';
+    const joinsBack = k > segStart && (PATRONYMIC_PARTICLES.has(lower) || PATRONYMIC_PARTICLES.has(prev) || SURNAME_PARTICLES.has(prev) || (NAME_PARTICLES.has(prev) && !(t.flags[k - 1]! & F_CAP)));
+    if (!joinsBack) unitStarts.push(k);
+  }
+  let lastNoun = -1;
+  for (let u = 0; u < unitStarts.length; u++) {
+    const k = unitStarts[u]!;
+    const next = u + 1 < unitStarts.length ? unitStarts[u + 1]! : e + 1;
+    if (next === k + 1 && isPortfolioNoun(lowerAt(t, k))) lastNoun = u;
+  }
+  if (lastNoun === unitStarts.length - 1) return e + 1; // all portfolio, no name inside
+  if (lastNoun >= 0) return unitStarts[lastNoun + 1]!;
+  // No noun known: the name is the last two units, the rest is the portfolio.
+  if (unitStarts.length >= 3) return unitStarts[unitStarts.length - 2]!;
+  return segStart > p ? e + 1 : -1;
+}
+
+/** Heads that are also given names ("Sultan bin Saad", "Sultan Al Jaber"): a name when a family particle follows. */
+const HEADS_ALSO_GIVEN_NAMES = new Set(['sultan']);
+
+function isHeadUsedAsGivenName(t: Tokens, i: number): boolean {
+  if (!(t.flags[i]! & F_CAP) || !HEADS_ALSO_GIVEN_NAMES.has(lowerAt(t, i))) return false;
+  const n = i + 1;
+  if (n >= t.count || !continues(t, n) || !(t.flags[n]! & F_WORD)) return false;
+  const next = lowerAt(t, n);
+  if (PATRONYMIC_PARTICLES.has(next)) return true;
+  // "Al Jaber", "Al-Muraikhi", "al-Thani"
+  return next === 'al' || next === 'el' || /^(?:al|el)[-‐‑’']/.test(next);
 }
 
 /** Whether the capitalised run at q names a body ("Women's Council") rather than a person ("Ana Ruiz"). */
@@ -633,6 +734,7 @@ function scanCues(t: Tokens, regs: Registration[], deferred: Deferred[], titleOn
     const h = t.cues[c]!;
     if (HONORIFIC_HASHES.has(t.hashFull[h]!) && t.flags[h]! & F_CAP) honorifics.push(h);
     if (!mayBeHead(t, h)) continue;
+    if (isHeadUsedAsGivenName(t, h)) continue; // "Minister of State Sultan bin Saad …": a given name
     const strength = headStrengthAt(t, h);
     if (!strength) {
       const singular = pluralHeadSingular(t, h);
@@ -849,7 +951,7 @@ function isNameLike(t: Tokens, i: number, inside: boolean): boolean {
   if (STOP_CAPS.has(lower)) return false;
   if (f & F_CAP && HONORIFICS.has(lower)) return false;
   const head = HEADS.get(lower);
-  if (head && !(inside && HEADS_ALSO_SURNAMES.has(lower))) return false;
+  if (head && !(inside && HEADS_ALSO_SURNAMES.has(lower)) && !isHeadUsedAsGivenName(t, i)) return false;
   if (lower.endsWith('s') && pluralHeadSingular(t, i)) return false; // "Ministers", "Senators
   if (CALENDAR_WORDS.has(lower)) {
     if (!inside) return false;
@@ -876,6 +978,12 @@ function isNameStart(t: Tokens, i: number, afterTitle: boolean): boolean {
     // Initials ("J. Smith") and particles ("Foreign Minister de Villepin") may open a name after a title.
     if (afterTitle && (isInitial(t, i) || isDottedInitials(t, i))) return true;
     if (afterTitle && isParticle(t, i) && i + 1 < t.count && continues(t, i + 1) && isNameLike(t, i + 1, true)) return true;
+    // A given name spelt like a month or weekday ("Ambassador Jan van der Berg", "Governor Monday Okpebholo"):
+    // right after a title and before more name words.
+    if (afterTitle && t.flags[i]! & F_CAP && !(t.flags[i]! & F_ALLCAPS) && CALENDAR_WORDS.has(lowerAt(t, i)) && i + 1 < t.count && continues(t, i + 1)) {
+      const n = i + 1;
+      if (isParticle(t, n) || (isNameLike(t, n, true) && !CALENDAR_WORDS.has(lowerAt(t, n)))) return true;
+    }
     return false;
   }
   const lower = lowerAt(t, i);
@@ -1267,6 +1375,9 @@ function findFullName(r: Registration, runs: NameRunIndex, key: string): string[
   let after: string[] | null = null;
   for (const run of candidates) {
     if (run.words.length <= r.words.length) continue;
+    // A run reaching into the cue from its left ("of Investment Rebecca Miano"): the cue's own
+    // context already bounded the name there.
+    if (run.first < r.first && run.last >= r.first) continue;
     const runKey = keyOf(run.words);
     if (!runKey.endsWith(' ' + key) && !(isFamilyNameFirst(run.words) && runKey.startsWith(key + ' '))) continue;
     if (run.first <= r.first) before = run.words;
