@@ -485,3 +485,84 @@ describe('findOfficials: any input', () => {
     );
   });
 });
+
+describe('findOfficials: portfolios the lexicon does not know', () => {
+  const first = (text: string) => {
+    const o = findOfficials(text)[0];
+    return o ? [o.text, o.title] : null;
+  };
+
+  it('ends a one-word portfolio before the holder’s name', () => {
+    expect(first('Nigerian Minister of Aviation Festus Keyamo announced the change on Monday.')).toEqual(['Festus Keyamo', 'Minister of Aviation']);
+    expect(first('Ghana’s Minister for Sanitation Cecilia Dapaah resigned.')).toEqual(['Cecilia Dapaah', 'Minister for Sanitation']);
+    expect(first('Kenyan Minister of Investment Rebecca Miano spoke at the forum.')).toEqual(['Rebecca Miano', 'Minister of Investment']);
+    expect(first('He will meet Omani Minister of Heritage Salim Al-Harthy on Thursday.')).toEqual(['Salim Al-Harthy', 'Minister of Heritage']);
+    expect(first('Saudi Minister of Hajj Tawfiq Al-Rabiah welcomed the pilgrims.')).toEqual(['Tawfiq Al-Rabiah', 'Minister of Hajj']);
+    expect(first('Minister of Telecommunications Ali Hamie said the network was back.')).toEqual(['Ali Hamie', 'Minister of Telecommunications']);
+  });
+
+  it('reads portfolios of several words and lists joined by commas, "and" and "&"', () => {
+    expect(first('Minister of Fisheries and Blue Economy Salim Mvurya visited Mombasa.')).toEqual(['Salim Mvurya', 'Minister of Fisheries and Blue Economy']);
+    expect(first('Minister for Culture, Media and Sport Lucy Frazer said the plan was ready.')).toEqual(['Lucy Frazer', 'Minister for Culture, Media and Sport']);
+    expect(first('Indian Minister of Ports, Shipping and Waterways Sarbananda Sonowal arrived.')).toEqual(['Sarbananda Sonowal', 'Minister of Ports, Shipping and Waterways']);
+    expect(first('Commissioner for Crisis Management Janez Lenarcic warned of floods.')).toEqual(['Janez Lenarcic', 'Commissioner for Crisis Management']);
+    expect(first('Minister of Women and Child Development Smriti Irani said.')).toEqual(['Smriti Irani', 'Minister of Women and Child Development']);
+    expect(first('Minister of Youth Empowerment and Sports Development Sunday Dare said.')).toEqual(['Sunday Dare', 'Minister of Youth Empowerment and Sports Development']);
+    expect(first('Minister of Tourism & Antiquities Ahmed Issa met investors.')).toEqual(['Ahmed Issa', 'Minister of Tourism & Antiquities']);
+  });
+
+  it('keeps the last two name units when no portfolio noun is known', () => {
+    expect(first('Minister of Zorbling Kwame Mensah arrived.')).toEqual(['Kwame Mensah', 'Minister of Zorbling']);
+    expect(first('Minister of Zorbling Faisal bin Turki Al-Mutairi arrived.')).toEqual(['Faisal bin Turki Al-Mutairi', 'Minister of Zorbling']);
+  });
+
+  it('does not glue the portfolio onto a name found again later', () => {
+    const found = findOfficials('Kenyan Minister of Investment Rebecca Miano spoke. Miano said investors were welcome.');
+    expect(found.map((o) => o.name)).toEqual(['Rebecca Miano', 'Rebecca Miano']);
+  });
+
+  it('does not make a list of two people into a portfolio', () => {
+    expect(names('He met the Minister of Finance Ali Smith and Bob Jones.')).toEqual(['Ali Smith']);
+    expect(names('Minister of Labour Ann Jobs said.')).toEqual(['Ann Jobs']);
+  });
+
+  it('keeps bodies and known titles as before', () => {
+    expect(first('Speaker of the House Mike Johnson said on Tuesday.')).toEqual(['Mike Johnson', 'Speaker of the House']);
+    expect(first('Secretary of Health and Human Services Xavier Becerra spoke.')).toEqual(['Xavier Becerra', 'Secretary of Health and Human Services']);
+    expect(first('Oman’s Minister of Foreign Affairs Sayyid Badr bin Hamad Al Busaidi met him.')).toEqual(['Badr bin Hamad Al Busaidi', 'Minister of Foreign Affairs']);
+    expect(first('UAE Minister of State Khalifa Shaheen Al Marar received the envoy.')).toEqual(['Khalifa Shaheen Al Marar', 'Minister of State']);
+  });
+});
+
+describe('findOfficials: names with particles keep their first word', () => {
+  it('keeps the given name before bin, ibn, bint and Ould', () => {
+    expect(names('Ambassador to Kenya Faisal bin Turki Al-Mutairi presented his credentials.')).toEqual(['Faisal bin Turki Al-Mutairi']);
+    expect(names('Ambassador to Kenya Khalid ibn Abdullah said.')).toEqual(['Khalid ibn Abdullah']);
+    expect(names('Ambassador to Kenya Fatima bint Mubarak said.')).toEqual(['Fatima bint Mubarak']);
+    expect(names('The Mauritanian Ambassador Ahmed Ould Abdallah said.')).toEqual(['Ahmed Ould Abdallah']);
+  });
+
+  it('reads a title word used as a given name before a family particle', () => {
+    expect(names('Qatar’s Minister of State Sultan bin Saad Al-Muraikhi attended.')).toEqual(['Sultan bin Saad Al-Muraikhi']);
+    expect(names('Ambassador to Kenya Sultan bin Turki Al-Mutairi presented his credentials.')).toEqual(['Sultan bin Turki Al-Mutairi']);
+    expect(brief(findOfficials('Minister of Industry Sultan Al Jaber addressed the conference.'))).toEqual([
+      ['Sultan Al Jaber', 'Sultan Al Jaber', 'Minister of Industry', null],
+    ]);
+  });
+
+  it('keeps Abu, Abdel, Abdul, El- and European particles inside the name', () => {
+    expect(names('Ambassador to Kenya Mohammed Abu Bakr said.')).toEqual(['Mohammed Abu Bakr']);
+    expect(names('Egyptian Ambassador to Japan Mohamed Abdel Aziz spoke.')).toEqual(['Mohamed Abdel Aziz']);
+    expect(names('Ambassador to Kenya Tariq Abdul Hamid said.')).toEqual(['Tariq Abdul Hamid']);
+    expect(names('Egypt’s Minister of Culture Nevine El-Kilany opened the festival.')).toEqual(['Nevine El-Kilany']);
+    expect(names('Ambassador to Kenya Pieter van der Merwe said.')).toEqual(['Pieter van der Merwe']);
+    expect(names('German Minister of Economy Karl von Steinberg said.')).toEqual(['Karl von Steinberg']);
+    expect(names('Spanish Ambassador to Peru Carmen de la Fuente said.')).toEqual(['Carmen de la Fuente']);
+  });
+
+  it('reads a given name spelt like a month or weekday after a title', () => {
+    expect(names('Dutch Ambassador to France Jan van der Berg said.')).toEqual(['Jan van der Berg']);
+    expect(names('Governor Monday Okpebholo said the state would act.')).toEqual(['Monday Okpebholo']);
+    expect(names('President Biden on Monday said the plan was ready.')).toEqual(['Biden']);
+  });
+});
