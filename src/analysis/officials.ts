@@ -353,7 +353,7 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
     }
     if (PUBLIC_QUALIFIER_WORDS.has(lower) || HEADS.has(lower)) isPublic = true;
     else if (PRIVATE_QUALIFIERS.has(lower)) isPrivate = true;
-    else if (NEUTRAL_QUALIFIER_WORDS.has(lower) || isHyphenatedQualifier(lower)) {
+    else if (NEUTRAL_QUALIFIER_WORDS.has(lower) || isHyphenatedQualifier(lower) || (strength === 'strong' && isPortfolioNoun(lower))) {
       /* neutral */
     } else if (f & F_ALLCAPS && t.end[j]! - t.start[j]! <= 6) {
       if (PUBLIC_ACRONYMS.has(lower)) isPublic = true;
@@ -365,7 +365,7 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
     if (relation === 'counterpart' || relation === 'predecessor') titleFrozen = true;
     if (titleFrozen) {
       if (lower === 'former' || lower === 'ex') former = true;
-    } else if (DESCRIPTIVE_QUALIFIERS.has(lower) || (f & F_CAP && f & F_SENT && !isQualifierWord(lower))) {
+    } else if (DESCRIPTIVE_QUALIFIERS.has(lower) || (f & F_CAP && f & F_SENT && !isQualifierWord(lower) && !(strength === 'strong' && isPortfolioNoun(lower)))) {
       /* describes the holder: not part of the reported title */
     } else if (titleFirst === j + 1 || titleFirst > j) {
       if (!descriptiveBetween(t, j, titleFirst)) titleFirst = j;
@@ -765,7 +765,7 @@ function scanCues(t: Tokens, regs: Registration[], deferred: Deferred[], titleOn
     else if (isComma(t, p) && p + 1 < t.count && continues(t, p + 1)) {
       // "his counterpart, Yoshimasa Hayashi"; "Minister for Foreign Affairs, Penny Wong, said" (a formal
       // capitalised title: then a full name closed by punctuation or a verb).
-      const formal = info.determiner === null && t.flags[h]! & F_CAP;
+      const formal = info.determiner === null && (t.flags[h]! & F_CAP || info.country !== null);
       if (info.determiner !== null || formal) {
         const q = skipHonorifics(t, p + 1);
         const r = parseNameRun(t, q, true);

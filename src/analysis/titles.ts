@@ -196,6 +196,7 @@ const PORTFOLIO_SUFFIX_RE = /(?:[a-z]{3}tions?|[a-z]{5}ments?|[a-z]{3}isms?|[a-z
 
 /** Whether a lower-case word reads as (part of) a ministerial portfolio by lexicon or by its suffix. */
 export function isPortfolioNoun(lower: string): boolean {
+  if (lower === 'and' || lower === 'the') return false;
   return PORTFOLIO_WORDS.has(lower) || PORTFOLIO_NOUNS.has(lower) || (lower.length >= 6 && PORTFOLIO_SUFFIX_RE.test(lower));
 }
 

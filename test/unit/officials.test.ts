@@ -566,3 +566,32 @@ describe('findOfficials: names with particles keep their first word', () => {
     expect(names('President Biden on Monday said the plan was ready.')).toEqual(['Biden']);
   });
 });
+
+describe('findOfficials: portfolio nouns before the head and comma appositions', () => {
+  it('reads a portfolio noun the lexicon lacks as part of the title', () => {
+    expect(brief(findOfficials('The Nigerian aviation minister, Festus Keyamo, said flights would resume.'))).toEqual([
+      ['Festus Keyamo', 'Festus Keyamo', 'aviation minister', 'Nigeria'],
+    ]);
+    expect(brief(findOfficials('Aviation Minister Festus Keyamo said flights would resume.'))).toEqual([
+      ['Festus Keyamo', 'Festus Keyamo', 'Aviation Minister', null],
+    ]);
+    // Only offices of state take the broad lexicon: a company's "media chief" stays out.
+    expect(names("The company's media chief John Carter said.")).toEqual([]);
+  });
+
+  it('takes a full name between commas after a lower-case title with a country', () => {
+    expect(brief(findOfficials('Saudi ambassador to Kenya, Faisal bin Turki Al-Mutairi, said the embassy would open.'))).toEqual([
+      ['Faisal bin Turki Al-Mutairi', 'Faisal bin Turki Al-Mutairi', 'ambassador to Kenya', 'Saudi Arabia'],
+    ]);
+    expect(names('The Saudi ambassador to Kenya, Nairobi and Kampala attended.')).toEqual([]);
+  });
+
+  it('keeps three ministers of a list apart', () => {
+    const text = 'Minister of Tourism Salim Al-Harthy, Minister of Heritage Ahmed Al-Mahrouqi and Minister of Labour Mahad Baowain attended.';
+    expect(findOfficials(text).map((o) => [o.name, o.title])).toEqual([
+      ['Salim Al-Harthy', 'Minister of Tourism'],
+      ['Ahmed Al-Mahrouqi', 'Minister of Heritage'],
+      ['Mahad Baowain', 'Minister of Labour'],
+    ]);
+  });
+});
