@@ -339,6 +339,16 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
       continue;
     }
     const lower = lowerAt(t, j);
+    // "Ministry of Aviation spokesperson": a ministry named by its portfolio, walked back to "Ministry".
+    if ((lower === 'of' || lower === 'for') && j > 0 && j + 1 < h && continues(t, j) && t.flags[j + 1]! & F_CAP && MINISTRY_WORDS.has(lowerAt(t, j - 1)) && t.flags[j - 1]! & F_CAP) {
+      isPublic = true;
+      unknownOrg = false;
+      phraseFirst = j;
+      if (!titleFrozen) titleFirst = j;
+      j--;
+      count++;
+      continue;
+    }
     if (TITLE_DETERMINERS.has(lower) && !(f & F_CAP && f & F_SENT && lower !== 'the')) {
       determiner = j;
       break;
@@ -532,6 +542,9 @@ function portfolioEndAhead(t: Tokens, q: number): number {
   return -1;
 }
 
+/** Bodies named "<word> of <portfolio>". */
+const MINISTRY_WORDS = new Set(['ministry', 'department', 'secretariat', 'directorate']);
+
 /** Particles that bind a father's name to the given name before them ("Faisal bin Turki", "Ahmed Ould Abdallah"). */
 const PATRONYMIC_PARTICLES = new Set(['bin', 'ibn', 'bint', 'binti', 'ben', 'ould', 'bt']);
 /** Particles that open a family name ("Al-Harthy", "Abu Bakr", "Abdel Aziz", "van der Merwe", "de la Cruz"). */
@@ -563,7 +576,8 @@ function portfolioSplitEnd(t: Tokens, p: number): number {
         const next = k + 1;
         if (next >= t.count || !(t.flags[next]! & F_ADJ) || !(t.flags[next]! & F_CAP) || !(t.flags[next]! & F_WORD)) break;
         const nounBefore = (t.flags[k - 1]! & F_WORD) !== 0 && isPortfolioNoun(lowerAt(t, k - 1));
-        const nounAfter = isPortfolioNoun(lowerAt(t, next));
+        // "Agriculture, Land Reform and …": the noun may be the list item's second word.
+        const nounAfter = isPortfolioNoun(lowerAt(t, next)) || (isListComma && next + 1 < t.count && continues(t, next + 1) && t.flags[next + 1]! & F_CAP && isPortfolioNoun(lowerAt(t, next + 1)));
         // "Ali Smith and Bob Jones" is no list of portfolios; "Jobs and Social Rights" is.
         if (isListComma ? !(nounBefore && nounAfter) : !(nounBefore || nounAfter)) break;
         segStart = next;
@@ -605,7 +619,9 @@ function portfolioSplitEnd(t: Tokens, p: number): number {
     if (next === k + 1 && isPortfolioNoun(lowerAt(t, k))) lastNoun = u;
   }
   if (lastNoun === unitStarts.length - 1) return e + 1; // all portfolio, no name inside
-  if (lastNoun >= 0) return unitStarts[lastNoun + 1]!;
+  // A name of four or more units after the last noun is rare: the first of them is a portfolio
+  // noun the lexicon lacks ("and Islamic Guidance Mohammad Mehdi Esmaili").
+  if (lastNoun >= 0) return unitStarts[Math.max(lastNoun + 1, unitStarts.length - 3)]!;
   // No noun known: the name is the last two units, the rest is the portfolio.
   if (unitStarts.length >= 3) return unitStarts[unitStarts.length - 2]!;
   return segStart > p ? e + 1 : -1;

@@ -595,3 +595,28 @@ describe('findOfficials: portfolio nouns before the head and comma appositions',
     ]);
   });
 });
+
+describe('findOfficials: longer portfolio lists and ministries named by portfolio', () => {
+  const first = (text: string) => {
+    const o = findOfficials(text)[0];
+    return o ? [o.text, o.title] : null;
+  };
+
+  it('reads a comma list whose item opens with an unknown word', () => {
+    expect(first('Minister of Agriculture, Land Reform and Rural Development Thoko Didiza said.')).toEqual([
+      'Thoko Didiza',
+      'Minister of Agriculture, Land Reform and Rural Development',
+    ]);
+  });
+
+  it('keeps a name to three units after the last known portfolio noun', () => {
+    expect(first('Minister of Culture and Islamic Guidance Mohammad Mehdi Esmaili said.')).toEqual([
+      'Mohammad Mehdi Esmaili',
+      'Minister of Culture and Islamic Guidance',
+    ]);
+  });
+
+  it('reads "Ministry of <portfolio> spokesperson" as a public office', () => {
+    expect(first('Ministry of Aviation spokesperson Odutayo Oluseyi said.')).toEqual(['Odutayo Oluseyi', 'Ministry of Aviation spokesperson']);
+  });
+});
