@@ -391,6 +391,8 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
       isPublic = true;
       phraseFirst = c.first;
       determiner = c.first;
+      // "the UAE's Minister of Industry": the article before the possessive opens the phrase.
+      if (c.first > 0 && continues(t, c.first) && lowerAt(t, c.first - 1) === 'the') determiner = c.first - 1;
     } else if (t.flags[j]! & F_WORD) {
       const lower = lowerAt(t, j);
       // "the Kremlin's spokesman", "the IAEA's chief": a public body; "the country's foreign minister".

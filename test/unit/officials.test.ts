@@ -620,3 +620,22 @@ describe('findOfficials: longer portfolio lists and ministries named by portfoli
     expect(first('Ministry of Aviation spokesperson Odutayo Oluseyi said.')).toEqual(['Odutayo Oluseyi', 'Ministry of Aviation spokesperson']);
   });
 });
+
+describe('findOfficials: appositions with particles and "the <country>’s"', () => {
+  it('reads the name before ", the UAE’s Minister of Industry"', () => {
+    expect(brief(findOfficials("Officials said Sultan Al Jaber, the UAE's Minister of Industry, would attend."))).toEqual([
+      ['Sultan Al Jaber', 'Sultan Al Jaber', 'Minister of Industry', 'United Arab Emirates'],
+    ]);
+    expect(names("In Abu Dhabi, the UAE's Minister of Industry said the plan was ready.")).toEqual([]);
+  });
+
+  it('keeps particle names whole before an apposition', () => {
+    expect(names('Faisal bin Turki Al-Mutairi, the Saudi ambassador to Kenya, said the embassy would open.')).toEqual(['Faisal bin Turki Al-Mutairi']);
+    expect(names('Sultan bin Saad Al-Muraikhi, Qatar’s Minister of State, attended.')).toEqual(['Sultan bin Saad Al-Muraikhi']);
+    expect(names('Pieter van der Merwe, South Africa’s ambassador to Kenya, said.')).toEqual(['Pieter van der Merwe']);
+  });
+
+  it('still reads Sultan as a title before a given name', () => {
+    expect(brief(findOfficials('Oman’s Sultan Haitham bin Tariq received the envoy.'))).toEqual([['Haitham bin Tariq', 'Haitham bin Tariq', 'Sultan', 'Oman']]);
+  });
+});
