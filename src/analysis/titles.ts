@@ -187,12 +187,16 @@ const PORTFOLIO_NOUN_LIST = [
   'ocean', 'blue', 'circular', 'hydrogen', 'utilities', 'housing', 'lands', 'survey',
   'cadastre', 'registry', 'services', 'policy', 'works', 'diaspora', 'protection', 'registration', 'elections', 'electoral', 'human', 'rights', 'martyrs',
   'veterans', 'families', 'orphans', 'widows', 'displaced', 'refugees', 'returnees', 'repatriation',
+  // Second words of two-word portfolios ("Climate Action", "Pacific Peoples", "Islamic Guidance").
+  'action', 'peoples', 'people', 'guidance', 'resilience', 'preparedness', 'readiness', 'response', 'growth',
+  'prosperity', 'wellbeing', 'well-being', 'care', 'support', 'workplace', 'equity', 'diversity', 'dialogue',
+  'outreach', 'promotion', 'regions', 'cities', 'towns', 'villages', 'estates', 'assets', 'zones', 'seas',
 ];
 export const PORTFOLIO_NOUNS: ReadonlySet<string> = new Set(PORTFOLIO_NOUN_LIST);
 
 // Suffixes of abstract nouns that name portfolios ("Sanitation", "Empowerment", "Tourism", "Statistics",
 // "Fisheries", "Partnerships", "Waterways", "Agriculture"), chosen so that personal names rarely match.
-const PORTFOLIO_SUFFIX_RE = /(?:[a-z]{3}tions?|[a-z]{5}ments?|[a-z]{3}isms?|[a-z]{3}ities|[a-z]{3}eries|[a-z]{3}ories|stries|[a-z]{4}ships|[a-z]{3}ways|[a-z]{4}ics|[a-z]{3}ture)$/;
+const PORTFOLIO_SUFFIX_RE = /(?:[a-z]{3}tions?|[a-z]{3}(?:iv|il|ic|ur|rs)ity|[a-z]{5}ments?|[a-z]{3}isms?|[a-z]{3}ities|[a-z]{3}eries|[a-z]{3}ories|stries|[a-z]{4}ships|[a-z]{3}ways|[a-z]{4}ics|[a-z]{3}ture)$/;
 
 /** Whether a lower-case word reads as (part of) a ministerial portfolio by lexicon or by its suffix. */
 export function isPortfolioNoun(lower: string): boolean {

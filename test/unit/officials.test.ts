@@ -639,3 +639,14 @@ describe('findOfficials: appositions with particles and "the <country>’s"', ()
     expect(brief(findOfficials('Oman’s Sultan Haitham bin Tariq received the envoy.'))).toEqual([['Haitham bin Tariq', 'Haitham bin Tariq', 'Sultan', 'Oman']]);
   });
 });
+
+describe('findOfficials: two-word portfolios', () => {
+  it('keeps the second word of "Climate Action", "Pacific Peoples", "Energy Transition" in the title', () => {
+    expect(findOfficials('Minister of Climate Action Eamon Ryan said.').map((o) => [o.name, o.title])).toEqual([['Eamon Ryan', 'Minister of Climate Action']]);
+    expect(findOfficials('Minister for Pacific Peoples Barbara Edmonds said.').map((o) => [o.name, o.title])).toEqual([['Barbara Edmonds', 'Minister for Pacific Peoples']]);
+    expect(findOfficials('Minister of Energy Transition Agnes Pannier-Runacher said.').map((o) => [o.name, o.title])).toEqual([
+      ['Agnes Pannier-Runacher', 'Minister of Energy Transition'],
+    ]);
+    expect(findOfficials('Minister of Urban Mobility Ana Ruiz said.').map((o) => [o.name, o.title])).toEqual([['Ana Ruiz', 'Minister of Urban Mobility']]);
+  });
+});
