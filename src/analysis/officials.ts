@@ -544,6 +544,22 @@ function portfolioEndAhead(t: Tokens, q: number): number {
   return -1;
 }
 
+/** Military ranks: styles of a holder when they follow another office. */
+const RANK_HEADS = new Set([
+  'general', 'gen', 'lieutenant-general', 'major-general', 'brigadier', 'brigadier-general', 'admiral', 'adm',
+  'vice-admiral', 'rear-admiral', 'colonel', 'col', 'lt-col', 'lieutenant-colonel', 'marshal', 'field-marshal', 'air-marshal',
+]);
+
+/** Whether the words before a rank's qualifiers close "<office> of|for …" ("Minister of National Defence General"). */
+function rankInsideTitle(t: Tokens, phraseFirst: number): boolean {
+  let j = phraseFirst - 1;
+  if (j < 1 || !continues(t, phraseFirst)) return false;
+  if (lowerAt(t, j) === 'the' && j > 1 && continues(t, j)) j--;
+  const prep = lowerAt(t, j);
+  if ((prep !== 'of' && prep !== 'for') || !continues(t, j)) return false;
+  return headStrengthAt(t, j - 1) === 'strong' && !(t.flags[j - 1]! & F_POSS);
+}
+
 /** Bodies named "<word> of <portfolio>". */
 const MINISTRY_WORDS = new Set(['ministry', 'department', 'secretariat', 'directorate']);
 
@@ -774,12 +790,19 @@ function scanCues(t: Tokens, regs: Registration[], deferred: Deferred[], titleOn
     }
     const info = analyzeTitle(t, h, strength);
     if (!acceptTitle(info, t)) continue;
+    // "Minister of National Defence General Yasar Guler": the rank belongs to the holder of the office before it.
+    if (RANK_HEADS.has(lowerAt(t, h)) && rankInsideTitle(t, info.phraseFirst)) continue;
 
     // Name after the title: "Foreign Minister Hossein Amir-Abdollahian", "his counterpart, Yoshimasa Hayashi".
     let run: { first: number; last: number } | null = null;
     const p = info.after;
     if (info.noNameAfter) run = null;
-    else if (p < t.count && continues(t, p)) run = parseNameRun(t, skipHonorifics(t, p), true);
+    else if (p < t.count && continues(t, p)) {
+      let q = skipHonorifics(t, p);
+      // A rank between the office and the name: "Minister of Defence General Yasar Guler".
+      if (q > h && RANK_HEADS.has(lowerAt(t, q)) && t.flags[q]! & F_CAP && q + 1 < t.count && continues(t, q + 1)) q = skipHonorifics(t, q + 1);
+      run = parseNameRun(t, q, true);
+    }
     else if (isComma(t, p) && p + 1 < t.count && continues(t, p + 1)) {
       // "his counterpart, Yoshimasa Hayashi"; "Minister for Foreign Affairs, Penny Wong, said" (a formal
       // capitalised title: then a full name closed by punctuation or a verb).

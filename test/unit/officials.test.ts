@@ -650,3 +650,12 @@ describe('findOfficials: two-word portfolios', () => {
     expect(findOfficials('Minister of Urban Mobility Ana Ruiz said.').map((o) => [o.name, o.title])).toEqual([['Ana Ruiz', 'Minister of Urban Mobility']]);
   });
 });
+
+describe('findOfficials: a rank between the office and the name', () => {
+  it('keeps the office and skips the rank', () => {
+    const pairs = (text: string) => findOfficials(text).map((o) => [o.name, o.title]);
+    expect(pairs('Minister of National Defence General Yasar Guler said.')).toEqual([['Yasar Guler', 'Minister of National Defence']]);
+    expect(pairs('Secretary of Defense Gen. Lloyd Austin said.')).toEqual([['Lloyd Austin', 'Secretary of Defense']]);
+    expect(pairs('Secretary General Antonio Guterres said.')).toEqual([['Antonio Guterres', 'Secretary General']]);
+  });
+});
