@@ -544,6 +544,10 @@ function portfolioEndAhead(t: Tokens, q: number): number {
   return -1;
 }
 
+const WEEKDAY_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+/** Honours and degrees written after a name. */
+const POSTNOMINAL_HONOURS = new Set(['ao', 'ac', 'am', 'obe', 'cbe', 'mbe', 'kbe', 'dbe', 'gbe', 'qc', 'kc', 'sc', 'phd', 'frs', 'cmg', 'kcmg', 'gcmg', 'pc', 'cvo', 'kcvo', 'lvo', 'ch', 'om', 'dsc', 'mc']);
+
 /** Military ranks: styles of a holder when they follow another office. */
 const RANK_HEADS = new Set([
   'general', 'gen', 'lieutenant-general', 'major-general', 'brigadier', 'brigadier-general', 'admiral', 'adm',
@@ -996,10 +1000,14 @@ function isNameLike(t: Tokens, i: number, inside: boolean): boolean {
   if (lower.endsWith('s') && pluralHeadSingular(t, i)) return false; // "Ministers", "Senators
   if (CALENDAR_WORDS.has(lower)) {
     if (!inside) return false;
+    // "Foreign Minister Ayman Safadi Tuesday said": a weekday after a name is the day (wire style), while a
+    // month may be a family name ("Theresa May").
+    if (WEEKDAY_WORDS.has(lower)) return false;
     // "Theresa May said" but not "Tokyo May 5".
     if (i + 1 < t.count && t.flags[i + 1]! & F_NUM) return false;
   }
   if (f & F_ALLCAPS && inside && ROMAN_NUMERAL_RE.test(wordAt(t, i))) return true; // "Charles III"
+  if (f & F_ALLCAPS && inside && POSTNOMINAL_HONOURS.has(lower)) return false; // "Penny Wong AO", "Jane Smith OBE"
   if (f & F_ALLCAPS) {
     // Capitals only in a family-name-first name ("HAYASHI Yoshimasa") or its mirror ("Yoshimasa HAYASHI").
     const nextTitle = i + 1 < t.count && continues(t, i + 1) && isTitleCaseWord(t, i + 1);

@@ -659,3 +659,16 @@ describe('findOfficials: a rank between the office and the name', () => {
     expect(pairs('Secretary General Antonio Guterres said.')).toEqual([['Antonio Guterres', 'Secretary General']]);
   });
 });
+
+describe('findOfficials: what follows a name', () => {
+  it('leaves a weekday after the name out of it (wire style) but keeps a month-like family name', () => {
+    expect(names('Jordanian Foreign Minister Ayman Safadi Tuesday said the talks would continue.')).toEqual(['Ayman Safadi']);
+    expect(names('President William Ruto Sunday urged calm.')).toEqual(['William Ruto']);
+    expect(names('Prime Minister Theresa May said on Monday.')).toEqual(['Theresa May']);
+  });
+
+  it('leaves post-nominal honours out of the name', () => {
+    expect(names('Foreign Minister Penny Wong AO said.')).toEqual(['Penny Wong']);
+    expect(names('Trade envoy Jane Smith OBE said.')).toEqual(['Jane Smith']);
+  });
+});
