@@ -467,14 +467,17 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
     }
     while (q > p && (lowerAt(t, q - 1) === 'and' || lowerAt(t, q - 1) === 'the')) q--;
     // Portfolios the lexicon lacks ("of Aviation", "for Culture, Media and Sport"): read by structure.
+    let splitByStructure = false;
     if (prep !== 'to' && t.flags[p]! & F_CAP) {
+      // The structural reading also gives back name words the lexicon took ("of Health Justice Mwale").
       const split = portfolioSplitEnd(t, p);
-      if (split > q) {
+      if (split > p && split !== q) {
+        if (content === 0) content++;
         q = split;
-        content++;
+        splitByStructure = true;
       }
     }
-    if (content > 0 && prep !== 'to' && q < t.count && continues(t, q) && t.flags[q]! & F_CAP && t.flags[q]! & F_WORD && isBodyName(t, q)) {
+    if (content > 0 && prep !== 'to' && !splitByStructure && q < t.count && continues(t, q) && t.flags[q]! & F_CAP && t.flags[q]! & F_WORD && isBodyName(t, q)) {
       // The portfolio words open a longer proper name ("for the National Women's Council",
       // "of the European Commission"): the body, then perhaps the holder's name.
       const body = bodyRun(t, p);
@@ -544,6 +547,8 @@ function portfolioEndAhead(t: Tokens, q: number): number {
   return -1;
 }
 
+/** Given names that are also portfolio or qualifier words ("Justice Mwale", "Peace Mayanja"). */
+const VIRTUE_GIVEN_NAMES = new Set(['justice', 'peace', 'faith', 'hope', 'grace', 'mercy', 'patience', 'charity', 'comfort', 'blessing']);
 const WEEKDAY_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 /** Honours and degrees written after a name. */
 const POSTNOMINAL_HONOURS = new Set(['ao', 'ac', 'am', 'obe', 'cbe', 'mbe', 'kbe', 'dbe', 'gbe', 'qc', 'kc', 'sc', 'phd', 'frs', 'cmg', 'kcmg', 'gcmg', 'pc', 'cvo', 'kcvo', 'lvo', 'ch', 'om', 'dsc', 'mc']);
@@ -643,6 +648,10 @@ function portfolioSplitEnd(t: Tokens, p: number): number {
   if (lastNoun === unitStarts.length - 1) return e + 1; // all portfolio, no name inside
   // A name of four or more units after the last noun is rare: the first of them is a portfolio
   // noun the lexicon lacks ("and Islamic Guidance Mohammad Mehdi Esmaili").
+  // "of Health Justice Mwale": a virtue given name after another portfolio noun, before a lone surname.
+  if (lastNoun >= 1 && lastNoun === unitStarts.length - 2 && VIRTUE_GIVEN_NAMES.has(lowerAt(t, unitStarts[lastNoun]!)) && isPortfolioNoun(lowerAt(t, unitStarts[lastNoun - 1]!))) {
+    return unitStarts[lastNoun]!;
+  }
   if (lastNoun >= 0) return unitStarts[Math.max(lastNoun + 1, unitStarts.length - 3)]!;
   // No noun known: the name is the last two units, the rest is the portfolio.
   if (unitStarts.length >= 3) return unitStarts[unitStarts.length - 2]!;
@@ -1036,7 +1045,10 @@ function isNameStart(t: Tokens, i: number, afterTitle: boolean): boolean {
     return false;
   }
   const lower = lowerAt(t, i);
-  if (PUBLIC_QUALIFIER_WORDS.has(lower) || NEUTRAL_QUALIFIER_WORDS.has(lower)) return false;
+  if (PUBLIC_QUALIFIER_WORDS.has(lower) || NEUTRAL_QUALIFIER_WORDS.has(lower)) {
+    // "Finance Minister Peace Mayanja said": a virtue given name and a surname closing the run.
+    if (!(afterTitle && VIRTUE_GIVEN_NAMES.has(lower) && i + 1 < t.count && continues(t, i + 1) && isNameLike(t, i + 1, true) && !isPortfolioNoun(lowerAt(t, i + 1)) && !ORG_WORDS.has(lowerAt(t, i + 1)) && closesName(t, i + 2))) return false;
+  }
   const hit = personSafeCountry(t, i);
   if (hit) {
     // "Israel Katz" after a title is a person; a demonym never opens a name.
@@ -1128,7 +1140,7 @@ function personSafeCountry(t: Tokens, i: number): CountryHit | null {
 
 function validateRun(t: Tokens, first: number, last: number): { first: number; last: number } | null {
   for (let i = first; i <= last; i++) {
-    if (ORG_WORDS.has(lowerAt(t, i))) {
+    if (ORG_WORDS.has(lowerAt(t, i)) && !(i === first && last > first && VIRTUE_GIVEN_NAMES.has(lowerAt(t, i)))) {
       // "President Biden Administration": the name stops before the body's word.
       if (i === first || t.flags[i - 1]! & F_POSS) return null;
       last = i - 1;

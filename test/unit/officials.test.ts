@@ -672,3 +672,14 @@ describe('findOfficials: what follows a name', () => {
     expect(names('Trade envoy Jane Smith OBE said.')).toEqual(['Jane Smith']);
   });
 });
+
+describe('findOfficials: given names that are also portfolio words', () => {
+  it('gives a virtue name after a portfolio back to the holder', () => {
+    const pairs = (text: string) => findOfficials(text).map((o) => [o.name, o.title]);
+    expect(pairs('Minister of Health Justice Mwale said.')).toEqual([['Justice Mwale', 'Minister of Health']]);
+    expect(pairs('Minister of Justice Peace Mayanja said.')).toEqual([['Peace Mayanja', 'Minister of Justice']]);
+    expect(pairs('Finance Minister Peace Mayanja said.')).toEqual([['Peace Mayanja', 'Finance Minister']]);
+    expect(pairs('Minister of Social Justice Ann Smith said.')).toEqual([['Ann Smith', 'Minister of Social Justice']]);
+    expect(pairs('UN envoy Peace Corps said.')).toEqual([]);
+  });
+});
