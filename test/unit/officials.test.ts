@@ -467,6 +467,7 @@ describe('findOfficials: any input', () => {
       'HAYASHI', 'Yoshimasa', 'Amir-Abdollahian', 'Sa’ar', 'bin', 'al-Assad', 'von', 'der', 'Leyen', 'J.', 'W',
       'said', 'met', 'also', 'known', 'as', 'MP', 'Sen.', 'Gen', ',', '.', '’s', '"', '“', '”', '(', ')', '\n', '\n\n',
       'Ambassador', 'leader', 'spokesman', 'member', 'parliament', 'Sheikh', 'III', 'May', 'Kim', 'Li',
+      'of', 'for', 'and', '&', 'Tourism', 'Aviation', 'Blue', 'Economy', 'bin', 'Al-Harthy', 'Sultan', 'Justice', 'General', 'Tuesday', 'OBE', 'Ministry',
     ];
     const word = fc.constantFrom(...vocabulary);
     const text = fc.array(fc.tuple(word, fc.constantFrom(' ', '', '  ', '\u00a0')), { maxLength: 60 }).map((parts) => parts.map(([w, sep]) => w + sep).join(''));
