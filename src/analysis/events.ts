@@ -192,7 +192,9 @@ const CUE_RULES: CueRule[] = [
   { re: /\b(?:hosted|hosts|hosting|host|received|receives|receive|welcomed|welcomes|welcome|greeted|greets)(?:\s+by)?\b/gi, type: 'meeting', kind: 'verb' },
   { re: /\b(?:tele)?phone\s+(?:call|calls|conversation|conversations|talks|talk)\b(?:\s+with)?/gi, type: 'call', kind: 'with' },
   { re: /\b(?:video\s+call|video\s+conference|videoconference)\b(?:\s+with)?/gi, type: 'call', kind: 'with' },
-  { re: /\bspoke\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone\b(?:\s+with)?/gi, type: 'call', kind: 'verb' },
+  { re: /\b(?:spoke|spoken|speaks|talked)\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone\b(?:\s+(?:with|to))?/gi, type: 'call', kind: 'verb' },
+  // "A and B signed a memorandum", "inked a deal with B": signing together is a meeting of the signatories.
+  { re: /\b(?:signed|signs|inked|inks|sealed|seals)\s+(?:an?\s+|the\s+|two\s+|several\s+)?(?:[\w-]+\s+){0,3}?(?:agreements?|memorand(?:um|a)|deals?|pacts?|accords?|treaty|treaties|declarations?|MoUs?|MOUs?|protocols?|contracts?|statements?|roadmap|communiqu\S*)\b/gi, type: 'meeting', kind: 'verb' },
   { re: /\b(?:phoned|telephoned)\b/gi, type: 'call', kind: 'verb' },
   // "Biden called Netanyahu on Tuesday to discuss ...": a call only when what follows says so (see cueParticipants).
   { re: /\bcalled\b/gi, type: 'call', kind: 'verb' },
@@ -215,7 +217,8 @@ const FUTURE_TIME_AFTER = /^[^,.;]*?\b(?:next\s+(?:week|month|year)|tomorrow|upc
 // proposal must govern the cue: "X, who hopes to boost trade, will meet Y" is still planned.
 const PROPOSAL_BEFORE = /\b(?:request(?:ed|s)?|invit(?:ed|es|ing|ation)|propos(?:ed|es|al)|urg(?:ed|es)|asked|call(?:ed|s)\s+for|offer(?:ed|s)?|suggest(?:ed|s)?|want(?:ed|s)?|would\s+like|hopes?|hoped|seek(?:s|ing)?|sought|open\s+to|ready\s+to|willing\s+to|could|might|possible|possibly|potential|would\s+welcome|(?:push|pushed|pushing|press|pressed|pressing)\s+for|demand(?:ed|s|ing)?)\b[^.;,]{0,60}$/i;
 // Cue forms that tell of an event as held, which a proposal cannot precede.
-const HELD_FORM = /^(?:met|meets|held|had|paid|called|visited|travel(?:l)?ed|arrived|landed|left|flew|hosted|received|welcomed|spoke|talked|exchanged|phoned|telephoned)/i;
+const SIGNING_CUE = /^(?:signed|signs|inked|inks|sealed|seals)\b/i;
+const HELD_FORM = /^(?:met|meets|held|had|paid|called|visited|travel(?:l)?ed|arrived|landed|left|flew|hosted|received|welcomed|spoke|talked|exchanged|phoned|telephoned|signed|inked|sealed)/i;
 const CANCELLED_AFTER = /^[^.;!?,]{0,60}?\b(?:was|were|has\s+been|had\s+been|have\s+been|is|are|be)\s+(?:cancel(?:l)?ed|postponed|called\s+off|scrapped|shelved|put\s+off|delayed\s+indefinitely)\b/i;
 const TRAVEL_CANCELLED_AFTER = /^[^.;!?]{0,80}?\b(?:was|were|has\s+been|had\s+been|have\s+been|is|are)\s+(?:cancel(?:l)?ed|postponed|called\s+off|scrapped|shelved|put\s+off)\b/i;
 // "the first Iranian president to visit Japan", "last visited Manila", "following her trip to Tehran",
@@ -1044,10 +1047,15 @@ function analyseSentence(
       // "Reyes and Okafor", "the Reyes-Okafor summit".
       return (/\band\b|&/.test(link) && isTitleGap(link, 60)) || /^[-–/]$/.test(link);
     });
-  const hasVerbEvent = resolved.some((r) => r.cue.kind !== 'noun' && r.parts && r.parts.ids.length >= 2);
+  const isSigning = (c: Cue) => SIGNING_CUE.test(s.slice(c.start, c.end));
+  const hasVerbEvent = resolved.some((r) => r.cue.kind !== 'noun' && r.parts && r.parts.ids.length >= 2 && !isSigning(r.cue));
+  // "signed a statement after talks in Moscow": the talks tell the event; signing only when nothing else does.
+  const otherCueThanSigning = resolved.some((r) => !isSigning(r.cue) && r.parts && r.parts.ids.length > 0);
   for (const { cue, parts } of resolved) {
     if (!parts || !parts.ids.length) continue;
     if (hasVerbEvent && cue.kind === 'noun') continue;
+    // "X signed a decree" alone is no meeting: signing is one only with a co-signatory.
+    if (isSigning(cue) && (parts.ids.length < 2 || otherCueThanSigning)) continue;
     const cueAbs = sentence.start + cue.start;
     const otherCues = cues
       .filter(
@@ -1202,7 +1210,7 @@ function addCity(cities: Map<string, Set<string>>, id: string, city: string): vo
 // the few words that may open a rule before it ("held talks", "a state visit", "is meeting").
 // Case-sensitive with the first letter spelled out: several times faster than the same list under /i.
 const CUE_TRIGGER =
-  /\b(?:[Mm]e(?:t|et)|[Tt]alk|[Dd]iscuss|[Nn]egotiation|[Cc]on(?:sultation|versation|fer)|[Ss](?:ummit|at down|hook hands|poke)|[Dd]ined|[Ll]unched|[Ee]xchanged|[Hh](?:ost|ead(?:s|ed|ing)? to)|[Rr]eceiv|[Ww]elcom|[Gg]reet|[Pp]hone|[Tt](?:elephone|rip|ravel|old)|[Vv](?:ideo|isit)|[Aa]rriv|[Ff]l(?:y|ies) to|[Ll]and(?:s|ed|ing)? (?:in|at)|[Ee]xpected in|[Ll](?:eft|eaves?|eaving) for|[Dd]epart(?:s|ed)? for|[Tt]our|[Ff]lew|[Cc]ourtesy|[Cc]all(?:s|ed|ing)? on|[Cc]alled)/g;
+  /\b(?:[Mm]e(?:t|et)|[Tt]alk|[Dd]iscuss|[Nn]egotiation|[Cc]on(?:sultation|versation|fer)|[Ss](?:ummit|at down|hook hands|poke)|[Dd]ined|[Ll]unched|[Ee]xchanged|[Hh](?:ost|ead(?:s|ed|ing)? to)|[Rr]eceiv|[Ww]elcom|[Gg]reet|[Pp]hone|[Tt](?:elephone|rip|ravel|old)|[Ss]ign(?:ed|s)|[Ii]nk(?:ed|s)|[Ss]eal(?:ed|s)|[Vv](?:ideo|isit)|[Aa]rriv|[Ff]l(?:y|ies) to|[Ll]and(?:s|ed|ing)? (?:in|at)|[Ee]xpected in|[Ll](?:eft|eaves?|eaving) for|[Dd]epart(?:s|ed)? for|[Tt]our|[Ff]lew|[Cc]ourtesy|[Cc]all(?:s|ed|ing)? on|[Cc]alled)/g;
 const RULE_OPENER = /^(?:held|hold|holds|holding|had|has|have|having|paid|pays|pay|paying|is|are|was|were|been|be|also|state|official|working|joint|news|press)$/i;
 const CUE_STICKY = CUE_RULES.map((r) => new RegExp(r.re.source, 'iy'));
 const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -1347,7 +1355,7 @@ function absorb(target: Draft, d: Draft, acrossSentences: boolean): void {
 
 // Regexes compile on their first run: run each once at load, so the first article read pays nothing.
 for (const re of [
-  HEAD_TITLE, DIPLOMAT_TITLE, MINISTER_TITLE, LOCAL_DEMONYM, ABBREVIATION_END, TOLD_COMPANIONS, FUTURE_MARKER, FUTURE_TIME_AFTER, PROPOSAL_BEFORE, HELD_FORM, CANCELLED_AFTER, TRAVEL_CANCELLED_AFTER, BACKGROUND_TRAVEL, NEGATION_BEFORE, CAPITALISED_WORD, TITLE_GAP_WORD, GAP_WORD, SUBJECT_BREAK, IN_PERSON, PHONE_MARKER, WITH_AFTER_TOPIC, TRANSITIVE_CUE, UNNAMED_OBJECT, CALL_PURPOSE_AFTER, OBJECT_PRONOUN_AFTER, POSSESSIVE_AFTER, PRONOUN, POSSESSIVE_BEFORE_CUE, PAIR_REF, TITLE_REF, BARE_TITLE_REF, ROLE_WORD, COUNTERPART_REF, NAME_PAIR, FRAME_BEFORE, SAME_DAY, DATELINE_AFTER, RELATIVE_CLAUSE, DATE_OTHER_EVENT, DATE_EXCLUDED_BEFORE, PLACE_AFTER, PLACE_AFTER_BUILDING, PLACE_BEFORE_TRIP, NOT_PLACE_WORD, TOPIC_BEFORE_PLACE, INSTITUTION_WORD, LOCATED_GATE, DATELINE, CUE_TRIGGER, RULE_OPENER,
+  HEAD_TITLE, DIPLOMAT_TITLE, MINISTER_TITLE, LOCAL_DEMONYM, ABBREVIATION_END, TOLD_COMPANIONS, FUTURE_MARKER, FUTURE_TIME_AFTER, PROPOSAL_BEFORE, SIGNING_CUE, HELD_FORM, CANCELLED_AFTER, TRAVEL_CANCELLED_AFTER, BACKGROUND_TRAVEL, NEGATION_BEFORE, CAPITALISED_WORD, TITLE_GAP_WORD, GAP_WORD, SUBJECT_BREAK, IN_PERSON, PHONE_MARKER, WITH_AFTER_TOPIC, TRANSITIVE_CUE, UNNAMED_OBJECT, CALL_PURPOSE_AFTER, OBJECT_PRONOUN_AFTER, POSSESSIVE_AFTER, PRONOUN, POSSESSIVE_BEFORE_CUE, PAIR_REF, TITLE_REF, BARE_TITLE_REF, ROLE_WORD, COUNTERPART_REF, NAME_PAIR, FRAME_BEFORE, SAME_DAY, DATELINE_AFTER, RELATIVE_CLAUSE, DATE_OTHER_EVENT, DATE_EXCLUDED_BEFORE, PLACE_AFTER, PLACE_AFTER_BUILDING, PLACE_BEFORE_TRIP, NOT_PLACE_WORD, TOPIC_BEFORE_PLACE, INSTITUTION_WORD, LOCATED_GATE, DATELINE, CUE_TRIGGER, RULE_OPENER,
   ...CUE_STICKY,
 ]) {
   re.lastIndex = 0;
