@@ -217,6 +217,7 @@ const FUTURE_TIME_AFTER = /^[^,.;]*?\b(?:next\s+(?:week|month|year)|tomorrow|upc
 // proposal must govern the cue: "X, who hopes to boost trade, will meet Y" is still planned.
 const PROPOSAL_BEFORE = /\b(?:request(?:ed|s)?|invit(?:ed|es|ing|ation)|propos(?:ed|es|al)|urg(?:ed|es)|asked|call(?:ed|s)\s+for|offer(?:ed|s)?|suggest(?:ed|s)?|want(?:ed|s)?|would\s+like|hopes?|hoped|seek(?:s|ing)?|sought|open\s+to|ready\s+to|willing\s+to|could|might|possible|possibly|potential|would\s+welcome|(?:push|pushed|pushing|press|pressed|pressing)\s+for|demand(?:ed|s|ing)?)\b[^.;,]{0,60}$/i;
 // Cue forms that tell of an event as held, which a proposal cannot precede.
+const AGREEMENT_BEFORE = /\b(?:agree(?:d|s)?|agreeing|vow(?:ed|s)?|pledg(?:ed|es)|commit(?:ted|s)?\s+themselves|decided|resolved|work\s+together|looks?\s+forward)\s+to\b[^.;,]{0,60}$/i;
 const SIGNING_CUE = /^(?:signed|signs|inked|inks|sealed|seals)\b/i;
 const HELD_FORM = /^(?:met|meets|held|had|paid|called|visited|travel(?:l)?ed|arrived|landed|left|flew|hosted|received|welcomed|spoke|talked|exchanged|phoned|telephoned|signed|inked|sealed)/i;
 const CANCELLED_AFTER = /^[^.;!?,]{0,60}?\b(?:was|were|has\s+been|had\s+been|have\s+been|is|are|be)\s+(?:cancel(?:l)?ed|postponed|called\s+off|scrapped|shelved|put\s+off|delayed\s+indefinitely)\b/i;
@@ -274,6 +275,8 @@ const UNNAMED_OBJECT = /^\s+(?:with\s+)?(?:their|his|her|its|the|a|an|several|ot
 const CALL_PURPOSE_AFTER =
   /^\s*(?:on\s+\w+day\b|(?:on\s+\w+day\s+)?to\s+(?:discuss|congratulate|express|offer|thank|convey|brief|condole|talk)\b|and\s+(?:discussed|talked|spoke)\b|,?\s+(?:by|over\s+the)\s+(?:tele)?phone\b)/i;
 const OBJECT_PRONOUN_AFTER = /^\s+(?:him|her)\b(?=\s*(?:$|[.,;:]|\s(?:in|on|at|for|to|during|last|this|next|again|twice|and|before|after|later|soon|over)\b))/;
+const OTHER_PERSON_OF =
+  /^(?:'s|’s)\s+(?:[a-z-]+\s+){0,2}?(?:predecessors?|successors?|deputy|deputies|wife|husband|spouse|spokes(?:man|woman|person)|aides?|son|daughter|father|mother|brother|sister|envoys?|advis[eo]rs?|chief\s+of\s+staff|emissary|representatives?)\b/;
 const POSSESSIVE_AFTER = /^(?:'s|’s)\b/;
 const THEY = /(?:^|[,;]\s*|\b(?:and|but|where|when)\s+)(?:They|they)\b(?=\s+(?:also\s+|later\s+|last\s+|again\s+|then\s+|had\s+|have\s+|will\s+|would\s+)?(?:met|meet|held|hold|discussed|spoke|talked)\b)/;
 const PRONOUN = /\b(?:he|she|He|She)\b/g;
@@ -394,7 +397,12 @@ function startsNamedMention(mentions: readonly OfficialMention[], from: number, 
 function resolveActors(state: DocState, sentence: Span, mentions: readonly OfficialMention[]): Actor[] {
   const { text, people } = state;
   const s = text.slice(sentence.start, sentence.end);
-  const actors: Actor[] = mentions.map((m) => ({ ids: [m.entityId], start: m.start, end: m.end, ref: false }));
+  const actors: Actor[] = [];
+  for (const m of mentions) {
+    // "X's predecessor travelled to Busan": someone else acts, not X.
+    if (OTHER_PERSON_OF.test(text.slice(m.end, m.end + 40))) continue;
+    actors.push({ ids: [m.entityId], start: m.start, end: m.end, ref: false });
+  }
   const firstMention = mentions[0];
 
   const resolvePronoun = (pos: number): string | null => {
@@ -1086,6 +1094,8 @@ function analyseSentence(
     if (CANCELLED_AFTER.test(after) || ((cue.type === 'visit' || cue.type === 'trip') && TRAVEL_CANCELLED_AFTER.test(after))) continue;
     // "requested that his counterpart visit Tehran", "invited her to hold talks": a proposal.
     if (PROPOSAL_BEFORE.test(lead.slice(-80)) && !HELD_FORM.test(cueWord)) continue;
+    // "agreed to hold a summit in Tokyo this year": a plan, an event only once given a day ("agreed to meet on Monday").
+    if (AGREEMENT_BEFORE.test(lead.slice(-80)) && !HELD_FORM.test(cueWord) && !(date?.value && /^\d{4}-(?:\d{2}-\d{2}|W\d{2})$/.test(date.value))) continue;
     // Planned: a future marker in the cue's own clause ("Modi, who will visit Paris, met Macron" is held).
     const clauseLead = lead.slice(Math.max(lead.lastIndexOf(','), lead.length - 60) + 1);
     const scheduled =
@@ -1355,7 +1365,7 @@ function absorb(target: Draft, d: Draft, acrossSentences: boolean): void {
 
 // Regexes compile on their first run: run each once at load, so the first article read pays nothing.
 for (const re of [
-  HEAD_TITLE, DIPLOMAT_TITLE, MINISTER_TITLE, LOCAL_DEMONYM, ABBREVIATION_END, TOLD_COMPANIONS, FUTURE_MARKER, FUTURE_TIME_AFTER, PROPOSAL_BEFORE, SIGNING_CUE, HELD_FORM, CANCELLED_AFTER, TRAVEL_CANCELLED_AFTER, BACKGROUND_TRAVEL, NEGATION_BEFORE, CAPITALISED_WORD, TITLE_GAP_WORD, GAP_WORD, SUBJECT_BREAK, IN_PERSON, PHONE_MARKER, WITH_AFTER_TOPIC, TRANSITIVE_CUE, UNNAMED_OBJECT, CALL_PURPOSE_AFTER, OBJECT_PRONOUN_AFTER, POSSESSIVE_AFTER, PRONOUN, POSSESSIVE_BEFORE_CUE, PAIR_REF, TITLE_REF, BARE_TITLE_REF, ROLE_WORD, COUNTERPART_REF, NAME_PAIR, FRAME_BEFORE, SAME_DAY, DATELINE_AFTER, RELATIVE_CLAUSE, DATE_OTHER_EVENT, DATE_EXCLUDED_BEFORE, PLACE_AFTER, PLACE_AFTER_BUILDING, PLACE_BEFORE_TRIP, NOT_PLACE_WORD, TOPIC_BEFORE_PLACE, INSTITUTION_WORD, LOCATED_GATE, DATELINE, CUE_TRIGGER, RULE_OPENER,
+  HEAD_TITLE, DIPLOMAT_TITLE, MINISTER_TITLE, LOCAL_DEMONYM, ABBREVIATION_END, TOLD_COMPANIONS, FUTURE_MARKER, FUTURE_TIME_AFTER, PROPOSAL_BEFORE, AGREEMENT_BEFORE, SIGNING_CUE, HELD_FORM, CANCELLED_AFTER, TRAVEL_CANCELLED_AFTER, BACKGROUND_TRAVEL, NEGATION_BEFORE, CAPITALISED_WORD, TITLE_GAP_WORD, GAP_WORD, SUBJECT_BREAK, IN_PERSON, PHONE_MARKER, WITH_AFTER_TOPIC, TRANSITIVE_CUE, UNNAMED_OBJECT, CALL_PURPOSE_AFTER, OBJECT_PRONOUN_AFTER, OTHER_PERSON_OF, POSSESSIVE_AFTER, PRONOUN, POSSESSIVE_BEFORE_CUE, PAIR_REF, TITLE_REF, BARE_TITLE_REF, ROLE_WORD, COUNTERPART_REF, NAME_PAIR, FRAME_BEFORE, SAME_DAY, DATELINE_AFTER, RELATIVE_CLAUSE, DATE_OTHER_EVENT, DATE_EXCLUDED_BEFORE, PLACE_AFTER, PLACE_AFTER_BUILDING, PLACE_BEFORE_TRIP, NOT_PLACE_WORD, TOPIC_BEFORE_PLACE, INSTITUTION_WORD, LOCATED_GATE, DATELINE, CUE_TRIGGER, RULE_OPENER,
   ...CUE_STICKY,
 ]) {
   re.lastIndex = 0;
