@@ -1009,7 +1009,8 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
     return {
       type: e.type,
       date,
-      location: e.location,
+      // A location is a city; a country alone ("talks in India") says no more than null.
+      location: e.location && isCountryName(e.location) ? null : e.location,
       participants: names,
       participantEntityIds: [...e.ids],
       scheduled: e.scheduled,
