@@ -282,7 +282,7 @@ const THEY = /(?:^|[,;]\s*|\b(?:and|but|where|when)\s+)(?:They|they)\b(?=\s+(?:a
 const PRONOUN = /\b(?:he|she|He|She)\b/g;
 const POSSESSIVE_BEFORE_CUE = /\b(?:his|her|His|Her)\s+(?:[a-z-]+\s+){0,3}?(?=(?:visit|trip|meeting|talks|call)\b)/g;
 const PAIR_REF =
-  /\b(?:the|The|both|Both)\s+(?:two\s+)?((?:foreign|defen[cs]e|finance|trade|top|senior)\s+(?:ministers|diplomats|officials)|ministers|diplomats|leaders|officials|presidents|prime\s+ministers|premiers|chancellors|heads\s+of\s+(?:state|government)|sides|men|women|envoys|counterparts)\b|\b(?:the|The)\s+pair\b/g;
+  /\b(?:the|The|both|Both)\s+(?:two\s+)?(?:(?:countries|nations|sides|governments|states)['’]\s+)?((?:foreign|defen[cs]e|finance|trade|top|senior)\s+(?:ministers|diplomats|officials)|ministers|diplomats|leaders|officials|presidents|prime\s+ministers|premiers|chancellors|heads\s+of\s+(?:state|government)|sides|men|women|envoys|counterparts)\b|\b(?:the|The)\s+pair\b/g;
 const TITLE_REF =
   /\b(?:[Tt]he\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)|([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:'s|’s))\s+(president|prime\s+minister|premier|foreign\s+minister|foreign\s+secretary|secretary\s+of\s+state|top\s+diplomat|minister|chancellor|leader|king|queen|ambassador|envoy)\b/g;
 const BARE_TITLE_REF = /\b[Tt]he\s+(president|prime\s+minister|premier|foreign\s+minister|foreign\s+secretary|secretary\s+of\s+state|chancellor)\b(?!\s+of\b|[-'’])/g;
@@ -531,7 +531,8 @@ function resolvePair(state: DocState, pos: number, noun: string): string[] | nul
   const ranked = [...state.people.values()]
     .filter((p) => roleNounMatches(noun, p))
     .map((p) => ({ id: p.id, distance: antecedentDistance(p, pos) }))
-    .filter((r) => r.distance < 1e9)
+    .filter((r) => r.distance < Infinity)
+    // Those named before first; "the two foreign ministers announced ..." may open the article.
     .sort((a, b) => a.distance - b.distance);
   return ranked.length >= 2 ? [ranked[0]!.id, ranked[1]!.id] : null;
 }
