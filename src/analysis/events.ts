@@ -1333,6 +1333,11 @@ function findTarget(state: DocState, d: Draft): Draft | undefined {
 }
 
 function absorb(target: Draft, d: Draft, acrossSentences: boolean): void {
+  // "X, who arrived on Monday for a visit, met Y on Tuesday": the meeting's own day dates the
+  // occasion, not the arrival; a visit's day never overrides a meeting's.
+  const targetFamily = typeFamily(target.type);
+  const meetingDay = targetFamily === 'travel' && typeFamily(d.type) === 'meet' && d.date !== null && d.ids.length >= 2 && !d.weak ? d.date : null;
+  const keepMeetingDay = targetFamily === 'meet' && typeFamily(d.type) === 'travel' && target.date !== null && !datesCompatible(target.date, d.date);
   // "travelled to Geneva, where she had a meeting with X": the meeting is the event; a state visit
   // with its meetings stays a visit.
   if (target.subordinate && !d.subordinate) {
@@ -1348,7 +1353,10 @@ function absorb(target: Draft, d: Draft, acrossSentences: boolean): void {
   for (const id of d.ids) if (!target.ids.includes(id)) target.ids.push(id);
   // "met X again to plan a return visit next year": the visit's date is not the meeting's.
   const otherKindAlone = !acrossSentences && d.ids.length < 2 && typeFamily(d.type) !== typeFamily(target.type) && !d.frame;
-  if (!otherKindAlone) {
+  if (meetingDay !== null && !datesCompatible(target.date, meetingDay)) {
+    target.date = meetingDay;
+    target.dated = true;
+  } else if (!otherKindAlone && !keepMeetingDay) {
     target.date = finerDate(target.date, d.date);
     target.dated = target.dated || d.dated;
   }
