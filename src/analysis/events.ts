@@ -943,8 +943,13 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
   for (const f of loneTravels) {
     if ((f.type !== 'visit' && f.type !== 'trip') || !f.destination || f.background || f.subordinate) continue;
     const id = f.ids[0]!;
+    // "arrived in Tokyo on Monday ... met Tanaka there on Tuesday": the arrival is part of the
+    // meeting's trip, days apart though they are.
     const own = (state.byPerson.get(id) ?? []).some(
-      (e) => e.scheduled === f.scheduled && datesCompatible(e.date, f.date) && placesCompatible(e.location, f.destination!),
+      (e) =>
+        e.scheduled === f.scheduled &&
+        (datesCompatible(e.date, f.date) || (e.ids.length >= 2 && daysApart(e.date, f.date) <= 7)) &&
+        placesCompatible(e.location, f.destination!),
     );
     if (own) continue;
     const same = state.events.find((e) => e.ids.length === 1 && e.ids[0] === id && e.destination === f.destination && datesCompatible(e.date, f.date));
@@ -1211,6 +1216,13 @@ function placesCompatible(location: string | null, destination: string): boolean
   if (isCountryName(location)) return capitalOf(destination) === null || capitalOf(destination) === lc;
   return false;
 }
+
+/** Days between two ISO days; Infinity unless both are days. */
+function daysApart(a: string | null, b: string | null): number {
+  if (!a || !b || !DAY_VALUE.test(a) || !DAY_VALUE.test(b)) return Infinity;
+  return Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000;
+}
+const DAY_VALUE = /^\d{4}-\d{2}-\d{2}$/;
 
 function addCity(cities: Map<string, Set<string>>, id: string, city: string): void {
   const set = cities.get(id);
