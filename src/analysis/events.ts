@@ -218,6 +218,7 @@ const FUTURE_TIME_AFTER = /^[^,.;]*?\b(?:next\s+(?:week|month|year)|tomorrow|upc
 const PROPOSAL_BEFORE = /\b(?:request(?:ed|s)?|invit(?:ed|es|ing|ation)|propos(?:ed|es|al)|urg(?:ed|es)|asked|call(?:ed|s)\s+for|offer(?:ed|s)?|suggest(?:ed|s)?|want(?:ed|s)?|would\s+like|hopes?|hoped|seek(?:s|ing)?|sought|open\s+to|ready\s+to|willing\s+to|could|might|possible|possibly|potential|would\s+welcome|(?:push|pushed|pushing|press|pressed|pressing)\s+for|demand(?:ed|s|ing)?)\b[^.;,]{0,60}$/i;
 // Cue forms that tell of an event as held, which a proposal cannot precede.
 const AGREEMENT_BEFORE = /\b(?:agree(?:d|s)?|agreeing|vow(?:ed|s)?|pledg(?:ed|es)|commit(?:ted|s)?\s+themselves|decided|resolved|work\s+together|looks?\s+forward)\s+to\b[^.;,]{0,60}$/i;
+const BACKGROUND_MEETING_BEFORE = /(?<!\b(?:a|an|the|their|his|her|its)\s+)\b(?:last|previously|once)\s+(?:also\s+)?$/i;
 const SIGNING_CUE = /^(?:signed|signs|inked|inks|sealed|seals)\b/i;
 const HELD_FORM = /^(?:met|meets|held|had|paid|called|visited|travel(?:l)?ed|arrived|landed|left|flew|hosted|received|welcomed|spoke|talked|exchanged|phoned|telephoned|signed|inked|sealed)/i;
 const CANCELLED_AFTER = /^[^.;!?,]{0,60}?\b(?:was|were|has\s+been|had\s+been|have\s+been|is|are|be)\s+(?:cancel(?:l)?ed|postponed|called\s+off|scrapped|shelved|put\s+off|delayed\s+indefinitely)\b/i;
@@ -1101,6 +1102,8 @@ function analyseSentence(
     if (CANCELLED_AFTER.test(after) || ((cue.type === 'visit' || cue.type === 'trip') && TRAVEL_CANCELLED_AFTER.test(after))) continue;
     // "requested that his counterpart visit Tehran", "invited her to hold talks": a proposal.
     if (PROPOSAL_BEFORE.test(lead.slice(-80)) && !HELD_FORM.test(cueWord)) continue;
+    // "the two sides last met in New Delhi": background, news only with a date of its own.
+    if (!travel && !date && BACKGROUND_MEETING_BEFORE.test(leadTail)) continue;
     // "agreed to hold a summit in Tokyo this year": a plan, an event only once given a day ("agreed to meet on Monday").
     if (AGREEMENT_BEFORE.test(lead.slice(-80)) && !HELD_FORM.test(cueWord) && !(date?.value && /^\d{4}-(?:\d{2}-\d{2}|W\d{2})$/.test(date.value))) continue;
     // Planned: a future marker in the cue's own clause ("Modi, who will visit Paris, met Macron" is held).
@@ -1387,7 +1390,7 @@ function absorb(target: Draft, d: Draft, acrossSentences: boolean): void {
 
 // Regexes compile on their first run: run each once at load, so the first article read pays nothing.
 for (const re of [
-  HEAD_TITLE, DIPLOMAT_TITLE, MINISTER_TITLE, LOCAL_DEMONYM, ABBREVIATION_END, TOLD_COMPANIONS, FUTURE_MARKER, FUTURE_TIME_AFTER, PROPOSAL_BEFORE, AGREEMENT_BEFORE, SIGNING_CUE, HELD_FORM, CANCELLED_AFTER, TRAVEL_CANCELLED_AFTER, BACKGROUND_TRAVEL, NEGATION_BEFORE, CAPITALISED_WORD, TITLE_GAP_WORD, GAP_WORD, SUBJECT_BREAK, IN_PERSON, PHONE_MARKER, WITH_AFTER_TOPIC, TRANSITIVE_CUE, UNNAMED_OBJECT, CALL_PURPOSE_AFTER, OBJECT_PRONOUN_AFTER, OTHER_PERSON_OF, POSSESSIVE_AFTER, PRONOUN, POSSESSIVE_BEFORE_CUE, PAIR_REF, TITLE_REF, BARE_TITLE_REF, ROLE_WORD, COUNTERPART_REF, NAME_PAIR, FRAME_BEFORE, SAME_DAY, DATELINE_AFTER, RELATIVE_CLAUSE, DATE_OTHER_EVENT, DATE_EXCLUDED_BEFORE, PLACE_AFTER, PLACE_AFTER_BUILDING, PLACE_BEFORE_TRIP, NOT_PLACE_WORD, TOPIC_BEFORE_PLACE, INSTITUTION_WORD, LOCATED_GATE, DATELINE, CUE_TRIGGER, RULE_OPENER,
+  HEAD_TITLE, DIPLOMAT_TITLE, MINISTER_TITLE, LOCAL_DEMONYM, ABBREVIATION_END, TOLD_COMPANIONS, FUTURE_MARKER, FUTURE_TIME_AFTER, PROPOSAL_BEFORE, AGREEMENT_BEFORE, BACKGROUND_MEETING_BEFORE, SIGNING_CUE, HELD_FORM, CANCELLED_AFTER, TRAVEL_CANCELLED_AFTER, BACKGROUND_TRAVEL, NEGATION_BEFORE, CAPITALISED_WORD, TITLE_GAP_WORD, GAP_WORD, SUBJECT_BREAK, IN_PERSON, PHONE_MARKER, WITH_AFTER_TOPIC, TRANSITIVE_CUE, UNNAMED_OBJECT, CALL_PURPOSE_AFTER, OBJECT_PRONOUN_AFTER, OTHER_PERSON_OF, POSSESSIVE_AFTER, PRONOUN, POSSESSIVE_BEFORE_CUE, PAIR_REF, TITLE_REF, BARE_TITLE_REF, ROLE_WORD, COUNTERPART_REF, NAME_PAIR, FRAME_BEFORE, SAME_DAY, DATELINE_AFTER, RELATIVE_CLAUSE, DATE_OTHER_EVENT, DATE_EXCLUDED_BEFORE, PLACE_AFTER, PLACE_AFTER_BUILDING, PLACE_BEFORE_TRIP, NOT_PLACE_WORD, TOPIC_BEFORE_PLACE, INSTITUTION_WORD, LOCATED_GATE, DATELINE, CUE_TRIGGER, RULE_OPENER,
   ...CUE_STICKY,
 ]) {
   re.lastIndex = 0;
