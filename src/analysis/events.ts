@@ -288,6 +288,8 @@ const TITLE_REF =
   /\b(?:[Tt]he\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)|([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:'s|’s))\s+(president|prime\s+minister|premier|foreign\s+minister|foreign\s+secretary|secretary\s+of\s+state|top\s+diplomat|minister|chancellor|leader|king|queen|ambassador|envoy)\b/g;
 const BARE_TITLE_REF = /\b[Tt]he\s+(president|prime\s+minister|premier|foreign\s+minister|foreign\s+secretary|secretary\s+of\s+state|chancellor)\b(?!\s+of\b|[-'’])/g;
 const ROLE_WORD = /resident|inister|remier|hancellor|eader|ecretary|mbassador|nvoy|iplomat|king|queen/i;
+const VISITING_REF =
+  /\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:visiting\s+|(?=guest\b))(foreign\s+minister|prime\s+minister|minister|president|premier|leader|chancellor|secretary\s+of\s+state|secretary|envoy|diplomat|official|dignitary|delegation|guest)\b/g;
 const COUNTERPART_REF =
   /\b(?:(?:his|her|their)\s+)?(?:([A-Z][a-z]+)\s+)?(counterparts?)\b/g;
 
@@ -463,6 +465,16 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
     if (id) actors.push({ ids: [id], start, end, ref: true });
   }
 
+  // "received the visiting minister": the official of that office named before, other than those named here.
+  VISITING_REF.lastIndex = s.includes('isiting') || s.includes('guest') ? 0 : s.length;
+  for (let m = VISITING_REF.exec(s); m; m = VISITING_REF.exec(s)) {
+    const start = sentence.start + m.index;
+    const end = start + m[0].length;
+    if (startsNamedMention(mentions, end, 40, text)) continue; // "the visiting Foreign Minister, Amina Otieno"
+    const id = resolveVisitor(state, start, (m[1] ?? '').replace(/\s+/g, ' '), mentions);
+    if (id) actors.push({ ids: [id], start, end, ref: true });
+  }
+
   COUNTERPART_REF.lastIndex = s.includes('counterpart') ? 0 : s.length;
   for (let m = COUNTERPART_REF.exec(s); m; m = COUNTERPART_REF.exec(s)) {
     const start = sentence.start + m.index;
@@ -564,6 +576,22 @@ function resolveBareTitle(state: DocState, pos: number, noun: string): string | 
     found = p.id;
   }
   return found;
+}
+
+/** The nearest official named before who fits the noun and is not named in the sentence itself. */
+function resolveVisitor(state: DocState, pos: number, noun: string, mentions: readonly OfficialMention[]): string | null {
+  const any = /^(?:official|dignitary|guest|delegation)$/i.test(noun);
+  let best: string | null = null;
+  let bestDistance = 1e9;
+  for (const p of state.people.values()) {
+    if (mentions.some((m) => m.entityId === p.id) || (!any && !roleNounMatches(noun, p))) continue;
+    const distance = antecedentDistance(p, pos);
+    if (distance < bestDistance) {
+      best = p.id;
+      bestDistance = distance;
+    }
+  }
+  return best;
 }
 
 function resolveCounterparts(state: DocState, owner: Person, qualifier: string | null, plural: boolean, pos: number): string[] {
@@ -1238,6 +1266,7 @@ function addCity(cities: Map<string, Set<string>>, id: string, city: string): vo
 // Case-sensitive with the first letter spelled out: several times faster than the same list under /i.
 const CUE_TRIGGER =
   /\b(?:[Mm]e(?:t|et)|[Tt]alk|[Dd]iscuss|[Nn]egotiation|[Cc]on(?:sultation|versation|fer)|[Ss](?:ummit|at down|hook hands|poke)|[Dd]ined|[Ll]unched|[Ee]xchanged|[Hh](?:ost|ead(?:s|ed|ing)? to)|[Rr]eceiv|[Ww]elcom|[Gg]reet|[Pp]hone|[Tt](?:elephone|rip|ravel|old)|[Ss]ign(?:ed|s)|[Ii]nk(?:ed|s)|[Ss]eal(?:ed|s)|[Vv](?:ideo|isit)|[Aa]rriv|[Ff]l(?:y|ies) to|[Ll]and(?:s|ed|ing)? (?:in|at)|[Ee]xpected in|[Ll](?:eft|eaves?|eaving) for|[Dd]epart(?:s|ed)? for|[Tt]our|[Ff]lew|[Cc]ourtesy|[Cc]all(?:s|ed|ing)? on|[Cc]alled)/g;
+const ATTRIBUTE_BEFORE = /\b(?:the|his|her|their|a)\s+$/i;
 const RULE_OPENER = /^(?:held|hold|holds|holding|had|has|have|having|paid|pays|pay|paying|is|are|was|were|been|be|also|state|official|working|joint|news|press)$/i;
 const CUE_STICKY = CUE_RULES.map((r) => new RegExp(r.re.source, 'iy'));
 const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -1293,6 +1322,8 @@ function findCues(text: string, sentences: readonly Span[]): Map<number, Cue[]> 
     if (list.length >= MAX_CUES) continue;
     // "Visiting Iranian President X" is an attribute of X, not a separate visit.
     if (text.startsWith('Visiting', pos) && pos === sentence.start + leadingOffset(text.slice(sentence.start, pos + 1))) continue;
+    // "received the visiting minister": an attribute too.
+    if ((text.startsWith('visiting', pos) || text.startsWith('Visiting', pos)) && ATTRIBUTE_BEFORE.test(text.slice(Math.max(sentence.start, pos - 8), pos))) continue;
     if (rule.kind === 'told' && !TOLD_COMPANIONS.test(text.slice(sentence.start, sentence.end))) continue;
     list.push({ type: rule.type, start: pos - sentence.start, end: found.end - sentence.start, kind: rule.kind });
   }
@@ -1390,7 +1421,7 @@ function absorb(target: Draft, d: Draft, acrossSentences: boolean): void {
 
 // Regexes compile on their first run: run each once at load, so the first article read pays nothing.
 for (const re of [
-  HEAD_TITLE, DIPLOMAT_TITLE, MINISTER_TITLE, LOCAL_DEMONYM, ABBREVIATION_END, TOLD_COMPANIONS, FUTURE_MARKER, FUTURE_TIME_AFTER, PROPOSAL_BEFORE, AGREEMENT_BEFORE, BACKGROUND_MEETING_BEFORE, SIGNING_CUE, HELD_FORM, CANCELLED_AFTER, TRAVEL_CANCELLED_AFTER, BACKGROUND_TRAVEL, NEGATION_BEFORE, CAPITALISED_WORD, TITLE_GAP_WORD, GAP_WORD, SUBJECT_BREAK, IN_PERSON, PHONE_MARKER, WITH_AFTER_TOPIC, TRANSITIVE_CUE, UNNAMED_OBJECT, CALL_PURPOSE_AFTER, OBJECT_PRONOUN_AFTER, OTHER_PERSON_OF, POSSESSIVE_AFTER, PRONOUN, POSSESSIVE_BEFORE_CUE, PAIR_REF, TITLE_REF, BARE_TITLE_REF, ROLE_WORD, COUNTERPART_REF, NAME_PAIR, FRAME_BEFORE, SAME_DAY, DATELINE_AFTER, RELATIVE_CLAUSE, DATE_OTHER_EVENT, DATE_EXCLUDED_BEFORE, PLACE_AFTER, PLACE_AFTER_BUILDING, PLACE_BEFORE_TRIP, NOT_PLACE_WORD, TOPIC_BEFORE_PLACE, INSTITUTION_WORD, LOCATED_GATE, DATELINE, CUE_TRIGGER, RULE_OPENER,
+  HEAD_TITLE, DIPLOMAT_TITLE, MINISTER_TITLE, LOCAL_DEMONYM, ABBREVIATION_END, TOLD_COMPANIONS, FUTURE_MARKER, FUTURE_TIME_AFTER, PROPOSAL_BEFORE, AGREEMENT_BEFORE, BACKGROUND_MEETING_BEFORE, SIGNING_CUE, HELD_FORM, CANCELLED_AFTER, TRAVEL_CANCELLED_AFTER, BACKGROUND_TRAVEL, NEGATION_BEFORE, CAPITALISED_WORD, TITLE_GAP_WORD, GAP_WORD, SUBJECT_BREAK, IN_PERSON, PHONE_MARKER, WITH_AFTER_TOPIC, TRANSITIVE_CUE, UNNAMED_OBJECT, CALL_PURPOSE_AFTER, OBJECT_PRONOUN_AFTER, OTHER_PERSON_OF, POSSESSIVE_AFTER, PRONOUN, POSSESSIVE_BEFORE_CUE, PAIR_REF, TITLE_REF, BARE_TITLE_REF, ROLE_WORD, VISITING_REF, COUNTERPART_REF, NAME_PAIR, FRAME_BEFORE, SAME_DAY, DATELINE_AFTER, RELATIVE_CLAUSE, DATE_OTHER_EVENT, DATE_EXCLUDED_BEFORE, PLACE_AFTER, PLACE_AFTER_BUILDING, PLACE_BEFORE_TRIP, NOT_PLACE_WORD, TOPIC_BEFORE_PLACE, INSTITUTION_WORD, LOCATED_GATE, DATELINE, CUE_TRIGGER, ATTRIBUTE_BEFORE, RULE_OPENER,
   ...CUE_STICKY,
 ]) {
   re.lastIndex = 0;
