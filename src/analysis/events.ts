@@ -278,6 +278,7 @@ const TRANSITIVE_CUE = /^(?:met|meet|meets|meeting|is\s+meeting|are\s+meeting|ho
 const UNNAMED_OBJECT = /^\s+(?:with\s+)?(?:their|his|her|its|the|a|an|several|other|some|many|senior|top|local|foreign|business|community|leaders|officials|counterparts|representatives|ministers|members|delegates|students|troops|victims|families|workers|executives)\b/i;
 const CALL_PURPOSE_AFTER =
   /^\s*(?:on\s+\w+day\b|(?:on\s+\w+day\s+)?to\s+(?:discuss|congratulate|express|offer|thank|convey|brief|condole|talk)\b|and\s+(?:discussed|talked|spoke)\b|,?\s+(?:by|over\s+the)\s+(?:tele)?phone\b)/i;
+const IN_A_BEFORE = /\b(?:in|during|over)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}$/i;
 const OBJECT_PRONOUN_AFTER = /^\s+(?:him|her)\b(?=\s*(?:$|[.,;:]|\s(?:in|on|at|for|to|during|last|this|next|again|twice|and|before|after|later|soon|over)\b))/;
 const OTHER_PERSON_OF =
   /^(?:'s|’s)\s+(?:[a-z-]+\s+){0,2}?(?:predecessors?|successors?|deputy|deputies|wife|husband|spouse|spokes(?:man|woman|person)|aides?|son|daughter|father|mother|brother|sister|envoys?|advis[eo]rs?|chief\s+of\s+staff|emissary|representatives?)\b/;
@@ -286,7 +287,7 @@ const THEY = /(?:^|[,;]\s*|\b(?:and|but|where|when)\s+)(?:They|they)\b(?=\s+(?:a
 const PRONOUN = /\b(?:he|she|He|She)\b/g;
 const POSSESSIVE_BEFORE_CUE = /\b(?:his|her|His|Her)\s+(?:[a-z-]+\s+){0,3}?(?=(?:visit|trip|meeting|talks|call)\b)/g;
 const PAIR_REF =
-  /\b(?:the|The|both|Both)\s+(?:two\s+)?(?:(?:countries|nations|sides|governments|states)['’]\s+)?((?:foreign|defen[cs]e|finance|trade|top|senior)\s+(?:ministers|diplomats|officials)|ministers|diplomats|leaders|officials|presidents|prime\s+ministers|premiers|chancellors|heads\s+of\s+(?:state|government)|sides|men|women|envoys|counterparts)\b|\b(?:the|The)\s+pair\b/g;
+  /\b(?:the|The|both|Both)\s+(?:two\s+)?(?:(?:countries|nations|sides|governments|states)['’]\s+)?((?:foreign|defen[cs]e|finance|trade|top|senior)\s+(?:ministers|diplomats|officials)|ministers|diplomats|leaders|officials|presidents|prime\s+ministers|premiers|chancellors|heads\s+of\s+(?:state|government)|sides|men|women|envoys|counterparts)\b|\b(?:the|The)\s+pair\b|\b(?:the|The)\s+two(?=\s+(?:last|previously|also|first|again|later|then|had|have|will|would|met|meet|held|hold|spoke|talked|discussed|agreed|signed)\b)/g;
 const TITLE_REF =
   /\b(?:[Tt]he\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)|([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:'s|’s))\s+(president|prime\s+minister|premier|foreign\s+minister|foreign\s+secretary|secretary\s+of\s+state|top\s+diplomat|minister|chancellor|leader|king|queen|ambassador|envoy)\b/g;
 const BARE_TITLE_REF = /\b[Tt]he\s+(president|prime\s+minister|premier|foreign\s+minister|foreign\s+secretary|secretary\s+of\s+state|chancellor)\b(?!\s+of\b|[-'’])/g;
@@ -330,7 +331,7 @@ interface Draft {
   frame: boolean;
   /** Where a visit or trip goes, named right at its cue ("will visit Ankara", "a trip to Kyiv"). */
   destination: string | null;
-  /** A visit told as background ("following her trip to Tehran", "the first president to visit Japan"). */
+  /** A visit told as background ("following her trip to Tehran", "the first president to visit Japan"), or an earlier meeting ("last met in May"). */
   background: boolean;
 }
 
@@ -868,6 +869,19 @@ function cueParticipants(
     }
     break;
   }
+  // "Putin congratulated Pezeshkian in a phone conversation": the one addressed is the other side.
+  if (!objects.length && subject && cue.kind === 'with' && IN_A_BEFORE.test(s.slice(Math.max(0, cue.start - 40), cue.start))) {
+    const objectIndex = actors.findIndex((a) => a.ids.join() === subject!.join() && a.end <= cueStart);
+    const addressee = actors[objectIndex];
+    const speaker = actors[objectIndex - 1];
+    if (addressee && speaker && !consumed.has(speaker)) {
+      const gap = text.slice(speaker.end, addressee.start);
+      if (gap.length <= 80 && !SUBJECT_BREAK.test(gap) && !/[,(]|\band\b/.test(gap)) {
+        objects.push(subject);
+        subject = [...speaker.ids];
+      }
+    }
+  }
   // Subject side first, then the people met; "hosted by X", "visit by X" name the host as an object.
   const ids: string[] = [];
   if (subject) for (const id of subject) if (!ids.includes(id)) ids.push(id);
@@ -1008,7 +1022,8 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
     }
   }
   for (const e of [...state.events, ...fragments]) {
-    if (!e.location || !e.locationIsCity || e.type === 'call') continue;
+    // An earlier meeting ("last met in Tokyo in November") does not say where they are now.
+    if (!e.location || !e.locationIsCity || e.type === 'call' || e.background) continue;
     for (const id of e.ids) addCity(e.scheduled ? state.plannedCities : state.cities, id, e.location);
   }
   for (const e of state.events) {
@@ -1136,7 +1151,8 @@ function analyseSentence(
     // "requested that his counterpart visit Tehran", "invited her to hold talks": a proposal.
     if (PROPOSAL_BEFORE.test(lead.slice(-80)) && !HELD_FORM.test(cueWord)) continue;
     // "the two sides last met in New Delhi": background, news only with a date of its own.
-    if (!travel && !date && BACKGROUND_MEETING_BEFORE.test(leadTail)) continue;
+    const earlierMeeting = !travel && BACKGROUND_MEETING_BEFORE.test(leadTail);
+    if (earlierMeeting && !date) continue;
     // "agreed to hold a summit in Tokyo this year": a plan, an event only once given a day ("agreed to meet on Monday").
     if (AGREEMENT_BEFORE.test(lead.slice(-80)) && !HELD_FORM.test(cueWord) && !(date?.value && /^\d{4}-(?:\d{2}-\d{2}|W\d{2})$/.test(date.value))) continue;
     // Planned: a future marker in the cue's own clause ("Modi, who will visit Paris, met Macron" is held).
@@ -1177,7 +1193,7 @@ function analyseSentence(
         subordinate: /,\s*(?:who|which|where)\b[^,]*$/.test(leadTail),
         frame: travel && FRAME_BEFORE.test(leadTail),
         destination: hostedVisit ?? (travel ? destinationAt(places, cue) : null),
-        background: travel && BACKGROUND_TRAVEL.test(leadTail),
+        background: travel ? BACKGROUND_TRAVEL.test(leadTail) : earlierMeeting,
       };
       // A visitor alone joins the meeting of the same sentence; two meetings with different people stay apart.
       const same = drafts.find((d) => {
@@ -1377,6 +1393,8 @@ function findTarget(state: DocState, d: Draft): Draft | undefined {
   for (const id of d.ids) for (const e of state.byPerson.get(id) ?? []) seen.add(e);
   for (const e of seen) {
     if (!sameOccasion({ type: e.type, date: e.date, participantEntityIds: e.ids }, { type: d.type, date: d.date, participantEntityIds: d.ids }, true)) continue;
+    // "met X on Monday. The two last met in November": the earlier meeting is another occasion.
+    if (e.background !== d.background && typeFamily(e.type) === 'meet' && typeFamily(d.type) === 'meet') continue;
     // "will hold talks in Moscow next week" and "last met in Astana in May" are two occasions.
     if (e.locationIsCity && d.locationIsCity && e.location !== d.location) continue;
     const shared = sharedCount(e.ids, d.ids);
@@ -1431,7 +1449,7 @@ function absorb(target: Draft, d: Draft, acrossSentences: boolean): void {
 
 // Regexes compile on their first run: run each once at load, so the first article read pays nothing.
 for (const re of [
-  HEAD_TITLE, DIPLOMAT_TITLE, MINISTER_TITLE, LOCAL_DEMONYM, ABBREVIATION_END, TOLD_COMPANIONS, FUTURE_MARKER, FUTURE_TIME_AFTER, PROPOSAL_BEFORE, AGREEMENT_BEFORE, BACKGROUND_MEETING_BEFORE, TRIP_CLAUSE_BEFORE, SIGNING_CUE, HELD_FORM, CANCELLED_AFTER, TRAVEL_CANCELLED_AFTER, BACKGROUND_TRAVEL, NEGATION_BEFORE, CAPITALISED_WORD, TITLE_GAP_WORD, GAP_WORD, SUBJECT_BREAK, IN_PERSON, PHONE_MARKER, WITH_AFTER_TOPIC, TRANSITIVE_CUE, UNNAMED_OBJECT, CALL_PURPOSE_AFTER, OBJECT_PRONOUN_AFTER, OTHER_PERSON_OF, POSSESSIVE_AFTER, PRONOUN, POSSESSIVE_BEFORE_CUE, PAIR_REF, TITLE_REF, BARE_TITLE_REF, ROLE_WORD, VISITING_REF, COUNTERPART_REF, NAME_PAIR, FRAME_BEFORE, SAME_DAY, DATELINE_AFTER, RELATIVE_CLAUSE, DATE_OTHER_EVENT, DATE_EXCLUDED_BEFORE, PLACE_AFTER, PLACE_AFTER_BUILDING, PLACE_BEFORE_TRIP, NOT_PLACE_WORD, TOPIC_BEFORE_PLACE, INSTITUTION_WORD, LOCATED_GATE, DATELINE, CUE_TRIGGER, ATTRIBUTE_BEFORE, RULE_OPENER,
+  HEAD_TITLE, DIPLOMAT_TITLE, MINISTER_TITLE, LOCAL_DEMONYM, ABBREVIATION_END, TOLD_COMPANIONS, FUTURE_MARKER, FUTURE_TIME_AFTER, PROPOSAL_BEFORE, AGREEMENT_BEFORE, BACKGROUND_MEETING_BEFORE, TRIP_CLAUSE_BEFORE, SIGNING_CUE, HELD_FORM, CANCELLED_AFTER, TRAVEL_CANCELLED_AFTER, BACKGROUND_TRAVEL, NEGATION_BEFORE, CAPITALISED_WORD, TITLE_GAP_WORD, GAP_WORD, SUBJECT_BREAK, IN_PERSON, PHONE_MARKER, WITH_AFTER_TOPIC, TRANSITIVE_CUE, UNNAMED_OBJECT, CALL_PURPOSE_AFTER, IN_A_BEFORE, OBJECT_PRONOUN_AFTER, OTHER_PERSON_OF, POSSESSIVE_AFTER, PRONOUN, POSSESSIVE_BEFORE_CUE, PAIR_REF, TITLE_REF, BARE_TITLE_REF, ROLE_WORD, VISITING_REF, COUNTERPART_REF, NAME_PAIR, FRAME_BEFORE, SAME_DAY, DATELINE_AFTER, RELATIVE_CLAUSE, DATE_OTHER_EVENT, DATE_EXCLUDED_BEFORE, PLACE_AFTER, PLACE_AFTER_BUILDING, PLACE_BEFORE_TRIP, NOT_PLACE_WORD, TOPIC_BEFORE_PLACE, INSTITUTION_WORD, LOCATED_GATE, DATELINE, CUE_TRIGGER, ATTRIBUTE_BEFORE, RULE_OPENER,
   ...CUE_STICKY,
 ]) {
   re.lastIndex = 0;

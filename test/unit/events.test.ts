@@ -924,3 +924,21 @@ describe('findEvents background trips', () => {
     expect(evs.map((e) => [e.date, e.location, ...names(e)])).toEqual([['2025', 'Hanoi', 'Tomas Lind']]);
   });
 });
+
+describe('findEvents phone and earlier meetings', () => {
+  const LIND: PersonSpec = { forms: ['Tomas Lind', 'Lind'], name: 'Tomas Lind', title: 'Prime Minister', country: 'Sweden' };
+  const OKONJO: PersonSpec = { forms: ['Ada Okonjo', 'Okonjo'], name: 'Ada Okonjo', title: 'President', country: 'Nigeria' };
+  it('reads "X congratulated Y in a phone conversation" as a call of both', () => {
+    const t = 'Prime Minister Tomas Lind congratulated President Ada Okonjo in a phone conversation on Sunday.';
+    const evs = run(t, [LIND, OKONJO], [['Sunday', '2025-01-12', 'day']]);
+    expect(evs.map((e) => [e.type, e.date, ...names(e)])).toEqual([['call', '2025-01-12', 'Ada Okonjo', 'Tomas Lind']]);
+  });
+  it('keeps "the two last met in May" apart from the meeting just reported, and out of its place', () => {
+    const t = 'Lind met with Okonjo. The two last met in Lagos in May.';
+    const evs = run(t, [LIND, OKONJO], [['May', '2024-05', 'month']], '2025-01-12');
+    expect(evs.map((e) => [e.date, e.location, ...names(e)])).toEqual([
+      ['2025-01-12', null, 'Ada Okonjo', 'Tomas Lind'],
+      ['2024-05', 'Lagos', 'Ada Okonjo', 'Tomas Lind'],
+    ]);
+  });
+});
