@@ -183,12 +183,12 @@ const CUE_RULES: CueRule[] = [
   { re: /\b(?:talks|discussions|negotiations)\s+(?:with|between)\b/gi, type: 'talks', kind: 'with' },
   { re: /\btalks\b/gi, type: 'talks', kind: 'noun' },
   { re: /\b(?:talked|spoke|speaks|conferred)\s+with\b/gi, type: 'talks', kind: 'verb' },
-  { re: /\bexchanged\s+(?:views|opinions)\s+with\b/gi, type: 'talks', kind: 'verb' },
+  { re: /\bexchanged\s+(?:views|opinions)(?:\s+with)?\b/gi, type: 'talks', kind: 'verb' },
   { re: /\b(?:discussed|discusses|discuss)\b(?:\s+with)?/gi, type: 'talks', kind: 'verb' },
   { re: /\b(?:conversation|conversations|consultations)\s+with\b/gi, type: 'talks', kind: 'with' },
   { re: /\b(?:joint\s+)?(?:news|press)\s+conference\s+with\b/gi, type: 'meeting', kind: 'with' },
   { re: /\b(?:summit|summits)\s+(?:with|between)\b/gi, type: 'meeting', kind: 'with' },
-  { re: /\b(?:sat\s+down|shook\s+hands|dined|lunched)\s+with\b/gi, type: 'meeting', kind: 'verb' },
+  { re: /\b(?:sat\s+down|shook\s+hands|dined|lunched)(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb' },
   { re: /\b(?:hosted|hosts|hosting|host|received|receives|receive|welcomed|welcomes|welcome|greeted|greets)(?:\s+by)?\b/gi, type: 'meeting', kind: 'verb' },
   { re: /\b(?:tele)?phone\s+(?:call|calls|conversation|conversations|talks|talk)\b(?:\s+with)?/gi, type: 'call', kind: 'with' },
   { re: /\b(?:video\s+call|video\s+conference|videoconference)\b(?:\s+with)?/gi, type: 'call', kind: 'with' },
@@ -222,7 +222,8 @@ const PROPOSAL_BEFORE = /\b(?:request(?:ed|s)?|invit(?:ed|es|ing|ation)|propos(?
 const AGREEMENT_BEFORE = /\b(?:agree(?:d|s)?|agreeing|vow(?:ed|s)?|pledg(?:ed|es)|commit(?:ted|s)?\s+themselves|decided|resolved|work\s+together|looks?\s+forward)\s+to\b[^.;,]{0,60}$/i;
 const BACKGROUND_MEETING_BEFORE = /(?<!\b(?:a|an|the|their|his|her|its)\s+)\b(?:last|previously|once)\s+(?:also\s+)?$/i;
 const TRIP_CLAUSE_BEFORE = /,\s*(?:during\s+which|in\s+the\s+course\s+of\s+which|where)\b[^,;]*$/i;
-const SIGNING_CUE = /^(?:signed|signs|inked|inks|sealed|seals)\b/i;
+// Cues that tell of an event only with two sides named ("X signed a decree", "Y shook hands" alone are none).
+const SIGNING_CUE = /^(?:signed|signs|inked|inks|sealed|seals|exchanged|shook|sat|dined|lunched)\b(?!.*\bwith$)/i;
 const HELD_FORM = /^(?:met|meets|held|had|paid|called|visited|travel(?:l)?ed|arrived|landed|left|flew|hosted|received|welcomed|spoke|talked|exchanged|phoned|telephoned|signed|inked|sealed)/i;
 const CANCELLED_AFTER = /^[^.;!?,]{0,60}?\b(?:was|were|has\s+been|had\s+been|have\s+been|is|are|be)\s+(?:cancel(?:l)?ed|postponed|called\s+off|scrapped|shelved|put\s+off|delayed\s+indefinitely)\b/i;
 const TRAVEL_CANCELLED_AFTER = /^[^.;!?]{0,80}?\b(?:was|were|has\s+been|had\s+been|have\s+been|is|are)\s+(?:cancel(?:l)?ed|postponed|called\s+off|scrapped|shelved|put\s+off)\b/i;
@@ -236,7 +237,7 @@ const NEGATION_BEFORE = /(?:\b(?:not|never|no|refused|refuses|declined|declines|
 // counterpart, X, and the Palestinian leader, Y"): articles, titles, ranks, demonyms.
 const CAPITALISED_WORD = /^[A-Z][\p{L}.’'-]*(?:'s|’s)?$/u;
 const TITLE_GAP_WORD =
-  /^(?:the|a|an|his|her|their|its|of|for|and|with|by|to|visiting|counterparts?|ministers?|minister|president|vice|prime|foreign|affairs|secretary|state|leaders?|chancellor|premier|king|queen|crown|prince|princess|emir|sheikh|deputy|ambassador|envoy|general|gen|honorable|honourable|high|ranking|high-ranking|senior|top|officials?|including|such|as|other|chief|new|commissioner|spokesman|spokeswoman|head|defence|defense|interior|finance|trade|economy|mr|mrs|ms|dr|his|excellency|h\.e\.|national|security|adviser|advisor|director|special|representative|undersecretary|under|assistant|acting|interim|elect|designate|from|governor|mayor|senator|lawmaker|legislator|speaker|chairman|chairwoman|chair|commander|admiral|colonel|spokesperson|chairperson|secretary-general|vice-president|vice-chair|high-level|delegation|led|headed|team|bipartisan|congressional|parliamentary|delegate|negotiator|political|intelligence|military|army|navy|opposition|party|bureau|council|committee|agency|central|federal|regional|provincial|home|justice|health|energy|agriculture|education|labour|labor|culture|tourism|transport|environment|industry|commerce|economic|development|&|-)$/i;
+  /^(?:the|a|an|his|her|their|its|of|for|and|with|by|to|visiting|counterparts?|ministers?|minister|president|vice|prime|foreign|affairs|secretary|state|leaders?|chancellor|premier|king|queen|crown|prince|princess|emir|sheikh|deputy|ambassador|envoy|general|gen|honorable|honourable|high|ranking|high-ranking|senior|top|officials?|including|such|as|other|chief|new|commissioner|spokesman|spokeswoman|head|defence|defense|interior|finance|trade|economy|mr|mrs|ms|dr|his|excellency|h\.e\.|national|security|adviser|advisor|director|special|representative|undersecretary|under|assistant|acting|interim|elect|designate|from|governor|mayor|senator|lawmaker|legislator|speaker|chairman|chairwoman|chair|commander|admiral|colonel|spokesperson|chairperson|secretary-general|vice-president|vice-chair|high-level|delegation|led|headed|team|dinner|lunch|luncheon|banquet|reception|breakfast|honour|honor|bipartisan|congressional|parliamentary|delegate|negotiator|political|intelligence|military|army|navy|opposition|party|bureau|council|committee|agency|central|federal|regional|provincial|home|justice|health|energy|agriculture|education|labour|labor|culture|tourism|transport|environment|industry|commerce|economic|development|&|-)$/i;
 
 const GAP_WORD = /[^\s,()]+/g;
 
@@ -293,7 +294,7 @@ const TITLE_REF =
 const BARE_TITLE_REF = /\b[Tt]he\s+(president|prime\s+minister|premier|foreign\s+minister|foreign\s+secretary|secretary\s+of\s+state|chancellor)\b(?!\s+of\b|[-'’])/g;
 const ROLE_WORD = /resident|inister|remier|hancellor|eader|ecretary|mbassador|nvoy|iplomat|king|queen/i;
 const VISITING_REF =
-  /\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:visiting\s+|(?=guest\b))(foreign\s+minister|prime\s+minister|minister|president|premier|leader|chancellor|secretary\s+of\s+state|secretary|envoy|diplomat|official|dignitary|delegation|guest)\b/g;
+  /\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:visiting\s+(?:([A-Z][a-z]+)\s+)?|(?=guest\b))(foreign\s+minister|prime\s+minister|minister|president|premier|leader|chancellor|secretary\s+of\s+state|secretary|envoy|diplomat|official|dignitary|delegation|guest)\b/g;
 const COUNTERPART_REF =
   /\b(?:(?:his|her|their)\s+)?(?:([A-Z][a-z]+)\s+)?(counterparts?)\b/g;
 
@@ -475,7 +476,9 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
     const start = sentence.start + m.index;
     const end = start + m[0].length;
     if (startsNamedMention(mentions, end, 40, text)) continue; // "the visiting Foreign Minister, Amina Otieno"
-    const id = resolveVisitor(state, start, (m[1] ?? '').replace(/\s+/g, ' '), mentions);
+    const country = m[1] ? countryCode(m[1]) : null;
+    if (m[1] && !country) continue;
+    const id = resolveVisitor(state, start, (m[2] ?? '').replace(/\s+/g, ' '), mentions, country);
     if (id) actors.push({ ids: [id], start, end, ref: true });
   }
 
@@ -583,12 +586,13 @@ function resolveBareTitle(state: DocState, pos: number, noun: string): string | 
 }
 
 /** The nearest official named before who fits the noun and is not named in the sentence itself. */
-function resolveVisitor(state: DocState, pos: number, noun: string, mentions: readonly OfficialMention[]): string | null {
+function resolveVisitor(state: DocState, pos: number, noun: string, mentions: readonly OfficialMention[], country: string | null): string | null {
   const any = /^(?:official|dignitary|guest|delegation)$/i.test(noun);
   let best: string | null = null;
-  let bestDistance = 1e9;
+  // Named before first; "received the visiting Indian prime minister" may name him only after.
+  let bestDistance = country ? Infinity : 1e9;
   for (const p of state.people.values()) {
-    if (mentions.some((m) => m.entityId === p.id) || (!any && !roleNounMatches(noun, p))) continue;
+    if (mentions.some((m) => m.entityId === p.id) || (!any && !roleNounMatches(noun, p)) || (country && p.country !== country)) continue;
     const distance = antecedentDistance(p, pos);
     if (distance < bestDistance) {
       best = p.id;

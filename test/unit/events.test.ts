@@ -942,3 +942,23 @@ describe('findEvents phone and earlier meetings', () => {
     ]);
   });
 });
+
+describe('findEvents joint acts and hosts', () => {
+  const LIND: PersonSpec = { forms: ['Tomas Lind', 'Lind'], name: 'Tomas Lind', title: 'Prime Minister', country: 'Sweden' };
+  const OKONJO: PersonSpec = { forms: ['Ada Okonjo', 'Okonjo'], name: 'Ada Okonjo', title: 'President', country: 'Nigeria' };
+  it('reads "A and B exchanged views and shook hands" as an event of both, but not a lone handshake', () => {
+    const t = 'Lind and Okonjo exchanged views on oil prices in Abuja on Friday. Later, Lind shook hands with factory workers.';
+    const evs = run(t, [LIND, OKONJO], [['Friday', '2025-01-10', 'day']]);
+    expect(evs.map((e) => [e.date, ...names(e)])).toEqual([['2025-01-10', 'Ada Okonjo', 'Tomas Lind']]);
+  });
+  it('reads "hosted a dinner for X" as a meeting with X', () => {
+    const t = 'President Ada Okonjo hosted a state banquet for Prime Minister Tomas Lind on Saturday.';
+    const evs = run(t, [LIND, OKONJO], [['Saturday', '2025-01-11', 'day']]);
+    expect(evs.map((e) => [e.date, ...names(e)])).toEqual([['2025-01-11', 'Ada Okonjo', 'Tomas Lind']]);
+  });
+  it('reads "the visiting Swedish prime minister" as the Swedish prime minister named after', () => {
+    const t = 'According to her office, Okonjo received the visiting Swedish prime minister on Saturday. Prime Minister Tomas Lind arrived in Abuja on Friday.';
+    const evs = run(t, [LIND, OKONJO], [['Saturday', '2025-01-11', 'day'], ['Friday', '2025-01-10', 'day']]);
+    expect(evs.map((e) => [e.date, ...names(e)])).toEqual([['2025-01-11', 'Ada Okonjo', 'Tomas Lind']]);
+  });
+});
