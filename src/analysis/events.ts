@@ -441,7 +441,7 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
   // "They met again on Friday": the two of the last event, when "they" opens the sentence's clause
   // and no one else is named before it (other "they" are groups: officials, protesters, troops).
   THEY.lastIndex = 0;
-  const they = THEY.exec(s);
+  const they = s.includes('hey') ? THEY.exec(s) : null;
   if (they) {
     const start = sentence.start + they.index + they[0].length - 4;
     const last = state.events[state.events.length - 1];
@@ -915,7 +915,7 @@ function cueParticipants(
 
 const MAX_SENTENCE = 4000;
 // A sentence that may put one official in a city: "told reporters in Brussels", "arrived in Kyiv".
-const LOCATED_GATE = /\b(?:in|arrived\s+in|visiting)\s+[A-Z]/;
+const LOCATED_GATE = /\b(?:in|visiting)\s+[A-Z]/;
 
 function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
   if (!text || !context.officials.length) return [];
@@ -1119,20 +1119,18 @@ function analyseSentence(
   const hasVerbEvent = resolved.some((r) => r.cue.kind !== 'noun' && r.parts && r.parts.ids.length >= 2 && !isSigning(r.cue));
   // "signed a statement after talks in Moscow": the talks tell the event; signing only when nothing else does.
   const otherCueThanSigning = resolved.some((r) => !isSigning(r.cue) && r.parts && r.parts.ids.length > 0);
+  // Cues that date an event of their own (a frame "during his visit" lends its date instead); read once per sentence.
+  const datingCues = cues.filter(
+    (c) => c.kind !== 'noun' && !((c.type === 'visit' || c.type === 'trip') && FRAME_BEFORE.test(s.slice(Math.max(0, c.start - 120), c.start))),
+  );
   for (const { cue, parts } of resolved) {
     if (!parts || !parts.ids.length) continue;
     if (hasVerbEvent && cue.kind === 'noun') continue;
     // "X signed a decree" alone is no meeting: signing is one only with a co-signatory.
     if (isSigning(cue) && (parts.ids.length < 2 || otherCueThanSigning)) continue;
     const cueAbs = sentence.start + cue.start;
-    const otherCues = cues
-      .filter(
-        (c) =>
-          c !== cue &&
-          c.kind !== 'noun' &&
-          !((c.type === 'visit' || c.type === 'trip') && FRAME_BEFORE.test(s.slice(Math.max(0, c.start - 120), c.start))),
-      )
-      .map((c) => sentence.start + c.start);
+    const otherCues: number[] = [];
+    for (const c of datingCues) if (c !== cue) otherCues.push(sentence.start + c.start);
     // A date dating another event relative to this one ("a day after") leaves this one undated.
     const relative = { found: false };
     const picked = pickDate(text, dates, sentence, cueAbs, otherCues, relative, cue.type === 'visit' || cue.type === 'trip');
@@ -1295,7 +1293,7 @@ function addCity(cities: Map<string, Set<string>>, id: string, city: string): vo
 // the few words that may open a rule before it ("held talks", "a state visit", "is meeting").
 // Case-sensitive with the first letter spelled out: several times faster than the same list under /i.
 const CUE_TRIGGER =
-  /\b(?:[Mm]e(?:t|et)|[Tt]alk|[Dd]iscuss|[Nn]egotiation|[Cc]on(?:sultation|versation|fer)|[Ss](?:ummit|at down|hook hands|poke)|[Dd]ined|[Ll]unched|[Ee]xchanged|[Hh](?:ost|ead(?:s|ed|ing)? to)|[Rr]eceiv|[Ww]elcom|[Gg]reet|[Pp]hone|[Tt](?:elephone|rip|ravel|old)|[Ss]ign(?:ed|s)|[Ii]nk(?:ed|s)|[Ss]eal(?:ed|s)|[Vv](?:ideo|isit)|[Dd]elegations? to|[Aa]rriv|[Ff]l(?:y|ies) to|[Ll]and(?:s|ed|ing)? (?:in|at)|[Ee]xpected in|[Ll](?:eft|eaves?|eaving) for|[Dd]epart(?:s|ed)? for|[Tt]our|[Ff]lew|[Cc]ourtesy|[Cc]all(?:s|ed|ing)? on|[Cc]alled)/g;
+  /\b(?:[Mm]e(?:t|et)|[Tt]alk|[Dd]iscuss|[Nn]egotiation|[Cc]on(?:sultation|versation|fer)|[Ss](?:ummit|at down|hook hands|poke|ign(?:ed|s)|eal(?:ed|s))|[Dd](?:ined|elegations? to)|[Ll]unched|[Ee]xchanged|[Hh](?:ost|ead(?:s|ed|ing)? to)|[Rr]eceiv|[Ww]elcom|[Gg]reet|[Pp]hone|[Tt](?:elephone|rip|ravel|old)|[Ii]nk(?:ed|s)|[Vv](?:ideo|isit)|[Aa]rriv|[Ff]l(?:y|ies) to|[Ll]and(?:s|ed|ing)? (?:in|at)|[Ee]xpected in|[Ll](?:eft|eaves?|eaving) for|[Dd]epart(?:s|ed)? for|[Tt]our|[Ff]lew|[Cc]ourtesy|[Cc]all(?:s|ed|ing)? on|[Cc]alled)/g;
 const ATTRIBUTE_BEFORE = /\b(?:the|his|her|their|a)\s+$/i;
 const RULE_OPENER = /^(?:held|hold|holds|holding|had|has|have|having|paid|pays|pay|paying|is|are|was|were|been|be|also|state|official|working|joint|news|press)$/i;
 const CUE_STICKY = CUE_RULES.map((r) => new RegExp(r.re.source, 'iy'));
