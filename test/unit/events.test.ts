@@ -962,3 +962,23 @@ describe('findEvents joint acts and hosts', () => {
     expect(evs.map((e) => [e.date, ...names(e)])).toEqual([['2025-01-11', 'Ada Okonjo', 'Tomas Lind']]);
   });
 });
+
+describe('findEvents told after the event', () => {
+  const LIND: PersonSpec = { forms: ['Tomas Lind', 'Lind'], name: 'Tomas Lind', title: 'Prime Minister', country: 'Sweden' };
+  const OKONJO: PersonSpec = { forms: ['Ada Okonjo', 'Okonjo'], name: 'Ada Okonjo', title: 'President', country: 'Nigeria' };
+  it('reads "X told reporters after meeting Y" as a meeting of both', () => {
+    const t = 'Prime Minister Tomas Lind told journalists after meeting President Ada Okonjo in Abuja on Thursday that oil exports would rise.';
+    const evs = run(t, [LIND, OKONJO], [['Thursday', '2025-01-09', 'day']]);
+    expect(evs.map((e) => [e.date, ...names(e)])).toEqual([['2025-01-09', 'Ada Okonjo', 'Tomas Lind']]);
+  });
+  it('reads "Speaking after talks with Y on Friday, X said" as talks of both', () => {
+    const t = 'Speaking after talks with Okonjo on Friday, Prime Minister Tomas Lind said the loan was agreed.';
+    const evs = run(t, [LIND, OKONJO], [['Friday', '2025-01-10', 'day']]);
+    expect(evs.map((e) => [e.date, ...names(e)])).toEqual([['2025-01-10', 'Ada Okonjo', 'Tomas Lind']]);
+  });
+  it('reads "said he had spoken with Y" as an event of both', () => {
+    const t = 'Lind said he had spoken with Okonjo on Sunday.';
+    const evs = run(t, [LIND, OKONJO], [['Sunday', '2025-01-12', 'day']]);
+    expect(evs.map((e) => [e.date, ...names(e)])).toEqual([['2025-01-12', 'Ada Okonjo', 'Tomas Lind']]);
+  });
+});
