@@ -280,6 +280,7 @@ const UNNAMED_OBJECT = /^\s+(?:with\s+)?(?:their|his|her|its|the|a|an|several|ot
 const CALL_PURPOSE_AFTER =
   /^\s*(?:on\s+\w+day\b|(?:on\s+\w+day\s+)?to\s+(?:discuss|congratulate|express|offer|thank|convey|brief|condole|talk)\b|and\s+(?:discussed|talked|spoke)\b|,?\s+(?:by|over\s+the)\s+(?:tele)?phone\b)/i;
 const AFTER_EVENT_GAP = /^\s+(?:told|tells|said|says)\s+(?:reporters|journalists|the\s+press|a\s+news\s+conference|parliament|lawmakers|MPs|MEPs)?\s*(?:after|before|while|when|following)\s+(?:(?:his|her|their|a|an|the)\s+)?$/i;
+const RELATIVE_LEAD = /,\s*(?:who|which)\s[^,;]*$/i;
 const IN_A_BEFORE = /\b(?:in|during|over)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}$/i;
 const OBJECT_PRONOUN_AFTER = /^\s+(?:him|her)\b(?=\s*(?:$|[.,;:]|\s(?:in|on|at|for|to|during|last|this|next|again|twice|and|before|after|later|soon|over)\b))/;
 const OTHER_PERSON_OF =
@@ -629,6 +630,8 @@ const INVITATION = /\b(?:at|on)\s+the\s+invitation\s+of\s+/i;
 const SAME_DAY = /^(?:the\s+)?(?:same\s+day|same\s+morning|same\s+afternoon|same\s+evening|that\s+day)$/i;
 const DATELINE_AFTER = /^,?\s*(?:\d{4}\s*)?(?:\([^)]{1,30}\)|[-–—:])/;
 const RELATIVE_CLAUSE = /,\s*(?:who|which|whose|where|that)\b|\b(?:which|whose)\b/i;
+// "held talks with X, who is on a state visit, in Beijing on Friday": the clause closed, the date is the talks'.
+const CLOSED_RELATIVE = /^[^,;]*,\s*(?:who|which)\b[^,;]*,\s*(?:in|at|on)\b[^,;]*$/i;
 const DATE_OTHER_EVENT = /\b(?:after|before|following|ahead\s+of|prior\s+to|since)\b/i;
 const DATE_EXCLUDED_BEFORE = /\b(?:since|until|till|before|after|from|by|between)\s+(?:the\s+)?$/i;
 
@@ -674,7 +677,7 @@ function pickDate(
       relative.found = true;
       continue;
     }
-    if (d.start > cueStart ? RELATIVE_CLAUSE.test(between) : inRelativeClause(text, sentence.start, d.start, cueStart)) continue;
+    if (d.start > cueStart ? RELATIVE_CLAUSE.test(between) && !CLOSED_RELATIVE.test(between) : inRelativeClause(text, sentence.start, d.start, cueStart)) continue;
     // A bare year dates a meeting only from within its own clause ("met in 2019").
     if (d.precision === 'year' && (between.length > 50 || /[,;:]/.test(between))) continue;
     let distance = d.end <= cueStart ? cueStart - d.end : d.start - cueStart;
@@ -1125,8 +1128,12 @@ function analyseSentence(
   // "signed a statement after talks in Moscow": the talks tell the event; signing only when nothing else does.
   const otherCueThanSigning = resolved.some((r) => !isSigning(r.cue) && r.parts && r.parts.ids.length > 0);
   // Cues that date an event of their own (a frame "during his visit" lends its date instead); read once per sentence.
+  // A cue inside a closed relative clause (", who is on a state visit to China, in Beijing on Friday") dates nothing outside it.
   const datingCues = cues.filter(
-    (c) => c.kind !== 'noun' && !((c.type === 'visit' || c.type === 'trip') && FRAME_BEFORE.test(s.slice(Math.max(0, c.start - 120), c.start))),
+    (c) =>
+      c.kind !== 'noun' &&
+      !((c.type === 'visit' || c.type === 'trip') && FRAME_BEFORE.test(s.slice(Math.max(0, c.start - 120), c.start))) &&
+      !(RELATIVE_LEAD.test(s.slice(Math.max(0, c.start - 80), c.start)) && /^[^,;.]*,/.test(s.slice(c.end, c.end + 80))),
   );
   for (const { cue, parts } of resolved) {
     if (!parts || !parts.ids.length) continue;
@@ -1456,7 +1463,7 @@ function absorb(target: Draft, d: Draft, acrossSentences: boolean): void {
 
 // Regexes compile on their first run: run each once at load, so the first article read pays nothing.
 for (const re of [
-  HEAD_TITLE, DIPLOMAT_TITLE, MINISTER_TITLE, LOCAL_DEMONYM, ABBREVIATION_END, TOLD_COMPANIONS, FUTURE_MARKER, FUTURE_TIME_AFTER, PROPOSAL_BEFORE, AGREEMENT_BEFORE, BACKGROUND_MEETING_BEFORE, TRIP_CLAUSE_BEFORE, SIGNING_CUE, HELD_FORM, CANCELLED_AFTER, TRAVEL_CANCELLED_AFTER, BACKGROUND_TRAVEL, NEGATION_BEFORE, CAPITALISED_WORD, TITLE_GAP_WORD, GAP_WORD, SUBJECT_BREAK, IN_PERSON, PHONE_MARKER, WITH_AFTER_TOPIC, TRANSITIVE_CUE, UNNAMED_OBJECT, CALL_PURPOSE_AFTER, AFTER_EVENT_GAP, IN_A_BEFORE, OBJECT_PRONOUN_AFTER, OTHER_PERSON_OF, POSSESSIVE_AFTER, PRONOUN, POSSESSIVE_BEFORE_CUE, PAIR_REF, TITLE_REF, BARE_TITLE_REF, ROLE_WORD, VISITING_REF, COUNTERPART_REF, NAME_PAIR, FRAME_BEFORE, SAME_DAY, DATELINE_AFTER, RELATIVE_CLAUSE, DATE_OTHER_EVENT, DATE_EXCLUDED_BEFORE, PLACE_AFTER, PLACE_AFTER_BUILDING, PLACE_BEFORE_TRIP, NOT_PLACE_WORD, TOPIC_BEFORE_PLACE, INSTITUTION_WORD, LOCATED_GATE, DATELINE, CUE_TRIGGER, ATTRIBUTE_BEFORE, RULE_OPENER,
+  HEAD_TITLE, DIPLOMAT_TITLE, MINISTER_TITLE, LOCAL_DEMONYM, ABBREVIATION_END, TOLD_COMPANIONS, FUTURE_MARKER, FUTURE_TIME_AFTER, PROPOSAL_BEFORE, AGREEMENT_BEFORE, BACKGROUND_MEETING_BEFORE, TRIP_CLAUSE_BEFORE, SIGNING_CUE, HELD_FORM, CANCELLED_AFTER, TRAVEL_CANCELLED_AFTER, BACKGROUND_TRAVEL, NEGATION_BEFORE, CAPITALISED_WORD, TITLE_GAP_WORD, GAP_WORD, SUBJECT_BREAK, IN_PERSON, PHONE_MARKER, WITH_AFTER_TOPIC, TRANSITIVE_CUE, UNNAMED_OBJECT, CALL_PURPOSE_AFTER, AFTER_EVENT_GAP, RELATIVE_LEAD, IN_A_BEFORE, OBJECT_PRONOUN_AFTER, OTHER_PERSON_OF, POSSESSIVE_AFTER, PRONOUN, POSSESSIVE_BEFORE_CUE, PAIR_REF, TITLE_REF, BARE_TITLE_REF, ROLE_WORD, VISITING_REF, COUNTERPART_REF, NAME_PAIR, FRAME_BEFORE, SAME_DAY, DATELINE_AFTER, RELATIVE_CLAUSE, CLOSED_RELATIVE, DATE_OTHER_EVENT, DATE_EXCLUDED_BEFORE, PLACE_AFTER, PLACE_AFTER_BUILDING, PLACE_BEFORE_TRIP, NOT_PLACE_WORD, TOPIC_BEFORE_PLACE, INSTITUTION_WORD, LOCATED_GATE, DATELINE, CUE_TRIGGER, ATTRIBUTE_BEFORE, RULE_OPENER,
   ...CUE_STICKY,
 ]) {
   re.lastIndex = 0;

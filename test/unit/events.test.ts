@@ -982,3 +982,14 @@ describe('findEvents told after the event', () => {
     expect(evs.map((e) => [e.date, ...names(e)])).toEqual([['2025-01-12', 'Ada Okonjo', 'Tomas Lind']]);
   });
 });
+
+describe('findEvents relative clauses', () => {
+  it('dates talks by the day after a closed relative clause holding a visit', () => {
+    const t = 'President Ada Okonjo held talks with Prime Minister Tomas Lind, who is on an official visit to Nigeria, in Abuja on Friday.';
+    const evs = run(t, [
+      { forms: ['Tomas Lind'], name: 'Tomas Lind', title: 'Prime Minister', country: 'Sweden' },
+      { forms: ['Ada Okonjo'], name: 'Ada Okonjo', title: 'President', country: 'Nigeria' },
+    ], [['Friday', '2025-01-10', 'day']], '2025-01-11');
+    expect(evs.map((e) => [e.date, e.location, ...names(e)])).toEqual([['2025-01-10', 'Abuja', 'Ada Okonjo', 'Tomas Lind']]);
+  });
+});
