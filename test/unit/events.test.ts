@@ -993,3 +993,14 @@ describe('findEvents relative clauses', () => {
     expect(evs.map((e) => [e.date, e.location, ...names(e)])).toEqual([['2025-01-10', 'Abuja', 'Ada Okonjo', 'Tomas Lind']]);
   });
 });
+
+describe('findEvents unrealised plans', () => {
+  it('finds no event in "was supposed to meet"', () => {
+    const t = 'Prime Minister Tomas Lind was supposed to meet President Ada Okonjo on Monday, but the trip was put on hold.';
+    const evs = run(t, [
+      { forms: ['Tomas Lind'], name: 'Tomas Lind', title: 'Prime Minister', country: 'Sweden' },
+      { forms: ['Ada Okonjo'], name: 'Ada Okonjo', title: 'President', country: 'Nigeria' },
+    ], [['Monday', '2025-01-13', 'day']]);
+    expect(evs).toEqual([]);
+  });
+});
