@@ -1001,7 +1001,11 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
   for (const f of loneTravels) {
     if ((f.type !== 'visit' && f.type !== 'trip') || !f.destination || f.background || f.subordinate) continue;
     // "Morrison travelled to Tokyo in 2021" in a 2024 report: a past year's trip by one official is background.
-    if (f.date && /^\d{4}$/.test(f.date) && context.documentDate && f.date < context.documentDate.slice(0, 4)) continue;
+    if (f.date && context.documentDate && !f.scheduled) {
+      const year = Number(f.date.slice(0, 4));
+      const reportYear = Number(context.documentDate.slice(0, 4));
+      if (year < reportYear - 1 || (f.date.length === 4 && year < reportYear)) continue;
+    }
     const id = f.ids[0]!;
     // "arrived in Tokyo on Monday ... met Tanaka there on Tuesday": the arrival is part of the
     // meeting's trip, days apart though they are.

@@ -916,11 +916,11 @@ describe('findEvents arrival and meeting', () => {
 
 describe('findEvents background trips', () => {
   it('drops a lone trip dated only by a past year, keeps one in the report\'s year', () => {
-    const t = 'Prime Minister Tomas Lind said Erik Holm traveled to Seoul in 2019. Lind will visit Hanoi in 2025.';
+    const t = 'Prime Minister Tomas Lind said Erik Holm traveled to Seoul in 2019. Holm also visited Lima in March 2022. Lind will visit Hanoi in 2025.';
     const evs = run(t, [
       { forms: ['Tomas Lind', 'Lind'], name: 'Tomas Lind', title: 'Prime Minister', country: 'Sweden' },
       { forms: ['Erik Holm'], name: 'Erik Holm', title: 'Former Prime Minister', country: 'Sweden' },
-    ], [['2019', '2019', 'year'], ['2025', '2025', 'year']], '2025-02-03');
+    ], [['2019', '2019', 'year'], ['March 2022', '2022-03', 'month'], ['2025', '2025', 'year']], '2025-02-03');
     expect(evs.map((e) => [e.date, e.location, ...names(e)])).toEqual([['2025', 'Hanoi', 'Tomas Lind']]);
   });
 });
