@@ -868,11 +868,15 @@ function cueParticipants(
     if ((gap.length <= 160 && !SUBJECT_BREAK.test(gap)) || reportedAfter) {
       subject = [...a.ids];
       // Coordinated subjects: "Lavrov and his Turkish counterpart Hakan Fidan discussed ...".
+      // "X, Y and Z met": once an "and" joins the last two, commas join the ones before.
       let head = a;
+      let joined = false;
       for (let j = i - 1; j >= 0; j--) {
         const prev = actors[j]!;
         const link = text.slice(prev.end, head.start);
-        if (!/\band\b|&/.test(link) || !isTitleGap(link, 60)) break;
+        const linked = /\band\b|&/.test(link) || (joined && /^\s*,\s/.test(link) && !/\b(?:who|which|said|says)\b/.test(link));
+        if (!linked || !isTitleGap(link, 60)) break;
+        joined = true;
         for (const id of prev.ids) if (!subject.includes(id)) subject.unshift(id);
         head = prev;
       }

@@ -1004,3 +1004,15 @@ describe('findEvents unrealised plans', () => {
     expect(evs).toEqual([]);
   });
 });
+
+describe('findEvents three-way meetings', () => {
+  it('reads "X, Y and Z met" as a meeting of the three', () => {
+    const t = 'Foreign Minister Tomas Lind, Foreign Minister Ada Okonjo and Foreign Minister Ravi Menon met in Geneva on Monday.';
+    const evs = run(t, [
+      { forms: ['Tomas Lind'], name: 'Tomas Lind', title: 'Foreign Minister', country: 'Sweden' },
+      { forms: ['Ada Okonjo'], name: 'Ada Okonjo', title: 'Foreign Minister', country: 'Nigeria' },
+      { forms: ['Ravi Menon'], name: 'Ravi Menon', title: 'Foreign Minister', country: 'India' },
+    ], [['Monday', '2025-01-13', 'day']]);
+    expect(evs.map((e) => [e.date, ...names(e)])).toEqual([['2025-01-13', 'Ada Okonjo', 'Ravi Menon', 'Tomas Lind']]);
+  });
+});
