@@ -1321,9 +1321,63 @@ const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 // Between words of one phrase: spaces, hyphens, apostrophes, periods of "U.S." ("held a Japan-U.S. meeting").
 const isGap = (c: number) => c === 32 || c === 45 || c === 39 || c === 8217 || c === 46;
 
+/** Index of the parenthesis closing the group opened at `open`, or -1. */
+function closingParen(src: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < src.length; i++) {
+    const c = src[i];
+    if (c === '\\') i++;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/**
+ * Lower-case letters a pattern's match can start with, read from its source; null when the
+ * reading is unsure (an optional group first), which files the rule under every letter.
+ */
+function firstLetters(src: string): Set<string> | null {
+  let rest = src.startsWith('\\b') ? src.slice(2) : src;
+  if (rest.startsWith('(?<=')) {
+    const close = closingParen(rest, 0);
+    if (close < 0) return null;
+    rest = rest.slice(close + 1);
+  }
+  if (/^[a-z](?![?*{])/i.test(rest)) return new Set([rest[0]!.toLowerCase()]);
+  if (!rest.startsWith('(?:')) return null;
+  const close = closingParen(rest, 0);
+  if (close < 0 || /^[?*{]/.test(rest.slice(close + 1))) return null;
+  const out = new Set<string>();
+  let depth = 0;
+  let altStart = 3;
+  for (let i = 3; i <= close; i++) {
+    const c = rest[i];
+    if (c === '\\') i++;
+    else if (c === '(') depth++;
+    else if (c === ')' && depth > 0) depth--;
+    else if ((c === '|' && depth === 0) || i === close) {
+      const alt = firstLetters(rest.slice(altStart, i));
+      if (!alt) return null;
+      for (const l of alt) out.add(l);
+      altStart = i + 1;
+    }
+  }
+  return out.size ? out : null;
+}
+
+// Rules by the letter a match starts with: a cue word is tried only against the rules it can open.
+const RULES_BY_LETTER: number[][] = Array.from({ length: 26 }, () => []);
+CUE_RULES.forEach((rule, r) => {
+  const letters = firstLetters(rule.re.source);
+  for (let l = 0; l < 26; l++) if (!letters || letters.has(String.fromCharCode(97 + l))) RULES_BY_LETTER[l]!.push(r);
+});
+
 /** The rule matching at a position, first listed first, with its end; null when none does. */
 function ruleAt(text: string, pos: number): { rule: CueRule; end: number } | null {
-  for (let r = 0; r < CUE_STICKY.length; r++) {
+  const rules = RULES_BY_LETTER[(text.charCodeAt(pos) | 0x20) - 97];
+  if (!rules) return null;
+  for (const r of rules) {
     const sticky = CUE_STICKY[r]!;
     sticky.lastIndex = pos;
     // test() leaves lastIndex at the match's end and builds no match array.
