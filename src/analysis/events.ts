@@ -190,6 +190,8 @@ const CUE_RULES: CueRule[] = [
   { re: /\b(?:summit|summits)\s+(?:with|between)\b/gi, type: 'meeting', kind: 'with' },
   { re: /\b(?:sat\s+down|shook\s+hands|dined|lunched)(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb' },
   { re: /\b(?:hosted|hosts|hosting|host|received|receives|receive|welcomed|welcomes|welcome|greeted|greets)(?:\s+by)?\b/gi, type: 'meeting', kind: 'verb' },
+  // 'had a "productive" call with': a call, whatever words describe it.
+  { re: /\b(?:had|has|have|having|held|hold|holds)\s+(?:a|an)\s+(?:\S+\s+){0,3}?calls?\s+with\b/gi, type: 'call', kind: 'verb' },
   { re: /\b(?:tele)?phone\s+(?:call|calls|conversation|conversations|talks|talk)\b(?:\s+with)?/gi, type: 'call', kind: 'with' },
   { re: /\b(?:video\s+call|video\s+conference|videoconference)\b(?:\s+with)?/gi, type: 'call', kind: 'with' },
   { re: /\b(?:spoke|spoken|speaks|talked)\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone\b(?:\s+(?:with|to))?/gi, type: 'call', kind: 'verb' },
@@ -992,10 +994,12 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
     const target = candidates[0]!;
     // A one-sided report ("His visit to Japan is the first ...") is too weak to say the event was
     // held, and one of another kind (arriving in a country) does not date or place a meeting.
-    const { scheduled, location, locationIsCity, date, dated } = target;
+    const { scheduled, location, locationIsCity, date, dated, firstSentence } = target;
     absorb(target, f, true);
     target.scheduled = scheduled;
-    if (typeFamily(f.type) !== typeFamily(target.type)) Object.assign(target, { date, dated });
+    // An undated meeting told right after the arrival ("arrived in Kyiv on Monday. She met X") took place that day.
+    const arrivalDates = !dated && date === null && f.date !== null && f.scheduled === scheduled && f.firstSentence === firstSentence - 1;
+    if (typeFamily(f.type) !== typeFamily(target.type) && !arrivalDates) Object.assign(target, { date, dated });
     if (location || !f.locationIsCity) Object.assign(target, { location, locationIsCity });
   }
 
@@ -1313,13 +1317,14 @@ function addCity(cities: Map<string, Set<string>>, id: string, city: string): vo
 // the few words that may open a rule before it ("held talks", "a state visit", "is meeting").
 // Case-sensitive with the first letter spelled out: several times faster than the same list under /i.
 const CUE_TRIGGER =
-  /\b(?:[Mm]e(?:t|et)|[Tt]alk|[Dd]iscuss|[Nn]egotiation|[Cc]on(?:sultation|versation|fer)|[Ss](?:ummit|at down|hook hands|poke|ign(?:ed|s)|eal(?:ed|s))|[Dd](?:ined|elegations? to)|[Ll]unched|[Ee]xchanged|[Hh](?:ost|ead(?:s|ed|ing)? to)|[Rr]eceiv|[Ww]elcom|[Gg]reet|[Pp]hone|[Tt](?:elephone|rip|ravel|old)|[Ii]nk(?:ed|s)|[Vv](?:ideo|isit)|[Aa]rriv|[Ff]l(?:y|ies) to|[Ll]and(?:s|ed|ing)? (?:in|at)|[Ee]xpected in|[Ll](?:eft|eaves?|eaving) for|[Dd]epart(?:s|ed)? for|[Tt]our|[Ff]lew|[Cc]ourtesy|[Cc]all(?:s|ed|ing)? on|[Cc]alled)/g;
+  /\b(?:[Mm]e(?:t|et)|[Tt]alk|[Dd]iscuss|[Nn]egotiation|[Cc]on(?:sultation|versation|fer)|[Ss](?:ummit|at down|hook hands|poke|ign(?:ed|s)|eal(?:ed|s))|[Dd](?:ined|elegations? to)|[Ll]unched|[Ee]xchanged|[Hh](?:ost|ead(?:s|ed|ing)? to)|[Rr]eceiv|[Ww]elcom|[Gg]reet|[Pp]hone|[Tt](?:elephone|rip|ravel|old)|[Ii]nk(?:ed|s)|[Vv](?:ideo|isit)|[Aa]rriv|[Ff]l(?:y|ies) to|[Ll]and(?:s|ed|ing)? (?:in|at)|[Ee]xpected in|[Ll](?:eft|eaves?|eaving) for|[Dd]epart(?:s|ed)? for|[Tt]our|[Ff]lew|[Cc]ourtesy|[Cc]all(?:s|ed|ing)? on|[Cc]alls? with|[Cc]alled)/g;
 const ATTRIBUTE_BEFORE = /\b(?:the|his|her|their|a)\s+$/i;
 const RULE_OPENER = /^(?:held|hold|holds|holding|had|has|have|having|paid|pays|pay|paying|is|are|was|were|been|be|also|state|official|working|joint|news|press)$/i;
 const CUE_STICKY = CUE_RULES.map((r) => new RegExp(r.re.source, 'iy'));
 const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 // Between words of one phrase: spaces, hyphens, apostrophes, periods of "U.S." ("held a Japan-U.S. meeting").
-const isGap = (c: number) => c === 32 || c === 45 || c === 39 || c === 8217 || c === 46;
+// Quotation marks too: 'had a "productive" call with'.
+const isGap = (c: number) => c === 32 || c === 45 || c === 39 || c === 8217 || c === 46 || c === 34 || c === 8220 || c === 8221;
 
 /** Index of the parenthesis closing the group opened at `open`, or -1. */
 function closingParen(src: string, open: number): number {
@@ -1400,8 +1405,9 @@ function findCues(text: string, sentences: readonly Span[]): Map<number, Cue[]> 
       while (end > 0 && isGap(text.charCodeAt(end - 1))) end--;
       let start = end;
       while (start > 0 && isLetter(text.charCodeAt(start - 1))) start--;
-      if (start === end || end - start > 8) break;
-      if (RULE_OPENER.test(text.slice(start, end))) starts.push(start);
+      if (start === end) break;
+      // Openers are short words; a long one ("productive") is walked over.
+      if (end - start <= 8 && RULE_OPENER.test(text.slice(start, end))) starts.push(start);
       cursor = start;
     }
   }

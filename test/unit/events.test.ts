@@ -1016,3 +1016,18 @@ describe('findEvents three-way meetings', () => {
     expect(evs.map((e) => [e.date, ...names(e)])).toEqual([['2025-01-13', 'Ada Okonjo', 'Ravi Menon', 'Tomas Lind']]);
   });
 });
+
+describe('findEvents arrivals and described calls', () => {
+  const LIND: PersonSpec = { forms: ['Tomas Lind', 'Lind'], name: 'Tomas Lind', title: 'Prime Minister', country: 'Sweden' };
+  const OKONJO: PersonSpec = { forms: ['Ada Okonjo', 'Okonjo'], name: 'Ada Okonjo', title: 'President', country: 'Nigeria' };
+  it('dates an undated meeting told right after the arrival by the arrival day', () => {
+    const t = 'Prime Minister Tomas Lind arrived in Abuja on Wednesday. Lind met President Ada Okonjo and toured a refinery.';
+    const evs = run(t, [LIND, OKONJO], [['Wednesday', '2025-01-08', 'day']], '2025-01-10');
+    expect(evs.map((e) => [e.date, ...names(e)])).toEqual([['2025-01-08', 'Ada Okonjo', 'Tomas Lind']]);
+  });
+  it('reads \'had a "frank" call with X\' as a call', () => {
+    const t = 'Lind said on Friday he had a "frank and useful" call with Okonjo.';
+    const evs = run(t, [LIND, OKONJO], [['Friday', '2025-01-10', 'day']]);
+    expect(evs.map((e) => [e.type, ...names(e)])).toEqual([['call', 'Ada Okonjo', 'Tomas Lind']]);
+  });
+});
