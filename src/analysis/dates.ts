@@ -181,25 +181,23 @@ const TRIGGER_WORDS: ReadonlyMap<string, TriggerKind> = new Map<string, TriggerK
   ...['spring', 'summer', 'autumn', 'winter'].map((w) => [w, 'season'] as [string, TriggerKind]),
   ...['christmas', 'boxing', 'new', 'valentine', 'halloween'].map((w) => [w, 'holiday'] as [string, TriggerKind]),
 ]);
-// Three passes (capitalised words, lower-case words, four digits) rather than one alternation:
-// each simple pattern lets the regex engine skip ahead fast, the combined one does not.
-const CAPITALISED_TRIGGER_RE = new RegExp(
-  `\\b(?:${trieSource([
+/**
+ * Every trigger in one regex pass: four digits, or a listed word (capitalised or all-capital
+ * calendar names, lower-case unit words, as one trie) at a word start and not followed by a
+ * lower-case letter ("Marches" is no trigger, "MARCH 3" is). One pass over the text costs less
+ * than one per group: the scan, not the few thousand matches, is what takes the time.
+ */
+const TRIGGER_RE = new RegExp(
+  `\\d{4}|\\b(?:${trieSource([
     ...[...MONTH_FULL_NAMES, ...MONTH_ABBREVIATIONS, ...WEEKDAY_NAMES].flatMap((w) => [w, w.toUpperCase()]),
     ...['Today', 'TODAY', 'Yesterday', 'Tomorrow', 'Century', 'Spring', 'Summer', 'Autumn', 'Winter'],
     ...['Christmas', 'Boxing', 'New', 'Valentine', 'Halloween'],
-  ])})(?![a-z])`,
-  'g',
-);
-const LOWER_CASE_TRIGGER_RE = new RegExp(
-  `\\b(?:${trieSource([
     ...WEEKDAY_NAMES.map((w) => w.toLowerCase()),
     ...['today', 'yesterday', 'tomorrow', 'weekend', 'week', 'month', 'year', 'decade', 'century', 'day', 'ago'],
     ...['spring', 'summer', 'autumn', 'winter'],
   ])})(?![a-z])`,
   'g',
 );
-const DIGIT_TRIGGER_RE = /\d{4}/g;
 /**
  * How far an expression reaches before and after its trigger, by kind: "the beginning of the
  * last fiscal |year|", "the end of |May| 19th, 2023", "twenty-five years |ago|". Generous, since
@@ -222,49 +220,34 @@ function isSpace(c: string | undefined): boolean {
   return c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\u00a0';
 }
 
-/** Merged [start, end) stretches of text around the triggers of each kind, as flat pairs. */
+/**
+ * Merged [start, end) stretches of text around the triggers of each kind, as flat pairs.
+ * Triggers come in text order and one kind has one margin, so a kind's windows start in order
+ * and each new one can only overlap the last.
+ */
 function triggerWindows(text: string): Map<TriggerKind, number[]> {
-  const raw = new Map<TriggerKind, number[]>();
-  for (const re of [DIGIT_TRIGGER_RE, CAPITALISED_TRIGGER_RE, LOWER_CASE_TRIGGER_RE]) {
-    // exec on the shared pattern, not matchAll: matchAll clones the pattern on every call, and a
-    // fresh clone runs in the slow regex interpreter before it is compiled again.
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const word = m[0];
-      const kind: TriggerKind | undefined = re === DIGIT_TRIGGER_RE ? 'digit' : TRIGGER_WORDS.get(word.toLowerCase());
-      if (!kind) continue;
-      const [left, right] = WINDOW_MARGINS[kind];
-      let start = Math.max(0, m.index - left);
-      for (let i = 0; i < ALIGN_LIMIT && start > 0 && !isSpace(text[start - 1]); i++) start--;
-      let end = Math.min(text.length, m.index + word.length + right);
-      for (let i = 0; i < ALIGN_LIMIT && end < text.length && !isSpace(text[end]); i++) end++;
-      let list = raw.get(kind);
-      if (!list) raw.set(kind, (list = []));
-      list.push(start, end);
-    }
+  const windows = new Map<TriggerKind, number[]>();
+  // exec on the shared pattern, not matchAll: matchAll clones the pattern on every call, and a
+  // fresh clone runs in the slow regex interpreter before it is compiled again.
+  const re = TRIGGER_RE;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const word = m[0];
+    const first = word.charCodeAt(0);
+    const kind: TriggerKind | undefined = first >= 48 && first <= 57 ? 'digit' : TRIGGER_WORDS.get(word.toLowerCase());
+    if (!kind) continue;
+    const [left, right] = WINDOW_MARGINS[kind];
+    let start = Math.max(0, m.index - left);
+    for (let i = 0; i < ALIGN_LIMIT && start > 0 && !isSpace(text[start - 1]); i++) start--;
+    let end = Math.min(text.length, m.index + word.length + right);
+    for (let i = 0; i < ALIGN_LIMIT && end < text.length && !isSpace(text[end]); i++) end++;
+    let list = windows.get(kind);
+    if (!list) windows.set(kind, (list = []));
+    const last = list.length - 1;
+    if (last > 0 && start <= list[last]!) list[last] = Math.max(list[last]!, end);
+    else list.push(start, end);
   }
-  const merged = new Map<TriggerKind, number[]>();
-  for (const [kind, list] of raw) merged.set(kind, mergePairs(list));
-  return merged;
-}
-
-/** Sorts flat [start, end] pairs by start and merges those that overlap. */
-function mergePairs(list: number[]): number[] {
-  const order: number[] = [];
-  for (let i = 0; i < list.length; i += 2) order.push(i);
-  // Two passes can interleave their windows of one kind: sort only when they did.
-  let sorted = true;
-  for (let k = 1; k < order.length && sorted; k++) sorted = list[order[k - 1]!]! <= list[order[k]!]!;
-  if (!sorted) order.sort((a, b) => list[a]! - list[b]!);
-  const out: number[] = [];
-  for (const i of order) {
-    const start = list[i]!;
-    const end = list[i + 1]!;
-    const last = out.length - 1;
-    if (last > 0 && start <= out[last]!) out[last] = Math.max(out[last]!, end);
-    else out.push(start, end);
-  }
-  return out;
+  return windows;
 }
 
 // ---------------------------------------------------------------------------------------------
