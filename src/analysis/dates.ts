@@ -250,6 +250,34 @@ function triggerWindows(text: string): Map<TriggerKind, number[]> {
   return windows;
 }
 
+/**
+ * Cheap tests that a window may hold a match of a pattern: each checks something every match
+ * contains, so a window that fails cannot match. The detailed patterns (lookbehinds, optional
+ * lead words) are tried at every position of a window and cost far more than these, and most
+ * windows of a kind hold no match of most of its patterns.
+ */
+const DIGIT_SEPARATOR_DIGIT = /\d[-\/.]\d/;
+const MONTH_THEN_NUMBER = /[A-Za-z.]\s*\d/;
+const NUMBER_THEN_SPACE = /\d(?:st|nd|rd|th)?\s/;
+const MONTH_RANGE_JOIN = /[a-z](?:\s?[-–]\s?|\s+(?:and|to|through|until|till)\s+)[A-Z]/;
+/** The determiner and unit every relative expression ends with: "(the) last (fiscal) year". */
+const DETERMINER_UNIT =
+  /(?:[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming|[Pp]revious|[Cc]urrent)\s+(?:(?:fiscal|financial|calendar)\s+)?(?:week|month|year|decade|century)/;
+const PART_OF_UNIT = /(?:end|beginning|start|middle)\s+of\s/;
+const DURING_THE_UNIT = /(?:uring|hroughout|\sin)\s+the\s+(?:year|month|week)/;
+const WINDOW_FILTERS: ReadonlyMap<RegExp, (window: string) => boolean> = new Map<RegExp, (window: string) => boolean>([
+  [NUMERIC_DATE_RE, (w) => DIGIT_SEPARATOR_DIGIT.test(w)],
+  [MONTH_DAY_RE, (w) => MONTH_THEN_NUMBER.test(w)],
+  [DAY_MONTH_RE, (w) => NUMBER_THEN_SPACE.test(w)],
+  [MONTH_RANGE_RE, (w) => MONTH_RANGE_JOIN.test(w)],
+  [DECADE_RE, (w) => w.includes('0s')],
+  [CENTURY_RE, (w) => w.includes('entury')],
+  [WEEKEND_RE, (w) => w.includes('weekend')],
+  [CURRENT_UNIT_RE, (w) => DURING_THE_UNIT.test(w)],
+  [RELATIVE_RE, (w) => DETERMINER_UNIT.test(w)],
+  [PART_OF_RE, (w) => PART_OF_UNIT.test(w)],
+]);
+
 // ---------------------------------------------------------------------------------------------
 
 interface Candidate {
@@ -265,6 +293,7 @@ type Direction = 'past' | 'future';
 class Recognizer {
   readonly found: Candidate[] = [];
   private readonly windows: Map<TriggerKind, number[]>;
+  private readonly slices = new Map<TriggerKind, string[]>();
 
   constructor(
     readonly text: string,
@@ -279,9 +308,18 @@ class Recognizer {
     const found: RegExpExecArray[] = [];
     const list = this.windows.get(kind);
     if (!list) return found;
+    // Several patterns read the windows of one kind: cut them out of the text once.
+    let slices = this.slices.get(kind);
+    if (!slices) {
+      slices = [];
+      for (let i = 0; i < list.length; i += 2) slices.push(this.text.slice(list[i]!, list[i + 1]!));
+      this.slices.set(kind, slices);
+    }
+    const mayMatch = WINDOW_FILTERS.get(re);
     for (let i = 0; i < list.length; i += 2) {
       const offset = list[i]!;
-      const slice = this.text.slice(offset, list[i + 1]!);
+      const slice = slices[i >> 1]!;
+      if (mayMatch && !mayMatch(slice)) continue;
       re.lastIndex = 0;
       for (let m = re.exec(slice); m; m = re.exec(slice)) {
         if (m[0].length === 0) {
