@@ -115,7 +115,13 @@ function futureCue(word: string, p1: string | undefined, p2: string | undefined,
 
 /** Lower-cased, except the month `May`, which must not read as the modal. */
 function cueWord(raw: string): string {
-  return raw === 'May' || raw === 'MAY' ? 'May' : raw.toLowerCase();
+  if (raw === 'May' || raw === 'MAY') return 'May';
+  // Most words are lower-case already: return them as they are rather than copy each one.
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c < 97 || c > 122) return raw.toLowerCase();
+  }
+  return raw;
 }
 
 function pastCue(word: string, p1: string | undefined): boolean {
