@@ -181,25 +181,23 @@ const TRIGGER_WORDS: ReadonlyMap<string, TriggerKind> = new Map<string, TriggerK
   ...['spring', 'summer', 'autumn', 'winter'].map((w) => [w, 'season'] as [string, TriggerKind]),
   ...['christmas', 'boxing', 'new', 'valentine', 'halloween'].map((w) => [w, 'holiday'] as [string, TriggerKind]),
 ]);
-// Three passes (capitalised words, lower-case words, four digits) rather than one alternation:
-// each simple pattern lets the regex engine skip ahead fast, the combined one does not.
-const CAPITALISED_TRIGGER_RE = new RegExp(
-  `\\b(?:${trieSource([
+/**
+ * Every trigger in one regex pass: four digits, or a listed word (capitalised or all-capital
+ * calendar names, lower-case unit words, as one trie) at a word start and not followed by a
+ * lower-case letter ("Marches" is no trigger, "MARCH 3" is). One pass over the text costs less
+ * than one per group: the scan, not the few thousand matches, is what takes the time.
+ */
+const TRIGGER_RE = new RegExp(
+  `\\d{4}|\\b(?:${trieSource([
     ...[...MONTH_FULL_NAMES, ...MONTH_ABBREVIATIONS, ...WEEKDAY_NAMES].flatMap((w) => [w, w.toUpperCase()]),
     ...['Today', 'TODAY', 'Yesterday', 'Tomorrow', 'Century', 'Spring', 'Summer', 'Autumn', 'Winter'],
     ...['Christmas', 'Boxing', 'New', 'Valentine', 'Halloween'],
-  ])})(?![a-z])`,
-  'g',
-);
-const LOWER_CASE_TRIGGER_RE = new RegExp(
-  `\\b(?:${trieSource([
     ...WEEKDAY_NAMES.map((w) => w.toLowerCase()),
     ...['today', 'yesterday', 'tomorrow', 'weekend', 'week', 'month', 'year', 'decade', 'century', 'day', 'ago'],
     ...['spring', 'summer', 'autumn', 'winter'],
   ])})(?![a-z])`,
   'g',
 );
-const DIGIT_TRIGGER_RE = /\d{4}/g;
 /**
  * How far an expression reaches before and after its trigger, by kind: "the beginning of the
  * last fiscal |year|", "the end of |May| 19th, 2023", "twenty-five years |ago|". Generous, since
@@ -222,50 +220,63 @@ function isSpace(c: string | undefined): boolean {
   return c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\u00a0';
 }
 
-/** Merged [start, end) stretches of text around the triggers of each kind, as flat pairs. */
+/**
+ * Merged [start, end) stretches of text around the triggers of each kind, as flat pairs.
+ * Triggers come in text order and one kind has one margin, so a kind's windows start in order
+ * and each new one can only overlap the last.
+ */
 function triggerWindows(text: string): Map<TriggerKind, number[]> {
-  const raw = new Map<TriggerKind, number[]>();
-  for (const re of [DIGIT_TRIGGER_RE, CAPITALISED_TRIGGER_RE, LOWER_CASE_TRIGGER_RE]) {
-    // exec on the shared pattern, not matchAll: matchAll clones the pattern on every call, and a
-    // fresh clone runs in the slow regex interpreter before it is compiled again.
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const word = m[0];
-      const kind: TriggerKind | undefined = re === DIGIT_TRIGGER_RE ? 'digit' : TRIGGER_WORDS.get(word.toLowerCase());
-      if (!kind) continue;
-      const [left, right] = WINDOW_MARGINS[kind];
-      let start = Math.max(0, m.index - left);
-      for (let i = 0; i < ALIGN_LIMIT && start > 0 && !isSpace(text[start - 1]); i++) start--;
-      let end = Math.min(text.length, m.index + word.length + right);
-      for (let i = 0; i < ALIGN_LIMIT && end < text.length && !isSpace(text[end]); i++) end++;
-      let list = raw.get(kind);
-      if (!list) raw.set(kind, (list = []));
-      list.push(start, end);
-    }
+  const windows = new Map<TriggerKind, number[]>();
+  // exec on the shared pattern, not matchAll: matchAll clones the pattern on every call, and a
+  // fresh clone runs in the slow regex interpreter before it is compiled again.
+  const re = TRIGGER_RE;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const word = m[0];
+    const first = word.charCodeAt(0);
+    const kind: TriggerKind | undefined = first >= 48 && first <= 57 ? 'digit' : TRIGGER_WORDS.get(word.toLowerCase());
+    if (!kind) continue;
+    const [left, right] = WINDOW_MARGINS[kind];
+    let start = Math.max(0, m.index - left);
+    for (let i = 0; i < ALIGN_LIMIT && start > 0 && !isSpace(text[start - 1]); i++) start--;
+    let end = Math.min(text.length, m.index + word.length + right);
+    for (let i = 0; i < ALIGN_LIMIT && end < text.length && !isSpace(text[end]); i++) end++;
+    let list = windows.get(kind);
+    if (!list) windows.set(kind, (list = []));
+    const last = list.length - 1;
+    if (last > 0 && start <= list[last]!) list[last] = Math.max(list[last]!, end);
+    else list.push(start, end);
   }
-  const merged = new Map<TriggerKind, number[]>();
-  for (const [kind, list] of raw) merged.set(kind, mergePairs(list));
-  return merged;
+  return windows;
 }
 
-/** Sorts flat [start, end] pairs by start and merges those that overlap. */
-function mergePairs(list: number[]): number[] {
-  const order: number[] = [];
-  for (let i = 0; i < list.length; i += 2) order.push(i);
-  // Two passes can interleave their windows of one kind: sort only when they did.
-  let sorted = true;
-  for (let k = 1; k < order.length && sorted; k++) sorted = list[order[k - 1]!]! <= list[order[k]!]!;
-  if (!sorted) order.sort((a, b) => list[a]! - list[b]!);
-  const out: number[] = [];
-  for (const i of order) {
-    const start = list[i]!;
-    const end = list[i + 1]!;
-    const last = out.length - 1;
-    if (last > 0 && start <= out[last]!) out[last] = Math.max(out[last]!, end);
-    else out.push(start, end);
-  }
-  return out;
-}
+/**
+ * Cheap tests that a window may hold a match of a pattern: each checks something every match
+ * contains, so a window that fails cannot match. The detailed patterns (lookbehinds, optional
+ * lead words) are tried at every position of a window and cost far more than these, and most
+ * windows of a kind hold no match of most of its patterns.
+ */
+const DIGIT_SEPARATOR_DIGIT = /\d[-\/.]\d/;
+const MONTH_THEN_NUMBER = /[A-Za-z.]\s*\d/;
+const NUMBER_THEN_SPACE = /\d(?:st|nd|rd|th)?\s/;
+const MONTH_RANGE_JOIN = /[a-z](?:\s?[-–]\s?|\s+(?:and|to|through|until|till)\s+)[A-Z]/;
+/** The determiner and unit every relative expression ends with: "(the) last (fiscal) year". */
+const DETERMINER_UNIT =
+  /(?:[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming|[Pp]revious|[Cc]urrent)\s+(?:(?:fiscal|financial|calendar)\s+)?(?:week|month|year|decade|century)/;
+const PART_OF_UNIT = /(?:end|beginning|start|middle)\s+of\s/;
+const DURING_THE_UNIT = /(?:uring|hroughout|\sin)\s+the\s+(?:year|month|week)/;
+const WINDOW_FILTERS: ReadonlyMap<RegExp, (window: string) => boolean> = new Map<RegExp, (window: string) => boolean>([
+  [NUMERIC_DATE_RE, (w) => DIGIT_SEPARATOR_DIGIT.test(w)],
+  [MONTH_DAY_RE, (w) => MONTH_THEN_NUMBER.test(w)],
+  [DAY_MONTH_RE, (w) => NUMBER_THEN_SPACE.test(w)],
+  [MONTH_RANGE_RE, (w) => MONTH_RANGE_JOIN.test(w)],
+  [DECADE_RE, (w) => w.includes('0s')],
+  [CENTURY_RE, (w) => w.includes('entury')],
+  [WEEKEND_RE, (w) => w.includes('weekend')],
+  [CURRENT_UNIT_RE, (w) => DURING_THE_UNIT.test(w)],
+  [RELATIVE_RE, (w) => DETERMINER_UNIT.test(w)],
+  [PART_OF_RE, (w) => PART_OF_UNIT.test(w)],
+]);
 
 // ---------------------------------------------------------------------------------------------
 
@@ -282,6 +293,7 @@ type Direction = 'past' | 'future';
 class Recognizer {
   readonly found: Candidate[] = [];
   private readonly windows: Map<TriggerKind, number[]>;
+  private readonly slices = new Map<TriggerKind, string[]>();
 
   constructor(
     readonly text: string,
@@ -296,9 +308,18 @@ class Recognizer {
     const found: RegExpExecArray[] = [];
     const list = this.windows.get(kind);
     if (!list) return found;
+    // Several patterns read the windows of one kind: cut them out of the text once.
+    let slices = this.slices.get(kind);
+    if (!slices) {
+      slices = [];
+      for (let i = 0; i < list.length; i += 2) slices.push(this.text.slice(list[i]!, list[i + 1]!));
+      this.slices.set(kind, slices);
+    }
+    const mayMatch = WINDOW_FILTERS.get(re);
     for (let i = 0; i < list.length; i += 2) {
       const offset = list[i]!;
-      const slice = this.text.slice(offset, list[i + 1]!);
+      const slice = slices[i >> 1]!;
+      if (mayMatch && !mayMatch(slice)) continue;
       re.lastIndex = 0;
       for (let m = re.exec(slice); m; m = re.exec(slice)) {
         if (m[0].length === 0) {
@@ -479,6 +500,42 @@ function selectLongest(found: Candidate[]): Candidate[] {
 // ---------------------------------------------------------------------------------------------
 // Context helpers.
 
+// Context patterns live here, created once: a regex literal inside a function is a new object
+// on every call, garbage that the collector then has to clear in the middle of the pipeline.
+const FIRST_DIGIT = /\d/;
+const TRAILING_YEAR = /,?\s*\d{4}$/;
+const DAY_NUMBER_BEFORE = /\d(?:st|nd|rd|th)?\s+(?:of\s+)?$/;
+const CAPITAL_AFTER = /^ [A-Z]/;
+const PRONOUN_OR_ARTICLE_AFTER = /^ (?:I|The|A)\b/;
+const NAME_AND_COMMA_AFTER = /^ [A-Z][a-z]+,/;
+const TIMES_OF_DAY_AFTER = /^\s+(?:nights|mornings|afternoons|evenings)\b/;
+const CAPITALISED_WORD_AFTER = /^ [A-Z][a-z]/;
+const FIRST_SPACES = /\s+/;
+const ALL_SPACES = /\s+/g;
+const CAPITALISED_WORD_BEFORE = /[A-Z][\w.]*\s$/;
+const LOWER_CASE_OR_COMMA_BEFORE = /[a-z,;]\s+$/;
+const ALL_DIGITS = /^\d+$/;
+const PERCENT_AFTER = /^\s*(?:%|percent|per\s?cent)/i;
+const YEAR_AFTER_HOLIDAY = /^,?\s+(\d{4})(?![\w])/;
+
+function isLowerCaseCode(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
+function isUpperCaseCode(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** `years` → `year`, `centuries` → `century`. */
+function singularUnit(unit: string): string {
+  const single = unit.endsWith('s') ? unit.slice(0, -1) : unit;
+  return single.endsWith('ie') ? `${single.slice(0, -2)}y` : single;
+}
+
 /** Letters and digits, Latin scripts included; a code check, since this runs for every candidate. */
 function isWordChar(c: number): boolean {
   return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
@@ -564,13 +621,13 @@ function scanMonthDay(r: Recognizer, re: RegExp): void {
     if (re === DAY_MONTH_RE && !g.year && g.month!.endsWith('.') && FULL_MONTH_NAMES.has(g.month!.slice(0, -1).toLowerCase())) end--;
     // The word before was not a weekday ("Geneva, 15 December"): the date starts after it.
     if (g.wd && !WEEKDAY_PREFIX_WORDS.has(undotted(g.wd).toLowerCase())) {
-      start += re === DAY_MONTH_RE ? m[0].search(/\d/) : m[0].indexOf(g.month!, g.wd.length);
+      start += re === DAY_MONTH_RE ? m[0].search(FIRST_DIGIT) : m[0].indexOf(g.month!, g.wd.length);
     }
     let year = g.year ? +g.year : null;
     // "On October 7, 1000 people marched": a number that is not a year stays out of the date.
     if (year !== null && (year < 1000 || year > 2199 || QUANTITY_RIGHT_CONTEXT.has(nextWord(r.text, end)))) {
       year = null;
-      end = start + m[0].search(/,?\s*\d{4}$/);
+      end = start + m[0].search(TRAILING_YEAR);
     }
     const { value, relative } = r.monthDay(month, day, year, start, end);
     if (year !== null && value === null) continue;
@@ -642,7 +699,7 @@ function scanMonths(r: Recognizer): void {
     // "in May." : the dot after a full name closes the sentence.
     if (g.month!.endsWith('.') && !g.year && !g.rel && FULL_MONTH_NAMES.has(g.month!.slice(0, -1).toLowerCase())) end--;
     // A day number right before the month belongs to a day-month date (rejected if impossible).
-    if (!g.mod && !g.det && /\d(?:st|nd|rd|th)?\s+(?:of\s+)?$/.test(text.slice(Math.max(0, start - 12), start))) continue;
+    if (!g.mod && !g.det && DAY_NUMBER_BEFORE.test(text.slice(Math.max(0, start - 12), start))) continue;
     const isFullName = FULL_MONTH_NAMES.has(undotted(g.month!).toLowerCase());
     const bare = !g.mod && !g.det && !g.year && !g.rel;
     if (!g.det && RECURRENCE_LEFT.has(previousWord(text, start))) continue;
@@ -655,8 +712,8 @@ function scanMonths(r: Recognizer): void {
       if ((before === 'and' || before === 'or') && !COORDINATED_DATE_BEFORE.test(text.slice(Math.max(0, start - 30), start))) continue;
       // "in May be" / "May I" do not occur with dates; a following capitalised name ("June Smith") does.
       const after = text.slice(end, end + 2);
-      if (/^ [A-Z]/.test(after) && !/^ (?:I|The|A)\b/.test(text.slice(end, end + 5))) {
-        if (!/^ [A-Z][a-z]+,/.test(text.slice(end, end + 20)) && before !== 'in' && before !== 'since') continue;
+      if (CAPITAL_AFTER.test(after) && !PRONOUN_OR_ARTICLE_AFTER.test(text.slice(end, end + 5))) {
+        if (!NAME_AND_COMMA_AFTER.test(text.slice(end, end + 20)) && before !== 'in' && before !== 'since') continue;
       }
     } else if (!isFullName && !g.year && !g.det) {
       continue;
@@ -690,12 +747,12 @@ function scanWeekdays(r: Recognizer): void {
     if (weekday === undefined) continue;
     const start = m.index;
     const end = start + m[0].length;
-    if (/^[a-z]/.test(g.wd!) && !LOWER_WEEKDAY_LEFT.has(previousWord(r.text, r.text.indexOf(g.wd!, start)))) continue;
+    if (isLowerCaseCode(g.wd!.charCodeAt(0)) && !LOWER_WEEKDAY_LEFT.has(previousWord(r.text, r.text.indexOf(g.wd!, start)))) continue;
     // "each Thursday", "every Monday", "Tuesday nights": a recurring day (a set), not a date.
     if (!g.det && RECURRENCE_LEFT.has(previousWord(r.text, start))) continue;
-    if (/^\s+(?:nights|mornings|afternoons|evenings)\b/.test(r.text.slice(end, end + 14))) continue;
+    if (TIMES_OF_DAY_AFTER.test(r.text.slice(end, end + 14))) continue;
     // "the Sunday Times", "The Monday Club": a weekday inside a capitalised name.
-    if (!g.mod && !g.det && previousWord(r.text, start) === 'the' && /^ [A-Z][a-z]/.test(r.text.slice(end, end + 3))) continue;
+    if (!g.mod && !g.det && previousWord(r.text, start) === 'the' && CAPITALISED_WORD_AFTER.test(r.text.slice(end, end + 3))) continue;
     const doc = r.doc;
     if (!doc) {
       r.add(start, end, null, 'day', true);
@@ -704,7 +761,7 @@ function scanWeekdays(r: Recognizer): void {
     const today = isoWeekday(doc);
     const back = (today - weekday + 7) % 7; // days back to the most recent such day, 0 = today
     const ahead = (weekday - today + 7) % 7;
-    const det = g.det?.toLowerCase().replace(/\s+/, ' ');
+    const det = g.det?.toLowerCase().replace(FIRST_SPACES, ' ');
     let offset: number;
     // "Monday last week": that weekday of the named week.
     if (g.week) offset = weekday - today + (g.week === 'last' ? -7 : g.week === 'next' ? 7 : 0);
@@ -727,7 +784,7 @@ function scanRelative(r: Recognizer): void {
     const g = m.groups!;
     const start = m.index;
     const end = start + m[0].length;
-    const det = g.det!.toLowerCase().replace(/\s+/, ' ');
+    const det = g.det!.toLowerCase().replace(FIRST_SPACES, ' ');
     const unit = g.unit!;
     // "over the past year", "for the next month": spans of time, not calendar points.
     if (det.startsWith('the ') && !g.mod && DURATION_LEFT.has(previousWord(text, start))) continue;
@@ -796,7 +853,7 @@ function scanPartOf(r: Recognizer): void {
     }
     // "the end of the year" told in the past is the last year-end before the document date;
     // "the beginning of the year" told in the future is the next one.
-    const part = /end/.test(g.part!) ? 'end' : /middle/.test(g.part!) ? 'middle' : 'start';
+    const part = g.part!.includes('end') ? 'end' : g.part!.includes('middle') ? 'middle' : 'start';
     const dir = r.direction(start, end);
     let step = 0;
     if (part === 'end' && dir === 'past') step = -1;
@@ -812,9 +869,9 @@ function scanDeictic(r: Recognizer): void {
     const start = m.index;
     const end = start + word.length;
     // "USA Today", "Japan Today": a capitalised "Today" right after a capitalised word is a name.
-    if ((word === 'Today' || word === 'TODAY') && /[A-Z][\w.]*\s$/.test(text.slice(Math.max(0, start - 20), start))) continue;
+    if ((word === 'Today' || word === 'TODAY') && CAPITALISED_WORD_BEFORE.test(text.slice(Math.max(0, start - 20), start))) continue;
     // "the Today programme", "on Tomorrow's World": capitalised mid-sentence, it is a title.
-    if (/^[A-Z][a-z]/.test(word) && /[a-z,;]\s+$/.test(text.slice(Math.max(0, start - 20), start))) continue;
+    if (isUpperCaseCode(word.charCodeAt(0)) && isLowerCaseCode(word.charCodeAt(1)) && LOWER_CASE_OR_COMMA_BEFORE.test(text.slice(Math.max(0, start - 20), start))) continue;
     const lower = word.toLowerCase();
     const step = lower === 'yesterday' ? -1 : lower === 'tomorrow' ? 1 : 0;
     r.add(start, end, r.doc ? formatDay(addDays(r.doc, step)) : null, 'day', true);
@@ -827,9 +884,9 @@ function scanAgo(r: Recognizer): void {
     const start = m.index;
     const end = start + m[0].length;
     const nText = g.n!.toLowerCase();
-    let n: number | null = /^\d/.test(nText) ? +nText : (NUMBER_WORDS.get(nText) ?? null);
+    let n: number | null = isDigitCode(nText.charCodeAt(0)) ? +nText : (NUMBER_WORDS.get(nText) ?? null);
     if (n !== null && g.n2) n += NUMBER_WORDS.get(g.n2) ?? 0;
-    const unit = g.unit!.replace(/s$/, '').replace(/ie$/, 'y');
+    const unit = singularUnit(g.unit!);
     // "a decade ago" counts back in years, like "75 years ago": the year ten years back.
     const decades = unit === 'decade';
     if (decades && n !== null) n *= 10;
@@ -874,11 +931,11 @@ function isYearInContext(text: string, start: number, end: number, year: number)
   // A unit after the number outweighs any preposition before it ("in 1000 days").
   if (QUANTITY_RIGHT_CONTEXT.has(nextWord(text, end))) return false;
   // A group in a run of numbers ("+1 202 555 1987", "2,000 1999").
-  if (/^\d+$/.test(before)) return false;
+  if (ALL_DIGITS.test(before)) return false;
   if (STRONG_YEAR_LEFT.has(before)) return true;
   if (QUANTITY_LEFT_CONTEXT.has(before)) return false;
   // A number opening a list of figures ("1,500 and 2000") or a unit after a dash.
-  if (/^\s*(?:%|percent|per\s?cent)/i.test(text.slice(end, end + 10))) return false;
+  if (PERCENT_AFTER.test(text.slice(end, end + 10))) return false;
   if (year >= 1800) return true;
   return YEAR_LEFT_CONTEXT.has(before);
 }
@@ -928,7 +985,7 @@ function scanSeasons(r: Recognizer): void {
 
 function scanAnaphoric(r: Recognizer): void {
   for (const m of r.matches(ANAPHORIC_RE, 'unit')) {
-    const unit = /day/.test(m[0]) ? 'day' : /week/.test(m[0]) ? 'week' : /month/.test(m[0]) ? 'month' : 'year';
+    const unit = m[0].includes('day') ? 'day' : m[0].includes('week') ? 'week' : m[0].includes('month') ? 'month' : 'year';
     r.add(m.index, m.index + m[0].length, null, unit, true);
   }
 }
@@ -964,12 +1021,12 @@ function scanCurrentUnits(r: Recognizer): void {
 
 function scanHolidays(r: Recognizer): void {
   for (const m of r.matches(HOLIDAY_RE, 'holiday')) {
-    const monthDay = HOLIDAYS.get(m[0].toLowerCase().replace(/\s+/g, ' ').replace('’', "'"));
+    const monthDay = HOLIDAYS.get(m[0].toLowerCase().replace(ALL_SPACES, ' ').replace('’', "'"));
     if (!monthDay) continue;
     const start = m.index;
     const end = start + m[0].length;
     // "Christmas shopping" still points at Christmas; a following year makes it absolute.
-    const year = /^,?\s+(\d{4})(?![\w])/.exec(r.text.slice(end, end + 8));
+    const year = YEAR_AFTER_HOLIDAY.exec(r.text.slice(end, end + 8));
     const [month, day] = monthDay;
     if (year) {
       const y = +year[1]!;
