@@ -477,6 +477,8 @@ interface KnownPerson {
   entityId: string | null;
   words: Set<string>;
   at: number;
+  /** Order of first mention: ties in byTitle go to the person named first. */
+  order: number;
 }
 
 /** People named so far in the article, with the words of their office, for "the ambassador" and pronouns. */
@@ -484,22 +486,44 @@ const MEDIA_WORDS = /\b(?:paper|newspaper|daily|times|post|journal|news|magazine
 const MEDIA_BACKREF = new Set(['paper', 'newspaper', 'daily', 'magazine', 'broadcaster', 'agency', 'website', 'network', 'channel', 'station', 'tabloid', 'report']);
 
 export class PersonRegistry {
-  private people: KnownPerson[] = [];
+  // Indexed by name and by office word so that a long document costs no scan over everyone named so far.
+  private byName = new Map<string, KnownPerson>();
+  private byWord = new Map<string, KnownPerson[]>();
   /** The last body named as a source ("The Clarion newspaper"), for "the paper" and "it". */
   lastBody: Speaker | null = null;
   /** The last outlet named as a source ("The Clarion newspaper"), for "the paper". */
   lastMedia: Speaker | null = null;
 
   add(name: string, entityId: string | null, titleWords: Iterable<string>, at: number): void {
-    const words = new Set<string>();
-    for (const w of titleWords) words.add(w.toLowerCase());
-    const existing = this.people.find((p) => p.name === name);
-    if (existing) {
-      for (const w of words) existing.words.add(w);
-      existing.at = Math.max(existing.at, at);
-      return;
+    let person = this.byName.get(name);
+    if (person) person.at = Math.max(person.at, at);
+    else {
+      person = { name, entityId, words: new Set(), at, order: this.byName.size };
+      this.byName.set(name, person);
     }
-    this.people.push({ name, entityId, words, at });
+    for (const w of titleWords) this.addWord(person, w.toLowerCase());
+  }
+
+  /** Same as `add` with the words of an office title ("Foreign Minister"), split on spaces without a regex. */
+  addTitled(name: string, entityId: string | null, title: string | null, at: number): void {
+    this.add(name, entityId, NO_WORDS, at);
+    if (!title) return;
+    const person = this.byName.get(name)!;
+    let from = -1;
+    for (let i = 0; i <= title.length; i++) {
+      if (i === title.length || isSpaceCode(title.charCodeAt(i))) {
+        if (from >= 0) this.addWord(person, title.slice(from, i).toLowerCase());
+        from = -1;
+      } else if (from < 0) from = i;
+    }
+  }
+
+  private addWord(person: KnownPerson, word: string): void {
+    if (person.words.has(word)) return;
+    person.words.add(word);
+    const list = this.byWord.get(word);
+    if (list) list.push(person);
+    else this.byWord.set(word, [person]);
   }
 
   /** "the Iranian foreign minister" -> the latest person named before `at` with that office. */
@@ -508,11 +532,12 @@ export class PersonRegistry {
     if (!head || !TITLE_HEADS.has(head)) return null;
     let best: KnownPerson | null = null;
     let bestScore = -1;
-    for (const p of this.people) {
-      if (p.at >= at || !p.words.has(head)) continue;
+    for (const p of this.byWord.get(head) ?? NO_PEOPLE) {
+      if (p.at >= at) continue;
       let score = 0;
       for (const w of descriptionWords) if (p.words.has(w)) score++;
-      if (score > bestScore || (score === bestScore && best && p.at > best.at)) {
+      // The best score, then the latest mention, then the first named.
+      if (!best || score > bestScore || (score === bestScore && (p.at > best.at || (p.at === best.at && p.order < best.order)))) {
         best = p;
         bestScore = score;
       }
@@ -520,6 +545,9 @@ export class PersonRegistry {
     return best;
   }
 }
+
+const NO_WORDS: string[] = [];
+const NO_PEOPLE: KnownPerson[] = [];
 
 /** Turns a source phrase into a speaker, preferring an official mention inside it. */
 export function speakerOf(
@@ -532,7 +560,7 @@ export function speakerOf(
   const span = spanOf(phrase);
   const official = officialHead(text, officials, span) ?? (appositive.length && !nameOf(phrase) ? officialHead(text, officials, spanOf(appositive)) : null);
   if (official) {
-    registry.add(official.name, official.entityId, (official.title ?? '').split(/\s+/), official.start);
+    registry.addTitled(official.name, official.entityId, official.title ?? null, official.start);
     return { speaker: official.name, speakerEntityId: official.entityId, person: true };
   }
   // "Ana Lima, from Amnesty International" keeps the head; "Japan's foreign minister, Yoko Kamikawa," takes the name.
@@ -573,12 +601,41 @@ function looksLikeBody(phrase: Token[]): boolean {
 
 /** The last official named in the phrase, unless only as a possessor ("Mr. Okafor's lawyer"). */
 function officialHead(text: string, officials: OfficialMention[], span: Span): OfficialMention | null {
+  // Skip, by binary search, the officials that all end before the phrase (a scan from the first one is quadratic).
+  const reach = reachOf(officials);
+  let lo = 0;
+  let hi = officials.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (reach[mid]! <= span.start) lo = mid + 1;
+    else hi = mid;
+  }
   let found: OfficialMention | null = null;
-  for (const o of officials) {
+  for (let k = lo; k < officials.length; k++) {
+    const o = officials[k]!;
     if (o.start >= span.end) break;
-    if (o.start < span.end && o.end > span.start) found = /^['’]s?\b/.test(text.slice(o.end, o.end + 2)) ? null : o;
+    if (o.end > span.start) found = isPossessiveAt(text, o.end) ? null : o;
   }
   return found;
+}
+
+/** "'s" or a bare apostrophe right after a name, not followed by a word character (as /^['’]s?\b/ on two characters). */
+function isPossessiveAt(text: string, i: number): boolean {
+  return POSSESSIVE_AFTER.test(text.slice(i, i + 2));
+}
+const POSSESSIVE_AFTER = /^['’]s?\b/;
+
+/** Per officials list (sorted by start): the furthest end among officials[0..k]. */
+const reachCache = new WeakMap<OfficialMention[], number[]>();
+function reachOf(officials: OfficialMention[]): number[] {
+  let reach = reachCache.get(officials);
+  if (!reach || reach.length !== officials.length) {
+    reach = [];
+    let max = -1;
+    for (const o of officials) reach.push((max = Math.max(max, o.end)));
+    reachCache.set(officials, reach);
+  }
+  return reach;
 }
 
 /** Whether a position falls inside one of the (sorted) masked ranges. */
@@ -657,7 +714,7 @@ export function attributeSentences(
   for (const sentence of sentences) {
     while (officialCursor < sortedOfficials.length && sortedOfficials[officialCursor]!.start < sentence.end) {
       const o = sortedOfficials[officialCursor++]!;
-      if (o.start >= sentence.start) registry.add(o.name, o.entityId, (o.title ?? '').split(/\s+/), o.start);
+      if (o.start >= sentence.start) registry.addTitled(o.name, o.entityId, o.title ?? null, o.start);
     }
     // Most sentences hold no reporting cue: they are only read if a later pronoun needs their subject.
     if (!mayHoldCue(text, sentence.start, sentence.end)) {
