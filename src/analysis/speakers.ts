@@ -538,18 +538,9 @@ export class PersonRegistry {
     for (const w of titleWords) this.addWord(person, w.toLowerCase());
   }
 
-  /** Same as `add` with the words of an office title ("Foreign Minister"), split on spaces without a regex. */
+  /** Same as `add` with the words of an office title ("Foreign Minister"). */
   addTitled(name: string, entityId: string | null, title: string | null, at: number): void {
-    this.add(name, entityId, NO_WORDS, at);
-    if (!title) return;
-    const person = this.byName.get(name)!;
-    let from = -1;
-    for (let i = 0; i <= title.length; i++) {
-      if (i === title.length || isSpaceCode(title.charCodeAt(i))) {
-        if (from >= 0) this.addWord(person, title.slice(from, i).toLowerCase());
-        from = -1;
-      } else if (from < 0) from = i;
-    }
+    this.add(name, entityId, title ? titleWordsOf(title) : NO_WORDS, at);
   }
 
   private addWord(person: KnownPerson, word: string): void {
@@ -581,6 +572,18 @@ export class PersonRegistry {
 }
 
 const NO_WORDS: string[] = [];
+
+/** The lower-case words of an office title, split once per distinct title (officials repeat their titles). */
+const titleWordsMemo = new Map<string, string[]>();
+function titleWordsOf(title: string): string[] {
+  let words = titleWordsMemo.get(title);
+  if (!words) {
+    if (titleWordsMemo.size > 5000) titleWordsMemo.clear();
+    words = title.split(/\s+/).map((w) => w.toLowerCase());
+    titleWordsMemo.set(title, words);
+  }
+  return words;
+}
 const NO_PEOPLE: KnownPerson[] = [];
 
 /** Turns a source phrase into a speaker, preferring an official mention inside it. */
@@ -732,6 +735,8 @@ interface ResolverState {
 }
 
 const MAX_PENDING = 8;
+const NO_TOKENS: Token[] = [];
+const NO_ATTRIBUTIONS: Attribution[] = [];
 
 /**
  * Attributes every sentence: finds its reporting cues (outside the quotation ranges `quoted`)
@@ -755,7 +760,8 @@ export function attributeSentences(
     }
     // Most sentences hold no reporting cue: they are only read if a later pronoun needs their subject.
     if (!mayHoldCue(text, sentence.start, sentence.end)) {
-      const lazy: SentenceContext = { sentence, tokens: [], attributions: [], subject: null, read: false };
+      // Shared empty lists: a lazy sentence gets its own tokens when read, and never attributions.
+      const lazy: SentenceContext = { sentence, tokens: NO_TOKENS, attributions: NO_ATTRIBUTIONS, subject: null, read: false };
       state.pending.push(lazy);
       if (state.pending.length > MAX_PENDING) state.pending.shift();
       out.push(lazy);
