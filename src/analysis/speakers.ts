@@ -14,14 +14,14 @@ export class Token {
   private textCache: string | undefined;
   private lowerCache: string | undefined;
   constructor(
-    private readonly source: string,
-    readonly start: number,
-    readonly end: number,
+    private source: string,
+    public start: number,
+    public end: number,
     /** A word (letters/digits) rather than punctuation. */
-    readonly word: boolean,
-    readonly cap: boolean,
+    public word: boolean,
+    public cap: boolean,
     /** Hash of the lower-cased word when it is all ASCII letters (see reporting.wordHash), else 0. */
-    readonly hash: number,
+    public hash: number,
   ) {}
 
   get text(): string {
@@ -30,6 +30,45 @@ export class Token {
 
   get lower(): string {
     return (this.lowerCache ??= this.word ? this.text.toLowerCase() : this.text);
+  }
+
+  /** Turns a released token into a new one (see TokenPool). */
+  reset(source: string, start: number, end: number, word: boolean, cap: boolean, hash: number): this {
+    this.source = source;
+    this.start = start;
+    this.end = end;
+    this.word = word;
+    this.cap = cap;
+    this.hash = hash;
+    this.textCache = undefined;
+    this.lowerCache = undefined;
+    return this;
+  }
+}
+
+/**
+ * Tokens of sentences that can no longer be read, reused for the next sentences: attributing a
+ * document keeps only the tokens of its last few sentences alive, so they are not garbage to collect
+ * (nor, in a long document, promoted to the old generation).
+ */
+class TokenPool {
+  private tokens: Token[] = [];
+  private lists: Token[][] = [];
+
+  token(source: string, start: number, end: number, word: boolean, cap: boolean, hash: number): Token {
+    const t = this.tokens.pop();
+    return t ? t.reset(source, start, end, word, cap, hash) : new Token(source, start, end, word, cap, hash);
+  }
+
+  list(): Token[] {
+    return this.lists.pop() ?? [];
+  }
+
+  release(list: Token[]): void {
+    if (list === NO_TOKENS) return;
+    for (const t of list) this.tokens.push(t);
+    list.length = 0;
+    this.lists.push(list);
   }
 }
 
@@ -65,8 +104,8 @@ function isSpaceCode(code: number): boolean {
  * Words (letters/digits, joined by inner apostrophes, hyphens, dots and ampersands: "Iran’s",
  * "Amir-Abdollahian", "U.S") and single punctuation characters, scanned by character code.
  */
-export function tokenize(text: string, start: number, end: number): Token[] {
-  const out: Token[] = [];
+export function tokenize(text: string, start: number, end: number, pool?: TokenPool): Token[] {
+  const out: Token[] = pool ? pool.list() : [];
   let i = start;
   while (i < end) {
     const code = text.charCodeAt(i);
@@ -77,7 +116,7 @@ export function tokenize(text: string, start: number, end: number): Token[] {
     if (!isWordChar(code, text, i)) {
       // Keep surrogate pairs together so spans never split a character.
       const len = code >= 0xd800 && code <= 0xdbff && i + 1 < end ? 2 : 1;
-      out.push(new Token(text, i, i + len, false, false, 0));
+      out.push(pool ? pool.token(text, i, i + len, false, false, 0) : new Token(text, i, i + len, false, false, 0));
       i += len;
       continue;
     }
@@ -105,7 +144,9 @@ export function tokenize(text: string, start: number, end: number): Token[] {
       }
       break;
     }
-    out.push(new Token(text, i, j, true, isCapital(code, text, i), letters ? hash : 0));
+    const cap = isCapital(code, text, i);
+    const h = letters ? hash : 0;
+    out.push(pool ? pool.token(text, i, j, true, cap, h) : new Token(text, i, j, true, cap, h));
     i = j;
   }
   return out;
@@ -691,7 +732,10 @@ export function inRanges(ranges: Span[], pos: number): boolean {
 
 export interface SentenceContext {
   sentence: Span;
-  /** Empty until the sentence is read (sentences without a cue are read only when needed). */
+  /**
+   * Empty until the sentence is read (sentences without a cue are read only when needed), and again
+   * once no later sentence can need it (its tokens are reused).
+   */
   tokens: Token[];
   read: boolean;
   /** First valid attribution outside quotations, in text order. */
@@ -732,6 +776,7 @@ interface ResolverState {
   officials: OfficialMention[];
   quoted: Span[];
   registry: PersonRegistry;
+  pool: TokenPool;
 }
 
 const MAX_PENDING = 8;
@@ -750,7 +795,7 @@ export function attributeSentences(
 ): SentenceContext[] {
   const registry = new PersonRegistry();
   const sortedOfficials = [...officials].sort((a, b) => a.start - b.start);
-  const state: ResolverState = { lastPerson: null, lastBody: null, pending: [], text, officials: sortedOfficials, quoted, registry };
+  const state: ResolverState = { lastPerson: null, lastBody: null, pending: [], text, officials: sortedOfficials, quoted, registry, pool: new TokenPool() };
   const out: SentenceContext[] = [];
   let officialCursor = 0;
   for (const sentence of sentences) {
@@ -762,33 +807,46 @@ export function attributeSentences(
     if (!mayHoldCue(text, sentence.start, sentence.end)) {
       // Shared empty lists: a lazy sentence gets its own tokens when read, and never attributions.
       const lazy: SentenceContext = { sentence, tokens: NO_TOKENS, attributions: NO_ATTRIBUTIONS, subject: null, read: false };
-      state.pending.push(lazy);
-      if (state.pending.length > MAX_PENDING) state.pending.shift();
+      addPending(state, lazy);
       out.push(lazy);
       continue;
     }
-    const tokens = tokenize(text, sentence.start, sentence.end);
+    const tokens = tokenize(text, sentence.start, sentence.end, state.pool);
     const ctx: SentenceContext = { sentence, tokens, attributions: [], subject: null, read: true };
     ctx.subject = sentenceSubject(text, ctx, sortedOfficials, quoted, registry, state);
     const matches = cueMatches(tokens);
     if (matches.length) findCues(text, ctx, matches, sortedOfficials, quoted, registry, state);
     const first = ctx.attributions[0];
-    if (first?.speaker) remember(state, first, registry);
-    else if (ctx.subject?.speaker && ctx.subject.person) remember(state, ctx.subject, registry);
-    else {
-      state.pending.push(ctx);
-      if (state.pending.length > MAX_PENDING) state.pending.shift();
-    }
+    if (first?.speaker) {
+      remember(state, first, registry);
+      releaseTokens(state, ctx);
+    } else if (ctx.subject?.speaker && ctx.subject.person) {
+      remember(state, ctx.subject, registry);
+      releaseTokens(state, ctx);
+    } else addPending(state, ctx);
     out.push(ctx);
   }
+  for (const ctx of state.pending) releaseTokens(state, ctx);
   return out;
+}
+
+/** A sentence whose subject a later pronoun may need; the oldest of them is forgotten. */
+function addPending(state: ResolverState, ctx: SentenceContext): void {
+  state.pending.push(ctx);
+  if (state.pending.length > MAX_PENDING) releaseTokens(state, state.pending.shift()!);
+}
+
+/** A sentence that will not be read again gives its tokens back for the next ones. */
+function releaseTokens(state: ResolverState, ctx: SentenceContext): void {
+  state.pool.release(ctx.tokens);
+  ctx.tokens = NO_TOKENS;
 }
 
 /** Reads the subject of a sentence that was skipped (no cue), without resolving pronouns. */
 function readLazily(ctx: SentenceContext, state: ResolverState): void {
   if (ctx.read) return;
   ctx.read = true;
-  ctx.tokens = tokenize(state.text, ctx.sentence.start, ctx.sentence.end);
+  ctx.tokens = tokenize(state.text, ctx.sentence.start, ctx.sentence.end, state.pool);
   const subject = sentenceSubject(state.text, ctx, state.officials, state.quoted, state.registry, null);
   ctx.subject = subject;
 }
@@ -809,6 +867,7 @@ function recentPerson(state: ResolverState): Speaker | null {
 }
 
 function remember(state: ResolverState, s: Speaker, registry: PersonRegistry): void {
+  for (const ctx of state.pending) releaseTokens(state, ctx);
   state.pending.length = 0;
   if (s.person) state.lastPerson = s;
   else if (s.speaker && /^[A-Z]/.test(s.speaker) && !PRONOUNS.has(s.speaker.toLowerCase())) {
