@@ -39,9 +39,7 @@ function isDoubleMark(code: number): boolean {
   return code === 34 || DOUBLE_OPEN.has(code) || DOUBLE_CLOSE.has(code);
 }
 
-function isSingleMark(code: number): boolean {
-  return code === 39 || code === 0x2018 || code === 0x2019;
-}
+const ALL_MARKS = /["“”«»„'‘’]/g;
 
 function trimmedEnd(text: string, start: number, end: number): number {
   let e = end;
@@ -70,15 +68,15 @@ function sentenceIndexAt(sentences: Span[], pos: number): number {
  * quotation that lost its opening mark, bounded by its sentence.
  */
 export function findQuoteSegments(text: string, sentences: Span[]): QuoteSegment[] {
-  // The positions of all marks, found in one pass by character code (no block substrings, no regex).
+  // The positions of all marks, found in one pass over the whole text (no block substrings; `test`
+  // scans natively and builds no match object).
   const doubleMarks: number[] = [];
   const singleMarks: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 34 || c === 39 || c >= 128) {
-      if (isDoubleMark(c)) doubleMarks.push(i);
-      else if (isSingleMark(c)) singleMarks.push(i);
-    }
+  ALL_MARKS.lastIndex = 0;
+  while (ALL_MARKS.test(text)) {
+    const i = ALL_MARKS.lastIndex - 1;
+    if (isDoubleMark(text.charCodeAt(i))) doubleMarks.push(i);
+    else singleMarks.push(i);
   }
   const segments: QuoteSegment[] = [];
   let d = 0;

@@ -90,10 +90,25 @@ export interface Attribution extends Speaker {
 
 const NON_ASCII_WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
-/** Letter or digit; the regex only runs for the rare non-ASCII character. */
+/** Letter or digit; the regex runs once per non-ASCII UTF-16 unit, its answer is kept in a table. */
 function isWordChar(code: number, text: string, i: number): boolean {
   if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
-  return NON_ASCII_WORD_CHAR.test(text[i]!);
+  let known = NON_ASCII_WORD_UNITS[code]!;
+  if (known === 0) NON_ASCII_WORD_UNITS[code] = known = NON_ASCII_WORD_CHAR.test(text[i]!) ? 1 : 2;
+  return known === 1;
+}
+/** Per UTF-16 unit: 0 not yet tested, 1 word character, 2 not. */
+const NON_ASCII_WORD_UNITS = new Uint8Array(65536);
+
+// Classes of ASCII characters for the tokenizer's inner loops.
+const OTHER = 0;
+const SPACE = 1;
+const LOWER = 2;
+const UPPER = 3;
+const DIGIT = 4;
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  ASCII_CLASS[c] = c >= 97 && c <= 122 ? LOWER : c >= 65 && c <= 90 ? UPPER : c >= 48 && c <= 57 ? DIGIT : isSpaceCode(c) ? SPACE : OTHER;
 }
 
 function isSpaceCode(code: number): boolean {
@@ -109,11 +124,12 @@ export function tokenize(text: string, start: number, end: number, pool?: TokenP
   let i = start;
   while (i < end) {
     const code = text.charCodeAt(i);
-    if (isSpaceCode(code)) {
+    const cls = code < 128 ? ASCII_CLASS[code]! : isSpaceCode(code) ? SPACE : isWordChar(code, text, i) ? LOWER : OTHER;
+    if (cls === SPACE) {
       i++;
       continue;
     }
-    if (!isWordChar(code, text, i)) {
+    if (cls === OTHER) {
       // Keep surrogate pairs together so spans never split a character.
       const len = code >= 0xd800 && code <= 0xdbff && i + 1 < end ? 2 : 1;
       out.push(pool ? pool.token(text, i, i + len, false, false, 0) : new Token(text, i, i + len, false, false, 0));
@@ -127,8 +143,13 @@ export function tokenize(text: string, start: number, end: number, pool?: TokenP
     for (;;) {
       while (j < end) {
         const c = text.charCodeAt(j);
-        if (c >= 97 && c <= 122) hash = (Math.imul(hash, 31) + c) | 0;
-        else if (c >= 65 && c <= 90) hash = (Math.imul(hash, 31) + c + 32) | 0;
+        if (c < 128) {
+          const k = ASCII_CLASS[c]!;
+          if (k === LOWER) hash = (Math.imul(hash, 31) + c) | 0;
+          else if (k === UPPER) hash = (Math.imul(hash, 31) + c + 32) | 0;
+          else if (k === DIGIT) letters = false;
+          else break;
+        }
         // The Kelvin sign lower-cases to an ASCII "k".
         else if (c === 0x212a) hash = (Math.imul(hash, 31) + 107) | 0;
         else if (isWordChar(c, text, j)) letters = false;
