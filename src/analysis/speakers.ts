@@ -13,6 +13,8 @@ import type { OfficialMention, Span } from './types';
 export class Token {
   private textCache: string | undefined;
   private lowerCache: string | undefined;
+  /** The character code of a one-unit punctuation token (its text), else -1: compared without a string. */
+  punct: number;
   constructor(
     private source: string,
     public start: number,
@@ -22,7 +24,9 @@ export class Token {
     public cap: boolean,
     /** Hash of the lower-cased word when it is all ASCII letters (see reporting.wordHash), else 0. */
     public hash: number,
-  ) {}
+  ) {
+    this.punct = !word && end - start === 1 ? source.charCodeAt(start) : -1;
+  }
 
   get text(): string {
     return (this.textCache ??= this.source.slice(this.start, this.end));
@@ -40,6 +44,7 @@ export class Token {
     this.word = word;
     this.cap = cap;
     this.hash = hash;
+    this.punct = !word && end - start === 1 ? source.charCodeAt(start) : -1;
     this.textCache = undefined;
     this.lowerCache = undefined;
     return this;
@@ -737,6 +742,29 @@ function reachOf(officials: OfficialMention[]): number[] {
   return reach;
 }
 
+const NO_SPANS: Span[] = [];
+
+/** Per list of spans sorted by start: the furthest end among spans[0..k]. */
+function reachOfSpans(spans: Span[]): number[] {
+  const reach: number[] = [];
+  let max = -1;
+  for (const r of spans) reach.push((max = Math.max(max, r.end)));
+  return reach;
+}
+
+/** Whether any span (sorted by start, `reach` from reachOfSpans) overlaps `window`. */
+function touchesRanges(spans: Span[], reach: number[], window: Span): boolean {
+  // The last span that starts before the window ends; any overlap reaches past the window's start.
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start < window.end) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && reach[lo - 1]! > window.start;
+}
+
 /** Whether a position falls inside one of the (sorted) masked ranges. */
 export function inRanges(ranges: Span[], pos: number): boolean {
   let lo = 0;
@@ -819,6 +847,7 @@ export function attributeSentences(
   const state: ResolverState = { lastPerson: null, lastBody: null, pending: [], text, officials: sortedOfficials, quoted, registry, pool: new TokenPool() };
   const out: SentenceContext[] = [];
   let officialCursor = 0;
+  const quotedReach = reachOfSpans(quoted);
   for (const sentence of sentences) {
     while (officialCursor < sortedOfficials.length && sortedOfficials[officialCursor]!.start < sentence.end) {
       const o = sortedOfficials[officialCursor++]!;
@@ -834,9 +863,11 @@ export function attributeSentences(
     }
     const tokens = tokenize(text, sentence.start, sentence.end, state.pool);
     const ctx: SentenceContext = { sentence, tokens, attributions: [], subject: null, read: true };
-    ctx.subject = sentenceSubject(text, ctx, sortedOfficials, quoted, registry, state);
+    // A sentence that no quotation touches tests its tokens against no range at all (same answers, no search).
+    const local = touchesRanges(quoted, quotedReach, sentence) ? quoted : NO_SPANS;
+    ctx.subject = sentenceSubject(text, ctx, sortedOfficials, local, registry, state);
     const matches = cueMatches(tokens);
-    if (matches.length) findCues(text, ctx, matches, sortedOfficials, quoted, registry, state);
+    if (matches.length) findCues(text, ctx, matches, sortedOfficials, local, registry, state);
     const first = ctx.attributions[0];
     if (first?.speaker) {
       remember(state, first, registry);
@@ -949,7 +980,7 @@ function sentenceSubject(
   const tokens = ctx.tokens;
   let i = 0;
   // A leading quotation with its comma: '"...," he continued, adding'.
-  while (i < tokens.length && (inRanges(quoted, tokens[i]!.start) || /^["“”'‘’]$/.test(tokens[i]!.text))) i++;
+  while (i < tokens.length && (inRanges(quoted, tokens[i]!.start) || isQuoteMark(tokens[i]!.punct))) i++;
   if (i > 0 && tokens[i]?.text === ',') i++;
   for (let guard = 0; guard < 3 && i < tokens.length; guard++) {
     const t = tokens[i]!;
@@ -1041,12 +1072,24 @@ export function tokenIndexAt(tokens: Token[], pos: number): number {
   return -1;
 }
 
+/** " “ ” ' ‘ ’ as a token's punct code. */
+function isQuoteMark(p: number): boolean {
+  return p === 34 || p === 0x201c || p === 0x201d || p === 39 || p === 0x2018 || p === 0x2019;
+}
+
+/** " ” ’ as a token's punct code. */
+function isClosingMark(p: number): boolean {
+  return p === 34 || p === 0x201d || p === 0x2019;
+}
+
 function quoteFloor(tokens: Token[], cueIdx: number, quoted: Span[]): number {
   // The source phrase never reaches back into a quotation.
   for (let i = cueIdx - 1; i >= 0; i--) {
     const t = tokens[i]!;
     if (cueIdx - i > 80) return i + 1;
-    if (inRanges(quoted, t.start) || t.text === '"' || t.text === '“' || t.text === '”' || t.text === ';' || t.text === ':' || t.text === '(' || t.text === ')') return i + 1;
+    // " “ ” ; : ( )
+    const p = t.punct;
+    if (p === 34 || p === 0x201c || p === 0x201d || p === 59 || p === 58 || p === 40 || p === 41 || inRanges(quoted, t.start)) return i + 1;
   }
   return 0;
 }
@@ -1140,8 +1183,8 @@ function attributeCue(
   }
 
   const floor = quoteFloor(tokens, cueIdx, quoted);
-  const atClauseStart = cueIdx === floor || (cueIdx > 0 && tokens[cueIdx - 1]!.text === ',' && inRanges(quoted, tokens[Math.max(0, cueIdx - 2)]!.start));
-  const followedByQuoteClose = cueIdx > 0 && (inRanges(quoted, tokens[cueIdx - 1]!.start) || /^["”’]$/.test(tokens[cueIdx - 1]!.text) || (tokens[cueIdx - 1]!.text === ',' && cueIdx > 1 && /^["”’]$/.test(tokens[cueIdx - 2]!.text)));
+  const atClauseStart = cueIdx === floor || (cueIdx > 0 && tokens[cueIdx - 1]!.punct === 44 && inRanges(quoted, tokens[Math.max(0, cueIdx - 2)]!.start));
+  const followedByQuoteClose = cueIdx > 0 && (inRanges(quoted, tokens[cueIdx - 1]!.start) || isClosingMark(tokens[cueIdx - 1]!.punct) || (tokens[cueIdx - 1]!.punct === 44 && cueIdx > 1 && isClosingMark(tokens[cueIdx - 2]!.punct)));
   if ((atClauseStart || followedByQuoteClose) && !info.participle) {
     // Inverted: '"...," said the spokesman.'
     const phrase = phraseForward(tokens, after, tokens.length);
