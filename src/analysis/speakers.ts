@@ -580,6 +580,8 @@ interface KnownPerson {
   at: number;
   /** Order of first mention: ties in byTitle go to the person named first. */
   order: number;
+  /** The last list of office words added (titleWordsOf lists are shared): adding it again changes nothing. */
+  lastWords: readonly string[] | null;
 }
 
 /** People named so far in the article, with the words of their office, for "the ambassador" and pronouns. */
@@ -599,7 +601,7 @@ export class PersonRegistry {
     let person = this.byName.get(name);
     if (person) person.at = Math.max(person.at, at);
     else {
-      person = { name, entityId, words: new Set(), at, order: this.byName.size };
+      person = { name, entityId, words: new Set(), at, order: this.byName.size, lastWords: null };
       this.byName.set(name, person);
     }
     for (const w of titleWords) this.addWord(person, w.toLowerCase());
@@ -607,7 +609,13 @@ export class PersonRegistry {
 
   /** Same as `add` with the words of an office title ("Foreign Minister"). */
   addTitled(name: string, entityId: string | null, title: string | null, at: number): void {
-    this.add(name, entityId, title ? titleWordsOf(title) : NO_WORDS, at);
+    const words = title ? titleWordsOf(title) : NO_WORDS;
+    const person = this.byName.get(name);
+    if (person && person.lastWords === words) person.at = Math.max(person.at, at);
+    else {
+      this.add(name, entityId, words, at);
+      this.byName.get(name)!.lastWords = words;
+    }
   }
 
   private addWord(person: KnownPerson, word: string): void {
@@ -744,6 +752,12 @@ function reachOf(officials: OfficialMention[]): number[] {
 
 const NO_SPANS: Span[] = [];
 
+/** Officials usually come sorted: then (the sort being stable) sorting a copy would change nothing. */
+function isSortedByStart(spans: Span[]): boolean {
+  for (let i = 1; i < spans.length; i++) if (spans[i - 1]!.start > spans[i]!.start) return false;
+  return true;
+}
+
 /** Per list of spans sorted by start: the furthest end among spans[0..k]. */
 function reachOfSpans(spans: Span[]): number[] {
   const reach: number[] = [];
@@ -843,7 +857,7 @@ export function attributeSentences(
   quoted: Span[],
 ): SentenceContext[] {
   const registry = new PersonRegistry();
-  const sortedOfficials = [...officials].sort((a, b) => a.start - b.start);
+  const sortedOfficials = isSortedByStart(officials) ? officials : [...officials].sort((a, b) => a.start - b.start);
   const state: ResolverState = { lastPerson: null, lastBody: null, pending: [], text, officials: sortedOfficials, quoted, registry, pool: new TokenPool() };
   const out: SentenceContext[] = [];
   let officialCursor = 0;
