@@ -24,6 +24,8 @@ export class Token {
     public cap: boolean,
     /** Hash of the lower-cased word when it is all ASCII letters (see reporting.wordHash), else 0. */
     public hash: number,
+    /** Only ASCII characters and no capital: the text is its own lower case. */
+    public plain: boolean,
   ) {
     this.punct = !word && end - start === 1 ? source.charCodeAt(start) : -1;
   }
@@ -33,17 +35,18 @@ export class Token {
   }
 
   get lower(): string {
-    return (this.lowerCache ??= this.word ? this.text.toLowerCase() : this.text);
+    return (this.lowerCache ??= this.word && !this.plain ? this.text.toLowerCase() : this.text);
   }
 
   /** Turns a released token into a new one (see TokenPool). */
-  reset(source: string, start: number, end: number, word: boolean, cap: boolean, hash: number): this {
+  reset(source: string, start: number, end: number, word: boolean, cap: boolean, hash: number, plain: boolean): this {
     this.source = source;
     this.start = start;
     this.end = end;
     this.word = word;
     this.cap = cap;
     this.hash = hash;
+    this.plain = plain;
     this.punct = !word && end - start === 1 ? source.charCodeAt(start) : -1;
     this.textCache = undefined;
     this.lowerCache = undefined;
@@ -60,9 +63,9 @@ class TokenPool {
   private tokens: Token[] = [];
   private lists: Token[][] = [];
 
-  token(source: string, start: number, end: number, word: boolean, cap: boolean, hash: number): Token {
+  token(source: string, start: number, end: number, word: boolean, cap: boolean, hash: number, plain: boolean): Token {
     const t = this.tokens.pop();
-    return t ? t.reset(source, start, end, word, cap, hash) : new Token(source, start, end, word, cap, hash);
+    return t ? t.reset(source, start, end, word, cap, hash, plain) : new Token(source, start, end, word, cap, hash, plain);
   }
 
   list(): Token[] {
@@ -137,13 +140,14 @@ export function tokenize(text: string, start: number, end: number, pool?: TokenP
     if (cls === OTHER) {
       // Keep surrogate pairs together so spans never split a character.
       const len = code >= 0xd800 && code <= 0xdbff && i + 1 < end ? 2 : 1;
-      out.push(pool ? pool.token(text, i, i + len, false, false, 0) : new Token(text, i, i + len, false, false, 0));
+      out.push(pool ? pool.token(text, i, i + len, false, false, 0, false) : new Token(text, i, i + len, false, false, 0, false));
       i += len;
       continue;
     }
     // The hash of the lower-cased word, kept only while the word is all ASCII letters (cue words are).
     let hash = 0;
     let letters = true;
+    let plain = true;
     let j = i;
     for (;;) {
       while (j < end) {
@@ -151,20 +155,30 @@ export function tokenize(text: string, start: number, end: number, pool?: TokenP
         if (c < 128) {
           const k = ASCII_CLASS[c]!;
           if (k === LOWER) hash = (Math.imul(hash, 31) + c) | 0;
-          else if (k === UPPER) hash = (Math.imul(hash, 31) + c + 32) | 0;
+          else if (k === UPPER) {
+            hash = (Math.imul(hash, 31) + c + 32) | 0;
+            plain = false;
+          }
           else if (k === DIGIT) letters = false;
           else break;
         }
         // The Kelvin sign lower-cases to an ASCII "k".
-        else if (c === 0x212a) hash = (Math.imul(hash, 31) + 107) | 0;
-        else if (isWordChar(c, text, j)) letters = false;
-        else break;
+        else if (c === 0x212a) {
+          hash = (Math.imul(hash, 31) + 107) | 0;
+          plain = false;
+        } else if (isWordChar(c, text, j)) {
+          letters = false;
+          plain = false;
+        } else break;
         j++;
       }
       const c = text.charCodeAt(j);
       // Inner joiners: ' ’ - ‐ . & followed by a word character.
       if (j + 1 < end && (c === 39 || c === 0x2019 || c === 45 || c === 0x2010 || c === 46 || c === 38) && isWordChar(text.charCodeAt(j + 1), text, j + 1)) {
         letters = false;
+        // The word character after the joiner is skipped by `j += 2`: check it here.
+        const after = text.charCodeAt(j + 1);
+        if (c >= 128 || after >= 128 || ASCII_CLASS[after] === UPPER) plain = false;
         j += 2;
         continue;
       }
@@ -172,7 +186,7 @@ export function tokenize(text: string, start: number, end: number, pool?: TokenP
     }
     const cap = isCapital(code, text, i);
     const h = letters ? hash : 0;
-    out.push(pool ? pool.token(text, i, j, true, cap, h) : new Token(text, i, j, true, cap, h));
+    out.push(pool ? pool.token(text, i, j, true, cap, h, plain) : new Token(text, i, j, true, cap, h, plain));
     i = j;
   }
   return out;
@@ -1053,17 +1067,17 @@ function findCues(
   let openerIdx = -2;
   const firstWordIdx = (_t: Token[], q: Span[]): number => (openerIdx === -2 ? (openerIdx = firstWord(tokens, q)) : openerIdx);
   for (const match of matches) {
-    const m = [match.form] as const;
+    const m = match.form;
     const cueIdx = match.index;
     const cueStart = tokens[cueIdx]!.start;
     if (inRanges(quoted, cueStart)) continue;
     const info = match.info;
     // Verbs are lower case; a capitalised form is a name or a sentence-initial noun ("Reports").
-    if (/[A-Z]/.test(m[0]) && !(info.lemma === 'according to' && cueIdx === firstWordIdx(tokens, quoted))) {
+    if (/[A-Z]/.test(m) && !(info.lemma === 'according to' && cueIdx === firstWordIdx(tokens, quoted))) {
       if (cueIdx !== firstWordIdx(tokens, quoted)) continue;
     }
     const lastCueIdx = match.lastIndex;
-    const attribution = attributeCue(text, ctx, cueIdx, lastCueIdx, m[0], info, officials, quoted, registry, state);
+    const attribution = attributeCue(text, ctx, cueIdx, lastCueIdx, m, info, officials, quoted, registry, state);
     if (attribution) ctx.attributions.push(attribution);
   }
 }
