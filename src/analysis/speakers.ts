@@ -127,7 +127,7 @@ function isSpaceCode(code: number): boolean {
  * Words (letters/digits, joined by inner apostrophes, hyphens, dots and ampersands: "Iran’s",
  * "Amir-Abdollahian", "U.S") and single punctuation characters, scanned by character code.
  */
-export function tokenize(text: string, start: number, end: number, pool?: TokenPool): Token[] {
+export function tokenize(text: string, start: number, end: number, pool?: TokenPool, cueCandidates?: number[]): Token[] {
   const out: Token[] = pool ? pool.list() : [];
   let i = start;
   while (i < end) {
@@ -186,6 +186,8 @@ export function tokenize(text: string, start: number, end: number, pool?: TokenP
     }
     const cap = isCapital(code, text, i);
     const h = letters ? hash : 0;
+    // Words that may start a cue are noted as they are read, so cue matching needs no second pass.
+    if (cueCandidates && h !== 0 && mayStartCue(h)) cueCandidates.push(out.length);
     out.push(pool ? pool.token(text, i, j, true, cap, h, plain) : new Token(text, i, j, true, cap, h, plain));
     i = j;
   }
@@ -828,18 +830,22 @@ interface CueMatch {
   info: CueInfo;
 }
 
-/** The reporting cues of a sentence, found word by word (a hash test first, so most words cost no string). */
-function cueMatches(tokens: Token[]): CueMatch[] {
+/**
+ * The reporting cues of a sentence, found word by word from the tokens that may start one
+ * (`candidates`, noted by the tokenizer from a hash of each word), so most words cost no string.
+ */
+function cueMatches(tokens: Token[], candidates: number[]): CueMatch[] {
   const out: CueMatch[] = [];
   const wordAt = (i: number) => tokens[i]?.lower;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (t.hash === 0 || !mayStartCue(t.hash)) continue;
+  let next = 0;
+  for (const i of candidates) {
+    if (i < next) continue; // a word of the cue just matched
     const cue = cueFormAt(wordAt, i);
     if (!cue) continue;
     const n = cue.words.length;
+    const t = tokens[i]!;
     out.push({ index: i, lastIndex: i + n - 1, form: n === 1 ? t.text : tokens.slice(i, i + n).map((x) => x.text).join(' '), info: cue.info });
-    i += n - 1;
+    next = i + n;
   }
   return out;
 }
@@ -876,6 +882,7 @@ export function attributeSentences(
   const out: SentenceContext[] = [];
   let officialCursor = 0;
   const quotedReach = reachOfSpans(quoted);
+  const cueCandidates: number[] = [];
   for (const sentence of sentences) {
     while (officialCursor < sortedOfficials.length && sortedOfficials[officialCursor]!.start < sentence.end) {
       const o = sortedOfficials[officialCursor++]!;
@@ -889,12 +896,13 @@ export function attributeSentences(
       out.push(lazy);
       continue;
     }
-    const tokens = tokenize(text, sentence.start, sentence.end, state.pool);
+    cueCandidates.length = 0;
+    const tokens = tokenize(text, sentence.start, sentence.end, state.pool, cueCandidates);
     const ctx: SentenceContext = { sentence, tokens, attributions: [], subject: null, read: true };
     // A sentence that no quotation touches tests its tokens against no range at all (same answers, no search).
     const local = touchesRanges(quoted, quotedReach, sentence) ? quoted : NO_SPANS;
     ctx.subject = sentenceSubject(text, ctx, sortedOfficials, local, registry, state);
-    const matches = cueMatches(tokens);
+    const matches = cueMatches(tokens, cueCandidates);
     if (matches.length) findCues(text, ctx, matches, sortedOfficials, local, registry, state);
     const first = ctx.attributions[0];
     if (first?.speaker) {
@@ -946,11 +954,17 @@ function recentPerson(state: ResolverState): Speaker | null {
   return null;
 }
 
+/** As /^[A-Z]/.test(s), without running a regex over a sliced string. */
+function startsWithAsciiCapital(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c >= 65 && c <= 90;
+}
+
 function remember(state: ResolverState, s: Speaker, registry: PersonRegistry): void {
   for (const ctx of state.pending) releaseTokens(state, ctx);
   state.pending.length = 0;
   if (s.person) state.lastPerson = s;
-  else if (s.speaker && /^[A-Z]/.test(s.speaker) && !PRONOUNS.has(s.speaker.toLowerCase())) {
+  else if (s.speaker && startsWithAsciiCapital(s.speaker) && !PRONOUNS.has(s.speaker.toLowerCase())) {
     state.lastBody = s;
     registry.lastBody = s;
     if (MEDIA_WORDS.test(s.speaker)) registry.lastMedia = s;
