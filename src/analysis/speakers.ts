@@ -60,23 +60,15 @@ export class Token {
  * (nor, in a long document, promoted to the old generation).
  */
 class TokenPool {
-  private tokens: Token[] = [];
   private lists: Token[][] = [];
 
-  token(source: string, start: number, end: number, word: boolean, cap: boolean, hash: number, plain: boolean): Token {
-    const t = this.tokens.pop();
-    return t ? t.reset(source, start, end, word, cap, hash, plain) : new Token(source, start, end, word, cap, hash, plain);
-  }
-
+  /** A list to tokenize into; it may still hold released tokens, which the tokenizer resets in place. */
   list(): Token[] {
     return this.lists.pop() ?? [];
   }
 
   release(list: Token[]): void {
-    if (list === NO_TOKENS) return;
-    for (const t of list) this.tokens.push(t);
-    list.length = 0;
-    this.lists.push(list);
+    if (list !== NO_TOKENS) this.lists.push(list);
   }
 }
 
@@ -129,6 +121,8 @@ function isSpaceCode(code: number): boolean {
  */
 export function tokenize(text: string, start: number, end: number, pool?: TokenPool, cueCandidates?: number[]): Token[] {
   const out: Token[] = pool ? pool.list() : [];
+  // Tokens already in `out` (a released list) are reset in place rather than allocated.
+  let n = 0;
   let i = start;
   while (i < end) {
     const code = text.charCodeAt(i);
@@ -140,7 +134,9 @@ export function tokenize(text: string, start: number, end: number, pool?: TokenP
     if (cls === OTHER) {
       // Keep surrogate pairs together so spans never split a character.
       const len = code >= 0xd800 && code <= 0xdbff && i + 1 < end ? 2 : 1;
-      out.push(pool ? pool.token(text, i, i + len, false, false, 0, false) : new Token(text, i, i + len, false, false, 0, false));
+      const old = out[n++];
+      if (old) old.reset(text, i, i + len, false, false, 0, false);
+      else out.push(new Token(text, i, i + len, false, false, 0, false));
       i += len;
       continue;
     }
@@ -187,10 +183,13 @@ export function tokenize(text: string, start: number, end: number, pool?: TokenP
     const cap = isCapital(code, text, i);
     const h = letters ? hash : 0;
     // Words that may start a cue are noted as they are read, so cue matching needs no second pass.
-    if (cueCandidates && h !== 0 && mayStartCue(h)) cueCandidates.push(out.length);
-    out.push(pool ? pool.token(text, i, j, true, cap, h, plain) : new Token(text, i, j, true, cap, h, plain));
+    if (cueCandidates && h !== 0 && mayStartCue(h)) cueCandidates.push(n);
+    const old = out[n++];
+    if (old) old.reset(text, i, j, true, cap, h, plain);
+    else out.push(new Token(text, i, j, true, cap, h, plain));
     i = j;
   }
+  if (out.length > n) out.length = n;
   return out;
 }
 
