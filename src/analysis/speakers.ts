@@ -388,7 +388,7 @@ interface PhraseResult {
 }
 
 function isTokenAllowedInPhrase(t: Token): boolean {
-  if (!t.word) return t.text === '.';
+  if (!t.word) return t.punct === 46;
   if (t.cap) return !PRONOUNS.has(t.lower) || t.lower === 'i';
   return !NP_STOP.has(t.lower) && !/(?:ed|ing)$/.test(t.lower) && !isCueForm(t.lower);
 }
@@ -406,7 +406,7 @@ function phraseBackward(tokens: Token[], idx: number, floor: number): number {
       if (k - 1 >= floor && before && /^(?:the|these|those|all|his|her|their|its|our)$/.test(before.lower) && before.lower !== t.lower) return k - 1;
       return k;
     }
-    if (t.text === '.') {
+    if (t.punct === 46) {
       const prev = tokens[k - 1];
       if (prev && (HONORIFICS.has(prev.lower) || (prev.text.length === 1 && prev.cap)) && k < idx) {
         k--;
@@ -445,14 +445,14 @@ export function subjectBefore(
   if (BE_FORMS.has(t.lower)) return { phrase: null, passive: true, coordinated: false, commaOnly: false };
   if (t.lower === 'to' || t.lower === 'not') return none;
   let appositive: Token[] = [];
-  if (t.text === ',' || t.text === '—' || t.text === '–' || (t.text === '-' && tokens[i - 1] && tokens[i - 1]!.end < t.start)) {
+  if (t.punct === 44 || t.punct === 8212 || t.punct === 8211 || (t.punct === 45 && tokens[i - 1] && tokens[i - 1]!.end < t.start)) {
     // A parenthetical between the source and the verb: find its opening delimiter.
     let p = i - 1;
-    const delim = t.text === ',' ? ',' : null;
+    const delim = t.punct === 44 ? ',' : null;
     while (p >= floorIdx && i - p < 40) {
       const x = tokens[p]!;
-      if (delim ? x.text === ',' : x.text === '—' || x.text === '–' || x.text === '-') break;
-      if (x.text === '"' || x.text === '“' || x.text === '”' || x.text === ';' || x.text === ':') {
+      if (delim ? x.punct === 44 : x.punct === 8212 || x.punct === 8211 || x.punct === 45) break;
+      if (x.punct === 34 || x.punct === 8220 || x.punct === 8221 || x.punct === 59 || x.punct === 58) {
         p = floorIdx - 1;
         break;
       }
@@ -465,7 +465,7 @@ export function subjectBefore(
   }
   const cur = tokens[i]!;
   if (cur.word && (cur.lower === 'and' || cur.lower === 'but' || cur.lower === 'or') && !cur.cap) return { phrase: null, passive: false, coordinated: true, commaOnly: false };
-  if (!cur.word && cur.text !== '.') return { phrase: null, passive: false, coordinated: false, commaOnly: appositive.length === 0 && cur.text === ',' };
+  if (!cur.word && cur.punct !== 46) return { phrase: null, passive: false, coordinated: false, commaOnly: appositive.length === 0 && cur.punct === 44 };
   const first = phraseBackward(tokens, i, floorIdx);
   if (first > i) {
     if (cur.word && (cur.lower === 'and' || cur.lower === 'but')) return { phrase: null, passive: false, coordinated: true, commaOnly: false };
@@ -477,14 +477,14 @@ export function subjectBefore(
 /** A noun phrase that starts at tokens[idx], walking right ("said the spokesman", "according to X"). */
 export function phraseForward(tokens: Token[], idx: number, limitIdx: number): Token[] {
   let k = idx;
-  while (k < limitIdx && tokens[k]!.text === ',') k++;
+  while (k < limitIdx && tokens[k]!.punct === 44) k++;
   const start = k;
   if (k < limitIdx && PRONOUNS.has(tokens[k]!.lower) && tokens[k]!.word) return [tokens[k]!];
   if (k < limitIdx && DETERMINERS.has(tokens[k]!.lower)) k++;
   let count = 0;
   while (k < limitIdx && count < 10) {
     const t = tokens[k]!;
-    if (t.text === '.') {
+    if (t.punct === 46) {
       const prev = tokens[k - 1];
       if (prev && (HONORIFICS.has(prev.lower) || (prev.text.length === 1 && prev.cap)) && tokens[k + 1]?.cap) {
         k++;
@@ -509,13 +509,13 @@ export function phraseForward(tokens: Token[], idx: number, limitIdx: number): T
     k++;
   }
   // "the Ministry of Economy, Trade and Industry": a capitalised list that closes the sentence.
-  if (tokens[k]?.text === ',' && tokens[k - 1]?.cap) {
+  if (tokens[k]?.punct === 44 && tokens[k - 1]?.cap) {
     let j = k + 1;
-    while (j < limitIdx && j < k + 20 && (tokens[j]!.cap || (tokens[j]!.word && CONNECTORS.has(tokens[j]!.lower)) || tokens[j]!.text === ',')) j++;
+    while (j < limitIdx && j < k + 20 && (tokens[j]!.cap || (tokens[j]!.word && CONNECTORS.has(tokens[j]!.lower)) || tokens[j]!.punct === 44)) j++;
     const listEnd = tokens[j];
-    if (j > k + 1 && tokens.slice(k + 1, j).some((t) => t.lower === 'and' || t.text === '&') && (!listEnd || listEnd.text === '.') && tokens[j - 1]!.cap) k = j;
+    if (j > k + 1 && tokens.slice(k + 1, j).some((t) => t.lower === 'and' || t.punct === 38) && (!listEnd || listEnd.punct === 46) && tokens[j - 1]!.cap) k = j;
   }
-  while (k > start && !tokens[k - 1]!.word && tokens[k - 1]!.text !== '.') k--;
+  while (k > start && !tokens[k - 1]!.word && tokens[k - 1]!.punct !== 46) k--;
   if (k === start + 1 && DETERMINERS.has(tokens[start]!.lower)) return [];
   return tokens.slice(start, k);
 }
@@ -545,23 +545,23 @@ export function nameOf(tokens: Token[]): Token[] | null {
 }
 
 function nameAtEnd(tokens: Token[]): Token[] | null {
-  const words = tokens.filter((t) => t.word || t.text === '.');
+  const words = tokens.filter((t) => t.word || t.punct === 46);
   let end = words.length;
-  while (end > 0 && words[end - 1]!.text === '.') end--;
+  while (end > 0 && words[end - 1]!.punct === 46) end--;
   if (end === 0) return null;
   const last = words[end - 1]!;
   if (!last.cap || ORG_WORDS.has(last.lower) || isPossessive(last)) return null;
   let start = end - 1;
   while (start > 0) {
     const t = words[start - 1]!;
-    if (t.text === '.' || (t.cap && !isPossessive(t) && !isTitleWord(t))) start--;
+    if (t.punct === 46 || (t.cap && !isPossessive(t) && !isTitleWord(t))) start--;
     else if (t.word && !t.cap && NAME_PARTICLES.has(t.lower) && words[start - 2]?.cap) start--;
     else break;
   }
   // "Ms Okafor and Mr Mensah": two people, kept as written.
   let b = start - 1;
-  while (b >= 0 && (words[b]!.text === '.' || isTitleWord(words[b]!))) b--;
-  if (b > 0 && b < start - 1 && (words[b]!.lower === 'and' || words[b]!.text === '&') && words[b - 1]!.cap) return null;
+  while (b >= 0 && (words[b]!.punct === 46 || isTitleWord(words[b]!))) b--;
+  if (b > 0 && b < start - 1 && (words[b]!.lower === 'and' || words[b]!.punct === 38) && words[b - 1]!.cap) return null;
   const before = words[start - 1];
   // "Centers for Disease Control and Prevention": capitalised words joined by connectors name a body.
   if (before && !before.cap && (before.lower === 'and' || before.lower === '&' || before.lower === 'of' || before.lower === 'for') && words[start - 2]?.cap) return null;
@@ -572,7 +572,7 @@ function nameAtEnd(tokens: Token[]): Token[] | null {
     run = run.slice(1);
     while (run.length > 1 && TITLE_WORDS.has(run[0]!.lower)) run = run.slice(1);
   }
-  while (run.length > 0 && (run[0]!.text === '.' || HONORIFICS.has(run[0]!.lower))) run = run.slice(1);
+  while (run.length > 0 && (run[0]!.punct === 46 || HONORIFICS.has(run[0]!.lower))) run = run.slice(1);
   if (run.length === 0 || !run.some((t) => t.word && t.cap && !isTitleWord(t))) return null;
   return run;
 }
@@ -978,7 +978,7 @@ function nameInPassing(ctx: SentenceContext, quoted: Span[]): Speaker | null {
     if (!t.cap || !t.word || inRanges(quoted, t.start) || WEEKDAYS_MONTHS.has(t.lower) || TITLE_WORDS.has(t.lower)) continue;
     if (NP_STOP.has(t.lower) || isPossessive(t) || /^[A-Z]{2,}$/.test(t.text)) continue;
     const prev = tokens[i - 1]!;
-    if (prev.lower === 'the' || prev.text === '.' || prev.text === '"' || prev.text === '“') continue;
+    if (prev.lower === 'the' || prev.punct === 46 || prev.punct === 34 || prev.punct === 8220) continue;
     const next = tokens[i + 1];
     if (next && next.word && !next.cap && /(?:ed|ing|s)$/.test(next.lower)) return { speaker: t.text, speakerEntityId: null, person: true };
   }
@@ -1004,9 +1004,9 @@ function resolvePronoun(pronoun: string, ctx: SentenceContext, at: number, state
 /** "Two months later, ...", "Last year, ...": a short time phrase before the first comma. */
 function introEndsWithTime(tokens: Token[], i: number): boolean {
   let j = i;
-  while (j < tokens.length && j < i + 7 && tokens[j]!.text !== ',') j++;
+  while (j < tokens.length && j < i + 7 && tokens[j]!.punct !== 44) j++;
   const last = tokens[j - 1];
-  return tokens[j]?.text === ',' && !!last && /^(?:later|ago|earlier|afterwards|week|month|year|weekend|time|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{4})$/.test(last.lower);
+  return tokens[j]?.punct === 44 && !!last && /^(?:later|ago|earlier|afterwards|week|month|year|weekend|time|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{4})$/.test(last.lower);
 }
 
 /** The main subject of a sentence, past an introductory phrase: "Facing reporters with Rouhani, Abe welcomed". */
@@ -1022,18 +1022,18 @@ function sentenceSubject(
   let i = 0;
   // A leading quotation with its comma: '"...," he continued, adding'.
   while (i < tokens.length && (inRanges(quoted, tokens[i]!.start) || isQuoteMark(tokens[i]!.punct))) i++;
-  if (i > 0 && tokens[i]?.text === ',') i++;
+  if (i > 0 && tokens[i]?.punct === 44) i++;
   for (let guard = 0; guard < 3 && i < tokens.length; guard++) {
     const t = tokens[i]!;
     if (t.word && LEADING_CONJ.has(t.lower)) {
       i++;
-      if (tokens[i]?.text === ',') i++;
+      if (tokens[i]?.punct === 44) i++;
       continue;
     }
     if (t.word && (INTRO_WORDS.has(t.lower) || introEndsWithTime(tokens, i))) {
       let j = i + 1;
-      while (j < tokens.length && j < i + 30 && tokens[j]!.text !== ',') j++;
-      if (j < tokens.length && tokens[j]!.text === ',') {
+      while (j < tokens.length && j < i + 30 && tokens[j]!.punct !== 44) j++;
+      if (j < tokens.length && tokens[j]!.punct === 44) {
         i = j + 1;
         continue;
       }
@@ -1047,16 +1047,16 @@ function sentenceSubject(
   if (phrase.length === 0) return null;
   const after = tokens[i + phrase.length];
   // A subject is followed by its verb (or an appositive), not by "Read:" punctuation or a preposition ("Sleep at least ...").
-  if (!after || (!after.word && after.text !== ',') || after.cap || isPossessive(phrase[phrase.length - 1]!)) return null;
+  if (!after || (!after.word && after.punct !== 44) || after.cap || isPossessive(phrase[phrase.length - 1]!)) return null;
   const headWord = phrase[phrase.length - 1]!;
   if (after.word && !AGENT_HEADS.has(headWord.lower) && !ORG_WORDS.has(headWord.lower) && (PREPOSITIONS.has(after.lower) || DETERMINERS.has(after.lower) || after.lower === 'and' || after.lower === 'or')) return null;
-  if (after && after.text === ',' ) {
+  if (after && after.punct === 44 ) {
     // "Japan's foreign minister, Yoko Kamikawa, expressed": include the appositive.
     let j = i + phrase.length + 1;
-    while (j < tokens.length && tokens[j]!.text !== ',' && j < i + phrase.length + 12) j++;
+    while (j < tokens.length && tokens[j]!.punct !== 44 && j < i + phrase.length + 12) j++;
     const appositive = tokens.slice(i + phrase.length + 1, j);
     if (phrase.length === 1 && PRONOUNS.has(phrase[0]!.lower)) return state ? resolvePronoun(phrase[0]!.text, ctx, phrase[0]!.start, state) : null;
-    return speakerOf(text, phrase, tokens[j]?.text === ',' ? appositive : [], officials, registry);
+    return speakerOf(text, phrase, tokens[j]?.punct === 44 ? appositive : [], officials, registry);
   }
   if (phrase.length === 1 && PRONOUNS.has(phrase[0]!.lower)) return state ? resolvePronoun(phrase[0]!.text, ctx, phrase[0]!.start, state) : null;
   return speakerOf(text, phrase, [], officials, registry);
@@ -1174,7 +1174,7 @@ function attributeCue(
   if (info.lemma === 'per') {
     const next = tokens[after];
     if (!next || (!next.cap && !DETERMINERS.has(next.lower)) || /^(?:cent|capita|annum|person|head|day|year|month|week|hour)$/i.test(next.text)) return null;
-    if (tokens[cueIdx - 1]?.word && !tokens[cueIdx - 1]!.cap && tokens[cueIdx - 2]?.text !== ',' && tokens[cueIdx - 1]?.text !== ',') {
+    if (tokens[cueIdx - 1]?.word && !tokens[cueIdx - 1]!.cap && tokens[cueIdx - 2]?.punct !== 44 && tokens[cueIdx - 1]?.punct !== 44) {
       // "per" inside a phrase ("once per year") is not attribution; it follows a comma or opens the sentence.
       if (cueIdx > 0 && tokens[cueIdx - 1]!.word) return null;
     }
@@ -1198,7 +1198,7 @@ function attributeCue(
   }
   // "the parties' budgets": a plural possessive noun.
   const nextTok = tokens[lastCueIdx + 1];
-  if (nextTok && (nextTok.text === "'" || nextTok.text === '’') && nextTok.start === cueEnd) return null;
+  if (nextTok && (nextTok.punct === 39 || nextTok.punct === 8217) && nextTok.start === cueEnd) return null;
   // A noun, not a verb: "the claim", "his comments", "travel warning".
   if (prev && prev.word && (NOUN_BLOCKERS.has(prev.lower) || isPossessive(prev)) && prev.lower !== 'that') return null;
   if (info.strength === 'cognition' && info.lemma === 'maintain') {
@@ -1238,7 +1238,7 @@ function attributeCue(
     const p = tokens[cueIdx - 1];
     // Only a participle after a comma or "and" belongs to the clause's subject: "..., saying that".
     const progressive = p && BE_FORMS.has(p.lower);
-    if (!progressive && !(p && (p.text === ',' || p.lower === 'and' || p.lower === 'by' || p.lower === 'while' || p.lower === 'after' || p.lower === 'before' || p.lower === 'when' || p.lower === 'in' || p.lower === 'without' || ADVERB_SKIP.has(p.lower)))) return null;
+    if (!progressive && !(p && (p.punct === 44 || p.lower === 'and' || p.lower === 'by' || p.lower === 'while' || p.lower === 'after' || p.lower === 'before' || p.lower === 'when' || p.lower === 'in' || p.lower === 'without' || ADVERB_SKIP.has(p.lower)))) return null;
     if (!progressive) {
       // "said Ortiz, adding": the participle belongs to the source just named.
       const earlier = ctx.attributions[ctx.attributions.length - 1];
@@ -1303,9 +1303,9 @@ function attributionOf(s: Speaker, cue: string, cueStart: number, cueEnd: number
 }
 
 function appositiveAfter(tokens: Token[], idx: number): Token[] {
-  if (tokens[idx]?.text !== ',') return [];
+  if (tokens[idx]?.punct !== 44) return [];
   let j = idx + 1;
-  while (j < tokens.length && tokens[j]!.text !== ',' && tokens[j]!.text !== '.' && j < idx + 14) j++;
+  while (j < tokens.length && tokens[j]!.punct !== 44 && tokens[j]!.punct !== 46 && j < idx + 14) j++;
   return tokens.slice(idx + 1, j);
 }
 
