@@ -329,14 +329,22 @@ function isPossessive(t: Token): boolean {
 
 /** Whether the phrase tokens can be a source: a pronoun, a proper noun, or an agent-like head. */
 function agentive(tokens: Token[], sentenceStart: number): boolean {
-  if (tokens.length === 0) return false;
-  const content = tokens.filter((t) => t.word && !DETERMINERS.has(t.lower));
-  if (content.length === 0) return false;
-  if (content.length === 1 && PRONOUNS.has(content[0]!.lower)) return true;
-  if (content.some((t) => AGENT_HEADS.has(t.lower) || ORG_WORDS.has(t.lower))) return true;
+  // Content words are the words that are not determiners; counted in place, without a filtered list.
+  let count = 0;
+  let only: Token | undefined;
+  for (const t of tokens) {
+    if (t.word && !DETERMINERS.has(t.lower)) {
+      count++;
+      only = t;
+    }
+  }
+  if (count === 0) return false;
+  if (count === 1 && PRONOUNS.has(only!.lower)) return true;
+  for (const t of tokens) if (t.word && !DETERMINERS.has(t.lower) && (AGENT_HEADS.has(t.lower) || ORG_WORDS.has(t.lower))) return true;
   // A capitalised word that is not merely sentence-initial marks a proper noun; a lone
   // sentence-initial capitalised word right before the verb ("Washington argues") counts too.
-  return content.some((t) => t.cap && (t.start !== sentenceStart || content.length === 1));
+  for (const t of tokens) if (t.word && !DETERMINERS.has(t.lower) && t.cap && (t.start !== sentenceStart || count === 1)) return true;
+  return false;
 }
 
 /** Words after a name that are not part of it: "Ms Osei last week said". */
@@ -685,14 +693,20 @@ export function speakerOf(
   registry: PersonRegistry,
 ): Speaker {
   const span = spanOf(phrase);
-  const official = officialHead(text, officials, span) ?? (appositive.length && !nameOf(phrase) ? officialHead(text, officials, spanOf(appositive)) : null);
+  // nameOf(phrase) is read once, and only when needed (it is pure).
+  let phraseName: Token[] | null | undefined;
+  let official = officialHead(text, officials, span);
+  if (!official && appositive.length) {
+    phraseName = nameOf(phrase);
+    if (!phraseName) official = officialHead(text, officials, spanOf(appositive));
+  }
   if (official) {
     registry.addTitled(official.name, official.entityId, official.title ?? null, official.start);
     return { speaker: official.name, speakerEntityId: official.entityId, person: true };
   }
   // "Ana Lima, from Amnesty International" keeps the head; "Japan's foreign minister, Yoko Kamikawa," takes the name.
   let head = phrase;
-  let name = nameOf(phrase);
+  let name = phraseName === undefined ? nameOf(phrase) : phraseName;
   if (!name && appositive.length > 0) {
     const appName = nameOf(appositive);
     if (appName && appName.length === appositive.filter((t) => t.word).length) {
@@ -711,11 +725,19 @@ export function speakerOf(
     if (person) registry.add(nameText, null, titleWords, span.start);
     return { speaker: nameText, speakerEntityId: null, person };
   }
-  const words = phrase.filter((t) => t.word).map((t) => t.lower);
-  if (words[0] === 'the' && words.length >= 2) {
-    const known = registry.byTitle(words.slice(1), span.start);
+  // "the minister", "the paper": the words after "the" (listed only for such a phrase).
+  let wordCount = 0;
+  let firstWord: Token | undefined;
+  for (const t of phrase) {
+    if (!t.word) continue;
+    if (wordCount++ === 0) firstWord = t;
+  }
+  if (firstWord?.lower === 'the' && wordCount >= 2) {
+    const rest: string[] = [];
+    for (const t of phrase) if (t.word && t !== firstWord) rest.push(t.lower);
+    const known = registry.byTitle(rest, span.start);
     if (known) return { speaker: known.name, speakerEntityId: known.entityId, person: true };
-    if (words.length === 2 && MEDIA_BACKREF.has(words[1]!) && registry.lastMedia) return registry.lastMedia;
+    if (wordCount === 2 && MEDIA_BACKREF.has(rest[0]!) && registry.lastMedia) return registry.lastMedia;
   }
   return { speaker: textOf(text, phrase), speakerEntityId: null, person: false };
 }
