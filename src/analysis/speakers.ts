@@ -323,8 +323,14 @@ function personWord(t: Token): boolean {
   return t.cap && !PLACES.has(t.lower) && !isPlace(t.text) && !ORG_WORDS.has(t.lower) && !TITLE_WORDS.has(t.lower) && !/^[A-Z]{2,}$/.test(t.text) && !/s$/.test(t.lower);
 }
 
+/** "Iran's", "IRAN'S", "members'" (as /['’]s$/i or a final "s'"/"s’"), read from the last two characters. */
 function isPossessive(t: Token): boolean {
-  return /['’]s$/i.test(t.text) || t.text.endsWith("s'") || t.text.endsWith('s’');
+  const text = t.text;
+  const n = text.length;
+  if (n < 2) return false;
+  const last = text.charCodeAt(n - 1);
+  const prev = text.charCodeAt(n - 2);
+  return ((last === 115 || last === 83) && (prev === 39 || prev === 0x2019)) || (prev === 115 && (last === 39 || last === 0x2019));
 }
 
 /** Whether the phrase tokens can be a source: a pronoun, a proper noun, or an agent-like head. */
