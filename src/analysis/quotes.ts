@@ -266,6 +266,24 @@ const HEADLINE_SOURCE = /^[^"“”]*?\s?[-–—:]\s*((?:[A-Z][\p{L}'’.-]*\s+
 /** What may follow the verb of a sentence that is only an attribution: "Okafor said to applause." */
 const ATTRIBUTION_ONLY_REST = /^(?:\s*[.!?]|\s+(?:on|in|at|to|during|after|before|from|with|of|earlier|later|last|this|yesterday|today|recently|then|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[^"“”]{0,100}$|\s*,[^"“”]{0,120}$)/i;
 
+/** As text.slice(start, end).split(/\s+/).length, counted without building the pieces. */
+function splitPieces(text: string, start: number, end: number): number {
+  let pieces = 1;
+  for (let i = start; i < end; i++) {
+    if (isJsSpace(text.charCodeAt(i)) && (i === start || !isJsSpace(text.charCodeAt(i - 1)))) pieces++;
+  }
+  return pieces;
+}
+
+/** As text.slice(start, end).split(/\s+/).filter(Boolean).length: runs of non-space characters. */
+function wordsBetween(text: string, start: number, end: number): number {
+  let words = 0;
+  for (let i = start; i < end; i++) {
+    if (!isJsSpace(text.charCodeAt(i)) && (i === start || isJsSpace(text.charCodeAt(i - 1)))) words++;
+  }
+  return words;
+}
+
 /** Whether only spaces and commas separate two positions. */
 function adjacent(text: string, from: number, to: number): boolean {
   return to >= from && to - from < 6 && /^[\s,]*$/.test(text.slice(from, to));
@@ -317,7 +335,7 @@ export function analyzeQuotes(
       if (intro?.speaker && text[before.end - 1] === ':' && intro.info.strength !== 'cognition') speaker = attributionSpeaker(intro);
     }
     const startsSentence = sentences[first] !== undefined && (seg.open < 0 || seg.open <= sentences[first]!.start + 1);
-    const previousIsSpeech = previous !== null && previous.quote.text.split(/\s+/).length >= 6;
+    const previousIsSpeech = previous !== null && splitPieces(text, previous.quote.start, previous.quote.end) >= 6;
     if (!speaker && previous && (startsSentence || previousIsSpeech) && previous.anchorSentence >= first - 1 && previous.segment.end <= seg.start) {
       // A quotation that runs on without a new attribution keeps its speaker.
       speaker = { speaker: previous.quote.speaker, speakerEntityId: previous.quote.speakerEntityId, person: true };
@@ -383,7 +401,7 @@ function chooseAttribution(
     if (a.cueStart > openAt) break;
     if (!usable(a) || a.cueEnd > openAt || openAt - a.cueEnd > 80) continue;
     const between = text.slice(a.cueEnd, openAt);
-    if (between.split(/\s+/).filter(Boolean).length <= 6 && !/\b(?:whose|which|who|while|whom)\b|[;]/.test(between)) pre = a;
+    if (wordsBetween(text, a.cueEnd, openAt) <= 6 && !/\b(?:whose|which|who|while|whom)\b|[;]/.test(between)) pre = a;
   }
   // A statement relayed by a body keeps its maker: 'Hayashi urged Iran "...", the ministry said'.
   if (pre && post) return post.person && !pre.person ? post : pre;
