@@ -305,6 +305,9 @@ const COUNTERPART_REF =
 interface DocState {
   text: string;
   people: Map<string, Person>;
+  /** The people of each country and of each role, in the order of \`people\`: a reference reads only those it may mean. */
+  peopleByCountry: Map<string, Person[]>;
+  peopleByRole: Map<RoleClass, Person[]>;
   officials: readonly OfficialMention[];
   events: Draft[];
   /** Events by participant, so merging looks only at events sharing someone. */
@@ -564,8 +567,8 @@ function resolvePair(state: DocState, pos: number, noun: string): string[] | nul
 function resolveTitle(state: DocState, pos: number, country: string, noun: string): string | null {
   let best: string | null = null;
   let bestDistance = Infinity;
-  for (const p of state.people.values()) {
-    if (p.country !== country || !roleNounMatches(noun, p)) continue;
+  for (const p of state.peopleByCountry.get(country) ?? []) {
+    if (!roleNounMatches(noun, p)) continue;
     // Earlier mentions are the usual antecedent; a later one only when nothing came before.
     const distance = antecedentDistance(p, pos);
     if (distance < bestDistance) {
@@ -611,8 +614,8 @@ function resolveCounterparts(state: DocState, owner: Person, qualifier: string |
   const qualCode = qualifier ? countryCode(qualifier) : null;
   if (qualifier && !qualCode) return [];
   const ranked: Array<{ id: string; distance: number }> = [];
-  for (const p of state.people.values()) {
-    if (p.id === owner.id || p.role !== owner.role) continue;
+  for (const p of state.peopleByRole.get(owner.role) ?? []) {
+    if (p.id === owner.id) continue;
     if (!p.country || p.country === owner.country) continue;
     if (qualCode === EU_CODE ? !isEuMember(p.country) : qualCode !== null && p.country !== qualCode) continue;
     // A counterpart may be named before or after the reference.
@@ -639,7 +642,16 @@ const DATE_EXCLUDED_BEFORE = /\b(?:since|until|till|before|after|from|by|between
 
 /** True when a date before the cue sits in a relative clause the cue is not part of. */
 function inRelativeClause(text: string, sentenceStart: number, dateStart: number, cueStart: number): boolean {
-  const clauseStart = Math.max(text.lastIndexOf(',', dateStart), text.lastIndexOf(';', dateStart), sentenceStart);
+  // The last comma or semicolon at or before the date, looked for within the sentence only: a
+  // lastIndexOf over the whole text runs back to the article's start when the mark is rare.
+  let clauseStart = sentenceStart;
+  for (let i = Math.min(dateStart, text.length - 1); i > sentenceStart; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 44 || c === 59) {
+      clauseStart = i;
+      break;
+    }
+  }
   if (!/^[,;]?\s*(?:who|which|whose|where)\b|\b(?:which|whose)\b/.test(text.slice(clauseStart, dateStart))) return false;
   return /[,;]/.test(text.slice(dateStart, cueStart));
 }
@@ -935,7 +947,14 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
   if (!text || !context.officials.length) return [];
   const officials = sortedByStart(context.officials);
   const dates = sortedByStart(context.dates);
-  const state: DocState = { text, people: buildPeople(text, officials), officials, events: [], byPerson: new Map(), previousSubject: null, previousSentenceStart: 0, cities: new Map(), plannedCities: new Map() };
+  const people = buildPeople(text, officials);
+  const peopleByCountry = new Map<string, Person[]>();
+  const peopleByRole = new Map<RoleClass, Person[]>();
+  for (const p of people.values()) {
+    if (p.country) pushTo(peopleByCountry, p.country, p);
+    pushTo(peopleByRole, p.role, p);
+  }
+  const state: DocState = { text, people, peopleByCountry, peopleByRole, officials, events: [], byPerson: new Map(), previousSubject: null, previousSentenceStart: 0, cities: new Map(), plannedCities: new Map() };
   const fragments: Draft[] = [];
   const sentences = fuseSentences(text, sortedByStart(context.sentences));
 
@@ -1306,6 +1325,12 @@ function daysApart(a: string | null, b: string | null): number {
   return Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000;
 }
 const DAY_VALUE = /^\d{4}-\d{2}-\d{2}$/;
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
 
 function addCity(cities: Map<string, Set<string>>, id: string, city: string): void {
   const set = cities.get(id);
