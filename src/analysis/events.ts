@@ -111,15 +111,23 @@ function buildPeople(text: string, officials: readonly OfficialMention[]): Map<s
 
 const ABBREVIATION_END = /(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Col|Lt|Capt|Maj|St|Prof|Rev|Hon|No|Jr|Sr|vs|etc|[ap]\.m|[A-Z]))\.$/;
 
+const isLowerAscii = (c: number) => c >= 97 && c <= 122;
+
+function hasNewline(text: string, from: number, to: number): boolean {
+  for (let i = Math.max(0, from); i < to; i++) if (text.charCodeAt(i) === 10) return true;
+  return false;
+}
+
 function fuseSentences(text: string, sentences: readonly Span[]): Span[] {
   const out: Span[] = [];
   for (const s of sentences) {
     const prev = out[out.length - 1];
+    // Cheapest tests first: most sentences are not adjacent, or start with a capital after no abbreviation.
     const joined =
       prev &&
       s.start - prev.end <= 2 &&
-      !text.slice(prev.end, s.start).includes('\n') &&
-      (ABBREVIATION_END.test(text.slice(Math.max(prev.start, prev.end - 6), prev.end)) || /^[a-z]/.test(text.charAt(s.start)));
+      !hasNewline(text, prev.end, s.start) &&
+      (isLowerAscii(text.charCodeAt(s.start)) || ABBREVIATION_END.test(text.slice(Math.max(prev.start, prev.end - 6), prev.end)));
     if (prev && joined) {
       prev.end = s.end;
       continue;
@@ -228,6 +236,8 @@ const TRIP_CLAUSE_BEFORE = /,\s*(?:during\s+which|in\s+the\s+course\s+of\s+which
 const SIGNING_CUE = /^(?:signed|signs|inked|inks|sealed|seals|exchanged|shook|sat|dined|lunched)\b(?!.*\bwith$)/i;
 const HELD_FORM = /^(?:met|meets|held|had|paid|called|visited|travel(?:l)?ed|arrived|landed|left|flew|hosted|received|welcomed|spoke|talked|exchanged|phoned|telephoned|signed|inked|sealed)/i;
 const CANCELLED_AFTER = /^[^.;!?,]{0,60}?\b(?:was|were|has\s+been|had\s+been|have\s+been|is|are|be)\s+(?:cancel(?:l)?ed|postponed|called\s+off|scrapped|shelved|put\s+off|delayed\s+indefinitely)\b/i;
+// Literal words every cancellation above needs: a quick test spares most clauses the full patterns.
+const CANCEL_WORD = /cancel|postpon|call|scrap|shelv|put|delay/i;
 const TRAVEL_CANCELLED_AFTER = /^[^.;!?]{0,80}?\b(?:was|were|has\s+been|had\s+been|have\s+been|is|are)\s+(?:cancel(?:l)?ed|postponed|called\s+off|scrapped|shelved|put\s+off)\b/i;
 // "the first Iranian president to visit Japan", "last visited Manila", "following her trip to Tehran",
 // "Before visiting Israel": visits the article mentions as background, not as news.
@@ -293,10 +303,12 @@ const PRONOUN = /\b(?:he|she|He|She)\b/g;
 const POSSESSIVE_BEFORE_CUE = /\b(?:his|her|His|Her)\s+(?:[a-z-]+\s+){0,3}?(?=(?:visit|trip|meeting|talks|call)\b)/g;
 const PAIR_REF =
   /\b(?:the|The|both|Both)\s+(?:two\s+)?(?:(?:countries|nations|sides|governments|states)['’]\s+)?((?:foreign|defen[cs]e|finance|trade|top|senior)\s+(?:ministers|diplomats|officials)|ministers|diplomats|leaders|officials|presidents|prime\s+ministers|premiers|chancellors|heads\s+of\s+(?:state|government)|sides|men|women|envoys|counterparts)\b|\b(?:the|The)\s+pair\b|\b(?:the|The)\s+two(?=\s+(?:last|previously|also|first|again|later|then|had|have|will|would|met|meet|held|hold|spoke|talked|discussed|agreed|signed)\b)/g;
+// Every reference above ends in one of these words ("women" holds "men"): a sentence with none skips it.
+const PAIR_NOUN = /ministers|diplomats|leaders|officials|presidents|premiers|chancellors|heads|sides|men|envoys|counterparts|pair|two/;
 const TITLE_REF =
   /\b(?:[Tt]he\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)|([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:'s|’s))\s+(president|prime\s+minister|premier|foreign\s+minister|foreign\s+secretary|secretary\s+of\s+state|top\s+diplomat|minister|chancellor|leader|king|queen|ambassador|envoy)\b/g;
 const BARE_TITLE_REF = /\b[Tt]he\s+(president|prime\s+minister|premier|foreign\s+minister|foreign\s+secretary|secretary\s+of\s+state|chancellor)\b(?!\s+of\b|[-'’])/g;
-const ROLE_WORD = /resident|inister|remier|hancellor|eader|ecretary|mbassador|nvoy|iplomat|king|queen/i;
+const ROLE_NOUN = /president|premier|minister|secretary|diplomat|chancellor|leader|king|queen|ambassador|envoy/;
 const VISITING_REF =
   /\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:visiting\s+(?:([A-Z][a-z]+)\s+)?|(?=guest\b))(foreign\s+minister|prime\s+minister|minister|president|premier|leader|chancellor|secretary\s+of\s+state|secretary|envoy|diplomat|official|dignitary|delegation|guest)\b/g;
 const COUNTERPART_REF =
@@ -437,7 +449,7 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
     }
   }
 
-  PAIR_REF.lastIndex = s.includes('two ') || s.includes('oth ') || s.includes('pair') || s.includes('the ') ? 0 : s.length;
+  PAIR_REF.lastIndex = (s.includes('two ') || s.includes('oth ') || s.includes('pair') || s.includes('the ')) && PAIR_NOUN.test(s) ? 0 : s.length;
   for (let m = PAIR_REF.exec(s); m; m = PAIR_REF.exec(s)) {
     const start = sentence.start + m.index;
     const noun = (m[1] ?? 'pair').replace(/\s+/g, ' ');
@@ -455,7 +467,9 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
     if (last && last.ids.length === 2 && !mentions.some((mm) => mm.start < start)) actors.push({ ids: [...last.ids], start, end: start + 4, ref: true });
   }
 
-  TITLE_REF.lastIndex = ROLE_WORD.test(s) ? 0 : s.length;
+  // Both title patterns end in a lower-case office noun: a sentence with none skips them.
+  const roleNoun = ROLE_NOUN.test(s);
+  TITLE_REF.lastIndex = roleNoun ? 0 : s.length;
   for (let m = TITLE_REF.exec(s); m; m = TITLE_REF.exec(s)) {
     const start = sentence.start + m.index;
     const end = start + m[0].length;
@@ -468,7 +482,7 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
   }
 
   // "the prime minister" with no country: the one official of that office the article has named.
-  BARE_TITLE_REF.lastIndex = ROLE_WORD.test(s) ? 0 : s.length;
+  BARE_TITLE_REF.lastIndex = roleNoun ? 0 : s.length;
   for (let m = BARE_TITLE_REF.exec(s); m; m = BARE_TITLE_REF.exec(s)) {
     const start = sentence.start + m.index;
     const end = start + m[0].length;
@@ -631,6 +645,8 @@ function resolveCounterparts(state: DocState, owner: Person, qualifier: string |
 const FRAME_BEFORE = /\b(?:during|while\s+on|in\s+the\s+course\s+of)\s+(?:(?:his|her|their|the|a|an)\s+)?(?:[\w-]+\s+){0,3}$/i;
 const HOST_VERB = /^(?:host|hosts|hosted|hosting|welcome|welcomes|welcomed|receive|receives|received)$/i;
 const HOST_PLACE_BEFORE = /\b([A-Z][\p{L}’'-]+(?:\s[A-Z][\p{L}’'-]+)?)\s+(?:will\s+|would\s+|is\s+to\s+|is\s+set\s+to\s+|has\s+|have\s+|also\s+)*$/u;
+const SEPARATELY = /\bseparate(?:ly)?\b/i;
+const INVITATION_WORD = /invitation/i;
 const INVITATION = /\b(?:at|on)\s+the\s+invitation\s+of\s+/i;
 const SAME_DAY = /^(?:the\s+)?(?:same\s+day|same\s+morning|same\s+afternoon|same\s+evening|that\s+day)$/i;
 const DATELINE_AFTER = /^,?\s*(?:\d{4}\s*)?(?:\([^)]{1,30}\)|[-–—:])/;
@@ -746,7 +762,7 @@ function placeCandidates(text: string, sentence: Span, officialsInSentence: read
     const raw = m[1] ?? '';
     consider(raw, m.index + m[0].length - raw.length);
   }
-  PLACE_BEFORE_TRIP.lastIndex = 0;
+  PLACE_BEFORE_TRIP.lastIndex = s.includes('trip') || s.includes('visit') ? 0 : s.length;
   for (let m = PLACE_BEFORE_TRIP.exec(s); m; m = PLACE_BEFORE_TRIP.exec(s)) {
     const raw = m[1] ?? '';
     consider(raw, m.index);
@@ -1166,6 +1182,8 @@ function analyseSentence(
       !((c.type === 'visit' || c.type === 'trip') && FRAME_BEFORE.test(s.slice(Math.max(0, c.start - 120), c.start))) &&
       !(RELATIVE_LEAD.test(s.slice(Math.max(0, c.start - 80), c.start)) && /^[^,;.]*,/.test(s.slice(c.end, c.end + 80))),
   );
+  // Read once per sentence, and only if some cue gets that far.
+  let separately: boolean | undefined;
   for (const { cue, parts } of resolved) {
     if (!parts || !parts.ids.length) continue;
     if (hasVerbEvent && cue.kind === 'noun') continue;
@@ -1192,7 +1210,7 @@ function analyseSentence(
     if (NEGATION_BEFORE.test(lead.slice(-40))) continue;
     // "the meeting with X was cancelled", "her visit to Kyiv, planned for May, was postponed": no event either.
     const after = s.slice(cue.end, cue.end + 120);
-    if (CANCELLED_AFTER.test(after) || ((cue.type === 'visit' || cue.type === 'trip') && TRAVEL_CANCELLED_AFTER.test(after))) continue;
+    if (CANCEL_WORD.test(after) && (CANCELLED_AFTER.test(after) || ((cue.type === 'visit' || cue.type === 'trip') && TRAVEL_CANCELLED_AFTER.test(after)))) continue;
     // "requested that his counterpart visit Tehran", "invited her to hold talks": a proposal.
     if (PROPOSAL_BEFORE.test(lead.slice(-80)) && !HELD_FORM.test(cueWord)) continue;
     // "the two sides last met in New Delhi": background, news only with a date of its own.
@@ -1216,7 +1234,8 @@ function analyseSentence(
       const trip = drafts.find((d) => typeFamily(d.type) === 'travel');
       if (trip) parts.ids = [...trip.ids, ...parts.ids.filter((id) => !trip.ids.includes(id))];
     }
-    const groupsToSplit = splitBilateral(state, cue, parts, /\bseparate(?:ly)?\b/i.test(s));
+    separately ??= SEPARATELY.test(s);
+    const groupsToSplit = splitBilateral(state, cue, parts, separately);
     // "Japan will host Vietnamese President X next month": a country or capital hosting one official
     // is that official's visit there.
     const hostPlace = !parts.subject && parts.ids.length === 1 && HOST_VERB.test(cueWord) ? HOST_PLACE_BEFORE.exec(leadTail)?.[1] : undefined;
@@ -1254,7 +1273,7 @@ function analyseSentence(
     }
   }
   // "will pay a state visit to Japan at the invitation of Prime Minister X": X hosts the visit.
-  const invitation = INVITATION.exec(s);
+  const invitation = INVITATION_WORD.test(s) ? INVITATION.exec(s) : null;
   if (invitation) {
     const from = sentence.start + invitation.index + invitation[0].length;
     const host = actors.find((a) => a.start >= from && isTitleGap(text.slice(from, a.start), 60));
@@ -1556,7 +1575,7 @@ function absorb(target: Draft, d: Draft, acrossSentences: boolean): void {
 
 // Regexes compile on their first run: run each once at load, so the first article read pays nothing.
 for (const re of [
-  HEAD_TITLE, DIPLOMAT_TITLE, MINISTER_TITLE, LOCAL_DEMONYM, ABBREVIATION_END, TOLD_COMPANIONS, FUTURE_MARKER, FUTURE_TIME_AFTER, PROPOSAL_BEFORE, AGREEMENT_BEFORE, BACKGROUND_MEETING_BEFORE, TRIP_CLAUSE_BEFORE, SIGNING_CUE, HELD_FORM, CANCELLED_AFTER, TRAVEL_CANCELLED_AFTER, BACKGROUND_TRAVEL, NEGATION_BEFORE, CAPITALISED_WORD, TITLE_GAP_WORD, GAP_WORD, SUBJECT_BREAK, IN_PERSON, PHONE_MARKER, WITH_AFTER_TOPIC, TRANSITIVE_CUE, UNNAMED_OBJECT, CALL_PURPOSE_AFTER, AFTER_EVENT_GAP, RELATIVE_LEAD, IN_A_BEFORE, OBJECT_PRONOUN_AFTER, OTHER_PERSON_OF, POSSESSIVE_AFTER, PRONOUN, POSSESSIVE_BEFORE_CUE, PAIR_REF, TITLE_REF, BARE_TITLE_REF, ROLE_WORD, VISITING_REF, COUNTERPART_REF, NAME_PAIR, FRAME_BEFORE, SAME_DAY, DATELINE_AFTER, RELATIVE_CLAUSE, CLOSED_RELATIVE, DATE_OTHER_EVENT, DATE_EXCLUDED_BEFORE, PLACE_AFTER, PLACE_AFTER_BUILDING, PLACE_BEFORE_TRIP, NOT_PLACE_WORD, TOPIC_BEFORE_PLACE, INSTITUTION_WORD, LOCATED_GATE, DATELINE, CUE_TRIGGER, ATTRIBUTE_BEFORE, RULE_OPENER,
+  HEAD_TITLE, DIPLOMAT_TITLE, MINISTER_TITLE, LOCAL_DEMONYM, ABBREVIATION_END, TOLD_COMPANIONS, FUTURE_MARKER, FUTURE_TIME_AFTER, PROPOSAL_BEFORE, AGREEMENT_BEFORE, BACKGROUND_MEETING_BEFORE, TRIP_CLAUSE_BEFORE, SIGNING_CUE, HELD_FORM, CANCELLED_AFTER, TRAVEL_CANCELLED_AFTER, BACKGROUND_TRAVEL, NEGATION_BEFORE, CAPITALISED_WORD, TITLE_GAP_WORD, GAP_WORD, SUBJECT_BREAK, IN_PERSON, PHONE_MARKER, WITH_AFTER_TOPIC, TRANSITIVE_CUE, UNNAMED_OBJECT, CALL_PURPOSE_AFTER, AFTER_EVENT_GAP, RELATIVE_LEAD, IN_A_BEFORE, OBJECT_PRONOUN_AFTER, OTHER_PERSON_OF, POSSESSIVE_AFTER, PRONOUN, POSSESSIVE_BEFORE_CUE, PAIR_REF, TITLE_REF, BARE_TITLE_REF, ROLE_NOUN, VISITING_REF, COUNTERPART_REF, NAME_PAIR, FRAME_BEFORE, SAME_DAY, DATELINE_AFTER, RELATIVE_CLAUSE, CLOSED_RELATIVE, DATE_OTHER_EVENT, DATE_EXCLUDED_BEFORE, PLACE_AFTER, PLACE_AFTER_BUILDING, PLACE_BEFORE_TRIP, NOT_PLACE_WORD, TOPIC_BEFORE_PLACE, INSTITUTION_WORD, LOCATED_GATE, DATELINE, CUE_TRIGGER, ATTRIBUTE_BEFORE, RULE_OPENER,
   ...CUE_STICKY,
 ]) {
   re.lastIndex = 0;
