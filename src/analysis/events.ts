@@ -1149,7 +1149,6 @@ function analyseSentence(
   const resolved = cues.map((cue) => ({ cue, parts: cueParticipants(state, sentence, cue, actors, consumed) }));
   // Most cue words name no participants ("the meeting was constructive"): stop before the costly reads.
   if (!resolved.some((r) => r.parts && r.parts.ids.length)) return;
-  const places = placeCandidates(text, sentence, mentions);
   const source: TextSpan = { start: sentence.start, end: sentence.end, text: s };
 
   // One draft per cue; drafts of one sentence sharing a participant are one occasion
@@ -1176,31 +1175,17 @@ function analyseSentence(
   const otherCueThanSigning = resolved.some((r) => !isSigning(r.cue) && r.parts && r.parts.ids.length > 0);
   // Cues that date an event of their own (a frame "during his visit" lends its date instead); read once per sentence.
   // A cue inside a closed relative clause (", who is on a state visit to China, in Beijing on Friday") dates nothing outside it.
-  const datingCues = cues.filter(
-    (c) =>
-      c.kind !== 'noun' &&
-      !((c.type === 'visit' || c.type === 'trip') && FRAME_BEFORE.test(s.slice(Math.max(0, c.start - 120), c.start))) &&
-      !(RELATIVE_LEAD.test(s.slice(Math.max(0, c.start - 80), c.start)) && /^[^,;.]*,/.test(s.slice(c.end, c.end + 80))),
-  );
+  // Cues that date an event of their own (a frame "during his visit" lends its date instead); read once per sentence.
+  // A cue inside a closed relative clause (", who is on a state visit to China, in Beijing on Friday") dates nothing outside it.
+  let datingCues: Cue[] | undefined;
   // Read once per sentence, and only if some cue gets that far.
+  let places: ReturnType<typeof placeCandidates> | undefined;
   let separately: boolean | undefined;
   for (const { cue, parts } of resolved) {
     if (!parts || !parts.ids.length) continue;
     if (hasVerbEvent && cue.kind === 'noun') continue;
     // "X signed a decree" alone is no meeting: signing is one only with a co-signatory.
     if (isSigning(cue) && (parts.ids.length < 2 || otherCueThanSigning)) continue;
-    const cueAbs = sentence.start + cue.start;
-    const otherCues: number[] = [];
-    for (const c of datingCues) if (c !== cue) otherCues.push(sentence.start + c.start);
-    // A date dating another event relative to this one ("a day after") leaves this one undated.
-    const relative = { found: false };
-    const picked = pickDate(text, dates, sentence, cueAbs, otherCues, relative, cue.type === 'visit' || cue.type === 'trip');
-    // "On the same day, X paid a courtesy call on Y": the day of the event told just before.
-    const date =
-      picked && picked.value === null && SAME_DAY.test(picked.text) && state.events.length
-        ? { value: state.events[state.events.length - 1]!.date, text: picked.text }
-        : picked;
-    const place = pickPlace(s, places, cue.start);
     const lead = s.slice(0, cue.start);
     // End-anchored patterns read only the words before the cue: run over a whole sentence they are slow.
     const leadTail = lead.slice(-120);
@@ -1213,11 +1198,31 @@ function analyseSentence(
     if (CANCEL_WORD.test(after) && (CANCELLED_AFTER.test(after) || ((cue.type === 'visit' || cue.type === 'trip') && TRAVEL_CANCELLED_AFTER.test(after)))) continue;
     // "requested that his counterpart visit Tehran", "invited her to hold talks": a proposal.
     if (PROPOSAL_BEFORE.test(lead.slice(-80)) && !HELD_FORM.test(cueWord)) continue;
+    // Dates, then places, are read only for cues the tests above kept.
+    const cueAbs = sentence.start + cue.start;
+    datingCues ??= cues.filter(
+      (c) =>
+        c.kind !== 'noun' &&
+        !((c.type === 'visit' || c.type === 'trip') && FRAME_BEFORE.test(s.slice(Math.max(0, c.start - 120), c.start))) &&
+        !(RELATIVE_LEAD.test(s.slice(Math.max(0, c.start - 80), c.start)) && /^[^,;.]*,/.test(s.slice(c.end, c.end + 80))),
+    );
+    const otherCues: number[] = [];
+    for (const c of datingCues) if (c !== cue) otherCues.push(sentence.start + c.start);
+    // A date dating another event relative to this one ("a day after") leaves this one undated.
+    const relative = { found: false };
+    const picked = pickDate(text, dates, sentence, cueAbs, otherCues, relative, cue.type === 'visit' || cue.type === 'trip');
+    // "On the same day, X paid a courtesy call on Y": the day of the event told just before.
+    const date =
+      picked && picked.value === null && SAME_DAY.test(picked.text) && state.events.length
+        ? { value: state.events[state.events.length - 1]!.date, text: picked.text }
+        : picked;
     // "the two sides last met in New Delhi": background, news only with a date of its own.
     const earlierMeeting = !travel && BACKGROUND_MEETING_BEFORE.test(leadTail);
     if (earlierMeeting && !date) continue;
     // "agreed to hold a summit in Tokyo this year": a plan, an event only once given a day ("agreed to meet on Monday").
     if (AGREEMENT_BEFORE.test(lead.slice(-80)) && !HELD_FORM.test(cueWord) && !(date?.value && /^\d{4}-(?:\d{2}-\d{2}|W\d{2})$/.test(date.value))) continue;
+    places ??= placeCandidates(text, sentence, mentions);
+    const place = pickPlace(s, places, cue.start);
     // Planned: a future marker in the cue's own clause ("Modi, who will visit Paris, met Macron" is held).
     const clauseLead = lead.slice(Math.max(lead.lastIndexOf(','), lead.length - 60) + 1);
     const scheduled =
@@ -1364,6 +1369,12 @@ const CUE_TRIGGER =
   /\b(?:[Mm]e(?:t|et)|[Tt]alk|[Dd]iscuss|[Nn]egotiation|[Cc]on(?:sultation|versation|fer)|[Ss](?:ummit|at down|hook hands|poke|ign(?:ed|s)|eal(?:ed|s))|[Dd](?:ined|elegations? to)|[Ll]unched|[Ee]xchanged|[Hh](?:ost|ead(?:s|ed|ing)? to)|[Rr]eceiv|[Ww]elcom|[Gg]reet|[Pp]hone|[Tt](?:elephone|rip|ravel|old)|[Ii]nk(?:ed|s)|[Vv](?:ideo|isit)|[Aa]rriv|[Ff]l(?:y|ies) to|[Ll]and(?:s|ed|ing)? (?:in|at)|[Ee]xpected in|[Ll](?:eft|eaves?|eaving) for|[Dd]epart(?:s|ed)? for|[Tt]our|[Ff]lew|[Cc]ourtesy|[Cc]all(?:s|ed|ing)? on|[Cc]alls? with|[Cc]alled)/g;
 const ATTRIBUTE_BEFORE = /\b(?:the|his|her|their|a)\s+$/i;
 const RULE_OPENER = /^(?:held|hold|holds|holding|had|has|have|having|paid|pays|pay|paying|is|are|was|were|been|be|also|state|official|working|joint|news|press)$/i;
+// The same words, matched in place: the word at [start, end) is an opener when a match ends exactly at end.
+const RULE_OPENER_AT = new RegExp(`${RULE_OPENER.source.slice(1, -1)}(?![a-z])`, 'iy');
+function isRuleOpener(text: string, start: number, end: number): boolean {
+  RULE_OPENER_AT.lastIndex = start;
+  return RULE_OPENER_AT.test(text) && RULE_OPENER_AT.lastIndex === end;
+}
 const CUE_STICKY = CUE_RULES.map((r) => new RegExp(r.re.source, 'iy'));
 const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 // Between words of one phrase: spaces, hyphens, apostrophes, periods of "U.S." ("held a Japan-U.S. meeting").
@@ -1451,16 +1462,17 @@ function findCues(text: string, sentences: readonly Span[]): Map<number, Cue[]> 
       while (start > 0 && isLetter(text.charCodeAt(start - 1))) start--;
       if (start === end) break;
       // Openers are short words; a long one ("productive") is walked over.
-      if (end - start <= 8 && RULE_OPENER.test(text.slice(start, end))) starts.push(start);
+      if (end - start <= 8 && isRuleOpener(text, start, end)) starts.push(start);
       cursor = start;
     }
   }
-  starts.sort((a, b) => a - b);
+  // A typed array sorts numbers natively, with no comparison callback.
+  const sortedStarts = Int32Array.from(starts).sort();
   const bySentence = new Map<number, Cue[]>();
   let taken = -1;
-  for (let i = 0; i < starts.length; i++) {
-    const pos = starts[i]!;
-    if (pos < taken || pos === starts[i - 1]) continue;
+  for (let i = 0; i < sortedStarts.length; i++) {
+    const pos = sortedStarts[i]!;
+    if (pos < taken || pos === sortedStarts[i - 1]) continue;
     const found = ruleAt(text, pos);
     if (!found) continue;
     const k = sentenceAt(sentences, pos);
@@ -1575,7 +1587,7 @@ function absorb(target: Draft, d: Draft, acrossSentences: boolean): void {
 
 // Regexes compile on their first run: run each once at load, so the first article read pays nothing.
 for (const re of [
-  HEAD_TITLE, DIPLOMAT_TITLE, MINISTER_TITLE, LOCAL_DEMONYM, ABBREVIATION_END, TOLD_COMPANIONS, FUTURE_MARKER, FUTURE_TIME_AFTER, PROPOSAL_BEFORE, AGREEMENT_BEFORE, BACKGROUND_MEETING_BEFORE, TRIP_CLAUSE_BEFORE, SIGNING_CUE, HELD_FORM, CANCELLED_AFTER, TRAVEL_CANCELLED_AFTER, BACKGROUND_TRAVEL, NEGATION_BEFORE, CAPITALISED_WORD, TITLE_GAP_WORD, GAP_WORD, SUBJECT_BREAK, IN_PERSON, PHONE_MARKER, WITH_AFTER_TOPIC, TRANSITIVE_CUE, UNNAMED_OBJECT, CALL_PURPOSE_AFTER, AFTER_EVENT_GAP, RELATIVE_LEAD, IN_A_BEFORE, OBJECT_PRONOUN_AFTER, OTHER_PERSON_OF, POSSESSIVE_AFTER, PRONOUN, POSSESSIVE_BEFORE_CUE, PAIR_REF, TITLE_REF, BARE_TITLE_REF, ROLE_NOUN, VISITING_REF, COUNTERPART_REF, NAME_PAIR, FRAME_BEFORE, SAME_DAY, DATELINE_AFTER, RELATIVE_CLAUSE, CLOSED_RELATIVE, DATE_OTHER_EVENT, DATE_EXCLUDED_BEFORE, PLACE_AFTER, PLACE_AFTER_BUILDING, PLACE_BEFORE_TRIP, NOT_PLACE_WORD, TOPIC_BEFORE_PLACE, INSTITUTION_WORD, LOCATED_GATE, DATELINE, CUE_TRIGGER, ATTRIBUTE_BEFORE, RULE_OPENER,
+  HEAD_TITLE, DIPLOMAT_TITLE, MINISTER_TITLE, LOCAL_DEMONYM, ABBREVIATION_END, TOLD_COMPANIONS, FUTURE_MARKER, FUTURE_TIME_AFTER, PROPOSAL_BEFORE, AGREEMENT_BEFORE, BACKGROUND_MEETING_BEFORE, TRIP_CLAUSE_BEFORE, SIGNING_CUE, HELD_FORM, CANCELLED_AFTER, TRAVEL_CANCELLED_AFTER, BACKGROUND_TRAVEL, NEGATION_BEFORE, CAPITALISED_WORD, TITLE_GAP_WORD, GAP_WORD, SUBJECT_BREAK, IN_PERSON, PHONE_MARKER, WITH_AFTER_TOPIC, TRANSITIVE_CUE, UNNAMED_OBJECT, CALL_PURPOSE_AFTER, AFTER_EVENT_GAP, RELATIVE_LEAD, IN_A_BEFORE, OBJECT_PRONOUN_AFTER, OTHER_PERSON_OF, POSSESSIVE_AFTER, PRONOUN, POSSESSIVE_BEFORE_CUE, PAIR_REF, TITLE_REF, BARE_TITLE_REF, ROLE_NOUN, VISITING_REF, COUNTERPART_REF, NAME_PAIR, FRAME_BEFORE, SAME_DAY, DATELINE_AFTER, RELATIVE_CLAUSE, CLOSED_RELATIVE, DATE_OTHER_EVENT, DATE_EXCLUDED_BEFORE, PLACE_AFTER, PLACE_AFTER_BUILDING, PLACE_BEFORE_TRIP, NOT_PLACE_WORD, TOPIC_BEFORE_PLACE, INSTITUTION_WORD, LOCATED_GATE, DATELINE, CUE_TRIGGER, ATTRIBUTE_BEFORE, RULE_OPENER, RULE_OPENER_AT,
   ...CUE_STICKY,
 ]) {
   re.lastIndex = 0;
