@@ -230,6 +230,14 @@ const FUTURE_TIME_AFTER = /^[^,.;]*?\b(?:next\s+(?:week|month|year)|tomorrow|upc
 const PROPOSAL_BEFORE = /\b(?:request(?:ed|s)?|invit(?:ed|es|ing|ation)|propos(?:ed|es|al)|urg(?:ed|es)|asked|call(?:ed|s)\s+for|offer(?:ed|s)?|suggest(?:ed|s)?|want(?:ed|s)?|would\s+like|hopes?|hoped|seek(?:s|ing)?|sought|open\s+to|ready\s+to|willing\s+to|could|might|possible|possibly|potential|would\s+welcome|(?:push|pushed|pushing|press|pressed|pressing)\s+for|demand(?:ed|s|ing)?|supposed\s+to|had\s+hoped)\b[^.;,]{0,60}$/i;
 // Cue forms that tell of an event as held, which a proposal cannot precede.
 const AGREEMENT_BEFORE = /\b(?:agree(?:d|s)?|agreeing|vow(?:ed|s)?|pledg(?:ed|es)|commit(?:ted|s)?\s+themselves|decided|resolved|work\s+together|looks?\s+forward)\s+to\b[^.;,]{0,60}$/i;
+// Literal words the end-anchored patterns need: a quick test spares most leads the full pattern, which
+// irregexp tries at every position.
+const BACKGROUND_MEETING_WORD = /last|previously|once/i;
+const AGREEMENT_WORD = /agree|vow|pledg|commit|decided|resolved|together|forward/i;
+const FUTURE_TIME_WORD = /next|tomorrow|upcoming|later/i;
+const FRAME_WORD = /during|while|course/i;
+const hasFutureTimeAfter = (after: string) => FUTURE_TIME_WORD.test(after) && FUTURE_TIME_AFTER.test(after);
+const hasFrameBefore = (lead: string) => FRAME_WORD.test(lead) && FRAME_BEFORE.test(lead);
 const BACKGROUND_MEETING_BEFORE = /(?<!\b(?:a|an|the|their|his|her|its)\s+)\b(?:last|previously|once)\s+(?:also\s+)?$/i;
 const TRIP_CLAUSE_BEFORE = /,\s*(?:during\s+which|in\s+the\s+course\s+of\s+which|where)\b[^,;]*$/i;
 // Cues that tell of an event only with two sides named ("X signed a decree", "Y shook hands" alone are none).
@@ -427,7 +435,8 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
   const actors: Actor[] = [];
   for (const m of mentions) {
     // "X's predecessor travelled to Busan": someone else acts, not X.
-    if (OTHER_PERSON_OF.test(text.slice(m.end, m.end + 40))) continue;
+    const next = text.charCodeAt(m.end);
+    if ((next === 39 || next === 8217) && OTHER_PERSON_OF.test(text.slice(m.end, m.end + 40))) continue;
     actors.push({ ids: [m.entityId], start: m.start, end: m.end, ref: false });
   }
   const firstMention = mentions[0];
@@ -1100,7 +1109,8 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
   }
 
   // A report datelined "CAIRO (Reuters) -" tells of meetings in Cairo unless it names another place.
-  const dateline = datelinePlace(text);
+  // Read only when some event still lacks a place.
+  const dateline = state.events.some((e) => !e.location && e.type !== 'call') ? datelinePlace(text) : null;
   if (dateline) {
     for (const e of state.events) {
       if (e.location || e.type === 'call') continue;
@@ -1203,7 +1213,7 @@ function analyseSentence(
     datingCues ??= cues.filter(
       (c) =>
         c.kind !== 'noun' &&
-        !((c.type === 'visit' || c.type === 'trip') && FRAME_BEFORE.test(s.slice(Math.max(0, c.start - 120), c.start))) &&
+        !((c.type === 'visit' || c.type === 'trip') && hasFrameBefore(s.slice(Math.max(0, c.start - 120), c.start))) &&
         !(RELATIVE_LEAD.test(s.slice(Math.max(0, c.start - 80), c.start)) && /^[^,;.]*,/.test(s.slice(c.end, c.end + 80))),
     );
     const otherCues: number[] = [];
@@ -1217,10 +1227,11 @@ function analyseSentence(
         ? { value: state.events[state.events.length - 1]!.date, text: picked.text }
         : picked;
     // "the two sides last met in New Delhi": background, news only with a date of its own.
-    const earlierMeeting = !travel && BACKGROUND_MEETING_BEFORE.test(leadTail);
+    const earlierMeeting = !travel && BACKGROUND_MEETING_WORD.test(leadTail) && BACKGROUND_MEETING_BEFORE.test(leadTail);
     if (earlierMeeting && !date) continue;
     // "agreed to hold a summit in Tokyo this year": a plan, an event only once given a day ("agreed to meet on Monday").
-    if (AGREEMENT_BEFORE.test(lead.slice(-80)) && !HELD_FORM.test(cueWord) && !(date?.value && /^\d{4}-(?:\d{2}-\d{2}|W\d{2})$/.test(date.value))) continue;
+    const lead80 = lead.slice(-80);
+    if (AGREEMENT_WORD.test(lead80) && AGREEMENT_BEFORE.test(lead80) && !HELD_FORM.test(cueWord) && !(date?.value && /^\d{4}-(?:\d{2}-\d{2}|W\d{2})$/.test(date.value))) continue;
     places ??= placeCandidates(text, sentence, mentions);
     const place = pickPlace(s, places, cue.start);
     // Planned: a future marker in the cue's own clause ("Modi, who will visit Paris, met Macron" is held).
@@ -1228,7 +1239,7 @@ function analyseSentence(
     const scheduled =
       /expected/i.test(cueWord) ||
       FUTURE_MARKER.test(clauseLead) ||
-      FUTURE_TIME_AFTER.test(s.slice(cue.end, cue.end + 80)) ||
+      hasFutureTimeAfter(s.slice(cue.end, cue.end + 80)) ||
       (/\bto\s+$/.test(leadTail) && !/\b(?:went|came|flew|travel(?:l)?ed|arrived)\b/.test(lead.slice(-60)));
     // "a final meeting between X and Y" stays a meeting beside a phone call to someone else.
     const isCall =
@@ -1260,7 +1271,7 @@ function analyseSentence(
         firstSentence: sentenceIndex,
         weak: (cue.kind === 'noun' && !jointlyNamed) || parts.unnamedObject === true,
         subordinate: /,\s*(?:who|which|where)\b[^,]*$/.test(leadTail),
-        frame: travel && FRAME_BEFORE.test(leadTail),
+        frame: travel && hasFrameBefore(leadTail),
         destination: hostedVisit ?? (travel ? destinationAt(places, cue) : null),
         background: travel ? BACKGROUND_TRAVEL.test(leadTail) : earlierMeeting,
       };
@@ -1371,7 +1382,12 @@ const ATTRIBUTE_BEFORE = /\b(?:the|his|her|their|a)\s+$/i;
 const RULE_OPENER = /^(?:held|hold|holds|holding|had|has|have|having|paid|pays|pay|paying|is|are|was|were|been|be|also|state|official|working|joint|news|press)$/i;
 // The same words, matched in place: the word at [start, end) is an opener when a match ends exactly at end.
 const RULE_OPENER_AT = new RegExp(`${RULE_OPENER.source.slice(1, -1)}(?![a-z])`, 'iy');
+// First letters of the openers (held, paid, is, are, was, been, also, state, official, working, joint, news,
+// press) as bits of a-z: most words fail on their first letter, before any regex runs.
+const OPENER_FIRST = [...'hpiawbsojn'].reduce((mask, l) => mask | (1 << (l.charCodeAt(0) - 97)), 0);
 function isRuleOpener(text: string, start: number, end: number): boolean {
+  const letter = (text.charCodeAt(start) | 0x20) - 97;
+  if (letter < 0 || letter > 25 || !((OPENER_FIRST >> letter) & 1)) return false;
   RULE_OPENER_AT.lastIndex = start;
   return RULE_OPENER_AT.test(text) && RULE_OPENER_AT.lastIndex === end;
 }
