@@ -1486,6 +1486,8 @@ function findCues(text: string, sentences: readonly Span[]): Map<number, Cue[]> 
   const sortedStarts = Int32Array.from(starts).sort();
   const bySentence = new Map<number, Cue[]>();
   let taken = -1;
+  let toldSentence = -1;
+  let toldCompanions = false;
   for (let i = 0; i < sortedStarts.length; i++) {
     const pos = sortedStarts[i]!;
     if (pos < taken || pos === sortedStarts[i - 1]) continue;
@@ -1504,7 +1506,14 @@ function findCues(text: string, sentences: readonly Span[]): Map<number, Cue[]> 
     if (text.startsWith('Visiting', pos) && pos === sentence.start + leadingOffset(text.slice(sentence.start, pos + 1))) continue;
     // "received the visiting minister": an attribute too.
     if ((text.startsWith('visiting', pos) || text.startsWith('Visiting', pos)) && ATTRIBUTE_BEFORE.test(text.slice(Math.max(sentence.start, pos - 8), pos))) continue;
-    if (rule.kind === 'told' && !TOLD_COMPANIONS.test(text.slice(sentence.start, sentence.end))) continue;
+    if (rule.kind === 'told') {
+      // One read of the sentence serves all its "told" words.
+      if (toldSentence !== k) {
+        toldSentence = k;
+        toldCompanions = TOLD_COMPANIONS.test(text.slice(sentence.start, sentence.end));
+      }
+      if (!toldCompanions) continue;
+    }
     list.push({ type: rule.type, start: pos - sentence.start, end: found.end - sentence.start, kind: rule.kind });
   }
   return bySentence;
