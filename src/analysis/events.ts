@@ -1391,7 +1391,6 @@ function isRuleOpener(text: string, start: number, end: number): boolean {
   RULE_OPENER_AT.lastIndex = start;
   return RULE_OPENER_AT.test(text) && RULE_OPENER_AT.lastIndex === end;
 }
-const CUE_STICKY = CUE_RULES.map((r) => new RegExp(r.re.source, 'iy'));
 const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 // Between words of one phrase: spaces, hyphens, apostrophes, periods of "U.S." ("held a Japan-U.S. meeting").
 // Quotation marks too: 'had a "productive" call with'.
@@ -1448,17 +1447,20 @@ CUE_RULES.forEach((rule, r) => {
   const letters = firstLetters(rule.re.source);
   for (let l = 0; l < 26; l++) if (!letters || letters.has(String.fromCharCode(97 + l))) RULES_BY_LETTER[l]!.push(r);
 });
+// A letter's rules as one sticky alternation, one group per rule in listed order: the first group that
+// matches is the first rule that would, and one regex call replaces a call per rule.
+const RULE_ALTERNATION_BY_LETTER = RULES_BY_LETTER.map((rules) => new RegExp(rules.map((r) => `(${CUE_RULES[r]!.re.source})`).join('|'), 'iy'));
 
 /** The rule matching at a position, first listed first, with its end; null when none does. */
 function ruleAt(text: string, pos: number): { rule: CueRule; end: number } | null {
-  const rules = RULES_BY_LETTER[(text.charCodeAt(pos) | 0x20) - 97];
-  if (!rules) return null;
-  for (const r of rules) {
-    const sticky = CUE_STICKY[r]!;
-    sticky.lastIndex = pos;
-    // test() leaves lastIndex at the match's end and builds no match array.
-    if (sticky.test(text)) return { rule: CUE_RULES[r]!, end: sticky.lastIndex };
-  }
+  const letter = (text.charCodeAt(pos) | 0x20) - 97;
+  const rules = RULES_BY_LETTER[letter];
+  const alternation = RULE_ALTERNATION_BY_LETTER[letter];
+  if (!rules || !alternation) return null;
+  alternation.lastIndex = pos;
+  const m = alternation.exec(text);
+  if (!m) return null;
+  for (let g = 1; g < m.length; g++) if (m[g] !== undefined) return { rule: CUE_RULES[rules[g - 1]!]!, end: alternation.lastIndex };
   return null;
 }
 
@@ -1613,7 +1615,7 @@ function absorb(target: Draft, d: Draft, acrossSentences: boolean): void {
 // Regexes compile on their first run: run each once at load, so the first article read pays nothing.
 for (const re of [
   HEAD_TITLE, DIPLOMAT_TITLE, MINISTER_TITLE, LOCAL_DEMONYM, ABBREVIATION_END, TOLD_COMPANIONS, FUTURE_MARKER, FUTURE_TIME_AFTER, PROPOSAL_BEFORE, AGREEMENT_BEFORE, BACKGROUND_MEETING_BEFORE, TRIP_CLAUSE_BEFORE, SIGNING_CUE, HELD_FORM, CANCELLED_AFTER, TRAVEL_CANCELLED_AFTER, BACKGROUND_TRAVEL, NEGATION_BEFORE, CAPITALISED_WORD, TITLE_GAP_WORD, GAP_WORD, SUBJECT_BREAK, IN_PERSON, PHONE_MARKER, WITH_AFTER_TOPIC, TRANSITIVE_CUE, UNNAMED_OBJECT, CALL_PURPOSE_AFTER, AFTER_EVENT_GAP, RELATIVE_LEAD, IN_A_BEFORE, OBJECT_PRONOUN_AFTER, OTHER_PERSON_OF, POSSESSIVE_AFTER, PRONOUN, POSSESSIVE_BEFORE_CUE, PAIR_REF, TITLE_REF, BARE_TITLE_REF, ROLE_NOUN, VISITING_REF, COUNTERPART_REF, NAME_PAIR, FRAME_BEFORE, SAME_DAY, DATELINE_AFTER, RELATIVE_CLAUSE, CLOSED_RELATIVE, DATE_OTHER_EVENT, DATE_EXCLUDED_BEFORE, PLACE_AFTER, PLACE_AFTER_BUILDING, PLACE_BEFORE_TRIP, NOT_PLACE_WORD, TOPIC_BEFORE_PLACE, INSTITUTION_WORD, LOCATED_GATE, DATELINE, CUE_TRIGGER, ATTRIBUTE_BEFORE, RULE_OPENER, RULE_OPENER_AT,
-  ...CUE_STICKY,
+  ...RULE_ALTERNATION_BY_LETTER,
 ]) {
   re.lastIndex = 0;
   re.test('Mr X met Y, the 2 ministers. ');
