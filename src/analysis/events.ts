@@ -458,7 +458,8 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
     }
   }
 
-  PAIR_REF.lastIndex = (s.includes('two ') || s.includes('oth ') || s.includes('pair') || s.includes('the ')) && PAIR_NOUN.test(s) ? 0 : s.length;
+  // The rarer condition first; "the " is in most sentences, so it is tried first of the openers.
+  PAIR_REF.lastIndex = PAIR_NOUN.test(s) && (s.includes('the ') || s.includes('two ') || s.includes('oth ') || s.includes('pair')) ? 0 : s.length;
   for (let m = PAIR_REF.exec(s); m; m = PAIR_REF.exec(s)) {
     const start = sentence.start + m.index;
     const noun = (m[1] ?? 'pair').replace(/\s+/g, ' ');
