@@ -767,6 +767,42 @@ describe('mergeEvents', () => {
     ]);
     expect(merged).toHaveLength(2);
   });
+
+  it('joins a one-sided report to the meeting it names, and a meeting to an earlier one-sided report', () => {
+    const lone = (who: string): EventMention => ({ ...meeting('2024-03-05', [who]), type: 'meeting' });
+    const first = mergeEvents([
+      { path: 'a.txt', events: [meeting('2024-03-05', ['Lina Haddad', 'Marek Nowak'])] },
+      { path: 'b.txt', events: [lone('Marek Nowak')] },
+    ]);
+    expect(first.map((e) => [e.participants, e.sources.length])).toEqual([[['Lina Haddad', 'Marek Nowak'], 2]]);
+    const second = mergeEvents([
+      { path: 'a.txt', events: [lone('Marek Nowak')] },
+      { path: 'b.txt', events: [meeting('2024-03-05', ['Lina Haddad', 'Marek Nowak'])] },
+    ]);
+    expect(second.map((e) => [e.participants, e.sources.length])).toEqual([[['Marek Nowak', 'Lina Haddad'], 2]]);
+  });
+
+  it('prefers the group sharing more participants, then the one found first', () => {
+    const merged = mergeEvents([
+      { path: 'a.txt', events: [meeting(null, ['Aiko Sato', 'Ravi Menon', 'Tomas Berg'])] },
+      { path: 'b.txt', events: [meeting(null, ['Aiko Sato', 'Ravi Menon'])] },
+      { path: 'c.txt', events: [meeting(null, ['Ravi Menon', 'Aiko Sato', 'Tomas Berg'])] },
+    ]);
+    // b shares two with a; c shares three with the group a and b formed.
+    expect(merged.map((e) => e.sources.map((x) => x.path))).toEqual([['a.txt', 'b.txt', 'c.txt']]);
+  });
+
+  it('stays fast when one official takes part in every event', () => {
+    const docs = Array.from({ length: 20000 }, (_, i) => ({
+      path: `d${i}.txt`,
+      events: [meeting(`20${10 + (i % 15)}-0${1 + (i % 9)}-1${i % 10}`, ['Hub Official', `Guest ${i}`])],
+    }));
+    const started = Date.now();
+    const merged = mergeEvents(docs);
+    // Comparing every event with every earlier one of the hub took minutes; by participant pair, well under a second.
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(merged).toHaveLength(20000);
+  });
 });
 
 describe('datesCompatible', () => {
