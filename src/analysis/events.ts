@@ -841,12 +841,48 @@ function placeCandidates(text: string, sentence: Span, officialsInSentence: read
     const raw = m[1] ?? '';
     consider(raw, m.index + m[0].length - raw.length);
   }
-  PLACE_BEFORE_TRIP.lastIndex = s.includes('trip') || s.includes('visit') ? 0 : s.length;
-  for (let m = PLACE_BEFORE_TRIP.exec(s); m; m = PLACE_BEFORE_TRIP.exec(s)) {
-    const raw = m[1] ?? '';
-    consider(raw, m.index);
-  }
+  placesBeforeTrip(s, consider);
   return out;
+}
+
+const TRIP_WORD = /\s(?:trip|visit)\b/g;
+const isAsciiSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
+const isWordChar = (c: number) => isLetter(c) || (c >= 48 && c <= 57) || c === 95;
+
+/**
+ * The matches of PLACE_BEFORE_TRIP ("her Tokyo trip"), found from the rare trip/visit word back to the
+ * capitalised run before it instead of trying the pattern at every capital. Runs of plain ASCII are read
+ * here; anything else (non-breaking spaces, accented or astral letters) goes to the pattern itself.
+ */
+function placesBeforeTrip(s: string, consider: (raw: string, pos: number) => void): void {
+  const found: Array<[number, number]> = [];
+  let fallback = false;
+  TRIP_WORD.lastIndex = 0;
+  for (let m = TRIP_WORD.exec(s); m; m = TRIP_WORD.exec(s)) {
+    // The whitespace right before the word; the pattern's \s+ and [\p{L}-]+ are read back over ASCII only.
+    let q = m.index;
+    if (s.charCodeAt(q) > 127) fallback = true;
+    while (q > 0 && isAsciiSpace(s.charCodeAt(q - 1))) q--;
+    if (q > 0 && s.charCodeAt(q - 1) > 127) fallback = true;
+    let r = q;
+    while (r > 0 && (isLetter(s.charCodeAt(r - 1)) || s.charCodeAt(r - 1) === 45)) r--;
+    if (r > 0 && s.charCodeAt(r - 1) > 127) fallback = true;
+    if (fallback) break;
+    // The leftmost capital opening a word (\b) with at least one more run character after it.
+    for (let p = r; p < q - 1; p++) {
+      const c = s.charCodeAt(p);
+      if (c >= 65 && c <= 90 && (p === 0 || !isWordChar(s.charCodeAt(p - 1)))) {
+        found.push([p, q]);
+        break;
+      }
+    }
+  }
+  if (fallback) {
+    PLACE_BEFORE_TRIP.lastIndex = 0;
+    for (let m = PLACE_BEFORE_TRIP.exec(s); m; m = PLACE_BEFORE_TRIP.exec(s)) consider(m[1] ?? '', m.index);
+    return;
+  }
+  for (const [p, q] of found) consider(s.slice(p, q), p);
 }
 
 /** The place a travel cue names next to it: "visit to Ankara", "arrived in Kyiv", "her Tokyo trip". */
@@ -1684,7 +1720,7 @@ function absorb(target: Draft, d: Draft, acrossSentences: boolean): void {
 
 // Regexes compile on their first run: run each once at load, so the first article read pays nothing.
 for (const re of [
-  HEAD_TITLE, DIPLOMAT_TITLE, MINISTER_TITLE, LOCAL_DEMONYM, ABBREVIATION_END, TOLD_COMPANIONS, FUTURE_MARKER, FUTURE_TIME_AFTER, PROPOSAL_BEFORE, AGREEMENT_BEFORE, BACKGROUND_MEETING_BEFORE, TRIP_CLAUSE_BEFORE, SIGNING_CUE, HELD_FORM, CANCELLED_AFTER, TRAVEL_CANCELLED_AFTER, BACKGROUND_TRAVEL, NEGATION_BEFORE, CAPITALISED_WORD, TITLE_GAP_WORD, GAP_WORD, SUBJECT_BREAK, IN_PERSON, PHONE_MARKER, WITH_AFTER_TOPIC, TRANSITIVE_CUE, UNNAMED_OBJECT, CALL_PURPOSE_AFTER, AFTER_EVENT_GAP, RELATIVE_LEAD, IN_A_BEFORE, OBJECT_PRONOUN_AFTER, OTHER_PERSON_OF, POSSESSIVE_AFTER, PRONOUN, POSSESSIVE_BEFORE_CUE, PAIR_REF, TITLE_REF, BARE_TITLE_REF, VISITING_REF, COUNTERPART_REF, NAME_PAIR, FRAME_BEFORE, SAME_DAY, DATELINE_AFTER, RELATIVE_CLAUSE, CLOSED_RELATIVE, DATE_OTHER_EVENT, DATE_EXCLUDED_BEFORE, PLACE_AFTER, PLACE_AFTER_BUILDING, PLACE_BEFORE_TRIP, NOT_PLACE_WORD, TOPIC_BEFORE_PLACE, INSTITUTION_WORD, LOCATED_GATE, DATELINE, CUE_TRIGGER, ATTRIBUTE_BEFORE, RULE_OPENER, RULE_OPENER_AT,
+  HEAD_TITLE, DIPLOMAT_TITLE, MINISTER_TITLE, LOCAL_DEMONYM, ABBREVIATION_END, TOLD_COMPANIONS, FUTURE_MARKER, FUTURE_TIME_AFTER, PROPOSAL_BEFORE, AGREEMENT_BEFORE, BACKGROUND_MEETING_BEFORE, TRIP_CLAUSE_BEFORE, SIGNING_CUE, HELD_FORM, CANCELLED_AFTER, TRAVEL_CANCELLED_AFTER, BACKGROUND_TRAVEL, NEGATION_BEFORE, CAPITALISED_WORD, TITLE_GAP_WORD, GAP_WORD, SUBJECT_BREAK, IN_PERSON, PHONE_MARKER, WITH_AFTER_TOPIC, TRANSITIVE_CUE, UNNAMED_OBJECT, CALL_PURPOSE_AFTER, AFTER_EVENT_GAP, RELATIVE_LEAD, IN_A_BEFORE, OBJECT_PRONOUN_AFTER, OTHER_PERSON_OF, POSSESSIVE_AFTER, PRONOUN, POSSESSIVE_BEFORE_CUE, PAIR_REF, TITLE_REF, BARE_TITLE_REF, VISITING_REF, COUNTERPART_REF, NAME_PAIR, FRAME_BEFORE, SAME_DAY, DATELINE_AFTER, RELATIVE_CLAUSE, CLOSED_RELATIVE, TRIP_WORD, DATE_OTHER_EVENT, DATE_EXCLUDED_BEFORE, PLACE_AFTER, PLACE_AFTER_BUILDING, PLACE_BEFORE_TRIP, NOT_PLACE_WORD, TOPIC_BEFORE_PLACE, INSTITUTION_WORD, LOCATED_GATE, DATELINE, CUE_TRIGGER, ATTRIBUTE_BEFORE, RULE_OPENER, RULE_OPENER_AT,
   ...RULE_ALTERNATION_BY_LETTER,
 ]) {
   re.lastIndex = 0;
