@@ -360,6 +360,9 @@ for (const [word, bits] of GATE_WORDS) {
   GATE_BY_HASH.set(h, list);
 }
 const GATE_MAX_LENGTH = Math.max(...GATE_WORDS.map(([w]) => w.length));
+// One bit per low 12 bits of a gate word's hash: most words fail this before any map lookup.
+const GATE_HASH_BITS = new Uint8Array(4096);
+for (const h of GATE_BY_HASH.keys()) GATE_HASH_BITS[h & 4095] = 1;
 
 /** The gate flags of the whole words in text[start, end). */
 function gateFlags(text: string, start: number, end: number): number {
@@ -379,7 +382,7 @@ function gateFlags(text: string, start: number, end: number): number {
     } while (isLetter(c));
     // A letter run cut by the sentence end is still a whole word: \b also holds at the end of the slice.
     const length = i - wordStart;
-    if (length < 2 || length > GATE_MAX_LENGTH) continue;
+    if (length < 2 || length > GATE_MAX_LENGTH || !GATE_HASH_BITS[h & 4095]) continue;
     const entries = GATE_BY_HASH.get(h);
     if (!entries) continue;
     for (const e of entries) if (e.word.length === length && text.startsWith(e.word, wordStart)) flags |= e.bits;
