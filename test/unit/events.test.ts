@@ -1067,3 +1067,26 @@ describe('findEvents arrivals and described calls', () => {
     expect(evs.map((e) => [e.type, ...names(e)])).toEqual([['call', 'Ada Okonjo', 'Tomas Lind']]);
   });
 });
+
+describe('findEvents: places before a trip word and reference words read as whole words', () => {
+  const OTIENO: PersonSpec = { forms: ['Amina Otieno', 'Otieno'], name: 'Amina Otieno', title: 'Foreign Minister', country: 'Kenya' };
+  const RIBEIRO: PersonSpec = { forms: ['Carlos Ribeiro', 'Ribeiro'], name: 'Carlos Ribeiro', title: 'Foreign Minister', country: 'Brazil' };
+
+  it('places a meeting at the city named before "visit", in ASCII and with accented letters', () => {
+    for (const city of ['Lima', 'Brasília', 'Port-Louis']) {
+      const t = `Kenyan Foreign Minister Amina Otieno met Brazilian Foreign Minister Carlos Ribeiro on Monday during her ${city} visit.`;
+      const evs = run(t, [OTIENO, RIBEIRO], [['Monday', null, null]]);
+      expect(evs).toHaveLength(1);
+      expect(evs[0]?.location).toBe(city);
+      expectSpansValid(t, evs);
+    }
+  });
+
+  it('resolves "She" opening a sentence, but not the letters "she" inside another word', () => {
+    const t = 'Amina Otieno arrived in Nairobi on Sunday. She met Carlos Ribeiro on Monday. Ushered in by aides, Carlos Ribeiro then met reporters.';
+    const evs = run(t, [OTIENO, RIBEIRO], [['Sunday', null, null], ['Monday', null, null]]);
+    const meeting = evs.find((e) => e.type === 'meeting');
+    expect(names(meeting)).toEqual(['Amina Otieno', 'Carlos Ribeiro']);
+    expect(evs.filter((e) => e.type === 'meeting')).toHaveLength(1);
+  });
+});
