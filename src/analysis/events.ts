@@ -344,6 +344,21 @@ const GATE_WORDS: ReadonlyArray<readonly [string, number]> = [
   ...['visiting', 'guest'].map((w) => [w, W_VISITING] as const),
   ...['counterpart', 'counterparts'].map((w) => [w, W_COUNTERPART] as const),
 ];
+// Words the clause patterns of a cue need (/i there, so matched in any case): a sentence without them
+// skips those patterns.
+const W_NEGATION = 512;
+const W_PROPOSAL = 1024;
+const FOLDED_GATE_WORDS: ReadonlyArray<readonly [string, number]> = [
+  ...['not', 'never', 'no', 'refused', 'refuses', 'declined', 'declines', 'rejected', 'cancelled', 'canceled', 'cancels', 'postponed', 'called', 'without', 'instead', 'rather'].map(
+    (w) => [w, W_NEGATION] as const,
+  ),
+  ...[
+    'request', 'requested', 'requests', 'invited', 'invites', 'inviting', 'invitation', 'proposed', 'proposes', 'proposal', 'urged', 'urges', 'asked',
+    'called', 'calls', 'offer', 'offered', 'offers', 'suggest', 'suggested', 'suggests', 'want', 'wanted', 'wants', 'would', 'hope', 'hopes', 'hoped',
+    'seek', 'seeks', 'seeking', 'sought', 'open', 'ready', 'willing', 'could', 'might', 'possible', 'possibly', 'potential', 'push', 'pushed', 'pushing',
+    'press', 'pressed', 'pressing', 'demand', 'demanded', 'demands', 'demanding', 'supposed',
+  ].map((w) => [w, W_PROPOSAL] as const),
+];
 const wordHash = (src: string, start: number, end: number): number => {
   let h = 0;
   for (let i = start; i < end; i++) h = (Math.imul(h, 31) + src.charCodeAt(i)) | 0;
@@ -359,10 +374,36 @@ for (const [word, bits] of GATE_WORDS) {
   else list.push({ word, bits });
   GATE_BY_HASH.set(h, list);
 }
-const GATE_MAX_LENGTH = Math.max(...GATE_WORDS.map(([w]) => w.length));
+// Folded words by the hash of their lower-case letters.
+const FOLDED_BY_HASH = new Map<number, Array<{ word: string; bits: number }>>();
+for (const [word, bits] of FOLDED_GATE_WORDS) {
+  const h = wordHash(word, 0, word.length);
+  const list = FOLDED_BY_HASH.get(h) ?? [];
+  const same = list.find((e) => e.word === word);
+  if (same) same.bits |= bits;
+  else list.push({ word, bits });
+  FOLDED_BY_HASH.set(h, list);
+}
+const GATE_MAX_LENGTH = Math.max(...GATE_WORDS.map(([w]) => w.length), ...FOLDED_GATE_WORDS.map(([w]) => w.length));
 // One bit per low 12 bits of a gate word's hash: most words fail this before any map lookup.
 const GATE_HASH_BITS = new Uint8Array(4096);
 for (const h of GATE_BY_HASH.keys()) GATE_HASH_BITS[h & 4095] = 1;
+const FOLDED_HASH_BITS = new Uint8Array(4096);
+for (const h of FOLDED_BY_HASH.keys()) FOLDED_HASH_BITS[h & 4095] = 1;
+
+/** True when text[wordStart, wordStart + word.length) is the lower-case word in any case. */
+function foldedEquals(text: string, wordStart: number, word: string): boolean {
+  for (let k = 0; k < word.length; k++) if ((text.charCodeAt(wordStart + k) | 32) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
+/**
+ * False only when a word pattern run over the tail of s from `from` cannot match: the sentence has none
+ * of its words, and the tail does not open inside a word (whose end may read as one of them: "can|not").
+ */
+function sliceMayHold(s: string, gates: number, bit: number, from: number): boolean {
+  return (gates & bit) !== 0 || (from > 0 && isWordChar(s.charCodeAt(from - 1)) && isWordChar(s.charCodeAt(from)));
+}
 
 /** The gate flags of the whole words in text[start, end). */
 function gateFlags(text: string, start: number, end: number): number {
@@ -376,16 +417,21 @@ function gateFlags(text: string, start: number, end: number): number {
     }
     const wordStart = i;
     let h = 0;
+    let folded = 0;
     do {
       h = (Math.imul(h, 31) + c) | 0;
+      folded = (Math.imul(folded, 31) + (c | 32)) | 0;
       c = ++i < end ? text.charCodeAt(i) : 0;
     } while (isLetter(c));
     // A letter run cut by the sentence end is still a whole word: \b also holds at the end of the slice.
     const length = i - wordStart;
-    if (length < 2 || length > GATE_MAX_LENGTH || !GATE_HASH_BITS[h & 4095]) continue;
-    const entries = GATE_BY_HASH.get(h);
-    if (!entries) continue;
-    for (const e of entries) if (e.word.length === length && text.startsWith(e.word, wordStart)) flags |= e.bits;
+    if (length < 2 || length > GATE_MAX_LENGTH) continue;
+    if (GATE_HASH_BITS[h & 4095]) {
+      for (const e of GATE_BY_HASH.get(h) ?? []) if (e.word.length === length && text.startsWith(e.word, wordStart)) flags |= e.bits;
+    }
+    if (FOLDED_HASH_BITS[folded & 4095]) {
+      for (const e of FOLDED_BY_HASH.get(folded) ?? []) if (e.word.length === length && foldedEquals(text, wordStart, e.word)) flags |= e.bits;
+    }
   }
   return flags;
 }
@@ -497,7 +543,7 @@ function startsNamedMention(mentions: readonly OfficialMention[], from: number, 
   return false;
 }
 
-function resolveActors(state: DocState, sentence: Span, mentions: readonly OfficialMention[]): Actor[] {
+function resolveActors(state: DocState, sentence: Span, mentions: readonly OfficialMention[], gates: number): Actor[] {
   const { text, people } = state;
   const s = text.slice(sentence.start, sentence.end);
   const actors: Actor[] = [];
@@ -516,7 +562,6 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
     return state.previousSubject ?? lastMentionBefore(state.officials, pos)?.entityId ?? null;
   };
 
-  const gates = gateFlags(text, sentence.start, sentence.end);
   const pronounPatterns: RegExp[] = [];
   if (gates & W_PRONOUN) pronounPatterns.push(PRONOUN);
   if ((gates & W_POSSESSIVE) && (gates & W_POSSESSED_NOUN)) pronounPatterns.push(POSSESSIVE_BEFORE_CUE);
@@ -1115,12 +1160,13 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
       if (!cues?.length) return;
       const mentions = officials.slice(from, end);
       const s = text.slice(sentence.start, sentence.end);
-      const actors = resolveActors(state, sentence, mentions);
+      const gates = gateFlags(text, sentence.start, sentence.end);
+      const actors = resolveActors(state, sentence, mentions, gates);
       if (!actors.length) return;
       // "the Chilean president met ..." is about the president, though no name is given.
       const first = actors[0]!;
       if (first.ids.length === 1 && (!mentions[0] || first.start < mentions[0].start)) subject = first.ids[0]!;
-      analyseSentence(state, sentence, sentenceIndex, s, cues, mentions, actors, dates, fragments);
+      analyseSentence(state, sentence, sentenceIndex, s, cues, mentions, actors, dates, fragments, gates);
     } finally {
       if (subject) state.previousSubject = subject;
     }
@@ -1262,6 +1308,8 @@ function analyseSentence(
   actors: readonly Actor[],
   dates: readonly DateMention[],
   fragments: Draft[],
+  /** gateFlags of the sentence. */
+  gates: number,
 ): void {
   const { text } = state;
   const consumed = new Set<Actor>();
@@ -1311,12 +1359,13 @@ function analyseSentence(
     const travel = cue.type === 'visit' || cue.type === 'trip';
     const cueWord = s.slice(cue.start, cue.end);
     // "refused to meet", "will not visit", "cancelled talks": no event.
-    if (NEGATION_BEFORE.test(lead.slice(-40))) continue;
+    const lead40 = lead.slice(-40);
+    if ((sliceMayHold(s, gates, W_NEGATION, cue.start - 40) || lead40.includes("'") || lead40.includes('’')) && NEGATION_BEFORE.test(lead40)) continue;
     // "the meeting with X was cancelled", "her visit to Kyiv, planned for May, was postponed": no event either.
     const after = s.slice(cue.end, cue.end + 120);
     if (CANCEL_WORD.test(after) && (CANCELLED_AFTER.test(after) || ((cue.type === 'visit' || cue.type === 'trip') && TRAVEL_CANCELLED_AFTER.test(after)))) continue;
     // "requested that his counterpart visit Tehran", "invited her to hold talks": a proposal.
-    if (PROPOSAL_BEFORE.test(lead.slice(-80)) && !HELD_FORM.test(cueWord)) continue;
+    if (sliceMayHold(s, gates, W_PROPOSAL, cue.start - 80) && PROPOSAL_BEFORE.test(lead.slice(-80)) && !HELD_FORM.test(cueWord)) continue;
     // Dates, then places, are read only for cues the tests above kept.
     const cueAbs = sentence.start + cue.start;
     datingCues ??= cues.filter(

@@ -1090,3 +1090,19 @@ describe('findEvents: places before a trip word and reference words read as whol
     expect(evs.filter((e) => e.type === 'meeting')).toHaveLength(1);
   });
 });
+
+describe('findEvents: negations and proposals found as whole words in any case', () => {
+  const OTIENO: PersonSpec = { forms: ['Amina Otieno'], name: 'Amina Otieno', title: 'Foreign Minister', country: 'Kenya' };
+  const RIBEIRO: PersonSpec = { forms: ['Carlos Ribeiro'], name: 'Carlos Ribeiro', title: 'Foreign Minister', country: 'Brazil' };
+  const count = (t: string) => run(t, [OTIENO, RIBEIRO]).length;
+
+  it('drops a refused, a never held and a proposed meeting, keeps the held one', () => {
+    expect(count('Amina Otieno REFUSED to meet Carlos Ribeiro.')).toBe(0);
+    expect(count('Amina Otieno has never met Carlos Ribeiro.')).toBe(0);
+    expect(count('Amina Otieno wouldn’t meet Carlos Ribeiro.')).toBe(0);
+    expect(count('Amina Otieno Invited Carlos Ribeiro to visit Nairobi.')).toBe(0);
+    expect(count('Amina Otieno met Carlos Ribeiro.')).toBe(1);
+    // "Knot" and "Nothing" hold no negation word.
+    expect(count('Amina Otieno, at the Knot Hotel, met Carlos Ribeiro.')).toBe(1);
+  });
+});
