@@ -331,6 +331,7 @@ const W_THEY = 32;
 const W_ROLE = 64;
 const W_VISITING = 128;
 const W_COUNTERPART = 256;
+const W_BUILDING = 65536;
 const GATE_WORDS: ReadonlyArray<readonly [string, number]> = [
   ...['he', 'she', 'He', 'She'].map((w) => [w, W_PRONOUN] as const),
   ...['his', 'her', 'His', 'Her'].map((w) => [w, W_POSSESSIVE] as const),
@@ -343,12 +344,25 @@ const GATE_WORDS: ReadonlyArray<readonly [string, number]> = [
   ...['president', 'premier', 'minister', 'secretary', 'diplomat', 'chancellor', 'leader', 'king', 'queen', 'ambassador', 'envoy'].map((w) => [w, W_ROLE] as const),
   ...['visiting', 'guest'].map((w) => [w, W_VISITING] as const),
   ...['counterpart', 'counterparts'].map((w) => [w, W_COUNTERPART] as const),
+  ...['House', 'Palace', 'Hall', 'Office', 'Centre', 'Center', 'Hotel', 'Airport', 'Building', 'Residence'].map((w) => [w, W_BUILDING] as const),
 ];
 // Words the clause patterns of a cue need (/i there, so matched in any case): a sentence without them
 // skips those patterns.
 const W_NEGATION = 512;
 const W_PROPOSAL = 1024;
+const W_CANCEL = 2048;
+const W_AGREEMENT = 4096;
+const W_FUTURE_TIME = 8192;
+const W_FRAME = 16384;
+const W_SEPARATELY = 32768;
 const FOLDED_GATE_WORDS: ReadonlyArray<readonly [string, number]> = [
+  ...['cancelled', 'canceled', 'postponed', 'called', 'scrapped', 'shelved', 'put', 'delayed'].map((w) => [w, W_CANCEL] as const),
+  ...['agree', 'agreed', 'agrees', 'agreeing', 'vow', 'vowed', 'vows', 'pledged', 'pledges', 'commit', 'committed', 'commits', 'decided', 'resolved', 'together', 'forward'].map(
+    (w) => [w, W_AGREEMENT] as const,
+  ),
+  ...['next', 'tomorrow', 'upcoming', 'later'].map((w) => [w, W_FUTURE_TIME] as const),
+  ...['during', 'while', 'course'].map((w) => [w, W_FRAME] as const),
+  ...['separate', 'separately'].map((w) => [w, W_SEPARATELY] as const),
   ...['not', 'never', 'no', 'refused', 'refuses', 'declined', 'declines', 'rejected', 'cancelled', 'canceled', 'cancels', 'postponed', 'called', 'without', 'instead', 'rather'].map(
     (w) => [w, W_NEGATION] as const,
   ),
@@ -359,37 +373,33 @@ const FOLDED_GATE_WORDS: ReadonlyArray<readonly [string, number]> = [
     'press', 'pressed', 'pressing', 'demand', 'demanded', 'demands', 'demanding', 'supposed',
   ].map((w) => [w, W_PROPOSAL] as const),
 ];
-const wordHash = (src: string, start: number, end: number): number => {
+// A word's hash over its letters in lower case: one hash serves the exact and the any-case words.
+const foldedHash = (word: string): number => {
   let h = 0;
-  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + src.charCodeAt(i)) | 0;
+  for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + (word.charCodeAt(i) | 32)) | 0;
   return h;
 };
-// Hash to the gate words with that hash (a word may carry several flags: "counterparts").
-const GATE_BY_HASH = new Map<number, Array<{ word: string; bits: number }>>();
-for (const [word, bits] of GATE_WORDS) {
-  const h = wordHash(word, 0, word.length);
-  const list = GATE_BY_HASH.get(h) ?? [];
-  const same = list.find((e) => e.word === word);
-  if (same) same.bits |= bits;
-  else list.push({ word, bits });
-  GATE_BY_HASH.set(h, list);
+interface GateEntry {
+  word: string;
+  bits: number;
+  /** Matched in any case (the /i patterns), else exactly as written. */
+  anyCase: boolean;
 }
-// Folded words by the hash of their lower-case letters.
-const FOLDED_BY_HASH = new Map<number, Array<{ word: string; bits: number }>>();
-for (const [word, bits] of FOLDED_GATE_WORDS) {
-  const h = wordHash(word, 0, word.length);
-  const list = FOLDED_BY_HASH.get(h) ?? [];
-  const same = list.find((e) => e.word === word);
-  if (same) same.bits |= bits;
-  else list.push({ word, bits });
-  FOLDED_BY_HASH.set(h, list);
+const GATE_BY_HASH = new Map<number, GateEntry[]>();
+for (const [words, anyCase] of [[GATE_WORDS, false], [FOLDED_GATE_WORDS, true]] as const) {
+  for (const [word, bits] of words) {
+    const h = foldedHash(word);
+    const list = GATE_BY_HASH.get(h) ?? [];
+    const same = list.find((e) => e.word === word && e.anyCase === anyCase);
+    if (same) same.bits |= bits;
+    else list.push({ word, bits, anyCase });
+    GATE_BY_HASH.set(h, list);
+  }
 }
 const GATE_MAX_LENGTH = Math.max(...GATE_WORDS.map(([w]) => w.length), ...FOLDED_GATE_WORDS.map(([w]) => w.length));
 // One bit per low 12 bits of a gate word's hash: most words fail this before any map lookup.
 const GATE_HASH_BITS = new Uint8Array(4096);
 for (const h of GATE_BY_HASH.keys()) GATE_HASH_BITS[h & 4095] = 1;
-const FOLDED_HASH_BITS = new Uint8Array(4096);
-for (const h of FOLDED_BY_HASH.keys()) FOLDED_HASH_BITS[h & 4095] = 1;
 
 /** True when text[wordStart, wordStart + word.length) is the lower-case word in any case. */
 function foldedEquals(text: string, wordStart: number, word: string): boolean {
@@ -398,11 +408,14 @@ function foldedEquals(text: string, wordStart: number, word: string): boolean {
 }
 
 /**
- * False only when a word pattern run over the tail of s from `from` cannot match: the sentence has none
- * of its words, and the tail does not open inside a word (whose end may read as one of them: "can|not").
+ * False only when a word pattern run over s[from, to) cannot match: the sentence has none of its words,
+ * and the slice neither opens nor ends inside a word (whose part may read as one of them: "can|not").
  */
-function sliceMayHold(s: string, gates: number, bit: number, from: number): boolean {
-  return (gates & bit) !== 0 || (from > 0 && isWordChar(s.charCodeAt(from - 1)) && isWordChar(s.charCodeAt(from)));
+function sliceMayHold(s: string, gates: number, bit: number, from: number, to: number = s.length): boolean {
+  if (gates & bit) return true;
+  const a = Math.max(0, from);
+  const b = Math.min(s.length, to);
+  return (a > 0 && isWordChar(s.charCodeAt(a - 1)) && isWordChar(s.charCodeAt(a))) || (b > 0 && b < s.length && isWordChar(s.charCodeAt(b - 1)) && isWordChar(s.charCodeAt(b)));
 }
 
 /** The gate flags of the whole words in text[start, end). */
@@ -417,20 +430,15 @@ function gateFlags(text: string, start: number, end: number): number {
     }
     const wordStart = i;
     let h = 0;
-    let folded = 0;
     do {
-      h = (Math.imul(h, 31) + c) | 0;
-      folded = (Math.imul(folded, 31) + (c | 32)) | 0;
+      h = (Math.imul(h, 31) + (c | 32)) | 0;
       c = ++i < end ? text.charCodeAt(i) : 0;
     } while (isLetter(c));
     // A letter run cut by the sentence end is still a whole word: \b also holds at the end of the slice.
     const length = i - wordStart;
-    if (length < 2 || length > GATE_MAX_LENGTH) continue;
-    if (GATE_HASH_BITS[h & 4095]) {
-      for (const e of GATE_BY_HASH.get(h) ?? []) if (e.word.length === length && text.startsWith(e.word, wordStart)) flags |= e.bits;
-    }
-    if (FOLDED_HASH_BITS[folded & 4095]) {
-      for (const e of FOLDED_BY_HASH.get(folded) ?? []) if (e.word.length === length && foldedEquals(text, wordStart, e.word)) flags |= e.bits;
+    if (length < 2 || length > GATE_MAX_LENGTH || !GATE_HASH_BITS[h & 4095]) continue;
+    for (const e of GATE_BY_HASH.get(h) ?? []) {
+      if (e.word.length === length && (e.anyCase ? foldedEquals(text, wordStart, e.word) : text.startsWith(e.word, wordStart))) flags |= e.bits;
     }
   }
   return flags;
@@ -859,7 +867,7 @@ const TOPIC_BEFORE_PLACE =
 const INSTITUTION_WORD =
   /\b(?:Ministry|Office|Forum|Conference|Summit|Street|Square|House|Palace|Hall|Agency|Council|Assembly|University|Airport|Hotel|Party|Union|Organi[sz]ation|Nations|Association|Committee|Commission|Parliament|Congress|Senate|Court|Bank|Fund|Group|Community|Programme|Program|Department|Embassy|Centre|Center|Memorial|Festival|Headquarters|Club|Times|Post|News|Radio|Television|Agreement|Treaty|Alliance|Partnership|Initiative)\b/;
 
-function placeCandidates(text: string, sentence: Span, officialsInSentence: readonly OfficialMention[]): Array<{ name: string; pos: number; city: boolean }> {
+function placeCandidates(text: string, sentence: Span, officialsInSentence: readonly OfficialMention[], gates?: number): Array<{ name: string; pos: number; city: boolean }> {
   const s = text.slice(sentence.start, sentence.end);
   const out: Array<{ name: string; pos: number; city: boolean }> = [];
   const consider = (raw: string, pos: number) => {
@@ -884,7 +892,7 @@ function placeCandidates(text: string, sentence: Span, officialsInSentence: read
     consider(raw, m.index + m[0].length - raw.length);
   }
   // "at State House, Nairobi": the city after the building.
-  PLACE_AFTER_BUILDING.lastIndex = 0;
+  PLACE_AFTER_BUILDING.lastIndex = gates === undefined || gates & W_BUILDING ? 0 : s.length;
   for (let m = PLACE_AFTER_BUILDING.exec(s); m; m = PLACE_AFTER_BUILDING.exec(s)) {
     const raw = m[1] ?? '';
     consider(raw, m.index + m[0].length - raw.length);
@@ -1363,7 +1371,7 @@ function analyseSentence(
     if ((sliceMayHold(s, gates, W_NEGATION, cue.start - 40) || lead40.includes("'") || lead40.includes('’')) && NEGATION_BEFORE.test(lead40)) continue;
     // "the meeting with X was cancelled", "her visit to Kyiv, planned for May, was postponed": no event either.
     const after = s.slice(cue.end, cue.end + 120);
-    if (CANCEL_WORD.test(after) && (CANCELLED_AFTER.test(after) || ((cue.type === 'visit' || cue.type === 'trip') && TRAVEL_CANCELLED_AFTER.test(after)))) continue;
+    if (sliceMayHold(s, gates, W_CANCEL, cue.end, cue.end + 120) && CANCEL_WORD.test(after) && (CANCELLED_AFTER.test(after) || ((cue.type === 'visit' || cue.type === 'trip') && TRAVEL_CANCELLED_AFTER.test(after)))) continue;
     // "requested that his counterpart visit Tehran", "invited her to hold talks": a proposal.
     if (sliceMayHold(s, gates, W_PROPOSAL, cue.start - 80) && PROPOSAL_BEFORE.test(lead.slice(-80)) && !HELD_FORM.test(cueWord)) continue;
     // Dates, then places, are read only for cues the tests above kept.
@@ -1371,7 +1379,7 @@ function analyseSentence(
     datingCues ??= cues.filter(
       (c) =>
         c.kind !== 'noun' &&
-        !((c.type === 'visit' || c.type === 'trip') && hasFrameBefore(s.slice(Math.max(0, c.start - 120), c.start))) &&
+        !((c.type === 'visit' || c.type === 'trip') && sliceMayHold(s, gates, W_FRAME, c.start - 120, c.start) && hasFrameBefore(s.slice(Math.max(0, c.start - 120), c.start))) &&
         !(RELATIVE_LEAD.test(s.slice(Math.max(0, c.start - 80), c.start)) && /^[^,;.]*,/.test(s.slice(c.end, c.end + 80))),
     );
     const otherCues: number[] = [];
@@ -1389,15 +1397,15 @@ function analyseSentence(
     if (earlierMeeting && !date) continue;
     // "agreed to hold a summit in Tokyo this year": a plan, an event only once given a day ("agreed to meet on Monday").
     const lead80 = lead.slice(-80);
-    if (AGREEMENT_WORD.test(lead80) && AGREEMENT_BEFORE.test(lead80) && !HELD_FORM.test(cueWord) && !(date?.value && /^\d{4}-(?:\d{2}-\d{2}|W\d{2})$/.test(date.value))) continue;
-    places ??= placeCandidates(text, sentence, mentions);
+    if (sliceMayHold(s, gates, W_AGREEMENT, cue.start - 80, cue.start) && AGREEMENT_WORD.test(lead80) && AGREEMENT_BEFORE.test(lead80) && !HELD_FORM.test(cueWord) && !(date?.value && /^\d{4}-(?:\d{2}-\d{2}|W\d{2})$/.test(date.value))) continue;
+    places ??= placeCandidates(text, sentence, mentions, gates);
     const place = pickPlace(s, places, cue.start);
     // Planned: a future marker in the cue's own clause ("Modi, who will visit Paris, met Macron" is held).
     const clauseLead = lead.slice(Math.max(lead.lastIndexOf(','), lead.length - 60) + 1);
     const scheduled =
       /expected/i.test(cueWord) ||
       FUTURE_MARKER.test(clauseLead) ||
-      hasFutureTimeAfter(s.slice(cue.end, cue.end + 80)) ||
+      (sliceMayHold(s, gates, W_FUTURE_TIME, cue.end, cue.end + 80) && hasFutureTimeAfter(s.slice(cue.end, cue.end + 80))) ||
       (/\bto\s+$/.test(leadTail) && !/\b(?:went|came|flew|travel(?:l)?ed|arrived)\b/.test(lead.slice(-60)));
     // "a final meeting between X and Y" stays a meeting beside a phone call to someone else.
     const isCall =
@@ -1408,7 +1416,7 @@ function analyseSentence(
       const trip = drafts.find((d) => typeFamily(d.type) === 'travel');
       if (trip) parts.ids = [...trip.ids, ...parts.ids.filter((id) => !trip.ids.includes(id))];
     }
-    separately ??= SEPARATELY.test(s);
+    separately ??= (gates & W_SEPARATELY) !== 0 && SEPARATELY.test(s);
     const groupsToSplit = splitBilateral(state, cue, parts, separately);
     // "Japan will host Vietnamese President X next month": a country or capital hosting one official
     // is that official's visit there.
@@ -1429,7 +1437,7 @@ function analyseSentence(
         firstSentence: sentenceIndex,
         weak: (cue.kind === 'noun' && !jointlyNamed) || parts.unnamedObject === true,
         subordinate: /,\s*(?:who|which|where)\b[^,]*$/.test(leadTail),
-        frame: travel && hasFrameBefore(leadTail),
+        frame: travel && sliceMayHold(s, gates, W_FRAME, cue.start - 120, cue.start) && hasFrameBefore(leadTail),
         destination: hostedVisit ?? (travel ? destinationAt(places, cue) : null),
         background: travel ? BACKGROUND_TRAVEL.test(leadTail) : earlierMeeting,
       };

@@ -1106,3 +1106,16 @@ describe('findEvents: negations and proposals found as whole words in any case',
     expect(count('Amina Otieno, at the Knot Hotel, met Carlos Ribeiro.')).toBe(1);
   });
 });
+
+describe('findEvents: clause patterns gated by the words of the sentence', () => {
+  const OTIENO: PersonSpec = { forms: ['Amina Otieno'], name: 'Amina Otieno', title: 'Foreign Minister', country: 'Kenya' };
+  const RIBEIRO: PersonSpec = { forms: ['Carlos Ribeiro'], name: 'Carlos Ribeiro', title: 'Foreign Minister', country: 'Brazil' };
+
+  it('reads a time after the cue, a building before the city and a cancellation after the cue', () => {
+    const planned = run('Amina Otieno meets Carlos Ribeiro NEXT WEEK in Lima.', [OTIENO, RIBEIRO]);
+    expect(planned.map((e) => e.scheduled)).toEqual([true]);
+    const held = run('Amina Otieno met Carlos Ribeiro at State House, Nairobi.', [OTIENO, RIBEIRO]);
+    expect(held.map((e) => e.location)).toEqual(['Nairobi']);
+    expect(run('The meeting between Amina Otieno and Carlos Ribeiro was Postponed.', [OTIENO, RIBEIRO])).toHaveLength(0);
+  });
+});
