@@ -118,6 +118,18 @@ function hasNewline(text: string, from: number, to: number): boolean {
   return false;
 }
 
+/**
+ * False when ABBREVIATION_END cannot match the end of a sentence: it needs a period after a run of one
+ * to four letters (the longest abbreviation, "Capt"; "a.m." ends in "m"), which most last words exceed.
+ */
+function mayEndInAbbreviation(text: string, sentence: Span): boolean {
+  if (text.charCodeAt(sentence.end - 1) !== 46) return false;
+  let letters = 0;
+  // Counted inside the sentence only: the pattern reads the sentence's own end, where its start is a \b.
+  for (let i = sentence.end - 2; i >= sentence.start && letters <= 4 && isLetter(text.charCodeAt(i)); i--) letters++;
+  return letters >= 1 && letters <= 4;
+}
+
 function fuseSentences(text: string, sentences: readonly Span[]): Span[] {
   const out: Span[] = [];
   for (const s of sentences) {
@@ -127,7 +139,7 @@ function fuseSentences(text: string, sentences: readonly Span[]): Span[] {
       prev &&
       s.start - prev.end <= 2 &&
       !hasNewline(text, prev.end, s.start) &&
-      (isLowerAscii(text.charCodeAt(s.start)) || ABBREVIATION_END.test(text.slice(Math.max(prev.start, prev.end - 6), prev.end)));
+      (isLowerAscii(text.charCodeAt(s.start)) || (mayEndInAbbreviation(text, prev) && ABBREVIATION_END.test(text.slice(Math.max(prev.start, prev.end - 6), prev.end))));
     if (prev && joined) {
       prev.end = s.end;
       continue;
@@ -416,6 +428,19 @@ function sliceMayHold(s: string, gates: number, bit: number, from: number, to: n
   const a = Math.max(0, from);
   const b = Math.min(s.length, to);
   return (a > 0 && isWordChar(s.charCodeAt(a - 1)) && isWordChar(s.charCodeAt(a))) || (b > 0 && b < s.length && isWordChar(s.charCodeAt(b - 1)) && isWordChar(s.charCodeAt(b)));
+}
+
+const SPACE_UNIT = /^\s$/;
+/** /\bword\s+$/ read from the end of str instead of tried at every position. */
+function endsWithWordAndSpace(str: string, word: string): boolean {
+  let e = str.length;
+  while (e > 0) {
+    const c = str.charCodeAt(e - 1);
+    if (c === 32 || (c >= 9 && c <= 13) || (c > 127 && SPACE_UNIT.test(str[e - 1]!))) e--;
+    else break;
+  }
+  const start = e - word.length;
+  return e < str.length && start >= 0 && str.startsWith(word, start) && (start === 0 || !isWordChar(str.charCodeAt(start - 1)));
 }
 
 /** The gate flags of the whole words in text[start, end). */
@@ -1406,7 +1431,7 @@ function analyseSentence(
       /expected/i.test(cueWord) ||
       FUTURE_MARKER.test(clauseLead) ||
       (sliceMayHold(s, gates, W_FUTURE_TIME, cue.end, cue.end + 80) && hasFutureTimeAfter(s.slice(cue.end, cue.end + 80))) ||
-      (/\bto\s+$/.test(leadTail) && !/\b(?:went|came|flew|travel(?:l)?ed|arrived)\b/.test(lead.slice(-60)));
+      (endsWithWordAndSpace(leadTail, 'to') && !/\b(?:went|came|flew|travel(?:l)?ed|arrived)\b/.test(lead.slice(-60)));
     // "a final meeting between X and Y" stays a meeting beside a phone call to someone else.
     const isCall =
       cue.type === 'call' ||
