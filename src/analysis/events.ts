@@ -608,7 +608,7 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
     }
   }
 
-  // The rarer condition first; "the " is in most sentences, so it is tried first of the openers.
+  // A pair reference needs both an opener ("the", "both") and a plural noun among the sentence's words.
   PAIR_REF.lastIndex = (gates & W_PAIR_NOUN) && (gates & W_PAIR_OPENER) ? 0 : s.length;
   for (let m = PAIR_REF.exec(s); m; m = PAIR_REF.exec(s)) {
     const start = sentence.start + m.index;
@@ -627,7 +627,7 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
     if (last && last.ids.length === 2 && !mentions.some((mm) => mm.start < start)) actors.push({ ids: [...last.ids], start, end: start + 4, ref: true });
   }
 
-  // Both title patterns end in a lower-case office noun: a sentence with none skips them.
+  // Both title patterns hold a lower-case office noun as a word: a sentence with none skips them.
   const roleNoun = (gates & W_ROLE) !== 0;
   TITLE_REF.lastIndex = roleNoun ? 0 : s.length;
   for (let m = TITLE_REF.exec(s); m; m = TITLE_REF.exec(s)) {
@@ -1373,8 +1373,6 @@ function analyseSentence(
   const hasVerbEvent = resolved.some((r) => r.cue.kind !== 'noun' && r.parts && r.parts.ids.length >= 2 && !isSigning(r.cue));
   // "signed a statement after talks in Moscow": the talks tell the event; signing only when nothing else does.
   const otherCueThanSigning = resolved.some((r) => !isSigning(r.cue) && r.parts && r.parts.ids.length > 0);
-  // Cues that date an event of their own (a frame "during his visit" lends its date instead); read once per sentence.
-  // A cue inside a closed relative clause (", who is on a state visit to China, in Beijing on Friday") dates nothing outside it.
   // Cues that date an event of their own (a frame "during his visit" lends its date instead); read once per sentence.
   // A cue inside a closed relative clause (", who is on a state visit to China, in Beijing on Friday") dates nothing outside it.
   let datingCues: Cue[] | undefined;
