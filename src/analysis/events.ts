@@ -367,6 +367,8 @@ const W_AGREEMENT = 4096;
 const W_FUTURE_TIME = 8192;
 const W_FRAME = 16384;
 const W_SEPARATELY = 32768;
+const W_PHONE = 131072;
+const W_INVITATION = 262144;
 const FOLDED_GATE_WORDS: ReadonlyArray<readonly [string, number]> = [
   ...['cancelled', 'canceled', 'postponed', 'called', 'scrapped', 'shelved', 'put', 'delayed'].map((w) => [w, W_CANCEL] as const),
   ...['agree', 'agreed', 'agrees', 'agreeing', 'vow', 'vowed', 'vows', 'pledged', 'pledges', 'commit', 'committed', 'commits', 'decided', 'resolved', 'together', 'forward'].map(
@@ -375,6 +377,8 @@ const FOLDED_GATE_WORDS: ReadonlyArray<readonly [string, number]> = [
   ...['next', 'tomorrow', 'upcoming', 'later'].map((w) => [w, W_FUTURE_TIME] as const),
   ...['during', 'while', 'course'].map((w) => [w, W_FRAME] as const),
   ...['separate', 'separately'].map((w) => [w, W_SEPARATELY] as const),
+  ...['phone', 'telephone', 'video', 'videoconference'].map((w) => [w, W_PHONE] as const),
+  ['invitation', W_INVITATION],
   ...['not', 'never', 'no', 'refused', 'refuses', 'declined', 'declines', 'rejected', 'cancelled', 'canceled', 'cancels', 'postponed', 'called', 'without', 'instead', 'rather'].map(
     (w) => [w, W_NEGATION] as const,
   ),
@@ -1356,7 +1360,7 @@ function analyseSentence(
   const drafts: Draft[] = [];
   // A sentence with a verb cue ("He will meet X to discuss ... the talks on North Korea") is about
   // that event; its bare nouns name other things.
-  const byPhone = (s.includes('phone') || s.includes('video')) && PHONE_MARKER.test(s);
+  const byPhone = (gates & W_PHONE) !== 0 && (s.includes('phone') || s.includes('video')) && PHONE_MARKER.test(s);
   // "Putin and Xi signed a statement after talks", "the two ministers' meeting": a bare noun names
   // its participants only when they are named together.
   const jointlyNamed =
@@ -1478,7 +1482,7 @@ function analyseSentence(
     }
   }
   // "will pay a state visit to Japan at the invitation of Prime Minister X": X hosts the visit.
-  const invitation = INVITATION_WORD.test(s) ? INVITATION.exec(s) : null;
+  const invitation = gates & W_INVITATION && INVITATION_WORD.test(s) ? INVITATION.exec(s) : null;
   if (invitation) {
     const from = sentence.start + invitation.index + invitation[0].length;
     const host = actors.find((a) => a.start >= from && isTitleGap(text.slice(from, a.start), 60));
