@@ -453,16 +453,19 @@ function gateFlags(text: string, start: number, end: number): number {
   let i = start;
   while (i < end) {
     let c = text.charCodeAt(i);
-    if (!isLetter(c)) {
+    // ASCII letter test in one comparison: c | 32 folds A-Z onto a-z, anything else falls outside.
+    if (((c | 32) - 97) >>> 0 > 25) {
       i++;
       continue;
     }
     const wordStart = i;
     let h = 0;
-    do {
+    for (;;) {
       h = (Math.imul(h, 31) + (c | 32)) | 0;
-      c = ++i < end ? text.charCodeAt(i) : 0;
-    } while (isLetter(c));
+      if (++i >= end) break;
+      c = text.charCodeAt(i);
+      if (((c | 32) - 97) >>> 0 > 25) break;
+    }
     // A letter run cut by the sentence end is still a whole word: \b also holds at the end of the slice.
     const length = i - wordStart;
     if (length < 2 || length > GATE_MAX_LENGTH || !GATE_HASH_BITS[h & 4095]) continue;
