@@ -1025,9 +1025,9 @@ function cueParticipants(
     for (const a of actors) {
       const after = text.slice(a.end, Math.min(sentence.end, a.end + 14));
       const before = text.slice(Math.max(sentence.start, a.start - 14), a.start);
-      if (/^\s+(?:said|says|added|told\s+(?:reporters|journalists|the\s+press))\b/.test(after) && a.start > cueEnd) continue;
+      if (a.start > cueEnd && /^\s+(?:said|says|added|told\s+(?:reporters|journalists|the\s+press))\b/.test(after)) continue;
       // "discussed X's proposal": X owns the topic, and takes no part.
-      if (POSSESSIVE_AFTER.test(after) && a.start > cueEnd) continue;
+      if (a.start > cueEnd && POSSESSIVE_AFTER.test(after)) continue;
       if (/according\s+to\s+$/i.test(before)) continue;
       for (const id of a.ids) if (!ids.includes(id)) ids.push(id);
     }
