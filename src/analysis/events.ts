@@ -899,6 +899,17 @@ const TOPIC_BEFORE_PLACE =
 const INSTITUTION_WORD =
   /\b(?:Ministry|Office|Forum|Conference|Summit|Street|Square|House|Palace|Hall|Agency|Council|Assembly|University|Airport|Hotel|Party|Union|Organi[sz]ation|Nations|Association|Committee|Commission|Parliament|Congress|Senate|Court|Bank|Fund|Group|Community|Programme|Program|Department|Embassy|Centre|Center|Memorial|Festival|Headquarters|Club|Times|Post|News|Radio|Television|Agreement|Treaty|Alliance|Partnership|Initiative)\b/;
 
+/** True when s before `end` ends in "in" (any case) and whitespace, as TOPIC_BEFORE_PLACE needs. */
+function endsInInAndSpace(s: string, end: number): boolean {
+  let e = end;
+  while (e > 0) {
+    const c = s.charCodeAt(e - 1);
+    if (c === 32 || (c >= 9 && c <= 13) || (c > 127 && SPACE_UNIT.test(s[e - 1]!))) e--;
+    else break;
+  }
+  return e < end && e >= 2 && (s.charCodeAt(e - 1) | 32) === 110 && (s.charCodeAt(e - 2) | 32) === 105;
+}
+
 function placeCandidates(text: string, sentence: Span, officialsInSentence: readonly OfficialMention[], gates?: number): Array<{ name: string; pos: number; city: boolean }> {
   const s = text.slice(sentence.start, sentence.end);
   const out: Array<{ name: string; pos: number; city: boolean }> = [];
@@ -911,7 +922,7 @@ function placeCandidates(text: string, sentence: Span, officialsInSentence: read
     // Four capitalised words make an institution ("Jomo Kenyatta International Airport"), not a city.
     if (words.length > 3 || INSTITUTION_WORD.test(name) || /\d/.test(name)) return;
     // "discussed the situation in Syria": the place of a topic, not of the meeting.
-    if (TOPIC_BEFORE_PLACE.test(s.slice(Math.max(0, pos - 40), pos))) return;
+    if (endsInInAndSpace(s, pos) && TOPIC_BEFORE_PLACE.test(s.slice(Math.max(0, pos - 40), pos))) return;
     const abs = sentence.start + pos;
     if (officialsInSentence.some((m) => abs < m.end && abs + name.length > m.start)) return;
     // A demonym ("Egyptian", "Japanese officials") names no place; nor does the EU.

@@ -1119,3 +1119,17 @@ describe('findEvents: clause patterns gated by the words of the sentence', () =>
     expect(run('The meeting between Amina Otieno and Carlos Ribeiro was Postponed.', [OTIENO, RIBEIRO])).toHaveLength(0);
   });
 });
+
+describe('findEvents: the place of a topic is not the place of the meeting', () => {
+  const OTIENO: PersonSpec = { forms: ['Amina Otieno'], name: 'Amina Otieno', title: 'Foreign Minister', country: 'Kenya' };
+  const RIBEIRO: PersonSpec = { forms: ['Carlos Ribeiro'], name: 'Carlos Ribeiro', title: 'Foreign Minister', country: 'Brazil' };
+
+  it('leaves "the crisis in Khartoum" out of the meeting, in any case, and keeps a real venue', () => {
+    for (const t of ['Amina Otieno met Carlos Ribeiro and discussed the crisis in Khartoum.', 'Amina Otieno met Carlos Ribeiro and discussed the crisis In  Khartoum.']) {
+      const evs = run(t, [OTIENO, RIBEIRO]);
+      expect(evs.map((e) => e.location)).toEqual([null]);
+    }
+    const venue = run('Amina Otieno met Carlos Ribeiro in Khartoum and discussed the crisis.', [OTIENO, RIBEIRO]);
+    expect(venue.map((e) => e.location)).toEqual(['Khartoum']);
+  });
+});
