@@ -44,6 +44,7 @@ function resolveDocumentDate(text: string, options: AnalyzeOptions): DocumentDat
 export function analyzeCorpus(documents: readonly CorpusDocument[]): CorpusAnalysis {
   const analysed = documents.map((doc) => ({ path: doc.path, analysis: analyzeDocument(doc.text, doc.options) }));
   const { entities, byLocalId } = linkEntities(analysed.map((d) => d.analysis.officials));
+  const entityById = new Map(entities.map((e) => [e.id, e]));
 
   // Rewrite every reference to a document-local entity id to the corpus entity.
   for (const { analysis } of analysed) {
@@ -64,7 +65,7 @@ export function analyzeCorpus(documents: readonly CorpusDocument[]): CorpusAnaly
     for (const event of analysis.events) {
       event.participantEntityIds = event.participantEntityIds.map((id) => byLocalId.get(id)?.id ?? id);
       event.participants = event.participantEntityIds.map(
-        (id, i) => entities.find((e) => e.id === id)?.name ?? event.participants[i]!,
+        (id, i) => entityById.get(id)?.name ?? event.participants[i]!,
       );
     }
   }

@@ -182,22 +182,26 @@ const CUE_RULES: CueRule[] = [
   { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:(?:[a-z-]+)\s+){0,2}?(?:talks|discussions|negotiations)\b(?:\s+with)?/gi, type: 'talks', kind: 'verb' },
   { re: /\b(?:talks|discussions|negotiations)\s+(?:with|between)\b/gi, type: 'talks', kind: 'with' },
   { re: /\btalks\b/gi, type: 'talks', kind: 'noun' },
-  { re: /\b(?:talked|spoke|speaks|conferred)\s+with\b/gi, type: 'talks', kind: 'verb' },
-  { re: /\bexchanged\s+(?:views|opinions)\s+with\b/gi, type: 'talks', kind: 'verb' },
+  { re: /\b(?:talked|spoke|spoken|speaks|conferred)\s+with\b/gi, type: 'talks', kind: 'verb' },
+  { re: /\bexchanged\s+(?:views|opinions)(?:\s+with)?\b/gi, type: 'talks', kind: 'verb' },
   { re: /\b(?:discussed|discusses|discuss)\b(?:\s+with)?/gi, type: 'talks', kind: 'verb' },
   { re: /\b(?:conversation|conversations|consultations)\s+with\b/gi, type: 'talks', kind: 'with' },
   { re: /\b(?:joint\s+)?(?:news|press)\s+conference\s+with\b/gi, type: 'meeting', kind: 'with' },
   { re: /\b(?:summit|summits)\s+(?:with|between)\b/gi, type: 'meeting', kind: 'with' },
-  { re: /\b(?:sat\s+down|shook\s+hands|dined|lunched)\s+with\b/gi, type: 'meeting', kind: 'verb' },
+  { re: /\b(?:sat\s+down|shook\s+hands|dined|lunched)(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb' },
   { re: /\b(?:hosted|hosts|hosting|host|received|receives|receive|welcomed|welcomes|welcome|greeted|greets)(?:\s+by)?\b/gi, type: 'meeting', kind: 'verb' },
   { re: /\b(?:tele)?phone\s+(?:call|calls|conversation|conversations|talks|talk)\b(?:\s+with)?/gi, type: 'call', kind: 'with' },
   { re: /\b(?:video\s+call|video\s+conference|videoconference)\b(?:\s+with)?/gi, type: 'call', kind: 'with' },
-  { re: /\bspoke\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone\b(?:\s+with)?/gi, type: 'call', kind: 'verb' },
+  { re: /\b(?:spoke|spoken|speaks|talked)\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone\b(?:\s+(?:with|to))?/gi, type: 'call', kind: 'verb' },
+  // "A and B signed a memorandum", "inked a deal with B": signing together is a meeting of the signatories.
+  { re: /\b(?:signed|signs|inked|inks|sealed|seals)\s+(?:an?\s+|the\s+|two\s+|several\s+)?(?:[\w-]+\s+){0,3}?(?:agreements?|memorand(?:um|a)|deals?|pacts?|accords?|treaty|treaties|declarations?|MoUs?|MOUs?|protocols?|contracts?|statements?|roadmap|communiqu\S*)\b/gi, type: 'meeting', kind: 'verb' },
   { re: /\b(?:phoned|telephoned)\b/gi, type: 'call', kind: 'verb' },
   // "Biden called Netanyahu on Tuesday to discuss ...": a call only when what follows says so (see cueParticipants).
   { re: /\bcalled\b/gi, type: 'call', kind: 'verb' },
   { re: /\b(?:state\s+|official\s+|working\s+)?visits?\b(?:\s+(?:to|by|of))?/gi, type: 'visit', kind: 'verb' },
   { re: /\b(?:visited|visiting)\b/gi, type: 'visit', kind: 'verb' },
+  // "will lead a parliamentary delegation to Chisinau".
+  { re: /\bdelegations?\s+to\b/gi, type: 'visit', kind: 'verb' },
   { re: /\b(?:arrived|arrives|arrive|arriving|landed|lands|landing)\s+(?:in|at)\b/gi, type: 'visit', kind: 'verb' },
   { re: /\b(?:is|are|was|were)\s+(?:also\s+)?expected\s+in\b/gi, type: 'visit', kind: 'verb' },
   { re: /\b(?:left|leaves|leave|leaving|departed|departs|depart)\s+for\b/gi, type: 'trip', kind: 'verb' },
@@ -213,9 +217,14 @@ const FUTURE_MARKER =
 const FUTURE_TIME_AFTER = /^[^,.;]*?\b(?:next\s+(?:week|month|year)|tomorrow|upcoming|later\s+this\s+(?:week|month|year))\b/i;
 // "requested that his counterpart visit", "invited her to Tehran": proposals, not events. The
 // proposal must govern the cue: "X, who hopes to boost trade, will meet Y" is still planned.
-const PROPOSAL_BEFORE = /\b(?:request(?:ed|s)?|invit(?:ed|es|ing|ation)|propos(?:ed|es|al)|urg(?:ed|es)|asked|call(?:ed|s)\s+for|offer(?:ed|s)?|suggest(?:ed|s)?|want(?:ed|s)?|would\s+like|hopes?|hoped|seek(?:s|ing)?|sought|open\s+to|ready\s+to|willing\s+to|could|might|possible|possibly|potential|would\s+welcome|(?:push|pushed|pushing|press|pressed|pressing)\s+for|demand(?:ed|s|ing)?)\b[^.;,]{0,60}$/i;
+const PROPOSAL_BEFORE = /\b(?:request(?:ed|s)?|invit(?:ed|es|ing|ation)|propos(?:ed|es|al)|urg(?:ed|es)|asked|call(?:ed|s)\s+for|offer(?:ed|s)?|suggest(?:ed|s)?|want(?:ed|s)?|would\s+like|hopes?|hoped|seek(?:s|ing)?|sought|open\s+to|ready\s+to|willing\s+to|could|might|possible|possibly|potential|would\s+welcome|(?:push|pushed|pushing|press|pressed|pressing)\s+for|demand(?:ed|s|ing)?|supposed\s+to|had\s+hoped)\b[^.;,]{0,60}$/i;
 // Cue forms that tell of an event as held, which a proposal cannot precede.
-const HELD_FORM = /^(?:met|meets|held|had|paid|called|visited|travel(?:l)?ed|arrived|landed|left|flew|hosted|received|welcomed|spoke|talked|exchanged|phoned|telephoned)/i;
+const AGREEMENT_BEFORE = /\b(?:agree(?:d|s)?|agreeing|vow(?:ed|s)?|pledg(?:ed|es)|commit(?:ted|s)?\s+themselves|decided|resolved|work\s+together|looks?\s+forward)\s+to\b[^.;,]{0,60}$/i;
+const BACKGROUND_MEETING_BEFORE = /(?<!\b(?:a|an|the|their|his|her|its)\s+)\b(?:last|previously|once)\s+(?:also\s+)?$/i;
+const TRIP_CLAUSE_BEFORE = /,\s*(?:during\s+which|in\s+the\s+course\s+of\s+which|where)\b[^,;]*$/i;
+// Cues that tell of an event only with two sides named ("X signed a decree", "Y shook hands" alone are none).
+const SIGNING_CUE = /^(?:signed|signs|inked|inks|sealed|seals|exchanged|shook|sat|dined|lunched)\b(?!.*\bwith$)/i;
+const HELD_FORM = /^(?:met|meets|held|had|paid|called|visited|travel(?:l)?ed|arrived|landed|left|flew|hosted|received|welcomed|spoke|talked|exchanged|phoned|telephoned|signed|inked|sealed)/i;
 const CANCELLED_AFTER = /^[^.;!?,]{0,60}?\b(?:was|were|has\s+been|had\s+been|have\s+been|is|are|be)\s+(?:cancel(?:l)?ed|postponed|called\s+off|scrapped|shelved|put\s+off|delayed\s+indefinitely)\b/i;
 const TRAVEL_CANCELLED_AFTER = /^[^.;!?]{0,80}?\b(?:was|were|has\s+been|had\s+been|have\s+been|is|are)\s+(?:cancel(?:l)?ed|postponed|called\s+off|scrapped|shelved|put\s+off)\b/i;
 // "the first Iranian president to visit Japan", "last visited Manila", "following her trip to Tehran",
@@ -228,7 +237,7 @@ const NEGATION_BEFORE = /(?:\b(?:not|never|no|refused|refuses|declined|declines|
 // counterpart, X, and the Palestinian leader, Y"): articles, titles, ranks, demonyms.
 const CAPITALISED_WORD = /^[A-Z][\p{L}.’'-]*(?:'s|’s)?$/u;
 const TITLE_GAP_WORD =
-  /^(?:the|a|an|his|her|their|its|of|for|and|with|by|to|visiting|counterparts?|ministers?|minister|president|vice|prime|foreign|affairs|secretary|state|leaders?|chancellor|premier|king|queen|crown|prince|princess|emir|sheikh|deputy|ambassador|envoy|general|gen|honorable|honourable|high|ranking|high-ranking|senior|top|officials?|including|such|as|other|chief|new|commissioner|spokesman|spokeswoman|head|defence|defense|interior|finance|trade|economy|mr|mrs|ms|dr|his|excellency|h\.e\.|national|security|adviser|advisor|director|special|representative|undersecretary|under|assistant|acting|interim|elect|designate|from|governor|mayor|senator|lawmaker|legislator|speaker|chairman|chairwoman|chair|commander|admiral|colonel|spokesperson|chairperson|secretary-general|vice-president|vice-chair|high-level|delegation|led|headed|team|bipartisan|congressional|parliamentary|delegate|negotiator|political|intelligence|military|army|navy|opposition|party|bureau|council|committee|agency|central|federal|regional|provincial|home|justice|health|energy|agriculture|education|labour|labor|culture|tourism|transport|environment|industry|commerce|economic|development|&|-)$/i;
+  /^(?:the|a|an|his|her|their|its|of|for|and|with|by|to|visiting|counterparts?|ministers?|minister|president|vice|prime|foreign|affairs|secretary|state|leaders?|chancellor|premier|king|queen|crown|prince|princess|emir|sheikh|deputy|ambassador|envoy|general|gen|honorable|honourable|high|ranking|high-ranking|senior|top|officials?|including|such|as|other|chief|new|commissioner|spokesman|spokeswoman|head|defence|defense|interior|finance|trade|economy|mr|mrs|ms|dr|his|excellency|h\.e\.|national|security|adviser|advisor|director|special|representative|undersecretary|under|assistant|acting|interim|elect|designate|from|governor|mayor|senator|lawmaker|legislator|speaker|chairman|chairwoman|chair|commander|admiral|colonel|spokesperson|chairperson|secretary-general|vice-president|vice-chair|high-level|delegation|led|headed|team|dinner|lunch|luncheon|banquet|reception|breakfast|honour|honor|bipartisan|congressional|parliamentary|delegate|negotiator|political|intelligence|military|army|navy|opposition|party|bureau|council|committee|agency|central|federal|regional|provincial|home|justice|health|energy|agriculture|education|labour|labor|culture|tourism|transport|environment|industry|commerce|economic|development|&|-)$/i;
 
 const GAP_WORD = /[^\s,()]+/g;
 
@@ -270,17 +279,24 @@ const TRANSITIVE_CUE = /^(?:met|meet|meets|meeting|is\s+meeting|are\s+meeting|ho
 const UNNAMED_OBJECT = /^\s+(?:with\s+)?(?:their|his|her|its|the|a|an|several|other|some|many|senior|top|local|foreign|business|community|leaders|officials|counterparts|representatives|ministers|members|delegates|students|troops|victims|families|workers|executives)\b/i;
 const CALL_PURPOSE_AFTER =
   /^\s*(?:on\s+\w+day\b|(?:on\s+\w+day\s+)?to\s+(?:discuss|congratulate|express|offer|thank|convey|brief|condole|talk)\b|and\s+(?:discussed|talked|spoke)\b|,?\s+(?:by|over\s+the)\s+(?:tele)?phone\b)/i;
+const AFTER_EVENT_GAP = /^\s+(?:told|tells|said|says)\s+(?:reporters|journalists|the\s+press|a\s+news\s+conference|parliament|lawmakers|MPs|MEPs)?\s*(?:after|before|while|when|following)\s+(?:(?:his|her|their|a|an|the)\s+)?$/i;
+const RELATIVE_LEAD = /,\s*(?:who|which)\s[^,;]*$/i;
+const IN_A_BEFORE = /\b(?:in|during|over)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}$/i;
 const OBJECT_PRONOUN_AFTER = /^\s+(?:him|her)\b(?=\s*(?:$|[.,;:]|\s(?:in|on|at|for|to|during|last|this|next|again|twice|and|before|after|later|soon|over)\b))/;
+const OTHER_PERSON_OF =
+  /^(?:'s|’s)\s+(?:[a-z-]+\s+){0,2}?(?:predecessors?|successors?|deputy|deputies|wife|husband|spouse|spokes(?:man|woman|person)|aides?|son|daughter|father|mother|brother|sister|envoys?|advis[eo]rs?|chief\s+of\s+staff|emissary|representatives?)\b/;
 const POSSESSIVE_AFTER = /^(?:'s|’s)\b/;
 const THEY = /(?:^|[,;]\s*|\b(?:and|but|where|when)\s+)(?:They|they)\b(?=\s+(?:also\s+|later\s+|last\s+|again\s+|then\s+|had\s+|have\s+|will\s+|would\s+)?(?:met|meet|held|hold|discussed|spoke|talked)\b)/;
 const PRONOUN = /\b(?:he|she|He|She)\b/g;
 const POSSESSIVE_BEFORE_CUE = /\b(?:his|her|His|Her)\s+(?:[a-z-]+\s+){0,3}?(?=(?:visit|trip|meeting|talks|call)\b)/g;
 const PAIR_REF =
-  /\b(?:the|The|both|Both)\s+(?:two\s+)?((?:foreign|defen[cs]e|finance|trade|top|senior)\s+(?:ministers|diplomats|officials)|ministers|diplomats|leaders|officials|presidents|prime\s+ministers|premiers|chancellors|heads\s+of\s+(?:state|government)|sides|men|women|envoys|counterparts)\b|\b(?:the|The)\s+pair\b/g;
+  /\b(?:the|The|both|Both)\s+(?:two\s+)?(?:(?:countries|nations|sides|governments|states)['’]\s+)?((?:foreign|defen[cs]e|finance|trade|top|senior)\s+(?:ministers|diplomats|officials)|ministers|diplomats|leaders|officials|presidents|prime\s+ministers|premiers|chancellors|heads\s+of\s+(?:state|government)|sides|men|women|envoys|counterparts)\b|\b(?:the|The)\s+pair\b|\b(?:the|The)\s+two(?=\s+(?:last|previously|also|first|again|later|then|had|have|will|would|met|meet|held|hold|spoke|talked|discussed|agreed|signed)\b)/g;
 const TITLE_REF =
   /\b(?:[Tt]he\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)|([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:'s|’s))\s+(president|prime\s+minister|premier|foreign\s+minister|foreign\s+secretary|secretary\s+of\s+state|top\s+diplomat|minister|chancellor|leader|king|queen|ambassador|envoy)\b/g;
 const BARE_TITLE_REF = /\b[Tt]he\s+(president|prime\s+minister|premier|foreign\s+minister|foreign\s+secretary|secretary\s+of\s+state|chancellor)\b(?!\s+of\b|[-'’])/g;
 const ROLE_WORD = /resident|inister|remier|hancellor|eader|ecretary|mbassador|nvoy|iplomat|king|queen/i;
+const VISITING_REF =
+  /\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:visiting\s+(?:([A-Z][a-z]+)\s+)?|(?=guest\b))(foreign\s+minister|prime\s+minister|minister|president|premier|leader|chancellor|secretary\s+of\s+state|secretary|envoy|diplomat|official|dignitary|delegation|guest)\b/g;
 const COUNTERPART_REF =
   /\b(?:(?:his|her|their)\s+)?(?:([A-Z][a-z]+)\s+)?(counterparts?)\b/g;
 
@@ -318,7 +334,7 @@ interface Draft {
   frame: boolean;
   /** Where a visit or trip goes, named right at its cue ("will visit Ankara", "a trip to Kyiv"). */
   destination: string | null;
-  /** A visit told as background ("following her trip to Tehran", "the first president to visit Japan"). */
+  /** A visit told as background ("following her trip to Tehran", "the first president to visit Japan"), or an earlier meeting ("last met in May"). */
   background: boolean;
 }
 
@@ -391,7 +407,12 @@ function startsNamedMention(mentions: readonly OfficialMention[], from: number, 
 function resolveActors(state: DocState, sentence: Span, mentions: readonly OfficialMention[]): Actor[] {
   const { text, people } = state;
   const s = text.slice(sentence.start, sentence.end);
-  const actors: Actor[] = mentions.map((m) => ({ ids: [m.entityId], start: m.start, end: m.end, ref: false }));
+  const actors: Actor[] = [];
+  for (const m of mentions) {
+    // "X's predecessor travelled to Busan": someone else acts, not X.
+    if (OTHER_PERSON_OF.test(text.slice(m.end, m.end + 40))) continue;
+    actors.push({ ids: [m.entityId], start: m.start, end: m.end, ref: false });
+  }
   const firstMention = mentions[0];
 
   const resolvePronoun = (pos: number): string | null => {
@@ -422,7 +443,7 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
   // "They met again on Friday": the two of the last event, when "they" opens the sentence's clause
   // and no one else is named before it (other "they" are groups: officials, protesters, troops).
   THEY.lastIndex = 0;
-  const they = THEY.exec(s);
+  const they = s.includes('hey') ? THEY.exec(s) : null;
   if (they) {
     const start = sentence.start + they.index + they[0].length - 4;
     const last = state.events[state.events.length - 1];
@@ -448,6 +469,18 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
     const end = start + m[0].length;
     if (startsNamedMention(mentions, end, 40, text)) continue;
     const id = resolveBareTitle(state, start, (m[1] ?? '').replace(/\s+/g, ' '));
+    if (id) actors.push({ ids: [id], start, end, ref: true });
+  }
+
+  // "received the visiting minister": the official of that office named before, other than those named here.
+  VISITING_REF.lastIndex = s.includes('isiting') || s.includes('guest') ? 0 : s.length;
+  for (let m = VISITING_REF.exec(s); m; m = VISITING_REF.exec(s)) {
+    const start = sentence.start + m.index;
+    const end = start + m[0].length;
+    if (startsNamedMention(mentions, end, 40, text)) continue; // "the visiting Foreign Minister, Amina Otieno"
+    const country = m[1] ? countryCode(m[1]) : null;
+    if (m[1] && !country) continue;
+    const id = resolveVisitor(state, start, (m[2] ?? '').replace(/\s+/g, ' '), mentions, country);
     if (id) actors.push({ ids: [id], start, end, ref: true });
   }
 
@@ -520,7 +553,8 @@ function resolvePair(state: DocState, pos: number, noun: string): string[] | nul
   const ranked = [...state.people.values()]
     .filter((p) => roleNounMatches(noun, p))
     .map((p) => ({ id: p.id, distance: antecedentDistance(p, pos) }))
-    .filter((r) => r.distance < 1e9)
+    .filter((r) => r.distance < Infinity)
+    // Those named before first; "the two foreign ministers announced ..." may open the article.
     .sort((a, b) => a.distance - b.distance);
   return ranked.length >= 2 ? [ranked[0]!.id, ranked[1]!.id] : null;
 }
@@ -553,6 +587,23 @@ function resolveBareTitle(state: DocState, pos: number, noun: string): string | 
   return found;
 }
 
+/** The nearest official named before who fits the noun and is not named in the sentence itself. */
+function resolveVisitor(state: DocState, pos: number, noun: string, mentions: readonly OfficialMention[], country: string | null): string | null {
+  const any = /^(?:official|dignitary|guest|delegation)$/i.test(noun);
+  let best: string | null = null;
+  // Named before first; "received the visiting Indian prime minister" may name him only after.
+  let bestDistance = country ? Infinity : 1e9;
+  for (const p of state.people.values()) {
+    if (mentions.some((m) => m.entityId === p.id) || (!any && !roleNounMatches(noun, p)) || (country && p.country !== country)) continue;
+    const distance = antecedentDistance(p, pos);
+    if (distance < bestDistance) {
+      best = p.id;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
 function resolveCounterparts(state: DocState, owner: Person, qualifier: string | null, plural: boolean, pos: number): string[] {
   if (owner.role === 'other') return [];
   const qualCode = qualifier ? countryCode(qualifier) : null;
@@ -579,6 +630,8 @@ const INVITATION = /\b(?:at|on)\s+the\s+invitation\s+of\s+/i;
 const SAME_DAY = /^(?:the\s+)?(?:same\s+day|same\s+morning|same\s+afternoon|same\s+evening|that\s+day)$/i;
 const DATELINE_AFTER = /^,?\s*(?:\d{4}\s*)?(?:\([^)]{1,30}\)|[-–—:])/;
 const RELATIVE_CLAUSE = /,\s*(?:who|which|whose|where|that)\b|\b(?:which|whose)\b/i;
+// "held talks with X, who is on a state visit, in Beijing on Friday": the clause closed, the date is the talks'.
+const CLOSED_RELATIVE = /^[^,;]*,\s*(?:who|which)\b[^,;]*,\s*(?:in|at|on)\b[^,;]*$/i;
 const DATE_OTHER_EVENT = /\b(?:after|before|following|ahead\s+of|prior\s+to|since)\b/i;
 const DATE_EXCLUDED_BEFORE = /\b(?:since|until|till|before|after|from|by|between)\s+(?:the\s+)?$/i;
 
@@ -624,7 +677,7 @@ function pickDate(
       relative.found = true;
       continue;
     }
-    if (d.start > cueStart ? RELATIVE_CLAUSE.test(between) : inRelativeClause(text, sentence.start, d.start, cueStart)) continue;
+    if (d.start > cueStart ? RELATIVE_CLAUSE.test(between) && !CLOSED_RELATIVE.test(between) : inRelativeClause(text, sentence.start, d.start, cueStart)) continue;
     // A bare year dates a meeting only from within its own clause ("met in 2019").
     if (d.precision === 'year' && (between.length > 50 || /[,;:]/.test(between))) continue;
     let distance = d.end <= cueStart ? cueStart - d.end : d.start - cueStart;
@@ -810,19 +863,38 @@ function cueParticipants(
     // The object of an earlier cue ("will meet X, then fly to Tokyo to meet Y") is not this one's subject.
     if (a.end > cueStart || consumed.has(a)) continue;
     const gap = text.slice(a.end, cueStart);
-    if (gap.length <= 160 && !SUBJECT_BREAK.test(gap)) {
+    // "X told reporters after meeting Y": the one who speaks is the one who met.
+    const reportedAfter = gap.length <= 60 && AFTER_EVENT_GAP.test(gap) && !/[,;:"“”]|\bthat\b/.test(gap);
+    if ((gap.length <= 160 && !SUBJECT_BREAK.test(gap)) || reportedAfter) {
       subject = [...a.ids];
       // Coordinated subjects: "Lavrov and his Turkish counterpart Hakan Fidan discussed ...".
+      // "X, Y and Z met": once an "and" joins the last two, commas join the ones before.
       let head = a;
+      let joined = false;
       for (let j = i - 1; j >= 0; j--) {
         const prev = actors[j]!;
         const link = text.slice(prev.end, head.start);
-        if (!/\band\b|&/.test(link) || !isTitleGap(link, 60)) break;
+        const linked = /\band\b|&/.test(link) || (joined && /^\s*,\s/.test(link) && !/\b(?:who|which|said|says)\b/.test(link));
+        if (!linked || !isTitleGap(link, 60)) break;
+        joined = true;
         for (const id of prev.ids) if (!subject.includes(id)) subject.unshift(id);
         head = prev;
       }
     }
     break;
+  }
+  // "Putin congratulated Pezeshkian in a phone conversation": the one addressed is the other side.
+  if (!objects.length && subject && cue.kind === 'with' && IN_A_BEFORE.test(s.slice(Math.max(0, cue.start - 40), cue.start))) {
+    const objectIndex = actors.findIndex((a) => a.ids.join() === subject!.join() && a.end <= cueStart);
+    const addressee = actors[objectIndex];
+    const speaker = actors[objectIndex - 1];
+    if (addressee && speaker && !consumed.has(speaker)) {
+      const gap = text.slice(speaker.end, addressee.start);
+      if (gap.length <= 80 && !SUBJECT_BREAK.test(gap) && !/[,(]|\band\b/.test(gap)) {
+        objects.push(subject);
+        subject = [...speaker.ids];
+      }
+    }
   }
   // Subject side first, then the people met; "hosted by X", "visit by X" name the host as an object.
   const ids: string[] = [];
@@ -839,7 +911,9 @@ function cueParticipants(
       for (const a of actors) {
         if (a.start < cursor) continue;
         const before = text.slice(cursor, a.start);
-        if (/,\s*$/.test(before) || /^,/.test(before.trim())) {
+        // "after talks with Y on Friday, Prime Minister X said": the main clause's subject.
+        const comma = before.lastIndexOf(',');
+        if (/^,/.test(before.trim()) || (comma >= 0 && isTitleGap(before.slice(comma + 1), 60))) {
           for (const id of a.ids) if (!ids.includes(id)) ids.push(id);
         }
         break;
@@ -853,7 +927,7 @@ function cueParticipants(
 
 const MAX_SENTENCE = 4000;
 // A sentence that may put one official in a city: "told reporters in Brussels", "arrived in Kyiv".
-const LOCATED_GATE = /\b(?:in|arrived\s+in|visiting)\s+[A-Z]/;
+const LOCATED_GATE = /\b(?:in|visiting)\s+[A-Z]/;
 
 function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
   if (!text || !context.officials.length) return [];
@@ -930,9 +1004,20 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
   // meeting it reports (then it joined that meeting above, or may belong to one of several).
   for (const f of loneTravels) {
     if ((f.type !== 'visit' && f.type !== 'trip') || !f.destination || f.background || f.subordinate) continue;
+    // "Morrison travelled to Tokyo in 2021" in a 2024 report: a past year's trip by one official is background.
+    if (f.date && context.documentDate && !f.scheduled) {
+      const year = Number(f.date.slice(0, 4));
+      const reportYear = Number(context.documentDate.slice(0, 4));
+      if (year < reportYear - 1 || (f.date.length === 4 && year < reportYear)) continue;
+    }
     const id = f.ids[0]!;
+    // "arrived in Tokyo on Monday ... met Tanaka there on Tuesday": the arrival is part of the
+    // meeting's trip, days apart though they are.
     const own = (state.byPerson.get(id) ?? []).some(
-      (e) => e.scheduled === f.scheduled && datesCompatible(e.date, f.date) && placesCompatible(e.location, f.destination!),
+      (e) =>
+        e.scheduled === f.scheduled &&
+        (datesCompatible(e.date, f.date) || (e.ids.length >= 2 && daysApart(e.date, f.date) <= 7)) &&
+        placesCompatible(e.location, f.destination!),
     );
     if (own) continue;
     const same = state.events.find((e) => e.ids.length === 1 && e.ids[0] === id && e.destination === f.destination && datesCompatible(e.date, f.date));
@@ -957,7 +1042,8 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
     }
   }
   for (const e of [...state.events, ...fragments]) {
-    if (!e.location || !e.locationIsCity || e.type === 'call') continue;
+    // An earlier meeting ("last met in Tokyo in November") does not say where they are now.
+    if (!e.location || !e.locationIsCity || e.type === 'call' || e.background) continue;
     for (const id of e.ids) addCity(e.scheduled ? state.plannedCities : state.cities, id, e.location);
   }
   for (const e of state.events) {
@@ -998,7 +1084,8 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
     return {
       type: e.type,
       date,
-      location: e.location,
+      // A location is a city; a country alone ("talks in India") says no more than null.
+      location: e.location && isCountryName(e.location) ? null : e.location,
       participants: names,
       participantEntityIds: [...e.ids],
       scheduled: e.scheduled,
@@ -1044,19 +1131,26 @@ function analyseSentence(
       // "Reyes and Okafor", "the Reyes-Okafor summit".
       return (/\band\b|&/.test(link) && isTitleGap(link, 60)) || /^[-–/]$/.test(link);
     });
-  const hasVerbEvent = resolved.some((r) => r.cue.kind !== 'noun' && r.parts && r.parts.ids.length >= 2);
+  const isSigning = (c: Cue) => SIGNING_CUE.test(s.slice(c.start, c.end));
+  const hasVerbEvent = resolved.some((r) => r.cue.kind !== 'noun' && r.parts && r.parts.ids.length >= 2 && !isSigning(r.cue));
+  // "signed a statement after talks in Moscow": the talks tell the event; signing only when nothing else does.
+  const otherCueThanSigning = resolved.some((r) => !isSigning(r.cue) && r.parts && r.parts.ids.length > 0);
+  // Cues that date an event of their own (a frame "during his visit" lends its date instead); read once per sentence.
+  // A cue inside a closed relative clause (", who is on a state visit to China, in Beijing on Friday") dates nothing outside it.
+  const datingCues = cues.filter(
+    (c) =>
+      c.kind !== 'noun' &&
+      !((c.type === 'visit' || c.type === 'trip') && FRAME_BEFORE.test(s.slice(Math.max(0, c.start - 120), c.start))) &&
+      !(RELATIVE_LEAD.test(s.slice(Math.max(0, c.start - 80), c.start)) && /^[^,;.]*,/.test(s.slice(c.end, c.end + 80))),
+  );
   for (const { cue, parts } of resolved) {
     if (!parts || !parts.ids.length) continue;
     if (hasVerbEvent && cue.kind === 'noun') continue;
+    // "X signed a decree" alone is no meeting: signing is one only with a co-signatory.
+    if (isSigning(cue) && (parts.ids.length < 2 || otherCueThanSigning)) continue;
     const cueAbs = sentence.start + cue.start;
-    const otherCues = cues
-      .filter(
-        (c) =>
-          c !== cue &&
-          c.kind !== 'noun' &&
-          !((c.type === 'visit' || c.type === 'trip') && FRAME_BEFORE.test(s.slice(Math.max(0, c.start - 120), c.start))),
-      )
-      .map((c) => sentence.start + c.start);
+    const otherCues: number[] = [];
+    for (const c of datingCues) if (c !== cue) otherCues.push(sentence.start + c.start);
     // A date dating another event relative to this one ("a day after") leaves this one undated.
     const relative = { found: false };
     const picked = pickDate(text, dates, sentence, cueAbs, otherCues, relative, cue.type === 'visit' || cue.type === 'trip');
@@ -1078,6 +1172,11 @@ function analyseSentence(
     if (CANCELLED_AFTER.test(after) || ((cue.type === 'visit' || cue.type === 'trip') && TRAVEL_CANCELLED_AFTER.test(after))) continue;
     // "requested that his counterpart visit Tehran", "invited her to hold talks": a proposal.
     if (PROPOSAL_BEFORE.test(lead.slice(-80)) && !HELD_FORM.test(cueWord)) continue;
+    // "the two sides last met in New Delhi": background, news only with a date of its own.
+    const earlierMeeting = !travel && BACKGROUND_MEETING_BEFORE.test(leadTail);
+    if (earlierMeeting && !date) continue;
+    // "agreed to hold a summit in Tokyo this year": a plan, an event only once given a day ("agreed to meet on Monday").
+    if (AGREEMENT_BEFORE.test(lead.slice(-80)) && !HELD_FORM.test(cueWord) && !(date?.value && /^\d{4}-(?:\d{2}-\d{2}|W\d{2})$/.test(date.value))) continue;
     // Planned: a future marker in the cue's own clause ("Modi, who will visit Paris, met Macron" is held).
     const clauseLead = lead.slice(Math.max(lead.lastIndexOf(','), lead.length - 60) + 1);
     const scheduled =
@@ -1089,6 +1188,11 @@ function analyseSentence(
     const isCall =
       cue.type === 'call' ||
       (byPhone && (cue.type === 'meeting' || cue.type === 'talks') && !/meeting|summit/i.test(s.slice(cue.start, cue.end)));
+    // "a visit to Yerevan, during which MEPs are due to meet President X": the visitors meet X.
+    if (!travel && !parts.subject && TRIP_CLAUSE_BEFORE.test(leadTail)) {
+      const trip = drafts.find((d) => typeFamily(d.type) === 'travel');
+      if (trip) parts.ids = [...trip.ids, ...parts.ids.filter((id) => !trip.ids.includes(id))];
+    }
     const groupsToSplit = splitBilateral(state, cue, parts, /\bseparate(?:ly)?\b/i.test(s));
     // "Japan will host Vietnamese President X next month": a country or capital hosting one official
     // is that official's visit there.
@@ -1111,7 +1215,7 @@ function analyseSentence(
         subordinate: /,\s*(?:who|which|where)\b[^,]*$/.test(leadTail),
         frame: travel && FRAME_BEFORE.test(leadTail),
         destination: hostedVisit ?? (travel ? destinationAt(places, cue) : null),
-        background: travel && BACKGROUND_TRAVEL.test(leadTail),
+        background: travel ? BACKGROUND_TRAVEL.test(leadTail) : earlierMeeting,
       };
       // A visitor alone joins the meeting of the same sentence; two meetings with different people stay apart.
       const same = drafts.find((d) => {
@@ -1192,6 +1296,13 @@ function placesCompatible(location: string | null, destination: string): boolean
   return false;
 }
 
+/** Days between two ISO days; Infinity unless both are days. */
+function daysApart(a: string | null, b: string | null): number {
+  if (!a || !b || !DAY_VALUE.test(a) || !DAY_VALUE.test(b)) return Infinity;
+  return Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000;
+}
+const DAY_VALUE = /^\d{4}-\d{2}-\d{2}$/;
+
 function addCity(cities: Map<string, Set<string>>, id: string, city: string): void {
   const set = cities.get(id);
   if (set) set.add(city);
@@ -1202,7 +1313,8 @@ function addCity(cities: Map<string, Set<string>>, id: string, city: string): vo
 // the few words that may open a rule before it ("held talks", "a state visit", "is meeting").
 // Case-sensitive with the first letter spelled out: several times faster than the same list under /i.
 const CUE_TRIGGER =
-  /\b(?:[Mm]e(?:t|et)|[Tt]alk|[Dd]iscuss|[Nn]egotiation|[Cc]on(?:sultation|versation|fer)|[Ss](?:ummit|at down|hook hands|poke)|[Dd]ined|[Ll]unched|[Ee]xchanged|[Hh](?:ost|ead(?:s|ed|ing)? to)|[Rr]eceiv|[Ww]elcom|[Gg]reet|[Pp]hone|[Tt](?:elephone|rip|ravel|old)|[Vv](?:ideo|isit)|[Aa]rriv|[Ff]l(?:y|ies) to|[Ll]and(?:s|ed|ing)? (?:in|at)|[Ee]xpected in|[Ll](?:eft|eaves?|eaving) for|[Dd]epart(?:s|ed)? for|[Tt]our|[Ff]lew|[Cc]ourtesy|[Cc]all(?:s|ed|ing)? on|[Cc]alled)/g;
+  /\b(?:[Mm]e(?:t|et)|[Tt]alk|[Dd]iscuss|[Nn]egotiation|[Cc]on(?:sultation|versation|fer)|[Ss](?:ummit|at down|hook hands|poke|ign(?:ed|s)|eal(?:ed|s))|[Dd](?:ined|elegations? to)|[Ll]unched|[Ee]xchanged|[Hh](?:ost|ead(?:s|ed|ing)? to)|[Rr]eceiv|[Ww]elcom|[Gg]reet|[Pp]hone|[Tt](?:elephone|rip|ravel|old)|[Ii]nk(?:ed|s)|[Vv](?:ideo|isit)|[Aa]rriv|[Ff]l(?:y|ies) to|[Ll]and(?:s|ed|ing)? (?:in|at)|[Ee]xpected in|[Ll](?:eft|eaves?|eaving) for|[Dd]epart(?:s|ed)? for|[Tt]our|[Ff]lew|[Cc]ourtesy|[Cc]all(?:s|ed|ing)? on|[Cc]alled)/g;
+const ATTRIBUTE_BEFORE = /\b(?:the|his|her|their|a)\s+$/i;
 const RULE_OPENER = /^(?:held|hold|holds|holding|had|has|have|having|paid|pays|pay|paying|is|are|was|were|been|be|also|state|official|working|joint|news|press)$/i;
 const CUE_STICKY = CUE_RULES.map((r) => new RegExp(r.re.source, 'iy'));
 const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -1258,6 +1370,8 @@ function findCues(text: string, sentences: readonly Span[]): Map<number, Cue[]> 
     if (list.length >= MAX_CUES) continue;
     // "Visiting Iranian President X" is an attribute of X, not a separate visit.
     if (text.startsWith('Visiting', pos) && pos === sentence.start + leadingOffset(text.slice(sentence.start, pos + 1))) continue;
+    // "received the visiting minister": an attribute too.
+    if ((text.startsWith('visiting', pos) || text.startsWith('Visiting', pos)) && ATTRIBUTE_BEFORE.test(text.slice(Math.max(sentence.start, pos - 8), pos))) continue;
     if (rule.kind === 'told' && !TOLD_COMPANIONS.test(text.slice(sentence.start, sentence.end))) continue;
     list.push({ type: rule.type, start: pos - sentence.start, end: found.end - sentence.start, kind: rule.kind });
   }
@@ -1301,6 +1415,8 @@ function findTarget(state: DocState, d: Draft): Draft | undefined {
   for (const id of d.ids) for (const e of state.byPerson.get(id) ?? []) seen.add(e);
   for (const e of seen) {
     if (!sameOccasion({ type: e.type, date: e.date, participantEntityIds: e.ids }, { type: d.type, date: d.date, participantEntityIds: d.ids }, true)) continue;
+    // "met X on Monday. The two last met in November": the earlier meeting is another occasion.
+    if (e.background !== d.background && typeFamily(e.type) === 'meet' && typeFamily(d.type) === 'meet') continue;
     // "will hold talks in Moscow next week" and "last met in Astana in May" are two occasions.
     if (e.locationIsCity && d.locationIsCity && e.location !== d.location) continue;
     const shared = sharedCount(e.ids, d.ids);
@@ -1313,6 +1429,11 @@ function findTarget(state: DocState, d: Draft): Draft | undefined {
 }
 
 function absorb(target: Draft, d: Draft, acrossSentences: boolean): void {
+  // "X, who arrived on Monday for a visit, met Y on Tuesday": the meeting's own day dates the
+  // occasion, not the arrival; a visit's day never overrides a meeting's.
+  const targetFamily = typeFamily(target.type);
+  const meetingDay = targetFamily === 'travel' && typeFamily(d.type) === 'meet' && d.date !== null && d.ids.length >= 2 && !d.weak ? d.date : null;
+  const keepMeetingDay = targetFamily === 'meet' && typeFamily(d.type) === 'travel' && target.date !== null && !datesCompatible(target.date, d.date);
   // "travelled to Geneva, where she had a meeting with X": the meeting is the event; a state visit
   // with its meetings stays a visit.
   if (target.subordinate && !d.subordinate) {
@@ -1328,7 +1449,10 @@ function absorb(target: Draft, d: Draft, acrossSentences: boolean): void {
   for (const id of d.ids) if (!target.ids.includes(id)) target.ids.push(id);
   // "met X again to plan a return visit next year": the visit's date is not the meeting's.
   const otherKindAlone = !acrossSentences && d.ids.length < 2 && typeFamily(d.type) !== typeFamily(target.type) && !d.frame;
-  if (!otherKindAlone) {
+  if (meetingDay !== null && !datesCompatible(target.date, meetingDay)) {
+    target.date = meetingDay;
+    target.dated = true;
+  } else if (!otherKindAlone && !keepMeetingDay) {
     target.date = finerDate(target.date, d.date);
     target.dated = target.dated || d.dated;
   }
@@ -1347,7 +1471,7 @@ function absorb(target: Draft, d: Draft, acrossSentences: boolean): void {
 
 // Regexes compile on their first run: run each once at load, so the first article read pays nothing.
 for (const re of [
-  HEAD_TITLE, DIPLOMAT_TITLE, MINISTER_TITLE, LOCAL_DEMONYM, ABBREVIATION_END, TOLD_COMPANIONS, FUTURE_MARKER, FUTURE_TIME_AFTER, PROPOSAL_BEFORE, HELD_FORM, CANCELLED_AFTER, TRAVEL_CANCELLED_AFTER, BACKGROUND_TRAVEL, NEGATION_BEFORE, CAPITALISED_WORD, TITLE_GAP_WORD, GAP_WORD, SUBJECT_BREAK, IN_PERSON, PHONE_MARKER, WITH_AFTER_TOPIC, TRANSITIVE_CUE, UNNAMED_OBJECT, CALL_PURPOSE_AFTER, OBJECT_PRONOUN_AFTER, POSSESSIVE_AFTER, PRONOUN, POSSESSIVE_BEFORE_CUE, PAIR_REF, TITLE_REF, BARE_TITLE_REF, ROLE_WORD, COUNTERPART_REF, NAME_PAIR, FRAME_BEFORE, SAME_DAY, DATELINE_AFTER, RELATIVE_CLAUSE, DATE_OTHER_EVENT, DATE_EXCLUDED_BEFORE, PLACE_AFTER, PLACE_AFTER_BUILDING, PLACE_BEFORE_TRIP, NOT_PLACE_WORD, TOPIC_BEFORE_PLACE, INSTITUTION_WORD, LOCATED_GATE, DATELINE, CUE_TRIGGER, RULE_OPENER,
+  HEAD_TITLE, DIPLOMAT_TITLE, MINISTER_TITLE, LOCAL_DEMONYM, ABBREVIATION_END, TOLD_COMPANIONS, FUTURE_MARKER, FUTURE_TIME_AFTER, PROPOSAL_BEFORE, AGREEMENT_BEFORE, BACKGROUND_MEETING_BEFORE, TRIP_CLAUSE_BEFORE, SIGNING_CUE, HELD_FORM, CANCELLED_AFTER, TRAVEL_CANCELLED_AFTER, BACKGROUND_TRAVEL, NEGATION_BEFORE, CAPITALISED_WORD, TITLE_GAP_WORD, GAP_WORD, SUBJECT_BREAK, IN_PERSON, PHONE_MARKER, WITH_AFTER_TOPIC, TRANSITIVE_CUE, UNNAMED_OBJECT, CALL_PURPOSE_AFTER, AFTER_EVENT_GAP, RELATIVE_LEAD, IN_A_BEFORE, OBJECT_PRONOUN_AFTER, OTHER_PERSON_OF, POSSESSIVE_AFTER, PRONOUN, POSSESSIVE_BEFORE_CUE, PAIR_REF, TITLE_REF, BARE_TITLE_REF, ROLE_WORD, VISITING_REF, COUNTERPART_REF, NAME_PAIR, FRAME_BEFORE, SAME_DAY, DATELINE_AFTER, RELATIVE_CLAUSE, CLOSED_RELATIVE, DATE_OTHER_EVENT, DATE_EXCLUDED_BEFORE, PLACE_AFTER, PLACE_AFTER_BUILDING, PLACE_BEFORE_TRIP, NOT_PLACE_WORD, TOPIC_BEFORE_PLACE, INSTITUTION_WORD, LOCATED_GATE, DATELINE, CUE_TRIGGER, ATTRIBUTE_BEFORE, RULE_OPENER,
   ...CUE_STICKY,
 ]) {
   re.lastIndex = 0;

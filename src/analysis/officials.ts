@@ -44,6 +44,7 @@ import {
   NAME_HONORIFICS,
   NEUTRAL_QUALIFIER_WORDS,
   PORTFOLIO_WORDS,
+  isPortfolioNoun,
   POSTNOMINAL_HEADS,
   PRIVATE_QUALIFIERS,
   PUBLIC_ACRONYMS,
@@ -338,6 +339,16 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
       continue;
     }
     const lower = lowerAt(t, j);
+    // "Ministry of Aviation spokesperson": a ministry named by its portfolio, walked back to "Ministry".
+    if ((lower === 'of' || lower === 'for') && j > 0 && j + 1 < h && continues(t, j) && t.flags[j + 1]! & F_CAP && MINISTRY_WORDS.has(lowerAt(t, j - 1)) && t.flags[j - 1]! & F_CAP) {
+      isPublic = true;
+      unknownOrg = false;
+      phraseFirst = j;
+      if (!titleFrozen) titleFirst = j;
+      j--;
+      count++;
+      continue;
+    }
     if (TITLE_DETERMINERS.has(lower) && !(f & F_CAP && f & F_SENT && lower !== 'the')) {
       determiner = j;
       break;
@@ -352,7 +363,7 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
     }
     if (PUBLIC_QUALIFIER_WORDS.has(lower) || HEADS.has(lower)) isPublic = true;
     else if (PRIVATE_QUALIFIERS.has(lower)) isPrivate = true;
-    else if (NEUTRAL_QUALIFIER_WORDS.has(lower) || isHyphenatedQualifier(lower)) {
+    else if (NEUTRAL_QUALIFIER_WORDS.has(lower) || isHyphenatedQualifier(lower) || (strength === 'strong' && isPortfolioNoun(lower))) {
       /* neutral */
     } else if (f & F_ALLCAPS && t.end[j]! - t.start[j]! <= 6) {
       if (PUBLIC_ACRONYMS.has(lower)) isPublic = true;
@@ -364,7 +375,7 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
     if (relation === 'counterpart' || relation === 'predecessor') titleFrozen = true;
     if (titleFrozen) {
       if (lower === 'former' || lower === 'ex') former = true;
-    } else if (DESCRIPTIVE_QUALIFIERS.has(lower) || (f & F_CAP && f & F_SENT && !isQualifierWord(lower))) {
+    } else if (DESCRIPTIVE_QUALIFIERS.has(lower) || (f & F_CAP && f & F_SENT && !isQualifierWord(lower) && !(strength === 'strong' && isPortfolioNoun(lower)))) {
       /* describes the holder: not part of the reported title */
     } else if (titleFirst === j + 1 || titleFirst > j) {
       if (!descriptiveBetween(t, j, titleFirst)) titleFirst = j;
@@ -380,6 +391,8 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
       isPublic = true;
       phraseFirst = c.first;
       determiner = c.first;
+      // "the UAE's Minister of Industry": the article before the possessive opens the phrase.
+      if (c.first > 0 && continues(t, c.first) && lowerAt(t, c.first - 1) === 'the') determiner = c.first - 1;
     } else if (t.flags[j]! & F_WORD) {
       const lower = lowerAt(t, j);
       // "the Kremlin's spokesman", "the IAEA's chief": a public body; "the country's foreign minister".
@@ -453,7 +466,18 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
       q = end + 1;
     }
     while (q > p && (lowerAt(t, q - 1) === 'and' || lowerAt(t, q - 1) === 'the')) q--;
-    if (content > 0 && prep !== 'to' && q < t.count && continues(t, q) && t.flags[q]! & F_CAP && t.flags[q]! & F_WORD && isBodyName(t, q)) {
+    // Portfolios the lexicon lacks ("of Aviation", "for Culture, Media and Sport"): read by structure.
+    let splitByStructure = false;
+    if (prep !== 'to' && t.flags[p]! & F_CAP) {
+      // The structural reading also gives back name words the lexicon took ("of Health Justice Mwale").
+      const split = portfolioSplitEnd(t, p);
+      if (split > p && split !== q) {
+        if (content === 0) content++;
+        q = split;
+        splitByStructure = true;
+      }
+    }
+    if (content > 0 && prep !== 'to' && !splitByStructure && q < t.count && continues(t, q) && t.flags[q]! & F_CAP && t.flags[q]! & F_WORD && isBodyName(t, q)) {
       // The portfolio words open a longer proper name ("for the National Women's Council",
       // "of the European Commission"): the body, then perhaps the holder's name.
       const body = bodyRun(t, p);
@@ -521,6 +545,130 @@ function portfolioEndAhead(t: Tokens, q: number): number {
     if (!(f & F_CAP) && lower !== 'and') return -1;
   }
   return -1;
+}
+
+/** Given names that are also portfolio or qualifier words ("Justice Mwale", "Peace Mayanja"). */
+const VIRTUE_GIVEN_NAMES = new Set(['justice', 'peace', 'faith', 'hope', 'grace', 'mercy', 'patience', 'charity', 'comfort', 'blessing']);
+const WEEKDAY_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+/** Honours and degrees written after a name. */
+const POSTNOMINAL_HONOURS = new Set(['ao', 'ac', 'am', 'obe', 'cbe', 'mbe', 'kbe', 'dbe', 'gbe', 'qc', 'kc', 'sc', 'phd', 'frs', 'cmg', 'kcmg', 'gcmg', 'pc', 'cvo', 'kcvo', 'lvo', 'ch', 'om', 'dsc', 'mc']);
+
+/** Military ranks: styles of a holder when they follow another office. */
+const RANK_HEADS = new Set([
+  'general', 'gen', 'lieutenant-general', 'major-general', 'brigadier', 'brigadier-general', 'admiral', 'adm',
+  'vice-admiral', 'rear-admiral', 'colonel', 'col', 'lt-col', 'lieutenant-colonel', 'marshal', 'field-marshal', 'air-marshal',
+]);
+
+/** Whether the words before a rank's qualifiers close "<office> of|for …" ("Minister of National Defence General"). */
+function rankInsideTitle(t: Tokens, phraseFirst: number): boolean {
+  let j = phraseFirst - 1;
+  if (j < 1 || !continues(t, phraseFirst)) return false;
+  if (lowerAt(t, j) === 'the' && j > 1 && continues(t, j)) j--;
+  const prep = lowerAt(t, j);
+  if ((prep !== 'of' && prep !== 'for') || !continues(t, j)) return false;
+  return headStrengthAt(t, j - 1) === 'strong' && !(t.flags[j - 1]! & F_POSS);
+}
+
+/** Bodies named "<word> of <portfolio>". */
+const MINISTRY_WORDS = new Set(['ministry', 'department', 'secretariat', 'directorate']);
+
+/** Particles that bind a father's name to the given name before them ("Faisal bin Turki", "Ahmed Ould Abdallah"). */
+const PATRONYMIC_PARTICLES = new Set(['bin', 'ibn', 'bint', 'binti', 'ben', 'ould', 'bt']);
+/** Particles that open a family name ("Al-Harthy", "Abu Bakr", "Abdel Aziz", "van der Merwe", "de la Cruz"). */
+const SURNAME_PARTICLES = new Set([
+  'al', 'el', 'abu', 'abd', 'abdel', 'abdul', 'abdal', 'van', 'von', 'der', 'den', 'de', 'da', 'di', 'du', 'dos', 'das',
+  'del', 'della', 'la', 'le', 'ter', 'ten', 'zu', 'op', 'dei', 'degli', 'lo',
+]);
+const MAX_PORTFOLIO_RUN = 14;
+
+/**
+ * After "Minister of|for <capitalised words>", where the portfolio ends and the holder's name begins
+ * (exclusive end of the portfolio), or -1 when the words do not read as a portfolio (a body's name,
+ * a country). A portfolio is a list of common nouns ("Culture, Media and Sport", "Fisheries and Blue
+ * Economy") and the name is what follows its last portfolio noun; with no noun known, the name is the
+ * last two name units, a unit keeping its particles ("Faisal bin Turki", "Al-Mutairi", "van der Merwe").
+ */
+function portfolioSplitEnd(t: Tokens, p: number): number {
+  // The run: capitalised words and name particles, with list connectors after portfolio nouns.
+  let segStart = p;
+  let e = p - 1;
+  for (let k = p; k < t.count && k - p < MAX_PORTFOLIO_RUN; k++) {
+    const f = t.flags[k]!;
+    if (k > p) {
+      const prevEnd = t.fullEnd[k - 1]!;
+      const isListComma = isComma(t, k) && t.start[k] === prevEnd;
+      const lower = f & F_WORD ? lowerAt(t, k) : '';
+      const isAnd = (lower === 'and' && continues(t, k)) || (t.text.charCodeAt(t.start[k]!) === 38 && t.end[k]! - t.start[k]! === 1);
+      if (isListComma || isAnd) {
+        const next = k + 1;
+        if (next >= t.count || !(t.flags[next]! & F_ADJ) || !(t.flags[next]! & F_CAP) || !(t.flags[next]! & F_WORD)) break;
+        const nounBefore = (t.flags[k - 1]! & F_WORD) !== 0 && isPortfolioNoun(lowerAt(t, k - 1));
+        // "Agriculture, Land Reform and …": the noun may be the list item's second word.
+        const nounAfter = isPortfolioNoun(lowerAt(t, next)) || (isListComma && next + 1 < t.count && continues(t, next + 1) && t.flags[next + 1]! & F_CAP && isPortfolioNoun(lowerAt(t, next + 1)));
+        // "Ali Smith and Bob Jones" is no list of portfolios; "Jobs and Social Rights" is.
+        if (isListComma ? !(nounBefore && nounAfter) : !(nounBefore || nounAfter)) break;
+        segStart = next;
+        k = next - 1;
+        continue;
+      }
+      if (!continues(t, k)) break;
+    }
+    if (!(f & F_WORD)) break;
+    const lower = lowerAt(t, k);
+    if (!(f & F_CAP)) {
+      if (!NAME_PARTICLES.has(lower) || k === p) break;
+      e = k;
+      continue;
+    }
+    if (HEADS.has(lower) && !isHeadUsedAsGivenName(t, k)) break;
+    if (f & F_POSS) return -1; // "for Women's Affairs Council": a body
+    if (ORG_WORDS.has(lower) && !isPortfolioNoun(lower)) return -1;
+    if (k === p && isCountryWord(t, k) && lookupCountry(wordAt(t, k))?.kind !== 'demonym') return -1;
+    e = k;
+  }
+  if (e < segStart) return -1;
+  // An honorific inside the run opens the name: "of Foreign Affairs Sayyid Badr …".
+  for (let k = segStart + 1; k <= e; k++) {
+    if (t.flags[k]! & F_CAP && (HONORIFICS.has(lowerAt(t, k)) || STYLE_HONORIFICS.has(lowerAt(t, k)))) return k;
+  }
+  // Name units of the last segment, by their first token.
+  const unitStarts: number[] = [];
+  for (let k = segStart; k <= e; k++) {
+    const lower = lowerAt(t, k);
+    const prev = k > segStart ? lowerAt(t, k - 1) : '';
+    const joinsBack = k > segStart && (PATRONYMIC_PARTICLES.has(lower) || PATRONYMIC_PARTICLES.has(prev) || SURNAME_PARTICLES.has(prev) || (NAME_PARTICLES.has(prev) && !(t.flags[k - 1]! & F_CAP)));
+    if (!joinsBack) unitStarts.push(k);
+  }
+  let lastNoun = -1;
+  for (let u = 0; u < unitStarts.length; u++) {
+    const k = unitStarts[u]!;
+    const next = u + 1 < unitStarts.length ? unitStarts[u + 1]! : e + 1;
+    if (next === k + 1 && isPortfolioNoun(lowerAt(t, k))) lastNoun = u;
+  }
+  if (lastNoun === unitStarts.length - 1) return e + 1; // all portfolio, no name inside
+  // A name of four or more units after the last noun is rare: the first of them is a portfolio
+  // noun the lexicon lacks ("and Islamic Guidance Mohammad Mehdi Esmaili").
+  // "of Health Justice Mwale": a virtue given name after another portfolio noun, before a lone surname.
+  if (lastNoun >= 1 && lastNoun === unitStarts.length - 2 && VIRTUE_GIVEN_NAMES.has(lowerAt(t, unitStarts[lastNoun]!)) && isPortfolioNoun(lowerAt(t, unitStarts[lastNoun - 1]!))) {
+    return unitStarts[lastNoun]!;
+  }
+  if (lastNoun >= 0) return unitStarts[Math.max(lastNoun + 1, unitStarts.length - 3)]!;
+  // No noun known: the name is the last two units, the rest is the portfolio.
+  if (unitStarts.length >= 3) return unitStarts[unitStarts.length - 2]!;
+  return segStart > p ? e + 1 : -1;
+}
+
+/** Heads that are also given names ("Sultan bin Saad", "Sultan Al Jaber"): a name when a family particle follows. */
+const HEADS_ALSO_GIVEN_NAMES = new Set(['sultan']);
+
+function isHeadUsedAsGivenName(t: Tokens, i: number): boolean {
+  if (!(t.flags[i]! & F_CAP) || !HEADS_ALSO_GIVEN_NAMES.has(lowerAt(t, i))) return false;
+  const n = i + 1;
+  if (n >= t.count || !continues(t, n) || !(t.flags[n]! & F_WORD)) return false;
+  const next = lowerAt(t, n);
+  if (PATRONYMIC_PARTICLES.has(next)) return true;
+  // "Al Jaber", "Al-Muraikhi", "al-Thani"
+  return next === 'al' || next === 'el' || /^(?:al|el)[-‐‑’']/.test(next);
 }
 
 /** Whether the capitalised run at q names a body ("Women's Council") rather than a person ("Ana Ruiz"). */
@@ -633,6 +781,7 @@ function scanCues(t: Tokens, regs: Registration[], deferred: Deferred[], titleOn
     const h = t.cues[c]!;
     if (HONORIFIC_HASHES.has(t.hashFull[h]!) && t.flags[h]! & F_CAP) honorifics.push(h);
     if (!mayBeHead(t, h)) continue;
+    if (isHeadUsedAsGivenName(t, h)) continue; // "Minister of State Sultan bin Saad …": a given name
     const strength = headStrengthAt(t, h);
     if (!strength) {
       const singular = pluralHeadSingular(t, h);
@@ -654,16 +803,23 @@ function scanCues(t: Tokens, regs: Registration[], deferred: Deferred[], titleOn
     }
     const info = analyzeTitle(t, h, strength);
     if (!acceptTitle(info, t)) continue;
+    // "Minister of National Defence General Yasar Guler": the rank belongs to the holder of the office before it.
+    if (RANK_HEADS.has(lowerAt(t, h)) && rankInsideTitle(t, info.phraseFirst)) continue;
 
     // Name after the title: "Foreign Minister Hossein Amir-Abdollahian", "his counterpart, Yoshimasa Hayashi".
     let run: { first: number; last: number } | null = null;
     const p = info.after;
     if (info.noNameAfter) run = null;
-    else if (p < t.count && continues(t, p)) run = parseNameRun(t, skipHonorifics(t, p), true);
+    else if (p < t.count && continues(t, p)) {
+      let q = skipHonorifics(t, p);
+      // A rank between the office and the name: "Minister of Defence General Yasar Guler".
+      if (q > h && RANK_HEADS.has(lowerAt(t, q)) && t.flags[q]! & F_CAP && q + 1 < t.count && continues(t, q + 1)) q = skipHonorifics(t, q + 1);
+      run = parseNameRun(t, q, true);
+    }
     else if (isComma(t, p) && p + 1 < t.count && continues(t, p + 1)) {
       // "his counterpart, Yoshimasa Hayashi"; "Minister for Foreign Affairs, Penny Wong, said" (a formal
       // capitalised title: then a full name closed by punctuation or a verb).
-      const formal = info.determiner === null && t.flags[h]! & F_CAP;
+      const formal = info.determiner === null && (t.flags[h]! & F_CAP || info.country !== null);
       if (info.determiner !== null || formal) {
         const q = skipHonorifics(t, p + 1);
         const r = parseNameRun(t, q, true);
@@ -849,14 +1005,18 @@ function isNameLike(t: Tokens, i: number, inside: boolean): boolean {
   if (STOP_CAPS.has(lower)) return false;
   if (f & F_CAP && HONORIFICS.has(lower)) return false;
   const head = HEADS.get(lower);
-  if (head && !(inside && HEADS_ALSO_SURNAMES.has(lower))) return false;
+  if (head && !(inside && HEADS_ALSO_SURNAMES.has(lower)) && !isHeadUsedAsGivenName(t, i)) return false;
   if (lower.endsWith('s') && pluralHeadSingular(t, i)) return false; // "Ministers", "Senators
   if (CALENDAR_WORDS.has(lower)) {
     if (!inside) return false;
+    // "Foreign Minister Ayman Safadi Tuesday said": a weekday after a name is the day (wire style), while a
+    // month may be a family name ("Theresa May").
+    if (WEEKDAY_WORDS.has(lower)) return false;
     // "Theresa May said" but not "Tokyo May 5".
     if (i + 1 < t.count && t.flags[i + 1]! & F_NUM) return false;
   }
   if (f & F_ALLCAPS && inside && ROMAN_NUMERAL_RE.test(wordAt(t, i))) return true; // "Charles III"
+  if (f & F_ALLCAPS && inside && POSTNOMINAL_HONOURS.has(lower)) return false; // "Penny Wong AO", "Jane Smith OBE"
   if (f & F_ALLCAPS) {
     // Capitals only in a family-name-first name ("HAYASHI Yoshimasa") or its mirror ("Yoshimasa HAYASHI").
     const nextTitle = i + 1 < t.count && continues(t, i + 1) && isTitleCaseWord(t, i + 1);
@@ -876,10 +1036,19 @@ function isNameStart(t: Tokens, i: number, afterTitle: boolean): boolean {
     // Initials ("J. Smith") and particles ("Foreign Minister de Villepin") may open a name after a title.
     if (afterTitle && (isInitial(t, i) || isDottedInitials(t, i))) return true;
     if (afterTitle && isParticle(t, i) && i + 1 < t.count && continues(t, i + 1) && isNameLike(t, i + 1, true)) return true;
+    // A given name spelt like a month or weekday ("Ambassador Jan van der Berg", "Governor Monday Okpebholo"):
+    // right after a title and before more name words.
+    if (afterTitle && t.flags[i]! & F_CAP && !(t.flags[i]! & F_ALLCAPS) && CALENDAR_WORDS.has(lowerAt(t, i)) && i + 1 < t.count && continues(t, i + 1)) {
+      const n = i + 1;
+      if (isParticle(t, n) || (isNameLike(t, n, true) && !CALENDAR_WORDS.has(lowerAt(t, n)))) return true;
+    }
     return false;
   }
   const lower = lowerAt(t, i);
-  if (PUBLIC_QUALIFIER_WORDS.has(lower) || NEUTRAL_QUALIFIER_WORDS.has(lower)) return false;
+  if (PUBLIC_QUALIFIER_WORDS.has(lower) || NEUTRAL_QUALIFIER_WORDS.has(lower)) {
+    // "Finance Minister Peace Mayanja said": a virtue given name and a surname closing the run.
+    if (!(afterTitle && VIRTUE_GIVEN_NAMES.has(lower) && i + 1 < t.count && continues(t, i + 1) && isNameLike(t, i + 1, true) && !isPortfolioNoun(lowerAt(t, i + 1)) && !ORG_WORDS.has(lowerAt(t, i + 1)) && closesName(t, i + 2))) return false;
+  }
   const hit = personSafeCountry(t, i);
   if (hit) {
     // "Israel Katz" after a title is a person; a demonym never opens a name.
@@ -971,7 +1140,7 @@ function personSafeCountry(t: Tokens, i: number): CountryHit | null {
 
 function validateRun(t: Tokens, first: number, last: number): { first: number; last: number } | null {
   for (let i = first; i <= last; i++) {
-    if (ORG_WORDS.has(lowerAt(t, i))) {
+    if (ORG_WORDS.has(lowerAt(t, i)) && !(i === first && last > first && VIRTUE_GIVEN_NAMES.has(lowerAt(t, i)))) {
       // "President Biden Administration": the name stops before the body's word.
       if (i === first || t.flags[i - 1]! & F_POSS) return null;
       last = i - 1;
@@ -1267,6 +1436,9 @@ function findFullName(r: Registration, runs: NameRunIndex, key: string): string[
   let after: string[] | null = null;
   for (const run of candidates) {
     if (run.words.length <= r.words.length) continue;
+    // A run reaching into the cue from its left ("of Investment Rebecca Miano"): the cue's own
+    // context already bounded the name there.
+    if (run.first < r.first && run.last >= r.first) continue;
     const runKey = keyOf(run.words);
     if (!runKey.endsWith(' ' + key) && !(isFamilyNameFirst(run.words) && runKey.startsWith(key + ' '))) continue;
     if (run.first <= r.first) before = run.words;

@@ -135,25 +135,42 @@ for (const [lemma, forms, strength] of [...VERBS, ...PHRASES]) {
   }
 }
 
+/** A cue form split into its lower-case words, with what it means. */
+export interface CueForm {
+  words: string[];
+  info: CueInfo;
+}
+
 /** Cue forms by their first word, longest first: matched on tokens, not by a regex over the text. */
-const CUES_BY_FIRST_WORD = new Map<string, string[][]>();
+const CUES_BY_FIRST_WORD = new Map<string, CueForm[]>();
 for (const form of [...CUE_TABLE.keys()].sort((a, b) => b.length - a.length)) {
   const words = form.split(' ');
   const list = CUES_BY_FIRST_WORD.get(words[0]!) ?? [];
-  list.push(words);
+  list.push({ words, info: CUE_TABLE.get(form)! });
   CUES_BY_FIRST_WORD.set(words[0]!, list);
+}
+
+/** The cue form that starts at word `i` of `lowerWords` (lower-cased words of a sentence), if any. */
+export function cueFormAt(lowerWords: (i: number) => string | undefined, i: number): CueForm | undefined {
+  const candidates = CUES_BY_FIRST_WORD.get(lowerWords(i) ?? '');
+  if (!candidates) return undefined;
+  for (const form of candidates) {
+    const words = form.words;
+    let k = 1;
+    while (k < words.length && lowerWords(i + k) === words[k]) k++;
+    if (k === words.length) return form;
+  }
+  return undefined;
 }
 
 /** The cue that starts at word `i` of `lowerWords` (lower-cased words of a sentence), as its number of words, or 0. */
 export function cueLengthAt(lowerWords: (i: number) => string | undefined, i: number): number {
-  const candidates = CUES_BY_FIRST_WORD.get(lowerWords(i) ?? '');
-  if (!candidates) return 0;
-  for (const words of candidates) {
-    let k = 1;
-    while (k < words.length && lowerWords(i + k) === words[k]) k++;
-    if (k === words.length) return words.length;
-  }
-  return 0;
+  return cueFormAt(lowerWords, i)?.words.length ?? 0;
+}
+
+/** Whether a lower-case word (no spaces) is a cue form by itself: `cueInfo` without normalising. */
+export function isCueForm(lowerWord: string): boolean {
+  return CUE_TABLE.has(lowerWord);
 }
 
 export function cueInfo(form: string): CueInfo | undefined {
@@ -163,12 +180,24 @@ export function cueInfo(form: string): CueInfo | undefined {
 // Hashes of the lower-cased first words of all cues: a sentence is scanned for them by character
 // code, without building strings, so that sentences with no cue cost almost nothing.
 const FIRST_WORD_HASHES = new Set<number>();
-function wordHash(word: string): number {
+/** The hash of a lower-case word; speakers' tokenizer computes the same one while it scans. */
+export function wordHash(word: string): number {
   let h = 0;
   for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) | 0;
   return h;
 }
-for (const first of CUES_BY_FIRST_WORD.keys()) FIRST_WORD_HASHES.add(wordHash(first));
+// The low 16 bits of those hashes as a bit table: most words fail this test, which is cheaper than the Set.
+const FIRST_WORD_BITS = new Uint32Array(2048);
+for (const first of CUES_BY_FIRST_WORD.keys()) {
+  const h = wordHash(first);
+  FIRST_WORD_HASHES.add(h);
+  FIRST_WORD_BITS[(h >>> 5) & 2047]! |= 1 << (h & 31);
+}
+
+/** Whether a word with this hash (of its lower-cased letters) may be the first word of a cue. */
+export function mayStartCue(hash: number): boolean {
+  return (FIRST_WORD_BITS[(hash >>> 5) & 2047]! & (1 << (hash & 31))) !== 0 && FIRST_WORD_HASHES.has(hash);
+}
 
 /** Whether `text[start, end)` may hold a reporting cue (false positives possible, never false negatives). */
 export function mayHoldCue(text: string, start: number, end: number): boolean {
@@ -181,7 +210,7 @@ export function mayHoldCue(text: string, start: number, end: number): boolean {
       h = (Math.imul(h, 31) + c) | 0;
       inWord = true;
     } else {
-      if (inWord && FIRST_WORD_HASHES.has(h)) return true;
+      if (inWord && mayStartCue(h)) return true;
       h = 0;
       inWord = false;
     }

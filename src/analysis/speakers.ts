@@ -2,17 +2,35 @@
 // and turns that phrase into a speaker (an official's canonical name, a person's name, or the
 // body/description as the article gives it). Pronouns resolve to the last person or body named.
 import { lookupCountry } from './countries';
-import { cueInfo, cueLengthAt, mayHoldCue, type CueInfo } from './reporting';
+import { cueFormAt, isCueForm, mayHoldCue, mayStartCue, type CueInfo } from './reporting';
 import type { OfficialMention, Span } from './types';
 
-export interface Token {
-  text: string;
-  lower: string;
-  start: number;
-  end: number;
-  /** A word (letters/digits) rather than punctuation. */
-  word: boolean;
-  cap: boolean;
+/**
+ * A word or a punctuation character of a sentence. Its strings are cut from the text only when
+ * read: most tokens of a sentence are never looked at, and building two strings per word was
+ * most of the cost (and of the garbage) of reading a sentence.
+ */
+export class Token {
+  private textCache: string | undefined;
+  private lowerCache: string | undefined;
+  constructor(
+    private readonly source: string,
+    readonly start: number,
+    readonly end: number,
+    /** A word (letters/digits) rather than punctuation. */
+    readonly word: boolean,
+    readonly cap: boolean,
+    /** Hash of the lower-cased word when it is all ASCII letters (see reporting.wordHash), else 0. */
+    readonly hash: number,
+  ) {}
+
+  get text(): string {
+    return (this.textCache ??= this.source.slice(this.start, this.end));
+  }
+
+  get lower(): string {
+    return (this.lowerCache ??= this.word ? this.text.toLowerCase() : this.text);
+  }
 }
 
 export interface Speaker {
@@ -59,28 +77,44 @@ export function tokenize(text: string, start: number, end: number): Token[] {
     if (!isWordChar(code, text, i)) {
       // Keep surrogate pairs together so spans never split a character.
       const len = code >= 0xd800 && code <= 0xdbff && i + 1 < end ? 2 : 1;
-      const t = text.slice(i, i + len);
-      out.push({ text: t, lower: t, start: i, end: i + len, word: false, cap: false });
+      out.push(new Token(text, i, i + len, false, false, 0));
       i += len;
       continue;
     }
-    let j = i + 1;
+    // The hash of the lower-cased word, kept only while the word is all ASCII letters (cue words are).
+    let hash = 0;
+    let letters = true;
+    let j = i;
     for (;;) {
-      while (j < end && isWordChar(text.charCodeAt(j), text, j)) j++;
+      while (j < end) {
+        const c = text.charCodeAt(j);
+        if (c >= 97 && c <= 122) hash = (Math.imul(hash, 31) + c) | 0;
+        else if (c >= 65 && c <= 90) hash = (Math.imul(hash, 31) + c + 32) | 0;
+        // The Kelvin sign lower-cases to an ASCII "k".
+        else if (c === 0x212a) hash = (Math.imul(hash, 31) + 107) | 0;
+        else if (isWordChar(c, text, j)) letters = false;
+        else break;
+        j++;
+      }
       const c = text.charCodeAt(j);
       // Inner joiners: ' ’ - ‐ . & followed by a word character.
       if (j + 1 < end && (c === 39 || c === 0x2019 || c === 45 || c === 0x2010 || c === 46 || c === 38) && isWordChar(text.charCodeAt(j + 1), text, j + 1)) {
+        letters = false;
         j += 2;
         continue;
       }
       break;
     }
-    const t = text.slice(i, j);
-    const lower = t.toLowerCase();
-    out.push({ text: t, lower, start: i, end: j, word: true, cap: t.charCodeAt(0) !== lower.charCodeAt(0) });
+    out.push(new Token(text, i, j, true, isCapital(code, text, i), letters ? hash : 0));
     i = j;
   }
   return out;
+}
+
+/** Whether the word starting at text[i] starts with a capital (its first unit changes when lower-cased). */
+function isCapital(code: number, text: string, i: number): boolean {
+  if (code < 128) return code >= 65 && code <= 90;
+  return text[i]!.toLowerCase().charCodeAt(0) !== code;
 }
 
 const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you']);
@@ -274,7 +308,7 @@ interface PhraseResult {
 function isTokenAllowedInPhrase(t: Token): boolean {
   if (!t.word) return t.text === '.';
   if (t.cap) return !PRONOUNS.has(t.lower) || t.lower === 'i';
-  return !NP_STOP.has(t.lower) && !/(?:ed|ing)$/.test(t.lower) && !cueInfo(t.lower);
+  return !NP_STOP.has(t.lower) && !/(?:ed|ing)$/.test(t.lower) && !isCueForm(t.lower);
 }
 
 /** Collects a noun phrase that ends at tokens[idx], walking left. Returns its first index, or idx + 1 if empty. */
@@ -326,7 +360,7 @@ export function subjectBefore(
   const none = { phrase: null, passive: false, coordinated: false, commaOnly: false };
   if (i < floorIdx) return none;
   const t = tokens[i]!;
-  if (BE_FORMS.has(t.lower)) return { ...none, passive: true };
+  if (BE_FORMS.has(t.lower)) return { phrase: null, passive: true, coordinated: false, commaOnly: false };
   if (t.lower === 'to' || t.lower === 'not') return none;
   let appositive: Token[] = [];
   if (t.text === ',' || t.text === '—' || t.text === '–' || (t.text === '-' && tokens[i - 1] && tokens[i - 1]!.end < t.start)) {
@@ -342,17 +376,17 @@ export function subjectBefore(
       }
       p--;
     }
-    if (p < floorIdx || i - p >= 40) return { ...none, commaOnly: true };
+    if (p < floorIdx || i - p >= 40) return { phrase: null, passive: false, coordinated: false, commaOnly: true };
     appositive = tokens.slice(p + 1, i);
     i = skipAdverbials(tokens, p - 1);
-    if (i < floorIdx) return { ...none, commaOnly: true };
+    if (i < floorIdx) return { phrase: null, passive: false, coordinated: false, commaOnly: true };
   }
   const cur = tokens[i]!;
-  if (cur.word && (cur.lower === 'and' || cur.lower === 'but' || cur.lower === 'or') && !cur.cap) return { ...none, coordinated: true };
-  if (!cur.word && cur.text !== '.') return { ...none, commaOnly: appositive.length === 0 && cur.text === ',' };
+  if (cur.word && (cur.lower === 'and' || cur.lower === 'but' || cur.lower === 'or') && !cur.cap) return { phrase: null, passive: false, coordinated: true, commaOnly: false };
+  if (!cur.word && cur.text !== '.') return { phrase: null, passive: false, coordinated: false, commaOnly: appositive.length === 0 && cur.text === ',' };
   const first = phraseBackward(tokens, i, floorIdx);
   if (first > i) {
-    if (cur.word && (cur.lower === 'and' || cur.lower === 'but')) return { ...none, coordinated: true };
+    if (cur.word && (cur.lower === 'and' || cur.lower === 'but')) return { phrase: null, passive: false, coordinated: true, commaOnly: false };
     return none;
   }
   return { phrase: { tokens: tokens.slice(first, i + 1), appositive }, passive: false, coordinated: false, commaOnly: false };
@@ -477,6 +511,8 @@ interface KnownPerson {
   entityId: string | null;
   words: Set<string>;
   at: number;
+  /** Order of first mention: ties in byTitle go to the person named first. */
+  order: number;
 }
 
 /** People named so far in the article, with the words of their office, for "the ambassador" and pronouns. */
@@ -484,22 +520,35 @@ const MEDIA_WORDS = /\b(?:paper|newspaper|daily|times|post|journal|news|magazine
 const MEDIA_BACKREF = new Set(['paper', 'newspaper', 'daily', 'magazine', 'broadcaster', 'agency', 'website', 'network', 'channel', 'station', 'tabloid', 'report']);
 
 export class PersonRegistry {
-  private people: KnownPerson[] = [];
+  // Indexed by name and by office word so that a long document costs no scan over everyone named so far.
+  private byName = new Map<string, KnownPerson>();
+  private byWord = new Map<string, KnownPerson[]>();
   /** The last body named as a source ("The Clarion newspaper"), for "the paper" and "it". */
   lastBody: Speaker | null = null;
   /** The last outlet named as a source ("The Clarion newspaper"), for "the paper". */
   lastMedia: Speaker | null = null;
 
   add(name: string, entityId: string | null, titleWords: Iterable<string>, at: number): void {
-    const words = new Set<string>();
-    for (const w of titleWords) words.add(w.toLowerCase());
-    const existing = this.people.find((p) => p.name === name);
-    if (existing) {
-      for (const w of words) existing.words.add(w);
-      existing.at = Math.max(existing.at, at);
-      return;
+    let person = this.byName.get(name);
+    if (person) person.at = Math.max(person.at, at);
+    else {
+      person = { name, entityId, words: new Set(), at, order: this.byName.size };
+      this.byName.set(name, person);
     }
-    this.people.push({ name, entityId, words, at });
+    for (const w of titleWords) this.addWord(person, w.toLowerCase());
+  }
+
+  /** Same as `add` with the words of an office title ("Foreign Minister"). */
+  addTitled(name: string, entityId: string | null, title: string | null, at: number): void {
+    this.add(name, entityId, title ? titleWordsOf(title) : NO_WORDS, at);
+  }
+
+  private addWord(person: KnownPerson, word: string): void {
+    if (person.words.has(word)) return;
+    person.words.add(word);
+    const list = this.byWord.get(word);
+    if (list) list.push(person);
+    else this.byWord.set(word, [person]);
   }
 
   /** "the Iranian foreign minister" -> the latest person named before `at` with that office. */
@@ -508,11 +557,12 @@ export class PersonRegistry {
     if (!head || !TITLE_HEADS.has(head)) return null;
     let best: KnownPerson | null = null;
     let bestScore = -1;
-    for (const p of this.people) {
-      if (p.at >= at || !p.words.has(head)) continue;
+    for (const p of this.byWord.get(head) ?? NO_PEOPLE) {
+      if (p.at >= at) continue;
       let score = 0;
       for (const w of descriptionWords) if (p.words.has(w)) score++;
-      if (score > bestScore || (score === bestScore && best && p.at > best.at)) {
+      // The best score, then the latest mention, then the first named.
+      if (!best || score > bestScore || (score === bestScore && (p.at > best.at || (p.at === best.at && p.order < best.order)))) {
         best = p;
         bestScore = score;
       }
@@ -520,6 +570,21 @@ export class PersonRegistry {
     return best;
   }
 }
+
+const NO_WORDS: string[] = [];
+
+/** The lower-case words of an office title, split once per distinct title (officials repeat their titles). */
+const titleWordsMemo = new Map<string, string[]>();
+function titleWordsOf(title: string): string[] {
+  let words = titleWordsMemo.get(title);
+  if (!words) {
+    if (titleWordsMemo.size > 5000) titleWordsMemo.clear();
+    words = title.split(/\s+/).map((w) => w.toLowerCase());
+    titleWordsMemo.set(title, words);
+  }
+  return words;
+}
+const NO_PEOPLE: KnownPerson[] = [];
 
 /** Turns a source phrase into a speaker, preferring an official mention inside it. */
 export function speakerOf(
@@ -532,7 +597,7 @@ export function speakerOf(
   const span = spanOf(phrase);
   const official = officialHead(text, officials, span) ?? (appositive.length && !nameOf(phrase) ? officialHead(text, officials, spanOf(appositive)) : null);
   if (official) {
-    registry.add(official.name, official.entityId, (official.title ?? '').split(/\s+/), official.start);
+    registry.addTitled(official.name, official.entityId, official.title ?? null, official.start);
     return { speaker: official.name, speakerEntityId: official.entityId, person: true };
   }
   // "Ana Lima, from Amnesty International" keeps the head; "Japan's foreign minister, Yoko Kamikawa," takes the name.
@@ -573,12 +638,41 @@ function looksLikeBody(phrase: Token[]): boolean {
 
 /** The last official named in the phrase, unless only as a possessor ("Mr. Okafor's lawyer"). */
 function officialHead(text: string, officials: OfficialMention[], span: Span): OfficialMention | null {
+  // Skip, by binary search, the officials that all end before the phrase (a scan from the first one is quadratic).
+  const reach = reachOf(officials);
+  let lo = 0;
+  let hi = officials.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (reach[mid]! <= span.start) lo = mid + 1;
+    else hi = mid;
+  }
   let found: OfficialMention | null = null;
-  for (const o of officials) {
+  for (let k = lo; k < officials.length; k++) {
+    const o = officials[k]!;
     if (o.start >= span.end) break;
-    if (o.start < span.end && o.end > span.start) found = /^['’]s?\b/.test(text.slice(o.end, o.end + 2)) ? null : o;
+    if (o.end > span.start) found = isPossessiveAt(text, o.end) ? null : o;
   }
   return found;
+}
+
+/** "'s" or a bare apostrophe right after a name, not followed by a word character (as /^['’]s?\b/ on two characters). */
+function isPossessiveAt(text: string, i: number): boolean {
+  return POSSESSIVE_AFTER.test(text.slice(i, i + 2));
+}
+const POSSESSIVE_AFTER = /^['’]s?\b/;
+
+/** Per officials list (sorted by start): the furthest end among officials[0..k]. */
+const reachCache = new WeakMap<OfficialMention[], number[]>();
+function reachOf(officials: OfficialMention[]): number[] {
+  let reach = reachCache.get(officials);
+  if (!reach || reach.length !== officials.length) {
+    reach = [];
+    let max = -1;
+    for (const o of officials) reach.push((max = Math.max(max, o.end)));
+    reachCache.set(officials, reach);
+  }
+  return reach;
 }
 
 /** Whether a position falls inside one of the (sorted) masked ranges. */
@@ -610,17 +704,20 @@ interface CueMatch {
   index: number;
   lastIndex: number;
   form: string;
+  info: CueInfo;
 }
 
-/** The reporting cues of a sentence, found word by word. */
+/** The reporting cues of a sentence, found word by word (a hash test first, so most words cost no string). */
 function cueMatches(tokens: Token[]): CueMatch[] {
   const out: CueMatch[] = [];
   const wordAt = (i: number) => tokens[i]?.lower;
   for (let i = 0; i < tokens.length; i++) {
-    if (!tokens[i]!.word) continue;
-    const n = cueLengthAt(wordAt, i);
-    if (n === 0) continue;
-    out.push({ index: i, lastIndex: i + n - 1, form: tokens.slice(i, i + n).map((t) => t.text).join(' ') });
+    const t = tokens[i]!;
+    if (t.hash === 0 || !mayStartCue(t.hash)) continue;
+    const cue = cueFormAt(wordAt, i);
+    if (!cue) continue;
+    const n = cue.words.length;
+    out.push({ index: i, lastIndex: i + n - 1, form: n === 1 ? t.text : tokens.slice(i, i + n).map((x) => x.text).join(' '), info: cue.info });
     i += n - 1;
   }
   return out;
@@ -638,6 +735,8 @@ interface ResolverState {
 }
 
 const MAX_PENDING = 8;
+const NO_TOKENS: Token[] = [];
+const NO_ATTRIBUTIONS: Attribution[] = [];
 
 /**
  * Attributes every sentence: finds its reporting cues (outside the quotation ranges `quoted`)
@@ -657,11 +756,12 @@ export function attributeSentences(
   for (const sentence of sentences) {
     while (officialCursor < sortedOfficials.length && sortedOfficials[officialCursor]!.start < sentence.end) {
       const o = sortedOfficials[officialCursor++]!;
-      if (o.start >= sentence.start) registry.add(o.name, o.entityId, (o.title ?? '').split(/\s+/), o.start);
+      if (o.start >= sentence.start) registry.addTitled(o.name, o.entityId, o.title ?? null, o.start);
     }
     // Most sentences hold no reporting cue: they are only read if a later pronoun needs their subject.
     if (!mayHoldCue(text, sentence.start, sentence.end)) {
-      const lazy: SentenceContext = { sentence, tokens: [], attributions: [], subject: null, read: false };
+      // Shared empty lists: a lazy sentence gets its own tokens when read, and never attributions.
+      const lazy: SentenceContext = { sentence, tokens: NO_TOKENS, attributions: NO_ATTRIBUTIONS, subject: null, read: false };
       state.pending.push(lazy);
       if (state.pending.length > MAX_PENDING) state.pending.shift();
       out.push(lazy);
@@ -832,8 +932,7 @@ function findCues(
     const cueIdx = match.index;
     const cueStart = tokens[cueIdx]!.start;
     if (inRanges(quoted, cueStart)) continue;
-    const info = cueInfo(m[0]);
-    if (!info) continue;
+    const info = match.info;
     // Verbs are lower case; a capitalised form is a name or a sentence-initial noun ("Reports").
     if (/[A-Z]/.test(m[0]) && !(info.lemma === 'according to' && cueIdx === firstWordIdx(tokens, quoted))) {
       if (cueIdx !== firstWordIdx(tokens, quoted)) continue;
@@ -900,7 +999,7 @@ function attributeCue(
       if (!trusted && !agentive(phrase, ctx.sentence.start)) return null;
       speaker = speakerOf(text, phrase, appositive, officials, registry);
     }
-    return { ...speaker, cue, cueStart: cueTok.start, cueEnd, info, phrase: span };
+    return attributionOf(speaker, cue, cueTok.start, cueEnd, info, span);
   };
 
   if (info.lemma === 'according to') {
@@ -956,7 +1055,7 @@ function attributeCue(
     const byHead = by.filter((t) => t.word).pop();
     if (by.length && byHead && !BY_OBJECT_STOP.has(byHead.lower)) {
       const a = make(by, []);
-      if (a) return a.info.strength === 'quoteOnly' ? { ...a, info: { ...a.info, strength: 'speech' } } : a;
+      if (a) return a.info.strength === 'quoteOnly' ? attributionOf(a, a.cue, a.cueStart, a.cueEnd, { ...a.info, strength: 'speech' }, a.phrase) : a;
     }
   }
 
@@ -979,7 +1078,7 @@ function attributeCue(
     if (!progressive) {
       // "said Ortiz, adding": the participle belongs to the source just named.
       const earlier = ctx.attributions[ctx.attributions.length - 1];
-      if (earlier && earlier.speaker) return { ...earlier, cue, cueStart: cueTok.start, cueEnd, info };
+      if (earlier && earlier.speaker) return attributionOf(earlier, cue, cueTok.start, cueEnd, info, earlier.phrase);
       return subjectAttribution(ctx, cue, cueTok.start, cueEnd, info);
     }
   }
@@ -1002,7 +1101,7 @@ function attributeCue(
     if (before && before.word && !before.cap && PREPOSITIONS.has(before.lower)) {
       // "divers searching the lake near Kisumu, Kenya, said": the phrase is a place, the source is the subject.
       const s = ctx.subject;
-      if (s?.speaker && !PRONOUNS.has(s.speaker.toLowerCase())) return { ...s, cue, cueStart: cueTok.start, cueEnd, info, phrase: { start: cueTok.start, end: cueTok.start } };
+      if (s?.speaker && !PRONOUNS.has(s.speaker.toLowerCase())) return attributionOf(s, cue, cueTok.start, cueEnd, info, { start: cueTok.start, end: cueTok.start });
       return null;
     }
     const trusted = floor > 0 && firstIdx <= floor + 1 && !PRONOUNS.has(first.lower) && sub.phrase.tokens.some((t) => t.word && !DETERMINERS.has(t.lower));
@@ -1028,7 +1127,15 @@ function attributeCue(
 function subjectAttribution(ctx: SentenceContext, cue: string, cueStart: number, cueEnd: number, info: CueInfo): Attribution | null {
   const s = ctx.subject;
   if (!s || !s.speaker) return null;
-  return { ...s, cue, cueStart, cueEnd, info, phrase: { start: cueStart, end: cueStart } };
+  return attributionOf(s, cue, cueStart, cueEnd, info, { start: cueStart, end: cueStart });
+}
+
+/**
+ * An attribution of a cue to a speaker, built field by field: an object spread over speakers of
+ * several shapes was the costliest line of attributing a cue.
+ */
+function attributionOf(s: Speaker, cue: string, cueStart: number, cueEnd: number, info: CueInfo, phrase: Span): Attribution {
+  return { speaker: s.speaker, speakerEntityId: s.speakerEntityId, person: s.person, cue, cueStart, cueEnd, info, phrase };
 }
 
 function appositiveAfter(tokens: Token[], idx: number): Token[] {

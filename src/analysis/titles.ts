@@ -141,6 +141,69 @@ export const PORTFOLIO_WORDS: ReadonlySet<string> = new Set([
   'force', 'defense', 'war', 'colonies', 'religious', 'endowments', 'awqaf', 'planning', 'investment', 'finance',
 ]);
 
+/**
+ * Common nouns that name ministerial portfolios beyond the core lexicon above ("Minister of Aviation",
+ * "Minister for Culture, Media and Sport"). General English vocabulary: surnames that are also such
+ * nouns ("Power", "Savage", "Young") are left out, since the word after a portfolio may open the name.
+ */
+const PORTFOLIO_NOUN_LIST = [
+  'aviation', 'tourism', 'heritage', 'antiquities', 'arts', 'media', 'sport', 'sports', 'culture', 'hajj', 'umrah',
+  'islamic', 'religious', 'religion', 'religions', 'faith', 'waqf', 'awqaf', 'ports', 'shipping', 'waterways',
+  'maritime', 'railways', 'railway', 'roads', 'highways', 'aviation', 'telecommunications', 'telecoms', 'telecom',
+  'posts', 'broadcasting', 'mining', 'mines', 'minerals', 'mineral', 'petroleum', 'gas', 'hydrocarbons', 'electricity',
+  'renewable', 'renewables', 'lands', 'forestry', 'forests', 'wildlife', 'livestock', 'irrigation',
+  'fisheries', 'fishing', 'aquaculture', 'blue', 'ocean', 'oceans', 'marine', 'environment', 'ecology',
+  'sanitation', 'hygiene', 'medical', 'medicine', 'pharmaceuticals', 'wellness', 'nutrition', 'population', 'census',
+  'higher', 'primary', 'secondary', 'basic', 'vocational', 'training', 'skills', 'research', 'innovation',
+  'universities', 'schools', 'students', 'teaching', 'literacy', 'knowledge', 'digital', 'cyber', 'ict', 'data',
+  'artificial', 'intelligence', 'space', 'aerospace', 'defence', 'defense', 'veterans', 'military', 'war', 'peace',
+  'reconciliation', 'reconstruction', 'recovery', 'relief', 'disaster', 'disasters', 'emergency', 'emergencies',
+  'crisis', 'humanitarian', 'solidarity', 'cohesion', 'inclusion', 'gender', 'women', 'woman', 'child', 'children',
+  'family', 'families', 'elderly', 'seniors', 'disability', 'disabilities', 'youth', 'youths', 'sport', 'leisure',
+  'recreation', 'labour', 'labor', 'manpower', 'workforce', 'employment', 'pensions', 'insurance',
+  'welfare', 'poverty', 'housing', 'urban', 'rural', 'regional', 'municipal', 'municipalities', 'territorial',
+  'territories', 'provinces', 'devolution', 'decentralisation', 'decentralization', 'administrative',
+  'administration', 'civil', 'service', 'governance', 'reform', 'reforms', 'modernisation', 'modernization',
+  'transformation', 'transition', 'ecological', 'climate', 'sustainability', 'sustainable', 'conservation',
+  'finance', 'financial', 'economy', 'economic', 'economics', 'budget', 'treasury', 'taxation', 'revenue',
+  'customs', 'trade', 'commerce', 'industry', 'industries', 'industrial', 'investment', 'investments', 'enterprise',
+  'enterprises', 'entrepreneurship', 'cooperatives', 'smes', 'competitiveness', 'productivity',
+  'privatisation', 'privatization', 'procurement', 'supply', 'consumer', 'affairs', 'protection', 'planning',
+  'statistics', 'national', 'state', 'public', 'works', 'infrastructure', 'transport', 'transportation',
+  'communications', 'communication', 'information', 'broadcasting', 'press', 'justice', 'legal', 'constitutional',
+  'parliamentary', 'cabinet', 'interior', 'home', 'internal', 'security', 'immigration', 'migration', 'migrants',
+  'asylum', 'citizenship', 'integration', 'diaspora', 'emigrants', 'expatriates', 'foreign', 'external',
+  'international', 'cooperation', 'relations', 'development', 'overseas', 'commonwealth', 'african', 'arab',
+  'gulf', 'pacific', 'indigenous', 'aboriginal', 'tribal', 'minorities', 'minority', 'ethnic',
+  'agriculture', 'agricultural', 'food', 'farming', 'water', 'waters', 'resources', 'natural', 'energy', 'oil',
+  'nuclear', 'atomic', 'science', 'sciences', 'technology', 'technologies', 'tech', 'health', 'healthcare',
+  'education', 'culture', 'cultural', 'tourism', 'antiquity', 'archaeology', 'museums', 'crafts', 'handicrafts',
+  'textiles', 'garments', 'chemicals', 'fertilisers', 'fertilizers', 'railways', 'logistics',
+  'equality', 'equalities', 'opportunity', 'opportunities', 'levelling', 'communities', 'local', 'government',
+  'northern', 'southern', 'eastern', 'western', 'affairs', 'relations', 'endowments', 'zakat',
+  'tourism', 'hospitality', 'creative', 'sciences', 'trades', 'tax', 'taxes', 'debt', 'audit', 'anti-corruption',
+  'corruption', 'drugs', 'narcotics', 'prisons', 'correctional', 'police', 'policing', 'borders', 'border',
+  'coastal', 'islands', 'small-scale', 'fisheries',
+  'ocean', 'blue', 'circular', 'hydrogen', 'utilities', 'housing', 'lands', 'survey',
+  'cadastre', 'registry', 'services', 'policy', 'works', 'diaspora', 'protection', 'registration', 'elections', 'electoral', 'human', 'rights', 'martyrs',
+  'veterans', 'families', 'orphans', 'widows', 'displaced', 'refugees', 'returnees', 'repatriation',
+  // Second words of two-word portfolios ("Climate Action", "Pacific Peoples", "Islamic Guidance").
+  'action', 'peoples', 'people', 'guidance', 'resilience', 'preparedness', 'readiness', 'response', 'growth',
+  'prosperity', 'wellbeing', 'well-being', 'care', 'support', 'workplace', 'equity', 'diversity', 'dialogue',
+  'outreach', 'promotion', 'regions', 'cities', 'towns', 'villages', 'estates', 'assets', 'zones', 'seas',
+];
+export const PORTFOLIO_NOUNS: ReadonlySet<string> = new Set(PORTFOLIO_NOUN_LIST);
+
+// Suffixes of abstract nouns that name portfolios ("Sanitation", "Empowerment", "Tourism", "Statistics",
+// "Fisheries", "Partnerships", "Waterways", "Agriculture"), chosen so that personal names rarely match.
+const PORTFOLIO_SUFFIX_RE = /(?:[a-z]{3}tions?|[a-z]{3}(?:iv|il|ic|ur|rs)ity|[a-z]{5}ments?|[a-z]{3}isms?|[a-z]{3}ities|[a-z]{3}eries|[a-z]{3}ories|stries|[a-z]{4}ships|[a-z]{3}ways|[a-z]{4}ics|[a-z]{3}ture)$/;
+
+/** Whether a lower-case word reads as (part of) a ministerial portfolio by lexicon or by its suffix. */
+export function isPortfolioNoun(lower: string): boolean {
+  if (lower === 'and' || lower === 'the') return false;
+  return PORTFOLIO_WORDS.has(lower) || PORTFOLIO_NOUNS.has(lower) || (lower.length >= 6 && PORTFOLIO_SUFFIX_RE.test(lower));
+}
+
 /** Honorifics skipped before a name; they add no office ("Mr Okafor", "Dr Elena Rojas"). */
 export const HONORIFICS: ReadonlySet<string> = new Set([
   'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'sir', 'dame', 'madam', 'madame', 'lady', 'honorable', 'honourable', 'hon',

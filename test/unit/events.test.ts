@@ -561,7 +561,7 @@ describe('findEvents in other styles', () => {
       { forms: ['Tran Van Minh'], name: 'Tran Van Minh', title: 'President', country: 'Vietnam' },
       { forms: ['Kenji Sato'], name: 'Kenji Sato', title: 'Prime Minister', country: 'Japan' },
     ], [['March 3', '2024-03-03', 'day']], '2024-02-20');
-    expect(evs.map((e) => [e.type, e.date, e.location, e.scheduled, ...names(e)])).toEqual([['visit', '2024-03-03', 'Japan', true, 'Kenji Sato', 'Tran Van Minh']]);
+    expect(evs.map((e) => [e.type, e.date, e.location, e.scheduled, ...names(e)])).toEqual([['visit', '2024-03-03', null, true, 'Kenji Sato', 'Tran Van Minh']]);
   });
 
   it('reads "meet him" as the official named before, other than the one meeting', () => {
@@ -572,7 +572,7 @@ describe('findEvents in other styles', () => {
     ], [['last week', null, null]]);
     expect(evs.map((e) => [e.type, e.scheduled, e.location, ...names(e)])).toEqual([
       ['call', false, null, 'Donald Trump', 'Vladimir Putin'],
-      ['meeting', true, 'Saudi Arabia', 'Donald Trump', 'Vladimir Putin'],
+      ['meeting', true, null, 'Donald Trump', 'Vladimir Putin'],
     ]);
   });
 
@@ -643,7 +643,7 @@ describe('findEvents in other styles', () => {
   it('reads "Japan will host President X" as a visit to Japan', () => {
     const t = 'Japan will host Vietnamese President Tran Van Minh next month, the foreign ministry said.';
     const evs = run(t, [{ forms: ['Tran Van Minh'], name: 'Tran Van Minh', title: 'President', country: 'Vietnam' }], [['next month', '2024-04', 'month']]);
-    expect(evs.map((e) => [e.type, e.date, e.location, e.scheduled, ...names(e)])).toEqual([['visit', '2024-04', 'Japan', true, 'Tran Van Minh']]);
+    expect(evs.map((e) => [e.type, e.date, e.location, e.scheduled, ...names(e)])).toEqual([['visit', '2024-04', null, true, 'Tran Van Minh']]);
   });
 
   it('never throws and finds nothing without officials', () => {
@@ -776,5 +776,243 @@ describe('datesCompatible', () => {
     expect(datesCompatible('2019-12-23', '2019-W51')).toBe(false);
     expect(datesCompatible('2019-12-20', '2019-12-21')).toBe(false);
     expect(datesCompatible(null, '2019-12-21')).toBe(true);
+  });
+});
+
+describe('findEvents on held-out styles', () => {
+  const RUIZ: PersonSpec = { forms: ['Ana Ruiz', 'Ruiz'], name: 'Ana Ruiz', title: 'Trade Minister', country: 'Ecuador' };
+  const SALAS: PersonSpec = { forms: ['Jorge Salas', 'Salas'], name: 'Jorge Salas', title: 'Trade Minister', country: 'Peru' };
+  const OTIENO: PersonSpec = { forms: ['Amina Otieno', 'Otieno'], name: 'Amina Otieno', title: 'Foreign Minister', country: 'Kenya' };
+  const BERG: PersonSpec = { forms: ['Lars Berg', 'Berg'], name: 'Lars Berg', title: 'Prime Minister', country: 'Norway' };
+  const STRAND: PersonSpec = { forms: ['Helga Strand', 'Strand'], name: 'Helga Strand', title: 'Commissioner', country: null };
+  const ABASHIDZE: PersonSpec = { forms: ['Levan Abashidze', 'Abashidze'], name: 'Levan Abashidze', title: 'Prime Minister', country: 'Georgia' };
+  const KOWALSKI: PersonSpec = { forms: ['Anna Kowalski', 'Kowalski'], name: 'Anna Kowalski', title: 'MEP', country: 'Poland' };
+  const SARKISYAN: PersonSpec = { forms: ['Aram Sarkisyan', 'Sarkisyan'], name: 'Aram Sarkisyan', title: 'President', country: 'Armenia' };
+  const MENSAH: PersonSpec = { forms: ['Kofi Mensah', 'Mensah'], name: 'Kofi Mensah', title: 'Foreign Minister', country: 'Ghana' };
+  const DIALLO: PersonSpec = { forms: ['Awa Diallo', 'Diallo'], name: 'Awa Diallo', title: 'Foreign Minister', country: 'Senegal' };
+  const NGUYEN: PersonSpec = { forms: ['Linh Nguyen', 'Nguyen'], name: 'Linh Nguyen', title: 'President', country: 'Vietnam' };
+  const PARK: PersonSpec = { forms: ['Park Ji-ho', 'Park'], name: 'Park Ji-ho', title: 'Foreign Minister', country: 'South Korea' };
+  const TANAKA: PersonSpec = { forms: ['Aiko Tanaka', 'Tanaka'], name: 'Aiko Tanaka', title: 'Foreign Minister', country: 'Japan' };
+  const view = (evs: EventMention[]) => evs.map((e) => [e.date, ...names(e)]);
+
+  it('reads signing a memorandum together as a meeting of the signatories', () => {
+    const t = 'Trade Minister Ana Ruiz and her Peruvian counterpart Jorge Salas signed a memorandum on fisheries in Quito on Thursday.';
+    const evs = run(t, [RUIZ, SALAS], [['Thursday', '2025-03-06', 'day']]);
+    expect(evs.map((e) => [e.date, e.location, ...names(e)])).toEqual([['2025-03-06', 'Quito', 'Ana Ruiz', 'Jorge Salas']]);
+  });
+
+  it('reads "inked a deal with X" as a meeting', () => {
+    const t = 'On Monday, Ruiz inked a customs deal with Salas at the border town of Huaquillas.';
+    const evs = run(t, [RUIZ, SALAS], [['Monday', '2025-03-03', 'day']]);
+    expect(view(evs)).toEqual([['2025-03-03', 'Ana Ruiz', 'Jorge Salas']]);
+  });
+
+  it('reads "received the visiting minister" as a meeting with the visitor named before', () => {
+    const t = 'Kenyan Foreign Minister Amina Otieno arrived in Oslo on Sunday for talks on climate finance. According to officials, Prime Minister Lars Berg received the visiting minister briefly on Monday after the ceremony.';
+    const evs = run(t, [OTIENO, BERG], [['Sunday', '2025-05-04', 'day'], ['Monday', '2025-05-05', 'day']]);
+    expect(view(evs)).toContainEqual(['2025-05-05', 'Amina Otieno', 'Lars Berg']);
+  });
+
+  it('reads "the Kenyan minister" after "welcomed" as the Kenyan minister named before', () => {
+    const t = 'Amina Otieno, Kenya’s foreign minister, is touring Scandinavia. Berg welcomed the Kenyan minister in Oslo on Monday.';
+    const evs = run(t, [OTIENO, BERG], [['Monday', '2025-05-05', 'day']]);
+    expect(view(evs)).toEqual([['2025-05-05', 'Amina Otieno', 'Lars Berg']]);
+  });
+
+  it('finds a call told in reported speech', () => {
+    const t = 'Commissioner Helga Strand told lawmakers that she had spoken by phone with Georgian Prime Minister Levan Abashidze on Thursday.';
+    const evs = run(t, [STRAND, ABASHIDZE], [['Thursday', '2025-02-13', 'day']]);
+    expect(evs.map((e) => [e.type, e.date, ...names(e)])).toEqual([['call', '2025-02-13', 'Helga Strand', 'Levan Abashidze']]);
+  });
+
+  it('finds a call "over the phone to X"', () => {
+    const t = 'Strand said she spoke over the phone to Abashidze on Thursday about the protests.';
+    const evs = run(t, [STRAND, ABASHIDZE], [['Thursday', '2025-02-13', 'day']]);
+    expect(evs.map((e) => [e.type, e.date, ...names(e)])).toEqual([['call', '2025-02-13', 'Helga Strand', 'Levan Abashidze']]);
+  });
+
+  it('finds a planned delegation visit during which the visitors will meet an official', () => {
+    const t = 'Anna Kowalski will lead a parliamentary delegation to Yerevan next week for a four-day visit, during which MEPs are due to meet President Aram Sarkisyan.';
+    const evs = run(t, [KOWALSKI, SARKISYAN], [['next week', '2025-W12', 'week']]);
+    expect(evs.map((e) => [e.date, e.scheduled, ...names(e)])).toEqual([['2025-W12', true, 'Anna Kowalski', 'Aram Sarkisyan']]);
+  });
+
+  it('resolves "the two countries\' foreign ministers" to the two named later', () => {
+    const t = 'A joint commission will be set up, the two countries’ foreign ministers announced after meeting in Dakar on Friday. Ghana’s Kofi Mensah said the border would stay open. Senegal’s Awa Diallo agreed.';
+    const evs = run(t, [MENSAH, DIALLO], [['Friday', '2025-06-13', 'day']]);
+    expect(view(evs)).toEqual([['2025-06-13', 'Awa Diallo', 'Kofi Mensah']]);
+  });
+
+  it('finds a planned return visit to a named city', () => {
+    const t = 'Linh Nguyen is expected to pay a return visit to Seoul early next year, the ministry said.';
+    const evs = run(t, [NGUYEN], [['early next year', '2026', 'year']]);
+    expect(evs.map((e) => [e.type, e.date, e.scheduled, ...names(e)])).toEqual([['visit', '2026', true, 'Linh Nguyen']]);
+  });
+
+  it('does not give X the trip of X\'s predecessor', () => {
+    const t = 'Nguyen’s predecessor traveled to Busan in 2019, and Park’s deputy visited Hanoi last year.';
+    const evs = run(t, [NGUYEN, PARK], [['2019', '2019', 'year'], ['last year', '2024', 'year']]);
+    expect(evs).toEqual([]);
+  });
+
+  it('does not report an agreement to hold a summit as a meeting', () => {
+    const t = 'Park and Tanaka agreed to work together to hold a trilateral summit in Tokyo this year.';
+    const evs = run(t, [PARK, TANAKA], [['this year', '2025', 'year']]);
+    expect(evs).toEqual([]);
+  });
+
+  it('dates the meeting of a visit by its own day, not the arrival', () => {
+    const t = 'Park, who arrived in Tokyo on Monday for a two-day visit, met his counterpart Aiko Tanaka on Tuesday.';
+    const evs = run(t, [PARK, TANAKA], [['Monday', '2025-04-07', 'day'], ['Tuesday', '2025-04-08', 'day']]);
+    expect(view(evs)).toEqual([['2025-04-08', 'Aiko Tanaka', 'Park Ji-ho']]);
+  });
+
+  it('drops background trips to a place', () => {
+    const t = 'Tanaka attended a conference in Brussels last June. She was in Abu Dhabi in February.';
+    const evs = run(t, [TANAKA], [['last June', '2024-06', 'month'], ['February', '2025-02', 'month']]);
+    expect(evs).toEqual([]);
+  });
+
+  it('drops an undated "last met" and keeps a dated one with its own date', () => {
+    const t = 'Park met Tanaka in Osaka on Tuesday. The two ministers last met in Seoul.';
+    const evs = run(t, [PARK, TANAKA], [['Tuesday', '2025-04-08', 'day']]);
+    expect(evs.map((e) => [e.date, e.location, ...names(e)])).toEqual([['2025-04-08', 'Osaka', 'Aiko Tanaka', 'Park Ji-ho']]);
+    const t2 = 'Park met Tanaka in Osaka on Tuesday. The two ministers previously met in Seoul in March 2023.';
+    const evs2 = run(t2, [PARK, TANAKA], [['Tuesday', '2025-04-08', 'day'], ['March 2023', '2023-03', 'month']]);
+    expect(evs2.map((e) => [e.date, e.location, ...names(e)])).toEqual([
+      ['2025-04-08', 'Osaka', 'Aiko Tanaka', 'Park Ji-ho'],
+      ['2023-03', 'Seoul', 'Aiko Tanaka', 'Park Ji-ho'],
+    ]);
+  });
+
+  it('gives a city or no location, never a country alone', () => {
+    const t = 'Park held talks with Tanaka in Japan on Tuesday.';
+    const evs = run(t, [PARK, TANAKA], [['Tuesday', '2025-04-08', 'day']]);
+    expect(evs.map((e) => [e.location, ...names(e)])).toEqual([[null, 'Aiko Tanaka', 'Park Ji-ho']]);
+  });
+});
+
+describe('findEvents plans with a day', () => {
+  it('keeps an agreement to meet on a given day as a planned meeting', () => {
+    const t = 'Foreign Minister Kofi Mensah and Foreign Minister Awa Diallo agreed to meet again in Accra on Monday.';
+    const evs = run(t, [
+      { forms: ['Kofi Mensah'], name: 'Kofi Mensah', title: 'Foreign Minister', country: 'Ghana' },
+      { forms: ['Awa Diallo'], name: 'Awa Diallo', title: 'Foreign Minister', country: 'Senegal' },
+    ], [['Monday', '2025-06-16', 'day']]);
+    expect(evs.map((e) => [e.date, ...names(e)])).toEqual([['2025-06-16', 'Awa Diallo', 'Kofi Mensah']]);
+  });
+});
+
+describe('findEvents arrival and meeting', () => {
+  it('drops the lone arrival when the visitor\'s meeting there is told a day later', () => {
+    const t = 'Foreign Minister Park Ji-ho arrived in Tokyo on Monday for a two-day visit. He met Foreign Minister Aiko Tanaka in Tokyo on Tuesday.';
+    const evs = run(t, [
+      { forms: ['Park Ji-ho'], name: 'Park Ji-ho', title: 'Foreign Minister', country: 'South Korea' },
+      { forms: ['Aiko Tanaka'], name: 'Aiko Tanaka', title: 'Foreign Minister', country: 'Japan' },
+    ], [['Monday', '2025-04-07', 'day'], ['Tuesday', '2025-04-08', 'day']]);
+    expect(evs.map((e) => [e.date, ...names(e)])).toEqual([['2025-04-08', 'Aiko Tanaka', 'Park Ji-ho']]);
+  });
+});
+
+describe('findEvents background trips', () => {
+  it('drops a lone trip dated only by a past year, keeps one in the report\'s year', () => {
+    const t = 'Prime Minister Tomas Lind said Erik Holm traveled to Seoul in 2019. Holm also visited Lima in March 2022. Lind will visit Hanoi in 2025.';
+    const evs = run(t, [
+      { forms: ['Tomas Lind', 'Lind'], name: 'Tomas Lind', title: 'Prime Minister', country: 'Sweden' },
+      { forms: ['Erik Holm'], name: 'Erik Holm', title: 'Former Prime Minister', country: 'Sweden' },
+    ], [['2019', '2019', 'year'], ['March 2022', '2022-03', 'month'], ['2025', '2025', 'year']], '2025-02-03');
+    expect(evs.map((e) => [e.date, e.location, ...names(e)])).toEqual([['2025', 'Hanoi', 'Tomas Lind']]);
+  });
+});
+
+describe('findEvents phone and earlier meetings', () => {
+  const LIND: PersonSpec = { forms: ['Tomas Lind', 'Lind'], name: 'Tomas Lind', title: 'Prime Minister', country: 'Sweden' };
+  const OKONJO: PersonSpec = { forms: ['Ada Okonjo', 'Okonjo'], name: 'Ada Okonjo', title: 'President', country: 'Nigeria' };
+  it('reads "X congratulated Y in a phone conversation" as a call of both', () => {
+    const t = 'Prime Minister Tomas Lind congratulated President Ada Okonjo in a phone conversation on Sunday.';
+    const evs = run(t, [LIND, OKONJO], [['Sunday', '2025-01-12', 'day']]);
+    expect(evs.map((e) => [e.type, e.date, ...names(e)])).toEqual([['call', '2025-01-12', 'Ada Okonjo', 'Tomas Lind']]);
+  });
+  it('keeps "the two last met in May" apart from the meeting just reported, and out of its place', () => {
+    const t = 'Lind met with Okonjo. The two last met in Lagos in May.';
+    const evs = run(t, [LIND, OKONJO], [['May', '2024-05', 'month']], '2025-01-12');
+    expect(evs.map((e) => [e.date, e.location, ...names(e)])).toEqual([
+      ['2025-01-12', null, 'Ada Okonjo', 'Tomas Lind'],
+      ['2024-05', 'Lagos', 'Ada Okonjo', 'Tomas Lind'],
+    ]);
+  });
+});
+
+describe('findEvents joint acts and hosts', () => {
+  const LIND: PersonSpec = { forms: ['Tomas Lind', 'Lind'], name: 'Tomas Lind', title: 'Prime Minister', country: 'Sweden' };
+  const OKONJO: PersonSpec = { forms: ['Ada Okonjo', 'Okonjo'], name: 'Ada Okonjo', title: 'President', country: 'Nigeria' };
+  it('reads "A and B exchanged views and shook hands" as an event of both, but not a lone handshake', () => {
+    const t = 'Lind and Okonjo exchanged views on oil prices in Abuja on Friday. Later, Lind shook hands with factory workers.';
+    const evs = run(t, [LIND, OKONJO], [['Friday', '2025-01-10', 'day']]);
+    expect(evs.map((e) => [e.date, ...names(e)])).toEqual([['2025-01-10', 'Ada Okonjo', 'Tomas Lind']]);
+  });
+  it('reads "hosted a dinner for X" as a meeting with X', () => {
+    const t = 'President Ada Okonjo hosted a state banquet for Prime Minister Tomas Lind on Saturday.';
+    const evs = run(t, [LIND, OKONJO], [['Saturday', '2025-01-11', 'day']]);
+    expect(evs.map((e) => [e.date, ...names(e)])).toEqual([['2025-01-11', 'Ada Okonjo', 'Tomas Lind']]);
+  });
+  it('reads "the visiting Swedish prime minister" as the Swedish prime minister named after', () => {
+    const t = 'According to her office, Okonjo received the visiting Swedish prime minister on Saturday. Prime Minister Tomas Lind arrived in Abuja on Friday.';
+    const evs = run(t, [LIND, OKONJO], [['Saturday', '2025-01-11', 'day'], ['Friday', '2025-01-10', 'day']]);
+    expect(evs.map((e) => [e.date, ...names(e)])).toEqual([['2025-01-11', 'Ada Okonjo', 'Tomas Lind']]);
+  });
+});
+
+describe('findEvents told after the event', () => {
+  const LIND: PersonSpec = { forms: ['Tomas Lind', 'Lind'], name: 'Tomas Lind', title: 'Prime Minister', country: 'Sweden' };
+  const OKONJO: PersonSpec = { forms: ['Ada Okonjo', 'Okonjo'], name: 'Ada Okonjo', title: 'President', country: 'Nigeria' };
+  it('reads "X told reporters after meeting Y" as a meeting of both', () => {
+    const t = 'Prime Minister Tomas Lind told journalists after meeting President Ada Okonjo in Abuja on Thursday that oil exports would rise.';
+    const evs = run(t, [LIND, OKONJO], [['Thursday', '2025-01-09', 'day']]);
+    expect(evs.map((e) => [e.date, ...names(e)])).toEqual([['2025-01-09', 'Ada Okonjo', 'Tomas Lind']]);
+  });
+  it('reads "Speaking after talks with Y on Friday, X said" as talks of both', () => {
+    const t = 'Speaking after talks with Okonjo on Friday, Prime Minister Tomas Lind said the loan was agreed.';
+    const evs = run(t, [LIND, OKONJO], [['Friday', '2025-01-10', 'day']]);
+    expect(evs.map((e) => [e.date, ...names(e)])).toEqual([['2025-01-10', 'Ada Okonjo', 'Tomas Lind']]);
+  });
+  it('reads "said he had spoken with Y" as an event of both', () => {
+    const t = 'Lind said he had spoken with Okonjo on Sunday.';
+    const evs = run(t, [LIND, OKONJO], [['Sunday', '2025-01-12', 'day']]);
+    expect(evs.map((e) => [e.date, ...names(e)])).toEqual([['2025-01-12', 'Ada Okonjo', 'Tomas Lind']]);
+  });
+});
+
+describe('findEvents relative clauses', () => {
+  it('dates talks by the day after a closed relative clause holding a visit', () => {
+    const t = 'President Ada Okonjo held talks with Prime Minister Tomas Lind, who is on an official visit to Nigeria, in Abuja on Friday.';
+    const evs = run(t, [
+      { forms: ['Tomas Lind'], name: 'Tomas Lind', title: 'Prime Minister', country: 'Sweden' },
+      { forms: ['Ada Okonjo'], name: 'Ada Okonjo', title: 'President', country: 'Nigeria' },
+    ], [['Friday', '2025-01-10', 'day']], '2025-01-11');
+    expect(evs.map((e) => [e.date, e.location, ...names(e)])).toEqual([['2025-01-10', 'Abuja', 'Ada Okonjo', 'Tomas Lind']]);
+  });
+});
+
+describe('findEvents unrealised plans', () => {
+  it('finds no event in "was supposed to meet"', () => {
+    const t = 'Prime Minister Tomas Lind was supposed to meet President Ada Okonjo on Monday, but the trip was put on hold.';
+    const evs = run(t, [
+      { forms: ['Tomas Lind'], name: 'Tomas Lind', title: 'Prime Minister', country: 'Sweden' },
+      { forms: ['Ada Okonjo'], name: 'Ada Okonjo', title: 'President', country: 'Nigeria' },
+    ], [['Monday', '2025-01-13', 'day']]);
+    expect(evs).toEqual([]);
+  });
+});
+
+describe('findEvents three-way meetings', () => {
+  it('reads "X, Y and Z met" as a meeting of the three', () => {
+    const t = 'Foreign Minister Tomas Lind, Foreign Minister Ada Okonjo and Foreign Minister Ravi Menon met in Geneva on Monday.';
+    const evs = run(t, [
+      { forms: ['Tomas Lind'], name: 'Tomas Lind', title: 'Foreign Minister', country: 'Sweden' },
+      { forms: ['Ada Okonjo'], name: 'Ada Okonjo', title: 'Foreign Minister', country: 'Nigeria' },
+      { forms: ['Ravi Menon'], name: 'Ravi Menon', title: 'Foreign Minister', country: 'India' },
+    ], [['Monday', '2025-01-13', 'day']]);
+    expect(evs.map((e) => [e.date, ...names(e)])).toEqual([['2025-01-13', 'Ada Okonjo', 'Ravi Menon', 'Tomas Lind']]);
   });
 });

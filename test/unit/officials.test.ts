@@ -467,6 +467,7 @@ describe('findOfficials: any input', () => {
       'HAYASHI', 'Yoshimasa', 'Amir-Abdollahian', 'Sa’ar', 'bin', 'al-Assad', 'von', 'der', 'Leyen', 'J.', 'W',
       'said', 'met', 'also', 'known', 'as', 'MP', 'Sen.', 'Gen', ',', '.', '’s', '"', '“', '”', '(', ')', '\n', '\n\n',
       'Ambassador', 'leader', 'spokesman', 'member', 'parliament', 'Sheikh', 'III', 'May', 'Kim', 'Li',
+      'of', 'for', 'and', '&', 'Tourism', 'Aviation', 'Blue', 'Economy', 'bin', 'Al-Harthy', 'Sultan', 'Justice', 'General', 'Tuesday', 'OBE', 'Ministry',
     ];
     const word = fc.constantFrom(...vocabulary);
     const text = fc.array(fc.tuple(word, fc.constantFrom(' ', '', '  ', '\u00a0')), { maxLength: 60 }).map((parts) => parts.map(([w, sep]) => w + sep).join(''));
@@ -483,5 +484,203 @@ describe('findOfficials: any input', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('findOfficials: portfolios the lexicon does not know', () => {
+  const first = (text: string) => {
+    const o = findOfficials(text)[0];
+    return o ? [o.text, o.title] : null;
+  };
+
+  it('ends a one-word portfolio before the holder’s name', () => {
+    expect(first('Nigerian Minister of Aviation Festus Keyamo announced the change on Monday.')).toEqual(['Festus Keyamo', 'Minister of Aviation']);
+    expect(first('Ghana’s Minister for Sanitation Cecilia Dapaah resigned.')).toEqual(['Cecilia Dapaah', 'Minister for Sanitation']);
+    expect(first('Kenyan Minister of Investment Rebecca Miano spoke at the forum.')).toEqual(['Rebecca Miano', 'Minister of Investment']);
+    expect(first('He will meet Omani Minister of Heritage Salim Al-Harthy on Thursday.')).toEqual(['Salim Al-Harthy', 'Minister of Heritage']);
+    expect(first('Saudi Minister of Hajj Tawfiq Al-Rabiah welcomed the pilgrims.')).toEqual(['Tawfiq Al-Rabiah', 'Minister of Hajj']);
+    expect(first('Minister of Telecommunications Ali Hamie said the network was back.')).toEqual(['Ali Hamie', 'Minister of Telecommunications']);
+  });
+
+  it('reads portfolios of several words and lists joined by commas, "and" and "&"', () => {
+    expect(first('Minister of Fisheries and Blue Economy Salim Mvurya visited Mombasa.')).toEqual(['Salim Mvurya', 'Minister of Fisheries and Blue Economy']);
+    expect(first('Minister for Culture, Media and Sport Lucy Frazer said the plan was ready.')).toEqual(['Lucy Frazer', 'Minister for Culture, Media and Sport']);
+    expect(first('Indian Minister of Ports, Shipping and Waterways Sarbananda Sonowal arrived.')).toEqual(['Sarbananda Sonowal', 'Minister of Ports, Shipping and Waterways']);
+    expect(first('Commissioner for Crisis Management Janez Lenarcic warned of floods.')).toEqual(['Janez Lenarcic', 'Commissioner for Crisis Management']);
+    expect(first('Minister of Women and Child Development Smriti Irani said.')).toEqual(['Smriti Irani', 'Minister of Women and Child Development']);
+    expect(first('Minister of Youth Empowerment and Sports Development Sunday Dare said.')).toEqual(['Sunday Dare', 'Minister of Youth Empowerment and Sports Development']);
+    expect(first('Minister of Tourism & Antiquities Ahmed Issa met investors.')).toEqual(['Ahmed Issa', 'Minister of Tourism & Antiquities']);
+  });
+
+  it('keeps the last two name units when no portfolio noun is known', () => {
+    expect(first('Minister of Zorbling Kwame Mensah arrived.')).toEqual(['Kwame Mensah', 'Minister of Zorbling']);
+    expect(first('Minister of Zorbling Faisal bin Turki Al-Mutairi arrived.')).toEqual(['Faisal bin Turki Al-Mutairi', 'Minister of Zorbling']);
+  });
+
+  it('does not glue the portfolio onto a name found again later', () => {
+    const found = findOfficials('Kenyan Minister of Investment Rebecca Miano spoke. Miano said investors were welcome.');
+    expect(found.map((o) => o.name)).toEqual(['Rebecca Miano', 'Rebecca Miano']);
+  });
+
+  it('does not make a list of two people into a portfolio', () => {
+    expect(names('He met the Minister of Finance Ali Smith and Bob Jones.')).toEqual(['Ali Smith']);
+    expect(names('Minister of Labour Ann Jobs said.')).toEqual(['Ann Jobs']);
+  });
+
+  it('keeps bodies and known titles as before', () => {
+    expect(first('Speaker of the House Mike Johnson said on Tuesday.')).toEqual(['Mike Johnson', 'Speaker of the House']);
+    expect(first('Secretary of Health and Human Services Xavier Becerra spoke.')).toEqual(['Xavier Becerra', 'Secretary of Health and Human Services']);
+    expect(first('Oman’s Minister of Foreign Affairs Sayyid Badr bin Hamad Al Busaidi met him.')).toEqual(['Badr bin Hamad Al Busaidi', 'Minister of Foreign Affairs']);
+    expect(first('UAE Minister of State Khalifa Shaheen Al Marar received the envoy.')).toEqual(['Khalifa Shaheen Al Marar', 'Minister of State']);
+  });
+});
+
+describe('findOfficials: names with particles keep their first word', () => {
+  it('keeps the given name before bin, ibn, bint and Ould', () => {
+    expect(names('Ambassador to Kenya Faisal bin Turki Al-Mutairi presented his credentials.')).toEqual(['Faisal bin Turki Al-Mutairi']);
+    expect(names('Ambassador to Kenya Khalid ibn Abdullah said.')).toEqual(['Khalid ibn Abdullah']);
+    expect(names('Ambassador to Kenya Fatima bint Mubarak said.')).toEqual(['Fatima bint Mubarak']);
+    expect(names('The Mauritanian Ambassador Ahmed Ould Abdallah said.')).toEqual(['Ahmed Ould Abdallah']);
+  });
+
+  it('reads a title word used as a given name before a family particle', () => {
+    expect(names('Qatar’s Minister of State Sultan bin Saad Al-Muraikhi attended.')).toEqual(['Sultan bin Saad Al-Muraikhi']);
+    expect(names('Ambassador to Kenya Sultan bin Turki Al-Mutairi presented his credentials.')).toEqual(['Sultan bin Turki Al-Mutairi']);
+    expect(brief(findOfficials('Minister of Industry Sultan Al Jaber addressed the conference.'))).toEqual([
+      ['Sultan Al Jaber', 'Sultan Al Jaber', 'Minister of Industry', null],
+    ]);
+  });
+
+  it('keeps Abu, Abdel, Abdul, El- and European particles inside the name', () => {
+    expect(names('Ambassador to Kenya Mohammed Abu Bakr said.')).toEqual(['Mohammed Abu Bakr']);
+    expect(names('Egyptian Ambassador to Japan Mohamed Abdel Aziz spoke.')).toEqual(['Mohamed Abdel Aziz']);
+    expect(names('Ambassador to Kenya Tariq Abdul Hamid said.')).toEqual(['Tariq Abdul Hamid']);
+    expect(names('Egypt’s Minister of Culture Nevine El-Kilany opened the festival.')).toEqual(['Nevine El-Kilany']);
+    expect(names('Ambassador to Kenya Pieter van der Merwe said.')).toEqual(['Pieter van der Merwe']);
+    expect(names('German Minister of Economy Karl von Steinberg said.')).toEqual(['Karl von Steinberg']);
+    expect(names('Spanish Ambassador to Peru Carmen de la Fuente said.')).toEqual(['Carmen de la Fuente']);
+  });
+
+  it('reads a given name spelt like a month or weekday after a title', () => {
+    expect(names('Dutch Ambassador to France Jan van der Berg said.')).toEqual(['Jan van der Berg']);
+    expect(names('Governor Monday Okpebholo said the state would act.')).toEqual(['Monday Okpebholo']);
+    expect(names('President Biden on Monday said the plan was ready.')).toEqual(['Biden']);
+  });
+});
+
+describe('findOfficials: portfolio nouns before the head and comma appositions', () => {
+  it('reads a portfolio noun the lexicon lacks as part of the title', () => {
+    expect(brief(findOfficials('The Nigerian aviation minister, Festus Keyamo, said flights would resume.'))).toEqual([
+      ['Festus Keyamo', 'Festus Keyamo', 'aviation minister', 'Nigeria'],
+    ]);
+    expect(brief(findOfficials('Aviation Minister Festus Keyamo said flights would resume.'))).toEqual([
+      ['Festus Keyamo', 'Festus Keyamo', 'Aviation Minister', null],
+    ]);
+    // Only offices of state take the broad lexicon: a company's "media chief" stays out.
+    expect(names("The company's media chief John Carter said.")).toEqual([]);
+  });
+
+  it('takes a full name between commas after a lower-case title with a country', () => {
+    expect(brief(findOfficials('Saudi ambassador to Kenya, Faisal bin Turki Al-Mutairi, said the embassy would open.'))).toEqual([
+      ['Faisal bin Turki Al-Mutairi', 'Faisal bin Turki Al-Mutairi', 'ambassador to Kenya', 'Saudi Arabia'],
+    ]);
+    expect(names('The Saudi ambassador to Kenya, Nairobi and Kampala attended.')).toEqual([]);
+  });
+
+  it('keeps three ministers of a list apart', () => {
+    const text = 'Minister of Tourism Salim Al-Harthy, Minister of Heritage Ahmed Al-Mahrouqi and Minister of Labour Mahad Baowain attended.';
+    expect(findOfficials(text).map((o) => [o.name, o.title])).toEqual([
+      ['Salim Al-Harthy', 'Minister of Tourism'],
+      ['Ahmed Al-Mahrouqi', 'Minister of Heritage'],
+      ['Mahad Baowain', 'Minister of Labour'],
+    ]);
+  });
+});
+
+describe('findOfficials: longer portfolio lists and ministries named by portfolio', () => {
+  const first = (text: string) => {
+    const o = findOfficials(text)[0];
+    return o ? [o.text, o.title] : null;
+  };
+
+  it('reads a comma list whose item opens with an unknown word', () => {
+    expect(first('Minister of Agriculture, Land Reform and Rural Development Thoko Didiza said.')).toEqual([
+      'Thoko Didiza',
+      'Minister of Agriculture, Land Reform and Rural Development',
+    ]);
+  });
+
+  it('keeps a name to three units after the last known portfolio noun', () => {
+    expect(first('Minister of Culture and Islamic Guidance Mohammad Mehdi Esmaili said.')).toEqual([
+      'Mohammad Mehdi Esmaili',
+      'Minister of Culture and Islamic Guidance',
+    ]);
+  });
+
+  it('reads "Ministry of <portfolio> spokesperson" as a public office', () => {
+    expect(first('Ministry of Aviation spokesperson Odutayo Oluseyi said.')).toEqual(['Odutayo Oluseyi', 'Ministry of Aviation spokesperson']);
+  });
+});
+
+describe('findOfficials: appositions with particles and "the <country>’s"', () => {
+  it('reads the name before ", the UAE’s Minister of Industry"', () => {
+    expect(brief(findOfficials("Officials said Sultan Al Jaber, the UAE's Minister of Industry, would attend."))).toEqual([
+      ['Sultan Al Jaber', 'Sultan Al Jaber', 'Minister of Industry', 'United Arab Emirates'],
+    ]);
+    expect(names("In Abu Dhabi, the UAE's Minister of Industry said the plan was ready.")).toEqual([]);
+  });
+
+  it('keeps particle names whole before an apposition', () => {
+    expect(names('Faisal bin Turki Al-Mutairi, the Saudi ambassador to Kenya, said the embassy would open.')).toEqual(['Faisal bin Turki Al-Mutairi']);
+    expect(names('Sultan bin Saad Al-Muraikhi, Qatar’s Minister of State, attended.')).toEqual(['Sultan bin Saad Al-Muraikhi']);
+    expect(names('Pieter van der Merwe, South Africa’s ambassador to Kenya, said.')).toEqual(['Pieter van der Merwe']);
+  });
+
+  it('still reads Sultan as a title before a given name', () => {
+    expect(brief(findOfficials('Oman’s Sultan Haitham bin Tariq received the envoy.'))).toEqual([['Haitham bin Tariq', 'Haitham bin Tariq', 'Sultan', 'Oman']]);
+  });
+});
+
+describe('findOfficials: two-word portfolios', () => {
+  it('keeps the second word of "Climate Action", "Pacific Peoples", "Energy Transition" in the title', () => {
+    expect(findOfficials('Minister of Climate Action Eamon Ryan said.').map((o) => [o.name, o.title])).toEqual([['Eamon Ryan', 'Minister of Climate Action']]);
+    expect(findOfficials('Minister for Pacific Peoples Barbara Edmonds said.').map((o) => [o.name, o.title])).toEqual([['Barbara Edmonds', 'Minister for Pacific Peoples']]);
+    expect(findOfficials('Minister of Energy Transition Agnes Pannier-Runacher said.').map((o) => [o.name, o.title])).toEqual([
+      ['Agnes Pannier-Runacher', 'Minister of Energy Transition'],
+    ]);
+    expect(findOfficials('Minister of Urban Mobility Ana Ruiz said.').map((o) => [o.name, o.title])).toEqual([['Ana Ruiz', 'Minister of Urban Mobility']]);
+  });
+});
+
+describe('findOfficials: a rank between the office and the name', () => {
+  it('keeps the office and skips the rank', () => {
+    const pairs = (text: string) => findOfficials(text).map((o) => [o.name, o.title]);
+    expect(pairs('Minister of National Defence General Yasar Guler said.')).toEqual([['Yasar Guler', 'Minister of National Defence']]);
+    expect(pairs('Secretary of Defense Gen. Lloyd Austin said.')).toEqual([['Lloyd Austin', 'Secretary of Defense']]);
+    expect(pairs('Secretary General Antonio Guterres said.')).toEqual([['Antonio Guterres', 'Secretary General']]);
+  });
+});
+
+describe('findOfficials: what follows a name', () => {
+  it('leaves a weekday after the name out of it (wire style) but keeps a month-like family name', () => {
+    expect(names('Jordanian Foreign Minister Ayman Safadi Tuesday said the talks would continue.')).toEqual(['Ayman Safadi']);
+    expect(names('President William Ruto Sunday urged calm.')).toEqual(['William Ruto']);
+    expect(names('Prime Minister Theresa May said on Monday.')).toEqual(['Theresa May']);
+  });
+
+  it('leaves post-nominal honours out of the name', () => {
+    expect(names('Foreign Minister Penny Wong AO said.')).toEqual(['Penny Wong']);
+    expect(names('Trade envoy Jane Smith OBE said.')).toEqual(['Jane Smith']);
+  });
+});
+
+describe('findOfficials: given names that are also portfolio words', () => {
+  it('gives a virtue name after a portfolio back to the holder', () => {
+    const pairs = (text: string) => findOfficials(text).map((o) => [o.name, o.title]);
+    expect(pairs('Minister of Health Justice Mwale said.')).toEqual([['Justice Mwale', 'Minister of Health']]);
+    expect(pairs('Minister of Justice Peace Mayanja said.')).toEqual([['Peace Mayanja', 'Minister of Justice']]);
+    expect(pairs('Finance Minister Peace Mayanja said.')).toEqual([['Peace Mayanja', 'Finance Minister']]);
+    expect(pairs('Minister of Social Justice Ann Smith said.')).toEqual([['Ann Smith', 'Minister of Social Justice']]);
+    expect(pairs('UN envoy Peace Corps said.')).toEqual([]);
   });
 });
