@@ -1215,39 +1215,71 @@ interface NameRun {
 }
 
 /**
- * Full names a short cue can point to ("Mr Price" … "Ann Price"), found on demand: capitalised
- * words are indexed by hash once, and only the runs around the words asked for are parsed.
+ * Full names a short cue can point to ("Mr Price" … "Ann Price"), found on demand: the capitalised
+ * words that can belong to a longer name are indexed by hash once per document, and only the runs
+ * around the words asked for are parsed (each token's run at most once).
  */
 class NameRunIndex {
   /** Answers already given, by short name. */
   readonly memo = new Map<string, string[] | null>();
   private readonly runsByHashes = new Map<string, NameRun[]>();
+  /** Tokens by `hashLast` and by `hashFirst`; built on the first question (many documents never ask). */
+  private byLast: Map<number, number[]> | null = null;
+  private byFirst: Map<number, number[]> | null = null;
+  /** The run around each token asked about, so that a word shared by several questions is parsed once. */
+  private readonly runAt = new Map<number, NameRun | null>();
 
   constructor(private readonly t: Tokens) {}
+
+  private buildIndex(): void {
+    const t = this.t;
+    const byLast = new Map<number, number[]>();
+    const byFirst = new Map<number, number[]>();
+    for (let c = 0; c < t.capCount; c++) {
+      const i = t.caps[c]!;
+      if (!(t.flags[i]! & F_CAP)) continue;
+      // Only a word with a capitalised (or particle/initial) neighbour can be part of a longer name.
+      const before = i > 0 && continues(t, i) && (t.flags[i - 1]! & F_CAP || isParticle(t, i - 1));
+      const after = i + 1 < t.count && continues(t, i + 1) && (t.flags[i + 1]! & F_CAP || isParticle(t, i + 1));
+      if (!before && !after) continue;
+      const hl = t.hashLast[i]!;
+      const hf = t.hashFirst[i]!;
+      const listL = byLast.get(hl);
+      if (listL) listL.push(i);
+      else byLast.set(hl, [i]);
+      const listF = byFirst.get(hf);
+      if (listF) listF.push(i);
+      else byFirst.set(hf, [i]);
+    }
+    this.byLast = byLast;
+    this.byFirst = byFirst;
+  }
 
   /** Runs of two or more name words that end with the word hashed `last` or open with the word hashed `first`. */
   around(last: number, first: number): NameRun[] {
     const cacheKey = `${last}|${first}`;
     const cached = this.runsByHashes.get(cacheKey);
     if (cached) return cached;
-    const t = this.t;
+    if (!this.byLast) this.buildIndex();
     const seen = new Set<number>();
     const out: NameRun[] = [];
-    // One pass of integer comparisons over the words: no index of every capitalised word is needed.
-    for (let c = 0; c < t.capCount; c++) {
-      const i = t.caps[c]!;
-      const f = t.flags[i]!;
-      if (!(f & F_CAP) || (t.hashLast[i] !== last && t.hashFirst[i] !== first)) continue;
-      // Only a word with a capitalised (or particle/initial) neighbour can be part of a longer name.
-      const before = i > 0 && continues(t, i) && (t.flags[i - 1]! & F_CAP || isParticle(t, i - 1));
-      const after = i + 1 < t.count && continues(t, i + 1) && (t.flags[i + 1]! & F_CAP || isParticle(t, i + 1));
-      if (!before && !after) continue;
-      const run = runAround(t, i);
-      if (run && !seen.has(run.first)) {
-        seen.add(run.first);
-        out.push(run);
+    // A run is determined by its first token, so which of its words found it does not matter.
+    const visit = (tokens: number[] | undefined) => {
+      if (!tokens) return;
+      for (const i of tokens) {
+        let run = this.runAt.get(i);
+        if (run === undefined) {
+          run = runAround(this.t, i);
+          this.runAt.set(i, run);
+        }
+        if (run && !seen.has(run.first)) {
+          seen.add(run.first);
+          out.push(run);
+        }
       }
-    }
+    };
+    visit(this.byLast!.get(last));
+    visit(this.byFirst!.get(first));
     out.sort((a, b) => a.first - b.first);
     this.runsByHashes.set(cacheKey, out);
     return out;
