@@ -14,6 +14,7 @@ export const F_ABBR = 256; // dotted abbreviation ("U.S.", "U.K.")
 export const F_NUM = 512;
 export const F_TITLE_LINE = 1024; // on a line written in Title Case (a headline)
 export const F_JOINER = 2048; // a hyphen or apostrophe inside the word ("al-Assad", "Sa’ar")
+export const F_HYPHEN = 4096; // a hyphen inside the word ("al-Assad")
 
 
 /** Words whose following "." is an abbreviation point, not a sentence end. */
@@ -21,6 +22,7 @@ const DOTTED_WORDS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'st', 'sen', 'rep', 'gen', 'gov', 'lt', 'col', 'sgt', 'capt', 'adm', 'prof', 'jr', 'sr',
   'cmdr', 'maj', 'brig', 'hon', 'mme', 'messrs', 'no', 'vs', 'corp', 'inc', 'ltd', 'co',
 ]);
+const DOTTED_HASHES = new Set([...DOTTED_WORDS].map((w) => asciiLowerHash(w, 0, w.length, false)));
 const SENTENCE_END_CODES = new Set([...'.!?…:;'].map((ch) => ch.charCodeAt(0)));
 const OPENER_CODES = new Set([...'“"‘\'([«—–-•*'].map((ch) => ch.charCodeAt(0)));
 
@@ -150,6 +152,7 @@ function growPool(n: number): void {
  * The returned arrays are shared with the next call: use the tokens before tokenizing again.
  */
 export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens {
+  const cueBits = cueHashes ? hashBitsOf(cueHashes) : null;
   const len = text.length;
   let n = 0;
   let cueCount = 0;
@@ -203,6 +206,7 @@ export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens 
             else if ((d === 45 || d === 39) && k > i && k + 1 < len && isLetterCode(text.charCodeAt(k + 1))) {
               f |= F_JOINER;
               if (d === 45) {
+                f |= F_HYPHEN;
                 if (!firstDone) b = a;
                 a = (Math.imul(a, 31) + 45) | 0;
                 firstDone = true;
@@ -217,6 +221,7 @@ export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens 
           } else if ((d === 0x2019 || d === 0x2010 || d === 0x2011) && k > i && k + 1 < len && isLetterCode(text.charCodeAt(k + 1))) {
             f |= F_JOINER;
             if (d !== 0x2019) {
+              f |= F_HYPHEN;
               if (!firstDone) b = a;
               a = (Math.imul(a, 31) + 45) | 0;
               firstDone = true;
@@ -260,7 +265,8 @@ export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens 
           hl = l >>> 1;
         }
         if (cls === 3 && e - s >= 2 && !hasLower) f |= F_ALLCAPS;
-        if (!(f & F_POSS) && e < len && text.charCodeAt(e) === 46 && (e - s === 1 || (e - s <= 7 && DOTTED_WORDS.has(text.slice(s, e).toLowerCase())))) {
+        // The hash settles almost every word before end of sentence without a slice.
+        if (!(f & F_POSS) && e < len && text.charCodeAt(e) === 46 && (e - s === 1 || (e - s <= 7 && (hf < 0 || DOTTED_HASHES.has(hf)) && DOTTED_WORDS.has(text.slice(s, e).toLowerCase())))) {
           f |= F_DOT;
           full = e + 1;
         }
@@ -293,7 +299,9 @@ export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens 
     pool.hashFirst[n] = h1;
     pool.hashLast[n] = hl;
     if (f & F_WORD) {
-      if (cueHashes && (hf < 0 || cueHashes.has(hf) || (f & F_JOINER && cueHashes.has(hl)))) pool.cues[cueCount++] = n;
+      if (cueBits && (hf < 0 || mayHaveHash(cueBits, hf) || (f & F_JOINER && mayHaveHash(cueBits, hl)))) {
+        if (hf < 0 || cueHashes!.has(hf) || (f & F_JOINER && cueHashes!.has(hl))) pool.cues[cueCount++] = n;
+      }
       if (f & (F_CAP | F_JOINER)) pool.caps[capCount++] = n;
     }
     n++;
@@ -323,6 +331,30 @@ export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens 
     text, count: n, start, end, fullEnd, flags, lower: pool.lower, lowerGen: pool.lowerGen, gen: generation, hashFull, hashFirst, hashLast,
     cues: pool.cues, cueCount, caps: pool.caps, capCount,
   };
+}
+
+// A bitmap over the low 20 bits of a hash set's members: almost every word is rejected by one array
+// read, where a Set lookup per word was a visible share of the tokenizer.
+const HASH_BITS = 20;
+const hashBitsCache = new WeakMap<ReadonlySet<number>, Int32Array>();
+
+/** The bitmap of a (never mutated after first use) hash set. */
+export function hashBitsOf(hashes: ReadonlySet<number>): Int32Array {
+  let bits = hashBitsCache.get(hashes);
+  if (!bits) {
+    bits = new Int32Array(1 << (HASH_BITS - 5));
+    for (const h of hashes) {
+      const w = (h >>> 5) & ((1 << (HASH_BITS - 5)) - 1);
+      bits[w] = bits[w]! | (1 << (h & 31));
+    }
+    hashBitsCache.set(hashes, bits);
+  }
+  return bits;
+}
+
+/** False: the hash is surely not in the set the bitmap was built from; true: ask the set. */
+export function mayHaveHash(bits: Int32Array, h: number): boolean {
+  return (bits[(h >>> 5) & ((1 << (HASH_BITS - 5)) - 1)]! & (1 << (h & 31))) !== 0;
 }
 
 /** Small words a Title Case headline leaves in lower case. */

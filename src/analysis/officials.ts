@@ -2,7 +2,7 @@
 // an apposition after it, "his counterpart, X", "X as Japan’s Prime Minister"); the people they name
 // become the document's officials, and a second pass marks every later mention of them ("Hayashi",
 // "Mr Okafor", "HAYASHI Yoshimasa") by their name forms. A name with no office cue anywhere is not listed.
-import { lookupCountry, type CountryHit, MAX_COUNTRY_PHRASE_WORDS, mayEndCountryPhrase, mayStartCountryPhrase, reportedCountryName } from './countries';
+import { lookupCountry, mayBeCountryWordHash, type CountryHit, MAX_COUNTRY_PHRASE_WORDS, mayEndCountryPhrase, mayStartCountryPhrase, reportedCountryName } from './countries';
 import {
   CALENDAR_WORDS,
   continues,
@@ -12,6 +12,7 @@ import {
   F_ALLCAPS,
   F_CAP,
   F_DOT,
+  F_HYPHEN,
   F_JOINER,
   F_NUM,
   F_POSS,
@@ -72,6 +73,7 @@ const BODIES = new Map<string, string>([
 ]);
 const BODY_FIRST_WORDS = new Set([...BODIES.keys()].map((k) => k.split(' ')[0]!));
 const BODY_LAST_WORDS = new Set([...BODIES.keys()].map((k) => k.split(' ').pop()!));
+const BODY_WORD_HASHES = new Set([...BODIES.keys()].map((k) => stringHash(k, false)).filter((h) => h >= 0));
 
 /** Heads that are offices only when capitalised ("Secretary Blinken", but "his secretary"). */
 const CAPITALISED_ONLY_STRONG = new Set(['secretary', 'representative', 'rep', 'speaker', 'general', 'gen', 'sen', 'gov', 'col', 'adm']);
@@ -190,6 +192,10 @@ interface DocEntity {
   weight: number;
   firstPos: number;
   aliases: string[];
+  /** Cached `variantKeys` of `variantsWords` and the first `variantsAliases` aliases. */
+  variants?: string[];
+  variantsWords?: string[];
+  variantsAliases?: number;
 }
 
 interface Found {
@@ -222,11 +228,14 @@ export function findOfficials(text: string): OfficialMention[] {
 
   countriesFromTitleOnly(t, entities, found, titleOnly);
 
+  // One id per entity, not per mention (the id takes a few regular expressions).
+  const ids: Array<string | undefined> = [];
   return found.map((f) => {
     const e = entities[f.entity]!;
     const start = t.start[f.first]!;
     const end = t.end[f.last]!;
-    return { start, end, text: text.slice(start, end), name: e.name, title: e.title, country: e.country, entityId: entityIdOf(e.name) };
+    const entityId = (ids[f.entity] ??= entityIdOf(e.name));
+    return { start, end, text: text.slice(start, end), name: e.name, title: e.title, country: e.country, entityId };
   });
 }
 
@@ -272,6 +281,8 @@ function isQualifierWord(lower: string): boolean {
 
 /** Country or body named by the tokens first..last ("Iranian", "U.S.", "United States of America", "EU"). */
 function countryName(t: Tokens, first: number, last: number): string | null {
+  // One plain word naming neither a country nor a body (most calls): settled by its hash.
+  if (first === last && !(t.flags[first]! & F_ABBR) && t.hashFull[first]! >= 0 && !BODY_WORD_HASHES.has(t.hashFull[first]!) && !mayBeCountryWordHash(t.hashFull[first]!)) return null;
   const phrase = t.text.slice(t.start[first]!, t.end[last]!);
   const body = BODIES.get(phrase.toLowerCase());
   if (body && (first !== last || t.flags[first]! & F_ALLCAPS || phrase.includes(' '))) return body;
@@ -435,7 +446,7 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
       break;
     }
     const c = countryStartingAt(t, p);
-    if (c && prep !== 'to' && c.last === p && lookupCountry(wordAt(t, p))?.kind === 'demonym' && p + 1 < t.count && continues(t, p + 1) && t.flags[p + 1]! & F_CAP) {
+    if (c && prep !== 'to' && c.last === p && countryAt(t, p)?.kind === 'demonym' && p + 1 < t.count && continues(t, p + 1) && t.flags[p + 1]! & F_CAP) {
       // "president of the American Association of Dentists": a demonym opening a body's name.
       const org = orgRun(t, p);
       if (org.isPrivate) isPrivate = true;
@@ -623,7 +634,7 @@ function portfolioSplitEnd(t: Tokens, p: number): number {
     if (HEADS.has(lower) && !isHeadUsedAsGivenName(t, k)) break;
     if (f & F_POSS) return -1; // "for Women's Affairs Council": a body
     if (ORG_WORDS.has(lower) && !isPortfolioNoun(lower)) return -1;
-    if (k === p && isCountryWord(t, k) && lookupCountry(wordAt(t, k))?.kind !== 'demonym') return -1;
+    if (k === p && isCountryWord(t, k) && countryAt(t, k)?.kind !== 'demonym') return -1;
     e = k;
   }
   if (e < segStart) return -1;
@@ -696,7 +707,7 @@ function bodyRun(t: Tokens, p: number): { last: number; isPrivate: boolean } | n
       last = i;
       if (PRIVATE_QUALIFIERS.has(lower)) isPrivate = true;
     }
-    if (PUBLIC_QUALIFIER_WORDS.has(lower) || (f & F_ALLCAPS && PUBLIC_ACRONYMS.has(lower)) || lookupCountry(wordAt(t, i))) isPublic = true;
+    if (PUBLIC_QUALIFIER_WORDS.has(lower) || (f & F_ALLCAPS && PUBLIC_ACRONYMS.has(lower)) || countryAt(t, i)) isPublic = true;
   }
   // "National Institute of …", "Arab League": state bodies, though institutes and leagues are usually private.
   return last >= 0 ? { last, isPrivate: isPrivate && !isPublic } : null;
@@ -1121,7 +1132,13 @@ function isQuoteToken(t: Tokens, i: number): boolean {
 
 /** "H.W." in "George H.W. Bush": dotted initials that name no country. */
 function isDottedInitials(t: Tokens, i: number): boolean {
-  return (t.flags[i]! & F_ABBR) !== 0 && t.end[i]! - t.start[i]! <= 6 && lookupCountry(wordAt(t, i)) === null;
+  return (t.flags[i]! & F_ABBR) !== 0 && t.end[i]! - t.start[i]! <= 6 && countryAt(t, i) === null;
+}
+
+/** `lookupCountry` of token i's word; most words are settled by their hash, without a slice. */
+function countryAt(t: Tokens, i: number): CountryHit | null {
+  if (!(t.flags[i]! & F_ABBR) && !mayBeCountryWordHash(t.hashFull[i]!)) return null;
+  return lookupCountry(wordAt(t, i));
 }
 
 function isCountryWord(t: Tokens, i: number): boolean {
@@ -1133,7 +1150,7 @@ function isCountryWord(t: Tokens, i: number): boolean {
  * also people's names ("Dominique" for Dominica, "Mann" for the Isle of Man).
  */
 function personSafeCountry(t: Tokens, i: number): CountryHit | null {
-  const hit = lookupCountry(wordAt(t, i));
+  const hit = countryAt(t, i);
   if (!hit || (hit.kind === 'alt' && !(t.flags[i]! & F_ALLCAPS))) return null;
   return hit;
 }
@@ -1216,18 +1233,19 @@ interface NameRun {
 
 /**
  * Full names a short cue can point to ("Mr Price" … "Ann Price"), found on demand: the capitalised
- * words that can belong to a longer name are indexed by hash once per document, and only the runs
+ * words that can belong to a longer name are found by hash (indexed once a document asks often), and only the runs
  * around the words asked for are parsed (each token's run at most once).
  */
 class NameRunIndex {
   /** Answers already given, by short name. */
   readonly memo = new Map<string, string[] | null>();
   private readonly runsByHashes = new Map<string, NameRun[]>();
-  /** Tokens by `hashLast` and by `hashFirst`; built on the first question (many documents never ask). */
+  /** Tokens by `hashLast` and by `hashFirst`; built once a document has asked several questions. */
   private byLast: Map<number, number[]> | null = null;
   private byFirst: Map<number, number[]> | null = null;
   /** The run around each token asked about, so that a word shared by several questions is parsed once. */
   private readonly runAt = new Map<number, NameRun | null>();
+  private scans = 0;
 
   constructor(private readonly t: Tokens) {}
 
@@ -1237,11 +1255,7 @@ class NameRunIndex {
     const byFirst = new Map<number, number[]>();
     for (let c = 0; c < t.capCount; c++) {
       const i = t.caps[c]!;
-      if (!(t.flags[i]! & F_CAP)) continue;
-      // Only a word with a capitalised (or particle/initial) neighbour can be part of a longer name.
-      const before = i > 0 && continues(t, i) && (t.flags[i - 1]! & F_CAP || isParticle(t, i - 1));
-      const after = i + 1 < t.count && continues(t, i + 1) && (t.flags[i + 1]! & F_CAP || isParticle(t, i + 1));
-      if (!before && !after) continue;
+      if (!mayBelongToLongerName(t, i)) continue;
       const hl = t.hashLast[i]!;
       const hf = t.hashFirst[i]!;
       const listL = byLast.get(hl);
@@ -1260,30 +1274,49 @@ class NameRunIndex {
     const cacheKey = `${last}|${first}`;
     const cached = this.runsByHashes.get(cacheKey);
     if (cached) return cached;
-    if (!this.byLast) this.buildIndex();
     const seen = new Set<number>();
     const out: NameRun[] = [];
     // A run is determined by its first token, so which of its words found it does not matter.
-    const visit = (tokens: number[] | undefined) => {
-      if (!tokens) return;
-      for (const i of tokens) {
-        let run = this.runAt.get(i);
-        if (run === undefined) {
-          run = runAround(this.t, i);
-          this.runAt.set(i, run);
-        }
-        if (run && !seen.has(run.first)) {
-          seen.add(run.first);
-          out.push(run);
-        }
+    const visit = (i: number) => {
+      let run = this.runAt.get(i);
+      if (run === undefined) {
+        run = runAround(this.t, i);
+        this.runAt.set(i, run);
+      }
+      if (run && !seen.has(run.first)) {
+        seen.add(run.first);
+        out.push(run);
       }
     };
-    visit(this.byLast!.get(last));
-    visit(this.byFirst!.get(first));
+    if (this.scans < DIRECT_SCANS) {
+      // Most documents ask a question or two: integer comparisons over the words beat building an index.
+      this.scans++;
+      const t = this.t;
+      for (let c = 0; c < t.capCount; c++) {
+        const i = t.caps[c]!;
+        if (t.hashLast[i] !== last && t.hashFirst[i] !== first) continue;
+        if (mayBelongToLongerName(t, i)) visit(i);
+      }
+    } else {
+      if (!this.byLast) this.buildIndex();
+      for (const i of this.byLast!.get(last) ?? []) visit(i);
+      for (const i of this.byFirst!.get(first) ?? []) visit(i);
+    }
     out.sort((a, b) => a.first - b.first);
     this.runsByHashes.set(cacheKey, out);
     return out;
   }
+}
+
+/** Questions answered by a plain scan before the index is built (keeps big documents linear). */
+const DIRECT_SCANS = 4;
+
+/** A capitalised word with a capitalised (or particle) neighbour: only such a word can be part of a longer name. */
+function mayBelongToLongerName(t: Tokens, i: number): boolean {
+  if (!(t.flags[i]! & F_CAP)) return false;
+  const before = i > 0 && continues(t, i) && (t.flags[i - 1]! & F_CAP || isParticle(t, i - 1));
+  const after = i + 1 < t.count && continues(t, i + 1) && (t.flags[i + 1]! & F_CAP || isParticle(t, i + 1));
+  return Boolean(before || after);
 }
 
 /** The run of two or more name words holding token i, or null. */
@@ -1319,6 +1352,18 @@ function variantKeys(words: readonly string[], aliases: readonly string[]): stri
     variantCache.set(cacheKey, keys);
   }
   return keys;
+}
+
+/**
+ * The entity's name forms, kept on the entity while its words and aliases stay the same (words are
+ * only ever replaced, aliases only appended): the shared cache needed a joined string per question.
+ */
+function entityVariantKeys(e: DocEntity): string[] {
+  if (e.variants && e.variantsWords === e.words && e.variantsAliases === e.aliases.length) return e.variants;
+  e.variants = variantKeys(e.words, e.aliases);
+  e.variantsWords = e.words;
+  e.variantsAliases = e.aliases.length;
+  return e.variants;
 }
 
 function computeVariantKeys(words: readonly string[], aliases: readonly string[]): string[] {
@@ -1364,7 +1409,7 @@ function buildEntities(
   const entities: DocEntity[] = [];
   const byKey = new Map<string, number[]>();
   const order = [...regs].sort((a, b) => b.words.length - a.words.length || b.weight - a.weight || a.first - b.first);
-  const keysOf = (e: DocEntity) => variantKeys(e.words, e.aliases);
+  const keysOf = entityVariantKeys;
   const index = (idx: number) => {
     for (const k of keysOf(entities[idx]!)) {
       const list = byKey.get(k);
@@ -1403,7 +1448,7 @@ function buildEntities(
         }
         // A first-word short form ("Prabowo") becomes one of the entity's name forms.
         const e = entities[idx]!;
-        if (!variantKeys(e.words, e.aliases).includes(key)) e.aliases.push(key);
+        if (!entityVariantKeys(e).includes(key)) e.aliases.push(key);
         index(idx);
       }
     }
@@ -1490,29 +1535,35 @@ interface Matcher {
   maxWords: number;
   firstParts: Set<string>;
   firstPartHashes: Set<number>;
+  /** `nextFormHash` folds of the word hashes of every form made of plain-letter words. */
+  formHashes: Set<number>;
   particleForms: boolean;
   /** The aliases' total when built: a new alias invalidates the matcher. */
   aliasCount: number;
 }
 
-const matchers = new WeakMap<DocEntity[], Matcher>();
+// The matcher of the last entity set asked about: a document asks about one set at a time (a
+// WeakMap per document cost more than building the matcher).
+let lastMatcherEntities: DocEntity[] | null = null;
+let lastMatcher: Matcher | null = null;
 
 /** The name forms of a set of entities, indexed for matching; built once per set. */
 function matcherFor(entities: DocEntity[]): Matcher {
-  const aliasCount = entities.reduce((n, e) => n + e.aliases.length, 0);
-  const cached = matchers.get(entities);
-  if (cached && cached.aliasCount === aliasCount) return cached;
+  let aliasCount = 0;
+  for (const e of entities) aliasCount += e.aliases.length;
+  if (lastMatcher && lastMatcherEntities === entities && lastMatcher.aliasCount === aliasCount) return lastMatcher;
   const byKey = new Map<string, number[]>();
   const fullKeys = new Set<string>();
   let maxWords = 1;
   entities.forEach((e, idx) => {
     fullKeys.add(e.key);
-    for (const k of variantKeys(e.words, e.aliases)) {
+    for (const k of entityVariantKeys(e)) {
       const list = byKey.get(k);
       if (list) {
         if (!list.includes(idx)) list.push(idx);
       } else byKey.set(k, [idx]);
-      const n = k.split(' ').length;
+      let n = 1;
+      for (let p = k.indexOf(' '); p >= 0; p = k.indexOf(' ', p + 1)) n++;
       if (n > maxWords) maxWords = n;
     }
   });
@@ -1528,13 +1579,20 @@ function matcherFor(entities: DocEntity[]): Matcher {
     const h = stringHash(part, true);
     if (h >= 0) firstPartHashes.add(h);
   }
-  const matcher = { byKey, fullKeys, maxWords, firstParts, firstPartHashes, particleForms, aliasCount };
-  matchers.set(entities, matcher);
+  // Hashes of the forms whose every word is plain letters (see partHashOf).
+  const formHashes = new Set<number>();
+  for (const k of byKey.keys()) {
+    const h = formHashOf(k);
+    if (h !== null) formHashes.add(h);
+  }
+  const matcher = { byKey, fullKeys, maxWords, firstParts, firstPartHashes, formHashes, particleForms, aliasCount };
+  lastMatcherEntities = entities;
+  lastMatcher = matcher;
   return matcher;
 }
 
 function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: number): Found[] {
-  const { byKey, fullKeys, maxWords, firstParts, firstPartHashes, particleForms } = matcherFor(entities);
+  const { byKey, fullKeys, maxWords, firstParts, firstPartHashes, formHashes, particleForms } = matcherFor(entities);
   const lastSeen = new Map<number, number>();
   const found: Found[] = [];
   // Names start on capitalised or hyphenated words (listed by the tokenizer), or on particles.
@@ -1557,12 +1615,19 @@ function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: numbe
       const len = t.end[i]! - t.start[i]!;
       if (len <= 5 ? !isParticle(t, i) && !isNameShaped(t, i) : !isNameShaped(t, i)) continue;
     }
-    const firstKey = nameKey(wordAt(t, i));
-    const space = firstKey.indexOf(' ');
-    if (!firstParts.has(space < 0 ? firstKey : firstKey.slice(0, space))) continue;
+    // Words of plain letters are compared by hash, and the key string is built only when the hash of
+    // the words so far is a name form's: most capitalised words never allocate a key.
+    let firstKey = '';
+    if (partHashOf(t, i) < 0) {
+      firstKey = nameKey(wordAt(t, i));
+      const space = firstKey.indexOf(' ');
+      if (!firstParts.has(space < 0 ? firstKey : firstKey.slice(0, space))) continue;
+    }
     let bestLast = -1;
     let bestKey = '';
-    let key = '';
+    let formHash = 0;
+    let hashed = true;
+    let keyWords = 0;
     for (let j = i, n = 0; j < t.count && n < maxWords + 2; j++, n++) {
       if (j > i && !(t.flags[j]! & F_WORD)) {
         // Robert "Bob" Hale: step over the nickname.
@@ -1571,10 +1636,17 @@ function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: numbe
         j = next;
       } else if (j > i && !continues(t, j)) break;
       if (!(t.flags[j]! & F_WORD)) break;
-      key = j === i ? firstKey : `${key} ${nameKey(wordAt(t, j))}`;
-      if (byKey.has(key)) {
-        bestLast = j;
-        bestKey = key;
+      if (keyWords === keyTokens.length) keyTokens = growInt32(keyTokens);
+      keyTokens[keyWords++] = j;
+      const ph = hashed ? partHashOf(t, j) : -1;
+      if (ph >= 0) formHash = j === i ? ph : nextFormHash(formHash, ph);
+      else hashed = false;
+      if (!hashed || formHashes.has(formHash)) {
+        const key = keyOfTokens(t, keyTokens, keyWords);
+        if (byKey.has(key)) {
+          bestLast = j;
+          bestKey = key;
+        }
       }
       if (t.flags[j]! & F_POSS) break;
     }
@@ -1616,6 +1688,56 @@ function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: numbe
   return found;
 }
 
+/**
+ * The hash of token i's name key when that key is one plain word: ASCII letters (apostrophes dropped,
+ * as `nameKey` drops them) and no hyphen, which `nameKey` would turn into a space. -1 otherwise.
+ */
+function partHashOf(t: Tokens, i: number): number {
+  return t.flags[i]! & F_HYPHEN ? -1 : t.hashFull[i]!;
+}
+
+function nextFormHash(h: number, wordHash: number): number {
+  return (Math.imul(h, 1000003) + wordHash) | 0;
+}
+
+/** The fold of a name form's word hashes, or null when a word is not plain lower-case ASCII letters. */
+function formHashOf(key: string): number | null {
+  let h = 0;
+  let word = 7;
+  let len = 0;
+  let words = 0;
+  for (let k = 0; k <= key.length; k++) {
+    const c = k < key.length ? key.charCodeAt(k) : 32;
+    if (c === 32) {
+      if (len === 0) return null;
+      const wh = word >>> 1;
+      h = words++ === 0 ? wh : nextFormHash(h, wh);
+      word = 7;
+      len = 0;
+    } else if (c >= 97 && c <= 122) {
+      word = (Math.imul(word, 31) + c) | 0;
+      len++;
+    } else return null;
+  }
+  return h;
+}
+
+/** Reused list of the tokens of the key being matched. */
+let keyTokens: Int32Array = new Int32Array(16);
+
+function growInt32(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/** The name key of the listed tokens' words, as `nameKey` of each word joined by spaces. */
+function keyOfTokens(t: Tokens, tokens: Int32Array, count: number): string {
+  let key = nameKey(wordAt(t, tokens[0]!));
+  for (let k = 1; k < count; k++) key = `${key} ${nameKey(wordAt(t, tokens[k]!))}`;
+  return key;
+}
+
 /** Index into `t.caps` of the first listed word at or after token `from`. */
 function firstCapAtOrAfter(t: Tokens, from: number): number {
   let lo = 0;
@@ -1631,7 +1753,7 @@ function firstCapAtOrAfter(t: Tokens, from: number): number {
 /** Titles, honorifics, qualifiers and countries: words that may stand right before a name. */
 function isCueWord(t: Tokens, i: number): boolean {
   const lower = lowerAt(t, i);
-  return HEADS.has(lower) || HONORIFICS.has(lower) || isQualifierWord(lower) || DESCRIPTIVE_QUALIFIERS.has(lower) || lookupCountry(wordAt(t, i)) !== null || headStrengthAt(t, i) !== null || STOP_CAPS.has(lower);
+  return HEADS.has(lower) || HONORIFICS.has(lower) || isQualifierWord(lower) || DESCRIPTIVE_QUALIFIERS.has(lower) || countryAt(t, i) !== null || headStrengthAt(t, i) !== null || STOP_CAPS.has(lower);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1716,7 +1838,7 @@ function linkGivenNameForms(t: Tokens, entities: DocEntity[], honorifics: number
   const byFirstWord = new Map<string, DocEntity[]>();
   const known = new Set<string>();
   for (const e of entities) {
-    for (const k of variantKeys(e.words, e.aliases)) known.add(k);
+    for (const k of entityVariantKeys(e)) known.add(k);
     const parts = e.key.split(' ');
     if (parts.length < 2 || parts.length > 3 || isFamilyNameFirst(e.words)) continue;
     byFirstWord.set(parts[0]!, [...(byFirstWord.get(parts[0]!) ?? []), e]);
