@@ -43,7 +43,8 @@ function mostFrequent(map: Map<string, number>): string | null {
 /** Hyphens, apostrophes and diacritics mark the fuller spelling ("Amir-Abdollahian", "Sa’ar", "José"). */
 function decoration(name: string): number {
   let n = 0;
-  for (const ch of name) if (ch === '-' || ch === '’' || ch === "'" || ch.normalize('NFKD') !== ch) n++;
+  // ASCII characters are their own decomposition: only other characters need normalising.
+  for (const ch of name) if (ch === '-' || ch === '’' || ch === "'" || (ch.charCodeAt(0) >= 128 && ch.normalize('NFKD') !== ch)) n++;
   return n;
 }
 

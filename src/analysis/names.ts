@@ -410,9 +410,41 @@ export function wordAt(t: Tokens, i: number): string {
   return t.text.slice(t.start[i]!, t.end[i]!);
 }
 
+// Lower-case words met before, by hash, shared by all documents: a repeated word costs no new
+// string, and an interned string keeps its hash for the lexicon lookups that follow.
+const internedLower = new Map<number, string>();
+const INTERN_LIMIT = 100000;
+
+/** Whether text[s..e) lower-cased (ASCII letters, apostrophes, hyphens) equals `lower`. */
+function sameLowerWord(text: string, s: number, e: number, lower: string): boolean {
+  if (lower.length !== e - s) return false;
+  for (let k = s; k < e; k++) {
+    let c = text.charCodeAt(k);
+    if (c >= 65 && c <= 90) c |= 32;
+    if (c !== lower.charCodeAt(k - s)) return false;
+  }
+  return true;
+}
+
+function lowerWord(t: Tokens, i: number): string {
+  const s = t.start[i]!;
+  const e = t.end[i]!;
+  const h = i >= 0 && i < t.count ? t.hashFull[i]! : -1;
+  // A hash >= 0: ASCII letters (with apostrophes or hyphens), whose lower case is plain ASCII lowering.
+  if (h < 0) return t.text.slice(s, e).toLowerCase();
+  const known = internedLower.get(h);
+  if (known !== undefined && sameLowerWord(t.text, s, e, known)) return known;
+  const w = t.text.slice(s, e).toLowerCase();
+  if (known === undefined) {
+    if (internedLower.size >= INTERN_LIMIT) internedLower.clear();
+    internedLower.set(h, w);
+  }
+  return w;
+}
+
 export function lowerAt(t: Tokens, i: number): string {
   if (i >= 0 && i < t.count && t.lowerGen[i] === t.gen) return t.lower[i]!;
-  const w = t.text.slice(t.start[i]!, t.end[i]!).toLowerCase();
+  const w = lowerWord(t, i);
   if (i >= 0 && i < t.count) {
     t.lower[i] = w;
     t.lowerGen[i] = t.gen;

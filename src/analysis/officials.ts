@@ -283,6 +283,12 @@ function isQualifierWord(lower: string): boolean {
 function countryName(t: Tokens, first: number, last: number): string | null {
   // One plain word naming neither a country nor a body (most calls): settled by its hash.
   if (first === last && !(t.flags[first]! & F_ABBR) && t.hashFull[first]! >= 0 && !BODY_WORD_HASHES.has(t.hashFull[first]!) && !mayBeCountryWordHash(t.hashFull[first]!)) return null;
+  // Several words, the first one space before the next: a phrase whose first word opens no country
+  // or body name (nor is "the", which the lookup strips) names none.
+  if (first < last && t.fullEnd[first] === t.end[first] && t.flags[first + 1]! & F_ADJ) {
+    const w = lowerAt(t, first);
+    if (w !== 'the' && !mayStartCountryPhrase(w) && !BODY_FIRST_WORDS.has(w) && !w.includes('’') && !w.includes('‘')) return null;
+  }
   const phrase = t.text.slice(t.start[first]!, t.end[last]!);
   const body = BODIES.get(phrase.toLowerCase());
   if (body && (first !== last || t.flags[first]! & F_ALLCAPS || phrase.includes(' '))) return body;
@@ -1487,7 +1493,8 @@ function buildEntities(
 
 function decoration(name: string): number {
   let n = 0;
-  for (const ch of name) if (ch === '-' || ch === '’' || ch === "'" || ch.normalize('NFKD') !== ch) n++;
+  // ASCII letters are their own decomposition: only other characters need normalising.
+  for (const ch of name) if (ch === '-' || ch === '’' || ch === "'" || (ch.charCodeAt(0) >= 128 && ch.normalize('NFKD') !== ch)) n++;
   return n;
 }
 
@@ -1731,10 +1738,15 @@ function growInt32(a: Int32Array): Int32Array {
   return b;
 }
 
+/** `nameKey` of token i's word; a word of ASCII letters only is its lower case (interned by lowerAt). */
+function nameKeyAt(t: Tokens, i: number): string {
+  return t.hashFull[i]! >= 0 && !(t.flags[i]! & F_JOINER) ? lowerAt(t, i) : nameKey(wordAt(t, i));
+}
+
 /** The name key of the listed tokens' words, as `nameKey` of each word joined by spaces. */
 function keyOfTokens(t: Tokens, tokens: Int32Array, count: number): string {
-  let key = nameKey(wordAt(t, tokens[0]!));
-  for (let k = 1; k < count; k++) key = `${key} ${nameKey(wordAt(t, tokens[k]!))}`;
+  let key = nameKeyAt(t, tokens[0]!);
+  for (let k = 1; k < count; k++) key = `${key} ${nameKeyAt(t, tokens[k]!)}`;
   return key;
 }
 
@@ -1850,7 +1862,7 @@ function linkGivenNameForms(t: Tokens, entities: DocEntity[], honorifics: number
     const w = i + 1;
     if (!continues(t, w) || !isNameLike(t, w, true)) continue;
     if (w + 1 < t.count && continues(t, w + 1) && isNameLike(t, w + 1, true)) continue; // a full name follows
-    const key = nameKey(wordAt(t, w));
+    const key = nameKeyAt(t, w);
     if (known.has(key)) continue;
     const owners = byFirstWord.get(key);
     if (owners && owners.length === 1) {
