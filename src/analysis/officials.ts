@@ -1245,7 +1245,6 @@ interface NameRun {
 class NameRunIndex {
   /** Answers already given, by short name. */
   readonly memo = new Map<string, string[] | null>();
-  private readonly runsByHashes = new Map<string, NameRun[]>();
   /** Tokens by `hashLast` and by `hashFirst`; built once a document has asked several questions. */
   private byLast: Map<number, number[]> | null = null;
   private byFirst: Map<number, number[]> | null = null;
@@ -1277,9 +1276,6 @@ class NameRunIndex {
 
   /** Runs of two or more name words that end with the word hashed `last` or open with the word hashed `first`. */
   around(last: number, first: number): NameRun[] {
-    const cacheKey = `${last}|${first}`;
-    const cached = this.runsByHashes.get(cacheKey);
-    if (cached) return cached;
     const seen = new Set<number>();
     const out: NameRun[] = [];
     // A run is determined by its first token, so which of its words found it does not matter.
@@ -1309,7 +1305,6 @@ class NameRunIndex {
       for (const i of this.byFirst!.get(first) ?? []) visit(i);
     }
     out.sort((a, b) => a.first - b.first);
-    this.runsByHashes.set(cacheKey, out);
     return out;
   }
 }
@@ -1542,6 +1537,7 @@ interface Matcher {
   maxWords: number;
   firstParts: Set<string>;
   firstPartHashes: Set<number>;
+  firstPartBits: Int32Array;
   /** `nextFormHash` folds of the word hashes of every form made of plain-letter words. */
   formHashes: Set<number>;
   particleForms: boolean;
@@ -1577,6 +1573,8 @@ function matcherFor(entities: DocEntity[]): Matcher {
   // First words of every name form: most tokens are rejected by one allocation-free hash test.
   const firstParts = new Set<string>();
   const firstPartHashes = new Set<number>();
+  // A 1024-bit filter over them: a document has a few dozen forms, so most words stop at one array read.
+  const firstPartBits = new Int32Array(32);
   let particleForms = false;
   for (const k of byKey.keys()) {
     const space = k.indexOf(' ');
@@ -1584,7 +1582,10 @@ function matcherFor(entities: DocEntity[]): Matcher {
     firstParts.add(part);
     if (NAME_PARTICLES.has(part)) particleForms = true;
     const h = stringHash(part, true);
-    if (h >= 0) firstPartHashes.add(h);
+    if (h >= 0) {
+      firstPartHashes.add(h);
+      firstPartBits[(h >>> 5) & 31] = firstPartBits[(h >>> 5) & 31]! | (1 << (h & 31));
+    }
   }
   // Hashes of the forms whose every word is plain letters (see partHashOf).
   const formHashes = new Set<number>();
@@ -1592,14 +1593,14 @@ function matcherFor(entities: DocEntity[]): Matcher {
     const h = formHashOf(k);
     if (h !== null) formHashes.add(h);
   }
-  const matcher = { byKey, fullKeys, maxWords, firstParts, firstPartHashes, formHashes, particleForms, aliasCount };
+  const matcher = { byKey, fullKeys, maxWords, firstParts, firstPartHashes, firstPartBits, formHashes, particleForms, aliasCount };
   lastMatcherEntities = entities;
   lastMatcher = matcher;
   return matcher;
 }
 
 function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: number): Found[] {
-  const { byKey, fullKeys, maxWords, firstParts, firstPartHashes, formHashes, particleForms } = matcherFor(entities);
+  const { byKey, fullKeys, maxWords, firstParts, firstPartHashes, firstPartBits, formHashes, particleForms } = matcherFor(entities);
   const lastSeen = new Map<number, number>();
   const found: Found[] = [];
   // Names start on capitalised or hyphenated words (listed by the tokenizer), or on particles.
@@ -1616,7 +1617,7 @@ function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: numbe
     if (!(f & F_CAP) && !(f & F_JOINER) && (!particleForms || t.end[i]! - t.start[i]! > 5)) continue; // not a particle nor "al-Assad"
     const quick = t.hashFirst[i]!;
     // Letters beyond ASCII ("José") may still normalise to a key: those take the slow path.
-    if (quick >= 0 && !firstPartHashes.has(quick)) continue;
+    if (quick >= 0 && !((firstPartBits[(quick >>> 5) & 31]! & (1 << (quick & 31))) !== 0 && firstPartHashes.has(quick))) continue;
     if (!(f & F_CAP)) {
       // Lower case opens a name form only as a particle ("bin Salman") or a prefixed name ("al-Assad").
       const len = t.end[i]! - t.start[i]!;
