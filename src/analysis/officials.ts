@@ -268,9 +268,13 @@ function headStrengthAt(t: Tokens, i: number): HeadStrength | null {
 function pluralHeadSingular(t: Tokens, i: number): string | null {
   const f = t.flags[i]!;
   if (!(f & F_WORD) || f & F_ABBR || f & F_POSS) return null;
+  // The plural of a head hashes as one of HEAD_HASHES: other words are settled without a slice.
+  if (t.hashFull[i]! >= 0 && !HEAD_HASHES.has(t.hashFull[i]!)) return null;
   const word = wordAt(t, i);
-  if (word.length < 4 || !/s$/i.test(word)) return null;
-  const singular = /ies$/i.test(word) ? word.slice(0, -3) + (word.endsWith('IES') ? 'Y' : 'y') : word.slice(0, -1);
+  const n = word.length;
+  if (n < 4 || (word.charCodeAt(n - 1) | 32) !== 115) return null; // …s
+  const ies = (word.charCodeAt(n - 3) | 32) === 105 && (word.charCodeAt(n - 2) | 32) === 101; // …ies
+  const singular = ies ? word.slice(0, -3) + (word.endsWith('IES') ? 'Y' : 'y') : word.slice(0, -1);
   const strength = HEADS.get(singular.toLowerCase());
   return strength === 'strong' || strength === 'weak' ? singular : null;
 }
@@ -751,9 +755,27 @@ function descriptiveBetween(t: Tokens, from: number, to: number): boolean {
 }
 
 function titleText(t: Tokens, info: TitleInfo): string {
-  const raw = t.text.slice(t.start[info.titleFirst]!, t.end[info.titleLast]!).replace(/\s+/g, ' ');
-  const title = raw.replace(/^(former|ex)[-‐]/i, (_m, w: string) => `${w} `);
+  let raw = t.text.slice(t.start[info.titleFirst]!, t.end[info.titleLast]!);
+  if (!singleSpaced(raw)) raw = raw.replace(/\s+/g, ' ');
+  const c0 = raw.charCodeAt(0) | 32;
+  const title = c0 === 102 || c0 === 101 ? raw.replace(/^(former|ex)[-‐]/i, (_m, w: string) => `${w} `) : raw; // f…, e…
   return info.former && !/^former\b/i.test(title) ? `former ${title}` : title;
+}
+
+/** No white space in the string but single plain spaces (then `\s+` → " " changes nothing). */
+function singleSpaced(s: string): boolean {
+  let prevSpace = true; // a leading space is not single-spaced text
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 32) {
+      if (prevSpace) return false;
+      prevSpace = true;
+    } else if (c <= 13 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) {
+      if (c >= 9) return false;
+      prevSpace = false;
+    } else prevSpace = false;
+  }
+  return !prevSpace || s.length === 0;
 }
 
 function acceptTitle(info: TitleInfo, t: Tokens): boolean {
@@ -1144,8 +1166,23 @@ function isDottedInitials(t: Tokens, i: number): boolean {
 /** `lookupCountry` of token i's word; most words are settled by their hash, without a slice. */
 function countryAt(t: Tokens, i: number): CountryHit | null {
   if (!(t.flags[i]! & F_ABBR) && !mayBeCountryWordHash(t.hashFull[i]!)) return null;
-  return lookupCountry(wordAt(t, i));
+  // The same country words are asked about again and again: remember the answer per token.
+  if (i >= 0 && i < countryMemoGen.length && countryMemoGen[i] === t.gen) return countryMemo[i]!;
+  const hit = lookupCountry(wordAt(t, i));
+  if (i >= 0 && i < t.count) {
+    if (i >= countryMemoGen.length) {
+      const grown = new Int32Array(Math.max(t.count, countryMemoGen.length * 2)).fill(-1);
+      grown.set(countryMemoGen);
+      countryMemoGen = grown;
+    }
+    countryMemoGen[i] = t.gen;
+    countryMemo[i] = hit;
+  }
+  return hit;
 }
+/** `countryAt` answers by token index, valid where the generation is the tokens' (see names.ts lowerAt). */
+let countryMemoGen = new Int32Array(4096).fill(-1);
+const countryMemo: Array<CountryHit | null> = [];
 
 function isCountryWord(t: Tokens, i: number): boolean {
   return personSafeCountry(t, i) !== null;
