@@ -1272,6 +1272,12 @@ interface NameRun {
   first: number;
   last: number;
   words: string[];
+  /** `keyOf(words)`, once asked (a run is shared by every question that finds it). */
+  key?: string;
+}
+
+function runKeyOf(run: NameRun): string {
+  return (run.key ??= keyOf(run.words));
 }
 
 /**
@@ -1368,7 +1374,7 @@ function runAround(t: Tokens, i: number): NameRun | null {
   while (s < i && !isNameStart(t, s, false)) s++;
   const run = parseNameRun(t, s, false);
   if (!run || run.first > i || run.last < i || run.last === run.first) return null;
-  return { ...run, words: canonicalWords(t, run.first, run.last) };
+  return { first: run.first, last: run.last, words: canonicalWords(t, run.first, run.last) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1555,15 +1561,15 @@ function findFullName(r: Registration, runs: NameRunIndex, key: string): string[
     // A run reaching into the cue from its left ("of Investment Rebecca Miano"): the cue's own
     // context already bounded the name there.
     if (run.first < r.first && run.last >= r.first) continue;
-    const runKey = keyOf(run.words);
+    const runKey = runKeyOf(run);
     if (!runKey.endsWith(' ' + key) && !(isFamilyNameFirst(run.words) && runKey.startsWith(key + ' '))) continue;
     if (run.first <= r.first) before = run.words;
     else if (!after) after = run.words;
   }
   if (before || after || r.words.length !== 1) return before ?? after;
   // Names known by their first word ("President Prabowo" for Prabowo Subianto): only when one run fits.
-  const byFirst = candidates.filter((run) => run.words.length >= 2 && run.words.length <= 3 && keyOf(run.words).startsWith(key + ' '));
-  const distinct = new Set(byFirst.map((run) => keyOf(run.words)));
+  const byFirst = candidates.filter((run) => run.words.length >= 2 && run.words.length <= 3 && runKeyOf(run).startsWith(key + ' '));
+  const distinct = new Set(byFirst.map((run) => runKeyOf(run)));
   return distinct.size === 1 ? byFirst[0]!.words : null;
 }
 
@@ -1586,6 +1592,7 @@ interface Matcher {
 // WeakMap per document cost more than building the matcher).
 let lastMatcherEntities: DocEntity[] | null = null;
 let lastMatcher: Matcher | null = null;
+const FIRST_PART_BITS = new Int32Array(32);
 
 /** The name forms of a set of entities, indexed for matching; built once per set. */
 function matcherFor(entities: DocEntity[]): Matcher {
@@ -1611,7 +1618,8 @@ function matcherFor(entities: DocEntity[]): Matcher {
   const firstParts = new Set<string>();
   const firstPartHashes = new Set<number>();
   // A 1024-bit filter over them: a document has a few dozen forms, so most words stop at one array read.
-  const firstPartBits = new Int32Array(32);
+  // One buffer serves every matcher: only the last one built is ever used (see lastMatcher).
+  const firstPartBits = FIRST_PART_BITS.fill(0);
   let particleForms = false;
   for (const k of byKey.keys()) {
     const space = k.indexOf(' ');
