@@ -572,7 +572,8 @@ export function isInitial(t: Tokens, i: number): boolean {
 export function isNameShaped(t: Tokens, i: number): boolean {
   const f = t.flags[i]!;
   if (!(f & F_WORD) || f & F_ABBR) return false;
-  if (!(f & F_CAP)) return PREFIXED_NAME_RE.test(wordAt(t, i));
+  // A prefixed name has a hyphen or apostrophe inside (F_JOINER): other lower-case words need no regex.
+  if (!(f & F_CAP)) return (f & F_JOINER) !== 0 && PREFIXED_NAME_RE.test(wordAt(t, i));
   return t.end[i]! - t.start[i]! >= 2;
 }
 

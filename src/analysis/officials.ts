@@ -1886,6 +1886,8 @@ function givenNameFirstForJapan(entities: DocEntity[]): void {
 const HONORIFIC_HASHES = new Set([...NAME_HONORIFICS].map((h) => stringHash(h, false)));
 for (const h of HEAD_HASHES) CUE_HASHES.add(h);
 for (const h of HONORIFIC_HASHES) CUE_HASHES.add(h);
+// "known" too, so that findAliases walks the listed words, not all of them (scanCues skips it: no head).
+CUE_HASHES.add(KNOWN_HASH);
 
 /**
  * "Ethiopian Prime Minister Abiy Ahmed" … "Mr Abiy": where the article calls an official by the first
@@ -1920,7 +1922,9 @@ function linkGivenNameForms(t: Tokens, entities: DocEntity[], honorifics: number
 
 function findAliases(t: Tokens, entities: DocEntity[]): number {
   let added = 0;
-  for (let i = 2; i + 1 < t.count; i++) {
+  for (let q = 0; q < t.cueCount; q++) {
+    const i = t.cues[q]!;
+    if (i < 2 || i + 1 >= t.count) continue;
     if (t.hashFull[i] !== KNOWN_HASH || lowerAt(t, i) !== 'known' || lowerAt(t, i + 1) !== 'as') continue;
     let c = i - 1;
     const w1 = lowerAt(t, c);
