@@ -500,6 +500,42 @@ function selectLongest(found: Candidate[]): Candidate[] {
 // ---------------------------------------------------------------------------------------------
 // Context helpers.
 
+// Context patterns live here, created once: a regex literal inside a function is a new object
+// on every call, garbage that the collector then has to clear in the middle of the pipeline.
+const FIRST_DIGIT = /\d/;
+const TRAILING_YEAR = /,?\s*\d{4}$/;
+const DAY_NUMBER_BEFORE = /\d(?:st|nd|rd|th)?\s+(?:of\s+)?$/;
+const CAPITAL_AFTER = /^ [A-Z]/;
+const PRONOUN_OR_ARTICLE_AFTER = /^ (?:I|The|A)\b/;
+const NAME_AND_COMMA_AFTER = /^ [A-Z][a-z]+,/;
+const TIMES_OF_DAY_AFTER = /^\s+(?:nights|mornings|afternoons|evenings)\b/;
+const CAPITALISED_WORD_AFTER = /^ [A-Z][a-z]/;
+const FIRST_SPACES = /\s+/;
+const ALL_SPACES = /\s+/g;
+const CAPITALISED_WORD_BEFORE = /[A-Z][\w.]*\s$/;
+const LOWER_CASE_OR_COMMA_BEFORE = /[a-z,;]\s+$/;
+const ALL_DIGITS = /^\d+$/;
+const PERCENT_AFTER = /^\s*(?:%|percent|per\s?cent)/i;
+const YEAR_AFTER_HOLIDAY = /^,?\s+(\d{4})(?![\w])/;
+
+function isLowerCaseCode(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
+function isUpperCaseCode(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** `years` → `year`, `centuries` → `century`. */
+function singularUnit(unit: string): string {
+  const single = unit.endsWith('s') ? unit.slice(0, -1) : unit;
+  return single.endsWith('ie') ? `${single.slice(0, -2)}y` : single;
+}
+
 /** Letters and digits, Latin scripts included; a code check, since this runs for every candidate. */
 function isWordChar(c: number): boolean {
   return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
@@ -585,13 +621,13 @@ function scanMonthDay(r: Recognizer, re: RegExp): void {
     if (re === DAY_MONTH_RE && !g.year && g.month!.endsWith('.') && FULL_MONTH_NAMES.has(g.month!.slice(0, -1).toLowerCase())) end--;
     // The word before was not a weekday ("Geneva, 15 December"): the date starts after it.
     if (g.wd && !WEEKDAY_PREFIX_WORDS.has(undotted(g.wd).toLowerCase())) {
-      start += re === DAY_MONTH_RE ? m[0].search(/\d/) : m[0].indexOf(g.month!, g.wd.length);
+      start += re === DAY_MONTH_RE ? m[0].search(FIRST_DIGIT) : m[0].indexOf(g.month!, g.wd.length);
     }
     let year = g.year ? +g.year : null;
     // "On October 7, 1000 people marched": a number that is not a year stays out of the date.
     if (year !== null && (year < 1000 || year > 2199 || QUANTITY_RIGHT_CONTEXT.has(nextWord(r.text, end)))) {
       year = null;
-      end = start + m[0].search(/,?\s*\d{4}$/);
+      end = start + m[0].search(TRAILING_YEAR);
     }
     const { value, relative } = r.monthDay(month, day, year, start, end);
     if (year !== null && value === null) continue;
@@ -663,7 +699,7 @@ function scanMonths(r: Recognizer): void {
     // "in May." : the dot after a full name closes the sentence.
     if (g.month!.endsWith('.') && !g.year && !g.rel && FULL_MONTH_NAMES.has(g.month!.slice(0, -1).toLowerCase())) end--;
     // A day number right before the month belongs to a day-month date (rejected if impossible).
-    if (!g.mod && !g.det && /\d(?:st|nd|rd|th)?\s+(?:of\s+)?$/.test(text.slice(Math.max(0, start - 12), start))) continue;
+    if (!g.mod && !g.det && DAY_NUMBER_BEFORE.test(text.slice(Math.max(0, start - 12), start))) continue;
     const isFullName = FULL_MONTH_NAMES.has(undotted(g.month!).toLowerCase());
     const bare = !g.mod && !g.det && !g.year && !g.rel;
     if (!g.det && RECURRENCE_LEFT.has(previousWord(text, start))) continue;
@@ -676,8 +712,8 @@ function scanMonths(r: Recognizer): void {
       if ((before === 'and' || before === 'or') && !COORDINATED_DATE_BEFORE.test(text.slice(Math.max(0, start - 30), start))) continue;
       // "in May be" / "May I" do not occur with dates; a following capitalised name ("June Smith") does.
       const after = text.slice(end, end + 2);
-      if (/^ [A-Z]/.test(after) && !/^ (?:I|The|A)\b/.test(text.slice(end, end + 5))) {
-        if (!/^ [A-Z][a-z]+,/.test(text.slice(end, end + 20)) && before !== 'in' && before !== 'since') continue;
+      if (CAPITAL_AFTER.test(after) && !PRONOUN_OR_ARTICLE_AFTER.test(text.slice(end, end + 5))) {
+        if (!NAME_AND_COMMA_AFTER.test(text.slice(end, end + 20)) && before !== 'in' && before !== 'since') continue;
       }
     } else if (!isFullName && !g.year && !g.det) {
       continue;
@@ -711,12 +747,12 @@ function scanWeekdays(r: Recognizer): void {
     if (weekday === undefined) continue;
     const start = m.index;
     const end = start + m[0].length;
-    if (/^[a-z]/.test(g.wd!) && !LOWER_WEEKDAY_LEFT.has(previousWord(r.text, r.text.indexOf(g.wd!, start)))) continue;
+    if (isLowerCaseCode(g.wd!.charCodeAt(0)) && !LOWER_WEEKDAY_LEFT.has(previousWord(r.text, r.text.indexOf(g.wd!, start)))) continue;
     // "each Thursday", "every Monday", "Tuesday nights": a recurring day (a set), not a date.
     if (!g.det && RECURRENCE_LEFT.has(previousWord(r.text, start))) continue;
-    if (/^\s+(?:nights|mornings|afternoons|evenings)\b/.test(r.text.slice(end, end + 14))) continue;
+    if (TIMES_OF_DAY_AFTER.test(r.text.slice(end, end + 14))) continue;
     // "the Sunday Times", "The Monday Club": a weekday inside a capitalised name.
-    if (!g.mod && !g.det && previousWord(r.text, start) === 'the' && /^ [A-Z][a-z]/.test(r.text.slice(end, end + 3))) continue;
+    if (!g.mod && !g.det && previousWord(r.text, start) === 'the' && CAPITALISED_WORD_AFTER.test(r.text.slice(end, end + 3))) continue;
     const doc = r.doc;
     if (!doc) {
       r.add(start, end, null, 'day', true);
@@ -725,7 +761,7 @@ function scanWeekdays(r: Recognizer): void {
     const today = isoWeekday(doc);
     const back = (today - weekday + 7) % 7; // days back to the most recent such day, 0 = today
     const ahead = (weekday - today + 7) % 7;
-    const det = g.det?.toLowerCase().replace(/\s+/, ' ');
+    const det = g.det?.toLowerCase().replace(FIRST_SPACES, ' ');
     let offset: number;
     // "Monday last week": that weekday of the named week.
     if (g.week) offset = weekday - today + (g.week === 'last' ? -7 : g.week === 'next' ? 7 : 0);
@@ -748,7 +784,7 @@ function scanRelative(r: Recognizer): void {
     const g = m.groups!;
     const start = m.index;
     const end = start + m[0].length;
-    const det = g.det!.toLowerCase().replace(/\s+/, ' ');
+    const det = g.det!.toLowerCase().replace(FIRST_SPACES, ' ');
     const unit = g.unit!;
     // "over the past year", "for the next month": spans of time, not calendar points.
     if (det.startsWith('the ') && !g.mod && DURATION_LEFT.has(previousWord(text, start))) continue;
@@ -817,7 +853,7 @@ function scanPartOf(r: Recognizer): void {
     }
     // "the end of the year" told in the past is the last year-end before the document date;
     // "the beginning of the year" told in the future is the next one.
-    const part = /end/.test(g.part!) ? 'end' : /middle/.test(g.part!) ? 'middle' : 'start';
+    const part = g.part!.includes('end') ? 'end' : g.part!.includes('middle') ? 'middle' : 'start';
     const dir = r.direction(start, end);
     let step = 0;
     if (part === 'end' && dir === 'past') step = -1;
@@ -833,9 +869,9 @@ function scanDeictic(r: Recognizer): void {
     const start = m.index;
     const end = start + word.length;
     // "USA Today", "Japan Today": a capitalised "Today" right after a capitalised word is a name.
-    if ((word === 'Today' || word === 'TODAY') && /[A-Z][\w.]*\s$/.test(text.slice(Math.max(0, start - 20), start))) continue;
+    if ((word === 'Today' || word === 'TODAY') && CAPITALISED_WORD_BEFORE.test(text.slice(Math.max(0, start - 20), start))) continue;
     // "the Today programme", "on Tomorrow's World": capitalised mid-sentence, it is a title.
-    if (/^[A-Z][a-z]/.test(word) && /[a-z,;]\s+$/.test(text.slice(Math.max(0, start - 20), start))) continue;
+    if (isUpperCaseCode(word.charCodeAt(0)) && isLowerCaseCode(word.charCodeAt(1)) && LOWER_CASE_OR_COMMA_BEFORE.test(text.slice(Math.max(0, start - 20), start))) continue;
     const lower = word.toLowerCase();
     const step = lower === 'yesterday' ? -1 : lower === 'tomorrow' ? 1 : 0;
     r.add(start, end, r.doc ? formatDay(addDays(r.doc, step)) : null, 'day', true);
@@ -848,9 +884,9 @@ function scanAgo(r: Recognizer): void {
     const start = m.index;
     const end = start + m[0].length;
     const nText = g.n!.toLowerCase();
-    let n: number | null = /^\d/.test(nText) ? +nText : (NUMBER_WORDS.get(nText) ?? null);
+    let n: number | null = isDigitCode(nText.charCodeAt(0)) ? +nText : (NUMBER_WORDS.get(nText) ?? null);
     if (n !== null && g.n2) n += NUMBER_WORDS.get(g.n2) ?? 0;
-    const unit = g.unit!.replace(/s$/, '').replace(/ie$/, 'y');
+    const unit = singularUnit(g.unit!);
     // "a decade ago" counts back in years, like "75 years ago": the year ten years back.
     const decades = unit === 'decade';
     if (decades && n !== null) n *= 10;
@@ -895,11 +931,11 @@ function isYearInContext(text: string, start: number, end: number, year: number)
   // A unit after the number outweighs any preposition before it ("in 1000 days").
   if (QUANTITY_RIGHT_CONTEXT.has(nextWord(text, end))) return false;
   // A group in a run of numbers ("+1 202 555 1987", "2,000 1999").
-  if (/^\d+$/.test(before)) return false;
+  if (ALL_DIGITS.test(before)) return false;
   if (STRONG_YEAR_LEFT.has(before)) return true;
   if (QUANTITY_LEFT_CONTEXT.has(before)) return false;
   // A number opening a list of figures ("1,500 and 2000") or a unit after a dash.
-  if (/^\s*(?:%|percent|per\s?cent)/i.test(text.slice(end, end + 10))) return false;
+  if (PERCENT_AFTER.test(text.slice(end, end + 10))) return false;
   if (year >= 1800) return true;
   return YEAR_LEFT_CONTEXT.has(before);
 }
@@ -949,7 +985,7 @@ function scanSeasons(r: Recognizer): void {
 
 function scanAnaphoric(r: Recognizer): void {
   for (const m of r.matches(ANAPHORIC_RE, 'unit')) {
-    const unit = /day/.test(m[0]) ? 'day' : /week/.test(m[0]) ? 'week' : /month/.test(m[0]) ? 'month' : 'year';
+    const unit = m[0].includes('day') ? 'day' : m[0].includes('week') ? 'week' : m[0].includes('month') ? 'month' : 'year';
     r.add(m.index, m.index + m[0].length, null, unit, true);
   }
 }
@@ -985,12 +1021,12 @@ function scanCurrentUnits(r: Recognizer): void {
 
 function scanHolidays(r: Recognizer): void {
   for (const m of r.matches(HOLIDAY_RE, 'holiday')) {
-    const monthDay = HOLIDAYS.get(m[0].toLowerCase().replace(/\s+/g, ' ').replace('’', "'"));
+    const monthDay = HOLIDAYS.get(m[0].toLowerCase().replace(ALL_SPACES, ' ').replace('’', "'"));
     if (!monthDay) continue;
     const start = m.index;
     const end = start + m[0].length;
     // "Christmas shopping" still points at Christmas; a following year makes it absolute.
-    const year = /^,?\s+(\d{4})(?![\w])/.exec(r.text.slice(end, end + 8));
+    const year = YEAR_AFTER_HOLIDAY.exec(r.text.slice(end, end + 8));
     const [month, day] = monthDay;
     if (year) {
       const y = +year[1]!;

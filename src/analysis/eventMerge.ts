@@ -4,7 +4,9 @@ import { isCountryName } from './places';
 import type { CorpusEvent, EventMention, EventSource, EventType } from './types';
 
 /** Meetings and talks are the same kind of occasion; so are visits and trips; calls stand apart. */
-export function typeFamily(type: EventType): 'meet' | 'travel' | 'call' {
+export type Family = 'meet' | 'travel' | 'call';
+
+export function typeFamily(type: EventType): Family {
   if (type === 'meeting' || type === 'talks') return 'meet';
   if (type === 'visit' || type === 'trip') return 'travel';
   return 'call';
@@ -120,75 +122,136 @@ interface Group {
   date: string | null;
   participantEntityIds: string[];
   participants: string[];
+  /** When each participant joined the group (a corpus-wide counter): the order candidates are preferred in. */
+  joinedAt: number[];
   locations: Array<string | null>;
   allScheduled: boolean;
   sources: EventSource[];
   /** Documents already reporting this event: findEvents kept a document's events apart on purpose. */
   paths: Set<string>;
+  /** The event last looked at as a candidate: reaching a group through several buckets reads it once. */
+  seenBy: number;
 }
 
 /**
  * Merges the events of several documents: the same event reported by several articles becomes
  * one CorpusEvent whose sources carry each article's path.
+ *
+ * Linear in the number of events: an event of two or more participants is compared only with the
+ * groups sharing a pair of them (or a group of one of them alone), never with every group of a
+ * frequent participant; an event of one participant with that participant's groups of its kind.
  */
 export function mergeEvents(documents: Array<{ path: string; events: EventMention[] }>): CorpusEvent[] {
   const groups: Group[] = [];
-  // Groups by participant: a corpus of thousands of events compares each only with those sharing someone.
-  const byPerson = new Map<string, Group[]>();
-  const index = (g: Group) => {
-    for (const id of g.participantEntityIds) {
-      const list = byPerson.get(id);
-      if (!list) byPerson.set(id, [g]);
-      else if (!list.includes(g)) list.push(g);
-    }
+  // Buckets by kind of occasion and participant pair; groups of one participant by kind and participant.
+  // Keyed by the id strings themselves (nested by kind, pairs in sorted order): no key string is built per lookup.
+  const byPair = { meet: new Map<string, Map<string, Group[]>>(), travel: new Map<string, Map<string, Group[]>>(), call: new Map<string, Map<string, Group[]>>() };
+  const byPerson = { meet: new Map<string, Group[]>(), travel: new Map<string, Group[]>(), call: new Map<string, Group[]>() };
+  const byLonePerson = { meet: new Map<string, Group[]>(), travel: new Map<string, Group[]>(), call: new Map<string, Group[]>() };
+  const push = (map: Map<string, Group[]>, key: string, g: Group) => {
+    const list = map.get(key);
+    if (list) list.push(g);
+    else map.set(key, [g]);
   };
+  const pairList = (family: Family, a: string, b: string, create: boolean): Group[] | undefined => {
+    const [lo, hi] = a < b ? [a, b] : [b, a];
+    let inner = byPair[family].get(lo);
+    if (!inner) {
+      if (!create) return undefined;
+      byPair[family].set(lo, (inner = new Map()));
+    }
+    let list = inner.get(hi);
+    if (!list && create) inner.set(hi, (list = []));
+    return list;
+  };
+  let joinCounter = 0;
+  /** Files the group under its participant at index j, which it has just gained. */
+  const indexAt = (g: Group, family: Family, j: number) => {
+    const ids = g.participantEntityIds;
+    const id = ids[j]!;
+    g.joinedAt[j] = joinCounter++;
+    if (ids.indexOf(id) !== j) return; // a repeated id is filed once
+    push(byPerson[family], id, g);
+    for (let k = 0; k < j; k++) if (ids[k] !== id && ids.indexOf(ids[k]!) === k) pairList(family, ids[k]!, id, true)!.push(g);
+  };
+  let evCounter = 0;
   for (const doc of documents) {
     for (const ev of doc.events) {
-      const sources = ev.sources.map((s) => ({ ...s, path: doc.path }));
-      // Prefer the group sharing the most participants, so a trilateral report does not swallow a bilateral one.
+      const stamp = ++evCounter;
+      const family = typeFamily(ev.type);
+      const ids = ev.participantEntityIds;
+      const sources: EventSource[] = ev.sources.map((s) => ({ start: s.start, end: s.end, text: s.text, path: doc.path }));
+      // Prefer the group sharing the most participants, so a trilateral report does not swallow a
+      // bilateral one; among equals the one found first when reading each participant's groups in
+      // the order they joined them (the first participant's first).
       let target: Group | undefined;
       let targetShared = 0;
-      const candidates = new Set<Group>();
-      for (const id of ev.participantEntityIds) for (const g of byPerson.get(id) ?? []) candidates.add(g);
-      for (const g of candidates) {
-        if (g.paths.has(doc.path)) continue;
+      let targetRank = Infinity;
+      let targetJoined = Infinity;
+      const consider = (g: Group) => {
+        if (g.seenBy === stamp) return;
+        g.seenBy = stamp;
+        if (g.paths.has(doc.path)) return;
         // One official's trips to two different cities are two trips.
-        if (typeFamily(ev.type) === 'travel' && ev.location && g.locations.some((l) => l !== null && l !== ev.location && !isCountryName(l) && !isCountryName(ev.location!))) continue;
-        if (!sameOccasion(g, ev, false) && !adjacentDayReport(g, ev)) continue;
-        const shared = sharedCount(g.participantEntityIds, ev.participantEntityIds);
-        if (shared > targetShared) {
+        if (family === 'travel' && ev.location && g.locations.some((l) => l !== null && l !== ev.location && !isCountryName(l) && !isCountryName(ev.location!))) return;
+        if (!sameOccasion(g, ev, false) && !adjacentDayReport(g, ev)) return;
+        const shared = sharedCount(g.participantEntityIds, ids);
+        let rank = 0;
+        let at = -1;
+        for (; rank < ids.length; rank++) {
+          at = g.participantEntityIds.indexOf(ids[rank]!);
+          if (at >= 0) break;
+        }
+        const joined = g.joinedAt[at]!;
+        if (shared > targetShared || (shared === targetShared && (rank < targetRank || (rank === targetRank && joined < targetJoined)))) {
           target = g;
           targetShared = shared;
+          targetRank = rank;
+          targetJoined = joined;
+        }
+      };
+      if (ids.length === 1) {
+        // One participant: every group of that kind with them may be the occasion.
+        for (const g of byPerson[family].get(ids[0]!) ?? []) consider(g);
+      } else {
+        // Two or more: a group shares two of them, or is one of them alone (sameOccasion's rule).
+        for (let a = 0; a < ids.length; a++) {
+          for (const g of byLonePerson[family].get(ids[a]!) ?? []) consider(g);
+          for (let b = a + 1; b < ids.length; b++) for (const g of pairList(family, ids[a]!, ids[b]!, false) ?? []) consider(g);
         }
       }
       if (!target) {
         const g: Group = {
           type: ev.type,
           date: ev.date,
-          participantEntityIds: [...ev.participantEntityIds],
+          participantEntityIds: [...ids],
           participants: [...ev.participants],
+          joinedAt: [],
           locations: [ev.location],
           allScheduled: ev.scheduled,
           sources,
           paths: new Set([doc.path]),
+          seenBy: stamp,
         };
+        for (let j = 0; j < ids.length; j++) indexAt(g, family, j);
+        if (new Set(ids).size === 1) push(byLonePerson[family], ids[0]!, g);
         groups.push(g);
-        index(g);
         continue;
       }
-      target.date = finerDate(target.date, ev.date);
-      ev.participantEntityIds.forEach((id, i) => {
-        if (target.participantEntityIds.includes(id)) return;
-        target.participantEntityIds.push(id);
-        target.participants.push(ev.participants[i] ?? id);
+      const t: Group = target;
+      t.date = finerDate(t.date, ev.date);
+      ids.forEach((id, i) => {
+        if (t.participantEntityIds.includes(id)) return;
+        t.participantEntityIds.push(id);
+        t.participants.push(ev.participants[i] ?? id);
+        indexAt(t, family, t.participantEntityIds.length - 1);
       });
       // A held report names the occasion better than a planned one.
-      if (target.allScheduled && !ev.scheduled) target.type = ev.type;
-      target.locations.push(ev.location);
-      target.allScheduled = target.allScheduled && ev.scheduled;
-      target.sources.push(...sources);
-      target.paths.add(doc.path);
-      index(target);
+      if (t.allScheduled && !ev.scheduled) t.type = ev.type;
+      t.locations.push(ev.location);
+      t.allScheduled = t.allScheduled && ev.scheduled;
+      for (const src of sources) t.sources.push(src);
+      t.paths.add(doc.path);
     }
   }
   const events: CorpusEvent[] = groups.map((g) => ({
@@ -202,14 +265,17 @@ export function mergeEvents(documents: Array<{ path: string; events: EventMentio
     scheduled: g.allScheduled,
     sources: g.sources,
   }));
+  // By date, undated last, then by participants; the joined names are built once, not per comparison.
+  const names = new Map<CorpusEvent, string>();
+  for (const e of events) names.set(e, e.participants.join(', '));
   events.sort((a, b) => {
     if (a.date !== b.date) {
       if (a.date === null) return 1;
       if (b.date === null) return -1;
       return a.date < b.date ? -1 : 1;
     }
-    const pa = a.participants.join(', ');
-    const pb = b.participants.join(', ');
+    const pa = names.get(a)!;
+    const pb = names.get(b)!;
     return pa < pb ? -1 : pa > pb ? 1 : 0;
   });
   return events;

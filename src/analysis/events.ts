@@ -111,15 +111,23 @@ function buildPeople(text: string, officials: readonly OfficialMention[]): Map<s
 
 const ABBREVIATION_END = /(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Col|Lt|Capt|Maj|St|Prof|Rev|Hon|No|Jr|Sr|vs|etc|[ap]\.m|[A-Z]))\.$/;
 
+const isLowerAscii = (c: number) => c >= 97 && c <= 122;
+
+function hasNewline(text: string, from: number, to: number): boolean {
+  for (let i = Math.max(0, from); i < to; i++) if (text.charCodeAt(i) === 10) return true;
+  return false;
+}
+
 function fuseSentences(text: string, sentences: readonly Span[]): Span[] {
   const out: Span[] = [];
   for (const s of sentences) {
     const prev = out[out.length - 1];
+    // Cheapest tests first: most sentences are not adjacent, or start with a capital after no abbreviation.
     const joined =
       prev &&
       s.start - prev.end <= 2 &&
-      !text.slice(prev.end, s.start).includes('\n') &&
-      (ABBREVIATION_END.test(text.slice(Math.max(prev.start, prev.end - 6), prev.end)) || /^[a-z]/.test(text.charAt(s.start)));
+      !hasNewline(text, prev.end, s.start) &&
+      (isLowerAscii(text.charCodeAt(s.start)) || ABBREVIATION_END.test(text.slice(Math.max(prev.start, prev.end - 6), prev.end)));
     if (prev && joined) {
       prev.end = s.end;
       continue;
@@ -190,6 +198,8 @@ const CUE_RULES: CueRule[] = [
   { re: /\b(?:summit|summits)\s+(?:with|between)\b/gi, type: 'meeting', kind: 'with' },
   { re: /\b(?:sat\s+down|shook\s+hands|dined|lunched)(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb' },
   { re: /\b(?:hosted|hosts|hosting|host|received|receives|receive|welcomed|welcomes|welcome|greeted|greets)(?:\s+by)?\b/gi, type: 'meeting', kind: 'verb' },
+  // 'had a "productive" call with': a call, whatever words describe it.
+  { re: /\b(?:had|has|have|having|held|hold|holds)\s+(?:a|an)\s+(?:\S+\s+){0,3}?calls?\s+with\b/gi, type: 'call', kind: 'verb' },
   { re: /\b(?:tele)?phone\s+(?:call|calls|conversation|conversations|talks|talk)\b(?:\s+with)?/gi, type: 'call', kind: 'with' },
   { re: /\b(?:video\s+call|video\s+conference|videoconference)\b(?:\s+with)?/gi, type: 'call', kind: 'with' },
   { re: /\b(?:spoke|spoken|speaks|talked)\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone\b(?:\s+(?:with|to))?/gi, type: 'call', kind: 'verb' },
@@ -220,12 +230,22 @@ const FUTURE_TIME_AFTER = /^[^,.;]*?\b(?:next\s+(?:week|month|year)|tomorrow|upc
 const PROPOSAL_BEFORE = /\b(?:request(?:ed|s)?|invit(?:ed|es|ing|ation)|propos(?:ed|es|al)|urg(?:ed|es)|asked|call(?:ed|s)\s+for|offer(?:ed|s)?|suggest(?:ed|s)?|want(?:ed|s)?|would\s+like|hopes?|hoped|seek(?:s|ing)?|sought|open\s+to|ready\s+to|willing\s+to|could|might|possible|possibly|potential|would\s+welcome|(?:push|pushed|pushing|press|pressed|pressing)\s+for|demand(?:ed|s|ing)?|supposed\s+to|had\s+hoped)\b[^.;,]{0,60}$/i;
 // Cue forms that tell of an event as held, which a proposal cannot precede.
 const AGREEMENT_BEFORE = /\b(?:agree(?:d|s)?|agreeing|vow(?:ed|s)?|pledg(?:ed|es)|commit(?:ted|s)?\s+themselves|decided|resolved|work\s+together|looks?\s+forward)\s+to\b[^.;,]{0,60}$/i;
+// Literal words the end-anchored patterns need: a quick test spares most leads the full pattern, which
+// irregexp tries at every position.
+const BACKGROUND_MEETING_WORD = /last|previously|once/i;
+const AGREEMENT_WORD = /agree|vow|pledg|commit|decided|resolved|together|forward/i;
+const FUTURE_TIME_WORD = /next|tomorrow|upcoming|later/i;
+const FRAME_WORD = /during|while|course/i;
+const hasFutureTimeAfter = (after: string) => FUTURE_TIME_WORD.test(after) && FUTURE_TIME_AFTER.test(after);
+const hasFrameBefore = (lead: string) => FRAME_WORD.test(lead) && FRAME_BEFORE.test(lead);
 const BACKGROUND_MEETING_BEFORE = /(?<!\b(?:a|an|the|their|his|her|its)\s+)\b(?:last|previously|once)\s+(?:also\s+)?$/i;
 const TRIP_CLAUSE_BEFORE = /,\s*(?:during\s+which|in\s+the\s+course\s+of\s+which|where)\b[^,;]*$/i;
 // Cues that tell of an event only with two sides named ("X signed a decree", "Y shook hands" alone are none).
 const SIGNING_CUE = /^(?:signed|signs|inked|inks|sealed|seals|exchanged|shook|sat|dined|lunched)\b(?!.*\bwith$)/i;
 const HELD_FORM = /^(?:met|meets|held|had|paid|called|visited|travel(?:l)?ed|arrived|landed|left|flew|hosted|received|welcomed|spoke|talked|exchanged|phoned|telephoned|signed|inked|sealed)/i;
 const CANCELLED_AFTER = /^[^.;!?,]{0,60}?\b(?:was|were|has\s+been|had\s+been|have\s+been|is|are|be)\s+(?:cancel(?:l)?ed|postponed|called\s+off|scrapped|shelved|put\s+off|delayed\s+indefinitely)\b/i;
+// Literal words every cancellation above needs: a quick test spares most clauses the full patterns.
+const CANCEL_WORD = /cancel|postpon|call|scrap|shelv|put|delay/i;
 const TRAVEL_CANCELLED_AFTER = /^[^.;!?]{0,80}?\b(?:was|were|has\s+been|had\s+been|have\s+been|is|are)\s+(?:cancel(?:l)?ed|postponed|called\s+off|scrapped|shelved|put\s+off)\b/i;
 // "the first Iranian president to visit Japan", "last visited Manila", "following her trip to Tehran",
 // "Before visiting Israel": visits the article mentions as background, not as news.
@@ -291,10 +311,12 @@ const PRONOUN = /\b(?:he|she|He|She)\b/g;
 const POSSESSIVE_BEFORE_CUE = /\b(?:his|her|His|Her)\s+(?:[a-z-]+\s+){0,3}?(?=(?:visit|trip|meeting|talks|call)\b)/g;
 const PAIR_REF =
   /\b(?:the|The|both|Both)\s+(?:two\s+)?(?:(?:countries|nations|sides|governments|states)['’]\s+)?((?:foreign|defen[cs]e|finance|trade|top|senior)\s+(?:ministers|diplomats|officials)|ministers|diplomats|leaders|officials|presidents|prime\s+ministers|premiers|chancellors|heads\s+of\s+(?:state|government)|sides|men|women|envoys|counterparts)\b|\b(?:the|The)\s+pair\b|\b(?:the|The)\s+two(?=\s+(?:last|previously|also|first|again|later|then|had|have|will|would|met|meet|held|hold|spoke|talked|discussed|agreed|signed)\b)/g;
+// Every reference above ends in one of these words ("women" holds "men"): a sentence with none skips it.
+const PAIR_NOUN = /ministers|diplomats|leaders|officials|presidents|premiers|chancellors|heads|sides|men|envoys|counterparts|pair|two/;
 const TITLE_REF =
   /\b(?:[Tt]he\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)|([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:'s|’s))\s+(president|prime\s+minister|premier|foreign\s+minister|foreign\s+secretary|secretary\s+of\s+state|top\s+diplomat|minister|chancellor|leader|king|queen|ambassador|envoy)\b/g;
 const BARE_TITLE_REF = /\b[Tt]he\s+(president|prime\s+minister|premier|foreign\s+minister|foreign\s+secretary|secretary\s+of\s+state|chancellor)\b(?!\s+of\b|[-'’])/g;
-const ROLE_WORD = /resident|inister|remier|hancellor|eader|ecretary|mbassador|nvoy|iplomat|king|queen/i;
+const ROLE_NOUN = /president|premier|minister|secretary|diplomat|chancellor|leader|king|queen|ambassador|envoy/;
 const VISITING_REF =
   /\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:visiting\s+(?:([A-Z][a-z]+)\s+)?|(?=guest\b))(foreign\s+minister|prime\s+minister|minister|president|premier|leader|chancellor|secretary\s+of\s+state|secretary|envoy|diplomat|official|dignitary|delegation|guest)\b/g;
 const COUNTERPART_REF =
@@ -303,6 +325,9 @@ const COUNTERPART_REF =
 interface DocState {
   text: string;
   people: Map<string, Person>;
+  /** The people of each country and of each role, in the order of \`people\`: a reference reads only those it may mean. */
+  peopleByCountry: Map<string, Person[]>;
+  peopleByRole: Map<RoleClass, Person[]>;
   officials: readonly OfficialMention[];
   events: Draft[];
   /** Events by participant, so merging looks only at events sharing someone. */
@@ -410,7 +435,8 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
   const actors: Actor[] = [];
   for (const m of mentions) {
     // "X's predecessor travelled to Busan": someone else acts, not X.
-    if (OTHER_PERSON_OF.test(text.slice(m.end, m.end + 40))) continue;
+    const next = text.charCodeAt(m.end);
+    if ((next === 39 || next === 8217) && OTHER_PERSON_OF.test(text.slice(m.end, m.end + 40))) continue;
     actors.push({ ids: [m.entityId], start: m.start, end: m.end, ref: false });
   }
   const firstMention = mentions[0];
@@ -432,7 +458,7 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
     }
   }
 
-  PAIR_REF.lastIndex = s.includes('two ') || s.includes('oth ') || s.includes('pair') || s.includes('the ') ? 0 : s.length;
+  PAIR_REF.lastIndex = (s.includes('two ') || s.includes('oth ') || s.includes('pair') || s.includes('the ')) && PAIR_NOUN.test(s) ? 0 : s.length;
   for (let m = PAIR_REF.exec(s); m; m = PAIR_REF.exec(s)) {
     const start = sentence.start + m.index;
     const noun = (m[1] ?? 'pair').replace(/\s+/g, ' ');
@@ -450,7 +476,9 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
     if (last && last.ids.length === 2 && !mentions.some((mm) => mm.start < start)) actors.push({ ids: [...last.ids], start, end: start + 4, ref: true });
   }
 
-  TITLE_REF.lastIndex = ROLE_WORD.test(s) ? 0 : s.length;
+  // Both title patterns end in a lower-case office noun: a sentence with none skips them.
+  const roleNoun = ROLE_NOUN.test(s);
+  TITLE_REF.lastIndex = roleNoun ? 0 : s.length;
   for (let m = TITLE_REF.exec(s); m; m = TITLE_REF.exec(s)) {
     const start = sentence.start + m.index;
     const end = start + m[0].length;
@@ -463,7 +491,7 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
   }
 
   // "the prime minister" with no country: the one official of that office the article has named.
-  BARE_TITLE_REF.lastIndex = ROLE_WORD.test(s) ? 0 : s.length;
+  BARE_TITLE_REF.lastIndex = roleNoun ? 0 : s.length;
   for (let m = BARE_TITLE_REF.exec(s); m; m = BARE_TITLE_REF.exec(s)) {
     const start = sentence.start + m.index;
     const end = start + m[0].length;
@@ -562,8 +590,8 @@ function resolvePair(state: DocState, pos: number, noun: string): string[] | nul
 function resolveTitle(state: DocState, pos: number, country: string, noun: string): string | null {
   let best: string | null = null;
   let bestDistance = Infinity;
-  for (const p of state.people.values()) {
-    if (p.country !== country || !roleNounMatches(noun, p)) continue;
+  for (const p of state.peopleByCountry.get(country) ?? []) {
+    if (!roleNounMatches(noun, p)) continue;
     // Earlier mentions are the usual antecedent; a later one only when nothing came before.
     const distance = antecedentDistance(p, pos);
     if (distance < bestDistance) {
@@ -609,8 +637,8 @@ function resolveCounterparts(state: DocState, owner: Person, qualifier: string |
   const qualCode = qualifier ? countryCode(qualifier) : null;
   if (qualifier && !qualCode) return [];
   const ranked: Array<{ id: string; distance: number }> = [];
-  for (const p of state.people.values()) {
-    if (p.id === owner.id || p.role !== owner.role) continue;
+  for (const p of state.peopleByRole.get(owner.role) ?? []) {
+    if (p.id === owner.id) continue;
     if (!p.country || p.country === owner.country) continue;
     if (qualCode === EU_CODE ? !isEuMember(p.country) : qualCode !== null && p.country !== qualCode) continue;
     // A counterpart may be named before or after the reference.
@@ -626,6 +654,8 @@ function resolveCounterparts(state: DocState, owner: Person, qualifier: string |
 const FRAME_BEFORE = /\b(?:during|while\s+on|in\s+the\s+course\s+of)\s+(?:(?:his|her|their|the|a|an)\s+)?(?:[\w-]+\s+){0,3}$/i;
 const HOST_VERB = /^(?:host|hosts|hosted|hosting|welcome|welcomes|welcomed|receive|receives|received)$/i;
 const HOST_PLACE_BEFORE = /\b([A-Z][\p{L}’'-]+(?:\s[A-Z][\p{L}’'-]+)?)\s+(?:will\s+|would\s+|is\s+to\s+|is\s+set\s+to\s+|has\s+|have\s+|also\s+)*$/u;
+const SEPARATELY = /\bseparate(?:ly)?\b/i;
+const INVITATION_WORD = /invitation/i;
 const INVITATION = /\b(?:at|on)\s+the\s+invitation\s+of\s+/i;
 const SAME_DAY = /^(?:the\s+)?(?:same\s+day|same\s+morning|same\s+afternoon|same\s+evening|that\s+day)$/i;
 const DATELINE_AFTER = /^,?\s*(?:\d{4}\s*)?(?:\([^)]{1,30}\)|[-–—:])/;
@@ -637,7 +667,16 @@ const DATE_EXCLUDED_BEFORE = /\b(?:since|until|till|before|after|from|by|between
 
 /** True when a date before the cue sits in a relative clause the cue is not part of. */
 function inRelativeClause(text: string, sentenceStart: number, dateStart: number, cueStart: number): boolean {
-  const clauseStart = Math.max(text.lastIndexOf(',', dateStart), text.lastIndexOf(';', dateStart), sentenceStart);
+  // The last comma or semicolon at or before the date, looked for within the sentence only: a
+  // lastIndexOf over the whole text runs back to the article's start when the mark is rare.
+  let clauseStart = sentenceStart;
+  for (let i = Math.min(dateStart, text.length - 1); i > sentenceStart; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 44 || c === 59) {
+      clauseStart = i;
+      break;
+    }
+  }
   if (!/^[,;]?\s*(?:who|which|whose|where)\b|\b(?:which|whose)\b/.test(text.slice(clauseStart, dateStart))) return false;
   return /[,;]/.test(text.slice(dateStart, cueStart));
 }
@@ -732,7 +771,7 @@ function placeCandidates(text: string, sentence: Span, officialsInSentence: read
     const raw = m[1] ?? '';
     consider(raw, m.index + m[0].length - raw.length);
   }
-  PLACE_BEFORE_TRIP.lastIndex = 0;
+  PLACE_BEFORE_TRIP.lastIndex = s.includes('trip') || s.includes('visit') ? 0 : s.length;
   for (let m = PLACE_BEFORE_TRIP.exec(s); m; m = PLACE_BEFORE_TRIP.exec(s)) {
     const raw = m[1] ?? '';
     consider(raw, m.index);
@@ -933,7 +972,14 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
   if (!text || !context.officials.length) return [];
   const officials = sortedByStart(context.officials);
   const dates = sortedByStart(context.dates);
-  const state: DocState = { text, people: buildPeople(text, officials), officials, events: [], byPerson: new Map(), previousSubject: null, previousSentenceStart: 0, cities: new Map(), plannedCities: new Map() };
+  const people = buildPeople(text, officials);
+  const peopleByCountry = new Map<string, Person[]>();
+  const peopleByRole = new Map<RoleClass, Person[]>();
+  for (const p of people.values()) {
+    if (p.country) pushTo(peopleByCountry, p.country, p);
+    pushTo(peopleByRole, p.role, p);
+  }
+  const state: DocState = { text, people, peopleByCountry, peopleByRole, officials, events: [], byPerson: new Map(), previousSubject: null, previousSentenceStart: 0, cities: new Map(), plannedCities: new Map() };
   const fragments: Draft[] = [];
   const sentences = fuseSentences(text, sortedByStart(context.sentences));
 
@@ -992,10 +1038,12 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
     const target = candidates[0]!;
     // A one-sided report ("His visit to Japan is the first ...") is too weak to say the event was
     // held, and one of another kind (arriving in a country) does not date or place a meeting.
-    const { scheduled, location, locationIsCity, date, dated } = target;
+    const { scheduled, location, locationIsCity, date, dated, firstSentence } = target;
     absorb(target, f, true);
     target.scheduled = scheduled;
-    if (typeFamily(f.type) !== typeFamily(target.type)) Object.assign(target, { date, dated });
+    // An undated meeting told right after the arrival ("arrived in Kyiv on Monday. She met X") took place that day.
+    const arrivalDates = !dated && date === null && f.date !== null && f.scheduled === scheduled && f.firstSentence === firstSentence - 1;
+    if (typeFamily(f.type) !== typeFamily(target.type) && !arrivalDates) Object.assign(target, { date, dated });
     if (location || !f.locationIsCity) Object.assign(target, { location, locationIsCity });
   }
 
@@ -1061,7 +1109,8 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
   }
 
   // A report datelined "CAIRO (Reuters) -" tells of meetings in Cairo unless it names another place.
-  const dateline = datelinePlace(text);
+  // Read only when some event still lacks a place.
+  const dateline = state.events.some((e) => !e.location && e.type !== 'call') ? datelinePlace(text) : null;
   if (dateline) {
     for (const e of state.events) {
       if (e.location || e.type === 'call') continue;
@@ -1110,7 +1159,6 @@ function analyseSentence(
   const resolved = cues.map((cue) => ({ cue, parts: cueParticipants(state, sentence, cue, actors, consumed) }));
   // Most cue words name no participants ("the meeting was constructive"): stop before the costly reads.
   if (!resolved.some((r) => r.parts && r.parts.ids.length)) return;
-  const places = placeCandidates(text, sentence, mentions);
   const source: TextSpan = { start: sentence.start, end: sentence.end, text: s };
 
   // One draft per cue; drafts of one sentence sharing a participant are one occasion
@@ -1137,18 +1185,37 @@ function analyseSentence(
   const otherCueThanSigning = resolved.some((r) => !isSigning(r.cue) && r.parts && r.parts.ids.length > 0);
   // Cues that date an event of their own (a frame "during his visit" lends its date instead); read once per sentence.
   // A cue inside a closed relative clause (", who is on a state visit to China, in Beijing on Friday") dates nothing outside it.
-  const datingCues = cues.filter(
-    (c) =>
-      c.kind !== 'noun' &&
-      !((c.type === 'visit' || c.type === 'trip') && FRAME_BEFORE.test(s.slice(Math.max(0, c.start - 120), c.start))) &&
-      !(RELATIVE_LEAD.test(s.slice(Math.max(0, c.start - 80), c.start)) && /^[^,;.]*,/.test(s.slice(c.end, c.end + 80))),
-  );
+  // Cues that date an event of their own (a frame "during his visit" lends its date instead); read once per sentence.
+  // A cue inside a closed relative clause (", who is on a state visit to China, in Beijing on Friday") dates nothing outside it.
+  let datingCues: Cue[] | undefined;
+  // Read once per sentence, and only if some cue gets that far.
+  let places: ReturnType<typeof placeCandidates> | undefined;
+  let separately: boolean | undefined;
   for (const { cue, parts } of resolved) {
     if (!parts || !parts.ids.length) continue;
     if (hasVerbEvent && cue.kind === 'noun') continue;
     // "X signed a decree" alone is no meeting: signing is one only with a co-signatory.
     if (isSigning(cue) && (parts.ids.length < 2 || otherCueThanSigning)) continue;
+    const lead = s.slice(0, cue.start);
+    // End-anchored patterns read only the words before the cue: run over a whole sentence they are slow.
+    const leadTail = lead.slice(-120);
+    const travel = cue.type === 'visit' || cue.type === 'trip';
+    const cueWord = s.slice(cue.start, cue.end);
+    // "refused to meet", "will not visit", "cancelled talks": no event.
+    if (NEGATION_BEFORE.test(lead.slice(-40))) continue;
+    // "the meeting with X was cancelled", "her visit to Kyiv, planned for May, was postponed": no event either.
+    const after = s.slice(cue.end, cue.end + 120);
+    if (CANCEL_WORD.test(after) && (CANCELLED_AFTER.test(after) || ((cue.type === 'visit' || cue.type === 'trip') && TRAVEL_CANCELLED_AFTER.test(after)))) continue;
+    // "requested that his counterpart visit Tehran", "invited her to hold talks": a proposal.
+    if (PROPOSAL_BEFORE.test(lead.slice(-80)) && !HELD_FORM.test(cueWord)) continue;
+    // Dates, then places, are read only for cues the tests above kept.
     const cueAbs = sentence.start + cue.start;
+    datingCues ??= cues.filter(
+      (c) =>
+        c.kind !== 'noun' &&
+        !((c.type === 'visit' || c.type === 'trip') && hasFrameBefore(s.slice(Math.max(0, c.start - 120), c.start))) &&
+        !(RELATIVE_LEAD.test(s.slice(Math.max(0, c.start - 80), c.start)) && /^[^,;.]*,/.test(s.slice(c.end, c.end + 80))),
+    );
     const otherCues: number[] = [];
     for (const c of datingCues) if (c !== cue) otherCues.push(sentence.start + c.start);
     // A date dating another event relative to this one ("a day after") leaves this one undated.
@@ -1159,30 +1226,20 @@ function analyseSentence(
       picked && picked.value === null && SAME_DAY.test(picked.text) && state.events.length
         ? { value: state.events[state.events.length - 1]!.date, text: picked.text }
         : picked;
-    const place = pickPlace(s, places, cue.start);
-    const lead = s.slice(0, cue.start);
-    // End-anchored patterns read only the words before the cue: run over a whole sentence they are slow.
-    const leadTail = lead.slice(-120);
-    const travel = cue.type === 'visit' || cue.type === 'trip';
-    const cueWord = s.slice(cue.start, cue.end);
-    // "refused to meet", "will not visit", "cancelled talks": no event.
-    if (NEGATION_BEFORE.test(lead.slice(-40))) continue;
-    // "the meeting with X was cancelled", "her visit to Kyiv, planned for May, was postponed": no event either.
-    const after = s.slice(cue.end, cue.end + 120);
-    if (CANCELLED_AFTER.test(after) || ((cue.type === 'visit' || cue.type === 'trip') && TRAVEL_CANCELLED_AFTER.test(after))) continue;
-    // "requested that his counterpart visit Tehran", "invited her to hold talks": a proposal.
-    if (PROPOSAL_BEFORE.test(lead.slice(-80)) && !HELD_FORM.test(cueWord)) continue;
     // "the two sides last met in New Delhi": background, news only with a date of its own.
-    const earlierMeeting = !travel && BACKGROUND_MEETING_BEFORE.test(leadTail);
+    const earlierMeeting = !travel && BACKGROUND_MEETING_WORD.test(leadTail) && BACKGROUND_MEETING_BEFORE.test(leadTail);
     if (earlierMeeting && !date) continue;
     // "agreed to hold a summit in Tokyo this year": a plan, an event only once given a day ("agreed to meet on Monday").
-    if (AGREEMENT_BEFORE.test(lead.slice(-80)) && !HELD_FORM.test(cueWord) && !(date?.value && /^\d{4}-(?:\d{2}-\d{2}|W\d{2})$/.test(date.value))) continue;
+    const lead80 = lead.slice(-80);
+    if (AGREEMENT_WORD.test(lead80) && AGREEMENT_BEFORE.test(lead80) && !HELD_FORM.test(cueWord) && !(date?.value && /^\d{4}-(?:\d{2}-\d{2}|W\d{2})$/.test(date.value))) continue;
+    places ??= placeCandidates(text, sentence, mentions);
+    const place = pickPlace(s, places, cue.start);
     // Planned: a future marker in the cue's own clause ("Modi, who will visit Paris, met Macron" is held).
     const clauseLead = lead.slice(Math.max(lead.lastIndexOf(','), lead.length - 60) + 1);
     const scheduled =
       /expected/i.test(cueWord) ||
       FUTURE_MARKER.test(clauseLead) ||
-      FUTURE_TIME_AFTER.test(s.slice(cue.end, cue.end + 80)) ||
+      hasFutureTimeAfter(s.slice(cue.end, cue.end + 80)) ||
       (/\bto\s+$/.test(leadTail) && !/\b(?:went|came|flew|travel(?:l)?ed|arrived)\b/.test(lead.slice(-60)));
     // "a final meeting between X and Y" stays a meeting beside a phone call to someone else.
     const isCall =
@@ -1193,7 +1250,8 @@ function analyseSentence(
       const trip = drafts.find((d) => typeFamily(d.type) === 'travel');
       if (trip) parts.ids = [...trip.ids, ...parts.ids.filter((id) => !trip.ids.includes(id))];
     }
-    const groupsToSplit = splitBilateral(state, cue, parts, /\bseparate(?:ly)?\b/i.test(s));
+    separately ??= SEPARATELY.test(s);
+    const groupsToSplit = splitBilateral(state, cue, parts, separately);
     // "Japan will host Vietnamese President X next month": a country or capital hosting one official
     // is that official's visit there.
     const hostPlace = !parts.subject && parts.ids.length === 1 && HOST_VERB.test(cueWord) ? HOST_PLACE_BEFORE.exec(leadTail)?.[1] : undefined;
@@ -1213,7 +1271,7 @@ function analyseSentence(
         firstSentence: sentenceIndex,
         weak: (cue.kind === 'noun' && !jointlyNamed) || parts.unnamedObject === true,
         subordinate: /,\s*(?:who|which|where)\b[^,]*$/.test(leadTail),
-        frame: travel && FRAME_BEFORE.test(leadTail),
+        frame: travel && hasFrameBefore(leadTail),
         destination: hostedVisit ?? (travel ? destinationAt(places, cue) : null),
         background: travel ? BACKGROUND_TRAVEL.test(leadTail) : earlierMeeting,
       };
@@ -1231,7 +1289,7 @@ function analyseSentence(
     }
   }
   // "will pay a state visit to Japan at the invitation of Prime Minister X": X hosts the visit.
-  const invitation = INVITATION.exec(s);
+  const invitation = INVITATION_WORD.test(s) ? INVITATION.exec(s) : null;
   if (invitation) {
     const from = sentence.start + invitation.index + invitation[0].length;
     const host = actors.find((a) => a.start >= from && isTitleGap(text.slice(from, a.start), 60));
@@ -1303,6 +1361,12 @@ function daysApart(a: string | null, b: string | null): number {
 }
 const DAY_VALUE = /^\d{4}-\d{2}-\d{2}$/;
 
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 function addCity(cities: Map<string, Set<string>>, id: string, city: string): void {
   const set = cities.get(id);
   if (set) set.add(city);
@@ -1313,17 +1377,83 @@ function addCity(cities: Map<string, Set<string>>, id: string, city: string): vo
 // the few words that may open a rule before it ("held talks", "a state visit", "is meeting").
 // Case-sensitive with the first letter spelled out: several times faster than the same list under /i.
 const CUE_TRIGGER =
-  /\b(?:[Mm]e(?:t|et)|[Tt]alk|[Dd]iscuss|[Nn]egotiation|[Cc]on(?:sultation|versation|fer)|[Ss](?:ummit|at down|hook hands|poke|ign(?:ed|s)|eal(?:ed|s))|[Dd](?:ined|elegations? to)|[Ll]unched|[Ee]xchanged|[Hh](?:ost|ead(?:s|ed|ing)? to)|[Rr]eceiv|[Ww]elcom|[Gg]reet|[Pp]hone|[Tt](?:elephone|rip|ravel|old)|[Ii]nk(?:ed|s)|[Vv](?:ideo|isit)|[Aa]rriv|[Ff]l(?:y|ies) to|[Ll]and(?:s|ed|ing)? (?:in|at)|[Ee]xpected in|[Ll](?:eft|eaves?|eaving) for|[Dd]epart(?:s|ed)? for|[Tt]our|[Ff]lew|[Cc]ourtesy|[Cc]all(?:s|ed|ing)? on|[Cc]alled)/g;
+  /\b(?:[Mm]e(?:t|et)|[Tt]alk|[Dd]iscuss|[Nn]egotiation|[Cc]on(?:sultation|versation|fer)|[Ss](?:ummit|at down|hook hands|poke|ign(?:ed|s)|eal(?:ed|s))|[Dd](?:ined|elegations? to)|[Ll]unched|[Ee]xchanged|[Hh](?:ost|ead(?:s|ed|ing)? to)|[Rr]eceiv|[Ww]elcom|[Gg]reet|[Pp]hone|[Tt](?:elephone|rip|ravel|old)|[Ii]nk(?:ed|s)|[Vv](?:ideo|isit)|[Aa]rriv|[Ff]l(?:y|ies) to|[Ll]and(?:s|ed|ing)? (?:in|at)|[Ee]xpected in|[Ll](?:eft|eaves?|eaving) for|[Dd]epart(?:s|ed)? for|[Tt]our|[Ff]lew|[Cc]ourtesy|[Cc]all(?:s|ed|ing)? on|[Cc]alls? with|[Cc]alled)/g;
 const ATTRIBUTE_BEFORE = /\b(?:the|his|her|their|a)\s+$/i;
 const RULE_OPENER = /^(?:held|hold|holds|holding|had|has|have|having|paid|pays|pay|paying|is|are|was|were|been|be|also|state|official|working|joint|news|press)$/i;
+// The same words, matched in place: the word at [start, end) is an opener when a match ends exactly at end.
+const RULE_OPENER_AT = new RegExp(`${RULE_OPENER.source.slice(1, -1)}(?![a-z])`, 'iy');
+// First letters of the openers (held, paid, is, are, was, been, also, state, official, working, joint, news,
+// press) as bits of a-z: most words fail on their first letter, before any regex runs.
+const OPENER_FIRST = [...'hpiawbsojn'].reduce((mask, l) => mask | (1 << (l.charCodeAt(0) - 97)), 0);
+function isRuleOpener(text: string, start: number, end: number): boolean {
+  const letter = (text.charCodeAt(start) | 0x20) - 97;
+  if (letter < 0 || letter > 25 || !((OPENER_FIRST >> letter) & 1)) return false;
+  RULE_OPENER_AT.lastIndex = start;
+  return RULE_OPENER_AT.test(text) && RULE_OPENER_AT.lastIndex === end;
+}
 const CUE_STICKY = CUE_RULES.map((r) => new RegExp(r.re.source, 'iy'));
 const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 // Between words of one phrase: spaces, hyphens, apostrophes, periods of "U.S." ("held a Japan-U.S. meeting").
-const isGap = (c: number) => c === 32 || c === 45 || c === 39 || c === 8217 || c === 46;
+// Quotation marks too: 'had a "productive" call with'.
+const isGap = (c: number) => c === 32 || c === 45 || c === 39 || c === 8217 || c === 46 || c === 34 || c === 8220 || c === 8221;
+
+/** Index of the parenthesis closing the group opened at `open`, or -1. */
+function closingParen(src: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < src.length; i++) {
+    const c = src[i];
+    if (c === '\\') i++;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/**
+ * Lower-case letters a pattern's match can start with, read from its source; null when the
+ * reading is unsure (an optional group first), which files the rule under every letter.
+ */
+function firstLetters(src: string): Set<string> | null {
+  let rest = src.startsWith('\\b') ? src.slice(2) : src;
+  if (rest.startsWith('(?<=')) {
+    const close = closingParen(rest, 0);
+    if (close < 0) return null;
+    rest = rest.slice(close + 1);
+  }
+  if (/^[a-z](?![?*{])/i.test(rest)) return new Set([rest[0]!.toLowerCase()]);
+  if (!rest.startsWith('(?:')) return null;
+  const close = closingParen(rest, 0);
+  if (close < 0 || /^[?*{]/.test(rest.slice(close + 1))) return null;
+  const out = new Set<string>();
+  let depth = 0;
+  let altStart = 3;
+  for (let i = 3; i <= close; i++) {
+    const c = rest[i];
+    if (c === '\\') i++;
+    else if (c === '(') depth++;
+    else if (c === ')' && depth > 0) depth--;
+    else if ((c === '|' && depth === 0) || i === close) {
+      const alt = firstLetters(rest.slice(altStart, i));
+      if (!alt) return null;
+      for (const l of alt) out.add(l);
+      altStart = i + 1;
+    }
+  }
+  return out.size ? out : null;
+}
+
+// Rules by the letter a match starts with: a cue word is tried only against the rules it can open.
+const RULES_BY_LETTER: number[][] = Array.from({ length: 26 }, () => []);
+CUE_RULES.forEach((rule, r) => {
+  const letters = firstLetters(rule.re.source);
+  for (let l = 0; l < 26; l++) if (!letters || letters.has(String.fromCharCode(97 + l))) RULES_BY_LETTER[l]!.push(r);
+});
 
 /** The rule matching at a position, first listed first, with its end; null when none does. */
 function ruleAt(text: string, pos: number): { rule: CueRule; end: number } | null {
-  for (let r = 0; r < CUE_STICKY.length; r++) {
+  const rules = RULES_BY_LETTER[(text.charCodeAt(pos) | 0x20) - 97];
+  if (!rules) return null;
+  for (const r of rules) {
     const sticky = CUE_STICKY[r]!;
     sticky.lastIndex = pos;
     // test() leaves lastIndex at the match's end and builds no match array.
@@ -1346,17 +1476,21 @@ function findCues(text: string, sentences: readonly Span[]): Map<number, Cue[]> 
       while (end > 0 && isGap(text.charCodeAt(end - 1))) end--;
       let start = end;
       while (start > 0 && isLetter(text.charCodeAt(start - 1))) start--;
-      if (start === end || end - start > 8) break;
-      if (RULE_OPENER.test(text.slice(start, end))) starts.push(start);
+      if (start === end) break;
+      // Openers are short words; a long one ("productive") is walked over.
+      if (end - start <= 8 && isRuleOpener(text, start, end)) starts.push(start);
       cursor = start;
     }
   }
-  starts.sort((a, b) => a - b);
+  // A typed array sorts numbers natively, with no comparison callback.
+  const sortedStarts = Int32Array.from(starts).sort();
   const bySentence = new Map<number, Cue[]>();
   let taken = -1;
-  for (let i = 0; i < starts.length; i++) {
-    const pos = starts[i]!;
-    if (pos < taken || pos === starts[i - 1]) continue;
+  let toldSentence = -1;
+  let toldCompanions = false;
+  for (let i = 0; i < sortedStarts.length; i++) {
+    const pos = sortedStarts[i]!;
+    if (pos < taken || pos === sortedStarts[i - 1]) continue;
     const found = ruleAt(text, pos);
     if (!found) continue;
     const k = sentenceAt(sentences, pos);
@@ -1372,7 +1506,14 @@ function findCues(text: string, sentences: readonly Span[]): Map<number, Cue[]> 
     if (text.startsWith('Visiting', pos) && pos === sentence.start + leadingOffset(text.slice(sentence.start, pos + 1))) continue;
     // "received the visiting minister": an attribute too.
     if ((text.startsWith('visiting', pos) || text.startsWith('Visiting', pos)) && ATTRIBUTE_BEFORE.test(text.slice(Math.max(sentence.start, pos - 8), pos))) continue;
-    if (rule.kind === 'told' && !TOLD_COMPANIONS.test(text.slice(sentence.start, sentence.end))) continue;
+    if (rule.kind === 'told') {
+      // One read of the sentence serves all its "told" words.
+      if (toldSentence !== k) {
+        toldSentence = k;
+        toldCompanions = TOLD_COMPANIONS.test(text.slice(sentence.start, sentence.end));
+      }
+      if (!toldCompanions) continue;
+    }
     list.push({ type: rule.type, start: pos - sentence.start, end: found.end - sentence.start, kind: rule.kind });
   }
   return bySentence;
@@ -1471,7 +1612,7 @@ function absorb(target: Draft, d: Draft, acrossSentences: boolean): void {
 
 // Regexes compile on their first run: run each once at load, so the first article read pays nothing.
 for (const re of [
-  HEAD_TITLE, DIPLOMAT_TITLE, MINISTER_TITLE, LOCAL_DEMONYM, ABBREVIATION_END, TOLD_COMPANIONS, FUTURE_MARKER, FUTURE_TIME_AFTER, PROPOSAL_BEFORE, AGREEMENT_BEFORE, BACKGROUND_MEETING_BEFORE, TRIP_CLAUSE_BEFORE, SIGNING_CUE, HELD_FORM, CANCELLED_AFTER, TRAVEL_CANCELLED_AFTER, BACKGROUND_TRAVEL, NEGATION_BEFORE, CAPITALISED_WORD, TITLE_GAP_WORD, GAP_WORD, SUBJECT_BREAK, IN_PERSON, PHONE_MARKER, WITH_AFTER_TOPIC, TRANSITIVE_CUE, UNNAMED_OBJECT, CALL_PURPOSE_AFTER, AFTER_EVENT_GAP, RELATIVE_LEAD, IN_A_BEFORE, OBJECT_PRONOUN_AFTER, OTHER_PERSON_OF, POSSESSIVE_AFTER, PRONOUN, POSSESSIVE_BEFORE_CUE, PAIR_REF, TITLE_REF, BARE_TITLE_REF, ROLE_WORD, VISITING_REF, COUNTERPART_REF, NAME_PAIR, FRAME_BEFORE, SAME_DAY, DATELINE_AFTER, RELATIVE_CLAUSE, CLOSED_RELATIVE, DATE_OTHER_EVENT, DATE_EXCLUDED_BEFORE, PLACE_AFTER, PLACE_AFTER_BUILDING, PLACE_BEFORE_TRIP, NOT_PLACE_WORD, TOPIC_BEFORE_PLACE, INSTITUTION_WORD, LOCATED_GATE, DATELINE, CUE_TRIGGER, ATTRIBUTE_BEFORE, RULE_OPENER,
+  HEAD_TITLE, DIPLOMAT_TITLE, MINISTER_TITLE, LOCAL_DEMONYM, ABBREVIATION_END, TOLD_COMPANIONS, FUTURE_MARKER, FUTURE_TIME_AFTER, PROPOSAL_BEFORE, AGREEMENT_BEFORE, BACKGROUND_MEETING_BEFORE, TRIP_CLAUSE_BEFORE, SIGNING_CUE, HELD_FORM, CANCELLED_AFTER, TRAVEL_CANCELLED_AFTER, BACKGROUND_TRAVEL, NEGATION_BEFORE, CAPITALISED_WORD, TITLE_GAP_WORD, GAP_WORD, SUBJECT_BREAK, IN_PERSON, PHONE_MARKER, WITH_AFTER_TOPIC, TRANSITIVE_CUE, UNNAMED_OBJECT, CALL_PURPOSE_AFTER, AFTER_EVENT_GAP, RELATIVE_LEAD, IN_A_BEFORE, OBJECT_PRONOUN_AFTER, OTHER_PERSON_OF, POSSESSIVE_AFTER, PRONOUN, POSSESSIVE_BEFORE_CUE, PAIR_REF, TITLE_REF, BARE_TITLE_REF, ROLE_NOUN, VISITING_REF, COUNTERPART_REF, NAME_PAIR, FRAME_BEFORE, SAME_DAY, DATELINE_AFTER, RELATIVE_CLAUSE, CLOSED_RELATIVE, DATE_OTHER_EVENT, DATE_EXCLUDED_BEFORE, PLACE_AFTER, PLACE_AFTER_BUILDING, PLACE_BEFORE_TRIP, NOT_PLACE_WORD, TOPIC_BEFORE_PLACE, INSTITUTION_WORD, LOCATED_GATE, DATELINE, CUE_TRIGGER, ATTRIBUTE_BEFORE, RULE_OPENER, RULE_OPENER_AT,
   ...CUE_STICKY,
 ]) {
   re.lastIndex = 0;

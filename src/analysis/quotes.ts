@@ -14,12 +14,32 @@ export interface QuoteSegment {
   single: boolean;
 }
 
-const DOUBLE_MARKS = /["“”«»„]/g;
-const SINGLE_MARKS = /['‘’]/g;
-
-function isSpaceChar(ch: string | undefined): boolean {
-  return ch === undefined || /\s/.test(ch);
+/** Whether a UTF-16 code is white space as /\s/ defines it. */
+function isJsSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
+
+/** isSpaceChar for the character at `i`, where -1 stands for "no character" (a block edge). */
+function isSpaceAt(code: number): boolean {
+  return code < 0 || isJsSpace(code);
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** As /[\p{L}\p{N}]/u on one UTF-16 unit (a lone surrogate is neither); -1 is no character. */
+function isLetterOrDigit(code: number): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  return LETTER_OR_DIGIT.test(String.fromCharCode(code));
+}
+
+const DOUBLE_OPEN = new Set([0x201c, 0xab, 0x201e]); // “ « „
+const DOUBLE_CLOSE = new Set([0x201d, 0xbb]); // ” »
+
+function isDoubleMark(code: number): boolean {
+  return code === 34 || DOUBLE_OPEN.has(code) || DOUBLE_CLOSE.has(code);
+}
+
+const ALL_MARKS = /["“”«»„'‘’]/g;
 
 function trimmedEnd(text: string, start: number, end: number): number {
   let e = end;
@@ -48,37 +68,58 @@ function sentenceIndexAt(sentences: Span[], pos: number): number {
  * quotation that lost its opening mark, bounded by its sentence.
  */
 export function findQuoteSegments(text: string, sentences: Span[]): QuoteSegment[] {
+  // The positions of all marks, found in one pass over the whole text (no block substrings; `test`
+  // scans natively and builds no match object).
+  const doubleMarks: number[] = [];
+  const singleMarks: number[] = [];
+  ALL_MARKS.lastIndex = 0;
+  while (ALL_MARKS.test(text)) {
+    const i = ALL_MARKS.lastIndex - 1;
+    if (isDoubleMark(text.charCodeAt(i))) doubleMarks.push(i);
+    else singleMarks.push(i);
+  }
   const segments: QuoteSegment[] = [];
+  let d = 0;
+  let q = 0;
   for (const block of paragraphBlocks(text)) {
-    const doubles = doubleSegments(text, block, sentences);
+    while (d < doubleMarks.length && doubleMarks[d]! < block.start) d++;
+    while (q < singleMarks.length && singleMarks[q]! < block.start) q++;
+    const doubles = doubleSegments(text, block, sentences, doubleMarks, d);
     segments.push(...doubles);
-    segments.push(...singleSegments(text, block, doubles));
+    segments.push(...singleSegments(text, block, doubles, singleMarks, q));
   }
   segments.sort((a, b) => a.start - b.start);
   return segments;
 }
 
-function doubleSegments(text: string, block: Span, sentences: Span[]): QuoteSegment[] {
+/** The character code before/after a mark inside its block, or -1 at the block's edge. */
+function codeBefore(text: string, block: Span, i: number): number {
+  return i > block.start ? text.charCodeAt(i - 1) : -1;
+}
+function codeAfter(text: string, block: Span, i: number): number {
+  return i + 1 < block.end ? text.charCodeAt(i + 1) : -1;
+}
+
+function doubleSegments(text: string, block: Span, sentences: Span[], marks: number[], from: number): QuoteSegment[] {
   const out: QuoteSegment[] = [];
   let openAt = -1;
-  const slice = text.slice(block.start, block.end);
-  DOUBLE_MARKS.lastIndex = 0;
   const emitImplicit = (endPos: number) => {
     const start = openAt + 1;
     const end = trimmedEnd(text, start, endPos);
     if (end > start) out.push(cutRunOn(text, { open: openAt, close: -1, start, end, single: false }, sentences));
   };
-  for (let m = DOUBLE_MARKS.exec(slice); m; m = DOUBLE_MARKS.exec(slice)) {
-    const i = block.start + m.index;
-    const mark = m[0];
-    const prev = i > block.start ? text[i - 1] : undefined;
-    const next = i + 1 < block.end ? text[i + 1] : undefined;
+  for (let k = from; k < marks.length && marks[k]! < block.end; k++) {
+    const i = marks[k]!;
+    const mark = text.charCodeAt(i);
+    const prev = codeBefore(text, block, i);
+    const next = codeAfter(text, block, i);
     let role: 'open' | 'close' | 'either';
-    if (mark === '“' || mark === '«' || mark === '„') role = 'open';
-    else if (mark === '”' || mark === '»') role = 'close';
+    if (DOUBLE_OPEN.has(mark)) role = 'open';
+    else if (DOUBLE_CLOSE.has(mark)) role = 'close';
     else {
-      const prevSpace = isSpaceChar(prev) || /[([{—–\-/]/.test(prev ?? '');
-      const nextSpace = isSpaceChar(next) || /[.,;:!?)\]—–]/.test(next ?? '');
+      // ( [ { — – - /   and   . , ; : ! ? ) ] — –
+      const prevSpace = isSpaceAt(prev) || prev === 40 || prev === 91 || prev === 123 || prev === 0x2014 || prev === 0x2013 || prev === 45 || prev === 47;
+      const nextSpace = isSpaceAt(next) || next === 46 || next === 44 || next === 59 || next === 58 || next === 33 || next === 63 || next === 41 || next === 93 || next === 0x2014 || next === 0x2013;
       role = prevSpace && !nextSpace ? 'open' : !prevSpace && nextSpace ? 'close' : 'either';
     }
     if (role === 'either') role = openAt >= 0 ? 'close' : 'open';
@@ -88,7 +129,7 @@ function doubleSegments(text: string, block: Span, sentences: Span[]): QuoteSegm
     } else if (openAt >= 0) {
       if (i > openAt + 1) out.push({ open: openAt, close: i, start: openAt + 1, end: i, single: false });
       openAt = -1;
-    } else if (/[.!?]/.test(prev ?? '')) {
+    } else if (prev === 46 || prev === 33 || prev === 63) {
       // A quotation that lost its opening mark: it starts with its sentence.
       const s = sentences[sentenceIndexAt(sentences, i - 1)];
       const start = s && s.start >= block.start ? s.start : block.start;
@@ -118,24 +159,30 @@ function cutRunOn(text: string, seg: QuoteSegment, sentences: Span[]): QuoteSegm
 }
 
 /** Single marks used as quotation marks ('reckless'), told apart from apostrophes (Iran's, members'). */
-function singleSegments(text: string, block: Span, doubles: QuoteSegment[]): QuoteSegment[] {
+function singleSegments(text: string, block: Span, doubles: QuoteSegment[], marks: number[], from: number): QuoteSegment[] {
   const out: QuoteSegment[] = [];
   const inside: Span[] = doubles.map((d) => ({ start: d.start, end: d.end }));
-  const slice = text.slice(block.start, block.end);
-  SINGLE_MARKS.lastIndex = 0;
   let openAt = -1;
-  for (let m = SINGLE_MARKS.exec(slice); m; m = SINGLE_MARKS.exec(slice)) {
-    const i = block.start + m.index;
-    if (inRanges(inside, i)) continue;
-    const prev = i > block.start ? text[i - 1] : undefined;
-    const next = i + 1 < block.end ? text[i + 1] : undefined;
-    const prevLetter = /[\p{L}\p{N}]/u.test(prev ?? '');
-    const nextLetter = /[\p{L}\p{N}]/u.test(next ?? '');
+  for (let k = from; k < marks.length && marks[k]! < block.end; k++) {
+    const i = marks[k]!;
+    const prev = codeBefore(text, block, i);
+    const next = codeAfter(text, block, i);
+    const prevLetter = isLetterOrDigit(prev);
+    const nextLetter = isLetterOrDigit(next);
     if (prevLetter && nextLetter) continue; // apostrophe inside a word
-    // Not an opening mark: a decade ("the '90s") or a clipped word ("rock 'n' roll").
-    const clipped = /^(?:\d0s|n['’]\s|em\b|til\b|cause\b)/.test(text.slice(i + 1, i + 5));
-    const canOpen = m[0] !== '’' && !clipped && (isSpaceChar(prev) || /[(\[—–\-"“]/.test(prev ?? '')) && nextLetter;
-    const canClose = m[0] !== '‘' && (prevLetter || /[.,!?]/.test(prev ?? '')) && (isSpaceChar(next) || /[.,;:!?)\]"”—–\-]/.test(next ?? ''));
+    if (inRanges(inside, i)) continue;
+    const mark = text.charCodeAt(i);
+    // ( [ — – - " “ before an opening mark; not a decade ("the '90s") or a clipped word ("rock 'n' roll").
+    const canOpen =
+      mark !== 0x2019 &&
+      nextLetter &&
+      (isSpaceAt(prev) || prev === 40 || prev === 91 || prev === 0x2014 || prev === 0x2013 || prev === 45 || prev === 34 || prev === 0x201c) &&
+      !CLIPPED.test(text.slice(i + 1, i + 5));
+    // A letter or . , ! ? before a closing mark, and a space or . , ; : ! ? ) ] " ” — – - after it.
+    const canClose =
+      mark !== 0x2018 &&
+      (prevLetter || prev === 46 || prev === 44 || prev === 33 || prev === 63) &&
+      (isSpaceAt(next) || next === 46 || next === 44 || next === 59 || next === 58 || next === 33 || next === 63 || next === 41 || next === 93 || next === 34 || next === 0x201d || next === 0x2014 || next === 0x2013 || next === 45);
     if (openAt < 0) {
       if (canOpen) openAt = i;
     } else if (canClose) {
@@ -146,22 +193,69 @@ function singleSegments(text: string, block: Span, doubles: QuoteSegment[]): Quo
   return out;
 }
 
+const CLIPPED = /^(?:\d0s|n['’]\s|em\b|til\b|cause\b)/;
+
 const TITLE_INTRO = /\b(?:book|novel|film|movie|documentary|song|album|play|show|series|programme|program|titled|entitled|headlined|dubbed|so-called|nicknamed|known as|slogan|motto|hashtag|banner|operation|term|phrase|word|campaign called|article|column|report called|magazine|newspaper)\s*[,:]?\s*$/i;
 
 /** Titles, names and coined terms are not quotations: "Economic “2+2”", a book title. */
 function looksLikeTitle(text: string, seg: QuoteSegment): boolean {
-  const inner = text.slice(seg.start, seg.end);
-  if (!/\p{Ll}/u.test(inner)) return true;
-  const words = inner.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
-  const longWords = words.filter((w) => w.length > 3);
-  const capitalised = longWords.filter((w) => w[0] !== w[0]!.toLowerCase());
-  if (words.length >= 2 && longWords.length >= 2 && capitalised.length / longWords.length >= 0.75 && words.length <= 14) return true;
+  // One pass over the quotation by character code (no substring, no word list): whether it has a
+  // lower-case letter, and its words as /[\p{L}][\p{L}'’-]*/u would find them.
+  let hasLower = false;
+  let words = 0;
+  let longWords = 0;
+  let capitalised = 0;
+  let wordStart = -1;
+  let wordCap = false;
+  for (let i = seg.start; i <= seg.end; i++) {
+    let code = i < seg.end ? text.charCodeAt(i) : 32;
+    let units = 1;
+    let letter: boolean;
+    if (code < 128) {
+      const lower = code >= 97 && code <= 122;
+      hasLower ||= lower;
+      letter = lower || (code >= 65 && code <= 90);
+    } else {
+      // A whole code point: a surrogate pair inside the quotation counts as one character.
+      if (code >= 0xd800 && code <= 0xdbff && i + 1 < seg.end) {
+        const low = text.charCodeAt(i + 1);
+        if (low >= 0xdc00 && low <= 0xdfff) {
+          code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
+          units = 2;
+        }
+      }
+      const ch = String.fromCodePoint(code);
+      letter = LETTER.test(ch);
+      if (letter && !hasLower) hasLower = LOWER_LETTER.test(ch);
+    }
+    if (wordStart < 0) {
+      if (letter) {
+        wordStart = i;
+        // As w[0] !== w[0].toLowerCase(): the first UTF-16 unit only.
+        const first = text.charCodeAt(i);
+        wordCap = first < 128 ? first >= 65 && first <= 90 : text[i]! !== text[i]!.toLowerCase();
+      }
+    } else if (!(letter || code === 39 || code === 0x2019 || code === 45)) {
+      words++;
+      if (i - wordStart > 3) {
+        longWords++;
+        if (wordCap) capitalised++;
+      }
+      wordStart = -1;
+    }
+    i += units - 1;
+  }
+  if (!hasLower) return true;
+  if (words >= 2 && longWords >= 2 && capitalised / longWords >= 0.75 && words <= 14) return true;
   if (seg.open >= 0) {
     const before = text.slice(Math.max(0, seg.open - 40), seg.open);
     if (TITLE_INTRO.test(before)) return true;
   }
   return false;
 }
+
+const LETTER = /\p{L}/u;
+const LOWER_LETTER = /\p{Ll}/u;
 
 function attributionSpeaker(a: Attribution): Speaker {
   return { speaker: a.speaker, speakerEntityId: a.speakerEntityId, person: a.person };
@@ -171,6 +265,24 @@ const HEADLINE_SOURCE = /^[^"“”]*?\s?[-–—:]\s*((?:[A-Z][\p{L}'’.-]*\s+
 
 /** What may follow the verb of a sentence that is only an attribution: "Okafor said to applause." */
 const ATTRIBUTION_ONLY_REST = /^(?:\s*[.!?]|\s+(?:on|in|at|to|during|after|before|from|with|of|earlier|later|last|this|yesterday|today|recently|then|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[^"“”]{0,100}$|\s*,[^"“”]{0,120}$)/i;
+
+/** As text.slice(start, end).split(/\s+/).length, counted without building the pieces. */
+function splitPieces(text: string, start: number, end: number): number {
+  let pieces = 1;
+  for (let i = start; i < end; i++) {
+    if (isJsSpace(text.charCodeAt(i)) && (i === start || !isJsSpace(text.charCodeAt(i - 1)))) pieces++;
+  }
+  return pieces;
+}
+
+/** As text.slice(start, end).split(/\s+/).filter(Boolean).length: runs of non-space characters. */
+function wordsBetween(text: string, start: number, end: number): number {
+  let words = 0;
+  for (let i = start; i < end; i++) {
+    if (!isJsSpace(text.charCodeAt(i)) && (i === start || isJsSpace(text.charCodeAt(i - 1)))) words++;
+  }
+  return words;
+}
 
 /** Whether only spaces and commas separate two positions. */
 function adjacent(text: string, from: number, to: number): boolean {
@@ -223,7 +335,7 @@ export function analyzeQuotes(
       if (intro?.speaker && text[before.end - 1] === ':' && intro.info.strength !== 'cognition') speaker = attributionSpeaker(intro);
     }
     const startsSentence = sentences[first] !== undefined && (seg.open < 0 || seg.open <= sentences[first]!.start + 1);
-    const previousIsSpeech = previous !== null && previous.quote.text.split(/\s+/).length >= 6;
+    const previousIsSpeech = previous !== null && splitPieces(text, previous.quote.start, previous.quote.end) >= 6;
     if (!speaker && previous && (startsSentence || previousIsSpeech) && previous.anchorSentence >= first - 1 && previous.segment.end <= seg.start) {
       // A quotation that runs on without a new attribution keeps its speaker.
       speaker = { speaker: previous.quote.speaker, speakerEntityId: previous.quote.speakerEntityId, person: true };
@@ -289,7 +401,7 @@ function chooseAttribution(
     if (a.cueStart > openAt) break;
     if (!usable(a) || a.cueEnd > openAt || openAt - a.cueEnd > 80) continue;
     const between = text.slice(a.cueEnd, openAt);
-    if (between.split(/\s+/).filter(Boolean).length <= 6 && !/\b(?:whose|which|who|while|whom)\b|[;]/.test(between)) pre = a;
+    if (wordsBetween(text, a.cueEnd, openAt) <= 6 && !/\b(?:whose|which|who|while|whom)\b|[;]/.test(between)) pre = a;
   }
   // A statement relayed by a body keeps its maker: 'Hayashi urged Iran "...", the ministry said'.
   if (pre && post) return post.person && !pre.person ? post : pre;

@@ -203,17 +203,17 @@ export function mayStartCue(hash: number): boolean {
 export function mayHoldCue(text: string, start: number, end: number): boolean {
   let h = 0;
   let inWord = false;
-  for (let i = start; i <= end; i++) {
-    let c = i < end ? text.charCodeAt(i) : 32;
-    if (c >= 65 && c <= 90) c += 32;
-    if (c >= 97 && c <= 122) {
-      h = (Math.imul(h, 31) + c) | 0;
+  for (let i = start; i < end; i++) {
+    // `| 32` lower-cases an ASCII capital; only ASCII letters land in 0..25 after `- 97`.
+    const letter = (text.charCodeAt(i) | 32) - 97;
+    if (letter >>> 0 < 26) {
+      h = (Math.imul(h, 31) + letter + 97) | 0;
       inWord = true;
-    } else {
-      if (inWord && mayStartCue(h)) return true;
+    } else if (inWord) {
+      if (mayStartCue(h)) return true;
       h = 0;
       inWord = false;
     }
   }
-  return false;
+  return inWord && mayStartCue(h);
 }

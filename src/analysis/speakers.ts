@@ -13,23 +13,62 @@ import type { OfficialMention, Span } from './types';
 export class Token {
   private textCache: string | undefined;
   private lowerCache: string | undefined;
+  /** The character code of a one-unit punctuation token (its text), else -1: compared without a string. */
+  punct: number;
   constructor(
-    private readonly source: string,
-    readonly start: number,
-    readonly end: number,
+    private source: string,
+    public start: number,
+    public end: number,
     /** A word (letters/digits) rather than punctuation. */
-    readonly word: boolean,
-    readonly cap: boolean,
+    public word: boolean,
+    public cap: boolean,
     /** Hash of the lower-cased word when it is all ASCII letters (see reporting.wordHash), else 0. */
-    readonly hash: number,
-  ) {}
+    public hash: number,
+    /** Only ASCII characters and no capital: the text is its own lower case. */
+    public plain: boolean,
+  ) {
+    this.punct = !word && end - start === 1 ? source.charCodeAt(start) : -1;
+  }
 
   get text(): string {
     return (this.textCache ??= this.source.slice(this.start, this.end));
   }
 
   get lower(): string {
-    return (this.lowerCache ??= this.word ? this.text.toLowerCase() : this.text);
+    return (this.lowerCache ??= this.word && !this.plain ? this.text.toLowerCase() : this.text);
+  }
+
+  /** Turns a released token into a new one (see TokenPool). */
+  reset(source: string, start: number, end: number, word: boolean, cap: boolean, hash: number, plain: boolean): this {
+    this.source = source;
+    this.start = start;
+    this.end = end;
+    this.word = word;
+    this.cap = cap;
+    this.hash = hash;
+    this.plain = plain;
+    this.punct = !word && end - start === 1 ? source.charCodeAt(start) : -1;
+    this.textCache = undefined;
+    this.lowerCache = undefined;
+    return this;
+  }
+}
+
+/**
+ * Tokens of sentences that can no longer be read, reused for the next sentences: attributing a
+ * document keeps only the tokens of its last few sentences alive, so they are not garbage to collect
+ * (nor, in a long document, promoted to the old generation).
+ */
+class TokenPool {
+  private lists: Token[][] = [];
+
+  /** A list to tokenize into; it may still hold released tokens, which the tokenizer resets in place. */
+  list(): Token[] {
+    return this.lists.pop() ?? [];
+  }
+
+  release(list: Token[]): void {
+    if (list !== NO_TOKENS) this.lists.push(list);
   }
 }
 
@@ -51,10 +90,25 @@ export interface Attribution extends Speaker {
 
 const NON_ASCII_WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
-/** Letter or digit; the regex only runs for the rare non-ASCII character. */
+/** Letter or digit; the regex runs once per non-ASCII UTF-16 unit, its answer is kept in a table. */
 function isWordChar(code: number, text: string, i: number): boolean {
   if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
-  return NON_ASCII_WORD_CHAR.test(text[i]!);
+  let known = NON_ASCII_WORD_UNITS[code]!;
+  if (known === 0) NON_ASCII_WORD_UNITS[code] = known = NON_ASCII_WORD_CHAR.test(text[i]!) ? 1 : 2;
+  return known === 1;
+}
+/** Per UTF-16 unit: 0 not yet tested, 1 word character, 2 not. */
+const NON_ASCII_WORD_UNITS = new Uint8Array(65536);
+
+// Classes of ASCII characters for the tokenizer's inner loops.
+const OTHER = 0;
+const SPACE = 1;
+const LOWER = 2;
+const UPPER = 3;
+const DIGIT = 4;
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  ASCII_CLASS[c] = c >= 97 && c <= 122 ? LOWER : c >= 65 && c <= 90 ? UPPER : c >= 48 && c <= 57 ? DIGIT : isSpaceCode(c) ? SPACE : OTHER;
 }
 
 function isSpaceCode(code: number): boolean {
@@ -65,49 +119,77 @@ function isSpaceCode(code: number): boolean {
  * Words (letters/digits, joined by inner apostrophes, hyphens, dots and ampersands: "Iran’s",
  * "Amir-Abdollahian", "U.S") and single punctuation characters, scanned by character code.
  */
-export function tokenize(text: string, start: number, end: number): Token[] {
-  const out: Token[] = [];
+export function tokenize(text: string, start: number, end: number, pool?: TokenPool, cueCandidates?: number[]): Token[] {
+  const out: Token[] = pool ? pool.list() : [];
+  // Tokens already in `out` (a released list) are reset in place rather than allocated.
+  let n = 0;
   let i = start;
   while (i < end) {
     const code = text.charCodeAt(i);
-    if (isSpaceCode(code)) {
+    const cls = code < 128 ? ASCII_CLASS[code]! : isSpaceCode(code) ? SPACE : isWordChar(code, text, i) ? LOWER : OTHER;
+    if (cls === SPACE) {
       i++;
       continue;
     }
-    if (!isWordChar(code, text, i)) {
+    if (cls === OTHER) {
       // Keep surrogate pairs together so spans never split a character.
       const len = code >= 0xd800 && code <= 0xdbff && i + 1 < end ? 2 : 1;
-      out.push(new Token(text, i, i + len, false, false, 0));
+      const old = out[n++];
+      if (old) old.reset(text, i, i + len, false, false, 0, false);
+      else out.push(new Token(text, i, i + len, false, false, 0, false));
       i += len;
       continue;
     }
     // The hash of the lower-cased word, kept only while the word is all ASCII letters (cue words are).
     let hash = 0;
     let letters = true;
+    let plain = true;
     let j = i;
     for (;;) {
       while (j < end) {
         const c = text.charCodeAt(j);
-        if (c >= 97 && c <= 122) hash = (Math.imul(hash, 31) + c) | 0;
-        else if (c >= 65 && c <= 90) hash = (Math.imul(hash, 31) + c + 32) | 0;
+        if (c < 128) {
+          const k = ASCII_CLASS[c]!;
+          if (k === LOWER) hash = (Math.imul(hash, 31) + c) | 0;
+          else if (k === UPPER) {
+            hash = (Math.imul(hash, 31) + c + 32) | 0;
+            plain = false;
+          }
+          else if (k === DIGIT) letters = false;
+          else break;
+        }
         // The Kelvin sign lower-cases to an ASCII "k".
-        else if (c === 0x212a) hash = (Math.imul(hash, 31) + 107) | 0;
-        else if (isWordChar(c, text, j)) letters = false;
-        else break;
+        else if (c === 0x212a) {
+          hash = (Math.imul(hash, 31) + 107) | 0;
+          plain = false;
+        } else if (isWordChar(c, text, j)) {
+          letters = false;
+          plain = false;
+        } else break;
         j++;
       }
       const c = text.charCodeAt(j);
       // Inner joiners: ' ’ - ‐ . & followed by a word character.
       if (j + 1 < end && (c === 39 || c === 0x2019 || c === 45 || c === 0x2010 || c === 46 || c === 38) && isWordChar(text.charCodeAt(j + 1), text, j + 1)) {
         letters = false;
+        // The word character after the joiner is skipped by `j += 2`: check it here.
+        const after = text.charCodeAt(j + 1);
+        if (c >= 128 || after >= 128 || ASCII_CLASS[after] === UPPER) plain = false;
         j += 2;
         continue;
       }
       break;
     }
-    out.push(new Token(text, i, j, true, isCapital(code, text, i), letters ? hash : 0));
+    const cap = isCapital(code, text, i);
+    const h = letters ? hash : 0;
+    // Words that may start a cue are noted as they are read, so cue matching needs no second pass.
+    if (cueCandidates && h !== 0 && mayStartCue(h)) cueCandidates.push(n);
+    const old = out[n++];
+    if (old) old.reset(text, i, j, true, cap, h, plain);
+    else out.push(new Token(text, i, j, true, cap, h, plain));
     i = j;
   }
+  if (out.length > n) out.length = n;
   return out;
 }
 
@@ -241,20 +323,34 @@ function personWord(t: Token): boolean {
   return t.cap && !PLACES.has(t.lower) && !isPlace(t.text) && !ORG_WORDS.has(t.lower) && !TITLE_WORDS.has(t.lower) && !/^[A-Z]{2,}$/.test(t.text) && !/s$/.test(t.lower);
 }
 
+/** "Iran's", "IRAN'S", "members'" (as /['’]s$/i or a final "s'"/"s’"), read from the last two characters. */
 function isPossessive(t: Token): boolean {
-  return /['’]s$/i.test(t.text) || t.text.endsWith("s'") || t.text.endsWith('s’');
+  const text = t.text;
+  const n = text.length;
+  if (n < 2) return false;
+  const last = text.charCodeAt(n - 1);
+  const prev = text.charCodeAt(n - 2);
+  return ((last === 115 || last === 83) && (prev === 39 || prev === 0x2019)) || (prev === 115 && (last === 39 || last === 0x2019));
 }
 
 /** Whether the phrase tokens can be a source: a pronoun, a proper noun, or an agent-like head. */
 function agentive(tokens: Token[], sentenceStart: number): boolean {
-  if (tokens.length === 0) return false;
-  const content = tokens.filter((t) => t.word && !DETERMINERS.has(t.lower));
-  if (content.length === 0) return false;
-  if (content.length === 1 && PRONOUNS.has(content[0]!.lower)) return true;
-  if (content.some((t) => AGENT_HEADS.has(t.lower) || ORG_WORDS.has(t.lower))) return true;
+  // Content words are the words that are not determiners; counted in place, without a filtered list.
+  let count = 0;
+  let only: Token | undefined;
+  for (const t of tokens) {
+    if (t.word && !DETERMINERS.has(t.lower)) {
+      count++;
+      only = t;
+    }
+  }
+  if (count === 0) return false;
+  if (count === 1 && PRONOUNS.has(only!.lower)) return true;
+  for (const t of tokens) if (t.word && !DETERMINERS.has(t.lower) && (AGENT_HEADS.has(t.lower) || ORG_WORDS.has(t.lower))) return true;
   // A capitalised word that is not merely sentence-initial marks a proper noun; a lone
   // sentence-initial capitalised word right before the verb ("Washington argues") counts too.
-  return content.some((t) => t.cap && (t.start !== sentenceStart || content.length === 1));
+  for (const t of tokens) if (t.word && !DETERMINERS.has(t.lower) && t.cap && (t.start !== sentenceStart || count === 1)) return true;
+  return false;
 }
 
 /** Words after a name that are not part of it: "Ms Osei last week said". */
@@ -306,7 +402,7 @@ interface PhraseResult {
 }
 
 function isTokenAllowedInPhrase(t: Token): boolean {
-  if (!t.word) return t.text === '.';
+  if (!t.word) return t.punct === 46;
   if (t.cap) return !PRONOUNS.has(t.lower) || t.lower === 'i';
   return !NP_STOP.has(t.lower) && !/(?:ed|ing)$/.test(t.lower) && !isCueForm(t.lower);
 }
@@ -324,7 +420,7 @@ function phraseBackward(tokens: Token[], idx: number, floor: number): number {
       if (k - 1 >= floor && before && /^(?:the|these|those|all|his|her|their|its|our)$/.test(before.lower) && before.lower !== t.lower) return k - 1;
       return k;
     }
-    if (t.text === '.') {
+    if (t.punct === 46) {
       const prev = tokens[k - 1];
       if (prev && (HONORIFICS.has(prev.lower) || (prev.text.length === 1 && prev.cap)) && k < idx) {
         k--;
@@ -363,14 +459,14 @@ export function subjectBefore(
   if (BE_FORMS.has(t.lower)) return { phrase: null, passive: true, coordinated: false, commaOnly: false };
   if (t.lower === 'to' || t.lower === 'not') return none;
   let appositive: Token[] = [];
-  if (t.text === ',' || t.text === '—' || t.text === '–' || (t.text === '-' && tokens[i - 1] && tokens[i - 1]!.end < t.start)) {
+  if (t.punct === 44 || t.punct === 8212 || t.punct === 8211 || (t.punct === 45 && tokens[i - 1] && tokens[i - 1]!.end < t.start)) {
     // A parenthetical between the source and the verb: find its opening delimiter.
     let p = i - 1;
-    const delim = t.text === ',' ? ',' : null;
+    const delim = t.punct === 44 ? ',' : null;
     while (p >= floorIdx && i - p < 40) {
       const x = tokens[p]!;
-      if (delim ? x.text === ',' : x.text === '—' || x.text === '–' || x.text === '-') break;
-      if (x.text === '"' || x.text === '“' || x.text === '”' || x.text === ';' || x.text === ':') {
+      if (delim ? x.punct === 44 : x.punct === 8212 || x.punct === 8211 || x.punct === 45) break;
+      if (x.punct === 34 || x.punct === 8220 || x.punct === 8221 || x.punct === 59 || x.punct === 58) {
         p = floorIdx - 1;
         break;
       }
@@ -383,7 +479,7 @@ export function subjectBefore(
   }
   const cur = tokens[i]!;
   if (cur.word && (cur.lower === 'and' || cur.lower === 'but' || cur.lower === 'or') && !cur.cap) return { phrase: null, passive: false, coordinated: true, commaOnly: false };
-  if (!cur.word && cur.text !== '.') return { phrase: null, passive: false, coordinated: false, commaOnly: appositive.length === 0 && cur.text === ',' };
+  if (!cur.word && cur.punct !== 46) return { phrase: null, passive: false, coordinated: false, commaOnly: appositive.length === 0 && cur.punct === 44 };
   const first = phraseBackward(tokens, i, floorIdx);
   if (first > i) {
     if (cur.word && (cur.lower === 'and' || cur.lower === 'but')) return { phrase: null, passive: false, coordinated: true, commaOnly: false };
@@ -395,14 +491,14 @@ export function subjectBefore(
 /** A noun phrase that starts at tokens[idx], walking right ("said the spokesman", "according to X"). */
 export function phraseForward(tokens: Token[], idx: number, limitIdx: number): Token[] {
   let k = idx;
-  while (k < limitIdx && tokens[k]!.text === ',') k++;
+  while (k < limitIdx && tokens[k]!.punct === 44) k++;
   const start = k;
   if (k < limitIdx && PRONOUNS.has(tokens[k]!.lower) && tokens[k]!.word) return [tokens[k]!];
   if (k < limitIdx && DETERMINERS.has(tokens[k]!.lower)) k++;
   let count = 0;
   while (k < limitIdx && count < 10) {
     const t = tokens[k]!;
-    if (t.text === '.') {
+    if (t.punct === 46) {
       const prev = tokens[k - 1];
       if (prev && (HONORIFICS.has(prev.lower) || (prev.text.length === 1 && prev.cap)) && tokens[k + 1]?.cap) {
         k++;
@@ -427,13 +523,13 @@ export function phraseForward(tokens: Token[], idx: number, limitIdx: number): T
     k++;
   }
   // "the Ministry of Economy, Trade and Industry": a capitalised list that closes the sentence.
-  if (tokens[k]?.text === ',' && tokens[k - 1]?.cap) {
+  if (tokens[k]?.punct === 44 && tokens[k - 1]?.cap) {
     let j = k + 1;
-    while (j < limitIdx && j < k + 20 && (tokens[j]!.cap || (tokens[j]!.word && CONNECTORS.has(tokens[j]!.lower)) || tokens[j]!.text === ',')) j++;
+    while (j < limitIdx && j < k + 20 && (tokens[j]!.cap || (tokens[j]!.word && CONNECTORS.has(tokens[j]!.lower)) || tokens[j]!.punct === 44)) j++;
     const listEnd = tokens[j];
-    if (j > k + 1 && tokens.slice(k + 1, j).some((t) => t.lower === 'and' || t.text === '&') && (!listEnd || listEnd.text === '.') && tokens[j - 1]!.cap) k = j;
+    if (j > k + 1 && tokens.slice(k + 1, j).some((t) => t.lower === 'and' || t.punct === 38) && (!listEnd || listEnd.punct === 46) && tokens[j - 1]!.cap) k = j;
   }
-  while (k > start && !tokens[k - 1]!.word && tokens[k - 1]!.text !== '.') k--;
+  while (k > start && !tokens[k - 1]!.word && tokens[k - 1]!.punct !== 46) k--;
   if (k === start + 1 && DETERMINERS.has(tokens[start]!.lower)) return [];
   return tokens.slice(start, k);
 }
@@ -463,23 +559,23 @@ export function nameOf(tokens: Token[]): Token[] | null {
 }
 
 function nameAtEnd(tokens: Token[]): Token[] | null {
-  const words = tokens.filter((t) => t.word || t.text === '.');
+  const words = tokens.filter((t) => t.word || t.punct === 46);
   let end = words.length;
-  while (end > 0 && words[end - 1]!.text === '.') end--;
+  while (end > 0 && words[end - 1]!.punct === 46) end--;
   if (end === 0) return null;
   const last = words[end - 1]!;
   if (!last.cap || ORG_WORDS.has(last.lower) || isPossessive(last)) return null;
   let start = end - 1;
   while (start > 0) {
     const t = words[start - 1]!;
-    if (t.text === '.' || (t.cap && !isPossessive(t) && !isTitleWord(t))) start--;
+    if (t.punct === 46 || (t.cap && !isPossessive(t) && !isTitleWord(t))) start--;
     else if (t.word && !t.cap && NAME_PARTICLES.has(t.lower) && words[start - 2]?.cap) start--;
     else break;
   }
   // "Ms Okafor and Mr Mensah": two people, kept as written.
   let b = start - 1;
-  while (b >= 0 && (words[b]!.text === '.' || isTitleWord(words[b]!))) b--;
-  if (b > 0 && b < start - 1 && (words[b]!.lower === 'and' || words[b]!.text === '&') && words[b - 1]!.cap) return null;
+  while (b >= 0 && (words[b]!.punct === 46 || isTitleWord(words[b]!))) b--;
+  if (b > 0 && b < start - 1 && (words[b]!.lower === 'and' || words[b]!.punct === 38) && words[b - 1]!.cap) return null;
   const before = words[start - 1];
   // "Centers for Disease Control and Prevention": capitalised words joined by connectors name a body.
   if (before && !before.cap && (before.lower === 'and' || before.lower === '&' || before.lower === 'of' || before.lower === 'for') && words[start - 2]?.cap) return null;
@@ -490,7 +586,7 @@ function nameAtEnd(tokens: Token[]): Token[] | null {
     run = run.slice(1);
     while (run.length > 1 && TITLE_WORDS.has(run[0]!.lower)) run = run.slice(1);
   }
-  while (run.length > 0 && (run[0]!.text === '.' || HONORIFICS.has(run[0]!.lower))) run = run.slice(1);
+  while (run.length > 0 && (run[0]!.punct === 46 || HONORIFICS.has(run[0]!.lower))) run = run.slice(1);
   if (run.length === 0 || !run.some((t) => t.word && t.cap && !isTitleWord(t))) return null;
   return run;
 }
@@ -513,6 +609,8 @@ interface KnownPerson {
   at: number;
   /** Order of first mention: ties in byTitle go to the person named first. */
   order: number;
+  /** The last list of office words added (titleWordsOf lists are shared): adding it again changes nothing. */
+  lastWords: readonly string[] | null;
 }
 
 /** People named so far in the article, with the words of their office, for "the ambassador" and pronouns. */
@@ -532,7 +630,7 @@ export class PersonRegistry {
     let person = this.byName.get(name);
     if (person) person.at = Math.max(person.at, at);
     else {
-      person = { name, entityId, words: new Set(), at, order: this.byName.size };
+      person = { name, entityId, words: new Set(), at, order: this.byName.size, lastWords: null };
       this.byName.set(name, person);
     }
     for (const w of titleWords) this.addWord(person, w.toLowerCase());
@@ -540,7 +638,13 @@ export class PersonRegistry {
 
   /** Same as `add` with the words of an office title ("Foreign Minister"). */
   addTitled(name: string, entityId: string | null, title: string | null, at: number): void {
-    this.add(name, entityId, title ? titleWordsOf(title) : NO_WORDS, at);
+    const words = title ? titleWordsOf(title) : NO_WORDS;
+    const person = this.byName.get(name);
+    if (person && person.lastWords === words) person.at = Math.max(person.at, at);
+    else {
+      this.add(name, entityId, words, at);
+      this.byName.get(name)!.lastWords = words;
+    }
   }
 
   private addWord(person: KnownPerson, word: string): void {
@@ -595,14 +699,20 @@ export function speakerOf(
   registry: PersonRegistry,
 ): Speaker {
   const span = spanOf(phrase);
-  const official = officialHead(text, officials, span) ?? (appositive.length && !nameOf(phrase) ? officialHead(text, officials, spanOf(appositive)) : null);
+  // nameOf(phrase) is read once, and only when needed (it is pure).
+  let phraseName: Token[] | null | undefined;
+  let official = officialHead(text, officials, span);
+  if (!official && appositive.length) {
+    phraseName = nameOf(phrase);
+    if (!phraseName) official = officialHead(text, officials, spanOf(appositive));
+  }
   if (official) {
     registry.addTitled(official.name, official.entityId, official.title ?? null, official.start);
     return { speaker: official.name, speakerEntityId: official.entityId, person: true };
   }
   // "Ana Lima, from Amnesty International" keeps the head; "Japan's foreign minister, Yoko Kamikawa," takes the name.
   let head = phrase;
-  let name = nameOf(phrase);
+  let name = phraseName === undefined ? nameOf(phrase) : phraseName;
   if (!name && appositive.length > 0) {
     const appName = nameOf(appositive);
     if (appName && appName.length === appositive.filter((t) => t.word).length) {
@@ -621,11 +731,19 @@ export function speakerOf(
     if (person) registry.add(nameText, null, titleWords, span.start);
     return { speaker: nameText, speakerEntityId: null, person };
   }
-  const words = phrase.filter((t) => t.word).map((t) => t.lower);
-  if (words[0] === 'the' && words.length >= 2) {
-    const known = registry.byTitle(words.slice(1), span.start);
+  // "the minister", "the paper": the words after "the" (listed only for such a phrase).
+  let wordCount = 0;
+  let firstWord: Token | undefined;
+  for (const t of phrase) {
+    if (!t.word) continue;
+    if (wordCount++ === 0) firstWord = t;
+  }
+  if (firstWord?.lower === 'the' && wordCount >= 2) {
+    const rest: string[] = [];
+    for (const t of phrase) if (t.word && t !== firstWord) rest.push(t.lower);
+    const known = registry.byTitle(rest, span.start);
     if (known) return { speaker: known.name, speakerEntityId: known.entityId, person: true };
-    if (words.length === 2 && MEDIA_BACKREF.has(words[1]!) && registry.lastMedia) return registry.lastMedia;
+    if (wordCount === 2 && MEDIA_BACKREF.has(rest[0]!) && registry.lastMedia) return registry.lastMedia;
   }
   return { speaker: textOf(text, phrase), speakerEntityId: null, person: false };
 }
@@ -675,6 +793,35 @@ function reachOf(officials: OfficialMention[]): number[] {
   return reach;
 }
 
+const NO_SPANS: Span[] = [];
+
+/** Officials usually come sorted: then (the sort being stable) sorting a copy would change nothing. */
+function isSortedByStart(spans: Span[]): boolean {
+  for (let i = 1; i < spans.length; i++) if (spans[i - 1]!.start > spans[i]!.start) return false;
+  return true;
+}
+
+/** Per list of spans sorted by start: the furthest end among spans[0..k]. */
+function reachOfSpans(spans: Span[]): number[] {
+  const reach: number[] = [];
+  let max = -1;
+  for (const r of spans) reach.push((max = Math.max(max, r.end)));
+  return reach;
+}
+
+/** Whether any span (sorted by start, `reach` from reachOfSpans) overlaps `window`. */
+function touchesRanges(spans: Span[], reach: number[], window: Span): boolean {
+  // The last span that starts before the window ends; any overlap reaches past the window's start.
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start < window.end) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && reach[lo - 1]! > window.start;
+}
+
 /** Whether a position falls inside one of the (sorted) masked ranges. */
 export function inRanges(ranges: Span[], pos: number): boolean {
   let lo = 0;
@@ -691,7 +838,10 @@ export function inRanges(ranges: Span[], pos: number): boolean {
 
 export interface SentenceContext {
   sentence: Span;
-  /** Empty until the sentence is read (sentences without a cue are read only when needed). */
+  /**
+   * Empty until the sentence is read (sentences without a cue are read only when needed), and again
+   * once no later sentence can need it (its tokens are reused).
+   */
   tokens: Token[];
   read: boolean;
   /** First valid attribution outside quotations, in text order. */
@@ -707,18 +857,22 @@ interface CueMatch {
   info: CueInfo;
 }
 
-/** The reporting cues of a sentence, found word by word (a hash test first, so most words cost no string). */
-function cueMatches(tokens: Token[]): CueMatch[] {
+/**
+ * The reporting cues of a sentence, found word by word from the tokens that may start one
+ * (`candidates`, noted by the tokenizer from a hash of each word), so most words cost no string.
+ */
+function cueMatches(tokens: Token[], candidates: number[]): CueMatch[] {
   const out: CueMatch[] = [];
   const wordAt = (i: number) => tokens[i]?.lower;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (t.hash === 0 || !mayStartCue(t.hash)) continue;
+  let next = 0;
+  for (const i of candidates) {
+    if (i < next) continue; // a word of the cue just matched
     const cue = cueFormAt(wordAt, i);
     if (!cue) continue;
     const n = cue.words.length;
+    const t = tokens[i]!;
     out.push({ index: i, lastIndex: i + n - 1, form: n === 1 ? t.text : tokens.slice(i, i + n).map((x) => x.text).join(' '), info: cue.info });
-    i += n - 1;
+    next = i + n;
   }
   return out;
 }
@@ -732,6 +886,7 @@ interface ResolverState {
   officials: OfficialMention[];
   quoted: Span[];
   registry: PersonRegistry;
+  pool: TokenPool;
 }
 
 const MAX_PENDING = 8;
@@ -749,10 +904,12 @@ export function attributeSentences(
   quoted: Span[],
 ): SentenceContext[] {
   const registry = new PersonRegistry();
-  const sortedOfficials = [...officials].sort((a, b) => a.start - b.start);
-  const state: ResolverState = { lastPerson: null, lastBody: null, pending: [], text, officials: sortedOfficials, quoted, registry };
+  const sortedOfficials = isSortedByStart(officials) ? officials : [...officials].sort((a, b) => a.start - b.start);
+  const state: ResolverState = { lastPerson: null, lastBody: null, pending: [], text, officials: sortedOfficials, quoted, registry, pool: new TokenPool() };
   const out: SentenceContext[] = [];
   let officialCursor = 0;
+  const quotedReach = reachOfSpans(quoted);
+  const cueCandidates: number[] = [];
   for (const sentence of sentences) {
     while (officialCursor < sortedOfficials.length && sortedOfficials[officialCursor]!.start < sentence.end) {
       const o = sortedOfficials[officialCursor++]!;
@@ -762,33 +919,49 @@ export function attributeSentences(
     if (!mayHoldCue(text, sentence.start, sentence.end)) {
       // Shared empty lists: a lazy sentence gets its own tokens when read, and never attributions.
       const lazy: SentenceContext = { sentence, tokens: NO_TOKENS, attributions: NO_ATTRIBUTIONS, subject: null, read: false };
-      state.pending.push(lazy);
-      if (state.pending.length > MAX_PENDING) state.pending.shift();
+      addPending(state, lazy);
       out.push(lazy);
       continue;
     }
-    const tokens = tokenize(text, sentence.start, sentence.end);
+    cueCandidates.length = 0;
+    const tokens = tokenize(text, sentence.start, sentence.end, state.pool, cueCandidates);
     const ctx: SentenceContext = { sentence, tokens, attributions: [], subject: null, read: true };
-    ctx.subject = sentenceSubject(text, ctx, sortedOfficials, quoted, registry, state);
-    const matches = cueMatches(tokens);
-    if (matches.length) findCues(text, ctx, matches, sortedOfficials, quoted, registry, state);
+    // A sentence that no quotation touches tests its tokens against no range at all (same answers, no search).
+    const local = touchesRanges(quoted, quotedReach, sentence) ? quoted : NO_SPANS;
+    ctx.subject = sentenceSubject(text, ctx, sortedOfficials, local, registry, state);
+    const matches = cueMatches(tokens, cueCandidates);
+    if (matches.length) findCues(text, ctx, matches, sortedOfficials, local, registry, state);
     const first = ctx.attributions[0];
-    if (first?.speaker) remember(state, first, registry);
-    else if (ctx.subject?.speaker && ctx.subject.person) remember(state, ctx.subject, registry);
-    else {
-      state.pending.push(ctx);
-      if (state.pending.length > MAX_PENDING) state.pending.shift();
-    }
+    if (first?.speaker) {
+      remember(state, first, registry);
+      releaseTokens(state, ctx);
+    } else if (ctx.subject?.speaker && ctx.subject.person) {
+      remember(state, ctx.subject, registry);
+      releaseTokens(state, ctx);
+    } else addPending(state, ctx);
     out.push(ctx);
   }
+  for (const ctx of state.pending) releaseTokens(state, ctx);
   return out;
+}
+
+/** A sentence whose subject a later pronoun may need; the oldest of them is forgotten. */
+function addPending(state: ResolverState, ctx: SentenceContext): void {
+  state.pending.push(ctx);
+  if (state.pending.length > MAX_PENDING) releaseTokens(state, state.pending.shift()!);
+}
+
+/** A sentence that will not be read again gives its tokens back for the next ones. */
+function releaseTokens(state: ResolverState, ctx: SentenceContext): void {
+  state.pool.release(ctx.tokens);
+  ctx.tokens = NO_TOKENS;
 }
 
 /** Reads the subject of a sentence that was skipped (no cue), without resolving pronouns. */
 function readLazily(ctx: SentenceContext, state: ResolverState): void {
   if (ctx.read) return;
   ctx.read = true;
-  ctx.tokens = tokenize(state.text, ctx.sentence.start, ctx.sentence.end);
+  ctx.tokens = tokenize(state.text, ctx.sentence.start, ctx.sentence.end, state.pool);
   const subject = sentenceSubject(state.text, ctx, state.officials, state.quoted, state.registry, null);
   ctx.subject = subject;
 }
@@ -808,10 +981,17 @@ function recentPerson(state: ResolverState): Speaker | null {
   return null;
 }
 
+/** As /^[A-Z]/.test(s), without running a regex over a sliced string. */
+function startsWithAsciiCapital(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c >= 65 && c <= 90;
+}
+
 function remember(state: ResolverState, s: Speaker, registry: PersonRegistry): void {
+  for (const ctx of state.pending) releaseTokens(state, ctx);
   state.pending.length = 0;
   if (s.person) state.lastPerson = s;
-  else if (s.speaker && /^[A-Z]/.test(s.speaker) && !PRONOUNS.has(s.speaker.toLowerCase())) {
+  else if (s.speaker && startsWithAsciiCapital(s.speaker) && !PRONOUNS.has(s.speaker.toLowerCase())) {
     state.lastBody = s;
     registry.lastBody = s;
     if (MEDIA_WORDS.test(s.speaker)) registry.lastMedia = s;
@@ -826,7 +1006,7 @@ function nameInPassing(ctx: SentenceContext, quoted: Span[]): Speaker | null {
     if (!t.cap || !t.word || inRanges(quoted, t.start) || WEEKDAYS_MONTHS.has(t.lower) || TITLE_WORDS.has(t.lower)) continue;
     if (NP_STOP.has(t.lower) || isPossessive(t) || /^[A-Z]{2,}$/.test(t.text)) continue;
     const prev = tokens[i - 1]!;
-    if (prev.lower === 'the' || prev.text === '.' || prev.text === '"' || prev.text === '“') continue;
+    if (prev.lower === 'the' || prev.punct === 46 || prev.punct === 34 || prev.punct === 8220) continue;
     const next = tokens[i + 1];
     if (next && next.word && !next.cap && /(?:ed|ing|s)$/.test(next.lower)) return { speaker: t.text, speakerEntityId: null, person: true };
   }
@@ -852,9 +1032,9 @@ function resolvePronoun(pronoun: string, ctx: SentenceContext, at: number, state
 /** "Two months later, ...", "Last year, ...": a short time phrase before the first comma. */
 function introEndsWithTime(tokens: Token[], i: number): boolean {
   let j = i;
-  while (j < tokens.length && j < i + 7 && tokens[j]!.text !== ',') j++;
+  while (j < tokens.length && j < i + 7 && tokens[j]!.punct !== 44) j++;
   const last = tokens[j - 1];
-  return tokens[j]?.text === ',' && !!last && /^(?:later|ago|earlier|afterwards|week|month|year|weekend|time|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{4})$/.test(last.lower);
+  return tokens[j]?.punct === 44 && !!last && /^(?:later|ago|earlier|afterwards|week|month|year|weekend|time|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{4})$/.test(last.lower);
 }
 
 /** The main subject of a sentence, past an introductory phrase: "Facing reporters with Rouhani, Abe welcomed". */
@@ -869,19 +1049,19 @@ function sentenceSubject(
   const tokens = ctx.tokens;
   let i = 0;
   // A leading quotation with its comma: '"...," he continued, adding'.
-  while (i < tokens.length && (inRanges(quoted, tokens[i]!.start) || /^["“”'‘’]$/.test(tokens[i]!.text))) i++;
-  if (i > 0 && tokens[i]?.text === ',') i++;
+  while (i < tokens.length && (inRanges(quoted, tokens[i]!.start) || isQuoteMark(tokens[i]!.punct))) i++;
+  if (i > 0 && tokens[i]?.punct === 44) i++;
   for (let guard = 0; guard < 3 && i < tokens.length; guard++) {
     const t = tokens[i]!;
     if (t.word && LEADING_CONJ.has(t.lower)) {
       i++;
-      if (tokens[i]?.text === ',') i++;
+      if (tokens[i]?.punct === 44) i++;
       continue;
     }
     if (t.word && (INTRO_WORDS.has(t.lower) || introEndsWithTime(tokens, i))) {
       let j = i + 1;
-      while (j < tokens.length && j < i + 30 && tokens[j]!.text !== ',') j++;
-      if (j < tokens.length && tokens[j]!.text === ',') {
+      while (j < tokens.length && j < i + 30 && tokens[j]!.punct !== 44) j++;
+      if (j < tokens.length && tokens[j]!.punct === 44) {
         i = j + 1;
         continue;
       }
@@ -895,16 +1075,16 @@ function sentenceSubject(
   if (phrase.length === 0) return null;
   const after = tokens[i + phrase.length];
   // A subject is followed by its verb (or an appositive), not by "Read:" punctuation or a preposition ("Sleep at least ...").
-  if (!after || (!after.word && after.text !== ',') || after.cap || isPossessive(phrase[phrase.length - 1]!)) return null;
+  if (!after || (!after.word && after.punct !== 44) || after.cap || isPossessive(phrase[phrase.length - 1]!)) return null;
   const headWord = phrase[phrase.length - 1]!;
   if (after.word && !AGENT_HEADS.has(headWord.lower) && !ORG_WORDS.has(headWord.lower) && (PREPOSITIONS.has(after.lower) || DETERMINERS.has(after.lower) || after.lower === 'and' || after.lower === 'or')) return null;
-  if (after && after.text === ',' ) {
+  if (after && after.punct === 44 ) {
     // "Japan's foreign minister, Yoko Kamikawa, expressed": include the appositive.
     let j = i + phrase.length + 1;
-    while (j < tokens.length && tokens[j]!.text !== ',' && j < i + phrase.length + 12) j++;
+    while (j < tokens.length && tokens[j]!.punct !== 44 && j < i + phrase.length + 12) j++;
     const appositive = tokens.slice(i + phrase.length + 1, j);
     if (phrase.length === 1 && PRONOUNS.has(phrase[0]!.lower)) return state ? resolvePronoun(phrase[0]!.text, ctx, phrase[0]!.start, state) : null;
-    return speakerOf(text, phrase, tokens[j]?.text === ',' ? appositive : [], officials, registry);
+    return speakerOf(text, phrase, tokens[j]?.punct === 44 ? appositive : [], officials, registry);
   }
   if (phrase.length === 1 && PRONOUNS.has(phrase[0]!.lower)) return state ? resolvePronoun(phrase[0]!.text, ctx, phrase[0]!.start, state) : null;
   return speakerOf(text, phrase, [], officials, registry);
@@ -928,17 +1108,17 @@ function findCues(
   let openerIdx = -2;
   const firstWordIdx = (_t: Token[], q: Span[]): number => (openerIdx === -2 ? (openerIdx = firstWord(tokens, q)) : openerIdx);
   for (const match of matches) {
-    const m = [match.form] as const;
+    const m = match.form;
     const cueIdx = match.index;
     const cueStart = tokens[cueIdx]!.start;
     if (inRanges(quoted, cueStart)) continue;
     const info = match.info;
     // Verbs are lower case; a capitalised form is a name or a sentence-initial noun ("Reports").
-    if (/[A-Z]/.test(m[0]) && !(info.lemma === 'according to' && cueIdx === firstWordIdx(tokens, quoted))) {
+    if (/[A-Z]/.test(m) && !(info.lemma === 'according to' && cueIdx === firstWordIdx(tokens, quoted))) {
       if (cueIdx !== firstWordIdx(tokens, quoted)) continue;
     }
     const lastCueIdx = match.lastIndex;
-    const attribution = attributeCue(text, ctx, cueIdx, lastCueIdx, m[0], info, officials, quoted, registry, state);
+    const attribution = attributeCue(text, ctx, cueIdx, lastCueIdx, m, info, officials, quoted, registry, state);
     if (attribution) ctx.attributions.push(attribution);
   }
 }
@@ -961,12 +1141,24 @@ export function tokenIndexAt(tokens: Token[], pos: number): number {
   return -1;
 }
 
+/** " “ ” ' ‘ ’ as a token's punct code. */
+function isQuoteMark(p: number): boolean {
+  return p === 34 || p === 0x201c || p === 0x201d || p === 39 || p === 0x2018 || p === 0x2019;
+}
+
+/** " ” ’ as a token's punct code. */
+function isClosingMark(p: number): boolean {
+  return p === 34 || p === 0x201d || p === 0x2019;
+}
+
 function quoteFloor(tokens: Token[], cueIdx: number, quoted: Span[]): number {
   // The source phrase never reaches back into a quotation.
   for (let i = cueIdx - 1; i >= 0; i--) {
     const t = tokens[i]!;
     if (cueIdx - i > 80) return i + 1;
-    if (inRanges(quoted, t.start) || t.text === '"' || t.text === '“' || t.text === '”' || t.text === ';' || t.text === ':' || t.text === '(' || t.text === ')') return i + 1;
+    // " “ ” ; : ( )
+    const p = t.punct;
+    if (p === 34 || p === 0x201c || p === 0x201d || p === 59 || p === 58 || p === 40 || p === 41 || inRanges(quoted, t.start)) return i + 1;
   }
   return 0;
 }
@@ -1010,7 +1202,7 @@ function attributeCue(
   if (info.lemma === 'per') {
     const next = tokens[after];
     if (!next || (!next.cap && !DETERMINERS.has(next.lower)) || /^(?:cent|capita|annum|person|head|day|year|month|week|hour)$/i.test(next.text)) return null;
-    if (tokens[cueIdx - 1]?.word && !tokens[cueIdx - 1]!.cap && tokens[cueIdx - 2]?.text !== ',' && tokens[cueIdx - 1]?.text !== ',') {
+    if (tokens[cueIdx - 1]?.word && !tokens[cueIdx - 1]!.cap && tokens[cueIdx - 2]?.punct !== 44 && tokens[cueIdx - 1]?.punct !== 44) {
       // "per" inside a phrase ("once per year") is not attribution; it follows a comma or opens the sentence.
       if (cueIdx > 0 && tokens[cueIdx - 1]!.word) return null;
     }
@@ -1034,7 +1226,7 @@ function attributeCue(
   }
   // "the parties' budgets": a plural possessive noun.
   const nextTok = tokens[lastCueIdx + 1];
-  if (nextTok && (nextTok.text === "'" || nextTok.text === '’') && nextTok.start === cueEnd) return null;
+  if (nextTok && (nextTok.punct === 39 || nextTok.punct === 8217) && nextTok.start === cueEnd) return null;
   // A noun, not a verb: "the claim", "his comments", "travel warning".
   if (prev && prev.word && (NOUN_BLOCKERS.has(prev.lower) || isPossessive(prev)) && prev.lower !== 'that') return null;
   if (info.strength === 'cognition' && info.lemma === 'maintain') {
@@ -1060,8 +1252,8 @@ function attributeCue(
   }
 
   const floor = quoteFloor(tokens, cueIdx, quoted);
-  const atClauseStart = cueIdx === floor || (cueIdx > 0 && tokens[cueIdx - 1]!.text === ',' && inRanges(quoted, tokens[Math.max(0, cueIdx - 2)]!.start));
-  const followedByQuoteClose = cueIdx > 0 && (inRanges(quoted, tokens[cueIdx - 1]!.start) || /^["”’]$/.test(tokens[cueIdx - 1]!.text) || (tokens[cueIdx - 1]!.text === ',' && cueIdx > 1 && /^["”’]$/.test(tokens[cueIdx - 2]!.text)));
+  const atClauseStart = cueIdx === floor || (cueIdx > 0 && tokens[cueIdx - 1]!.punct === 44 && inRanges(quoted, tokens[Math.max(0, cueIdx - 2)]!.start));
+  const followedByQuoteClose = cueIdx > 0 && (inRanges(quoted, tokens[cueIdx - 1]!.start) || isClosingMark(tokens[cueIdx - 1]!.punct) || (tokens[cueIdx - 1]!.punct === 44 && cueIdx > 1 && isClosingMark(tokens[cueIdx - 2]!.punct)));
   if ((atClauseStart || followedByQuoteClose) && !info.participle) {
     // Inverted: '"...," said the spokesman.'
     const phrase = phraseForward(tokens, after, tokens.length);
@@ -1074,7 +1266,7 @@ function attributeCue(
     const p = tokens[cueIdx - 1];
     // Only a participle after a comma or "and" belongs to the clause's subject: "..., saying that".
     const progressive = p && BE_FORMS.has(p.lower);
-    if (!progressive && !(p && (p.text === ',' || p.lower === 'and' || p.lower === 'by' || p.lower === 'while' || p.lower === 'after' || p.lower === 'before' || p.lower === 'when' || p.lower === 'in' || p.lower === 'without' || ADVERB_SKIP.has(p.lower)))) return null;
+    if (!progressive && !(p && (p.punct === 44 || p.lower === 'and' || p.lower === 'by' || p.lower === 'while' || p.lower === 'after' || p.lower === 'before' || p.lower === 'when' || p.lower === 'in' || p.lower === 'without' || ADVERB_SKIP.has(p.lower)))) return null;
     if (!progressive) {
       // "said Ortiz, adding": the participle belongs to the source just named.
       const earlier = ctx.attributions[ctx.attributions.length - 1];
@@ -1139,9 +1331,9 @@ function attributionOf(s: Speaker, cue: string, cueStart: number, cueEnd: number
 }
 
 function appositiveAfter(tokens: Token[], idx: number): Token[] {
-  if (tokens[idx]?.text !== ',') return [];
+  if (tokens[idx]?.punct !== 44) return [];
   let j = idx + 1;
-  while (j < tokens.length && tokens[j]!.text !== ',' && tokens[j]!.text !== '.' && j < idx + 14) j++;
+  while (j < tokens.length && tokens[j]!.punct !== 44 && tokens[j]!.punct !== 46 && j < idx + 14) j++;
   return tokens.slice(idx + 1, j);
 }
 

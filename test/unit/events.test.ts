@@ -767,6 +767,42 @@ describe('mergeEvents', () => {
     ]);
     expect(merged).toHaveLength(2);
   });
+
+  it('joins a one-sided report to the meeting it names, and a meeting to an earlier one-sided report', () => {
+    const lone = (who: string): EventMention => ({ ...meeting('2024-03-05', [who]), type: 'meeting' });
+    const first = mergeEvents([
+      { path: 'a.txt', events: [meeting('2024-03-05', ['Lina Haddad', 'Marek Nowak'])] },
+      { path: 'b.txt', events: [lone('Marek Nowak')] },
+    ]);
+    expect(first.map((e) => [e.participants, e.sources.length])).toEqual([[['Lina Haddad', 'Marek Nowak'], 2]]);
+    const second = mergeEvents([
+      { path: 'a.txt', events: [lone('Marek Nowak')] },
+      { path: 'b.txt', events: [meeting('2024-03-05', ['Lina Haddad', 'Marek Nowak'])] },
+    ]);
+    expect(second.map((e) => [e.participants, e.sources.length])).toEqual([[['Marek Nowak', 'Lina Haddad'], 2]]);
+  });
+
+  it('prefers the group sharing more participants, then the one found first', () => {
+    const merged = mergeEvents([
+      { path: 'a.txt', events: [meeting(null, ['Aiko Sato', 'Ravi Menon', 'Tomas Berg'])] },
+      { path: 'b.txt', events: [meeting(null, ['Aiko Sato', 'Ravi Menon'])] },
+      { path: 'c.txt', events: [meeting(null, ['Ravi Menon', 'Aiko Sato', 'Tomas Berg'])] },
+    ]);
+    // b shares two with a; c shares three with the group a and b formed.
+    expect(merged.map((e) => e.sources.map((x) => x.path))).toEqual([['a.txt', 'b.txt', 'c.txt']]);
+  });
+
+  it('stays fast when one official takes part in every event', () => {
+    const docs = Array.from({ length: 20000 }, (_, i) => ({
+      path: `d${i}.txt`,
+      events: [meeting(`20${10 + (i % 15)}-0${1 + (i % 9)}-1${i % 10}`, ['Hub Official', `Guest ${i}`])],
+    }));
+    const started = Date.now();
+    const merged = mergeEvents(docs);
+    // Comparing every event with every earlier one of the hub took minutes; by participant pair, well under a second.
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(merged).toHaveLength(20000);
+  });
 });
 
 describe('datesCompatible', () => {
@@ -1014,5 +1050,20 @@ describe('findEvents three-way meetings', () => {
       { forms: ['Ravi Menon'], name: 'Ravi Menon', title: 'Foreign Minister', country: 'India' },
     ], [['Monday', '2025-01-13', 'day']]);
     expect(evs.map((e) => [e.date, ...names(e)])).toEqual([['2025-01-13', 'Ada Okonjo', 'Ravi Menon', 'Tomas Lind']]);
+  });
+});
+
+describe('findEvents arrivals and described calls', () => {
+  const LIND: PersonSpec = { forms: ['Tomas Lind', 'Lind'], name: 'Tomas Lind', title: 'Prime Minister', country: 'Sweden' };
+  const OKONJO: PersonSpec = { forms: ['Ada Okonjo', 'Okonjo'], name: 'Ada Okonjo', title: 'President', country: 'Nigeria' };
+  it('dates an undated meeting told right after the arrival by the arrival day', () => {
+    const t = 'Prime Minister Tomas Lind arrived in Abuja on Wednesday. Lind met President Ada Okonjo and toured a refinery.';
+    const evs = run(t, [LIND, OKONJO], [['Wednesday', '2025-01-08', 'day']], '2025-01-10');
+    expect(evs.map((e) => [e.date, ...names(e)])).toEqual([['2025-01-08', 'Ada Okonjo', 'Tomas Lind']]);
+  });
+  it('reads \'had a "frank" call with X\' as a call', () => {
+    const t = 'Lind said on Friday he had a "frank and useful" call with Okonjo.';
+    const evs = run(t, [LIND, OKONJO], [['Friday', '2025-01-10', 'day']]);
+    expect(evs.map((e) => [e.type, ...names(e)])).toEqual([['call', 'Ada Okonjo', 'Tomas Lind']]);
   });
 });

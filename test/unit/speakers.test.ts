@@ -97,3 +97,39 @@ describe('attributeSentences', () => {
     ).toEqual(['The Clarion newspaper <said>', 'The Clarion newspaper <said>', 'Ama Owusu <said>', 'Ama Owusu <said>']);
   });
 });
+
+describe('tokenize', () => {
+  const read = (text: string) => tokenize(text, 0, text.length).map((t) => [t.text, t.lower, t.word, t.cap]);
+
+  it('lower-cases every word, also after a joiner and outside ASCII', () => {
+    expect(read('al-Assad SAID Ünal’s bin-Laden’s')).toEqual([
+      ['al-Assad', 'al-assad', true, false],
+      ['SAID', 'said', true, true],
+      ['Ünal’s', 'ünal’s', true, true],
+      ['bin-Laden’s', 'bin-laden’s', true, false],
+    ]);
+    expect(read('“Oui,” dit-elle.')).toEqual([
+      ['“', '“', false, false],
+      ['Oui', 'oui', true, true],
+      [',', ',', false, false],
+      ['”', '”', false, false],
+      ['dit-elle', 'dit-elle', true, false],
+      ['.', '.', false, false],
+    ]);
+  });
+
+  it('gives the same tokens when a list is reused for another sentence', () => {
+    // Sentences read one after another (tokens of earlier sentences are reused once no pronoun can need them).
+    const text =
+      'The Kenyan Foreign Ministry said talks would resume. It added that the ceasefire held. ' +
+      'Dr Amina Yusuf, a surgeon in Mombasa, told reporters the clinic had run out of blood. She said supplies were late. ' +
+      '"We are working day and night," Ms Yusuf said.';
+    expect(firstSpeakers(text)).toEqual([
+      'The Kenyan Foreign Ministry <said>',
+      'The Kenyan Foreign Ministry <added>',
+      'Amina Yusuf <told>',
+      'Amina Yusuf <said>',
+      'Yusuf <said>',
+    ]);
+  });
+});

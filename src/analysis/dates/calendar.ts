@@ -78,8 +78,11 @@ export function addMonths(year: number, month: number, n: number): { year: numbe
   return { year: Math.floor(index / 12), month: (((index % 12) + 12) % 12) + 1 };
 }
 
+/** Created once: a literal inside the function would be a new regex object on every call. */
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
 export function parseIsoDay(value: string): Day | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const m = ISO_DAY.exec(value);
   if (!m) return null;
   const year = Number(m[1]);
   const month = Number(m[2]);

@@ -115,14 +115,23 @@ function futureCue(word: string, p1: string | undefined, p2: string | undefined,
 
 /** Lower-cased, except the month `May`, which must not read as the modal. */
 function cueWord(raw: string): string {
-  return raw === 'May' || raw === 'MAY' ? 'May' : raw.toLowerCase();
+  if (raw === 'May' || raw === 'MAY') return 'May';
+  // Most words are lower-case already: return them as they are rather than copy each one.
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c < 97 || c > 122) return raw.toLowerCase();
+  }
+  return raw;
 }
 
 function pastCue(word: string, p1: string | undefined): boolean {
   if (PAST_WORDS.has(word)) return true;
   // After a determiner an -ed word is an adjective ("the delayed vote in November"), not a verb.
-  return word.length >= 4 && word.endsWith('ed') && /^[a-z]+$/.test(word) && !PASSIVE_AUXILIARIES.has(p1 ?? '') && !DETERMINERS.has(p1 ?? '');
+  return word.length >= 4 && word.endsWith('ed') && LOWER_CASE_WORD.test(word) && !PASSIVE_AUXILIARIES.has(p1 ?? '') && !DETERMINERS.has(p1 ?? '');
 }
+
+/** Created once: a literal inside the function would be a new regex object on every call. */
+const LOWER_CASE_WORD = /^[a-z]+$/;
 
 const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'these', 'those']);
 
