@@ -323,6 +323,7 @@ export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens 
     sawNewline = false;
     const nextCode = i < len ? text.charCodeAt(i) : 0;
     gapOneSpace = nextCode === 32 || nextCode === 160;
+    if (nextCode === 32) i++; // the usual single space, skipped here rather than by a turn of the loop
   }
   const { start, end, fullEnd, flags, hashFull, hashFirst, hashLast } = pool;
   // Sentence starts: after . ! ? : ; (not an abbreviation point), at line starts, through opening quotes.
