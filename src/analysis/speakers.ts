@@ -404,7 +404,8 @@ interface PhraseResult {
 function isTokenAllowedInPhrase(t: Token): boolean {
   if (!t.word) return t.punct === 46;
   if (t.cap) return !PRONOUNS.has(t.lower) || t.lower === 'i';
-  return !NP_STOP.has(t.lower) && !/(?:ed|ing)$/.test(t.lower) && !isCueForm(t.lower);
+  const lower = t.lower;
+  return !NP_STOP.has(lower) && !lower.endsWith('ed') && !lower.endsWith('ing') && !isCueForm(lower);
 }
 
 /** Collects a noun phrase that ends at tokens[idx], walking left. Returns its first index, or idx + 1 if empty. */
@@ -428,7 +429,7 @@ function phraseBackward(tokens: Token[], idx: number, floor: number): number {
       }
       return k + 1;
     }
-    if (t.word && CONNECTORS.has(t.lower) && !t.cap) {
+    if (t.word && !t.cap && CONNECTORS.has(t.lower)) {
       const right = tokens[k + 1];
       const left = tokens[k - 1];
       if (k < idx && right?.cap && left?.cap && !PRONOUNS.has(left.lower)) {
@@ -506,7 +507,7 @@ export function phraseForward(tokens: Token[], idx: number, limitIdx: number): T
       }
       break;
     }
-    if (t.word && CONNECTORS.has(t.lower) && !t.cap) {
+    if (t.word && !t.cap && CONNECTORS.has(t.lower)) {
       if (k > start && tokens[k - 1]?.cap && tokens[k + 1]?.cap) {
         k++;
         continue;
@@ -1114,13 +1115,22 @@ function findCues(
     if (inRanges(quoted, cueStart)) continue;
     const info = match.info;
     // Verbs are lower case; a capitalised form is a name or a sentence-initial noun ("Reports").
-    if (/[A-Z]/.test(m) && !(info.lemma === 'according to' && cueIdx === firstWordIdx(tokens, quoted))) {
+    if (hasAsciiCapital(m) && !(info.lemma === 'according to' && cueIdx === firstWordIdx(tokens, quoted))) {
       if (cueIdx !== firstWordIdx(tokens, quoted)) continue;
     }
     const lastCueIdx = match.lastIndex;
     const attribution = attributeCue(text, ctx, cueIdx, lastCueIdx, m, info, officials, quoted, registry, state);
     if (attribution) ctx.attributions.push(attribution);
   }
+}
+
+/** As /[A-Z]/.test(s), without a regex. */
+function hasAsciiCapital(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) return true;
+  }
+  return false;
 }
 
 function firstWord(tokens: Token[], quoted: Span[]): number {
@@ -1217,7 +1227,6 @@ function attributeCue(
   }
 
   const prev = tokens[cueIdx - 1];
-  const isBaseForm = cue.toLowerCase() === info.lemma && !info.participle;
   // "has not said", "never confirmed": a report that something was not said is no claim.
   for (let k = cueIdx - 1; k >= 0 && k >= cueIdx - 3; k--) {
     const w = tokens[k]!.lower;
@@ -1283,7 +1292,7 @@ function attributeCue(
     const before = tokens[firstIdx - 1];
     // An embedded question is not a statement: "asked whether he thought".
     if (before && (before.lower === 'whether' || before.lower === 'if')) return null;
-    if (isBaseForm) {
+    if (isBaseForm(cue, info)) {
       // "help Ghana build roads": a bare verb after a singular name is not a finite report.
       const words = sub.phrase.tokens.filter((t) => t.word);
       const head = words[words.length - 1];
@@ -1301,7 +1310,7 @@ function attributeCue(
   }
   if (sub.coordinated) {
     // "was planning to express concern ... and urge Rouhani": a bare verb is not finite.
-    if (isBaseForm) return null;
+    if (isBaseForm(cue, info)) return null;
     // "health status and claims history": an -s form followed by a noun is a plural noun.
     const following = tokens[lastCueIdx + 1];
     if (/s$/.test(cue) && following && following.word && !following.cap && !FINITE_FOLLOWERS.has(following.lower)) return null;
@@ -1314,6 +1323,11 @@ function attributeCue(
     if (phrase.length && (!end || !end.word)) return make(phrase, appositiveAfter(tokens, after + phrase.length));
   }
   return null;
+}
+
+/** The bare verb ("say", not "says"/"said"): read only on the paths that need it. */
+function isBaseForm(cue: string, info: CueInfo): boolean {
+  return !info.participle && cue.toLowerCase() === info.lemma;
 }
 
 function subjectAttribution(ctx: SentenceContext, cue: string, cueStart: number, cueEnd: number, info: CueInfo): Attribution | null {
