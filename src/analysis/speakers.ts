@@ -353,6 +353,9 @@ function agentive(tokens: Token[], sentenceStart: number): boolean {
   return false;
 }
 
+const SPAN_UNITS = new Set(['days', 'weeks', 'months', 'years']);
+const SPAN_OPENERS = new Set(['recent', 'past', 'for', 'coming', 'several', 'many']);
+
 /** Words after a name that are not part of it: "Ms Osei last week said". */
 function skipAdverbials(tokens: Token[], idx: number): number {
   let i = idx;
@@ -374,7 +377,7 @@ function skipAdverbials(tokens: Token[], idx: number): number {
       i -= 3;
       continue;
     }
-    if (/^(?:days|weeks|months|years)$/.test(t.lower) && tokens[i - 1] && /^(?:recent|past|for|coming|several|many)$/.test(tokens[i - 1]!.lower)) {
+    if (SPAN_UNITS.has(t.lower) && tokens[i - 1] && SPAN_OPENERS.has(tokens[i - 1]!.lower)) {
       i -= 2;
       if (tokens[i]?.lower === 'in' || tokens[i]?.lower === 'the') i--;
       if (tokens[i]?.lower === 'in') i--;
@@ -777,9 +780,13 @@ function officialHead(text: string, officials: OfficialMention[], span: Span): O
 
 /** "'s" or a bare apostrophe right after a name, not followed by a word character (as /^['’]s?\b/ on two characters). */
 function isPossessiveAt(text: string, i: number): boolean {
-  return POSSESSIVE_AFTER.test(text.slice(i, i + 2));
+  const mark = text.charCodeAt(i);
+  if (mark !== 39 && mark !== 0x2019) return false;
+  // An apostrophe with "s" or any other word character after it (\b in the regex): read by code.
+  if (i + 1 >= text.length) return false;
+  const c = text.charCodeAt(i + 1);
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
-const POSSESSIVE_AFTER = /^['’]s?\b/;
 
 /** Per officials list (sorted by start): the furthest end among officials[0..k]. */
 const reachCache = new WeakMap<OfficialMention[], number[]>();
@@ -1017,8 +1024,9 @@ function nameInPassing(ctx: SentenceContext, quoted: Span[]): Speaker | null {
 function resolvePronoun(pronoun: string, ctx: SentenceContext, at: number, state: ResolverState): Speaker {
   const p = pronoun.toLowerCase();
   const subject = ctx.subject;
-  const subjectToken = subject && ctx.tokens.find((t) => t.word && !PRONOUNS.has(t.lower));
   if (p === 'he' || p === 'she') {
+    // The subject's first word is looked up only when the subject could be the one meant.
+    const subjectToken = subject?.speaker && subject.person ? ctx.tokens.find((t) => t.word && !PRONOUNS.has(t.lower)) : undefined;
     if (subject?.speaker && subject.person && subjectToken && subjectToken.start < at && !PRONOUNS.has(subject.speaker.toLowerCase())) return subject;
     const recent = recentPerson(state);
     if (recent) return recent;
@@ -1071,7 +1079,7 @@ function sentenceSubject(
   }
   const lead = tokens[i];
   // An introductory phrase without its comma ("Speaking after a summit meeting he said"): no subject.
-  if (!lead || (lead.word && INTRO_WORDS.has(lead.lower)) || (/ing$/.test(lead.lower) && !tokens[i + 1]?.cap)) return null;
+  if (!lead || (lead.word && INTRO_WORDS.has(lead.lower)) || (lead.lower.endsWith('ing') && !tokens[i + 1]?.cap)) return null;
   const phrase = phraseForward(tokens, i, tokens.length);
   if (phrase.length === 0) return null;
   const after = tokens[i + phrase.length];
