@@ -91,7 +91,16 @@ export function fnv1a(input: string): string {
     h ^= input.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return (h >>> 0).toString(16).padStart(8, '0');
+  return hex8(h >>> 0);
+}
+
+const HEX = '0123456789abcdef';
+
+/** An unsigned 32-bit value as 8 lower-case hex digits (what toString(16).padStart(8, '0') gives, faster). */
+function hex8(v: number): string {
+  let out = '';
+  for (let shift = 28; shift >= 0; shift -= 4) out += HEX[(v >>> shift) & 15];
+  return out;
 }
 
 function eventId(type: EventType, date: string | null, participantEntityIds: readonly string[]): string {
@@ -154,7 +163,8 @@ export function mergeEvents(documents: Array<{ path: string; events: EventMentio
     else map.set(key, [g]);
   };
   const pairList = (family: Family, a: string, b: string, create: boolean): Group[] | undefined => {
-    const [lo, hi] = a < b ? [a, b] : [b, a];
+    const lo = a < b ? a : b;
+    const hi = a < b ? b : a;
     let inner = byPair[family].get(lo);
     if (!inner) {
       if (!create) return undefined;

@@ -199,16 +199,15 @@ export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens 
         let a = 7;
         let b = 7;
         let l = 7;
+        // Where the part after the last hyphen begins: hashed after the loop, hyphens being rare.
+        let lastPartStart = i;
         let k = i;
-        let lastLetter = c;
         while (k < len) {
           let d = text.charCodeAt(k);
           // Lower-case ASCII letters, the bulk of any text, take the shortest path.
           if (d >= 97 && d <= 122) {
             hasLower = true;
-            lastLetter = d;
             a = (Math.imul(a, 31) + d) | 0;
-            if (firstDone) l = (Math.imul(l, 31) + d) | 0;
             k++;
             continue;
           }
@@ -223,7 +222,7 @@ export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens 
                 if (!firstDone) b = a;
                 a = (Math.imul(a, 31) + 45) | 0;
                 firstDone = true;
-                l = 7;
+                lastPartStart = k + 1;
               }
               k++;
               continue;
@@ -238,21 +237,20 @@ export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens 
               if (!firstDone) b = a;
               a = (Math.imul(a, 31) + 45) | 0;
               firstDone = true;
-              l = 7;
+              lastPartStart = k + 1;
             }
             k++;
             continue;
           } else break;
-          lastLetter = d;
           a = (Math.imul(a, 31) + d) | 0;
-          // The part after the last hyphen is hashed apart only once a hyphen was seen.
-          if (firstDone) l = (Math.imul(l, 31) + d) | 0;
           k++;
         }
         if (!firstDone) {
           b = a;
           l = a;
-        }
+        } else l = lastPartHash(text, lastPartStart, k);
+        // A word ends on a letter (a joiner is taken only before one).
+        const lastLetter = text.charCodeAt(k - 1);
         e = k;
         full = k;
         // Possessive ’s / 's kept out of the word (but inside the token's full extent).
@@ -323,6 +321,7 @@ export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens 
     sawNewline = false;
     const nextCode = i < len ? text.charCodeAt(i) : 0;
     gapOneSpace = nextCode === 32 || nextCode === 160;
+    if (nextCode === 32) i++; // the usual single space, skipped here rather than by a turn of the loop
   }
   const { start, end, fullEnd, flags, hashFull, hashFirst, hashLast } = pool;
   // Sentence starts: after . ! ? : ; (not an abbreviation point), at line starts, through opening quotes.
@@ -369,6 +368,21 @@ export function hashBitsOf(hashes: ReadonlySet<number>): Int32Array {
 /** False: the hash is surely not in the set the bitmap was built from; true: ask the set. */
 export function mayHaveHash(bits: Int32Array, h: number): boolean {
   return (bits[(h >>> 5) & ((1 << (HASH_BITS - 5)) - 1)]! & (1 << (h & 31))) !== 0;
+}
+
+/**
+ * The word loop's running hash of text[s..e), the part after a word's last hyphen: ASCII letters
+ * lower-cased, apostrophes skipped (exact for ASCII words; others get no hashes).
+ */
+function lastPartHash(text: string, s: number, e: number): number {
+  let h = 7;
+  for (let k = s; k < e; k++) {
+    let d = text.charCodeAt(k);
+    if (d === 39 || d === 0x2019) continue;
+    if (d >= 65 && d <= 90) d |= 32;
+    h = (Math.imul(h, 31) + d) | 0;
+  }
+  return h;
 }
 
 /** Small words a Title Case headline leaves in lower case. */

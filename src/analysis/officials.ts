@@ -115,6 +115,12 @@ interface Registration {
   title: string | null;
   country: string | null;
   weight: number;
+  /** `keyOf(words)`, once asked (both entity builds ask for every registration). */
+  key?: string;
+}
+
+function regKeyOf(r: Registration): string {
+  return (r.key ??= keyOf(r.words));
 }
 
 interface Deferred {
@@ -1477,7 +1483,7 @@ function buildEntities(
     return best;
   };
   for (const r of order) {
-    const key = keyOf(r.words);
+    const key = regKeyOf(r);
     const pos = t.start[r.first]!;
     let idx = pick(key, pos);
     if (idx === undefined && r.words.length <= 2) {
@@ -1510,7 +1516,7 @@ function buildEntities(
     e.title ??= r.title;
     e.country ??= r.country;
     // The spelling with hyphens/apostrophes is the fuller form ("Amir-Abdollahian" over "Amir Abdollahian").
-    if (keyOf(r.words) === e.key && decoration(r.words.join(' ')) > decoration(e.name)) {
+    if (key === e.key && decoration(r.words.join(' ')) > decoration(e.name)) {
       e.words = r.words;
       e.name = r.words.join(' ');
     }
@@ -1543,7 +1549,7 @@ function newEntity(words: string[], r: Registration, t: Tokens): DocEntity {
 
 /** The full name a short cue refers to: a run of name words ending with the same surname, nearest before the cue, else after. */
 function fullNameFor(r: Registration, runs: NameRunIndex): string[] | null {
-  const key = keyOf(r.words);
+  const key = regKeyOf(r);
   const memo = runs.memo.get(key);
   if (memo !== undefined) return memo;
   const result = findFullName(r, runs, key);
