@@ -353,6 +353,9 @@ function agentive(tokens: Token[], sentenceStart: number): boolean {
   return false;
 }
 
+const SPAN_UNITS = new Set(['days', 'weeks', 'months', 'years']);
+const SPAN_OPENERS = new Set(['recent', 'past', 'for', 'coming', 'several', 'many']);
+
 /** Words after a name that are not part of it: "Ms Osei last week said". */
 function skipAdverbials(tokens: Token[], idx: number): number {
   let i = idx;
@@ -374,7 +377,7 @@ function skipAdverbials(tokens: Token[], idx: number): number {
       i -= 3;
       continue;
     }
-    if (/^(?:days|weeks|months|years)$/.test(t.lower) && tokens[i - 1] && /^(?:recent|past|for|coming|several|many)$/.test(tokens[i - 1]!.lower)) {
+    if (SPAN_UNITS.has(t.lower) && tokens[i - 1] && SPAN_OPENERS.has(tokens[i - 1]!.lower)) {
       i -= 2;
       if (tokens[i]?.lower === 'in' || tokens[i]?.lower === 'the') i--;
       if (tokens[i]?.lower === 'in') i--;
@@ -404,7 +407,8 @@ interface PhraseResult {
 function isTokenAllowedInPhrase(t: Token): boolean {
   if (!t.word) return t.punct === 46;
   if (t.cap) return !PRONOUNS.has(t.lower) || t.lower === 'i';
-  return !NP_STOP.has(t.lower) && !/(?:ed|ing)$/.test(t.lower) && !isCueForm(t.lower);
+  const lower = t.lower;
+  return !NP_STOP.has(lower) && !lower.endsWith('ed') && !lower.endsWith('ing') && !isCueForm(lower);
 }
 
 /** Collects a noun phrase that ends at tokens[idx], walking left. Returns its first index, or idx + 1 if empty. */
@@ -428,7 +432,7 @@ function phraseBackward(tokens: Token[], idx: number, floor: number): number {
       }
       return k + 1;
     }
-    if (t.word && CONNECTORS.has(t.lower) && !t.cap) {
+    if (t.word && !t.cap && CONNECTORS.has(t.lower)) {
       const right = tokens[k + 1];
       const left = tokens[k - 1];
       if (k < idx && right?.cap && left?.cap && !PRONOUNS.has(left.lower)) {
@@ -506,7 +510,7 @@ export function phraseForward(tokens: Token[], idx: number, limitIdx: number): T
       }
       break;
     }
-    if (t.word && CONNECTORS.has(t.lower) && !t.cap) {
+    if (t.word && !t.cap && CONNECTORS.has(t.lower)) {
       if (k > start && tokens[k - 1]?.cap && tokens[k + 1]?.cap) {
         k++;
         continue;
@@ -776,9 +780,13 @@ function officialHead(text: string, officials: OfficialMention[], span: Span): O
 
 /** "'s" or a bare apostrophe right after a name, not followed by a word character (as /^['’]s?\b/ on two characters). */
 function isPossessiveAt(text: string, i: number): boolean {
-  return POSSESSIVE_AFTER.test(text.slice(i, i + 2));
+  const mark = text.charCodeAt(i);
+  if (mark !== 39 && mark !== 0x2019) return false;
+  // An apostrophe with "s" or any other word character after it (\b in the regex): read by code.
+  if (i + 1 >= text.length) return false;
+  const c = text.charCodeAt(i + 1);
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
-const POSSESSIVE_AFTER = /^['’]s?\b/;
 
 /** Per officials list (sorted by start): the furthest end among officials[0..k]. */
 const reachCache = new WeakMap<OfficialMention[], number[]>();
@@ -1016,8 +1024,9 @@ function nameInPassing(ctx: SentenceContext, quoted: Span[]): Speaker | null {
 function resolvePronoun(pronoun: string, ctx: SentenceContext, at: number, state: ResolverState): Speaker {
   const p = pronoun.toLowerCase();
   const subject = ctx.subject;
-  const subjectToken = subject && ctx.tokens.find((t) => t.word && !PRONOUNS.has(t.lower));
   if (p === 'he' || p === 'she') {
+    // The subject's first word is looked up only when the subject could be the one meant.
+    const subjectToken = subject?.speaker && subject.person ? ctx.tokens.find((t) => t.word && !PRONOUNS.has(t.lower)) : undefined;
     if (subject?.speaker && subject.person && subjectToken && subjectToken.start < at && !PRONOUNS.has(subject.speaker.toLowerCase())) return subject;
     const recent = recentPerson(state);
     if (recent) return recent;
@@ -1070,7 +1079,7 @@ function sentenceSubject(
   }
   const lead = tokens[i];
   // An introductory phrase without its comma ("Speaking after a summit meeting he said"): no subject.
-  if (!lead || (lead.word && INTRO_WORDS.has(lead.lower)) || (/ing$/.test(lead.lower) && !tokens[i + 1]?.cap)) return null;
+  if (!lead || (lead.word && INTRO_WORDS.has(lead.lower)) || (lead.lower.endsWith('ing') && !tokens[i + 1]?.cap)) return null;
   const phrase = phraseForward(tokens, i, tokens.length);
   if (phrase.length === 0) return null;
   const after = tokens[i + phrase.length];
@@ -1114,13 +1123,22 @@ function findCues(
     if (inRanges(quoted, cueStart)) continue;
     const info = match.info;
     // Verbs are lower case; a capitalised form is a name or a sentence-initial noun ("Reports").
-    if (/[A-Z]/.test(m) && !(info.lemma === 'according to' && cueIdx === firstWordIdx(tokens, quoted))) {
+    if (hasAsciiCapital(m) && !(info.lemma === 'according to' && cueIdx === firstWordIdx(tokens, quoted))) {
       if (cueIdx !== firstWordIdx(tokens, quoted)) continue;
     }
     const lastCueIdx = match.lastIndex;
     const attribution = attributeCue(text, ctx, cueIdx, lastCueIdx, m, info, officials, quoted, registry, state);
     if (attribution) ctx.attributions.push(attribution);
   }
+}
+
+/** As /[A-Z]/.test(s), without a regex. */
+function hasAsciiCapital(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) return true;
+  }
+  return false;
 }
 
 function firstWord(tokens: Token[], quoted: Span[]): number {
@@ -1217,7 +1235,6 @@ function attributeCue(
   }
 
   const prev = tokens[cueIdx - 1];
-  const isBaseForm = cue.toLowerCase() === info.lemma && !info.participle;
   // "has not said", "never confirmed": a report that something was not said is no claim.
   for (let k = cueIdx - 1; k >= 0 && k >= cueIdx - 3; k--) {
     const w = tokens[k]!.lower;
@@ -1283,7 +1300,7 @@ function attributeCue(
     const before = tokens[firstIdx - 1];
     // An embedded question is not a statement: "asked whether he thought".
     if (before && (before.lower === 'whether' || before.lower === 'if')) return null;
-    if (isBaseForm) {
+    if (isBaseForm(cue, info)) {
       // "help Ghana build roads": a bare verb after a singular name is not a finite report.
       const words = sub.phrase.tokens.filter((t) => t.word);
       const head = words[words.length - 1];
@@ -1301,7 +1318,7 @@ function attributeCue(
   }
   if (sub.coordinated) {
     // "was planning to express concern ... and urge Rouhani": a bare verb is not finite.
-    if (isBaseForm) return null;
+    if (isBaseForm(cue, info)) return null;
     // "health status and claims history": an -s form followed by a noun is a plural noun.
     const following = tokens[lastCueIdx + 1];
     if (/s$/.test(cue) && following && following.word && !following.cap && !FINITE_FOLLOWERS.has(following.lower)) return null;
@@ -1314,6 +1331,11 @@ function attributeCue(
     if (phrase.length && (!end || !end.word)) return make(phrase, appositiveAfter(tokens, after + phrase.length));
   }
   return null;
+}
+
+/** The bare verb ("say", not "says"/"said"): read only on the paths that need it. */
+function isBaseForm(cue: string, info: CueInfo): boolean {
+  return !info.participle && cue.toLowerCase() === info.lemma;
 }
 
 function subjectAttribution(ctx: SentenceContext, cue: string, cueStart: number, cueEnd: number, info: CueInfo): Attribution | null {
