@@ -1,5 +1,6 @@
 // Country lookups for the whole engine: names, official names, alternative spellings, demonyms and
 // capitals from the `world-countries` data (compacted by scripts/build-country-table.mjs), loaded once.
+import { detached } from './detached';
 import table from './data/countries.json';
 import { hashBitsOf, mayHaveHash, stringHash } from './names';
 
@@ -178,7 +179,7 @@ export function lookupCountry(phrase: string): CountryHit | null {
   if (cached !== undefined) return cached;
   const hit = lookupUncached(phrase);
   if (lookupCache.size >= LOOKUP_CACHE_LIMIT) lookupCache.clear();
-  lookupCache.set(phrase, hit);
+  lookupCache.set(detached(phrase), hit);
   return hit;
 }
 

@@ -1,6 +1,8 @@
 // Word tokens for the name recognizer, kept in typed arrays (a 10 MB corpus makes millions of tokens),
 // and the name helpers: what may stand inside a personal name, canonical forms, matching keys, ids.
 
+import { detached } from './detached';
+
 /** Token flags. */
 export const F_WORD = 1; // letters (a word, possibly hyphenated or with an apostrophe)
 export const F_CAP = 2; // first letter upper case
@@ -473,7 +475,10 @@ function lowerWord(t: Tokens, i: number): string {
   const w = t.text.slice(s, e).toLowerCase();
   if (known === undefined) {
     if (internedLower.size >= INTERN_LIMIT) internedLower.clear();
-    internedLower.set(h, w);
+    // Interned words outlive the document: toLowerCase may return the slice itself.
+    const own = detached(w);
+    internedLower.set(h, own);
+    return own;
   }
   return w;
 }
@@ -604,7 +609,8 @@ export function nameKey(name: string): string {
   if (key === undefined) {
     key = computeNameKey(name);
     if (nameKeyCache.size > 20000) nameKeyCache.clear();
-    nameKeyCache.set(name, key);
+    key = detached(key);
+    nameKeyCache.set(detached(name), key);
   }
   return key;
 }

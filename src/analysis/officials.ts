@@ -2,6 +2,7 @@
 // an apposition after it, "his counterpart, X", "X as Japan’s Prime Minister"); the people they name
 // become the document's officials, and a second pass marks every later mention of them ("Hayashi",
 // "Mr Okafor", "HAYASHI Yoshimasa") by their name forms. A name with no office cue anywhere is not listed.
+import { detached } from './detached';
 import { lookupCountry, mayBeCountryWordHash, type CountryHit, MAX_COUNTRY_PHRASE_WORDS, mayEndCountryPhrase, mayStartCountryPhrase, reportedCountryName } from './countries';
 import {
   CALENDAR_WORDS,
@@ -1397,9 +1398,9 @@ function variantKeys(words: readonly string[], aliases: readonly string[]): stri
   const cacheKey = `${words.join(' ')}|${aliases.join('|')}`;
   let keys = variantCache.get(cacheKey);
   if (!keys) {
-    keys = computeVariantKeys(words, aliases);
+    keys = computeVariantKeys(words, aliases).map(detached);
     if (variantCache.size > 5000) variantCache.clear();
-    variantCache.set(cacheKey, keys);
+    variantCache.set(detached(cacheKey), keys);
   }
   return keys;
 }

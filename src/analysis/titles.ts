@@ -2,6 +2,8 @@
 // qualify them ("foreign", "shadow", "deputy"), and the words that tell a public office from a
 // private one. General English vocabulary only: no person or article is named here.
 
+import { detached } from './detached';
+
 /**
  * How much a head noun says on its own:
  * - strong: a public office by itself ("President X", "Foreign Minister X");
@@ -208,7 +210,7 @@ export function isPortfolioNoun(lower: string): boolean {
   if (bySuffix === undefined) {
     bySuffix = PORTFOLIO_SUFFIX_RE.test(lower);
     if (portfolioSuffixCache.size >= 20000) portfolioSuffixCache.clear();
-    portfolioSuffixCache.set(lower, bySuffix);
+    portfolioSuffixCache.set(detached(lower), bySuffix);
   }
   return bySuffix;
 }
