@@ -148,14 +148,13 @@ export function tokenize(text: string, start: number, end: number, pool?: TokenP
     for (;;) {
       while (j < end) {
         const c = text.charCodeAt(j);
-        if (c < 128) {
-          const k = ASCII_CLASS[c]!;
-          if (k === LOWER) hash = (Math.imul(hash, 31) + c) | 0;
-          else if (k === UPPER) {
-            hash = (Math.imul(hash, 31) + c + 32) | 0;
-            plain = false;
-          }
-          else if (k === DIGIT) letters = false;
+        // `| 32` lower-cases an ASCII capital; only ASCII letters land in 0..25 after `- 97`.
+        const letter = (c | 32) - 97;
+        if (letter >>> 0 < 26) {
+          hash = (Math.imul(hash, 31) + letter + 97) | 0;
+          if (c < 97) plain = false;
+        } else if (c < 128) {
+          if (c >= 48 && c <= 57) letters = false;
           else break;
         }
         // The Kelvin sign lower-cases to an ASCII "k".
