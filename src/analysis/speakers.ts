@@ -449,17 +449,25 @@ function phraseBackward(tokens: Token[], idx: number, floor: number): number {
   return k + 1;
 }
 
+interface SubjectResult {
+  readonly phrase: PhraseResult | null;
+  readonly passive: boolean;
+  readonly coordinated: boolean;
+  readonly commaOnly: boolean;
+}
+// The answers without a phrase are shared (read only): most cues end in one of them, and they were built per cue.
+const NO_SUBJECT: SubjectResult = { phrase: null, passive: false, coordinated: false, commaOnly: false };
+const PASSIVE_SUBJECT: SubjectResult = { phrase: null, passive: true, coordinated: false, commaOnly: false };
+const COORDINATED_SUBJECT: SubjectResult = { phrase: null, passive: false, coordinated: true, commaOnly: false };
+const COMMA_ONLY_SUBJECT: SubjectResult = { phrase: null, passive: false, coordinated: false, commaOnly: true };
+
 /** The source phrase before a cue: "the official, who spoke on condition of anonymity, said". */
-export function subjectBefore(
-  tokens: Token[],
-  cueIdx: number,
-  floorIdx: number,
-): { phrase: PhraseResult | null; passive: boolean; coordinated: boolean; commaOnly: boolean } {
+export function subjectBefore(tokens: Token[], cueIdx: number, floorIdx: number): SubjectResult {
   let i = skipAdverbials(tokens, cueIdx - 1);
-  const none = { phrase: null, passive: false, coordinated: false, commaOnly: false };
+  const none = NO_SUBJECT;
   if (i < floorIdx) return none;
   const t = tokens[i]!;
-  if (BE_FORMS.has(t.lower)) return { phrase: null, passive: true, coordinated: false, commaOnly: false };
+  if (BE_FORMS.has(t.lower)) return PASSIVE_SUBJECT;
   if (t.lower === 'to' || t.lower === 'not') return none;
   let appositive: Token[] = [];
   if (t.punct === 44 || t.punct === 8212 || t.punct === 8211 || (t.punct === 45 && tokens[i - 1] && tokens[i - 1]!.end < t.start)) {
@@ -475,17 +483,17 @@ export function subjectBefore(
       }
       p--;
     }
-    if (p < floorIdx || i - p >= 40) return { phrase: null, passive: false, coordinated: false, commaOnly: true };
+    if (p < floorIdx || i - p >= 40) return COMMA_ONLY_SUBJECT;
     appositive = tokens.slice(p + 1, i);
     i = skipAdverbials(tokens, p - 1);
-    if (i < floorIdx) return { phrase: null, passive: false, coordinated: false, commaOnly: true };
+    if (i < floorIdx) return COMMA_ONLY_SUBJECT;
   }
   const cur = tokens[i]!;
-  if (cur.word && (cur.lower === 'and' || cur.lower === 'but' || cur.lower === 'or') && !cur.cap) return { phrase: null, passive: false, coordinated: true, commaOnly: false };
-  if (!cur.word && cur.punct !== 46) return { phrase: null, passive: false, coordinated: false, commaOnly: appositive.length === 0 && cur.punct === 44 };
+  if (cur.word && (cur.lower === 'and' || cur.lower === 'but' || cur.lower === 'or') && !cur.cap) return COORDINATED_SUBJECT;
+  if (!cur.word && cur.punct !== 46) return appositive.length === 0 && cur.punct === 44 ? COMMA_ONLY_SUBJECT : NO_SUBJECT;
   const first = phraseBackward(tokens, i, floorIdx);
   if (first > i) {
-    if (cur.word && (cur.lower === 'and' || cur.lower === 'but')) return { phrase: null, passive: false, coordinated: true, commaOnly: false };
+    if (cur.word && (cur.lower === 'and' || cur.lower === 'but')) return COORDINATED_SUBJECT;
     return none;
   }
   return { phrase: { tokens: tokens.slice(first, i + 1), appositive }, passive: false, coordinated: false, commaOnly: false };
