@@ -554,7 +554,7 @@ function spanOf(tokens: Token[]): Span {
 /** The trailing personal name of a phrase, without titles: "Foreign Minister Yoko Kamikawa" -> "Yoko Kamikawa". */
 export function nameOf(tokens: Token[]): Token[] | null {
   // "farm unions and the Greens": two sources, kept as written.
-  if (tokens.some((t) => t.lower === 'and' && !t.cap) && !tokens[0]?.cap) return null;
+  if (!tokens[0]?.cap && tokens.some((t) => !t.cap && t.lower === 'and')) return null;
   const name = nameAtEnd(tokens);
   if (name) return name;
   // "President Ruto of Kenya": the name comes before the place.
@@ -735,7 +735,8 @@ export function speakerOf(
     const nameText = textOf(text, name);
     const titleWords = head.filter((t) => t.word && t.start < name![0]!.start).map((t) => t.lower);
     if (appositive.length && head === phrase) for (const t of appositive) if (t.word) titleWords.push(t.lower);
-    const honorific = phrase.some((t) => HONORIFICS.has(t.lower) || TITLE_WORDS.has(t.lower));
+    // TITLE_WORDS holds the honorifics too.
+    const honorific = phrase.some((t) => TITLE_WORDS.has(t.lower));
     const nameWords = name.filter((t) => t.word);
     const titled = titleWords.some((w) => TITLE_WORDS.has(w) || TITLE_HEADS.has(w));
     const person = nameWords.length >= 2 || honorific || titled || (nameWords.length === 1 && personWord(nameWords[0]!));
@@ -1003,8 +1004,10 @@ function startsWithAsciiCapital(s: string): boolean {
 }
 
 function remember(state: ResolverState, s: Speaker, registry: PersonRegistry): void {
-  for (const ctx of state.pending) releaseTokens(state, ctx);
-  state.pending.length = 0;
+  if (state.pending.length) {
+    for (const ctx of state.pending) releaseTokens(state, ctx);
+    state.pending.length = 0;
+  }
   if (s.person) state.lastPerson = s;
   else if (s.speaker && startsWithAsciiCapital(s.speaker) && !PRONOUNS.has(s.speaker.toLowerCase())) {
     state.lastBody = s;
