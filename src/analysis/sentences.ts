@@ -44,7 +44,18 @@ function isDigit(ch: string | undefined): boolean {
  * terminal punctuation and is followed by a line starting in lower case (a hard wrap) runs on.
  * List numbering and bullets at the start of a line are left out of the block.
  */
-export function paragraphBlocks(text: string): Span[] {
+export function paragraphBlocks(text: string): readonly Span[] {
+  // splitSentences and the quotation finder both read a document's blocks: the last answer is kept.
+  if (text === lastBlocksText && lastBlocks) return lastBlocks;
+  const blocks = readParagraphBlocks(text);
+  lastBlocksText = text;
+  lastBlocks = blocks;
+  return blocks;
+}
+let lastBlocksText: string | null = null;
+let lastBlocks: readonly Span[] | null = null;
+
+function readParagraphBlocks(text: string): Span[] {
   const blocks: Span[] = [];
   let blockStart = -1;
   let blockEnd = -1;
