@@ -311,16 +311,81 @@ const PRONOUN = /\b(?:he|she|He|She)\b/g;
 const POSSESSIVE_BEFORE_CUE = /\b(?:his|her|His|Her)\s+(?:[a-z-]+\s+){0,3}?(?=(?:visit|trip|meeting|talks|call)\b)/g;
 const PAIR_REF =
   /\b(?:the|The|both|Both)\s+(?:two\s+)?(?:(?:countries|nations|sides|governments|states)['’]\s+)?((?:foreign|defen[cs]e|finance|trade|top|senior)\s+(?:ministers|diplomats|officials)|ministers|diplomats|leaders|officials|presidents|prime\s+ministers|premiers|chancellors|heads\s+of\s+(?:state|government)|sides|men|women|envoys|counterparts)\b|\b(?:the|The)\s+pair\b|\b(?:the|The)\s+two(?=\s+(?:last|previously|also|first|again|later|then|had|have|will|would|met|meet|held|hold|spoke|talked|discussed|agreed|signed)\b)/g;
-// Every reference above ends in one of these words ("women" holds "men"): a sentence with none skips it.
-const PAIR_NOUN = /ministers|diplomats|leaders|officials|presidents|premiers|chancellors|heads|sides|men|envoys|counterparts|pair|two/;
 const TITLE_REF =
   /\b(?:[Tt]he\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)|([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:'s|’s))\s+(president|prime\s+minister|premier|foreign\s+minister|foreign\s+secretary|secretary\s+of\s+state|top\s+diplomat|minister|chancellor|leader|king|queen|ambassador|envoy)\b/g;
 const BARE_TITLE_REF = /\b[Tt]he\s+(president|prime\s+minister|premier|foreign\s+minister|foreign\s+secretary|secretary\s+of\s+state|chancellor)\b(?!\s+of\b|[-'’])/g;
-const ROLE_NOUN = /president|premier|minister|secretary|diplomat|chancellor|leader|king|queen|ambassador|envoy/;
 const VISITING_REF =
   /\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:visiting\s+(?:([A-Z][a-z]+)\s+)?|(?=guest\b))(foreign\s+minister|prime\s+minister|minister|president|premier|leader|chancellor|secretary\s+of\s+state|secretary|envoy|diplomat|official|dignitary|delegation|guest)\b/g;
 const COUNTERPART_REF =
   /\b(?:(?:his|her|their)\s+)?(?:([A-Z][a-z]+)\s+)?(counterparts?)\b/g;
+
+// Words that gate the reference patterns below. One pass over a sentence's ASCII letter runs (the
+// words \b delimits) and a hash lookup replace a substring or regex pre-test per pattern; each pattern
+// needs its gate words as whole words, so a sentence without them skips the pattern with no change in output.
+const W_PRONOUN = 1;
+const W_POSSESSIVE = 2;
+const W_POSSESSED_NOUN = 4;
+const W_PAIR_OPENER = 8;
+const W_PAIR_NOUN = 16;
+const W_THEY = 32;
+const W_ROLE = 64;
+const W_VISITING = 128;
+const W_COUNTERPART = 256;
+const GATE_WORDS: ReadonlyArray<readonly [string, number]> = [
+  ...['he', 'she', 'He', 'She'].map((w) => [w, W_PRONOUN] as const),
+  ...['his', 'her', 'His', 'Her'].map((w) => [w, W_POSSESSIVE] as const),
+  ...['visit', 'trip', 'meeting', 'talks', 'call'].map((w) => [w, W_POSSESSED_NOUN] as const),
+  ...['the', 'The', 'both', 'Both'].map((w) => [w, W_PAIR_OPENER] as const),
+  ...['ministers', 'diplomats', 'leaders', 'officials', 'presidents', 'premiers', 'chancellors', 'heads', 'sides', 'men', 'women', 'envoys', 'counterparts', 'pair', 'two'].map(
+    (w) => [w, W_PAIR_NOUN] as const,
+  ),
+  ...['They', 'they'].map((w) => [w, W_THEY] as const),
+  ...['president', 'premier', 'minister', 'secretary', 'diplomat', 'chancellor', 'leader', 'king', 'queen', 'ambassador', 'envoy'].map((w) => [w, W_ROLE] as const),
+  ...['visiting', 'guest'].map((w) => [w, W_VISITING] as const),
+  ...['counterpart', 'counterparts'].map((w) => [w, W_COUNTERPART] as const),
+];
+const wordHash = (src: string, start: number, end: number): number => {
+  let h = 0;
+  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + src.charCodeAt(i)) | 0;
+  return h;
+};
+// Hash to the gate words with that hash (a word may carry several flags: "counterparts").
+const GATE_BY_HASH = new Map<number, Array<{ word: string; bits: number }>>();
+for (const [word, bits] of GATE_WORDS) {
+  const h = wordHash(word, 0, word.length);
+  const list = GATE_BY_HASH.get(h) ?? [];
+  const same = list.find((e) => e.word === word);
+  if (same) same.bits |= bits;
+  else list.push({ word, bits });
+  GATE_BY_HASH.set(h, list);
+}
+const GATE_MAX_LENGTH = Math.max(...GATE_WORDS.map(([w]) => w.length));
+
+/** The gate flags of the whole words in text[start, end). */
+function gateFlags(text: string, start: number, end: number): number {
+  let flags = 0;
+  let i = start;
+  while (i < end) {
+    let c = text.charCodeAt(i);
+    if (!isLetter(c)) {
+      i++;
+      continue;
+    }
+    const wordStart = i;
+    let h = 0;
+    do {
+      h = (Math.imul(h, 31) + c) | 0;
+      c = ++i < end ? text.charCodeAt(i) : 0;
+    } while (isLetter(c));
+    // A letter run cut by the sentence end is still a whole word: \b also holds at the end of the slice.
+    const length = i - wordStart;
+    if (length < 2 || length > GATE_MAX_LENGTH) continue;
+    const entries = GATE_BY_HASH.get(h);
+    if (!entries) continue;
+    for (const e of entries) if (e.word.length === length && text.startsWith(e.word, wordStart)) flags |= e.bits;
+  }
+  return flags;
+}
 
 interface DocState {
   text: string;
@@ -448,7 +513,11 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
     return state.previousSubject ?? lastMentionBefore(state.officials, pos)?.entityId ?? null;
   };
 
-  for (const re of [PRONOUN, POSSESSIVE_BEFORE_CUE]) {
+  const gates = gateFlags(text, sentence.start, sentence.end);
+  const pronounPatterns: RegExp[] = [];
+  if (gates & W_PRONOUN) pronounPatterns.push(PRONOUN);
+  if ((gates & W_POSSESSIVE) && (gates & W_POSSESSED_NOUN)) pronounPatterns.push(POSSESSIVE_BEFORE_CUE);
+  for (const re of pronounPatterns) {
     re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) {
       const start = sentence.start + m.index;
@@ -459,7 +528,7 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
   }
 
   // The rarer condition first; "the " is in most sentences, so it is tried first of the openers.
-  PAIR_REF.lastIndex = PAIR_NOUN.test(s) && (s.includes('the ') || s.includes('two ') || s.includes('oth ') || s.includes('pair')) ? 0 : s.length;
+  PAIR_REF.lastIndex = (gates & W_PAIR_NOUN) && (gates & W_PAIR_OPENER) ? 0 : s.length;
   for (let m = PAIR_REF.exec(s); m; m = PAIR_REF.exec(s)) {
     const start = sentence.start + m.index;
     const noun = (m[1] ?? 'pair').replace(/\s+/g, ' ');
@@ -470,7 +539,7 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
   // "They met again on Friday": the two of the last event, when "they" opens the sentence's clause
   // and no one else is named before it (other "they" are groups: officials, protesters, troops).
   THEY.lastIndex = 0;
-  const they = s.includes('hey') ? THEY.exec(s) : null;
+  const they = gates & W_THEY ? THEY.exec(s) : null;
   if (they) {
     const start = sentence.start + they.index + they[0].length - 4;
     const last = state.events[state.events.length - 1];
@@ -478,7 +547,7 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
   }
 
   // Both title patterns end in a lower-case office noun: a sentence with none skips them.
-  const roleNoun = ROLE_NOUN.test(s);
+  const roleNoun = (gates & W_ROLE) !== 0;
   TITLE_REF.lastIndex = roleNoun ? 0 : s.length;
   for (let m = TITLE_REF.exec(s); m; m = TITLE_REF.exec(s)) {
     const start = sentence.start + m.index;
@@ -502,7 +571,7 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
   }
 
   // "received the visiting minister": the official of that office named before, other than those named here.
-  VISITING_REF.lastIndex = s.includes('isiting') || s.includes('guest') ? 0 : s.length;
+  VISITING_REF.lastIndex = gates & W_VISITING ? 0 : s.length;
   for (let m = VISITING_REF.exec(s); m; m = VISITING_REF.exec(s)) {
     const start = sentence.start + m.index;
     const end = start + m[0].length;
@@ -513,7 +582,7 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
     if (id) actors.push({ ids: [id], start, end, ref: true });
   }
 
-  COUNTERPART_REF.lastIndex = s.includes('counterpart') ? 0 : s.length;
+  COUNTERPART_REF.lastIndex = gates & W_COUNTERPART ? 0 : s.length;
   for (let m = COUNTERPART_REF.exec(s); m; m = COUNTERPART_REF.exec(s)) {
     const start = sentence.start + m.index;
     const end = start + m[0].length;
@@ -1615,7 +1684,7 @@ function absorb(target: Draft, d: Draft, acrossSentences: boolean): void {
 
 // Regexes compile on their first run: run each once at load, so the first article read pays nothing.
 for (const re of [
-  HEAD_TITLE, DIPLOMAT_TITLE, MINISTER_TITLE, LOCAL_DEMONYM, ABBREVIATION_END, TOLD_COMPANIONS, FUTURE_MARKER, FUTURE_TIME_AFTER, PROPOSAL_BEFORE, AGREEMENT_BEFORE, BACKGROUND_MEETING_BEFORE, TRIP_CLAUSE_BEFORE, SIGNING_CUE, HELD_FORM, CANCELLED_AFTER, TRAVEL_CANCELLED_AFTER, BACKGROUND_TRAVEL, NEGATION_BEFORE, CAPITALISED_WORD, TITLE_GAP_WORD, GAP_WORD, SUBJECT_BREAK, IN_PERSON, PHONE_MARKER, WITH_AFTER_TOPIC, TRANSITIVE_CUE, UNNAMED_OBJECT, CALL_PURPOSE_AFTER, AFTER_EVENT_GAP, RELATIVE_LEAD, IN_A_BEFORE, OBJECT_PRONOUN_AFTER, OTHER_PERSON_OF, POSSESSIVE_AFTER, PRONOUN, POSSESSIVE_BEFORE_CUE, PAIR_REF, TITLE_REF, BARE_TITLE_REF, ROLE_NOUN, VISITING_REF, COUNTERPART_REF, NAME_PAIR, FRAME_BEFORE, SAME_DAY, DATELINE_AFTER, RELATIVE_CLAUSE, CLOSED_RELATIVE, DATE_OTHER_EVENT, DATE_EXCLUDED_BEFORE, PLACE_AFTER, PLACE_AFTER_BUILDING, PLACE_BEFORE_TRIP, NOT_PLACE_WORD, TOPIC_BEFORE_PLACE, INSTITUTION_WORD, LOCATED_GATE, DATELINE, CUE_TRIGGER, ATTRIBUTE_BEFORE, RULE_OPENER, RULE_OPENER_AT,
+  HEAD_TITLE, DIPLOMAT_TITLE, MINISTER_TITLE, LOCAL_DEMONYM, ABBREVIATION_END, TOLD_COMPANIONS, FUTURE_MARKER, FUTURE_TIME_AFTER, PROPOSAL_BEFORE, AGREEMENT_BEFORE, BACKGROUND_MEETING_BEFORE, TRIP_CLAUSE_BEFORE, SIGNING_CUE, HELD_FORM, CANCELLED_AFTER, TRAVEL_CANCELLED_AFTER, BACKGROUND_TRAVEL, NEGATION_BEFORE, CAPITALISED_WORD, TITLE_GAP_WORD, GAP_WORD, SUBJECT_BREAK, IN_PERSON, PHONE_MARKER, WITH_AFTER_TOPIC, TRANSITIVE_CUE, UNNAMED_OBJECT, CALL_PURPOSE_AFTER, AFTER_EVENT_GAP, RELATIVE_LEAD, IN_A_BEFORE, OBJECT_PRONOUN_AFTER, OTHER_PERSON_OF, POSSESSIVE_AFTER, PRONOUN, POSSESSIVE_BEFORE_CUE, PAIR_REF, TITLE_REF, BARE_TITLE_REF, VISITING_REF, COUNTERPART_REF, NAME_PAIR, FRAME_BEFORE, SAME_DAY, DATELINE_AFTER, RELATIVE_CLAUSE, CLOSED_RELATIVE, DATE_OTHER_EVENT, DATE_EXCLUDED_BEFORE, PLACE_AFTER, PLACE_AFTER_BUILDING, PLACE_BEFORE_TRIP, NOT_PLACE_WORD, TOPIC_BEFORE_PLACE, INSTITUTION_WORD, LOCATED_GATE, DATELINE, CUE_TRIGGER, ATTRIBUTE_BEFORE, RULE_OPENER, RULE_OPENER_AT,
   ...RULE_ALTERNATION_BY_LETTER,
 ]) {
   re.lastIndex = 0;

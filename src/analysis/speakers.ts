@@ -1,6 +1,7 @@
 // Who says what: finds the reporting cue of a sentence, the noun phrase that is its source,
 // and turns that phrase into a speaker (an official's canonical name, a person's name, or the
 // body/description as the article gives it). Pronouns resolve to the last person or body named.
+import { detached } from './detached';
 import { lookupCountry } from './countries';
 import { cueFormAt, isCueForm, mayHoldCue, mayStartCue, type CueInfo } from './reporting';
 import type { OfficialMention, Span } from './types';
@@ -313,7 +314,7 @@ function isPlace(word: string): boolean {
   if (known === undefined) {
     if (placeMemo.size > 20000) placeMemo.clear();
     known = lookupCountry(word) !== null;
-    placeMemo.set(word, known);
+    placeMemo.set(detached(word), known);
   }
   return known;
 }
@@ -694,8 +695,8 @@ function titleWordsOf(title: string): string[] {
   let words = titleWordsMemo.get(title);
   if (!words) {
     if (titleWordsMemo.size > 5000) titleWordsMemo.clear();
-    words = title.split(/\s+/).map((w) => w.toLowerCase());
-    titleWordsMemo.set(title, words);
+    words = title.split(/\s+/).map((w) => detached(w.toLowerCase()));
+    titleWordsMemo.set(detached(title), words);
   }
   return words;
 }
