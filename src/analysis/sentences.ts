@@ -45,8 +45,14 @@ function isDigit(ch: string | undefined): boolean {
  * List numbering and bullets at the start of a line are left out of the block.
  */
 export function paragraphBlocks(text: string): readonly Span[] {
-  // splitSentences and the quotation finder both read a document's blocks: the last answer is kept.
-  if (text === lastBlocksText && lastBlocks) return lastBlocks;
+  // splitSentences and then the quotation finder read a document's blocks: the answer is kept for
+  // the one next call only, so that no article stays referenced once its analysis is done.
+  if (text === lastBlocksText && lastBlocks) {
+    const kept = lastBlocks;
+    lastBlocksText = null;
+    lastBlocks = null;
+    return kept;
+  }
   const blocks = readParagraphBlocks(text);
   lastBlocksText = text;
   lastBlocks = blocks;

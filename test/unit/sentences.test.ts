@@ -91,6 +91,8 @@ describe('splitSentences', () => {
     expect(read(a)).toEqual(['Kenya’s president spoke.', 'The vote is on Monday.']);
     expect(read(b)).toEqual(['Ein Satz.', 'Noch einer.']);
     expect(read(a)).toEqual(['Kenya’s president spoke.', 'The vote is on Monday.']);
+    expect(read(a)).toEqual(['Kenya’s president spoke.', 'The vote is on Monday.']);
+    expect(read(a)).toEqual(['Kenya’s president spoke.', 'The vote is on Monday.']);
     // The same content in another string object gets the same blocks.
     expect(read([a].join(''))).toEqual(read(a));
   });
