@@ -44,7 +44,24 @@ function isDigit(ch: string | undefined): boolean {
  * terminal punctuation and is followed by a line starting in lower case (a hard wrap) runs on.
  * List numbering and bullets at the start of a line are left out of the block.
  */
-export function paragraphBlocks(text: string): Span[] {
+export function paragraphBlocks(text: string): readonly Span[] {
+  // splitSentences and then the quotation finder read a document's blocks: the answer is kept for
+  // the one next call only, so that no article stays referenced once its analysis is done.
+  if (text === lastBlocksText && lastBlocks) {
+    const kept = lastBlocks;
+    lastBlocksText = null;
+    lastBlocks = null;
+    return kept;
+  }
+  const blocks = readParagraphBlocks(text);
+  lastBlocksText = text;
+  lastBlocks = blocks;
+  return blocks;
+}
+let lastBlocksText: string | null = null;
+let lastBlocks: readonly Span[] | null = null;
+
+function readParagraphBlocks(text: string): Span[] {
   const blocks: Span[] = [];
   let blockStart = -1;
   let blockEnd = -1;

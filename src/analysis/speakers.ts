@@ -149,14 +149,13 @@ export function tokenize(text: string, start: number, end: number, pool?: TokenP
     for (;;) {
       while (j < end) {
         const c = text.charCodeAt(j);
-        if (c < 128) {
-          const k = ASCII_CLASS[c]!;
-          if (k === LOWER) hash = (Math.imul(hash, 31) + c) | 0;
-          else if (k === UPPER) {
-            hash = (Math.imul(hash, 31) + c + 32) | 0;
-            plain = false;
-          }
-          else if (k === DIGIT) letters = false;
+        // `| 32` lower-cases an ASCII capital; only ASCII letters land in 0..25 after `- 97`.
+        const letter = (c | 32) - 97;
+        if (letter >>> 0 < 26) {
+          hash = (Math.imul(hash, 31) + letter + 97) | 0;
+          if (c < 97) plain = false;
+        } else if (c < 128) {
+          if (c >= 48 && c <= 57) letters = false;
           else break;
         }
         // The Kelvin sign lower-cases to an ASCII "k".
@@ -451,17 +450,25 @@ function phraseBackward(tokens: Token[], idx: number, floor: number): number {
   return k + 1;
 }
 
+interface SubjectResult {
+  readonly phrase: PhraseResult | null;
+  readonly passive: boolean;
+  readonly coordinated: boolean;
+  readonly commaOnly: boolean;
+}
+// The answers without a phrase are shared (read only): most cues end in one of them, and they were built per cue.
+const NO_SUBJECT: SubjectResult = { phrase: null, passive: false, coordinated: false, commaOnly: false };
+const PASSIVE_SUBJECT: SubjectResult = { phrase: null, passive: true, coordinated: false, commaOnly: false };
+const COORDINATED_SUBJECT: SubjectResult = { phrase: null, passive: false, coordinated: true, commaOnly: false };
+const COMMA_ONLY_SUBJECT: SubjectResult = { phrase: null, passive: false, coordinated: false, commaOnly: true };
+
 /** The source phrase before a cue: "the official, who spoke on condition of anonymity, said". */
-export function subjectBefore(
-  tokens: Token[],
-  cueIdx: number,
-  floorIdx: number,
-): { phrase: PhraseResult | null; passive: boolean; coordinated: boolean; commaOnly: boolean } {
+export function subjectBefore(tokens: Token[], cueIdx: number, floorIdx: number): SubjectResult {
   let i = skipAdverbials(tokens, cueIdx - 1);
-  const none = { phrase: null, passive: false, coordinated: false, commaOnly: false };
+  const none = NO_SUBJECT;
   if (i < floorIdx) return none;
   const t = tokens[i]!;
-  if (BE_FORMS.has(t.lower)) return { phrase: null, passive: true, coordinated: false, commaOnly: false };
+  if (BE_FORMS.has(t.lower)) return PASSIVE_SUBJECT;
   if (t.lower === 'to' || t.lower === 'not') return none;
   let appositive: Token[] = [];
   if (t.punct === 44 || t.punct === 8212 || t.punct === 8211 || (t.punct === 45 && tokens[i - 1] && tokens[i - 1]!.end < t.start)) {
@@ -477,17 +484,17 @@ export function subjectBefore(
       }
       p--;
     }
-    if (p < floorIdx || i - p >= 40) return { phrase: null, passive: false, coordinated: false, commaOnly: true };
+    if (p < floorIdx || i - p >= 40) return COMMA_ONLY_SUBJECT;
     appositive = tokens.slice(p + 1, i);
     i = skipAdverbials(tokens, p - 1);
-    if (i < floorIdx) return { phrase: null, passive: false, coordinated: false, commaOnly: true };
+    if (i < floorIdx) return COMMA_ONLY_SUBJECT;
   }
   const cur = tokens[i]!;
-  if (cur.word && (cur.lower === 'and' || cur.lower === 'but' || cur.lower === 'or') && !cur.cap) return { phrase: null, passive: false, coordinated: true, commaOnly: false };
-  if (!cur.word && cur.punct !== 46) return { phrase: null, passive: false, coordinated: false, commaOnly: appositive.length === 0 && cur.punct === 44 };
+  if (cur.word && (cur.lower === 'and' || cur.lower === 'but' || cur.lower === 'or') && !cur.cap) return COORDINATED_SUBJECT;
+  if (!cur.word && cur.punct !== 46) return appositive.length === 0 && cur.punct === 44 ? COMMA_ONLY_SUBJECT : NO_SUBJECT;
   const first = phraseBackward(tokens, i, floorIdx);
   if (first > i) {
-    if (cur.word && (cur.lower === 'and' || cur.lower === 'but')) return { phrase: null, passive: false, coordinated: true, commaOnly: false };
+    if (cur.word && (cur.lower === 'and' || cur.lower === 'but')) return COORDINATED_SUBJECT;
     return none;
   }
   return { phrase: { tokens: tokens.slice(first, i + 1), appositive }, passive: false, coordinated: false, commaOnly: false };
@@ -548,7 +555,7 @@ function spanOf(tokens: Token[]): Span {
 /** The trailing personal name of a phrase, without titles: "Foreign Minister Yoko Kamikawa" -> "Yoko Kamikawa". */
 export function nameOf(tokens: Token[]): Token[] | null {
   // "farm unions and the Greens": two sources, kept as written.
-  if (tokens.some((t) => t.lower === 'and' && !t.cap) && !tokens[0]?.cap) return null;
+  if (!tokens[0]?.cap && tokens.some((t) => !t.cap && t.lower === 'and')) return null;
   const name = nameAtEnd(tokens);
   if (name) return name;
   // "President Ruto of Kenya": the name comes before the place.
@@ -729,7 +736,8 @@ export function speakerOf(
     const nameText = textOf(text, name);
     const titleWords = head.filter((t) => t.word && t.start < name![0]!.start).map((t) => t.lower);
     if (appositive.length && head === phrase) for (const t of appositive) if (t.word) titleWords.push(t.lower);
-    const honorific = phrase.some((t) => HONORIFICS.has(t.lower) || TITLE_WORDS.has(t.lower));
+    // TITLE_WORDS holds the honorifics too.
+    const honorific = phrase.some((t) => TITLE_WORDS.has(t.lower));
     const nameWords = name.filter((t) => t.word);
     const titled = titleWords.some((w) => TITLE_WORDS.has(w) || TITLE_HEADS.has(w));
     const person = nameWords.length >= 2 || honorific || titled || (nameWords.length === 1 && personWord(nameWords[0]!));
@@ -997,8 +1005,10 @@ function startsWithAsciiCapital(s: string): boolean {
 }
 
 function remember(state: ResolverState, s: Speaker, registry: PersonRegistry): void {
-  for (const ctx of state.pending) releaseTokens(state, ctx);
-  state.pending.length = 0;
+  if (state.pending.length) {
+    for (const ctx of state.pending) releaseTokens(state, ctx);
+    state.pending.length = 0;
+  }
   if (s.person) state.lastPerson = s;
   else if (s.speaker && startsWithAsciiCapital(s.speaker) && !PRONOUNS.has(s.speaker.toLowerCase())) {
     state.lastBody = s;
