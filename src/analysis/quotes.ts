@@ -67,7 +67,11 @@ function sentenceIndexAt(sentences: Span[], pos: number): number {
  * quotation is open ends it there; a closing mark after a full stop with nothing open marks a
  * quotation that lost its opening mark, bounded by its sentence.
  */
-export function findQuoteSegments(text: string, sentences: Span[]): QuoteSegment[] {
+export function findQuoteSegments(
+  text: string,
+  sentences: Span[],
+  blocks: readonly Span[] = paragraphBlocks(text),
+): QuoteSegment[] {
   // The positions of all marks, found in one pass over the whole text (no block substrings; `test`
   // scans natively and builds no match object).
   const doubleMarks: number[] = [];
@@ -81,7 +85,7 @@ export function findQuoteSegments(text: string, sentences: Span[]): QuoteSegment
   const segments: QuoteSegment[] = [];
   let d = 0;
   let q = 0;
-  for (const block of paragraphBlocks(text)) {
+  for (const block of blocks) {
     while (d < doubleMarks.length && doubleMarks[d]! < block.start) d++;
     while (q < singleMarks.length && singleMarks[q]! < block.start) q++;
     const doubles = doubleSegments(text, block, sentences, doubleMarks, d);
@@ -307,8 +311,9 @@ export function analyzeQuotes(
   text: string,
   sentences: Span[],
   officials: OfficialMention[],
+  blocks: readonly Span[] = paragraphBlocks(text),
 ): QuoteAnalysis {
-  const segments = findQuoteSegments(text, sentences);
+  const segments = findQuoteSegments(text, sentences, blocks);
   const masks = segments.map((s) => ({ start: s.start, end: s.end }));
   const contexts = attributeSentences(text, sentences, officials, masks);
   const quotes: AttributedQuote[] = [];

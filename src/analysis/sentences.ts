@@ -45,21 +45,8 @@ function isDigit(ch: string | undefined): boolean {
  * List numbering and bullets at the start of a line are left out of the block.
  */
 export function paragraphBlocks(text: string): readonly Span[] {
-  // splitSentences and then the quotation finder read a document's blocks: the answer is kept for
-  // the one next call only, so that no article stays referenced once its analysis is done.
-  if (text === lastBlocksText && lastBlocks) {
-    const kept = lastBlocks;
-    lastBlocksText = null;
-    lastBlocks = null;
-    return kept;
-  }
-  const blocks = readParagraphBlocks(text);
-  lastBlocksText = text;
-  lastBlocks = blocks;
-  return blocks;
+  return readParagraphBlocks(text);
 }
-let lastBlocksText: string | null = null;
-let lastBlocks: readonly Span[] | null = null;
 
 function readParagraphBlocks(text: string): Span[] {
   const blocks: Span[] = [];
@@ -136,11 +123,14 @@ function periodEndsSentence(text: string, dot: number, floor: number, nextPos: n
   return true;
 }
 
-/** Splits an article into sentences; headings, nav lines and list items are their own spans, without numbering. */
-export function splitSentences(text: string): Span[] {
+/**
+ * Splits an article into sentences; headings, nav lines and list items are their own spans, without
+ * numbering. `blocks` lets a caller that also needs the paragraph blocks read them once.
+ */
+export function splitSentences(text: string, blocks: readonly Span[] = paragraphBlocks(text)): Span[] {
   const spans: Span[] = [];
   const scan = { next: -1 };
-  for (const block of paragraphBlocks(text)) splitBlock(text, block.start, block.end, spans, scan);
+  for (const block of blocks) splitBlock(text, block.start, block.end, spans, scan);
   return spans;
 }
 
