@@ -199,25 +199,53 @@ log(`speedup vs compromise + chrono: ${speedupVsChronoCompromise.toFixed(1)}x (g
 
 // --- Memory growth -----------------------------------------------------------------------------------
 // Heap retained by the analysis result after a full collection, for growing prefixes of the corpus.
+// (Also one timed run per prefix: time per MB must stay flat as more documents are linked.)
 const memory = {};
 for (const [label, fraction] of [['quarter', 0.25], ['half', 0.5], ['full', 1]]) {
   const docs = engineDocs.slice(0, Math.round(engineDocs.length * fraction));
   const textMB = bytesOf(docs) / MB;
   fullGc();
-  const before = process.memoryUsage().heapUsed;
-  let result = engine.analyzeCorpus(docs);
+  const run = seconds(() => engine.analyzeCorpus(docs));
+  let result = run.result;
+  run.result = null;
   fullGc();
-  const after = process.memoryUsage().heapUsed;
-  const heapMB = (after - before) / MB;
-  // Keep the result alive until after the measurement.
+  const withResult = process.memoryUsage().heapUsed;
   if (result.documents.length !== docs.length) throw new Error('analyzeCorpus lost documents');
+  // The heap the result holds: with it alive, minus without it (module caches and JIT state cancel out).
   result = null;
-  memory[label] = { textMB: round(textMB), heapMB: round(heapMB), heapMBPerTextMB: round(heapMB / textMB, 3) };
+  fullGc();
+  const heapMB = (withResult - process.memoryUsage().heapUsed) / MB;
+  const msPerMB = (run.s * 1000) / textMB;
+  memory[label] = { textMB: round(textMB), heapMB: round(heapMB), heapMBPerTextMB: round(heapMB / textMB, 3), msPerMB: round(msPerMB, 1) };
   log(
     `memory ${label.padEnd(7)}: ${textMB.toFixed(2)} MB text -> ${heapMB.toFixed(2)} MB heap retained by the result = ` +
-      `${(heapMB / textMB).toFixed(3)} MB per MB of text`,
+      `${(heapMB / textMB).toFixed(3)} MB per MB of text (that run: ${msPerMB.toFixed(0)} ms per MB, corpus linking included)`,
   );
 }
+// Heap still held once both the text and the result are gone: module-level caches that keep strings
+// sliced from the documents would keep whole documents alive in a long-running editor session.
+const leakMB = 2;
+fullGc();
+const heapBeforeLeakCheck = process.memoryUsage().heapUsed;
+{
+  let fresh = generateCorpus({ seedTexts, targetBytes: leakMB * MB, seed: `${corpusSeed}-fresh` }).map((d) => ({
+    path: d.path,
+    text: d.text,
+    options: { documentDate: d.documentDate },
+  }));
+  let result = engine.analyzeCorpus(fresh);
+  if (result.documents.length !== fresh.length) throw new Error('analyzeCorpus lost documents');
+  result = null;
+  fresh = null;
+}
+fullGc();
+const heldAfterDropMB = (process.memoryUsage().heapUsed - heapBeforeLeakCheck) / MB;
+const heldAfterDropMBPerTextMB = heldAfterDropMB / leakMB;
+log(
+  `memory held after analysing ${leakMB} MB of fresh text and dropping text and result: ${heldAfterDropMB.toFixed(2)} MB ` +
+    `= ${heldAfterDropMBPerTextMB.toFixed(3)} MB per MB${heldAfterDropMBPerTextMB > 0.25 ? ' (module caches keep document text alive?)' : ''}`,
+);
+
 const perMB = Object.values(memory).map((m) => m.heapMBPerTextMB);
 // Tiny results (empty recognizers) make the ratio noise; only judge when there is something to measure.
 const memoryLinear = memory.full.heapMB < 1 || Math.max(...perMB) <= 1.5 * Math.min(...perMB);
@@ -282,6 +310,7 @@ console.log(
     compromiseSubsetMB: round(subsetMB),
     memory,
     memoryLinear,
+    heldAfterDropMBPerTextMB: round(heldAfterDropMBPerTextMB, 3),
     timeLinearityMsPerMB: timeLinearity,
     timeLinear,
     found,

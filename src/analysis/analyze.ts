@@ -6,7 +6,7 @@ import { linkEntities } from './entities';
 import { findEvents, mergeEvents } from './events';
 import { findOfficials } from './officials';
 import { analyzeQuotes } from './quotes';
-import { splitSentences } from './sentences';
+import { paragraphBlocks, splitSentences } from './sentences';
 import type {
   AnalyzeOptions,
   CorpusAnalysis,
@@ -17,10 +17,12 @@ import type {
 
 export function analyzeDocument(text: string, options: AnalyzeOptions = {}): DocumentAnalysis {
   const documentDate = resolveDocumentDate(text, options);
-  const sentences = splitSentences(text);
+  // Paragraph blocks are read once: sentences and quotations both start from them.
+  const blocks = paragraphBlocks(text);
+  const sentences = splitSentences(text, blocks);
   const dates = findDates(text, documentDate?.value ?? null);
   const officials = findOfficials(text);
-  const quoteAnalysis = analyzeQuotes(text, sentences, officials);
+  const quoteAnalysis = analyzeQuotes(text, sentences, officials, blocks);
   const quotes = quoteAnalysis.quotes.map((q) => q.quote);
   const claims = findClaims(text, sentences, quoteAnalysis);
   const events = findEvents(text, { sentences, officials, dates, documentDate: documentDate?.value ?? null });

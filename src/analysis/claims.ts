@@ -32,8 +32,7 @@ export function findClaims(text: string, sentences: Span[], { quotes, contexts }
     const first = sentences[i]!;
     const last = sentences[end]!;
     // A heading or nav line (no final punctuation) is a claim only with a quotation: "Tariffs 'reckless' - Lula".
-    const finished = /[.!?…"”’)\]]/.test(text[last.end - 1] ?? '');
-    if (quote || (attribution && finished)) {
+    if (quote || (attribution && endsFinished(text, last.end))) {
       const speaker = quote ? quote.quote.speaker : attribution!.speaker;
       const speakerEntityId = quote ? quote.quote.speakerEntityId : attribution!.speakerEntityId;
       claims.push({
@@ -48,4 +47,11 @@ export function findClaims(text: string, sentences: Span[], { quotes, contexts }
     i = end + 1;
   }
   return claims;
+}
+
+/** Whether the character before `end` closes a sentence: . ! ? … " ” ’ ) ] (read only when a claim needs it). */
+function endsFinished(text: string, end: number): boolean {
+  if (end < 1) return false;
+  const c = text.charCodeAt(end - 1);
+  return c === 46 || c === 33 || c === 63 || c === 0x2026 || c === 34 || c === 0x201d || c === 0x2019 || c === 41 || c === 93;
 }

@@ -1,6 +1,8 @@
 // Country lookups for the whole engine: names, official names, alternative spellings, demonyms and
 // capitals from the `world-countries` data (compacted by scripts/build-country-table.mjs), loaded once.
+import { detached } from './detached';
 import table from './data/countries.json';
+import { hashBitsOf, mayHaveHash, stringHash } from './names';
 
 export interface CountryRecord {
   common: string;
@@ -95,6 +97,58 @@ function add(name: string, country: CountryRecord, kind: CountryNameKind): void 
   for (const c of COUNTRIES) for (const cap of c.capitals) add(cap, c, 'capital');
 }
 
+/**
+ * Hashes (names.ts `stringHash`) of every key: a phrase of ASCII letters and points whose hash is not
+ * here names no country, which settles most capitalised words without a slice or a Map lookup.
+ */
+const KEY_HASHES = new Set<number>();
+const THE_HASH = stringHash('the', false);
+/** Phrase hashes (see plainPhraseHash) of the keys made of letters, points and single spaces. */
+const PHRASE_HASHES = new Set<number>();
+for (const key of byKey.keys()) {
+  const h = stringHash(key, false);
+  if (h >= 0) KEY_HASHES.add(h);
+  const ph = plainPhraseHash(key);
+  if (ph >= 0) PHRASE_HASHES.add(ph);
+}
+const KEY_HASH_BITS = hashBitsOf(KEY_HASHES);
+const PHRASE_HASH_BITS = hashBitsOf(PHRASE_HASHES);
+
+/**
+ * False when a word whose names.ts `asciiLowerHash` is `h` (>= 0: ASCII letters, apostrophes, points,
+ * hyphens) surely names no country; true when `lookupCountry` has to decide.
+ */
+export function mayBeCountryWordHash(h: number): boolean {
+  return h < 0 || (mayHaveHash(KEY_HASH_BITS, h) && KEY_HASHES.has(h));
+}
+
+/**
+ * Hash of a phrase of ASCII letters and points in words one space apart, lower-cased and without
+ * the points (a single word hashes as `stringHash`); -1 for any other phrase, and for one opening
+ * with "the " (which `bare` strips).
+ */
+function plainPhraseHash(phrase: string): number {
+  let h = 7;
+  let prevSpace = true;
+  for (let k = 0; k < phrase.length; k++) {
+    let c = phrase.charCodeAt(k);
+    if (c >= 65 && c <= 90) c |= 32;
+    else if (c === 46) {
+      prevSpace = false;
+      continue;
+    } else if (c === 32) {
+      if (prevSpace || k === phrase.length - 1) return -1;
+      if (k === 3 && (h >>> 1) === THE_HASH) return -1;
+      prevSpace = true;
+      h = (Math.imul(h, 31) + c) | 0;
+      continue;
+    } else if (c < 97 || c > 122) return -1;
+    prevSpace = false;
+    h = (Math.imul(h, 31) + c) | 0;
+  }
+  return h >>> 1;
+}
+
 /** Most words any country phrase has ("Democratic Republic of the Congo"). */
 export const MAX_COUNTRY_PHRASE_WORDS = longestPhraseWords;
 
@@ -117,11 +171,15 @@ const LOOKUP_CACHE_LIMIT = 20000;
 
 /** Any naming of a country: name, official name, alternative spelling, abbreviation, demonym or capital. */
 export function lookupCountry(phrase: string): CountryHit | null {
+  // Letters and points only: no possessive, article or spacing for `bare`/`countryKey` to undo, so
+  // the key is the lower-cased phrase and its hash must be a key's.
+  const h = plainPhraseHash(phrase);
+  if (h >= 0 && !(mayHaveHash(PHRASE_HASH_BITS, h) && PHRASE_HASHES.has(h))) return null;
   const cached = lookupCache.get(phrase);
   if (cached !== undefined) return cached;
   const hit = lookupUncached(phrase);
   if (lookupCache.size >= LOOKUP_CACHE_LIMIT) lookupCache.clear();
-  lookupCache.set(phrase, hit);
+  lookupCache.set(detached(phrase), hit);
   return hit;
 }
 

@@ -8,6 +8,8 @@ import type { Entity, OfficialMention } from './types';
 
 interface Group {
   key: string;
+  /** Words in the key. */
+  words: number;
   /** Spellings of the name and how often each was used. */
   spellings: Map<string, number>;
   titles: Map<string, number>;
@@ -21,7 +23,32 @@ interface Group {
 function root(g: Group): Group {
   let r = g;
   while (r.parent) r = r.parent;
+  // Path compression: later questions about g take one step.
+  for (let c = g; c.parent && c.parent !== r; ) {
+    const next: Group = c.parent;
+    c.parent = r;
+    c = next;
+  }
   return r;
+}
+
+/** Words in a name key (single spaces). */
+function wordCount(key: string): number {
+  let n = 1;
+  for (let p = key.indexOf(' '); p >= 0; p = key.indexOf(' ', p + 1)) n++;
+  return n;
+}
+
+/** The groups by word count, most words first, in insertion order within a count (a stable bucket sort). */
+function longestFirst(groups: Map<string, Group>): Group[] {
+  const buckets: Group[][] = [];
+  for (const g of groups.values()) (buckets[g.words] ??= []).push(g);
+  const out: Group[] = [];
+  for (let n = buckets.length - 1; n >= 0; n--) {
+    const bucket = buckets[n];
+    if (bucket) for (const g of bucket) out.push(g);
+  }
+  return out;
 }
 
 function bump(map: Map<string, number>, value: string | null, by = 1): void {
@@ -43,7 +70,8 @@ function mostFrequent(map: Map<string, number>): string | null {
 /** Hyphens, apostrophes and diacritics mark the fuller spelling ("Amir-Abdollahian", "Sa’ar", "José"). */
 function decoration(name: string): number {
   let n = 0;
-  for (const ch of name) if (ch === '-' || ch === '’' || ch === "'" || ch.normalize('NFKD') !== ch) n++;
+  // ASCII characters are their own decomposition: only other characters need normalising.
+  for (const ch of name) if (ch === '-' || ch === '’' || ch === "'" || (ch.charCodeAt(0) >= 128 && ch.normalize('NFKD') !== ch)) n++;
   return n;
 }
 
@@ -87,15 +115,24 @@ export function linkEntities(perDocument: OfficialMention[][]): { entities: Enti
   const groups = new Map<string, Group>();
   const groupOfLocal = new Map<string, Group>();
   for (const mentions of perDocument) {
+    let lastId = '';
+    let lastGroup: Group | undefined;
     for (const m of mentions) {
-      const key = nameKey(m.name);
-      let g = groupOfLocal.get(m.entityId) ?? groups.get(key);
+      // A document names the same person several times running: skip the lookup then.
+      let g = m.entityId === lastId ? lastGroup : groupOfLocal.get(m.entityId);
       if (!g) {
-        g = { key, spellings: new Map(), titles: new Map(), countries: new Map(), localIds: new Set(), mentions: 0, parent: null };
-        groups.set(key, g);
+        // Only a local id not met before needs its name key.
+        const key = nameKey(m.name);
+        g = groups.get(key);
+        if (!g) {
+          g = { key, words: wordCount(key), spellings: new Map(), titles: new Map(), countries: new Map(), localIds: new Set(), mentions: 0, parent: null };
+          groups.set(key, g);
+        }
+        groupOfLocal.set(m.entityId, g);
+        g.localIds.add(m.entityId);
       }
-      groupOfLocal.set(m.entityId, g);
-      g.localIds.add(m.entityId);
+      lastId = m.entityId;
+      lastGroup = g;
       bump(g.spellings, m.name);
       bump(g.titles, m.title);
       bump(g.countries, m.country);
@@ -124,8 +161,7 @@ export function linkEntities(perDocument: OfficialMention[][]): { entities: Enti
     else byFirstWord.set(parts[0]!, [g]);
   }
   // Longest names first, so that "Amir Abdollahian" joins "Hossein Amir-Abdollahian" before anything joins it.
-  const ordered = [...groups.values()].sort((a, b) => b.key.split(' ').length - a.key.split(' ').length);
-  for (const g of ordered) {
+  for (const g of longestFirst(groups)) {
     let targets = byShortForm.get(g.key);
     if (!targets && !g.key.includes(' ')) {
       const title = mostFrequent(g.titles)?.toLowerCase();

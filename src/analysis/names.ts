@@ -1,6 +1,8 @@
 // Word tokens for the name recognizer, kept in typed arrays (a 10 MB corpus makes millions of tokens),
 // and the name helpers: what may stand inside a personal name, canonical forms, matching keys, ids.
 
+import { detached } from './detached';
+
 /** Token flags. */
 export const F_WORD = 1; // letters (a word, possibly hyphenated or with an apostrophe)
 export const F_CAP = 2; // first letter upper case
@@ -14,6 +16,7 @@ export const F_ABBR = 256; // dotted abbreviation ("U.S.", "U.K.")
 export const F_NUM = 512;
 export const F_TITLE_LINE = 1024; // on a line written in Title Case (a headline)
 export const F_JOINER = 2048; // a hyphen or apostrophe inside the word ("al-Assad", "Sa’ar")
+export const F_HYPHEN = 4096; // a hyphen inside the word ("al-Assad")
 
 
 /** Words whose following "." is an abbreviation point, not a sentence end. */
@@ -21,8 +24,13 @@ const DOTTED_WORDS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'st', 'sen', 'rep', 'gen', 'gov', 'lt', 'col', 'sgt', 'capt', 'adm', 'prof', 'jr', 'sr',
   'cmdr', 'maj', 'brig', 'hon', 'mme', 'messrs', 'no', 'vs', 'corp', 'inc', 'ltd', 'co',
 ]);
+const DOTTED_HASHES = new Set([...DOTTED_WORDS].map((w) => asciiLowerHash(w, 0, w.length, false)));
 const SENTENCE_END_CODES = new Set([...'.!?…:;'].map((ch) => ch.charCodeAt(0)));
 const OPENER_CODES = new Set([...'“"‘\'([«—–-•*'].map((ch) => ch.charCodeAt(0)));
+/** By UTF-16 code: 1 sentence end, 2 opener (a table read instead of two Set lookups per mark). */
+const PUNCT_KIND = new Uint8Array(65536);
+for (const c of SENTENCE_END_CODES) PUNCT_KIND[c] = PUNCT_KIND[c]! | 1;
+for (const c of OPENER_CODES) PUNCT_KIND[c] = PUNCT_KIND[c]! | 2;
 
 export interface Tokens {
   text: string;
@@ -150,6 +158,7 @@ function growPool(n: number): void {
  * The returned arrays are shared with the next call: use the tokens before tokenizing again.
  */
 export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens {
+  const cueBits = cueHashes ? hashBitsOf(cueHashes) : null;
   const len = text.length;
   let n = 0;
   let cueCount = 0;
@@ -192,10 +201,18 @@ export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens 
         let a = 7;
         let b = 7;
         let l = 7;
+        // Where the part after the last hyphen begins: hashed after the loop, hyphens being rare.
+        let lastPartStart = i;
         let k = i;
-        let lastLetter = c;
         while (k < len) {
           let d = text.charCodeAt(k);
+          // Lower-case ASCII letters, the bulk of any text, take the shortest path.
+          if (d >= 97 && d <= 122) {
+            hasLower = true;
+            a = (Math.imul(a, 31) + d) | 0;
+            k++;
+            continue;
+          }
           if (d < 128) {
             const dc = ASCII_CLASS[d]!;
             if (dc === 2) hasLower = true;
@@ -203,10 +220,11 @@ export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens 
             else if ((d === 45 || d === 39) && k > i && k + 1 < len && isLetterCode(text.charCodeAt(k + 1))) {
               f |= F_JOINER;
               if (d === 45) {
+                f |= F_HYPHEN;
                 if (!firstDone) b = a;
                 a = (Math.imul(a, 31) + 45) | 0;
                 firstDone = true;
-                l = 7;
+                lastPartStart = k + 1;
               }
               k++;
               continue;
@@ -217,24 +235,24 @@ export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens 
           } else if ((d === 0x2019 || d === 0x2010 || d === 0x2011) && k > i && k + 1 < len && isLetterCode(text.charCodeAt(k + 1))) {
             f |= F_JOINER;
             if (d !== 0x2019) {
+              f |= F_HYPHEN;
               if (!firstDone) b = a;
               a = (Math.imul(a, 31) + 45) | 0;
               firstDone = true;
-              l = 7;
+              lastPartStart = k + 1;
             }
             k++;
             continue;
           } else break;
-          lastLetter = d;
           a = (Math.imul(a, 31) + d) | 0;
-          // The part after the last hyphen is hashed apart only once a hyphen was seen.
-          if (firstDone) l = (Math.imul(l, 31) + d) | 0;
           k++;
         }
         if (!firstDone) {
           b = a;
           l = a;
-        }
+        } else l = lastPartHash(text, lastPartStart, k);
+        // A word ends on a letter (a joiner is taken only before one).
+        const lastLetter = text.charCodeAt(k - 1);
         e = k;
         full = k;
         // Possessive ’s / 's kept out of the word (but inside the token's full extent).
@@ -260,7 +278,8 @@ export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens 
           hl = l >>> 1;
         }
         if (cls === 3 && e - s >= 2 && !hasLower) f |= F_ALLCAPS;
-        if (!(f & F_POSS) && e < len && text.charCodeAt(e) === 46 && (e - s === 1 || (e - s <= 7 && DOTTED_WORDS.has(text.slice(s, e).toLowerCase())))) {
+        // The hash settles almost every word before end of sentence without a slice.
+        if (!(f & F_POSS) && e < len && text.charCodeAt(e) === 46 && (e - s === 1 || (e - s <= 7 && (hf < 0 || DOTTED_HASHES.has(hf)) && DOTTED_WORDS.has(text.slice(s, e).toLowerCase())))) {
           f |= F_DOT;
           full = e + 1;
         }
@@ -293,7 +312,9 @@ export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens 
     pool.hashFirst[n] = h1;
     pool.hashLast[n] = hl;
     if (f & F_WORD) {
-      if (cueHashes && (hf < 0 || cueHashes.has(hf) || (f & F_JOINER && cueHashes.has(hl)))) pool.cues[cueCount++] = n;
+      if (cueBits && (hf < 0 || mayHaveHash(cueBits, hf) || (f & F_JOINER && mayHaveHash(cueBits, hl)))) {
+        if (hf < 0 || cueHashes!.has(hf) || (f & F_JOINER && cueHashes!.has(hl))) pool.cues[cueCount++] = n;
+      }
       if (f & (F_CAP | F_JOINER)) pool.caps[capCount++] = n;
     }
     n++;
@@ -302,6 +323,7 @@ export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens 
     sawNewline = false;
     const nextCode = i < len ? text.charCodeAt(i) : 0;
     gapOneSpace = nextCode === 32 || nextCode === 160;
+    if (nextCode === 32) i++; // the usual single space, skipped here rather than by a turn of the loop
   }
   const { start, end, fullEnd, flags, hashFull, hashFirst, hashLast } = pool;
   // Sentence starts: after . ! ? : ; (not an abbreviation point), at line starts, through opening quotes.
@@ -314,10 +336,11 @@ export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens 
     const pf = flags[k - 1]!;
     if (!(pf & (F_WORD | F_NUM))) {
       const ch = text.charCodeAt(start[k - 1]!);
-      if (SENTENCE_END_CODES.has(ch) || (OPENER_CODES.has(ch) && pf & F_SENT)) flags[k] = f | F_SENT;
+      const kind = PUNCT_KIND[ch]!;
+      if (kind & 1 || (kind & 2 && pf & F_SENT)) flags[k] = f | F_SENT;
     }
   }
-  markTitleCaseLines(text, n, start, end, flags);
+  markTitleCaseLines(text, n, start, end, flags, hashFull);
   generation = (generation + 1) | 0;
   return {
     text, count: n, start, end, fullEnd, flags, lower: pool.lower, lowerGen: pool.lowerGen, gen: generation, hashFull, hashFirst, hashLast,
@@ -325,11 +348,58 @@ export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens 
   };
 }
 
+// A bitmap over the low 20 bits of a hash set's members: almost every word is rejected by one array
+// read, where a Set lookup per word was a visible share of the tokenizer.
+const HASH_BITS = 20;
+const hashBitsCache = new WeakMap<ReadonlySet<number>, Int32Array>();
+
+/** The bitmap of a (never mutated after first use) hash set. */
+export function hashBitsOf(hashes: ReadonlySet<number>): Int32Array {
+  let bits = hashBitsCache.get(hashes);
+  if (!bits) {
+    bits = new Int32Array(1 << (HASH_BITS - 5));
+    for (const h of hashes) {
+      const w = (h >>> 5) & ((1 << (HASH_BITS - 5)) - 1);
+      bits[w] = bits[w]! | (1 << (h & 31));
+    }
+    hashBitsCache.set(hashes, bits);
+  }
+  return bits;
+}
+
+/** False: the hash is surely not in the set the bitmap was built from; true: ask the set. */
+export function mayHaveHash(bits: Int32Array, h: number): boolean {
+  return (bits[(h >>> 5) & ((1 << (HASH_BITS - 5)) - 1)]! & (1 << (h & 31))) !== 0;
+}
+
+/**
+ * The word loop's running hash of text[s..e), the part after a word's last hyphen: ASCII letters
+ * lower-cased, apostrophes skipped (exact for ASCII words; others get no hashes).
+ */
+function lastPartHash(text: string, s: number, e: number): number {
+  let h = 7;
+  for (let k = s; k < e; k++) {
+    let d = text.charCodeAt(k);
+    if (d === 39 || d === 0x2019) continue;
+    if (d >= 65 && d <= 90) d |= 32;
+    h = (Math.imul(h, 31) + d) | 0;
+  }
+  return h;
+}
+
 /** Small words a Title Case headline leaves in lower case. */
 const HEADLINE_SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'as', 'vs', 'but', 'nor']);
 
+const HEADLINE_SMALL_HASHES = new Set([...HEADLINE_SMALL_WORDS].map((w) => asciiLowerHash(w, 0, w.length, false)));
+
+/** Whether text[s..e) (hash h) is a headline small word; the hash settles most words without a slice. */
+function isHeadlineSmallWord(text: string, s: number, e: number, h: number): boolean {
+  if (h >= 0 && !HEADLINE_SMALL_HASHES.has(h)) return false;
+  return HEADLINE_SMALL_WORDS.has(text.slice(s, e).toLowerCase());
+}
+
 /** Flags the tokens of lines whose every longer word is capitalised (three or more of them). */
-function markTitleCaseLines(text: string, n: number, start: Int32Array, end: Int32Array, flags: Uint16Array): void {
+function markTitleCaseLines(text: string, n: number, start: Int32Array, end: Int32Array, flags: Uint16Array, hashFull: Int32Array): void {
   let lineStart = 0;
   for (let i = 0; i <= n; i++) {
     if (i < n && !(i === 0 || flags[i]! & F_NL)) continue;
@@ -341,7 +411,7 @@ function markTitleCaseLines(text: string, n: number, start: Int32Array, end: Int
         if (!(f & F_WORD)) continue;
         if (f & F_CAP) {
           if (end[k]! - start[k]! >= 2) caps++;
-        } else if (end[k]! - start[k]! > 4 || !HEADLINE_SMALL_WORDS.has(text.slice(start[k]!, end[k]!).toLowerCase())) lower++;
+        } else if (end[k]! - start[k]! > 4 || !isHeadlineSmallWord(text, start[k]!, end[k]!, hashFull[k]!)) lower++;
       }
       if (lower === 0 && caps >= 3) for (let k = lineStart; k < i; k++) flags[k] = flags[k]! | F_TITLE_LINE;
     }
@@ -378,9 +448,44 @@ export function wordAt(t: Tokens, i: number): string {
   return t.text.slice(t.start[i]!, t.end[i]!);
 }
 
+// Lower-case words met before, by hash, shared by all documents: a repeated word costs no new
+// string, and an interned string keeps its hash for the lexicon lookups that follow.
+const internedLower = new Map<number, string>();
+const INTERN_LIMIT = 100000;
+
+/** Whether text[s..e) lower-cased (ASCII letters, apostrophes, hyphens) equals `lower`. */
+function sameLowerWord(text: string, s: number, e: number, lower: string): boolean {
+  if (lower.length !== e - s) return false;
+  for (let k = s; k < e; k++) {
+    let c = text.charCodeAt(k);
+    if (c >= 65 && c <= 90) c |= 32;
+    if (c !== lower.charCodeAt(k - s)) return false;
+  }
+  return true;
+}
+
+function lowerWord(t: Tokens, i: number): string {
+  const s = t.start[i]!;
+  const e = t.end[i]!;
+  const h = i >= 0 && i < t.count ? t.hashFull[i]! : -1;
+  // A hash >= 0: ASCII letters (with apostrophes or hyphens), whose lower case is plain ASCII lowering.
+  if (h < 0) return t.text.slice(s, e).toLowerCase();
+  const known = internedLower.get(h);
+  if (known !== undefined && sameLowerWord(t.text, s, e, known)) return known;
+  const w = t.text.slice(s, e).toLowerCase();
+  if (known === undefined) {
+    if (internedLower.size >= INTERN_LIMIT) internedLower.clear();
+    // Interned words outlive the document: toLowerCase may return the slice itself.
+    const own = detached(w);
+    internedLower.set(h, own);
+    return own;
+  }
+  return w;
+}
+
 export function lowerAt(t: Tokens, i: number): string {
   if (i >= 0 && i < t.count && t.lowerGen[i] === t.gen) return t.lower[i]!;
-  const w = t.text.slice(t.start[i]!, t.end[i]!).toLowerCase();
+  const w = lowerWord(t, i);
   if (i >= 0 && i < t.count) {
     t.lower[i] = w;
     t.lowerGen[i] = t.gen;
@@ -486,7 +591,8 @@ export function isInitial(t: Tokens, i: number): boolean {
 export function isNameShaped(t: Tokens, i: number): boolean {
   const f = t.flags[i]!;
   if (!(f & F_WORD) || f & F_ABBR) return false;
-  if (!(f & F_CAP)) return PREFIXED_NAME_RE.test(wordAt(t, i));
+  // A prefixed name has a hyphen or apostrophe inside (F_JOINER): other lower-case words need no regex.
+  if (!(f & F_CAP)) return (f & F_JOINER) !== 0 && PREFIXED_NAME_RE.test(wordAt(t, i));
   return t.end[i]! - t.start[i]! >= 2;
 }
 
@@ -503,7 +609,8 @@ export function nameKey(name: string): string {
   if (key === undefined) {
     key = computeNameKey(name);
     if (nameKeyCache.size > 20000) nameKeyCache.clear();
-    nameKeyCache.set(name, key);
+    key = detached(key);
+    nameKeyCache.set(detached(name), key);
   }
   return key;
 }

@@ -2,7 +2,8 @@
 // an apposition after it, "his counterpart, X", "X as Japan’s Prime Minister"); the people they name
 // become the document's officials, and a second pass marks every later mention of them ("Hayashi",
 // "Mr Okafor", "HAYASHI Yoshimasa") by their name forms. A name with no office cue anywhere is not listed.
-import { lookupCountry, type CountryHit, MAX_COUNTRY_PHRASE_WORDS, mayEndCountryPhrase, mayStartCountryPhrase, reportedCountryName } from './countries';
+import { detached } from './detached';
+import { lookupCountry, mayBeCountryWordHash, type CountryHit, MAX_COUNTRY_PHRASE_WORDS, mayEndCountryPhrase, mayStartCountryPhrase, reportedCountryName } from './countries';
 import {
   CALENDAR_WORDS,
   continues,
@@ -12,6 +13,7 @@ import {
   F_ALLCAPS,
   F_CAP,
   F_DOT,
+  F_HYPHEN,
   F_JOINER,
   F_NUM,
   F_POSS,
@@ -72,6 +74,7 @@ const BODIES = new Map<string, string>([
 ]);
 const BODY_FIRST_WORDS = new Set([...BODIES.keys()].map((k) => k.split(' ')[0]!));
 const BODY_LAST_WORDS = new Set([...BODIES.keys()].map((k) => k.split(' ').pop()!));
+const BODY_WORD_HASHES = new Set([...BODIES.keys()].map((k) => stringHash(k, false)).filter((h) => h >= 0));
 
 /** Heads that are offices only when capitalised ("Secretary Blinken", but "his secretary"). */
 const CAPITALISED_ONLY_STRONG = new Set(['secretary', 'representative', 'rep', 'speaker', 'general', 'gen', 'sen', 'gov', 'col', 'adm']);
@@ -113,6 +116,12 @@ interface Registration {
   title: string | null;
   country: string | null;
   weight: number;
+  /** `keyOf(words)`, once asked (both entity builds ask for every registration). */
+  key?: string;
+}
+
+function regKeyOf(r: Registration): string {
+  return (r.key ??= keyOf(r.words));
 }
 
 interface Deferred {
@@ -190,6 +199,10 @@ interface DocEntity {
   weight: number;
   firstPos: number;
   aliases: string[];
+  /** Cached `variantKeys` of `variantsWords` and the first `variantsAliases` aliases. */
+  variants?: string[];
+  variantsWords?: string[];
+  variantsAliases?: number;
 }
 
 interface Found {
@@ -222,11 +235,14 @@ export function findOfficials(text: string): OfficialMention[] {
 
   countriesFromTitleOnly(t, entities, found, titleOnly);
 
+  // One id per entity, not per mention (the id takes a few regular expressions).
+  const ids: Array<string | undefined> = [];
   return found.map((f) => {
     const e = entities[f.entity]!;
     const start = t.start[f.first]!;
     const end = t.end[f.last]!;
-    return { start, end, text: text.slice(start, end), name: e.name, title: e.title, country: e.country, entityId: entityIdOf(e.name) };
+    const entityId = (ids[f.entity] ??= entityIdOf(e.name));
+    return { start, end, text: text.slice(start, end), name: e.name, title: e.title, country: e.country, entityId };
   });
 }
 
@@ -259,9 +275,13 @@ function headStrengthAt(t: Tokens, i: number): HeadStrength | null {
 function pluralHeadSingular(t: Tokens, i: number): string | null {
   const f = t.flags[i]!;
   if (!(f & F_WORD) || f & F_ABBR || f & F_POSS) return null;
+  // The plural of a head hashes as one of HEAD_HASHES: other words are settled without a slice.
+  if (t.hashFull[i]! >= 0 && !HEAD_HASHES.has(t.hashFull[i]!)) return null;
   const word = wordAt(t, i);
-  if (word.length < 4 || !/s$/i.test(word)) return null;
-  const singular = /ies$/i.test(word) ? word.slice(0, -3) + (word.endsWith('IES') ? 'Y' : 'y') : word.slice(0, -1);
+  const n = word.length;
+  if (n < 4 || (word.charCodeAt(n - 1) | 32) !== 115) return null; // …s
+  const ies = (word.charCodeAt(n - 3) | 32) === 105 && (word.charCodeAt(n - 2) | 32) === 101; // …ies
+  const singular = ies ? word.slice(0, -3) + (word.endsWith('IES') ? 'Y' : 'y') : word.slice(0, -1);
   const strength = HEADS.get(singular.toLowerCase());
   return strength === 'strong' || strength === 'weak' ? singular : null;
 }
@@ -272,6 +292,14 @@ function isQualifierWord(lower: string): boolean {
 
 /** Country or body named by the tokens first..last ("Iranian", "U.S.", "United States of America", "EU"). */
 function countryName(t: Tokens, first: number, last: number): string | null {
+  // One plain word naming neither a country nor a body (most calls): settled by its hash.
+  if (first === last && !(t.flags[first]! & F_ABBR) && t.hashFull[first]! >= 0 && !BODY_WORD_HASHES.has(t.hashFull[first]!) && !mayBeCountryWordHash(t.hashFull[first]!)) return null;
+  // Several words, the first one space before the next: a phrase whose first word opens no country
+  // or body name (nor is "the", which the lookup strips) names none.
+  if (first < last && t.fullEnd[first] === t.end[first] && t.flags[first + 1]! & F_ADJ) {
+    const w = lowerAt(t, first);
+    if (w !== 'the' && !mayStartCountryPhrase(w) && !BODY_FIRST_WORDS.has(w) && !w.includes('’') && !w.includes('‘')) return null;
+  }
   const phrase = t.text.slice(t.start[first]!, t.end[last]!);
   const body = BODIES.get(phrase.toLowerCase());
   if (body && (first !== last || t.flags[first]! & F_ALLCAPS || phrase.includes(' '))) return body;
@@ -435,7 +463,7 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
       break;
     }
     const c = countryStartingAt(t, p);
-    if (c && prep !== 'to' && c.last === p && lookupCountry(wordAt(t, p))?.kind === 'demonym' && p + 1 < t.count && continues(t, p + 1) && t.flags[p + 1]! & F_CAP) {
+    if (c && prep !== 'to' && c.last === p && countryAt(t, p)?.kind === 'demonym' && p + 1 < t.count && continues(t, p + 1) && t.flags[p + 1]! & F_CAP) {
       // "president of the American Association of Dentists": a demonym opening a body's name.
       const org = orgRun(t, p);
       if (org.isPrivate) isPrivate = true;
@@ -623,7 +651,7 @@ function portfolioSplitEnd(t: Tokens, p: number): number {
     if (HEADS.has(lower) && !isHeadUsedAsGivenName(t, k)) break;
     if (f & F_POSS) return -1; // "for Women's Affairs Council": a body
     if (ORG_WORDS.has(lower) && !isPortfolioNoun(lower)) return -1;
-    if (k === p && isCountryWord(t, k) && lookupCountry(wordAt(t, k))?.kind !== 'demonym') return -1;
+    if (k === p && isCountryWord(t, k) && countryAt(t, k)?.kind !== 'demonym') return -1;
     e = k;
   }
   if (e < segStart) return -1;
@@ -696,7 +724,7 @@ function bodyRun(t: Tokens, p: number): { last: number; isPrivate: boolean } | n
       last = i;
       if (PRIVATE_QUALIFIERS.has(lower)) isPrivate = true;
     }
-    if (PUBLIC_QUALIFIER_WORDS.has(lower) || (f & F_ALLCAPS && PUBLIC_ACRONYMS.has(lower)) || lookupCountry(wordAt(t, i))) isPublic = true;
+    if (PUBLIC_QUALIFIER_WORDS.has(lower) || (f & F_ALLCAPS && PUBLIC_ACRONYMS.has(lower)) || countryAt(t, i)) isPublic = true;
   }
   // "National Institute of …", "Arab League": state bodies, though institutes and leagues are usually private.
   return last >= 0 ? { last, isPrivate: isPrivate && !isPublic } : null;
@@ -734,9 +762,27 @@ function descriptiveBetween(t: Tokens, from: number, to: number): boolean {
 }
 
 function titleText(t: Tokens, info: TitleInfo): string {
-  const raw = t.text.slice(t.start[info.titleFirst]!, t.end[info.titleLast]!).replace(/\s+/g, ' ');
-  const title = raw.replace(/^(former|ex)[-‐]/i, (_m, w: string) => `${w} `);
+  let raw = t.text.slice(t.start[info.titleFirst]!, t.end[info.titleLast]!);
+  if (!singleSpaced(raw)) raw = raw.replace(/\s+/g, ' ');
+  const c0 = raw.charCodeAt(0) | 32;
+  const title = c0 === 102 || c0 === 101 ? raw.replace(/^(former|ex)[-‐]/i, (_m, w: string) => `${w} `) : raw; // f…, e…
   return info.former && !/^former\b/i.test(title) ? `former ${title}` : title;
+}
+
+/** No white space in the string but single plain spaces (then `\s+` → " " changes nothing). */
+function singleSpaced(s: string): boolean {
+  let prevSpace = true; // a leading space is not single-spaced text
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 32) {
+      if (prevSpace) return false;
+      prevSpace = true;
+    } else if (c <= 13 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) {
+      if (c >= 9) return false;
+      prevSpace = false;
+    } else prevSpace = false;
+  }
+  return !prevSpace || s.length === 0;
 }
 
 function acceptTitle(info: TitleInfo, t: Tokens): boolean {
@@ -1121,8 +1167,29 @@ function isQuoteToken(t: Tokens, i: number): boolean {
 
 /** "H.W." in "George H.W. Bush": dotted initials that name no country. */
 function isDottedInitials(t: Tokens, i: number): boolean {
-  return (t.flags[i]! & F_ABBR) !== 0 && t.end[i]! - t.start[i]! <= 6 && lookupCountry(wordAt(t, i)) === null;
+  return (t.flags[i]! & F_ABBR) !== 0 && t.end[i]! - t.start[i]! <= 6 && countryAt(t, i) === null;
 }
+
+/** `lookupCountry` of token i's word; most words are settled by their hash, without a slice. */
+function countryAt(t: Tokens, i: number): CountryHit | null {
+  if (!(t.flags[i]! & F_ABBR) && !mayBeCountryWordHash(t.hashFull[i]!)) return null;
+  // The same country words are asked about again and again: remember the answer per token.
+  if (i >= 0 && i < countryMemoGen.length && countryMemoGen[i] === t.gen) return countryMemo[i]!;
+  const hit = lookupCountry(wordAt(t, i));
+  if (i >= 0 && i < t.count) {
+    if (i >= countryMemoGen.length) {
+      const grown = new Int32Array(Math.max(t.count, countryMemoGen.length * 2)).fill(-1);
+      grown.set(countryMemoGen);
+      countryMemoGen = grown;
+    }
+    countryMemoGen[i] = t.gen;
+    countryMemo[i] = hit;
+  }
+  return hit;
+}
+/** `countryAt` answers by token index, valid where the generation is the tokens' (see names.ts lowerAt). */
+let countryMemoGen = new Int32Array(4096).fill(-1);
+const countryMemo: Array<CountryHit | null> = [];
 
 function isCountryWord(t: Tokens, i: number): boolean {
   return personSafeCountry(t, i) !== null;
@@ -1133,7 +1200,7 @@ function isCountryWord(t: Tokens, i: number): boolean {
  * also people's names ("Dominique" for Dominica, "Mann" for the Isle of Man).
  */
 function personSafeCountry(t: Tokens, i: number): CountryHit | null {
-  const hit = lookupCountry(wordAt(t, i));
+  const hit = countryAt(t, i);
   if (!hit || (hit.kind === 'alt' && !(t.flags[i]! & F_ALLCAPS))) return null;
   return hit;
 }
@@ -1212,46 +1279,95 @@ interface NameRun {
   first: number;
   last: number;
   words: string[];
+  /** `keyOf(words)`, once asked (a run is shared by every question that finds it). */
+  key?: string;
+}
+
+function runKeyOf(run: NameRun): string {
+  return (run.key ??= keyOf(run.words));
 }
 
 /**
- * Full names a short cue can point to ("Mr Price" … "Ann Price"), found on demand: capitalised
- * words are indexed by hash once, and only the runs around the words asked for are parsed.
+ * Full names a short cue can point to ("Mr Price" … "Ann Price"), found on demand: the capitalised
+ * words that can belong to a longer name are found by hash (indexed once a document asks often), and only the runs
+ * around the words asked for are parsed (each token's run at most once).
  */
 class NameRunIndex {
   /** Answers already given, by short name. */
   readonly memo = new Map<string, string[] | null>();
-  private readonly runsByHashes = new Map<string, NameRun[]>();
+  /** Tokens by `hashLast` and by `hashFirst`; built once a document has asked several questions. */
+  private byLast: Map<number, number[]> | null = null;
+  private byFirst: Map<number, number[]> | null = null;
+  /** The run around each token asked about, so that a word shared by several questions is parsed once. */
+  private readonly runAt = new Map<number, NameRun | null>();
+  private scans = 0;
 
   constructor(private readonly t: Tokens) {}
 
-  /** Runs of two or more name words that end with the word hashed `last` or open with the word hashed `first`. */
-  around(last: number, first: number): NameRun[] {
-    const cacheKey = `${last}|${first}`;
-    const cached = this.runsByHashes.get(cacheKey);
-    if (cached) return cached;
+  private buildIndex(): void {
     const t = this.t;
-    const seen = new Set<number>();
-    const out: NameRun[] = [];
-    // One pass of integer comparisons over the words: no index of every capitalised word is needed.
+    const byLast = new Map<number, number[]>();
+    const byFirst = new Map<number, number[]>();
     for (let c = 0; c < t.capCount; c++) {
       const i = t.caps[c]!;
-      const f = t.flags[i]!;
-      if (!(f & F_CAP) || (t.hashLast[i] !== last && t.hashFirst[i] !== first)) continue;
-      // Only a word with a capitalised (or particle/initial) neighbour can be part of a longer name.
-      const before = i > 0 && continues(t, i) && (t.flags[i - 1]! & F_CAP || isParticle(t, i - 1));
-      const after = i + 1 < t.count && continues(t, i + 1) && (t.flags[i + 1]! & F_CAP || isParticle(t, i + 1));
-      if (!before && !after) continue;
-      const run = runAround(t, i);
+      if (!mayBelongToLongerName(t, i)) continue;
+      const hl = t.hashLast[i]!;
+      const hf = t.hashFirst[i]!;
+      const listL = byLast.get(hl);
+      if (listL) listL.push(i);
+      else byLast.set(hl, [i]);
+      const listF = byFirst.get(hf);
+      if (listF) listF.push(i);
+      else byFirst.set(hf, [i]);
+    }
+    this.byLast = byLast;
+    this.byFirst = byFirst;
+  }
+
+  /** Runs of two or more name words that end with the word hashed `last` or open with the word hashed `first`. */
+  around(last: number, first: number): NameRun[] {
+    const seen = new Set<number>();
+    const out: NameRun[] = [];
+    // A run is determined by its first token, so which of its words found it does not matter.
+    const visit = (i: number) => {
+      let run = this.runAt.get(i);
+      if (run === undefined) {
+        run = runAround(this.t, i);
+        this.runAt.set(i, run);
+      }
       if (run && !seen.has(run.first)) {
         seen.add(run.first);
         out.push(run);
       }
+    };
+    if (this.scans < DIRECT_SCANS) {
+      // Most documents ask a question or two: integer comparisons over the words beat building an index.
+      this.scans++;
+      const t = this.t;
+      for (let c = 0; c < t.capCount; c++) {
+        const i = t.caps[c]!;
+        if (t.hashLast[i] !== last && t.hashFirst[i] !== first) continue;
+        if (mayBelongToLongerName(t, i)) visit(i);
+      }
+    } else {
+      if (!this.byLast) this.buildIndex();
+      for (const i of this.byLast!.get(last) ?? []) visit(i);
+      for (const i of this.byFirst!.get(first) ?? []) visit(i);
     }
     out.sort((a, b) => a.first - b.first);
-    this.runsByHashes.set(cacheKey, out);
     return out;
   }
+}
+
+/** Questions answered by a plain scan before the index is built (keeps big documents linear). */
+const DIRECT_SCANS = 4;
+
+/** A capitalised word with a capitalised (or particle) neighbour: only such a word can be part of a longer name. */
+function mayBelongToLongerName(t: Tokens, i: number): boolean {
+  if (!(t.flags[i]! & F_CAP)) return false;
+  const before = i > 0 && continues(t, i) && (t.flags[i - 1]! & F_CAP || isParticle(t, i - 1));
+  const after = i + 1 < t.count && continues(t, i + 1) && (t.flags[i + 1]! & F_CAP || isParticle(t, i + 1));
+  return Boolean(before || after);
 }
 
 /** The run of two or more name words holding token i, or null. */
@@ -1265,7 +1381,7 @@ function runAround(t: Tokens, i: number): NameRun | null {
   while (s < i && !isNameStart(t, s, false)) s++;
   const run = parseNameRun(t, s, false);
   if (!run || run.first > i || run.last < i || run.last === run.first) return null;
-  return { ...run, words: canonicalWords(t, run.first, run.last) };
+  return { first: run.first, last: run.last, words: canonicalWords(t, run.first, run.last) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1282,11 +1398,23 @@ function variantKeys(words: readonly string[], aliases: readonly string[]): stri
   const cacheKey = `${words.join(' ')}|${aliases.join('|')}`;
   let keys = variantCache.get(cacheKey);
   if (!keys) {
-    keys = computeVariantKeys(words, aliases);
+    keys = computeVariantKeys(words, aliases).map(detached);
     if (variantCache.size > 5000) variantCache.clear();
-    variantCache.set(cacheKey, keys);
+    variantCache.set(detached(cacheKey), keys);
   }
   return keys;
+}
+
+/**
+ * The entity's name forms, kept on the entity while its words and aliases stay the same (words are
+ * only ever replaced, aliases only appended): the shared cache needed a joined string per question.
+ */
+function entityVariantKeys(e: DocEntity): string[] {
+  if (e.variants && e.variantsWords === e.words && e.variantsAliases === e.aliases.length) return e.variants;
+  e.variants = variantKeys(e.words, e.aliases);
+  e.variantsWords = e.words;
+  e.variantsAliases = e.aliases.length;
+  return e.variants;
 }
 
 function computeVariantKeys(words: readonly string[], aliases: readonly string[]): string[] {
@@ -1332,7 +1460,7 @@ function buildEntities(
   const entities: DocEntity[] = [];
   const byKey = new Map<string, number[]>();
   const order = [...regs].sort((a, b) => b.words.length - a.words.length || b.weight - a.weight || a.first - b.first);
-  const keysOf = (e: DocEntity) => variantKeys(e.words, e.aliases);
+  const keysOf = entityVariantKeys;
   const index = (idx: number) => {
     for (const k of keysOf(entities[idx]!)) {
       const list = byKey.get(k);
@@ -1356,7 +1484,7 @@ function buildEntities(
     return best;
   };
   for (const r of order) {
-    const key = keyOf(r.words);
+    const key = regKeyOf(r);
     const pos = t.start[r.first]!;
     let idx = pick(key, pos);
     if (idx === undefined && r.words.length <= 2) {
@@ -1371,7 +1499,7 @@ function buildEntities(
         }
         // A first-word short form ("Prabowo") becomes one of the entity's name forms.
         const e = entities[idx]!;
-        if (!variantKeys(e.words, e.aliases).includes(key)) e.aliases.push(key);
+        if (!entityVariantKeys(e).includes(key)) e.aliases.push(key);
         index(idx);
       }
     }
@@ -1389,7 +1517,7 @@ function buildEntities(
     e.title ??= r.title;
     e.country ??= r.country;
     // The spelling with hyphens/apostrophes is the fuller form ("Amir-Abdollahian" over "Amir Abdollahian").
-    if (keyOf(r.words) === e.key && decoration(r.words.join(' ')) > decoration(e.name)) {
+    if (key === e.key && decoration(r.words.join(' ')) > decoration(e.name)) {
       e.words = r.words;
       e.name = r.words.join(' ');
     }
@@ -1410,7 +1538,8 @@ function buildEntities(
 
 function decoration(name: string): number {
   let n = 0;
-  for (const ch of name) if (ch === '-' || ch === '’' || ch === "'" || ch.normalize('NFKD') !== ch) n++;
+  // ASCII letters are their own decomposition: only other characters need normalising.
+  for (const ch of name) if (ch === '-' || ch === '’' || ch === "'" || (ch.charCodeAt(0) >= 128 && ch.normalize('NFKD') !== ch)) n++;
   return n;
 }
 
@@ -1421,7 +1550,7 @@ function newEntity(words: string[], r: Registration, t: Tokens): DocEntity {
 
 /** The full name a short cue refers to: a run of name words ending with the same surname, nearest before the cue, else after. */
 function fullNameFor(r: Registration, runs: NameRunIndex): string[] | null {
-  const key = keyOf(r.words);
+  const key = regKeyOf(r);
   const memo = runs.memo.get(key);
   if (memo !== undefined) return memo;
   const result = findFullName(r, runs, key);
@@ -1439,15 +1568,15 @@ function findFullName(r: Registration, runs: NameRunIndex, key: string): string[
     // A run reaching into the cue from its left ("of Investment Rebecca Miano"): the cue's own
     // context already bounded the name there.
     if (run.first < r.first && run.last >= r.first) continue;
-    const runKey = keyOf(run.words);
+    const runKey = runKeyOf(run);
     if (!runKey.endsWith(' ' + key) && !(isFamilyNameFirst(run.words) && runKey.startsWith(key + ' '))) continue;
     if (run.first <= r.first) before = run.words;
     else if (!after) after = run.words;
   }
   if (before || after || r.words.length !== 1) return before ?? after;
   // Names known by their first word ("President Prabowo" for Prabowo Subianto): only when one run fits.
-  const byFirst = candidates.filter((run) => run.words.length >= 2 && run.words.length <= 3 && keyOf(run.words).startsWith(key + ' '));
-  const distinct = new Set(byFirst.map((run) => keyOf(run.words)));
+  const byFirst = candidates.filter((run) => run.words.length >= 2 && run.words.length <= 3 && runKeyOf(run).startsWith(key + ' '));
+  const distinct = new Set(byFirst.map((run) => runKeyOf(run)));
   return distinct.size === 1 ? byFirst[0]!.words : null;
 }
 
@@ -1458,35 +1587,46 @@ interface Matcher {
   maxWords: number;
   firstParts: Set<string>;
   firstPartHashes: Set<number>;
+  firstPartBits: Int32Array;
+  /** `nextFormHash` folds of the word hashes of every form made of plain-letter words. */
+  formHashes: Set<number>;
   particleForms: boolean;
   /** The aliases' total when built: a new alias invalidates the matcher. */
   aliasCount: number;
 }
 
-const matchers = new WeakMap<DocEntity[], Matcher>();
+// The matcher of the last entity set asked about: a document asks about one set at a time (a
+// WeakMap per document cost more than building the matcher).
+let lastMatcherEntities: DocEntity[] | null = null;
+let lastMatcher: Matcher | null = null;
+const FIRST_PART_BITS = new Int32Array(32);
 
 /** The name forms of a set of entities, indexed for matching; built once per set. */
 function matcherFor(entities: DocEntity[]): Matcher {
-  const aliasCount = entities.reduce((n, e) => n + e.aliases.length, 0);
-  const cached = matchers.get(entities);
-  if (cached && cached.aliasCount === aliasCount) return cached;
+  let aliasCount = 0;
+  for (const e of entities) aliasCount += e.aliases.length;
+  if (lastMatcher && lastMatcherEntities === entities && lastMatcher.aliasCount === aliasCount) return lastMatcher;
   const byKey = new Map<string, number[]>();
   const fullKeys = new Set<string>();
   let maxWords = 1;
   entities.forEach((e, idx) => {
     fullKeys.add(e.key);
-    for (const k of variantKeys(e.words, e.aliases)) {
+    for (const k of entityVariantKeys(e)) {
       const list = byKey.get(k);
       if (list) {
         if (!list.includes(idx)) list.push(idx);
       } else byKey.set(k, [idx]);
-      const n = k.split(' ').length;
+      let n = 1;
+      for (let p = k.indexOf(' '); p >= 0; p = k.indexOf(' ', p + 1)) n++;
       if (n > maxWords) maxWords = n;
     }
   });
   // First words of every name form: most tokens are rejected by one allocation-free hash test.
   const firstParts = new Set<string>();
   const firstPartHashes = new Set<number>();
+  // A 1024-bit filter over them: a document has a few dozen forms, so most words stop at one array read.
+  // One buffer serves every matcher: only the last one built is ever used (see lastMatcher).
+  const firstPartBits = FIRST_PART_BITS.fill(0);
   let particleForms = false;
   for (const k of byKey.keys()) {
     const space = k.indexOf(' ');
@@ -1494,15 +1634,25 @@ function matcherFor(entities: DocEntity[]): Matcher {
     firstParts.add(part);
     if (NAME_PARTICLES.has(part)) particleForms = true;
     const h = stringHash(part, true);
-    if (h >= 0) firstPartHashes.add(h);
+    if (h >= 0) {
+      firstPartHashes.add(h);
+      firstPartBits[(h >>> 5) & 31] = firstPartBits[(h >>> 5) & 31]! | (1 << (h & 31));
+    }
   }
-  const matcher = { byKey, fullKeys, maxWords, firstParts, firstPartHashes, particleForms, aliasCount };
-  matchers.set(entities, matcher);
+  // Hashes of the forms whose every word is plain letters (see partHashOf).
+  const formHashes = new Set<number>();
+  for (const k of byKey.keys()) {
+    const h = formHashOf(k);
+    if (h !== null) formHashes.add(h);
+  }
+  const matcher = { byKey, fullKeys, maxWords, firstParts, firstPartHashes, firstPartBits, formHashes, particleForms, aliasCount };
+  lastMatcherEntities = entities;
+  lastMatcher = matcher;
   return matcher;
 }
 
 function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: number): Found[] {
-  const { byKey, fullKeys, maxWords, firstParts, firstPartHashes, particleForms } = matcherFor(entities);
+  const { byKey, fullKeys, maxWords, firstParts, firstPartHashes, firstPartBits, formHashes, particleForms } = matcherFor(entities);
   const lastSeen = new Map<number, number>();
   const found: Found[] = [];
   // Names start on capitalised or hyphenated words (listed by the tokenizer), or on particles.
@@ -1519,18 +1669,25 @@ function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: numbe
     if (!(f & F_CAP) && !(f & F_JOINER) && (!particleForms || t.end[i]! - t.start[i]! > 5)) continue; // not a particle nor "al-Assad"
     const quick = t.hashFirst[i]!;
     // Letters beyond ASCII ("José") may still normalise to a key: those take the slow path.
-    if (quick >= 0 && !firstPartHashes.has(quick)) continue;
+    if (quick >= 0 && !((firstPartBits[(quick >>> 5) & 31]! & (1 << (quick & 31))) !== 0 && firstPartHashes.has(quick))) continue;
     if (!(f & F_CAP)) {
       // Lower case opens a name form only as a particle ("bin Salman") or a prefixed name ("al-Assad").
       const len = t.end[i]! - t.start[i]!;
       if (len <= 5 ? !isParticle(t, i) && !isNameShaped(t, i) : !isNameShaped(t, i)) continue;
     }
-    const firstKey = nameKey(wordAt(t, i));
-    const space = firstKey.indexOf(' ');
-    if (!firstParts.has(space < 0 ? firstKey : firstKey.slice(0, space))) continue;
+    // Words of plain letters are compared by hash, and the key string is built only when the hash of
+    // the words so far is a name form's: most capitalised words never allocate a key.
+    let firstKey = '';
+    if (partHashOf(t, i) < 0) {
+      firstKey = nameKey(wordAt(t, i));
+      const space = firstKey.indexOf(' ');
+      if (!firstParts.has(space < 0 ? firstKey : firstKey.slice(0, space))) continue;
+    }
     let bestLast = -1;
     let bestKey = '';
-    let key = '';
+    let formHash = 0;
+    let hashed = true;
+    let keyWords = 0;
     for (let j = i, n = 0; j < t.count && n < maxWords + 2; j++, n++) {
       if (j > i && !(t.flags[j]! & F_WORD)) {
         // Robert "Bob" Hale: step over the nickname.
@@ -1539,10 +1696,17 @@ function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: numbe
         j = next;
       } else if (j > i && !continues(t, j)) break;
       if (!(t.flags[j]! & F_WORD)) break;
-      key = j === i ? firstKey : `${key} ${nameKey(wordAt(t, j))}`;
-      if (byKey.has(key)) {
-        bestLast = j;
-        bestKey = key;
+      if (keyWords === keyTokens.length) keyTokens = growInt32(keyTokens);
+      keyTokens[keyWords++] = j;
+      const ph = hashed ? partHashOf(t, j) : -1;
+      if (ph >= 0) formHash = j === i ? ph : nextFormHash(formHash, ph);
+      else hashed = false;
+      if (!hashed || formHashes.has(formHash)) {
+        const key = keyOfTokens(t, keyTokens, keyWords);
+        if (byKey.has(key)) {
+          bestLast = j;
+          bestKey = key;
+        }
       }
       if (t.flags[j]! & F_POSS) break;
     }
@@ -1584,6 +1748,61 @@ function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: numbe
   return found;
 }
 
+/**
+ * The hash of token i's name key when that key is one plain word: ASCII letters (apostrophes dropped,
+ * as `nameKey` drops them) and no hyphen, which `nameKey` would turn into a space. -1 otherwise.
+ */
+function partHashOf(t: Tokens, i: number): number {
+  return t.flags[i]! & F_HYPHEN ? -1 : t.hashFull[i]!;
+}
+
+function nextFormHash(h: number, wordHash: number): number {
+  return (Math.imul(h, 1000003) + wordHash) | 0;
+}
+
+/** The fold of a name form's word hashes, or null when a word is not plain lower-case ASCII letters. */
+function formHashOf(key: string): number | null {
+  let h = 0;
+  let word = 7;
+  let len = 0;
+  let words = 0;
+  for (let k = 0; k <= key.length; k++) {
+    const c = k < key.length ? key.charCodeAt(k) : 32;
+    if (c === 32) {
+      if (len === 0) return null;
+      const wh = word >>> 1;
+      h = words++ === 0 ? wh : nextFormHash(h, wh);
+      word = 7;
+      len = 0;
+    } else if (c >= 97 && c <= 122) {
+      word = (Math.imul(word, 31) + c) | 0;
+      len++;
+    } else return null;
+  }
+  return h;
+}
+
+/** Reused list of the tokens of the key being matched. */
+let keyTokens: Int32Array = new Int32Array(16);
+
+function growInt32(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/** `nameKey` of token i's word; a word of ASCII letters only is its lower case (interned by lowerAt). */
+function nameKeyAt(t: Tokens, i: number): string {
+  return t.hashFull[i]! >= 0 && !(t.flags[i]! & F_JOINER) ? lowerAt(t, i) : nameKey(wordAt(t, i));
+}
+
+/** The name key of the listed tokens' words, as `nameKey` of each word joined by spaces. */
+function keyOfTokens(t: Tokens, tokens: Int32Array, count: number): string {
+  let key = nameKeyAt(t, tokens[0]!);
+  for (let k = 1; k < count; k++) key = `${key} ${nameKeyAt(t, tokens[k]!)}`;
+  return key;
+}
+
 /** Index into `t.caps` of the first listed word at or after token `from`. */
 function firstCapAtOrAfter(t: Tokens, from: number): number {
   let lo = 0;
@@ -1599,7 +1818,7 @@ function firstCapAtOrAfter(t: Tokens, from: number): number {
 /** Titles, honorifics, qualifiers and countries: words that may stand right before a name. */
 function isCueWord(t: Tokens, i: number): boolean {
   const lower = lowerAt(t, i);
-  return HEADS.has(lower) || HONORIFICS.has(lower) || isQualifierWord(lower) || DESCRIPTIVE_QUALIFIERS.has(lower) || lookupCountry(wordAt(t, i)) !== null || headStrengthAt(t, i) !== null || STOP_CAPS.has(lower);
+  return HEADS.has(lower) || HONORIFICS.has(lower) || isQualifierWord(lower) || DESCRIPTIVE_QUALIFIERS.has(lower) || countryAt(t, i) !== null || headStrengthAt(t, i) !== null || STOP_CAPS.has(lower);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1674,6 +1893,8 @@ function givenNameFirstForJapan(entities: DocEntity[]): void {
 const HONORIFIC_HASHES = new Set([...NAME_HONORIFICS].map((h) => stringHash(h, false)));
 for (const h of HEAD_HASHES) CUE_HASHES.add(h);
 for (const h of HONORIFIC_HASHES) CUE_HASHES.add(h);
+// "known" too, so that findAliases walks the listed words, not all of them (scanCues skips it: no head).
+CUE_HASHES.add(KNOWN_HASH);
 
 /**
  * "Ethiopian Prime Minister Abiy Ahmed" … "Mr Abiy": where the article calls an official by the first
@@ -1684,7 +1905,7 @@ function linkGivenNameForms(t: Tokens, entities: DocEntity[], honorifics: number
   const byFirstWord = new Map<string, DocEntity[]>();
   const known = new Set<string>();
   for (const e of entities) {
-    for (const k of variantKeys(e.words, e.aliases)) known.add(k);
+    for (const k of entityVariantKeys(e)) known.add(k);
     const parts = e.key.split(' ');
     if (parts.length < 2 || parts.length > 3 || isFamilyNameFirst(e.words)) continue;
     byFirstWord.set(parts[0]!, [...(byFirstWord.get(parts[0]!) ?? []), e]);
@@ -1696,7 +1917,7 @@ function linkGivenNameForms(t: Tokens, entities: DocEntity[], honorifics: number
     const w = i + 1;
     if (!continues(t, w) || !isNameLike(t, w, true)) continue;
     if (w + 1 < t.count && continues(t, w + 1) && isNameLike(t, w + 1, true)) continue; // a full name follows
-    const key = nameKey(wordAt(t, w));
+    const key = nameKeyAt(t, w);
     if (known.has(key)) continue;
     const owners = byFirstWord.get(key);
     if (owners && owners.length === 1) {
@@ -1708,7 +1929,9 @@ function linkGivenNameForms(t: Tokens, entities: DocEntity[], honorifics: number
 
 function findAliases(t: Tokens, entities: DocEntity[]): number {
   let added = 0;
-  for (let i = 2; i + 1 < t.count; i++) {
+  for (let q = 0; q < t.cueCount; q++) {
+    const i = t.cues[q]!;
+    if (i < 2 || i + 1 >= t.count) continue;
     if (t.hashFull[i] !== KNOWN_HASH || lowerAt(t, i) !== 'known' || lowerAt(t, i + 1) !== 'as') continue;
     let c = i - 1;
     const w1 = lowerAt(t, c);

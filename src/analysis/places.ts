@@ -1,6 +1,7 @@
 // Country and city lookups for events: which country a name or demonym denotes, and whether a
 // capitalised place is a country (events prefer the city), a demonym (never a place) or a capital.
 // Built on the engine's compact country table (countries.ts), not on the full library.
+import { detached } from './detached';
 import { COUNTRIES } from './countries';
 
 /** Pseudo-code for the European Union, which officials serve but which is not a country. */
@@ -24,7 +25,7 @@ function key(name: string): string {
   if (cached !== undefined) return cached;
   const k = normalise(name);
   if (keyCache.size > 5000) keyCache.clear();
-  keyCache.set(name, k);
+  keyCache.set(detached(name), detached(k));
   return k;
 }
 

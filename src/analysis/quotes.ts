@@ -67,7 +67,11 @@ function sentenceIndexAt(sentences: Span[], pos: number): number {
  * quotation is open ends it there; a closing mark after a full stop with nothing open marks a
  * quotation that lost its opening mark, bounded by its sentence.
  */
-export function findQuoteSegments(text: string, sentences: Span[]): QuoteSegment[] {
+export function findQuoteSegments(
+  text: string,
+  sentences: Span[],
+  blocks: readonly Span[] = paragraphBlocks(text),
+): QuoteSegment[] {
   // The positions of all marks, found in one pass over the whole text (no block substrings; `test`
   // scans natively and builds no match object).
   const doubleMarks: number[] = [];
@@ -81,7 +85,7 @@ export function findQuoteSegments(text: string, sentences: Span[]): QuoteSegment
   const segments: QuoteSegment[] = [];
   let d = 0;
   let q = 0;
-  for (const block of paragraphBlocks(text)) {
+  for (const block of blocks) {
     while (d < doubleMarks.length && doubleMarks[d]! < block.start) d++;
     while (q < singleMarks.length && singleMarks[q]! < block.start) q++;
     const doubles = doubleSegments(text, block, sentences, doubleMarks, d);
@@ -266,13 +270,13 @@ const HEADLINE_SOURCE = /^[^"“”]*?\s?[-–—:]\s*((?:[A-Z][\p{L}'’.-]*\s+
 /** What may follow the verb of a sentence that is only an attribution: "Okafor said to applause." */
 const ATTRIBUTION_ONLY_REST = /^(?:\s*[.!?]|\s+(?:on|in|at|to|during|after|before|from|with|of|earlier|later|last|this|yesterday|today|recently|then|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[^"“”]{0,100}$|\s*,[^"“”]{0,120}$)/i;
 
-/** As text.slice(start, end).split(/\s+/).length, counted without building the pieces. */
-function splitPieces(text: string, start: number, end: number): number {
+/** As text.slice(start, end).split(/\s+/).length >= min, counted without building the pieces, stopping at `min`. */
+function hasPieces(text: string, start: number, end: number, min: number): boolean {
   let pieces = 1;
-  for (let i = start; i < end; i++) {
+  for (let i = start; i < end && pieces < min; i++) {
     if (isJsSpace(text.charCodeAt(i)) && (i === start || !isJsSpace(text.charCodeAt(i - 1)))) pieces++;
   }
-  return pieces;
+  return pieces >= min;
 }
 
 /** As text.slice(start, end).split(/\s+/).filter(Boolean).length: runs of non-space characters. */
@@ -307,8 +311,9 @@ export function analyzeQuotes(
   text: string,
   sentences: Span[],
   officials: OfficialMention[],
+  blocks: readonly Span[] = paragraphBlocks(text),
 ): QuoteAnalysis {
-  const segments = findQuoteSegments(text, sentences);
+  const segments = findQuoteSegments(text, sentences, blocks);
   const masks = segments.map((s) => ({ start: s.start, end: s.end }));
   const contexts = attributeSentences(text, sentences, officials, masks);
   const quotes: AttributedQuote[] = [];
@@ -335,8 +340,8 @@ export function analyzeQuotes(
       if (intro?.speaker && text[before.end - 1] === ':' && intro.info.strength !== 'cognition') speaker = attributionSpeaker(intro);
     }
     const startsSentence = sentences[first] !== undefined && (seg.open < 0 || seg.open <= sentences[first]!.start + 1);
-    const previousIsSpeech = previous !== null && splitPieces(text, previous.quote.start, previous.quote.end) >= 6;
-    if (!speaker && previous && (startsSentence || previousIsSpeech) && previous.anchorSentence >= first - 1 && previous.segment.end <= seg.start) {
+    // Whether the previous quotation is speech (6 pieces or more) is counted only when it decides.
+    if (!speaker && previous && (startsSentence || hasPieces(text, previous.quote.start, previous.quote.end, 6)) && previous.anchorSentence >= first - 1 && previous.segment.end <= seg.start) {
       // A quotation that runs on without a new attribution keeps its speaker.
       speaker = { speaker: previous.quote.speaker, speakerEntityId: previous.quote.speakerEntityId, person: true };
     }

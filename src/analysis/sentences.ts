@@ -44,7 +44,11 @@ function isDigit(ch: string | undefined): boolean {
  * terminal punctuation and is followed by a line starting in lower case (a hard wrap) runs on.
  * List numbering and bullets at the start of a line are left out of the block.
  */
-export function paragraphBlocks(text: string): Span[] {
+export function paragraphBlocks(text: string): readonly Span[] {
+  return readParagraphBlocks(text);
+}
+
+function readParagraphBlocks(text: string): Span[] {
   const blocks: Span[] = [];
   let blockStart = -1;
   let blockEnd = -1;
@@ -119,11 +123,14 @@ function periodEndsSentence(text: string, dot: number, floor: number, nextPos: n
   return true;
 }
 
-/** Splits an article into sentences; headings, nav lines and list items are their own spans, without numbering. */
-export function splitSentences(text: string): Span[] {
+/**
+ * Splits an article into sentences; headings, nav lines and list items are their own spans, without
+ * numbering. `blocks` lets a caller that also needs the paragraph blocks read them once.
+ */
+export function splitSentences(text: string, blocks: readonly Span[] = paragraphBlocks(text)): Span[] {
   const spans: Span[] = [];
   const scan = { next: -1 };
-  for (const block of paragraphBlocks(text)) splitBlock(text, block.start, block.end, spans, scan);
+  for (const block of blocks) splitBlock(text, block.start, block.end, spans, scan);
   return spans;
 }
 

@@ -1,6 +1,7 @@
 // Who says what: finds the reporting cue of a sentence, the noun phrase that is its source,
 // and turns that phrase into a speaker (an official's canonical name, a person's name, or the
 // body/description as the article gives it). Pronouns resolve to the last person or body named.
+import { detached } from './detached';
 import { lookupCountry } from './countries';
 import { cueFormAt, isCueForm, mayHoldCue, mayStartCue, type CueInfo } from './reporting';
 import type { OfficialMention, Span } from './types';
@@ -148,14 +149,13 @@ export function tokenize(text: string, start: number, end: number, pool?: TokenP
     for (;;) {
       while (j < end) {
         const c = text.charCodeAt(j);
-        if (c < 128) {
-          const k = ASCII_CLASS[c]!;
-          if (k === LOWER) hash = (Math.imul(hash, 31) + c) | 0;
-          else if (k === UPPER) {
-            hash = (Math.imul(hash, 31) + c + 32) | 0;
-            plain = false;
-          }
-          else if (k === DIGIT) letters = false;
+        // `| 32` lower-cases an ASCII capital; only ASCII letters land in 0..25 after `- 97`.
+        const letter = (c | 32) - 97;
+        if (letter >>> 0 < 26) {
+          hash = (Math.imul(hash, 31) + letter + 97) | 0;
+          if (c < 97) plain = false;
+        } else if (c < 128) {
+          if (c >= 48 && c <= 57) letters = false;
           else break;
         }
         // The Kelvin sign lower-cases to an ASCII "k".
@@ -314,7 +314,7 @@ function isPlace(word: string): boolean {
   if (known === undefined) {
     if (placeMemo.size > 20000) placeMemo.clear();
     known = lookupCountry(word) !== null;
-    placeMemo.set(word, known);
+    placeMemo.set(detached(word), known);
   }
   return known;
 }
@@ -353,6 +353,9 @@ function agentive(tokens: Token[], sentenceStart: number): boolean {
   return false;
 }
 
+const SPAN_UNITS = new Set(['days', 'weeks', 'months', 'years']);
+const SPAN_OPENERS = new Set(['recent', 'past', 'for', 'coming', 'several', 'many']);
+
 /** Words after a name that are not part of it: "Ms Osei last week said". */
 function skipAdverbials(tokens: Token[], idx: number): number {
   let i = idx;
@@ -374,7 +377,7 @@ function skipAdverbials(tokens: Token[], idx: number): number {
       i -= 3;
       continue;
     }
-    if (/^(?:days|weeks|months|years)$/.test(t.lower) && tokens[i - 1] && /^(?:recent|past|for|coming|several|many)$/.test(tokens[i - 1]!.lower)) {
+    if (SPAN_UNITS.has(t.lower) && tokens[i - 1] && SPAN_OPENERS.has(tokens[i - 1]!.lower)) {
       i -= 2;
       if (tokens[i]?.lower === 'in' || tokens[i]?.lower === 'the') i--;
       if (tokens[i]?.lower === 'in') i--;
@@ -404,7 +407,8 @@ interface PhraseResult {
 function isTokenAllowedInPhrase(t: Token): boolean {
   if (!t.word) return t.punct === 46;
   if (t.cap) return !PRONOUNS.has(t.lower) || t.lower === 'i';
-  return !NP_STOP.has(t.lower) && !/(?:ed|ing)$/.test(t.lower) && !isCueForm(t.lower);
+  const lower = t.lower;
+  return !NP_STOP.has(lower) && !lower.endsWith('ed') && !lower.endsWith('ing') && !isCueForm(lower);
 }
 
 /** Collects a noun phrase that ends at tokens[idx], walking left. Returns its first index, or idx + 1 if empty. */
@@ -428,7 +432,7 @@ function phraseBackward(tokens: Token[], idx: number, floor: number): number {
       }
       return k + 1;
     }
-    if (t.word && CONNECTORS.has(t.lower) && !t.cap) {
+    if (t.word && !t.cap && CONNECTORS.has(t.lower)) {
       const right = tokens[k + 1];
       const left = tokens[k - 1];
       if (k < idx && right?.cap && left?.cap && !PRONOUNS.has(left.lower)) {
@@ -446,17 +450,25 @@ function phraseBackward(tokens: Token[], idx: number, floor: number): number {
   return k + 1;
 }
 
+interface SubjectResult {
+  readonly phrase: PhraseResult | null;
+  readonly passive: boolean;
+  readonly coordinated: boolean;
+  readonly commaOnly: boolean;
+}
+// The answers without a phrase are shared (read only): most cues end in one of them, and they were built per cue.
+const NO_SUBJECT: SubjectResult = { phrase: null, passive: false, coordinated: false, commaOnly: false };
+const PASSIVE_SUBJECT: SubjectResult = { phrase: null, passive: true, coordinated: false, commaOnly: false };
+const COORDINATED_SUBJECT: SubjectResult = { phrase: null, passive: false, coordinated: true, commaOnly: false };
+const COMMA_ONLY_SUBJECT: SubjectResult = { phrase: null, passive: false, coordinated: false, commaOnly: true };
+
 /** The source phrase before a cue: "the official, who spoke on condition of anonymity, said". */
-export function subjectBefore(
-  tokens: Token[],
-  cueIdx: number,
-  floorIdx: number,
-): { phrase: PhraseResult | null; passive: boolean; coordinated: boolean; commaOnly: boolean } {
+export function subjectBefore(tokens: Token[], cueIdx: number, floorIdx: number): SubjectResult {
   let i = skipAdverbials(tokens, cueIdx - 1);
-  const none = { phrase: null, passive: false, coordinated: false, commaOnly: false };
+  const none = NO_SUBJECT;
   if (i < floorIdx) return none;
   const t = tokens[i]!;
-  if (BE_FORMS.has(t.lower)) return { phrase: null, passive: true, coordinated: false, commaOnly: false };
+  if (BE_FORMS.has(t.lower)) return PASSIVE_SUBJECT;
   if (t.lower === 'to' || t.lower === 'not') return none;
   let appositive: Token[] = [];
   if (t.punct === 44 || t.punct === 8212 || t.punct === 8211 || (t.punct === 45 && tokens[i - 1] && tokens[i - 1]!.end < t.start)) {
@@ -472,17 +484,17 @@ export function subjectBefore(
       }
       p--;
     }
-    if (p < floorIdx || i - p >= 40) return { phrase: null, passive: false, coordinated: false, commaOnly: true };
+    if (p < floorIdx || i - p >= 40) return COMMA_ONLY_SUBJECT;
     appositive = tokens.slice(p + 1, i);
     i = skipAdverbials(tokens, p - 1);
-    if (i < floorIdx) return { phrase: null, passive: false, coordinated: false, commaOnly: true };
+    if (i < floorIdx) return COMMA_ONLY_SUBJECT;
   }
   const cur = tokens[i]!;
-  if (cur.word && (cur.lower === 'and' || cur.lower === 'but' || cur.lower === 'or') && !cur.cap) return { phrase: null, passive: false, coordinated: true, commaOnly: false };
-  if (!cur.word && cur.punct !== 46) return { phrase: null, passive: false, coordinated: false, commaOnly: appositive.length === 0 && cur.punct === 44 };
+  if (cur.word && (cur.lower === 'and' || cur.lower === 'but' || cur.lower === 'or') && !cur.cap) return COORDINATED_SUBJECT;
+  if (!cur.word && cur.punct !== 46) return appositive.length === 0 && cur.punct === 44 ? COMMA_ONLY_SUBJECT : NO_SUBJECT;
   const first = phraseBackward(tokens, i, floorIdx);
   if (first > i) {
-    if (cur.word && (cur.lower === 'and' || cur.lower === 'but')) return { phrase: null, passive: false, coordinated: true, commaOnly: false };
+    if (cur.word && (cur.lower === 'and' || cur.lower === 'but')) return COORDINATED_SUBJECT;
     return none;
   }
   return { phrase: { tokens: tokens.slice(first, i + 1), appositive }, passive: false, coordinated: false, commaOnly: false };
@@ -506,7 +518,7 @@ export function phraseForward(tokens: Token[], idx: number, limitIdx: number): T
       }
       break;
     }
-    if (t.word && CONNECTORS.has(t.lower) && !t.cap) {
+    if (t.word && !t.cap && CONNECTORS.has(t.lower)) {
       if (k > start && tokens[k - 1]?.cap && tokens[k + 1]?.cap) {
         k++;
         continue;
@@ -543,7 +555,7 @@ function spanOf(tokens: Token[]): Span {
 /** The trailing personal name of a phrase, without titles: "Foreign Minister Yoko Kamikawa" -> "Yoko Kamikawa". */
 export function nameOf(tokens: Token[]): Token[] | null {
   // "farm unions and the Greens": two sources, kept as written.
-  if (tokens.some((t) => t.lower === 'and' && !t.cap) && !tokens[0]?.cap) return null;
+  if (!tokens[0]?.cap && tokens.some((t) => !t.cap && t.lower === 'and')) return null;
   const name = nameAtEnd(tokens);
   if (name) return name;
   // "President Ruto of Kenya": the name comes before the place.
@@ -683,8 +695,8 @@ function titleWordsOf(title: string): string[] {
   let words = titleWordsMemo.get(title);
   if (!words) {
     if (titleWordsMemo.size > 5000) titleWordsMemo.clear();
-    words = title.split(/\s+/).map((w) => w.toLowerCase());
-    titleWordsMemo.set(title, words);
+    words = title.split(/\s+/).map((w) => detached(w.toLowerCase()));
+    titleWordsMemo.set(detached(title), words);
   }
   return words;
 }
@@ -724,7 +736,8 @@ export function speakerOf(
     const nameText = textOf(text, name);
     const titleWords = head.filter((t) => t.word && t.start < name![0]!.start).map((t) => t.lower);
     if (appositive.length && head === phrase) for (const t of appositive) if (t.word) titleWords.push(t.lower);
-    const honorific = phrase.some((t) => HONORIFICS.has(t.lower) || TITLE_WORDS.has(t.lower));
+    // TITLE_WORDS holds the honorifics too.
+    const honorific = phrase.some((t) => TITLE_WORDS.has(t.lower));
     const nameWords = name.filter((t) => t.word);
     const titled = titleWords.some((w) => TITLE_WORDS.has(w) || TITLE_HEADS.has(w));
     const person = nameWords.length >= 2 || honorific || titled || (nameWords.length === 1 && personWord(nameWords[0]!));
@@ -776,9 +789,13 @@ function officialHead(text: string, officials: OfficialMention[], span: Span): O
 
 /** "'s" or a bare apostrophe right after a name, not followed by a word character (as /^['’]s?\b/ on two characters). */
 function isPossessiveAt(text: string, i: number): boolean {
-  return POSSESSIVE_AFTER.test(text.slice(i, i + 2));
+  const mark = text.charCodeAt(i);
+  if (mark !== 39 && mark !== 0x2019) return false;
+  // An apostrophe with "s" or any other word character after it (\b in the regex): read by code.
+  if (i + 1 >= text.length) return false;
+  const c = text.charCodeAt(i + 1);
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
-const POSSESSIVE_AFTER = /^['’]s?\b/;
 
 /** Per officials list (sorted by start): the furthest end among officials[0..k]. */
 const reachCache = new WeakMap<OfficialMention[], number[]>();
@@ -988,8 +1005,10 @@ function startsWithAsciiCapital(s: string): boolean {
 }
 
 function remember(state: ResolverState, s: Speaker, registry: PersonRegistry): void {
-  for (const ctx of state.pending) releaseTokens(state, ctx);
-  state.pending.length = 0;
+  if (state.pending.length) {
+    for (const ctx of state.pending) releaseTokens(state, ctx);
+    state.pending.length = 0;
+  }
   if (s.person) state.lastPerson = s;
   else if (s.speaker && startsWithAsciiCapital(s.speaker) && !PRONOUNS.has(s.speaker.toLowerCase())) {
     state.lastBody = s;
@@ -1016,8 +1035,9 @@ function nameInPassing(ctx: SentenceContext, quoted: Span[]): Speaker | null {
 function resolvePronoun(pronoun: string, ctx: SentenceContext, at: number, state: ResolverState): Speaker {
   const p = pronoun.toLowerCase();
   const subject = ctx.subject;
-  const subjectToken = subject && ctx.tokens.find((t) => t.word && !PRONOUNS.has(t.lower));
   if (p === 'he' || p === 'she') {
+    // The subject's first word is looked up only when the subject could be the one meant.
+    const subjectToken = subject?.speaker && subject.person ? ctx.tokens.find((t) => t.word && !PRONOUNS.has(t.lower)) : undefined;
     if (subject?.speaker && subject.person && subjectToken && subjectToken.start < at && !PRONOUNS.has(subject.speaker.toLowerCase())) return subject;
     const recent = recentPerson(state);
     if (recent) return recent;
@@ -1070,7 +1090,7 @@ function sentenceSubject(
   }
   const lead = tokens[i];
   // An introductory phrase without its comma ("Speaking after a summit meeting he said"): no subject.
-  if (!lead || (lead.word && INTRO_WORDS.has(lead.lower)) || (/ing$/.test(lead.lower) && !tokens[i + 1]?.cap)) return null;
+  if (!lead || (lead.word && INTRO_WORDS.has(lead.lower)) || (lead.lower.endsWith('ing') && !tokens[i + 1]?.cap)) return null;
   const phrase = phraseForward(tokens, i, tokens.length);
   if (phrase.length === 0) return null;
   const after = tokens[i + phrase.length];
@@ -1114,13 +1134,22 @@ function findCues(
     if (inRanges(quoted, cueStart)) continue;
     const info = match.info;
     // Verbs are lower case; a capitalised form is a name or a sentence-initial noun ("Reports").
-    if (/[A-Z]/.test(m) && !(info.lemma === 'according to' && cueIdx === firstWordIdx(tokens, quoted))) {
+    if (hasAsciiCapital(m) && !(info.lemma === 'according to' && cueIdx === firstWordIdx(tokens, quoted))) {
       if (cueIdx !== firstWordIdx(tokens, quoted)) continue;
     }
     const lastCueIdx = match.lastIndex;
     const attribution = attributeCue(text, ctx, cueIdx, lastCueIdx, m, info, officials, quoted, registry, state);
     if (attribution) ctx.attributions.push(attribution);
   }
+}
+
+/** As /[A-Z]/.test(s), without a regex. */
+function hasAsciiCapital(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) return true;
+  }
+  return false;
 }
 
 function firstWord(tokens: Token[], quoted: Span[]): number {
@@ -1217,7 +1246,6 @@ function attributeCue(
   }
 
   const prev = tokens[cueIdx - 1];
-  const isBaseForm = cue.toLowerCase() === info.lemma && !info.participle;
   // "has not said", "never confirmed": a report that something was not said is no claim.
   for (let k = cueIdx - 1; k >= 0 && k >= cueIdx - 3; k--) {
     const w = tokens[k]!.lower;
@@ -1283,7 +1311,7 @@ function attributeCue(
     const before = tokens[firstIdx - 1];
     // An embedded question is not a statement: "asked whether he thought".
     if (before && (before.lower === 'whether' || before.lower === 'if')) return null;
-    if (isBaseForm) {
+    if (isBaseForm(cue, info)) {
       // "help Ghana build roads": a bare verb after a singular name is not a finite report.
       const words = sub.phrase.tokens.filter((t) => t.word);
       const head = words[words.length - 1];
@@ -1301,7 +1329,7 @@ function attributeCue(
   }
   if (sub.coordinated) {
     // "was planning to express concern ... and urge Rouhani": a bare verb is not finite.
-    if (isBaseForm) return null;
+    if (isBaseForm(cue, info)) return null;
     // "health status and claims history": an -s form followed by a noun is a plural noun.
     const following = tokens[lastCueIdx + 1];
     if (/s$/.test(cue) && following && following.word && !following.cap && !FINITE_FOLLOWERS.has(following.lower)) return null;
@@ -1314,6 +1342,11 @@ function attributeCue(
     if (phrase.length && (!end || !end.word)) return make(phrase, appositiveAfter(tokens, after + phrase.length));
   }
   return null;
+}
+
+/** The bare verb ("say", not "says"/"said"): read only on the paths that need it. */
+function isBaseForm(cue: string, info: CueInfo): boolean {
+  return !info.participle && cue.toLowerCase() === info.lemma;
 }
 
 function subjectAttribution(ctx: SentenceContext, cue: string, cueStart: number, cueEnd: number, info: CueInfo): Attribution | null {

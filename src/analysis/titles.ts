@@ -2,6 +2,8 @@
 // qualify them ("foreign", "shadow", "deputy"), and the words that tell a public office from a
 // private one. General English vocabulary only: no person or article is named here.
 
+import { detached } from './detached';
+
 /**
  * How much a head noun says on its own:
  * - strong: a public office by itself ("President X", "Foreign Minister X");
@@ -201,8 +203,18 @@ const PORTFOLIO_SUFFIX_RE = /(?:[a-z]{3}tions?|[a-z]{3}(?:iv|il|ic|ur|rs)ity|[a-
 /** Whether a lower-case word reads as (part of) a ministerial portfolio by lexicon or by its suffix. */
 export function isPortfolioNoun(lower: string): boolean {
   if (lower === 'and' || lower === 'the') return false;
-  return PORTFOLIO_WORDS.has(lower) || PORTFOLIO_NOUNS.has(lower) || (lower.length >= 6 && PORTFOLIO_SUFFIX_RE.test(lower));
+  if (PORTFOLIO_WORDS.has(lower) || PORTFOLIO_NOUNS.has(lower)) return true;
+  if (lower.length < 6) return false;
+  // The suffix expression is tried at every position of the word: remember its answers.
+  let bySuffix = portfolioSuffixCache.get(lower);
+  if (bySuffix === undefined) {
+    bySuffix = PORTFOLIO_SUFFIX_RE.test(lower);
+    if (portfolioSuffixCache.size >= 20000) portfolioSuffixCache.clear();
+    portfolioSuffixCache.set(detached(lower), bySuffix);
+  }
+  return bySuffix;
 }
+const portfolioSuffixCache = new Map<string, boolean>();
 
 /** Honorifics skipped before a name; they add no office ("Mr Okafor", "Dr Elena Rojas"). */
 export const HONORIFICS: ReadonlySet<string> = new Set([
