@@ -447,6 +447,36 @@ function endsWithWordAndSpace(str: string, word: string): boolean {
   return e < str.length && start >= 0 && str.startsWith(word, start) && (start === 0 || !isWordChar(str.charCodeAt(start - 1)));
 }
 
+/** Start of the whitespace (\s) run that ends str at `end`; `end` itself when none. */
+function spaceRunStart(str: string, end: number): number {
+  let e = end;
+  while (e > 0) {
+    const c = str.charCodeAt(e - 1);
+    if (c === 32 || (c >= 9 && c <= 13) || (c > 127 && SPACE_UNIT.test(str[e - 1]!))) e--;
+    else break;
+  }
+  return e;
+}
+
+/** True when str[0, end) ends with the lower-case word in any case. */
+function endsWithAnyCase(str: string, end: number, word: string): boolean {
+  const start = end - word.length;
+  if (start < 0) return false;
+  for (let k = 0; k < word.length; k++) if ((str.charCodeAt(start + k) | 32) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
+const BACKGROUND_MEETING_WORDS = ['last', 'previously', 'once'];
+/** What BACKGROUND_MEETING_BEFORE needs at the end of a lead: one of its words, spaces, maybe "also" and spaces. */
+function mayEndInBackgroundWord(lead: string): boolean {
+  const e = spaceRunStart(lead, lead.length);
+  if (e === lead.length) return false;
+  if (BACKGROUND_MEETING_WORDS.some((w) => endsWithAnyCase(lead, e, w))) return true;
+  if (!endsWithAnyCase(lead, e, 'also')) return false;
+  const beforeAlso = spaceRunStart(lead, e - 4);
+  return beforeAlso < e - 4 && BACKGROUND_MEETING_WORDS.some((w) => endsWithAnyCase(lead, beforeAlso, w));
+}
+
 /** The gate flags of the whole words in text[start, end). */
 function gateFlags(text: string, start: number, end: number): number {
   let flags = 0;
@@ -1434,7 +1464,7 @@ function analyseSentence(
         ? { value: state.events[state.events.length - 1]!.date, text: picked.text }
         : picked;
     // "the two sides last met in New Delhi": background, news only with a date of its own.
-    const earlierMeeting = !travel && BACKGROUND_MEETING_WORD.test(leadTail) && BACKGROUND_MEETING_BEFORE.test(leadTail);
+    const earlierMeeting = !travel && mayEndInBackgroundWord(leadTail) && BACKGROUND_MEETING_WORD.test(leadTail) && BACKGROUND_MEETING_BEFORE.test(leadTail);
     if (earlierMeeting && !date) continue;
     // "agreed to hold a summit in Tokyo this year": a plan, an event only once given a day ("agreed to meet on Monday").
     const lead80 = lead.slice(-80);

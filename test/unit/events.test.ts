@@ -1133,3 +1133,14 @@ describe('findEvents: the place of a topic is not the place of the meeting', () 
     expect(venue.map((e) => e.location)).toEqual(['Khartoum']);
   });
 });
+
+describe('findEvents: an earlier meeting told as background', () => {
+  const OTIENO: PersonSpec = { forms: ['Amina Otieno'], name: 'Amina Otieno', title: 'Foreign Minister', country: 'Kenya' };
+  const RIBEIRO: PersonSpec = { forms: ['Carlos Ribeiro'], name: 'Carlos Ribeiro', title: 'Foreign Minister', country: 'Brazil' };
+
+  it('drops an undated "previously also met" and "LAST met", keeps "also met"', () => {
+    expect(run('Amina Otieno previously also met Carlos Ribeiro.', [OTIENO, RIBEIRO])).toHaveLength(0);
+    expect(run('Amina Otieno LAST met Carlos Ribeiro.', [OTIENO, RIBEIRO])).toHaveLength(0);
+    expect(run('Amina Otieno also met Carlos Ribeiro.', [OTIENO, RIBEIRO])).toHaveLength(1);
+  });
+});
