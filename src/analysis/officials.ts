@@ -442,6 +442,14 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
   let titleLast = h;
   let k = h + 1;
   let noNameAfter = false;
+  /** A body's name in the complement ("of the European Commission") joins the title; returns the next token. */
+  const takeBody = (p: number, body: { last: number; isPrivate: boolean }): number => {
+    if (body.isPrivate) isPrivate = true;
+    else isPublic = true;
+    country ??= BODIES.get(t.text.slice(t.start[p]!, t.end[body.last]!).toLowerCase()) ?? null;
+    titleLast = body.last;
+    return body.last + 1;
+  };
   // "member" is an office only as a member of a legislature or a state body, named in its complement.
   const member = lowerAt(t, h) === 'member';
   if (member) isPublic = false;
@@ -510,11 +518,7 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
       // "of the European Commission"): the body, then perhaps the holder's name.
       const body = bodyRun(t, p);
       if (body) {
-        if (body.isPrivate) isPrivate = true;
-        else isPublic = true;
-        country ??= BODIES.get(t.text.slice(t.start[p]!, t.end[body.last]!).toLowerCase()) ?? null;
-        titleLast = body.last;
-        k = body.last + 1;
+        k = takeBody(p, body);
         continue;
       }
       const org = orgRun(t, p);
@@ -536,11 +540,7 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
     if (pf & F_CAP && prep !== 'to') {
       const body = bodyRun(t, p);
       if (body) {
-        if (body.isPrivate) isPrivate = true;
-        else isPublic = true;
-        country ??= BODIES.get(t.text.slice(t.start[p]!, t.end[body.last]!).toLowerCase()) ?? null;
-        titleLast = body.last;
-        k = body.last + 1;
+        k = takeBody(p, body);
         continue;
       }
     }
