@@ -48,21 +48,22 @@ export function runCli(argv: string[], io: CliIo): number {
   const inputs: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
-    if (arg === '--out' || arg === '-o') out = rest[++i];
-    else if (arg.startsWith('--out=')) out = arg.slice(6);
-    else if (arg === '--document-date') documentDate = rest[++i];
-    else if (arg.startsWith('--document-date=')) documentDate = arg.slice(16);
-    else if (arg.startsWith('-')) {
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    if (flag === '--out' || flag === '-o' || flag === '--document-date') {
+      const value = inline ?? rest[++i];
+      if (!value || (inline === undefined && value.startsWith('-'))) {
+        io.stderr(`news-annotator: ${flag} needs a value\n`);
+        return 2;
+      }
+      if (flag === '--document-date') documentDate = value;
+      else out = value;
+    } else if (arg.startsWith('-')) {
       io.stderr(`news-annotator: unknown option "${arg}"\n`);
       return 2;
     } else inputs.push(arg);
   }
-  if ((rest.includes('--out') || rest.includes('-o')) && !out) {
-    io.stderr('news-annotator: --out needs a file name\n');
-    return 2;
-  }
   if (documentDate !== undefined && !isIsoDay(documentDate)) {
-    io.stderr(`news-annotator: --document-date must be a calendar day as YYYY-MM-DD, got "${documentDate ?? ''}"\n`);
+    io.stderr(`news-annotator: --document-date must be a calendar day as YYYY-MM-DD, got "${documentDate}"\n`);
     return 2;
   }
   if (inputs.length === 0) {

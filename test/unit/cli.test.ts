@@ -49,6 +49,11 @@ describe('news-annotator export', () => {
     const bad = run(['export', dir, '--document-date', '2023-02-29']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--document-date must be a calendar day');
+    expect(JSON.parse(run(['export', dir, '--document-date=2024-03-01']).stdout).documents[0].documentDate).toBe('2024-03-01');
+    const missing = run(['export', dir, '--document-date']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--document-date needs a value');
+    expect(run(['export', dir, '--out']).stderr).toContain('--out needs a value');
   });
 
   it('skips missing, empty, binary and non-UTF-8 files by name and goes on', () => {
