@@ -98,8 +98,9 @@ export function buildExport({ generator, corpus, texts, userAnnotations }: Expor
     const text = texts.get(path);
     if (text === undefined) throw new Error(`no text for ${path}`);
     const lines = new LineIndex(text);
-    const base = (kind: AnnotationKind, n: number, s: { start: number; end: number; text: string }, source: 'auto' | 'user' = 'auto') => ({
-      id: source === 'auto' ? `${kind}-${n + 1}` : '',
+    // Automatic annotations are numbered per kind in document order; user tags keep their own ids.
+    const base = (kind: AnnotationKind, id: string, s: { start: number; end: number; text: string }, source: 'auto' | 'user' = 'auto') => ({
+      id,
       kind,
       source,
       start: s.start,
@@ -108,9 +109,9 @@ export function buildExport({ generator, corpus, texts, userAnnotations }: Expor
       range: { start: lines.positionAt(s.start), end: lines.positionAt(s.end) },
     });
     const annotations: ExportedAnnotation[] = [
-      ...analysis.dates.map((d, i): ExportedDate => ({ ...base('date', i, d), kind: 'date', value: d.value, precision: d.precision })),
+      ...analysis.dates.map((d, i): ExportedDate => ({ ...base('date', `date-${i + 1}`, d), kind: 'date', value: d.value, precision: d.precision })),
       ...analysis.officials.map((o, i): ExportedOfficial => ({
-        ...base('official', i, o),
+        ...base('official', `official-${i + 1}`, o),
         kind: 'official',
         name: o.name,
         title: o.title,
@@ -118,19 +119,19 @@ export function buildExport({ generator, corpus, texts, userAnnotations }: Expor
         entityId: o.entityId,
       })),
       ...analysis.quotes.map((q, i): ExportedAttributed => ({
-        ...base('quote', i, q),
+        ...base('quote', `quote-${i + 1}`, q),
         kind: 'quote',
         speaker: q.speaker,
         speakerEntityId: q.speakerEntityId,
       })),
       ...analysis.claims.map((c, i): ExportedAttributed => ({
-        ...base('claim', i, c),
+        ...base('claim', `claim-${i + 1}`, c),
         kind: 'claim',
         speaker: c.speaker,
         speakerEntityId: c.speakerEntityId,
       })),
       ...(userAnnotations?.get(path) ?? []).map((u): ExportedAnnotation => {
-        const common = { ...base(u.kind, 0, u, 'user'), id: u.id };
+        const common = base(u.kind, u.id, u, 'user');
         return u.kind === 'quote'
           ? { ...common, kind: 'quote', speaker: u.speaker, speakerEntityId: u.speakerEntityId ?? null }
           : { ...common, kind: 'stance', stance: u.stance, holder: u.holder, target: u.target, note: u.note ?? null };
