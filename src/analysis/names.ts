@@ -158,7 +158,8 @@ function growPool(n: number): void {
  * The returned arrays are shared with the next call: use the tokens before tokenizing again.
  */
 export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens {
-  const cueBits = cueHashes ? hashBitsOf(cueHashes) : null;
+  // Cue words are a few hundred: 2^14 bits reject almost every other word.
+  const cueBits = cueHashes ? hashBitsOf(cueHashes, 14) : null;
   const len = text.length;
   let n = 0;
   let cueCount = 0;
@@ -167,6 +168,14 @@ export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens 
   let sawNewline = false;
   let gapOneSpace = false;
   let i = 0;
+  // The pool's arrays in locals (refreshed when it grows): the loop writes seven of them per token.
+  let { start, end, fullEnd, flags, hashFull, hashFirst, hashLast, cues, caps } = pool;
+  // Sentence starts and Title Case lines are settled as the tokens come, not in later passes.
+  let prevFlags = 0;
+  let prevStartCode = 0;
+  let lineStart = 0;
+  let lineCaps = 0;
+  let lineLower = 0;
   while (i < len) {
     const c = text.charCodeAt(i);
     const cls = c < 128 ? ASCII_CLASS[c]! : isSpaceCode(c) ? 1 : isLetterCode(c) ? (isUpperCode(c) ? 3 : 2) : 0;
@@ -175,7 +184,10 @@ export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens 
       i++;
       continue;
     }
-    if (n === pool.cap) growPool(n);
+    if (n === pool.cap) {
+      growPool(n);
+      ({ start, end, fullEnd, flags, hashFull, hashFirst, hashLast, cues, caps } = pool);
+    }
     const s = i;
     let e: number;
     let full: number;
@@ -304,19 +316,40 @@ export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens 
       if (sawNewline) f |= F_NL;
       else if (gapOneSpace && s - prevFull === 1) f |= F_ADJ;
     }
-    pool.start[n] = s;
-    pool.end[n] = e;
-    pool.fullEnd[n] = full;
-    pool.flags[n] = f;
-    pool.hashFull[n] = hf;
-    pool.hashFirst[n] = h1;
-    pool.hashLast[n] = hl;
+    // Sentence start: after . ! ? : ; (not an abbreviation point), at line starts, through opening quotes.
+    if (n === 0 || f & F_NL) {
+      f |= F_SENT;
+      if (n > 0) {
+        closeTitleCaseLine(lineStart, n, lineCaps, lineLower, flags);
+        lineStart = n;
+        lineCaps = 0;
+        lineLower = 0;
+      }
+    } else if (!(prevFlags & (F_WORD | F_NUM))) {
+      const kind = PUNCT_KIND[prevStartCode]!;
+      if (kind & 1 || (kind & 2 && prevFlags & F_SENT)) f |= F_SENT;
+    }
+    start[n] = s;
+    end[n] = e;
+    fullEnd[n] = full;
+    flags[n] = f;
+    hashFull[n] = hf;
+    hashFirst[n] = h1;
+    hashLast[n] = hl;
     if (f & F_WORD) {
       if (cueBits && (hf < 0 || mayHaveHash(cueBits, hf) || (f & F_JOINER && mayHaveHash(cueBits, hl)))) {
-        if (hf < 0 || cueHashes!.has(hf) || (f & F_JOINER && cueHashes!.has(hl))) pool.cues[cueCount++] = n;
+        if (hf < 0 || cueHashes!.has(hf) || (f & F_JOINER && cueHashes!.has(hl))) cues[cueCount++] = n;
       }
-      if (f & (F_CAP | F_JOINER)) pool.caps[capCount++] = n;
+      if (f & (F_CAP | F_JOINER)) caps[capCount++] = n;
+      // A line stays a headline candidate while its longer words are capitalised.
+      if (lineLower === 0) {
+        if (f & F_CAP) {
+          if (e - s >= 2) lineCaps++;
+        } else if (e - s > 4 || !isHeadlineSmallWord(text, s, e, hf)) lineLower++;
+      }
     }
+    prevFlags = f;
+    prevStartCode = c;
     n++;
     prevFull = full;
     i = full;
@@ -325,41 +358,28 @@ export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens 
     gapOneSpace = nextCode === 32 || nextCode === 160;
     if (nextCode === 32) i++; // the usual single space, skipped here rather than by a turn of the loop
   }
-  const { start, end, fullEnd, flags, hashFull, hashFirst, hashLast } = pool;
-  // Sentence starts: after . ! ? : ; (not an abbreviation point), at line starts, through opening quotes.
-  for (let k = 0; k < n; k++) {
-    const f = flags[k]!;
-    if (k === 0 || f & F_NL) {
-      flags[k] = f | F_SENT;
-      continue;
-    }
-    const pf = flags[k - 1]!;
-    if (!(pf & (F_WORD | F_NUM))) {
-      const ch = text.charCodeAt(start[k - 1]!);
-      const kind = PUNCT_KIND[ch]!;
-      if (kind & 1 || (kind & 2 && pf & F_SENT)) flags[k] = f | F_SENT;
-    }
-  }
-  markTitleCaseLines(text, n, start, end, flags, hashFull);
+  if (n > 0) closeTitleCaseLine(lineStart, n, lineCaps, lineLower, flags);
   generation = (generation + 1) | 0;
   return {
     text, count: n, start, end, fullEnd, flags, lower: pool.lower, lowerGen: pool.lowerGen, gen: generation, hashFull, hashFirst, hashLast,
-    cues: pool.cues, cueCount, caps: pool.caps, capCount,
+    cues, cueCount, caps, capCount,
   };
 }
 
-// A bitmap over the low 20 bits of a hash set's members: almost every word is rejected by one array
-// read, where a Set lookup per word was a visible share of the tokenizer.
-const HASH_BITS = 20;
+// A bitmap over the low bits of a hash set's members: almost every word is rejected by one array
+// read, where a Set lookup per word was a visible share of the tokenizer. The bitmap is kept small
+// (a few KB, within the processor's first-level cache): a larger one missed the cache on most words
+// once the other stages had run, and a few more false positives only cost a Set lookup each.
 const hashBitsCache = new WeakMap<ReadonlySet<number>, Int32Array>();
 
-/** The bitmap of a (never mutated after first use) hash set. */
-export function hashBitsOf(hashes: ReadonlySet<number>): Int32Array {
+/** The bitmap of a (never mutated after first use) hash set: 2^log2Bits bits, 32 per word. */
+export function hashBitsOf(hashes: ReadonlySet<number>, log2Bits = 16): Int32Array {
   let bits = hashBitsCache.get(hashes);
-  if (!bits) {
-    bits = new Int32Array(1 << (HASH_BITS - 5));
+  if (!bits || bits.length !== 1 << (log2Bits - 5)) {
+    bits = new Int32Array(1 << (log2Bits - 5));
+    const mask = bits.length - 1;
     for (const h of hashes) {
-      const w = (h >>> 5) & ((1 << (HASH_BITS - 5)) - 1);
+      const w = (h >>> 5) & mask;
       bits[w] = bits[w]! | (1 << (h & 31));
     }
     hashBitsCache.set(hashes, bits);
@@ -369,7 +389,7 @@ export function hashBitsOf(hashes: ReadonlySet<number>): Int32Array {
 
 /** False: the hash is surely not in the set the bitmap was built from; true: ask the set. */
 export function mayHaveHash(bits: Int32Array, h: number): boolean {
-  return (bits[(h >>> 5) & ((1 << (HASH_BITS - 5)) - 1)]! & (1 << (h & 31))) !== 0;
+  return (bits[(h >>> 5) & (bits.length - 1)]! & (1 << (h & 31))) !== 0;
 }
 
 /**
@@ -398,25 +418,9 @@ function isHeadlineSmallWord(text: string, s: number, e: number, h: number): boo
   return HEADLINE_SMALL_WORDS.has(text.slice(s, e).toLowerCase());
 }
 
-/** Flags the tokens of lines whose every longer word is capitalised (three or more of them). */
-function markTitleCaseLines(text: string, n: number, start: Int32Array, end: Int32Array, flags: Uint16Array, hashFull: Int32Array): void {
-  let lineStart = 0;
-  for (let i = 0; i <= n; i++) {
-    if (i < n && !(i === 0 || flags[i]! & F_NL)) continue;
-    if (i > lineStart) {
-      let caps = 0;
-      let lower = 0;
-      for (let k = lineStart; k < i && lower === 0; k++) {
-        const f = flags[k]!;
-        if (!(f & F_WORD)) continue;
-        if (f & F_CAP) {
-          if (end[k]! - start[k]! >= 2) caps++;
-        } else if (end[k]! - start[k]! > 4 || !isHeadlineSmallWord(text, start[k]!, end[k]!, hashFull[k]!)) lower++;
-      }
-      if (lower === 0 && caps >= 3) for (let k = lineStart; k < i; k++) flags[k] = flags[k]! | F_TITLE_LINE;
-    }
-    lineStart = i;
-  }
+/** Flags the tokens of a line whose every longer word is capitalised (three or more of them). */
+function closeTitleCaseLine(from: number, to: number, caps: number, lower: number, flags: Uint16Array): void {
+  if (lower === 0 && caps >= 3) for (let k = from; k < to; k++) flags[k] = flags[k]! | F_TITLE_LINE;
 }
 
 /**
@@ -449,9 +453,11 @@ export function wordAt(t: Tokens, i: number): string {
 }
 
 // Lower-case words met before, by hash, shared by all documents: a repeated word costs no new
-// string, and an interned string keeps its hash for the lexicon lookups that follow.
-const internedLower = new Map<number, string>();
-const INTERN_LIMIT = 100000;
+// string, and an interned string keeps its hash for the lexicon lookups that follow. A small
+// direct-mapped table (one slot per hash bucket, the latest word wins) stays in the processor's
+// cache, where a Map of every word ever met did not.
+const INTERN_SLOTS = 8192;
+const internedLower: string[] = new Array<string>(INTERN_SLOTS).fill('');
 
 /** Whether text[s..e) lower-cased (ASCII letters, apostrophes, hyphens) equals `lower`. */
 function sameLowerWord(text: string, s: number, e: number, lower: string): boolean {
@@ -470,17 +476,13 @@ function lowerWord(t: Tokens, i: number): string {
   const h = i >= 0 && i < t.count ? t.hashFull[i]! : -1;
   // A hash >= 0: ASCII letters (with apostrophes or hyphens), whose lower case is plain ASCII lowering.
   if (h < 0) return t.text.slice(s, e).toLowerCase();
-  const known = internedLower.get(h);
-  if (known !== undefined && sameLowerWord(t.text, s, e, known)) return known;
-  const w = t.text.slice(s, e).toLowerCase();
-  if (known === undefined) {
-    if (internedLower.size >= INTERN_LIMIT) internedLower.clear();
-    // Interned words outlive the document: toLowerCase may return the slice itself.
-    const own = detached(w);
-    internedLower.set(h, own);
-    return own;
-  }
-  return w;
+  const slot = h & (INTERN_SLOTS - 1);
+  const known = internedLower[slot]!;
+  if (sameLowerWord(t.text, s, e, known)) return known;
+  // Interned words outlive the document: toLowerCase may return the slice itself.
+  const own = detached(t.text.slice(s, e).toLowerCase());
+  internedLower[slot] = own;
+  return own;
 }
 
 export function lowerAt(t: Tokens, i: number): string {
