@@ -152,6 +152,25 @@ function plainPhraseHash(phrase: string): number {
 /** Most words any country phrase has ("Democratic Republic of the Congo"). */
 export const MAX_COUNTRY_PHRASE_WORDS = longestPhraseWords;
 
+// Hashes of those first and last words, to settle a token by its hash without its lower-case string.
+const FIRST_WORD_HASHES = new Set<number>();
+const LAST_WORD_HASHES = new Set<number>();
+for (const w of firstWords) FIRST_WORD_HASHES.add(stringHash(w, false));
+for (const w of lastWords) LAST_WORD_HASHES.add(stringHash(w, false));
+const FIRST_WORD_BITS = hashBitsOf(FIRST_WORD_HASHES);
+const LAST_WORD_BITS = hashBitsOf(LAST_WORD_HASHES);
+
+/**
+ * False when a word whose names.ts `asciiLowerHash` is `h` surely cannot open (close) a country
+ * phrase, i.e. its lower case is not in `firstWords` (`lastWords`); true when the word must be asked.
+ */
+export function mayStartCountryPhraseHash(h: number): boolean {
+  return h < 0 || (mayHaveHash(FIRST_WORD_BITS, h) && FIRST_WORD_HASHES.has(h));
+}
+export function mayEndCountryPhraseHash(h: number): boolean {
+  return h < 0 || (mayHaveHash(LAST_WORD_BITS, h) && LAST_WORD_HASHES.has(h));
+}
+
 /** Cheap pre-checks for phrase scanners: can this lower-case word open / close a country phrase? */
 export function mayStartCountryPhrase(lowerWord: string): boolean {
   return firstWords.has(lowerWord);

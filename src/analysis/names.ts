@@ -607,6 +607,9 @@ const PLAIN_WORD_RE = /^[A-Za-z]+$/;
 const nameKeyCache = new Map<string, string>();
 
 export function nameKey(name: string): string {
+  // ASCII letters in single-spaced words (most names): the key is the lower case, settled
+  // without a lookup in the cache (whose string hashing and probing cost more than the scan).
+  if (isPlainSpacedWords(name)) return name.toLowerCase();
   let key = nameKeyCache.get(name);
   if (key === undefined) {
     key = computeNameKey(name);
@@ -615,6 +618,22 @@ export function nameKey(name: string): string {
     nameKeyCache.set(detached(name), key);
   }
   return key;
+}
+
+/** Only ASCII letters and single spaces between words (no space at either end). */
+function isPlainSpacedWords(name: string): boolean {
+  const n = name.length;
+  if (n === 0) return false;
+  let prevSpace = true;
+  for (let k = 0; k < n; k++) {
+    const c = name.charCodeAt(k);
+    if (c === 32) {
+      if (prevSpace) return false;
+      prevSpace = true;
+    } else if (((c | 32) >= 97 && (c | 32) <= 122)) prevSpace = false;
+    else return false;
+  }
+  return !prevSpace;
 }
 
 function computeNameKey(name: string): string {
@@ -630,7 +649,10 @@ function computeNameKey(name: string): string {
 
 /** Deterministic id of a person from the canonical name: "Gideon Sa’ar" → "official:gideon-saar". */
 export function entityIdOf(name: string): string {
-  const slug = nameKey(name)
+  const key = nameKey(name);
+  // Lower-case letters in single-spaced words: nothing to strip, spaces become hyphens.
+  if (isPlainSpacedWords(key)) return `official:${key.replaceAll(' ', '-')}`;
+  const slug = key
     .replace(/[^a-z0-9 ]+/g, '')
     .trim()
     .replace(/ +/g, '-');

@@ -3,7 +3,7 @@
 // become the document's officials, and a second pass marks every later mention of them ("Hayashi",
 // "Mr Okafor", "HAYASHI Yoshimasa") by their name forms. A name with no office cue anywhere is not listed.
 import { detached } from './detached';
-import { lookupCountry, mayBeCountryWordHash, type CountryHit, MAX_COUNTRY_PHRASE_WORDS, mayEndCountryPhrase, mayStartCountryPhrase, reportedCountryName } from './countries';
+import { lookupCountry, mayBeCountryWordHash, type CountryHit, MAX_COUNTRY_PHRASE_WORDS, mayEndCountryPhrase, mayEndCountryPhraseHash, mayStartCountryPhrase, mayStartCountryPhraseHash, reportedCountryName } from './countries';
 import {
   CALENDAR_WORDS,
   continues,
@@ -20,6 +20,7 @@ import {
   F_SENT,
   F_TITLE_LINE,
   F_WORD,
+  asciiLowerHash,
   isFamilyNameFirst,
   isInitial,
   isVietnameseName,
@@ -75,6 +76,8 @@ const BODIES = new Map<string, string>([
 const BODY_FIRST_WORDS = new Set([...BODIES.keys()].map((k) => k.split(' ')[0]!));
 const BODY_LAST_WORDS = new Set([...BODIES.keys()].map((k) => k.split(' ').pop()!));
 const BODY_WORD_HASHES = new Set([...BODIES.keys()].map((k) => stringHash(k, false)).filter((h) => h >= 0));
+const BODY_FIRST_HASHES = new Set([...BODY_FIRST_WORDS].map((w) => stringHash(w, false)));
+const BODY_LAST_HASHES = new Set([...BODY_LAST_WORDS].map((w) => stringHash(w, false)));
 
 /** Heads that are offices only when capitalised ("Secretary Blinken", but "his secretary"). */
 const CAPITALISED_ONLY_STRONG = new Set(['secretary', 'representative', 'rep', 'speaker', 'general', 'gen', 'sen', 'gov', 'col', 'adm']);
@@ -142,8 +145,10 @@ interface TitleOnly {
 }
 
 function titleKey(title: string): string {
-  return title
-    .toLowerCase()
+  const lower = title.toLowerCase();
+  // Neither expression can match without these letters: most titles are their lower case.
+  if (!lower.includes('to') && !lower.startsWith('former') && !lower.startsWith('ex')) return lower;
+  return lower
     .replace(/^(former|ex)[\s-]+/, '')
     .replace(/\s+to\s+.*$/, ''); // "prime minister to Iran": the trip, not the office
 }
@@ -309,6 +314,9 @@ function countryName(t: Tokens, first: number, last: number): string | null {
 /** Longest country phrase ending at token j (going back over adjacent words). */
 function countryEndingAt(t: Tokens, j: number): { first: number; name: string } | null {
   if (!(t.flags[j]! & F_CAP)) return null;
+  // Most words are settled by their hash: a word whose lower case closes a phrase hashes as one that does.
+  const hj = t.hashFull[j]!;
+  if (hj >= 0 && !mayEndCountryPhraseHash(hj) && !BODY_LAST_HASHES.has(hj)) return null;
   const lastLower = lowerAt(t, j);
   if (!mayEndCountryPhrase(lastLower) && !BODY_LAST_WORDS.has(lastLower)) return null;
   let best: { first: number; name: string } | null = null;
@@ -325,6 +333,8 @@ function countryEndingAt(t: Tokens, j: number): { first: number; name: string } 
 /** Longest country phrase starting at token j. */
 function countryStartingAt(t: Tokens, j: number): { last: number; name: string } | null {
   if (j >= t.count || !(t.flags[j]! & F_CAP)) return null;
+  const hj = t.hashFull[j]!;
+  if (hj >= 0 && !mayStartCountryPhraseHash(hj) && !BODY_FIRST_HASHES.has(hj)) return null;
   const firstLower = lowerAt(t, j);
   if (!mayStartCountryPhrase(firstLower) && !BODY_FIRST_WORDS.has(firstLower)) return null;
   let best: { last: number; name: string } | null = null;
@@ -442,14 +452,6 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
   let titleLast = h;
   let k = h + 1;
   let noNameAfter = false;
-  /** A body's name in the complement ("of the European Commission") joins the title; returns the next token. */
-  const takeBody = (p: number, body: { last: number; isPrivate: boolean }): number => {
-    if (body.isPrivate) isPrivate = true;
-    else isPublic = true;
-    country ??= BODIES.get(t.text.slice(t.start[p]!, t.end[body.last]!).toLowerCase()) ?? null;
-    titleLast = body.last;
-    return body.last + 1;
-  };
   // "member" is an office only as a member of a legislature or a state body, named in its complement.
   const member = lowerAt(t, h) === 'member';
   if (member) isPublic = false;
@@ -518,7 +520,13 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
       // "of the European Commission"): the body, then perhaps the holder's name.
       const body = bodyRun(t, p);
       if (body) {
-        k = takeBody(p, body);
+        // A body's name in the complement ("of the European Commission") joins the title. (Inline:
+        // a closure here put the function's variables in a heap context, slowing every access.)
+        if (body.isPrivate) isPrivate = true;
+        else isPublic = true;
+        country ??= bodyNamed(t, p, body.last);
+        titleLast = body.last;
+        k = body.last + 1;
         continue;
       }
       const org = orgRun(t, p);
@@ -540,7 +548,13 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
     if (pf & F_CAP && prep !== 'to') {
       const body = bodyRun(t, p);
       if (body) {
-        k = takeBody(p, body);
+        // A body's name in the complement ("of the European Commission") joins the title. (Inline:
+        // a closure here put the function's variables in a heap context, slowing every access.)
+        if (body.isPrivate) isPrivate = true;
+        else isPublic = true;
+        country ??= bodyNamed(t, p, body.last);
+        titleLast = body.last;
+        k = body.last + 1;
         continue;
       }
     }
@@ -557,6 +571,11 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
     break;
   }
   return { head: h, strength, phraseFirst, titleFirst, titleLast, former, after: k, noNameAfter, determiner, country, isPublic, isPrivate, unknownOrg };
+}
+
+/** The body (BODIES) the tokens p..last name, or null. */
+function bodyNamed(t: Tokens, p: number, last: number): string | null {
+  return BODIES.get(t.text.slice(t.start[p]!, t.end[last]!).toLowerCase()) ?? null;
 }
 
 /** Words that close a portfolio's name ("… Affairs", "… Security"). */
@@ -1559,8 +1578,10 @@ function fullNameFor(r: Registration, runs: NameRunIndex): string[] | null {
 }
 
 function findFullName(r: Registration, runs: NameRunIndex, key: string): string[] | null {
-  const parts = key.split(' ');
-  const candidates = runs.around(stringHash(parts[parts.length - 1]!, false), stringHash(parts[0]!, true));
+  // The hashes of the key's last and first words, read in place (as stringHash of each split part).
+  const firstSpace = key.indexOf(' ');
+  const lastSpace = key.lastIndexOf(' ');
+  const candidates = runs.around(asciiLowerHash(key, lastSpace + 1, key.length, false), asciiLowerHash(key, 0, firstSpace < 0 ? key.length : firstSpace, true));
   let before: string[] | null = null;
   let after: string[] | null = null;
   for (const run of candidates) {
