@@ -223,7 +223,11 @@ export function countryOf(word: string): string | null {
  * ("the United States of America"), otherwise the common name ("U.S." → "United States").
  */
 export function reportedCountryName(phrase: string): string | null {
-  const hit = lookupCountry(phrase);
+  return reportedNameOfHit(lookupCountry(phrase));
+}
+
+/** `reportedCountryName` of a phrase whose `lookupCountry` answer is at hand. */
+export function reportedNameOfHit(hit: CountryHit | null): string | null {
   if (!hit || hit.kind === 'capital') return null;
   return hit.kind === 'official' ? hit.country.official : commonName(hit.country);
 }

@@ -581,8 +581,12 @@ export const ORG_WORDS: ReadonlySet<string> = new Set([
 export function isParticle(t: Tokens, i: number): boolean {
   const f = t.flags[i]!;
   if (!(f & F_WORD) || f & F_CAP) return false;
+  // A word of ASCII letters is a particle only if it hashes as one (most words are settled here).
+  const h = i >= 0 && i < t.count ? t.hashFull[i]! : -1;
+  if (h >= 0 && !PARTICLE_HASHES.has(h)) return false;
   return NAME_PARTICLES.has(lowerAt(t, i));
 }
+const PARTICLE_HASHES = new Set([...NAME_PARTICLES].map((w) => stringHash(w, false)));
 
 export function isInitial(t: Tokens, i: number): boolean {
   const f = t.flags[i]!;

@@ -3,7 +3,7 @@
 // become the document's officials, and a second pass marks every later mention of them ("Hayashi",
 // "Mr Okafor", "HAYASHI Yoshimasa") by their name forms. A name with no office cue anywhere is not listed.
 import { detached } from './detached';
-import { lookupCountry, mayBeCountryWordHash, type CountryHit, MAX_COUNTRY_PHRASE_WORDS, mayEndCountryPhrase, mayEndCountryPhraseHash, mayStartCountryPhrase, mayStartCountryPhraseHash, reportedCountryName } from './countries';
+import { lookupCountry, mayBeCountryWordHash, type CountryHit, MAX_COUNTRY_PHRASE_WORDS, mayEndCountryPhrase, mayEndCountryPhraseHash, mayStartCountryPhrase, mayStartCountryPhraseHash, reportedCountryName, reportedNameOfHit } from './countries';
 import {
   CALENDAR_WORDS,
   continues,
@@ -21,6 +21,8 @@ import {
   F_TITLE_LINE,
   F_WORD,
   asciiLowerHash,
+  hashBitsOf,
+  mayHaveHash,
   isFamilyNameFirst,
   isInitial,
   isVietnameseName,
@@ -257,6 +259,8 @@ export function findOfficials(text: string): OfficialMention[] {
 function headStrengthAt(t: Tokens, i: number): HeadStrength | null {
   const f = t.flags[i]!;
   if (!(f & F_WORD) || f & F_ABBR) return null;
+  // Neither a head nor hyphenated ("ex-minister"): no head.
+  if (!(lexAt(t, i) & LX_HEAD) && !(f & F_HYPHEN)) return null;
   const lower = lowerAt(t, i);
   let strength = HEADS.get(lower);
   let base = lower;
@@ -297,19 +301,37 @@ function isQualifierWord(lower: string): boolean {
 
 /** Country or body named by the tokens first..last ("Iranian", "U.S.", "United States of America", "EU"). */
 function countryName(t: Tokens, first: number, last: number): string | null {
-  // One plain word naming neither a country nor a body (most calls): settled by its hash.
-  if (first === last && !(t.flags[first]! & F_ABBR) && t.hashFull[first]! >= 0 && !BODY_WORD_HASHES.has(t.hashFull[first]!) && !mayBeCountryWordHash(t.hashFull[first]!)) return null;
+  const f1 = t.flags[first]!;
+  const h1 = t.hashFull[first]!;
+  if (first === last) {
+    // One plain word naming neither a country nor a body (most calls): settled by its hash.
+    if (!(f1 & F_ABBR) && h1 >= 0 && !BODY_WORD_HASHES.has(h1) && !mayBeCountryWordHash(h1)) return null;
+    // A body's name as one word counts in capitals only ("EU", not "Un"); a word hashing as none is none.
+    if (f1 & F_ALLCAPS && (h1 < 0 || BODY_WORD_HASHES.has(h1))) {
+      const body = BODIES.get(lowerAt(t, first));
+      if (body) return body;
+    }
+    // The word's lookup, remembered per token (countryAt is lookupCountry of the word).
+    return reportedNameOfHit(countryAt(t, first));
+  }
   // Several words, the first one space before the next: a phrase whose first word opens no country
   // or body name (nor is "the", which the lookup strips) names none.
-  if (first < last && t.fullEnd[first] === t.end[first] && t.flags[first + 1]! & F_ADJ) {
-    const w = lowerAt(t, first);
-    if (w !== 'the' && !mayStartCountryPhrase(w) && !BODY_FIRST_WORDS.has(w) && !w.includes('’') && !w.includes('‘')) return null;
+  if (t.fullEnd[first] === t.end[first] && t.flags[first + 1]! & F_ADJ) {
+    if (h1 >= 0 && !(f1 & F_JOINER)) {
+      // Letters only (no apostrophe inside): the hash settles it.
+      if (h1 !== THE_HASH && !mayStartCountryPhraseHash(h1) && !BODY_FIRST_HASHES.has(h1)) return null;
+    } else {
+      const w = lowerAt(t, first);
+      if (w !== 'the' && !mayStartCountryPhrase(w) && !BODY_FIRST_WORDS.has(w) && !w.includes('’') && !w.includes('‘')) return null;
+    }
   }
   const phrase = t.text.slice(t.start[first]!, t.end[last]!);
   const body = BODIES.get(phrase.toLowerCase());
-  if (body && (first !== last || t.flags[first]! & F_ALLCAPS || phrase.includes(' '))) return body;
+  if (body) return body;
   return reportedCountryName(phrase);
 }
+
+const THE_HASH = stringHash('the', false);
 
 /** Longest country phrase ending at token j (going back over adjacent words). */
 function countryEndingAt(t: Tokens, j: number): { first: number; name: string } | null {
@@ -377,6 +399,7 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
       continue;
     }
     const lower = lowerAt(t, j);
+    const lx = lexAt(t, j);
     // "Ministry of Aviation spokesperson": a ministry named by its portfolio, walked back to "Ministry".
     if ((lower === 'of' || lower === 'for') && j > 0 && j + 1 < h && continues(t, j) && t.flags[j + 1]! & F_CAP && MINISTRY_WORDS.has(lowerAt(t, j - 1)) && t.flags[j - 1]! & F_CAP) {
       isPublic = true;
@@ -387,7 +410,7 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
       count++;
       continue;
     }
-    if (TITLE_DETERMINERS.has(lower) && !(f & F_CAP && f & F_SENT && lower !== 'the')) {
+    if (lx & LX_DETERMINER && !(f & F_CAP && f & F_SENT && lower !== 'the')) {
       determiner = j;
       break;
     }
@@ -399,21 +422,20 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
       count++;
       continue;
     }
-    if (PUBLIC_QUALIFIER_WORDS.has(lower) || HEADS.has(lower)) isPublic = true;
-    else if (PRIVATE_QUALIFIERS.has(lower)) isPrivate = true;
-    else if (NEUTRAL_QUALIFIER_WORDS.has(lower) || isHyphenatedQualifier(lower) || (strength === 'strong' && isPortfolioNoun(lower))) {
+    if (lx & (LX_PUBLIC_QUALIFIER | LX_HEAD)) isPublic = true;
+    else if (lx & LX_PRIVATE_QUALIFIER) isPrivate = true;
+    else if (lx & LX_NEUTRAL_QUALIFIER || isHyphenatedQualifier(lower) || (strength === 'strong' && isPortfolioNoun(lower))) {
       /* neutral */
     } else if (f & F_ALLCAPS && t.end[j]! - t.start[j]! <= 6) {
-      if (PUBLIC_ACRONYMS.has(lower)) isPublic = true;
-    } else if (f & F_CAP && !(f & F_SENT) && !STOP_CAPS.has(lower)) unknownOrg = true;
+      if (lx & LX_PUBLIC_ACRONYM) isPublic = true;
+    } else if (f & F_CAP && !(f & F_SENT) && !(lx & LX_STOP)) unknownOrg = true;
     else break;
     phraseFirst = j;
     // "Chinese counterpart Minister Zhang Wei": the relation is not part of the office.
-    const relation = HEADS.get(lower);
-    if (relation === 'counterpart' || relation === 'predecessor') titleFrozen = true;
+    if (lx & LX_RELATION) titleFrozen = true;
     if (titleFrozen) {
       if (lower === 'former' || lower === 'ex') former = true;
-    } else if (DESCRIPTIVE_QUALIFIERS.has(lower) || (f & F_CAP && f & F_SENT && !isQualifierWord(lower) && !(strength === 'strong' && isPortfolioNoun(lower)))) {
+    } else if (lx & LX_DESCRIPTIVE || (f & F_CAP && f & F_SENT && !(lx & (LX_PUBLIC_QUALIFIER | LX_NEUTRAL_QUALIFIER | LX_HEAD)) && !(strength === 'strong' && isPortfolioNoun(lower)))) {
       /* describes the holder: not part of the reported title */
     } else if (titleFirst === j + 1 || titleFirst > j) {
       if (!descriptiveBetween(t, j, titleFirst)) titleFirst = j;
@@ -1066,22 +1088,21 @@ function countryAfterName(t: Tokens, last: number): string | null {
 function isNameLike(t: Tokens, i: number, inside: boolean): boolean {
   if (!isNameShaped(t, i)) return false;
   const f = t.flags[i]!;
-  const lower = lowerAt(t, i);
-  if (STOP_CAPS.has(lower)) return false;
-  if (f & F_CAP && HONORIFICS.has(lower)) return false;
-  const head = HEADS.get(lower);
-  if (head && !(inside && HEADS_ALSO_SURNAMES.has(lower)) && !isHeadUsedAsGivenName(t, i)) return false;
-  if (lower.endsWith('s') && pluralHeadSingular(t, i)) return false; // "Ministers", "Senators
-  if (CALENDAR_WORDS.has(lower)) {
+  const lx = lexAt(t, i);
+  if (lx & LX_STOP) return false;
+  if (f & F_CAP && lx & LX_HONORIFIC) return false;
+  if (lx & LX_HEAD && !(inside && lx & LX_HEAD_SURNAME) && !isHeadUsedAsGivenName(t, i)) return false;
+  if (endsWithS(t, i) && pluralHeadSingular(t, i)) return false; // "Ministers", "Senators
+  if (lx & LX_CALENDAR) {
     if (!inside) return false;
     // "Foreign Minister Ayman Safadi Tuesday said": a weekday after a name is the day (wire style), while a
     // month may be a family name ("Theresa May").
-    if (WEEKDAY_WORDS.has(lower)) return false;
+    if (lx & LX_WEEKDAY) return false;
     // "Theresa May said" but not "Tokyo May 5".
     if (i + 1 < t.count && t.flags[i + 1]! & F_NUM) return false;
   }
   if (f & F_ALLCAPS && inside && ROMAN_NUMERAL_RE.test(wordAt(t, i))) return true; // "Charles III"
-  if (f & F_ALLCAPS && inside && POSTNOMINAL_HONOURS.has(lower)) return false; // "Penny Wong AO", "Jane Smith OBE"
+  if (f & F_ALLCAPS && inside && lx & LX_POSTNOMINAL_HONOUR) return false; // "Penny Wong AO", "Jane Smith OBE"
   if (f & F_ALLCAPS) {
     // Capitals only in a family-name-first name ("HAYASHI Yoshimasa") or its mirror ("Yoshimasa HAYASHI").
     const nextTitle = i + 1 < t.count && continues(t, i + 1) && isTitleCaseWord(t, i + 1);
@@ -1093,7 +1114,7 @@ function isNameLike(t: Tokens, i: number, inside: boolean): boolean {
 
 function isTitleCaseWord(t: Tokens, i: number): boolean {
   const f = t.flags[i]!;
-  return (f & F_WORD) !== 0 && (f & F_CAP) !== 0 && !(f & F_ALLCAPS) && t.end[i]! - t.start[i]! >= 2 && !STOP_CAPS.has(lowerAt(t, i));
+  return (f & F_WORD) !== 0 && (f & F_CAP) !== 0 && !(f & F_ALLCAPS) && t.end[i]! - t.start[i]! >= 2 && !(lexAt(t, i) & LX_STOP);
 }
 
 function isNameStart(t: Tokens, i: number, afterTitle: boolean): boolean {
@@ -1109,8 +1130,9 @@ function isNameStart(t: Tokens, i: number, afterTitle: boolean): boolean {
     }
     return false;
   }
-  const lower = lowerAt(t, i);
-  if (PUBLIC_QUALIFIER_WORDS.has(lower) || NEUTRAL_QUALIFIER_WORDS.has(lower)) {
+  const lx = lexAt(t, i);
+  if (lx & (LX_PUBLIC_QUALIFIER | LX_NEUTRAL_QUALIFIER)) {
+    const lower = lowerAt(t, i);
     // "Finance Minister Peace Mayanja said": a virtue given name and a surname closing the run.
     if (!(afterTitle && VIRTUE_GIVEN_NAMES.has(lower) && i + 1 < t.count && continues(t, i + 1) && isNameLike(t, i + 1, true) && !isPortfolioNoun(lowerAt(t, i + 1)) && !ORG_WORDS.has(lowerAt(t, i + 1)) && closesName(t, i + 2))) return false;
   }
@@ -1226,7 +1248,7 @@ function personSafeCountry(t: Tokens, i: number): CountryHit | null {
 
 function validateRun(t: Tokens, first: number, last: number): { first: number; last: number } | null {
   for (let i = first; i <= last; i++) {
-    if (ORG_WORDS.has(lowerAt(t, i)) && !(i === first && last > first && VIRTUE_GIVEN_NAMES.has(lowerAt(t, i)))) {
+    if (lexAt(t, i) & LX_ORG && !(i === first && last > first && lexAt(t, i) & LX_VIRTUE)) {
       // "President Biden Administration": the name stops before the body's word.
       if (i === first || t.flags[i - 1]! & F_POSS) return null;
       last = i - 1;
@@ -1838,8 +1860,8 @@ function firstCapAtOrAfter(t: Tokens, from: number): number {
 
 /** Titles, honorifics, qualifiers and countries: words that may stand right before a name. */
 function isCueWord(t: Tokens, i: number): boolean {
-  const lower = lowerAt(t, i);
-  return HEADS.has(lower) || HONORIFICS.has(lower) || isQualifierWord(lower) || DESCRIPTIVE_QUALIFIERS.has(lower) || countryAt(t, i) !== null || headStrengthAt(t, i) !== null || STOP_CAPS.has(lower);
+  const lx = lexAt(t, i);
+  return (lx & (LX_HEAD | LX_HONORIFIC | LX_PUBLIC_QUALIFIER | LX_NEUTRAL_QUALIFIER | LX_DESCRIPTIVE | LX_STOP)) !== 0 || countryAt(t, i) !== null || headStrengthAt(t, i) !== null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1972,4 +1994,101 @@ function findAliases(t: Tokens, entities: DocEntity[]): number {
     }
   }
   return added;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lexicon membership by token
+
+// The predicates above ask whether a word is in one lexicon or another again and again (a name
+// word is asked about by several of them): each token's memberships are read once, as bits, and
+// most words, which are in no lexicon, are settled by their hash without their lower-case string.
+const LX_STOP = 1;
+const LX_HONORIFIC = 2;
+const LX_HEAD = 4;
+const LX_HEAD_SURNAME = 8;
+const LX_CALENDAR = 16;
+const LX_WEEKDAY = 32;
+const LX_POSTNOMINAL_HONOUR = 64;
+const LX_PUBLIC_QUALIFIER = 128;
+const LX_NEUTRAL_QUALIFIER = 256;
+const LX_PRIVATE_QUALIFIER = 512;
+const LX_DESCRIPTIVE = 1024;
+const LX_DETERMINER = 2048;
+const LX_ORG = 4096;
+const LX_VIRTUE = 8192;
+const LX_STYLE_HONORIFIC = 16384;
+const LX_PUBLIC_ACRONYM = 32768;
+/** Heads that name another official's office ("counterpart", "predecessor", "successor"). */
+const LX_RELATION = 65536;
+
+interface Lexicon {
+  sets: Array<[{ has(word: string): boolean }, number]>;
+  hashes: Set<number>;
+  bits: Int32Array;
+}
+let lexicon: Lexicon | null = null;
+
+/** Built on first use: the lexicons come from several modules and from this one's later constants. */
+function getLexicon(): Lexicon {
+  if (lexicon) return lexicon;
+  const relations = new Set([...HEADS].filter(([, v]) => v === 'counterpart' || v === 'predecessor').map(([k]) => k));
+  const sets: Lexicon['sets'] = [
+    [STOP_CAPS, LX_STOP], [HONORIFICS, LX_HONORIFIC], [HEADS, LX_HEAD], [HEADS_ALSO_SURNAMES, LX_HEAD_SURNAME],
+    [CALENDAR_WORDS, LX_CALENDAR], [WEEKDAY_WORDS, LX_WEEKDAY], [POSTNOMINAL_HONOURS, LX_POSTNOMINAL_HONOUR],
+    [PUBLIC_QUALIFIER_WORDS, LX_PUBLIC_QUALIFIER], [NEUTRAL_QUALIFIER_WORDS, LX_NEUTRAL_QUALIFIER],
+    [PRIVATE_QUALIFIERS, LX_PRIVATE_QUALIFIER], [DESCRIPTIVE_QUALIFIERS, LX_DESCRIPTIVE], [TITLE_DETERMINERS, LX_DETERMINER],
+    [ORG_WORDS, LX_ORG], [VIRTUE_GIVEN_NAMES, LX_VIRTUE], [STYLE_HONORIFICS, LX_STYLE_HONORIFIC],
+    [PUBLIC_ACRONYMS, LX_PUBLIC_ACRONYM], [relations, LX_RELATION],
+  ];
+  const hashes = new Set<number>();
+  const words = (set: unknown): Iterable<string> => (set instanceof Map ? set.keys() : (set as Set<string>));
+  for (const [set] of sets) for (const w of words(set)) hashes.add(stringHash(w, false));
+  lexicon = { sets, hashes, bits: hashBitsOf(hashes, 14) };
+  return lexicon;
+}
+
+const lexiconBitsCache = new Map<string, number>();
+
+/** The lexicon bits of a lower-case word. */
+function lexiconBitsOf(lower: string): number {
+  let bits = lexiconBitsCache.get(lower);
+  if (bits === undefined) {
+    bits = 0;
+    for (const [set, bit] of getLexicon().sets) if (set.has(lower)) bits |= bit;
+    if (lexiconBitsCache.size >= 20000) lexiconBitsCache.clear();
+    lexiconBitsCache.set(detached(lower), bits);
+  }
+  return bits;
+}
+
+/** Lexicon bits by token index, valid where the generation is the tokens' (see names.ts lowerAt). */
+let lexMemo = new Int32Array(4096);
+let lexMemoGen = new Int32Array(4096).fill(-1);
+
+/** The lexicon bits of token i's lower-case word. */
+function lexAt(t: Tokens, i: number): number {
+  if (i < 0 || i >= t.count) return lexiconBitsOf(lowerAt(t, i));
+  if (i < lexMemoGen.length && lexMemoGen[i] === t.gen) return lexMemo[i]!;
+  const h = t.hashFull[i]!;
+  const lex = getLexicon();
+  // A word of ASCII letters whose hash no lexicon word has is in none of them.
+  const bits = h >= 0 && !(mayHaveHash(lex.bits, h) && lex.hashes.has(h)) ? 0 : lexiconBitsOf(lowerAt(t, i));
+  if (i >= lexMemoGen.length) {
+    const size = Math.max(t.count, lexMemoGen.length * 2);
+    const gen = new Int32Array(size).fill(-1);
+    gen.set(lexMemoGen);
+    const memo = new Int32Array(size);
+    memo.set(lexMemo);
+    lexMemoGen = gen;
+    lexMemo = memo;
+  }
+  lexMemoGen[i] = t.gen;
+  lexMemo[i] = bits;
+  return bits;
+}
+
+/** Whether token i's word ends with an s (as its lower case does). */
+function endsWithS(t: Tokens, i: number): boolean {
+  const c = t.text.charCodeAt(t.end[i]! - 1);
+  return c === 115 || c === 83;
 }
