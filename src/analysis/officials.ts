@@ -1436,7 +1436,7 @@ const variantCache = new Map<string, string[]>();
 
 /** Name forms a later mention may take: the full name, its tails ("Amir Abdollahian", "Hayashi"), … */
 function variantKeys(words: readonly string[], aliases: readonly string[]): string[] {
-  const cacheKey = `${words.join(' ')}|${aliases.join('|')}`;
+  const cacheKey = aliases.length === 0 ? `${words.join(' ')}|` : `${words.join(' ')}|${aliases.join('|')}`;
   let keys = variantCache.get(cacheKey);
   if (!keys) {
     keys = computeVariantKeys(words, aliases).map(detached);
@@ -1586,7 +1586,7 @@ function decoration(name: string): number {
 
 function newEntity(words: string[], r: Registration, t: Tokens): DocEntity {
   const name = words.join(' ');
-  return { words, name, key: keyOf(words), title: r.title, country: r.country, weight: r.weight, firstPos: t.start[r.first]!, aliases: [] };
+  return { words, name, key: words === r.words ? regKeyOf(r) : keyOf(words), title: r.title, country: r.country, weight: r.weight, firstPos: t.start[r.first]!, aliases: [] };
 }
 
 /** The full name a short cue refers to: a run of name words ending with the same surname, nearest before the cue, else after. */
