@@ -128,17 +128,22 @@ export function mayBeCountryWordHash(h: number): boolean {
  * with "the " (which `bare` strips).
  */
 function plainPhraseHash(phrase: string): number {
+  return plainPhraseHashAt(phrase, 0, phrase.length);
+}
+
+/** `plainPhraseHash` of text.slice(s, e), read in place. */
+export function plainPhraseHashAt(text: string, s: number, e: number): number {
   let h = 7;
   let prevSpace = true;
-  for (let k = 0; k < phrase.length; k++) {
-    let c = phrase.charCodeAt(k);
+  for (let k = s; k < e; k++) {
+    let c = text.charCodeAt(k);
     if (c >= 65 && c <= 90) c |= 32;
     else if (c === 46) {
       prevSpace = false;
       continue;
     } else if (c === 32) {
-      if (prevSpace || k === phrase.length - 1) return -1;
-      if (k === 3 && (h >>> 1) === THE_HASH) return -1;
+      if (prevSpace || k === e - 1) return -1;
+      if (k - s === 3 && (h >>> 1) === THE_HASH) return -1;
       prevSpace = true;
       h = (Math.imul(h, 31) + c) | 0;
       continue;
@@ -147,6 +152,15 @@ function plainPhraseHash(phrase: string): number {
     h = (Math.imul(h, 31) + c) | 0;
   }
   return h >>> 1;
+}
+
+/**
+ * False when text.slice(s, e) surely names no country for `lookupCountry` (its plain phrase hash,
+ * when it has one, is no key's); true when the lookup has to decide.
+ */
+export function mayBeCountryPhraseAt(text: string, s: number, e: number): boolean {
+  const h = plainPhraseHashAt(text, s, e);
+  return h < 0 || (mayHaveHash(PHRASE_HASH_BITS, h) && PHRASE_HASHES.has(h));
 }
 
 /** Most words any country phrase has ("Democratic Republic of the Congo"). */

@@ -3,7 +3,7 @@
 // become the document's officials, and a second pass marks every later mention of them ("Hayashi",
 // "Mr Okafor", "HAYASHI Yoshimasa") by their name forms. A name with no office cue anywhere is not listed.
 import { detached } from './detached';
-import { lookupCountry, mayBeCountryWordHash, type CountryHit, MAX_COUNTRY_PHRASE_WORDS, mayEndCountryPhrase, mayEndCountryPhraseHash, mayStartCountryPhrase, mayStartCountryPhraseHash, reportedCountryName, reportedNameOfHit } from './countries';
+import { lookupCountry, mayBeCountryWordHash, type CountryHit, MAX_COUNTRY_PHRASE_WORDS, mayEndCountryPhrase, mayEndCountryPhraseHash, mayBeCountryPhraseAt, mayStartCountryPhrase, mayStartCountryPhraseHash, plainPhraseHashAt, reportedCountryName, reportedNameOfHit } from './countries';
 import {
   CALENDAR_WORDS,
   continues,
@@ -325,13 +325,20 @@ function countryName(t: Tokens, first: number, last: number): string | null {
       if (w !== 'the' && !mayStartCountryPhrase(w) && !BODY_FIRST_WORDS.has(w) && !w.includes('’') && !w.includes('‘')) return null;
     }
   }
-  const phrase = t.text.slice(t.start[first]!, t.end[last]!);
+  // A phrase of plain words hashing as no body's and no country's names none (no slice needed).
+  const s = t.start[first]!;
+  const e = t.end[last]!;
+  const ph = plainPhraseHashAt(t.text, s, e);
+  if (ph >= 0 && !BODY_PHRASE_HASHES.has(ph) && !mayBeCountryPhraseAt(t.text, s, e)) return null;
+  const phrase = t.text.slice(s, e);
   const body = BODIES.get(phrase.toLowerCase());
   if (body) return body;
   return reportedCountryName(phrase);
 }
 
 const THE_HASH = stringHash('the', false);
+/** Plain phrase hashes (countries.ts plainPhraseHashAt) of the bodies' names. */
+const BODY_PHRASE_HASHES = new Set([...BODIES.keys()].map((k) => plainPhraseHashAt(k, 0, k.length)));
 
 /** Longest country phrase ending at token j (going back over adjacent words). */
 function countryEndingAt(t: Tokens, j: number): { first: number; name: string } | null {
@@ -392,7 +399,7 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
       country ??= c.name;
       isPublic = true;
       phraseFirst = c.first;
-      if (titleFirst > c.first && BODIES.has(t.text.slice(t.start[c.first]!, t.end[j]!).toLowerCase())) titleFirst = c.first;
+      if (titleFirst > c.first && isBodyPhrase(t, c.first, j)) titleFirst = c.first;
       else titleFrozen = true;
       j = c.first - 1;
       count++;
@@ -593,6 +600,15 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
     break;
   }
   return { head: h, strength, phraseFirst, titleFirst, titleLast, former, after: k, noNameAfter, determiner, country, isPublic, isPrivate, unknownOrg };
+}
+
+/** Whether the tokens first..last name a body (BODIES); a plain phrase hashing as none names none. */
+function isBodyPhrase(t: Tokens, first: number, last: number): boolean {
+  const s = t.start[first]!;
+  const e = t.end[last]!;
+  const ph = plainPhraseHashAt(t.text, s, e);
+  if (ph >= 0 && !BODY_PHRASE_HASHES.has(ph)) return false;
+  return BODIES.has(t.text.slice(s, e).toLowerCase());
 }
 
 /** The body (BODIES) the tokens p..last name, or null. */
@@ -1021,14 +1037,18 @@ function groupCountryBefore(t: Tokens, open: number): string | null {
 
 /** "Foreign Ministers Yoko Kamikawa and Antony Blinken", "Senators Warren and Sanders": one title, several names. */
 function scanPluralTitle(t: Tokens, h: number, singular: string, regs: Registration[]): void {
+  // Names only ever follow the plural in its phrase: "officials." or "leaders, who" name nobody.
+  if (!(h + 1 < t.count && continues(t, h + 1))) return;
   const strength = HEADS.get(singular.toLowerCase())!;
   const info = analyzeTitle(t, h, strength);
   if (!acceptTitle(info, t)) return;
-  const title = titleText(t, info).replace(wordAt(t, h), singular);
+  // The title is spelt out once a name follows ("officials said" names nobody).
+  let title: string | null = null;
   let p = info.after;
   for (let guard = 0; guard < 6 && p < t.count && continues(t, p); guard++) {
     const run = parseNameRun(t, skipHonorifics(t, p), true);
     if (!run) return;
+    title ??= titleText(t, info).replace(wordAt(t, h), singular);
     regs.push({ first: run.first, last: run.last, words: canonicalWords(t, run.first, run.last), title, country: info.country, weight: strength === 'strong' ? 3 : 2 });
     // Next name after ", " or " and " or ", and ".
     let q = run.last + 1;
