@@ -112,6 +112,13 @@ for (let c = 0; c < 128; c++) {
   else if (c >= 48 && c <= 57) ASCII_CLASS[c] = 4;
 }
 
+/** ASCII characters that end a lower-case word with nothing more to read: not a letter, digit-free joiner or point. */
+const SIMPLE_WORD_END = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (!letter && c !== 45 && c !== 39 && c !== 46) SIMPLE_WORD_END[c] = 1;
+}
+
 // Token buffers are reused from one call to the next: the recognizer runs on every keystroke and
 // over whole corpora, and fresh typed arrays per document were most of its garbage.
 let pool = makePool(4096);
@@ -195,7 +202,28 @@ export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens 
     let hf = -1;
     let h1 = -1;
     let hl = -1;
-    if (cls === 2 || cls === 3) {
+    // The commonest tokens: an ASCII letter, then lower-case ASCII letters, ended by a space,
+    // punctuation other than a point or a joiner, a digit or the end of the text. Their three
+    // hashes are one, and no possessive, abbreviation or all-capitals reading applies.
+    let k = i + 1;
+    let a = 0;
+    let d = 0;
+    const plainStart = c < 128 && (cls === 2 || cls === 3);
+    if (plainStart) {
+      a = (Math.imul(7, 31) + (c | 32)) | 0;
+      while (k < len) {
+        d = text.charCodeAt(k);
+        if (d < 97 || d > 122) break;
+        a = (Math.imul(a, 31) + d) | 0;
+        k++;
+      }
+    }
+    if (plainStart && (k === len || (d < 128 && SIMPLE_WORD_END[d] === 1))) {
+      f = cls === 3 ? F_WORD | F_CAP : F_WORD;
+      hf = h1 = hl = a >>> 1;
+      e = k;
+      full = k;
+    } else if (cls === 2 || cls === 3) {
       f |= F_WORD;
       if (cls === 3) f |= F_CAP;
       // Dotted abbreviation: "U.S.", "U.K.", "H.W."
