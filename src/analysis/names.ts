@@ -218,11 +218,17 @@ export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens 
         k++;
       }
     }
-    if (plainStart && (k === len || (d < 128 && SIMPLE_WORD_END[d] === 1))) {
+    if (plainStart && (k === len || (d < 128 && (SIMPLE_WORD_END[d] === 1 || (d === 46 && (cls === 2 || k - s > 1)))))) {
       f = cls === 3 ? F_WORD | F_CAP : F_WORD;
       hf = h1 = hl = a >>> 1;
       e = k;
       full = k;
+      // A point after a letter or after an abbreviated title ("j.", "Mr.") belongs to the word (a
+      // capital letter and a point may open "U.S.": the long path reads those).
+      if (k < len && d === 46 && (k - s === 1 || (k - s <= 7 && DOTTED_HASHES.has(hf) && DOTTED_WORDS.has(text.slice(s, k).toLowerCase())))) {
+        f |= F_DOT;
+        full = k + 1;
+      }
     } else if (cls === 2 || cls === 3) {
       f |= F_WORD;
       if (cls === 3) f |= F_CAP;
