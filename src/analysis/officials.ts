@@ -162,15 +162,6 @@ function titleKey(title: string): string {
  */
 function countriesFromTitleOnly(t: Tokens, entities: DocEntity[], found: Found[], titleOnly: TitleOnly[]): void {
   if (titleOnly.length === 0) return;
-  // Only a title-only mention in a sentence that also names the official counts
-  // ("… Abe’s trip to Tehran, the first visit by a Japanese prime minister to Iran").
-  const sentencesOf = new Map<DocEntity, Set<number>>();
-  for (const m of found) {
-    const e = entities[m.entity]!;
-    const set = sentencesOf.get(e) ?? new Set<number>();
-    set.add(sentenceStartBefore(t, m.first));
-    sentencesOf.set(e, set);
-  }
   const countriesByTitle = new Map<string, Array<{ country: string; sentence: number }>>();
   for (const o of titleOnly) {
     const list = countriesByTitle.get(o.title) ?? [];
@@ -185,9 +176,14 @@ function countriesFromTitleOnly(t: Tokens, entities: DocEntity[], found: Found[]
     if (e.country) known.add(`${key}|${e.country}`);
     else holders.set(key, [...(holders.get(key) ?? []), e]);
   }
+  // The sentences each official is named in are only needed for a title some mention refers to.
+  let sentencesOf: Map<DocEntity, Set<number>> | null = null;
   for (const [key, list] of holders) {
     const refs = countriesByTitle.get(key);
     if (list.length !== 1 || !refs) continue;
+    // Only a title-only mention in a sentence that also names the official counts
+    // ("… Abe’s trip to Tehran, the first visit by a Japanese prime minister to Iran").
+    sentencesOf ??= sentencesOfEntities(t, entities, found);
     const sentences = sentencesOf.get(list[0]!) ?? new Set<number>();
     const countries = new Set(refs.filter((r) => sentences.has(r.sentence)).map((r) => r.country));
     if (countries.size !== 1) continue;
@@ -195,6 +191,18 @@ function countriesFromTitleOnly(t: Tokens, entities: DocEntity[], found: Found[]
     // "Japan’s Foreign Minister" is Motegi, already Japanese, not Israel's Sa’ar.
     if (!known.has(`${key}|${country}`)) list[0]!.country = country;
   }
+}
+
+/** The sentences (by first token) each entity is mentioned in. */
+function sentencesOfEntities(t: Tokens, entities: DocEntity[], found: Found[]): Map<DocEntity, Set<number>> {
+  const sentencesOf = new Map<DocEntity, Set<number>>();
+  for (const m of found) {
+    const e = entities[m.entity]!;
+    const set = sentencesOf.get(e) ?? new Set<number>();
+    set.add(sentenceStartBefore(t, m.first));
+    sentencesOf.set(e, set);
+  }
+  return sentencesOf;
 }
 
 interface DocEntity {
