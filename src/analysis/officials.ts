@@ -1319,7 +1319,8 @@ function nameRunEndingAt(t: Tokens, e: number): { first: number; last: number } 
 /** Canonical name words, given name first: "HAYASHI Yoshimasa" → ["Yoshimasa", "Hayashi"]. */
 function canonicalWords(t: Tokens, first: number, last: number): string[] {
   const words: string[] = [];
-  const caps: boolean[] = [];
+  // Words in capitals are rare: their flags are only listed once one is met.
+  let caps: boolean[] | null = null;
   for (let i = first; i <= last; i++) {
     const f = t.flags[i]!;
     if (isQuoteToken(t, i)) {
@@ -1329,11 +1330,12 @@ function canonicalWords(t: Tokens, first: number, last: number): string[] {
     }
     let w = wordAt(t, i);
     if (f & F_DOT && isInitial(t, i)) w += '.';
+    const cap = (f & F_ALLCAPS) !== 0 && !(f & F_ABBR) && !(i > first && ROMAN_NUMERAL_RE.test(w));
+    if (cap && !caps) caps = words.map(() => false);
     words.push(w);
-    caps.push((f & F_ALLCAPS) !== 0 && !(f & F_ABBR) && !(i > first && ROMAN_NUMERAL_RE.test(w)));
+    if (caps) caps.push(cap);
   }
-  const anyCaps = caps.some(Boolean);
-  if (!anyCaps) return words;
+  if (!caps) return words;
   const allCaps = caps.every(Boolean);
   const cased = words.map((w, i) => (caps[i] ? titleCaseWord(w) : w));
   if (allCaps) return cased;
