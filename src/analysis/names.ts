@@ -494,7 +494,7 @@ const INTERN_SLOTS = 8192;
 const internedLower: string[] = new Array<string>(INTERN_SLOTS).fill('');
 
 /** Whether text[s..e) lower-cased (ASCII letters, apostrophes, hyphens) equals `lower`. */
-function sameLowerWord(text: string, s: number, e: number, lower: string): boolean {
+export function sameLowerWord(text: string, s: number, e: number, lower: string): boolean {
   if (lower.length !== e - s) return false;
   for (let k = s; k < e; k++) {
     let c = text.charCodeAt(k);

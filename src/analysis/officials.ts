@@ -21,6 +21,7 @@ import {
   F_TITLE_LINE,
   F_WORD,
   asciiLowerHash,
+  sameLowerWord,
   hashBitsOf,
   mayHaveHash,
   isFamilyNameFirst,
@@ -2055,7 +2056,15 @@ interface Lexicon {
   sets: Array<[{ has(word: string): boolean }, number]>;
   hashes: Set<number>;
   bits: Int32Array;
+  /**
+   * Open-addressing table of the lexicon words of ASCII letters (hyphens, apostrophes) by hash:
+   * a token is matched by comparing its characters, without its lower-case string.
+   */
+  slotHash: Int32Array;
+  slotWord: string[];
+  slotBits: Int32Array;
 }
+const LEX_SLOTS = 4096;
 let lexicon: Lexicon | null = null;
 
 /** Built on first use: the lexicons come from several modules and from this one's later constants. */
@@ -2072,8 +2081,28 @@ function getLexicon(): Lexicon {
   ];
   const hashes = new Set<number>();
   const words = (set: unknown): Iterable<string> => (set instanceof Map ? set.keys() : (set as Set<string>));
-  for (const [set] of sets) for (const w of words(set)) hashes.add(stringHash(w, false));
-  lexicon = { sets, hashes, bits: hashBitsOf(hashes, 14) };
+  const slotHash = new Int32Array(LEX_SLOTS).fill(-1);
+  const slotWord = new Array<string>(LEX_SLOTS).fill('');
+  const slotBits = new Int32Array(LEX_SLOTS);
+  const placed = new Set<string>();
+  for (const [set] of sets) {
+    for (const w of words(set)) {
+      const h = stringHash(w, false);
+      hashes.add(h);
+      // Only words a token's characters can equal after ASCII lowering: lower-case ASCII letters,
+      // hyphens and apostrophes (the tokenizer's hash covers nothing else).
+      if (h < 0 || placed.has(w) || !/^[a-z'’-]+$/.test(w)) continue;
+      placed.add(w);
+      let slot = h & (LEX_SLOTS - 1);
+      while (slotHash[slot] !== -1) slot = (slot + 1) & (LEX_SLOTS - 1);
+      slotHash[slot] = h;
+      slotWord[slot] = w;
+      let b = 0;
+      for (const [other, bit] of sets) if (other.has(w)) b |= bit;
+      slotBits[slot] = b;
+    }
+  }
+  lexicon = { sets, hashes, bits: hashBitsOf(hashes, 14), slotHash, slotWord, slotBits };
   return lexicon;
 }
 
@@ -2101,8 +2130,20 @@ function lexAt(t: Tokens, i: number): number {
   if (i < lexMemoGen.length && lexMemoGen[i] === t.gen) return lexMemo[i]!;
   const h = t.hashFull[i]!;
   const lex = getLexicon();
-  // A word of ASCII letters whose hash no lexicon word has is in none of them.
-  const bits = h >= 0 && !(mayHaveHash(lex.bits, h) && lex.hashes.has(h)) ? 0 : lexiconBitsOf(lowerAt(t, i));
+  let bits = 0;
+  if (h < 0) bits = lexiconBitsOf(lowerAt(t, i));
+  else if (mayHaveHash(lex.bits, h)) {
+    // A word of ASCII letters: its lower case is ASCII lowering, compared in place with the
+    // lexicon words of its hash (a word whose hash no lexicon word has is in none of them).
+    const s = t.start[i]!;
+    const e = t.end[i]!;
+    for (let slot = h & (LEX_SLOTS - 1); lex.slotHash[slot] !== -1; slot = (slot + 1) & (LEX_SLOTS - 1)) {
+      if (lex.slotHash[slot] === h && sameLowerWord(t.text, s, e, lex.slotWord[slot]!)) {
+        bits = lex.slotBits[slot]!;
+        break;
+      }
+    }
+  }
   if (i >= lexMemoGen.length) {
     const size = Math.max(t.count, lexMemoGen.length * 2);
     const gen = new Int32Array(size).fill(-1);
