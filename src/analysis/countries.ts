@@ -2,7 +2,7 @@
 // capitals from the `world-countries` data (compacted by scripts/build-country-table.mjs), loaded once.
 import { detached } from './detached';
 import table from './data/countries.json';
-import { hashBitsOf, mayHaveHash, stringHash } from './names';
+import { hashBitsOf, mayHaveHash, sameLowerWord, stringHash } from './names';
 
 export interface CountryRecord {
   common: string;
@@ -112,6 +112,23 @@ for (const key of byKey.keys()) {
   if (ph >= 0) PHRASE_HASHES.add(ph);
 }
 const KEY_HASH_BITS = hashBitsOf(KEY_HASHES);
+
+/**
+ * The keys of plain phrases (ASCII letters, points, single spaces) in an open-addressing table by
+ * plain phrase hash: `lookupCountryAt` compares a phrase's characters with them in place, with no
+ * slice and no lookup in the cache of phrases.
+ */
+const PLAIN_SLOTS = 8192;
+const plainSlotHash = new Int32Array(PLAIN_SLOTS).fill(-1);
+const plainSlotKey: string[] = new Array<string>(PLAIN_SLOTS).fill('');
+for (const key of byKey.keys()) {
+  const h = plainPhraseHash(key);
+  if (h < 0) continue;
+  let slot = h & (PLAIN_SLOTS - 1);
+  while (plainSlotHash[slot] !== -1) slot = (slot + 1) & (PLAIN_SLOTS - 1);
+  plainSlotHash[slot] = h;
+  plainSlotKey[slot] = key;
+}
 const PHRASE_HASH_BITS = hashBitsOf(PHRASE_HASHES);
 
 /**
@@ -214,6 +231,29 @@ export function lookupCountry(phrase: string): CountryHit | null {
   if (lookupCache.size >= LOOKUP_CACHE_LIMIT) lookupCache.clear();
   lookupCache.set(detached(phrase), hit);
   return hit;
+}
+
+/**
+ * `lookupCountry(text.slice(s, e))`. A plain phrase (ASCII letters, points, single spaces, not
+ * opening with "the ") needs none of the lookup's normalising: its key is its lower case, found
+ * by comparing characters; other phrases take the lookup.
+ */
+export function lookupCountryAt(text: string, s: number, e: number): CountryHit | null {
+  const h = plainPhraseHashAt(text, s, e);
+  if (h < 0) return lookupCountry(text.slice(s, e));
+  if (!(mayHaveHash(PHRASE_HASH_BITS, h) && PHRASE_HASHES.has(h))) return null;
+  // A name starts with a capital letter.
+  const c0 = text.charCodeAt(s);
+  if (c0 < 65 || c0 > 90) return null;
+  for (let slot = h & (PLAIN_SLOTS - 1); plainSlotHash[slot] !== -1; slot = (slot + 1) & (PLAIN_SLOTS - 1)) {
+    if (plainSlotHash[slot] !== h) continue;
+    const key = plainSlotKey[slot]!;
+    if (!sameLowerWord(text, s, e, key)) continue;
+    // Keys written in capitals ("US") only count written so.
+    if (capitalsOnly.has(key)) for (let k = s; k < e; k++) if (text.charCodeAt(k) >= 97 && text.charCodeAt(k) <= 122) return null;
+    return byKey.get(key) ?? null;
+  }
+  return null;
 }
 
 function lookupUncached(phrase: string): CountryHit | null {

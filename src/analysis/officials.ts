@@ -3,7 +3,7 @@
 // become the document's officials, and a second pass marks every later mention of them ("Hayashi",
 // "Mr Okafor", "HAYASHI Yoshimasa") by their name forms. A name with no office cue anywhere is not listed.
 import { detached } from './detached';
-import { lookupCountry, mayBeCountryWordHash, type CountryHit, MAX_COUNTRY_PHRASE_WORDS, mayEndCountryPhrase, mayEndCountryPhraseHash, mayBeCountryPhraseAt, mayStartCountryPhrase, mayStartCountryPhraseHash, plainPhraseHashAt, reportedCountryName, reportedNameOfHit } from './countries';
+import { lookupCountryAt, mayBeCountryWordHash, type CountryHit, MAX_COUNTRY_PHRASE_WORDS, mayEndCountryPhrase, mayEndCountryPhraseHash, mayStartCountryPhrase, mayStartCountryPhraseHash, plainPhraseHashAt, reportedNameOfHit } from './countries';
 import {
   CALENDAR_WORDS,
   continues,
@@ -334,15 +334,16 @@ function countryName(t: Tokens, first: number, last: number): string | null {
       if (w !== 'the' && !mayStartCountryPhrase(w) && !BODY_FIRST_WORDS.has(w) && !w.includes('’') && !w.includes('‘')) return null;
     }
   }
-  // A phrase of plain words hashing as no body's and no country's names none (no slice needed).
+  // A phrase of plain words is compared in place: with the bodies' names only if it hashes as
+  // one, and with the countries' names by lookupCountryAt.
   const s = t.start[first]!;
   const e = t.end[last]!;
   const ph = plainPhraseHashAt(t.text, s, e);
-  if (ph >= 0 && !BODY_PHRASE_HASHES.has(ph) && !mayBeCountryPhraseAt(t.text, s, e)) return null;
-  const phrase = t.text.slice(s, e);
-  const body = BODIES.get(phrase.toLowerCase());
-  if (body) return body;
-  return reportedCountryName(phrase);
+  if (ph < 0 || BODY_PHRASE_HASHES.has(ph)) {
+    const body = BODIES.get(t.text.slice(s, e).toLowerCase());
+    if (body) return body;
+  }
+  return reportedNameOfHit(lookupCountryAt(t.text, s, e));
 }
 
 const THE_HASH = stringHash('the', false);
@@ -1245,7 +1246,7 @@ function countryAt(t: Tokens, i: number): CountryHit | null {
   if (!(t.flags[i]! & F_ABBR) && !mayBeCountryWordHash(t.hashFull[i]!)) return null;
   // The same country words are asked about again and again: remember the answer per token.
   if (i >= 0 && i < countryMemoGen.length && countryMemoGen[i] === t.gen) return countryMemo[i]!;
-  const hit = lookupCountry(wordAt(t, i));
+  const hit = lookupCountryAt(t.text, t.start[i]!, t.end[i]!);
   if (i >= 0 && i < t.count) {
     if (i >= countryMemoGen.length) {
       const grown = new Int32Array(Math.max(t.count, countryMemoGen.length * 2)).fill(-1);
