@@ -622,6 +622,11 @@ export function isParticle(t: Tokens, i: number): boolean {
 }
 const PARTICLE_HASHES = new Set([...NAME_PARTICLES].map((w) => stringHash(w, false)));
 
+/** False when a word hashing `h` (stringHash) is surely no name particle. */
+export function mayBeParticleHash(h: number): boolean {
+  return PARTICLE_HASHES.has(h);
+}
+
 export function isInitial(t: Tokens, i: number): boolean {
   const f = t.flags[i]!;
   return (f & F_WORD) !== 0 && (f & F_CAP) !== 0 && !(f & F_ABBR) && t.end[i]! - t.start[i]! === 1;

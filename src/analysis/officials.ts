@@ -21,6 +21,7 @@ import {
   F_TITLE_LINE,
   F_WORD,
   asciiLowerHash,
+  mayBeParticleHash,
   sameLowerWord,
   hashBitsOf,
   mayHaveHash,
@@ -1660,7 +1661,8 @@ interface Matcher {
   byKey: Map<string, number[]>;
   fullKeys: Set<string>;
   maxWords: number;
-  firstParts: Set<string>;
+  /** First words of the forms, listed when a word beyond plain letters first asks (see firstPartsOf). */
+  firstParts: Set<string> | null;
   firstPartHashes: Set<number>;
   firstPartBits: Int32Array;
   /** `nextFormHash` folds of the word hashes of every form made of plain-letter words. */
@@ -1684,7 +1686,8 @@ function matcherFor(entities: DocEntity[]): Matcher {
   const byKey = new Map<string, number[]>();
   const fullKeys = new Set<string>();
   let maxWords = 1;
-  entities.forEach((e, idx) => {
+  for (let idx = 0; idx < entities.length; idx++) {
+    const e = entities[idx]!;
     fullKeys.add(e.key);
     for (const k of entityVariantKeys(e)) {
       const list = byKey.get(k);
@@ -1695,39 +1698,51 @@ function matcherFor(entities: DocEntity[]): Matcher {
       for (let p = k.indexOf(' '); p >= 0; p = k.indexOf(' ', p + 1)) n++;
       if (n > maxWords) maxWords = n;
     }
-  });
+  }
   // First words of every name form: most tokens are rejected by one allocation-free hash test.
-  const firstParts = new Set<string>();
   const firstPartHashes = new Set<number>();
   // A 1024-bit filter over them: a document has a few dozen forms, so most words stop at one array read.
   // One buffer serves every matcher: only the last one built is ever used (see lastMatcher).
   const firstPartBits = FIRST_PART_BITS.fill(0);
   let particleForms = false;
+  // Hashes of the forms whose every word is plain letters (see partHashOf).
+  const formHashes = new Set<number>();
   for (const k of byKey.keys()) {
     const space = k.indexOf(' ');
-    const part = space < 0 ? k : k.slice(0, space);
-    firstParts.add(part);
-    if (NAME_PARTICLES.has(part)) particleForms = true;
-    const h = stringHash(part, true);
+    const partEnd = space < 0 ? k.length : space;
+    // The first word's hash read in place (stringHash of the word); only a word hashing as a
+    // particle is sliced to be asked.
+    const h = asciiLowerHash(k, 0, partEnd, true);
+    if (!particleForms && (h < 0 || mayBeParticleHash(h)) && NAME_PARTICLES.has(k.slice(0, partEnd))) particleForms = true;
     if (h >= 0) {
       firstPartHashes.add(h);
       firstPartBits[(h >>> 5) & 31] = firstPartBits[(h >>> 5) & 31]! | (1 << (h & 31));
     }
+    const fh = formHashOf(k);
+    if (fh !== null) formHashes.add(fh);
   }
-  // Hashes of the forms whose every word is plain letters (see partHashOf).
-  const formHashes = new Set<number>();
-  for (const k of byKey.keys()) {
-    const h = formHashOf(k);
-    if (h !== null) formHashes.add(h);
-  }
-  const matcher = { byKey, fullKeys, maxWords, firstParts, firstPartHashes, firstPartBits, formHashes, particleForms, aliasCount };
+  const matcher = { byKey, fullKeys, maxWords, firstParts: null, firstPartHashes, firstPartBits, formHashes, particleForms, aliasCount };
   lastMatcherEntities = entities;
   lastMatcher = matcher;
   return matcher;
 }
 
+/** The first words of a matcher's forms. */
+function firstPartsOf(matcher: Matcher): Set<string> {
+  if (!matcher.firstParts) {
+    const parts = new Set<string>();
+    for (const k of matcher.byKey.keys()) {
+      const space = k.indexOf(' ');
+      parts.add(space < 0 ? k : k.slice(0, space));
+    }
+    matcher.firstParts = parts;
+  }
+  return matcher.firstParts;
+}
+
 function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: number): Found[] {
-  const { byKey, fullKeys, maxWords, firstParts, firstPartHashes, firstPartBits, formHashes, particleForms } = matcherFor(entities);
+  const matcher = matcherFor(entities);
+  const { byKey, fullKeys, maxWords, firstPartHashes, firstPartBits, formHashes, particleForms } = matcher;
   const lastSeen = new Map<number, number>();
   const found: Found[] = [];
   // Names start on capitalised or hyphenated words (listed by the tokenizer), or on particles.
@@ -1756,7 +1771,7 @@ function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: numbe
     if (partHashOf(t, i) < 0) {
       firstKey = nameKey(wordAt(t, i));
       const space = firstKey.indexOf(' ');
-      if (!firstParts.has(space < 0 ? firstKey : firstKey.slice(0, space))) continue;
+      if (!firstPartsOf(matcher).has(space < 0 ? firstKey : firstKey.slice(0, space))) continue;
     }
     let bestLast = -1;
     let bestKey = '';
