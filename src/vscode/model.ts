@@ -32,3 +32,9 @@ export interface WorkspaceModel {
   /** The user's tags, of one article or of the whole workspace, attached and detached. */
   tags(uri?: vscode.Uri): readonly Tag[];
 }
+
+/** What the views need from the tag controller (which owns tags, their storage and their commands). */
+export interface TagService {
+  /** Adds imported tags, re-anchoring each against its article's current text; never drops one (unfound = detached). */
+  importTags(tags: readonly Tag[]): Promise<{ attached: number; detached: number }>;
+}
