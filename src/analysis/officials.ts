@@ -269,8 +269,16 @@ export function findOfficials(text: string): OfficialMention[] {
 function headStrengthAt(t: Tokens, i: number): HeadStrength | null {
   const f = t.flags[i]!;
   if (!(f & F_WORD) || f & F_ABBR) return null;
+  const lx = lexAt(t, i);
+  if (lx & LX_HEAD) {
+    // A head as it stands: its strength and casing rules are in its lexicon bits.
+    let headStrength: HeadStrength = lx & LX_STRONG ? 'strong' : lx & LX_WEAK ? 'weak' : lx & LX_COUNTERPART ? 'counterpart' : 'predecessor';
+    if (lx & LX_ABBREVIATED_HEAD && !(f & F_CAP)) return null;
+    if (lx & LX_CAPITALISED_ONLY && headStrength === 'strong' && !(f & F_CAP)) headStrength = 'weak';
+    return headStrength;
+  }
   // Neither a head nor hyphenated ("ex-minister"): no head.
-  if (!(lexAt(t, i) & LX_HEAD) && !(f & F_HYPHEN)) return null;
+  if (!(f & F_HYPHEN)) return null;
   const lower = lowerAt(t, i);
   let strength = HEADS.get(lower);
   let base = lower;
@@ -416,10 +424,11 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
       count++;
       continue;
     }
-    const lower = lowerAt(t, j);
+    // The word's lower case is read only where a test needs the string (most are settled by
+    // lexicon bits and by comparing characters).
     const lx = lexAt(t, j);
     // "Ministry of Aviation spokesperson": a ministry named by its portfolio, walked back to "Ministry".
-    if ((lower === 'of' || lower === 'for') && j > 0 && j + 1 < h && continues(t, j) && t.flags[j + 1]! & F_CAP && MINISTRY_WORDS.has(lowerAt(t, j - 1)) && t.flags[j - 1]! & F_CAP) {
+    if ((isWord(t, j, OF_HASH, 'of') || isWord(t, j, FOR_HASH, 'for')) && j > 0 && j + 1 < h && continues(t, j) && t.flags[j + 1]! & F_CAP && MINISTRY_WORDS.has(lowerAt(t, j - 1)) && t.flags[j - 1]! & F_CAP) {
       isPublic = true;
       unknownOrg = false;
       phraseFirst = j;
@@ -428,12 +437,12 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
       count++;
       continue;
     }
-    if (lx & LX_DETERMINER && !(f & F_CAP && f & F_SENT && lower !== 'the')) {
+    if (lx & LX_DETERMINER && !(f & F_CAP && f & F_SENT && !isWord(t, j, THE_HASH, 'the'))) {
       determiner = j;
       break;
     }
     // Two offices held together: "Qatar's Prime Minister and Foreign Minister".
-    if (lower === 'and' && j > 0 && continues(t, j) && headStrengthAt(t, j - 1) === 'strong' && !(t.flags[j - 1]! & F_POSS)) {
+    if (isWord(t, j, AND_HASH, 'and') && j > 0 && continues(t, j) && headStrengthAt(t, j - 1) === 'strong' && !(t.flags[j - 1]! & F_POSS)) {
       phraseFirst = j;
       if (!titleFrozen) titleFirst = j;
       j--;
@@ -442,7 +451,7 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
     }
     if (lx & (LX_PUBLIC_QUALIFIER | LX_HEAD)) isPublic = true;
     else if (lx & LX_PRIVATE_QUALIFIER) isPrivate = true;
-    else if (lx & LX_NEUTRAL_QUALIFIER || isHyphenatedQualifier(lower) || (strength === 'strong' && isPortfolioNoun(lower))) {
+    else if (lx & LX_NEUTRAL_QUALIFIER || (f & F_HYPHEN && isHyphenatedQualifier(lowerAt(t, j))) || (strength === 'strong' && isPortfolioNoun(lowerAt(t, j)))) {
       /* neutral */
     } else if (f & F_ALLCAPS && t.end[j]! - t.start[j]! <= 6) {
       if (lx & LX_PUBLIC_ACRONYM) isPublic = true;
@@ -452,8 +461,8 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
     // "Chinese counterpart Minister Zhang Wei": the relation is not part of the office.
     if (lx & LX_RELATION) titleFrozen = true;
     if (titleFrozen) {
-      if (lower === 'former' || lower === 'ex') former = true;
-    } else if (lx & LX_DESCRIPTIVE || (f & F_CAP && f & F_SENT && !(lx & (LX_PUBLIC_QUALIFIER | LX_NEUTRAL_QUALIFIER | LX_HEAD)) && !(strength === 'strong' && isPortfolioNoun(lower)))) {
+      if (isWord(t, j, FORMER_HASH, 'former') || isWord(t, j, EX_HASH, 'ex')) former = true;
+    } else if (lx & LX_DESCRIPTIVE || (f & F_CAP && f & F_SENT && !(lx & (LX_PUBLIC_QUALIFIER | LX_NEUTRAL_QUALIFIER | LX_HEAD)) && !(strength === 'strong' && isPortfolioNoun(lowerAt(t, j))))) {
       /* describes the holder: not part of the reported title */
     } else if (titleFirst === j + 1 || titleFirst > j) {
       if (!descriptiveBetween(t, j, titleFirst)) titleFirst = j;
@@ -2067,6 +2076,12 @@ const LX_STYLE_HONORIFIC = 16384;
 const LX_PUBLIC_ACRONYM = 32768;
 /** Heads that name another official's office ("counterpart", "predecessor", "successor"). */
 const LX_RELATION = 65536;
+/** A head's strength (HEADS), and heads that count capitalised only. */
+const LX_STRONG = 1 << 17;
+const LX_WEAK = 1 << 18;
+const LX_COUNTERPART = 1 << 19;
+const LX_ABBREVIATED_HEAD = 1 << 20;
+const LX_CAPITALISED_ONLY = 1 << 21;
 
 interface Lexicon {
   sets: Array<[{ has(word: string): boolean }, number]>;
@@ -2087,13 +2102,16 @@ let lexicon: Lexicon | null = null;
 function getLexicon(): Lexicon {
   if (lexicon) return lexicon;
   const relations = new Set([...HEADS].filter(([, v]) => v === 'counterpart' || v === 'predecessor').map(([k]) => k));
+  const headsOf = (strength: HeadStrength) => new Set([...HEADS].filter(([, v]) => v === strength).map(([k]) => k));
   const sets: Lexicon['sets'] = [
     [STOP_CAPS, LX_STOP], [HONORIFICS, LX_HONORIFIC], [HEADS, LX_HEAD], [HEADS_ALSO_SURNAMES, LX_HEAD_SURNAME],
     [CALENDAR_WORDS, LX_CALENDAR], [WEEKDAY_WORDS, LX_WEEKDAY], [POSTNOMINAL_HONOURS, LX_POSTNOMINAL_HONOUR],
     [PUBLIC_QUALIFIER_WORDS, LX_PUBLIC_QUALIFIER], [NEUTRAL_QUALIFIER_WORDS, LX_NEUTRAL_QUALIFIER],
     [PRIVATE_QUALIFIERS, LX_PRIVATE_QUALIFIER], [DESCRIPTIVE_QUALIFIERS, LX_DESCRIPTIVE], [TITLE_DETERMINERS, LX_DETERMINER],
     [ORG_WORDS, LX_ORG], [VIRTUE_GIVEN_NAMES, LX_VIRTUE], [STYLE_HONORIFICS, LX_STYLE_HONORIFIC],
-    [PUBLIC_ACRONYMS, LX_PUBLIC_ACRONYM], [relations, LX_RELATION],
+    [PUBLIC_ACRONYMS, LX_PUBLIC_ACRONYM], [relations, LX_RELATION], [headsOf('strong'), LX_STRONG],
+    [headsOf('weak'), LX_WEAK], [headsOf('counterpart'), LX_COUNTERPART], [ABBREVIATED_HEADS, LX_ABBREVIATED_HEAD],
+    [CAPITALISED_ONLY_STRONG, LX_CAPITALISED_ONLY],
   ];
   const hashes = new Set<number>();
   const words = (set: unknown): Iterable<string> => (set instanceof Map ? set.keys() : (set as Set<string>));
@@ -2173,6 +2191,16 @@ function lexAt(t: Tokens, i: number): number {
   lexMemo[i] = bits;
   return bits;
 }
+
+/** Whether token i's lower-case word is `word` (lower-case ASCII letters, hashing `hash`), compared in place. */
+function isWord(t: Tokens, i: number, hash: number, word: string): boolean {
+  return t.hashFull[i] === hash && sameLowerWord(t.text, t.start[i]!, t.end[i]!, word);
+}
+const OF_HASH = stringHash('of', false);
+const FOR_HASH = stringHash('for', false);
+const AND_HASH = stringHash('and', false);
+const FORMER_HASH = stringHash('former', false);
+const EX_HASH = stringHash('ex', false);
 
 /** Whether token i's word ends with an s (as its lower case does). */
 function endsWithS(t: Tokens, i: number): boolean {
