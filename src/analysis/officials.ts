@@ -313,10 +313,6 @@ function pluralHeadSingular(t: Tokens, i: number): string | null {
   return strength === 'strong' || strength === 'weak' ? singular : null;
 }
 
-function isQualifierWord(lower: string): boolean {
-  return PUBLIC_QUALIFIER_WORDS.has(lower) || NEUTRAL_QUALIFIER_WORDS.has(lower) || HEADS.has(lower);
-}
-
 /** Country or body named by the tokens first..last ("Iranian", "U.S.", "United States of America", "EU"). */
 function countryName(t: Tokens, first: number, last: number): string | null {
   const f1 = t.flags[first]!;
@@ -502,13 +498,13 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
   let k = h + 1;
   let noNameAfter = false;
   // "member" is an office only as a member of a legislature or a state body, named in its complement.
-  const member = lowerAt(t, h) === 'member';
+  const member = isWord(t, h, MEMBER_HASH, 'member');
   if (member) isPublic = false;
   for (let round = 0; round < 3 && k < t.count && continues(t, k); round++) {
-    const prep = lowerAt(t, k);
-    if (prep !== 'of' && prep !== 'for' && prep !== 'to') break;
+    const prep = isWord(t, k, OF_HASH, 'of') ? 'of' : isWord(t, k, FOR_HASH, 'for') ? 'for' : isWord(t, k, TO_HASH, 'to') ? 'to' : null;
+    if (prep === null) break;
     let p = k + 1;
-    if (p < t.count && continues(t, p) && lowerAt(t, p) === 'the') p++;
+    if (p < t.count && continues(t, p) && isWord(t, p, THE_HASH, 'the')) p++;
     if (p >= t.count || !continues(t, p)) break;
     if (member) {
       // "member of parliament", "member of the Political Bureau of the CPC Central Committee"
@@ -767,7 +763,7 @@ function portfolioSplitEnd(t: Tokens, p: number): number {
 const HEADS_ALSO_GIVEN_NAMES = new Set(['sultan']);
 
 function isHeadUsedAsGivenName(t: Tokens, i: number): boolean {
-  if (!(t.flags[i]! & F_CAP) || !HEADS_ALSO_GIVEN_NAMES.has(lowerAt(t, i))) return false;
+  if (!(t.flags[i]! & F_CAP) || !(lexAt(t, i) & LX_HEAD_GIVEN_NAME)) return false;
   const n = i + 1;
   if (n >= t.count || !continues(t, n) || !(t.flags[n]! & F_WORD)) return false;
   const next = lowerAt(t, n);
@@ -1043,12 +1039,12 @@ function groupCountryBefore(t: Tokens, open: number): string | null {
   // Back over links, earlier titles and names in the list.
   while (i >= 1 && steps < 14) {
     if (t.flags[i + 1]! & F_SENT) return null;
-    const lower = lowerAt(t, i);
-    if (GROUP_NOUNS.has(lower)) {
+    const lx = lexAt(t, i);
+    if (lx & LX_GROUP_NOUN) {
       const c = countryEndingAt(t, i - 1);
       return c ? c.name : null;
     }
-    if (!(GROUP_LINKS.has(lower) || t.flags[i]! & F_CAP || HEADS.has(lower) || isQualifierWord(lower))) return null;
+    if (!(lx & (LX_GROUP_LINK | LX_HEAD | LX_PUBLIC_QUALIFIER | LX_NEUTRAL_QUALIFIER) || t.flags[i]! & F_CAP)) return null;
     i--;
     steps++;
   }
@@ -1114,9 +1110,9 @@ function skipHonorifics(t: Tokens, p: number): number {
 
 function countryAfterName(t: Tokens, last: number): string | null {
   const k = last + 1;
-  if (k + 1 >= t.count || !continues(t, k) || lowerAt(t, k) !== 'of') return null;
+  if (k + 1 >= t.count || !continues(t, k) || !isWord(t, k, OF_HASH, 'of')) return null;
   let p = k + 1;
-  if (lowerAt(t, p) === 'the' && p + 1 < t.count) p++;
+  if (isWord(t, p, THE_HASH, 'the') && p + 1 < t.count) p++;
   if (!continues(t, p)) return null;
   return countryStartingAt(t, p)?.name ?? null;
 }
@@ -2082,6 +2078,9 @@ const LX_WEAK = 1 << 18;
 const LX_COUNTERPART = 1 << 19;
 const LX_ABBREVIATED_HEAD = 1 << 20;
 const LX_CAPITALISED_ONLY = 1 << 21;
+const LX_GROUP_NOUN = 1 << 22;
+const LX_GROUP_LINK = 1 << 23;
+const LX_HEAD_GIVEN_NAME = 1 << 24;
 
 interface Lexicon {
   sets: Array<[{ has(word: string): boolean }, number]>;
@@ -2111,7 +2110,8 @@ function getLexicon(): Lexicon {
     [ORG_WORDS, LX_ORG], [VIRTUE_GIVEN_NAMES, LX_VIRTUE], [STYLE_HONORIFICS, LX_STYLE_HONORIFIC],
     [PUBLIC_ACRONYMS, LX_PUBLIC_ACRONYM], [relations, LX_RELATION], [headsOf('strong'), LX_STRONG],
     [headsOf('weak'), LX_WEAK], [headsOf('counterpart'), LX_COUNTERPART], [ABBREVIATED_HEADS, LX_ABBREVIATED_HEAD],
-    [CAPITALISED_ONLY_STRONG, LX_CAPITALISED_ONLY],
+    [CAPITALISED_ONLY_STRONG, LX_CAPITALISED_ONLY], [GROUP_NOUNS, LX_GROUP_NOUN], [GROUP_LINKS, LX_GROUP_LINK],
+    [HEADS_ALSO_GIVEN_NAMES, LX_HEAD_GIVEN_NAME],
   ];
   const hashes = new Set<number>();
   const words = (set: unknown): Iterable<string> => (set instanceof Map ? set.keys() : (set as Set<string>));
@@ -2201,6 +2201,8 @@ const FOR_HASH = stringHash('for', false);
 const AND_HASH = stringHash('and', false);
 const FORMER_HASH = stringHash('former', false);
 const EX_HASH = stringHash('ex', false);
+const TO_HASH = stringHash('to', false);
+const MEMBER_HASH = stringHash('member', false);
 
 /** Whether token i's word ends with an s (as its lower case does). */
 function endsWithS(t: Tokens, i: number): boolean {
