@@ -448,9 +448,13 @@ const HEADLINE_SMALL_HASHES = new Set([...HEADLINE_SMALL_WORDS].map((w) => ascii
 
 /** Whether text[s..e) (hash h) is a headline small word; the hash settles most words without a slice. */
 function isHeadlineSmallWord(text: string, s: number, e: number, h: number): boolean {
-  if (h >= 0 && !HEADLINE_SMALL_HASHES.has(h)) return false;
-  return HEADLINE_SMALL_WORDS.has(text.slice(s, e).toLowerCase());
+  if (h < 0) return HEADLINE_SMALL_WORDS.has(text.slice(s, e).toLowerCase());
+  if (!HEADLINE_SMALL_HASHES.has(h)) return false;
+  // ASCII letters: compared in place with the small words.
+  for (const w of HEADLINE_SMALL_LIST) if (sameLowerWord(text, s, e, w)) return true;
+  return false;
 }
+const HEADLINE_SMALL_LIST = [...HEADLINE_SMALL_WORDS];
 
 /** Flags the tokens of a line whose every longer word is capitalised (three or more of them). */
 function closeTitleCaseLine(from: number, to: number, caps: number, lower: number, flags: Uint16Array): void {
