@@ -2148,8 +2148,11 @@ function lexiconBitsOf(lower: string): number {
   if (bits === undefined) {
     bits = 0;
     for (const [set, bit] of getLexicon().sets) if (set.has(lower)) bits |= bit;
-    if (lexiconBitsCache.size >= 20000) lexiconBitsCache.clear();
-    lexiconBitsCache.set(detached(lower), bits);
+    // Words only: a stray long string (never a lexicon word) is not kept.
+    if (lower.length <= 40) {
+      if (lexiconBitsCache.size >= 20000) lexiconBitsCache.clear();
+      lexiconBitsCache.set(detached(lower), bits);
+    }
   }
   return bits;
 }
