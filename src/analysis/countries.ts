@@ -121,6 +121,9 @@ const KEY_HASH_BITS = hashBitsOf(KEY_HASHES);
 const PLAIN_SLOTS = 8192;
 const plainSlotHash = new Int32Array(PLAIN_SLOTS).fill(-1);
 const plainSlotKey: string[] = new Array<string>(PLAIN_SLOTS).fill('');
+/** The key's hit, and 1 where the key counts only in capitals (see capitalsOnly). */
+const plainSlotHit: Array<CountryHit | null> = new Array<CountryHit | null>(PLAIN_SLOTS).fill(null);
+const plainSlotCapitalsOnly = new Uint8Array(PLAIN_SLOTS);
 for (const key of byKey.keys()) {
   const h = plainPhraseHash(key);
   if (h < 0) continue;
@@ -128,6 +131,8 @@ for (const key of byKey.keys()) {
   while (plainSlotHash[slot] !== -1) slot = (slot + 1) & (PLAIN_SLOTS - 1);
   plainSlotHash[slot] = h;
   plainSlotKey[slot] = key;
+  plainSlotHit[slot] = byKey.get(key) ?? null;
+  plainSlotCapitalsOnly[slot] = capitalsOnly.has(key) ? 1 : 0;
 }
 const PHRASE_HASH_BITS = hashBitsOf(PHRASE_HASHES);
 
@@ -247,11 +252,10 @@ export function lookupCountryAt(text: string, s: number, e: number): CountryHit 
   if (c0 < 65 || c0 > 90) return null;
   for (let slot = h & (PLAIN_SLOTS - 1); plainSlotHash[slot] !== -1; slot = (slot + 1) & (PLAIN_SLOTS - 1)) {
     if (plainSlotHash[slot] !== h) continue;
-    const key = plainSlotKey[slot]!;
-    if (!sameLowerWord(text, s, e, key)) continue;
+    if (!sameLowerWord(text, s, e, plainSlotKey[slot]!)) continue;
     // Keys written in capitals ("US") only count written so.
-    if (capitalsOnly.has(key)) for (let k = s; k < e; k++) if (text.charCodeAt(k) >= 97 && text.charCodeAt(k) <= 122) return null;
-    return byKey.get(key) ?? null;
+    if (plainSlotCapitalsOnly[slot] === 1) for (let k = s; k < e; k++) if (text.charCodeAt(k) >= 97 && text.charCodeAt(k) <= 122) return null;
+    return plainSlotHit[slot]!;
   }
   return null;
 }
