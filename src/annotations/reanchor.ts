@@ -59,22 +59,53 @@ function reanchorTag(tag: Tag, text: string, getNormalized: () => Normalized): R
   for (let at = norm.text.indexOf(pattern); at >= 0 && candidates.length < MAX_CANDIDATES; at = norm.text.indexOf(pattern, at + 1)) {
     candidates.push({ ns: at, ne: at + pattern.length, context: score(at, at + pattern.length) });
   }
-  let best = pickBest(candidates, norm, start);
+  const best = pickBest(candidates, norm, start);
   if (best && (specific || best.context >= MIN_CONTEXT)) return attachNormalized(tag, text, norm, best.ns, best.ne, false);
 
-  // Fuzzy: the lowest-error matches of the tag's text, told apart by context.
+  // Fuzzy: the lowest-error matches of the tag's text, told apart by context. The exact occurrences
+  // rejected above would hide a near match (search reports only the lowest error count), so a short tag is
+  // searched together with its context, and then looked for inside the passage found.
   const maxErrors = Math.floor(pattern.length * MAX_ERROR_RATE);
   if (maxErrors < 1) return detach(tag);
-  const fuzzy = search(norm.text, pattern, maxErrors)
-    .slice(0, MAX_CANDIDATES)
-    .map((m) => ({ ns: m.start, ne: m.end, errors: m.errors, context: score(m.start, m.end) }));
-  best = pickBest(fuzzy, norm, start);
-  if (!best) return detach(tag);
-  const errors = (best as { errors?: number }).errors ?? 0;
+  const fuzzy = candidates.length > 0 || !specific ? fuzzyWithContext(norm.text, pattern, prefix, suffix, maxErrors) : fuzzySearch(norm.text, pattern, maxErrors);
+  for (const c of fuzzy) c.context = score(c.ns, c.ne);
+  const found = pickBest(fuzzy, norm, start);
+  if (!found) return detach(tag);
   // A long tag with few errors stands on its own; otherwise its context must agree too.
-  const trusted = (specific && errors <= pattern.length * 0.1) || (best.context >= MIN_CONTEXT && (specific || errors <= Math.max(1, pattern.length * 0.15)));
+  const trusted = found.context >= MIN_CONTEXT || (specific && found.errors <= pattern.length * 0.1);
   if (!trusted) return detach(tag);
-  return attachNormalized(tag, text, norm, best.ns, best.ne, true);
+  return attachNormalized(tag, text, norm, found.ns, found.ne, true);
+}
+
+interface FuzzyCandidate {
+  ns: number;
+  ne: number;
+  errors: number;
+  context: number;
+}
+
+function fuzzySearch(text: string, pattern: string, maxErrors: number): FuzzyCandidate[] {
+  return search(text, pattern, maxErrors)
+    .slice(0, MAX_CANDIDATES)
+    .map((m) => ({ ns: m.start, ne: m.end, errors: m.errors, context: 0 }));
+}
+
+/** Finds prefix+pattern+suffix with up to 25% errors, then the pattern inside each passage found. */
+function fuzzyWithContext(text: string, pattern: string, prefix: string, suffix: string, maxErrors: number): FuzzyCandidate[] {
+  const whole = prefix + pattern + suffix;
+  const out: FuzzyCandidate[] = [];
+  for (const m of search(text, whole, Math.floor(whole.length * MAX_ERROR_RATE)).slice(0, 50)) {
+    const from = Math.max(0, m.start + prefix.length - maxErrors - 2);
+    const to = Math.min(text.length, m.end - suffix.length + maxErrors + 2);
+    const expected = m.start + prefix.length;
+    let best: FuzzyCandidate | undefined;
+    for (const inner of search(text.slice(from, to), pattern, maxErrors)) {
+      const c = { ns: from + inner.start, ne: from + inner.end, errors: inner.errors, context: 0 };
+      if (!best || Math.abs(c.ns - expected) < Math.abs(best.ns - expected)) best = c;
+    }
+    if (best && !out.some((c) => c.ns === best.ns && c.ne === best.ne)) out.push(best);
+  }
+  return out;
 }
 
 function pickBest<C extends { ns: number; context: number }>(candidates: C[], norm: Normalized, hint: number): C | undefined {
@@ -100,11 +131,15 @@ function attach(tag: Tag, text: string, start: number, end: number, how: Reancho
 }
 
 function attachNormalized(tag: Tag, text: string, norm: Normalized, ns: number, ne: number, fuzzy: boolean): ReanchorResult {
+  const exact = tag.anchor.exact;
   let start = norm.toOriginal(ns);
   let end = ne > ns ? norm.toOriginal(ne - 1) + 1 : start;
-  const exact = tag.anchor.exact;
-  // The normalised match maps a white-space run to its first character; take the whole of it when the tag
-  // text is there verbatim.
+  // A normalised space stands for a whole run of white space: a tag that began (ended) with white space
+  // keeps as much of it as it had, next to its first (last) visible character.
+  const leading = exact.length - exact.trimStart().length;
+  if (leading > 0 && norm.text[ns] === ' ' && ne > ns + 1) start = Math.max(start, norm.toOriginal(ns + 1) - leading);
+  const trailing = exact.length - exact.trimEnd().length;
+  if (trailing > 0 && norm.text[ne - 1] === ' ' && ne > ns + 1) end = Math.min(norm.toOriginal(ne), norm.toOriginal(ne - 2) + 1 + trailing);
   if (text.startsWith(exact, start)) end = start + exact.length;
   // A tag never starts or ends inside a surrogate pair.
   if (isLowSurrogate(text.charCodeAt(start))) start--;
