@@ -61,6 +61,8 @@ function reanchorTag(tag: Tag, text: string, getNormalized: () => Normalized): R
   }
   const best = pickBest(candidates, norm, start);
   if (best && (specific || best.context >= MIN_CONTEXT)) return attachNormalized(tag, text, norm, best.ns, best.ne, false);
+  // Its text is still at its place and nowhere else agrees better: its surroundings were rewritten.
+  if (atOldPlace) return attach(tag, text, start, end, 'unchanged');
 
   // Fuzzy: the lowest-error matches of the tag's text, told apart by context. The exact occurrences
   // rejected above would hide a near match (search reports only the lowest error count), so a short tag is
@@ -160,13 +162,14 @@ function detach(tag: Tag): ReanchorResult {
 // ---- context agreement ----
 
 /**
- * How well the text around [ns, ne) agrees with the stored context, 0..1: the mean of the prefix's and the
- * suffix's similarity, each an edit distance anchored at the tag's edge (the far end may run out).
+ * How well the text around [ns, ne) agrees with the stored context, 0..1, from the prefix's and the suffix's
+ * similarity, each an edit distance anchored at the tag's edge (the far end may run out).
  */
 function contextAgreement(text: string, ns: number, ne: number, prefix: string, suffix: string): number {
   const before = prefix === '' ? (ns === 0 ? 1 : 0.5) : anchoredSimilarity(prefix, text, ns, -1);
   const after = suffix === '' ? (ne >= text.length ? 1 : 0.5) : anchoredSimilarity(suffix, text, ne, 1);
-  return (before + after) / 2;
+  // One intact side is strong evidence (the other may be a new paragraph or a rewritten phrase).
+  return 0.65 * Math.max(before, after) + 0.35 * Math.min(before, after);
 }
 
 /**
@@ -238,15 +241,18 @@ function normalize(text: string, withMap: boolean): Normalized {
   const map: number[] = [];
   let inSpace = false;
   for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
     const ch = text[i]!;
-    if (ZERO_WIDTH.test(ch)) continue;
-    if (SPACE.test(ch)) {
+    // Printable ASCII is most of any article: no regex for it.
+    const ascii = code > 0x20 && code < 0x7f;
+    if (!ascii && ZERO_WIDTH.test(ch)) continue;
+    if (!ascii && SPACE.test(ch)) {
       if (inSpace) continue;
       inSpace = true;
       out.push(' ');
     } else {
       inSpace = false;
-      out.push(PLAIN[ch] ?? ch);
+      out.push(ascii ? ch : (PLAIN[ch] ?? ch));
     }
     if (withMap) map.push(i);
   }
