@@ -21,7 +21,7 @@ export interface ReanchorResult {
 
 /** Normalised text at least this long is specific enough to be trusted without its context. */
 const SPECIFIC_LENGTH = 25;
-/** Context agreement (0..1) a short tag needs; unrelated text scores around 0.3. */
+/** Context agreement (0..1) a short tag needs; unrelated text scores around 0.35, one intact side 0.65+. */
 const MIN_CONTEXT = 0.55;
 /** Fuzzy matches may differ from the tag's text by this share of its characters. */
 const MAX_ERROR_RATE = 0.25;
@@ -162,8 +162,8 @@ const MAX_SNAP = 12;
 
 /**
  * A fuzzy match may start or end inside a word that was changed at the tag's edge ("tated" for a tag that
- * began with a replaced "marks"). When the tag began (ended) at a word edge, its boundary goes to the
- * nearest word edge: back to the word's start (on to its end) when the word had changed, else forward.
+ * began with a replaced "marks"). When the tag began (ended) at a word edge, its boundary goes back to that
+ * word's start (on to its end), so the tag holds whole words as its reader selected them.
  */
 function snapToWords(text: string, start: number, end: number, stored: { exact: string; prefix: string; suffix: string }): [number, number] {
   const isWord = (i: number) => i >= 0 && i < text.length && WORD_CHAR.test(text[i]!);
