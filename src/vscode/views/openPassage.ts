@@ -61,7 +61,8 @@ export async function openPassage(model: WorkspaceModel, args: unknown): Promise
     // Offsets past the end (the file shrank since it was analysed) are clamped, never an error.
     const range = new vscode.Range(document.positionAt(args.start), document.positionAt(args.end));
     const editor = await vscode.window.showTextDocument(document, { selection: range, preview: true });
-    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    // The passage's start, so a long unwrapped line shows where it begins rather than where it ends.
+    editor.revealRange(new vscode.Range(range.start, range.start), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     return editor;
   } catch (error) {
     void vscode.window.showErrorMessage(`News Annotator: cannot open ${args.path ?? uri.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
