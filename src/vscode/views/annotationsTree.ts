@@ -164,11 +164,8 @@ class AnnotationsTreeProvider implements vscode.TreeDataProvider<AnnotationsNode
 export function registerAnnotationsView(model: WorkspaceModel): vscode.Disposable {
   const provider = new AnnotationsTreeProvider(model);
   const view = vscode.window.createTreeView(Views.annotations, { treeDataProvider: provider, showCollapseAll: true });
-  const update = () => {
-    const detached = model.tags().filter((t) => t.detached).length;
-    view.badge = detached ? { value: detached, tooltip: `${detached} detached tag${detached === 1 ? '' : 's'}: re-attach or remove them` } : undefined;
-    provider.refresh();
-  };
+  // No badge here: VS Code adds the views' badges on the activity bar, where the Events count should stand alone.
+  const update = () => provider.refresh();
   /** Follows the active editor: its article is revealed and opened, as the Outline view does. */
   const followEditor = (editor: vscode.TextEditor | undefined) => {
     if (!editor || !view.visible) return;
