@@ -69,9 +69,13 @@ class AnnotationsTreeProvider implements vscode.TreeDataProvider<AnnotationsNode
   private readonly changed = new vscode.EventEmitter<AnnotationsNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
 
+  /** Sections by article URI, computed once per refresh (an article's row and its children both need them). */
+  private readonly sectionCache = new Map<string, AnnotationSection[]>();
+
   constructor(private readonly model: WorkspaceModel) {}
 
   refresh(): void {
+    this.sectionCache.clear();
     this.changed.fire(undefined);
   }
 
@@ -125,8 +129,14 @@ class AnnotationsTreeProvider implements vscode.TreeDataProvider<AnnotationsNode
   }
 
   private sections(article: ArticleSnapshot): AnnotationSection[] {
-    const entities = new Map(this.model.entities().map((e) => [e.id, e]));
-    return articleSections(article.uri.toString(), article.analysis, this.model.tags(article.uri), entities);
+    const key = article.uri.toString();
+    let sections = this.sectionCache.get(key);
+    if (!sections) {
+      const entities = new Map(this.model.entities().map((e) => [e.id, e]));
+      sections = articleSections(key, article.analysis, this.model.tags(article.uri), entities);
+      this.sectionCache.set(key, sections);
+    }
+    return sections;
   }
 
   /** Only articles are revealed (following the active editor); they are at the root. */
