@@ -84,7 +84,7 @@
     tooltip.append(list);
     const hint = document.createElement('div');
     hint.className = 'tooltip-hint';
-    hint.textContent = d.sources.length > 1 ? 'Click to choose a passage to open' : 'Click to open the passage';
+    hint.textContent = d.sources.length > 1 ? 'Click to open the first passage, Alt+click to choose one' : 'Click to open the passage';
     tooltip.append(hint);
     tooltip.hidden = false;
     const pad = 12;
@@ -116,14 +116,15 @@
   chart.addEventListener('click', (e) => {
     const group = eventOf(e.target);
     const id = group && group.getAttribute('data-event-id');
-    if (id) vscode.postMessage({ type: 'open', eventId: id });
+    // Alt- or Shift-click: choose among the event's passages.
+    if (id) vscode.postMessage({ type: 'open', eventId: id, choose: e.altKey || e.shiftKey });
   });
   chart.addEventListener('keydown', (e) => {
     const group = eventOf(e.target);
     const id = group && group.getAttribute('data-event-id');
     if (id && (e.key === 'Enter' || e.key === ' ')) {
       e.preventDefault();
-      vscode.postMessage({ type: 'open', eventId: id });
+      vscode.postMessage({ type: 'open', eventId: id, choose: e.altKey || e.shiftKey });
     } else if (e.key === 'Escape') hideTooltip();
   });
 

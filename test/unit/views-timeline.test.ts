@@ -153,8 +153,9 @@ describe('timeline webview page', () => {
 
   it('accepts only well-formed messages from the webview', () => {
     expect(parseWebviewMessage({ type: 'ready' })).toEqual({ type: 'ready' });
-    expect(parseWebviewMessage({ type: 'open', eventId: 'e1' })).toEqual({ type: 'open', eventId: 'e1' });
-    expect(parseWebviewMessage({ type: 'open', eventId: 'e1', sourceIndex: 2 })).toEqual({ type: 'open', eventId: 'e1', sourceIndex: 2 });
+    expect(parseWebviewMessage({ type: 'open', eventId: 'e1' })).toEqual({ type: 'open', eventId: 'e1', choose: false });
+    expect(parseWebviewMessage({ type: 'open', eventId: 'e1', choose: true })).toEqual({ type: 'open', eventId: 'e1', choose: true });
+    expect(parseWebviewMessage({ type: 'open', eventId: 'e1', choose: 'yes' })).toEqual({ type: 'open', eventId: 'e1', choose: false });
     expect(parseWebviewMessage({ type: 'lanes', lanes: 'country' })).toEqual({ type: 'lanes', lanes: 'country' });
     expect(parseWebviewMessage({ type: 'save', svg: '<svg/>', variables: { '--a': '#fff', b: 'x', '--c': 3 } })).toEqual({ type: 'save', svg: '<svg/>', variables: { '--a': '#fff' } });
     for (const bad of [null, 'ready', {}, { type: 'open' }, { type: 'lanes', lanes: 'article' }, { type: 'save', svg: 1, variables: {} }, { type: 'eval', code: '1' }]) {
