@@ -33,7 +33,8 @@
     const svg = doc.documentElement;
     if (svg.nodeName !== 'svg') return;
     // The custom tooltip replaces the native one inside the webview; the saved file keeps the <title>s.
-    for (const t of svg.querySelectorAll('title')) t.remove();
+    // The custom tooltip replaces the native one on events (the saved file keeps every <title>).
+    for (const t of svg.querySelectorAll('g.event > title, svg > title')) t.remove();
     chart.append(document.importNode(svg, true));
     status.textContent = `${message.eventCount} event${message.eventCount === 1 ? '' : 's'}`;
   }

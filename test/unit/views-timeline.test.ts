@@ -88,6 +88,12 @@ describe('timeline SVG', () => {
     expect(svg).toMatch(/class="event type-meeting planned undated"/);
   });
 
+  it('keeps a cut lane name whole in its tooltip', () => {
+    const long: CorpusEvent = { id: 'l', type: 'call', date: '2024-01-02', location: null, participants: ['Maria Fernanda Espinosa Garcés de la Torre y Villavicencio Ponce'], participantEntityIds: [], scheduled: false, sources: [] };
+    const out = renderTimelineSvg(layoutTimeline([long], [], 'participant'), [long]);
+    expect(out).toMatch(/<text class="lane-label"[^>]*><title>Maria Fernanda Espinosa Garcés de la Torre y Villavicencio Ponce<\/title>Maria Fernanda[^<]*…<\/text>/);
+  });
+
   it('escapes what it writes', () => {
     expect(escapeXml(`<a & "b" 'c'>`)).toBe('&lt;a &amp; &quot;b&quot; &#39;c&#39;&gt;');
     const odd: CorpusEvent = { id: 'x"<', type: 'talks', date: null, location: '<script>', participants: ['A & B'], participantEntityIds: [], scheduled: false, sources: [] };
