@@ -127,6 +127,15 @@
       e.preventDefault();
       vscode.postMessage({ type: 'open', eventId: id, choose: e.altKey || e.shiftKey });
     } else if (e.key === 'Escape') hideTooltip();
+    else if (group && ['ArrowRight', 'ArrowLeft', 'Home', 'End'].includes(e.key)) {
+      // Events are in time order in the picture: the arrows walk through them.
+      e.preventDefault();
+      const all = [...chart.querySelectorAll('g.event')];
+      const i = all.indexOf(group);
+      const next = e.key === 'Home' ? 0 : e.key === 'End' ? all.length - 1 : Math.min(all.length - 1, Math.max(0, i + (e.key === 'ArrowRight' ? 1 : -1)));
+      const target = /** @type {SVGElement | undefined} */ (all[next]);
+      target?.focus();
+    }
   });
 
   for (const b of laneButtons) {

@@ -66,6 +66,22 @@ describe('timeline layout on the seed articles', () => {
     expect(same.marks[0]!.laneYs).toHaveLength(1);
   });
 
+  it('lays out thousands of events in time roughly linear in their number', () => {
+    const many: CorpusEvent[] = [];
+    for (let i = 0; i < 4000; i++) {
+      const day = String((i % 28) + 1).padStart(2, '0');
+      const month = String((i % 12) + 1).padStart(2, '0');
+      many.push({ id: `e${i}`, type: 'talks', date: i % 7 === 0 ? null : `${2000 + (i % 25)}-${month}-${day}`, location: null, participants: [`Person ${i % 300}`, `Person ${(i * 7) % 300}`], participantEntityIds: [], scheduled: false, sources: [] });
+    }
+    const started = performance.now();
+    const big = layoutTimeline(many, [], 'participant');
+    const svg = renderTimelineSvg(big, many);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(big.marks).toHaveLength(4000);
+    expect(big.lanes).toHaveLength(300);
+    expect(svg.length).toBeGreaterThan(100_000);
+  });
+
   it('draws nothing for no events, and still fits its legend', () => {
     const empty = layoutTimeline([], [], 'participant');
     expect(empty.lanes).toEqual([]);
