@@ -427,6 +427,16 @@ export class TagController implements TagService, TagSource, vscode.Disposable {
       // The tags were out of step with the editor (changed on disk meanwhile): find them by their text.
       shifted = reanchorTags(mine, text).map((r) => r.tag);
     }
+    // A tag whose words were replaced by text holding them again (a reload from disk, a formatter, a
+    // paste over a paragraph) is found again in that text rather than detached.
+    shifted = shifted.map((t, i) => {
+      const before = mine[i]!;
+      if (!t.detached || before.detached) return t;
+      const rewritten = changes.some((c) => c.offset <= before.anchor.start && c.offset + c.length >= before.anchor.end && c.text.includes(before.anchor.exact));
+      if (!rewritten) return t;
+      const found = reanchorTags([before], text)[0]!;
+      return found.how === 'detached' ? t : found.tag;
+    });
     if (shifted.every((t, i) => t === mine[i])) return;
     const byId = new Map(shifted.map((t) => [t.id, t]));
     if (this.storage.problem(loc.folder)) return;
