@@ -11,9 +11,12 @@ export function commandLink(label: string, command: string, args?: unknown, tool
   return `[${escapeMarkdown(label)}](command:${command}${query}${title})`;
 }
 
-const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+\-.!|<>~]/g;
+// Only what changes inline rendering is escaped, so names keep their hyphens and dots as typed
+// ("Amir-Abdollahian", "J. Smith"); block markers matter only at the start of a paragraph.
+const MARKDOWN_INLINE = /[\\`*_[\]<>~]/g;
+const MARKDOWN_BLOCK_START = /^(\s*)([#>+-]|\d+[.)])/;
 export function escapeMarkdown(text: string): string {
-  return text.replace(MARKDOWN_SPECIAL, '\\$&');
+  return text.replace(MARKDOWN_INLINE, '\\$&').replace(MARKDOWN_BLOCK_START, (_m, space: string, marker: string) => `${space}\\${marker}`);
 }
 
 /** Where the hover's links point: the article, and the passage hovered. */

@@ -192,10 +192,12 @@ export class TagController implements TagService, TagSource, vscode.Disposable {
     this.mustBeWritable(folder);
     this.storage.set(folder, this.storage.tags(folder).filter((t) => t.id !== tag.id));
     const what = tag.kind === 'quote' ? `quote tag${tag.speaker ? ` (${tag.speaker})` : ''}` : `stance tag (${tag.stance})`;
-    const choice = await vscode.window.showInformationMessage(`Removed the ${what}.`, 'Undo');
-    if (choice === 'Undo' && !this.storage.tags(folder).some((t) => t.id === tag.id)) {
-      this.storage.set(folder, [...this.storage.tags(folder), tag]);
-    }
+    // Not awaited: the command is done once the tag is gone; the offer to undo stays until dismissed.
+    void vscode.window.showInformationMessage(`Removed the ${what}.`, 'Undo').then((choice) => {
+      if (choice === 'Undo' && !this.storage.tags(folder).some((t) => t.id === tag.id)) {
+        this.storage.set(folder, [...this.storage.tags(folder), tag]);
+      }
+    });
   }
 
   /** Re-attaches a tag (a detached one from the Annotations view, or one picked) to the current selection. */

@@ -136,6 +136,14 @@ describe('hover text', () => {
     expect(md).toContain(`command:${Commands.removeTag}`);
     expect(commandLink('Go', 'x.y')).toBe('[Go](command:x.y)');
   });
+
+  it('keeps names as written (hyphens, initials) and escapes only what would change the rendering', () => {
+    expect(escapeMarkdown('Hossein Amir-Abdollahian')).toBe('Hossein Amir-Abdollahian');
+    expect(escapeMarkdown('J. D. Vance')).toBe('J. D. Vance');
+    expect(escapeMarkdown('# not a heading')).toBe('\\# not a heading');
+    expect(escapeMarkdown('1. not a list')).toBe('\\1. not a list');
+    expect(escapeMarkdown('a_b [c](d)')).toBe('a\\_b \\[c\\](d)');
+  });
 });
 
 describe('tag lookup', () => {
