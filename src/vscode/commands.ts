@@ -2,20 +2,13 @@
 // toggles and Re-analyse Workspace.
 import * as vscode from 'vscode';
 import { isIsoDay } from '../analysis/documentDate';
+import { registerSafeCommand } from './commandRunner';
 import type { Config } from './config';
 import { Commands } from './constants';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 export function registerCommands(index: WorkspaceIndex, config: Config, log: vscode.LogOutputChannel): vscode.Disposable {
-  const reg = (id: string, fn: (...args: unknown[]) => unknown) =>
-    vscode.commands.registerCommand(id, async (...args: unknown[]) => {
-      try {
-        await fn(...args);
-      } catch (e) {
-        log.error(`${id}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
-        void vscode.window.showErrorMessage(`News Annotator: ${e instanceof Error ? e.message : String(e)}`);
-      }
-    });
+  const reg = (id: string, fn: (...args: unknown[]) => unknown) => registerSafeCommand(id, log, fn);
 
   const toggle = (kind: 'dates' | 'officials' | 'claims', name: string) => async () => {
     const on = await config.toggleHighlight(kind);

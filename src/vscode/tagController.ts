@@ -4,15 +4,17 @@
 import * as vscode from 'vscode';
 import type { Entity } from '../analysis/types';
 import { reanchorTags } from '../annotations/reanchor';
-import { shiftTags, type TextChange } from '../annotations/rangeShift';
+import type { TextChange } from '../annotations/rangeShift';
 import { createTag, newTagId, type NewTag } from '../annotations/tagFile';
 import type { QuoteTag, StanceTag, Tag } from '../annotations/tags';
+import { registerSafeCommand, UserError } from './commandRunner';
 import type { Config } from './config';
 import { Commands, ContextKeys } from './constants';
 import type { ArticleSnapshot, TagService } from './model';
 import { askText, pickPerson, pickStance, type PersonChoice } from './pickers';
 import { sameTag } from './tagMerge';
 import { adjacentTag, tagsAt } from './tagQuery';
+import { isUnder, relativeTo, renameTagPaths, trackEdit } from './tagTracking';
 import type { TagStorage } from './tagStorage';
 import type { TagSource, WorkspaceIndex } from './workspaceIndex';
 
@@ -62,15 +64,7 @@ export class TagController implements TagService, TagSource, vscode.Disposable {
   }
 
   register(): vscode.Disposable {
-    const reg = (id: string, fn: (...args: unknown[]) => unknown) =>
-      vscode.commands.registerCommand(id, async (...args: unknown[]) => {
-        try {
-          await fn(...args);
-        } catch (e) {
-          this.log.error(`${id}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
-          void vscode.window.showErrorMessage(`News Annotator: ${e instanceof Error ? e.message : String(e)}`);
-        }
-      });
+    const reg = (id: string, fn: (...args: unknown[]) => unknown) => registerSafeCommand(id, this.log, fn);
     return vscode.Disposable.from(
       reg(Commands.tagQuote, (arg) => this.tagQuote(arg)),
       reg(Commands.tagStance, (arg) => this.tagStance(arg)),
@@ -97,7 +91,7 @@ export class TagController implements TagService, TagSource, vscode.Disposable {
     let detached = 0;
     const byFolder = new Map<string, { folder: vscode.WorkspaceFolder; add: Tag[] }>();
     const folders = vscode.workspace.workspaceFolders ?? [];
-    if (folders.length === 0) throw new Error('open a folder first: tags are kept in the workspace folder');
+    if (folders.length === 0) throw new UserError('open a folder first: tags are kept in the workspace folder');
     for (const raw of imported) {
       // An export names articles as the workspace does (folder name first in a multi-root workspace).
       const article = this.index.articleByPath(raw.path) ?? folders.map((f) => this.index.article(vscode.Uri.joinPath(f.uri, raw.path))).find(Boolean);
@@ -397,7 +391,7 @@ export class TagController implements TagService, TagSource, vscode.Disposable {
   private mustBeWritable(folder: vscode.WorkspaceFolder): void {
     const problem = this.storage.problem(folder);
     if (problem) {
-      throw new Error(
+      throw new UserError(
         `tags cannot be saved in "${folder.name}": ${vscode.workspace.asRelativePath(this.storage.fileOf(folder))} cannot be read (${problem}). Fix the file or move it aside; it is not overwritten.`,
       );
     }
@@ -406,9 +400,8 @@ export class TagController implements TagService, TagSource, vscode.Disposable {
   private locate(uri: vscode.Uri): Located | undefined {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder) return undefined;
-    const base = folder.uri.path.endsWith('/') ? folder.uri.path : folder.uri.path + '/';
-    if (!uri.path.startsWith(base)) return undefined;
-    return { folder, path: uri.path.slice(base.length) };
+    const path = relativeTo(folder.uri.path, uri.path);
+    return path === undefined ? undefined : { folder, path };
   }
 
   // ---- keeping tags on their text ----------------------------------------------------------------
@@ -420,25 +413,8 @@ export class TagController implements TagService, TagSource, vscode.Disposable {
     const all = this.storage.tags(loc.folder);
     const mine = all.filter((t) => t.path === loc.path);
     if (mine.length === 0) return;
-    const text = e.document.getText();
     const changes: TextChange[] = e.contentChanges.map((c) => ({ offset: c.rangeOffset, length: c.rangeLength, text: c.text }));
-    let shifted: Tag[];
-    try {
-      shifted = shiftTags(mine, changes, text);
-    } catch {
-      // The tags were out of step with the editor (changed on disk meanwhile): find them by their text.
-      shifted = reanchorTags(mine, text).map((r) => r.tag);
-    }
-    // A tag whose words were replaced by text holding them again (a reload from disk, a formatter, a
-    // paste over a paragraph) is found again in that text rather than detached.
-    shifted = shifted.map((t, i) => {
-      const before = mine[i]!;
-      if (!t.detached || before.detached) return t;
-      const rewritten = changes.some((c) => c.offset <= before.anchor.start && c.offset + c.length >= before.anchor.end && c.text.includes(before.anchor.exact));
-      if (!rewritten) return t;
-      const found = reanchorTags([before], text)[0]!;
-      return found.how === 'detached' ? t : found.tag;
-    });
+    const shifted = trackEdit(mine, changes, e.document.getText());
     if (shifted.every((t, i) => t === mine[i])) return;
     const byId = new Map(shifted.map((t) => [t.id, t]));
     if (this.storage.problem(loc.folder)) return;
@@ -477,17 +453,17 @@ export class TagController implements TagService, TagSource, vscode.Disposable {
       const from = this.locate(oldUri);
       if (!from) continue;
       const to = this.locate(newUri);
-      const moving = this.storage.tags(from.folder).filter((t) => t.path === from.path || t.path.startsWith(from.path + '/'));
+      const moving = this.storage.tags(from.folder).filter((t) => isUnder(t, from.path));
       if (moving.length === 0) continue;
       if (!to) {
         this.log.warn(`${moving.length} tags stay with ${from.path}: it was moved out of the workspace folders`);
         continue;
       }
       if (this.storage.problem(from.folder) || this.storage.problem(to.folder)) continue;
-      const renamed = moving.map((t) => ({ ...t, path: to.path + t.path.slice(from.path.length) }));
+      const renamed = renameTagPaths(moving, from.path, to.path);
       const ids = new Set(moving.map((t) => t.id));
       if (from.folder.uri.toString() === to.folder.uri.toString()) {
-        this.storage.set(from.folder, this.storage.tags(from.folder).map((t) => renamed.find((r) => r.id === t.id) ?? t));
+        this.storage.set(from.folder, renameTagPaths(this.storage.tags(from.folder), from.path, to.path));
       } else {
         this.storage.set(from.folder, this.storage.tags(from.folder).filter((t) => !ids.has(t.id)));
         this.storage.set(to.folder, [...this.storage.tags(to.folder), ...renamed]);

@@ -175,7 +175,7 @@ export class TagStorage implements vscode.Disposable {
     if (!first && text === store.diskText && !store.unreadable) return; // our own write coming back
     if (text === null) {
       // Deleted (or never there): tags this window did not change since go with it.
-      const merged = first ? [] : mergeTags(store.base, store.tags, []).tags;
+      const merged = mergeTags(store.base, store.tags, []).tags;
       store.base = [];
       store.diskText = null;
       store.unreadable = null;
@@ -189,7 +189,8 @@ export class TagStorage implements vscode.Disposable {
     }
     const wasUnreadable = store.unreadable !== null;
     store.unreadable = null;
-    const { tags, conflicts } = first || wasUnreadable ? { tags: parsed.tags, conflicts: [] } : mergeTags(store.base, store.tags, parsed.tags);
+    // Merged even on the first read: a tag added in the moments before the file was read is kept.
+    const { tags, conflicts } = mergeTags(store.base, store.tags, parsed.tags);
     if (conflicts.length) this.log.warn(`tags changed here and in ${vscode.workspace.asRelativePath(store.file)}: kept the later change of ${conflicts.join(', ')}`);
     store.base = parsed.tags;
     store.diskText = text;
@@ -247,7 +248,10 @@ export class TagStorage implements vscode.Disposable {
   private async write(store: FolderStore): Promise<void> {
     if (store.unreadable) return;
     // Someone else may have written since we last looked: merge first, never clobber.
-    const current = await this.readText(store.file).catch(() => undefined);
+    const current = await this.readText(store.file).catch((e: unknown) => {
+      this.log.error(`cannot read ${vscode.workspace.asRelativePath(store.file)} before writing it: ${String(e)}`);
+      return undefined;
+    });
     if (current === undefined) return;
     if (current !== store.diskText) {
       await this.readFromDisk(store, false);
