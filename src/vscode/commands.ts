@@ -2,7 +2,7 @@
 // toggles and Re-analyse Workspace.
 import * as vscode from 'vscode';
 import { isIsoDay } from '../analysis/documentDate';
-import { registerSafeCommand } from './commandRunner';
+import { registerSafeCommand, UserError } from './commandRunner';
 import type { Config } from './config';
 import { Commands } from './constants';
 import type { WorkspaceIndex } from './workspaceIndex';
@@ -30,6 +30,13 @@ export function registerCommands(index: WorkspaceIndex, config: Config, log: vsc
       if (!index.has(doc.uri)) {
         const annotated = await index.annotate(doc);
         if (!annotated.ok) return void vscode.window.showWarningMessage(`News Annotator cannot annotate this file: ${annotated.reason}.`);
+      }
+      // `{ uri, date }` sets the date without asking (tests, links); date null clears it.
+      const given = typeof arg === 'object' && arg !== null && 'date' in arg ? (arg as { date: unknown }).date : undefined;
+      if (given === null || typeof given === 'string') {
+        if (given !== null && !isIsoDay(given)) throw new UserError(`"${given}" is not a date as YYYY-MM-DD`);
+        await index.setDocumentDate(doc.uri, given);
+        return;
       }
       const article = index.article(doc.uri);
       const override = index.documentDateOverride(doc.uri);
