@@ -257,7 +257,9 @@ export class TagStorage implements vscode.Disposable {
       await this.readFromDisk(store, false);
       if (store.unreadable) return;
     }
-    const text = serializeTagFile(store.tags);
+    // What is written becomes the merge base, even if tags change while the write is under way.
+    const written = store.tags;
+    const text = serializeTagFile(written);
     if (text === store.diskText) return;
     if (store.tags.length === 0 && store.diskText === null) return; // never create an empty file
     const dir = vscode.Uri.joinPath(store.folder.uri, TAGS_DIR);
@@ -271,7 +273,7 @@ export class TagStorage implements vscode.Disposable {
       throw e;
     }
     store.diskText = text;
-    store.base = store.tags;
+    store.base = written;
   }
 
   dispose(): void {
