@@ -172,6 +172,12 @@ async function pickSource(event: CorpusEvent, sources: CorpusEvent['sources']) {
 
 export function registerTimeline(context: vscode.ExtensionContext, model: WorkspaceModel): vscode.Disposable {
   let current: TimelinePanel | undefined;
+  const open = (panel: vscode.WebviewPanel): TimelinePanel => {
+    const created: TimelinePanel = new TimelinePanel(panel, model, context.extensionUri, () => {
+      if (current === created) current = undefined;
+    });
+    return created;
+  };
   const show = () => {
     if (current) {
       current.panel.reveal();
@@ -181,10 +187,17 @@ export function registerTimeline(context: vscode.ExtensionContext, model: Worksp
       enableScripts: true,
       localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'media', 'timeline')],
     });
-    current = new TimelinePanel(panel, model, context.extensionUri, () => (current = undefined));
+    current = open(panel);
   };
   return vscode.Disposable.from(
     vscode.commands.registerCommand(Commands.showTimeline, show),
+    // A timeline left open comes back after a reload (the picture is redrawn from the model).
+    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel) => {
+        current?.panel.dispose();
+        current = open(panel);
+      },
+    }),
     { dispose: () => current?.panel.dispose() },
   );
 }

@@ -72,6 +72,8 @@ export function inlineCssVariables(css: string, values: Readonly<Record<string, 
 export function standaloneSvg(svg: string, css: string, values: Readonly<Record<string, unknown>>): string | null {
   const open = /^\s*<svg\b[^>]*>/.exec(svg);
   if (!open || !/<\/svg>\s*$/.test(svg) || !open[0].includes('class="timeline"')) return null;
+  // Our builder writes neither scripts nor event handlers; a file that has them is not ours to save.
+  if (/<script|<foreignObject|\son[a-z]+\s*=/i.test(svg)) return null;
   const style = `<style>\n${inlineCssVariables(css, values)}\n</style>`;
   let head = open[0];
   if (!/\sxmlns=/.test(head)) head = head.replace('<svg', `<svg xmlns="${SVG_NS}"`);
