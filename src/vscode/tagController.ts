@@ -11,6 +11,7 @@ import { registerSafeCommand, UserError } from './commandRunner';
 import type { Config } from './config';
 import { Commands, ContextKeys } from './constants';
 import type { ArticleSnapshot, TagService } from './model';
+import { peopleFor, speakerAt } from './people';
 import { askText, pickPerson, pickStance, type PersonChoice } from './pickers';
 import { sameTag } from './tagMerge';
 import { adjacentTag, tagsAt } from './tagQuery';
@@ -331,26 +332,12 @@ export class TagController implements TagService, TagSource, vscode.Disposable {
     return { stance, holder: holder.name, target, note };
   }
 
-  /** People to offer: this article's officials (by mentions here), then the rest of the workspace. */
   private people(uri: vscode.Uri): { inArticle: Entity[]; inWorkspace: Entity[] } {
-    const entities = this.index.entities();
-    const byId = new Map(entities.map((e) => [e.id, e]));
-    const counts = new Map<string, number>();
-    for (const o of this.index.article(uri)?.analysis.officials ?? []) counts.set(o.entityId, (counts.get(o.entityId) ?? 0) + 1);
-    const inArticle = [...counts.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .map(([id]) => byId.get(id))
-      .filter((e): e is Entity => !!e);
-    const inWorkspace = [...entities].filter((e) => !counts.has(e.id)).sort((a, b) => b.mentions - a.mentions);
-    return { inArticle, inWorkspace };
+    return peopleFor(this.index.article(uri)?.analysis.officials ?? [], this.index.entities());
   }
 
-  /** The speaker the engine found for a quote or claim overlapping the range, if any. */
   private suggestedSpeaker(uri: vscode.Uri, range: { start: number; end: number }): PersonChoice | null {
-    const a = this.index.article(uri)?.analysis;
-    if (!a) return null;
-    const hit = [...a.quotes, ...a.claims].find((s) => s.speaker && s.start < range.end && range.start < s.end);
-    return hit?.speaker ? { name: hit.speaker, entityId: hit.speakerEntityId } : null;
+    return speakerAt(this.index.article(uri)?.analysis, range);
   }
 
   /** The tag a command is about: its argument (tree node or hover link), else the one under the cursor. */
