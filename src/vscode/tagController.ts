@@ -87,7 +87,8 @@ export class TagController implements TagService, TagSource, vscode.Disposable {
   }
 
   async importTags(imported: readonly Tag[]): Promise<{ attached: number; detached: number }> {
-    await this.storage.loaded;
+    // Tags are matched against the articles' texts: wait until the articles are read.
+    await Promise.all([this.storage.loaded, this.index.ready]);
     let attached = 0;
     let detached = 0;
     const byFolder = new Map<string, { folder: vscode.WorkspaceFolder; add: Tag[] }>();
