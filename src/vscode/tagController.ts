@@ -224,16 +224,22 @@ export class TagController implements TagService, TagSource, vscode.Disposable {
         shown.selection = new vscode.Selection(at, at);
         shown.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenter);
       }
-      const choice = await vscode.window.showInformationMessage(
-        `Select the text for the ${tagLabel(tag)} ("${clip(tag.anchor.exact, 40)}"), then choose Re-attach.`,
-        'Re-attach to Selection',
-      );
-      if (choice !== 'Re-attach to Selection') return;
-      const now = vscode.window.activeTextEditor;
-      if (!now || now.document.uri.toString() !== uri.toString() || now.selection.isEmpty) {
-        return void vscode.window.showWarningMessage('Nothing selected in the article: the tag stays as it was.');
-      }
-      return this.attachTo(folder, tag, now.document, now.selection);
+      // Not awaited: the command ends here; the button attaches the tag to whatever is selected by then.
+      void vscode.window
+        .showInformationMessage(`Select the text for the ${tagLabel(tag)} ("${clip(tag.anchor.exact, 40)}"), then choose Re-attach.`, 'Re-attach to Selection')
+        .then((choice) => {
+          if (choice !== 'Re-attach to Selection') return;
+          const now = vscode.window.activeTextEditor;
+          if (!now || now.document.uri.toString() !== uri.toString() || now.selection.isEmpty) {
+            return void vscode.window.showWarningMessage('Nothing selected in the article: the tag stays as it was.');
+          }
+          try {
+            this.attachTo(folder, tag, now.document, now.selection);
+          } catch (e) {
+            void vscode.window.showErrorMessage(`News Annotator: ${e instanceof Error ? e.message : String(e)}`);
+          }
+        });
+      return;
     }
     this.attachTo(folder, tag, editor.document, editor.selection);
   }
@@ -241,9 +247,10 @@ export class TagController implements TagService, TagSource, vscode.Disposable {
   private attachTo(folder: vscode.WorkspaceFolder, tag: Tag, doc: vscode.TextDocument, selection: vscode.Selection): void {
     const range = trimmed(doc, selection);
     if (!range) return void vscode.window.showWarningMessage('The selection holds only white space.');
-    const text = doc.getText();
-    const fresh = createTag(newTagInit(tag), text, range.start, range.end);
-    this.replaceTag(folder, { ...tag, anchor: fresh.anchor, detached: false, modified: new Date().toISOString() } as Tag);
+    // The tag as it is now (it may have been edited while the user was selecting).
+    const current = this.findTag({ tag })?.tag ?? tag;
+    const fresh = createTag(newTagInit(current), doc.getText(), range.start, range.end);
+    this.replaceTag(folder, { ...current, anchor: fresh.anchor, detached: false, modified: new Date().toISOString() } as Tag);
   }
 
   private goToTag(direction: 'next' | 'previous'): void {
