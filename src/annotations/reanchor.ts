@@ -49,9 +49,10 @@ function reanchorTag(tag: Tag, text: string, getNormalized: () => Normalized): R
   const score = (ns: number, ne: number) => contextAgreement(norm.text, ns, ne, prefix, suffix);
 
   if (atOldPlace) {
-    // The text is still where it was; keep it there unless its surroundings say it is another occurrence.
+    // The text is still where it was, in the same surroundings. With anything less, look at every
+    // occurrence: in a list ("Gulf Briefing", "Israel Briefing"...) the neighbour can look much alike.
     const here = norm.fromOriginal(start);
-    if (score(here, here + pattern.length) >= MIN_CONTEXT) return attach(tag, text, start, end, 'unchanged');
+    if (score(here, here + pattern.length) >= 0.95) return attach(tag, text, start, end, 'unchanged');
   }
 
   // Every occurrence of the (normalised) exact text.
@@ -64,12 +65,12 @@ function reanchorTag(tag: Tag, text: string, getNormalized: () => Normalized): R
   // Its text is still at its place and nowhere else agrees better: its surroundings were rewritten.
   if (atOldPlace) return attach(tag, text, start, end, 'unchanged');
 
-  // Fuzzy: the lowest-error matches of the tag's text, told apart by context. The exact occurrences
-  // rejected above would hide a near match (search reports only the lowest error count), so a short tag is
-  // searched together with its context, and then looked for inside the passage found.
+  // Fuzzy: the lowest-error matches of the tag's text, told apart by context. A short tag is searched
+  // together with its context, then looked for inside the passage found: alone it would match anywhere, and
+  // the exact copies rejected above would hide its near match (search reports only the lowest error count).
   const maxErrors = Math.floor(pattern.length * MAX_ERROR_RATE);
   if (maxErrors < 1) return detach(tag);
-  const fuzzy = candidates.length > 0 || !specific ? fuzzyWithContext(norm.text, pattern, prefix, suffix, maxErrors) : fuzzySearch(norm.text, pattern, maxErrors);
+  const fuzzy = specific ? fuzzySearch(norm.text, pattern, maxErrors) : fuzzyWithContext(norm.text, pattern, prefix, suffix, maxErrors);
   for (const c of fuzzy) c.context = score(c.ns, c.ne);
   const found = pickBest(fuzzy, norm, start);
   if (!found) return detach(tag);

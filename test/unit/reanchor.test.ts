@@ -441,7 +441,7 @@ describe('reanchorTags on random edits that leave the tags’ text alone (proper
           });
         },
       ),
-      { numRuns: 150 },
+      { numRuns: Number(process.env.REANCHOR_RUNS ?? 150), ...(process.env.REANCHOR_SEED ? { seed: Number(process.env.REANCHOR_SEED) } : {}) },
     );
   });
 });
