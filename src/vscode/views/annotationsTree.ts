@@ -69,9 +69,13 @@ class AnnotationsTreeProvider implements vscode.TreeDataProvider<AnnotationsNode
   private readonly changed = new vscode.EventEmitter<AnnotationsNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
 
+  /** Sections by article URI, computed once per refresh (an article's row and its children both need them). */
+  private readonly sectionCache = new Map<string, AnnotationSection[]>();
+
   constructor(private readonly model: WorkspaceModel) {}
 
   refresh(): void {
+    this.sectionCache.clear();
     this.changed.fire(undefined);
   }
 
@@ -125,8 +129,14 @@ class AnnotationsTreeProvider implements vscode.TreeDataProvider<AnnotationsNode
   }
 
   private sections(article: ArticleSnapshot): AnnotationSection[] {
-    const entities = new Map(this.model.entities().map((e) => [e.id, e]));
-    return articleSections(article.uri.toString(), article.analysis, this.model.tags(article.uri), entities);
+    const key = article.uri.toString();
+    let sections = this.sectionCache.get(key);
+    if (!sections) {
+      const entities = new Map(this.model.entities().map((e) => [e.id, e]));
+      sections = articleSections(key, article.analysis, this.model.tags(article.uri), entities);
+      this.sectionCache.set(key, sections);
+    }
+    return sections;
   }
 
   /** Only articles are revealed (following the active editor); they are at the root. */
@@ -164,11 +174,8 @@ class AnnotationsTreeProvider implements vscode.TreeDataProvider<AnnotationsNode
 export function registerAnnotationsView(model: WorkspaceModel): vscode.Disposable {
   const provider = new AnnotationsTreeProvider(model);
   const view = vscode.window.createTreeView(Views.annotations, { treeDataProvider: provider, showCollapseAll: true });
-  const update = () => {
-    const detached = model.tags().filter((t) => t.detached).length;
-    view.badge = detached ? { value: detached, tooltip: `${detached} detached tag${detached === 1 ? '' : 's'}: re-attach or remove them` } : undefined;
-    provider.refresh();
-  };
+  // No badge here: VS Code adds the views' badges on the activity bar, where the Events count should stand alone.
+  const update = () => provider.refresh();
   /** Follows the active editor: its article is revealed and opened, as the Outline view does. */
   const followEditor = (editor: vscode.TextEditor | undefined) => {
     if (!editor || !view.visible) return;

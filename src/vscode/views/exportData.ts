@@ -3,6 +3,7 @@
 import type { CorpusAnalysis, CorpusEvent, DocumentAnalysis, Entity } from '../../analysis/types';
 import { buildExport, type AnnotationsExport, type UserAnnotation } from '../../annotations/exportFormat';
 import type { Tag } from '../../annotations/tags';
+import { compareText } from './labels';
 
 export interface ExportArticle {
   path: string;
@@ -37,7 +38,7 @@ export interface WorkspaceExport {
 }
 
 export function buildWorkspaceExport(generator: string, articles: readonly ExportArticle[], entities: readonly Entity[], events: readonly CorpusEvent[]): WorkspaceExport {
-  const sorted = [...articles].sort((a, b) => a.path.localeCompare(b.path));
+  const sorted = [...articles].sort((a, b) => compareText(a.path, b.path));
   const corpus: CorpusAnalysis = {
     documents: sorted.map((a) => ({ path: a.path, analysis: a.analysis })),
     entities: [...entities],
