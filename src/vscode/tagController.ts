@@ -40,6 +40,8 @@ export class TagController implements TagService, TagSource, vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private lastCursorOnTag: boolean | undefined;
   private lastIsArticle: boolean | undefined;
+  /** The first indexing is over (from then on a new article is a file created or renamed). */
+  private indexed = false;
 
   constructor(
     private readonly index: WorkspaceIndex,
@@ -51,7 +53,10 @@ export class TagController implements TagService, TagSource, vscode.Disposable {
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => this.onEdited(e)),
       vscode.workspace.onDidRenameFiles((e) => this.onRenamed(e.files)),
-      index.onDidReplaceText((articles) => this.reanchor(articles, true)),
+      index.onDidReplaceText((articles) => {
+        this.reanchor(articles, true);
+        void this.adoptOrphans(articles);
+      }),
       storage.onDidChange((e) => {
         index.tagsChanged();
         if (e.external) this.reanchor(this.index.articles().filter((a) => this.locate(a.uri)?.folder.uri.toString() === e.folder.uri.toString()), false);
@@ -60,6 +65,7 @@ export class TagController implements TagService, TagSource, vscode.Disposable {
       vscode.window.onDidChangeActiveTextEditor(() => this.updateContextKeys()),
       vscode.window.onDidChangeTextEditorSelection(() => this.updateContextKeys()),
     );
+    void index.ready.then(() => (this.indexed = true));
     // Tags read at start-up are matched against the articles once both are loaded.
     void Promise.all([storage.loaded, index.ready]).then(() => this.reanchor(this.index.articles(), false));
   }
@@ -414,6 +420,39 @@ export class TagController implements TagService, TagSource, vscode.Disposable {
     const byId = new Map(shifted.map((t) => [t.id, t]));
     if (this.storage.problem(loc.folder)) return;
     this.storage.set(loc.folder, all.map((t) => byId.get(t.id) ?? t));
+  }
+
+  /**
+   * A file renamed outside VS Code (git mv, a file manager) arrives as a deletion and a new article: tags
+   * whose file is gone move to a new article of the same folder when every one of them is found in its
+   * text (and at least one word for word).
+   */
+  private async adoptOrphans(articles: readonly ArticleSnapshot[]): Promise<void> {
+    if (!this.indexed) return; // during the first indexing every article is "new"
+    for (const article of articles) {
+      const loc = this.locate(article.uri);
+      if (!loc || this.storage.problem(loc.folder)) continue;
+      const all = this.storage.tags(loc.folder);
+      if (all.some((t) => t.path === loc.path)) continue;
+      const byPath = new Map<string, Tag[]>();
+      for (const t of all) {
+        if (this.index.has(vscode.Uri.joinPath(loc.folder.uri, t.path))) continue;
+        byPath.set(t.path, [...(byPath.get(t.path) ?? []), t]);
+      }
+      for (const [path, group] of byPath) {
+        const exists = await vscode.workspace.fs.stat(vscode.Uri.joinPath(loc.folder.uri, path)).then(
+          () => true,
+          () => false,
+        );
+        if (exists) continue;
+        const found = reanchorTags(group, article.text);
+        if (!found.every((f) => f.how !== 'detached') || !found.some((f) => f.how === 'exact' || f.how === 'unchanged')) continue;
+        const moved = new Map(found.map((f) => [f.tag.id, { ...f.tag, path: loc.path }]));
+        this.storage.set(loc.folder, this.storage.tags(loc.folder).map((t) => moved.get(t.id) ?? t));
+        this.log.info(`${group.length} tags of ${path} (no longer there) follow their text to ${loc.path}`);
+        break;
+      }
+    }
   }
 
   /** Finds tags again in articles whose text changed other than by an edit seen here. */
