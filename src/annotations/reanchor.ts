@@ -21,7 +21,7 @@ export interface ReanchorResult {
 
 /** Normalised text at least this long is specific enough to be trusted without its context. */
 const SPECIFIC_LENGTH = 25;
-/** Context agreement (0..1) a short tag needs; unrelated text scores around 0.3. */
+/** Context agreement (0..1) a short tag needs; unrelated text scores around 0.35, one intact side 0.65+. */
 const MIN_CONTEXT = 0.55;
 /** Fuzzy matches may differ from the tag's text by this share of its characters. */
 const MAX_ERROR_RATE = 0.25;
@@ -97,12 +97,15 @@ function fuzzySearch(text: string, pattern: string, maxErrors: number): FuzzyCan
 function fuzzyWithContext(text: string, pattern: string, prefix: string, suffix: string, maxErrors: number): FuzzyCandidate[] {
   const whole = prefix + pattern + suffix;
   const out: FuzzyCandidate[] = [];
+  // Inside a passage whose context matched, a short word may differ more (a swapped pair of letters in a
+  // seven-letter name is two edits): the context already says where it is.
+  const innerErrors = Math.min(pattern.length - 1, Math.max(maxErrors, 2, Math.ceil(pattern.length * 0.34)));
   for (const m of search(text, whole, Math.floor(whole.length * MAX_ERROR_RATE)).slice(0, 50)) {
-    const from = Math.max(0, m.start + prefix.length - maxErrors - 2);
-    const to = Math.min(text.length, m.end - suffix.length + maxErrors + 2);
+    const from = Math.max(0, m.start + prefix.length - innerErrors - 2);
+    const to = Math.min(text.length, m.end - suffix.length + innerErrors + 2);
     const expected = m.start + prefix.length;
     let best: FuzzyCandidate | undefined;
-    for (const inner of search(text.slice(from, to), pattern, maxErrors)) {
+    for (const inner of search(text.slice(from, to), pattern, innerErrors)) {
       const c = { ns: from + inner.start, ne: from + inner.end, errors: inner.errors, context: 0 };
       if (!best || Math.abs(c.ns - expected) < Math.abs(best.ns - expected)) best = c;
     }
@@ -144,12 +147,41 @@ function attachNormalized(tag: Tag, text: string, norm: Normalized, ns: number, 
   const trailing = exact.length - exact.trimEnd().length;
   if (trailing > 0 && norm.text[ne - 1] === ' ' && ne > ns + 1) end = Math.min(norm.toOriginal(ne), norm.toOriginal(ne - 2) + 1 + trailing);
   if (text.startsWith(exact, start)) end = start + exact.length;
+  if (fuzzy) [start, end] = snapToWords(text, start, end, tag.anchor);
   // A tag never starts or ends inside a surrogate pair.
   if (isLowSurrogate(text.charCodeAt(start))) start--;
   if (isLowSurrogate(text.charCodeAt(end))) end++;
   const verbatim = text.slice(start, end) === exact;
   const how: ReanchorHow = verbatim && !fuzzy ? (start === tag.anchor.start && end === tag.anchor.end && !tag.detached ? 'unchanged' : 'exact') : 'fuzzy';
   return attach(tag, text, start, end, how);
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** Longest stretch a boundary moves to reach a word edge. */
+const MAX_SNAP = 12;
+
+/**
+ * A fuzzy match may start or end inside a word that was changed at the tag's edge ("tated" for a tag that
+ * began with a replaced "marks"). When the tag began (ended) at a word edge, its boundary goes back to that
+ * word's start (on to its end), so the tag holds whole words as its reader selected them.
+ */
+function snapToWords(text: string, start: number, end: number, stored: { exact: string; prefix: string; suffix: string }): [number, number] {
+  const isWord = (i: number) => i >= 0 && i < text.length && WORD_CHAR.test(text[i]!);
+  const startsWord = WORD_CHAR.test(stored.exact[0] ?? '') && !WORD_CHAR.test(stored.prefix.slice(-1));
+  const endsWord = WORD_CHAR.test(stored.exact.slice(-1)) && !WORD_CHAR.test(stored.suffix[0] ?? '');
+  let s = start;
+  let e = end;
+  if (startsWord && isWord(s - 1) && isWord(s)) {
+    let back = s;
+    while (back > 0 && isWord(back - 1) && s - back < MAX_SNAP) back--;
+    if (!isWord(back - 1)) s = back;
+  }
+  if (endsWord && isWord(e) && isWord(e - 1)) {
+    let on = e;
+    while (on < text.length && isWord(on) && on - e < MAX_SNAP) on++;
+    if (!isWord(on)) e = on;
+  }
+  return s < e ? [s, e] : [start, end];
 }
 
 function isLowSurrogate(code: number): boolean {

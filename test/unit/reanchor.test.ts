@@ -254,6 +254,38 @@ const rewrites: Record<string, Rewrite> = {
   toLf(d) {
     return mapUnits(d, (u) => (u === '\r' ? '' : null));
   },
+  smartQuotes(d) {
+    // Straight quotes become typographic ones, or the reverse, as editors and CMSs do.
+    const t = text(d);
+    const curly = t.includes('“') || t.includes('’');
+    return mapUnits(d, (u, i) => {
+      if (curly) return u === '“' || u === '”' ? '"' : u === '’' || u === '‘' ? "'" : null;
+      if (u === '"') return /\s/.test(t[i - 1] ?? ' ') ? '“' : '”';
+      return u === "'" ? '’' : null;
+    });
+  },
+  splitParagraph(d, r) {
+    const t = text(d);
+    const stops = [...t.matchAll(/[.!?]” |[.!?] (?=[A-Z])/g)].map((m) => m.index! + m[0].length - 1);
+    if (stops.length === 0) return d;
+    return splice(d, r.pick(stops), 1, '\n\n');
+  },
+  joinParagraphs(d, r) {
+    const t = text(d);
+    const breaks = [...t.matchAll(/\n\n(?=\S)/g)].map((m) => m.index!);
+    if (breaks.length === 0) return d;
+    return splice(d, r.pick(breaks), 2, ' ');
+  },
+  rewordInsideTag(d, r, tagged) {
+    // An editor changes a word inside a long tagged passage ("said" -> "stated").
+    const t = text(d);
+    const words = [...t.matchAll(WORD)]
+      .map((m) => [m.index!, m.index! + m[0].length] as const)
+      .filter(([s, e]) => tagged.has(d.ids[s - 2]!) && tagged.has(d.ids[e + 2]!));
+    if (words.length === 0) return d;
+    const [s, e] = r.pick(words);
+    return splice(d, s, e - s, r.pick(['stated', 'reportedly', 'officials', 'US']));
+  },
   addBom(d) {
     return d.units[0] === '\uFEFF' ? d : splice(d, 0, 0, '\uFEFF');
   },
@@ -271,8 +303,10 @@ const rewrites: Record<string, Rewrite> = {
 };
 
 /** Tags a reader would make on an article: quotes and claims the engine finds, officials' names, phrases, words. */
+const analyses = new Map<string, ReturnType<typeof analyzeDocument>>();
 function tagsFor(textOf: string, r: Rng): Tag[] {
-  const analysis = analyzeDocument(textOf);
+  let analysis = analyses.get(textOf);
+  if (!analysis) analyses.set(textOf, (analysis = analyzeDocument(textOf)));
   const spans: Array<[number, number]> = [
     ...analysis.quotes.map((q) => [q.start, q.end] as [number, number]),
     ...analysis.claims.map((c) => [c.start, c.end] as [number, number]),
@@ -386,7 +420,7 @@ describe('reanchorTags after realistic rewrites of the seed articles', () => {
   it('handles each kind of rewrite on its own', () => {
     const lines: string[] = [];
     for (const [i, name] of Object.keys(rewrites).entries()) {
-      const o = runRewrites(40, 1000 * (i + 1), name);
+      const o = runRewrites(20, 1000 * (i + 1), name);
       const rate = o.correct / o.total;
       lines.push(`${name.padEnd(18)} ${(100 * rate).toFixed(2).padStart(6)}% of ${o.total} (${o.onCopy} misses on a repeated passage)`);
       expect(o.lost).toBe(0);
