@@ -449,7 +449,7 @@ export class TagController implements TagService, TagSource, vscode.Disposable {
         if (!found.every((f) => f.how !== 'detached') || !found.some((f) => f.how === 'exact' || f.how === 'unchanged')) continue;
         const moved = new Map(found.map((f) => [f.tag.id, { ...f.tag, path: loc.path }]));
         this.storage.set(loc.folder, this.storage.tags(loc.folder).map((t) => moved.get(t.id) ?? t));
-        this.log.info(`${group.length === 1 ? "the tag" : `${group.length} tags`} of ${path} (no longer there) followed their text to ${loc.path}`);
+        this.log.info(`${group.length === 1 ? 'the tag' : `${group.length} tags`} of ${path} (no longer there) followed their text to ${loc.path}`);
         break;
       }
     }
