@@ -909,11 +909,11 @@ function scanCues(t: Tokens, regs: Registration[], deferred: Deferred[], titleOn
     }
     if (t.flags[h]! & F_POSS) continue; // "the Prime Minister's Office"
     // A chain of heads ("counterpart Minister Li", "Secretary General Guterres"): the last head rules.
-    if (h + 1 < t.count && continues(t, h + 1) && headStrengthAt(t, h + 1) && !isNameLike(t, h + 1, true) && !STYLE_HONORIFICS.has(lowerAt(t, h + 1))) continue;
+    if (h + 1 < t.count && continues(t, h + 1) && headStrengthAt(t, h + 1) && !isNameLike(t, h + 1, true) && !(lexAt(t, h + 1) & LX_STYLE_HONORIFIC)) continue;
     // A style after a title is not a title of its own: "Foreign Minister Sheikh Mohammed".
-    if (STYLE_HONORIFICS.has(lowerAt(t, h)) && h > 0 && continues(t, h) && headStrengthAt(t, h - 1)) continue;
+    if (lexAt(t, h) & LX_STYLE_HONORIFIC && h > 0 && continues(t, h) && headStrengthAt(t, h - 1)) continue;
     // Post-nominal: "Diane Abbott MP" (no name after the head, a name right before it).
-    if (POSTNOMINAL_HEADS.has(lowerAt(t, h)) && !(h + 1 < t.count && continues(t, h + 1) && isNameLike(t, h + 1, false)) && continues(t, h)) {
+    if (lexAt(t, h) & LX_POSTNOMINAL_HEAD && !(h + 1 < t.count && continues(t, h + 1) && isNameLike(t, h + 1, false)) && continues(t, h)) {
       const back = nameRunEndingAt(t, h - 1);
       if (back) {
         regs.push({ ...back, words: canonicalWords(t, back.first, back.last), title: wordAt(t, h), country: null, weight: 3 });
@@ -923,7 +923,7 @@ function scanCues(t: Tokens, regs: Registration[], deferred: Deferred[], titleOn
     const info = analyzeTitle(t, h, strength);
     if (!acceptTitle(info, t)) continue;
     // "Minister of National Defence General Yasar Guler": the rank belongs to the holder of the office before it.
-    if (RANK_HEADS.has(lowerAt(t, h)) && rankInsideTitle(t, info.phraseFirst)) continue;
+    if (lexAt(t, h) & LX_RANK && rankInsideTitle(t, info.phraseFirst)) continue;
 
     // Name after the title: "Foreign Minister Hossein Amir-Abdollahian", "his counterpart, Yoshimasa Hayashi".
     let run: { first: number; last: number } | null = null;
@@ -932,7 +932,7 @@ function scanCues(t: Tokens, regs: Registration[], deferred: Deferred[], titleOn
     else if (p < t.count && continues(t, p)) {
       let q = skipHonorifics(t, p);
       // A rank between the office and the name: "Minister of Defence General Yasar Guler".
-      if (q > h && RANK_HEADS.has(lowerAt(t, q)) && t.flags[q]! & F_CAP && q + 1 < t.count && continues(t, q + 1)) q = skipHonorifics(t, q + 1);
+      if (q > h && q < t.count && lexAt(t, q) & LX_RANK && t.flags[q]! & F_CAP && q + 1 < t.count && continues(t, q + 1)) q = skipHonorifics(t, q + 1);
       run = parseNameRun(t, q, true);
     }
     else if (isComma(t, p) && p + 1 < t.count && continues(t, p + 1)) {
@@ -1095,13 +1095,12 @@ function skipHonorifics(t: Tokens, p: number): number {
   for (let guard = 0; guard < 4 && q < t.count; guard++) {
     const f = t.flags[q]!;
     if (!(f & F_WORD)) break;
-    const lower = lowerAt(t, q);
-    if (lower === 'the' && q + 1 < t.count && /^hon/.test(lowerAt(t, q + 1))) {
+    if (isWord(t, q, THE_HASH, 'the') && q + 1 < t.count && /^hon/.test(lowerAt(t, q + 1))) {
       q++;
       continue;
     }
-    if (!(HONORIFICS.has(lower) || STYLE_HONORIFICS.has(lower)) || !(f & F_CAP)) break;
-    if ((lower === 'his' || lower === 'her') && !(q + 1 < t.count && lowerAt(t, q + 1) === 'excellency')) break;
+    if (!(lexAt(t, q) & (LX_HONORIFIC | LX_STYLE_HONORIFIC)) || !(f & F_CAP)) break;
+    if ((isWord(t, q, HIS_HASH, 'his') || isWord(t, q, HER_HASH, 'her')) && !(q + 1 < t.count && isWord(t, q + 1, EXCELLENCY_HASH, 'excellency'))) break;
     if (q + 1 >= t.count || !continues(t, q + 1)) break;
     q++;
   }
@@ -2081,6 +2080,8 @@ const LX_CAPITALISED_ONLY = 1 << 21;
 const LX_GROUP_NOUN = 1 << 22;
 const LX_GROUP_LINK = 1 << 23;
 const LX_HEAD_GIVEN_NAME = 1 << 24;
+const LX_POSTNOMINAL_HEAD = 1 << 25;
+const LX_RANK = 1 << 26;
 
 interface Lexicon {
   sets: Array<[{ has(word: string): boolean }, number]>;
@@ -2111,7 +2112,7 @@ function getLexicon(): Lexicon {
     [PUBLIC_ACRONYMS, LX_PUBLIC_ACRONYM], [relations, LX_RELATION], [headsOf('strong'), LX_STRONG],
     [headsOf('weak'), LX_WEAK], [headsOf('counterpart'), LX_COUNTERPART], [ABBREVIATED_HEADS, LX_ABBREVIATED_HEAD],
     [CAPITALISED_ONLY_STRONG, LX_CAPITALISED_ONLY], [GROUP_NOUNS, LX_GROUP_NOUN], [GROUP_LINKS, LX_GROUP_LINK],
-    [HEADS_ALSO_GIVEN_NAMES, LX_HEAD_GIVEN_NAME],
+    [HEADS_ALSO_GIVEN_NAMES, LX_HEAD_GIVEN_NAME], [POSTNOMINAL_HEADS, LX_POSTNOMINAL_HEAD], [RANK_HEADS, LX_RANK],
   ];
   const hashes = new Set<number>();
   const words = (set: unknown): Iterable<string> => (set instanceof Map ? set.keys() : (set as Set<string>));
@@ -2206,6 +2207,9 @@ const FORMER_HASH = stringHash('former', false);
 const EX_HASH = stringHash('ex', false);
 const TO_HASH = stringHash('to', false);
 const MEMBER_HASH = stringHash('member', false);
+const HIS_HASH = stringHash('his', false);
+const HER_HASH = stringHash('her', false);
+const EXCELLENCY_HASH = stringHash('excellency', false);
 
 /** Whether token i's word ends with an s (as its lower case does). */
 function endsWithS(t: Tokens, i: number): boolean {
