@@ -50,6 +50,7 @@ import {
   LEGISLATURES,
   NAME_HONORIFICS,
   NEUTRAL_QUALIFIER_WORDS,
+  PORTFOLIO_NOUNS,
   PORTFOLIO_WORDS,
   isPortfolioNoun,
   POSTNOMINAL_HEADS,
@@ -447,7 +448,7 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
     }
     if (lx & (LX_PUBLIC_QUALIFIER | LX_HEAD)) isPublic = true;
     else if (lx & LX_PRIVATE_QUALIFIER) isPrivate = true;
-    else if (lx & LX_NEUTRAL_QUALIFIER || (f & F_HYPHEN && isHyphenatedQualifier(lowerAt(t, j))) || (strength === 'strong' && isPortfolioNoun(lowerAt(t, j)))) {
+    else if (lx & LX_NEUTRAL_QUALIFIER || (f & F_HYPHEN && isHyphenatedQualifier(lowerAt(t, j))) || (strength === 'strong' && portfolioNounAt(t, j))) {
       /* neutral */
     } else if (f & F_ALLCAPS && t.end[j]! - t.start[j]! <= 6) {
       if (lx & LX_PUBLIC_ACRONYM) isPublic = true;
@@ -458,7 +459,7 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
     if (lx & LX_RELATION) titleFrozen = true;
     if (titleFrozen) {
       if (isWord(t, j, FORMER_HASH, 'former') || isWord(t, j, EX_HASH, 'ex')) former = true;
-    } else if (lx & LX_DESCRIPTIVE || (f & F_CAP && f & F_SENT && !(lx & (LX_PUBLIC_QUALIFIER | LX_NEUTRAL_QUALIFIER | LX_HEAD)) && !(strength === 'strong' && isPortfolioNoun(lowerAt(t, j))))) {
+    } else if (lx & LX_DESCRIPTIVE || (f & F_CAP && f & F_SENT && !(lx & (LX_PUBLIC_QUALIFIER | LX_NEUTRAL_QUALIFIER | LX_HEAD)) && !(strength === 'strong' && portfolioNounAt(t, j)))) {
       /* describes the holder: not part of the reported title */
     } else if (titleFirst === j + 1 || titleFirst > j) {
       if (!descriptiveBetween(t, j, titleFirst)) titleFirst = j;
@@ -861,10 +862,10 @@ function singleSpaced(s: string): boolean {
 function acceptTitle(info: TitleInfo, t: Tokens): boolean {
   if (info.isPrivate) return false;
   // "defense attorney", "defence lawyer": counsel for a party, not an office.
-  if (PRIVATE_COUNSEL_HEADS.has(lowerAt(t, info.head))) {
+  if (lexAt(t, info.head) & LX_COUNSEL_HEAD) {
     for (let i = info.phraseFirst; i < info.head; i++) if (DEFENCE_WORDS.has(lowerAt(t, i))) return false;
   }
-  if (lowerAt(t, info.head) === 'member') return info.isPublic && info.titleLast > info.head;
+  if (isWord(t, info.head, MEMBER_HASH, 'member')) return info.isPublic && info.titleLast > info.head;
   if (info.strength === 'strong') return !(info.unknownOrg && !info.isPublic && !info.country);
   if (info.strength === 'weak') return info.isPublic || info.country !== null;
   return true;
@@ -2082,6 +2083,8 @@ const LX_GROUP_LINK = 1 << 23;
 const LX_HEAD_GIVEN_NAME = 1 << 24;
 const LX_POSTNOMINAL_HEAD = 1 << 25;
 const LX_RANK = 1 << 26;
+const LX_COUNSEL_HEAD = 1 << 27;
+const LX_PORTFOLIO = 1 << 28;
 
 interface Lexicon {
   sets: Array<[{ has(word: string): boolean }, number]>;
@@ -2113,6 +2116,7 @@ function getLexicon(): Lexicon {
     [headsOf('weak'), LX_WEAK], [headsOf('counterpart'), LX_COUNTERPART], [ABBREVIATED_HEADS, LX_ABBREVIATED_HEAD],
     [CAPITALISED_ONLY_STRONG, LX_CAPITALISED_ONLY], [GROUP_NOUNS, LX_GROUP_NOUN], [GROUP_LINKS, LX_GROUP_LINK],
     [HEADS_ALSO_GIVEN_NAMES, LX_HEAD_GIVEN_NAME], [POSTNOMINAL_HEADS, LX_POSTNOMINAL_HEAD], [RANK_HEADS, LX_RANK],
+    [PRIVATE_COUNSEL_HEADS, LX_COUNSEL_HEAD], [PORTFOLIO_WORDS, LX_PORTFOLIO], [PORTFOLIO_NOUNS, LX_PORTFOLIO],
   ];
   const hashes = new Set<number>();
   const words = (set: unknown): Iterable<string> => (set instanceof Map ? set.keys() : (set as Set<string>));
@@ -2210,6 +2214,18 @@ const MEMBER_HASH = stringHash('member', false);
 const HIS_HASH = stringHash('his', false);
 const HER_HASH = stringHash('her', false);
 const EXCELLENCY_HASH = stringHash('excellency', false);
+
+/**
+ * `isPortfolioNoun` of token i's lower-case word: lexicon words and short ASCII words are settled
+ * by the token's bits and length, only longer words ask the suffix test.
+ */
+function portfolioNounAt(t: Tokens, i: number): boolean {
+  if (isWord(t, i, AND_HASH, 'and') || isWord(t, i, THE_HASH, 'the')) return false;
+  if (lexAt(t, i) & LX_PORTFOLIO) return true;
+  // ASCII lowering keeps the length; other words are measured on their lower case.
+  if (t.hashFull[i]! >= 0 && t.end[i]! - t.start[i]! < 6) return false;
+  return isPortfolioNoun(lowerAt(t, i));
+}
 
 /** Whether token i's word ends with an s (as its lower case does). */
 function endsWithS(t: Tokens, i: number): boolean {
