@@ -1670,8 +1670,8 @@ interface Matcher {
   firstParts: Set<string> | null;
   firstPartHashes: Set<number>;
   firstPartBits: Int32Array;
-  /** `nextFormHash` folds of the word hashes of every form made of plain-letter words. */
-  formHashes: Set<number>;
+  /** The forms made of plain-letter words, by the `nextFormHash` fold of their word hashes. */
+  formKeys: Map<number, string[]>;
   particleForms: boolean;
   /** The aliases' total when built: a new alias invalidates the matcher. */
   aliasCount: number;
@@ -1710,8 +1710,8 @@ function matcherFor(entities: DocEntity[]): Matcher {
   // One buffer serves every matcher: only the last one built is ever used (see lastMatcher).
   const firstPartBits = FIRST_PART_BITS.fill(0);
   let particleForms = false;
-  // Hashes of the forms whose every word is plain letters (see partHashOf).
-  const formHashes = new Set<number>();
+  // The forms whose every word is plain letters, by the fold of their word hashes (see partHashOf).
+  const formKeys = new Map<number, string[]>();
   for (const k of byKey.keys()) {
     const space = k.indexOf(' ');
     const partEnd = space < 0 ? k.length : space;
@@ -1724,9 +1724,13 @@ function matcherFor(entities: DocEntity[]): Matcher {
       firstPartBits[(h >>> 5) & 31] = firstPartBits[(h >>> 5) & 31]! | (1 << (h & 31));
     }
     const fh = formHashOf(k);
-    if (fh !== null) formHashes.add(fh);
+    if (fh !== null) {
+      const list = formKeys.get(fh);
+      if (list) list.push(k);
+      else formKeys.set(fh, [k]);
+    }
   }
-  const matcher = { byKey, fullKeys, maxWords, firstParts: null, firstPartHashes, firstPartBits, formHashes, particleForms, aliasCount };
+  const matcher = { byKey, fullKeys, maxWords, firstParts: null, firstPartHashes, firstPartBits, formKeys, particleForms, aliasCount };
   lastMatcherEntities = entities;
   lastMatcher = matcher;
   return matcher;
@@ -1747,7 +1751,7 @@ function firstPartsOf(matcher: Matcher): Set<string> {
 
 function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: number): Found[] {
   const matcher = matcherFor(entities);
-  const { byKey, fullKeys, maxWords, firstPartHashes, firstPartBits, formHashes, particleForms } = matcher;
+  const { byKey, fullKeys, maxWords, firstPartHashes, firstPartBits, formKeys, particleForms } = matcher;
   const lastSeen = new Map<number, number>();
   const found: Found[] = [];
   // Names start on capitalised or hyphenated words (listed by the tokenizer), or on particles.
@@ -1796,7 +1800,20 @@ function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: numbe
       const ph = hashed ? partHashOf(t, j) : -1;
       if (ph >= 0) formHash = j === i ? ph : nextFormHash(formHash, ph);
       else hashed = false;
-      if (!hashed || formHashes.has(formHash)) {
+      if (hashed) {
+        // Plain words: the forms folding to this hash are compared with the words in place,
+        // without building the key string.
+        const keys = formKeys.get(formHash);
+        if (keys) {
+          for (const key of keys) {
+            if (tokensSpellKey(t, keyTokens, keyWords, key)) {
+              bestLast = j;
+              bestKey = key;
+              break;
+            }
+          }
+        }
+      } else {
         const key = keyOfTokens(t, keyTokens, keyWords);
         if (byKey.has(key)) {
           bestLast = j;
@@ -1875,6 +1892,31 @@ function formHashOf(key: string): number | null {
     } else return null;
   }
   return h;
+}
+
+/**
+ * Whether the listed tokens, words of plain letters (partHashOf >= 0), spell `key`: each word
+ * lower-cased without its apostrophes (as nameKey reads it), one space between words.
+ */
+function tokensSpellKey(t: Tokens, tokens: Int32Array, count: number, key: string): boolean {
+  const text = t.text;
+  let p = 0;
+  for (let w = 0; w < count; w++) {
+    if (w > 0) {
+      if (key.charCodeAt(p) !== 32) return false;
+      p++;
+    }
+    const i = tokens[w]!;
+    const e = t.end[i]!;
+    for (let k = t.start[i]!; k < e; k++) {
+      let c = text.charCodeAt(k);
+      if (c === 39 || c === 0x2019) continue;
+      if (c >= 65 && c <= 90) c |= 32;
+      if (p >= key.length || key.charCodeAt(p) !== c) return false;
+      p++;
+    }
+  }
+  return p === key.length;
 }
 
 /** Reused list of the tokens of the key being matched. */
