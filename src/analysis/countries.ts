@@ -176,15 +176,6 @@ export function plainPhraseHashAt(text: string, s: number, e: number): number {
   return h >>> 1;
 }
 
-/**
- * False when text.slice(s, e) surely names no country for `lookupCountry` (its plain phrase hash,
- * when it has one, is no key's); true when the lookup has to decide.
- */
-export function mayBeCountryPhraseAt(text: string, s: number, e: number): boolean {
-  const h = plainPhraseHashAt(text, s, e);
-  return h < 0 || (mayHaveHash(PHRASE_HASH_BITS, h) && PHRASE_HASHES.has(h));
-}
-
 /** Most words any country phrase has ("Democratic Republic of the Congo"). */
 export const MAX_COUNTRY_PHRASE_WORDS = longestPhraseWords;
 
