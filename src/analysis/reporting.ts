@@ -173,6 +173,11 @@ export function isCueForm(lowerWord: string): boolean {
   return CUE_TABLE.has(lowerWord);
 }
 
+/** The cue forms of one word (lower case): what isCueForm accepts. */
+export function singleWordCueForms(): string[] {
+  return [...CUE_TABLE.keys()].filter((form) => !form.includes(' '));
+}
+
 export function cueInfo(form: string): CueInfo | undefined {
   return CUE_TABLE.get(form.toLowerCase().replace(/\s+/g, ' '));
 }

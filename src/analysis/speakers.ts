@@ -3,7 +3,7 @@
 // body/description as the article gives it). Pronouns resolve to the last person or body named.
 import { detached } from './detached';
 import { lookupCountry } from './countries';
-import { cueFormAt, isCueForm, mayHoldCue, mayStartCue, type CueInfo } from './reporting';
+import { cueFormAt, mayHoldCue, mayStartCue, singleWordCueForms, wordHash, type CueInfo } from './reporting';
 import type { OfficialMention, Span } from './types';
 
 /**
@@ -14,6 +14,7 @@ import type { OfficialMention, Span } from './types';
 export class Token {
   private textCache: string | undefined;
   private lowerCache: string | undefined;
+  private catCache = -1;
   /** The character code of a one-unit punctuation token (its text), else -1: compared without a string. */
   punct: number;
   constructor(
@@ -39,6 +40,12 @@ export class Token {
     return (this.lowerCache ??= this.word && !this.plain ? this.text.toLowerCase() : this.text);
   }
 
+  /** The word lists its lower case belongs to (C_* bits), read once when first asked. */
+  get cat(): number {
+    if (this.catCache < 0) this.catCache = this.hash !== 0 ? categoriesOfAsciiWord(this.source, this.start, this.end, this.hash) : CATEGORIES_BY_WORD.get(this.lower) ?? 0;
+    return this.catCache;
+  }
+
   /** Turns a released token into a new one (see TokenPool). */
   reset(source: string, start: number, end: number, word: boolean, cap: boolean, hash: number, plain: boolean): this {
     this.source = source;
@@ -51,6 +58,7 @@ export class Token {
     this.punct = !word && end - start === 1 ? source.charCodeAt(start) : -1;
     this.textCache = undefined;
     this.lowerCache = undefined;
+    this.catCache = -1;
     return this;
   }
 }
@@ -250,7 +258,7 @@ const NAME_PARTICLES = new Set(['bin', 'bint', 'ibn', 'al', 'el', 'de', 'da', 'd
 
 /** An office word, also hyphenated ones ("Secretary-General", "Vice-President"). */
 function isTitleWord(t: Token): boolean {
-  if (TITLE_WORDS.has(t.lower)) return true;
+  if (isIn(t, C_TITLE_WORDS)) return true;
   if (!t.lower.includes('-')) return false;
   return t.lower.split('-').every((part) => TITLE_WORDS.has(part) || part === 'general' || part === 'in');
 }
@@ -320,7 +328,7 @@ function isPlace(word: string): boolean {
 }
 
 function personWord(t: Token): boolean {
-  return t.cap && !PLACES.has(t.lower) && !isPlace(t.text) && !ORG_WORDS.has(t.lower) && !TITLE_WORDS.has(t.lower) && !/^[A-Z]{2,}$/.test(t.text) && !/s$/.test(t.lower);
+  return t.cap && !isIn(t, C_PLACES) && !isPlace(t.text) && !isIn(t, C_ORG_WORDS) && !isIn(t, C_TITLE_WORDS) && !/^[A-Z]{2,}$/.test(t.text) && !/s$/.test(t.lower);
 }
 
 /** "Iran's", "IRAN'S", "members'" (as /['’]s$/i or a final "s'"/"s’"), read from the last two characters. */
@@ -339,17 +347,17 @@ function agentive(tokens: Token[], sentenceStart: number): boolean {
   let count = 0;
   let only: Token | undefined;
   for (const t of tokens) {
-    if (t.word && !DETERMINERS.has(t.lower)) {
+    if (t.word && !isIn(t, C_DETERMINERS)) {
       count++;
       only = t;
     }
   }
   if (count === 0) return false;
-  if (count === 1 && PRONOUNS.has(only!.lower)) return true;
-  for (const t of tokens) if (t.word && !DETERMINERS.has(t.lower) && (AGENT_HEADS.has(t.lower) || ORG_WORDS.has(t.lower))) return true;
+  if (count === 1 && isIn(only, C_PRONOUNS)) return true;
+  for (const t of tokens) if (t.word && !isIn(t, C_DETERMINERS) && (isIn(t, C_AGENT_HEADS) || isIn(t, C_ORG_WORDS))) return true;
   // A capitalised word that is not merely sentence-initial marks a proper noun; a lone
   // sentence-initial capitalised word right before the verb ("Washington argues") counts too.
-  for (const t of tokens) if (t.word && !DETERMINERS.has(t.lower) && t.cap && (t.start !== sentenceStart || count === 1)) return true;
+  for (const t of tokens) if (t.word && !isIn(t, C_DETERMINERS) && t.cap && (t.start !== sentenceStart || count === 1)) return true;
   return false;
 }
 
@@ -362,10 +370,10 @@ function skipAdverbials(tokens: Token[], idx: number): number {
   for (;;) {
     const t = tokens[i];
     if (!t || !t.word) return i;
-    if (WEEKDAYS_MONTHS.has(t.lower) && t.cap) {
+    if (isIn(t, C_WEEKDAYS_MONTHS) && t.cap) {
       i--;
       const prev = tokens[i];
-      if (prev && TIME_PREPS.has(prev.lower)) i--;
+      if (prev && isIn(prev, C_TIME_PREPS)) i--;
       continue;
     }
     if (t.lower === 'time' && tokens[i - 1]?.lower === 'same' && tokens[i - 2]?.lower === 'the' && tokens[i - 3]?.lower === 'at') {
@@ -377,20 +385,20 @@ function skipAdverbials(tokens: Token[], idx: number): number {
       i -= 3;
       continue;
     }
-    if (SPAN_UNITS.has(t.lower) && tokens[i - 1] && SPAN_OPENERS.has(tokens[i - 1]!.lower)) {
+    if (isIn(t, C_SPAN_UNITS) && tokens[i - 1] && isIn(tokens[i - 1], C_SPAN_OPENERS)) {
       i -= 2;
       if (tokens[i]?.lower === 'in' || tokens[i]?.lower === 'the') i--;
       if (tokens[i]?.lower === 'in') i--;
       continue;
     }
-    if ((t.lower === 'week' || t.lower === 'month' || t.lower === 'year' || t.lower === 'weekend' || t.lower === 'night' || t.lower === 'morning') && tokens[i - 1] && TIME_PREPS.has(tokens[i - 1]!.lower)) {
+    if ((t.lower === 'week' || t.lower === 'month' || t.lower === 'year' || t.lower === 'weekend' || t.lower === 'night' || t.lower === 'morning') && tokens[i - 1] && isIn(tokens[i - 1], C_TIME_PREPS)) {
       i -= 2;
       if (tokens[i]?.lower === 'earlier' || tokens[i]?.lower === 'later') i--;
       continue;
     }
     if (t.cap) return i;
-    if (TIME_PREPS.has(t.lower) && t.lower !== 'earlier' && t.lower !== 'later') return i;
-    if (ADVERB_SKIP.has(t.lower) || (t.lower.length > 4 && t.lower.endsWith('ly') && !t.cap && !AGENT_HEADS.has(t.lower) && !/(?:weekly|monthly|family|ally|assembly)$/.test(t.lower))) {
+    if (isIn(t, C_TIME_PREPS) && t.lower !== 'earlier' && t.lower !== 'later') return i;
+    if (isIn(t, C_ADVERB_SKIP) || (t.lower.length > 4 && t.lower.endsWith('ly') && !t.cap && !isIn(t, C_AGENT_HEADS) && !/(?:weekly|monthly|family|ally|assembly)$/.test(t.lower))) {
       i--;
       continue;
     }
@@ -406,9 +414,10 @@ interface PhraseResult {
 
 function isTokenAllowedInPhrase(t: Token): boolean {
   if (!t.word) return t.punct === 46;
-  if (t.cap) return !PRONOUNS.has(t.lower) || t.lower === 'i';
+  if (t.cap) return !isIn(t, C_PRONOUNS) || t.lower === 'i';
+  if ((t.cat & (C_NP_STOP | C_CUE_FORM)) !== 0) return false;
   const lower = t.lower;
-  return !NP_STOP.has(lower) && !lower.endsWith('ed') && !lower.endsWith('ing') && !isCueForm(lower);
+  return !lower.endsWith('ed') && !lower.endsWith('ing');
 }
 
 /** Collects a noun phrase that ends at tokens[idx], walking left. Returns its first index, or idx + 1 if empty. */
@@ -417,8 +426,8 @@ function phraseBackward(tokens: Token[], idx: number, floor: number): number {
   let count = 0;
   while (k >= floor && count < 10) {
     const t = tokens[k]!;
-    if (PRONOUNS.has(t.lower) && t.word) return k === idx ? k : k + 1;
-    if (DETERMINERS.has(t.lower) && t.word && t.lower !== 'that') {
+    if (isIn(t, C_PRONOUNS) && t.word) return k === idx ? k : k + 1;
+    if (isIn(t, C_DETERMINERS) && t.word && t.lower !== 'that') {
       // "The two ministers": a numeral after an article.
       const before = tokens[k - 1];
       if (k - 1 >= floor && before && /^(?:the|these|those|all|his|her|their|its|our)$/.test(before.lower) && before.lower !== t.lower) return k - 1;
@@ -426,16 +435,16 @@ function phraseBackward(tokens: Token[], idx: number, floor: number): number {
     }
     if (t.punct === 46) {
       const prev = tokens[k - 1];
-      if (prev && (HONORIFICS.has(prev.lower) || (prev.text.length === 1 && prev.cap)) && k < idx) {
+      if (prev && (isIn(prev, C_HONORIFICS) || (prev.text.length === 1 && prev.cap)) && k < idx) {
         k--;
         continue;
       }
       return k + 1;
     }
-    if (t.word && !t.cap && CONNECTORS.has(t.lower)) {
+    if (t.word && !t.cap && isIn(t, C_CONNECTORS)) {
       const right = tokens[k + 1];
       const left = tokens[k - 1];
-      if (k < idx && right?.cap && left?.cap && !PRONOUNS.has(left.lower)) {
+      if (k < idx && right?.cap && left?.cap && !isIn(left, C_PRONOUNS)) {
         k--;
         continue;
       }
@@ -443,7 +452,7 @@ function phraseBackward(tokens: Token[], idx: number, floor: number): number {
     }
     if (!isTokenAllowedInPhrase(t)) return k + 1;
     // A sentence-initial capitalised function word ("In", "After") is not a name.
-    if (t.cap && NP_STOP.has(t.lower)) return k + 1;
+    if (t.cap && isIn(t, C_NP_STOP)) return k + 1;
     count++;
     k--;
   }
@@ -468,7 +477,7 @@ export function subjectBefore(tokens: Token[], cueIdx: number, floorIdx: number)
   const none = NO_SUBJECT;
   if (i < floorIdx) return none;
   const t = tokens[i]!;
-  if (BE_FORMS.has(t.lower)) return PASSIVE_SUBJECT;
+  if (isIn(t, C_BE_FORMS)) return PASSIVE_SUBJECT;
   if (t.lower === 'to' || t.lower === 'not') return none;
   let appositive: Token[] = [];
   if (t.punct === 44 || t.punct === 8212 || t.punct === 8211 || (t.punct === 45 && tokens[i - 1] && tokens[i - 1]!.end < t.start)) {
@@ -505,44 +514,44 @@ export function phraseForward(tokens: Token[], idx: number, limitIdx: number): T
   let k = idx;
   while (k < limitIdx && tokens[k]!.punct === 44) k++;
   const start = k;
-  if (k < limitIdx && PRONOUNS.has(tokens[k]!.lower) && tokens[k]!.word) return [tokens[k]!];
-  if (k < limitIdx && DETERMINERS.has(tokens[k]!.lower)) k++;
+  if (k < limitIdx && isIn(tokens[k], C_PRONOUNS) && tokens[k]!.word) return [tokens[k]!];
+  if (k < limitIdx && isIn(tokens[k], C_DETERMINERS)) k++;
   let count = 0;
   while (k < limitIdx && count < 10) {
     const t = tokens[k]!;
     if (t.punct === 46) {
       const prev = tokens[k - 1];
-      if (prev && (HONORIFICS.has(prev.lower) || (prev.text.length === 1 && prev.cap)) && tokens[k + 1]?.cap) {
+      if (prev && (isIn(prev, C_HONORIFICS) || (prev.text.length === 1 && prev.cap)) && tokens[k + 1]?.cap) {
         k++;
         continue;
       }
       break;
     }
-    if (t.word && !t.cap && CONNECTORS.has(t.lower)) {
+    if (t.word && !t.cap && isIn(t, C_CONNECTORS)) {
       if (k > start && tokens[k - 1]?.cap && tokens[k + 1]?.cap) {
         k++;
         continue;
       }
       break;
     }
-    if (!isTokenAllowedInPhrase(t) || (t.cap && NP_STOP.has(t.lower))) break;
-    if (t.cap && WEEKDAYS_MONTHS.has(t.lower)) break;
+    if (!isTokenAllowedInPhrase(t) || (t.cap && isIn(t, C_NP_STOP))) break;
+    if (t.cap && isIn(t, C_WEEKDAYS_MONTHS)) break;
     // After a name, a lower-case word is a verb unless it is an office or a body ("The Clarion newspaper").
     const left = tokens[k - 1];
-    const leftIsOpener = k - 1 === 0 && !IRREGULAR_PAST.has(t.lower);
-    if (t.word && !t.cap && k > start && left?.cap && !leftIsOpener && !DETERMINERS.has(left.lower) && !TITLE_WORDS.has(t.lower) && !AGENT_HEADS.has(t.lower) && !ORG_WORDS.has(t.lower) && !/^(?:rights|affairs|foreign|shadow)$/.test(t.lower)) break;
+    const leftIsOpener = k - 1 === 0 && !isIn(t, C_IRREGULAR_PAST);
+    if (t.word && !t.cap && k > start && left?.cap && !leftIsOpener && !isIn(left, C_DETERMINERS) && !isIn(t, C_TITLE_WORDS) && !isIn(t, C_AGENT_HEADS) && !isIn(t, C_ORG_WORDS) && !/^(?:rights|affairs|foreign|shadow)$/.test(t.lower)) break;
     count++;
     k++;
   }
   // "the Ministry of Economy, Trade and Industry": a capitalised list that closes the sentence.
   if (tokens[k]?.punct === 44 && tokens[k - 1]?.cap) {
     let j = k + 1;
-    while (j < limitIdx && j < k + 20 && (tokens[j]!.cap || (tokens[j]!.word && CONNECTORS.has(tokens[j]!.lower)) || tokens[j]!.punct === 44)) j++;
+    while (j < limitIdx && j < k + 20 && (tokens[j]!.cap || (tokens[j]!.word && isIn(tokens[j], C_CONNECTORS)) || tokens[j]!.punct === 44)) j++;
     const listEnd = tokens[j];
     if (j > k + 1 && tokens.slice(k + 1, j).some((t) => t.lower === 'and' || t.punct === 38) && (!listEnd || listEnd.punct === 46) && tokens[j - 1]!.cap) k = j;
   }
   while (k > start && !tokens[k - 1]!.word && tokens[k - 1]!.punct !== 46) k--;
-  if (k === start + 1 && DETERMINERS.has(tokens[start]!.lower)) return [];
+  if (k === start + 1 && isIn(tokens[start], C_DETERMINERS)) return [];
   return tokens.slice(start, k);
 }
 
@@ -563,7 +572,7 @@ export function nameOf(tokens: Token[]): Token[] | null {
     const t = tokens[i]!;
     if (t.word && !t.cap && (t.lower === 'of' || t.lower === 'from' || t.lower === 'at')) {
       const left = tokens[i - 1]!;
-      if (left.cap && !TITLE_WORDS.has(left.lower) && !ORG_WORDS.has(left.lower)) return nameAtEnd(tokens.slice(0, i));
+      if (left.cap && !isIn(left, C_TITLE_WORDS) && !isIn(left, C_ORG_WORDS)) return nameAtEnd(tokens.slice(0, i));
       return null;
     }
   }
@@ -576,12 +585,12 @@ function nameAtEnd(tokens: Token[]): Token[] | null {
   while (end > 0 && words[end - 1]!.punct === 46) end--;
   if (end === 0) return null;
   const last = words[end - 1]!;
-  if (!last.cap || ORG_WORDS.has(last.lower) || isPossessive(last)) return null;
+  if (!last.cap || isIn(last, C_ORG_WORDS) || isPossessive(last)) return null;
   let start = end - 1;
   while (start > 0) {
     const t = words[start - 1]!;
     if (t.punct === 46 || (t.cap && !isPossessive(t) && !isTitleWord(t))) start--;
-    else if (t.word && !t.cap && NAME_PARTICLES.has(t.lower) && words[start - 2]?.cap) start--;
+    else if (t.word && !t.cap && isIn(t, C_NAME_PARTICLES) && words[start - 2]?.cap) start--;
     else break;
   }
   // "Ms Okafor and Mr Mensah": two people, kept as written.
@@ -596,9 +605,9 @@ function nameAtEnd(tokens: Token[]): Token[] | null {
     // "Ambassador to Japan Gilad Cohen": the first capitalised word is the place.
     if (run.length < 2) return null;
     run = run.slice(1);
-    while (run.length > 1 && TITLE_WORDS.has(run[0]!.lower)) run = run.slice(1);
+    while (run.length > 1 && isIn(run[0], C_TITLE_WORDS)) run = run.slice(1);
   }
-  while (run.length > 0 && (run[0]!.punct === 46 || HONORIFICS.has(run[0]!.lower))) run = run.slice(1);
+  while (run.length > 0 && (run[0]!.punct === 46 || isIn(run[0], C_HONORIFICS))) run = run.slice(1);
   if (run.length === 0 || !run.some((t) => t.word && t.cap && !isTitleWord(t))) return null;
   return run;
 }
@@ -737,7 +746,7 @@ export function speakerOf(
     const titleWords = head.filter((t) => t.word && t.start < name![0]!.start).map((t) => t.lower);
     if (appositive.length && head === phrase) for (const t of appositive) if (t.word) titleWords.push(t.lower);
     // TITLE_WORDS holds the honorifics too.
-    const honorific = phrase.some((t) => TITLE_WORDS.has(t.lower));
+    const honorific = phrase.some((t) => isIn(t, C_TITLE_WORDS));
     const nameWords = name.filter((t) => t.word);
     const titled = titleWords.some((w) => TITLE_WORDS.has(w) || TITLE_HEADS.has(w));
     const person = nameWords.length >= 2 || honorific || titled || (nameWords.length === 1 && personWord(nameWords[0]!));
@@ -764,7 +773,7 @@ export function speakerOf(
 function looksLikeBody(phrase: Token[]): boolean {
   const words = phrase.filter((t) => t.word);
   const last = words[words.length - 1];
-  return !!last && ORG_WORDS.has(last.lower);
+  return !!last && isIn(last, C_ORG_WORDS);
 }
 
 /** The last official named in the phrase, unless only as a possessor ("Mr. Okafor's lawyer"). */
@@ -1022,8 +1031,8 @@ function nameInPassing(ctx: SentenceContext, quoted: Span[]): Speaker | null {
   const tokens = ctx.tokens;
   for (let i = tokens.length - 1; i > 0; i--) {
     const t = tokens[i]!;
-    if (!t.cap || !t.word || inRanges(quoted, t.start) || WEEKDAYS_MONTHS.has(t.lower) || TITLE_WORDS.has(t.lower)) continue;
-    if (NP_STOP.has(t.lower) || isPossessive(t) || /^[A-Z]{2,}$/.test(t.text)) continue;
+    if (!t.cap || !t.word || inRanges(quoted, t.start) || isIn(t, C_WEEKDAYS_MONTHS) || isIn(t, C_TITLE_WORDS)) continue;
+    if (isIn(t, C_NP_STOP) || isPossessive(t) || /^[A-Z]{2,}$/.test(t.text)) continue;
     const prev = tokens[i - 1]!;
     if (prev.lower === 'the' || prev.punct === 46 || prev.punct === 34 || prev.punct === 8220) continue;
     const next = tokens[i + 1];
@@ -1037,7 +1046,7 @@ function resolvePronoun(pronoun: string, ctx: SentenceContext, at: number, state
   const subject = ctx.subject;
   if (p === 'he' || p === 'she') {
     // The subject's first word is looked up only when the subject could be the one meant.
-    const subjectToken = subject?.speaker && subject.person ? ctx.tokens.find((t) => t.word && !PRONOUNS.has(t.lower)) : undefined;
+    const subjectToken = subject?.speaker && subject.person ? ctx.tokens.find((t) => t.word && !isIn(t, C_PRONOUNS)) : undefined;
     if (subject?.speaker && subject.person && subjectToken && subjectToken.start < at && !PRONOUNS.has(subject.speaker.toLowerCase())) return subject;
     const recent = recentPerson(state);
     if (recent) return recent;
@@ -1073,12 +1082,12 @@ function sentenceSubject(
   if (i > 0 && tokens[i]?.punct === 44) i++;
   for (let guard = 0; guard < 3 && i < tokens.length; guard++) {
     const t = tokens[i]!;
-    if (t.word && LEADING_CONJ.has(t.lower)) {
+    if (t.word && isIn(t, C_LEADING_CONJ)) {
       i++;
       if (tokens[i]?.punct === 44) i++;
       continue;
     }
-    if (t.word && (INTRO_WORDS.has(t.lower) || introEndsWithTime(tokens, i))) {
+    if (t.word && (isIn(t, C_INTRO_WORDS) || introEndsWithTime(tokens, i))) {
       let j = i + 1;
       while (j < tokens.length && j < i + 30 && tokens[j]!.punct !== 44) j++;
       if (j < tokens.length && tokens[j]!.punct === 44) {
@@ -1090,23 +1099,23 @@ function sentenceSubject(
   }
   const lead = tokens[i];
   // An introductory phrase without its comma ("Speaking after a summit meeting he said"): no subject.
-  if (!lead || (lead.word && INTRO_WORDS.has(lead.lower)) || (lead.lower.endsWith('ing') && !tokens[i + 1]?.cap)) return null;
+  if (!lead || (lead.word && isIn(lead, C_INTRO_WORDS)) || (lead.lower.endsWith('ing') && !tokens[i + 1]?.cap)) return null;
   const phrase = phraseForward(tokens, i, tokens.length);
   if (phrase.length === 0) return null;
   const after = tokens[i + phrase.length];
   // A subject is followed by its verb (or an appositive), not by "Read:" punctuation or a preposition ("Sleep at least ...").
   if (!after || (!after.word && after.punct !== 44) || after.cap || isPossessive(phrase[phrase.length - 1]!)) return null;
   const headWord = phrase[phrase.length - 1]!;
-  if (after.word && !AGENT_HEADS.has(headWord.lower) && !ORG_WORDS.has(headWord.lower) && (PREPOSITIONS.has(after.lower) || DETERMINERS.has(after.lower) || after.lower === 'and' || after.lower === 'or')) return null;
+  if (after.word && !isIn(headWord, C_AGENT_HEADS) && !isIn(headWord, C_ORG_WORDS) && (isIn(after, C_PREPOSITIONS) || isIn(after, C_DETERMINERS) || after.lower === 'and' || after.lower === 'or')) return null;
   if (after && after.punct === 44 ) {
     // "Japan's foreign minister, Yoko Kamikawa, expressed": include the appositive.
     let j = i + phrase.length + 1;
     while (j < tokens.length && tokens[j]!.punct !== 44 && j < i + phrase.length + 12) j++;
     const appositive = tokens.slice(i + phrase.length + 1, j);
-    if (phrase.length === 1 && PRONOUNS.has(phrase[0]!.lower)) return state ? resolvePronoun(phrase[0]!.text, ctx, phrase[0]!.start, state) : null;
+    if (phrase.length === 1 && isIn(phrase[0], C_PRONOUNS)) return state ? resolvePronoun(phrase[0]!.text, ctx, phrase[0]!.start, state) : null;
     return speakerOf(text, phrase, tokens[j]?.punct === 44 ? appositive : [], officials, registry);
   }
-  if (phrase.length === 1 && PRONOUNS.has(phrase[0]!.lower)) return state ? resolvePronoun(phrase[0]!.text, ctx, phrase[0]!.start, state) : null;
+  if (phrase.length === 1 && isIn(phrase[0], C_PRONOUNS)) return state ? resolvePronoun(phrase[0]!.text, ctx, phrase[0]!.start, state) : null;
   return speakerOf(text, phrase, [], officials, registry);
 }
 
@@ -1212,7 +1221,7 @@ function attributeCue(
     if (phrase.length === 0) return null;
     const span = spanOf(phrase);
     let speaker: Speaker;
-    if (phrase.length === 1 && PRONOUNS.has(phrase[0]!.lower) && phrase[0]!.word) {
+    if (phrase.length === 1 && isIn(phrase[0], C_PRONOUNS) && phrase[0]!.word) {
       if (phrase[0]!.lower === 'i' || phrase[0]!.lower === 'we' || phrase[0]!.lower === 'you') return null;
       speaker = resolvePronoun(phrase[0]!.text, ctx, span.start, state);
     } else {
@@ -1230,7 +1239,7 @@ function attributeCue(
   }
   if (info.lemma === 'per') {
     const next = tokens[after];
-    if (!next || (!next.cap && !DETERMINERS.has(next.lower)) || /^(?:cent|capita|annum|person|head|day|year|month|week|hour)$/i.test(next.text)) return null;
+    if (!next || (!next.cap && !isIn(next, C_DETERMINERS)) || /^(?:cent|capita|annum|person|head|day|year|month|week|hour)$/i.test(next.text)) return null;
     if (tokens[cueIdx - 1]?.word && !tokens[cueIdx - 1]!.cap && tokens[cueIdx - 2]?.punct !== 44 && tokens[cueIdx - 1]?.punct !== 44) {
       // "per" inside a phrase ("once per year") is not attribution; it follows a comma or opens the sentence.
       if (cueIdx > 0 && tokens[cueIdx - 1]!.word) return null;
@@ -1256,7 +1265,7 @@ function attributeCue(
   const nextTok = tokens[lastCueIdx + 1];
   if (nextTok && (nextTok.punct === 39 || nextTok.punct === 8217) && nextTok.start === cueEnd) return null;
   // A noun, not a verb: "the claim", "his comments", "travel warning".
-  if (prev && prev.word && (NOUN_BLOCKERS.has(prev.lower) || isPossessive(prev)) && prev.lower !== 'that') return null;
+  if (prev && prev.word && (isIn(prev, C_NOUN_BLOCKERS) || isPossessive(prev)) && prev.lower !== 'that') return null;
   if (info.strength === 'cognition' && info.lemma === 'maintain') {
     // "maintains its program is peaceful" (a claim) vs "maintains ties" (not).
     const window = tokens.slice(after, after + 8).map((t) => t.lower);
@@ -1273,7 +1282,7 @@ function attributeCue(
       if (more.length) by = tokens.slice(tokenIndexAt(tokens, by[0]!.start), andIdx + 1 + more.length);
     }
     const byHead = by.filter((t) => t.word).pop();
-    if (by.length && byHead && !BY_OBJECT_STOP.has(byHead.lower)) {
+    if (by.length && byHead && !isIn(byHead, C_BY_OBJECT_STOP)) {
       const a = make(by, []);
       if (a) return a.info.strength === 'quoteOnly' ? attributionOf(a, a.cue, a.cueStart, a.cueEnd, { ...a.info, strength: 'speech' }, a.phrase) : a;
     }
@@ -1293,8 +1302,8 @@ function attributeCue(
   if (info.participle) {
     const p = tokens[cueIdx - 1];
     // Only a participle after a comma or "and" belongs to the clause's subject: "..., saying that".
-    const progressive = p && BE_FORMS.has(p.lower);
-    if (!progressive && !(p && (p.punct === 44 || p.lower === 'and' || p.lower === 'by' || p.lower === 'while' || p.lower === 'after' || p.lower === 'before' || p.lower === 'when' || p.lower === 'in' || p.lower === 'without' || ADVERB_SKIP.has(p.lower)))) return null;
+    const progressive = p && isIn(p, C_BE_FORMS);
+    if (!progressive && !(p && (p.punct === 44 || p.lower === 'and' || p.lower === 'by' || p.lower === 'while' || p.lower === 'after' || p.lower === 'before' || p.lower === 'when' || p.lower === 'in' || p.lower === 'without' || isIn(p, C_ADVERB_SKIP)))) return null;
     if (!progressive) {
       // "said Ortiz, adding": the participle belongs to the source just named.
       const earlier = ctx.attributions[ctx.attributions.length - 1];
@@ -1315,16 +1324,16 @@ function attributeCue(
       // "help Ghana build roads": a bare verb after a singular name is not a finite report.
       const words = sub.phrase.tokens.filter((t) => t.word);
       const head = words[words.length - 1];
-      const plural = !!head && (PRONOUNS.has(head.lower) ? /^(?:they|we|i|you)$/.test(head.lower) : /s$/.test(head.lower) || head.lower === 'people' || head.lower === 'police');
+      const plural = !!head && (isIn(head, C_PRONOUNS) ? /^(?:they|we|i|you)$/.test(head.lower) : /s$/.test(head.lower) || head.lower === 'people' || head.lower === 'police');
       if (!plural) return null;
     }
-    if (before && before.word && !before.cap && PREPOSITIONS.has(before.lower)) {
+    if (before && before.word && !before.cap && isIn(before, C_PREPOSITIONS)) {
       // "divers searching the lake near Kisumu, Kenya, said": the phrase is a place, the source is the subject.
       const s = ctx.subject;
       if (s?.speaker && !PRONOUNS.has(s.speaker.toLowerCase())) return attributionOf(s, cue, cueTok.start, cueEnd, info, { start: cueTok.start, end: cueTok.start });
       return null;
     }
-    const trusted = floor > 0 && firstIdx <= floor + 1 && !PRONOUNS.has(first.lower) && sub.phrase.tokens.some((t) => t.word && !DETERMINERS.has(t.lower));
+    const trusted = floor > 0 && firstIdx <= floor + 1 && !isIn(first, C_PRONOUNS) && sub.phrase.tokens.some((t) => t.word && !isIn(t, C_DETERMINERS));
     return make(sub.phrase.tokens, sub.phrase.appositive, trusted);
   }
   if (sub.coordinated) {
@@ -1332,7 +1341,7 @@ function attributeCue(
     if (isBaseForm(cue, info)) return null;
     // "health status and claims history": an -s form followed by a noun is a plural noun.
     const following = tokens[lastCueIdx + 1];
-    if (/s$/.test(cue) && following && following.word && !following.cap && !FINITE_FOLLOWERS.has(following.lower)) return null;
+    if (/s$/.test(cue) && following && following.word && !following.cap && !isIn(following, C_FINITE_FOLLOWERS)) return null;
     return subjectAttribution(ctx, cue, cueTok.start, cueEnd, info);
   }
   if (sub.commaOnly) {
@@ -1377,9 +1386,110 @@ function unwrapDocument(tokens: Token[], phrase: Token[]): Token[] {
   const last = phrase[phrase.length - 1]!;
   const idx = tokenIndexAt(tokens, last.start);
   const next = tokens[idx + 1];
-  if (head && DOC_NOUNS.has(head.lower) && next && (next.lower === 'by' || next.lower === 'from' || next.lower === 'of')) {
+  if (head && isIn(head, C_DOC_NOUNS) && next && (next.lower === 'by' || next.lower === 'from' || next.lower === 'of')) {
     const inner = phraseForward(tokens, idx + 2, tokens.length);
     if (inner.length) return inner;
   }
   return phrase;
+}
+
+// Word lists as bits: a token's lists are found with one lookup (see Token.cat) instead of a Set
+// lookup with a new lower-case string per list and per reading.
+const C_ADVERB_SKIP = 1 << 0;
+const C_AGENT_HEADS = 1 << 1;
+const C_BE_FORMS = 1 << 2;
+const C_BY_OBJECT_STOP = 1 << 3;
+const C_CONNECTORS = 1 << 4;
+const C_DETERMINERS = 1 << 5;
+const C_DOC_NOUNS = 1 << 6;
+const C_FINITE_FOLLOWERS = 1 << 7;
+const C_HONORIFICS = 1 << 8;
+const C_INTRO_WORDS = 1 << 9;
+const C_IRREGULAR_PAST = 1 << 10;
+const C_LEADING_CONJ = 1 << 11;
+const C_NAME_PARTICLES = 1 << 12;
+const C_NOUN_BLOCKERS = 1 << 13;
+const C_NP_STOP = 1 << 14;
+const C_ORG_WORDS = 1 << 15;
+const C_PLACES = 1 << 16;
+const C_PREPOSITIONS = 1 << 17;
+const C_PRONOUNS = 1 << 18;
+const C_SPAN_OPENERS = 1 << 19;
+const C_SPAN_UNITS = 1 << 20;
+const C_TIME_PREPS = 1 << 21;
+const C_TITLE_WORDS = 1 << 22;
+const C_WEEKDAYS_MONTHS = 1 << 23;
+const C_CUE_FORM = 1 << 24;
+
+/** Whether the token's lower case is in one of the lists `cats` (a missing token is in none). */
+function isIn(t: Token | undefined, cats: number): boolean {
+  return t !== undefined && (t.cat & cats) !== 0;
+}
+
+const CATEGORY_LISTS: [number, Iterable<string>][] = [
+  [C_ADVERB_SKIP, ADVERB_SKIP],
+  [C_AGENT_HEADS, AGENT_HEADS],
+  [C_BE_FORMS, BE_FORMS],
+  [C_BY_OBJECT_STOP, BY_OBJECT_STOP],
+  [C_CONNECTORS, CONNECTORS],
+  [C_DETERMINERS, DETERMINERS],
+  [C_DOC_NOUNS, DOC_NOUNS],
+  [C_FINITE_FOLLOWERS, FINITE_FOLLOWERS],
+  [C_HONORIFICS, HONORIFICS],
+  [C_INTRO_WORDS, INTRO_WORDS],
+  [C_IRREGULAR_PAST, IRREGULAR_PAST],
+  [C_LEADING_CONJ, LEADING_CONJ],
+  [C_NAME_PARTICLES, NAME_PARTICLES],
+  [C_NOUN_BLOCKERS, NOUN_BLOCKERS],
+  [C_NP_STOP, NP_STOP],
+  [C_ORG_WORDS, ORG_WORDS],
+  [C_PLACES, PLACES],
+  [C_PREPOSITIONS, PREPOSITIONS],
+  [C_PRONOUNS, PRONOUNS],
+  [C_SPAN_OPENERS, SPAN_OPENERS],
+  [C_SPAN_UNITS, SPAN_UNITS],
+  [C_TIME_PREPS, TIME_PREPS],
+  [C_TITLE_WORDS, TITLE_WORDS],
+  [C_WEEKDAYS_MONTHS, WEEKDAYS_MONTHS],
+  [C_CUE_FORM, singleWordCueForms()],
+];
+/** Every listed word (lower case) with its bits. */
+const CATEGORIES_BY_WORD = new Map<string, number>();
+for (const [bit, words] of CATEGORY_LISTS) for (const w of words) CATEGORIES_BY_WORD.set(w, (CATEGORIES_BY_WORD.get(w) ?? 0) | bit);
+// The words of ASCII letters only, in an open-addressing table by their Token.hash.
+const CATEGORY_SLOTS = 4096;
+const categoryHashes = new Int32Array(CATEGORY_SLOTS);
+const categoryUsed = new Uint8Array(CATEGORY_SLOTS);
+const categoryBits = new Int32Array(CATEGORY_SLOTS);
+const categoryWords: string[] = new Array<string>(CATEGORY_SLOTS).fill('');
+for (const [word, bits] of CATEGORIES_BY_WORD) {
+  if (!/^[a-z]+$/.test(word)) continue;
+  const h = wordHash(word);
+  let slot = h & (CATEGORY_SLOTS - 1);
+  while (categoryUsed[slot]) slot = (slot + 1) & (CATEGORY_SLOTS - 1);
+  categoryUsed[slot] = 1;
+  categoryHashes[slot] = h;
+  categoryBits[slot] = bits;
+  categoryWords[slot] = word;
+}
+
+/** The bits of a word of ASCII letters (the Kelvin sign reads as "k"), text[start, end) with Token.hash `hash`. */
+function categoriesOfAsciiWord(text: string, start: number, end: number, hash: number): number {
+  let slot = hash & (CATEGORY_SLOTS - 1);
+  while (categoryUsed[slot]) {
+    if (categoryHashes[slot] === hash) {
+      const word = categoryWords[slot]!;
+      if (word.length === end - start) {
+        let same = true;
+        for (let i = 0; i < word.length && same; i++) {
+          const c = text.charCodeAt(start + i);
+          const k = word.charCodeAt(i);
+          same = c === k || (c >= 65 && c <= 90 && c + 32 === k) || (c === 0x212a && k === 107);
+        }
+        if (same) return categoryBits[slot]!;
+      }
+    }
+    slot = (slot + 1) & (CATEGORY_SLOTS - 1);
+  }
+  return 0;
 }
