@@ -42,7 +42,11 @@ export class Token {
 
   /** The word lists its lower case belongs to (C_* bits), read once when first asked. */
   get cat(): number {
-    if (this.catCache < 0) this.catCache = this.hash !== 0 ? categoriesOfAsciiWord(this.source, this.start, this.end, this.hash) : CATEGORIES_BY_WORD.get(this.lower) ?? 0;
+    if (this.catCache < 0) {
+      // Of the punctuation, only "&" is listed (a connector); a listed word of ASCII letters is found by its hash.
+      if (!this.word) this.catCache = this.punct === 38 ? CATEGORIES_BY_WORD.get('&') ?? 0 : 0;
+      else this.catCache = this.hash !== 0 ? categoriesOfAsciiWord(this.source, this.start, this.end, this.hash) : CATEGORIES_BY_WORD.get(this.lower) ?? 0;
+    }
     return this.catCache;
   }
 
@@ -632,6 +636,8 @@ interface KnownPerson {
   order: number;
   /** The last list of office words added (titleWordsOf lists are shared): adding it again changes nothing. */
   lastWords: readonly string[] | null;
+  /** The title that `lastWords` was read from (undefined before any). */
+  lastTitle: string | null | undefined;
 }
 
 /** People named so far in the article, with the words of their office, for "the ambassador" and pronouns. */
@@ -651,7 +657,7 @@ export class PersonRegistry {
     let person = this.byName.get(name);
     if (person) person.at = Math.max(person.at, at);
     else {
-      person = { name, entityId, words: new Set(), at, order: this.byName.size, lastWords: null };
+      person = { name, entityId, words: new Set(), at, order: this.byName.size, lastWords: null, lastTitle: undefined };
       this.byName.set(name, person);
     }
     for (const w of titleWords) this.addWord(person, w.toLowerCase());
@@ -659,13 +665,18 @@ export class PersonRegistry {
 
   /** Same as `add` with the words of an office title ("Foreign Minister"). */
   addTitled(name: string, entityId: string | null, title: string | null, at: number): void {
-    const words = title ? titleWordsOf(title) : NO_WORDS;
     const person = this.byName.get(name);
-    if (person && person.lastWords === words) person.at = Math.max(person.at, at);
-    else {
-      this.add(name, entityId, words, at);
-      this.byName.get(name)!.lastWords = words;
+    // The same title as last time gives the same words (titleWordsOf): adding them again changes nothing.
+    if (person && person.lastTitle === title) {
+      person.at = Math.max(person.at, at);
+      return;
     }
+    const words = title ? titleWordsOf(title) : NO_WORDS;
+    if (person && person.lastWords === words) person.at = Math.max(person.at, at);
+    else this.add(name, entityId, words, at);
+    const added = person ?? this.byName.get(name)!;
+    added.lastWords = words;
+    added.lastTitle = title;
   }
 
   private addWord(person: KnownPerson, word: string): void {
@@ -887,19 +898,28 @@ interface CueMatch {
  * The reporting cues of a sentence, found word by word from the tokens that may start one
  * (`candidates`, noted by the tokenizer from a hash of each word), so most words cost no string.
  */
+const NO_TOKENS_YET: Token[] = [];
+let cueTokens: Token[] = NO_TOKENS_YET;
+/** The lower case of word `i` of the sentence being matched (one function for every sentence, not a closure each). */
+function cueWordAt(i: number): string | undefined {
+  return cueTokens[i]?.lower;
+}
+
 function cueMatches(tokens: Token[], candidates: number[]): CueMatch[] {
   const out: CueMatch[] = [];
-  const wordAt = (i: number) => tokens[i]?.lower;
+  if (candidates.length === 0) return out;
+  cueTokens = tokens;
   let next = 0;
   for (const i of candidates) {
     if (i < next) continue; // a word of the cue just matched
-    const cue = cueFormAt(wordAt, i);
+    const cue = cueFormAt(cueWordAt, i);
     if (!cue) continue;
     const n = cue.words.length;
     const t = tokens[i]!;
     out.push({ index: i, lastIndex: i + n - 1, form: n === 1 ? t.text : tokens.slice(i, i + n).map((x) => x.text).join(' '), info: cue.info });
     next = i + n;
   }
+  cueTokens = NO_TOKENS_YET;
   return out;
 }
 
@@ -1355,7 +1375,8 @@ function attributeCue(
 
 /** The bare verb ("say", not "says"/"said"): read only on the paths that need it. */
 function isBaseForm(cue: string, info: CueInfo): boolean {
-  return !info.participle && cue.toLowerCase() === info.lemma;
+  // Cue forms are ASCII (see tokenize): lower-casing keeps their length.
+  return !info.participle && cue.length === info.lemma.length && cue.toLowerCase() === info.lemma;
 }
 
 function subjectAttribution(ctx: SentenceContext, cue: string, cueStart: number, cueEnd: number, info: CueInfo): Attribution | null {
