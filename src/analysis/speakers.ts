@@ -18,7 +18,7 @@ export class Token {
   /** The character code of a one-unit punctuation token (its text), else -1: compared without a string. */
   punct: number;
   constructor(
-    private source: string,
+    public source: string,
     public start: number,
     public end: number,
     /** A word (letters/digits) rather than punctuation. */
@@ -380,28 +380,28 @@ function skipAdverbials(tokens: Token[], idx: number): number {
       if (prev && isIn(prev, C_TIME_PREPS)) i--;
       continue;
     }
-    if (t.lower === 'time' && tokens[i - 1]?.lower === 'same' && tokens[i - 2]?.lower === 'the' && tokens[i - 3]?.lower === 'at') {
+    if (isWord(t, 'time') && isWord(tokens[i - 1], 'same') && isWord(tokens[i - 2], 'the') && isWord(tokens[i - 3], 'at')) {
       i -= 4;
       continue;
     }
     // "in the past", "in recent days", "at the time", "for years"
-    if ((t.lower === 'past' || t.lower === 'time') && tokens[i - 1]?.lower === 'the' && (tokens[i - 2]?.lower === 'in' || tokens[i - 2]?.lower === 'at')) {
+    if ((isWord(t, 'past') || isWord(t, 'time')) && isWord(tokens[i - 1], 'the') && (isWord(tokens[i - 2], 'in') || isWord(tokens[i - 2], 'at'))) {
       i -= 3;
       continue;
     }
     if (isIn(t, C_SPAN_UNITS) && tokens[i - 1] && isIn(tokens[i - 1], C_SPAN_OPENERS)) {
       i -= 2;
-      if (tokens[i]?.lower === 'in' || tokens[i]?.lower === 'the') i--;
-      if (tokens[i]?.lower === 'in') i--;
+      if (isWord(tokens[i], 'in') || isWord(tokens[i], 'the')) i--;
+      if (isWord(tokens[i], 'in')) i--;
       continue;
     }
-    if ((t.lower === 'week' || t.lower === 'month' || t.lower === 'year' || t.lower === 'weekend' || t.lower === 'night' || t.lower === 'morning') && tokens[i - 1] && isIn(tokens[i - 1], C_TIME_PREPS)) {
+    if ((isWord(t, 'week') || isWord(t, 'month') || isWord(t, 'year') || isWord(t, 'weekend') || isWord(t, 'night') || isWord(t, 'morning')) && tokens[i - 1] && isIn(tokens[i - 1], C_TIME_PREPS)) {
       i -= 2;
-      if (tokens[i]?.lower === 'earlier' || tokens[i]?.lower === 'later') i--;
+      if (isWord(tokens[i], 'earlier') || isWord(tokens[i], 'later')) i--;
       continue;
     }
     if (t.cap) return i;
-    if (isIn(t, C_TIME_PREPS) && t.lower !== 'earlier' && t.lower !== 'later') return i;
+    if (isIn(t, C_TIME_PREPS) && !isWord(t, 'earlier') && !isWord(t, 'later')) return i;
     if (isIn(t, C_ADVERB_SKIP) || (t.lower.length > 4 && t.lower.endsWith('ly') && !t.cap && !isIn(t, C_AGENT_HEADS) && !/(?:weekly|monthly|family|ally|assembly)$/.test(t.lower))) {
       i--;
       continue;
@@ -418,10 +418,9 @@ interface PhraseResult {
 
 function isTokenAllowedInPhrase(t: Token): boolean {
   if (!t.word) return t.punct === 46;
-  if (t.cap) return !isIn(t, C_PRONOUNS) || t.lower === 'i';
+  if (t.cap) return !isIn(t, C_PRONOUNS) || isWord(t, 'i');
   if ((t.cat & (C_NP_STOP | C_CUE_FORM)) !== 0) return false;
-  const lower = t.lower;
-  return !lower.endsWith('ed') && !lower.endsWith('ing');
+  return !endsWithLower(t, 'ed') && !endsWithLower(t, 'ing');
 }
 
 /** Collects a noun phrase that ends at tokens[idx], walking left. Returns its first index, or idx + 1 if empty. */
@@ -431,7 +430,7 @@ function phraseBackward(tokens: Token[], idx: number, floor: number): number {
   while (k >= floor && count < 10) {
     const t = tokens[k]!;
     if (isIn(t, C_PRONOUNS) && t.word) return k === idx ? k : k + 1;
-    if (isIn(t, C_DETERMINERS) && t.word && t.lower !== 'that') {
+    if (isIn(t, C_DETERMINERS) && t.word && !isWord(t, 'that')) {
       // "The two ministers": a numeral after an article.
       const before = tokens[k - 1];
       if (k - 1 >= floor && before && /^(?:the|these|those|all|his|her|their|its|our)$/.test(before.lower) && before.lower !== t.lower) return k - 1;
@@ -482,7 +481,7 @@ export function subjectBefore(tokens: Token[], cueIdx: number, floorIdx: number)
   if (i < floorIdx) return none;
   const t = tokens[i]!;
   if (isIn(t, C_BE_FORMS)) return PASSIVE_SUBJECT;
-  if (t.lower === 'to' || t.lower === 'not') return none;
+  if (isWord(t, 'to') || isWord(t, 'not')) return none;
   let appositive: Token[] = [];
   if (t.punct === 44 || t.punct === 8212 || t.punct === 8211 || (t.punct === 45 && tokens[i - 1] && tokens[i - 1]!.end < t.start)) {
     // A parenthetical between the source and the verb: find its opening delimiter.
@@ -503,11 +502,11 @@ export function subjectBefore(tokens: Token[], cueIdx: number, floorIdx: number)
     if (i < floorIdx) return COMMA_ONLY_SUBJECT;
   }
   const cur = tokens[i]!;
-  if (cur.word && (cur.lower === 'and' || cur.lower === 'but' || cur.lower === 'or') && !cur.cap) return COORDINATED_SUBJECT;
+  if (cur.word && (isWord(cur, 'and') || isWord(cur, 'but') || isWord(cur, 'or')) && !cur.cap) return COORDINATED_SUBJECT;
   if (!cur.word && cur.punct !== 46) return appositive.length === 0 && cur.punct === 44 ? COMMA_ONLY_SUBJECT : NO_SUBJECT;
   const first = phraseBackward(tokens, i, floorIdx);
   if (first > i) {
-    if (cur.word && (cur.lower === 'and' || cur.lower === 'but')) return COORDINATED_SUBJECT;
+    if (cur.word && (isWord(cur, 'and') || isWord(cur, 'but'))) return COORDINATED_SUBJECT;
     return none;
   }
   return { phrase: { tokens: tokens.slice(first, i + 1), appositive }, passive: false, coordinated: false, commaOnly: false };
@@ -552,7 +551,7 @@ export function phraseForward(tokens: Token[], idx: number, limitIdx: number): T
     let j = k + 1;
     while (j < limitIdx && j < k + 20 && (tokens[j]!.cap || (tokens[j]!.word && isIn(tokens[j], C_CONNECTORS)) || tokens[j]!.punct === 44)) j++;
     const listEnd = tokens[j];
-    if (j > k + 1 && tokens.slice(k + 1, j).some((t) => t.lower === 'and' || t.punct === 38) && (!listEnd || listEnd.punct === 46) && tokens[j - 1]!.cap) k = j;
+    if (j > k + 1 && tokens.slice(k + 1, j).some((t) => isWord(t, 'and') || t.punct === 38) && (!listEnd || listEnd.punct === 46) && tokens[j - 1]!.cap) k = j;
   }
   while (k > start && !tokens[k - 1]!.word && tokens[k - 1]!.punct !== 46) k--;
   if (k === start + 1 && isIn(tokens[start], C_DETERMINERS)) return [];
@@ -568,13 +567,13 @@ function spanOf(tokens: Token[]): Span {
 /** The trailing personal name of a phrase, without titles: "Foreign Minister Yoko Kamikawa" -> "Yoko Kamikawa". */
 export function nameOf(tokens: Token[]): Token[] | null {
   // "farm unions and the Greens": two sources, kept as written.
-  if (!tokens[0]?.cap && tokens.some((t) => !t.cap && t.lower === 'and')) return null;
+  if (!tokens[0]?.cap && tokens.some((t) => !t.cap && isWord(t, 'and'))) return null;
   const name = nameAtEnd(tokens);
   if (name) return name;
   // "President Ruto of Kenya": the name comes before the place.
   for (let i = tokens.length - 1; i > 0; i--) {
     const t = tokens[i]!;
-    if (t.word && !t.cap && (t.lower === 'of' || t.lower === 'from' || t.lower === 'at')) {
+    if (t.word && !t.cap && (isWord(t, 'of') || isWord(t, 'from') || isWord(t, 'at'))) {
       const left = tokens[i - 1]!;
       if (left.cap && !isIn(left, C_TITLE_WORDS) && !isIn(left, C_ORG_WORDS)) return nameAtEnd(tokens.slice(0, i));
       return null;
@@ -600,12 +599,12 @@ function nameAtEnd(tokens: Token[]): Token[] | null {
   // "Ms Okafor and Mr Mensah": two people, kept as written.
   let b = start - 1;
   while (b >= 0 && (words[b]!.punct === 46 || isTitleWord(words[b]!))) b--;
-  if (b > 0 && b < start - 1 && (words[b]!.lower === 'and' || words[b]!.punct === 38) && words[b - 1]!.cap) return null;
+  if (b > 0 && b < start - 1 && (isWord(words[b], 'and') || words[b]!.punct === 38) && words[b - 1]!.cap) return null;
   const before = words[start - 1];
   // "Centers for Disease Control and Prevention": capitalised words joined by connectors name a body.
-  if (before && !before.cap && (before.lower === 'and' || before.lower === '&' || before.lower === 'of' || before.lower === 'for') && words[start - 2]?.cap) return null;
+  if (before && !before.cap && (isWord(before, 'and') || isWord(before, '&') || isWord(before, 'of') || isWord(before, 'for')) && words[start - 2]?.cap) return null;
   let run = words.slice(start, end);
-  if (before && !before.cap && (before.lower === 'to' || before.lower === 'of' || before.lower === 'for' || before.lower === 'from' || before.lower === 'in' || before.lower === 'at')) {
+  if (before && !before.cap && (isWord(before, 'to') || isWord(before, 'of') || isWord(before, 'for') || isWord(before, 'from') || isWord(before, 'in') || isWord(before, 'at'))) {
     // "Ambassador to Japan Gilad Cohen": the first capitalised word is the place.
     if (run.length < 2) return null;
     run = run.slice(1);
@@ -771,7 +770,7 @@ export function speakerOf(
     if (!t.word) continue;
     if (wordCount++ === 0) firstWord = t;
   }
-  if (firstWord?.lower === 'the' && wordCount >= 2) {
+  if (isWord(firstWord, 'the') && wordCount >= 2) {
     const rest: string[] = [];
     for (const t of phrase) if (t.word && t !== firstWord) rest.push(t.lower);
     const known = registry.byTitle(rest, span.start);
@@ -1054,7 +1053,7 @@ function nameInPassing(ctx: SentenceContext, quoted: Span[]): Speaker | null {
     if (!t.cap || !t.word || inRanges(quoted, t.start) || isIn(t, C_WEEKDAYS_MONTHS) || isIn(t, C_TITLE_WORDS)) continue;
     if (isIn(t, C_NP_STOP) || isPossessive(t) || /^[A-Z]{2,}$/.test(t.text)) continue;
     const prev = tokens[i - 1]!;
-    if (prev.lower === 'the' || prev.punct === 46 || prev.punct === 34 || prev.punct === 8220) continue;
+    if (isWord(prev, 'the') || prev.punct === 46 || prev.punct === 34 || prev.punct === 8220) continue;
     const next = tokens[i + 1];
     if (next && next.word && !next.cap && /(?:ed|ing|s)$/.test(next.lower)) return { speaker: t.text, speakerEntityId: null, person: true };
   }
@@ -1119,14 +1118,14 @@ function sentenceSubject(
   }
   const lead = tokens[i];
   // An introductory phrase without its comma ("Speaking after a summit meeting he said"): no subject.
-  if (!lead || (lead.word && isIn(lead, C_INTRO_WORDS)) || (lead.lower.endsWith('ing') && !tokens[i + 1]?.cap)) return null;
+  if (!lead || (lead.word && isIn(lead, C_INTRO_WORDS)) || (endsWithLower(lead, 'ing') && !tokens[i + 1]?.cap)) return null;
   const phrase = phraseForward(tokens, i, tokens.length);
   if (phrase.length === 0) return null;
   const after = tokens[i + phrase.length];
   // A subject is followed by its verb (or an appositive), not by "Read:" punctuation or a preposition ("Sleep at least ...").
   if (!after || (!after.word && after.punct !== 44) || after.cap || isPossessive(phrase[phrase.length - 1]!)) return null;
   const headWord = phrase[phrase.length - 1]!;
-  if (after.word && !isIn(headWord, C_AGENT_HEADS) && !isIn(headWord, C_ORG_WORDS) && (isIn(after, C_PREPOSITIONS) || isIn(after, C_DETERMINERS) || after.lower === 'and' || after.lower === 'or')) return null;
+  if (after.word && !isIn(headWord, C_AGENT_HEADS) && !isIn(headWord, C_ORG_WORDS) && (isIn(after, C_PREPOSITIONS) || isIn(after, C_DETERMINERS) || isWord(after, 'and') || isWord(after, 'or'))) return null;
   if (after && after.punct === 44 ) {
     // "Japan's foreign minister, Yoko Kamikawa, expressed": include the appositive.
     let j = i + phrase.length + 1;
@@ -1242,7 +1241,7 @@ function attributeCue(
     const span = spanOf(phrase);
     let speaker: Speaker;
     if (phrase.length === 1 && isIn(phrase[0], C_PRONOUNS) && phrase[0]!.word) {
-      if (phrase[0]!.lower === 'i' || phrase[0]!.lower === 'we' || phrase[0]!.lower === 'you') return null;
+      if (isWord(phrase[0], 'i') || isWord(phrase[0], 'we') || isWord(phrase[0], 'you')) return null;
       speaker = resolvePronoun(phrase[0]!.text, ctx, span.start, state);
     } else {
       // Right after a quotation ('"...," the coach said') any noun phrase is the source.
@@ -1269,8 +1268,8 @@ function attributeCue(
   if (info.lemma === 'quote') {
     // "the agency quoted Ms. Ivanova ... as saying": the quoted person spoke.
     let j = after;
-    while (j < tokens.length && j < after + 25 && !(tokens[j]!.lower === 'as' && tokens[j + 1]?.lower === 'saying')) j++;
-    if (j >= tokens.length || tokens[j]!.lower !== 'as') return null;
+    while (j < tokens.length && j < after + 25 && !(isWord(tokens[j], 'as') && isWord(tokens[j + 1], 'saying'))) j++;
+    if (j >= tokens.length || !isWord(tokens[j], 'as')) return null;
     return make(phraseForward(tokens, after, j), []);
   }
 
@@ -1285,7 +1284,7 @@ function attributeCue(
   const nextTok = tokens[lastCueIdx + 1];
   if (nextTok && (nextTok.punct === 39 || nextTok.punct === 8217) && nextTok.start === cueEnd) return null;
   // A noun, not a verb: "the claim", "his comments", "travel warning".
-  if (prev && prev.word && (isIn(prev, C_NOUN_BLOCKERS) || isPossessive(prev)) && prev.lower !== 'that') return null;
+  if (prev && prev.word && (isIn(prev, C_NOUN_BLOCKERS) || isPossessive(prev)) && !isWord(prev, 'that')) return null;
   if (info.strength === 'cognition' && info.lemma === 'maintain') {
     // "maintains its program is peaceful" (a claim) vs "maintains ties" (not).
     const window = tokens.slice(after, after + 8).map((t) => t.lower);
@@ -1293,11 +1292,11 @@ function attributeCue(
   }
 
   // Passive with an agent: "condemned by aid groups", "The figure announced by X".
-  if (info.pastForm && tokens[after]?.lower === 'by') {
+  if (info.pastForm && isWord(tokens[after], 'by')) {
     let by = phraseForward(tokens, after + 1, tokens.length);
     // "criticised by farm unions and the Greens"
     const andIdx = by.length ? tokenIndexAt(tokens, by[by.length - 1]!.start) + 1 : -1;
-    if (andIdx > 0 && tokens[andIdx]?.lower === 'and') {
+    if (andIdx > 0 && isWord(tokens[andIdx], 'and')) {
       const more = phraseForward(tokens, andIdx + 1, tokens.length);
       if (more.length) by = tokens.slice(tokenIndexAt(tokens, by[0]!.start), andIdx + 1 + more.length);
     }
@@ -1323,7 +1322,7 @@ function attributeCue(
     const p = tokens[cueIdx - 1];
     // Only a participle after a comma or "and" belongs to the clause's subject: "..., saying that".
     const progressive = p && isIn(p, C_BE_FORMS);
-    if (!progressive && !(p && (p.punct === 44 || p.lower === 'and' || p.lower === 'by' || p.lower === 'while' || p.lower === 'after' || p.lower === 'before' || p.lower === 'when' || p.lower === 'in' || p.lower === 'without' || isIn(p, C_ADVERB_SKIP)))) return null;
+    if (!progressive && !(p && (p.punct === 44 || isWord(p, 'and') || isWord(p, 'by') || isWord(p, 'while') || isWord(p, 'after') || isWord(p, 'before') || isWord(p, 'when') || isWord(p, 'in') || isWord(p, 'without') || isIn(p, C_ADVERB_SKIP)))) return null;
     if (!progressive) {
       // "said Ortiz, adding": the participle belongs to the source just named.
       const earlier = ctx.attributions[ctx.attributions.length - 1];
@@ -1339,12 +1338,12 @@ function attributeCue(
     const firstIdx = tokenIndexAt(tokens, first.start);
     const before = tokens[firstIdx - 1];
     // An embedded question is not a statement: "asked whether he thought".
-    if (before && (before.lower === 'whether' || before.lower === 'if')) return null;
+    if (before && (isWord(before, 'whether') || isWord(before, 'if'))) return null;
     if (isBaseForm(cue, info)) {
       // "help Ghana build roads": a bare verb after a singular name is not a finite report.
       const words = sub.phrase.tokens.filter((t) => t.word);
       const head = words[words.length - 1];
-      const plural = !!head && (isIn(head, C_PRONOUNS) ? /^(?:they|we|i|you)$/.test(head.lower) : /s$/.test(head.lower) || head.lower === 'people' || head.lower === 'police');
+      const plural = !!head && (isIn(head, C_PRONOUNS) ? /^(?:they|we|i|you)$/.test(head.lower) : /s$/.test(head.lower) || isWord(head, 'people') || isWord(head, 'police'));
       if (!plural) return null;
     }
     if (before && before.word && !before.cap && isIn(before, C_PREPOSITIONS)) {
@@ -1407,7 +1406,7 @@ function unwrapDocument(tokens: Token[], phrase: Token[]): Token[] {
   const last = phrase[phrase.length - 1]!;
   const idx = tokenIndexAt(tokens, last.start);
   const next = tokens[idx + 1];
-  if (head && isIn(head, C_DOC_NOUNS) && next && (next.lower === 'by' || next.lower === 'from' || next.lower === 'of')) {
+  if (head && isIn(head, C_DOC_NOUNS) && next && (isWord(next, 'by') || isWord(next, 'from') || isWord(next, 'of'))) {
     const inner = phraseForward(tokens, idx + 2, tokens.length);
     if (inner.length) return inner;
   }
@@ -1513,4 +1512,27 @@ function categoriesOfAsciiWord(text: string, start: number, end: number, hash: n
     slot = (slot + 1) & (CATEGORY_SLOTS - 1);
   }
   return 0;
+}
+
+/** As t.lower === word, for a lower-case `word`; a word of ASCII letters is compared in place, without its string. */
+function isWord(t: Token | undefined, word: string): boolean {
+  if (t === undefined) return false;
+  if (t.hash === 0) return t.lower === word;
+  return t.end - t.start === word.length && lowerMatchesAt(t, t.start, word);
+}
+
+/** As t.lower.endsWith(suffix), for a lower-case `suffix` (see isWord). */
+function endsWithLower(t: Token, suffix: string): boolean {
+  if (t.hash === 0) return t.lower.endsWith(suffix);
+  return t.end - t.start >= suffix.length && lowerMatchesAt(t, t.end - suffix.length, suffix);
+}
+
+/** Whether the token's text from `from` reads `word` once lower-cased (ASCII letters; the Kelvin sign is "k"). */
+function lowerMatchesAt(t: Token, from: number, word: string): boolean {
+  const text = t.source;
+  for (let i = 0; i < word.length; i++) {
+    const c = text.charCodeAt(from + i);
+    if ((c === 0x212a ? 107 : c | 32) !== word.charCodeAt(i)) return false;
+  }
+  return true;
 }
