@@ -3,7 +3,7 @@
 // body/description as the article gives it). Pronouns resolve to the last person or body named.
 import { detached } from './detached';
 import { lookupCountry } from './countries';
-import { cueFormAt, mayHoldCue, mayStartCue, singleWordCueForms, wordHash, type CueInfo } from './reporting';
+import { cueFormsByHash, mayHoldCue, mayStartCue, singleWordCueForms, wordHash, type CueForm, type CueInfo } from './reporting';
 import type { OfficialMention, Span } from './types';
 
 /**
@@ -818,7 +818,11 @@ function isPossessiveAt(text: string, i: number): boolean {
 
 /** Per officials list (sorted by start): the furthest end among officials[0..k]. */
 const reachCache = new WeakMap<OfficialMention[], number[]>();
+// The list of the article being attributed, kept from one call to the next (cleared when the article is done).
+let lastReachList: OfficialMention[] | null = null;
+let lastReach: number[] = [];
 function reachOf(officials: OfficialMention[]): number[] {
+  if (officials === lastReachList && lastReach.length === officials.length) return lastReach;
   let reach = reachCache.get(officials);
   if (!reach || reach.length !== officials.length) {
     reach = [];
@@ -826,10 +830,13 @@ function reachOf(officials: OfficialMention[]): number[] {
     for (const o of officials) reach.push((max = Math.max(max, o.end)));
     reachCache.set(officials, reach);
   }
+  lastReachList = officials;
+  lastReach = reach;
   return reach;
 }
 
 const NO_SPANS: Span[] = [];
+const NO_REACH: number[] = [];
 
 /** Officials usually come sorted: then (the sort being stable) sorting a copy would change nothing. */
 function isSortedByStart(spans: Span[]): boolean {
@@ -897,28 +904,40 @@ interface CueMatch {
  * The reporting cues of a sentence, found word by word from the tokens that may start one
  * (`candidates`, noted by the tokenizer from a hash of each word), so most words cost no string.
  */
-const NO_TOKENS_YET: Token[] = [];
-let cueTokens: Token[] = NO_TOKENS_YET;
-/** The lower case of word `i` of the sentence being matched (one function for every sentence, not a closure each). */
-function cueWordAt(i: number): string | undefined {
-  return cueTokens[i]?.lower;
+/**
+ * cueFormAt on tokens: the cue form that starts at token `i` (a candidate: a word of ASCII letters),
+ * its words compared in place rather than as lower-case strings.
+ */
+function cueFormAtToken(tokens: Token[], i: number): CueForm | undefined {
+  const t = tokens[i]!;
+  const groups = cueFormsByHash(t.hash);
+  if (!groups) return undefined;
+  for (const group of groups) {
+    if (!isWord(t, group.first)) continue;
+    for (const form of group.forms) {
+      const words = form.words;
+      let k = 1;
+      while (k < words.length && isWord(tokens[i + k], words[k]!)) k++;
+      if (k === words.length) return form;
+    }
+    return undefined;
+  }
+  return undefined;
 }
 
 function cueMatches(tokens: Token[], candidates: number[]): CueMatch[] {
   const out: CueMatch[] = [];
   if (candidates.length === 0) return out;
-  cueTokens = tokens;
   let next = 0;
   for (const i of candidates) {
     if (i < next) continue; // a word of the cue just matched
-    const cue = cueFormAt(cueWordAt, i);
+    const cue = cueFormAtToken(tokens, i);
     if (!cue) continue;
     const n = cue.words.length;
     const t = tokens[i]!;
     out.push({ index: i, lastIndex: i + n - 1, form: n === 1 ? t.text : tokens.slice(i, i + n).map((x) => x.text).join(' '), info: cue.info });
     next = i + n;
   }
-  cueTokens = NO_TOKENS_YET;
   return out;
 }
 
@@ -987,6 +1006,8 @@ export function attributeSentences(
     out.push(ctx);
   }
   for (const ctx of state.pending) releaseTokens(state, ctx);
+  lastReachList = null;
+  lastReach = NO_REACH;
   return out;
 }
 
