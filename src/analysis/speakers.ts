@@ -1497,42 +1497,48 @@ const CATEGORY_LISTS: [number, Iterable<string>][] = [
 /** Every listed word (lower case) with its bits. */
 const CATEGORIES_BY_WORD = new Map<string, number>();
 for (const [bit, words] of CATEGORY_LISTS) for (const w of words) CATEGORIES_BY_WORD.set(w, (CATEGORIES_BY_WORD.get(w) ?? 0) | bit);
-// The words of ASCII letters only, in an open-addressing table by their Token.hash.
-const CATEGORY_SLOTS = 4096;
-const categoryHashes = new Int32Array(CATEGORY_SLOTS);
-const categoryUsed = new Uint8Array(CATEGORY_SLOTS);
-const categoryBits = new Int32Array(CATEGORY_SLOTS);
-const categoryWords: string[] = new Array<string>(CATEGORY_SLOTS).fill('');
-for (const [word, bits] of CATEGORIES_BY_WORD) {
-  if (!/^[a-z]+$/.test(word)) continue;
-  const h = wordHash(word);
-  let slot = h & (CATEGORY_SLOTS - 1);
-  while (categoryUsed[slot]) slot = (slot + 1) & (CATEGORY_SLOTS - 1);
-  categoryUsed[slot] = 1;
-  categoryHashes[slot] = h;
-  categoryBits[slot] = bits;
-  categoryWords[slot] = word;
+// The words of ASCII letters only, in an open-addressing table by their Token.hash. One slot is
+// three numbers side by side (hash, bits with USED, where the word's letters are in CATEGORY_LETTERS),
+// so a lookup reads one or two cache lines: the table is read for most words of every article.
+const CATEGORY_SLOTS = 2048;
+const SLOT_USED = 1 << 29;
+const categorySlots = new Int32Array(CATEGORY_SLOTS * 3);
+const categoryWordList = [...CATEGORIES_BY_WORD.keys()].filter((w) => /^[a-z]+$/.test(w));
+const CATEGORY_LETTERS = new Uint8Array(categoryWordList.reduce((n, w) => n + w.length, 0));
+{
+  let letters = 0;
+  for (const word of categoryWordList) {
+    const h = wordHash(word);
+    let slot = h & (CATEGORY_SLOTS - 1);
+    while (categorySlots[slot * 3 + 1]! & SLOT_USED) slot = (slot + 1) & (CATEGORY_SLOTS - 1);
+    categorySlots[slot * 3] = h;
+    categorySlots[slot * 3 + 1] = CATEGORIES_BY_WORD.get(word)! | SLOT_USED;
+    categorySlots[slot * 3 + 2] = (letters << 8) | word.length;
+    for (let k = 0; k < word.length; k++) CATEGORY_LETTERS[letters++] = word.charCodeAt(k);
+  }
 }
 
 /** The bits of a word of ASCII letters (the Kelvin sign reads as "k"), text[start, end) with Token.hash `hash`. */
 function categoriesOfAsciiWord(text: string, start: number, end: number, hash: number): number {
   let slot = hash & (CATEGORY_SLOTS - 1);
-  while (categoryUsed[slot]) {
-    if (categoryHashes[slot] === hash) {
-      const word = categoryWords[slot]!;
-      if (word.length === end - start) {
+  for (;;) {
+    const bits = categorySlots[slot * 3 + 1]!;
+    if ((bits & SLOT_USED) === 0) return 0;
+    if (categorySlots[slot * 3] === hash) {
+      const where = categorySlots[slot * 3 + 2]!;
+      const length = where & 255;
+      if (length === end - start) {
+        const from = where >>> 8;
         let same = true;
-        for (let i = 0; i < word.length && same; i++) {
+        for (let i = 0; i < length && same; i++) {
           const c = text.charCodeAt(start + i);
-          const k = word.charCodeAt(i);
-          same = c === k || (c >= 65 && c <= 90 && c + 32 === k) || (c === 0x212a && k === 107);
+          same = (c === 0x212a ? 107 : c | 32) === CATEGORY_LETTERS[from + i];
         }
-        if (same) return categoryBits[slot]!;
+        if (same) return bits & ~SLOT_USED;
       }
     }
     slot = (slot + 1) & (CATEGORY_SLOTS - 1);
   }
-  return 0;
 }
 
 /** As t.lower === word, for a lower-case `word`; a word of ASCII letters is compared in place, without its string. */
