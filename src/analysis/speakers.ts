@@ -263,7 +263,8 @@ const NAME_PARTICLES = new Set(['bin', 'bint', 'ibn', 'al', 'el', 'de', 'da', 'd
 /** An office word, also hyphenated ones ("Secretary-General", "Vice-President"). */
 function isTitleWord(t: Token): boolean {
   if (isIn(t, C_TITLE_WORDS)) return true;
-  if (!t.lower.includes('-')) return false;
+  // A word of letters only has no hyphen.
+  if (t.hash !== 0 || !t.lower.includes('-')) return false;
   return t.lower.split('-').every((part) => TITLE_WORDS.has(part) || part === 'general' || part === 'in');
 }
 
@@ -332,7 +333,7 @@ function isPlace(word: string): boolean {
 }
 
 function personWord(t: Token): boolean {
-  return t.cap && !isIn(t, C_PLACES) && !isPlace(t.text) && !isIn(t, C_ORG_WORDS) && !isIn(t, C_TITLE_WORDS) && !/^[A-Z]{2,}$/.test(t.text) && !/s$/.test(t.lower);
+  return t.cap && !isIn(t, C_PLACES) && !isPlace(t.text) && !isIn(t, C_ORG_WORDS) && !isIn(t, C_TITLE_WORDS) && !isAllCapitals(t) && !endsWithLower(t, 's');
 }
 
 /** "Iran's", "IRAN'S", "members'" (as /['’]s$/i or a final "s'"/"s’"), read from the last two characters. */
@@ -402,7 +403,7 @@ function skipAdverbials(tokens: Token[], idx: number): number {
     }
     if (t.cap) return i;
     if (isIn(t, C_TIME_PREPS) && !isWord(t, 'earlier') && !isWord(t, 'later')) return i;
-    if (isIn(t, C_ADVERB_SKIP) || (t.lower.length > 4 && t.lower.endsWith('ly') && !t.cap && !isIn(t, C_AGENT_HEADS) && !/(?:weekly|monthly|family|ally|assembly)$/.test(t.lower))) {
+    if (isIn(t, C_ADVERB_SKIP) || (lowerLength(t) > 4 && endsWithLower(t, 'ly') && !t.cap && !isIn(t, C_AGENT_HEADS) && !/(?:weekly|monthly|family|ally|assembly)$/.test(t.lower))) {
       i--;
       continue;
     }
@@ -542,7 +543,7 @@ export function phraseForward(tokens: Token[], idx: number, limitIdx: number): T
     // After a name, a lower-case word is a verb unless it is an office or a body ("The Clarion newspaper").
     const left = tokens[k - 1];
     const leftIsOpener = k - 1 === 0 && !isIn(t, C_IRREGULAR_PAST);
-    if (t.word && !t.cap && k > start && left?.cap && !leftIsOpener && !isIn(left, C_DETERMINERS) && !isIn(t, C_TITLE_WORDS) && !isIn(t, C_AGENT_HEADS) && !isIn(t, C_ORG_WORDS) && !/^(?:rights|affairs|foreign|shadow)$/.test(t.lower)) break;
+    if (t.word && !t.cap && k > start && left?.cap && !leftIsOpener && !isIn(left, C_DETERMINERS) && !isIn(t, C_TITLE_WORDS) && !isIn(t, C_AGENT_HEADS) && !isIn(t, C_ORG_WORDS) && !(isWord(t, 'rights') || isWord(t, 'affairs') || isWord(t, 'foreign') || isWord(t, 'shadow'))) break;
     count++;
     k++;
   }
@@ -1297,9 +1298,10 @@ function attributeCue(
   const prev = tokens[cueIdx - 1];
   // "has not said", "never confirmed": a report that something was not said is no claim.
   for (let k = cueIdx - 1; k >= 0 && k >= cueIdx - 3; k--) {
-    const w = tokens[k]!.lower;
-    if (w === 'not' || w === 'never' || w === "n't" || w.endsWith("n't") || w.endsWith('n’t')) return null;
-    if (!tokens[k]!.word || !ADVERB_SKIP.has(w)) break;
+    const t = tokens[k]!;
+    // A word of letters only cannot hold "n't": it is read in place, without its lower case.
+    if (t.hash !== 0 ? isWord(t, 'not') || isWord(t, 'never') : isNegation(t.lower)) return null;
+    if (!t.word || !isIn(t, C_ADVERB_SKIP)) break;
   }
   // "the parties' budgets": a plural possessive noun.
   const nextTok = tokens[lastCueIdx + 1];
@@ -1391,6 +1393,11 @@ function attributeCue(
     if (phrase.length && (!end || !end.word)) return make(phrase, appositiveAfter(tokens, after + phrase.length));
   }
   return null;
+}
+
+/** "not", "never", "n't" and words ending in it ("didn't", "hasn’t"). */
+function isNegation(w: string): boolean {
+  return w === 'not' || w === 'never' || w === "n't" || w.endsWith("n't") || w.endsWith('n’t');
 }
 
 /** The bare verb ("say", not "says"/"said"): read only on the paths that need it. */
@@ -1560,6 +1567,22 @@ function lowerMatchesAt(t: Token, from: number, word: string): boolean {
   for (let i = 0; i < word.length; i++) {
     const c = text.charCodeAt(from + i);
     if ((c === 0x212a ? 107 : c | 32) !== word.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/** As t.lower.length (a word of ASCII letters lower-cases to as many characters). */
+function lowerLength(t: Token): number {
+  return t.hash !== 0 ? t.end - t.start : t.lower.length;
+}
+
+/** As /^[A-Z]{2,}$/.test(t.text), read in place for a word of ASCII letters. */
+function isAllCapitals(t: Token): boolean {
+  if (t.hash === 0) return /^[A-Z]{2,}$/.test(t.text);
+  if (t.end - t.start < 2) return false;
+  for (let i = t.start; i < t.end; i++) {
+    const c = t.source.charCodeAt(i);
+    if (c < 65 || c > 90) return false;
   }
   return true;
 }
