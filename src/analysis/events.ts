@@ -7,6 +7,7 @@
 // and place of its own clause. Reports of one occasion merge; a one-sided report joins the one event
 // it can belong to, and a visit by one official to a named place is an event of its own.
 import { datesCompatible, finerDate, mergeEvents as mergeCorpusEvents, sameOccasion, sharedCount, typeFamily } from './eventMerge';
+import { detached } from './detached';
 import { capitalOf, countryCode, EU_CODE, isCountryName, isDemonym, isEuMember } from './places';
 import type { CorpusEvent, DateMention, EventMention, EventType, OfficialMention, Span, TextSpan } from './types';
 
@@ -164,6 +165,8 @@ interface CueRule {
   re: RegExp;
   type: EventType;
   kind: Cue['kind'];
+  /** The words a match can start with (any case): every rule opens on a whole word. */
+  opens: string;
 }
 
 // "told" is a cue only where the sentence puts the two together or on the phone.
@@ -184,53 +187,53 @@ function sentenceAt(sentences: readonly Span[], pos: number): number {
 }
 
 const CUE_RULES: CueRule[] = [
-  { re: /\b(?:met|meets)(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb' },
-  { re: /\bmeet(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb' },
-  { re: /\b(?:meeting|meetings)\s+(?:with|between)\b/gi, type: 'meeting', kind: 'with' },
+  { re: /\b(?:met|meets)(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb', opens: 'met meets' },
+  { re: /\bmeet(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb', opens: 'meet' },
+  { re: /\b(?:meeting|meetings)\s+(?:with|between)\b/gi, type: 'meeting', kind: 'with', opens: 'meeting meetings' },
   // "held a Japan-Philippines Foreign Ministers' Meeting with": up to five words name the meeting.
-  { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:a\s+|an\s+|the\s+)?(?:[\w.’'-]+\s+){0,5}?(?:meeting|summit)\b(?:\s+with)?/gi, type: 'meeting', kind: 'verb' },
-  { re: /\b(?:paid|pays|pay|paying)\s+(?:a\s+)?(?:courtesy\s+)?call\s+on\b/gi, type: 'meeting', kind: 'verb' },
-  { re: /\bcourtesy\s+(?:call|visit)s?\s+(?:on|to|with)\b/gi, type: 'meeting', kind: 'with' },
+  { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:a\s+|an\s+|the\s+)?(?:[\w.’'-]+\s+){0,5}?(?:meeting|summit)\b(?:\s+with)?/gi, type: 'meeting', kind: 'verb', opens: 'held hold holds holding had has have having' },
+  { re: /\b(?:paid|pays|pay|paying)\s+(?:a\s+)?(?:courtesy\s+)?call\s+on\b/gi, type: 'meeting', kind: 'verb', opens: 'paid pays pay paying' },
+  { re: /\bcourtesy\s+(?:call|visit)s?\s+(?:on|to|with)\b/gi, type: 'meeting', kind: 'with', opens: 'courtesy' },
   // "called on President X in Colombo" is a visit to X; "called on X to resign" is not (see cueParticipants).
-  { re: /\b(?:called|calls|calling)\s+on\b/gi, type: 'meeting', kind: 'verb' },
-  { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:a\s+|an\s+|the\s+)?(?:[\w.’'-]+\s+){0,5}?(?:tele)?phone\s+(?:talks?|call|conversation)\b(?:\s+with)?/gi, type: 'call', kind: 'verb' },
-  { re: /\b(?:is|are|was|were|been|be)\s+meeting(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb' },
+  { re: /\b(?:called|calls|calling)\s+on\b/gi, type: 'meeting', kind: 'verb', opens: 'called calls calling' },
+  { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:a\s+|an\s+|the\s+)?(?:[\w.’'-]+\s+){0,5}?(?:tele)?phone\s+(?:talks?|call|conversation)\b(?:\s+with)?/gi, type: 'call', kind: 'verb', opens: 'held hold holds holding had has have having' },
+  { re: /\b(?:is|are|was|were|been|be)\s+meeting(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb', opens: 'is are was were been be' },
   // ", meeting his Egyptian counterpart", "before meeting X": the participle is a verb.
-  { re: /(?<=(?:[,;]|\b(?:before|after|while|when|since|then|also))\s{1,3})meeting(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb' },
-  { re: /\bmeeting\b/gi, type: 'meeting', kind: 'noun' },
-  { re: /\bsummit\b/gi, type: 'meeting', kind: 'noun' },
-  { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:(?:[a-z-]+)\s+){0,2}?(?:talks|discussions|negotiations)\b(?:\s+with)?/gi, type: 'talks', kind: 'verb' },
-  { re: /\b(?:talks|discussions|negotiations)\s+(?:with|between)\b/gi, type: 'talks', kind: 'with' },
-  { re: /\btalks\b/gi, type: 'talks', kind: 'noun' },
-  { re: /\b(?:talked|spoke|spoken|speaks|conferred)\s+with\b/gi, type: 'talks', kind: 'verb' },
-  { re: /\bexchanged\s+(?:views|opinions)(?:\s+with)?\b/gi, type: 'talks', kind: 'verb' },
-  { re: /\b(?:discussed|discusses|discuss)\b(?:\s+with)?/gi, type: 'talks', kind: 'verb' },
-  { re: /\b(?:conversation|conversations|consultations)\s+with\b/gi, type: 'talks', kind: 'with' },
-  { re: /\b(?:joint\s+)?(?:news|press)\s+conference\s+with\b/gi, type: 'meeting', kind: 'with' },
-  { re: /\b(?:summit|summits)\s+(?:with|between)\b/gi, type: 'meeting', kind: 'with' },
-  { re: /\b(?:sat\s+down|shook\s+hands|dined|lunched)(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb' },
-  { re: /\b(?:hosted|hosts|hosting|host|received|receives|receive|welcomed|welcomes|welcome|greeted|greets)(?:\s+by)?\b/gi, type: 'meeting', kind: 'verb' },
+  { re: /(?<=(?:[,;]|\b(?:before|after|while|when|since|then|also))\s{1,3})meeting(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb', opens: 'meeting' },
+  { re: /\bmeeting\b/gi, type: 'meeting', kind: 'noun', opens: 'meeting' },
+  { re: /\bsummit\b/gi, type: 'meeting', kind: 'noun', opens: 'summit' },
+  { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:(?:[a-z-]+)\s+){0,2}?(?:talks|discussions|negotiations)\b(?:\s+with)?/gi, type: 'talks', kind: 'verb', opens: 'held hold holds holding had has have having' },
+  { re: /\b(?:talks|discussions|negotiations)\s+(?:with|between)\b/gi, type: 'talks', kind: 'with', opens: 'talks discussions negotiations' },
+  { re: /\btalks\b/gi, type: 'talks', kind: 'noun', opens: 'talks' },
+  { re: /\b(?:talked|spoke|spoken|speaks|conferred)\s+with\b/gi, type: 'talks', kind: 'verb', opens: 'talked spoke spoken speaks conferred' },
+  { re: /\bexchanged\s+(?:views|opinions)(?:\s+with)?\b/gi, type: 'talks', kind: 'verb', opens: 'exchanged' },
+  { re: /\b(?:discussed|discusses|discuss)\b(?:\s+with)?/gi, type: 'talks', kind: 'verb', opens: 'discussed discusses discuss' },
+  { re: /\b(?:conversation|conversations|consultations)\s+with\b/gi, type: 'talks', kind: 'with', opens: 'conversation conversations consultations' },
+  { re: /\b(?:joint\s+)?(?:news|press)\s+conference\s+with\b/gi, type: 'meeting', kind: 'with', opens: 'joint news press' },
+  { re: /\b(?:summit|summits)\s+(?:with|between)\b/gi, type: 'meeting', kind: 'with', opens: 'summit summits' },
+  { re: /\b(?:sat\s+down|shook\s+hands|dined|lunched)(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb', opens: 'sat shook dined lunched' },
+  { re: /\b(?:hosted|hosts|hosting|host|received|receives|receive|welcomed|welcomes|welcome|greeted|greets)(?:\s+by)?\b/gi, type: 'meeting', kind: 'verb', opens: 'hosted hosts hosting host received receives receive welcomed welcomes welcome greeted greets' },
   // 'had a "productive" call with': a call, whatever words describe it.
-  { re: /\b(?:had|has|have|having|held|hold|holds)\s+(?:a|an)\s+(?:\S+\s+){0,3}?calls?\s+with\b/gi, type: 'call', kind: 'verb' },
-  { re: /\b(?:tele)?phone\s+(?:call|calls|conversation|conversations|talks|talk)\b(?:\s+with)?/gi, type: 'call', kind: 'with' },
-  { re: /\b(?:video\s+call|video\s+conference|videoconference)\b(?:\s+with)?/gi, type: 'call', kind: 'with' },
-  { re: /\b(?:spoke|spoken|speaks|talked)\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone\b(?:\s+(?:with|to))?/gi, type: 'call', kind: 'verb' },
+  { re: /\b(?:had|has|have|having|held|hold|holds)\s+(?:a|an)\s+(?:\S+\s+){0,3}?calls?\s+with\b/gi, type: 'call', kind: 'verb', opens: 'had has have having held hold holds' },
+  { re: /\b(?:tele)?phone\s+(?:call|calls|conversation|conversations|talks|talk)\b(?:\s+with)?/gi, type: 'call', kind: 'with', opens: 'phone telephone' },
+  { re: /\b(?:video\s+call|video\s+conference|videoconference)\b(?:\s+with)?/gi, type: 'call', kind: 'with', opens: 'video videoconference' },
+  { re: /\b(?:spoke|spoken|speaks|talked)\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone\b(?:\s+(?:with|to))?/gi, type: 'call', kind: 'verb', opens: 'spoke spoken speaks talked' },
   // "A and B signed a memorandum", "inked a deal with B": signing together is a meeting of the signatories.
-  { re: /\b(?:signed|signs|inked|inks|sealed|seals)\s+(?:an?\s+|the\s+|two\s+|several\s+)?(?:[\w-]+\s+){0,3}?(?:agreements?|memorand(?:um|a)|deals?|pacts?|accords?|treaty|treaties|declarations?|MoUs?|MOUs?|protocols?|contracts?|statements?|roadmap|communiqu\S*)\b/gi, type: 'meeting', kind: 'verb' },
-  { re: /\b(?:phoned|telephoned)\b/gi, type: 'call', kind: 'verb' },
+  { re: /\b(?:signed|signs|inked|inks|sealed|seals)\s+(?:an?\s+|the\s+|two\s+|several\s+)?(?:[\w-]+\s+){0,3}?(?:agreements?|memorand(?:um|a)|deals?|pacts?|accords?|treaty|treaties|declarations?|MoUs?|MOUs?|protocols?|contracts?|statements?|roadmap|communiqu\S*)\b/gi, type: 'meeting', kind: 'verb', opens: 'signed signs inked inks sealed seals' },
+  { re: /\b(?:phoned|telephoned)\b/gi, type: 'call', kind: 'verb', opens: 'phoned telephoned' },
   // "Biden called Netanyahu on Tuesday to discuss ...": a call only when what follows says so (see cueParticipants).
-  { re: /\bcalled\b/gi, type: 'call', kind: 'verb' },
-  { re: /\b(?:state\s+|official\s+|working\s+)?visits?\b(?:\s+(?:to|by|of))?/gi, type: 'visit', kind: 'verb' },
-  { re: /\b(?:visited|visiting)\b/gi, type: 'visit', kind: 'verb' },
+  { re: /\bcalled\b/gi, type: 'call', kind: 'verb', opens: 'called' },
+  { re: /\b(?:state\s+|official\s+|working\s+)?visits?\b(?:\s+(?:to|by|of))?/gi, type: 'visit', kind: 'verb', opens: 'state official working visit visits' },
+  { re: /\b(?:visited|visiting)\b/gi, type: 'visit', kind: 'verb', opens: 'visited visiting' },
   // "will lead a parliamentary delegation to Chisinau".
-  { re: /\bdelegations?\s+to\b/gi, type: 'visit', kind: 'verb' },
-  { re: /\b(?:arrived|arrives|arrive|arriving|landed|lands|landing)\s+(?:in|at)\b/gi, type: 'visit', kind: 'verb' },
-  { re: /\b(?:is|are|was|were)\s+(?:also\s+)?expected\s+in\b/gi, type: 'visit', kind: 'verb' },
-  { re: /\b(?:left|leaves|leave|leaving|departed|departs|depart)\s+for\b/gi, type: 'trip', kind: 'verb' },
-  { re: /\b(?:tour|tours|toured|touring)\s+(?:of|to)?\b/gi, type: 'trip', kind: 'verb' },
-  { re: /\btrips?\b(?:\s+to)?/gi, type: 'trip', kind: 'verb' },
-  { re: /\b(?:travel(?:l)?ed|travels|travel|travel(?:l)?ing|flew|flies|fly|heads|headed|heading|head)\s+to\b/gi, type: 'trip', kind: 'verb' },
-  { re: /\btold\b/gi, type: 'meeting', kind: 'told' },
+  { re: /\bdelegations?\s+to\b/gi, type: 'visit', kind: 'verb', opens: 'delegation delegations' },
+  { re: /\b(?:arrived|arrives|arrive|arriving|landed|lands|landing)\s+(?:in|at)\b/gi, type: 'visit', kind: 'verb', opens: 'arrived arrives arrive arriving landed lands landing' },
+  { re: /\b(?:is|are|was|were)\s+(?:also\s+)?expected\s+in\b/gi, type: 'visit', kind: 'verb', opens: 'is are was were' },
+  { re: /\b(?:left|leaves|leave|leaving|departed|departs|depart)\s+for\b/gi, type: 'trip', kind: 'verb', opens: 'left leaves leave leaving departed departs depart' },
+  { re: /\b(?:tour|tours|toured|touring)\s+(?:of|to)?\b/gi, type: 'trip', kind: 'verb', opens: 'tour tours toured touring' },
+  { re: /\btrips?\b(?:\s+to)?/gi, type: 'trip', kind: 'verb', opens: 'trip trips' },
+  { re: /\b(?:travel(?:l)?ed|travels|travel|travel(?:l)?ing|flew|flies|fly|heads|headed|heading|head)\s+to\b/gi, type: 'trip', kind: 'verb', opens: 'traveled travelled travels travel traveling travelling flew flies fly heads headed heading head' },
+  { re: /\btold\b/gi, type: 'meeting', kind: 'told', opens: 'told' },
 ];
 
 // Planned rather than held: modal or scheduling words between the subject and the cue.
@@ -263,6 +266,35 @@ const TRAVEL_CANCELLED_AFTER = /^[^.;!?]{0,80}?\b(?:was|were|has\s+been|had\s+be
 // "Before visiting Israel": visits the article mentions as background, not as news.
 const BACKGROUND_TRAVEL =
   /\b(?:first|only|last|second|third|latest)\b[^,.;]{0,50}\bto\s+$|\blast\s+$|\b(?:following|after|before|since|during|ahead\s+of|on|from|of|about)\s+(?:his|her|their|the|a|an|[A-Z][\w’'-]*(?:'s|’s))\s+(?:[\w’'-]+\s+){0,3}$|\b(?:before|after|since|while|when)\s+$/i;
+// The words BACKGROUND_TRAVEL needs where it needs them: one ending the lead ("to", "last", "before"), or
+// one opening its "following his ..." form, which ends the second to fifth whitespace-separated chunk.
+const BACKGROUND_LAST_WORDS = new Set(['to', 'last', 'before', 'after', 'since', 'while', 'when']);
+const BACKGROUND_OPENING_WORDS = new Set(['following', 'after', 'before', 'since', 'during', 'on', 'from', 'of', 'about']);
+const isSpaceAt = (str: string, i: number) => {
+  const c = str.charCodeAt(i);
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && SPACE_UNIT.test(str[i]!));
+};
+
+/** False when BACKGROUND_TRAVEL cannot match the lead: every form ends in whitespace after one of its words. */
+function backgroundTravelMayMatch(lead: string): boolean {
+  let chunkEnd = spaceRunStart(lead, lead.length);
+  if (chunkEnd === lead.length) return false;
+  for (let k = 0; k < 5 && chunkEnd > 0; k++) {
+    let chunkStart = chunkEnd;
+    while (chunkStart > 0 && !isSpaceAt(lead, chunkStart - 1)) chunkStart--;
+    // The letters ending the chunk, a whole word there (\b before them).
+    let w = chunkEnd;
+    while (w > chunkStart && isLetter(lead.charCodeAt(w - 1))) w--;
+    if (w < chunkEnd && (w === 0 || !isWordChar(lead.charCodeAt(w - 1)))) {
+      const word = lead.slice(w, chunkEnd).toLowerCase();
+      if (k === 0 ? BACKGROUND_LAST_WORDS.has(word) : BACKGROUND_OPENING_WORDS.has(word)) return true;
+    }
+    const before = spaceRunStart(lead, chunkStart);
+    if (before === chunkStart) break;
+    chunkEnd = before;
+  }
+  return false;
+}
 const NEGATION_BEFORE = /(?:\b(?:not|never|no|refused|refuses|declined|declines|rejected|cancel(?:l)?ed|cancels|postponed|called\s+off|without|instead\s+of|rather\s+than)\b|n['’]t)(?:\s+\S+){0,3}\s*$/i;
 
 // Words that may stand between a verb and its object, or in an object list ("with his Japanese
@@ -319,7 +351,6 @@ const OTHER_PERSON_OF =
   /^(?:'s|’s)\s+(?:[a-z-]+\s+){0,2}?(?:predecessors?|successors?|deputy|deputies|wife|husband|spouse|spokes(?:man|woman|person)|aides?|son|daughter|father|mother|brother|sister|envoys?|advis[eo]rs?|chief\s+of\s+staff|emissary|representatives?)\b/;
 const POSSESSIVE_AFTER = /^(?:'s|’s)\b/;
 const THEY = /(?:^|[,;]\s*|\b(?:and|but|where|when)\s+)(?:They|they)\b(?=\s+(?:also\s+|later\s+|last\s+|again\s+|then\s+|had\s+|have\s+|will\s+|would\s+)?(?:met|meet|held|hold|discussed|spoke|talked)\b)/;
-const PRONOUN = /\b(?:he|she|He|She)\b/g;
 const POSSESSIVE_BEFORE_CUE = /\b(?:his|her|His|Her)\s+(?:[a-z-]+\s+){0,3}?(?=(?:visit|trip|meeting|talks|call)\b)/g;
 const PAIR_REF =
   /\b(?:the|The|both|Both)\s+(?:two\s+)?(?:(?:countries|nations|sides|governments|states)['’]\s+)?((?:foreign|defen[cs]e|finance|trade|top|senior)\s+(?:ministers|diplomats|officials)|ministers|diplomats|leaders|officials|presidents|prime\s+ministers|premiers|chancellors|heads\s+of\s+(?:state|government)|sides|men|women|envoys|counterparts)\b|\b(?:the|The)\s+pair\b|\b(?:the|The)\s+two(?=\s+(?:last|previously|also|first|again|later|then|had|have|will|would|met|meet|held|hold|spoke|talked|discussed|agreed|signed)\b)/g;
@@ -369,6 +400,7 @@ const W_FRAME = 16384;
 const W_SEPARATELY = 32768;
 const W_PHONE = 131072;
 const W_INVITATION = 262144;
+const W_FUTURE_MARKER = 524288;
 const FOLDED_GATE_WORDS: ReadonlyArray<readonly [string, number]> = [
   ...['cancelled', 'canceled', 'postponed', 'called', 'scrapped', 'shelved', 'put', 'delayed'].map((w) => [w, W_CANCEL] as const),
   ...['agree', 'agreed', 'agrees', 'agreeing', 'vow', 'vowed', 'vows', 'pledged', 'pledges', 'commit', 'committed', 'commits', 'decided', 'resolved', 'together', 'forward'].map(
@@ -379,6 +411,9 @@ const FOLDED_GATE_WORDS: ReadonlyArray<readonly [string, number]> = [
   ...['separate', 'separately'].map((w) => [w, W_SEPARATELY] as const),
   ...['phone', 'telephone', 'video', 'videoconference'].map((w) => [w, W_PHONE] as const),
   ['invitation', W_INVITATION],
+  ...['will', 'shall', 'll', 'would', 'is', 'are', 'was', 'were', 'scheduled', 'plan', 'plans', 'planned', 'prepared', 'preparing', 'intend', 'intends', 'hope', 'hopes', 'next', 'tomorrow', 'upcoming', 'later'].map(
+    (w) => [w, W_FUTURE_MARKER] as const,
+  ),
   ...['not', 'never', 'no', 'refused', 'refuses', 'declined', 'declines', 'rejected', 'cancelled', 'canceled', 'cancels', 'postponed', 'called', 'without', 'instead', 'rather'].map(
     (w) => [w, W_NEGATION] as const,
   ),
@@ -424,14 +459,69 @@ function foldedEquals(text: string, wordStart: number, word: string): boolean {
 }
 
 /**
- * False only when a word pattern run over s[from, to) cannot match: the sentence has none of its words,
- * and the slice neither opens nor ends inside a word (whose part may read as one of them: "can|not").
+ * False only when a word pattern run over s[from, to) cannot match: none of its words stands whole in
+ * the slice (gateFlags recorded where each stands), nor does the slice open or end inside a word whose
+ * part in the slice is one of them ("can|not").
  */
 function sliceMayHold(s: string, gates: number, bit: number, from: number, to: number = s.length): boolean {
-  if (gates & bit) return true;
   const a = Math.max(0, from);
   const b = Math.min(s.length, to);
-  return (a > 0 && isWordChar(s.charCodeAt(a - 1)) && isWordChar(s.charCodeAt(a))) || (b > 0 && b < s.length && isWordChar(s.charCodeAt(b - 1)) && isWordChar(s.charCodeAt(b)));
+  if (gates & bit) {
+    for (let k = 0; k < gateHitCount; k++) if (gateHitBits[k]! & bit && gateHitStart[k]! >= a && gateHitEnd[k]! <= b) return true;
+  }
+  if (a > 0 && a < b && isWordChar(s.charCodeAt(a - 1)) && isWordChar(s.charCodeAt(a))) {
+    let e = a;
+    while (e < b && isLetter(s.charCodeAt(e))) e++;
+    if (wordGateBits(s, a, e) & bit) return true;
+  }
+  if (b > 0 && b < s.length && isWordChar(s.charCodeAt(b - 1)) && isWordChar(s.charCodeAt(b))) {
+    let w = b;
+    while (w > a && isLetter(s.charCodeAt(w - 1))) w--;
+    if (wordGateBits(s, w, b) & bit) return true;
+  }
+  return false;
+}
+
+/** The gate bits of text[start, end) read as one word (letters only). */
+function wordGateBits(text: string, start: number, end: number): number {
+  const length = end - start;
+  if (length < 2 || length > GATE_MAX_LENGTH) return 0;
+  let h = 0;
+  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + (text.charCodeAt(i) | 32)) | 0;
+  return hashedWordGateBits(text, start, length, h);
+}
+
+function hashedWordGateBits(text: string, start: number, length: number, h: number): number {
+  if (!GATE_HASH_BITS[h & 4095]) return 0;
+  let bits = 0;
+  for (const e of GATE_BY_HASH.get(h) ?? []) {
+    if (e.word.length === length && (e.anyCase ? foldedEquals(text, start, e.word) : text.startsWith(e.word, start))) bits |= e.bits;
+  }
+  return bits;
+}
+
+// Where the gate words of the sentence last read by gateFlags stand (offsets in the sentence), and their
+// bits: sliceMayHold reads them for the sentence being analysed.
+let gateHitCount = 0;
+let gateHitStart = new Int32Array(64);
+let gateHitEnd = new Int32Array(64);
+let gateHitBits = new Int32Array(64);
+
+function recordGateHit(start: number, end: number, bits: number): void {
+  if (gateHitCount === gateHitStart.length) {
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    gateHitStart = grow(gateHitStart);
+    gateHitEnd = grow(gateHitEnd);
+    gateHitBits = grow(gateHitBits);
+  }
+  gateHitStart[gateHitCount] = start;
+  gateHitEnd[gateHitCount] = end;
+  gateHitBits[gateHitCount] = bits;
+  gateHitCount++;
 }
 
 const SPACE_UNIT = /^\s$/;
@@ -480,6 +570,7 @@ function mayEndInBackgroundWord(lead: string): boolean {
 /** The gate flags of the whole words in text[start, end). */
 function gateFlags(text: string, start: number, end: number): number {
   let flags = 0;
+  gateHitCount = 0;
   let i = start;
   while (i < end) {
     let c = text.charCodeAt(i);
@@ -499,9 +590,10 @@ function gateFlags(text: string, start: number, end: number): number {
     // A letter run cut by the sentence end is still a whole word: \b also holds at the end of the slice.
     const length = i - wordStart;
     if (length < 2 || length > GATE_MAX_LENGTH || !GATE_HASH_BITS[h & 4095]) continue;
-    for (const e of GATE_BY_HASH.get(h) ?? []) {
-      if (e.word.length === length && (e.anyCase ? foldedEquals(text, wordStart, e.word) : text.startsWith(e.word, wordStart))) flags |= e.bits;
-    }
+    const bits = hashedWordGateBits(text, wordStart, length, h);
+    if (!bits) continue;
+    flags |= bits;
+    recordGateHit(wordStart - start, i - start, bits);
   }
   return flags;
 }
@@ -632,12 +724,21 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
     return state.previousSubject ?? lastMentionBefore(state.officials, pos)?.entityId ?? null;
   };
 
-  const pronounPatterns: RegExp[] = [];
-  if (gates & W_PRONOUN) pronounPatterns.push(PRONOUN);
-  if ((gates & W_POSSESSIVE) && (gates & W_POSSESSED_NOUN)) pronounPatterns.push(POSSESSIVE_BEFORE_CUE);
-  for (const re of pronounPatterns) {
-    re.lastIndex = 0;
-    for (let m = re.exec(s); m; m = re.exec(s)) {
+  // "he", "she": the gate words gateFlags found, where no other word character touches them (\b).
+  if (gates & W_PRONOUN) {
+    for (let k = 0; k < gateHitCount; k++) {
+      if (!(gateHitBits[k]! & W_PRONOUN)) continue;
+      const from = gateHitStart[k]!;
+      const to = gateHitEnd[k]!;
+      if ((from > 0 && isWordChar(s.charCodeAt(from - 1))) || (to < s.length && isWordChar(s.charCodeAt(to)))) continue;
+      const start = sentence.start + from;
+      const id = resolvePronoun(start);
+      if (id) actors.push({ ids: [id], start, end: sentence.start + to, ref: true });
+    }
+  }
+  if (gates & W_POSSESSIVE && gates & W_POSSESSED_NOUN) {
+    POSSESSIVE_BEFORE_CUE.lastIndex = 0;
+    for (let m = POSSESSIVE_BEFORE_CUE.exec(s); m; m = POSSESSIVE_BEFORE_CUE.exec(s)) {
       const start = sentence.start + m.index;
       const id = resolvePronoun(start);
       const space = m[0].search(/\s/);
@@ -940,24 +1041,48 @@ function endsInInAndSpace(s: string, end: number): boolean {
   return e < end && e >= 2 && (s.charCodeAt(e - 1) | 32) === 110 && (s.charCodeAt(e - 2) | 32) === 105;
 }
 
+interface PlaceOfWords {
+  name: string;
+  city: boolean;
+}
+// What a run of capitalised words names, whatever its sentence: articles repeat the same few places.
+const placeOfWordsCache = new Map<string, PlaceOfWords | null>();
+
+/** The place a capitalised run names (trailing non-place words dropped), or null when it names none. */
+function placeOfWords(raw: string): PlaceOfWords | null {
+  const cached = placeOfWordsCache.get(raw);
+  if (cached !== undefined) return cached;
+  const place = readPlaceOfWords(raw);
+  if (placeOfWordsCache.size > 5000) placeOfWordsCache.clear();
+  placeOfWordsCache.set(detached(raw), place && { name: detached(place.name), city: place.city });
+  return place;
+}
+
+function readPlaceOfWords(raw: string): PlaceOfWords | null {
+  let name = raw.replace(/[’']s$/, '').replace(/[.,]$/, '');
+  const words = name.split(/\s+/);
+  while (words.length && NOT_PLACE_WORD.test(words[words.length - 1]!)) words.pop();
+  if (!words.length || NOT_PLACE_WORD.test(words[0]!)) return null;
+  name = words.join(' ');
+  // Four capitalised words make an institution ("Jomo Kenyatta International Airport"), not a city.
+  if (words.length > 3 || INSTITUTION_WORD.test(name) || /\d/.test(name)) return null;
+  // A demonym ("Egyptian", "Japanese officials") names no place; nor does the EU.
+  if (isDemonym(name) || isDemonym(words[0]!) || countryCode(name) === EU_CODE) return null;
+  return { name, city: !isCountryName(name) };
+}
+
 function placeCandidates(text: string, sentence: Span, officialsInSentence: readonly OfficialMention[], gates?: number): Array<{ name: string; pos: number; city: boolean }> {
   const s = text.slice(sentence.start, sentence.end);
   const out: Array<{ name: string; pos: number; city: boolean }> = [];
   const consider = (raw: string, pos: number) => {
-    let name = raw.replace(/[’']s$/, '').replace(/[.,]$/, '');
-    const words = name.split(/\s+/);
-    while (words.length && NOT_PLACE_WORD.test(words[words.length - 1]!)) words.pop();
-    if (!words.length || NOT_PLACE_WORD.test(words[0]!)) return;
-    name = words.join(' ');
-    // Four capitalised words make an institution ("Jomo Kenyatta International Airport"), not a city.
-    if (words.length > 3 || INSTITUTION_WORD.test(name) || /\d/.test(name)) return;
+    const place = placeOfWords(raw);
+    if (!place) return;
+    const { name } = place;
     // "discussed the situation in Syria": the place of a topic, not of the meeting.
     if (endsInInAndSpace(s, pos) && TOPIC_BEFORE_PLACE.test(s.slice(Math.max(0, pos - 40), pos))) return;
     const abs = sentence.start + pos;
     if (officialsInSentence.some((m) => abs < m.end && abs + name.length > m.start)) return;
-    // A demonym ("Egyptian", "Japanese officials") names no place; nor does the EU.
-    if (isDemonym(name) || isDemonym(words[0]!) || countryCode(name) === EU_CODE) return;
-    out.push({ name, pos, city: !isCountryName(name) });
+    out.push({ name, pos, city: place.city });
   };
   PLACE_AFTER.lastIndex = 0;
   for (let m = PLACE_AFTER.exec(s); m; m = PLACE_AFTER.exec(s)) {
@@ -1439,12 +1564,12 @@ function analyseSentence(
     const cueWord = s.slice(cue.start, cue.end);
     // "refused to meet", "will not visit", "cancelled talks": no event.
     const lead40 = lead.slice(-40);
-    if ((sliceMayHold(s, gates, W_NEGATION, cue.start - 40) || lead40.includes("'") || lead40.includes('’')) && NEGATION_BEFORE.test(lead40)) continue;
+    if ((sliceMayHold(s, gates, W_NEGATION, cue.start - 40, cue.start) || lead40.includes("'") || lead40.includes('’')) && NEGATION_BEFORE.test(lead40)) continue;
     // "the meeting with X was cancelled", "her visit to Kyiv, planned for May, was postponed": no event either.
     const after = s.slice(cue.end, cue.end + 120);
     if (sliceMayHold(s, gates, W_CANCEL, cue.end, cue.end + 120) && CANCEL_WORD.test(after) && (CANCELLED_AFTER.test(after) || ((cue.type === 'visit' || cue.type === 'trip') && TRAVEL_CANCELLED_AFTER.test(after)))) continue;
     // "requested that his counterpart visit Tehran", "invited her to hold talks": a proposal.
-    if (sliceMayHold(s, gates, W_PROPOSAL, cue.start - 80) && PROPOSAL_BEFORE.test(lead.slice(-80)) && !HELD_FORM.test(cueWord)) continue;
+    if (sliceMayHold(s, gates, W_PROPOSAL, cue.start - 80, cue.start) && PROPOSAL_BEFORE.test(lead.slice(-80)) && !HELD_FORM.test(cueWord)) continue;
     // Dates, then places, are read only for cues the tests above kept.
     const cueAbs = sentence.start + cue.start;
     datingCues ??= cues.filter(
@@ -1475,7 +1600,7 @@ function analyseSentence(
     const clauseLead = lead.slice(Math.max(lead.lastIndexOf(','), lead.length - 60) + 1);
     const scheduled =
       /expected/i.test(cueWord) ||
-      FUTURE_MARKER.test(clauseLead) ||
+      (sliceMayHold(s, gates, W_FUTURE_MARKER, cue.start - clauseLead.length, cue.start) && FUTURE_MARKER.test(clauseLead)) ||
       (sliceMayHold(s, gates, W_FUTURE_TIME, cue.end, cue.end + 80) && hasFutureTimeAfter(s.slice(cue.end, cue.end + 80))) ||
       (endsWithWordAndSpace(leadTail, 'to') && !/\b(?:went|came|flew|travel(?:l)?ed|arrived)\b/.test(lead.slice(-60)));
     // "a final meeting between X and Y" stays a meeting beside a phone call to someone else.
@@ -1510,7 +1635,7 @@ function analyseSentence(
         subordinate: /,\s*(?:who|which|where)\b[^,]*$/.test(leadTail),
         frame: travel && sliceMayHold(s, gates, W_FRAME, cue.start - 120, cue.start) && hasFrameBefore(leadTail),
         destination: hostedVisit ?? (travel ? destinationAt(places, cue) : null),
-        background: travel ? BACKGROUND_TRAVEL.test(leadTail) : earlierMeeting,
+        background: travel ? backgroundTravelMayMatch(leadTail) && BACKGROUND_TRAVEL.test(leadTail) : earlierMeeting,
       };
       // A visitor alone joins the meeting of the same sentence; two meetings with different people stay apart.
       const same = drafts.find((d) => {
@@ -1616,88 +1741,65 @@ function addCity(cities: Map<string, Set<string>>, id: string, city: string): vo
 const CUE_TRIGGER =
   /\b(?:[Mm]e(?:t|et)|[Tt]alk|[Dd]iscuss|[Nn]egotiation|[Cc]on(?:sultation|versation|fer)|[Ss](?:ummit|at down|hook hands|poke|ign(?:ed|s)|eal(?:ed|s))|[Dd](?:ined|elegations? to)|[Ll]unched|[Ee]xchanged|[Hh](?:ost|ead(?:s|ed|ing)? to)|[Rr]eceiv|[Ww]elcom|[Gg]reet|[Pp]hone|[Tt](?:elephone|rip|ravel|old)|[Ii]nk(?:ed|s)|[Vv](?:ideo|isit)|[Aa]rriv|[Ff]l(?:y|ies) to|[Ll]and(?:s|ed|ing)? (?:in|at)|[Ee]xpected in|[Ll](?:eft|eaves?|eaving) for|[Dd]epart(?:s|ed)? for|[Tt]our|[Ff]lew|[Cc]ourtesy|[Cc]all(?:s|ed|ing)? on|[Cc]alls? with|[Cc]alled)/g;
 const ATTRIBUTE_BEFORE = /\b(?:the|his|her|their|a)\s+$/i;
-const RULE_OPENER = /^(?:held|hold|holds|holding|had|has|have|having|paid|pays|pay|paying|is|are|was|were|been|be|also|state|official|working|joint|news|press)$/i;
-// The same words, matched in place: the word at [start, end) is an opener when a match ends exactly at end.
-const RULE_OPENER_AT = new RegExp(`${RULE_OPENER.source.slice(1, -1)}(?![a-z])`, 'iy');
-// First letters of the openers (held, paid, is, are, was, been, also, state, official, working, joint, news,
-// press) as bits of a-z: most words fail on their first letter, before any regex runs.
-const OPENER_FIRST = [...'hpiawbsojn'].reduce((mask, l) => mask | (1 << (l.charCodeAt(0) - 97)), 0);
+const RULE_OPENERS = ['held', 'hold', 'holds', 'holding', 'had', 'has', 'have', 'having', 'paid', 'pays', 'pay', 'paying', 'is', 'are', 'was', 'were', 'been', 'be', 'also', 'state', 'official', 'working', 'joint', 'news', 'press'];
+// The openers by the folded hash of their letters (see foldedHash): a word is looked up, never matched by a regex.
+const RULE_OPENERS_BY_HASH = new Map<number, string[]>();
+for (const w of RULE_OPENERS) RULE_OPENERS_BY_HASH.set(foldedHash(w), [...(RULE_OPENERS_BY_HASH.get(foldedHash(w)) ?? []), w]);
+const RULE_OPENER_MAX_LENGTH = Math.max(...RULE_OPENERS.map((w) => w.length));
+/** True when the letters text[start, end) are an opener, in any case. */
 function isRuleOpener(text: string, start: number, end: number): boolean {
-  const letter = (text.charCodeAt(start) | 0x20) - 97;
-  if (letter < 0 || letter > 25 || !((OPENER_FIRST >> letter) & 1)) return false;
-  RULE_OPENER_AT.lastIndex = start;
-  return RULE_OPENER_AT.test(text) && RULE_OPENER_AT.lastIndex === end;
+  const length = end - start;
+  if (length < 2 || length > RULE_OPENER_MAX_LENGTH) return false;
+  let h = 0;
+  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + (text.charCodeAt(i) | 32)) | 0;
+  for (const w of RULE_OPENERS_BY_HASH.get(h) ?? []) if (w.length === length && foldedEquals(text, start, w)) return true;
+  return false;
 }
 const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 // Between words of one phrase: spaces, hyphens, apostrophes, periods of "U.S." ("held a Japan-U.S. meeting").
 // Quotation marks too: 'had a "productive" call with'.
 const isGap = (c: number) => c === 32 || c === 45 || c === 39 || c === 8217 || c === 46 || c === 34 || c === 8220 || c === 8221;
 
-/** Index of the parenthesis closing the group opened at `open`, or -1. */
-function closingParen(src: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < src.length; i++) {
-    const c = src[i];
-    if (c === '\\') i++;
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return i;
-  }
-  return -1;
+// The rules a word may open, as one sticky alternation (one group per rule, in listed order): the first
+// group that matches is the first rule that would, and one regex call of a few groups replaces a call
+// per rule. Keyed by the folded hash of the word (see foldedHash), checked by its letters.
+interface RulesOfWord {
+  word: string;
+  rules: CueRule[];
+  alternation: RegExp;
 }
-
-/**
- * Lower-case letters a pattern's match can start with, read from its source; null when the
- * reading is unsure (an optional group first), which files the rule under every letter.
- */
-function firstLetters(src: string): Set<string> | null {
-  let rest = src.startsWith('\\b') ? src.slice(2) : src;
-  if (rest.startsWith('(?<=')) {
-    const close = closingParen(rest, 0);
-    if (close < 0) return null;
-    rest = rest.slice(close + 1);
+const RULES_BY_WORD_HASH = new Map<number, RulesOfWord[]>();
+{
+  const rulesByWord = new Map<string, CueRule[]>();
+  for (const rule of CUE_RULES) for (const word of rule.opens.split(' ')) rulesByWord.set(word, [...(rulesByWord.get(word) ?? []), rule]);
+  for (const [word, rules] of rulesByWord) {
+    const alternation = new RegExp(rules.map((r) => `(${r.re.source})`).join('|'), 'iy');
+    const h = foldedHash(word);
+    RULES_BY_WORD_HASH.set(h, [...(RULES_BY_WORD_HASH.get(h) ?? []), { word, rules, alternation }]);
   }
-  if (/^[a-z](?![?*{])/i.test(rest)) return new Set([rest[0]!.toLowerCase()]);
-  if (!rest.startsWith('(?:')) return null;
-  const close = closingParen(rest, 0);
-  if (close < 0 || /^[?*{]/.test(rest.slice(close + 1))) return null;
-  const out = new Set<string>();
-  let depth = 0;
-  let altStart = 3;
-  for (let i = 3; i <= close; i++) {
-    const c = rest[i];
-    if (c === '\\') i++;
-    else if (c === '(') depth++;
-    else if (c === ')' && depth > 0) depth--;
-    else if ((c === '|' && depth === 0) || i === close) {
-      const alt = firstLetters(rest.slice(altStart, i));
-      if (!alt) return null;
-      for (const l of alt) out.add(l);
-      altStart = i + 1;
-    }
-  }
-  return out.size ? out : null;
 }
-
-// Rules by the letter a match starts with: a cue word is tried only against the rules it can open.
-const RULES_BY_LETTER: number[][] = Array.from({ length: 26 }, () => []);
-CUE_RULES.forEach((rule, r) => {
-  const letters = firstLetters(rule.re.source);
-  for (let l = 0; l < 26; l++) if (!letters || letters.has(String.fromCharCode(97 + l))) RULES_BY_LETTER[l]!.push(r);
-});
-// A letter's rules as one sticky alternation, one group per rule in listed order: the first group that
-// matches is the first rule that would, and one regex call replaces a call per rule.
-const RULE_ALTERNATION_BY_LETTER = RULES_BY_LETTER.map((rules) => new RegExp(rules.map((r) => `(${CUE_RULES[r]!.re.source})`).join('|'), 'iy'));
 
 /** The rule matching at a position, first listed first, with its end; null when none does. */
 function ruleAt(text: string, pos: number): { rule: CueRule; end: number } | null {
-  const letter = (text.charCodeAt(pos) | 0x20) - 97;
-  const rules = RULES_BY_LETTER[letter];
-  const alternation = RULE_ALTERNATION_BY_LETTER[letter];
-  if (!rules || !alternation) return null;
+  // Every rule opens on a word boundary (\b, or a lookbehind ending in a space) with one of its words.
+  if (pos > 0 && isWordChar(text.charCodeAt(pos - 1))) return null;
+  let h = 0;
+  let end = pos;
+  for (; end < text.length; end++) {
+    const c = text.charCodeAt(end);
+    if (((c | 32) - 97) >>> 0 <= 25) h = (Math.imul(h, 31) + (c | 32)) | 0;
+    else if ((c >= 48 && c <= 57) || c === 95) return null; // a word with a digit or _ is none of the words
+    else break;
+  }
+  const length = end - pos;
+  let entry: RulesOfWord | undefined;
+  for (const e of RULES_BY_WORD_HASH.get(h) ?? []) if (e.word.length === length && foldedEquals(text, pos, e.word)) entry = e;
+  if (!entry) return null;
+  const { alternation, rules } = entry;
   alternation.lastIndex = pos;
   const m = alternation.exec(text);
   if (!m) return null;
-  for (let g = 1; g < m.length; g++) if (m[g] !== undefined) return { rule: CUE_RULES[rules[g - 1]!]!, end: alternation.lastIndex };
+  for (let g = 1; g < m.length; g++) if (m[g] !== undefined) return { rule: rules[g - 1]!, end: alternation.lastIndex };
   return null;
 }
 
@@ -1717,7 +1819,7 @@ function findCues(text: string, sentences: readonly Span[]): Map<number, Cue[]> 
       while (start > 0 && isLetter(text.charCodeAt(start - 1))) start--;
       if (start === end) break;
       // Openers are short words; a long one ("productive") is walked over.
-      if (end - start <= 8 && isRuleOpener(text, start, end)) starts.push(start);
+      if (isRuleOpener(text, start, end)) starts.push(start);
       cursor = start;
     }
   }
@@ -1851,8 +1953,8 @@ function absorb(target: Draft, d: Draft, acrossSentences: boolean): void {
 
 // Regexes compile on their first run: run each once at load, so the first article read pays nothing.
 for (const re of [
-  HEAD_TITLE, DIPLOMAT_TITLE, MINISTER_TITLE, LOCAL_DEMONYM, ABBREVIATION_END, TOLD_COMPANIONS, FUTURE_MARKER, FUTURE_TIME_AFTER, PROPOSAL_BEFORE, AGREEMENT_BEFORE, BACKGROUND_MEETING_BEFORE, TRIP_CLAUSE_BEFORE, SIGNING_CUE, HELD_FORM, CANCELLED_AFTER, TRAVEL_CANCELLED_AFTER, BACKGROUND_TRAVEL, NEGATION_BEFORE, CAPITALISED_WORD, TITLE_GAP_WORD, GAP_WORD, SUBJECT_BREAK, IN_PERSON, PHONE_MARKER, WITH_AFTER_TOPIC, TRANSITIVE_CUE, UNNAMED_OBJECT, CALL_PURPOSE_AFTER, AFTER_EVENT_GAP, RELATIVE_LEAD, IN_A_BEFORE, OBJECT_PRONOUN_AFTER, OTHER_PERSON_OF, POSSESSIVE_AFTER, PRONOUN, POSSESSIVE_BEFORE_CUE, PAIR_REF, TITLE_REF, BARE_TITLE_REF, VISITING_REF, COUNTERPART_REF, NAME_PAIR, FRAME_BEFORE, SAME_DAY, DATELINE_AFTER, RELATIVE_CLAUSE, CLOSED_RELATIVE, TRIP_WORD, DATE_OTHER_EVENT, DATE_EXCLUDED_BEFORE, PLACE_AFTER, PLACE_AFTER_BUILDING, PLACE_BEFORE_TRIP, NOT_PLACE_WORD, TOPIC_BEFORE_PLACE, INSTITUTION_WORD, LOCATED_GATE, DATELINE, CUE_TRIGGER, ATTRIBUTE_BEFORE, RULE_OPENER, RULE_OPENER_AT,
-  ...RULE_ALTERNATION_BY_LETTER,
+  HEAD_TITLE, DIPLOMAT_TITLE, MINISTER_TITLE, LOCAL_DEMONYM, ABBREVIATION_END, TOLD_COMPANIONS, FUTURE_MARKER, FUTURE_TIME_AFTER, PROPOSAL_BEFORE, AGREEMENT_BEFORE, BACKGROUND_MEETING_BEFORE, TRIP_CLAUSE_BEFORE, SIGNING_CUE, HELD_FORM, CANCELLED_AFTER, TRAVEL_CANCELLED_AFTER, BACKGROUND_TRAVEL, NEGATION_BEFORE, CAPITALISED_WORD, TITLE_GAP_WORD, GAP_WORD, SUBJECT_BREAK, IN_PERSON, PHONE_MARKER, WITH_AFTER_TOPIC, TRANSITIVE_CUE, UNNAMED_OBJECT, CALL_PURPOSE_AFTER, AFTER_EVENT_GAP, RELATIVE_LEAD, IN_A_BEFORE, OBJECT_PRONOUN_AFTER, OTHER_PERSON_OF, POSSESSIVE_AFTER, POSSESSIVE_BEFORE_CUE, PAIR_REF, TITLE_REF, BARE_TITLE_REF, VISITING_REF, COUNTERPART_REF, NAME_PAIR, FRAME_BEFORE, SAME_DAY, DATELINE_AFTER, RELATIVE_CLAUSE, CLOSED_RELATIVE, TRIP_WORD, DATE_OTHER_EVENT, DATE_EXCLUDED_BEFORE, PLACE_AFTER, PLACE_AFTER_BUILDING, PLACE_BEFORE_TRIP, NOT_PLACE_WORD, TOPIC_BEFORE_PLACE, INSTITUTION_WORD, LOCATED_GATE, DATELINE, CUE_TRIGGER, ATTRIBUTE_BEFORE,
+  ...[...RULES_BY_WORD_HASH.values()].flat().map((e) => e.alternation),
 ]) {
   re.lastIndex = 0;
   re.test('Mr X met Y, the 2 ministers. ');
