@@ -375,6 +375,7 @@ const W_ROLE = 64;
 const W_VISITING = 128;
 const W_COUNTERPART = 256;
 const W_BUILDING = 65536;
+const W_PLACE_OPENER = 1048576;
 const GATE_WORDS: ReadonlyArray<readonly [string, number]> = [
   ...['he', 'she', 'He', 'She'].map((w) => [w, W_PRONOUN] as const),
   ...['his', 'her', 'His', 'Her'].map((w) => [w, W_POSSESSIVE] as const),
@@ -388,6 +389,7 @@ const GATE_WORDS: ReadonlyArray<readonly [string, number]> = [
   ...['visiting', 'guest'].map((w) => [w, W_VISITING] as const),
   ...['counterpart', 'counterparts'].map((w) => [w, W_COUNTERPART] as const),
   ...['House', 'Palace', 'Hall', 'Office', 'Centre', 'Center', 'Hotel', 'Airport', 'Building', 'Residence'].map((w) => [w, W_BUILDING] as const),
+  ...['in', 'to', 'at', 'visit', 'visits', 'visiting', 'visited', 'left', 'leaves', 'leaving', 'departed', 'departs'].map((w) => [w, W_PLACE_OPENER] as const),
 ];
 // Words the clause patterns of a cue need (/i there, so matched in any case): a sentence without them
 // skips those patterns.
@@ -467,7 +469,15 @@ function sliceMayHold(s: string, gates: number, bit: number, from: number, to: n
   const a = Math.max(0, from);
   const b = Math.min(s.length, to);
   if (gates & bit) {
-    for (let k = 0; k < gateHitCount; k++) if (gateHitBits[k]! & bit && gateHitStart[k]! >= a && gateHitEnd[k]! <= b) return true;
+    // Hits are in text order: the first at or after a, by bisection, then those inside the slice.
+    let lo = 0;
+    let hi = gateHitCount;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (gateHitStart[mid]! < a) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < gateHitCount && gateHitEnd[k]! <= b; k++) if (gateHitBits[k]! & bit) return true;
   }
   if (a > 0 && a < b && isWordChar(s.charCodeAt(a - 1)) && isWordChar(s.charCodeAt(a))) {
     let e = a;
@@ -705,6 +715,24 @@ function startsNamedMention(mentions: readonly OfficialMention[], from: number, 
   return false;
 }
 
+/**
+ * Where a reference pattern's scan of the sentence may start: every match holds a gate word of `bit` and
+ * opens at most `chunks` space-separated chunks before it ("the two countries' foreign ministers"), so
+ * nothing before that many chunks ahead of the first such word can match. Only ASCII spaces separate
+ * chunks here: a chunk that holds another space character only reaches further back.
+ */
+function scanStartBefore(s: string, bit: number, chunks: number): number {
+  let k = 0;
+  while (k < gateHitCount && !(gateHitBits[k]! & bit)) k++;
+  if (k === gateHitCount) return s.length;
+  let i = gateHitStart[k]!;
+  for (let n = 0; n < chunks && i > 0; n++) {
+    while (i > 0 && isAsciiSpace(s.charCodeAt(i - 1))) i--;
+    while (i > 0 && !isAsciiSpace(s.charCodeAt(i - 1))) i--;
+  }
+  return i;
+}
+
 function resolveActors(state: DocState, sentence: Span, mentions: readonly OfficialMention[], gates: number): Actor[] {
   const { text, people } = state;
   const s = text.slice(sentence.start, sentence.end);
@@ -747,7 +775,7 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
   }
 
   // A pair reference needs both an opener ("the", "both") and a plural noun among the sentence's words.
-  PAIR_REF.lastIndex = (gates & W_PAIR_NOUN) && (gates & W_PAIR_OPENER) ? 0 : s.length;
+  PAIR_REF.lastIndex = (gates & W_PAIR_NOUN) && (gates & W_PAIR_OPENER) ? scanStartBefore(s, W_PAIR_NOUN, 4) : s.length;
   for (let m = PAIR_REF.exec(s); m; m = PAIR_REF.exec(s)) {
     const start = sentence.start + m.index;
     const noun = (m[1] ?? 'pair').replace(/\s+/g, ' ');
@@ -767,7 +795,7 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
 
   // Both title patterns hold a lower-case office noun as a word: a sentence with none skips them.
   const roleNoun = (gates & W_ROLE) !== 0;
-  TITLE_REF.lastIndex = roleNoun ? 0 : s.length;
+  TITLE_REF.lastIndex = roleNoun ? scanStartBefore(s, W_ROLE, 4) : s.length;
   for (let m = TITLE_REF.exec(s); m; m = TITLE_REF.exec(s)) {
     const start = sentence.start + m.index;
     const end = start + m[0].length;
@@ -780,7 +808,7 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
   }
 
   // "the prime minister" with no country: the one official of that office the article has named.
-  BARE_TITLE_REF.lastIndex = roleNoun ? 0 : s.length;
+  BARE_TITLE_REF.lastIndex = roleNoun ? scanStartBefore(s, W_ROLE, 4) : s.length;
   for (let m = BARE_TITLE_REF.exec(s); m; m = BARE_TITLE_REF.exec(s)) {
     const start = sentence.start + m.index;
     const end = start + m[0].length;
@@ -790,7 +818,7 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
   }
 
   // "received the visiting minister": the official of that office named before, other than those named here.
-  VISITING_REF.lastIndex = gates & W_VISITING ? 0 : s.length;
+  VISITING_REF.lastIndex = gates & W_VISITING ? scanStartBefore(s, W_VISITING, 2) : s.length;
   for (let m = VISITING_REF.exec(s); m; m = VISITING_REF.exec(s)) {
     const start = sentence.start + m.index;
     const end = start + m[0].length;
@@ -801,7 +829,7 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
     if (id) actors.push({ ids: [id], start, end, ref: true });
   }
 
-  COUNTERPART_REF.lastIndex = gates & W_COUNTERPART ? 0 : s.length;
+  COUNTERPART_REF.lastIndex = gates & W_COUNTERPART ? scanStartBefore(s, W_COUNTERPART, 3) : s.length;
   for (let m = COUNTERPART_REF.exec(s); m; m = COUNTERPART_REF.exec(s)) {
     const start = sentence.start + m.index;
     const end = start + m[0].length;
@@ -1021,6 +1049,7 @@ function pickDate(
 
 const PLACE_AFTER =
   /\b(?:in|to|at|visit|visits|visiting|visited|(?:left|leaves|leaving|departed|departs)\s+for)\s+((?:[A-Z][\p{L}’'.-]+)(?:\s+(?:[A-Z][\p{L}’'.-]+)){0,5})/gu;
+const PLACE_AFTER_AT = new RegExp(PLACE_AFTER.source, 'uy');
 const PLACE_AFTER_BUILDING = /\b(?:House|Palace|Hall|Office|Centre|Center|Hotel|Airport|Building|Residence),\s+([A-Z][\p{L}’'-]+(?:\s+[A-Z][\p{L}’'-]+)?)/gu;
 const PLACE_BEFORE_TRIP = /\b([A-Z][\p{L}-]+)\s+(?:trip|visit)\b/gu;
 const NOT_PLACE_WORD =
@@ -1084,10 +1113,26 @@ function placeCandidates(text: string, sentence: Span, officialsInSentence: read
     if (officialsInSentence.some((m) => abs < m.end && abs + name.length > m.start)) return;
     out.push({ name, pos, city: place.city });
   };
-  PLACE_AFTER.lastIndex = 0;
-  for (let m = PLACE_AFTER.exec(s); m; m = PLACE_AFTER.exec(s)) {
-    const raw = m[1] ?? '';
-    consider(raw, m.index + m[0].length - raw.length);
+  if (gates === undefined) {
+    PLACE_AFTER.lastIndex = 0;
+    for (let m = PLACE_AFTER.exec(s); m; m = PLACE_AFTER.exec(s)) {
+      const raw = m[1] ?? '';
+      consider(raw, m.index + m[0].length - raw.length);
+    }
+  } else if (gates & W_PLACE_OPENER) {
+    // Every match opens on one of the opener words gateFlags found: try the pattern there only, in
+    // order and past the last match, as the global scan would.
+    let scanned = 0;
+    for (let k = 0; k < gateHitCount; k++) {
+      const at = gateHitStart[k]!;
+      if (!(gateHitBits[k]! & W_PLACE_OPENER) || at < scanned) continue;
+      PLACE_AFTER_AT.lastIndex = at;
+      const m = PLACE_AFTER_AT.exec(s);
+      if (!m) continue;
+      const raw = m[1] ?? '';
+      consider(raw, m.index + m[0].length - raw.length);
+      scanned = PLACE_AFTER_AT.lastIndex;
+    }
   }
   // "at State House, Nairobi": the city after the building.
   PLACE_AFTER_BUILDING.lastIndex = gates === undefined || gates & W_BUILDING ? 0 : s.length;
@@ -1953,7 +1998,7 @@ function absorb(target: Draft, d: Draft, acrossSentences: boolean): void {
 
 // Regexes compile on their first run: run each once at load, so the first article read pays nothing.
 for (const re of [
-  HEAD_TITLE, DIPLOMAT_TITLE, MINISTER_TITLE, LOCAL_DEMONYM, ABBREVIATION_END, TOLD_COMPANIONS, FUTURE_MARKER, FUTURE_TIME_AFTER, PROPOSAL_BEFORE, AGREEMENT_BEFORE, BACKGROUND_MEETING_BEFORE, TRIP_CLAUSE_BEFORE, SIGNING_CUE, HELD_FORM, CANCELLED_AFTER, TRAVEL_CANCELLED_AFTER, BACKGROUND_TRAVEL, NEGATION_BEFORE, CAPITALISED_WORD, TITLE_GAP_WORD, GAP_WORD, SUBJECT_BREAK, IN_PERSON, PHONE_MARKER, WITH_AFTER_TOPIC, TRANSITIVE_CUE, UNNAMED_OBJECT, CALL_PURPOSE_AFTER, AFTER_EVENT_GAP, RELATIVE_LEAD, IN_A_BEFORE, OBJECT_PRONOUN_AFTER, OTHER_PERSON_OF, POSSESSIVE_AFTER, POSSESSIVE_BEFORE_CUE, PAIR_REF, TITLE_REF, BARE_TITLE_REF, VISITING_REF, COUNTERPART_REF, NAME_PAIR, FRAME_BEFORE, SAME_DAY, DATELINE_AFTER, RELATIVE_CLAUSE, CLOSED_RELATIVE, TRIP_WORD, DATE_OTHER_EVENT, DATE_EXCLUDED_BEFORE, PLACE_AFTER, PLACE_AFTER_BUILDING, PLACE_BEFORE_TRIP, NOT_PLACE_WORD, TOPIC_BEFORE_PLACE, INSTITUTION_WORD, LOCATED_GATE, DATELINE, CUE_TRIGGER, ATTRIBUTE_BEFORE,
+  HEAD_TITLE, DIPLOMAT_TITLE, MINISTER_TITLE, LOCAL_DEMONYM, ABBREVIATION_END, TOLD_COMPANIONS, FUTURE_MARKER, FUTURE_TIME_AFTER, PROPOSAL_BEFORE, AGREEMENT_BEFORE, BACKGROUND_MEETING_BEFORE, TRIP_CLAUSE_BEFORE, SIGNING_CUE, HELD_FORM, CANCELLED_AFTER, TRAVEL_CANCELLED_AFTER, BACKGROUND_TRAVEL, NEGATION_BEFORE, CAPITALISED_WORD, TITLE_GAP_WORD, GAP_WORD, SUBJECT_BREAK, IN_PERSON, PHONE_MARKER, WITH_AFTER_TOPIC, TRANSITIVE_CUE, UNNAMED_OBJECT, CALL_PURPOSE_AFTER, AFTER_EVENT_GAP, RELATIVE_LEAD, IN_A_BEFORE, OBJECT_PRONOUN_AFTER, OTHER_PERSON_OF, POSSESSIVE_AFTER, POSSESSIVE_BEFORE_CUE, PAIR_REF, TITLE_REF, BARE_TITLE_REF, VISITING_REF, COUNTERPART_REF, NAME_PAIR, FRAME_BEFORE, SAME_DAY, DATELINE_AFTER, RELATIVE_CLAUSE, CLOSED_RELATIVE, TRIP_WORD, DATE_OTHER_EVENT, DATE_EXCLUDED_BEFORE, PLACE_AFTER, PLACE_AFTER_AT, PLACE_AFTER_BUILDING, PLACE_BEFORE_TRIP, NOT_PLACE_WORD, TOPIC_BEFORE_PLACE, INSTITUTION_WORD, LOCATED_GATE, DATELINE, CUE_TRIGGER, ATTRIBUTE_BEFORE,
   ...[...RULES_BY_WORD_HASH.values()].flat().map((e) => e.alternation),
 ]) {
   re.lastIndex = 0;
