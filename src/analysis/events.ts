@@ -55,8 +55,20 @@ const HEAD_TITLE = /\b(?:president|prime minister|premier|chancellor|king|queen|
 const DIPLOMAT_TITLE = /\b(?:foreign|secretary of state|ambassador|envoy|diplomat|high commissioner|external affairs)\b/i;
 const MINISTER_TITLE = /\b(?:minister|secretary|chancellor of the exchequer)\b/i;
 
+// Articles repeat the same few titles, one per mention.
+const roleCache = new Map<string, RoleClass>();
+
 function roleOf(title: string | null): RoleClass {
   if (!title) return 'other';
+  const cached = roleCache.get(title);
+  if (cached !== undefined) return cached;
+  const role = readRole(title);
+  if (roleCache.size > 2000) roleCache.clear();
+  roleCache.set(detached(title), role);
+  return role;
+}
+
+function readRole(title: string): RoleClass {
   const t = title.toLowerCase();
   // "Vice-President", "former President", "EU Commission president" are not heads of government.
   if (/\b(?:vice|deputy|former|commission|spokes)/.test(t)) return DIPLOMAT_TITLE.test(t) ? 'diplomat' : 'minister';
@@ -376,6 +388,7 @@ const W_VISITING = 128;
 const W_COUNTERPART = 256;
 const W_BUILDING = 65536;
 const W_PLACE_OPENER = 1048576;
+const W_WITH = 2097152;
 const GATE_WORDS: ReadonlyArray<readonly [string, number]> = [
   ...['he', 'she', 'He', 'She'].map((w) => [w, W_PRONOUN] as const),
   ...['his', 'her', 'His', 'Her'].map((w) => [w, W_POSSESSIVE] as const),
@@ -390,6 +403,7 @@ const GATE_WORDS: ReadonlyArray<readonly [string, number]> = [
   ...['counterpart', 'counterparts'].map((w) => [w, W_COUNTERPART] as const),
   ...['House', 'Palace', 'Hall', 'Office', 'Centre', 'Center', 'Hotel', 'Airport', 'Building', 'Residence'].map((w) => [w, W_BUILDING] as const),
   ...['in', 'to', 'at', 'visit', 'visits', 'visiting', 'visited', 'left', 'leaves', 'leaving', 'departed', 'departs'].map((w) => [w, W_PLACE_OPENER] as const),
+  ...['with', 'between'].map((w) => [w, W_WITH] as const),
 ];
 // Words the clause patterns of a cue need (/i there, so matched in any case): a sentence without them
 // skips those patterns.
@@ -403,6 +417,7 @@ const W_SEPARATELY = 32768;
 const W_PHONE = 131072;
 const W_INVITATION = 262144;
 const W_FUTURE_MARKER = 524288;
+const W_SUBJECT_BREAK = 4194304;
 const FOLDED_GATE_WORDS: ReadonlyArray<readonly [string, number]> = [
   ...['cancelled', 'canceled', 'postponed', 'called', 'scrapped', 'shelved', 'put', 'delayed'].map((w) => [w, W_CANCEL] as const),
   ...['agree', 'agreed', 'agrees', 'agreeing', 'vow', 'vowed', 'vows', 'pledged', 'pledges', 'commit', 'committed', 'commits', 'decided', 'resolved', 'together', 'forward'].map(
@@ -413,6 +428,9 @@ const FOLDED_GATE_WORDS: ReadonlyArray<readonly [string, number]> = [
   ...['separate', 'separately'].map((w) => [w, W_SEPARATELY] as const),
   ...['phone', 'telephone', 'video', 'videoconference'].map((w) => [w, W_PHONE] as const),
   ['invitation', W_INVITATION],
+  ...['said', 'says', 'say', 'told', 'tells', 'added', 'noted', 'stated', 'according', 'stressed', 'urged', 'while', 'but', 'although', 'whereas', 'because', 'which', 'that'].map(
+    (w) => [w, W_SUBJECT_BREAK] as const,
+  ),
   ...['will', 'shall', 'll', 'would', 'is', 'are', 'was', 'were', 'scheduled', 'plan', 'plans', 'planned', 'prepared', 'preparing', 'intend', 'intends', 'hope', 'hopes', 'next', 'tomorrow', 'upcoming', 'later'].map(
     (w) => [w, W_FUTURE_MARKER] as const,
   ),
@@ -695,13 +713,21 @@ function unrecognisedNameBetween(text: string, officials: readonly OfficialMenti
   return false;
 }
 
+/** SUBJECT_BREAK.test(s.slice(from, to)): its marks read by char code, its words only where gateFlags found one. */
+function subjectBreakIn(s: string, gates: number, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 59 || c === 58 || c === 34 || c === 8220 || c === 8221) return true;
+  }
+  return sliceMayHold(s, gates, W_SUBJECT_BREAK, from, to) && SUBJECT_BREAK.test(s.slice(from, to));
+}
+
 /** The nearest actor before a cue with no clause break in between (the cue's subject), if any. */
-function subjectBefore(actors: readonly Actor[], text: string, cueStart: number, consumed: Set<Actor>): Actor | null {
+function subjectBefore(actors: readonly Actor[], s: string, sentenceStart: number, gates: number, cueStart: number, consumed: Set<Actor>): Actor | null {
   for (let i = actors.length - 1; i >= 0; i--) {
     const a = actors[i]!;
     if (a.end > cueStart || consumed.has(a)) continue;
-    const gap = text.slice(a.end, cueStart);
-    return gap.length <= 160 && !SUBJECT_BREAK.test(gap) ? a : null;
+    return cueStart - a.end <= 160 && !subjectBreakIn(s, gates, a.end - sentenceStart, cueStart - sentenceStart) ? a : null;
   }
   return null;
 }
@@ -842,7 +868,14 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
     if (ids.length) actors.push({ ids, start, end, ref: true });
   }
 
-  actors.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Mentions come in text order; references found after them usually need the sort, a lone list not.
+  let sorted = true;
+  for (let i = 1; i < actors.length && sorted; i++) {
+    const a = actors[i - 1]!;
+    const b = actors[i]!;
+    sorted = a.start < b.start || (a.start === b.start && a.end >= b.end);
+  }
+  if (!sorted) actors.sort((a, b) => a.start - b.start || b.end - a.end);
   // Drop references nested in another actor (a pronoun inside a title reference).
   const out: Actor[] = [];
   for (const a of actors) {
@@ -1223,6 +1256,8 @@ function cueParticipants(
   cue: Cue,
   actors: readonly Actor[],
   consumed: Set<Actor>,
+  /** gateFlags of the sentence. */
+  gates: number,
 ): { ids: string[]; subject: string[] | null; objects: string[][]; unnamedObject?: boolean } | null {
   const { text } = state;
   const cueStart = sentence.start + cue.start;
@@ -1250,7 +1285,7 @@ function cueParticipants(
   const objects: string[][] = [];
   let cursor = cueEnd;
   if (!/\s(?:with|between|by)$/i.test(s.slice(cue.start, cue.end))) {
-    const topic = WITH_AFTER_TOPIC.exec(s.slice(cue.end, cue.end + 90));
+    const topic = sliceMayHold(s, gates, W_WITH, cue.end, cue.end + 90) ? WITH_AFTER_TOPIC.exec(s.slice(cue.end, cue.end + 90)) : null;
     const firstAfter = actors.find((a) => a.start >= cueEnd);
     if (topic && firstAfter && firstAfter.start >= cueEnd + topic.index + topic[0].length - 1) {
       const withEnd = cueEnd + topic.index + topic[0].length;
@@ -1273,7 +1308,7 @@ function cueParticipants(
   // "said he would meet him in Alaska": "him" is the last official named before, other than the subject.
   let objectPronoun: string | null = null;
   if (!objects.length && OBJECT_PRONOUN_AFTER.test(s.slice(cue.end, cue.end + 24))) {
-    const subjectIds = subjectBefore(actors, text, cueStart, consumed)?.ids ?? [];
+    const subjectIds = subjectBefore(actors, s, sentence.start, gates, cueStart, consumed)?.ids ?? [];
     for (let m = lastMentionBefore(state.officials, cueStart); m && m.start >= state.previousSentenceStart; m = lastMentionBefore(state.officials, m.start)) {
       if (!subjectIds.includes(m.entityId)) {
         // A name the recognizer did not take in between ("spoke with Vladimir Putin ... meet him") may be "him".
@@ -1309,7 +1344,7 @@ function cueParticipants(
     const gap = text.slice(a.end, cueStart);
     // "X told reporters after meeting Y": the one who speaks is the one who met.
     const reportedAfter = gap.length <= 60 && AFTER_EVENT_GAP.test(gap) && !/[,;:"“”]|\bthat\b/.test(gap);
-    if ((gap.length <= 160 && !SUBJECT_BREAK.test(gap)) || reportedAfter) {
+    if ((gap.length <= 160 && !subjectBreakIn(s, gates, a.end - sentence.start, cueStart - sentence.start)) || reportedAfter) {
       subject = [...a.ids];
       // Coordinated subjects: "Lavrov and his Turkish counterpart Hakan Fidan discussed ...".
       // "X, Y and Z met": once an "and" joins the last two, commas join the ones before.
@@ -1334,7 +1369,7 @@ function cueParticipants(
     const speaker = actors[objectIndex - 1];
     if (addressee && speaker && !consumed.has(speaker)) {
       const gap = text.slice(speaker.end, addressee.start);
-      if (gap.length <= 80 && !SUBJECT_BREAK.test(gap) && !/[,(]|\band\b/.test(gap)) {
+      if (gap.length <= 80 && !subjectBreakIn(s, gates, speaker.end - sentence.start, addressee.start - sentence.start) && !/[,(]|\band\b/.test(gap)) {
         objects.push(subject);
         subject = [...speaker.ids];
       }
@@ -1564,7 +1599,7 @@ function analyseSentence(
 ): void {
   const { text } = state;
   const consumed = new Set<Actor>();
-  const resolved = cues.map((cue) => ({ cue, parts: cueParticipants(state, sentence, cue, actors, consumed) }));
+  const resolved = cues.map((cue) => ({ cue, parts: cueParticipants(state, sentence, cue, actors, consumed, gates) }));
   // Most cue words name no participants ("the meeting was constructive"): stop before the costly reads.
   if (!resolved.some((r) => r.parts && r.parts.ids.length)) return;
   const source: TextSpan = { start: sentence.start, end: sentence.end, text: s };
