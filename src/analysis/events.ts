@@ -171,6 +171,8 @@ interface Cue {
   end: number;
   /** verb: has a subject and objects; noun: a definite "the meeting" that names nobody itself. */
   kind: 'verb' | 'with' | 'noun' | 'told';
+  /** The cue's text, read by several tests. */
+  word: string;
 }
 
 interface CueRule {
@@ -418,6 +420,7 @@ const W_PHONE = 131072;
 const W_INVITATION = 262144;
 const W_FUTURE_MARKER = 524288;
 const W_SUBJECT_BREAK = 4194304;
+const W_RELATIVE = 8388608;
 const FOLDED_GATE_WORDS: ReadonlyArray<readonly [string, number]> = [
   ...['cancelled', 'canceled', 'postponed', 'called', 'scrapped', 'shelved', 'put', 'delayed'].map((w) => [w, W_CANCEL] as const),
   ...['agree', 'agreed', 'agrees', 'agreeing', 'vow', 'vowed', 'vows', 'pledged', 'pledges', 'commit', 'committed', 'commits', 'decided', 'resolved', 'together', 'forward'].map(
@@ -428,6 +431,7 @@ const FOLDED_GATE_WORDS: ReadonlyArray<readonly [string, number]> = [
   ...['separate', 'separately'].map((w) => [w, W_SEPARATELY] as const),
   ...['phone', 'telephone', 'video', 'videoconference'].map((w) => [w, W_PHONE] as const),
   ['invitation', W_INVITATION],
+  ...['who', 'which', 'where'].map((w) => [w, W_RELATIVE] as const),
   ...['said', 'says', 'say', 'told', 'tells', 'added', 'noted', 'stated', 'according', 'stressed', 'urged', 'while', 'but', 'although', 'whereas', 'because', 'which', 'that'].map(
     (w) => [w, W_SUBJECT_BREAK] as const,
   ),
@@ -713,6 +717,15 @@ function unrecognisedNameBetween(text: string, officials: readonly OfficialMenti
   return false;
 }
 
+/** True when s[from, to) holds an apostrophe (' or ’). */
+function hasApostrophe(s: string, from: number, to: number): boolean {
+  for (let i = Math.max(0, from); i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 39 || c === 8217) return true;
+  }
+  return false;
+}
+
 /** SUBJECT_BREAK.test(s.slice(from, to)): its marks read by char code, its words only where gateFlags found one. */
 function subjectBreakIn(s: string, gates: number, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
@@ -759,9 +772,8 @@ function scanStartBefore(s: string, bit: number, chunks: number): number {
   return i;
 }
 
-function resolveActors(state: DocState, sentence: Span, mentions: readonly OfficialMention[], gates: number): Actor[] {
+function resolveActors(state: DocState, sentence: Span, s: string, mentions: readonly OfficialMention[], gates: number): Actor[] {
   const { text, people } = state;
-  const s = text.slice(sentence.start, sentence.end);
   const actors: Actor[] = [];
   for (const m of mentions) {
     // "X's predecessor travelled to Busan": someone else acts, not X.
@@ -1133,8 +1145,13 @@ function readPlaceOfWords(raw: string): PlaceOfWords | null {
   return { name, city: !isCountryName(name) };
 }
 
-function placeCandidates(text: string, sentence: Span, officialsInSentence: readonly OfficialMention[], gates?: number): Array<{ name: string; pos: number; city: boolean }> {
-  const s = text.slice(sentence.start, sentence.end);
+function placeCandidates(
+  text: string,
+  sentence: Span,
+  officialsInSentence: readonly OfficialMention[],
+  gates?: number,
+  s: string = text.slice(sentence.start, sentence.end),
+): Array<{ name: string; pos: number; city: boolean }> {
   const out: Array<{ name: string; pos: number; city: boolean }> = [];
   const consider = (raw: string, pos: number) => {
     const place = placeOfWords(raw);
@@ -1258,11 +1275,12 @@ function cueParticipants(
   consumed: Set<Actor>,
   /** gateFlags of the sentence. */
   gates: number,
+  /** The sentence's text. */
+  s: string,
 ): { ids: string[]; subject: string[] | null; objects: string[][]; unnamedObject?: boolean } | null {
   const { text } = state;
   const cueStart = sentence.start + cue.start;
   const cueEnd = sentence.start + cue.end;
-  const s = text.slice(sentence.start, sentence.end);
 
   if (cue.kind === 'noun') {
     // "the meeting", "Friday's meeting", "the two officials discussed": everyone in the sentence
@@ -1284,7 +1302,7 @@ function cueParticipants(
   // or, after a topic, the ones "with" introduces ("discussed the issue with Mr. Okafor").
   const objects: string[][] = [];
   let cursor = cueEnd;
-  if (!/\s(?:with|between|by)$/i.test(s.slice(cue.start, cue.end))) {
+  if (!/\s(?:with|between|by)$/i.test(cue.word)) {
     const topic = sliceMayHold(s, gates, W_WITH, cue.end, cue.end + 90) ? WITH_AFTER_TOPIC.exec(s.slice(cue.end, cue.end + 90)) : null;
     const firstAfter = actors.find((a) => a.start >= cueEnd);
     if (topic && firstAfter && firstAfter.start >= cueEnd + topic.index + topic[0].length - 1) {
@@ -1320,7 +1338,7 @@ function cueParticipants(
   // "are expected to meet their Philippine counterparts": the ones met are not named, and the
   // subjects named together are not meeting each other.
   const unnamedObject =
-    !objects.length && TRANSITIVE_CUE.test(s.slice(cue.start, cue.end)) && UNNAMED_OBJECT.test(s.slice(cue.end, cue.end + 40));
+    !objects.length && TRANSITIVE_CUE.test(cue.word) && UNNAMED_OBJECT.test(s.slice(cue.end, cue.end + 40));
   if (cue.kind === 'told') {
     // "X told Y" is an event only when the sentence places them together ("when he was in Tokyo",
     // "at the outset of the meeting") or on the phone, and Y follows "told" directly.
@@ -1328,12 +1346,12 @@ function cueParticipants(
     if (!IN_PERSON.test(s) && !PHONE_MARKER.test(s)) return null;
   }
   // "called X on Tuesday to discuss": a call; "called X a liar", "called X's remarks": not.
-  if (/^called$/i.test(s.slice(cue.start, cue.end)) && (!objects.length || !CALL_PURPOSE_AFTER.test(text.slice(cursor, cursor + 60)))) return null;
+  if (/^called$/i.test(cue.word) && (!objects.length || !CALL_PURPOSE_AFTER.test(text.slice(cursor, cursor + 60)))) return null;
   // "called on X to resign" urges X; only "called on X" with no infinitive is a call paid on X.
-  if (/^call\w*\s+on$/i.test(s.slice(cue.start, cue.end)) && (!objects.length || /^\s*(?:,\s*)?(?:to|for)\s/.test(text.slice(cursor, cursor + 6)))) return null;
+  if (/^call\w*\s+on$/i.test(cue.word) && (!objects.length || /^\s*(?:,\s*)?(?:to|for)\s/.test(text.slice(cursor, cursor + 6)))) return null;
   // "visiting Brazilian President Lula" describes Lula; the visit is his, told by another cue.
   // "is visiting Zelensky in Kyiv" is a visit to him.
-  if (cue.type === 'visit' && /^visiting$/i.test(s.slice(cue.start, cue.end)) && objects.length && !/\b(?:is|are|was|were|be|been)\s+$/i.test(s.slice(Math.max(0, cue.start - 20), cue.start))) return null;
+  if (cue.type === 'visit' && /^visiting$/i.test(cue.word) && objects.length && !/\b(?:is|are|was|were|be|been)\s+$/i.test(s.slice(Math.max(0, cue.start - 20), cue.start))) return null;
 
   // Subject: the nearest actor before the cue with no clause break in between.
   let subject: string[] | null = null;
@@ -1447,7 +1465,7 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
       const mentions = officials.slice(from, end);
       const s = text.slice(sentence.start, sentence.end);
       const gates = gateFlags(text, sentence.start, sentence.end);
-      const actors = resolveActors(state, sentence, mentions, gates);
+      const actors = resolveActors(state, sentence, s, mentions, gates);
       if (!actors.length) return;
       // "the Chilean president met ..." is about the president, though no name is given.
       const first = actors[0]!;
@@ -1599,7 +1617,7 @@ function analyseSentence(
 ): void {
   const { text } = state;
   const consumed = new Set<Actor>();
-  const resolved = cues.map((cue) => ({ cue, parts: cueParticipants(state, sentence, cue, actors, consumed, gates) }));
+  const resolved = cues.map((cue) => ({ cue, parts: cueParticipants(state, sentence, cue, actors, consumed, gates, s) }));
   // Most cue words name no participants ("the meeting was constructive"): stop before the costly reads.
   if (!resolved.some((r) => r.parts && r.parts.ids.length)) return;
   const source: TextSpan = { start: sentence.start, end: sentence.end, text: s };
@@ -1622,7 +1640,7 @@ function analyseSentence(
       // "Reyes and Okafor", "the Reyes-Okafor summit".
       return (/\band\b|&/.test(link) && isTitleGap(link, 60)) || /^[-–/]$/.test(link);
     });
-  const isSigning = (c: Cue) => SIGNING_CUE.test(s.slice(c.start, c.end));
+  const isSigning = (c: Cue) => SIGNING_CUE.test(c.word);
   const hasVerbEvent = resolved.some((r) => r.cue.kind !== 'noun' && r.parts && r.parts.ids.length >= 2 && !isSigning(r.cue));
   // "signed a statement after talks in Moscow": the talks tell the event; signing only when nothing else does.
   const otherCueThanSigning = resolved.some((r) => !isSigning(r.cue) && r.parts && r.parts.ids.length > 0);
@@ -1641,13 +1659,14 @@ function analyseSentence(
     // End-anchored patterns read only the words before the cue: run over a whole sentence they are slow.
     const leadTail = lead.slice(-120);
     const travel = cue.type === 'visit' || cue.type === 'trip';
-    const cueWord = s.slice(cue.start, cue.end);
+    const cueWord = cue.word;
     // "refused to meet", "will not visit", "cancelled talks": no event.
-    const lead40 = lead.slice(-40);
-    if ((sliceMayHold(s, gates, W_NEGATION, cue.start - 40, cue.start) || lead40.includes("'") || lead40.includes('’')) && NEGATION_BEFORE.test(lead40)) continue;
+    if ((sliceMayHold(s, gates, W_NEGATION, cue.start - 40, cue.start) || hasApostrophe(s, cue.start - 40, cue.start)) && NEGATION_BEFORE.test(lead.slice(-40))) continue;
     // "the meeting with X was cancelled", "her visit to Kyiv, planned for May, was postponed": no event either.
-    const after = s.slice(cue.end, cue.end + 120);
-    if (sliceMayHold(s, gates, W_CANCEL, cue.end, cue.end + 120) && CANCEL_WORD.test(after) && (CANCELLED_AFTER.test(after) || ((cue.type === 'visit' || cue.type === 'trip') && TRAVEL_CANCELLED_AFTER.test(after)))) continue;
+    if (sliceMayHold(s, gates, W_CANCEL, cue.end, cue.end + 120)) {
+      const after = s.slice(cue.end, cue.end + 120);
+      if (CANCEL_WORD.test(after) && (CANCELLED_AFTER.test(after) || ((cue.type === 'visit' || cue.type === 'trip') && TRAVEL_CANCELLED_AFTER.test(after)))) continue;
+    }
     // "requested that his counterpart visit Tehran", "invited her to hold talks": a proposal.
     if (sliceMayHold(s, gates, W_PROPOSAL, cue.start - 80, cue.start) && PROPOSAL_BEFORE.test(lead.slice(-80)) && !HELD_FORM.test(cueWord)) continue;
     // Dates, then places, are read only for cues the tests above kept.
@@ -1656,7 +1675,7 @@ function analyseSentence(
       (c) =>
         c.kind !== 'noun' &&
         !((c.type === 'visit' || c.type === 'trip') && sliceMayHold(s, gates, W_FRAME, c.start - 120, c.start) && hasFrameBefore(s.slice(Math.max(0, c.start - 120), c.start))) &&
-        !(RELATIVE_LEAD.test(s.slice(Math.max(0, c.start - 80), c.start)) && /^[^,;.]*,/.test(s.slice(c.end, c.end + 80))),
+        !(sliceMayHold(s, gates, W_RELATIVE, c.start - 80, c.start) && RELATIVE_LEAD.test(s.slice(Math.max(0, c.start - 80), c.start)) && /^[^,;.]*,/.test(s.slice(c.end, c.end + 80))),
     );
     const otherCues: number[] = [];
     for (const c of datingCues) if (c !== cue) otherCues.push(sentence.start + c.start);
@@ -1672,9 +1691,8 @@ function analyseSentence(
     const earlierMeeting = !travel && mayEndInBackgroundWord(leadTail) && BACKGROUND_MEETING_WORD.test(leadTail) && BACKGROUND_MEETING_BEFORE.test(leadTail);
     if (earlierMeeting && !date) continue;
     // "agreed to hold a summit in Tokyo this year": a plan, an event only once given a day ("agreed to meet on Monday").
-    const lead80 = lead.slice(-80);
-    if (sliceMayHold(s, gates, W_AGREEMENT, cue.start - 80, cue.start) && AGREEMENT_WORD.test(lead80) && AGREEMENT_BEFORE.test(lead80) && !HELD_FORM.test(cueWord) && !(date?.value && /^\d{4}-(?:\d{2}-\d{2}|W\d{2})$/.test(date.value))) continue;
-    places ??= placeCandidates(text, sentence, mentions, gates);
+    if (sliceMayHold(s, gates, W_AGREEMENT, cue.start - 80, cue.start) && AGREEMENT_WORD.test(lead.slice(-80)) && AGREEMENT_BEFORE.test(lead.slice(-80)) && !HELD_FORM.test(cueWord) && !(date?.value && /^\d{4}-(?:\d{2}-\d{2}|W\d{2})$/.test(date.value))) continue;
+    places ??= placeCandidates(text, sentence, mentions, gates, s);
     const place = pickPlace(s, places, cue.start);
     // Planned: a future marker in the cue's own clause ("Modi, who will visit Paris, met Macron" is held).
     const clauseLead = lead.slice(Math.max(lead.lastIndexOf(','), lead.length - 60) + 1);
@@ -1686,9 +1704,9 @@ function analyseSentence(
     // "a final meeting between X and Y" stays a meeting beside a phone call to someone else.
     const isCall =
       cue.type === 'call' ||
-      (byPhone && (cue.type === 'meeting' || cue.type === 'talks') && !/meeting|summit/i.test(s.slice(cue.start, cue.end)));
+      (byPhone && (cue.type === 'meeting' || cue.type === 'talks') && !/meeting|summit/i.test(cue.word));
     // "a visit to Yerevan, during which MEPs are due to meet President X": the visitors meet X.
-    if (!travel && !parts.subject && TRIP_CLAUSE_BEFORE.test(leadTail)) {
+    if (!travel && !parts.subject && sliceMayHold(s, gates, W_RELATIVE, cue.start - 120, cue.start) && TRIP_CLAUSE_BEFORE.test(leadTail)) {
       const trip = drafts.find((d) => typeFamily(d.type) === 'travel');
       if (trip) parts.ids = [...trip.ids, ...parts.ids.filter((id) => !trip.ids.includes(id))];
     }
@@ -1712,7 +1730,7 @@ function analyseSentence(
         sources: [source],
         firstSentence: sentenceIndex,
         weak: (cue.kind === 'noun' && !jointlyNamed) || parts.unnamedObject === true,
-        subordinate: /,\s*(?:who|which|where)\b[^,]*$/.test(leadTail),
+        subordinate: sliceMayHold(s, gates, W_RELATIVE, cue.start - 120, cue.start) && /,\s*(?:who|which|where)\b[^,]*$/.test(leadTail),
         frame: travel && sliceMayHold(s, gates, W_FRAME, cue.start - 120, cue.start) && hasFrameBefore(leadTail),
         destination: hostedVisit ?? (travel ? destinationAt(places, cue) : null),
         background: travel ? backgroundTravelMayMatch(leadTail) && BACKGROUND_TRAVEL.test(leadTail) : earlierMeeting,
@@ -1935,7 +1953,7 @@ function findCues(text: string, sentences: readonly Span[]): Map<number, Cue[]> 
       }
       if (!toldCompanions) continue;
     }
-    list.push({ type: rule.type, start: pos - sentence.start, end: found.end - sentence.start, kind: rule.kind });
+    list.push({ type: rule.type, start: pos - sentence.start, end: found.end - sentence.start, kind: rule.kind, word: text.slice(pos, found.end) });
   }
   return bySentence;
 }
