@@ -1287,12 +1287,14 @@ function cueParticipants(
     // except the source of an attribution ("..., the ministry said"; "according to X").
     const ids: string[] = [];
     for (const a of actors) {
-      const after = text.slice(a.end, Math.min(sentence.end, a.end + 14));
-      const before = text.slice(Math.max(sentence.start, a.start - 14), a.start);
-      if (a.start > cueEnd && /^\s+(?:said|says|added|told\s+(?:reporters|journalists|the\s+press))\b/.test(after)) continue;
-      // "discussed X's proposal": X owns the topic, and takes no part.
-      if (a.start > cueEnd && POSSESSIVE_AFTER.test(after)) continue;
-      if (/according\s+to\s+$/i.test(before)) continue;
+      if (a.start > cueEnd) {
+        const after = text.slice(a.end, Math.min(sentence.end, a.end + 14));
+        if (/^\s+(?:said|says|added|told\s+(?:reporters|journalists|the\s+press))\b/.test(after)) continue;
+        // "discussed X's proposal": X owns the topic, and takes no part.
+        if (POSSESSIVE_AFTER.test(after)) continue;
+      }
+      // "according to" ends in a space right before the actor.
+      if (a.start > sentence.start && isSpaceAt(text, a.start - 1) && /according\s+to\s+$/i.test(text.slice(Math.max(sentence.start, a.start - 14), a.start))) continue;
       for (const id of a.ids) if (!ids.includes(id)) ids.push(id);
     }
     return { ids, subject: null, objects: [], unnamedObject: false };
@@ -1839,7 +1841,8 @@ function addCity(cities: Map<string, Set<string>>, id: string, city: string): vo
 const CUE_TRIGGER =
   /\b(?:[Mm]e(?:t|et)|[Tt]alk|[Dd]iscuss|[Nn]egotiation|[Cc]on(?:sultation|versation|fer)|[Ss](?:ummit|at down|hook hands|poke|ign(?:ed|s)|eal(?:ed|s))|[Dd](?:ined|elegations? to)|[Ll]unched|[Ee]xchanged|[Hh](?:ost|ead(?:s|ed|ing)? to)|[Rr]eceiv|[Ww]elcom|[Gg]reet|[Pp]hone|[Tt](?:elephone|rip|ravel|old)|[Ii]nk(?:ed|s)|[Vv](?:ideo|isit)|[Aa]rriv|[Ff]l(?:y|ies) to|[Ll]and(?:s|ed|ing)? (?:in|at)|[Ee]xpected in|[Ll](?:eft|eaves?|eaving) for|[Dd]epart(?:s|ed)? for|[Tt]our|[Ff]lew|[Cc]ourtesy|[Cc]all(?:s|ed|ing)? on|[Cc]alls? with|[Cc]alled)/g;
 const ATTRIBUTE_BEFORE = /\b(?:the|his|her|their|a)\s+$/i;
-const RULE_OPENERS = ['held', 'hold', 'holds', 'holding', 'had', 'has', 'have', 'having', 'paid', 'pays', 'pay', 'paying', 'is', 'are', 'was', 'were', 'been', 'be', 'also', 'state', 'official', 'working', 'joint', 'news', 'press'];
+// Words that open a rule before its cue word; only these are tried as starts (no rule opens on "also").
+const RULE_OPENERS = ['held', 'hold', 'holds', 'holding', 'had', 'has', 'have', 'having', 'paid', 'pays', 'pay', 'paying', 'is', 'are', 'was', 'were', 'been', 'be', 'state', 'official', 'working', 'joint', 'news', 'press'];
 // The openers by the folded hash of their letters (see foldedHash): a word is looked up, never matched by a regex.
 const RULE_OPENERS_BY_HASH = new Map<number, string[]>();
 for (const w of RULE_OPENERS) RULE_OPENERS_BY_HASH.set(foldedHash(w), [...(RULE_OPENERS_BY_HASH.get(foldedHash(w)) ?? []), w]);
