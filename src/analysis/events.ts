@@ -691,8 +691,22 @@ function lastMentionBefore(officials: readonly OfficialMention[], pos: number): 
   return officials[lastMentionIndexBefore(officials, pos)] ?? null;
 }
 
-/** The list itself when already in text order (the recognizers' usual output), else a sorted copy. */
-function sortedByStart<T extends Span>(list: readonly T[]): readonly T[] {
+/**
+ * The list itself when already in text order (the recognizers' usual output), else a sorted copy.
+ * One function per kind of item: a property read shared by officials, dates and sentences sees three
+ * object shapes and goes through V8's slow generic path on every item.
+ */
+function officialsByStart(list: readonly OfficialMention[]): readonly OfficialMention[] {
+  for (let i = 1; i < list.length; i++) if (list[i]!.start < list[i - 1]!.start) return [...list].sort((a, b) => a.start - b.start);
+  return list;
+}
+
+function datesByStart(list: readonly DateMention[]): readonly DateMention[] {
+  for (let i = 1; i < list.length; i++) if (list[i]!.start < list[i - 1]!.start) return [...list].sort((a, b) => a.start - b.start);
+  return list;
+}
+
+function spansByStart(list: readonly Span[]): readonly Span[] {
   for (let i = 1; i < list.length; i++) if (list[i]!.start < list[i - 1]!.start) return [...list].sort((a, b) => a.start - b.start);
   return list;
 }
@@ -1430,8 +1444,8 @@ const LOCATED_GATE = /\b(?:in|visiting)\s+[A-Z]/;
 
 function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
   if (!text || !context.officials.length) return [];
-  const officials = sortedByStart(context.officials);
-  const dates = sortedByStart(context.dates);
+  const officials = officialsByStart(context.officials);
+  const dates = datesByStart(context.dates);
   const people = buildPeople(text, officials);
   const peopleByCountry = new Map<string, Person[]>();
   const peopleByRole = new Map<RoleClass, Person[]>();
@@ -1441,7 +1455,7 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
   }
   const state: DocState = { text, people, peopleByCountry, peopleByRole, officials, events: [], byPerson: new Map(), previousSubject: null, previousSentenceStart: 0, cities: new Map(), plannedCities: new Map() };
   const fragments: Draft[] = [];
-  const sentences = fuseSentences(text, sortedByStart(context.sentences));
+  const sentences = fuseSentences(text, spansByStart(context.sentences));
 
   const cuesBySentence = findCues(text, sentences);
   // Sentences that may put one official in a city, read only if some event lacks a place.
