@@ -318,6 +318,17 @@ const TITLE_GAP_WORD =
   /^(?:the|a|an|his|her|their|its|of|for|and|with|by|to|visiting|counterparts?|ministers?|minister|president|vice|prime|foreign|affairs|secretary|state|leaders?|chancellor|premier|king|queen|crown|prince|princess|emir|sheikh|deputy|ambassador|envoy|general|gen|honorable|honourable|high|ranking|high-ranking|senior|top|officials?|including|such|as|other|chief|new|commissioner|spokesman|spokeswoman|head|defence|defense|interior|finance|trade|economy|mr|mrs|ms|dr|his|excellency|h\.e\.|national|security|adviser|advisor|director|special|representative|undersecretary|under|assistant|acting|interim|elect|designate|from|governor|mayor|senator|lawmaker|legislator|speaker|chairman|chairwoman|chair|commander|admiral|colonel|spokesperson|chairperson|secretary-general|vice-president|vice-chair|high-level|delegation|led|headed|team|dinner|lunch|luncheon|banquet|reception|breakfast|honour|honor|bipartisan|congressional|parliamentary|delegate|negotiator|political|intelligence|military|army|navy|opposition|party|bureau|council|committee|agency|central|federal|regional|provincial|home|justice|health|energy|agriculture|education|labour|labor|culture|tourism|transport|environment|industry|commerce|economic|development|&|-)$/i;
 
 const GAP_WORD = /[^\s,()]+/g;
+// TITLE_GAP_WORD's words: an ASCII word is looked up in lower case, which is what /i compares for ASCII.
+const TITLE_GAP_WORDS = new Set(
+  TITLE_GAP_WORD.source
+    .slice(4, -2)
+    .split('|')
+    .flatMap((w) => (w.endsWith('s?') ? [w.slice(0, -2), w.slice(0, -1)] : [w.replace(/\\\./g, '.')])),
+);
+const isAsciiWord = (w: string) => {
+  for (let i = 0; i < w.length; i++) if (w.charCodeAt(i) > 127) return false;
+  return true;
+};
 
 function isTitleGap(gap: string, maxChars: number): boolean {
   if (gap.length > maxChars) return false;
@@ -330,7 +341,7 @@ function isTitleGap(gap: string, maxChars: number): boolean {
       if (CAPITALISED_WORD.test(w)) continue;
       return false;
     }
-    if (!TITLE_GAP_WORD.test(w)) return false;
+    if (!(isAsciiWord(w) ? TITLE_GAP_WORDS.has(w.toLowerCase()) : TITLE_GAP_WORD.test(w))) return false;
   }
   return true;
 }
@@ -391,6 +402,7 @@ const W_COUNTERPART = 256;
 const W_BUILDING = 65536;
 const W_PLACE_OPENER = 1048576;
 const W_WITH = 2097152;
+const W_TRIP_WORD = 16777216;
 const GATE_WORDS: ReadonlyArray<readonly [string, number]> = [
   ...['he', 'she', 'He', 'She'].map((w) => [w, W_PRONOUN] as const),
   ...['his', 'her', 'His', 'Her'].map((w) => [w, W_POSSESSIVE] as const),
@@ -406,6 +418,7 @@ const GATE_WORDS: ReadonlyArray<readonly [string, number]> = [
   ...['House', 'Palace', 'Hall', 'Office', 'Centre', 'Center', 'Hotel', 'Airport', 'Building', 'Residence'].map((w) => [w, W_BUILDING] as const),
   ...['in', 'to', 'at', 'visit', 'visits', 'visiting', 'visited', 'left', 'leaves', 'leaving', 'departed', 'departs'].map((w) => [w, W_PLACE_OPENER] as const),
   ...['with', 'between'].map((w) => [w, W_WITH] as const),
+  ...['trip', 'visit'].map((w) => [w, W_TRIP_WORD] as const),
 ];
 // Words the clause patterns of a cue need (/i there, so matched in any case): a sentence without them
 // skips those patterns.
@@ -817,7 +830,7 @@ function resolveActors(state: DocState, sentence: Span, s: string, mentions: rea
     }
   }
   if (gates & W_POSSESSIVE && gates & W_POSSESSED_NOUN) {
-    POSSESSIVE_BEFORE_CUE.lastIndex = 0;
+    POSSESSIVE_BEFORE_CUE.lastIndex = scanStartBefore(s, W_POSSESSIVE, 0);
     for (let m = POSSESSIVE_BEFORE_CUE.exec(s); m; m = POSSESSIVE_BEFORE_CUE.exec(s)) {
       const start = sentence.start + m.index;
       const id = resolvePronoun(start);
@@ -1204,7 +1217,8 @@ function placeCandidates(
     const raw = m[1] ?? '';
     consider(raw, m.index + m[0].length - raw.length);
   }
-  placesBeforeTrip(s, consider);
+  // A match opens on the space before a "trip" or "visit" gateFlags found.
+  placesBeforeTrip(s, consider, gates === undefined ? 0 : gates & W_TRIP_WORD ? Math.max(0, scanStartBefore(s, W_TRIP_WORD, 0) - 1) : s.length);
   return out;
 }
 
@@ -1217,10 +1231,10 @@ const isWordChar = (c: number) => isLetter(c) || (c >= 48 && c <= 57) || c === 9
  * capitalised run before it instead of trying the pattern at every capital. Runs of plain ASCII are read
  * here; anything else (non-breaking spaces, accented or astral letters) goes to the pattern itself.
  */
-function placesBeforeTrip(s: string, consider: (raw: string, pos: number) => void): void {
+function placesBeforeTrip(s: string, consider: (raw: string, pos: number) => void, from = 0): void {
   const found: Array<[number, number]> = [];
   let fallback = false;
-  TRIP_WORD.lastIndex = 0;
+  TRIP_WORD.lastIndex = from;
   for (let m = TRIP_WORD.exec(s); m; m = TRIP_WORD.exec(s)) {
     // The whitespace right before the word; the pattern's \s+ and [\p{L}-]+ are read back over ASCII only.
     let q = m.index;
