@@ -325,6 +325,16 @@ const TITLE_GAP_WORDS = new Set(
     .split('|')
     .flatMap((w) => (w.endsWith('s?') ? [w.slice(0, -2), w.slice(0, -1)] : [w.replace(/\\\./g, '.')])),
 );
+/** CAPITALISED_WORD for an ASCII word: a capital, then letters, periods, apostrophes, hyphens ("'s" among them). */
+const isCapitalisedAsciiWord = (w: string) => {
+  const first = w.charCodeAt(0);
+  if (first < 65 || first > 90) return false;
+  for (let i = 1; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (!(isLetter(c) || c === 46 || c === 39 || c === 45)) return false;
+  }
+  return true;
+};
 const isAsciiWord = (w: string) => {
   for (let i = 0; i < w.length; i++) if (w.charCodeAt(i) > 127) return false;
   return true;
@@ -338,7 +348,7 @@ function isTitleGap(gap: string, maxChars: number): boolean {
     // Capitalised words: names of countries, demonyms, ministries ("Minister for Foreign Affairs of Japan").
     const c = w.charCodeAt(0);
     if (c >= 65 && c <= 90) {
-      if (CAPITALISED_WORD.test(w)) continue;
+      if (isAsciiWord(w) ? isCapitalisedAsciiWord(w) : CAPITALISED_WORD.test(w)) continue;
       return false;
     }
     if (!(isAsciiWord(w) ? TITLE_GAP_WORDS.has(w.toLowerCase()) : TITLE_GAP_WORD.test(w))) return false;
@@ -488,6 +498,9 @@ const GATE_MAX_LENGTH = Math.max(...GATE_WORDS.map(([w]) => w.length), ...FOLDED
 // One bit per low 12 bits of a gate word's hash: most words fail this before any map lookup.
 const GATE_HASH_BITS = new Uint8Array(4096);
 for (const h of GATE_BY_HASH.keys()) GATE_HASH_BITS[h & 4095] = 1;
+// The entries by the low 12 bits of their hash, each with its full hash: an array read, not a map lookup.
+const GATE_BY_SLOT: Array<Array<GateEntry & { hash: number }>> = Array.from({ length: 4096 }, () => []);
+for (const [h, list] of GATE_BY_HASH) for (const e of list) GATE_BY_SLOT[h & 4095]!.push({ ...e, hash: h });
 
 /** True when text[wordStart, wordStart + word.length) is the lower-case word in any case. */
 function foldedEquals(text: string, wordStart: number, word: string): boolean {
@@ -539,7 +552,8 @@ function wordGateBits(text: string, start: number, end: number): number {
 function hashedWordGateBits(text: string, start: number, length: number, h: number): number {
   if (!GATE_HASH_BITS[h & 4095]) return 0;
   let bits = 0;
-  for (const e of GATE_BY_HASH.get(h) ?? []) {
+  for (const e of GATE_BY_SLOT[h & 4095]!) {
+    if (e.hash !== h) continue;
     if (e.word.length === length && (e.anyCase ? foldedEquals(text, start, e.word) : text.startsWith(e.word, start))) bits |= e.bits;
   }
   return bits;
