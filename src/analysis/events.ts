@@ -444,6 +444,8 @@ const W_INVITATION = 262144;
 const W_FUTURE_MARKER = 524288;
 const W_SUBJECT_BREAK = 4194304;
 const W_RELATIVE = 8388608;
+const W_DATE_OTHER = 33554432;
+const W_RELATIVE_CLAUSE = 67108864;
 const FOLDED_GATE_WORDS: ReadonlyArray<readonly [string, number]> = [
   ...['cancelled', 'canceled', 'postponed', 'called', 'scrapped', 'shelved', 'put', 'delayed'].map((w) => [w, W_CANCEL] as const),
   ...['agree', 'agreed', 'agrees', 'agreeing', 'vow', 'vowed', 'vows', 'pledged', 'pledges', 'commit', 'committed', 'commits', 'decided', 'resolved', 'together', 'forward'].map(
@@ -455,6 +457,8 @@ const FOLDED_GATE_WORDS: ReadonlyArray<readonly [string, number]> = [
   ...['phone', 'telephone', 'video', 'videoconference'].map((w) => [w, W_PHONE] as const),
   ['invitation', W_INVITATION],
   ...['who', 'which', 'where'].map((w) => [w, W_RELATIVE] as const),
+  ...['after', 'before', 'following', 'ahead', 'prior', 'since'].map((w) => [w, W_DATE_OTHER] as const),
+  ...['who', 'which', 'whose', 'where', 'that'].map((w) => [w, W_RELATIVE_CLAUSE] as const),
   ...['said', 'says', 'say', 'told', 'tells', 'added', 'noted', 'stated', 'according', 'stressed', 'urged', 'while', 'but', 'although', 'whereas', 'because', 'which', 'that'].map(
     (w) => [w, W_SUBJECT_BREAK] as const,
   ),
@@ -1092,6 +1096,9 @@ function pickDate(
   otherCues: readonly number[],
   relative: { found: boolean },
   travel: boolean,
+  /** The sentence's text and gateFlags. */
+  s: string,
+  gates: number,
 ): { value: string | null; text: string } | null {
   let best: DateMention | null = null;
   let bestDistance = Infinity;
@@ -1106,8 +1113,11 @@ function pickDate(
     if (d.precision === 'year' && /\b(?:the|a|its|his|her|their)\s+$/i.test(before) && /^\s+[a-z]/.test(after)) continue;
     if (/^\s+ago\b/.test(after) && d.precision !== 'day') continue;
     // "met X on Tuesday, a day after holding talks with Y": Tuesday is not the day of the talks.
-    const between = d.end <= cueStart ? text.slice(d.end, cueStart) : text.slice(cueStart, d.start);
-    if (between.length > 12 && DATE_OTHER_EVENT.test(between)) {
+    const betweenFrom = d.end <= cueStart ? d.end : cueStart;
+    const betweenTo = Math.max(betweenFrom, d.end <= cueStart ? cueStart : d.start);
+    const between = text.slice(betweenFrom, betweenTo);
+    const inBetween = (bit: number) => sliceMayHold(s, gates, bit, betweenFrom - sentence.start, betweenTo - sentence.start);
+    if (between.length > 12 && inBetween(W_DATE_OTHER) && DATE_OTHER_EVENT.test(between)) {
       relative.found = true;
       continue;
     }
@@ -1119,7 +1129,7 @@ function pickDate(
       relative.found = true;
       continue;
     }
-    if (d.start > cueStart ? RELATIVE_CLAUSE.test(between) && !CLOSED_RELATIVE.test(between) : inRelativeClause(text, sentence.start, d.start, cueStart)) continue;
+    if (d.start > cueStart ? inBetween(W_RELATIVE_CLAUSE) && RELATIVE_CLAUSE.test(between) && !CLOSED_RELATIVE.test(between) : inRelativeClause(text, sentence.start, d.start, cueStart)) continue;
     // A bare year dates a meeting only from within its own clause ("met in 2019").
     if (d.precision === 'year' && (between.length > 50 || /[,;:]/.test(between))) continue;
     let distance = d.end <= cueStart ? cueStart - d.end : d.start - cueStart;
@@ -1285,12 +1295,12 @@ function destinationAt(cands: Array<{ name: string; pos: number; city: boolean }
   return null;
 }
 
-function pickPlace(s: string, cands: Array<{ name: string; pos: number; city: boolean }>, cuePos: number): { name: string; city: boolean } | null {
+function pickPlace(s: string, cands: Array<{ name: string; pos: number; city: boolean }>, cuePos: number, gates: number): { name: string; city: boolean } | null {
   let best: { name: string; pos: number; city: boolean } | null = null;
   let bestScore = -Infinity;
   for (const c of cands) {
     // "meet X on Wednesday before returning to Seoul": the place of another movement.
-    if (c.pos > cuePos && DATE_OTHER_EVENT.test(s.slice(cuePos, c.pos))) continue;
+    if (c.pos > cuePos && sliceMayHold(s, gates, W_DATE_OTHER, cuePos, c.pos) && DATE_OTHER_EVENT.test(s.slice(cuePos, c.pos))) continue;
     // A place in a relative clause before the cue ("Modi, who will visit Paris, met Macron") is not
     // its place; one in a fronted clause ("When he was in Tokyo, X told him") is.
     if (c.pos < cuePos && s.slice(c.pos, cuePos).includes(',')) {
@@ -1725,7 +1735,7 @@ function analyseSentence(
     for (const c of datingCues) if (c !== cue) otherCues.push(sentence.start + c.start);
     // A date dating another event relative to this one ("a day after") leaves this one undated.
     const relative = { found: false };
-    const picked = pickDate(text, dates, sentence, cueAbs, otherCues, relative, cue.type === 'visit' || cue.type === 'trip');
+    const picked = pickDate(text, dates, sentence, cueAbs, otherCues, relative, cue.type === 'visit' || cue.type === 'trip', s, gates);
     // "On the same day, X paid a courtesy call on Y": the day of the event told just before.
     const date =
       picked && picked.value === null && SAME_DAY.test(picked.text) && state.events.length
@@ -1737,7 +1747,7 @@ function analyseSentence(
     // "agreed to hold a summit in Tokyo this year": a plan, an event only once given a day ("agreed to meet on Monday").
     if (sliceMayHold(s, gates, W_AGREEMENT, cue.start - 80, cue.start) && AGREEMENT_WORD.test(lead.slice(-80)) && AGREEMENT_BEFORE.test(lead.slice(-80)) && !HELD_FORM.test(cueWord) && !(date?.value && /^\d{4}-(?:\d{2}-\d{2}|W\d{2})$/.test(date.value))) continue;
     places ??= placeCandidates(text, sentence, mentions, gates, s);
-    const place = pickPlace(s, places, cue.start);
+    const place = pickPlace(s, places, cue.start, gates);
     // Planned: a future marker in the cue's own clause ("Modi, who will visit Paris, met Macron" is held).
     const clauseLead = lead.slice(Math.max(lead.lastIndexOf(','), lead.length - 60) + 1);
     const scheduled =
