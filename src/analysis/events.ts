@@ -1925,8 +1925,12 @@ const RULES_BY_WORD_HASH = new Map<number, RulesOfWord[]>();
 {
   const rulesByWord = new Map<string, CueRule[]>();
   for (const rule of CUE_RULES) for (const word of rule.opens.split(' ')) rulesByWord.set(word, [...(rulesByWord.get(word) ?? []), rule]);
+  // Words opening the same rules share one pattern: less compiled code to keep warm ("held", "has", "had").
+  const alternationByRules = new Map<string, RegExp>();
   for (const [word, rules] of rulesByWord) {
-    const alternation = new RegExp(rules.map((r) => `(${r.re.source})`).join('|'), 'iy');
+    const key = rules.map((r) => CUE_RULES.indexOf(r)).join(',');
+    let alternation = alternationByRules.get(key);
+    if (!alternation) alternationByRules.set(key, (alternation = new RegExp(rules.map((r) => `(${r.re.source})`).join('|'), 'iy')));
     const h = foldedHash(word);
     RULES_BY_WORD_HASH.set(h, [...(RULES_BY_WORD_HASH.get(h) ?? []), { word, rules, alternation }]);
   }
