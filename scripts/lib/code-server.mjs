@@ -123,6 +123,9 @@ export async function startCodeServer({ scratch, port, extraEnv = {}, vsixes = [
     'extensions.autoUpdate': false,
     'security.workspace.trust.enabled': false,
     'git.enabled': false,
+    // Articles are long paragraphs on one line: wrap them, as a reader would.
+    '[plaintext]': { 'editor.wordWrap': 'on' },
+    '[markdown]': { 'editor.wordWrap': 'on' },
     ...settings,
   }, null, 2));
   const common = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];

@@ -85,7 +85,7 @@ export async function runJourney({ page, baseUrl, workspace, screenshots, root, 
     await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
     await page.keyboard.press('Enter');
     await page.locator('.tab.active', { hasText: name }).waitFor();
-    await page.locator('.monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } });
+    await page.locator('.part.editor .monaco-editor.focused').first().waitFor();
   }
   async function goTo(text, offset) {
     const { line, column } = lineColumn(text, offset);
@@ -273,7 +273,6 @@ export async function runJourney({ page, baseUrl, workspace, screenshots, root, 
     await openFile(articleName);
     await page.keyboard.press('Control+Home');
     await command('News Annotator: Focus on Annotations View');
-    await page.locator('.monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } });
     await until('highlights on screen', async () => count(await decorationCounts(), 'date') > 0);
     await sleep(500);
   });
