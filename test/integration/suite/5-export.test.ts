@@ -14,7 +14,7 @@ suite('Export', () => {
   test('Export Annotations to JSON writes annotations.json, valid and complete', async () => {
     const out = vscode.Uri.joinPath(folder().uri, 'annotations.json');
     if (await exists(out)) await vscode.workspace.fs.delete(out);
-    await runAcceptingPrompts(Commands.exportJson);
+    await runAcceptingPrompts(Commands.exportJson, () => exists(out));
     await waitFor('annotations.json written', () => exists(out));
     const data = JSON.parse(await readText(out)) as {
       format: string; version: number;
@@ -41,9 +41,10 @@ suite('Export', () => {
 
   test('Export as W3C Web Annotations writes an AnnotationCollection', async () => {
     const before = new Set((await vscode.workspace.fs.readDirectory(folder().uri)).map(([n]) => n));
-    await runAcceptingPrompts(Commands.exportW3c);
-    const name = await waitFor('a new JSON-LD file in the folder', async () =>
-      (await vscode.workspace.fs.readDirectory(folder().uri)).map(([n]) => n).find((n) => !before.has(n) && /json/.test(n)));
+    const written = async () =>
+      (await vscode.workspace.fs.readDirectory(folder().uri)).map(([n]) => n).find((n) => !before.has(n) && /json/.test(n));
+    await runAcceptingPrompts(Commands.exportW3c, async () => (await written()) !== undefined);
+    const name = await waitFor('a new JSON-LD file in the folder', written);
     const data = JSON.parse(await readText(vscode.Uri.joinPath(folder().uri, name))) as Record<string, unknown>;
     assert.ok(JSON.stringify(data['@context'] ?? '').includes('http://www.w3.org/ns/anno.jsonld'), 'no W3C annotation context');
     assert.ok(JSON.stringify(data.type ?? '').includes('AnnotationCollection'), 'not an AnnotationCollection');

@@ -110,22 +110,29 @@ export function select(editor: vscode.TextEditor, start: number, end: number): v
 
 /**
  * Runs a command that asks through quick picks / input boxes and answers every question with Enter (the first
- * item, or the box's default), as a user who accepts what is offered; resolves with the command's result.
+ * item, or the box's default), as a user who accepts what is offered. Done when the command returns or, for a
+ * command that ends on a notification with buttons (which it awaits), when `done()` says its work is there:
+ * the notifications are then cleared, as a user would close them.
  */
-export async function runAcceptingPrompts(command: string, ...args: unknown[]): Promise<unknown> {
+export async function runAcceptingPrompts(command: string, done?: () => Promise<boolean>): Promise<void> {
   let settled = false;
-  const result = Promise.resolve(vscode.commands.executeCommand(command, ...args)).finally(() => { settled = true; });
+  const result = Promise.resolve(vscode.commands.executeCommand(command)).finally(() => { settled = true; });
   const deadline = Date.now() + 20_000;
   while (!settled && Date.now() < deadline) {
     await sleep(400);
-    if (settled) break;
+    if (settled || (done && (await done()))) break;
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+  }
+  if (!settled && done && (await done())) {
+    await vscode.commands.executeCommand('notifications.clearAll');
+    await Promise.race([result, sleep(5_000)]);
+    return;
   }
   if (!settled) {
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     throw new Error(`${command} was still asking questions after 20 s`);
   }
-  return result;
+  await result;
 }
 
 export async function hoverText(uri: vscode.Uri, offset: number): Promise<string> {
