@@ -78,14 +78,26 @@ export async function runJourney({ page, baseUrl, workspace, screenshots, root, 
     }
     if (await quickInput.isVisible()) throw new Error('the command kept asking');
   }
+  const activity = (label) => page.locator(`.part.activitybar .action-item a.action-label[aria-label^="${label}"]`).first();
+  async function showExplorer() {
+    if (!(await page.locator('.explorer-folders-view').isVisible())) {
+      await activity('Explorer').click({ timeout: 5_000 }).catch(() => command('View: Show Explorer'));
+    }
+    await page.locator('.explorer-folders-view').waitFor();
+  }
+  async function showNewsAnnotator() {
+    const events = page.locator('.pane-header', { hasText: /^\s*Events/i });
+    if (!(await events.isVisible())) {
+      await activity('News Annotator').click({ timeout: 5_000 }).catch(() => command('View: Show News Annotator'));
+    }
+    await events.waitFor();
+  }
+  /** Opens an article from the Explorer, as a person does, and puts the cursor in it. */
   async function openFile(name) {
-    await page.keyboard.press('Control+P');
-    await quickInput.waitFor({ state: 'visible' });
-    await page.keyboard.type(name);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
-    await page.keyboard.press('Enter');
+    await showExplorer();
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().click();
     await page.locator('.tab.active', { hasText: name }).waitFor();
-    await page.locator('.part.editor .monaco-editor.focused').first().waitFor();
+    await page.locator('.part.editor .editor-instance .monaco-editor .view-lines').first().click({ position: { x: 2, y: 2 } });
   }
   async function goTo(text, offset) {
     const { line, column } = lineColumn(text, offset);
@@ -98,28 +110,51 @@ export async function runJourney({ page, baseUrl, workspace, screenshots, root, 
     await goTo(text, start);
     for (let i = start; i < end; i += 1) await page.keyboard.press('Shift+ArrowRight');
   }
-  /** How many decorated pieces of each kind the visible editor shows, keyed by the colour id they paint with. */
+  /**
+   * How many decorated pieces of each kind the editors on screen show, keyed by the colour id they paint with
+   * (dateBackground, quoteTagBackground...): the workbench resolves theme colours into the decoration's CSS
+   * rule, so a rule is matched to a colour id by the value the current theme gives that id.
+   */
   function decorationCounts() {
     return page.evaluate(() => {
-      const classesByColor = new Map();
+      const parse = (value) => {
+        value = value.trim();
+        let m = /^#([0-9a-f]{6})([0-9a-f]{2})?$/i.exec(value);
+        if (m) {
+          const n = parseInt(m[1], 16);
+          return [(n >> 16) & 255, (n >> 8) & 255, n & 255, m[2] ? parseInt(m[2], 16) / 255 : 1];
+        }
+        m = /^rgba?\(([^)]+)\)$/.exec(value);
+        if (!m) return null;
+        const p = m[1].split(',').map((x) => parseFloat(x));
+        return [p[0], p[1], p[2], p[3] ?? 1];
+      };
+      const same = (a, b) => a && b && a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && Math.abs(a[3] - b[3]) < 0.02;
+      const workbench = document.querySelector('.monaco-workbench');
+      const theme = workbench ? getComputedStyle(workbench) : null;
+      const ids = ['date', 'official', 'claim', 'quoteTag', 'stanceTag'].map((k) => `${k}Background`);
+      const colors = ids.map((id) => [id, parse(theme?.getPropertyValue(`--vscode-newsAnnotator-${id}`) ?? '')]);
+      const classesById = new Map();
       for (const sheet of [...document.styleSheets]) {
         let rules;
         try { rules = [...sheet.cssRules]; } catch { continue; }
         for (const rule of rules) {
-          const colors = rule.cssText.match(/--vscode-newsAnnotator-[A-Za-z]+/g);
-          if (!colors || !rule.selectorText) continue;
-          for (const cls of rule.selectorText.match(/\.ced-[\w-]+/g) ?? []) {
-            for (const color of colors) {
-              const key = color.replace('--vscode-newsAnnotator-', '');
-              if (!classesByColor.has(key)) classesByColor.set(key, new Set());
-              classesByColor.get(key).add(cls.slice(1));
+          const cls = rule.selectorText?.match(/\.(ced-[\w-]+)/)?.[1];
+          if (!cls || !rule.style?.backgroundColor) continue;
+          const bg = parse(rule.style.backgroundColor);
+          for (const [id, color] of colors) {
+            if (same(bg, color)) {
+              if (!classesById.has(id)) classesById.set(id, new Set());
+              classesById.get(id).add(cls);
             }
           }
         }
       }
       const counts = {};
-      for (const [key, classes] of classesByColor) {
-        counts[key] = [...classes].reduce((sum, c) => sum + document.querySelectorAll(`.monaco-editor .${CSS.escape(c)}`).length, 0);
+      for (const [id, classes] of classesById) {
+        const found = [...classes].flatMap((c) => [...document.querySelectorAll(`.monaco-editor .${CSS.escape(c)}`)]);
+        for (const el of found) el.setAttribute('data-news-annotator-kind', id); // lets a step point at one
+        counts[id] = found.length;
       }
       return counts;
     });
@@ -144,28 +179,27 @@ export async function runJourney({ page, baseUrl, workspace, screenshots, root, 
 
   await step('hovering a date shows its ISO value', async () => {
     const isoValues = new Set(firstArticle.annotations.filter((a) => a.kind === 'date' && a.value).map((a) => a.value));
-    const box = await page.evaluate(() => {
-      for (const sheet of [...document.styleSheets]) {
-        let rules;
-        try { rules = [...sheet.cssRules]; } catch { continue; }
-        for (const rule of rules) {
-          if (!rule.cssText.includes('--vscode-newsAnnotator-date') || !rule.selectorText) continue;
-          const cls = rule.selectorText.match(/\.ced-[\w-]+/)?.[0];
-          const el = cls && document.querySelector(`.monaco-editor .view-overlays ${cls}`);
-          if (el) { const r = el.getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; }
-        }
-      }
-      return null;
-    });
-    if (!box) throw new Error('no date highlight on screen');
-    await page.mouse.move(box.x, box.y - 30);
-    await page.mouse.move(box.x, box.y, { steps: 5 });
-    const hover = await until('a hover with an ISO date', async () => {
-      const text = await page.locator('.monaco-hover').first().innerText({ timeout: 1000 });
-      return [...isoValues].some((v) => text.includes(v)) ? text : undefined;
-    });
+    await decorationCounts();
+    const dates = page.locator('.monaco-editor .view-overlays [data-news-annotator-kind="dateBackground"]');
+    const shown = await dates.count();
+    if (shown === 0) throw new Error('no date highlight on screen');
+    // Relative dates stay unresolved without a document date: hover the highlights until one shows its value.
+    let hover;
+    for (let i = 0; i < Math.min(shown, 8) && !hover; i += 1) {
+      const box = await dates.nth(i).boundingBox();
+      if (!box) continue;
+      // Away first (over the activity bar), so the previous hover closes, then onto the highlight.
+      await page.mouse.move(20, 600);
+      await page.locator('.monaco-hover').first().waitFor({ state: 'hidden', timeout: 3000 }).catch(() => {});
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+      hover = await until('a hover with an ISO value', async () => {
+        const text = await page.locator('.monaco-hover:visible').first().innerText({ timeout: 500 });
+        return [...isoValues].some((v) => text.includes(v)) ? text : undefined;
+      }, 4_000).catch(() => undefined);
+    }
+    if (!hover) throw new Error(`no date hover showed one of ${[...isoValues].join(', ')}`);
     log(`    hover: ${hover.replace(/\s+/g, ' ').slice(0, 160)}`);
-    await page.mouse.move(5, 5);
+    await page.mouse.move(20, 600);
   });
 
   const quote = firstArticle.annotations.find((a) => a.kind === 'quote' && !a.text.includes('\n'))
@@ -173,11 +207,18 @@ export async function runJourney({ page, baseUrl, workspace, screenshots, root, 
   await step('select a sentence and tag it as a quote from the editor context menu', async () => {
     if (!quote) throw new Error('the engine finds no quote or claim in the first seed');
     await selectRange(articleText, quote.start, quote.end);
-    const selected = page.locator('.monaco-editor .selected-text').first();
+    const selected = page.locator('.part.editor .editor-instance .monaco-editor .selected-text:visible').first();
+    await selected.waitFor();
     const box = await selected.boundingBox();
     if (!box) throw new Error('no selection on screen');
     await page.mouse.click(box.x + Math.min(20, box.width / 2), box.y + box.height / 2, { button: 'right' });
-    await page.locator('.monaco-menu .action-label', { hasText: 'Tag Selection as Quote' }).first().click();
+    const item = page.locator('.monaco-menu .action-label', { hasText: 'Tag Selection as Quote' }).first();
+    await item.waitFor();
+    // A menu ignores the release of the click that opened it: let it settle, point at the item, then click.
+    await sleep(400);
+    await item.hover();
+    await sleep(200);
+    await item.click();
     await acceptPrompts();
     state.quote = await until('a quote tag in tags.json', () => readTags().find((t) => t.kind === 'quote' && t.anchor.exact === quote.text));
     await until('the quote tag highlighted', async () => count(await decorationCounts(), 'quoteTag') > 0);
@@ -204,6 +245,7 @@ export async function runJourney({ page, baseUrl, workspace, screenshots, root, 
     });
     if (moved.anchor.exact !== state.quote.anchor.exact || moved.detached) throw new Error('the tag lost its words');
     state.quote = moved;
+    state.inserted = inserted;
   });
 
   await step('after reloading the window the tags are still there', async () => {
@@ -217,7 +259,7 @@ export async function runJourney({ page, baseUrl, workspace, screenshots, root, 
   });
 
   await step('the Events view leads from an event to its passage in another article', async () => {
-    await page.locator('.activitybar .action-label[aria-label^="News Annotator"]').first().click();
+    await showNewsAnnotator();
     const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /^\s*Events/i }) }).first();
     await pane.locator('.monaco-list-row').first().waitFor({ timeout: 30_000 });
     // Open the tree down to the passages, a few groups at a time.
@@ -235,7 +277,7 @@ export async function runJourney({ page, baseUrl, workspace, screenshots, root, 
       await sleep(700);
       const active = (await page.locator('.tab.active .label-name').first().innerText().catch(() => '')).trim();
       if (active && active !== articleName && /\.(txt|md)$/.test(active)) {
-        const selected = await page.locator('.monaco-editor .selected-text').count();
+        const selected = await page.locator('.part.editor .editor-instance .monaco-editor .selected-text:visible').count();
         if (selected === 0) throw new Error(`${active} opened without the passage selected`);
         state.secondArticle = active;
         return;
@@ -271,8 +313,15 @@ export async function runJourney({ page, baseUrl, workspace, screenshots, root, 
   await step('the annotated article with the sidebar open (README picture)', async () => {
     await page.keyboard.press('Escape');
     await openFile(articleName);
+    // Take the journey's edit out again: the tags go back to where they were.
+    if (state.inserted && readFileSync(join(workspace, articleName), 'utf8').startsWith(state.inserted)) {
+      await page.keyboard.press('Control+Home');
+      for (let i = 0; i < state.inserted.length; i += 1) await page.keyboard.press('Delete');
+      await page.keyboard.press('Control+S');
+      await until('the quote tag back at its first place', () => readTags().find((t) => t.id === state.quote?.id)?.anchor.start === quote?.start);
+    }
     await page.keyboard.press('Control+Home');
-    await command('News Annotator: Focus on Annotations View');
+    await showNewsAnnotator();
     await until('highlights on screen', async () => count(await decorationCounts(), 'date') > 0);
     await sleep(500);
   });

@@ -24,7 +24,8 @@ suite('Export', () => {
     assert.deepEqual(await schemaErrors('annotations.schema.json', data), []);
     assert.equal(data.format, 'news-annotator/annotations');
     const { corpus } = await expectedCorpus();
-    assert.deepEqual(data.documents.map((d) => d.path).sort(), corpus.documents.map((d) => d.path).sort());
+    const exportedPaths = data.documents.map((d) => d.path);
+    for (const doc of corpus.documents) assert.ok(exportedPaths.includes(doc.path), `${doc.path} is not exported`);
     for (const doc of corpus.documents) {
       const exported = data.documents.find((d) => d.path === doc.path)!;
       assert.equal(exported.annotations.filter((a) => a.kind === 'date' && a.source === 'auto').length, doc.analysis.dates.length, `dates of ${doc.path}`);
@@ -37,6 +38,16 @@ suite('Export', () => {
       assert.ok(doc?.annotations.some((a) => a.source === 'user' && a.kind === tag.kind && a.start === tag.anchor.start && a.text === tag.anchor.exact),
         `tag ${tag.id} is not in the export`);
     }
+  });
+
+  test('an article deleted from disk is gone from the export', async () => {
+    // The highlights suite annotated notes.log with Annotate This File, closed it and deleted it.
+    const out = vscode.Uri.joinPath(folder().uri, 'annotations.json');
+    assert.ok(await exists(out), 'needs the export of the previous test');
+    const data = JSON.parse(await readText(out)) as { documents: Array<{ path: string }> };
+    const { corpus } = await expectedCorpus();
+    const extra = data.documents.map((d) => d.path).filter((p) => !corpus.documents.some((d) => d.path === p));
+    assert.deepEqual(extra, [], `exported articles that no longer exist: ${extra.join(', ')}`);
   });
 
   test('Export as W3C Web Annotations writes an AnnotationCollection', async () => {
