@@ -95,8 +95,13 @@ export async function runJourney({ page, baseUrl, workspace, screenshots, root, 
   /** Opens an article from the Explorer, as a person does, and puts the cursor in it. */
   async function openFile(name) {
     await showExplorer();
-    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().click();
-    await page.locator('.tab.active', { hasText: name }).waitFor();
+    const tab = page.locator('.tab.active', { hasText: name });
+    // The Explorer's rows move when the extension adds its folder or an export: click again if it missed.
+    for (let attempt = 0; attempt < 3 && !(await tab.isVisible()); attempt += 1) {
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().click();
+      await tab.waitFor({ timeout: 3_000 }).catch(() => {});
+    }
+    await tab.waitFor({ timeout: 1_000 });
     await page.locator('.part.editor .editor-instance .monaco-editor .view-lines').first().click({ position: { x: 2, y: 2 } });
   }
   async function goTo(text, offset) {
@@ -208,9 +213,8 @@ export async function runJourney({ page, baseUrl, workspace, screenshots, root, 
     if (!quote) throw new Error('the engine finds no quote or claim in the first seed');
     await selectRange(articleText, quote.start, quote.end);
     const selected = page.locator('.part.editor .editor-instance .monaco-editor .selected-text:visible').first();
-    await selected.waitFor();
-    const box = await selected.boundingBox();
-    if (!box) throw new Error('no selection on screen');
+    // Decorations redraw the overlays now and then: ask again until the selection has a box.
+    const box = await until('the selection on screen', () => selected.boundingBox({ timeout: 1_000 }), 10_000);
     await page.mouse.click(box.x + Math.min(20, box.width / 2), box.y + box.height / 2, { button: 'right' });
     const item = page.locator('.monaco-menu .action-label', { hasText: 'Tag Selection as Quote' }).first();
     await item.waitFor();
