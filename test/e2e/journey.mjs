@@ -207,6 +207,27 @@ export async function runJourney({ page, baseUrl, workspace, screenshots, root, 
     await page.mouse.move(20, 600);
   });
 
+  await step('Set Document Date resolves the article\'s relative dates at once', async () => {
+    const relative = firstArticle.annotations.find((a) => a.kind === 'date' && a.value === null);
+    if (!relative) throw new Error('the first seed has no unresolved relative date');
+    await command('News Annotator: Set Document Date');
+    await quickInput.waitFor({ state: 'visible' });
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('2023-08-07');
+    await page.keyboard.press('Enter');
+    await goTo(articleText, relative.start);
+    // Hover the relative date just reached: its value now comes from the document date.
+    await page.mouse.move(20, 600);
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    const text = await until('a hover with a resolved value', async () => {
+      const t = await page.locator('.monaco-hover:visible').first().innerText({ timeout: 500 });
+      return /\d{4}-\d{2}-\d{2}|\d{4}-W\d{2}/.test(t) && !/not resolved/i.test(t) ? t : undefined;
+    }, 15_000);
+    log(`    hover after Set Document Date: ${text.replace(/\s+/g, ' ').slice(0, 160)}`);
+    await page.keyboard.press('Escape');
+  });
+
   const quote = firstArticle.annotations.find((a) => a.kind === 'quote' && !a.text.includes('\n'))
     ?? firstArticle.annotations.find((a) => a.kind === 'claim' && !a.text.includes('\n'));
   await step('select a sentence and tag it as a quote from the editor context menu', async () => {

@@ -103,6 +103,15 @@ suite('Tags through the commands', () => {
     });
   });
 
+  test('Edit Tag (as the Annotations view calls it) asks again and keeps the tag on its words', async () => {
+    assert.ok(quote, 'needs the quote tag');
+    await runAcceptingPrompts(Commands.editTag, undefined, { tag: quote });
+    const edited = await waitFor('the quote tag after editing', async () => (await tagsOf(target.path)).find((t) => t.id === quote!.id));
+    assert.equal(edited.kind, 'quote');
+    assert.equal(edited.anchor.start, target.start);
+    assert.equal(edited.anchor.exact, target.text);
+  });
+
   test('Remove Tag (as the Annotations view calls it) deletes only that tag', async () => {
     assert.ok(stance, 'needs the stance tag');
     await vscode.commands.executeCommand(Commands.removeTag, { tag: stance });
@@ -132,6 +141,18 @@ suite('Tags through the commands', () => {
     await vscode.workspace.fs.writeFile(otherUri, new TextEncoder().encode(original.slice(0, other.start) + original.slice(other.end)));
     const detached = await waitFor('the tag detached, not dropped', async () => (await tagsOf(other.path)).find((x) => x.id === tag.id && x.detached));
     assert.equal(detached.anchor.exact, other.text);
+    // Re-attach Tag to Selection (the Annotations view's action on a detached tag) puts it on new words.
+    const reopened = await open(otherUri);
+    await waitFor('the editor on the rewritten file', () => !reopened.document.getText().includes(other.text));
+    const newStart = Math.max(0, other.start - 40);
+    const newEnd = Math.min(reopened.document.getText().length, newStart + 30);
+    select(reopened, newStart, newEnd);
+    await vscode.commands.executeCommand(Commands.reattachTag, { tag: detached });
+    const reattached = await waitFor('the tag attached to the selection', async () =>
+      (await tagsOf(other.path)).find((x) => x.id === tag.id && !x.detached));
+    assert.equal(reattached.anchor.start, newStart);
+    assert.equal(reattached.anchor.exact, reopened.document.getText().slice(newStart, newEnd));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.workspace.fs.writeFile(otherUri, new TextEncoder().encode(original));
     await sleep(500);
   });

@@ -114,9 +114,9 @@ export function select(editor: vscode.TextEditor, start: number, end: number): v
  * command that ends on a notification with buttons (which it awaits), when `done()` says its work is there:
  * the notifications are then cleared, as a user would close them.
  */
-export async function runAcceptingPrompts(command: string, done?: () => Promise<boolean>): Promise<void> {
+export async function runAcceptingPrompts(command: string, done?: () => Promise<boolean>, ...args: unknown[]): Promise<void> {
   let settled = false;
-  const result = Promise.resolve(vscode.commands.executeCommand(command)).finally(() => { settled = true; });
+  const result = Promise.resolve(vscode.commands.executeCommand(command, ...args)).finally(() => { settled = true; });
   const deadline = Date.now() + 20_000;
   while (!settled && Date.now() < deadline) {
     await sleep(400);
