@@ -36,7 +36,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerStatusBar(index),
     registerViews(context, index, tags),
   );
-  void index.start();
+  void cache.identifyBuild(vscode.Uri.joinPath(context.extensionUri, 'dist', 'extension.js')).then(() => index.start());
 }
 
 /** Tags changed in the last moments are written before the window goes. */

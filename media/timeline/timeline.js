@@ -33,7 +33,8 @@
     const svg = doc.documentElement;
     if (svg.nodeName !== 'svg') return;
     // The custom tooltip replaces the native one inside the webview; the saved file keeps the <title>s.
-    for (const t of svg.querySelectorAll('title')) t.remove();
+    // The custom tooltip replaces the native one on events (the saved file keeps every <title>).
+    for (const t of svg.querySelectorAll('g.event > title, svg > title')) t.remove();
     chart.append(document.importNode(svg, true));
     status.textContent = `${message.eventCount} event${message.eventCount === 1 ? '' : 's'}`;
   }
@@ -84,7 +85,7 @@
     tooltip.append(list);
     const hint = document.createElement('div');
     hint.className = 'tooltip-hint';
-    hint.textContent = d.sources.length > 1 ? 'Click to choose a passage to open' : 'Click to open the passage';
+    hint.textContent = d.sources.length > 1 ? 'Click to open the first passage, Alt+click to choose one' : 'Click to open the passage';
     tooltip.append(hint);
     tooltip.hidden = false;
     const pad = 12;
@@ -116,15 +117,25 @@
   chart.addEventListener('click', (e) => {
     const group = eventOf(e.target);
     const id = group && group.getAttribute('data-event-id');
-    if (id) vscode.postMessage({ type: 'open', eventId: id });
+    // Alt- or Shift-click: choose among the event's passages.
+    if (id) vscode.postMessage({ type: 'open', eventId: id, choose: e.altKey || e.shiftKey });
   });
   chart.addEventListener('keydown', (e) => {
     const group = eventOf(e.target);
     const id = group && group.getAttribute('data-event-id');
     if (id && (e.key === 'Enter' || e.key === ' ')) {
       e.preventDefault();
-      vscode.postMessage({ type: 'open', eventId: id });
+      vscode.postMessage({ type: 'open', eventId: id, choose: e.altKey || e.shiftKey });
     } else if (e.key === 'Escape') hideTooltip();
+    else if (group && ['ArrowRight', 'ArrowLeft', 'Home', 'End'].includes(e.key)) {
+      // Events are in time order in the picture: the arrows walk through them.
+      e.preventDefault();
+      const all = [...chart.querySelectorAll('g.event')];
+      const i = all.indexOf(group);
+      const next = e.key === 'Home' ? 0 : e.key === 'End' ? all.length - 1 : Math.min(all.length - 1, Math.max(0, i + (e.key === 'ArrowRight' ? 1 : -1)));
+      const target = /** @type {SVGElement | undefined} */ (all[next]);
+      target?.focus();
+    }
   });
 
   for (const b of laneButtons) {

@@ -24,7 +24,8 @@ export interface TextChange {
  * exact/prefix/suffix kept and both offsets at the place its text was. Already detached tags only have their
  * position hint moved. Tags that did not change are returned as the same objects.
  * Throws RangeError when the changes overlap or do not fit `newText` (the caller's text is out of sync:
- * re-anchor instead).
+ * re-anchor instead). VS Code lists an event's changes from the last to the first, so its offsets are the
+ * same whether read against the text before the event or applied one after the other.
  */
 export function shiftTags(tags: readonly Tag[], changes: readonly TextChange[], newText: string): Tag[] {
   const shifter = new Shifter(changes, newText.length);
@@ -67,14 +68,18 @@ class Shifter {
     const sorted = [...changes].sort((a, b) => a.offset - b.offset || a.length - b.length);
     let delta = 0;
     let previousEnd = -1;
-    let previousWasInsert = false;
     for (const c of sorted) {
       if (!Number.isInteger(c.offset) || !Number.isInteger(c.length) || c.offset < 0 || c.length < 0) {
         throw new RangeError(`invalid change at ${c.offset} (length ${c.length})`);
       }
-      // Two insertions at one offset, or a change starting inside the previous one, cannot be ordered.
-      if (c.offset < previousEnd || (c.offset === previousEnd && previousWasInsert && c.length === 0)) {
-        throw new RangeError(`changes overlap at offset ${c.offset}`);
+      if (c.offset < previousEnd) throw new RangeError(`changes overlap at offset ${c.offset}`);
+      const last = this.offsets.length - 1;
+      if (c.length === 0 && last >= 0 && this.offsets[last] === c.offset && this.ends[last] === c.offset) {
+        // Two insertions at one place (an extension's edit can make them): for the tags they are one.
+        this.insertedLengths[last] = this.insertedLengths[last]! + c.text.length;
+        delta += c.text.length;
+        this.deltaBefore[last + 1] = delta;
+        continue;
       }
       this.offsets.push(c.offset);
       this.ends.push(c.offset + c.length);
@@ -82,7 +87,6 @@ class Shifter {
       delta += c.text.length - c.length;
       this.deltaBefore.push(delta);
       previousEnd = c.offset + c.length;
-      previousWasInsert = c.length === 0;
     }
     const oldLength = newLength - delta;
     if (previousEnd > oldLength) throw new RangeError(`a change ends at ${previousEnd}, past the old text's ${oldLength} characters`);

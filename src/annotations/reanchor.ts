@@ -21,7 +21,7 @@ export interface ReanchorResult {
 
 /** Normalised text at least this long is specific enough to be trusted without its context. */
 const SPECIFIC_LENGTH = 25;
-/** Context agreement (0..1) a short tag needs; unrelated text scores around 0.3. */
+/** Context agreement (0..1) a short tag needs; unrelated text scores around 0.35, one intact side 0.65+. */
 const MIN_CONTEXT = 0.55;
 /** Fuzzy matches may differ from the tag's text by this share of its characters. */
 const MAX_ERROR_RATE = 0.25;
@@ -49,9 +49,10 @@ function reanchorTag(tag: Tag, text: string, getNormalized: () => Normalized): R
   const score = (ns: number, ne: number) => contextAgreement(norm.text, ns, ne, prefix, suffix);
 
   if (atOldPlace) {
-    // The text is still where it was; keep it there unless its surroundings say it is another occurrence.
+    // The text is still where it was, in the same surroundings. With anything less, look at every
+    // occurrence: in a list ("Gulf Briefing", "Israel Briefing"...) the neighbour can look much alike.
     const here = norm.fromOriginal(start);
-    if (score(here, here + pattern.length) >= MIN_CONTEXT) return attach(tag, text, start, end, 'unchanged');
+    if (score(here, here + pattern.length) >= 0.95) return attach(tag, text, start, end, 'unchanged');
   }
 
   // Every occurrence of the (normalised) exact text.
@@ -61,13 +62,15 @@ function reanchorTag(tag: Tag, text: string, getNormalized: () => Normalized): R
   }
   const best = pickBest(candidates, norm, start);
   if (best && (specific || best.context >= MIN_CONTEXT)) return attachNormalized(tag, text, norm, best.ns, best.ne, false);
+  // Its text is still at its place and nowhere else agrees better: its surroundings were rewritten.
+  if (atOldPlace) return attach(tag, text, start, end, 'unchanged');
 
-  // Fuzzy: the lowest-error matches of the tag's text, told apart by context. The exact occurrences
-  // rejected above would hide a near match (search reports only the lowest error count), so a short tag is
-  // searched together with its context, and then looked for inside the passage found.
+  // Fuzzy: the lowest-error matches of the tag's text, told apart by context. A short tag is searched
+  // together with its context, then looked for inside the passage found: alone it would match anywhere, and
+  // the exact copies rejected above would hide its near match (search reports only the lowest error count).
   const maxErrors = Math.floor(pattern.length * MAX_ERROR_RATE);
   if (maxErrors < 1) return detach(tag);
-  const fuzzy = candidates.length > 0 || !specific ? fuzzyWithContext(norm.text, pattern, prefix, suffix, maxErrors) : fuzzySearch(norm.text, pattern, maxErrors);
+  const fuzzy = specific ? fuzzySearch(norm.text, pattern, maxErrors) : fuzzyWithContext(norm.text, pattern, prefix, suffix, maxErrors);
   for (const c of fuzzy) c.context = score(c.ns, c.ne);
   const found = pickBest(fuzzy, norm, start);
   if (!found) return detach(tag);
@@ -94,12 +97,15 @@ function fuzzySearch(text: string, pattern: string, maxErrors: number): FuzzyCan
 function fuzzyWithContext(text: string, pattern: string, prefix: string, suffix: string, maxErrors: number): FuzzyCandidate[] {
   const whole = prefix + pattern + suffix;
   const out: FuzzyCandidate[] = [];
+  // Inside a passage whose context matched, a short word may differ more (a swapped pair of letters in a
+  // seven-letter name is two edits): the context already says where it is.
+  const innerErrors = Math.min(pattern.length - 1, Math.max(maxErrors, 2, Math.ceil(pattern.length * 0.34)));
   for (const m of search(text, whole, Math.floor(whole.length * MAX_ERROR_RATE)).slice(0, 50)) {
-    const from = Math.max(0, m.start + prefix.length - maxErrors - 2);
-    const to = Math.min(text.length, m.end - suffix.length + maxErrors + 2);
+    const from = Math.max(0, m.start + prefix.length - innerErrors - 2);
+    const to = Math.min(text.length, m.end - suffix.length + innerErrors + 2);
     const expected = m.start + prefix.length;
     let best: FuzzyCandidate | undefined;
-    for (const inner of search(text.slice(from, to), pattern, maxErrors)) {
+    for (const inner of search(text.slice(from, to), pattern, innerErrors)) {
       const c = { ns: from + inner.start, ne: from + inner.end, errors: inner.errors, context: 0 };
       if (!best || Math.abs(c.ns - expected) < Math.abs(best.ns - expected)) best = c;
     }
@@ -141,12 +147,41 @@ function attachNormalized(tag: Tag, text: string, norm: Normalized, ns: number, 
   const trailing = exact.length - exact.trimEnd().length;
   if (trailing > 0 && norm.text[ne - 1] === ' ' && ne > ns + 1) end = Math.min(norm.toOriginal(ne), norm.toOriginal(ne - 2) + 1 + trailing);
   if (text.startsWith(exact, start)) end = start + exact.length;
+  if (fuzzy) [start, end] = snapToWords(text, start, end, tag.anchor);
   // A tag never starts or ends inside a surrogate pair.
   if (isLowSurrogate(text.charCodeAt(start))) start--;
   if (isLowSurrogate(text.charCodeAt(end))) end++;
   const verbatim = text.slice(start, end) === exact;
   const how: ReanchorHow = verbatim && !fuzzy ? (start === tag.anchor.start && end === tag.anchor.end && !tag.detached ? 'unchanged' : 'exact') : 'fuzzy';
   return attach(tag, text, start, end, how);
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** Longest stretch a boundary moves to reach a word edge. */
+const MAX_SNAP = 12;
+
+/**
+ * A fuzzy match may start or end inside a word that was changed at the tag's edge ("tated" for a tag that
+ * began with a replaced "marks"). When the tag began (ended) at a word edge, its boundary goes back to that
+ * word's start (on to its end), so the tag holds whole words as its reader selected them.
+ */
+function snapToWords(text: string, start: number, end: number, stored: { exact: string; prefix: string; suffix: string }): [number, number] {
+  const isWord = (i: number) => i >= 0 && i < text.length && WORD_CHAR.test(text[i]!);
+  const startsWord = WORD_CHAR.test(stored.exact[0] ?? '') && !WORD_CHAR.test(stored.prefix.slice(-1));
+  const endsWord = WORD_CHAR.test(stored.exact.slice(-1)) && !WORD_CHAR.test(stored.suffix[0] ?? '');
+  let s = start;
+  let e = end;
+  if (startsWord && isWord(s - 1) && isWord(s)) {
+    let back = s;
+    while (back > 0 && isWord(back - 1) && s - back < MAX_SNAP) back--;
+    if (!isWord(back - 1)) s = back;
+  }
+  if (endsWord && isWord(e) && isWord(e - 1)) {
+    let on = e;
+    while (on < text.length && isWord(on) && on - e < MAX_SNAP) on++;
+    if (!isWord(on)) e = on;
+  }
+  return s < e ? [s, e] : [start, end];
 }
 
 function isLowSurrogate(code: number): boolean {
@@ -160,13 +195,14 @@ function detach(tag: Tag): ReanchorResult {
 // ---- context agreement ----
 
 /**
- * How well the text around [ns, ne) agrees with the stored context, 0..1: the mean of the prefix's and the
- * suffix's similarity, each an edit distance anchored at the tag's edge (the far end may run out).
+ * How well the text around [ns, ne) agrees with the stored context, 0..1, from the prefix's and the suffix's
+ * similarity, each an edit distance anchored at the tag's edge (the far end may run out).
  */
 function contextAgreement(text: string, ns: number, ne: number, prefix: string, suffix: string): number {
   const before = prefix === '' ? (ns === 0 ? 1 : 0.5) : anchoredSimilarity(prefix, text, ns, -1);
   const after = suffix === '' ? (ne >= text.length ? 1 : 0.5) : anchoredSimilarity(suffix, text, ne, 1);
-  return (before + after) / 2;
+  // One intact side is strong evidence (the other may be a new paragraph or a rewritten phrase).
+  return 0.65 * Math.max(before, after) + 0.35 * Math.min(before, after);
 }
 
 /**
@@ -238,15 +274,18 @@ function normalize(text: string, withMap: boolean): Normalized {
   const map: number[] = [];
   let inSpace = false;
   for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
     const ch = text[i]!;
-    if (ZERO_WIDTH.test(ch)) continue;
-    if (SPACE.test(ch)) {
+    // Printable ASCII is most of any article: no regex for it.
+    const ascii = code > 0x20 && code < 0x7f;
+    if (!ascii && ZERO_WIDTH.test(ch)) continue;
+    if (!ascii && SPACE.test(ch)) {
       if (inSpace) continue;
       inSpace = true;
       out.push(' ');
     } else {
       inSpace = false;
-      out.push(PLAIN[ch] ?? ch);
+      out.push(ascii ? ch : (PLAIN[ch] ?? ch));
     }
     if (withMap) map.push(i);
   }

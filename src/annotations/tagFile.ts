@@ -64,7 +64,6 @@ export function compareTags(a: Tag, b: Tag): number {
   return (
     (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) ||
     a.anchor.start - b.anchor.start ||
-    a.anchor.end - b.anchor.end ||
     (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   );
 }

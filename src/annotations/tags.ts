@@ -5,7 +5,8 @@
 export type TagKind = 'quote' | 'stance';
 
 export interface TagAnchor {
-  /** UTF-16 offsets in the article, end exclusive. */
+  /** UTF-16 offsets in the article, end exclusive. For a detached tag only a hint of where its text was
+   *  (re-anchoring prefers candidates near it); its exact/prefix/suffix are the last ones known. */
   start: number;
   end: number;
   /** The tagged text itself: text.slice(start, end) while the tag is attached. */

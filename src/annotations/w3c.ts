@@ -107,7 +107,8 @@ export function toWebAnnotations(exp: AnnotationsExport, options: WebAnnotationO
   }
 
   return {
-    '@context': [ANNO_CONTEXT, { newsAnnotator: { '@id': `${NS}data`, '@type': '@json' } }],
+    // A JSON literal (JSON-LD 1.1) keeps our fields as they are instead of turning them into RDF terms.
+    '@context': [ANNO_CONTEXT, { '@version': 1.1, newsAnnotator: { '@id': `${NS}data`, '@type': '@json' } }],
     type: 'AnnotationCollection',
     label: 'News Annotator annotations',
     generator,

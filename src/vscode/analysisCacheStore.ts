@@ -10,10 +10,23 @@ export class AnalysisCacheStore {
 
   constructor(
     storage: vscode.Uri | undefined,
-    private readonly engineVersion: string,
+    private engineVersion: string,
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.dir = storage ? vscode.Uri.joinPath(storage, 'analysis-cache') : undefined;
+  }
+
+  /**
+   * Adds the bundle's modification time to the version: a rebuilt engine (development, or an update that
+   * kept the version number) never reads analyses of the old one.
+   */
+  async identifyBuild(bundle: vscode.Uri): Promise<void> {
+    try {
+      const stat = await vscode.workspace.fs.stat(bundle);
+      this.engineVersion = `${this.engineVersion}+${stat.mtime}`;
+    } catch {
+      // No bundle to stat (tests from sources): the version alone keys the cache.
+    }
   }
 
   key(textSha256: string, documentDate: string | null): string {

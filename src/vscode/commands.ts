@@ -2,20 +2,13 @@
 // toggles and Re-analyse Workspace.
 import * as vscode from 'vscode';
 import { isIsoDay } from '../analysis/documentDate';
+import { registerSafeCommand, UserError } from './commandRunner';
 import type { Config } from './config';
 import { Commands } from './constants';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 export function registerCommands(index: WorkspaceIndex, config: Config, log: vscode.LogOutputChannel): vscode.Disposable {
-  const reg = (id: string, fn: (...args: unknown[]) => unknown) =>
-    vscode.commands.registerCommand(id, async (...args: unknown[]) => {
-      try {
-        await fn(...args);
-      } catch (e) {
-        log.error(`${id}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
-        void vscode.window.showErrorMessage(`News Annotator: ${e instanceof Error ? e.message : String(e)}`);
-      }
-    });
+  const reg = (id: string, fn: (...args: unknown[]) => unknown) => registerSafeCommand(id, log, fn);
 
   const toggle = (kind: 'dates' | 'officials' | 'claims', name: string) => async () => {
     const on = await config.toggleHighlight(kind);
@@ -37,6 +30,13 @@ export function registerCommands(index: WorkspaceIndex, config: Config, log: vsc
       if (!index.has(doc.uri)) {
         const annotated = await index.annotate(doc);
         if (!annotated.ok) return void vscode.window.showWarningMessage(`News Annotator cannot annotate this file: ${annotated.reason}.`);
+      }
+      // `{ uri, date }` sets the date without asking (tests, links); date null clears it.
+      const given = typeof arg === 'object' && arg !== null && 'date' in arg ? (arg as { date: unknown }).date : undefined;
+      if (given === null || typeof given === 'string') {
+        if (given !== null && !isIsoDay(given)) throw new UserError(`"${given}" is not a date as YYYY-MM-DD`);
+        await index.setDocumentDate(doc.uri, given);
+        return;
       }
       const article = index.article(doc.uri);
       const override = index.documentDateOverride(doc.uri);

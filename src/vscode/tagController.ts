@@ -4,15 +4,18 @@
 import * as vscode from 'vscode';
 import type { Entity } from '../analysis/types';
 import { reanchorTags } from '../annotations/reanchor';
-import { shiftTags, type TextChange } from '../annotations/rangeShift';
+import type { TextChange } from '../annotations/rangeShift';
 import { createTag, newTagId, type NewTag } from '../annotations/tagFile';
 import type { QuoteTag, StanceTag, Tag } from '../annotations/tags';
+import { registerSafeCommand, UserError } from './commandRunner';
 import type { Config } from './config';
 import { Commands, ContextKeys } from './constants';
 import type { ArticleSnapshot, TagService } from './model';
+import { peopleFor, speakerAt } from './people';
 import { askText, pickPerson, pickStance, type PersonChoice } from './pickers';
 import { sameTag } from './tagMerge';
 import { adjacentTag, tagsAt } from './tagQuery';
+import { isUnder, relativeTo, renameTagPaths, trackEdit } from './tagTracking';
 import type { TagStorage } from './tagStorage';
 import type { TagSource, WorkspaceIndex } from './workspaceIndex';
 
@@ -37,6 +40,8 @@ export class TagController implements TagService, TagSource, vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private lastCursorOnTag: boolean | undefined;
   private lastIsArticle: boolean | undefined;
+  /** The first indexing is over (from then on a new article is a file created or renamed). */
+  private indexed = false;
 
   constructor(
     private readonly index: WorkspaceIndex,
@@ -48,7 +53,10 @@ export class TagController implements TagService, TagSource, vscode.Disposable {
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => this.onEdited(e)),
       vscode.workspace.onDidRenameFiles((e) => this.onRenamed(e.files)),
-      index.onDidReplaceText((articles) => this.reanchor(articles, true)),
+      index.onDidReplaceText((articles) => {
+        this.reanchor(articles, true);
+        void this.adoptOrphans(articles);
+      }),
       storage.onDidChange((e) => {
         index.tagsChanged();
         if (e.external) this.reanchor(this.index.articles().filter((a) => this.locate(a.uri)?.folder.uri.toString() === e.folder.uri.toString()), false);
@@ -57,20 +65,13 @@ export class TagController implements TagService, TagSource, vscode.Disposable {
       vscode.window.onDidChangeActiveTextEditor(() => this.updateContextKeys()),
       vscode.window.onDidChangeTextEditorSelection(() => this.updateContextKeys()),
     );
+    void index.ready.then(() => (this.indexed = true));
     // Tags read at start-up are matched against the articles once both are loaded.
     void Promise.all([storage.loaded, index.ready]).then(() => this.reanchor(this.index.articles(), false));
   }
 
   register(): vscode.Disposable {
-    const reg = (id: string, fn: (...args: unknown[]) => unknown) =>
-      vscode.commands.registerCommand(id, async (...args: unknown[]) => {
-        try {
-          await fn(...args);
-        } catch (e) {
-          this.log.error(`${id}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
-          void vscode.window.showErrorMessage(`News Annotator: ${e instanceof Error ? e.message : String(e)}`);
-        }
-      });
+    const reg = (id: string, fn: (...args: unknown[]) => unknown) => registerSafeCommand(id, this.log, fn);
     return vscode.Disposable.from(
       reg(Commands.tagQuote, (arg) => this.tagQuote(arg)),
       reg(Commands.tagStance, (arg) => this.tagStance(arg)),
@@ -92,12 +93,13 @@ export class TagController implements TagService, TagSource, vscode.Disposable {
   }
 
   async importTags(imported: readonly Tag[]): Promise<{ attached: number; detached: number }> {
-    await this.storage.loaded;
+    // Tags are matched against the articles' texts: wait until the articles are read.
+    await Promise.all([this.storage.loaded, this.index.ready]);
     let attached = 0;
     let detached = 0;
     const byFolder = new Map<string, { folder: vscode.WorkspaceFolder; add: Tag[] }>();
     const folders = vscode.workspace.workspaceFolders ?? [];
-    if (folders.length === 0) throw new Error('open a folder first: tags are kept in the workspace folder');
+    if (folders.length === 0) throw new UserError('open a folder first: tags are kept in the workspace folder');
     for (const raw of imported) {
       // An export names articles as the workspace does (folder name first in a multi-root workspace).
       const article = this.index.articleByPath(raw.path) ?? folders.map((f) => this.index.article(vscode.Uri.joinPath(f.uri, raw.path))).find(Boolean);
@@ -228,16 +230,22 @@ export class TagController implements TagService, TagSource, vscode.Disposable {
         shown.selection = new vscode.Selection(at, at);
         shown.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenter);
       }
-      const choice = await vscode.window.showInformationMessage(
-        `Select the text for the ${tagLabel(tag)} ("${clip(tag.anchor.exact, 40)}"), then choose Re-attach.`,
-        'Re-attach to Selection',
-      );
-      if (choice !== 'Re-attach to Selection') return;
-      const now = vscode.window.activeTextEditor;
-      if (!now || now.document.uri.toString() !== uri.toString() || now.selection.isEmpty) {
-        return void vscode.window.showWarningMessage('Nothing selected in the article: the tag stays as it was.');
-      }
-      return this.attachTo(folder, tag, now.document, now.selection);
+      // Not awaited: the command ends here; the button attaches the tag to whatever is selected by then.
+      void vscode.window
+        .showInformationMessage(`Select the text for the ${tagLabel(tag)} ("${clip(tag.anchor.exact, 40)}"), then choose Re-attach.`, 'Re-attach to Selection')
+        .then((choice) => {
+          if (choice !== 'Re-attach to Selection') return;
+          const now = vscode.window.activeTextEditor;
+          if (!now || now.document.uri.toString() !== uri.toString() || now.selection.isEmpty) {
+            return void vscode.window.showWarningMessage('Nothing selected in the article: the tag stays as it was.');
+          }
+          try {
+            this.attachTo(folder, tag, now.document, now.selection);
+          } catch (e) {
+            void vscode.window.showErrorMessage(`News Annotator: ${e instanceof Error ? e.message : String(e)}`);
+          }
+        });
+      return;
     }
     this.attachTo(folder, tag, editor.document, editor.selection);
   }
@@ -245,9 +253,10 @@ export class TagController implements TagService, TagSource, vscode.Disposable {
   private attachTo(folder: vscode.WorkspaceFolder, tag: Tag, doc: vscode.TextDocument, selection: vscode.Selection): void {
     const range = trimmed(doc, selection);
     if (!range) return void vscode.window.showWarningMessage('The selection holds only white space.');
-    const text = doc.getText();
-    const fresh = createTag(newTagInit(tag), text, range.start, range.end);
-    this.replaceTag(folder, { ...tag, anchor: fresh.anchor, detached: false, modified: new Date().toISOString() } as Tag);
+    // The tag as it is now (it may have been edited while the user was selecting).
+    const current = this.findTag({ tag })?.tag ?? tag;
+    const fresh = createTag(newTagInit(current), doc.getText(), range.start, range.end);
+    this.replaceTag(folder, { ...current, anchor: fresh.anchor, detached: false, modified: new Date().toISOString() } as Tag);
   }
 
   private goToTag(direction: 'next' | 'previous'): void {
@@ -337,26 +346,12 @@ export class TagController implements TagService, TagSource, vscode.Disposable {
     return { stance, holder: holder.name, target, note };
   }
 
-  /** People to offer: this article's officials (by mentions here), then the rest of the workspace. */
   private people(uri: vscode.Uri): { inArticle: Entity[]; inWorkspace: Entity[] } {
-    const entities = this.index.entities();
-    const byId = new Map(entities.map((e) => [e.id, e]));
-    const counts = new Map<string, number>();
-    for (const o of this.index.article(uri)?.analysis.officials ?? []) counts.set(o.entityId, (counts.get(o.entityId) ?? 0) + 1);
-    const inArticle = [...counts.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .map(([id]) => byId.get(id))
-      .filter((e): e is Entity => !!e);
-    const inWorkspace = [...entities].filter((e) => !counts.has(e.id)).sort((a, b) => b.mentions - a.mentions);
-    return { inArticle, inWorkspace };
+    return peopleFor(this.index.article(uri)?.analysis.officials ?? [], this.index.entities());
   }
 
-  /** The speaker the engine found for a quote or claim overlapping the range, if any. */
   private suggestedSpeaker(uri: vscode.Uri, range: { start: number; end: number }): PersonChoice | null {
-    const a = this.index.article(uri)?.analysis;
-    if (!a) return null;
-    const hit = [...a.quotes, ...a.claims].find((s) => s.speaker && s.start < range.end && range.start < s.end);
-    return hit?.speaker ? { name: hit.speaker, entityId: hit.speakerEntityId } : null;
+    return speakerAt(this.index.article(uri)?.analysis, range);
   }
 
   /** The tag a command is about: its argument (tree node or hover link), else the one under the cursor. */
@@ -397,7 +392,7 @@ export class TagController implements TagService, TagSource, vscode.Disposable {
   private mustBeWritable(folder: vscode.WorkspaceFolder): void {
     const problem = this.storage.problem(folder);
     if (problem) {
-      throw new Error(
+      throw new UserError(
         `tags cannot be saved in "${folder.name}": ${vscode.workspace.asRelativePath(this.storage.fileOf(folder))} cannot be read (${problem}). Fix the file or move it aside; it is not overwritten.`,
       );
     }
@@ -406,9 +401,8 @@ export class TagController implements TagService, TagSource, vscode.Disposable {
   private locate(uri: vscode.Uri): Located | undefined {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder) return undefined;
-    const base = folder.uri.path.endsWith('/') ? folder.uri.path : folder.uri.path + '/';
-    if (!uri.path.startsWith(base)) return undefined;
-    return { folder, path: uri.path.slice(base.length) };
+    const path = relativeTo(folder.uri.path, uri.path);
+    return path === undefined ? undefined : { folder, path };
   }
 
   // ---- keeping tags on their text ----------------------------------------------------------------
@@ -420,29 +414,45 @@ export class TagController implements TagService, TagSource, vscode.Disposable {
     const all = this.storage.tags(loc.folder);
     const mine = all.filter((t) => t.path === loc.path);
     if (mine.length === 0) return;
-    const text = e.document.getText();
     const changes: TextChange[] = e.contentChanges.map((c) => ({ offset: c.rangeOffset, length: c.rangeLength, text: c.text }));
-    let shifted: Tag[];
-    try {
-      shifted = shiftTags(mine, changes, text);
-    } catch {
-      // The tags were out of step with the editor (changed on disk meanwhile): find them by their text.
-      shifted = reanchorTags(mine, text).map((r) => r.tag);
-    }
-    // A tag whose words were replaced by text holding them again (a reload from disk, a formatter, a
-    // paste over a paragraph) is found again in that text rather than detached.
-    shifted = shifted.map((t, i) => {
-      const before = mine[i]!;
-      if (!t.detached || before.detached) return t;
-      const rewritten = changes.some((c) => c.offset <= before.anchor.start && c.offset + c.length >= before.anchor.end && c.text.includes(before.anchor.exact));
-      if (!rewritten) return t;
-      const found = reanchorTags([before], text)[0]!;
-      return found.how === 'detached' ? t : found.tag;
-    });
+    const shifted = trackEdit(mine, changes, e.document.getText());
     if (shifted.every((t, i) => t === mine[i])) return;
     const byId = new Map(shifted.map((t) => [t.id, t]));
     if (this.storage.problem(loc.folder)) return;
     this.storage.set(loc.folder, all.map((t) => byId.get(t.id) ?? t));
+  }
+
+  /**
+   * A file renamed outside VS Code (git mv, a file manager) arrives as a deletion and a new article: tags
+   * whose file is gone move to a new article of the same folder when every one of them is found in its
+   * text (and at least one word for word).
+   */
+  private async adoptOrphans(articles: readonly ArticleSnapshot[]): Promise<void> {
+    if (!this.indexed) return; // during the first indexing every article is "new"
+    for (const article of articles) {
+      const loc = this.locate(article.uri);
+      if (!loc || this.storage.problem(loc.folder)) continue;
+      const all = this.storage.tags(loc.folder);
+      if (all.some((t) => t.path === loc.path)) continue;
+      const byPath = new Map<string, Tag[]>();
+      for (const t of all) {
+        if (this.index.has(vscode.Uri.joinPath(loc.folder.uri, t.path))) continue;
+        byPath.set(t.path, [...(byPath.get(t.path) ?? []), t]);
+      }
+      for (const [path, group] of byPath) {
+        const exists = await vscode.workspace.fs.stat(vscode.Uri.joinPath(loc.folder.uri, path)).then(
+          () => true,
+          () => false,
+        );
+        if (exists) continue;
+        const found = reanchorTags(group, article.text);
+        if (!found.every((f) => f.how !== 'detached') || !found.some((f) => f.how === 'exact' || f.how === 'unchanged')) continue;
+        const moved = new Map(found.map((f) => [f.tag.id, { ...f.tag, path: loc.path }]));
+        this.storage.set(loc.folder, this.storage.tags(loc.folder).map((t) => moved.get(t.id) ?? t));
+        this.log.info(`${group.length === 1 ? 'the tag' : `${group.length} tags`} of ${path} (no longer there) followed their text to ${loc.path}`);
+        break;
+      }
+    }
   }
 
   /** Finds tags again in articles whose text changed other than by an edit seen here. */
@@ -477,17 +487,17 @@ export class TagController implements TagService, TagSource, vscode.Disposable {
       const from = this.locate(oldUri);
       if (!from) continue;
       const to = this.locate(newUri);
-      const moving = this.storage.tags(from.folder).filter((t) => t.path === from.path || t.path.startsWith(from.path + '/'));
+      const moving = this.storage.tags(from.folder).filter((t) => isUnder(t, from.path));
       if (moving.length === 0) continue;
       if (!to) {
         this.log.warn(`${moving.length} tags stay with ${from.path}: it was moved out of the workspace folders`);
         continue;
       }
       if (this.storage.problem(from.folder) || this.storage.problem(to.folder)) continue;
-      const renamed = moving.map((t) => ({ ...t, path: to.path + t.path.slice(from.path.length) }));
+      const renamed = renameTagPaths(moving, from.path, to.path);
       const ids = new Set(moving.map((t) => t.id));
       if (from.folder.uri.toString() === to.folder.uri.toString()) {
-        this.storage.set(from.folder, this.storage.tags(from.folder).map((t) => renamed.find((r) => r.id === t.id) ?? t));
+        this.storage.set(from.folder, renameTagPaths(this.storage.tags(from.folder), from.path, to.path));
       } else {
         this.storage.set(from.folder, this.storage.tags(from.folder).filter((t) => !ids.has(t.id)));
         this.storage.set(to.folder, [...this.storage.tags(to.folder), ...renamed]);

@@ -175,7 +175,7 @@ export class TagStorage implements vscode.Disposable {
     if (!first && text === store.diskText && !store.unreadable) return; // our own write coming back
     if (text === null) {
       // Deleted (or never there): tags this window did not change since go with it.
-      const merged = first ? [] : mergeTags(store.base, store.tags, []).tags;
+      const merged = mergeTags(store.base, store.tags, []).tags;
       store.base = [];
       store.diskText = null;
       store.unreadable = null;
@@ -189,7 +189,8 @@ export class TagStorage implements vscode.Disposable {
     }
     const wasUnreadable = store.unreadable !== null;
     store.unreadable = null;
-    const { tags, conflicts } = first || wasUnreadable ? { tags: parsed.tags, conflicts: [] } : mergeTags(store.base, store.tags, parsed.tags);
+    // Merged even on the first read: a tag added in the moments before the file was read is kept.
+    const { tags, conflicts } = mergeTags(store.base, store.tags, parsed.tags);
     if (conflicts.length) this.log.warn(`tags changed here and in ${vscode.workspace.asRelativePath(store.file)}: kept the later change of ${conflicts.join(', ')}`);
     store.base = parsed.tags;
     store.diskText = text;
@@ -247,13 +248,18 @@ export class TagStorage implements vscode.Disposable {
   private async write(store: FolderStore): Promise<void> {
     if (store.unreadable) return;
     // Someone else may have written since we last looked: merge first, never clobber.
-    const current = await this.readText(store.file).catch(() => undefined);
+    const current = await this.readText(store.file).catch((e: unknown) => {
+      this.log.error(`cannot read ${vscode.workspace.asRelativePath(store.file)} before writing it: ${String(e)}`);
+      return undefined;
+    });
     if (current === undefined) return;
     if (current !== store.diskText) {
       await this.readFromDisk(store, false);
       if (store.unreadable) return;
     }
-    const text = serializeTagFile(store.tags);
+    // What is written becomes the merge base, even if tags change while the write is under way.
+    const written = store.tags;
+    const text = serializeTagFile(written);
     if (text === store.diskText) return;
     if (store.tags.length === 0 && store.diskText === null) return; // never create an empty file
     const dir = vscode.Uri.joinPath(store.folder.uri, TAGS_DIR);
@@ -267,7 +273,7 @@ export class TagStorage implements vscode.Disposable {
       throw e;
     }
     store.diskText = text;
-    store.base = store.tags;
+    store.base = written;
   }
 
   dispose(): void {

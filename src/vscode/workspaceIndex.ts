@@ -295,13 +295,13 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
         bytes = await vscode.workspace.fs.readFile(uri);
       } catch (e) {
         this.log.warn(`cannot read ${vscode.workspace.asRelativePath(uri)}: ${String(e)}`);
-        this.entries.delete(key);
+        if (this.entries.delete(key)) this.changed();
         return undefined;
       }
       const decoded = decodeArticle(bytes);
       if (!decoded.ok) {
         this.log.info(`not an article: ${vscode.workspace.asRelativePath(uri)}: ${decoded.reason}`);
-        this.entries.delete(key);
+        if (this.entries.delete(key)) this.changed();
         return undefined;
       }
       text = decoded.text;
@@ -423,13 +423,16 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
   private onDiskDeleted(uri: vscode.Uri): void {
     const prefix = uri.toString();
     let removed = false;
-    for (const [key, entry] of this.entries) {
+    for (const key of [...this.entries.keys()]) {
       if (key !== prefix && !key.startsWith(prefix + '/')) continue;
-      if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === key && !d.isClosed)) continue;
+      // Unsaved edits of a deleted file are still an article the user is working on; a clean copy is not.
+      if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === key && d.isDirty)) continue;
       this.entries.delete(key);
-      void entry;
       removed = true;
     }
+    const extras = this.extraArticles();
+    const kept = extras.filter((k) => k !== prefix && !k.startsWith(prefix + '/'));
+    if (kept.length !== extras.length) void this.state.update(EXTRA_ARTICLES_KEY, kept);
     if (removed) this.changed();
   }
 

@@ -180,4 +180,29 @@ describe('tags file', () => {
       { numRuns: 300 },
     );
   });
+
+  it('accepts nothing the schema refuses, whatever a hand edit does to a field (property)', () => {
+    const file = JSON.parse(serializeTagFile([quote, stance]));
+    const paths: Array<Array<string | number>> = [];
+    const walk = (v: unknown, at: Array<string | number>) => {
+      paths.push(at);
+      if (v && typeof v === 'object') for (const [k, child] of Object.entries(v)) walk(child, [...at, Array.isArray(v) ? Number(k) : k]);
+    };
+    walk(file, []);
+    const value = fc.oneof(fc.jsonValue(), fc.constantFrom(null, '', -1, 1.5, 'quote', 'stance', '2026-01-01T00:00:00Z', 'a'.repeat(40), 'a\\b'));
+    fc.assert(
+      fc.property(fc.constantFrom(...paths.filter((p) => p.length > 0)), value, fc.boolean(), (path, v, remove) => {
+        const copy = structuredClone(file);
+        let parent: any = copy;
+        for (const key of path.slice(0, -1)) parent = parent[key];
+        const last = path[path.length - 1]!;
+        if (remove && !Array.isArray(parent)) delete parent[last];
+        else parent[last] = v;
+        const parsed = parseTagFile(JSON.stringify(copy));
+        if (parsed.ok) expect(schemaErrors(copy)).toEqual([]);
+        else expect(parsed.reason.length).toBeGreaterThan(10);
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });

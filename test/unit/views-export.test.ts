@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeCorpus } from '../../src/analysis/analyze';
 import type { Tag } from '../../src/annotations/tags';
+import { parseAnnotationsImport, toWebAnnotations } from '../../src/annotations/w3c';
 import { buildWorkspaceExport, tagToUserAnnotation, type ExportArticle } from '../../src/vscode/views/exportData';
 import { schemaErrors } from '../helpers/schema';
 import { loadSeeds } from '../helpers/seeds';
@@ -65,5 +66,34 @@ describe('workspace export', () => {
     expect(tagToUserAnnotation(tag, text)).toMatchObject({ text: 'Chancellor Scholz', start: 19, end: 36 });
     expect(tagToUserAnnotation({ ...tag, anchor: { ...tag.anchor, end: 999 } }, text)).toBeNull();
     expect(tagToUserAnnotation({ ...tag, detached: true }, text)).toBeNull();
+  });
+});
+
+describe('what the export commands write reads back', () => {
+  const seed = seeds[0]!;
+  const stance = tagOn(seed.path, seed.text, 'full and unconditional cooperation');
+  const quote = tagOn(seed.path, seed.text, 'to respond in a constructive manner', { id: 'q1', kind: 'quote', speaker: 'Yoshimasa Hayashi', speakerEntityId: null } as Partial<Tag>);
+  const result = buildWorkspaceExport('news-annotator 0.1.0', articles(new Map([[seed.path, [stance, quote]]])), corpus.entities, corpus.events);
+
+  it('the v1 JSON gives back the tags (Import Annotations...)', () => {
+    const back = parseAnnotationsImport(JSON.stringify(result.export));
+    expect(back.ok && back.format).toBe('news-annotator');
+    if (!back.ok) return;
+    expect(back.tags.map((t) => [t.id, t.kind, t.anchor.exact, t.path])).toEqual([
+      [stance.id, 'stance', 'full and unconditional cooperation', seed.path],
+      ['q1', 'quote', 'to respond in a constructive manner', seed.path],
+    ]);
+  });
+
+  it('the W3C JSON-LD collection holds every annotation and gives back the tags', () => {
+    const w3c = toWebAnnotations(result.export, { texts: result.texts, tags: result.tags, baseUri: 'file:///home/reporter/articles/' }) as { type: string; total?: number; items?: unknown[] };
+    expect(w3c.type).toBe('AnnotationCollection');
+    const json = JSON.stringify(w3c);
+    expect(json).toContain(`file:///home/reporter/articles/${seed.path}`);
+    const back = parseAnnotationsImport(json);
+    expect(back.ok && back.format).toBe('w3c');
+    if (!back.ok) return;
+    expect(back.tags.map((t) => t.anchor.exact).sort()).toEqual(['full and unconditional cooperation', 'to respond in a constructive manner']);
+    expect(back.tags.find((t) => t.kind === 'stance')).toMatchObject({ stance: 'concerned', holder: 'Japan', note: 'reader’s note' });
   });
 });

@@ -66,6 +66,22 @@ describe('timeline layout on the seed articles', () => {
     expect(same.marks[0]!.laneYs).toHaveLength(1);
   });
 
+  it('lays out thousands of events in time roughly linear in their number', () => {
+    const many: CorpusEvent[] = [];
+    for (let i = 0; i < 4000; i++) {
+      const day = String((i % 28) + 1).padStart(2, '0');
+      const month = String((i % 12) + 1).padStart(2, '0');
+      many.push({ id: `e${i}`, type: 'talks', date: i % 7 === 0 ? null : `${2000 + (i % 25)}-${month}-${day}`, location: null, participants: [`Person ${i % 300}`, `Person ${(i * 7) % 300}`], participantEntityIds: [], scheduled: false, sources: [] });
+    }
+    const started = performance.now();
+    const big = layoutTimeline(many, [], 'participant');
+    const svg = renderTimelineSvg(big, many);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(big.marks).toHaveLength(4000);
+    expect(big.lanes).toHaveLength(300);
+    expect(svg.length).toBeGreaterThan(100_000);
+  });
+
   it('draws nothing for no events, and still fits its legend', () => {
     const empty = layoutTimeline([], [], 'participant');
     expect(empty.lanes).toEqual([]);
@@ -86,6 +102,12 @@ describe('timeline SVG', () => {
     expect(svg.match(/<circle class="mark"/g)!.length).toBe(marks + 3); // + the legend's three types
     expect(svg).toContain('Meeting in Hiroshima\nDate: 19 May 2023\nPlace: Hiroshima\nParticipants: Yoshimasa Hayashi and Antony Blinken\nSources: seeds/004_04140026fd49e5bf.txt (4 passages)');
     expect(svg).toMatch(/class="event type-meeting planned undated"/);
+  });
+
+  it('keeps a cut lane name whole in its tooltip', () => {
+    const long: CorpusEvent = { id: 'l', type: 'call', date: '2024-01-02', location: null, participants: ['Maria Fernanda Espinosa Garcés de la Torre y Villavicencio Ponce'], participantEntityIds: [], scheduled: false, sources: [] };
+    const out = renderTimelineSvg(layoutTimeline([long], [], 'participant'), [long]);
+    expect(out).toMatch(/<text class="lane-label"[^>]*><title>Maria Fernanda Espinosa Garcés de la Torre y Villavicencio Ponce<\/title>Maria Fernanda[^<]*…<\/text>/);
   });
 
   it('escapes what it writes', () => {
@@ -153,8 +175,9 @@ describe('timeline webview page', () => {
 
   it('accepts only well-formed messages from the webview', () => {
     expect(parseWebviewMessage({ type: 'ready' })).toEqual({ type: 'ready' });
-    expect(parseWebviewMessage({ type: 'open', eventId: 'e1' })).toEqual({ type: 'open', eventId: 'e1' });
-    expect(parseWebviewMessage({ type: 'open', eventId: 'e1', sourceIndex: 2 })).toEqual({ type: 'open', eventId: 'e1', sourceIndex: 2 });
+    expect(parseWebviewMessage({ type: 'open', eventId: 'e1' })).toEqual({ type: 'open', eventId: 'e1', choose: false });
+    expect(parseWebviewMessage({ type: 'open', eventId: 'e1', choose: true })).toEqual({ type: 'open', eventId: 'e1', choose: true });
+    expect(parseWebviewMessage({ type: 'open', eventId: 'e1', choose: 'yes' })).toEqual({ type: 'open', eventId: 'e1', choose: false });
     expect(parseWebviewMessage({ type: 'lanes', lanes: 'country' })).toEqual({ type: 'lanes', lanes: 'country' });
     expect(parseWebviewMessage({ type: 'save', svg: '<svg/>', variables: { '--a': '#fff', b: 'x', '--c': 3 } })).toEqual({ type: 'save', svg: '<svg/>', variables: { '--a': '#fff' } });
     for (const bad of [null, 'ready', {}, { type: 'open' }, { type: 'lanes', lanes: 'article' }, { type: 'save', svg: 1, variables: {} }, { type: 'eval', code: '1' }]) {

@@ -2,7 +2,7 @@
 // (found and tagged), stances, claims, dates and detached tags, each item pointing at its text. Pure: no vscode.
 import type { DocumentAnalysis, Entity } from '../../analysis/types';
 import type { Tag } from '../../annotations/tags';
-import { entityRole, plural, snippet } from './labels';
+import { compareText, entityRole, plural, snippet } from './labels';
 
 export type SectionKind = 'officials' | 'quotes' | 'stances' | 'claims' | 'dates' | 'detached';
 
@@ -148,7 +148,7 @@ export function articleSections(articleKey: string, analysis: DocumentAnalysis, 
     passage: { start: d.start, end: d.end },
   }));
 
-  const detached = tags.filter((t) => t.detached).sort((a, b) => a.id.localeCompare(b.id)).map((t) => {
+  const detached = tags.filter((t) => t.detached).sort((a, b) => compareText(a.id, b.id)).map((t) => {
     const item = tagItem(t);
     item.description = `detached · ${item.description}`;
     item.tooltip = `This tag's text can no longer be found in the article. Select the passage and choose “Re-attach Tag to Selection”, or remove it.\n\n${item.tooltip}`;

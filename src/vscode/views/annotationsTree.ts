@@ -53,20 +53,29 @@ function passageCommand(article: ArticleSnapshot, passage: Passage): vscode.Comm
   return { command: Commands.openPassage, title: 'Open Passage', arguments: [args] };
 }
 
-/** A mention shown with a little of its sentence around it. */
-function mentionLabel(text: string, p: Passage): string {
-  const before = text.slice(Math.max(0, p.start - 30), p.start).replace(/^\S*\s/, '');
-  const after = text.slice(p.end, p.end + 40).replace(/\s\S*$/, '');
-  return snippet(`${before}${text.slice(p.start, p.end)}${after}`, 90);
+/** The line (1-based) an offset is on. */
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/** What follows a mention in its sentence, so mentions with the same words can be told apart. */
+function mentionContext(text: string, p: Passage): string {
+  return snippet(text.slice(p.end, p.end + 80).replace(/\s\S*$/, ''), 60);
 }
 
 class AnnotationsTreeProvider implements vscode.TreeDataProvider<AnnotationsNode> {
   private readonly changed = new vscode.EventEmitter<AnnotationsNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
 
+  /** Sections by article URI, computed once per refresh (an article's row and its children both need them). */
+  private readonly sectionCache = new Map<string, AnnotationSection[]>();
+
   constructor(private readonly model: WorkspaceModel) {}
 
   refresh(): void {
+    this.sectionCache.clear();
     this.changed.fire(undefined);
   }
 
@@ -107,8 +116,9 @@ class AnnotationsTreeProvider implements vscode.TreeDataProvider<AnnotationsNode
         return item;
       }
       case 'mention': {
-        const item = new vscode.TreeItem(mentionLabel(node.article.text, node.passage), vscode.TreeItemCollapsibleState.None);
-        item.description = `mention ${node.index}`;
+        const text = node.article.text;
+        const item = new vscode.TreeItem(snippet(text.slice(node.passage.start, node.passage.end), 60), vscode.TreeItemCollapsibleState.None);
+        item.description = `line ${lineOf(text, node.passage.start)} · …${mentionContext(text, node.passage)}`;
         item.iconPath = new vscode.ThemeIcon('mention');
         item.command = passageCommand(node.article, node.passage);
         item.contextValue = 'mention';
@@ -119,8 +129,19 @@ class AnnotationsTreeProvider implements vscode.TreeDataProvider<AnnotationsNode
   }
 
   private sections(article: ArticleSnapshot): AnnotationSection[] {
-    const entities = new Map(this.model.entities().map((e) => [e.id, e]));
-    return articleSections(article.uri.toString(), article.analysis, this.model.tags(article.uri), entities);
+    const key = article.uri.toString();
+    let sections = this.sectionCache.get(key);
+    if (!sections) {
+      const entities = new Map(this.model.entities().map((e) => [e.id, e]));
+      sections = articleSections(key, article.analysis, this.model.tags(article.uri), entities);
+      this.sectionCache.set(key, sections);
+    }
+    return sections;
+  }
+
+  /** Only articles are revealed (following the active editor); they are at the root. */
+  getParent(node: AnnotationsNode): AnnotationsNode | undefined {
+    return node.kind === 'article' ? undefined : { kind: 'article', id: node.article.uri.toString(), article: node.article };
   }
 
   getChildren(node?: AnnotationsNode): AnnotationsNode[] {
@@ -153,11 +174,23 @@ class AnnotationsTreeProvider implements vscode.TreeDataProvider<AnnotationsNode
 export function registerAnnotationsView(model: WorkspaceModel): vscode.Disposable {
   const provider = new AnnotationsTreeProvider(model);
   const view = vscode.window.createTreeView(Views.annotations, { treeDataProvider: provider, showCollapseAll: true });
-  const update = () => {
-    const detached = model.tags().filter((t) => t.detached).length;
-    view.badge = detached ? { value: detached, tooltip: `${detached} detached tag${detached === 1 ? '' : 's'}: re-attach or remove them` } : undefined;
-    provider.refresh();
+  // No badge here: VS Code adds the views' badges on the activity bar, where the Events count should stand alone.
+  const update = () => provider.refresh();
+  /** Follows the active editor: its article is revealed and opened, as the Outline view does. */
+  const followEditor = (editor: vscode.TextEditor | undefined) => {
+    if (!editor || !view.visible) return;
+    const article = model.article(editor.document.uri);
+    if (!article) return;
+    void Promise.resolve(view.reveal({ kind: 'article', id: article.uri.toString(), article }, { select: false, focus: false, expand: true })).catch(() => {
+      // The tree may be refreshing; the next editor switch reveals again.
+    });
   };
   update();
-  return vscode.Disposable.from(provider, view, model.onDidChange(update));
+  return vscode.Disposable.from(
+    provider,
+    view,
+    model.onDidChange(update),
+    vscode.window.onDidChangeActiveTextEditor(followEditor),
+    view.onDidChangeVisibility((e) => e.visible && followEditor(vscode.window.activeTextEditor)),
+  );
 }

@@ -2,7 +2,7 @@
 // participants and source passages. The tree provider only maps these nodes to TreeItems. Pure: no vscode.
 import type { CorpusEvent, Entity, EventSource } from '../../analysis/types';
 import { compareEventDates, formatEventDate, MONTH_NAMES, parseEventDate, weekdayName, type EventDate } from './eventDates';
-import { plural } from './labels';
+import { compareText, plural } from './labels';
 
 export type EventsGrouping = 'date' | 'participant' | 'article';
 export const EVENTS_GROUPINGS: readonly EventsGrouping[] = ['date', 'participant', 'article'];
@@ -60,7 +60,7 @@ interface Dated {
 }
 
 function byDateThenId(a: Dated, b: Dated): number {
-  return compareEventDates(a.date, b.date) || a.event.id.localeCompare(b.event.id);
+  return compareEventDates(a.date, b.date) || compareText(a.event.id, b.event.id);
 }
 
 function eventNodes(parentId: string, items: readonly Dated[]): EventNode[] {

@@ -65,8 +65,13 @@ async function exportAnnotations(model: WorkspaceModel, version: string, format:
   if (!target) return;
   try {
     const exp = collect(model, version);
-    // Targets are resolved against the first folder so other tools can find the articles.
-    const value = format === 'json' ? exp.export : toWebAnnotations(exp.export, folder ? { baseUri: `${folder.toString()}/` } : {});
+    // With one folder, sources are absolute IRIs under it so other tools can find the articles; with several,
+    // paths start with the folder's name and stay relative (to wherever the file is saved).
+    const single = vscode.workspace.workspaceFolders?.length === 1 ? folder : undefined;
+    const value =
+      format === 'json'
+        ? exp.export
+        : toWebAnnotations(exp.export, { texts: exp.texts, tags: exp.tags, ...(single ? { baseUri: `${single.toString()}/` } : {}) });
     await writeJson(target, value);
     await reportWritten(target, `${format === 'json' ? 'annotations' : 'W3C Web Annotations'} of ${exportSummary(exp)}`);
   } catch (error) {
@@ -99,7 +104,8 @@ async function importAnnotations(model: WorkspaceModel, tagService: TagService):
     return;
   }
   if (parsed.tags.length === 0) {
-    void vscode.window.showInformationMessage(`News Annotator: ${name} holds no tags of yours to import (automatic annotations are recomputed, not imported).`);
+    const unreadable = parsed.skipped ? ` (${plural(parsed.skipped, 'annotation')} could not be read as tags)` : '';
+    void vscode.window.showInformationMessage(`News Annotator: ${name} holds no tags to import${unreadable}; automatic annotations are recomputed from the articles, not imported.`);
     return;
   }
   await whenIndexed(model);
@@ -107,7 +113,8 @@ async function importAnnotations(model: WorkspaceModel, tagService: TagService):
     const { attached, detached } = await tagService.importTags(parsed.tags);
     const what = parsed.format === 'w3c' ? 'W3C Web Annotations' : 'a News Annotator export';
     const detail = detached ? ` ${plural(detached, 'tag')} could not be found in the articles: see “Detached tags” in the Annotations view.` : '';
-    void vscode.window.showInformationMessage(`News Annotator: imported ${plural(parsed.tags.length, 'tag')} from ${what} (${name}): ${attached} attached, ${detached} detached.${detail}`);
+    const skipped = parsed.skipped ? ` ${plural(parsed.skipped, 'annotation')} could not be read as tags and ${parsed.skipped === 1 ? 'was' : 'were'} left out.` : '';
+    void vscode.window.showInformationMessage(`News Annotator: imported ${plural(parsed.tags.length, 'tag')} from ${what} (${name}): ${attached} attached, ${detached} detached.${detail}${skipped}`);
   } catch (error) {
     void vscode.window.showErrorMessage(`News Annotator: import of ${name} failed, your tags are unchanged: ${errorText(error)}`);
   }

@@ -3,6 +3,7 @@
 import type { CorpusAnalysis, CorpusEvent, DocumentAnalysis, Entity } from '../../analysis/types';
 import { buildExport, type AnnotationsExport, type UserAnnotation } from '../../annotations/exportFormat';
 import type { Tag } from '../../annotations/tags';
+import { compareText } from './labels';
 
 export interface ExportArticle {
   path: string;
@@ -30,10 +31,14 @@ export interface WorkspaceExport {
   userTags: number;
   /** Tags left out because they are detached. */
   detachedSkipped: number;
+  /** Each article's text, by path (the W3C mapping reads context and code-point positions from it). */
+  texts: ReadonlyMap<string, string>;
+  /** The attached tags exported (the W3C mapping keeps their times and stored context). */
+  tags: Tag[];
 }
 
 export function buildWorkspaceExport(generator: string, articles: readonly ExportArticle[], entities: readonly Entity[], events: readonly CorpusEvent[]): WorkspaceExport {
-  const sorted = [...articles].sort((a, b) => a.path.localeCompare(b.path));
+  const sorted = [...articles].sort((a, b) => compareText(a.path, b.path));
   const corpus: CorpusAnalysis = {
     documents: sorted.map((a) => ({ path: a.path, analysis: a.analysis })),
     entities: [...entities],
@@ -43,17 +48,20 @@ export function buildWorkspaceExport(generator: string, articles: readonly Expor
   const userAnnotations = new Map<string, UserAnnotation[]>();
   let userTags = 0;
   let detachedSkipped = 0;
+  const exportedTags: Tag[] = [];
   for (const a of sorted) {
     const list: UserAnnotation[] = [];
     for (const tag of a.tags) {
       const u = tagToUserAnnotation(tag, a.text);
-      if (u) list.push(u);
-      else detachedSkipped++;
+      if (u) {
+        list.push(u);
+        exportedTags.push(tag);
+      } else detachedSkipped++;
     }
     userTags += list.length;
     if (list.length) userAnnotations.set(a.path, list);
   }
   const exp = buildExport({ generator, corpus, texts, userAnnotations });
   const total = exp.documents.reduce((n, d) => n + d.annotations.length, 0);
-  return { export: exp, articles: sorted.length, automatic: total - userTags, userTags, detachedSkipped };
+  return { export: exp, articles: sorted.length, automatic: total - userTags, userTags, detachedSkipped, texts, tags: exportedTags };
 }

@@ -60,8 +60,11 @@ export async function openPassage(model: WorkspaceModel, args: unknown): Promise
     const document = await vscode.workspace.openTextDocument(uri);
     // Offsets past the end (the file shrank since it was analysed) are clamped, never an error.
     const range = new vscode.Range(document.positionAt(args.start), document.positionAt(args.end));
-    const editor = await vscode.window.showTextDocument(document, { selection: range, preview: true });
-    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    const editor = await vscode.window.showTextDocument(document, { preview: true });
+    // Selected from its end back to its start: the cursor sits where the passage begins, so a long unwrapped
+    // line is scrolled to its beginning, not to where it ends.
+    editor.selection = new vscode.Selection(range.end, range.start);
+    editor.revealRange(new vscode.Range(range.start, range.start), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     return editor;
   } catch (error) {
     void vscode.window.showErrorMessage(`News Annotator: cannot open ${args.path ?? uri.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);

@@ -101,7 +101,8 @@ export interface RenderMessage {
 /** Webview → extension. */
 export type WebviewMessage =
   | { type: 'ready' }
-  | { type: 'open'; eventId: string; sourceIndex?: number }
+  /** `choose`: let the user pick among the event's passages instead of opening the first. */
+  | { type: 'open'; eventId: string; choose: boolean }
   | { type: 'lanes'; lanes: TimelineLanes }
   | { type: 'save'; svg: string; variables: Record<string, string> };
 
@@ -114,9 +115,7 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | null {
       return { type: 'ready' };
     case 'open':
       if (typeof m.eventId !== 'string') return null;
-      return Number.isInteger(m.sourceIndex) && (m.sourceIndex as number) >= 0
-        ? { type: 'open', eventId: m.eventId, sourceIndex: m.sourceIndex as number }
-        : { type: 'open', eventId: m.eventId };
+      return { type: 'open', eventId: m.eventId, choose: m.choose === true };
     case 'lanes':
       return m.lanes === 'participant' || m.lanes === 'country' ? { type: 'lanes', lanes: m.lanes } : null;
     case 'save': {

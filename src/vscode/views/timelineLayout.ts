@@ -3,7 +3,7 @@
 // and the SVG builder only draws what it is given. Pure: no vscode.
 import type { CorpusEvent, Entity, EventType } from '../../analysis/types';
 import { compareEventDates, formatEventDate, parseEventDate, type EventDate } from './eventDates';
-import { entityRole, plural } from './labels';
+import { compareText, entityRole, plural } from './labels';
 
 export type TimelineLanes = 'participant' | 'country';
 
@@ -122,7 +122,7 @@ export function layoutTimeline(events: readonly CorpusEvent[], entities: readonl
   const entityById = new Map(entities.map((e) => [e.id, e]));
   const items = events
     .map((event) => ({ event, date: parseEventDate(event.date), lanes: lanesOfEvent(event, mode, entityById) }))
-    .sort((a, b) => compareEventDates(a.date, b.date) || a.event.id.localeCompare(b.event.id));
+    .sort((a, b) => compareEventDates(a.date, b.date) || compareText(a.event.id, b.event.id));
 
   // Lanes: in participant mode grouped by country (so a delegation sits together), busiest first within it.
   const laneInfo = new Map<string, { ref: LaneRef; count: number; people: Set<string> }>();

@@ -103,7 +103,7 @@ class TimelinePanel {
         this.render();
         return;
       case 'open':
-        await this.openEvent(message.eventId, message.sourceIndex);
+        await this.openEvent(message.eventId, message.choose);
         return;
       case 'lanes': {
         this.lanes = message.lanes;
@@ -123,12 +123,12 @@ class TimelinePanel {
     }
   }
 
-  private async openEvent(eventId: string, sourceIndex: number | undefined): Promise<void> {
+  /** Opens the event's first passage (in article order), or lets the user choose one. */
+  private async openEvent(eventId: string, choose: boolean): Promise<void> {
     const event = this.model.events().find((e) => e.id === eventId);
     if (!event) return;
     const sources = [...event.sources].sort((a, b) => a.path.localeCompare(b.path) || a.start - b.start);
-    let source = sourceIndex !== undefined ? sources[sourceIndex] : sources.length === 1 ? sources[0] : undefined;
-    if (!source && sources.length > 1) source = await pickSource(event, sources);
+    const source = choose && sources.length > 1 ? await pickSource(event, sources) : sources[0];
     if (!source) return;
     const args: PassageArgs = { path: source.path, start: source.start, end: source.end };
     await openPassage(this.model, args);
@@ -172,6 +172,12 @@ async function pickSource(event: CorpusEvent, sources: CorpusEvent['sources']) {
 
 export function registerTimeline(context: vscode.ExtensionContext, model: WorkspaceModel): vscode.Disposable {
   let current: TimelinePanel | undefined;
+  const open = (panel: vscode.WebviewPanel): TimelinePanel => {
+    const created: TimelinePanel = new TimelinePanel(panel, model, context.extensionUri, () => {
+      if (current === created) current = undefined;
+    });
+    return created;
+  };
   const show = () => {
     if (current) {
       current.panel.reveal();
@@ -181,10 +187,17 @@ export function registerTimeline(context: vscode.ExtensionContext, model: Worksp
       enableScripts: true,
       localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'media', 'timeline')],
     });
-    current = new TimelinePanel(panel, model, context.extensionUri, () => (current = undefined));
+    current = open(panel);
   };
   return vscode.Disposable.from(
     vscode.commands.registerCommand(Commands.showTimeline, show),
+    // A timeline left open comes back after a reload (the picture is redrawn from the model).
+    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel) => {
+        current?.panel.dispose();
+        current = open(panel);
+      },
+    }),
     { dispose: () => current?.panel.dispose() },
   );
 }

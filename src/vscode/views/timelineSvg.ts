@@ -91,7 +91,7 @@ export function renderTimelineSvg(layout: TimelineLayout, events: readonly Corpu
   const eventCount = layout.marks.length;
   const summary = `Timeline of ${eventCount} event${eventCount === 1 ? '' : 's'}${layout.range ? `, ${layout.range.from} to ${layout.range.to}` : ''}`;
   out.push(
-    `<svg xmlns="${SVG_NS}" class="timeline" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}" role="img" aria-label="${escapeXml(summary)}">`,
+    `<svg xmlns="${SVG_NS}" class="timeline" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}" role="group" aria-label="${escapeXml(summary)}">`,
     `<title>${escapeXml(summary)}</title>`,
     `<rect class="bg" x="0" y="0" width="${layout.width}" height="${layout.height}"/>`,
   );
@@ -102,7 +102,10 @@ export function renderTimelineSvg(layout: TimelineLayout, events: readonly Corpu
     if (i % 2 === 0) out.push(`<rect class="lane-band" x="0" y="${r(top)}" width="${plot.right}" height="${layout.laneHeight}"/>`);
     out.push(`<line class="lane-line" x1="${plot.left}" y1="${r(lane.y)}" x2="${plot.right}" y2="${r(lane.y)}"/>`);
     const labelY = lane.sublabel ? lane.y - 2 : lane.y + 4;
-    out.push(`<text class="lane-label" x="${m.padding}" y="${r(labelY)}">${escapeXml(clip(lane.label, plot.left))}</text>`);
+    const shown = clip(lane.label, plot.left);
+    // A cut name keeps its whole self in a tooltip.
+    const full = shown === lane.label ? '' : `<title>${escapeXml(lane.label)}</title>`;
+    out.push(`<text class="lane-label" x="${m.padding}" y="${r(labelY)}">${full}${escapeXml(shown)}</text>`);
     if (lane.sublabel) out.push(`<text class="lane-sublabel" x="${m.padding}" y="${r(lane.y + 11)}">${escapeXml(clip(lane.sublabel, plot.left, 6.2))}</text>`);
   });
   out.push('</g>');
