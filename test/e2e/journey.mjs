@@ -210,19 +210,26 @@ export async function runJourney({ page, baseUrl, workspace, screenshots, root, 
   await step('Set Document Date resolves the article\'s relative dates at once', async () => {
     const relative = firstArticle.annotations.find((a) => a.kind === 'date' && a.value === null);
     if (!relative) throw new Error('the first seed has no unresolved relative date');
+    await goTo(articleText, relative.start);
     await command('News Annotator: Set Document Date');
-    await quickInput.waitFor({ state: 'visible' });
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Set Document Date' }).waitFor();
     await page.keyboard.press('Control+A');
     await page.keyboard.type('2023-08-07');
     await page.keyboard.press('Enter');
+    await quickInput.waitFor({ state: 'hidden' });
+    await sleep(1000);
     await goTo(articleText, relative.start);
     // Hover the relative date just reached: its value now comes from the document date.
     await page.mouse.move(20, 600);
-    await page.keyboard.press('Control+K');
-    await page.keyboard.press('Control+I');
+    await quickInput.waitFor({ state: 'hidden' });
     const text = await until('a hover with a resolved value', async () => {
-      const t = await page.locator('.monaco-hover:visible').first().innerText({ timeout: 500 });
-      return /\d{4}-\d{2}-\d{2}|\d{4}-W\d{2}/.test(t) && !/not resolved/i.test(t) ? t : undefined;
+      // Show the hover afresh each time (Show Hover, Ctrl+K Ctrl+I): an open hover keeps its first text.
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+      await sleep(500);
+      const texts = await page.evaluate(() => [...document.querySelectorAll('.monaco-hover')].map((e) => e.innerText));
+      return texts.find((t) => /Date/.test(t) && /\d{4}-\d{2}-\d{2}|\d{4}-W\d{2}/.test(t) && !/not resolved/i.test(t));
     }, 15_000);
     log(`    hover after Set Document Date: ${text.replace(/\s+/g, ' ').slice(0, 160)}`);
     await page.keyboard.press('Escape');

@@ -144,8 +144,11 @@ suite('Tags through the commands', () => {
     // Re-attach Tag to Selection (the Annotations view's action on a detached tag) puts it on new words.
     const reopened = await open(otherUri);
     await waitFor('the editor on the rewritten file', () => !reopened.document.getText().includes(other.text));
-    const newStart = Math.max(0, other.start - 40);
-    const newEnd = Math.min(reopened.document.getText().length, newStart + 30);
+    // Words that start and end on a letter, so that no trimming of the selection is in question.
+    const words = /[A-Za-z][^\n]{18,40}?[A-Za-z]/.exec(reopened.document.getText());
+    assert.ok(words, 'no line of words in the article');
+    const newStart = words.index;
+    const newEnd = words.index + words[0].length;
     select(reopened, newStart, newEnd);
     await vscode.commands.executeCommand(Commands.reattachTag, { tag: detached });
     const reattached = await waitFor('the tag attached to the selection', async () =>
