@@ -342,6 +342,28 @@ export async function runJourney({ page, baseUrl, workspace, screenshots, root, 
     if (!user.some((a) => a.kind === 'quote') || !user.some((a) => a.kind === 'stance')) throw new Error('the tags are not in the export');
   });
 
+  await step('Import Annotations reads the export back and re-anchors its tags', async () => {
+    const exported = join(workspace, 'annotations.json');
+    if (!existsSync(exported)) throw new Error('needs the export of the previous step');
+    const before = readTags().length;
+    await command('News Annotator: Import Annotations...');
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Import annotations' }).waitFor();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(exported);
+    await sleep(300);
+    await page.keyboard.press('Enter');
+    const toast = await until('a notification saying what was imported', async () => {
+      const texts = await page.locator('.notifications-toasts .notification-list-item-message').allInnerTexts();
+      return texts.find((t) => /imported/i.test(t));
+    }, 20_000);
+    log(`    ${toast.replace(/\s+/g, ' ').slice(0, 200)}`);
+    if (!/\b[1-9]\d* attached/.test(toast)) throw new Error(`no tag attached on import: ${toast}`);
+    const after = readTags();
+    if (after.length < before) throw new Error(`tags were lost on import: ${before} before, ${after.length} after`);
+    log(`    tags.json: ${before} tags before the import, ${after.length} after`);
+    if (after.some((t) => t.detached)) throw new Error('importing tags onto unchanged articles detached some');
+  });
+
   await step('the annotated article with the sidebar open (README picture)', async () => {
     await page.keyboard.press('Escape');
     await openFile(articleName);
