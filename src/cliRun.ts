@@ -1,34 +1,96 @@
 // The engine, headless: `news-annotator export|events` over files and folders of articles.
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, relative, resolve, sep } from 'node:path';
 import { version } from '../package.json';
 import { analyzeCorpus } from './analysis/analyze';
 import { isIsoDay } from './analysis/documentDate';
-import type { CorpusDocument } from './analysis/types';
-import { buildExport } from './annotations/exportFormat';
-import { formatEventTable } from './eventTable';
+import type { CorpusAnalysis, CorpusDocument } from './analysis/types';
 import { decodeArticle } from './annotations/articleText';
+import { buildExport } from './annotations/exportFormat';
+import { fileSink, formatDocuments, formatHeader, formatTrailer, type OutputLayout } from './cliOutput';
+import { analyseInWorkers } from './cliParallel';
+import { parseShard, shardOf, type Shard } from './cliShard';
+import { exportDocument } from './cliWorker';
+import { formatEventTable } from './eventTable';
 
 
 const USAGE = `news-annotator ${version}
 
 Usage:
-  news-annotator export <files or folders...> [--out FILE] [--document-date YYYY-MM-DD]
-  news-annotator events <files or folders...> [--document-date YYYY-MM-DD]
+  news-annotator export <files or folders...> [--out FILE] [--ndjson] [--document-date YYYY-MM-DD]
+                        [--jobs N] [--shard I/N]
+  news-annotator events <files or folders...> [--document-date YYYY-MM-DD] [--jobs N] [--shard I/N]
 
 Folders are walked for .txt and .md files. Without --out the export goes to standard output.
 --document-date sets the date that relative dates ("Monday", "last year") resolve against,
-for articles that do not state their own.`;
+for articles that do not state their own.
+--ndjson    writes the export as one JSON object per line: a header, then one line per article,
+            then one per entity and one per event (each with a "record" field saying which).
+--jobs N    analyses with N worker threads (default: one per CPU, or 1 for a small input).
+--shard I/N processes only the I-th of N slices of the files (1 <= I <= N); a file's slice depends
+            on its path alone, so every machine running one slice agrees on the split.`;
 
 const ARTICLE_EXTENSIONS = /\.(txt|md)$/i;
+/**
+ * Below this many bytes of articles, worker threads cost more than they save: each one loads the engine
+ * and warms it up on its own (V8 optimises per thread; the first MB runs several times slower).
+ */
+const PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
+const MAX_JOBS = 256;
+/** Output is written in pieces of about this size (fewer, larger writes). */
+const WRITE_BUFFER_CHARS = 1 << 20;
 
 export interface CliIo {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   cwd: string;
+  /** The script a worker thread runs (the built CLI itself); without it the CLI runs on one thread. */
+  workerScript?: string;
 }
 
-export function runCli(argv: string[], io: CliIo): number {
+interface Options {
+  command: 'export' | 'events';
+  out?: string;
+  documentDate?: string;
+  jobs?: number;
+  shard?: Shard;
+  layout: OutputLayout;
+  inputs: string[];
+}
+
+/** Parses the command line; a string is a usage error's message. */
+function parseArguments(command: 'export' | 'events', rest: string[]): Options | string {
+  const options: Options = { command, layout: 'json', inputs: [] };
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    if (flag === '--out' || flag === '-o' || flag === '--document-date' || flag === '--jobs' || flag === '-j' || flag === '--shard') {
+      const value = inline ?? rest[++i];
+      if (!value || (inline === undefined && value.startsWith('-'))) return `${flag} needs a value`;
+      if (flag === '--document-date') {
+        if (!isIsoDay(value)) return `--document-date must be a calendar day as YYYY-MM-DD, got "${value}"`;
+        options.documentDate = value;
+      } else if (flag === '--jobs' || flag === '-j') {
+        const jobs = /^\d{1,4}$/.test(value) ? Number(value) : NaN;
+        if (!(jobs >= 1 && jobs <= MAX_JOBS)) return `${flag} must be a whole number of worker threads from 1 to ${MAX_JOBS}, got "${value}"`;
+        options.jobs = jobs;
+      } else if (flag === '--shard') {
+        const shard = parseShard(value);
+        if (typeof shard === 'string') return shard;
+        options.shard = shard;
+      } else options.out = value;
+    } else if (flag === '--ndjson' && inline === undefined) {
+      if (command !== 'export') return '--ndjson only applies to export';
+      options.layout = 'ndjson';
+    } else if (arg.startsWith('-')) {
+      return `unknown option "${arg}"`;
+    } else options.inputs.push(arg);
+  }
+  return options;
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     io.stdout(USAGE + '\n');
@@ -42,67 +104,103 @@ export function runCli(argv: string[], io: CliIo): number {
     io.stderr(`news-annotator: unknown command "${command}"\n\n${USAGE}\n`);
     return 2;
   }
-
-  let out: string | undefined;
-  let documentDate: string | undefined;
-  const inputs: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i]!;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (flag === '--out' || flag === '-o' || flag === '--document-date') {
-      const value = inline ?? rest[++i];
-      if (!value || (inline === undefined && value.startsWith('-'))) {
-        io.stderr(`news-annotator: ${flag} needs a value\n`);
-        return 2;
-      }
-      if (flag === '--document-date') documentDate = value;
-      else out = value;
-    } else if (arg.startsWith('-')) {
-      io.stderr(`news-annotator: unknown option "${arg}"\n`);
-      return 2;
-    } else inputs.push(arg);
-  }
-  if (documentDate !== undefined && !isIsoDay(documentDate)) {
-    io.stderr(`news-annotator: --document-date must be a calendar day as YYYY-MM-DD, got "${documentDate}"\n`);
+  const options = parseArguments(command, rest);
+  if (typeof options === 'string') {
+    io.stderr(`news-annotator: ${options}\n\nRun "news-annotator --help" for usage.\n`);
     return 2;
   }
-  if (inputs.length === 0) {
+  if (options.inputs.length === 0) {
     io.stderr(`news-annotator: name at least one file or folder\n\n${USAGE}\n`);
     return 2;
   }
 
-  const files = collectFiles(inputs, io);
-  const documents: CorpusDocument[] = [];
-  const texts = new Map<string, string>();
-  const showProgress = files.length >= 200;
-  files.forEach((file, i) => {
-    if (showProgress && i % 100 === 0) io.stderr(`reading ${i}/${files.length} files\r`);
-    const path = toExportPath(file, io.cwd);
-    const decoded = decodeArticle(readFileSync(file));
-    if (!decoded.ok) {
-      io.stderr(`news-annotator: skipped ${path}: ${decoded.reason}\n`);
-      return;
-    }
-    documents.push({ path, text: decoded.text, options: documentDate ? { documentDate } : undefined });
-    texts.set(path, decoded.text);
-  });
-  if (documents.length === 0) {
-    io.stderr('news-annotator: no article could be read\n');
-    return 1;
-  }
-  if (showProgress) io.stderr(`analysing ${documents.length} articles\n`);
-  const corpus = analyzeCorpus(documents);
+  let files = collectFiles(options.inputs, io).map((file) => ({ file, path: toExportPath(file, io.cwd), size: sizeOf(file) }));
+  const shard = options.shard;
+  if (shard) files = files.filter((f) => shardOf(f.path, shard.count) === shard.index);
+  const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
+  const jobs = io.workerScript ? (options.jobs ?? (totalBytes < PARALLEL_MIN_BYTES ? 1 : availableParallelism())) : 1;
+  const generator = `news-annotator ${version}`;
+  const skipped = (path: string, reason: string) => io.stderr(`news-annotator: skipped ${path}: ${reason}\n`);
 
-  if (command === 'events') {
-    io.stdout(formatEventTable(corpus.events));
+  // One thread: analyzeCorpus over everything, as the extension does. Several: the same, split (cliParallel).
+  let corpus: CorpusAnalysis;
+  let writeDocuments: (write: (text: string) => void) => Promise<void> | void;
+  let close = async () => {};
+  if (jobs > 1) {
+    if (files.length >= 200) io.stderr(`analysing ${files.length} files with ${jobs} worker threads\n`);
+    let run;
+    try {
+      run = await analyseInWorkers(files, { jobs, workerScript: io.workerScript!, documentDate: options.documentDate, onSkipped: skipped });
+    } catch (error) {
+      io.stderr(`news-annotator: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 1;
+    }
+    corpus = run.corpus;
+    writeDocuments = (write) => run.writeDocuments(options.layout, generator, write);
+    close = run.close;
+  } else {
+    const documents: CorpusDocument[] = [];
+    const texts = new Map<string, string>();
+    const showProgress = files.length >= 200;
+    files.forEach(({ file, path }, i) => {
+      if (showProgress && i % 100 === 0) io.stderr(`reading ${i}/${files.length} files\r`);
+      const decoded = decodeArticle(readFileSync(file));
+      if (!decoded.ok) return skipped(path, decoded.reason);
+      documents.push({ path, text: decoded.text, options: options.documentDate ? { documentDate: options.documentDate } : undefined });
+      texts.set(path, decoded.text);
+    });
+    if (showProgress && documents.length > 0) io.stderr(`analysing ${documents.length} articles\n`);
+    corpus = analyzeCorpus(documents);
+    writeDocuments = (write) =>
+      corpus.documents.forEach(({ path, analysis }, i) =>
+        write(formatDocuments([exportDocument(path, analysis, texts.get(path)!, generator)], options.layout, i === 0)),
+      );
+  }
+
+  try {
+    if (corpus.documents.length === 0) {
+      io.stderr('news-annotator: no article could be read\n');
+      return 1;
+    }
+    if (options.command === 'events') {
+      io.stdout(formatEventTable(corpus.events));
+      return 0;
+    }
+    const sink = options.out ? fileSink(resolve(io.cwd, options.out)) : { write: io.stdout, close: () => {}, abort: () => {} };
+    try {
+      let buffer = '';
+      const write = (text: string) => {
+        buffer += text;
+        if (buffer.length >= WRITE_BUFFER_CHARS) {
+          sink.write(buffer);
+          buffer = '';
+        }
+      };
+      write(formatHeader(generator, options.layout));
+      await writeDocuments(write);
+      // Entities and events as buildExport gives them, without the documents (written above).
+      const { entities, events } = buildExport({ generator, corpus: { ...corpus, documents: [] }, texts: new Map() });
+      write(formatTrailer(entities, events, options.layout));
+      sink.write(buffer);
+      sink.close();
+    } catch (error) {
+      sink.abort();
+      io.stderr(`news-annotator: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 1;
+    }
+    if (options.out) io.stderr(`wrote ${corpus.documents.length} articles to ${options.out}\n`);
+    return 0;
+  } finally {
+    await close();
+  }
+}
+
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
     return 0;
   }
-  const json = JSON.stringify(buildExport({ generator: `news-annotator ${version}`, corpus, texts }), null, 2) + '\n';
-  if (out) {
-    writeFileAtomically(resolve(io.cwd, out), json);
-    io.stderr(`wrote ${documents.length} articles to ${out}\n`);
-  } else io.stdout(json);
-  return 0;
 }
 
 function collectFiles(inputs: string[], io: CliIo): string[] {
@@ -133,12 +231,4 @@ function collectFiles(inputs: string[], io: CliIo): string[] {
 function toExportPath(file: string, cwd: string): string {
   const rel = relative(cwd, file);
   return (rel.startsWith('..') ? file : rel).split(sep).join('/');
-}
-
-/** Writes through a temporary file and a rename, so a crash never leaves a half-written export. */
-function writeFileAtomically(path: string, content: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.tmp`;
-  writeFileSync(temp, content);
-  renameSync(temp, path);
 }
