@@ -181,23 +181,29 @@ const TRIGGER_WORDS: ReadonlyMap<string, TriggerKind> = new Map<string, TriggerK
   ...['spring', 'summer', 'autumn', 'winter'].map((w) => [w, 'season'] as [string, TriggerKind]),
   ...['christmas', 'boxing', 'new', 'valentine', 'halloween'].map((w) => [w, 'holiday'] as [string, TriggerKind]),
 ]);
+/** Every trigger word, in the cases it counts in: capitalised or all-capital calendar names, lower-case unit words. */
+const TRIGGER_SPELLINGS: readonly string[] = [
+  ...[...MONTH_FULL_NAMES, ...MONTH_ABBREVIATIONS, ...WEEKDAY_NAMES].flatMap((w) => [w, w.toUpperCase()]),
+  ...['Today', 'TODAY', 'Yesterday', 'Tomorrow', 'Century', 'Spring', 'Summer', 'Autumn', 'Winter'],
+  ...['Christmas', 'Boxing', 'New', 'Valentine', 'Halloween'],
+  ...WEEKDAY_NAMES.map((w) => w.toLowerCase()),
+  ...['today', 'yesterday', 'tomorrow', 'weekend', 'week', 'month', 'year', 'decade', 'century', 'day', 'ago'],
+  ...['spring', 'summer', 'autumn', 'winter'],
+];
+const MAX_TRIGGER_LENGTH = 15;
 /**
- * Every trigger in one regex pass: four digits, or a listed word (capitalised or all-capital
- * calendar names, lower-case unit words, as one trie) at a word start and not followed by a
- * lower-case letter ("Marches" is no trigger, "MARCH 3" is). One pass over the text costs less
- * than one per group: the scan, not the few thousand matches, is what takes the time.
+ * Trigger spellings by first character code and length (`code * 16 + length`), with their
+ * kinds at the same index of TRIGGER_KINDS_BY_START: a word of the text is looked up without
+ * cutting it out of the text. A dense table, so that the look-up stays a plain array read.
  */
-const TRIGGER_RE = new RegExp(
-  `\\d{4}|\\b(?:${trieSource([
-    ...[...MONTH_FULL_NAMES, ...MONTH_ABBREVIATIONS, ...WEEKDAY_NAMES].flatMap((w) => [w, w.toUpperCase()]),
-    ...['Today', 'TODAY', 'Yesterday', 'Tomorrow', 'Century', 'Spring', 'Summer', 'Autumn', 'Winter'],
-    ...['Christmas', 'Boxing', 'New', 'Valentine', 'Halloween'],
-    ...WEEKDAY_NAMES.map((w) => w.toLowerCase()),
-    ...['today', 'yesterday', 'tomorrow', 'weekend', 'week', 'month', 'year', 'decade', 'century', 'day', 'ago'],
-    ...['spring', 'summer', 'autumn', 'winter'],
-  ])})(?![a-z])`,
-  'g',
-);
+const TRIGGERS_BY_START: Array<string[] | null> = new Array<string[] | null>(128 * 16).fill(null);
+const TRIGGER_KINDS_BY_START: Array<TriggerKind[] | null> = new Array<TriggerKind[] | null>(128 * 16).fill(null);
+for (const word of new Set(TRIGGER_SPELLINGS)) {
+  const key = word.charCodeAt(0) * 16 + word.length;
+  (TRIGGERS_BY_START[key] ??= []).push(word);
+  (TRIGGER_KINDS_BY_START[key] ??= []).push(TRIGGER_WORDS.get(word.toLowerCase())!);
+}
+
 /**
  * How far an expression reaches before and after its trigger, by kind: "the beginning of the
  * last fiscal |year|", "the end of |May| 19th, 2023", "twenty-five years |ago|". Generous, since
@@ -220,6 +226,33 @@ function isSpace(c: string | undefined): boolean {
   return c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\u00a0';
 }
 
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13 || c === 160;
+}
+
+function isAsciiLetterCode(c: number): boolean {
+  return (c | 32) >= 97 && (c | 32) <= 122;
+}
+
+/** The kind of the trigger spelled by text[start, start + length), if it is one. */
+function triggerAt(text: string, start: number, length: number): TriggerKind | undefined {
+  const first = text.charCodeAt(start);
+  if (length > MAX_TRIGGER_LENGTH || first >= 128) return undefined;
+  const key = first * 16 + length;
+  const candidates = TRIGGERS_BY_START[key];
+  if (!candidates) return undefined;
+  for (let i = 0; i < candidates.length; i++) if (text.startsWith(candidates[i]!, start)) return TRIGGER_KINDS_BY_START[key]![i];
+  return undefined;
+}
+
+/**
+ * Every trigger in one regex pass: four digits, or a listed word (capitalised or all-capital
+ * calendar names, lower-case unit words, as one trie) at a word start and not followed by a
+ * lower-case letter ("Marches" is no trigger, "MARCH 3" is). One pass over the text costs less
+ * than one per group: the scan, not the few thousand matches, is what takes the time.
+ */
+const TRIGGER_RE = new RegExp(`\\d{4}|\\b(?:${trieSource(TRIGGER_SPELLINGS)})(?![a-z])`, 'g');
+
 /**
  * Merged [start, end) stretches of text around the triggers of each kind, as flat pairs.
  * Triggers come in text order and one kind has one margin, so a kind's windows start in order
@@ -227,20 +260,29 @@ function isSpace(c: string | undefined): boolean {
  */
 function triggerWindows(text: string): Map<TriggerKind, number[]> {
   const windows = new Map<TriggerKind, number[]>();
-  // exec on the shared pattern, not matchAll: matchAll clones the pattern on every call, and a
-  // fresh clone runs in the slow regex interpreter before it is compiled again.
+  const length = text.length;
+  // test on the shared pattern, not matchAll or exec: matchAll clones the pattern on every
+  // call (and a fresh clone runs in the slow regex interpreter), exec builds a match array.
+  // The match ends at lastIndex; a trigger word starts after the non-letter before it.
   const re = TRIGGER_RE;
   re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const word = m[0];
-    const first = word.charCodeAt(0);
-    const kind: TriggerKind | undefined = first >= 48 && first <= 57 ? 'digit' : TRIGGER_WORDS.get(word.toLowerCase());
+  while (re.test(text)) {
+    const triggerEnd = re.lastIndex;
+    let index = triggerEnd - 1;
+    let kind: TriggerKind | undefined;
+    if (isDigitCode(text.charCodeAt(index))) {
+      index = triggerEnd - 4;
+      kind = 'digit';
+    } else {
+      while (index > 0 && isAsciiLetterCode(text.charCodeAt(index - 1))) index--;
+      kind = triggerAt(text, index, triggerEnd - index);
+    }
     if (!kind) continue;
-    const [left, right] = WINDOW_MARGINS[kind];
-    let start = Math.max(0, m.index - left);
-    for (let i = 0; i < ALIGN_LIMIT && start > 0 && !isSpace(text[start - 1]); i++) start--;
-    let end = Math.min(text.length, m.index + word.length + right);
-    for (let i = 0; i < ALIGN_LIMIT && end < text.length && !isSpace(text[end]); i++) end++;
+    const margins = WINDOW_MARGINS[kind];
+    let start = Math.max(0, index - margins[0]);
+    for (let i = 0; i < ALIGN_LIMIT && start > 0 && !isSpaceCode(text.charCodeAt(start - 1)); i++) start--;
+    let end = Math.min(length, triggerEnd + margins[1]);
+    for (let i = 0; i < ALIGN_LIMIT && end < length && !isSpaceCode(text.charCodeAt(end)); i++) end++;
     let list = windows.get(kind);
     if (!list) windows.set(kind, (list = []));
     const last = list.length - 1;
@@ -351,7 +393,43 @@ class Recognizer {
   /** Tense of the sentence around a span; null when it has no cue. */
   tense(start: number, end: number): Direction | null {
     if (this.tenseBudget-- <= 0) return null;
+    // A reading inside a candidate found before it loses to that candidate (selectLongest):
+    // its value is never seen, so the sentence need not be read. The budget is spent all the
+    // same, so that every later reading gets the tense it would have got.
+    if (this.coveredByEarlier(start, end)) return null;
     return sentenceTense(this.text, start, end);
+  }
+
+  /** Starts of the candidates found so far, in text order, and the furthest end up to each. */
+  private coverStarts: number[] = [];
+  private coverEnds: number[] = [];
+  private coverCount = 0;
+
+  /**
+   * Whether a candidate already found spans [start, end). Such a candidate comes first in
+   * selectLongest's order and is at least as long as any reading inside it, so every reading
+   * inside it is dropped there.
+   */
+  private coveredByEarlier(start: number, end: number): boolean {
+    const found = this.found;
+    if (found.length === 0) return false;
+    if (this.coverCount !== found.length) {
+      const sorted = found.slice().sort((a, b) => a.start - b.start);
+      this.coverStarts = sorted.map((c) => c.start);
+      let furthest = -1;
+      this.coverEnds = sorted.map((c) => (furthest = Math.max(furthest, c.end)));
+      this.coverCount = found.length;
+    }
+    const starts = this.coverStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    if (starts[0]! > start) return false;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= start) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.coverEnds[lo]! >= end;
   }
 
   /**
