@@ -393,43 +393,7 @@ class Recognizer {
   /** Tense of the sentence around a span; null when it has no cue. */
   tense(start: number, end: number): Direction | null {
     if (this.tenseBudget-- <= 0) return null;
-    // A reading inside a candidate found before it loses to that candidate (selectLongest):
-    // its value is never seen, so the sentence need not be read. The budget is spent all the
-    // same, so that every later reading gets the tense it would have got.
-    if (this.coveredByEarlier(start, end)) return null;
     return sentenceTense(this.text, start, end);
-  }
-
-  /** Starts of the candidates found so far, in text order, and the furthest end up to each. */
-  private coverStarts: number[] = [];
-  private coverEnds: number[] = [];
-  private coverCount = 0;
-
-  /**
-   * Whether a candidate already found spans [start, end). Such a candidate comes first in
-   * selectLongest's order and is at least as long as any reading inside it, so every reading
-   * inside it is dropped there.
-   */
-  private coveredByEarlier(start: number, end: number): boolean {
-    const found = this.found;
-    if (found.length === 0) return false;
-    if (this.coverCount !== found.length) {
-      const sorted = found.slice().sort((a, b) => a.start - b.start);
-      this.coverStarts = sorted.map((c) => c.start);
-      let furthest = -1;
-      this.coverEnds = sorted.map((c) => (furthest = Math.max(furthest, c.end)));
-      this.coverCount = found.length;
-    }
-    const starts = this.coverStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    if (starts[0]! > start) return false;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= start) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.coverEnds[lo]! >= end;
   }
 
   /**
@@ -625,7 +589,7 @@ function previousWord(text: string, index: number): string {
   while (i >= 0 && (text[i] === ' ' || text[i] === '\t' || text[i] === '\u00a0')) i--;
   const end = i + 1;
   while (i >= 0 && i > end - 30 && isWordChar(text.charCodeAt(i))) i--;
-  return text.slice(i + 1, end).toLowerCase();
+  return lowerCased(text.slice(i + 1, end));
 }
 
 /** The word just after `index` (lower-cased), skipping spaces only; '' at punctuation. */
@@ -634,7 +598,7 @@ function nextWord(text: string, index: number): string {
   while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\u00a0')) i++;
   const start = i;
   while (i < text.length && i < start + 30 && isWordChar(text.charCodeAt(i))) i++;
-  return text.slice(start, i).toLowerCase();
+  return lowerCased(text.slice(start, i));
 }
 
 const FULL_MONTH_NAMES: ReadonlySet<string> = new Set(MONTH_FULL_NAMES.map((m) => m.toLowerCase()));
@@ -644,8 +608,56 @@ function undotted(word: string): string {
   return word.charCodeAt(word.length - 1) === 46 ? word.slice(0, -1) : word;
 }
 
+/**
+ * Month numbers by the spellings the patterns capture (`May`, `MAY`, `Sept.`), so that the
+ * many capitalised words that are no month are rejected without a lower-cased copy.
+ */
+const MONTHS_AS_WRITTEN: ReadonlyMap<string, number> = new Map(
+  [...MONTHS].flatMap(([name, n]) => {
+    const capitalised = name[0]!.toUpperCase() + name.slice(1);
+    return [capitalised, name.toUpperCase()].flatMap((w) => [[w, n] as [string, number], [`${w}.`, n] as [string, number]]);
+  }),
+);
+
+/** A capital letter then lower-case letters only, or capitals only, with an optional final dot. */
+function isCapitalisedOrUpperCase(word: string): boolean {
+  const length = word.charCodeAt(word.length - 1) === 46 ? word.length - 1 : word.length;
+  if (length === 0 || !isUpperCaseCode(word.charCodeAt(0))) return false;
+  const upper = length > 1 && isUpperCaseCode(word.charCodeAt(1));
+  for (let i = 1; i < length; i++) if (upper ? !isUpperCaseCode(word.charCodeAt(i)) : !isLowerCaseCode(word.charCodeAt(i))) return false;
+  return true;
+}
+
 function monthNumber(name: string): number {
+  const n = MONTHS_AS_WRITTEN.get(name);
+  if (n !== undefined) return n;
+  // Every month in these spellings is in the table: such a word is no month.
+  if (isCapitalisedOrUpperCase(name)) return 0;
   return MONTHS.get(undotted(name).toLowerCase()) ?? 0;
+}
+
+/** ISO weekday index by the spellings the weekday pattern captures (`Monday`, `MONDAY`, `monday`). */
+const WEEKDAYS_AS_WRITTEN: ReadonlyMap<string, number> = new Map(
+  [...WEEKDAYS].flatMap(([name, n]) => [name, name[0]!.toUpperCase() + name.slice(1), name.toUpperCase()].map((w) => [w, n] as [string, number])),
+);
+
+function weekdayIndex(word: string): number | undefined {
+  const n = WEEKDAYS_AS_WRITTEN.get(word);
+  if (n !== undefined) return n;
+  // Capitalised, all-capital and lower-case weekdays are all in the table.
+  if (isCapitalisedOrUpperCase(word) && word.charCodeAt(word.length - 1) !== 46) return undefined;
+  if (isLowerCaseWord(word)) return undefined;
+  return WEEKDAYS.get(word.toLowerCase());
+}
+
+function isLowerCaseWord(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (!isLowerCaseCode(word.charCodeAt(i))) return false;
+  return word.length > 0;
+}
+
+/** Lower-cased; most words already are, and are returned as they are rather than copied. */
+function lowerCased(word: string): string {
+  return isLowerCaseWord(word) ? word : word.toLowerCase();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -821,7 +833,7 @@ function scanMonths(r: Recognizer): void {
 function scanWeekdays(r: Recognizer): void {
   for (const m of r.matches(WEEKDAY_RE, 'weekday')) {
     const g = m.groups!;
-    const weekday = WEEKDAYS.get(g.wd!.toLowerCase());
+    const weekday = weekdayIndex(g.wd!);
     if (weekday === undefined) continue;
     const start = m.index;
     const end = start + m[0].length;
