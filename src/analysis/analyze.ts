@@ -44,7 +44,14 @@ function resolveDocumentDate(text: string, options: AnalyzeOptions): DocumentDat
  * (canonical name, title, country) and merges the same event reported by several articles.
  */
 export function analyzeCorpus(documents: readonly CorpusDocument[]): CorpusAnalysis {
-  const analysed = documents.map((doc) => ({ path: doc.path, analysis: analyzeDocument(doc.text, doc.options) }));
+  return linkAnalyses(documents.map((doc) => ({ path: doc.path, analysis: analyzeDocument(doc.text, doc.options) })));
+}
+
+/**
+ * The corpus step of analyzeCorpus on analyses already made (the extension keeps each article's analysis
+ * and re-links the lot when one changes). Rewrites the analyses' entity ids and names in place.
+ */
+export function linkAnalyses(analysed: Array<{ path: string; analysis: DocumentAnalysis }>): CorpusAnalysis {
   const { entities, byLocalId } = linkEntities(analysed.map((d) => d.analysis.officials));
   const entityById = new Map(entities.map((e) => [e.id, e]));
 

@@ -1,0 +1,46 @@
+// activate(): builds the services and registers each feature; nothing else happens here.
+import * as vscode from 'vscode';
+import { AnalysisCacheStore } from './vscode/analysisCacheStore';
+import { registerCommands } from './vscode/commands';
+import { Config } from './vscode/config';
+import { DecorationController } from './vscode/decorations';
+import { registerHovers } from './vscode/hovers';
+import { registerStatusBar } from './vscode/statusBar';
+import { TagController } from './vscode/tagController';
+import { TagStorage } from './vscode/tagStorage';
+import { registerViews } from './vscode/views/index';
+import { WorkspaceIndex } from './vscode/workspaceIndex';
+
+let storage: TagStorage | undefined;
+
+export function activate(context: vscode.ExtensionContext): void {
+  const log = vscode.window.createOutputChannel('News Annotator', { log: true });
+  const config = new Config();
+  const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '0');
+  // Per-workspace storage when a folder is open (prunable); the shared global storage otherwise.
+  const cache = new AnalysisCacheStore(context.storageUri ?? context.globalStorageUri, version, log);
+  const index = new WorkspaceIndex(config, cache, context.workspaceState, log, context.storageUri !== undefined);
+  storage = new TagStorage(log);
+  const tags = new TagController(index, storage, config, log);
+
+  context.subscriptions.push(
+    log,
+    config,
+    index,
+    storage,
+    tags,
+    tags.register(),
+    registerCommands(index, config, log),
+    new DecorationController(index, config),
+    registerHovers(index, config),
+    registerStatusBar(index),
+    registerViews(context, index, tags),
+  );
+  void cache.identifyBuild(vscode.Uri.joinPath(context.extensionUri, 'dist', 'extension.js')).then(() => index.start());
+}
+
+/** Tags changed in the last moments are written before the window goes. */
+export async function deactivate(): Promise<void> {
+  await storage?.flush();
+  storage = undefined;
+}

@@ -1,0 +1,196 @@
+// The Annotations view: per article, its officials (with mention counts), quotes, stances, claims, dates
+// and detached tags, each leading to its text. Tag nodes carry `tag` and contextValue 'tag' / 'tag.detached'
+// so that the core's Edit / Remove / Re-attach commands receive the tag from the context menu.
+import * as vscode from 'vscode';
+import type { Tag } from '../../annotations/tags';
+import { Commands, Views } from '../constants';
+import type { ArticleSnapshot, WorkspaceModel } from '../model';
+import { articleSections, articleSummary, type AnnotationItem, type AnnotationSection, type Passage, type SectionKind } from './annotationGroups';
+import { baseName, dirName, snippet } from './labels';
+import type { PassageArgs } from './openPassage';
+
+export interface ArticleNode {
+  kind: 'article';
+  id: string;
+  article: ArticleSnapshot;
+}
+export interface SectionNode {
+  kind: 'section';
+  id: string;
+  article: ArticleSnapshot;
+  section: AnnotationSection;
+}
+export interface ItemNode {
+  kind: 'item';
+  id: string;
+  article: ArticleSnapshot;
+  item: AnnotationItem;
+  /** Present on a user's tag: what the tag commands act on. */
+  tag?: Tag;
+  /** The article's URI, for commands that get the node. */
+  uri: vscode.Uri;
+}
+export interface MentionNode {
+  kind: 'mention';
+  id: string;
+  article: ArticleSnapshot;
+  passage: Passage;
+  index: number;
+}
+export type AnnotationsNode = ArticleNode | SectionNode | ItemNode | MentionNode;
+
+const SECTION_ICONS: Record<SectionKind, string> = {
+  officials: 'person',
+  quotes: 'quote',
+  stances: 'law',
+  claims: 'comment',
+  dates: 'calendar',
+  detached: 'warning',
+};
+
+function passageCommand(article: ArticleSnapshot, passage: Passage): vscode.Command {
+  const args: PassageArgs = { uri: article.uri.toString(), path: article.path, start: passage.start, end: passage.end };
+  return { command: Commands.openPassage, title: 'Open Passage', arguments: [args] };
+}
+
+/** The line (1-based) an offset is on. */
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/** What follows a mention in its sentence, so mentions with the same words can be told apart. */
+function mentionContext(text: string, p: Passage): string {
+  return snippet(text.slice(p.end, p.end + 80).replace(/\s\S*$/, ''), 60);
+}
+
+class AnnotationsTreeProvider implements vscode.TreeDataProvider<AnnotationsNode> {
+  private readonly changed = new vscode.EventEmitter<AnnotationsNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+
+  /** Sections by article URI, computed once per refresh (an article's row and its children both need them). */
+  private readonly sectionCache = new Map<string, AnnotationSection[]>();
+
+  constructor(private readonly model: WorkspaceModel) {}
+
+  refresh(): void {
+    this.sectionCache.clear();
+    this.changed.fire(undefined);
+  }
+
+  getTreeItem(node: AnnotationsNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'article': {
+        const item = new vscode.TreeItem(baseName(node.article.path), vscode.TreeItemCollapsibleState.Collapsed);
+        const active = vscode.window.activeTextEditor?.document.uri.toString() === node.article.uri.toString();
+        if (active) item.collapsibleState = vscode.TreeItemCollapsibleState.Expanded;
+        item.resourceUri = node.article.uri;
+        item.iconPath = vscode.ThemeIcon.File;
+        const sections = this.sections(node.article);
+        const folder = dirName(node.article.path);
+        item.description = `${folder ? `${folder} · ` : ''}${articleSummary(sections)}`;
+        item.tooltip = `${node.article.path}\n${articleSummary(sections)}`;
+        item.contextValue = 'article';
+        item.id = node.id;
+        return item;
+      }
+      case 'section': {
+        const item = new vscode.TreeItem(node.section.label, vscode.TreeItemCollapsibleState.Collapsed);
+        if (node.section.section === 'detached') item.collapsibleState = vscode.TreeItemCollapsibleState.Expanded;
+        item.description = String(node.section.count);
+        item.iconPath = new vscode.ThemeIcon(SECTION_ICONS[node.section.section]);
+        item.contextValue = `section.${node.section.section}`;
+        item.id = node.id;
+        return item;
+      }
+      case 'item': {
+        const hasMentions = (node.item.mentions?.length ?? 0) > 1;
+        const item = new vscode.TreeItem(node.item.label, hasMentions ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        item.description = node.item.description;
+        item.tooltip = node.item.tooltip;
+        item.iconPath = new vscode.ThemeIcon(node.item.icon);
+        item.contextValue = node.tag ? (node.tag.detached ? 'tag.detached' : 'tag') : node.item.icon === 'person' ? 'official' : 'annotation';
+        if (node.item.passage) item.command = passageCommand(node.article, node.item.passage);
+        item.id = node.id;
+        return item;
+      }
+      case 'mention': {
+        const text = node.article.text;
+        const item = new vscode.TreeItem(snippet(text.slice(node.passage.start, node.passage.end), 60), vscode.TreeItemCollapsibleState.None);
+        item.description = `line ${lineOf(text, node.passage.start)} · …${mentionContext(text, node.passage)}`;
+        item.iconPath = new vscode.ThemeIcon('mention');
+        item.command = passageCommand(node.article, node.passage);
+        item.contextValue = 'mention';
+        item.id = node.id;
+        return item;
+      }
+    }
+  }
+
+  private sections(article: ArticleSnapshot): AnnotationSection[] {
+    const key = article.uri.toString();
+    let sections = this.sectionCache.get(key);
+    if (!sections) {
+      const entities = new Map(this.model.entities().map((e) => [e.id, e]));
+      sections = articleSections(key, article.analysis, this.model.tags(article.uri), entities);
+      this.sectionCache.set(key, sections);
+    }
+    return sections;
+  }
+
+  /** Only articles are revealed (following the active editor); they are at the root. */
+  getParent(node: AnnotationsNode): AnnotationsNode | undefined {
+    return node.kind === 'article' ? undefined : { kind: 'article', id: node.article.uri.toString(), article: node.article };
+  }
+
+  getChildren(node?: AnnotationsNode): AnnotationsNode[] {
+    if (!node) {
+      return [...this.model.articles()]
+        .sort((a, b) => a.path.localeCompare(b.path))
+        .map((article) => ({ kind: 'article', id: article.uri.toString(), article }));
+    }
+    switch (node.kind) {
+      case 'article':
+        return this.sections(node.article).map((section) => ({ kind: 'section', id: section.id, article: node.article, section }));
+      case 'section':
+        return node.section.items.map((item): ItemNode => {
+          const child: ItemNode = { kind: 'item', id: `${node.id}/${item.id}`, article: node.article, item, uri: node.article.uri };
+          if (item.tag) child.tag = item.tag;
+          return child;
+        });
+      case 'item':
+        return (node.item.mentions ?? []).map((passage, i) => ({ kind: 'mention', id: `${node.id}/${passage.start}`, article: node.article, passage, index: i + 1 }));
+      case 'mention':
+        return [];
+    }
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+export function registerAnnotationsView(model: WorkspaceModel): vscode.Disposable {
+  const provider = new AnnotationsTreeProvider(model);
+  const view = vscode.window.createTreeView(Views.annotations, { treeDataProvider: provider, showCollapseAll: true });
+  // No badge here: VS Code adds the views' badges on the activity bar, where the Events count should stand alone.
+  const update = () => provider.refresh();
+  /** Follows the active editor: its article is revealed and opened, as the Outline view does. */
+  const followEditor = (editor: vscode.TextEditor | undefined) => {
+    if (!editor || !view.visible) return;
+    const article = model.article(editor.document.uri);
+    if (!article) return;
+    void Promise.resolve(view.reveal({ kind: 'article', id: article.uri.toString(), article }, { select: false, focus: false, expand: true })).catch(() => {
+      // The tree may be refreshing; the next editor switch reveals again.
+    });
+  };
+  update();
+  return vscode.Disposable.from(
+    provider,
+    view,
+    model.onDidChange(update),
+    vscode.window.onDidChangeActiveTextEditor(followEditor),
+    view.onDidChangeVisibility((e) => e.visible && followEditor(vscode.window.activeTextEditor)),
+  );
+}
