@@ -181,29 +181,23 @@ const TRIGGER_WORDS: ReadonlyMap<string, TriggerKind> = new Map<string, TriggerK
   ...['spring', 'summer', 'autumn', 'winter'].map((w) => [w, 'season'] as [string, TriggerKind]),
   ...['christmas', 'boxing', 'new', 'valentine', 'halloween'].map((w) => [w, 'holiday'] as [string, TriggerKind]),
 ]);
-/** Every trigger word, in the cases it counts in: capitalised or all-capital calendar names, lower-case unit words. */
-const TRIGGER_SPELLINGS: readonly string[] = [
-  ...[...MONTH_FULL_NAMES, ...MONTH_ABBREVIATIONS, ...WEEKDAY_NAMES].flatMap((w) => [w, w.toUpperCase()]),
-  ...['Today', 'TODAY', 'Yesterday', 'Tomorrow', 'Century', 'Spring', 'Summer', 'Autumn', 'Winter'],
-  ...['Christmas', 'Boxing', 'New', 'Valentine', 'Halloween'],
-  ...WEEKDAY_NAMES.map((w) => w.toLowerCase()),
-  ...['today', 'yesterday', 'tomorrow', 'weekend', 'week', 'month', 'year', 'decade', 'century', 'day', 'ago'],
-  ...['spring', 'summer', 'autumn', 'winter'],
-];
-const MAX_TRIGGER_LENGTH = 15;
 /**
- * Trigger spellings by first character code and length (`code * 16 + length`), with their
- * kinds at the same index of TRIGGER_KINDS_BY_START: a word of the text is looked up without
- * cutting it out of the text. A dense table, so that the look-up stays a plain array read.
+ * Every trigger in one regex pass: four digits, or a listed word (capitalised or all-capital
+ * calendar names, lower-case unit words, as one trie) at a word start and not followed by a
+ * lower-case letter ("Marches" is no trigger, "MARCH 3" is). One pass over the text costs less
+ * than one per group: the scan, not the few thousand matches, is what takes the time.
  */
-const TRIGGERS_BY_START: Array<string[] | null> = new Array<string[] | null>(128 * 16).fill(null);
-const TRIGGER_KINDS_BY_START: Array<TriggerKind[] | null> = new Array<TriggerKind[] | null>(128 * 16).fill(null);
-for (const word of new Set(TRIGGER_SPELLINGS)) {
-  const key = word.charCodeAt(0) * 16 + word.length;
-  (TRIGGERS_BY_START[key] ??= []).push(word);
-  (TRIGGER_KINDS_BY_START[key] ??= []).push(TRIGGER_WORDS.get(word.toLowerCase())!);
-}
-
+const TRIGGER_RE = new RegExp(
+  `\\d{4}|\\b(?:${trieSource([
+    ...[...MONTH_FULL_NAMES, ...MONTH_ABBREVIATIONS, ...WEEKDAY_NAMES].flatMap((w) => [w, w.toUpperCase()]),
+    ...['Today', 'TODAY', 'Yesterday', 'Tomorrow', 'Century', 'Spring', 'Summer', 'Autumn', 'Winter'],
+    ...['Christmas', 'Boxing', 'New', 'Valentine', 'Halloween'],
+    ...WEEKDAY_NAMES.map((w) => w.toLowerCase()),
+    ...['today', 'yesterday', 'tomorrow', 'weekend', 'week', 'month', 'year', 'decade', 'century', 'day', 'ago'],
+    ...['spring', 'summer', 'autumn', 'winter'],
+  ])})(?![a-z])`,
+  'g',
+);
 /**
  * How far an expression reaches before and after its trigger, by kind: "the beginning of the
  * last fiscal |year|", "the end of |May| 19th, 2023", "twenty-five years |ago|". Generous, since
@@ -226,33 +220,6 @@ function isSpace(c: string | undefined): boolean {
   return c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\u00a0';
 }
 
-function isSpaceCode(c: number): boolean {
-  return c === 32 || c === 10 || c === 9 || c === 13 || c === 160;
-}
-
-function isAsciiLetterCode(c: number): boolean {
-  return (c | 32) >= 97 && (c | 32) <= 122;
-}
-
-/** The kind of the trigger spelled by text[start, start + length), if it is one. */
-function triggerAt(text: string, start: number, length: number): TriggerKind | undefined {
-  const first = text.charCodeAt(start);
-  if (length > MAX_TRIGGER_LENGTH || first >= 128) return undefined;
-  const key = first * 16 + length;
-  const candidates = TRIGGERS_BY_START[key];
-  if (!candidates) return undefined;
-  for (let i = 0; i < candidates.length; i++) if (text.startsWith(candidates[i]!, start)) return TRIGGER_KINDS_BY_START[key]![i];
-  return undefined;
-}
-
-/**
- * Every trigger in one regex pass: four digits, or a listed word (capitalised or all-capital
- * calendar names, lower-case unit words, as one trie) at a word start and not followed by a
- * lower-case letter ("Marches" is no trigger, "MARCH 3" is). One pass over the text costs less
- * than one per group: the scan, not the few thousand matches, is what takes the time.
- */
-const TRIGGER_RE = new RegExp(`\\d{4}|\\b(?:${trieSource(TRIGGER_SPELLINGS)})(?![a-z])`, 'g');
-
 /**
  * Merged [start, end) stretches of text around the triggers of each kind, as flat pairs.
  * Triggers come in text order and one kind has one margin, so a kind's windows start in order
@@ -260,29 +227,20 @@ const TRIGGER_RE = new RegExp(`\\d{4}|\\b(?:${trieSource(TRIGGER_SPELLINGS)})(?!
  */
 function triggerWindows(text: string): Map<TriggerKind, number[]> {
   const windows = new Map<TriggerKind, number[]>();
-  const length = text.length;
-  // test on the shared pattern, not matchAll or exec: matchAll clones the pattern on every
-  // call (and a fresh clone runs in the slow regex interpreter), exec builds a match array.
-  // The match ends at lastIndex; a trigger word starts after the non-letter before it.
+  // exec on the shared pattern, not matchAll: matchAll clones the pattern on every call, and a
+  // fresh clone runs in the slow regex interpreter before it is compiled again.
   const re = TRIGGER_RE;
   re.lastIndex = 0;
-  while (re.test(text)) {
-    const triggerEnd = re.lastIndex;
-    let index = triggerEnd - 1;
-    let kind: TriggerKind | undefined;
-    if (isDigitCode(text.charCodeAt(index))) {
-      index = triggerEnd - 4;
-      kind = 'digit';
-    } else {
-      while (index > 0 && isAsciiLetterCode(text.charCodeAt(index - 1))) index--;
-      kind = triggerAt(text, index, triggerEnd - index);
-    }
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const word = m[0];
+    const first = word.charCodeAt(0);
+    const kind: TriggerKind | undefined = first >= 48 && first <= 57 ? 'digit' : TRIGGER_WORDS.get(word.toLowerCase());
     if (!kind) continue;
-    const margins = WINDOW_MARGINS[kind];
-    let start = Math.max(0, index - margins[0]);
-    for (let i = 0; i < ALIGN_LIMIT && start > 0 && !isSpaceCode(text.charCodeAt(start - 1)); i++) start--;
-    let end = Math.min(length, triggerEnd + margins[1]);
-    for (let i = 0; i < ALIGN_LIMIT && end < length && !isSpaceCode(text.charCodeAt(end)); i++) end++;
+    const [left, right] = WINDOW_MARGINS[kind];
+    let start = Math.max(0, m.index - left);
+    for (let i = 0; i < ALIGN_LIMIT && start > 0 && !isSpace(text[start - 1]); i++) start--;
+    let end = Math.min(text.length, m.index + word.length + right);
+    for (let i = 0; i < ALIGN_LIMIT && end < text.length && !isSpace(text[end]); i++) end++;
     let list = windows.get(kind);
     if (!list) windows.set(kind, (list = []));
     const last = list.length - 1;
@@ -589,7 +547,7 @@ function previousWord(text: string, index: number): string {
   while (i >= 0 && (text[i] === ' ' || text[i] === '\t' || text[i] === '\u00a0')) i--;
   const end = i + 1;
   while (i >= 0 && i > end - 30 && isWordChar(text.charCodeAt(i))) i--;
-  return lowerCased(text.slice(i + 1, end));
+  return text.slice(i + 1, end).toLowerCase();
 }
 
 /** The word just after `index` (lower-cased), skipping spaces only; '' at punctuation. */
@@ -598,7 +556,7 @@ function nextWord(text: string, index: number): string {
   while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\u00a0')) i++;
   const start = i;
   while (i < text.length && i < start + 30 && isWordChar(text.charCodeAt(i))) i++;
-  return lowerCased(text.slice(start, i));
+  return text.slice(start, i).toLowerCase();
 }
 
 const FULL_MONTH_NAMES: ReadonlySet<string> = new Set(MONTH_FULL_NAMES.map((m) => m.toLowerCase()));
@@ -608,56 +566,8 @@ function undotted(word: string): string {
   return word.charCodeAt(word.length - 1) === 46 ? word.slice(0, -1) : word;
 }
 
-/**
- * Month numbers by the spellings the patterns capture (`May`, `MAY`, `Sept.`), so that the
- * many capitalised words that are no month are rejected without a lower-cased copy.
- */
-const MONTHS_AS_WRITTEN: ReadonlyMap<string, number> = new Map(
-  [...MONTHS].flatMap(([name, n]) => {
-    const capitalised = name[0]!.toUpperCase() + name.slice(1);
-    return [capitalised, name.toUpperCase()].flatMap((w) => [[w, n] as [string, number], [`${w}.`, n] as [string, number]]);
-  }),
-);
-
-/** A capital letter then lower-case letters only, or capitals only, with an optional final dot. */
-function isCapitalisedOrUpperCase(word: string): boolean {
-  const length = word.charCodeAt(word.length - 1) === 46 ? word.length - 1 : word.length;
-  if (length === 0 || !isUpperCaseCode(word.charCodeAt(0))) return false;
-  const upper = length > 1 && isUpperCaseCode(word.charCodeAt(1));
-  for (let i = 1; i < length; i++) if (upper ? !isUpperCaseCode(word.charCodeAt(i)) : !isLowerCaseCode(word.charCodeAt(i))) return false;
-  return true;
-}
-
 function monthNumber(name: string): number {
-  const n = MONTHS_AS_WRITTEN.get(name);
-  if (n !== undefined) return n;
-  // Every month in these spellings is in the table: such a word is no month.
-  if (isCapitalisedOrUpperCase(name)) return 0;
   return MONTHS.get(undotted(name).toLowerCase()) ?? 0;
-}
-
-/** ISO weekday index by the spellings the weekday pattern captures (`Monday`, `MONDAY`, `monday`). */
-const WEEKDAYS_AS_WRITTEN: ReadonlyMap<string, number> = new Map(
-  [...WEEKDAYS].flatMap(([name, n]) => [name, name[0]!.toUpperCase() + name.slice(1), name.toUpperCase()].map((w) => [w, n] as [string, number])),
-);
-
-function weekdayIndex(word: string): number | undefined {
-  const n = WEEKDAYS_AS_WRITTEN.get(word);
-  if (n !== undefined) return n;
-  // Capitalised, all-capital and lower-case weekdays are all in the table.
-  if (isCapitalisedOrUpperCase(word) && word.charCodeAt(word.length - 1) !== 46) return undefined;
-  if (isLowerCaseWord(word)) return undefined;
-  return WEEKDAYS.get(word.toLowerCase());
-}
-
-function isLowerCaseWord(word: string): boolean {
-  for (let i = 0; i < word.length; i++) if (!isLowerCaseCode(word.charCodeAt(i))) return false;
-  return word.length > 0;
-}
-
-/** Lower-cased; most words already are, and are returned as they are rather than copied. */
-function lowerCased(word: string): string {
-  return isLowerCaseWord(word) ? word : word.toLowerCase();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -833,7 +743,7 @@ function scanMonths(r: Recognizer): void {
 function scanWeekdays(r: Recognizer): void {
   for (const m of r.matches(WEEKDAY_RE, 'weekday')) {
     const g = m.groups!;
-    const weekday = weekdayIndex(g.wd!);
+    const weekday = WEEKDAYS.get(g.wd!.toLowerCase());
     if (weekday === undefined) continue;
     const start = m.index;
     const end = start + m[0].length;
