@@ -2,7 +2,7 @@
 // capitals from the `world-countries` data (compacted by scripts/build-country-table.mjs), loaded once.
 import { detached } from './detached';
 import table from './data/countries.json';
-import { hashBitsOf, mayHaveHash, stringHash } from './names';
+import { hashBitsOf, mayHaveHash, sameLowerWord, stringHash } from './names';
 
 export interface CountryRecord {
   common: string;
@@ -112,6 +112,28 @@ for (const key of byKey.keys()) {
   if (ph >= 0) PHRASE_HASHES.add(ph);
 }
 const KEY_HASH_BITS = hashBitsOf(KEY_HASHES);
+
+/**
+ * The keys of plain phrases (ASCII letters, points, single spaces) in an open-addressing table by
+ * plain phrase hash: `lookupCountryAt` compares a phrase's characters with them in place, with no
+ * slice and no lookup in the cache of phrases.
+ */
+const PLAIN_SLOTS = 8192;
+const plainSlotHash = new Int32Array(PLAIN_SLOTS).fill(-1);
+const plainSlotKey: string[] = new Array<string>(PLAIN_SLOTS).fill('');
+/** The key's hit, and 1 where the key counts only in capitals (see capitalsOnly). */
+const plainSlotHit: Array<CountryHit | null> = new Array<CountryHit | null>(PLAIN_SLOTS).fill(null);
+const plainSlotCapitalsOnly = new Uint8Array(PLAIN_SLOTS);
+for (const key of byKey.keys()) {
+  const h = plainPhraseHash(key);
+  if (h < 0) continue;
+  let slot = h & (PLAIN_SLOTS - 1);
+  while (plainSlotHash[slot] !== -1) slot = (slot + 1) & (PLAIN_SLOTS - 1);
+  plainSlotHash[slot] = h;
+  plainSlotKey[slot] = key;
+  plainSlotHit[slot] = byKey.get(key) ?? null;
+  plainSlotCapitalsOnly[slot] = capitalsOnly.has(key) ? 1 : 0;
+}
 const PHRASE_HASH_BITS = hashBitsOf(PHRASE_HASHES);
 
 /**
@@ -128,17 +150,22 @@ export function mayBeCountryWordHash(h: number): boolean {
  * with "the " (which `bare` strips).
  */
 function plainPhraseHash(phrase: string): number {
+  return plainPhraseHashAt(phrase, 0, phrase.length);
+}
+
+/** `plainPhraseHash` of text.slice(s, e), read in place. */
+export function plainPhraseHashAt(text: string, s: number, e: number): number {
   let h = 7;
   let prevSpace = true;
-  for (let k = 0; k < phrase.length; k++) {
-    let c = phrase.charCodeAt(k);
+  for (let k = s; k < e; k++) {
+    let c = text.charCodeAt(k);
     if (c >= 65 && c <= 90) c |= 32;
     else if (c === 46) {
       prevSpace = false;
       continue;
     } else if (c === 32) {
-      if (prevSpace || k === phrase.length - 1) return -1;
-      if (k === 3 && (h >>> 1) === THE_HASH) return -1;
+      if (prevSpace || k === e - 1) return -1;
+      if (k - s === 3 && (h >>> 1) === THE_HASH) return -1;
       prevSpace = true;
       h = (Math.imul(h, 31) + c) | 0;
       continue;
@@ -151,6 +178,25 @@ function plainPhraseHash(phrase: string): number {
 
 /** Most words any country phrase has ("Democratic Republic of the Congo"). */
 export const MAX_COUNTRY_PHRASE_WORDS = longestPhraseWords;
+
+// Hashes of those first and last words, to settle a token by its hash without its lower-case string.
+const FIRST_WORD_HASHES = new Set<number>();
+const LAST_WORD_HASHES = new Set<number>();
+for (const w of firstWords) FIRST_WORD_HASHES.add(stringHash(w, false));
+for (const w of lastWords) LAST_WORD_HASHES.add(stringHash(w, false));
+const FIRST_WORD_BITS = hashBitsOf(FIRST_WORD_HASHES);
+const LAST_WORD_BITS = hashBitsOf(LAST_WORD_HASHES);
+
+/**
+ * False when a word whose names.ts `asciiLowerHash` is `h` surely cannot open (close) a country
+ * phrase, i.e. its lower case is not in `firstWords` (`lastWords`); true when the word must be asked.
+ */
+export function mayStartCountryPhraseHash(h: number): boolean {
+  return h < 0 || (mayHaveHash(FIRST_WORD_BITS, h) && FIRST_WORD_HASHES.has(h));
+}
+export function mayEndCountryPhraseHash(h: number): boolean {
+  return h < 0 || (mayHaveHash(LAST_WORD_BITS, h) && LAST_WORD_HASHES.has(h));
+}
 
 /** Cheap pre-checks for phrase scanners: can this lower-case word open / close a country phrase? */
 export function mayStartCountryPhrase(lowerWord: string): boolean {
@@ -183,6 +229,28 @@ export function lookupCountry(phrase: string): CountryHit | null {
   return hit;
 }
 
+/**
+ * `lookupCountry(text.slice(s, e))`. A plain phrase (ASCII letters, points, single spaces, not
+ * opening with "the ") needs none of the lookup's normalising: its key is its lower case, found
+ * by comparing characters; other phrases take the lookup.
+ */
+export function lookupCountryAt(text: string, s: number, e: number): CountryHit | null {
+  const h = plainPhraseHashAt(text, s, e);
+  if (h < 0) return lookupCountry(text.slice(s, e));
+  if (!(mayHaveHash(PHRASE_HASH_BITS, h) && PHRASE_HASHES.has(h))) return null;
+  // A name starts with a capital letter.
+  const c0 = text.charCodeAt(s);
+  if (c0 < 65 || c0 > 90) return null;
+  for (let slot = h & (PLAIN_SLOTS - 1); plainSlotHash[slot] !== -1; slot = (slot + 1) & (PLAIN_SLOTS - 1)) {
+    if (plainSlotHash[slot] !== h) continue;
+    if (!sameLowerWord(text, s, e, plainSlotKey[slot]!)) continue;
+    // Keys written in capitals ("US") only count written so.
+    if (plainSlotCapitalsOnly[slot] === 1) for (let k = s; k < e; k++) if (text.charCodeAt(k) >= 97 && text.charCodeAt(k) <= 122) return null;
+    return plainSlotHit[slot]!;
+  }
+  return null;
+}
+
 function lookupUncached(phrase: string): CountryHit | null {
   const b = bare(phrase.trim());
   if (!b || !/^\p{Lu}/u.test(b)) return null;
@@ -204,7 +272,11 @@ export function countryOf(word: string): string | null {
  * ("the United States of America"), otherwise the common name ("U.S." → "United States").
  */
 export function reportedCountryName(phrase: string): string | null {
-  const hit = lookupCountry(phrase);
+  return reportedNameOfHit(lookupCountry(phrase));
+}
+
+/** `reportedCountryName` of a phrase whose `lookupCountry` answer is at hand. */
+export function reportedNameOfHit(hit: CountryHit | null): string | null {
   if (!hit || hit.kind === 'capital') return null;
   return hit.kind === 'official' ? hit.country.official : commonName(hit.country);
 }

@@ -136,8 +136,10 @@ interface Group {
   locations: Array<string | null>;
   allScheduled: boolean;
   sources: EventSource[];
-  /** Documents already reporting this event: findEvents kept a document's events apart on purpose. */
-  paths: Set<string>;
+  /** Documents already reporting this event: findEvents kept a document's events apart on purpose. The
+   * first apart, the others in a set made only when a second one comes (most events have one report). */
+  path: string;
+  otherPaths: Set<string> | null;
   /** The event last looked at as a candidate: reaching a group through several buckets reads it once. */
   seenBy: number;
 }
@@ -201,7 +203,7 @@ export function mergeEvents(documents: Array<{ path: string; events: EventMentio
       const consider = (g: Group) => {
         if (g.seenBy === stamp) return;
         g.seenBy = stamp;
-        if (g.paths.has(doc.path)) return;
+        if (g.path === doc.path || g.otherPaths?.has(doc.path)) return;
         // One official's trips to two different cities are two trips.
         if (family === 'travel' && ev.location && g.locations.some((l) => l !== null && l !== ev.location && !isCountryName(l) && !isCountryName(ev.location!))) return;
         if (!sameOccasion(g, ev, false) && !adjacentDayReport(g, ev)) return;
@@ -240,7 +242,8 @@ export function mergeEvents(documents: Array<{ path: string; events: EventMentio
           locations: [ev.location],
           allScheduled: ev.scheduled,
           sources,
-          paths: new Set([doc.path]),
+          path: doc.path,
+          otherPaths: null,
           seenBy: stamp,
         };
         for (let j = 0; j < ids.length; j++) indexAt(g, family, j);
@@ -261,7 +264,7 @@ export function mergeEvents(documents: Array<{ path: string; events: EventMentio
       t.locations.push(ev.location);
       t.allScheduled = t.allScheduled && ev.scheduled;
       for (const src of sources) t.sources.push(src);
-      t.paths.add(doc.path);
+      if (t.path !== doc.path) (t.otherPaths ??= new Set()).add(doc.path);
     }
   }
   const events: CorpusEvent[] = groups.map((g) => ({

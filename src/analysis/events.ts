@@ -7,6 +7,7 @@
 // and place of its own clause. Reports of one occasion merge; a one-sided report joins the one event
 // it can belong to, and a visit by one official to a named place is an event of its own.
 import { datesCompatible, finerDate, mergeEvents as mergeCorpusEvents, sameOccasion, sharedCount, typeFamily } from './eventMerge';
+import { detached } from './detached';
 import { capitalOf, countryCode, EU_CODE, isCountryName, isDemonym, isEuMember } from './places';
 import type { CorpusEvent, DateMention, EventMention, EventType, OfficialMention, Span, TextSpan } from './types';
 
@@ -54,8 +55,20 @@ const HEAD_TITLE = /\b(?:president|prime minister|premier|chancellor|king|queen|
 const DIPLOMAT_TITLE = /\b(?:foreign|secretary of state|ambassador|envoy|diplomat|high commissioner|external affairs)\b/i;
 const MINISTER_TITLE = /\b(?:minister|secretary|chancellor of the exchequer)\b/i;
 
+// Articles repeat the same few titles, one per mention.
+const roleCache = new Map<string, RoleClass>();
+
 function roleOf(title: string | null): RoleClass {
   if (!title) return 'other';
+  const cached = roleCache.get(title);
+  if (cached !== undefined) return cached;
+  const role = readRole(title);
+  if (roleCache.size > 2000) roleCache.clear();
+  roleCache.set(detached(title), role);
+  return role;
+}
+
+function readRole(title: string): RoleClass {
   const t = title.toLowerCase();
   // "Vice-President", "former President", "EU Commission president" are not heads of government.
   if (/\b(?:vice|deputy|former|commission|spokes)/.test(t)) return DIPLOMAT_TITLE.test(t) ? 'diplomat' : 'minister';
@@ -158,12 +171,16 @@ interface Cue {
   end: number;
   /** verb: has a subject and objects; noun: a definite "the meeting" that names nobody itself. */
   kind: 'verb' | 'with' | 'noun' | 'told';
+  /** The cue's text, read by several tests. */
+  word: string;
 }
 
 interface CueRule {
   re: RegExp;
   type: EventType;
   kind: Cue['kind'];
+  /** The words a match can start with (any case): every rule opens on a whole word. */
+  opens: string;
 }
 
 // "told" is a cue only where the sentence puts the two together or on the phone.
@@ -184,53 +201,53 @@ function sentenceAt(sentences: readonly Span[], pos: number): number {
 }
 
 const CUE_RULES: CueRule[] = [
-  { re: /\b(?:met|meets)(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb' },
-  { re: /\bmeet(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb' },
-  { re: /\b(?:meeting|meetings)\s+(?:with|between)\b/gi, type: 'meeting', kind: 'with' },
+  { re: /\b(?:met|meets)(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb', opens: 'met meets' },
+  { re: /\bmeet(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb', opens: 'meet' },
+  { re: /\b(?:meeting|meetings)\s+(?:with|between)\b/gi, type: 'meeting', kind: 'with', opens: 'meeting meetings' },
   // "held a Japan-Philippines Foreign Ministers' Meeting with": up to five words name the meeting.
-  { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:a\s+|an\s+|the\s+)?(?:[\w.’'-]+\s+){0,5}?(?:meeting|summit)\b(?:\s+with)?/gi, type: 'meeting', kind: 'verb' },
-  { re: /\b(?:paid|pays|pay|paying)\s+(?:a\s+)?(?:courtesy\s+)?call\s+on\b/gi, type: 'meeting', kind: 'verb' },
-  { re: /\bcourtesy\s+(?:call|visit)s?\s+(?:on|to|with)\b/gi, type: 'meeting', kind: 'with' },
+  { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:a\s+|an\s+|the\s+)?(?:[\w.’'-]+\s+){0,5}?(?:meeting|summit)\b(?:\s+with)?/gi, type: 'meeting', kind: 'verb', opens: 'held hold holds holding had has have having' },
+  { re: /\b(?:paid|pays|pay|paying)\s+(?:a\s+)?(?:courtesy\s+)?call\s+on\b/gi, type: 'meeting', kind: 'verb', opens: 'paid pays pay paying' },
+  { re: /\bcourtesy\s+(?:call|visit)s?\s+(?:on|to|with)\b/gi, type: 'meeting', kind: 'with', opens: 'courtesy' },
   // "called on President X in Colombo" is a visit to X; "called on X to resign" is not (see cueParticipants).
-  { re: /\b(?:called|calls|calling)\s+on\b/gi, type: 'meeting', kind: 'verb' },
-  { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:a\s+|an\s+|the\s+)?(?:[\w.’'-]+\s+){0,5}?(?:tele)?phone\s+(?:talks?|call|conversation)\b(?:\s+with)?/gi, type: 'call', kind: 'verb' },
-  { re: /\b(?:is|are|was|were|been|be)\s+meeting(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb' },
+  { re: /\b(?:called|calls|calling)\s+on\b/gi, type: 'meeting', kind: 'verb', opens: 'called calls calling' },
+  { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:a\s+|an\s+|the\s+)?(?:[\w.’'-]+\s+){0,5}?(?:tele)?phone\s+(?:talks?|call|conversation)\b(?:\s+with)?/gi, type: 'call', kind: 'verb', opens: 'held hold holds holding had has have having' },
+  { re: /\b(?:is|are|was|were|been|be)\s+meeting(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb', opens: 'is are was were been be' },
   // ", meeting his Egyptian counterpart", "before meeting X": the participle is a verb.
-  { re: /(?<=(?:[,;]|\b(?:before|after|while|when|since|then|also))\s{1,3})meeting(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb' },
-  { re: /\bmeeting\b/gi, type: 'meeting', kind: 'noun' },
-  { re: /\bsummit\b/gi, type: 'meeting', kind: 'noun' },
-  { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:(?:[a-z-]+)\s+){0,2}?(?:talks|discussions|negotiations)\b(?:\s+with)?/gi, type: 'talks', kind: 'verb' },
-  { re: /\b(?:talks|discussions|negotiations)\s+(?:with|between)\b/gi, type: 'talks', kind: 'with' },
-  { re: /\btalks\b/gi, type: 'talks', kind: 'noun' },
-  { re: /\b(?:talked|spoke|spoken|speaks|conferred)\s+with\b/gi, type: 'talks', kind: 'verb' },
-  { re: /\bexchanged\s+(?:views|opinions)(?:\s+with)?\b/gi, type: 'talks', kind: 'verb' },
-  { re: /\b(?:discussed|discusses|discuss)\b(?:\s+with)?/gi, type: 'talks', kind: 'verb' },
-  { re: /\b(?:conversation|conversations|consultations)\s+with\b/gi, type: 'talks', kind: 'with' },
-  { re: /\b(?:joint\s+)?(?:news|press)\s+conference\s+with\b/gi, type: 'meeting', kind: 'with' },
-  { re: /\b(?:summit|summits)\s+(?:with|between)\b/gi, type: 'meeting', kind: 'with' },
-  { re: /\b(?:sat\s+down|shook\s+hands|dined|lunched)(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb' },
-  { re: /\b(?:hosted|hosts|hosting|host|received|receives|receive|welcomed|welcomes|welcome|greeted|greets)(?:\s+by)?\b/gi, type: 'meeting', kind: 'verb' },
+  { re: /(?<=(?:[,;]|\b(?:before|after|while|when|since|then|also))\s{1,3})meeting(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb', opens: 'meeting' },
+  { re: /\bmeeting\b/gi, type: 'meeting', kind: 'noun', opens: 'meeting' },
+  { re: /\bsummit\b/gi, type: 'meeting', kind: 'noun', opens: 'summit' },
+  { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:(?:[a-z-]+)\s+){0,2}?(?:talks|discussions|negotiations)\b(?:\s+with)?/gi, type: 'talks', kind: 'verb', opens: 'held hold holds holding had has have having' },
+  { re: /\b(?:talks|discussions|negotiations)\s+(?:with|between)\b/gi, type: 'talks', kind: 'with', opens: 'talks discussions negotiations' },
+  { re: /\btalks\b/gi, type: 'talks', kind: 'noun', opens: 'talks' },
+  { re: /\b(?:talked|spoke|spoken|speaks|conferred)\s+with\b/gi, type: 'talks', kind: 'verb', opens: 'talked spoke spoken speaks conferred' },
+  { re: /\bexchanged\s+(?:views|opinions)(?:\s+with)?\b/gi, type: 'talks', kind: 'verb', opens: 'exchanged' },
+  { re: /\b(?:discussed|discusses|discuss)\b(?:\s+with)?/gi, type: 'talks', kind: 'verb', opens: 'discussed discusses discuss' },
+  { re: /\b(?:conversation|conversations|consultations)\s+with\b/gi, type: 'talks', kind: 'with', opens: 'conversation conversations consultations' },
+  { re: /\b(?:joint\s+)?(?:news|press)\s+conference\s+with\b/gi, type: 'meeting', kind: 'with', opens: 'joint news press' },
+  { re: /\b(?:summit|summits)\s+(?:with|between)\b/gi, type: 'meeting', kind: 'with', opens: 'summit summits' },
+  { re: /\b(?:sat\s+down|shook\s+hands|dined|lunched)(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb', opens: 'sat shook dined lunched' },
+  { re: /\b(?:hosted|hosts|hosting|host|received|receives|receive|welcomed|welcomes|welcome|greeted|greets)(?:\s+by)?\b/gi, type: 'meeting', kind: 'verb', opens: 'hosted hosts hosting host received receives receive welcomed welcomes welcome greeted greets' },
   // 'had a "productive" call with': a call, whatever words describe it.
-  { re: /\b(?:had|has|have|having|held|hold|holds)\s+(?:a|an)\s+(?:\S+\s+){0,3}?calls?\s+with\b/gi, type: 'call', kind: 'verb' },
-  { re: /\b(?:tele)?phone\s+(?:call|calls|conversation|conversations|talks|talk)\b(?:\s+with)?/gi, type: 'call', kind: 'with' },
-  { re: /\b(?:video\s+call|video\s+conference|videoconference)\b(?:\s+with)?/gi, type: 'call', kind: 'with' },
-  { re: /\b(?:spoke|spoken|speaks|talked)\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone\b(?:\s+(?:with|to))?/gi, type: 'call', kind: 'verb' },
+  { re: /\b(?:had|has|have|having|held|hold|holds)\s+(?:a|an)\s+(?:\S+\s+){0,3}?calls?\s+with\b/gi, type: 'call', kind: 'verb', opens: 'had has have having held hold holds' },
+  { re: /\b(?:tele)?phone\s+(?:call|calls|conversation|conversations|talks|talk)\b(?:\s+with)?/gi, type: 'call', kind: 'with', opens: 'phone telephone' },
+  { re: /\b(?:video\s+call|video\s+conference|videoconference)\b(?:\s+with)?/gi, type: 'call', kind: 'with', opens: 'video videoconference' },
+  { re: /\b(?:spoke|spoken|speaks|talked)\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone\b(?:\s+(?:with|to))?/gi, type: 'call', kind: 'verb', opens: 'spoke spoken speaks talked' },
   // "A and B signed a memorandum", "inked a deal with B": signing together is a meeting of the signatories.
-  { re: /\b(?:signed|signs|inked|inks|sealed|seals)\s+(?:an?\s+|the\s+|two\s+|several\s+)?(?:[\w-]+\s+){0,3}?(?:agreements?|memorand(?:um|a)|deals?|pacts?|accords?|treaty|treaties|declarations?|MoUs?|MOUs?|protocols?|contracts?|statements?|roadmap|communiqu\S*)\b/gi, type: 'meeting', kind: 'verb' },
-  { re: /\b(?:phoned|telephoned)\b/gi, type: 'call', kind: 'verb' },
+  { re: /\b(?:signed|signs|inked|inks|sealed|seals)\s+(?:an?\s+|the\s+|two\s+|several\s+)?(?:[\w-]+\s+){0,3}?(?:agreements?|memorand(?:um|a)|deals?|pacts?|accords?|treaty|treaties|declarations?|MoUs?|MOUs?|protocols?|contracts?|statements?|roadmap|communiqu\S*)\b/gi, type: 'meeting', kind: 'verb', opens: 'signed signs inked inks sealed seals' },
+  { re: /\b(?:phoned|telephoned)\b/gi, type: 'call', kind: 'verb', opens: 'phoned telephoned' },
   // "Biden called Netanyahu on Tuesday to discuss ...": a call only when what follows says so (see cueParticipants).
-  { re: /\bcalled\b/gi, type: 'call', kind: 'verb' },
-  { re: /\b(?:state\s+|official\s+|working\s+)?visits?\b(?:\s+(?:to|by|of))?/gi, type: 'visit', kind: 'verb' },
-  { re: /\b(?:visited|visiting)\b/gi, type: 'visit', kind: 'verb' },
+  { re: /\bcalled\b/gi, type: 'call', kind: 'verb', opens: 'called' },
+  { re: /\b(?:state\s+|official\s+|working\s+)?visits?\b(?:\s+(?:to|by|of))?/gi, type: 'visit', kind: 'verb', opens: 'state official working visit visits' },
+  { re: /\b(?:visited|visiting)\b/gi, type: 'visit', kind: 'verb', opens: 'visited visiting' },
   // "will lead a parliamentary delegation to Chisinau".
-  { re: /\bdelegations?\s+to\b/gi, type: 'visit', kind: 'verb' },
-  { re: /\b(?:arrived|arrives|arrive|arriving|landed|lands|landing)\s+(?:in|at)\b/gi, type: 'visit', kind: 'verb' },
-  { re: /\b(?:is|are|was|were)\s+(?:also\s+)?expected\s+in\b/gi, type: 'visit', kind: 'verb' },
-  { re: /\b(?:left|leaves|leave|leaving|departed|departs|depart)\s+for\b/gi, type: 'trip', kind: 'verb' },
-  { re: /\b(?:tour|tours|toured|touring)\s+(?:of|to)?\b/gi, type: 'trip', kind: 'verb' },
-  { re: /\btrips?\b(?:\s+to)?/gi, type: 'trip', kind: 'verb' },
-  { re: /\b(?:travel(?:l)?ed|travels|travel|travel(?:l)?ing|flew|flies|fly|heads|headed|heading|head)\s+to\b/gi, type: 'trip', kind: 'verb' },
-  { re: /\btold\b/gi, type: 'meeting', kind: 'told' },
+  { re: /\bdelegations?\s+to\b/gi, type: 'visit', kind: 'verb', opens: 'delegation delegations' },
+  { re: /\b(?:arrived|arrives|arrive|arriving|landed|lands|landing)\s+(?:in|at)\b/gi, type: 'visit', kind: 'verb', opens: 'arrived arrives arrive arriving landed lands landing' },
+  { re: /\b(?:is|are|was|were)\s+(?:also\s+)?expected\s+in\b/gi, type: 'visit', kind: 'verb', opens: 'is are was were' },
+  { re: /\b(?:left|leaves|leave|leaving|departed|departs|depart)\s+for\b/gi, type: 'trip', kind: 'verb', opens: 'left leaves leave leaving departed departs depart' },
+  { re: /\b(?:tour|tours|toured|touring)\s+(?:of|to)?\b/gi, type: 'trip', kind: 'verb', opens: 'tour tours toured touring' },
+  { re: /\btrips?\b(?:\s+to)?/gi, type: 'trip', kind: 'verb', opens: 'trip trips' },
+  { re: /\b(?:travel(?:l)?ed|travels|travel|travel(?:l)?ing|flew|flies|fly|heads|headed|heading|head)\s+to\b/gi, type: 'trip', kind: 'verb', opens: 'traveled travelled travels travel traveling travelling flew flies fly heads headed heading head' },
+  { re: /\btold\b/gi, type: 'meeting', kind: 'told', opens: 'told' },
 ];
 
 // Planned rather than held: modal or scheduling words between the subject and the cue.
@@ -263,6 +280,35 @@ const TRAVEL_CANCELLED_AFTER = /^[^.;!?]{0,80}?\b(?:was|were|has\s+been|had\s+be
 // "Before visiting Israel": visits the article mentions as background, not as news.
 const BACKGROUND_TRAVEL =
   /\b(?:first|only|last|second|third|latest)\b[^,.;]{0,50}\bto\s+$|\blast\s+$|\b(?:following|after|before|since|during|ahead\s+of|on|from|of|about)\s+(?:his|her|their|the|a|an|[A-Z][\w’'-]*(?:'s|’s))\s+(?:[\w’'-]+\s+){0,3}$|\b(?:before|after|since|while|when)\s+$/i;
+// The words BACKGROUND_TRAVEL needs where it needs them: one ending the lead ("to", "last", "before"), or
+// one opening its "following his ..." form, which ends the second to fifth whitespace-separated chunk.
+const BACKGROUND_LAST_WORDS = new Set(['to', 'last', 'before', 'after', 'since', 'while', 'when']);
+const BACKGROUND_OPENING_WORDS = new Set(['following', 'after', 'before', 'since', 'during', 'on', 'from', 'of', 'about']);
+const isSpaceAt = (str: string, i: number) => {
+  const c = str.charCodeAt(i);
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && SPACE_UNIT.test(str[i]!));
+};
+
+/** False when BACKGROUND_TRAVEL cannot match the lead: every form ends in whitespace after one of its words. */
+function backgroundTravelMayMatch(lead: string): boolean {
+  let chunkEnd = spaceRunStart(lead, lead.length);
+  if (chunkEnd === lead.length) return false;
+  for (let k = 0; k < 5 && chunkEnd > 0; k++) {
+    let chunkStart = chunkEnd;
+    while (chunkStart > 0 && !isSpaceAt(lead, chunkStart - 1)) chunkStart--;
+    // The letters ending the chunk, a whole word there (\b before them).
+    let w = chunkEnd;
+    while (w > chunkStart && isLetter(lead.charCodeAt(w - 1))) w--;
+    if (w < chunkEnd && (w === 0 || !isWordChar(lead.charCodeAt(w - 1)))) {
+      const word = lead.slice(w, chunkEnd).toLowerCase();
+      if (k === 0 ? BACKGROUND_LAST_WORDS.has(word) : BACKGROUND_OPENING_WORDS.has(word)) return true;
+    }
+    const before = spaceRunStart(lead, chunkStart);
+    if (before === chunkStart) break;
+    chunkEnd = before;
+  }
+  return false;
+}
 const NEGATION_BEFORE = /(?:\b(?:not|never|no|refused|refuses|declined|declines|rejected|cancel(?:l)?ed|cancels|postponed|called\s+off|without|instead\s+of|rather\s+than)\b|n['’]t)(?:\s+\S+){0,3}\s*$/i;
 
 // Words that may stand between a verb and its object, or in an object list ("with his Japanese
@@ -272,6 +318,27 @@ const TITLE_GAP_WORD =
   /^(?:the|a|an|his|her|their|its|of|for|and|with|by|to|visiting|counterparts?|ministers?|minister|president|vice|prime|foreign|affairs|secretary|state|leaders?|chancellor|premier|king|queen|crown|prince|princess|emir|sheikh|deputy|ambassador|envoy|general|gen|honorable|honourable|high|ranking|high-ranking|senior|top|officials?|including|such|as|other|chief|new|commissioner|spokesman|spokeswoman|head|defence|defense|interior|finance|trade|economy|mr|mrs|ms|dr|his|excellency|h\.e\.|national|security|adviser|advisor|director|special|representative|undersecretary|under|assistant|acting|interim|elect|designate|from|governor|mayor|senator|lawmaker|legislator|speaker|chairman|chairwoman|chair|commander|admiral|colonel|spokesperson|chairperson|secretary-general|vice-president|vice-chair|high-level|delegation|led|headed|team|dinner|lunch|luncheon|banquet|reception|breakfast|honour|honor|bipartisan|congressional|parliamentary|delegate|negotiator|political|intelligence|military|army|navy|opposition|party|bureau|council|committee|agency|central|federal|regional|provincial|home|justice|health|energy|agriculture|education|labour|labor|culture|tourism|transport|environment|industry|commerce|economic|development|&|-)$/i;
 
 const GAP_WORD = /[^\s,()]+/g;
+// TITLE_GAP_WORD's words: an ASCII word is looked up in lower case, which is what /i compares for ASCII.
+const TITLE_GAP_WORDS = new Set(
+  TITLE_GAP_WORD.source
+    .slice(4, -2)
+    .split('|')
+    .flatMap((w) => (w.endsWith('s?') ? [w.slice(0, -2), w.slice(0, -1)] : [w.replace(/\\\./g, '.')])),
+);
+/** CAPITALISED_WORD for an ASCII word: a capital, then letters, periods, apostrophes, hyphens ("'s" among them). */
+const isCapitalisedAsciiWord = (w: string) => {
+  const first = w.charCodeAt(0);
+  if (first < 65 || first > 90) return false;
+  for (let i = 1; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (!(isLetter(c) || c === 46 || c === 39 || c === 45)) return false;
+  }
+  return true;
+};
+const isAsciiWord = (w: string) => {
+  for (let i = 0; i < w.length; i++) if (w.charCodeAt(i) > 127) return false;
+  return true;
+};
 
 function isTitleGap(gap: string, maxChars: number): boolean {
   if (gap.length > maxChars) return false;
@@ -281,10 +348,10 @@ function isTitleGap(gap: string, maxChars: number): boolean {
     // Capitalised words: names of countries, demonyms, ministries ("Minister for Foreign Affairs of Japan").
     const c = w.charCodeAt(0);
     if (c >= 65 && c <= 90) {
-      if (CAPITALISED_WORD.test(w)) continue;
+      if (isAsciiWord(w) ? isCapitalisedAsciiWord(w) : CAPITALISED_WORD.test(w)) continue;
       return false;
     }
-    if (!TITLE_GAP_WORD.test(w)) return false;
+    if (!(isAsciiWord(w) ? TITLE_GAP_WORDS.has(w.toLowerCase()) : TITLE_GAP_WORD.test(w))) return false;
   }
   return true;
 }
@@ -319,7 +386,6 @@ const OTHER_PERSON_OF =
   /^(?:'s|’s)\s+(?:[a-z-]+\s+){0,2}?(?:predecessors?|successors?|deputy|deputies|wife|husband|spouse|spokes(?:man|woman|person)|aides?|son|daughter|father|mother|brother|sister|envoys?|advis[eo]rs?|chief\s+of\s+staff|emissary|representatives?)\b/;
 const POSSESSIVE_AFTER = /^(?:'s|’s)\b/;
 const THEY = /(?:^|[,;]\s*|\b(?:and|but|where|when)\s+)(?:They|they)\b(?=\s+(?:also\s+|later\s+|last\s+|again\s+|then\s+|had\s+|have\s+|will\s+|would\s+)?(?:met|meet|held|hold|discussed|spoke|talked)\b)/;
-const PRONOUN = /\b(?:he|she|He|She)\b/g;
 const POSSESSIVE_BEFORE_CUE = /\b(?:his|her|His|Her)\s+(?:[a-z-]+\s+){0,3}?(?=(?:visit|trip|meeting|talks|call)\b)/g;
 const PAIR_REF =
   /\b(?:the|The|both|Both)\s+(?:two\s+)?(?:(?:countries|nations|sides|governments|states)['’]\s+)?((?:foreign|defen[cs]e|finance|trade|top|senior)\s+(?:ministers|diplomats|officials)|ministers|diplomats|leaders|officials|presidents|prime\s+ministers|premiers|chancellors|heads\s+of\s+(?:state|government)|sides|men|women|envoys|counterparts)\b|\b(?:the|The)\s+pair\b|\b(?:the|The)\s+two(?=\s+(?:last|previously|also|first|again|later|then|had|have|will|would|met|meet|held|hold|spoke|talked|discussed|agreed|signed)\b)/g;
@@ -344,6 +410,9 @@ const W_ROLE = 64;
 const W_VISITING = 128;
 const W_COUNTERPART = 256;
 const W_BUILDING = 65536;
+const W_PLACE_OPENER = 1048576;
+const W_WITH = 2097152;
+const W_TRIP_WORD = 16777216;
 const GATE_WORDS: ReadonlyArray<readonly [string, number]> = [
   ...['he', 'she', 'He', 'She'].map((w) => [w, W_PRONOUN] as const),
   ...['his', 'her', 'His', 'Her'].map((w) => [w, W_POSSESSIVE] as const),
@@ -357,6 +426,9 @@ const GATE_WORDS: ReadonlyArray<readonly [string, number]> = [
   ...['visiting', 'guest'].map((w) => [w, W_VISITING] as const),
   ...['counterpart', 'counterparts'].map((w) => [w, W_COUNTERPART] as const),
   ...['House', 'Palace', 'Hall', 'Office', 'Centre', 'Center', 'Hotel', 'Airport', 'Building', 'Residence'].map((w) => [w, W_BUILDING] as const),
+  ...['in', 'to', 'at', 'visit', 'visits', 'visiting', 'visited', 'left', 'leaves', 'leaving', 'departed', 'departs'].map((w) => [w, W_PLACE_OPENER] as const),
+  ...['with', 'between'].map((w) => [w, W_WITH] as const),
+  ...['trip', 'visit'].map((w) => [w, W_TRIP_WORD] as const),
 ];
 // Words the clause patterns of a cue need (/i there, so matched in any case): a sentence without them
 // skips those patterns.
@@ -369,6 +441,11 @@ const W_FRAME = 16384;
 const W_SEPARATELY = 32768;
 const W_PHONE = 131072;
 const W_INVITATION = 262144;
+const W_FUTURE_MARKER = 524288;
+const W_SUBJECT_BREAK = 4194304;
+const W_RELATIVE = 8388608;
+const W_DATE_OTHER = 33554432;
+const W_RELATIVE_CLAUSE = 67108864;
 const FOLDED_GATE_WORDS: ReadonlyArray<readonly [string, number]> = [
   ...['cancelled', 'canceled', 'postponed', 'called', 'scrapped', 'shelved', 'put', 'delayed'].map((w) => [w, W_CANCEL] as const),
   ...['agree', 'agreed', 'agrees', 'agreeing', 'vow', 'vowed', 'vows', 'pledged', 'pledges', 'commit', 'committed', 'commits', 'decided', 'resolved', 'together', 'forward'].map(
@@ -379,6 +456,15 @@ const FOLDED_GATE_WORDS: ReadonlyArray<readonly [string, number]> = [
   ...['separate', 'separately'].map((w) => [w, W_SEPARATELY] as const),
   ...['phone', 'telephone', 'video', 'videoconference'].map((w) => [w, W_PHONE] as const),
   ['invitation', W_INVITATION],
+  ...['who', 'which', 'where'].map((w) => [w, W_RELATIVE] as const),
+  ...['after', 'before', 'following', 'ahead', 'prior', 'since'].map((w) => [w, W_DATE_OTHER] as const),
+  ...['who', 'which', 'whose', 'where', 'that'].map((w) => [w, W_RELATIVE_CLAUSE] as const),
+  ...['said', 'says', 'say', 'told', 'tells', 'added', 'noted', 'stated', 'according', 'stressed', 'urged', 'while', 'but', 'although', 'whereas', 'because', 'which', 'that'].map(
+    (w) => [w, W_SUBJECT_BREAK] as const,
+  ),
+  ...['will', 'shall', 'll', 'would', 'is', 'are', 'was', 'were', 'scheduled', 'plan', 'plans', 'planned', 'prepared', 'preparing', 'intend', 'intends', 'hope', 'hopes', 'next', 'tomorrow', 'upcoming', 'later'].map(
+    (w) => [w, W_FUTURE_MARKER] as const,
+  ),
   ...['not', 'never', 'no', 'refused', 'refuses', 'declined', 'declines', 'rejected', 'cancelled', 'canceled', 'cancels', 'postponed', 'called', 'without', 'instead', 'rather'].map(
     (w) => [w, W_NEGATION] as const,
   ),
@@ -416,6 +502,9 @@ const GATE_MAX_LENGTH = Math.max(...GATE_WORDS.map(([w]) => w.length), ...FOLDED
 // One bit per low 12 bits of a gate word's hash: most words fail this before any map lookup.
 const GATE_HASH_BITS = new Uint8Array(4096);
 for (const h of GATE_BY_HASH.keys()) GATE_HASH_BITS[h & 4095] = 1;
+// The entries by the low 12 bits of their hash, each with its full hash: an array read, not a map lookup.
+const GATE_BY_SLOT: Array<Array<GateEntry & { hash: number }>> = Array.from({ length: 4096 }, () => []);
+for (const [h, list] of GATE_BY_HASH) for (const e of list) GATE_BY_SLOT[h & 4095]!.push({ ...e, hash: h });
 
 /** True when text[wordStart, wordStart + word.length) is the lower-case word in any case. */
 function foldedEquals(text: string, wordStart: number, word: string): boolean {
@@ -424,14 +513,78 @@ function foldedEquals(text: string, wordStart: number, word: string): boolean {
 }
 
 /**
- * False only when a word pattern run over s[from, to) cannot match: the sentence has none of its words,
- * and the slice neither opens nor ends inside a word (whose part may read as one of them: "can|not").
+ * False only when a word pattern run over s[from, to) cannot match: none of its words stands whole in
+ * the slice (gateFlags recorded where each stands), nor does the slice open or end inside a word whose
+ * part in the slice is one of them ("can|not").
  */
 function sliceMayHold(s: string, gates: number, bit: number, from: number, to: number = s.length): boolean {
-  if (gates & bit) return true;
   const a = Math.max(0, from);
   const b = Math.min(s.length, to);
-  return (a > 0 && isWordChar(s.charCodeAt(a - 1)) && isWordChar(s.charCodeAt(a))) || (b > 0 && b < s.length && isWordChar(s.charCodeAt(b - 1)) && isWordChar(s.charCodeAt(b)));
+  if (gates & bit) {
+    // Hits are in text order: the first at or after a, by bisection, then those inside the slice.
+    let lo = 0;
+    let hi = gateHitCount;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (gateHitStart[mid]! < a) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < gateHitCount && gateHitEnd[k]! <= b; k++) if (gateHitBits[k]! & bit) return true;
+  }
+  if (a > 0 && a < b && isWordChar(s.charCodeAt(a - 1)) && isWordChar(s.charCodeAt(a))) {
+    let e = a;
+    while (e < b && isLetter(s.charCodeAt(e))) e++;
+    if (wordGateBits(s, a, e) & bit) return true;
+  }
+  if (b > 0 && b < s.length && isWordChar(s.charCodeAt(b - 1)) && isWordChar(s.charCodeAt(b))) {
+    let w = b;
+    while (w > a && isLetter(s.charCodeAt(w - 1))) w--;
+    if (wordGateBits(s, w, b) & bit) return true;
+  }
+  return false;
+}
+
+/** The gate bits of text[start, end) read as one word (letters only). */
+function wordGateBits(text: string, start: number, end: number): number {
+  const length = end - start;
+  if (length < 2 || length > GATE_MAX_LENGTH) return 0;
+  let h = 0;
+  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + (text.charCodeAt(i) | 32)) | 0;
+  return hashedWordGateBits(text, start, length, h);
+}
+
+function hashedWordGateBits(text: string, start: number, length: number, h: number): number {
+  if (!GATE_HASH_BITS[h & 4095]) return 0;
+  let bits = 0;
+  for (const e of GATE_BY_SLOT[h & 4095]!) {
+    if (e.hash !== h) continue;
+    if (e.word.length === length && (e.anyCase ? foldedEquals(text, start, e.word) : text.startsWith(e.word, start))) bits |= e.bits;
+  }
+  return bits;
+}
+
+// Where the gate words of the sentence last read by gateFlags stand (offsets in the sentence), and their
+// bits: sliceMayHold reads them for the sentence being analysed.
+let gateHitCount = 0;
+let gateHitStart = new Int32Array(64);
+let gateHitEnd = new Int32Array(64);
+let gateHitBits = new Int32Array(64);
+
+function recordGateHit(start: number, end: number, bits: number): void {
+  if (gateHitCount === gateHitStart.length) {
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    gateHitStart = grow(gateHitStart);
+    gateHitEnd = grow(gateHitEnd);
+    gateHitBits = grow(gateHitBits);
+  }
+  gateHitStart[gateHitCount] = start;
+  gateHitEnd[gateHitCount] = end;
+  gateHitBits[gateHitCount] = bits;
+  gateHitCount++;
 }
 
 const SPACE_UNIT = /^\s$/;
@@ -480,6 +633,7 @@ function mayEndInBackgroundWord(lead: string): boolean {
 /** The gate flags of the whole words in text[start, end). */
 function gateFlags(text: string, start: number, end: number): number {
   let flags = 0;
+  gateHitCount = 0;
   let i = start;
   while (i < end) {
     let c = text.charCodeAt(i);
@@ -499,9 +653,10 @@ function gateFlags(text: string, start: number, end: number): number {
     // A letter run cut by the sentence end is still a whole word: \b also holds at the end of the slice.
     const length = i - wordStart;
     if (length < 2 || length > GATE_MAX_LENGTH || !GATE_HASH_BITS[h & 4095]) continue;
-    for (const e of GATE_BY_HASH.get(h) ?? []) {
-      if (e.word.length === length && (e.anyCase ? foldedEquals(text, wordStart, e.word) : text.startsWith(e.word, wordStart))) flags |= e.bits;
-    }
+    const bits = hashedWordGateBits(text, wordStart, length, h);
+    if (!bits) continue;
+    flags |= bits;
+    recordGateHit(wordStart - start, i - start, bits);
   }
   return flags;
 }
@@ -567,8 +722,22 @@ function lastMentionBefore(officials: readonly OfficialMention[], pos: number): 
   return officials[lastMentionIndexBefore(officials, pos)] ?? null;
 }
 
-/** The list itself when already in text order (the recognizers' usual output), else a sorted copy. */
-function sortedByStart<T extends Span>(list: readonly T[]): readonly T[] {
+/**
+ * The list itself when already in text order (the recognizers' usual output), else a sorted copy.
+ * One function per kind of item: a property read shared by officials, dates and sentences sees three
+ * object shapes and goes through V8's slow generic path on every item.
+ */
+function officialsByStart(list: readonly OfficialMention[]): readonly OfficialMention[] {
+  for (let i = 1; i < list.length; i++) if (list[i]!.start < list[i - 1]!.start) return [...list].sort((a, b) => a.start - b.start);
+  return list;
+}
+
+function datesByStart(list: readonly DateMention[]): readonly DateMention[] {
+  for (let i = 1; i < list.length; i++) if (list[i]!.start < list[i - 1]!.start) return [...list].sort((a, b) => a.start - b.start);
+  return list;
+}
+
+function spansByStart(list: readonly Span[]): readonly Span[] {
   for (let i = 1; i < list.length; i++) if (list[i]!.start < list[i - 1]!.start) return [...list].sort((a, b) => a.start - b.start);
   return list;
 }
@@ -593,13 +762,30 @@ function unrecognisedNameBetween(text: string, officials: readonly OfficialMenti
   return false;
 }
 
+/** True when s[from, to) holds an apostrophe (' or ’). */
+function hasApostrophe(s: string, from: number, to: number): boolean {
+  for (let i = Math.max(0, from); i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 39 || c === 8217) return true;
+  }
+  return false;
+}
+
+/** SUBJECT_BREAK.test(s.slice(from, to)): its marks read by char code, its words only where gateFlags found one. */
+function subjectBreakIn(s: string, gates: number, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 59 || c === 58 || c === 34 || c === 8220 || c === 8221) return true;
+  }
+  return sliceMayHold(s, gates, W_SUBJECT_BREAK, from, to) && SUBJECT_BREAK.test(s.slice(from, to));
+}
+
 /** The nearest actor before a cue with no clause break in between (the cue's subject), if any. */
-function subjectBefore(actors: readonly Actor[], text: string, cueStart: number, consumed: Set<Actor>): Actor | null {
+function subjectBefore(actors: readonly Actor[], s: string, sentenceStart: number, gates: number, cueStart: number, consumed: Set<Actor>): Actor | null {
   for (let i = actors.length - 1; i >= 0; i--) {
     const a = actors[i]!;
     if (a.end > cueStart || consumed.has(a)) continue;
-    const gap = text.slice(a.end, cueStart);
-    return gap.length <= 160 && !SUBJECT_BREAK.test(gap) ? a : null;
+    return cueStart - a.end <= 160 && !subjectBreakIn(s, gates, a.end - sentenceStart, cueStart - sentenceStart) ? a : null;
   }
   return null;
 }
@@ -613,9 +799,26 @@ function startsNamedMention(mentions: readonly OfficialMention[], from: number, 
   return false;
 }
 
-function resolveActors(state: DocState, sentence: Span, mentions: readonly OfficialMention[], gates: number): Actor[] {
+/**
+ * Where a reference pattern's scan of the sentence may start: every match holds a gate word of `bit` and
+ * opens at most `chunks` space-separated chunks before it ("the two countries' foreign ministers"), so
+ * nothing before that many chunks ahead of the first such word can match. Only ASCII spaces separate
+ * chunks here: a chunk that holds another space character only reaches further back.
+ */
+function scanStartBefore(s: string, bit: number, chunks: number): number {
+  let k = 0;
+  while (k < gateHitCount && !(gateHitBits[k]! & bit)) k++;
+  if (k === gateHitCount) return s.length;
+  let i = gateHitStart[k]!;
+  for (let n = 0; n < chunks && i > 0; n++) {
+    while (i > 0 && isAsciiSpace(s.charCodeAt(i - 1))) i--;
+    while (i > 0 && !isAsciiSpace(s.charCodeAt(i - 1))) i--;
+  }
+  return i;
+}
+
+function resolveActors(state: DocState, sentence: Span, s: string, mentions: readonly OfficialMention[], gates: number): Actor[] {
   const { text, people } = state;
-  const s = text.slice(sentence.start, sentence.end);
   const actors: Actor[] = [];
   for (const m of mentions) {
     // "X's predecessor travelled to Busan": someone else acts, not X.
@@ -632,12 +835,21 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
     return state.previousSubject ?? lastMentionBefore(state.officials, pos)?.entityId ?? null;
   };
 
-  const pronounPatterns: RegExp[] = [];
-  if (gates & W_PRONOUN) pronounPatterns.push(PRONOUN);
-  if ((gates & W_POSSESSIVE) && (gates & W_POSSESSED_NOUN)) pronounPatterns.push(POSSESSIVE_BEFORE_CUE);
-  for (const re of pronounPatterns) {
-    re.lastIndex = 0;
-    for (let m = re.exec(s); m; m = re.exec(s)) {
+  // "he", "she": the gate words gateFlags found, where no other word character touches them (\b).
+  if (gates & W_PRONOUN) {
+    for (let k = 0; k < gateHitCount; k++) {
+      if (!(gateHitBits[k]! & W_PRONOUN)) continue;
+      const from = gateHitStart[k]!;
+      const to = gateHitEnd[k]!;
+      if ((from > 0 && isWordChar(s.charCodeAt(from - 1))) || (to < s.length && isWordChar(s.charCodeAt(to)))) continue;
+      const start = sentence.start + from;
+      const id = resolvePronoun(start);
+      if (id) actors.push({ ids: [id], start, end: sentence.start + to, ref: true });
+    }
+  }
+  if (gates & W_POSSESSIVE && gates & W_POSSESSED_NOUN) {
+    POSSESSIVE_BEFORE_CUE.lastIndex = scanStartBefore(s, W_POSSESSIVE, 0);
+    for (let m = POSSESSIVE_BEFORE_CUE.exec(s); m; m = POSSESSIVE_BEFORE_CUE.exec(s)) {
       const start = sentence.start + m.index;
       const id = resolvePronoun(start);
       const space = m[0].search(/\s/);
@@ -646,7 +858,7 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
   }
 
   // A pair reference needs both an opener ("the", "both") and a plural noun among the sentence's words.
-  PAIR_REF.lastIndex = (gates & W_PAIR_NOUN) && (gates & W_PAIR_OPENER) ? 0 : s.length;
+  PAIR_REF.lastIndex = (gates & W_PAIR_NOUN) && (gates & W_PAIR_OPENER) ? scanStartBefore(s, W_PAIR_NOUN, 4) : s.length;
   for (let m = PAIR_REF.exec(s); m; m = PAIR_REF.exec(s)) {
     const start = sentence.start + m.index;
     const noun = (m[1] ?? 'pair').replace(/\s+/g, ' ');
@@ -666,7 +878,7 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
 
   // Both title patterns hold a lower-case office noun as a word: a sentence with none skips them.
   const roleNoun = (gates & W_ROLE) !== 0;
-  TITLE_REF.lastIndex = roleNoun ? 0 : s.length;
+  TITLE_REF.lastIndex = roleNoun ? scanStartBefore(s, W_ROLE, 4) : s.length;
   for (let m = TITLE_REF.exec(s); m; m = TITLE_REF.exec(s)) {
     const start = sentence.start + m.index;
     const end = start + m[0].length;
@@ -679,7 +891,7 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
   }
 
   // "the prime minister" with no country: the one official of that office the article has named.
-  BARE_TITLE_REF.lastIndex = roleNoun ? 0 : s.length;
+  BARE_TITLE_REF.lastIndex = roleNoun ? scanStartBefore(s, W_ROLE, 4) : s.length;
   for (let m = BARE_TITLE_REF.exec(s); m; m = BARE_TITLE_REF.exec(s)) {
     const start = sentence.start + m.index;
     const end = start + m[0].length;
@@ -689,7 +901,7 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
   }
 
   // "received the visiting minister": the official of that office named before, other than those named here.
-  VISITING_REF.lastIndex = gates & W_VISITING ? 0 : s.length;
+  VISITING_REF.lastIndex = gates & W_VISITING ? scanStartBefore(s, W_VISITING, 2) : s.length;
   for (let m = VISITING_REF.exec(s); m; m = VISITING_REF.exec(s)) {
     const start = sentence.start + m.index;
     const end = start + m[0].length;
@@ -700,7 +912,7 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
     if (id) actors.push({ ids: [id], start, end, ref: true });
   }
 
-  COUNTERPART_REF.lastIndex = gates & W_COUNTERPART ? 0 : s.length;
+  COUNTERPART_REF.lastIndex = gates & W_COUNTERPART ? scanStartBefore(s, W_COUNTERPART, 3) : s.length;
   for (let m = COUNTERPART_REF.exec(s); m; m = COUNTERPART_REF.exec(s)) {
     const start = sentence.start + m.index;
     const end = start + m[0].length;
@@ -713,7 +925,14 @@ function resolveActors(state: DocState, sentence: Span, mentions: readonly Offic
     if (ids.length) actors.push({ ids, start, end, ref: true });
   }
 
-  actors.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Mentions come in text order; references found after them usually need the sort, a lone list not.
+  let sorted = true;
+  for (let i = 1; i < actors.length && sorted; i++) {
+    const a = actors[i - 1]!;
+    const b = actors[i]!;
+    sorted = a.start < b.start || (a.start === b.start && a.end >= b.end);
+  }
+  if (!sorted) actors.sort((a, b) => a.start - b.start || b.end - a.end);
   // Drop references nested in another actor (a pronoun inside a title reference).
   const out: Actor[] = [];
   for (const a of actors) {
@@ -877,6 +1096,9 @@ function pickDate(
   otherCues: readonly number[],
   relative: { found: boolean },
   travel: boolean,
+  /** The sentence's text and gateFlags. */
+  s: string,
+  gates: number,
 ): { value: string | null; text: string } | null {
   let best: DateMention | null = null;
   let bestDistance = Infinity;
@@ -891,8 +1113,11 @@ function pickDate(
     if (d.precision === 'year' && /\b(?:the|a|its|his|her|their)\s+$/i.test(before) && /^\s+[a-z]/.test(after)) continue;
     if (/^\s+ago\b/.test(after) && d.precision !== 'day') continue;
     // "met X on Tuesday, a day after holding talks with Y": Tuesday is not the day of the talks.
-    const between = d.end <= cueStart ? text.slice(d.end, cueStart) : text.slice(cueStart, d.start);
-    if (between.length > 12 && DATE_OTHER_EVENT.test(between)) {
+    const betweenFrom = d.end <= cueStart ? d.end : cueStart;
+    const betweenTo = Math.max(betweenFrom, d.end <= cueStart ? cueStart : d.start);
+    const between = text.slice(betweenFrom, betweenTo);
+    const inBetween = (bit: number) => sliceMayHold(s, gates, bit, betweenFrom - sentence.start, betweenTo - sentence.start);
+    if (between.length > 12 && inBetween(W_DATE_OTHER) && DATE_OTHER_EVENT.test(between)) {
       relative.found = true;
       continue;
     }
@@ -904,7 +1129,7 @@ function pickDate(
       relative.found = true;
       continue;
     }
-    if (d.start > cueStart ? RELATIVE_CLAUSE.test(between) && !CLOSED_RELATIVE.test(between) : inRelativeClause(text, sentence.start, d.start, cueStart)) continue;
+    if (d.start > cueStart ? inBetween(W_RELATIVE_CLAUSE) && RELATIVE_CLAUSE.test(between) && !CLOSED_RELATIVE.test(between) : inRelativeClause(text, sentence.start, d.start, cueStart)) continue;
     // A bare year dates a meeting only from within its own clause ("met in 2019").
     if (d.precision === 'year' && (between.length > 50 || /[,;:]/.test(between))) continue;
     let distance = d.end <= cueStart ? cueStart - d.end : d.start - cueStart;
@@ -920,6 +1145,7 @@ function pickDate(
 
 const PLACE_AFTER =
   /\b(?:in|to|at|visit|visits|visiting|visited|(?:left|leaves|leaving|departed|departs)\s+for)\s+((?:[A-Z][\p{L}’'.-]+)(?:\s+(?:[A-Z][\p{L}’'.-]+)){0,5})/gu;
+const PLACE_AFTER_AT = new RegExp(PLACE_AFTER.source, 'uy');
 const PLACE_AFTER_BUILDING = /\b(?:House|Palace|Hall|Office|Centre|Center|Hotel|Airport|Building|Residence),\s+([A-Z][\p{L}’'-]+(?:\s+[A-Z][\p{L}’'-]+)?)/gu;
 const PLACE_BEFORE_TRIP = /\b([A-Z][\p{L}-]+)\s+(?:trip|visit)\b/gu;
 const NOT_PLACE_WORD =
@@ -940,29 +1166,74 @@ function endsInInAndSpace(s: string, end: number): boolean {
   return e < end && e >= 2 && (s.charCodeAt(e - 1) | 32) === 110 && (s.charCodeAt(e - 2) | 32) === 105;
 }
 
-function placeCandidates(text: string, sentence: Span, officialsInSentence: readonly OfficialMention[], gates?: number): Array<{ name: string; pos: number; city: boolean }> {
-  const s = text.slice(sentence.start, sentence.end);
+interface PlaceOfWords {
+  name: string;
+  city: boolean;
+}
+// What a run of capitalised words names, whatever its sentence: articles repeat the same few places.
+const placeOfWordsCache = new Map<string, PlaceOfWords | null>();
+
+/** The place a capitalised run names (trailing non-place words dropped), or null when it names none. */
+function placeOfWords(raw: string): PlaceOfWords | null {
+  const cached = placeOfWordsCache.get(raw);
+  if (cached !== undefined) return cached;
+  const place = readPlaceOfWords(raw);
+  if (placeOfWordsCache.size > 5000) placeOfWordsCache.clear();
+  placeOfWordsCache.set(detached(raw), place && { name: detached(place.name), city: place.city });
+  return place;
+}
+
+function readPlaceOfWords(raw: string): PlaceOfWords | null {
+  let name = raw.replace(/[’']s$/, '').replace(/[.,]$/, '');
+  const words = name.split(/\s+/);
+  while (words.length && NOT_PLACE_WORD.test(words[words.length - 1]!)) words.pop();
+  if (!words.length || NOT_PLACE_WORD.test(words[0]!)) return null;
+  name = words.join(' ');
+  // Four capitalised words make an institution ("Jomo Kenyatta International Airport"), not a city.
+  if (words.length > 3 || INSTITUTION_WORD.test(name) || /\d/.test(name)) return null;
+  // A demonym ("Egyptian", "Japanese officials") names no place; nor does the EU.
+  if (isDemonym(name) || isDemonym(words[0]!) || countryCode(name) === EU_CODE) return null;
+  return { name, city: !isCountryName(name) };
+}
+
+function placeCandidates(
+  text: string,
+  sentence: Span,
+  officialsInSentence: readonly OfficialMention[],
+  gates?: number,
+  s: string = text.slice(sentence.start, sentence.end),
+): Array<{ name: string; pos: number; city: boolean }> {
   const out: Array<{ name: string; pos: number; city: boolean }> = [];
   const consider = (raw: string, pos: number) => {
-    let name = raw.replace(/[’']s$/, '').replace(/[.,]$/, '');
-    const words = name.split(/\s+/);
-    while (words.length && NOT_PLACE_WORD.test(words[words.length - 1]!)) words.pop();
-    if (!words.length || NOT_PLACE_WORD.test(words[0]!)) return;
-    name = words.join(' ');
-    // Four capitalised words make an institution ("Jomo Kenyatta International Airport"), not a city.
-    if (words.length > 3 || INSTITUTION_WORD.test(name) || /\d/.test(name)) return;
+    const place = placeOfWords(raw);
+    if (!place) return;
+    const { name } = place;
     // "discussed the situation in Syria": the place of a topic, not of the meeting.
     if (endsInInAndSpace(s, pos) && TOPIC_BEFORE_PLACE.test(s.slice(Math.max(0, pos - 40), pos))) return;
     const abs = sentence.start + pos;
     if (officialsInSentence.some((m) => abs < m.end && abs + name.length > m.start)) return;
-    // A demonym ("Egyptian", "Japanese officials") names no place; nor does the EU.
-    if (isDemonym(name) || isDemonym(words[0]!) || countryCode(name) === EU_CODE) return;
-    out.push({ name, pos, city: !isCountryName(name) });
+    out.push({ name, pos, city: place.city });
   };
-  PLACE_AFTER.lastIndex = 0;
-  for (let m = PLACE_AFTER.exec(s); m; m = PLACE_AFTER.exec(s)) {
-    const raw = m[1] ?? '';
-    consider(raw, m.index + m[0].length - raw.length);
+  if (gates === undefined) {
+    PLACE_AFTER.lastIndex = 0;
+    for (let m = PLACE_AFTER.exec(s); m; m = PLACE_AFTER.exec(s)) {
+      const raw = m[1] ?? '';
+      consider(raw, m.index + m[0].length - raw.length);
+    }
+  } else if (gates & W_PLACE_OPENER) {
+    // Every match opens on one of the opener words gateFlags found: try the pattern there only, in
+    // order and past the last match, as the global scan would.
+    let scanned = 0;
+    for (let k = 0; k < gateHitCount; k++) {
+      const at = gateHitStart[k]!;
+      if (!(gateHitBits[k]! & W_PLACE_OPENER) || at < scanned) continue;
+      PLACE_AFTER_AT.lastIndex = at;
+      const m = PLACE_AFTER_AT.exec(s);
+      if (!m) continue;
+      const raw = m[1] ?? '';
+      consider(raw, m.index + m[0].length - raw.length);
+      scanned = PLACE_AFTER_AT.lastIndex;
+    }
   }
   // "at State House, Nairobi": the city after the building.
   PLACE_AFTER_BUILDING.lastIndex = gates === undefined || gates & W_BUILDING ? 0 : s.length;
@@ -970,7 +1241,8 @@ function placeCandidates(text: string, sentence: Span, officialsInSentence: read
     const raw = m[1] ?? '';
     consider(raw, m.index + m[0].length - raw.length);
   }
-  placesBeforeTrip(s, consider);
+  // A match opens on the space before a "trip" or "visit" gateFlags found.
+  placesBeforeTrip(s, consider, gates === undefined ? 0 : gates & W_TRIP_WORD ? Math.max(0, scanStartBefore(s, W_TRIP_WORD, 0) - 1) : s.length);
   return out;
 }
 
@@ -983,10 +1255,10 @@ const isWordChar = (c: number) => isLetter(c) || (c >= 48 && c <= 57) || c === 9
  * capitalised run before it instead of trying the pattern at every capital. Runs of plain ASCII are read
  * here; anything else (non-breaking spaces, accented or astral letters) goes to the pattern itself.
  */
-function placesBeforeTrip(s: string, consider: (raw: string, pos: number) => void): void {
+function placesBeforeTrip(s: string, consider: (raw: string, pos: number) => void, from = 0): void {
   const found: Array<[number, number]> = [];
   let fallback = false;
-  TRIP_WORD.lastIndex = 0;
+  TRIP_WORD.lastIndex = from;
   for (let m = TRIP_WORD.exec(s); m; m = TRIP_WORD.exec(s)) {
     // The whitespace right before the word; the pattern's \s+ and [\p{L}-]+ are read back over ASCII only.
     let q = m.index;
@@ -1023,12 +1295,12 @@ function destinationAt(cands: Array<{ name: string; pos: number; city: boolean }
   return null;
 }
 
-function pickPlace(s: string, cands: Array<{ name: string; pos: number; city: boolean }>, cuePos: number): { name: string; city: boolean } | null {
+function pickPlace(s: string, cands: Array<{ name: string; pos: number; city: boolean }>, cuePos: number, gates: number): { name: string; city: boolean } | null {
   let best: { name: string; pos: number; city: boolean } | null = null;
   let bestScore = -Infinity;
   for (const c of cands) {
     // "meet X on Wednesday before returning to Seoul": the place of another movement.
-    if (c.pos > cuePos && DATE_OTHER_EVENT.test(s.slice(cuePos, c.pos))) continue;
+    if (c.pos > cuePos && sliceMayHold(s, gates, W_DATE_OTHER, cuePos, c.pos) && DATE_OTHER_EVENT.test(s.slice(cuePos, c.pos))) continue;
     // A place in a relative clause before the cue ("Modi, who will visit Paris, met Macron") is not
     // its place; one in a fronted clause ("When he was in Tokyo, X told him") is.
     if (c.pos < cuePos && s.slice(c.pos, cuePos).includes(',')) {
@@ -1053,23 +1325,28 @@ function cueParticipants(
   cue: Cue,
   actors: readonly Actor[],
   consumed: Set<Actor>,
+  /** gateFlags of the sentence. */
+  gates: number,
+  /** The sentence's text. */
+  s: string,
 ): { ids: string[]; subject: string[] | null; objects: string[][]; unnamedObject?: boolean } | null {
   const { text } = state;
   const cueStart = sentence.start + cue.start;
   const cueEnd = sentence.start + cue.end;
-  const s = text.slice(sentence.start, sentence.end);
 
   if (cue.kind === 'noun') {
     // "the meeting", "Friday's meeting", "the two officials discussed": everyone in the sentence
     // except the source of an attribution ("..., the ministry said"; "according to X").
     const ids: string[] = [];
     for (const a of actors) {
-      const after = text.slice(a.end, Math.min(sentence.end, a.end + 14));
-      const before = text.slice(Math.max(sentence.start, a.start - 14), a.start);
-      if (a.start > cueEnd && /^\s+(?:said|says|added|told\s+(?:reporters|journalists|the\s+press))\b/.test(after)) continue;
-      // "discussed X's proposal": X owns the topic, and takes no part.
-      if (a.start > cueEnd && POSSESSIVE_AFTER.test(after)) continue;
-      if (/according\s+to\s+$/i.test(before)) continue;
+      if (a.start > cueEnd) {
+        const after = text.slice(a.end, Math.min(sentence.end, a.end + 14));
+        if (/^\s+(?:said|says|added|told\s+(?:reporters|journalists|the\s+press))\b/.test(after)) continue;
+        // "discussed X's proposal": X owns the topic, and takes no part.
+        if (POSSESSIVE_AFTER.test(after)) continue;
+      }
+      // "according to" ends in a space right before the actor.
+      if (a.start > sentence.start && isSpaceAt(text, a.start - 1) && /according\s+to\s+$/i.test(text.slice(Math.max(sentence.start, a.start - 14), a.start))) continue;
       for (const id of a.ids) if (!ids.includes(id)) ids.push(id);
     }
     return { ids, subject: null, objects: [], unnamedObject: false };
@@ -1079,8 +1356,8 @@ function cueParticipants(
   // or, after a topic, the ones "with" introduces ("discussed the issue with Mr. Okafor").
   const objects: string[][] = [];
   let cursor = cueEnd;
-  if (!/\s(?:with|between|by)$/i.test(s.slice(cue.start, cue.end))) {
-    const topic = WITH_AFTER_TOPIC.exec(s.slice(cue.end, cue.end + 90));
+  if (!/\s(?:with|between|by)$/i.test(cue.word)) {
+    const topic = sliceMayHold(s, gates, W_WITH, cue.end, cue.end + 90) ? WITH_AFTER_TOPIC.exec(s.slice(cue.end, cue.end + 90)) : null;
     const firstAfter = actors.find((a) => a.start >= cueEnd);
     if (topic && firstAfter && firstAfter.start >= cueEnd + topic.index + topic[0].length - 1) {
       const withEnd = cueEnd + topic.index + topic[0].length;
@@ -1103,7 +1380,7 @@ function cueParticipants(
   // "said he would meet him in Alaska": "him" is the last official named before, other than the subject.
   let objectPronoun: string | null = null;
   if (!objects.length && OBJECT_PRONOUN_AFTER.test(s.slice(cue.end, cue.end + 24))) {
-    const subjectIds = subjectBefore(actors, text, cueStart, consumed)?.ids ?? [];
+    const subjectIds = subjectBefore(actors, s, sentence.start, gates, cueStart, consumed)?.ids ?? [];
     for (let m = lastMentionBefore(state.officials, cueStart); m && m.start >= state.previousSentenceStart; m = lastMentionBefore(state.officials, m.start)) {
       if (!subjectIds.includes(m.entityId)) {
         // A name the recognizer did not take in between ("spoke with Vladimir Putin ... meet him") may be "him".
@@ -1115,7 +1392,7 @@ function cueParticipants(
   // "are expected to meet their Philippine counterparts": the ones met are not named, and the
   // subjects named together are not meeting each other.
   const unnamedObject =
-    !objects.length && TRANSITIVE_CUE.test(s.slice(cue.start, cue.end)) && UNNAMED_OBJECT.test(s.slice(cue.end, cue.end + 40));
+    !objects.length && TRANSITIVE_CUE.test(cue.word) && UNNAMED_OBJECT.test(s.slice(cue.end, cue.end + 40));
   if (cue.kind === 'told') {
     // "X told Y" is an event only when the sentence places them together ("when he was in Tokyo",
     // "at the outset of the meeting") or on the phone, and Y follows "told" directly.
@@ -1123,12 +1400,12 @@ function cueParticipants(
     if (!IN_PERSON.test(s) && !PHONE_MARKER.test(s)) return null;
   }
   // "called X on Tuesday to discuss": a call; "called X a liar", "called X's remarks": not.
-  if (/^called$/i.test(s.slice(cue.start, cue.end)) && (!objects.length || !CALL_PURPOSE_AFTER.test(text.slice(cursor, cursor + 60)))) return null;
+  if (/^called$/i.test(cue.word) && (!objects.length || !CALL_PURPOSE_AFTER.test(text.slice(cursor, cursor + 60)))) return null;
   // "called on X to resign" urges X; only "called on X" with no infinitive is a call paid on X.
-  if (/^call\w*\s+on$/i.test(s.slice(cue.start, cue.end)) && (!objects.length || /^\s*(?:,\s*)?(?:to|for)\s/.test(text.slice(cursor, cursor + 6)))) return null;
+  if (/^call\w*\s+on$/i.test(cue.word) && (!objects.length || /^\s*(?:,\s*)?(?:to|for)\s/.test(text.slice(cursor, cursor + 6)))) return null;
   // "visiting Brazilian President Lula" describes Lula; the visit is his, told by another cue.
   // "is visiting Zelensky in Kyiv" is a visit to him.
-  if (cue.type === 'visit' && /^visiting$/i.test(s.slice(cue.start, cue.end)) && objects.length && !/\b(?:is|are|was|were|be|been)\s+$/i.test(s.slice(Math.max(0, cue.start - 20), cue.start))) return null;
+  if (cue.type === 'visit' && /^visiting$/i.test(cue.word) && objects.length && !/\b(?:is|are|was|were|be|been)\s+$/i.test(s.slice(Math.max(0, cue.start - 20), cue.start))) return null;
 
   // Subject: the nearest actor before the cue with no clause break in between.
   let subject: string[] | null = null;
@@ -1139,7 +1416,7 @@ function cueParticipants(
     const gap = text.slice(a.end, cueStart);
     // "X told reporters after meeting Y": the one who speaks is the one who met.
     const reportedAfter = gap.length <= 60 && AFTER_EVENT_GAP.test(gap) && !/[,;:"“”]|\bthat\b/.test(gap);
-    if ((gap.length <= 160 && !SUBJECT_BREAK.test(gap)) || reportedAfter) {
+    if ((gap.length <= 160 && !subjectBreakIn(s, gates, a.end - sentence.start, cueStart - sentence.start)) || reportedAfter) {
       subject = [...a.ids];
       // Coordinated subjects: "Lavrov and his Turkish counterpart Hakan Fidan discussed ...".
       // "X, Y and Z met": once an "and" joins the last two, commas join the ones before.
@@ -1164,7 +1441,7 @@ function cueParticipants(
     const speaker = actors[objectIndex - 1];
     if (addressee && speaker && !consumed.has(speaker)) {
       const gap = text.slice(speaker.end, addressee.start);
-      if (gap.length <= 80 && !SUBJECT_BREAK.test(gap) && !/[,(]|\band\b/.test(gap)) {
+      if (gap.length <= 80 && !subjectBreakIn(s, gates, speaker.end - sentence.start, addressee.start - sentence.start) && !/[,(]|\band\b/.test(gap)) {
         objects.push(subject);
         subject = [...speaker.ids];
       }
@@ -1205,8 +1482,8 @@ const LOCATED_GATE = /\b(?:in|visiting)\s+[A-Z]/;
 
 function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
   if (!text || !context.officials.length) return [];
-  const officials = sortedByStart(context.officials);
-  const dates = sortedByStart(context.dates);
+  const officials = officialsByStart(context.officials);
+  const dates = datesByStart(context.dates);
   const people = buildPeople(text, officials);
   const peopleByCountry = new Map<string, Person[]>();
   const peopleByRole = new Map<RoleClass, Person[]>();
@@ -1216,7 +1493,7 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
   }
   const state: DocState = { text, people, peopleByCountry, peopleByRole, officials, events: [], byPerson: new Map(), previousSubject: null, previousSentenceStart: 0, cities: new Map(), plannedCities: new Map() };
   const fragments: Draft[] = [];
-  const sentences = fuseSentences(text, sortedByStart(context.sentences));
+  const sentences = fuseSentences(text, spansByStart(context.sentences));
 
   const cuesBySentence = findCues(text, sentences);
   // Sentences that may put one official in a city, read only if some event lacks a place.
@@ -1242,7 +1519,7 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
       const mentions = officials.slice(from, end);
       const s = text.slice(sentence.start, sentence.end);
       const gates = gateFlags(text, sentence.start, sentence.end);
-      const actors = resolveActors(state, sentence, mentions, gates);
+      const actors = resolveActors(state, sentence, s, mentions, gates);
       if (!actors.length) return;
       // "the Chilean president met ..." is about the president, though no name is given.
       const first = actors[0]!;
@@ -1394,7 +1671,7 @@ function analyseSentence(
 ): void {
   const { text } = state;
   const consumed = new Set<Actor>();
-  const resolved = cues.map((cue) => ({ cue, parts: cueParticipants(state, sentence, cue, actors, consumed) }));
+  const resolved = cues.map((cue) => ({ cue, parts: cueParticipants(state, sentence, cue, actors, consumed, gates, s) }));
   // Most cue words name no participants ("the meeting was constructive"): stop before the costly reads.
   if (!resolved.some((r) => r.parts && r.parts.ids.length)) return;
   const source: TextSpan = { start: sentence.start, end: sentence.end, text: s };
@@ -1417,7 +1694,7 @@ function analyseSentence(
       // "Reyes and Okafor", "the Reyes-Okafor summit".
       return (/\band\b|&/.test(link) && isTitleGap(link, 60)) || /^[-–/]$/.test(link);
     });
-  const isSigning = (c: Cue) => SIGNING_CUE.test(s.slice(c.start, c.end));
+  const isSigning = (c: Cue) => SIGNING_CUE.test(c.word);
   const hasVerbEvent = resolved.some((r) => r.cue.kind !== 'noun' && r.parts && r.parts.ids.length >= 2 && !isSigning(r.cue));
   // "signed a statement after talks in Moscow": the talks tell the event; signing only when nothing else does.
   const otherCueThanSigning = resolved.some((r) => !isSigning(r.cue) && r.parts && r.parts.ids.length > 0);
@@ -1436,28 +1713,29 @@ function analyseSentence(
     // End-anchored patterns read only the words before the cue: run over a whole sentence they are slow.
     const leadTail = lead.slice(-120);
     const travel = cue.type === 'visit' || cue.type === 'trip';
-    const cueWord = s.slice(cue.start, cue.end);
+    const cueWord = cue.word;
     // "refused to meet", "will not visit", "cancelled talks": no event.
-    const lead40 = lead.slice(-40);
-    if ((sliceMayHold(s, gates, W_NEGATION, cue.start - 40) || lead40.includes("'") || lead40.includes('’')) && NEGATION_BEFORE.test(lead40)) continue;
+    if ((sliceMayHold(s, gates, W_NEGATION, cue.start - 40, cue.start) || hasApostrophe(s, cue.start - 40, cue.start)) && NEGATION_BEFORE.test(lead.slice(-40))) continue;
     // "the meeting with X was cancelled", "her visit to Kyiv, planned for May, was postponed": no event either.
-    const after = s.slice(cue.end, cue.end + 120);
-    if (sliceMayHold(s, gates, W_CANCEL, cue.end, cue.end + 120) && CANCEL_WORD.test(after) && (CANCELLED_AFTER.test(after) || ((cue.type === 'visit' || cue.type === 'trip') && TRAVEL_CANCELLED_AFTER.test(after)))) continue;
+    if (sliceMayHold(s, gates, W_CANCEL, cue.end, cue.end + 120)) {
+      const after = s.slice(cue.end, cue.end + 120);
+      if (CANCEL_WORD.test(after) && (CANCELLED_AFTER.test(after) || ((cue.type === 'visit' || cue.type === 'trip') && TRAVEL_CANCELLED_AFTER.test(after)))) continue;
+    }
     // "requested that his counterpart visit Tehran", "invited her to hold talks": a proposal.
-    if (sliceMayHold(s, gates, W_PROPOSAL, cue.start - 80) && PROPOSAL_BEFORE.test(lead.slice(-80)) && !HELD_FORM.test(cueWord)) continue;
+    if (sliceMayHold(s, gates, W_PROPOSAL, cue.start - 80, cue.start) && PROPOSAL_BEFORE.test(lead.slice(-80)) && !HELD_FORM.test(cueWord)) continue;
     // Dates, then places, are read only for cues the tests above kept.
     const cueAbs = sentence.start + cue.start;
     datingCues ??= cues.filter(
       (c) =>
         c.kind !== 'noun' &&
         !((c.type === 'visit' || c.type === 'trip') && sliceMayHold(s, gates, W_FRAME, c.start - 120, c.start) && hasFrameBefore(s.slice(Math.max(0, c.start - 120), c.start))) &&
-        !(RELATIVE_LEAD.test(s.slice(Math.max(0, c.start - 80), c.start)) && /^[^,;.]*,/.test(s.slice(c.end, c.end + 80))),
+        !(sliceMayHold(s, gates, W_RELATIVE, c.start - 80, c.start) && RELATIVE_LEAD.test(s.slice(Math.max(0, c.start - 80), c.start)) && /^[^,;.]*,/.test(s.slice(c.end, c.end + 80))),
     );
     const otherCues: number[] = [];
     for (const c of datingCues) if (c !== cue) otherCues.push(sentence.start + c.start);
     // A date dating another event relative to this one ("a day after") leaves this one undated.
     const relative = { found: false };
-    const picked = pickDate(text, dates, sentence, cueAbs, otherCues, relative, cue.type === 'visit' || cue.type === 'trip');
+    const picked = pickDate(text, dates, sentence, cueAbs, otherCues, relative, cue.type === 'visit' || cue.type === 'trip', s, gates);
     // "On the same day, X paid a courtesy call on Y": the day of the event told just before.
     const date =
       picked && picked.value === null && SAME_DAY.test(picked.text) && state.events.length
@@ -1467,23 +1745,22 @@ function analyseSentence(
     const earlierMeeting = !travel && mayEndInBackgroundWord(leadTail) && BACKGROUND_MEETING_WORD.test(leadTail) && BACKGROUND_MEETING_BEFORE.test(leadTail);
     if (earlierMeeting && !date) continue;
     // "agreed to hold a summit in Tokyo this year": a plan, an event only once given a day ("agreed to meet on Monday").
-    const lead80 = lead.slice(-80);
-    if (sliceMayHold(s, gates, W_AGREEMENT, cue.start - 80, cue.start) && AGREEMENT_WORD.test(lead80) && AGREEMENT_BEFORE.test(lead80) && !HELD_FORM.test(cueWord) && !(date?.value && /^\d{4}-(?:\d{2}-\d{2}|W\d{2})$/.test(date.value))) continue;
-    places ??= placeCandidates(text, sentence, mentions, gates);
-    const place = pickPlace(s, places, cue.start);
+    if (sliceMayHold(s, gates, W_AGREEMENT, cue.start - 80, cue.start) && AGREEMENT_WORD.test(lead.slice(-80)) && AGREEMENT_BEFORE.test(lead.slice(-80)) && !HELD_FORM.test(cueWord) && !(date?.value && /^\d{4}-(?:\d{2}-\d{2}|W\d{2})$/.test(date.value))) continue;
+    places ??= placeCandidates(text, sentence, mentions, gates, s);
+    const place = pickPlace(s, places, cue.start, gates);
     // Planned: a future marker in the cue's own clause ("Modi, who will visit Paris, met Macron" is held).
     const clauseLead = lead.slice(Math.max(lead.lastIndexOf(','), lead.length - 60) + 1);
     const scheduled =
       /expected/i.test(cueWord) ||
-      FUTURE_MARKER.test(clauseLead) ||
+      (sliceMayHold(s, gates, W_FUTURE_MARKER, cue.start - clauseLead.length, cue.start) && FUTURE_MARKER.test(clauseLead)) ||
       (sliceMayHold(s, gates, W_FUTURE_TIME, cue.end, cue.end + 80) && hasFutureTimeAfter(s.slice(cue.end, cue.end + 80))) ||
       (endsWithWordAndSpace(leadTail, 'to') && !/\b(?:went|came|flew|travel(?:l)?ed|arrived)\b/.test(lead.slice(-60)));
     // "a final meeting between X and Y" stays a meeting beside a phone call to someone else.
     const isCall =
       cue.type === 'call' ||
-      (byPhone && (cue.type === 'meeting' || cue.type === 'talks') && !/meeting|summit/i.test(s.slice(cue.start, cue.end)));
+      (byPhone && (cue.type === 'meeting' || cue.type === 'talks') && !/meeting|summit/i.test(cue.word));
     // "a visit to Yerevan, during which MEPs are due to meet President X": the visitors meet X.
-    if (!travel && !parts.subject && TRIP_CLAUSE_BEFORE.test(leadTail)) {
+    if (!travel && !parts.subject && sliceMayHold(s, gates, W_RELATIVE, cue.start - 120, cue.start) && TRIP_CLAUSE_BEFORE.test(leadTail)) {
       const trip = drafts.find((d) => typeFamily(d.type) === 'travel');
       if (trip) parts.ids = [...trip.ids, ...parts.ids.filter((id) => !trip.ids.includes(id))];
     }
@@ -1507,10 +1784,10 @@ function analyseSentence(
         sources: [source],
         firstSentence: sentenceIndex,
         weak: (cue.kind === 'noun' && !jointlyNamed) || parts.unnamedObject === true,
-        subordinate: /,\s*(?:who|which|where)\b[^,]*$/.test(leadTail),
+        subordinate: sliceMayHold(s, gates, W_RELATIVE, cue.start - 120, cue.start) && /,\s*(?:who|which|where)\b[^,]*$/.test(leadTail),
         frame: travel && sliceMayHold(s, gates, W_FRAME, cue.start - 120, cue.start) && hasFrameBefore(leadTail),
         destination: hostedVisit ?? (travel ? destinationAt(places, cue) : null),
-        background: travel ? BACKGROUND_TRAVEL.test(leadTail) : earlierMeeting,
+        background: travel ? backgroundTravelMayMatch(leadTail) && BACKGROUND_TRAVEL.test(leadTail) : earlierMeeting,
       };
       // A visitor alone joins the meeting of the same sentence; two meetings with different people stay apart.
       const same = drafts.find((d) => {
@@ -1616,88 +1893,70 @@ function addCity(cities: Map<string, Set<string>>, id: string, city: string): vo
 const CUE_TRIGGER =
   /\b(?:[Mm]e(?:t|et)|[Tt]alk|[Dd]iscuss|[Nn]egotiation|[Cc]on(?:sultation|versation|fer)|[Ss](?:ummit|at down|hook hands|poke|ign(?:ed|s)|eal(?:ed|s))|[Dd](?:ined|elegations? to)|[Ll]unched|[Ee]xchanged|[Hh](?:ost|ead(?:s|ed|ing)? to)|[Rr]eceiv|[Ww]elcom|[Gg]reet|[Pp]hone|[Tt](?:elephone|rip|ravel|old)|[Ii]nk(?:ed|s)|[Vv](?:ideo|isit)|[Aa]rriv|[Ff]l(?:y|ies) to|[Ll]and(?:s|ed|ing)? (?:in|at)|[Ee]xpected in|[Ll](?:eft|eaves?|eaving) for|[Dd]epart(?:s|ed)? for|[Tt]our|[Ff]lew|[Cc]ourtesy|[Cc]all(?:s|ed|ing)? on|[Cc]alls? with|[Cc]alled)/g;
 const ATTRIBUTE_BEFORE = /\b(?:the|his|her|their|a)\s+$/i;
-const RULE_OPENER = /^(?:held|hold|holds|holding|had|has|have|having|paid|pays|pay|paying|is|are|was|were|been|be|also|state|official|working|joint|news|press)$/i;
-// The same words, matched in place: the word at [start, end) is an opener when a match ends exactly at end.
-const RULE_OPENER_AT = new RegExp(`${RULE_OPENER.source.slice(1, -1)}(?![a-z])`, 'iy');
-// First letters of the openers (held, paid, is, are, was, been, also, state, official, working, joint, news,
-// press) as bits of a-z: most words fail on their first letter, before any regex runs.
-const OPENER_FIRST = [...'hpiawbsojn'].reduce((mask, l) => mask | (1 << (l.charCodeAt(0) - 97)), 0);
+// Words that open a rule before its cue word; only these are tried as starts (no rule opens on "also").
+const RULE_OPENERS = ['held', 'hold', 'holds', 'holding', 'had', 'has', 'have', 'having', 'paid', 'pays', 'pay', 'paying', 'is', 'are', 'was', 'were', 'been', 'be', 'state', 'official', 'working', 'joint', 'news', 'press'];
+// The openers by the folded hash of their letters (see foldedHash): a word is looked up, never matched by a regex.
+const RULE_OPENERS_BY_HASH = new Map<number, string[]>();
+for (const w of RULE_OPENERS) RULE_OPENERS_BY_HASH.set(foldedHash(w), [...(RULE_OPENERS_BY_HASH.get(foldedHash(w)) ?? []), w]);
+const RULE_OPENER_MAX_LENGTH = Math.max(...RULE_OPENERS.map((w) => w.length));
+/** True when the letters text[start, end) are an opener, in any case. */
 function isRuleOpener(text: string, start: number, end: number): boolean {
-  const letter = (text.charCodeAt(start) | 0x20) - 97;
-  if (letter < 0 || letter > 25 || !((OPENER_FIRST >> letter) & 1)) return false;
-  RULE_OPENER_AT.lastIndex = start;
-  return RULE_OPENER_AT.test(text) && RULE_OPENER_AT.lastIndex === end;
+  const length = end - start;
+  if (length < 2 || length > RULE_OPENER_MAX_LENGTH) return false;
+  let h = 0;
+  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + (text.charCodeAt(i) | 32)) | 0;
+  for (const w of RULE_OPENERS_BY_HASH.get(h) ?? []) if (w.length === length && foldedEquals(text, start, w)) return true;
+  return false;
 }
 const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 // Between words of one phrase: spaces, hyphens, apostrophes, periods of "U.S." ("held a Japan-U.S. meeting").
 // Quotation marks too: 'had a "productive" call with'.
 const isGap = (c: number) => c === 32 || c === 45 || c === 39 || c === 8217 || c === 46 || c === 34 || c === 8220 || c === 8221;
 
-/** Index of the parenthesis closing the group opened at `open`, or -1. */
-function closingParen(src: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < src.length; i++) {
-    const c = src[i];
-    if (c === '\\') i++;
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return i;
-  }
-  return -1;
+// The rules a word may open, as one sticky alternation (one group per rule, in listed order): the first
+// group that matches is the first rule that would, and one regex call of a few groups replaces a call
+// per rule. Keyed by the folded hash of the word (see foldedHash), checked by its letters.
+interface RulesOfWord {
+  word: string;
+  rules: CueRule[];
+  alternation: RegExp;
 }
-
-/**
- * Lower-case letters a pattern's match can start with, read from its source; null when the
- * reading is unsure (an optional group first), which files the rule under every letter.
- */
-function firstLetters(src: string): Set<string> | null {
-  let rest = src.startsWith('\\b') ? src.slice(2) : src;
-  if (rest.startsWith('(?<=')) {
-    const close = closingParen(rest, 0);
-    if (close < 0) return null;
-    rest = rest.slice(close + 1);
+const RULES_BY_WORD_HASH = new Map<number, RulesOfWord[]>();
+{
+  const rulesByWord = new Map<string, CueRule[]>();
+  for (const rule of CUE_RULES) for (const word of rule.opens.split(' ')) rulesByWord.set(word, [...(rulesByWord.get(word) ?? []), rule]);
+  // Words opening the same rules share one pattern: less compiled code to keep warm ("held", "has", "had").
+  const alternationByRules = new Map<string, RegExp>();
+  for (const [word, rules] of rulesByWord) {
+    const key = rules.map((r) => CUE_RULES.indexOf(r)).join(',');
+    let alternation = alternationByRules.get(key);
+    if (!alternation) alternationByRules.set(key, (alternation = new RegExp(rules.map((r) => `(${r.re.source})`).join('|'), 'iy')));
+    const h = foldedHash(word);
+    RULES_BY_WORD_HASH.set(h, [...(RULES_BY_WORD_HASH.get(h) ?? []), { word, rules, alternation }]);
   }
-  if (/^[a-z](?![?*{])/i.test(rest)) return new Set([rest[0]!.toLowerCase()]);
-  if (!rest.startsWith('(?:')) return null;
-  const close = closingParen(rest, 0);
-  if (close < 0 || /^[?*{]/.test(rest.slice(close + 1))) return null;
-  const out = new Set<string>();
-  let depth = 0;
-  let altStart = 3;
-  for (let i = 3; i <= close; i++) {
-    const c = rest[i];
-    if (c === '\\') i++;
-    else if (c === '(') depth++;
-    else if (c === ')' && depth > 0) depth--;
-    else if ((c === '|' && depth === 0) || i === close) {
-      const alt = firstLetters(rest.slice(altStart, i));
-      if (!alt) return null;
-      for (const l of alt) out.add(l);
-      altStart = i + 1;
-    }
-  }
-  return out.size ? out : null;
 }
-
-// Rules by the letter a match starts with: a cue word is tried only against the rules it can open.
-const RULES_BY_LETTER: number[][] = Array.from({ length: 26 }, () => []);
-CUE_RULES.forEach((rule, r) => {
-  const letters = firstLetters(rule.re.source);
-  for (let l = 0; l < 26; l++) if (!letters || letters.has(String.fromCharCode(97 + l))) RULES_BY_LETTER[l]!.push(r);
-});
-// A letter's rules as one sticky alternation, one group per rule in listed order: the first group that
-// matches is the first rule that would, and one regex call replaces a call per rule.
-const RULE_ALTERNATION_BY_LETTER = RULES_BY_LETTER.map((rules) => new RegExp(rules.map((r) => `(${CUE_RULES[r]!.re.source})`).join('|'), 'iy'));
 
 /** The rule matching at a position, first listed first, with its end; null when none does. */
 function ruleAt(text: string, pos: number): { rule: CueRule; end: number } | null {
-  const letter = (text.charCodeAt(pos) | 0x20) - 97;
-  const rules = RULES_BY_LETTER[letter];
-  const alternation = RULE_ALTERNATION_BY_LETTER[letter];
-  if (!rules || !alternation) return null;
+  // Every rule opens on a word boundary (\b, or a lookbehind ending in a space) with one of its words.
+  if (pos > 0 && isWordChar(text.charCodeAt(pos - 1))) return null;
+  let h = 0;
+  let end = pos;
+  for (; end < text.length; end++) {
+    const c = text.charCodeAt(end);
+    if (((c | 32) - 97) >>> 0 <= 25) h = (Math.imul(h, 31) + (c | 32)) | 0;
+    else if ((c >= 48 && c <= 57) || c === 95) return null; // a word with a digit or _ is none of the words
+    else break;
+  }
+  const length = end - pos;
+  let entry: RulesOfWord | undefined;
+  for (const e of RULES_BY_WORD_HASH.get(h) ?? []) if (e.word.length === length && foldedEquals(text, pos, e.word)) entry = e;
+  if (!entry) return null;
+  const { alternation, rules } = entry;
   alternation.lastIndex = pos;
   const m = alternation.exec(text);
   if (!m) return null;
-  for (let g = 1; g < m.length; g++) if (m[g] !== undefined) return { rule: CUE_RULES[rules[g - 1]!]!, end: alternation.lastIndex };
+  for (let g = 1; g < m.length; g++) if (m[g] !== undefined) return { rule: rules[g - 1]!, end: alternation.lastIndex };
   return null;
 }
 
@@ -1717,7 +1976,7 @@ function findCues(text: string, sentences: readonly Span[]): Map<number, Cue[]> 
       while (start > 0 && isLetter(text.charCodeAt(start - 1))) start--;
       if (start === end) break;
       // Openers are short words; a long one ("productive") is walked over.
-      if (end - start <= 8 && isRuleOpener(text, start, end)) starts.push(start);
+      if (isRuleOpener(text, start, end)) starts.push(start);
       cursor = start;
     }
   }
@@ -1753,7 +2012,7 @@ function findCues(text: string, sentences: readonly Span[]): Map<number, Cue[]> 
       }
       if (!toldCompanions) continue;
     }
-    list.push({ type: rule.type, start: pos - sentence.start, end: found.end - sentence.start, kind: rule.kind });
+    list.push({ type: rule.type, start: pos - sentence.start, end: found.end - sentence.start, kind: rule.kind, word: text.slice(pos, found.end) });
   }
   return bySentence;
 }
@@ -1851,8 +2110,8 @@ function absorb(target: Draft, d: Draft, acrossSentences: boolean): void {
 
 // Regexes compile on their first run: run each once at load, so the first article read pays nothing.
 for (const re of [
-  HEAD_TITLE, DIPLOMAT_TITLE, MINISTER_TITLE, LOCAL_DEMONYM, ABBREVIATION_END, TOLD_COMPANIONS, FUTURE_MARKER, FUTURE_TIME_AFTER, PROPOSAL_BEFORE, AGREEMENT_BEFORE, BACKGROUND_MEETING_BEFORE, TRIP_CLAUSE_BEFORE, SIGNING_CUE, HELD_FORM, CANCELLED_AFTER, TRAVEL_CANCELLED_AFTER, BACKGROUND_TRAVEL, NEGATION_BEFORE, CAPITALISED_WORD, TITLE_GAP_WORD, GAP_WORD, SUBJECT_BREAK, IN_PERSON, PHONE_MARKER, WITH_AFTER_TOPIC, TRANSITIVE_CUE, UNNAMED_OBJECT, CALL_PURPOSE_AFTER, AFTER_EVENT_GAP, RELATIVE_LEAD, IN_A_BEFORE, OBJECT_PRONOUN_AFTER, OTHER_PERSON_OF, POSSESSIVE_AFTER, PRONOUN, POSSESSIVE_BEFORE_CUE, PAIR_REF, TITLE_REF, BARE_TITLE_REF, VISITING_REF, COUNTERPART_REF, NAME_PAIR, FRAME_BEFORE, SAME_DAY, DATELINE_AFTER, RELATIVE_CLAUSE, CLOSED_RELATIVE, TRIP_WORD, DATE_OTHER_EVENT, DATE_EXCLUDED_BEFORE, PLACE_AFTER, PLACE_AFTER_BUILDING, PLACE_BEFORE_TRIP, NOT_PLACE_WORD, TOPIC_BEFORE_PLACE, INSTITUTION_WORD, LOCATED_GATE, DATELINE, CUE_TRIGGER, ATTRIBUTE_BEFORE, RULE_OPENER, RULE_OPENER_AT,
-  ...RULE_ALTERNATION_BY_LETTER,
+  HEAD_TITLE, DIPLOMAT_TITLE, MINISTER_TITLE, LOCAL_DEMONYM, ABBREVIATION_END, TOLD_COMPANIONS, FUTURE_MARKER, FUTURE_TIME_AFTER, PROPOSAL_BEFORE, AGREEMENT_BEFORE, BACKGROUND_MEETING_BEFORE, TRIP_CLAUSE_BEFORE, SIGNING_CUE, HELD_FORM, CANCELLED_AFTER, TRAVEL_CANCELLED_AFTER, BACKGROUND_TRAVEL, NEGATION_BEFORE, CAPITALISED_WORD, TITLE_GAP_WORD, GAP_WORD, SUBJECT_BREAK, IN_PERSON, PHONE_MARKER, WITH_AFTER_TOPIC, TRANSITIVE_CUE, UNNAMED_OBJECT, CALL_PURPOSE_AFTER, AFTER_EVENT_GAP, RELATIVE_LEAD, IN_A_BEFORE, OBJECT_PRONOUN_AFTER, OTHER_PERSON_OF, POSSESSIVE_AFTER, POSSESSIVE_BEFORE_CUE, PAIR_REF, TITLE_REF, BARE_TITLE_REF, VISITING_REF, COUNTERPART_REF, NAME_PAIR, FRAME_BEFORE, SAME_DAY, DATELINE_AFTER, RELATIVE_CLAUSE, CLOSED_RELATIVE, TRIP_WORD, DATE_OTHER_EVENT, DATE_EXCLUDED_BEFORE, PLACE_AFTER, PLACE_AFTER_AT, PLACE_AFTER_BUILDING, PLACE_BEFORE_TRIP, NOT_PLACE_WORD, TOPIC_BEFORE_PLACE, INSTITUTION_WORD, LOCATED_GATE, DATELINE, CUE_TRIGGER, ATTRIBUTE_BEFORE,
+  ...[...RULES_BY_WORD_HASH.values()].flat().map((e) => e.alternation),
 ]) {
   re.lastIndex = 0;
   re.test('Mr X met Y, the 2 ministers. ');

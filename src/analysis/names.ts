@@ -112,6 +112,13 @@ for (let c = 0; c < 128; c++) {
   else if (c >= 48 && c <= 57) ASCII_CLASS[c] = 4;
 }
 
+/** ASCII characters that end a lower-case word with nothing more to read: not a letter, digit-free joiner or point. */
+const SIMPLE_WORD_END = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (!letter && c !== 45 && c !== 39 && c !== 46) SIMPLE_WORD_END[c] = 1;
+}
+
 // Token buffers are reused from one call to the next: the recognizer runs on every keystroke and
 // over whole corpora, and fresh typed arrays per document were most of its garbage.
 let pool = makePool(4096);
@@ -158,7 +165,8 @@ function growPool(n: number): void {
  * The returned arrays are shared with the next call: use the tokens before tokenizing again.
  */
 export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens {
-  const cueBits = cueHashes ? hashBitsOf(cueHashes) : null;
+  // Cue words are a few hundred: 2^14 bits reject almost every other word.
+  const cueBits = cueHashes ? hashBitsOf(cueHashes, 14) : null;
   const len = text.length;
   let n = 0;
   let cueCount = 0;
@@ -167,6 +175,14 @@ export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens 
   let sawNewline = false;
   let gapOneSpace = false;
   let i = 0;
+  // The pool's arrays in locals (refreshed when it grows): the loop writes seven of them per token.
+  let { start, end, fullEnd, flags, hashFull, hashFirst, hashLast, cues, caps } = pool;
+  // Sentence starts and Title Case lines are settled as the tokens come, not in later passes.
+  let prevFlags = 0;
+  let prevStartCode = 0;
+  let lineStart = 0;
+  let lineCaps = 0;
+  let lineLower = 0;
   while (i < len) {
     const c = text.charCodeAt(i);
     const cls = c < 128 ? ASCII_CLASS[c]! : isSpaceCode(c) ? 1 : isLetterCode(c) ? (isUpperCode(c) ? 3 : 2) : 0;
@@ -175,7 +191,10 @@ export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens 
       i++;
       continue;
     }
-    if (n === pool.cap) growPool(n);
+    if (n === pool.cap) {
+      growPool(n);
+      ({ start, end, fullEnd, flags, hashFull, hashFirst, hashLast, cues, caps } = pool);
+    }
     const s = i;
     let e: number;
     let full: number;
@@ -183,7 +202,34 @@ export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens 
     let hf = -1;
     let h1 = -1;
     let hl = -1;
-    if (cls === 2 || cls === 3) {
+    // The commonest tokens: an ASCII letter, then lower-case ASCII letters, ended by a space,
+    // punctuation other than a point or a joiner, a digit or the end of the text. Their three
+    // hashes are one, and no possessive, abbreviation or all-capitals reading applies.
+    let k = i + 1;
+    let a = 0;
+    let d = 0;
+    const plainStart = c < 128 && (cls === 2 || cls === 3);
+    if (plainStart) {
+      a = (Math.imul(7, 31) + (c | 32)) | 0;
+      while (k < len) {
+        d = text.charCodeAt(k);
+        if (d < 97 || d > 122) break;
+        a = (Math.imul(a, 31) + d) | 0;
+        k++;
+      }
+    }
+    if (plainStart && (k === len || (d < 128 && (SIMPLE_WORD_END[d] === 1 || (d === 46 && (cls === 2 || k - s > 1)))))) {
+      f = cls === 3 ? F_WORD | F_CAP : F_WORD;
+      hf = h1 = hl = a >>> 1;
+      e = k;
+      full = k;
+      // A point after a letter or after an abbreviated title ("j.", "Mr.") belongs to the word (a
+      // capital letter and a point may open "U.S.": the long path reads those).
+      if (k < len && d === 46 && (k - s === 1 || (k - s <= 7 && DOTTED_HASHES.has(hf) && DOTTED_WORDS.has(text.slice(s, k).toLowerCase())))) {
+        f |= F_DOT;
+        full = k + 1;
+      }
+    } else if (cls === 2 || cls === 3) {
       f |= F_WORD;
       if (cls === 3) f |= F_CAP;
       // Dotted abbreviation: "U.S.", "U.K.", "H.W."
@@ -304,19 +350,40 @@ export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens 
       if (sawNewline) f |= F_NL;
       else if (gapOneSpace && s - prevFull === 1) f |= F_ADJ;
     }
-    pool.start[n] = s;
-    pool.end[n] = e;
-    pool.fullEnd[n] = full;
-    pool.flags[n] = f;
-    pool.hashFull[n] = hf;
-    pool.hashFirst[n] = h1;
-    pool.hashLast[n] = hl;
+    // Sentence start: after . ! ? : ; (not an abbreviation point), at line starts, through opening quotes.
+    if (n === 0 || f & F_NL) {
+      f |= F_SENT;
+      if (n > 0) {
+        closeTitleCaseLine(lineStart, n, lineCaps, lineLower, flags);
+        lineStart = n;
+        lineCaps = 0;
+        lineLower = 0;
+      }
+    } else if (!(prevFlags & (F_WORD | F_NUM))) {
+      const kind = PUNCT_KIND[prevStartCode]!;
+      if (kind & 1 || (kind & 2 && prevFlags & F_SENT)) f |= F_SENT;
+    }
+    start[n] = s;
+    end[n] = e;
+    fullEnd[n] = full;
+    flags[n] = f;
+    hashFull[n] = hf;
+    hashFirst[n] = h1;
+    hashLast[n] = hl;
     if (f & F_WORD) {
       if (cueBits && (hf < 0 || mayHaveHash(cueBits, hf) || (f & F_JOINER && mayHaveHash(cueBits, hl)))) {
-        if (hf < 0 || cueHashes!.has(hf) || (f & F_JOINER && cueHashes!.has(hl))) pool.cues[cueCount++] = n;
+        if (hf < 0 || cueHashes!.has(hf) || (f & F_JOINER && cueHashes!.has(hl))) cues[cueCount++] = n;
       }
-      if (f & (F_CAP | F_JOINER)) pool.caps[capCount++] = n;
+      if (f & (F_CAP | F_JOINER)) caps[capCount++] = n;
+      // A line stays a headline candidate while its longer words are capitalised.
+      if (lineLower === 0) {
+        if (f & F_CAP) {
+          if (e - s >= 2) lineCaps++;
+        } else if (e - s > 4 || !isHeadlineSmallWord(text, s, e, hf)) lineLower++;
+      }
     }
+    prevFlags = f;
+    prevStartCode = c;
     n++;
     prevFull = full;
     i = full;
@@ -325,41 +392,28 @@ export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens 
     gapOneSpace = nextCode === 32 || nextCode === 160;
     if (nextCode === 32) i++; // the usual single space, skipped here rather than by a turn of the loop
   }
-  const { start, end, fullEnd, flags, hashFull, hashFirst, hashLast } = pool;
-  // Sentence starts: after . ! ? : ; (not an abbreviation point), at line starts, through opening quotes.
-  for (let k = 0; k < n; k++) {
-    const f = flags[k]!;
-    if (k === 0 || f & F_NL) {
-      flags[k] = f | F_SENT;
-      continue;
-    }
-    const pf = flags[k - 1]!;
-    if (!(pf & (F_WORD | F_NUM))) {
-      const ch = text.charCodeAt(start[k - 1]!);
-      const kind = PUNCT_KIND[ch]!;
-      if (kind & 1 || (kind & 2 && pf & F_SENT)) flags[k] = f | F_SENT;
-    }
-  }
-  markTitleCaseLines(text, n, start, end, flags, hashFull);
+  if (n > 0) closeTitleCaseLine(lineStart, n, lineCaps, lineLower, flags);
   generation = (generation + 1) | 0;
   return {
     text, count: n, start, end, fullEnd, flags, lower: pool.lower, lowerGen: pool.lowerGen, gen: generation, hashFull, hashFirst, hashLast,
-    cues: pool.cues, cueCount, caps: pool.caps, capCount,
+    cues, cueCount, caps, capCount,
   };
 }
 
-// A bitmap over the low 20 bits of a hash set's members: almost every word is rejected by one array
-// read, where a Set lookup per word was a visible share of the tokenizer.
-const HASH_BITS = 20;
+// A bitmap over the low bits of a hash set's members: almost every word is rejected by one array
+// read, where a Set lookup per word was a visible share of the tokenizer. The bitmap is kept small
+// (a few KB, within the processor's first-level cache): a larger one missed the cache on most words
+// once the other stages had run, and a few more false positives only cost a Set lookup each.
 const hashBitsCache = new WeakMap<ReadonlySet<number>, Int32Array>();
 
-/** The bitmap of a (never mutated after first use) hash set. */
-export function hashBitsOf(hashes: ReadonlySet<number>): Int32Array {
+/** The bitmap of a (never mutated after first use) hash set: 2^log2Bits bits, 32 per word. */
+export function hashBitsOf(hashes: ReadonlySet<number>, log2Bits = 16): Int32Array {
   let bits = hashBitsCache.get(hashes);
-  if (!bits) {
-    bits = new Int32Array(1 << (HASH_BITS - 5));
+  if (!bits || bits.length !== 1 << (log2Bits - 5)) {
+    bits = new Int32Array(1 << (log2Bits - 5));
+    const mask = bits.length - 1;
     for (const h of hashes) {
-      const w = (h >>> 5) & ((1 << (HASH_BITS - 5)) - 1);
+      const w = (h >>> 5) & mask;
       bits[w] = bits[w]! | (1 << (h & 31));
     }
     hashBitsCache.set(hashes, bits);
@@ -369,7 +423,7 @@ export function hashBitsOf(hashes: ReadonlySet<number>): Int32Array {
 
 /** False: the hash is surely not in the set the bitmap was built from; true: ask the set. */
 export function mayHaveHash(bits: Int32Array, h: number): boolean {
-  return (bits[(h >>> 5) & ((1 << (HASH_BITS - 5)) - 1)]! & (1 << (h & 31))) !== 0;
+  return (bits[(h >>> 5) & (bits.length - 1)]! & (1 << (h & 31))) !== 0;
 }
 
 /**
@@ -394,29 +448,17 @@ const HEADLINE_SMALL_HASHES = new Set([...HEADLINE_SMALL_WORDS].map((w) => ascii
 
 /** Whether text[s..e) (hash h) is a headline small word; the hash settles most words without a slice. */
 function isHeadlineSmallWord(text: string, s: number, e: number, h: number): boolean {
-  if (h >= 0 && !HEADLINE_SMALL_HASHES.has(h)) return false;
-  return HEADLINE_SMALL_WORDS.has(text.slice(s, e).toLowerCase());
+  if (h < 0) return HEADLINE_SMALL_WORDS.has(text.slice(s, e).toLowerCase());
+  if (!HEADLINE_SMALL_HASHES.has(h)) return false;
+  // ASCII letters: compared in place with the small words.
+  for (const w of HEADLINE_SMALL_LIST) if (sameLowerWord(text, s, e, w)) return true;
+  return false;
 }
+const HEADLINE_SMALL_LIST = [...HEADLINE_SMALL_WORDS];
 
-/** Flags the tokens of lines whose every longer word is capitalised (three or more of them). */
-function markTitleCaseLines(text: string, n: number, start: Int32Array, end: Int32Array, flags: Uint16Array, hashFull: Int32Array): void {
-  let lineStart = 0;
-  for (let i = 0; i <= n; i++) {
-    if (i < n && !(i === 0 || flags[i]! & F_NL)) continue;
-    if (i > lineStart) {
-      let caps = 0;
-      let lower = 0;
-      for (let k = lineStart; k < i && lower === 0; k++) {
-        const f = flags[k]!;
-        if (!(f & F_WORD)) continue;
-        if (f & F_CAP) {
-          if (end[k]! - start[k]! >= 2) caps++;
-        } else if (end[k]! - start[k]! > 4 || !isHeadlineSmallWord(text, start[k]!, end[k]!, hashFull[k]!)) lower++;
-      }
-      if (lower === 0 && caps >= 3) for (let k = lineStart; k < i; k++) flags[k] = flags[k]! | F_TITLE_LINE;
-    }
-    lineStart = i;
-  }
+/** Flags the tokens of a line whose every longer word is capitalised (three or more of them). */
+function closeTitleCaseLine(from: number, to: number, caps: number, lower: number, flags: Uint16Array): void {
+  if (lower === 0 && caps >= 3) for (let k = from; k < to; k++) flags[k] = flags[k]! | F_TITLE_LINE;
 }
 
 /**
@@ -449,12 +491,14 @@ export function wordAt(t: Tokens, i: number): string {
 }
 
 // Lower-case words met before, by hash, shared by all documents: a repeated word costs no new
-// string, and an interned string keeps its hash for the lexicon lookups that follow.
-const internedLower = new Map<number, string>();
-const INTERN_LIMIT = 100000;
+// string, and an interned string keeps its hash for the lexicon lookups that follow. A small
+// direct-mapped table (one slot per hash bucket, the latest word wins) stays in the processor's
+// cache, where a Map of every word ever met did not.
+const INTERN_SLOTS = 8192;
+const internedLower: string[] = new Array<string>(INTERN_SLOTS).fill('');
 
 /** Whether text[s..e) lower-cased (ASCII letters, apostrophes, hyphens) equals `lower`. */
-function sameLowerWord(text: string, s: number, e: number, lower: string): boolean {
+export function sameLowerWord(text: string, s: number, e: number, lower: string): boolean {
   if (lower.length !== e - s) return false;
   for (let k = s; k < e; k++) {
     let c = text.charCodeAt(k);
@@ -470,17 +514,13 @@ function lowerWord(t: Tokens, i: number): string {
   const h = i >= 0 && i < t.count ? t.hashFull[i]! : -1;
   // A hash >= 0: ASCII letters (with apostrophes or hyphens), whose lower case is plain ASCII lowering.
   if (h < 0) return t.text.slice(s, e).toLowerCase();
-  const known = internedLower.get(h);
-  if (known !== undefined && sameLowerWord(t.text, s, e, known)) return known;
-  const w = t.text.slice(s, e).toLowerCase();
-  if (known === undefined) {
-    if (internedLower.size >= INTERN_LIMIT) internedLower.clear();
-    // Interned words outlive the document: toLowerCase may return the slice itself.
-    const own = detached(w);
-    internedLower.set(h, own);
-    return own;
-  }
-  return w;
+  const slot = h & (INTERN_SLOTS - 1);
+  const known = internedLower[slot]!;
+  if (sameLowerWord(t.text, s, e, known)) return known;
+  // Interned words outlive the document: toLowerCase may return the slice itself.
+  const own = detached(t.text.slice(s, e).toLowerCase());
+  internedLower[slot] = own;
+  return own;
 }
 
 export function lowerAt(t: Tokens, i: number): string {
@@ -579,7 +619,16 @@ export const ORG_WORDS: ReadonlySet<string> = new Set([
 export function isParticle(t: Tokens, i: number): boolean {
   const f = t.flags[i]!;
   if (!(f & F_WORD) || f & F_CAP) return false;
+  // A word of ASCII letters is a particle only if it hashes as one (most words are settled here).
+  const h = i >= 0 && i < t.count ? t.hashFull[i]! : -1;
+  if (h >= 0 && !PARTICLE_HASHES.has(h)) return false;
   return NAME_PARTICLES.has(lowerAt(t, i));
+}
+const PARTICLE_HASHES = new Set([...NAME_PARTICLES].map((w) => stringHash(w, false)));
+
+/** False when a word hashing `h` (stringHash) is surely no name particle. */
+export function mayBeParticleHash(h: number): boolean {
+  return PARTICLE_HASHES.has(h);
 }
 
 export function isInitial(t: Tokens, i: number): boolean {
@@ -605,6 +654,9 @@ const PLAIN_WORD_RE = /^[A-Za-z]+$/;
 const nameKeyCache = new Map<string, string>();
 
 export function nameKey(name: string): string {
+  // ASCII letters in single-spaced words (most names): the key is the lower case, settled
+  // without a lookup in the cache (whose string hashing and probing cost more than the scan).
+  if (isPlainSpacedWords(name)) return name.toLowerCase();
   let key = nameKeyCache.get(name);
   if (key === undefined) {
     key = computeNameKey(name);
@@ -613,6 +665,22 @@ export function nameKey(name: string): string {
     nameKeyCache.set(detached(name), key);
   }
   return key;
+}
+
+/** Only ASCII letters and single spaces between words (no space at either end). */
+function isPlainSpacedWords(name: string): boolean {
+  const n = name.length;
+  if (n === 0) return false;
+  let prevSpace = true;
+  for (let k = 0; k < n; k++) {
+    const c = name.charCodeAt(k);
+    if (c === 32) {
+      if (prevSpace) return false;
+      prevSpace = true;
+    } else if (((c | 32) >= 97 && (c | 32) <= 122)) prevSpace = false;
+    else return false;
+  }
+  return !prevSpace;
 }
 
 function computeNameKey(name: string): string {
@@ -628,7 +696,10 @@ function computeNameKey(name: string): string {
 
 /** Deterministic id of a person from the canonical name: "Gideon Sa’ar" → "official:gideon-saar". */
 export function entityIdOf(name: string): string {
-  const slug = nameKey(name)
+  const key = nameKey(name);
+  // Lower-case letters in single-spaced words: nothing to strip, spaces become hyphens.
+  if (isPlainSpacedWords(key)) return `official:${key.replaceAll(' ', '-')}`;
+  const slug = key
     .replace(/[^a-z0-9 ]+/g, '')
     .trim()
     .replace(/ +/g, '-');

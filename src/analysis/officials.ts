@@ -3,7 +3,7 @@
 // become the document's officials, and a second pass marks every later mention of them ("Hayashi",
 // "Mr Okafor", "HAYASHI Yoshimasa") by their name forms. A name with no office cue anywhere is not listed.
 import { detached } from './detached';
-import { lookupCountry, mayBeCountryWordHash, type CountryHit, MAX_COUNTRY_PHRASE_WORDS, mayEndCountryPhrase, mayStartCountryPhrase, reportedCountryName } from './countries';
+import { lookupCountryAt, mayBeCountryWordHash, type CountryHit, MAX_COUNTRY_PHRASE_WORDS, mayEndCountryPhrase, mayEndCountryPhraseHash, mayStartCountryPhrase, mayStartCountryPhraseHash, plainPhraseHashAt, reportedNameOfHit } from './countries';
 import {
   CALENDAR_WORDS,
   continues,
@@ -20,6 +20,11 @@ import {
   F_SENT,
   F_TITLE_LINE,
   F_WORD,
+  asciiLowerHash,
+  mayBeParticleHash,
+  sameLowerWord,
+  hashBitsOf,
+  mayHaveHash,
   isFamilyNameFirst,
   isInitial,
   isVietnameseName,
@@ -45,6 +50,7 @@ import {
   LEGISLATURES,
   NAME_HONORIFICS,
   NEUTRAL_QUALIFIER_WORDS,
+  PORTFOLIO_NOUNS,
   PORTFOLIO_WORDS,
   isPortfolioNoun,
   POSTNOMINAL_HEADS,
@@ -75,6 +81,8 @@ const BODIES = new Map<string, string>([
 const BODY_FIRST_WORDS = new Set([...BODIES.keys()].map((k) => k.split(' ')[0]!));
 const BODY_LAST_WORDS = new Set([...BODIES.keys()].map((k) => k.split(' ').pop()!));
 const BODY_WORD_HASHES = new Set([...BODIES.keys()].map((k) => stringHash(k, false)).filter((h) => h >= 0));
+const BODY_FIRST_HASHES = new Set([...BODY_FIRST_WORDS].map((w) => stringHash(w, false)));
+const BODY_LAST_HASHES = new Set([...BODY_LAST_WORDS].map((w) => stringHash(w, false)));
 
 /** Heads that are offices only when capitalised ("Secretary Blinken", but "his secretary"). */
 const CAPITALISED_ONLY_STRONG = new Set(['secretary', 'representative', 'rep', 'speaker', 'general', 'gen', 'sen', 'gov', 'col', 'adm']);
@@ -142,8 +150,10 @@ interface TitleOnly {
 }
 
 function titleKey(title: string): string {
-  return title
-    .toLowerCase()
+  const lower = title.toLowerCase();
+  // Neither expression can match without these letters: most titles are their lower case.
+  if (!lower.includes('to') && !lower.startsWith('former') && !lower.startsWith('ex')) return lower;
+  return lower
     .replace(/^(former|ex)[\s-]+/, '')
     .replace(/\s+to\s+.*$/, ''); // "prime minister to Iran": the trip, not the office
 }
@@ -155,15 +165,6 @@ function titleKey(title: string): string {
  */
 function countriesFromTitleOnly(t: Tokens, entities: DocEntity[], found: Found[], titleOnly: TitleOnly[]): void {
   if (titleOnly.length === 0) return;
-  // Only a title-only mention in a sentence that also names the official counts
-  // ("… Abe’s trip to Tehran, the first visit by a Japanese prime minister to Iran").
-  const sentencesOf = new Map<DocEntity, Set<number>>();
-  for (const m of found) {
-    const e = entities[m.entity]!;
-    const set = sentencesOf.get(e) ?? new Set<number>();
-    set.add(sentenceStartBefore(t, m.first));
-    sentencesOf.set(e, set);
-  }
   const countriesByTitle = new Map<string, Array<{ country: string; sentence: number }>>();
   for (const o of titleOnly) {
     const list = countriesByTitle.get(o.title) ?? [];
@@ -178,9 +179,14 @@ function countriesFromTitleOnly(t: Tokens, entities: DocEntity[], found: Found[]
     if (e.country) known.add(`${key}|${e.country}`);
     else holders.set(key, [...(holders.get(key) ?? []), e]);
   }
+  // The sentences each official is named in are only needed for a title some mention refers to.
+  let sentencesOf: Map<DocEntity, Set<number>> | null = null;
   for (const [key, list] of holders) {
     const refs = countriesByTitle.get(key);
     if (list.length !== 1 || !refs) continue;
+    // Only a title-only mention in a sentence that also names the official counts
+    // ("… Abe’s trip to Tehran, the first visit by a Japanese prime minister to Iran").
+    sentencesOf ??= sentencesOfEntities(t, entities, found);
     const sentences = sentencesOf.get(list[0]!) ?? new Set<number>();
     const countries = new Set(refs.filter((r) => sentences.has(r.sentence)).map((r) => r.country));
     if (countries.size !== 1) continue;
@@ -188,6 +194,18 @@ function countriesFromTitleOnly(t: Tokens, entities: DocEntity[], found: Found[]
     // "Japan’s Foreign Minister" is Motegi, already Japanese, not Israel's Sa’ar.
     if (!known.has(`${key}|${country}`)) list[0]!.country = country;
   }
+}
+
+/** The sentences (by first token) each entity is mentioned in. */
+function sentencesOfEntities(t: Tokens, entities: DocEntity[], found: Found[]): Map<DocEntity, Set<number>> {
+  const sentencesOf = new Map<DocEntity, Set<number>>();
+  for (const m of found) {
+    const e = entities[m.entity]!;
+    const set = sentencesOf.get(e) ?? new Set<number>();
+    set.add(sentenceStartBefore(t, m.first));
+    sentencesOf.set(e, set);
+  }
+  return sentencesOf;
 }
 
 interface DocEntity {
@@ -252,6 +270,16 @@ export function findOfficials(text: string): OfficialMention[] {
 function headStrengthAt(t: Tokens, i: number): HeadStrength | null {
   const f = t.flags[i]!;
   if (!(f & F_WORD) || f & F_ABBR) return null;
+  const lx = lexAt(t, i);
+  if (lx & LX_HEAD) {
+    // A head as it stands: its strength and casing rules are in its lexicon bits.
+    let headStrength: HeadStrength = lx & LX_STRONG ? 'strong' : lx & LX_WEAK ? 'weak' : lx & LX_COUNTERPART ? 'counterpart' : 'predecessor';
+    if (lx & LX_ABBREVIATED_HEAD && !(f & F_CAP)) return null;
+    if (lx & LX_CAPITALISED_ONLY && headStrength === 'strong' && !(f & F_CAP)) headStrength = 'weak';
+    return headStrength;
+  }
+  // Neither a head nor hyphenated ("ex-minister"): no head.
+  if (!(f & F_HYPHEN)) return null;
   const lower = lowerAt(t, i);
   let strength = HEADS.get(lower);
   let base = lower;
@@ -286,29 +314,54 @@ function pluralHeadSingular(t: Tokens, i: number): string | null {
   return strength === 'strong' || strength === 'weak' ? singular : null;
 }
 
-function isQualifierWord(lower: string): boolean {
-  return PUBLIC_QUALIFIER_WORDS.has(lower) || NEUTRAL_QUALIFIER_WORDS.has(lower) || HEADS.has(lower);
-}
-
 /** Country or body named by the tokens first..last ("Iranian", "U.S.", "United States of America", "EU"). */
 function countryName(t: Tokens, first: number, last: number): string | null {
-  // One plain word naming neither a country nor a body (most calls): settled by its hash.
-  if (first === last && !(t.flags[first]! & F_ABBR) && t.hashFull[first]! >= 0 && !BODY_WORD_HASHES.has(t.hashFull[first]!) && !mayBeCountryWordHash(t.hashFull[first]!)) return null;
+  const f1 = t.flags[first]!;
+  const h1 = t.hashFull[first]!;
+  if (first === last) {
+    // One plain word naming neither a country nor a body (most calls): settled by its hash.
+    if (!(f1 & F_ABBR) && h1 >= 0 && !BODY_WORD_HASHES.has(h1) && !mayBeCountryWordHash(h1)) return null;
+    // A body's name as one word counts in capitals only ("EU", not "Un"); a word hashing as none is none.
+    if (f1 & F_ALLCAPS && (h1 < 0 || BODY_WORD_HASHES.has(h1))) {
+      const body = BODIES.get(lowerAt(t, first));
+      if (body) return body;
+    }
+    // The word's lookup, remembered per token (countryAt is lookupCountry of the word).
+    return reportedNameOfHit(countryAt(t, first));
+  }
   // Several words, the first one space before the next: a phrase whose first word opens no country
   // or body name (nor is "the", which the lookup strips) names none.
-  if (first < last && t.fullEnd[first] === t.end[first] && t.flags[first + 1]! & F_ADJ) {
-    const w = lowerAt(t, first);
-    if (w !== 'the' && !mayStartCountryPhrase(w) && !BODY_FIRST_WORDS.has(w) && !w.includes('’') && !w.includes('‘')) return null;
+  if (t.fullEnd[first] === t.end[first] && t.flags[first + 1]! & F_ADJ) {
+    if (h1 >= 0 && !(f1 & F_JOINER)) {
+      // Letters only (no apostrophe inside): the hash settles it.
+      if (h1 !== THE_HASH && !mayStartCountryPhraseHash(h1) && !BODY_FIRST_HASHES.has(h1)) return null;
+    } else {
+      const w = lowerAt(t, first);
+      if (w !== 'the' && !mayStartCountryPhrase(w) && !BODY_FIRST_WORDS.has(w) && !w.includes('’') && !w.includes('‘')) return null;
+    }
   }
-  const phrase = t.text.slice(t.start[first]!, t.end[last]!);
-  const body = BODIES.get(phrase.toLowerCase());
-  if (body && (first !== last || t.flags[first]! & F_ALLCAPS || phrase.includes(' '))) return body;
-  return reportedCountryName(phrase);
+  // A phrase of plain words is compared in place: with the bodies' names only if it hashes as
+  // one, and with the countries' names by lookupCountryAt.
+  const s = t.start[first]!;
+  const e = t.end[last]!;
+  const ph = plainPhraseHashAt(t.text, s, e);
+  if (ph < 0 || BODY_PHRASE_HASHES.has(ph)) {
+    const body = BODIES.get(t.text.slice(s, e).toLowerCase());
+    if (body) return body;
+  }
+  return reportedNameOfHit(lookupCountryAt(t.text, s, e));
 }
+
+const THE_HASH = stringHash('the', false);
+/** Plain phrase hashes (countries.ts plainPhraseHashAt) of the bodies' names. */
+const BODY_PHRASE_HASHES = new Set([...BODIES.keys()].map((k) => plainPhraseHashAt(k, 0, k.length)));
 
 /** Longest country phrase ending at token j (going back over adjacent words). */
 function countryEndingAt(t: Tokens, j: number): { first: number; name: string } | null {
   if (!(t.flags[j]! & F_CAP)) return null;
+  // Most words are settled by their hash: a word whose lower case closes a phrase hashes as one that does.
+  const hj = t.hashFull[j]!;
+  if (hj >= 0 && !mayEndCountryPhraseHash(hj) && !BODY_LAST_HASHES.has(hj)) return null;
   const lastLower = lowerAt(t, j);
   if (!mayEndCountryPhrase(lastLower) && !BODY_LAST_WORDS.has(lastLower)) return null;
   let best: { first: number; name: string } | null = null;
@@ -325,6 +378,8 @@ function countryEndingAt(t: Tokens, j: number): { first: number; name: string } 
 /** Longest country phrase starting at token j. */
 function countryStartingAt(t: Tokens, j: number): { last: number; name: string } | null {
   if (j >= t.count || !(t.flags[j]! & F_CAP)) return null;
+  const hj = t.hashFull[j]!;
+  if (hj >= 0 && !mayStartCountryPhraseHash(hj) && !BODY_FIRST_HASHES.has(hj)) return null;
   const firstLower = lowerAt(t, j);
   if (!mayStartCountryPhrase(firstLower) && !BODY_FIRST_WORDS.has(firstLower)) return null;
   let best: { last: number; name: string } | null = null;
@@ -360,15 +415,17 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
       country ??= c.name;
       isPublic = true;
       phraseFirst = c.first;
-      if (titleFirst > c.first && BODIES.has(t.text.slice(t.start[c.first]!, t.end[j]!).toLowerCase())) titleFirst = c.first;
+      if (titleFirst > c.first && isBodyPhrase(t, c.first, j)) titleFirst = c.first;
       else titleFrozen = true;
       j = c.first - 1;
       count++;
       continue;
     }
-    const lower = lowerAt(t, j);
+    // The word's lower case is read only where a test needs the string (most are settled by
+    // lexicon bits and by comparing characters).
+    const lx = lexAt(t, j);
     // "Ministry of Aviation spokesperson": a ministry named by its portfolio, walked back to "Ministry".
-    if ((lower === 'of' || lower === 'for') && j > 0 && j + 1 < h && continues(t, j) && t.flags[j + 1]! & F_CAP && MINISTRY_WORDS.has(lowerAt(t, j - 1)) && t.flags[j - 1]! & F_CAP) {
+    if ((isWord(t, j, OF_HASH, 'of') || isWord(t, j, FOR_HASH, 'for')) && j > 0 && j + 1 < h && continues(t, j) && t.flags[j + 1]! & F_CAP && MINISTRY_WORDS.has(lowerAt(t, j - 1)) && t.flags[j - 1]! & F_CAP) {
       isPublic = true;
       unknownOrg = false;
       phraseFirst = j;
@@ -377,33 +434,32 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
       count++;
       continue;
     }
-    if (TITLE_DETERMINERS.has(lower) && !(f & F_CAP && f & F_SENT && lower !== 'the')) {
+    if (lx & LX_DETERMINER && !(f & F_CAP && f & F_SENT && !isWord(t, j, THE_HASH, 'the'))) {
       determiner = j;
       break;
     }
     // Two offices held together: "Qatar's Prime Minister and Foreign Minister".
-    if (lower === 'and' && j > 0 && continues(t, j) && headStrengthAt(t, j - 1) === 'strong' && !(t.flags[j - 1]! & F_POSS)) {
+    if (isWord(t, j, AND_HASH, 'and') && j > 0 && continues(t, j) && headStrengthAt(t, j - 1) === 'strong' && !(t.flags[j - 1]! & F_POSS)) {
       phraseFirst = j;
       if (!titleFrozen) titleFirst = j;
       j--;
       count++;
       continue;
     }
-    if (PUBLIC_QUALIFIER_WORDS.has(lower) || HEADS.has(lower)) isPublic = true;
-    else if (PRIVATE_QUALIFIERS.has(lower)) isPrivate = true;
-    else if (NEUTRAL_QUALIFIER_WORDS.has(lower) || isHyphenatedQualifier(lower) || (strength === 'strong' && isPortfolioNoun(lower))) {
+    if (lx & (LX_PUBLIC_QUALIFIER | LX_HEAD)) isPublic = true;
+    else if (lx & LX_PRIVATE_QUALIFIER) isPrivate = true;
+    else if (lx & LX_NEUTRAL_QUALIFIER || (f & F_HYPHEN && isHyphenatedQualifier(lowerAt(t, j))) || (strength === 'strong' && portfolioNounAt(t, j))) {
       /* neutral */
     } else if (f & F_ALLCAPS && t.end[j]! - t.start[j]! <= 6) {
-      if (PUBLIC_ACRONYMS.has(lower)) isPublic = true;
-    } else if (f & F_CAP && !(f & F_SENT) && !STOP_CAPS.has(lower)) unknownOrg = true;
+      if (lx & LX_PUBLIC_ACRONYM) isPublic = true;
+    } else if (f & F_CAP && !(f & F_SENT) && !(lx & LX_STOP)) unknownOrg = true;
     else break;
     phraseFirst = j;
     // "Chinese counterpart Minister Zhang Wei": the relation is not part of the office.
-    const relation = HEADS.get(lower);
-    if (relation === 'counterpart' || relation === 'predecessor') titleFrozen = true;
+    if (lx & LX_RELATION) titleFrozen = true;
     if (titleFrozen) {
-      if (lower === 'former' || lower === 'ex') former = true;
-    } else if (DESCRIPTIVE_QUALIFIERS.has(lower) || (f & F_CAP && f & F_SENT && !isQualifierWord(lower) && !(strength === 'strong' && isPortfolioNoun(lower)))) {
+      if (isWord(t, j, FORMER_HASH, 'former') || isWord(t, j, EX_HASH, 'ex')) former = true;
+    } else if (lx & LX_DESCRIPTIVE || (f & F_CAP && f & F_SENT && !(lx & (LX_PUBLIC_QUALIFIER | LX_NEUTRAL_QUALIFIER | LX_HEAD)) && !(strength === 'strong' && portfolioNounAt(t, j)))) {
       /* describes the holder: not part of the reported title */
     } else if (titleFirst === j + 1 || titleFirst > j) {
       if (!descriptiveBetween(t, j, titleFirst)) titleFirst = j;
@@ -442,22 +498,14 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
   let titleLast = h;
   let k = h + 1;
   let noNameAfter = false;
-  /** A body's name in the complement ("of the European Commission") joins the title; returns the next token. */
-  const takeBody = (p: number, body: { last: number; isPrivate: boolean }): number => {
-    if (body.isPrivate) isPrivate = true;
-    else isPublic = true;
-    country ??= BODIES.get(t.text.slice(t.start[p]!, t.end[body.last]!).toLowerCase()) ?? null;
-    titleLast = body.last;
-    return body.last + 1;
-  };
   // "member" is an office only as a member of a legislature or a state body, named in its complement.
-  const member = lowerAt(t, h) === 'member';
+  const member = isWord(t, h, MEMBER_HASH, 'member');
   if (member) isPublic = false;
   for (let round = 0; round < 3 && k < t.count && continues(t, k); round++) {
-    const prep = lowerAt(t, k);
-    if (prep !== 'of' && prep !== 'for' && prep !== 'to') break;
+    const prep = isWord(t, k, OF_HASH, 'of') ? 'of' : isWord(t, k, FOR_HASH, 'for') ? 'for' : isWord(t, k, TO_HASH, 'to') ? 'to' : null;
+    if (prep === null) break;
     let p = k + 1;
-    if (p < t.count && continues(t, p) && lowerAt(t, p) === 'the') p++;
+    if (p < t.count && continues(t, p) && isWord(t, p, THE_HASH, 'the')) p++;
     if (p >= t.count || !continues(t, p)) break;
     if (member) {
       // "member of parliament", "member of the Political Bureau of the CPC Central Committee"
@@ -518,7 +566,13 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
       // "of the European Commission"): the body, then perhaps the holder's name.
       const body = bodyRun(t, p);
       if (body) {
-        k = takeBody(p, body);
+        // A body's name in the complement ("of the European Commission") joins the title. (Inline:
+        // a closure here put the function's variables in a heap context, slowing every access.)
+        if (body.isPrivate) isPrivate = true;
+        else isPublic = true;
+        country ??= bodyNamed(t, p, body.last);
+        titleLast = body.last;
+        k = body.last + 1;
         continue;
       }
       const org = orgRun(t, p);
@@ -540,7 +594,13 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
     if (pf & F_CAP && prep !== 'to') {
       const body = bodyRun(t, p);
       if (body) {
-        k = takeBody(p, body);
+        // A body's name in the complement ("of the European Commission") joins the title. (Inline:
+        // a closure here put the function's variables in a heap context, slowing every access.)
+        if (body.isPrivate) isPrivate = true;
+        else isPublic = true;
+        country ??= bodyNamed(t, p, body.last);
+        titleLast = body.last;
+        k = body.last + 1;
         continue;
       }
     }
@@ -557,6 +617,20 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
     break;
   }
   return { head: h, strength, phraseFirst, titleFirst, titleLast, former, after: k, noNameAfter, determiner, country, isPublic, isPrivate, unknownOrg };
+}
+
+/** Whether the tokens first..last name a body (BODIES); a plain phrase hashing as none names none. */
+function isBodyPhrase(t: Tokens, first: number, last: number): boolean {
+  const s = t.start[first]!;
+  const e = t.end[last]!;
+  const ph = plainPhraseHashAt(t.text, s, e);
+  if (ph >= 0 && !BODY_PHRASE_HASHES.has(ph)) return false;
+  return BODIES.has(t.text.slice(s, e).toLowerCase());
+}
+
+/** The body (BODIES) the tokens p..last name, or null. */
+function bodyNamed(t: Tokens, p: number, last: number): string | null {
+  return BODIES.get(t.text.slice(t.start[p]!, t.end[last]!).toLowerCase()) ?? null;
 }
 
 /** Words that close a portfolio's name ("… Affairs", "… Security"). */
@@ -690,7 +764,7 @@ function portfolioSplitEnd(t: Tokens, p: number): number {
 const HEADS_ALSO_GIVEN_NAMES = new Set(['sultan']);
 
 function isHeadUsedAsGivenName(t: Tokens, i: number): boolean {
-  if (!(t.flags[i]! & F_CAP) || !HEADS_ALSO_GIVEN_NAMES.has(lowerAt(t, i))) return false;
+  if (!(t.flags[i]! & F_CAP) || !(lexAt(t, i) & LX_HEAD_GIVEN_NAME)) return false;
   const n = i + 1;
   if (n >= t.count || !continues(t, n) || !(t.flags[n]! & F_WORD)) return false;
   const next = lowerAt(t, n);
@@ -788,10 +862,10 @@ function singleSpaced(s: string): boolean {
 function acceptTitle(info: TitleInfo, t: Tokens): boolean {
   if (info.isPrivate) return false;
   // "defense attorney", "defence lawyer": counsel for a party, not an office.
-  if (PRIVATE_COUNSEL_HEADS.has(lowerAt(t, info.head))) {
+  if (lexAt(t, info.head) & LX_COUNSEL_HEAD) {
     for (let i = info.phraseFirst; i < info.head; i++) if (DEFENCE_WORDS.has(lowerAt(t, i))) return false;
   }
-  if (lowerAt(t, info.head) === 'member') return info.isPublic && info.titleLast > info.head;
+  if (isWord(t, info.head, MEMBER_HASH, 'member')) return info.isPublic && info.titleLast > info.head;
   if (info.strength === 'strong') return !(info.unknownOrg && !info.isPublic && !info.country);
   if (info.strength === 'weak') return info.isPublic || info.country !== null;
   return true;
@@ -836,11 +910,11 @@ function scanCues(t: Tokens, regs: Registration[], deferred: Deferred[], titleOn
     }
     if (t.flags[h]! & F_POSS) continue; // "the Prime Minister's Office"
     // A chain of heads ("counterpart Minister Li", "Secretary General Guterres"): the last head rules.
-    if (h + 1 < t.count && continues(t, h + 1) && headStrengthAt(t, h + 1) && !isNameLike(t, h + 1, true) && !STYLE_HONORIFICS.has(lowerAt(t, h + 1))) continue;
+    if (h + 1 < t.count && continues(t, h + 1) && headStrengthAt(t, h + 1) && !isNameLike(t, h + 1, true) && !(lexAt(t, h + 1) & LX_STYLE_HONORIFIC)) continue;
     // A style after a title is not a title of its own: "Foreign Minister Sheikh Mohammed".
-    if (STYLE_HONORIFICS.has(lowerAt(t, h)) && h > 0 && continues(t, h) && headStrengthAt(t, h - 1)) continue;
+    if (lexAt(t, h) & LX_STYLE_HONORIFIC && h > 0 && continues(t, h) && headStrengthAt(t, h - 1)) continue;
     // Post-nominal: "Diane Abbott MP" (no name after the head, a name right before it).
-    if (POSTNOMINAL_HEADS.has(lowerAt(t, h)) && !(h + 1 < t.count && continues(t, h + 1) && isNameLike(t, h + 1, false)) && continues(t, h)) {
+    if (lexAt(t, h) & LX_POSTNOMINAL_HEAD && !(h + 1 < t.count && continues(t, h + 1) && isNameLike(t, h + 1, false)) && continues(t, h)) {
       const back = nameRunEndingAt(t, h - 1);
       if (back) {
         regs.push({ ...back, words: canonicalWords(t, back.first, back.last), title: wordAt(t, h), country: null, weight: 3 });
@@ -850,7 +924,7 @@ function scanCues(t: Tokens, regs: Registration[], deferred: Deferred[], titleOn
     const info = analyzeTitle(t, h, strength);
     if (!acceptTitle(info, t)) continue;
     // "Minister of National Defence General Yasar Guler": the rank belongs to the holder of the office before it.
-    if (RANK_HEADS.has(lowerAt(t, h)) && rankInsideTitle(t, info.phraseFirst)) continue;
+    if (lexAt(t, h) & LX_RANK && rankInsideTitle(t, info.phraseFirst)) continue;
 
     // Name after the title: "Foreign Minister Hossein Amir-Abdollahian", "his counterpart, Yoshimasa Hayashi".
     let run: { first: number; last: number } | null = null;
@@ -859,7 +933,7 @@ function scanCues(t: Tokens, regs: Registration[], deferred: Deferred[], titleOn
     else if (p < t.count && continues(t, p)) {
       let q = skipHonorifics(t, p);
       // A rank between the office and the name: "Minister of Defence General Yasar Guler".
-      if (q > h && RANK_HEADS.has(lowerAt(t, q)) && t.flags[q]! & F_CAP && q + 1 < t.count && continues(t, q + 1)) q = skipHonorifics(t, q + 1);
+      if (q > h && q < t.count && lexAt(t, q) & LX_RANK && t.flags[q]! & F_CAP && q + 1 < t.count && continues(t, q + 1)) q = skipHonorifics(t, q + 1);
       run = parseNameRun(t, q, true);
     }
     else if (isComma(t, p) && p + 1 < t.count && continues(t, p + 1)) {
@@ -966,12 +1040,12 @@ function groupCountryBefore(t: Tokens, open: number): string | null {
   // Back over links, earlier titles and names in the list.
   while (i >= 1 && steps < 14) {
     if (t.flags[i + 1]! & F_SENT) return null;
-    const lower = lowerAt(t, i);
-    if (GROUP_NOUNS.has(lower)) {
+    const lx = lexAt(t, i);
+    if (lx & LX_GROUP_NOUN) {
       const c = countryEndingAt(t, i - 1);
       return c ? c.name : null;
     }
-    if (!(GROUP_LINKS.has(lower) || t.flags[i]! & F_CAP || HEADS.has(lower) || isQualifierWord(lower))) return null;
+    if (!(lx & (LX_GROUP_LINK | LX_HEAD | LX_PUBLIC_QUALIFIER | LX_NEUTRAL_QUALIFIER) || t.flags[i]! & F_CAP)) return null;
     i--;
     steps++;
   }
@@ -980,14 +1054,18 @@ function groupCountryBefore(t: Tokens, open: number): string | null {
 
 /** "Foreign Ministers Yoko Kamikawa and Antony Blinken", "Senators Warren and Sanders": one title, several names. */
 function scanPluralTitle(t: Tokens, h: number, singular: string, regs: Registration[]): void {
+  // Names only ever follow the plural in its phrase: "officials." or "leaders, who" name nobody.
+  if (!(h + 1 < t.count && continues(t, h + 1))) return;
   const strength = HEADS.get(singular.toLowerCase())!;
   const info = analyzeTitle(t, h, strength);
   if (!acceptTitle(info, t)) return;
-  const title = titleText(t, info).replace(wordAt(t, h), singular);
+  // The title is spelt out once a name follows ("officials said" names nobody).
+  let title: string | null = null;
   let p = info.after;
   for (let guard = 0; guard < 6 && p < t.count && continues(t, p); guard++) {
     const run = parseNameRun(t, skipHonorifics(t, p), true);
     if (!run) return;
+    title ??= titleText(t, info).replace(wordAt(t, h), singular);
     regs.push({ first: run.first, last: run.last, words: canonicalWords(t, run.first, run.last), title, country: info.country, weight: strength === 'strong' ? 3 : 2 });
     // Next name after ", " or " and " or ", and ".
     let q = run.last + 1;
@@ -1018,13 +1096,12 @@ function skipHonorifics(t: Tokens, p: number): number {
   for (let guard = 0; guard < 4 && q < t.count; guard++) {
     const f = t.flags[q]!;
     if (!(f & F_WORD)) break;
-    const lower = lowerAt(t, q);
-    if (lower === 'the' && q + 1 < t.count && /^hon/.test(lowerAt(t, q + 1))) {
+    if (isWord(t, q, THE_HASH, 'the') && q + 1 < t.count && /^hon/.test(lowerAt(t, q + 1))) {
       q++;
       continue;
     }
-    if (!(HONORIFICS.has(lower) || STYLE_HONORIFICS.has(lower)) || !(f & F_CAP)) break;
-    if ((lower === 'his' || lower === 'her') && !(q + 1 < t.count && lowerAt(t, q + 1) === 'excellency')) break;
+    if (!(lexAt(t, q) & (LX_HONORIFIC | LX_STYLE_HONORIFIC)) || !(f & F_CAP)) break;
+    if ((isWord(t, q, HIS_HASH, 'his') || isWord(t, q, HER_HASH, 'her')) && !(q + 1 < t.count && isWord(t, q + 1, EXCELLENCY_HASH, 'excellency'))) break;
     if (q + 1 >= t.count || !continues(t, q + 1)) break;
     q++;
   }
@@ -1033,9 +1110,9 @@ function skipHonorifics(t: Tokens, p: number): number {
 
 function countryAfterName(t: Tokens, last: number): string | null {
   const k = last + 1;
-  if (k + 1 >= t.count || !continues(t, k) || lowerAt(t, k) !== 'of') return null;
+  if (k + 1 >= t.count || !continues(t, k) || !isWord(t, k, OF_HASH, 'of')) return null;
   let p = k + 1;
-  if (lowerAt(t, p) === 'the' && p + 1 < t.count) p++;
+  if (isWord(t, p, THE_HASH, 'the') && p + 1 < t.count) p++;
   if (!continues(t, p)) return null;
   return countryStartingAt(t, p)?.name ?? null;
 }
@@ -1047,22 +1124,21 @@ function countryAfterName(t: Tokens, last: number): string | null {
 function isNameLike(t: Tokens, i: number, inside: boolean): boolean {
   if (!isNameShaped(t, i)) return false;
   const f = t.flags[i]!;
-  const lower = lowerAt(t, i);
-  if (STOP_CAPS.has(lower)) return false;
-  if (f & F_CAP && HONORIFICS.has(lower)) return false;
-  const head = HEADS.get(lower);
-  if (head && !(inside && HEADS_ALSO_SURNAMES.has(lower)) && !isHeadUsedAsGivenName(t, i)) return false;
-  if (lower.endsWith('s') && pluralHeadSingular(t, i)) return false; // "Ministers", "Senators
-  if (CALENDAR_WORDS.has(lower)) {
+  const lx = lexAt(t, i);
+  if (lx & LX_STOP) return false;
+  if (f & F_CAP && lx & LX_HONORIFIC) return false;
+  if (lx & LX_HEAD && !(inside && lx & LX_HEAD_SURNAME) && !isHeadUsedAsGivenName(t, i)) return false;
+  if (endsWithS(t, i) && pluralHeadSingular(t, i)) return false; // "Ministers", "Senators
+  if (lx & LX_CALENDAR) {
     if (!inside) return false;
     // "Foreign Minister Ayman Safadi Tuesday said": a weekday after a name is the day (wire style), while a
     // month may be a family name ("Theresa May").
-    if (WEEKDAY_WORDS.has(lower)) return false;
+    if (lx & LX_WEEKDAY) return false;
     // "Theresa May said" but not "Tokyo May 5".
     if (i + 1 < t.count && t.flags[i + 1]! & F_NUM) return false;
   }
   if (f & F_ALLCAPS && inside && ROMAN_NUMERAL_RE.test(wordAt(t, i))) return true; // "Charles III"
-  if (f & F_ALLCAPS && inside && POSTNOMINAL_HONOURS.has(lower)) return false; // "Penny Wong AO", "Jane Smith OBE"
+  if (f & F_ALLCAPS && inside && lx & LX_POSTNOMINAL_HONOUR) return false; // "Penny Wong AO", "Jane Smith OBE"
   if (f & F_ALLCAPS) {
     // Capitals only in a family-name-first name ("HAYASHI Yoshimasa") or its mirror ("Yoshimasa HAYASHI").
     const nextTitle = i + 1 < t.count && continues(t, i + 1) && isTitleCaseWord(t, i + 1);
@@ -1074,7 +1150,7 @@ function isNameLike(t: Tokens, i: number, inside: boolean): boolean {
 
 function isTitleCaseWord(t: Tokens, i: number): boolean {
   const f = t.flags[i]!;
-  return (f & F_WORD) !== 0 && (f & F_CAP) !== 0 && !(f & F_ALLCAPS) && t.end[i]! - t.start[i]! >= 2 && !STOP_CAPS.has(lowerAt(t, i));
+  return (f & F_WORD) !== 0 && (f & F_CAP) !== 0 && !(f & F_ALLCAPS) && t.end[i]! - t.start[i]! >= 2 && !(lexAt(t, i) & LX_STOP);
 }
 
 function isNameStart(t: Tokens, i: number, afterTitle: boolean): boolean {
@@ -1090,8 +1166,9 @@ function isNameStart(t: Tokens, i: number, afterTitle: boolean): boolean {
     }
     return false;
   }
-  const lower = lowerAt(t, i);
-  if (PUBLIC_QUALIFIER_WORDS.has(lower) || NEUTRAL_QUALIFIER_WORDS.has(lower)) {
+  const lx = lexAt(t, i);
+  if (lx & (LX_PUBLIC_QUALIFIER | LX_NEUTRAL_QUALIFIER)) {
+    const lower = lowerAt(t, i);
     // "Finance Minister Peace Mayanja said": a virtue given name and a surname closing the run.
     if (!(afterTitle && VIRTUE_GIVEN_NAMES.has(lower) && i + 1 < t.count && continues(t, i + 1) && isNameLike(t, i + 1, true) && !isPortfolioNoun(lowerAt(t, i + 1)) && !ORG_WORDS.has(lowerAt(t, i + 1)) && closesName(t, i + 2))) return false;
   }
@@ -1175,7 +1252,7 @@ function countryAt(t: Tokens, i: number): CountryHit | null {
   if (!(t.flags[i]! & F_ABBR) && !mayBeCountryWordHash(t.hashFull[i]!)) return null;
   // The same country words are asked about again and again: remember the answer per token.
   if (i >= 0 && i < countryMemoGen.length && countryMemoGen[i] === t.gen) return countryMemo[i]!;
-  const hit = lookupCountry(wordAt(t, i));
+  const hit = lookupCountryAt(t.text, t.start[i]!, t.end[i]!);
   if (i >= 0 && i < t.count) {
     if (i >= countryMemoGen.length) {
       const grown = new Int32Array(Math.max(t.count, countryMemoGen.length * 2)).fill(-1);
@@ -1207,7 +1284,7 @@ function personSafeCountry(t: Tokens, i: number): CountryHit | null {
 
 function validateRun(t: Tokens, first: number, last: number): { first: number; last: number } | null {
   for (let i = first; i <= last; i++) {
-    if (ORG_WORDS.has(lowerAt(t, i)) && !(i === first && last > first && VIRTUE_GIVEN_NAMES.has(lowerAt(t, i)))) {
+    if (lexAt(t, i) & LX_ORG && !(i === first && last > first && lexAt(t, i) & LX_VIRTUE)) {
       // "President Biden Administration": the name stops before the body's word.
       if (i === first || t.flags[i - 1]! & F_POSS) return null;
       last = i - 1;
@@ -1250,7 +1327,8 @@ function nameRunEndingAt(t: Tokens, e: number): { first: number; last: number } 
 /** Canonical name words, given name first: "HAYASHI Yoshimasa" → ["Yoshimasa", "Hayashi"]. */
 function canonicalWords(t: Tokens, first: number, last: number): string[] {
   const words: string[] = [];
-  const caps: boolean[] = [];
+  // Words in capitals are rare: their flags are only listed once one is met.
+  let caps: boolean[] | null = null;
   for (let i = first; i <= last; i++) {
     const f = t.flags[i]!;
     if (isQuoteToken(t, i)) {
@@ -1260,11 +1338,12 @@ function canonicalWords(t: Tokens, first: number, last: number): string[] {
     }
     let w = wordAt(t, i);
     if (f & F_DOT && isInitial(t, i)) w += '.';
+    const cap = (f & F_ALLCAPS) !== 0 && !(f & F_ABBR) && !(i > first && ROMAN_NUMERAL_RE.test(w));
+    if (cap && !caps) caps = words.map(() => false);
     words.push(w);
-    caps.push((f & F_ALLCAPS) !== 0 && !(f & F_ABBR) && !(i > first && ROMAN_NUMERAL_RE.test(w)));
+    if (caps) caps.push(cap);
   }
-  const anyCaps = caps.some(Boolean);
-  if (!anyCaps) return words;
+  if (!caps) return words;
   const allCaps = caps.every(Boolean);
   const cased = words.map((w, i) => (caps[i] ? titleCaseWord(w) : w));
   if (allCaps) return cased;
@@ -1395,7 +1474,7 @@ const variantCache = new Map<string, string[]>();
 
 /** Name forms a later mention may take: the full name, its tails ("Amir Abdollahian", "Hayashi"), … */
 function variantKeys(words: readonly string[], aliases: readonly string[]): string[] {
-  const cacheKey = `${words.join(' ')}|${aliases.join('|')}`;
+  const cacheKey = aliases.length === 0 ? `${words.join(' ')}|` : `${words.join(' ')}|${aliases.join('|')}`;
   let keys = variantCache.get(cacheKey);
   if (!keys) {
     keys = computeVariantKeys(words, aliases).map(detached);
@@ -1545,7 +1624,7 @@ function decoration(name: string): number {
 
 function newEntity(words: string[], r: Registration, t: Tokens): DocEntity {
   const name = words.join(' ');
-  return { words, name, key: keyOf(words), title: r.title, country: r.country, weight: r.weight, firstPos: t.start[r.first]!, aliases: [] };
+  return { words, name, key: words === r.words ? regKeyOf(r) : keyOf(words), title: r.title, country: r.country, weight: r.weight, firstPos: t.start[r.first]!, aliases: [] };
 }
 
 /** The full name a short cue refers to: a run of name words ending with the same surname, nearest before the cue, else after. */
@@ -1559,8 +1638,10 @@ function fullNameFor(r: Registration, runs: NameRunIndex): string[] | null {
 }
 
 function findFullName(r: Registration, runs: NameRunIndex, key: string): string[] | null {
-  const parts = key.split(' ');
-  const candidates = runs.around(stringHash(parts[parts.length - 1]!, false), stringHash(parts[0]!, true));
+  // The hashes of the key's last and first words, read in place (as stringHash of each split part).
+  const firstSpace = key.indexOf(' ');
+  const lastSpace = key.lastIndexOf(' ');
+  const candidates = runs.around(asciiLowerHash(key, lastSpace + 1, key.length, false), asciiLowerHash(key, 0, firstSpace < 0 ? key.length : firstSpace, true));
   let before: string[] | null = null;
   let after: string[] | null = null;
   for (const run of candidates) {
@@ -1585,11 +1666,12 @@ interface Matcher {
   byKey: Map<string, number[]>;
   fullKeys: Set<string>;
   maxWords: number;
-  firstParts: Set<string>;
+  /** First words of the forms, listed when a word beyond plain letters first asks (see firstPartsOf). */
+  firstParts: Set<string> | null;
   firstPartHashes: Set<number>;
   firstPartBits: Int32Array;
-  /** `nextFormHash` folds of the word hashes of every form made of plain-letter words. */
-  formHashes: Set<number>;
+  /** The forms made of plain-letter words, by the `nextFormHash` fold of their word hashes. */
+  formKeys: Map<number, string[]>;
   particleForms: boolean;
   /** The aliases' total when built: a new alias invalidates the matcher. */
   aliasCount: number;
@@ -1609,7 +1691,8 @@ function matcherFor(entities: DocEntity[]): Matcher {
   const byKey = new Map<string, number[]>();
   const fullKeys = new Set<string>();
   let maxWords = 1;
-  entities.forEach((e, idx) => {
+  for (let idx = 0; idx < entities.length; idx++) {
+    const e = entities[idx]!;
     fullKeys.add(e.key);
     for (const k of entityVariantKeys(e)) {
       const list = byKey.get(k);
@@ -1620,39 +1703,55 @@ function matcherFor(entities: DocEntity[]): Matcher {
       for (let p = k.indexOf(' '); p >= 0; p = k.indexOf(' ', p + 1)) n++;
       if (n > maxWords) maxWords = n;
     }
-  });
+  }
   // First words of every name form: most tokens are rejected by one allocation-free hash test.
-  const firstParts = new Set<string>();
   const firstPartHashes = new Set<number>();
   // A 1024-bit filter over them: a document has a few dozen forms, so most words stop at one array read.
   // One buffer serves every matcher: only the last one built is ever used (see lastMatcher).
   const firstPartBits = FIRST_PART_BITS.fill(0);
   let particleForms = false;
+  // The forms whose every word is plain letters, by the fold of their word hashes (see partHashOf).
+  const formKeys = new Map<number, string[]>();
   for (const k of byKey.keys()) {
     const space = k.indexOf(' ');
-    const part = space < 0 ? k : k.slice(0, space);
-    firstParts.add(part);
-    if (NAME_PARTICLES.has(part)) particleForms = true;
-    const h = stringHash(part, true);
+    const partEnd = space < 0 ? k.length : space;
+    // The first word's hash read in place (stringHash of the word); only a word hashing as a
+    // particle is sliced to be asked.
+    const h = asciiLowerHash(k, 0, partEnd, true);
+    if (!particleForms && (h < 0 || mayBeParticleHash(h)) && NAME_PARTICLES.has(k.slice(0, partEnd))) particleForms = true;
     if (h >= 0) {
       firstPartHashes.add(h);
       firstPartBits[(h >>> 5) & 31] = firstPartBits[(h >>> 5) & 31]! | (1 << (h & 31));
     }
+    const fh = formHashOf(k);
+    if (fh !== null) {
+      const list = formKeys.get(fh);
+      if (list) list.push(k);
+      else formKeys.set(fh, [k]);
+    }
   }
-  // Hashes of the forms whose every word is plain letters (see partHashOf).
-  const formHashes = new Set<number>();
-  for (const k of byKey.keys()) {
-    const h = formHashOf(k);
-    if (h !== null) formHashes.add(h);
-  }
-  const matcher = { byKey, fullKeys, maxWords, firstParts, firstPartHashes, firstPartBits, formHashes, particleForms, aliasCount };
+  const matcher = { byKey, fullKeys, maxWords, firstParts: null, firstPartHashes, firstPartBits, formKeys, particleForms, aliasCount };
   lastMatcherEntities = entities;
   lastMatcher = matcher;
   return matcher;
 }
 
+/** The first words of a matcher's forms. */
+function firstPartsOf(matcher: Matcher): Set<string> {
+  if (!matcher.firstParts) {
+    const parts = new Set<string>();
+    for (const k of matcher.byKey.keys()) {
+      const space = k.indexOf(' ');
+      parts.add(space < 0 ? k : k.slice(0, space));
+    }
+    matcher.firstParts = parts;
+  }
+  return matcher.firstParts;
+}
+
 function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: number): Found[] {
-  const { byKey, fullKeys, maxWords, firstParts, firstPartHashes, firstPartBits, formHashes, particleForms } = matcherFor(entities);
+  const matcher = matcherFor(entities);
+  const { byKey, fullKeys, maxWords, firstPartHashes, firstPartBits, formKeys, particleForms } = matcher;
   const lastSeen = new Map<number, number>();
   const found: Found[] = [];
   // Names start on capitalised or hyphenated words (listed by the tokenizer), or on particles.
@@ -1681,7 +1780,7 @@ function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: numbe
     if (partHashOf(t, i) < 0) {
       firstKey = nameKey(wordAt(t, i));
       const space = firstKey.indexOf(' ');
-      if (!firstParts.has(space < 0 ? firstKey : firstKey.slice(0, space))) continue;
+      if (!firstPartsOf(matcher).has(space < 0 ? firstKey : firstKey.slice(0, space))) continue;
     }
     let bestLast = -1;
     let bestKey = '';
@@ -1701,7 +1800,20 @@ function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: numbe
       const ph = hashed ? partHashOf(t, j) : -1;
       if (ph >= 0) formHash = j === i ? ph : nextFormHash(formHash, ph);
       else hashed = false;
-      if (!hashed || formHashes.has(formHash)) {
+      if (hashed) {
+        // Plain words: the forms folding to this hash are compared with the words in place,
+        // without building the key string.
+        const keys = formKeys.get(formHash);
+        if (keys) {
+          for (const key of keys) {
+            if (tokensSpellKey(t, keyTokens, keyWords, key)) {
+              bestLast = j;
+              bestKey = key;
+              break;
+            }
+          }
+        }
+      } else {
         const key = keyOfTokens(t, keyTokens, keyWords);
         if (byKey.has(key)) {
           bestLast = j;
@@ -1782,6 +1894,31 @@ function formHashOf(key: string): number | null {
   return h;
 }
 
+/**
+ * Whether the listed tokens, words of plain letters (partHashOf >= 0), spell `key`: each word
+ * lower-cased without its apostrophes (as nameKey reads it), one space between words.
+ */
+function tokensSpellKey(t: Tokens, tokens: Int32Array, count: number, key: string): boolean {
+  const text = t.text;
+  let p = 0;
+  for (let w = 0; w < count; w++) {
+    if (w > 0) {
+      if (key.charCodeAt(p) !== 32) return false;
+      p++;
+    }
+    const i = tokens[w]!;
+    const e = t.end[i]!;
+    for (let k = t.start[i]!; k < e; k++) {
+      let c = text.charCodeAt(k);
+      if (c === 39 || c === 0x2019) continue;
+      if (c >= 65 && c <= 90) c |= 32;
+      if (p >= key.length || key.charCodeAt(p) !== c) return false;
+      p++;
+    }
+  }
+  return p === key.length;
+}
+
 /** Reused list of the tokens of the key being matched. */
 let keyTokens: Int32Array = new Int32Array(16);
 
@@ -1817,8 +1954,8 @@ function firstCapAtOrAfter(t: Tokens, from: number): number {
 
 /** Titles, honorifics, qualifiers and countries: words that may stand right before a name. */
 function isCueWord(t: Tokens, i: number): boolean {
-  const lower = lowerAt(t, i);
-  return HEADS.has(lower) || HONORIFICS.has(lower) || isQualifierWord(lower) || DESCRIPTIVE_QUALIFIERS.has(lower) || countryAt(t, i) !== null || headStrengthAt(t, i) !== null || STOP_CAPS.has(lower);
+  const lx = lexAt(t, i);
+  return (lx & (LX_HEAD | LX_HONORIFIC | LX_PUBLIC_QUALIFIER | LX_NEUTRAL_QUALIFIER | LX_DESCRIPTIVE | LX_STOP)) !== 0 || countryAt(t, i) !== null || headStrengthAt(t, i) !== null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1951,4 +2088,189 @@ function findAliases(t: Tokens, entities: DocEntity[]): number {
     }
   }
   return added;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lexicon membership by token
+
+// The predicates above ask whether a word is in one lexicon or another again and again (a name
+// word is asked about by several of them): each token's memberships are read once, as bits, and
+// most words, which are in no lexicon, are settled by their hash without their lower-case string.
+const LX_STOP = 1;
+const LX_HONORIFIC = 2;
+const LX_HEAD = 4;
+const LX_HEAD_SURNAME = 8;
+const LX_CALENDAR = 16;
+const LX_WEEKDAY = 32;
+const LX_POSTNOMINAL_HONOUR = 64;
+const LX_PUBLIC_QUALIFIER = 128;
+const LX_NEUTRAL_QUALIFIER = 256;
+const LX_PRIVATE_QUALIFIER = 512;
+const LX_DESCRIPTIVE = 1024;
+const LX_DETERMINER = 2048;
+const LX_ORG = 4096;
+const LX_VIRTUE = 8192;
+const LX_STYLE_HONORIFIC = 16384;
+const LX_PUBLIC_ACRONYM = 32768;
+/** Heads that name another official's office ("counterpart", "predecessor", "successor"). */
+const LX_RELATION = 65536;
+/** A head's strength (HEADS), and heads that count capitalised only. */
+const LX_STRONG = 1 << 17;
+const LX_WEAK = 1 << 18;
+const LX_COUNTERPART = 1 << 19;
+const LX_ABBREVIATED_HEAD = 1 << 20;
+const LX_CAPITALISED_ONLY = 1 << 21;
+const LX_GROUP_NOUN = 1 << 22;
+const LX_GROUP_LINK = 1 << 23;
+const LX_HEAD_GIVEN_NAME = 1 << 24;
+const LX_POSTNOMINAL_HEAD = 1 << 25;
+const LX_RANK = 1 << 26;
+const LX_COUNSEL_HEAD = 1 << 27;
+const LX_PORTFOLIO = 1 << 28;
+
+interface Lexicon {
+  sets: Array<[{ has(word: string): boolean }, number]>;
+  hashes: Set<number>;
+  bits: Int32Array;
+  /**
+   * Open-addressing table of the lexicon words of ASCII letters (hyphens, apostrophes) by hash:
+   * a token is matched by comparing its characters, without its lower-case string.
+   */
+  slotHash: Int32Array;
+  slotWord: string[];
+  slotBits: Int32Array;
+}
+const LEX_SLOTS = 4096;
+let lexicon: Lexicon | null = null;
+
+/** Built on first use: the lexicons come from several modules and from this one's later constants. */
+function getLexicon(): Lexicon {
+  if (lexicon) return lexicon;
+  const relations = new Set([...HEADS].filter(([, v]) => v === 'counterpart' || v === 'predecessor').map(([k]) => k));
+  const headsOf = (strength: HeadStrength) => new Set([...HEADS].filter(([, v]) => v === strength).map(([k]) => k));
+  const sets: Lexicon['sets'] = [
+    [STOP_CAPS, LX_STOP], [HONORIFICS, LX_HONORIFIC], [HEADS, LX_HEAD], [HEADS_ALSO_SURNAMES, LX_HEAD_SURNAME],
+    [CALENDAR_WORDS, LX_CALENDAR], [WEEKDAY_WORDS, LX_WEEKDAY], [POSTNOMINAL_HONOURS, LX_POSTNOMINAL_HONOUR],
+    [PUBLIC_QUALIFIER_WORDS, LX_PUBLIC_QUALIFIER], [NEUTRAL_QUALIFIER_WORDS, LX_NEUTRAL_QUALIFIER],
+    [PRIVATE_QUALIFIERS, LX_PRIVATE_QUALIFIER], [DESCRIPTIVE_QUALIFIERS, LX_DESCRIPTIVE], [TITLE_DETERMINERS, LX_DETERMINER],
+    [ORG_WORDS, LX_ORG], [VIRTUE_GIVEN_NAMES, LX_VIRTUE], [STYLE_HONORIFICS, LX_STYLE_HONORIFIC],
+    [PUBLIC_ACRONYMS, LX_PUBLIC_ACRONYM], [relations, LX_RELATION], [headsOf('strong'), LX_STRONG],
+    [headsOf('weak'), LX_WEAK], [headsOf('counterpart'), LX_COUNTERPART], [ABBREVIATED_HEADS, LX_ABBREVIATED_HEAD],
+    [CAPITALISED_ONLY_STRONG, LX_CAPITALISED_ONLY], [GROUP_NOUNS, LX_GROUP_NOUN], [GROUP_LINKS, LX_GROUP_LINK],
+    [HEADS_ALSO_GIVEN_NAMES, LX_HEAD_GIVEN_NAME], [POSTNOMINAL_HEADS, LX_POSTNOMINAL_HEAD], [RANK_HEADS, LX_RANK],
+    [PRIVATE_COUNSEL_HEADS, LX_COUNSEL_HEAD], [PORTFOLIO_WORDS, LX_PORTFOLIO], [PORTFOLIO_NOUNS, LX_PORTFOLIO],
+  ];
+  const hashes = new Set<number>();
+  const words = (set: unknown): Iterable<string> => (set instanceof Map ? set.keys() : (set as Set<string>));
+  const slotHash = new Int32Array(LEX_SLOTS).fill(-1);
+  const slotWord = new Array<string>(LEX_SLOTS).fill('');
+  const slotBits = new Int32Array(LEX_SLOTS);
+  const placed = new Set<string>();
+  for (const [set] of sets) {
+    for (const w of words(set)) {
+      const h = stringHash(w, false);
+      hashes.add(h);
+      // Only words a token's characters can equal after ASCII lowering: lower-case ASCII letters,
+      // hyphens and apostrophes (the tokenizer's hash covers nothing else).
+      if (h < 0 || placed.has(w) || !/^[a-z'’-]+$/.test(w)) continue;
+      placed.add(w);
+      let slot = h & (LEX_SLOTS - 1);
+      while (slotHash[slot] !== -1) slot = (slot + 1) & (LEX_SLOTS - 1);
+      slotHash[slot] = h;
+      slotWord[slot] = w;
+      let b = 0;
+      for (const [other, bit] of sets) if (other.has(w)) b |= bit;
+      slotBits[slot] = b;
+    }
+  }
+  lexicon = { sets, hashes, bits: hashBitsOf(hashes, 14), slotHash, slotWord, slotBits };
+  return lexicon;
+}
+
+const lexiconBitsCache = new Map<string, number>();
+
+/** The lexicon bits of a lower-case word. */
+function lexiconBitsOf(lower: string): number {
+  let bits = lexiconBitsCache.get(lower);
+  if (bits === undefined) {
+    bits = 0;
+    for (const [set, bit] of getLexicon().sets) if (set.has(lower)) bits |= bit;
+    // Words only: a stray long string (never a lexicon word) is not kept.
+    if (lower.length <= 40) {
+      if (lexiconBitsCache.size >= 20000) lexiconBitsCache.clear();
+      lexiconBitsCache.set(detached(lower), bits);
+    }
+  }
+  return bits;
+}
+
+/** Lexicon bits by token index, valid where the generation is the tokens' (see names.ts lowerAt). */
+let lexMemo = new Int32Array(4096);
+let lexMemoGen = new Int32Array(4096).fill(-1);
+
+/** The lexicon bits of token i's lower-case word. */
+function lexAt(t: Tokens, i: number): number {
+  if (i < 0 || i >= t.count) return lexiconBitsOf(lowerAt(t, i));
+  if (i < lexMemoGen.length && lexMemoGen[i] === t.gen) return lexMemo[i]!;
+  const h = t.hashFull[i]!;
+  const lex = getLexicon();
+  let bits = 0;
+  if (h < 0) bits = lexiconBitsOf(lowerAt(t, i));
+  else if (mayHaveHash(lex.bits, h)) {
+    // A word of ASCII letters: its lower case is ASCII lowering, compared in place with the
+    // lexicon words of its hash (a word whose hash no lexicon word has is in none of them).
+    const s = t.start[i]!;
+    const e = t.end[i]!;
+    for (let slot = h & (LEX_SLOTS - 1); lex.slotHash[slot] !== -1; slot = (slot + 1) & (LEX_SLOTS - 1)) {
+      if (lex.slotHash[slot] === h && sameLowerWord(t.text, s, e, lex.slotWord[slot]!)) {
+        bits = lex.slotBits[slot]!;
+        break;
+      }
+    }
+  }
+  if (i >= lexMemoGen.length) {
+    const size = Math.max(t.count, lexMemoGen.length * 2);
+    const gen = new Int32Array(size).fill(-1);
+    gen.set(lexMemoGen);
+    const memo = new Int32Array(size);
+    memo.set(lexMemo);
+    lexMemoGen = gen;
+    lexMemo = memo;
+  }
+  lexMemoGen[i] = t.gen;
+  lexMemo[i] = bits;
+  return bits;
+}
+
+/** Whether token i's lower-case word is `word` (lower-case ASCII letters, hashing `hash`), compared in place. */
+function isWord(t: Tokens, i: number, hash: number, word: string): boolean {
+  return t.hashFull[i] === hash && sameLowerWord(t.text, t.start[i]!, t.end[i]!, word);
+}
+const OF_HASH = stringHash('of', false);
+const FOR_HASH = stringHash('for', false);
+const AND_HASH = stringHash('and', false);
+const FORMER_HASH = stringHash('former', false);
+const EX_HASH = stringHash('ex', false);
+const TO_HASH = stringHash('to', false);
+const MEMBER_HASH = stringHash('member', false);
+const HIS_HASH = stringHash('his', false);
+const HER_HASH = stringHash('her', false);
+const EXCELLENCY_HASH = stringHash('excellency', false);
+
+/**
+ * `isPortfolioNoun` of token i's lower-case word: lexicon words and short ASCII words are settled
+ * by the token's bits and length, only longer words ask the suffix test.
+ */
+function portfolioNounAt(t: Tokens, i: number): boolean {
+  if (isWord(t, i, AND_HASH, 'and') || isWord(t, i, THE_HASH, 'the')) return false;
+  if (lexAt(t, i) & LX_PORTFOLIO) return true;
+  // ASCII lowering keeps the length; other words are measured on their lower case.
+  if (t.hashFull[i]! >= 0 && t.end[i]! - t.start[i]! < 6) return false;
+  return isPortfolioNoun(lowerAt(t, i));
+}
+
+/** Whether token i's word ends with an s (as its lower case does). */
+function endsWithS(t: Tokens, i: number): boolean {
+  const c = t.text.charCodeAt(t.end[i]! - 1);
+  return c === 115 || c === 83;
 }

@@ -163,6 +163,19 @@ export function cueFormAt(lowerWords: (i: number) => string | undefined, i: numb
   return undefined;
 }
 
+/** Cue forms grouped by their first word, the groups by the hash of that word (see wordHash). */
+export interface CueGroup {
+  first: string;
+  /** Longest first, as cueFormAt tries them. */
+  forms: CueForm[];
+}
+const CUE_GROUPS_BY_HASH = new Map<number, CueGroup[]>();
+
+/** The groups of cue forms whose first word has this hash (several words may share one), if any. */
+export function cueFormsByHash(hash: number): CueGroup[] | undefined {
+  return CUE_GROUPS_BY_HASH.get(hash);
+}
+
 /** The cue that starts at word `i` of `lowerWords` (lower-cased words of a sentence), as its number of words, or 0. */
 export function cueLengthAt(lowerWords: (i: number) => string | undefined, i: number): number {
   return cueFormAt(lowerWords, i)?.words.length ?? 0;
@@ -171,6 +184,11 @@ export function cueLengthAt(lowerWords: (i: number) => string | undefined, i: nu
 /** Whether a lower-case word (no spaces) is a cue form by itself: `cueInfo` without normalising. */
 export function isCueForm(lowerWord: string): boolean {
   return CUE_TABLE.has(lowerWord);
+}
+
+/** The cue forms of one word (lower case): what isCueForm accepts. */
+export function singleWordCueForms(): string[] {
+  return [...CUE_TABLE.keys()].filter((form) => !form.includes(' '));
 }
 
 export function cueInfo(form: string): CueInfo | undefined {
@@ -185,6 +203,12 @@ export function wordHash(word: string): number {
   let h = 0;
   for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) | 0;
   return h;
+}
+for (const [first, forms] of CUES_BY_FIRST_WORD) {
+  const h = wordHash(first);
+  const groups = CUE_GROUPS_BY_HASH.get(h) ?? [];
+  groups.push({ first, forms });
+  CUE_GROUPS_BY_HASH.set(h, groups);
 }
 // The low 16 bits of those hashes as a bit table: most words fail this test, which is cheaper than the Set.
 const FIRST_WORD_BITS = new Uint32Array(2048);

@@ -9,9 +9,12 @@ const NEVER_FINAL = new Set([
   'sr', 'jr', 'vs', 'v', 'cf', 'al', 'approx', 'dept', 'est', 'fig', 'no', 'nos', 'vol', 'pp', 'art', 'ch',
   'sec', 'sq', 'ave', 'blvd', 'rd', 'hwy',
 ]);
+/** The longest word of NEVER_FINAL, MONTH_ABBREV and MAYBE_FINAL. */
+let LONGEST_ABBREVIATION = 0;
 /** Abbreviations that end a sentence only when a typical sentence opener follows. */
 const MONTH_ABBREV = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 const MAYBE_FINAL = new Set(['etc', 'inc', 'ltd', 'co', 'corp', 'plc', 'bros', 'llc', 'govt']);
+for (const w of [...NEVER_FINAL, ...MONTH_ABBREV, ...MAYBE_FINAL]) LONGEST_ABBREVIATION = Math.max(LONGEST_ABBREVIATION, w.length);
 /** Words that typically open a sentence: after "U.S." or "Inc." they signal a boundary. */
 const SENTENCE_OPENERS = new Set([
   'the', 'a', 'an', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'this', 'that', 'these', 'those', 'there',
@@ -22,9 +25,30 @@ const SENTENCE_OPENERS = new Set([
 
 const LIST_MARKER = /^(?:(?:[•·▪◦‣●○■□►▶*]|[-–—](?=\s)|\(?\d{1,3}[.)](?=\s)|\(\d{1,3}\)|\(?[a-z][.)](?=\s)|\([ivx]{1,4}\))[ \t\u00a0]+)+/;
 const META_HEADER = /^(?:date|published|updated|posted)[:\s]+\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?Z?)?[ \t]+/i;
-const CLOSERS = '"”’\')]»';
-const TERMINAL_RE = /[.!?…]/g;
-const OPEN_QUOTES = '"“‘\'«(';
+/** . ! ? … */
+const TERMINALS = ['.', '!', '?', '…'];
+
+interface TerminalScan {
+  /** The next terminal mark at or after the position last asked for (text.length if none). */
+  next: number;
+  /** Per mark of TERMINALS, its next position found so far (text.length if none, -1 not yet searched). */
+  marks: number[];
+}
+
+/** The first terminal mark at or after `from`: each mark is searched with indexOf, and its position kept until passed. */
+function nextTerminal(text: string, from: number, scan: TerminalScan): number {
+  let best = text.length;
+  for (let m = 0; m < TERMINALS.length; m++) {
+    let at = scan.marks[m]!;
+    if (at < from) {
+      at = text.indexOf(TERMINALS[m]!, from);
+      if (at < 0) at = text.length;
+      scan.marks[m] = at;
+    }
+    if (at < best) best = at;
+  }
+  return best;
+}
 
 function isUpper(ch: string | undefined): boolean {
   return ch !== undefined && ch !== ch.toLowerCase() && ch === ch.toUpperCase();
@@ -37,6 +61,40 @@ function isSpace(ch: string | undefined): boolean {
 }
 function isDigit(ch: string | undefined): boolean {
   return ch !== undefined && ch >= '0' && ch <= '9';
+}
+/** Whether a line starting with this character may start with LIST_MARKER: • · ▪ ◦ ‣ ● ○ ■ □ ► ▶ * - – — ( digits a-z. */
+function mayOpenListMarker(c: number): boolean {
+  if (c < 128) return c === 42 || c === 45 || c === 40 || (c >= 48 && c <= 57) || (c >= 97 && c <= 122);
+  return c === 0x2022 || c === 0xb7 || c === 0x25aa || c === 0x25e6 || c === 0x2023 || c === 0x25cf || c === 0x25cb || c === 0x25a0 || c === 0x25a1 || c === 0x25ba || c === 0x25b6 || c === 0x2013 || c === 0x2014;
+}
+/** . ! ? : ; " ” ’ ) ] : a line ending with one of them does not run on into the next. */
+function endsClause(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 58 || c === 59 || c === 34 || c === 0x201d || c === 0x2019 || c === 41 || c === 93;
+}
+/** isSpace on a character code (-1 or NaN for no character). */
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 12 || c === 11;
+}
+/** isLower on the character at `i`: ASCII by code, anything else as isLower does. */
+function isLowerAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c >= 97 && c <= 122;
+  return isLower(text[i]);
+}
+/** A character of CLOSERS: " ” ’ ' ) ] » */
+function isCloserCode(c: number): boolean {
+  return c === 34 || c === 0x201d || c === 0x2019 || c === 39 || c === 41 || c === 93 || c === 0xbb;
+}
+/** A character of OPEN_QUOTES: " “ ‘ ' « ( */
+function isOpenQuoteCode(c: number): boolean {
+  return c === 34 || c === 0x201c || c === 0x2018 || c === 39 || c === 0xab || c === 40;
+}
+function isAsciiLetterCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+/** . ! ? … */
+function isTerminalCode(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 0x2026;
 }
 
 /**
@@ -59,12 +117,13 @@ function readParagraphBlocks(text: string): Span[] {
     if (lineEnd < 0) lineEnd = n;
     let s = pos;
     let e = lineEnd;
-    while (s < e && isSpace(text[s])) s++;
-    while (e > s && isSpace(text[e - 1])) e--;
+    while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
+    while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
     if (s < e) {
-      const marker = LIST_MARKER.exec(text.slice(s, Math.min(e, s + 40)));
+      // Most lines open with a capital or a quotation mark: no list marker, and no slice for the regex.
+      const marker = mayOpenListMarker(text.charCodeAt(s)) ? LIST_MARKER.exec(text.slice(s, Math.min(e, s + 40))) : null;
       if (marker && s + marker[0].length < e) s += marker[0].length;
-      const continues = blockStart >= 0 && blockEnd >= 0 && !/[.!?:;"”’)\]]/.test(text[blockEnd - 1] ?? '') && isLower(text[s]) && !marker;
+      const continues = blockStart >= 0 && blockEnd >= 0 && !endsClause(text.charCodeAt(blockEnd - 1)) && isLowerAt(text, s) && !marker;
       if (continues) {
         blockEnd = e;
       } else {
@@ -82,25 +141,23 @@ function readParagraphBlocks(text: string): Span[] {
   return blocks;
 }
 
-/** The word (letters and inner dots) that ends right before `dot`. */
-function wordBefore(text: string, dot: number, floor: number): string {
-  let i = dot;
-  while (i > floor && /[A-Za-z.]/.test(text[i - 1] ?? '')) i--;
-  return text.slice(i, dot);
-}
-
 function wordAfter(text: string, from: number, limit: number): string {
   let i = from;
-  while (i < limit && OPEN_QUOTES.includes(text[i] ?? '')) i++;
+  while (i < limit && isOpenQuoteCode(text.charCodeAt(i))) i++;
   const start = i;
-  while (i < limit && /[A-Za-z]/.test(text[i] ?? '')) i++;
+  while (i < limit && isAsciiLetterCode(text.charCodeAt(i))) i++;
   return text.slice(start, i);
 }
 
 /** Whether the full stop at `dot` (followed by whitespace, then `next`) ends a sentence. */
 function periodEndsSentence(text: string, dot: number, floor: number, nextPos: number, limit: number): boolean {
-  const word = wordBefore(text, dot, floor);
-  const bare = word.replace(/\./g, '');
+  // Most words before a full stop are plain words longer than any abbreviation listed: no strings needed.
+  let from = dot;
+  let dots = false;
+  for (let c = text.charCodeAt(from - 1); from > floor && (isAsciiLetterCode(c) || c === 46); c = text.charCodeAt(--from - 1)) dots ||= c === 46;
+  if (from === dot || (!dots && dot - from > LONGEST_ABBREVIATION)) return true;
+  const word = text.slice(from, dot);
+  const bare = dots ? word.replace(/\./g, '') : word;
   const lower = bare.toLowerCase();
   const nextChar = text[nextPos];
   const nextWord = wordAfter(text, nextPos, limit).toLowerCase();
@@ -129,7 +186,7 @@ function periodEndsSentence(text: string, dot: number, floor: number, nextPos: n
  */
 export function splitSentences(text: string, blocks: readonly Span[] = paragraphBlocks(text)): Span[] {
   const spans: Span[] = [];
-  const scan = { next: -1 };
+  const scan: TerminalScan = { next: -1, marks: [-1, -1, -1, -1] };
   for (const block of blocks) splitBlock(text, block.start, block.end, spans, scan);
   return spans;
 }
@@ -142,9 +199,11 @@ function pushTrimmed(text: string, start: number, end: number, out: Span[]): voi
   if (e > s) out.push({ start: s, end: e });
 }
 
-function splitBlock(text: string, blockStart: number, blockEnd: number, out: Span[], scan: { next: number }): void {
+function splitBlock(text: string, blockStart: number, blockEnd: number, out: Span[], scan: TerminalScan): void {
   let start = blockStart;
-  const header = META_HEADER.exec(text.slice(start, Math.min(blockEnd, start + 60)));
+  // The header opens with "date", "published", "updated" or "posted": other blocks skip the regex and the slice.
+  const first = text.charCodeAt(start) | 32;
+  const header = first === 100 || first === 112 || first === 117 ? META_HEADER.exec(text.slice(start, Math.min(blockEnd, start + 60))) : null;
   if (header && start + header[0].length < blockEnd) {
     pushTrimmed(text, start, start + header[0].length, out);
     start += header[0].length;
@@ -153,30 +212,27 @@ function splitBlock(text: string, blockStart: number, blockEnd: number, out: Spa
   while (i < blockEnd) {
     // Jump to the next terminal punctuation with a native scan; the position found is kept for
     // later blocks, so the text is scanned once even when many lines have no full stop.
-    if (scan.next < i) {
-      TERMINAL_RE.lastIndex = i;
-      const found = TERMINAL_RE.exec(text);
-      scan.next = found ? found.index : text.length;
-    }
+    if (scan.next < i) scan.next = nextTerminal(text, i, scan);
     if (scan.next >= blockEnd) break;
     i = scan.next;
-    const ch = text[i];
+    const ch = text.charCodeAt(i);
     let j = i;
-    while (j < blockEnd && (text[j] === '.' || text[j] === '!' || text[j] === '?' || text[j] === '…')) j++;
+    while (j < blockEnd && isTerminalCode(text.charCodeAt(j))) j++;
     const punctRun = j - i;
-    while (j < blockEnd && CLOSERS.includes(text[j] ?? '')) j++;
+    while (j < blockEnd && isCloserCode(text.charCodeAt(j))) j++;
     if (j >= blockEnd) break;
-    if (!isSpace(text[j])) {
+    if (!isSpaceCode(text.charCodeAt(j))) {
       i = j;
       continue;
     }
     let k = j;
-    while (k < blockEnd && isSpace(text[k])) k++;
-    const next = text[k];
+    while (k < blockEnd && isSpaceCode(text.charCodeAt(k))) k++;
+    // k < blockEnd: a block ends with a character that is not a space.
+    const next = text.charCodeAt(k);
     let boundary: boolean;
     // A dash after the full stop carries on the sentence: '"..." — Kofi Annan'.
-    if (isLower(next) || next === ',' || next === ';' || next === ':' || next === ')' || next === '—' || next === '–') boundary = false;
-    else if (ch === '.' && punctRun === 1) boundary = periodEndsSentence(text, i, start, k, blockEnd);
+    if (isLowerAt(text, k) || next === 44 || next === 59 || next === 58 || next === 41 || next === 0x2014 || next === 0x2013) boundary = false;
+    else if (ch === 46 && punctRun === 1) boundary = periodEndsSentence(text, i, start, k, blockEnd);
     else boundary = true;
     if (boundary) {
       pushTrimmed(text, start, j, out);

@@ -3,7 +3,7 @@
 // body/description as the article gives it). Pronouns resolve to the last person or body named.
 import { detached } from './detached';
 import { lookupCountry } from './countries';
-import { cueFormAt, isCueForm, mayHoldCue, mayStartCue, type CueInfo } from './reporting';
+import { cueFormsByHash, mayHoldCue, mayStartCue, singleWordCueForms, wordHash, type CueForm, type CueInfo } from './reporting';
 import type { OfficialMention, Span } from './types';
 
 /**
@@ -14,10 +14,11 @@ import type { OfficialMention, Span } from './types';
 export class Token {
   private textCache: string | undefined;
   private lowerCache: string | undefined;
+  private catCache = -1;
   /** The character code of a one-unit punctuation token (its text), else -1: compared without a string. */
   punct: number;
   constructor(
-    private source: string,
+    public source: string,
     public start: number,
     public end: number,
     /** A word (letters/digits) rather than punctuation. */
@@ -39,6 +40,16 @@ export class Token {
     return (this.lowerCache ??= this.word && !this.plain ? this.text.toLowerCase() : this.text);
   }
 
+  /** The word lists its lower case belongs to (C_* bits), read once when first asked. */
+  get cat(): number {
+    if (this.catCache < 0) {
+      // Of the punctuation, only "&" is listed (a connector); a listed word of ASCII letters is found by its hash.
+      if (!this.word) this.catCache = this.punct === 38 ? CATEGORIES_BY_WORD.get('&') ?? 0 : 0;
+      else this.catCache = this.hash !== 0 ? categoriesOfAsciiWord(this.source, this.start, this.end, this.hash) : CATEGORIES_BY_WORD.get(this.lower) ?? 0;
+    }
+    return this.catCache;
+  }
+
   /** Turns a released token into a new one (see TokenPool). */
   reset(source: string, start: number, end: number, word: boolean, cap: boolean, hash: number, plain: boolean): this {
     this.source = source;
@@ -51,6 +62,7 @@ export class Token {
     this.punct = !word && end - start === 1 ? source.charCodeAt(start) : -1;
     this.textCache = undefined;
     this.lowerCache = undefined;
+    this.catCache = -1;
     return this;
   }
 }
@@ -250,8 +262,9 @@ const NAME_PARTICLES = new Set(['bin', 'bint', 'ibn', 'al', 'el', 'de', 'da', 'd
 
 /** An office word, also hyphenated ones ("Secretary-General", "Vice-President"). */
 function isTitleWord(t: Token): boolean {
-  if (TITLE_WORDS.has(t.lower)) return true;
-  if (!t.lower.includes('-')) return false;
+  if (isIn(t, C_TITLE_WORDS)) return true;
+  // A word of letters only has no hyphen.
+  if (t.hash !== 0 || !t.lower.includes('-')) return false;
   return t.lower.split('-').every((part) => TITLE_WORDS.has(part) || part === 'general' || part === 'in');
 }
 
@@ -320,7 +333,7 @@ function isPlace(word: string): boolean {
 }
 
 function personWord(t: Token): boolean {
-  return t.cap && !PLACES.has(t.lower) && !isPlace(t.text) && !ORG_WORDS.has(t.lower) && !TITLE_WORDS.has(t.lower) && !/^[A-Z]{2,}$/.test(t.text) && !/s$/.test(t.lower);
+  return t.cap && !isIn(t, C_PLACES) && !isPlace(t.text) && !isIn(t, C_ORG_WORDS) && !isIn(t, C_TITLE_WORDS) && !isAllCapitals(t) && !endsWithLower(t, 's');
 }
 
 /** "Iran's", "IRAN'S", "members'" (as /['’]s$/i or a final "s'"/"s’"), read from the last two characters. */
@@ -339,17 +352,17 @@ function agentive(tokens: Token[], sentenceStart: number): boolean {
   let count = 0;
   let only: Token | undefined;
   for (const t of tokens) {
-    if (t.word && !DETERMINERS.has(t.lower)) {
+    if (t.word && !isIn(t, C_DETERMINERS)) {
       count++;
       only = t;
     }
   }
   if (count === 0) return false;
-  if (count === 1 && PRONOUNS.has(only!.lower)) return true;
-  for (const t of tokens) if (t.word && !DETERMINERS.has(t.lower) && (AGENT_HEADS.has(t.lower) || ORG_WORDS.has(t.lower))) return true;
+  if (count === 1 && isIn(only, C_PRONOUNS)) return true;
+  for (const t of tokens) if (t.word && !isIn(t, C_DETERMINERS) && (isIn(t, C_AGENT_HEADS) || isIn(t, C_ORG_WORDS))) return true;
   // A capitalised word that is not merely sentence-initial marks a proper noun; a lone
   // sentence-initial capitalised word right before the verb ("Washington argues") counts too.
-  for (const t of tokens) if (t.word && !DETERMINERS.has(t.lower) && t.cap && (t.start !== sentenceStart || count === 1)) return true;
+  for (const t of tokens) if (t.word && !isIn(t, C_DETERMINERS) && t.cap && (t.start !== sentenceStart || count === 1)) return true;
   return false;
 }
 
@@ -362,35 +375,35 @@ function skipAdverbials(tokens: Token[], idx: number): number {
   for (;;) {
     const t = tokens[i];
     if (!t || !t.word) return i;
-    if (WEEKDAYS_MONTHS.has(t.lower) && t.cap) {
+    if (isIn(t, C_WEEKDAYS_MONTHS) && t.cap) {
       i--;
       const prev = tokens[i];
-      if (prev && TIME_PREPS.has(prev.lower)) i--;
+      if (prev && isIn(prev, C_TIME_PREPS)) i--;
       continue;
     }
-    if (t.lower === 'time' && tokens[i - 1]?.lower === 'same' && tokens[i - 2]?.lower === 'the' && tokens[i - 3]?.lower === 'at') {
+    if (isWord(t, 'time') && isWord(tokens[i - 1], 'same') && isWord(tokens[i - 2], 'the') && isWord(tokens[i - 3], 'at')) {
       i -= 4;
       continue;
     }
     // "in the past", "in recent days", "at the time", "for years"
-    if ((t.lower === 'past' || t.lower === 'time') && tokens[i - 1]?.lower === 'the' && (tokens[i - 2]?.lower === 'in' || tokens[i - 2]?.lower === 'at')) {
+    if ((isWord(t, 'past') || isWord(t, 'time')) && isWord(tokens[i - 1], 'the') && (isWord(tokens[i - 2], 'in') || isWord(tokens[i - 2], 'at'))) {
       i -= 3;
       continue;
     }
-    if (SPAN_UNITS.has(t.lower) && tokens[i - 1] && SPAN_OPENERS.has(tokens[i - 1]!.lower)) {
+    if (isIn(t, C_SPAN_UNITS) && tokens[i - 1] && isIn(tokens[i - 1], C_SPAN_OPENERS)) {
       i -= 2;
-      if (tokens[i]?.lower === 'in' || tokens[i]?.lower === 'the') i--;
-      if (tokens[i]?.lower === 'in') i--;
+      if (isWord(tokens[i], 'in') || isWord(tokens[i], 'the')) i--;
+      if (isWord(tokens[i], 'in')) i--;
       continue;
     }
-    if ((t.lower === 'week' || t.lower === 'month' || t.lower === 'year' || t.lower === 'weekend' || t.lower === 'night' || t.lower === 'morning') && tokens[i - 1] && TIME_PREPS.has(tokens[i - 1]!.lower)) {
+    if ((isWord(t, 'week') || isWord(t, 'month') || isWord(t, 'year') || isWord(t, 'weekend') || isWord(t, 'night') || isWord(t, 'morning')) && tokens[i - 1] && isIn(tokens[i - 1], C_TIME_PREPS)) {
       i -= 2;
-      if (tokens[i]?.lower === 'earlier' || tokens[i]?.lower === 'later') i--;
+      if (isWord(tokens[i], 'earlier') || isWord(tokens[i], 'later')) i--;
       continue;
     }
     if (t.cap) return i;
-    if (TIME_PREPS.has(t.lower) && t.lower !== 'earlier' && t.lower !== 'later') return i;
-    if (ADVERB_SKIP.has(t.lower) || (t.lower.length > 4 && t.lower.endsWith('ly') && !t.cap && !AGENT_HEADS.has(t.lower) && !/(?:weekly|monthly|family|ally|assembly)$/.test(t.lower))) {
+    if (isIn(t, C_TIME_PREPS) && !isWord(t, 'earlier') && !isWord(t, 'later')) return i;
+    if (isIn(t, C_ADVERB_SKIP) || (lowerLength(t) > 4 && endsWithLower(t, 'ly') && !t.cap && !isIn(t, C_AGENT_HEADS) && !/(?:weekly|monthly|family|ally|assembly)$/.test(t.lower))) {
       i--;
       continue;
     }
@@ -406,9 +419,9 @@ interface PhraseResult {
 
 function isTokenAllowedInPhrase(t: Token): boolean {
   if (!t.word) return t.punct === 46;
-  if (t.cap) return !PRONOUNS.has(t.lower) || t.lower === 'i';
-  const lower = t.lower;
-  return !NP_STOP.has(lower) && !lower.endsWith('ed') && !lower.endsWith('ing') && !isCueForm(lower);
+  if (t.cap) return !isIn(t, C_PRONOUNS) || isWord(t, 'i');
+  if ((t.cat & (C_NP_STOP | C_CUE_FORM)) !== 0) return false;
+  return !endsWithLower(t, 'ed') && !endsWithLower(t, 'ing');
 }
 
 /** Collects a noun phrase that ends at tokens[idx], walking left. Returns its first index, or idx + 1 if empty. */
@@ -417,8 +430,8 @@ function phraseBackward(tokens: Token[], idx: number, floor: number): number {
   let count = 0;
   while (k >= floor && count < 10) {
     const t = tokens[k]!;
-    if (PRONOUNS.has(t.lower) && t.word) return k === idx ? k : k + 1;
-    if (DETERMINERS.has(t.lower) && t.word && t.lower !== 'that') {
+    if (isIn(t, C_PRONOUNS) && t.word) return k === idx ? k : k + 1;
+    if (isIn(t, C_DETERMINERS) && t.word && !isWord(t, 'that')) {
       // "The two ministers": a numeral after an article.
       const before = tokens[k - 1];
       if (k - 1 >= floor && before && /^(?:the|these|those|all|his|her|their|its|our)$/.test(before.lower) && before.lower !== t.lower) return k - 1;
@@ -426,16 +439,16 @@ function phraseBackward(tokens: Token[], idx: number, floor: number): number {
     }
     if (t.punct === 46) {
       const prev = tokens[k - 1];
-      if (prev && (HONORIFICS.has(prev.lower) || (prev.text.length === 1 && prev.cap)) && k < idx) {
+      if (prev && (isIn(prev, C_HONORIFICS) || (prev.text.length === 1 && prev.cap)) && k < idx) {
         k--;
         continue;
       }
       return k + 1;
     }
-    if (t.word && !t.cap && CONNECTORS.has(t.lower)) {
+    if (t.word && !t.cap && isIn(t, C_CONNECTORS)) {
       const right = tokens[k + 1];
       const left = tokens[k - 1];
-      if (k < idx && right?.cap && left?.cap && !PRONOUNS.has(left.lower)) {
+      if (k < idx && right?.cap && left?.cap && !isIn(left, C_PRONOUNS)) {
         k--;
         continue;
       }
@@ -443,7 +456,7 @@ function phraseBackward(tokens: Token[], idx: number, floor: number): number {
     }
     if (!isTokenAllowedInPhrase(t)) return k + 1;
     // A sentence-initial capitalised function word ("In", "After") is not a name.
-    if (t.cap && NP_STOP.has(t.lower)) return k + 1;
+    if (t.cap && isIn(t, C_NP_STOP)) return k + 1;
     count++;
     k--;
   }
@@ -468,8 +481,8 @@ export function subjectBefore(tokens: Token[], cueIdx: number, floorIdx: number)
   const none = NO_SUBJECT;
   if (i < floorIdx) return none;
   const t = tokens[i]!;
-  if (BE_FORMS.has(t.lower)) return PASSIVE_SUBJECT;
-  if (t.lower === 'to' || t.lower === 'not') return none;
+  if (isIn(t, C_BE_FORMS)) return PASSIVE_SUBJECT;
+  if (isWord(t, 'to') || isWord(t, 'not')) return none;
   let appositive: Token[] = [];
   if (t.punct === 44 || t.punct === 8212 || t.punct === 8211 || (t.punct === 45 && tokens[i - 1] && tokens[i - 1]!.end < t.start)) {
     // A parenthetical between the source and the verb: find its opening delimiter.
@@ -490,11 +503,11 @@ export function subjectBefore(tokens: Token[], cueIdx: number, floorIdx: number)
     if (i < floorIdx) return COMMA_ONLY_SUBJECT;
   }
   const cur = tokens[i]!;
-  if (cur.word && (cur.lower === 'and' || cur.lower === 'but' || cur.lower === 'or') && !cur.cap) return COORDINATED_SUBJECT;
+  if (cur.word && (isWord(cur, 'and') || isWord(cur, 'but') || isWord(cur, 'or')) && !cur.cap) return COORDINATED_SUBJECT;
   if (!cur.word && cur.punct !== 46) return appositive.length === 0 && cur.punct === 44 ? COMMA_ONLY_SUBJECT : NO_SUBJECT;
   const first = phraseBackward(tokens, i, floorIdx);
   if (first > i) {
-    if (cur.word && (cur.lower === 'and' || cur.lower === 'but')) return COORDINATED_SUBJECT;
+    if (cur.word && (isWord(cur, 'and') || isWord(cur, 'but'))) return COORDINATED_SUBJECT;
     return none;
   }
   return { phrase: { tokens: tokens.slice(first, i + 1), appositive }, passive: false, coordinated: false, commaOnly: false };
@@ -505,44 +518,44 @@ export function phraseForward(tokens: Token[], idx: number, limitIdx: number): T
   let k = idx;
   while (k < limitIdx && tokens[k]!.punct === 44) k++;
   const start = k;
-  if (k < limitIdx && PRONOUNS.has(tokens[k]!.lower) && tokens[k]!.word) return [tokens[k]!];
-  if (k < limitIdx && DETERMINERS.has(tokens[k]!.lower)) k++;
+  if (k < limitIdx && isIn(tokens[k], C_PRONOUNS) && tokens[k]!.word) return [tokens[k]!];
+  if (k < limitIdx && isIn(tokens[k], C_DETERMINERS)) k++;
   let count = 0;
   while (k < limitIdx && count < 10) {
     const t = tokens[k]!;
     if (t.punct === 46) {
       const prev = tokens[k - 1];
-      if (prev && (HONORIFICS.has(prev.lower) || (prev.text.length === 1 && prev.cap)) && tokens[k + 1]?.cap) {
+      if (prev && (isIn(prev, C_HONORIFICS) || (prev.text.length === 1 && prev.cap)) && tokens[k + 1]?.cap) {
         k++;
         continue;
       }
       break;
     }
-    if (t.word && !t.cap && CONNECTORS.has(t.lower)) {
+    if (t.word && !t.cap && isIn(t, C_CONNECTORS)) {
       if (k > start && tokens[k - 1]?.cap && tokens[k + 1]?.cap) {
         k++;
         continue;
       }
       break;
     }
-    if (!isTokenAllowedInPhrase(t) || (t.cap && NP_STOP.has(t.lower))) break;
-    if (t.cap && WEEKDAYS_MONTHS.has(t.lower)) break;
+    if (!isTokenAllowedInPhrase(t) || (t.cap && isIn(t, C_NP_STOP))) break;
+    if (t.cap && isIn(t, C_WEEKDAYS_MONTHS)) break;
     // After a name, a lower-case word is a verb unless it is an office or a body ("The Clarion newspaper").
     const left = tokens[k - 1];
-    const leftIsOpener = k - 1 === 0 && !IRREGULAR_PAST.has(t.lower);
-    if (t.word && !t.cap && k > start && left?.cap && !leftIsOpener && !DETERMINERS.has(left.lower) && !TITLE_WORDS.has(t.lower) && !AGENT_HEADS.has(t.lower) && !ORG_WORDS.has(t.lower) && !/^(?:rights|affairs|foreign|shadow)$/.test(t.lower)) break;
+    const leftIsOpener = k - 1 === 0 && !isIn(t, C_IRREGULAR_PAST);
+    if (t.word && !t.cap && k > start && left?.cap && !leftIsOpener && !isIn(left, C_DETERMINERS) && !isIn(t, C_TITLE_WORDS) && !isIn(t, C_AGENT_HEADS) && !isIn(t, C_ORG_WORDS) && !(isWord(t, 'rights') || isWord(t, 'affairs') || isWord(t, 'foreign') || isWord(t, 'shadow'))) break;
     count++;
     k++;
   }
   // "the Ministry of Economy, Trade and Industry": a capitalised list that closes the sentence.
   if (tokens[k]?.punct === 44 && tokens[k - 1]?.cap) {
     let j = k + 1;
-    while (j < limitIdx && j < k + 20 && (tokens[j]!.cap || (tokens[j]!.word && CONNECTORS.has(tokens[j]!.lower)) || tokens[j]!.punct === 44)) j++;
+    while (j < limitIdx && j < k + 20 && (tokens[j]!.cap || (tokens[j]!.word && isIn(tokens[j], C_CONNECTORS)) || tokens[j]!.punct === 44)) j++;
     const listEnd = tokens[j];
-    if (j > k + 1 && tokens.slice(k + 1, j).some((t) => t.lower === 'and' || t.punct === 38) && (!listEnd || listEnd.punct === 46) && tokens[j - 1]!.cap) k = j;
+    if (j > k + 1 && tokens.slice(k + 1, j).some((t) => isWord(t, 'and') || t.punct === 38) && (!listEnd || listEnd.punct === 46) && tokens[j - 1]!.cap) k = j;
   }
   while (k > start && !tokens[k - 1]!.word && tokens[k - 1]!.punct !== 46) k--;
-  if (k === start + 1 && DETERMINERS.has(tokens[start]!.lower)) return [];
+  if (k === start + 1 && isIn(tokens[start], C_DETERMINERS)) return [];
   return tokens.slice(start, k);
 }
 
@@ -555,15 +568,15 @@ function spanOf(tokens: Token[]): Span {
 /** The trailing personal name of a phrase, without titles: "Foreign Minister Yoko Kamikawa" -> "Yoko Kamikawa". */
 export function nameOf(tokens: Token[]): Token[] | null {
   // "farm unions and the Greens": two sources, kept as written.
-  if (!tokens[0]?.cap && tokens.some((t) => !t.cap && t.lower === 'and')) return null;
+  if (!tokens[0]?.cap && tokens.some((t) => !t.cap && isWord(t, 'and'))) return null;
   const name = nameAtEnd(tokens);
   if (name) return name;
   // "President Ruto of Kenya": the name comes before the place.
   for (let i = tokens.length - 1; i > 0; i--) {
     const t = tokens[i]!;
-    if (t.word && !t.cap && (t.lower === 'of' || t.lower === 'from' || t.lower === 'at')) {
+    if (t.word && !t.cap && (isWord(t, 'of') || isWord(t, 'from') || isWord(t, 'at'))) {
       const left = tokens[i - 1]!;
-      if (left.cap && !TITLE_WORDS.has(left.lower) && !ORG_WORDS.has(left.lower)) return nameAtEnd(tokens.slice(0, i));
+      if (left.cap && !isIn(left, C_TITLE_WORDS) && !isIn(left, C_ORG_WORDS)) return nameAtEnd(tokens.slice(0, i));
       return null;
     }
   }
@@ -576,29 +589,29 @@ function nameAtEnd(tokens: Token[]): Token[] | null {
   while (end > 0 && words[end - 1]!.punct === 46) end--;
   if (end === 0) return null;
   const last = words[end - 1]!;
-  if (!last.cap || ORG_WORDS.has(last.lower) || isPossessive(last)) return null;
+  if (!last.cap || isIn(last, C_ORG_WORDS) || isPossessive(last)) return null;
   let start = end - 1;
   while (start > 0) {
     const t = words[start - 1]!;
     if (t.punct === 46 || (t.cap && !isPossessive(t) && !isTitleWord(t))) start--;
-    else if (t.word && !t.cap && NAME_PARTICLES.has(t.lower) && words[start - 2]?.cap) start--;
+    else if (t.word && !t.cap && isIn(t, C_NAME_PARTICLES) && words[start - 2]?.cap) start--;
     else break;
   }
   // "Ms Okafor and Mr Mensah": two people, kept as written.
   let b = start - 1;
   while (b >= 0 && (words[b]!.punct === 46 || isTitleWord(words[b]!))) b--;
-  if (b > 0 && b < start - 1 && (words[b]!.lower === 'and' || words[b]!.punct === 38) && words[b - 1]!.cap) return null;
+  if (b > 0 && b < start - 1 && (isWord(words[b], 'and') || words[b]!.punct === 38) && words[b - 1]!.cap) return null;
   const before = words[start - 1];
   // "Centers for Disease Control and Prevention": capitalised words joined by connectors name a body.
-  if (before && !before.cap && (before.lower === 'and' || before.lower === '&' || before.lower === 'of' || before.lower === 'for') && words[start - 2]?.cap) return null;
+  if (before && !before.cap && (isWord(before, 'and') || isWord(before, '&') || isWord(before, 'of') || isWord(before, 'for')) && words[start - 2]?.cap) return null;
   let run = words.slice(start, end);
-  if (before && !before.cap && (before.lower === 'to' || before.lower === 'of' || before.lower === 'for' || before.lower === 'from' || before.lower === 'in' || before.lower === 'at')) {
+  if (before && !before.cap && (isWord(before, 'to') || isWord(before, 'of') || isWord(before, 'for') || isWord(before, 'from') || isWord(before, 'in') || isWord(before, 'at'))) {
     // "Ambassador to Japan Gilad Cohen": the first capitalised word is the place.
     if (run.length < 2) return null;
     run = run.slice(1);
-    while (run.length > 1 && TITLE_WORDS.has(run[0]!.lower)) run = run.slice(1);
+    while (run.length > 1 && isIn(run[0], C_TITLE_WORDS)) run = run.slice(1);
   }
-  while (run.length > 0 && (run[0]!.punct === 46 || HONORIFICS.has(run[0]!.lower))) run = run.slice(1);
+  while (run.length > 0 && (run[0]!.punct === 46 || isIn(run[0], C_HONORIFICS))) run = run.slice(1);
   if (run.length === 0 || !run.some((t) => t.word && t.cap && !isTitleWord(t))) return null;
   return run;
 }
@@ -623,6 +636,8 @@ interface KnownPerson {
   order: number;
   /** The last list of office words added (titleWordsOf lists are shared): adding it again changes nothing. */
   lastWords: readonly string[] | null;
+  /** The title that `lastWords` was read from (undefined before any). */
+  lastTitle: string | null | undefined;
 }
 
 /** People named so far in the article, with the words of their office, for "the ambassador" and pronouns. */
@@ -642,7 +657,7 @@ export class PersonRegistry {
     let person = this.byName.get(name);
     if (person) person.at = Math.max(person.at, at);
     else {
-      person = { name, entityId, words: new Set(), at, order: this.byName.size, lastWords: null };
+      person = { name, entityId, words: new Set(), at, order: this.byName.size, lastWords: null, lastTitle: undefined };
       this.byName.set(name, person);
     }
     for (const w of titleWords) this.addWord(person, w.toLowerCase());
@@ -650,13 +665,18 @@ export class PersonRegistry {
 
   /** Same as `add` with the words of an office title ("Foreign Minister"). */
   addTitled(name: string, entityId: string | null, title: string | null, at: number): void {
-    const words = title ? titleWordsOf(title) : NO_WORDS;
     const person = this.byName.get(name);
-    if (person && person.lastWords === words) person.at = Math.max(person.at, at);
-    else {
-      this.add(name, entityId, words, at);
-      this.byName.get(name)!.lastWords = words;
+    // The same title as last time gives the same words (titleWordsOf): adding them again changes nothing.
+    if (person && person.lastTitle === title) {
+      person.at = Math.max(person.at, at);
+      return;
     }
+    const words = title ? titleWordsOf(title) : NO_WORDS;
+    if (person && person.lastWords === words) person.at = Math.max(person.at, at);
+    else this.add(name, entityId, words, at);
+    const added = person ?? this.byName.get(name)!;
+    added.lastWords = words;
+    added.lastTitle = title;
   }
 
   private addWord(person: KnownPerson, word: string): void {
@@ -737,7 +757,7 @@ export function speakerOf(
     const titleWords = head.filter((t) => t.word && t.start < name![0]!.start).map((t) => t.lower);
     if (appositive.length && head === phrase) for (const t of appositive) if (t.word) titleWords.push(t.lower);
     // TITLE_WORDS holds the honorifics too.
-    const honorific = phrase.some((t) => TITLE_WORDS.has(t.lower));
+    const honorific = phrase.some((t) => isIn(t, C_TITLE_WORDS));
     const nameWords = name.filter((t) => t.word);
     const titled = titleWords.some((w) => TITLE_WORDS.has(w) || TITLE_HEADS.has(w));
     const person = nameWords.length >= 2 || honorific || titled || (nameWords.length === 1 && personWord(nameWords[0]!));
@@ -751,7 +771,7 @@ export function speakerOf(
     if (!t.word) continue;
     if (wordCount++ === 0) firstWord = t;
   }
-  if (firstWord?.lower === 'the' && wordCount >= 2) {
+  if (isWord(firstWord, 'the') && wordCount >= 2) {
     const rest: string[] = [];
     for (const t of phrase) if (t.word && t !== firstWord) rest.push(t.lower);
     const known = registry.byTitle(rest, span.start);
@@ -764,7 +784,7 @@ export function speakerOf(
 function looksLikeBody(phrase: Token[]): boolean {
   const words = phrase.filter((t) => t.word);
   const last = words[words.length - 1];
-  return !!last && ORG_WORDS.has(last.lower);
+  return !!last && isIn(last, C_ORG_WORDS);
 }
 
 /** The last official named in the phrase, unless only as a possessor ("Mr. Okafor's lawyer"). */
@@ -799,7 +819,11 @@ function isPossessiveAt(text: string, i: number): boolean {
 
 /** Per officials list (sorted by start): the furthest end among officials[0..k]. */
 const reachCache = new WeakMap<OfficialMention[], number[]>();
+// The list of the article being attributed, kept from one call to the next (cleared when the article is done).
+let lastReachList: OfficialMention[] | null = null;
+let lastReach: number[] = [];
 function reachOf(officials: OfficialMention[]): number[] {
+  if (officials === lastReachList && lastReach.length === officials.length) return lastReach;
   let reach = reachCache.get(officials);
   if (!reach || reach.length !== officials.length) {
     reach = [];
@@ -807,10 +831,13 @@ function reachOf(officials: OfficialMention[]): number[] {
     for (const o of officials) reach.push((max = Math.max(max, o.end)));
     reachCache.set(officials, reach);
   }
+  lastReachList = officials;
+  lastReach = reach;
   return reach;
 }
 
 const NO_SPANS: Span[] = [];
+const NO_REACH: number[] = [];
 
 /** Officials usually come sorted: then (the sort being stable) sorting a copy would change nothing. */
 function isSortedByStart(spans: Span[]): boolean {
@@ -878,13 +905,34 @@ interface CueMatch {
  * The reporting cues of a sentence, found word by word from the tokens that may start one
  * (`candidates`, noted by the tokenizer from a hash of each word), so most words cost no string.
  */
+/**
+ * cueFormAt on tokens: the cue form that starts at token `i` (a candidate: a word of ASCII letters),
+ * its words compared in place rather than as lower-case strings.
+ */
+function cueFormAtToken(tokens: Token[], i: number): CueForm | undefined {
+  const t = tokens[i]!;
+  const groups = cueFormsByHash(t.hash);
+  if (!groups) return undefined;
+  for (const group of groups) {
+    if (!isWord(t, group.first)) continue;
+    for (const form of group.forms) {
+      const words = form.words;
+      let k = 1;
+      while (k < words.length && isWord(tokens[i + k], words[k]!)) k++;
+      if (k === words.length) return form;
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
 function cueMatches(tokens: Token[], candidates: number[]): CueMatch[] {
   const out: CueMatch[] = [];
-  const wordAt = (i: number) => tokens[i]?.lower;
+  if (candidates.length === 0) return out;
   let next = 0;
   for (const i of candidates) {
     if (i < next) continue; // a word of the cue just matched
-    const cue = cueFormAt(wordAt, i);
+    const cue = cueFormAtToken(tokens, i);
     if (!cue) continue;
     const n = cue.words.length;
     const t = tokens[i]!;
@@ -959,6 +1007,8 @@ export function attributeSentences(
     out.push(ctx);
   }
   for (const ctx of state.pending) releaseTokens(state, ctx);
+  lastReachList = null;
+  lastReach = NO_REACH;
   return out;
 }
 
@@ -1022,10 +1072,10 @@ function nameInPassing(ctx: SentenceContext, quoted: Span[]): Speaker | null {
   const tokens = ctx.tokens;
   for (let i = tokens.length - 1; i > 0; i--) {
     const t = tokens[i]!;
-    if (!t.cap || !t.word || inRanges(quoted, t.start) || WEEKDAYS_MONTHS.has(t.lower) || TITLE_WORDS.has(t.lower)) continue;
-    if (NP_STOP.has(t.lower) || isPossessive(t) || /^[A-Z]{2,}$/.test(t.text)) continue;
+    if (!t.cap || !t.word || inRanges(quoted, t.start) || isIn(t, C_WEEKDAYS_MONTHS) || isIn(t, C_TITLE_WORDS)) continue;
+    if (isIn(t, C_NP_STOP) || isPossessive(t) || /^[A-Z]{2,}$/.test(t.text)) continue;
     const prev = tokens[i - 1]!;
-    if (prev.lower === 'the' || prev.punct === 46 || prev.punct === 34 || prev.punct === 8220) continue;
+    if (isWord(prev, 'the') || prev.punct === 46 || prev.punct === 34 || prev.punct === 8220) continue;
     const next = tokens[i + 1];
     if (next && next.word && !next.cap && /(?:ed|ing|s)$/.test(next.lower)) return { speaker: t.text, speakerEntityId: null, person: true };
   }
@@ -1037,7 +1087,7 @@ function resolvePronoun(pronoun: string, ctx: SentenceContext, at: number, state
   const subject = ctx.subject;
   if (p === 'he' || p === 'she') {
     // The subject's first word is looked up only when the subject could be the one meant.
-    const subjectToken = subject?.speaker && subject.person ? ctx.tokens.find((t) => t.word && !PRONOUNS.has(t.lower)) : undefined;
+    const subjectToken = subject?.speaker && subject.person ? ctx.tokens.find((t) => t.word && !isIn(t, C_PRONOUNS)) : undefined;
     if (subject?.speaker && subject.person && subjectToken && subjectToken.start < at && !PRONOUNS.has(subject.speaker.toLowerCase())) return subject;
     const recent = recentPerson(state);
     if (recent) return recent;
@@ -1073,12 +1123,12 @@ function sentenceSubject(
   if (i > 0 && tokens[i]?.punct === 44) i++;
   for (let guard = 0; guard < 3 && i < tokens.length; guard++) {
     const t = tokens[i]!;
-    if (t.word && LEADING_CONJ.has(t.lower)) {
+    if (t.word && isIn(t, C_LEADING_CONJ)) {
       i++;
       if (tokens[i]?.punct === 44) i++;
       continue;
     }
-    if (t.word && (INTRO_WORDS.has(t.lower) || introEndsWithTime(tokens, i))) {
+    if (t.word && (isIn(t, C_INTRO_WORDS) || introEndsWithTime(tokens, i))) {
       let j = i + 1;
       while (j < tokens.length && j < i + 30 && tokens[j]!.punct !== 44) j++;
       if (j < tokens.length && tokens[j]!.punct === 44) {
@@ -1090,23 +1140,23 @@ function sentenceSubject(
   }
   const lead = tokens[i];
   // An introductory phrase without its comma ("Speaking after a summit meeting he said"): no subject.
-  if (!lead || (lead.word && INTRO_WORDS.has(lead.lower)) || (lead.lower.endsWith('ing') && !tokens[i + 1]?.cap)) return null;
+  if (!lead || (lead.word && isIn(lead, C_INTRO_WORDS)) || (endsWithLower(lead, 'ing') && !tokens[i + 1]?.cap)) return null;
   const phrase = phraseForward(tokens, i, tokens.length);
   if (phrase.length === 0) return null;
   const after = tokens[i + phrase.length];
   // A subject is followed by its verb (or an appositive), not by "Read:" punctuation or a preposition ("Sleep at least ...").
   if (!after || (!after.word && after.punct !== 44) || after.cap || isPossessive(phrase[phrase.length - 1]!)) return null;
   const headWord = phrase[phrase.length - 1]!;
-  if (after.word && !AGENT_HEADS.has(headWord.lower) && !ORG_WORDS.has(headWord.lower) && (PREPOSITIONS.has(after.lower) || DETERMINERS.has(after.lower) || after.lower === 'and' || after.lower === 'or')) return null;
+  if (after.word && !isIn(headWord, C_AGENT_HEADS) && !isIn(headWord, C_ORG_WORDS) && (isIn(after, C_PREPOSITIONS) || isIn(after, C_DETERMINERS) || isWord(after, 'and') || isWord(after, 'or'))) return null;
   if (after && after.punct === 44 ) {
     // "Japan's foreign minister, Yoko Kamikawa, expressed": include the appositive.
     let j = i + phrase.length + 1;
     while (j < tokens.length && tokens[j]!.punct !== 44 && j < i + phrase.length + 12) j++;
     const appositive = tokens.slice(i + phrase.length + 1, j);
-    if (phrase.length === 1 && PRONOUNS.has(phrase[0]!.lower)) return state ? resolvePronoun(phrase[0]!.text, ctx, phrase[0]!.start, state) : null;
+    if (phrase.length === 1 && isIn(phrase[0], C_PRONOUNS)) return state ? resolvePronoun(phrase[0]!.text, ctx, phrase[0]!.start, state) : null;
     return speakerOf(text, phrase, tokens[j]?.punct === 44 ? appositive : [], officials, registry);
   }
-  if (phrase.length === 1 && PRONOUNS.has(phrase[0]!.lower)) return state ? resolvePronoun(phrase[0]!.text, ctx, phrase[0]!.start, state) : null;
+  if (phrase.length === 1 && isIn(phrase[0], C_PRONOUNS)) return state ? resolvePronoun(phrase[0]!.text, ctx, phrase[0]!.start, state) : null;
   return speakerOf(text, phrase, [], officials, registry);
 }
 
@@ -1212,8 +1262,8 @@ function attributeCue(
     if (phrase.length === 0) return null;
     const span = spanOf(phrase);
     let speaker: Speaker;
-    if (phrase.length === 1 && PRONOUNS.has(phrase[0]!.lower) && phrase[0]!.word) {
-      if (phrase[0]!.lower === 'i' || phrase[0]!.lower === 'we' || phrase[0]!.lower === 'you') return null;
+    if (phrase.length === 1 && isIn(phrase[0], C_PRONOUNS) && phrase[0]!.word) {
+      if (isWord(phrase[0], 'i') || isWord(phrase[0], 'we') || isWord(phrase[0], 'you')) return null;
       speaker = resolvePronoun(phrase[0]!.text, ctx, span.start, state);
     } else {
       // Right after a quotation ('"...," the coach said') any noun phrase is the source.
@@ -1230,7 +1280,7 @@ function attributeCue(
   }
   if (info.lemma === 'per') {
     const next = tokens[after];
-    if (!next || (!next.cap && !DETERMINERS.has(next.lower)) || /^(?:cent|capita|annum|person|head|day|year|month|week|hour)$/i.test(next.text)) return null;
+    if (!next || (!next.cap && !isIn(next, C_DETERMINERS)) || /^(?:cent|capita|annum|person|head|day|year|month|week|hour)$/i.test(next.text)) return null;
     if (tokens[cueIdx - 1]?.word && !tokens[cueIdx - 1]!.cap && tokens[cueIdx - 2]?.punct !== 44 && tokens[cueIdx - 1]?.punct !== 44) {
       // "per" inside a phrase ("once per year") is not attribution; it follows a comma or opens the sentence.
       if (cueIdx > 0 && tokens[cueIdx - 1]!.word) return null;
@@ -1240,23 +1290,24 @@ function attributeCue(
   if (info.lemma === 'quote') {
     // "the agency quoted Ms. Ivanova ... as saying": the quoted person spoke.
     let j = after;
-    while (j < tokens.length && j < after + 25 && !(tokens[j]!.lower === 'as' && tokens[j + 1]?.lower === 'saying')) j++;
-    if (j >= tokens.length || tokens[j]!.lower !== 'as') return null;
+    while (j < tokens.length && j < after + 25 && !(isWord(tokens[j], 'as') && isWord(tokens[j + 1], 'saying'))) j++;
+    if (j >= tokens.length || !isWord(tokens[j], 'as')) return null;
     return make(phraseForward(tokens, after, j), []);
   }
 
   const prev = tokens[cueIdx - 1];
   // "has not said", "never confirmed": a report that something was not said is no claim.
   for (let k = cueIdx - 1; k >= 0 && k >= cueIdx - 3; k--) {
-    const w = tokens[k]!.lower;
-    if (w === 'not' || w === 'never' || w === "n't" || w.endsWith("n't") || w.endsWith('n’t')) return null;
-    if (!tokens[k]!.word || !ADVERB_SKIP.has(w)) break;
+    const t = tokens[k]!;
+    // A word of letters only cannot hold "n't": it is read in place, without its lower case.
+    if (t.hash !== 0 ? isWord(t, 'not') || isWord(t, 'never') : isNegation(t.lower)) return null;
+    if (!t.word || !isIn(t, C_ADVERB_SKIP)) break;
   }
   // "the parties' budgets": a plural possessive noun.
   const nextTok = tokens[lastCueIdx + 1];
   if (nextTok && (nextTok.punct === 39 || nextTok.punct === 8217) && nextTok.start === cueEnd) return null;
   // A noun, not a verb: "the claim", "his comments", "travel warning".
-  if (prev && prev.word && (NOUN_BLOCKERS.has(prev.lower) || isPossessive(prev)) && prev.lower !== 'that') return null;
+  if (prev && prev.word && (isIn(prev, C_NOUN_BLOCKERS) || isPossessive(prev)) && !isWord(prev, 'that')) return null;
   if (info.strength === 'cognition' && info.lemma === 'maintain') {
     // "maintains its program is peaceful" (a claim) vs "maintains ties" (not).
     const window = tokens.slice(after, after + 8).map((t) => t.lower);
@@ -1264,16 +1315,16 @@ function attributeCue(
   }
 
   // Passive with an agent: "condemned by aid groups", "The figure announced by X".
-  if (info.pastForm && tokens[after]?.lower === 'by') {
+  if (info.pastForm && isWord(tokens[after], 'by')) {
     let by = phraseForward(tokens, after + 1, tokens.length);
     // "criticised by farm unions and the Greens"
     const andIdx = by.length ? tokenIndexAt(tokens, by[by.length - 1]!.start) + 1 : -1;
-    if (andIdx > 0 && tokens[andIdx]?.lower === 'and') {
+    if (andIdx > 0 && isWord(tokens[andIdx], 'and')) {
       const more = phraseForward(tokens, andIdx + 1, tokens.length);
       if (more.length) by = tokens.slice(tokenIndexAt(tokens, by[0]!.start), andIdx + 1 + more.length);
     }
     const byHead = by.filter((t) => t.word).pop();
-    if (by.length && byHead && !BY_OBJECT_STOP.has(byHead.lower)) {
+    if (by.length && byHead && !isIn(byHead, C_BY_OBJECT_STOP)) {
       const a = make(by, []);
       if (a) return a.info.strength === 'quoteOnly' ? attributionOf(a, a.cue, a.cueStart, a.cueEnd, { ...a.info, strength: 'speech' }, a.phrase) : a;
     }
@@ -1293,8 +1344,8 @@ function attributeCue(
   if (info.participle) {
     const p = tokens[cueIdx - 1];
     // Only a participle after a comma or "and" belongs to the clause's subject: "..., saying that".
-    const progressive = p && BE_FORMS.has(p.lower);
-    if (!progressive && !(p && (p.punct === 44 || p.lower === 'and' || p.lower === 'by' || p.lower === 'while' || p.lower === 'after' || p.lower === 'before' || p.lower === 'when' || p.lower === 'in' || p.lower === 'without' || ADVERB_SKIP.has(p.lower)))) return null;
+    const progressive = p && isIn(p, C_BE_FORMS);
+    if (!progressive && !(p && (p.punct === 44 || isWord(p, 'and') || isWord(p, 'by') || isWord(p, 'while') || isWord(p, 'after') || isWord(p, 'before') || isWord(p, 'when') || isWord(p, 'in') || isWord(p, 'without') || isIn(p, C_ADVERB_SKIP)))) return null;
     if (!progressive) {
       // "said Ortiz, adding": the participle belongs to the source just named.
       const earlier = ctx.attributions[ctx.attributions.length - 1];
@@ -1310,21 +1361,21 @@ function attributeCue(
     const firstIdx = tokenIndexAt(tokens, first.start);
     const before = tokens[firstIdx - 1];
     // An embedded question is not a statement: "asked whether he thought".
-    if (before && (before.lower === 'whether' || before.lower === 'if')) return null;
+    if (before && (isWord(before, 'whether') || isWord(before, 'if'))) return null;
     if (isBaseForm(cue, info)) {
       // "help Ghana build roads": a bare verb after a singular name is not a finite report.
       const words = sub.phrase.tokens.filter((t) => t.word);
       const head = words[words.length - 1];
-      const plural = !!head && (PRONOUNS.has(head.lower) ? /^(?:they|we|i|you)$/.test(head.lower) : /s$/.test(head.lower) || head.lower === 'people' || head.lower === 'police');
+      const plural = !!head && (isIn(head, C_PRONOUNS) ? /^(?:they|we|i|you)$/.test(head.lower) : /s$/.test(head.lower) || isWord(head, 'people') || isWord(head, 'police'));
       if (!plural) return null;
     }
-    if (before && before.word && !before.cap && PREPOSITIONS.has(before.lower)) {
+    if (before && before.word && !before.cap && isIn(before, C_PREPOSITIONS)) {
       // "divers searching the lake near Kisumu, Kenya, said": the phrase is a place, the source is the subject.
       const s = ctx.subject;
       if (s?.speaker && !PRONOUNS.has(s.speaker.toLowerCase())) return attributionOf(s, cue, cueTok.start, cueEnd, info, { start: cueTok.start, end: cueTok.start });
       return null;
     }
-    const trusted = floor > 0 && firstIdx <= floor + 1 && !PRONOUNS.has(first.lower) && sub.phrase.tokens.some((t) => t.word && !DETERMINERS.has(t.lower));
+    const trusted = floor > 0 && firstIdx <= floor + 1 && !isIn(first, C_PRONOUNS) && sub.phrase.tokens.some((t) => t.word && !isIn(t, C_DETERMINERS));
     return make(sub.phrase.tokens, sub.phrase.appositive, trusted);
   }
   if (sub.coordinated) {
@@ -1332,7 +1383,7 @@ function attributeCue(
     if (isBaseForm(cue, info)) return null;
     // "health status and claims history": an -s form followed by a noun is a plural noun.
     const following = tokens[lastCueIdx + 1];
-    if (/s$/.test(cue) && following && following.word && !following.cap && !FINITE_FOLLOWERS.has(following.lower)) return null;
+    if (/s$/.test(cue) && following && following.word && !following.cap && !isIn(following, C_FINITE_FOLLOWERS)) return null;
     return subjectAttribution(ctx, cue, cueTok.start, cueEnd, info);
   }
   if (sub.commaOnly) {
@@ -1344,9 +1395,15 @@ function attributeCue(
   return null;
 }
 
+/** "not", "never", "n't" and words ending in it ("didn't", "hasn’t"). */
+function isNegation(w: string): boolean {
+  return w === 'not' || w === 'never' || w === "n't" || w.endsWith("n't") || w.endsWith('n’t');
+}
+
 /** The bare verb ("say", not "says"/"said"): read only on the paths that need it. */
 function isBaseForm(cue: string, info: CueInfo): boolean {
-  return !info.participle && cue.toLowerCase() === info.lemma;
+  // Cue forms are ASCII (see tokenize): lower-casing keeps their length.
+  return !info.participle && cue.length === info.lemma.length && cue.toLowerCase() === info.lemma;
 }
 
 function subjectAttribution(ctx: SentenceContext, cue: string, cueStart: number, cueEnd: number, info: CueInfo): Attribution | null {
@@ -1377,9 +1434,155 @@ function unwrapDocument(tokens: Token[], phrase: Token[]): Token[] {
   const last = phrase[phrase.length - 1]!;
   const idx = tokenIndexAt(tokens, last.start);
   const next = tokens[idx + 1];
-  if (head && DOC_NOUNS.has(head.lower) && next && (next.lower === 'by' || next.lower === 'from' || next.lower === 'of')) {
+  if (head && isIn(head, C_DOC_NOUNS) && next && (isWord(next, 'by') || isWord(next, 'from') || isWord(next, 'of'))) {
     const inner = phraseForward(tokens, idx + 2, tokens.length);
     if (inner.length) return inner;
   }
   return phrase;
+}
+
+// Word lists as bits: a token's lists are found with one lookup (see Token.cat) instead of a Set
+// lookup with a new lower-case string per list and per reading.
+const C_ADVERB_SKIP = 1 << 0;
+const C_AGENT_HEADS = 1 << 1;
+const C_BE_FORMS = 1 << 2;
+const C_BY_OBJECT_STOP = 1 << 3;
+const C_CONNECTORS = 1 << 4;
+const C_DETERMINERS = 1 << 5;
+const C_DOC_NOUNS = 1 << 6;
+const C_FINITE_FOLLOWERS = 1 << 7;
+const C_HONORIFICS = 1 << 8;
+const C_INTRO_WORDS = 1 << 9;
+const C_IRREGULAR_PAST = 1 << 10;
+const C_LEADING_CONJ = 1 << 11;
+const C_NAME_PARTICLES = 1 << 12;
+const C_NOUN_BLOCKERS = 1 << 13;
+const C_NP_STOP = 1 << 14;
+const C_ORG_WORDS = 1 << 15;
+const C_PLACES = 1 << 16;
+const C_PREPOSITIONS = 1 << 17;
+const C_PRONOUNS = 1 << 18;
+const C_SPAN_OPENERS = 1 << 19;
+const C_SPAN_UNITS = 1 << 20;
+const C_TIME_PREPS = 1 << 21;
+const C_TITLE_WORDS = 1 << 22;
+const C_WEEKDAYS_MONTHS = 1 << 23;
+const C_CUE_FORM = 1 << 24;
+
+/** Whether the token's lower case is in one of the lists `cats` (a missing token is in none). */
+function isIn(t: Token | undefined, cats: number): boolean {
+  return t !== undefined && (t.cat & cats) !== 0;
+}
+
+const CATEGORY_LISTS: [number, Iterable<string>][] = [
+  [C_ADVERB_SKIP, ADVERB_SKIP],
+  [C_AGENT_HEADS, AGENT_HEADS],
+  [C_BE_FORMS, BE_FORMS],
+  [C_BY_OBJECT_STOP, BY_OBJECT_STOP],
+  [C_CONNECTORS, CONNECTORS],
+  [C_DETERMINERS, DETERMINERS],
+  [C_DOC_NOUNS, DOC_NOUNS],
+  [C_FINITE_FOLLOWERS, FINITE_FOLLOWERS],
+  [C_HONORIFICS, HONORIFICS],
+  [C_INTRO_WORDS, INTRO_WORDS],
+  [C_IRREGULAR_PAST, IRREGULAR_PAST],
+  [C_LEADING_CONJ, LEADING_CONJ],
+  [C_NAME_PARTICLES, NAME_PARTICLES],
+  [C_NOUN_BLOCKERS, NOUN_BLOCKERS],
+  [C_NP_STOP, NP_STOP],
+  [C_ORG_WORDS, ORG_WORDS],
+  [C_PLACES, PLACES],
+  [C_PREPOSITIONS, PREPOSITIONS],
+  [C_PRONOUNS, PRONOUNS],
+  [C_SPAN_OPENERS, SPAN_OPENERS],
+  [C_SPAN_UNITS, SPAN_UNITS],
+  [C_TIME_PREPS, TIME_PREPS],
+  [C_TITLE_WORDS, TITLE_WORDS],
+  [C_WEEKDAYS_MONTHS, WEEKDAYS_MONTHS],
+  [C_CUE_FORM, singleWordCueForms()],
+];
+/** Every listed word (lower case) with its bits. */
+const CATEGORIES_BY_WORD = new Map<string, number>();
+for (const [bit, words] of CATEGORY_LISTS) for (const w of words) CATEGORIES_BY_WORD.set(w, (CATEGORIES_BY_WORD.get(w) ?? 0) | bit);
+// The words of ASCII letters only, in an open-addressing table by their Token.hash. One slot is
+// three numbers side by side (hash, bits with USED, where the word's letters are in CATEGORY_LETTERS),
+// so a lookup reads one or two cache lines: the table is read for most words of every article.
+const CATEGORY_SLOTS = 2048;
+const SLOT_USED = 1 << 29;
+const categorySlots = new Int32Array(CATEGORY_SLOTS * 3);
+const categoryWordList = [...CATEGORIES_BY_WORD.keys()].filter((w) => /^[a-z]+$/.test(w));
+const CATEGORY_LETTERS = new Uint8Array(categoryWordList.reduce((n, w) => n + w.length, 0));
+{
+  let letters = 0;
+  for (const word of categoryWordList) {
+    const h = wordHash(word);
+    let slot = h & (CATEGORY_SLOTS - 1);
+    while (categorySlots[slot * 3 + 1]! & SLOT_USED) slot = (slot + 1) & (CATEGORY_SLOTS - 1);
+    categorySlots[slot * 3] = h;
+    categorySlots[slot * 3 + 1] = CATEGORIES_BY_WORD.get(word)! | SLOT_USED;
+    categorySlots[slot * 3 + 2] = (letters << 8) | word.length;
+    for (let k = 0; k < word.length; k++) CATEGORY_LETTERS[letters++] = word.charCodeAt(k);
+  }
+}
+
+/** The bits of a word of ASCII letters (the Kelvin sign reads as "k"), text[start, end) with Token.hash `hash`. */
+function categoriesOfAsciiWord(text: string, start: number, end: number, hash: number): number {
+  let slot = hash & (CATEGORY_SLOTS - 1);
+  for (;;) {
+    const bits = categorySlots[slot * 3 + 1]!;
+    if ((bits & SLOT_USED) === 0) return 0;
+    if (categorySlots[slot * 3] === hash) {
+      const where = categorySlots[slot * 3 + 2]!;
+      const length = where & 255;
+      if (length === end - start) {
+        const from = where >>> 8;
+        let same = true;
+        for (let i = 0; i < length && same; i++) {
+          const c = text.charCodeAt(start + i);
+          same = (c === 0x212a ? 107 : c | 32) === CATEGORY_LETTERS[from + i];
+        }
+        if (same) return bits & ~SLOT_USED;
+      }
+    }
+    slot = (slot + 1) & (CATEGORY_SLOTS - 1);
+  }
+}
+
+/** As t.lower === word, for a lower-case `word`; a word of ASCII letters is compared in place, without its string. */
+function isWord(t: Token | undefined, word: string): boolean {
+  if (t === undefined) return false;
+  if (t.hash === 0) return t.lower === word;
+  return t.end - t.start === word.length && lowerMatchesAt(t, t.start, word);
+}
+
+/** As t.lower.endsWith(suffix), for a lower-case `suffix` (see isWord). */
+function endsWithLower(t: Token, suffix: string): boolean {
+  if (t.hash === 0) return t.lower.endsWith(suffix);
+  return t.end - t.start >= suffix.length && lowerMatchesAt(t, t.end - suffix.length, suffix);
+}
+
+/** Whether the token's text from `from` reads `word` once lower-cased (ASCII letters; the Kelvin sign is "k"). */
+function lowerMatchesAt(t: Token, from: number, word: string): boolean {
+  const text = t.source;
+  for (let i = 0; i < word.length; i++) {
+    const c = text.charCodeAt(from + i);
+    if ((c === 0x212a ? 107 : c | 32) !== word.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/** As t.lower.length (a word of ASCII letters lower-cases to as many characters). */
+function lowerLength(t: Token): number {
+  return t.hash !== 0 ? t.end - t.start : t.lower.length;
+}
+
+/** As /^[A-Z]{2,}$/.test(t.text), read in place for a word of ASCII letters. */
+function isAllCapitals(t: Token): boolean {
+  if (t.hash === 0) return /^[A-Z]{2,}$/.test(t.text);
+  if (t.end - t.start < 2) return false;
+  for (let i = t.start; i < t.end; i++) {
+    const c = t.source.charCodeAt(i);
+    if (c < 65 || c > 90) return false;
+  }
+  return true;
 }

@@ -1144,3 +1144,43 @@ describe('findEvents: an earlier meeting told as background', () => {
     expect(run('Amina Otieno also met Carlos Ribeiro.', [OTIENO, RIBEIRO])).toHaveLength(1);
   });
 });
+
+describe('findEvents: cue rules and clause tests read at their words', () => {
+  const OTIENO: PersonSpec = { forms: ['Amina Otieno'], name: 'Amina Otieno', title: 'Foreign Minister', country: 'Kenya' };
+  const RIBEIRO: PersonSpec = { forms: ['Carlos Ribeiro'], name: 'Carlos Ribeiro', title: 'Foreign Minister', country: 'Brazil' };
+
+  it('takes a rule opened by a word before the cue word, in any case', () => {
+    const evs = run('Amina Otieno HELD a Kenya-Brazil Foreign Ministers’ Meeting with Carlos Ribeiro in Brasilia.', [OTIENO, RIBEIRO]);
+    expect(evs.map((e) => e.type)).toEqual(['meeting']);
+    expect(evs[0]?.location).toBe('Brasilia');
+    const phone = run('Amina Otieno had a phone conversation with Carlos Ribeiro.', [OTIENO, RIBEIRO]);
+    expect(phone.map((e) => e.type)).toEqual(['call']);
+  });
+
+  it('reads the tail of a word the 40-character lead before a cue cuts as a word ("can|not"), as before', () => {
+    // The negation test reads the 40 characters before the cue: here they start at "not" inside "cannot".
+    const filler = 'long-awaited-and-well-publicised-formal'.slice(0, 35);
+    const cut = `Amina Otieno said she cannot ${filler} meet Carlos Ribeiro in Nairobi.`;
+    expect(cut.indexOf(' meet') + 1 - cut.indexOf('not ')).toBe(40);
+    expect(run(cut, [OTIENO, RIBEIRO])).toHaveLength(0);
+    // Four characters more and the lead starts after "cannot": no negation word in it.
+    expect(run(cut.replace(filler, `${filler}-way`), [OTIENO, RIBEIRO])).toHaveLength(1);
+    // Within the lead, "cannot" stands whole, which is no negation word.
+    expect(run(cut.replace(filler, 'now'), [OTIENO, RIBEIRO])).toHaveLength(1);
+    expect(run(`Amina Otieno said she can ${filler} meet Carlos Ribeiro in Nairobi.`, [OTIENO, RIBEIRO])).toHaveLength(1);
+  });
+
+  it('places a meeting after "in" but not after a word that merely ends in "in"', () => {
+    expect(run('Amina Otieno met Carlos Ribeiro in Mombasa.', [OTIENO, RIBEIRO]).map((e) => e.location)).toEqual(['Mombasa']);
+    expect(run('Amina Otieno met Carlos Ribeiro, a Berlin Mombasa envoy.', [OTIENO, RIBEIRO]).map((e) => e.location)).toEqual([null]);
+  });
+
+  it('tells a visit in a relative clause from the main event', () => {
+    const t = 'Amina Otieno, who will visit Lisbon next month, met Carlos Ribeiro in Nairobi on Monday.';
+    const evs = run(t, [OTIENO, RIBEIRO], [['Monday', null, null], ['next month', null, null]]);
+    expect(evs).toHaveLength(1);
+    expect(evs[0]?.type).toBe('meeting');
+    expect(evs[0]?.scheduled).toBe(false);
+    expect(evs[0]?.location).toBe('Nairobi');
+  });
+});

@@ -31,6 +31,18 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('splits at every terminal mark and keeps abbreviations of any length inside', () => {
+    const text = 'Approx. 40 people came to the Nairobi office of Safaricom Ltd. The talks ended! Were they useful? Yes… Perhaps. Dr. Achieng Otieno agreed.';
+    expect(texts(text)).toEqual([
+      'Approx. 40 people came to the Nairobi office of Safaricom Ltd.',
+      'The talks ended!',
+      'Were they useful?',
+      'Yes…',
+      'Perhaps.',
+      'Dr. Achieng Otieno agreed.',
+    ]);
+  });
+
   it('splits after an ellipsis that is followed by a new quotation', () => {
     const text = 'Ms Rossi argued: "The airlines see big profits if the cap is lifted... "It gives the wrong signal to investors."';
     expect(texts(text)).toEqual([

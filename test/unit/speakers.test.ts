@@ -88,6 +88,16 @@ describe('attributeSentences', () => {
     ).toEqual(['supporters <say>', 'Chuck Schumer <said>', null, null, 'Maria Salazar <said>']);
   });
 
+  it('reads cue words and listed words in any letter case, also outside ASCII', () => {
+    expect(
+      firstSpeakers(
+        'According to the Kenyan Foreign Ministry, the talks will resume. THE MINISTER SAID the ceasefire held. ' +
+          'A communiqué issued by the African Union said the mission would stay. ' +
+          'The Tanzanian envoy, Ms Neema Mwakyusa, pointed out that aid had arrived. Police In Nairobi Said three people were hurt.',
+      ),
+    ).toEqual(['the Kenyan Foreign Ministry <According to>', null, 'the African Union <said>', 'The Tanzanian envoy <pointed out>', null]);
+  });
+
   it('follows a pronoun back to the last person, and "it" to the last body', () => {
     expect(
       firstSpeakers(
