@@ -71,6 +71,14 @@ export function escapeMarkdown(text: string): string {
   return lines.join('  \n');
 }
 
+// VS Code turns `[label](command:…)`, `(https://…)` and `(file:…)` in a notification's message into links it
+// opens with commands allowed. A message quoting an article, a tags file or an import file must not: a zero-width
+// space between `]` and `(` keeps every character visible as it is and no link forms.
+const LINKED_TEXT = /\]\(/g;
+export function plainMessage(text: string): string {
+  return text.replace(LINKED_TEXT, ']\u200b(');
+}
+
 /** An event's tooltip in the Events view (Markdown): the summary, its first line bold, article text escaped. */
 export function eventTooltipText(event: CorpusEvent): string {
   return eventSummaryLines(event)

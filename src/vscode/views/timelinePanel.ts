@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { CorpusEvent } from '../../analysis/types';
 import { CONFIG_SECTION, Commands, Settings } from '../constants';
 import type { WorkspaceModel } from '../model';
-import { snippet } from './labels';
+import { plainMessage, snippet } from './labels';
 import { openPassage, type PassageArgs } from './openPassage';
 import { eventDetails, makeNonce, parseWebviewMessage, timelinePageHtml, timelineWebviewOptions, type RenderMessage } from './timelineHtml';
 import { isTimelineLanes, layoutTimeline, type TimelineLanes } from './timelineLayout';
@@ -150,9 +150,9 @@ class TimelinePanel {
     if (!target) return;
     try {
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(file));
-      void vscode.window.showInformationMessage(`News Annotator: timeline saved to ${vscode.workspace.asRelativePath(target)}.`);
+      void vscode.window.showInformationMessage(plainMessage(`News Annotator: timeline saved to ${vscode.workspace.asRelativePath(target)}.`));
     } catch (error) {
-      void vscode.window.showErrorMessage(`News Annotator: cannot write ${target.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
+      void vscode.window.showErrorMessage(plainMessage(`News Annotator: cannot write ${target.toString(true)}: ${error instanceof Error ? error.message : String(error)}`));
     }
   }
 
