@@ -3,6 +3,7 @@
 // git pull made to the file, and never overwritten when it cannot be read (it is left as it is and
 // reported; the user may move it aside and start afresh).
 import * as vscode from 'vscode';
+import { atomicWrite, removeStaleTemps, type AtomicFs } from '../annotations/atomicWrite';
 import { parseTagFile, serializeTagFile } from '../annotations/tagFile';
 import type { Tag } from '../annotations/tags';
 import { TAGS_DIR, TAGS_FILE } from './constants';
@@ -21,7 +22,21 @@ interface FolderStore {
   writeTimer: ReturnType<typeof setTimeout> | undefined;
   /** Writes to one file run one after the other. */
   queue: Promise<void>;
+  /** Whether temp files of interrupted saves were looked for this session. */
+  tempsSwept: boolean;
 }
+
+/** workspace.fs as the atomic-write protocol sees it (works for virtual workspaces too). */
+const workspaceFs: AtomicFs<vscode.Uri> = {
+  dirname: (uri) => vscode.Uri.joinPath(uri, '..'),
+  join: (dir, name) => vscode.Uri.joinPath(dir, name),
+  basename: (uri) => uri.path.slice(uri.path.lastIndexOf('/') + 1),
+  createDirectory: (dir) => Promise.resolve(vscode.workspace.fs.createDirectory(dir)),
+  writeFile: (uri, data) => Promise.resolve(vscode.workspace.fs.writeFile(uri, data)),
+  rename: (from, to) => Promise.resolve(vscode.workspace.fs.rename(from, to, { overwrite: true })),
+  delete: (uri) => Promise.resolve(vscode.workspace.fs.delete(uri)),
+  readDirectory: async (dir) => (await vscode.workspace.fs.readDirectory(dir)).map(([name]) => name),
+};
 
 export interface TagStorageChange {
   folder: vscode.WorkspaceFolder;
@@ -123,6 +138,7 @@ export class TagStorage implements vscode.Disposable {
           unreadable: null,
           writeTimer: undefined,
           queue: Promise.resolve(),
+          tempsSwept: false,
         };
         this.stores.set(folder.uri.toString(), store);
         this.watch(store);
@@ -262,18 +278,16 @@ export class TagStorage implements vscode.Disposable {
     const text = serializeTagFile(written);
     if (text === store.diskText) return;
     if (store.tags.length === 0 && store.diskText === null) return; // never create an empty file
-    const dir = vscode.Uri.joinPath(store.folder.uri, TAGS_DIR);
-    const temp = vscode.Uri.joinPath(dir, `${TAGS_FILE}.${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}.tmp`);
-    await vscode.workspace.fs.createDirectory(dir);
-    await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(text));
-    try {
-      await vscode.workspace.fs.rename(temp, store.file, { overwrite: true });
-    } catch (e) {
-      await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
-      throw e;
-    }
+    await atomicWrite(workspaceFs, store.file, new TextEncoder().encode(text));
     store.diskText = text;
     store.base = written;
+    if (!store.tempsSwept) {
+      // A save killed between its two steps leaves a temp file: harmless (never read), swept once per session.
+      store.tempsSwept = true;
+      void removeStaleTemps(workspaceFs, store.file).then((removed) => {
+        if (removed.length) this.log.info(`removed ${removed.length} temp file(s) left by an interrupted save`);
+      });
+    }
   }
 
   dispose(): void {
