@@ -38,17 +38,28 @@ export function isTempNameFor(targetName: string, name: string): boolean {
   return name.length > targetName.length + 1 + TEMP_SUFFIX.length && name.startsWith(`${targetName}.`) && name.endsWith(TEMP_SUFFIX);
 }
 
+export interface AtomicWriteOptions {
+  random?: () => number;
+  /**
+   * Checked after the temp file is written, just before the rename; throwing cancels the save (the temp
+   * file is removed, the target untouched). A writer that merged with the file before writing checks here
+   * that nobody replaced it meanwhile: writing a large file takes long, the check and the rename do not.
+   */
+  precondition?: () => Promise<void>;
+}
+
 /**
  * Writes `data` to `target` atomically: temp file in the same directory, then rename over the target.
  * On any failure the temp file is deleted (best effort) and the error is rethrown; the target is then
  * exactly as it was. A crash between the two steps leaves a stale temp file and the old target.
  */
-export async function atomicWrite<P>(fs: AtomicFs<P>, target: P, data: Uint8Array, options: { random?: () => number } = {}): Promise<void> {
+export async function atomicWrite<P>(fs: AtomicFs<P>, target: P, data: Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
   const dir = fs.dirname(target);
   const temp = fs.join(dir, tempNameFor(fs.basename(target), Date.now(), options.random));
   await fs.createDirectory(dir);
   try {
     await fs.writeFile(temp, data);
+    if (options.precondition) await options.precondition();
     await fs.rename(temp, target);
   } catch (e) {
     await fs.delete(temp).then(undefined, () => undefined);

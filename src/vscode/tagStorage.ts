@@ -38,6 +38,9 @@ const workspaceFs: AtomicFs<vscode.Uri> = {
   readDirectory: async (dir) => (await vscode.workspace.fs.readDirectory(dir)).map(([name]) => name),
 };
 
+/** The tags file was replaced (another window, a hand edit) after this save merged with it. */
+class FileReplacedWhileSaving extends Error {}
+
 export interface TagStorageChange {
   folder: vscode.WorkspaceFolder;
   /** True when the change came from the file (another window, git), not from this window. */
@@ -262,23 +265,44 @@ export class TagStorage implements vscode.Disposable {
   }
 
   private async write(store: FolderStore): Promise<void> {
-    if (store.unreadable) return;
+    // Another window or a hand edit may replace the file while this save is under way: then merge again
+    // and retry, a few times (each retry means someone else did save, so this cannot spin for long).
+    for (let attempt = 0; attempt < 5; attempt++) {
+      if (await this.writeOnce(store)) return;
+    }
+    this.log.warn(`${vscode.workspace.asRelativePath(store.file)} kept changing while saving tags; will save again`);
+    this.scheduleWrite(store);
+  }
+
+  /** One merge-then-save; false when the file changed between the merge and the rename (nothing written). */
+  private async writeOnce(store: FolderStore): Promise<boolean> {
+    if (store.unreadable) return true;
     // Someone else may have written since we last looked: merge first, never clobber.
     const current = await this.readText(store.file).catch((e: unknown) => {
       this.log.error(`cannot read ${vscode.workspace.asRelativePath(store.file)} before writing it: ${String(e)}`);
       return undefined;
     });
-    if (current === undefined) return;
+    if (current === undefined) return true;
     if (current !== store.diskText) {
       await this.readFromDisk(store, false);
-      if (store.unreadable) return;
+      if (store.unreadable) return true;
     }
     // What is written becomes the merge base, even if tags change while the write is under way.
     const written = store.tags;
     const text = serializeTagFile(written);
-    if (text === store.diskText) return;
-    if (store.tags.length === 0 && store.diskText === null) return; // never create an empty file
-    await atomicWrite(workspaceFs, store.file, new TextEncoder().encode(text));
+    if (text === store.diskText) return true;
+    if (store.tags.length === 0 && store.diskText === null) return true; // never create an empty file
+    const merged = store.diskText;
+    try {
+      await atomicWrite(workspaceFs, store.file, new TextEncoder().encode(text), {
+        precondition: async () => {
+          if ((await this.readText(store.file)) !== merged) throw new FileReplacedWhileSaving();
+        },
+      });
+    } catch (e) {
+      if (e instanceof FileReplacedWhileSaving) return false;
+      throw e;
+    }
     store.diskText = text;
     store.base = written;
     if (!store.tempsSwept) {
@@ -288,6 +312,7 @@ export class TagStorage implements vscode.Disposable {
         if (removed.length) this.log.info(`removed ${removed.length} temp file(s) left by an interrupted save`);
       });
     }
+    return true;
   }
 
   dispose(): void {

@@ -227,6 +227,26 @@ describe('atomicWrite', () => {
     });
   }
 
+  it('checks the precondition after the temp file is written and before the rename, and cancels on failure', async () => {
+    const { fs, files, log } = memoryFs();
+    files.set('/w/tags.json', bytes('old'));
+    const seen: string[] = [];
+    const replaced = new Error('replaced meanwhile');
+    await expect(
+      atomicWrite(fs, '/w/tags.json', bytes('new'), {
+        precondition: async () => {
+          seen.push(...log);
+          throw replaced;
+        },
+      }),
+    ).rejects.toBe(replaced);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatch(/^write \/w\/tags\.json\..*\.tmp$/);
+    expect(log.some((l) => l.startsWith('rename'))).toBe(false);
+    expect([...files.keys()]).toEqual(['/w/tags.json']);
+    expect(textOf(files.get('/w/tags.json'))).toBe('old');
+  });
+
   it('gives each save its own temp name, which never looks like the target', () => {
     const names = new Set(Array.from({ length: 1000 }, () => tempNameFor('tags.json', 1_700_000_000_000)));
     expect(names.size).toBe(1000);

@@ -61,7 +61,15 @@ const fake = vi.hoisted(() => {
     ) {}
   }
   const watchers = new Set<EventEmitter<Uri>>();
-  const state = { folders: [] as Array<{ uri: Uri; name: string; index: number }>, errors: [] as string[] };
+  const state = {
+    folders: [] as Array<{ uri: Uri; name: string; index: number }>,
+    errors: [] as string[],
+    /**
+     * Runs once after the next temp file is written, before its rename: lets a test put another window's save
+     * (or a hand edit) in the window between a save reading the file and replacing it.
+     */
+    afterTempWrite: null as null | (() => Promise<void>),
+  };
   const notFound = <T>(f: () => T): T => {
     try {
       return f();
@@ -89,7 +97,14 @@ const fake = vi.hoisted(() => {
       },
       fs: {
         readFile: async (u: Uri) => notFound(() => new Uint8Array(fs.readFileSync(u.path))),
-        writeFile: async (u: Uri, data: Uint8Array) => fs.writeFileSync(u.path, data),
+        writeFile: async (u: Uri, data: Uint8Array) => {
+          fs.writeFileSync(u.path, data);
+          const hook = state.afterTempWrite;
+          if (hook && u.path.endsWith('.tmp')) {
+            state.afterTempWrite = null;
+            await hook();
+          }
+        },
         rename: async (from: Uri, to: Uri) => notFound(() => fs.renameSync(from.path, to.path)),
         delete: async (u: Uri) => notFound(() => fs.rmSync(u.path)),
         createDirectory: async (u: Uri) => void fs.mkdirSync(u.path, { recursive: true }),
@@ -116,7 +131,7 @@ vi.mock('vscode', () => fake.module);
 import type * as vscode from 'vscode';
 import { tempNameFor } from '../../src/annotations/atomicWrite';
 import { createTag, parseTagFile, serializeTagFile } from '../../src/annotations/tagFile';
-import type { Tag } from '../../src/annotations/tags';
+import type { QuoteTag, Tag } from '../../src/annotations/tags';
 import { TagStorage } from '../../src/vscode/tagStorage';
 import { loadSeeds } from '../helpers/seeds';
 
@@ -127,9 +142,9 @@ let folder: vscode.WorkspaceFolder;
 let file: string;
 const open: TagStorage[] = [];
 
-function tag(id: string, passage: string, modified = '2026-11-22T10:00:00.000Z'): Tag {
+function tag(id: string, passage: string, modified = '2026-11-22T10:00:00.000Z'): QuoteTag {
   const at = article.text.indexOf(passage);
-  return createTag({ kind: 'quote', id, path: article.path, speaker: null, now: modified }, article.text, at, at + passage.length);
+  return createTag({ kind: 'quote', id, path: article.path, speaker: null, now: modified }, article.text, at, at + passage.length) as QuoteTag;
 }
 const t1 = tag('t1', 'full and unconditional cooperation');
 const t2 = tag('t2', 'constructive manner');
@@ -163,6 +178,7 @@ beforeEach(() => {
   folder = { uri: fake.Uri.file(root), name: 'ws', index: 0 } as unknown as vscode.WorkspaceFolder;
   fake.state.folders = [folder as never];
   fake.state.errors = [];
+  fake.state.afterTempWrite = null;
 });
 afterEach(() => {
   for (const w of open.splice(0)) w.dispose();
@@ -205,6 +221,32 @@ describe('two windows on one workspace', () => {
     await settle(a, b);
     expect(onDisk()).toMatchObject([{ id: 't1', speaker: 'from b' }]);
     expect(a.tags(folder)).toMatchObject([{ id: 't1', speaker: 'from b' }]);
+  });
+});
+
+describe('two windows saving at the same moment', () => {
+  it('loses nothing when the other window saves between this window reading the file and renaming over it', async () => {
+    const a = await window();
+    const b = await window();
+    a.set(folder, [t1]);
+    b.set(folder, [t2]);
+    // a has read the file (none yet) and written its temp file; b saves before a's rename.
+    fake.state.afterTempWrite = () => b.flush();
+    await a.flush();
+    await settle(a, b);
+    expect(ids(onDisk())).toEqual(['t1', 't2']);
+    expect(ids(a.tags(folder))).toEqual(['t1', 't2']);
+    expect(ids(b.tags(folder))).toEqual(['t1', 't2']);
+  });
+
+  it('loses nothing when a hand edit lands between the read and the rename', async () => {
+    const a = await window();
+    a.set(folder, [t1]);
+    await settle(a);
+    a.set(folder, [t1, t2]);
+    fake.state.afterTempWrite = async () => writeFileSync(file, serializeTagFile([t1, t4]));
+    await settle(a);
+    expect(ids(onDisk())).toEqual(['t1', 't2', 't4']);
   });
 });
 
