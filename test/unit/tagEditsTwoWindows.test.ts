@@ -250,6 +250,21 @@ describe('two windows saving at the same moment', () => {
   });
 });
 
+describe('a hand edit that breaks the file while a save is under way', () => {
+  it('is left as the user wrote it, not overwritten by the save', async () => {
+    const a = await window();
+    a.set(folder, [t1]);
+    await settle(a);
+    a.set(folder, [t1, t2]);
+    const halfTyped = serializeTagFile([t1]).replace('"t1"', '"t1", "oops');
+    fake.state.afterTempWrite = async () => writeFileSync(file, halfTyped);
+    await settle(a);
+    expect(readFileSync(file, 'utf8')).toBe(halfTyped);
+    expect(a.problem(folder)).not.toBeNull();
+    expect(readdirSync(join(root, '.news-annotator'))).toEqual(['tags.json']);
+  });
+});
+
 describe('the tags file edited by hand while the extension runs', () => {
   it('merges a hand edit with a change this window has not saved yet', async () => {
     const a = await window();
