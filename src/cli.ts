@@ -7,12 +7,14 @@ import { runCliWorker, WORKER_ROLE } from './cliWorker';
 if (!isMainThread && (workerData as { role?: string } | null)?.role === WORKER_ROLE) {
   runCliWorker();
 } else {
-  void runCli(process.argv.slice(2), {
-    stdout: (s) => process.stdout.write(s),
-    stderr: (s) => process.stderr.write(s),
-    cwd: process.cwd(),
-    workerScript: __filename,
-  }).then((code) => {
+  void Promise.resolve(
+    runCli(process.argv.slice(2), {
+      stdout: (s) => process.stdout.write(s),
+      stderr: (s) => process.stderr.write(s),
+      cwd: process.cwd(),
+      workerScript: __filename,
+    }),
+  ).then((code) => {
     process.exitCode = code;
   });
 }

@@ -1,7 +1,5 @@
 // Writes an export piece by piece, so the whole corpus's export text is never in memory at once.
 // Two layouts: the plain export (byte for byte what JSON.stringify(export, null, 2) gives) and NDJSON.
-import { closeSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { Entity } from './analysis/types';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportedDocument, type ExportedEvent } from './annotations/exportFormat';
 
@@ -50,31 +48,4 @@ export interface OutputSink {
   close(): void;
   /** Drops a partial output (for a file: the temporary file). */
   abort(): void;
-}
-
-/** Writes to a temporary file renamed at the end, so a crash never leaves a half-written export. */
-export function fileSink(path: string): OutputSink {
-  mkdirSync(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.tmp`;
-  const fd = openSync(temp, 'w');
-  let open = true;
-  return {
-    write: (text) => {
-      writeSync(fd, text);
-    },
-    close: () => {
-      closeSync(fd);
-      open = false;
-      renameSync(temp, path);
-    },
-    abort: () => {
-      if (open) closeSync(fd);
-      open = false;
-      try {
-        unlinkSync(temp);
-      } catch {
-        // already gone
-      }
-    },
-  };
 }

@@ -1,18 +1,18 @@
 // The engine, headless: `news-annotator export|events` over files and folders of articles.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { version } from '../package.json';
 import { analyzeCorpus } from './analysis/analyze';
 import { isIsoDay } from './analysis/documentDate';
 import type { CorpusAnalysis, CorpusDocument } from './analysis/types';
 import { decodeArticle } from './annotations/articleText';
 import { buildExport } from './annotations/exportFormat';
-import { fileSink, formatDocuments, formatHeader, formatTrailer, type OutputLayout } from './cliOutput';
-import { analyseInWorkers } from './cliParallel';
+import { formatDocuments, formatHeader, formatTrailer, type OutputLayout, type OutputSink } from './cliOutput';
+import { analyseInWorkers, type ParallelRun, type SizedFile } from './cliParallel';
 import { parseShard, shardOf, type Shard } from './cliShard';
 import { exportDocument } from './cliWorker';
-import { formatEventTable } from './eventTable';
+import { formatEventTable, printable } from './eventTable';
 
 
 const USAGE = `news-annotator ${version}
@@ -90,7 +90,11 @@ function parseArguments(command: 'export' | 'events', rest: string[]): Options |
   return options;
 }
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+/**
+ * Runs one command; returns the exit code. Synchronous on one thread (the code is a number); with
+ * worker threads (--jobs, or a large input when `io.workerScript` is given) a promise of it.
+ */
+export function runCli(argv: string[], io: CliIo): number | Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     io.stdout(USAGE + '\n');
@@ -120,78 +124,107 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
   const jobs = io.workerScript ? (options.jobs ?? (totalBytes < PARALLEL_MIN_BYTES ? 1 : availableParallelism())) : 1;
   const generator = `news-annotator ${version}`;
-  const skipped = (path: string, reason: string) => io.stderr(`news-annotator: skipped ${path}: ${reason}\n`);
+  const skipped = (path: string, reason: string) => io.stderr(`news-annotator: skipped ${printable(path)}: ${reason}\n`);
 
-  // One thread: analyzeCorpus over everything, as the extension does. Several: the same, split (cliParallel).
-  let corpus: CorpusAnalysis;
-  let writeDocuments: (write: (text: string) => void) => Promise<void> | void;
-  let close = async () => {};
   if (jobs > 1) {
     if (files.length >= 200) io.stderr(`analysing ${files.length} files with ${jobs} worker threads\n`);
-    let run;
-    try {
-      run = await analyseInWorkers(files, { jobs, workerScript: io.workerScript!, documentDate: options.documentDate, onSkipped: skipped });
-    } catch (error) {
-      io.stderr(`news-annotator: ${error instanceof Error ? error.message : String(error)}\n`);
-      return 1;
-    }
-    corpus = run.corpus;
-    writeDocuments = (write) => run.writeDocuments(options.layout, generator, write);
-    close = run.close;
-  } else {
-    const documents: CorpusDocument[] = [];
-    const texts = new Map<string, string>();
-    const showProgress = files.length >= 200;
-    files.forEach(({ file, path }, i) => {
-      if (showProgress && i % 100 === 0) io.stderr(`reading ${i}/${files.length} files\r`);
-      const decoded = decodeArticle(readFileSync(file));
-      if (!decoded.ok) return skipped(path, decoded.reason);
-      documents.push({ path, text: decoded.text, options: options.documentDate ? { documentDate: options.documentDate } : undefined });
-      texts.set(path, decoded.text);
-    });
-    if (showProgress && documents.length > 0) io.stderr(`analysing ${documents.length} articles\n`);
-    corpus = analyzeCorpus(documents);
-    writeDocuments = (write) =>
-      corpus.documents.forEach(({ path, analysis }, i) =>
-        write(formatDocuments([exportDocument(path, analysis, texts.get(path)!, generator)], options.layout, i === 0)),
-      );
+    return runInWorkers(options, io, files, jobs, generator, skipped);
   }
 
+  // One thread: analyzeCorpus over everything, as the extension does (and synchronously, as before --jobs).
+  const documents: CorpusDocument[] = [];
+  const texts = new Map<string, string>();
+  const showProgress = files.length >= 200;
+  files.forEach(({ file, path }, i) => {
+    if (showProgress && i % 100 === 0) io.stderr(`reading ${i}/${files.length} files\r`);
+    const decoded = decodeArticle(readFileSync(file));
+    if (!decoded.ok) return skipped(path, decoded.reason);
+    documents.push({ path, text: decoded.text, options: options.documentDate ? { documentDate: options.documentDate } : undefined });
+    texts.set(path, decoded.text);
+  });
+  if (showProgress && documents.length > 0) io.stderr(`analysing ${documents.length} articles\n`);
+  const corpus = analyzeCorpus(documents);
+  const result = writeResult(options, io, corpus, generator, (write) =>
+    corpus.documents.forEach(({ path, analysis }, i) =>
+      write(formatDocuments([exportDocument(path, analysis, texts.get(path)!, generator)], options.layout, i === 0)),
+    ),
+  );
+  if (typeof result !== 'number') throw new Error('the one-thread export is synchronous');
+  return result;
+}
+
+/** The same as the one-thread path, split across worker threads (see cliParallel). */
+async function runInWorkers(
+  options: Options,
+  io: CliIo,
+  files: SizedFile[],
+  jobs: number,
+  generator: string,
+  skipped: (path: string, reason: string) => void,
+): Promise<number> {
+  let run: ParallelRun;
   try {
-    if (corpus.documents.length === 0) {
-      io.stderr('news-annotator: no article could be read\n');
-      return 1;
-    }
-    if (options.command === 'events') {
-      io.stdout(formatEventTable(corpus.events));
-      return 0;
-    }
-    const sink = options.out ? fileSink(resolve(io.cwd, options.out)) : { write: io.stdout, close: () => {}, abort: () => {} };
-    try {
-      let buffer = '';
-      const write = (text: string) => {
-        buffer += text;
-        if (buffer.length >= WRITE_BUFFER_CHARS) {
-          sink.write(buffer);
-          buffer = '';
-        }
-      };
-      write(formatHeader(generator, options.layout));
-      await writeDocuments(write);
-      // Entities and events as buildExport gives them, without the documents (written above).
-      const { entities, events } = buildExport({ generator, corpus: { ...corpus, documents: [] }, texts: new Map() });
-      write(formatTrailer(entities, events, options.layout));
+    run = await analyseInWorkers(files, { jobs, workerScript: io.workerScript!, documentDate: options.documentDate, onSkipped: skipped });
+  } catch (error) {
+    io.stderr(`news-annotator: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+  try {
+    return await writeResult(options, io, run.corpus, generator, (write) => run.writeDocuments(options.layout, generator, write));
+  } finally {
+    await run.close();
+  }
+}
+
+/**
+ * Prints the events table or writes the export: header, documents (written by `writeDocuments`, at once
+ * or asynchronously), then entities and events. Synchronous when `writeDocuments` is.
+ */
+function writeResult(
+  options: Options,
+  io: CliIo,
+  corpus: CorpusAnalysis,
+  generator: string,
+  writeDocuments: (write: (text: string) => void) => Promise<void> | void,
+): number | Promise<number> {
+  if (corpus.documents.length === 0) {
+    io.stderr('news-annotator: no article could be read\n');
+    return 1;
+  }
+  if (options.command === 'events') {
+    io.stdout(formatEventTable(corpus.events));
+    return 0;
+  }
+  const sink: OutputSink = options.out ? fileSink(resolve(io.cwd, options.out)) : { write: io.stdout, close: () => {}, abort: () => {} };
+  const fail = (error: unknown) => {
+    sink.abort();
+    io.stderr(`news-annotator: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  };
+  let buffer = '';
+  const write = (text: string) => {
+    buffer += text;
+    if (buffer.length >= WRITE_BUFFER_CHARS) {
       sink.write(buffer);
-      sink.close();
-    } catch (error) {
-      sink.abort();
-      io.stderr(`news-annotator: ${error instanceof Error ? error.message : String(error)}\n`);
-      return 1;
+      buffer = '';
     }
+  };
+  const finish = () => {
+    // Entities and events as buildExport gives them, without the documents (written already).
+    const { entities, events } = buildExport({ generator, corpus: { ...corpus, documents: [] }, texts: new Map() });
+    write(formatTrailer(entities, events, options.layout));
+    sink.write(buffer);
+    sink.close();
     if (options.out) io.stderr(`wrote ${corpus.documents.length} articles to ${options.out}\n`);
     return 0;
-  } finally {
-    await close();
+  };
+  try {
+    write(formatHeader(generator, options.layout));
+    const pending = writeDocuments(write);
+    if (pending) return pending.then(finish).catch(fail);
+    return finish();
+  } catch (error) {
+    return fail(error);
   }
 }
 
@@ -231,4 +264,19 @@ function collectFiles(inputs: string[], io: CliIo): string[] {
 function toExportPath(file: string, cwd: string): string {
   const rel = relative(cwd, file);
   return (rel.startsWith('..') ? file : rel).split(sep).join('/');
+}
+
+/**
+ * The --out file, written through a temporary file beside it and a rename, so a crash never leaves a
+ * half-written export; the pieces are appended as they come, so the whole export is never in memory.
+ */
+function fileSink(path: string): OutputSink {
+  mkdirSync(dirname(path), { recursive: true });
+  const temp = `${path}.${process.pid}.tmp`;
+  writeFileSync(temp, '');
+  return {
+    write: (text) => writeFileSync(temp, text, { flag: 'a' }),
+    close: () => renameSync(temp, path),
+    abort: () => rmSync(temp, { force: true }),
+  };
 }
