@@ -33,10 +33,12 @@ for articles that do not state their own.
 
 const ARTICLE_EXTENSIONS = /\.(txt|md)$/i;
 /**
- * Below this many bytes of articles, worker threads cost more than they save: each one loads the engine
- * and warms it up on its own (V8 optimises per thread; the first MB runs several times slower).
+ * Below this many bytes of articles the default is one thread: each worker loads the engine and warms it
+ * up on its own (V8 optimises per thread, and the engine's memo tables fill per thread; the first MBs run
+ * several times slower than the rest), which on the 2-core test machine cost more than the second core
+ * saved at every size measured, up to 40 MB (bench/cli-scale.mjs). `--jobs N` always uses N threads.
  */
-const PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
+const PARALLEL_MIN_BYTES = 64 * 1024 * 1024;
 const MAX_JOBS = 256;
 /** Output is written in pieces of about this size (fewer, larger writes). */
 const WRITE_BUFFER_CHARS = 1 << 20;
