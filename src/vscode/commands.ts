@@ -1,6 +1,7 @@
 // The commands that are not about tags or views: Annotate This File, Set Document Date, the highlight
 // toggles and Re-analyse Workspace.
 import * as vscode from 'vscode';
+import { plainMessage } from './views/labels';
 import { isIsoDay } from '../analysis/documentDate';
 import { registerSafeCommand, UserError } from './commandRunner';
 import type { Config } from './config';
@@ -20,7 +21,7 @@ export function registerCommands(index: WorkspaceIndex, config: Config, log: vsc
       const doc = await documentOf(arg);
       if (!doc) return void vscode.window.showInformationMessage('Open the file to annotate first.');
       const result = await index.annotate(doc);
-      if (!result.ok) return void vscode.window.showWarningMessage(`News Annotator cannot annotate this file: ${result.reason}.`);
+      if (!result.ok) return void vscode.window.showWarningMessage(plainMessage(`News Annotator cannot annotate this file: ${result.reason}.`));
       vscode.window.setStatusBarMessage(`News Annotator: annotating ${vscode.workspace.asRelativePath(doc.uri)}`, 3000);
     }),
 
@@ -29,7 +30,7 @@ export function registerCommands(index: WorkspaceIndex, config: Config, log: vsc
       if (!doc) return void vscode.window.showInformationMessage('Open an article to set its date.');
       if (!index.has(doc.uri)) {
         const annotated = await index.annotate(doc);
-        if (!annotated.ok) return void vscode.window.showWarningMessage(`News Annotator cannot annotate this file: ${annotated.reason}.`);
+        if (!annotated.ok) return void vscode.window.showWarningMessage(plainMessage(`News Annotator cannot annotate this file: ${annotated.reason}.`));
       }
       // `{ uri, date }` sets the date without asking (tests, links); date null clears it.
       const given = typeof arg === 'object' && arg !== null && 'date' in arg ? (arg as { date: unknown }).date : undefined;
@@ -65,7 +66,7 @@ export function registerCommands(index: WorkspaceIndex, config: Config, log: vsc
 
     reg(Commands.reanalyzeWorkspace, async () => {
       await index.reanalyse();
-      void vscode.window.showInformationMessage(`News Annotator: analysed ${index.articles().length} articles.`);
+      void vscode.window.showInformationMessage(plainMessage(`News Annotator: analysed ${index.articles().length} articles.`));
     }),
   );
 }

@@ -3,6 +3,7 @@
 // git pull made to the file, and never overwritten when it cannot be read (it is left as it is and
 // reported; the user may move it aside and start afresh).
 import * as vscode from 'vscode';
+import { plainMessage } from './views/labels';
 import { parseTagFile, serializeTagFile } from '../annotations/tagFile';
 import type { Tag } from '../annotations/tags';
 import { TAGS_DIR, TAGS_FILE } from './constants';
@@ -216,7 +217,7 @@ export class TagStorage implements vscode.Disposable {
     if (!first) return;
     void vscode.window
       .showErrorMessage(
-        `News Annotator cannot read ${path}: ${reason}. The file is left untouched and no tags are saved in this folder until it is fixed or moved aside.`,
+        plainMessage(`News Annotator cannot read ${path}: ${reason}. The file is left untouched and no tags are saved in this folder until it is fixed or moved aside.`),
         'Open File',
         'Move Aside and Start Fresh',
       )
@@ -224,7 +225,7 @@ export class TagStorage implements vscode.Disposable {
         if (choice === 'Open File') await vscode.window.showTextDocument(store.file);
         else if (choice === 'Move Aside and Start Fresh') {
           const aside = await this.moveAside(store.folder);
-          if (aside) void vscode.window.showInformationMessage(`News Annotator: the unreadable tags file was kept as ${vscode.workspace.asRelativePath(aside)}.`);
+          if (aside) void vscode.window.showInformationMessage(plainMessage(`News Annotator: the unreadable tags file was kept as ${vscode.workspace.asRelativePath(aside)}.`));
         }
       });
   }
