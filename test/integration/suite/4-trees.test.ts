@@ -60,11 +60,18 @@ async function switchGrouping(command: string): Promise<void> {
   await vscode.commands.executeCommand(command);
 }
 
+type WithTrees = NewsAnnotatorApi & {
+  eventsTree: NonNullable<NewsAnnotatorApi['eventsTree']>;
+  annotationsTree: NonNullable<NewsAnnotatorApi['annotationsTree']>;
+};
+
 suite('The Events and Annotations trees', () => {
-  let the: NewsAnnotatorApi;
+  let the: WithTrees;
 
   suiteSetup(async () => {
-    the = await api();
+    const exported = await api();
+    assert.ok(exported.eventsTree && exported.annotationsTree, 'the test API holds no tree providers');
+    the = exported as WithTrees;
     await the.model.ready;
     // Earlier suites rewrote an article and put it back: wait until the model reads the files as they are.
     const { texts, corpus } = await expectedCorpus();
