@@ -226,10 +226,19 @@ async function walk(provider: any, node?: unknown, out: Array<{ node: any; item:
 }
 
 describe('registerViews', () => {
+  let registered: ReturnType<typeof registerViews>;
+  const createTreeView = vscode.window.createTreeView;
   beforeAll(async () => {
-    registerViews(context, model, tagService);
+    registered = registerViews(context, model, tagService);
     await model.ready;
     await new Promise((r) => setTimeout(r, 0));
+  });
+
+  it('returns the data providers the two views were created with, and leaves createTreeView as it was', () => {
+    expect(registered.eventsTree).toBe(fake.state.views.get(Views.events)!.provider);
+    expect(registered.annotationsTree).toBe(fake.state.views.get(Views.annotations)!.provider);
+    expect(registered.eventsTree).not.toBe(registered.annotationsTree);
+    expect(vscode.window.createTreeView).toBe(createTreeView);
   });
 
   it('registers the views’ commands once each', () => {
@@ -323,5 +332,23 @@ describe('registerViews', () => {
     await fake.state.commands.get(Commands.importAnnotations)!();
     expect(imported.length).toBe(before);
     expect(fake.state.messages.at(-1)).toMatch(/^ERROR News Annotator: cannot import bad\.json: .*version 7/);
+  });
+
+  // Last: it replaces the registrations above.
+  it('registers the views all the same where the editor’s API object is frozen (no providers to hand out then)', () => {
+    registered.dispose();
+    const window = fake.module.window;
+    (fake.module as { window: unknown }).window = Object.freeze({ ...window });
+    try {
+      expect(Object.isFrozen(vscode.window)).toBe(true);
+      const again = registerViews(context, model, tagService);
+      expect(again.eventsTree).toBeUndefined();
+      expect(again.annotationsTree).toBeUndefined();
+      expect(fake.state.views.get(Views.events)!.provider).toBeDefined();
+      expect(fake.state.commands.has(Commands.groupEventsByDate)).toBe(true);
+      again.dispose();
+    } finally {
+      (fake.module as { window: unknown }).window = window;
+    }
   });
 });
