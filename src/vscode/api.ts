@@ -13,13 +13,10 @@ export type AppliedDecorations = Readonly<Record<HighlightKind, readonly vscode.
 export interface NewsAnnotatorApi {
   /** The workspace's articles, their analyses, the linked people, the merged events and the user's tags. */
   readonly model: WorkspaceModel;
-  /**
-   * The Events view's data provider, as registered (its grouping follows the view's toolbar). Undefined only
-   * where the editor's API object cannot be observed (see views/index.ts); VS Code 1.100 allows it.
-   */
-  readonly eventsTree: vscode.TreeDataProvider<EventsTreeNode> | undefined;
-  /** The Annotations view's data provider, as registered (undefined as for eventsTree). */
-  readonly annotationsTree: vscode.TreeDataProvider<AnnotationsNode> | undefined;
+  /** The Events view's data provider, as registered (its grouping follows the view's toolbar). */
+  readonly eventsTree: vscode.TreeDataProvider<EventsTreeNode>;
+  /** The Annotations view's data provider, as registered. */
+  readonly annotationsTree: vscode.TreeDataProvider<AnnotationsNode>;
   /**
    * The ranges last applied to the visible editor showing `uri` (the first one, when the document is split),
    * per category; undefined when no visible editor shows it or none was decorated yet.

@@ -334,21 +334,4 @@ describe('registerViews', () => {
     expect(fake.state.messages.at(-1)).toMatch(/^ERROR News Annotator: cannot import bad\.json: .*version 7/);
   });
 
-  // Last: it replaces the registrations above.
-  it('registers the views all the same where the editor’s API object is frozen (no providers to hand out then)', () => {
-    registered.dispose();
-    const window = fake.module.window;
-    (fake.module as { window: unknown }).window = Object.freeze({ ...window });
-    try {
-      expect(Object.isFrozen(vscode.window)).toBe(true);
-      const again = registerViews(context, model, tagService);
-      expect(again.eventsTree).toBeUndefined();
-      expect(again.annotationsTree).toBeUndefined();
-      expect(fake.state.views.get(Views.events)!.provider).toBeDefined();
-      expect(fake.state.commands.has(Commands.groupEventsByDate)).toBe(true);
-      again.dispose();
-    } finally {
-      (fake.module as { window: unknown }).window = window;
-    }
-  });
 });
