@@ -333,5 +333,4 @@ describe('registerViews', () => {
     expect(imported.length).toBe(before);
     expect(fake.state.messages.at(-1)).toMatch(/^ERROR News Annotator: cannot import bad\.json: .*version 7/);
   });
-
 });
