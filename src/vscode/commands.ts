@@ -1,11 +1,12 @@
-// The commands that are not about tags or views: Annotate This File, Set Document Date, the highlight
-// toggles and Re-analyse Workspace.
+// The commands that are not about tags or views: Annotate This File, Analyse Anyway, Set Document Date, the
+// highlight toggles and Re-analyse Workspace. Annotate This File and Analyse Anyway return the message they
+// showed (undefined when all went well), so that a caller (a test) sees what the user saw.
 import * as vscode from 'vscode';
 import { isIsoDay } from '../analysis/documentDate';
 import { registerSafeCommand, UserError } from './commandRunner';
 import type { Config } from './config';
 import { Commands } from './constants';
-import type { WorkspaceIndex } from './workspaceIndex';
+import { ANALYSE_ANYWAY, type WorkspaceIndex } from './workspaceIndex';
 
 export function registerCommands(index: WorkspaceIndex, config: Config, log: vscode.LogOutputChannel): vscode.Disposable {
   const reg = (id: string, fn: (...args: unknown[]) => unknown) => registerSafeCommand(id, log, fn);
@@ -18,10 +19,35 @@ export function registerCommands(index: WorkspaceIndex, config: Config, log: vsc
   return vscode.Disposable.from(
     reg(Commands.annotateFile, async (arg) => {
       const doc = await documentOf(arg);
-      if (!doc) return void vscode.window.showInformationMessage('Open the file to annotate first.');
+      if (!doc) return tell('Open the file to annotate first.', 'info');
       const result = await index.annotate(doc);
-      if (!result.ok) return void vscode.window.showWarningMessage(`News Annotator cannot annotate this file: ${result.reason}.`);
+      if (!result.ok) {
+        const message = `News Annotator cannot annotate this file: ${result.reason}.`;
+        if (result.problem !== 'too-large') return tell(message);
+        void vscode.window.showWarningMessage(message, ANALYSE_ANYWAY).then((choice) => {
+          if (choice === ANALYSE_ANYWAY) void vscode.commands.executeCommand(Commands.analyseAnyway, doc.uri);
+        });
+        return message;
+      }
       vscode.window.setStatusBarMessage(`News Annotator: annotating ${vscode.workspace.asRelativePath(doc.uri)}`, 3000);
+      return undefined;
+    }),
+
+    reg(Commands.analyseAnyway, async (arg) => {
+      // A Uri or { uri } names the file; else the active editor's; else every article refused for its size.
+      const named = uriOf(arg) ?? vscode.window.activeTextEditor?.document.uri;
+      const uris = named ? [named] : index.tooLarge();
+      if (uris.length === 0) return tell('No article was left out for its size.', 'info');
+      const failures: string[] = [];
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'News Annotator: analysing' }, async () => {
+        for (const uri of uris) {
+          const result = await index.analyseAnyway(uri);
+          if (!result.ok) failures.push(`${vscode.workspace.asRelativePath(uri)}: ${result.reason}`);
+        }
+      });
+      if (failures.length) return tell(`News Annotator cannot analyse ${failures.join('; ')}.`);
+      vscode.window.setStatusBarMessage(`News Annotator: analysed ${uris.map((u) => vscode.workspace.asRelativePath(u)).join(', ')}`, 3000);
+      return undefined;
     }),
 
     reg(Commands.setDocumentDate, async (arg) => {
@@ -68,6 +94,19 @@ export function registerCommands(index: WorkspaceIndex, config: Config, log: vsc
       void vscode.window.showInformationMessage(`News Annotator: analysed ${index.articles().length} articles.`);
     }),
   );
+}
+
+/** Shows a message and returns it (the commands' result). */
+function tell(message: string, level: 'info' | 'warning' = 'warning'): string {
+  void (level === 'info' ? vscode.window.showInformationMessage(message) : vscode.window.showWarningMessage(message));
+  return message;
+}
+
+function uriOf(arg: unknown): vscode.Uri | undefined {
+  if (arg instanceof vscode.Uri) return arg;
+  if (typeof arg === 'string') return vscode.Uri.parse(arg);
+  if (typeof arg === 'object' && arg !== null && typeof (arg as { uri?: unknown }).uri === 'string') return vscode.Uri.parse((arg as { uri: string }).uri);
+  return undefined;
 }
 
 /** The document a command is about: a Uri (explorer/editor menus), `{ uri }` (hover links), else the active editor. */
