@@ -95,10 +95,28 @@ function looksLikeUtf16WithoutBom(head: Uint8Array): boolean {
  * about to write it.
  */
 export function checkArticleText(text: string, maxBytes = MAX_ARTICLE_BYTES): { ok: true } | { ok: false; reason: string; problem: ArticleProblem } {
-  // text.length is a lower bound of the UTF-8 size and at most a third of it: exact enough for a limit in MB.
-  if (text.length > maxBytes) return refuse('too-large', tooLargeReason(text.length, maxBytes));
+  // The limit is on the file's UTF-8 size, as for a closed file; counted only when it could matter.
+  if (text.length * 3 > maxBytes) {
+    const size = utf8Length(text);
+    if (size > maxBytes) return refuse('too-large', tooLargeReason(size, maxBytes));
+  }
   if (text.slice(0, SNIFF_BYTES).includes('\u0000')) return refuse('binary', 'the file is binary, not text');
   return { ok: true };
+}
+
+/** The UTF-8 size of a string, without encoding it (a lone surrogate is written as 3 bytes, as U+FFFD). */
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) bytes += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 2; // a pair: 2 units, 4 bytes
+      i++;
+    } else bytes += 2;
+  }
+  return bytes;
 }
 
 function refuse(problem: ArticleProblem, reason: string): { ok: false; reason: string; problem: ArticleProblem } {

@@ -3,9 +3,10 @@
 // showed (undefined when all went well), so that a caller (a test) sees what the user saw.
 import * as vscode from 'vscode';
 import { isIsoDay } from '../analysis/documentDate';
+import { type ArticleProblem, decodeArticle, maxBytesFromMB } from '../annotations/articleText';
 import { registerSafeCommand, UserError } from './commandRunner';
 import type { Config } from './config';
-import { Commands } from './constants';
+import { CONFIG_SECTION, Commands, Settings } from './constants';
 import { ANALYSE_ANYWAY, type WorkspaceIndex } from './workspaceIndex';
 
 export function registerCommands(index: WorkspaceIndex, config: Config, log: vscode.LogOutputChannel): vscode.Disposable {
@@ -18,17 +19,20 @@ export function registerCommands(index: WorkspaceIndex, config: Config, log: vsc
 
   return vscode.Disposable.from(
     reg(Commands.annotateFile, async (arg) => {
-      const doc = await documentOf(arg);
+      let doc: vscode.TextDocument | undefined;
+      try {
+        doc = await documentOf(arg);
+      } catch (e) {
+        // VS Code refuses to open some files as text (binary ones): say why in the words the CLI uses.
+        const uri = uriOf(arg);
+        const limit = maxBytesFromMB(vscode.workspace.getConfiguration(CONFIG_SECTION).get<unknown>(Settings.maxFileSizeMB));
+        const decoded = uri ? decodeArticle(await vscode.workspace.fs.readFile(uri), limit) : undefined;
+        if (uri && decoded && !decoded.ok) return refused(uri, decoded.reason, decoded.problem);
+        throw e;
+      }
       if (!doc) return tell('Open the file to annotate first.', 'info');
       const result = await index.annotate(doc);
-      if (!result.ok) {
-        const message = `News Annotator cannot annotate this file: ${result.reason}.`;
-        if (result.problem !== 'too-large') return tell(message);
-        void vscode.window.showWarningMessage(message, ANALYSE_ANYWAY).then((choice) => {
-          if (choice === ANALYSE_ANYWAY) void vscode.commands.executeCommand(Commands.analyseAnyway, doc.uri);
-        });
-        return message;
-      }
+      if (!result.ok) return refused(doc.uri, result.reason, result.problem);
       vscode.window.setStatusBarMessage(`News Annotator: annotating ${vscode.workspace.asRelativePath(doc.uri)}`, 3000);
       return undefined;
     }),
@@ -94,6 +98,16 @@ export function registerCommands(index: WorkspaceIndex, config: Config, log: vsc
       void vscode.window.showInformationMessage(`News Annotator: analysed ${index.articles().length} articles.`);
     }),
   );
+}
+
+/** Annotate This File refused: the reason, and for a file above the size limit, the way round it. */
+function refused(uri: vscode.Uri, reason: string, problem: ArticleProblem): string {
+  const message = `News Annotator cannot annotate this file: ${reason}.`;
+  if (problem !== 'too-large') return tell(message);
+  void vscode.window.showWarningMessage(message, ANALYSE_ANYWAY).then((choice) => {
+    if (choice === ANALYSE_ANYWAY) void vscode.commands.executeCommand(Commands.analyseAnyway, uri);
+  });
+  return message;
 }
 
 /** Shows a message and returns it (the commands' result). */

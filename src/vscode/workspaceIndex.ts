@@ -469,8 +469,13 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
 
   private onDiskChanged(uri: vscode.Uri): void {
     const key = uri.toString();
-    // An open document follows the file itself (VS Code reloads it and reports an edit).
-    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) return;
+    // An open document follows the file itself (VS Code reloads it and reports an edit), except an article
+    // deleted while open and written back with the same text: no edit comes, so it is taken in here.
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    if (doc) {
+      if (!this.entries.has(key) && !this.refused.has(key) && this.isArticleUri(uri)) this.updateFromDocument(doc, true);
+      return;
+    }
     if (!this.entries.has(key) && !this.isArticleUri(uri)) return;
     // Several events for one save (truncate, write) become one read.
     const previous = this.pendingReads.get(key);

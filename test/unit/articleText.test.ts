@@ -7,6 +7,7 @@ import {
   MAX_ARTICLE_BYTES,
   notAnalysedMessage,
   tooLargeMessage,
+  utf8Length,
 } from '../../src/annotations/articleText';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -119,6 +120,15 @@ describe('checkArticleText: an open editor’s text', () => {
       problem: 'too-large',
     });
     expect(checkArticleText('GIF89a\u0000\u0001')).toMatchObject({ ok: false, problem: 'binary' });
+  });
+
+  it('measures the text as its UTF-8 file would be, so an open file and a closed one meet the same limit', () => {
+    const text = 'Zürich — 東京 😀 “quoted” \uD800 plain'.repeat(1000);
+    expect(utf8Length(text)).toBe(new TextEncoder().encode(text).length);
+    const size = utf8Length(text);
+    expect(checkArticleText(text, size)).toEqual({ ok: true });
+    expect(checkArticleText(text, size - 1)).toMatchObject({ ok: false, problem: 'too-large' });
+    expect(decodeArticle(new TextEncoder().encode(text), size - 1)).toMatchObject({ ok: false, problem: 'too-large' });
   });
 });
 
