@@ -132,3 +132,8 @@ export function tooLargeMessage(name: string, reason: string): string {
 export function notAnalysedMessage(name: string, reason: string): string {
   return `News Annotator did not analyse ${name}: ${reason}. Its tags are kept.`;
 }
+
+/** An article that is not UTF-8, open in an editor that decoded it as UTF-8: analysed as shown, with the fix. */
+export function notUtf8OpenMessage(name: string): string {
+  return `${name} is not UTF-8 (perhaps Latin-1 or Windows-1252), so some letters show as \uFFFD and are analysed that way. To read it right: Reopen with Encoding, Western (Windows 1252); then Save with Encoding, UTF-8.`;
+}

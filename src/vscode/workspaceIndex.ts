@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { analyzeDocument } from '../analysis/analyze';
 import { isIsoDay } from '../analysis/documentDate';
 import type { CorpusEvent, DocumentAnalysis, Entity } from '../analysis/types';
-import { type ArticleProblem, checkArticleText, decodeArticle, formatMB, maxBytesFromMB, notAnalysedMessage, tooLargeMessage, tooLargeReason } from '../annotations/articleText';
+import { type ArticleProblem, checkArticleText, decodeArticle, formatMB, maxBytesFromMB, notAnalysedMessage, notUtf8OpenMessage, tooLargeMessage, tooLargeReason } from '../annotations/articleText';
 import { sha256Hex } from '../annotations/sha256';
 import type { Tag } from '../annotations/tags';
 import type { AnalysisCacheStore } from './analysisCacheStore';
@@ -403,6 +403,12 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     if (!check.ok) {
       this.refuse(key, check, true);
       return;
+    }
+    // The editor's text wins over the file's bytes; but a file that is not UTF-8, opened as UTF-8, shows
+    // its accented letters as U+FFFD: say so once, with the way to read it right.
+    if (this.refused.get(key)?.problem === 'not-utf8' && text.includes('\uFFFD') && !this.told.has(key)) {
+      this.told.add(key);
+      void vscode.window.showWarningMessage(notUtf8OpenMessage(vscode.workspace.asRelativePath(doc.uri)));
     }
     this.refused.delete(key);
     const existing = this.entries.get(key);

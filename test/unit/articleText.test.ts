@@ -6,6 +6,7 @@ import {
   maxBytesFromMB,
   MAX_ARTICLE_BYTES,
   notAnalysedMessage,
+  notUtf8OpenMessage,
   tooLargeMessage,
   utf8Length,
 } from '../../src/annotations/articleText';
@@ -137,6 +138,12 @@ describe('what the user is told', () => {
     const result = decodeArticle(new Uint8Array(12 * 1024 * 1024).fill(0x20));
     expect(!result.ok && tooLargeMessage('archive/2019.txt', result.reason)).toBe(
       'News Annotator did not analyse archive/2019.txt: the file is 12 MB, above the 10 MB limit for analysis (setting newsAnnotator.analysis.maxFileSizeMB). Its tags are kept. Choose Analyse Anyway to analyse it this once.',
+    );
+  });
+
+  it('a Latin-1 file opened as UTF-8: analysed as shown, with how to read it right', () => {
+    expect(notUtf8OpenMessage('cartas/lisboa.txt')).toBe(
+      'cartas/lisboa.txt is not UTF-8 (perhaps Latin-1 or Windows-1252), so some letters show as \uFFFD and are analysed that way. To read it right: Reopen with Encoding, Western (Windows 1252); then Save with Encoding, UTF-8.',
     );
   });
 

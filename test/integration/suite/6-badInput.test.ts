@@ -136,6 +136,64 @@ suite('Bad input', () => {
     }
   });
 
+  test('UTF-8 with a BOM and UTF-16 LE/BE articles are read as the same text (the BOM not counted), a Latin-1 one is left out', async () => {
+    const { text } = await sample();
+    const le = new Uint8Array(2 + text.length * 2);
+    le[0] = 0xff;
+    le[1] = 0xfe;
+    for (let i = 0; i < text.length; i++) {
+      le[2 + 2 * i] = text.charCodeAt(i) & 0xff;
+      le[3 + 2 * i] = text.charCodeAt(i) >> 8;
+    }
+    const be = le.map((_, i) => le[i ^ 1]!);
+    const latin1 = Uint8Array.from('Lisboa, 5 de março de 2024 - O ministro José Cravinho disse à imprensa.', (c) => c.charCodeAt(0));
+    const files: Record<string, Uint8Array> = {
+      'bad-plain.txt': encode(text),
+      'bad-bom.txt': new Uint8Array([0xef, 0xbb, 0xbf, ...encode(text)]),
+      'bad-utf16le.txt': le,
+      'bad-utf16be.txt': be,
+      'bad-latin1.txt': latin1,
+    };
+    const out = uriOf('annotations.json');
+    try {
+      for (const [name, bytes] of Object.entries(files)) await vscode.workspace.fs.writeFile(uriOf(name), bytes);
+      await sleep(1500);
+      if (await exists(out)) await vscode.workspace.fs.delete(out);
+      await runAcceptingPrompts(Commands.exportJson, () => exists(out));
+      await waitFor('annotations.json written', () => exists(out));
+      const data = JSON.parse(await readText(out)) as { documents: Array<{ path: string; sha256: string; annotations: Array<{ start: number; text: string }> }> };
+      const byPath = new Map(data.documents.map((d) => [d.path, d]));
+      const plain = byPath.get('bad-plain.txt');
+      assert.ok(plain && plain.annotations.length > 0, 'the plain copy is not exported');
+      for (const name of ['bad-bom.txt', 'bad-utf16le.txt', 'bad-utf16be.txt']) {
+        const doc = byPath.get(name);
+        assert.ok(doc, `${name} is not exported`);
+        assert.equal(doc.sha256, plain.sha256, `${name} was read as another text`);
+        assert.deepEqual(doc.annotations, plain.annotations, `${name} has other annotations or offsets`);
+      }
+      assert.ok(!byPath.has('bad-latin1.txt'), 'a Latin-1 file was exported from a guess');
+    } finally {
+      for (const name of Object.keys(files)) await vscode.workspace.fs.delete(uriOf(name));
+      if (await exists(out)) await vscode.workspace.fs.delete(out);
+    }
+  });
+
+  test('a Latin-1 article open in the editor is analysed from the editor\'s text', async () => {
+    const uri = uriOf('bad-latin1-open.txt');
+    const text = 'Lisboa, 5 de março de 2024 - O ministro José Cravinho reuniu-se com o Presidente Lula em Brasília em 12 March 2024.';
+    await vscode.workspace.fs.writeFile(uri, Uint8Array.from(text, (c) => c.charCodeAt(0)));
+    try {
+      const editor = await open(uri);
+      const shown = editor.document.getText();
+      const at = shown.indexOf('12 March 2024');
+      assert.ok(at > 0, 'the date is not in the editor');
+      await waitFor('the date found in the editor\'s text', async () => (await hoverText(uri, at + 3)).includes('2024-03-12'));
+    } finally {
+      await closeEditors();
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+
   test('an article renamed while open keeps its tag and its highlights under the new name', async () => {
     const { text, date, quote } = await sample();
     const from = uriOf('bad-rename-from.txt');
