@@ -153,6 +153,8 @@ suite('Bad input', () => {
       'bad-utf16le.txt': le,
       'bad-utf16be.txt': be,
       'bad-latin1.txt': latin1,
+      'bad-crlf.txt': encode(text.replace(/\r?\n/g, '\r\n')),
+      'bad-emoji.txt': encode('🇯🇵🤝🇮🇷 𝐍𝐞𝐰𝐬\n' + text),
     };
     const out = uriOf('annotations.json');
     try {
@@ -172,6 +174,17 @@ suite('Bad input', () => {
         assert.deepEqual(doc.annotations, plain.annotations, `${name} has other annotations or offsets`);
       }
       assert.ok(!byPath.has('bad-latin1.txt'), 'a Latin-1 file was exported from a guess');
+      // CRLF line ends and characters outside the BMP: offsets exact in UTF-16, and in code points too.
+      for (const name of ['bad-crlf.txt', 'bad-emoji.txt']) {
+        const source = new TextDecoder().decode(files[name]);
+        const doc = byPath.get(name) as unknown as { annotations: Array<{ start: number; end: number; codePointStart: number; codePointEnd: number; text: string }> } | undefined;
+        assert.ok(doc && doc.annotations.length === plain.annotations.length, `${name} is not exported with all its annotations`);
+        const points = Array.from(source);
+        for (const a of doc.annotations) {
+          assert.equal(source.slice(a.start, a.end), a.text, `${name}: UTF-16 offsets of "${a.text}"`);
+          assert.equal(points.slice(a.codePointStart, a.codePointEnd).join(''), a.text, `${name}: code-point offsets of "${a.text}"`);
+        }
+      }
     } finally {
       for (const name of Object.keys(files)) await vscode.workspace.fs.delete(uriOf(name));
       if (await exists(out)) await vscode.workspace.fs.delete(out);
@@ -238,27 +251,43 @@ suite('Bad input', () => {
     }
   });
 
-  test('a tags file that is not valid JSON is left untouched, and tagging is refused until it is fixed', async () => {
-    const good = await readText(tagsFileUri());
-    const broken = good.slice(0, Math.floor(good.length / 2));
+  test('a tags file that is invalid JSON, of a newer version or with duplicate ids is left untouched, and tagging is refused until it is fixed', async () => {
     const { text, quote } = await sample();
-    const uri = uriOf('bad-tags-target.txt');
+    const name = 'bad-tags-target.txt';
+    const uri = uriOf(name);
     await vscode.workspace.fs.writeFile(uri, encode(text));
+    await tagQuote(uri, quote.start, quote.end, name);
+    await closeEditors();
+    await sleep(500);
+    const good = await readText(tagsFileUri());
+    const json = JSON.parse(good) as { version: number; tags: unknown[] };
+    const brokenFiles = {
+      'invalid JSON': good.slice(0, Math.floor(good.length / 2)),
+      'a newer version': JSON.stringify({ ...json, version: json.version + 1 }, null, 2),
+      'duplicate ids': JSON.stringify({ ...json, tags: [...json.tags, json.tags[0]] }, null, 2),
+    };
     try {
-      await vscode.workspace.fs.writeFile(tagsFileUri(), encode(broken));
-      await sleep(1500);
-      const editor = await open(uri);
-      select(editor, quote.start, quote.end);
-      await runAcceptingPrompts(Commands.tagQuote).catch(() => undefined);
-      await sleep(1000);
-      assert.equal(await readText(tagsFileUri()), broken, 'the unreadable tags file was overwritten');
+      for (const [what, broken] of Object.entries(brokenFiles)) {
+        await vscode.workspace.fs.writeFile(tagsFileUri(), encode(broken));
+        await sleep(1500);
+        const editor = await open(uri);
+        select(editor, quote.start, quote.end);
+        await runAcceptingPrompts(Commands.tagQuote).catch(() => undefined);
+        await sleep(1000);
+        assert.equal(await readText(tagsFileUri()), broken, `the tags file with ${what} was overwritten`);
+        await vscode.commands.executeCommand('notifications.clearAll');
+      }
     } finally {
       await closeEditors();
       await vscode.workspace.fs.writeFile(tagsFileUri(), encode(good));
+    }
+    try {
+      // Fixed: the tags are read again, none lost, and nothing was added while the file was broken.
+      await sleep(1000);
+      assert.equal(await readText(tagsFileUri()), good);
+    } finally {
+      await removeTags(name);
       await vscode.workspace.fs.delete(uri);
     }
-    // Fixed: the tags are read again, none lost.
-    await sleep(1000);
-    assert.equal(await readText(tagsFileUri()), good);
   });
 });
