@@ -48,6 +48,15 @@ export function findDocumentDate(text: string): DocumentDateInfo | null {
  */
 const HAS_YEAR = /\d{4}/;
 const HAS_MONTH = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)|\d[-/.]\d/;
+/**
+ * What every absolute day findDates can read contains: a numeric date (`2019-12-20`,
+ * `20.12.2019`), a month and day with a year after them (`May 19, 2023`, `15th December 2023`)
+ * or a holiday with a year (`Christmas Day 2019`). A line with a year and a month name but none
+ * of these ("In July 2005 ...") holds no date of the article, and findDates, the costly part,
+ * is not run on it.
+ */
+const HAS_FULL_DAY =
+  /\d[-/.]\d{1,2}[-/.]\d|[A-Za-z.]\s*\d{1,2}(?:st|nd|rd|th)?,?\s*\d{4}|\d(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Za-z]+\.?,?\s*\d{4}|(?:Christmas|Day|Eve|Halloween),?\s+\d{4}/;
 
 function findInHead(head: string): DocumentDateInfo | null {
   let best: { rank: Rank; value: string; start: number; end: number } | null = null;
@@ -55,7 +64,7 @@ function findInHead(head: string): DocumentDateInfo | null {
     const newline = head.indexOf('\n', lineStart);
     const lineEnd = newline < 0 ? head.length : newline;
     const line = head.slice(lineStart, lineEnd);
-    if (HAS_YEAR.test(line) && HAS_MONTH.test(line)) {
+    if (HAS_YEAR.test(line) && HAS_MONTH.test(line) && HAS_FULL_DAY.test(line)) {
       for (const mention of findDates(line, null)) {
         if (mention.precision !== 'day' || mention.relative || !mention.value || !isIsoDay(mention.value)) continue;
         const before = line.slice(0, mention.start);

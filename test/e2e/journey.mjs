@@ -350,12 +350,18 @@ export async function runJourney({ page, baseUrl, workspace, screenshots, root, 
     await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Import annotations' }).waitFor();
     await page.keyboard.press('Control+A');
     await page.keyboard.type(exported);
+    // The simple file dialog validates the typed path asynchronously; on a loaded machine an Enter pressed
+    // before it settles is ignored, so the dialog's own Import button is pressed again while it stays open.
+    const dialog = page.locator('.quick-input-widget', { has: page.locator('.quick-input-title', { hasText: 'Import annotations' }) });
+    const accept = dialog.locator('.monaco-button', { hasText: 'Import' });
     await sleep(300);
     await page.keyboard.press('Enter');
     const toast = await until('a notification saying what was imported', async () => {
       const texts = await page.locator('.notifications-toasts .notification-list-item-message').allInnerTexts();
-      return texts.find((t) => /imported/i.test(t));
-    }, 20_000);
+      const found = texts.find((t) => /imported/i.test(t));
+      if (!found && (await dialog.isVisible().catch(() => false))) await accept.click({ timeout: 1000 }).catch(() => undefined);
+      return found;
+    }, 30_000);
     log(`    ${toast.replace(/\s+/g, ' ').slice(0, 200)}`);
     if (!/\b[1-9]\d* attached/.test(toast)) throw new Error(`no tag attached on import: ${toast}`);
     const after = readTags();

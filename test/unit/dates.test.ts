@@ -553,3 +553,21 @@ describe('decades ago', () => {
     expect(only('Inflation was high in the 1970s.', '2025-03-01')).toMatchObject({ value: '197', precision: 'decade' });
   });
 });
+
+describe('calendar words in every spelling the scanners accept', () => {
+  // The trigger scan and the month and weekday look-ups read words as written (capitalised,
+  // all-capital, lower-case weekdays); these pin what each spelling yields.
+  it.each([
+    ['Shares fell on MARCH 3, 2024, traders said.', [['MARCH 3, 2024', '2024-03-03']]],
+    ['Voting closes on WEDNESDAY, 4 DECEMBER 2024.', [['WEDNESDAY, 4 DECEMBER 2024', '2024-12-04']]],
+    ['Talks resume SEPT. 3 in Nairobi, the ministry said.', [['SEPT. 3', '2023-09-03']]],
+    ['sorry, we can only meet on monday', [['monday', '2024-06-10']]],
+    // "MAYOR" holds the trigger "MAY" but no date; "Marches", "Mayday", "Mayfair" hold none.
+    ['The MAYOR of Lagos spoke on Tuesday.', [['Tuesday', '2024-06-11']]],
+    ['The Marches and the Mayday parade drew crowds in Mayfair.', []],
+    // Four-digit runs inside longer numbers or glued to words are no years.
+    ['Prices rose 12345678 times in the 2019May report.', []],
+  ])('%s', (text, expected) => {
+    expect(dates(text, '2024-06-12')).toEqual(expected);
+  });
+});

@@ -108,3 +108,14 @@ describe('numeric day-first header dates', () => {
     expect(findDocumentDate('Headline\n03/04/2025\nBody text.')?.value).toBe('2025-03-04');
   });
 });
+
+describe('findDocumentDate skips lines without a full date', () => {
+  it('reads past a first line with a year and a month name but no day', () => {
+    const text = 'In July 2005, the deal was signed in Vienna.\nPublished: 5 March 2024\nThe two sides met on Monday.';
+    expect(findDocumentDate(text)?.value).toBe('2024-03-05');
+  });
+
+  it('finds no date where the head names months and years only', () => {
+    expect(findDocumentDate('Talks held since March 2019 resumed in May 2024.\nThey end in June.')).toBeNull();
+  });
+});
