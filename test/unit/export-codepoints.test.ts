@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeCorpus } from '../../src/analysis/analyze';
 import { buildExport, codePointCounter } from '../../src/annotations/exportFormat';
+import { parseAnnotationsImport } from '../../src/annotations/w3c';
 import { schemaErrors } from '../helpers/schema';
 import { loadSeeds } from '../helpers/seeds';
 
@@ -65,5 +66,16 @@ describe('the export with text outside the Basic Multilingual Plane before the a
     const wrong = structuredClone(exported);
     (wrong.documents[0]!.annotations[0] as unknown as { codePointStart: string }).codePointStart = 'x';
     expect(schemaErrors(wrong)).not.toEqual([]);
+  });
+
+  it('an export with code-point offsets and user tags imports back, tags and all', () => {
+    const seeds = loadSeeds();
+    const seed = seeds[0]!;
+    const start = seed.text.indexOf(' ') + 1;
+    const end = seed.text.indexOf(' ', start);
+    const user = new Map([[seed.path, [{ id: 'tag-q', kind: 'quote' as const, start, end, text: seed.text.slice(start, end), speaker: null }]]]);
+    const exported = buildExport({ generator: 'test', corpus: analyzeCorpus(seeds), texts: new Map(seeds.map((s) => [s.path, s.text])), userAnnotations: user });
+    const back = parseAnnotationsImport(JSON.stringify(exported));
+    expect(back.ok && back.tags.map((t) => [t.id, t.path, t.anchor.start, t.anchor.exact])).toEqual([['tag-q', seed.path, start, seed.text.slice(start, end)]]);
   });
 });
