@@ -214,8 +214,7 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
    */
   async analyseAnyway(uri: vscode.Uri): Promise<{ ok: true } | { ok: false; reason: string }> {
     const key = uri.toString();
-    // Already analysed and not above the limit: nothing to allow.
-    if (this.entries.has(key) && !this.refused.has(key)) return { ok: true };
+    // Allowed even when it looks analysed: an edit still waiting for its analysis may be what is too large.
     const allowed = this.largeAllowed();
     if (!allowed.includes(key)) await this.state.update(LARGE_ARTICLES_KEY, [...allowed, key]);
     if (!this.isArticleUri(uri)) await this.state.update(EXTRA_ARTICLES_KEY, [...this.extraArticles(), key]);
