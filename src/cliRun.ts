@@ -6,7 +6,7 @@ import { analyzeCorpus } from './analysis/analyze';
 import { isIsoDay } from './analysis/documentDate';
 import type { CorpusDocument } from './analysis/types';
 import { buildExport } from './annotations/exportFormat';
-import { formatEventTable } from './eventTable';
+import { formatEventTable, printable } from './eventTable';
 import { decodeArticle } from './annotations/articleText';
 
 
@@ -80,7 +80,7 @@ export function runCli(argv: string[], io: CliIo): number {
     const path = toExportPath(file, io.cwd);
     const decoded = decodeArticle(readFileSync(file));
     if (!decoded.ok) {
-      io.stderr(`news-annotator: skipped ${path}: ${decoded.reason}\n`);
+      io.stderr(`news-annotator: skipped ${printable(path)}: ${decoded.reason}\n`);
       return;
     }
     documents.push({ path, text: decoded.text, options: documentDate ? { documentDate } : undefined });

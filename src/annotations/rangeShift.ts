@@ -25,7 +25,10 @@ export interface TextChange {
  * position hint moved. Tags that did not change are returned as the same objects.
  * Throws RangeError when the changes overlap or do not fit `newText` (the caller's text is out of sync:
  * re-anchor instead). VS Code lists an event's changes from the last to the first, so its offsets are the
- * same whether read against the text before the event or applied one after the other.
+ * same whether read against the text before the event or applied one after the other. Where changes meet,
+ * VS Code's order is kept whatever the order of the list: text inserted where a replaced range starts stands
+ * before the replacement, and two insertions at one offset are one insertion for the tags (an undo of two
+ * touching deletions makes them), so their order in the list does not matter.
  */
 export function shiftTags(tags: readonly Tag[], changes: readonly TextChange[], newText: string): Tag[] {
   const shifter = new Shifter(changes, newText.length);

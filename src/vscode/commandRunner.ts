@@ -1,6 +1,7 @@
 // Registers a command so that a failure becomes a clear message (and a log line) instead of an
 // unhandled rejection; refusals the user can act on are UserErrors, logged without a stack.
 import * as vscode from 'vscode';
+import { plainMessage } from './views/labels';
 
 export class UserError extends Error {}
 
@@ -11,7 +12,7 @@ export function registerSafeCommand(id: string, log: vscode.LogOutputChannel, fn
     } catch (e) {
       if (e instanceof UserError) log.info(`${id}: ${e.message}`);
       else log.error(`${id}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-      void vscode.window.showErrorMessage(`News Annotator: ${e instanceof Error ? e.message : String(e)}`);
+      void vscode.window.showErrorMessage(plainMessage(`News Annotator: ${e instanceof Error ? e.message : String(e)}`));
       return undefined;
     }
   });

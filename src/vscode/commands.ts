@@ -2,6 +2,7 @@
 // highlight toggles and Re-analyse Workspace. Annotate This File and Analyse Anyway return the message they
 // showed (undefined when all went well), so that a caller (a test) sees what the user saw.
 import * as vscode from 'vscode';
+import { plainMessage } from './views/labels';
 import { isIsoDay } from '../analysis/documentDate';
 import { type ArticleProblem, decodeArticle, maxBytesFromMB } from '../annotations/articleText';
 import { registerSafeCommand, UserError } from './commandRunner';
@@ -59,7 +60,7 @@ export function registerCommands(index: WorkspaceIndex, config: Config, log: vsc
       if (!doc) return void vscode.window.showInformationMessage('Open an article to set its date.');
       if (!index.has(doc.uri)) {
         const annotated = await index.annotate(doc);
-        if (!annotated.ok) return void vscode.window.showWarningMessage(`News Annotator cannot annotate this file: ${annotated.reason}.`);
+        if (!annotated.ok) return void vscode.window.showWarningMessage(plainMessage(`News Annotator cannot annotate this file: ${annotated.reason}.`));
       }
       // `{ uri, date }` sets the date without asking (tests, links); date null clears it.
       const given = typeof arg === 'object' && arg !== null && 'date' in arg ? (arg as { date: unknown }).date : undefined;
@@ -95,16 +96,16 @@ export function registerCommands(index: WorkspaceIndex, config: Config, log: vsc
 
     reg(Commands.reanalyzeWorkspace, async () => {
       await index.reanalyse();
-      void vscode.window.showInformationMessage(`News Annotator: analysed ${index.articles().length} articles.`);
+      void vscode.window.showInformationMessage(plainMessage(`News Annotator: analysed ${index.articles().length} articles.`));
     }),
   );
 }
 
 /** Annotate This File refused: the reason, and for a file above the size limit, the way round it. */
 function refused(uri: vscode.Uri, reason: string, problem: ArticleProblem): string {
-  const message = `News Annotator cannot annotate this file: ${reason}.`;
+  const message = plainMessage(`News Annotator cannot annotate this file: ${reason}.`);
   if (problem !== 'too-large') return tell(message);
-  void vscode.window.showWarningMessage(message, ANALYSE_ANYWAY).then((choice) => {
+  void vscode.window.showWarningMessage(plainMessage(message), ANALYSE_ANYWAY).then((choice) => {
     if (choice === ANALYSE_ANYWAY) void vscode.commands.executeCommand(Commands.analyseAnyway, uri);
   });
   return message;
@@ -112,8 +113,9 @@ function refused(uri: vscode.Uri, reason: string, problem: ArticleProblem): stri
 
 /** Shows a message and returns it (the commands' result). */
 function tell(message: string, level: 'info' | 'warning' = 'warning'): string {
-  void (level === 'info' ? vscode.window.showInformationMessage(message) : vscode.window.showWarningMessage(message));
-  return message;
+  // Names and reasons come from files: no [label](command:...) in them may become a link.
+  void (level === 'info' ? vscode.window.showInformationMessage(plainMessage(message)) : vscode.window.showWarningMessage(plainMessage(message)));
+  return plainMessage(message);
 }
 
 function uriOf(arg: unknown): vscode.Uri | undefined {

@@ -3,20 +3,23 @@
 import type { ClaimMention, DateMention, DocumentDateInfo, Entity, OfficialMention } from '../analysis/types';
 import type { Tag } from '../annotations/tags';
 import { Commands } from './constants';
+import { escapeMarkdown } from './views/labels';
+
+export { escapeMarkdown };
 
 /** `command:` link with its arguments, as VS Code reads them from a Markdown link. */
 export function commandLink(label: string, command: string, args?: unknown, tooltip?: string): string {
-  const query = args === undefined ? '' : `?${encodeURIComponent(JSON.stringify([args]))}`;
-  const title = tooltip ? ` "${tooltip.replace(/"/g, "'")}"` : '';
+  const query = args === undefined ? '' : `?${encodeLinkQuery(JSON.stringify([args]))}`;
+  const title = tooltip ? ` "${tooltip.replace(/["\\]/g, "'")}"` : '';
   return `[${escapeMarkdown(label)}](command:${command}${query}${title})`;
 }
 
-// Only what changes inline rendering is escaped, so names keep their hyphens and dots as typed
-// ("Amir-Abdollahian", "J. Smith"); block markers matter only at the start of a paragraph.
-const MARKDOWN_INLINE = /[\\`*_[\]<>~]/g;
-const MARKDOWN_BLOCK_START = /^(\s*)([#>+-]|\d+[.)])/;
-export function escapeMarkdown(text: string): string {
-  return text.replace(MARKDOWN_INLINE, '\\$&').replace(MARKDOWN_BLOCK_START, (_m, space: string, marker: string) => `${space}\\${marker}`);
+/**
+ * encodeURIComponent leaves `( ) ' ! * ~` as they are; a `)` from article text (a speaker's name in the
+ * arguments) would end the link's destination early, so those are percent-encoded too (VS Code decodes them).
+ */
+function encodeLinkQuery(text: string): string {
+  return encodeURIComponent(text).replace(/[()'!*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 /** Where the hover's links point: the article, and the passage hovered. */

@@ -57,9 +57,13 @@ export class ArticleHoverProvider implements vscode.HoverProvider {
       }
     }
     if (sections.length === 0) return undefined;
+    // Article text in it is escaped (hoverText.ts); its links may run only this extension's own hover
+    // commands, never any other command, and no HTML is rendered. No `$(icon)` syntax either: an article
+    // could spell one.
     const md = new vscode.MarkdownString(sections.join('\n\n---\n\n'));
     md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
-    md.supportThemeIcons = true;
+    md.supportHtml = false;
+    md.supportThemeIcons = false;
     return new vscode.Hover(md, range);
   }
 }

@@ -31,7 +31,7 @@ export function pickPerson(o: PersonPickOptions): Promise<PersonChoice | undefin
   const fixed: PersonItem[] = [];
   const seen = new Set<string>();
   if (o.suggested?.name) {
-    fixed.push({ label: `$(lightbulb) ${o.suggested.name}`, description: 'suggested', choice: o.suggested });
+    fixed.push({ label: `$(lightbulb) ${withoutIcons(o.suggested.name)}`, description: 'suggested', choice: o.suggested });
     seen.add(o.suggested.entityId ?? o.suggested.name);
   }
   const add = (list: readonly Entity[], section: string) => {
@@ -40,7 +40,7 @@ export function pickPerson(o: PersonPickOptions): Promise<PersonChoice | undefin
     fixed.push({ label: section, kind: vscode.QuickPickItemKind.Separator });
     for (const e of fresh) {
       seen.add(e.id);
-      fixed.push({ label: e.name, description: describe(e), detail: undefined, choice: { name: e.name, entityId: e.id } });
+      fixed.push({ label: withoutIcons(e.name), description: describe(e), detail: undefined, choice: { name: e.name, entityId: e.id } });
     }
   };
   add(o.inArticle, 'In this article');
@@ -114,4 +114,9 @@ export async function askText(title: string, prompt: string, value: string | nul
   const answer = await vscode.window.showInputBox({ title: `${title} (${step}/${totalSteps})`, prompt, value: value ?? '', placeHolder: 'optional: leave empty for none' });
   if (answer === undefined) return undefined;
   return answer.trim() === '' ? null : answer.trim();
+}
+
+/** Names come from articles: `$(name)` in one must show as typed, not as an icon (a zero-width space breaks it). */
+function withoutIcons(text: string): string {
+  return text.replace(/\$\(/g, '$\u200b(');
 }

@@ -2,6 +2,7 @@
 // edited (shiftTags on every change event), finding them again when the text changed elsewhere
 // (reanchorTags), following renames, and the context keys the menus need. Storage is TagStorage's.
 import * as vscode from 'vscode';
+import { plainMessage } from './views/labels';
 import type { Entity } from '../analysis/types';
 import { reanchorTags } from '../annotations/reanchor';
 import type { TextChange } from '../annotations/rangeShift';
@@ -195,7 +196,7 @@ export class TagController implements TagService, TagSource, vscode.Disposable {
     this.storage.set(folder, this.storage.tags(folder).filter((t) => t.id !== tag.id));
     const what = tag.kind === 'quote' ? `quote tag${tag.speaker ? ` (${tag.speaker})` : ''}` : `stance tag (${tag.stance})`;
     // Not awaited: the command is done once the tag is gone; the offer to undo stays until dismissed.
-    void vscode.window.showInformationMessage(`Removed the ${what}.`, 'Undo').then((choice) => {
+    void vscode.window.showInformationMessage(plainMessage(`Removed the ${what}.`), 'Undo').then((choice) => {
       if (choice === 'Undo' && !this.storage.tags(folder).some((t) => t.id === tag.id)) {
         this.storage.set(folder, [...this.storage.tags(folder), tag]);
       }
@@ -232,7 +233,7 @@ export class TagController implements TagService, TagSource, vscode.Disposable {
       }
       // Not awaited: the command ends here; the button attaches the tag to whatever is selected by then.
       void vscode.window
-        .showInformationMessage(`Select the text for the ${tagLabel(tag)} ("${clip(tag.anchor.exact, 40)}"), then choose Re-attach.`, 'Re-attach to Selection')
+        .showInformationMessage(plainMessage(`Select the text for the ${tagLabel(tag)} ("${clip(tag.anchor.exact, 40)}"), then choose Re-attach.`), 'Re-attach to Selection')
         .then((choice) => {
           if (choice !== 'Re-attach to Selection') return;
           const now = vscode.window.activeTextEditor;
@@ -242,7 +243,7 @@ export class TagController implements TagService, TagSource, vscode.Disposable {
           try {
             this.attachTo(folder, tag, now.document, now.selection);
           } catch (e) {
-            void vscode.window.showErrorMessage(`News Annotator: ${e instanceof Error ? e.message : String(e)}`);
+            void vscode.window.showErrorMessage(plainMessage(`News Annotator: ${e instanceof Error ? e.message : String(e)}`));
           }
         });
       return;
@@ -365,7 +366,7 @@ export class TagController implements TagService, TagSource, vscode.Disposable {
     if (!editor) return undefined;
     const under = tagsAt(this.tags(editor.document.uri), editor.document.offsetAt(editor.selection.active));
     if (under.length === 0) {
-      void vscode.window.showInformationMessage(`Put the cursor on a tag to ${verb} it.`);
+      void vscode.window.showInformationMessage(plainMessage(`Put the cursor on a tag to ${verb} it.`));
       return undefined;
     }
     let tag = under[0]!;
@@ -477,7 +478,7 @@ export class TagController implements TagService, TagSource, vscode.Disposable {
     for (const { folder, byId } of updates.values()) this.storage.set(folder, this.storage.tags(folder).map((t) => byId.get(t.id) ?? t));
     if (lost && report) {
       void vscode.window.showWarningMessage(
-        `News Annotator: the text of ${lost === 1 ? 'one tag' : `${lost} tags`} changed and could not be found again. ${lost === 1 ? 'It is' : 'They are'} kept as detached in the Annotations view, where you can re-attach or remove ${lost === 1 ? 'it' : 'them'}.`,
+        plainMessage(`News Annotator: the text of ${lost === 1 ? 'one tag' : `${lost} tags`} changed and could not be found again. ${lost === 1 ? 'It is' : 'They are'} kept as detached in the Annotations view, where you can re-attach or remove ${lost === 1 ? 'it' : 'them'}.`),
       );
     }
   }

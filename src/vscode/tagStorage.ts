@@ -3,10 +3,12 @@
 // git pull made to the file, and never overwritten when it cannot be read (it is left as it is and
 // reported; the user may move it aside and start afresh).
 import * as vscode from 'vscode';
+import { atomicWrite, removeStaleTemps, type AtomicFs } from '../annotations/atomicWrite';
 import { parseTagFile, serializeTagFile } from '../annotations/tagFile';
 import type { Tag } from '../annotations/tags';
 import { TAGS_DIR, TAGS_FILE } from './constants';
 import { mergeTags, sameTag } from './tagMerge';
+import { plainMessage } from './views/labels';
 
 interface FolderStore {
   folder: vscode.WorkspaceFolder;
@@ -21,7 +23,24 @@ interface FolderStore {
   writeTimer: ReturnType<typeof setTimeout> | undefined;
   /** Writes to one file run one after the other. */
   queue: Promise<void>;
+  /** Whether temp files of interrupted saves were looked for this session. */
+  tempsSwept: boolean;
 }
+
+/** workspace.fs as the atomic-write protocol sees it (works for virtual workspaces too). */
+const workspaceFs: AtomicFs<vscode.Uri> = {
+  dirname: (uri) => vscode.Uri.joinPath(uri, '..'),
+  join: (dir, name) => vscode.Uri.joinPath(dir, name),
+  basename: (uri) => uri.path.slice(uri.path.lastIndexOf('/') + 1),
+  createDirectory: (dir) => Promise.resolve(vscode.workspace.fs.createDirectory(dir)),
+  writeFile: (uri, data) => Promise.resolve(vscode.workspace.fs.writeFile(uri, data)),
+  rename: (from, to) => Promise.resolve(vscode.workspace.fs.rename(from, to, { overwrite: true })),
+  delete: (uri) => Promise.resolve(vscode.workspace.fs.delete(uri)),
+  readDirectory: async (dir) => (await vscode.workspace.fs.readDirectory(dir)).map(([name]) => name),
+};
+
+/** The tags file was replaced (another window, a hand edit) after this save merged with it. */
+class FileReplacedWhileSaving extends Error {}
 
 export interface TagStorageChange {
   folder: vscode.WorkspaceFolder;
@@ -123,6 +142,7 @@ export class TagStorage implements vscode.Disposable {
           unreadable: null,
           writeTimer: undefined,
           queue: Promise.resolve(),
+          tempsSwept: false,
         };
         this.stores.set(folder.uri.toString(), store);
         this.watch(store);
@@ -216,7 +236,7 @@ export class TagStorage implements vscode.Disposable {
     if (!first) return;
     void vscode.window
       .showErrorMessage(
-        `News Annotator cannot read ${path}: ${reason}. The file is left untouched and no tags are saved in this folder until it is fixed or moved aside.`,
+        plainMessage(`News Annotator cannot read ${path}: ${reason}. The file is left untouched and no tags are saved in this folder until it is fixed or moved aside.`),
         'Open File',
         'Move Aside and Start Fresh',
       )
@@ -224,7 +244,7 @@ export class TagStorage implements vscode.Disposable {
         if (choice === 'Open File') await vscode.window.showTextDocument(store.file);
         else if (choice === 'Move Aside and Start Fresh') {
           const aside = await this.moveAside(store.folder);
-          if (aside) void vscode.window.showInformationMessage(`News Annotator: the unreadable tags file was kept as ${vscode.workspace.asRelativePath(aside)}.`);
+          if (aside) void vscode.window.showInformationMessage(plainMessage(`News Annotator: the unreadable tags file was kept as ${vscode.workspace.asRelativePath(aside)}.`));
         }
       });
   }
@@ -246,34 +266,54 @@ export class TagStorage implements vscode.Disposable {
   }
 
   private async write(store: FolderStore): Promise<void> {
-    if (store.unreadable) return;
+    // Another window or a hand edit may replace the file while this save is under way: then merge again
+    // and retry, a few times (each retry means someone else did save, so this cannot spin for long).
+    for (let attempt = 0; attempt < 5; attempt++) {
+      if (await this.writeOnce(store)) return;
+    }
+    this.log.warn(`${vscode.workspace.asRelativePath(store.file)} kept changing while saving tags; will save again`);
+    this.scheduleWrite(store);
+  }
+
+  /** One merge-then-save; false when the file changed between the merge and the rename (nothing written). */
+  private async writeOnce(store: FolderStore): Promise<boolean> {
+    if (store.unreadable) return true;
     // Someone else may have written since we last looked: merge first, never clobber.
     const current = await this.readText(store.file).catch((e: unknown) => {
       this.log.error(`cannot read ${vscode.workspace.asRelativePath(store.file)} before writing it: ${String(e)}`);
       return undefined;
     });
-    if (current === undefined) return;
+    if (current === undefined) return true;
     if (current !== store.diskText) {
       await this.readFromDisk(store, false);
-      if (store.unreadable) return;
+      if (store.unreadable) return true;
     }
     // What is written becomes the merge base, even if tags change while the write is under way.
     const written = store.tags;
     const text = serializeTagFile(written);
-    if (text === store.diskText) return;
-    if (store.tags.length === 0 && store.diskText === null) return; // never create an empty file
-    const dir = vscode.Uri.joinPath(store.folder.uri, TAGS_DIR);
-    const temp = vscode.Uri.joinPath(dir, `${TAGS_FILE}.${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}.tmp`);
-    await vscode.workspace.fs.createDirectory(dir);
-    await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(text));
+    if (text === store.diskText) return true;
+    if (store.tags.length === 0 && store.diskText === null) return true; // never create an empty file
+    const merged = store.diskText;
     try {
-      await vscode.workspace.fs.rename(temp, store.file, { overwrite: true });
+      await atomicWrite(workspaceFs, store.file, new TextEncoder().encode(text), {
+        precondition: async () => {
+          if ((await this.readText(store.file)) !== merged) throw new FileReplacedWhileSaving();
+        },
+      });
     } catch (e) {
-      await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
+      if (e instanceof FileReplacedWhileSaving) return false;
       throw e;
     }
     store.diskText = text;
     store.base = written;
+    if (!store.tempsSwept) {
+      // A save killed between its two steps leaves a temp file: harmless (never read), swept once per session.
+      store.tempsSwept = true;
+      void removeStaleTemps(workspaceFs, store.file).then((removed) => {
+        if (removed.length) this.log.info(`removed ${removed.length} temp file(s) left by an interrupted save`);
+      });
+    }
+    return true;
   }
 
   dispose(): void {

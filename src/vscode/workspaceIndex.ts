@@ -15,6 +15,7 @@ import { CONFIG_SECTION, Settings } from './constants';
 import { linkArticles } from './corpusLink';
 import { isArticlePath } from './glob';
 import type { ArticleSnapshot, WorkspaceModel } from './model';
+import { plainMessage } from './views/labels';
 
 interface Entry {
   uri: vscode.Uri;
@@ -409,7 +410,7 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     // its accented letters as U+FFFD: say so once, with the way to read it right.
     if (this.refused.get(key)?.problem === 'not-utf8' && text.includes('\uFFFD') && !this.told.has(key)) {
       this.told.add(key);
-      void vscode.window.showWarningMessage(notUtf8OpenMessage(vscode.workspace.asRelativePath(doc.uri)));
+      void vscode.window.showWarningMessage(plainMessage(notUtf8OpenMessage(vscode.workspace.asRelativePath(doc.uri))));
     }
     this.refused.delete(key);
     const existing = this.entries.get(key);
@@ -569,7 +570,7 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     if (open && !this.told.has(key)) {
       this.told.add(key);
       if (refusal.problem === 'too-large') void this.offerAnalyseAnyway([vscode.Uri.parse(key)], tooLargeMessage(name, refusal.reason));
-      else void vscode.window.showWarningMessage(notAnalysedMessage(name, refusal.reason));
+      else void vscode.window.showWarningMessage(plainMessage(notAnalysedMessage(name, refusal.reason)));
     }
     return undefined;
   }
@@ -589,7 +590,8 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
   }
 
   private async offerAnalyseAnyway(uris: vscode.Uri[], message: string): Promise<void> {
-    const choice = await vscode.window.showWarningMessage(message, ANALYSE_ANYWAY, OPEN_SETTING);
+    // File names are the user's: no [label](command:...) in one may become a link.
+    const choice = await vscode.window.showWarningMessage(plainMessage(message), ANALYSE_ANYWAY, OPEN_SETTING);
     if (choice === ANALYSE_ANYWAY) {
       await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'News Annotator: analysing' }, async () => {
         for (const uri of uris) await this.analyseAnyway(uri);

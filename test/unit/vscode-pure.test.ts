@@ -141,7 +141,7 @@ describe('hover text', () => {
     expect(escapeMarkdown('Hossein Amir-Abdollahian')).toBe('Hossein Amir-Abdollahian');
     expect(escapeMarkdown('J. D. Vance')).toBe('J. D. Vance');
     expect(escapeMarkdown('# not a heading')).toBe('\\# not a heading');
-    expect(escapeMarkdown('1. not a list')).toBe('\\1. not a list');
+    expect(escapeMarkdown('1. not a list')).toBe('1\\. not a list');
     expect(escapeMarkdown('a_b [c](d)')).toBe('a\\_b \\[c\\](d)');
   });
 });

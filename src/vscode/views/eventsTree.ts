@@ -1,10 +1,10 @@
 // The Events view: every merged event of the workspace, grouped by date, participant or article.
 import * as vscode from 'vscode';
-import type { EventType } from '../../analysis/types';
+import type { CorpusEvent, EventType } from '../../analysis/types';
 import { CONFIG_SECTION, Commands, ContextKeys, Settings, Views } from '../constants';
 import type { WorkspaceModel } from '../model';
 import { childrenOf, groupEvents, isEventsGrouping, type EventsGrouping, type EventsTreeNode } from './eventGroups';
-import { entityRole, eventDescription, eventSummaryLines, eventTitle, plural, snippet } from './labels';
+import { entityRole, eventDescription, eventTitle, eventTooltipText, plural, snippet } from './labels';
 import type { PassageArgs } from './openPassage';
 
 const TYPE_ICONS: Record<EventType, string> = {
@@ -32,7 +32,7 @@ export function eventsTreeItem(node: EventsTreeNode): vscode.TreeItem {
       const item = new vscode.TreeItem(eventTitle(node.event), vscode.TreeItemCollapsibleState.Collapsed);
       item.description = eventDescription(node.event);
       item.iconPath = new vscode.ThemeIcon(TYPE_ICONS[node.event.type] ?? 'circle');
-      item.tooltip = new vscode.MarkdownString(eventSummaryLines(node.event).map((l, i) => (i === 0 ? `**${escapeMd(l)}**` : escapeMd(l))).join('  \n'));
+      item.tooltip = eventTooltipMarkdown(node.event);
       item.contextValue = node.event.scheduled ? 'event.planned' : 'event';
       return item;
     }
@@ -57,8 +57,13 @@ export function eventsTreeItem(node: EventsTreeNode): vscode.TreeItem {
   }
 }
 
-function escapeMd(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+/** Places, names and file names come from articles: shown as plain text, with no link of any kind enabled. */
+function eventTooltipMarkdown(event: CorpusEvent): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(eventTooltipText(event));
+  md.isTrusted = false;
+  md.supportHtml = false;
+  md.supportThemeIcons = false;
+  return md;
 }
 
 class EventsTreeProvider implements vscode.TreeDataProvider<EventsTreeNode> {

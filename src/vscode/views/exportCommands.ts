@@ -5,7 +5,7 @@ import { parseAnnotationsImport, toWebAnnotations } from '../../annotations/w3c'
 import { Commands } from '../constants';
 import type { TagService, WorkspaceModel } from '../model';
 import { buildWorkspaceExport, type WorkspaceExport } from './exportData';
-import { plural } from './labels';
+import { plainMessage, plural } from './labels';
 
 function firstFolder(): vscode.Uri | undefined {
   return vscode.workspace.workspaceFolders?.[0]?.uri;
@@ -35,7 +35,7 @@ async function writeJson(target: vscode.Uri, value: unknown): Promise<void> {
 
 async function reportWritten(target: vscode.Uri, summary: string): Promise<void> {
   const open = 'Open';
-  const choice = await vscode.window.showInformationMessage(`News Annotator: ${summary} written to ${vscode.workspace.asRelativePath(target)}.`, open);
+  const choice = await vscode.window.showInformationMessage(plainMessage(`News Annotator: ${summary} written to ${vscode.workspace.asRelativePath(target)}.`), open);
   if (choice === open) await vscode.window.showTextDocument(target);
 }
 
@@ -75,7 +75,7 @@ async function exportAnnotations(model: WorkspaceModel, version: string, format:
     await writeJson(target, value);
     await reportWritten(target, `${format === 'json' ? 'annotations' : 'W3C Web Annotations'} of ${exportSummary(exp)}`);
   } catch (error) {
-    void vscode.window.showErrorMessage(`News Annotator: export failed, nothing was written: ${errorText(error)}`);
+    void vscode.window.showErrorMessage(plainMessage(`News Annotator: export failed, nothing was written: ${errorText(error)}`));
   }
 }
 
@@ -95,17 +95,17 @@ async function importAnnotations(model: WorkspaceModel, tagService: TagService):
   try {
     text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(source)).replace(/^\uFEFF/, '');
   } catch (error) {
-    void vscode.window.showErrorMessage(`News Annotator: cannot read ${name}: ${errorText(error)}`);
+    void vscode.window.showErrorMessage(plainMessage(`News Annotator: cannot read ${name}: ${errorText(error)}`));
     return;
   }
   const parsed = parseAnnotationsImport(text);
   if (!parsed.ok) {
-    void vscode.window.showErrorMessage(`News Annotator: cannot import ${name}: ${parsed.reason}`);
+    void vscode.window.showErrorMessage(plainMessage(`News Annotator: cannot import ${name}: ${parsed.reason}`));
     return;
   }
   if (parsed.tags.length === 0) {
     const unreadable = parsed.skipped ? ` (${plural(parsed.skipped, 'annotation')} could not be read as tags)` : '';
-    void vscode.window.showInformationMessage(`News Annotator: ${name} holds no tags to import${unreadable}; automatic annotations are recomputed from the articles, not imported.`);
+    void vscode.window.showInformationMessage(plainMessage(`News Annotator: ${name} holds no tags to import${unreadable}; automatic annotations are recomputed from the articles, not imported.`));
     return;
   }
   await whenIndexed(model);
@@ -114,9 +114,9 @@ async function importAnnotations(model: WorkspaceModel, tagService: TagService):
     const what = parsed.format === 'w3c' ? 'W3C Web Annotations' : 'a News Annotator export';
     const detail = detached ? ` ${plural(detached, 'tag')} could not be found in the articles: see “Detached tags” in the Annotations view.` : '';
     const skipped = parsed.skipped ? ` ${plural(parsed.skipped, 'annotation')} could not be read as tags and ${parsed.skipped === 1 ? 'was' : 'were'} left out.` : '';
-    void vscode.window.showInformationMessage(`News Annotator: imported ${plural(parsed.tags.length, 'tag')} from ${what} (${name}): ${attached} attached, ${detached} detached.${detail}${skipped}`);
+    void vscode.window.showInformationMessage(plainMessage(`News Annotator: imported ${plural(parsed.tags.length, 'tag')} from ${what} (${name}): ${attached} attached, ${detached} detached.${detail}${skipped}`));
   } catch (error) {
-    void vscode.window.showErrorMessage(`News Annotator: import of ${name} failed, your tags are unchanged: ${errorText(error)}`);
+    void vscode.window.showErrorMessage(plainMessage(`News Annotator: import of ${name} failed, your tags are unchanged: ${errorText(error)}`));
   }
 }
 

@@ -45,6 +45,47 @@ export function eventSummaryLines(event: CorpusEvent): string[] {
   ];
 }
 
+// Article text (and a tags file that came with the workspace) is untrusted: it must render as the very
+// characters it holds, never as a link, image, HTML, code, emphasis, heading or list. Every character that
+// opens Markdown syntax anywhere is backslash-escaped (CommonMark renders `\x` as `x` for any ASCII
+// punctuation); `:` and `@` too, so that no GFM autolink (`https://…`, `mailto:`, `a@b.org`) forms.
+// Hyphens, dots and parentheses act only at the start of a line (`- `, `1.`, `1)`) or after `]` / `www`,
+// so they are escaped only there and names keep their hyphens and initials as typed in the source.
+const MARKDOWN_INLINE = /[\\`*_[\]<>~|&:@#!{}$+=^"]/g;
+const MARKDOWN_LINE_START = /^(\d+)([.)])|^([-])/;
+const WWW_DOT = /\b(www)\./gi;
+export function escapeMarkdown(text: string): string {
+  const lines = text
+    .split(/\r\n?|\n/)
+    // Leading spaces would make an indented code block; line breaks stay as hard breaks.
+    .map((line) => line.replace(/^[ \t]+/, ''))
+    .filter((line) => line.length > 0)
+    .map((line) =>
+      line
+        .replace(MARKDOWN_INLINE, '\\$&')
+        .replace(WWW_DOT, '$1\\.')
+        .replace(MARKDOWN_LINE_START, (_m, digits: string | undefined, delim: string | undefined, dash: string | undefined) =>
+          dash ? `\\${dash}` : `${digits}\\${delim}`,
+        ),
+    );
+  return lines.join('  \n');
+}
+
+// VS Code turns `[label](command:…)`, `(https://…)` and `(file:…)` in a notification's message into links it
+// opens with commands allowed. A message quoting an article, a tags file or an import file must not: a zero-width
+// space between `]` and `(` keeps every character visible as it is and no link forms.
+const LINKED_TEXT = /\]\(/g;
+export function plainMessage(text: string): string {
+  return text.replace(LINKED_TEXT, ']\u200b(');
+}
+
+/** An event's tooltip in the Events view (Markdown): the summary, its first line bold, article text escaped. */
+export function eventTooltipText(event: CorpusEvent): string {
+  return eventSummaryLines(event)
+    .map((line, i) => (i === 0 ? `**${escapeMarkdown(line)}**` : escapeMarkdown(line)))
+    .join('  \n');
+}
+
 /** "Foreign Minister, Japan" from what is known of a person. */
 export function entityRole(entity: Pick<Entity, 'title' | 'country'> | undefined): string {
   if (!entity) return '';

@@ -1,6 +1,7 @@
 // newsAnnotator.openPassage: opens an article with a passage revealed and selected. Used by the trees,
 // the timeline and hover links, so its argument is plain JSON.
 import * as vscode from 'vscode';
+import { plainMessage } from './labels';
 import { Commands } from '../constants';
 import type { WorkspaceModel } from '../model';
 
@@ -53,7 +54,7 @@ export async function openPassage(model: WorkspaceModel, args: unknown): Promise
   }
   const uri = resolveArticleUri(model, args);
   if (!uri) {
-    void vscode.window.showErrorMessage(`News Annotator: cannot find the article ${args.path ?? ''}.`);
+    void vscode.window.showErrorMessage(plainMessage(`News Annotator: cannot find the article ${args.path ?? ''}.`));
     return undefined;
   }
   try {
@@ -67,7 +68,7 @@ export async function openPassage(model: WorkspaceModel, args: unknown): Promise
     editor.revealRange(new vscode.Range(range.start, range.start), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     return editor;
   } catch (error) {
-    void vscode.window.showErrorMessage(`News Annotator: cannot open ${args.path ?? uri.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
+    void vscode.window.showErrorMessage(plainMessage(`News Annotator: cannot open ${args.path ?? uri.toString(true)}: ${error instanceof Error ? error.message : String(error)}`));
     return undefined;
   }
 }

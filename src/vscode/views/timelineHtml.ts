@@ -32,6 +32,14 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
   ].join('; ');
 }
 
+/**
+ * The webview's options: scripts on (ours, under the nonce), no forms, no `command:` links, and files
+ * readable only from the extension's `media/timeline` folder (never the workspace or anywhere else).
+ */
+export function timelineWebviewOptions<U>(mediaFolder: U): { enableScripts: true; enableForms: false; enableCommandUris: false; localResourceRoots: U[] } {
+  return { enableScripts: true, enableForms: false, enableCommandUris: false, localResourceRoots: [mediaFolder] };
+}
+
 export function timelinePageHtml(input: TimelinePageInput): string {
   const { nonce } = input;
   const attr = escapeXml;

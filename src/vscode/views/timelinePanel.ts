@@ -5,9 +5,9 @@ import * as vscode from 'vscode';
 import type { CorpusEvent } from '../../analysis/types';
 import { CONFIG_SECTION, Commands, Settings } from '../constants';
 import type { WorkspaceModel } from '../model';
-import { snippet } from './labels';
+import { plainMessage, snippet } from './labels';
 import { openPassage, type PassageArgs } from './openPassage';
-import { eventDetails, makeNonce, parseWebviewMessage, timelinePageHtml, type RenderMessage } from './timelineHtml';
+import { eventDetails, makeNonce, parseWebviewMessage, timelinePageHtml, timelineWebviewOptions, type RenderMessage } from './timelineHtml';
 import { isTimelineLanes, layoutTimeline, type TimelineLanes } from './timelineLayout';
 import { cssVariableNames, renderTimelineSvg, standaloneSvg, timelineCss } from './timelineSvg';
 
@@ -51,7 +51,7 @@ class TimelinePanel {
     onDispose: () => void,
   ) {
     const media = vscode.Uri.joinPath(extensionUri, 'media', 'timeline');
-    panel.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: [media] };
+    panel.webview.options = timelineWebviewOptions(media);
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'news-annotator.svg');
     panel.webview.html = timelinePageHtml({
       cspSource: panel.webview.cspSource,
@@ -150,9 +150,9 @@ class TimelinePanel {
     if (!target) return;
     try {
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(file));
-      void vscode.window.showInformationMessage(`News Annotator: timeline saved to ${vscode.workspace.asRelativePath(target)}.`);
+      void vscode.window.showInformationMessage(plainMessage(`News Annotator: timeline saved to ${vscode.workspace.asRelativePath(target)}.`));
     } catch (error) {
-      void vscode.window.showErrorMessage(`News Annotator: cannot write ${target.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
+      void vscode.window.showErrorMessage(plainMessage(`News Annotator: cannot write ${target.toString(true)}: ${error instanceof Error ? error.message : String(error)}`));
     }
   }
 
@@ -162,9 +162,15 @@ class TimelinePanel {
   }
 }
 
+/** `\$(` shows as `$(`, not as an icon, in quick-pick text. */
+function noIcons(text: string): string {
+  return text.replace(/\$\(/g, '\\$(');
+}
+
 async function pickSource(event: CorpusEvent, sources: CorpusEvent['sources']) {
   const picked = await vscode.window.showQuickPick(
-    sources.map((s) => ({ label: snippet(s.text, 100), description: s.path, source: s })),
+    // Quick-pick labels and descriptions render `$(icon)`: an article's text must not.
+    sources.map((s) => ({ label: noIcons(snippet(s.text, 100)), description: noIcons(s.path), source: s })),
     { title: `Sources of this event (${sources.length})`, placeHolder: `Open which passage about ${event.participants.join(', ') || 'this event'}?`, matchOnDescription: true },
   );
   return picked?.source;
@@ -183,10 +189,12 @@ export function registerTimeline(context: vscode.ExtensionContext, model: Worksp
       current.panel.reveal();
       return;
     }
-    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'News Timeline', vscode.ViewColumn.Active, {
-      enableScripts: true,
-      localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'media', 'timeline')],
-    });
+    const panel = vscode.window.createWebviewPanel(
+      VIEW_TYPE,
+      'News Timeline',
+      vscode.ViewColumn.Active,
+      timelineWebviewOptions(vscode.Uri.joinPath(context.extensionUri, 'media', 'timeline')),
+    );
     current = open(panel);
   };
   return vscode.Disposable.from(

@@ -73,11 +73,23 @@ export function standaloneSvg(svg: string, css: string, values: Readonly<Record<
   const open = /^\s*<svg\b[^>]*>/.exec(svg);
   if (!open || !/<\/svg>\s*$/.test(svg) || !open[0].includes('class="timeline"')) return null;
   // Our builder writes neither scripts nor event handlers; a file that has them is not ours to save.
-  if (/<script|<foreignObject|\son[a-z]+\s*=/i.test(svg)) return null;
+  // Handlers are looked for among attribute names only: article text (escaped) may well read " online=".
+  if (/<script|<foreignObject/i.test(svg) || hasHandlerAttribute(svg)) return null;
   const style = `<style>\n${inlineCssVariables(css, values)}\n</style>`;
   let head = open[0];
   if (!/\sxmlns=/.test(head)) head = head.replace('<svg', `<svg xmlns="${SVG_NS}"`);
   return `<?xml version="1.0" encoding="UTF-8"?>\n${head}\n${style}${svg.slice(open.index + open[0].length).trimEnd()}\n`;
+}
+
+const TAG = /<[a-zA-Z][^>]*>/g;
+const ATTRIBUTE_NAME = /\s([^\s=/>"']+)\s*=/g;
+const QUOTED_VALUE = /"[^"]*"|'[^']*'/g;
+
+function hasHandlerAttribute(svg: string): boolean {
+  for (const [tag] of svg.matchAll(TAG)) {
+    for (const [, name] of tag.replace(QUOTED_VALUE, '""').matchAll(ATTRIBUTE_NAME)) if (/^on/i.test(name!)) return true;
+  }
+  return false;
 }
 
 const r = (n: number) => Math.round(n * 10) / 10;
