@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { linkAnalyses } from './analysis/analyze';
 import type { CorpusAnalysis, DocumentAnalysis } from './analysis/types';
 import type { OutputLayout } from './cliOutput';
-import { linksOf, WORKER_ROLE, type ChunkFile, type FromWorker, type ToWorker } from './cliWorker';
+import { codePointStandIn, linksOf, WORKER_ROLE, type ChunkFile, type FromWorker, type ToWorker } from './cliWorker';
 
 /** Bytes of files per chunk: large enough that messages cost little, small enough to balance the workers. */
 const CHUNK_BYTES = 192 * 1024;
@@ -16,6 +16,8 @@ export interface SizedFile extends ChunkFile {
 
 export interface ParallelRun {
   corpus: CorpusAnalysis;
+  /** Stand-ins for the texts as far as code-point offsets go (see codePointStandIn), by path. */
+  codePointTexts: ReadonlyMap<string, string>;
   /** Formats every document in the workers and passes the text to `write`, in file order. */
   writeDocuments(layout: OutputLayout, generator: string, write: (text: string) => void): Promise<void>;
   close(): Promise<void>;
@@ -94,12 +96,16 @@ export async function analyseInWorkers(
     });
 
     const analysed: Array<{ path: string; analysis: DocumentAnalysis }> = [];
+    const codePointTexts = new Map<string, string>();
     results.forEach((chunkResults, c) => {
       const chunk = chunks[c]!;
       chunk.firstDocument = analysed.length;
       for (const result of chunkResults) {
         if ('skipped' in result) options.onSkipped(result.path, result.skipped);
-        else analysed.push(result);
+        else {
+          analysed.push({ path: result.path, analysis: result.analysis });
+          codePointTexts.set(result.path, codePointStandIn(result.pairEnds));
+        }
       }
       chunk.documents = analysed.length - chunk.firstDocument;
     });
@@ -141,7 +147,7 @@ export async function analyseInWorkers(
         };
         request();
       });
-    return { corpus, writeDocuments, close };
+    return { corpus, codePointTexts, writeDocuments, close };
   } catch (error) {
     await close();
     throw error;

@@ -146,7 +146,7 @@ export function runCli(argv: string[], io: CliIo): number | Promise<number> {
   });
   if (showProgress && documents.length > 0) io.stderr(`analysing ${documents.length} articles\n`);
   const corpus = analyzeCorpus(documents);
-  const result = writeResult(options, io, corpus, generator, (write) =>
+  const result = writeResult(options, io, corpus, texts, generator, (write) =>
     corpus.documents.forEach(({ path, analysis }, i) =>
       write(formatDocuments([exportDocument(path, analysis, texts.get(path)!, generator)], options.layout, i === 0)),
     ),
@@ -172,7 +172,7 @@ async function runInWorkers(
     return 1;
   }
   try {
-    return await writeResult(options, io, run.corpus, generator, (write) => run.writeDocuments(options.layout, generator, write));
+    return await writeResult(options, io, run.corpus, run.codePointTexts, generator, (write) => run.writeDocuments(options.layout, generator, write));
   } finally {
     await run.close();
   }
@@ -186,6 +186,8 @@ function writeResult(
   options: Options,
   io: CliIo,
   corpus: CorpusAnalysis,
+  /** The texts, or stand-ins that count code points the same (the events' sources need them). */
+  texts: ReadonlyMap<string, string>,
   generator: string,
   writeDocuments: (write: (text: string) => void) => Promise<void> | void,
 ): number | Promise<number> {
@@ -213,7 +215,7 @@ function writeResult(
   };
   const finish = () => {
     // Entities and events as buildExport gives them, without the documents (written already).
-    const { entities, events } = buildExport({ generator, corpus: { ...corpus, documents: [] }, texts: new Map() });
+    const { entities, events } = buildExport({ generator, corpus: { ...corpus, documents: [] }, texts });
     write(formatTrailer(entities, events, options.layout));
     sink.write(buffer);
     sink.close();

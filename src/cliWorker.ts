@@ -25,7 +25,11 @@ export type ToWorker =
   | { type: 'export'; chunk: number; layout: OutputLayout; first: boolean; generator: string; links: DocumentLinks[] };
 
 export type FromWorker =
-  | { type: 'analysed'; chunk: number; results: Array<{ path: string; skipped: string } | { path: string; analysis: LinkableAnalysis }> }
+  | {
+      type: 'analysed';
+      chunk: number;
+      results: Array<{ path: string; skipped: string } | { path: string; analysis: LinkableAnalysis; pairEnds: number[] }>;
+    }
   | { type: 'exported'; chunk: number; text: string }
   | { type: 'failed'; message: string };
 
@@ -60,6 +64,34 @@ export function exportDocument(path: string, analysis: DocumentAnalysis, text: s
   return buildExport({ generator, corpus, texts: new Map([[path, text]]) }).documents[0]!;
 }
 
+const LOW_SURROGATE = /[\uDC00-\uDFFF]/g;
+
+/** Offsets of the low halves of the text's surrogate pairs: all the export's code-point offsets depend on. */
+export function surrogatePairEnds(text: string): number[] {
+  const ends: number[] = [];
+  LOW_SURROGATE.lastIndex = 0;
+  for (let m = LOW_SURROGATE.exec(text); m; m = LOW_SURROGATE.exec(text)) {
+    const before = text.charCodeAt(m.index - 1);
+    if (m.index > 0 && before >= 0xd800 && before <= 0xdbff) ends.push(m.index);
+  }
+  return ends;
+}
+
+/**
+ * A text with surrogate pairs where the original has them and spaces elsewhere: it counts code points the
+ * same way up to its last pair (and every offset after it), so the main thread, which never holds the
+ * articles' texts, can give buildExport what the events' code-point offsets need.
+ */
+export function codePointStandIn(pairEnds: readonly number[]): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const end of pairEnds) {
+    parts.push(' '.repeat(end - 1 - at), '\uD800\uDC00');
+    at = end + 1;
+  }
+  return parts.join('');
+}
+
 /** Runs in a worker thread: answers the main thread's messages until it is terminated. */
 export function runCliWorker(): void {
   const port = parentPort;
@@ -80,7 +112,7 @@ export function runCliWorker(): void {
           const analysis = analyzeDocument(decoded.text, options);
           kept.push({ path, text: decoded.text, analysis });
           // Sentences and dates are the bulk of an analysis and linking does not read them.
-          results.push({ path, analysis: { ...analysis, sentences: [], dates: [] } });
+          results.push({ path, analysis: { ...analysis, sentences: [], dates: [] }, pairEnds: surrogatePairEnds(decoded.text) });
         }
         chunks.set(message.chunk, kept);
         port.postMessage({ type: 'analysed', chunk: message.chunk, results } satisfies FromWorker);

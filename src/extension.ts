@@ -1,5 +1,7 @@
-// activate(): builds the services and registers each feature; nothing else happens here.
+// activate(): builds the services and registers each feature; nothing else happens here. It returns a small
+// read-only API for tests and automation (src/vscode/api.ts).
 import * as vscode from 'vscode';
+import type { NewsAnnotatorApi } from './vscode/api';
 import { AnalysisCacheStore } from './vscode/analysisCacheStore';
 import { registerCommands } from './vscode/commands';
 import { Config } from './vscode/config';
@@ -13,7 +15,7 @@ import { WorkspaceIndex } from './vscode/workspaceIndex';
 
 let storage: TagStorage | undefined;
 
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const log = vscode.window.createOutputChannel('News Annotator', { log: true });
   const config = new Config();
   const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '0');
@@ -22,21 +24,22 @@ export function activate(context: vscode.ExtensionContext): void {
   const index = new WorkspaceIndex(config, cache, context.workspaceState, log, context.storageUri !== undefined);
   storage = new TagStorage(log);
   const tags = new TagController(index, storage, config, log);
+  // Registered in this order (listeners of the same event run in it).
+  const tagCommands = tags.register();
+  const commands = registerCommands(index, config, log);
+  const decorations = new DecorationController(index, config);
+  const hovers = registerHovers(index, config);
+  const statusBar = registerStatusBar(index);
+  const views = registerViews(context, index, tags);
 
-  context.subscriptions.push(
-    log,
-    config,
-    index,
-    storage,
-    tags,
-    tags.register(),
-    registerCommands(index, config, log),
-    new DecorationController(index, config),
-    registerHovers(index, config),
-    registerStatusBar(index),
-    registerViews(context, index, tags),
-  );
+  context.subscriptions.push(log, config, index, storage, tags, tagCommands, commands, decorations, hovers, statusBar, views);
   void cache.identifyBuild(vscode.Uri.joinPath(context.extensionUri, 'dist', 'extension.js')).then(() => index.start());
+  return {
+    model: index,
+    eventsTree: views.eventsTree,
+    annotationsTree: views.annotationsTree,
+    decorationsFor: (uri) => decorations.appliedTo(uri),
+  };
 }
 
 /** Tags changed in the last moments are written before the window goes. */

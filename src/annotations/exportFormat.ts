@@ -15,6 +15,9 @@ interface ExportedAnnotationBase {
   source: 'auto' | 'user';
   start: number;
   end: number;
+  /** The same span counted in Unicode code points (a character outside the BMP counts 1, not 2). */
+  codePointStart: number;
+  codePointEnd: number;
   text: string;
   range: { start: Position; end: Position };
 }
@@ -58,7 +61,7 @@ export interface ExportedEvent {
   date: string | null;
   location: string | null;
   participants: string[];
-  sources: Array<{ path: string; start: number; end: number; text: string }>;
+  sources: Array<{ path: string; start: number; end: number; codePointStart: number; codePointEnd: number; text: string }>;
 }
 
 export interface AnnotationsExport {
@@ -98,6 +101,7 @@ export function buildExport({ generator, corpus, texts, userAnnotations }: Expor
     const text = texts.get(path);
     if (text === undefined) throw new Error(`no text for ${path}`);
     const lines = new LineIndex(text);
+    const codePoints = codePointCounter(text);
     // Automatic annotations are numbered per kind in document order; user tags keep their own ids.
     const base = (kind: AnnotationKind, id: string, s: { start: number; end: number; text: string }, source: 'auto' | 'user' = 'auto') => ({
       id,
@@ -105,6 +109,8 @@ export function buildExport({ generator, corpus, texts, userAnnotations }: Expor
       source,
       start: s.start,
       end: s.end,
+      codePointStart: codePoints(s.start),
+      codePointEnd: codePoints(s.end),
       text: s.text,
       range: { start: lines.positionAt(s.start), end: lines.positionAt(s.end) },
     });
@@ -141,6 +147,18 @@ export function buildExport({ generator, corpus, texts, userAnnotations }: Expor
     return { path, sha256: sha256Hex(text), documentDate: analysis.documentDate?.value ?? null, annotations };
   });
 
+  const countersByPath = new Map<string, (offset: number) => number>();
+  const codePointsIn = (path: string) => {
+    let counter = countersByPath.get(path);
+    if (!counter) {
+      const text = texts.get(path);
+      if (text === undefined) throw new Error(`no text for ${path}`);
+      counter = codePointCounter(text);
+      countersByPath.set(path, counter);
+    }
+    return counter;
+  };
+
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
@@ -153,7 +171,39 @@ export function buildExport({ generator, corpus, texts, userAnnotations }: Expor
       date: e.date,
       location: e.location,
       participants: [...e.participants],
-      sources: e.sources.map((s) => ({ path: s.path, start: s.start, end: s.end, text: s.text })),
+      sources: e.sources.map((s) => {
+        const codePoints = codePointsIn(s.path);
+        return { path: s.path, start: s.start, end: s.end, codePointStart: codePoints(s.start), codePointEnd: codePoints(s.end), text: s.text };
+      }),
     })),
+  };
+}
+
+const LOW_SURROGATE = /[\uDC00-\uDFFF]/g;
+
+/**
+ * Maps a UTF-16 offset of `text` to the number of code points before it, for tools that count that way
+ * (Python, Rust's chars()). Each surrogate pair counts one; a lone surrogate counts one, as in Array.from.
+ * Text without pairs (most news) maps to itself at no cost; otherwise one scan and a binary search per offset.
+ */
+export function codePointCounter(text: string): (offset: number) => number {
+  const pairEnds: number[] = [];
+  LOW_SURROGATE.lastIndex = 0;
+  for (let m = LOW_SURROGATE.exec(text); m; m = LOW_SURROGATE.exec(text)) {
+    const i = m.index;
+    const before = text.charCodeAt(i - 1);
+    if (i > 0 && before >= 0xd800 && before <= 0xdbff) pairEnds.push(i);
+  }
+  if (pairEnds.length === 0) return (offset) => offset;
+  return (offset) => {
+    // Pairs whose low half lies before `offset` (an offset inside a pair counts the pair's high half only).
+    let lo = 0;
+    let hi = pairEnds.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (pairEnds[mid]! < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return offset - lo;
   };
 }

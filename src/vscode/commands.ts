@@ -1,12 +1,14 @@
-// The commands that are not about tags or views: Annotate This File, Set Document Date, the highlight
-// toggles and Re-analyse Workspace.
+// The commands that are not about tags or views: Annotate This File, Analyse Anyway, Set Document Date, the
+// highlight toggles and Re-analyse Workspace. Annotate This File and Analyse Anyway return the message they
+// showed (undefined when all went well), so that a caller (a test) sees what the user saw.
 import * as vscode from 'vscode';
 import { plainMessage } from './views/labels';
 import { isIsoDay } from '../analysis/documentDate';
+import { type ArticleProblem, decodeArticle, maxBytesFromMB } from '../annotations/articleText';
 import { registerSafeCommand, UserError } from './commandRunner';
 import type { Config } from './config';
-import { Commands } from './constants';
-import type { WorkspaceIndex } from './workspaceIndex';
+import { CONFIG_SECTION, Commands, Settings } from './constants';
+import { ANALYSE_ANYWAY, type WorkspaceIndex } from './workspaceIndex';
 
 export function registerCommands(index: WorkspaceIndex, config: Config, log: vscode.LogOutputChannel): vscode.Disposable {
   const reg = (id: string, fn: (...args: unknown[]) => unknown) => registerSafeCommand(id, log, fn);
@@ -18,11 +20,39 @@ export function registerCommands(index: WorkspaceIndex, config: Config, log: vsc
 
   return vscode.Disposable.from(
     reg(Commands.annotateFile, async (arg) => {
-      const doc = await documentOf(arg);
-      if (!doc) return void vscode.window.showInformationMessage('Open the file to annotate first.');
+      let doc: vscode.TextDocument | undefined;
+      try {
+        doc = await documentOf(arg);
+      } catch (e) {
+        // VS Code refuses to open some files as text (binary ones): say why in the words the CLI uses.
+        const uri = uriOf(arg);
+        const limit = maxBytesFromMB(vscode.workspace.getConfiguration(CONFIG_SECTION).get<unknown>(Settings.maxFileSizeMB));
+        const decoded = uri ? decodeArticle(await vscode.workspace.fs.readFile(uri), limit) : undefined;
+        if (uri && decoded && !decoded.ok) return refused(uri, decoded.reason, decoded.problem);
+        throw e;
+      }
+      if (!doc) return tell('Open the file to annotate first.', 'info');
       const result = await index.annotate(doc);
-      if (!result.ok) return void vscode.window.showWarningMessage(plainMessage(`News Annotator cannot annotate this file: ${result.reason}.`));
+      if (!result.ok) return refused(doc.uri, result.reason, result.problem);
       vscode.window.setStatusBarMessage(`News Annotator: annotating ${vscode.workspace.asRelativePath(doc.uri)}`, 3000);
+      return undefined;
+    }),
+
+    reg(Commands.analyseAnyway, async (arg) => {
+      // A Uri or { uri } names the file; else the active editor's; else every article refused for its size.
+      const named = uriOf(arg) ?? vscode.window.activeTextEditor?.document.uri;
+      const uris = named ? [named] : index.tooLarge();
+      if (uris.length === 0) return tell('No article was left out for its size.', 'info');
+      const failures: string[] = [];
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'News Annotator: analysing' }, async () => {
+        for (const uri of uris) {
+          const result = await index.analyseAnyway(uri);
+          if (!result.ok) failures.push(`${vscode.workspace.asRelativePath(uri)}: ${result.reason}`);
+        }
+      });
+      if (failures.length) return tell(`News Annotator cannot analyse ${failures.join('; ')}.`);
+      vscode.window.setStatusBarMessage(`News Annotator: analysed ${uris.map((u) => vscode.workspace.asRelativePath(u)).join(', ')}`, 3000);
+      return undefined;
     }),
 
     reg(Commands.setDocumentDate, async (arg) => {
@@ -69,6 +99,30 @@ export function registerCommands(index: WorkspaceIndex, config: Config, log: vsc
       void vscode.window.showInformationMessage(plainMessage(`News Annotator: analysed ${index.articles().length} articles.`));
     }),
   );
+}
+
+/** Annotate This File refused: the reason, and for a file above the size limit, the way round it. */
+function refused(uri: vscode.Uri, reason: string, problem: ArticleProblem): string {
+  const message = plainMessage(`News Annotator cannot annotate this file: ${reason}.`);
+  if (problem !== 'too-large') return tell(message);
+  void vscode.window.showWarningMessage(plainMessage(message), ANALYSE_ANYWAY).then((choice) => {
+    if (choice === ANALYSE_ANYWAY) void vscode.commands.executeCommand(Commands.analyseAnyway, uri);
+  });
+  return message;
+}
+
+/** Shows a message and returns it (the commands' result). */
+function tell(message: string, level: 'info' | 'warning' = 'warning'): string {
+  // Names and reasons come from files: no [label](command:...) in them may become a link.
+  void (level === 'info' ? vscode.window.showInformationMessage(plainMessage(message)) : vscode.window.showWarningMessage(plainMessage(message)));
+  return plainMessage(message);
+}
+
+function uriOf(arg: unknown): vscode.Uri | undefined {
+  if (arg instanceof vscode.Uri) return arg;
+  if (typeof arg === 'string') return vscode.Uri.parse(arg);
+  if (typeof arg === 'object' && arg !== null && typeof (arg as { uri?: unknown }).uri === 'string') return vscode.Uri.parse((arg as { uri: string }).uri);
+  return undefined;
 }
 
 /** The document a command is about: a Uri (explorer/editor menus), `{ uri }` (hover links), else the active editor. */

@@ -4,6 +4,7 @@ export const CONFIG_SECTION = 'newsAnnotator';
 
 export const Commands = {
   annotateFile: 'newsAnnotator.annotateFile',
+  analyseAnyway: 'newsAnnotator.analyseAnyway',
   tagQuote: 'newsAnnotator.tagQuote',
   tagStance: 'newsAnnotator.tagStance',
   editTag: 'newsAnnotator.editTag',
@@ -49,6 +50,7 @@ export const Settings = {
   highlightClaims: 'highlight.claims',
   highlightTags: 'highlight.tags',
   debounceMs: 'analysis.debounceMs',
+  maxFileSizeMB: 'analysis.maxFileSizeMB',
   stanceValues: 'stance.values',
   eventsGroupBy: 'events.groupBy',
   timelineLanes: 'timeline.lanes',

@@ -2,6 +2,7 @@
 // tags, each with its themable colours. Redraws immediately when the editor changes (the index is asked
 // to analyse pending edits first), and after the index re-analysed typed text (debounced there).
 import * as vscode from 'vscode';
+import type { AppliedDecorations } from './api';
 import type { Config } from './config';
 import { Colors } from './constants';
 import { HIGHLIGHT_KINDS, highlightSpans, type HighlightKind } from './highlights';
@@ -49,6 +50,8 @@ function decorationTypes(): Record<HighlightKind, vscode.TextEditorDecorationTyp
 export class DecorationController implements vscode.Disposable {
   private readonly types = decorationTypes();
   private readonly disposables: vscode.Disposable[] = [];
+  /** What was last set on each editor, per category: read by the test API (an editor's entry goes with it). */
+  private readonly applied = new WeakMap<vscode.TextEditor, Map<HighlightKind, vscode.Range[]>>();
 
   constructor(
     private readonly index: WorkspaceIndex,
@@ -81,13 +84,25 @@ export class DecorationController implements vscode.Disposable {
     const stale = !!article && article.text !== text;
     const tags = article || this.index.isArticleUri(doc.uri) ? this.index.tags(doc.uri) : [];
     const spans = highlightSpans(stale ? undefined : article?.analysis, tags, this.config.current.highlight, text.length);
+    let applied = this.applied.get(editor);
+    if (!applied) this.applied.set(editor, (applied = new Map()));
     for (const kind of HIGHLIGHT_KINDS) {
       if (stale && kind !== 'quoteTag' && kind !== 'stanceTag') continue;
-      editor.setDecorations(
-        this.types[kind],
-        spans[kind].map((s) => new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end))),
-      );
+      const ranges = spans[kind].map((s) => new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end)));
+      editor.setDecorations(this.types[kind], ranges);
+      applied.set(kind, ranges);
     }
+  }
+
+  /** The ranges last applied to the (first) visible editor of `uri`, per category. */
+  appliedTo(uri: vscode.Uri): AppliedDecorations | undefined {
+    const key = uri.toString();
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === key);
+    const applied = editor && this.applied.get(editor);
+    if (!applied) return undefined;
+    const result = {} as Record<HighlightKind, readonly vscode.Range[]>;
+    for (const kind of HIGHLIGHT_KINDS) result[kind] = [...(applied.get(kind) ?? [])];
+    return result;
   }
 
   dispose(): void {

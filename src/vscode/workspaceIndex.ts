@@ -6,14 +6,16 @@ import * as vscode from 'vscode';
 import { analyzeDocument } from '../analysis/analyze';
 import { isIsoDay } from '../analysis/documentDate';
 import type { CorpusEvent, DocumentAnalysis, Entity } from '../analysis/types';
-import { decodeArticle } from '../annotations/articleText';
+import { type ArticleProblem, checkArticleText, decodeArticle, formatMB, maxBytesFromMB, notAnalysedMessage, notUtf8OpenMessage, tooLargeMessage, tooLargeReason } from '../annotations/articleText';
 import { sha256Hex } from '../annotations/sha256';
 import type { Tag } from '../annotations/tags';
 import type { AnalysisCacheStore } from './analysisCacheStore';
 import type { Config } from './config';
+import { CONFIG_SECTION, Settings } from './constants';
 import { linkArticles } from './corpusLink';
 import { isArticlePath } from './glob';
 import type { ArticleSnapshot, WorkspaceModel } from './model';
+import { plainMessage } from './views/labels';
 
 interface Entry {
   uri: vscode.Uri;
@@ -40,6 +42,16 @@ export interface TagSource {
 
 const DOCUMENT_DATES_KEY = 'newsAnnotator.documentDates';
 const EXTRA_ARTICLES_KEY = 'newsAnnotator.extraArticles';
+/** Articles the user chose to analyse although they are above the size limit (Analyse Anyway). */
+const LARGE_ARTICLES_KEY = 'newsAnnotator.largeArticlesAllowed';
+export const ANALYSE_ANYWAY = 'Analyse Anyway';
+const OPEN_SETTING = 'Change the Limit';
+
+/** Why a file that counts as an article is not analysed. */
+export interface Refusal {
+  reason: string;
+  problem: ArticleProblem;
+}
 /** Schemes an open document may be an article in (not diff views, output panes, settings...). */
 const ARTICLE_SCHEMES = new Set(['file', 'vscode-vfs', 'vscode-remote', 'untitled', 'memfs', 'vscode-test-web']);
 
@@ -62,6 +74,10 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
   private indexingCount = 0;
   private readonly pendingEdits = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly pendingReads = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Articles not analysed (too large, binary, not decodable), by uri: their tags stay as they are. */
+  private readonly refused = new Map<string, Refusal>();
+  /** Refusals already told to the user this session (one notification per file). */
+  private readonly told = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -84,6 +100,10 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reindex()),
       config.onDidChange((e) => {
         if (e.articlesChanged) void this.reindex();
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        // A new limit admits or refuses articles: look at every article again (unchanged ones cost nothing).
+        if (e.affectsConfiguration(`${CONFIG_SECTION}.${Settings.maxFileSizeMB}`)) void this.reindex();
       }),
     );
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
@@ -167,14 +187,46 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
   // ---- commands --------------------------------------------------------------------------------
 
   /** Annotate This File: the file becomes an article of this workspace even if the globs leave it out. */
-  async annotate(doc: vscode.TextDocument): Promise<{ ok: true } | { ok: false; reason: string }> {
+  async annotate(doc: vscode.TextDocument): Promise<{ ok: true } | { ok: false; reason: string; problem: ArticleProblem }> {
     const text = doc.getText();
-    if (text.trim() === '') return { ok: false, reason: 'the file is empty' };
+    if (text.trim() === '') return { ok: false, reason: 'the file is empty', problem: 'empty' };
+    const check = checkArticleText(text, this.maxBytes(doc.uri));
+    if (!check.ok) return check;
     const key = doc.uri.toString();
     const extras = this.extraArticles();
     if (!extras.includes(key)) await this.state.update(EXTRA_ARTICLES_KEY, [...extras, key]);
     this.updateFromDocument(doc, false);
     return { ok: true };
+  }
+
+  /** Why the article is not analysed, if it is not. */
+  refusal(uri: vscode.Uri): Refusal | undefined {
+    return this.refused.get(uri.toString());
+  }
+
+  /** The articles not analysed because of their size. */
+  tooLarge(): vscode.Uri[] {
+    return [...this.refused].filter(([, r]) => r.problem === 'too-large').map(([key]) => vscode.Uri.parse(key));
+  }
+
+  /**
+   * Analyse Anyway: the article is analysed whatever its size, now and after a reload (until the setting
+   * changes nothing for it: the choice is per file). The editor's text when open, else the file.
+   */
+  async analyseAnyway(uri: vscode.Uri): Promise<{ ok: true } | { ok: false; reason: string }> {
+    const key = uri.toString();
+    // Allowed even when it looks analysed: an edit still waiting for its analysis may be what is too large.
+    const allowed = this.largeAllowed();
+    if (!allowed.includes(key)) await this.state.update(LARGE_ARTICLES_KEY, [...allowed, key]);
+    if (!this.isArticleUri(uri)) await this.state.update(EXTRA_ARTICLES_KEY, [...this.extraArticles(), key]);
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    if (doc) this.updateFromDocument(doc, true);
+    else {
+      const entry = await this.load(uri);
+      if (entry) this.flushReplaced([entry]);
+    }
+    const refusal = this.refused.get(key);
+    return refusal ? { ok: false, reason: refusal.reason } : { ok: true };
   }
 
   /** Set Document Date: relative dates of the article are resolved against it at once; null clears it. */
@@ -247,6 +299,7 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     for (const key of [...this.entries.keys()]) if (!found.has(key)) this.entries.delete(key);
     this.changed();
 
+    for (const key of [...this.refused.keys()]) if (!found.has(key)) this.refused.delete(key);
     const uris = [...found.values()];
     const step = uris.length ? 100 / uris.length : 100;
     const replaced: Entry[] = [];
@@ -272,6 +325,7 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     this.flushReplaced(replaced);
     if (this.cachePrunable && generation === this.generation) await this.cache.prune();
     this.log.info(`indexed ${this.entries.size} articles`);
+    this.tellTooLarge();
   }
 
   private flushReplaced(replaced: Entry[]): void {
@@ -290,22 +344,28 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     if (doc) {
       text = doc.getText();
     } else {
+      const maxBytes = this.maxBytes(uri);
       let bytes: Uint8Array;
       try {
+        // A file above the limit is refused from its size alone: a 50 MB file is never read into memory.
+        const { size } = await vscode.workspace.fs.stat(uri);
+        if (size > maxBytes) return this.refuse(key, { reason: tooLargeReason(size, maxBytes), problem: 'too-large' }, false);
         bytes = await vscode.workspace.fs.readFile(uri);
       } catch (e) {
         this.log.warn(`cannot read ${vscode.workspace.asRelativePath(uri)}: ${String(e)}`);
+        this.refused.delete(key);
         if (this.entries.delete(key)) this.changed();
         return undefined;
       }
-      const decoded = decodeArticle(bytes);
-      if (!decoded.ok) {
-        this.log.info(`not an article: ${vscode.workspace.asRelativePath(uri)}: ${decoded.reason}`);
-        if (this.entries.delete(key)) this.changed();
-        return undefined;
-      }
+      const decoded = decodeArticle(bytes, maxBytes);
+      if (!decoded.ok) return this.refuse(key, decoded, false);
       text = decoded.text;
     }
+    if (doc) {
+      const check = checkArticleText(text, this.maxBytes(uri));
+      if (!check.ok) return this.refuse(key, check, false);
+    }
+    this.refused.delete(key);
     const existing = this.entries.get(key);
     if (existing && existing.text === text) return undefined;
     const sha = sha256Hex(text);
@@ -341,6 +401,18 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
   private updateFromDocument(doc: vscode.TextDocument, replaced: boolean): void {
     const key = doc.uri.toString();
     const text = doc.getText();
+    const check = checkArticleText(text, this.maxBytes(doc.uri));
+    if (!check.ok) {
+      this.refuse(key, check, true);
+      return;
+    }
+    // The editor's text wins over the file's bytes; but a file that is not UTF-8, opened as UTF-8, shows
+    // its accented letters as U+FFFD: say so once, with the way to read it right.
+    if (this.refused.get(key)?.problem === 'not-utf8' && text.includes('\uFFFD') && !this.told.has(key)) {
+      this.told.add(key);
+      void vscode.window.showWarningMessage(plainMessage(notUtf8OpenMessage(vscode.workspace.asRelativePath(doc.uri))));
+    }
+    this.refused.delete(key);
     const existing = this.entries.get(key);
     if (existing && existing.text === text) return;
     const override = this.documentDateOverride(doc.uri);
@@ -405,8 +477,13 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
 
   private onDiskChanged(uri: vscode.Uri): void {
     const key = uri.toString();
-    // An open document follows the file itself (VS Code reloads it and reports an edit).
-    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) return;
+    // An open document follows the file itself (VS Code reloads it and reports an edit), except an article
+    // deleted while open and written back with the same text: no edit comes, so it is taken in here.
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    if (doc) {
+      if (!this.entries.has(key) && !this.refused.has(key) && this.isArticleUri(uri)) this.updateFromDocument(doc, true);
+      return;
+    }
     if (!this.entries.has(key) && !this.isArticleUri(uri)) return;
     // Several events for one save (truncate, write) become one read.
     const previous = this.pendingReads.get(key);
@@ -423,6 +500,7 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
   private onDiskDeleted(uri: vscode.Uri): void {
     const prefix = uri.toString();
     let removed = false;
+    for (const key of [...this.refused.keys()]) if (key === prefix || key.startsWith(prefix + '/')) this.refused.delete(key);
     for (const key of [...this.entries.keys()]) {
       if (key !== prefix && !key.startsWith(prefix + '/')) continue;
       // Unsaved edits of a deleted file are still an article the user is working on; a clean copy is not.
@@ -441,6 +519,8 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     let extras = this.extraArticles();
     for (const { oldUri, newUri } of files) {
       const oldPrefix = oldUri.toString();
+      // A refused article is looked at again under its new name (below), not kept under the old one.
+      for (const key of [...this.refused.keys()]) if (key === oldPrefix || key.startsWith(oldPrefix + '/')) this.refused.delete(key);
       for (const [key, entry] of [...this.entries]) {
         if (key !== oldPrefix && !key.startsWith(oldPrefix + '/')) continue;
         const target = vscode.Uri.parse(newUri.toString() + key.slice(oldPrefix.length));
@@ -469,7 +549,64 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     return isArticlePath(vscode.workspace.asRelativePath(uri, false), this.config.current.include, this.config.current.exclude);
   }
 
+  // ---- refusals --------------------------------------------------------------------------------
+
+  /** The size limit for this file: the setting's, or none when the user chose Analyse Anyway for it. */
+  private maxBytes(uri: vscode.Uri): number {
+    if (this.largeAllowed().includes(uri.toString())) return Number.POSITIVE_INFINITY;
+    return maxBytesFromMB(vscode.workspace.getConfiguration(CONFIG_SECTION).get<unknown>(Settings.maxFileSizeMB));
+  }
+
+  /**
+   * The article is not analysed: it leaves the index (its highlights go) but its tags are not touched.
+   * An open one is told at once; closed ones above the size limit are told together after indexing.
+   */
+  private refuse(key: string, refusal: Refusal, open: boolean): undefined {
+    const previous = this.refused.get(key);
+    this.refused.set(key, { reason: refusal.reason, problem: refusal.problem });
+    const name = vscode.workspace.asRelativePath(vscode.Uri.parse(key));
+    if (previous?.reason !== refusal.reason) this.log.info(`not analysed: ${name}: ${refusal.reason}`);
+    if (this.entries.delete(key)) this.changed();
+    if (open && !this.told.has(key)) {
+      this.told.add(key);
+      if (refusal.problem === 'too-large') void this.offerAnalyseAnyway([vscode.Uri.parse(key)], tooLargeMessage(name, refusal.reason));
+      else void vscode.window.showWarningMessage(plainMessage(notAnalysedMessage(name, refusal.reason)));
+    }
+    return undefined;
+  }
+
+  /** One notification for the closed articles found too large by an indexing run. */
+  private tellTooLarge(): void {
+    const untold = this.tooLarge().filter((uri) => !this.told.has(uri.toString()));
+    if (untold.length === 0) return;
+    for (const uri of untold) this.told.add(uri.toString());
+    const names = untold.map((u) => vscode.workspace.asRelativePath(u));
+    const first = untold[0]!;
+    const message =
+      untold.length === 1
+        ? tooLargeMessage(names[0]!, this.refused.get(first.toString())!.reason)
+        : tooLargeMessage(`${untold.length} articles (${names.slice(0, 3).join(', ')}${names.length > 3 ? ', ...' : ''})`, `they are above the ${formatMB(this.maxBytes(first))} limit for analysis`);
+    void this.offerAnalyseAnyway(untold, message);
+  }
+
+  private async offerAnalyseAnyway(uris: vscode.Uri[], message: string): Promise<void> {
+    // File names are the user's: no [label](command:...) in one may become a link.
+    const choice = await vscode.window.showWarningMessage(plainMessage(message), ANALYSE_ANYWAY, OPEN_SETTING);
+    if (choice === ANALYSE_ANYWAY) {
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'News Annotator: analysing' }, async () => {
+        for (const uri of uris) await this.analyseAnyway(uri);
+      });
+    } else if (choice === OPEN_SETTING) {
+      await vscode.commands.executeCommand('workbench.action.openSettings', `${CONFIG_SECTION}.${Settings.maxFileSizeMB}`);
+    }
+  }
+
   // ---- state -----------------------------------------------------------------------------------
+
+  private largeAllowed(): string[] {
+    const v = this.state.get<unknown>(LARGE_ARTICLES_KEY);
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  }
 
   private documentDates(): Record<string, string> {
     const v = this.state.get<unknown>(DOCUMENT_DATES_KEY);

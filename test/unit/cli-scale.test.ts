@@ -7,9 +7,10 @@ import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/corpus.mjs';
 import { analyzeCorpus } from '../../src/analysis/analyze';
-import { buildExport } from '../../src/annotations/exportFormat';
+import { buildExport, codePointCounter } from '../../src/annotations/exportFormat';
 import { formatDocuments, formatHeader, formatTrailer } from '../../src/cliOutput';
 import { parseShard, shardOf } from '../../src/cliShard';
+import { codePointStandIn, surrogatePairEnds } from '../../src/cliWorker';
 import { schemaErrors } from '../helpers/schema';
 import { loadSeeds, repoRoot } from '../helpers/seeds';
 
@@ -55,7 +56,12 @@ beforeAll(() => {
   }
   // A file the workers must skip, by name, like the single-threaded path does.
   writeFileSync(join(generatedDir, 'articles', 'broken.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00]));
-  generatedCount = corpus.length;
+  // Characters outside the BMP before an event: code-point offsets differ from UTF-16 ones.
+  writeFileSync(
+    join(generatedDir, 'articles', 'emoji.txt'),
+    '\u{1F30F}\u{1F91D} TOKYO, March 3, 2024 — Foreign Minister Anna Lee met Prime Minister Kenji Mori in Tokyo on Monday.\n',
+  );
+  generatedCount = corpus.length + 1;
 });
 
 type Exported = ReturnType<typeof buildExport>;
@@ -90,6 +96,10 @@ describe('--jobs', () => {
       for (const a of d.annotations) if (a.kind === 'official') (filesOf.get(a.entityId) ?? filesOf.set(a.entityId, new Set()).get(a.entityId)!).add(d.path);
     expect(Math.max(...[...filesOf.values()].map((s) => s.size))).toBeGreaterThan(1);
     expect(exported.events.some((e) => new Set(e.sources.map((s) => s.path)).size > 1)).toBe(true);
+    const emojiSource = exported.events.flatMap((e) => e.sources).find((s) => s.path === 'articles/emoji.txt');
+    expect(emojiSource).toBeDefined();
+    expect(emojiSource!.end).toBeGreaterThan(4);
+    expect(emojiSource!.codePointEnd).toBe(emojiSource!.end - 2);
     const events = await run(['events', 'articles', '-j', '2'], generatedDir);
     expect(events.stdout).toBe((await run(['events', 'articles', '-j', '1'], generatedDir)).stdout);
   });
@@ -201,6 +211,16 @@ describe('the streamed plain export', () => {
         formatDocuments(exported.documents.slice(1), 'json', false) +
         formatTrailer(exported.entities, exported.events, 'json');
       expect(streamed).toBe(JSON.stringify(exported, null, 2) + '\n');
+    }
+  });
+});
+
+describe('code points without the texts', () => {
+  it('a stand-in counts code points like the text it stands for, at every offset', () => {
+    for (const text of ['plain news, no pairs', '\u{1F30F} Tokyo \u{1F91D}\u{1F91D} talks', '\uDC00 lone \uD800 halves \u{1D400}x', 'ends with \u{1F30F}']) {
+      const original = codePointCounter(text);
+      const standIn = codePointCounter(codePointStandIn(surrogatePairEnds(text)));
+      for (let offset = 0; offset <= text.length; offset++) expect(standIn(offset)).toBe(original(offset));
     }
   });
 });

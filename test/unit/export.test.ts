@@ -95,7 +95,7 @@ describe('export format version 1', () => {
     expect(schemaErrors(broken)).not.toEqual([]);
     const badDate = structuredClone(exported);
     badDate.documents[0]!.annotations.unshift({
-      id: 'x', kind: 'date', source: 'auto', start: 0, end: 1, text: 'x',
+      id: 'x', kind: 'date', source: 'auto', start: 0, end: 1, codePointStart: 0, codePointEnd: 1, text: 'x',
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, value: 'next week', precision: 'week',
     });
     expect(schemaErrors(badDate)).not.toEqual([]);

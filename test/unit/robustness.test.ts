@@ -84,6 +84,61 @@ describe('the engine on any text', () => {
   });
 });
 
+// Adversarial shapes, each as a function of its length in characters, for the exception and linearity tests.
+const sentence = 'On Monday, Foreign Minister Ana Lima told reporters in Brasília that “talks with Argentina’s President will resume”, a spokesman said. ';
+const adversarial: Record<string, (n: number) => string> = {
+  'one line of prose without a line break': (n) => sentence.repeat(Math.ceil(n / sentence.length)).slice(0, n),
+  'nested quotation marks': (n) => '“‘«„'.repeat(n / 8) + '”’»“'.repeat(n / 8),
+  'unbalanced quotation marks among words': (n) => '“He said ‘no, '.repeat(Math.ceil(n / 14)).slice(0, n),
+  'straight quotes, odd count': (n) => ('"a" "b \'c '.repeat(Math.ceil(n / 11)) + '"').slice(0, n),
+  'capitalised words without end': (n) => 'Alpha Beta Gamma Delta Minister President Of The '.repeat(Math.ceil(n / 49)).slice(0, n),
+  'capitalised words with initials and titles': (n) => 'Dr. J. R. R. Van Der Berg-Smith Jr. Sen. '.repeat(Math.ceil(n / 40)).slice(0, n),
+  'digits and dots': (n) => '1.2.3.4.5.6.7.8.9.10.'.repeat(Math.ceil(n / 21)).slice(0, n),
+  'digits, dots and dates': (n) => '12.05.2020 3.4 May 2020. 2020-01-01. '.repeat(Math.ceil(n / 37)).slice(0, n),
+  'said said said': (n) => 'said, said Mr Said, said. '.repeat(Math.ceil(n / 26)).slice(0, n),
+};
+
+describe('the engine on adversarial text, large', () => {
+  it('never throws on a 1 MB line or on any adversarial shape at 128 KB, and its spans are exact', () => {
+    const line = adversarial['one line of prose without a line break']!(1024 * 1024);
+    expect(line.includes('\n')).toBe(false);
+    expectExactSpans(line, analyzeDocument(line));
+    for (const make of Object.values(adversarial)) {
+      const text = make(128 * 1024);
+      expectExactSpans(text, analyzeDocument(text));
+    }
+  });
+
+  // Not a time limit: the CPU time per character at 32 KB and at 8 times that size, compared in one run.
+  // Linear work keeps the ratio near 1; quadratic work makes it near 8. A factor of 3 leaves room for noise.
+  it('takes time linear in the input on every adversarial shape', () => {
+    const cpuMs = (text: string) => {
+      const runs: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const before = process.cpuUsage();
+        analyzeDocument(text);
+        const used = process.cpuUsage(before);
+        runs.push((used.user + used.system) / 1000);
+      }
+      return runs.sort((a, b) => a - b)[1]!;
+    };
+    const small = 32 * 1024;
+    const large = 8 * small;
+    analyzeDocument(adversarial['one line of prose without a line break']!(small)); // warm the engine up
+    const ratios: Record<string, number> = {};
+    for (const [name, make] of Object.entries(adversarial)) {
+      // The small size is timed on several copies in a row, so that fixed costs and timer grain do not dominate.
+      const smallText = make(small);
+      const perCharSmall = (cpuMs(smallText) + cpuMs(smallText)) / (2 * small);
+      const perCharLarge = cpuMs(make(large)) / large;
+      ratios[name] = Math.round((perCharLarge / Math.max(perCharSmall, 1e-9)) * 100) / 100;
+    }
+    console.info(`engine time per character at ${large / 1024} KB relative to ${small / 1024} KB: ${JSON.stringify(ratios)}`);
+    const slow = Object.entries(ratios).filter(([, r]) => r > 3);
+    expect(slow, `time per character at 8x the size, relative to 1x: ${JSON.stringify(ratios)}`).toEqual([]);
+  }, 120_000);
+});
+
 describe('offsets count UTF-16 code units', () => {
   it('keeps spans exact after characters outside the Basic Multilingual Plane', () => {
     const text = 'date 2021-03-05\n\n😀😀 𝒜 Prime Minister Jane Okafor met President Li Wei in Abuja on Friday. “We agreed,” Okafor said.';

@@ -22,6 +22,10 @@ const REVIEWED: Record<string, { apis: string[]; where: string }> = {
   },
   'src/vscode/views/exportCommands.ts': { apis: ['workspace.fs.writeFile'], where: 'the file the user picked in the save dialog of Export Annotations' },
   'src/vscode/views/timelinePanel.ts': { apis: ['workspace.fs.writeFile'], where: 'the file the user picked in the save dialog of Save as SVG' },
+  'src/annotations/atomicWrite.ts': {
+    apis: ['rename', 'writeFile'],
+    where: 'nowhere of its own: only through the file-system object its caller passes (tagStorage: workspace.fs), to a temporary file beside the target the caller names, then renamed over it',
+  },
   'src/cliRun.ts': { apis: ['mkdirSync', 'writeFileSync', 'renameSync', 'rmSync'], where: 'the --out path given on the command line (through a temporary file beside it, removed if the export fails)' },
 };
 
@@ -54,15 +58,19 @@ describe('where the extension and the command line write', () => {
     }
   });
 
-  it('the engine writes nothing at all', () => {
-    expect(Object.keys(writesBySource()).filter((f) => f.startsWith('src/analysis/') || f.startsWith('src/annotations/'))).toEqual([]);
+  it('the engine writes nothing at all, and the pure tag code only through the file system it is handed', () => {
+    expect(Object.keys(writesBySource()).filter((f) => f.startsWith('src/analysis/') || f.startsWith('src/annotations/'))).toEqual(['src/annotations/atomicWrite.ts']);
+    // Its writes are calls on the injected `fs` parameter, never on a module it imports (it imports nothing).
+    const atomic = readFileSync(join(repoRoot, 'src/annotations/atomicWrite.ts'), 'utf8').replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '');
+    expect(atomic).not.toMatch(/^\s*import\s/m);
+    for (const m of atomic.matchAll(/([\w.]+)\.(writeFile|rename)\s*\(/g)) expect(m[1]).toBe('fs');
   });
 
   it('exports and pictures go where the save dialog says, the cache to the extension\'s storage', () => {
     const read = (f: string) => readFileSync(join(repoRoot, f), 'utf8');
     for (const f of ['src/vscode/views/exportCommands.ts', 'src/vscode/views/timelinePanel.ts']) expect(read(f)).toMatch(/const target = await vscode\.window\.showSaveDialog\(/);
     expect(read('src/extension.ts')).toMatch(/new AnalysisCacheStore\(context\.storageUri \?\? context\.globalStorageUri/);
-    expect(read('src/vscode/tagStorage.ts')).toMatch(/vscode\.Uri\.joinPath\(store\.folder\.uri, TAGS_DIR\)/);
+    expect(read('src/vscode/tagStorage.ts')).toMatch(/vscode\.Uri\.joinPath\(folder\.uri, TAGS_DIR, TAGS_FILE\)/);
   });
 
   it('the scan sees a write', () => {

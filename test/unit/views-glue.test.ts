@@ -226,10 +226,19 @@ async function walk(provider: any, node?: unknown, out: Array<{ node: any; item:
 }
 
 describe('registerViews', () => {
+  let registered: ReturnType<typeof registerViews>;
+  const createTreeView = vscode.window.createTreeView;
   beforeAll(async () => {
-    registerViews(context, model, tagService);
+    registered = registerViews(context, model, tagService);
     await model.ready;
     await new Promise((r) => setTimeout(r, 0));
+  });
+
+  it('returns the data providers the two views were created with, and leaves createTreeView as it was', () => {
+    expect(registered.eventsTree).toBe(fake.state.views.get(Views.events)!.provider);
+    expect(registered.annotationsTree).toBe(fake.state.views.get(Views.annotations)!.provider);
+    expect(registered.eventsTree).not.toBe(registered.annotationsTree);
+    expect(vscode.window.createTreeView).toBe(createTreeView);
   });
 
   it('registers the views’ commands once each', () => {

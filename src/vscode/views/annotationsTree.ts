@@ -171,7 +171,8 @@ class AnnotationsTreeProvider implements vscode.TreeDataProvider<AnnotationsNode
   }
 }
 
-export function registerAnnotationsView(model: WorkspaceModel): vscode.Disposable {
+/** Registers the Annotations view; its provider is handed out too, for activate()'s test API. */
+export function registerAnnotationsView(model: WorkspaceModel): { registration: vscode.Disposable; provider: AnnotationsTreeProvider } {
   const provider = new AnnotationsTreeProvider(model);
   const view = vscode.window.createTreeView(Views.annotations, { treeDataProvider: provider, showCollapseAll: true });
   // No badge here: VS Code adds the views' badges on the activity bar, where the Events count should stand alone.
@@ -186,11 +187,12 @@ export function registerAnnotationsView(model: WorkspaceModel): vscode.Disposabl
     });
   };
   update();
-  return vscode.Disposable.from(
+  const registration = vscode.Disposable.from(
     provider,
     view,
     model.onDidChange(update),
     vscode.window.onDidChangeActiveTextEditor(followEditor),
     view.onDidChangeVisibility((e) => e.visible && followEditor(vscode.window.activeTextEditor)),
   );
+  return { registration, provider };
 }

@@ -105,7 +105,8 @@ function configuredGrouping(): EventsGrouping {
   return isEventsGrouping(value) ? value : 'date';
 }
 
-export function registerEventsView(model: WorkspaceModel): vscode.Disposable {
+/** Registers the Events view; its provider is handed out too, for activate()'s test API. */
+export function registerEventsView(model: WorkspaceModel): { registration: vscode.Disposable; provider: EventsTreeProvider } {
   const provider = new EventsTreeProvider(model, configuredGrouping());
   const view = vscode.window.createTreeView(Views.events, { treeDataProvider: provider, showCollapseAll: true });
   let ready = false;
@@ -158,7 +159,7 @@ export function registerEventsView(model: WorkspaceModel): vscode.Disposable {
     },
   );
 
-  return vscode.Disposable.from(
+  const registration = vscode.Disposable.from(
     provider,
     view,
     model.onDidChange(update),
@@ -169,4 +170,5 @@ export function registerEventsView(model: WorkspaceModel): vscode.Disposable {
     vscode.commands.registerCommand(Commands.groupEventsByParticipant, () => switchGrouping('participant')),
     vscode.commands.registerCommand(Commands.groupEventsByArticle, () => switchGrouping('article')),
   );
+  return { registration, provider };
 }

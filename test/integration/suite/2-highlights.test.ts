@@ -1,6 +1,6 @@
 /// <reference types="mocha" />
 // Highlights are explained by hovers: what the extension found in a seed article, as the engine finds it.
-// (The decorations themselves are drawn in the workbench; the UI journey reads them from the page.)
+// (The decoration ranges are checked in 2-decorations; the UI journey reads them from the page.)
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Commands } from '../../../src/vscode/constants';

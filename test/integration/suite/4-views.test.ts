@@ -26,7 +26,8 @@ suite('Events, passages and the timeline', () => {
 
   test('the Events view can be grouped by participant, article and date', async () => {
     await vscode.commands.executeCommand('newsAnnotator.events.focus');
-    // The tree's rows are checked in the UI journey, where they are on screen; here each switch must run.
+    // The tree's children per grouping are checked in 4-trees, its rows on screen in the UI journey; here
+    // each switch, run as the toolbar runs it, must complete.
     for (const command of [Commands.groupEventsByParticipant, Commands.groupEventsByArticle, Commands.groupEventsByDate]) {
       await vscode.commands.executeCommand(command);
     }

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import Ajv from 'ajv';
 import { analyzeCorpus } from '../../../src/analysis/analyze';
 import type { CorpusAnalysis } from '../../../src/analysis/types';
+import type { NewsAnnotatorApi } from '../../../src/vscode/api';
 import { TAGS_DIR, TAGS_FILE } from '../../../src/vscode/constants';
 import type { Tag } from '../../../src/annotations/tags';
 
@@ -20,6 +21,18 @@ export async function activated(): Promise<vscode.Extension<unknown>> {
   const ext = extension();
   await ext.activate();
   return ext;
+}
+
+/** What activate() returns: the model, the two trees' providers and the decorations last applied. */
+export async function api(): Promise<NewsAnnotatorApi> {
+  const exports = (await activated()).exports as NewsAnnotatorApi | undefined;
+  assert.ok(exports && typeof exports.decorationsFor === 'function', 'activate() returned no test API');
+  return exports;
+}
+
+/** A tree provider's children (the root's when `node` is undefined), as the view would ask for them. */
+export async function childrenOf<T>(provider: vscode.TreeDataProvider<T>, node?: T): Promise<T[]> {
+  return (await provider.getChildren(node)) ?? [];
 }
 
 export function folder(): vscode.WorkspaceFolder {
