@@ -89,8 +89,10 @@ export function findQuoteSegments(
     while (d < doubleMarks.length && doubleMarks[d]! < block.start) d++;
     while (q < singleMarks.length && singleMarks[q]! < block.start) q++;
     const doubles = doubleSegments(text, block, sentences, doubleMarks, d);
-    segments.push(...doubles);
-    segments.push(...singleSegments(text, block, doubles, singleMarks, q));
+    // A loop, not push(...spread): one block of a huge unbroken text can hold more segments than the
+    // call stack takes arguments.
+    for (const segment of doubles) segments.push(segment);
+    for (const segment of singleSegments(text, block, doubles, singleMarks, q)) segments.push(segment);
   }
   segments.sort((a, b) => a.start - b.start);
   return segments;

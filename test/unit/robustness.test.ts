@@ -109,8 +109,19 @@ describe('the engine on adversarial text, large', () => {
     }
   });
 
+  // Sizes where one paragraph holds more marks, names or dates than a call can take as spread arguments
+  // (a `push(...segments)` once threw RangeError on 1 MB of straight quotes).
+  it('never throws on any adversarial shape at 2 MB in one paragraph', () => {
+    for (const [name, make] of Object.entries(adversarial)) {
+      const text = make(2 * 1024 * 1024);
+      expect(() => analyzeDocument(text), name).not.toThrow();
+    }
+  }, 120_000);
+
   // Not a time limit: the CPU time per character at 32 KB and at 8 times that size, compared in one run.
-  // Linear work keeps the ratio near 1; quadratic work makes it near 8. A factor of 3 leaves room for noise.
+  // Linear work keeps the ratio near 1; quadratic work makes it near 8. A factor of 3 leaves room for noise,
+  // and a shape over it is measured again (up to three times, the lowest ratio kept): superlinear work is
+  // over the factor every time, a burst of load on a shared machine is not.
   it('takes time linear in the input on every adversarial shape', () => {
     const cpuMs = (text: string) => {
       const runs: number[] = [];
@@ -120,18 +131,23 @@ describe('the engine on adversarial text, large', () => {
         const used = process.cpuUsage(before);
         runs.push((used.user + used.system) / 1000);
       }
-      return runs.sort((a, b) => a - b)[1]!;
+      return Math.min(...runs);
     };
     const small = 32 * 1024;
     const large = 8 * small;
     analyzeDocument(adversarial['one line of prose without a line break']!(small)); // warm the engine up
     const ratios: Record<string, number> = {};
     for (const [name, make] of Object.entries(adversarial)) {
-      // The small size is timed on several copies in a row, so that fixed costs and timer grain do not dominate.
       const smallText = make(small);
-      const perCharSmall = (cpuMs(smallText) + cpuMs(smallText)) / (2 * small);
-      const perCharLarge = cpuMs(make(large)) / large;
-      ratios[name] = Math.round((perCharLarge / Math.max(perCharSmall, 1e-9)) * 100) / 100;
+      const largeText = make(large);
+      let lowest = Infinity;
+      for (let attempt = 0; attempt < 3 && lowest > 3; attempt++) {
+        // The small size is timed twice, so that fixed costs and timer grain do not dominate.
+        const perCharSmall = (cpuMs(smallText) + cpuMs(smallText)) / (2 * small);
+        const perCharLarge = cpuMs(largeText) / large;
+        lowest = Math.min(lowest, perCharLarge / Math.max(perCharSmall, 1e-9));
+      }
+      ratios[name] = Math.round(lowest * 100) / 100;
     }
     console.info(`engine time per character at ${large / 1024} KB relative to ${small / 1024} KB: ${JSON.stringify(ratios)}`);
     const slow = Object.entries(ratios).filter(([, r]) => r > 3);
