@@ -348,13 +348,22 @@ export async function runJourney({ page, baseUrl, workspace, screenshots, root, 
     const before = readTags().length;
     await command('News Annotator: Import Annotations...');
     await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Import annotations' }).waitFor();
-    await page.keyboard.press('Control+A');
-    await page.keyboard.type(exported);
-    // The simple file dialog validates the typed path asynchronously; on a loaded machine an Enter pressed
-    // before it settles is ignored, so the dialog's own Import button is pressed again while it stays open.
+    // The simple file dialog fills in its starting folder asynchronously, and on a loaded machine that can
+    // land after (or in the middle of) typed text: the path is put in the box until it stays there, and the
+    // dialog's own Import button is pressed again while the dialog stays open (an early Enter is ignored).
     const dialog = page.locator('.quick-input-widget', { has: page.locator('.quick-input-title', { hasText: 'Import annotations' }) });
+    const pathBox = dialog.locator('.quick-input-box input');
     const accept = dialog.locator('.monaco-button', { hasText: 'Import' });
-    await sleep(300);
+    let steady = 0;
+    await until('the export\'s path to stay in the dialog', async () => {
+      if ((await pathBox.inputValue()) !== exported) {
+        steady = 0;
+        await pathBox.fill(exported);
+        return false;
+      }
+      steady += 1;
+      return steady >= 3;
+    });
     await page.keyboard.press('Enter');
     const toast = await until('a notification saying what was imported', async () => {
       const texts = await page.locator('.notifications-toasts .notification-list-item-message').allInnerTexts();
