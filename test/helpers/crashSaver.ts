@@ -5,19 +5,13 @@
 import { promises as fsp, readFileSync } from 'node:fs';
 import { atomicWrite } from '../../src/annotations/atomicWrite';
 import { nodeAtomicFs } from './nodeAtomicFs';
+import { rng } from './rng';
 
 const [target, seedArg, mode, ...versionFiles] = process.argv.slice(2);
 if (!target || !seedArg || !mode || versionFiles.length === 0) throw new Error('usage: crashSaver <target> <seed> <atomic|naive> <versions...>');
 const versions = versionFiles.map((f) => readFileSync(f));
 
-let s = Number(seedArg) >>> 0;
-function random(): number {
-  s = (s + 0x6d2b79f5) >>> 0;
-  let t = s;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const random = rng(Number(seedArg)).next;
 
 async function main(): Promise<void> {
   process.stdout.write('ready\n');

@@ -8,6 +8,7 @@ import { analyzeDocument } from '../../src/analysis/analyze';
 import { reanchorTags } from '../../src/annotations/reanchor';
 import { createTag } from '../../src/annotations/tagFile';
 import type { Tag } from '../../src/annotations/tags';
+import { rng, type Rng } from './rng';
 
 const NOW = '2026-11-22T10:00:00.000Z';
 
@@ -61,18 +62,7 @@ export function mapUnits(d: Doc, f: (unit: string, index: number) => string | [s
 }
 
 /** Small deterministic PRNG so a failure can be replayed. */
-export function rng(seed: number) {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]! };
-}
-export type Rng = ReturnType<typeof rng>;
+export { rng, type Rng };
 
 /** Paragraphs as [start, end) of their text, separators excluded. */
 export function paragraphs(d: Doc): Array<[number, number]> {

@@ -12,21 +12,10 @@ import { createTag, parseTagFile, serializeTagFile } from '../../src/annotations
 import type { Tag } from '../../src/annotations/tags';
 import { mergeTags } from '../../src/vscode/tagMerge';
 import { nodeAtomicFs } from '../helpers/nodeAtomicFs';
+import { rng } from '../helpers/rng';
 import { loadSeeds, repoRoot } from '../helpers/seeds';
 
 const NOW = '2026-11-22T10:00:00.000Z';
-
-function rng(seed: number) {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (n: number) => Math.floor(next() * n) };
-}
 
 /** `count` tags a reader could have made on the seed articles: quotes and stances over random phrases. */
 function realisticTags(count: number, seed: number): Tag[] {
