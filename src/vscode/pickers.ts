@@ -48,54 +48,49 @@ export function pickPerson(o: PersonPickOptions): Promise<PersonChoice | undefin
   fixed.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
   fixed.push({ label: `$(circle-slash) ${o.noneLabel}`, choice: { name: null, entityId: null } });
 
-  return new Promise((resolve) => {
-    const qp = vscode.window.createQuickPick<PersonItem>();
-    qp.title = o.title;
-    qp.placeholder = o.placeholder;
-    qp.step = o.step;
-    qp.totalSteps = o.totalSteps;
-    qp.matchOnDescription = true;
-    qp.items = fixed;
-    let done = false;
-    qp.onDidChangeValue((value) => {
-      const typed = value.trim();
-      const exists = fixed.some((i) => i.choice?.name?.toLowerCase() === typed.toLowerCase());
-      // A name typed that is not in the list is offered as it is.
-      qp.items = typed && !exists ? [{ label: typed, description: 'typed name', alwaysShow: true, choice: { name: typed, entityId: null } }, ...fixed] : fixed;
-    });
-    qp.onDidAccept(() => {
-      const picked = qp.selectedItems[0]?.choice;
-      if (!picked) return;
-      done = true;
-      resolve(picked);
-      qp.hide();
-    });
-    qp.onDidHide(() => {
-      if (!done) resolve(undefined);
-      qp.dispose();
-    });
-    qp.show();
+  const qp = vscode.window.createQuickPick<PersonItem>();
+  qp.title = o.title;
+  qp.placeholder = o.placeholder;
+  qp.step = o.step;
+  qp.totalSteps = o.totalSteps;
+  qp.matchOnDescription = true;
+  qp.items = fixed;
+  qp.onDidChangeValue((value) => {
+    const typed = value.trim();
+    const exists = fixed.some((i) => i.choice?.name?.toLowerCase() === typed.toLowerCase());
+    // A name typed that is not in the list is offered as it is.
+    qp.items = typed && !exists ? [{ label: typed, description: 'typed name', alwaysShow: true, choice: { name: typed, entityId: null } }, ...fixed] : fixed;
   });
+  return acceptedValue(qp, (item) => item.choice);
 }
 
 /** A stance value: one of the configured values or a typed one; undefined when cancelled. */
 export function pickStance(values: readonly string[], current: string | undefined, step: number, totalSteps: number): Promise<string | undefined> {
   const base: vscode.QuickPickItem[] = values.map((v) => ({ label: v, description: v === current ? 'current' : undefined }));
+  const qp = vscode.window.createQuickPick();
+  qp.title = 'Tag Selection as Stance';
+  qp.placeholder = 'Stance (pick one or type your own)';
+  qp.step = step;
+  qp.totalSteps = totalSteps;
+  qp.items = base;
+  if (current) qp.activeItems = base.filter((i) => i.label === current);
+  qp.onDidChangeValue((value) => {
+    const typed = value.trim();
+    qp.items = typed && !values.some((v) => v.toLowerCase() === typed.toLowerCase()) ? [{ label: typed, description: 'typed stance', alwaysShow: true }, ...base] : base;
+  });
+  return acceptedValue(qp, (item) => item.label);
+}
+
+/**
+ * Shows the quick pick; resolves with the value of the item accepted (an item without one is not
+ * accepted), or undefined when the pick is hidden first. Disposes of it either way.
+ */
+function acceptedValue<I extends vscode.QuickPickItem, V>(qp: vscode.QuickPick<I>, valueOf: (item: I) => V | undefined): Promise<V | undefined> {
   return new Promise((resolve) => {
-    const qp = vscode.window.createQuickPick();
-    qp.title = 'Tag Selection as Stance';
-    qp.placeholder = 'Stance (pick one or type your own)';
-    qp.step = step;
-    qp.totalSteps = totalSteps;
-    qp.items = base;
-    if (current) qp.activeItems = base.filter((i) => i.label === current);
     let done = false;
-    qp.onDidChangeValue((value) => {
-      const typed = value.trim();
-      qp.items = typed && !values.some((v) => v.toLowerCase() === typed.toLowerCase()) ? [{ label: typed, description: 'typed stance', alwaysShow: true }, ...base] : base;
-    });
     qp.onDidAccept(() => {
-      const picked = qp.selectedItems[0]?.label;
+      const item = qp.selectedItems[0];
+      const picked = item && valueOf(item);
       if (!picked) return;
       done = true;
       resolve(picked);
