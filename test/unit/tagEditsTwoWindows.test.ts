@@ -6,25 +6,13 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { EventEmitter as FakeEventEmitter } from '../helpers/fakeVscode';
 
-const fake = vi.hoisted(() => {
+const fake = await vi.hoisted(async () => {
+  const { EventEmitter, Disposable } = await import('../helpers/fakeVscode');
   // Loaded inside the hoisted factory: the node modules are not imported yet at this point.
   const fs = require('node:fs') as typeof import('node:fs');
   const posix = (require('node:path') as typeof import('node:path')).posix;
-  type Listener<T> = (e: T) => unknown;
-  class EventEmitter<T> {
-    private listeners = new Set<Listener<T>>();
-    event = (l: Listener<T>) => {
-      this.listeners.add(l);
-      return { dispose: () => this.listeners.delete(l) };
-    };
-    fire(e: T) {
-      for (const l of [...this.listeners]) l(e);
-    }
-    dispose() {
-      this.listeners.clear();
-    }
-  }
   class Uri {
     constructor(readonly path: string) {}
     static file(p: string) {
@@ -40,15 +28,6 @@ const fake = vi.hoisted(() => {
       return `file://${this.path}`;
     }
   }
-  class Disposable {
-    constructor(private readonly fn: () => void) {}
-    static from(...ds: Array<{ dispose(): unknown }>) {
-      return new Disposable(() => ds.forEach((d) => d.dispose()));
-    }
-    dispose() {
-      this.fn();
-    }
-  }
   class FileSystemError extends Error {
     constructor(readonly code: string) {
       super(code);
@@ -60,7 +39,7 @@ const fake = vi.hoisted(() => {
       readonly pattern: string,
     ) {}
   }
-  const watchers = new Set<EventEmitter<Uri>>();
+  const watchers = new Set<FakeEventEmitter<Uri>>();
   const state = {
     folders: [] as Array<{ uri: Uri; name: string; index: number }>,
     errors: [] as string[],

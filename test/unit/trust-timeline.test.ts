@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { parse, parseFragment } from 'parse5';
 import { describe, expect, it, vi } from 'vitest';
 
-const fake = vi.hoisted(() => {
+const fake = await vi.hoisted(async () => {
+  const { Disposable } = await import('../helpers/fakeVscode');
   class Uri {
     constructor(readonly path: string) {}
     static joinPath(u: Uri, ...parts: string[]) {
@@ -15,15 +16,6 @@ const fake = vi.hoisted(() => {
     }
     toString() {
       return `file://${this.path}`;
-    }
-  }
-  class Disposable {
-    constructor(private readonly fn: () => void) {}
-    static from(...ds: Array<{ dispose(): unknown }>) {
-      return new Disposable(() => ds.forEach((d) => d.dispose()));
-    }
-    dispose() {
-      this.fn();
     }
   }
   const none = () => new Disposable(() => {});

@@ -3,21 +3,8 @@
 // files written) is checked here; the real editor is exercised by the integration suite.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
-const fake = vi.hoisted(() => {
-  type Listener<T> = (e: T) => unknown;
-  class EventEmitter<T> {
-    private listeners = new Set<Listener<T>>();
-    event = (l: Listener<T>) => {
-      this.listeners.add(l);
-      return { dispose: () => this.listeners.delete(l) };
-    };
-    fire(e: T) {
-      for (const l of [...this.listeners]) l(e);
-    }
-    dispose() {
-      this.listeners.clear();
-    }
-  }
+const fake = await vi.hoisted(async () => {
+  const { EventEmitter, Disposable } = await import('../helpers/fakeVscode');
   class Uri {
     constructor(
       readonly scheme: string,
@@ -36,15 +23,6 @@ const fake = vi.hoisted(() => {
     }
     toString() {
       return `${this.scheme}://${this.path}`;
-    }
-  }
-  class Disposable {
-    constructor(private readonly fn: () => void) {}
-    static from(...ds: Array<{ dispose(): unknown }>) {
-      return new Disposable(() => ds.forEach((d) => d.dispose()));
-    }
-    dispose() {
-      this.fn();
     }
   }
   class TreeItem {
