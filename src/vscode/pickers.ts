@@ -2,6 +2,7 @@
 // the article and the workspace or typed; a stance value from the settings or typed; optional text.
 import * as vscode from 'vscode';
 import type { Entity } from '../analysis/types';
+import { escapeIcons } from './views/labels';
 
 export interface PersonChoice {
   name: string | null;
@@ -31,7 +32,7 @@ export function pickPerson(o: PersonPickOptions): Promise<PersonChoice | undefin
   const fixed: PersonItem[] = [];
   const seen = new Set<string>();
   if (o.suggested?.name) {
-    fixed.push({ label: `$(lightbulb) ${withoutIcons(o.suggested.name)}`, description: 'suggested', choice: o.suggested });
+    fixed.push({ label: `$(lightbulb) ${escapeIcons(o.suggested.name)}`, description: 'suggested', choice: o.suggested });
     seen.add(o.suggested.entityId ?? o.suggested.name);
   }
   const add = (list: readonly Entity[], section: string) => {
@@ -40,7 +41,7 @@ export function pickPerson(o: PersonPickOptions): Promise<PersonChoice | undefin
     fixed.push({ label: section, kind: vscode.QuickPickItemKind.Separator });
     for (const e of fresh) {
       seen.add(e.id);
-      fixed.push({ label: withoutIcons(e.name), description: describe(e), detail: undefined, choice: { name: e.name, entityId: e.id } });
+      fixed.push({ label: escapeIcons(e.name), description: describe(e), detail: undefined, choice: { name: e.name, entityId: e.id } });
     }
   };
   add(o.inArticle, 'In this article');
@@ -111,7 +112,3 @@ export async function askText(title: string, prompt: string, value: string | nul
   return answer.trim() === '' ? null : answer.trim();
 }
 
-/** Names come from articles: `$(name)` in one must show as typed, not as an icon (a zero-width space breaks it). */
-function withoutIcons(text: string): string {
-  return text.replace(/\$\(/g, '$\u200b(');
-}

@@ -79,6 +79,11 @@ export function plainMessage(text: string): string {
   return text.replace(LINKED_TEXT, ']\u200b(');
 }
 
+/** `$(name)` in article text shows as typed in a quick pick, not as an icon (`\$(` is VS Code's escape for it). */
+export function escapeIcons(text: string): string {
+  return text.replace(/\$\(/g, '\\$(');
+}
+
 /** An event's tooltip in the Events view (Markdown): the summary, its first line bold, article text escaped. */
 export function eventTooltipText(event: CorpusEvent): string {
   return eventSummaryLines(event)

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { CorpusEvent } from '../../analysis/types';
 import { CONFIG_SECTION, Commands, Settings } from '../constants';
 import type { WorkspaceModel } from '../model';
-import { plainMessage, snippet } from './labels';
+import { escapeIcons, plainMessage, snippet } from './labels';
 import { openPassage, type PassageArgs } from './openPassage';
 import { eventDetails, makeNonce, parseWebviewMessage, timelinePageHtml, timelineWebviewOptions, type RenderMessage } from './timelineHtml';
 import { isTimelineLanes, layoutTimeline, type TimelineLanes } from './timelineLayout';
@@ -162,15 +162,10 @@ class TimelinePanel {
   }
 }
 
-/** `\$(` shows as `$(`, not as an icon, in quick-pick text. */
-function noIcons(text: string): string {
-  return text.replace(/\$\(/g, '\\$(');
-}
-
 async function pickSource(event: CorpusEvent, sources: CorpusEvent['sources']) {
   const picked = await vscode.window.showQuickPick(
     // Quick-pick labels and descriptions render `$(icon)`: an article's text must not.
-    sources.map((s) => ({ label: noIcons(snippet(s.text, 100)), description: noIcons(s.path), source: s })),
+    sources.map((s) => ({ label: escapeIcons(snippet(s.text, 100)), description: escapeIcons(s.path), source: s })),
     { title: `Sources of this event (${sources.length})`, placeHolder: `Open which passage about ${event.participants.join(', ') || 'this event'}?`, matchOnDescription: true },
   );
   return picked?.source;
