@@ -5,6 +5,7 @@ import type { NewsAnnotatorApi } from './vscode/api';
 import { AnalysisCacheStore } from './vscode/analysisCacheStore';
 import { registerCommands } from './vscode/commands';
 import { Config } from './vscode/config';
+import { Metrics } from './vscode/metrics';
 import { DecorationController } from './vscode/decorations';
 import { registerHovers } from './vscode/hovers';
 import { registerStatusBar } from './vscode/statusBar';
@@ -16,6 +17,8 @@ import { WorkspaceIndex } from './vscode/workspaceIndex';
 let storage: TagStorage | undefined;
 
 export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
+  const activationStart = performance.now();
+  const metrics = new Metrics();
   const log = vscode.window.createOutputChannel('News Annotator', { log: true });
   const config = new Config();
   const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '0');
@@ -34,7 +37,9 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
 
   context.subscriptions.push(log, config, index, storage, tags, tagCommands, commands, decorations, hovers, statusBar, views);
   void cache.identifyBuild(vscode.Uri.joinPath(context.extensionUri, 'dist', 'extension.js')).then(() => index.start());
+  metrics.activationMs = performance.now() - activationStart;
   return {
+    metrics,
     model: index,
     eventsTree: views.eventsTree,
     annotationsTree: views.annotationsTree,

@@ -3,6 +3,7 @@
 // Read-only views of what the extension computes and shows; using them changes nothing it does.
 import type * as vscode from 'vscode';
 import type { HighlightKind } from './highlights';
+import type { Metrics } from './metrics';
 import type { WorkspaceModel } from './model';
 import type { AnnotationsNode } from './views/annotationsTree';
 import type { EventsTreeNode } from './views/eventGroups';
@@ -22,4 +23,6 @@ export interface NewsAnnotatorApi {
    * per category; undefined when no visible editor shows it or none was decorated yet.
    */
   decorationsFor(uri: vscode.Uri): AppliedDecorations | undefined;
+  /** Timings and counts of the extension's own work (activation, indexing runs, re-analyses, decoration calls). */
+  readonly metrics: Metrics;
 }
