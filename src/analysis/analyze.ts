@@ -83,6 +83,18 @@ export function analyzeCorpus(documents: readonly CorpusDocument[]): CorpusAnaly
  * and re-links the lot when one changes). Rewrites the analyses' entity ids and names in place.
  */
 export function linkAnalyses(analysed: Array<{ path: string; analysis: DocumentAnalysis }>): CorpusAnalysis {
+  const steps = linkAnalysesStepwise(analysed);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * linkAnalyses in steps: the generator yields between bounded pieces of work, so that a caller on a UI thread
+ * can spread linking a large corpus over several turns of its event loop. Same result as linkAnalyses.
+ */
+export function* linkAnalysesStepwise(analysed: Array<{ path: string; analysis: DocumentAnalysis }>): Generator<void, CorpusAnalysis, void> {
   const { entities, byLocalId } = linkEntities(analysed.map((d) => d.analysis.officials));
   const entityById = new Map(entities.map((e) => [e.id, e]));
 
