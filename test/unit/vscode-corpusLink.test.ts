@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeCorpus, analyzeDocument } from '../../src/analysis/analyze';
-import { linkArticles } from '../../src/vscode/corpusLink';
-import { loadSeeds } from '../helpers/seeds';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateCorpus } from '../../bench/corpus.mjs';
+import { analyzeCorpus, analyzeDocument, linkAnalyses } from '../../src/analysis/analyze';
+import type { DocumentAnalysis } from '../../src/analysis/types';
+import { linkArticles, linkArticlesStepwise, linkedAnalysis, runToEnd } from '../../src/vscode/corpusLink';
+import { loadSeeds, repoRoot } from '../helpers/seeds';
+
+const bbcDir = join(repoRoot, '..', 'shared', 'eval', 'bbc');
+function bbc(): Array<{ path: string; text: string }> {
+  return readdirSync(bbcDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => ({ path: `bbc/${f}`, text: readFileSync(join(bbcDir, f), 'utf8') }));
+}
 
 describe('linking cached per-article analyses', () => {
   const seeds = loadSeeds();
@@ -36,5 +48,33 @@ describe('linking cached per-article analyses', () => {
     expect(inB?.entityId).toBe(inA?.entityId);
     expect(inB?.name).toBe('Musalia Mudavadi');
     expect(linked.entities.find((e) => e.id === inA?.entityId)?.mentions).toBe(2);
+  });
+
+  it('makes each article\'s linked analysis from the links exactly as linkAnalyses rewrites it (seeds, BBC, generated)', () => {
+    const generated = generateCorpus({ seedTexts: loadSeeds().map((s) => s.text), targetBytes: 400_000, seed: 7 });
+    const docs = [...seeds, ...bbc(), ...generated.map((g) => ({ path: g.path, text: g.text }))];
+    expect(docs.length).toBeGreaterThan(60);
+    const local = docs.map((d) => ({ path: d.path, analysis: analyzeDocument(d.text) }));
+    const copy = (a: DocumentAnalysis): DocumentAnalysis => JSON.parse(JSON.stringify(a)) as DocumentAnalysis;
+    const expected = linkAnalyses(local.map((l) => ({ path: l.path, analysis: copy(l.analysis) })));
+    const links = runToEnd(linkArticlesStepwise(local));
+    expect(links.entities).toEqual(expected.entities);
+    expect(links.events).toEqual(expected.events);
+    local.forEach((l, i) => expect(linkedAnalysis(l.analysis, links)).toEqual(expected.documents[i]!.analysis));
+    // Some people were linked across articles, or this would prove little.
+    expect(expected.entities.some((e) => e.mentions > 3)).toBe(true);
+  });
+
+  it('shows an article analysed after the last linking with the people the corpus already knows', () => {
+    const links = runToEnd(linkArticlesStepwise([{ path: 'a.txt', analysis: analyzeDocument('NAIROBI, March 3 (Wire) - Kenyan Foreign Minister Musalia Mudavadi met his Ugandan counterpart on Tuesday.') }]));
+    const fresh = analyzeDocument('KAMPALA (Agency) - Kenya\'s Foreign Minister Musalia Mudavadi arrived on Wednesday. Finance Minister Ngozi Okonjo-Iweala spoke later.');
+    const shown = linkedAnalysis(fresh, links);
+    const mudavadi = shown.officials.find((o) => o.text.includes('Mudavadi'));
+    expect(mudavadi?.name).toBe('Musalia Mudavadi');
+    expect(mudavadi?.entityId).toBe(links.entities.find((e) => e.name === 'Musalia Mudavadi')?.id);
+    // A new person keeps the local id until the next linking; the article's own analysis is not touched.
+    const newcomer = shown.officials.find((o) => o.text.includes('Okonjo-Iweala'));
+    expect(newcomer?.entityId).toBe(fresh.officials.find((o) => o.text.includes('Okonjo-Iweala'))?.entityId);
+    expect(shown.officials[0]).not.toBe(fresh.officials[0]);
   });
 });
