@@ -22,6 +22,8 @@ const builds = [
 import { existsSync } from 'node:fs';
 if (existsSync('src/extension.ts')) {
   builds.push({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
+  // The extension's analysis worker thread: the engine alone, no `vscode`.
+  builds.push({ ...common, entryPoints: ['src/worker/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' });
 }
 
 if (watch) {

@@ -1,8 +1,11 @@
 // activate(): builds the services and registers each feature; nothing else happens here. It returns a small
 // read-only API for tests and automation (src/vscode/api.ts).
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import type { NewsAnnotatorApi } from './vscode/api';
 import { AnalysisCacheStore } from './vscode/analysisCacheStore';
+import { AnalysisPool, type PoolWorker } from './vscode/analysisPool';
 import { registerCommands } from './vscode/commands';
 import { Config } from './vscode/config';
 import { Metrics } from './vscode/metrics';
@@ -24,7 +27,8 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '0');
   // Per-workspace storage when a folder is open (prunable); the shared global storage otherwise.
   const cache = new AnalysisCacheStore(context.storageUri ?? context.globalStorageUri, version, log);
-  const index = new WorkspaceIndex(config, cache, context.workspaceState, log, context.storageUri !== undefined);
+  const pool = new AnalysisPool({ createWorker: workerFactory(context.extensionUri), workers: analysisWorkers(), log: (m) => log.warn(m) });
+  const index = new WorkspaceIndex(config, cache, context.workspaceState, log, context.storageUri !== undefined, { pool, metrics });
   storage = new TagStorage(log);
   const tags = new TagController(index, storage, config, log);
   // Registered in this order (listeners of the same event run in it).
@@ -35,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const statusBar = registerStatusBar(index);
   const views = registerViews(context, index, tags);
 
-  context.subscriptions.push(log, config, index, storage, tags, tagCommands, commands, decorations, hovers, statusBar, views);
+  context.subscriptions.push(log, config, cache, index, storage, tags, tagCommands, commands, decorations, hovers, statusBar, views);
   void cache.identifyBuild(vscode.Uri.joinPath(context.extensionUri, 'dist', 'extension.js')).then(() => index.start());
   metrics.activationMs = performance.now() - activationStart;
   return {
@@ -45,6 +49,21 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     annotationsTree: views.annotationsTree,
     decorationsFor: (uri) => decorations.appliedTo(uri),
   };
+}
+
+/** Analysis workers run the bundled engine (dist/analysisWorker.js) where the extension is on a local disk. */
+function workerFactory(extensionUri: vscode.Uri): (() => PoolWorker) | undefined {
+  if (extensionUri.scheme !== 'file') return undefined;
+  const file = vscode.Uri.joinPath(extensionUri, 'dist', 'analysisWorker.js').fsPath;
+  return () => new Worker(file) as unknown as PoolWorker;
+}
+
+/**
+ * One worker per core but one, at most two: the extension host's thread (reading files, linking) and the
+ * window need a core too, and each worker holds its own copy of the engine (~20 MB).
+ */
+function analysisWorkers(): number {
+  return Math.max(1, Math.min(2, availableParallelism() - 1));
 }
 
 /** Tags changed in the last moments are written before the window goes. */

@@ -1,15 +1,32 @@
 // Cache entries for analyses, keyed by what the analysis depends on: the engine (extension version),
 // the document date given to it and the text's hash. Reopening a workspace then reads results instead
 // of analysing unchanged articles again. A damaged or foreign entry is ignored, never trusted.
+// On disk (analysisCacheStore.ts): shard files of ~1 MB holding many entries, plus one manifest saying which
+// shard holds which key and, per article, what it was when analysed (size, mtime, hash, date override, key).
+// Pure: no `vscode`, so the worker and the tests use it too.
 import type { DocumentAnalysis } from '../analysis/types';
 import { sha256Hex } from '../annotations/sha256';
 
 const CACHE_FORMAT = 'news-annotator/analysis-cache';
-/** Bump when DocumentAnalysis changes shape. */
-const CACHE_SCHEMA = 1;
+const SHARD_FORMAT = 'news-annotator/analysis-shard';
+const MANIFEST_FORMAT = 'news-annotator/analysis-manifest';
+/** Bump when DocumentAnalysis (or what is kept of it) changes shape. */
+const CACHE_SCHEMA = 2;
 
 export function analysisCacheKey(textSha256: string, documentDate: string | null, engineVersion: string): string {
   return sha256Hex(`${CACHE_SCHEMA}\n${engineVersion}\n${documentDate ?? ''}\n${textSha256}`);
+}
+
+/**
+ * What the extension keeps of an analysis: all but the sentence spans, which no view reads (8.5 MB of the
+ * 86 MB of analyses of a 40 MB workspace).
+ */
+export function keptAnalysis(analysis: DocumentAnalysis): DocumentAnalysis {
+  return analysis.sentences.length === 0 ? analysis : { ...analysis, sentences: [] };
+}
+
+export function keptAnalysisJson(analysis: DocumentAnalysis): string {
+  return JSON.stringify(keptAnalysis(analysis));
 }
 
 export function encodeCacheEntry(key: string, analysis: DocumentAnalysis): string {
@@ -24,17 +41,124 @@ export function decodeCacheEntry(key: string, text: string, articleLength: numbe
     return undefined;
   }
   if (!isRecord(parsed) || parsed.format !== CACHE_FORMAT || parsed.schema !== CACHE_SCHEMA || parsed.key !== key) return undefined;
-  const analysis = parsed.analysis;
-  if (!isRecord(analysis)) return undefined;
+  const analysis = asAnalysis(parsed.analysis);
+  return analysis && fitsText(analysis, articleLength) ? analysis : undefined;
+}
+
+/** The analysis, if `x` has its shape (the lists are there); its spans are checked against a text by fitsText. */
+export function asAnalysis(x: unknown): DocumentAnalysis | undefined {
+  if (!isRecord(x)) return undefined;
   const lists = ['sentences', 'dates', 'officials', 'quotes', 'claims', 'events'] as const;
-  if (!lists.every((k) => Array.isArray(analysis[k]))) return undefined;
-  // Spans beyond the text mean the entry is not this text's (a hash collision is not the worry; a hand-edited file is).
+  return lists.every((k) => Array.isArray(x[k])) ? (x as unknown as DocumentAnalysis) : undefined;
+}
+
+/** Spans beyond the text mean the entry is not this text's (a hash collision is not the worry; a hand-edited file is). */
+export function fitsText(analysis: DocumentAnalysis, articleLength: number): boolean {
   for (const k of ['dates', 'officials', 'quotes', 'claims'] as const) {
     for (const s of analysis[k] as unknown[]) {
-      if (!isRecord(s) || typeof s.start !== 'number' || typeof s.end !== 'number' || s.end > articleLength) return undefined;
+      if (!isRecord(s) || typeof s.start !== 'number' || typeof s.end !== 'number' || typeof s.text !== 'string' || s.end > articleLength) return false;
     }
   }
-  return analysis as unknown as DocumentAnalysis;
+  return true;
+}
+
+// ---- shards -------------------------------------------------------------------------------------
+
+/** Builds a shard's text from entries already serialised (the worker's JSON), without parsing them again. */
+export class ShardBuilder {
+  private readonly parts: string[] = [];
+  readonly keys: string[] = [];
+  private chars = 0;
+
+  add(key: string, analysisJson: string): void {
+    this.parts.push(`[${JSON.stringify(key)},${analysisJson}]`);
+    this.keys.push(key);
+    this.chars += analysisJson.length + key.length + 6;
+  }
+
+  get size(): number {
+    return this.chars;
+  }
+
+  text(engineVersion: string): string {
+    return `{"format":${JSON.stringify(SHARD_FORMAT)},"schema":${CACHE_SCHEMA},"engine":${JSON.stringify(engineVersion)},"entries":[${this.parts.join(',')}]}`;
+  }
+}
+
+/** A shard's entries by key, or undefined when the text is not a shard of this engine (damaged, foreign, old). */
+export function decodeShard(text: string, engineVersion: string): Map<string, DocumentAnalysis> | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!isRecord(parsed) || parsed.format !== SHARD_FORMAT || parsed.schema !== CACHE_SCHEMA || parsed.engine !== engineVersion || !Array.isArray(parsed.entries)) return undefined;
+  const entries = new Map<string, DocumentAnalysis>();
+  for (const e of parsed.entries as unknown[]) {
+    if (!Array.isArray(e) || typeof e[0] !== 'string') continue;
+    const analysis = asAnalysis(e[1]);
+    if (analysis) entries.set(e[0], analysis);
+  }
+  return entries;
+}
+
+// ---- manifest -----------------------------------------------------------------------------------
+
+/** What an article was when it was analysed: unchanged size and mtime mean the cached analysis is its. */
+export interface ArticleRecord {
+  size: number;
+  mtime: number;
+  sha256: string;
+  override: string | null;
+  key: string;
+}
+
+export interface Manifest {
+  /** Shard file name → the keys it holds. */
+  shards: Map<string, string[]>;
+  /** Article uri → what it was when analysed. */
+  articles: Map<string, ArticleRecord>;
+}
+
+export function emptyManifest(): Manifest {
+  return { shards: new Map(), articles: new Map() };
+}
+
+export function encodeManifest(manifest: Manifest, engineVersion: string): string {
+  const articles: Record<string, [number, number, string, string | null, string]> = {};
+  for (const [uri, r] of manifest.articles) articles[uri] = [r.size, r.mtime, r.sha256, r.override, r.key];
+  return JSON.stringify({ format: MANIFEST_FORMAT, schema: CACHE_SCHEMA, engine: engineVersion, shards: Object.fromEntries(manifest.shards), articles });
+}
+
+/** The manifest, or an empty one for anything else (damaged, foreign, another engine's: those shards are pruned). */
+export function decodeManifest(text: string, engineVersion: string): Manifest {
+  const manifest = emptyManifest();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return manifest;
+  }
+  if (!isRecord(parsed) || parsed.format !== MANIFEST_FORMAT || parsed.schema !== CACHE_SCHEMA || parsed.engine !== engineVersion) return manifest;
+  if (!isRecord(parsed.shards) || !isRecord(parsed.articles)) return manifest;
+  for (const [name, keys] of Object.entries(parsed.shards)) {
+    if (isShardName(name) && Array.isArray(keys)) manifest.shards.set(name, keys.filter((k): k is string => typeof k === 'string'));
+  }
+  for (const [uri, r] of Object.entries(parsed.articles)) {
+    if (!Array.isArray(r) || r.length !== 5) continue;
+    const [size, mtime, sha256, override, key] = r as unknown[];
+    if (typeof size !== 'number' || typeof mtime !== 'number' || typeof sha256 !== 'string' || (override !== null && typeof override !== 'string') || typeof key !== 'string') continue;
+    manifest.articles.set(uri, { size, mtime, sha256, override, key });
+  }
+  return manifest;
+}
+
+const SHARD_NAME = /^shard-[0-9a-z-]{1,40}\.json$/;
+
+/** Only names the store made are read or deleted as shards: a manifest cannot point anywhere else. */
+export function isShardName(name: string): boolean {
+  return SHARD_NAME.test(name);
 }
 
 function isRecord(x: unknown): x is Record<string, unknown> {

@@ -1,19 +1,55 @@
 // Analyses kept on disk (extension storage, via workspace.fs) by content hash, so reopening a workspace
-// does not analyse unchanged articles again. Any failure here only costs a re-analysis.
+// does not analyse unchanged articles again. Entries go into shard files of ~1 MB (10,000 articles are ~60
+// files, not 10,000) and a manifest says which shard holds which key and what each article was when analysed;
+// both are written atomically (temp file, then rename), shards before the manifest that names them. Any
+// failure here only costs a re-analysis: a damaged or foreign file is ignored and pruned.
 import * as vscode from 'vscode';
 import type { DocumentAnalysis } from '../analysis/types';
-import { analysisCacheKey, decodeCacheEntry, encodeCacheEntry } from './analysisCache';
+import { atomicWrite, removeStaleTemps, type AtomicFs } from '../annotations/atomicWrite';
+import { type ArticleRecord, analysisCacheKey, decodeManifest, decodeShard, emptyManifest, encodeManifest, type Manifest, ShardBuilder } from './analysisCache';
+
+/** A shard is written once its entries reach this many characters. */
+const SHARD_CHARS = 1_000_000;
+const MANIFEST = 'manifest.json';
+/** The per-entry cache of earlier versions, deleted at the first prune. */
+const OLD_CACHE_DIR = 'analysis-cache';
+
+const workspaceFs: AtomicFs<vscode.Uri> = {
+  dirname: (uri) => vscode.Uri.joinPath(uri, '..'),
+  join: (dir, name) => vscode.Uri.joinPath(dir, name),
+  basename: (uri) => uri.path.slice(uri.path.lastIndexOf('/') + 1),
+  createDirectory: (dir) => Promise.resolve(vscode.workspace.fs.createDirectory(dir)),
+  writeFile: (uri, data) => Promise.resolve(vscode.workspace.fs.writeFile(uri, data)),
+  rename: (from, to) => Promise.resolve(vscode.workspace.fs.rename(from, to, { overwrite: true })),
+  delete: (uri) => Promise.resolve(vscode.workspace.fs.delete(uri)),
+  readDirectory: async (dir) => (await vscode.workspace.fs.readDirectory(dir)).map(([name]) => name),
+};
 
 export class AnalysisCacheStore {
+  private readonly storage: vscode.Uri | undefined;
   private readonly dir: vscode.Uri | undefined;
+  private manifest: Manifest = emptyManifest();
+  private opened: Promise<void> | undefined;
+  /** Key → shard name, from the manifest. */
+  private readonly shardOf = new Map<string, string>();
+  /** Keys an article of this workspace used since the last prune. */
   private readonly used = new Set<string>();
+  private building = new ShardBuilder();
+  /** Entries put but not yet in a written shard (get() serves them from here). */
+  private readonly unwritten = new Map<string, string>();
+  private lastShard: { name: string; entries: Map<string, DocumentAnalysis> } | undefined;
+  private writing: Promise<void> = Promise.resolve();
+  private manifestDirty = false;
+  private manifestTimer: ReturnType<typeof setTimeout> | undefined;
+  private shardCounter = 0;
 
   constructor(
     storage: vscode.Uri | undefined,
     private engineVersion: string,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.dir = storage ? vscode.Uri.joinPath(storage, 'analysis-cache') : undefined;
+    this.storage = storage;
+    this.dir = storage ? vscode.Uri.joinPath(storage, 'analysis-shards') : undefined;
   }
 
   /**
@@ -33,49 +69,211 @@ export class AnalysisCacheStore {
     return analysisCacheKey(textSha256, documentDate, this.engineVersion);
   }
 
-  async get(key: string, textLength: number): Promise<DocumentAnalysis | undefined> {
+  /** Reads the manifest (once). */
+  open(): Promise<void> {
+    this.opened ??= (async () => {
+      if (!this.dir) return;
+      try {
+        const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.dir, MANIFEST));
+        this.manifest = decodeManifest(new TextDecoder().decode(bytes), this.engineVersion);
+      } catch {
+        // No cache yet.
+      }
+      for (const [name, keys] of this.manifest.shards) for (const key of keys) this.shardOf.set(key, name);
+    })();
+    return this.opened;
+  }
+
+  /** What the article was when last analysed, as the manifest says. */
+  record(uri: string): ArticleRecord | undefined {
+    return this.manifest.articles.get(uri);
+  }
+
+  /** Every article the manifest knows, for showing the workspace from the cache before reading it. */
+  records(): ReadonlyMap<string, ArticleRecord> {
+    return this.manifest.articles;
+  }
+
+  setRecord(uri: string, record: ArticleRecord): void {
+    this.used.add(record.key);
+    const old = this.manifest.articles.get(uri);
+    if (old && old.size === record.size && old.mtime === record.mtime && old.sha256 === record.sha256 && old.override === record.override && old.key === record.key) return;
+    this.manifest.articles.set(uri, record);
+    this.manifestChanged();
+  }
+
+  deleteRecord(uri: string): void {
+    if (this.manifest.articles.delete(uri)) this.manifestChanged();
+  }
+
+  has(key: string): boolean {
+    return this.dir !== undefined && (this.shardOf.has(key) || this.unwritten.has(key));
+  }
+
+  /** One entry (its shard is read and parsed; the last one stays parsed for the next lookups). */
+  async get(key: string): Promise<DocumentAnalysis | undefined> {
     if (!this.dir) return undefined;
-    this.used.add(key);
-    try {
-      const bytes = await vscode.workspace.fs.readFile(this.fileOf(key));
-      return decodeCacheEntry(key, new TextDecoder().decode(bytes), textLength);
-    } catch {
-      return undefined;
+    const json = this.unwritten.get(key);
+    if (json !== undefined) {
+      this.used.add(key);
+      return JSON.parse(json) as DocumentAnalysis;
+    }
+    const name = this.shardOf.get(key);
+    if (!name) return undefined;
+    if (this.lastShard?.name !== name) {
+      const entries = await this.readShard(name);
+      this.lastShard = { name, entries: entries ?? new Map() };
+    }
+    const analysis = this.lastShard.entries.get(key);
+    if (analysis) this.used.add(key);
+    return analysis;
+  }
+
+  /**
+   * The entries of the given keys, shard by shard: one shard read and parsed per call of the callback's turn
+   * (~1 MB of JSON, ~10 ms), so the caller's event loop keeps turning while a large cache is read.
+   */
+  async load(keys: ReadonlySet<string>, onShard: (entries: Map<string, DocumentAnalysis>) => void, cancelled: () => boolean): Promise<void> {
+    if (!this.dir) return;
+    const names = new Set<string>();
+    for (const key of keys) {
+      const name = this.shardOf.get(key);
+      if (name) names.add(name);
+    }
+    for (const name of names) {
+      if (cancelled()) return;
+      const entries = await this.readShard(name);
+      if (!entries) continue;
+      const wanted = new Map<string, DocumentAnalysis>();
+      for (const [key, analysis] of entries) {
+        if (!keys.has(key)) continue;
+        wanted.set(key, analysis);
+        this.used.add(key);
+      }
+      onShard(wanted);
+      await new Promise((r) => setTimeout(r, 0));
     }
   }
 
-  async put(key: string, analysis: DocumentAnalysis): Promise<void> {
+  /** Adds an entry (the kept analysis as JSON); shards are written as they fill. */
+  put(key: string, analysisJson: string): void {
     if (!this.dir) return;
     this.used.add(key);
-    try {
-      await vscode.workspace.fs.createDirectory(this.dir);
-      await vscode.workspace.fs.writeFile(this.fileOf(key), new TextEncoder().encode(encodeCacheEntry(key, analysis)));
-    } catch (e) {
-      this.log.warn(`analysis cache: could not write an entry: ${String(e)}`);
+    if (this.has(key)) return;
+    this.unwritten.set(key, analysisJson);
+    this.building.add(key, analysisJson);
+    if (this.building.size >= SHARD_CHARS) this.writeShard();
+  }
+
+  /** Writes what is pending: the shard being filled, then the manifest. */
+  async flush(): Promise<void> {
+    if (!this.dir) return;
+    if (this.building.keys.length > 0) this.writeShard();
+    await this.writing;
+    if (this.manifestDirty) {
+      this.manifestDirty = false;
+      await this.writeManifest();
     }
   }
 
-  /** Deletes entries no article of this workspace used since the last prune (after a complete indexing). */
+  /**
+   * Forgets entries no article of this workspace used since the last prune (after a complete indexing):
+   * they leave the manifest, and shards holding none of the used ones are deleted, with any other file of the
+   * cache folder (another engine's shards, the old per-entry cache).
+   */
   async prune(): Promise<void> {
     if (!this.dir) return;
+    await this.flush();
+    const dir = this.dir;
+    for (const [uri, record] of [...this.manifest.articles]) if (!this.used.has(record.key)) this.manifest.articles.delete(uri);
+    for (const [name, keys] of [...this.manifest.shards]) {
+      if (keys.some((k) => this.used.has(k))) continue;
+      this.manifest.shards.delete(name);
+      for (const k of keys) this.shardOf.delete(k);
+    }
+    this.used.clear();
+    for (const r of this.manifest.articles.values()) this.used.add(r.key);
+    await this.writeManifest();
     try {
-      const files = await vscode.workspace.fs.readDirectory(this.dir);
-      for (const [name] of files) {
-        const key = name.replace(/\.json$/, '');
-        if (!this.used.has(key)) await vscode.workspace.fs.delete(vscode.Uri.joinPath(this.dir, name)).then(undefined, () => undefined);
+      for (const [name] of await vscode.workspace.fs.readDirectory(dir)) {
+        // A temp file may be another window's write under way (stale ones of the manifest go below).
+        if (name === MANIFEST || this.manifest.shards.has(name) || name.endsWith('.tmp')) continue;
+        await vscode.workspace.fs.delete(vscode.Uri.joinPath(dir, name)).then(undefined, () => undefined);
       }
+      await removeStaleTemps(workspaceFs, vscode.Uri.joinPath(dir, MANIFEST));
     } catch {
       // No cache folder yet.
     }
+    if (this.storage) await vscode.workspace.fs.delete(vscode.Uri.joinPath(this.storage, OLD_CACHE_DIR), { recursive: true }).then(undefined, () => undefined);
   }
 
   async clear(): Promise<void> {
     this.used.clear();
+    this.shardOf.clear();
+    this.unwritten.clear();
+    this.building = new ShardBuilder();
+    this.lastShard = undefined;
+    this.manifest = emptyManifest();
     if (!this.dir) return;
+    await this.writing;
     await vscode.workspace.fs.delete(this.dir, { recursive: true }).then(undefined, () => undefined);
   }
 
-  private fileOf(key: string): vscode.Uri {
-    return vscode.Uri.joinPath(this.dir!, `${key}.json`);
+  dispose(): void {
+    if (this.manifestTimer) clearTimeout(this.manifestTimer);
+  }
+
+  // ---- files ------------------------------------------------------------------------------------
+
+  private async readShard(name: string): Promise<Map<string, DocumentAnalysis> | undefined> {
+    try {
+      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.dir!, name));
+      const entries = decodeShard(new TextDecoder().decode(bytes), this.engineVersion);
+      if (!entries) this.log.warn(`analysis cache: ${name} is not a cache shard of this version; its articles are analysed again`);
+      return entries;
+    } catch (e) {
+      this.log.warn(`analysis cache: cannot read ${name}: ${String(e)}`);
+      return undefined;
+    }
+  }
+
+  private writeShard(): void {
+    const shard = this.building;
+    this.building = new ShardBuilder();
+    const name = `shard-${Date.now().toString(36)}-${(this.shardCounter++).toString(36)}-${Math.floor(Math.random() * 36 ** 4).toString(36)}.json`;
+    const data = new TextEncoder().encode(shard.text(this.engineVersion));
+    const dir = this.dir!;
+    this.writing = this.writing.then(async () => {
+      try {
+        await atomicWrite(workspaceFs, vscode.Uri.joinPath(dir, name), data);
+        this.manifest.shards.set(name, shard.keys);
+        for (const key of shard.keys) {
+          this.shardOf.set(key, name);
+          this.unwritten.delete(key);
+        }
+        this.manifestChanged();
+      } catch (e) {
+        // The entries stay in memory for this session; the next one analyses them again.
+        this.log.warn(`analysis cache: could not write a shard: ${String(e)}`);
+      }
+    });
+  }
+
+  /** The manifest is written after changes settle (indexing flushes it at once when it ends). */
+  private manifestChanged(): void {
+    this.manifestDirty = true;
+    if (this.manifestTimer) return;
+    this.manifestTimer = setTimeout(() => {
+      this.manifestTimer = undefined;
+      void this.flush();
+    }, 5_000);
+  }
+
+  private async writeManifest(): Promise<void> {
+    try {
+      await atomicWrite(workspaceFs, vscode.Uri.joinPath(this.dir!, MANIFEST), new TextEncoder().encode(encodeManifest(this.manifest, this.engineVersion)));
+    } catch (e) {
+      this.log.warn(`analysis cache: could not write the manifest: ${String(e)}`);
+    }
   }
 }

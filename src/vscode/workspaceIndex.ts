@@ -2,6 +2,10 @@
 // articles, merged events. Finds articles with the include/exclude globs, reads them through
 // workspace.fs, keeps them current as files are opened, edited, saved, created, renamed and deleted,
 // and caches analyses by content hash. Implements the WorkspaceModel the views read.
+// Scale (10,000 articles): files are read several at a time and analysed off this thread (analysisPool.ts);
+// reopening shows the workspace from the cache first (manifest + shards) and checks the files after; people
+// and events are linked in the background, in bounded steps, one run at a time, and the model serves the
+// last linking meanwhile (a small workspace is linked at once when read, as it costs a few milliseconds).
 import * as vscode from 'vscode';
 import { analyzeDocument } from '../analysis/analyze';
 import { isIsoDay } from '../analysis/documentDate';
@@ -9,30 +13,66 @@ import type { CorpusEvent, DocumentAnalysis, Entity } from '../analysis/types';
 import { type ArticleProblem, checkArticleText, decodeArticle, formatMB, maxBytesFromMB, notAnalysedMessage, notUtf8OpenMessage, tooLargeMessage, tooLargeReason } from '../annotations/articleText';
 import { sha256Hex } from '../annotations/sha256';
 import type { Tag } from '../annotations/tags';
+import { type ArticleRecord, fitsText, keptAnalysis, keptAnalysisJson } from './analysisCache';
 import type { AnalysisCacheStore } from './analysisCacheStore';
+import { AnalysisPool, EMPTY_ANALYSIS } from './analysisPool';
 import type { Config } from './config';
 import { CONFIG_SECTION, Settings } from './constants';
-import { linkArticles } from './corpusLink';
+import { type CorpusLinks, linkArticlesStepwise, linkedAnalysis, runToEnd } from './corpusLink';
 import { isArticlePath } from './glob';
+import type { Metrics, MutableIndexingRun } from './metrics';
 import type { ArticleSnapshot, WorkspaceModel } from './model';
 import { plainMessage } from './views/labels';
 
 interface Entry {
   uri: vscode.Uri;
   path: string;
-  text: string;
+  /** Undefined while the article is shown from the cache and its file not read yet (no snapshot until then). */
+  text: string | undefined;
   sha256: string;
-  /** The article's own analysis (document-local entity ids), as cached. */
+  /** The article's own analysis (document-local entity ids), as kept and cached. */
   analysis: DocumentAnalysis;
   override: string | null;
+  /** The file as it was read (size, mtime) and the cache key: what the cache manifest records. */
+  record?: ArticleRecord;
+  snapshot?: ArticleSnapshot;
+  snapshotLinks?: CorpusLinks | undefined;
 }
 
-interface Linked {
-  snapshots: Map<string, ArticleSnapshot>;
-  byPath: Map<string, ArticleSnapshot>;
+interface Listed {
+  version: number;
+  links: CorpusLinks | undefined;
   list: ArticleSnapshot[];
-  entities: Entity[];
-  events: CorpusEvent[];
+  byPath: Map<string, ArticleSnapshot>;
+}
+
+/** Up to this many articles are linked synchronously when the model is read (a few ms); more, in the background. */
+const SYNC_LINK_ARTICLES = 300;
+/** Time one step of the background linking may take before the event loop gets a turn. */
+const LINK_SLICE_MS = 8;
+/** Files read at the same time while indexing. */
+const READS_IN_FLIGHT = 8;
+/** Characters of text read but not yet analysed, at most (bounds memory while the workers catch up). */
+const MAX_TEXT_IN_ANALYSIS = 4_000_000;
+/** While indexing, the views are told about changes at most this often. */
+const INDEXING_FIRE_MS = 1_000;
+
+type NodeCrypto = typeof import('node:crypto');
+const nodeCrypto: NodeCrypto | undefined = (() => {
+  try {
+    return require('node:crypto') as NodeCrypto;
+  } catch {
+    return undefined; // web extension host: the pure implementation
+  }
+})();
+
+/** SHA-256 of the text's UTF-8 (as sha256Hex), with node's native hash where there is one (10x faster). */
+function hashText(text: string): string {
+  return nodeCrypto ? nodeCrypto.createHash('sha256').update(text, 'utf8').digest('hex') : sha256Hex(text);
+}
+
+function turn(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** Where the model gets the user's tags: the tag controller, once it exists. */
@@ -67,11 +107,23 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
   readonly ready: Promise<void>;
   private resolveReady!: () => void;
   private entries = new Map<string, Entry>();
-  private linked: Linked | undefined;
+  /** Bumped whenever an entry changes: the article list is made again. */
+  private version = 0;
+  private listed: Listed | undefined;
   private tagSource: TagSource | undefined;
   private firePending = false;
+  private lastFire = 0;
   private generation = 0;
   private indexingCount = 0;
+  /** The last linking of the corpus, and whether entries changed since it started. */
+  private links: CorpusLinks | undefined;
+  private linkStale = true;
+  private linkRunning: Promise<void> | undefined;
+  private lastLinkEnd = 0;
+  /** Someone waits for the linking (the end of indexing): no pause before it. */
+  private linkUrgent = false;
+  /** Latest read of each article, so an older read finishing later does not win. */
+  private readonly loadSeq = new Map<string, number>();
   private readonly pendingEdits = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly pendingReads = new Map<string, ReturnType<typeof setTimeout>>();
   /** Articles not analysed (too large, binary, not decodable), by uri: their tags stay as they are. */
@@ -79,6 +131,9 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
   /** Refusals already told to the user this session (one notification per file). */
   private readonly told = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly pool: AnalysisPool;
+  private readonly metrics: Metrics | undefined;
+  private disposed = false;
 
   constructor(
     private readonly config: Config,
@@ -86,7 +141,10 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     private readonly state: vscode.Memento,
     private readonly log: vscode.LogOutputChannel,
     private readonly cachePrunable: boolean,
+    options: { pool?: AnalysisPool; metrics?: Metrics } = {},
   ) {
+    this.pool = options.pool ?? new AnalysisPool({ createWorker: undefined, workers: 0, log: (m) => log.warn(m) });
+    this.metrics = options.metrics;
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
     this.disposables.push(
       this.changeEmitter,
@@ -127,23 +185,27 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
   // ---- WorkspaceModel -------------------------------------------------------------------------
 
   articles(): readonly ArticleSnapshot[] {
-    return this.link().list;
+    return this.listing().list;
   }
 
   article(uri: vscode.Uri): ArticleSnapshot | undefined {
-    return this.link().snapshots.get(uri.toString());
+    this.linkIfSmall();
+    const entry = this.entries.get(uri.toString());
+    return entry ? this.snapshotOf(entry) : undefined;
   }
 
   articleByPath(path: string): ArticleSnapshot | undefined {
-    return this.link().byPath.get(path);
+    return this.listing().byPath.get(path);
   }
 
   entities(): readonly Entity[] {
-    return this.link().entities;
+    this.linkIfSmall();
+    return this.links?.entities ?? [];
   }
 
   events(): readonly CorpusEvent[] {
-    return this.link().events;
+    this.linkIfSmall();
+    return this.links?.events ?? [];
   }
 
   tags(uri?: vscode.Uri): readonly Tag[] {
@@ -162,11 +224,7 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
 
   /** Whether the file counts as an article: by the globs, or because the user annotated it. */
   isArticleUri(uri: vscode.Uri): boolean {
-    if (!ARTICLE_SCHEMES.has(uri.scheme)) return false;
-    if (this.extraArticles().includes(uri.toString())) return true;
-    if (uri.scheme === 'untitled') return false;
-    const { include, exclude } = this.config.current;
-    return isArticlePath(vscode.workspace.asRelativePath(uri, false), include, exclude);
+    return this.isArticleUriWith(uri, this.extraArticles());
   }
 
   documentDateOverride(uri: vscode.Uri): string | null {
@@ -236,11 +294,20 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     if (date === null) delete dates[uri.toString()];
     else dates[uri.toString()] = date;
     await this.state.update(DOCUMENT_DATES_KEY, dates);
-    const entry = this.entries.get(uri.toString());
+    const key = uri.toString();
+    const entry = this.entries.get(key);
     if (!entry) return;
-    entry.override = date;
-    entry.analysis = await this.analyse(entry.text, entry.sha256, date, true);
-    this.changed();
+    if (entry.text === undefined) {
+      // Shown from the cache, not read yet: reading it analyses it with the new date.
+      await this.load(uri);
+      return;
+    }
+    const text = entry.text;
+    const seq = this.nextSeq(key);
+    const cacheKey = this.cache.key(entry.sha256, date);
+    const analysis = await this.analyse(text, date, cacheKey);
+    if (this.loadSeq.get(key) !== seq || this.entries.get(key) !== entry || entry.text !== text) return;
+    this.setEntry(key, { ...entry, override: date, analysis, record: entry.record && { ...entry.record, override: date, key: cacheKey } });
   }
 
   /** Re-analyse Workspace: forgets the cache and indexes everything again. */
@@ -256,27 +323,32 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
   /** The first indexing, with a progress notification that can be cancelled (the rest is indexed on open). */
   async start(): Promise<void> {
     try {
-      await this.reindex(true);
+      await this.reindex(true, true);
     } finally {
       this.resolveReady();
     }
   }
 
-  private async reindex(notify = false): Promise<void> {
+  private async reindex(notify = false, first = false): Promise<void> {
     const generation = ++this.generation;
     this.indexingCount++;
     this.indexingEmitter.fire(true);
+    const run = this.metrics?.startIndexing(0);
     try {
       const title = 'News Annotator: indexing articles';
       const location = notify ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window;
-      await vscode.window.withProgress({ location, title, cancellable: notify }, (progress, token) =>
-        this.indexAll(generation, progress, token),
-      );
+      await vscode.window.withProgress({ location, title, cancellable: notify }, (progress, token) => this.indexAll(generation, progress, token, first, run));
     } catch (e) {
       this.log.error(`indexing failed: ${String(e)}`);
     } finally {
       this.indexingCount--;
       this.indexingEmitter.fire(this.indexingCount > 0);
+      if (run && run.finishedAt === undefined) {
+        run.cancelled = true;
+        run.finishedAt = performance.now();
+      }
+      // The last fire may have been held back while indexing.
+      this.scheduleFire();
     }
   }
 
@@ -284,53 +356,136 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     generation: number,
     progress: vscode.Progress<{ message?: string; increment?: number }>,
     token: vscode.CancellationToken,
+    first: boolean,
+    run: MutableIndexingRun | undefined,
   ): Promise<void> {
+    const stopped = () => token.isCancellationRequested || generation !== this.generation || this.disposed;
+    await this.cache.open();
     const { include, exclude } = this.config.current;
-    const found = new Map<string, vscode.Uri>();
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, include), exclude ? new vscode.RelativePattern(folder, exclude) : undefined, undefined, token);
-      for (const uri of uris) found.set(uri.toString(), uri);
-    }
+    const finding = (async () => {
+      const found = new Map<string, vscode.Uri>();
+      for (const folder of vscode.workspace.workspaceFolders ?? []) {
+        const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, include), exclude ? new vscode.RelativePattern(folder, exclude) : undefined, undefined, token);
+        for (const uri of uris) found.set(uri.toString(), uri);
+      }
+      return found;
+    })();
+    // Reopening: the workspace as it was, from the cache, while the files are found and checked.
+    if (first && this.entries.size === 0) await this.showFromCache(stopped, run);
+    const found = await finding;
     for (const key of this.extraArticles()) if (!found.has(key)) found.set(key, vscode.Uri.parse(key));
+    // Open articles first: they are the ones the user looks at.
+    const open: vscode.Uri[] = [];
     for (const doc of vscode.workspace.textDocuments) {
-      if (this.isArticleUri(doc.uri)) found.set(doc.uri.toString(), doc.uri);
+      if (!this.isArticleUri(doc.uri)) continue;
+      found.set(doc.uri.toString(), doc.uri);
+      open.push(doc.uri);
     }
     // Articles no longer found (globs changed, deleted while closed) leave the index.
-    for (const key of [...this.entries.keys()]) if (!found.has(key)) this.entries.delete(key);
-    this.changed();
-
+    for (const key of [...this.entries.keys()]) if (!found.has(key)) this.removeEntry(key);
     for (const key of [...this.refused.keys()]) if (!found.has(key)) this.refused.delete(key);
-    const uris = [...found.values()];
+    const openKeys = new Set(open.map((u) => u.toString()));
+    const uris = [...open, ...[...found.values()].filter((u) => !openKeys.has(u.toString()))];
+    if (run) run.articles = uris.length;
     const step = uris.length ? 100 / uris.length : 100;
+
     const replaced: Entry[] = [];
     let done = 0;
-    let lastYield = Date.now();
-    for (const uri of uris) {
-      if (token.isCancellationRequested || generation !== this.generation) {
-        this.log.info(`indexing stopped after ${done} of ${uris.length} articles`);
-        this.flushReplaced(replaced);
-        return;
-      }
-      const entry = await this.load(uri);
-      if (entry) replaced.push(entry);
+    let textInAnalysis = 0;
+    let next = 0;
+    const analyses = new Set<Promise<void>>();
+    // Progress goes to the window process: a report per 100 ms, not per article.
+    let reported = 0;
+    let lastReport = 0;
+    const finished = () => {
       done++;
-      progress.report({ message: `${done} of ${uris.length}`, increment: step });
-      // Give the editor a turn now and then: a large workspace must not freeze typing.
-      if (Date.now() - lastYield > 50) {
-        this.flushReplaced(replaced);
-        await new Promise((r) => setTimeout(r, 0));
-        lastYield = Date.now();
+      if (done < uris.length && Date.now() - lastReport < 100) return;
+      lastReport = Date.now();
+      progress.report({ message: `${done} of ${uris.length}`, increment: (done - reported) * step });
+      reported = done;
+    };
+    // Several readers: a read waits on the file system, not on this thread.
+    const reader = async () => {
+      while (next < uris.length && !stopped()) {
+        const uri = uris[next++]!;
+        const read = await this.read(uri);
+        if (!read || stopped()) {
+          finished();
+          continue;
+        }
+        const size = read.text.length;
+        textInAnalysis += size;
+        const pending = this.accept(uri, read, run).then((entry) => {
+          textInAnalysis -= size;
+          analyses.delete(pending);
+          if (entry) replaced.push(entry);
+          finished();
+        });
+        analyses.add(pending);
+        // The workers are behind: wait for some analyses before reading more.
+        while (textInAnalysis > MAX_TEXT_IN_ANALYSIS && analyses.size > 0) await Promise.race(analyses);
       }
-    }
+    };
+    let flushing = true;
+    const flusher = (async () => {
+      // Articles whose text was read are told about (tags re-anchored) as they come, not all at the end.
+      while (flushing) {
+        await new Promise((r) => setTimeout(r, 250));
+        this.flushReplaced(replaced);
+      }
+    })();
+    await Promise.all(Array.from({ length: READS_IN_FLIGHT }, reader));
+    await Promise.all(analyses);
+    flushing = false;
+    await flusher;
     this.flushReplaced(replaced);
-    if (this.cachePrunable && generation === this.generation) await this.cache.prune();
-    this.log.info(`indexed ${this.entries.size} articles`);
+    if (stopped()) {
+      this.log.info(`indexing stopped after ${done} of ${uris.length} articles`);
+      if (run) run.cancelled = true;
+      return;
+    }
+    await this.cache.flush();
+    // Every article is in: the views get the workspace linked as a whole.
+    await this.linked();
+    if (run) run.finishedAt = performance.now();
+    if (this.cachePrunable && generation === this.generation) void this.cache.prune();
+    this.log.info(`indexed ${this.entries.size} articles${run ? ` in ${((run.finishedAt! - run.startedAt) / 1000).toFixed(1)} s (${run.analysed} analysed, ${run.fromCache} from the cache)` : ''}`);
     this.tellTooLarge();
+  }
+
+  /** Entries for the articles the cache manifest knows, from its shards, before any file is read. */
+  private async showFromCache(stopped: () => boolean, run: MutableIndexingRun | undefined): Promise<void> {
+    const byKey = new Map<string, Array<[string, ArticleRecord]>>();
+    const extras = this.extraArticles();
+    const dates = this.documentDates();
+    for (const [key, record] of this.cache.records()) {
+      const uri = vscode.Uri.parse(key);
+      if (uri.scheme === 'untitled' || !this.isArticleUriWith(uri, extras)) continue;
+      if ((dates[key] ?? null) !== record.override) continue;
+      const list = byKey.get(record.key) ?? [];
+      list.push([key, record]);
+      byKey.set(record.key, list);
+    }
+    if (byKey.size === 0) return;
+    await this.cache.load(
+      new Set(byKey.keys()),
+      (shard) => {
+        for (const [cacheKey, analysis] of shard) {
+          for (const [key, record] of byKey.get(cacheKey) ?? []) {
+            if (this.entries.has(key)) continue;
+            const uri = vscode.Uri.parse(key);
+            this.entries.set(key, { uri, path: vscode.workspace.asRelativePath(uri), text: undefined, sha256: record.sha256, analysis, override: record.override, record });
+          }
+        }
+        this.changed();
+      },
+      stopped,
+    );
+    this.log.info(`shown ${this.entries.size} articles from the analysis cache${run ? ` after ${((performance.now() - run.startedAt) / 1000).toFixed(2)} s` : ''}`);
   }
 
   private flushReplaced(replaced: Entry[]): void {
     if (replaced.length === 0) return;
-    this.changed();
     const snapshots = replaced.map((e) => this.article(e.uri)).filter((s): s is ArticleSnapshot => !!s);
     replaced.length = 0;
     if (snapshots.length) this.textEmitter.fire(snapshots);
@@ -338,63 +493,111 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
 
   /** Reads one article (the editor's text when open, else the file) and analyses it unless it is unchanged. */
   private async load(uri: vscode.Uri): Promise<Entry | undefined> {
+    const read = await this.read(uri);
+    return read ? this.accept(uri, read, undefined) : undefined;
+  }
+
+  /** The article's text: the editor's when open, else the file's (stat first: a file above the limit is not read). */
+  private async read(uri: vscode.Uri): Promise<{ text: string; size: number; mtime: number; seq: number; open: boolean } | undefined> {
     const key = uri.toString();
+    const seq = this.nextSeq(key);
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-    let text: string;
     if (doc) {
-      text = doc.getText();
-    } else {
-      const maxBytes = this.maxBytes(uri);
-      let bytes: Uint8Array;
-      try {
-        // A file above the limit is refused from its size alone: a 50 MB file is never read into memory.
-        const { size } = await vscode.workspace.fs.stat(uri);
-        if (size > maxBytes) return this.refuse(key, { reason: tooLargeReason(size, maxBytes), problem: 'too-large' }, false);
-        bytes = await vscode.workspace.fs.readFile(uri);
-      } catch (e) {
-        this.log.warn(`cannot read ${vscode.workspace.asRelativePath(uri)}: ${String(e)}`);
-        this.refused.delete(key);
-        if (this.entries.delete(key)) this.changed();
-        return undefined;
-      }
-      const decoded = decodeArticle(bytes, maxBytes);
-      if (!decoded.ok) return this.refuse(key, decoded, false);
-      text = decoded.text;
-    }
-    if (doc) {
+      const text = doc.getText();
       const check = checkArticleText(text, this.maxBytes(uri));
       if (!check.ok) return this.refuse(key, check, false);
+      return { text, size: -1, mtime: -1, seq, open: true };
     }
+    const maxBytes = this.maxBytes(uri);
+    let bytes: Uint8Array;
+    let size: number;
+    let mtime: number;
+    try {
+      // A file above the limit is refused from its size alone: a 50 MB file is never read into memory.
+      const stat = await vscode.workspace.fs.stat(uri);
+      size = stat.size;
+      mtime = stat.mtime;
+      if (size > maxBytes) return this.refuse(key, { reason: tooLargeReason(size, maxBytes), problem: 'too-large' }, false);
+      bytes = await vscode.workspace.fs.readFile(uri);
+    } catch (e) {
+      this.log.warn(`cannot read ${vscode.workspace.asRelativePath(uri)}: ${String(e)}`);
+      this.refused.delete(key);
+      this.removeEntry(key);
+      return undefined;
+    }
+    const decoded = decodeArticle(bytes, maxBytes);
+    if (!decoded.ok) return this.refuse(key, decoded, false);
+    return { text: decoded.text, size, mtime, seq, open: false };
+  }
+
+  /**
+   * Takes a text read for the article: nothing to do when unchanged; the cached analysis when the file is as
+   * the cache manifest recorded it or its hash is in the cache; else an analysis by the pool.
+   */
+  private async accept(uri: vscode.Uri, read: { text: string; size: number; mtime: number; seq: number; open: boolean }, run: MutableIndexingRun | undefined): Promise<Entry | undefined> {
+    const key = uri.toString();
+    const { text } = read;
     this.refused.delete(key);
     const existing = this.entries.get(key);
-    if (existing && existing.text === text) return undefined;
-    const sha = sha256Hex(text);
     const override = this.documentDateOverride(uri);
-    const analysis = await this.analyse(text, sha, override, true);
-    const entry: Entry = { uri, path: vscode.workspace.asRelativePath(uri), text, sha256: sha, analysis, override };
-    this.entries.set(key, entry);
-    return entry;
-  }
-
-  private async analyse(text: string, sha: string, override: string | null, useCache: boolean): Promise<DocumentAnalysis> {
-    const key = this.cache.key(sha, override);
-    if (useCache) {
-      const cached = await this.cache.get(key, text.length);
-      if (cached) return cached;
+    const path = vscode.workspace.asRelativePath(uri);
+    if (existing && existing.text === text && existing.override === override) {
+      if (!read.open && existing.record && (existing.record.size !== read.size || existing.record.mtime !== read.mtime)) {
+        existing.record = { ...existing.record, size: read.size, mtime: read.mtime };
+      }
+      // Recorded again, so that the prune after this indexing keeps its cache entry.
+      if (existing.record) this.cache.setRecord(key, existing.record);
+      return undefined;
     }
-    const analysis = this.analyseNow(text, override);
-    if (useCache) void this.cache.put(key, analysis);
-    return analysis;
+    // Shown from the cache and the file is as it was then: the cached analysis is this text's.
+    const record = existing?.record;
+    if (existing && existing.text === undefined && record && !read.open && record.size === read.size && record.mtime === read.mtime && record.override === override && textMatches(existing.analysis, text)) {
+      if (run) run.fromCache++;
+      this.cache.setRecord(key, record);
+      return this.setEntry(key, { ...existing, text, path });
+    }
+    const sha = hashText(text);
+    const cacheKey = this.cache.key(sha, override);
+    const analysis = await this.analyse(text, override, cacheKey, run);
+    if (this.loadSeq.get(key) !== read.seq || this.disposed) return undefined;
+    const newRecord: ArticleRecord | undefined = read.open ? undefined : { size: read.size, mtime: read.mtime, sha256: sha, override, key: cacheKey };
+    if (newRecord) this.cache.setRecord(key, newRecord);
+    return this.setEntry(key, { uri, path, text, sha256: sha, analysis, override, record: newRecord });
   }
 
-  private analyseNow(text: string, override: string | null): DocumentAnalysis {
+  /** The analysis of a text: from the cache when its key is there, else by the pool (then cached). */
+  private async analyse(text: string, override: string | null, cacheKey: string, run?: MutableIndexingRun): Promise<DocumentAnalysis> {
+    if (this.cache.has(cacheKey)) {
+      const cached = await this.cache.get(cacheKey);
+      if (cached && textMatches(cached, text)) {
+        if (run) run.fromCache++;
+        return cached;
+      }
+    }
+    const json = await this.pool.analyse(text, override);
+    if (run) run.analysed++;
+    this.cache.put(cacheKey, json);
+    const analysis = JSON.parse(json) as DocumentAnalysis;
+    // Spans parsed from JSON are copies of the text's characters; slices of the text itself take no room.
+    return textMatches(analysis, text) ? analysis : keptAnalysis(analyzeDocument(text, { documentDate: override }));
+  }
+
+  /**
+   * Analyses typed text of an open article, on this thread (the text is the editor's, not a file's: not cached).
+   * The one place typed text is analysed, so that an incremental analyser can take it over.
+   */
+  private analyseTyped(uri: vscode.Uri, text: string, override: string | null): DocumentAnalysis {
+    const started = performance.now();
+    let analysis: DocumentAnalysis;
     try {
-      return analyzeDocument(text, { documentDate: override });
+      analysis = keptAnalysis(analyzeDocument(text, { documentDate: override }));
     } catch (e) {
       // The engine is built never to throw; if it does, the article shows nothing rather than breaking the rest.
       this.log.error(`analysis failed: ${String(e)}`);
-      return { documentDate: null, sentences: [], dates: [], officials: [], quotes: [], claims: [], events: [] };
+      analysis = EMPTY_ANALYSIS;
     }
+    this.metrics?.recordReanalysis({ uri: uri.toString(), ms: performance.now() - started, analysedChars: text.length, textChars: text.length });
+    return analysis;
   }
 
   /** Analyses an open document's current text synchronously (typed text is not cached; saved text is). */
@@ -415,11 +618,11 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     this.refused.delete(key);
     const existing = this.entries.get(key);
     if (existing && existing.text === text) return;
+    // A read of the file still under way must not replace the editor's text.
+    this.nextSeq(key);
     const override = this.documentDateOverride(doc.uri);
-    const sha = sha256Hex(text);
-    const entry: Entry = { uri: doc.uri, path: vscode.workspace.asRelativePath(doc.uri), text, sha256: sha, analysis: this.analyseNow(text, override), override };
-    this.entries.set(key, entry);
-    this.changed();
+    const sha = hashText(text);
+    this.setEntry(key, { uri: doc.uri, path: vscode.workspace.asRelativePath(doc.uri), text, sha256: sha, analysis: this.analyseTyped(doc.uri, text, override), override, record: existing?.record });
     if (replaced) {
       const snapshot = this.article(doc.uri);
       if (snapshot) this.textEmitter.fire([snapshot]);
@@ -456,7 +659,17 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     if (!this.entries.has(key)) return;
     this.flush(doc.uri);
     const entry = this.entries.get(key);
-    if (entry) void this.cache.put(this.cache.key(entry.sha256, entry.override), entry.analysis);
+    if (!entry || entry.text === undefined) return;
+    const cacheKey = this.cache.key(entry.sha256, entry.override);
+    this.cache.put(cacheKey, keptAnalysisJson(entry.analysis));
+    try {
+      const stat = await vscode.workspace.fs.stat(doc.uri);
+      if (this.entries.get(key) !== entry) return;
+      entry.record = { size: stat.size, mtime: stat.mtime, sha256: entry.sha256, override: entry.override, key: cacheKey };
+      this.cache.setRecord(key, entry.record);
+    } catch {
+      // Saved somewhere stat cannot see: it is read again next time.
+    }
   }
 
   private onClosed(doc: vscode.TextDocument): void {
@@ -466,9 +679,8 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     this.pendingEdits.delete(key);
     if (!this.entries.has(key)) return;
     if (doc.uri.scheme === 'untitled') {
-      this.entries.delete(key);
+      this.removeEntry(key);
       void this.state.update(EXTRA_ARTICLES_KEY, this.extraArticles().filter((k) => k !== key));
-      this.changed();
       return;
     }
     // Closed without saving: the article is the file again.
@@ -499,19 +711,16 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
 
   private onDiskDeleted(uri: vscode.Uri): void {
     const prefix = uri.toString();
-    let removed = false;
     for (const key of [...this.refused.keys()]) if (key === prefix || key.startsWith(prefix + '/')) this.refused.delete(key);
     for (const key of [...this.entries.keys()]) {
       if (key !== prefix && !key.startsWith(prefix + '/')) continue;
       // Unsaved edits of a deleted file are still an article the user is working on; a clean copy is not.
       if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === key && d.isDirty)) continue;
-      this.entries.delete(key);
-      removed = true;
+      this.removeEntry(key);
     }
     const extras = this.extraArticles();
     const kept = extras.filter((k) => k !== prefix && !k.startsWith(prefix + '/'));
     if (kept.length !== extras.length) void this.state.update(EXTRA_ARTICLES_KEY, kept);
-    if (removed) this.changed();
   }
 
   private async onRenamed(files: ReadonlyArray<{ oldUri: vscode.Uri; newUri: vscode.Uri }>): Promise<void> {
@@ -524,7 +733,7 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
       for (const [key, entry] of [...this.entries]) {
         if (key !== oldPrefix && !key.startsWith(oldPrefix + '/')) continue;
         const target = vscode.Uri.parse(newUri.toString() + key.slice(oldPrefix.length));
-        this.entries.delete(key);
+        this.removeEntry(key);
         const targetKey = target.toString();
         if (dates[key]) {
           dates[targetKey] = dates[key]!;
@@ -532,7 +741,8 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
         }
         if (extras.includes(key)) extras = extras.map((k) => (k === key ? targetKey : k));
         if (this.isArticleUriWith(target, extras)) {
-          this.entries.set(targetKey, { ...entry, uri: target, path: vscode.workspace.asRelativePath(target) });
+          this.setEntry(targetKey, { ...entry, uri: target, path: vscode.workspace.asRelativePath(target), snapshot: undefined });
+          if (entry.record) this.cache.setRecord(targetKey, entry.record);
         }
       }
       // A file renamed into the globs becomes an article.
@@ -544,8 +754,9 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
   }
 
   private isArticleUriWith(uri: vscode.Uri, extras: readonly string[]): boolean {
+    if (!ARTICLE_SCHEMES.has(uri.scheme)) return false;
     if (extras.includes(uri.toString())) return true;
-    if (!ARTICLE_SCHEMES.has(uri.scheme) || uri.scheme === 'untitled') return false;
+    if (uri.scheme === 'untitled') return false;
     return isArticlePath(vscode.workspace.asRelativePath(uri, false), this.config.current.include, this.config.current.exclude);
   }
 
@@ -566,7 +777,7 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     this.refused.set(key, { reason: refusal.reason, problem: refusal.problem });
     const name = vscode.workspace.asRelativePath(vscode.Uri.parse(key));
     if (previous?.reason !== refusal.reason) this.log.info(`not analysed: ${name}: ${refusal.reason}`);
-    if (this.entries.delete(key)) this.changed();
+    this.removeEntry(key);
     if (open && !this.told.has(key)) {
       this.told.add(key);
       if (refusal.problem === 'too-large') void this.offerAnalyseAnyway([vscode.Uri.parse(key)], tooLargeMessage(name, refusal.reason));
@@ -618,49 +829,171 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
   }
 
+  private nextSeq(key: string): number {
+    const seq = (this.loadSeq.get(key) ?? 0) + 1;
+    this.loadSeq.set(key, seq);
+    return seq;
+  }
+
+  private setEntry(key: string, entry: Entry): Entry {
+    entry.snapshot = undefined;
+    this.entries.set(key, entry);
+    this.changed();
+    return entry;
+  }
+
+  private removeEntry(key: string): void {
+    this.cache.deleteRecord(key);
+    if (this.entries.delete(key)) this.changed();
+  }
+
   private changed(): void {
-    this.linked = undefined;
+    this.version++;
+    this.linkStale = true;
+    if (!this.small()) this.requestLink();
     this.scheduleFire();
   }
 
+  /** Tells the listeners, soon (coalesced); while indexing, at most about once a second. */
   private scheduleFire(): void {
     if (this.firePending) return;
     this.firePending = true;
+    const wait = this.isIndexing() && !this.small() ? Math.max(0, this.lastFire + INDEXING_FIRE_MS - Date.now()) : 0;
     setTimeout(() => {
       this.firePending = false;
-      this.changeEmitter.fire();
-    }, 0);
+      this.lastFire = Date.now();
+      if (!this.disposed) this.changeEmitter.fire();
+    }, wait);
   }
 
-  /** Links people and events across articles lazily: many updates in a row cost one linking. */
-  private link(): Linked {
-    if (this.linked) return this.linked;
-    const entries = [...this.entries.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    const corpus = linkArticles(entries.map((e) => ({ path: e.path, analysis: e.analysis })));
-    const snapshots = new Map<string, ArticleSnapshot>();
-    const byPath = new Map<string, ArticleSnapshot>();
+  // ---- linking ---------------------------------------------------------------------------------
+
+  private small(): boolean {
+    return this.entries.size <= SYNC_LINK_ARTICLES;
+  }
+
+  /** A small workspace is linked when read, as before: its model is always current. */
+  private linkIfSmall(): void {
+    if (!this.linkStale || !this.small() || this.linkRunning) return;
+    this.linkStale = false;
+    this.links = runToEnd(linkArticlesStepwise(this.linkInput()));
+  }
+
+  private linkInput(): Array<{ path: string; analysis: DocumentAnalysis }> {
+    return [...this.entries.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((e) => ({ path: e.path, analysis: e.analysis }));
+  }
+
+  /** Starts a background linking unless one runs (which starts another when it ends, if something changed). */
+  private requestLink(): void {
+    this.linkRunning ??= this.runLinks().finally(() => (this.linkRunning = undefined));
+  }
+
+  private async runLinks(): Promise<void> {
+    await turn();
+    while (this.linkStale && !this.disposed) {
+      // While indexing, a new linking waits a little: one per article would be linking all the time.
+      if (this.isIndexing() && !this.linkUrgent) {
+        while (!this.linkUrgent && !this.disposed && Date.now() < this.lastLinkEnd + INDEXING_FIRE_MS) await new Promise((r) => setTimeout(r, 50));
+      }
+      this.linkStale = false;
+      const steps = linkArticlesStepwise(this.linkInput());
+      let result: CorpusLinks | undefined;
+      for (;;) {
+        const sliceStart = performance.now();
+        let next = steps.next();
+        while (!next.done && performance.now() - sliceStart < LINK_SLICE_MS) next = steps.next();
+        if (next.done) {
+          result = next.value;
+          break;
+        }
+        await turn();
+        if (this.disposed) return;
+      }
+      this.links = result;
+      this.lastLinkEnd = Date.now();
+      this.scheduleFire();
+    }
+  }
+
+  /** Resolves when the model's linking is current (every change so far linked). */
+  private async linked(): Promise<void> {
+    if (this.small()) return;
+    this.linkUrgent = true;
+    for (;;) {
+      if (this.linkRunning) await this.linkRunning;
+      else if (this.linkStale) this.requestLink();
+      else {
+        this.linkUrgent = false;
+        return;
+      }
+    }
+  }
+
+  private snapshotOf(entry: Entry): ArticleSnapshot | undefined {
+    if (entry.text === undefined) return undefined;
+    if (entry.snapshot && entry.snapshotLinks === this.links) return entry.snapshot;
+    entry.snapshot = makeSnapshot(entry, entry.text, this.links);
+    entry.snapshotLinks = this.links;
+    return entry.snapshot;
+  }
+
+  /** The articles (read ones: an article shown from the cache is listed once its file is read), by path. */
+  private listing(): Listed {
+    this.linkIfSmall();
+    if (this.listed && this.listed.version === this.version && this.listed.links === this.links) return this.listed;
     const list: ArticleSnapshot[] = [];
-    entries.forEach((e, i) => {
-      const snapshot: ArticleSnapshot = {
-        uri: e.uri,
-        path: e.path,
-        text: e.text,
-        sha256: e.sha256,
-        analysis: corpus.documents[i]!.analysis,
-        documentDateOverride: e.override,
-      };
-      snapshots.set(e.uri.toString(), snapshot);
-      byPath.set(e.path, snapshot);
+    const byPath = new Map<string, ArticleSnapshot>();
+    for (const entry of this.entries.values()) {
+      const snapshot = this.snapshotOf(entry);
+      if (!snapshot) continue;
       list.push(snapshot);
-    });
-    this.linked = { snapshots, byPath, list, entities: corpus.entities, events: corpus.events };
-    return this.linked;
+      byPath.set(snapshot.path, snapshot);
+    }
+    list.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    this.listed = { version: this.version, links: this.links, list, byPath };
+    return this.listed;
   }
 
   dispose(): void {
+    this.disposed = true;
     for (const t of this.pendingEdits.values()) clearTimeout(t);
     for (const t of this.pendingReads.values()) clearTimeout(t);
     this.generation++;
+    this.pool.dispose();
+    void this.cache.flush();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** A snapshot whose linked analysis is made when first read (most snapshots of a large workspace never are). */
+function makeSnapshot(entry: Entry, text: string, links: CorpusLinks | undefined): ArticleSnapshot {
+  let linked: DocumentAnalysis | undefined;
+  const local = entry.analysis;
+  const snapshot = { uri: entry.uri, path: entry.path, text, sha256: entry.sha256, documentDateOverride: entry.override } as ArticleSnapshot;
+  Object.defineProperty(snapshot, 'analysis', { enumerable: true, get: () => (linked ??= linkedAnalysis(local, links)) });
+  return snapshot;
+}
+
+/**
+ * Whether the analysis's spans are this text's; they are then made slices of the text, which share its
+ * characters (spans parsed from JSON are copies: tens of MB over a large workspace).
+ */
+function textMatches(analysis: DocumentAnalysis, text: string): boolean {
+  if (!fitsText(analysis, text.length)) return false;
+  const spans = [analysis.dates, analysis.officials, analysis.quotes, analysis.claims, ...analysis.events.map((e) => e.sources)];
+  for (const list of spans) {
+    for (const s of list as Array<{ start: number; end: number; text: string }>) {
+      if (typeof s.start !== 'number' || typeof s.end !== 'number' || s.end > text.length) return false;
+      const slice = text.slice(s.start, s.end);
+      if (slice !== s.text) return false;
+      s.text = slice;
+    }
+  }
+  const span = analysis.documentDate?.span;
+  if (span) {
+    const slice = text.slice(span.start, span.end);
+    if (slice !== span.text) return false;
+    span.text = slice;
+  }
+  return true;
 }

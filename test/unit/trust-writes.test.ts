@@ -17,8 +17,8 @@ const REVIEWED: Record<string, { apis: string[]; where: string }> = {
     where: 'the folder\'s .news-annotator/tags.json, through a temporary file beside it; an unreadable one is renamed aside in the same folder when the user asks',
   },
   'src/vscode/analysisCacheStore.ts': {
-    apis: ['workspace.fs.createDirectory', 'workspace.fs.writeFile', 'workspace.fs.delete'],
-    where: "the extension's own storage (context.storageUri, else globalStorageUri): cached analyses, pruned and cleared there only",
+    apis: ['workspace.fs.createDirectory', 'workspace.fs.writeFile', 'workspace.fs.rename', 'workspace.fs.delete'],
+    where: "the extension's own storage (context.storageUri, else globalStorageUri): cached analyses (shards and their manifest, each through a temporary file beside it renamed over it), pruned and cleared there only",
   },
   'src/vscode/views/exportCommands.ts': { apis: ['workspace.fs.writeFile'], where: 'the file the user picked in the save dialog of Export Annotations' },
   'src/vscode/views/timelinePanel.ts': { apis: ['workspace.fs.writeFile'], where: 'the file the user picked in the save dialog of Save as SVG' },

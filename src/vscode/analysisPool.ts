@@ -1,0 +1,226 @@
+// Analyses articles off the extension host's thread: a small pool of worker threads running the bundled
+// engine (dist/analysisWorker.js). Texts queued while the workers are busy go together in one message (the
+// engine is faster on batches and a message costs the same for one text or twenty). Where workers cannot
+// run (web extension host, no bundle) or one fails, articles are analysed on this thread in bounded slices:
+// one article, then the event loop gets a turn. Idle workers are ended, so their memory goes back.
+// No `vscode` here: the tests run the pool as it is.
+import { analyzeDocument } from '../analysis/analyze';
+import type { DocumentAnalysis } from '../analysis/types';
+import { keptAnalysisJson } from './analysisCache';
+
+export interface PoolRequest {
+  id: number;
+  items: Array<{ text: string; documentDate: string | null }>;
+}
+export interface PoolReply {
+  id: number;
+  /** Per item, the kept analysis as JSON, or why the engine failed. */
+  results: Array<string | { error: string }>;
+}
+
+/** What the pool needs of a worker thread (node's Worker; a stand-in in tests). */
+export interface PoolWorker {
+  postMessage(message: PoolRequest): void;
+  on(event: 'message', listener: (reply: PoolReply) => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  on(event: 'exit', listener: (code: number) => void): unknown;
+  terminate(): Promise<number>;
+}
+
+export interface PoolOptions {
+  /** Makes a worker; undefined (or throwing) means analysing on this thread. */
+  createWorker: (() => PoolWorker) | undefined;
+  workers: number;
+  log?: (message: string) => void;
+  /** Workers idle this long are ended (their heap is tens of MB). */
+  idleMs?: number;
+}
+
+interface Job {
+  text: string;
+  documentDate: string | null;
+  resolve: (json: string) => void;
+}
+
+interface Slot {
+  worker: PoolWorker;
+  inFlight: Map<number, Job[]>;
+}
+
+/** Characters of text per message: enough to batch small articles, small enough to keep both workers busy. */
+const BATCH_CHARS = 96 * 1024;
+const BATCH_ITEMS = 32;
+/** Messages queued per worker: one being analysed, one waiting, so a worker never idles between messages. */
+const IN_FLIGHT = 2;
+
+export class AnalysisPool {
+  private readonly queue: Job[] = [];
+  private readonly slots: Slot[] = [];
+  private nextId = 1;
+  private broken = false;
+  private inHostRunning = false;
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  private pumpScheduled = false;
+  private disposed = false;
+
+  constructor(private readonly options: PoolOptions) {}
+
+  /** The article's own analysis, as kept and cached (JSON). Never rejects: a failure gives an empty analysis. */
+  analyse(text: string, documentDate: string | null): Promise<string> {
+    return new Promise((resolve) => {
+      this.queue.push({ text, documentDate, resolve });
+      this.schedulePump();
+    });
+  }
+
+  /** Whether articles go to worker threads (false: analysed on this thread in slices). */
+  get usesWorkers(): boolean {
+    return !this.broken && this.options.createWorker !== undefined && this.options.workers > 0;
+  }
+
+  get pending(): number {
+    return this.queue.length + this.slots.reduce((n, s) => n + [...s.inFlight.values()].reduce((m, jobs) => m + jobs.length, 0), 0);
+  }
+
+  private schedulePump(): void {
+    if (this.pumpScheduled) return;
+    this.pumpScheduled = true;
+    // Texts read in the same turn go in one message.
+    setImmediate(() => {
+      this.pumpScheduled = false;
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    if (this.disposed) return;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
+    if (!this.usesWorkers) {
+      this.runInHost();
+      return;
+    }
+    while (this.queue.length > 0) {
+      const slot = this.freeSlot();
+      if (!slot) break;
+      const jobs: Job[] = [];
+      let chars = 0;
+      while (this.queue.length > 0 && jobs.length < BATCH_ITEMS && (jobs.length === 0 || chars + this.queue[0]!.text.length <= BATCH_CHARS)) {
+        const job = this.queue.shift()!;
+        chars += job.text.length;
+        jobs.push(job);
+      }
+      const id = this.nextId++;
+      slot.inFlight.set(id, jobs);
+      try {
+        slot.worker.postMessage({ id, items: jobs.map((j) => ({ text: j.text, documentDate: j.documentDate })) });
+      } catch (e) {
+        this.fail(slot, e);
+      }
+    }
+    if (this.queue.length === 0 && this.pending === 0) this.scheduleIdle();
+  }
+
+  /** A worker with room for a message, starting one if the pool is not full. */
+  private freeSlot(): Slot | undefined {
+    const free = this.slots.filter((s) => s.inFlight.size < IN_FLIGHT).sort((a, b) => a.inFlight.size - b.inFlight.size)[0];
+    if (free && free.inFlight.size === 0) return free;
+    if (this.slots.length < this.options.workers) {
+      const started = this.start();
+      if (started) return started;
+    }
+    return free;
+  }
+
+  private start(): Slot | undefined {
+    let worker: PoolWorker;
+    try {
+      worker = this.options.createWorker!();
+    } catch (e) {
+      this.options.log?.(`analysis workers unavailable, analysing on the extension host: ${String(e)}`);
+      this.broken = true;
+      return undefined;
+    }
+    const slot: Slot = { worker, inFlight: new Map() };
+    worker.on('message', (reply) => this.onReply(slot, reply));
+    worker.on('error', (e) => this.fail(slot, e));
+    worker.on('exit', (code) => {
+      if (this.slots.includes(slot)) this.fail(slot, new Error(`worker exited with code ${code}`));
+    });
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private onReply(slot: Slot, reply: PoolReply): void {
+    const jobs = slot.inFlight.get(reply.id);
+    if (!jobs) return;
+    slot.inFlight.delete(reply.id);
+    jobs.forEach((job, i) => {
+      const result = reply.results[i];
+      if (typeof result === 'string') job.resolve(result);
+      else {
+        this.options.log?.(`analysis failed in a worker: ${result?.error ?? 'no result'}`);
+        job.resolve(analyseHere(job, this.options.log));
+      }
+    });
+    this.schedulePump();
+  }
+
+  /** A worker failed: its articles are analysed again (on this thread if no worker is left) and it is not used again. */
+  private fail(slot: Slot, error: unknown): void {
+    const at = this.slots.indexOf(slot);
+    if (at < 0) return;
+    this.slots.splice(at, 1);
+    this.options.log?.(`analysis worker failed, analysing on the extension host: ${String(error)}`);
+    this.broken = true;
+    void slot.worker.terminate().catch(() => undefined);
+    for (const jobs of slot.inFlight.values()) this.queue.unshift(...jobs);
+    slot.inFlight.clear();
+    this.schedulePump();
+  }
+
+  /** One article per turn of the event loop: the host is never blocked longer than one article takes. */
+  private runInHost(): void {
+    if (this.inHostRunning) return;
+    this.inHostRunning = true;
+    const step = () => {
+      const job = this.queue.shift();
+      if (!job || this.disposed) {
+        this.inHostRunning = false;
+        return;
+      }
+      job.resolve(analyseHere(job, this.options.log));
+      setTimeout(step, 0);
+    };
+    setTimeout(step, 0);
+  }
+
+  private scheduleIdle(): void {
+    if (this.idleTimer || this.slots.length === 0) return;
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = undefined;
+      if (this.pending > 0) return;
+      for (const slot of this.slots.splice(0)) void slot.worker.terminate().catch(() => undefined);
+    }, this.options.idleMs ?? 5_000);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    for (const slot of this.slots.splice(0)) void slot.worker.terminate().catch(() => undefined);
+    // Nobody waits forever: what is left gets an empty analysis.
+    for (const job of this.queue.splice(0)) job.resolve(keptAnalysisJson(EMPTY_ANALYSIS));
+  }
+}
+
+export const EMPTY_ANALYSIS: DocumentAnalysis = { documentDate: null, sentences: [], dates: [], officials: [], quotes: [], claims: [], events: [] };
+
+function analyseHere(job: Job, log: ((message: string) => void) | undefined): string {
+  try {
+    return keptAnalysisJson(analyzeDocument(job.text, { documentDate: job.documentDate }));
+  } catch (e) {
+    // The engine is built never to throw; if it does, the article shows nothing rather than breaking the rest.
+    log?.(`analysis failed: ${String(e)}`);
+    return keptAnalysisJson(EMPTY_ANALYSIS);
+  }
+}
