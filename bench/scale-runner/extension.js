@@ -1,0 +1,295 @@
+// Benchmark only, installed into the code-server that bench/scale.mjs starts and nowhere else. It activates
+// first thing in the extension host ("*"), starts its probes (event-loop delay, RSS), then activates News
+// Annotator and measures it from inside the same process: activation, the indexing of the workspace, the
+// time until the Events view is complete, and (warm phase) re-analysis after edits in a long article. The
+// figures go to the file named by NEWS_ANNOTATOR_BENCH_RESULTS; bench/scale.mjs waits for it.
+// Does nothing unless the benchmark's environment names the open folder.
+const vscode = require('vscode');
+const fs = require('node:fs');
+const { monitorEventLoopDelay } = require('node:perf_hooks');
+
+const EXTENSION_ID = 'news-annotator.news-annotator';
+const env = process.env;
+
+exports.activate = function activate() {
+  const results = env.NEWS_ANNOTATOR_BENCH_RESULTS;
+  const workspace = env.NEWS_ANNOTATOR_BENCH_WORKSPACE;
+  const phase = env.NEWS_ANNOTATOR_BENCH_PHASE;
+  if (!results || !workspace || !phase) return;
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder || folder.uri.fsPath !== workspace) return;
+  if (fs.existsSync(results)) return; // a reload of the window must not measure twice
+  const probes = startProbes();
+  const write = (outcome) => {
+    probes.stop();
+    fs.writeFileSync(`${results}.tmp`, JSON.stringify(outcome, null, 2));
+    fs.renameSync(`${results}.tmp`, results);
+  };
+  // Not awaited: the runner's own activation must not hold up the extension host.
+  run(phase, folder, probes).then(write, (error) => write({ phase, error: String((error && error.stack) || error) }));
+};
+
+exports.deactivate = function deactivate() {};
+
+/** Event-loop delay (10 ms resolution) and RSS every 100 ms, from now on; `snapshot()` reads both so far. */
+function startProbes() {
+  let histogram = monitorEventLoopDelay({ resolution: 10 });
+  histogram.enable();
+  let rssMax = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    rssMax = Math.max(rssMax, process.memoryUsage().rss);
+  }, 100);
+  const ms = (ns) => Math.round(ns / 1e4) / 100;
+  return {
+    snapshot() {
+      rssMax = Math.max(rssMax, process.memoryUsage().rss);
+      return {
+        eventLoopP50Ms: ms(histogram.percentile(50)),
+        eventLoopP99Ms: ms(histogram.percentile(99)),
+        eventLoopMaxMs: ms(histogram.max),
+        eventLoopSamples: histogram.count,
+        rssMaxMB: Math.round(rssMax / 2 ** 20),
+        rssNowMB: Math.round(process.memoryUsage().rss / 2 ** 20),
+      };
+    },
+    /** Starts a new window of measurement (the keystroke phase is not the indexing). */
+    reset() {
+      histogram.disable();
+      histogram = monitorEventLoopDelay({ resolution: 10 });
+      histogram.enable();
+      rssMax = process.memoryUsage().rss;
+    },
+    stop() {
+      histogram.disable();
+      clearInterval(sampler);
+    },
+  };
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function withTimeout(promise, ms, what) {
+  let timer;
+  try {
+    return await Promise.race([
+      promise,
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function waitFor(what, probe, timeoutMs, everyMs = 100) {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false && value !== null) return value;
+    if (performance.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(everyMs);
+  }
+}
+
+const seconds = (ms) => Math.round(ms) / 1000;
+
+async function run(phase, folder, probes) {
+  const timeoutMs = Number(env.NEWS_ANNOTATOR_BENCH_TIMEOUT_MS || 600_000);
+  // performance.now() counts from the extension host's start.
+  const runnerActivatedAt = performance.now();
+  // Show the Events view, as a reader who opens the sidebar would: the workbench asks the tree for its items.
+  void Promise.resolve(vscode.commands.executeCommand('newsAnnotator.events.focus')).catch(() => {});
+
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  if (!ext) throw new Error(`${EXTENSION_ID} is not installed`);
+  const wasActive = ext.isActive;
+  const activateCalledAt = performance.now();
+  const api = await withTimeout(Promise.resolve(ext.activate()), 120_000, 'News Annotator to activate');
+  const activatedAt = performance.now();
+  if (!api || !api.model || !api.metrics || !api.eventsTree) {
+    throw new Error(`activate() returned no test API with model, metrics and eventsTree (got ${api ? Object.keys(api).join(', ') : api})`);
+  }
+  const { model, metrics } = api;
+  const out = {
+    phase,
+    wasActive,
+    hostStartToRunnerMs: Math.round(runnerActivatedAt),
+    activationMs: metrics.activationMs,
+    activateCallMs: Math.round(activatedAt - activateCalledAt),
+  };
+
+  if (phase === 'cold') {
+    await withTimeout(model.ready, timeoutMs, 'model.ready (the first indexing)');
+    const readyAt = performance.now();
+    out.atReady = probes.snapshot();
+    out.readySeconds = seconds(readyAt - activateCalledAt);
+    const linkStart = performance.now();
+    out.events = model.events().length;
+    out.linkMs = Math.round(performance.now() - linkStart);
+    out.eventsRoots = ((await api.eventsTree.getChildren(undefined)) || []).length;
+    out.eventsViewSeconds = seconds(performance.now() - activateCalledAt);
+    out.articles = model.articles().length;
+    out.entities = model.entities().length;
+    // The run's own record, once it says it finished (the cache may still be written after ready).
+    try {
+      await waitFor('indexingRuns[0].finishedAt', () => metrics.indexingRuns[0] && metrics.indexingRuns[0].finishedAt !== undefined, 30_000, 200);
+    } catch {
+      // Left as it is: the report says the run has no finishedAt.
+    }
+    out.indexingRuns = metrics.indexingRuns.map((r) => ({ ...r }));
+    // A moment more for what follows the indexing (cache writes, pruning) to show in memory and delay.
+    await sleep(2000);
+    out.probes = probes.snapshot();
+    return out;
+  }
+
+  // Warm: the Events view is complete when it holds as many events as the cold run found.
+  const expected = Number(env.NEWS_ANNOTATOR_BENCH_EXPECT_EVENTS || 1);
+  // Checked when the model says it changed (the visible view asks it then too): polling it between changes
+  // would link the whole corpus again and again, and slow down what it measures.
+  let roots = 0;
+  let dirty = true;
+  const sub = model.onDidChange(() => (dirty = true));
+  try {
+    await waitFor(
+      `${expected} events in the Events view`,
+      async () => {
+        if (!dirty) return false;
+        dirty = false;
+        if (model.events().length < expected) return false;
+        roots = ((await api.eventsTree.getChildren(undefined)) || []).length;
+        return roots > 0;
+      },
+      timeoutMs,
+      50,
+    );
+  } finally {
+    sub.dispose();
+  }
+  const completeAt = performance.now();
+  out.eventsCompleteSeconds = seconds(completeAt - activateCalledAt);
+  out.eventsCompleteSinceHostStartSeconds = seconds(completeAt);
+  out.events = model.events().length;
+  out.eventsRoots = roots;
+  out.probes = probes.snapshot();
+  try {
+    await withTimeout(model.ready, timeoutMs, 'model.ready (warm)');
+  } catch (error) {
+    out.readyError = String(error);
+  }
+  out.readySeconds = seconds(performance.now() - activateCalledAt);
+  out.indexingRuns = metrics.indexingRuns.map((r) => ({ ...r }));
+  out.articles = model.articles().length;
+  out.atReady = probes.snapshot();
+
+  const longPath = env.NEWS_ANNOTATOR_BENCH_LONG;
+  if (longPath) {
+    probes.reset();
+    out.keystroke = await typing(api, vscode.Uri.joinPath(folder.uri, ...longPath.split('/')));
+    out.keystroke.probes = probes.snapshot();
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Typing in the long article
+
+/** Resolves on the model's next change. */
+function nextChange(model) {
+  return new Promise((resolve) => {
+    const sub = model.onDidChange(() => {
+      sub.dispose();
+      resolve(performance.now());
+    });
+  });
+}
+
+function sumCalls(calls) {
+  return Object.values(calls).reduce((a, b) => a + b, 0);
+}
+
+function diffCalls(after, before) {
+  const d = {};
+  for (const [k, v] of Object.entries(after)) if (v !== (before[k] || 0)) d[k] = v - (before[k] || 0);
+  return d;
+}
+
+async function typing(api, uri) {
+  const { model, metrics } = api;
+  const debounceMs = vscode.workspace.getConfiguration('newsAnnotator').get('analysis.debounceMs', 300);
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(doc, { preview: false });
+  await waitFor('the long article analysed and decorated', () => model.article(uri) && api.decorationsFor(uri), 120_000, 100);
+  await sleep(1500); // let the first decoration pass and any late work settle
+  const result = {
+    textChars: doc.getText().length,
+    debounceMs,
+    decorationCallsBefore: { ...metrics.decorationCalls },
+    edits: [],
+  };
+
+  // Paragraph lines spread through the article, long enough to edit in their middle.
+  const targets = [];
+  const count = Number(env.NEWS_ANNOTATOR_BENCH_EDITS || 12);
+  for (let k = 0; k < count; k++) {
+    let line = Math.floor(((k + 0.5) / count) * doc.lineCount);
+    while (line < doc.lineCount - 1 && (doc.lineAt(line).text.length < 120 || doc.lineAt(line).text.startsWith('#'))) line++;
+    targets.push(line);
+  }
+  const kinds = ['insert', 'delete', 'sentence'];
+  let recorded = true; // whether metrics.reanalyses records re-analyses (else: wall time minus debounce)
+  for (let k = 0; k < targets.length; k++) {
+    const kind = kinds[k % kinds.length];
+    const line = doc.lineAt(targets[k]);
+    const mid = line.text.indexOf(' ', Math.floor(line.text.length / 2));
+    const at = new vscode.Position(line.lineNumber, mid < 0 ? line.text.length : mid);
+    const lastBefore = metrics.reanalyses[metrics.reanalyses.length - 1];
+    const callsBefore = { ...metrics.decorationCalls };
+    const changed = nextChange(model);
+    if (kind === 'insert') {
+      await editor.edit((e) => e.insert(at, ' very'));
+    } else if (kind === 'delete') {
+      // The word after the space: from the space to the next one.
+      const end = line.text.indexOf(' ', at.character + 1);
+      const range = new vscode.Range(at, new vscode.Position(line.lineNumber, end < 0 ? line.text.length : end));
+      await editor.edit((e) => e.delete(range));
+    } else {
+      // Typed a character at a time, faster than the debounce, as a person types.
+      const sentence = ' The minister later said the talks would resume in March.';
+      let pos = at;
+      for (const ch of sentence) {
+        await editor.edit((e) => e.insert(pos, ch), { undoStopBefore: false, undoStopAfter: false });
+        pos = pos.translate(0, ch.length);
+        await sleep(25);
+      }
+    }
+    const lastKeyAt = performance.now();
+    const edit = { kind, line: line.lineNumber };
+    if (recorded) {
+      try {
+        const r = await waitFor('a re-analysis in metrics.reanalyses', () => {
+          const last = metrics.reanalyses[metrics.reanalyses.length - 1];
+          return last !== lastBefore && last && last.uri === uri.toString() ? last : undefined;
+        }, 15_000, 20);
+        edit.ms = r.ms;
+        edit.analysedChars = r.analysedChars;
+        edit.textChars = r.textChars;
+      } catch {
+        recorded = false;
+      }
+    }
+    const changedAt = await withTimeout(changed, 15_000, 'the model to change after an edit');
+    edit.wallMinusDebounceMs = Math.round(Math.max(0, changedAt - lastKeyAt - debounceMs) * 10) / 10;
+    await sleep(debounceMs + 400); // decorations follow the model
+    edit.decorationCalls = diffCalls(metrics.decorationCalls, callsBefore);
+    edit.decorationCallsTotal = sumCalls(edit.decorationCalls);
+    result.edits.push(edit);
+  }
+  result.recordedByMetrics = recorded;
+  result.decorationCallsAfter = { ...metrics.decorationCalls };
+  // Leave the file as it was on disk.
+  await vscode.window.showTextDocument(doc);
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+  return result;
+}
