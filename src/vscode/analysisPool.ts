@@ -102,7 +102,11 @@ export class AnalysisPool {
     }
     while (this.queue.length > 0) {
       const slot = this.freeSlot();
-      if (!slot) break;
+      if (!slot) {
+        // No worker could be started: this thread does the work.
+        if (!this.usesWorkers) this.runInHost();
+        break;
+      }
       const jobs: Job[] = [];
       let chars = 0;
       while (this.queue.length > 0 && jobs.length < BATCH_ITEMS && (jobs.length === 0 || chars + this.queue[0]!.text.length <= BATCH_CHARS)) {

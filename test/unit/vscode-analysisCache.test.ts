@@ -1,0 +1,74 @@
+// The analysis cache's files: shards holding many analyses and the manifest naming them. A damaged, foreign or
+// other engine's file must read as nothing (which only costs analysing again), never as someone else's analysis.
+import { describe, expect, it } from 'vitest';
+import { analyzeDocument } from '../../src/analysis/analyze';
+import { analysisCacheKey, decodeManifest, decodeShard, emptyManifest, encodeManifest, fitsText, isShardName, keptAnalysis, keptAnalysisJson, ShardBuilder } from '../../src/vscode/analysisCache';
+import { loadSeeds } from '../helpers/seeds';
+
+const seeds = loadSeeds();
+const ENGINE = '0.3.0+1700000000000';
+
+describe('analysis cache shards', () => {
+  it('hold many analyses written from their JSON, read back equal (sentences not kept)', () => {
+    const builder = new ShardBuilder();
+    const keys = seeds.map((s, i) => analysisCacheKey(String(i), null, ENGINE));
+    seeds.forEach((s, i) => builder.add(keys[i]!, keptAnalysisJson(analyzeDocument(s.text))));
+    expect(builder.size).toBeGreaterThan(1000);
+    const entries = decodeShard(builder.text(ENGINE), ENGINE);
+    expect(entries?.size).toBe(seeds.length);
+    seeds.forEach((s, i) => {
+      const back = entries!.get(keys[i]!)!;
+      expect(back).toEqual(JSON.parse(JSON.stringify(keptAnalysis(analyzeDocument(s.text)))));
+      expect(back.sentences).toEqual([]);
+      expect(fitsText(back, s.text.length)).toBe(true);
+    });
+  });
+
+  it('of another engine, damaged or foreign read as nothing', () => {
+    const builder = new ShardBuilder();
+    builder.add('k', keptAnalysisJson(analyzeDocument(seeds[0]!.text)));
+    const text = builder.text(ENGINE);
+    expect(decodeShard(text, '0.3.1+1700000000000')).toBeUndefined();
+    expect(decodeShard(text.slice(0, text.length / 2), ENGINE)).toBeUndefined();
+    expect(decodeShard('{"format":"something else","entries":[]}', ENGINE)).toBeUndefined();
+    // An entry without an analysis's shape is left out, the others kept.
+    const mixed = text.replace('"entries":[', '"entries":[["bad",{"dates":"no"}],');
+    expect([...decodeShard(mixed, ENGINE)!.keys()]).toEqual(['k']);
+  });
+
+  it('an analysis whose spans go beyond the text is not that text\'s', () => {
+    const short = 'Kenyan President William Ruto met Brazil\'s Foreign Minister Mauro Vieira in Nairobi on Monday, the ministry said.';
+    const analysis = analyzeDocument(short);
+    expect(fitsText(analysis, short.length)).toBe(true);
+    expect(fitsText(analysis, 20)).toBe(false);
+  });
+});
+
+describe('analysis cache manifest', () => {
+  it('round-trips shards and article records', () => {
+    const m = emptyManifest();
+    m.shards.set('shard-lq2x3-0-ab12.json', ['k1', 'k2']);
+    m.articles.set('file:///w/a.txt', { size: 4100, mtime: 1700000000123, sha256: 'ab'.repeat(32), override: null, key: 'k1' });
+    m.articles.set('file:///w/b%20c.md', { size: 12, mtime: 1, sha256: 'cd'.repeat(32), override: '2024-03-04', key: 'k2' });
+    const back = decodeManifest(encodeManifest(m, ENGINE), ENGINE);
+    expect(back).toEqual(m);
+  });
+
+  it('of another engine, damaged, or with bad records reads as empty or without them', () => {
+    const m = emptyManifest();
+    m.shards.set('shard-a.json', ['k1']);
+    m.articles.set('file:///w/a.txt', { size: 1, mtime: 2, sha256: 's', override: null, key: 'k1' });
+    const text = encodeManifest(m, ENGINE);
+    expect(decodeManifest(text, 'other').articles.size).toBe(0);
+    expect(decodeManifest(text.slice(0, -3), ENGINE).shards.size).toBe(0);
+    const tampered = text.replace('"shard-a.json"', '"../../etc/passwd"').replace('[1,2,"s",null,"k1"]', '[1,"2","s",null,"k1"]');
+    const back = decodeManifest(tampered, ENGINE);
+    expect(back.shards.size).toBe(0);
+    expect(back.articles.size).toBe(0);
+  });
+
+  it('names only files the store makes', () => {
+    expect(isShardName('shard-lq2x3-0-ab12.json')).toBe(true);
+    for (const bad of ['../shard-a.json', 'shard-a.json.lq2-xy.tmp', 'manifest.json', 'shard-/x.json', 'shard-A.json']) expect(isShardName(bad), bad).toBe(false);
+  });
+});
