@@ -55,7 +55,9 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
 function workerFactory(extensionUri: vscode.Uri): (() => PoolWorker) | undefined {
   if (extensionUri.scheme !== 'file') return undefined;
   const file = vscode.Uri.joinPath(extensionUri, 'dist', 'analysisWorker.js').fsPath;
-  return () => new Worker(file) as unknown as PoolWorker;
+  // A small young generation: the engine's garbage is short-lived, and every MB of the worker counts in the
+  // extension host's memory.
+  return () => new Worker(file, { resourceLimits: { maxYoungGenerationSizeMb: 8 } }) as unknown as PoolWorker;
 }
 
 /**

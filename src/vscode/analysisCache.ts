@@ -98,7 +98,7 @@ export function decodeShard(text: string, engineVersion: string): Map<string, Do
   for (const e of parsed.entries as unknown[]) {
     if (!Array.isArray(e) || typeof e[0] !== 'string') continue;
     const analysis = asAnalysis(e[1]);
-    if (analysis) entries.set(e[0], analysis);
+    if (analysis) entries.set(e[0], internStrings(analysis));
   }
   return entries;
 }
@@ -163,4 +163,49 @@ export function isShardName(name: string): boolean {
 
 function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+// ---- keeping analyses small in memory -------------------------------------------------------------
+
+const interned = new Map<string, string>();
+const INTERNED_MAX = 200_000;
+
+function intern<T extends string | null>(s: T): T {
+  if (s === null) return s;
+  const known = interned.get(s);
+  if (known !== undefined) return known as T;
+  if (interned.size >= INTERNED_MAX) interned.clear();
+  interned.set(s, s);
+  return s;
+}
+
+/**
+ * Makes the names, titles, countries, ids and values an analysis parsed from JSON repeats (every mention of a
+ * person carries them) one string each across the workspace, instead of a copy per mention (~15 MB over
+ * 10,000 articles). In place; the analysis is equal before and after.
+ */
+export function internStrings(a: DocumentAnalysis): DocumentAnalysis {
+  for (const d of a.dates) d.value = intern(d.value);
+  for (const o of a.officials) {
+    o.name = intern(o.name);
+    o.title = intern(o.title);
+    o.country = intern(o.country);
+    o.entityId = intern(o.entityId);
+  }
+  for (const q of a.quotes) {
+    q.speaker = intern(q.speaker);
+    q.speakerEntityId = intern(q.speakerEntityId);
+  }
+  for (const c of a.claims) {
+    c.speaker = intern(c.speaker);
+    c.speakerEntityId = intern(c.speakerEntityId);
+    c.cue = intern(c.cue);
+  }
+  for (const e of a.events) {
+    e.date = intern(e.date);
+    e.location = intern(e.location);
+    e.participants = e.participants.map(intern);
+    e.participantEntityIds = e.participantEntityIds.map(intern);
+  }
+  return a;
 }

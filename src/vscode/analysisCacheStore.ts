@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { DocumentAnalysis } from '../analysis/types';
 import { atomicWrite, removeStaleTemps, type AtomicFs } from '../annotations/atomicWrite';
-import { type ArticleRecord, analysisCacheKey, decodeManifest, decodeShard, emptyManifest, encodeManifest, type Manifest, ShardBuilder } from './analysisCache';
+import { type ArticleRecord, analysisCacheKey, internStrings, decodeManifest, decodeShard, emptyManifest, encodeManifest, type Manifest, ShardBuilder } from './analysisCache';
 
 /** A shard is written once its entries reach this many characters. */
 const SHARD_CHARS = 1_000_000;
@@ -116,7 +116,7 @@ export class AnalysisCacheStore {
     const json = this.unwritten.get(key);
     if (json !== undefined) {
       this.used.add(key);
-      return JSON.parse(json) as DocumentAnalysis;
+      return internStrings(JSON.parse(json) as DocumentAnalysis);
     }
     const name = this.shardOf.get(key);
     if (!name) return undefined;
@@ -265,7 +265,12 @@ export class AnalysisCacheStore {
     if (this.manifestTimer) return;
     this.manifestTimer = setTimeout(() => {
       this.manifestTimer = undefined;
-      void this.flush();
+      // The shard being filled waits until it is full (or indexing ends): the manifest names written shards only.
+      void this.writing.then(() => {
+        if (!this.manifestDirty) return;
+        this.manifestDirty = false;
+        return this.writeManifest();
+      });
     }, 5_000);
   }
 

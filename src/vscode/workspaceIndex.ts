@@ -13,7 +13,7 @@ import type { CorpusEvent, DocumentAnalysis, Entity } from '../analysis/types';
 import { type ArticleProblem, checkArticleText, decodeArticle, formatMB, maxBytesFromMB, notAnalysedMessage, notUtf8OpenMessage, tooLargeMessage, tooLargeReason } from '../annotations/articleText';
 import { sha256Hex } from '../annotations/sha256';
 import type { Tag } from '../annotations/tags';
-import { type ArticleRecord, fitsText, keptAnalysis, keptAnalysisJson } from './analysisCache';
+import { type ArticleRecord, fitsText, internStrings, keptAnalysis, keptAnalysisJson } from './analysisCache';
 import type { AnalysisCacheStore } from './analysisCacheStore';
 import { AnalysisPool, EMPTY_ANALYSIS } from './analysisPool';
 import type { Config } from './config';
@@ -122,6 +122,9 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
   private lastLinkEnd = 0;
   /** Someone waits for the linking (the end of indexing): no pause before it. */
   private linkUrgent = false;
+  private lastLinkedCount = 0;
+  /** How the background linking went (for the log). */
+  private readonly linkStats = { runs: 0, totalMs: 0, longestStepMs: 0 };
   /** Latest read of each article, so an older read finishing later does not win. */
   private readonly loadSeq = new Map<string, number>();
   private readonly pendingEdits = new Map<string, ReturnType<typeof setTimeout>>();
@@ -134,6 +137,7 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
   private readonly pool: AnalysisPool;
   private readonly metrics: Metrics | undefined;
   private disposed = false;
+  private settingMaxBytes: number | undefined;
 
   constructor(
     private readonly config: Config,
@@ -161,7 +165,9 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         // A new limit admits or refuses articles: look at every article again (unchanged ones cost nothing).
-        if (e.affectsConfiguration(`${CONFIG_SECTION}.${Settings.maxFileSizeMB}`)) void this.reindex();
+        if (!e.affectsConfiguration(`${CONFIG_SECTION}.${Settings.maxFileSizeMB}`)) return;
+        this.settingMaxBytes = undefined;
+        void this.reindex();
       }),
     );
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
@@ -394,6 +400,8 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     let textInAnalysis = 0;
     let next = 0;
     const analyses = new Set<Promise<void>>();
+    // Readers wait here while too much text is read and not yet analysed (one waiter list, not a race per read).
+    let drained: Array<() => void> = [];
     // Progress goes to the window process: a report per 100 ms, not per article.
     let reported = 0;
     let lastReport = 0;
@@ -420,18 +428,24 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
           analyses.delete(pending);
           if (entry) replaced.push(entry);
           finished();
+          if (textInAnalysis <= MAX_TEXT_IN_ANALYSIS) for (const wake of drained.splice(0)) wake();
         });
         analyses.add(pending);
         // The workers are behind: wait for some analyses before reading more.
-        while (textInAnalysis > MAX_TEXT_IN_ANALYSIS && analyses.size > 0) await Promise.race(analyses);
+        if (textInAnalysis > MAX_TEXT_IN_ANALYSIS) await new Promise<void>((resolve) => drained.push(resolve));
       }
     };
     let flushing = true;
+    let ticks = 0;
     const flusher = (async () => {
       // Articles whose text was read are told about (tags re-anchored) as they come, not all at the end.
       while (flushing) {
         await new Promise((r) => setTimeout(r, 250));
         this.flushReplaced(replaced);
+        if (++ticks % 8 === 0) {
+          const m = process.memoryUsage();
+          this.log.info(`indexing: ${done} of ${uris.length}, ${this.pool.pending} in analysis; rss ${Math.round(m.rss / 2 ** 20)} MB, heap ${Math.round(m.heapUsed / 2 ** 20)} MB; linking ${this.linkStats.runs} runs, longest step ${this.linkStats.longestStepMs.toFixed(0)} ms`);
+        }
       }
     })();
     await Promise.all(Array.from({ length: READS_IN_FLIGHT }, reader));
@@ -449,7 +463,8 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     await this.linked();
     if (run) run.finishedAt = performance.now();
     if (this.cachePrunable && generation === this.generation) void this.cache.prune();
-    this.log.info(`indexed ${this.entries.size} articles${run ? ` in ${((run.finishedAt! - run.startedAt) / 1000).toFixed(1)} s (${run.analysed} analysed, ${run.fromCache} from the cache)` : ''}`);
+    const memory = process.memoryUsage();
+    this.log.info(`indexed ${this.entries.size} articles${run ? ` in ${((run.finishedAt! - run.startedAt) / 1000).toFixed(1)} s (${run.analysed} analysed, ${run.fromCache} from the cache)` : ''}; extension host memory: rss ${Math.round(memory.rss / 2 ** 20)} MB, heap ${Math.round(memory.heapUsed / 2 ** 20)} MB; linking: ${this.linkStats.runs} runs, ${Math.round(this.linkStats.totalMs)} ms in all, longest step ${this.linkStats.longestStepMs.toFixed(0)} ms`);
     this.tellTooLarge();
   }
 
@@ -577,7 +592,7 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     const json = await this.pool.analyse(text, override);
     if (run) run.analysed++;
     this.cache.put(cacheKey, json);
-    const analysis = JSON.parse(json) as DocumentAnalysis;
+    const analysis = internStrings(JSON.parse(json) as DocumentAnalysis);
     // Spans parsed from JSON are copies of the text's characters; slices of the text itself take no room.
     return textMatches(analysis, text) ? analysis : keptAnalysis(analyzeDocument(text, { documentDate: override }));
   }
@@ -765,7 +780,9 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
   /** The size limit for this file: the setting's, or none when the user chose Analyse Anyway for it. */
   private maxBytes(uri: vscode.Uri): number {
     if (this.largeAllowed().includes(uri.toString())) return Number.POSITIVE_INFINITY;
-    return maxBytesFromMB(vscode.workspace.getConfiguration(CONFIG_SECTION).get<unknown>(Settings.maxFileSizeMB));
+    // Read once per change of the setting, not once per article (10,000 reads of the configuration add up).
+    this.settingMaxBytes ??= maxBytesFromMB(vscode.workspace.getConfiguration(CONFIG_SECTION).get<unknown>(Settings.maxFileSizeMB));
+    return this.settingMaxBytes;
   }
 
   /**
@@ -891,24 +908,33 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
   private async runLinks(): Promise<void> {
     await turn();
     while (this.linkStale && !this.disposed) {
-      // While indexing, a new linking waits a little: one per article would be linking all the time.
+      // While indexing, a new linking waits until the corpus grew by half since the last one (so all of them
+      // together cost about three final linkings, not one per second of a growing corpus) and a second passed.
       if (this.isIndexing() && !this.linkUrgent) {
-        while (!this.linkUrgent && !this.disposed && Date.now() < this.lastLinkEnd + INDEXING_FIRE_MS) await new Promise((r) => setTimeout(r, 50));
+        const due = () => this.linkUrgent || this.disposed || !this.isIndexing() || (Date.now() >= this.lastLinkEnd + INDEXING_FIRE_MS && this.entries.size >= this.lastLinkedCount * 1.5);
+        while (!due()) await new Promise((r) => setTimeout(r, 50));
       }
+      this.lastLinkedCount = this.entries.size;
       this.linkStale = false;
+      const runStart = performance.now();
+      let sliceStart = runStart;
       const steps = linkArticlesStepwise(this.linkInput());
       let result: CorpusLinks | undefined;
       for (;;) {
-        const sliceStart = performance.now();
         let next = steps.next();
         while (!next.done && performance.now() - sliceStart < LINK_SLICE_MS) next = steps.next();
+        const now = performance.now();
+        this.linkStats.longestStepMs = Math.max(this.linkStats.longestStepMs, now - sliceStart);
+        this.linkStats.totalMs += now - sliceStart;
         if (next.done) {
           result = next.value;
           break;
         }
         await turn();
         if (this.disposed) return;
+        sliceStart = performance.now();
       }
+      this.linkStats.runs++;
       this.links = result;
       this.lastLinkEnd = Date.now();
       this.scheduleFire();

@@ -11,7 +11,7 @@ const ENGINE = '0.3.0+1700000000000';
 describe('analysis cache shards', () => {
   it('hold many analyses written from their JSON, read back equal (sentences not kept)', () => {
     const builder = new ShardBuilder();
-    const keys = seeds.map((s, i) => analysisCacheKey(String(i), null, ENGINE));
+    const keys = seeds.map((_s, i) => analysisCacheKey(String(i), null, ENGINE));
     seeds.forEach((s, i) => builder.add(keys[i]!, keptAnalysisJson(analyzeDocument(s.text))));
     expect(builder.size).toBeGreaterThan(1000);
     const entries = decodeShard(builder.text(ENGINE), ENGINE);
