@@ -2,17 +2,21 @@
 import { findClaims } from './claims';
 import { findDates } from './dates';
 import { findDocumentDate, isIsoDay } from './documentDate';
-import { linkEntities } from './entities';
-import { findEvents, mergeEvents } from './events';
+import { applyEntityLinks, linkEntitiesStepwise, rememberLinkIndex } from './entities';
+import { mergeEventsStepwise } from './eventMerge';
+import { findEvents } from './events';
 import { findOfficials } from './officials';
 import { analyzeQuotes } from './quotes';
 import { paragraphBlocks, splitSentences } from './sentences';
+import { runSteps } from './steps';
 import type {
   AnalyzeOptions,
   CorpusAnalysis,
   CorpusDocument,
   DocumentAnalysis,
   DocumentDateInfo,
+  Entity,
+  OfficialMention,
 } from './types';
 
 export function analyzeDocument(text: string, options: AnalyzeOptions = {}): DocumentAnalysis {
@@ -83,45 +87,43 @@ export function analyzeCorpus(documents: readonly CorpusDocument[]): CorpusAnaly
  * and re-links the lot when one changes). Rewrites the analyses' entity ids and names in place.
  */
 export function linkAnalyses(analysed: Array<{ path: string; analysis: DocumentAnalysis }>): CorpusAnalysis {
-  const steps = linkAnalysesStepwise(analysed);
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-  }
+  return runSteps(linkAnalysesStepwise(analysed));
 }
 
+/** Mentions, quotes, claims and events rewritten between two yields of linkAnalysesStepwise (a few ms). */
+const REWRITE_STEP = 8192;
+
 /**
- * linkAnalyses in steps: the generator yields between bounded pieces of work, so that a caller on a UI thread
- * can spread linking a large corpus over several turns of its event loop. Same result as linkAnalyses.
+ * linkAnalyses in steps: the generator yields between bounded pieces of work (a few thousand mentions or
+ * events, a few milliseconds), so that a caller on a UI thread can spread linking a large corpus over
+ * several turns of its event loop. Same result as linkAnalyses.
  */
 export function* linkAnalysesStepwise(analysed: Array<{ path: string; analysis: DocumentAnalysis }>): Generator<void, CorpusAnalysis, void> {
-  const { entities, byLocalId } = linkEntities(analysed.map((d) => d.analysis.officials));
-  const entityById = new Map(entities.map((e) => [e.id, e]));
+  const perDocument: OfficialMention[][] = [];
+  for (const d of analysed) perDocument.push(d.analysis.officials);
+  const { byLocalId, entities, index } = yield* linkEntitiesStepwise(perDocument);
+  const entityById = new Map<string, Entity>();
+  for (const e of entities) entityById.set(e.id, e);
 
   // Rewrite every reference to a document-local entity id to the corpus entity.
+  let work = 0;
   for (const { analysis } of analysed) {
-    for (const official of analysis.officials) {
-      const entity = byLocalId.get(official.entityId);
-      if (!entity) continue;
-      official.entityId = entity.id;
-      official.name = entity.name;
-      official.title = official.title ?? entity.title;
-      official.country = official.country ?? entity.country;
-    }
-    for (const attributed of [...analysis.quotes, ...analysis.claims]) {
-      const entity = attributed.speakerEntityId ? byLocalId.get(attributed.speakerEntityId) : undefined;
-      if (!entity) continue;
-      attributed.speakerEntityId = entity.id;
-      attributed.speaker = entity.name;
-    }
-    for (const event of analysis.events) {
-      event.participantEntityIds = event.participantEntityIds.map((id) => byLocalId.get(id)?.id ?? id);
-      event.participants = event.participantEntityIds.map(
-        (id, i) => entityById.get(id)?.name ?? event.participants[i]!,
-      );
+    applyEntityLinks(analysis, byLocalId, entityById);
+    work += analysis.officials.length + analysis.quotes.length + analysis.claims.length + analysis.events.length + 1;
+    if (work >= REWRITE_STEP) {
+      work = 0;
+      yield;
     }
   }
 
-  const events = mergeEvents(analysed.map((d) => ({ path: d.path, events: d.analysis.events })));
-  return { documents: analysed, entities, events };
+  let events: CorpusAnalysis['events'];
+  try {
+    events = yield* mergeEventsStepwise(analysed.map((d) => ({ path: d.path, events: d.analysis.events })));
+  } catch {
+    // As mergeEvents: the engine never throws; no merged events is the safe answer.
+    events = [];
+  }
+  const corpus: CorpusAnalysis = { documents: analysed, entities, events };
+  rememberLinkIndex(corpus, index);
+  return corpus;
 }

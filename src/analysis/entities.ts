@@ -4,7 +4,8 @@
 // the one fuller name in the corpus it is the tail of, when that is unambiguous.
 import { countryOf } from './countries';
 import { entityIdOf, isFamilyNameFirst, nameKey } from './names';
-import type { Entity, OfficialMention } from './types';
+import { runSteps } from './steps';
+import type { ClaimMention, DocumentAnalysis, Entity, OfficialMention, QuoteMention } from './types';
 
 interface Group {
   key: string;
@@ -135,10 +136,41 @@ function sameCountryKey(country: string | null): string | null {
   return country ? (countryOf(country) ?? country) : null;
 }
 
+export interface LinkedEntities {
+  entities: Entity[];
+  /** The corpus entity of every document-local entity id. */
+  byLocalId: Map<string, Entity>;
+  /** What linking found, kept to link one more article at once (linkOneAnalysis). */
+  index: EntityLinkIndex;
+}
+
+/** The groups of a linking by name key and by the short forms of their names, and the entity of each. */
+export interface EntityLinkIndex {
+  readonly byLocalId: ReadonlyMap<string, Entity>;
+  readonly entityOf: (key: string) => Entity | undefined;
+  readonly shortFormTargets: (key: string) => Entity[];
+  /** Entities whose name starts with `word` and whose holder has `title` (lower case): "Prabowo" the President. */
+  readonly firstWordTargets: (word: string, title: string) => Entity[];
+  readonly byId: ReadonlyMap<string, Entity>;
+}
+
+/**
+ * Units of work between two yields of linkEntitiesStepwise: a mention costs one (well under a microsecond),
+ * a group of mentions read for its names costs GROUP_WORK; a step stays within a few milliseconds.
+ */
+export const ENTITY_LINK_STEP = 4096;
+const GROUP_WORK = 4;
+
 /**
  * Links the officials of several documents: every document-local entity id maps to one corpus entity.
  */
-export function linkEntities(perDocument: OfficialMention[][]): { entities: Entity[]; byLocalId: Map<string, Entity> } {
+export function linkEntities(perDocument: OfficialMention[][]): LinkedEntities {
+  return runSteps(linkEntitiesStepwise(perDocument));
+}
+
+/** linkEntities in steps: yields after every ENTITY_LINK_STEP mentions or groups (same result). */
+export function* linkEntitiesStepwise(perDocument: OfficialMention[][]): Generator<void, LinkedEntities, void> {
+  let work = 0;
   const groups = new Map<string, Group>();
   const groupOfLocal = new Map<string, Group>();
   for (const mentions of perDocument) {
@@ -182,9 +214,14 @@ export function linkEntities(perDocument: OfficialMention[][]): { entities: Enti
         g.runCountries = 1;
       }
       g.mentions++;
+      if (++work >= ENTITY_LINK_STEP) {
+        work = 0;
+        yield;
+      }
     }
   }
   for (const g of groups.values()) flushRuns(g);
+  yield;
 
   // Short names ("Okafor", "Amir Abdollahian") join the one longer name they are a form of.
   const byShortForm = new Map<string, Group[]>();
@@ -194,6 +231,10 @@ export function linkEntities(perDocument: OfficialMention[][]): { entities: Enti
       const list = byShortForm.get(form);
       if (list) list.push(g);
       else byShortForm.set(form, [g]);
+    }
+    if ((work += GROUP_WORK) >= ENTITY_LINK_STEP) {
+      work = 0;
+      yield;
     }
   }
   // The name some people are known by: "Prabowo" for Prabowo Subianto; only between holders of one
@@ -208,6 +249,10 @@ export function linkEntities(perDocument: OfficialMention[][]): { entities: Enti
   }
   // Longest names first, so that "Amir Abdollahian" joins "Hossein Amir-Abdollahian" before anything joins it.
   for (const g of longestFirst(groups)) {
+    if ((work += GROUP_WORK) >= ENTITY_LINK_STEP) {
+      work = 0;
+      yield;
+    }
     let targets = byShortForm.get(g.key);
     if (!targets && !g.key.includes(' ')) {
       const title = mostFrequent(g.titles)?.toLowerCase();
@@ -233,7 +278,12 @@ export function linkEntities(perDocument: OfficialMention[][]): { entities: Enti
   const byLocalId = new Map<string, Entity>();
   const entities: Entity[] = [];
   const byId = new Map<string, Entity>();
+  const entityOfRoot = new Map<Group, Entity>();
   for (const g of groups.values()) {
+    if ((work += GROUP_WORK) >= ENTITY_LINK_STEP) {
+      work = 0;
+      yield;
+    }
     if (g.parent) continue;
     const name = canonicalSpelling(g.spellings);
     const id = entityIdOf(name);
@@ -244,6 +294,143 @@ export function linkEntities(perDocument: OfficialMention[][]): { entities: Enti
       entities.push(entity);
     } else entity.mentions += g.mentions;
     for (const local of g.localIds) byLocalId.set(local, entity);
+    entityOfRoot.set(g, entity);
   }
-  return { entities, byLocalId };
+  const entityOfGroup = (g: Group) => entityOfRoot.get(root(g))!;
+  const index: EntityLinkIndex = {
+    byLocalId,
+    byId,
+    entityOf: (key) => {
+      const g = groups.get(key);
+      return g ? entityOfGroup(g) : undefined;
+    },
+    shortFormTargets: (key) => (byShortForm.get(key) ?? []).map(entityOfGroup),
+    firstWordTargets: (word, title) =>
+      (byFirstWord.get(word) ?? []).filter((c) => mostFrequent(c.titles)?.toLowerCase() === title).map(entityOfGroup),
+  };
+  return { entities, byLocalId, index };
+}
+
+/**
+ * Rewrites one analysis's references to document-local entity ids (officials, speakers of quotes and
+ * claims, event participants) to the corpus entities `byLocalId` gives, as linking a corpus does; ids it
+ * does not know stay as they are. `entityById` names participants by their corpus entity.
+ */
+export function applyEntityLinks(
+  analysis: Pick<DocumentAnalysis, 'officials' | 'quotes' | 'claims' | 'events'>,
+  byLocalId: ReadonlyMap<string, Entity>,
+  entityById: ReadonlyMap<string, Entity>,
+): void {
+  for (const official of analysis.officials) {
+    const entity = byLocalId.get(official.entityId);
+    if (!entity) continue;
+    official.entityId = entity.id;
+    official.name = entity.name;
+    official.title = official.title ?? entity.title;
+    official.country = official.country ?? entity.country;
+  }
+  linkSpeakers(analysis.quotes, byLocalId);
+  linkSpeakers(analysis.claims, byLocalId);
+  for (const event of analysis.events) {
+    const ids = event.participantEntityIds;
+    const names = event.participants;
+    const linkedIds: string[] = [];
+    const linkedNames: string[] = [];
+    for (let i = 0; i < ids.length; i++) {
+      const id = byLocalId.get(ids[i]!)?.id ?? ids[i]!;
+      linkedIds.push(id);
+      linkedNames.push(entityById.get(id)?.name ?? names[i]!);
+    }
+    event.participantEntityIds = linkedIds;
+    event.participants = linkedNames;
+  }
+}
+
+function linkSpeakers(attributed: Array<QuoteMention | ClaimMention>, byLocalId: ReadonlyMap<string, Entity>): void {
+  for (const a of attributed) {
+    const entity = a.speakerEntityId ? byLocalId.get(a.speakerEntityId) : undefined;
+    if (!entity) continue;
+    a.speakerEntityId = entity.id;
+    a.speaker = entity.name;
+  }
+}
+
+/** The linking index of each corpus linkAnalyses made (see linkOneAnalysis); the corpus type stays as it is. */
+const corpusIndexes = new WeakMap<object, EntityLinkIndex>();
+
+export function rememberLinkIndex(corpus: object, index: EntityLinkIndex): void {
+  corpusIndexes.set(corpus, index);
+}
+
+/**
+ * Links ONE freshly analysed article onto an existing corpus linking (a CorpusAnalysis that linkAnalyses
+ * made), at once, without linking the corpus again: the editor shows an edited article linked while the
+ * whole corpus is re-linked in the background. Rewrites the analysis in place, as linkAnalyses does, and
+ * returns the people it names who are new to the corpus (provisional entities, mentions counted in this
+ * article only).
+ *
+ * Each document-local person takes the rules of linkEntities against the corpus as it stands: a local id
+ * the corpus has linked, then the same name key, then the one corpus person whose name this one is a short
+ * form of (or, for a lone name, the one of the same title whose name it opens), in a country that does not
+ * contradict; else the corpus entity of the same id; else a new provisional entity.
+ *
+ * What a full re-link may give differently: the corpus entities' mention counts, titles and countries
+ * (this article's mentions are not counted in them); a new fuller name that would absorb short names of
+ * the corpus ("Okafor" joining a newly named "Ngozi Okafor") or merge two corpus people; a short name in this
+ * article that would join a fuller new name in this same article; and the corpus events, which are not
+ * merged again. Returns null (and changes nothing) for a corpus that linkAnalyses did not make.
+ */
+export function linkOneAnalysis(analysis: DocumentAnalysis, corpus: object): Entity[] | null {
+  const index = corpusIndexes.get(corpus);
+  if (!index) return null;
+  // This article's people, as linkEntities would group them: by local id, first mention first.
+  const people = new Map<string, { first: string; spellings: Map<string, number>; titles: Map<string, number>; countries: Map<string, number>; mentions: number }>();
+  for (const m of analysis.officials) {
+    let p = people.get(m.entityId);
+    if (!p) people.set(m.entityId, (p = { first: m.name, spellings: new Map(), titles: new Map(), countries: new Map(), mentions: 0 }));
+    bump(p.spellings, m.name);
+    bump(p.titles, m.title);
+    bump(p.countries, m.country);
+    p.mentions++;
+  }
+  const byLocalId = new Map<string, Entity>();
+  const provisional = new Map<string, Entity>();
+  for (const [localId, p] of people) {
+    let entity = index.byLocalId.get(localId);
+    // A group is keyed by its first mention's name, and named by its most telling spelling.
+    const key = nameKey(p.first);
+    entity ??= index.entityOf(key);
+    if (!entity) {
+      let targets = index.shortFormTargets(key);
+      if (targets.length === 0 && !key.includes(' ')) {
+        const title = mostFrequent(p.titles)?.toLowerCase();
+        if (title) targets = index.firstWordTargets(key, title);
+      }
+      const distinct = [...new Set(targets)];
+      if (distinct.length === 1) {
+        const c1 = sameCountryKey(mostFrequent(p.countries));
+        const c2 = sameCountryKey(distinct[0]!.country);
+        if (!(c1 && c2 && c1 !== c2)) entity = distinct[0];
+      }
+    }
+    if (!entity) {
+      const name = canonicalSpelling(p.spellings);
+      const id = entityIdOf(name);
+      entity = index.byId.get(id) ?? provisional.get(id);
+      if (!entity) {
+        entity = { id, name, title: mostFrequent(p.titles), country: mostFrequent(p.countries), mentions: 0 };
+        provisional.set(id, entity);
+      }
+      if (provisional.has(id)) entity.mentions += p.mentions;
+    }
+    byLocalId.set(localId, entity);
+  }
+  let entityById = index.byId;
+  if (provisional.size > 0) {
+    const withNew = new Map(index.byId);
+    for (const e of provisional.values()) withNew.set(e.id, e);
+    entityById = withNew;
+  }
+  applyEntityLinks(analysis, byLocalId, entityById);
+  return [...provisional.values()];
 }

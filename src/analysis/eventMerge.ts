@@ -1,6 +1,7 @@
 // Merging event reports: the same meeting told by several sentences of one article, or by several
 // articles, becomes one event. Shared by findEvents (within a document) and mergeEvents (corpus).
 import { isCountryName } from './places';
+import { runSteps, sortStepwise } from './steps';
 import type { CorpusEvent, EventMention, EventSource, EventType } from './types';
 
 /** Meetings and talks are the same kind of occasion; so are visits and trips; calls stand apart. */
@@ -104,9 +105,23 @@ function hex8(v: number): string {
 }
 
 function eventId(type: EventType, date: string | null, participantEntityIds: readonly string[]): string {
-  const key = `${date ?? '?'}|${[...participantEntityIds].sort().join('+')}|${typeFamily(type)}`;
-  // Two independent 32-bit hashes keep collisions unlikely across large corpora.
-  return `event-${fnv1a(key)}${fnv1a(`#${key}`)}`;
+  const ids = participantEntityIds.length === 2 ? pairInOrder(participantEntityIds[0]!, participantEntityIds[1]!) : [...participantEntityIds].sort();
+  const key = `${date ?? '?'}|${ids.join('+')}|${typeFamily(type)}`;
+  // Two independent 32-bit hashes keep collisions unlikely across large corpora: FNV-1a of the key and
+  // of "#" + key, read in one pass.
+  let h1 = 0x811c9dc5;
+  let h2 = Math.imul(0x811c9dc5 ^ 35, 0x01000193);
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x01000193);
+  }
+  return `event-${hex8(h1 >>> 0)}${hex8(h2 >>> 0)}`;
+}
+
+/** Two ids as sort() orders them (most events have two participants). */
+function pairInOrder(a: string, b: string): string[] {
+  return a <= b ? [a, b] : [b, a];
 }
 
 /** The most frequent non-null value; ties go to the first seen. */
@@ -153,6 +168,15 @@ interface Group {
  * frequent participant; an event of one participant with that participant's groups of its kind.
  */
 export function mergeEvents(documents: Array<{ path: string; events: EventMention[] }>): CorpusEvent[] {
+  return runSteps(mergeEventsStepwise(documents));
+}
+
+/** Events (or merged groups) handled between two yields of mergeEventsStepwise: a few milliseconds' work. */
+export const EVENT_MERGE_STEP = 1024;
+
+/** mergeEvents in steps: yields after every EVENT_MERGE_STEP events or groups (same result). */
+export function* mergeEventsStepwise(documents: Array<{ path: string; events: EventMention[] }>): Generator<void, CorpusEvent[], void> {
+  let work = 0;
   const groups: Group[] = [];
   // Buckets by kind of occasion and participant pair; groups of one participant by kind and participant.
   // Keyed by the id strings themselves (nested by kind, pairs in sorted order): no key string is built per lookup.
@@ -189,6 +213,10 @@ export function mergeEvents(documents: Array<{ path: string; events: EventMentio
   let evCounter = 0;
   for (const doc of documents) {
     for (const ev of doc.events) {
+      if (++work >= EVENT_MERGE_STEP) {
+        work = 0;
+        yield;
+      }
       const stamp = ++evCounter;
       const family = typeFamily(ev.type);
       const ids = ev.participantEntityIds;
@@ -267,29 +295,36 @@ export function mergeEvents(documents: Array<{ path: string; events: EventMentio
       if (t.path !== doc.path) (t.otherPaths ??= new Set()).add(doc.path);
     }
   }
-  const events: CorpusEvent[] = groups.map((g) => ({
-    id: eventId(g.type, g.date, g.participantEntityIds),
-    type: g.type,
-    date: g.date,
-    // The city where reports name one ("Beijing" over "China"), else the most frequent place.
-    location: mostFrequent(g.locations.filter((l) => l !== null && !isCountryName(l))) ?? mostFrequent(g.locations),
-    participants: g.participants,
-    participantEntityIds: g.participantEntityIds,
-    scheduled: g.allScheduled,
-    sources: g.sources,
-  }));
+  const events: CorpusEvent[] = [];
+  for (const g of groups) {
+    if (++work >= EVENT_MERGE_STEP) {
+      work = 0;
+      yield;
+    }
+    events.push({
+      id: eventId(g.type, g.date, g.participantEntityIds),
+      type: g.type,
+      date: g.date,
+      // The city where reports name one ("Beijing" over "China"), else the most frequent place.
+      location: mostFrequent(g.locations.filter((l) => l !== null && !isCountryName(l))) ?? mostFrequent(g.locations),
+      participants: g.participants,
+      participantEntityIds: g.participantEntityIds,
+      scheduled: g.allScheduled,
+      sources: g.sources,
+    });
+  }
+  yield;
   // By date, undated last, then by participants; the joined names are built once, not per comparison.
-  const names = new Map<CorpusEvent, string>();
-  for (const e of events) names.set(e, e.participants.join(', '));
-  events.sort((a, b) => {
+  const keyed: Array<{ event: CorpusEvent; date: string | null; names: string }> = [];
+  for (const event of events) keyed.push({ event, date: event.date, names: event.participants.join(', ') });
+  yield* sortStepwise(keyed, (a, b) => {
     if (a.date !== b.date) {
       if (a.date === null) return 1;
       if (b.date === null) return -1;
       return a.date < b.date ? -1 : 1;
     }
-    const pa = names.get(a)!;
-    const pb = names.get(b)!;
-    return pa < pb ? -1 : pa > pb ? 1 : 0;
-  });
+    return a.names < b.names ? -1 : a.names > b.names ? 1 : 0;
+  }, EVENT_MERGE_STEP);
+  for (let i = 0; i < keyed.length; i++) events[i] = keyed[i]!.event;
   return events;
 }

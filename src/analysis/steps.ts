@@ -1,0 +1,47 @@
+// Work split in steps: a generator yields between bounded pieces of work so that a caller on a UI thread
+// can spread it over turns of its event loop; callers that do not need that run it to the end at once.
+
+/** Runs a stepwise computation to its end and returns its result. */
+export function runSteps<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * Sorts `items` in place, as `items.sort(compare)` does (stably), in steps of about `step` items each:
+ * runs of `step` items sorted at once, then merged pairwise, a slice of a merge per step.
+ */
+export function* sortStepwise<T>(items: T[], compare: (a: T, b: T) => number, step: number): Generator<void, T[], void> {
+  const n = items.length;
+  if (n <= step) return items.sort(compare);
+  for (let start = 0; start < n; start += step) {
+    const run = items.slice(start, start + step).sort(compare);
+    for (let i = 0; i < run.length; i++) items[start + i] = run[i]!;
+    yield;
+  }
+  let from = items;
+  let to: T[] = new Array<T>(n);
+  let work = 0;
+  for (let width = step; width < n; width *= 2) {
+    for (let left = 0; left < n; left += 2 * width) {
+      const mid = Math.min(left + width, n);
+      const end = Math.min(left + 2 * width, n);
+      let i = left;
+      let j = mid;
+      for (let k = left; k < end; k++) {
+        // Equal items keep their order: the left run's first.
+        if (i < mid && (j >= end || compare(from[i]!, from[j]!) <= 0)) to[k] = from[i++]!;
+        else to[k] = from[j++]!;
+        if (++work >= step) {
+          work = 0;
+          yield;
+        }
+      }
+    }
+    [from, to] = [to, from];
+  }
+  if (from !== items) for (let k = 0; k < n; k++) items[k] = from[k]!;
+  return items;
+}
