@@ -7,6 +7,7 @@
 // after the last linking is shown linked at once (people already known get their corpus entity; new ones keep
 // their local id until the next linking).
 import { linkAnalysesStepwise } from '../analysis/analyze';
+import { linkOneAnalysis } from '../analysis/entities';
 import type { CorpusAnalysis, CorpusEvent, DocumentAnalysis, Entity } from '../analysis/types';
 
 export interface LocalArticle {
@@ -22,6 +23,10 @@ export interface CorpusLinks {
   /** Document-local entity id (of an official) → the corpus entity it was linked to. */
   entityByLocalId: Map<string, Entity>;
   entityById: Map<string, Entity>;
+  /** The analyses this linking linked; another one (analysed since) is linked on its own (linkOneAnalysis). */
+  linked: WeakSet<DocumentAnalysis>;
+  /** The linker's own result, which linkOneAnalysis links one more article onto (its documents emptied). */
+  corpus: object;
 }
 
 export function linkArticles(articles: readonly LocalArticle[]): CorpusAnalysis {
@@ -53,7 +58,9 @@ export function* linkArticlesStepwise(articles: readonly LocalArticle[]): Genera
       if (entity && !entityByLocalId.has(o.entityId)) entityByLocalId.set(o.entityId, entity);
     });
   });
-  return { entities: corpus.entities, events: corpus.events, entityByLocalId, entityById };
+  // The copies are not needed any more; the linker's index of names stays with the corpus object.
+  corpus.documents = [];
+  return { entities: corpus.entities, events: corpus.events, entityByLocalId, entityById, linked: new WeakSet(articles.map((a) => a.analysis)), corpus };
 }
 
 /** What linking reads and rewrites (officials, events), copied; the rest is not needed to link. */
@@ -76,6 +83,11 @@ function linkingCopy(a: DocumentAnalysis): DocumentAnalysis {
  */
 export function linkedAnalysis(local: DocumentAnalysis, links: CorpusLinks | undefined): DocumentAnalysis {
   if (!links) return local;
+  if (!links.linked.has(local)) {
+    // Analysed after this linking: its people are matched against the corpus's names as the linker would.
+    const copy = fullCopy(local);
+    if (linkOneAnalysis(copy, links.corpus)) return copy;
+  }
   const { entityByLocalId, entityById } = links;
   return {
     documentDate: local.documentDate,
@@ -97,5 +109,18 @@ export function linkedAnalysis(local: DocumentAnalysis, links: CorpusLinks | und
       const ids = e.participantEntityIds.map((id) => entityByLocalId.get(id)?.id ?? id);
       return { ...e, participantEntityIds: ids, participants: ids.map((id, i) => entityById.get(id)?.name ?? e.participants[i]!) };
     }),
+  };
+}
+
+/** A copy of everything linking rewrites (officials, quotes, claims, events); spans it does not rewrite are shared. */
+function fullCopy(a: DocumentAnalysis): DocumentAnalysis {
+  return {
+    documentDate: a.documentDate,
+    sentences: a.sentences,
+    dates: a.dates,
+    officials: a.officials.map((o) => ({ ...o })),
+    quotes: a.quotes.map((q) => ({ ...q })),
+    claims: a.claims.map((c) => ({ ...c })),
+    events: a.events.map((e) => ({ ...e, participants: [...e.participants], participantEntityIds: [...e.participantEntityIds] })),
   };
 }

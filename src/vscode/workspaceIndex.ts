@@ -855,19 +855,22 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
   private setEntry(key: string, entry: Entry): Entry {
     entry.snapshot = undefined;
     this.entries.set(key, entry);
-    this.changed();
+    this.changed(key);
     return entry;
   }
 
   private removeEntry(key: string): void {
     this.cache.deleteRecord(key);
-    if (this.entries.delete(key)) this.changed();
+    if (this.entries.delete(key)) this.changed(key);
   }
 
-  private changed(): void {
+  private changed(key?: string): void {
     this.version++;
     this.linkStale = true;
     if (!this.small()) this.requestLink();
+    // Indexing a large workspace, the views are told when a linking ends (each refresh of theirs reads every
+    // article), except about an article shown in an editor, whose highlights should not wait.
+    if (this.isIndexing() && !this.small() && !(key !== undefined && vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === key))) return;
     this.scheduleFire();
   }
 
