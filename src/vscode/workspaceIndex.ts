@@ -123,6 +123,9 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
   /** Someone waits for the linking (the end of indexing): no pause before it. */
   private linkUrgent = false;
   private lastLinkedCount = 0;
+  /** Link as soon as possible (the cache was read), or not before the cache is read. */
+  private linkSoon = false;
+  private linkHeld = false;
   /** How the background linking went (for the log). */
   private readonly linkStats = { runs: 0, totalMs: 0, longestStepMs: 0 };
   /** Latest read of each article, so an older read finishing later does not win. */
@@ -473,7 +476,13 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     const byKey = new Map<string, Array<[string, ArticleRecord]>>();
     const extras = this.extraArticles();
     const dates = this.documentDates();
+    let sliceStart = performance.now();
     for (const [key, record] of this.cache.records()) {
+      if (performance.now() - sliceStart > LINK_SLICE_MS) {
+        await turn();
+        if (stopped()) return;
+        sliceStart = performance.now();
+      }
       const uri = vscode.Uri.parse(key);
       if (uri.scheme === 'untitled' || !this.isArticleUriWith(uri, extras)) continue;
       if ((dates[key] ?? null) !== record.override) continue;
@@ -482,20 +491,28 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
       byKey.set(record.key, list);
     }
     if (byKey.size === 0) return;
-    await this.cache.load(
-      new Set(byKey.keys()),
-      (shard) => {
-        for (const [cacheKey, analysis] of shard) {
-          for (const [key, record] of byKey.get(cacheKey) ?? []) {
-            if (this.entries.has(key)) continue;
-            const uri = vscode.Uri.parse(key);
-            this.entries.set(key, { uri, path: vscode.workspace.asRelativePath(uri), text: undefined, sha256: record.sha256, analysis, override: record.override, record });
+    // One linking when every shard is read: linking the first shards only would be work thrown away.
+    this.linkHeld = true;
+    try {
+      await this.cache.load(
+        new Set(byKey.keys()),
+        (shard) => {
+          for (const [cacheKey, analysis] of shard) {
+            for (const [key, record] of byKey.get(cacheKey) ?? []) {
+              if (this.entries.has(key)) continue;
+              const uri = vscode.Uri.parse(key);
+              this.entries.set(key, { uri, path: vscode.workspace.asRelativePath(uri), text: undefined, sha256: record.sha256, analysis, override: record.override, record });
+            }
           }
-        }
-        this.changed();
-      },
-      stopped,
-    );
+          this.changed();
+        },
+        stopped,
+      );
+    } finally {
+      this.linkHeld = false;
+    }
+    this.linkSoon = true;
+    this.requestLink();
     this.log.info(`shown ${this.entries.size} articles from the analysis cache${run ? ` after ${((performance.now() - run.startedAt) / 1000).toFixed(2)} s` : ''}`);
   }
 
@@ -569,7 +586,12 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     if (existing && existing.text === undefined && record && !read.open && record.size === read.size && record.mtime === read.mtime && record.override === override && textMatches(existing.analysis, text)) {
       if (run) run.fromCache++;
       this.cache.setRecord(key, record);
-      return this.setEntry(key, { ...existing, text, path });
+      // The same analysis: the linking stands, only the article list changes (it now has this article).
+      existing.text = text;
+      existing.path = path;
+      existing.snapshot = undefined;
+      this.version++;
+      return existing;
     }
     const sha = hashText(text);
     const cacheKey = this.cache.key(sha, override);
@@ -914,10 +936,12 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
       // While indexing, a new linking waits until the corpus grew by half since the last one (so all of them
       // together cost about three final linkings, not one per second of a growing corpus) and a second passed.
       if (this.isIndexing() && !this.linkUrgent) {
-        const due = () => this.linkUrgent || this.disposed || !this.isIndexing() || (Date.now() >= this.lastLinkEnd + INDEXING_FIRE_MS && this.entries.size >= this.lastLinkedCount * 1.5);
+        const due = () =>
+          this.linkUrgent || this.disposed || !this.isIndexing() || (!this.linkHeld && (this.linkSoon || (Date.now() >= this.lastLinkEnd + INDEXING_FIRE_MS && this.entries.size >= this.lastLinkedCount * 1.5)));
         while (!due()) await new Promise((r) => setTimeout(r, 50));
       }
       this.lastLinkedCount = this.entries.size;
+      this.linkSoon = false;
       this.linkStale = false;
       const runStart = performance.now();
       let sliceStart = runStart;

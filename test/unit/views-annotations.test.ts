@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeCorpus } from '../../src/analysis/analyze';
 import type { Tag } from '../../src/annotations/tags';
-import { articleSections, articleSummary } from '../../src/vscode/views/annotationGroups';
+import { articleCounts, articleSections, articleSummary } from '../../src/vscode/views/annotationGroups';
 import { loadSeeds } from '../helpers/seeds';
 
 const seeds = loadSeeds();
@@ -85,5 +85,18 @@ describe('Annotations tree sections', () => {
   it('has nothing to show for an empty article', () => {
     const empty = analyzeCorpus([{ path: 'empty.txt', text: '' }]).documents[0]!.analysis;
     expect(articleSections('empty.txt', empty, [], new Map())).toEqual([]);
+  });
+
+  it('an article row\'s counts, made without the items, are the sections\' counts (every seed, with tags of each kind)', () => {
+    const stance = { ...quoteTag('t2', firstText, 'genocide in Gaza'), kind: 'stance', stance: 'opposes', holder: 'Iran', target: 'the US veto', note: null } as Tag;
+    const tagSets: Tag[][] = [[], [quoteTag('t1', firstText, 'Japan’s commitment to UN'), stance, quoteTag('t3', firstText, 'gone', true)]];
+    for (const d of corpus.documents) {
+      for (const tags of d.path === firstPath ? tagSets : [[]]) {
+        const sections = articleSections(d.path, d.analysis, tags, entities);
+        const counts = articleCounts(d.analysis, tags);
+        for (const s of sections) expect(counts[s.section], `${d.path} ${s.section}`).toBe(s.count);
+        expect(articleSummary(counts)).toBe(articleSummary(sections));
+      }
+    }
   });
 });

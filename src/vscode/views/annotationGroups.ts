@@ -169,8 +169,24 @@ export function articleSections(articleKey: string, analysis: DocumentAnalysis, 
 }
 
 /** "3 officials · 2 quotes · 1 detached" for an article's node. */
-export function articleSummary(sections: readonly AnnotationSection[]): string {
-  const count = (k: SectionKind) => sections.find((s) => s.section === k)?.count ?? 0;
+/**
+ * The counts articleSections would give each section, without making its items: an article's row in a workspace
+ * of 10,000 articles needs only these (the items are made when the article is expanded).
+ */
+export function articleCounts(analysis: DocumentAnalysis, tags: readonly Tag[]): Record<SectionKind, number> {
+  const attached = tags.filter((t) => !t.detached);
+  return {
+    officials: new Set(analysis.officials.map((o) => o.entityId)).size,
+    quotes: analysis.quotes.length + attached.filter((t) => t.kind === 'quote').length,
+    stances: attached.filter((t) => t.kind === 'stance').length,
+    claims: analysis.claims.length,
+    dates: analysis.dates.length,
+    detached: tags.length - attached.length,
+  };
+}
+
+export function articleSummary(sections: readonly AnnotationSection[] | Record<SectionKind, number>): string {
+  const count = (k: SectionKind) => (Array.isArray(sections) ? (sections as readonly AnnotationSection[]).find((s) => s.section === k)?.count ?? 0 : (sections as Record<SectionKind, number>)[k]);
   const parts = [plural(count('officials'), 'official'), plural(count('quotes'), 'quote'), plural(count('claims'), 'claim')];
   const stances = count('stances');
   if (stances) parts.push(plural(stances, 'stance'));

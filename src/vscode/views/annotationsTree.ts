@@ -6,7 +6,7 @@ import type { Entity } from '../../analysis/types';
 import type { Tag } from '../../annotations/tags';
 import { Commands, Views } from '../constants';
 import type { ArticleSnapshot, WorkspaceModel } from '../model';
-import { articleSections, articleSummary, type AnnotationItem, type AnnotationSection, type Passage, type SectionKind } from './annotationGroups';
+import { articleCounts, articleSections, articleSummary, type AnnotationItem, type AnnotationSection, type Passage, type SectionKind } from './annotationGroups';
 import { baseName, dirName, snippet } from './labels';
 import type { PassageArgs } from './openPassage';
 
@@ -91,10 +91,11 @@ class AnnotationsTreeProvider implements vscode.TreeDataProvider<AnnotationsNode
         if (active) item.collapsibleState = vscode.TreeItemCollapsibleState.Expanded;
         item.resourceUri = node.article.uri;
         item.iconPath = vscode.ThemeIcon.File;
-        const sections = this.sections(node.article);
+        // Counts only: the sections' items are made when the article is expanded.
+        const summary = articleSummary(articleCounts(node.article.analysis, this.model.tags(node.article.uri)));
         const folder = dirName(node.article.path);
-        item.description = `${folder ? `${folder} · ` : ''}${articleSummary(sections)}`;
-        item.tooltip = `${node.article.path}\n${articleSummary(sections)}`;
+        item.description = `${folder ? `${folder} · ` : ''}${summary}`;
+        item.tooltip = `${node.article.path}\n${summary}`;
         item.contextValue = 'article';
         item.id = node.id;
         return item;
