@@ -29,6 +29,9 @@ export interface CorpusLinks {
   corpus: object;
 }
 
+/** Articles copied or read between two yields (a few ms). */
+const STEP_ARTICLES = 500;
+
 export function linkArticles(articles: readonly LocalArticle[]): CorpusAnalysis {
   const links = runToEnd(linkArticlesStepwise(articles));
   return { documents: articles.map((a) => ({ path: a.path, analysis: linkedAnalysis(a.analysis, links) })), entities: links.entities, events: links.events };
@@ -46,18 +49,23 @@ export function runToEnd<T>(steps: Generator<void, T, void>): T {
  * are copied, everything else is left out, so the cached analyses stay as they are.
  */
 export function* linkArticlesStepwise(articles: readonly LocalArticle[]): Generator<void, CorpusLinks, void> {
-  const copies = articles.map((a) => ({ path: a.path, analysis: linkingCopy(a.analysis) }));
+  const copies: Array<{ path: string; analysis: DocumentAnalysis }> = [];
+  for (const a of articles) {
+    copies.push({ path: a.path, analysis: linkingCopy(a.analysis) });
+    if (copies.length % STEP_ARTICLES === 0) yield;
+  }
   const corpus = yield* linkAnalysesStepwise(copies);
   const entityById = new Map(corpus.entities.map((e) => [e.id, e]));
   const entityByLocalId = new Map<string, Entity>();
-  articles.forEach((a, i) => {
+  for (let i = 0; i < articles.length; i++) {
     const linked = corpus.documents[i]!.analysis.officials;
-    a.analysis.officials.forEach((o, j) => {
+    articles[i]!.analysis.officials.forEach((o, j) => {
       // Every official's local id is in the linker's map; the rewritten copy tells which entity it became.
       const entity = entityById.get(linked[j]?.entityId ?? '');
       if (entity && !entityByLocalId.has(o.entityId)) entityByLocalId.set(o.entityId, entity);
     });
-  });
+    if (i % STEP_ARTICLES === STEP_ARTICLES - 1) yield;
+  }
   // The copies are not needed any more; the linker's index of names stays with the corpus object.
   corpus.documents = [];
   return { entities: corpus.entities, events: corpus.events, entityByLocalId, entityById, linked: new WeakSet(articles.map((a) => a.analysis)), corpus };

@@ -1019,12 +1019,25 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
 }
 
 /** A snapshot whose linked analysis is made when first read (most snapshots of a large workspace never are). */
+class Snapshot implements ArticleSnapshot {
+  private linked: DocumentAnalysis | undefined;
+  constructor(
+    readonly uri: vscode.Uri,
+    readonly path: string,
+    readonly text: string,
+    readonly sha256: string,
+    readonly documentDateOverride: string | null,
+    private readonly local: DocumentAnalysis,
+    private readonly links: CorpusLinks | undefined,
+  ) {}
+
+  get analysis(): DocumentAnalysis {
+    return (this.linked ??= linkedAnalysis(this.local, this.links));
+  }
+}
+
 function makeSnapshot(entry: Entry, text: string, links: CorpusLinks | undefined): ArticleSnapshot {
-  let linked: DocumentAnalysis | undefined;
-  const local = entry.analysis;
-  const snapshot = { uri: entry.uri, path: entry.path, text, sha256: entry.sha256, documentDateOverride: entry.override } as ArticleSnapshot;
-  Object.defineProperty(snapshot, 'analysis', { enumerable: true, get: () => (linked ??= linkedAnalysis(local, links)) });
-  return snapshot;
+  return new Snapshot(entry.uri, entry.path, text, entry.sha256, entry.override, entry.analysis, links);
 }
 
 /**
