@@ -25,8 +25,55 @@ export function keptAnalysis(analysis: DocumentAnalysis): DocumentAnalysis {
   return analysis.sentences.length === 0 ? analysis : { ...analysis, sentences: [] };
 }
 
+/**
+ * The kept analysis as the worker sends it and the cache stores it: without the text of the date, official,
+ * quote and claim spans, which are the article's own characters (most of the JSON) and are made again as
+ * slices of the article's text when it is read (fillTexts). Event sources keep theirs: the corpus events are
+ * shown from the cache before the articles are read.
+ */
 export function keptAnalysisJson(analysis: DocumentAnalysis): string {
-  return JSON.stringify(keptAnalysis(analysis));
+  const strip = <T extends { text: string }>(spans: readonly T[]) => spans.map(({ text: _text, ...rest }) => rest);
+  return JSON.stringify({
+    documentDate: analysis.documentDate,
+    sentences: [],
+    dates: strip(analysis.dates),
+    officials: strip(analysis.officials),
+    quotes: strip(analysis.quotes),
+    claims: strip(analysis.claims),
+    events: analysis.events,
+  });
+}
+
+/**
+ * Gives the spans of an analysis read from keptAnalysisJson their text, as slices of the article's text (which
+ * share its characters), and checks those that have one (event sources, the document date). False when the
+ * analysis is not this text's (a span beyond it, or a text that differs): it is then not used.
+ */
+export function fillTexts(analysis: DocumentAnalysis, text: string): boolean {
+  const length = text.length;
+  for (const list of [analysis.dates, analysis.officials, analysis.quotes, analysis.claims] as Array<Array<{ start: number; end: number; text?: string }>>) {
+    for (const s of list) {
+      if (typeof s.start !== 'number' || typeof s.end !== 'number' || s.start < 0 || s.start > s.end || s.end > length) return false;
+      const slice = text.slice(s.start, s.end);
+      if (typeof s.text === 'string' && s.text !== slice) return false;
+      s.text = slice;
+    }
+  }
+  for (const e of analysis.events) {
+    for (const s of e.sources) {
+      if (typeof s.start !== 'number' || typeof s.end !== 'number' || s.end > length) return false;
+      const slice = text.slice(s.start, s.end);
+      if (s.text !== slice) return false;
+      s.text = slice;
+    }
+  }
+  const span = analysis.documentDate?.span;
+  if (span) {
+    const slice = text.slice(span.start, span.end);
+    if (slice !== span.text) return false;
+    span.text = slice;
+  }
+  return true;
 }
 
 export function encodeCacheEntry(key: string, analysis: DocumentAnalysis): string {

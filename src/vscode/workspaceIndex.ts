@@ -13,7 +13,7 @@ import type { CorpusEvent, DocumentAnalysis, Entity } from '../analysis/types';
 import { type ArticleProblem, checkArticleText, decodeArticle, formatMB, maxBytesFromMB, notAnalysedMessage, notUtf8OpenMessage, tooLargeMessage, tooLargeReason } from '../annotations/articleText';
 import { sha256Hex } from '../annotations/sha256';
 import type { Tag } from '../annotations/tags';
-import { type ArticleRecord, fitsText, internStrings, keptAnalysis, keptAnalysisJson } from './analysisCache';
+import { type ArticleRecord, fillTexts, internStrings, keptAnalysis, keptAnalysisJson } from './analysisCache';
 import type { AnalysisCacheStore } from './analysisCacheStore';
 import { AnalysisPool, EMPTY_ANALYSIS } from './analysisPool';
 import type { Config } from './config';
@@ -583,7 +583,7 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     }
     // Shown from the cache and the file is as it was then: the cached analysis is this text's.
     const record = existing?.record;
-    if (existing && existing.text === undefined && record && !read.open && record.size === read.size && record.mtime === read.mtime && record.override === override && textMatches(existing.analysis, text)) {
+    if (existing && existing.text === undefined && record && !read.open && record.size === read.size && record.mtime === read.mtime && record.override === override && fillTexts(existing.analysis, text)) {
       if (run) run.fromCache++;
       this.cache.setRecord(key, record);
       // The same analysis: the linking stands, only the article list changes (it now has this article).
@@ -606,7 +606,7 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
   private async analyse(text: string, override: string | null, cacheKey: string, run?: MutableIndexingRun): Promise<DocumentAnalysis> {
     if (this.cache.has(cacheKey)) {
       const cached = await this.cache.get(cacheKey);
-      if (cached && textMatches(cached, text)) {
+      if (cached && fillTexts(cached, text)) {
         if (run) run.fromCache++;
         return cached;
       }
@@ -616,7 +616,7 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     this.cache.put(cacheKey, json);
     const analysis = internStrings(JSON.parse(json) as DocumentAnalysis);
     // Spans parsed from JSON are copies of the text's characters; slices of the text itself take no room.
-    return textMatches(analysis, text) ? analysis : keptAnalysis(analyzeDocument(text, { documentDate: override }));
+    return fillTexts(analysis, text) ? analysis : keptAnalysis(analyzeDocument(text, { documentDate: override }));
   }
 
   /**
@@ -1038,28 +1038,4 @@ class Snapshot implements ArticleSnapshot {
 
 function makeSnapshot(entry: Entry, text: string, links: CorpusLinks | undefined): ArticleSnapshot {
   return new Snapshot(entry.uri, entry.path, text, entry.sha256, entry.override, entry.analysis, links);
-}
-
-/**
- * Whether the analysis's spans are this text's; they are then made slices of the text, which share its
- * characters (spans parsed from JSON are copies: tens of MB over a large workspace).
- */
-function textMatches(analysis: DocumentAnalysis, text: string): boolean {
-  if (!fitsText(analysis, text.length)) return false;
-  const spans = [analysis.dates, analysis.officials, analysis.quotes, analysis.claims, ...analysis.events.map((e) => e.sources)];
-  for (const list of spans) {
-    for (const s of list as Array<{ start: number; end: number; text: string }>) {
-      if (typeof s.start !== 'number' || typeof s.end !== 'number' || s.end > text.length) return false;
-      const slice = text.slice(s.start, s.end);
-      if (slice !== s.text) return false;
-      s.text = slice;
-    }
-  }
-  const span = analysis.documentDate?.span;
-  if (span) {
-    const slice = text.slice(span.start, span.end);
-    if (slice !== span.text) return false;
-    span.text = slice;
-  }
-  return true;
 }
