@@ -1018,7 +1018,11 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
   }
 }
 
-/** A snapshot whose linked analysis is made when first read (most snapshots of a large workspace never are). */
+/**
+ * A snapshot whose linked analysis is made when it is read. It is kept for an article open in an editor
+ * (decorations and hovers read it again and again); for the others it is made at each read and not kept
+ * (a view listing 10,000 articles would otherwise keep a linked copy of every analysis, ~30 MB).
+ */
 class Snapshot implements ArticleSnapshot {
   private linked: DocumentAnalysis | undefined;
   constructor(
@@ -1032,7 +1036,11 @@ class Snapshot implements ArticleSnapshot {
   ) {}
 
   get analysis(): DocumentAnalysis {
-    return (this.linked ??= linkedAnalysis(this.local, this.links));
+    if (this.linked) return this.linked;
+    const linked = linkedAnalysis(this.local, this.links);
+    const key = this.uri.toString();
+    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) this.linked = linked;
+    return linked;
   }
 }
 
