@@ -933,11 +933,11 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
   private async runLinks(): Promise<void> {
     await turn();
     while (this.linkStale && !this.disposed) {
-      // While indexing, a new linking waits until the corpus grew by half since the last one (so all of them
-      // together cost about three final linkings, not one per second of a growing corpus) and a second passed.
+      // While indexing, a new linking waits until the corpus doubled since the last one (so all of them together
+      // cost about two final linkings, not one per second of a growing corpus) and a second passed.
       if (this.isIndexing() && !this.linkUrgent) {
         const due = () =>
-          this.linkUrgent || this.disposed || !this.isIndexing() || (!this.linkHeld && (this.linkSoon || (Date.now() >= this.lastLinkEnd + INDEXING_FIRE_MS && this.entries.size >= this.lastLinkedCount * 1.5)));
+          this.linkUrgent || this.disposed || !this.isIndexing() || (!this.linkHeld && (this.linkSoon || (Date.now() >= this.lastLinkEnd + INDEXING_FIRE_MS && this.entries.size >= this.lastLinkedCount * 2)));
         while (!due()) await new Promise((r) => setTimeout(r, 50));
       }
       this.lastLinkedCount = this.entries.size;
