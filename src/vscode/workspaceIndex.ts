@@ -447,7 +447,7 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
         this.flushReplaced(replaced);
         if (++ticks % 8 === 0) {
           const m = process.memoryUsage();
-          this.log.info(`indexing: ${done} of ${uris.length}, ${this.pool.pending} in analysis; rss ${Math.round(m.rss / 2 ** 20)} MB, heap ${Math.round(m.heapUsed / 2 ** 20)} MB; linking ${this.linkStats.runs} runs, longest step ${this.linkStats.longestStepMs.toFixed(0)} ms`);
+          this.log.trace(`indexing: ${done} of ${uris.length}, ${this.pool.pending} in analysis; rss ${Math.round(m.rss / 2 ** 20)} MB, heap ${Math.round(m.heapUsed / 2 ** 20)} MB; linking ${this.linkStats.runs} runs, longest step ${this.linkStats.longestStepMs.toFixed(0)} ms; longest: ${this.longestReport()}`);
         }
       }
     })();
@@ -467,7 +467,7 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     if (run) run.finishedAt = performance.now();
     if (this.cachePrunable && generation === this.generation) void this.cache.prune();
     const memory = process.memoryUsage();
-    this.log.info(`indexed ${this.entries.size} articles${run ? ` in ${((run.finishedAt! - run.startedAt) / 1000).toFixed(1)} s (${run.analysed} analysed, ${run.fromCache} from the cache)` : ''}; extension host memory: rss ${Math.round(memory.rss / 2 ** 20)} MB, heap ${Math.round(memory.heapUsed / 2 ** 20)} MB; linking: ${this.linkStats.runs} runs, ${Math.round(this.linkStats.totalMs)} ms in all, longest step ${this.linkStats.longestStepMs.toFixed(0)} ms`);
+    this.log.info(`indexed ${this.entries.size} articles${run ? ` in ${((run.finishedAt! - run.startedAt) / 1000).toFixed(1)} s (${run.analysed} analysed, ${run.fromCache} from the cache)` : ''}; extension host memory: rss ${Math.round(memory.rss / 2 ** 20)} MB, heap ${Math.round(memory.heapUsed / 2 ** 20)} MB; linking: ${this.linkStats.runs} runs, ${Math.round(this.linkStats.totalMs)} ms in all, longest step ${this.linkStats.longestStepMs.toFixed(0)} ms; longest: ${this.longestReport()}`);
     this.tellTooLarge();
   }
 
@@ -518,9 +518,22 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
 
   private flushReplaced(replaced: Entry[]): void {
     if (replaced.length === 0) return;
+    const started = performance.now();
     const snapshots = replaced.map((e) => this.article(e.uri)).filter((s): s is ArticleSnapshot => !!s);
     replaced.length = 0;
     if (snapshots.length) this.textEmitter.fire(snapshots);
+    this.longest('onDidReplaceText', started);
+  }
+
+  /** The longest run of each of the index's pieces of work on this thread (for the log: what could block it). */
+  private readonly longestMs = new Map<string, number>();
+  private longest(what: string, started: number): void {
+    const ms = performance.now() - started;
+    if (ms > (this.longestMs.get(what) ?? 0)) this.longestMs.set(what, ms);
+  }
+
+  private longestReport(): string {
+    return [...this.longestMs].map(([what, ms]) => `${what} ${ms.toFixed(0)} ms`).join(', ');
   }
 
   /** Reads one article (the editor's text when open, else the file) and analyses it unless it is unchanged. */
@@ -614,7 +627,9 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     const json = await this.pool.analyse(text, override);
     if (run) run.analysed++;
     this.cache.put(cacheKey, json);
+    const parseStarted = performance.now();
     const analysis = internStrings(JSON.parse(json) as DocumentAnalysis);
+    this.longest('parse', parseStarted);
     // Spans parsed from JSON are copies of the text's characters; slices of the text itself take no room.
     return fillTexts(analysis, text) ? analysis : keptAnalysis(analyzeDocument(text, { documentDate: override }));
   }
@@ -904,7 +919,10 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     setTimeout(() => {
       this.firePending = false;
       this.lastFire = Date.now();
-      if (!this.disposed) this.changeEmitter.fire();
+      if (this.disposed) return;
+      const started = performance.now();
+      this.changeEmitter.fire();
+      this.longest('onDidChange listeners', started);
     }, wait);
   }
 
@@ -994,6 +1012,7 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
   private listing(): Listed {
     this.linkIfSmall();
     if (this.listed && this.listed.version === this.version && this.listed.links === this.links) return this.listed;
+    const started = performance.now();
     const list: ArticleSnapshot[] = [];
     const byPath = new Map<string, ArticleSnapshot>();
     for (const entry of this.entries.values()) {
@@ -1004,6 +1023,7 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     }
     list.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     this.listed = { version: this.version, links: this.links, list, byPath };
+    this.longest('article list', started);
     return this.listed;
   }
 
