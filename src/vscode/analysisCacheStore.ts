@@ -4,13 +4,18 @@
 // both are written atomically (temp file, then rename), shards before the manifest that names them. Any
 // failure here only costs a re-analysis: a damaged or foreign file is ignored and pruned.
 import * as vscode from 'vscode';
-import type { DocumentAnalysis } from '../analysis/types';
+import type { CorpusEvent, DocumentAnalysis, Entity } from '../analysis/types';
 import { atomicWrite, removeStaleTemps, type AtomicFs } from '../annotations/atomicWrite';
 import { type ArticleRecord, analysisCacheKey, internStrings, decodeManifest, decodeShard, emptyManifest, encodeManifest, type Manifest, ShardBuilder } from './analysisCache';
 
 /** A shard is written once its entries reach this many characters. */
 const SHARD_CHARS = 1_000_000;
 const MANIFEST = 'manifest.json';
+/** The last linking of the workspace (entities, events, local ids), so that reopening shows the Events at once. */
+const CORPUS = 'corpus-links.ndjson';
+const CORPUS_FORMAT = 'news-annotator/corpus-links';
+/** Entities or events per line of the corpus file: one line is parsed per turn of the event loop. */
+const CORPUS_LINE_ITEMS = 1500;
 /** The per-entry cache of earlier versions, deleted at the first prune. */
 const OLD_CACHE_DIR = 'analysis-cache';
 
@@ -197,7 +202,7 @@ export class AnalysisCacheStore {
     try {
       for (const [name] of await vscode.workspace.fs.readDirectory(dir)) {
         // A temp file may be another window's write under way (stale ones of the manifest go below).
-        if (name === MANIFEST || this.manifest.shards.has(name) || name.endsWith('.tmp')) continue;
+        if (name === MANIFEST || name === CORPUS || this.manifest.shards.has(name) || name.endsWith('.tmp')) continue;
         await vscode.workspace.fs.delete(vscode.Uri.joinPath(dir, name)).then(undefined, () => undefined);
       }
       await removeStaleTemps(workspaceFs, vscode.Uri.joinPath(dir, MANIFEST));
@@ -205,6 +210,71 @@ export class AnalysisCacheStore {
       // No cache folder yet.
     }
     if (this.storage) await vscode.workspace.fs.delete(vscode.Uri.joinPath(this.storage, OLD_CACHE_DIR), { recursive: true }).then(undefined, () => undefined);
+  }
+
+  /**
+   * Saves a linking of the workspace under the signature of what it linked (every article's path, hash and
+   * date override). Written line by line across turns of the event loop (the events of 10,000 articles are
+   * ~6 MB of JSON).
+   */
+  async saveCorpus(signature: string, corpus: { entities: Entity[]; events: CorpusEvent[]; entityByLocalId: Map<string, Entity> }): Promise<void> {
+    if (!this.dir) return;
+    const lines = [JSON.stringify({ format: CORPUS_FORMAT, engine: this.engineVersion, signature })];
+    const pieces: Array<['entities' | 'events' | 'locals', unknown[]]> = [];
+    for (let i = 0; i < corpus.entities.length; i += CORPUS_LINE_ITEMS) pieces.push(['entities', corpus.entities.slice(i, i + CORPUS_LINE_ITEMS)]);
+    for (let i = 0; i < corpus.events.length; i += CORPUS_LINE_ITEMS) pieces.push(['events', corpus.events.slice(i, i + CORPUS_LINE_ITEMS)]);
+    const locals = [...corpus.entityByLocalId].map(([local, entity]) => [local, entity.id]);
+    for (let i = 0; i < locals.length; i += CORPUS_LINE_ITEMS * 4) pieces.push(['locals', locals.slice(i, i + CORPUS_LINE_ITEMS * 4)]);
+    for (const [kind, items] of pieces) {
+      lines.push(JSON.stringify({ [kind]: items }));
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    const dir = this.dir;
+    this.writing = this.writing.then(async () => {
+      try {
+        await atomicWrite(workspaceFs, vscode.Uri.joinPath(dir, CORPUS), new TextEncoder().encode(lines.join('\n')));
+      } catch (e) {
+        this.log.warn(`analysis cache: could not write the linked corpus: ${String(e)}`);
+      }
+    });
+    await this.writing;
+  }
+
+  /** The saved linking, if it is of exactly these articles (same signature) and this engine; parsed a line per turn. */
+  async loadCorpus(signature: string): Promise<{ entities: Entity[]; events: CorpusEvent[]; entityByLocalId: Map<string, Entity> } | undefined> {
+    if (!this.dir) return undefined;
+    let text: string;
+    try {
+      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.dir, CORPUS)));
+    } catch {
+      return undefined;
+    }
+    const lines = text.split('\n');
+    try {
+      const head = JSON.parse(lines[0] ?? '') as { format?: unknown; engine?: unknown; signature?: unknown };
+      if (head.format !== CORPUS_FORMAT || head.engine !== this.engineVersion || head.signature !== signature) return undefined;
+      const entities: Entity[] = [];
+      const events: CorpusEvent[] = [];
+      const locals: Array<[string, string]> = [];
+      for (const line of lines.slice(1)) {
+        await new Promise((r) => setTimeout(r, 0));
+        const piece = JSON.parse(line) as { entities?: Entity[]; events?: CorpusEvent[]; locals?: Array<[string, string]> };
+        if (Array.isArray(piece.entities)) for (const e of piece.entities) entities.push(e);
+        if (Array.isArray(piece.events)) for (const e of piece.events) events.push(e);
+        if (Array.isArray(piece.locals)) for (const l of piece.locals) locals.push(l);
+      }
+      const byId = new Map(entities.map((e) => [e.id, e]));
+      const entityByLocalId = new Map<string, Entity>();
+      for (const [local, id] of locals) {
+        const entity = byId.get(id);
+        if (!entity) return undefined;
+        entityByLocalId.set(local, entity);
+      }
+      return { entities, events, entityByLocalId };
+    } catch (e) {
+      this.log.warn(`analysis cache: the linked corpus cannot be read, linking again: ${String(e)}`);
+      return undefined;
+    }
   }
 
   async clear(): Promise<void> {

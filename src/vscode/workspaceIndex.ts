@@ -71,6 +71,17 @@ function hashText(text: string): string {
   return nodeCrypto ? nodeCrypto.createHash('sha256').update(text, 'utf8').digest('hex') : sha256Hex(text);
 }
 
+function byPath(a: { path: string }, b: { path: string }): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+
+/** What a linking depends on: every article's path, text hash and date override, in path order. */
+function linkSignature(articles: ReadonlyArray<{ path: string; sha256: string; override: string | null }>): string {
+  const lines: string[] = [];
+  for (const a of articles) lines.push(`${a.path}\0${a.sha256}\0${a.override ?? ''}`);
+  return hashText(lines.join('\n'));
+}
+
 function turn(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
@@ -123,6 +134,9 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
   /** Someone waits for the linking (the end of indexing): no pause before it. */
   private linkUrgent = false;
   private lastLinkedCount = 0;
+  /** What the last linking linked (linkSignature), to save it with it. */
+  private linksSignature: string | undefined;
+  private savedSignature: string | undefined;
   /** Link as soon as possible (the cache was read), or not before the cache is read. */
   private linkSoon = false;
   private linkHeld = false;
@@ -465,17 +479,26 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     // Every article is in: the views get the workspace linked as a whole.
     await this.linked();
     if (run) run.finishedAt = performance.now();
+    // Reopening shows the Events from this linking, if the articles are the same then.
+    if (this.links && this.linksSignature && this.linksSignature !== this.savedSignature && !this.small()) {
+      this.savedSignature = this.linksSignature;
+      void this.cache.saveCorpus(this.linksSignature, this.links);
+    }
     if (this.cachePrunable && generation === this.generation) void this.cache.prune();
     const memory = process.memoryUsage();
     this.log.info(`indexed ${this.entries.size} articles${run ? ` in ${((run.finishedAt! - run.startedAt) / 1000).toFixed(1)} s (${run.analysed} analysed, ${run.fromCache} from the cache)` : ''}; extension host memory: rss ${Math.round(memory.rss / 2 ** 20)} MB, heap ${Math.round(memory.heapUsed / 2 ** 20)} MB; linking: ${this.linkStats.runs} runs, ${Math.round(this.linkStats.totalMs)} ms in all, longest step ${this.linkStats.longestStepMs.toFixed(0)} ms; longest: ${this.longestReport()}`);
     this.tellTooLarge();
   }
 
-  /** Entries for the articles the cache manifest knows, from its shards, before any file is read. */
+  /**
+   * Entries for the articles the cache manifest knows, from its shards, before any file is read; and, when the
+   * last linking saved is of exactly these articles, the Events at once, from it (no linking to wait for).
+   */
   private async showFromCache(stopped: () => boolean, run: MutableIndexingRun | undefined): Promise<void> {
-    const byKey = new Map<string, Array<[string, ArticleRecord]>>();
+    const byKey = new Map<string, Array<[string, ArticleRecord, string]>>();
     const extras = this.extraArticles();
     const dates = this.documentDates();
+    const signed: Array<{ path: string; sha256: string; override: string | null }> = [];
     let sliceStart = performance.now();
     for (const [key, record] of this.cache.records()) {
       if (performance.now() - sliceStart > LINK_SLICE_MS) {
@@ -486,33 +509,53 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
       const uri = vscode.Uri.parse(key);
       if (uri.scheme === 'untitled' || !this.isArticleUriWith(uri, extras)) continue;
       if ((dates[key] ?? null) !== record.override) continue;
+      const path = vscode.workspace.asRelativePath(uri);
       const list = byKey.get(record.key) ?? [];
-      list.push([key, record]);
+      list.push([key, record, path]);
       byKey.set(record.key, list);
+      signed.push({ path, sha256: record.sha256, override: record.override });
     }
     if (byKey.size === 0) return;
-    // One linking when every shard is read: linking the first shards only would be work thrown away.
+    const signature = linkSignature(signed.sort(byPath));
+    const saved = await this.cache.loadCorpus(signature);
+    if (saved && !stopped()) {
+      this.links = { ...saved, entityById: new Map(saved.entities.map((e) => [e.id, e])), linked: new WeakSet(), corpus: {} };
+      this.linksSignature = signature;
+      this.savedSignature = signature;
+      this.linkStale = false;
+      this.scheduleFire();
+      this.log.info(`shown the events of ${signed.length} articles from the analysis cache after ${run ? ((performance.now() - run.startedAt) / 1000).toFixed(2) : '?'} s`);
+    }
+    // One linking when every shard is read (unless the saved one is theirs): linking the first shards only
+    // would be work thrown away.
     this.linkHeld = true;
+    let loaded = 0;
     try {
       await this.cache.load(
         new Set(byKey.keys()),
         (shard) => {
           for (const [cacheKey, analysis] of shard) {
-            for (const [key, record] of byKey.get(cacheKey) ?? []) {
+            for (const [key, record, path] of byKey.get(cacheKey) ?? []) {
               if (this.entries.has(key)) continue;
-              const uri = vscode.Uri.parse(key);
-              this.entries.set(key, { uri, path: vscode.workspace.asRelativePath(uri), text: undefined, sha256: record.sha256, analysis, override: record.override, record });
+              this.entries.set(key, { uri: vscode.Uri.parse(key), path, text: undefined, sha256: record.sha256, analysis, override: record.override, record });
+              loaded++;
+              if (saved) this.links?.linked.add(analysis);
             }
           }
-          this.changed();
+          if (saved) this.version++;
+          else this.changed();
         },
         stopped,
       );
     } finally {
       this.linkHeld = false;
     }
-    this.linkSoon = true;
-    this.requestLink();
+    if (!saved || loaded !== signed.length) {
+      // Not the saved linking's articles after all (a shard could not be read): link what is there.
+      this.linkStale = true;
+      this.linkSoon = true;
+      this.requestLink();
+    }
     this.log.info(`shown ${this.entries.size} articles from the analysis cache${run ? ` after ${((performance.now() - run.startedAt) / 1000).toFixed(2)} s` : ''}`);
   }
 
@@ -936,11 +979,13 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
   private linkIfSmall(): void {
     if (!this.linkStale || !this.small() || this.linkRunning) return;
     this.linkStale = false;
-    this.links = runToEnd(linkArticlesStepwise(this.linkInput()));
+    const input = this.linkInput();
+    this.links = runToEnd(linkArticlesStepwise(input));
+    this.linksSignature = undefined;
   }
 
-  private linkInput(): Array<{ path: string; analysis: DocumentAnalysis }> {
-    return [...this.entries.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((e) => ({ path: e.path, analysis: e.analysis }));
+  private linkInput(): Entry[] {
+    return [...this.entries.values()].sort(byPath);
   }
 
   /** Starts a background linking unless one runs (which starts another when it ends, if something changed). */
@@ -963,7 +1008,9 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
       this.linkStale = false;
       const runStart = performance.now();
       let sliceStart = runStart;
-      const steps = linkArticlesStepwise(this.linkInput());
+      const input = this.linkInput();
+      const signature = linkSignature(input);
+      const steps = linkArticlesStepwise(input);
       let result: CorpusLinks | undefined;
       for (;;) {
         let next = steps.next();
@@ -981,6 +1028,7 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
       }
       this.linkStats.runs++;
       this.links = result;
+      this.linksSignature = signature;
       this.lastLinkEnd = Date.now();
       this.scheduleFire();
     }
