@@ -36,12 +36,10 @@ interface Entry {
   /** The file as it was read (size, mtime) and the cache key: what the cache manifest records. */
   record?: ArticleRecord;
   snapshot?: ArticleSnapshot;
-  snapshotLinks?: CorpusLinks | undefined;
 }
 
 interface Listed {
   version: number;
-  links: CorpusLinks | undefined;
   list: ArticleSnapshot[];
   byPath: Map<string, ArticleSnapshot>;
 }
@@ -1050,16 +1048,17 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
 
   private snapshotOf(entry: Entry): ArticleSnapshot | undefined {
     if (entry.text === undefined) return undefined;
-    if (entry.snapshot && entry.snapshotLinks === this.links) return entry.snapshot;
-    entry.snapshot = makeSnapshot(entry, entry.text, this.links);
-    entry.snapshotLinks = this.links;
+    entry.snapshot ??= new Snapshot(entry.uri, entry.path, entry.text, entry.sha256, entry.override, entry.analysis, () => {
+      this.linkIfSmall();
+      return this.links;
+    });
     return entry.snapshot;
   }
 
   /** The articles (read ones: an article shown from the cache is listed once its file is read), by path. */
   private listing(): Listed {
     this.linkIfSmall();
-    if (this.listed && this.listed.version === this.version && this.listed.links === this.links) return this.listed;
+    if (this.listed && this.listed.version === this.version) return this.listed;
     const started = performance.now();
     const list: ArticleSnapshot[] = [];
     const byPath = new Map<string, ArticleSnapshot>();
@@ -1070,7 +1069,7 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
       byPath.set(snapshot.path, snapshot);
     }
     list.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    this.listed = { version: this.version, links: this.links, list, byPath };
+    this.listed = { version: this.version, list, byPath };
     this.longest('article list', started);
     return this.listed;
   }
@@ -1092,7 +1091,7 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
  * (a view listing 10,000 articles would otherwise keep a linked copy of every analysis, ~30 MB).
  */
 class Snapshot implements ArticleSnapshot {
-  private linked: DocumentAnalysis | undefined;
+  private kept: { links: CorpusLinks | undefined; analysis: DocumentAnalysis } | undefined;
   constructor(
     readonly uri: vscode.Uri,
     readonly path: string,
@@ -1100,18 +1099,16 @@ class Snapshot implements ArticleSnapshot {
     readonly sha256: string,
     readonly documentDateOverride: string | null,
     private readonly local: DocumentAnalysis,
-    private readonly links: CorpusLinks | undefined,
+    /** The index's last linking, whichever it is when the analysis is read (a new linking needs no new snapshot). */
+    private readonly currentLinks: () => CorpusLinks | undefined,
   ) {}
 
   get analysis(): DocumentAnalysis {
-    if (this.linked) return this.linked;
-    const linked = linkedAnalysis(this.local, this.links);
+    const links = this.currentLinks();
+    if (this.kept && this.kept.links === links) return this.kept.analysis;
+    const analysis = linkedAnalysis(this.local, links);
     const key = this.uri.toString();
-    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) this.linked = linked;
-    return linked;
+    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) this.kept = { links, analysis };
+    return analysis;
   }
-}
-
-function makeSnapshot(entry: Entry, text: string, links: CorpusLinks | undefined): ArticleSnapshot {
-  return new Snapshot(entry.uri, entry.path, text, entry.sha256, entry.override, entry.analysis, links);
 }
