@@ -145,8 +145,10 @@ function mayEndInAbbreviation(text: string, sentence: Span): boolean {
 
 function fuseSentences(text: string, sentences: readonly Span[]): Span[] {
   const out: Span[] = [];
+  // The caller's spans are kept as they are (read only); a span is copied only when one is joined to it.
+  let copied: Span | null = null;
   for (const s of sentences) {
-    const prev = out[out.length - 1];
+    let prev = out[out.length - 1];
     // Cheapest tests first: most sentences are not adjacent, or start with a capital after no abbreviation.
     const joined =
       prev &&
@@ -154,10 +156,11 @@ function fuseSentences(text: string, sentences: readonly Span[]): Span[] {
       !hasNewline(text, prev.end, s.start) &&
       (isLowerAscii(text.charCodeAt(s.start)) || (mayEndInAbbreviation(text, prev) && ABBREVIATION_END.test(text.slice(Math.max(prev.start, prev.end - 6), prev.end))));
     if (prev && joined) {
+      if (prev !== copied) out[out.length - 1] = prev = copied = { start: prev.start, end: prev.end };
       prev.end = s.end;
       continue;
     }
-    out.push({ start: s.start, end: s.end });
+    out.push(s);
   }
   return out;
 }
