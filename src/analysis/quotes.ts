@@ -1,8 +1,9 @@
 // Direct quotations: pairs quotation marks (straight, curly, and BBC-style single marks),
 // rejects titles and scare quotes, and gives each quotation to the source the article names.
+import { claimsOf } from './claims';
 import { paragraphBlocks } from './sentences';
 import { attributeSentences, inRanges, type Attribution, type SentenceContext, type Speaker } from './speakers';
-import type { OfficialMention, QuoteMention, Span } from './types';
+import type { ClaimMention, OfficialMention, QuoteMention, Span } from './types';
 
 export interface QuoteSegment {
   /** Index of the opening mark, or -1 when the source lost it. */
@@ -306,7 +307,12 @@ export interface AttributedQuote {
 }
 
 /** Quotations with their attributions, and the per-sentence attribution analysis that claims reuse. */
-export type QuoteAnalysis = { quotes: AttributedQuote[]; contexts: SentenceContext[]; segments: QuoteSegment[] };
+/**
+ * The claims are read from the per-sentence attributions as soon as they are found: the attributions
+ * of every sentence were the largest part of an article's analysis, and keeping them until the claims
+ * stage made them outlive several garbage collections (copied each time) for nothing.
+ */
+export type QuoteAnalysis = { quotes: AttributedQuote[]; claims: ClaimMention[]; segments: QuoteSegment[] };
 
 /** Finds quotations and their speakers; claims are read from the same analysis (see findClaims). */
 export function analyzeQuotes(
@@ -365,7 +371,7 @@ export function analyzeQuotes(
     quotes.push(q);
     previous = q;
   }
-  return { quotes, contexts, segments };
+  return { quotes, claims: claimsOf(text, sentences, quotes, contexts), segments };
 }
 
 function chooseAttribution(
