@@ -70,13 +70,10 @@ export class Token {
 /**
  * Tokens of sentences that can no longer be read, reused for the next sentences: attributing a
  * document keeps only the tokens of its last few sentences alive, so they are not garbage to collect
- * (nor, in a long document, promoted to the old generation). One pool serves every document: a
- * document gives all its tokens back when it is done, so the next one allocates almost none.
+ * (nor, in a long document, promoted to the old generation).
  */
 class TokenPool {
   private lists: Token[][] = [];
-  /** Tokens cut off the end of a reused list that was longer than its new sentence. */
-  private spare: Token[] = [];
 
   /** A list to tokenize into; it may still hold released tokens, which the tokenizer resets in place. */
   list(): Token[] {
@@ -84,26 +81,9 @@ class TokenPool {
   }
 
   release(list: Token[]): void {
-    // A run-on "sentence" of thousands of tokens is not kept: the pool stays a few KB between documents.
-    if (list !== NO_TOKENS && this.lists.length < MAX_POOLED_LISTS && list.length <= MAX_POOLED_LIST_LENGTH) this.lists.push(list);
-  }
-
-  /** A released token to reset, if any. */
-  spareToken(): Token | undefined {
-    return this.spare.pop();
-  }
-
-  /** Keeps the tokens of `list` from index n on for later lists, and cuts them off it. */
-  trim(list: Token[], n: number): void {
-    for (let i = n; i < list.length && this.spare.length < MAX_SPARE_TOKENS; i++) this.spare.push(list[i]!);
-    list.length = n;
+    if (list !== NO_TOKENS) this.lists.push(list);
   }
 }
-/** Bounds on what the shared pool keeps between documents (a few sentences' worth). */
-const MAX_POOLED_LISTS = 32;
-const MAX_POOLED_LIST_LENGTH = 256;
-const MAX_SPARE_TOKENS = 1024;
-const SHARED_TOKEN_POOL = new TokenPool();
 
 export interface Speaker {
   speaker: string | null;
@@ -167,8 +147,8 @@ export function tokenize(text: string, start: number, end: number, pool?: TokenP
     if (cls === OTHER) {
       // Keep surrogate pairs together so spans never split a character.
       const len = code >= 0xd800 && code <= 0xdbff && i + 1 < end ? 2 : 1;
-      const old = out[n++] ?? pool?.spareToken();
-      if (old) out[n - 1] = old.reset(text, i, i + len, false, false, 0, false);
+      const old = out[n++];
+      if (old) old.reset(text, i, i + len, false, false, 0, false);
       else out.push(new Token(text, i, i + len, false, false, 0, false));
       i += len;
       continue;
@@ -216,15 +196,12 @@ export function tokenize(text: string, start: number, end: number, pool?: TokenP
     const h = letters ? hash : 0;
     // Words that may start a cue are noted as they are read, so cue matching needs no second pass.
     if (cueCandidates && h !== 0 && mayStartCue(h)) cueCandidates.push(n);
-    const old = out[n++] ?? pool?.spareToken();
-    if (old) out[n - 1] = old.reset(text, i, j, true, cap, h, plain);
+    const old = out[n++];
+    if (old) old.reset(text, i, j, true, cap, h, plain);
     else out.push(new Token(text, i, j, true, cap, h, plain));
     i = j;
   }
-  if (out.length > n) {
-    if (pool) pool.trim(out, n);
-    else out.length = n;
-  }
+  if (out.length > n) out.length = n;
   return out;
 }
 
@@ -993,7 +970,7 @@ export function attributeSentences(
 ): SentenceContext[] {
   const registry = new PersonRegistry();
   const sortedOfficials = isSortedByStart(officials) ? officials : [...officials].sort((a, b) => a.start - b.start);
-  const state: ResolverState = { lastPerson: null, lastBody: null, pending: [], text, officials: sortedOfficials, quoted, registry, pool: SHARED_TOKEN_POOL };
+  const state: ResolverState = { lastPerson: null, lastBody: null, pending: [], text, officials: sortedOfficials, quoted, registry, pool: new TokenPool() };
   const out: SentenceContext[] = [];
   let officialCursor = 0;
   const quotedReach = reachOfSpans(quoted);
