@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { linkAnalyses } from './analysis/analyze';
 import type { CorpusAnalysis, DocumentAnalysis } from './analysis/types';
 import type { OutputLayout } from './cliOutput';
-import { codePointStandIn, linksOf, WORKER_ROLE, type ChunkFile, type FromWorker, type ToWorker } from './cliWorker';
+import { analysisToLink, codePointStandIn, linkTableOf, WORKER_ROLE, type ChunkFile, type FromWorker, type ToWorker } from './cliWorker';
 
 /** Bytes of files per chunk: large enough that messages cost little, small enough to balance the workers. */
 const CHUNK_BYTES = 192 * 1024;
@@ -19,7 +19,7 @@ export interface ParallelRun {
   /** Stand-ins for the texts as far as code-point offsets go (see codePointStandIn), by path. */
   codePointTexts: ReadonlyMap<string, string>;
   /** Formats every document in the workers and passes the text to `write`, in file order. */
-  writeDocuments(layout: OutputLayout, generator: string, write: (text: string) => void): Promise<void>;
+  writeDocuments(layout: OutputLayout, write: (text: string) => void): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -96,6 +96,7 @@ export async function analyseInWorkers(
     });
 
     const analysed: Array<{ path: string; analysis: DocumentAnalysis }> = [];
+    const localIds: string[][] = [];
     const codePointTexts = new Map<string, string>();
     results.forEach((chunkResults, c) => {
       const chunk = chunks[c]!;
@@ -103,15 +104,19 @@ export async function analyseInWorkers(
       for (const result of chunkResults) {
         if ('skipped' in result) options.onSkipped(result.path, result.skipped);
         else {
-          analysed.push({ path: result.path, analysis: result.analysis });
+          const analysis = analysisToLink(result);
+          localIds.push(analysis.officials.map((o) => o.entityId));
+          analysed.push({ path: result.path, analysis });
           codePointTexts.set(result.path, codePointStandIn(result.pairEnds));
         }
       }
       chunk.documents = analysed.length - chunk.firstDocument;
     });
     const corpus = linkAnalyses(analysed);
+    const table = linkTableOf(localIds, corpus);
+    workers.forEach((_, worker) => send(worker, { type: 'links', table }));
 
-    const writeDocuments = (layout: OutputLayout, generator: string, write: (text: string) => void) =>
+    const writeDocuments = (layout: OutputLayout, write: (text: string) => void) =>
       new Promise<void>((resolve, reject) => {
         // Phase 2: chunks are formatted a few at a time ahead of the one being written, so text that
         // arrives out of order waits in memory for a bounded number of chunks only.
@@ -124,8 +129,7 @@ export async function analyseInWorkers(
           while (requested < withDocuments.length && requested < written + window) {
             const c = withDocuments[requested]!;
             const chunk = chunks[c]!;
-            const links = corpus.documents.slice(chunk.firstDocument, chunk.firstDocument + chunk.documents).map((d) => linksOf(d.analysis));
-            send(chunk.worker, { type: 'export', chunk: c, layout, first: requested === 0, generator, links });
+            send(chunk.worker, { type: 'export', chunk: c, layout, first: requested === 0 });
             requested++;
           }
           if (written === withDocuments.length) resolve();

@@ -148,7 +148,7 @@ export function runCli(argv: string[], io: CliIo): number | Promise<number> {
   const corpus = analyzeCorpus(documents);
   const result = writeResult(options, io, corpus, texts, generator, (write) =>
     corpus.documents.forEach(({ path, analysis }, i) =>
-      write(formatDocuments([exportDocument(path, analysis, texts.get(path)!, generator)], options.layout, i === 0)),
+      write(formatDocuments([exportDocument(path, analysis, texts.get(path)!)], options.layout, i === 0)),
     ),
   );
   if (typeof result !== 'number') throw new Error('the one-thread export is synchronous');
@@ -172,7 +172,7 @@ async function runInWorkers(
     return 1;
   }
   try {
-    return await writeResult(options, io, run.corpus, run.codePointTexts, generator, (write) => run.writeDocuments(options.layout, generator, write));
+    return await writeResult(options, io, run.corpus, run.codePointTexts, generator, (write) => run.writeDocuments(options.layout, write));
   } finally {
     await run.close();
   }
