@@ -6,10 +6,16 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { analyzeDocument } from './analysis/analyze';
+import { findClaims } from './analysis/claims';
+import { findDates } from './analysis/dates';
+import { findDocumentDate, isIsoDay } from './analysis/documentDate';
+import { findEvents } from './analysis/events';
+import { findOfficials } from './analysis/officials';
+import { analyzeQuotes } from './analysis/quotes';
+import { paragraphBlocks, splitSentences } from './analysis/sentences';
 import { applyEntityLinks } from './analysis/entities';
 import { LineIndex } from './analysis/lineIndex';
-import type { CorpusAnalysis, DocumentAnalysis, Entity, EventMention, OfficialMention } from './analysis/types';
+import type { AnalyzeOptions, CorpusAnalysis, DocumentAnalysis, DocumentDateInfo, Entity, EventMention, OfficialMention } from './analysis/types';
 import { decodeArticle } from './annotations/articleText';
 import { codePointCounter, type AnnotationKind, type ExportedAnnotation, type ExportedDocument } from './annotations/exportFormat';
 import { formatDocuments, type OutputLayout } from './cliOutput';
@@ -50,6 +56,55 @@ export type FromWorker =
   | { type: 'analysed'; chunk: number; results: Array<{ path: string; skipped: string } | LinkableDocument> }
   | { type: 'exported'; chunk: number; text: string }
   | { type: 'failed'; message: string };
+
+/** Characters of text analysed stage by stage together, as analyzeCorpus does. */
+const BATCH_CHARS = 256 * 1024;
+
+/**
+ * Analyses a chunk's articles as analyzeCorpus does before it links them: each stage over a batch of
+ * documents before the next stage, which keeps a stage's code and tables in the CPU caches (in a worker
+ * thread, a third less time than analyzeDocument one article at a time). The engine exports no batch
+ * analysis without the linking, so this follows analyzeCorpus's stage calls; a test holds each result
+ * equal to analyzeDocument's.
+ */
+export function analyzeChunk(texts: readonly string[], options: AnalyzeOptions = {}): DocumentAnalysis[] {
+  const out: DocumentAnalysis[] = [];
+  for (let first = 0; first < texts.length; ) {
+    let end = first;
+    let chars = 0;
+    while (end < texts.length && (end === first || chars < BATCH_CHARS)) chars += texts[end++]!.length;
+    const batch = texts.slice(first, end);
+    const documentDates = batch.map((text) => (options.documentDate ? analyzeDocumentDate(options.documentDate) : findDocumentDate(text)));
+    const days = documentDates.map((d) => d?.value ?? null);
+    const blocks = batch.map((text) => paragraphBlocks(text));
+    const sentences = batch.map((text, i) => splitSentences(text, blocks[i]!));
+    const dates = batch.map((text, i) => findDates(text, days[i]!));
+    const officials = batch.map((text) => findOfficials(text));
+    const quoteAnalyses = batch.map((text, i) => analyzeQuotes(text, sentences[i]!, officials[i]!, blocks[i]!));
+    const claims = batch.map((text, i) => findClaims(text, sentences[i]!, quoteAnalyses[i]!));
+    const events = batch.map((text, i) =>
+      findEvents(text, { sentences: sentences[i]!, officials: officials[i]!, dates: dates[i]!, documentDate: days[i]! }),
+    );
+    batch.forEach((_, i) =>
+      out.push({
+        documentDate: documentDates[i]!,
+        sentences: sentences[i]!,
+        dates: dates[i]!,
+        officials: officials[i]!,
+        quotes: quoteAnalyses[i]!.quotes.map((q) => q.quote),
+        claims: claims[i]!,
+        events: events[i]!,
+      }),
+    );
+    first = end;
+  }
+  return out;
+}
+
+function analyzeDocumentDate(value: string): DocumentDateInfo {
+  if (!isIsoDay(value)) throw new RangeError(`documentDate must be YYYY-MM-DD, got "${value}"`);
+  return { value, origin: 'option' };
+}
 
 /** The part of an analysis linking reads, flattened for the message to the main thread. */
 export function linkableDocument(path: string, analysis: DocumentAnalysis, text: string): LinkableDocument {
@@ -176,17 +231,23 @@ export function runCliWorker(): void {
     try {
       if (message.type === 'analyse') {
         const kept: Array<{ path: string; text: string; analysis: DocumentAnalysis }> = [];
-        const results: Extract<FromWorker, { type: 'analysed' }>['results'] = [];
-        const options = message.documentDate ? { documentDate: message.documentDate } : undefined;
+        const read: Array<{ path: string; text: string } | { path: string; skipped: string }> = [];
         for (const { file, path } of message.files) {
           const decoded = decodeArticle(readFileSync(file));
-          if (!decoded.ok) {
-            results.push({ path, skipped: decoded.reason });
+          read.push(decoded.ok ? { path, text: decoded.text } : { path, skipped: decoded.reason });
+        }
+        const texts = read.flatMap((r) => ('text' in r ? [r.text] : []));
+        const analyses = analyzeChunk(texts, message.documentDate ? { documentDate: message.documentDate } : {});
+        const results: Extract<FromWorker, { type: 'analysed' }>['results'] = [];
+        let next = 0;
+        for (const r of read) {
+          if (!('text' in r)) {
+            results.push(r);
             continue;
           }
-          const analysis = analyzeDocument(decoded.text, options);
-          kept.push({ path, text: decoded.text, analysis });
-          results.push(linkableDocument(path, analysis, decoded.text));
+          const analysis = analyses[next++]!;
+          kept.push({ path: r.path, text: r.text, analysis });
+          results.push(linkableDocument(r.path, analysis, r.text));
         }
         chunks.set(message.chunk, kept);
         port.postMessage({ type: 'analysed', chunk: message.chunk, results } satisfies FromWorker);

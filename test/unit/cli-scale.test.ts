@@ -6,12 +6,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/corpus.mjs';
-import { analyzeCorpus } from '../../src/analysis/analyze';
+import { analyzeCorpus, analyzeDocument } from '../../src/analysis/analyze';
 import { buildExport, codePointCounter } from '../../src/annotations/exportFormat';
 import { formatDocuments, formatHeader, formatTrailer } from '../../src/cliOutput';
 import { parseShard, shardOf } from '../../src/cliShard';
 import { sha256Hex } from '../../src/annotations/sha256';
-import { codePointStandIn, exportDocument, nativeSha256, surrogatePairEnds } from '../../src/cliWorker';
+import { analyzeChunk, codePointStandIn, exportDocument, nativeSha256, surrogatePairEnds } from '../../src/cliWorker';
 import { schemaErrors } from '../helpers/schema';
 import { loadSeeds, repoRoot } from '../helpers/seeds';
 
@@ -231,6 +231,20 @@ describe('the CLI\'s own document export', () => {
       expect(JSON.stringify(exportDocument(path, analysis, documents[i]!.text))).toBe(JSON.stringify(exported.documents[i]));
     });
     expect(nativeSha256('a \uD800 b')).toBe(sha256Hex('a \uD800 b'));
+  });
+});
+
+describe('the workers\' batch analysis', () => {
+  it('gives each article what analyzeDocument gives it, with and without a document date', () => {
+    const texts = [
+      ...loadSeeds().map((s) => s.text),
+      ...generateCorpus({ seedTexts: loadSeeds().map((s) => s.text), targetBytes: 600 * 1024, seed: 'batch' }).map((a) => a.text),
+      '',
+      'Monday: President Ana Souza of Brazil met Chancellor Olaf Berg in Brasília. "We agree," Souza said.',
+    ];
+    expect(analyzeChunk(texts)).toEqual(texts.map((t) => analyzeDocument(t)));
+    const options = { documentDate: '2021-02-03' };
+    expect(analyzeChunk(texts.slice(-3), options)).toEqual(texts.slice(-3).map((t) => analyzeDocument(t, options)));
   });
 });
 
