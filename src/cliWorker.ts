@@ -246,8 +246,10 @@ export function runCliWorker(): void {
             continue;
           }
           const analysis = analyses[next++]!;
-          kept.push({ path: r.path, text: r.text, analysis });
           results.push(linkableDocument(r.path, analysis, r.text));
+          // Kept for the export, which reads neither sentences (the bulk of an analysis) nor events (linked
+          // on the main thread): less to hold is less for the collector to trace until phase 2.
+          kept.push({ path: r.path, text: r.text, analysis: { ...analysis, sentences: [], events: [] } });
         }
         chunks.set(message.chunk, kept);
         port.postMessage({ type: 'analysed', chunk: message.chunk, results } satisfies FromWorker);
