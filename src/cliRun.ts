@@ -33,10 +33,11 @@ for articles that do not state their own.
 
 const ARTICLE_EXTENSIONS = /\.(txt|md)$/i;
 /**
- * Below this many bytes of articles the default is one thread: each worker loads the engine and warms it
- * up on its own (V8 optimises per thread, and the engine's memo tables fill per thread; the first MBs run
- * several times slower than the rest), which on the 2-core test machine cost more than the second core
- * saved at every size measured, up to 40 MB (bench/cli-scale.mjs). `--jobs N` always uses N threads.
+ * Below this many bytes of articles the default is one thread: each worker compiles the engine again (V8
+ * optimises per isolate: ~1.9 s of compiler-thread CPU per worker on 16 MB with V8's default budget, less
+ * with the workers' later tier-up, see cliParallel), and one thread already keeps a second core busy with
+ * its own compiling and collecting, so on the 2-core test machine 2 workers did not beat one thread at the
+ * sizes measured, up to 40 MB (bench/cli-scale.mjs). `--jobs N` always uses N threads.
  */
 const PARALLEL_MIN_BYTES = 64 * 1024 * 1024;
 const MAX_JOBS = 256;
