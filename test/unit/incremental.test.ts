@@ -1,0 +1,208 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../bench/corpus.mjs';
+import { analyzeDocument } from '../../src/analysis/analyze';
+import { IncrementalAnalyzer } from '../../src/analysis/incremental';
+import type { AnalyzeOptions } from '../../src/analysis/types';
+import { loadSeeds, repoRoot } from '../helpers/seeds';
+
+const bbcDir = join(repoRoot, '..', 'shared', 'eval', 'bbc');
+const bbc = readdirSync(bbcDir)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((f) => readFileSync(join(bbcDir, f), 'utf8'));
+const seeds = loadSeeds().map((s) => s.text);
+/** Generated articles run together into one long article (blank lines between paragraphs and articles). */
+function longArticle(targetBytes: number, seed: number): string {
+  return generateCorpus({ seedTexts: seeds, targetBytes, seed })
+    .map((a) => a.text.trim())
+    .join('\n\n');
+}
+const long = longArticle(60_000, 3);
+const texts = [...seeds, ...bbc, long];
+
+// Words typed in: plain words, reporting verbs, names, titles and dates, so edits reach every stage.
+const WORDS = ['the', 'also', 'quickly', 'said', 'told reporters', 'Monday', 'last week', 'on 3 March 2021', 'minister', 'President', 'Okafor', '"we will not"', 'met', 'visit', 'talks', 'Hayashi', 'he', 'she said', 'according to officials', 'in Nairobi', '.', ','];
+
+type Edit =
+  | { kind: 'insert' | 'replace'; at: number; word: number }
+  | { kind: 'delete' | 'split' | 'join' | 'keystrokes'; at: number }
+  | { kind: 'paste'; at: number; from: number; size: number };
+
+const editArb: fc.Arbitrary<Edit> = fc.oneof(
+  fc.record({ kind: fc.constantFrom('insert' as const, 'replace' as const), at: fc.nat(), word: fc.nat() }),
+  fc.record({ kind: fc.constantFrom('delete' as const, 'split' as const, 'join' as const, 'keystrokes' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant('paste' as const), at: fc.nat(), from: fc.nat(), size: fc.integer({ min: 1, max: 600 }) }),
+);
+
+/** The start of the word at or after `at` (or the end of the text). */
+function wordStart(text: string, at: number): number {
+  const i = text.slice(at % (text.length + 1)).search(/(?<=\s)\S/);
+  return i < 0 ? text.length : (at % (text.length + 1)) + i;
+}
+
+/** One edit as a list of successive texts (keystrokes type a word letter by letter). */
+function applyEdit(text: string, edit: Edit): string[] {
+  const at = wordStart(text, edit.at);
+  switch (edit.kind) {
+    case 'insert':
+      return [`${text.slice(0, at)}${WORDS[edit.word % WORDS.length]!} ${text.slice(at)}`];
+    case 'replace': {
+      const end = text.slice(at).search(/\s|$/) + at;
+      return [`${text.slice(0, at)}${WORDS[edit.word % WORDS.length]!}${text.slice(end)}`];
+    }
+    case 'delete': {
+      const end = text.slice(at).search(/\s|$/) + at;
+      return [text.slice(0, at) + text.slice(Math.min(text.length, end + 1))];
+    }
+    case 'split':
+      return at > 0 ? [`${text.slice(0, at - 1)}\n\n${text.slice(at)}`] : [text];
+    case 'join': {
+      const nl = text.indexOf('\n\n', edit.at % (text.length + 1));
+      return nl < 0 ? [text] : [`${text.slice(0, nl)} ${text.slice(nl + 2).replace(/^\s+/, '')}`];
+    }
+    case 'keystrokes': {
+      const out: string[] = [];
+      let t = text;
+      for (const ch of 'nearly ') out.push((t = t.slice(0, at + out.length) + ch + t.slice(at + out.length)));
+      return out;
+    }
+    case 'paste': {
+      const source = texts[edit.from % texts.length]!;
+      const from = edit.at % Math.max(1, source.length - edit.size);
+      return [text.slice(0, at) + source.slice(from, from + edit.size) + text.slice(at)];
+    }
+  }
+}
+
+describe('IncrementalAnalyzer', () => {
+  it('analyses the first text whole, and an unchanged text not at all', () => {
+    const inc = new IncrementalAnalyzer();
+    const first = inc.update(seeds[0]!);
+    expect(first).toMatchObject({ mode: 'full', exact: true, analysedChars: seeds[0]!.length });
+    expect(first.analysis).toEqual(analyzeDocument(seeds[0]!));
+    expect(inc.update(seeds[0]!)).toMatchObject({ mode: 'unchanged', exact: true, analysedChars: 0 });
+  });
+
+  it('re-analyses only the paragraph of a one-word edit in a long article, exactly', () => {
+    const inc = new IncrementalAnalyzer({ fallback: 'splice' });
+    inc.update(long);
+    // A plain word typed into a paragraph in the middle of the article, in a sentence reporting no event
+    // (a word typed into an event's sentence may change how the event reads: see the property below).
+    const full = analyzeDocument(long);
+    const sources = full.events.flatMap((e) => e.sources);
+    let at = long.length >> 1;
+    do at = long.indexOf(' the ', at + 1) + 1;
+    while (sources.some((s) => s.start <= at && at <= s.end));
+    const edited = `${long.slice(0, at)}very ${long.slice(at)}`;
+    const result = inc.update(edited);
+    expect(result.mode).toBe('incremental');
+    expect(result.analysedChars).toBeLessThan(long.length / 10);
+    expect(result.reason).toBe(null);
+    expect(result.exact).toBe(true);
+    expect(result.analysis).toEqual(analyzeDocument(edited));
+  });
+
+  it('shifts everything after the edit and keeps what is before it', () => {
+    const text = 'Kenya’s President William Ruto met Tanzanian President Samia Suluhu Hassan on Monday.\n\nThe talks in Nairobi covered trade.\n\nRuto said the border would stay open, according to a statement.\n\nWeather was mild.\n\nLater, Ruto told reporters that "nothing is decided".\n';
+    const inc = new IncrementalAnalyzer({ fallback: 'splice', contextChars: 0 });
+    inc.update(text, { documentDate: '2024-05-10' });
+    const edited = text.replace('Weather was mild.', 'The weather was very mild.');
+    const result = inc.update(edited, { documentDate: '2024-05-10' });
+    const full = analyzeDocument(edited, { documentDate: '2024-05-10' });
+    expect(result.analysis).toEqual(full);
+    const ruto = result.analysis.officials.filter((o) => o.name === 'William Ruto').map((o) => edited.slice(o.start, o.end));
+    expect(ruto).toEqual(['William Ruto', 'Ruto', 'Ruto']);
+    expect(result.analysedChars).toBeLessThan(edited.length);
+  });
+
+  it('falls back to the whole text when the document date changes', () => {
+    const text = 'Published: 12 March 2022\n\nJapan’s Chief Cabinet Secretary Yoshimasa Hayashi said on Friday that talks would resume.\n';
+    const inc = new IncrementalAnalyzer();
+    inc.update(text);
+    const edited = text.replace('12 March', '14 March');
+    const result = inc.update(edited);
+    expect(result).toMatchObject({ mode: 'full', exact: true });
+    expect(result.reason).toMatch(/document date/);
+    expect(result.analysis.documentDate?.value).toBe('2022-03-14');
+    expect(result.analysis).toEqual(analyzeDocument(edited));
+  });
+
+  it('does not claim exactness when the full name that short mentions depend on is edited', () => {
+    const text = [
+      'Brazil’s Foreign Minister Mauro Vieira arrived in Lisbon on Tuesday.',
+      'The visit was planned months ago.',
+      'Vieira said the two countries would sign a trade deal.',
+      'Officials in Lisbon declined to comment.',
+      'Vieira later left for Madrid.',
+    ].join('\n\n');
+    const inc = new IncrementalAnalyzer({ fallback: 'splice', contextChars: 0 });
+    inc.update(text, { documentDate: '2023-04-20' });
+    const edited = text.replace('Foreign Minister Mauro Vieira', 'Foreign Minister Mauro Vierra');
+    const result = inc.update(edited, { documentDate: '2023-04-20' });
+    expect(result.exact).toBe(false);
+    expect(result.reason).toMatch(/officials/);
+    // The lead re-runs the whole analysis; with fallback 'full' the analyzer does it itself.
+    const eager = new IncrementalAnalyzer({ fallback: 'full' });
+    eager.update(text, { documentDate: '2023-04-20' });
+    const exact = eager.update(edited, { documentDate: '2023-04-20' });
+    expect(exact).toMatchObject({ mode: 'full', exact: true });
+    expect(exact.analysis).toEqual(analyzeDocument(edited, { documentDate: '2023-04-20' }));
+  });
+
+  it('takes a background full analysis back as its base', () => {
+    const inc = new IncrementalAnalyzer({ fallback: 'splice' });
+    inc.update(seeds[1]!);
+    const edited = seeds[1]!.replace(/\n\n/, '\n\nA new paragraph, Prime Minister Ana Lopes said.\n\n');
+    const first = inc.update(edited);
+    if (!first.exact) expect(inc.replace(edited, analyzeDocument(edited))).toBe(true);
+    expect(inc.current?.exact).toBe(true);
+    expect(inc.replace('other text', analyzeDocument('other text'))).toBe(false);
+  });
+
+  it('property: whenever an update claims to be exact, it equals analyzeDocument of the new text', () => {
+    const tally = { exact: 0, inexact: 0, full: 0, chars: 0, textChars: 0 };
+    const reasons = new Map<string, number>();
+    fc.assert(
+      fc.property(fc.nat({ max: texts.length - 1 }), fc.array(editArb, { minLength: 1, maxLength: 4 }), fc.boolean(), (which, edits, withDate) => {
+        let text = texts[which]!;
+        const options: AnalyzeOptions = withDate ? { documentDate: '2024-02-29' } : {};
+        const inc = new IncrementalAnalyzer({ fallback: 'splice' });
+        inc.update(text, options);
+        for (const edit of edits) {
+          for (const next of applyEdit(text, edit)) {
+            text = next;
+            const result = inc.update(text, options);
+            if (result.mode === 'unchanged') continue;
+            const full = analyzeDocument(text, options);
+            if (result.exact) expect(result.analysis).toEqual(full);
+            if (result.mode === 'full') tally.full++;
+            else if (result.exact) tally.exact++;
+            else {
+              tally.inexact++;
+              for (const r of (result.reason ?? '').split('; ')) reasons.set(r, (reasons.get(r) ?? 0) + 1);
+              // The caller's background full analysis comes back.
+              expect(inc.replace(text, full, options)).toBe(true);
+            }
+            if (result.mode === 'incremental') {
+              tally.chars += result.analysedChars;
+              tally.textChars += text.length;
+            }
+          }
+        }
+      }),
+      { seed: 20261122, numRuns: 150 },
+    );
+    const total = tally.exact + tally.inexact + tally.full;
+    console.log(
+      `incremental updates: ${total}; exact splice ${tally.exact} (${((100 * tally.exact) / total).toFixed(1)}%), ` +
+        `splice flagged inexact ${tally.inexact} (${((100 * tally.inexact) / total).toFixed(1)}%), whole text ${tally.full}; ` +
+        `splices read ${((100 * tally.chars) / Math.max(1, tally.textChars)).toFixed(1)}% of the text`,
+    );
+    console.log('inexact because:', [...reasons].sort((a, b) => b[1] - a[1]));
+    // Short articles: many edits land near the top (dateline, first sentences) or in an event report.
+    expect(tally.exact).toBeGreaterThan(total / 5);
+  });
+});
