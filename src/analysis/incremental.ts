@@ -72,7 +72,11 @@ export interface IncrementalOptions {
   contextChars?: number;
 }
 
+const DEBUG = !!(globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env.KEYS_DEBUG;
 const DEFAULTS: Required<IncrementalOptions> = { fallback: 'full', maxEditedChars: 20_000, contextChars: 400 };
+
+/** Context multipliers tried in turn when the context read differently from the full analysis. */
+const WIDER_CONTEXT = [4, 12];
 
 /** Characters findDocumentDate reads at the top of the text (the header, byline and dateline). */
 const DOCUMENT_DATE_HEAD = 3000;
@@ -127,9 +131,10 @@ export class IncrementalAnalyzer {
     if (day !== null && !isIsoDay(day)) return this.full(text, day, 'invalid document date');
 
     let attempt = spliceEdit(prev, text, day, this.options, this.options.contextChars);
-    // Context that did not reach far enough (a speaker named further away): once more with more of it.
-    if (!attempt.exact && attempt.analysis && attempt.widerMayHelp) {
-      const wider = spliceEdit(prev, text, day, this.options, this.options.contextChars * 4);
+    // Context that did not reach far enough (a speaker named further away): again with more of it.
+    for (const widen of WIDER_CONTEXT) {
+      if (attempt.exact || !attempt.analysis || !attempt.widerMayHelp) break;
+      const wider = spliceEdit(prev, text, day, this.options, this.options.contextChars * widen);
       wider.analysedChars += attempt.analysedChars;
       attempt = wider;
     }
@@ -189,11 +194,16 @@ function stages(text: string, day: string | null, officials: OfficialMention[], 
  * "Hayashi" is known), every other stage on the window alone (so the introductions add no speaker, quotation
  * or event of their own).
  */
-function analyseWindow(windowText: string, introductions: string, day: string | null): StageResults {
+function analyseWindow(windowText: string, introductions: Introductions, day: string | null): StageResults {
   let officials: OfficialMention[];
-  if (introductions) {
+  if (introductions.before || introductions.after) {
+    // In the article's order, so the first registration of a name comes first, as in the whole text.
+    const head = introductions.before ? `${introductions.before}\n\n` : '';
+    const tail = introductions.after ? `\n\n${introductions.after}` : '';
     officials = [];
-    for (const o of findOfficials(`${windowText}\n\n${introductions}`)) if (o.end <= windowText.length) officials.push(o);
+    for (const o of findOfficials(head + windowText + tail)) {
+      if (o.start >= head.length && o.end <= head.length + windowText.length) officials.push(shifted(o, -head.length));
+    }
   } else officials = findOfficials(windowText);
   return stages(windowText, day, officials, null);
 }
@@ -248,12 +258,12 @@ function spliceEdit(prev: State, text: string, day: string | null, options: Requ
   const windowEndOld = windowEnd - delta;
 
   // The people of the window, introduced by the sentences that name them fully elsewhere in the article:
-  // they are set after the window, so that they register the names without feeding the window's speakers.
+  // only the officials stage reads them, so they feed no speaker, quotation or event of the window.
   const preamble = introductions(old, oldAnalysis, windowStart, windowEndOld);
   const windowText = text.slice(windowStart, windowEnd);
   const local = analyseWindow(windowText, preamble, value);
   // The old window is read again for its events only.
-  const analysedChars = windowText.length + preamble.length + headChars + (windowEndOld - windowStart);
+  const analysedChars = windowText.length + preamble.before.length + preamble.after.length + headChars + (windowEndOld - windowStart);
 
   // Window results in document coordinates (the preamble's are dropped).
   const inWindow = <T extends Span>(items: T[]): T[] => {
@@ -276,7 +286,16 @@ function spliceEdit(prev: State, text: string, day: string | null, options: Requ
   for (const key of ['sentences', 'dates', 'officials', 'quotes', 'claims'] as const) {
     const mine = w[key] as Span[];
     const theirs = oldAnalysis[key] as Span[];
-    if (!sameItems(between(mine, windowStart, coreStart), between(theirs, windowStart, coreStart), 0)) reasons.push(`${key} before the edit differ`);
+    if (!sameItems(between(mine, windowStart, coreStart), between(theirs, windowStart, coreStart), 0)) {
+      reasons.push(`${key} before the edit differ`);
+      if (DEBUG && key === 'officials' && contextChars > 1000) {
+        const a = between(mine, windowStart, coreStart) as OfficialMention[];
+        const b = between(theirs, windowStart, coreStart) as OfficialMention[];
+        const ka = new Set(a.map((o) => JSON.stringify(o)));
+        const kb = new Set(b.map((o) => JSON.stringify(o)));
+        console.log('MINE', a.filter((o) => !kb.has(JSON.stringify(o))).map((o) => JSON.stringify(o)).join('\n'), '\nOLD', b.filter((o) => !ka.has(JSON.stringify(o))).map((o) => JSON.stringify(o)).join('\n'));
+      }
+    }
     if (!sameItems(between(mine, coreEnd, windowEnd), between(theirs, coreEndOld, windowEndOld), -delta)) reasons.push(`${key} after the edit differ`);
     if (crosses(theirs, windowStart) || crosses(theirs, windowEndOld)) reasons.push(`${key} cross the window`);
     if (crosses(mine, windowStart) || crosses(mine, windowEnd)) reasons.push(`${key} cross the window`);
@@ -349,29 +368,41 @@ function spliceEdit(prev: State, text: string, day: string | null, options: Requ
   return { analysis, exact: reasons.length === 0, analysedChars, reason: reasons.length ? [...new Set(reasons)].join('; ') : null, widerMayHelp };
 }
 
-/** The sentences that introduce the people named in the old window, from outside it, one paragraph each. */
-function introductions(old: string, analysis: DocumentAnalysis, windowStart: number, windowEnd: number): string {
+/** Distinct written forms of a person's name whose sentences go into the introductions. */
+const FORMS_PER_PERSON = 3;
+
+interface Introductions {
+  /** Sentences from before the window and from after it, in the article's order, one paragraph each. */
+  before: string;
+  after: string;
+}
+
+/** The sentences that introduce the people named in the old window, from outside it. */
+function introductions(old: string, analysis: DocumentAnalysis, windowStart: number, windowEnd: number): Introductions {
   const wanted = new Set<string>();
   for (const o of between(analysis.officials, windowStart, windowEnd)) wanted.add(o.entityId);
-  if (wanted.size === 0) return '';
-  // Per person: the first mention outside the window and the fullest one (the registration is one of them).
+  if (wanted.size === 0) return { before: '', after: '' };
+  // Per person, outside the window: the first mention, the fullest one, and the first of each other form
+  // (a few): the sentences registering the name, title and country are among them.
   const first = new Map<string, OfficialMention>();
   const fullest = new Map<string, OfficialMention>();
+  const forms = new Map<string, OfficialMention[]>();
   for (const o of analysis.officials) {
     if (!wanted.has(o.entityId) || (o.end > windowStart && o.start < windowEnd)) continue;
     if (!first.has(o.entityId)) first.set(o.entityId, o);
     const best = fullest.get(o.entityId);
     if (!best || o.text.length > best.text.length) fullest.set(o.entityId, o);
+    const seen = forms.get(o.entityId) ?? [];
+    if (seen.length < FORMS_PER_PERSON && !seen.some((m) => m.text === o.text)) forms.set(o.entityId, [...seen, o]);
   }
-  const sentenceStarts = new Set<number>();
-  const parts: string[] = [];
-  for (const mention of [...first.values(), ...fullest.values()]) {
+  const sentences = new Map<number, Span>();
+  for (const mention of [...first.values(), ...fullest.values(), ...[...forms.values()].flat()]) {
     const s = containing(analysis.sentences, mention.start);
-    if (!s || sentenceStarts.has(s.start)) continue;
-    sentenceStarts.add(s.start);
-    parts.push(old.slice(s.start, s.end));
+    if (s) sentences.set(s.start, s);
   }
-  return parts.join('\n\n');
+  const ordered = [...sentences.values()].sort((a, b) => a.start - b.start);
+  const text = (spans: Span[]) => spans.map((s) => old.slice(s.start, s.end)).join('\n\n');
+  return { before: text(ordered.filter((s) => s.end <= windowStart)), after: text(ordered.filter((s) => s.start >= windowEnd)) };
 }
 
 /** The sentence holding `pos` (sentences are sorted and disjoint). */
