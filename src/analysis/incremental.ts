@@ -120,7 +120,8 @@ export class IncrementalAnalyzer {
     this.state = null;
   }
 
-  update(text: string, options: AnalyzeOptions = {}): IncrementalResult {
+  /** `fallback` overrides the analyzer's option for this update (e.g. by the size of the text). */
+  update(text: string, options: AnalyzeOptions = {}, fallback: 'full' | 'splice' = this.options.fallback): IncrementalResult {
     const day = options.documentDate ?? null;
     const prev = this.state;
     if (prev && prev.text === text && prev.documentDate === day) {
@@ -138,7 +139,7 @@ export class IncrementalAnalyzer {
       wider.analysedChars += attempt.analysedChars;
       attempt = wider;
     }
-    if (!attempt.exact && this.options.fallback === 'full') return this.full(text, day, attempt.reason ?? 'not exact');
+    if (!attempt.exact && fallback === 'full') return this.full(text, day, attempt.reason ?? 'not exact');
     if (!attempt.analysis) return this.full(text, day, attempt.reason ?? 'no splice');
     const exact = attempt.exact && prev.exact;
     this.state = { text, documentDate: day, analysis: attempt.analysis, exact };
@@ -256,6 +257,10 @@ function spliceEdit(prev: State, text: string, day: string | null, options: Requ
   let windowEnd = coreEnd;
   while (windowEnd < text.length && windowEnd - coreEnd < contextChars) windowEnd = boundaryAtOrAfter(old, text, windowEnd + 1, delta);
   const windowEndOld = windowEnd - delta;
+  // Reading the window (twice for events) and its introductions would cost more than the whole text.
+  if (2 * (windowEnd - windowStart) > text.length) {
+    return { analysis: null, exact: false, analysedChars: headChars, reason: 'the edit and its context are most of the text' };
+  }
 
   // The people of the window, introduced by the sentences that name them fully elsewhere in the article:
   // only the officials stage reads them, so they feed no speaker, quotation or event of the window.
