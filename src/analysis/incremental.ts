@@ -195,18 +195,31 @@ function stages(text: string, day: string | null, officials: OfficialMention[], 
  * "Hayashi" is known), every other stage on the window alone (so the introductions add no speaker, quotation
  * or event of their own).
  */
-function analyseWindow(windowText: string, introductions: Introductions, day: string | null): StageResults {
-  let officials: OfficialMention[];
-  if (introductions.before || introductions.after) {
-    // In the article's order, so the first registration of a name comes first, as in the whole text.
-    const head = introductions.before ? `${introductions.before}\n\n` : '';
-    const tail = introductions.after ? `\n\n${introductions.after}` : '';
-    officials = [];
-    for (const o of findOfficials(head + windowText + tail)) {
-      if (o.start >= head.length && o.end <= head.length + windowText.length) officials.push(shifted(o, -head.length));
-    }
-  } else officials = findOfficials(windowText);
-  return stages(windowText, day, officials, null);
+function analyseWindow(windowText: string, introductions: Introductions, day: string | null): WindowResults {
+  const head = introductions.before ? `${introductions.before}\n\n` : '';
+  const tail = introductions.after ? `\n\n${introductions.after}` : '';
+  // In the article's order, so the first registration of a name comes first, as in the whole text.
+  const all = head || tail ? findOfficials(head + windowText + tail) : findOfficials(windowText);
+  const officials: OfficialMention[] = [];
+  const withHead: OfficialMention[] = [];
+  for (const o of all) {
+    if (o.end > head.length + windowText.length) continue;
+    withHead.push(o);
+    if (o.start >= head.length) officials.push(head ? shifted(o, -head.length) : o);
+  }
+  const results = stages(windowText, day, officials, null) as WindowResults;
+  /** The window's speakers read with the introductions before it (the people a "the minister" may mean). */
+  results.attributedAfterIntroductions = () => {
+    if (!head) return { quotes: results.quotes, claims: results.claims };
+    const again = stages(head + windowText, day, withHead, null);
+    const mine = <T extends Span>(items: T[]) => items.filter((i) => i.start >= head.length).map((i) => shifted(i, -head.length));
+    return { quotes: mine(again.quotes), claims: mine(again.claims) };
+  };
+  return results;
+}
+
+interface WindowResults extends StageResults {
+  attributedAfterIntroductions(): { quotes: QuoteMention[]; claims: ClaimMention[] };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -264,7 +277,7 @@ function spliceEdit(prev: State, text: string, day: string | null, options: Requ
 
   // The people of the window, introduced by the sentences that name them fully elsewhere in the article:
   // only the officials stage reads them, so they feed no speaker, quotation or event of the window.
-  const preamble = introductions(old, oldAnalysis, windowStart, windowEndOld);
+  const preamble = introductions(old, oldAnalysis, windowStart, windowEndOld, text.slice(coreStart, coreEnd));
   const windowText = text.slice(windowStart, windowEnd);
   const local = analyseWindow(windowText, preamble, value);
   // The old window is read again for its events only.
@@ -326,6 +339,15 @@ function spliceEdit(prev: State, text: string, day: string | null, options: Requ
   if (changed && !speakersRestated(between(w.claims, coreEnd, windowEnd), changed.someUnidentified)) {
     reasons.push('the speakers of the edited paragraphs changed');
   }
+  if (changed) {
+    // Changed speakers may come from what the window does not hold ("the Ambassador" is the ambassador
+    // named earlier): read with the people introduced before it, the window must attribute the same.
+    const again = local.attributedAfterIntroductions();
+    const inCore = <T extends Span>(items: T[]) => between(items, coreStart - windowStart, coreEnd - windowStart);
+    if (!sameItems(inCore(again.quotes), inCore(local.quotes), 0) || !sameItems(inCore(again.claims), inCore(local.claims), 0)) {
+      reasons.push('the speakers of the edited paragraphs depend on earlier text');
+    }
+  }
   // An undated event among the first sentences takes the document's date: sentence counts matter there.
   if (between(oldAnalysis.sentences, coreStart, coreEndOld).length !== between(w.sentences, coreStart, coreEnd).length && firstStartingFrom(oldAnalysis.sentences, coreEndOld) < EARLY_SENTENCES) {
     reasons.push('sentences added or removed near the top');
@@ -373,6 +395,10 @@ function spliceEdit(prev: State, text: string, day: string | null, options: Requ
   return { analysis, exact: reasons.length === 0, analysedChars, reason: reasons.length ? [...new Set(reasons)].join('; ') : null, widerMayHelp };
 }
 
+/** At most this many people introduced for the titles the edited text names, from this far back at most. */
+const MAX_TITLED = 6;
+const TITLED_REACH = 50_000;
+
 /** Distinct written forms of a person's name whose sentences go into the introductions. */
 const FORMS_PER_PERSON = 3;
 
@@ -383,9 +409,22 @@ interface Introductions {
 }
 
 /** The sentences that introduce the people named in the old window, from outside it. */
-function introductions(old: string, analysis: DocumentAnalysis, windowStart: number, windowEnd: number): Introductions {
+function introductions(old: string, analysis: DocumentAnalysis, windowStart: number, windowEnd: number, editedText: string): Introductions {
   const wanted = new Set<string>();
   for (const o of between(analysis.officials, windowStart, windowEnd)) wanted.add(o.entityId);
+  for (const q of [...between(analysis.quotes, windowStart, windowEnd), ...between(analysis.claims, windowStart, windowEnd)]) {
+    if (q.speakerEntityId) wanted.add(q.speakerEntityId);
+  }
+  // "the minister said" typed in: the last person before the window holding a title the edited text names.
+  const lower = editedText.toLowerCase();
+  const byTitleWord = new Map<string, string>();
+  for (let i = firstStartingFrom(analysis.officials, windowStart) - 1; i >= 0 && byTitleWord.size < MAX_TITLED; i--) {
+    const o = analysis.officials[i]!;
+    const word = o.title ? o.title.slice(o.title.lastIndexOf(' ') + 1).toLowerCase() : '';
+    if (word.length > 2 && !byTitleWord.has(word) && lower.includes(word)) byTitleWord.set(word, o.entityId);
+    if (windowStart - o.start > TITLED_REACH) break;
+  }
+  for (const id of byTitleWord.values()) wanted.add(id);
   if (wanted.size === 0) return { before: '', after: '' };
   // Per person, outside the window: the first mention, the fullest one, and the first of each other form
   // (a few): the sentences registering the name, title and country are among them.
