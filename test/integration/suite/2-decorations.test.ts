@@ -145,6 +145,7 @@ suite('Decorations on the seed articles', () => {
       await vscode.commands.executeCommand('workbench.action.files.revert');
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await vscode.workspace.fs.delete(uri);
+      await waitFor('the scratch article gone from the index', () => !model.article(uri));
     }
   });
 
