@@ -72,11 +72,13 @@ export interface IncrementalOptions {
   contextChars?: number;
 }
 
-const DEBUG = !!(globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env.KEYS_DEBUG;
 const DEFAULTS: Required<IncrementalOptions> = { fallback: 'full', maxEditedChars: 20_000, contextChars: 400 };
 
-/** Context multipliers tried in turn when the context read differently from the full analysis. */
-const WIDER_CONTEXT = [4, 12];
+/** Context multiplier and speakers-after-introductions, tried in turn when the context read differently. */
+const RETRIES: ReadonlyArray<readonly [number, boolean]> = [
+  [1, false],
+  [4, true],
+];
 
 /** Characters findDocumentDate reads at the top of the text (the header, byline and dateline). */
 const DOCUMENT_DATE_HEAD = 3000;
@@ -135,13 +137,15 @@ export class IncrementalAnalyzer {
     if (prev.documentDate !== day) return this.full(text, day, 'document date option changed');
     if (day !== null && !isIsoDay(day)) return this.full(text, day, 'invalid document date');
 
-    let attempt = spliceEdit(prev, text, day, this.options, this.options.contextChars);
-    // Context that did not reach far enough (a speaker named further away): again with more of it.
-    for (const widen of WIDER_CONTEXT) {
+    // Speakers read first with the people of the window introduced before it ("the Ambassador noted" means
+    // the ambassador named earlier); when the context then reads differently from the full analysis, without
+    // them (the last introduction is no one a "he" can mean), then with a wider context.
+    let attempt = spliceEdit(prev, text, day, this.options, this.options.contextChars, true);
+    for (const [widen, introduced] of RETRIES) {
       if (attempt.exact || !attempt.analysis || !attempt.widerMayHelp) break;
-      const wider = spliceEdit(prev, text, day, this.options, this.options.contextChars * widen);
-      wider.analysedChars += attempt.analysedChars;
-      attempt = wider;
+      const again = spliceEdit(prev, text, day, this.options, this.options.contextChars * widen, introduced);
+      again.analysedChars += attempt.analysedChars;
+      attempt = again;
     }
     if (!attempt.exact && fallback === 'full') return this.full(text, day, attempt.reason ?? 'not exact');
     if (!attempt.analysis) return this.full(text, day, attempt.reason ?? 'no splice');
@@ -241,7 +245,7 @@ interface SpliceAttempt {
 /** Reasons that a wider context may remove (the others are changes the edit made). */
 const CONTEXT_REASONS = /differ|cross the window|speakers of the edited|events near the edit changed|no new reading/;
 
-function spliceEdit(prev: State, text: string, day: string | null, options: Required<IncrementalOptions>, contextChars: number): SpliceAttempt {
+function spliceEdit(prev: State, text: string, day: string | null, options: Required<IncrementalOptions>, contextChars: number, speakersAfterIntroductions: boolean): SpliceAttempt {
   const old = prev.text;
   const oldAnalysis = prev.analysis;
   const prefix = commonPrefix(old, text);
@@ -284,6 +288,14 @@ function spliceEdit(prev: State, text: string, day: string | null, options: Requ
   const preamble = introductions(old, oldAnalysis, windowStart, windowEndOld, text.slice(coreStart, coreEnd));
   const windowText = text.slice(windowStart, windowEnd);
   const local = analyseWindow(windowText, preamble, value);
+  // The other reading of the speakers, for the check of changed speakers below.
+  let otherReading: { quotes: QuoteMention[]; claims: ClaimMention[] } | undefined;
+  if (speakersAfterIntroductions) {
+    otherReading = { quotes: local.quotes, claims: local.claims };
+    const introduced = local.attributedAfterIntroductions();
+    local.quotes = introduced.quotes;
+    local.claims = introduced.claims;
+  }
   // The old window is read again for its events only.
   const analysedChars = windowText.length + preamble.before.length + preamble.after.length + headChars + (windowEndOld - windowStart);
 
@@ -310,13 +322,6 @@ function spliceEdit(prev: State, text: string, day: string | null, options: Requ
     const theirs = oldAnalysis[key] as Span[];
     if (!sameItems(between(mine, windowStart, coreStart), between(theirs, windowStart, coreStart), 0)) {
       reasons.push(`${key} before the edit differ`);
-      if (DEBUG && key === 'officials' && contextChars > 1000) {
-        const a = between(mine, windowStart, coreStart) as OfficialMention[];
-        const b = between(theirs, windowStart, coreStart) as OfficialMention[];
-        const ka = new Set(a.map((o) => JSON.stringify(o)));
-        const kb = new Set(b.map((o) => JSON.stringify(o)));
-        console.log('MINE', a.filter((o) => !kb.has(JSON.stringify(o))).map((o) => JSON.stringify(o)).join('\n'), '\nOLD', b.filter((o) => !ka.has(JSON.stringify(o))).map((o) => JSON.stringify(o)).join('\n'));
-      }
     }
     if (!sameItems(between(mine, coreEnd, windowEnd), between(theirs, coreEndOld, windowEndOld), -delta)) reasons.push(`${key} after the edit differ`);
     if (crosses(theirs, windowStart) || crosses(theirs, windowEndOld)) reasons.push(`${key} cross the window`);
@@ -345,8 +350,8 @@ function spliceEdit(prev: State, text: string, day: string | null, options: Requ
   }
   if (changed) {
     // Changed speakers may come from what the window does not hold ("the Ambassador" is the ambassador
-    // named earlier): read with the people introduced before it, the window must attribute the same.
-    const again = local.attributedAfterIntroductions();
+    // named earlier): read with and without the people introduced before it, the window must attribute the same.
+    const again = otherReading ?? local.attributedAfterIntroductions();
     const inCore = <T extends Span>(items: T[]) => between(items, coreStart - windowStart, coreEnd - windowStart);
     if (!sameItems(inCore(again.quotes), inCore(local.quotes), 0) || !sameItems(inCore(again.claims), inCore(local.claims), 0)) {
       reasons.push('the speakers of the edited paragraphs depend on earlier text');
@@ -388,11 +393,11 @@ function spliceEdit(prev: State, text: string, day: string | null, options: Requ
 
   const analysis: DocumentAnalysis = {
     documentDate,
-    sentences: splice(oldAnalysis.sentences, w.sentences, coreStart, coreEnd, coreEndOld, delta),
-    dates: splice(oldAnalysis.dates, w.dates, coreStart, coreEnd, coreEndOld, delta),
-    officials: splice(oldAnalysis.officials, w.officials, coreStart, coreEnd, coreEndOld, delta),
-    quotes: splice(oldAnalysis.quotes, w.quotes, coreStart, coreEnd, coreEndOld, delta),
-    claims: splice(oldAnalysis.claims, w.claims, coreStart, coreEnd, coreEndOld, delta),
+    sentences: splice(oldAnalysis.sentences, w.sentences, coreStart, coreEnd, coreEndOld, delta, shiftSpan),
+    dates: splice(oldAnalysis.dates, w.dates, coreStart, coreEnd, coreEndOld, delta, shiftDate),
+    officials: splice(oldAnalysis.officials, w.officials, coreStart, coreEnd, coreEndOld, delta, shiftOfficial),
+    quotes: splice(oldAnalysis.quotes, w.quotes, coreStart, coreEnd, coreEndOld, delta, shiftQuote),
+    claims: splice(oldAnalysis.claims, w.claims, coreStart, coreEnd, coreEndOld, delta, shiftClaim),
     events: events.ok ? events.events : spliceEvents(oldAnalysis.events, windowEvents, windowText.length, windowStart, windowEndOld, delta),
   };
   const widerMayHelp = reasons.length > 0 && reasons.every((r) => CONTEXT_REASONS.test(r)) && (windowStart > 0 || windowEnd < text.length);
@@ -508,12 +513,13 @@ function crosses(items: Span[], pos: number): boolean {
 }
 
 /** The old items before the edited paragraphs, the window's for them, and the old ones after, shifted. */
-function splice<T extends Span>(old: T[], fresh: T[], coreStart: number, coreEnd: number, coreEndOld: number, delta: number): T[] {
+function splice<T extends Span>(old: T[], fresh: T[], coreStart: number, coreEnd: number, coreEndOld: number, delta: number, shift: (item: T, by: number) => T): T[] {
   const before = firstStartingFrom(old, coreStart);
   const after = firstStartingFrom(old, coreEndOld);
   const out = old.slice(0, before);
   for (const item of between(fresh, coreStart, coreEnd)) out.push(item);
-  for (let i = after; i < old.length; i++) out.push(delta === 0 ? old[i]! : shifted(old[i]!, delta));
+  if (delta === 0) for (let i = after; i < old.length; i++) out.push(old[i]!);
+  else for (let i = after; i < old.length; i++) out.push(shift(old[i]!, delta));
   return out;
 }
 
@@ -609,6 +615,29 @@ function sameEvent(a: EventMention, b: EventMention, coreStart: number, coreEndO
 function shifted<T extends Span>(item: T, by: number): T {
   return { ...item, start: item.start + by, end: item.end + by };
 }
+
+// The bulk of a splice is moving what follows the edit: one object literal per kind is several times
+// faster than a spread (fields in the order the stages give them).
+const shiftSpan = (s: Span, by: number): Span => ({ start: s.start + by, end: s.end + by });
+const shiftDate = (d: DateMention, by: number): DateMention => ({ start: d.start + by, end: d.end + by, text: d.text, value: d.value, precision: d.precision, relative: d.relative });
+const shiftOfficial = (o: OfficialMention, by: number): OfficialMention => ({
+  start: o.start + by,
+  end: o.end + by,
+  text: o.text,
+  name: o.name,
+  title: o.title,
+  country: o.country,
+  entityId: o.entityId,
+});
+const shiftQuote = (q: QuoteMention, by: number): QuoteMention => ({ text: q.text, start: q.start + by, end: q.end + by, speaker: q.speaker, speakerEntityId: q.speakerEntityId });
+const shiftClaim = (c: ClaimMention, by: number): ClaimMention => ({
+  text: c.text,
+  start: c.start + by,
+  end: c.end + by,
+  speaker: c.speaker,
+  speakerEntityId: c.speakerEntityId,
+  cue: c.cue,
+});
 
 /** Same items, field by field, the second list's offsets moved by `-shiftOfB`... i.e. a.start === b.start + shiftB. */
 function sameItems(a: Span[], b: Span[], shiftB: number): boolean {

@@ -16,6 +16,11 @@ const { Metrics } = await import('../../src/vscode/metrics');
 const { seedText } = await import('../helpers/seeds');
 const { generateCorpus } = await import('../../bench/corpus.mjs');
 
+/** A long article: on a short one the whole text costs less than a window and its context. */
+const longText = generateCorpus({ seedTexts: [seedText('002'), seedText('003')], targetBytes: 40_000, seed: 5 })
+  .map((x) => x.text.trim())
+  .join('\n\n');
+
 const uri = (path: string) => ({ toString: () => `file://${path}` }) as unknown as import('vscode').Uri;
 
 describe('LiveAnalysis', () => {
@@ -26,11 +31,12 @@ describe('LiveAnalysis', () => {
 
   it('answers a typed edit from the adopted analysis, exactly, and records it', () => {
     const live = new LiveAnalysis(metrics, { wholeTextUpToChars: 0 });
-    const text = seedText('001');
+    const text = longText;
     const a = uri('/w/a.txt');
     live.adopt(a, text, analyzeDocument(text), null);
     // A word typed into the last paragraph (far from the dateline and the first sentences).
     const at = text.lastIndexOf(' the ') + 1;
+    expect(at).toBeGreaterThan(text.length / 2);
     const edited = `${text.slice(0, at)}also ${text.slice(at)}`;
     const typed = live.analyseTyped(a, edited, null);
     expect(typed.analysedChars).toBeLessThan(edited.length);
@@ -54,8 +60,7 @@ describe('LiveAnalysis', () => {
 
   it('drops the analyzer of a closed document (the next text is analysed whole)', () => {
     const live = new LiveAnalysis(metrics, { wholeTextUpToChars: 0 });
-    // A long article: on a short one the whole text costs less than a window and its context.
-    const text = generateCorpus({ seedTexts: [seedText('002'), seedText('003')], targetBytes: 40_000, seed: 5 }).map((x) => x.text.trim()).join('\n\n');
+    const text = longText;
     const a = uri('/w/c.txt');
     live.analyseTyped(a, text, null);
     expect(metrics.reanalyses.at(-1)!.analysedChars).toBe(text.length);
