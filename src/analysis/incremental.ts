@@ -89,6 +89,12 @@ const DOCUMENT_DATE_HEAD = 3000;
  */
 const EVENT_WORD =
   /\b(?:me(?:t|et)|talk|discuss|negotiation|con(?:sultation|versation|fer)|s(?:ummit|at down|hook hands|poke|ign(?:ed|s)|eal(?:ed|s))|d(?:ined|elegations? to)|lunched|exchanged|h(?:ost|ead(?:s|ed|ing)? to)|receiv|welcom|greet|phone|t(?:elephone|rip|ravel|old)|ink(?:ed|s)|v(?:ideo|isit)|arriv|fl(?:y|ies) to|land(?:s|ed|ing)? (?:in|at)|expected in|l(?:eft|eaves?|eaving) for|depart(?:s|ed)? for|tour|flew|courtesy|call(?:s|ed|ing)? on|calls? with|called)/i;
+/**
+ * Words by which findEvents makes an official a participant without naming them: pronouns, pairs,
+ * counterparts and titles (a superset of its references; a name is checked against the officials).
+ */
+const PERSON_REFERENCE =
+  /\b(?:he|she|his|her|hers|him|himself|herself|they|their|them|both|two|pair|sides?|counterparts?|visit(?:ing|or)|guests?|hosts?|president|prime|premier|chancellor|minister|ministers|secretary|secretaries|ambassador|envoy|diplomats?|king|queen|emir|sultan|monarch|leaders?|head|taoiseach|officials?|counterpart|delegations?|men|women)\b/i;
 /** Characters at the top where findEvents looks for a dateline (it reads 600; a margin). */
 const DATELINE_HEAD = 1000;
 
@@ -386,8 +392,14 @@ function spliceEdit(prev: State, text: string, day: string | null, options: Requ
     const names = (officials: OfficialMention[], span: Span | undefined) =>
       !!span && between(officials, span.start, span.end).some((o) => participants.has(o.entityId));
     if (names(oldAnalysis.officials, editedOld) || names(w.officials, editedNew)) reasons.push('an edited sentence names a participant of an event');
-    // A one-sided report ("he met leaders in Basra") is no event of its own but places its participant.
-    const cue = (t: string, span: Span | undefined) => !!span && EVENT_WORD.test(t.slice(span.start, span.end));
+    // A one-sided report ("he met leaders in Basra") is no event of its own, but it places its participant
+    // and may join that person's event elsewhere: it needs a cue and a participant, named (see above) or
+    // meant ("he", "the two ministers", "the visiting president").
+    const cue = (t: string, span: Span | undefined) => {
+      if (!span) return false;
+      const sentence = t.slice(span.start, span.end);
+      return EVENT_WORD.test(sentence) && PERSON_REFERENCE.test(sentence);
+    };
     if (cue(old, editedOld) || cue(text, editedNew)) reasons.push('an edited sentence may report an event');
   }
 
