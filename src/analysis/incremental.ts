@@ -2,20 +2,24 @@
 // analysed again (with a little context around them), and the result is spliced into the previous analysis.
 //
 // The stages are used as black boxes, and some of them read the whole document: the document date (the
-// header), officials (a short "Hayashi" is linked to the full name given anywhere), speakers ("he said"
-// resolved from earlier sentences), quotations (a quotation that runs on keeps the previous speaker) and
-// events (reports of one occasion merge across the article). So the splice is only claimed EXACT (equal to
-// analyzeDocument on the new text, entity ids included) when the edit provably leaves that global state
-// alone, checked from the outside:
+// header), officials (a short "Hayashi" is linked to the full name given anywhere), speakers ("he said",
+// "the minister said" resolved from earlier sentences), quotations (one that runs on keeps the previous
+// speaker) and events (reports of one occasion merge across the article; a participant's whereabouts place
+// their other events; the dateline places them too). The window is read with the sentences introducing its
+// people (for the officials stage, and for the speakers when that reads the context right), and the splice
+// is only claimed EXACT (equal to analyzeDocument on the new text, entity ids included) when the edit is
+// checked, from the outside, to leave that global state alone:
 //  - the document date read from the new text has the same value;
 //  - re-analysed in its window, the unchanged context around the edit gives exactly what the full analysis
 //    gave there (the state flowing into and out of the edited paragraphs is the same);
-//  - the edited paragraphs hold the same officials (so no registration of a person changed), the same dates
-//    (events elsewhere may be dated by them), and quotations and claims with the same speakers (so the
-//    speaker carried on to later sentences is the same);
-//  - no event is reported in the window, before or after the edit (events merge across the article).
-// Otherwise the result is still the spliced analysis (right for everything outside the window, and a good
-// reading of the window for highlighting), flagged not exact: the caller runs a full analysis later.
+//  - the edited paragraphs hold the same officials (no registration of a person changed), and quotations
+//    and claims with the same speakers, or speakers named afresh after them and not read from earlier text;
+//  - the events read in the window before and after the edit are the same; the edited sentences name no
+//    participant of an event, and report none with a person in it; the edit is not near the dateline, nor
+//    changes the sentence count among the first sentences.
+// Otherwise the result is still the spliced analysis (right away from the window, and a good reading of it
+// for highlighting), flagged not exact: the caller runs a full analysis off the UI thread and hands it back.
+import { analyzeDocument } from './analyze';
 import { findClaims } from './claims';
 import { findDates } from './dates';
 import { findDocumentDate, isIsoDay } from './documentDate';
@@ -167,15 +171,16 @@ export class IncrementalAnalyzer {
   }
 
   private full(text: string, day: string | null, reason: string): IncrementalResult {
-    const analysis = analyseText(text, day === null ? null : day, true);
+    const analysis = analyzeDocument(text, { documentDate: day });
     this.state = { text, documentDate: day, analysis, exact: true };
     return { analysis, exact: true, mode: 'full', analysedChars: text.length, reason };
   }
 }
 
 // ---------------------------------------------------------------------------------------------
-// The pipeline of analyzeDocument, with the document date given rather than read from the text: a window
-// cut from the middle of an article must not take a dateline-looking line of its own for the article's date.
+// The pipeline of analyzeDocument on a window, with the document date given rather than read from the text:
+// a window cut from the middle of an article must not take a dateline-looking line for the article's date
+// (analyzeDocument reads the date from the text when the option is null, hence this copy of its stages).
 
 interface StageResults {
   documentDate: DocumentDateInfo | null;
@@ -185,13 +190,6 @@ interface StageResults {
   quotes: QuoteMention[];
   claims: ClaimMention[];
   events: EventMention[];
-}
-
-/** `readDate`: the whole text, whose date is read from it unless given (as analyzeDocument does). */
-function analyseText(text: string, day: string | null, readDate: boolean): StageResults {
-  const documentDate: DocumentDateInfo | null = day !== null ? { value: day, origin: 'option' } : readDate ? findDocumentDate(text) : null;
-  const value = day ?? (readDate ? documentDate?.value ?? null : null);
-  return stages(text, value, findOfficials(text), documentDate);
 }
 
 function stages(text: string, day: string | null, officials: OfficialMention[], documentDate: DocumentDateInfo | null): StageResults {

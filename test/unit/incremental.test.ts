@@ -167,14 +167,14 @@ describe('IncrementalAnalyzer', () => {
     report('seeds, bbc and a long article', tally);
     // Short articles are mostly analysed whole (their window would be most of the text): exact too.
     expect(tally.exact + tally.full).toBeGreaterThan(tally.inexact);
-  });
+  }, 180_000);
 
   it('property: in long articles most edits are answered by an exact splice of a small window', () => {
     const tally = editSessions([long, longArticle(80_000, 9)], 60, 7);
     report('long articles', tally);
     expect(tally.exact).toBeGreaterThan((tally.exact + tally.inexact + tally.full) / 4);
     expect(tally.chars).toBeLessThan(tally.textChars / 5);
-  });
+  }, 180_000);
 });
 
 interface Tally {
