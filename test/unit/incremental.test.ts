@@ -105,6 +105,23 @@ describe('IncrementalAnalyzer', () => {
     expect(result.analysis).toEqual(analyzeDocument(edited));
   });
 
+  it('in a 1 MB article, a one-word edit re-reads under 1% of the text', () => {
+    const article = longArticle(1024 * 1024, 20261122);
+    const inc = new IncrementalAnalyzer({ fallback: 'splice' });
+    const full = inc.update(article).analysis;
+    // A sentence past the middle that names no one and reports no event (most keystrokes land in such text).
+    const busy = [...full.events.flatMap((e) => e.sources), ...full.officials];
+    const quiet = full.sentences.find((s) => s.start > article.length * 0.6 && article.slice(s.start, s.end).includes(' the ') && !busy.some((b) => b.start < s.end && b.end > s.start))!;
+    const at = article.indexOf(' the ', quiet.start) + 1;
+    const edited = `${article.slice(0, at)}also ${article.slice(at)}`;
+    const result = inc.update(edited);
+    console.log(`1 MB article (${article.length} characters): one-word edit re-read ${result.analysedChars} characters (${((100 * result.analysedChars) / article.length).toFixed(2)}%), exact: ${result.exact}${result.reason ? ` (${result.reason})` : ''}`);
+    expect(result.mode).toBe('incremental');
+    expect(result.analysedChars).toBeLessThan(article.length / 100);
+    expect(result.exact).toBe(true);
+    expect(result.analysis).toEqual(analyzeDocument(edited));
+  }, 180_000);
+
   it('shifts everything after the edit and keeps what is before it', () => {
     const text = 'Kenya’s President William Ruto met Tanzanian President Samia Suluhu Hassan on Monday.\n\nThe talks in Nairobi covered trade.\n\nRuto said the border would stay open, according to a statement.\n\nWeather was mild.\n\nLater, Ruto told reporters that "nothing is decided".\n';
     const inc = new IncrementalAnalyzer({ fallback: 'splice', contextChars: 0 });
