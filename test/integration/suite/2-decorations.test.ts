@@ -100,16 +100,15 @@ suite('Decorations on the seed articles', () => {
   });
 
   test('an edit redraws only the categories whose ranges changed', async () => {
-    const { corpus, texts } = await expectedCorpus();
+    const { corpus } = await expectedCorpus();
     const d = corpus.documents.find((x) => x.analysis.dates.length > 0 && x.analysis.officials.length > 0 && x.analysis.claims.length > 0)!;
-    const text = texts.get(d.path)!;
-    // A scratch article (the seeds stay as they are for the other suites).
-    const uri = vscode.Uri.joinPath(folder().uri, 'redraw-scratch.txt');
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    const uri = vscode.Uri.joinPath(folder().uri, d.path);
     const { metrics, model } = await api();
+    // The original text is put back at the end (saved, as auto-save may have saved the edits).
+    const editor = await open(uri);
+    const doc = editor.document;
+    const original = doc.getText();
     try {
-      const editor = await open(uri);
-      const doc = editor.document;
       const engine = () => {
         const a = analyzeDocument(doc.getText());
         return { date: spans(a.dates), official: spans(a.officials), claim: spans(a.claims) };
@@ -119,16 +118,16 @@ suite('Decorations on the seed articles', () => {
         await expectShown(doc, engine(), what);
         await sleep(600); // any redraw still queued runs now
       };
-      await caughtUp('the scratch article');
+      await caughtUp('the article before editing');
       const calls = () => ({ date: metrics.decorationCalls.date ?? 0, official: metrics.decorationCalls.official ?? 0, claim: metrics.decorationCalls.claim ?? 0 });
       const before = calls();
 
       // 1. A word typed in a sentence that holds no highlight: VS Code moves what follows, nothing is set again.
-      const analysis = analyzeDocument(text);
+      const analysis = analyzeDocument(original);
       const highlighted = [...analysis.dates, ...analysis.officials, ...analysis.claims];
       const quiet = analysis.sentences.find((s) => s.start > 0 && !highlighted.some((h) => h.end >= s.start && h.start <= s.end) && highlighted.some((h) => h.start > s.end))!;
       assert.ok(quiet, 'no sentence without highlights before others');
-      const at = text.indexOf(' ', quiet.start) + 1;
+      const at = original.indexOf(' ', quiet.start) + 1;
       await editor.edit((b) => b.insert(doc.positionAt(at), 'very '));
       await caughtUp('after a word typed');
       assert.deepEqual(calls(), before, 'categories were set again though only moved');
@@ -142,10 +141,18 @@ suite('Decorations on the seed articles', () => {
       assert.equal(after.official, before.official, 'officials were set again');
       assert.equal(after.claim, before.claim, 'claims were set again');
     } finally {
-      await vscode.commands.executeCommand('workbench.action.files.revert');
+      // Auto-save may have written the edits: the original text goes back, saved.
+      const restore = await vscode.window.showTextDocument(doc);
+      await restore.edit((b) => b.replace(new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), original));
+      await doc.save();
+      await waitFor('the article analysed as saved again', () => {
+        if (doc.isDirty) throw new Error('the document is still dirty');
+        if (doc.getText() !== original) throw new Error('the text is not the original');
+        const article = model.article(uri);
+        if (article?.text !== original) throw new Error(article ? `the index holds other text (${article.text.length} vs ${original.length} characters)` : 'the index holds no article');
+        return true;
+      });
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      await vscode.workspace.fs.delete(uri);
-      await waitFor('the scratch article gone from the index', () => !model.article(uri));
     }
   });
 
