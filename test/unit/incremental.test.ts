@@ -179,6 +179,29 @@ describe('IncrementalAnalyzer', () => {
     expect(inc.replace('other text', analyzeDocument('other text'))).toBe(false);
   });
 
+  it('never throws on odd text, and is exact whenever it says so', () => {
+    const piece = fc.oneof(
+      fc.constantFrom('\n', '\n\n', '\r\n', ' ', '"', '“', '”', '. ', 'said', 'Minister ', 'Ana Lopes', 'on Monday', '\u0000', '\ud800', 'é', '— '),
+      fc.string({ maxLength: 12 }),
+    );
+    const textArb = fc.array(piece, { maxLength: 60 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(textArb, fc.array(fc.tuple(fc.nat(), fc.nat({ max: 20 }), textArb), { minLength: 1, maxLength: 4 }), (start, edits) => {
+        const inc = new IncrementalAnalyzer({ fallback: 'splice', contextChars: 0 });
+        let text = start;
+        inc.update(text);
+        for (const [at, length, insert] of edits) {
+          const from = at % (text.length + 1);
+          text = text.slice(0, from) + insert + text.slice(Math.min(text.length, from + length));
+          const result = inc.update(text);
+          if (result.exact) expect(result.analysis).toEqual(analyzeDocument(text));
+          else expect(inc.replace(text, analyzeDocument(text))).toBe(true);
+        }
+      }),
+      { seed: 5, numRuns: 200 },
+    );
+  });
+
   it('property: on the seeds and BBC stories, an update claiming to be exact equals analyzeDocument of the new text', () => {
     const tally = editSessions(texts, 150, 20261122);
     report('seeds, bbc and a long article', tally);
