@@ -121,7 +121,7 @@ export class DecorationController implements vscode.Disposable {
     private readonly metrics: Metrics,
   ) {
     this.disposables.push(
-      // Registered before the index's own listeners run a redraw: the records follow every edit first.
+      // The records follow every edit (a redraw already made on the edited text is told by its version).
       vscode.workspace.onDidChangeTextDocument((e) => this.follow(e)),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (!editor) return;
