@@ -11,7 +11,7 @@ import { buildExport } from './annotations/exportFormat';
 import { formatDocuments, formatHeader, formatTrailer, type OutputLayout, type OutputSink } from './cliOutput';
 import { analyseInWorkers, type ParallelRun, type SizedFile } from './cliParallel';
 import { parseShard, shardOf, type Shard } from './cliShard';
-import { exportDocument } from './cliWorker';
+import { exportNativeDocument } from './cliWorker';
 import { formatEventTable, printable } from './eventTable';
 
 
@@ -149,7 +149,7 @@ export function runCli(argv: string[], io: CliIo): number | Promise<number> {
   const corpus = analyzeCorpus(documents);
   const result = writeResult(options, io, corpus, texts, generator, (write) =>
     corpus.documents.forEach(({ path, analysis }, i) =>
-      write(formatDocuments([exportDocument(path, analysis, texts.get(path)!)], options.layout, i === 0)),
+      write(formatDocuments([exportNativeDocument(path, analysis, texts.get(path)!)], options.layout, i === 0)),
     ),
   );
   if (typeof result !== 'number') throw new Error('the one-thread export is synchronous');

@@ -6,18 +6,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { findClaims } from './analysis/claims';
-import { findDates } from './analysis/dates';
-import { findDocumentDate, isIsoDay } from './analysis/documentDate';
-import { findEvents } from './analysis/events';
-import { findOfficials } from './analysis/officials';
-import { analyzeQuotes } from './analysis/quotes';
-import { paragraphBlocks, splitSentences } from './analysis/sentences';
+import { analyzeDocuments } from './analysis/analyze';
 import { applyEntityLinks } from './analysis/entities';
-import { LineIndex } from './analysis/lineIndex';
-import type { AnalyzeOptions, CorpusAnalysis, DocumentAnalysis, DocumentDateInfo, Entity, EventMention, OfficialMention } from './analysis/types';
+import type { AnalyzeOptions, CorpusAnalysis, DocumentAnalysis, Entity, EventMention, OfficialMention } from './analysis/types';
 import { decodeArticle } from './annotations/articleText';
-import { codePointCounter, type AnnotationKind, type ExportedAnnotation, type ExportedDocument } from './annotations/exportFormat';
+import { exportDocument, type ExportedDocument } from './annotations/exportFormat';
 import { formatDocuments, type OutputLayout } from './cliOutput';
 
 export const WORKER_ROLE = 'news-annotator-cli-worker';
@@ -57,9 +50,6 @@ export type FromWorker =
   | { type: 'exported'; chunk: number; text: string }
   | { type: 'failed'; message: string };
 
-/** Characters of text analysed stage by stage together, as analyzeCorpus does. */
-const BATCH_CHARS = 256 * 1024;
-
 /**
  * Analyses a chunk's articles as analyzeCorpus does before it links them: each stage over a batch of
  * documents before the next stage, which keeps a stage's code and tables in the CPU caches (in a worker
@@ -68,42 +58,7 @@ const BATCH_CHARS = 256 * 1024;
  * equal to analyzeDocument's.
  */
 export function analyzeChunk(texts: readonly string[], options: AnalyzeOptions = {}): DocumentAnalysis[] {
-  const out: DocumentAnalysis[] = [];
-  for (let first = 0; first < texts.length; ) {
-    let end = first;
-    let chars = 0;
-    while (end < texts.length && (end === first || chars < BATCH_CHARS)) chars += texts[end++]!.length;
-    const batch = texts.slice(first, end);
-    const documentDates = batch.map((text) => (options.documentDate ? analyzeDocumentDate(options.documentDate) : findDocumentDate(text)));
-    const days = documentDates.map((d) => d?.value ?? null);
-    const blocks = batch.map((text) => paragraphBlocks(text));
-    const sentences = batch.map((text, i) => splitSentences(text, blocks[i]!));
-    const dates = batch.map((text, i) => findDates(text, days[i]!));
-    const officials = batch.map((text) => findOfficials(text));
-    const quoteAnalyses = batch.map((text, i) => analyzeQuotes(text, sentences[i]!, officials[i]!, blocks[i]!));
-    const claims = batch.map((text, i) => findClaims(text, sentences[i]!, quoteAnalyses[i]!));
-    const events = batch.map((text, i) =>
-      findEvents(text, { sentences: sentences[i]!, officials: officials[i]!, dates: dates[i]!, documentDate: days[i]! }),
-    );
-    batch.forEach((_, i) =>
-      out.push({
-        documentDate: documentDates[i]!,
-        sentences: sentences[i]!,
-        dates: dates[i]!,
-        officials: officials[i]!,
-        quotes: quoteAnalyses[i]!.quotes.map((q) => q.quote),
-        claims: claims[i]!,
-        events: events[i]!,
-      }),
-    );
-    first = end;
-  }
-  return out;
-}
-
-function analyzeDocumentDate(value: string): DocumentDateInfo {
-  if (!isIsoDay(value)) throw new RangeError(`documentDate must be YYYY-MM-DD, got "${value}"`);
-  return { value, origin: 'option' };
+  return analyzeDocuments(texts.map((text) => ({ text, options })));
 }
 
 /** The part of an analysis linking reads, flattened for the message to the main thread. */
@@ -162,35 +117,9 @@ export function nativeSha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-/**
- * One document of the export, exactly as buildExport makes it inside a whole corpus (a test holds the two
- * equal, key order included), but hashed by Node's native SHA-256: buildExport's own, in pure TypeScript
- * for the extension's web workspaces, was a tenth of the CLI's time.
- */
-export function exportDocument(path: string, analysis: DocumentAnalysis, text: string): ExportedDocument {
-  const lines = new LineIndex(text);
-  const codePoints = codePointCounter(text);
-  // Automatic annotations are numbered per kind in document order.
-  const base = (kind: AnnotationKind, id: string, s: { start: number; end: number; text: string }) => ({
-    id,
-    kind,
-    source: 'auto' as const,
-    start: s.start,
-    end: s.end,
-    codePointStart: codePoints(s.start),
-    codePointEnd: codePoints(s.end),
-    text: s.text,
-    range: { start: lines.positionAt(s.start), end: lines.positionAt(s.end) },
-  });
-  const annotations: ExportedAnnotation[] = [];
-  analysis.dates.forEach((d, i) => annotations.push({ ...base('date', `date-${i + 1}`, d), kind: 'date', value: d.value, precision: d.precision }));
-  analysis.officials.forEach((o, i) =>
-    annotations.push({ ...base('official', `official-${i + 1}`, o), kind: 'official', name: o.name, title: o.title, country: o.country, entityId: o.entityId }),
-  );
-  analysis.quotes.forEach((q, i) => annotations.push({ ...base('quote', `quote-${i + 1}`, q), kind: 'quote', speaker: q.speaker, speakerEntityId: q.speakerEntityId }));
-  analysis.claims.forEach((c, i) => annotations.push({ ...base('claim', `claim-${i + 1}`, c), kind: 'claim', speaker: c.speaker, speakerEntityId: c.speakerEntityId }));
-  annotations.sort((a, b) => a.start - b.start || a.end - b.end || a.kind.localeCompare(b.kind));
-  return { path, sha256: nativeSha256(text), documentDate: analysis.documentDate?.value ?? null, annotations };
+/** One document of the export, as buildExport makes it, hashed by Node's native SHA-256 (a tenth of the CLI's time in pure TypeScript). */
+export function exportNativeDocument(path: string, analysis: DocumentAnalysis, text: string): ExportedDocument {
+  return exportDocument(path, analysis, text, [], nativeSha256);
 }
 
 const LOW_SURROGATE = /[\uDC00-\uDFFF]/g;
@@ -260,7 +189,7 @@ export function runCliWorker(): void {
         chunks.delete(message.chunk);
         const documents = kept.map(({ path, text, analysis }) => {
           if (links) applyEntityLinks(analysis, links.byLocalId, links.entityById);
-          return exportDocument(path, analysis, text);
+          return exportNativeDocument(path, analysis, text);
         });
         const text = formatDocuments(documents, message.layout, message.first);
         port.postMessage({ type: 'exported', chunk: message.chunk, text } satisfies FromWorker);
