@@ -11,7 +11,7 @@ import { buildExport } from './annotations/exportFormat';
 import { formatDocuments, formatHeader, formatTrailer, type OutputLayout, type OutputSink } from './cliOutput';
 import { analyseInWorkers, type ParallelRun, type SizedFile } from './cliParallel';
 import { parseShard, shardOf, type Shard } from './cliShard';
-import { exportDocument } from './cliWorker';
+import { exportNativeDocument } from './cliWorker';
 import { formatEventTable, printable } from './eventTable';
 
 
@@ -33,10 +33,11 @@ for articles that do not state their own.
 
 const ARTICLE_EXTENSIONS = /\.(txt|md)$/i;
 /**
- * Below this many bytes of articles the default is one thread: each worker loads the engine and warms it
- * up on its own (V8 optimises per thread, and the engine's memo tables fill per thread; the first MBs run
- * several times slower than the rest), which on the 2-core test machine cost more than the second core
- * saved at every size measured, up to 40 MB (bench/cli-scale.mjs). `--jobs N` always uses N threads.
+ * Below this many bytes of articles the default is one thread: each worker compiles the engine again (V8
+ * optimises per isolate: ~1.9 s of compiler-thread CPU per worker on 16 MB with V8's default budget, less
+ * with the workers' later tier-up, see cliParallel), and one thread already keeps a second core busy with
+ * its own compiling and collecting, so on the 2-core test machine 2 workers did not beat one thread at the
+ * sizes measured, up to 40 MB (bench/cli-scale.mjs). `--jobs N` always uses N threads.
  */
 const PARALLEL_MIN_BYTES = 64 * 1024 * 1024;
 const MAX_JOBS = 256;
@@ -148,7 +149,7 @@ export function runCli(argv: string[], io: CliIo): number | Promise<number> {
   const corpus = analyzeCorpus(documents);
   const result = writeResult(options, io, corpus, texts, generator, (write) =>
     corpus.documents.forEach(({ path, analysis }, i) =>
-      write(formatDocuments([exportDocument(path, analysis, texts.get(path)!, generator)], options.layout, i === 0)),
+      write(formatDocuments([exportNativeDocument(path, analysis, texts.get(path)!)], options.layout, i === 0)),
     ),
   );
   if (typeof result !== 'number') throw new Error('the one-thread export is synchronous');
@@ -172,7 +173,7 @@ async function runInWorkers(
     return 1;
   }
   try {
-    return await writeResult(options, io, run.corpus, run.codePointTexts, generator, (write) => run.writeDocuments(options.layout, generator, write));
+    return await writeResult(options, io, run.corpus, run.codePointTexts, generator, (write) => run.writeDocuments(options.layout, write));
   } finally {
     await run.close();
   }

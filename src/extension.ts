@@ -34,7 +34,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   // Registered in this order (listeners of the same event run in it).
   const tagCommands = tags.register();
   const commands = registerCommands(index, config, log);
-  const decorations = new DecorationController(index, config);
+  const decorations = new DecorationController(index, config, metrics);
   const hovers = registerHovers(index, config);
   const statusBar = registerStatusBar(index);
   const views = registerViews(context, index, tags);

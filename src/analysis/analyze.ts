@@ -70,16 +70,24 @@ function resolveDocumentDate(text: string, options: AnalyzeOptions): DocumentDat
  * (canonical name, title, country) and merges the same event reported by several articles.
  */
 export function analyzeCorpus(documents: readonly CorpusDocument[]): CorpusAnalysis {
-  const analysed: Array<{ path: string; analysis: DocumentAnalysis }> = [];
+  const analyses = analyzeDocuments(documents);
+  return linkAnalyses(documents.map((d, i) => ({ path: d.path, analysis: analyses[i]! })));
+}
+
+/**
+ * Each document's own analysis (document-local entity ids, nothing linked), as analyzeDocument gives it, but
+ * run stage by stage over batches of documents (faster on many small articles; see analyzeBatch).
+ */
+export function analyzeDocuments(documents: ReadonlyArray<{ text: string; options?: AnalyzeOptions }>): DocumentAnalysis[] {
+  const analyses: DocumentAnalysis[] = [];
   for (let first = 0; first < documents.length; ) {
     let end = first;
     let chars = 0;
     while (end < documents.length && (end === first || chars < BATCH_CHARS)) chars += documents[end++]!.text.length;
-    const batch = documents.slice(first, end);
-    analyzeBatch(batch).forEach((analysis, i) => analysed.push({ path: batch[i]!.path, analysis }));
+    analyses.push(...analyzeBatch(documents.slice(first, end)));
     first = end;
   }
-  return linkAnalyses(analysed);
+  return analyses;
 }
 
 /**

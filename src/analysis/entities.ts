@@ -5,7 +5,7 @@
 import { countryOf } from './countries';
 import { entityIdOf, isFamilyNameFirst, nameKey } from './names';
 import { runSteps } from './steps';
-import type { ClaimMention, DocumentAnalysis, Entity, OfficialMention, QuoteMention } from './types';
+import type { ClaimMention, CorpusAnalysis, DocumentAnalysis, Entity, OfficialMention, QuoteMention } from './types';
 
 interface Group {
   key: string;
@@ -356,9 +356,9 @@ function linkSpeakers(attributed: Array<QuoteMention | ClaimMention>, byLocalId:
 }
 
 /** The linking index of each corpus linkAnalyses made (see linkOneAnalysis); the corpus type stays as it is. */
-const corpusIndexes = new WeakMap<object, EntityLinkIndex>();
+const corpusIndexes = new WeakMap<CorpusAnalysis, EntityLinkIndex>();
 
-export function rememberLinkIndex(corpus: object, index: EntityLinkIndex): void {
+export function rememberLinkIndex(corpus: CorpusAnalysis, index: EntityLinkIndex): void {
   corpusIndexes.set(corpus, index);
 }
 
@@ -380,7 +380,7 @@ export function rememberLinkIndex(corpus: object, index: EntityLinkIndex): void 
  * article that would join a fuller new name in this same article; and the corpus events, which are not
  * merged again. Returns null (and changes nothing) for a corpus that linkAnalyses did not make.
  */
-export function linkOneAnalysis(analysis: DocumentAnalysis, corpus: object): Entity[] | null {
+export function linkOneAnalysis(analysis: DocumentAnalysis, corpus: CorpusAnalysis): Entity[] | null {
   const index = corpusIndexes.get(corpus);
   if (!index) return null;
   // This article's people, as linkEntities would group them: by local id, first mention first.

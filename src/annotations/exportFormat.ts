@@ -94,57 +94,70 @@ export interface ExportInput {
   /** The text of each analysed document, by path (offsets refer to it). */
   texts: ReadonlyMap<string, string>;
   userAnnotations?: ReadonlyMap<string, readonly UserAnnotation[]>;
+  /** SHA-256 hex of a text's UTF-8 bytes (default: the pure-TypeScript one; the CLI passes Node's native one). */
+  hash?: (text: string) => string;
 }
 
-export function buildExport({ generator, corpus, texts, userAnnotations }: ExportInput): AnnotationsExport {
+/** One document of the export: its automatic annotations and the user's, in document order. */
+export function exportDocument(
+  path: string,
+  analysis: CorpusAnalysis['documents'][number]['analysis'],
+  text: string,
+  userAnnotations: readonly UserAnnotation[] = [],
+  hash: (text: string) => string = sha256Hex,
+): ExportedDocument {
+  const lines = new LineIndex(text);
+  const codePoints = codePointCounter(text);
+  // Automatic annotations are numbered per kind in document order; user tags keep their own ids.
+  const base = (kind: AnnotationKind, id: string, s: { start: number; end: number; text: string }, source: 'auto' | 'user' = 'auto') => ({
+    id,
+    kind,
+    source,
+    start: s.start,
+    end: s.end,
+    codePointStart: codePoints(s.start),
+    codePointEnd: codePoints(s.end),
+    text: s.text,
+    range: { start: lines.positionAt(s.start), end: lines.positionAt(s.end) },
+  });
+  const annotations: ExportedAnnotation[] = [
+    ...analysis.dates.map((d, i): ExportedDate => ({ ...base('date', `date-${i + 1}`, d), kind: 'date', value: d.value, precision: d.precision })),
+    ...analysis.officials.map((o, i): ExportedOfficial => ({
+      ...base('official', `official-${i + 1}`, o),
+      kind: 'official',
+      name: o.name,
+      title: o.title,
+      country: o.country,
+      entityId: o.entityId,
+    })),
+    ...analysis.quotes.map((q, i): ExportedAttributed => ({
+      ...base('quote', `quote-${i + 1}`, q),
+      kind: 'quote',
+      speaker: q.speaker,
+      speakerEntityId: q.speakerEntityId,
+    })),
+    ...analysis.claims.map((c, i): ExportedAttributed => ({
+      ...base('claim', `claim-${i + 1}`, c),
+      kind: 'claim',
+      speaker: c.speaker,
+      speakerEntityId: c.speakerEntityId,
+    })),
+    ...userAnnotations.map((u): ExportedAnnotation => {
+      const common = base(u.kind, u.id, u, 'user');
+      return u.kind === 'quote'
+        ? { ...common, kind: 'quote', speaker: u.speaker, speakerEntityId: u.speakerEntityId ?? null }
+        : { ...common, kind: 'stance', stance: u.stance, holder: u.holder, target: u.target, note: u.note ?? null };
+    }),
+  ];
+  annotations.sort((a, b) => a.start - b.start || a.end - b.end || a.kind.localeCompare(b.kind));
+  return { path, sha256: hash(text), documentDate: analysis.documentDate?.value ?? null, annotations };
+}
+
+export function buildExport({ generator, corpus, texts, userAnnotations, hash }: ExportInput): AnnotationsExport {
   const documents = corpus.documents.map(({ path, analysis }): ExportedDocument => {
     const text = texts.get(path);
     if (text === undefined) throw new Error(`no text for ${path}`);
-    const lines = new LineIndex(text);
-    const codePoints = codePointCounter(text);
-    // Automatic annotations are numbered per kind in document order; user tags keep their own ids.
-    const base = (kind: AnnotationKind, id: string, s: { start: number; end: number; text: string }, source: 'auto' | 'user' = 'auto') => ({
-      id,
-      kind,
-      source,
-      start: s.start,
-      end: s.end,
-      codePointStart: codePoints(s.start),
-      codePointEnd: codePoints(s.end),
-      text: s.text,
-      range: { start: lines.positionAt(s.start), end: lines.positionAt(s.end) },
-    });
-    const annotations: ExportedAnnotation[] = [
-      ...analysis.dates.map((d, i): ExportedDate => ({ ...base('date', `date-${i + 1}`, d), kind: 'date', value: d.value, precision: d.precision })),
-      ...analysis.officials.map((o, i): ExportedOfficial => ({
-        ...base('official', `official-${i + 1}`, o),
-        kind: 'official',
-        name: o.name,
-        title: o.title,
-        country: o.country,
-        entityId: o.entityId,
-      })),
-      ...analysis.quotes.map((q, i): ExportedAttributed => ({
-        ...base('quote', `quote-${i + 1}`, q),
-        kind: 'quote',
-        speaker: q.speaker,
-        speakerEntityId: q.speakerEntityId,
-      })),
-      ...analysis.claims.map((c, i): ExportedAttributed => ({
-        ...base('claim', `claim-${i + 1}`, c),
-        kind: 'claim',
-        speaker: c.speaker,
-        speakerEntityId: c.speakerEntityId,
-      })),
-      ...(userAnnotations?.get(path) ?? []).map((u): ExportedAnnotation => {
-        const common = base(u.kind, u.id, u, 'user');
-        return u.kind === 'quote'
-          ? { ...common, kind: 'quote', speaker: u.speaker, speakerEntityId: u.speakerEntityId ?? null }
-          : { ...common, kind: 'stance', stance: u.stance, holder: u.holder, target: u.target, note: u.note ?? null };
-      }),
-    ];
-    annotations.sort((a, b) => a.start - b.start || a.end - b.end || a.kind.localeCompare(b.kind));
-    return { path, sha256: sha256Hex(text), documentDate: analysis.documentDate?.value ?? null, annotations };
+    return exportDocument(path, analysis, text, userAnnotations?.get(path), hash);
   });
 
   const countersByPath = new Map<string, (offset: number) => number>();

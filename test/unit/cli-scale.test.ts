@@ -6,11 +6,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/corpus.mjs';
-import { analyzeCorpus } from '../../src/analysis/analyze';
+import { analyzeCorpus, analyzeDocument } from '../../src/analysis/analyze';
 import { buildExport, codePointCounter } from '../../src/annotations/exportFormat';
 import { formatDocuments, formatHeader, formatTrailer } from '../../src/cliOutput';
 import { parseShard, shardOf } from '../../src/cliShard';
-import { codePointStandIn, surrogatePairEnds } from '../../src/cliWorker';
+import { sha256Hex } from '../../src/annotations/sha256';
+import { analyzeChunk, codePointStandIn, exportNativeDocument, nativeSha256, surrogatePairEnds } from '../../src/cliWorker';
 import { schemaErrors } from '../helpers/schema';
 import { loadSeeds, repoRoot } from '../helpers/seeds';
 
@@ -212,6 +213,38 @@ describe('the streamed plain export', () => {
         formatTrailer(exported.entities, exported.events, 'json');
       expect(streamed).toBe(JSON.stringify(exported, null, 2) + '\n');
     }
+  });
+});
+
+describe('the CLI\'s own document export', () => {
+  it('is buildExport\'s document, key order and hash included, on generated and awkward articles', () => {
+    const texts = generateCorpus({ seedTexts: loadSeeds().map((s) => s.text), targetBytes: 120 * 1024, seed: 'export-doc' }).map((a) => a.text);
+    texts.push(
+      '\u{1F30F} TOKYO, March 3, 2024 \r\n— Foreign Minister Anna Lee met Prime Minister Kenji Mori on Monday. "Good," Lee said.\r\n',
+      'A lone \uD83D surrogate and another \uDC00 one: President Joe Bloggs said so on Friday.',
+      '',
+    );
+    const documents = texts.map((text, i) => ({ path: `dir/${i}.txt`, text }));
+    const corpus = analyzeCorpus(documents);
+    const exported = buildExport({ generator: 'g', corpus, texts: new Map(documents.map((d) => [d.path, d.text])) });
+    corpus.documents.forEach(({ path, analysis }, i) => {
+      expect(JSON.stringify(exportNativeDocument(path, analysis, documents[i]!.text))).toBe(JSON.stringify(exported.documents[i]));
+    });
+    expect(nativeSha256('a \uD800 b')).toBe(sha256Hex('a \uD800 b'));
+  });
+});
+
+describe('the workers\' batch analysis', () => {
+  it('gives each article what analyzeDocument gives it, with and without a document date', () => {
+    const texts = [
+      ...loadSeeds().map((s) => s.text),
+      ...generateCorpus({ seedTexts: loadSeeds().map((s) => s.text), targetBytes: 600 * 1024, seed: 'batch' }).map((a) => a.text),
+      '',
+      'Monday: President Ana Souza of Brazil met Chancellor Olaf Berg in Brasília. "We agree," Souza said.',
+    ];
+    expect(analyzeChunk(texts)).toEqual(texts.map((t) => analyzeDocument(t)));
+    const options = { documentDate: '2021-02-03' };
+    expect(analyzeChunk(texts.slice(-3), options)).toEqual(texts.slice(-3).map((t) => analyzeDocument(t, options)));
   });
 });
 

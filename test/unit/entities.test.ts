@@ -80,7 +80,9 @@ describe('linkEntities', () => {
   });
 
   it('handles no documents and no officials', () => {
-    expect(linkEntities([])).toEqual({ entities: [], byLocalId: new Map() });
+    const none = linkEntities([]);
+    expect(none.entities).toEqual([]);
+    expect(none.byLocalId).toEqual(new Map());
     expect(linkEntities([[], []]).entities).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { Span } from '../../../src/analysis/types';
 import type { AppliedDecorations } from '../../../src/vscode/api';
 import { Commands } from '../../../src/vscode/constants';
+import { analyzeDocument } from '../../../src/analysis/analyze';
 import { api, expectedCorpus, folder, open, sleep, waitFor } from './helpers';
 
 type Offsets = Array<[number, number]>;
@@ -95,6 +96,63 @@ suite('Decorations on the seed articles', () => {
       await expectShown(editor.document, { ...all, [c]: [] }, `${c} highlights switched off`);
       await vscode.commands.executeCommand(toggles[c]);
       await expectShown(editor.document, all, `${c} highlights switched back on`);
+    }
+  });
+
+  test('an edit redraws only the categories whose ranges changed', async () => {
+    const { corpus } = await expectedCorpus();
+    const d = corpus.documents.find((x) => x.analysis.dates.length > 0 && x.analysis.officials.length > 0 && x.analysis.claims.length > 0)!;
+    const uri = vscode.Uri.joinPath(folder().uri, d.path);
+    const { metrics, model } = await api();
+    // The original text is put back at the end (saved, as auto-save may have saved the edits).
+    const editor = await open(uri);
+    const doc = editor.document;
+    const original = doc.getText();
+    try {
+      const engine = () => {
+        const a = analyzeDocument(doc.getText());
+        return { date: spans(a.dates), official: spans(a.officials), claim: spans(a.claims) };
+      };
+      const caughtUp = async (what: string) => {
+        await waitFor(`${what}: analysed`, () => model.article(uri)?.text === doc.getText());
+        await expectShown(doc, engine(), what);
+        await sleep(600); // any redraw still queued runs now
+      };
+      await caughtUp('the article before editing');
+      const calls = () => ({ date: metrics.decorationCalls.date ?? 0, official: metrics.decorationCalls.official ?? 0, claim: metrics.decorationCalls.claim ?? 0 });
+      const before = calls();
+
+      // 1. A word typed in a sentence that holds no highlight: VS Code moves what follows, nothing is set again.
+      const analysis = analyzeDocument(original);
+      const highlighted = [...analysis.dates, ...analysis.officials, ...analysis.claims];
+      const quiet = analysis.sentences.find((s) => s.start > 0 && !highlighted.some((h) => h.end >= s.start && h.start <= s.end) && highlighted.some((h) => h.start > s.end))!;
+      assert.ok(quiet, 'no sentence without highlights before others');
+      const at = original.indexOf(' ', quiet.start) + 1;
+      await editor.edit((b) => b.insert(doc.positionAt(at), 'very '));
+      await caughtUp('after a word typed');
+      assert.deepEqual(calls(), before, 'categories were set again though only moved');
+
+      // 2. A new sentence with a date at the end: dates are set again, officials and claims are not.
+      const end = doc.getText().length;
+      await editor.edit((b) => b.insert(doc.positionAt(end), '\n\nThe report was published on 3 March 2020.\n'));
+      await caughtUp('after a date typed');
+      const after = calls();
+      assert.equal(after.date, before.date + 1, 'the dates were not set once more');
+      assert.equal(after.official, before.official, 'officials were set again');
+      assert.equal(after.claim, before.claim, 'claims were set again');
+    } finally {
+      // Auto-save may have written the edits: the original text goes back, saved.
+      const restore = await vscode.window.showTextDocument(doc);
+      await restore.edit((b) => b.replace(new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), original));
+      await doc.save();
+      await waitFor('the article analysed as saved again', () => {
+        if (doc.isDirty) throw new Error('the document is still dirty');
+        if (doc.getText() !== original) throw new Error('the text is not the original');
+        const article = model.article(uri);
+        if (article?.text !== original) throw new Error(article ? `the index holds other text (${article.text.length} vs ${original.length} characters)` : 'the index holds no article');
+        return true;
+      });
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     }
   });
 
