@@ -25,8 +25,9 @@ export interface CorpusLinks {
   entityById: Map<string, Entity>;
   /** The analyses this linking linked; another one (analysed since) is linked on its own (linkOneAnalysis). */
   linked: WeakSet<DocumentAnalysis>;
-  /** The linker's own result, which linkOneAnalysis links one more article onto (its documents emptied). */
-  corpus: object;
+  /** The linker's own result, which linkOneAnalysis links one more article onto (its documents emptied);
+   *  none for a linking read back from the cache. */
+  corpus: CorpusAnalysis | undefined;
 }
 
 /** Articles copied or read between two yields (a few ms). */
@@ -94,7 +95,7 @@ export function linkedAnalysis(local: DocumentAnalysis, links: CorpusLinks | und
   if (!links.linked.has(local)) {
     // Analysed after this linking: its people are matched against the corpus's names as the linker would.
     const copy = fullCopy(local);
-    if (linkOneAnalysis(copy, links.corpus)) return copy;
+    if (links.corpus && linkOneAnalysis(copy, links.corpus)) return copy;
   }
   const { entityByLocalId, entityById } = links;
   return {

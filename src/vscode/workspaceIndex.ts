@@ -517,7 +517,7 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     const signature = linkSignature(signed.sort(byPath));
     const saved = await this.cache.loadCorpus(signature);
     if (saved && !stopped()) {
-      this.links = { ...saved, entityById: new Map(saved.entities.map((e) => [e.id, e])), linked: new WeakSet(), corpus: {} };
+      this.links = { ...saved, entityById: new Map(saved.entities.map((e) => [e.id, e])), linked: new WeakSet(), corpus: undefined };
       this.linksSignature = signature;
       this.savedSignature = signature;
       this.linkStale = false;
