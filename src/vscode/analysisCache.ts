@@ -31,11 +31,12 @@ export function keptAnalysis(analysis: DocumentAnalysis): DocumentAnalysis {
  * slices of the article's text when it is read (fillTexts). Event sources keep theirs: the corpus events are
  * shown from the cache before the articles are read.
  */
-export function keptAnalysisJson(analysis: DocumentAnalysis): string {
+export function keptAnalysisJson(analysis: DocumentAnalysis, withSentences = false): string {
   const strip = <T extends { text: string }>(spans: readonly T[]) => spans.map(({ text: _text, ...rest }) => rest);
   return JSON.stringify({
     documentDate: analysis.documentDate,
-    sentences: [],
+    // An open article's live analysis starts from a full one, sentences included (see LiveAnalysis).
+    sentences: withSentences ? analysis.sentences : [],
     dates: strip(analysis.dates),
     officials: strip(analysis.officials),
     quotes: strip(analysis.quotes),

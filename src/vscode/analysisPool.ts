@@ -10,7 +10,8 @@ import { keptAnalysisJson } from './analysisCache';
 
 export interface PoolRequest {
   id: number;
-  items: Array<{ text: string; documentDate: string | null }>;
+  /** `sentences`: keep the analysis' sentences (an open article's live analysis starts from them). */
+  items: Array<{ text: string; documentDate: string | null; sentences?: boolean }>;
 }
 export interface PoolReply {
   id: number;
@@ -39,6 +40,7 @@ export interface PoolOptions {
 interface Job {
   text: string;
   documentDate: string | null;
+  sentences: boolean;
   resolve: (json: string) => void;
 }
 
@@ -66,9 +68,9 @@ export class AnalysisPool {
   constructor(private readonly options: PoolOptions) {}
 
   /** The article's own analysis, as kept and cached (JSON). Never rejects: a failure gives an empty analysis. */
-  analyse(text: string, documentDate: string | null): Promise<string> {
+  analyse(text: string, documentDate: string | null, options: { sentences?: boolean } = {}): Promise<string> {
     return new Promise((resolve) => {
-      this.queue.push({ text, documentDate, resolve });
+      this.queue.push({ text, documentDate, sentences: options.sentences === true, resolve });
       this.schedulePump();
     });
   }
@@ -117,7 +119,7 @@ export class AnalysisPool {
       const id = this.nextId++;
       slot.inFlight.set(id, jobs);
       try {
-        slot.worker.postMessage({ id, items: jobs.map((j) => ({ text: j.text, documentDate: j.documentDate })) });
+        slot.worker.postMessage({ id, items: jobs.map((j) => ({ text: j.text, documentDate: j.documentDate, sentences: j.sentences })) });
       } catch (e) {
         this.fail(slot, e);
       }
@@ -221,7 +223,7 @@ export const EMPTY_ANALYSIS: DocumentAnalysis = { documentDate: null, sentences:
 
 function analyseHere(job: Job, log: ((message: string) => void) | undefined): string {
   try {
-    return keptAnalysisJson(analyzeDocument(job.text, { documentDate: job.documentDate }));
+    return keptAnalysisJson(analyzeDocument(job.text, { documentDate: job.documentDate }), job.sentences);
   } catch (e) {
     // The engine is built never to throw; if it does, the article shows nothing rather than breaking the rest.
     log?.(`analysis failed: ${String(e)}`);

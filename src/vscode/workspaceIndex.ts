@@ -20,7 +20,8 @@ import type { Config } from './config';
 import { CONFIG_SECTION, Settings } from './constants';
 import { type CorpusLinks, linkArticlesStepwise, linkedAnalysis, runToEnd } from './corpusLink';
 import { isArticlePath } from './glob';
-import type { Metrics, MutableIndexingRun } from './metrics';
+import { LiveAnalysis } from './liveAnalysis';
+import { Metrics, type MutableIndexingRun } from './metrics';
 import type { ArticleSnapshot, WorkspaceModel } from './model';
 import { plainMessage } from './views/labels';
 
@@ -151,6 +152,8 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly pool: AnalysisPool;
   private readonly metrics: Metrics | undefined;
+  /** Typed text of open articles: only the edited paragraphs analysed again (src/analysis/incremental.ts). */
+  private readonly live: LiveAnalysis;
   private disposed = false;
   private settingMaxBytes: number | undefined;
 
@@ -164,6 +167,7 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
   ) {
     this.pool = options.pool ?? new AnalysisPool({ createWorker: undefined, workers: 0, log: (m) => log.warn(m) });
     this.metrics = options.metrics;
+    this.live = new LiveAnalysis(options.metrics ?? new Metrics());
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
     this.disposables.push(
       this.changeEmitter,
@@ -348,6 +352,8 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     } finally {
       this.resolveReady();
     }
+    // Editors restored with the window: their large articles get their live analyser ready too.
+    for (const doc of vscode.workspace.textDocuments) if (this.entries.get(doc.uri.toString())?.text === doc.getText()) this.prepareLive(doc);
   }
 
   private async reindex(notify = false, first = false): Promise<void> {
@@ -676,21 +682,49 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
   }
 
   /**
-   * Analyses typed text of an open article, on this thread (the text is the editor's, not a file's: not cached).
-   * The one place typed text is analysed, so that an incremental analyser can take it over.
+   * Analyses typed text of an open article on this thread, re-reading only the edited paragraphs when the
+   * article's live analyser can (LiveAnalysis). An answer not known to equal the whole analysis is shown at
+   * once and replaced by the whole analysis made off this thread.
    */
-  private analyseTyped(uri: vscode.Uri, text: string, override: string | null): DocumentAnalysis {
-    const started = performance.now();
-    let analysis: DocumentAnalysis;
+  private analyseTyped(doc: vscode.TextDocument, text: string, override: string | null): DocumentAnalysis {
     try {
-      analysis = keptAnalysis(analyzeDocument(text, { documentDate: override }));
+      const typed = this.live.analyseTyped(doc.uri, text, override);
+      if (!typed.exact) this.analyseOpenInBackground(doc, text, override, true);
+      return keptAnalysis(typed.analysis);
     } catch (e) {
       // The engine is built never to throw; if it does, the article shows nothing rather than breaking the rest.
       this.log.error(`analysis failed: ${String(e)}`);
-      analysis = EMPTY_ANALYSIS;
+      this.live.forget(doc.uri);
+      return EMPTY_ANALYSIS;
     }
-    this.metrics?.recordReanalysis({ uri: uri.toString(), ms: performance.now() - started, analysedChars: text.length, textChars: text.length });
-    return analysis;
+  }
+
+  /**
+   * The whole analysis of an open article's text, made by the pool (off this thread), given to its live
+   * analyser so that the next edit starts from it, and with `replace`, shown instead of a quick inexact one.
+   * Dropped when the user has typed on (or changed the document date) meanwhile.
+   */
+  private analyseOpenInBackground(doc: vscode.TextDocument, text: string, override: string | null, replace: boolean): void {
+    const version = doc.version;
+    const key = doc.uri.toString();
+    void this.pool.analyse(text, override, { sentences: true }).then((json) => {
+      if (this.disposed || doc.isClosed || doc.version !== version || this.documentDateOverride(doc.uri) !== override) return;
+      const full = JSON.parse(json) as DocumentAnalysis;
+      if (!fillTexts(full, text)) return;
+      this.live.adopt(doc.uri, text, full, override);
+      const entry = this.entries.get(key);
+      if (replace && entry && entry.text === text) this.setEntry(key, { ...entry, analysis: keptAnalysis(full) });
+    });
+  }
+
+  /** Below this size the live analyser reads the whole text quickly itself: no need to prepare it. */
+  private static readonly PREPARE_LIVE_FROM_CHARS = 128 * 1024;
+
+  /** A large article just opened: its live analyser gets a whole analysis to start from before the first keystroke. */
+  private prepareLive(doc: vscode.TextDocument): void {
+    const text = doc.getText();
+    if (text.length < WorkspaceIndex.PREPARE_LIVE_FROM_CHARS || !this.isArticleUri(doc.uri) && !this.entries.has(doc.uri.toString())) return;
+    this.analyseOpenInBackground(doc, text, this.documentDateOverride(doc.uri), false);
   }
 
   /** Analyses an open document's current text synchronously (typed text is not cached; saved text is). */
@@ -715,7 +749,7 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     this.nextSeq(key);
     const override = this.documentDateOverride(doc.uri);
     const sha = hashText(text);
-    this.setEntry(key, { uri: doc.uri, path: vscode.workspace.asRelativePath(doc.uri), text, sha256: sha, analysis: this.analyseTyped(doc.uri, text, override), override, record: existing?.record });
+    this.setEntry(key, { uri: doc.uri, path: vscode.workspace.asRelativePath(doc.uri), text, sha256: sha, analysis: this.analyseTyped(doc, text, override), override, record: existing?.record });
     if (replaced) {
       const snapshot = this.article(doc.uri);
       if (snapshot) this.textEmitter.fire([snapshot]);
@@ -727,7 +761,10 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
   private onOpened(doc: vscode.TextDocument): void {
     if (!this.isArticleUri(doc.uri)) return;
     const existing = this.entries.get(doc.uri.toString());
-    if (existing && existing.text === doc.getText()) return;
+    if (existing && existing.text === doc.getText()) {
+      this.prepareLive(doc);
+      return;
+    }
     this.updateFromDocument(doc, true);
   }
 
@@ -1080,6 +1117,7 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     for (const t of this.pendingReads.values()) clearTimeout(t);
     this.generation++;
     this.pool.dispose();
+    this.live.dispose();
     void this.cache.flush();
     for (const d of this.disposables) d.dispose();
   }

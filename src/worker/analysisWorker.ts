@@ -9,7 +9,7 @@ import type { PoolReply, PoolRequest } from '../vscode/analysisPool';
 parentPort?.on('message', (request: PoolRequest) => {
   const results = request.items.map((item) => {
     try {
-      return keptAnalysisJson(analyzeDocument(item.text, { documentDate: item.documentDate }));
+      return keptAnalysisJson(analyzeDocument(item.text, { documentDate: item.documentDate }), item.sentences === true);
     } catch (e) {
       // The engine is built never to throw; if it does, the host analyses that article itself and logs why.
       return { error: String(e) };
