@@ -103,10 +103,9 @@ function packageRunner(outDir) {
 }
 
 // ---- one code-server session: start, open the folder, wait for the runner's figures, stop ---------
-async function session({ scratch, workspace, phase, vsixes, env }) {
+async function session({ scratch, port, workspace, phase, vsixes, env }) {
   const resultsFile = join(scratch, `results-${phase}.json`);
   rmSync(resultsFile, { force: true });
-  const port = await freePort();
   const logFile = join(scratch, `code-server-${phase}.log`);
   server = await startCodeServer({
     scratch, port, vsixes, logFile,
@@ -115,7 +114,8 @@ async function session({ scratch, workspace, phase, vsixes, env }) {
       NEWS_ANNOTATOR_BENCH_TIMEOUT_MS: String(timeoutMs), ...env,
     },
   });
-  browser = await chromium.launchPersistentContext(join(scratch, `chromium-${phase}`), {
+  // One browser profile per run, as one person's browser: the workbench's own state (its layout) is reopened too.
+  browser = await chromium.launchPersistentContext(join(scratch, 'chromium-profile'), {
     executablePath: CHROMIUM, headless: true, viewport: { width: 1440, height: 900 },
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run', '--disable-quic'],
@@ -152,7 +152,10 @@ async function measureRun(index, ctx) {
   scratches.push(scratch);
   const load = loadavg()[0];
   say(`run ${index + 1}/${runs}: cold start on a fresh user data dir (load ${load.toFixed(2)})`);
-  const cold = await session({ scratch, workspace: ctx.workspace, phase: 'cold', vsixes: ctx.vsixes, env: {} });
+  // The same port for both phases: the workbench names the folder by a URI holding the server's address, and
+  // a different one is a different workspace, with its own (empty) storage: no cache to reopen from.
+  const port = await freePort();
+  const cold = await session({ scratch, port, workspace: ctx.workspace, phase: 'cold', vsixes: ctx.vsixes, env: {} });
   if (!cold.events) throw new Error(`the cold run found no events in ${articles} articles: is the workspace indexed at all?`);
   const { seconds, source } = coldSeconds(cold);
   say(`  cold: indexing ${seconds.toFixed(2)} s (${source}), ready after ${cold.readySeconds} s, Events view after ${cold.eventsViewSeconds} s; ` +
@@ -162,7 +165,7 @@ async function measureRun(index, ctx) {
   if (!skip.has('warm')) {
     say(`run ${index + 1}/${runs}: warm reopen on the same user data dir`);
     warm = await session({
-      scratch, workspace: ctx.workspace, phase: 'warm', vsixes: [],
+      scratch, port, workspace: ctx.workspace, phase: 'warm', vsixes: [],
       env: {
         NEWS_ANNOTATOR_BENCH_EXPECT_EVENTS: String(cold.events),
         ...(skip.has('keystroke') ? {} : { NEWS_ANNOTATOR_BENCH_LONG: ctx.longArticle }),
