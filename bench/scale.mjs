@@ -123,7 +123,16 @@ async function session({ scratch, port, workspace, phase, vsixes, env }) {
   const page = browser.pages()[0] ?? await browser.newPage();
   await page.goto(folderUrl(server.url, workspace));
   const deadline = Date.now() + timeoutMs + 120_000;
+  let lastProgress = Date.now();
   while (!existsSync(resultsFile)) {
+    if (Date.now() - lastProgress > 30_000 && existsSync(`${resultsFile}.progress`)) {
+      lastProgress = Date.now();
+      try {
+        const p = JSON.parse(readFileSync(`${resultsFile}.progress`, 'utf8'));
+        const run = p.run ? `; indexing: ${p.run.analysed} analysed, ${p.run.fromCache} from the cache of ${p.run.articles}` : '';
+        say(`  ${phase}: ${p.atSeconds} s since the extension host started, RSS ${p.rssMB} MB${run}`);
+      } catch { /* being written */ }
+    }
     if (server.child.exitCode !== null) throw new Error(`code-server exited during the ${phase} phase; see ${logFile}`);
     if (Date.now() > deadline) {
       await page.screenshot({ path: join(scratch, `timeout-${phase}.png`) }).catch(() => {});
@@ -136,7 +145,10 @@ async function session({ scratch, port, workspace, phase, vsixes, env }) {
   browser = undefined;
   await server.stop();
   server = undefined;
-  if (outcome.error) throw new Error(`the ${phase} phase failed in the extension host:\n${outcome.error}`);
+  if (outcome.error) {
+    const seen = outcome.partial ? `\nseen before: ${JSON.stringify(outcome.partial)}` : '';
+    throw new Error(`the ${phase} phase failed in the extension host:\n${outcome.error}${seen}`);
+  }
   return outcome;
 }
 

@@ -22,11 +22,26 @@ exports.activate = function activate() {
   const probes = startProbes();
   const write = (outcome) => {
     probes.stop();
+    clearInterval(progress);
     fs.writeFileSync(`${results}.tmp`, JSON.stringify(outcome, null, 2));
     fs.renameSync(`${results}.tmp`, results);
   };
   // Not awaited: the runner's own activation must not hold up the extension host.
-  run(phase, folder, probes).then(write, (error) => write({ phase, error: String((error && error.stack) || error) }));
+  const partial = { phase };
+  // A line of progress every 10 s for the script to show during a long indexing.
+  const progress = setInterval(() => {
+    const run = partial.indexingRuns && partial.indexingRuns[partial.indexingRuns.length - 1];
+    const line = { atSeconds: seconds(performance.now()), rssMB: Math.round(process.memoryUsage().rss / 2 ** 20), run: run || null };
+    try {
+      fs.writeFileSync(`${results}.progress`, JSON.stringify(line));
+    } catch {
+      // Progress is a courtesy.
+    }
+  }, 10_000);
+  run(phase, folder, probes, partial).then(write, (error) => {
+    // What was seen before it broke (a timeout on a slow build is still a measure of it).
+    write({ phase, error: String((error && error.stack) || error), partial: { ...partial, probes: probes.snapshot(), atSeconds: seconds(performance.now()) } });
+  });
 };
 
 exports.deactivate = function deactivate() {};
@@ -94,7 +109,7 @@ async function waitFor(what, probe, timeoutMs, everyMs = 100) {
 
 const seconds = (ms) => Math.round(ms) / 1000;
 
-async function run(phase, folder, probes) {
+async function run(phase, folder, probes, partial) {
   const timeoutMs = Number(env.NEWS_ANNOTATOR_BENCH_TIMEOUT_MS || 600_000);
   // performance.now() counts from the extension host's start.
   const runnerActivatedAt = performance.now();
@@ -111,6 +126,8 @@ async function run(phase, folder, probes) {
     throw new Error(`activate() returned no test API with model, metrics and eventsTree (got ${api ? Object.keys(api).join(', ') : api})`);
   }
   const { model, metrics } = api;
+  partial.activationMs = metrics.activationMs;
+  partial.indexingRuns = metrics.indexingRuns; // live: read when the partial record is written
   const out = {
     phase,
     wasActive,
