@@ -2,7 +2,7 @@
 // `npm run bench:scale`: News Annotator on a 10,000-article workspace in a real VS Code (code-server), measured
 // from inside its extension host by a runner extension (bench/scale-runner), plus the CLI's speed-up, the
 // re-anchoring rate and the size of the .vsix. See bench/README.md for what each figure means.
-//   node bench/scale.mjs [--articles 10000] [--seed 20240601] [--runs 3] [--skip cli,reanchor,keystroke,warm,vsix]
+//   node bench/scale.mjs [--articles 10000] [--seed 20240601] [--runs 3] [--skip cli,reanchor,warm,keystroke]
 //                        [--timeout 600] [--keep]
 // Each run: a fresh user data dir, cold indexing (code-server started, workbench opened in Chromium), then
 // code-server restarted on the SAME user data dir for the warm reopen and the typing in the 1 MB article.
@@ -130,7 +130,7 @@ async function session({ scratch, port, workspace, phase, vsixes, env }) {
       try {
         const p = JSON.parse(readFileSync(`${resultsFile}.progress`, 'utf8'));
         const run = p.run ? `; indexing: ${p.run.analysed} analysed, ${p.run.fromCache} from the cache of ${p.run.articles}` : '';
-        say(`  ${phase}: ${p.atSeconds} s since the extension host started, RSS ${p.rssMB} MB${run}`);
+        say(`  ${phase} (${p.stage ?? '?'}): ${p.atSeconds} s since the extension host started, RSS ${p.rssMB} MB${run}`);
       } catch { /* being written */ }
     }
     if (server.child.exitCode !== null) throw new Error(`code-server exited during the ${phase} phase; see ${logFile}`);
