@@ -269,7 +269,7 @@ async function typing(api, uri) {
 
   // Paragraph lines spread through the article, long enough to edit in their middle.
   const targets = [];
-  const count = Number(env.NEWS_ANNOTATOR_BENCH_EDITS || 12);
+  const count = Number(env.NEWS_ANNOTATOR_BENCH_EDITS || 9);
   for (let k = 0; k < count; k++) {
     let line = Math.floor(((k + 0.5) / count) * doc.lineCount);
     while (line < doc.lineCount - 1 && (doc.lineAt(line).text.length < 120 || doc.lineAt(line).text.startsWith('#'))) line++;
@@ -293,8 +293,9 @@ async function typing(api, uri) {
       const range = new vscode.Range(at, new vscode.Position(line.lineNumber, end < 0 ? line.text.length : end));
       await editor.edit((e) => e.delete(range));
     } else {
-      // Typed a character at a time, faster than the debounce, as a person types.
-      const sentence = ' The minister later said the talks would resume in March.';
+      // Typed a character at a time, faster than the debounce, as a person types (short: while re-analysis
+      // takes seconds, each keystroke waits for the host).
+      const sentence = ' Talks resume in March.';
       let pos = at;
       for (const ch of sentence) {
         await editor.edit((e) => e.insert(pos, ch), { undoStopBefore: false, undoStopAfter: false });
