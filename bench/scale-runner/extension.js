@@ -284,7 +284,6 @@ async function typing(api, uri) {
     const at = new vscode.Position(line.lineNumber, mid < 0 ? line.text.length : mid);
     const lastBefore = metrics.reanalyses[metrics.reanalyses.length - 1];
     const callsBefore = { ...metrics.decorationCalls };
-    const changed = nextChange(model);
     if (kind === 'insert') {
       await editor.edit((e) => e.insert(at, ' very'));
     } else if (kind === 'delete') {
@@ -304,6 +303,8 @@ async function typing(api, uri) {
       }
     }
     const lastKeyAt = performance.now();
+    // After the last keystroke: a change during a typed sentence (an earlier pause) is not this edit's.
+    const changed = nextChange(model);
     const edit = { kind, line: line.lineNumber };
     if (recorded) {
       try {
@@ -318,8 +319,13 @@ async function typing(api, uri) {
         recorded = false;
       }
     }
-    const changedAt = await withTimeout(changed, 15_000, 'the model to change after an edit');
-    edit.wallMinusDebounceMs = Math.round(Math.max(0, changedAt - lastKeyAt - debounceMs) * 10) / 10;
+    try {
+      const changedAt = await withTimeout(changed, 15_000, 'the model to change after an edit');
+      edit.wallMinusDebounceMs = Math.round(Math.max(0, changedAt - lastKeyAt - debounceMs) * 10) / 10;
+    } catch {
+      edit.wallMinusDebounceMs = null;
+      if (!recorded) throw new Error(`no re-analysis seen after a ${kind} edit: neither metrics.reanalyses nor the model changed in 15 s`);
+    }
     await sleep(debounceMs + 400); // decorations follow the model
     edit.decorationCalls = diffCalls(metrics.decorationCalls, callsBefore);
     edit.decorationCallsTotal = sumCalls(edit.decorationCalls);
