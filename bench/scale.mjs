@@ -244,6 +244,7 @@ async function main() {
   const edits = samples.flatMap((s) => s.warm?.keystroke?.edits ?? []);
   const recorded = samples.every((s) => !s.warm?.keystroke || s.warm.keystroke.recordedByMetrics);
   const keystrokeValues = edits.map((e) => (recorded ? e.ms : e.wallMinusDebounceMs));
+  const decorationsCounted = samples.some((s) => Object.keys(s.warm?.keystroke?.decorationCallsAfter ?? {}).length > 0);
   const result = {
     indexColdSeconds: round(median(samples.map((s) => s.coldSeconds))),
     indexWarmSeconds: round(median(samples.map((s) => s.warm?.eventsCompleteSeconds))),
@@ -260,7 +261,8 @@ async function main() {
     indexColdSource: samples[0].coldSource,
     keystrokeSource: edits.length === 0 ? 'skipped' : recorded ? 'metrics.reanalyses' : 'wall time from the last keystroke to the model change, minus the debounce',
     keystrokeAnalysedChars: median(edits.map((e) => e.analysedChars)),
-    keystrokeDecorationCallsPerEdit: median(edits.map((e) => e.decorationCallsTotal)),
+    // null when the extension counts no setDecorations calls at all (metrics.decorationCalls left empty).
+    keystrokeDecorationCallsPerEdit: decorationsCounted ? median(edits.map((e) => e.decorationCallsTotal)) : null,
     coldReadySeconds: round(median(samples.map((s) => s.cold.readySeconds))),
     coldEventsViewSeconds: round(median(samples.map((s) => s.cold.eventsViewSeconds))),
     coldLinkMs: median(samples.map((s) => s.cold.linkMs)),
