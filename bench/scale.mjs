@@ -183,7 +183,10 @@ async function measureRun(index, ctx) {
         ...(skip.has('keystroke') ? {} : { NEWS_ANNOTATOR_BENCH_LONG: ctx.longArticle }),
       },
     });
-    say(`  warm: Events view complete after ${warm.eventsCompleteSeconds} s (${warm.events} events), ready after ${warm.readySeconds} s; RSS max ${warm.probes.rssMaxMB} MB`);
+    const complete = warm.eventsMismatch
+      ? `Events view never complete: ${warm.eventsMismatch.found} events instead of ${warm.eventsMismatch.expected} (settled after ${warm.eventsSettledSeconds} s)`
+      : `Events view complete after ${warm.eventsCompleteSeconds} s (${warm.events} events)`;
+    say(`  warm: ${complete}, ready after ${warm.readySeconds} s; RSS max ${warm.probes.rssMaxMB} MB`);
     if (warm.keystroke) {
       const k = warm.keystroke;
       const ms = k.edits.map((e) => (k.recordedByMetrics ? e.ms : e.wallMinusDebounceMs));
