@@ -9,7 +9,7 @@
 // Prints each figure against its goal, then ONE JSON line. A missed goal is a result, not a failure; a broken
 // run (no metrics, a timeout, code-server dying) exits non-zero. code-server and Chromium are always stopped.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -83,7 +83,12 @@ function workspaceDir() {
   const fingerprint = generatorFingerprint();
   if (existsSync(marker)) {
     const info = JSON.parse(readFileSync(marker, 'utf8'));
-    if (info.fingerprint === fingerprint) return { dir, info };
+    // A file changed since it was written (an edit saved by an earlier run, a hand edit) spoils the cache.
+    const written = statSync(marker).mtimeMs;
+    const changed = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .some((p) => !p.endsWith('.generated.json') && statSync(join(dir, p)).mtimeMs > written);
+    if (info.fingerprint === fingerprint && !changed) return { dir, info };
+    if (changed) say(`a file of ${dir} changed since it was generated: generating it again`);
   }
   say(`generating ${articles} articles (seed ${seed}) into ${dir}`);
   const summary = writeWorkspace({ out: dir, articles, seed });
@@ -109,6 +114,8 @@ async function session({ scratch, port, workspace, phase, vsixes, env }) {
   const logFile = join(scratch, `code-server-${phase}.log`);
   server = await startCodeServer({
     scratch, port, vsixes, logFile,
+    // VS Code in a browser saves after a delay by default: the typed edits must never reach the workspace.
+    settings: { 'files.autoSave': 'off' },
     extraEnv: {
       NEWS_ANNOTATOR_BENCH_RESULTS: resultsFile, NEWS_ANNOTATOR_BENCH_WORKSPACE: workspace, NEWS_ANNOTATOR_BENCH_PHASE: phase,
       NEWS_ANNOTATOR_BENCH_TIMEOUT_MS: String(timeoutMs), ...env,

@@ -256,6 +256,10 @@ function diffCalls(after, before) {
 async function typing(api, uri) {
   const { model, metrics } = api;
   const debounceMs = vscode.workspace.getConfiguration('newsAnnotator').get('analysis.debounceMs', 300);
+  // The edits are never to be saved: the workspace is cached between runs (VS Code in a browser saves after a
+  // delay by default; bench/scale.mjs turns that off).
+  const autoSave = vscode.workspace.getConfiguration('files').get('autoSave');
+  if (autoSave !== 'off') throw new Error(`files.autoSave is ${autoSave}: typing would change the workspace's files`);
   const doc = await vscode.workspace.openTextDocument(uri);
   const editor = await vscode.window.showTextDocument(doc, { preview: false });
   await waitFor('the long article analysed and decorated', () => model.article(uri) && api.decorationsFor(uri), 120_000, 100);
