@@ -1,11 +1,21 @@
 // Attributed claims: sentences whose content the article gives to a source with a reporting
 // verb or phrase, and sentences that hold an attributed quotation. A quotation that runs over
 // several sentences makes them one claim.
-import type { QuoteAnalysis } from './quotes';
+import type { AttributedQuote, QuoteAnalysis } from './quotes';
+import type { SentenceContext } from './speakers';
 import type { ClaimMention, Span } from './types';
 
-/** Claims from the sentence analysis that found the quotations (`analyzeQuotes`), so it runs once. */
-export function findClaims(text: string, sentences: Span[], { quotes, contexts }: QuoteAnalysis): ClaimMention[] {
+/**
+ * Claims from the sentence analysis that found the quotations: `analyzeQuotes` reads them right
+ * away (see claimsOf), so its per-sentence analysis is not kept alive until this call. The text and
+ * sentences are those the analysis was made of; the parameters stay for the pipeline's call.
+ */
+export function findClaims(_text: string, _sentences: Span[], analysis: QuoteAnalysis): ClaimMention[] {
+  return analysis.claims;
+}
+
+/** The claims of a text, from its quotations and the attributions of each of its sentences. */
+export function claimsOf(text: string, sentences: readonly Span[], quotes: readonly AttributedQuote[], contexts: readonly SentenceContext[]): ClaimMention[] {
   // Sentences joined by a quotation that crosses their boundary.
   const groupEnd = sentences.map((_, i) => i);
   const quoteAt = new Map<number, (typeof quotes)[number]>();

@@ -187,16 +187,19 @@ const TRIGGER_WORDS: ReadonlyMap<string, TriggerKind> = new Map<string, TriggerK
  * lower-case letter ("Marches" is no trigger, "MARCH 3" is). One pass over the text costs less
  * than one per group: the scan, not the few thousand matches, is what takes the time.
  */
-const TRIGGER_RE = new RegExp(
-  `\\d{4}|\\b(?:${trieSource([
-    ...[...MONTH_FULL_NAMES, ...MONTH_ABBREVIATIONS, ...WEEKDAY_NAMES].flatMap((w) => [w, w.toUpperCase()]),
-    ...['Today', 'TODAY', 'Yesterday', 'Tomorrow', 'Century', 'Spring', 'Summer', 'Autumn', 'Winter'],
-    ...['Christmas', 'Boxing', 'New', 'Valentine', 'Halloween'],
-    ...WEEKDAY_NAMES.map((w) => w.toLowerCase()),
-    ...['today', 'yesterday', 'tomorrow', 'weekend', 'week', 'month', 'year', 'decade', 'century', 'day', 'ago'],
-    ...['spring', 'summer', 'autumn', 'winter'],
-  ])})(?![a-z])`,
-  'g',
+/** Every spelling the trigger pattern matches, exactly as written (it is case-sensitive). */
+const TRIGGER_SPELLINGS = [
+  ...[...MONTH_FULL_NAMES, ...MONTH_ABBREVIATIONS, ...WEEKDAY_NAMES].flatMap((w) => [w, w.toUpperCase()]),
+  ...['Today', 'TODAY', 'Yesterday', 'Tomorrow', 'Century', 'Spring', 'Summer', 'Autumn', 'Winter'],
+  ...['Christmas', 'Boxing', 'New', 'Valentine', 'Halloween'],
+  ...WEEKDAY_NAMES.map((w) => w.toLowerCase()),
+  ...['today', 'yesterday', 'tomorrow', 'weekend', 'week', 'month', 'year', 'decade', 'century', 'day', 'ago'],
+  ...['spring', 'summer', 'autumn', 'winter'],
+];
+const TRIGGER_RE = new RegExp(`\\d{4}|\\b(?:${trieSource(TRIGGER_SPELLINGS)})(?![a-z])`, 'g');
+/** The kind of each spelling as matched: no lower-casing per trigger. */
+const TRIGGER_KIND_BY_SPELLING: ReadonlyMap<string, TriggerKind> = new Map(
+  TRIGGER_SPELLINGS.map((w) => [w, TRIGGER_WORDS.get(w.toLowerCase())!] as [string, TriggerKind]),
 );
 /**
  * How far an expression reaches before and after its trigger, by kind: "the beginning of the
@@ -219,6 +222,10 @@ const ALIGN_LIMIT = 24;
 function isSpace(c: string | undefined): boolean {
   return c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\u00a0';
 }
+/** isSpace by character code. */
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13 || c === 160;
+}
 
 /**
  * Merged [start, end) stretches of text around the triggers of each kind, as flat pairs.
@@ -234,13 +241,13 @@ function triggerWindows(text: string): Map<TriggerKind, number[]> {
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const word = m[0];
     const first = word.charCodeAt(0);
-    const kind: TriggerKind | undefined = first >= 48 && first <= 57 ? 'digit' : TRIGGER_WORDS.get(word.toLowerCase());
+    const kind: TriggerKind | undefined = first >= 48 && first <= 57 ? 'digit' : TRIGGER_KIND_BY_SPELLING.get(word);
     if (!kind) continue;
     const [left, right] = WINDOW_MARGINS[kind];
     let start = Math.max(0, m.index - left);
-    for (let i = 0; i < ALIGN_LIMIT && start > 0 && !isSpace(text[start - 1]); i++) start--;
+    for (let i = 0; i < ALIGN_LIMIT && start > 0 && !isSpaceCode(text.charCodeAt(start - 1)); i++) start--;
     let end = Math.min(text.length, m.index + word.length + right);
-    for (let i = 0; i < ALIGN_LIMIT && end < text.length && !isSpace(text[end]); i++) end++;
+    for (let i = 0; i < ALIGN_LIMIT && end < text.length && !isSpaceCode(text.charCodeAt(end)); i++) end++;
     let list = windows.get(kind);
     if (!list) windows.set(kind, (list = []));
     const last = list.length - 1;

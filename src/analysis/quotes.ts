@@ -1,8 +1,9 @@
 // Direct quotations: pairs quotation marks (straight, curly, and BBC-style single marks),
 // rejects titles and scare quotes, and gives each quotation to the source the article names.
+import { claimsOf } from './claims';
 import { paragraphBlocks } from './sentences';
 import { attributeSentences, inRanges, type Attribution, type SentenceContext, type Speaker } from './speakers';
-import type { OfficialMention, QuoteMention, Span } from './types';
+import type { ClaimMention, OfficialMention, QuoteMention, Span } from './types';
 
 export interface QuoteSegment {
   /** Index of the opening mark, or -1 when the source lost it. */
@@ -305,8 +306,13 @@ export interface AttributedQuote {
   anchorSentence: number;
 }
 
-/** Quotations with their attributions, and the per-sentence attribution analysis that claims reuse. */
-export type QuoteAnalysis = { quotes: AttributedQuote[]; contexts: SentenceContext[]; segments: QuoteSegment[] };
+/**
+ * The quotations of an article and its claims. The claims are read from the per-sentence attributions
+ * as soon as those are found: the attributions of every sentence were the largest part of an
+ * article's analysis, and keeping them until the claims stage made them outlive several garbage
+ * collections (copied each time) for nothing.
+ */
+export type QuoteAnalysis = { quotes: Array<{ quote: QuoteMention }>; claims: ClaimMention[] };
 
 /** Finds quotations and their speakers; claims are read from the same analysis (see findClaims). */
 export function analyzeQuotes(
@@ -365,7 +371,9 @@ export function analyzeQuotes(
     quotes.push(q);
     previous = q;
   }
-  return { quotes, contexts, segments };
+  // Only the mentions are kept: the attributions and segments behind them served the claims above,
+  // and would otherwise stay alive with the analysis until the pipeline's batch is done.
+  return { quotes: quotes.map((q) => ({ quote: q.quote })), claims: claimsOf(text, sentences, quotes, contexts) };
 }
 
 function chooseAttribution(
