@@ -283,6 +283,8 @@ async function main() {
     keystrokeEventLoopMaxMs: round(median(samples.map((s) => s.warm?.keystroke?.probes.eventLoopMaxMs)), 1),
     articles: samples[0].cold.articles,
     events: samples[0].cold.events,
+    eventsTreeRoots: samples[0].cold.eventsRoots,
+    warmEventsMismatch: samples.find((s) => s.warm?.eventsMismatch)?.warm.eventsMismatch ?? null,
     workspaceMB: round(info.bytes / 2 ** 20, 1),
     runs,
     perRun: samples.map((s) => ({
