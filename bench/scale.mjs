@@ -2,14 +2,14 @@
 // `npm run bench:scale`: News Annotator on a 10,000-article workspace in a real VS Code (code-server), measured
 // from inside its extension host by a runner extension (bench/scale-runner), plus the CLI's speed-up, the
 // re-anchoring rate and the size of the .vsix. See bench/README.md for what each figure means.
-//   node bench/scale.mjs [--articles 10000] [--seed 20240601] [--runs 3] [--skip cli,reanchor,keystroke,warm,vsix]
+//   node bench/scale.mjs [--articles 10000] [--seed 20240601] [--runs 3] [--skip cli,reanchor,warm,keystroke]
 //                        [--timeout 600] [--keep]
 // Each run: a fresh user data dir, cold indexing (code-server started, workbench opened in Chromium), then
 // code-server restarted on the SAME user data dir for the warm reopen and the typing in the 1 MB article.
 // Prints each figure against its goal, then ONE JSON line. A missed goal is a result, not a failure; a broken
 // run (no metrics, a timeout, code-server dying) exits non-zero. code-server and Chromium are always stopped.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -83,7 +83,12 @@ function workspaceDir() {
   const fingerprint = generatorFingerprint();
   if (existsSync(marker)) {
     const info = JSON.parse(readFileSync(marker, 'utf8'));
-    if (info.fingerprint === fingerprint) return { dir, info };
+    // A file changed since it was written (an edit saved by an earlier run, a hand edit) spoils the cache.
+    const written = statSync(marker).mtimeMs;
+    const changed = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .some((p) => !p.endsWith('.generated.json') && statSync(join(dir, p)).mtimeMs > written);
+    if (info.fingerprint === fingerprint && !changed) return { dir, info };
+    if (changed) say(`a file of ${dir} changed since it was generated: generating it again`);
   }
   say(`generating ${articles} articles (seed ${seed}) into ${dir}`);
   const summary = writeWorkspace({ out: dir, articles, seed });
@@ -103,19 +108,21 @@ function packageRunner(outDir) {
 }
 
 // ---- one code-server session: start, open the folder, wait for the runner's figures, stop ---------
-async function session({ scratch, workspace, phase, vsixes, env }) {
+async function session({ scratch, port, workspace, phase, vsixes, env }) {
   const resultsFile = join(scratch, `results-${phase}.json`);
   rmSync(resultsFile, { force: true });
-  const port = await freePort();
   const logFile = join(scratch, `code-server-${phase}.log`);
   server = await startCodeServer({
     scratch, port, vsixes, logFile,
+    // VS Code in a browser saves after a delay by default: the typed edits must never reach the workspace.
+    settings: { 'files.autoSave': 'off' },
     extraEnv: {
       NEWS_ANNOTATOR_BENCH_RESULTS: resultsFile, NEWS_ANNOTATOR_BENCH_WORKSPACE: workspace, NEWS_ANNOTATOR_BENCH_PHASE: phase,
       NEWS_ANNOTATOR_BENCH_TIMEOUT_MS: String(timeoutMs), ...env,
     },
   });
-  browser = await chromium.launchPersistentContext(join(scratch, `chromium-${phase}`), {
+  // One browser profile per run, as one person's browser: the workbench's own state (its layout) is reopened too.
+  browser = await chromium.launchPersistentContext(join(scratch, 'chromium-profile'), {
     executablePath: CHROMIUM, headless: true, viewport: { width: 1440, height: 900 },
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run', '--disable-quic'],
@@ -123,7 +130,16 @@ async function session({ scratch, workspace, phase, vsixes, env }) {
   const page = browser.pages()[0] ?? await browser.newPage();
   await page.goto(folderUrl(server.url, workspace));
   const deadline = Date.now() + timeoutMs + 120_000;
+  let lastProgress = Date.now();
   while (!existsSync(resultsFile)) {
+    if (Date.now() - lastProgress > 30_000 && existsSync(`${resultsFile}.progress`)) {
+      lastProgress = Date.now();
+      try {
+        const p = JSON.parse(readFileSync(`${resultsFile}.progress`, 'utf8'));
+        const run = p.run ? `; indexing: ${p.run.analysed} analysed, ${p.run.fromCache} from the cache of ${p.run.articles}` : '';
+        say(`  ${phase} (${p.stage ?? '?'}): ${p.atSeconds} s since the extension host started, RSS ${p.rssMB} MB${run}`);
+      } catch { /* being written */ }
+    }
     if (server.child.exitCode !== null) throw new Error(`code-server exited during the ${phase} phase; see ${logFile}`);
     if (Date.now() > deadline) {
       await page.screenshot({ path: join(scratch, `timeout-${phase}.png`) }).catch(() => {});
@@ -136,7 +152,10 @@ async function session({ scratch, workspace, phase, vsixes, env }) {
   browser = undefined;
   await server.stop();
   server = undefined;
-  if (outcome.error) throw new Error(`the ${phase} phase failed in the extension host:\n${outcome.error}`);
+  if (outcome.error) {
+    const seen = outcome.partial ? `\nseen before: ${JSON.stringify(outcome.partial)}` : '';
+    throw new Error(`the ${phase} phase failed in the extension host:\n${outcome.error}${seen}`);
+  }
   return outcome;
 }
 
@@ -152,7 +171,10 @@ async function measureRun(index, ctx) {
   scratches.push(scratch);
   const load = loadavg()[0];
   say(`run ${index + 1}/${runs}: cold start on a fresh user data dir (load ${load.toFixed(2)})`);
-  const cold = await session({ scratch, workspace: ctx.workspace, phase: 'cold', vsixes: ctx.vsixes, env: {} });
+  // The same port for both phases: the workbench names the folder by a URI holding the server's address, and
+  // a different one is a different workspace, with its own (empty) storage: no cache to reopen from.
+  const port = await freePort();
+  const cold = await session({ scratch, port, workspace: ctx.workspace, phase: 'cold', vsixes: ctx.vsixes, env: {} });
   if (!cold.events) throw new Error(`the cold run found no events in ${articles} articles: is the workspace indexed at all?`);
   const { seconds, source } = coldSeconds(cold);
   say(`  cold: indexing ${seconds.toFixed(2)} s (${source}), ready after ${cold.readySeconds} s, Events view after ${cold.eventsViewSeconds} s; ` +
@@ -162,13 +184,16 @@ async function measureRun(index, ctx) {
   if (!skip.has('warm')) {
     say(`run ${index + 1}/${runs}: warm reopen on the same user data dir`);
     warm = await session({
-      scratch, workspace: ctx.workspace, phase: 'warm', vsixes: [],
+      scratch, port, workspace: ctx.workspace, phase: 'warm', vsixes: [],
       env: {
         NEWS_ANNOTATOR_BENCH_EXPECT_EVENTS: String(cold.events),
         ...(skip.has('keystroke') ? {} : { NEWS_ANNOTATOR_BENCH_LONG: ctx.longArticle }),
       },
     });
-    say(`  warm: Events view complete after ${warm.eventsCompleteSeconds} s (${warm.events} events), ready after ${warm.readySeconds} s; RSS max ${warm.probes.rssMaxMB} MB`);
+    const complete = warm.eventsMismatch
+      ? `Events view never complete: ${warm.eventsMismatch.found} events instead of ${warm.eventsMismatch.expected} (settled after ${warm.eventsSettledSeconds} s)`
+      : `Events view complete after ${warm.eventsCompleteSeconds} s (${warm.events} events)`;
+    say(`  warm: ${complete}, ready after ${warm.readySeconds} s; RSS max ${warm.probes.rssMaxMB} MB`);
     if (warm.keystroke) {
       const k = warm.keystroke;
       const ms = k.edits.map((e) => (k.recordedByMetrics ? e.ms : e.wallMinusDebounceMs));
@@ -229,6 +254,7 @@ async function main() {
   const edits = samples.flatMap((s) => s.warm?.keystroke?.edits ?? []);
   const recorded = samples.every((s) => !s.warm?.keystroke || s.warm.keystroke.recordedByMetrics);
   const keystrokeValues = edits.map((e) => (recorded ? e.ms : e.wallMinusDebounceMs));
+  const decorationsCounted = samples.some((s) => Object.keys(s.warm?.keystroke?.decorationCallsAfter ?? {}).length > 0);
   const result = {
     indexColdSeconds: round(median(samples.map((s) => s.coldSeconds))),
     indexWarmSeconds: round(median(samples.map((s) => s.warm?.eventsCompleteSeconds))),
@@ -245,7 +271,8 @@ async function main() {
     indexColdSource: samples[0].coldSource,
     keystrokeSource: edits.length === 0 ? 'skipped' : recorded ? 'metrics.reanalyses' : 'wall time from the last keystroke to the model change, minus the debounce',
     keystrokeAnalysedChars: median(edits.map((e) => e.analysedChars)),
-    keystrokeDecorationCallsPerEdit: median(edits.map((e) => e.decorationCallsTotal)),
+    // null when the extension counts no setDecorations calls at all (metrics.decorationCalls left empty).
+    keystrokeDecorationCallsPerEdit: decorationsCounted ? median(edits.map((e) => e.decorationCallsTotal)) : null,
     coldReadySeconds: round(median(samples.map((s) => s.cold.readySeconds))),
     coldEventsViewSeconds: round(median(samples.map((s) => s.cold.eventsViewSeconds))),
     coldLinkMs: median(samples.map((s) => s.cold.linkMs)),
@@ -256,6 +283,8 @@ async function main() {
     keystrokeEventLoopMaxMs: round(median(samples.map((s) => s.warm?.keystroke?.probes.eventLoopMaxMs)), 1),
     articles: samples[0].cold.articles,
     events: samples[0].cold.events,
+    eventsTreeRoots: samples[0].cold.eventsRoots,
+    warmEventsMismatch: samples.find((s) => s.warm?.eventsMismatch)?.warm.eventsMismatch ?? null,
     workspaceMB: round(info.bytes / 2 ** 20, 1),
     runs,
     perRun: samples.map((s) => ({

@@ -477,21 +477,25 @@ function headlineSlug(s) {
   return `${s.a.country.name} ${s.b.country.name} ${s.kind}`;
 }
 
-/** A year-in-review digest: many stories' paragraphs under dated section headings, up to `bytes` of UTF-8. */
+/**
+ * A year-in-review digest: many stories' paragraphs under dated section headings, up to `bytes` of UTF-8.
+ * Plain text, not Markdown: typing in it must measure News Annotator, not VS Code's Markdown extension
+ * (which re-parses a 1 MB document in the same extension host on every keystroke).
+ */
 function generateLongArticle(rng, world, bytes) {
   const year = 2023;
-  const parts = [`# The year in diplomacy: ${year} in review`, '', `*Compiled by the ${rng.pick(['foreign', 'world', 'international'])} desk*`, ''];
+  const parts = [`The year in diplomacy: ${year} in review`, '', `Compiled by the ${rng.pick(['foreign', 'world', 'international'])} desk`, ''];
   let size = Buffer.byteLength(parts.join('\n'));
   let i = 0;
   while (size < bytes) {
     const s = makeStory(rng, world, -1 - i++);
     s.date = day(Date.UTC(year, 0, 1) + rng.int(0, 364) * DAY_MS);
     const published = day(s.date.ms + DAY_MS);
-    const block = [`## ${dayMonthYear(s.date)}: ${headline(rng, s)}`, '', ...storyBody(rng, s, published, 'uk', rng.int(2, 6)).flatMap((p) => [p, ''])].join('\n') + '\n';
+    const block = [`${dayMonthYear(s.date).toUpperCase()}: ${headline(rng, s)}`, '', ...storyBody(rng, s, published, 'uk', rng.int(2, 6)).flatMap((p) => [p, ''])].join('\n') + '\n';
     parts.push(block);
     size += Buffer.byteLength(block) + 1;
   }
-  return { path: `longform/year-in-review-${year}.md`, text: parts.join('\n') };
+  return { path: `longform/year-in-review-${year}.txt`, text: parts.join('\n') };
 }
 
 /** The seed articles of the repository, in name order. */

@@ -22,11 +22,26 @@ exports.activate = function activate() {
   const probes = startProbes();
   const write = (outcome) => {
     probes.stop();
+    clearInterval(progress);
     fs.writeFileSync(`${results}.tmp`, JSON.stringify(outcome, null, 2));
     fs.renameSync(`${results}.tmp`, results);
   };
   // Not awaited: the runner's own activation must not hold up the extension host.
-  run(phase, folder, probes).then(write, (error) => write({ phase, error: String((error && error.stack) || error) }));
+  const partial = { phase, stage: 'activating' };
+  // A line of progress every 10 s for the script to show during a long indexing.
+  const progress = setInterval(() => {
+    const run = partial.indexingRuns && partial.indexingRuns[partial.indexingRuns.length - 1];
+    const line = { stage: partial.stage, atSeconds: seconds(performance.now()), rssMB: Math.round(process.memoryUsage().rss / 2 ** 20), run: run || null };
+    try {
+      fs.writeFileSync(`${results}.progress`, JSON.stringify(line));
+    } catch {
+      // Progress is a courtesy.
+    }
+  }, 10_000);
+  run(phase, folder, probes, partial).then(write, (error) => {
+    // What was seen before it broke (a timeout on a slow build is still a measure of it).
+    write({ phase, error: String((error && error.stack) || error), partial: { ...partial, probes: probes.snapshot(), atSeconds: seconds(performance.now()) } });
+  });
 };
 
 exports.deactivate = function deactivate() {};
@@ -94,7 +109,7 @@ async function waitFor(what, probe, timeoutMs, everyMs = 100) {
 
 const seconds = (ms) => Math.round(ms) / 1000;
 
-async function run(phase, folder, probes) {
+async function run(phase, folder, probes, partial) {
   const timeoutMs = Number(env.NEWS_ANNOTATOR_BENCH_TIMEOUT_MS || 600_000);
   // performance.now() counts from the extension host's start.
   const runnerActivatedAt = performance.now();
@@ -111,6 +126,8 @@ async function run(phase, folder, probes) {
     throw new Error(`activate() returned no test API with model, metrics and eventsTree (got ${api ? Object.keys(api).join(', ') : api})`);
   }
   const { model, metrics } = api;
+  partial.activationMs = metrics.activationMs;
+  partial.indexingRuns = metrics.indexingRuns; // live: read when the partial record is written
   const out = {
     phase,
     wasActive,
@@ -119,6 +136,7 @@ async function run(phase, folder, probes) {
     activateCallMs: Math.round(activatedAt - activateCalledAt),
   };
 
+  partial.stage = 'indexing';
   if (phase === 'cold') {
     await withTimeout(model.ready, timeoutMs, 'model.ready (the first indexing)');
     const readyAt = performance.now();
@@ -144,22 +162,35 @@ async function run(phase, folder, probes) {
     return out;
   }
 
-  // Warm: the Events view is complete when it holds as many events as the cold run found.
+  // Warm: the Events view is complete when it holds as many events as the cold run found. Checked when the
+  // model says it changed (the visible view asks it then too): polling between changes would link the whole
+  // corpus again and again, and slow down what it measures. Once indexing is over and the model has been
+  // quiet for a while, a count that still differs is reported rather than waited for.
   const expected = Number(env.NEWS_ANNOTATOR_BENCH_EXPECT_EVENTS || 1);
-  // Checked when the model says it changed (the visible view asks it then too): polling it between changes
-  // would link the whole corpus again and again, and slow down what it measures.
   let roots = 0;
   let dirty = true;
-  const sub = model.onDidChange(() => (dirty = true));
+  let lastChange = performance.now();
+  let ready = false;
+  void Promise.resolve(model.ready).then(() => (ready = true, dirty = true));
+  partial.checks = 0;
+  const sub = model.onDidChange(() => {
+    dirty = true;
+    lastChange = performance.now();
+  });
   try {
     await waitFor(
       `${expected} events in the Events view`,
       async () => {
-        if (!dirty) return false;
+        const settled = ready && performance.now() - lastChange > 15_000;
+        if (!dirty && !settled) return false;
         dirty = false;
-        if (model.events().length < expected) return false;
+        partial.checks++;
+        const n = model.events().length;
+        partial.lastEvents = n;
+        if (n < expected && !settled) return false;
         roots = ((await api.eventsTree.getChildren(undefined)) || []).length;
-        return roots > 0;
+        if (n !== expected) out.eventsMismatch = { expected, found: n };
+        return roots > 0 || settled;
       },
       timeoutMs,
       50,
@@ -168,7 +199,12 @@ async function run(phase, folder, probes) {
     sub.dispose();
   }
   const completeAt = performance.now();
-  out.eventsCompleteSeconds = seconds(completeAt - activateCalledAt);
+  // From the start of News Annotator's work: its activation, or its first indexing run when it was
+  // activated before the runner could call activate() (both start at the extension host's startup).
+  const firstRun = metrics.indexingRuns[0];
+  const startAt = Math.min(activateCalledAt, firstRun ? firstRun.startedAt : Infinity);
+  out.eventsCompleteSeconds = out.eventsMismatch ? null : seconds(completeAt - startAt);
+  out.eventsSettledSeconds = seconds(completeAt - startAt);
   out.eventsCompleteSinceHostStartSeconds = seconds(completeAt);
   out.events = model.events().length;
   out.eventsRoots = roots;
@@ -183,8 +219,10 @@ async function run(phase, folder, probes) {
   out.articles = model.articles().length;
   out.atReady = probes.snapshot();
 
+  partial.stage = 'ready';
   const longPath = env.NEWS_ANNOTATOR_BENCH_LONG;
   if (longPath) {
+    partial.stage = 'typing';
     probes.reset();
     out.keystroke = await typing(api, vscode.Uri.joinPath(folder.uri, ...longPath.split('/')));
     out.keystroke.probes = probes.snapshot();
@@ -218,6 +256,10 @@ function diffCalls(after, before) {
 async function typing(api, uri) {
   const { model, metrics } = api;
   const debounceMs = vscode.workspace.getConfiguration('newsAnnotator').get('analysis.debounceMs', 300);
+  // The edits are never to be saved: the workspace is cached between runs (VS Code in a browser saves after a
+  // delay by default; bench/scale.mjs turns that off).
+  const autoSave = vscode.workspace.getConfiguration('files').get('autoSave');
+  if (autoSave !== 'off') throw new Error(`files.autoSave is ${autoSave}: typing would change the workspace's files`);
   const doc = await vscode.workspace.openTextDocument(uri);
   const editor = await vscode.window.showTextDocument(doc, { preview: false });
   await waitFor('the long article analysed and decorated', () => model.article(uri) && api.decorationsFor(uri), 120_000, 100);
@@ -231,7 +273,7 @@ async function typing(api, uri) {
 
   // Paragraph lines spread through the article, long enough to edit in their middle.
   const targets = [];
-  const count = Number(env.NEWS_ANNOTATOR_BENCH_EDITS || 12);
+  const count = Number(env.NEWS_ANNOTATOR_BENCH_EDITS || 9);
   for (let k = 0; k < count; k++) {
     let line = Math.floor(((k + 0.5) / count) * doc.lineCount);
     while (line < doc.lineCount - 1 && (doc.lineAt(line).text.length < 120 || doc.lineAt(line).text.startsWith('#'))) line++;
@@ -246,7 +288,6 @@ async function typing(api, uri) {
     const at = new vscode.Position(line.lineNumber, mid < 0 ? line.text.length : mid);
     const lastBefore = metrics.reanalyses[metrics.reanalyses.length - 1];
     const callsBefore = { ...metrics.decorationCalls };
-    const changed = nextChange(model);
     if (kind === 'insert') {
       await editor.edit((e) => e.insert(at, ' very'));
     } else if (kind === 'delete') {
@@ -255,8 +296,9 @@ async function typing(api, uri) {
       const range = new vscode.Range(at, new vscode.Position(line.lineNumber, end < 0 ? line.text.length : end));
       await editor.edit((e) => e.delete(range));
     } else {
-      // Typed a character at a time, faster than the debounce, as a person types.
-      const sentence = ' The minister later said the talks would resume in March.';
+      // Typed a character at a time, faster than the debounce, as a person types (short: while re-analysis
+      // takes seconds, each keystroke waits for the host).
+      const sentence = ' Talks resume in March.';
       let pos = at;
       for (const ch of sentence) {
         await editor.edit((e) => e.insert(pos, ch), { undoStopBefore: false, undoStopAfter: false });
@@ -265,6 +307,8 @@ async function typing(api, uri) {
       }
     }
     const lastKeyAt = performance.now();
+    // After the last keystroke: a change during a typed sentence (an earlier pause) is not this edit's.
+    const changed = nextChange(model);
     const edit = { kind, line: line.lineNumber };
     if (recorded) {
       try {
@@ -279,8 +323,13 @@ async function typing(api, uri) {
         recorded = false;
       }
     }
-    const changedAt = await withTimeout(changed, 15_000, 'the model to change after an edit');
-    edit.wallMinusDebounceMs = Math.round(Math.max(0, changedAt - lastKeyAt - debounceMs) * 10) / 10;
+    try {
+      const changedAt = await withTimeout(changed, 15_000, 'the model to change after an edit');
+      edit.wallMinusDebounceMs = Math.round(Math.max(0, changedAt - lastKeyAt - debounceMs) * 10) / 10;
+    } catch {
+      edit.wallMinusDebounceMs = null;
+      if (!recorded) throw new Error(`no re-analysis seen after a ${kind} edit: neither metrics.reanalyses nor the model changed in 15 s`);
+    }
     await sleep(debounceMs + 400); // decorations follow the model
     edit.decorationCalls = diffCalls(metrics.decorationCalls, callsBefore);
     edit.decorationCallsTotal = sumCalls(edit.decorationCalls);
