@@ -56,8 +56,9 @@ function workerFactory(extensionUri: vscode.Uri): (() => PoolWorker) | undefined
   if (extensionUri.scheme !== 'file') return undefined;
   const file = vscode.Uri.joinPath(extensionUri, 'dist', 'analysisWorker.js').fsPath;
   // A small young generation: the engine's garbage is short-lived, and every MB of the worker counts in the
-  // extension host's memory.
-  return () => new Worker(file, { resourceLimits: { maxYoungGenerationSizeMb: 8 } }) as unknown as PoolWorker;
+  // extension host's memory. A bounded old generation too: unbounded, V8 lets the worker's heap grow with its
+  // garbage before collecting it (the engine keeps nothing between messages; a 4 MB article needs far less).
+  return () => new Worker(file, { resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 96 } }) as unknown as PoolWorker;
 }
 
 /**

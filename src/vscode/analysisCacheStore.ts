@@ -219,20 +219,22 @@ export class AnalysisCacheStore {
    */
   async saveCorpus(signature: string, corpus: { entities: Entity[]; events: CorpusEvent[]; entityByLocalId: Map<string, Entity> }): Promise<void> {
     if (!this.dir) return;
-    const lines = [JSON.stringify({ format: CORPUS_FORMAT, engine: this.engineVersion, signature })];
+    // Each line is encoded as it is made: the file's text is never held whole as a string (nor twice, joined).
+    const encoder = new TextEncoder();
+    const lines = [encoder.encode(JSON.stringify({ format: CORPUS_FORMAT, engine: this.engineVersion, signature }))];
     const pieces: Array<['entities' | 'events' | 'locals', unknown[]]> = [];
     for (let i = 0; i < corpus.entities.length; i += CORPUS_LINE_ITEMS) pieces.push(['entities', corpus.entities.slice(i, i + CORPUS_LINE_ITEMS)]);
     for (let i = 0; i < corpus.events.length; i += CORPUS_LINE_ITEMS) pieces.push(['events', corpus.events.slice(i, i + CORPUS_LINE_ITEMS)]);
     const locals = [...corpus.entityByLocalId].map(([local, entity]) => [local, entity.id]);
     for (let i = 0; i < locals.length; i += CORPUS_LINE_ITEMS * 4) pieces.push(['locals', locals.slice(i, i + CORPUS_LINE_ITEMS * 4)]);
     for (const [kind, items] of pieces) {
-      lines.push(JSON.stringify({ [kind]: items }));
+      lines.push(encoder.encode('\n' + JSON.stringify({ [kind]: items })));
       await new Promise((r) => setTimeout(r, 0));
     }
     const dir = this.dir;
     this.writing = this.writing.then(async () => {
       try {
-        await atomicWrite(workspaceFs, vscode.Uri.joinPath(dir, CORPUS), new TextEncoder().encode(lines.join('\n')));
+        await atomicWrite(workspaceFs, vscode.Uri.joinPath(dir, CORPUS), concatBytes(lines.splice(0)));
       } catch (e) {
         this.log.warn(`analysis cache: could not write the linked corpus: ${String(e)}`);
       }
@@ -351,4 +353,14 @@ export class AnalysisCacheStore {
       this.log.warn(`analysis cache: could not write the manifest: ${String(e)}`);
     }
   }
+}
+
+function concatBytes(parts: Uint8Array[]): Uint8Array {
+  const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    all.set(p, at);
+    at += p.length;
+  }
+  return all;
 }
