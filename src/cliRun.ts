@@ -34,12 +34,11 @@ for articles that do not state their own.
 const ARTICLE_EXTENSIONS = /\.(txt|md)$/i;
 /**
  * Below this many bytes of articles the default is one thread: each worker compiles the engine again (V8
- * optimises per isolate: ~1.9 s of compiler-thread CPU per worker on 16 MB with V8's default budget, less
- * with the workers' later tier-up, see cliParallel), and one thread already keeps a second core busy with
- * its own compiling and collecting, so on the 2-core test machine 2 workers did not beat one thread at the
- * sizes measured, up to 40 MB (bench/cli-scale.mjs). `--jobs N` always uses N threads.
+ * optimises per isolate), which a small folder does not repay. Measured on the 2-core machine with
+ * bench/cli-scale.mjs: 2 workers 0.85x of one thread on 4 MB, 1.66x on 8 MB, 1.31x on 16 MB (3 rounds each,
+ * other jobs running). `--jobs N` always uses N threads.
  */
-const PARALLEL_MIN_BYTES = 64 * 1024 * 1024;
+const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
 const MAX_JOBS = 256;
 /** Output is written in pieces of about this size (fewer, larger writes). */
 const WRITE_BUFFER_CHARS = 1 << 20;

@@ -182,15 +182,8 @@ export class IncrementalAnalyzer {
 // a window cut from the middle of an article must not take a dateline-looking line for the article's date
 // (analyzeDocument reads the date from the text when the option is null, hence this copy of its stages).
 
-interface StageResults {
-  documentDate: DocumentDateInfo | null;
-  sentences: Span[];
-  dates: DateMention[];
-  officials: OfficialMention[];
-  quotes: QuoteMention[];
-  claims: ClaimMention[];
-  events: EventMention[];
-}
+/** What the stages give for a text: an analysis. */
+type StageResults = DocumentAnalysis;
 
 function stages(text: string, day: string | null, officials: OfficialMention[], documentDate: DocumentDateInfo | null): StageResults {
   const blocks = paragraphBlocks(text);
