@@ -5,7 +5,8 @@
 // failure here only costs a re-analysis: a damaged or foreign file is ignored and pruned.
 import * as vscode from 'vscode';
 import type { CorpusEvent, DocumentAnalysis, Entity } from '../analysis/types';
-import { atomicWrite, removeStaleTemps, type AtomicFs } from '../annotations/atomicWrite';
+import { atomicWrite, removeStaleTemps } from '../annotations/atomicWrite';
+import { workspaceFs } from './workspaceFs';
 import { type ArticleRecord, analysisCacheKey, internStrings, decodeManifest, decodeShard, emptyManifest, encodeManifest, type Manifest, ShardBuilder } from './analysisCache';
 
 /** A shard is written once its entries reach this many characters. */
@@ -18,17 +19,6 @@ const CORPUS_FORMAT = 'news-annotator/corpus-links';
 const CORPUS_LINE_ITEMS = 1500;
 /** The per-entry cache of earlier versions, deleted at the first prune. */
 const OLD_CACHE_DIR = 'analysis-cache';
-
-const workspaceFs: AtomicFs<vscode.Uri> = {
-  dirname: (uri) => vscode.Uri.joinPath(uri, '..'),
-  join: (dir, name) => vscode.Uri.joinPath(dir, name),
-  basename: (uri) => uri.path.slice(uri.path.lastIndexOf('/') + 1),
-  createDirectory: (dir) => Promise.resolve(vscode.workspace.fs.createDirectory(dir)),
-  writeFile: (uri, data) => Promise.resolve(vscode.workspace.fs.writeFile(uri, data)),
-  rename: (from, to) => Promise.resolve(vscode.workspace.fs.rename(from, to, { overwrite: true })),
-  delete: (uri) => Promise.resolve(vscode.workspace.fs.delete(uri)),
-  readDirectory: async (dir) => (await vscode.workspace.fs.readDirectory(dir)).map(([name]) => name),
-};
 
 export class AnalysisCacheStore {
   private readonly storage: vscode.Uri | undefined;

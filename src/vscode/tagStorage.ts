@@ -3,7 +3,8 @@
 // git pull made to the file, and never overwritten when it cannot be read (it is left as it is and
 // reported; the user may move it aside and start afresh).
 import * as vscode from 'vscode';
-import { atomicWrite, removeStaleTemps, type AtomicFs } from '../annotations/atomicWrite';
+import { atomicWrite, removeStaleTemps } from '../annotations/atomicWrite';
+import { workspaceFs } from './workspaceFs';
 import { parseTagFile, serializeTagFile } from '../annotations/tagFile';
 import type { Tag } from '../annotations/tags';
 import { TAGS_DIR, TAGS_FILE } from './constants';
@@ -26,18 +27,6 @@ interface FolderStore {
   /** Whether temp files of interrupted saves were looked for this session. */
   tempsSwept: boolean;
 }
-
-/** workspace.fs as the atomic-write protocol sees it (works for virtual workspaces too). */
-const workspaceFs: AtomicFs<vscode.Uri> = {
-  dirname: (uri) => vscode.Uri.joinPath(uri, '..'),
-  join: (dir, name) => vscode.Uri.joinPath(dir, name),
-  basename: (uri) => uri.path.slice(uri.path.lastIndexOf('/') + 1),
-  createDirectory: (dir) => Promise.resolve(vscode.workspace.fs.createDirectory(dir)),
-  writeFile: (uri, data) => Promise.resolve(vscode.workspace.fs.writeFile(uri, data)),
-  rename: (from, to) => Promise.resolve(vscode.workspace.fs.rename(from, to, { overwrite: true })),
-  delete: (uri) => Promise.resolve(vscode.workspace.fs.delete(uri)),
-  readDirectory: async (dir) => (await vscode.workspace.fs.readDirectory(dir)).map(([name]) => name),
-};
 
 /** The tags file was replaced (another window, a hand edit) after this save merged with it. */
 class FileReplacedWhileSaving extends Error {}

@@ -13,12 +13,16 @@ const WRITE_APIS =
 /** Reviewed: file → the write APIs it uses, and where they write. */
 const REVIEWED: Record<string, { apis: string[]; where: string }> = {
   'src/vscode/tagStorage.ts': {
+    apis: ['workspace.fs.rename'],
+    where: 'the folder\'s .news-annotator/tags.json, through atomicWrite over workspaceFs; an unreadable one is renamed aside in the same folder when the user asks',
+  },
+  'src/vscode/workspaceFs.ts': {
     apis: ['workspace.fs.createDirectory', 'workspace.fs.writeFile', 'workspace.fs.rename', 'workspace.fs.delete'],
-    where: 'the folder\'s .news-annotator/tags.json, through a temporary file beside it; an unreadable one is renamed aside in the same folder when the user asks',
+    where: 'nowhere of its own: workspace.fs as atomicWrite sees it, for the two callers listed here (tagStorage, analysisCacheStore)',
   },
   'src/vscode/analysisCacheStore.ts': {
-    apis: ['workspace.fs.createDirectory', 'workspace.fs.writeFile', 'workspace.fs.rename', 'workspace.fs.delete'],
-    where: "the extension's own storage (context.storageUri, else globalStorageUri): cached analyses (shards and their manifest, each through a temporary file beside it renamed over it), pruned and cleared there only",
+    apis: ['workspace.fs.delete'],
+    where: "the extension's own storage (context.storageUri, else globalStorageUri): cached analyses (shards, manifest and linked corpus, each through atomicWrite over workspaceFs), pruned and cleared there only",
   },
   'src/vscode/views/exportCommands.ts': { apis: ['workspace.fs.writeFile'], where: 'the file the user picked in the save dialog of Export Annotations' },
   'src/vscode/views/timelinePanel.ts': { apis: ['workspace.fs.writeFile'], where: 'the file the user picked in the save dialog of Save as SVG' },
