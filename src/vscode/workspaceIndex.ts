@@ -54,6 +54,8 @@ const LINK_SLICE_MS = 8;
  * (bench:scale, 10,000 articles: 8 → ~19.5 s, 32 → 15.3 s, 64 → 14.0 s); the read-ahead bound below caps memory.
  */
 const READS_IN_FLIGHT = 64;
+/** Pause in typing after which a large workspace is linked again (a small one links when the model is read). */
+const TYPED_RELINK_DELAY_MS = 2000;
 /** Characters of text read but not yet analysed, at most (bounds memory while the workers catch up). */
 const MAX_TEXT_IN_ANALYSIS = 4_000_000;
 /** While indexing, the views are told about changes at most this often. */
@@ -158,6 +160,7 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
   /** Typed text of open articles: only the edited paragraphs analysed again (src/analysis/incremental.ts). */
   private readonly live: LiveAnalysis;
   private disposed = false;
+  private typedLinkTimer: ReturnType<typeof setTimeout> | undefined;
   private settingMaxBytes: number | undefined;
 
   constructor(
@@ -716,7 +719,7 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
       if (!fillTexts(full, text)) return;
       this.live.adopt(doc.uri, text, full, override);
       const entry = this.entries.get(key);
-      if (replace && entry && entry.text === text) this.setEntry(key, { ...entry, analysis: keptAnalysis(full) });
+      if (replace && entry && entry.text === text) this.setEntry(key, { ...entry, analysis: keptAnalysis(full) }, true);
     });
   }
 
@@ -752,7 +755,7 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     this.nextSeq(key);
     const override = this.documentDateOverride(doc.uri);
     const sha = hashText(text);
-    this.setEntry(key, { uri: doc.uri, path: vscode.workspace.asRelativePath(doc.uri), text, sha256: sha, analysis: this.analyseTyped(doc, text, override), override, record: existing?.record });
+    this.setEntry(key, { uri: doc.uri, path: vscode.workspace.asRelativePath(doc.uri), text, sha256: sha, analysis: this.analyseTyped(doc, text, override), override, record: existing?.record }, !replaced);
     if (replaced) {
       const snapshot = this.article(doc.uri);
       if (snapshot) this.textEmitter.fire([snapshot]);
@@ -970,10 +973,11 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     return seq;
   }
 
-  private setEntry(key: string, entry: Entry): Entry {
+  /** `typed`: the user's typing changed it (the workspace's linking can wait for a pause, see changed). */
+  private setEntry(key: string, entry: Entry, typed = false): Entry {
     entry.snapshot = undefined;
     this.entries.set(key, entry);
-    this.changed(key);
+    this.changed(key, typed);
     return entry;
   }
 
@@ -982,10 +986,23 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     if (this.entries.delete(key)) this.changed(key);
   }
 
-  private changed(key?: string): void {
+  private changed(key?: string, typed = false): void {
     this.version++;
     this.linkStale = true;
-    if (!this.small()) this.requestLink();
+    if (!this.small()) {
+      // While the user types, the edited article is linked onto the last linking at once (linkOneAnalysis);
+      // linking the whole workspace again waits for a pause in the typing instead of following every edit.
+      if (this.typedLinkTimer) clearTimeout(this.typedLinkTimer);
+      this.typedLinkTimer = undefined;
+      if (typed && !this.linkRunning) {
+        this.typedLinkTimer = setTimeout(() => {
+          this.typedLinkTimer = undefined;
+          if (this.linkStale) this.requestLink();
+        }, TYPED_RELINK_DELAY_MS);
+      } else {
+        this.requestLink();
+      }
+    }
     // Indexing a large workspace, the views are told when a linking ends (each refresh of theirs reads every
     // article), except about an article shown in an editor, whose highlights should not wait.
     if (this.isIndexing() && !this.small() && !(key !== undefined && vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === key))) return;
@@ -1116,6 +1133,7 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
 
   dispose(): void {
     this.disposed = true;
+    if (this.typedLinkTimer) clearTimeout(this.typedLinkTimer);
     for (const t of this.pendingEdits.values()) clearTimeout(t);
     for (const t of this.pendingReads.values()) clearTimeout(t);
     this.generation++;
