@@ -7,7 +7,6 @@
 import type { DocumentAnalysis } from '../analysis/types';
 import { sha256Hex } from '../annotations/sha256';
 
-const CACHE_FORMAT = 'news-annotator/analysis-cache';
 const SHARD_FORMAT = 'news-annotator/analysis-shard';
 const MANIFEST_FORMAT = 'news-annotator/analysis-manifest';
 /** Bump when DocumentAnalysis (or what is kept of it) changes shape. */
@@ -77,37 +76,11 @@ export function fillTexts(analysis: DocumentAnalysis, text: string): boolean {
   return true;
 }
 
-export function encodeCacheEntry(key: string, analysis: DocumentAnalysis): string {
-  return JSON.stringify({ format: CACHE_FORMAT, schema: CACHE_SCHEMA, key, analysis });
-}
-
-export function decodeCacheEntry(key: string, text: string, articleLength: number): DocumentAnalysis | undefined {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (!isRecord(parsed) || parsed.format !== CACHE_FORMAT || parsed.schema !== CACHE_SCHEMA || parsed.key !== key) return undefined;
-  const analysis = asAnalysis(parsed.analysis);
-  return analysis && fitsText(analysis, articleLength) ? analysis : undefined;
-}
-
-/** The analysis, if `x` has its shape (the lists are there); its spans are checked against a text by fitsText. */
+/** The analysis, if `x` has its shape (the lists are there); its spans are checked against the text by fillTexts. */
 export function asAnalysis(x: unknown): DocumentAnalysis | undefined {
   if (!isRecord(x)) return undefined;
   const lists = ['sentences', 'dates', 'officials', 'quotes', 'claims', 'events'] as const;
   return lists.every((k) => Array.isArray(x[k])) ? (x as unknown as DocumentAnalysis) : undefined;
-}
-
-/** Spans beyond the text mean the entry is not this text's (a hash collision is not the worry; a hand-edited file is). */
-export function fitsText(analysis: DocumentAnalysis, articleLength: number): boolean {
-  for (const k of ['dates', 'officials', 'quotes', 'claims'] as const) {
-    for (const s of analysis[k] as unknown[]) {
-      if (!isRecord(s) || typeof s.start !== 'number' || typeof s.end !== 'number' || typeof s.text !== 'string' || s.end > articleLength) return false;
-    }
-  }
-  return true;
 }
 
 // ---- shards -------------------------------------------------------------------------------------
