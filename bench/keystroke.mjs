@@ -8,14 +8,9 @@
 // Options: --mb <n> article size (default 1), --edits <n> (default 60), --seed <s>, --full-rounds <n> (default 5).
 // Prints medians and p90 of wall and CPU time, the share of updates answered exactly, and the characters
 // analysed per update; the last line is one JSON object.
-import { readdirSync, readFileSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
 import { createRng, generateCorpus } from './corpus.mjs';
+import { loadBundle, readSeeds } from './lib.mjs';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 function argValue(name, fallback) {
   const i = process.argv.indexOf(name);
   return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
@@ -25,25 +20,12 @@ const editCount = Number(argValue('--edits', '60'));
 const seed = argValue('--seed', '20261122');
 const fullRounds = Number(argValue('--full-rounds', '5'));
 
-mkdirSync(join(repoRoot, '.bench'), { recursive: true });
-const outfile = join(repoRoot, '.bench', 'keystroke-engine.cjs');
-await esbuild.build({
-  stdin: {
-    contents: "export { analyzeDocument } from './src/analysis/analyze'; export { IncrementalAnalyzer } from './src/analysis/incremental';",
-    resolveDir: repoRoot,
-    loader: 'ts',
-  },
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  outfile,
-  logLevel: 'warning',
-});
-const { analyzeDocument, IncrementalAnalyzer } = createRequire(import.meta.url)(outfile);
+const { analyzeDocument, IncrementalAnalyzer } = await loadBundle(
+  'keystroke-engine',
+  "export { analyzeDocument } from './src/analysis/analyze'; export { IncrementalAnalyzer } from './src/analysis/incremental';",
+);
 
-const seedsDir = join(repoRoot, 'seeds');
-const seedTexts = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join(seedsDir, f), 'utf8'));
+const seedTexts = readSeeds().map((s) => s.text);
 const article = generateCorpus({ seedTexts, targetBytes: mb * 1024 * 1024, seed })
   .map((a) => a.text.trim())
   .join('\n\n');

@@ -5,16 +5,13 @@
 // Reports medians of CPU time (process.cpuUsage, less disturbed by other jobs than wall time), the number
 // of steps and the longest step (what blocks an event loop driving the generator), and checks that both
 // give the same result. Last line: JSON.
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
 import { generateCorpus } from './corpus.mjs';
+import { benchDir, loadBundle, readSeeds } from './lib.mjs';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
   return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
@@ -22,33 +19,18 @@ const arg = (name, fallback) => {
 const mb = Number(arg('--mb', '40'));
 const rounds = Number(arg('--rounds', '5'));
 const seed = arg('--seed', '20240601');
-const benchDir = join(repoRoot, '.bench');
-mkdirSync(benchDir, { recursive: true });
-
-const bundle = join(benchDir, 'link-engine.cjs');
-await esbuild.build({
-  stdin: {
-    contents: `export { analyzeDocument, linkAnalyses, linkAnalysesStepwise } from './src/analysis/analyze';
-      export * from './src/analysis/entities';`,
-    resolveDir: repoRoot,
-    loader: 'ts',
-  },
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  outfile: bundle,
-  logLevel: 'warning',
-});
-const engine = createRequire(import.meta.url)(bundle);
+const engine = await loadBundle(
+  'link-engine',
+  `export { analyzeDocument, linkAnalyses, linkAnalysesStepwise } from './src/analysis/analyze';
+  export * from './src/analysis/entities';`,
+);
 
 // Unlinked analyses of the generated corpus, without sentences and dates (linking reads neither).
 const cache = join(benchDir, `link-analyses-${mb}mb-${seed}.json`);
 let analysed;
 if (existsSync(cache)) analysed = JSON.parse(readFileSync(cache, 'utf8'));
 else {
-  const seedDir = join(repoRoot, 'seeds');
-  const seedTexts = readdirSync(seedDir).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join(seedDir, f), 'utf8'));
+  const seedTexts = readSeeds().map((s) => s.text);
   const corpus = generateCorpus({ seedTexts, targetBytes: mb * 1024 * 1024, seed });
   analysed = corpus.map(({ path, text }) => {
     const analysis = engine.analyzeDocument(text);

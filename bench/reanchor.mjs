@@ -7,12 +7,8 @@
 // within two characters) or is detached when all its text was deleted.
 // Prints a line per scenario on stderr and, last, one JSON line on stdout with `reanchorRate`.
 // Options: --trials N (default 300) --seed N (default 90001, the test's draw).
-import { readdirSync, readFileSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { loadBundle, readSeeds } from './lib.mjs';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
   const i = args.indexOf(`--${name}`);
@@ -21,25 +17,8 @@ const option = (name, fallback) => {
 const trials = option('trials', 300);
 const seed = option('seed', 90_001);
 
-const esbuild = await import('esbuild');
-const benchDir = join(repoRoot, '.bench');
-mkdirSync(benchDir, { recursive: true });
-const outfile = join(benchDir, 'rewrites.cjs');
-await esbuild.build({
-  entryPoints: [join(repoRoot, 'test/helpers/rewrites.ts')],
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  outfile,
-  logLevel: 'warning',
-});
-const { runRewrites, summarize } = createRequire(import.meta.url)(outfile);
-
-const seedsDir = join(repoRoot, 'seeds');
-const articles = readdirSync(seedsDir)
-  .filter((f) => f.endsWith('.txt'))
-  .sort()
-  .map((f) => ({ path: `seeds/${f}`, text: readFileSync(join(seedsDir, f), 'utf8') }));
+const { runRewrites, summarize } = await loadBundle('rewrites', "export * from './test/helpers/rewrites';");
+const articles = readSeeds();
 
 function measure(label, run) {
   const t0 = performance.now();
