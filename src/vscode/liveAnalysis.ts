@@ -70,6 +70,14 @@ export class LiveAnalysis implements vscode.Disposable {
     analyzer.replace(text, analysis, { documentDate: documentDateOverride });
   }
 
+  /**
+   * Whether an article this long should be given a whole analysis (adopt) before its first edit: a shorter one
+   * is read whole by its first edit, quickly enough.
+   */
+  wantsWholeAnalysisFirst(textLength: number): boolean {
+    return textLength > this.wholeTextUpTo;
+  }
+
   /** Whether the last analysis given for the article is known exact (false also when there is none). */
   isExact(uri: vscode.Uri): boolean {
     return this.analyzers.get(uri.toString())?.current?.exact ?? false;

@@ -723,13 +723,11 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     });
   }
 
-  /** Below this size the live analyser reads the whole text quickly itself: no need to prepare it. */
-  private static readonly PREPARE_LIVE_FROM_CHARS = 128 * 1024;
-
   /** A large article just opened: its live analyser gets a whole analysis to start from before the first keystroke. */
   private prepareLive(doc: vscode.TextDocument): void {
     const text = doc.getText();
-    if (text.length < WorkspaceIndex.PREPARE_LIVE_FROM_CHARS || !this.isArticleUri(doc.uri) && !this.entries.has(doc.uri.toString())) return;
+    if (!this.live.wantsWholeAnalysisFirst(text.length)) return;
+    if (!this.entries.has(doc.uri.toString()) && !this.isArticleUri(doc.uri)) return;
     this.analyseOpenInBackground(doc, text, this.documentDateOverride(doc.uri), false);
   }
 
