@@ -8,6 +8,7 @@
 // their local id until the next linking).
 import { linkAnalysesStepwise } from '../analysis/analyze';
 import { linkOneAnalysis } from '../analysis/entities';
+import { runSteps } from '../analysis/steps';
 import type { CorpusAnalysis, CorpusEvent, DocumentAnalysis, Entity } from '../analysis/types';
 
 export interface LocalArticle {
@@ -34,15 +35,8 @@ export interface CorpusLinks {
 const STEP_ARTICLES = 500;
 
 export function linkArticles(articles: readonly LocalArticle[]): CorpusAnalysis {
-  const links = runToEnd(linkArticlesStepwise(articles));
+  const links = runSteps(linkArticlesStepwise(articles));
   return { documents: articles.map((a) => ({ path: a.path, analysis: linkedAnalysis(a.analysis, links) })), entities: links.entities, events: links.events };
-}
-
-export function runToEnd<T>(steps: Generator<void, T, void>): T {
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-  }
 }
 
 /**

@@ -18,7 +18,8 @@ import type { AnalysisCacheStore } from './analysisCacheStore';
 import { AnalysisPool, EMPTY_ANALYSIS } from './analysisPool';
 import type { Config } from './config';
 import { CONFIG_SECTION, Settings } from './constants';
-import { type CorpusLinks, linkArticlesStepwise, linkedAnalysis, runToEnd } from './corpusLink';
+import { runSteps } from '../analysis/steps';
+import { type CorpusLinks, linkArticlesStepwise, linkedAnalysis } from './corpusLink';
 import { isArticlePath } from './glob';
 import { LiveAnalysis } from './liveAnalysis';
 import { Metrics, type MutableIndexingRun } from './metrics';
@@ -1033,7 +1034,7 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     if (!this.linkStale || !this.small() || this.linkRunning) return;
     this.linkStale = false;
     const input = this.linkInput();
-    this.links = runToEnd(linkArticlesStepwise(input));
+    this.links = runSteps(linkArticlesStepwise(input));
     this.linksSignature = undefined;
   }
 

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { generateCorpus } from '../../bench/corpus.mjs';
 import { analyzeCorpus, analyzeDocument, linkAnalyses } from '../../src/analysis/analyze';
 import type { DocumentAnalysis } from '../../src/analysis/types';
-import { linkArticles, linkArticlesStepwise, linkedAnalysis, runToEnd } from '../../src/vscode/corpusLink';
+import { runSteps } from '../../src/analysis/steps';
+import { linkArticles, linkArticlesStepwise, linkedAnalysis } from '../../src/vscode/corpusLink';
 import { loadSeeds, repoRoot } from '../helpers/seeds';
 
 const bbcDir = join(repoRoot, '..', 'shared', 'eval', 'bbc');
@@ -57,7 +58,7 @@ describe('linking cached per-article analyses', () => {
     const local = docs.map((d) => ({ path: d.path, analysis: analyzeDocument(d.text) }));
     const copy = (a: DocumentAnalysis): DocumentAnalysis => JSON.parse(JSON.stringify(a)) as DocumentAnalysis;
     const expected = linkAnalyses(local.map((l) => ({ path: l.path, analysis: copy(l.analysis) })));
-    const links = runToEnd(linkArticlesStepwise(local));
+    const links = runSteps(linkArticlesStepwise(local));
     expect(links.entities).toEqual(expected.entities);
     expect(links.events).toEqual(expected.events);
     local.forEach((l, i) => expect(linkedAnalysis(l.analysis, links)).toEqual(expected.documents[i]!.analysis));
@@ -66,7 +67,7 @@ describe('linking cached per-article analyses', () => {
   });
 
   it('shows an article analysed after the last linking with the people the corpus already knows', () => {
-    const links = runToEnd(linkArticlesStepwise([{ path: 'a.txt', analysis: analyzeDocument('NAIROBI, March 3 (Wire) - Kenyan Foreign Minister Musalia Mudavadi met his Ugandan counterpart on Tuesday.') }]));
+    const links = runSteps(linkArticlesStepwise([{ path: 'a.txt', analysis: analyzeDocument('NAIROBI, March 3 (Wire) - Kenyan Foreign Minister Musalia Mudavadi met his Ugandan counterpart on Tuesday.') }]));
     const fresh = analyzeDocument('KAMPALA (Agency) - Foreign Minister Mudavadi arrived on Wednesday. Finance Minister Ngozi Okonjo-Iweala spoke later.');
     const shown = linkedAnalysis(fresh, links);
     const mudavadi = shown.officials.find((o) => o.text.includes('Mudavadi'));
