@@ -33,19 +33,33 @@ const BATCH_CHARS = 256 * 1024;
  */
 function analyzeBatch(batch: ReadonlyArray<{ text: string; options?: AnalyzeOptions }>): DocumentAnalysis[] {
   const documentDates = batch.map((d) => resolveDocumentDate(d.text, d.options ?? {}));
-  const days = documentDates.map((d) => d?.value ?? null);
+  const analyses = runStages(batch.map((d, i) => ({ text: d.text, day: documentDates[i]?.value ?? null })));
+  analyses.forEach((a, i) => (a.documentDate = documentDates[i]!));
+  return analyses;
+}
+
+/**
+ * The stages after the document date, on a text whose date for resolving relative dates is given (`day`, null
+ * for none: nothing is read from the text) and, optionally, whose officials were already found. The
+ * incremental analyser reads windows of an article this way. The analysis' documentDate is left null.
+ */
+export function analyzeStages(text: string, day: string | null, officials?: OfficialMention[]): DocumentAnalysis {
+  return runStages([{ text, day, officials }])[0]!;
+}
+
+function runStages(batch: ReadonlyArray<{ text: string; day: string | null; officials?: OfficialMention[] }>): DocumentAnalysis[] {
   // Paragraph blocks are read once: sentences and quotations both start from them.
   const blocks = batch.map((d) => paragraphBlocks(d.text));
   const sentences = batch.map((d, i) => splitSentences(d.text, blocks[i]!));
-  const dates = batch.map((d, i) => findDates(d.text, days[i]!));
-  const officials = batch.map((d) => findOfficials(d.text));
+  const dates = batch.map((d) => findDates(d.text, d.day));
+  const officials = batch.map((d) => d.officials ?? findOfficials(d.text));
   const quoteAnalyses = batch.map((d, i) => analyzeQuotes(d.text, sentences[i]!, officials[i]!, blocks[i]!));
   const claims = batch.map((d, i) => findClaims(d.text, sentences[i]!, quoteAnalyses[i]!));
   const events = batch.map((d, i) =>
-    findEvents(d.text, { sentences: sentences[i]!, officials: officials[i]!, dates: dates[i]!, documentDate: days[i]! }),
+    findEvents(d.text, { sentences: sentences[i]!, officials: officials[i]!, dates: dates[i]!, documentDate: d.day }),
   );
   return batch.map((_, i) => ({
-    documentDate: documentDates[i]!,
+    documentDate: null,
     sentences: sentences[i]!,
     dates: dates[i]!,
     officials: officials[i]!,

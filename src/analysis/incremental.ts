@@ -19,20 +19,15 @@
 //    changes the sentence count among the first sentences.
 // Otherwise the result is still the spliced analysis (right away from the window, and a good reading of it
 // for highlighting), flagged not exact: the caller runs a full analysis off the UI thread and hands it back.
-import { analyzeDocument } from './analyze';
-import { findClaims } from './claims';
-import { findDates } from './dates';
+import { analyzeDocument, analyzeStages } from './analyze';
 import { findDocumentDate, isIsoDay } from './documentDate';
 import { findEvents } from './events';
 import { findOfficials } from './officials';
-import { analyzeQuotes } from './quotes';
-import { paragraphBlocks, splitSentences } from './sentences';
 import type {
   AnalyzeOptions,
   ClaimMention,
   DateMention,
   DocumentAnalysis,
-  DocumentDateInfo,
   EventMention,
   OfficialMention,
   QuoteMention,
@@ -178,22 +173,8 @@ export class IncrementalAnalyzer {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The pipeline of analyzeDocument on a window, with the document date given rather than read from the text:
-// a window cut from the middle of an article must not take a dateline-looking line for the article's date
-// (analyzeDocument reads the date from the text when the option is null, hence this copy of its stages).
-
-/** What the stages give for a text: an analysis. */
-type StageResults = DocumentAnalysis;
-
-function stages(text: string, day: string | null, officials: OfficialMention[], documentDate: DocumentDateInfo | null): StageResults {
-  const blocks = paragraphBlocks(text);
-  const sentences = splitSentences(text, blocks);
-  const dates = findDates(text, day);
-  const quoteAnalysis = analyzeQuotes(text, sentences, officials, blocks);
-  const claims = findClaims(text, sentences, quoteAnalysis);
-  const events = findEvents(text, { sentences, officials, dates, documentDate: day });
-  return { documentDate, sentences, dates, officials, quotes: quoteAnalysis.quotes.map((q) => q.quote), claims, events };
-}
+// Windows are read with the document date given (analyzeStages), never read from the window: a window cut from
+// the middle of an article must not take a dateline-looking line for the article's date.
 
 /**
  * A window of the article: officials are read with the introductions of its people after it (so that
@@ -212,18 +193,18 @@ function analyseWindow(windowText: string, introductions: Introductions, day: st
     withHead.push(o);
     if (o.start >= head.length) officials.push(head ? shifted(o, -head.length) : o);
   }
-  const results = stages(windowText, day, officials, null) as WindowResults;
+  const results = analyzeStages(windowText, day, officials) as WindowResults;
   /** The window's speakers read with the introductions before it (the people a "the minister" may mean). */
   results.attributedAfterIntroductions = () => {
     if (!head) return { quotes: results.quotes, claims: results.claims };
-    const again = stages(head + windowText, day, withHead, null);
+    const again = analyzeStages(head + windowText, day, withHead);
     const mine = <T extends Span>(items: T[]) => items.filter((i) => i.start >= head.length).map((i) => shifted(i, -head.length));
     return { quotes: mine(again.quotes), claims: mine(again.claims) };
   };
   return results;
 }
 
-interface WindowResults extends StageResults {
+interface WindowResults extends DocumentAnalysis {
   attributedAfterIntroductions(): { quotes: QuoteMention[]; claims: ClaimMention[] };
 }
 
