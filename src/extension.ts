@@ -28,7 +28,12 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '0');
   // Per-workspace storage when a folder is open (prunable); the shared global storage otherwise.
   const cache = new AnalysisCacheStore(context.storageUri ?? context.globalStorageUri, version, log);
-  const pool = new AnalysisPool({ createWorker: workerFactory(context.extensionUri), workers: analysisWorkers(), log: (m) => log.warn(m) });
+  const pool = new AnalysisPool({
+    createWorker: workerFactory(context.extensionUri),
+    workers: analysisWorkers(),
+    log: (m) => log.warn(m),
+    onShards: (shards) => shards.forEach((s) => cache.adoptShard(s.name, s.keys)),
+  });
   const index = new WorkspaceIndex(config, cache, context.workspaceState, log, context.storageUri !== undefined, { pool, metrics });
   storage = new TagStorage(log);
   const tags = new TagController(index, storage, config, log);

@@ -128,6 +128,24 @@ async function startAllocationProfile() {
   };
 }
 
+/** Diagnosis (NEWS_ANNOTATOR_BENCH_CPU_PROFILE=1): a CPU profile of this thread over the cold indexing. */
+async function startCpuProfile() {
+  const { Session } = require('node:inspector');
+  const session = new Session();
+  session.connect();
+  const post = (method, params) => new Promise((resolve, reject) => session.post(method, params, (e, r) => (e ? reject(e) : resolve(r))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 500 });
+  await post('Profiler.start');
+  return {
+    async stop(file) {
+      const { profile } = await post('Profiler.stop');
+      fs.writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
+
 /** This thread's V8 heap by space (new, old, large objects, code...): MB used / MB committed. */
 function heapSpaces() {
   const spaces = {};
@@ -194,9 +212,9 @@ async function run(phase, folder, probes, partial) {
 
   partial.stage = 'indexing';
   if (phase === 'cold') {
-    const profiling = env.NEWS_ANNOTATOR_BENCH_ALLOCATION_PROFILE ? await startAllocationProfile() : undefined;
+    const profiling = env.NEWS_ANNOTATOR_BENCH_ALLOCATION_PROFILE ? await startAllocationProfile() : env.NEWS_ANNOTATOR_BENCH_CPU_PROFILE ? await startCpuProfile() : undefined;
     await withTimeout(model.ready, timeoutMs, 'model.ready (the first indexing)');
-    if (profiling) await profiling.stop(`${env.NEWS_ANNOTATOR_BENCH_RESULTS}.heapprofile`);
+    if (profiling) await profiling.stop(`${env.NEWS_ANNOTATOR_BENCH_RESULTS}.${env.NEWS_ANNOTATOR_BENCH_CPU_PROFILE ? 'cpuprofile' : 'heapprofile'}`);
     const readyAt = performance.now();
     out.atReady = probes.snapshot();
     out.readySeconds = seconds(readyAt - activateCalledAt);

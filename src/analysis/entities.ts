@@ -154,6 +154,9 @@ export interface EntityLinkIndex {
   readonly byId: ReadonlyMap<string, Entity>;
 }
 
+/** What linking reads of an official mention (a caller may pass one object for many mentions of a person). */
+export type MentionedPerson = Pick<OfficialMention, 'entityId' | 'name' | 'title' | 'country'>;
+
 /**
  * Units of work between two yields of linkEntitiesStepwise: a mention costs one (well under a microsecond),
  * a group of mentions read for its names costs GROUP_WORK; a step stays within a few milliseconds.
@@ -164,12 +167,12 @@ const GROUP_WORK = 4;
 /**
  * Links the officials of several documents: every document-local entity id maps to one corpus entity.
  */
-export function linkEntities(perDocument: OfficialMention[][]): LinkedEntities {
+export function linkEntities(perDocument: ReadonlyArray<ReadonlyArray<MentionedPerson>>): LinkedEntities {
   return runSteps(linkEntitiesStepwise(perDocument));
 }
 
 /** linkEntities in steps: yields after every ENTITY_LINK_STEP mentions or groups (same result). */
-export function* linkEntitiesStepwise(perDocument: OfficialMention[][]): Generator<void, LinkedEntities, void> {
+export function* linkEntitiesStepwise(perDocument: ReadonlyArray<ReadonlyArray<MentionedPerson>>): Generator<void, LinkedEntities, void> {
   let work = 0;
   const groups = new Map<string, Group>();
   const groupOfLocal = new Map<string, Group>();

@@ -277,6 +277,11 @@ export function decodeManifest(text: string, engineVersion: string): Manifest {
 const SHARD_NAME = /^shard-[0-9a-z-]{1,40}\.json$/;
 
 /** Only names the store made are read or deleted as shards: a manifest cannot point anywhere else. */
+/** A new shard's file name: unique by time, a counter of the writer's and a random part. */
+export function newShardName(counter: number): string {
+  return `shard-${Date.now().toString(36)}-${counter.toString(36)}-${Math.floor(Math.random() * 36 ** 4).toString(36)}.json`;
+}
+
 export function isShardName(name: string): boolean {
   return SHARD_NAME.test(name);
 }

@@ -8,7 +8,7 @@ import type { CorpusEvent, DocumentAnalysis, Entity } from '../analysis/types';
 import { atomicWrite, removeStaleTemps } from '../annotations/atomicWrite';
 import { workspaceFs } from './workspaceFs';
 import { hashText } from './textHash';
-import { type ArticleRecord, analysisCacheKey, internStrings, decodeManifest, decodeShard, emptyManifest, encodeManifest, type Manifest, ShardBuilder } from './analysisCache';
+import { type ArticleRecord, analysisCacheKey, isShardName, newShardName, internStrings, decodeManifest, decodeShard, emptyManifest, encodeManifest, type Manifest, ShardBuilder } from './analysisCache';
 
 /** A shard is written once its entries reach this many bytes. */
 const SHARD_BYTES = 1_000_000;
@@ -158,6 +158,22 @@ export class AnalysisCacheStore {
       onShard(wanted);
       await new Promise((r) => setTimeout(r, 0));
     }
+  }
+
+  /** Where a worker on this machine may write shards itself (workerShards.ts): a cache on the local disk. */
+  shardTarget(): { dir: string; engine: string } | undefined {
+    return this.dir?.scheme === 'file' ? { dir: this.dir.fsPath, engine: this.engineVersion } : undefined;
+  }
+
+  /** A shard a worker wrote into the cache folder: its entries are found from now on, and it is in the manifest. */
+  adoptShard(name: string, keys: readonly string[]): void {
+    if (!this.dir || !isShardName(name)) return;
+    this.manifest.shards.set(name, [...keys]);
+    for (const key of keys) {
+      this.shardOf.set(key, name);
+      this.used.add(key);
+    }
+    this.manifestChanged();
   }
 
   /** Adds an entry (the kept analysis as JSON, as text or UTF-8 bytes); shards are written as they fill. */
@@ -314,7 +330,7 @@ export class AnalysisCacheStore {
     const shard = this.building;
     if (!shard) return;
     this.building = undefined;
-    const name = `shard-${Date.now().toString(36)}-${(this.shardCounter++).toString(36)}-${Math.floor(Math.random() * 36 ** 4).toString(36)}.json`;
+    const name = newShardName(this.shardCounter++);
     const data = shard.file();
     const dir = this.dir!;
     this.writing = this.writing.then(async () => {

@@ -7,6 +7,7 @@
 import { analyzeDocument } from '../analysis/analyze';
 import type { DocumentAnalysis } from '../analysis/types';
 import type { FileRequest, FileResult } from '../worker/indexFile';
+import type { WrittenShard } from '../worker/workerShards';
 import { keptAnalysisJson, summaryJson } from './analysisCache';
 
 export interface PoolRequest {
@@ -16,6 +17,8 @@ export interface PoolRequest {
    * also what the index keeps of a closed article (summaryJson), so that the host never parses the whole analysis.
    */
   items: Array<TextItem | { file: FileRequest }>;
+  /** Write the cache shard the worker is building (after its items), and say so in the reply. */
+  flush?: boolean;
 }
 export interface TextItem {
   text: string;
@@ -32,6 +35,8 @@ export interface PoolReply {
   id: number;
   /** Per item, the kept analysis as JSON (with its summary when asked for), or why the engine failed. */
   results: Array<string | Analysed | FileResult | { error: string }>;
+  /** Cache shards the worker wrote while answering (see workerShards.ts). */
+  shards?: WrittenShard[];
 }
 
 /** What the pool needs of a worker thread (node's Worker; a stand-in in tests). */
@@ -50,6 +55,8 @@ export interface PoolOptions {
   log?: (message: string) => void;
   /** Workers idle this long are ended (their heap is tens of MB). */
   idleMs?: number;
+  /** Told of the cache shards a worker wrote (for the cache's manifest). */
+  onShards?: (shards: WrittenShard[]) => void;
 }
 
 interface Job {
@@ -82,6 +89,8 @@ export class AnalysisPool {
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private pumpScheduled = false;
   private disposed = false;
+  /** Flush requests sent, by message id: resolved by the reply. */
+  private readonly flushes = new Map<number, () => void>();
 
   constructor(private readonly options: PoolOptions) {}
 
@@ -104,6 +113,29 @@ export class AnalysisPool {
       this.queue.push({ text: '', documentDate: file.documentDate, sentences: false, summary: true, file: { ...file, size }, resolve: (r) => resolve(asFileResult(r)) });
       this.schedulePump();
     });
+  }
+
+  /**
+   * Has every worker write the cache shard it is building (after what it was sent before) and resolves when
+   * they replied; a worker that fails meanwhile loses its shard (its articles are analysed again next time).
+   */
+  flushShards(): Promise<void> {
+    const replies = this.slots.map(
+      (slot) =>
+        new Promise<void>((resolve) => {
+          const id = this.nextId++;
+          this.flushes.set(id, resolve);
+          slot.inFlight.set(id, []);
+          try {
+            slot.worker.postMessage({ id, items: [], flush: true });
+          } catch {
+            this.flushes.delete(id);
+            slot.inFlight.delete(id);
+            resolve();
+          }
+        }),
+    );
+    return Promise.all(replies).then(() => undefined);
   }
 
   /** Whether indexFile can read files (workers run on this machine's disk). */
@@ -205,6 +237,15 @@ export class AnalysisPool {
   }
 
   private onReply(slot: Slot, reply: PoolReply): void {
+    if (reply.shards?.length) this.options.onShards?.(reply.shards);
+    const flushed = this.flushes.get(reply.id);
+    if (flushed) {
+      this.flushes.delete(reply.id);
+      slot.inFlight.delete(reply.id);
+      flushed();
+      this.schedulePump();
+      return;
+    }
     const jobs = slot.inFlight.get(reply.id);
     if (!jobs) return;
     slot.inFlight.delete(reply.id);
@@ -228,6 +269,11 @@ export class AnalysisPool {
     this.options.log?.(`analysis worker failed, analysing on the extension host: ${String(error)}`);
     this.broken = true;
     void slot.worker.terminate().catch(() => undefined);
+    for (const id of slot.inFlight.keys()) {
+      const flushed = this.flushes.get(id);
+      this.flushes.delete(id);
+      flushed?.();
+    }
     for (const jobs of slot.inFlight.values()) this.queue.unshift(...jobs);
     slot.inFlight.clear();
     this.schedulePump();

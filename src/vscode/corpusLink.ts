@@ -6,11 +6,11 @@
 // analysis and that map when someone asks for it (linkedAnalysis), which is also how an article analysed
 // after the last linking is shown linked at once (people already known get their corpus entity; new ones keep
 // their local id until the next linking).
-import { linkAnalysesStepwise } from '../analysis/analyze';
 import { detached } from '../analysis/detached';
-import { linkOneAnalysis } from '../analysis/entities';
+import { applyEntityLinks, linkEntitiesStepwise, linkOneAnalysis, rememberLinkIndex } from '../analysis/entities';
+import { mergeEventsStepwise } from '../analysis/eventMerge';
 import { runSteps } from '../analysis/steps';
-import type { CorpusAnalysis, CorpusEvent, DocumentAnalysis, EventMention, OfficialMention } from '../analysis/types';
+import type { CorpusAnalysis, CorpusEvent, DocumentAnalysis, EventMention } from '../analysis/types';
 import type { Entity } from '../analysis/types';
 
 export interface LocalArticle {
@@ -101,53 +101,40 @@ export function linkArticles(articles: readonly LocalArticle[]): CorpusAnalysis 
 }
 
 /**
- * The corpus linking in steps (linkAnalysesStepwise's), on light copies: the officials and events it rewrites
- * are copied, everything else is left out, so the cached analyses stay as they are.
+ * The corpus linking in steps, from link inputs: the engine's linking of a corpus (linkAnalysesStepwise: people
+ * by linkEntities, events rewritten to them and merged) on what it reads, without making an analysis per
+ * article: each person object stands for all its mentions, and only the events are copied (rewritten in
+ * place). The unit tests hold it equal to linkAnalyses.
  */
 export function* linkArticlesStepwise(articles: readonly LinkArticle[]): Generator<void, CorpusLinks, void> {
-  const copies: Array<{ path: string; analysis: DocumentAnalysis }> = [];
+  const perDocument: LinkPerson[][] = [];
   for (const a of articles) {
-    copies.push({ path: a.path, analysis: linkingCopy(a.link) });
-    if (copies.length % STEP_ARTICLES === 0) yield;
+    const mentions: LinkPerson[] = [];
+    for (const person of a.link.mentions) mentions.push(a.link.people[person]!);
+    perDocument.push(mentions);
+    if (perDocument.length % STEP_ARTICLES === 0) yield;
   }
-  const corpus = yield* linkAnalysesStepwise(copies);
-  const entityById = new Map(corpus.entities.map((e) => [e.id, e]));
-  const entityByLocalId = new Map<string, Entity>();
-  for (let i = 0; i < articles.length; i++) {
-    const linked = corpus.documents[i]!.analysis.officials;
-    const { people, mentions } = articles[i]!.link;
-    mentions.forEach((person, j) => {
-      // Every official's local id is in the linker's map; the rewritten copy tells which entity it became.
-      const local = people[person]!.entityId;
-      const entity = entityById.get(linked[j]?.entityId ?? '');
-      if (entity && !entityByLocalId.has(local)) entityByLocalId.set(local, entity);
-    });
-    if (i % STEP_ARTICLES === STEP_ARTICLES - 1) yield;
+  const { byLocalId, entities, index } = yield* linkEntitiesStepwise(perDocument);
+  const entityById = new Map<string, Entity>();
+  for (const e of entities) entityById.set(e.id, e);
+  const documents: Array<{ path: string; events: EventMention[] }> = [];
+  for (const a of articles) {
+    const events = a.link.events.map((e) => ({ ...e, participants: [...e.participants], participantEntityIds: [...e.participantEntityIds] }));
+    applyEntityLinks({ officials: [], quotes: [], claims: [], events }, byLocalId, entityById);
+    documents.push({ path: a.path, events });
+    if (documents.length % STEP_ARTICLES === 0) yield;
   }
-  // The copies are not needed any more; the linker's index of names stays with the corpus object.
-  corpus.documents = [];
-  return { entities: corpus.entities, events: corpus.events, entityByLocalId, entityById, linked: new WeakSet(articles.map((a) => a.link)), corpus };
-}
-
-/**
- * An analysis holding what linking reads and rewrites (officials, events), made afresh from the link input
- * (linking rewrites it in place); spans' offsets and texts are not read by linking and are left empty.
- */
-function linkingCopy(link: LinkInput): DocumentAnalysis {
-  const officials: OfficialMention[] = [];
-  for (const person of link.mentions) {
-    const p = link.people[person]!;
-    officials.push({ start: 0, end: 0, text: '', entityId: p.entityId, name: p.name, title: p.title, country: p.country });
+  let events: CorpusEvent[];
+  try {
+    events = yield* mergeEventsStepwise(documents);
+  } catch {
+    // As linkAnalyses: the engine never throws; no merged events is the safe answer.
+    events = [];
   }
-  return {
-    documentDate: null,
-    sentences: [],
-    dates: [],
-    officials,
-    quotes: [],
-    claims: [],
-    events: link.events.map((e) => ({ ...e, participants: [...e.participants], participantEntityIds: [...e.participantEntityIds] })),
-  };
+  // The linker's index stays with this (document-less) corpus, for linkOneAnalysis.
+  const corpus: CorpusAnalysis = { documents: [], entities, events };
+  rememberLinkIndex(corpus, index);
+  return { entities, events, entityByLocalId: byLocalId, entityById, linked: new WeakSet(articles.map((a) => a.link)), corpus };
 }
 
 /**

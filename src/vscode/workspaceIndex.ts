@@ -545,6 +545,8 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     })();
     await Promise.all(Array.from({ length: READS_IN_FLIGHT }, reader));
     await Promise.all(analyses);
+    // The workers' cache shards still being built are written (and added to the manifest) before it is.
+    await this.pool.flushShards();
     flushing = false;
     await flusher;
     this.flushReplaced(replaced);
@@ -707,7 +709,8 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
   private async acceptFromWorker(uri: vscode.Uri, head: FileHead, run: MutableIndexingRun | undefined): Promise<ReplacedText | undefined> {
     const key = uri.toString();
     const override = this.documentDateOverride(uri);
-    const result = await this.pool.indexFile({ path: uri.fsPath, documentDate: override, maxBytes: this.maxBytes(uri) }, head.size);
+    const cache = this.cache.shardTarget();
+    const result = await this.pool.indexFile({ path: uri.fsPath, documentDate: override, maxBytes: this.maxBytes(uri), ...(cache ? { cache } : {}) }, head.size);
     if (this.loadSeq.get(key) !== head.seq || this.disposed) return undefined;
     const summary = result.status === 'analysed' ? parseSummary(result.summary) : undefined;
     if (result.status === 'unreadable' || (result.status === 'analysed' && !summary) || vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) {
@@ -722,7 +725,8 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     const stated = head.size >= 0;
     const record: ArticleRecord = { size: stated ? head.size : result.size, mtime: stated ? head.mtime : result.mtime, sha256, override, key: cacheKey };
     this.cache.setRecord(key, record);
-    this.cache.put(cacheKey, kept);
+    // Without `kept`, the worker wrote the analysis into a cache shard of its own (adopted when written).
+    if (kept) this.cache.put(cacheKey, kept);
     if (run) run.analysed++;
     const existing = this.entries.get(key);
     if (existing?.checked && !existing.held && existing.sha256 === sha256 && existing.override === override) {

@@ -7,6 +7,10 @@ import { parentPort } from 'node:worker_threads';
 import { analyzeDocument } from '../analysis/analyze';
 import { analysedJson, type PoolReply, type PoolRequest } from '../vscode/analysisPool';
 import { indexFile } from './indexFile';
+import { type WrittenShard, WorkerShards } from './workerShards';
+
+/** Shards of the analysis cache this worker writes for the files it reads. */
+const shards = new WorkerShards();
 
 /** The channel to the extension host: a worker thread's port, or the IPC channel of a forked process. */
 const channel: { on(event: 'message', listener: (request: PoolRequest) => void): void; post(reply: PoolReply, transfer: ArrayBuffer[]): void } | undefined = parentPort
@@ -19,20 +23,29 @@ const channel: { on(event: 'message', listener: (request: PoolRequest) => void):
 if (!parentPort && process.send) process.on('disconnect', () => process.exit(0));
 
 channel?.on('message', (request: PoolRequest) => {
+  const written: WrittenShard[] = [];
   void Promise.all(
     request.items.map(async (item) => {
       try {
-        if ('file' in item) return await indexFile(item.file);
+        if ('file' in item) {
+          const result = await indexFile(item.file);
+          if (result.status === 'analysed' && result.kept && item.file.cache) {
+            written.push(...(await shards.add(item.file.cache, result.sha256, item.file.documentDate, result.kept)));
+            delete result.kept;
+          }
+          return result;
+        }
         return analysedJson(analyzeDocument(item.text, { documentDate: item.documentDate }), item);
       } catch (e) {
         // The engine is built never to throw; if it does, the host analyses that article itself and logs why.
         return { error: String(e) };
       }
     }),
-  ).then((results) => {
-    const reply: PoolReply = { id: request.id, results };
-    // Analyses of files go as bytes, moved to the host rather than copied.
-    const transfer = results.flatMap((r) => (typeof r === 'object' && 'status' in r && r.status === 'analysed' ? [r.kept.buffer as ArrayBuffer] : []));
+  ).then(async (results) => {
+    if (request.flush) written.push(...(await shards.flush()));
+    const reply: PoolReply = { id: request.id, results, shards: written };
+    // Analyses of files not cached here go as bytes, moved to the host rather than copied.
+    const transfer = results.flatMap((r) => (typeof r === 'object' && 'status' in r && r.status === 'analysed' && r.kept ? [r.kept.buffer as ArrayBuffer] : []));
     channel.post(reply, transfer);
   });
 });

@@ -7,6 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { analyzeDocument } from '../analysis/analyze';
 import { type ArticleProblem, decodeArticle, tooLargeReason } from '../annotations/articleText';
 import { keptAnalysisJson, summaryJson } from '../vscode/analysisCache';
+import type { ShardTarget } from './workerShards';
 
 const utf8 = new TextEncoder();
 
@@ -16,11 +17,16 @@ export interface FileRequest {
   documentDate: string | null;
   /** Above this size the file is refused unread, as the host refuses it. */
   maxBytes: number;
+  /** The cache the worker writes the analysis into itself (workerShards.ts), instead of sending it. */
+  cache?: ShardTarget;
 }
 
 export type FileResult =
-  /** `size` and `mtime` as vscode.workspace.fs.stat gives them for a file on disk (ms, Date.getTime()). */
-  | { status: 'analysed'; size: number; mtime: number; sha256: string; kept: Uint8Array; summary: string }
+  /**
+   * `size` and `mtime` as vscode.workspace.fs.stat gives them for a file on disk (ms, Date.getTime()); `kept`:
+   * the cached analysis, unless the worker wrote it into a cache shard itself.
+   */
+  | { status: 'analysed'; size: number; mtime: number; sha256: string; kept?: Uint8Array; summary: string }
   | { status: 'refused'; reason: string; problem: ArticleProblem }
   | { status: 'unreadable'; error: string };
 

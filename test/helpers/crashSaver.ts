@@ -4,7 +4,7 @@
 // printed before the kill). Usage: node crashSaver.cjs <target> <seed> <mode: atomic|naive> <version files...>
 import { promises as fsp, readFileSync } from 'node:fs';
 import { atomicWrite } from '../../src/annotations/atomicWrite';
-import { nodeAtomicFs } from './nodeAtomicFs';
+import { nodeAtomicFs } from '../../src/worker/nodeAtomicFs';
 import { rng } from './rng';
 
 const [target, seedArg, mode, ...versionFiles] = process.argv.slice(2);

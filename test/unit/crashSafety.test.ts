@@ -11,7 +11,7 @@ import { atomicWrite, isTempNameFor, removeStaleTemps, tempNameFor, type AtomicF
 import { createTag, parseTagFile, serializeTagFile } from '../../src/annotations/tagFile';
 import type { Tag } from '../../src/annotations/tags';
 import { mergeTags } from '../../src/vscode/tagMerge';
-import { nodeAtomicFs } from '../helpers/nodeAtomicFs';
+import { nodeAtomicFs } from '../../src/worker/nodeAtomicFs';
 import { rng } from '../helpers/rng';
 import { loadSeeds, repoRoot } from '../helpers/seeds';
 

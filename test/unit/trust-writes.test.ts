@@ -28,7 +28,11 @@ const REVIEWED: Record<string, { apis: string[]; where: string }> = {
   'src/vscode/views/timelinePanel.ts': { apis: ['workspace.fs.writeFile'], where: 'the file the user picked in the save dialog of Save as SVG' },
   'src/annotations/atomicWrite.ts': {
     apis: ['rename', 'writeFile'],
-    where: 'nowhere of its own: only through the file-system object its caller passes (tagStorage: workspace.fs), to a temporary file beside the target the caller names, then renamed over it',
+    where: 'nowhere of its own: only through the file-system object its caller passes (tagStorage, analysisCacheStore: workspace.fs; workerShards: node:fs), to a temporary file beside the target the caller names, then renamed over it',
+  },
+  'src/worker/nodeAtomicFs.ts': {
+    apis: ['mkdir', 'writeFile', 'rename', 'rm'],
+    where: 'nowhere of its own: node:fs as atomicWrite sees it, for workerShards (and the tests)',
   },
   'src/cliRun.ts': { apis: ['mkdirSync', 'writeFileSync', 'renameSync', 'rmSync'], where: 'the --out path given on the command line (through a temporary file beside it, removed if the export fails)' },
 };
@@ -74,6 +78,9 @@ describe('where the extension and the command line write', () => {
     const read = (f: string) => readFileSync(join(repoRoot, f), 'utf8');
     for (const f of ['src/vscode/views/exportCommands.ts', 'src/vscode/views/timelinePanel.ts']) expect(read(f)).toMatch(/const target = await vscode\.window\.showSaveDialog\(/);
     expect(read('src/extension.ts')).toMatch(/new AnalysisCacheStore\(context\.storageUri \?\? context\.globalStorageUri/);
+    // The analysis worker writes cache shards only into the folder the cache store names (its own storage).
+    expect(read('src/vscode/analysisCacheStore.ts')).toMatch(/dir: this\.dir\.fsPath/);
+    expect(read('src/worker/workerShards.ts')).toMatch(/atomicWrite\(nodeAtomicFs, join\(building\.target\.dir, name\)/);
     expect(read('src/vscode/tagStorage.ts')).toMatch(/vscode\.Uri\.joinPath\(folder\.uri, TAGS_DIR, TAGS_FILE\)/);
   });
 

@@ -1,13 +1,15 @@
 // The worker's side of indexing a closed article: the file read, decoded, hashed and analysed as the extension
-// host would do it itself (same text, same hash, same analysis), or refused with the host's reasons.
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// host would do it itself (same text, same hash, same analysis), or refused with the host's reasons; and the
+// cache shards it writes itself.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeDocument } from '../../src/analysis/analyze';
 import { sha256Hex } from '../../src/annotations/sha256';
-import { keptAnalysisJson, parseSummary, summarise } from '../../src/vscode/analysisCache';
+import { analysisCacheKey, decodeShard, isShardName, keptAnalysisJson, parseSummary, summarise } from '../../src/vscode/analysisCache';
 import { indexFile } from '../../src/worker/indexFile';
+import { WorkerShards } from '../../src/worker/workerShards';
 import { loadSeeds } from '../helpers/seeds';
 
 const dir = mkdtempSync(join(tmpdir(), 'news-annotator-indexfile-'));
@@ -52,5 +54,32 @@ describe('indexFile (the analysis worker reading an article itself)', () => {
     expect(big).toMatchObject({ status: 'refused', problem: 'too-large' });
     expect(big.status === 'refused' && big.reason).toMatch(/limit/);
     expect(await indexFile({ path: join(dir, 'missing.txt'), documentDate: null, maxBytes: MB })).toMatchObject({ status: 'unreadable' });
+  });
+});
+
+describe('WorkerShards (cache shards the worker writes itself)', () => {
+  it('writes full shards and, on flush, the rest, readable by the host under the keys it computes', async () => {
+    const shards = new WorkerShards();
+    const target = { dir: join(dir, 'cache'), engine: '0.9.0+1' };
+    const analyses = loadSeeds().map((s) => ({ sha: sha256Hex(s.text), kept: new TextEncoder().encode(keptAnalysisJson(analyzeDocument(s.text))) }));
+    const written = [];
+    // Enough entries for a full shard (1 MB) and a rest.
+    for (let round = 0; round < 60; round++) {
+      for (const [i, a] of analyses.entries()) written.push(...(await shards.add(target, `${a.sha}${round}`, i === 0 ? '2024-05-06' : null, a.kept)));
+    }
+    expect(written.length).toBeGreaterThanOrEqual(1);
+    written.push(...(await shards.flush()));
+    expect(await shards.flush()).toEqual([]);
+    const keys = written.flatMap((w) => w.keys);
+    expect(keys.length).toBe(60 * analyses.length);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys[0]).toBe(analysisCacheKey(`${analyses[0]!.sha}0`, '2024-05-06', target.engine));
+    for (const w of written) {
+      expect(isShardName(w.name)).toBe(true);
+      const entries = decodeShard(readFileSync(join(target.dir, w.name), 'utf8'), target.engine);
+      expect([...entries!.keys()]).toEqual(w.keys);
+    }
+    // No temp file left behind.
+    expect(readdirSync(target.dir).every((n) => isShardName(n))).toBe(true);
   });
 });

@@ -183,12 +183,40 @@ class AnnotationsTreeProvider implements vscode.TreeDataProvider<AnnotationsNode
   }
 }
 
+/** While the workspace is first indexed, the Annotations view's list is made again at most this often. */
+const INDEXING_REFRESH_MS = 5_000;
+
 /** Registers the Annotations view; its provider is handed out too, for activate()'s test API. */
 export function registerAnnotationsView(model: WorkspaceModel): { registration: vscode.Disposable; provider: AnnotationsTreeProvider } {
   const provider = new AnnotationsTreeProvider(model);
   const view = vscode.window.createTreeView(Views.annotations, { treeDataProvider: provider, showCollapseAll: true });
   // No badge here: VS Code adds the views' badges on the activity bar, where the Events count should stand alone.
   const update = () => provider.refresh();
+  // During the first indexing the article list grows every second; a list of thousands of articles made and
+  // sent to the window that often keeps the extension host busy, so it follows every few seconds until then.
+  let indexed = false;
+  let lastUpdate = 0;
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  const changed = () => {
+    if (indexed) return update();
+    const wait = lastUpdate + INDEXING_REFRESH_MS - Date.now();
+    if (wait <= 0) {
+      lastUpdate = Date.now();
+      update();
+    } else {
+      pending ??= setTimeout(() => {
+        pending = undefined;
+        lastUpdate = Date.now();
+        update();
+      }, wait);
+    }
+  };
+  void model.ready.then(() => {
+    indexed = true;
+    if (pending) clearTimeout(pending);
+    pending = undefined;
+    update();
+  });
   /** Follows the active editor: its article is revealed and opened, as the Outline view does. */
   const followEditor = (editor: vscode.TextEditor | undefined) => {
     if (!editor || !view.visible) return;
@@ -202,7 +230,8 @@ export function registerAnnotationsView(model: WorkspaceModel): { registration: 
   const registration = vscode.Disposable.from(
     provider,
     view,
-    model.onDidChange(update),
+    model.onDidChange(changed),
+    { dispose: () => pending && clearTimeout(pending) },
     vscode.window.onDidChangeActiveTextEditor(followEditor),
     view.onDidChangeVisibility((e) => e.visible && followEditor(vscode.window.activeTextEditor)),
   );

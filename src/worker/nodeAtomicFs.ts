@@ -1,7 +1,8 @@
-// node:fs behind the atomic-write protocol's interface, as the tests and their child processes use it.
+// node:fs behind the atomic-write protocol's interface: the analysis worker writes cache shards with it, and
+// the tests and their child processes use it.
 import { promises as fsp } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { AtomicFs } from '../../src/annotations/atomicWrite';
+import type { AtomicFs } from '../annotations/atomicWrite';
 
 export const nodeAtomicFs: AtomicFs<string> = {
   dirname,
