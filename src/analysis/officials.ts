@@ -210,6 +210,7 @@ function sentencesOfEntities(t: Tokens, entities: DocEntity[], found: Found[]): 
 
 interface DocEntity {
   words: string[];
+  /** `words.join(' ')`, kept in step with `words`. */
   name: string;
   key: string;
   title: string | null;
@@ -1056,6 +1057,10 @@ function groupCountryBefore(t: Tokens, open: number): string | null {
 function scanPluralTitle(t: Tokens, h: number, singular: string, regs: Registration[]): void {
   // Names only ever follow the plural in its phrase: "officials." or "leaders, who" name nobody.
   if (!(h + 1 < t.count && continues(t, h + 1))) return;
+  // With no complement ("of", "for", "to") the names start right after the plural: a mark or a
+  // lower-case word there that is neither a particle nor "the" (of "the Hon.") opens none.
+  const n = h + 1;
+  if (!(t.flags[n]! & (F_CAP | F_JOINER | F_ABBR)) && !isParticle(t, n) && !isWord(t, n, OF_HASH, 'of') && !isWord(t, n, FOR_HASH, 'for') && !isWord(t, n, TO_HASH, 'to') && !isWord(t, n, THE_HASH, 'the')) return;
   const strength = HEADS.get(singular.toLowerCase())!;
   const info = analyzeTitle(t, h, strength);
   if (!acceptTitle(info, t)) return;
@@ -1470,16 +1475,23 @@ function keyOf(words: readonly string[]): string {
   return nameKey(words.join(' '));
 }
 
+/** Name forms by name (words joined by spaces), for names with no alias: most entities. */
 const variantCache = new Map<string, string[]>();
+/** Name forms by name and aliases. */
+const aliasVariantCache = new Map<string, string[]>();
 
-/** Name forms a later mention may take: the full name, its tails ("Amir Abdollahian", "Hayashi"), … */
-function variantKeys(words: readonly string[], aliases: readonly string[]): string[] {
-  const cacheKey = aliases.length === 0 ? `${words.join(' ')}|` : `${words.join(' ')}|${aliases.join('|')}`;
-  let keys = variantCache.get(cacheKey);
+/**
+ * Name forms a later mention may take: the full name, its tails ("Amir Abdollahian", "Hayashi"), …
+ * `name` is `words.join(' ')` (an entity keeps it): keyed by it, a name without aliases needs no new string.
+ */
+function variantKeys(words: readonly string[], name: string, aliases: readonly string[]): string[] {
+  const cache = aliases.length === 0 ? variantCache : aliasVariantCache;
+  const cacheKey = aliases.length === 0 ? name : `${name}|${aliases.join('|')}`;
+  let keys = cache.get(cacheKey);
   if (!keys) {
     keys = computeVariantKeys(words, aliases).map(detached);
-    if (variantCache.size > 5000) variantCache.clear();
-    variantCache.set(detached(cacheKey), keys);
+    if (cache.size > 5000) cache.clear();
+    cache.set(detached(cacheKey), keys);
   }
   return keys;
 }
@@ -1490,7 +1502,7 @@ function variantKeys(words: readonly string[], aliases: readonly string[]): stri
  */
 function entityVariantKeys(e: DocEntity): string[] {
   if (e.variants && e.variantsWords === e.words && e.variantsAliases === e.aliases.length) return e.variants;
-  e.variants = variantKeys(e.words, e.aliases);
+  e.variants = variantKeys(e.words, e.name, e.aliases);
   e.variantsWords = e.words;
   e.variantsAliases = e.aliases.length;
   return e.variants;
@@ -1683,6 +1695,51 @@ let lastMatcherEntities: DocEntity[] | null = null;
 let lastMatcher: Matcher | null = null;
 const FIRST_PART_BITS = new Int32Array(32);
 
+/**
+ * What matching needs of each of a list of name forms, read once per list: the list is a cached
+ * `variantKeys` answer, shared by every document naming the same person.
+ */
+interface FormFacts {
+  /** Words per form. */
+  words: Int32Array;
+  /** `stringHash` of the form's first word (asciiLowerHash up to the first hyphen), -1 when not ASCII. */
+  firstHash: Int32Array;
+  /** `formHashOf` of the form; valid where `plain[i]` is 1. */
+  formHash: Int32Array;
+  plain: Uint8Array;
+  /** Whether some form opens with a name particle ("bin Salman"). */
+  particleFirst: boolean;
+}
+
+const formFactsCache = new WeakMap<readonly string[], FormFacts>();
+
+function formFactsOf(keys: readonly string[]): FormFacts {
+  let facts = formFactsCache.get(keys);
+  if (facts) return facts;
+  const n = keys.length;
+  facts = { words: new Int32Array(n), firstHash: new Int32Array(n), formHash: new Int32Array(n), plain: new Uint8Array(n), particleFirst: false };
+  for (let q = 0; q < n; q++) {
+    const k = keys[q]!;
+    let words = 1;
+    for (let p = k.indexOf(' '); p >= 0; p = k.indexOf(' ', p + 1)) words++;
+    facts.words[q] = words;
+    const space = k.indexOf(' ');
+    const partEnd = space < 0 ? k.length : space;
+    // The first word's hash read in place (stringHash of the word); only a word hashing as a
+    // particle is sliced to be asked.
+    const h = asciiLowerHash(k, 0, partEnd, true);
+    facts.firstHash[q] = h;
+    if (!facts.particleFirst && (h < 0 || mayBeParticleHash(h)) && NAME_PARTICLES.has(k.slice(0, partEnd))) facts.particleFirst = true;
+    const fh = formHashOf(k);
+    if (fh !== null) {
+      facts.formHash[q] = fh;
+      facts.plain[q] = 1;
+    }
+  }
+  formFactsCache.set(keys, facts);
+  return facts;
+}
+
 /** The name forms of a set of entities, indexed for matching; built once per set. */
 function matcherFor(entities: DocEntity[]): Matcher {
   let aliasCount = 0;
@@ -1691,19 +1748,6 @@ function matcherFor(entities: DocEntity[]): Matcher {
   const byKey = new Map<string, number[]>();
   const fullKeys = new Set<string>();
   let maxWords = 1;
-  for (let idx = 0; idx < entities.length; idx++) {
-    const e = entities[idx]!;
-    fullKeys.add(e.key);
-    for (const k of entityVariantKeys(e)) {
-      const list = byKey.get(k);
-      if (list) {
-        if (!list.includes(idx)) list.push(idx);
-      } else byKey.set(k, [idx]);
-      let n = 1;
-      for (let p = k.indexOf(' '); p >= 0; p = k.indexOf(' ', p + 1)) n++;
-      if (n > maxWords) maxWords = n;
-    }
-  }
   // First words of every name form: most tokens are rejected by one allocation-free hash test.
   const firstPartHashes = new Set<number>();
   // A 1024-bit filter over them: a document has a few dozen forms, so most words stop at one array read.
@@ -1712,22 +1756,33 @@ function matcherFor(entities: DocEntity[]): Matcher {
   let particleForms = false;
   // The forms whose every word is plain letters, by the fold of their word hashes (see partHashOf).
   const formKeys = new Map<number, string[]>();
-  for (const k of byKey.keys()) {
-    const space = k.indexOf(' ');
-    const partEnd = space < 0 ? k.length : space;
-    // The first word's hash read in place (stringHash of the word); only a word hashing as a
-    // particle is sliced to be asked.
-    const h = asciiLowerHash(k, 0, partEnd, true);
-    if (!particleForms && (h < 0 || mayBeParticleHash(h)) && NAME_PARTICLES.has(k.slice(0, partEnd))) particleForms = true;
-    if (h >= 0) {
-      firstPartHashes.add(h);
-      firstPartBits[(h >>> 5) & 31] = firstPartBits[(h >>> 5) & 31]! | (1 << (h & 31));
-    }
-    const fh = formHashOf(k);
-    if (fh !== null) {
-      const list = formKeys.get(fh);
-      if (list) list.push(k);
-      else formKeys.set(fh, [k]);
+  for (let idx = 0; idx < entities.length; idx++) {
+    const e = entities[idx]!;
+    fullKeys.add(e.key);
+    const keys = entityVariantKeys(e);
+    const facts = formFactsOf(keys);
+    if (facts.particleFirst) particleForms = true;
+    for (let q = 0; q < keys.length; q++) {
+      const k = keys[q]!;
+      const list = byKey.get(k);
+      if (list) {
+        if (!list.includes(idx)) list.push(idx);
+        // A form met before has its hashes in already.
+        continue;
+      }
+      byKey.set(k, [idx]);
+      if (facts.words[q]! > maxWords) maxWords = facts.words[q]!;
+      const h = facts.firstHash[q]!;
+      if (h >= 0) {
+        firstPartHashes.add(h);
+        firstPartBits[(h >>> 5) & 31] = firstPartBits[(h >>> 5) & 31]! | (1 << (h & 31));
+      }
+      if (facts.plain[q]) {
+        const fh = facts.formHash[q]!;
+        const forms = formKeys.get(fh);
+        if (forms) forms.push(k);
+        else formKeys.set(fh, [k]);
+      }
     }
   }
   const matcher = { byKey, fullKeys, maxWords, firstParts: null, firstPartHashes, firstPartBits, formKeys, particleForms, aliasCount };
@@ -1776,11 +1831,14 @@ function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: numbe
     }
     // Words of plain letters are compared by hash, and the key string is built only when the hash of
     // the words so far is a name form's: most capitalised words never allocate a key.
-    let firstKey = '';
+    // A hyphenated word of ASCII letters is read by hash like plain ones (its first part passed `quick`).
     if (partHashOf(t, i) < 0) {
-      firstKey = nameKey(wordAt(t, i));
-      const space = firstKey.indexOf(' ');
-      if (!firstPartsOf(matcher).has(space < 0 ? firstKey : firstKey.slice(0, space))) continue;
+      foldHyphenatedWord(t, i, 0, true);
+      if (foldFailed) {
+        const firstKey = nameKey(wordAt(t, i));
+        const space = firstKey.indexOf(' ');
+        if (!firstPartsOf(matcher).has(space < 0 ? firstKey : firstKey.slice(0, space))) continue;
+      }
     }
     let bestLast = -1;
     let bestKey = '';
@@ -1797,9 +1855,15 @@ function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: numbe
       if (!(t.flags[j]! & F_WORD)) break;
       if (keyWords === keyTokens.length) keyTokens = growInt32(keyTokens);
       keyTokens[keyWords++] = j;
-      const ph = hashed ? partHashOf(t, j) : -1;
-      if (ph >= 0) formHash = j === i ? ph : nextFormHash(formHash, ph);
-      else hashed = false;
+      if (hashed) {
+        const ph = partHashOf(t, j);
+        if (ph >= 0) formHash = j === i ? ph : nextFormHash(formHash, ph);
+        else {
+          // "Al-Mansouri", "Min-jun": the parts are words of the key, folded alike.
+          formHash = foldHyphenatedWord(t, j, formHash, j === i);
+          if (foldFailed) hashed = false;
+        }
+      }
       if (hashed) {
         // Plain words: the forms folding to this hash are compared with the words in place,
         // without building the key string.
@@ -1868,6 +1932,42 @@ function partHashOf(t: Tokens, i: number): number {
   return t.flags[i]! & F_HYPHEN ? -1 : t.hashFull[i]!;
 }
 
+/** Set by foldHyphenatedWord: the word was not hyphenated ASCII letters (and apostrophes). */
+let foldFailed = false;
+
+/**
+ * `nextFormHash` fold of a hyphenated word's parts onto h (from nothing when `first`): "Al-Mansouri"
+ * is "al mansouri" to `nameKey` (hyphens as spaces, apostrophes dropped), so two words of a form.
+ * Sets `foldFailed` (and returns h) for any other word.
+ */
+function foldHyphenatedWord(t: Tokens, j: number, h: number, first: boolean): number {
+  foldFailed = true;
+  if (!(t.flags[j]! & F_HYPHEN) || t.hashFull[j]! < 0) return h;
+  const text = t.text;
+  const e = t.end[j]!;
+  let out = h;
+  let isFirst = first;
+  let part = 7;
+  let len = 0;
+  for (let k = t.start[j]!; k <= e; k++) {
+    let c = k < e ? text.charCodeAt(k) : 45;
+    if (c === 45 || c === 0x2010 || c === 0x2011) {
+      if (len === 0) return h;
+      out = isFirst ? part >>> 1 : nextFormHash(out, part >>> 1);
+      isFirst = false;
+      part = 7;
+      len = 0;
+    } else if (c !== 39 && c !== 0x2019) {
+      if (c >= 65 && c <= 90) c |= 32;
+      if (c < 97 || c > 122) return h;
+      part = (Math.imul(part, 31) + c) | 0;
+      len++;
+    }
+  }
+  foldFailed = false;
+  return out;
+}
+
 function nextFormHash(h: number, wordHash: number): number {
   return (Math.imul(h, 1000003) + wordHash) | 0;
 }
@@ -1895,8 +1995,9 @@ function formHashOf(key: string): number | null {
 }
 
 /**
- * Whether the listed tokens, words of plain letters (partHashOf >= 0), spell `key`: each word
- * lower-cased without its apostrophes (as nameKey reads it), one space between words.
+ * Whether the listed tokens, words of plain letters (partHashOf >= 0) or hyphenated ones
+ * (foldHyphenatedWord), spell `key`: each word lower-cased without its apostrophes and with its
+ * hyphens as spaces (as nameKey reads it), one space between words.
  */
 function tokensSpellKey(t: Tokens, tokens: Int32Array, count: number, key: string): boolean {
   const text = t.text;
@@ -1912,6 +2013,7 @@ function tokensSpellKey(t: Tokens, tokens: Int32Array, count: number, key: strin
       let c = text.charCodeAt(k);
       if (c === 39 || c === 0x2019) continue;
       if (c >= 65 && c <= 90) c |= 32;
+      else if (c === 45 || c === 0x2010 || c === 0x2011) c = 32; // a hyphen is a space in the key
       if (p >= key.length || key.charCodeAt(p) !== c) return false;
       p++;
     }
