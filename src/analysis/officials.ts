@@ -1428,9 +1428,10 @@ class NameRunIndex {
       // Most documents ask a question or two: integer comparisons over the words beat building an index.
       this.scans++;
       const t = this.t;
-      for (let c = 0; c < t.capCount; c++) {
-        const i = t.caps[c]!;
-        if (t.hashLast[i] !== last && t.hashFirst[i] !== first) continue;
+      const { caps, capCount, hashLast, hashFirst } = t;
+      for (let c = 0; c < capCount; c++) {
+        const i = caps[c]!;
+        if (hashLast[i] !== last && hashFirst[i] !== first) continue;
         if (mayBelongToLongerName(t, i)) visit(i);
       }
     } else {
@@ -1675,69 +1676,96 @@ function findFullName(r: Registration, runs: NameRunIndex, key: string): string[
 
 /** Every mention of a document entity, left to right, without overlaps. */
 interface Matcher {
-  byKey: Map<string, number[]>;
-  fullKeys: Set<string>;
+  /** The distinct name forms of the entities, in the order first met. */
+  formKey: string[];
+  /** The entities each form names, in the order met (as a Map of forms to entities listed them). */
+  formEntities: number[][];
+  /** Whether the form is some entity's full key. */
+  formIsFull: boolean[];
+  /** Whether the form is plain-letter words (then its `tableHash` is its `formHashOf` fold). */
+  formPlain: boolean[];
+  /** Open-addressing table of the forms by `tableHash` (slots `formSlotForm`/`formSlotHash`, mask). */
+  formMask: number;
+  /** The forms' first-word hashes (asciiLowerHash, >= 0), open addressing, -1 empty. */
+  firstMask: number;
   maxWords: number;
   /** First words of the forms, listed when a word beyond plain letters first asks (see firstPartsOf). */
   firstParts: Set<string> | null;
-  firstPartHashes: Set<number>;
   firstPartBits: Int32Array;
-  /** The forms made of plain-letter words, by the `nextFormHash` fold of their word hashes. */
-  formKeys: Map<number, string[]>;
   particleForms: boolean;
   /** The aliases' total when built: a new alias invalidates the matcher. */
   aliasCount: number;
 }
 
 // The matcher of the last entity set asked about: a document asks about one set at a time (a
-// WeakMap per document cost more than building the matcher).
+// WeakMap per document cost more than building the matcher). Its tables live in the buffers
+// below, which only the last matcher built ever uses.
 let lastMatcherEntities: DocEntity[] | null = null;
 let lastMatcher: Matcher | null = null;
 const FIRST_PART_BITS = new Int32Array(32);
+let formSlotForm = new Int32Array(64);
+let formSlotHash = new Int32Array(64);
+let firstSlot = new Int32Array(64);
 
 /**
  * What matching needs of each of a list of name forms, read once per list: the list is a cached
- * `variantKeys` answer, shared by every document naming the same person.
+ * `variantKeys` answer, shared by every document naming the same person. Per form, at 4q:
+ * word count, first word's `stringHash` (-1 when not ASCII), `tableHash`, 1 when plain.
  */
 interface FormFacts {
-  /** Words per form. */
-  words: Int32Array;
-  /** `stringHash` of the form's first word (asciiLowerHash up to the first hyphen), -1 when not ASCII. */
-  firstHash: Int32Array;
-  /** `formHashOf` of the form; valid where `plain[i]` is 1. */
-  formHash: Int32Array;
-  plain: Uint8Array;
+  facts: Int32Array;
   /** Whether some form opens with a name particle ("bin Salman"). */
   particleFirst: boolean;
 }
 
 const formFactsCache = new WeakMap<readonly string[], FormFacts>();
 
+/** The hash forms are tabled by: the `formHashOf` fold of a plain form, else a hash of its characters. */
+function tableHashOf(key: string): number {
+  const fold = formHashOf(key);
+  if (fold !== null) return fold;
+  let h = 11;
+  for (let k = 0; k < key.length; k++) h = (Math.imul(h, 31) + key.charCodeAt(k)) | 0;
+  return h;
+}
+
 function formFactsOf(keys: readonly string[]): FormFacts {
-  let facts = formFactsCache.get(keys);
-  if (facts) return facts;
+  let cached = formFactsCache.get(keys);
+  if (cached) return cached;
   const n = keys.length;
-  facts = { words: new Int32Array(n), firstHash: new Int32Array(n), formHash: new Int32Array(n), plain: new Uint8Array(n), particleFirst: false };
+  const facts = new Int32Array(4 * n);
+  let particleFirst = false;
   for (let q = 0; q < n; q++) {
     const k = keys[q]!;
     let words = 1;
     for (let p = k.indexOf(' '); p >= 0; p = k.indexOf(' ', p + 1)) words++;
-    facts.words[q] = words;
     const space = k.indexOf(' ');
     const partEnd = space < 0 ? k.length : space;
     // The first word's hash read in place (stringHash of the word); only a word hashing as a
     // particle is sliced to be asked.
     const h = asciiLowerHash(k, 0, partEnd, true);
-    facts.firstHash[q] = h;
-    if (!facts.particleFirst && (h < 0 || mayBeParticleHash(h)) && NAME_PARTICLES.has(k.slice(0, partEnd))) facts.particleFirst = true;
-    const fh = formHashOf(k);
-    if (fh !== null) {
-      facts.formHash[q] = fh;
-      facts.plain[q] = 1;
-    }
+    if (!particleFirst && (h < 0 || mayBeParticleHash(h)) && NAME_PARTICLES.has(k.slice(0, partEnd))) particleFirst = true;
+    facts[4 * q] = words;
+    facts[4 * q + 1] = h;
+    facts[4 * q + 2] = tableHashOf(k);
+    facts[4 * q + 3] = formHashOf(k) !== null ? 1 : 0;
   }
-  formFactsCache.set(keys, facts);
-  return facts;
+  cached = { facts, particleFirst };
+  formFactsCache.set(keys, cached);
+  return cached;
+}
+
+/** Index of the form spelt `key` whose table hash is `h`, or -1. */
+function formIndexOf(m: Matcher, key: string, h: number): number {
+  for (let slot = h & m.formMask; formSlotForm[slot] !== -1; slot = (slot + 1) & m.formMask) {
+    if (formSlotHash[slot] === h && m.formKey[formSlotForm[slot]!] === key) return formSlotForm[slot]!;
+  }
+  return -1;
+}
+
+function hasFirstHash(m: Matcher, h: number): boolean {
+  for (let slot = h & m.firstMask; firstSlot[slot] !== -1; slot = (slot + 1) & m.firstMask) if (firstSlot[slot] === h) return true;
+  return false;
 }
 
 /** The name forms of a set of entities, indexed for matching; built once per set. */
@@ -1745,47 +1773,67 @@ function matcherFor(entities: DocEntity[]): Matcher {
   let aliasCount = 0;
   for (const e of entities) aliasCount += e.aliases.length;
   if (lastMatcher && lastMatcherEntities === entities && lastMatcher.aliasCount === aliasCount) return lastMatcher;
-  const byKey = new Map<string, number[]>();
-  const fullKeys = new Set<string>();
-  let maxWords = 1;
-  // First words of every name form: most tokens are rejected by one allocation-free hash test.
-  const firstPartHashes = new Set<number>();
-  // A 1024-bit filter over them: a document has a few dozen forms, so most words stop at one array read.
-  // One buffer serves every matcher: only the last one built is ever used (see lastMatcher).
-  const firstPartBits = FIRST_PART_BITS.fill(0);
-  let particleForms = false;
-  // The forms whose every word is plain letters, by the fold of their word hashes (see partHashOf).
-  const formKeys = new Map<number, string[]>();
+  // Tables at most half full: sized by the forms' total (duplicates included).
+  let total = 0;
+  const factsOf: FormFacts[] = [];
+  for (const e of entities) {
+    const facts = formFactsOf(entityVariantKeys(e));
+    factsOf.push(facts);
+    total += facts.facts.length >> 2;
+  }
+  let size = 64;
+  while (size < 2 * total + 2) size *= 2;
+  if (formSlotForm.length < size) {
+    formSlotForm = new Int32Array(size);
+    formSlotHash = new Int32Array(size);
+    firstSlot = new Int32Array(size);
+  }
+  formSlotForm.fill(-1, 0, size);
+  firstSlot.fill(-1, 0, size);
+  const matcher: Matcher = {
+    formKey: [], formEntities: [], formIsFull: [], formPlain: [], formMask: size - 1, firstMask: size - 1, maxWords: 1,
+    firstParts: null, firstPartBits: FIRST_PART_BITS.fill(0), particleForms: false, aliasCount,
+  };
+  const mask = size - 1;
   for (let idx = 0; idx < entities.length; idx++) {
-    const e = entities[idx]!;
-    fullKeys.add(e.key);
-    const keys = entityVariantKeys(e);
-    const facts = formFactsOf(keys);
-    if (facts.particleFirst) particleForms = true;
+    const keys = entityVariantKeys(entities[idx]!);
+    const { facts, particleFirst } = factsOf[idx]!;
+    if (particleFirst) matcher.particleForms = true;
     for (let q = 0; q < keys.length; q++) {
       const k = keys[q]!;
-      const list = byKey.get(k);
-      if (list) {
+      const th = facts[4 * q + 2]!;
+      const known = formIndexOf(matcher, k, th);
+      if (known >= 0) {
+        const list = matcher.formEntities[known]!;
         if (!list.includes(idx)) list.push(idx);
-        // A form met before has its hashes in already.
         continue;
       }
-      byKey.set(k, [idx]);
-      if (facts.words[q]! > maxWords) maxWords = facts.words[q]!;
-      const h = facts.firstHash[q]!;
-      if (h >= 0) {
-        firstPartHashes.add(h);
-        firstPartBits[(h >>> 5) & 31] = firstPartBits[(h >>> 5) & 31]! | (1 << (h & 31));
-      }
-      if (facts.plain[q]) {
-        const fh = facts.formHash[q]!;
-        const forms = formKeys.get(fh);
-        if (forms) forms.push(k);
-        else formKeys.set(fh, [k]);
+      const form = matcher.formKey.length;
+      matcher.formKey.push(k);
+      matcher.formEntities.push([idx]);
+      matcher.formIsFull.push(false);
+      matcher.formPlain.push(facts[4 * q + 3] === 1);
+      let slot = th & mask;
+      while (formSlotForm[slot] !== -1) slot = (slot + 1) & mask;
+      formSlotForm[slot] = form;
+      formSlotHash[slot] = th;
+      if (facts[4 * q]! > matcher.maxWords) matcher.maxWords = facts[4 * q]!;
+      // First words of every name form: most tokens are rejected by one allocation-free hash test,
+      // a 1024-bit filter first (a document has a few dozen forms, so most words stop at one array read).
+      const h = facts[4 * q + 1]!;
+      if (h >= 0 && !hasFirstHash(matcher, h)) {
+        let fs = h & mask;
+        while (firstSlot[fs] !== -1) fs = (fs + 1) & mask;
+        firstSlot[fs] = h;
+        matcher.firstPartBits[(h >>> 5) & 31] = matcher.firstPartBits[(h >>> 5) & 31]! | (1 << (h & 31));
       }
     }
   }
-  const matcher = { byKey, fullKeys, maxWords, firstParts: null, firstPartHashes, firstPartBits, formKeys, particleForms, aliasCount };
+  // The entities' full keys among the forms.
+  for (const e of entities) {
+    const form = formIndexOf(matcher, e.key, tableHashOf(e.key));
+    if (form >= 0) matcher.formIsFull[form] = true;
+  }
   lastMatcherEntities = entities;
   lastMatcher = matcher;
   return matcher;
@@ -1795,7 +1843,7 @@ function matcherFor(entities: DocEntity[]): Matcher {
 function firstPartsOf(matcher: Matcher): Set<string> {
   if (!matcher.firstParts) {
     const parts = new Set<string>();
-    for (const k of matcher.byKey.keys()) {
+    for (const k of matcher.formKey) {
       const space = k.indexOf(' ');
       parts.add(space < 0 ? k : k.slice(0, space));
     }
@@ -1806,24 +1854,30 @@ function firstPartsOf(matcher: Matcher): Set<string> {
 
 function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: number): Found[] {
   const matcher = matcherFor(entities);
-  const { byKey, fullKeys, maxWords, firstPartHashes, firstPartBits, formKeys, particleForms } = matcher;
-  const lastSeen = new Map<number, number>();
+  const { maxWords, firstPartBits, particleForms } = matcher;
+  // The latest mention of each entity, by entity index.
+  const lastSeen: number[] = [];
   const found: Found[] = [];
+  // The arrays in locals: the loop below visits every listed word (every word with particle forms).
+  const { caps, capCount, flags, hashFirst } = t;
   // Names start on capitalised or hyphenated words (listed by the tokenizer), or on particles.
   let c = particleForms ? -1 : firstCapAtOrAfter(t, from);
   for (let i = from; i < to; i++) {
     if (c >= 0) {
-      while (c < t.capCount && t.caps[c]! < i) c++;
-      if (c >= t.capCount) break;
-      i = t.caps[c++]!;
+      while (c < capCount && caps[c]! < i) c++;
+      if (c >= capCount) break;
+      i = caps[c++]!;
       if (i >= to) break;
     }
-    const f = t.flags[i]!;
+    // The first word's hash first: it rejects almost every word with one array read (the tests
+    // below only ever skip a word too, so their order does not matter).
+    const quick = hashFirst[i]!;
+    // Letters beyond ASCII ("José") may still normalise to a key: those take the slow path.
+    if (quick >= 0 && (firstPartBits[(quick >>> 5) & 31]! & (1 << (quick & 31))) === 0) continue;
+    const f = flags[i]!;
     if (!(f & F_WORD) || f & F_ABBR) continue;
     if (!(f & F_CAP) && !(f & F_JOINER) && (!particleForms || t.end[i]! - t.start[i]! > 5)) continue; // not a particle nor "al-Assad"
-    const quick = t.hashFirst[i]!;
-    // Letters beyond ASCII ("José") may still normalise to a key: those take the slow path.
-    if (quick >= 0 && !((firstPartBits[(quick >>> 5) & 31]! & (1 << (quick & 31))) !== 0 && firstPartHashes.has(quick))) continue;
+    if (quick >= 0 && !hasFirstHash(matcher, quick)) continue;
     if (!(f & F_CAP)) {
       // Lower case opens a name form only as a particle ("bin Salman") or a prefixed name ("al-Assad").
       const len = t.end[i]! - t.start[i]!;
@@ -1841,7 +1895,7 @@ function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: numbe
       }
     }
     let bestLast = -1;
-    let bestKey = '';
+    let bestForm = -1;
     let formHash = 0;
     let hashed = true;
     let keyWords = 0;
@@ -1867,33 +1921,33 @@ function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: numbe
       if (hashed) {
         // Plain words: the forms folding to this hash are compared with the words in place,
         // without building the key string.
-        const keys = formKeys.get(formHash);
-        if (keys) {
-          for (const key of keys) {
-            if (tokensSpellKey(t, keyTokens, keyWords, key)) {
-              bestLast = j;
-              bestKey = key;
-              break;
-            }
+        for (let slot = formHash & matcher.formMask; formSlotForm[slot] !== -1; slot = (slot + 1) & matcher.formMask) {
+          const form = formSlotForm[slot]!;
+          if (formSlotHash[slot] === formHash && matcher.formPlain[form] && tokensSpellKey(t, keyTokens, keyWords, matcher.formKey[form]!)) {
+            bestLast = j;
+            bestForm = form;
+            break;
           }
         }
       } else {
         const key = keyOfTokens(t, keyTokens, keyWords);
-        if (byKey.has(key)) {
+        const form = formIndexOf(matcher, key, tableHashOf(key));
+        if (form >= 0) {
           bestLast = j;
-          bestKey = key;
+          bestForm = form;
         }
       }
       if (t.flags[j]! & F_POSS) break;
     }
     if (bestLast < 0) continue;
-    const candidates = byKey.get(bestKey)!;
-    const isFull = fullKeys.has(bestKey) || bestLast > i;
+    const candidates = matcher.formEntities[bestForm]!;
+    const fullKey = matcher.formIsFull[bestForm]!;
+    const isFull = fullKey || bestLast > i;
     if (!isFull || bestLast === i) {
       // A bare surname: not when glued to another capitalised word ("Leonard Cohen" for "Gilad Cohen"),
       // nor a calendar or function word at a sentence start without a title ("May said").
       if (i > 0 && continues(t, i) && isNameLike(t, i - 1, true) && !isCueWord(t, i - 1)) continue;
-      if (bestLast + 1 < t.count && continues(t, bestLast + 1) && isNameLike(t, bestLast + 1, true) && !isCueWord(t, bestLast + 1) && !fullKeys.has(bestKey)) continue;
+      if (bestLast + 1 < t.count && continues(t, bestLast + 1) && isNameLike(t, bestLast + 1, true) && !isCueWord(t, bestLast + 1) && !fullKey) continue;
       const lower = lowerAt(t, i);
       if ((CALENDAR_WORDS.has(lower) || STOP_CAPS.has(lower)) && !(i > 0 && continues(t, i) && isCueWord(t, i - 1))) continue;
       if (!(f & F_CAP)) continue;
@@ -1910,7 +1964,7 @@ function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: numbe
       // The same surname for two people: the one mentioned most recently.
       let bestPos = -1;
       for (const c of pool) {
-        const seen = lastSeen.get(c) ?? -1;
+        const seen = lastSeen[c] ?? -1;
         if (seen > bestPos) {
           bestPos = seen;
           entity = c;
@@ -1918,7 +1972,7 @@ function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: numbe
       }
     }
     found.push({ first: i, last: bestLast, entity });
-    lastSeen.set(entity, i);
+    lastSeen[entity] = i;
     i = bestLast;
   }
   return found;
