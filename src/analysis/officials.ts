@@ -1543,6 +1543,52 @@ function computeVariantKeys(words: readonly string[], aliases: readonly string[]
   return [...keys];
 }
 
+/**
+ * Name forms and the entities they name (in the order added), in an open-addressing table by
+ * `tableHashOf` (the forms' hashes come with their cached facts): a Map of strings read every
+ * form's string to hash it.
+ */
+class FormIndex {
+  private readonly keys: string[] = [];
+  private readonly lists: number[][] = [];
+  private readonly hashes: number[] = [];
+  private slots = new Int32Array(64).fill(-1);
+
+  /** The entities named by `key`, whose table hash is h. */
+  get(key: string, h: number): number[] | undefined {
+    const mask = this.slots.length - 1;
+    for (let slot = h & mask; this.slots[slot] !== -1; slot = (slot + 1) & mask) {
+      const form = this.slots[slot]!;
+      if (this.hashes[form] === h && this.keys[form] === key) return this.lists[form];
+    }
+    return undefined;
+  }
+
+  add(key: string, h: number, idx: number): void {
+    const list = this.get(key, h);
+    if (list) {
+      if (!list.includes(idx)) list.push(idx);
+      return;
+    }
+    const form = this.keys.length;
+    this.keys.push(key);
+    this.lists.push([idx]);
+    this.hashes.push(h);
+    if (2 * this.keys.length > this.slots.length) {
+      // At most half full: twice the slots, every form placed again.
+      this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+      for (let f = 0; f < this.keys.length; f++) this.place(f);
+    } else this.place(form);
+  }
+
+  private place(form: number): void {
+    const mask = this.slots.length - 1;
+    let slot = this.hashes[form]! & mask;
+    while (this.slots[slot] !== -1) slot = (slot + 1) & mask;
+    this.slots[slot] = form;
+  }
+}
+
 function buildEntities(
   regs: Registration[],
   runs: NameRunIndex,
@@ -1550,19 +1596,16 @@ function buildEntities(
   previous?: DocEntity[],
 ): DocEntity[] {
   const entities: DocEntity[] = [];
-  const byKey = new Map<string, number[]>();
+  const byKey = new FormIndex();
   const order = [...regs].sort((a, b) => b.words.length - a.words.length || b.weight - a.weight || a.first - b.first);
-  const keysOf = entityVariantKeys;
   const index = (idx: number) => {
-    for (const k of keysOf(entities[idx]!)) {
-      const list = byKey.get(k);
-      if (!list) byKey.set(k, [idx]);
-      else if (!list.includes(idx)) list.push(idx);
-    }
+    const keys = entityVariantKeys(entities[idx]!);
+    const { facts } = formFactsOf(keys);
+    for (let q = 0; q < keys.length; q++) byKey.add(keys[q]!, facts[4 * q + 2]!, idx);
   };
   // Two people with one surname ("Kim Jong Un", "Kim Yung-ho"): a short cue means the one named last before it.
   const pick = (key: string, pos: number): number | undefined => {
-    const list = byKey.get(key);
+    const list = byKey.get(key, tableHashOf(key));
     if (!list) return undefined;
     let best = list[0]!;
     let bestPos = -1;
@@ -1618,7 +1661,7 @@ function buildEntities(
   if (previous) {
     for (const p of previous) {
       if (p.aliases.length === 0) continue;
-      const idx = byKey.get(p.key)?.[0];
+      const idx = byKey.get(p.key, tableHashOf(p.key))?.[0];
       if (idx === undefined) continue;
       const e = entities[idx]!;
       for (const a of p.aliases) if (!e.aliases.includes(a)) e.aliases.push(a);
