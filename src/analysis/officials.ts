@@ -1552,7 +1552,8 @@ class FormIndex {
   private readonly keys: string[] = [];
   private readonly lists: number[][] = [];
   private readonly hashes: number[] = [];
-  private slots = new Int32Array(64).fill(-1);
+  // A plain array: typed arrays this small per call cost the collector more (their buffers live outside the heap).
+  private slots: number[] = new Array<number>(64).fill(-1);
 
   /** The entities named by `key`, whose table hash is h. */
   get(key: string, h: number): number[] | undefined {
@@ -1576,7 +1577,7 @@ class FormIndex {
     this.hashes.push(h);
     if (2 * this.keys.length > this.slots.length) {
       // At most half full: twice the slots, every form placed again.
-      this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+      this.slots = new Array<number>(this.slots.length * 2).fill(-1);
       for (let f = 0; f < this.keys.length; f++) this.place(f);
     } else this.place(form);
   }
@@ -1756,7 +1757,8 @@ let firstSlot = new Int32Array(64);
  * word count, first word's `stringHash` (-1 when not ASCII), `tableHash`, 1 when plain.
  */
 interface FormFacts {
-  facts: Int32Array;
+  /** A plain array of small integers: a typed array's buffer would live outside the heap. */
+  facts: number[];
   /** Whether some form opens with a name particle ("bin Salman"). */
   particleFirst: boolean;
 }
@@ -1776,7 +1778,7 @@ function formFactsOf(keys: readonly string[]): FormFacts {
   let cached = formFactsCache.get(keys);
   if (cached) return cached;
   const n = keys.length;
-  const facts = new Int32Array(4 * n);
+  const facts = new Array<number>(4 * n).fill(0);
   let particleFirst = false;
   for (let q = 0; q < n; q++) {
     const k = keys[q]!;
