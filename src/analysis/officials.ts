@@ -176,6 +176,8 @@ function countriesFromTitleOnly(t: Tokens, entities: DocEntity[], found: Found[]
   for (const e of entities) {
     if (!e.title) continue;
     const key = titleKey(e.title);
+    // Only the titles a name-less mention has matter here (most officials' titles are none of them).
+    if (!countriesByTitle.has(key)) continue;
     if (e.country) known.add(`${key}|${e.country}`);
     else holders.set(key, [...(holders.get(key) ?? []), e]);
   }
