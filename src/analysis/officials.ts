@@ -220,10 +220,10 @@ interface DocEntity {
   weight: number;
   firstPos: number;
   aliases: string[];
-  /** Cached `variantKeys` of `variantsWords` and the first `variantsAliases` aliases. */
-  variants?: string[];
-  variantsWords?: string[];
-  variantsAliases?: number;
+  /** Cached `variantForms` of `formsWords` and the first `formsAliases` aliases. */
+  forms?: FormFacts;
+  formsWords?: string[];
+  formsAliases?: number;
 }
 
 interface Found {
@@ -1479,36 +1479,41 @@ function keyOf(words: readonly string[]): string {
 }
 
 /** Name forms by name (words joined by spaces), for names with no alias: most entities. */
-const variantCache = new Map<string, string[]>();
+const variantCache = new Map<string, FormFacts>();
 /** Name forms by name and aliases. */
-const aliasVariantCache = new Map<string, string[]>();
+const aliasVariantCache = new Map<string, FormFacts>();
 
 /**
- * Name forms a later mention may take: the full name, its tails ("Amir Abdollahian", "Hayashi"), …
- * `name` is `words.join(' ')` (an entity keeps it): keyed by it, a name without aliases needs no new string.
+ * Name forms a later mention may take (the full name, its tails: "Amir Abdollahian", "Hayashi", …),
+ * with what matching needs of them. `name` is `words.join(' ')` (an entity keeps it): keyed by it, a
+ * name without aliases needs no new string.
  */
-function variantKeys(words: readonly string[], name: string, aliases: readonly string[]): string[] {
+function variantForms(words: readonly string[], name: string, aliases: readonly string[]): FormFacts {
   const cache = aliases.length === 0 ? variantCache : aliasVariantCache;
   const cacheKey = aliases.length === 0 ? name : `${name}|${aliases.join('|')}`;
-  let keys = cache.get(cacheKey);
-  if (!keys) {
-    keys = computeVariantKeys(words, aliases).map(detached);
+  let forms = cache.get(cacheKey);
+  if (!forms) {
+    forms = formFactsOf(computeVariantKeys(words, aliases).map(detached));
     if (cache.size > 5000) cache.clear();
-    cache.set(detached(cacheKey), keys);
+    cache.set(detached(cacheKey), forms);
   }
-  return keys;
+  return forms;
 }
 
 /**
  * The entity's name forms, kept on the entity while its words and aliases stay the same (words are
  * only ever replaced, aliases only appended): the shared cache needed a joined string per question.
  */
+function entityForms(e: DocEntity): FormFacts {
+  if (e.forms && e.formsWords === e.words && e.formsAliases === e.aliases.length) return e.forms;
+  e.forms = variantForms(e.words, e.name, e.aliases);
+  e.formsWords = e.words;
+  e.formsAliases = e.aliases.length;
+  return e.forms;
+}
+
 function entityVariantKeys(e: DocEntity): string[] {
-  if (e.variants && e.variantsWords === e.words && e.variantsAliases === e.aliases.length) return e.variants;
-  e.variants = variantKeys(e.words, e.name, e.aliases);
-  e.variantsWords = e.words;
-  e.variantsAliases = e.aliases.length;
-  return e.variants;
+  return entityForms(e).keys;
 }
 
 function computeVariantKeys(words: readonly string[], aliases: readonly string[]): string[] {
@@ -1602,8 +1607,7 @@ function buildEntities(
   const byKey = new FormIndex();
   const order = [...regs].sort((a, b) => b.words.length - a.words.length || b.weight - a.weight || a.first - b.first);
   const index = (idx: number) => {
-    const keys = entityVariantKeys(entities[idx]!);
-    const { facts } = formFactsOf(keys);
+    const { keys, facts } = entityForms(entities[idx]!);
     for (let q = 0; q < keys.length; q++) byKey.add(keys[q]!, facts[4 * q + 2]!, idx);
   };
   // Two people with one surname ("Kim Jong Un", "Kim Yung-ho"): a short cue means the one named last before it.
@@ -1754,18 +1758,17 @@ let formSlotHash = new Int32Array(64);
 let firstSlot = new Int32Array(64);
 
 /**
- * What matching needs of each of a list of name forms, read once per list: the list is a cached
- * `variantKeys` answer, shared by every document naming the same person. Per form, at 4q:
- * word count, first word's `stringHash` (-1 when not ASCII), `tableHash`, 1 when plain.
+ * A person's name forms and what matching needs of each, read once per name (the cached
+ * `variantForms` answer is shared by every document naming the same person). Per form, at 4q of
+ * `facts`: word count, first word's `stringHash` (-1 when not ASCII), `tableHash`, 1 when plain.
  */
 interface FormFacts {
+  keys: string[];
   /** A plain array of small integers: a typed array's buffer would live outside the heap. */
   facts: number[];
   /** Whether some form opens with a name particle ("bin Salman"). */
   particleFirst: boolean;
 }
-
-const formFactsCache = new WeakMap<readonly string[], FormFacts>();
 
 /** The hash forms are tabled by: the `formHashOf` fold of a plain form, else a hash of its characters. */
 function tableHashOf(key: string): number {
@@ -1776,9 +1779,7 @@ function tableHashOf(key: string): number {
   return h;
 }
 
-function formFactsOf(keys: readonly string[]): FormFacts {
-  let cached = formFactsCache.get(keys);
-  if (cached) return cached;
+function formFactsOf(keys: string[]): FormFacts {
   const n = keys.length;
   const facts = new Array<number>(4 * n).fill(0);
   let particleFirst = false;
@@ -1797,9 +1798,7 @@ function formFactsOf(keys: readonly string[]): FormFacts {
     facts[4 * q + 2] = tableHashOf(k);
     facts[4 * q + 3] = formHashOf(k) !== null ? 1 : 0;
   }
-  cached = { facts, particleFirst };
-  formFactsCache.set(keys, cached);
-  return cached;
+  return { keys, facts, particleFirst };
 }
 
 /** Index of the form spelt `key` whose table hash is `h`, or -1. */
@@ -1822,12 +1821,7 @@ function matcherFor(entities: DocEntity[]): Matcher {
   if (lastMatcher && lastMatcherEntities === entities && lastMatcher.aliasCount === aliasCount) return lastMatcher;
   // Tables at most half full: sized by the forms' total (duplicates included).
   let total = 0;
-  const factsOf: FormFacts[] = [];
-  for (const e of entities) {
-    const facts = formFactsOf(entityVariantKeys(e));
-    factsOf.push(facts);
-    total += facts.facts.length >> 2;
-  }
+  for (const e of entities) total += entityForms(e).keys.length;
   let size = 64;
   while (size < 2 * total + 2) size *= 2;
   if (formSlotForm.length < size) {
@@ -1843,8 +1837,7 @@ function matcherFor(entities: DocEntity[]): Matcher {
   };
   const mask = size - 1;
   for (let idx = 0; idx < entities.length; idx++) {
-    const keys = entityVariantKeys(entities[idx]!);
-    const { facts, particleFirst } = factsOf[idx]!;
+    const { keys, facts, particleFirst } = entityForms(entities[idx]!);
     if (particleFirst) matcher.particleForms = true;
     for (let q = 0; q < keys.length; q++) {
       const k = keys[q]!;
