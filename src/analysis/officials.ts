@@ -262,7 +262,7 @@ export function findOfficials(text: string): OfficialMention[] {
     const e = entities[f.entity]!;
     const start = t.start[f.first]!;
     const end = t.end[f.last]!;
-    const entityId = (ids[f.entity] ??= entityIdOf(e.name));
+    const entityId = (ids[f.entity] ??= entityIdFor(e));
     return { start, end, text: text.slice(start, end), name: e.name, title: e.title, country: e.country, entityId };
   });
 }
@@ -1512,6 +1512,12 @@ function entityForms(e: DocEntity): FormFacts {
   return e.forms;
 }
 
+/** `entityIdOf(e.name)`, kept with the name's cached forms (the id takes a few string operations). */
+function entityIdFor(e: DocEntity): string {
+  const forms = entityForms(e);
+  return (forms.entityId ??= entityIdOf(e.name));
+}
+
 function entityVariantKeys(e: DocEntity): string[] {
   return entityForms(e).keys;
 }
@@ -1764,6 +1770,8 @@ let firstSlot = new Int32Array(64);
  */
 interface FormFacts {
   keys: string[];
+  /** `entityIdOf` of the name, once asked. */
+  entityId?: string;
   /** A plain array of small integers: a typed array's buffer would live outside the heap. */
   facts: number[];
   /** Whether some form opens with a name particle ("bin Salman"). */
