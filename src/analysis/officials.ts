@@ -1706,6 +1706,16 @@ function fullNameFor(r: Registration, runs: NameRunIndex): string[] | null {
   return result;
 }
 
+/** `key.endsWith(' ' + tail)`, without the concatenation (asked for every run around a cue). */
+function endsWithWords(key: string, tail: string): boolean {
+  return key.length > tail.length && key.charCodeAt(key.length - tail.length - 1) === 32 && key.endsWith(tail);
+}
+
+/** `key.startsWith(head + ' ')`, without the concatenation. */
+function startsWithWords(key: string, head: string): boolean {
+  return key.length > head.length && key.charCodeAt(head.length) === 32 && key.startsWith(head);
+}
+
 function findFullName(r: Registration, runs: NameRunIndex, key: string): string[] | null {
   // The hashes of the key's last and first words, read in place (as stringHash of each split part).
   const firstSpace = key.indexOf(' ');
@@ -1719,13 +1729,13 @@ function findFullName(r: Registration, runs: NameRunIndex, key: string): string[
     // context already bounded the name there.
     if (run.first < r.first && run.last >= r.first) continue;
     const runKey = runKeyOf(run);
-    if (!runKey.endsWith(' ' + key) && !(isFamilyNameFirst(run.words) && runKey.startsWith(key + ' '))) continue;
+    if (!endsWithWords(runKey, key) && !(isFamilyNameFirst(run.words) && startsWithWords(runKey, key))) continue;
     if (run.first <= r.first) before = run.words;
     else if (!after) after = run.words;
   }
   if (before || after || r.words.length !== 1) return before ?? after;
   // Names known by their first word ("President Prabowo" for Prabowo Subianto): only when one run fits.
-  const byFirst = candidates.filter((run) => run.words.length >= 2 && run.words.length <= 3 && runKeyOf(run).startsWith(key + ' '));
+  const byFirst = candidates.filter((run) => run.words.length >= 2 && run.words.length <= 3 && startsWithWords(runKeyOf(run), key));
   const distinct = new Set(byFirst.map((run) => runKeyOf(run)));
   return distinct.size === 1 ? byFirst[0]!.words : null;
 }
