@@ -907,7 +907,8 @@ function scanCues(t: Tokens, regs: Registration[], deferred: Deferred[], titleOn
     if (isHeadUsedAsGivenName(t, h)) continue; // "Minister of State Sultan bin Saad …": a given name
     const strength = headStrengthAt(t, h);
     if (!strength) {
-      const singular = pluralHeadSingular(t, h);
+      // Most plurals ("officials said") name nobody: the singular is only spelt for the others.
+      const singular = pluralMayName(t, h) ? pluralHeadSingular(t, h) : null;
       if (singular) scanPluralTitle(t, h, singular, regs);
       continue;
     }
@@ -1056,13 +1057,18 @@ function groupCountryBefore(t: Tokens, open: number): string | null {
 }
 
 /** "Foreign Ministers Yoko Kamikawa and Antony Blinken", "Senators Warren and Sanders": one title, several names. */
-function scanPluralTitle(t: Tokens, h: number, singular: string, regs: Registration[]): void {
+/** Whether names may follow the plural head at h (false settles it without reading the title). */
+function pluralMayName(t: Tokens, h: number): boolean {
   // Names only ever follow the plural in its phrase: "officials." or "leaders, who" name nobody.
-  if (!(h + 1 < t.count && continues(t, h + 1))) return;
+  if (!(h + 1 < t.count && continues(t, h + 1))) return false;
   // With no complement ("of", "for", "to") the names start right after the plural: a mark or a
   // lower-case word there that is neither a particle nor "the" (of "the Hon.") opens none.
   const n = h + 1;
-  if (!(t.flags[n]! & (F_CAP | F_JOINER | F_ABBR)) && !isParticle(t, n) && !isWord(t, n, OF_HASH, 'of') && !isWord(t, n, FOR_HASH, 'for') && !isWord(t, n, TO_HASH, 'to') && !isWord(t, n, THE_HASH, 'the')) return;
+  return (t.flags[n]! & (F_CAP | F_JOINER | F_ABBR)) !== 0 || isParticle(t, n) || isWord(t, n, OF_HASH, 'of') || isWord(t, n, FOR_HASH, 'for') || isWord(t, n, TO_HASH, 'to') || isWord(t, n, THE_HASH, 'the');
+}
+
+function scanPluralTitle(t: Tokens, h: number, singular: string, regs: Registration[]): void {
+  if (!pluralMayName(t, h)) return;
   const strength = HEADS.get(singular.toLowerCase())!;
   const info = analyzeTitle(t, h, strength);
   if (!acceptTitle(info, t)) return;
