@@ -2259,21 +2259,26 @@ CUE_HASHES.add(KNOWN_HASH);
  */
 function linkGivenNameForms(t: Tokens, entities: DocEntity[], honorifics: number[]): void {
   if (entities.length === 0 || honorifics.length === 0) return;
-  const byFirstWord = new Map<string, DocEntity[]>();
-  const known = new Set<string>();
-  for (const e of entities) {
-    for (const k of entityVariantKeys(e)) known.add(k);
-    const parts = e.key.split(' ');
-    if (parts.length < 2 || parts.length > 3 || isFamilyNameFirst(e.words)) continue;
-    byFirstWord.set(parts[0]!, [...(byFirstWord.get(parts[0]!) ?? []), e]);
-  }
-  if (byFirstWord.size === 0) return;
+  // The entities' first words and forms are listed once a word behind an honorific asks (most never do).
+  let byFirstWord: Map<string, DocEntity[]> | null = null;
+  let known: Set<string> | null = null;
   for (const i of honorifics) {
     const f = t.flags[i]!;
     if (i + 1 >= t.count || !(f & F_WORD) || !(f & F_CAP) || t.end[i]! - t.start[i]! > 4 || !NAME_HONORIFICS.has(lowerAt(t, i))) continue;
     const w = i + 1;
     if (!continues(t, w) || !isNameLike(t, w, true)) continue;
     if (w + 1 < t.count && continues(t, w + 1) && isNameLike(t, w + 1, true)) continue; // a full name follows
+    if (!byFirstWord || !known) {
+      byFirstWord = new Map<string, DocEntity[]>();
+      known = new Set<string>();
+      for (const e of entities) {
+        for (const k of entityVariantKeys(e)) known.add(k);
+        const parts = e.key.split(' ');
+        if (parts.length < 2 || parts.length > 3 || isFamilyNameFirst(e.words)) continue;
+        byFirstWord.set(parts[0]!, [...(byFirstWord.get(parts[0]!) ?? []), e]);
+      }
+    }
+    if (byFirstWord.size === 0) return;
     const key = nameKeyAt(t, w);
     if (known.has(key)) continue;
     const owners = byFirstWord.get(key);
