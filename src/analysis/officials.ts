@@ -176,6 +176,8 @@ function countriesFromTitleOnly(t: Tokens, entities: DocEntity[], found: Found[]
   for (const e of entities) {
     if (!e.title) continue;
     const key = titleKey(e.title);
+    // Only the titles a name-less mention has matter here (most officials' titles are none of them).
+    if (!countriesByTitle.has(key)) continue;
     if (e.country) known.add(`${key}|${e.country}`);
     else holders.set(key, [...(holders.get(key) ?? []), e]);
   }
@@ -210,6 +212,7 @@ function sentencesOfEntities(t: Tokens, entities: DocEntity[], found: Found[]): 
 
 interface DocEntity {
   words: string[];
+  /** `words.join(' ')`, kept in step with `words`. */
   name: string;
   key: string;
   title: string | null;
@@ -217,10 +220,10 @@ interface DocEntity {
   weight: number;
   firstPos: number;
   aliases: string[];
-  /** Cached `variantKeys` of `variantsWords` and the first `variantsAliases` aliases. */
-  variants?: string[];
-  variantsWords?: string[];
-  variantsAliases?: number;
+  /** Cached `variantForms` of `formsWords` and the first `formsAliases` aliases. */
+  forms?: FormFacts;
+  formsWords?: string[];
+  formsAliases?: number;
 }
 
 interface Found {
@@ -259,7 +262,7 @@ export function findOfficials(text: string): OfficialMention[] {
     const e = entities[f.entity]!;
     const start = t.start[f.first]!;
     const end = t.end[f.last]!;
-    const entityId = (ids[f.entity] ??= entityIdOf(e.name));
+    const entityId = (ids[f.entity] ??= entityIdFor(e));
     return { start, end, text: text.slice(start, end), name: e.name, title: e.title, country: e.country, entityId };
   });
 }
@@ -904,7 +907,8 @@ function scanCues(t: Tokens, regs: Registration[], deferred: Deferred[], titleOn
     if (isHeadUsedAsGivenName(t, h)) continue; // "Minister of State Sultan bin Saad …": a given name
     const strength = headStrengthAt(t, h);
     if (!strength) {
-      const singular = pluralHeadSingular(t, h);
+      // Most plurals ("officials said") name nobody: the singular is only spelt for the others.
+      const singular = pluralMayName(t, h) ? pluralHeadSingular(t, h) : null;
       if (singular) scanPluralTitle(t, h, singular, regs);
       continue;
     }
@@ -1053,9 +1057,18 @@ function groupCountryBefore(t: Tokens, open: number): string | null {
 }
 
 /** "Foreign Ministers Yoko Kamikawa and Antony Blinken", "Senators Warren and Sanders": one title, several names. */
-function scanPluralTitle(t: Tokens, h: number, singular: string, regs: Registration[]): void {
+/** Whether names may follow the plural head at h (false settles it without reading the title). */
+function pluralMayName(t: Tokens, h: number): boolean {
   // Names only ever follow the plural in its phrase: "officials." or "leaders, who" name nobody.
-  if (!(h + 1 < t.count && continues(t, h + 1))) return;
+  if (!(h + 1 < t.count && continues(t, h + 1))) return false;
+  // With no complement ("of", "for", "to") the names start right after the plural: a mark or a
+  // lower-case word there that is neither a particle nor "the" (of "the Hon.") opens none.
+  const n = h + 1;
+  return (t.flags[n]! & (F_CAP | F_JOINER | F_ABBR)) !== 0 || isParticle(t, n) || isWord(t, n, OF_HASH, 'of') || isWord(t, n, FOR_HASH, 'for') || isWord(t, n, TO_HASH, 'to') || isWord(t, n, THE_HASH, 'the');
+}
+
+function scanPluralTitle(t: Tokens, h: number, singular: string, regs: Registration[]): void {
+  if (!pluralMayName(t, h)) return;
   const strength = HEADS.get(singular.toLowerCase())!;
   const info = analyzeTitle(t, h, strength);
   if (!acceptTitle(info, t)) return;
@@ -1423,9 +1436,10 @@ class NameRunIndex {
       // Most documents ask a question or two: integer comparisons over the words beat building an index.
       this.scans++;
       const t = this.t;
-      for (let c = 0; c < t.capCount; c++) {
-        const i = t.caps[c]!;
-        if (t.hashLast[i] !== last && t.hashFirst[i] !== first) continue;
+      const { caps, capCount, hashLast, hashFirst } = t;
+      for (let c = 0; c < capCount; c++) {
+        const i = caps[c]!;
+        if (hashLast[i] !== last && hashFirst[i] !== first) continue;
         if (mayBelongToLongerName(t, i)) visit(i);
       }
     } else {
@@ -1470,30 +1484,48 @@ function keyOf(words: readonly string[]): string {
   return nameKey(words.join(' '));
 }
 
-const variantCache = new Map<string, string[]>();
+/** Name forms by name (words joined by spaces), for names with no alias: most entities. */
+const variantCache = new Map<string, FormFacts>();
+/** Name forms by name and aliases. */
+const aliasVariantCache = new Map<string, FormFacts>();
 
-/** Name forms a later mention may take: the full name, its tails ("Amir Abdollahian", "Hayashi"), … */
-function variantKeys(words: readonly string[], aliases: readonly string[]): string[] {
-  const cacheKey = aliases.length === 0 ? `${words.join(' ')}|` : `${words.join(' ')}|${aliases.join('|')}`;
-  let keys = variantCache.get(cacheKey);
-  if (!keys) {
-    keys = computeVariantKeys(words, aliases).map(detached);
-    if (variantCache.size > 5000) variantCache.clear();
-    variantCache.set(detached(cacheKey), keys);
+/**
+ * Name forms a later mention may take (the full name, its tails: "Amir Abdollahian", "Hayashi", …),
+ * with what matching needs of them. `name` is `words.join(' ')` (an entity keeps it): keyed by it, a
+ * name without aliases needs no new string.
+ */
+function variantForms(words: readonly string[], name: string, aliases: readonly string[]): FormFacts {
+  const cache = aliases.length === 0 ? variantCache : aliasVariantCache;
+  const cacheKey = aliases.length === 0 ? name : `${name}|${aliases.join('|')}`;
+  let forms = cache.get(cacheKey);
+  if (!forms) {
+    forms = formFactsOf(computeVariantKeys(words, aliases).map(detached));
+    if (cache.size > 5000) cache.clear();
+    cache.set(detached(cacheKey), forms);
   }
-  return keys;
+  return forms;
 }
 
 /**
  * The entity's name forms, kept on the entity while its words and aliases stay the same (words are
  * only ever replaced, aliases only appended): the shared cache needed a joined string per question.
  */
+function entityForms(e: DocEntity): FormFacts {
+  if (e.forms && e.formsWords === e.words && e.formsAliases === e.aliases.length) return e.forms;
+  e.forms = variantForms(e.words, e.name, e.aliases);
+  e.formsWords = e.words;
+  e.formsAliases = e.aliases.length;
+  return e.forms;
+}
+
+/** `entityIdOf(e.name)`, kept with the name's cached forms (the id takes a few string operations). */
+function entityIdFor(e: DocEntity): string {
+  const forms = entityForms(e);
+  return (forms.entityId ??= entityIdOf(e.name));
+}
+
 function entityVariantKeys(e: DocEntity): string[] {
-  if (e.variants && e.variantsWords === e.words && e.variantsAliases === e.aliases.length) return e.variants;
-  e.variants = variantKeys(e.words, e.aliases);
-  e.variantsWords = e.words;
-  e.variantsAliases = e.aliases.length;
-  return e.variants;
+  return entityForms(e).keys;
 }
 
 function computeVariantKeys(words: readonly string[], aliases: readonly string[]): string[] {
@@ -1530,6 +1562,53 @@ function computeVariantKeys(words: readonly string[], aliases: readonly string[]
   return [...keys];
 }
 
+/**
+ * Name forms and the entities they name (in the order added), in an open-addressing table by
+ * `tableHashOf` (the forms' hashes come with their cached facts): a Map of strings read every
+ * form's string to hash it.
+ */
+class FormIndex {
+  private readonly keys: string[] = [];
+  private readonly lists: number[][] = [];
+  private readonly hashes: number[] = [];
+  // A plain array: typed arrays this small per call cost the collector more (their buffers live outside the heap).
+  private slots: number[] = new Array<number>(64).fill(-1);
+
+  /** The entities named by `key`, whose table hash is h. */
+  get(key: string, h: number): number[] | undefined {
+    const mask = this.slots.length - 1;
+    for (let slot = h & mask; this.slots[slot] !== -1; slot = (slot + 1) & mask) {
+      const form = this.slots[slot]!;
+      if (this.hashes[form] === h && this.keys[form] === key) return this.lists[form];
+    }
+    return undefined;
+  }
+
+  add(key: string, h: number, idx: number): void {
+    const list = this.get(key, h);
+    if (list) {
+      if (!list.includes(idx)) list.push(idx);
+      return;
+    }
+    const form = this.keys.length;
+    this.keys.push(key);
+    this.lists.push([idx]);
+    this.hashes.push(h);
+    if (2 * this.keys.length > this.slots.length) {
+      // At most half full: twice the slots, every form placed again.
+      this.slots = new Array<number>(this.slots.length * 2).fill(-1);
+      for (let f = 0; f < this.keys.length; f++) this.place(f);
+    } else this.place(form);
+  }
+
+  private place(form: number): void {
+    const mask = this.slots.length - 1;
+    let slot = this.hashes[form]! & mask;
+    while (this.slots[slot] !== -1) slot = (slot + 1) & mask;
+    this.slots[slot] = form;
+  }
+}
+
 function buildEntities(
   regs: Registration[],
   runs: NameRunIndex,
@@ -1537,19 +1616,15 @@ function buildEntities(
   previous?: DocEntity[],
 ): DocEntity[] {
   const entities: DocEntity[] = [];
-  const byKey = new Map<string, number[]>();
+  const byKey = new FormIndex();
   const order = [...regs].sort((a, b) => b.words.length - a.words.length || b.weight - a.weight || a.first - b.first);
-  const keysOf = entityVariantKeys;
   const index = (idx: number) => {
-    for (const k of keysOf(entities[idx]!)) {
-      const list = byKey.get(k);
-      if (!list) byKey.set(k, [idx]);
-      else if (!list.includes(idx)) list.push(idx);
-    }
+    const { keys, facts } = entityForms(entities[idx]!);
+    for (let q = 0; q < keys.length; q++) byKey.add(keys[q]!, facts[4 * q + 2]!, idx);
   };
   // Two people with one surname ("Kim Jong Un", "Kim Yung-ho"): a short cue means the one named last before it.
   const pick = (key: string, pos: number): number | undefined => {
-    const list = byKey.get(key);
+    const list = byKey.get(key, tableHashOf(key));
     if (!list) return undefined;
     let best = list[0]!;
     let bestPos = -1;
@@ -1605,7 +1680,7 @@ function buildEntities(
   if (previous) {
     for (const p of previous) {
       if (p.aliases.length === 0) continue;
-      const idx = byKey.get(p.key)?.[0];
+      const idx = byKey.get(p.key, tableHashOf(p.key))?.[0];
       if (idx === undefined) continue;
       const e = entities[idx]!;
       for (const a of p.aliases) if (!e.aliases.includes(a)) e.aliases.push(a);
@@ -1637,6 +1712,16 @@ function fullNameFor(r: Registration, runs: NameRunIndex): string[] | null {
   return result;
 }
 
+/** `key.endsWith(' ' + tail)`, without the concatenation (asked for every run around a cue). */
+function endsWithWords(key: string, tail: string): boolean {
+  return key.length > tail.length && key.charCodeAt(key.length - tail.length - 1) === 32 && key.endsWith(tail);
+}
+
+/** `key.startsWith(head + ' ')`, without the concatenation. */
+function startsWithWords(key: string, head: string): boolean {
+  return key.length > head.length && key.charCodeAt(head.length) === 32 && key.startsWith(head);
+}
+
 function findFullName(r: Registration, runs: NameRunIndex, key: string): string[] | null {
   // The hashes of the key's last and first words, read in place (as stringHash of each split part).
   const firstSpace = key.indexOf(' ');
@@ -1650,87 +1735,169 @@ function findFullName(r: Registration, runs: NameRunIndex, key: string): string[
     // context already bounded the name there.
     if (run.first < r.first && run.last >= r.first) continue;
     const runKey = runKeyOf(run);
-    if (!runKey.endsWith(' ' + key) && !(isFamilyNameFirst(run.words) && runKey.startsWith(key + ' '))) continue;
+    if (!endsWithWords(runKey, key) && !(isFamilyNameFirst(run.words) && startsWithWords(runKey, key))) continue;
     if (run.first <= r.first) before = run.words;
     else if (!after) after = run.words;
   }
   if (before || after || r.words.length !== 1) return before ?? after;
   // Names known by their first word ("President Prabowo" for Prabowo Subianto): only when one run fits.
-  const byFirst = candidates.filter((run) => run.words.length >= 2 && run.words.length <= 3 && runKeyOf(run).startsWith(key + ' '));
+  const byFirst = candidates.filter((run) => run.words.length >= 2 && run.words.length <= 3 && startsWithWords(runKeyOf(run), key));
   const distinct = new Set(byFirst.map((run) => runKeyOf(run)));
   return distinct.size === 1 ? byFirst[0]!.words : null;
 }
 
 /** Every mention of a document entity, left to right, without overlaps. */
 interface Matcher {
-  byKey: Map<string, number[]>;
-  fullKeys: Set<string>;
+  /** The distinct name forms of the entities, in the order first met. */
+  formKey: string[];
+  /** The entities each form names, in the order met (as a Map of forms to entities listed them). */
+  formEntities: number[][];
+  /** Whether the form is some entity's full key. */
+  formIsFull: boolean[];
+  /** Whether the form is plain-letter words (then its `tableHash` is its `formHashOf` fold). */
+  formPlain: boolean[];
+  /** Open-addressing table of the forms by `tableHash` (slots `formSlotForm`/`formSlotHash`, mask). */
+  formMask: number;
+  /** The forms' first-word hashes (asciiLowerHash, >= 0), open addressing, -1 empty. */
+  firstMask: number;
   maxWords: number;
   /** First words of the forms, listed when a word beyond plain letters first asks (see firstPartsOf). */
   firstParts: Set<string> | null;
-  firstPartHashes: Set<number>;
   firstPartBits: Int32Array;
-  /** The forms made of plain-letter words, by the `nextFormHash` fold of their word hashes. */
-  formKeys: Map<number, string[]>;
   particleForms: boolean;
   /** The aliases' total when built: a new alias invalidates the matcher. */
   aliasCount: number;
 }
 
 // The matcher of the last entity set asked about: a document asks about one set at a time (a
-// WeakMap per document cost more than building the matcher).
+// WeakMap per document cost more than building the matcher). Its tables live in the buffers
+// below, which only the last matcher built ever uses.
 let lastMatcherEntities: DocEntity[] | null = null;
 let lastMatcher: Matcher | null = null;
 const FIRST_PART_BITS = new Int32Array(32);
+let formSlotForm = new Int32Array(64);
+let formSlotHash = new Int32Array(64);
+let firstSlot = new Int32Array(64);
+
+/**
+ * A person's name forms and what matching needs of each, read once per name (the cached
+ * `variantForms` answer is shared by every document naming the same person). Per form, at 4q of
+ * `facts`: word count, first word's `stringHash` (-1 when not ASCII), `tableHash`, 1 when plain.
+ */
+interface FormFacts {
+  keys: string[];
+  /** `entityIdOf` of the name, once asked. */
+  entityId?: string;
+  /** A plain array of small integers: a typed array's buffer would live outside the heap. */
+  facts: number[];
+  /** Whether some form opens with a name particle ("bin Salman"). */
+  particleFirst: boolean;
+}
+
+/** The hash forms are tabled by: the `formHashOf` fold of a plain form, else a hash of its characters. */
+function tableHashOf(key: string): number {
+  const fold = formHashOf(key);
+  if (fold !== null) return fold;
+  let h = 11;
+  for (let k = 0; k < key.length; k++) h = (Math.imul(h, 31) + key.charCodeAt(k)) | 0;
+  return h;
+}
+
+function formFactsOf(keys: string[]): FormFacts {
+  const n = keys.length;
+  const facts = new Array<number>(4 * n).fill(0);
+  let particleFirst = false;
+  for (let q = 0; q < n; q++) {
+    const k = keys[q]!;
+    let words = 1;
+    for (let p = k.indexOf(' '); p >= 0; p = k.indexOf(' ', p + 1)) words++;
+    const space = k.indexOf(' ');
+    const partEnd = space < 0 ? k.length : space;
+    // The first word's hash read in place (stringHash of the word); only a word hashing as a
+    // particle is sliced to be asked.
+    const h = asciiLowerHash(k, 0, partEnd, true);
+    if (!particleFirst && (h < 0 || mayBeParticleHash(h)) && NAME_PARTICLES.has(k.slice(0, partEnd))) particleFirst = true;
+    facts[4 * q] = words;
+    facts[4 * q + 1] = h;
+    facts[4 * q + 2] = tableHashOf(k);
+    facts[4 * q + 3] = formHashOf(k) !== null ? 1 : 0;
+  }
+  return { keys, facts, particleFirst };
+}
+
+/** Index of the form spelt `key` whose table hash is `h`, or -1. */
+function formIndexOf(m: Matcher, key: string, h: number): number {
+  for (let slot = h & m.formMask; formSlotForm[slot] !== -1; slot = (slot + 1) & m.formMask) {
+    if (formSlotHash[slot] === h && m.formKey[formSlotForm[slot]!] === key) return formSlotForm[slot]!;
+  }
+  return -1;
+}
+
+function hasFirstHash(m: Matcher, h: number): boolean {
+  for (let slot = h & m.firstMask; firstSlot[slot] !== -1; slot = (slot + 1) & m.firstMask) if (firstSlot[slot] === h) return true;
+  return false;
+}
 
 /** The name forms of a set of entities, indexed for matching; built once per set. */
 function matcherFor(entities: DocEntity[]): Matcher {
   let aliasCount = 0;
   for (const e of entities) aliasCount += e.aliases.length;
   if (lastMatcher && lastMatcherEntities === entities && lastMatcher.aliasCount === aliasCount) return lastMatcher;
-  const byKey = new Map<string, number[]>();
-  const fullKeys = new Set<string>();
-  let maxWords = 1;
+  // Tables at most half full: sized by the forms' total (duplicates included).
+  let total = 0;
+  for (const e of entities) total += entityForms(e).keys.length;
+  let size = 64;
+  while (size < 2 * total + 2) size *= 2;
+  if (formSlotForm.length < size) {
+    formSlotForm = new Int32Array(size);
+    formSlotHash = new Int32Array(size);
+    firstSlot = new Int32Array(size);
+  }
+  formSlotForm.fill(-1, 0, size);
+  firstSlot.fill(-1, 0, size);
+  const matcher: Matcher = {
+    formKey: [], formEntities: [], formIsFull: [], formPlain: [], formMask: size - 1, firstMask: size - 1, maxWords: 1,
+    firstParts: null, firstPartBits: FIRST_PART_BITS.fill(0), particleForms: false, aliasCount,
+  };
+  const mask = size - 1;
   for (let idx = 0; idx < entities.length; idx++) {
-    const e = entities[idx]!;
-    fullKeys.add(e.key);
-    for (const k of entityVariantKeys(e)) {
-      const list = byKey.get(k);
-      if (list) {
+    const { keys, facts, particleFirst } = entityForms(entities[idx]!);
+    if (particleFirst) matcher.particleForms = true;
+    for (let q = 0; q < keys.length; q++) {
+      const k = keys[q]!;
+      const th = facts[4 * q + 2]!;
+      const known = formIndexOf(matcher, k, th);
+      if (known >= 0) {
+        const list = matcher.formEntities[known]!;
         if (!list.includes(idx)) list.push(idx);
-      } else byKey.set(k, [idx]);
-      let n = 1;
-      for (let p = k.indexOf(' '); p >= 0; p = k.indexOf(' ', p + 1)) n++;
-      if (n > maxWords) maxWords = n;
+        continue;
+      }
+      const form = matcher.formKey.length;
+      matcher.formKey.push(k);
+      matcher.formEntities.push([idx]);
+      matcher.formIsFull.push(false);
+      matcher.formPlain.push(facts[4 * q + 3] === 1);
+      let slot = th & mask;
+      while (formSlotForm[slot] !== -1) slot = (slot + 1) & mask;
+      formSlotForm[slot] = form;
+      formSlotHash[slot] = th;
+      if (facts[4 * q]! > matcher.maxWords) matcher.maxWords = facts[4 * q]!;
+      // First words of every name form: most tokens are rejected by one allocation-free hash test,
+      // a 1024-bit filter first (a document has a few dozen forms, so most words stop at one array read).
+      const h = facts[4 * q + 1]!;
+      if (h >= 0 && !hasFirstHash(matcher, h)) {
+        let fs = h & mask;
+        while (firstSlot[fs] !== -1) fs = (fs + 1) & mask;
+        firstSlot[fs] = h;
+        matcher.firstPartBits[(h >>> 5) & 31] = matcher.firstPartBits[(h >>> 5) & 31]! | (1 << (h & 31));
+      }
     }
   }
-  // First words of every name form: most tokens are rejected by one allocation-free hash test.
-  const firstPartHashes = new Set<number>();
-  // A 1024-bit filter over them: a document has a few dozen forms, so most words stop at one array read.
-  // One buffer serves every matcher: only the last one built is ever used (see lastMatcher).
-  const firstPartBits = FIRST_PART_BITS.fill(0);
-  let particleForms = false;
-  // The forms whose every word is plain letters, by the fold of their word hashes (see partHashOf).
-  const formKeys = new Map<number, string[]>();
-  for (const k of byKey.keys()) {
-    const space = k.indexOf(' ');
-    const partEnd = space < 0 ? k.length : space;
-    // The first word's hash read in place (stringHash of the word); only a word hashing as a
-    // particle is sliced to be asked.
-    const h = asciiLowerHash(k, 0, partEnd, true);
-    if (!particleForms && (h < 0 || mayBeParticleHash(h)) && NAME_PARTICLES.has(k.slice(0, partEnd))) particleForms = true;
-    if (h >= 0) {
-      firstPartHashes.add(h);
-      firstPartBits[(h >>> 5) & 31] = firstPartBits[(h >>> 5) & 31]! | (1 << (h & 31));
-    }
-    const fh = formHashOf(k);
-    if (fh !== null) {
-      const list = formKeys.get(fh);
-      if (list) list.push(k);
-      else formKeys.set(fh, [k]);
-    }
+  // The entities' full keys among the forms.
+  for (const e of entities) {
+    const form = formIndexOf(matcher, e.key, tableHashOf(e.key));
+    if (form >= 0) matcher.formIsFull[form] = true;
   }
-  const matcher = { byKey, fullKeys, maxWords, firstParts: null, firstPartHashes, firstPartBits, formKeys, particleForms, aliasCount };
   lastMatcherEntities = entities;
   lastMatcher = matcher;
   return matcher;
@@ -1740,7 +1907,7 @@ function matcherFor(entities: DocEntity[]): Matcher {
 function firstPartsOf(matcher: Matcher): Set<string> {
   if (!matcher.firstParts) {
     const parts = new Set<string>();
-    for (const k of matcher.byKey.keys()) {
+    for (const k of matcher.formKey) {
       const space = k.indexOf(' ');
       parts.add(space < 0 ? k : k.slice(0, space));
     }
@@ -1751,24 +1918,30 @@ function firstPartsOf(matcher: Matcher): Set<string> {
 
 function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: number): Found[] {
   const matcher = matcherFor(entities);
-  const { byKey, fullKeys, maxWords, firstPartHashes, firstPartBits, formKeys, particleForms } = matcher;
-  const lastSeen = new Map<number, number>();
+  const { maxWords, firstPartBits, particleForms } = matcher;
+  // The latest mention of each entity, by entity index.
+  const lastSeen: number[] = [];
   const found: Found[] = [];
+  // The arrays in locals: the loop below visits every listed word (every word with particle forms).
+  const { caps, capCount, flags, hashFirst } = t;
   // Names start on capitalised or hyphenated words (listed by the tokenizer), or on particles.
   let c = particleForms ? -1 : firstCapAtOrAfter(t, from);
   for (let i = from; i < to; i++) {
     if (c >= 0) {
-      while (c < t.capCount && t.caps[c]! < i) c++;
-      if (c >= t.capCount) break;
-      i = t.caps[c++]!;
+      while (c < capCount && caps[c]! < i) c++;
+      if (c >= capCount) break;
+      i = caps[c++]!;
       if (i >= to) break;
     }
-    const f = t.flags[i]!;
+    // The first word's hash first: it rejects almost every word with one array read (the tests
+    // below only ever skip a word too, so their order does not matter).
+    const quick = hashFirst[i]!;
+    // Letters beyond ASCII ("José") may still normalise to a key: those take the slow path.
+    if (quick >= 0 && (firstPartBits[(quick >>> 5) & 31]! & (1 << (quick & 31))) === 0) continue;
+    const f = flags[i]!;
     if (!(f & F_WORD) || f & F_ABBR) continue;
     if (!(f & F_CAP) && !(f & F_JOINER) && (!particleForms || t.end[i]! - t.start[i]! > 5)) continue; // not a particle nor "al-Assad"
-    const quick = t.hashFirst[i]!;
-    // Letters beyond ASCII ("José") may still normalise to a key: those take the slow path.
-    if (quick >= 0 && !((firstPartBits[(quick >>> 5) & 31]! & (1 << (quick & 31))) !== 0 && firstPartHashes.has(quick))) continue;
+    if (quick >= 0 && !hasFirstHash(matcher, quick)) continue;
     if (!(f & F_CAP)) {
       // Lower case opens a name form only as a particle ("bin Salman") or a prefixed name ("al-Assad").
       const len = t.end[i]! - t.start[i]!;
@@ -1776,14 +1949,17 @@ function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: numbe
     }
     // Words of plain letters are compared by hash, and the key string is built only when the hash of
     // the words so far is a name form's: most capitalised words never allocate a key.
-    let firstKey = '';
+    // A hyphenated word of ASCII letters is read by hash like plain ones (its first part passed `quick`).
     if (partHashOf(t, i) < 0) {
-      firstKey = nameKey(wordAt(t, i));
-      const space = firstKey.indexOf(' ');
-      if (!firstPartsOf(matcher).has(space < 0 ? firstKey : firstKey.slice(0, space))) continue;
+      foldHyphenatedWord(t, i, 0, true);
+      if (foldFailed) {
+        const firstKey = nameKey(wordAt(t, i));
+        const space = firstKey.indexOf(' ');
+        if (!firstPartsOf(matcher).has(space < 0 ? firstKey : firstKey.slice(0, space))) continue;
+      }
     }
     let bestLast = -1;
-    let bestKey = '';
+    let bestForm = -1;
     let formHash = 0;
     let hashed = true;
     let keyWords = 0;
@@ -1797,39 +1973,45 @@ function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: numbe
       if (!(t.flags[j]! & F_WORD)) break;
       if (keyWords === keyTokens.length) keyTokens = growInt32(keyTokens);
       keyTokens[keyWords++] = j;
-      const ph = hashed ? partHashOf(t, j) : -1;
-      if (ph >= 0) formHash = j === i ? ph : nextFormHash(formHash, ph);
-      else hashed = false;
+      if (hashed) {
+        const ph = partHashOf(t, j);
+        if (ph >= 0) formHash = j === i ? ph : nextFormHash(formHash, ph);
+        else {
+          // "Al-Mansouri", "Min-jun": the parts are words of the key, folded alike.
+          formHash = foldHyphenatedWord(t, j, formHash, j === i);
+          if (foldFailed) hashed = false;
+        }
+      }
       if (hashed) {
         // Plain words: the forms folding to this hash are compared with the words in place,
         // without building the key string.
-        const keys = formKeys.get(formHash);
-        if (keys) {
-          for (const key of keys) {
-            if (tokensSpellKey(t, keyTokens, keyWords, key)) {
-              bestLast = j;
-              bestKey = key;
-              break;
-            }
+        for (let slot = formHash & matcher.formMask; formSlotForm[slot] !== -1; slot = (slot + 1) & matcher.formMask) {
+          const form = formSlotForm[slot]!;
+          if (formSlotHash[slot] === formHash && matcher.formPlain[form] && tokensSpellKey(t, keyTokens, keyWords, matcher.formKey[form]!)) {
+            bestLast = j;
+            bestForm = form;
+            break;
           }
         }
       } else {
         const key = keyOfTokens(t, keyTokens, keyWords);
-        if (byKey.has(key)) {
+        const form = formIndexOf(matcher, key, tableHashOf(key));
+        if (form >= 0) {
           bestLast = j;
-          bestKey = key;
+          bestForm = form;
         }
       }
       if (t.flags[j]! & F_POSS) break;
     }
     if (bestLast < 0) continue;
-    const candidates = byKey.get(bestKey)!;
-    const isFull = fullKeys.has(bestKey) || bestLast > i;
+    const candidates = matcher.formEntities[bestForm]!;
+    const fullKey = matcher.formIsFull[bestForm]!;
+    const isFull = fullKey || bestLast > i;
     if (!isFull || bestLast === i) {
       // A bare surname: not when glued to another capitalised word ("Leonard Cohen" for "Gilad Cohen"),
       // nor a calendar or function word at a sentence start without a title ("May said").
       if (i > 0 && continues(t, i) && isNameLike(t, i - 1, true) && !isCueWord(t, i - 1)) continue;
-      if (bestLast + 1 < t.count && continues(t, bestLast + 1) && isNameLike(t, bestLast + 1, true) && !isCueWord(t, bestLast + 1) && !fullKeys.has(bestKey)) continue;
+      if (bestLast + 1 < t.count && continues(t, bestLast + 1) && isNameLike(t, bestLast + 1, true) && !isCueWord(t, bestLast + 1) && !fullKey) continue;
       const lower = lowerAt(t, i);
       if ((CALENDAR_WORDS.has(lower) || STOP_CAPS.has(lower)) && !(i > 0 && continues(t, i) && isCueWord(t, i - 1))) continue;
       if (!(f & F_CAP)) continue;
@@ -1846,7 +2028,7 @@ function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: numbe
       // The same surname for two people: the one mentioned most recently.
       let bestPos = -1;
       for (const c of pool) {
-        const seen = lastSeen.get(c) ?? -1;
+        const seen = lastSeen[c] ?? -1;
         if (seen > bestPos) {
           bestPos = seen;
           entity = c;
@@ -1854,7 +2036,7 @@ function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: numbe
       }
     }
     found.push({ first: i, last: bestLast, entity });
-    lastSeen.set(entity, i);
+    lastSeen[entity] = i;
     i = bestLast;
   }
   return found;
@@ -1866,6 +2048,42 @@ function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: numbe
  */
 function partHashOf(t: Tokens, i: number): number {
   return t.flags[i]! & F_HYPHEN ? -1 : t.hashFull[i]!;
+}
+
+/** Set by foldHyphenatedWord: the word was not hyphenated ASCII letters (and apostrophes). */
+let foldFailed = false;
+
+/**
+ * `nextFormHash` fold of a hyphenated word's parts onto h (from nothing when `first`): "Al-Mansouri"
+ * is "al mansouri" to `nameKey` (hyphens as spaces, apostrophes dropped), so two words of a form.
+ * Sets `foldFailed` (and returns h) for any other word.
+ */
+function foldHyphenatedWord(t: Tokens, j: number, h: number, first: boolean): number {
+  foldFailed = true;
+  if (!(t.flags[j]! & F_HYPHEN) || t.hashFull[j]! < 0) return h;
+  const text = t.text;
+  const e = t.end[j]!;
+  let out = h;
+  let isFirst = first;
+  let part = 7;
+  let len = 0;
+  for (let k = t.start[j]!; k <= e; k++) {
+    let c = k < e ? text.charCodeAt(k) : 45;
+    if (c === 45 || c === 0x2010 || c === 0x2011) {
+      if (len === 0) return h;
+      out = isFirst ? part >>> 1 : nextFormHash(out, part >>> 1);
+      isFirst = false;
+      part = 7;
+      len = 0;
+    } else if (c !== 39 && c !== 0x2019) {
+      if (c >= 65 && c <= 90) c |= 32;
+      if (c < 97 || c > 122) return h;
+      part = (Math.imul(part, 31) + c) | 0;
+      len++;
+    }
+  }
+  foldFailed = false;
+  return out;
 }
 
 function nextFormHash(h: number, wordHash: number): number {
@@ -1895,8 +2113,9 @@ function formHashOf(key: string): number | null {
 }
 
 /**
- * Whether the listed tokens, words of plain letters (partHashOf >= 0), spell `key`: each word
- * lower-cased without its apostrophes (as nameKey reads it), one space between words.
+ * Whether the listed tokens, words of plain letters (partHashOf >= 0) or hyphenated ones
+ * (foldHyphenatedWord), spell `key`: each word lower-cased without its apostrophes and with its
+ * hyphens as spaces (as nameKey reads it), one space between words.
  */
 function tokensSpellKey(t: Tokens, tokens: Int32Array, count: number, key: string): boolean {
   const text = t.text;
@@ -1912,6 +2131,7 @@ function tokensSpellKey(t: Tokens, tokens: Int32Array, count: number, key: strin
       let c = text.charCodeAt(k);
       if (c === 39 || c === 0x2019) continue;
       if (c >= 65 && c <= 90) c |= 32;
+      else if (c === 45 || c === 0x2010 || c === 0x2011) c = 32; // a hyphen is a space in the key
       if (p >= key.length || key.charCodeAt(p) !== c) return false;
       p++;
     }
@@ -2039,21 +2259,26 @@ CUE_HASHES.add(KNOWN_HASH);
  */
 function linkGivenNameForms(t: Tokens, entities: DocEntity[], honorifics: number[]): void {
   if (entities.length === 0 || honorifics.length === 0) return;
-  const byFirstWord = new Map<string, DocEntity[]>();
-  const known = new Set<string>();
-  for (const e of entities) {
-    for (const k of entityVariantKeys(e)) known.add(k);
-    const parts = e.key.split(' ');
-    if (parts.length < 2 || parts.length > 3 || isFamilyNameFirst(e.words)) continue;
-    byFirstWord.set(parts[0]!, [...(byFirstWord.get(parts[0]!) ?? []), e]);
-  }
-  if (byFirstWord.size === 0) return;
+  // The entities' first words and forms are listed once a word behind an honorific asks (most never do).
+  let byFirstWord: Map<string, DocEntity[]> | null = null;
+  let known: Set<string> | null = null;
   for (const i of honorifics) {
     const f = t.flags[i]!;
     if (i + 1 >= t.count || !(f & F_WORD) || !(f & F_CAP) || t.end[i]! - t.start[i]! > 4 || !NAME_HONORIFICS.has(lowerAt(t, i))) continue;
     const w = i + 1;
     if (!continues(t, w) || !isNameLike(t, w, true)) continue;
     if (w + 1 < t.count && continues(t, w + 1) && isNameLike(t, w + 1, true)) continue; // a full name follows
+    if (!byFirstWord || !known) {
+      byFirstWord = new Map<string, DocEntity[]>();
+      known = new Set<string>();
+      for (const e of entities) {
+        for (const k of entityVariantKeys(e)) known.add(k);
+        const parts = e.key.split(' ');
+        if (parts.length < 2 || parts.length > 3 || isFamilyNameFirst(e.words)) continue;
+        byFirstWord.set(parts[0]!, [...(byFirstWord.get(parts[0]!) ?? []), e]);
+      }
+    }
+    if (byFirstWord.size === 0) return;
     const key = nameKeyAt(t, w);
     if (known.has(key)) continue;
     const owners = byFirstWord.get(key);

@@ -684,3 +684,19 @@ describe('findOfficials: given names that are also portfolio words', () => {
     expect(pairs('UN envoy Peace Corps said.')).toEqual([]);
   });
 });
+
+describe('findOfficials: later mentions of hyphenated names', () => {
+  it('matches a hyphenated surname whatever hyphen the writer used', () => {
+    const text = 'Iranian Foreign Minister Ali Karimi-Nejad met Saudi officials. Karimi‐Nejad said the plan failed, and Karimi-Nejad left.';
+    expect(brief(findOfficials(text))).toEqual([
+      ['Ali Karimi-Nejad', 'Ali Karimi-Nejad', 'Foreign Minister', 'Iran'],
+      ['Karimi‐Nejad', 'Ali Karimi-Nejad', 'Foreign Minister', 'Iran'],
+      ['Karimi-Nejad', 'Ali Karimi-Nejad', 'Foreign Minister', 'Iran'],
+    ]);
+  });
+
+  it('matches a prefixed family name after an honorific, and not a different hyphenated name', () => {
+    const text = 'Saudi Energy Minister Prince Khalid Al-Mansouri spoke. Later, Mr Al-Mansouri said Al-Otaibi would stay.';
+    expect(findOfficials(text).map((o) => o.text)).toEqual(['Khalid Al-Mansouri', 'Al-Mansouri']);
+  });
+});
