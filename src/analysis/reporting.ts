@@ -169,11 +169,23 @@ export interface CueGroup {
   /** Longest first, as cueFormAt tries them. */
   forms: CueForm[];
 }
-const CUE_GROUPS_BY_HASH = new Map<number, CueGroup[]>();
+const CUE_GROUP_LIST: CueGroup[] = [];
+// The groups by the hash of their first word, in an open-addressing table of numbers: a slot is the
+// hash and the group's index + 1 (0: empty). It is read for every word of a sentence that may hold a
+// cue; a Map and a Set of numbers cost a walk through their own tables, rarely still in the cache
+// when the other stages of an article have just run.
+const CUE_SLOTS = 1024;
+const cueSlots = new Int32Array(CUE_SLOTS * 2);
 
-/** The groups of cue forms whose first word has this hash (several words may share one), if any. */
-export function cueFormsByHash(hash: number): CueGroup[] | undefined {
-  return CUE_GROUPS_BY_HASH.get(hash);
+/** The `nth` group of cue forms whose first word has this hash (several words may share one), if any. */
+export function cueGroupWithHash(hash: number, nth: number): CueGroup | undefined {
+  let slot = hash & (CUE_SLOTS - 1);
+  for (;;) {
+    const group = cueSlots[slot * 2 + 1]!;
+    if (group === 0) return undefined;
+    if (cueSlots[slot * 2] === hash && nth-- === 0) return CUE_GROUP_LIST[group - 1];
+    slot = (slot + 1) & (CUE_SLOTS - 1);
+  }
 }
 
 /** The cue that starts at word `i` of `lowerWords` (lower-cased words of a sentence), as its number of words, or 0. */
@@ -197,7 +209,6 @@ export function cueInfo(form: string): CueInfo | undefined {
 
 // Hashes of the lower-cased first words of all cues: a sentence is scanned for them by character
 // code, without building strings, so that sentences with no cue cost almost nothing.
-const FIRST_WORD_HASHES = new Set<number>();
 /** The hash of a lower-case word; speakers' tokenizer computes the same one while it scans. */
 export function wordHash(word: string): number {
   let h = 0;
@@ -206,29 +217,90 @@ export function wordHash(word: string): number {
 }
 for (const [first, forms] of CUES_BY_FIRST_WORD) {
   const h = wordHash(first);
-  const groups = CUE_GROUPS_BY_HASH.get(h) ?? [];
-  groups.push({ first, forms });
-  CUE_GROUPS_BY_HASH.set(h, groups);
+  CUE_GROUP_LIST.push({ first, forms });
+  let slot = h & (CUE_SLOTS - 1);
+  while (cueSlots[slot * 2 + 1] !== 0) slot = (slot + 1) & (CUE_SLOTS - 1);
+  cueSlots[slot * 2] = h;
+  cueSlots[slot * 2 + 1] = CUE_GROUP_LIST.length;
 }
-// The low 16 bits of those hashes as a bit table: most words fail this test, which is cheaper than the Set.
+// The low 16 bits of those hashes as a bit table: most words fail this test, which is cheaper than the table.
 const FIRST_WORD_BITS = new Uint32Array(2048);
 for (const first of CUES_BY_FIRST_WORD.keys()) {
   const h = wordHash(first);
-  FIRST_WORD_HASHES.add(h);
   FIRST_WORD_BITS[(h >>> 5) & 2047]! |= 1 << (h & 31);
 }
 
 /** Whether a word with this hash (of its lower-cased letters) may be the first word of a cue. */
 export function mayStartCue(hash: number): boolean {
-  return (FIRST_WORD_BITS[(hash >>> 5) & 2047]! & (1 << (hash & 31))) !== 0 && FIRST_WORD_HASHES.has(hash);
+  if ((FIRST_WORD_BITS[(hash >>> 5) & 2047]! & (1 << (hash & 31))) === 0) return false;
+  let slot = hash & (CUE_SLOTS - 1);
+  for (;;) {
+    if (cueSlots[slot * 2 + 1] === 0) return false;
+    if (cueSlots[slot * 2] === hash) return true;
+    slot = (slot + 1) & (CUE_SLOTS - 1);
+  }
 }
+
+// The first three letters of the cues' first words (a-z, as a number below 26^3) as bits: most words
+// of a sentence are told apart from every cue by them, and are skipped without hashing their letters.
+const PREFIX_BITS = new Uint32Array(Math.ceil((26 * 26 * 26) / 32));
+// The prefix test stands for the hash test only if every first word has three letters a-z or more,
+// and no shorter word's hash is one of theirs: checked here rather than assumed.
+let prefixTestExact = true;
+for (const first of CUES_BY_FIRST_WORD.keys()) {
+  if (!/^[a-z]{3,}$/.test(first)) {
+    prefixTestExact = false;
+    continue;
+  }
+  const prefix = ((first.charCodeAt(0) - 97) * 26 + first.charCodeAt(1) - 97) * 26 + first.charCodeAt(2) - 97;
+  PREFIX_BITS[prefix >>> 5]! |= 1 << (prefix & 31);
+}
+for (let a = 97; a <= 122 && prefixTestExact; a++) {
+  if (mayStartCue(a)) prefixTestExact = false;
+  for (let b = 97; b <= 122; b++) if (mayStartCue(a * 31 + b)) prefixTestExact = false;
+}
+const PREFIX_TEST_EXACT = prefixTestExact;
 
 /** Whether `text[start, end)` may hold a reporting cue (false positives possible, never false negatives). */
 export function mayHoldCue(text: string, start: number, end: number): boolean {
+  if (!PREFIX_TEST_EXACT) return mayHoldCueByHash(text, start, end);
+  // Runs of ASCII letters, as the tokenizer reads cue words; `| 32` lower-cases an ASCII capital, and
+  // only ASCII letters land in 0..25 after `- 97`.
+  let i = start;
+  while (i < end) {
+    const first = (text.charCodeAt(i++) | 32) - 97;
+    if (first >>> 0 >= 26) continue;
+    if (i >= end) return false;
+    const second = (text.charCodeAt(i) | 32) - 97;
+    if (second >>> 0 >= 26) continue;
+    i++;
+    if (i >= end) return false;
+    const third = (text.charCodeAt(i) | 32) - 97;
+    if (third >>> 0 >= 26) continue;
+    i++;
+    const prefix = (first * 26 + second) * 26 + third;
+    if ((PREFIX_BITS[prefix >>> 5]! & (1 << (prefix & 31))) === 0) {
+      // No cue starts so: skip the rest of the word.
+      while (i < end && ((text.charCodeAt(i) | 32) - 97) >>> 0 < 26) i++;
+      continue;
+    }
+    let h = (Math.imul((Math.imul(first + 97, 31) + second + 97) | 0, 31) + third + 97) | 0;
+    while (i < end) {
+      const letter = (text.charCodeAt(i) | 32) - 97;
+      if (letter >>> 0 >= 26) break;
+      h = (Math.imul(h, 31) + letter + 97) | 0;
+      i++;
+    }
+    if (mayStartCue(h)) return true;
+  }
+  return false;
+}
+
+/** mayHoldCue by the hash of every word (the exact test when the prefixes cannot stand for it). */
+function mayHoldCueByHash(text: string, start: number, end: number): boolean {
   let h = 0;
   let inWord = false;
   for (let i = start; i < end; i++) {
-    // `| 32` lower-cases an ASCII capital; only ASCII letters land in 0..25 after `- 97`.
     const letter = (text.charCodeAt(i) | 32) - 97;
     if (letter >>> 0 < 26) {
       h = (Math.imul(h, 31) + letter + 97) | 0;

@@ -3,7 +3,7 @@
 // body/description as the article gives it). Pronouns resolve to the last person or body named.
 import { detached } from './detached';
 import { lookupCountry } from './countries';
-import { cueFormsByHash, mayHoldCue, mayStartCue, singleWordCueForms, wordHash, type CueForm, type CueInfo } from './reporting';
+import { cueGroupWithHash, mayHoldCue, mayStartCue, singleWordCueForms, wordHash, type CueForm, type CueInfo } from './reporting';
 import type { OfficialMention, Span } from './types';
 
 /**
@@ -652,8 +652,20 @@ export class PersonRegistry {
   lastBody: Speaker | null = null;
   /** The last outlet named as a source ("The Clarion newspaper"), for "the paper". */
   lastMedia: Speaker | null = null;
+  /** Counts the changes to what speakerOf reads, so that its last answer can be reused while unchanged. */
+  version = 0;
+  /** speakerOf's last phrase, appositive (their first and last positions), officials, and answer. */
+  memoVersion = -1;
+  memoText = '';
+  memoOfficials: OfficialMention[] | null = null;
+  memoPhraseStart = -1;
+  memoPhraseEnd = -1;
+  memoAppositiveStart = -1;
+  memoAppositiveEnd = -1;
+  memoSpeaker: Speaker | null = null;
 
   add(name: string, entityId: string | null, titleWords: Iterable<string>, at: number): void {
+    this.version++;
     let person = this.byName.get(name);
     if (person) person.at = Math.max(person.at, at);
     else {
@@ -665,6 +677,7 @@ export class PersonRegistry {
 
   /** Same as `add` with the words of an office title ("Foreign Minister"). */
   addTitled(name: string, entityId: string | null, title: string | null, at: number): void {
+    this.version++;
     const person = this.byName.get(name);
     // The same title as last time gives the same words (titleWordsOf): adding them again changes nothing.
     if (person && person.lastTitle === title) {
@@ -722,7 +735,15 @@ function titleWordsOf(title: string): string[] {
 }
 const NO_PEOPLE: KnownPerson[] = [];
 
-/** Turns a source phrase into a speaker, preferring an official mention inside it. */
+/**
+ * Turns a source phrase into a speaker, preferring an official mention inside it.
+ *
+ * A sentence's subject is most often also the source of its cue ("Ms Osei said"): the phrase is read
+ * twice in a row. The answer depends only on the phrase's tokens (a run of one sentence's tokens, so
+ * known by its first and last positions), the appositive's, the officials and the registry; and what
+ * this adds to the registry, added again, changes nothing. So while the registry is unchanged since
+ * the last call (its version), the same phrase gets the same answer without reading it again.
+ */
 export function speakerOf(
   text: string,
   phrase: Token[],
@@ -730,6 +751,34 @@ export function speakerOf(
   officials: OfficialMention[],
   registry: PersonRegistry,
 ): Speaker {
+  const phraseStart = phrase[0]!.start;
+  const phraseEnd = phrase[phrase.length - 1]!.end;
+  const appositiveStart = appositive.length ? appositive[0]!.start : -1;
+  const appositiveEnd = appositive.length ? appositive[appositive.length - 1]!.end : -1;
+  if (
+    registry.memoVersion === registry.version &&
+    registry.memoPhraseStart === phraseStart &&
+    registry.memoPhraseEnd === phraseEnd &&
+    registry.memoAppositiveStart === appositiveStart &&
+    registry.memoAppositiveEnd === appositiveEnd &&
+    registry.memoText === text &&
+    registry.memoOfficials === officials
+  ) {
+    return registry.memoSpeaker!;
+  }
+  const speaker = readSpeaker(text, phrase, appositive, officials, registry);
+  registry.memoVersion = registry.version;
+  registry.memoText = text;
+  registry.memoOfficials = officials;
+  registry.memoPhraseStart = phraseStart;
+  registry.memoPhraseEnd = phraseEnd;
+  registry.memoAppositiveStart = appositiveStart;
+  registry.memoAppositiveEnd = appositiveEnd;
+  registry.memoSpeaker = speaker;
+  return speaker;
+}
+
+function readSpeaker(text: string, phrase: Token[], appositive: Token[], officials: OfficialMention[], registry: PersonRegistry): Speaker {
   const span = spanOf(phrase);
   // nameOf(phrase) is read once, and only when needed (it is pure).
   let phraseName: Token[] | null | undefined;
@@ -911,9 +960,9 @@ interface CueMatch {
  */
 function cueFormAtToken(tokens: Token[], i: number): CueForm | undefined {
   const t = tokens[i]!;
-  const groups = cueFormsByHash(t.hash);
-  if (!groups) return undefined;
-  for (const group of groups) {
+  for (let nth = 0; ; nth++) {
+    const group = cueGroupWithHash(t.hash, nth);
+    if (!group) return undefined;
     if (!isWord(t, group.first)) continue;
     for (const form of group.forms) {
       const words = form.words;
@@ -923,7 +972,6 @@ function cueFormAtToken(tokens: Token[], i: number): CueForm | undefined {
     }
     return undefined;
   }
-  return undefined;
 }
 
 function cueMatches(tokens: Token[], candidates: number[]): CueMatch[] {
@@ -1064,6 +1112,7 @@ function remember(state: ResolverState, s: Speaker, registry: PersonRegistry): v
     state.lastBody = s;
     registry.lastBody = s;
     if (MEDIA_WORDS.test(s.speaker)) registry.lastMedia = s;
+    registry.version++;
   }
 }
 
