@@ -177,17 +177,6 @@ const CUE_GROUP_LIST: CueGroup[] = [];
 const CUE_SLOTS = 1024;
 const cueSlots = new Int32Array(CUE_SLOTS * 2);
 
-/** The `nth` group of cue forms whose first word has this hash (several words may share one), if any. */
-export function cueGroupWithHash(hash: number, nth: number): CueGroup | undefined {
-  let slot = hash & (CUE_SLOTS - 1);
-  for (;;) {
-    const group = cueSlots[slot * 2 + 1]!;
-    if (group === 0) return undefined;
-    if (cueSlots[slot * 2] === hash && nth-- === 0) return CUE_GROUP_LIST[group - 1];
-    slot = (slot + 1) & (CUE_SLOTS - 1);
-  }
-}
-
 /** The cue that starts at word `i` of `lowerWords` (lower-cased words of a sentence), as its number of words, or 0. */
 export function cueLengthAt(lowerWords: (i: number) => string | undefined, i: number): number {
   return cueFormAt(lowerWords, i)?.words.length ?? 0;
@@ -215,13 +204,60 @@ export function wordHash(word: string): number {
   for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) | 0;
   return h;
 }
+
+/** Per group: where its first word's letters are in GROUP_LETTERS (offset << 8 | length). */
+const groupWordAt: number[] = [];
+const groupLetters: number[] = [];
+/** Per group: the meaning of its one form, when that form is its first word alone (most verbs), else null. */
+const GROUP_ONE_WORD_INFO: (CueInfo | null)[] = [];
 for (const [first, forms] of CUES_BY_FIRST_WORD) {
   const h = wordHash(first);
   CUE_GROUP_LIST.push({ first, forms });
+  groupWordAt.push((groupLetters.length << 8) | first.length);
+  for (let k = 0; k < first.length; k++) groupLetters.push(first.charCodeAt(k));
+  GROUP_ONE_WORD_INFO.push(forms.length === 1 && forms[0]!.words.length === 1 ? forms[0]!.info : null);
   let slot = h & (CUE_SLOTS - 1);
   while (cueSlots[slot * 2 + 1] !== 0) slot = (slot + 1) & (CUE_SLOTS - 1);
   cueSlots[slot * 2] = h;
   cueSlots[slot * 2 + 1] = CUE_GROUP_LIST.length;
+}
+const GROUP_WORD_AT = Int32Array.from(groupWordAt);
+const GROUP_LETTERS = Uint16Array.from(groupLetters);
+
+/**
+ * The index of the group whose first word is text[start, end), a word of ASCII letters (the Kelvin
+ * sign reads as "k") with wordHash `hash`, or -1. Compared by character code with the group's letters.
+ */
+export function cueGroupIndexOf(text: string, start: number, end: number, hash: number): number {
+  let slot = hash & (CUE_SLOTS - 1);
+  for (;;) {
+    const group = cueSlots[slot * 2 + 1]! - 1;
+    if (group < 0) return -1;
+    if (cueSlots[slot * 2] === hash) {
+      const at = GROUP_WORD_AT[group]!;
+      const length = at & 255;
+      if (length === end - start) {
+        const from = at >>> 8;
+        let same = true;
+        for (let i = 0; i < length && same; i++) {
+          const c = text.charCodeAt(start + i);
+          same = (c === 0x212a ? 107 : c | 32) === GROUP_LETTERS[from + i];
+        }
+        if (same) return group;
+      }
+    }
+    slot = (slot + 1) & (CUE_SLOTS - 1);
+  }
+}
+
+/** The group at an index from cueGroupIndexOf. */
+export function cueGroupAt(index: number): CueGroup {
+  return CUE_GROUP_LIST[index]!;
+}
+
+/** The meaning of the group's only form when that is its first word alone, else null (see cueGroupAt). */
+export function oneWordCueInfo(index: number): CueInfo | null {
+  return GROUP_ONE_WORD_INFO[index]!;
 }
 // The low 16 bits of those hashes as a bit table: most words fail this test, which is cheaper than the table.
 const FIRST_WORD_BITS = new Uint32Array(2048);

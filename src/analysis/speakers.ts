@@ -3,7 +3,7 @@
 // body/description as the article gives it). Pronouns resolve to the last person or body named.
 import { detached } from './detached';
 import { lookupCountry } from './countries';
-import { cueGroupWithHash, mayHoldCue, mayStartCue, singleWordCueForms, wordHash, type CueForm, type CueInfo } from './reporting';
+import { cueGroupAt, cueGroupIndexOf, mayHoldCue, oneWordCueInfo, mayStartCue, singleWordCueForms, wordHash, type CueForm, type CueInfo } from './reporting';
 import type { OfficialMention, Span } from './types';
 
 /**
@@ -951,40 +951,42 @@ interface CueMatch {
 }
 
 /**
- * The reporting cues of a sentence, found word by word from the tokens that may start one
- * (`candidates`, noted by the tokenizer from a hash of each word), so most words cost no string.
+ * The form of a group of cues (`cueGroupAt(group)`, whose first word is token `i`) that the tokens
+ * from `i` on spell, the longest first.
  */
-/**
- * cueFormAt on tokens: the cue form that starts at token `i` (a candidate: a word of ASCII letters),
- * its words compared in place rather than as lower-case strings.
- */
-function cueFormAtToken(tokens: Token[], i: number): CueForm | undefined {
-  const t = tokens[i]!;
-  for (let nth = 0; ; nth++) {
-    const group = cueGroupWithHash(t.hash, nth);
-    if (!group) return undefined;
-    if (!isWord(t, group.first)) continue;
-    for (const form of group.forms) {
-      const words = form.words;
-      let k = 1;
-      while (k < words.length && isWord(tokens[i + k], words[k]!)) k++;
-      if (k === words.length) return form;
-    }
-    return undefined;
+function cueFormOfGroup(tokens: Token[], i: number, group: number): CueForm | undefined {
+  for (const form of cueGroupAt(group).forms) {
+    const words = form.words;
+    let k = 1;
+    while (k < words.length && isWord(tokens[i + k], words[k]!)) k++;
+    if (k === words.length) return form;
   }
+  return undefined;
 }
 
+/**
+ * The reporting cues of a sentence, found from the tokens that may start one (`candidates`, noted
+ * by the tokenizer from a hash of each word). A candidate's first word is found in a table of
+ * numbers; most cues are one verb whose meaning is read from it without a walk through the forms.
+ */
 function cueMatches(tokens: Token[], candidates: number[]): CueMatch[] {
   const out: CueMatch[] = [];
   if (candidates.length === 0) return out;
   let next = 0;
   for (const i of candidates) {
     if (i < next) continue; // a word of the cue just matched
-    const cue = cueFormAtToken(tokens, i);
-    if (!cue) continue;
-    const n = cue.words.length;
     const t = tokens[i]!;
-    out.push({ index: i, lastIndex: i + n - 1, form: n === 1 ? t.text : tokens.slice(i, i + n).map((x) => x.text).join(' '), info: cue.info });
+    const group = cueGroupIndexOf(t.source, t.start, t.end, t.hash);
+    if (group < 0) continue;
+    let info = oneWordCueInfo(group);
+    let n = 1;
+    if (info === null) {
+      const cue = cueFormOfGroup(tokens, i, group);
+      if (!cue) continue;
+      info = cue.info;
+      n = cue.words.length;
+    }
+    out.push({ index: i, lastIndex: i + n - 1, form: n === 1 ? t.text : tokens.slice(i, i + n).map((x) => x.text).join(' '), info });
     next = i + n;
   }
   return out;

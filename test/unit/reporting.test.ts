@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cueGroupWithHash, mayHoldCue, mayStartCue, singleWordCueForms, wordHash } from '../../src/analysis/reporting';
+import { cueGroupAt, cueGroupIndexOf, mayHoldCue, mayStartCue, oneWordCueInfo, singleWordCueForms, wordHash } from '../../src/analysis/reporting';
 
 /** The gate as it was first written: the hash of every run of ASCII letters, tested against the cues' first words. */
 function mayHoldCueByEveryHash(text: string): boolean {
@@ -52,24 +52,32 @@ describe('mayHoldCue', () => {
   });
 });
 
-describe('cueGroupWithHash', () => {
+describe('cue groups', () => {
+  const groupOf = (word: string) => cueGroupIndexOf(word, 0, word.length, wordHash(word.toLowerCase()));
+
   it('gives the forms of a first word, longest first, and nothing for other words', () => {
-    const called = cueGroupWithHash(wordHash('called'), 0);
-    expect(called?.first).toBe('called');
-    expect(called?.forms.map((f) => f.words.join(' '))).toEqual(['called for', 'called on', 'called']);
-    expect(cueGroupWithHash(wordHash('called'), 1)).toBeUndefined();
-    expect(cueGroupWithHash(wordHash('weather'), 0)).toBeUndefined();
+    const called = groupOf('called');
+    expect(cueGroupAt(called).first).toBe('called');
+    expect(cueGroupAt(called).forms.map((f) => f.words.join(' '))).toEqual(['called for', 'called on', 'called']);
+    expect(oneWordCueInfo(called)).toBeNull();
+    expect(groupOf('weather')).toBe(-1);
+    expect(groupOf('sai')).toBe(-1);
   });
 
-  it('has a group for every cue form of one word', () => {
+  it('reads a word in any case, the Kelvin sign as a "k"', () => {
+    expect(cueGroupAt(groupOf('SAID')).first).toBe('said');
+    expect(oneWordCueInfo(groupOf('Said'))?.lemma).toBe('say');
+    expect(cueGroupIndexOf('\u212aeeps', 0, 5, wordHash('keeps'))).toBe(-1);
+    expect(cueGroupAt(cueGroupIndexOf('as\u212aed', 0, 5, wordHash('asked'))).first).toBe('asked');
+  });
+
+  it('has a group for every cue form of one word, its meaning read directly when it is the only form', () => {
     for (const form of singleWordCueForms()) {
-      let found = false;
-      for (let nth = 0; ; nth++) {
-        const group = cueGroupWithHash(wordHash(form), nth);
-        if (!group) break;
-        if (group.first === form) found = group.forms.some((f) => f.words.length === 1 && f.words[0] === form);
-      }
-      expect(found, form).toBe(true);
+      const group = groupOf(form);
+      expect(group, form).toBeGreaterThanOrEqual(0);
+      const forms = cueGroupAt(group).forms;
+      expect(forms.some((f) => f.words.length === 1 && f.words[0] === form), form).toBe(true);
+      expect(oneWordCueInfo(group)).toBe(forms.length === 1 ? forms[0]!.info : null);
       expect(mayStartCue(wordHash(form))).toBe(true);
     }
   });
