@@ -1563,6 +1563,10 @@ const SLOT_USED = 1 << 29;
 const categorySlots = new Int32Array(CATEGORY_SLOTS * 3);
 const categoryWordList = [...CATEGORIES_BY_WORD.keys()].filter((w) => /^[a-z]+$/.test(w));
 const CATEGORY_LETTERS = new Uint8Array(categoryWordList.reduce((n, w) => n + w.length, 0));
+// The low 14 bits of the listed words' hashes: most words of an article are in no list, and are told
+// so by these 2 KB (still in the cache) rather than by a walk through the slots (most often not).
+const CATEGORY_HASH_WORDS = 512;
+const CATEGORY_HASH_BITS = new Uint32Array(CATEGORY_HASH_WORDS);
 {
   let letters = 0;
   for (const word of categoryWordList) {
@@ -1573,11 +1577,13 @@ const CATEGORY_LETTERS = new Uint8Array(categoryWordList.reduce((n, w) => n + w.
     categorySlots[slot * 3 + 1] = CATEGORIES_BY_WORD.get(word)! | SLOT_USED;
     categorySlots[slot * 3 + 2] = (letters << 8) | word.length;
     for (let k = 0; k < word.length; k++) CATEGORY_LETTERS[letters++] = word.charCodeAt(k);
+    CATEGORY_HASH_BITS[(h >>> 5) & (CATEGORY_HASH_WORDS - 1)]! |= 1 << (h & 31);
   }
 }
 
 /** The bits of a word of ASCII letters (the Kelvin sign reads as "k"), text[start, end) with Token.hash `hash`. */
 function categoriesOfAsciiWord(text: string, start: number, end: number, hash: number): number {
+  if ((CATEGORY_HASH_BITS[(hash >>> 5) & (CATEGORY_HASH_WORDS - 1)]! & (1 << (hash & 31))) === 0) return 0;
   let slot = hash & (CATEGORY_SLOTS - 1);
   for (;;) {
     const bits = categorySlots[slot * 3 + 1]!;
