@@ -168,7 +168,8 @@ function cutRunOn(text: string, seg: QuoteSegment, sentences: Span[]): QuoteSegm
 /** Single marks used as quotation marks ('reckless'), told apart from apostrophes (Iran's, members'). */
 function singleSegments(text: string, block: Span, doubles: QuoteSegment[], marks: number[], from: number): QuoteSegment[] {
   const out: QuoteSegment[] = [];
-  const inside: Span[] = doubles.map((d) => ({ start: d.start, end: d.end }));
+  // The double quotations are searched as spans (their start and end), without a copy of them.
+  const inside: Span[] = doubles;
   let openAt = -1;
   for (let k = from; k < marks.length && marks[k]! < block.end; k++) {
     const i = marks[k]!;

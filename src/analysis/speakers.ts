@@ -1205,10 +1205,10 @@ function sentenceSubject(
     while (j < tokens.length && tokens[j]!.punct !== 44 && j < i + phrase.length + 12) j++;
     const appositive = tokens.slice(i + phrase.length + 1, j);
     if (phrase.length === 1 && isIn(phrase[0], C_PRONOUNS)) return state ? resolvePronoun(phrase[0]!.text, ctx, phrase[0]!.start, state) : null;
-    return speakerOf(text, phrase, tokens[j]?.punct === 44 ? appositive : [], officials, registry);
+    return speakerOf(text, phrase, tokens[j]?.punct === 44 ? appositive : NO_TOKENS, officials, registry);
   }
   if (phrase.length === 1 && isIn(phrase[0], C_PRONOUNS)) return state ? resolvePronoun(phrase[0]!.text, ctx, phrase[0]!.start, state) : null;
-  return speakerOf(text, phrase, [], officials, registry);
+  return speakerOf(text, phrase, NO_TOKENS, officials, registry);
 }
 
 const FINITE_FOLLOWERS = new Set(['that', 'the', 'a', 'an', 'it', 'he', 'she', 'they', 'we', 'his', 'her', 'its', 'their', 'of', 'to', 'on', 'about', 'there', 'this', 'these', 'those', 'both', 'all', 'no', 'more', 'some']);
@@ -1226,8 +1226,8 @@ function findCues(
   state: ResolverState,
 ): void {
   const { tokens } = ctx;
+  // The sentence's first word outside quotations, found when first needed.
   let openerIdx = -2;
-  const firstWordIdx = (_t: Token[], q: Span[]): number => (openerIdx === -2 ? (openerIdx = firstWord(tokens, q)) : openerIdx);
   for (const match of matches) {
     const m = match.form;
     const cueIdx = match.index;
@@ -1235,8 +1235,10 @@ function findCues(
     if (inRanges(quoted, cueStart)) continue;
     const info = match.info;
     // Verbs are lower case; a capitalised form is a name or a sentence-initial noun ("Reports").
-    if (hasAsciiCapital(m) && !(info.lemma === 'according to' && cueIdx === firstWordIdx(tokens, quoted))) {
-      if (cueIdx !== firstWordIdx(tokens, quoted)) continue;
+    // ("According to" opens a sentence too, and is kept there like any other capitalised form.)
+    if (hasAsciiCapital(m)) {
+      if (openerIdx === -2) openerIdx = firstWord(tokens, quoted);
+      if (cueIdx !== openerIdx) continue;
     }
     const lastCueIdx = match.lastIndex;
     const attribution = attributeCue(text, ctx, cueIdx, lastCueIdx, m, info, officials, quoted, registry, state);
@@ -1309,25 +1311,11 @@ function attributeCue(
   const cueTok = tokens[cueIdx]!;
   const cueEnd = tokens[lastCueIdx]!.end;
   const after = lastCueIdx + 1;
-  const make = (phrase: Token[], appositive: Token[], trusted = false): Attribution | null => {
-    if (phrase.length === 0) return null;
-    const span = spanOf(phrase);
-    let speaker: Speaker;
-    if (phrase.length === 1 && isIn(phrase[0], C_PRONOUNS) && phrase[0]!.word) {
-      if (isWord(phrase[0], 'i') || isWord(phrase[0], 'we') || isWord(phrase[0], 'you')) return null;
-      speaker = resolvePronoun(phrase[0]!.text, ctx, span.start, state);
-    } else {
-      // Right after a quotation ('"...," the coach said') any noun phrase is the source.
-      if (!trusted && !agentive(phrase, ctx.sentence.start)) return null;
-      speaker = speakerOf(text, phrase, appositive, officials, registry);
-    }
-    return attributionOf(speaker, cue, cueTok.start, cueEnd, info, span);
-  };
 
   if (info.lemma === 'according to') {
     let phrase = phraseForward(tokens, after, tokens.length);
     phrase = unwrapDocument(tokens, phrase);
-    return make(phrase, []);
+    return attributionTo(text, ctx, phrase, NO_TOKENS, false, cue, cueTok.start, cueEnd, info, officials, registry, state);
   }
   if (info.lemma === 'per') {
     const next = tokens[after];
@@ -1336,14 +1324,14 @@ function attributeCue(
       // "per" inside a phrase ("once per year") is not attribution; it follows a comma or opens the sentence.
       if (cueIdx > 0 && tokens[cueIdx - 1]!.word) return null;
     }
-    return make(unwrapDocument(tokens, phraseForward(tokens, after, tokens.length)), []);
+    return attributionTo(text, ctx, unwrapDocument(tokens, phraseForward(tokens, after, tokens.length)), NO_TOKENS, false, cue, cueTok.start, cueEnd, info, officials, registry, state);
   }
   if (info.lemma === 'quote') {
     // "the agency quoted Ms. Ivanova ... as saying": the quoted person spoke.
     let j = after;
     while (j < tokens.length && j < after + 25 && !(isWord(tokens[j], 'as') && isWord(tokens[j + 1], 'saying'))) j++;
     if (j >= tokens.length || !isWord(tokens[j], 'as')) return null;
-    return make(phraseForward(tokens, after, j), []);
+    return attributionTo(text, ctx, phraseForward(tokens, after, j), NO_TOKENS, false, cue, cueTok.start, cueEnd, info, officials, registry, state);
   }
 
   const prev = tokens[cueIdx - 1];
@@ -1376,7 +1364,7 @@ function attributeCue(
     }
     const byHead = by.filter((t) => t.word).pop();
     if (by.length && byHead && !isIn(byHead, C_BY_OBJECT_STOP)) {
-      const a = make(by, []);
+      const a = attributionTo(text, ctx, by, NO_TOKENS, false, cue, cueTok.start, cueEnd, info, officials, registry, state);
       if (a) return a.info.strength === 'quoteOnly' ? attributionOf(a, a.cue, a.cueStart, a.cueEnd, { ...a.info, strength: 'speech' }, a.phrase) : a;
     }
   }
@@ -1387,7 +1375,7 @@ function attributeCue(
   if ((atClauseStart || followedByQuoteClose) && !info.participle) {
     // Inverted: '"...," said the spokesman.'
     const phrase = phraseForward(tokens, after, tokens.length);
-    const a = make(phrase, appositiveAfter(tokens, after + phrase.length));
+    const a = attributionTo(text, ctx, phrase, appositiveAfter(tokens, after + phrase.length), false, cue, cueTok.start, cueEnd, info, officials, registry, state);
     if (a) return a;
     if (atClauseStart && cueIdx === floor) return null;
   }
@@ -1427,7 +1415,7 @@ function attributeCue(
       return null;
     }
     const trusted = floor > 0 && firstIdx <= floor + 1 && !isIn(first, C_PRONOUNS) && sub.phrase.tokens.some((t) => t.word && !isIn(t, C_DETERMINERS));
-    return make(sub.phrase.tokens, sub.phrase.appositive, trusted);
+    return attributionTo(text, ctx, sub.phrase.tokens, sub.phrase.appositive, trusted, cue, cueTok.start, cueEnd, info, officials, registry, state);
   }
   if (sub.coordinated) {
     // "was planning to express concern ... and urge Rouhani": a bare verb is not finite.
@@ -1441,9 +1429,38 @@ function attributeCue(
     // "the rebate remained, said X": inverted after a comma.
     const phrase = phraseForward(tokens, after, tokens.length);
     const end = tokens[after + phrase.length];
-    if (phrase.length && (!end || !end.word)) return make(phrase, appositiveAfter(tokens, after + phrase.length));
+    if (phrase.length && (!end || !end.word)) return attributionTo(text, ctx, phrase, appositiveAfter(tokens, after + phrase.length), false, cue, cueTok.start, cueEnd, info, officials, registry, state);
   }
   return null;
+}
+
+/** The attribution of a cue to a source phrase, if the phrase can be a source. */
+function attributionTo(
+  text: string,
+  ctx: SentenceContext,
+  phrase: Token[],
+  appositive: Token[],
+  trusted: boolean,
+  cue: string,
+  cueStart: number,
+  cueEnd: number,
+  info: CueInfo,
+  officials: OfficialMention[],
+  registry: PersonRegistry,
+  state: ResolverState,
+): Attribution | null {
+  if (phrase.length === 0) return null;
+  const span = spanOf(phrase);
+  let speaker: Speaker;
+  if (phrase.length === 1 && isIn(phrase[0], C_PRONOUNS) && phrase[0]!.word) {
+    if (isWord(phrase[0], 'i') || isWord(phrase[0], 'we') || isWord(phrase[0], 'you')) return null;
+    speaker = resolvePronoun(phrase[0]!.text, ctx, span.start, state);
+  } else {
+    // Right after a quotation ('"...," the coach said') any noun phrase is the source.
+    if (!trusted && !agentive(phrase, ctx.sentence.start)) return null;
+    speaker = speakerOf(text, phrase, appositive, officials, registry);
+  }
+  return attributionOf(speaker, cue, cueStart, cueEnd, info, span);
 }
 
 /** "not", "never", "n't" and words ending in it ("didn't", "hasn’t"). */
