@@ -205,6 +205,32 @@ const CLIPPED = /^(?:\d0s|n['’]\s|em\b|til\b|cause\b)/;
 
 const TITLE_INTRO = /\b(?:book|novel|film|movie|documentary|song|album|play|show|series|programme|program|titled|entitled|headlined|dubbed|so-called|nicknamed|known as|slogan|motto|hashtag|banner|operation|term|phrase|word|campaign called|article|column|report called|magazine|newspaper)\s*[,:]?\s*$/i;
 
+/**
+ * The last words TITLE_INTRO can end with (lower case). The regex, run on every quotation, is asked
+ * only when the word right before the quotation (past spaces and a comma or colon) is one of them.
+ */
+const TITLE_INTRO_LAST_WORDS = new Set([
+  'book', 'novel', 'film', 'movie', 'documentary', 'song', 'album', 'play', 'show', 'series', 'programme', 'program',
+  'titled', 'entitled', 'headlined', 'dubbed', 'called', 'nicknamed', 'as', 'slogan', 'motto', 'hashtag', 'banner',
+  'operation', 'term', 'phrase', 'word', 'article', 'column', 'magazine', 'newspaper',
+]);
+
+/**
+ * Whether TITLE_INTRO may match text[from, to): its last run of ASCII letters, before what
+ * /\s*[,:]?\s*$/ takes, is one of TITLE_INTRO_LAST_WORDS (the regex's /i folds only ASCII letters).
+ */
+function mayIntroduceTitle(text: string, from: number, to: number): boolean {
+  let end = to;
+  while (end > from && isJsSpace(text.charCodeAt(end - 1))) end--;
+  if (end > from && (text.charCodeAt(end - 1) === 44 || text.charCodeAt(end - 1) === 58)) end--;
+  while (end > from && isJsSpace(text.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > from && ((text.charCodeAt(start - 1) | 32) - 97) >>> 0 < 26) start--;
+  // The longest listed word has 11 letters.
+  if (start === end || end - start > 11) return false;
+  return TITLE_INTRO_LAST_WORDS.has(text.slice(start, end).toLowerCase());
+}
+
 /** Titles, names and coined terms are not quotations: "Economic “2+2”", a book title. */
 function looksLikeTitle(text: string, seg: QuoteSegment): boolean {
   // One pass over the quotation by character code (no substring, no word list): whether it has a
@@ -255,7 +281,7 @@ function looksLikeTitle(text: string, seg: QuoteSegment): boolean {
   }
   if (!hasLower) return true;
   if (words >= 2 && longWords >= 2 && capitalised / longWords >= 0.75 && words <= 14) return true;
-  if (seg.open >= 0) {
+  if (seg.open >= 0 && mayIntroduceTitle(text, Math.max(0, seg.open - 40), seg.open)) {
     const before = text.slice(Math.max(0, seg.open - 40), seg.open);
     if (TITLE_INTRO.test(before)) return true;
   }
