@@ -26,8 +26,6 @@ export class Token {
     public cap: boolean,
     /** Hash of the lower-cased word when it is all ASCII letters (see reporting.wordHash), else 0. */
     public hash: number,
-    /** Only ASCII characters and no capital: the text is its own lower case. */
-    public plain: boolean,
   ) {
     this.punct = !word && end - start === 1 ? source.charCodeAt(start) : -1;
   }
@@ -37,7 +35,7 @@ export class Token {
   }
 
   get lower(): string {
-    return (this.lowerCache ??= this.word && !this.plain ? this.text.toLowerCase() : this.text);
+    return (this.lowerCache ??= this.word && !isPlain(this.source, this.start, this.end) ? this.text.toLowerCase() : this.text);
   }
 
   /** The word lists its lower case belongs to (C_* bits), read once when first asked. */
@@ -51,20 +49,31 @@ export class Token {
   }
 
   /** Turns a released token into a new one (see TokenPool). */
-  reset(source: string, start: number, end: number, word: boolean, cap: boolean, hash: number, plain: boolean): this {
+  reset(source: string, start: number, end: number, word: boolean, cap: boolean, hash: number): this {
     this.source = source;
     this.start = start;
     this.end = end;
     this.word = word;
     this.cap = cap;
     this.hash = hash;
-    this.plain = plain;
     this.punct = !word && end - start === 1 ? source.charCodeAt(start) : -1;
     this.textCache = undefined;
     this.lowerCache = undefined;
     this.catCache = -1;
     return this;
   }
+}
+
+/**
+ * Only ASCII characters and no capital: the text is its own lower case. Read when a word's lower case
+ * is first asked for (one word in ten), rather than tracked for every letter the tokenizer reads.
+ */
+function isPlain(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 || (c >= 65 && c <= 90)) return false;
+  }
+  return true;
 }
 
 /**
@@ -148,15 +157,14 @@ export function tokenize(text: string, start: number, end: number, pool?: TokenP
       // Keep surrogate pairs together so spans never split a character.
       const len = code >= 0xd800 && code <= 0xdbff && i + 1 < end ? 2 : 1;
       const old = out[n++];
-      if (old) old.reset(text, i, i + len, false, false, 0, false);
-      else out.push(new Token(text, i, i + len, false, false, 0, false));
+      if (old) old.reset(text, i, i + len, false, false, 0);
+      else out.push(new Token(text, i, i + len, false, false, 0));
       i += len;
       continue;
     }
     // The hash of the lower-cased word, kept only while the word is all ASCII letters (cue words are).
     let hash = 0;
     let letters = true;
-    let plain = true;
     let j = i;
     for (;;) {
       while (j < end) {
@@ -165,7 +173,6 @@ export function tokenize(text: string, start: number, end: number, pool?: TokenP
         const letter = (c | 32) - 97;
         if (letter >>> 0 < 26) {
           hash = (Math.imul(hash, 31) + letter + 97) | 0;
-          if (c < 97) plain = false;
         } else if (c < 128) {
           if (c >= 48 && c <= 57) letters = false;
           else break;
@@ -173,10 +180,8 @@ export function tokenize(text: string, start: number, end: number, pool?: TokenP
         // The Kelvin sign lower-cases to an ASCII "k".
         else if (c === 0x212a) {
           hash = (Math.imul(hash, 31) + 107) | 0;
-          plain = false;
         } else if (isWordChar(c, text, j)) {
           letters = false;
-          plain = false;
         } else break;
         j++;
       }
@@ -184,9 +189,6 @@ export function tokenize(text: string, start: number, end: number, pool?: TokenP
       // Inner joiners: ' ’ - ‐ . & followed by a word character.
       if (j + 1 < end && (c === 39 || c === 0x2019 || c === 45 || c === 0x2010 || c === 46 || c === 38) && isWordChar(text.charCodeAt(j + 1), text, j + 1)) {
         letters = false;
-        // The word character after the joiner is skipped by `j += 2`: check it here.
-        const after = text.charCodeAt(j + 1);
-        if (c >= 128 || after >= 128 || ASCII_CLASS[after] === UPPER) plain = false;
         j += 2;
         continue;
       }
@@ -197,8 +199,8 @@ export function tokenize(text: string, start: number, end: number, pool?: TokenP
     // Words that may start a cue are noted as they are read, so cue matching needs no second pass.
     if (cueCandidates && h !== 0 && mayStartCue(h)) cueCandidates.push(n);
     const old = out[n++];
-    if (old) old.reset(text, i, j, true, cap, h, plain);
-    else out.push(new Token(text, i, j, true, cap, h, plain));
+    if (old) old.reset(text, i, j, true, cap, h);
+    else out.push(new Token(text, i, j, true, cap, h));
     i = j;
   }
   if (out.length > n) out.length = n;
