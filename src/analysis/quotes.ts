@@ -349,8 +349,8 @@ export function analyzeQuotes(
   blocks: readonly Span[] = paragraphBlocks(text),
 ): QuoteAnalysis {
   const segments = findQuoteSegments(text, sentences, blocks);
-  const masks = segments.map((s) => ({ start: s.start, end: s.end }));
-  const contexts = attributeSentences(text, sentences, officials, masks);
+  // The segments are the masked ranges themselves (spans by their start and end), not copies of them.
+  const contexts = attributeSentences(text, sentences, officials, segments);
   const quotes: AttributedQuote[] = [];
   let previous: AttributedQuote | null = null;
   for (const seg of segments) {

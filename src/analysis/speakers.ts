@@ -868,20 +868,18 @@ function isPossessiveAt(text: string, i: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
-/** Per officials list (sorted by start): the furthest end among officials[0..k]. */
-const reachCache = new WeakMap<OfficialMention[], number[]>();
-// The list of the article being attributed, kept from one call to the next (cleared when the article is done).
+/**
+ * Per officials list (sorted by start): the furthest end among officials[0..k]. Only the list of the
+ * article being attributed is kept, from one call to the next (cleared when the article is done): a
+ * cache of every list (a WeakMap) cost an entry per article for the collector to sweep, for nothing.
+ */
 let lastReachList: OfficialMention[] | null = null;
 let lastReach: number[] = [];
 function reachOf(officials: OfficialMention[]): number[] {
   if (officials === lastReachList && lastReach.length === officials.length) return lastReach;
-  let reach = reachCache.get(officials);
-  if (!reach || reach.length !== officials.length) {
-    reach = [];
-    let max = -1;
-    for (const o of officials) reach.push((max = Math.max(max, o.end)));
-    reachCache.set(officials, reach);
-  }
+  const reach: number[] = [];
+  let max = -1;
+  for (const o of officials) reach.push((max = Math.max(max, o.end)));
   lastReachList = officials;
   lastReach = reach;
   return reach;
