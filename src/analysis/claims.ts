@@ -16,8 +16,10 @@ export function findClaims(_text: string, _sentences: Span[], analysis: QuoteAna
 
 /** The claims of a text, from its quotations and the attributions of each of its sentences. */
 export function claimsOf(text: string, sentences: readonly Span[], quotes: readonly AttributedQuote[], contexts: readonly SentenceContext[]): ClaimMention[] {
-  // Sentences joined by a quotation that crosses their boundary.
-  const groupEnd = sentences.map((_, i) => i);
+  // Sentences joined by a quotation that crosses their boundary (numbers in a typed array: no array
+  // of boxed indices and no closure per article).
+  const groupEnd = new Int32Array(sentences.length);
+  for (let i = 0; i < groupEnd.length; i++) groupEnd[i] = i;
   const quoteAt = new Map<number, (typeof quotes)[number]>();
   for (const q of quotes) {
     for (let i = q.firstSentence; i <= q.lastSentence; i++) groupEnd[i] = Math.max(groupEnd[i]!, q.lastSentence);

@@ -1088,7 +1088,7 @@ function recentPerson(state: ResolverState): Speaker | null {
   for (let i = state.pending.length - 1; i >= 0; i--) {
     const ctx = state.pending[i]!;
     readLazily(ctx, state);
-    if (ctx.subject?.speaker && ctx.subject.person && !PRONOUNS.has(ctx.subject.speaker.toLowerCase())) return ctx.subject;
+    if (ctx.subject?.speaker && ctx.subject.person && !isPronounText(ctx.subject.speaker)) return ctx.subject;
   }
   if (state.lastPerson) return state.lastPerson;
   for (let i = state.pending.length - 1; i >= 0; i--) {
@@ -1096,6 +1096,14 @@ function recentPerson(state: ResolverState): Speaker | null {
     if (named) return named;
   }
   return null;
+}
+
+/**
+ * As PRONOUNS.has(s.toLowerCase()): the pronouns have at most four letters, and lower-casing never
+ * shortens a string, so a longer speaker (most are) is no pronoun without a lower-case copy of it.
+ */
+function isPronounText(s: string): boolean {
+  return s.length <= 4 && PRONOUNS.has(s.toLowerCase());
 }
 
 /** As /^[A-Z]/.test(s), without running a regex over a sliced string. */
@@ -1110,7 +1118,7 @@ function remember(state: ResolverState, s: Speaker, registry: PersonRegistry): v
     state.pending.length = 0;
   }
   if (s.person) state.lastPerson = s;
-  else if (s.speaker && startsWithAsciiCapital(s.speaker) && !PRONOUNS.has(s.speaker.toLowerCase())) {
+  else if (s.speaker && startsWithAsciiCapital(s.speaker) && !isPronounText(s.speaker)) {
     state.lastBody = s;
     registry.lastBody = s;
     if (MEDIA_WORDS.test(s.speaker)) registry.lastMedia = s;
@@ -1139,7 +1147,7 @@ function resolvePronoun(pronoun: string, ctx: SentenceContext, at: number, state
   if (p === 'he' || p === 'she') {
     // The subject's first word is looked up only when the subject could be the one meant.
     const subjectToken = subject?.speaker && subject.person ? ctx.tokens.find((t) => t.word && !isIn(t, C_PRONOUNS)) : undefined;
-    if (subject?.speaker && subject.person && subjectToken && subjectToken.start < at && !PRONOUNS.has(subject.speaker.toLowerCase())) return subject;
+    if (subject?.speaker && subject.person && subjectToken && subjectToken.start < at && !isPronounText(subject.speaker)) return subject;
     const recent = recentPerson(state);
     if (recent) return recent;
   } else if (p === 'it') {
@@ -1411,7 +1419,7 @@ function attributeCue(
     if (before && before.word && !before.cap && isIn(before, C_PREPOSITIONS)) {
       // "divers searching the lake near Kisumu, Kenya, said": the phrase is a place, the source is the subject.
       const s = ctx.subject;
-      if (s?.speaker && !PRONOUNS.has(s.speaker.toLowerCase())) return attributionOf(s, cue, cueTok.start, cueEnd, info, { start: cueTok.start, end: cueTok.start });
+      if (s?.speaker && !isPronounText(s.speaker)) return attributionOf(s, cue, cueTok.start, cueEnd, info, { start: cueTok.start, end: cueTok.start });
       return null;
     }
     const trusted = floor > 0 && firstIdx <= floor + 1 && !isIn(first, C_PRONOUNS) && sub.phrase.tokens.some((t) => t.word && !isIn(t, C_DETERMINERS));
