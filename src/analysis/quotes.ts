@@ -2,7 +2,7 @@
 // rejects titles and scare quotes, and gives each quotation to the source the article names.
 import { claimsOf } from './claims';
 import { paragraphBlocks } from './sentences';
-import { attributeSentences, inRanges, type Attribution, type SentenceContext, type Speaker } from './speakers';
+import { attributeSentences, type Attribution, type SentenceContext, type Speaker } from './speakers';
 import type { ClaimMention, OfficialMention, QuoteMention, Span } from './types';
 
 export interface QuoteSegment {
@@ -89,11 +89,14 @@ export function findQuoteSegments(
   for (const block of blocks) {
     while (d < doubleMarks.length && doubleMarks[d]! < block.start) d++;
     while (q < singleMarks.length && singleMarks[q]! < block.start) q++;
-    const doubles = doubleSegments(text, block, sentences, doubleMarks, d);
-    // A loop, not push(...spread): one block of a huge unbroken text can hold more segments than the
-    // call stack takes arguments.
-    for (const segment of doubles) segments.push(segment);
-    for (const segment of singleSegments(text, block, doubles, singleMarks, q)) segments.push(segment);
+    const hasDoubles = d < doubleMarks.length && doubleMarks[d]! < block.end;
+    const hasSingles = q < singleMarks.length && singleMarks[q]! < block.end;
+    // Most paragraphs hold no mark at all: nothing to pair.
+    if (!hasDoubles && !hasSingles) continue;
+    // Both kinds go straight into `segments`; the block's double quotations are segments[from, to).
+    const from = segments.length;
+    if (hasDoubles) doubleSegments(text, block, sentences, doubleMarks, d, segments);
+    if (hasSingles) singleSegments(text, block, segments, from, segments.length, singleMarks, q);
   }
   segments.sort((a, b) => a.start - b.start);
   return segments;
@@ -107,14 +110,16 @@ function codeAfter(text: string, block: Span, i: number): number {
   return i + 1 < block.end ? text.charCodeAt(i + 1) : -1;
 }
 
-function doubleSegments(text: string, block: Span, sentences: Span[], marks: number[], from: number): QuoteSegment[] {
-  const out: QuoteSegment[] = [];
+/** A quotation whose closing mark is missing, from its opening mark at `openAt` to `endPos`. */
+function emitImplicit(text: string, sentences: Span[], openAt: number, endPos: number, out: QuoteSegment[]): void {
+  const start = openAt + 1;
+  const end = trimmedEnd(text, start, endPos);
+  if (end > start) out.push(cutRunOn(text, { open: openAt, close: -1, start, end, single: false }, sentences));
+}
+
+/** The double quotations of a block, added to `out`. */
+function doubleSegments(text: string, block: Span, sentences: Span[], marks: number[], from: number, out: QuoteSegment[]): void {
   let openAt = -1;
-  const emitImplicit = (endPos: number) => {
-    const start = openAt + 1;
-    const end = trimmedEnd(text, start, endPos);
-    if (end > start) out.push(cutRunOn(text, { open: openAt, close: -1, start, end, single: false }, sentences));
-  };
   for (let k = from; k < marks.length && marks[k]! < block.end; k++) {
     const i = marks[k]!;
     const mark = text.charCodeAt(i);
@@ -131,7 +136,7 @@ function doubleSegments(text: string, block: Span, sentences: Span[], marks: num
     }
     if (role === 'either') role = openAt >= 0 ? 'close' : 'open';
     if (role === 'open') {
-      if (openAt >= 0) emitImplicit(i);
+      if (openAt >= 0) emitImplicit(text, sentences, openAt, i, out);
       openAt = i;
     } else if (openAt >= 0) {
       if (i > openAt + 1) out.push({ open: openAt, close: i, start: openAt + 1, end: i, single: false });
@@ -143,8 +148,7 @@ function doubleSegments(text: string, block: Span, sentences: Span[], marks: num
       if (i > start) out.push({ open: -1, close: i, start, end: i, single: false });
     }
   }
-  if (openAt >= 0) emitImplicit(block.end);
-  return out;
+  if (openAt >= 0) emitImplicit(text, sentences, openAt, block.end, out);
 }
 
 const REPORTING_INSIDE = /\b(?:said|says|saying|told|added|adding|according to|stated|asked|replied|wrote)\b/;
@@ -165,11 +169,25 @@ function cutRunOn(text: string, seg: QuoteSegment, sentences: Span[]): QuoteSegm
   return seg;
 }
 
-/** Single marks used as quotation marks ('reckless'), told apart from apostrophes (Iran's, members'). */
-function singleSegments(text: string, block: Span, doubles: QuoteSegment[], marks: number[], from: number): QuoteSegment[] {
-  const out: QuoteSegment[] = [];
-  // The double quotations are searched as spans (their start and end), without a copy of them.
-  const inside: Span[] = doubles;
+/** Whether `pos` is inside one of list[from, to) (sorted spans): inRanges on that part of the list. */
+function inSegments(list: QuoteSegment[], from: number, to: number, pos: number): boolean {
+  let lo = from;
+  let hi = to - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = list[mid]!;
+    if (pos < r.start) hi = mid - 1;
+    else if (pos >= r.end) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+/**
+ * Single marks used as quotation marks ('reckless'), told apart from apostrophes (Iran's, members'),
+ * added to `out`; the block's double quotations are out[doublesFrom, doublesTo).
+ */
+function singleSegments(text: string, block: Span, out: QuoteSegment[], doublesFrom: number, doublesTo: number, marks: number[], from: number): void {
   let openAt = -1;
   for (let k = from; k < marks.length && marks[k]! < block.end; k++) {
     const i = marks[k]!;
@@ -178,7 +196,7 @@ function singleSegments(text: string, block: Span, doubles: QuoteSegment[], mark
     const prevLetter = isLetterOrDigit(prev);
     const nextLetter = isLetterOrDigit(next);
     if (prevLetter && nextLetter) continue; // apostrophe inside a word
-    if (inRanges(inside, i)) continue;
+    if (inSegments(out, doublesFrom, doublesTo, i)) continue;
     const mark = text.charCodeAt(i);
     // ( [ — – - " “ before an opening mark; not a decade ("the '90s") or a clipped word ("rock 'n' roll").
     const canOpen =
@@ -198,7 +216,6 @@ function singleSegments(text: string, block: Span, doubles: QuoteSegment[], mark
       openAt = -1;
     } else if (canOpen && i - openAt > 400) openAt = i;
   }
-  return out;
 }
 
 const CLIPPED = /^(?:\d0s|n['’]\s|em\b|til\b|cause\b)/;
