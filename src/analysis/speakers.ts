@@ -570,7 +570,7 @@ function spanOf(tokens: Token[]): Span {
 /** The trailing personal name of a phrase, without titles: "Foreign Minister Yoko Kamikawa" -> "Yoko Kamikawa". */
 export function nameOf(tokens: Token[]): Token[] | null {
   // "farm unions and the Greens": two sources, kept as written.
-  if (!tokens[0]?.cap && tokens.some((t) => !t.cap && isWord(t, 'and'))) return null;
+  if (!tokens[0]?.cap && hasLowerAnd(tokens)) return null;
   const name = nameAtEnd(tokens);
   if (name) return name;
   // "President Ruto of Kenya": the name comes before the place.
@@ -583,6 +583,19 @@ export function nameOf(tokens: Token[]): Token[] | null {
     }
   }
   return null;
+}
+
+/** Whether a lower-case "and" is among the tokens. */
+function hasLowerAnd(tokens: Token[]): boolean {
+  for (const t of tokens) if (!t.cap && isWord(t, 'and')) return true;
+  return false;
+}
+
+/** The number of words among the tokens. */
+function wordCountOf(tokens: Token[]): number {
+  let n = 0;
+  for (const t of tokens) if (t.word) n++;
+  return n;
 }
 
 function nameAtEnd(tokens: Token[]): Token[] | null {
@@ -606,16 +619,22 @@ function nameAtEnd(tokens: Token[]): Token[] | null {
   const before = words[start - 1];
   // "Centers for Disease Control and Prevention": capitalised words joined by connectors name a body.
   if (before && !before.cap && (isWord(before, 'and') || isWord(before, '&') || isWord(before, 'of') || isWord(before, 'for')) && words[start - 2]?.cap) return null;
-  let run = words.slice(start, end);
+  // The name is words[first, end); its start moves right past a place and titles, cut once at the end.
+  let first = start;
   if (before && !before.cap && (isWord(before, 'to') || isWord(before, 'of') || isWord(before, 'for') || isWord(before, 'from') || isWord(before, 'in') || isWord(before, 'at'))) {
     // "Ambassador to Japan Gilad Cohen": the first capitalised word is the place.
-    if (run.length < 2) return null;
-    run = run.slice(1);
-    while (run.length > 1 && isIn(run[0], C_TITLE_WORDS)) run = run.slice(1);
+    if (end - first < 2) return null;
+    first++;
+    while (end - first > 1 && isIn(words[first], C_TITLE_WORDS)) first++;
   }
-  while (run.length > 0 && (run[0]!.punct === 46 || isIn(run[0], C_HONORIFICS))) run = run.slice(1);
-  if (run.length === 0 || !run.some((t) => t.word && t.cap && !isTitleWord(t))) return null;
-  return run;
+  while (first < end && (words[first]!.punct === 46 || isIn(words[first], C_HONORIFICS))) first++;
+  let named = false;
+  for (let k = first; k < end && !named; k++) {
+    const t = words[k]!;
+    named = t.word && t.cap && !isTitleWord(t);
+  }
+  if (!named) return null;
+  return words.slice(first, end);
 }
 
 function textOf(text: string, tokens: Token[]): string {
@@ -798,20 +817,30 @@ function readSpeaker(text: string, phrase: Token[], appositive: Token[], officia
   let name = phraseName === undefined ? nameOf(phrase) : phraseName;
   if (!name && appositive.length > 0) {
     const appName = nameOf(appositive);
-    if (appName && appName.length === appositive.filter((t) => t.word).length) {
+    if (appName && appName.length === wordCountOf(appositive)) {
       name = appName;
       head = appositive;
     }
   }
   if (name && !looksLikeBody(phrase)) {
     const nameText = textOf(text, name);
-    const titleWords = head.filter((t) => t.word && t.start < name![0]!.start).map((t) => t.lower);
+    const nameStart = name[0]!.start;
+    const titleWords: string[] = [];
+    for (const t of head) if (t.word && t.start < nameStart) titleWords.push(t.lower);
     if (appositive.length && head === phrase) for (const t of appositive) if (t.word) titleWords.push(t.lower);
+    // The name's words: how many, and the first (read in place, without a filtered list).
+    let nameWordCount = 0;
+    let nameWord: Token | undefined;
+    for (const t of name) {
+      if (!t.word) continue;
+      if (nameWordCount++ === 0) nameWord = t;
+    }
     // TITLE_WORDS holds the honorifics too.
-    const honorific = phrase.some((t) => isIn(t, C_TITLE_WORDS));
-    const nameWords = name.filter((t) => t.word);
-    const titled = titleWords.some((w) => TITLE_WORDS.has(w) || TITLE_HEADS.has(w));
-    const person = nameWords.length >= 2 || honorific || titled || (nameWords.length === 1 && personWord(nameWords[0]!));
+    let honorific = false;
+    for (const t of phrase) if (isIn(t, C_TITLE_WORDS)) honorific = true;
+    let titled = false;
+    for (const w of titleWords) if (TITLE_WORDS.has(w) || TITLE_HEADS.has(w)) titled = true;
+    const person = nameWordCount >= 2 || honorific || titled || (nameWordCount === 1 && personWord(nameWord!));
     if (person) registry.add(nameText, null, titleWords, span.start);
     return { speaker: nameText, speakerEntityId: null, person };
   }
@@ -833,9 +862,9 @@ function readSpeaker(text: string, phrase: Token[], appositive: Token[], officia
 }
 
 function looksLikeBody(phrase: Token[]): boolean {
-  const words = phrase.filter((t) => t.word);
-  const last = words[words.length - 1];
-  return !!last && isIn(last, C_ORG_WORDS);
+  // The last word of the phrase, found from its end.
+  for (let k = phrase.length - 1; k >= 0; k--) if (phrase[k]!.word) return isIn(phrase[k], C_ORG_WORDS);
+  return false;
 }
 
 /** The last official named in the phrase, unless only as a possessor ("Mr. Okafor's lawyer"). */
