@@ -971,14 +971,6 @@ export interface SentenceContext {
   subject: Speaker | null;
 }
 
-interface CueMatch {
-  /** Token indices of the cue's first and last word. */
-  index: number;
-  lastIndex: number;
-  form: string;
-  info: CueInfo;
-}
-
 /**
  * The form of a group of cues (`cueGroupAt(group)`, whose first word is token `i`) that the tokens
  * from `i` on spell, the longest first.
@@ -991,34 +983,6 @@ function cueFormOfGroup(tokens: Token[], i: number, group: number): CueForm | un
     if (k === words.length) return form;
   }
   return undefined;
-}
-
-/**
- * The reporting cues of a sentence, found from the tokens that may start one (`candidates`, noted
- * by the tokenizer from a hash of each word). A candidate's first word is found in a table of
- * numbers; most cues are one verb whose meaning is read from it without a walk through the forms.
- */
-function cueMatches(tokens: Token[], candidates: number[]): CueMatch[] {
-  const out: CueMatch[] = [];
-  if (candidates.length === 0) return out;
-  let next = 0;
-  for (const i of candidates) {
-    if (i < next) continue; // a word of the cue just matched
-    const t = tokens[i]!;
-    const group = cueGroupIndexOf(t.source, t.start, t.end, t.hash);
-    if (group < 0) continue;
-    let info = oneWordCueInfo(group);
-    let n = 1;
-    if (info === null) {
-      const cue = cueFormOfGroup(tokens, i, group);
-      if (!cue) continue;
-      info = cue.info;
-      n = cue.words.length;
-    }
-    out.push({ index: i, lastIndex: i + n - 1, form: n === 1 ? t.text : tokens.slice(i, i + n).map((x) => x.text).join(' '), info });
-    next = i + n;
-  }
-  return out;
 }
 
 interface ResolverState {
@@ -1073,8 +1037,7 @@ export function attributeSentences(
     // A sentence that no quotation touches tests its tokens against no range at all (same answers, no search).
     const local = touchesRanges(quoted, quotedReach, sentence) ? quoted : NO_SPANS;
     ctx.subject = sentenceSubject(text, ctx, sortedOfficials, local, registry, state);
-    const matches = cueMatches(tokens, cueCandidates);
-    if (matches.length) findCues(text, ctx, matches, sortedOfficials, local, registry, state);
+    if (cueCandidates.length) findCues(text, ctx, cueCandidates, sortedOfficials, local, registry, state);
     const first = ctx.attributions[0];
     if (first?.speaker) {
       remember(state, first, registry);
@@ -1253,10 +1216,17 @@ const PREPOSITIONS = new Set(['in', 'at', 'on', 'of', 'for', 'from', 'with', 'to
 const NOUN_BLOCKERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'travel', 'press', 'news', 'media']);
 const BY_OBJECT_STOP = new Set(['phone', 'telephone', 'video', 'videolink', 'email', 'letter', 'text', 'far', 'law', 'force', 'hand', 'mail', 'fax']);
 
+/**
+ * The reporting cues of a sentence and their attributions. The cues are found from the tokens that
+ * may start one (`candidates`, noted by the tokenizer from a hash of each word): a candidate's first
+ * word is found in a table of numbers, and most cues are one verb whose meaning is read from it
+ * without a walk through the forms. Each cue is attributed as soon as it is found (finding them is
+ * pure: no list of matches is built first).
+ */
 function findCues(
   text: string,
   ctx: SentenceContext,
-  matches: CueMatch[],
+  candidates: number[],
   officials: OfficialMention[],
   quoted: Span[],
   registry: PersonRegistry,
@@ -1265,20 +1235,30 @@ function findCues(
   const { tokens } = ctx;
   // The sentence's first word outside quotations, found when first needed.
   let openerIdx = -2;
-  for (const match of matches) {
-    const m = match.form;
-    const cueIdx = match.index;
-    const cueStart = tokens[cueIdx]!.start;
-    if (inRanges(quoted, cueStart)) continue;
-    const info = match.info;
+  let next = 0;
+  for (const cueIdx of candidates) {
+    if (cueIdx < next) continue; // a word of the cue just matched
+    const t = tokens[cueIdx]!;
+    const group = cueGroupIndexOf(t.source, t.start, t.end, t.hash);
+    if (group < 0) continue;
+    let info = oneWordCueInfo(group);
+    let n = 1;
+    if (info === null) {
+      const form = cueFormOfGroup(tokens, cueIdx, group);
+      if (!form) continue;
+      info = form.info;
+      n = form.words.length;
+    }
+    next = cueIdx + n;
+    if (inRanges(quoted, t.start)) continue;
+    const m = n === 1 ? t.text : tokens.slice(cueIdx, cueIdx + n).map((x) => x.text).join(' ');
     // Verbs are lower case; a capitalised form is a name or a sentence-initial noun ("Reports").
     // ("According to" opens a sentence too, and is kept there like any other capitalised form.)
     if (hasAsciiCapital(m)) {
       if (openerIdx === -2) openerIdx = firstWord(tokens, quoted);
       if (cueIdx !== openerIdx) continue;
     }
-    const lastCueIdx = match.lastIndex;
-    const attribution = attributeCue(text, ctx, cueIdx, lastCueIdx, m, info, officials, quoted, registry, state);
+    const attribution = attributeCue(text, ctx, cueIdx, cueIdx + n - 1, m, info, officials, quoted, registry, state);
     if (attribution) ctx.attributions.push(attribution);
   }
 }
