@@ -265,9 +265,15 @@ const NAME_PARTICLES = new Set(['bin', 'bint', 'ibn', 'al', 'el', 'de', 'da', 'd
 /** An office word, also hyphenated ones ("Secretary-General", "Vice-President"). */
 function isTitleWord(t: Token): boolean {
   if (isIn(t, C_TITLE_WORDS)) return true;
-  // A word of letters only has no hyphen.
-  if (t.hash !== 0 || !t.lower.includes('-')) return false;
+  // A word of letters only has no hyphen; nor has a lower case whose word has none (read in place).
+  if (t.hash !== 0 || !hasHyphen(t)) return false;
   return t.lower.split('-').every((part) => TITLE_WORDS.has(part) || part === 'general' || part === 'in');
+}
+
+/** Whether the token's text holds a "-" (as its lower case does: lower-casing changes letters only). */
+function hasHyphen(t: Token): boolean {
+  for (let i = t.start; i < t.end; i++) if (t.source.charCodeAt(i) === 45) return true;
+  return false;
 }
 
 /** Heads that make a phrase a body rather than a person ("Japanese Foreign Ministry"). */
@@ -335,16 +341,16 @@ function isPlace(word: string): boolean {
 }
 
 function personWord(t: Token): boolean {
-  return t.cap && !isIn(t, C_PLACES) && !isPlace(t.text) && !isIn(t, C_ORG_WORDS) && !isIn(t, C_TITLE_WORDS) && !isAllCapitals(t) && !endsWithLower(t, 's');
+  // The country table (isPlace, a lookup by the word's text) is asked last: the other tests are read in place.
+  return t.cap && !isIn(t, C_PLACES) && !isIn(t, C_ORG_WORDS) && !isIn(t, C_TITLE_WORDS) && !isAllCapitals(t) && !endsWithLower(t, 's') && !isPlace(t.text);
 }
 
 /** "Iran's", "IRAN'S", "members'" (as /['’]s$/i or a final "s'"/"s’"), read from the last two characters. */
 function isPossessive(t: Token): boolean {
-  const text = t.text;
-  const n = text.length;
-  if (n < 2) return false;
-  const last = text.charCodeAt(n - 1);
-  const prev = text.charCodeAt(n - 2);
+  // Read from the article, without the token's string.
+  if (t.end - t.start < 2) return false;
+  const last = t.source.charCodeAt(t.end - 1);
+  const prev = t.source.charCodeAt(t.end - 2);
   return ((last === 115 || last === 83) && (prev === 39 || prev === 0x2019)) || (prev === 115 && (last === 39 || last === 0x2019));
 }
 
@@ -693,7 +699,7 @@ export class PersonRegistry {
       person = { name, entityId, words: new Set(), at, order: this.byName.size, lastWords: null, lastTitle: undefined };
       this.byName.set(name, person);
     }
-    for (const w of titleWords) this.addWord(person, w.toLowerCase());
+    for (const w of titleWords) this.addWord(person, lowerCaseOf(w));
   }
 
   /** Same as `add` with the words of an office title ("Foreign Minister"). */
@@ -742,6 +748,15 @@ export class PersonRegistry {
 }
 
 const NO_WORDS: string[] = [];
+
+/** w.toLowerCase(), without a copy for a word of ASCII that has no capital (the office words mostly are). */
+function lowerCaseOf(w: string): string {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 128 || (c >= 65 && c <= 90)) return w.toLowerCase();
+  }
+  return w;
+}
 
 /** The lower-case words of an office title, split once per distinct title (officials repeat their titles). */
 const titleWordsMemo = new Map<string, string[]>();
