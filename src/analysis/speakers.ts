@@ -432,6 +432,11 @@ function isTokenAllowedInPhrase(t: Token): boolean {
   return !endsWithLower(t, 'ed') && !endsWithLower(t, 'ing');
 }
 
+/** As /^(?:the|these|those|all|his|her|their|its|our)$/.test(t.lower), compared in place. */
+function isArticleLike(t: Token): boolean {
+  return isWord(t, 'the') || isWord(t, 'these') || isWord(t, 'those') || isWord(t, 'all') || isWord(t, 'his') || isWord(t, 'her') || isWord(t, 'their') || isWord(t, 'its') || isWord(t, 'our');
+}
+
 /** Collects a noun phrase that ends at tokens[idx], walking left. Returns its first index, or idx + 1 if empty. */
 function phraseBackward(tokens: Token[], idx: number, floor: number): number {
   let k = idx;
@@ -442,12 +447,12 @@ function phraseBackward(tokens: Token[], idx: number, floor: number): number {
     if (isIn(t, C_DETERMINERS) && t.word && !isWord(t, 'that')) {
       // "The two ministers": a numeral after an article.
       const before = tokens[k - 1];
-      if (k - 1 >= floor && before && /^(?:the|these|those|all|his|her|their|its|our)$/.test(before.lower) && before.lower !== t.lower) return k - 1;
+      if (k - 1 >= floor && before && isArticleLike(before) && before.lower !== t.lower) return k - 1;
       return k;
     }
     if (t.punct === 46) {
       const prev = tokens[k - 1];
-      if (prev && (isIn(prev, C_HONORIFICS) || (prev.text.length === 1 && prev.cap)) && k < idx) {
+      if (prev && (isIn(prev, C_HONORIFICS) || (prev.end - prev.start === 1 && prev.cap)) && k < idx) {
         k--;
         continue;
       }
@@ -533,7 +538,7 @@ export function phraseForward(tokens: Token[], idx: number, limitIdx: number): T
     const t = tokens[k]!;
     if (t.punct === 46) {
       const prev = tokens[k - 1];
-      if (prev && (isIn(prev, C_HONORIFICS) || (prev.text.length === 1 && prev.cap)) && tokens[k + 1]?.cap) {
+      if (prev && (isIn(prev, C_HONORIFICS) || (prev.end - prev.start === 1 && prev.cap)) && tokens[k + 1]?.cap) {
         k++;
         continue;
       }
@@ -1139,7 +1144,7 @@ function nameInPassing(ctx: SentenceContext, quoted: Span[]): Speaker | null {
   for (let i = tokens.length - 1; i > 0; i--) {
     const t = tokens[i]!;
     if (!t.cap || !t.word || inRanges(quoted, t.start) || isIn(t, C_WEEKDAYS_MONTHS) || isIn(t, C_TITLE_WORDS)) continue;
-    if (isIn(t, C_NP_STOP) || isPossessive(t) || /^[A-Z]{2,}$/.test(t.text)) continue;
+    if (isIn(t, C_NP_STOP) || isPossessive(t) || isAllCapitals(t)) continue;
     const prev = tokens[i - 1]!;
     if (isWord(prev, 'the') || prev.punct === 46 || prev.punct === 34 || prev.punct === 8220) continue;
     const next = tokens[i + 1];
