@@ -51,13 +51,34 @@ function startProbes() {
   let histogram = monitorEventLoopDelay({ resolution: 10 });
   histogram.enable();
   let rssMax = process.memoryUsage().rss;
+  // Where the memory is when RSS peaks: this thread's V8 heap, its external memory (buffers), and the rest
+  // (code, worker threads' heaps, native allocations).
+  let atMax = process.memoryUsage();
+  let spacesAtMax = heapSpaces();
+  const sample = () => {
+    const m = process.memoryUsage();
+    if (m.rss >= rssMax) {
+      rssMax = m.rss;
+      atMax = m;
+      spacesAtMax = heapSpaces();
+    }
+  };
+  // Diagnosis (NEWS_ANNOTATOR_BENCH_HEAP_SNAPSHOT_MB=N): one heap snapshot of this thread the first time its
+  // heap holds more than N MB, written beside the results file, to see what holds the memory.
+  const snapshotAtMB = Number(env.NEWS_ANNOTATOR_BENCH_HEAP_SNAPSHOT_MB || 0);
+  let snapshotTaken = false;
   const sampler = setInterval(() => {
-    rssMax = Math.max(rssMax, process.memoryUsage().rss);
+    sample();
+    if (snapshotAtMB > 0 && !snapshotTaken && process.memoryUsage().heapUsed > snapshotAtMB * 2 ** 20 && env.NEWS_ANNOTATOR_BENCH_RESULTS) {
+      snapshotTaken = true;
+      require('node:v8').writeHeapSnapshot(`${env.NEWS_ANNOTATOR_BENCH_RESULTS}.heapsnapshot`);
+    }
   }, 100);
   const ms = (ns) => Math.round(ns / 1e4) / 100;
   return {
     snapshot() {
-      rssMax = Math.max(rssMax, process.memoryUsage().rss);
+      sample();
+      const mb = (bytes) => Math.round(bytes / 2 ** 20);
       return {
         eventLoopP50Ms: ms(histogram.percentile(50)),
         eventLoopP99Ms: ms(histogram.percentile(99)),
@@ -65,6 +86,7 @@ function startProbes() {
         eventLoopSamples: histogram.count,
         rssMaxMB: Math.round(rssMax / 2 ** 20),
         rssNowMB: Math.round(process.memoryUsage().rss / 2 ** 20),
+        atRssMax: { heapUsedMB: mb(atMax.heapUsed), heapTotalMB: mb(atMax.heapTotal), externalMB: mb(atMax.external), otherMB: mb(atMax.rss - atMax.heapTotal - atMax.external), spaces: spacesAtMax },
       };
     },
     /** Starts a new window of measurement (the keystroke phase is not the indexing). */
@@ -72,13 +94,43 @@ function startProbes() {
       histogram.disable();
       histogram = monitorEventLoopDelay({ resolution: 10 });
       histogram.enable();
-      rssMax = process.memoryUsage().rss;
+      atMax = process.memoryUsage();
+      spacesAtMax = heapSpaces();
+      rssMax = atMax.rss;
     },
     stop() {
       histogram.disable();
       clearInterval(sampler);
     },
   };
+}
+
+/**
+ * Diagnosis (NEWS_ANNOTATOR_BENCH_ALLOCATION_PROFILE=1): V8's sampling heap profiler over the cold indexing,
+ * counting objects collected since too, so that what this thread allocates (not only what it keeps) shows.
+ */
+async function startAllocationProfile() {
+  const { Session } = require('node:inspector');
+  const session = new Session();
+  session.connect();
+  const post = (method, params) => new Promise((resolve, reject) => session.post(method, params, (e, r) => (e ? reject(e) : resolve(r))));
+  await post('HeapProfiler.startSampling', { samplingInterval: 32768, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  return {
+    async stop(file) {
+      const { profile } = await post('HeapProfiler.stopSampling');
+      fs.writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
+
+/** This thread's V8 heap by space (new, old, large objects, code...): MB used / MB committed. */
+function heapSpaces() {
+  const spaces = {};
+  for (const s of require('node:v8').getHeapSpaceStatistics()) {
+    spaces[s.space_name] = `${Math.round(s.space_used_size / 2 ** 20)}/${Math.round(s.space_size / 2 ** 20)}`;
+  }
+  return spaces;
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -138,7 +190,9 @@ async function run(phase, folder, probes, partial) {
 
   partial.stage = 'indexing';
   if (phase === 'cold') {
+    const profiling = env.NEWS_ANNOTATOR_BENCH_ALLOCATION_PROFILE ? await startAllocationProfile() : undefined;
     await withTimeout(model.ready, timeoutMs, 'model.ready (the first indexing)');
+    if (profiling) await profiling.stop(`${env.NEWS_ANNOTATOR_BENCH_RESULTS}.heapprofile`);
     const readyAt = performance.now();
     out.atReady = probes.snapshot();
     out.readySeconds = seconds(readyAt - activateCalledAt);

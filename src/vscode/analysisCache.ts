@@ -6,6 +6,7 @@
 // Pure: no `vscode`, so the worker and the tests use it too.
 import type { DocumentAnalysis } from '../analysis/types';
 import { sha256Hex } from '../annotations/sha256';
+import { type LinkInput, type LinkPerson, linkInputOf } from './corpusLink';
 
 const SHARD_FORMAT = 'news-annotator/analysis-shard';
 const MANIFEST_FORMAT = 'news-annotator/analysis-manifest';
@@ -83,28 +84,102 @@ export function asAnalysis(x: unknown): DocumentAnalysis | undefined {
   return lists.every((k) => Array.isArray(x[k])) ? (x as unknown as DocumentAnalysis) : undefined;
 }
 
+// ---- summaries ----------------------------------------------------------------------------------
+
+/** What the index keeps of a closed article's analysis: its date, its counts and what linking reads. */
+export interface AnalysisSummary {
+  documentDate: string | null;
+  found: { quotes: number; claims: number; dates: number };
+  link: LinkInput;
+}
+
+export function summarise(analysis: DocumentAnalysis): AnalysisSummary {
+  return {
+    documentDate: analysis.documentDate?.value ?? null,
+    found: { quotes: analysis.quotes.length, claims: analysis.claims.length, dates: analysis.dates.length },
+    link: linkInputOf(analysis),
+  };
+}
+
+/** The summary as the worker sends it: a few hundred bytes where the whole analysis is kilobytes. */
+export function summaryJson(analysis: DocumentAnalysis): string {
+  const { documentDate, found, link } = summarise(analysis);
+  return JSON.stringify({ documentDate, found, people: link.people, mentions: Array.from(link.mentions), events: link.events });
+}
+
+/** A summary read from summaryJson, its names shared with other articles' (intern); undefined if malformed. */
+export function parseSummary(json: string): AnalysisSummary | undefined {
+  let x: unknown;
+  try {
+    x = JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+  if (!isRecord(x) || !isRecord(x.found) || !Array.isArray(x.people) || !Array.isArray(x.mentions) || !Array.isArray(x.events)) return undefined;
+  const people = x.people as LinkPerson[];
+  for (const p of people) {
+    p.entityId = intern(p.entityId)!;
+    p.name = intern(p.name)!;
+    p.title = intern(p.title);
+    p.country = intern(p.country);
+  }
+  const list = x.mentions as number[];
+  if (!list.every((m) => Number.isInteger(m) && m >= 0 && m < people.length)) return undefined;
+  const mentions = people.length > 0xffff ? Uint32Array.from(list) : Uint16Array.from(list);
+  const found = x.found as AnalysisSummary['found'];
+  return {
+    documentDate: typeof x.documentDate === 'string' ? x.documentDate : null,
+    found: { quotes: Number(found.quotes) || 0, claims: Number(found.claims) || 0, dates: Number(found.dates) || 0 },
+    link: { people, mentions, events: x.events as LinkInput['events'] },
+  };
+}
+
 // ---- shards -------------------------------------------------------------------------------------
 
-/** Builds a shard's text from entries already serialised (the worker's JSON), without parsing them again. */
+/**
+ * Builds a shard file from entries already serialised (the worker's JSON, as text or as UTF-8 bytes), without
+ * parsing them again or joining them into one string: the file is made of the entries' bytes.
+ */
 export class ShardBuilder {
-  private readonly parts: string[] = [];
+  private readonly parts: Uint8Array[] = [];
   readonly keys: string[] = [];
-  private chars = 0;
+  private bytes = 0;
 
-  add(key: string, analysisJson: string): void {
-    this.parts.push(`[${JSON.stringify(key)},${analysisJson}]`);
+  add(key: string, analysisJson: string | Uint8Array): void {
+    const json = typeof analysisJson === 'string' ? utf8.encode(analysisJson) : analysisJson;
+    const head = utf8.encode(`${this.parts.length === 0 ? '' : ','}[${JSON.stringify(key)},`);
+    this.parts.push(head, json, CLOSE);
     this.keys.push(key);
-    this.chars += analysisJson.length + key.length + 6;
+    this.bytes += head.length + json.length + 1;
   }
 
+  /** Bytes of the entries so far. */
   get size(): number {
-    return this.chars;
+    return this.bytes;
+  }
+
+  /** The shard file's bytes (UTF-8 JSON). */
+  file(engineVersion: string): Uint8Array {
+    const head = utf8.encode(`{"format":${JSON.stringify(SHARD_FORMAT)},"schema":${CACHE_SCHEMA},"engine":${JSON.stringify(engineVersion)},"entries":[`);
+    const out = new Uint8Array(head.length + this.bytes + TAIL.length);
+    out.set(head, 0);
+    let at = head.length;
+    for (const part of this.parts) {
+      out.set(part, at);
+      at += part.length;
+    }
+    out.set(TAIL, at);
+    return out;
   }
 
   text(engineVersion: string): string {
-    return `{"format":${JSON.stringify(SHARD_FORMAT)},"schema":${CACHE_SCHEMA},"engine":${JSON.stringify(engineVersion)},"entries":[${this.parts.join(',')}]}`;
+    return new TextDecoder().decode(this.file(engineVersion));
   }
 }
+
+const utf8 = new TextEncoder();
+const CLOSE = utf8.encode(']');
+const TAIL = utf8.encode(']}');
 
 /** A shard's entries by key, or undefined when the text is not a shard of this engine (damaged, foreign, old). */
 export function decodeShard(text: string, engineVersion: string): Map<string, DocumentAnalysis> | undefined {

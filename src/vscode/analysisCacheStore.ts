@@ -9,8 +9,8 @@ import { atomicWrite, removeStaleTemps } from '../annotations/atomicWrite';
 import { workspaceFs } from './workspaceFs';
 import { type ArticleRecord, analysisCacheKey, internStrings, decodeManifest, decodeShard, emptyManifest, encodeManifest, type Manifest, ShardBuilder } from './analysisCache';
 
-/** A shard is written once its entries reach this many characters. */
-const SHARD_CHARS = 1_000_000;
+/** A shard is written once its entries reach this many bytes. */
+const SHARD_BYTES = 1_000_000;
 const MANIFEST = 'manifest.json';
 /** The last linking of the workspace (entities, events, local ids), so that reopening shows the Events at once. */
 const CORPUS = 'corpus-links.ndjson';
@@ -19,6 +19,9 @@ const CORPUS_FORMAT = 'news-annotator/corpus-links';
 const CORPUS_LINE_ITEMS = 1500;
 /** The per-entry cache of earlier versions, deleted at the first prune. */
 const OLD_CACHE_DIR = 'analysis-cache';
+
+/** Shards kept parsed for get (~3 MB each). */
+const RECENT_SHARDS = 4;
 
 export class AnalysisCacheStore {
   private readonly storage: vscode.Uri | undefined;
@@ -31,8 +34,9 @@ export class AnalysisCacheStore {
   private readonly used = new Set<string>();
   private building = new ShardBuilder();
   /** Entries put but not yet in a written shard (get() serves them from here). */
-  private readonly unwritten = new Map<string, string>();
-  private lastShard: { name: string; entries: Map<string, DocumentAnalysis> } | undefined;
+  private readonly unwritten = new Map<string, string | Uint8Array>();
+  /** The shards last read by get, most recent last (an export or a view reads neighbouring articles). */
+  private readonly recentShards = new Map<string, Map<string, DocumentAnalysis>>();
   private writing: Promise<void> = Promise.resolve();
   private manifestDirty = false;
   private manifestTimer: ReturnType<typeof setTimeout> | undefined;
@@ -111,15 +115,16 @@ export class AnalysisCacheStore {
     const json = this.unwritten.get(key);
     if (json !== undefined) {
       this.used.add(key);
-      return internStrings(JSON.parse(json) as DocumentAnalysis);
+      return internStrings(JSON.parse(typeof json === 'string' ? json : new TextDecoder().decode(json)) as DocumentAnalysis);
     }
     const name = this.shardOf.get(key);
     if (!name) return undefined;
-    if (this.lastShard?.name !== name) {
-      const entries = await this.readShard(name);
-      this.lastShard = { name, entries: entries ?? new Map() };
-    }
-    const analysis = this.lastShard.entries.get(key);
+    let entries = this.recentShards.get(name);
+    if (entries) this.recentShards.delete(name);
+    else entries = (await this.readShard(name)) ?? new Map<string, DocumentAnalysis>();
+    this.recentShards.set(name, entries);
+    if (this.recentShards.size > RECENT_SHARDS) this.recentShards.delete(this.recentShards.keys().next().value!);
+    const analysis = entries.get(key);
     if (analysis) this.used.add(key);
     return analysis;
   }
@@ -150,14 +155,14 @@ export class AnalysisCacheStore {
     }
   }
 
-  /** Adds an entry (the kept analysis as JSON); shards are written as they fill. */
-  put(key: string, analysisJson: string): void {
+  /** Adds an entry (the kept analysis as JSON, as text or UTF-8 bytes); shards are written as they fill. */
+  put(key: string, analysisJson: string | Uint8Array): void {
     if (!this.dir) return;
     this.used.add(key);
     if (this.has(key)) return;
     this.unwritten.set(key, analysisJson);
     this.building.add(key, analysisJson);
-    if (this.building.size >= SHARD_CHARS) this.writeShard();
+    if (this.building.size >= SHARD_BYTES) this.writeShard();
   }
 
   /** Writes what is pending: the shard being filled, then the manifest. */
@@ -274,7 +279,7 @@ export class AnalysisCacheStore {
     this.shardOf.clear();
     this.unwritten.clear();
     this.building = new ShardBuilder();
-    this.lastShard = undefined;
+    this.recentShards.clear();
     this.manifest = emptyManifest();
     if (!this.dir) return;
     await this.writing;
@@ -303,7 +308,7 @@ export class AnalysisCacheStore {
     const shard = this.building;
     this.building = new ShardBuilder();
     const name = `shard-${Date.now().toString(36)}-${(this.shardCounter++).toString(36)}-${Math.floor(Math.random() * 36 ** 4).toString(36)}.json`;
-    const data = new TextEncoder().encode(shard.text(this.engineVersion));
+    const data = shard.file(this.engineVersion);
     const dir = this.dir!;
     this.writing = this.writing.then(async () => {
       try {

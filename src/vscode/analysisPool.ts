@@ -6,17 +6,32 @@
 // No `vscode` here: the tests run the pool as it is.
 import { analyzeDocument } from '../analysis/analyze';
 import type { DocumentAnalysis } from '../analysis/types';
-import { keptAnalysisJson } from './analysisCache';
+import type { FileRequest, FileResult } from '../worker/indexFile';
+import { keptAnalysisJson, summaryJson } from './analysisCache';
 
 export interface PoolRequest {
   id: number;
-  /** `sentences`: keep the analysis' sentences (an open article's live analysis starts from them). */
-  items: Array<{ text: string; documentDate: string | null; sentences?: boolean }>;
+  /**
+   * `sentences`: keep the analysis' sentences (an open article's live analysis starts from them). `summary`:
+   * also what the index keeps of a closed article (summaryJson), so that the host never parses the whole analysis.
+   */
+  items: Array<TextItem | { file: FileRequest }>;
+}
+export interface TextItem {
+  text: string;
+  documentDate: string | null;
+  sentences?: boolean;
+  summary?: boolean;
+}
+/** An article's analysis as kept and cached (JSON), with its summary (JSON) when asked for. */
+export interface Analysed {
+  kept: string;
+  summary: string;
 }
 export interface PoolReply {
   id: number;
-  /** Per item, the kept analysis as JSON, or why the engine failed. */
-  results: Array<string | { error: string }>;
+  /** Per item, the kept analysis as JSON (with its summary when asked for), or why the engine failed. */
+  results: Array<string | Analysed | FileResult | { error: string }>;
 }
 
 /** What the pool needs of a worker thread (node's Worker; a stand-in in tests). */
@@ -41,7 +56,10 @@ interface Job {
   text: string;
   documentDate: string | null;
   sentences: boolean;
-  resolve: (json: string) => void;
+  summary: boolean;
+  /** An article file the worker reads itself (text is then empty); `size` counts for batching. */
+  file?: FileRequest & { size: number };
+  resolve: (result: string | Analysed | FileResult) => void;
 }
 
 interface Slot {
@@ -70,7 +88,33 @@ export class AnalysisPool {
   /** The article's own analysis, as kept and cached (JSON). Never rejects: a failure gives an empty analysis. */
   analyse(text: string, documentDate: string | null, options: { sentences?: boolean } = {}): Promise<string> {
     return new Promise((resolve) => {
-      this.queue.push({ text, documentDate, sentences: options.sentences === true, resolve });
+      this.queue.push({ text, documentDate, sentences: options.sentences === true, summary: false, resolve: (r) => resolve(asAnalysed(r, false).kept) });
+      this.schedulePump();
+    });
+  }
+
+  /**
+   * An article file read, decoded, hashed and analysed by a worker (see indexFile.ts), so that its text never
+   * comes to this thread. Only where workers run (readsFiles); else, or if the worker fails, 'unreadable'
+   * tells the caller to read the file itself. Never rejects.
+   */
+  indexFile(file: FileRequest, size: number): Promise<FileResult> {
+    if (!this.usesWorkers) return Promise.resolve({ status: 'unreadable', error: 'no analysis worker' });
+    return new Promise((resolve) => {
+      this.queue.push({ text: '', documentDate: file.documentDate, sentences: false, summary: true, file: { ...file, size }, resolve: (r) => resolve(asFileResult(r)) });
+      this.schedulePump();
+    });
+  }
+
+  /** Whether indexFile can read files (workers run on this machine's disk). */
+  get readsFiles(): boolean {
+    return this.usesWorkers;
+  }
+
+  /** The kept analysis (JSON, for the cache) and the article's summary (JSON, for the index). Never rejects. */
+  summarise(text: string, documentDate: string | null): Promise<Analysed> {
+    return new Promise((resolve) => {
+      this.queue.push({ text, documentDate, sentences: false, summary: true, resolve: (r) => resolve(asAnalysed(r, true)) });
       this.schedulePump();
     });
   }
@@ -111,15 +155,18 @@ export class AnalysisPool {
       }
       const jobs: Job[] = [];
       let chars = 0;
-      while (this.queue.length > 0 && jobs.length < BATCH_ITEMS && (jobs.length === 0 || chars + this.queue[0]!.text.length <= BATCH_CHARS)) {
+      while (this.queue.length > 0 && jobs.length < BATCH_ITEMS && (jobs.length === 0 || chars + jobSize(this.queue[0]!) <= BATCH_CHARS)) {
         const job = this.queue.shift()!;
-        chars += job.text.length;
+        chars += jobSize(job);
         jobs.push(job);
       }
       const id = this.nextId++;
       slot.inFlight.set(id, jobs);
       try {
-        slot.worker.postMessage({ id, items: jobs.map((j) => ({ text: j.text, documentDate: j.documentDate, sentences: j.sentences })) });
+        slot.worker.postMessage({
+          id,
+          items: jobs.map((j) => (j.file ? { file: { path: j.file.path, documentDate: j.file.documentDate, maxBytes: j.file.maxBytes } } : { text: j.text, documentDate: j.documentDate, sentences: j.sentences, summary: j.summary })),
+        });
       } catch (e) {
         this.fail(slot, e);
       }
@@ -163,7 +210,8 @@ export class AnalysisPool {
     slot.inFlight.delete(reply.id);
     jobs.forEach((job, i) => {
       const result = reply.results[i];
-      if (typeof result === 'string') job.resolve(result);
+      if (typeof result === 'string' || (result && ('kept' in result || 'status' in result))) job.resolve(result);
+      else if (job.file) job.resolve({ status: 'unreadable', error: result?.error ?? 'no result' });
       else {
         this.options.log?.(`analysis failed in a worker: ${result?.error ?? 'no result'}`);
         job.resolve(analyseHere(job, this.options.log));
@@ -195,7 +243,7 @@ export class AnalysisPool {
         this.inHostRunning = false;
         return;
       }
-      job.resolve(analyseHere(job, this.options.log));
+      job.resolve(job.file ? { status: 'unreadable', error: 'no analysis worker' } : analyseHere(job, this.options.log));
       setTimeout(step, 0);
     };
     setTimeout(step, 0);
@@ -215,18 +263,40 @@ export class AnalysisPool {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     for (const slot of this.slots.splice(0)) void slot.worker.terminate().catch(() => undefined);
     // Nobody waits forever: what is left gets an empty analysis.
-    for (const job of this.queue.splice(0)) job.resolve(keptAnalysisJson(EMPTY_ANALYSIS));
+    for (const job of this.queue.splice(0)) job.resolve(job.file ? { status: 'unreadable', error: 'the pool was closed' } : analysedJson(EMPTY_ANALYSIS, job));
   }
 }
 
 export const EMPTY_ANALYSIS: DocumentAnalysis = { documentDate: null, sentences: [], dates: [], officials: [], quotes: [], claims: [], events: [] };
 
-function analyseHere(job: Job, log: ((message: string) => void) | undefined): string {
+/** What the worker answers for one item (analysisWorker.ts uses this too). */
+export function analysedJson(analysis: DocumentAnalysis, item: { sentences?: boolean; summary?: boolean }): string | Analysed {
+  const kept = keptAnalysisJson(analysis, item.sentences === true);
+  return item.summary ? { kept, summary: summaryJson(analysis) } : kept;
+}
+
+function jobSize(job: Job): number {
+  return job.file ? job.file.size : job.text.length;
+}
+
+function asFileResult(r: string | Analysed | FileResult): FileResult {
+  return typeof r === 'object' && 'status' in r ? r : { status: 'unreadable', error: 'the worker answered with no file result' };
+}
+
+/** A text job's answer as kept JSON with its summary (made here when the worker sent none). */
+function asAnalysed(r: string | Analysed | FileResult, withSummary: boolean): Analysed {
+  if (typeof r === 'string') return { kept: r, summary: withSummary ? summaryJson(JSON.parse(r) as DocumentAnalysis) : '' };
+  if (!('status' in r)) return r;
+  // A text job gets no file result; were it to, the article shows nothing rather than breaking the rest.
+  return { kept: keptAnalysisJson(EMPTY_ANALYSIS), summary: summaryJson(EMPTY_ANALYSIS) };
+}
+
+function analyseHere(job: Job, log: ((message: string) => void) | undefined): string | Analysed {
   try {
-    return keptAnalysisJson(analyzeDocument(job.text, { documentDate: job.documentDate }), job.sentences);
+    return analysedJson(analyzeDocument(job.text, { documentDate: job.documentDate }), job);
   } catch (e) {
     // The engine is built never to throw; if it does, the article shows nothing rather than breaking the rest.
     log?.(`analysis failed: ${String(e)}`);
-    return keptAnalysisJson(EMPTY_ANALYSIS);
+    return analysedJson(EMPTY_ANALYSIS, job);
   }
 }

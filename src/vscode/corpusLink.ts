@@ -1,20 +1,47 @@
 // Links per-article analyses into one corpus view (people across articles, merged events) without
-// analysing anything again: the index keeps each article's own analysis (cached by content hash) and
-// re-links the lot in the background whenever articles change.
+// analysing anything again: the index keeps, per article, only what linking reads (LinkInput: its people
+// and events, a few hundred bytes), and re-links the lot in the background whenever articles change.
 // Linking keeps no linked copy of every article: it keeps the corpus entities and events and, per
 // document-local entity id, the corpus entity it became. An article's linked analysis is made from its own
 // analysis and that map when someone asks for it (linkedAnalysis), which is also how an article analysed
 // after the last linking is shown linked at once (people already known get their corpus entity; new ones keep
 // their local id until the next linking).
 import { linkAnalysesStepwise } from '../analysis/analyze';
+import { detached } from '../analysis/detached';
 import { linkOneAnalysis } from '../analysis/entities';
 import { runSteps } from '../analysis/steps';
-import type { CorpusAnalysis, CorpusEvent, DocumentAnalysis, Entity } from '../analysis/types';
+import type { CorpusAnalysis, CorpusEvent, DocumentAnalysis, EventMention, OfficialMention } from '../analysis/types';
+import type { Entity } from '../analysis/types';
 
 export interface LocalArticle {
   path: string;
   /** The article's own analysis, as analyzeDocument returned it (document-local entity ids). */
   analysis: DocumentAnalysis;
+}
+
+/** One person as an article names them: what linking reads of an official mention. */
+export interface LinkPerson {
+  entityId: string;
+  name: string;
+  title: string | null;
+  country: string | null;
+}
+
+/**
+ * What linking reads of one article's analysis, compactly: its distinct people, the sequence of its official
+ * mentions as indexes into them (linking counts mentions and reads them in order), and its events. An
+ * article's whole analysis (dates, quotes, claims, every span) is not needed to link it, so the index does
+ * not hold it for articles that are not open.
+ */
+export interface LinkInput {
+  people: LinkPerson[];
+  mentions: Uint16Array | Uint32Array;
+  events: EventMention[];
+}
+
+export interface LinkArticle {
+  path: string;
+  link: LinkInput;
 }
 
 /** What a linking of the corpus leaves: enough to make any article's linked analysis on demand. */
@@ -24,29 +51,63 @@ export interface CorpusLinks {
   /** Document-local entity id (of an official) → the corpus entity it was linked to. */
   entityByLocalId: Map<string, Entity>;
   entityById: Map<string, Entity>;
-  /** The analyses this linking linked; another one (analysed since) is linked on its own (linkOneAnalysis). */
-  linked: WeakSet<DocumentAnalysis>;
+  /** The link inputs this linking linked; an article analysed since is linked on its own (linkOneAnalysis). */
+  linked: WeakSet<LinkInput>;
   /** The linker's own result, which linkOneAnalysis links one more article onto (its documents emptied);
    *  none for a linking read back from the cache. */
   corpus: CorpusAnalysis | undefined;
 }
 
+/** What linking reads of an analysis (see LinkInput); `analysis` is not kept or changed. */
+export function linkInputOf(analysis: Pick<DocumentAnalysis, 'officials' | 'events'>): LinkInput {
+  const people: LinkPerson[] = [];
+  const indexOf = new Map<string, number>();
+  const mentions = analysis.officials.length > 0xffff ? new Uint32Array(analysis.officials.length) : new Uint16Array(analysis.officials.length);
+  analysis.officials.forEach((o, i) => {
+    const key = `${o.entityId}\0${o.name}\0${o.title ?? ''}\0${o.title === null ? 0 : 1}\0${o.country ?? ''}\0${o.country === null ? 0 : 1}`;
+    let at = indexOf.get(key);
+    if (at === undefined) {
+      at = people.length;
+      indexOf.set(key, at);
+      people.push({ entityId: o.entityId, name: o.name, title: o.title, country: o.country });
+    }
+    mentions[i] = at;
+  });
+  // Copies whose passages share no memory with the article's text: a slice of it would keep the whole text
+  // alive (V8 slices strings of 13 characters or more), and the index keeps link inputs of every article.
+  const events = analysis.events.map((e) => ({ ...e, sources: e.sources.map((source) => ({ ...source, text: detached(source.text) })) }));
+  return { people, mentions, events };
+}
+
+/** Distinct people (corpus entities, as the last linking has them) an article names. */
+export function peopleCount(link: LinkInput, links: CorpusLinks | undefined): number {
+  const ids = new Set<string>();
+  for (const p of link.people) ids.add(links?.entityByLocalId.get(p.entityId)?.id ?? p.entityId);
+  return ids.size;
+}
+
 /** Articles copied or read between two yields (a few ms). */
 const STEP_ARTICLES = 500;
 
+/** Links whole analyses at once, as analyzeCorpus does (the tests compare the two). */
 export function linkArticles(articles: readonly LocalArticle[]): CorpusAnalysis {
-  const links = runSteps(linkArticlesStepwise(articles));
-  return { documents: articles.map((a) => ({ path: a.path, analysis: linkedAnalysis(a.analysis, links) })), entities: links.entities, events: links.events };
+  const inputs = articles.map((a) => ({ path: a.path, link: linkInputOf(a.analysis) }));
+  const links = runSteps(linkArticlesStepwise(inputs));
+  return {
+    documents: articles.map((a, i) => ({ path: a.path, analysis: linkedAnalysis(a.analysis, links, inputs[i]!.link) })),
+    entities: links.entities,
+    events: links.events,
+  };
 }
 
 /**
  * The corpus linking in steps (linkAnalysesStepwise's), on light copies: the officials and events it rewrites
  * are copied, everything else is left out, so the cached analyses stay as they are.
  */
-export function* linkArticlesStepwise(articles: readonly LocalArticle[]): Generator<void, CorpusLinks, void> {
+export function* linkArticlesStepwise(articles: readonly LinkArticle[]): Generator<void, CorpusLinks, void> {
   const copies: Array<{ path: string; analysis: DocumentAnalysis }> = [];
   for (const a of articles) {
-    copies.push({ path: a.path, analysis: linkingCopy(a.analysis) });
+    copies.push({ path: a.path, analysis: linkingCopy(a.link) });
     if (copies.length % STEP_ARTICLES === 0) yield;
   }
   const corpus = yield* linkAnalysesStepwise(copies);
@@ -54,28 +115,38 @@ export function* linkArticlesStepwise(articles: readonly LocalArticle[]): Genera
   const entityByLocalId = new Map<string, Entity>();
   for (let i = 0; i < articles.length; i++) {
     const linked = corpus.documents[i]!.analysis.officials;
-    articles[i]!.analysis.officials.forEach((o, j) => {
+    const { people, mentions } = articles[i]!.link;
+    mentions.forEach((person, j) => {
       // Every official's local id is in the linker's map; the rewritten copy tells which entity it became.
+      const local = people[person]!.entityId;
       const entity = entityById.get(linked[j]?.entityId ?? '');
-      if (entity && !entityByLocalId.has(o.entityId)) entityByLocalId.set(o.entityId, entity);
+      if (entity && !entityByLocalId.has(local)) entityByLocalId.set(local, entity);
     });
     if (i % STEP_ARTICLES === STEP_ARTICLES - 1) yield;
   }
   // The copies are not needed any more; the linker's index of names stays with the corpus object.
   corpus.documents = [];
-  return { entities: corpus.entities, events: corpus.events, entityByLocalId, entityById, linked: new WeakSet(articles.map((a) => a.analysis)), corpus };
+  return { entities: corpus.entities, events: corpus.events, entityByLocalId, entityById, linked: new WeakSet(articles.map((a) => a.link)), corpus };
 }
 
-/** What linking reads and rewrites (officials, events), copied; the rest is not needed to link. */
-function linkingCopy(a: DocumentAnalysis): DocumentAnalysis {
+/**
+ * An analysis holding what linking reads and rewrites (officials, events), made afresh from the link input
+ * (linking rewrites it in place); spans' offsets and texts are not read by linking and are left empty.
+ */
+function linkingCopy(link: LinkInput): DocumentAnalysis {
+  const officials: OfficialMention[] = [];
+  for (const person of link.mentions) {
+    const p = link.people[person]!;
+    officials.push({ start: 0, end: 0, text: '', entityId: p.entityId, name: p.name, title: p.title, country: p.country });
+  }
   return {
-    documentDate: a.documentDate,
+    documentDate: null,
     sentences: [],
     dates: [],
-    officials: a.officials.map((o) => ({ ...o })),
+    officials,
     quotes: [],
     claims: [],
-    events: a.events.map((e) => ({ ...e, participants: [...e.participants], participantEntityIds: [...e.participantEntityIds] })),
+    events: link.events.map((e) => ({ ...e, participants: [...e.participants], participantEntityIds: [...e.participantEntityIds] })),
   };
 }
 
@@ -84,9 +155,9 @@ function linkingCopy(a: DocumentAnalysis): DocumentAnalysis {
  * applied from the links), as a new object: `local` is not touched. Spans nobody rewrites (dates, sentences)
  * are shared.
  */
-export function linkedAnalysis(local: DocumentAnalysis, links: CorpusLinks | undefined): DocumentAnalysis {
+export function linkedAnalysis(local: DocumentAnalysis, links: CorpusLinks | undefined, linkedAs: LinkInput | undefined): DocumentAnalysis {
   if (!links) return local;
-  if (!links.linked.has(local)) {
+  if (!linkedAs || !links.linked.has(linkedAs)) {
     // Analysed after this linking: its people are matched against the corpus's names as the linker would.
     const copy = fullCopy(local);
     if (links.corpus && linkOneAnalysis(copy, links.corpus)) return copy;

@@ -46,12 +46,32 @@ export interface ArticleCounts {
   detached: number;
 }
 
-export function articleCounts(analysis: DocumentAnalysis | undefined, tags: readonly Tag[]): ArticleCounts {
+/** How many annotations of each kind the engine found in an article (people counted once, as linked). */
+export interface AnalysisCounts {
+  readonly officials: number;
+  readonly quotes: number;
+  readonly claims: number;
+  readonly dates: number;
+  readonly events: number;
+}
+
+/** An analysis's counts (people counted once by entity id). */
+export function analysisCounts(analysis: DocumentAnalysis): AnalysisCounts {
+  return {
+    officials: new Set(analysis.officials.map((o) => o.entityId)).size,
+    quotes: analysis.quotes.length,
+    claims: analysis.claims.length,
+    dates: analysis.dates.length,
+    events: analysis.events.length,
+  };
+}
+
+export function articleCounts(found: Pick<AnalysisCounts, 'officials' | 'claims' | 'dates'> | undefined, tags: readonly Tag[]): ArticleCounts {
   const detached = tags.filter((t) => t.detached).length;
   return {
-    dates: analysis?.dates.length ?? 0,
-    officials: new Set(analysis?.officials.map((o) => o.entityId)).size,
-    claims: analysis?.claims.length ?? 0,
+    dates: found?.dates ?? 0,
+    officials: found?.officials ?? 0,
+    claims: found?.claims ?? 0,
     tags: tags.length - detached,
     detached,
   };

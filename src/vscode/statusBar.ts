@@ -10,7 +10,7 @@ export function registerStatusBar(index: WorkspaceIndex): vscode.Disposable {
   item.command = { title: 'Open the Annotations view', command: `${Views.annotations}.focus` };
   const update = () => {
     const editor = vscode.window.activeTextEditor;
-    const article = editor ? index.article(editor.document.uri) : undefined;
+    const article = editor ? index.summary(editor.document.uri) : undefined;
     if (!article) {
       if (index.isIndexing() && editor && index.isArticleUri(editor.document.uri)) {
         item.text = '$(sync~spin) News Annotator';
@@ -19,7 +19,7 @@ export function registerStatusBar(index: WorkspaceIndex): vscode.Disposable {
       } else item.hide();
       return;
     }
-    const counts = articleCounts(article.analysis, index.tags(article.uri));
+    const counts = articleCounts(article.counts, index.tags(article.uri));
     item.text = statusText(counts);
     item.tooltip = statusTooltip(counts);
     item.accessibilityInformation = { label: statusTooltip(counts) };

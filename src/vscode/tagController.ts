@@ -11,7 +11,7 @@ import type { QuoteTag, StanceTag, Tag } from '../annotations/tags';
 import { registerSafeCommand, UserError } from './commandRunner';
 import type { Config } from './config';
 import { Commands, ContextKeys } from './constants';
-import type { ArticleSnapshot, TagService } from './model';
+import type { ArticleSummary, TagService } from './model';
 import { peopleFor, speakerAt } from './people';
 import { askText, pickPerson, pickStance, type PersonChoice } from './pickers';
 import { sameTag } from './tagMerge';
@@ -19,6 +19,9 @@ import { adjacentTag, tagsAt } from './tagQuery';
 import { isUnder, relativeTo, renameTagPaths, trackEdit } from './tagTracking';
 import type { TagStorage } from './tagStorage';
 import type { TagSource, WorkspaceIndex } from './workspaceIndex';
+
+/** An article's URI and its text now. */
+type ArticleText = { readonly uri: vscode.Uri; readonly text: string };
 
 interface Located {
   folder: vscode.WorkspaceFolder;
@@ -60,7 +63,7 @@ export class TagController implements TagService, TagSource, vscode.Disposable {
       }),
       storage.onDidChange((e) => {
         index.tagsChanged();
-        if (e.external) this.reanchor(this.index.articles().filter((a) => this.locate(a.uri)?.folder.uri.toString() === e.folder.uri.toString()), false);
+        if (e.external) void this.reanchorArticles(this.index.articles().filter((a) => this.locate(a.uri)?.folder.uri.toString() === e.folder.uri.toString()), false);
       }),
       index.onDidChange(() => this.updateContextKeys()),
       vscode.window.onDidChangeActiveTextEditor(() => this.updateContextKeys()),
@@ -68,7 +71,7 @@ export class TagController implements TagService, TagSource, vscode.Disposable {
     );
     void index.ready.then(() => (this.indexed = true));
     // Tags read at start-up are matched against the articles once both are loaded.
-    void Promise.all([storage.loaded, index.ready]).then(() => this.reanchor(this.index.articles(), false));
+    void Promise.all([storage.loaded, index.ready]).then(() => this.reanchorArticles(this.index.articles(), false));
   }
 
   register(): vscode.Disposable {
@@ -103,7 +106,8 @@ export class TagController implements TagService, TagSource, vscode.Disposable {
     if (folders.length === 0) throw new UserError('open a folder first: tags are kept in the workspace folder');
     for (const raw of imported) {
       // An export names articles as the workspace does (folder name first in a multi-root workspace).
-      const article = this.index.articleByPath(raw.path) ?? folders.map((f) => this.index.article(vscode.Uri.joinPath(f.uri, raw.path))).find(Boolean);
+      const listed = this.index.articleByPath(raw.path) ?? folders.map((f) => this.index.summary(vscode.Uri.joinPath(f.uri, raw.path))).find(Boolean);
+      const article = listed ? await this.index.load(listed.uri) : undefined;
       const loc = article ? this.locate(article.uri) : undefined;
       const folder = loc?.folder ?? folders[0]!;
       const path = loc?.path ?? raw.path;
@@ -428,7 +432,7 @@ export class TagController implements TagService, TagSource, vscode.Disposable {
    * whose file is gone move to a new article of the same folder when every one of them is found in its
    * text (and at least one word for word).
    */
-  private async adoptOrphans(articles: readonly ArticleSnapshot[]): Promise<void> {
+  private async adoptOrphans(articles: readonly ArticleText[]): Promise<void> {
     if (!this.indexed) return; // during the first indexing every article is "new"
     for (const article of articles) {
       const loc = this.locate(article.uri);
@@ -456,8 +460,20 @@ export class TagController implements TagService, TagSource, vscode.Disposable {
     }
   }
 
+  /** reanchor for listed articles: the texts of those with tags are read (the index holds open articles' only). */
+  private async reanchorArticles(articles: readonly ArticleSummary[], report: boolean): Promise<void> {
+    const texts: ArticleText[] = [];
+    for (const article of articles) {
+      const loc = this.locate(article.uri);
+      if (!loc || !this.storage.tags(loc.folder).some((t) => t.path === loc.path)) continue;
+      const loaded = await this.index.load(article.uri);
+      if (loaded) texts.push(loaded);
+    }
+    this.reanchor(texts, report);
+  }
+
   /** Finds tags again in articles whose text changed other than by an edit seen here. */
-  private reanchor(articles: readonly ArticleSnapshot[], report: boolean): void {
+  private reanchor(articles: readonly ArticleText[], report: boolean): void {
     const updates = new Map<string, { folder: vscode.WorkspaceFolder; byId: Map<string, Tag> }>();
     let lost = 0;
     for (const article of articles) {

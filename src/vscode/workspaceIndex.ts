@@ -13,37 +13,68 @@ import type { CorpusEvent, DocumentAnalysis, Entity } from '../analysis/types';
 import { type ArticleProblem, checkArticleText, decodeArticle, formatMB, maxBytesFromMB, notAnalysedMessage, notUtf8OpenMessage, tooLargeMessage, tooLargeReason } from '../annotations/articleText';
 import { sha256Hex } from '../annotations/sha256';
 import type { Tag } from '../annotations/tags';
-import { type ArticleRecord, fillTexts, internStrings, keptAnalysis, keptAnalysisJson } from './analysisCache';
+import { type AnalysisSummary, type ArticleRecord, fillTexts, internStrings, keptAnalysis, keptAnalysisJson, parseSummary, summarise } from './analysisCache';
 import type { AnalysisCacheStore } from './analysisCacheStore';
 import { AnalysisPool, EMPTY_ANALYSIS } from './analysisPool';
 import type { Config } from './config';
 import { CONFIG_SECTION, Settings } from './constants';
 import { runSteps } from '../analysis/steps';
-import { type CorpusLinks, linkArticlesStepwise, linkedAnalysis } from './corpusLink';
+import { type CorpusLinks, type LinkInput, linkArticlesStepwise, linkedAnalysis, peopleCount } from './corpusLink';
 import { isArticlePath } from './glob';
 import { LiveAnalysis } from './liveAnalysis';
 import { Metrics, type MutableIndexingRun } from './metrics';
-import type { ArticleSnapshot, WorkspaceModel } from './model';
+import type { AnalysisCounts, ArticleSnapshot, ArticleSummary, WorkspaceModel } from './model';
 import { plainMessage } from './views/labels';
 
+/**
+ * One article. Its text and whole analysis are held only while it is open in an editor (`held`); for the
+ * others the index keeps what linking and the views' counts need, and `load` reads the rest when asked.
+ */
 interface Entry {
   uri: vscode.Uri;
   path: string;
-  /** Undefined while the article is shown from the cache and its file not read yet (no snapshot until then). */
-  text: string | undefined;
+  /** False while the article is shown from the cache and its file not checked yet (not listed until then). */
+  checked: boolean;
   sha256: string;
-  /** The article's own analysis (document-local entity ids), as kept and cached. */
-  analysis: DocumentAnalysis;
   override: string | null;
   /** The file as it was read (size, mtime) and the cache key: what the cache manifest records. */
   record?: ArticleRecord;
-  snapshot?: ArticleSnapshot;
+  /** The analysis's document date (the override, else the one found). */
+  documentDate: string | null;
+  /** What linking reads of the article's own analysis (document-local entity ids). */
+  link: LinkInput;
+  /** Quotes, claims and dates found (officials are counted from `link`, as linked). */
+  found: { quotes: number; claims: number; dates: number };
+  /** The text and the article's own analysis, while it is open in an editor. */
+  held?: { text: string; analysis: DocumentAnalysis };
+  snapshot?: Summary;
+}
+
+/** An article's text as read from its file or editor, handed to those that follow texts (tags). */
+export interface ReplacedText {
+  uri: vscode.Uri;
+  path: string;
+  text: string;
+}
+
+interface FileHead {
+  size: number;
+  mtime: number;
+  seq: number;
+}
+
+interface Read {
+  text: string;
+  size: number;
+  mtime: number;
+  seq: number;
+  open: boolean;
 }
 
 interface Listed {
   version: number;
-  list: ArticleSnapshot[];
-  byPath: Map<string, ArticleSnapshot>;
+  list: ArticleSummary[];
+  byPath: Map<string, ArticleSummary>;
 }
 
 /** Up to this many articles are linked synchronously when the model is read (a few ms); more, in the background. */
@@ -58,7 +89,7 @@ const READS_IN_FLIGHT = 64;
 /** Pause in typing after which a large workspace is linked again (a small one links when the model is read). */
 const TYPED_RELINK_DELAY_MS = 2000;
 /** Characters of text read but not yet analysed, at most (bounds memory while the workers catch up). */
-const MAX_TEXT_IN_ANALYSIS = 4_000_000;
+const MAX_TEXT_IN_ANALYSIS = 1_000_000;
 /** While indexing, the views are told about changes at most this often. */
 const INDEXING_FIRE_MS = 1_000;
 
@@ -114,7 +145,7 @@ const ARTICLE_SCHEMES = new Set(['file', 'vscode-vfs', 'vscode-remote', 'untitle
 export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changeEmitter.event;
-  private readonly textEmitter = new vscode.EventEmitter<ArticleSnapshot[]>();
+  private readonly textEmitter = new vscode.EventEmitter<ReplacedText[]>();
   /** Articles whose text was replaced other than by an edit in an editor (read from disk, opened, reverted). */
   readonly onDidReplaceText = this.textEmitter.event;
   private readonly indexingEmitter = new vscode.EventEmitter<boolean>();
@@ -216,18 +247,50 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
 
   // ---- WorkspaceModel -------------------------------------------------------------------------
 
-  articles(): readonly ArticleSnapshot[] {
+  articles(): readonly ArticleSummary[] {
     return this.listing().list;
+  }
+
+  summary(uri: vscode.Uri): ArticleSummary | undefined {
+    this.linkIfSmall();
+    const entry = this.entries.get(uri.toString());
+    return entry?.checked ? this.snapshotOf(entry) : undefined;
   }
 
   article(uri: vscode.Uri): ArticleSnapshot | undefined {
     this.linkIfSmall();
     const entry = this.entries.get(uri.toString());
-    return entry ? this.snapshotOf(entry) : undefined;
+    if (!entry?.held) return undefined;
+    const snapshot = this.snapshotOf(entry);
+    return snapshot instanceof Snapshot ? snapshot : undefined;
   }
 
-  articleByPath(path: string): ArticleSnapshot | undefined {
+  articleByPath(path: string): ArticleSummary | undefined {
     return this.listing().byPath.get(path);
+  }
+
+  async load(uri: vscode.Uri): Promise<ArticleSnapshot | undefined> {
+    const key = uri.toString();
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const entry = this.entries.get(key);
+      if (entry?.held) return this.article(uri);
+      if (!entry) return undefined;
+      const text = await this.readText(uri);
+      if (text === undefined) return undefined;
+      const sha = hashText(text);
+      const now = this.entries.get(key);
+      if (now !== entry) continue;
+      if (entry.sha256 !== sha) {
+        // The file changed since it was indexed (no watcher event yet): take it in, then answer from that.
+        const replaced = await this.reload(uri);
+        if (replaced) this.flushReplaced([replaced]);
+        continue;
+      }
+      const analysis = await this.analyse(text, entry.override, entry.record?.key ?? this.cache.key(sha, entry.override));
+      if (this.entries.get(key) !== entry) continue;
+      return new Snapshot(entry, text, analysis, () => this.currentLinks());
+    }
+    return undefined;
   }
 
   entities(): readonly Entity[] {
@@ -312,8 +375,8 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
     if (doc) this.updateFromDocument(doc, true);
     else {
-      const entry = await this.load(uri);
-      if (entry) this.flushReplaced([entry]);
+      const replaced = await this.reload(uri);
+      if (replaced) this.flushReplaced([replaced]);
     }
     const refusal = this.refused.get(key);
     return refusal ? { ok: false, reason: refusal.reason } : { ok: true };
@@ -329,17 +392,18 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     const key = uri.toString();
     const entry = this.entries.get(key);
     if (!entry) return;
-    if (entry.text === undefined) {
-      // Shown from the cache, not read yet: reading it analyses it with the new date.
-      await this.load(uri);
+    if (!entry.held) {
+      // Not open: reading it again analyses it with the new date.
+      const replaced = await this.reload(uri);
+      if (replaced) this.flushReplaced([replaced]);
       return;
     }
-    const text = entry.text;
+    const { text } = entry.held;
     const seq = this.nextSeq(key);
     const cacheKey = this.cache.key(entry.sha256, date);
     const analysis = await this.analyse(text, date, cacheKey);
-    if (this.loadSeq.get(key) !== seq || this.entries.get(key) !== entry || entry.text !== text) return;
-    this.setEntry(key, { ...entry, override: date, analysis, record: entry.record && { ...entry.record, override: date, key: cacheKey } });
+    if (this.loadSeq.get(key) !== seq || this.entries.get(key) !== entry || entry.held?.text !== text) return;
+    this.setEntry(key, newEntry(entry.uri, entry.path, entry.sha256, date, entry.record && { ...entry.record, override: date, key: cacheKey }, summarise(analysis), { text, analysis }));
   }
 
   /** Re-analyse Workspace: forgets the cache and indexes everything again. */
@@ -360,7 +424,7 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
       this.resolveReady();
     }
     // Editors restored with the window: their large articles get their live analyser ready too.
-    for (const doc of vscode.workspace.textDocuments) if (this.entries.get(doc.uri.toString())?.text === doc.getText()) this.prepareLive(doc);
+    for (const doc of vscode.workspace.textDocuments) if (this.entries.get(doc.uri.toString())?.held?.text === doc.getText()) this.prepareLive(doc);
   }
 
   private async reindex(notify = false, first = false): Promise<void> {
@@ -423,7 +487,7 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     if (run) run.articles = uris.length;
     const step = uris.length ? 100 / uris.length : 100;
 
-    const replaced: Entry[] = [];
+    const replaced: ReplacedText[] = [];
     let done = 0;
     let textInAnalysis = 0;
     let next = 0;
@@ -444,17 +508,21 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     const reader = async () => {
       while (next < uris.length && !stopped()) {
         const uri = uris[next++]!;
-        const read = await this.read(uri);
-        if (!read || stopped()) {
+        // A closed article file without tags is read by a worker: its text never comes to this thread.
+        const byWorker = this.pool.readsFiles && uri.scheme === 'file' && !openKeys.has(uri.toString()) && !this.tagSource?.tags(uri).length;
+        const head = byWorker ? await this.statFile(uri, run) : undefined;
+        const read = byWorker ? undefined : await this.read(uri, run);
+        const got = head ?? read;
+        if (!got || got === 'unchanged' || stopped()) {
           finished();
           continue;
         }
-        const size = read.text.length;
+        const size = read && read !== 'unchanged' ? read.text.length : got.size;
         textInAnalysis += size;
-        const pending = this.accept(uri, read, run).then((entry) => {
+        const pending = (read && read !== 'unchanged' ? this.accept(uri, read, run) : this.acceptFromWorker(uri, got, run)).then((text) => {
           textInAnalysis -= size;
           analyses.delete(pending);
-          if (entry) replaced.push(entry);
+          if (text) replaced.push(text);
           finished();
           if (textInAnalysis <= MAX_TEXT_IN_ANALYSIS) for (const wake of drained.splice(0)) wake();
         });
@@ -548,9 +616,11 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
           for (const [cacheKey, analysis] of shard) {
             for (const [key, record, path] of byKey.get(cacheKey) ?? []) {
               if (this.entries.has(key)) continue;
-              this.entries.set(key, { uri: vscode.Uri.parse(key), path, text: undefined, sha256: record.sha256, analysis, override: record.override, record });
+              const entry = newEntry(vscode.Uri.parse(key), path, record.sha256, record.override, record, summarise(analysis));
+              entry.checked = false;
+              this.entries.set(key, entry);
               loaded++;
-              if (saved) this.links?.linked.add(analysis);
+              if (saved) this.links?.linked.add(entry.link);
             }
           }
           if (saved) this.version++;
@@ -570,12 +640,13 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     this.log.info(`shown ${this.entries.size} articles from the analysis cache${run ? ` after ${((performance.now() - run.startedAt) / 1000).toFixed(2)} s` : ''}`);
   }
 
-  private flushReplaced(replaced: Entry[]): void {
+  private flushReplaced(replaced: ReplacedText[]): void {
     if (replaced.length === 0) return;
     const started = performance.now();
-    const snapshots = replaced.map((e) => this.article(e.uri)).filter((s): s is ArticleSnapshot => !!s);
+    // Only articles still in the index with that text (not removed or changed again since).
+    const current = replaced.filter((r) => this.entries.has(r.uri.toString()));
     replaced.length = 0;
-    if (snapshots.length) this.textEmitter.fire(snapshots);
+    if (current.length) this.textEmitter.fire(current);
     this.longest('onDidReplaceText', started);
   }
 
@@ -591,13 +662,82 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
   }
 
   /** Reads one article (the editor's text when open, else the file) and analyses it unless it is unchanged. */
-  private async load(uri: vscode.Uri): Promise<Entry | undefined> {
+  private async reload(uri: vscode.Uri): Promise<ReplacedText | undefined> {
     const read = await this.read(uri);
-    return read ? this.accept(uri, read, undefined) : undefined;
+    return read && read !== 'unchanged' ? this.accept(uri, read, undefined) : undefined;
   }
 
-  /** The article's text: the editor's when open, else the file's (stat first: a file above the limit is not read). */
-  private async read(uri: vscode.Uri): Promise<{ text: string; size: number; mtime: number; seq: number; open: boolean } | undefined> {
+  /** The text of an article now (the editor's when open, else the file's), without taking it in. */
+  private async readText(uri: vscode.Uri): Promise<string | undefined> {
+    const key = uri.toString();
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    if (doc) return doc.getText();
+    try {
+      const decoded = decodeArticle(await vscode.workspace.fs.readFile(uri), this.maxBytes(uri));
+      return decoded.ok ? decoded.text : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * The file's size and mtime, for a worker to read it (acceptFromWorker); refused when above the limit,
+   * 'unchanged' when the cache manifest recorded it as it is now.
+   */
+  private async statFile(uri: vscode.Uri, run: MutableIndexingRun | undefined): Promise<FileHead | 'unchanged' | undefined> {
+    const key = uri.toString();
+    const seq = this.nextSeq(key);
+    const maxBytes = this.maxBytes(uri);
+    try {
+      const { size, mtime } = await vscode.workspace.fs.stat(uri);
+      if (size > maxBytes) return this.refuse(key, { reason: tooLargeReason(size, maxBytes), problem: 'too-large' }, false);
+      if (this.unchangedOnDisk(key, size, mtime, run)) return 'unchanged';
+      return { size, mtime, seq };
+    } catch (e) {
+      this.log.warn(`cannot read ${vscode.workspace.asRelativePath(uri)}: ${String(e)}`);
+      this.refused.delete(key);
+      this.removeEntry(key);
+      return undefined;
+    }
+  }
+
+  /**
+   * An article file read, decoded, hashed and analysed by a worker: the index takes its summary and the cache
+   * its analysis. Where the worker cannot, or the article is open by now, it is read here instead (accept).
+   */
+  private async acceptFromWorker(uri: vscode.Uri, head: FileHead, run: MutableIndexingRun | undefined): Promise<ReplacedText | undefined> {
+    const key = uri.toString();
+    const override = this.documentDateOverride(uri);
+    const result = await this.pool.indexFile({ path: uri.fsPath, documentDate: override, maxBytes: this.maxBytes(uri) }, head.size);
+    if (this.loadSeq.get(key) !== head.seq || this.disposed) return undefined;
+    const summary = result.status === 'analysed' ? parseSummary(result.summary) : undefined;
+    if (result.status === 'unreadable' || (result.status === 'analysed' && !summary) || vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) {
+      if (result.status === 'unreadable') this.log.trace(`read on the extension host: ${vscode.workspace.asRelativePath(uri)} (${result.error})`);
+      return this.reload(uri);
+    }
+    if (result.status === 'refused') return this.refuse(key, result, false);
+    this.refused.delete(key);
+    const { sha256, kept } = result;
+    const cacheKey = this.cache.key(sha256, override);
+    const record: ArticleRecord = { size: head.size, mtime: head.mtime, sha256, override, key: cacheKey };
+    this.cache.setRecord(key, record);
+    this.cache.put(cacheKey, kept);
+    if (run) run.analysed++;
+    const existing = this.entries.get(key);
+    if (existing?.checked && !existing.held && existing.sha256 === sha256 && existing.override === override) {
+      existing.record = record;
+      return undefined;
+    }
+    // No text to hand on: an article with tags is read on this thread (see indexAll), the others need none.
+    this.setEntry(key, newEntry(uri, vscode.workspace.asRelativePath(uri), sha256, override, record, summary!));
+    return undefined;
+  }
+
+  /**
+   * The article's text: the editor's when open, else the file's (stat first: a file above the limit is not
+   * read, and one the cache manifest recorded as it is now is not read either: 'unchanged').
+   */
+  private async read(uri: vscode.Uri, run?: MutableIndexingRun): Promise<Read | 'unchanged' | undefined> {
     const key = uri.toString();
     const seq = this.nextSeq(key);
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
@@ -617,6 +757,7 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
       size = stat.size;
       mtime = stat.mtime;
       if (size > maxBytes) return this.refuse(key, { reason: tooLargeReason(size, maxBytes), problem: 'too-large' }, false);
+      if (this.unchangedOnDisk(key, size, mtime, run)) return 'unchanged';
       bytes = await vscode.workspace.fs.readFile(uri);
     } catch (e) {
       this.log.warn(`cannot read ${vscode.workspace.asRelativePath(uri)}: ${String(e)}`);
@@ -630,43 +771,59 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
   }
 
   /**
+   * Whether a closed article's file is as the cache manifest recorded it when its analysis was made (same size,
+   * mtime and document date): then that analysis stands and the file need not be read. An article shown from
+   * the cache is listed from then on.
+   */
+  private unchangedOnDisk(key: string, size: number, mtime: number, run: MutableIndexingRun | undefined): boolean {
+    const entry = this.entries.get(key);
+    const record = entry?.record;
+    if (!entry || entry.held || !record || record.size !== size || record.mtime !== mtime) return false;
+    if (record.override !== entry.override || entry.override !== this.documentDateOverride(entry.uri)) return false;
+    this.refused.delete(key);
+    // Recorded again, so that the prune after this indexing keeps its cache entry.
+    this.cache.setRecord(key, record);
+    if (!entry.checked) {
+      entry.checked = true;
+      entry.path = vscode.workspace.asRelativePath(entry.uri);
+      entry.snapshot = undefined;
+      // The same analysis: the linking stands, only the article list changes (it now has this article).
+      this.version++;
+      if (run) run.fromCache++;
+    }
+    return true;
+  }
+
+  /**
    * Takes a text read for the article: nothing to do when unchanged; the cached analysis when the file is as
    * the cache manifest recorded it or its hash is in the cache; else an analysis by the pool.
    */
-  private async accept(uri: vscode.Uri, read: { text: string; size: number; mtime: number; seq: number; open: boolean }, run: MutableIndexingRun | undefined): Promise<Entry | undefined> {
+  private async accept(uri: vscode.Uri, read: Read, run: MutableIndexingRun | undefined): Promise<ReplacedText | undefined> {
     const key = uri.toString();
     const { text } = read;
     this.refused.delete(key);
     const existing = this.entries.get(key);
     const override = this.documentDateOverride(uri);
     const path = vscode.workspace.asRelativePath(uri);
-    if (existing && existing.text === text && existing.override === override) {
-      if (!read.open && existing.record && (existing.record.size !== read.size || existing.record.mtime !== read.mtime)) {
+    if (existing?.held && existing.held.text === text && existing.override === override) return undefined;
+    const sha = hashText(text);
+    // The same text as indexed (an open article's text is held, below): nothing changes but the record.
+    if (existing && existing.checked && !existing.held && !read.open && existing.sha256 === sha && existing.override === override) {
+      if (existing.record && (existing.record.size !== read.size || existing.record.mtime !== read.mtime)) {
         existing.record = { ...existing.record, size: read.size, mtime: read.mtime };
       }
-      // Recorded again, so that the prune after this indexing keeps its cache entry.
       if (existing.record) this.cache.setRecord(key, existing.record);
       return undefined;
     }
-    // Shown from the cache and the file is as it was then: the cached analysis is this text's.
-    const record = existing?.record;
-    if (existing && existing.text === undefined && record && !read.open && record.size === read.size && record.mtime === read.mtime && record.override === override && fillTexts(existing.analysis, text)) {
-      if (run) run.fromCache++;
-      this.cache.setRecord(key, record);
-      // The same analysis: the linking stands, only the article list changes (it now has this article).
-      existing.text = text;
-      existing.path = path;
-      existing.snapshot = undefined;
-      this.version++;
-      return existing;
-    }
-    const sha = hashText(text);
     const cacheKey = this.cache.key(sha, override);
-    const analysis = await this.analyse(text, override, cacheKey, run);
+    // The text and analysis are held for an article open in an editor only; of the others, the summary.
+    const analysis = read.open ? await this.analyse(text, override, cacheKey, run) : undefined;
+    const summary = analysis ? summarise(analysis) : await this.summaryOf(text, override, cacheKey, run);
     if (this.loadSeq.get(key) !== read.seq || this.disposed) return undefined;
     const newRecord: ArticleRecord | undefined = read.open ? undefined : { size: read.size, mtime: read.mtime, sha256: sha, override, key: cacheKey };
     if (newRecord) this.cache.setRecord(key, newRecord);
-    return this.setEntry(key, { uri, path, text, sha256: sha, analysis, override, record: newRecord });
+    this.setEntry(key, newEntry(uri, path, sha, override, newRecord, summary, analysis && { text, analysis }));
+    return { uri, path, text };
   }
 
   /** The analysis of a text: from the cache when its key is there, else by the pool (then cached). */
@@ -686,6 +843,24 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     this.longest('parse', parseStarted);
     // Spans parsed from JSON are copies of the text's characters; slices of the text itself take no room.
     return fillTexts(analysis, text) ? analysis : keptAnalysis(analyzeDocument(text, { documentDate: override }));
+  }
+
+  /**
+   * What the index keeps of a closed article: from the cache when its key is there, else from the pool, which
+   * sends it beside the analysis it caches, so that this thread never parses a whole analysis for it.
+   */
+  private async summaryOf(text: string, override: string | null, cacheKey: string, run?: MutableIndexingRun): Promise<AnalysisSummary> {
+    if (this.cache.has(cacheKey)) {
+      const cached = await this.cache.get(cacheKey);
+      if (cached && fillTexts(cached, text)) {
+        if (run) run.fromCache++;
+        return summarise(cached);
+      }
+    }
+    const { kept, summary } = await this.pool.summarise(text, override);
+    if (run) run.analysed++;
+    this.cache.put(cacheKey, kept);
+    return parseSummary(summary) ?? summarise(keptAnalysis(analyzeDocument(text, { documentDate: override })));
   }
 
   /**
@@ -720,7 +895,8 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
       if (!fillTexts(full, text)) return;
       this.live.adopt(doc.uri, text, full, override);
       const entry = this.entries.get(key);
-      if (replace && entry && entry.text === text) this.setEntry(key, { ...entry, analysis: keptAnalysis(full) }, true);
+      const kept = keptAnalysis(full);
+      if (replace && entry && entry.held?.text === text) this.setEntry(key, newEntry(entry.uri, entry.path, entry.sha256, entry.override, entry.record, summarise(kept), { text, analysis: kept }), true);
     });
   }
 
@@ -749,16 +925,15 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     }
     this.refused.delete(key);
     const existing = this.entries.get(key);
-    if (existing && existing.text === text) return;
+    if (existing?.held?.text === text) return;
     // A read of the file still under way must not replace the editor's text.
     this.nextSeq(key);
     const override = this.documentDateOverride(doc.uri);
     const sha = hashText(text);
-    this.setEntry(key, { uri: doc.uri, path: vscode.workspace.asRelativePath(doc.uri), text, sha256: sha, analysis: this.analyseTyped(doc, text, override), override, record: existing?.record }, !replaced);
-    if (replaced) {
-      const snapshot = this.article(doc.uri);
-      if (snapshot) this.textEmitter.fire([snapshot]);
-    }
+    const path = vscode.workspace.asRelativePath(doc.uri);
+    const analysis = this.analyseTyped(doc, text, override);
+    this.setEntry(key, newEntry(doc.uri, path, sha, override, existing?.record, summarise(analysis), { text, analysis }), !replaced);
+    if (replaced) this.textEmitter.fire([{ uri: doc.uri, path, text }]);
   }
 
   // ---- keeping current -------------------------------------------------------------------------
@@ -766,11 +941,30 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
   private onOpened(doc: vscode.TextDocument): void {
     if (!this.isArticleUri(doc.uri)) return;
     const existing = this.entries.get(doc.uri.toString());
-    if (existing && existing.text === doc.getText()) {
+    const text = doc.getText();
+    if (existing?.held?.text === text) {
       this.prepareLive(doc);
       return;
     }
+    if (existing && !existing.held && existing.sha256 === hashText(text) && existing.override === this.documentDateOverride(doc.uri)) {
+      void this.hold(doc, existing, text);
+      return;
+    }
     this.updateFromDocument(doc, true);
+  }
+
+  /**
+   * An article just opened, as indexed: its text and analysis are held from now on, the analysis from the cache
+   * (or the pool), off this thread; its live analyser is prepared after.
+   */
+  private async hold(doc: vscode.TextDocument, entry: Entry, text: string): Promise<void> {
+    const key = doc.uri.toString();
+    const seq = this.nextSeq(key);
+    const analysis = await this.analyse(text, entry.override, entry.record?.key ?? this.cache.key(entry.sha256, entry.override));
+    if (this.disposed || doc.isClosed || this.loadSeq.get(key) !== seq || this.entries.get(key) !== entry) return;
+    if (doc.getText() !== text) return; // edited meanwhile: the edit's own analysis follows
+    this.setEntry(key, newEntry(entry.uri, entry.path, entry.sha256, entry.override, entry.record, summarise(analysis), { text, analysis }));
+    this.prepareLive(doc);
   }
 
   private onEdited(e: vscode.TextDocumentChangeEvent): void {
@@ -794,9 +988,9 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     if (!this.entries.has(key)) return;
     this.flush(doc.uri);
     const entry = this.entries.get(key);
-    if (!entry || entry.text === undefined) return;
+    if (!entry?.held) return;
     const cacheKey = this.cache.key(entry.sha256, entry.override);
-    this.cache.put(cacheKey, keptAnalysisJson(entry.analysis));
+    this.cache.put(cacheKey, keptAnalysisJson(entry.held.analysis));
     try {
       const stat = await vscode.workspace.fs.stat(doc.uri);
       if (this.entries.get(key) !== entry) return;
@@ -818,8 +1012,14 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
       void this.state.update(EXTRA_ARTICLES_KEY, this.extraArticles().filter((k) => k !== key));
       return;
     }
-    // Closed without saving: the article is the file again.
-    void this.load(doc.uri).then((entry) => entry && this.flushReplaced([entry]));
+    // Not held any more (only open articles are); closed without saving, the article is the file again.
+    const entry = this.entries.get(key)!;
+    if (entry.held) {
+      entry.held = undefined;
+      entry.snapshot = undefined;
+      this.version++;
+    }
+    void this.reload(doc.uri).then((replaced) => replaced && this.flushReplaced([replaced]));
   }
 
   private onDiskChanged(uri: vscode.Uri): void {
@@ -839,7 +1039,7 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
       key,
       setTimeout(() => {
         this.pendingReads.delete(key);
-        void this.load(uri).then((entry) => entry && this.flushReplaced([entry]));
+        void this.reload(uri).then((replaced) => replaced && this.flushReplaced([replaced]));
       }, 100),
     );
   }
@@ -881,7 +1081,7 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
         }
       }
       // A file renamed into the globs becomes an article.
-      if (!this.entries.has(newUri.toString()) && this.isArticleUriWith(newUri, extras)) void this.load(newUri).then((e) => e && this.flushReplaced([e]));
+      if (!this.entries.has(newUri.toString()) && this.isArticleUriWith(newUri, extras)) void this.reload(newUri).then((r) => r && this.flushReplaced([r]));
     }
     await this.state.update(DOCUMENT_DATES_KEY, dates);
     await this.state.update(EXTRA_ARTICLES_KEY, extras);
@@ -1102,25 +1302,26 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     }
   }
 
-  private snapshotOf(entry: Entry): ArticleSnapshot | undefined {
-    if (entry.text === undefined) return undefined;
-    entry.snapshot ??= new Snapshot(entry.uri, entry.path, entry.text, entry.sha256, entry.override, entry.analysis, () => {
-      this.linkIfSmall();
-      return this.links;
-    });
+  private snapshotOf(entry: Entry): Summary {
+    entry.snapshot ??= entry.held ? new Snapshot(entry, entry.held.text, entry.held.analysis, () => this.currentLinks()) : new Summary(entry, () => this.currentLinks());
     return entry.snapshot;
   }
 
-  /** The articles (read ones: an article shown from the cache is listed once its file is read), by path. */
+  private currentLinks(): CorpusLinks | undefined {
+    this.linkIfSmall();
+    return this.links;
+  }
+
+  /** The articles (checked ones: an article shown from the cache is listed once its file is checked), by path. */
   private listing(): Listed {
     this.linkIfSmall();
     if (this.listed && this.listed.version === this.version) return this.listed;
     const started = performance.now();
-    const list: ArticleSnapshot[] = [];
-    const byPath = new Map<string, ArticleSnapshot>();
+    const list: ArticleSummary[] = [];
+    const byPath = new Map<string, ArticleSummary>();
     for (const entry of this.entries.values()) {
+      if (!entry.checked) continue;
       const snapshot = this.snapshotOf(entry);
-      if (!snapshot) continue;
       list.push(snapshot);
       byPath.set(snapshot.path, snapshot);
     }
@@ -1143,28 +1344,65 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
   }
 }
 
+/** An entry as it is now: what linking, the views' counts and the tags need of an article. */
+function newEntry(
+  uri: vscode.Uri,
+  path: string,
+  sha256: string,
+  override: string | null,
+  record: ArticleRecord | undefined,
+  summary: AnalysisSummary,
+  held?: { text: string; analysis: DocumentAnalysis },
+): Entry {
+  return { uri, path, checked: true, sha256, override, record, documentDate: summary.documentDate, link: summary.link, found: summary.found, ...(held ? { held } : {}) };
+}
+
+/** An article listed: counts made from what the index keeps of it, people counted as the last linking has them. */
+class Summary implements ArticleSummary {
+  readonly uri: vscode.Uri;
+  readonly path: string;
+  readonly sha256: string;
+  readonly documentDateOverride: string | null;
+  readonly documentDate: string | null;
+  constructor(
+    protected readonly entry: Entry,
+    /** The index's last linking, whichever it is when read (a new linking needs no new snapshot). */
+    protected readonly currentLinks: () => CorpusLinks | undefined,
+  ) {
+    this.uri = entry.uri;
+    this.path = entry.path;
+    this.sha256 = entry.sha256;
+    this.documentDateOverride = entry.override;
+    this.documentDate = entry.documentDate;
+  }
+
+  get counts(): AnalysisCounts {
+    const { found, link } = this.entry;
+    return { officials: peopleCount(link, this.currentLinks()), quotes: found.quotes, claims: found.claims, dates: found.dates, events: link.events.length };
+  }
+}
+
 /**
- * A snapshot whose linked analysis is made when it is read. It is kept for an article open in an editor
- * (decorations and hovers read it again and again); for the others it is made at each read and not kept
- * (a view listing 10,000 articles would otherwise keep a linked copy of every analysis, ~30 MB).
+ * An article with its text and analysis, whose linked analysis is made when it is read. Its linked analysis
+ * is kept while the article is open in an editor (decorations and hovers read it again and again); for
+ * others (loaded for an export or a view) it is made at each read and not kept.
  */
-class Snapshot implements ArticleSnapshot {
+class Snapshot extends Summary implements ArticleSnapshot {
   private kept: { links: CorpusLinks | undefined; analysis: DocumentAnalysis } | undefined;
   constructor(
-    readonly uri: vscode.Uri,
-    readonly path: string,
+    entry: Entry,
     readonly text: string,
-    readonly sha256: string,
-    readonly documentDateOverride: string | null,
+    /** The article's own analysis (document-local entity ids). */
     private readonly local: DocumentAnalysis,
-    /** The index's last linking, whichever it is when the analysis is read (a new linking needs no new snapshot). */
-    private readonly currentLinks: () => CorpusLinks | undefined,
-  ) {}
+    currentLinks: () => CorpusLinks | undefined,
+  ) {
+    super(entry, currentLinks);
+  }
 
   get analysis(): DocumentAnalysis {
     const links = this.currentLinks();
     if (this.kept && this.kept.links === links) return this.kept.analysis;
-    const analysis = linkedAnalysis(this.local, links);
+    const analysis = linkedAnalysis(this.local, links, this.entry.link);
     const key = this.uri.toString();
     if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) this.kept = { links, analysis };
     return analysis;

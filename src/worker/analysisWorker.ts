@@ -1,20 +1,27 @@
 // A worker thread of the extension's analysis pool (src/vscode/analysisPool.ts): the engine only, no `vscode`.
 // Texts (with their document-date override) in, each article's own analysis out as the JSON the index keeps
-// and caches, so the extension host's thread neither analyses nor serialises.
+// and caches, so the extension host's thread neither analyses nor serialises; or article files, which the
+// worker reads itself (indexFile.ts), so that the host never holds the text of a closed article.
 import { parentPort } from 'node:worker_threads';
 import { analyzeDocument } from '../analysis/analyze';
-import { keptAnalysisJson } from '../vscode/analysisCache';
-import type { PoolReply, PoolRequest } from '../vscode/analysisPool';
+import { analysedJson, type PoolReply, type PoolRequest } from '../vscode/analysisPool';
+import { indexFile } from './indexFile';
 
 parentPort?.on('message', (request: PoolRequest) => {
-  const results = request.items.map((item) => {
-    try {
-      return keptAnalysisJson(analyzeDocument(item.text, { documentDate: item.documentDate }), item.sentences === true);
-    } catch (e) {
-      // The engine is built never to throw; if it does, the host analyses that article itself and logs why.
-      return { error: String(e) };
-    }
+  void Promise.all(
+    request.items.map(async (item) => {
+      try {
+        if ('file' in item) return await indexFile(item.file);
+        return analysedJson(analyzeDocument(item.text, { documentDate: item.documentDate }), item);
+      } catch (e) {
+        // The engine is built never to throw; if it does, the host analyses that article itself and logs why.
+        return { error: String(e) };
+      }
+    }),
+  ).then((results) => {
+    const reply: PoolReply = { id: request.id, results };
+    // Analyses of files go as bytes, moved to the host rather than copied.
+    const transfer = results.flatMap((r) => (typeof r === 'object' && 'status' in r && r.status === 'analysed' ? [r.kept.buffer as ArrayBuffer] : []));
+    parentPort?.postMessage(reply, transfer);
   });
-  const reply: PoolReply = { id: request.id, results };
-  parentPort?.postMessage(reply);
 });

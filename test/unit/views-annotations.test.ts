@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeCorpus } from '../../src/analysis/analyze';
 import type { Tag } from '../../src/annotations/tags';
+import { analysisCounts } from '../../src/vscode/highlights';
 import { articleCounts, articleSections, articleSummary } from '../../src/vscode/views/annotationGroups';
 import { loadSeeds } from '../helpers/seeds';
 
@@ -93,7 +94,7 @@ describe('Annotations tree sections', () => {
     for (const d of corpus.documents) {
       for (const tags of d.path === firstPath ? tagSets : [[]]) {
         const sections = articleSections(d.path, d.analysis, tags, entities);
-        const counts = articleCounts(d.analysis, tags);
+        const counts = articleCounts(analysisCounts(d.analysis), tags);
         for (const s of sections) expect(counts[s.section], `${d.path} ${s.section}`).toBe(s.count);
         expect(articleSummary(counts)).toBe(articleSummary(sections));
       }

@@ -113,7 +113,7 @@ const fake = await vi.hoisted(async () => {
       showErrorMessage: async (m: string) => void state.messages.push(`ERROR ${m}`),
       showSaveDialog: async () => state.saveTo,
       showOpenDialog: async () => (state.openFrom ? [state.openFrom] : undefined),
-      withProgress: async (_o: unknown, task: () => Promise<unknown>) => task(),
+      withProgress: async (_o: unknown, task: (progress: unknown, token: unknown) => Promise<unknown>) => task({ report: () => undefined }, { isCancellationRequested: false }),
       async showTextDocument(doc: { uri: Uri }) {
         const editor: { uri: string; selection?: Selection; revealRange: () => void } = { uri: doc.uri.toString(), revealRange() {} };
         state.editors.push(editor);
@@ -155,6 +155,7 @@ import type { Tag } from '../../src/annotations/tags';
 import { Commands, ContextKeys, Views } from '../../src/vscode/constants';
 import type { ArticleSnapshot, TagService, WorkspaceModel } from '../../src/vscode/model';
 import { registerViews } from '../../src/vscode/views/index';
+import { analysisCounts } from '../../src/vscode/highlights';
 import { loadSeeds } from '../helpers/seeds';
 
 const seeds = loadSeeds();
@@ -174,6 +175,8 @@ const articles: ArticleSnapshot[] = seeds.map((s) => ({
   sha256: sha256Hex(s.text),
   analysis: corpus.documents.find((d) => d.path === s.path)!.analysis,
   documentDateOverride: null,
+  documentDate: corpus.documents.find((d) => d.path === s.path)!.analysis.documentDate?.value ?? null,
+  counts: analysisCounts(corpus.documents.find((d) => d.path === s.path)!.analysis),
 }));
 for (const a of articles) fake.state.files.set(a.uri.toString(), a.text);
 const model: WorkspaceModel = {
@@ -181,6 +184,8 @@ const model: WorkspaceModel = {
   ready: Promise.resolve(),
   articles: () => articles,
   article: (uri) => articles.find((a) => a.uri.toString() === uri.toString()),
+  summary: (uri) => articles.find((a) => a.uri.toString() === uri.toString()),
+  load: async (uri) => articles.find((a) => a.uri.toString() === uri.toString()),
   articleByPath: (path) => articles.find((a) => a.path === path),
   entities: () => corpus.entities,
   events: () => corpus.events,

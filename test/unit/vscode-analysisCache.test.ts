@@ -1,8 +1,11 @@
 // The analysis cache's files: shards holding many analyses and the manifest naming them. A damaged, foreign or
 // other engine's file must read as nothing (which only costs analysing again), never as someone else's analysis.
 import { describe, expect, it } from 'vitest';
-import { analyzeDocument } from '../../src/analysis/analyze';
-import { analysisCacheKey, decodeManifest, decodeShard, emptyManifest, encodeManifest, fillTexts, isShardName, keptAnalysis, keptAnalysisJson, ShardBuilder } from '../../src/vscode/analysisCache';
+import { analyzeDocument, linkAnalyses } from '../../src/analysis/analyze';
+import { runSteps } from '../../src/analysis/steps';
+import type { DocumentAnalysis } from '../../src/analysis/types';
+import { linkArticlesStepwise } from '../../src/vscode/corpusLink';
+import { analysisCacheKey, decodeManifest, decodeShard, emptyManifest, encodeManifest, fillTexts, isShardName, keptAnalysis, keptAnalysisJson, parseSummary, ShardBuilder, summarise, summaryJson } from '../../src/vscode/analysisCache';
 import { loadSeeds } from '../helpers/seeds';
 
 const seeds = loadSeeds();
@@ -81,5 +84,34 @@ describe('span texts, left out of the cache, made again from the article', () =>
     const other = JSON.parse(keptAnalysisJson(analyzeDocument(text)));
     expect(other.events.length).toBeGreaterThan(0);
     expect(fillTexts(other, text.replace(/[a-z]/g, 'x'))).toBe(false);
+  });
+});
+
+describe('article summaries (what the index keeps of a closed article)', () => {
+  it('read back from the worker\'s JSON as summarise makes them, and link the corpus as the whole analyses do', () => {
+    const analyses = seeds.map((s) => analyzeDocument(s.text));
+    const parsed = analyses.map((a) => parseSummary(summaryJson(a)));
+    parsed.forEach((p, i) => {
+      const direct = summarise(analyses[i]!);
+      expect(p).toBeDefined();
+      expect(p!.documentDate).toBe(analyses[i]!.documentDate?.value ?? null);
+      expect(p!.found).toEqual({ quotes: analyses[i]!.quotes.length, claims: analyses[i]!.claims.length, dates: analyses[i]!.dates.length });
+      expect(p!.link.people).toEqual(direct.link.people);
+      expect(Array.from(p!.link.mentions)).toEqual(Array.from(direct.link.mentions));
+      expect(p!.link.events).toEqual(direct.link.events);
+      expect(p!.link.mentions.length).toBe(analyses[i]!.officials.length);
+    });
+    const fromSummaries = runSteps(linkArticlesStepwise(seeds.map((s, i) => ({ path: s.path, link: parsed[i]!.link }))));
+    const expected = linkAnalyses(seeds.map((s, i) => ({ path: s.path, analysis: JSON.parse(JSON.stringify(analyses[i])) as DocumentAnalysis })));
+    expect(fromSummaries.entities).toEqual(expected.entities);
+    expect(fromSummaries.events).toEqual(expected.events);
+    // Smaller than the analysis it stands for (events, with their passages, are most of both).
+    expect(summaryJson(analyses[0]!).length).toBeLessThan(keptAnalysisJson(analyses[0]!).length);
+  });
+
+  it('are refused when malformed', () => {
+    expect(parseSummary('not json')).toBeUndefined();
+    expect(parseSummary('{"documentDate":null}')).toBeUndefined();
+    expect(parseSummary('{"documentDate":null,"found":{},"people":[],"mentions":[3],"events":[]}')).toBeUndefined();
   });
 });

@@ -24,7 +24,7 @@ class FakeWorker extends EventEmitter implements PoolWorker {
       }
       const reply: PoolReply = {
         id: message.id,
-        results: message.items.map((i) => (this.behaviour === 'throwing-engine' ? { error: 'boom' } : keptAnalysisJson(analyzeDocument(i.text, { documentDate: i.documentDate })))),
+        results: message.items.map((i) => (this.behaviour === 'throwing-engine' || 'file' in i ? { error: 'boom' } : keptAnalysisJson(analyzeDocument(i.text, { documentDate: i.documentDate })))),
       };
       this.emit('message', reply);
     }, 1);

@@ -5,7 +5,7 @@ import { generateCorpus } from '../../bench/corpus.mjs';
 import { analyzeCorpus, analyzeDocument, linkAnalyses } from '../../src/analysis/analyze';
 import type { DocumentAnalysis } from '../../src/analysis/types';
 import { runSteps } from '../../src/analysis/steps';
-import { linkArticles, linkArticlesStepwise, linkedAnalysis } from '../../src/vscode/corpusLink';
+import { linkArticles, linkArticlesStepwise, linkedAnalysis, linkInputOf } from '../../src/vscode/corpusLink';
 import { loadSeeds, repoRoot } from '../helpers/seeds';
 
 const bbcDir = join(repoRoot, '..', 'shared', 'eval', 'bbc');
@@ -58,18 +58,23 @@ describe('linking cached per-article analyses', () => {
     const local = docs.map((d) => ({ path: d.path, analysis: analyzeDocument(d.text) }));
     const copy = (a: DocumentAnalysis): DocumentAnalysis => JSON.parse(JSON.stringify(a)) as DocumentAnalysis;
     const expected = linkAnalyses(local.map((l) => ({ path: l.path, analysis: copy(l.analysis) })));
-    const links = runSteps(linkArticlesStepwise(local));
+    const inputs = local.map((l) => ({ path: l.path, link: linkInputOf(l.analysis) }));
+    const links = runSteps(linkArticlesStepwise(inputs));
     expect(links.entities).toEqual(expected.entities);
     expect(links.events).toEqual(expected.events);
-    local.forEach((l, i) => expect(linkedAnalysis(l.analysis, links)).toEqual(expected.documents[i]!.analysis));
+    local.forEach((l, i) => expect(linkedAnalysis(l.analysis, links, inputs[i]!.link)).toEqual(expected.documents[i]!.analysis));
+    // What linking keeps of an article is far smaller than its analysis: its distinct people, not every mention.
+    const people = inputs.reduce((n, input) => n + input.link.people.length, 0);
+    const mentions = local.reduce((n, l) => n + l.analysis.officials.length, 0);
+    expect(people).toBeLessThan(mentions / 2);
     // Some people were linked across articles, or this would prove little.
     expect(expected.entities.some((e) => e.mentions > 3)).toBe(true);
   });
 
   it('shows an article analysed after the last linking with the people the corpus already knows', () => {
-    const links = runSteps(linkArticlesStepwise([{ path: 'a.txt', analysis: analyzeDocument('NAIROBI, March 3 (Wire) - Kenyan Foreign Minister Musalia Mudavadi met his Ugandan counterpart on Tuesday.') }]));
+    const links = runSteps(linkArticlesStepwise([{ path: 'a.txt', link: linkInputOf(analyzeDocument('NAIROBI, March 3 (Wire) - Kenyan Foreign Minister Musalia Mudavadi met his Ugandan counterpart on Tuesday.')) }]));
     const fresh = analyzeDocument('KAMPALA (Agency) - Foreign Minister Mudavadi arrived on Wednesday. Finance Minister Ngozi Okonjo-Iweala spoke later.');
-    const shown = linkedAnalysis(fresh, links);
+    const shown = linkedAnalysis(fresh, links, linkInputOf(fresh));
     const mudavadi = shown.officials.find((o) => o.text.includes('Mudavadi'));
     expect(mudavadi?.name).toBe('Musalia Mudavadi');
     expect(mudavadi?.entityId).toBe(links.entities.find((e) => e.name === 'Musalia Mudavadi')?.id);

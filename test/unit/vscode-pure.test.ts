@@ -5,7 +5,7 @@ import { analyzeDocument } from '../../src/analysis/analyze';
 import type { QuoteTag, StanceTag, Tag } from '../../src/annotations/tags';
 import { analysisCacheKey } from '../../src/vscode/analysisCache';
 import { Commands } from '../../src/vscode/constants';
-import { articleCounts, highlightSpans, statusText } from '../../src/vscode/highlights';
+import { analysisCounts, articleCounts, highlightSpans, statusText } from '../../src/vscode/highlights';
 import { claimHover, commandLink, dateHover, escapeMarkdown, officialHover, tagHover } from '../../src/vscode/hoverText';
 import { mergeTags } from '../../src/vscode/tagMerge';
 import { adjacentTag, tagsAt } from '../../src/vscode/tagQuery';
@@ -74,7 +74,7 @@ describe('highlight spans', () => {
   });
 
   it('counts people once however often they are named, and says so in the status bar', () => {
-    const counts = articleCounts(tokyoAnalysis, tags);
+    const counts = articleCounts(analysisCounts(tokyoAnalysis), tags);
     const people = new Set(tokyoAnalysis.officials.map((o) => o.name)).size;
     expect(counts.officials).toBe(people);
     expect(counts.officials).toBeLessThan(tokyoAnalysis.officials.length);

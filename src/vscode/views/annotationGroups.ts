@@ -173,14 +173,15 @@ export function articleSections(articleKey: string, analysis: DocumentAnalysis, 
  * The counts articleSections would give each section, without making its items: an article's row in a workspace
  * of 10,000 articles needs only these (the items are made when the article is expanded).
  */
-export function articleCounts(analysis: DocumentAnalysis, tags: readonly Tag[]): Record<SectionKind, number> {
+/** An article's row in the view: the engine's counts (the model's AnalysisCounts) with the user's tags added. */
+export function articleCounts(found: { officials: number; quotes: number; claims: number; dates: number }, tags: readonly Tag[]): Record<SectionKind, number> {
   const attached = tags.filter((t) => !t.detached);
   return {
-    officials: new Set(analysis.officials.map((o) => o.entityId)).size,
-    quotes: analysis.quotes.length + attached.filter((t) => t.kind === 'quote').length,
+    officials: found.officials,
+    quotes: found.quotes + attached.filter((t) => t.kind === 'quote').length,
     stances: attached.filter((t) => t.kind === 'stance').length,
-    claims: analysis.claims.length,
-    dates: analysis.dates.length,
+    claims: found.claims,
+    dates: found.dates,
     detached: tags.length - attached.length,
   };
 }

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { Entity } from '../../analysis/types';
 import type { Tag } from '../../annotations/tags';
 import { Commands, Views } from '../constants';
-import type { ArticleSnapshot, WorkspaceModel } from '../model';
+import type { ArticleSnapshot, ArticleSummary, WorkspaceModel } from '../model';
 import { articleCounts, articleSections, articleSummary, type AnnotationItem, type AnnotationSection, type Passage, type SectionKind } from './annotationGroups';
 import { baseName, dirName, snippet } from './labels';
 import type { PassageArgs } from './openPassage';
@@ -13,7 +13,8 @@ import type { PassageArgs } from './openPassage';
 export interface ArticleNode {
   kind: 'article';
   id: string;
-  article: ArticleSnapshot;
+  /** Listed without its text and analysis; they are loaded when the article is expanded. */
+  article: ArticleSummary;
 }
 export interface SectionNode {
   kind: 'section';
@@ -70,8 +71,8 @@ class AnnotationsTreeProvider implements vscode.TreeDataProvider<AnnotationsNode
   private readonly changed = new vscode.EventEmitter<AnnotationsNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
 
-  /** Sections by article URI, computed once per refresh (an article's row and its children both need them). */
-  private readonly sectionCache = new Map<string, AnnotationSection[]>();
+  /** Expanded articles (loaded, with their sections) by URI, made once per refresh. */
+  private readonly sectionCache = new Map<string, Promise<{ article: ArticleSnapshot; sections: AnnotationSection[] } | undefined>>();
   /** The workspace's entities by id, made once per refresh (not once per article: 10,000 × 2,500 entries). */
   private entityMap: Map<string, Entity> | undefined;
 
@@ -92,7 +93,7 @@ class AnnotationsTreeProvider implements vscode.TreeDataProvider<AnnotationsNode
         item.resourceUri = node.article.uri;
         item.iconPath = vscode.ThemeIcon.File;
         // Counts only: the sections' items are made when the article is expanded.
-        const summary = articleSummary(articleCounts(node.article.analysis, this.model.tags(node.article.uri)));
+        const summary = articleSummary(articleCounts(node.article.counts, this.model.tags(node.article.uri)));
         const folder = dirName(node.article.path);
         item.description = `${folder ? `${folder} · ` : ''}${summary}`;
         item.tooltip = `${node.article.path}\n${summary}`;
@@ -133,15 +134,19 @@ class AnnotationsTreeProvider implements vscode.TreeDataProvider<AnnotationsNode
     }
   }
 
-  private sections(article: ArticleSnapshot): AnnotationSection[] {
-    const key = article.uri.toString();
-    let sections = this.sectionCache.get(key);
-    if (!sections) {
-      const entities = (this.entityMap ??= new Map(this.model.entities().map((e) => [e.id, e])));
-      sections = articleSections(key, article.analysis, this.model.tags(article.uri), entities);
-      this.sectionCache.set(key, sections);
+  /** The article's text and analysis (the model reads them from its file and the cache unless it is open) and its sections. */
+  private sections(summary: ArticleSummary): Promise<{ article: ArticleSnapshot; sections: AnnotationSection[] } | undefined> {
+    const key = summary.uri.toString();
+    let loaded = this.sectionCache.get(key);
+    if (!loaded) {
+      loaded = this.model.load(summary.uri).then((article) => {
+        if (!article) return undefined;
+        const entities = (this.entityMap ??= new Map(this.model.entities().map((e) => [e.id, e])));
+        return { article, sections: articleSections(key, article.analysis, this.model.tags(article.uri), entities) };
+      });
+      this.sectionCache.set(key, loaded);
     }
-    return sections;
+    return loaded;
   }
 
   /** Only articles are revealed (following the active editor); they are at the root. */
@@ -149,7 +154,7 @@ class AnnotationsTreeProvider implements vscode.TreeDataProvider<AnnotationsNode
     return node.kind === 'article' ? undefined : { kind: 'article', id: node.article.uri.toString(), article: node.article };
   }
 
-  getChildren(node?: AnnotationsNode): AnnotationsNode[] {
+  getChildren(node?: AnnotationsNode): AnnotationsNode[] | Promise<AnnotationsNode[]> {
     if (!node) {
       return [...this.model.articles()]
         .sort((a, b) => a.path.localeCompare(b.path))
@@ -157,7 +162,9 @@ class AnnotationsTreeProvider implements vscode.TreeDataProvider<AnnotationsNode
     }
     switch (node.kind) {
       case 'article':
-        return this.sections(node.article).map((section) => ({ kind: 'section', id: section.id, article: node.article, section }));
+        return this.sections(node.article).then((loaded) =>
+          loaded ? loaded.sections.map((section): AnnotationsNode => ({ kind: 'section', id: section.id, article: loaded.article, section })) : [],
+        );
       case 'section':
         return node.section.items.map((item): ItemNode => {
           const child: ItemNode = { kind: 'item', id: `${node.id}/${item.id}`, article: node.article, item, uri: node.article.uri };
@@ -185,7 +192,7 @@ export function registerAnnotationsView(model: WorkspaceModel): { registration: 
   /** Follows the active editor: its article is revealed and opened, as the Outline view does. */
   const followEditor = (editor: vscode.TextEditor | undefined) => {
     if (!editor || !view.visible) return;
-    const article = model.article(editor.document.uri);
+    const article = model.summary(editor.document.uri);
     if (!article) return;
     void Promise.resolve(view.reveal({ kind: 'article', id: article.uri.toString(), article }, { select: false, focus: false, expand: true })).catch(() => {
       // The tree may be refreshing; the next editor switch reveals again.

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { parseAnnotationsImport, toWebAnnotations } from '../../annotations/w3c';
 import { Commands } from '../constants';
 import type { TagService, WorkspaceModel } from '../model';
-import { buildWorkspaceExport, type WorkspaceExport } from './exportData';
+import { buildWorkspaceExport, type ExportArticle, type WorkspaceExport } from './exportData';
 import { plainMessage, plural } from './labels';
 
 function firstFolder(): vscode.Uri | undefined {
@@ -24,9 +24,29 @@ async function whenIndexed(model: WorkspaceModel): Promise<void> {
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'News Annotator: waiting for the articles to be analysed…' }, () => ready);
 }
 
-function collect(model: WorkspaceModel, version: string): WorkspaceExport {
-  const articles = model.articles().map((a) => ({ path: a.path, text: a.text, analysis: a.analysis, tags: model.tags(a.uri) }));
-  return buildWorkspaceExport(`news-annotator ${version}`, articles, model.entities(), model.events());
+/**
+ * Every article with its text and analysis (read from its file and the analysis cache, as the index holds
+ * only open articles' ones), with a cancellable progress notification; undefined when cancelled.
+ */
+async function collect(model: WorkspaceModel, version: string): Promise<WorkspaceExport | undefined> {
+  const summaries = model.articles();
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'News Annotator: reading the articles to export', cancellable: true },
+    async (progress, token) => {
+      const articles: ExportArticle[] = [];
+      let reported = 0;
+      for (const [i, summary] of summaries.entries()) {
+        if (token.isCancellationRequested) return undefined;
+        const article = await model.load(summary.uri);
+        if (article) articles.push({ path: article.path, text: article.text, analysis: article.analysis, tags: model.tags(article.uri) });
+        if (i + 1 - reported >= summaries.length / 50) {
+          progress.report({ message: `${i + 1} of ${summaries.length}`, increment: ((i + 1 - reported) * 100) / summaries.length });
+          reported = i + 1;
+        }
+      }
+      return buildWorkspaceExport(`news-annotator ${version}`, articles, model.entities(), model.events());
+    },
+  );
 }
 
 async function writeJson(target: vscode.Uri, value: unknown): Promise<void> {
@@ -64,7 +84,8 @@ async function exportAnnotations(model: WorkspaceModel, version: string, format:
   });
   if (!target) return;
   try {
-    const exp = collect(model, version);
+    const exp = await collect(model, version);
+    if (!exp) return;
     // With one folder, sources are absolute IRIs under it so other tools can find the articles; with several,
     // paths start with the folder's name and stay relative (to wherever the file is saved).
     const single = vscode.workspace.workspaceFolders?.length === 1 ? folder : undefined;

@@ -77,7 +77,8 @@ suite('The Events and Annotations trees', () => {
     const { texts, corpus } = await expectedCorpus();
     await waitFor('the model to hold the seed articles as on disk', async () => {
       for (const [path, text] of texts) {
-        if (the.model.articleByPath(path)?.text !== text || (await readText(vscode.Uri.joinPath(folder().uri, path))) !== text) return false;
+        const listed = the.model.articleByPath(path);
+        if (!listed || (await the.model.load(listed.uri))?.text !== text || (await readText(vscode.Uri.joinPath(folder().uri, path))) !== text) return false;
       }
       return the.model.events().length === corpus.events.length;
     }, 20_000);

@@ -25,21 +25,23 @@ suite('A larger workspace', () => {
       await waitFor(`${ADDED} new articles in the model`, () => the.model.articles().filter((a) => a.path.includes('scale-test/')).length === ADDED, 180_000);
 
       // Once the background linking has caught up, the model is the engine's corpus analysis of the same texts.
-      const expectedOf = () => {
-        const articles = the.model.articles();
+      // The index holds the texts and analyses of open articles only: the others are loaded (file + cache).
+      const expectedOf = async () => {
+        const loaded = await Promise.all(the.model.articles().map((a) => the.model.load(a.uri)));
+        const articles = loaded.filter((a): a is NonNullable<typeof a> => a !== undefined);
         const corpus = analyzeCorpus(articles.map((a) => ({ path: a.path, text: a.text, options: { documentDate: a.documentDateOverride } })));
         return { articles, corpus };
       };
       // Compared again only when a linking ended (the events are a new list then): analyzeCorpus is not free.
-      let last = expectedOf();
+      let last = await expectedOf();
       let checked: readonly unknown[] | undefined;
       await waitFor(
         'the background linking to match analyzeCorpus',
-        () => {
+        async () => {
           const events = the.model.events();
           if (events === checked) return false;
           checked = events;
-          last = expectedOf();
+          last = await expectedOf();
           return JSON.stringify(events) === JSON.stringify(last.corpus.events) && JSON.stringify(the.model.entities()) === JSON.stringify(last.corpus.entities);
         },
         90_000,

@@ -1,0 +1,44 @@
+// What the analysis worker does for an article file the extension host has not read: read it, decode it as the
+// host would (articleText.ts), hash it and analyse it. The host then never holds the text of a closed article
+// nor parses its analysis: it gets the kept analysis as JSON for the cache and the summary it keeps.
+// Node only (fs, crypto): this runs in the worker, where the extension is on a local disk.
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { analyzeDocument } from '../analysis/analyze';
+import { type ArticleProblem, decodeArticle, tooLargeReason } from '../annotations/articleText';
+import { keptAnalysisJson, summaryJson } from '../vscode/analysisCache';
+
+const utf8 = new TextEncoder();
+
+export interface FileRequest {
+  /** The file's path on this machine. */
+  path: string;
+  documentDate: string | null;
+  /** Above this size the file is refused unread, as the host refuses it. */
+  maxBytes: number;
+}
+
+export type FileResult =
+  | { status: 'analysed'; sha256: string; kept: Uint8Array; summary: string }
+  | { status: 'refused'; reason: string; problem: ArticleProblem }
+  | { status: 'unreadable'; error: string };
+
+export async function indexFile(request: FileRequest): Promise<FileResult> {
+  let bytes: Uint8Array;
+  try {
+    // The host records the size and mtime it saw itself; this stat only keeps a file grown since unread.
+    const { size } = await stat(request.path);
+    if (size > request.maxBytes) return { status: 'refused', reason: tooLargeReason(size, request.maxBytes), problem: 'too-large' };
+    bytes = await readFile(request.path);
+  } catch (e) {
+    return { status: 'unreadable', error: String(e) };
+  }
+  const decoded = decodeArticle(bytes, request.maxBytes);
+  if (!decoded.ok) return { status: 'refused', reason: decoded.reason, problem: decoded.problem };
+  // The hash of the text's UTF-8, as the host's hashText gives it (not of the bytes: a BOM or UTF-16 differ).
+  const sha256 = createHash('sha256').update(decoded.text, 'utf8').digest('hex');
+  const analysis = analyzeDocument(decoded.text, { documentDate: request.documentDate });
+  // The kept analysis as UTF-8 bytes, which the worker hands over without a copy (transferred) and the host
+  // writes into the cache as they are: it never becomes a string on the host's heap.
+  return { status: 'analysed', sha256, kept: utf8.encode(keptAnalysisJson(analysis)), summary: summaryJson(analysis) };
+}

@@ -1,0 +1,54 @@
+// The worker's side of indexing a closed article: the file read, decoded, hashed and analysed as the extension
+// host would do it itself (same text, same hash, same analysis), or refused with the host's reasons.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { analyzeDocument } from '../../src/analysis/analyze';
+import { sha256Hex } from '../../src/annotations/sha256';
+import { keptAnalysisJson, parseSummary, summarise } from '../../src/vscode/analysisCache';
+import { indexFile } from '../../src/worker/indexFile';
+import { loadSeeds } from '../helpers/seeds';
+
+const dir = mkdtempSync(join(tmpdir(), 'news-annotator-indexfile-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const seed = loadSeeds()[0]!;
+const MB = 1024 * 1024;
+
+function file(name: string, bytes: Uint8Array | string): string {
+  const path = join(dir, name);
+  writeFileSync(path, bytes);
+  return path;
+}
+
+describe('indexFile (the analysis worker reading an article itself)', () => {
+  it('gives the hash of the text, the kept analysis and the summary the host would make', async () => {
+    const result = await indexFile({ path: file('a.txt', seed.text), documentDate: '2024-01-02', maxBytes: 10 * MB });
+    expect(result.status).toBe('analysed');
+    if (result.status !== 'analysed') return;
+    expect(result.sha256).toBe(sha256Hex(seed.text));
+    const analysis = analyzeDocument(seed.text, { documentDate: '2024-01-02' });
+    expect(new TextDecoder().decode(result.kept)).toBe(keptAnalysisJson(analysis));
+    const summary = parseSummary(result.summary)!;
+    expect(summary.documentDate).toBe('2024-01-02');
+    expect(summary.link.people).toEqual(summarise(analysis).link.people);
+  });
+
+  it('reads a BOM and UTF-16 as the same text (same hash)', async () => {
+    const bom = await indexFile({ path: file('bom.txt', '\uFEFF' + seed.text), documentDate: null, maxBytes: 10 * MB });
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seed.text, 'utf16le')]);
+    const le = await indexFile({ path: file('le.txt', utf16), documentDate: null, maxBytes: 10 * MB });
+    expect(bom.status === 'analysed' && bom.sha256).toBe(sha256Hex(seed.text));
+    expect(le.status === 'analysed' && le.sha256).toBe(sha256Hex(seed.text));
+  });
+
+  it('refuses an empty, a binary, a Latin-1 and a too large file with the host\'s reasons, and says when it cannot read', async () => {
+    expect(await indexFile({ path: file('empty.txt', ''), documentDate: null, maxBytes: MB })).toMatchObject({ status: 'refused', problem: 'empty' });
+    expect(await indexFile({ path: file('bin.txt', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 1, 2, 3])), documentDate: null, maxBytes: MB })).toMatchObject({ status: 'refused', problem: 'binary' });
+    expect(await indexFile({ path: file('latin1.txt', Buffer.from('Caf\xe9 in M\xfcnchen, said the minister.', 'latin1')), documentDate: null, maxBytes: MB })).toMatchObject({ status: 'refused', problem: 'not-utf8' });
+    const big = await indexFile({ path: file('big.txt', 'x'.repeat(2048)), documentDate: null, maxBytes: 1024 });
+    expect(big).toMatchObject({ status: 'refused', problem: 'too-large' });
+    expect(big.status === 'refused' && big.reason).toMatch(/limit/);
+    expect(await indexFile({ path: join(dir, 'missing.txt'), documentDate: null, maxBytes: MB })).toMatchObject({ status: 'unreadable' });
+  });
+});
