@@ -41,6 +41,32 @@ function isDoubleMark(code: number): boolean {
 }
 
 const ALL_MARKS = /["“”«»„'‘’]/g;
+/** ALL_MARKS but a single mark between two ASCII letters or digits. */
+const MARKS_BUT_INNER_APOSTROPHES = /["“”«»„]|['‘’](?![A-Za-z0-9])|(?<![A-Za-z0-9])['‘’]/g;
+
+/** An ASCII letter or digit. */
+function isAsciiAlnum(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+}
+
+/**
+ * Whether a block starts or ends with a single mark that has ASCII letters or digits on both sides
+ * in the text: inside its block such a mark sits at an edge, where singleSegments reads it (the block
+ * ends there), so MARKS_BUT_INNER_APOSTROPHES would lose it. (Paragraph blocks never do: they are cut
+ * at line breaks and trimmed.)
+ */
+function blockEdgeInWord(text: string, blocks: readonly Span[]): boolean {
+  for (const block of blocks) {
+    if (block.end > block.start && (isInnerSingleMark(text, block.start) || isInnerSingleMark(text, block.end - 1))) return true;
+  }
+  return false;
+}
+
+/** A single mark with an ASCII letter or digit on both sides. */
+function isInnerSingleMark(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return (c === 39 || c === 0x2018 || c === 0x2019) && i > 0 && isAsciiAlnum(text.charCodeAt(i - 1)) && isAsciiAlnum(text.charCodeAt(i + 1));
+}
 
 function trimmedEnd(text: string, start: number, end: number): number {
   let e = end;
@@ -77,9 +103,12 @@ export function findQuoteSegments(
   // scans natively and builds no match object).
   const doubleMarks: number[] = [];
   const singleMarks: number[] = [];
-  ALL_MARKS.lastIndex = 0;
-  while (ALL_MARKS.test(text)) {
-    const i = ALL_MARKS.lastIndex - 1;
+  // Apostrophes inside words (Iran's, can't: half of all marks) are passed over by the regex itself,
+  // as singleSegments would pass them over, unless a block's edge cuts the word (then all are read).
+  const marks = blockEdgeInWord(text, blocks) ? ALL_MARKS : MARKS_BUT_INNER_APOSTROPHES;
+  marks.lastIndex = 0;
+  while (marks.test(text)) {
+    const i = marks.lastIndex - 1;
     if (isDoubleMark(text.charCodeAt(i))) doubleMarks.push(i);
     else singleMarks.push(i);
   }
