@@ -322,6 +322,8 @@ function looksLikeTitle(text: string, seg: QuoteSegment): boolean {
         if (wordCap) capitalised++;
       }
       wordStart = -1;
+      // Past 14 words with a lower-case letter seen, neither test below can hold: read no further.
+      if (words > 14 && hasLower) break;
     }
     i += units - 1;
   }
