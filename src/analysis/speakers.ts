@@ -167,8 +167,10 @@ export function tokenize(text: string, start: number, end: number, pool?: TokenP
     let letters = true;
     let j = i;
     for (;;) {
+      // The character that ends the run of word characters (0 at the range's end: no joiner there).
+      let c = 0;
       while (j < end) {
-        const c = text.charCodeAt(j);
+        c = text.charCodeAt(j);
         // `| 32` lower-cases an ASCII capital; only ASCII letters land in 0..25 after `- 97`.
         const letter = (c | 32) - 97;
         if (letter >>> 0 < 26) {
@@ -185,7 +187,6 @@ export function tokenize(text: string, start: number, end: number, pool?: TokenP
         } else break;
         j++;
       }
-      const c = text.charCodeAt(j);
       // Inner joiners: ' ’ - ‐ . & followed by a word character.
       if (j + 1 < end && (c === 39 || c === 0x2019 || c === 45 || c === 0x2010 || c === 46 || c === 38) && isWordChar(text.charCodeAt(j + 1), text, j + 1)) {
         letters = false;
@@ -194,10 +195,11 @@ export function tokenize(text: string, start: number, end: number, pool?: TokenP
       }
       break;
     }
-    const cap = isCapital(code, text, i);
+    // A capital: an ASCII one, or a first unit that lower-casing changes.
+    const cap = code < 128 ? code >= 65 && code <= 90 : isCapital(code, text, i);
     const h = letters ? hash : 0;
     // Words that may start a cue are noted as they are read, so cue matching needs no second pass.
-    if (cueCandidates && h !== 0 && mayStartCue(h)) cueCandidates.push(n);
+    if (h !== 0 && cueCandidates && mayStartCue(h)) cueCandidates.push(n);
     const old = out[n++];
     if (old) old.reset(text, i, j, true, cap, h);
     else out.push(new Token(text, i, j, true, cap, h));
