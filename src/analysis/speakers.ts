@@ -1160,7 +1160,7 @@ function resolvePronoun(pronoun: string, ctx: SentenceContext, at: number, state
   const subject = ctx.subject;
   if (p === 'he' || p === 'she') {
     // The subject's first word is looked up only when the subject could be the one meant.
-    const subjectToken = subject?.speaker && subject.person ? ctx.tokens.find((t) => t.word && !isIn(t, C_PRONOUNS)) : undefined;
+    const subjectToken = subject?.speaker && subject.person ? firstNonPronounWord(ctx.tokens) : undefined;
     if (subject?.speaker && subject.person && subjectToken && subjectToken.start < at && !isPronounText(subject.speaker)) return subject;
     const recent = recentPerson(state);
     if (recent) return recent;
@@ -1295,7 +1295,14 @@ function hasAsciiCapital(s: string): boolean {
 }
 
 function firstWord(tokens: Token[], quoted: Span[]): number {
-  return tokens.findIndex((t) => t.word && !inRanges(quoted, t.start));
+  for (let k = 0; k < tokens.length; k++) if (tokens[k]!.word && !inRanges(quoted, tokens[k]!.start)) return k;
+  return -1;
+}
+
+/** The first word that is not a pronoun, if any. */
+function firstNonPronounWord(tokens: Token[]): Token | undefined {
+  for (const t of tokens) if (t.word && !isIn(t, C_PRONOUNS)) return t;
+  return undefined;
 }
 
 /** Index of the token that starts at `pos` (tokens are sorted), or -1. */
