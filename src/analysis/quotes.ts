@@ -368,7 +368,13 @@ function wordsBetween(text: string, start: number, end: number): number {
 
 /** Whether only spaces and commas separate two positions. */
 function adjacent(text: string, from: number, to: number): boolean {
-  return to >= from && to - from < 6 && /^[\s,]*$/.test(text.slice(from, to));
+  if (to < from || to - from >= 6) return false;
+  // As /^[\s,]*$/ on text.slice(from, to), read in place.
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 44 && !isJsSpace(c)) return false;
+  }
+  return true;
 }
 
 export interface AttributedQuote {
@@ -451,6 +457,8 @@ export function analyzeQuotes(
   return { quotes: quotes.map((q) => ({ quote: q.quote })), claims: claimsOf(text, sentences, quotes, contexts) };
 }
 
+const RELATIVE_OR_SEMICOLON = /\b(?:whose|which|who|while|whom)\b|[;]/;
+
 function chooseAttribution(
   text: string,
   seg: QuoteSegment,
@@ -490,8 +498,7 @@ function chooseAttribution(
     const a = firstAttributions[i]!;
     if (a.cueStart > openAt) break;
     if (!usable(a) || a.cueEnd > openAt || openAt - a.cueEnd > 80) continue;
-    const between = text.slice(a.cueEnd, openAt);
-    if (wordsBetween(text, a.cueEnd, openAt) <= 6 && !/\b(?:whose|which|who|while|whom)\b|[;]/.test(between)) pre = a;
+    if (wordsBetween(text, a.cueEnd, openAt) <= 6 && !RELATIVE_OR_SEMICOLON.test(text.slice(a.cueEnd, openAt))) pre = a;
   }
   // A statement relayed by a body keeps its maker: 'Hayashi urged Iran "...", the ministry said'.
   if (pre && post) return post.person && !pre.person ? post : pre;
