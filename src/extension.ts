@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { NewsAnnotatorApi } from './vscode/api';
 import { AnalysisCacheStore } from './vscode/analysisCacheStore';
 import { AnalysisPool, type PoolWorker } from './vscode/analysisPool';
+import { startAnalysisProcess } from './vscode/analysisProcess';
 import { registerCommands } from './vscode/commands';
 import { Config } from './vscode/config';
 import { Metrics } from './vscode/metrics';
@@ -51,19 +52,27 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   };
 }
 
-/** Analysis workers run the bundled engine (dist/analysisWorker.js) where the extension is on a local disk. */
+/**
+ * Analysis workers run the bundled engine (dist/analysisWorker.js) where the extension is on a local disk, each
+ * in a process of its own (analysisProcess.ts), or, where a process cannot be started, as a worker thread.
+ */
 function workerFactory(extensionUri: vscode.Uri): (() => PoolWorker) | undefined {
   if (extensionUri.scheme !== 'file') return undefined;
   const file = vscode.Uri.joinPath(extensionUri, 'dist', 'analysisWorker.js').fsPath;
-  // A small young generation: the engine's garbage is short-lived, and every MB of the worker counts in the
-  // extension host's memory. A bounded old generation too: unbounded, V8 lets the worker's heap grow with its
-  // garbage before collecting it (the engine keeps nothing between messages; a 4 MB article needs far less).
-  return () => new Worker(file, { resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 96 } }) as unknown as PoolWorker;
+  return () => {
+    try {
+      return startAnalysisProcess(file);
+    } catch {
+      // A small young generation: the engine's garbage is short-lived, and a thread's memory counts in the
+      // extension host's. A bounded old generation too: the engine keeps nothing between messages.
+      return new Worker(file, { resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 48 } }) as unknown as PoolWorker;
+    }
+  };
 }
 
 /**
  * One worker per core but one, at most two: the extension host's thread (reading files, linking) and the
- * window need a core too, and each worker holds its own copy of the engine (~20 MB).
+ * window need a core too, and each worker holds its own copy of the engine.
  */
 function analysisWorkers(): number {
   return Math.max(1, Math.min(2, availableParallelism() - 1));

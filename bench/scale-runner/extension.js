@@ -66,10 +66,14 @@ function startProbes() {
   // Diagnosis (NEWS_ANNOTATOR_BENCH_HEAP_SNAPSHOT_MB=N): one heap snapshot of this thread the first time its
   // heap holds more than N MB, written beside the results file, to see what holds the memory.
   const snapshotAtMB = Number(env.NEWS_ANNOTATOR_BENCH_HEAP_SNAPSHOT_MB || 0);
+  // (or, with NEWS_ANNOTATOR_BENCH_HEAP_SNAPSHOT_BUFFERS_MB=N, when its array buffers hold more than N MB)
+  const buffersAtMB = Number(env.NEWS_ANNOTATOR_BENCH_HEAP_SNAPSHOT_BUFFERS_MB || 0);
   let snapshotTaken = false;
   const sampler = setInterval(() => {
     sample();
-    if (snapshotAtMB > 0 && !snapshotTaken && process.memoryUsage().heapUsed > snapshotAtMB * 2 ** 20 && env.NEWS_ANNOTATOR_BENCH_RESULTS) {
+    const m = process.memoryUsage();
+    const over = (snapshotAtMB > 0 && m.heapUsed > snapshotAtMB * 2 ** 20) || (buffersAtMB > 0 && m.arrayBuffers > buffersAtMB * 2 ** 20);
+    if (over && !snapshotTaken && env.NEWS_ANNOTATOR_BENCH_RESULTS) {
       snapshotTaken = true;
       require('node:v8').writeHeapSnapshot(`${env.NEWS_ANNOTATOR_BENCH_RESULTS}.heapsnapshot`);
     }
@@ -86,7 +90,7 @@ function startProbes() {
         eventLoopSamples: histogram.count,
         rssMaxMB: Math.round(rssMax / 2 ** 20),
         rssNowMB: Math.round(process.memoryUsage().rss / 2 ** 20),
-        atRssMax: { heapUsedMB: mb(atMax.heapUsed), heapTotalMB: mb(atMax.heapTotal), externalMB: mb(atMax.external), otherMB: mb(atMax.rss - atMax.heapTotal - atMax.external), spaces: spacesAtMax },
+        atRssMax: { heapUsedMB: mb(atMax.heapUsed), heapTotalMB: mb(atMax.heapTotal), externalMB: mb(atMax.external), arrayBuffersMB: mb(atMax.arrayBuffers), otherMB: mb(atMax.rss - atMax.heapTotal - atMax.external), spaces: spacesAtMax },
       };
     },
     /** Starts a new window of measurement (the keystroke phase is not the indexing). */

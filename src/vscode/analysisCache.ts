@@ -13,8 +13,8 @@ const MANIFEST_FORMAT = 'news-annotator/analysis-manifest';
 /** Bump when DocumentAnalysis (or what is kept of it) changes shape. */
 const CACHE_SCHEMA = 2;
 
-export function analysisCacheKey(textSha256: string, documentDate: string | null, engineVersion: string): string {
-  return sha256Hex(`${CACHE_SCHEMA}\n${engineVersion}\n${documentDate ?? ''}\n${textSha256}`);
+export function analysisCacheKey(textSha256: string, documentDate: string | null, engineVersion: string, hash: (text: string) => string = sha256Hex): string {
+  return hash(`${CACHE_SCHEMA}\n${engineVersion}\n${documentDate ?? ''}\n${textSha256}`);
 }
 
 /**
@@ -138,47 +138,71 @@ export function parseSummary(json: string): AnalysisSummary | undefined {
 
 /**
  * Builds a shard file from entries already serialised (the worker's JSON, as text or as UTF-8 bytes), without
- * parsing them again or joining them into one string: the file is made of the entries' bytes.
+ * parsing them again or joining them into one string: each entry's bytes are copied at once into one buffer,
+ * which is the file (so the worker's transferred buffer is garbage at once, and the store can reuse the buffer
+ * for the next shard once this one is written).
  */
 export class ShardBuilder {
-  private readonly parts: Uint8Array[] = [];
+  private buffer: Uint8Array;
+  private length: number;
+  private readonly start: number;
   readonly keys: string[] = [];
-  private bytes = 0;
 
-  add(key: string, analysisJson: string | Uint8Array): void {
+  /** `buffer`: where to build (its size: the bytes expected; a shard is written at about 1 MB). */
+  constructor(engineVersion: string, buffer: Uint8Array = new Uint8Array(64 * 1024)) {
+    const head = utf8.encode(`{"format":${JSON.stringify(SHARD_FORMAT)},"schema":${CACHE_SCHEMA},"engine":${JSON.stringify(engineVersion)},"entries":[`);
+    this.buffer = buffer.length >= head.length + TAIL.length ? buffer : new Uint8Array(head.length + 64 * 1024);
+    this.buffer.set(head, 0);
+    this.length = head.length;
+    this.start = head.length;
+  }
+
+  /** Adds an entry; returns its JSON's bytes (a view into the shard's buffer, which keeps them). */
+  add(key: string, analysisJson: string | Uint8Array): Uint8Array {
     const json = typeof analysisJson === 'string' ? utf8.encode(analysisJson) : analysisJson;
-    const head = utf8.encode(`${this.parts.length === 0 ? '' : ','}[${JSON.stringify(key)},`);
-    this.parts.push(head, json, CLOSE);
+    const head = utf8.encode(`${this.keys.length === 0 ? '' : ','}[${JSON.stringify(key)},`);
+    this.reserve(head.length + json.length + 1);
+    this.buffer.set(head, this.length);
+    this.length += head.length;
+    const at = this.length;
+    this.buffer.set(json, at);
+    this.length += json.length;
+    this.buffer[this.length++] = CLOSE;
     this.keys.push(key);
-    this.bytes += head.length + json.length + 1;
+    return this.buffer.subarray(at, at + json.length);
+  }
+
+  private reserve(bytes: number): void {
+    // Room for the file's tail too, which file() writes in place.
+    if (this.length + bytes + TAIL.length <= this.buffer.length) return;
+    const grown = new Uint8Array(Math.max(this.buffer.length * 2, this.length + bytes + TAIL.length));
+    grown.set(this.buffer.subarray(0, this.length));
+    this.buffer = grown;
   }
 
   /** Bytes of the entries so far. */
   get size(): number {
-    return this.bytes;
+    return this.length - this.start;
   }
 
-  /** The shard file's bytes (UTF-8 JSON). */
-  file(engineVersion: string): Uint8Array {
-    const head = utf8.encode(`{"format":${JSON.stringify(SHARD_FORMAT)},"schema":${CACHE_SCHEMA},"engine":${JSON.stringify(engineVersion)},"entries":[`);
-    const out = new Uint8Array(head.length + this.bytes + TAIL.length);
-    out.set(head, 0);
-    let at = head.length;
-    for (const part of this.parts) {
-      out.set(part, at);
-      at += part.length;
-    }
-    out.set(TAIL, at);
-    return out;
+  /** The buffer the shard is built in (to reuse once the shard is written and its entries are not needed). */
+  get storage(): Uint8Array {
+    return this.buffer;
   }
 
-  text(engineVersion: string): string {
-    return new TextDecoder().decode(this.file(engineVersion));
+  /** The shard file's bytes (UTF-8 JSON): a view of the buffer, which is not copied. Nothing is added after. */
+  file(): Uint8Array {
+    this.buffer.set(TAIL, this.length);
+    return this.buffer.subarray(0, this.length + TAIL.length);
+  }
+
+  text(): string {
+    return new TextDecoder().decode(this.file());
   }
 }
 
 const utf8 = new TextEncoder();
-const CLOSE = utf8.encode(']');
+const CLOSE = 0x5d; // ]
 const TAIL = utf8.encode(']}');
 
 /** A shard's entries by key, or undefined when the text is not a shard of this engine (damaged, foreign, old). */

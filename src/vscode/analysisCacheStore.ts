@@ -7,10 +7,13 @@ import * as vscode from 'vscode';
 import type { CorpusEvent, DocumentAnalysis, Entity } from '../analysis/types';
 import { atomicWrite, removeStaleTemps } from '../annotations/atomicWrite';
 import { workspaceFs } from './workspaceFs';
+import { hashText } from './textHash';
 import { type ArticleRecord, analysisCacheKey, internStrings, decodeManifest, decodeShard, emptyManifest, encodeManifest, type Manifest, ShardBuilder } from './analysisCache';
 
 /** A shard is written once its entries reach this many bytes. */
 const SHARD_BYTES = 1_000_000;
+/** The buffer a shard is built in: its size plus room for the entry that fills it. */
+const SHARD_BUFFER = SHARD_BYTES + 256 * 1024;
 const MANIFEST = 'manifest.json';
 /** The last linking of the workspace (entities, events, local ids), so that reopening shows the Events at once. */
 const CORPUS = 'corpus-links.ndjson';
@@ -32,7 +35,9 @@ export class AnalysisCacheStore {
   private readonly shardOf = new Map<string, string>();
   /** Keys an article of this workspace used since the last prune. */
   private readonly used = new Set<string>();
-  private building = new ShardBuilder();
+  private building: ShardBuilder | undefined;
+  /** Buffers of shards written, to build the next ones in (a new 1 MB buffer per shard is garbage to collect). */
+  private readonly spareBuffers: Uint8Array[] = [];
   /** Entries put but not yet in a written shard (get() serves them from here). */
   private readonly unwritten = new Map<string, string | Uint8Array>();
   /** The shards last read by get, most recent last (an export or a view reads neighbouring articles). */
@@ -65,7 +70,7 @@ export class AnalysisCacheStore {
   }
 
   key(textSha256: string, documentDate: string | null): string {
-    return analysisCacheKey(textSha256, documentDate, this.engineVersion);
+    return analysisCacheKey(textSha256, documentDate, this.engineVersion, hashText);
   }
 
   /** Reads the manifest (once). */
@@ -160,15 +165,16 @@ export class AnalysisCacheStore {
     if (!this.dir) return;
     this.used.add(key);
     if (this.has(key)) return;
-    this.unwritten.set(key, analysisJson);
-    this.building.add(key, analysisJson);
-    if (this.building.size >= SHARD_BYTES) this.writeShard();
+    // The entry's bytes are kept once, in the shard being built, until it is written.
+    const building = (this.building ??= new ShardBuilder(this.engineVersion, this.spareBuffers.pop() ?? new Uint8Array(SHARD_BUFFER)));
+    this.unwritten.set(key, building.add(key, analysisJson));
+    if (building.size >= SHARD_BYTES) this.writeShard();
   }
 
   /** Writes what is pending: the shard being filled, then the manifest. */
   async flush(): Promise<void> {
     if (!this.dir) return;
-    if (this.building.keys.length > 0) this.writeShard();
+    if (this.building && this.building.keys.length > 0) this.writeShard();
     await this.writing;
     if (this.manifestDirty) {
       this.manifestDirty = false;
@@ -278,7 +284,7 @@ export class AnalysisCacheStore {
     this.used.clear();
     this.shardOf.clear();
     this.unwritten.clear();
-    this.building = new ShardBuilder();
+    this.building = undefined;
     this.recentShards.clear();
     this.manifest = emptyManifest();
     if (!this.dir) return;
@@ -306,9 +312,10 @@ export class AnalysisCacheStore {
 
   private writeShard(): void {
     const shard = this.building;
-    this.building = new ShardBuilder();
+    if (!shard) return;
+    this.building = undefined;
     const name = `shard-${Date.now().toString(36)}-${(this.shardCounter++).toString(36)}-${Math.floor(Math.random() * 36 ** 4).toString(36)}.json`;
-    const data = shard.file(this.engineVersion);
+    const data = shard.file();
     const dir = this.dir!;
     this.writing = this.writing.then(async () => {
       try {
@@ -318,6 +325,8 @@ export class AnalysisCacheStore {
           this.shardOf.set(key, name);
           this.unwritten.delete(key);
         }
+        // Its entries are on disk and nothing refers to its buffer any more: the next shard is built in it.
+        if (this.spareBuffers.length < 2 && shard.storage.length === SHARD_BUFFER) this.spareBuffers.push(shard.storage);
         this.manifestChanged();
       } catch (e) {
         // The entries stay in memory for this session; the next one analyses them again.

@@ -96,6 +96,14 @@ export class TagController implements TagService, TagSource, vscode.Disposable {
     return this.storage.tags(loc.folder).filter((t) => t.path === loc.path);
   }
 
+  taggedArticles(): ReadonlySet<string> {
+    const uris = new Set<string>();
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      for (const tag of this.storage.tags(folder)) uris.add(vscode.Uri.joinPath(folder.uri, tag.path).toString());
+    }
+    return uris;
+  }
+
   async importTags(imported: readonly Tag[]): Promise<{ attached: number; detached: number }> {
     // Tags are matched against the articles' texts: wait until the articles are read.
     await Promise.all([this.storage.loaded, this.index.ready]);

@@ -11,7 +11,6 @@ import { analyzeDocument } from '../analysis/analyze';
 import { isIsoDay } from '../analysis/documentDate';
 import type { CorpusEvent, DocumentAnalysis, Entity } from '../analysis/types';
 import { type ArticleProblem, checkArticleText, decodeArticle, formatMB, maxBytesFromMB, notAnalysedMessage, notUtf8OpenMessage, tooLargeMessage, tooLargeReason } from '../annotations/articleText';
-import { sha256Hex } from '../annotations/sha256';
 import type { Tag } from '../annotations/tags';
 import { type AnalysisSummary, type ArticleRecord, fillTexts, internStrings, keptAnalysis, keptAnalysisJson, parseSummary, summarise } from './analysisCache';
 import type { AnalysisCacheStore } from './analysisCacheStore';
@@ -24,6 +23,7 @@ import { isArticlePath } from './glob';
 import { LiveAnalysis } from './liveAnalysis';
 import { Metrics, type MutableIndexingRun } from './metrics';
 import type { AnalysisCounts, ArticleSnapshot, ArticleSummary, WorkspaceModel } from './model';
+import { hashText } from './textHash';
 import { plainMessage } from './views/labels';
 
 /**
@@ -58,10 +58,14 @@ export interface ReplacedText {
 }
 
 interface FileHead {
+  /** -1 when not stated here (the worker states the file). */
   size: number;
   mtime: number;
   seq: number;
 }
+
+/** The read-ahead counts an article not stated yet as this many characters. */
+const UNSTATED_SIZE = 4096;
 
 interface Read {
   text: string;
@@ -90,22 +94,13 @@ const READS_IN_FLIGHT = 64;
 const TYPED_RELINK_DELAY_MS = 2000;
 /** Characters of text read but not yet analysed, at most (bounds memory while the workers catch up). */
 const MAX_TEXT_IN_ANALYSIS = 1_000_000;
+/**
+ * While indexing, the workspace is linked again when it has grown this many times since the last linking (so
+ * that all the linkings of a first indexing cost about a third more than the last one, not twice it).
+ */
+const LINK_GROWTH = 4;
 /** While indexing, the views are told about changes at most this often. */
 const INDEXING_FIRE_MS = 1_000;
-
-type NodeCrypto = typeof import('node:crypto');
-const nodeCrypto: NodeCrypto | undefined = (() => {
-  try {
-    return require('node:crypto') as NodeCrypto;
-  } catch {
-    return undefined; // web extension host: the pure implementation
-  }
-})();
-
-/** SHA-256 of the text's UTF-8 (as sha256Hex), with node's native hash where there is one (10x faster). */
-function hashText(text: string): string {
-  return nodeCrypto ? nodeCrypto.createHash('sha256').update(text, 'utf8').digest('hex') : sha256Hex(text);
-}
 
 function byPath(a: { path: string }, b: { path: string }): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
@@ -125,6 +120,8 @@ function turn(): Promise<void> {
 /** Where the model gets the user's tags: the tag controller, once it exists. */
 export interface TagSource {
   tags(uri?: vscode.Uri): readonly Tag[];
+  /** The URIs (as strings) of the articles that have tags. */
+  taggedArticles(): ReadonlySet<string>;
 }
 
 const DOCUMENT_DATES_KEY = 'newsAnnotator.documentDates';
@@ -483,6 +480,7 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     for (const key of [...this.entries.keys()]) if (!found.has(key)) this.removeEntry(key);
     for (const key of [...this.refused.keys()]) if (!found.has(key)) this.refused.delete(key);
     const openKeys = new Set(open.map((u) => u.toString()));
+    const tagged = this.tagSource?.taggedArticles() ?? new Set<string>();
     const uris = [...open, ...[...found.values()].filter((u) => !openKeys.has(u.toString()))];
     if (run) run.articles = uris.length;
     const step = uris.length ? 100 / uris.length : 100;
@@ -509,15 +507,16 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
       while (next < uris.length && !stopped()) {
         const uri = uris[next++]!;
         // A closed article file without tags is read by a worker: its text never comes to this thread.
-        const byWorker = this.pool.readsFiles && uri.scheme === 'file' && !openKeys.has(uri.toString()) && !this.tagSource?.tags(uri).length;
-        const head = byWorker ? await this.statFile(uri, run) : undefined;
+        const byWorker = this.pool.readsFiles && uri.scheme === 'file' && !openKeys.has(uri.toString()) && !tagged.has(uri.toString());
+        // A file the index has never seen needs no stat here: the worker reads its size and mtime.
+        const head = !byWorker ? undefined : this.entries.has(uri.toString()) ? await this.statFile(uri, run) : { size: -1, mtime: -1, seq: this.nextSeq(uri.toString()) };
         const read = byWorker ? undefined : await this.read(uri, run);
         const got = head ?? read;
         if (!got || got === 'unchanged' || stopped()) {
           finished();
           continue;
         }
-        const size = read && read !== 'unchanged' ? read.text.length : got.size;
+        const size = read && read !== 'unchanged' ? read.text.length : got.size >= 0 ? got.size : UNSTATED_SIZE;
         textInAnalysis += size;
         const pending = (read && read !== 'unchanged' ? this.accept(uri, read, run) : this.acceptFromWorker(uri, got, run)).then((text) => {
           textInAnalysis -= size;
@@ -719,7 +718,9 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     this.refused.delete(key);
     const { sha256, kept } = result;
     const cacheKey = this.cache.key(sha256, override);
-    const record: ArticleRecord = { size: head.size, mtime: head.mtime, sha256, override, key: cacheKey };
+    // The size and mtime seen before the read when there was a stat here (a change since shows next time).
+    const stated = head.size >= 0;
+    const record: ArticleRecord = { size: stated ? head.size : result.size, mtime: stated ? head.mtime : result.mtime, sha256, override, key: cacheKey };
     this.cache.setRecord(key, record);
     this.cache.put(cacheKey, kept);
     if (run) run.analysed++;
@@ -1250,11 +1251,11 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
   private async runLinks(): Promise<void> {
     await turn();
     while (this.linkStale && !this.disposed) {
-      // While indexing, a new linking waits until the corpus doubled since the last one (so all of them together
-      // cost about two final linkings, not one per second of a growing corpus) and a second passed.
+      // While indexing, a new linking waits until the corpus grew LINK_GROWTH times since the last one (not one
+      // linking per second of a growing corpus) and a second passed.
       if (this.isIndexing() && !this.linkUrgent) {
         const due = () =>
-          this.linkUrgent || this.disposed || !this.isIndexing() || (!this.linkHeld && (this.linkSoon || (Date.now() >= this.lastLinkEnd + INDEXING_FIRE_MS && this.entries.size >= this.lastLinkedCount * 2)));
+          this.linkUrgent || this.disposed || !this.isIndexing() || (!this.linkHeld && (this.linkSoon || (Date.now() >= this.lastLinkEnd + INDEXING_FIRE_MS && this.entries.size >= this.lastLinkedCount * LINK_GROWTH)));
         while (!due()) await new Promise((r) => setTimeout(r, 50));
       }
       this.lastLinkedCount = this.entries.size;

@@ -19,15 +19,21 @@ export interface FileRequest {
 }
 
 export type FileResult =
-  | { status: 'analysed'; sha256: string; kept: Uint8Array; summary: string }
+  /** `size` and `mtime` as vscode.workspace.fs.stat gives them for a file on disk (ms, Date.getTime()). */
+  | { status: 'analysed'; size: number; mtime: number; sha256: string; kept: Uint8Array; summary: string }
   | { status: 'refused'; reason: string; problem: ArticleProblem }
   | { status: 'unreadable'; error: string };
 
 export async function indexFile(request: FileRequest): Promise<FileResult> {
   let bytes: Uint8Array;
+  let size: number;
+  let mtime: number;
   try {
-    // The host records the size and mtime it saw itself; this stat only keeps a file grown since unread.
-    const { size } = await stat(request.path);
+    // Stat first: a file above the limit is refused unread. VS Code's disk provider gives mtime as
+    // stats.mtime.getTime(); the cache manifest compares them, so they are made the same way here.
+    const info = await stat(request.path);
+    size = info.size;
+    mtime = info.mtime.getTime();
     if (size > request.maxBytes) return { status: 'refused', reason: tooLargeReason(size, request.maxBytes), problem: 'too-large' };
     bytes = await readFile(request.path);
   } catch (e) {
@@ -40,5 +46,5 @@ export async function indexFile(request: FileRequest): Promise<FileResult> {
   const analysis = analyzeDocument(decoded.text, { documentDate: request.documentDate });
   // The kept analysis as UTF-8 bytes, which the worker hands over without a copy (transferred) and the host
   // writes into the cache as they are: it never becomes a string on the host's heap.
-  return { status: 'analysed', sha256, kept: utf8.encode(keptAnalysisJson(analysis)), summary: summaryJson(analysis) };
+  return { status: 'analysed', size, mtime, sha256, kept: utf8.encode(keptAnalysisJson(analysis)), summary: summaryJson(analysis) };
 }

@@ -13,11 +13,11 @@ const ENGINE = '0.3.0+1700000000000';
 
 describe('analysis cache shards', () => {
   it('hold many analyses written from their JSON, read back equal (sentences not kept)', () => {
-    const builder = new ShardBuilder();
+    const builder = new ShardBuilder(ENGINE);
     const keys = seeds.map((_s, i) => analysisCacheKey(String(i), null, ENGINE));
     seeds.forEach((s, i) => builder.add(keys[i]!, keptAnalysisJson(analyzeDocument(s.text))));
     expect(builder.size).toBeGreaterThan(1000);
-    const entries = decodeShard(builder.text(ENGINE), ENGINE);
+    const entries = decodeShard(builder.text(), ENGINE);
     expect(entries?.size).toBe(seeds.length);
     seeds.forEach((s, i) => {
       const back = entries!.get(keys[i]!)!;
@@ -28,9 +28,9 @@ describe('analysis cache shards', () => {
   });
 
   it('of another engine, damaged or foreign read as nothing', () => {
-    const builder = new ShardBuilder();
+    const builder = new ShardBuilder(ENGINE);
     builder.add('k', keptAnalysisJson(analyzeDocument(seeds[0]!.text)));
-    const text = builder.text(ENGINE);
+    const text = builder.text();
     expect(decodeShard(text, '0.3.1+1700000000000')).toBeUndefined();
     expect(decodeShard(text.slice(0, text.length / 2), ENGINE)).toBeUndefined();
     expect(decodeShard('{"format":"something else","entries":[]}', ENGINE)).toBeUndefined();

@@ -1,6 +1,6 @@
 // The worker's side of indexing a closed article: the file read, decoded, hashed and analysed as the extension
 // host would do it itself (same text, same hash, same analysis), or refused with the host's reasons.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -27,6 +27,8 @@ describe('indexFile (the analysis worker reading an article itself)', () => {
     expect(result.status).toBe('analysed');
     if (result.status !== 'analysed') return;
     expect(result.sha256).toBe(sha256Hex(seed.text));
+    expect(result.size).toBe(Buffer.byteLength(seed.text));
+    expect(result.mtime).toBe(statSync(join(dir, 'a.txt')).mtime.getTime());
     const analysis = analyzeDocument(seed.text, { documentDate: '2024-01-02' });
     expect(new TextDecoder().decode(result.kept)).toBe(keptAnalysisJson(analysis));
     const summary = parseSummary(result.summary)!;
