@@ -16,20 +16,26 @@ export function findClaims(_text: string, _sentences: Span[], analysis: QuoteAna
 
 /** The claims of a text, from its quotations and the attributions of each of its sentences. */
 export function claimsOf(text: string, sentences: readonly Span[], quotes: readonly AttributedQuote[], contexts: readonly SentenceContext[]): ClaimMention[] {
-  // Sentences joined by a quotation that crosses their boundary.
-  const groupEnd = sentences.map((_, i) => i);
-  const quoteAt = new Map<number, (typeof quotes)[number]>();
+  // Sentences joined by a quotation that crosses their boundary (numbers in a typed array: no array
+  // of boxed indices and no closure per article).
+  const groupEnd = new Int32Array(sentences.length);
+  for (let i = 0; i < groupEnd.length; i++) groupEnd[i] = i;
   for (const q of quotes) {
     for (let i = q.firstSentence; i <= q.lastSentence; i++) groupEnd[i] = Math.max(groupEnd[i]!, q.lastSentence);
-    if (!quoteAt.has(q.firstSentence)) quoteAt.set(q.firstSentence, q);
   }
+  // The first quotation of a group (the first one listed for the group's earliest sentence that has
+  // one) is found by a cursor over the quotations by first sentence: analyzeQuotes lists them in text
+  // order, which is that order already; a stable sort keeps the first listed first otherwise.
+  const ordered = isByFirstSentence(quotes) ? quotes : [...quotes].sort((a, b) => a.firstSentence - b.firstSentence);
+  let nextQuote = 0;
   const claims: ClaimMention[] = [];
   let i = 0;
   while (i < sentences.length) {
     let end = groupEnd[i]!;
     for (let k = i; k <= end; k++) end = Math.max(end, groupEnd[k]!);
-    let quote: (typeof quotes)[number] | undefined;
-    for (let k = i; k <= end && !quote; k++) quote = quoteAt.get(k);
+    while (nextQuote < ordered.length && ordered[nextQuote]!.firstSentence < i) nextQuote++;
+    const candidate = ordered[nextQuote];
+    const quote = candidate && candidate.firstSentence <= end ? candidate : undefined;
     let attribution = null;
     for (let k = i; k <= end && !attribution; k++) {
       for (const a of contexts[k]?.attributions ?? []) {
@@ -57,6 +63,11 @@ export function claimsOf(text: string, sentences: readonly Span[], quotes: reado
     i = end + 1;
   }
   return claims;
+}
+
+function isByFirstSentence(quotes: readonly AttributedQuote[]): boolean {
+  for (let k = 1; k < quotes.length; k++) if (quotes[k - 1]!.firstSentence > quotes[k]!.firstSentence) return false;
+  return true;
 }
 
 /** Whether the character before `end` closes a sentence: . ! ? … " ” ’ ) ] (read only when a claim needs it). */

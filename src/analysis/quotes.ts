@@ -2,7 +2,7 @@
 // rejects titles and scare quotes, and gives each quotation to the source the article names.
 import { claimsOf } from './claims';
 import { paragraphBlocks } from './sentences';
-import { attributeSentences, inRanges, type Attribution, type SentenceContext, type Speaker } from './speakers';
+import { attributeSentences, type Attribution, type SentenceContext, type Speaker } from './speakers';
 import type { ClaimMention, OfficialMention, QuoteMention, Span } from './types';
 
 export interface QuoteSegment {
@@ -41,6 +41,32 @@ function isDoubleMark(code: number): boolean {
 }
 
 const ALL_MARKS = /["“”«»„'‘’]/g;
+/** ALL_MARKS but a single mark between two ASCII letters or digits. */
+const MARKS_BUT_INNER_APOSTROPHES = /["“”«»„]|['‘’](?![A-Za-z0-9])|(?<![A-Za-z0-9])['‘’]/g;
+
+/** An ASCII letter or digit. */
+function isAsciiAlnum(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+}
+
+/**
+ * Whether a block starts or ends with a single mark that has ASCII letters or digits on both sides
+ * in the text: inside its block such a mark sits at an edge, where singleSegments reads it (the block
+ * ends there), so MARKS_BUT_INNER_APOSTROPHES would lose it. (Paragraph blocks never do: they are cut
+ * at line breaks and trimmed.)
+ */
+function blockEdgeInWord(text: string, blocks: readonly Span[]): boolean {
+  for (const block of blocks) {
+    if (block.end > block.start && (isInnerSingleMark(text, block.start) || isInnerSingleMark(text, block.end - 1))) return true;
+  }
+  return false;
+}
+
+/** A single mark with an ASCII letter or digit on both sides. */
+function isInnerSingleMark(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return (c === 39 || c === 0x2018 || c === 0x2019) && i > 0 && isAsciiAlnum(text.charCodeAt(i - 1)) && isAsciiAlnum(text.charCodeAt(i + 1));
+}
 
 function trimmedEnd(text: string, start: number, end: number): number {
   let e = end;
@@ -77,9 +103,12 @@ export function findQuoteSegments(
   // scans natively and builds no match object).
   const doubleMarks: number[] = [];
   const singleMarks: number[] = [];
-  ALL_MARKS.lastIndex = 0;
-  while (ALL_MARKS.test(text)) {
-    const i = ALL_MARKS.lastIndex - 1;
+  // Apostrophes inside words (Iran's, can't: half of all marks) are passed over by the regex itself,
+  // as singleSegments would pass them over, unless a block's edge cuts the word (then all are read).
+  const marks = blockEdgeInWord(text, blocks) ? ALL_MARKS : MARKS_BUT_INNER_APOSTROPHES;
+  marks.lastIndex = 0;
+  while (marks.test(text)) {
+    const i = marks.lastIndex - 1;
     if (isDoubleMark(text.charCodeAt(i))) doubleMarks.push(i);
     else singleMarks.push(i);
   }
@@ -89,11 +118,14 @@ export function findQuoteSegments(
   for (const block of blocks) {
     while (d < doubleMarks.length && doubleMarks[d]! < block.start) d++;
     while (q < singleMarks.length && singleMarks[q]! < block.start) q++;
-    const doubles = doubleSegments(text, block, sentences, doubleMarks, d);
-    // A loop, not push(...spread): one block of a huge unbroken text can hold more segments than the
-    // call stack takes arguments.
-    for (const segment of doubles) segments.push(segment);
-    for (const segment of singleSegments(text, block, doubles, singleMarks, q)) segments.push(segment);
+    const hasDoubles = d < doubleMarks.length && doubleMarks[d]! < block.end;
+    const hasSingles = q < singleMarks.length && singleMarks[q]! < block.end;
+    // Most paragraphs hold no mark at all: nothing to pair.
+    if (!hasDoubles && !hasSingles) continue;
+    // Both kinds go straight into `segments`; the block's double quotations are segments[from, to).
+    const from = segments.length;
+    if (hasDoubles) doubleSegments(text, block, sentences, doubleMarks, d, segments);
+    if (hasSingles) singleSegments(text, block, segments, from, segments.length, singleMarks, q);
   }
   segments.sort((a, b) => a.start - b.start);
   return segments;
@@ -107,14 +139,16 @@ function codeAfter(text: string, block: Span, i: number): number {
   return i + 1 < block.end ? text.charCodeAt(i + 1) : -1;
 }
 
-function doubleSegments(text: string, block: Span, sentences: Span[], marks: number[], from: number): QuoteSegment[] {
-  const out: QuoteSegment[] = [];
+/** A quotation whose closing mark is missing, from its opening mark at `openAt` to `endPos`. */
+function emitImplicit(text: string, sentences: Span[], openAt: number, endPos: number, out: QuoteSegment[]): void {
+  const start = openAt + 1;
+  const end = trimmedEnd(text, start, endPos);
+  if (end > start) out.push(cutRunOn(text, { open: openAt, close: -1, start, end, single: false }, sentences));
+}
+
+/** The double quotations of a block, added to `out`. */
+function doubleSegments(text: string, block: Span, sentences: Span[], marks: number[], from: number, out: QuoteSegment[]): void {
   let openAt = -1;
-  const emitImplicit = (endPos: number) => {
-    const start = openAt + 1;
-    const end = trimmedEnd(text, start, endPos);
-    if (end > start) out.push(cutRunOn(text, { open: openAt, close: -1, start, end, single: false }, sentences));
-  };
   for (let k = from; k < marks.length && marks[k]! < block.end; k++) {
     const i = marks[k]!;
     const mark = text.charCodeAt(i);
@@ -131,7 +165,7 @@ function doubleSegments(text: string, block: Span, sentences: Span[], marks: num
     }
     if (role === 'either') role = openAt >= 0 ? 'close' : 'open';
     if (role === 'open') {
-      if (openAt >= 0) emitImplicit(i);
+      if (openAt >= 0) emitImplicit(text, sentences, openAt, i, out);
       openAt = i;
     } else if (openAt >= 0) {
       if (i > openAt + 1) out.push({ open: openAt, close: i, start: openAt + 1, end: i, single: false });
@@ -143,8 +177,7 @@ function doubleSegments(text: string, block: Span, sentences: Span[], marks: num
       if (i > start) out.push({ open: -1, close: i, start, end: i, single: false });
     }
   }
-  if (openAt >= 0) emitImplicit(block.end);
-  return out;
+  if (openAt >= 0) emitImplicit(text, sentences, openAt, block.end, out);
 }
 
 const REPORTING_INSIDE = /\b(?:said|says|saying|told|added|adding|according to|stated|asked|replied|wrote)\b/;
@@ -165,10 +198,25 @@ function cutRunOn(text: string, seg: QuoteSegment, sentences: Span[]): QuoteSegm
   return seg;
 }
 
-/** Single marks used as quotation marks ('reckless'), told apart from apostrophes (Iran's, members'). */
-function singleSegments(text: string, block: Span, doubles: QuoteSegment[], marks: number[], from: number): QuoteSegment[] {
-  const out: QuoteSegment[] = [];
-  const inside: Span[] = doubles.map((d) => ({ start: d.start, end: d.end }));
+/** Whether `pos` is inside one of list[from, to) (sorted spans): inRanges on that part of the list. */
+function inSegments(list: QuoteSegment[], from: number, to: number, pos: number): boolean {
+  let lo = from;
+  let hi = to - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = list[mid]!;
+    if (pos < r.start) hi = mid - 1;
+    else if (pos >= r.end) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+/**
+ * Single marks used as quotation marks ('reckless'), told apart from apostrophes (Iran's, members'),
+ * added to `out`; the block's double quotations are out[doublesFrom, doublesTo).
+ */
+function singleSegments(text: string, block: Span, out: QuoteSegment[], doublesFrom: number, doublesTo: number, marks: number[], from: number): void {
   let openAt = -1;
   for (let k = from; k < marks.length && marks[k]! < block.end; k++) {
     const i = marks[k]!;
@@ -177,7 +225,7 @@ function singleSegments(text: string, block: Span, doubles: QuoteSegment[], mark
     const prevLetter = isLetterOrDigit(prev);
     const nextLetter = isLetterOrDigit(next);
     if (prevLetter && nextLetter) continue; // apostrophe inside a word
-    if (inRanges(inside, i)) continue;
+    if (inSegments(out, doublesFrom, doublesTo, i)) continue;
     const mark = text.charCodeAt(i);
     // ( [ — – - " “ before an opening mark; not a decade ("the '90s") or a clipped word ("rock 'n' roll").
     const canOpen =
@@ -197,12 +245,37 @@ function singleSegments(text: string, block: Span, doubles: QuoteSegment[], mark
       openAt = -1;
     } else if (canOpen && i - openAt > 400) openAt = i;
   }
-  return out;
 }
 
 const CLIPPED = /^(?:\d0s|n['’]\s|em\b|til\b|cause\b)/;
 
 const TITLE_INTRO = /\b(?:book|novel|film|movie|documentary|song|album|play|show|series|programme|program|titled|entitled|headlined|dubbed|so-called|nicknamed|known as|slogan|motto|hashtag|banner|operation|term|phrase|word|campaign called|article|column|report called|magazine|newspaper)\s*[,:]?\s*$/i;
+
+/**
+ * The last words TITLE_INTRO can end with (lower case). The regex, run on every quotation, is asked
+ * only when the word right before the quotation (past spaces and a comma or colon) is one of them.
+ */
+const TITLE_INTRO_LAST_WORDS = new Set([
+  'book', 'novel', 'film', 'movie', 'documentary', 'song', 'album', 'play', 'show', 'series', 'programme', 'program',
+  'titled', 'entitled', 'headlined', 'dubbed', 'called', 'nicknamed', 'as', 'slogan', 'motto', 'hashtag', 'banner',
+  'operation', 'term', 'phrase', 'word', 'article', 'column', 'magazine', 'newspaper',
+]);
+
+/**
+ * Whether TITLE_INTRO may match text[from, to): its last run of ASCII letters, before what
+ * /\s*[,:]?\s*$/ takes, is one of TITLE_INTRO_LAST_WORDS (the regex's /i folds only ASCII letters).
+ */
+function mayIntroduceTitle(text: string, from: number, to: number): boolean {
+  let end = to;
+  while (end > from && isJsSpace(text.charCodeAt(end - 1))) end--;
+  if (end > from && (text.charCodeAt(end - 1) === 44 || text.charCodeAt(end - 1) === 58)) end--;
+  while (end > from && isJsSpace(text.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > from && ((text.charCodeAt(start - 1) | 32) - 97) >>> 0 < 26) start--;
+  // The longest listed word has 11 letters.
+  if (start === end || end - start > 11) return false;
+  return TITLE_INTRO_LAST_WORDS.has(text.slice(start, end).toLowerCase());
+}
 
 /** Titles, names and coined terms are not quotations: "Economic “2+2”", a book title. */
 function looksLikeTitle(text: string, seg: QuoteSegment): boolean {
@@ -249,12 +322,14 @@ function looksLikeTitle(text: string, seg: QuoteSegment): boolean {
         if (wordCap) capitalised++;
       }
       wordStart = -1;
+      // Past 14 words with a lower-case letter seen, neither test below can hold: read no further.
+      if (words > 14 && hasLower) break;
     }
     i += units - 1;
   }
   if (!hasLower) return true;
   if (words >= 2 && longWords >= 2 && capitalised / longWords >= 0.75 && words <= 14) return true;
-  if (seg.open >= 0) {
+  if (seg.open >= 0 && mayIntroduceTitle(text, Math.max(0, seg.open - 40), seg.open)) {
     const before = text.slice(Math.max(0, seg.open - 40), seg.open);
     if (TITLE_INTRO.test(before)) return true;
   }
@@ -293,7 +368,13 @@ function wordsBetween(text: string, start: number, end: number): number {
 
 /** Whether only spaces and commas separate two positions. */
 function adjacent(text: string, from: number, to: number): boolean {
-  return to >= from && to - from < 6 && /^[\s,]*$/.test(text.slice(from, to));
+  if (to < from || to - from >= 6) return false;
+  // As /^[\s,]*$/ on text.slice(from, to), read in place.
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 44 && !isJsSpace(c)) return false;
+  }
+  return true;
 }
 
 export interface AttributedQuote {
@@ -322,8 +403,8 @@ export function analyzeQuotes(
   blocks: readonly Span[] = paragraphBlocks(text),
 ): QuoteAnalysis {
   const segments = findQuoteSegments(text, sentences, blocks);
-  const masks = segments.map((s) => ({ start: s.start, end: s.end }));
-  const contexts = attributeSentences(text, sentences, officials, masks);
+  // The segments are the masked ranges themselves (spans by their start and end), not copies of them.
+  const contexts = attributeSentences(text, sentences, officials, segments);
   const quotes: AttributedQuote[] = [];
   let previous: AttributedQuote | null = null;
   for (const seg of segments) {
@@ -376,6 +457,8 @@ export function analyzeQuotes(
   return { quotes: quotes.map((q) => ({ quote: q.quote })), claims: claimsOf(text, sentences, quotes, contexts) };
 }
 
+const RELATIVE_OR_SEMICOLON = /\b(?:whose|which|who|while|whom)\b|[;]/;
+
 function chooseAttribution(
   text: string,
   seg: QuoteSegment,
@@ -415,8 +498,7 @@ function chooseAttribution(
     const a = firstAttributions[i]!;
     if (a.cueStart > openAt) break;
     if (!usable(a) || a.cueEnd > openAt || openAt - a.cueEnd > 80) continue;
-    const between = text.slice(a.cueEnd, openAt);
-    if (wordsBetween(text, a.cueEnd, openAt) <= 6 && !/\b(?:whose|which|who|while|whom)\b|[;]/.test(between)) pre = a;
+    if (wordsBetween(text, a.cueEnd, openAt) <= 6 && !RELATIVE_OR_SEMICOLON.test(text.slice(a.cueEnd, openAt))) pre = a;
   }
   // A statement relayed by a body keeps its maker: 'Hayashi urged Iran "...", the ministry said'.
   if (pre && post) return post.person && !pre.person ? post : pre;

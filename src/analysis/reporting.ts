@@ -169,12 +169,13 @@ export interface CueGroup {
   /** Longest first, as cueFormAt tries them. */
   forms: CueForm[];
 }
-const CUE_GROUPS_BY_HASH = new Map<number, CueGroup[]>();
-
-/** The groups of cue forms whose first word has this hash (several words may share one), if any. */
-export function cueFormsByHash(hash: number): CueGroup[] | undefined {
-  return CUE_GROUPS_BY_HASH.get(hash);
-}
+const CUE_GROUP_LIST: CueGroup[] = [];
+// The groups by the hash of their first word, in an open-addressing table of numbers: a slot is the
+// hash and the group's index + 1 (0: empty). It is read for every word of a sentence that may hold a
+// cue; a Map and a Set of numbers cost a walk through their own tables, rarely still in the cache
+// when the other stages of an article have just run.
+const CUE_SLOTS = 1024;
+const cueSlots = new Int32Array(CUE_SLOTS * 2);
 
 /** The cue that starts at word `i` of `lowerWords` (lower-cased words of a sentence), as its number of words, or 0. */
 export function cueLengthAt(lowerWords: (i: number) => string | undefined, i: number): number {
@@ -197,38 +198,148 @@ export function cueInfo(form: string): CueInfo | undefined {
 
 // Hashes of the lower-cased first words of all cues: a sentence is scanned for them by character
 // code, without building strings, so that sentences with no cue cost almost nothing.
-const FIRST_WORD_HASHES = new Set<number>();
 /** The hash of a lower-case word; speakers' tokenizer computes the same one while it scans. */
 export function wordHash(word: string): number {
   let h = 0;
   for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) | 0;
   return h;
 }
+
+/** Per group: where its first word's letters are in GROUP_LETTERS (offset << 8 | length). */
+const groupWordAt: number[] = [];
+const groupLetters: number[] = [];
+/** Per group: the meaning of its one form, when that form is its first word alone (most verbs), else null. */
+const GROUP_ONE_WORD_INFO: (CueInfo | null)[] = [];
 for (const [first, forms] of CUES_BY_FIRST_WORD) {
   const h = wordHash(first);
-  const groups = CUE_GROUPS_BY_HASH.get(h) ?? [];
-  groups.push({ first, forms });
-  CUE_GROUPS_BY_HASH.set(h, groups);
+  CUE_GROUP_LIST.push({ first, forms });
+  groupWordAt.push((groupLetters.length << 8) | first.length);
+  for (let k = 0; k < first.length; k++) groupLetters.push(first.charCodeAt(k));
+  GROUP_ONE_WORD_INFO.push(forms.length === 1 && forms[0]!.words.length === 1 ? forms[0]!.info : null);
+  let slot = h & (CUE_SLOTS - 1);
+  while (cueSlots[slot * 2 + 1] !== 0) slot = (slot + 1) & (CUE_SLOTS - 1);
+  cueSlots[slot * 2] = h;
+  cueSlots[slot * 2 + 1] = CUE_GROUP_LIST.length;
 }
-// The low 16 bits of those hashes as a bit table: most words fail this test, which is cheaper than the Set.
-const FIRST_WORD_BITS = new Uint32Array(2048);
+const GROUP_WORD_AT = Int32Array.from(groupWordAt);
+const GROUP_LETTERS = Uint16Array.from(groupLetters);
+
+/**
+ * The index of the group whose first word is text[start, end), a word of ASCII letters (the Kelvin
+ * sign reads as "k") with wordHash `hash`, or -1. Compared by character code with the group's letters.
+ */
+export function cueGroupIndexOf(text: string, start: number, end: number, hash: number): number {
+  let slot = hash & (CUE_SLOTS - 1);
+  for (;;) {
+    const group = cueSlots[slot * 2 + 1]! - 1;
+    if (group < 0) return -1;
+    if (cueSlots[slot * 2] === hash) {
+      const at = GROUP_WORD_AT[group]!;
+      const length = at & 255;
+      if (length === end - start) {
+        const from = at >>> 8;
+        let same = true;
+        for (let i = 0; i < length && same; i++) {
+          const c = text.charCodeAt(start + i);
+          same = (c === 0x212a ? 107 : c | 32) === GROUP_LETTERS[from + i];
+        }
+        if (same) return group;
+      }
+    }
+    slot = (slot + 1) & (CUE_SLOTS - 1);
+  }
+}
+
+/** The group at an index from cueGroupIndexOf. */
+export function cueGroupAt(index: number): CueGroup {
+  return CUE_GROUP_LIST[index]!;
+}
+
+/** The meaning of the group's only form when that is its first word alone, else null (see cueGroupAt). */
+export function oneWordCueInfo(index: number): CueInfo | null {
+  return GROUP_ONE_WORD_INFO[index]!;
+}
+// The low 13 bits of those hashes as a bit table: most words fail this test, which is cheaper than the table.
+// 1 KB: it is read for every word the tokenizer reads, so it is kept small enough to stay in the
+// cache; the few words that pass it by chance (about 4%) are told apart by the slot table.
+const FIRST_WORD_WORDS = 256;
+const FIRST_WORD_BITS = new Uint32Array(FIRST_WORD_WORDS);
 for (const first of CUES_BY_FIRST_WORD.keys()) {
   const h = wordHash(first);
-  FIRST_WORD_HASHES.add(h);
-  FIRST_WORD_BITS[(h >>> 5) & 2047]! |= 1 << (h & 31);
+  FIRST_WORD_BITS[(h >>> 5) & (FIRST_WORD_WORDS - 1)]! |= 1 << (h & 31);
 }
 
 /** Whether a word with this hash (of its lower-cased letters) may be the first word of a cue. */
 export function mayStartCue(hash: number): boolean {
-  return (FIRST_WORD_BITS[(hash >>> 5) & 2047]! & (1 << (hash & 31))) !== 0 && FIRST_WORD_HASHES.has(hash);
+  if ((FIRST_WORD_BITS[(hash >>> 5) & (FIRST_WORD_WORDS - 1)]! & (1 << (hash & 31))) === 0) return false;
+  let slot = hash & (CUE_SLOTS - 1);
+  for (;;) {
+    if (cueSlots[slot * 2 + 1] === 0) return false;
+    if (cueSlots[slot * 2] === hash) return true;
+    slot = (slot + 1) & (CUE_SLOTS - 1);
+  }
 }
+
+// The first three letters of the cues' first words (a-z, as a number below 26^3) as bits: most words
+// of a sentence are told apart from every cue by them, and are skipped without hashing their letters.
+const PREFIX_BITS = new Uint32Array(Math.ceil((26 * 26 * 26) / 32));
+// The prefix test stands for the hash test only if every first word has three letters a-z or more,
+// and no shorter word's hash is one of theirs: checked here rather than assumed.
+let prefixTestExact = true;
+for (const first of CUES_BY_FIRST_WORD.keys()) {
+  if (!/^[a-z]{3,}$/.test(first)) {
+    prefixTestExact = false;
+    continue;
+  }
+  const prefix = ((first.charCodeAt(0) - 97) * 26 + first.charCodeAt(1) - 97) * 26 + first.charCodeAt(2) - 97;
+  PREFIX_BITS[prefix >>> 5]! |= 1 << (prefix & 31);
+}
+for (let a = 97; a <= 122 && prefixTestExact; a++) {
+  if (mayStartCue(a)) prefixTestExact = false;
+  for (let b = 97; b <= 122; b++) if (mayStartCue(a * 31 + b)) prefixTestExact = false;
+}
+const PREFIX_TEST_EXACT = prefixTestExact;
 
 /** Whether `text[start, end)` may hold a reporting cue (false positives possible, never false negatives). */
 export function mayHoldCue(text: string, start: number, end: number): boolean {
+  if (!PREFIX_TEST_EXACT) return mayHoldCueByHash(text, start, end);
+  // Runs of ASCII letters, as the tokenizer reads cue words; `| 32` lower-cases an ASCII capital, and
+  // only ASCII letters land in 0..25 after `- 97`.
+  let i = start;
+  while (i < end) {
+    const first = (text.charCodeAt(i++) | 32) - 97;
+    if (first >>> 0 >= 26) continue;
+    if (i >= end) return false;
+    const second = (text.charCodeAt(i) | 32) - 97;
+    if (second >>> 0 >= 26) continue;
+    i++;
+    if (i >= end) return false;
+    const third = (text.charCodeAt(i) | 32) - 97;
+    if (third >>> 0 >= 26) continue;
+    i++;
+    const prefix = (first * 26 + second) * 26 + third;
+    if ((PREFIX_BITS[prefix >>> 5]! & (1 << (prefix & 31))) === 0) {
+      // No cue starts so: skip the rest of the word.
+      while (i < end && ((text.charCodeAt(i) | 32) - 97) >>> 0 < 26) i++;
+      continue;
+    }
+    let h = (Math.imul((Math.imul(first + 97, 31) + second + 97) | 0, 31) + third + 97) | 0;
+    while (i < end) {
+      const letter = (text.charCodeAt(i) | 32) - 97;
+      if (letter >>> 0 >= 26) break;
+      h = (Math.imul(h, 31) + letter + 97) | 0;
+      i++;
+    }
+    if (mayStartCue(h)) return true;
+  }
+  return false;
+}
+
+/** mayHoldCue by the hash of every word (the exact test when the prefixes cannot stand for it). */
+function mayHoldCueByHash(text: string, start: number, end: number): boolean {
   let h = 0;
   let inWord = false;
   for (let i = start; i < end; i++) {
-    // `| 32` lower-cases an ASCII capital; only ASCII letters land in 0..25 after `- 97`.
     const letter = (text.charCodeAt(i) | 32) - 97;
     if (letter >>> 0 < 26) {
       h = (Math.imul(h, 31) + letter + 97) | 0;

@@ -3,7 +3,7 @@
 // body/description as the article gives it). Pronouns resolve to the last person or body named.
 import { detached } from './detached';
 import { lookupCountry } from './countries';
-import { cueFormsByHash, mayHoldCue, mayStartCue, singleWordCueForms, wordHash, type CueForm, type CueInfo } from './reporting';
+import { cueGroupAt, cueGroupIndexOf, mayHoldCue, oneWordCueInfo, mayStartCue, singleWordCueForms, wordHash, type CueForm, type CueInfo } from './reporting';
 import type { OfficialMention, Span } from './types';
 
 /**
@@ -26,8 +26,6 @@ export class Token {
     public cap: boolean,
     /** Hash of the lower-cased word when it is all ASCII letters (see reporting.wordHash), else 0. */
     public hash: number,
-    /** Only ASCII characters and no capital: the text is its own lower case. */
-    public plain: boolean,
   ) {
     this.punct = !word && end - start === 1 ? source.charCodeAt(start) : -1;
   }
@@ -37,7 +35,7 @@ export class Token {
   }
 
   get lower(): string {
-    return (this.lowerCache ??= this.word && !this.plain ? this.text.toLowerCase() : this.text);
+    return (this.lowerCache ??= this.word && !isPlain(this.source, this.start, this.end) ? this.text.toLowerCase() : this.text);
   }
 
   /** The word lists its lower case belongs to (C_* bits), read once when first asked. */
@@ -51,20 +49,31 @@ export class Token {
   }
 
   /** Turns a released token into a new one (see TokenPool). */
-  reset(source: string, start: number, end: number, word: boolean, cap: boolean, hash: number, plain: boolean): this {
+  reset(source: string, start: number, end: number, word: boolean, cap: boolean, hash: number): this {
     this.source = source;
     this.start = start;
     this.end = end;
     this.word = word;
     this.cap = cap;
     this.hash = hash;
-    this.plain = plain;
     this.punct = !word && end - start === 1 ? source.charCodeAt(start) : -1;
     this.textCache = undefined;
     this.lowerCache = undefined;
     this.catCache = -1;
     return this;
   }
+}
+
+/**
+ * Only ASCII characters and no capital: the text is its own lower case. Read when a word's lower case
+ * is first asked for (one word in ten), rather than tracked for every letter the tokenizer reads.
+ */
+function isPlain(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 || (c >= 65 && c <= 90)) return false;
+  }
+  return true;
 }
 
 /**
@@ -148,24 +157,24 @@ export function tokenize(text: string, start: number, end: number, pool?: TokenP
       // Keep surrogate pairs together so spans never split a character.
       const len = code >= 0xd800 && code <= 0xdbff && i + 1 < end ? 2 : 1;
       const old = out[n++];
-      if (old) old.reset(text, i, i + len, false, false, 0, false);
-      else out.push(new Token(text, i, i + len, false, false, 0, false));
+      if (old) old.reset(text, i, i + len, false, false, 0);
+      else out.push(new Token(text, i, i + len, false, false, 0));
       i += len;
       continue;
     }
     // The hash of the lower-cased word, kept only while the word is all ASCII letters (cue words are).
     let hash = 0;
     let letters = true;
-    let plain = true;
     let j = i;
     for (;;) {
+      // The character that ends the run of word characters (0 at the range's end: no joiner there).
+      let c = 0;
       while (j < end) {
-        const c = text.charCodeAt(j);
+        c = text.charCodeAt(j);
         // `| 32` lower-cases an ASCII capital; only ASCII letters land in 0..25 after `- 97`.
         const letter = (c | 32) - 97;
         if (letter >>> 0 < 26) {
           hash = (Math.imul(hash, 31) + letter + 97) | 0;
-          if (c < 97) plain = false;
         } else if (c < 128) {
           if (c >= 48 && c <= 57) letters = false;
           else break;
@@ -173,32 +182,27 @@ export function tokenize(text: string, start: number, end: number, pool?: TokenP
         // The Kelvin sign lower-cases to an ASCII "k".
         else if (c === 0x212a) {
           hash = (Math.imul(hash, 31) + 107) | 0;
-          plain = false;
         } else if (isWordChar(c, text, j)) {
           letters = false;
-          plain = false;
         } else break;
         j++;
       }
-      const c = text.charCodeAt(j);
       // Inner joiners: ' ’ - ‐ . & followed by a word character.
       if (j + 1 < end && (c === 39 || c === 0x2019 || c === 45 || c === 0x2010 || c === 46 || c === 38) && isWordChar(text.charCodeAt(j + 1), text, j + 1)) {
         letters = false;
-        // The word character after the joiner is skipped by `j += 2`: check it here.
-        const after = text.charCodeAt(j + 1);
-        if (c >= 128 || after >= 128 || ASCII_CLASS[after] === UPPER) plain = false;
         j += 2;
         continue;
       }
       break;
     }
-    const cap = isCapital(code, text, i);
+    // A capital: an ASCII one, or a first unit that lower-casing changes.
+    const cap = code < 128 ? code >= 65 && code <= 90 : isCapital(code, text, i);
     const h = letters ? hash : 0;
     // Words that may start a cue are noted as they are read, so cue matching needs no second pass.
-    if (cueCandidates && h !== 0 && mayStartCue(h)) cueCandidates.push(n);
+    if (h !== 0 && cueCandidates && mayStartCue(h)) cueCandidates.push(n);
     const old = out[n++];
-    if (old) old.reset(text, i, j, true, cap, h, plain);
-    else out.push(new Token(text, i, j, true, cap, h, plain));
+    if (old) old.reset(text, i, j, true, cap, h);
+    else out.push(new Token(text, i, j, true, cap, h));
     i = j;
   }
   if (out.length > n) out.length = n;
@@ -263,9 +267,15 @@ const NAME_PARTICLES = new Set(['bin', 'bint', 'ibn', 'al', 'el', 'de', 'da', 'd
 /** An office word, also hyphenated ones ("Secretary-General", "Vice-President"). */
 function isTitleWord(t: Token): boolean {
   if (isIn(t, C_TITLE_WORDS)) return true;
-  // A word of letters only has no hyphen.
-  if (t.hash !== 0 || !t.lower.includes('-')) return false;
+  // A word of letters only has no hyphen; nor has a lower case whose word has none (read in place).
+  if (t.hash !== 0 || !hasHyphen(t)) return false;
   return t.lower.split('-').every((part) => TITLE_WORDS.has(part) || part === 'general' || part === 'in');
+}
+
+/** Whether the token's text holds a "-" (as its lower case does: lower-casing changes letters only). */
+function hasHyphen(t: Token): boolean {
+  for (let i = t.start; i < t.end; i++) if (t.source.charCodeAt(i) === 45) return true;
+  return false;
 }
 
 /** Heads that make a phrase a body rather than a person ("Japanese Foreign Ministry"). */
@@ -333,16 +343,16 @@ function isPlace(word: string): boolean {
 }
 
 function personWord(t: Token): boolean {
-  return t.cap && !isIn(t, C_PLACES) && !isPlace(t.text) && !isIn(t, C_ORG_WORDS) && !isIn(t, C_TITLE_WORDS) && !isAllCapitals(t) && !endsWithLower(t, 's');
+  // The country table (isPlace, a lookup by the word's text) is asked last: the other tests are read in place.
+  return t.cap && !isIn(t, C_PLACES) && !isIn(t, C_ORG_WORDS) && !isIn(t, C_TITLE_WORDS) && !isAllCapitals(t) && !endsWithLower(t, 's') && !isPlace(t.text);
 }
 
 /** "Iran's", "IRAN'S", "members'" (as /['’]s$/i or a final "s'"/"s’"), read from the last two characters. */
 function isPossessive(t: Token): boolean {
-  const text = t.text;
-  const n = text.length;
-  if (n < 2) return false;
-  const last = text.charCodeAt(n - 1);
-  const prev = text.charCodeAt(n - 2);
+  // Read from the article, without the token's string.
+  if (t.end - t.start < 2) return false;
+  const last = t.source.charCodeAt(t.end - 1);
+  const prev = t.source.charCodeAt(t.end - 2);
   return ((last === 115 || last === 83) && (prev === 39 || prev === 0x2019)) || (prev === 115 && (last === 39 || last === 0x2019));
 }
 
@@ -424,6 +434,11 @@ function isTokenAllowedInPhrase(t: Token): boolean {
   return !endsWithLower(t, 'ed') && !endsWithLower(t, 'ing');
 }
 
+/** As /^(?:the|these|those|all|his|her|their|its|our)$/.test(t.lower), compared in place. */
+function isArticleLike(t: Token): boolean {
+  return isWord(t, 'the') || isWord(t, 'these') || isWord(t, 'those') || isWord(t, 'all') || isWord(t, 'his') || isWord(t, 'her') || isWord(t, 'their') || isWord(t, 'its') || isWord(t, 'our');
+}
+
 /** Collects a noun phrase that ends at tokens[idx], walking left. Returns its first index, or idx + 1 if empty. */
 function phraseBackward(tokens: Token[], idx: number, floor: number): number {
   let k = idx;
@@ -434,12 +449,12 @@ function phraseBackward(tokens: Token[], idx: number, floor: number): number {
     if (isIn(t, C_DETERMINERS) && t.word && !isWord(t, 'that')) {
       // "The two ministers": a numeral after an article.
       const before = tokens[k - 1];
-      if (k - 1 >= floor && before && /^(?:the|these|those|all|his|her|their|its|our)$/.test(before.lower) && before.lower !== t.lower) return k - 1;
+      if (k - 1 >= floor && before && isArticleLike(before) && before.lower !== t.lower) return k - 1;
       return k;
     }
     if (t.punct === 46) {
       const prev = tokens[k - 1];
-      if (prev && (isIn(prev, C_HONORIFICS) || (prev.text.length === 1 && prev.cap)) && k < idx) {
+      if (prev && (isIn(prev, C_HONORIFICS) || (prev.end - prev.start === 1 && prev.cap)) && k < idx) {
         k--;
         continue;
       }
@@ -525,7 +540,7 @@ export function phraseForward(tokens: Token[], idx: number, limitIdx: number): T
     const t = tokens[k]!;
     if (t.punct === 46) {
       const prev = tokens[k - 1];
-      if (prev && (isIn(prev, C_HONORIFICS) || (prev.text.length === 1 && prev.cap)) && tokens[k + 1]?.cap) {
+      if (prev && (isIn(prev, C_HONORIFICS) || (prev.end - prev.start === 1 && prev.cap)) && tokens[k + 1]?.cap) {
         k++;
         continue;
       }
@@ -568,7 +583,7 @@ function spanOf(tokens: Token[]): Span {
 /** The trailing personal name of a phrase, without titles: "Foreign Minister Yoko Kamikawa" -> "Yoko Kamikawa". */
 export function nameOf(tokens: Token[]): Token[] | null {
   // "farm unions and the Greens": two sources, kept as written.
-  if (!tokens[0]?.cap && tokens.some((t) => !t.cap && isWord(t, 'and'))) return null;
+  if (!tokens[0]?.cap && hasLowerAnd(tokens)) return null;
   const name = nameAtEnd(tokens);
   if (name) return name;
   // "President Ruto of Kenya": the name comes before the place.
@@ -581,6 +596,19 @@ export function nameOf(tokens: Token[]): Token[] | null {
     }
   }
   return null;
+}
+
+/** Whether a lower-case "and" is among the tokens. */
+function hasLowerAnd(tokens: Token[]): boolean {
+  for (const t of tokens) if (!t.cap && isWord(t, 'and')) return true;
+  return false;
+}
+
+/** The number of words among the tokens. */
+function wordCountOf(tokens: Token[]): number {
+  let n = 0;
+  for (const t of tokens) if (t.word) n++;
+  return n;
 }
 
 function nameAtEnd(tokens: Token[]): Token[] | null {
@@ -604,16 +632,22 @@ function nameAtEnd(tokens: Token[]): Token[] | null {
   const before = words[start - 1];
   // "Centers for Disease Control and Prevention": capitalised words joined by connectors name a body.
   if (before && !before.cap && (isWord(before, 'and') || isWord(before, '&') || isWord(before, 'of') || isWord(before, 'for')) && words[start - 2]?.cap) return null;
-  let run = words.slice(start, end);
+  // The name is words[first, end); its start moves right past a place and titles, cut once at the end.
+  let first = start;
   if (before && !before.cap && (isWord(before, 'to') || isWord(before, 'of') || isWord(before, 'for') || isWord(before, 'from') || isWord(before, 'in') || isWord(before, 'at'))) {
     // "Ambassador to Japan Gilad Cohen": the first capitalised word is the place.
-    if (run.length < 2) return null;
-    run = run.slice(1);
-    while (run.length > 1 && isIn(run[0], C_TITLE_WORDS)) run = run.slice(1);
+    if (end - first < 2) return null;
+    first++;
+    while (end - first > 1 && isIn(words[first], C_TITLE_WORDS)) first++;
   }
-  while (run.length > 0 && (run[0]!.punct === 46 || isIn(run[0], C_HONORIFICS))) run = run.slice(1);
-  if (run.length === 0 || !run.some((t) => t.word && t.cap && !isTitleWord(t))) return null;
-  return run;
+  while (first < end && (words[first]!.punct === 46 || isIn(words[first], C_HONORIFICS))) first++;
+  let named = false;
+  for (let k = first; k < end && !named; k++) {
+    const t = words[k]!;
+    named = t.word && t.cap && !isTitleWord(t);
+  }
+  if (!named) return null;
+  return words.slice(first, end);
 }
 
 function textOf(text: string, tokens: Token[]): string {
@@ -652,19 +686,32 @@ export class PersonRegistry {
   lastBody: Speaker | null = null;
   /** The last outlet named as a source ("The Clarion newspaper"), for "the paper". */
   lastMedia: Speaker | null = null;
+  /** Counts the changes to what speakerOf reads, so that its last answer can be reused while unchanged. */
+  version = 0;
+  /** speakerOf's last phrase, appositive (their first and last positions), officials, and answer. */
+  memoVersion = -1;
+  memoText = '';
+  memoOfficials: OfficialMention[] | null = null;
+  memoPhraseStart = -1;
+  memoPhraseEnd = -1;
+  memoAppositiveStart = -1;
+  memoAppositiveEnd = -1;
+  memoSpeaker: Speaker | null = null;
 
   add(name: string, entityId: string | null, titleWords: Iterable<string>, at: number): void {
+    this.version++;
     let person = this.byName.get(name);
     if (person) person.at = Math.max(person.at, at);
     else {
       person = { name, entityId, words: new Set(), at, order: this.byName.size, lastWords: null, lastTitle: undefined };
       this.byName.set(name, person);
     }
-    for (const w of titleWords) this.addWord(person, w.toLowerCase());
+    for (const w of titleWords) this.addWord(person, lowerCaseOf(w));
   }
 
   /** Same as `add` with the words of an office title ("Foreign Minister"). */
   addTitled(name: string, entityId: string | null, title: string | null, at: number): void {
+    this.version++;
     const person = this.byName.get(name);
     // The same title as last time gives the same words (titleWordsOf): adding them again changes nothing.
     if (person && person.lastTitle === title) {
@@ -709,6 +756,15 @@ export class PersonRegistry {
 
 const NO_WORDS: string[] = [];
 
+/** w.toLowerCase(), without a copy for a word of ASCII that has no capital (the office words mostly are). */
+function lowerCaseOf(w: string): string {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 128 || (c >= 65 && c <= 90)) return w.toLowerCase();
+  }
+  return w;
+}
+
 /** The lower-case words of an office title, split once per distinct title (officials repeat their titles). */
 const titleWordsMemo = new Map<string, string[]>();
 function titleWordsOf(title: string): string[] {
@@ -722,7 +778,15 @@ function titleWordsOf(title: string): string[] {
 }
 const NO_PEOPLE: KnownPerson[] = [];
 
-/** Turns a source phrase into a speaker, preferring an official mention inside it. */
+/**
+ * Turns a source phrase into a speaker, preferring an official mention inside it.
+ *
+ * A sentence's subject is most often also the source of its cue ("Ms Osei said"): the phrase is read
+ * twice in a row. The answer depends only on the phrase's tokens (a run of one sentence's tokens, so
+ * known by its first and last positions), the appositive's, the officials and the registry; and what
+ * this adds to the registry, added again, changes nothing. So while the registry is unchanged since
+ * the last call (its version), the same phrase gets the same answer without reading it again.
+ */
 export function speakerOf(
   text: string,
   phrase: Token[],
@@ -730,6 +794,34 @@ export function speakerOf(
   officials: OfficialMention[],
   registry: PersonRegistry,
 ): Speaker {
+  const phraseStart = phrase[0]!.start;
+  const phraseEnd = phrase[phrase.length - 1]!.end;
+  const appositiveStart = appositive.length ? appositive[0]!.start : -1;
+  const appositiveEnd = appositive.length ? appositive[appositive.length - 1]!.end : -1;
+  if (
+    registry.memoVersion === registry.version &&
+    registry.memoPhraseStart === phraseStart &&
+    registry.memoPhraseEnd === phraseEnd &&
+    registry.memoAppositiveStart === appositiveStart &&
+    registry.memoAppositiveEnd === appositiveEnd &&
+    registry.memoText === text &&
+    registry.memoOfficials === officials
+  ) {
+    return registry.memoSpeaker!;
+  }
+  const speaker = readSpeaker(text, phrase, appositive, officials, registry);
+  registry.memoVersion = registry.version;
+  registry.memoText = text;
+  registry.memoOfficials = officials;
+  registry.memoPhraseStart = phraseStart;
+  registry.memoPhraseEnd = phraseEnd;
+  registry.memoAppositiveStart = appositiveStart;
+  registry.memoAppositiveEnd = appositiveEnd;
+  registry.memoSpeaker = speaker;
+  return speaker;
+}
+
+function readSpeaker(text: string, phrase: Token[], appositive: Token[], officials: OfficialMention[], registry: PersonRegistry): Speaker {
   const span = spanOf(phrase);
   // nameOf(phrase) is read once, and only when needed (it is pure).
   let phraseName: Token[] | null | undefined;
@@ -747,20 +839,30 @@ export function speakerOf(
   let name = phraseName === undefined ? nameOf(phrase) : phraseName;
   if (!name && appositive.length > 0) {
     const appName = nameOf(appositive);
-    if (appName && appName.length === appositive.filter((t) => t.word).length) {
+    if (appName && appName.length === wordCountOf(appositive)) {
       name = appName;
       head = appositive;
     }
   }
   if (name && !looksLikeBody(phrase)) {
     const nameText = textOf(text, name);
-    const titleWords = head.filter((t) => t.word && t.start < name![0]!.start).map((t) => t.lower);
+    const nameStart = name[0]!.start;
+    const titleWords: string[] = [];
+    for (const t of head) if (t.word && t.start < nameStart) titleWords.push(t.lower);
     if (appositive.length && head === phrase) for (const t of appositive) if (t.word) titleWords.push(t.lower);
+    // The name's words: how many, and the first (read in place, without a filtered list).
+    let nameWordCount = 0;
+    let nameWord: Token | undefined;
+    for (const t of name) {
+      if (!t.word) continue;
+      if (nameWordCount++ === 0) nameWord = t;
+    }
     // TITLE_WORDS holds the honorifics too.
-    const honorific = phrase.some((t) => isIn(t, C_TITLE_WORDS));
-    const nameWords = name.filter((t) => t.word);
-    const titled = titleWords.some((w) => TITLE_WORDS.has(w) || TITLE_HEADS.has(w));
-    const person = nameWords.length >= 2 || honorific || titled || (nameWords.length === 1 && personWord(nameWords[0]!));
+    let honorific = false;
+    for (const t of phrase) if (isIn(t, C_TITLE_WORDS)) honorific = true;
+    let titled = false;
+    for (const w of titleWords) if (TITLE_WORDS.has(w) || TITLE_HEADS.has(w)) titled = true;
+    const person = nameWordCount >= 2 || honorific || titled || (nameWordCount === 1 && personWord(nameWord!));
     if (person) registry.add(nameText, null, titleWords, span.start);
     return { speaker: nameText, speakerEntityId: null, person };
   }
@@ -782,9 +884,9 @@ export function speakerOf(
 }
 
 function looksLikeBody(phrase: Token[]): boolean {
-  const words = phrase.filter((t) => t.word);
-  const last = words[words.length - 1];
-  return !!last && isIn(last, C_ORG_WORDS);
+  // The last word of the phrase, found from its end.
+  for (let k = phrase.length - 1; k >= 0; k--) if (phrase[k]!.word) return isIn(phrase[k], C_ORG_WORDS);
+  return false;
 }
 
 /** The last official named in the phrase, unless only as a possessor ("Mr. Okafor's lawyer"). */
@@ -817,20 +919,18 @@ function isPossessiveAt(text: string, i: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
-/** Per officials list (sorted by start): the furthest end among officials[0..k]. */
-const reachCache = new WeakMap<OfficialMention[], number[]>();
-// The list of the article being attributed, kept from one call to the next (cleared when the article is done).
+/**
+ * Per officials list (sorted by start): the furthest end among officials[0..k]. Only the list of the
+ * article being attributed is kept, from one call to the next (cleared when the article is done): a
+ * cache of every list (a WeakMap) cost an entry per article for the collector to sweep, for nothing.
+ */
 let lastReachList: OfficialMention[] | null = null;
 let lastReach: number[] = [];
 function reachOf(officials: OfficialMention[]): number[] {
   if (officials === lastReachList && lastReach.length === officials.length) return lastReach;
-  let reach = reachCache.get(officials);
-  if (!reach || reach.length !== officials.length) {
-    reach = [];
-    let max = -1;
-    for (const o of officials) reach.push((max = Math.max(max, o.end)));
-    reachCache.set(officials, reach);
-  }
+  const reach: number[] = [];
+  let max = -1;
+  for (const o of officials) reach.push((max = Math.max(max, o.end)));
   lastReachList = officials;
   lastReach = reach;
   return reach;
@@ -893,53 +993,18 @@ export interface SentenceContext {
   subject: Speaker | null;
 }
 
-interface CueMatch {
-  /** Token indices of the cue's first and last word. */
-  index: number;
-  lastIndex: number;
-  form: string;
-  info: CueInfo;
-}
-
 /**
- * The reporting cues of a sentence, found word by word from the tokens that may start one
- * (`candidates`, noted by the tokenizer from a hash of each word), so most words cost no string.
+ * The form of a group of cues (`cueGroupAt(group)`, whose first word is token `i`) that the tokens
+ * from `i` on spell, the longest first.
  */
-/**
- * cueFormAt on tokens: the cue form that starts at token `i` (a candidate: a word of ASCII letters),
- * its words compared in place rather than as lower-case strings.
- */
-function cueFormAtToken(tokens: Token[], i: number): CueForm | undefined {
-  const t = tokens[i]!;
-  const groups = cueFormsByHash(t.hash);
-  if (!groups) return undefined;
-  for (const group of groups) {
-    if (!isWord(t, group.first)) continue;
-    for (const form of group.forms) {
-      const words = form.words;
-      let k = 1;
-      while (k < words.length && isWord(tokens[i + k], words[k]!)) k++;
-      if (k === words.length) return form;
-    }
-    return undefined;
+function cueFormOfGroup(tokens: Token[], i: number, group: number): CueForm | undefined {
+  for (const form of cueGroupAt(group).forms) {
+    const words = form.words;
+    let k = 1;
+    while (k < words.length && isWord(tokens[i + k], words[k]!)) k++;
+    if (k === words.length) return form;
   }
   return undefined;
-}
-
-function cueMatches(tokens: Token[], candidates: number[]): CueMatch[] {
-  const out: CueMatch[] = [];
-  if (candidates.length === 0) return out;
-  let next = 0;
-  for (const i of candidates) {
-    if (i < next) continue; // a word of the cue just matched
-    const cue = cueFormAtToken(tokens, i);
-    if (!cue) continue;
-    const n = cue.words.length;
-    const t = tokens[i]!;
-    out.push({ index: i, lastIndex: i + n - 1, form: n === 1 ? t.text : tokens.slice(i, i + n).map((x) => x.text).join(' '), info: cue.info });
-    next = i + n;
-  }
-  return out;
 }
 
 interface ResolverState {
@@ -994,8 +1059,7 @@ export function attributeSentences(
     // A sentence that no quotation touches tests its tokens against no range at all (same answers, no search).
     const local = touchesRanges(quoted, quotedReach, sentence) ? quoted : NO_SPANS;
     ctx.subject = sentenceSubject(text, ctx, sortedOfficials, local, registry, state);
-    const matches = cueMatches(tokens, cueCandidates);
-    if (matches.length) findCues(text, ctx, matches, sortedOfficials, local, registry, state);
+    if (cueCandidates.length) findCues(text, ctx, cueCandidates, sortedOfficials, local, registry, state);
     const first = ctx.attributions[0];
     if (first?.speaker) {
       remember(state, first, registry);
@@ -1038,7 +1102,7 @@ function recentPerson(state: ResolverState): Speaker | null {
   for (let i = state.pending.length - 1; i >= 0; i--) {
     const ctx = state.pending[i]!;
     readLazily(ctx, state);
-    if (ctx.subject?.speaker && ctx.subject.person && !PRONOUNS.has(ctx.subject.speaker.toLowerCase())) return ctx.subject;
+    if (ctx.subject?.speaker && ctx.subject.person && !isPronounText(ctx.subject.speaker)) return ctx.subject;
   }
   if (state.lastPerson) return state.lastPerson;
   for (let i = state.pending.length - 1; i >= 0; i--) {
@@ -1046,6 +1110,14 @@ function recentPerson(state: ResolverState): Speaker | null {
     if (named) return named;
   }
   return null;
+}
+
+/**
+ * As PRONOUNS.has(s.toLowerCase()): the pronouns have at most four letters, and lower-casing never
+ * shortens a string, so a longer speaker (most are) is no pronoun without a lower-case copy of it.
+ */
+function isPronounText(s: string): boolean {
+  return s.length <= 4 && PRONOUNS.has(s.toLowerCase());
 }
 
 /** As /^[A-Z]/.test(s), without running a regex over a sliced string. */
@@ -1060,10 +1132,11 @@ function remember(state: ResolverState, s: Speaker, registry: PersonRegistry): v
     state.pending.length = 0;
   }
   if (s.person) state.lastPerson = s;
-  else if (s.speaker && startsWithAsciiCapital(s.speaker) && !PRONOUNS.has(s.speaker.toLowerCase())) {
+  else if (s.speaker && startsWithAsciiCapital(s.speaker) && !isPronounText(s.speaker)) {
     state.lastBody = s;
     registry.lastBody = s;
     if (MEDIA_WORDS.test(s.speaker)) registry.lastMedia = s;
+    registry.version++;
   }
 }
 
@@ -1073,7 +1146,7 @@ function nameInPassing(ctx: SentenceContext, quoted: Span[]): Speaker | null {
   for (let i = tokens.length - 1; i > 0; i--) {
     const t = tokens[i]!;
     if (!t.cap || !t.word || inRanges(quoted, t.start) || isIn(t, C_WEEKDAYS_MONTHS) || isIn(t, C_TITLE_WORDS)) continue;
-    if (isIn(t, C_NP_STOP) || isPossessive(t) || /^[A-Z]{2,}$/.test(t.text)) continue;
+    if (isIn(t, C_NP_STOP) || isPossessive(t) || isAllCapitals(t)) continue;
     const prev = tokens[i - 1]!;
     if (isWord(prev, 'the') || prev.punct === 46 || prev.punct === 34 || prev.punct === 8220) continue;
     const next = tokens[i + 1];
@@ -1087,8 +1160,8 @@ function resolvePronoun(pronoun: string, ctx: SentenceContext, at: number, state
   const subject = ctx.subject;
   if (p === 'he' || p === 'she') {
     // The subject's first word is looked up only when the subject could be the one meant.
-    const subjectToken = subject?.speaker && subject.person ? ctx.tokens.find((t) => t.word && !isIn(t, C_PRONOUNS)) : undefined;
-    if (subject?.speaker && subject.person && subjectToken && subjectToken.start < at && !PRONOUNS.has(subject.speaker.toLowerCase())) return subject;
+    const subjectToken = subject?.speaker && subject.person ? firstNonPronounWord(ctx.tokens) : undefined;
+    if (subject?.speaker && subject.person && subjectToken && subjectToken.start < at && !isPronounText(subject.speaker)) return subject;
     const recent = recentPerson(state);
     if (recent) return recent;
   } else if (p === 'it') {
@@ -1154,10 +1227,10 @@ function sentenceSubject(
     while (j < tokens.length && tokens[j]!.punct !== 44 && j < i + phrase.length + 12) j++;
     const appositive = tokens.slice(i + phrase.length + 1, j);
     if (phrase.length === 1 && isIn(phrase[0], C_PRONOUNS)) return state ? resolvePronoun(phrase[0]!.text, ctx, phrase[0]!.start, state) : null;
-    return speakerOf(text, phrase, tokens[j]?.punct === 44 ? appositive : [], officials, registry);
+    return speakerOf(text, phrase, tokens[j]?.punct === 44 ? appositive : NO_TOKENS, officials, registry);
   }
   if (phrase.length === 1 && isIn(phrase[0], C_PRONOUNS)) return state ? resolvePronoun(phrase[0]!.text, ctx, phrase[0]!.start, state) : null;
-  return speakerOf(text, phrase, [], officials, registry);
+  return speakerOf(text, phrase, NO_TOKENS, officials, registry);
 }
 
 const FINITE_FOLLOWERS = new Set(['that', 'the', 'a', 'an', 'it', 'he', 'she', 'they', 'we', 'his', 'her', 'its', 'their', 'of', 'to', 'on', 'about', 'there', 'this', 'these', 'those', 'both', 'all', 'no', 'more', 'some']);
@@ -1165,30 +1238,49 @@ const PREPOSITIONS = new Set(['in', 'at', 'on', 'of', 'for', 'from', 'with', 'to
 const NOUN_BLOCKERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'travel', 'press', 'news', 'media']);
 const BY_OBJECT_STOP = new Set(['phone', 'telephone', 'video', 'videolink', 'email', 'letter', 'text', 'far', 'law', 'force', 'hand', 'mail', 'fax']);
 
+/**
+ * The reporting cues of a sentence and their attributions. The cues are found from the tokens that
+ * may start one (`candidates`, noted by the tokenizer from a hash of each word): a candidate's first
+ * word is found in a table of numbers, and most cues are one verb whose meaning is read from it
+ * without a walk through the forms. Each cue is attributed as soon as it is found (finding them is
+ * pure: no list of matches is built first).
+ */
 function findCues(
   text: string,
   ctx: SentenceContext,
-  matches: CueMatch[],
+  candidates: number[],
   officials: OfficialMention[],
   quoted: Span[],
   registry: PersonRegistry,
   state: ResolverState,
 ): void {
   const { tokens } = ctx;
+  // The sentence's first word outside quotations, found when first needed.
   let openerIdx = -2;
-  const firstWordIdx = (_t: Token[], q: Span[]): number => (openerIdx === -2 ? (openerIdx = firstWord(tokens, q)) : openerIdx);
-  for (const match of matches) {
-    const m = match.form;
-    const cueIdx = match.index;
-    const cueStart = tokens[cueIdx]!.start;
-    if (inRanges(quoted, cueStart)) continue;
-    const info = match.info;
-    // Verbs are lower case; a capitalised form is a name or a sentence-initial noun ("Reports").
-    if (hasAsciiCapital(m) && !(info.lemma === 'according to' && cueIdx === firstWordIdx(tokens, quoted))) {
-      if (cueIdx !== firstWordIdx(tokens, quoted)) continue;
+  let next = 0;
+  for (const cueIdx of candidates) {
+    if (cueIdx < next) continue; // a word of the cue just matched
+    const t = tokens[cueIdx]!;
+    const group = cueGroupIndexOf(t.source, t.start, t.end, t.hash);
+    if (group < 0) continue;
+    let info = oneWordCueInfo(group);
+    let n = 1;
+    if (info === null) {
+      const form = cueFormOfGroup(tokens, cueIdx, group);
+      if (!form) continue;
+      info = form.info;
+      n = form.words.length;
     }
-    const lastCueIdx = match.lastIndex;
-    const attribution = attributeCue(text, ctx, cueIdx, lastCueIdx, m, info, officials, quoted, registry, state);
+    next = cueIdx + n;
+    if (inRanges(quoted, t.start)) continue;
+    const m = n === 1 ? t.text : tokens.slice(cueIdx, cueIdx + n).map((x) => x.text).join(' ');
+    // Verbs are lower case; a capitalised form is a name or a sentence-initial noun ("Reports").
+    // ("According to" opens a sentence too, and is kept there like any other capitalised form.)
+    if (hasAsciiCapital(m)) {
+      if (openerIdx === -2) openerIdx = firstWord(tokens, quoted);
+      if (cueIdx !== openerIdx) continue;
+    }
+    const attribution = attributeCue(text, ctx, cueIdx, cueIdx + n - 1, m, info, officials, quoted, registry, state);
     if (attribution) ctx.attributions.push(attribution);
   }
 }
@@ -1203,7 +1295,14 @@ function hasAsciiCapital(s: string): boolean {
 }
 
 function firstWord(tokens: Token[], quoted: Span[]): number {
-  return tokens.findIndex((t) => t.word && !inRanges(quoted, t.start));
+  for (let k = 0; k < tokens.length; k++) if (tokens[k]!.word && !inRanges(quoted, tokens[k]!.start)) return k;
+  return -1;
+}
+
+/** The first word that is not a pronoun, if any. */
+function firstNonPronounWord(tokens: Token[]): Token | undefined {
+  for (const t of tokens) if (t.word && !isIn(t, C_PRONOUNS)) return t;
+  return undefined;
 }
 
 /** Index of the token that starts at `pos` (tokens are sorted), or -1. */
@@ -1258,25 +1357,11 @@ function attributeCue(
   const cueTok = tokens[cueIdx]!;
   const cueEnd = tokens[lastCueIdx]!.end;
   const after = lastCueIdx + 1;
-  const make = (phrase: Token[], appositive: Token[], trusted = false): Attribution | null => {
-    if (phrase.length === 0) return null;
-    const span = spanOf(phrase);
-    let speaker: Speaker;
-    if (phrase.length === 1 && isIn(phrase[0], C_PRONOUNS) && phrase[0]!.word) {
-      if (isWord(phrase[0], 'i') || isWord(phrase[0], 'we') || isWord(phrase[0], 'you')) return null;
-      speaker = resolvePronoun(phrase[0]!.text, ctx, span.start, state);
-    } else {
-      // Right after a quotation ('"...," the coach said') any noun phrase is the source.
-      if (!trusted && !agentive(phrase, ctx.sentence.start)) return null;
-      speaker = speakerOf(text, phrase, appositive, officials, registry);
-    }
-    return attributionOf(speaker, cue, cueTok.start, cueEnd, info, span);
-  };
 
   if (info.lemma === 'according to') {
     let phrase = phraseForward(tokens, after, tokens.length);
     phrase = unwrapDocument(tokens, phrase);
-    return make(phrase, []);
+    return attributionTo(text, ctx, phrase, NO_TOKENS, false, cue, cueTok.start, cueEnd, info, officials, registry, state);
   }
   if (info.lemma === 'per') {
     const next = tokens[after];
@@ -1285,14 +1370,14 @@ function attributeCue(
       // "per" inside a phrase ("once per year") is not attribution; it follows a comma or opens the sentence.
       if (cueIdx > 0 && tokens[cueIdx - 1]!.word) return null;
     }
-    return make(unwrapDocument(tokens, phraseForward(tokens, after, tokens.length)), []);
+    return attributionTo(text, ctx, unwrapDocument(tokens, phraseForward(tokens, after, tokens.length)), NO_TOKENS, false, cue, cueTok.start, cueEnd, info, officials, registry, state);
   }
   if (info.lemma === 'quote') {
     // "the agency quoted Ms. Ivanova ... as saying": the quoted person spoke.
     let j = after;
     while (j < tokens.length && j < after + 25 && !(isWord(tokens[j], 'as') && isWord(tokens[j + 1], 'saying'))) j++;
     if (j >= tokens.length || !isWord(tokens[j], 'as')) return null;
-    return make(phraseForward(tokens, after, j), []);
+    return attributionTo(text, ctx, phraseForward(tokens, after, j), NO_TOKENS, false, cue, cueTok.start, cueEnd, info, officials, registry, state);
   }
 
   const prev = tokens[cueIdx - 1];
@@ -1325,7 +1410,7 @@ function attributeCue(
     }
     const byHead = by.filter((t) => t.word).pop();
     if (by.length && byHead && !isIn(byHead, C_BY_OBJECT_STOP)) {
-      const a = make(by, []);
+      const a = attributionTo(text, ctx, by, NO_TOKENS, false, cue, cueTok.start, cueEnd, info, officials, registry, state);
       if (a) return a.info.strength === 'quoteOnly' ? attributionOf(a, a.cue, a.cueStart, a.cueEnd, { ...a.info, strength: 'speech' }, a.phrase) : a;
     }
   }
@@ -1336,7 +1421,7 @@ function attributeCue(
   if ((atClauseStart || followedByQuoteClose) && !info.participle) {
     // Inverted: '"...," said the spokesman.'
     const phrase = phraseForward(tokens, after, tokens.length);
-    const a = make(phrase, appositiveAfter(tokens, after + phrase.length));
+    const a = attributionTo(text, ctx, phrase, appositiveAfter(tokens, after + phrase.length), false, cue, cueTok.start, cueEnd, info, officials, registry, state);
     if (a) return a;
     if (atClauseStart && cueIdx === floor) return null;
   }
@@ -1372,11 +1457,11 @@ function attributeCue(
     if (before && before.word && !before.cap && isIn(before, C_PREPOSITIONS)) {
       // "divers searching the lake near Kisumu, Kenya, said": the phrase is a place, the source is the subject.
       const s = ctx.subject;
-      if (s?.speaker && !PRONOUNS.has(s.speaker.toLowerCase())) return attributionOf(s, cue, cueTok.start, cueEnd, info, { start: cueTok.start, end: cueTok.start });
+      if (s?.speaker && !isPronounText(s.speaker)) return attributionOf(s, cue, cueTok.start, cueEnd, info, { start: cueTok.start, end: cueTok.start });
       return null;
     }
     const trusted = floor > 0 && firstIdx <= floor + 1 && !isIn(first, C_PRONOUNS) && sub.phrase.tokens.some((t) => t.word && !isIn(t, C_DETERMINERS));
-    return make(sub.phrase.tokens, sub.phrase.appositive, trusted);
+    return attributionTo(text, ctx, sub.phrase.tokens, sub.phrase.appositive, trusted, cue, cueTok.start, cueEnd, info, officials, registry, state);
   }
   if (sub.coordinated) {
     // "was planning to express concern ... and urge Rouhani": a bare verb is not finite.
@@ -1390,9 +1475,38 @@ function attributeCue(
     // "the rebate remained, said X": inverted after a comma.
     const phrase = phraseForward(tokens, after, tokens.length);
     const end = tokens[after + phrase.length];
-    if (phrase.length && (!end || !end.word)) return make(phrase, appositiveAfter(tokens, after + phrase.length));
+    if (phrase.length && (!end || !end.word)) return attributionTo(text, ctx, phrase, appositiveAfter(tokens, after + phrase.length), false, cue, cueTok.start, cueEnd, info, officials, registry, state);
   }
   return null;
+}
+
+/** The attribution of a cue to a source phrase, if the phrase can be a source. */
+function attributionTo(
+  text: string,
+  ctx: SentenceContext,
+  phrase: Token[],
+  appositive: Token[],
+  trusted: boolean,
+  cue: string,
+  cueStart: number,
+  cueEnd: number,
+  info: CueInfo,
+  officials: OfficialMention[],
+  registry: PersonRegistry,
+  state: ResolverState,
+): Attribution | null {
+  if (phrase.length === 0) return null;
+  const span = spanOf(phrase);
+  let speaker: Speaker;
+  if (phrase.length === 1 && isIn(phrase[0], C_PRONOUNS) && phrase[0]!.word) {
+    if (isWord(phrase[0], 'i') || isWord(phrase[0], 'we') || isWord(phrase[0], 'you')) return null;
+    speaker = resolvePronoun(phrase[0]!.text, ctx, span.start, state);
+  } else {
+    // Right after a quotation ('"...," the coach said') any noun phrase is the source.
+    if (!trusted && !agentive(phrase, ctx.sentence.start)) return null;
+    speaker = speakerOf(text, phrase, appositive, officials, registry);
+  }
+  return attributionOf(speaker, cue, cueStart, cueEnd, info, span);
 }
 
 /** "not", "never", "n't" and words ending in it ("didn't", "hasn’t"). */
@@ -1512,6 +1626,10 @@ const SLOT_USED = 1 << 29;
 const categorySlots = new Int32Array(CATEGORY_SLOTS * 3);
 const categoryWordList = [...CATEGORIES_BY_WORD.keys()].filter((w) => /^[a-z]+$/.test(w));
 const CATEGORY_LETTERS = new Uint8Array(categoryWordList.reduce((n, w) => n + w.length, 0));
+// The low 14 bits of the listed words' hashes: most words of an article are in no list, and are told
+// so by these 2 KB (still in the cache) rather than by a walk through the slots (most often not).
+const CATEGORY_HASH_WORDS = 512;
+const CATEGORY_HASH_BITS = new Uint32Array(CATEGORY_HASH_WORDS);
 {
   let letters = 0;
   for (const word of categoryWordList) {
@@ -1522,11 +1640,13 @@ const CATEGORY_LETTERS = new Uint8Array(categoryWordList.reduce((n, w) => n + w.
     categorySlots[slot * 3 + 1] = CATEGORIES_BY_WORD.get(word)! | SLOT_USED;
     categorySlots[slot * 3 + 2] = (letters << 8) | word.length;
     for (let k = 0; k < word.length; k++) CATEGORY_LETTERS[letters++] = word.charCodeAt(k);
+    CATEGORY_HASH_BITS[(h >>> 5) & (CATEGORY_HASH_WORDS - 1)]! |= 1 << (h & 31);
   }
 }
 
 /** The bits of a word of ASCII letters (the Kelvin sign reads as "k"), text[start, end) with Token.hash `hash`. */
 function categoriesOfAsciiWord(text: string, start: number, end: number, hash: number): number {
+  if ((CATEGORY_HASH_BITS[(hash >>> 5) & (CATEGORY_HASH_WORDS - 1)]! & (1 << (hash & 31))) === 0) return 0;
   let slot = hash & (CATEGORY_SLOTS - 1);
   for (;;) {
     const bits = categorySlots[slot * 3 + 1]!;
