@@ -1973,7 +1973,9 @@ function isRuleOpener(text: string, start: number, end: number): boolean {
   if (length < 2 || length > RULE_OPENER_MAX_LENGTH) return false;
   let h = 0;
   for (let i = start; i < end; i++) h = (Math.imul(h, 31) + (text.charCodeAt(i) | 32)) | 0;
-  for (const w of RULE_OPENERS_BY_HASH.get(h) ?? []) if (w.length === length && foldedEquals(text, start, w)) return true;
+  const words = RULE_OPENERS_BY_HASH.get(h);
+  if (words === undefined) return false;
+  for (const w of words) if (w.length === length && foldedEquals(text, start, w)) return true;
   return false;
 }
 const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -1981,31 +1983,31 @@ const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 // Quotation marks too: 'had a "productive" call with'.
 const isGap = (c: number) => c === 32 || c === 45 || c === 39 || c === 8217 || c === 46 || c === 34 || c === 8220 || c === 8221;
 
-// The rules a word may open, as one sticky alternation (one group per rule, in listed order): the first
-// group that matches is the first rule that would, and one regex call of a few groups replaces a call
-// per rule. Keyed by the folded hash of the word (see foldedHash), checked by its letters.
+// The rules a word may open, in listed order, each as a sticky pattern tried at the word: the first that
+// matches is the rule (as the first matching branch of one alternation of them would be), and a test
+// builds no match object. Keyed by the folded hash of the word (see foldedHash), checked by its letters.
 interface RulesOfWord {
   word: string;
   rules: CueRule[];
-  alternation: RegExp;
+  /** The rules' patterns, sticky and in any case, in the order of `rules`. */
+  sticky: RegExp[];
 }
 const RULES_BY_WORD_HASH = new Map<number, RulesOfWord[]>();
 {
+  const stickyOf = new Map<CueRule, RegExp>(CUE_RULES.map((r) => [r, new RegExp(r.re.source, 'iy')]));
   const rulesByWord = new Map<string, CueRule[]>();
   for (const rule of CUE_RULES) for (const word of rule.opens.split(' ')) rulesByWord.set(word, [...(rulesByWord.get(word) ?? []), rule]);
-  // Words opening the same rules share one pattern: less compiled code to keep warm ("held", "has", "had").
-  const alternationByRules = new Map<string, RegExp>();
   for (const [word, rules] of rulesByWord) {
-    const key = rules.map((r) => CUE_RULES.indexOf(r)).join(',');
-    let alternation = alternationByRules.get(key);
-    if (!alternation) alternationByRules.set(key, (alternation = new RegExp(rules.map((r) => `(${r.re.source})`).join('|'), 'iy')));
     const h = foldedHash(word);
-    RULES_BY_WORD_HASH.set(h, [...(RULES_BY_WORD_HASH.get(h) ?? []), { word, rules, alternation }]);
+    RULES_BY_WORD_HASH.set(h, [...(RULES_BY_WORD_HASH.get(h) ?? []), { word, rules, sticky: rules.map((r) => stickyOf.get(r)!) }]);
   }
 }
 
-/** The rule matching at a position, first listed first, with its end; null when none does. */
-function ruleAt(text: string, pos: number): { rule: CueRule; end: number } | null {
+// Where the match ruleAt found ends, read right after the call (no result object per candidate).
+let ruleAtEnd = 0;
+
+/** The rule matching at a position, first listed first (its end in ruleAtEnd); null when none does. */
+function ruleAt(text: string, pos: number): CueRule | null {
   // Every rule opens on a word boundary (\b, or a lookbehind ending in a space) with one of its words.
   if (pos > 0 && isWordChar(text.charCodeAt(pos - 1))) return null;
   let h = 0;
@@ -2017,14 +2019,20 @@ function ruleAt(text: string, pos: number): { rule: CueRule; end: number } | nul
     else break;
   }
   const length = end - pos;
+  const entries = RULES_BY_WORD_HASH.get(h);
+  if (entries === undefined) return null;
   let entry: RulesOfWord | undefined;
-  for (const e of RULES_BY_WORD_HASH.get(h) ?? []) if (e.word.length === length && foldedEquals(text, pos, e.word)) entry = e;
+  for (const e of entries) if (e.word.length === length && foldedEquals(text, pos, e.word)) entry = e;
   if (!entry) return null;
-  const { alternation, rules } = entry;
-  alternation.lastIndex = pos;
-  const m = alternation.exec(text);
-  if (!m) return null;
-  for (let g = 1; g < m.length; g++) if (m[g] !== undefined) return { rule: rules[g - 1]!, end: alternation.lastIndex };
+  const { rules, sticky } = entry;
+  for (let k = 0; k < rules.length; k++) {
+    const re = sticky[k]!;
+    re.lastIndex = pos;
+    if (re.test(text)) {
+      ruleAtEnd = re.lastIndex;
+      return rules[k]!;
+    }
+  }
   return null;
 }
 
@@ -2058,13 +2066,13 @@ function findCues(text: string, sentences: readonly Span[]): Array<Cue[] | undef
   for (let i = 0; i < sortedStarts.length; i++) {
     const pos = sortedStarts[i]!;
     if (pos < taken || pos === sortedStarts[i - 1]) continue;
-    const found = ruleAt(text, pos);
-    if (!found) continue;
+    const rule = ruleAt(text, pos);
+    if (!rule) continue;
+    const foundEnd = ruleAtEnd;
     const k = sentenceAt(sentences, pos);
     const sentence = sentences[k];
-    if (!sentence || found.end > sentence.end) continue;
-    taken = found.end;
-    const { rule } = found;
+    if (!sentence || foundEnd > sentence.end) continue;
+    taken = foundEnd;
     let list = bySentence[k];
     if (!list) bySentence[k] = list = [];
     // A real sentence has a handful of cues; the cap keeps odd input linear.
@@ -2081,7 +2089,7 @@ function findCues(text: string, sentences: readonly Span[]): Array<Cue[] | undef
       }
       if (!toldCompanions) continue;
     }
-    list.push({ type: rule.type, start: pos - sentence.start, end: found.end - sentence.start, kind: rule.kind, word: text.slice(pos, found.end) });
+    list.push({ type: rule.type, start: pos - sentence.start, end: foundEnd - sentence.start, kind: rule.kind, word: text.slice(pos, foundEnd) });
   }
   return bySentence;
 }
@@ -2180,7 +2188,7 @@ function absorb(target: Draft, d: Draft, acrossSentences: boolean): void {
 // Regexes compile on their first run: run each once at load, so the first article read pays nothing.
 for (const re of [
   HEAD_TITLE, DIPLOMAT_TITLE, MINISTER_TITLE, LOCAL_DEMONYM, ABBREVIATION_END, TOLD_COMPANIONS, FUTURE_MARKER, FUTURE_TIME_AFTER, PROPOSAL_BEFORE, AGREEMENT_BEFORE, BACKGROUND_MEETING_BEFORE, TRIP_CLAUSE_BEFORE, SIGNING_CUE, HELD_FORM, CANCELLED_AFTER, TRAVEL_CANCELLED_AFTER, BACKGROUND_TRAVEL, NEGATION_BEFORE, CAPITALISED_WORD, TITLE_GAP_WORD, SUBJECT_BREAK, IN_PERSON, PHONE_MARKER, WITH_AFTER_TOPIC, TRANSITIVE_CUE, UNNAMED_OBJECT, CALL_PURPOSE_AFTER, AFTER_EVENT_GAP, RELATIVE_LEAD, IN_A_BEFORE, OBJECT_PRONOUN_AFTER, OTHER_PERSON_OF, POSSESSIVE_AFTER, POSSESSIVE_BEFORE_CUE, PAIR_REF, TITLE_REF, BARE_TITLE_REF, VISITING_REF, COUNTERPART_REF, NAME_PAIR, FRAME_BEFORE, SAME_DAY, DATELINE_AFTER, RELATIVE_CLAUSE, CLOSED_RELATIVE, TRIP_WORD, DATE_OTHER_EVENT, DATE_EXCLUDED_BEFORE, PLACE_AFTER, PLACE_AFTER_AT, PLACE_AFTER_BUILDING, PLACE_BEFORE_TRIP, NOT_PLACE_WORD, TOPIC_BEFORE_PLACE, INSTITUTION_WORD, LOCATED_GATE, DATELINE, CUE_TRIGGER, ATTRIBUTE_BEFORE,
-  ...[...RULES_BY_WORD_HASH.values()].flat().map((e) => e.alternation),
+  ...new Set([...RULES_BY_WORD_HASH.values()].flat().flatMap((e) => e.sticky)),
 ]) {
   re.lastIndex = 0;
   re.test('Mr X met Y, the 2 ministers. ');
