@@ -47,6 +47,15 @@ const anyCase = (word: string): string => `[${word[0]!.toUpperCase()}${word[0]!.
 // check it against the lexicon: small patterns compile and run faster than long alternations.
 /** A capitalised or all-capital word of month length, with an abbreviation's optional dot. */
 const MONTH_WORD = `(?:[A-Z][a-z]{2,8}|[A-Z]{3,9})\\.?`;
+/**
+ * MONTH_WORD narrowed to the lexicon's months (capitalised or all-capital, as MONTH_WORD spells them),
+ * for the bare-month pattern, whose scanner drops every other word first: a non-month match can
+ * neither hold nor hide a month (its lead and tail words are never months), so the months found
+ * are the same, without a match object for each capitalised word near a month.
+ */
+const LEXICON_MONTH_WORD = `(?:${trieSource([...MONTHS.keys()].flatMap((m) => [m[0]!.toUpperCase() + m.slice(1), m.toUpperCase()]))})\\.?`;
+/** The weekday names as WEEKDAY_RE spells them (capitalised, all-capital, lower-case), for the same reason. */
+const LEXICON_WEEKDAY_WORD = trieSource(WEEKDAY_NAMES.flatMap((w) => [w, w.toUpperCase(), w.toLowerCase()]));
 /** Lower-case weekdays occur in informal writing (e-mails, posts); they need a preposition before them. */
 const LOWER_WEEKDAY_LEFT: ReadonlySet<string> = new Set([
   'on', 'in', 'next', 'last', 'this', 'coming', 'by', 'until', 'till', 'since', 'from', 'before', 'after',
@@ -80,7 +89,7 @@ const MONTH_RANGE_RE = new RegExp(
 const MONTH_RE = new RegExp(
   `(?<![\\w-])(?:(?<mod>${anyCase('early')}|${anyCase('late')}|${anyCase('mid')}|${PART_OF})[\\s-]+)?` +
     `(?:(?<det>${anyCase('last')}|${anyCase('next')}|${anyCase('this')}|${anyCase('coming')}|${anyCase('past')})\\s+)?` +
-    `(?<month>${MONTH_WORD})(?![\\w])` +
+    `(?<month>${LEXICON_MONTH_WORD})(?![\\w])` +
     `(?:,?\\s+(?:of\\s+)?(?<year>\\d{4})(?![\\w%]|[.,]\\d)|\\s+(?<rel>this|last|next)\\s+year(?![\\w-]))?`,
   'g',
 );
@@ -91,7 +100,7 @@ const NUMERIC_DATE_RE =
 const WEEKDAY_RE = new RegExp(
   `(?<![\\w-])(?:(?<mod>(?:${anyCase('later')}|${anyCase('earlier')}|${anyCase('late')}|${anyCase('early')})(?:\\s+on)?|` +
     `(?<det>${anyCase('this')}\\s+past|${anyCase('last')}|${anyCase('next')}|${anyCase('this')}|${anyCase('coming')}|${anyCase('past')}))\\s+)?` +
-    `(?<wd>[A-Z][a-z]{5,8}|[A-Z]{6,9}|[a-z]{6,9})(?![\\w])(?:,?\\s+(?<week>last|next|this)\\s+week(?![\\w-]))?`,
+    `(?<wd>${LEXICON_WEEKDAY_WORD})(?![\\w])(?:,?\\s+(?<week>last|next|this)\\s+week(?![\\w-]))?`,
   'g',
 );
 /** `this week`, `last year`, `earlier this week`, `early next month`, `the last week`, `this fiscal year`. */

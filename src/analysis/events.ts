@@ -49,6 +49,8 @@ interface Person {
   country: string | null;
   /** Start offsets of the person's mentions, in text order. */
   positions: number[];
+  /** roleNounMatches by noun, read once per noun (an article repeats "the two leaders"). */
+  nounFits?: Map<string, boolean>;
 }
 
 const HEAD_TITLE = /\b(?:president|prime minister|premier|chancellor|king|queen|emir|sultan|monarch|head of state|taoiseach|leader)\b/i;
@@ -80,6 +82,13 @@ function readRole(title: string): RoleClass {
 
 /** Role a noun in a reference asks for ("the two leaders", "the British minister"). */
 function roleNounMatches(noun: string, person: Person): boolean {
+  const fits = (person.nounFits ??= new Map());
+  let fit = fits.get(noun);
+  if (fit === undefined) fits.set(noun, (fit = readRoleNounMatch(noun, person)));
+  return fit;
+}
+
+function readRoleNounMatch(noun: string, person: Person): boolean {
   const n = noun.toLowerCase();
   const title = (person.title ?? '').toLowerCase();
   if (/^(?:president|presidents)$/.test(n)) return /president/.test(title) && person.role === 'head';
@@ -320,7 +329,6 @@ const CAPITALISED_WORD = /^[A-Z][\p{L}.’'-]*(?:'s|’s)?$/u;
 const TITLE_GAP_WORD =
   /^(?:the|a|an|his|her|their|its|of|for|and|with|by|to|visiting|counterparts?|ministers?|minister|president|vice|prime|foreign|affairs|secretary|state|leaders?|chancellor|premier|king|queen|crown|prince|princess|emir|sheikh|deputy|ambassador|envoy|general|gen|honorable|honourable|high|ranking|high-ranking|senior|top|officials?|including|such|as|other|chief|new|commissioner|spokesman|spokeswoman|head|defence|defense|interior|finance|trade|economy|mr|mrs|ms|dr|his|excellency|h\.e\.|national|security|adviser|advisor|director|special|representative|undersecretary|under|assistant|acting|interim|elect|designate|from|governor|mayor|senator|lawmaker|legislator|speaker|chairman|chairwoman|chair|commander|admiral|colonel|spokesperson|chairperson|secretary-general|vice-president|vice-chair|high-level|delegation|led|headed|team|dinner|lunch|luncheon|banquet|reception|breakfast|honour|honor|bipartisan|congressional|parliamentary|delegate|negotiator|political|intelligence|military|army|navy|opposition|party|bureau|council|committee|agency|central|federal|regional|provincial|home|justice|health|energy|agriculture|education|labour|labor|culture|tourism|transport|environment|industry|commerce|economic|development|&|-)$/i;
 
-const GAP_WORD = /[^\s,()]+/g;
 // TITLE_GAP_WORD's words: an ASCII word is looked up in lower case, which is what /i compares for ASCII.
 const TITLE_GAP_WORDS = new Set(
   TITLE_GAP_WORD.source
@@ -328,33 +336,73 @@ const TITLE_GAP_WORDS = new Set(
     .split('|')
     .flatMap((w) => (w.endsWith('s?') ? [w.slice(0, -2), w.slice(0, -1)] : [w.replace(/\\\./g, '.')])),
 );
-/** CAPITALISED_WORD for an ASCII word: a capital, then letters, periods, apostrophes, hyphens ("'s" among them). */
-const isCapitalisedAsciiWord = (w: string) => {
-  const first = w.charCodeAt(0);
-  if (first < 65 || first > 90) return false;
-  for (let i = 1; i < w.length; i++) {
-    const c = w.charCodeAt(i);
-    if (!(isLetter(c) || c === 46 || c === 39 || c === 45)) return false;
-  }
-  return true;
-};
-const isAsciiWord = (w: string) => {
-  for (let i = 0; i < w.length; i++) if (w.charCodeAt(i) > 127) return false;
-  return true;
+// TITLE_GAP_WORDS by the hash of their letters (lower case): a gap's words are looked up where they stand, not cut out.
+const lowerAsciiCode = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
+const TITLE_GAP_WORDS_BY_HASH = new Map<number, string[]>();
+for (const w of TITLE_GAP_WORDS) {
+  let h = 0;
+  for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
+  TITLE_GAP_WORDS_BY_HASH.set(h, [...(TITLE_GAP_WORDS_BY_HASH.get(h) ?? []), w]);
+}
+/** \s of a regex, by char code. */
+const isRegexSpace = (str: string, i: number) => {
+  const c = str.charCodeAt(i);
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && SPACE_UNIT.test(str[i]!));
 };
 
 function isTitleGap(gap: string, maxChars: number): boolean {
-  if (gap.length > maxChars) return false;
-  GAP_WORD.lastIndex = 0;
-  for (let m = GAP_WORD.exec(gap); m; m = GAP_WORD.exec(gap)) {
-    const w = m[0];
+  return gap.length <= maxChars && isTitleGapIn(gap, 0, gap.length);
+}
+
+/** isTitleGap(text.slice(from, to)) read in place: each run of [^\s,()] is a word. */
+function isTitleGapIn(text: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to) {
+    const c0 = text.charCodeAt(i);
+    if (c0 === 44 || c0 === 40 || c0 === 41 || isRegexSpace(text, i)) {
+      i++;
+      continue;
+    }
+    const ws = i;
+    let ascii = true;
+    let h = 0;
+    for (; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 44 || c === 40 || c === 41 || (c <= 32 && (c === 32 || (c >= 9 && c <= 13)))) break;
+      if (c > 127) {
+        if (SPACE_UNIT.test(text[i]!)) break;
+        ascii = false;
+      }
+      h = (Math.imul(h, 31) + lowerAsciiCode(c)) | 0;
+    }
     // Capitalised words: names of countries, demonyms, ministries ("Minister for Foreign Affairs of Japan").
-    const c = w.charCodeAt(0);
-    if (c >= 65 && c <= 90) {
-      if (isAsciiWord(w) ? isCapitalisedAsciiWord(w) : CAPITALISED_WORD.test(w)) continue;
+    if (c0 >= 65 && c0 <= 90) {
+      if (ascii ? isCapitalisedAsciiRun(text, ws, i) : CAPITALISED_WORD.test(text.slice(ws, i))) continue;
       return false;
     }
-    if (!(isAsciiWord(w) ? TITLE_GAP_WORDS.has(w.toLowerCase()) : TITLE_GAP_WORD.test(w))) return false;
+    if (!(ascii ? isTitleGapWordAt(text, ws, i, h) : TITLE_GAP_WORD.test(text.slice(ws, i)))) return false;
+  }
+  return true;
+}
+
+function isTitleGapWordAt(text: string, start: number, end: number, h: number): boolean {
+  const list = TITLE_GAP_WORDS_BY_HASH.get(h);
+  if (!list) return false;
+  outer: for (const w of list) {
+    if (w.length !== end - start) continue;
+    for (let k = 0; k < w.length; k++) if (lowerAsciiCode(text.charCodeAt(start + k)) !== w.charCodeAt(k)) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** CAPITALISED_WORD for an ASCII run text[start, end): a capital, then letters, periods, apostrophes, hyphens ("'s" among them). */
+function isCapitalisedAsciiRun(text: string, start: number, end: number): boolean {
+  const first = text.charCodeAt(start);
+  if (first < 65 || first > 90) return false;
+  for (let i = start + 1; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!(isLetter(c) || c === 46 || c === 39 || c === 45)) return false;
   }
   return true;
 }
@@ -797,7 +845,7 @@ function startsNamedMention(mentions: readonly OfficialMention[], from: number, 
   for (const m of mentions) {
     if (m.start < from) continue;
     if (m.start - from > maxGap) return false;
-    return isTitleGap(text.slice(from, m.start), maxGap);
+    return isTitleGapIn(text, from, m.start);
   }
   return false;
 }
@@ -987,14 +1035,28 @@ function resolvePair(state: DocState, pos: number, noun: string): string[] | nul
     const ev = state.events[i]!;
     if (ev.ids.length === 2 && fits(ev.ids)) return [...ev.ids];
   }
-  // No event yet: the last two distinct officials named who fit the noun.
-  const ranked = [...state.people.values()]
-    .filter((p) => roleNounMatches(noun, p))
-    .map((p) => ({ id: p.id, distance: antecedentDistance(p, pos) }))
-    .filter((r) => r.distance < Infinity)
-    // Those named before first; "the two foreign ministers announced ..." may open the article.
-    .sort((a, b) => a.distance - b.distance);
-  return ranked.length >= 2 ? [ranked[0]!.id, ranked[1]!.id] : null;
+  // No event yet: the last two distinct officials named who fit the noun, those named before first
+  // ("the two foreign ministers announced ..." may open the article). The two nearest are kept as a
+  // stable sort would rank them: by distance, then in the order of `people`.
+  let first: string | null = null;
+  let second: string | null = null;
+  let firstDistance = Infinity;
+  let secondDistance = Infinity;
+  for (const p of state.people.values()) {
+    if (!roleNounMatches(noun, p)) continue;
+    const distance = antecedentDistance(p, pos);
+    if (distance === Infinity) continue;
+    if (distance < firstDistance) {
+      second = first;
+      secondDistance = firstDistance;
+      first = p.id;
+      firstDistance = distance;
+    } else if (distance < secondDistance) {
+      second = p.id;
+      secondDistance = distance;
+    }
+  }
+  return first !== null && second !== null ? [first, second] : null;
 }
 
 function resolveTitle(state: DocState, pos: number, country: string, noun: string): string | null {
@@ -1364,7 +1426,7 @@ function cueParticipants(
     const firstAfter = actors.find((a) => a.start >= cueEnd);
     if (topic && firstAfter && firstAfter.start >= cueEnd + topic.index + topic[0].length - 1) {
       const withEnd = cueEnd + topic.index + topic[0].length;
-      if (isTitleGap(text.slice(withEnd, firstAfter.start), 60)) cursor = withEnd;
+      if (firstAfter.start - withEnd <= 60 && isTitleGapIn(text, withEnd, firstAfter.start)) cursor = withEnd;
     }
   }
   for (const a of actors) {
@@ -1503,7 +1565,8 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
   const locatedCandidates: Array<{ sentence: Span; mention: OfficialMention }> = [];
   // One forward pass: the officials of each sentence are the next run of the sorted mentions.
   let next = 0;
-  sentences.forEach((sentence, sentenceIndex) => {
+  for (let sentenceIndex = 0; sentenceIndex < sentences.length; sentenceIndex++) {
+    const sentence = sentences[sentenceIndex]!;
     state.previousSentenceStart = sentences[sentenceIndex - 1]?.start ?? sentence.start;
     while (next < officials.length && officials[next]!.start < sentence.start) next++;
     let end = next;
@@ -1515,15 +1578,15 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
     next = end;
     try {
       // Beyond a few thousand characters a "sentence" is a run of unpunctuated text, not a report.
-      if (sentence.end - sentence.start > MAX_SENTENCE) return;
+      if (sentence.end - sentence.start > MAX_SENTENCE) continue;
       if (count === 1) locatedCandidates.push({ sentence, mention: firstHere! });
-      const cues = cuesBySentence.get(sentenceIndex);
-      if (!cues?.length) return;
+      const cues = cuesBySentence[sentenceIndex];
+      if (!cues?.length) continue;
       const mentions = officials.slice(from, end);
       const s = text.slice(sentence.start, sentence.end);
       const gates = gateFlags(text, sentence.start, sentence.end);
       const actors = resolveActors(state, sentence, s, mentions, gates);
-      if (!actors.length) return;
+      if (!actors.length) continue;
       // "the Chilean president met ..." is about the president, though no name is given.
       const first = actors[0]!;
       if (first.ids.length === 1 && (!mentions[0] || first.start < mentions[0].start)) subject = first.ids[0]!;
@@ -1531,7 +1594,7 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
     } finally {
       if (subject) state.previousSubject = subject;
     }
-  });
+  }
 
   // A report naming one side only ("During Monday's meeting, Hayashi stressed ...") joins the one
   // event it can belong to.
@@ -1910,7 +1973,9 @@ function isRuleOpener(text: string, start: number, end: number): boolean {
   if (length < 2 || length > RULE_OPENER_MAX_LENGTH) return false;
   let h = 0;
   for (let i = start; i < end; i++) h = (Math.imul(h, 31) + (text.charCodeAt(i) | 32)) | 0;
-  for (const w of RULE_OPENERS_BY_HASH.get(h) ?? []) if (w.length === length && foldedEquals(text, start, w)) return true;
+  const words = RULE_OPENERS_BY_HASH.get(h);
+  if (words === undefined) return false;
+  for (const w of words) if (w.length === length && foldedEquals(text, start, w)) return true;
   return false;
 }
 const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -1918,31 +1983,31 @@ const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 // Quotation marks too: 'had a "productive" call with'.
 const isGap = (c: number) => c === 32 || c === 45 || c === 39 || c === 8217 || c === 46 || c === 34 || c === 8220 || c === 8221;
 
-// The rules a word may open, as one sticky alternation (one group per rule, in listed order): the first
-// group that matches is the first rule that would, and one regex call of a few groups replaces a call
-// per rule. Keyed by the folded hash of the word (see foldedHash), checked by its letters.
+// The rules a word may open, in listed order, each as a sticky pattern tried at the word: the first that
+// matches is the rule (as the first matching branch of one alternation of them would be), and a test
+// builds no match object. Keyed by the folded hash of the word (see foldedHash), checked by its letters.
 interface RulesOfWord {
   word: string;
   rules: CueRule[];
-  alternation: RegExp;
+  /** The rules' patterns, sticky and in any case, in the order of `rules`. */
+  sticky: RegExp[];
 }
 const RULES_BY_WORD_HASH = new Map<number, RulesOfWord[]>();
 {
+  const stickyOf = new Map<CueRule, RegExp>(CUE_RULES.map((r) => [r, new RegExp(r.re.source, 'iy')]));
   const rulesByWord = new Map<string, CueRule[]>();
   for (const rule of CUE_RULES) for (const word of rule.opens.split(' ')) rulesByWord.set(word, [...(rulesByWord.get(word) ?? []), rule]);
-  // Words opening the same rules share one pattern: less compiled code to keep warm ("held", "has", "had").
-  const alternationByRules = new Map<string, RegExp>();
   for (const [word, rules] of rulesByWord) {
-    const key = rules.map((r) => CUE_RULES.indexOf(r)).join(',');
-    let alternation = alternationByRules.get(key);
-    if (!alternation) alternationByRules.set(key, (alternation = new RegExp(rules.map((r) => `(${r.re.source})`).join('|'), 'iy')));
     const h = foldedHash(word);
-    RULES_BY_WORD_HASH.set(h, [...(RULES_BY_WORD_HASH.get(h) ?? []), { word, rules, alternation }]);
+    RULES_BY_WORD_HASH.set(h, [...(RULES_BY_WORD_HASH.get(h) ?? []), { word, rules, sticky: rules.map((r) => stickyOf.get(r)!) }]);
   }
 }
 
-/** The rule matching at a position, first listed first, with its end; null when none does. */
-function ruleAt(text: string, pos: number): { rule: CueRule; end: number } | null {
+// Where the match ruleAt found ends, read right after the call (no result object per candidate).
+let ruleAtEnd = 0;
+
+/** The rule matching at a position, first listed first (its end in ruleAtEnd); null when none does. */
+function ruleAt(text: string, pos: number): CueRule | null {
   // Every rule opens on a word boundary (\b, or a lookbehind ending in a space) with one of its words.
   if (pos > 0 && isWordChar(text.charCodeAt(pos - 1))) return null;
   let h = 0;
@@ -1954,19 +2019,25 @@ function ruleAt(text: string, pos: number): { rule: CueRule; end: number } | nul
     else break;
   }
   const length = end - pos;
+  const entries = RULES_BY_WORD_HASH.get(h);
+  if (entries === undefined) return null;
   let entry: RulesOfWord | undefined;
-  for (const e of RULES_BY_WORD_HASH.get(h) ?? []) if (e.word.length === length && foldedEquals(text, pos, e.word)) entry = e;
+  for (const e of entries) if (e.word.length === length && foldedEquals(text, pos, e.word)) entry = e;
   if (!entry) return null;
-  const { alternation, rules } = entry;
-  alternation.lastIndex = pos;
-  const m = alternation.exec(text);
-  if (!m) return null;
-  for (let g = 1; g < m.length; g++) if (m[g] !== undefined) return { rule: rules[g - 1]!, end: alternation.lastIndex };
+  const { rules, sticky } = entry;
+  for (let k = 0; k < rules.length; k++) {
+    const re = sticky[k]!;
+    re.lastIndex = pos;
+    if (re.test(text)) {
+      ruleAtEnd = re.lastIndex;
+      return rules[k]!;
+    }
+  }
   return null;
 }
 
 /** The cues of every sentence, offsets relative to the sentence (sentences sorted, non-overlapping). */
-function findCues(text: string, sentences: readonly Span[]): Map<number, Cue[]> {
+function findCues(text: string, sentences: readonly Span[]): Array<Cue[] | undefined> {
   // Candidate starts: each cue word, and up to six opener words before it.
   const starts: number[] = [];
   CUE_TRIGGER.lastIndex = 0;
@@ -1987,22 +2058,23 @@ function findCues(text: string, sentences: readonly Span[]): Map<number, Cue[]> 
   }
   // A typed array sorts numbers natively, with no comparison callback.
   const sortedStarts = Int32Array.from(starts).sort();
-  const bySentence = new Map<number, Cue[]>();
+  // Indexed by sentence: holes where a sentence has no cue.
+  const bySentence: Array<Cue[] | undefined> = new Array(sentences.length);
   let taken = -1;
   let toldSentence = -1;
   let toldCompanions = false;
   for (let i = 0; i < sortedStarts.length; i++) {
     const pos = sortedStarts[i]!;
     if (pos < taken || pos === sortedStarts[i - 1]) continue;
-    const found = ruleAt(text, pos);
-    if (!found) continue;
+    const rule = ruleAt(text, pos);
+    if (!rule) continue;
+    const foundEnd = ruleAtEnd;
     const k = sentenceAt(sentences, pos);
     const sentence = sentences[k];
-    if (!sentence || found.end > sentence.end) continue;
-    taken = found.end;
-    const { rule } = found;
-    let list = bySentence.get(k);
-    if (!list) bySentence.set(k, (list = []));
+    if (!sentence || foundEnd > sentence.end) continue;
+    taken = foundEnd;
+    let list = bySentence[k];
+    if (!list) bySentence[k] = list = [];
     // A real sentence has a handful of cues; the cap keeps odd input linear.
     if (list.length >= MAX_CUES) continue;
     // "Visiting Iranian President X" is an attribute of X, not a separate visit.
@@ -2017,7 +2089,7 @@ function findCues(text: string, sentences: readonly Span[]): Map<number, Cue[]> 
       }
       if (!toldCompanions) continue;
     }
-    list.push({ type: rule.type, start: pos - sentence.start, end: found.end - sentence.start, kind: rule.kind, word: text.slice(pos, found.end) });
+    list.push({ type: rule.type, start: pos - sentence.start, end: foundEnd - sentence.start, kind: rule.kind, word: text.slice(pos, foundEnd) });
   }
   return bySentence;
 }
@@ -2115,8 +2187,8 @@ function absorb(target: Draft, d: Draft, acrossSentences: boolean): void {
 
 // Regexes compile on their first run: run each once at load, so the first article read pays nothing.
 for (const re of [
-  HEAD_TITLE, DIPLOMAT_TITLE, MINISTER_TITLE, LOCAL_DEMONYM, ABBREVIATION_END, TOLD_COMPANIONS, FUTURE_MARKER, FUTURE_TIME_AFTER, PROPOSAL_BEFORE, AGREEMENT_BEFORE, BACKGROUND_MEETING_BEFORE, TRIP_CLAUSE_BEFORE, SIGNING_CUE, HELD_FORM, CANCELLED_AFTER, TRAVEL_CANCELLED_AFTER, BACKGROUND_TRAVEL, NEGATION_BEFORE, CAPITALISED_WORD, TITLE_GAP_WORD, GAP_WORD, SUBJECT_BREAK, IN_PERSON, PHONE_MARKER, WITH_AFTER_TOPIC, TRANSITIVE_CUE, UNNAMED_OBJECT, CALL_PURPOSE_AFTER, AFTER_EVENT_GAP, RELATIVE_LEAD, IN_A_BEFORE, OBJECT_PRONOUN_AFTER, OTHER_PERSON_OF, POSSESSIVE_AFTER, POSSESSIVE_BEFORE_CUE, PAIR_REF, TITLE_REF, BARE_TITLE_REF, VISITING_REF, COUNTERPART_REF, NAME_PAIR, FRAME_BEFORE, SAME_DAY, DATELINE_AFTER, RELATIVE_CLAUSE, CLOSED_RELATIVE, TRIP_WORD, DATE_OTHER_EVENT, DATE_EXCLUDED_BEFORE, PLACE_AFTER, PLACE_AFTER_AT, PLACE_AFTER_BUILDING, PLACE_BEFORE_TRIP, NOT_PLACE_WORD, TOPIC_BEFORE_PLACE, INSTITUTION_WORD, LOCATED_GATE, DATELINE, CUE_TRIGGER, ATTRIBUTE_BEFORE,
-  ...[...RULES_BY_WORD_HASH.values()].flat().map((e) => e.alternation),
+  HEAD_TITLE, DIPLOMAT_TITLE, MINISTER_TITLE, LOCAL_DEMONYM, ABBREVIATION_END, TOLD_COMPANIONS, FUTURE_MARKER, FUTURE_TIME_AFTER, PROPOSAL_BEFORE, AGREEMENT_BEFORE, BACKGROUND_MEETING_BEFORE, TRIP_CLAUSE_BEFORE, SIGNING_CUE, HELD_FORM, CANCELLED_AFTER, TRAVEL_CANCELLED_AFTER, BACKGROUND_TRAVEL, NEGATION_BEFORE, CAPITALISED_WORD, TITLE_GAP_WORD, SUBJECT_BREAK, IN_PERSON, PHONE_MARKER, WITH_AFTER_TOPIC, TRANSITIVE_CUE, UNNAMED_OBJECT, CALL_PURPOSE_AFTER, AFTER_EVENT_GAP, RELATIVE_LEAD, IN_A_BEFORE, OBJECT_PRONOUN_AFTER, OTHER_PERSON_OF, POSSESSIVE_AFTER, POSSESSIVE_BEFORE_CUE, PAIR_REF, TITLE_REF, BARE_TITLE_REF, VISITING_REF, COUNTERPART_REF, NAME_PAIR, FRAME_BEFORE, SAME_DAY, DATELINE_AFTER, RELATIVE_CLAUSE, CLOSED_RELATIVE, TRIP_WORD, DATE_OTHER_EVENT, DATE_EXCLUDED_BEFORE, PLACE_AFTER, PLACE_AFTER_AT, PLACE_AFTER_BUILDING, PLACE_BEFORE_TRIP, NOT_PLACE_WORD, TOPIC_BEFORE_PLACE, INSTITUTION_WORD, LOCATED_GATE, DATELINE, CUE_TRIGGER, ATTRIBUTE_BEFORE,
+  ...new Set([...RULES_BY_WORD_HASH.values()].flat().flatMap((e) => e.sticky)),
 ]) {
   re.lastIndex = 0;
   re.test('Mr X met Y, the 2 ministers. ');
