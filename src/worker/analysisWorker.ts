@@ -6,7 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import { analyzeDocument } from '../analysis/analyze';
 import { analysedJson, type PoolReply, type PoolRequest } from '../vscode/analysisPool';
-import { indexFile } from './indexFile';
+import { type FileRequest, type FileResult, indexFiles } from './indexFile';
 import { type WrittenShard, WorkerShards } from './workerShards';
 
 /** Shards of the analysis cache this worker writes for the files it reads. */
@@ -23,29 +23,46 @@ const channel: { on(event: 'message', listener: (request: PoolRequest) => void):
 if (!parentPort && process.send) process.on('disconnect', () => process.exit(0));
 
 channel?.on('message', (request: PoolRequest) => {
-  const written: WrittenShard[] = [];
-  void Promise.all(
-    request.items.map(async (item) => {
-      try {
-        if ('file' in item) {
-          const result = await indexFile(item.file);
-          if (result.status === 'analysed' && result.kept && item.file.cache) {
-            written.push(...(await shards.add(item.file.cache, result.sha256, item.file.documentDate, result.kept)));
-            delete result.kept;
-          }
-          return result;
-        }
-        return analysedJson(analyzeDocument(item.text, { documentDate: item.documentDate }), item);
-      } catch (e) {
-        // The engine is built never to throw; if it does, the host analyses that article itself and logs why.
-        return { error: String(e) };
-      }
-    }),
-  ).then(async (results) => {
-    if (request.flush) written.push(...(await shards.flush()));
-    const reply: PoolReply = { id: request.id, results, shards: written };
-    // Analyses of files not cached here go as bytes, moved to the host rather than copied.
-    const transfer = results.flatMap((r) => (typeof r === 'object' && 'status' in r && r.status === 'analysed' && r.kept ? [r.kept.buffer as ArrayBuffer] : []));
-    channel.post(reply, transfer);
-  });
+  void answer(request).then(({ reply, transfer }) => channel.post(reply, transfer));
 });
+
+async function answer(request: PoolRequest): Promise<{ reply: PoolReply; transfer: ArrayBuffer[] }> {
+  const written: WrittenShard[] = [];
+  const results: PoolReply['results'] = [];
+  // The files of the message are read together and analysed as one batch; texts one by one.
+  const files: FileRequest[] = [];
+  const fileAt: number[] = [];
+  request.items.forEach((item, i) => {
+    if ('file' in item) {
+      files.push(item.file);
+      fileAt.push(i);
+      return;
+    }
+    try {
+      results[i] = analysedJson(analyzeDocument(item.text, { documentDate: item.documentDate }), item);
+    } catch (e) {
+      // The engine is built never to throw; if it does, the host analyses that article itself and logs why.
+      results[i] = { error: String(e) };
+    }
+  });
+  if (files.length > 0) {
+    let analysed: FileResult[];
+    try {
+      analysed = await indexFiles(files);
+    } catch (e) {
+      analysed = files.map(() => ({ status: 'unreadable', error: String(e) }));
+    }
+    for (const [j, result] of analysed.entries()) {
+      const file = files[j]!;
+      if (result.status === 'analysed' && result.kept && file.cache) {
+        written.push(...(await shards.add(file.cache, result.sha256, file.documentDate, result.kept)));
+        delete result.kept;
+      }
+      results[fileAt[j]!] = result;
+    }
+  }
+  if (request.flush) written.push(...(await shards.flush()));
+  // Analyses of files not cached here go as bytes, moved to the host rather than copied.
+  const transfer = results.flatMap((r) => (typeof r === 'object' && 'status' in r && r.status === 'analysed' && r.kept ? [r.kept.buffer as ArrayBuffer] : []));
+  return { reply: { id: request.id, results, shards: written }, transfer };
+}

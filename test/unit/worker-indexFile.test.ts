@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeDocument } from '../../src/analysis/analyze';
 import { sha256Hex } from '../../src/annotations/sha256';
 import { analysisCacheKey, decodeShard, isShardName, keptAnalysisJson, parseSummary, summarise } from '../../src/vscode/analysisCache';
-import { indexFile } from '../../src/worker/indexFile';
+import { indexFile, indexFiles } from '../../src/worker/indexFile';
 import { WorkerShards } from '../../src/worker/workerShards';
 import { loadSeeds } from '../helpers/seeds';
 
@@ -54,6 +54,24 @@ describe('indexFile (the analysis worker reading an article itself)', () => {
     expect(big).toMatchObject({ status: 'refused', problem: 'too-large' });
     expect(big.status === 'refused' && big.reason).toMatch(/limit/);
     expect(await indexFile({ path: join(dir, 'missing.txt'), documentDate: null, maxBytes: MB })).toMatchObject({ status: 'unreadable' });
+  });
+});
+
+describe('indexFiles (the files of one message, analysed as one batch)', () => {
+  it('answers each file in order as indexFile does one by one, refusals included', async () => {
+    const requests = loadSeeds().map((s, i) => ({ path: file(`batch-${i}.txt`, s.text), documentDate: i === 1 ? '2020-02-02' : null, maxBytes: 10 * MB }));
+    requests.splice(2, 0, { path: file('batch-empty.txt', ''), documentDate: null, maxBytes: MB });
+    const together = await indexFiles(requests);
+    const alone = await Promise.all(requests.map((r) => indexFile(r)));
+    expect(together.map((r) => r.status)).toEqual(alone.map((r) => r.status));
+    expect(together[2]).toMatchObject({ status: 'refused', problem: 'empty' });
+    together.forEach((r, i) => {
+      const one = alone[i]!;
+      if (r.status !== 'analysed' || one.status !== 'analysed') return;
+      expect(r.sha256).toBe(one.sha256);
+      expect(r.summary).toBe(one.summary);
+      expect(new TextDecoder().decode(r.kept)).toBe(new TextDecoder().decode(one.kept));
+    });
   });
 });
 
