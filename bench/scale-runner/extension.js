@@ -6,7 +6,7 @@
 // Does nothing unless the benchmark's environment names the open folder.
 const vscode = require('vscode');
 const fs = require('node:fs');
-const { monitorEventLoopDelay } = require('node:perf_hooks');
+const { monitorEventLoopDelay, PerformanceObserver } = require('node:perf_hooks');
 
 const EXTENSION_ID = 'news-annotator.news-annotator';
 const env = process.env;
@@ -50,6 +50,16 @@ exports.deactivate = function deactivate() {};
 function startProbes() {
   let histogram = monitorEventLoopDelay({ resolution: 10 });
   histogram.enable();
+  // Garbage-collection pauses of this thread (what of the event-loop stalls is V8's, not anyone's code).
+  let gc = { count: 0, totalMs: 0, maxMs: 0 };
+  const gcObserver = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      gc.count++;
+      gc.totalMs += entry.duration;
+      gc.maxMs = Math.max(gc.maxMs, entry.duration);
+    }
+  });
+  gcObserver.observe({ entryTypes: ['gc'] });
   let rssMax = process.memoryUsage().rss;
   // Where the memory is when RSS peaks: this thread's V8 heap, its external memory (buffers), and the rest
   // (code, worker threads' heaps, native allocations).
@@ -88,6 +98,9 @@ function startProbes() {
         eventLoopP99Ms: ms(histogram.percentile(99)),
         eventLoopMaxMs: ms(histogram.max),
         eventLoopSamples: histogram.count,
+        gcPauses: gc.count,
+        gcTotalMs: Math.round(gc.totalMs),
+        gcMaxMs: Math.round(gc.maxMs * 10) / 10,
         rssMaxMB: Math.round(rssMax / 2 ** 20),
         rssNowMB: Math.round(process.memoryUsage().rss / 2 ** 20),
         atRssMax: { heapUsedMB: mb(atMax.heapUsed), heapTotalMB: mb(atMax.heapTotal), externalMB: mb(atMax.external), arrayBuffersMB: mb(atMax.arrayBuffers), otherMB: mb(atMax.rss - atMax.heapTotal - atMax.external), spaces: spacesAtMax },
@@ -98,12 +111,14 @@ function startProbes() {
       histogram.disable();
       histogram = monitorEventLoopDelay({ resolution: 10 });
       histogram.enable();
+      gc = { count: 0, totalMs: 0, maxMs: 0 };
       atMax = process.memoryUsage();
       spacesAtMax = heapSpaces();
       rssMax = atMax.rss;
     },
     stop() {
       histogram.disable();
+      gcObserver.disconnect();
       clearInterval(sampler);
     },
   };

@@ -335,8 +335,11 @@ export function mayHoldCue(text: string, start: number, end: number): boolean {
   return false;
 }
 
-/** mayHoldCue by the hash of every word (the exact test when the prefixes cannot stand for it). */
-function mayHoldCueByHash(text: string, start: number, end: number): boolean {
+/**
+ * mayHoldCue by the hash of every word: the exact test when the prefixes cannot stand for it, and the one the
+ * tests hold the prefix gate to.
+ */
+export function mayHoldCueByHash(text: string, start: number, end: number): boolean {
   let h = 0;
   let inWord = false;
   for (let i = start; i < end; i++) {

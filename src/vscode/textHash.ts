@@ -15,3 +15,13 @@ const nodeCrypto: NodeCrypto | undefined = (() => {
 export function hashText(text: string): string {
   return nodeCrypto ? nodeCrypto.createHash('sha256').update(text, 'utf8').digest('hex') : sha256Hex(text);
 }
+
+/** A SHA-256 fed piece by piece (the same digest as hashText of the pieces joined). */
+export function textHasher(): { update(text: string): void; digest(): string } {
+  if (nodeCrypto) {
+    const hash = nodeCrypto.createHash('sha256');
+    return { update: (text) => void hash.update(text, 'utf8'), digest: () => hash.digest('hex') };
+  }
+  const pieces: string[] = [];
+  return { update: (text) => void pieces.push(text), digest: () => sha256Hex(pieces.join('')) };
+}
