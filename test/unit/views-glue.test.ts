@@ -154,6 +154,7 @@ import { sha256Hex } from '../../src/annotations/sha256';
 import type { Tag } from '../../src/annotations/tags';
 import { Commands, ContextKeys, Views } from '../../src/vscode/constants';
 import type { ArticleSnapshot, TagService, WorkspaceModel } from '../../src/vscode/model';
+import { type AnnotationsNode, registerAnnotationsView } from '../../src/vscode/views/annotationsTree';
 import { registerViews } from '../../src/vscode/views/index';
 import { analysisCounts } from '../../src/vscode/highlights';
 import { loadSeeds } from '../helpers/seeds';
@@ -315,5 +316,29 @@ describe('registerViews', () => {
     await fake.state.commands.get(Commands.importAnnotations)!();
     expect(imported.length).toBe(before);
     expect(fake.state.messages.at(-1)).toMatch(/^ERROR News Annotator: cannot import bad\.json: .*version 7/);
+  });
+});
+
+describe('the Annotations view of a large workspace', () => {
+  it('lists folders at its top above 500 articles, each with its articles in path order, and finds an article\'s folder', async () => {
+    const base = articles[0]!;
+    const many: ArticleSnapshot[] = [];
+    for (let i = 0; i < 600; i++) {
+      const path = `${['wire', 'ministry', 'wire/2023'][i % 3]}/story-${String(i).padStart(4, '0')}.txt`;
+      many.push({ ...base, uri: vscode.Uri.file(`/big/${path}`), path });
+    }
+    const big: WorkspaceModel = { ...model, articles: () => many, summary: (uri) => many.find((a) => a.uri.toString() === uri.toString()) };
+    const { provider } = registerAnnotationsView(big);
+    const roots = (await provider.getChildren()) as AnnotationsNode[];
+    expect(roots.map((r) => r.kind)).toEqual(['folder', 'folder', 'folder']);
+    expect(roots.map((r) => provider.getTreeItem(r).label)).toEqual(['ministry', 'wire', 'wire/2023']);
+    expect(provider.getTreeItem(roots[1]!).description).toBe('200 articles');
+    const inWire = (await provider.getChildren(roots[1])) as AnnotationsNode[];
+    expect(inWire.length).toBe(200);
+    expect(inWire.every((n) => n.kind === 'article' && n.article.path.startsWith('wire/story-'))).toBe(true);
+    expect(provider.getParent!(inWire[0]!)).toMatchObject({ kind: 'folder', id: roots[1]!.id });
+    // A small workspace keeps its articles at the top.
+    const small = registerAnnotationsView({ ...big, articles: () => many.slice(0, 20) }).provider;
+    expect(((await small.getChildren()) as AnnotationsNode[]).every((n) => n.kind === 'article')).toBe(true);
   });
 });

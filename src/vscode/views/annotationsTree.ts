@@ -7,9 +7,17 @@ import type { Tag } from '../../annotations/tags';
 import { Commands, Views } from '../constants';
 import type { ArticleSnapshot, ArticleSummary, WorkspaceModel } from '../model';
 import { articleCounts, articleSections, articleSummary, type AnnotationItem, type AnnotationSection, type Passage, type SectionKind } from './annotationGroups';
-import { baseName, dirName, snippet } from './labels';
+import { baseName, dirName, plural, snippet } from './labels';
 import type { PassageArgs } from './openPassage';
 
+/** A folder of articles: the view's roots when the workspace has more articles than a list can show well. */
+export interface FolderNode {
+  kind: 'folder';
+  id: string;
+  /** The folder's path as articles' paths start (`''` for the workspace's top). */
+  dir: string;
+  articles: ArticleSummary[];
+}
 export interface ArticleNode {
   kind: 'article';
   id: string;
@@ -39,7 +47,14 @@ export interface MentionNode {
   passage: Passage;
   index: number;
 }
-export type AnnotationsNode = ArticleNode | SectionNode | ItemNode | MentionNode;
+export type AnnotationsNode = FolderNode | ArticleNode | SectionNode | ItemNode | MentionNode;
+
+/**
+ * Up to this many articles, the view lists them at its top (in path order); more, and it lists their folders,
+ * as the Explorer does: a list of 10,000 rows is no use to read, and making and sending it to the window takes
+ * the extension host ~0.2 s each time the workspace changes.
+ */
+const FLAT_LIST_ARTICLES = 500;
 
 const SECTION_ICONS: Record<SectionKind, string> = {
   officials: 'person',
@@ -71,6 +86,7 @@ class AnnotationsTreeProvider implements vscode.TreeDataProvider<AnnotationsNode
   private readonly changed = new vscode.EventEmitter<AnnotationsNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
 
+  private rootNodes: AnnotationsNode[] | undefined;
   /** Expanded articles (loaded, with their sections) by URI, made once per refresh. */
   private readonly sectionCache = new Map<string, Promise<{ article: ArticleSnapshot; sections: AnnotationSection[] } | undefined>>();
   /** The workspace's entities by id, made once per refresh (not once per article: 10,000 × 2,500 entries). */
@@ -79,6 +95,7 @@ class AnnotationsTreeProvider implements vscode.TreeDataProvider<AnnotationsNode
   constructor(private readonly model: WorkspaceModel) {}
 
   refresh(): void {
+    this.rootNodes = undefined;
     this.sectionCache.clear();
     this.entityMap = undefined;
     this.changed.fire(undefined);
@@ -86,6 +103,14 @@ class AnnotationsTreeProvider implements vscode.TreeDataProvider<AnnotationsNode
 
   getTreeItem(node: AnnotationsNode): vscode.TreeItem {
     switch (node.kind) {
+      case 'folder': {
+        const item = new vscode.TreeItem(node.dir || '(top of the workspace)', vscode.TreeItemCollapsibleState.Collapsed);
+        item.description = plural(node.articles.length, 'article');
+        item.iconPath = vscode.ThemeIcon.Folder;
+        item.contextValue = 'folder';
+        item.id = node.id;
+        return item;
+      }
       case 'article': {
         const item = new vscode.TreeItem(baseName(node.article.path), vscode.TreeItemCollapsibleState.Collapsed);
         const active = vscode.window.activeTextEditor?.document.uri.toString() === node.article.uri.toString();
@@ -149,18 +174,37 @@ class AnnotationsTreeProvider implements vscode.TreeDataProvider<AnnotationsNode
     return loaded;
   }
 
-  /** Only articles are revealed (following the active editor); they are at the root. */
+  /** Only articles are revealed (following the active editor): at the root, or in their folder. */
   getParent(node: AnnotationsNode): AnnotationsNode | undefined {
-    return node.kind === 'article' ? undefined : { kind: 'article', id: node.article.uri.toString(), article: node.article };
+    if (node.kind === 'folder') return undefined;
+    if (node.kind === 'article') return this.roots().find((r): r is FolderNode => r.kind === 'folder' && r.dir === dirName(node.article.path));
+    return { kind: 'article', id: node.article.uri.toString(), article: node.article };
+  }
+
+  /** The view's top: the articles, or their folders (see FLAT_LIST_ARTICLES); made once per refresh. */
+  private roots(): AnnotationsNode[] {
+    if (this.rootNodes) return this.rootNodes;
+    const articles = [...this.model.articles()].sort((a, b) => a.path.localeCompare(b.path));
+    if (articles.length <= FLAT_LIST_ARTICLES) {
+      this.rootNodes = articles.map((article) => ({ kind: 'article', id: article.uri.toString(), article }));
+      return this.rootNodes;
+    }
+    const folders = new Map<string, FolderNode>();
+    for (const article of articles) {
+      const dir = dirName(article.path);
+      let folder = folders.get(dir);
+      if (!folder) folders.set(dir, (folder = { kind: 'folder', id: `folder:${dir}`, dir, articles: [] }));
+      folder.articles.push(article);
+    }
+    this.rootNodes = [...folders.values()].sort((a, b) => a.dir.localeCompare(b.dir));
+    return this.rootNodes;
   }
 
   getChildren(node?: AnnotationsNode): AnnotationsNode[] | Promise<AnnotationsNode[]> {
-    if (!node) {
-      return [...this.model.articles()]
-        .sort((a, b) => a.path.localeCompare(b.path))
-        .map((article) => ({ kind: 'article', id: article.uri.toString(), article }));
-    }
+    if (!node) return this.roots();
     switch (node.kind) {
+      case 'folder':
+        return node.articles.map((article) => ({ kind: 'article', id: article.uri.toString(), article }));
       case 'article':
         return this.sections(node.article).then((loaded) =>
           loaded ? loaded.sections.map((section): AnnotationsNode => ({ kind: 'section', id: section.id, article: loaded.article, section })) : [],
