@@ -84,6 +84,7 @@ export class AnalysisCacheStore {
         // No cache yet.
       }
       for (const [name, keys] of this.manifest.shards) for (const key of keys) this.shardOf.set(key, name);
+      this.log.info(`analysis cache: ${this.dir.toString(true)} (${this.manifest.articles.size} articles recorded)`);
     })();
     return this.opened;
   }

@@ -197,7 +197,7 @@ export class AnalysisPool {
       try {
         slot.worker.postMessage({
           id,
-          items: jobs.map((j) => (j.file ? { file: { path: j.file.path, documentDate: j.file.documentDate, maxBytes: j.file.maxBytes } } : { text: j.text, documentDate: j.documentDate, sentences: j.sentences, summary: j.summary })),
+          items: jobs.map((j) => (j.file ? { file: fileRequest(j.file) } : { text: j.text, documentDate: j.documentDate, sentences: j.sentences, summary: j.summary })),
         });
       } catch (e) {
         this.fail(slot, e);
@@ -319,6 +319,11 @@ export const EMPTY_ANALYSIS: DocumentAnalysis = { documentDate: null, sentences:
 export function analysedJson(analysis: DocumentAnalysis, item: { sentences?: boolean; summary?: boolean }): string | Analysed {
   const kept = keptAnalysisJson(analysis, item.sentences === true);
   return item.summary ? { kept, summary: summaryJson(analysis) } : kept;
+}
+
+/** The request a file job sends (its batching size stays here). */
+function fileRequest({ size: _size, ...request }: FileRequest & { size: number }): FileRequest {
+  return request;
 }
 
 function jobSize(job: Job): number {

@@ -100,3 +100,47 @@ describe('the analysis pool', () => {
     pool.dispose();
   });
 });
+
+describe('the analysis pool and article files', () => {
+  /** Answers file items as a worker that wrote their analyses into its cache shard, and a flush with that shard. */
+  class FileWorker extends EventEmitter implements PoolWorker {
+    readonly requests: PoolRequest[] = [];
+    postMessage(message: PoolRequest): void {
+      this.requests.push(message);
+      setTimeout(() => {
+        const results = message.items.map((i) => ('file' in i ? { status: 'analysed' as const, size: 10, mtime: 1, sha256: 'ab', summary: '{}' } : { error: 'text' }));
+        const reply: PoolReply = { id: message.id, results, shards: message.flush ? [{ name: 'shard-x-0-a.json', keys: ['k1', 'k2'] }] : [] };
+        this.emit('message', reply);
+      }, 1);
+    }
+    terminate(): Promise<number> {
+      return Promise.resolve(0);
+    }
+  }
+
+  it('sends the worker each file with the cache it may write into, and hands on the shards it wrote when flushed', async () => {
+    const worker = new FileWorker();
+    const adopted: string[] = [];
+    const pool = new AnalysisPool({ createWorker: () => worker, workers: 1, onShards: (shards) => adopted.push(...shards.map((s) => s.name)) });
+    expect(pool.readsFiles).toBe(true);
+    const cache = { dir: '/storage/analysis-shards', engine: '1.0.0+5' };
+    const result = await pool.indexFile({ path: '/ws/a.txt', documentDate: '2024-01-02', maxBytes: 1000, cache }, 10);
+    expect(result).toMatchObject({ status: 'analysed', sha256: 'ab' });
+    const item = worker.requests[0]!.items[0]!;
+    // What the worker needs, the pool's own batching size left out.
+    expect(item).toEqual({ file: { path: '/ws/a.txt', documentDate: '2024-01-02', maxBytes: 1000, cache } });
+    expect(adopted).toEqual([]);
+    await pool.flushShards();
+    expect(worker.requests.at(-1)).toMatchObject({ items: [], flush: true });
+    expect(adopted).toEqual(['shard-x-0-a.json']);
+    pool.dispose();
+  });
+
+  it('tells the caller to read a file itself where no worker runs', async () => {
+    const pool = new AnalysisPool({ createWorker: undefined, workers: 0 });
+    expect(pool.readsFiles).toBe(false);
+    expect(await pool.indexFile({ path: '/ws/a.txt', documentDate: null, maxBytes: 1000 }, 10)).toMatchObject({ status: 'unreadable' });
+    await pool.flushShards();
+    pool.dispose();
+  });
+});
