@@ -19,7 +19,10 @@ const MANIFEST = 'manifest.json';
 const CORPUS = 'corpus-links.ndjson';
 const CORPUS_FORMAT = 'news-annotator/corpus-links';
 /** Entities or events per line of the corpus file: one line is parsed per turn of the event loop. */
-const CORPUS_LINE_ITEMS = 1500;
+const CORPUS_LINE_ITEMS = 300;
+/** The linked corpus's pieces are written in files of about this size, named by the head file. */
+const CORPUS_PART_BYTES = 512 * 1024;
+const CORPUS_PART_PREFIX = 'corpus-part-';
 /** The per-entry cache of earlier versions, deleted at the first prune. */
 const OLD_CACHE_DIR = 'analysis-cache';
 
@@ -220,7 +223,8 @@ export class AnalysisCacheStore {
     try {
       for (const [name] of await vscode.workspace.fs.readDirectory(dir)) {
         // A temp file may be another window's write under way (stale ones of the manifest go below).
-        if (name === MANIFEST || name === CORPUS || this.manifest.shards.has(name) || name.endsWith('.tmp')) continue;
+        // The linked corpus's parts are kept and replaced by saveCorpus.
+        if (name === MANIFEST || name === CORPUS || name.startsWith(CORPUS_PART_PREFIX) || this.manifest.shards.has(name) || name.endsWith('.tmp')) continue;
         await vscode.workspace.fs.delete(vscode.Uri.joinPath(dir, name)).then(undefined, () => undefined);
       }
       await removeStaleTemps(workspaceFs, vscode.Uri.joinPath(dir, MANIFEST));
@@ -232,32 +236,65 @@ export class AnalysisCacheStore {
 
   /**
    * Saves a linking of the workspace under the signature of what it linked (every article's path, hash and
-   * date override). Written line by line across turns of the event loop (the events of 10,000 articles are
-   * ~6 MB of JSON).
+   * date override). Made piece by piece across turns of the event loop (the events of 10,000 articles are
+   * ~15 MB of JSON), in part files and a head naming them.
    */
   async saveCorpus(signature: string, corpus: { entities: Entity[]; events: CorpusEvent[]; entityByLocalId: Map<string, Entity> }): Promise<void> {
     if (!this.dir) return;
-    // Each line is encoded as it is made: the file's text is never held whole as a string (nor twice, joined).
+    const dir = this.dir;
+    // Written in parts of ~0.5 MB, each as soon as it is full, then the head naming them: the linking of a large
+    // workspace is ~15 MB of JSON, which held whole (lines, then joined) added ~35 MB to the host's peak.
     const encoder = new TextEncoder();
-    const lines = [encoder.encode(JSON.stringify({ format: CORPUS_FORMAT, engine: this.engineVersion, signature }))];
     const pieces: Array<['entities' | 'events' | 'locals', unknown[]]> = [];
     for (let i = 0; i < corpus.entities.length; i += CORPUS_LINE_ITEMS) pieces.push(['entities', corpus.entities.slice(i, i + CORPUS_LINE_ITEMS)]);
     for (let i = 0; i < corpus.events.length; i += CORPUS_LINE_ITEMS) pieces.push(['events', corpus.events.slice(i, i + CORPUS_LINE_ITEMS)]);
     const locals = [...corpus.entityByLocalId].map(([local, entity]) => [local, entity.id]);
     for (let i = 0; i < locals.length; i += CORPUS_LINE_ITEMS * 4) pieces.push(['locals', locals.slice(i, i + CORPUS_LINE_ITEMS * 4)]);
-    for (const [kind, items] of pieces) {
-      lines.push(encoder.encode('\n' + JSON.stringify({ [kind]: items })));
-      await new Promise((r) => setTimeout(r, 0));
-    }
-    const dir = this.dir;
+    const stamp = `${Date.now().toString(36)}-${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
+    const parts: string[] = [];
+    let lines: Uint8Array[] = [];
+    let bytes = 0;
+    const writePart = async () => {
+      const name = `${CORPUS_PART_PREFIX}${stamp}-${parts.length}.ndjson`;
+      const data = concatBytes(lines);
+      lines = [];
+      bytes = 0;
+      await atomicWrite(workspaceFs, vscode.Uri.joinPath(dir, name), data);
+      parts.push(name);
+    };
+    const save = async () => {
+      for (const [kind, items] of pieces) {
+        const line = encoder.encode(`${lines.length ? '\n' : ''}${JSON.stringify({ [kind]: items })}`);
+        lines.push(line);
+        bytes += line.length;
+        if (bytes >= CORPUS_PART_BYTES) await writePart();
+        else await new Promise((r) => setTimeout(r, 0));
+      }
+      if (lines.length) await writePart();
+      const head = `${JSON.stringify({ format: CORPUS_FORMAT, engine: this.engineVersion, signature })}\n${JSON.stringify({ parts })}`;
+      await atomicWrite(workspaceFs, vscode.Uri.joinPath(dir, CORPUS), encoder.encode(head));
+    };
+    // After the cache's other writes, and before a clear() deletes the folder.
     this.writing = this.writing.then(async () => {
       try {
-        await atomicWrite(workspaceFs, vscode.Uri.joinPath(dir, CORPUS), concatBytes(lines.splice(0)));
+        await save();
       } catch (e) {
         this.log.warn(`analysis cache: could not write the linked corpus: ${String(e)}`);
       }
+      // Parts of earlier linkings (and of a save that failed) go.
+      await this.removeCorpusParts(new Set(parts));
     });
     await this.writing;
+  }
+
+  private async removeCorpusParts(keep: ReadonlySet<string>): Promise<void> {
+    try {
+      for (const [name] of await vscode.workspace.fs.readDirectory(this.dir!)) {
+        if (name.startsWith(CORPUS_PART_PREFIX) && !name.endsWith('.tmp') && !keep.has(name)) await vscode.workspace.fs.delete(vscode.Uri.joinPath(this.dir!, name)).then(undefined, () => undefined);
+      }
+    } catch {
+      // No cache folder.
+    }
   }
 
   /** The saved linking, if it is of exactly these articles (same signature) and this engine; parsed a line per turn. */
@@ -276,7 +313,17 @@ export class AnalysisCacheStore {
       const entities: Entity[] = [];
       const events: CorpusEvent[] = [];
       const locals: Array<[string, string]> = [];
-      for (const line of lines.slice(1)) {
+      // The head names the parts holding the pieces (a file of an earlier version holds them itself).
+      const listed = JSON.parse(lines[1] ?? '{}') as { parts?: unknown };
+      const partNames = Array.isArray(listed.parts) ? listed.parts.filter((p): p is string => typeof p === 'string' && p.startsWith(CORPUS_PART_PREFIX) && !p.includes('/')) : undefined;
+      const pieceLines = async function* (dir: vscode.Uri): AsyncGenerator<string> {
+        if (!partNames) {
+          yield* lines.slice(1);
+          return;
+        }
+        for (const part of partNames) yield* new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, part))).split('\n');
+      };
+      for await (const line of pieceLines(this.dir)) {
         await new Promise((r) => setTimeout(r, 0));
         const piece = JSON.parse(line) as { entities?: Entity[]; events?: CorpusEvent[]; locals?: Array<[string, string]> };
         if (Array.isArray(piece.entities)) for (const e of piece.entities) entities.push(e);
