@@ -211,15 +211,22 @@ export class AnalysisCacheStore {
     if (!this.dir) return;
     await this.flush();
     const dir = this.dir;
-    for (const [uri, record] of [...this.manifest.articles]) if (!this.used.has(record.key)) this.manifest.articles.delete(uri);
+    let removed = 0;
+    for (const [uri, record] of [...this.manifest.articles]) {
+      if (this.used.has(record.key)) continue;
+      this.manifest.articles.delete(uri);
+      removed++;
+    }
     for (const [name, keys] of [...this.manifest.shards]) {
       if (keys.some((k) => this.used.has(k))) continue;
       this.manifest.shards.delete(name);
       for (const k of keys) this.shardOf.delete(k);
+      removed++;
     }
     this.used.clear();
     for (const r of this.manifest.articles.values()) this.used.add(r.key);
-    await this.writeManifest();
+    // flush() above wrote it as it is unless something went (a 10,000-article manifest is ~3 MB to encode).
+    if (removed > 0) await this.writeManifest();
     try {
       for (const [name] of await vscode.workspace.fs.readDirectory(dir)) {
         // A temp file may be another window's write under way (stale ones of the manifest go below).
