@@ -1,8 +1,9 @@
-// Analyses articles off the extension host's thread: a small pool of worker threads running the bundled
-// engine (dist/analysisWorker.js). Texts queued while the workers are busy go together in one message (the
-// engine is faster on batches and a message costs the same for one text or twenty). Where workers cannot
-// run (web extension host, no bundle) or one fails, articles are analysed on this thread in bounded slices:
-// one article, then the event loop gets a turn. Idle workers are ended, so their memory goes back.
+// Analyses articles off the extension host's thread: a small pool of workers running the bundled engine
+// (dist/analysisWorker.js), each a process of its own or a worker thread (see extension.ts). Texts queued while
+// the workers are busy go together in one message (the engine is faster on batches and a message costs the same
+// for one text or twenty); article files are read, analysed and cached by the worker itself (indexFile).
+// Where workers cannot run (web extension host, no bundle) or one fails, articles are analysed on this thread in
+// bounded slices: one article, then the event loop gets a turn. Idle workers are ended, so their memory goes back.
 // No `vscode` here: the tests run the pool as it is.
 import { analyzeDocument } from '../analysis/analyze';
 import type { DocumentAnalysis } from '../analysis/types';
@@ -39,7 +40,7 @@ export interface PoolReply {
   shards?: WrittenShard[];
 }
 
-/** What the pool needs of a worker thread (node's Worker; a stand-in in tests). */
+/** What the pool needs of a worker (a forked process, node's Worker thread, or a stand-in in tests). */
 export interface PoolWorker {
   postMessage(message: PoolRequest): void;
   on(event: 'message', listener: (reply: PoolReply) => void): unknown;
@@ -151,7 +152,7 @@ export class AnalysisPool {
     });
   }
 
-  /** Whether articles go to worker threads (false: analysed on this thread in slices). */
+  /** Whether articles go to workers (false: analysed on this thread in slices). */
   get usesWorkers(): boolean {
     return !this.broken && this.options.createWorker !== undefined && this.options.workers > 0;
   }
