@@ -161,7 +161,7 @@ export type MentionedPerson = Pick<OfficialMention, 'entityId' | 'name' | 'title
  * Units of work between two yields of linkEntitiesStepwise: a mention costs one (well under a microsecond),
  * a group of mentions read for its names costs GROUP_WORK; a step stays within a few milliseconds.
  */
-export const ENTITY_LINK_STEP = 4096;
+export const ENTITY_LINK_STEP = 1024;
 const GROUP_WORK = 4;
 
 /**

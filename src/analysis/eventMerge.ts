@@ -172,7 +172,7 @@ export function mergeEvents(documents: Array<{ path: string; events: EventMentio
 }
 
 /** Events (or merged groups) handled between two yields of mergeEventsStepwise: a few milliseconds' work. */
-export const EVENT_MERGE_STEP = 1024;
+export const EVENT_MERGE_STEP = 256;
 
 /** mergeEvents in steps: yields after every EVENT_MERGE_STEP events or groups (same result). */
 export function* mergeEventsStepwise(documents: Array<{ path: string; events: EventMention[] }>): Generator<void, CorpusEvent[], void> {

@@ -38,6 +38,8 @@ export interface WorkspaceModel {
   readonly ready: Promise<void>;
   /** Every article of the workspace, by path. */
   articles(): readonly ArticleSummary[];
+  /** How many articles articles() lists, without making the list (views show the count every second while indexing). */
+  articleCount(): number;
   /** The article, if `uri` is one. */
   summary(uri: vscode.Uri): ArticleSummary | undefined;
   articleByPath(path: string): ArticleSummary | undefined;

@@ -257,6 +257,13 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     return this.listing().list;
   }
 
+  articleCount(): number {
+    if (this.listed && this.listed.version === this.version) return this.listed.list.length;
+    let count = 0;
+    for (const entry of this.entries.values()) if (entry.checked) count++;
+    return count;
+  }
+
   summary(uri: vscode.Uri): ArticleSummary | undefined {
     this.linkIfSmall();
     const entry = this.entries.get(uri.toString());

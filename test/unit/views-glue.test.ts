@@ -184,6 +184,7 @@ const model: WorkspaceModel = {
   onDidChange: changed.event,
   ready: Promise.resolve(),
   articles: () => articles,
+  articleCount: () => articles.length,
   article: (uri) => articles.find((a) => a.uri.toString() === uri.toString()),
   summary: (uri) => articles.find((a) => a.uri.toString() === uri.toString()),
   load: async (uri) => articles.find((a) => a.uri.toString() === uri.toString()),
@@ -327,7 +328,7 @@ describe('the Annotations view of a large workspace', () => {
       const path = `${['wire', 'ministry', 'wire/2023'][i % 3]}/story-${String(i).padStart(4, '0')}.txt`;
       many.push({ ...base, uri: vscode.Uri.file(`/big/${path}`), path });
     }
-    const big: WorkspaceModel = { ...model, articles: () => many, summary: (uri) => many.find((a) => a.uri.toString() === uri.toString()) };
+    const big: WorkspaceModel = { ...model, articles: () => many, articleCount: () => many.length, summary: (uri) => many.find((a) => a.uri.toString() === uri.toString()) };
     const { provider } = registerAnnotationsView(big);
     const roots = (await provider.getChildren()) as AnnotationsNode[];
     expect(roots.map((r) => r.kind)).toEqual(['folder', 'folder', 'folder']);

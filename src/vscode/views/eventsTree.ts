@@ -114,7 +114,7 @@ export function registerEventsView(model: WorkspaceModel): { registration: vscod
 
   const update = () => {
     const events = model.events();
-    const articles = model.articles().length;
+    const articles = model.articleCount();
     view.badge = events.length ? { value: events.length, tooltip: plural(events.length, 'event') } : undefined;
     view.description = events.length ? GROUPING_NAMES[provider.grouping] : undefined;
     if (!ready) view.message = 'Reading the articles of the workspace…';

@@ -27,7 +27,7 @@ export function renderMessage(model: WorkspaceModel, lanes: TimelineLanes, ready
   const empty = !ready
     ? 'Reading the articles of the workspace…'
     : events.length === 0
-      ? model.articles().length === 0
+      ? model.articleCount() === 0
         ? 'No articles in this workspace. Open a folder of plain-text or Markdown articles.'
         : 'No meetings, visits, talks or calls found in the articles of this workspace.'
       : null;
