@@ -471,7 +471,10 @@ export class TagController implements TagService, TagSource, vscode.Disposable {
   /** reanchor for listed articles: the texts of those with tags are read (the index holds open articles' only). */
   private async reanchorArticles(articles: readonly ArticleSummary[], report: boolean): Promise<void> {
     const texts: ArticleText[] = [];
+    // Only articles with tags are read (most of a large workspace has none).
+    const tagged = this.taggedArticles();
     for (const article of articles) {
+      if (!tagged.has(article.uri.toString())) continue;
       const loc = this.locate(article.uri);
       if (!loc || !this.storage.tags(loc.folder).some((t) => t.path === loc.path)) continue;
       const loaded = await this.index.load(article.uri);
