@@ -259,25 +259,37 @@ export class AnalysisCacheStore {
     for (let i = 0; i < locals.length; i += CORPUS_LINE_ITEMS * 4) pieces.push(['locals', locals.slice(i, i + CORPUS_LINE_ITEMS * 4)]);
     const stamp = `${Date.now().toString(36)}-${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
     const parts: string[] = [];
-    let lines: Uint8Array[] = [];
-    let bytes = 0;
+    // Each item is made into JSON and encoded on its own, into one buffer reused for every part: a line of
+    // hundreds of items as one string would be a large object, which only a full collection frees.
+    let buffer = new Uint8Array(CORPUS_PART_BYTES * 2);
+    let length = 0;
+    const append = (text: string) => {
+      for (;;) {
+        const { read, written } = encoder.encodeInto(text, buffer.subarray(length));
+        length += written;
+        if (read === text.length) return;
+        text = text.slice(read);
+        const grown = new Uint8Array(buffer.length * 2);
+        grown.set(buffer.subarray(0, length));
+        buffer = grown;
+      }
+    };
     const writePart = async () => {
       const name = `${CORPUS_PART_PREFIX}${stamp}-${parts.length}.ndjson`;
-      const data = concatBytes(lines);
-      lines = [];
-      bytes = 0;
-      await atomicWrite(workspaceFs, vscode.Uri.joinPath(dir, name), data);
+      // The buffer is written before anything is appended again.
+      await atomicWrite(workspaceFs, vscode.Uri.joinPath(dir, name), buffer.subarray(0, length));
+      length = 0;
       parts.push(name);
     };
     const save = async () => {
       for (const [kind, items] of pieces) {
-        const line = encoder.encode(`${lines.length ? '\n' : ''}${JSON.stringify({ [kind]: items })}`);
-        lines.push(line);
-        bytes += line.length;
-        if (bytes >= CORPUS_PART_BYTES) await writePart();
+        append(`${length ? '\n' : ''}{${JSON.stringify(kind)}:[`);
+        items.forEach((item, i) => append(`${i ? ',' : ''}${JSON.stringify(item)}`));
+        append(']}');
+        if (length >= CORPUS_PART_BYTES) await writePart();
         else await new Promise((r) => setTimeout(r, 0));
       }
-      if (lines.length) await writePart();
+      if (length) await writePart();
       const head = `${JSON.stringify({ format: CORPUS_FORMAT, engine: this.engineVersion, signature })}\n${JSON.stringify({ parts })}`;
       await atomicWrite(workspaceFs, vscode.Uri.joinPath(dir, CORPUS), encoder.encode(head));
     };
@@ -430,12 +442,3 @@ export class AnalysisCacheStore {
   }
 }
 
-function concatBytes(parts: Uint8Array[]): Uint8Array {
-  const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    all.set(p, at);
-    at += p.length;
-  }
-  return all;
-}
