@@ -701,21 +701,27 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
    * The file's size and mtime, for a worker to read it (acceptFromWorker); refused when above the limit,
    * 'unchanged' when the cache manifest recorded it as it is now.
    */
-  private async statFile(uri: vscode.Uri, run: MutableIndexingRun | undefined): Promise<FileHead | 'unchanged' | undefined> {
+  private async statFile(uri: vscode.Uri, run: MutableIndexingRun | undefined, seq = this.nextSeq(uri.toString())): Promise<FileHead | 'unchanged' | undefined> {
     const key = uri.toString();
-    const seq = this.nextSeq(key);
     const maxBytes = this.maxBytes(uri);
     try {
+      // A file above the limit is refused from its size alone: a 50 MB file is never read into memory.
       const { size, mtime } = await vscode.workspace.fs.stat(uri);
       if (size > maxBytes) return this.refuse(key, { reason: tooLargeReason(size, maxBytes), problem: 'too-large' }, false);
       if (this.unchangedOnDisk(key, size, mtime, run)) return 'unchanged';
       return { size, mtime, seq };
     } catch (e) {
-      this.log.warn(`cannot read ${vscode.workspace.asRelativePath(uri)}: ${String(e)}`);
-      this.refused.delete(key);
-      this.removeEntry(key);
-      return undefined;
+      return this.unreadable(uri, e);
     }
+  }
+
+  /** A file that cannot be stated or read (gone, no permission) leaves the index. */
+  private unreadable(uri: vscode.Uri, error: unknown): undefined {
+    const key = uri.toString();
+    this.log.warn(`cannot read ${vscode.workspace.asRelativePath(uri)}: ${String(error)}`);
+    this.refused.delete(key);
+    this.removeEntry(key);
+    return undefined;
   }
 
   /**
@@ -768,27 +774,17 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
       if (!check.ok) return this.refuse(key, check, false);
       return { text, size: -1, mtime: -1, seq, open: true };
     }
-    const maxBytes = this.maxBytes(uri);
+    const head = await this.statFile(uri, run, seq);
+    if (!head || head === 'unchanged') return head;
     let bytes: Uint8Array;
-    let size: number;
-    let mtime: number;
     try {
-      // A file above the limit is refused from its size alone: a 50 MB file is never read into memory.
-      const stat = await vscode.workspace.fs.stat(uri);
-      size = stat.size;
-      mtime = stat.mtime;
-      if (size > maxBytes) return this.refuse(key, { reason: tooLargeReason(size, maxBytes), problem: 'too-large' }, false);
-      if (this.unchangedOnDisk(key, size, mtime, run)) return 'unchanged';
       bytes = await vscode.workspace.fs.readFile(uri);
     } catch (e) {
-      this.log.warn(`cannot read ${vscode.workspace.asRelativePath(uri)}: ${String(e)}`);
-      this.refused.delete(key);
-      this.removeEntry(key);
-      return undefined;
+      return this.unreadable(uri, e);
     }
-    const decoded = decodeArticle(bytes, maxBytes);
+    const decoded = decodeArticle(bytes, this.maxBytes(uri));
     if (!decoded.ok) return this.refuse(key, decoded, false);
-    return { text: decoded.text, size, mtime, seq, open: false };
+    return { text: decoded.text, size: head.size, mtime: head.mtime, seq, open: false };
   }
 
   /**
