@@ -3,7 +3,6 @@
 // the main thread only what linking across the corpus needs (officials' names, events). Phase 2: apply
 // the corpus linking the main thread sends back (one table of local ids to entities) and format the
 // chunk's documents as export text, so the main thread only links and writes.
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { analyzeDocuments } from './analysis/analyze';
@@ -12,6 +11,7 @@ import type { AnalyzeOptions, CorpusAnalysis, DocumentAnalysis, Entity, EventMen
 import { decodeArticle } from './annotations/articleText';
 import { exportDocument, type ExportedDocument } from './annotations/exportFormat';
 import { formatDocuments, type OutputLayout } from './cliOutput';
+import { hashText } from './vscode/textHash';
 
 export const WORKER_ROLE = 'news-annotator-cli-worker';
 
@@ -112,14 +112,9 @@ function linkMaps(table: LinkTable): { byLocalId: Map<string, Entity>; entityByI
   return { byLocalId, entityById };
 }
 
-/** SHA-256 of a text's UTF-8 bytes, as the export's pure-TypeScript sha256Hex gives it, by Node's native code. */
-export function nativeSha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
-
 /** One document of the export, as buildExport makes it, hashed by Node's native SHA-256 (a tenth of the CLI's time in pure TypeScript). */
 export function exportNativeDocument(path: string, analysis: DocumentAnalysis, text: string): ExportedDocument {
-  return exportDocument(path, analysis, text, [], nativeSha256);
+  return exportDocument(path, analysis, text, [], hashText);
 }
 
 const LOW_SURROGATE = /[\uDC00-\uDFFF]/g;

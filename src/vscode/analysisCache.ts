@@ -136,6 +136,11 @@ export function parseSummary(json: string): AnalysisSummary | undefined {
 
 // ---- shards -------------------------------------------------------------------------------------
 
+/** A shard is written once its entries reach this many bytes (by the cache store, and by a worker writing its own). */
+export const SHARD_BYTES = 1_000_000;
+/** The buffer a shard is built in: its size plus room for the entry that fills it. */
+export const SHARD_BUFFER_BYTES = SHARD_BYTES + 256 * 1024;
+
 /**
  * Builds a shard file from entries already serialised (the worker's JSON, as text or as UTF-8 bytes), without
  * parsing them again or joining them into one string: each entry's bytes are copied at once into one buffer,

@@ -8,12 +8,8 @@ import type { CorpusEvent, DocumentAnalysis, Entity } from '../analysis/types';
 import { atomicWrite, removeStaleTemps } from '../annotations/atomicWrite';
 import { workspaceFs } from './workspaceFs';
 import { hashText } from './textHash';
-import { type ArticleRecord, analysisCacheKey, isShardName, newShardName, internStrings, decodeManifest, decodeShard, emptyManifest, encodeManifest, type Manifest, ShardBuilder } from './analysisCache';
+import { type ArticleRecord, analysisCacheKey, isShardName, newShardName, SHARD_BUFFER_BYTES, SHARD_BYTES, internStrings, decodeManifest, decodeShard, emptyManifest, encodeManifest, type Manifest, ShardBuilder } from './analysisCache';
 
-/** A shard is written once its entries reach this many bytes. */
-const SHARD_BYTES = 1_000_000;
-/** The buffer a shard is built in: its size plus room for the entry that fills it. */
-const SHARD_BUFFER = SHARD_BYTES + 256 * 1024;
 const MANIFEST = 'manifest.json';
 /** The last linking of the workspace (entities, events, local ids), so that reopening shows the Events at once. */
 const CORPUS = 'corpus-links.ndjson';
@@ -186,7 +182,7 @@ export class AnalysisCacheStore {
     this.used.add(key);
     if (this.has(key)) return;
     // The entry's bytes are kept once, in the shard being built, until it is written.
-    const building = (this.building ??= new ShardBuilder(this.engineVersion, this.spareBuffers.pop() ?? new Uint8Array(SHARD_BUFFER)));
+    const building = (this.building ??= new ShardBuilder(this.engineVersion, this.spareBuffers.pop() ?? new Uint8Array(SHARD_BUFFER_BYTES)));
     this.unwritten.set(key, building.add(key, analysisJson));
     if (building.size >= SHARD_BYTES) this.writeShard();
   }
@@ -409,7 +405,7 @@ export class AnalysisCacheStore {
           this.unwritten.delete(key);
         }
         // Its entries are on disk and nothing refers to its buffer any more: the next shard is built in it.
-        if (this.spareBuffers.length < 2 && shard.storage.length === SHARD_BUFFER) this.spareBuffers.push(shard.storage);
+        if (this.spareBuffers.length < 2 && shard.storage.length === SHARD_BUFFER_BYTES) this.spareBuffers.push(shard.storage);
         this.manifestChanged();
       } catch (e) {
         // The entries stay in memory for this session; the next one analyses them again.

@@ -1,6 +1,7 @@
 // SHA-256 of a text's UTF-8, as sha256Hex gives it, with Node's native hash where there is one (about ten
 // times faster, and it allocates no padded copy of the text): the index hashes every article it reads and
-// every cache key. The web extension host has no node:crypto and uses the pure implementation.
+// every cache key, the analysis worker every file it reads, the CLI every document it exports. The web
+// extension host has no node:crypto and uses the pure implementation.
 import { sha256Hex } from '../annotations/sha256';
 
 type NodeCrypto = typeof import('node:crypto');

@@ -2,11 +2,11 @@
 // host would (articleText.ts), hash it and analyse it. The host then never holds the text of a closed article
 // nor parses its analysis: it gets the kept analysis as JSON for the cache and the summary it keeps.
 // Node only (fs, crypto): this runs in the worker, where the extension is on a local disk.
-import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { analyzeDocuments } from '../analysis/analyze';
 import { type ArticleProblem, decodeArticle, tooLargeReason } from '../annotations/articleText';
 import { keptAnalysisJson, summaryJson } from '../vscode/analysisCache';
+import { hashText } from '../vscode/textHash';
 import type { ShardTarget } from './workerShards';
 
 const utf8 = new TextEncoder();
@@ -51,7 +51,7 @@ async function readArticleFile(request: FileRequest): Promise<ReadFile | Exclude
   const decoded = decodeArticle(bytes, request.maxBytes);
   if (!decoded.ok) return { status: 'refused', reason: decoded.reason, problem: decoded.problem };
   // The hash of the text's UTF-8, as the host's hashText gives it (not of the bytes: a BOM or UTF-16 differ).
-  const sha256 = createHash('sha256').update(decoded.text, 'utf8').digest('hex');
+  const sha256 = hashText(decoded.text);
   return { status: 'read', size, mtime, sha256, text: decoded.text };
 }
 

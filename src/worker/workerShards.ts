@@ -2,10 +2,10 @@
 // their analyses then never travel to the extension host, which only adds each written shard to the cache's
 // manifest (AnalysisCacheStore.adoptShard). The same shard format and file names as the host writes, written
 // atomically (temp file, then rename). Node only.
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { atomicWrite } from '../annotations/atomicWrite';
-import { analysisCacheKey, newShardName, ShardBuilder } from '../vscode/analysisCache';
+import { analysisCacheKey, newShardName, SHARD_BUFFER_BYTES, SHARD_BYTES, ShardBuilder } from '../vscode/analysisCache';
+import { hashText } from '../vscode/textHash';
 import { nodeAtomicFs } from './nodeAtomicFs';
 
 /** Where the host keeps the cache, and the engine version its keys and shards are for. */
@@ -19,11 +19,6 @@ export interface WrittenShard {
   keys: string[];
 }
 
-/** A shard is written once its entries reach this many bytes (as the host does). */
-const SHARD_BYTES = 1_000_000;
-
-const nativeHash = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
-
 export class WorkerShards {
   private building: { target: ShardTarget; shard: ShardBuilder } | undefined;
   private counter = 0;
@@ -33,8 +28,8 @@ export class WorkerShards {
     const written: WrittenShard[] = [];
     // Another cache (a new workspace storage, a rebuilt engine): what was built for the old one is written first.
     if (this.building && (this.building.target.dir !== target.dir || this.building.target.engine !== target.engine)) written.push(...(await this.flush()));
-    this.building ??= { target, shard: new ShardBuilder(target.engine, new Uint8Array(SHARD_BYTES + 256 * 1024)) };
-    this.building.shard.add(analysisCacheKey(textSha256, documentDate, target.engine, nativeHash), kept);
+    this.building ??= { target, shard: new ShardBuilder(target.engine, new Uint8Array(SHARD_BUFFER_BYTES)) };
+    this.building.shard.add(analysisCacheKey(textSha256, documentDate, target.engine, hashText), kept);
     if (this.building.shard.size >= SHARD_BYTES) written.push(...(await this.flush()));
     return written;
   }

@@ -11,7 +11,8 @@ import { buildExport, codePointCounter } from '../../src/annotations/exportForma
 import { formatDocuments, formatHeader, formatTrailer } from '../../src/cliOutput';
 import { parseShard, shardOf } from '../../src/cliShard';
 import { sha256Hex } from '../../src/annotations/sha256';
-import { analyzeChunk, codePointStandIn, exportNativeDocument, nativeSha256, surrogatePairEnds } from '../../src/cliWorker';
+import { analyzeChunk, codePointStandIn, exportNativeDocument, surrogatePairEnds } from '../../src/cliWorker';
+import { hashText } from '../../src/vscode/textHash';
 import { schemaErrors } from '../helpers/schema';
 import { loadSeeds, repoRoot } from '../helpers/seeds';
 
@@ -230,7 +231,7 @@ describe('the CLI\'s own document export', () => {
     corpus.documents.forEach(({ path, analysis }, i) => {
       expect(JSON.stringify(exportNativeDocument(path, analysis, documents[i]!.text))).toBe(JSON.stringify(exported.documents[i]));
     });
-    expect(nativeSha256('a \uD800 b')).toBe(sha256Hex('a \uD800 b'));
+    expect(hashText('a \uD800 b')).toBe(sha256Hex('a \uD800 b'));
   });
 });
 
