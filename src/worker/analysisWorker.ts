@@ -22,8 +22,15 @@ const channel: { on(event: 'message', listener: (request: PoolRequest) => void):
 // A forked worker ends with the extension host that started it.
 if (!parentPort && process.send) process.on('disconnect', () => process.exit(0));
 
+/** Messages being answered: their files are read while another message is analysed. */
+const answering = new Set<Promise<unknown>>();
+
 channel?.on('message', (request: PoolRequest) => {
-  void answer(request).then(({ reply, transfer }) => channel.post(reply, transfer));
+  // A flush writes the shard once the messages sent before it are in it.
+  const before = request.flush ? Promise.all(answering) : Promise.resolve();
+  const answered = before.then(() => answer(request)).then(({ reply, transfer }) => channel.post(reply, transfer));
+  answering.add(answered);
+  void answered.finally(() => answering.delete(answered));
 });
 
 async function answer(request: PoolRequest): Promise<{ reply: PoolReply; transfer: ArrayBuffer[] }> {

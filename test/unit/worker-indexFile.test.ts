@@ -1,16 +1,18 @@
 // The worker's side of indexing a closed article: the file read, decoded, hashed and analysed as the extension
 // host would do it itself (same text, same hash, same analysis), or refused with the host's reasons; and the
 // cache shards it writes itself.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { fork } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeDocument } from '../../src/analysis/analyze';
 import { sha256Hex } from '../../src/annotations/sha256';
 import { analysisCacheKey, decodeShard, isShardName, keptAnalysisJson, parseSummary, summarise } from '../../src/vscode/analysisCache';
-import { indexFile, indexFiles } from '../../src/worker/indexFile';
+import type { PoolReply } from '../../src/vscode/analysisPool';
+import { type FileResult, indexFile, indexFiles } from '../../src/worker/indexFile';
 import { WorkerShards } from '../../src/worker/workerShards';
-import { loadSeeds } from '../helpers/seeds';
+import { loadSeeds, repoRoot } from '../helpers/seeds';
 
 const dir = mkdtempSync(join(tmpdir(), 'news-annotator-indexfile-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -99,5 +101,26 @@ describe('WorkerShards (cache shards the worker writes itself)', () => {
     }
     // No temp file left behind.
     expect(readdirSync(target.dir).every((n) => isShardName(n))).toBe(true);
+  });
+});
+
+describe('the analysis worker process (dist/analysisWorker.js)', () => {
+  it('answers a flush after the messages sent before it, with every article of them in its shards', async () => {
+    const worker = join(repoRoot, 'dist', 'analysisWorker.js');
+    if (!existsSync(worker)) throw new Error('dist/analysisWorker.js is missing: run `npm run build` first (npm test does)');
+    const target = { dir: join(dir, 'process-cache'), engine: '0.9.0+2' };
+    const paths = loadSeeds().map((s, i) => file(`process-${i}.txt`, s.text));
+    const child = fork(worker, [], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+    const replies: PoolReply[] = [];
+    const done = new Promise<void>((resolve) => child.on('message', (reply: PoolReply) => (replies.push(reply), replies.length === 2 && resolve())));
+    child.send({ id: 1, items: paths.map((path) => ({ file: { path, documentDate: null, maxBytes: MB, cache: target } })) });
+    child.send({ id: 2, items: [], flush: true });
+    await done;
+    child.kill();
+    expect(replies.map((r) => r.id)).toEqual([1, 2]);
+    const first = replies[0]!.results as FileResult[];
+    expect(first.every((r) => r.status === 'analysed' && r.kept === undefined)).toBe(true);
+    const keys = replies.flatMap((r) => (r.shards ?? []).flatMap((s) => s.keys));
+    expect(keys.sort()).toEqual(first.map((r) => (r.status === 'analysed' ? analysisCacheKey(r.sha256, null, target.engine) : '')).sort());
   });
 });
