@@ -475,8 +475,6 @@ export class TagController implements TagService, TagSource, vscode.Disposable {
     const tagged = this.taggedArticles();
     for (const article of articles) {
       if (!tagged.has(article.uri.toString())) continue;
-      const loc = this.locate(article.uri);
-      if (!loc || !this.storage.tags(loc.folder).some((t) => t.path === loc.path)) continue;
       const loaded = await this.index.load(article.uri);
       if (loaded) texts.push(loaded);
     }

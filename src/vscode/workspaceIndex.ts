@@ -299,7 +299,7 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
         if (replaced) this.flushReplaced([replaced]);
         continue;
       }
-      const analysis = await this.analyse(text, entry.override, entry.record?.key ?? this.cache.key(sha, entry.override));
+      const analysis = await this.analyse(text, entry.override, this.cacheKeyOf(entry));
       if (this.entries.get(key) !== entry) continue;
       return new Snapshot(entry, text, analysis, () => this.currentLinks());
     }
@@ -715,6 +715,11 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     }
   }
 
+  /** Where the analysis of an entry's text is cached: as recorded for its file, else by its hash and date. */
+  private cacheKeyOf(entry: Entry): string {
+    return entry.record?.key ?? this.cache.key(entry.sha256, entry.override);
+  }
+
   /** A file that cannot be stated or read (gone, no permission) leaves the index. */
   private unreadable(uri: vscode.Uri, error: unknown): undefined {
     const key = uri.toString();
@@ -977,7 +982,7 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
   private async hold(doc: vscode.TextDocument, entry: Entry, text: string): Promise<void> {
     const key = doc.uri.toString();
     const seq = this.nextSeq(key);
-    const analysis = await this.analyse(text, entry.override, entry.record?.key ?? this.cache.key(entry.sha256, entry.override));
+    const analysis = await this.analyse(text, entry.override, this.cacheKeyOf(entry));
     if (this.disposed || doc.isClosed || this.loadSeq.get(key) !== seq || this.entries.get(key) !== entry) return;
     if (doc.getText() !== text) return; // edited meanwhile: the edit's own analysis follows
     this.setEntry(key, newEntry(entry.uri, entry.path, entry.sha256, entry.override, entry.record, summarise(analysis), { text, analysis }));
