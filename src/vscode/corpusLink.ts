@@ -7,11 +7,10 @@
 // after the last linking is shown linked at once (people already known get their corpus entity; new ones keep
 // their local id until the next linking).
 import { detached } from '../analysis/detached';
-import { applyEntityLinks, linkEntitiesStepwise, linkOneAnalysis, rememberLinkIndex } from '../analysis/entities';
+import { applyEntityLinks, linkEntitiesStepwise, linkOneAnalysis, type MentionedPerson, rememberLinkIndex } from '../analysis/entities';
 import { mergeEventsStepwise } from '../analysis/eventMerge';
 import { runSteps } from '../analysis/steps';
-import type { CorpusAnalysis, CorpusEvent, DocumentAnalysis, EventMention } from '../analysis/types';
-import type { Entity } from '../analysis/types';
+import type { CorpusAnalysis, CorpusEvent, DocumentAnalysis, Entity, EventMention } from '../analysis/types';
 
 export interface LocalArticle {
   path: string;
@@ -20,12 +19,7 @@ export interface LocalArticle {
 }
 
 /** One person as an article names them: what linking reads of an official mention. */
-export interface LinkPerson {
-  entityId: string;
-  name: string;
-  title: string | null;
-  country: string | null;
-}
+export type LinkPerson = MentionedPerson;
 
 /**
  * What linking reads of one article's analysis, compactly: its distinct people, the sequence of its official
