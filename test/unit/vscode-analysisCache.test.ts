@@ -5,7 +5,7 @@ import { analyzeDocument, linkAnalyses } from '../../src/analysis/analyze';
 import { runSteps } from '../../src/analysis/steps';
 import type { DocumentAnalysis } from '../../src/analysis/types';
 import { linkArticlesStepwise } from '../../src/vscode/corpusLink';
-import { analysisCacheKey, decodeManifest, decodeShard, emptyManifest, encodeManifest, fillTexts, isShardName, keptAnalysis, keptAnalysisJson, parseSummary, ShardBuilder, summarise, summaryJson } from '../../src/vscode/analysisCache';
+import { analysisCacheKey, decodeManifest, decodeShard, emptyManifest, encodeManifest, encodeManifestSteps, fillTexts, isShardName, keptAnalysis, keptAnalysisJson, parseSummary, ShardBuilder, summarise, summaryJson } from '../../src/vscode/analysisCache';
 import { loadSeeds } from '../helpers/seeds';
 
 const seeds = loadSeeds();
@@ -61,6 +61,22 @@ describe('analysis cache manifest', () => {
     const back = decodeManifest(tampered, ENGINE);
     expect(back.shards.size).toBe(0);
     expect(back.articles.size).toBe(0);
+  });
+
+  it('is encoded in steps, as the JSON of the whole manifest, for thousands of articles', () => {
+    const m = emptyManifest();
+    m.shards.set('shard-lq2x3-0-ab12.json', ['k0', 'k1']);
+    // Some very long paths: more bytes than the encoder's first guess, so its buffer grows.
+    for (let i = 0; i < 1000; i++) m.articles.set(`file:///w/été/${i % 100 === 0 ? 'ü'.repeat(40_000) : ''}${i}"é🎉.txt`, { size: i, mtime: 1700000000000 + i, sha256: 'ab'.repeat(32), override: i % 2 ? '2024-03-04' : null, key: `k${i}` });
+    const steps = encodeManifestSteps(m, ENGINE);
+    let yields = 0;
+    let next = steps.next();
+    for (; !next.done; next = steps.next()) yields++;
+    expect(yields).toBeGreaterThanOrEqual(3);
+    const text = new TextDecoder().decode(next.value);
+    const articles = Object.fromEntries([...m.articles].map(([uri, r]) => [uri, [r.size, r.mtime, r.sha256, r.override, r.key]]));
+    expect(text).toBe(JSON.stringify({ format: JSON.parse(text).format, schema: JSON.parse(text).schema, engine: ENGINE, shards: Object.fromEntries(m.shards), articles }));
+    expect(decodeManifest(text, ENGINE)).toEqual(m);
   });
 
   it('names only files the store makes', () => {
