@@ -127,11 +127,21 @@ export function parseSummary(json: string): AnalysisSummary | undefined {
   const list = x.mentions as number[];
   if (!list.every((m) => Number.isInteger(m) && m >= 0 && m < people.length)) return undefined;
   const mentions = people.length > 0xffff ? Uint32Array.from(list) : Uint16Array.from(list);
+  // Thousands of event mentions repeat the same names, ids, dates and places: one string each.
+  const events = x.events as LinkInput['events'];
+  for (const e of events) {
+    if (!isRecord(e) || !Array.isArray(e.participants) || !Array.isArray(e.participantEntityIds) || !Array.isArray(e.sources)) return undefined;
+    e.type = intern(e.type);
+    e.date = intern(e.date);
+    e.location = intern(e.location);
+    for (let i = 0; i < e.participants.length; i++) e.participants[i] = intern(e.participants[i]!);
+    for (let i = 0; i < e.participantEntityIds.length; i++) e.participantEntityIds[i] = intern(e.participantEntityIds[i]!);
+  }
   const found = x.found as AnalysisSummary['found'];
   return {
     documentDate: typeof x.documentDate === 'string' ? x.documentDate : null,
     found: { quotes: Number(found.quotes) || 0, claims: Number(found.claims) || 0, dates: Number(found.dates) || 0 },
-    link: { people, mentions, events: x.events as LinkInput['events'] },
+    link: { people, mentions, events },
   };
 }
 

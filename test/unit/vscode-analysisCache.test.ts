@@ -129,5 +129,7 @@ describe('article summaries (what the index keeps of a closed article)', () => {
     expect(parseSummary('not json')).toBeUndefined();
     expect(parseSummary('{"documentDate":null}')).toBeUndefined();
     expect(parseSummary('{"documentDate":null,"found":{},"people":[],"mentions":[3],"events":[]}')).toBeUndefined();
+    expect(parseSummary('{"documentDate":null,"found":{},"people":[],"mentions":[],"events":[{"type":"meeting","participants":"A"}]}')).toBeUndefined();
+    expect(parseSummary('{"documentDate":null,"found":{},"people":[],"mentions":[],"events":[null]}')).toBeUndefined();
   });
 });
