@@ -267,25 +267,34 @@ function triggerWindows(text: string): Map<TriggerKind, number[]> {
 }
 
 /**
- * Cheap tests that a window may hold a match of a pattern: each checks something every match
- * contains, so a window that fails cannot match. The detailed patterns (lookbehinds, optional
+ * Cheap tests that a window may hold a match of a pattern that its scanner keeps: each checks
+ * something every such match contains (a month-day date whose month is in the lexicon, a range of
+ * two full month names), so a window that fails cannot add a date. The detailed patterns (lookbehinds, optional
  * lead words) are tried at every position of a window and cost far more than these, and most
  * windows of a kind hold no match of most of its patterns.
  */
+// Most of them start with their rarest part (a digit, a capital, a literal word) and check what
+// comes before it with a lookbehind: a pattern starting with a common class ("[A-Za-z.]") is tried
+// at almost every position of a window, and costs more than the pattern it guards.
 const DIGIT_SEPARATOR_DIGIT = /\d[-\/.]\d/;
-const MONTH_THEN_NUMBER = /[A-Za-z.]\s*\d/;
-const NUMBER_THEN_SPACE = /\d(?:st|nd|rd|th)?\s/;
-const MONTH_RANGE_JOIN = /[a-z](?:\s?[-–]\s?|\s+(?:and|to|through|until|till)\s+)[A-Z]/;
+/** A lexicon month (as MONTH_WORD spells it) then a number: what every month-day date with a month holds. */
+const MONTH_THEN_NUMBER = new RegExp(`\\d(?<=${LEXICON_MONTH_WORD}\\s*\\d)`);
+/** A number then a lexicon month: what every day-month date with a month holds ("15 December", "3rd of March"). */
+const NUMBER_THEN_MONTH = new RegExp(`\\d(?:st|nd|rd|th)?\\s+(?:of\\s+)?${LEXICON_MONTH_WORD}(?![\\w])`);
+/** Two full month names joined as a range: what every month range kept holds. */
+const FULL_MONTH_RANGE = new RegExp(
+  `(?:${MONTH_FULL_NAMES.join('|')})(?:\\s?[-–]\\s?|\\s+(?:and|to|through|until|till)\\s+)(?:${MONTH_FULL_NAMES.join('|')})(?![\\w])`,
+);
 /** The determiner and unit every relative expression ends with: "(the) last (fiscal) year". */
 const DETERMINER_UNIT =
-  /(?:[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming|[Pp]revious|[Cc]urrent)\s+(?:(?:fiscal|financial|calendar)\s+)?(?:week|month|year|decade|century)/;
-const PART_OF_UNIT = /(?:end|beginning|start|middle)\s+of\s/;
-const DURING_THE_UNIT = /(?:uring|hroughout|\sin)\s+the\s+(?:year|month|week)/;
+  /(?:week|month|year|decade|century)(?<=(?:[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming|[Pp]revious|[Cc]urrent)\s+(?:(?:fiscal|financial|calendar)\s+)?(?:week|month|year|decade|century))/;
+const PART_OF_UNIT = /of\s(?<=(?:end|beginning|start|middle)\s+of\s)/;
+const DURING_THE_UNIT = /the\s+(?:year|month|week)(?<=(?:uring|hroughout|\sin)\s+the\s+(?:year|month|week))/;
 const WINDOW_FILTERS: ReadonlyMap<RegExp, (window: string) => boolean> = new Map<RegExp, (window: string) => boolean>([
   [NUMERIC_DATE_RE, (w) => DIGIT_SEPARATOR_DIGIT.test(w)],
   [MONTH_DAY_RE, (w) => MONTH_THEN_NUMBER.test(w)],
-  [DAY_MONTH_RE, (w) => NUMBER_THEN_SPACE.test(w)],
-  [MONTH_RANGE_RE, (w) => MONTH_RANGE_JOIN.test(w)],
+  [DAY_MONTH_RE, (w) => NUMBER_THEN_MONTH.test(w)],
+  [MONTH_RANGE_RE, (w) => FULL_MONTH_RANGE.test(w)],
   [DECADE_RE, (w) => w.includes('0s')],
   [CENTURY_RE, (w) => w.includes('entury')],
   [WEEKEND_RE, (w) => w.includes('weekend')],

@@ -567,6 +567,17 @@ describe('calendar words in every spelling the scanners accept', () => {
     ['The Marches and the Mayday parade drew crowds in Mayfair.', []],
     // Four-digit runs inside longer numbers or glued to words are no years.
     ['Prices rose 12345678 times in the 2019May report.', []],
+    // Day-month, month-day and month ranges in every shape the window tests let through.
+    ['The hearing ran from 18 to 22 MARCH, the court said.', [['18', '2024-03-18'], ['22 MARCH', '2024-03-22']]],
+    ['It opened on the 3rd of March and closed Sept. 5.', [['3rd of March', '2024-03-03'], ['Sept. 5', '2023-09-05']]],
+    ['The Oslo 2 Accord and the Jan.5 memo.', [['Jan.5', '2024-01-05']]],
+    ['Fighting resumed on 9 January. Talks followed.', [['9 January', '2024-01-09']]],
+    [
+      'Prices rose between March and May, and again April–June 2023.',
+      [['March', '2024-03'], ['May', '2024-05'], ['April', '2023-04'], ['June 2023', '2023-06']],
+    ],
+    // A capitalised word before or after a number is no month.
+    ['Sector 7 of Block 12 reopened in Mayfair last June.', [['last June', '2023-06']]],
   ])('%s', (text, expected) => {
     expect(dates(text, '2024-06-12')).toEqual(expected);
   });
