@@ -142,17 +142,6 @@ function cueFlags(word: string): number {
   return (CUE_FLAGS.get(word) ?? 0) | ending;
 }
 
-/** Lower-cased, except the month `May`, which must not read as the modal. */
-function cueWord(raw: string): string {
-  if (raw === 'May' || raw === 'MAY') return 'May';
-  // Most words are lower-case already: return them as they are rather than copy each one.
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c < 97 || c > 122) return raw.toLowerCase();
-  }
-  return raw;
-}
-
 function pastCue(word: string, p1: string | undefined): boolean {
   if (PAST_WORDS.has(word)) return true;
   // After a determiner an -ed word is an adjective ("the delayed vote in November"), not a verb.
@@ -180,13 +169,13 @@ function isScheduleLetter(c: number): boolean {
 
 /** How many words scheduledRightBefore reads back: a dropped preposition, three more and a three-word phrase. */
 const SCHEDULE_WORDS = 7;
-/** The words before the date, last first; reused across calls (short lower-cased strings only). */
+/** The words before the date, last first ('' for a word no check below compares); reused across calls. */
 const trailing: string[] = [];
 
 /**
  * A verb of schedule right before the date: "returns on", "is on", "takes effect in", "to open in".
  * Reads the words after the last punctuation within ADJACENT characters (lower-cased), backwards
- * from the date and only as many as the checks below look at.
+ * from the date and only as many as the checks below look at, each straight from the text.
  */
 function scheduledRightBefore(text: string, start: number): boolean {
   const floor = Math.max(0, start - ADJACENT);
@@ -201,7 +190,7 @@ function scheduledRightBefore(text: string, start: number): boolean {
     }
     const wordEnd = i + 1;
     while (i >= floor && isScheduleLetter(text.charCodeAt(i))) i--;
-    trailing[count++] = asciiLower(text.slice(i + 1, wordEnd));
+    trailing[count++] = SCHEDULE_TABLE.find(text, i + 1, wordEnd);
   }
   // word(j): the j-th word from the end (0: the last), undefined past the first.
   const word = (j: number): string | undefined => (j < count ? trailing[j] : undefined);
@@ -227,15 +216,6 @@ function endsWithPhraseFromEnd(word: (j: number) => string | undefined, from: nu
   return true;
 }
 
-/** Lower-cased where the word has ASCII capitals (the only capitals scheduledRightBefore keeps). */
-function asciiLower(word: string): string {
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    if (c >= 65 && c <= 90) return word.toLowerCase();
-  }
-  return word;
-}
-
 /** Letters of the cue words (the class `[a-zà-ÿ’']` once lower-cased). */
 function isCueLetter(c: number): boolean {
   return ((c | 32) >= 97 && (c | 32) <= 122) || (c >= 0xc0 && c <= 0xff && c !== 0xd7) || c === 39 || c === 0x2019;
@@ -253,43 +233,95 @@ const COMPARED_WORDS: readonly string[] = [
   ...['is', 'are', 'am', 'to', 'set', 'be', 'ahead', 'takes', 'kicks', 'that', 'not', 'could', 'told', 'due', 'in', 'on', 'for', 'held', 'of', 'place', 'off'],
 ];
 
-/** FNV-1a over a lower-cased code (folded to 16 bits by the caller). */
-function hashStep(h: number, c: number): number {
-  return Math.imul(h ^ c, 0x01000193);
-}
-const HASH_START = 0x811c9dc5;
-function hashIndex(h: number): number {
-  return (h >>> 16) ^ (h & 0xffff);
-}
-/** A bit per 16-bit hash of a COMPARED_WORDS word: a word whose hash has none is none of them. */
-const COMPARED_HASHES: Uint8Array = (() => {
-  const bits = new Uint8Array(65536);
-  for (const word of COMPARED_WORDS) {
-    let h = HASH_START;
-    for (let i = 0; i < word.length; i++) h = hashStep(h, word.charCodeAt(i));
-    bits[hashIndex(h)] = 1;
-  }
-  return bits;
-})();
-
 /**
- * The cue word of text[a, b) (cueWord), or '' for a word that is not one the checks compare and
- * has no cue ending: those are never cut out of the text. A word with a letter beyond ASCII is in
- * no list (all are ASCII, apostrophes aside).
+ * A fixed list of lower-case ASCII words (apostrophes allowed), looked up straight from the text's
+ * character codes, lower-cased on the fly: no word is cut out of the text to be looked up.
  */
-function cueWordAt(text: string, a: number, b: number): string {
-  const last = text.charCodeAt(b - 1) | 32;
-  if (last !== 108 && last !== 103 && last !== 100) {
-    let h = HASH_START;
+const WORD_TABLE_SLOTS = 4096;
+class WordTable {
+  private readonly slots: Array<string[] | undefined> = new Array<string[] | undefined>(WORD_TABLE_SLOTS);
+
+  constructor(words: Iterable<string>) {
+    for (const word of words) {
+      let h = 0x811c9dc5;
+      for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+      const slot = (h ^ (h >>> 12) ^ (h >>> 24)) & (WORD_TABLE_SLOTS - 1);
+      const list = (this.slots[slot] ??= []);
+      if (!list.includes(word)) list.push(word);
+    }
+  }
+
+  /**
+   * The listed word that text[a, b) spells once its ASCII capitals are lower-cased, or '' (also for
+   * any word with a letter beyond ASCII: none is listed).
+   */
+  find(text: string, a: number, b: number): string {
+    let h = 0x811c9dc5;
     for (let i = a; i < b; i++) {
       let c = text.charCodeAt(i);
       if (c >= 65 && c <= 90) c += 32;
       else if (c > 122 && c !== 0x2019) return '';
-      h = hashStep(h, c);
+      h = Math.imul(h ^ c, 0x01000193);
     }
-    if (COMPARED_HASHES[hashIndex(h)] === 0) return '';
+    const list = this.slots[(h ^ (h >>> 12) ^ (h >>> 24)) & (WORD_TABLE_SLOTS - 1)];
+    if (list === undefined) return '';
+    next: for (const word of list) {
+      if (word.length !== b - a) continue;
+      for (let i = 0; i < word.length; i++) {
+        let c = text.charCodeAt(a + i);
+        if (c >= 65 && c <= 90) c += 32;
+        if (c !== word.charCodeAt(i)) continue next;
+      }
+      return word;
+    }
+    return '';
   }
-  return cueWord(text.slice(a, b));
+}
+
+const COMPARED_TABLE = new WordTable(COMPARED_WORDS);
+/** Every word scheduledRightBefore compares. */
+const SCHEDULE_TABLE = new WordTable([
+  ...DATE_PREPOSITIONS, 'is', 'are', 'to', ...SCHEDULED_INFINITIVE_VERBS, ...SCHEDULED_PRESENT_VERBS,
+  ...SCHEDULED_INFINITIVE_PHRASES.flatMap((p) => p.split(' ')), ...SCHEDULED_PRESENT_PHRASES.flatMap((p) => p.split(' ')),
+]);
+
+/**
+ * Stand-ins for words in no list that end as a cue may: futureCue and pastCue read such a word
+ * only through its ending, its length (above 3 or 4) and whether it is all ASCII letters.
+ */
+const ENDING_LL = "x'll";
+const ENDING_ING = 'xxing';
+const ENDING_ED = 'xxed';
+const ENDING_ED_NOT_ASCII = 'x’xed';
+
+/**
+ * The word text[a, b) as the cue checks read it: lower-cased where it is one they compare, a
+ * stand-in of the same kind where it ends as a cue may ('ll, -ing, -ed), and '' for every other
+ * word (all answer alike). The month, written `May` or `MAY`, must not read as the modal.
+ */
+function cueWordAt(text: string, a: number, b: number): string {
+  const listed = COMPARED_TABLE.find(text, a, b);
+  if (listed !== '') {
+    // "May" and "MAY" are the month (cueWord), in no list.
+    if (listed === 'may' && (text.startsWith('May', a) || text.startsWith('MAY', a))) return '';
+    return listed;
+  }
+  const length = b - a;
+  const last = text.charCodeAt(b - 1) | 32;
+  const beforeLast = text.charCodeAt(b - 2) | 32;
+  if (length >= 3 && last === 108 && beforeLast === 108) {
+    const apostrophe = text.charCodeAt(b - 3);
+    return apostrophe === 39 || apostrophe === 0x2019 ? ENDING_LL : '';
+  }
+  if (length > 4 && last === 103 && beforeLast === 110 && (text.charCodeAt(b - 3) | 32) === 105) return ENDING_ING;
+  if (length >= 4 && last === 100 && beforeLast === 101) {
+    for (let i = a; i < b; i++) {
+      const c = text.charCodeAt(i) | 32;
+      if (c < 97 || c > 122) return ENDING_ED_NOT_ASCII;
+    }
+    return ENDING_ED;
+  }
+  return '';
 }
 
 /** The words read back from the date (nearest first) by sentenceTense; reused across calls. */
