@@ -206,10 +206,82 @@ const TRIGGER_SPELLINGS = [
   ...['spring', 'summer', 'autumn', 'winter'],
 ];
 const TRIGGER_RE = new RegExp(`\\d{4}|\\b(?:${trieSource(TRIGGER_SPELLINGS)})(?![a-z])`, 'g');
-/** The kind of each spelling as matched: no lower-casing per trigger. */
-const TRIGGER_KIND_BY_SPELLING: ReadonlyMap<string, TriggerKind> = new Map(
-  TRIGGER_SPELLINGS.map((w) => [w, TRIGGER_WORDS.get(w.toLowerCase())!] as [string, TriggerKind]),
+/**
+ * What a trigger tells about the patterns that may hold it, as bits: a pattern with a bit in
+ * PATTERN_NEEDS reads only the windows holding a trigger with that bit. Each bit is set wherever
+ * a date its scanner keeps could hold the trigger (a superset), from the trigger's spelling or a
+ * few characters around it: cheaper than testing every window with a pattern.
+ */
+const MAY_NUMERIC = 1; // four digits next to a date separator: `2019-12-20`, `20.12.2019`
+const MAY_DECADE = 2; // four digits then `s`: `1990s`
+const MAY_MONTH_DAY = 4; // a month then (a dot,) spaces and a digit: `May 19`, `Sept.3`
+const MAY_DAY_MONTH = 8; // a month after spaces after a digit, `st`/`nd`/`rd`/`th` or `of`
+const MAY_MONTH_RANGE = 16; // a full month name after a dash or a joining word
+const MAY_RELATIVE = 32; // the units of RELATIVE_RE
+const MAY_PART_OF = 64; // year, month, week
+const MAY_CURRENT_UNIT = 128; // year, month, week
+const MAY_ANAPHORIC = 256; // day, week, month, year
+const MAY_CENTURY = 512;
+const MAY_WEEKEND = 1024;
+/** Each unit word's bits: the patterns whose unit it can be (all spell their units in lower case but CENTURY_RE). */
+const UNIT_BITS: ReadonlyMap<string, number> = new Map([
+  ['week', MAY_RELATIVE | MAY_PART_OF | MAY_CURRENT_UNIT | MAY_ANAPHORIC],
+  ['month', MAY_RELATIVE | MAY_PART_OF | MAY_CURRENT_UNIT | MAY_ANAPHORIC],
+  ['year', MAY_RELATIVE | MAY_PART_OF | MAY_CURRENT_UNIT | MAY_ANAPHORIC],
+  ['weekend', MAY_RELATIVE | MAY_WEEKEND],
+  ['decade', MAY_RELATIVE],
+  ['century', MAY_RELATIVE | MAY_CENTURY],
+  ['Century', MAY_CENTURY],
+  ['day', MAY_ANAPHORIC],
+]);
+interface TriggerSpelling {
+  kind: TriggerKind;
+  /** Bits that hold for every occurrence (unit words). */
+  bits: number;
+  /** A capitalised full month name: what a month range is made of. */
+  fullMonth: boolean;
+}
+/** Each spelling as matched: no lower-casing per trigger. */
+const TRIGGER_BY_SPELLING: ReadonlyMap<string, TriggerSpelling> = new Map(
+  TRIGGER_SPELLINGS.map((w) => [w, { kind: TRIGGER_WORDS.get(w.toLowerCase())!, bits: UNIT_BITS.get(w) ?? 0, fullMonth: MONTH_FULL_NAMES.includes(w) }]),
 );
+
+/** `\s` of a pattern: white space and line ends as ECMAScript defines them. */
+function isPatternSpace(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+function isDateSeparatorCode(c: number): boolean {
+  return c === 45 || c === 47 || c === 46;
+}
+
+/** The bits of four digits at text[start, start + 4). */
+function digitBits(text: string, start: number): number {
+  const after = text.charCodeAt(start + 4);
+  let bits = isDateSeparatorCode(after) || isDateSeparatorCode(text.charCodeAt(start - 1)) ? MAY_NUMERIC : 0;
+  if (after === 115) bits |= MAY_DECADE;
+  return bits;
+}
+
+/** The bits of a month name at text[start, end). */
+function monthBits(text: string, start: number, end: number, fullMonth: boolean): number {
+  let bits = 0;
+  let i = end;
+  if (text.charCodeAt(i) === 46) i++;
+  while (isPatternSpace(text.charCodeAt(i))) i++;
+  if (isDigitCode(text.charCodeAt(i))) bits |= MAY_MONTH_DAY;
+  i = start - 1;
+  while (i >= 0 && isPatternSpace(text.charCodeAt(i))) i--;
+  const before = text.charCodeAt(i);
+  // `15 March`, `3rd March`, `22nd of March`: a digit, t, d, h or f before the spaces.
+  if (i < start - 1 && (isDigitCode(before) || before === 116 || before === 100 || before === 104 || before === 102)) bits |= MAY_DAY_MONTH;
+  // `March-April`, `March – April`, `March and / to / through / until / till April`.
+  if (fullMonth && (before === 45 || before === 0x2013 || before === 100 || before === 111 || before === 104 || before === 108)) bits |= MAY_MONTH_RANGE;
+  return bits;
+}
 /**
  * How far an expression reaches before and after its trigger, by kind: "the beginning of the
  * last fiscal |year|", "the end of |May| 19th, 2023", "twenty-five years |ago|". Generous, since
@@ -236,13 +308,18 @@ function isSpaceCode(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13 || c === 160;
 }
 
+/** One kind's windows: merged [start, end) stretches as flat pairs, and the trigger bits each holds. */
+interface KindWindows {
+  spans: number[];
+  bits: number[];
+}
+
 /**
- * Merged [start, end) stretches of text around the triggers of each kind, as flat pairs.
- * Triggers come in text order and one kind has one margin, so a kind's windows start in order
- * and each new one can only overlap the last.
+ * The windows around the triggers of each kind. Triggers come in text order and one kind has one
+ * margin, so a kind's windows start in order and each new one can only overlap the last.
  */
-function triggerWindows(text: string): Map<TriggerKind, number[]> {
-  const windows = new Map<TriggerKind, number[]>();
+function triggerWindows(text: string): Map<TriggerKind, KindWindows> {
+  const windows = new Map<TriggerKind, KindWindows>();
   // exec on the shared pattern, not matchAll: matchAll clones the pattern on every call, and a
   // fresh clone runs in the slow regex interpreter before it is compiled again.
   const re = TRIGGER_RE;
@@ -250,35 +327,63 @@ function triggerWindows(text: string): Map<TriggerKind, number[]> {
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const word = m[0];
     const first = word.charCodeAt(0);
-    const kind: TriggerKind | undefined = first >= 48 && first <= 57 ? 'digit' : TRIGGER_KIND_BY_SPELLING.get(word);
-    if (!kind) continue;
+    let kind: TriggerKind;
+    let bits: number;
+    if (first >= 48 && first <= 57) {
+      kind = 'digit';
+      bits = digitBits(text, m.index);
+    } else {
+      const spelling = TRIGGER_BY_SPELLING.get(word);
+      if (!spelling) continue;
+      kind = spelling.kind;
+      bits = kind === 'month' ? monthBits(text, m.index, m.index + word.length, spelling.fullMonth) : spelling.bits;
+    }
     const [left, right] = WINDOW_MARGINS[kind];
     let start = Math.max(0, m.index - left);
     for (let i = 0; i < ALIGN_LIMIT && start > 0 && !isSpaceCode(text.charCodeAt(start - 1)); i++) start--;
     let end = Math.min(text.length, m.index + word.length + right);
     for (let i = 0; i < ALIGN_LIMIT && end < text.length && !isSpaceCode(text.charCodeAt(end)); i++) end++;
     let list = windows.get(kind);
-    if (!list) windows.set(kind, (list = []));
-    const last = list.length - 1;
-    if (last > 0 && start <= list[last]!) list[last] = Math.max(list[last]!, end);
-    else list.push(start, end);
+    if (!list) windows.set(kind, (list = { spans: [], bits: [] }));
+    const spans = list.spans;
+    const last = spans.length - 1;
+    if (last > 0 && start <= spans[last]!) {
+      spans[last] = Math.max(spans[last]!, end);
+      const lastBits = list.bits.length - 1;
+      list.bits[lastBits] = list.bits[lastBits]! | bits;
+    } else {
+      spans.push(start, end);
+      list.bits.push(bits);
+    }
   }
   return windows;
 }
 
+/** The trigger bit a window must hold for a pattern to run on it. */
+const PATTERN_NEEDS: ReadonlyMap<RegExp, number> = new Map([
+  [NUMERIC_DATE_RE, MAY_NUMERIC],
+  [DECADE_RE, MAY_DECADE],
+  [MONTH_DAY_RE, MAY_MONTH_DAY],
+  [DAY_MONTH_RE, MAY_DAY_MONTH],
+  [MONTH_RANGE_RE, MAY_MONTH_RANGE],
+  [RELATIVE_RE, MAY_RELATIVE],
+  [PART_OF_RE, MAY_PART_OF],
+  [CURRENT_UNIT_RE, MAY_CURRENT_UNIT],
+  [ANAPHORIC_RE, MAY_ANAPHORIC],
+  [CENTURY_RE, MAY_CENTURY],
+  [WEEKEND_RE, MAY_WEEKEND],
+]);
+
 /**
- * Cheap tests that a window may hold a match of a pattern that its scanner keeps: each checks
- * something every such match contains (a month-day date whose month is in the lexicon, a range of
- * two full month names), so a window that fails cannot add a date. The detailed patterns (lookbehinds, optional
- * lead words) are tried at every position of a window and cost far more than these, and most
- * windows of a kind hold no match of most of its patterns.
+ * Cheap tests that a window with the trigger bit may hold a match of a pattern that its scanner
+ * keeps: each checks something every such match contains (a range of two full month names, a
+ * determiner before the unit), so a window that fails cannot add a date. The detailed patterns
+ * (lookbehinds, optional lead words) are tried at every position of a window and cost far more.
  */
-// Most of them start with their rarest part (a digit, a capital, a literal word) and check what
-// comes before it with a lookbehind: a pattern starting with a common class ("[A-Za-z.]") is tried
-// at almost every position of a window, and costs more than the pattern it guards.
+// They start with their rarest part (a digit, a month name, a literal word) and check what comes
+// before it with a lookbehind: a pattern starting with a common class ("[A-Za-z.]") is tried at
+// almost every position of a window, and costs more than the pattern it guards.
 const DIGIT_SEPARATOR_DIGIT = /\d[-\/.]\d/;
-/** A lexicon month (as MONTH_WORD spells it) then a number: what every month-day date with a month holds. */
-const MONTH_THEN_NUMBER = new RegExp(`\\d(?<=${LEXICON_MONTH_WORD}\\s*\\d)`);
 /** A number then a lexicon month: what every day-month date with a month holds ("15 December", "3rd of March"). */
 const NUMBER_THEN_MONTH = new RegExp(`\\d(?:st|nd|rd|th)?\\s+(?:of\\s+)?${LEXICON_MONTH_WORD}(?![\\w])`);
 /** Two full month names joined as a range: what every month range kept holds. */
@@ -292,7 +397,6 @@ const PART_OF_UNIT = /of\s(?<=(?:end|beginning|start|middle)\s+of\s)/;
 const DURING_THE_UNIT = /the\s+(?:year|month|week)(?<=(?:uring|hroughout|\sin)\s+the\s+(?:year|month|week))/;
 const WINDOW_FILTERS: ReadonlyMap<RegExp, (window: string) => boolean> = new Map<RegExp, (window: string) => boolean>([
   [NUMERIC_DATE_RE, (w) => DIGIT_SEPARATOR_DIGIT.test(w)],
-  [MONTH_DAY_RE, (w) => MONTH_THEN_NUMBER.test(w)],
   [DAY_MONTH_RE, (w) => NUMBER_THEN_MONTH.test(w)],
   [MONTH_RANGE_RE, (w) => FULL_MONTH_RANGE.test(w)],
   [DECADE_RE, (w) => w.includes('0s')],
@@ -317,7 +421,7 @@ type Direction = 'past' | 'future';
 
 class Recognizer {
   readonly found: Candidate[] = [];
-  private readonly windows: Map<TriggerKind, number[]>;
+  private readonly windows: Map<TriggerKind, KindWindows>;
   private readonly slices = new Map<TriggerKind, string[]>();
 
   constructor(
@@ -331,18 +435,21 @@ class Recognizer {
   /** Matches of a global pattern inside the windows of one trigger kind, with text offsets. */
   matches(re: RegExp, kind: TriggerKind): RegExpExecArray[] {
     const found: RegExpExecArray[] = [];
-    const list = this.windows.get(kind);
-    if (!list) return found;
+    const windows = this.windows.get(kind);
+    if (!windows) return found;
+    const { spans, bits } = windows;
     // Several patterns read the windows of one kind: cut them out of the text once.
     let slices = this.slices.get(kind);
     if (!slices) {
       slices = [];
-      for (let i = 0; i < list.length; i += 2) slices.push(this.text.slice(list[i]!, list[i + 1]!));
+      for (let i = 0; i < spans.length; i += 2) slices.push(this.text.slice(spans[i]!, spans[i + 1]!));
       this.slices.set(kind, slices);
     }
+    const need = PATTERN_NEEDS.get(re) ?? 0;
     const mayMatch = WINDOW_FILTERS.get(re);
-    for (let i = 0; i < list.length; i += 2) {
-      const offset = list[i]!;
+    for (let i = 0; i < spans.length; i += 2) {
+      if (need !== 0 && (bits[i >> 1]! & need) === 0) continue;
+      const offset = spans[i]!;
       const slice = slices[i >> 1]!;
       if (mayMatch && !mayMatch(slice)) continue;
       re.lastIndex = 0;

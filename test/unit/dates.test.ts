@@ -576,6 +576,17 @@ describe('calendar words in every spelling the scanners accept', () => {
       'Prices rose between March and May, and again April–June 2023.',
       [['March', '2024-03'], ['May', '2024-05'], ['April', '2023-04'], ['June 2023', '2023-06']],
     ],
+    // Other spaces between day and month; units read through the trigger bits of their windows.
+    ['Talks open on 15\u00a0March and close March\u20095.', [['15\u00a0March', '2024-03-15'], ['March\u20095', '2024-03-05']]],
+    ['A 21st-century problem, the minister said at the end of the year.', [['21st-century', '20'], ['the end of the year', '2023']]],
+    [
+      'Later in the week the rebels returned; the same day the 1990s law lapsed.',
+      [['the week', '2024-W24'], ['the same day', null], ['1990s', '199']],
+    ],
+    [
+      'Over the weekend, officials met from March–April and 2019-12-20.',
+      [['the weekend', '2024-W23'], ['March', '2024-03'], ['April', '2024-04'], ['2019-12-20', '2019-12-20']],
+    ],
     // A capitalised word before or after a number is no month.
     ['Sector 7 of Block 12 reopened in Mayfair last June.', [['last June', '2023-06']]],
   ])('%s', (text, expected) => {
