@@ -415,6 +415,8 @@ interface Candidate {
   value: string | null;
   precision: DatePrecision | null;
   relative: boolean;
+  /** The value's computation, when deferred until the candidate is kept (see Recognizer.later). */
+  pending: (() => string | null) | null;
 }
 
 type Direction = 'past' | 'future';
@@ -424,12 +426,29 @@ class Recognizer {
   private readonly windows: Map<TriggerKind, KindWindows>;
   private readonly slices = new Map<TriggerKind, string[]>();
 
+  /**
+   * Deferring: values that read the sentence's tense are computed only for the candidates kept
+   * (an overlapped one, like "March" inside "March 5", is dropped unread). Exact while the tense
+   * readings the eager run would make stay within its budget: tenseReadings counts them (at most
+   * one per deferred value) and findDates runs eagerly when they might not.
+   */
+  tenseReadings = 0;
+  readonly tenseBudgetAtStart: number;
+
   constructor(
     readonly text: string,
     readonly doc: Day | null,
+    readonly deferring: boolean,
+    windows?: Map<TriggerKind, KindWindows>,
   ) {
-    this.windows = triggerWindows(text);
-    this.tenseBudget = 200 + Math.floor(text.length / 40);
+    this.windows = windows ?? triggerWindows(text);
+    this.tenseBudgetAtStart = 200 + Math.floor(text.length / 40);
+    this.tenseBudget = deferring ? Infinity : this.tenseBudgetAtStart;
+  }
+
+  /** The trigger windows, for a second run over the same text. */
+  get triggerWindows(): Map<TriggerKind, KindWindows> {
+    return this.windows;
   }
 
   /** Matches of a global pattern inside the windows of one trigger kind, with text offsets. */
@@ -466,7 +485,17 @@ class Recognizer {
   }
 
   add(start: number, end: number, value: string | null, precision: DatePrecision | null, relative: boolean): void {
-    if (end > start) this.found.push({ start, end, value, precision, relative });
+    if (end > start) this.found.push({ start, end, value, precision, relative, pending: null });
+  }
+
+  /** add, with a value that reads the sentence's tense (at most once): computed now, or when kept if deferring. */
+  later(start: number, end: number, value: () => string | null, precision: DatePrecision | null, relative: boolean): void {
+    if (!this.deferring) {
+      this.add(start, end, value(), precision, relative);
+      return;
+    }
+    this.tenseReadings++;
+    if (end > start) this.found.push({ start, end, value: null, precision, relative, pending: value });
   }
 
   /**
@@ -483,6 +512,7 @@ class Recognizer {
   /** Tense of the sentence around a span; null when it has no cue. */
   tense(start: number, end: number): Direction | null {
     if (this.tenseBudget-- <= 0) return null;
+    this.tenseReadings++;
     return sentenceTense(this.text, start, end);
   }
 
@@ -553,15 +583,15 @@ class Recognizer {
 export function findDates(text: string, documentDate: string | null): DateMention[] {
   if (!text) return [];
   const doc = documentDate ? parseIsoDay(documentDate) : null;
-  const r = new Recognizer(text, doc);
-  for (const scan of SCANNERS) {
-    try {
-      scan(r);
-    } catch {
-      // A bug in one scanner must never take the analysis down: keep what the others find.
-    }
+  const deferred = new Recognizer(text, doc, true);
+  scanAll(deferred);
+  let kept = selectLongest(deferred.found);
+  // Past the budget the eager run would have read some tenses as null: run it (a text made of dates).
+  if (deferred.tenseReadings > deferred.tenseBudgetAtStart || !resolvePending(kept)) {
+    const eager = new Recognizer(text, doc, false, deferred.triggerWindows);
+    scanAll(eager);
+    kept = selectLongest(eager.found);
   }
-  const kept = selectLongest(r.found);
   if (doc) alignDayRanges(text, kept);
   return kept.map((c) => ({
     start: c.start,
@@ -571,6 +601,33 @@ export function findDates(text: string, documentDate: string | null): DateMentio
     precision: c.precision,
     relative: c.relative,
   }));
+}
+
+function scanAll(r: Recognizer): void {
+  for (const scan of SCANNERS) {
+    try {
+      scan(r);
+    } catch {
+      // A bug in one scanner must never take the analysis down: keep what the others find.
+    }
+  }
+}
+
+/**
+ * Computes the deferred values of the kept candidates; false if one throws (the eager run,
+ * where the throw stops its scanner, is the reference then).
+ */
+function resolvePending(kept: Candidate[]): boolean {
+  try {
+    for (const c of kept) {
+      if (c.pending === null) continue;
+      c.value = c.pending();
+      c.pending = null;
+    }
+  } catch {
+    return false;
+  }
+  return true;
 }
 
 /** In order; where two readings overlap the longer one wins, so the order only breaks ties. */
@@ -761,9 +818,15 @@ function scanMonthDay(r: Recognizer, re: RegExp): void {
       year = null;
       end = start + m[0].search(TRAILING_YEAR);
     }
-    const { value, relative } = r.monthDay(month, day, year, start, end);
-    if (year !== null && value === null) continue;
-    r.add(start, end, value, 'day', relative);
+    if (year === null && r.doc) {
+      const dayStart = start;
+      const dayEnd = end;
+      r.later(dayStart, dayEnd, () => r.monthDay(month, day, null, dayStart, dayEnd).value, 'day', true);
+    } else {
+      const { value, relative } = r.monthDay(month, day, year, start, end);
+      if (year !== null && value === null) continue;
+      r.add(start, end, value, 'day', relative);
+    }
     // The other end of a day range shares the month: "18 to 22 March", "March 18-22".
     const other =
       re === DAY_MONTH_RE
@@ -774,8 +837,12 @@ function scanMonthDay(r: Recognizer, re: RegExp): void {
       const otherStart = re === DAY_MONTH_RE ? start - other[0].length : end + other[0].length - other[1]!.length;
       const otherEnd = otherStart + other[1]!.length;
       if (otherDay >= 1 && otherDay <= 31 && otherDay !== day) {
-        const resolved = r.monthDay(month, otherDay, year, otherStart, otherEnd);
-        if (resolved.value !== null || year === null) r.add(otherStart, otherEnd, resolved.value, 'day', resolved.relative);
+        if (year === null && r.doc) {
+          r.later(otherStart, otherEnd, () => r.monthDay(month, otherDay, null, otherStart, otherEnd).value, 'day', true);
+        } else {
+          const resolved = r.monthDay(month, otherDay, year, otherStart, otherEnd);
+          if (resolved.value !== null || year === null) r.add(otherStart, otherEnd, resolved.value, 'day', resolved.relative);
+        }
       }
     }
   }
@@ -809,10 +876,10 @@ function scanMonthRanges(r: Recognizer): void {
       continue;
     }
     // Resolve the range as a whole: its end like a single month, its start the latest such month before the end.
-    const endYear = r.monthYear(second, start, end);
-    const startYear = first <= second ? endYear : endYear - 1;
-    r.add(start, start + g.m1!.length, formatMonth(startYear, first), 'month', true);
-    r.add(secondStart, secondStart + g.m2!.length, formatMonth(endYear, second), 'month', true);
+    let endYear: number | undefined;
+    const rangeEndYear = (): number => (endYear ??= r.monthYear(second, start, end));
+    r.later(start, start + g.m1!.length, () => formatMonth(first <= second ? rangeEndYear() : rangeEndYear() - 1, first), 'month', true);
+    r.later(secondStart, secondStart + g.m2!.length, () => formatMonth(rangeEndYear(), second), 'month', true);
   }
 }
 
@@ -867,7 +934,11 @@ function scanMonths(r: Recognizer): void {
     else if (det === 'this') year = doc.year;
     else if (det === 'last' || det === 'past') year = month < doc.month ? doc.year : doc.year - 1;
     else if (det === 'next' || det === 'coming') year = month > doc.month ? doc.year : doc.year + 1;
-    else year = r.monthYear(month, start, end);
+    else {
+      const monthEnd = end;
+      r.later(start, monthEnd, () => formatMonth(r.monthYear(month, start, monthEnd), month), 'month', true);
+      continue;
+    }
     r.add(start, end, formatMonth(year, month), 'month', true);
   }
 }
@@ -900,7 +971,10 @@ function scanWeekdays(r: Recognizer): void {
     else if (det === 'last' || det === 'past' || det === 'this past') offset = -(back || 7);
     else if (det === 'next') offset = ahead || 7;
     else if (det === 'this' || det === 'coming') offset = ahead;
-    else offset = r.direction(start, end) === 'future' ? ahead : -back;
+    else {
+      r.later(start, end, () => formatDay(addDays(doc, r.direction(start, end) === 'future' ? ahead : -back)), 'day', true);
+      continue;
+    }
     r.add(start, end, formatDay(addDays(doc, offset)), 'day', true);
   }
 }

@@ -593,3 +593,25 @@ describe('calendar words in every spelling the scanners accept', () => {
     expect(dates(text, '2024-06-12')).toEqual(expected);
   });
 });
+
+describe('bounded tense reading on text made of dates', () => {
+  // One tense reading per 40 characters (plus 200) at most: past that, a weekday takes the
+  // reading without a cue. Values read lazily (only for the dates kept) must keep this bound.
+  it('reads the tense of the first dates only, in text order', () => {
+    const sentence = 'The minister will arrive on Monday. ';
+    const text = sentence.repeat(3000);
+    const found = findDates(text, '2024-06-12');
+    expect(found).toHaveLength(3000);
+    const budget = 200 + Math.floor(text.length / 40);
+    expect(found.slice(0, budget).every((d) => d.value === '2024-06-17')).toBe(true);
+    expect(found.slice(budget).every((d) => d.value === '2024-06-10')).toBe(true);
+  });
+
+  it('reads a month inside a longer date only through the longer date', () => {
+    // "March" alone and "March 5" overlap; the kept span is the longer one, with its own reading.
+    expect(dates('Talks will resume on March 5 and end in March.', '2024-06-12')).toEqual([
+      ['March 5', '2025-03-05'],
+      ['March', '2025-03'],
+    ]);
+  });
+});
