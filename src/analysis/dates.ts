@@ -671,9 +671,31 @@ function alignDayRanges(text: string, kept: Candidate[]): void {
   }
 }
 
+/** By start, then longest first; stable (scanner order breaks ties). */
+function byStartThenLongest(a: Candidate, b: Candidate): number {
+  return a.start - b.start || b.end - a.end;
+}
+
+/** Sorts as found.sort(byStartThenLongest): by insertion for an article's handful, without sort's scratch copy. */
+function sortCandidates(found: Candidate[]): void {
+  if (found.length > 32) {
+    found.sort(byStartThenLongest);
+    return;
+  }
+  for (let i = 1; i < found.length; i++) {
+    const c = found[i]!;
+    let j = i - 1;
+    while (j >= 0 && byStartThenLongest(found[j]!, c) > 0) {
+      found[j + 1] = found[j]!;
+      j--;
+    }
+    found[j + 1] = c;
+  }
+}
+
 /** Overlapping candidates: the longest wins (the fullest reading of the expression). */
 function selectLongest(found: Candidate[]): Candidate[] {
-  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  sortCandidates(found);
   const kept: Candidate[] = [];
   for (const c of found) {
     const last = kept[kept.length - 1];
@@ -755,9 +777,26 @@ function undotted(word: string): string {
   return word.charCodeAt(word.length - 1) === 46 ? word.slice(0, -1) : word;
 }
 
+/**
+ * Month numbers by spelling as the patterns capture them (capitalised or all-capital, with or
+ * without an abbreviation's dot): most look-ups need no lower-cased copy of the name.
+ */
+const MONTH_BY_SPELLING: ReadonlyMap<string, number> = new Map(
+  [...MONTHS].flatMap(([name, n]) => {
+    const spellings = [name[0]!.toUpperCase() + name.slice(1), name.toUpperCase()];
+    return [...spellings, ...spellings.map((w) => `${w}.`)].map((w) => [w, n] as [string, number]);
+  }),
+);
+
 function monthNumber(name: string): number {
-  return MONTHS.get(undotted(name).toLowerCase()) ?? 0;
+  return MONTH_BY_SPELLING.get(name) ?? MONTHS.get(undotted(name).toLowerCase()) ?? 0;
 }
+
+/** Whether the name (without a dot) is a full month name, in any case. */
+function isFullMonthName(name: string): boolean {
+  return FULL_MONTH_SPELLINGS.has(name) || FULL_MONTH_NAMES.has(name.toLowerCase());
+}
+const FULL_MONTH_SPELLINGS: ReadonlySet<string> = new Set(MONTH_FULL_NAMES.flatMap((m) => [m, m.toUpperCase()]));
 
 // ---------------------------------------------------------------------------------------------
 // Scanners.
@@ -807,7 +846,7 @@ function scanMonthDay(r: Recognizer, re: RegExp): void {
     let start = m.index;
     let end = start + m[0].length;
     // "on 9 January." : the dot after a full name closes the sentence.
-    if (re === DAY_MONTH_RE && !g.year && g.month!.endsWith('.') && FULL_MONTH_NAMES.has(g.month!.slice(0, -1).toLowerCase())) end--;
+    if (re === DAY_MONTH_RE && !g.year && g.month!.endsWith('.') && isFullMonthName(g.month!.slice(0, -1))) end--;
     // The word before was not a weekday ("Geneva, 15 December"): the date starts after it.
     if (g.wd && !WEEKDAY_PREFIX_WORDS.has(undotted(g.wd).toLowerCase())) {
       start += re === DAY_MONTH_RE ? m[0].search(FIRST_DIGIT) : m[0].indexOf(g.month!, g.wd.length);
@@ -856,7 +895,7 @@ function scanMonthRanges(r: Recognizer): void {
   for (const m of r.matches(MONTH_RANGE_RE, 'month')) {
     const g = m.groups!;
     if (g.conj && !g.lead) continue;
-    if (!FULL_MONTH_NAMES.has(g.m1!.toLowerCase()) || !FULL_MONTH_NAMES.has(g.m2!.toLowerCase())) continue;
+    if (!isFullMonthName(g.m1!) || !isFullMonthName(g.m2!)) continue;
     const first = monthNumber(g.m1!);
     const second = monthNumber(g.m2!);
     const start = m.index + (g.lead ? m[0].indexOf(g.m1!, g.lead.length) : 0);
@@ -896,10 +935,10 @@ function scanMonths(r: Recognizer): void {
     const start = m.index;
     let end = start + m[0].length;
     // "in May." : the dot after a full name closes the sentence.
-    if (g.month!.endsWith('.') && !g.year && !g.rel && FULL_MONTH_NAMES.has(g.month!.slice(0, -1).toLowerCase())) end--;
+    if (g.month!.endsWith('.') && !g.year && !g.rel && isFullMonthName(g.month!.slice(0, -1))) end--;
     // A day number right before the month belongs to a day-month date (rejected if impossible).
     if (!g.mod && !g.det && DAY_NUMBER_BEFORE.test(text.slice(Math.max(0, start - 12), start))) continue;
-    const isFullName = FULL_MONTH_NAMES.has(undotted(g.month!).toLowerCase());
+    const isFullName = isFullMonthName(undotted(g.month!));
     const bare = !g.mod && !g.det && !g.year && !g.rel;
     if (!g.det && RECURRENCE_LEFT.has(previousWord(text, start))) continue;
     if (bare) {
