@@ -294,8 +294,14 @@ const BACKGROUND_TRAVEL =
   /\b(?:first|only|last|second|third|latest)\b[^,.;]{0,50}\bto\s+$|\blast\s+$|\b(?:following|after|before|since|during|ahead\s+of|on|from|of|about)\s+(?:his|her|their|the|a|an|[A-Z][\w’'-]*(?:'s|’s))\s+(?:[\w’'-]+\s+){0,3}$|\b(?:before|after|since|while|when)\s+$/i;
 // The words BACKGROUND_TRAVEL needs where it needs them: one ending the lead ("to", "last", "before"), or
 // one opening its "following his ..." form, which ends the second to fifth whitespace-separated chunk.
-const BACKGROUND_LAST_WORDS = new Set(['to', 'last', 'before', 'after', 'since', 'while', 'when']);
-const BACKGROUND_OPENING_WORDS = new Set(['following', 'after', 'before', 'since', 'during', 'on', 'from', 'of', 'about']);
+const BACKGROUND_LAST_WORDS = ['to', 'last', 'before', 'after', 'since', 'while', 'when'];
+const BACKGROUND_OPENING_WORDS = ['following', 'after', 'before', 'since', 'during', 'on', 'from', 'of', 'about'];
+/** True when the ASCII letters str[start, end) are one of the lower-case words in any case (no substring cut out). */
+function isOneOfWords(str: string, start: number, end: number, words: readonly string[]): boolean {
+  const length = end - start;
+  for (const w of words) if (w.length === length && foldedEquals(str, start, w)) return true;
+  return false;
+}
 const isSpaceAt = (str: string, i: number) => {
   const c = str.charCodeAt(i);
   return c === 32 || (c >= 9 && c <= 13) || (c > 127 && SPACE_UNIT.test(str[i]!));
@@ -312,8 +318,7 @@ function backgroundTravelMayMatch(lead: string): boolean {
     let w = chunkEnd;
     while (w > chunkStart && isLetter(lead.charCodeAt(w - 1))) w--;
     if (w < chunkEnd && (w === 0 || !isWordChar(lead.charCodeAt(w - 1)))) {
-      const word = lead.slice(w, chunkEnd).toLowerCase();
-      if (k === 0 ? BACKGROUND_LAST_WORDS.has(word) : BACKGROUND_OPENING_WORDS.has(word)) return true;
+      if (isOneOfWords(lead, w, chunkEnd, k === 0 ? BACKGROUND_LAST_WORDS : BACKGROUND_OPENING_WORDS)) return true;
     }
     const before = spaceRunStart(lead, chunkStart);
     if (before === chunkStart) break;
@@ -553,9 +558,21 @@ const GATE_MAX_LENGTH = Math.max(...GATE_WORDS.map(([w]) => w.length), ...FOLDED
 // One bit per low 12 bits of a gate word's hash: most words fail this before any map lookup.
 const GATE_HASH_BITS = new Uint8Array(4096);
 for (const h of GATE_BY_HASH.keys()) GATE_HASH_BITS[h & 4095] = 1;
-// The entries by the low 12 bits of their hash, each with its full hash: an array read, not a map lookup.
-const GATE_BY_SLOT: Array<Array<GateEntry & { hash: number }>> = Array.from({ length: 4096 }, () => []);
-for (const [h, list] of GATE_BY_HASH) for (const e of list) GATE_BY_SLOT[h & 4095]!.push({ ...e, hash: h });
+// The entries by the low 12 bits of their hash, in flat arrays (those of slot k at GATE_SLOT_START[k] up to
+// GATE_SLOT_START[k + 1]), each with its full hash: typed-array reads, no object per entry.
+const GATE_SLOT_START = new Int32Array(4097);
+const gateEntriesBySlot: Array<Array<GateEntry & { hash: number }>> = Array.from({ length: 4096 }, () => []);
+for (const [h, list] of GATE_BY_HASH) for (const e of list) gateEntriesBySlot[h & 4095]!.push({ ...e, hash: h });
+const gateEntries = gateEntriesBySlot.flat();
+for (let slot = 0, n = 0; slot < 4096; slot++) {
+  GATE_SLOT_START[slot] = n;
+  n += gateEntriesBySlot[slot]!.length;
+  GATE_SLOT_START[slot + 1] = n;
+}
+const GATE_ENTRY_HASH = Int32Array.from(gateEntries, (e) => e.hash);
+const GATE_ENTRY_BITS = Int32Array.from(gateEntries, (e) => e.bits);
+const GATE_ENTRY_ANY_CASE = Uint8Array.from(gateEntries, (e) => (e.anyCase ? 1 : 0));
+const GATE_ENTRY_WORD = gateEntries.map((e) => e.word);
 
 /** True when text[wordStart, wordStart + word.length) is the lower-case word in any case. */
 function foldedEquals(text: string, wordStart: number, word: string): boolean {
@@ -607,9 +624,11 @@ function wordGateBits(text: string, start: number, end: number): number {
 function hashedWordGateBits(text: string, start: number, length: number, h: number): number {
   if (!GATE_HASH_BITS[h & 4095]) return 0;
   let bits = 0;
-  for (const e of GATE_BY_SLOT[h & 4095]!) {
-    if (e.hash !== h) continue;
-    if (e.word.length === length && (e.anyCase ? foldedEquals(text, start, e.word) : text.startsWith(e.word, start))) bits |= e.bits;
+  const slot = h & 4095;
+  for (let k = GATE_SLOT_START[slot]!, last = GATE_SLOT_START[slot + 1]!; k < last; k++) {
+    if (GATE_ENTRY_HASH[k] !== h) continue;
+    const word = GATE_ENTRY_WORD[k]!;
+    if (word.length === length && (GATE_ENTRY_ANY_CASE[k] ? foldedEquals(text, start, word) : text.startsWith(word, start))) bits |= GATE_ENTRY_BITS[k]!;
   }
   return bits;
 }
@@ -1291,7 +1310,7 @@ function placeCandidates(
     let scanned = 0;
     for (let k = 0; k < gateHitCount; k++) {
       const at = gateHitStart[k]!;
-      if (!(gateHitBits[k]! & W_PLACE_OPENER) || at < scanned) continue;
+      if (!(gateHitBits[k]! & W_PLACE_OPENER) || at < scanned || !placeMayFollow(s, gateHitEnd[k]!)) continue;
       PLACE_AFTER_AT.lastIndex = at;
       const m = PLACE_AFTER_AT.exec(s);
       if (!m) continue;
@@ -1309,6 +1328,22 @@ function placeCandidates(
   // A match opens on the space before a "trip" or "visit" gateFlags found.
   placesBeforeTrip(s, consider, gates === undefined ? 0 : gates & W_TRIP_WORD ? Math.max(0, scanStartBefore(s, W_TRIP_WORD, 0) - 1) : s.length);
   return out;
+}
+
+/**
+ * False when PLACE_AFTER cannot match an opener word ending at `end`: the word must be followed by
+ * whitespace, then a capital (or the "for" of "left for"). Characters beyond ASCII are left to the pattern.
+ */
+function placeMayFollow(s: string, end: number): boolean {
+  let i = end;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 127) return true;
+    if (!(c === 32 || (c >= 9 && c <= 13))) break;
+  }
+  if (i === end || i === s.length) return false;
+  const c = s.charCodeAt(i);
+  return (c >= 65 && c <= 90) || c === 102;
 }
 
 const TRIP_WORD = /\s(?:trip|visit)\b/g;
