@@ -185,6 +185,8 @@ interface Cue {
   kind: 'verb' | 'with' | 'noun' | 'told';
   /** The cue's text, read by several tests. */
   word: string;
+  /** What the tests of a cue's own words say of it (CW_* bits; see cueWordFlags). */
+  flags: number;
 }
 
 interface CueRule {
@@ -1456,7 +1458,7 @@ function cueParticipants(
   // or, after a topic, the ones "with" introduces ("discussed the issue with Mr. Okafor").
   const objects: string[][] = [];
   let cursor = cueEnd;
-  if (!/\s(?:with|between|by)$/i.test(cue.word)) {
+  if (!(cue.flags & CW_ENDS_WITH_PARTNER)) {
     const topic = sliceMayHold(s, gates, W_WITH, cue.end, cue.end + 90) ? WITH_AFTER_TOPIC.exec(s.slice(cue.end, cue.end + 90)) : null;
     const firstAfter = actors.find((a) => a.start >= cueEnd);
     if (topic && firstAfter && firstAfter.start >= cueEnd + topic.index + topic[0].length - 1) {
@@ -1492,7 +1494,7 @@ function cueParticipants(
   // "are expected to meet their Philippine counterparts": the ones met are not named, and the
   // subjects named together are not meeting each other.
   const unnamedObject =
-    !objects.length && TRANSITIVE_CUE.test(cue.word) && UNNAMED_OBJECT.test(s.slice(cue.end, cue.end + 40));
+    !objects.length && (cue.flags & CW_TRANSITIVE) !== 0 && UNNAMED_OBJECT.test(s.slice(cue.end, cue.end + 40));
   if (cue.kind === 'told') {
     // "X told Y" is an event only when the sentence places them together ("when he was in Tokyo",
     // "at the outset of the meeting") or on the phone, and Y follows "told" directly.
@@ -1500,12 +1502,12 @@ function cueParticipants(
     if (!IN_PERSON.test(s) && !PHONE_MARKER.test(s)) return null;
   }
   // "called X on Tuesday to discuss": a call; "called X a liar", "called X's remarks": not.
-  if (/^called$/i.test(cue.word) && (!objects.length || !CALL_PURPOSE_AFTER.test(text.slice(cursor, cursor + 60)))) return null;
+  if (cue.flags & CW_CALLED && (!objects.length || !CALL_PURPOSE_AFTER.test(text.slice(cursor, cursor + 60)))) return null;
   // "called on X to resign" urges X; only "called on X" with no infinitive is a call paid on X.
-  if (/^call\w*\s+on$/i.test(cue.word) && (!objects.length || /^\s*(?:,\s*)?(?:to|for)\s/.test(text.slice(cursor, cursor + 6)))) return null;
+  if (cue.flags & CW_CALL_ON && (!objects.length || /^\s*(?:,\s*)?(?:to|for)\s/.test(text.slice(cursor, cursor + 6)))) return null;
   // "visiting Brazilian President Lula" describes Lula; the visit is his, told by another cue.
   // "is visiting Zelensky in Kyiv" is a visit to him.
-  if (cue.type === 'visit' && /^visiting$/i.test(cue.word) && objects.length && !/\b(?:is|are|was|were|be|been)\s+$/i.test(s.slice(Math.max(0, cue.start - 20), cue.start))) return null;
+  if (cue.type === 'visit' && cue.flags & CW_VISITING && objects.length && !/\b(?:is|are|was|were|be|been)\s+$/i.test(s.slice(Math.max(0, cue.start - 20), cue.start))) return null;
 
   // Subject: the nearest actor before the cue with no clause break in between.
   let subject: string[] | null = null;
@@ -1795,7 +1797,7 @@ function analyseSentence(
       // "Reyes and Okafor", "the Reyes-Okafor summit".
       return (/\band\b|&/.test(link) && isTitleGap(link, 60)) || /^[-–/]$/.test(link);
     });
-  const isSigning = (c: Cue) => SIGNING_CUE.test(c.word);
+  const isSigning = (c: Cue) => (c.flags & CW_SIGNING) !== 0;
   const hasVerbEvent = resolved.some((r) => r.cue.kind !== 'noun' && r.parts && r.parts.ids.length >= 2 && !isSigning(r.cue));
   // "signed a statement after talks in Moscow": the talks tell the event; signing only when nothing else does.
   const otherCueThanSigning = resolved.some((r) => !isSigning(r.cue) && r.parts && r.parts.ids.length > 0);
@@ -1814,7 +1816,6 @@ function analyseSentence(
     // End-anchored patterns read only the words before the cue: run over a whole sentence they are slow.
     const leadTail = lead.slice(-120);
     const travel = cue.type === 'visit' || cue.type === 'trip';
-    const cueWord = cue.word;
     // "refused to meet", "will not visit", "cancelled talks": no event.
     if ((sliceMayHold(s, gates, W_NEGATION, cue.start - 40, cue.start) || hasApostrophe(s, cue.start - 40, cue.start)) && NEGATION_BEFORE.test(lead.slice(-40))) continue;
     // "the meeting with X was cancelled", "her visit to Kyiv, planned for May, was postponed": no event either.
@@ -1823,7 +1824,7 @@ function analyseSentence(
       if (CANCEL_WORD.test(after) && (CANCELLED_AFTER.test(after) || ((cue.type === 'visit' || cue.type === 'trip') && TRAVEL_CANCELLED_AFTER.test(after)))) continue;
     }
     // "requested that his counterpart visit Tehran", "invited her to hold talks": a proposal.
-    if (sliceMayHold(s, gates, W_PROPOSAL, cue.start - 80, cue.start) && PROPOSAL_BEFORE.test(lead.slice(-80)) && !HELD_FORM.test(cueWord)) continue;
+    if (sliceMayHold(s, gates, W_PROPOSAL, cue.start - 80, cue.start) && PROPOSAL_BEFORE.test(lead.slice(-80)) && !(cue.flags & CW_HELD)) continue;
     // Dates, then places, are read only for cues the tests above kept.
     const cueAbs = sentence.start + cue.start;
     datingCues ??= cues.filter(
@@ -1846,20 +1847,20 @@ function analyseSentence(
     const earlierMeeting = !travel && mayEndInBackgroundWord(leadTail) && BACKGROUND_MEETING_WORD.test(leadTail) && BACKGROUND_MEETING_BEFORE.test(leadTail);
     if (earlierMeeting && !date) continue;
     // "agreed to hold a summit in Tokyo this year": a plan, an event only once given a day ("agreed to meet on Monday").
-    if (sliceMayHold(s, gates, W_AGREEMENT, cue.start - 80, cue.start) && AGREEMENT_WORD.test(lead.slice(-80)) && AGREEMENT_BEFORE.test(lead.slice(-80)) && !HELD_FORM.test(cueWord) && !(date?.value && /^\d{4}-(?:\d{2}-\d{2}|W\d{2})$/.test(date.value))) continue;
+    if (sliceMayHold(s, gates, W_AGREEMENT, cue.start - 80, cue.start) && AGREEMENT_WORD.test(lead.slice(-80)) && AGREEMENT_BEFORE.test(lead.slice(-80)) && !(cue.flags & CW_HELD) && !(date?.value && /^\d{4}-(?:\d{2}-\d{2}|W\d{2})$/.test(date.value))) continue;
     places ??= placeCandidates(text, sentence, mentions, gates, s);
     const place = pickPlace(s, places, cue.start, gates);
     // Planned: a future marker in the cue's own clause ("Modi, who will visit Paris, met Macron" is held).
     const clauseLead = lead.slice(Math.max(lead.lastIndexOf(','), lead.length - 60) + 1);
     const scheduled =
-      /expected/i.test(cueWord) ||
+      (cue.flags & CW_EXPECTED) !== 0 ||
       (sliceMayHold(s, gates, W_FUTURE_MARKER, cue.start - clauseLead.length, cue.start) && FUTURE_MARKER.test(clauseLead)) ||
       (sliceMayHold(s, gates, W_FUTURE_TIME, cue.end, cue.end + 80) && hasFutureTimeAfter(s.slice(cue.end, cue.end + 80))) ||
       (endsWithWordAndSpace(leadTail, 'to') && !/\b(?:went|came|flew|travel(?:l)?ed|arrived)\b/.test(lead.slice(-60)));
     // "a final meeting between X and Y" stays a meeting beside a phone call to someone else.
     const isCall =
       cue.type === 'call' ||
-      (byPhone && (cue.type === 'meeting' || cue.type === 'talks') && !/meeting|summit/i.test(cue.word));
+      (byPhone && (cue.type === 'meeting' || cue.type === 'talks') && !(cue.flags & CW_MEETING_OR_SUMMIT));
     // "a visit to Yerevan, during which MEPs are due to meet President X": the visitors meet X.
     if (!travel && !parts.subject && sliceMayHold(s, gates, W_RELATIVE, cue.start - 120, cue.start) && TRIP_CLAUSE_BEFORE.test(leadTail)) {
       const trip = drafts.find((d) => typeFamily(d.type) === 'travel');
@@ -1869,7 +1870,7 @@ function analyseSentence(
     const groupsToSplit = splitBilateral(state, cue, parts, separately);
     // "Japan will host Vietnamese President X next month": a country or capital hosting one official
     // is that official's visit there.
-    const hostPlace = !parts.subject && parts.ids.length === 1 && HOST_VERB.test(cueWord) ? HOST_PLACE_BEFORE.exec(leadTail)?.[1] : undefined;
+    const hostPlace = !parts.subject && parts.ids.length === 1 && cue.flags & CW_HOST ? HOST_PLACE_BEFORE.exec(leadTail)?.[1] : undefined;
     const hostedVisit = hostPlace && (isCountryName(hostPlace) || capitalOf(hostPlace)) ? hostPlace : null;
     const siblings: Draft[] = [];
     for (const ids of groupsToSplit) {
@@ -2124,9 +2125,48 @@ function findCues(text: string, sentences: readonly Span[]): Array<Cue[] | undef
       }
       if (!toldCompanions) continue;
     }
-    list.push({ type: rule.type, start: pos - sentence.start, end: foundEnd - sentence.start, kind: rule.kind, word: text.slice(pos, foundEnd) });
+    const word = text.slice(pos, foundEnd);
+    list.push({ type: rule.type, start: pos - sentence.start, end: foundEnd - sentence.start, kind: rule.kind, word, flags: cueWordFlags(word) });
   }
   return bySentence;
+}
+
+// The tests that read only a cue's words, run once per distinct wording ("held talks with" recurs) rather than per cue.
+const CW_SIGNING = 1;
+const CW_HELD = 2;
+const CW_EXPECTED = 4;
+const CW_MEETING_OR_SUMMIT = 8;
+const CW_HOST = 16;
+const CW_ENDS_WITH_PARTNER = 32;
+const CW_TRANSITIVE = 64;
+const CW_CALLED = 128;
+const CW_CALL_ON = 256;
+const CW_VISITING = 512;
+const EXPECTED_WORD = /expected/i;
+const MEETING_OR_SUMMIT_WORD = /meeting|summit/i;
+const ENDS_WITH_PARTNER = /\s(?:with|between|by)$/i;
+const CALLED_WORD = /^called$/i;
+const CALL_ON_WORDS = /^call\w*\s+on$/i;
+const VISITING_WORD = /^visiting$/i;
+const cueWordFlagsCache = new Map<string, number>();
+
+function cueWordFlags(word: string): number {
+  const cached = cueWordFlagsCache.get(word);
+  if (cached !== undefined) return cached;
+  const flags =
+    (SIGNING_CUE.test(word) ? CW_SIGNING : 0) |
+    (HELD_FORM.test(word) ? CW_HELD : 0) |
+    (EXPECTED_WORD.test(word) ? CW_EXPECTED : 0) |
+    (MEETING_OR_SUMMIT_WORD.test(word) ? CW_MEETING_OR_SUMMIT : 0) |
+    (HOST_VERB.test(word) ? CW_HOST : 0) |
+    (ENDS_WITH_PARTNER.test(word) ? CW_ENDS_WITH_PARTNER : 0) |
+    (TRANSITIVE_CUE.test(word) ? CW_TRANSITIVE : 0) |
+    (CALLED_WORD.test(word) ? CW_CALLED : 0) |
+    (CALL_ON_WORDS.test(word) ? CW_CALL_ON : 0) |
+    (VISITING_WORD.test(word) ? CW_VISITING : 0);
+  if (cueWordFlagsCache.size > 2000) cueWordFlagsCache.clear();
+  cueWordFlagsCache.set(detached(word), flags);
+  return flags;
 }
 
 function leadingOffset(s: string): number {
