@@ -195,6 +195,36 @@ interface CueRule {
   kind: Cue['kind'];
   /** The words a match can start with (any case): every rule opens on a whole word. */
   opens: string;
+  /**
+   * A cheap necessary condition for a match at `pos`, whose opening word's ASCII letters end at `wordEnd`:
+   * false spares the pattern where it cannot match (most "meeting" nouns, most "is" before a cue).
+   */
+  mayMatch?: (text: string, pos: number, wordEnd: number) => boolean;
+}
+
+/**
+ * A test that whitespace follows the opening word, then a word opening with one of `letters` (lower case,
+ * compared in any case as the /i patterns do). Characters beyond ASCII are left to the pattern.
+ */
+function nextWordOpensWith(letters: string): (text: string, pos: number, wordEnd: number) => boolean {
+  const codes = Array.from(letters, (l) => l.charCodeAt(0));
+  return (text, _pos, wordEnd) => {
+    let i = wordEnd;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c > 127) return true;
+      if (!(c === 32 || (c >= 9 && c <= 13))) break;
+    }
+    if (i === wordEnd || i === text.length) return false;
+    return codes.includes(text.charCodeAt(i) | 32);
+  };
+}
+
+/** The lookbehind of the participle rule ends in whitespace right before the word. */
+function spaceBefore(text: string, pos: number): boolean {
+  if (pos === 0) return false;
+  const c = text.charCodeAt(pos - 1);
+  return c > 127 || c === 32 || (c >= 9 && c <= 13);
 }
 
 // "told" is a cue only where the sentence puts the two together or on the phone.
@@ -217,7 +247,7 @@ function sentenceAt(sentences: readonly Span[], pos: number): number {
 const CUE_RULES: CueRule[] = [
   { re: /\b(?:met|meets)(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb', opens: 'met meets' },
   { re: /\bmeet(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb', opens: 'meet' },
-  { re: /\b(?:meeting|meetings)\s+(?:with|between)\b/gi, type: 'meeting', kind: 'with', opens: 'meeting meetings' },
+  { re: /\b(?:meeting|meetings)\s+(?:with|between)\b/gi, type: 'meeting', kind: 'with', opens: 'meeting meetings', mayMatch: nextWordOpensWith('wb') },
   // "held a Japan-Philippines Foreign Ministers' Meeting with": up to five words name the meeting.
   { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:a\s+|an\s+|the\s+)?(?:[\w.’'-]+\s+){0,5}?(?:meeting|summit)\b(?:\s+with)?/gi, type: 'meeting', kind: 'verb', opens: 'held hold holds holding had has have having' },
   { re: /\b(?:paid|pays|pay|paying)\s+(?:a\s+)?(?:courtesy\s+)?call\s+on\b/gi, type: 'meeting', kind: 'verb', opens: 'paid pays pay paying' },
@@ -225,9 +255,9 @@ const CUE_RULES: CueRule[] = [
   // "called on President X in Colombo" is a visit to X; "called on X to resign" is not (see cueParticipants).
   { re: /\b(?:called|calls|calling)\s+on\b/gi, type: 'meeting', kind: 'verb', opens: 'called calls calling' },
   { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:a\s+|an\s+|the\s+)?(?:[\w.’'-]+\s+){0,5}?(?:tele)?phone\s+(?:talks?|call|conversation)\b(?:\s+with)?/gi, type: 'call', kind: 'verb', opens: 'held hold holds holding had has have having' },
-  { re: /\b(?:is|are|was|were|been|be)\s+meeting(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb', opens: 'is are was were been be' },
+  { re: /\b(?:is|are|was|were|been|be)\s+meeting(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb', opens: 'is are was were been be', mayMatch: nextWordOpensWith('m') },
   // ", meeting his Egyptian counterpart", "before meeting X": the participle is a verb.
-  { re: /(?<=(?:[,;]|\b(?:before|after|while|when|since|then|also))\s{1,3})meeting(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb', opens: 'meeting' },
+  { re: /(?<=(?:[,;]|\b(?:before|after|while|when|since|then|also))\s{1,3})meeting(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb', opens: 'meeting', mayMatch: spaceBefore },
   { re: /\bmeeting\b/gi, type: 'meeting', kind: 'noun', opens: 'meeting' },
   { re: /\bsummit\b/gi, type: 'meeting', kind: 'noun', opens: 'summit' },
   { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:(?:[a-z-]+)\s+){0,2}?(?:talks|discussions|negotiations)\b(?:\s+with)?/gi, type: 'talks', kind: 'verb', opens: 'held hold holds holding had has have having' },
@@ -256,7 +286,7 @@ const CUE_RULES: CueRule[] = [
   // "will lead a parliamentary delegation to Chisinau".
   { re: /\bdelegations?\s+to\b/gi, type: 'visit', kind: 'verb', opens: 'delegation delegations' },
   { re: /\b(?:arrived|arrives|arrive|arriving|landed|lands|landing)\s+(?:in|at)\b/gi, type: 'visit', kind: 'verb', opens: 'arrived arrives arrive arriving landed lands landing' },
-  { re: /\b(?:is|are|was|were)\s+(?:also\s+)?expected\s+in\b/gi, type: 'visit', kind: 'verb', opens: 'is are was were' },
+  { re: /\b(?:is|are|was|were)\s+(?:also\s+)?expected\s+in\b/gi, type: 'visit', kind: 'verb', opens: 'is are was were', mayMatch: nextWordOpensWith('ae') },
   { re: /\b(?:left|leaves|leave|leaving|departed|departs|depart)\s+for\b/gi, type: 'trip', kind: 'verb', opens: 'left leaves leave leaving departed departs depart' },
   { re: /\b(?:tour|tours|toured|touring)\s+(?:of|to)?\b/gi, type: 'trip', kind: 'verb', opens: 'tour tours toured touring' },
   { re: /\btrips?\b(?:\s+to)?/gi, type: 'trip', kind: 'verb', opens: 'trip trips' },
@@ -2062,6 +2092,8 @@ function ruleAt(text: string, pos: number): CueRule | null {
   if (!entry) return null;
   const { rules, sticky } = entry;
   for (let k = 0; k < rules.length; k++) {
+    const mayMatch = rules[k]!.mayMatch;
+    if (mayMatch !== undefined && !mayMatch(text, pos, end)) continue;
     const re = sticky[k]!;
     re.lastIndex = pos;
     if (re.test(text)) {
