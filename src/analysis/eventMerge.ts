@@ -312,6 +312,20 @@ function mergeEvent(state: MergeState, ev: EventMention, path: string): void {
   if (t.path !== path) (t.otherPaths ??= new Set()).add(path);
 }
 
+/** The corpus events with what their order reads: the date's rank (undated last) and the participants' names joined. */
+function keyedForSort(events: readonly CorpusEvent[]): Array<{ event: CorpusEvent; dateRank: number; names: string }> {
+  const rankOfDate = new Map<string, number>();
+  for (const e of events) if (e.date !== null) rankOfDate.set(e.date, 0);
+  // sort() with no comparator orders strings by UTF-16 code units, as the < of the comparison it replaces.
+  const distinct = [...rankOfDate.keys()].sort();
+  for (let i = 0; i < distinct.length; i++) rankOfDate.set(distinct[i]!, i);
+  const keyed: Array<{ event: CorpusEvent; dateRank: number; names: string }> = [];
+  for (const event of events) {
+    keyed.push({ event, dateRank: event.date === null ? Infinity : rankOfDate.get(event.date)!, names: event.participants.join(', ') });
+  }
+  return keyed;
+}
+
 function corpusEventOf(g: Group): CorpusEvent {
   return {
     id: eventId(g.type, g.date, g.participantEntityIds),
@@ -360,15 +374,11 @@ export function* mergeEventsStepwise(documents: Array<{ path: string; events: Ev
     events.push(corpusEventOf(g));
   }
   yield;
-  // By date, undated last, then by participants; the joined names are built once, not per comparison.
-  const keyed: Array<{ event: CorpusEvent; date: string | null; names: string }> = [];
-  for (const event of events) keyed.push({ event, date: event.date, names: event.participants.join(', ') });
+  // By date, undated last, then by participants; the joined names are built once, not per comparison, and
+  // each date is read as its rank among the distinct dates (string order), so a comparison compares numbers.
+  const keyed = keyedForSort(events);
   yield* sortStepwise(keyed, (a, b) => {
-    if (a.date !== b.date) {
-      if (a.date === null) return 1;
-      if (b.date === null) return -1;
-      return a.date < b.date ? -1 : 1;
-    }
+    if (a.dateRank !== b.dateRank) return a.dateRank < b.dateRank ? -1 : 1;
     return a.names < b.names ? -1 : a.names > b.names ? 1 : 0;
   }, EVENT_MERGE_STEP);
   for (let i = 0; i < keyed.length; i++) events[i] = keyed[i]!.event;
