@@ -2033,10 +2033,13 @@ const RULE_OPENERS = ['held', 'hold', 'holds', 'holding', 'had', 'has', 'have', 
 const RULE_OPENERS_BY_HASH = new Map<number, string[]>();
 for (const w of RULE_OPENERS) RULE_OPENERS_BY_HASH.set(foldedHash(w), [...(RULE_OPENERS_BY_HASH.get(foldedHash(w)) ?? []), w]);
 const RULE_OPENER_MAX_LENGTH = Math.max(...RULE_OPENERS.map((w) => w.length));
+// The letters openers start with (lower case): most words walked over fail on their first letter.
+const RULE_OPENER_FIRST = new Uint8Array(128);
+for (const w of RULE_OPENERS) RULE_OPENER_FIRST[w.charCodeAt(0)] = 1;
 /** True when the letters text[start, end) are an opener, in any case. */
 function isRuleOpener(text: string, start: number, end: number): boolean {
   const length = end - start;
-  if (length < 2 || length > RULE_OPENER_MAX_LENGTH) return false;
+  if (length < 2 || length > RULE_OPENER_MAX_LENGTH || !RULE_OPENER_FIRST[text.charCodeAt(start) | 32]) return false;
   let h = 0;
   for (let i = start; i < end; i++) h = (Math.imul(h, 31) + (text.charCodeAt(i) | 32)) | 0;
   const words = RULE_OPENERS_BY_HASH.get(h);
