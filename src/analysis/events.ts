@@ -1019,7 +1019,9 @@ function resolveActors(state: DocState, sentence: Span, s: string, mentions: rea
     const start = sentence.start + m.index;
     const end = start + m[0].length;
     if (startsNamedMention(mentions, end, 40, text)) continue; // "his Japanese counterpart, Yoshimasa Hayashi"
-    const owner = [...actors].filter((a) => a.end <= start).sort((a, b) => b.end - a.end)[0];
+    // The actor ending last before the reference (the first listed among equals, as a stable sort would give).
+    let owner: Actor | undefined;
+    for (const a of actors) if (a.end <= start && (!owner || a.end > owner.end)) owner = a;
     const ownerId = owner?.ids.length === 1 ? owner.ids[0] : undefined;
     const ownerPerson = ownerId ? people.get(ownerId) : undefined;
     if (!ownerPerson) continue;
