@@ -340,8 +340,11 @@ function corpusEventOf(g: Group): CorpusEvent {
   };
 }
 
-/** mergeEvents in steps: yields after every EVENT_MERGE_STEP events or groups (same result). */
-export function* mergeEventsStepwise(documents: Array<{ path: string; events: EventMention[] }>): Generator<void, CorpusEvent[], void> {
+/**
+ * mergeEvents in steps: yields after every EVENT_MERGE_STEP events or groups (same result). The documents are
+ * read once, in order: they may be made as they are read (so that each is garbage once merged).
+ */
+export function* mergeEventsStepwise(documents: Iterable<{ path: string; events: EventMention[] }>): Generator<void, CorpusEvent[], void> {
   let work = 0;
   const state: MergeState = {
     groups: [],
