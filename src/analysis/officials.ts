@@ -1565,40 +1565,81 @@ function computeVariantKeys(words: readonly string[], aliases: readonly string[]
 /**
  * Name forms and the entities they name (in the order added), in an open-addressing table by
  * `tableHashOf` (the forms' hashes come with their cached facts): a Map of strings read every
- * form's string to hash it.
+ * form's string to hash it. One table serves every call (buildEntities is not re-entered): its
+ * entity lists are chains in flat arrays, so a document adds no arrays per form.
  */
 class FormIndex {
   private readonly keys: string[] = [];
-  private readonly lists: number[][] = [];
   private readonly hashes: number[] = [];
-  // A plain array: typed arrays this small per call cost the collector more (their buffers live outside the heap).
+  /** Per form: its first and last entry; per entry: the entity and the next entry of the form (-1: none). */
+  private readonly firstEntry: number[] = [];
+  private readonly lastEntry: number[] = [];
+  private readonly entryIdx: number[] = [];
+  private readonly entryNext: number[] = [];
   private slots: number[] = new Array<number>(64).fill(-1);
 
-  /** The entities named by `key`, whose table hash is h. */
-  get(key: string, h: number): number[] | undefined {
+  /** Empties the table (and lets go of the forms' strings). */
+  reset(): void {
+    this.keys.length = 0;
+    this.hashes.length = 0;
+    this.firstEntry.length = 0;
+    this.lastEntry.length = 0;
+    this.entryIdx.length = 0;
+    this.entryNext.length = 0;
+    if (this.slots.length > 1024) this.slots = new Array<number>(64).fill(-1);
+    else this.slots.fill(-1);
+  }
+
+  /** The form spelt `key` (table hash h), or -1. */
+  formOf(key: string, h: number): number {
     const mask = this.slots.length - 1;
     for (let slot = h & mask; this.slots[slot] !== -1; slot = (slot + 1) & mask) {
       const form = this.slots[slot]!;
-      if (this.hashes[form] === h && this.keys[form] === key) return this.lists[form];
+      if (this.hashes[form] === h && this.keys[form] === key) return form;
     }
-    return undefined;
+    return -1;
+  }
+
+  /** The first entry of a form (-1: none), the entity of an entry and the entry after it. */
+  first(form: number): number {
+    return this.firstEntry[form]!;
+  }
+
+  idxOf(entry: number): number {
+    return this.entryIdx[entry]!;
+  }
+
+  next(entry: number): number {
+    return this.entryNext[entry]!;
   }
 
   add(key: string, h: number, idx: number): void {
-    const list = this.get(key, h);
-    if (list) {
-      if (!list.includes(idx)) list.push(idx);
+    const known = this.formOf(key, h);
+    if (known >= 0) {
+      for (let en = this.firstEntry[known]!; en >= 0; en = this.entryNext[en]!) if (this.entryIdx[en] === idx) return;
+      const en = this.newEntry(idx);
+      this.entryNext[this.lastEntry[known]!] = en;
+      this.lastEntry[known] = en;
       return;
     }
     const form = this.keys.length;
+    const en = this.newEntry(idx);
     this.keys.push(key);
-    this.lists.push([idx]);
     this.hashes.push(h);
+    this.firstEntry.push(en);
+    this.lastEntry.push(en);
     if (2 * this.keys.length > this.slots.length) {
       // At most half full: twice the slots, every form placed again.
       this.slots = new Array<number>(this.slots.length * 2).fill(-1);
       for (let f = 0; f < this.keys.length; f++) this.place(f);
     } else this.place(form);
+  }
+
+  private newEntry(idx: number): number {
+    const en = this.entryIdx.length;
+    this.entryIdx.push(idx);
+    this.entryNext.push(-1);
+    return en;
   }
 
   private place(form: number): void {
@@ -1609,6 +1650,42 @@ class FormIndex {
   }
 }
 
+const formIndex = new FormIndex();
+/** Registrations in building order, reused (emptied after each build: they hold the text's words). */
+const regOrder: Registration[] = [];
+
+/** Whether registration a is built before b: more words, then more weight, then earlier (a stable order). */
+function regBefore(a: Registration, b: Registration): boolean {
+  const byWords = b.words.length - a.words.length;
+  if (byWords !== 0) return byWords < 0;
+  const byWeight = b.weight - a.weight;
+  if (byWeight !== 0) return byWeight < 0;
+  return a.first - b.first < 0;
+}
+
+function indexEntity(byKey: FormIndex, entities: DocEntity[], idx: number): void {
+  const { keys, facts } = entityForms(entities[idx]!);
+  for (let q = 0; q < keys.length; q++) byKey.add(keys[q]!, facts[4 * q + 2]!, idx);
+}
+
+/** Two people with one surname ("Kim Jong Un", "Kim Yung-ho"): a short cue means the one named last before it. */
+function pickEntity(byKey: FormIndex, entities: DocEntity[], key: string, pos: number): number | undefined {
+  const form = byKey.formOf(key, tableHashOf(key));
+  if (form < 0) return undefined;
+  let en = byKey.first(form);
+  let best = byKey.idxOf(en);
+  let bestPos = -1;
+  for (; en >= 0; en = byKey.next(en)) {
+    const idx = byKey.idxOf(en);
+    const p = entities[idx]!.firstPos;
+    if (p <= pos && p > bestPos) {
+      best = idx;
+      bestPos = p;
+    }
+  }
+  return best;
+}
+
 function buildEntities(
   regs: Registration[],
   runs: NameRunIndex,
@@ -1616,37 +1693,30 @@ function buildEntities(
   previous?: DocEntity[],
 ): DocEntity[] {
   const entities: DocEntity[] = [];
-  const byKey = new FormIndex();
-  const order = [...regs].sort((a, b) => b.words.length - a.words.length || b.weight - a.weight || a.first - b.first);
-  const index = (idx: number) => {
-    const { keys, facts } = entityForms(entities[idx]!);
-    for (let q = 0; q < keys.length; q++) byKey.add(keys[q]!, facts[4 * q + 2]!, idx);
-  };
-  // Two people with one surname ("Kim Jong Un", "Kim Yung-ho"): a short cue means the one named last before it.
-  const pick = (key: string, pos: number): number | undefined => {
-    const list = byKey.get(key, tableHashOf(key));
-    if (!list) return undefined;
-    let best = list[0]!;
-    let bestPos = -1;
-    for (const idx of list) {
-      const p = entities[idx]!.firstPos;
-      if (p <= pos && p > bestPos) {
-        best = idx;
-        bestPos = p;
-      }
+  const byKey = formIndex;
+  byKey.reset();
+  // Sorted by insertion (a document has a few registrations; stable, as Array.prototype.sort).
+  const order = regOrder;
+  order.length = 0;
+  for (const r of regs) {
+    let k = order.length;
+    order.push(r);
+    while (k > 0 && regBefore(r, order[k - 1]!)) {
+      order[k] = order[k - 1]!;
+      k--;
     }
-    return best;
-  };
+    order[k] = r;
+  }
   for (const r of order) {
     const key = regKeyOf(r);
     const pos = t.start[r.first]!;
-    let idx = pick(key, pos);
+    let idx = pickEntity(byKey, entities, key, pos);
     if (idx === undefined && r.words.length <= 2) {
       // A short cue ("Shadow trade minister Mr Price"): the full name elsewhere in the text.
       const full = fullNameFor(r, runs);
       if (full) {
         const fullKey = keyOf(full);
-        idx = pick(fullKey, pos);
+        idx = pickEntity(byKey, entities, fullKey, pos);
         if (idx === undefined) {
           entities.push(newEntity(full, r, t));
           idx = entities.length - 1;
@@ -1654,12 +1724,12 @@ function buildEntities(
         // A first-word short form ("Prabowo") becomes one of the entity's name forms.
         const e = entities[idx]!;
         if (!entityVariantKeys(e).includes(key)) e.aliases.push(key);
-        index(idx);
+        indexEntity(byKey, entities, idx);
       }
     }
     if (idx === undefined) {
       entities.push(newEntity(r.words, r, t));
-      index(entities.length - 1);
+      indexEntity(byKey, entities, entities.length - 1);
       continue;
     }
     const e = entities[idx]!;
@@ -1671,7 +1741,7 @@ function buildEntities(
     e.title ??= r.title;
     e.country ??= r.country;
     // The spelling with hyphens/apostrophes is the fuller form ("Amir-Abdollahian" over "Amir Abdollahian").
-    if (key === e.key && decoration(r.words.join(' ')) > decoration(e.name)) {
+    if (key === e.key && wordsDecoration(r.words) > decoration(e.name)) {
       e.words = r.words;
       e.name = r.words.join(' ');
     }
@@ -1680,14 +1750,24 @@ function buildEntities(
   if (previous) {
     for (const p of previous) {
       if (p.aliases.length === 0) continue;
-      const idx = byKey.get(p.key, tableHashOf(p.key))?.[0];
-      if (idx === undefined) continue;
+      const form = byKey.formOf(p.key, tableHashOf(p.key));
+      if (form < 0) continue;
+      const idx = byKey.idxOf(byKey.first(form));
       const e = entities[idx]!;
       for (const a of p.aliases) if (!e.aliases.includes(a)) e.aliases.push(a);
-      index(idx);
+      indexEntity(byKey, entities, idx);
     }
   }
+  order.length = 0;
+  byKey.reset();
   return entities;
+}
+
+/** `decoration(words.join(' '))` without the joined string (spaces count for nothing). */
+function wordsDecoration(words: readonly string[]): number {
+  let n = 0;
+  for (const w of words) n += decoration(w);
+  return n;
 }
 
 function decoration(name: string): number {
