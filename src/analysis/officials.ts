@@ -1385,13 +1385,13 @@ function runKeyOf(run: NameRun): string {
  * around the words asked for are parsed (each token's run at most once).
  */
 class NameRunIndex {
-  /** Answers already given, by short name. */
-  readonly memo = new Map<string, string[] | null>();
+  /** Answers already given, by short name (made on the first question: many documents ask none). */
+  memo: Map<string, string[] | null> | null = null;
   /** Tokens by `hashLast` and by `hashFirst`; built once a document has asked several questions. */
   private byLast: Map<number, number[]> | null = null;
   private byFirst: Map<number, number[]> | null = null;
   /** The run around each token asked about, so that a word shared by several questions is parsed once. */
-  private readonly runAt = new Map<number, NameRun | null>();
+  private runAt: Map<number, NameRun | null> | null = null;
   private scans = 0;
 
   constructor(private readonly t: Tokens) {}
@@ -1418,20 +1418,7 @@ class NameRunIndex {
 
   /** Runs of two or more name words that end with the word hashed `last` or open with the word hashed `first`. */
   around(last: number, first: number): NameRun[] {
-    const seen = new Set<number>();
     const out: NameRun[] = [];
-    // A run is determined by its first token, so which of its words found it does not matter.
-    const visit = (i: number) => {
-      let run = this.runAt.get(i);
-      if (run === undefined) {
-        run = runAround(this.t, i);
-        this.runAt.set(i, run);
-      }
-      if (run && !seen.has(run.first)) {
-        seen.add(run.first);
-        out.push(run);
-      }
-    };
     if (this.scans < DIRECT_SCANS) {
       // Most documents ask a question or two: integer comparisons over the words beat building an index.
       this.scans++;
@@ -1440,15 +1427,39 @@ class NameRunIndex {
       for (let c = 0; c < capCount; c++) {
         const i = caps[c]!;
         if (hashLast[i] !== last && hashFirst[i] !== first) continue;
-        if (mayBelongToLongerName(t, i)) visit(i);
+        if (mayBelongToLongerName(t, i)) this.visit(i, out);
       }
     } else {
       if (!this.byLast) this.buildIndex();
-      for (const i of this.byLast!.get(last) ?? []) visit(i);
-      for (const i of this.byFirst!.get(first) ?? []) visit(i);
+      const byLast = this.byLast!.get(last);
+      if (byLast) for (const i of byLast) this.visit(i, out);
+      const byFirst = this.byFirst!.get(first);
+      if (byFirst) for (const i of byFirst) this.visit(i, out);
     }
-    out.sort((a, b) => a.first - b.first);
+    // By first token, stably (as Array.prototype.sort): a few runs at most.
+    for (let k = 1; k < out.length; k++) {
+      const run = out[k]!;
+      let q = k;
+      while (q > 0 && out[q - 1]!.first > run.first) {
+        out[q] = out[q - 1]!;
+        q--;
+      }
+      out[q] = run;
+    }
     return out;
+  }
+
+  /** Adds the run holding token i to `out`, unless it is there (a run is determined by its first token). */
+  private visit(i: number, out: NameRun[]): void {
+    const runAt = (this.runAt ??= new Map<number, NameRun | null>());
+    let run = runAt.get(i);
+    if (run === undefined) {
+      run = runAround(this.t, i);
+      runAt.set(i, run);
+    }
+    if (!run) return;
+    for (const known of out) if (known.first === run.first) return;
+    out.push(run);
   }
 }
 
@@ -1569,6 +1580,8 @@ function computeVariantKeys(words: readonly string[], aliases: readonly string[]
  * entity lists are chains in flat arrays, so a document adds no arrays per form.
  */
 class FormIndex {
+  // The arrays only grow (emptied by resetting the counts): setting a length of 0 let go of their
+  // storage, and every document allocated it again. The forms' strings are the detached name forms.
   private readonly keys: string[] = [];
   private readonly hashes: number[] = [];
   /** Per form: its first and last entry; per entry: the entity and the next entry of the form (-1: none). */
@@ -1576,16 +1589,14 @@ class FormIndex {
   private readonly lastEntry: number[] = [];
   private readonly entryIdx: number[] = [];
   private readonly entryNext: number[] = [];
+  private forms = 0;
+  private entries = 0;
   private slots: number[] = new Array<number>(64).fill(-1);
 
-  /** Empties the table (and lets go of the forms' strings). */
+  /** Empties the table. */
   reset(): void {
-    this.keys.length = 0;
-    this.hashes.length = 0;
-    this.firstEntry.length = 0;
-    this.lastEntry.length = 0;
-    this.entryIdx.length = 0;
-    this.entryNext.length = 0;
+    this.forms = 0;
+    this.entries = 0;
     if (this.slots.length > 1024) this.slots = new Array<number>(64).fill(-1);
     else this.slots.fill(-1);
   }
@@ -1622,23 +1633,23 @@ class FormIndex {
       this.lastEntry[known] = en;
       return;
     }
-    const form = this.keys.length;
+    const form = this.forms++;
     const en = this.newEntry(idx);
-    this.keys.push(key);
-    this.hashes.push(h);
-    this.firstEntry.push(en);
-    this.lastEntry.push(en);
-    if (2 * this.keys.length > this.slots.length) {
+    setAt(this.keys, form, key);
+    setAt(this.hashes, form, h);
+    setAt(this.firstEntry, form, en);
+    setAt(this.lastEntry, form, en);
+    if (2 * this.forms > this.slots.length) {
       // At most half full: twice the slots, every form placed again.
       this.slots = new Array<number>(this.slots.length * 2).fill(-1);
-      for (let f = 0; f < this.keys.length; f++) this.place(f);
+      for (let f = 0; f < this.forms; f++) this.place(f);
     } else this.place(form);
   }
 
   private newEntry(idx: number): number {
-    const en = this.entryIdx.length;
-    this.entryIdx.push(idx);
-    this.entryNext.push(-1);
+    const en = this.entries++;
+    setAt(this.entryIdx, en, idx);
+    setAt(this.entryNext, en, -1);
     return en;
   }
 
@@ -1648,6 +1659,12 @@ class FormIndex {
     while (this.slots[slot] !== -1) slot = (slot + 1) & mask;
     this.slots[slot] = form;
   }
+}
+
+/** Writes a[i], i at most a.length (a reused array that only grows, without holes). */
+function setAt<T>(a: T[], i: number, v: T): void {
+  if (i < a.length) a[i] = v;
+  else a.push(v);
 }
 
 const formIndex = new FormIndex();
@@ -1785,10 +1802,10 @@ function newEntity(words: string[], r: Registration, t: Tokens): DocEntity {
 /** The full name a short cue refers to: a run of name words ending with the same surname, nearest before the cue, else after. */
 function fullNameFor(r: Registration, runs: NameRunIndex): string[] | null {
   const key = regKeyOf(r);
-  const memo = runs.memo.get(key);
+  const memo = runs.memo?.get(key);
   if (memo !== undefined) return memo;
   const result = findFullName(r, runs, key);
-  runs.memo.set(key, result);
+  (runs.memo ??= new Map<string, string[] | null>()).set(key, result);
   return result;
 }
 
@@ -1828,14 +1845,8 @@ function findFullName(r: Registration, runs: NameRunIndex, key: string): string[
 
 /** Every mention of a document entity, left to right, without overlaps. */
 interface Matcher {
-  /** The distinct name forms of the entities, in the order first met. */
-  formKey: string[];
-  /** The entities each form names, in the order met (as a Map of forms to entities listed them). */
-  formEntities: number[][];
-  /** Whether the form is some entity's full key. */
-  formIsFull: boolean[];
-  /** Whether the form is plain-letter words (then its `tableHash` is its `formHashOf` fold). */
-  formPlain: boolean[];
+  /** How many distinct name forms the entities have (listed in the form arrays below, in the order first met). */
+  forms: number;
   /** Open-addressing table of the forms by `tableHash` (slots `formSlotForm`/`formSlotHash`, mask). */
   formMask: number;
   /** The forms' first-word hashes (asciiLowerHash, >= 0), open addressing, -1 empty. */
@@ -1858,6 +1869,18 @@ const FIRST_PART_BITS = new Int32Array(32);
 let formSlotForm = new Int32Array(64);
 let formSlotHash = new Int32Array(64);
 let firstSlot = new Int32Array(64);
+// The last matcher's forms, in arrays that only grow (a matcher per entity set allocated its own):
+// per form its key (a detached name form), whether it is some entity's full key, whether it is
+// plain-letter words (then its `tableHash` is its `formHashOf` fold), and the first and last entry of
+// the entities it names (in the order met, as a Map of forms to entities listed them); per entry its
+// entity and the next entry of the form (-1: none).
+const formKey: string[] = [];
+let formIsFull = new Uint8Array(64);
+let formPlain = new Uint8Array(64);
+let formFirstEntry = new Int32Array(64);
+let formLastEntry = new Int32Array(64);
+let entryEntity = new Int32Array(64);
+let entryNext = new Int32Array(64);
 
 /**
  * A person's name forms and what matching needs of each, read once per name (the cached
@@ -1908,7 +1931,7 @@ function formFactsOf(keys: string[]): FormFacts {
 /** Index of the form spelt `key` whose table hash is `h`, or -1. */
 function formIndexOf(m: Matcher, key: string, h: number): number {
   for (let slot = h & m.formMask; formSlotForm[slot] !== -1; slot = (slot + 1) & m.formMask) {
-    if (formSlotHash[slot] === h && m.formKey[formSlotForm[slot]!] === key) return formSlotForm[slot]!;
+    if (formSlotHash[slot] === h && formKey[formSlotForm[slot]!] === key) return formSlotForm[slot]!;
   }
   return -1;
 }
@@ -1935,8 +1958,19 @@ function matcherFor(entities: DocEntity[]): Matcher {
   }
   formSlotForm.fill(-1, 0, size);
   firstSlot.fill(-1, 0, size);
+  // At most `total` forms and entries.
+  if (formIsFull.length < total) {
+    const cap = Math.max(total, 2 * formIsFull.length);
+    formIsFull = new Uint8Array(cap);
+    formPlain = new Uint8Array(cap);
+    formFirstEntry = new Int32Array(cap);
+    formLastEntry = new Int32Array(cap);
+    entryEntity = new Int32Array(cap);
+    entryNext = new Int32Array(cap);
+  }
+  let entries = 0;
   const matcher: Matcher = {
-    formKey: [], formEntities: [], formIsFull: [], formPlain: [], formMask: size - 1, firstMask: size - 1, maxWords: 1,
+    forms: 0, formMask: size - 1, firstMask: size - 1, maxWords: 1,
     firstParts: null, firstPartBits: FIRST_PART_BITS.fill(0), particleForms: false, aliasCount,
   };
   const mask = size - 1;
@@ -1948,15 +1982,24 @@ function matcherFor(entities: DocEntity[]): Matcher {
       const th = facts[4 * q + 2]!;
       const known = formIndexOf(matcher, k, th);
       if (known >= 0) {
-        const list = matcher.formEntities[known]!;
-        if (!list.includes(idx)) list.push(idx);
+        let en = formFirstEntry[known]!;
+        while (en >= 0 && entryEntity[en] !== idx) en = entryNext[en]!;
+        if (en < 0) {
+          entryEntity[entries] = idx;
+          entryNext[entries] = -1;
+          entryNext[formLastEntry[known]!] = entries;
+          formLastEntry[known] = entries++;
+        }
         continue;
       }
-      const form = matcher.formKey.length;
-      matcher.formKey.push(k);
-      matcher.formEntities.push([idx]);
-      matcher.formIsFull.push(false);
-      matcher.formPlain.push(facts[4 * q + 3] === 1);
+      const form = matcher.forms++;
+      setAt(formKey, form, k);
+      formIsFull[form] = 0;
+      formPlain[form] = facts[4 * q + 3] === 1 ? 1 : 0;
+      entryEntity[entries] = idx;
+      entryNext[entries] = -1;
+      formFirstEntry[form] = entries;
+      formLastEntry[form] = entries++;
       let slot = th & mask;
       while (formSlotForm[slot] !== -1) slot = (slot + 1) & mask;
       formSlotForm[slot] = form;
@@ -1976,7 +2019,7 @@ function matcherFor(entities: DocEntity[]): Matcher {
   // The entities' full keys among the forms.
   for (const e of entities) {
     const form = formIndexOf(matcher, e.key, tableHashOf(e.key));
-    if (form >= 0) matcher.formIsFull[form] = true;
+    if (form >= 0) formIsFull[form] = 1;
   }
   lastMatcherEntities = entities;
   lastMatcher = matcher;
@@ -1987,7 +2030,8 @@ function matcherFor(entities: DocEntity[]): Matcher {
 function firstPartsOf(matcher: Matcher): Set<string> {
   if (!matcher.firstParts) {
     const parts = new Set<string>();
-    for (const k of matcher.formKey) {
+    for (let form = 0; form < matcher.forms; form++) {
+      const k = formKey[form]!;
       const space = k.indexOf(' ');
       parts.add(space < 0 ? k : k.slice(0, space));
     }
@@ -2067,7 +2111,7 @@ function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: numbe
         // without building the key string.
         for (let slot = formHash & matcher.formMask; formSlotForm[slot] !== -1; slot = (slot + 1) & matcher.formMask) {
           const form = formSlotForm[slot]!;
-          if (formSlotHash[slot] === formHash && matcher.formPlain[form] && tokensSpellKey(t, keyTokens, keyWords, matcher.formKey[form]!)) {
+          if (formSlotHash[slot] === formHash && formPlain[form] === 1 && tokensSpellKey(t, keyTokens, keyWords, formKey[form]!)) {
             bestLast = j;
             bestForm = form;
             break;
@@ -2084,8 +2128,8 @@ function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: numbe
       if (t.flags[j]! & F_POSS) break;
     }
     if (bestLast < 0) continue;
-    const candidates = matcher.formEntities[bestForm]!;
-    const fullKey = matcher.formIsFull[bestForm]!;
+    const firstEntry = formFirstEntry[bestForm]!;
+    const fullKey = formIsFull[bestForm] === 1;
     const isFull = fullKey || bestLast > i;
     if (!isFull || bestLast === i) {
       // A bare surname: not when glued to another capitalised word ("Leonard Cohen" for "Gilad Cohen"),
@@ -2096,22 +2140,27 @@ function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: numbe
       if ((CALENDAR_WORDS.has(lower) || STOP_CAPS.has(lower)) && !(i > 0 && continues(t, i) && isCueWord(t, i - 1))) continue;
       if (!(f & F_CAP)) continue;
     }
-    let pool = candidates;
-    if (pool.length > 1 && i > 0 && continues(t, i) && headStrengthAt(t, i - 1)) {
-      // "Minister Kim": the Kim whose title has that word.
-      const head = lowerAt(t, i - 1);
-      const titled = pool.filter((c) => entities[c]!.title?.toLowerCase().includes(head));
-      if (titled.length > 0) pool = titled;
-    }
-    let entity = pool[0]!;
-    if (pool.length > 1) {
-      // The same surname for two people: the one mentioned most recently.
-      let bestPos = -1;
-      for (const c of pool) {
-        const seen = lastSeen[c] ?? -1;
-        if (seen > bestPos) {
-          bestPos = seen;
-          entity = c;
+    // Most forms name one entity: the list is only spelt for the others.
+    let entity = entryEntity[firstEntry]!;
+    if (entryNext[firstEntry]! >= 0) {
+      let pool: number[] = [];
+      for (let en = firstEntry; en >= 0; en = entryNext[en]!) pool.push(entryEntity[en]!);
+      if (i > 0 && continues(t, i) && headStrengthAt(t, i - 1)) {
+        // "Minister Kim": the Kim whose title has that word.
+        const head = lowerAt(t, i - 1);
+        const titled = pool.filter((c) => entities[c]!.title?.toLowerCase().includes(head));
+        if (titled.length > 0) pool = titled;
+      }
+      entity = pool[0]!;
+      if (pool.length > 1) {
+        // The same surname for two people: the one mentioned most recently.
+        let bestPos = -1;
+        for (const c of pool) {
+          const seen = lastSeen[c] ?? -1;
+          if (seen > bestPos) {
+            bestPos = seen;
+            entity = c;
+          }
         }
       }
     }
