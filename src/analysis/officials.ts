@@ -3,7 +3,7 @@
 // become the document's officials, and a second pass marks every later mention of them ("Hayashi",
 // "Mr Okafor", "HAYASHI Yoshimasa") by their name forms. A name with no office cue anywhere is not listed.
 import { detached } from './detached';
-import { lookupCountryAt, mayBeCountryWordHash, type CountryHit, MAX_COUNTRY_PHRASE_WORDS, mayEndCountryPhrase, mayEndCountryPhraseHash, mayStartCountryPhrase, mayStartCountryPhraseHash, plainPhraseHashAt, reportedNameOfHit } from './countries';
+import { lookupCountryAt, lookupPlainCountryAt, mayBeCountryWordHash, type CountryHit, MAX_COUNTRY_PHRASE_WORDS, mayEndCountryPhrase, mayEndCountryPhraseHash, mayStartCountryPhrase, mayStartCountryPhraseHash, plainPhraseHashAt, reportedNameOfHit } from './countries';
 import {
   CALENDAR_WORDS,
   continues,
@@ -352,7 +352,7 @@ function countryName(t: Tokens, first: number, last: number): string | null {
     const body = BODIES.get(t.text.slice(s, e).toLowerCase());
     if (body) return body;
   }
-  return reportedNameOfHit(lookupCountryAt(t.text, s, e));
+  return reportedNameOfHit(ph >= 0 ? lookupPlainCountryAt(t.text, s, e, ph) : lookupCountryAt(t.text, s, e));
 }
 
 const THE_HASH = stringHash('the', false);
@@ -842,8 +842,13 @@ function titleText(t: Tokens, info: TitleInfo): string {
   let raw = t.text.slice(t.start[info.titleFirst]!, t.end[info.titleLast]!);
   if (!singleSpaced(raw)) raw = raw.replace(/\s+/g, ' ');
   const c0 = raw.charCodeAt(0) | 32;
-  const title = c0 === 102 || c0 === 101 ? raw.replace(/^(former|ex)[-‐]/i, (_m, w: string) => `${w} `) : raw; // f…, e…
+  // Only "former-…" and "ex-…" change (a hyphen at 6 or 2): "Foreign Minister" needs no expression.
+  const title = (c0 === 102 && isHyphenCode(raw.charCodeAt(6))) || (c0 === 101 && isHyphenCode(raw.charCodeAt(2))) ? raw.replace(/^(former|ex)[-‐]/i, (_m, w: string) => `${w} `) : raw;
   return info.former && !/^former\b/i.test(title) ? `former ${title}` : title;
+}
+
+function isHyphenCode(c: number): boolean {
+  return c === 45 || c === 0x2010;
 }
 
 /** No white space in the string but single plain spaces (then `\s+` → " " changes nothing). */
@@ -902,7 +907,7 @@ function scanCues(t: Tokens, regs: Registration[], deferred: Deferred[], titleOn
   // Only the words the tokenizer listed (hash of a head or honorific, or not ASCII) can open a cue.
   for (let c = 0; c < t.cueCount; c++) {
     const h = t.cues[c]!;
-    if (HONORIFIC_HASHES.has(t.hashFull[h]!) && t.flags[h]! & F_CAP) honorifics.push(h);
+    if (t.flags[h]! & F_CAP && HONORIFIC_HASHES.has(t.hashFull[h]!)) honorifics.push(h);
     if (!mayBeHead(t, h)) continue;
     if (isHeadUsedAsGivenName(t, h)) continue; // "Minister of State Sultan bin Saad …": a given name
     const strength = headStrengthAt(t, h);
@@ -1265,7 +1270,9 @@ function countryAt(t: Tokens, i: number): CountryHit | null {
   if (!(t.flags[i]! & F_ABBR) && !mayBeCountryWordHash(t.hashFull[i]!)) return null;
   // The same country words are asked about again and again: remember the answer per token.
   if (i >= 0 && i < countryMemoGen.length && countryMemoGen[i] === t.gen) return countryMemo[i]!;
-  const hit = lookupCountryAt(t.text, t.start[i]!, t.end[i]!);
+  // A word of ASCII letters (no joiner, no points) hashes as its plain phrase: the hash is at hand.
+  const h = t.hashFull[i]!;
+  const hit = h >= 0 && !(t.flags[i]! & F_JOINER) ? lookupPlainCountryAt(t.text, t.start[i]!, t.end[i]!, h) : lookupCountryAt(t.text, t.start[i]!, t.end[i]!);
   if (i >= 0 && i < t.count) {
     if (i >= countryMemoGen.length) {
       const grown = new Int32Array(Math.max(t.count, countryMemoGen.length * 2)).fill(-1);
