@@ -2053,17 +2053,20 @@ function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: numbe
   // The latest mention of each entity, by entity index.
   const lastSeen: number[] = [];
   const found: Found[] = [];
-  // The arrays in locals: the loop below visits every listed word (every word with particle forms).
-  const { caps, capCount, flags, hashFirst } = t;
-  // Names start on capitalised or hyphenated words (listed by the tokenizer), or on particles.
-  let c = particleForms ? -1 : firstCapAtOrAfter(t, from);
+  // The arrays in locals: the loop below visits every listed word.
+  const { caps, capCount, cues, flags, hashFirst } = t;
+  // Names start on capitalised or hyphenated words (listed by the tokenizer), or on particles, which
+  // the tokenizer lists among the cue words (CUE_HASHES): with particle forms both lists are walked.
+  let c = firstIndexAtOrAfter(caps, capCount, from);
+  const cueCount = particleForms ? t.cueCount : 0;
+  let q = particleForms ? firstIndexAtOrAfter(cues, cueCount, from) : 0;
   for (let i = from; i < to; i++) {
-    if (c >= 0) {
-      while (c < capCount && caps[c]! < i) c++;
-      if (c >= capCount) break;
-      i = caps[c++]!;
-      if (i >= to) break;
-    }
+    while (c < capCount && caps[c]! < i) c++;
+    while (q < cueCount && cues[q]! < i) q++;
+    if (c < capCount) i = q < cueCount && cues[q]! < caps[c]! ? cues[q]! : caps[c]!;
+    else if (q < cueCount) i = cues[q]!;
+    else break;
+    if (i >= to) break;
     // The first word's hash first: it rejects almost every word with one array read (the tests
     // below only ever skip a word too, so their order does not matter).
     const quick = hashFirst[i]!;
@@ -2296,13 +2299,13 @@ function keyOfTokens(t: Tokens, tokens: Int32Array, count: number): string {
   return key;
 }
 
-/** Index into `t.caps` of the first listed word at or after token `from`. */
-function firstCapAtOrAfter(t: Tokens, from: number): number {
+/** Index into a sorted token list (`t.caps`, `t.cues`) of the first token at or after `from`. */
+function firstIndexAtOrAfter(list: Int32Array, count: number, from: number): number {
   let lo = 0;
-  let hi = t.capCount;
+  let hi = count;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (t.caps[mid]! < from) lo = mid + 1;
+    if (list[mid]! < from) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -2388,6 +2391,9 @@ for (const h of HEAD_HASHES) CUE_HASHES.add(h);
 for (const h of HONORIFIC_HASHES) CUE_HASHES.add(h);
 // "known" too, so that findAliases walks the listed words, not all of them (scanCues skips it: no head).
 CUE_HASHES.add(KNOWN_HASH);
+// Name particles too, so that matchMentions walks the listed words when a name form opens with one
+// ("de la Cruz"), not every word (scanCues and findAliases skip them: no head, no honorific, not "known").
+for (const p of NAME_PARTICLES) CUE_HASHES.add(stringHash(p, false));
 
 /**
  * "Ethiopian Prime Minister Abiy Ahmed" … "Mr Abiy": where the article calls an official by the first
