@@ -365,17 +365,26 @@ function countryEndingAt(t: Tokens, j: number): { first: number; name: string } 
   // Most words are settled by their hash: a word whose lower case closes a phrase hashes as one that does.
   const hj = t.hashFull[j]!;
   if (hj >= 0 && !mayEndCountryPhraseHash(hj) && !BODY_LAST_HASHES.has(hj)) return null;
-  const lastLower = lowerAt(t, j);
-  if (!mayEndCountryPhrase(lastLower) && !BODY_LAST_WORDS.has(lastLower)) return null;
-  let best: { first: number; name: string } | null = null;
+  // The word itself is only asked when its hash may mislead: a word of ASCII letters alone that
+  // hashes as a closing word is one, or else no phrase ending with it names anything (the
+  // lookups below are exact), but one with an apostrophe ("d’Ivoire") may be spelt otherwise.
+  if (hj < 0 || t.flags[j]! & F_JOINER) {
+    const lastLower = lowerAt(t, j);
+    if (!mayEndCountryPhrase(lastLower) && !BODY_LAST_WORDS.has(lastLower)) return null;
+  }
+  let bestFirst = -1;
+  let bestName = '';
   for (let len = 1, first = j; len <= MAX_COUNTRY_PHRASE_WORDS && first >= 0; len++, first--) {
     if (len > 1 && !continues(t, first + 1)) break;
     if (!(t.flags[first]! & F_WORD)) break;
     if (!(t.flags[first]! & F_CAP)) continue; // never "the French"
     const name = countryName(t, first, j);
-    if (name) best = { first, name };
+    if (name) {
+      bestFirst = first;
+      bestName = name;
+    }
   }
-  return best;
+  return bestFirst >= 0 ? { first: bestFirst, name: bestName } : null;
 }
 
 /** Longest country phrase starting at token j. */
@@ -383,16 +392,23 @@ function countryStartingAt(t: Tokens, j: number): { last: number; name: string }
   if (j >= t.count || !(t.flags[j]! & F_CAP)) return null;
   const hj = t.hashFull[j]!;
   if (hj >= 0 && !mayStartCountryPhraseHash(hj) && !BODY_FIRST_HASHES.has(hj)) return null;
-  const firstLower = lowerAt(t, j);
-  if (!mayStartCountryPhrase(firstLower) && !BODY_FIRST_WORDS.has(firstLower)) return null;
-  let best: { last: number; name: string } | null = null;
+  // As in countryEndingAt; "the" is asked too (the lookup drops a leading "the").
+  if (hj < 0 || t.flags[j]! & F_JOINER || hj === THE_HASH) {
+    const firstLower = lowerAt(t, j);
+    if (!mayStartCountryPhrase(firstLower) && !BODY_FIRST_WORDS.has(firstLower)) return null;
+  }
+  let bestLast = -1;
+  let bestName = '';
   for (let len = 1, last = j; len <= MAX_COUNTRY_PHRASE_WORDS && last < t.count; len++, last++) {
     if (len > 1 && !continues(t, last)) break;
     if (!(t.flags[last]! & F_WORD)) break;
     const name = countryName(t, j, last);
-    if (name) best = { last, name };
+    if (name) {
+      bestLast = last;
+      bestName = name;
+    }
   }
-  return best;
+  return bestLast >= 0 ? { last: bestLast, name: bestName } : null;
 }
 
 function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
