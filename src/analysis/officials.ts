@@ -1616,11 +1616,11 @@ class FormIndex {
   private entries = 0;
   private slots: number[] = new Array<number>(64).fill(-1);
 
-  /** Empties the table. */
+  /** Empties the table (a table grown by a document with many names is not cleared slot by slot). */
   reset(): void {
     this.forms = 0;
     this.entries = 0;
-    if (this.slots.length > 1024) this.slots = new Array<number>(64).fill(-1);
+    if (this.slots.length > 64) this.slots = new Array<number>(64).fill(-1);
     else this.slots.fill(-1);
   }
 
@@ -1799,7 +1799,6 @@ function buildEntities(
     }
   }
   order.length = 0;
-  byKey.reset();
   return entities;
 }
 
