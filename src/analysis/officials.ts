@@ -1362,6 +1362,39 @@ function nameRunEndingAt(t: Tokens, e: number): { first: number; last: number } 
 
 /** Canonical name words, given name first: "HAYASHI Yoshimasa" → ["Yoshimasa", "Hayashi"]. */
 function canonicalWords(t: Tokens, first: number, last: number): string[] {
+  // Most names are a few words, none in capitals: read into an array of their number (an array
+  // grown by pushes reserves room for 16), in the same order, skipping a quoted nickname alike.
+  let count = 0;
+  let capitals = false;
+  for (let i = first; i <= last; i++) {
+    if (isQuoteToken(t, i)) {
+      if (i + 2 <= last && isQuoteToken(t, i + 2)) i += 2;
+      continue;
+    }
+    const f = t.flags[i]!;
+    if (f & F_ALLCAPS && !(f & F_ABBR)) capitals = true;
+    count++;
+  }
+  if (!capitals && count >= 1 && count <= 4) {
+    let w0 = '';
+    let w1 = '';
+    let w2 = '';
+    let w3 = '';
+    let n = 0;
+    for (let i = first; i <= last; i++) {
+      if (isQuoteToken(t, i)) {
+        if (i + 2 <= last && isQuoteToken(t, i + 2)) i += 2;
+        continue;
+      }
+      const w = t.flags[i]! & F_DOT && isInitial(t, i) ? `${wordAt(t, i)}.` : wordAt(t, i);
+      if (n === 0) w0 = w;
+      else if (n === 1) w1 = w;
+      else if (n === 2) w2 = w;
+      else w3 = w;
+      n++;
+    }
+    return count === 1 ? [w0] : count === 2 ? [w0, w1] : count === 3 ? [w0, w1, w2] : [w0, w1, w2, w3];
+  }
   const words: string[] = [];
   // Words in capitals are rare: their flags are only listed once one is met.
   let caps: boolean[] | null = null;
