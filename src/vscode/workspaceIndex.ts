@@ -171,6 +171,8 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
   /** The last linking of the corpus, and whether entries changed since it started. */
   private links: CorpusLinks | undefined;
   private linkStale = true;
+  /** Articles the running indexing found (see small()). */
+  private articlesFound = 0;
   private linkRunning: Promise<void> | undefined;
   private lastLinkEnd = 0;
   /** Someone waits for the linking (the end of indexing): no pause before it. */
@@ -498,6 +500,7 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     const openKeys = new Set(open.map((u) => u.toString()));
     const tagged = this.tagSource?.taggedArticles() ?? new Set<string>();
     const uris = [...open, ...[...found.values()].filter((u) => !openKeys.has(u.toString()))];
+    this.articlesFound = uris.length;
     if (run) run.articles = uris.length;
     const step = uris.length ? 100 / uris.length : 100;
 
@@ -1247,8 +1250,12 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
 
   // ---- linking ---------------------------------------------------------------------------------
 
+  /**
+   * Whether the workspace is linked synchronously when read. While a large workspace is first indexed its
+   * entries pass through every smaller size: it counts as large from the start, by the files found.
+   */
   private small(): boolean {
-    return this.entries.size <= SYNC_LINK_ARTICLES;
+    return Math.max(this.entries.size, this.isIndexing() ? this.articlesFound : 0) <= SYNC_LINK_ARTICLES;
   }
 
   /** A small workspace is linked when read, as before: its model is always current. */
@@ -1341,16 +1348,23 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     this.linkIfSmall();
     if (this.listed && this.listed.version === this.version) return this.listed;
     const started = performance.now();
+    const checked = new Map<string, Entry>();
+    for (const [key, entry] of this.entries) if (entry.checked) checked.set(key, entry);
+    // Most changes change articles, not which articles there are: the last list's order is kept then (no
+    // sort of thousands of paths at every change).
+    const previous = this.listed?.list;
+    const ordered =
+      previous && previous.length === checked.size && previous.every((a) => checked.get(a.uri.toString())?.path === a.path)
+        ? previous.map((a) => checked.get(a.uri.toString())!)
+        : [...checked.values()].sort(byPath);
     const list: ArticleSummary[] = [];
-    const byPath = new Map<string, ArticleSummary>();
-    for (const entry of this.entries.values()) {
-      if (!entry.checked) continue;
+    const summaryByPath = new Map<string, ArticleSummary>();
+    for (const entry of ordered) {
       const snapshot = this.snapshotOf(entry);
       list.push(snapshot);
-      byPath.set(snapshot.path, snapshot);
+      summaryByPath.set(snapshot.path, snapshot);
     }
-    list.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    this.listed = { version: this.version, list, byPath };
+    this.listed = { version: this.version, list, byPath: summaryByPath };
     this.longest('article list', started);
     return this.listed;
   }
