@@ -126,10 +126,16 @@ interface Registration {
   weight: number;
   /** `keyOf(words)`, once asked (both entity builds ask for every registration). */
   key?: string;
+  /** `words.join(' ')`, once asked (its key and its entity's name are read from it). */
+  name?: string;
 }
 
 function regKeyOf(r: Registration): string {
-  return (r.key ??= keyOf(r.words));
+  return (r.key ??= nameKey(regNameOf(r)));
+}
+
+function regNameOf(r: Registration): string {
+  return (r.name ??= r.words.join(' '));
 }
 
 interface Deferred {
@@ -1194,9 +1200,9 @@ function isNameStart(t: Tokens, i: number, afterTitle: boolean): boolean {
     if (afterTitle && isParticle(t, i) && i + 1 < t.count && continues(t, i + 1) && isNameLike(t, i + 1, true)) return true;
     // A given name spelt like a month or weekday ("Ambassador Jan van der Berg", "Governor Monday Okpebholo"):
     // right after a title and before more name words.
-    if (afterTitle && t.flags[i]! & F_CAP && !(t.flags[i]! & F_ALLCAPS) && CALENDAR_WORDS.has(lowerAt(t, i)) && i + 1 < t.count && continues(t, i + 1)) {
+    if (afterTitle && t.flags[i]! & F_CAP && !(t.flags[i]! & F_ALLCAPS) && lexAt(t, i) & LX_CALENDAR && i + 1 < t.count && continues(t, i + 1)) {
       const n = i + 1;
-      if (isParticle(t, n) || (isNameLike(t, n, true) && !CALENDAR_WORDS.has(lowerAt(t, n)))) return true;
+      if (isParticle(t, n) || (isNameLike(t, n, true) && !(lexAt(t, n) & LX_CALENDAR))) return true;
     }
     return false;
   }
@@ -1788,10 +1794,11 @@ function buildEntities(
       // A short cue ("Shadow trade minister Mr Price"): the full name elsewhere in the text.
       const full = fullNameFor(r, runs);
       if (full) {
-        const fullKey = keyOf(full);
+        const fullName = full.join(' ');
+        const fullKey = nameKey(fullName);
         idx = pickEntity(byKey, entities, fullKey, pos);
         if (idx === undefined) {
-          entities.push(newEntity(full, r, t));
+          entities.push(newEntity(full, fullName, fullKey, r, t));
           idx = entities.length - 1;
         }
         // A first-word short form ("Prabowo") becomes one of the entity's name forms.
@@ -1801,7 +1808,7 @@ function buildEntities(
       }
     }
     if (idx === undefined) {
-      entities.push(newEntity(r.words, r, t));
+      entities.push(newEntity(r.words, regNameOf(r), key, r, t));
       indexEntity(byKey, entities, entities.length - 1);
       continue;
     }
@@ -1816,7 +1823,7 @@ function buildEntities(
     // The spelling with hyphens/apostrophes is the fuller form ("Amir-Abdollahian" over "Amir Abdollahian").
     if (key === e.key && wordsDecoration(r.words) > decoration(e.name)) {
       e.words = r.words;
-      e.name = r.words.join(' ');
+      e.name = regNameOf(r);
     }
     e.firstPos = Math.min(e.firstPos, t.start[r.first]!);
   }
@@ -1849,9 +1856,9 @@ function decoration(name: string): number {
   return n;
 }
 
-function newEntity(words: string[], r: Registration, t: Tokens): DocEntity {
-  const name = words.join(' ');
-  return { words, name, key: words === r.words ? regKeyOf(r) : keyOf(words), title: r.title, country: r.country, weight: r.weight, firstPos: t.start[r.first]!, aliases: [] };
+/** A new entity named `words` (joined: `name`, keyed: `key`) from registration r. */
+function newEntity(words: string[], name: string, key: string, r: Registration, t: Tokens): DocEntity {
+  return { words, name, key, title: r.title, country: r.country, weight: r.weight, firstPos: t.start[r.first]!, aliases: [] };
 }
 
 /** The full name a short cue refers to: a run of name words ending with the same surname, nearest before the cue, else after. */
@@ -2194,8 +2201,8 @@ function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: numbe
       // nor a calendar or function word at a sentence start without a title ("May said").
       if (i > 0 && continues(t, i) && isNameLike(t, i - 1, true) && !isCueWord(t, i - 1)) continue;
       if (bestLast + 1 < t.count && continues(t, bestLast + 1) && isNameLike(t, bestLast + 1, true) && !isCueWord(t, bestLast + 1) && !fullKey) continue;
-      const lower = lowerAt(t, i);
-      if ((CALENDAR_WORDS.has(lower) || STOP_CAPS.has(lower)) && !(i > 0 && continues(t, i) && isCueWord(t, i - 1))) continue;
+      // A calendar or function word: read from the token's lexicon bits (CALENDAR_WORDS, STOP_CAPS).
+      if (lexAt(t, i) & (LX_CALENDAR | LX_STOP) && !(i > 0 && continues(t, i) && isCueWord(t, i - 1))) continue;
       if (!(f & F_CAP)) continue;
     }
     // Most forms name one entity: the list is only spelt for the others.
