@@ -171,49 +171,59 @@ function titleKey(title: string): string {
  */
 function countriesFromTitleOnly(t: Tokens, entities: DocEntity[], found: Found[], titleOnly: TitleOnly[]): void {
   if (titleOnly.length === 0) return;
-  const countriesByTitle = new Map<string, Array<{ country: string; sentence: number }>>();
-  for (const o of titleOnly) {
-    const list = countriesByTitle.get(o.title) ?? [];
-    list.push({ country: o.country, sentence: o.sentence });
-    countriesByTitle.set(o.title, list);
-  }
-  const holders = new Map<string, DocEntity[]>();
-  const known = new Set<string>();
+  // A document has a mention or two of the kind and a few officials: lists, not maps.
+  // The officials holding each title some name-less mention has, by title in the order first met.
+  let holderKeys: string[] | null = null;
+  let holders: DocEntity[][] | null = null;
+  // "title|country" of the officials who have both.
+  let known: string[] | null = null;
   for (const e of entities) {
     if (!e.title) continue;
     const key = titleKey(e.title);
     // Only the titles a name-less mention has matter here (most officials' titles are none of them).
-    if (!countriesByTitle.has(key)) continue;
-    if (e.country) known.add(`${key}|${e.country}`);
-    else holders.set(key, [...(holders.get(key) ?? []), e]);
+    if (!titleOnly.some((o) => o.title === key)) continue;
+    if (e.country) (known ??= []).push(`${key}|${e.country}`);
+    else {
+      holderKeys ??= [];
+      holders ??= [];
+      const k = holderKeys.indexOf(key);
+      if (k >= 0) holders[k]!.push(e);
+      else {
+        holderKeys.push(key);
+        holders.push([e]);
+      }
+    }
   }
-  // The sentences each official is named in are only needed for a title some mention refers to.
-  let sentencesOf: Map<DocEntity, Set<number>> | null = null;
-  for (const [key, list] of holders) {
-    const refs = countriesByTitle.get(key);
-    if (list.length !== 1 || !refs) continue;
+  if (!holderKeys || !holders) return;
+  for (let k = 0; k < holderKeys.length; k++) {
+    const key = holderKeys[k]!;
+    const list = holders[k]!;
+    if (list.length !== 1) continue;
     // Only a title-only mention in a sentence that also names the official counts
     // ("… Abe’s trip to Tehran, the first visit by a Japanese prime minister to Iran").
-    sentencesOf ??= sentencesOfEntities(t, entities, found);
-    const sentences = sentencesOf.get(list[0]!) ?? new Set<number>();
-    const countries = new Set(refs.filter((r) => sentences.has(r.sentence)).map((r) => r.country));
-    if (countries.size !== 1) continue;
-    const country = [...countries][0]!;
+    const sentences = sentencesOfEntity(t, entities, found, list[0]!);
+    let country: string | null = null;
+    let several = false;
+    for (const o of titleOnly) {
+      if (o.title !== key || !sentences.includes(o.sentence)) continue;
+      if (country === null) country = o.country;
+      else if (o.country !== country) several = true;
+    }
+    if (country === null || several) continue;
     // "Japan’s Foreign Minister" is Motegi, already Japanese, not Israel's Sa’ar.
-    if (!known.has(`${key}|${country}`)) list[0]!.country = country;
+    if (!known || !known.includes(`${key}|${country}`)) list[0]!.country = country;
   }
 }
 
-/** The sentences (by first token) each entity is mentioned in. */
-function sentencesOfEntities(t: Tokens, entities: DocEntity[], found: Found[]): Map<DocEntity, Set<number>> {
-  const sentencesOf = new Map<DocEntity, Set<number>>();
+/** The sentences (by first token) entity e is mentioned in. */
+function sentencesOfEntity(t: Tokens, entities: DocEntity[], found: Found[], e: DocEntity): number[] {
+  const sentences: number[] = [];
   for (const m of found) {
-    const e = entities[m.entity]!;
-    const set = sentencesOf.get(e) ?? new Set<number>();
-    set.add(sentenceStartBefore(t, m.first));
-    sentencesOf.set(e, set);
+    if (entities[m.entity] !== e) continue;
+    const s = sentenceStartBefore(t, m.first);
+    if (!sentences.includes(s)) sentences.push(s);
   }
-  return sentencesOf;
+  return sentences;
 }
 
 interface DocEntity {
