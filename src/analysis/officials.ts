@@ -651,8 +651,29 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
     }
     break;
   }
-  return { head: h, strength, phraseFirst, titleFirst, titleLast, former, after: k, noNameAfter, determiner, country, isPublic, isPrivate, unknownOrg };
+  // One reading at a time is ever in use (scanCues reads it before the next title): the same object
+  // is filled every time rather than a new one per head.
+  const info = titleScratch;
+  info.head = h;
+  info.strength = strength;
+  info.phraseFirst = phraseFirst;
+  info.titleFirst = titleFirst;
+  info.titleLast = titleLast;
+  info.former = former;
+  info.after = k;
+  info.noNameAfter = noNameAfter;
+  info.determiner = determiner;
+  info.country = country;
+  info.isPublic = isPublic;
+  info.isPrivate = isPrivate;
+  info.unknownOrg = unknownOrg;
+  return info;
 }
+
+const titleScratch: TitleInfo = {
+  head: 0, strength: 'strong', phraseFirst: 0, titleFirst: 0, titleLast: 0, former: false, after: 0, noNameAfter: false,
+  determiner: null, country: null, isPublic: false, isPrivate: false, unknownOrg: false,
+};
 
 /** Whether the tokens first..last name a body (BODIES); a plain phrase hashing as none names none. */
 function isBodyPhrase(t: Tokens, first: number, last: number): boolean {
