@@ -346,8 +346,11 @@ async function run(phase, folder, probes, partial) {
   if (longPath) {
     partial.stage = 'typing';
     probes.reset();
+    // Diagnosis (NEWS_ANNOTATOR_BENCH_TYPING_PROFILE=1): a CPU profile of this thread over the typing phase.
+    const profiling = env.NEWS_ANNOTATOR_BENCH_TYPING_PROFILE ? await startCpuProfile() : undefined;
     out.keystroke = await typing(api, vscode.Uri.joinPath(folder.uri, ...longPath.split('/')));
     out.keystroke.probes = probes.snapshot();
+    if (profiling) await profiling.stop(`${env.NEWS_ANNOTATOR_BENCH_RESULTS}.typing.cpuprofile`);
   }
   return out;
 }
