@@ -48,13 +48,6 @@ export class Token {
     return this.catCache;
   }
 
-  /** Drops the token's text and the strings cut from it (see TokenPool.scrub). */
-  forget(): void {
-    this.source = '';
-    this.textCache = undefined;
-    this.lowerCache = undefined;
-  }
-
   /** Turns a released token into a new one (see TokenPool). */
   reset(source: string, start: number, end: number, word: boolean, cap: boolean, hash: number): this {
     this.source = source;
@@ -84,16 +77,12 @@ function isPlain(text: string, start: number, end: number): boolean {
 }
 
 /**
- * Tokens of sentences that can no longer be read, reused for the next sentences and the next
- * documents: attributing keeps only the tokens of a document's last few sentences alive, so the
- * tokens are not garbage to collect (nor, in a long document, promoted to the old generation). One
- * pool serves every document (a pool per document made most tokens new ones); at the end of each
- * document its tokens forget the text (`scrub`), so no article stays alive in the pool.
+ * Tokens of sentences that can no longer be read, reused for the next sentences: attributing a
+ * document keeps only the tokens of its last few sentences alive, so they are not garbage to collect
+ * (nor, in a long document, promoted to the old generation).
  */
 class TokenPool {
   private lists: Token[][] = [];
-  /** Tokens cut off a reused list that was longer than its new sentence, handed out before new ones. */
-  private spare: Token[] = [];
 
   /** A list to tokenize into; it may still hold released tokens, which the tokenizer resets in place. */
   list(): Token[] {
@@ -103,39 +92,7 @@ class TokenPool {
   release(list: Token[]): void {
     if (list !== NO_TOKENS) this.lists.push(list);
   }
-
-  /** A released token to reset, if any. */
-  spareToken(): Token | undefined {
-    return this.spare.pop();
-  }
-
-  /** Keeps the tokens of `list` from `n` on for later sentences, and cuts them off it. */
-  trim(list: Token[], n: number): void {
-    const spare = this.spare;
-    for (let k = n; k < list.length && spare.length < MAX_SPARE_TOKENS; k++) spare.push(list[k]!);
-    list.length = n;
-  }
-
-  /**
-   * Makes every pooled token forget the text it was cut from, and bounds what the pool keeps (a long
-   * sentence's list is not kept whole for good). Tokens handed out and never released (an exception
-   * during a document) are simply not in the pool any more.
-   */
-  scrub(): void {
-    const lists = this.lists;
-    if (lists.length > MAX_POOLED_LISTS) lists.length = MAX_POOLED_LISTS;
-    for (const list of lists) {
-      if (list.length > MAX_POOLED_LIST_TOKENS) list.length = MAX_POOLED_LIST_TOKENS;
-      for (const t of list) t.forget();
-    }
-    for (const t of this.spare) t.forget();
-  }
 }
-const MAX_POOLED_LISTS = 16;
-const MAX_POOLED_LIST_TOKENS = 512;
-const MAX_SPARE_TOKENS = 2048;
-/** The pool of all documents (attributeSentences is not re-entered: it calls nothing that attributes). */
-const TOKEN_POOL = new TokenPool();
 
 export interface Speaker {
   speaker: string | null;
@@ -201,7 +158,7 @@ export function tokenize(text: string, start: number, end: number, pool?: TokenP
       const len = code >= 0xd800 && code <= 0xdbff && i + 1 < end ? 2 : 1;
       const old = out[n++];
       if (old) old.reset(text, i, i + len, false, false, 0);
-      else out.push(pool?.spareToken()?.reset(text, i, i + len, false, false, 0) ?? new Token(text, i, i + len, false, false, 0));
+      else out.push(new Token(text, i, i + len, false, false, 0));
       i += len;
       continue;
     }
@@ -245,13 +202,10 @@ export function tokenize(text: string, start: number, end: number, pool?: TokenP
     if (h !== 0 && cueCandidates && mayStartCue(h)) cueCandidates.push(n);
     const old = out[n++];
     if (old) old.reset(text, i, j, true, cap, h);
-    else out.push(pool?.spareToken()?.reset(text, i, j, true, cap, h) ?? new Token(text, i, j, true, cap, h));
+    else out.push(new Token(text, i, j, true, cap, h));
     i = j;
   }
-  if (out.length > n) {
-    if (pool) pool.trim(out, n);
-    else out.length = n;
-  }
+  if (out.length > n) out.length = n;
   return out;
 }
 
@@ -1088,50 +1042,45 @@ export function attributeSentences(
 ): SentenceContext[] {
   const registry = new PersonRegistry();
   const sortedOfficials = isSortedByStart(officials) ? officials : [...officials].sort((a, b) => a.start - b.start);
-  const state: ResolverState = { lastPerson: null, lastBody: null, pending: [], text, officials: sortedOfficials, quoted, registry, pool: TOKEN_POOL };
+  const state: ResolverState = { lastPerson: null, lastBody: null, pending: [], text, officials: sortedOfficials, quoted, registry, pool: new TokenPool() };
   const out: SentenceContext[] = [];
   let officialCursor = 0;
   const quotedReach = reachOfSpans(quoted);
   const cueCandidates: number[] = [];
-  try {
-    for (const sentence of sentences) {
-      while (officialCursor < sortedOfficials.length && sortedOfficials[officialCursor]!.start < sentence.end) {
-        const o = sortedOfficials[officialCursor++]!;
-        if (o.start >= sentence.start) registry.addTitled(o.name, o.entityId, o.title ?? null, o.start);
-      }
-      // Most sentences hold no reporting cue: they are only read if a later pronoun needs their subject.
-      if (!mayHoldCue(text, sentence.start, sentence.end)) {
-        // Shared empty lists: a lazy sentence gets its own tokens when read, and never attributions.
-        const lazy: SentenceContext = { sentence, tokens: NO_TOKENS, attributions: NO_ATTRIBUTIONS, subject: null, read: false };
-        addPending(state, lazy);
-        out.push(lazy);
-        continue;
-      }
-      cueCandidates.length = 0;
-      const tokens = tokenize(text, sentence.start, sentence.end, state.pool, cueCandidates);
-      // The shared empty list until findCues attributes a cue (a quarter of these sentences get none).
-      const ctx: SentenceContext = { sentence, tokens, attributions: NO_ATTRIBUTIONS, subject: null, read: true };
-      // A sentence that no quotation touches tests its tokens against no range at all (same answers, no search).
-      const local = touchesRanges(quoted, quotedReach, sentence) ? quoted : NO_SPANS;
-      ctx.subject = sentenceSubject(text, ctx, sortedOfficials, local, registry, state);
-      if (cueCandidates.length) findCues(text, ctx, cueCandidates, sortedOfficials, local, registry, state);
-      const first = ctx.attributions[0];
-      if (first?.speaker) {
-        remember(state, first, registry);
-        releaseTokens(state, ctx);
-      } else if (ctx.subject?.speaker && ctx.subject.person) {
-        remember(state, ctx.subject, registry);
-        releaseTokens(state, ctx);
-      } else addPending(state, ctx);
-      out.push(ctx);
+  for (const sentence of sentences) {
+    while (officialCursor < sortedOfficials.length && sortedOfficials[officialCursor]!.start < sentence.end) {
+      const o = sortedOfficials[officialCursor++]!;
+      if (o.start >= sentence.start) registry.addTitled(o.name, o.entityId, o.title ?? null, o.start);
     }
-  } finally {
-    for (const ctx of state.pending) releaseTokens(state, ctx);
-    state.pending.length = 0;
-    lastReachList = null;
-    lastReach = NO_REACH;
-    TOKEN_POOL.scrub();
+    // Most sentences hold no reporting cue: they are only read if a later pronoun needs their subject.
+    if (!mayHoldCue(text, sentence.start, sentence.end)) {
+      // Shared empty lists: a lazy sentence gets its own tokens when read, and never attributions.
+      const lazy: SentenceContext = { sentence, tokens: NO_TOKENS, attributions: NO_ATTRIBUTIONS, subject: null, read: false };
+      addPending(state, lazy);
+      out.push(lazy);
+      continue;
+    }
+    cueCandidates.length = 0;
+    const tokens = tokenize(text, sentence.start, sentence.end, state.pool, cueCandidates);
+    // The shared empty list until findCues attributes a cue (a quarter of these sentences get none).
+    const ctx: SentenceContext = { sentence, tokens, attributions: NO_ATTRIBUTIONS, subject: null, read: true };
+    // A sentence that no quotation touches tests its tokens against no range at all (same answers, no search).
+    const local = touchesRanges(quoted, quotedReach, sentence) ? quoted : NO_SPANS;
+    ctx.subject = sentenceSubject(text, ctx, sortedOfficials, local, registry, state);
+    if (cueCandidates.length) findCues(text, ctx, cueCandidates, sortedOfficials, local, registry, state);
+    const first = ctx.attributions[0];
+    if (first?.speaker) {
+      remember(state, first, registry);
+      releaseTokens(state, ctx);
+    } else if (ctx.subject?.speaker && ctx.subject.person) {
+      remember(state, ctx.subject, registry);
+      releaseTokens(state, ctx);
+    } else addPending(state, ctx);
+    out.push(ctx);
   }
+  for (const ctx of state.pending) releaseTokens(state, ctx);
+  lastReachList = null;
+  lastReach = NO_REACH;
   return out;
 }
 

@@ -1,6 +1,6 @@
-// The tokens of attributeSentences are reused from one document to the next (a pool that outlives
-// each call): a document's attributions must not depend on what was attributed before it, whether
-// the earlier sentences were longer or shorter, nor on an article that failed half-way.
+// attributeSentences reuses the tokens of sentences it is done with (a token pool): a document's
+// attributions must not depend on what was attributed before it, whether the earlier sentences were
+// longer or shorter, nor on an article whose attribution failed half-way.
 import { describe, expect, it } from 'vitest';
 import { analyzeQuotes } from '../../src/analysis/quotes';
 import { splitSentences } from '../../src/analysis/sentences';
