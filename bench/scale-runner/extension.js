@@ -46,6 +46,9 @@ exports.activate = function activate() {
 
 exports.deactivate = function deactivate() {};
 
+/** perf_hooks' GC entry kinds (constants.NODE_PERFORMANCE_GC_*). */
+const GC_KINDS = { 1: 'minor', 4: 'major', 8: 'incremental', 16: 'weakcb' };
+
 /** Event-loop delay (10 ms resolution) and RSS every 100 ms, from now on; `snapshot()` reads both so far. */
 function startProbes() {
   let histogram = monitorEventLoopDelay({ resolution: 10 });
@@ -57,6 +60,11 @@ function startProbes() {
       gc.count++;
       gc.totalMs += entry.duration;
       gc.maxMs = Math.max(gc.maxMs, entry.duration);
+      const kind = GC_KINDS[entry.detail ? entry.detail.kind : entry.kind] || 'other';
+      const k = (gcByKind[kind] ??= { count: 0, maxMs: 0, totalMs: 0 });
+      k.count++;
+      k.maxMs = Math.max(k.maxMs, Math.round(entry.duration * 10) / 10);
+      k.totalMs = Math.round((k.totalMs + entry.duration) * 10) / 10;
     }
   });
   gcObserver.observe({ entryTypes: ['gc'] });
@@ -79,8 +87,19 @@ function startProbes() {
   // (or, with NEWS_ANNOTATOR_BENCH_HEAP_SNAPSHOT_BUFFERS_MB=N, when its array buffers hold more than N MB)
   const buffersAtMB = Number(env.NEWS_ANNOTATOR_BENCH_HEAP_SNAPSHOT_BUFFERS_MB || 0);
   let snapshotTaken = false;
+  // Memory every 0.5 s (seconds since the probes started, MB): when the peak comes, and whether heap or the rest.
+  let timeline = [];
+  const probesStart = performance.now();
+  let tick = 0;
+  // The longest GC pause of each kind (minor, major, incremental, weak callbacks), to tell which kind stalls.
+  let gcByKind = {};
   const sampler = setInterval(() => {
     sample();
+    if (tick++ % 5 === 0) {
+      const m = process.memoryUsage();
+      const mb = (bytes) => Math.round(bytes / 2 ** 20);
+      timeline.push([Math.round((performance.now() - probesStart) / 100) / 10, mb(m.rss), mb(m.heapUsed), mb(m.heapTotal), mb(m.external)]);
+    }
     const m = process.memoryUsage();
     const over = (snapshotAtMB > 0 && m.heapUsed > snapshotAtMB * 2 ** 20) || (buffersAtMB > 0 && m.arrayBuffers > buffersAtMB * 2 ** 20);
     if (over && !snapshotTaken && env.NEWS_ANNOTATOR_BENCH_RESULTS) {
@@ -101,6 +120,8 @@ function startProbes() {
         gcPauses: gc.count,
         gcTotalMs: Math.round(gc.totalMs),
         gcMaxMs: Math.round(gc.maxMs * 10) / 10,
+        gcByKind,
+        memoryTimeline: { columns: ['seconds', 'rssMB', 'heapUsedMB', 'heapTotalMB', 'externalMB'], rows: timeline },
         rssMaxMB: Math.round(rssMax / 2 ** 20),
         rssNowMB: Math.round(process.memoryUsage().rss / 2 ** 20),
         atRssMax: { heapUsedMB: mb(atMax.heapUsed), heapTotalMB: mb(atMax.heapTotal), externalMB: mb(atMax.external), arrayBuffersMB: mb(atMax.arrayBuffers), otherMB: mb(atMax.rss - atMax.heapTotal - atMax.external), spaces: spacesAtMax },
@@ -112,6 +133,8 @@ function startProbes() {
       histogram = monitorEventLoopDelay({ resolution: 10 });
       histogram.enable();
       gc = { count: 0, totalMs: 0, maxMs: 0 };
+      gcByKind = {};
+      timeline = [];
       atMax = process.memoryUsage();
       spacesAtMax = heapSpaces();
       rssMax = atMax.rss;

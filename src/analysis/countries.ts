@@ -237,6 +237,11 @@ export function lookupCountry(phrase: string): CountryHit | null {
 export function lookupCountryAt(text: string, s: number, e: number): CountryHit | null {
   const h = plainPhraseHashAt(text, s, e);
   if (h < 0) return lookupCountry(text.slice(s, e));
+  return lookupPlainCountryAt(text, s, e, h);
+}
+
+/** `lookupCountryAt` of a plain phrase whose `plainPhraseHashAt` (>= 0) the caller has at hand. */
+export function lookupPlainCountryAt(text: string, s: number, e: number, h: number): CountryHit | null {
   if (!(mayHaveHash(PHRASE_HASH_BITS, h) && PHRASE_HASHES.has(h))) return null;
   // A name starts with a capital letter.
   const c0 = text.charCodeAt(s);

@@ -206,10 +206,82 @@ const TRIGGER_SPELLINGS = [
   ...['spring', 'summer', 'autumn', 'winter'],
 ];
 const TRIGGER_RE = new RegExp(`\\d{4}|\\b(?:${trieSource(TRIGGER_SPELLINGS)})(?![a-z])`, 'g');
-/** The kind of each spelling as matched: no lower-casing per trigger. */
-const TRIGGER_KIND_BY_SPELLING: ReadonlyMap<string, TriggerKind> = new Map(
-  TRIGGER_SPELLINGS.map((w) => [w, TRIGGER_WORDS.get(w.toLowerCase())!] as [string, TriggerKind]),
+/**
+ * What a trigger tells about the patterns that may hold it, as bits: a pattern with a bit in
+ * PATTERN_NEEDS reads only the windows holding a trigger with that bit. Each bit is set wherever
+ * a date its scanner keeps could hold the trigger (a superset), from the trigger's spelling or a
+ * few characters around it: cheaper than testing every window with a pattern.
+ */
+const MAY_NUMERIC = 1; // four digits next to a date separator: `2019-12-20`, `20.12.2019`
+const MAY_DECADE = 2; // four digits then `s`: `1990s`
+const MAY_MONTH_DAY = 4; // a month then (a dot,) spaces and a digit: `May 19`, `Sept.3`
+const MAY_DAY_MONTH = 8; // a month after spaces after a digit, `st`/`nd`/`rd`/`th` or `of`
+const MAY_MONTH_RANGE = 16; // a full month name after a dash or a joining word
+const MAY_RELATIVE = 32; // the units of RELATIVE_RE
+const MAY_PART_OF = 64; // year, month, week
+const MAY_CURRENT_UNIT = 128; // year, month, week
+const MAY_ANAPHORIC = 256; // day, week, month, year
+const MAY_CENTURY = 512;
+const MAY_WEEKEND = 1024;
+/** Each unit word's bits: the patterns whose unit it can be (all spell their units in lower case but CENTURY_RE). */
+const UNIT_BITS: ReadonlyMap<string, number> = new Map([
+  ['week', MAY_RELATIVE | MAY_PART_OF | MAY_CURRENT_UNIT | MAY_ANAPHORIC],
+  ['month', MAY_RELATIVE | MAY_PART_OF | MAY_CURRENT_UNIT | MAY_ANAPHORIC],
+  ['year', MAY_RELATIVE | MAY_PART_OF | MAY_CURRENT_UNIT | MAY_ANAPHORIC],
+  ['weekend', MAY_RELATIVE | MAY_WEEKEND],
+  ['decade', MAY_RELATIVE],
+  ['century', MAY_RELATIVE | MAY_CENTURY],
+  ['Century', MAY_CENTURY],
+  ['day', MAY_ANAPHORIC],
+]);
+interface TriggerSpelling {
+  kind: TriggerKind;
+  /** Bits that hold for every occurrence (unit words). */
+  bits: number;
+  /** A capitalised full month name: what a month range is made of. */
+  fullMonth: boolean;
+}
+/** Each spelling as matched: no lower-casing per trigger. */
+const TRIGGER_BY_SPELLING: ReadonlyMap<string, TriggerSpelling> = new Map(
+  TRIGGER_SPELLINGS.map((w) => [w, { kind: TRIGGER_WORDS.get(w.toLowerCase())!, bits: UNIT_BITS.get(w) ?? 0, fullMonth: MONTH_FULL_NAMES.includes(w) }]),
 );
+
+/** `\s` of a pattern: white space and line ends as ECMAScript defines them. */
+function isPatternSpace(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+function isDateSeparatorCode(c: number): boolean {
+  return c === 45 || c === 47 || c === 46;
+}
+
+/** The bits of four digits at text[start, start + 4). */
+function digitBits(text: string, start: number): number {
+  const after = text.charCodeAt(start + 4);
+  let bits = isDateSeparatorCode(after) || isDateSeparatorCode(text.charCodeAt(start - 1)) ? MAY_NUMERIC : 0;
+  if (after === 115) bits |= MAY_DECADE;
+  return bits;
+}
+
+/** The bits of a month name at text[start, end). */
+function monthBits(text: string, start: number, end: number, fullMonth: boolean): number {
+  let bits = 0;
+  let i = end;
+  if (text.charCodeAt(i) === 46) i++;
+  while (isPatternSpace(text.charCodeAt(i))) i++;
+  if (isDigitCode(text.charCodeAt(i))) bits |= MAY_MONTH_DAY;
+  i = start - 1;
+  while (i >= 0 && isPatternSpace(text.charCodeAt(i))) i--;
+  const before = text.charCodeAt(i);
+  // `15 March`, `3rd March`, `22nd of March`: a digit, t, d, h or f before the spaces.
+  if (i < start - 1 && (isDigitCode(before) || before === 116 || before === 100 || before === 104 || before === 102)) bits |= MAY_DAY_MONTH;
+  // `March-April`, `March – April`, `March and / to / through / until / till April`.
+  if (fullMonth && (before === 45 || before === 0x2013 || before === 100 || before === 111 || before === 104 || before === 108)) bits |= MAY_MONTH_RANGE;
+  return bits;
+}
 /**
  * How far an expression reaches before and after its trigger, by kind: "the beginning of the
  * last fiscal |year|", "the end of |May| 19th, 2023", "twenty-five years |ago|". Generous, since
@@ -236,13 +308,18 @@ function isSpaceCode(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13 || c === 160;
 }
 
+/** One kind's windows: merged [start, end) stretches as flat pairs, and the trigger bits each holds. */
+interface KindWindows {
+  spans: number[];
+  bits: number[];
+}
+
 /**
- * Merged [start, end) stretches of text around the triggers of each kind, as flat pairs.
- * Triggers come in text order and one kind has one margin, so a kind's windows start in order
- * and each new one can only overlap the last.
+ * The windows around the triggers of each kind. Triggers come in text order and one kind has one
+ * margin, so a kind's windows start in order and each new one can only overlap the last.
  */
-function triggerWindows(text: string): Map<TriggerKind, number[]> {
-  const windows = new Map<TriggerKind, number[]>();
+function triggerWindows(text: string): Map<TriggerKind, KindWindows> {
+  const windows = new Map<TriggerKind, KindWindows>();
   // exec on the shared pattern, not matchAll: matchAll clones the pattern on every call, and a
   // fresh clone runs in the slow regex interpreter before it is compiled again.
   const re = TRIGGER_RE;
@@ -250,42 +327,78 @@ function triggerWindows(text: string): Map<TriggerKind, number[]> {
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const word = m[0];
     const first = word.charCodeAt(0);
-    const kind: TriggerKind | undefined = first >= 48 && first <= 57 ? 'digit' : TRIGGER_KIND_BY_SPELLING.get(word);
-    if (!kind) continue;
+    let kind: TriggerKind;
+    let bits: number;
+    if (first >= 48 && first <= 57) {
+      kind = 'digit';
+      bits = digitBits(text, m.index);
+    } else {
+      const spelling = TRIGGER_BY_SPELLING.get(word);
+      if (!spelling) continue;
+      kind = spelling.kind;
+      bits = kind === 'month' ? monthBits(text, m.index, m.index + word.length, spelling.fullMonth) : spelling.bits;
+    }
     const [left, right] = WINDOW_MARGINS[kind];
     let start = Math.max(0, m.index - left);
     for (let i = 0; i < ALIGN_LIMIT && start > 0 && !isSpaceCode(text.charCodeAt(start - 1)); i++) start--;
     let end = Math.min(text.length, m.index + word.length + right);
     for (let i = 0; i < ALIGN_LIMIT && end < text.length && !isSpaceCode(text.charCodeAt(end)); i++) end++;
     let list = windows.get(kind);
-    if (!list) windows.set(kind, (list = []));
-    const last = list.length - 1;
-    if (last > 0 && start <= list[last]!) list[last] = Math.max(list[last]!, end);
-    else list.push(start, end);
+    if (!list) windows.set(kind, (list = { spans: [], bits: [] }));
+    const spans = list.spans;
+    const last = spans.length - 1;
+    if (last > 0 && start <= spans[last]!) {
+      spans[last] = Math.max(spans[last]!, end);
+      const lastBits = list.bits.length - 1;
+      list.bits[lastBits] = list.bits[lastBits]! | bits;
+    } else {
+      spans.push(start, end);
+      list.bits.push(bits);
+    }
   }
   return windows;
 }
 
+/** The trigger bit a window must hold for a pattern to run on it. */
+const PATTERN_NEEDS: ReadonlyMap<RegExp, number> = new Map([
+  [NUMERIC_DATE_RE, MAY_NUMERIC],
+  [DECADE_RE, MAY_DECADE],
+  [MONTH_DAY_RE, MAY_MONTH_DAY],
+  [DAY_MONTH_RE, MAY_DAY_MONTH],
+  [MONTH_RANGE_RE, MAY_MONTH_RANGE],
+  [RELATIVE_RE, MAY_RELATIVE],
+  [PART_OF_RE, MAY_PART_OF],
+  [CURRENT_UNIT_RE, MAY_CURRENT_UNIT],
+  [ANAPHORIC_RE, MAY_ANAPHORIC],
+  [CENTURY_RE, MAY_CENTURY],
+  [WEEKEND_RE, MAY_WEEKEND],
+]);
+
 /**
- * Cheap tests that a window may hold a match of a pattern: each checks something every match
- * contains, so a window that fails cannot match. The detailed patterns (lookbehinds, optional
- * lead words) are tried at every position of a window and cost far more than these, and most
- * windows of a kind hold no match of most of its patterns.
+ * Cheap tests that a window with the trigger bit may hold a match of a pattern that its scanner
+ * keeps: each checks something every such match contains (a range of two full month names, a
+ * determiner before the unit), so a window that fails cannot add a date. The detailed patterns
+ * (lookbehinds, optional lead words) are tried at every position of a window and cost far more.
  */
+// They start with their rarest part (a digit, a month name, a literal word) and check what comes
+// before it with a lookbehind: a pattern starting with a common class ("[A-Za-z.]") is tried at
+// almost every position of a window, and costs more than the pattern it guards.
 const DIGIT_SEPARATOR_DIGIT = /\d[-\/.]\d/;
-const MONTH_THEN_NUMBER = /[A-Za-z.]\s*\d/;
-const NUMBER_THEN_SPACE = /\d(?:st|nd|rd|th)?\s/;
-const MONTH_RANGE_JOIN = /[a-z](?:\s?[-–]\s?|\s+(?:and|to|through|until|till)\s+)[A-Z]/;
+/** A number then a lexicon month: what every day-month date with a month holds ("15 December", "3rd of March"). */
+const NUMBER_THEN_MONTH = new RegExp(`\\d(?:st|nd|rd|th)?\\s+(?:of\\s+)?${LEXICON_MONTH_WORD}(?![\\w])`);
+/** Two full month names joined as a range: what every month range kept holds. */
+const FULL_MONTH_RANGE = new RegExp(
+  `(?:${MONTH_FULL_NAMES.join('|')})(?:\\s?[-–]\\s?|\\s+(?:and|to|through|until|till)\\s+)(?:${MONTH_FULL_NAMES.join('|')})(?![\\w])`,
+);
 /** The determiner and unit every relative expression ends with: "(the) last (fiscal) year". */
 const DETERMINER_UNIT =
-  /(?:[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming|[Pp]revious|[Cc]urrent)\s+(?:(?:fiscal|financial|calendar)\s+)?(?:week|month|year|decade|century)/;
-const PART_OF_UNIT = /(?:end|beginning|start|middle)\s+of\s/;
-const DURING_THE_UNIT = /(?:uring|hroughout|\sin)\s+the\s+(?:year|month|week)/;
+  /(?:week|month|year|decade|century)(?<=(?:[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming|[Pp]revious|[Cc]urrent)\s+(?:(?:fiscal|financial|calendar)\s+)?(?:week|month|year|decade|century))/;
+const PART_OF_UNIT = /of\s(?<=(?:end|beginning|start|middle)\s+of\s)/;
+const DURING_THE_UNIT = /the\s+(?:year|month|week)(?<=(?:uring|hroughout|\sin)\s+the\s+(?:year|month|week))/;
 const WINDOW_FILTERS: ReadonlyMap<RegExp, (window: string) => boolean> = new Map<RegExp, (window: string) => boolean>([
   [NUMERIC_DATE_RE, (w) => DIGIT_SEPARATOR_DIGIT.test(w)],
-  [MONTH_DAY_RE, (w) => MONTH_THEN_NUMBER.test(w)],
-  [DAY_MONTH_RE, (w) => NUMBER_THEN_SPACE.test(w)],
-  [MONTH_RANGE_RE, (w) => MONTH_RANGE_JOIN.test(w)],
+  [DAY_MONTH_RE, (w) => NUMBER_THEN_MONTH.test(w)],
+  [MONTH_RANGE_RE, (w) => FULL_MONTH_RANGE.test(w)],
   [DECADE_RE, (w) => w.includes('0s')],
   [CENTURY_RE, (w) => w.includes('entury')],
   [WEEKEND_RE, (w) => w.includes('weekend')],
@@ -302,38 +415,60 @@ interface Candidate {
   value: string | null;
   precision: DatePrecision | null;
   relative: boolean;
+  /** The value's computation, when deferred until the candidate is kept (see Recognizer.later). */
+  pending: (() => string | null) | null;
 }
 
 type Direction = 'past' | 'future';
 
 class Recognizer {
   readonly found: Candidate[] = [];
-  private readonly windows: Map<TriggerKind, number[]>;
+  private readonly windows: Map<TriggerKind, KindWindows>;
   private readonly slices = new Map<TriggerKind, string[]>();
+
+  /**
+   * Deferring: values that read the sentence's tense are computed only for the candidates kept
+   * (an overlapped one, like "March" inside "March 5", is dropped unread). Exact while the tense
+   * readings the eager run would make stay within its budget: tenseReadings counts them (at most
+   * one per deferred value) and findDates runs eagerly when they might not.
+   */
+  tenseReadings = 0;
+  readonly tenseBudgetAtStart: number;
 
   constructor(
     readonly text: string,
     readonly doc: Day | null,
+    readonly deferring: boolean,
+    windows?: Map<TriggerKind, KindWindows>,
   ) {
-    this.windows = triggerWindows(text);
-    this.tenseBudget = 200 + Math.floor(text.length / 40);
+    this.windows = windows ?? triggerWindows(text);
+    this.tenseBudgetAtStart = 200 + Math.floor(text.length / 40);
+    this.tenseBudget = deferring ? Infinity : this.tenseBudgetAtStart;
+  }
+
+  /** The trigger windows, for a second run over the same text. */
+  get triggerWindows(): Map<TriggerKind, KindWindows> {
+    return this.windows;
   }
 
   /** Matches of a global pattern inside the windows of one trigger kind, with text offsets. */
   matches(re: RegExp, kind: TriggerKind): RegExpExecArray[] {
     const found: RegExpExecArray[] = [];
-    const list = this.windows.get(kind);
-    if (!list) return found;
+    const windows = this.windows.get(kind);
+    if (!windows) return found;
+    const { spans, bits } = windows;
     // Several patterns read the windows of one kind: cut them out of the text once.
     let slices = this.slices.get(kind);
     if (!slices) {
       slices = [];
-      for (let i = 0; i < list.length; i += 2) slices.push(this.text.slice(list[i]!, list[i + 1]!));
+      for (let i = 0; i < spans.length; i += 2) slices.push(this.text.slice(spans[i]!, spans[i + 1]!));
       this.slices.set(kind, slices);
     }
+    const need = PATTERN_NEEDS.get(re) ?? 0;
     const mayMatch = WINDOW_FILTERS.get(re);
-    for (let i = 0; i < list.length; i += 2) {
-      const offset = list[i]!;
+    for (let i = 0; i < spans.length; i += 2) {
+      if (need !== 0 && (bits[i >> 1]! & need) === 0) continue;
+      const offset = spans[i]!;
       const slice = slices[i >> 1]!;
       if (mayMatch && !mayMatch(slice)) continue;
       re.lastIndex = 0;
@@ -350,7 +485,17 @@ class Recognizer {
   }
 
   add(start: number, end: number, value: string | null, precision: DatePrecision | null, relative: boolean): void {
-    if (end > start) this.found.push({ start, end, value, precision, relative });
+    if (end > start) this.found.push({ start, end, value, precision, relative, pending: null });
+  }
+
+  /** add, with a value that reads the sentence's tense (at most once): computed now, or when kept if deferring. */
+  later(start: number, end: number, value: () => string | null, precision: DatePrecision | null, relative: boolean): void {
+    if (!this.deferring) {
+      this.add(start, end, value(), precision, relative);
+      return;
+    }
+    this.tenseReadings++;
+    if (end > start) this.found.push({ start, end, value: null, precision, relative, pending: value });
   }
 
   /**
@@ -367,6 +512,7 @@ class Recognizer {
   /** Tense of the sentence around a span; null when it has no cue. */
   tense(start: number, end: number): Direction | null {
     if (this.tenseBudget-- <= 0) return null;
+    this.tenseReadings++;
     return sentenceTense(this.text, start, end);
   }
 
@@ -437,15 +583,15 @@ class Recognizer {
 export function findDates(text: string, documentDate: string | null): DateMention[] {
   if (!text) return [];
   const doc = documentDate ? parseIsoDay(documentDate) : null;
-  const r = new Recognizer(text, doc);
-  for (const scan of SCANNERS) {
-    try {
-      scan(r);
-    } catch {
-      // A bug in one scanner must never take the analysis down: keep what the others find.
-    }
+  const deferred = new Recognizer(text, doc, true);
+  scanAll(deferred);
+  let kept = selectLongest(deferred.found);
+  // Past the budget the eager run would have read some tenses as null: run it (a text made of dates).
+  if (deferred.tenseReadings > deferred.tenseBudgetAtStart || !resolvePending(kept)) {
+    const eager = new Recognizer(text, doc, false, deferred.triggerWindows);
+    scanAll(eager);
+    kept = selectLongest(eager.found);
   }
-  const kept = selectLongest(r.found);
   if (doc) alignDayRanges(text, kept);
   return kept.map((c) => ({
     start: c.start,
@@ -455,6 +601,33 @@ export function findDates(text: string, documentDate: string | null): DateMentio
     precision: c.precision,
     relative: c.relative,
   }));
+}
+
+function scanAll(r: Recognizer): void {
+  for (const scan of SCANNERS) {
+    try {
+      scan(r);
+    } catch {
+      // A bug in one scanner must never take the analysis down: keep what the others find.
+    }
+  }
+}
+
+/**
+ * Computes the deferred values of the kept candidates; false if one throws (the eager run,
+ * where the throw stops its scanner, is the reference then).
+ */
+function resolvePending(kept: Candidate[]): boolean {
+  try {
+    for (const c of kept) {
+      if (c.pending === null) continue;
+      c.value = c.pending();
+      c.pending = null;
+    }
+  } catch {
+    return false;
+  }
+  return true;
 }
 
 /** In order; where two readings overlap the longer one wins, so the order only breaks ties. */
@@ -498,9 +671,31 @@ function alignDayRanges(text: string, kept: Candidate[]): void {
   }
 }
 
+/** By start, then longest first; stable (scanner order breaks ties). */
+function byStartThenLongest(a: Candidate, b: Candidate): number {
+  return a.start - b.start || b.end - a.end;
+}
+
+/** Sorts as found.sort(byStartThenLongest): by insertion for an article's handful, without sort's scratch copy. */
+function sortCandidates(found: Candidate[]): void {
+  if (found.length > 32) {
+    found.sort(byStartThenLongest);
+    return;
+  }
+  for (let i = 1; i < found.length; i++) {
+    const c = found[i]!;
+    let j = i - 1;
+    while (j >= 0 && byStartThenLongest(found[j]!, c) > 0) {
+      found[j + 1] = found[j]!;
+      j--;
+    }
+    found[j + 1] = c;
+  }
+}
+
 /** Overlapping candidates: the longest wins (the fullest reading of the expression). */
 function selectLongest(found: Candidate[]): Candidate[] {
-  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  sortCandidates(found);
   const kept: Candidate[] = [];
   for (const c of found) {
     const last = kept[kept.length - 1];
@@ -582,9 +777,26 @@ function undotted(word: string): string {
   return word.charCodeAt(word.length - 1) === 46 ? word.slice(0, -1) : word;
 }
 
+/**
+ * Month numbers by spelling as the patterns capture them (capitalised or all-capital, with or
+ * without an abbreviation's dot): most look-ups need no lower-cased copy of the name.
+ */
+const MONTH_BY_SPELLING: ReadonlyMap<string, number> = new Map(
+  [...MONTHS].flatMap(([name, n]) => {
+    const spellings = [name[0]!.toUpperCase() + name.slice(1), name.toUpperCase()];
+    return [...spellings, ...spellings.map((w) => `${w}.`)].map((w) => [w, n] as [string, number]);
+  }),
+);
+
 function monthNumber(name: string): number {
-  return MONTHS.get(undotted(name).toLowerCase()) ?? 0;
+  return MONTH_BY_SPELLING.get(name) ?? MONTHS.get(undotted(name).toLowerCase()) ?? 0;
 }
+
+/** Whether the name (without a dot) is a full month name, in any case. */
+function isFullMonthName(name: string): boolean {
+  return FULL_MONTH_SPELLINGS.has(name) || FULL_MONTH_NAMES.has(name.toLowerCase());
+}
+const FULL_MONTH_SPELLINGS: ReadonlySet<string> = new Set(MONTH_FULL_NAMES.flatMap((m) => [m, m.toUpperCase()]));
 
 // ---------------------------------------------------------------------------------------------
 // Scanners.
@@ -634,7 +846,7 @@ function scanMonthDay(r: Recognizer, re: RegExp): void {
     let start = m.index;
     let end = start + m[0].length;
     // "on 9 January." : the dot after a full name closes the sentence.
-    if (re === DAY_MONTH_RE && !g.year && g.month!.endsWith('.') && FULL_MONTH_NAMES.has(g.month!.slice(0, -1).toLowerCase())) end--;
+    if (re === DAY_MONTH_RE && !g.year && g.month!.endsWith('.') && isFullMonthName(g.month!.slice(0, -1))) end--;
     // The word before was not a weekday ("Geneva, 15 December"): the date starts after it.
     if (g.wd && !WEEKDAY_PREFIX_WORDS.has(undotted(g.wd).toLowerCase())) {
       start += re === DAY_MONTH_RE ? m[0].search(FIRST_DIGIT) : m[0].indexOf(g.month!, g.wd.length);
@@ -645,9 +857,15 @@ function scanMonthDay(r: Recognizer, re: RegExp): void {
       year = null;
       end = start + m[0].search(TRAILING_YEAR);
     }
-    const { value, relative } = r.monthDay(month, day, year, start, end);
-    if (year !== null && value === null) continue;
-    r.add(start, end, value, 'day', relative);
+    if (year === null && r.doc) {
+      const dayStart = start;
+      const dayEnd = end;
+      r.later(dayStart, dayEnd, () => r.monthDay(month, day, null, dayStart, dayEnd).value, 'day', true);
+    } else {
+      const { value, relative } = r.monthDay(month, day, year, start, end);
+      if (year !== null && value === null) continue;
+      r.add(start, end, value, 'day', relative);
+    }
     // The other end of a day range shares the month: "18 to 22 March", "March 18-22".
     const other =
       re === DAY_MONTH_RE
@@ -658,8 +876,12 @@ function scanMonthDay(r: Recognizer, re: RegExp): void {
       const otherStart = re === DAY_MONTH_RE ? start - other[0].length : end + other[0].length - other[1]!.length;
       const otherEnd = otherStart + other[1]!.length;
       if (otherDay >= 1 && otherDay <= 31 && otherDay !== day) {
-        const resolved = r.monthDay(month, otherDay, year, otherStart, otherEnd);
-        if (resolved.value !== null || year === null) r.add(otherStart, otherEnd, resolved.value, 'day', resolved.relative);
+        if (year === null && r.doc) {
+          r.later(otherStart, otherEnd, () => r.monthDay(month, otherDay, null, otherStart, otherEnd).value, 'day', true);
+        } else {
+          const resolved = r.monthDay(month, otherDay, year, otherStart, otherEnd);
+          if (resolved.value !== null || year === null) r.add(otherStart, otherEnd, resolved.value, 'day', resolved.relative);
+        }
       }
     }
   }
@@ -673,7 +895,7 @@ function scanMonthRanges(r: Recognizer): void {
   for (const m of r.matches(MONTH_RANGE_RE, 'month')) {
     const g = m.groups!;
     if (g.conj && !g.lead) continue;
-    if (!FULL_MONTH_NAMES.has(g.m1!.toLowerCase()) || !FULL_MONTH_NAMES.has(g.m2!.toLowerCase())) continue;
+    if (!isFullMonthName(g.m1!) || !isFullMonthName(g.m2!)) continue;
     const first = monthNumber(g.m1!);
     const second = monthNumber(g.m2!);
     const start = m.index + (g.lead ? m[0].indexOf(g.m1!, g.lead.length) : 0);
@@ -693,10 +915,10 @@ function scanMonthRanges(r: Recognizer): void {
       continue;
     }
     // Resolve the range as a whole: its end like a single month, its start the latest such month before the end.
-    const endYear = r.monthYear(second, start, end);
-    const startYear = first <= second ? endYear : endYear - 1;
-    r.add(start, start + g.m1!.length, formatMonth(startYear, first), 'month', true);
-    r.add(secondStart, secondStart + g.m2!.length, formatMonth(endYear, second), 'month', true);
+    let endYear: number | undefined;
+    const rangeEndYear = (): number => (endYear ??= r.monthYear(second, start, end));
+    r.later(start, start + g.m1!.length, () => formatMonth(first <= second ? rangeEndYear() : rangeEndYear() - 1, first), 'month', true);
+    r.later(secondStart, secondStart + g.m2!.length, () => formatMonth(rangeEndYear(), second), 'month', true);
   }
 }
 
@@ -713,10 +935,10 @@ function scanMonths(r: Recognizer): void {
     const start = m.index;
     let end = start + m[0].length;
     // "in May." : the dot after a full name closes the sentence.
-    if (g.month!.endsWith('.') && !g.year && !g.rel && FULL_MONTH_NAMES.has(g.month!.slice(0, -1).toLowerCase())) end--;
+    if (g.month!.endsWith('.') && !g.year && !g.rel && isFullMonthName(g.month!.slice(0, -1))) end--;
     // A day number right before the month belongs to a day-month date (rejected if impossible).
     if (!g.mod && !g.det && DAY_NUMBER_BEFORE.test(text.slice(Math.max(0, start - 12), start))) continue;
-    const isFullName = FULL_MONTH_NAMES.has(undotted(g.month!).toLowerCase());
+    const isFullName = isFullMonthName(undotted(g.month!));
     const bare = !g.mod && !g.det && !g.year && !g.rel;
     if (!g.det && RECURRENCE_LEFT.has(previousWord(text, start))) continue;
     if (bare) {
@@ -751,7 +973,11 @@ function scanMonths(r: Recognizer): void {
     else if (det === 'this') year = doc.year;
     else if (det === 'last' || det === 'past') year = month < doc.month ? doc.year : doc.year - 1;
     else if (det === 'next' || det === 'coming') year = month > doc.month ? doc.year : doc.year + 1;
-    else year = r.monthYear(month, start, end);
+    else {
+      const monthEnd = end;
+      r.later(start, monthEnd, () => formatMonth(r.monthYear(month, start, monthEnd), month), 'month', true);
+      continue;
+    }
     r.add(start, end, formatMonth(year, month), 'month', true);
   }
 }
@@ -784,7 +1010,10 @@ function scanWeekdays(r: Recognizer): void {
     else if (det === 'last' || det === 'past' || det === 'this past') offset = -(back || 7);
     else if (det === 'next') offset = ahead || 7;
     else if (det === 'this' || det === 'coming') offset = ahead;
-    else offset = r.direction(start, end) === 'future' ? ahead : -back;
+    else {
+      r.later(start, end, () => formatDay(addDays(doc, r.direction(start, end) === 'future' ? ahead : -back)), 'day', true);
+      continue;
+    }
     r.add(start, end, formatDay(addDays(doc, offset)), 'day', true);
   }
 }

@@ -171,53 +171,131 @@ export function linkEntities(perDocument: ReadonlyArray<ReadonlyArray<MentionedP
   return runSteps(linkEntitiesStepwise(perDocument));
 }
 
+/** The groups of the mentions read so far, and the last mention's local id and group (see readMentions). */
+interface MentionScan {
+  groups: Map<string, Group>;
+  groupOfLocal: Map<string, Group>;
+  lastId: string;
+  lastGroup: Group | undefined;
+}
+
+/**
+ * Counts mentions[from, to) into their groups. A plain function called between the generator's yields:
+ * V8 optimises it as it runs, where a long loop in the generator's own body would stay in baseline code
+ * (a generator is not optimised on the stack), and linking runs once per corpus.
+ */
+function readMentions(scan: MentionScan, mentions: ReadonlyArray<MentionedPerson>, from: number, to: number): void {
+  const { groups, groupOfLocal } = scan;
+  let lastId = scan.lastId;
+  let lastGroup = scan.lastGroup;
+  for (let i = from; i < to; i++) {
+    const m = mentions[i]!;
+    // A document names the same person several times running: skip the lookup then.
+    let g = m.entityId === lastId ? lastGroup : groupOfLocal.get(m.entityId);
+    if (!g) {
+      // Only a local id not met before needs its name key.
+      const key = nameKey(m.name);
+      g = groups.get(key);
+      if (!g) {
+        g = {
+          key, words: wordCount(key), spellings: new Map(), titles: new Map(), countries: new Map(), localIds: new Set(), mentions: 0, parent: null,
+          runName: null, runNames: 0, runTitle: null, runTitles: 0, runCountry: null, runCountries: 0,
+        };
+        groups.set(key, g);
+      }
+      groupOfLocal.set(m.entityId, g);
+      g.localIds.add(m.entityId);
+    }
+    lastId = m.entityId;
+    lastGroup = g;
+    if (m.name === g.runName) g.runNames++;
+    else {
+      bump(g.spellings, g.runName, g.runNames);
+      g.runName = m.name;
+      g.runNames = 1;
+    }
+    if (m.title === g.runTitle) g.runTitles++;
+    else {
+      bump(g.titles, g.runTitle, g.runTitles);
+      g.runTitle = m.title;
+      g.runTitles = 1;
+    }
+    if (m.country === g.runCountry) g.runCountries++;
+    else {
+      bump(g.countries, g.runCountry, g.runCountries);
+      g.runCountry = m.country;
+      g.runCountries = 1;
+    }
+    g.mentions++;
+  }
+  scan.lastId = lastId;
+  scan.lastGroup = lastGroup;
+}
+
+// The work on each group, in plain functions the generator calls between its yields (see readMentions).
+
+/** Files a group under the short forms of its name ("Okafor" for "Ngozi Okafor"). */
+function fileShortForms(byShortForm: Map<string, Group[]>, g: Group): void {
+  for (const form of shortForms(canonicalSpelling(g.spellings))) {
+    if (form === g.key) continue;
+    const list = byShortForm.get(form);
+    if (list) list.push(g);
+    else byShortForm.set(form, [g]);
+  }
+}
+
+/** Joins a short name to the one longer name it is a form of, when there is one and no country contradicts. */
+function joinShortName(g: Group, byShortForm: Map<string, Group[]>, byFirstWord: Map<string, Group[]>): void {
+  let targets = byShortForm.get(g.key);
+  if (!targets && !g.key.includes(' ')) {
+    const title = mostFrequent(g.titles)?.toLowerCase();
+    targets = title ? byFirstWord.get(g.key)?.filter((c) => mostFrequent(c.titles)?.toLowerCase() === title) : undefined;
+  }
+  if (!targets) return;
+  const roots = [...new Set(targets.map(root))].filter((r) => r !== root(g));
+  if (roots.length !== 1) return; // two Bushes: leave "Bush" alone
+  const target = roots[0]!;
+  const r = root(g);
+  // Never join people the documents place in different countries.
+  const c1 = sameCountryKey(mostFrequent(r.countries));
+  const c2 = sameCountryKey(mostFrequent(target.countries));
+  if (c1 && c2 && c1 !== c2) return;
+  r.parent = target;
+  for (const [k, v] of r.spellings) bump(target.spellings, k, v);
+  for (const [k, v] of r.titles) bump(target.titles, k, v);
+  for (const [k, v] of r.countries) bump(target.countries, k, v);
+  for (const id of r.localIds) target.localIds.add(id);
+  target.mentions += r.mentions;
+}
+
+/** The entity of a root group (one already made for the same id gains its mentions); its local ids map to it. */
+function entityOfRootGroup(g: Group, byId: Map<string, Entity>, entities: Entity[], byLocalId: Map<string, Entity>): Entity {
+  const name = canonicalSpelling(g.spellings);
+  const id = entityIdOf(name);
+  let entity = byId.get(id);
+  if (!entity) {
+    entity = { id, name, title: mostFrequent(g.titles), country: mostFrequent(g.countries), mentions: g.mentions };
+    byId.set(id, entity);
+    entities.push(entity);
+  } else entity.mentions += g.mentions;
+  for (const local of g.localIds) byLocalId.set(local, entity);
+  return entity;
+}
+
 /** linkEntities in steps: yields after every ENTITY_LINK_STEP mentions or groups (same result). */
 export function* linkEntitiesStepwise(perDocument: ReadonlyArray<ReadonlyArray<MentionedPerson>>): Generator<void, LinkedEntities, void> {
   let work = 0;
-  const groups = new Map<string, Group>();
-  const groupOfLocal = new Map<string, Group>();
+  const scan: MentionScan = { groups: new Map(), groupOfLocal: new Map(), lastId: '', lastGroup: undefined };
+  const { groups } = scan;
   for (const mentions of perDocument) {
-    let lastId = '';
-    let lastGroup: Group | undefined;
-    for (const m of mentions) {
-      // A document names the same person several times running: skip the lookup then.
-      let g = m.entityId === lastId ? lastGroup : groupOfLocal.get(m.entityId);
-      if (!g) {
-        // Only a local id not met before needs its name key.
-        const key = nameKey(m.name);
-        g = groups.get(key);
-        if (!g) {
-          g = {
-            key, words: wordCount(key), spellings: new Map(), titles: new Map(), countries: new Map(), localIds: new Set(), mentions: 0, parent: null,
-            runName: null, runNames: 0, runTitle: null, runTitles: 0, runCountry: null, runCountries: 0,
-          };
-          groups.set(key, g);
-        }
-        groupOfLocal.set(m.entityId, g);
-        g.localIds.add(m.entityId);
-      }
-      lastId = m.entityId;
-      lastGroup = g;
-      if (m.name === g.runName) g.runNames++;
-      else {
-        bump(g.spellings, g.runName, g.runNames);
-        g.runName = m.name;
-        g.runNames = 1;
-      }
-      if (m.title === g.runTitle) g.runTitles++;
-      else {
-        bump(g.titles, g.runTitle, g.runTitles);
-        g.runTitle = m.title;
-        g.runTitles = 1;
-      }
-      if (m.country === g.runCountry) g.runCountries++;
-      else {
-        bump(g.countries, g.runCountry, g.runCountries);
-        g.runCountry = m.country;
-        g.runCountries = 1;
-      }
-      g.mentions++;
-      if (++work >= ENTITY_LINK_STEP) {
+    scan.lastId = '';
+    scan.lastGroup = undefined;
+    for (let i = 0; i < mentions.length; ) {
+      const to = Math.min(mentions.length, i + (ENTITY_LINK_STEP - work));
+      readMentions(scan, mentions, i, to);
+      work += to - i;
+      i = to;
+      if (work >= ENTITY_LINK_STEP) {
         work = 0;
         yield;
       }
@@ -229,12 +307,7 @@ export function* linkEntitiesStepwise(perDocument: ReadonlyArray<ReadonlyArray<M
   // Short names ("Okafor", "Amir Abdollahian") join the one longer name they are a form of.
   const byShortForm = new Map<string, Group[]>();
   for (const g of groups.values()) {
-    for (const form of shortForms(canonicalSpelling(g.spellings))) {
-      if (form === g.key) continue;
-      const list = byShortForm.get(form);
-      if (list) list.push(g);
-      else byShortForm.set(form, [g]);
-    }
+    fileShortForms(byShortForm, g);
     if ((work += GROUP_WORK) >= ENTITY_LINK_STEP) {
       work = 0;
       yield;
@@ -256,26 +329,7 @@ export function* linkEntitiesStepwise(perDocument: ReadonlyArray<ReadonlyArray<M
       work = 0;
       yield;
     }
-    let targets = byShortForm.get(g.key);
-    if (!targets && !g.key.includes(' ')) {
-      const title = mostFrequent(g.titles)?.toLowerCase();
-      targets = title ? byFirstWord.get(g.key)?.filter((c) => mostFrequent(c.titles)?.toLowerCase() === title) : undefined;
-    }
-    if (!targets) continue;
-    const roots = [...new Set(targets.map(root))].filter((r) => r !== root(g));
-    if (roots.length !== 1) continue; // two Bushes: leave "Bush" alone
-    const target = roots[0]!;
-    const r = root(g);
-    // Never join people the documents place in different countries.
-    const c1 = sameCountryKey(mostFrequent(r.countries));
-    const c2 = sameCountryKey(mostFrequent(target.countries));
-    if (c1 && c2 && c1 !== c2) continue;
-    r.parent = target;
-    for (const [k, v] of r.spellings) bump(target.spellings, k, v);
-    for (const [k, v] of r.titles) bump(target.titles, k, v);
-    for (const [k, v] of r.countries) bump(target.countries, k, v);
-    for (const id of r.localIds) target.localIds.add(id);
-    target.mentions += r.mentions;
+    joinShortName(g, byShortForm, byFirstWord);
   }
 
   const byLocalId = new Map<string, Entity>();
@@ -288,16 +342,7 @@ export function* linkEntitiesStepwise(perDocument: ReadonlyArray<ReadonlyArray<M
       yield;
     }
     if (g.parent) continue;
-    const name = canonicalSpelling(g.spellings);
-    const id = entityIdOf(name);
-    let entity = byId.get(id);
-    if (!entity) {
-      entity = { id, name, title: mostFrequent(g.titles), country: mostFrequent(g.countries), mentions: g.mentions };
-      byId.set(id, entity);
-      entities.push(entity);
-    } else entity.mentions += g.mentions;
-    for (const local of g.localIds) byLocalId.set(local, entity);
-    entityOfRoot.set(g, entity);
+    entityOfRoot.set(g, entityOfRootGroup(g, byId, entities, byLocalId));
   }
   const entityOfGroup = (g: Group) => entityOfRoot.get(root(g))!;
   const index: EntityLinkIndex = {

@@ -174,125 +174,198 @@ export function mergeEvents(documents: Array<{ path: string; events: EventMentio
 /** Events (or merged groups) handled between two yields of mergeEventsStepwise: a few milliseconds' work. */
 export const EVENT_MERGE_STEP = 256;
 
-/** mergeEvents in steps: yields after every EVENT_MERGE_STEP events or groups (same result). */
-export function* mergeEventsStepwise(documents: Array<{ path: string; events: EventMention[] }>): Generator<void, CorpusEvent[], void> {
-  let work = 0;
-  const groups: Group[] = [];
+/** What merging has built so far: the groups, and the buckets that find a group by its participants. */
+interface MergeState {
+  groups: Group[];
   // Buckets by kind of occasion and participant pair; groups of one participant by kind and participant.
   // Keyed by the id strings themselves (nested by kind, pairs in sorted order): no key string is built per lookup.
-  const byPair = { meet: new Map<string, Map<string, Group[]>>(), travel: new Map<string, Map<string, Group[]>>(), call: new Map<string, Map<string, Group[]>>() };
-  const byPerson = { meet: new Map<string, Group[]>(), travel: new Map<string, Group[]>(), call: new Map<string, Group[]>() };
-  const byLonePerson = { meet: new Map<string, Group[]>(), travel: new Map<string, Group[]>(), call: new Map<string, Group[]>() };
-  const push = (map: Map<string, Group[]>, key: string, g: Group) => {
-    const list = map.get(key);
-    if (list) list.push(g);
-    else map.set(key, [g]);
-  };
-  const pairList = (family: Family, a: string, b: string, create: boolean): Group[] | undefined => {
-    const lo = a < b ? a : b;
-    const hi = a < b ? b : a;
-    let inner = byPair[family].get(lo);
-    if (!inner) {
-      if (!create) return undefined;
-      byPair[family].set(lo, (inner = new Map()));
+  byPair: Record<Family, Map<string, Map<string, Group[]>>>;
+  byPerson: Record<Family, Map<string, Group[]>>;
+  byLonePerson: Record<Family, Map<string, Group[]>>;
+  joinCounter: number;
+  evCounter: number;
+  // The best candidate for the event being merged (see considerGroup).
+  target: Group | undefined;
+  targetShared: number;
+  targetRank: number;
+  targetJoined: number;
+}
+
+function pushTo(map: Map<string, Group[]>, key: string, g: Group): void {
+  const list = map.get(key);
+  if (list) list.push(g);
+  else map.set(key, [g]);
+}
+
+function pairList(state: MergeState, family: Family, a: string, b: string, create: boolean): Group[] | undefined {
+  const lo = a < b ? a : b;
+  const hi = a < b ? b : a;
+  let inner = state.byPair[family].get(lo);
+  if (!inner) {
+    if (!create) return undefined;
+    state.byPair[family].set(lo, (inner = new Map()));
+  }
+  let list = inner.get(hi);
+  if (!list && create) inner.set(hi, (list = []));
+  return list;
+}
+
+/** Files the group under its participant at index j, which it has just gained. */
+function indexAt(state: MergeState, g: Group, family: Family, j: number): void {
+  const ids = g.participantEntityIds;
+  const id = ids[j]!;
+  g.joinedAt[j] = state.joinCounter++;
+  if (ids.indexOf(id) !== j) return; // a repeated id is filed once
+  pushTo(state.byPerson[family], id, g);
+  for (let k = 0; k < j; k++) if (ids[k] !== id && ids.indexOf(ids[k]!) === k) pairList(state, family, ids[k]!, id, true)!.push(g);
+}
+
+/**
+ * Prefer the group sharing the most participants, so a trilateral report does not swallow a bilateral
+ * one; among equals the one found first when reading each participant's groups in the order they joined
+ * them (the first participant's first).
+ */
+function considerGroups(state: MergeState, list: readonly Group[] | undefined, ev: EventMention, family: Family, path: string, stamp: number): void {
+  if (!list) return;
+  const ids = ev.participantEntityIds;
+  for (const g of list) {
+    if (g.seenBy === stamp) continue;
+    g.seenBy = stamp;
+    if (g.path === path || g.otherPaths?.has(path)) continue;
+    // One official's trips to two different cities are two trips.
+    if (family === 'travel' && ev.location && g.locations.some((l) => l !== null && l !== ev.location && !isCountryName(l) && !isCountryName(ev.location!))) continue;
+    if (!sameOccasion(g, ev, false) && !adjacentDayReport(g, ev)) continue;
+    const shared = sharedCount(g.participantEntityIds, ids);
+    let rank = 0;
+    let at = -1;
+    for (; rank < ids.length; rank++) {
+      at = g.participantEntityIds.indexOf(ids[rank]!);
+      if (at >= 0) break;
     }
-    let list = inner.get(hi);
-    if (!list && create) inner.set(hi, (list = []));
-    return list;
+    const joined = g.joinedAt[at]!;
+    if (shared > state.targetShared || (shared === state.targetShared && (rank < state.targetRank || (rank === state.targetRank && joined < state.targetJoined)))) {
+      state.target = g;
+      state.targetShared = shared;
+      state.targetRank = rank;
+      state.targetJoined = joined;
+    }
+  }
+}
+
+/**
+ * Merges one event of a document into the groups. A plain function called from the generator: V8
+ * optimises it as it runs, where the generator's own loop body would stay in baseline code.
+ */
+function mergeEvent(state: MergeState, ev: EventMention, path: string): void {
+  const stamp = ++state.evCounter;
+  const family = typeFamily(ev.type);
+  const ids = ev.participantEntityIds;
+  const sources: EventSource[] = ev.sources.map((s) => ({ start: s.start, end: s.end, text: s.text, path }));
+  state.target = undefined;
+  state.targetShared = 0;
+  state.targetRank = Infinity;
+  state.targetJoined = Infinity;
+  if (ids.length === 1) {
+    // One participant: every group of that kind with them may be the occasion.
+    considerGroups(state, state.byPerson[family].get(ids[0]!), ev, family, path, stamp);
+  } else {
+    // Two or more: a group shares two of them, or is one of them alone (sameOccasion's rule).
+    for (let a = 0; a < ids.length; a++) {
+      considerGroups(state, state.byLonePerson[family].get(ids[a]!), ev, family, path, stamp);
+      for (let b = a + 1; b < ids.length; b++) considerGroups(state, pairList(state, family, ids[a]!, ids[b]!, false), ev, family, path, stamp);
+    }
+  }
+  const target = state.target;
+  state.target = undefined;
+  if (!target) {
+    const g: Group = {
+      type: ev.type,
+      date: ev.date,
+      participantEntityIds: [...ids],
+      participants: [...ev.participants],
+      joinedAt: [],
+      locations: [ev.location],
+      allScheduled: ev.scheduled,
+      sources,
+      path,
+      otherPaths: null,
+      seenBy: stamp,
+    };
+    for (let j = 0; j < ids.length; j++) indexAt(state, g, family, j);
+    if (new Set(ids).size === 1) pushTo(state.byLonePerson[family], ids[0]!, g);
+    state.groups.push(g);
+    return;
+  }
+  const t: Group = target;
+  t.date = finerDate(t.date, ev.date);
+  ids.forEach((id, i) => {
+    if (t.participantEntityIds.includes(id)) return;
+    t.participantEntityIds.push(id);
+    t.participants.push(ev.participants[i] ?? id);
+    indexAt(state, t, family, t.participantEntityIds.length - 1);
+  });
+  // A held report names the occasion better than a planned one.
+  if (t.allScheduled && !ev.scheduled) t.type = ev.type;
+  t.locations.push(ev.location);
+  t.allScheduled = t.allScheduled && ev.scheduled;
+  for (const src of sources) t.sources.push(src);
+  if (t.path !== path) (t.otherPaths ??= new Set()).add(path);
+}
+
+/** The corpus events with what their order reads: the date's rank (undated last) and the participants' names joined. */
+function keyedForSort(events: readonly CorpusEvent[]): Array<{ event: CorpusEvent; dateRank: number; names: string }> {
+  const rankOfDate = new Map<string, number>();
+  for (const e of events) if (e.date !== null) rankOfDate.set(e.date, 0);
+  // sort() with no comparator orders strings by UTF-16 code units, as the < of the comparison it replaces.
+  const distinct = [...rankOfDate.keys()].sort();
+  for (let i = 0; i < distinct.length; i++) rankOfDate.set(distinct[i]!, i);
+  const keyed: Array<{ event: CorpusEvent; dateRank: number; names: string }> = [];
+  for (const event of events) {
+    keyed.push({ event, dateRank: event.date === null ? Infinity : rankOfDate.get(event.date)!, names: event.participants.join(', ') });
+  }
+  return keyed;
+}
+
+function corpusEventOf(g: Group): CorpusEvent {
+  return {
+    id: eventId(g.type, g.date, g.participantEntityIds),
+    type: g.type,
+    date: g.date,
+    // The city where reports name one ("Beijing" over "China"), else the most frequent place.
+    location: mostFrequent(g.locations.filter((l) => l !== null && !isCountryName(l))) ?? mostFrequent(g.locations),
+    participants: g.participants,
+    participantEntityIds: g.participantEntityIds,
+    scheduled: g.allScheduled,
+    sources: g.sources,
   };
-  let joinCounter = 0;
-  /** Files the group under its participant at index j, which it has just gained. */
-  const indexAt = (g: Group, family: Family, j: number) => {
-    const ids = g.participantEntityIds;
-    const id = ids[j]!;
-    g.joinedAt[j] = joinCounter++;
-    if (ids.indexOf(id) !== j) return; // a repeated id is filed once
-    push(byPerson[family], id, g);
-    for (let k = 0; k < j; k++) if (ids[k] !== id && ids.indexOf(ids[k]!) === k) pairList(family, ids[k]!, id, true)!.push(g);
+}
+
+/**
+ * mergeEvents in steps: yields after every EVENT_MERGE_STEP events or groups (same result). The documents are
+ * read once, in order: they may be made as they are read (so that each is garbage once merged).
+ */
+export function* mergeEventsStepwise(documents: Iterable<{ path: string; events: EventMention[] }>): Generator<void, CorpusEvent[], void> {
+  let work = 0;
+  const state: MergeState = {
+    groups: [],
+    byPair: { meet: new Map(), travel: new Map(), call: new Map() },
+    byPerson: { meet: new Map(), travel: new Map(), call: new Map() },
+    byLonePerson: { meet: new Map(), travel: new Map(), call: new Map() },
+    joinCounter: 0,
+    evCounter: 0,
+    target: undefined,
+    targetShared: 0,
+    targetRank: Infinity,
+    targetJoined: Infinity,
   };
-  let evCounter = 0;
+  const { groups } = state;
   for (const doc of documents) {
     for (const ev of doc.events) {
       if (++work >= EVENT_MERGE_STEP) {
         work = 0;
         yield;
       }
-      const stamp = ++evCounter;
-      const family = typeFamily(ev.type);
-      const ids = ev.participantEntityIds;
-      const sources: EventSource[] = ev.sources.map((s) => ({ start: s.start, end: s.end, text: s.text, path: doc.path }));
-      // Prefer the group sharing the most participants, so a trilateral report does not swallow a
-      // bilateral one; among equals the one found first when reading each participant's groups in
-      // the order they joined them (the first participant's first).
-      let target: Group | undefined;
-      let targetShared = 0;
-      let targetRank = Infinity;
-      let targetJoined = Infinity;
-      const consider = (g: Group) => {
-        if (g.seenBy === stamp) return;
-        g.seenBy = stamp;
-        if (g.path === doc.path || g.otherPaths?.has(doc.path)) return;
-        // One official's trips to two different cities are two trips.
-        if (family === 'travel' && ev.location && g.locations.some((l) => l !== null && l !== ev.location && !isCountryName(l) && !isCountryName(ev.location!))) return;
-        if (!sameOccasion(g, ev, false) && !adjacentDayReport(g, ev)) return;
-        const shared = sharedCount(g.participantEntityIds, ids);
-        let rank = 0;
-        let at = -1;
-        for (; rank < ids.length; rank++) {
-          at = g.participantEntityIds.indexOf(ids[rank]!);
-          if (at >= 0) break;
-        }
-        const joined = g.joinedAt[at]!;
-        if (shared > targetShared || (shared === targetShared && (rank < targetRank || (rank === targetRank && joined < targetJoined)))) {
-          target = g;
-          targetShared = shared;
-          targetRank = rank;
-          targetJoined = joined;
-        }
-      };
-      if (ids.length === 1) {
-        // One participant: every group of that kind with them may be the occasion.
-        for (const g of byPerson[family].get(ids[0]!) ?? []) consider(g);
-      } else {
-        // Two or more: a group shares two of them, or is one of them alone (sameOccasion's rule).
-        for (let a = 0; a < ids.length; a++) {
-          for (const g of byLonePerson[family].get(ids[a]!) ?? []) consider(g);
-          for (let b = a + 1; b < ids.length; b++) for (const g of pairList(family, ids[a]!, ids[b]!, false) ?? []) consider(g);
-        }
-      }
-      if (!target) {
-        const g: Group = {
-          type: ev.type,
-          date: ev.date,
-          participantEntityIds: [...ids],
-          participants: [...ev.participants],
-          joinedAt: [],
-          locations: [ev.location],
-          allScheduled: ev.scheduled,
-          sources,
-          path: doc.path,
-          otherPaths: null,
-          seenBy: stamp,
-        };
-        for (let j = 0; j < ids.length; j++) indexAt(g, family, j);
-        if (new Set(ids).size === 1) push(byLonePerson[family], ids[0]!, g);
-        groups.push(g);
-        continue;
-      }
-      const t: Group = target;
-      t.date = finerDate(t.date, ev.date);
-      ids.forEach((id, i) => {
-        if (t.participantEntityIds.includes(id)) return;
-        t.participantEntityIds.push(id);
-        t.participants.push(ev.participants[i] ?? id);
-        indexAt(t, family, t.participantEntityIds.length - 1);
-      });
-      // A held report names the occasion better than a planned one.
-      if (t.allScheduled && !ev.scheduled) t.type = ev.type;
-      t.locations.push(ev.location);
-      t.allScheduled = t.allScheduled && ev.scheduled;
-      for (const src of sources) t.sources.push(src);
-      if (t.path !== doc.path) (t.otherPaths ??= new Set()).add(doc.path);
+      mergeEvent(state, ev, doc.path);
     }
   }
   const events: CorpusEvent[] = [];
@@ -301,28 +374,14 @@ export function* mergeEventsStepwise(documents: Array<{ path: string; events: Ev
       work = 0;
       yield;
     }
-    events.push({
-      id: eventId(g.type, g.date, g.participantEntityIds),
-      type: g.type,
-      date: g.date,
-      // The city where reports name one ("Beijing" over "China"), else the most frequent place.
-      location: mostFrequent(g.locations.filter((l) => l !== null && !isCountryName(l))) ?? mostFrequent(g.locations),
-      participants: g.participants,
-      participantEntityIds: g.participantEntityIds,
-      scheduled: g.allScheduled,
-      sources: g.sources,
-    });
+    events.push(corpusEventOf(g));
   }
   yield;
-  // By date, undated last, then by participants; the joined names are built once, not per comparison.
-  const keyed: Array<{ event: CorpusEvent; date: string | null; names: string }> = [];
-  for (const event of events) keyed.push({ event, date: event.date, names: event.participants.join(', ') });
+  // By date, undated last, then by participants; the joined names are built once, not per comparison, and
+  // each date is read as its rank among the distinct dates (string order), so a comparison compares numbers.
+  const keyed = keyedForSort(events);
   yield* sortStepwise(keyed, (a, b) => {
-    if (a.date !== b.date) {
-      if (a.date === null) return 1;
-      if (b.date === null) return -1;
-      return a.date < b.date ? -1 : 1;
-    }
+    if (a.dateRank !== b.dateRank) return a.dateRank < b.dateRank ? -1 : 1;
     return a.names < b.names ? -1 : a.names > b.names ? 1 : 0;
   }, EVENT_MERGE_STEP);
   for (let i = 0; i < keyed.length; i++) events[i] = keyed[i]!.event;

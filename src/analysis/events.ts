@@ -185,6 +185,8 @@ interface Cue {
   kind: 'verb' | 'with' | 'noun' | 'told';
   /** The cue's text, read by several tests. */
   word: string;
+  /** What the tests of a cue's own words say of it (CW_* bits; see cueWordFlags). */
+  flags: number;
 }
 
 interface CueRule {
@@ -193,6 +195,36 @@ interface CueRule {
   kind: Cue['kind'];
   /** The words a match can start with (any case): every rule opens on a whole word. */
   opens: string;
+  /**
+   * A cheap necessary condition for a match at `pos`, whose opening word's ASCII letters end at `wordEnd`:
+   * false spares the pattern where it cannot match (most "meeting" nouns, most "is" before a cue).
+   */
+  mayMatch?: (text: string, pos: number, wordEnd: number) => boolean;
+}
+
+/**
+ * A test that whitespace follows the opening word, then a word opening with one of `letters` (lower case,
+ * compared in any case as the /i patterns do). Characters beyond ASCII are left to the pattern.
+ */
+function nextWordOpensWith(letters: string): (text: string, pos: number, wordEnd: number) => boolean {
+  const codes = Array.from(letters, (l) => l.charCodeAt(0));
+  return (text, _pos, wordEnd) => {
+    let i = wordEnd;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c > 127) return true;
+      if (!(c === 32 || (c >= 9 && c <= 13))) break;
+    }
+    if (i === wordEnd || i === text.length) return false;
+    return codes.includes(text.charCodeAt(i) | 32);
+  };
+}
+
+/** The lookbehind of the participle rule ends in whitespace right before the word. */
+function spaceBefore(text: string, pos: number): boolean {
+  if (pos === 0) return false;
+  const c = text.charCodeAt(pos - 1);
+  return c > 127 || c === 32 || (c >= 9 && c <= 13);
 }
 
 // "told" is a cue only where the sentence puts the two together or on the phone.
@@ -215,7 +247,7 @@ function sentenceAt(sentences: readonly Span[], pos: number): number {
 const CUE_RULES: CueRule[] = [
   { re: /\b(?:met|meets)(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb', opens: 'met meets' },
   { re: /\bmeet(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb', opens: 'meet' },
-  { re: /\b(?:meeting|meetings)\s+(?:with|between)\b/gi, type: 'meeting', kind: 'with', opens: 'meeting meetings' },
+  { re: /\b(?:meeting|meetings)\s+(?:with|between)\b/gi, type: 'meeting', kind: 'with', opens: 'meeting meetings', mayMatch: nextWordOpensWith('wb') },
   // "held a Japan-Philippines Foreign Ministers' Meeting with": up to five words name the meeting.
   { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:a\s+|an\s+|the\s+)?(?:[\w.’'-]+\s+){0,5}?(?:meeting|summit)\b(?:\s+with)?/gi, type: 'meeting', kind: 'verb', opens: 'held hold holds holding had has have having' },
   { re: /\b(?:paid|pays|pay|paying)\s+(?:a\s+)?(?:courtesy\s+)?call\s+on\b/gi, type: 'meeting', kind: 'verb', opens: 'paid pays pay paying' },
@@ -223,9 +255,9 @@ const CUE_RULES: CueRule[] = [
   // "called on President X in Colombo" is a visit to X; "called on X to resign" is not (see cueParticipants).
   { re: /\b(?:called|calls|calling)\s+on\b/gi, type: 'meeting', kind: 'verb', opens: 'called calls calling' },
   { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:a\s+|an\s+|the\s+)?(?:[\w.’'-]+\s+){0,5}?(?:tele)?phone\s+(?:talks?|call|conversation)\b(?:\s+with)?/gi, type: 'call', kind: 'verb', opens: 'held hold holds holding had has have having' },
-  { re: /\b(?:is|are|was|were|been|be)\s+meeting(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb', opens: 'is are was were been be' },
+  { re: /\b(?:is|are|was|were|been|be)\s+meeting(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb', opens: 'is are was were been be', mayMatch: nextWordOpensWith('m') },
   // ", meeting his Egyptian counterpart", "before meeting X": the participle is a verb.
-  { re: /(?<=(?:[,;]|\b(?:before|after|while|when|since|then|also))\s{1,3})meeting(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb', opens: 'meeting' },
+  { re: /(?<=(?:[,;]|\b(?:before|after|while|when|since|then|also))\s{1,3})meeting(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb', opens: 'meeting', mayMatch: spaceBefore },
   { re: /\bmeeting\b/gi, type: 'meeting', kind: 'noun', opens: 'meeting' },
   { re: /\bsummit\b/gi, type: 'meeting', kind: 'noun', opens: 'summit' },
   { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:(?:[a-z-]+)\s+){0,2}?(?:talks|discussions|negotiations)\b(?:\s+with)?/gi, type: 'talks', kind: 'verb', opens: 'held hold holds holding had has have having' },
@@ -254,7 +286,7 @@ const CUE_RULES: CueRule[] = [
   // "will lead a parliamentary delegation to Chisinau".
   { re: /\bdelegations?\s+to\b/gi, type: 'visit', kind: 'verb', opens: 'delegation delegations' },
   { re: /\b(?:arrived|arrives|arrive|arriving|landed|lands|landing)\s+(?:in|at)\b/gi, type: 'visit', kind: 'verb', opens: 'arrived arrives arrive arriving landed lands landing' },
-  { re: /\b(?:is|are|was|were)\s+(?:also\s+)?expected\s+in\b/gi, type: 'visit', kind: 'verb', opens: 'is are was were' },
+  { re: /\b(?:is|are|was|were)\s+(?:also\s+)?expected\s+in\b/gi, type: 'visit', kind: 'verb', opens: 'is are was were', mayMatch: nextWordOpensWith('ae') },
   { re: /\b(?:left|leaves|leave|leaving|departed|departs|depart)\s+for\b/gi, type: 'trip', kind: 'verb', opens: 'left leaves leave leaving departed departs depart' },
   { re: /\b(?:tour|tours|toured|touring)\s+(?:of|to)?\b/gi, type: 'trip', kind: 'verb', opens: 'tour tours toured touring' },
   { re: /\btrips?\b(?:\s+to)?/gi, type: 'trip', kind: 'verb', opens: 'trip trips' },
@@ -294,8 +326,14 @@ const BACKGROUND_TRAVEL =
   /\b(?:first|only|last|second|third|latest)\b[^,.;]{0,50}\bto\s+$|\blast\s+$|\b(?:following|after|before|since|during|ahead\s+of|on|from|of|about)\s+(?:his|her|their|the|a|an|[A-Z][\w’'-]*(?:'s|’s))\s+(?:[\w’'-]+\s+){0,3}$|\b(?:before|after|since|while|when)\s+$/i;
 // The words BACKGROUND_TRAVEL needs where it needs them: one ending the lead ("to", "last", "before"), or
 // one opening its "following his ..." form, which ends the second to fifth whitespace-separated chunk.
-const BACKGROUND_LAST_WORDS = new Set(['to', 'last', 'before', 'after', 'since', 'while', 'when']);
-const BACKGROUND_OPENING_WORDS = new Set(['following', 'after', 'before', 'since', 'during', 'on', 'from', 'of', 'about']);
+const BACKGROUND_LAST_WORDS = ['to', 'last', 'before', 'after', 'since', 'while', 'when'];
+const BACKGROUND_OPENING_WORDS = ['following', 'after', 'before', 'since', 'during', 'on', 'from', 'of', 'about'];
+/** True when the ASCII letters str[start, end) are one of the lower-case words in any case (no substring cut out). */
+function isOneOfWords(str: string, start: number, end: number, words: readonly string[]): boolean {
+  const length = end - start;
+  for (const w of words) if (w.length === length && foldedEquals(str, start, w)) return true;
+  return false;
+}
 const isSpaceAt = (str: string, i: number) => {
   const c = str.charCodeAt(i);
   return c === 32 || (c >= 9 && c <= 13) || (c > 127 && SPACE_UNIT.test(str[i]!));
@@ -312,8 +350,7 @@ function backgroundTravelMayMatch(lead: string): boolean {
     let w = chunkEnd;
     while (w > chunkStart && isLetter(lead.charCodeAt(w - 1))) w--;
     if (w < chunkEnd && (w === 0 || !isWordChar(lead.charCodeAt(w - 1)))) {
-      const word = lead.slice(w, chunkEnd).toLowerCase();
-      if (k === 0 ? BACKGROUND_LAST_WORDS.has(word) : BACKGROUND_OPENING_WORDS.has(word)) return true;
+      if (isOneOfWords(lead, w, chunkEnd, k === 0 ? BACKGROUND_LAST_WORDS : BACKGROUND_OPENING_WORDS)) return true;
     }
     const before = spaceRunStart(lead, chunkStart);
     if (before === chunkStart) break;
@@ -553,9 +590,21 @@ const GATE_MAX_LENGTH = Math.max(...GATE_WORDS.map(([w]) => w.length), ...FOLDED
 // One bit per low 12 bits of a gate word's hash: most words fail this before any map lookup.
 const GATE_HASH_BITS = new Uint8Array(4096);
 for (const h of GATE_BY_HASH.keys()) GATE_HASH_BITS[h & 4095] = 1;
-// The entries by the low 12 bits of their hash, each with its full hash: an array read, not a map lookup.
-const GATE_BY_SLOT: Array<Array<GateEntry & { hash: number }>> = Array.from({ length: 4096 }, () => []);
-for (const [h, list] of GATE_BY_HASH) for (const e of list) GATE_BY_SLOT[h & 4095]!.push({ ...e, hash: h });
+// The entries by the low 12 bits of their hash, in flat arrays (those of slot k at GATE_SLOT_START[k] up to
+// GATE_SLOT_START[k + 1]), each with its full hash: typed-array reads, no object per entry.
+const GATE_SLOT_START = new Int32Array(4097);
+const gateEntriesBySlot: Array<Array<GateEntry & { hash: number }>> = Array.from({ length: 4096 }, () => []);
+for (const [h, list] of GATE_BY_HASH) for (const e of list) gateEntriesBySlot[h & 4095]!.push({ ...e, hash: h });
+const gateEntries = gateEntriesBySlot.flat();
+for (let slot = 0, n = 0; slot < 4096; slot++) {
+  GATE_SLOT_START[slot] = n;
+  n += gateEntriesBySlot[slot]!.length;
+  GATE_SLOT_START[slot + 1] = n;
+}
+const GATE_ENTRY_HASH = Int32Array.from(gateEntries, (e) => e.hash);
+const GATE_ENTRY_BITS = Int32Array.from(gateEntries, (e) => e.bits);
+const GATE_ENTRY_ANY_CASE = Uint8Array.from(gateEntries, (e) => (e.anyCase ? 1 : 0));
+const GATE_ENTRY_WORD = gateEntries.map((e) => e.word);
 
 /** True when text[wordStart, wordStart + word.length) is the lower-case word in any case. */
 function foldedEquals(text: string, wordStart: number, word: string): boolean {
@@ -607,9 +656,11 @@ function wordGateBits(text: string, start: number, end: number): number {
 function hashedWordGateBits(text: string, start: number, length: number, h: number): number {
   if (!GATE_HASH_BITS[h & 4095]) return 0;
   let bits = 0;
-  for (const e of GATE_BY_SLOT[h & 4095]!) {
-    if (e.hash !== h) continue;
-    if (e.word.length === length && (e.anyCase ? foldedEquals(text, start, e.word) : text.startsWith(e.word, start))) bits |= e.bits;
+  const slot = h & 4095;
+  for (let k = GATE_SLOT_START[slot]!, last = GATE_SLOT_START[slot + 1]!; k < last; k++) {
+    if (GATE_ENTRY_HASH[k] !== h) continue;
+    const word = GATE_ENTRY_WORD[k]!;
+    if (word.length === length && (GATE_ENTRY_ANY_CASE[k] ? foldedEquals(text, start, word) : text.startsWith(word, start))) bits |= GATE_ENTRY_BITS[k]!;
   }
   return bits;
 }
@@ -968,7 +1019,9 @@ function resolveActors(state: DocState, sentence: Span, s: string, mentions: rea
     const start = sentence.start + m.index;
     const end = start + m[0].length;
     if (startsNamedMention(mentions, end, 40, text)) continue; // "his Japanese counterpart, Yoshimasa Hayashi"
-    const owner = [...actors].filter((a) => a.end <= start).sort((a, b) => b.end - a.end)[0];
+    // The actor ending last before the reference (the first listed among equals, as a stable sort would give).
+    let owner: Actor | undefined;
+    for (const a of actors) if (a.end <= start && (!owner || a.end > owner.end)) owner = a;
     const ownerId = owner?.ids.length === 1 ? owner.ids[0] : undefined;
     const ownerPerson = ownerId ? people.get(ownerId) : undefined;
     if (!ownerPerson) continue;
@@ -1291,7 +1344,7 @@ function placeCandidates(
     let scanned = 0;
     for (let k = 0; k < gateHitCount; k++) {
       const at = gateHitStart[k]!;
-      if (!(gateHitBits[k]! & W_PLACE_OPENER) || at < scanned) continue;
+      if (!(gateHitBits[k]! & W_PLACE_OPENER) || at < scanned || !placeMayFollow(s, gateHitEnd[k]!)) continue;
       PLACE_AFTER_AT.lastIndex = at;
       const m = PLACE_AFTER_AT.exec(s);
       if (!m) continue;
@@ -1309,6 +1362,22 @@ function placeCandidates(
   // A match opens on the space before a "trip" or "visit" gateFlags found.
   placesBeforeTrip(s, consider, gates === undefined ? 0 : gates & W_TRIP_WORD ? Math.max(0, scanStartBefore(s, W_TRIP_WORD, 0) - 1) : s.length);
   return out;
+}
+
+/**
+ * False when PLACE_AFTER cannot match an opener word ending at `end`: the word must be followed by
+ * whitespace, then a capital (or the "for" of "left for"). Characters beyond ASCII are left to the pattern.
+ */
+function placeMayFollow(s: string, end: number): boolean {
+  let i = end;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 127) return true;
+    if (!(c === 32 || (c >= 9 && c <= 13))) break;
+  }
+  if (i === end || i === s.length) return false;
+  const c = s.charCodeAt(i);
+  return (c >= 65 && c <= 90) || c === 102;
 }
 
 const TRIP_WORD = /\s(?:trip|visit)\b/g;
@@ -1421,7 +1490,7 @@ function cueParticipants(
   // or, after a topic, the ones "with" introduces ("discussed the issue with Mr. Okafor").
   const objects: string[][] = [];
   let cursor = cueEnd;
-  if (!/\s(?:with|between|by)$/i.test(cue.word)) {
+  if (!(cue.flags & CW_ENDS_WITH_PARTNER)) {
     const topic = sliceMayHold(s, gates, W_WITH, cue.end, cue.end + 90) ? WITH_AFTER_TOPIC.exec(s.slice(cue.end, cue.end + 90)) : null;
     const firstAfter = actors.find((a) => a.start >= cueEnd);
     if (topic && firstAfter && firstAfter.start >= cueEnd + topic.index + topic[0].length - 1) {
@@ -1457,7 +1526,7 @@ function cueParticipants(
   // "are expected to meet their Philippine counterparts": the ones met are not named, and the
   // subjects named together are not meeting each other.
   const unnamedObject =
-    !objects.length && TRANSITIVE_CUE.test(cue.word) && UNNAMED_OBJECT.test(s.slice(cue.end, cue.end + 40));
+    !objects.length && (cue.flags & CW_TRANSITIVE) !== 0 && UNNAMED_OBJECT.test(s.slice(cue.end, cue.end + 40));
   if (cue.kind === 'told') {
     // "X told Y" is an event only when the sentence places them together ("when he was in Tokyo",
     // "at the outset of the meeting") or on the phone, and Y follows "told" directly.
@@ -1465,12 +1534,12 @@ function cueParticipants(
     if (!IN_PERSON.test(s) && !PHONE_MARKER.test(s)) return null;
   }
   // "called X on Tuesday to discuss": a call; "called X a liar", "called X's remarks": not.
-  if (/^called$/i.test(cue.word) && (!objects.length || !CALL_PURPOSE_AFTER.test(text.slice(cursor, cursor + 60)))) return null;
+  if (cue.flags & CW_CALLED && (!objects.length || !CALL_PURPOSE_AFTER.test(text.slice(cursor, cursor + 60)))) return null;
   // "called on X to resign" urges X; only "called on X" with no infinitive is a call paid on X.
-  if (/^call\w*\s+on$/i.test(cue.word) && (!objects.length || /^\s*(?:,\s*)?(?:to|for)\s/.test(text.slice(cursor, cursor + 6)))) return null;
+  if (cue.flags & CW_CALL_ON && (!objects.length || /^\s*(?:,\s*)?(?:to|for)\s/.test(text.slice(cursor, cursor + 6)))) return null;
   // "visiting Brazilian President Lula" describes Lula; the visit is his, told by another cue.
   // "is visiting Zelensky in Kyiv" is a visit to him.
-  if (cue.type === 'visit' && /^visiting$/i.test(cue.word) && objects.length && !/\b(?:is|are|was|were|be|been)\s+$/i.test(s.slice(Math.max(0, cue.start - 20), cue.start))) return null;
+  if (cue.type === 'visit' && cue.flags & CW_VISITING && objects.length && !/\b(?:is|are|was|were|be|been)\s+$/i.test(s.slice(Math.max(0, cue.start - 20), cue.start))) return null;
 
   // Subject: the nearest actor before the cue with no clause break in between.
   let subject: string[] | null = null;
@@ -1760,7 +1829,7 @@ function analyseSentence(
       // "Reyes and Okafor", "the Reyes-Okafor summit".
       return (/\band\b|&/.test(link) && isTitleGap(link, 60)) || /^[-–/]$/.test(link);
     });
-  const isSigning = (c: Cue) => SIGNING_CUE.test(c.word);
+  const isSigning = (c: Cue) => (c.flags & CW_SIGNING) !== 0;
   const hasVerbEvent = resolved.some((r) => r.cue.kind !== 'noun' && r.parts && r.parts.ids.length >= 2 && !isSigning(r.cue));
   // "signed a statement after talks in Moscow": the talks tell the event; signing only when nothing else does.
   const otherCueThanSigning = resolved.some((r) => !isSigning(r.cue) && r.parts && r.parts.ids.length > 0);
@@ -1779,7 +1848,6 @@ function analyseSentence(
     // End-anchored patterns read only the words before the cue: run over a whole sentence they are slow.
     const leadTail = lead.slice(-120);
     const travel = cue.type === 'visit' || cue.type === 'trip';
-    const cueWord = cue.word;
     // "refused to meet", "will not visit", "cancelled talks": no event.
     if ((sliceMayHold(s, gates, W_NEGATION, cue.start - 40, cue.start) || hasApostrophe(s, cue.start - 40, cue.start)) && NEGATION_BEFORE.test(lead.slice(-40))) continue;
     // "the meeting with X was cancelled", "her visit to Kyiv, planned for May, was postponed": no event either.
@@ -1788,7 +1856,7 @@ function analyseSentence(
       if (CANCEL_WORD.test(after) && (CANCELLED_AFTER.test(after) || ((cue.type === 'visit' || cue.type === 'trip') && TRAVEL_CANCELLED_AFTER.test(after)))) continue;
     }
     // "requested that his counterpart visit Tehran", "invited her to hold talks": a proposal.
-    if (sliceMayHold(s, gates, W_PROPOSAL, cue.start - 80, cue.start) && PROPOSAL_BEFORE.test(lead.slice(-80)) && !HELD_FORM.test(cueWord)) continue;
+    if (sliceMayHold(s, gates, W_PROPOSAL, cue.start - 80, cue.start) && PROPOSAL_BEFORE.test(lead.slice(-80)) && !(cue.flags & CW_HELD)) continue;
     // Dates, then places, are read only for cues the tests above kept.
     const cueAbs = sentence.start + cue.start;
     datingCues ??= cues.filter(
@@ -1811,20 +1879,20 @@ function analyseSentence(
     const earlierMeeting = !travel && mayEndInBackgroundWord(leadTail) && BACKGROUND_MEETING_WORD.test(leadTail) && BACKGROUND_MEETING_BEFORE.test(leadTail);
     if (earlierMeeting && !date) continue;
     // "agreed to hold a summit in Tokyo this year": a plan, an event only once given a day ("agreed to meet on Monday").
-    if (sliceMayHold(s, gates, W_AGREEMENT, cue.start - 80, cue.start) && AGREEMENT_WORD.test(lead.slice(-80)) && AGREEMENT_BEFORE.test(lead.slice(-80)) && !HELD_FORM.test(cueWord) && !(date?.value && /^\d{4}-(?:\d{2}-\d{2}|W\d{2})$/.test(date.value))) continue;
+    if (sliceMayHold(s, gates, W_AGREEMENT, cue.start - 80, cue.start) && AGREEMENT_WORD.test(lead.slice(-80)) && AGREEMENT_BEFORE.test(lead.slice(-80)) && !(cue.flags & CW_HELD) && !(date?.value && /^\d{4}-(?:\d{2}-\d{2}|W\d{2})$/.test(date.value))) continue;
     places ??= placeCandidates(text, sentence, mentions, gates, s);
     const place = pickPlace(s, places, cue.start, gates);
     // Planned: a future marker in the cue's own clause ("Modi, who will visit Paris, met Macron" is held).
     const clauseLead = lead.slice(Math.max(lead.lastIndexOf(','), lead.length - 60) + 1);
     const scheduled =
-      /expected/i.test(cueWord) ||
+      (cue.flags & CW_EXPECTED) !== 0 ||
       (sliceMayHold(s, gates, W_FUTURE_MARKER, cue.start - clauseLead.length, cue.start) && FUTURE_MARKER.test(clauseLead)) ||
       (sliceMayHold(s, gates, W_FUTURE_TIME, cue.end, cue.end + 80) && hasFutureTimeAfter(s.slice(cue.end, cue.end + 80))) ||
       (endsWithWordAndSpace(leadTail, 'to') && !/\b(?:went|came|flew|travel(?:l)?ed|arrived)\b/.test(lead.slice(-60)));
     // "a final meeting between X and Y" stays a meeting beside a phone call to someone else.
     const isCall =
       cue.type === 'call' ||
-      (byPhone && (cue.type === 'meeting' || cue.type === 'talks') && !/meeting|summit/i.test(cue.word));
+      (byPhone && (cue.type === 'meeting' || cue.type === 'talks') && !(cue.flags & CW_MEETING_OR_SUMMIT));
     // "a visit to Yerevan, during which MEPs are due to meet President X": the visitors meet X.
     if (!travel && !parts.subject && sliceMayHold(s, gates, W_RELATIVE, cue.start - 120, cue.start) && TRIP_CLAUSE_BEFORE.test(leadTail)) {
       const trip = drafts.find((d) => typeFamily(d.type) === 'travel');
@@ -1834,7 +1902,7 @@ function analyseSentence(
     const groupsToSplit = splitBilateral(state, cue, parts, separately);
     // "Japan will host Vietnamese President X next month": a country or capital hosting one official
     // is that official's visit there.
-    const hostPlace = !parts.subject && parts.ids.length === 1 && HOST_VERB.test(cueWord) ? HOST_PLACE_BEFORE.exec(leadTail)?.[1] : undefined;
+    const hostPlace = !parts.subject && parts.ids.length === 1 && cue.flags & CW_HOST ? HOST_PLACE_BEFORE.exec(leadTail)?.[1] : undefined;
     const hostedVisit = hostPlace && (isCountryName(hostPlace) || capitalOf(hostPlace)) ? hostPlace : null;
     const siblings: Draft[] = [];
     for (const ids of groupsToSplit) {
@@ -1967,10 +2035,13 @@ const RULE_OPENERS = ['held', 'hold', 'holds', 'holding', 'had', 'has', 'have', 
 const RULE_OPENERS_BY_HASH = new Map<number, string[]>();
 for (const w of RULE_OPENERS) RULE_OPENERS_BY_HASH.set(foldedHash(w), [...(RULE_OPENERS_BY_HASH.get(foldedHash(w)) ?? []), w]);
 const RULE_OPENER_MAX_LENGTH = Math.max(...RULE_OPENERS.map((w) => w.length));
+// The letters openers start with (lower case): most words walked over fail on their first letter.
+const RULE_OPENER_FIRST = new Uint8Array(128);
+for (const w of RULE_OPENERS) RULE_OPENER_FIRST[w.charCodeAt(0)] = 1;
 /** True when the letters text[start, end) are an opener, in any case. */
 function isRuleOpener(text: string, start: number, end: number): boolean {
   const length = end - start;
-  if (length < 2 || length > RULE_OPENER_MAX_LENGTH) return false;
+  if (length < 2 || length > RULE_OPENER_MAX_LENGTH || !RULE_OPENER_FIRST[text.charCodeAt(start) | 32]) return false;
   let h = 0;
   for (let i = start; i < end; i++) h = (Math.imul(h, 31) + (text.charCodeAt(i) | 32)) | 0;
   const words = RULE_OPENERS_BY_HASH.get(h);
@@ -2026,6 +2097,8 @@ function ruleAt(text: string, pos: number): CueRule | null {
   if (!entry) return null;
   const { rules, sticky } = entry;
   for (let k = 0; k < rules.length; k++) {
+    const mayMatch = rules[k]!.mayMatch;
+    if (mayMatch !== undefined && !mayMatch(text, pos, end)) continue;
     const re = sticky[k]!;
     re.lastIndex = pos;
     if (re.test(text)) {
@@ -2089,9 +2162,48 @@ function findCues(text: string, sentences: readonly Span[]): Array<Cue[] | undef
       }
       if (!toldCompanions) continue;
     }
-    list.push({ type: rule.type, start: pos - sentence.start, end: foundEnd - sentence.start, kind: rule.kind, word: text.slice(pos, foundEnd) });
+    const word = text.slice(pos, foundEnd);
+    list.push({ type: rule.type, start: pos - sentence.start, end: foundEnd - sentence.start, kind: rule.kind, word, flags: cueWordFlags(word) });
   }
   return bySentence;
+}
+
+// The tests that read only a cue's words, run once per distinct wording ("held talks with" recurs) rather than per cue.
+const CW_SIGNING = 1;
+const CW_HELD = 2;
+const CW_EXPECTED = 4;
+const CW_MEETING_OR_SUMMIT = 8;
+const CW_HOST = 16;
+const CW_ENDS_WITH_PARTNER = 32;
+const CW_TRANSITIVE = 64;
+const CW_CALLED = 128;
+const CW_CALL_ON = 256;
+const CW_VISITING = 512;
+const EXPECTED_WORD = /expected/i;
+const MEETING_OR_SUMMIT_WORD = /meeting|summit/i;
+const ENDS_WITH_PARTNER = /\s(?:with|between|by)$/i;
+const CALLED_WORD = /^called$/i;
+const CALL_ON_WORDS = /^call\w*\s+on$/i;
+const VISITING_WORD = /^visiting$/i;
+const cueWordFlagsCache = new Map<string, number>();
+
+function cueWordFlags(word: string): number {
+  const cached = cueWordFlagsCache.get(word);
+  if (cached !== undefined) return cached;
+  const flags =
+    (SIGNING_CUE.test(word) ? CW_SIGNING : 0) |
+    (HELD_FORM.test(word) ? CW_HELD : 0) |
+    (EXPECTED_WORD.test(word) ? CW_EXPECTED : 0) |
+    (MEETING_OR_SUMMIT_WORD.test(word) ? CW_MEETING_OR_SUMMIT : 0) |
+    (HOST_VERB.test(word) ? CW_HOST : 0) |
+    (ENDS_WITH_PARTNER.test(word) ? CW_ENDS_WITH_PARTNER : 0) |
+    (TRANSITIVE_CUE.test(word) ? CW_TRANSITIVE : 0) |
+    (CALLED_WORD.test(word) ? CW_CALLED : 0) |
+    (CALL_ON_WORDS.test(word) ? CW_CALL_ON : 0) |
+    (VISITING_WORD.test(word) ? CW_VISITING : 0);
+  if (cueWordFlagsCache.size > 2000) cueWordFlagsCache.clear();
+  cueWordFlagsCache.set(detached(word), flags);
+  return flags;
 }
 
 function leadingOffset(s: string): number {

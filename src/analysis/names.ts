@@ -388,9 +388,75 @@ export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens 
     prevFull = full;
     i = full;
     sawNewline = false;
-    const nextCode = i < len ? text.charCodeAt(i) : 0;
+    let nextCode = i < len ? text.charCodeAt(i) : 0;
     gapOneSpace = nextCode === 32 || nextCode === 160;
-    if (nextCode === 32) i++; // the usual single space, skipped here rather than by a turn of the loop
+    // Plain words and ASCII marks right after the previous token or one space after it (most of
+    // running text) are read here, as the loop above reads them; a token this loop cannot settle
+    // (a line break, another space, a number, a joiner, letters beyond ASCII) is left to it.
+    while (n < pool.cap) {
+      let adj = 0;
+      if (nextCode === 32) {
+        i++; // the usual single space, skipped here rather than by a turn of the loop
+        adj = F_ADJ;
+      }
+      if (i >= len) break;
+      const c0 = text.charCodeAt(i);
+      const lowerStart = c0 >= 97 && c0 <= 122;
+      let f = adj;
+      let k = i + 1;
+      let full = k;
+      let h = -1;
+      const word = lowerStart || (c0 >= 65 && c0 <= 90);
+      if (word) {
+        // ASCII letters, lower case after the first, then a space, a mark other than a joiner, or a point.
+        let a = (Math.imul(7, 31) + (c0 | 32)) | 0;
+        let d = 0;
+        while (k < len) {
+          d = text.charCodeAt(k);
+          if (d < 97 || d > 122) break;
+          a = (Math.imul(a, 31) + d) | 0;
+          k++;
+        }
+        h = a >>> 1;
+        f |= lowerStart ? F_WORD : F_WORD | F_CAP;
+        full = k;
+        if (k < len && (d >= 128 || SIMPLE_WORD_END[d] !== 1)) {
+          // A capital letter and a point may open "U.S.": the long path reads those.
+          if (d !== 46 || (!lowerStart && k - i === 1)) break;
+          if (k - i === 1 || (k - i <= 7 && DOTTED_HASHES.has(h) && DOTTED_WORDS.has(text.slice(i, k).toLowerCase()))) {
+            f |= F_DOT;
+            full = k + 1;
+          }
+        }
+      } else if (c0 >= 128 || ASCII_CLASS[c0] !== 0) break; // one ASCII punctuation mark goes on
+      if (!(prevFlags & (F_WORD | F_NUM))) {
+        const kind = PUNCT_KIND[prevStartCode]!;
+        if (kind & 1 || (kind & 2 && prevFlags & F_SENT)) f |= F_SENT;
+      }
+      start[n] = i;
+      end[n] = k;
+      fullEnd[n] = full;
+      flags[n] = f;
+      hashFull[n] = h;
+      hashFirst[n] = h;
+      hashLast[n] = h;
+      if (word) {
+        if (cueBits && mayHaveHash(cueBits, h) && cueHashes!.has(h)) cues[cueCount++] = n;
+        if (!lowerStart) caps[capCount++] = n;
+        if (lineLower === 0) {
+          if (!lowerStart) {
+            if (k - i >= 2) lineCaps++;
+          } else if (k - i > 4 || !isHeadlineSmallWord(text, i, k, h)) lineLower++;
+        }
+      }
+      prevFlags = f;
+      prevStartCode = c0;
+      n++;
+      prevFull = full;
+      i = full;
+      nextCode = i < len ? text.charCodeAt(i) : 0;
+      gapOneSpace = nextCode === 32 || nextCode === 160;
+    }
   }
   if (n > 0) closeTitleCaseLine(lineStart, n, lineCaps, lineLower, flags);
   generation = (generation + 1) | 0;

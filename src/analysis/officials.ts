@@ -3,7 +3,7 @@
 // become the document's officials, and a second pass marks every later mention of them ("Hayashi",
 // "Mr Okafor", "HAYASHI Yoshimasa") by their name forms. A name with no office cue anywhere is not listed.
 import { detached } from './detached';
-import { lookupCountryAt, mayBeCountryWordHash, type CountryHit, MAX_COUNTRY_PHRASE_WORDS, mayEndCountryPhrase, mayEndCountryPhraseHash, mayStartCountryPhrase, mayStartCountryPhraseHash, plainPhraseHashAt, reportedNameOfHit } from './countries';
+import { lookupCountryAt, lookupPlainCountryAt, mayBeCountryWordHash, type CountryHit, MAX_COUNTRY_PHRASE_WORDS, mayEndCountryPhrase, mayEndCountryPhraseHash, mayStartCountryPhrase, mayStartCountryPhraseHash, plainPhraseHashAt, reportedNameOfHit } from './countries';
 import {
   CALENDAR_WORDS,
   continues,
@@ -126,10 +126,16 @@ interface Registration {
   weight: number;
   /** `keyOf(words)`, once asked (both entity builds ask for every registration). */
   key?: string;
+  /** `words.join(' ')`, once asked (its key and its entity's name are read from it). */
+  name?: string;
 }
 
 function regKeyOf(r: Registration): string {
-  return (r.key ??= keyOf(r.words));
+  return (r.key ??= nameKey(regNameOf(r)));
+}
+
+function regNameOf(r: Registration): string {
+  return (r.name ??= r.words.join(' '));
 }
 
 interface Deferred {
@@ -165,49 +171,59 @@ function titleKey(title: string): string {
  */
 function countriesFromTitleOnly(t: Tokens, entities: DocEntity[], found: Found[], titleOnly: TitleOnly[]): void {
   if (titleOnly.length === 0) return;
-  const countriesByTitle = new Map<string, Array<{ country: string; sentence: number }>>();
-  for (const o of titleOnly) {
-    const list = countriesByTitle.get(o.title) ?? [];
-    list.push({ country: o.country, sentence: o.sentence });
-    countriesByTitle.set(o.title, list);
-  }
-  const holders = new Map<string, DocEntity[]>();
-  const known = new Set<string>();
+  // A document has a mention or two of the kind and a few officials: lists, not maps.
+  // The officials holding each title some name-less mention has, by title in the order first met.
+  let holderKeys: string[] | null = null;
+  let holders: DocEntity[][] | null = null;
+  // "title|country" of the officials who have both.
+  let known: string[] | null = null;
   for (const e of entities) {
     if (!e.title) continue;
     const key = titleKey(e.title);
     // Only the titles a name-less mention has matter here (most officials' titles are none of them).
-    if (!countriesByTitle.has(key)) continue;
-    if (e.country) known.add(`${key}|${e.country}`);
-    else holders.set(key, [...(holders.get(key) ?? []), e]);
+    if (!titleOnly.some((o) => o.title === key)) continue;
+    if (e.country) (known ??= []).push(`${key}|${e.country}`);
+    else {
+      holderKeys ??= [];
+      holders ??= [];
+      const k = holderKeys.indexOf(key);
+      if (k >= 0) holders[k]!.push(e);
+      else {
+        holderKeys.push(key);
+        holders.push([e]);
+      }
+    }
   }
-  // The sentences each official is named in are only needed for a title some mention refers to.
-  let sentencesOf: Map<DocEntity, Set<number>> | null = null;
-  for (const [key, list] of holders) {
-    const refs = countriesByTitle.get(key);
-    if (list.length !== 1 || !refs) continue;
+  if (!holderKeys || !holders) return;
+  for (let k = 0; k < holderKeys.length; k++) {
+    const key = holderKeys[k]!;
+    const list = holders[k]!;
+    if (list.length !== 1) continue;
     // Only a title-only mention in a sentence that also names the official counts
     // ("… Abe’s trip to Tehran, the first visit by a Japanese prime minister to Iran").
-    sentencesOf ??= sentencesOfEntities(t, entities, found);
-    const sentences = sentencesOf.get(list[0]!) ?? new Set<number>();
-    const countries = new Set(refs.filter((r) => sentences.has(r.sentence)).map((r) => r.country));
-    if (countries.size !== 1) continue;
-    const country = [...countries][0]!;
+    const sentences = sentencesOfEntity(t, entities, found, list[0]!);
+    let country: string | null = null;
+    let several = false;
+    for (const o of titleOnly) {
+      if (o.title !== key || !sentences.includes(o.sentence)) continue;
+      if (country === null) country = o.country;
+      else if (o.country !== country) several = true;
+    }
+    if (country === null || several) continue;
     // "Japan’s Foreign Minister" is Motegi, already Japanese, not Israel's Sa’ar.
-    if (!known.has(`${key}|${country}`)) list[0]!.country = country;
+    if (!known || !known.includes(`${key}|${country}`)) list[0]!.country = country;
   }
 }
 
-/** The sentences (by first token) each entity is mentioned in. */
-function sentencesOfEntities(t: Tokens, entities: DocEntity[], found: Found[]): Map<DocEntity, Set<number>> {
-  const sentencesOf = new Map<DocEntity, Set<number>>();
+/** The sentences (by first token) entity e is mentioned in. */
+function sentencesOfEntity(t: Tokens, entities: DocEntity[], found: Found[], e: DocEntity): number[] {
+  const sentences: number[] = [];
   for (const m of found) {
-    const e = entities[m.entity]!;
-    const set = sentencesOf.get(e) ?? new Set<number>();
-    set.add(sentenceStartBefore(t, m.first));
-    sentencesOf.set(e, set);
+    if (entities[m.entity] !== e) continue;
+    const s = sentenceStartBefore(t, m.first);
+    if (!sentences.includes(s)) sentences.push(s);
   }
-  return sentencesOf;
+  return sentences;
 }
 
 interface DocEntity {
@@ -352,7 +368,7 @@ function countryName(t: Tokens, first: number, last: number): string | null {
     const body = BODIES.get(t.text.slice(s, e).toLowerCase());
     if (body) return body;
   }
-  return reportedNameOfHit(lookupCountryAt(t.text, s, e));
+  return reportedNameOfHit(ph >= 0 ? lookupPlainCountryAt(t.text, s, e, ph) : lookupCountryAt(t.text, s, e));
 }
 
 const THE_HASH = stringHash('the', false);
@@ -365,17 +381,26 @@ function countryEndingAt(t: Tokens, j: number): { first: number; name: string } 
   // Most words are settled by their hash: a word whose lower case closes a phrase hashes as one that does.
   const hj = t.hashFull[j]!;
   if (hj >= 0 && !mayEndCountryPhraseHash(hj) && !BODY_LAST_HASHES.has(hj)) return null;
-  const lastLower = lowerAt(t, j);
-  if (!mayEndCountryPhrase(lastLower) && !BODY_LAST_WORDS.has(lastLower)) return null;
-  let best: { first: number; name: string } | null = null;
+  // The word itself is only asked when its hash may mislead: a word of ASCII letters alone that
+  // hashes as a closing word is one, or else no phrase ending with it names anything (the
+  // lookups below are exact), but one with an apostrophe ("d’Ivoire") may be spelt otherwise.
+  if (hj < 0 || t.flags[j]! & F_JOINER) {
+    const lastLower = lowerAt(t, j);
+    if (!mayEndCountryPhrase(lastLower) && !BODY_LAST_WORDS.has(lastLower)) return null;
+  }
+  let bestFirst = -1;
+  let bestName = '';
   for (let len = 1, first = j; len <= MAX_COUNTRY_PHRASE_WORDS && first >= 0; len++, first--) {
     if (len > 1 && !continues(t, first + 1)) break;
     if (!(t.flags[first]! & F_WORD)) break;
     if (!(t.flags[first]! & F_CAP)) continue; // never "the French"
     const name = countryName(t, first, j);
-    if (name) best = { first, name };
+    if (name) {
+      bestFirst = first;
+      bestName = name;
+    }
   }
-  return best;
+  return bestFirst >= 0 ? { first: bestFirst, name: bestName } : null;
 }
 
 /** Longest country phrase starting at token j. */
@@ -383,16 +408,23 @@ function countryStartingAt(t: Tokens, j: number): { last: number; name: string }
   if (j >= t.count || !(t.flags[j]! & F_CAP)) return null;
   const hj = t.hashFull[j]!;
   if (hj >= 0 && !mayStartCountryPhraseHash(hj) && !BODY_FIRST_HASHES.has(hj)) return null;
-  const firstLower = lowerAt(t, j);
-  if (!mayStartCountryPhrase(firstLower) && !BODY_FIRST_WORDS.has(firstLower)) return null;
-  let best: { last: number; name: string } | null = null;
+  // As in countryEndingAt; "the" is asked too (the lookup drops a leading "the").
+  if (hj < 0 || t.flags[j]! & F_JOINER || hj === THE_HASH) {
+    const firstLower = lowerAt(t, j);
+    if (!mayStartCountryPhrase(firstLower) && !BODY_FIRST_WORDS.has(firstLower)) return null;
+  }
+  let bestLast = -1;
+  let bestName = '';
   for (let len = 1, last = j; len <= MAX_COUNTRY_PHRASE_WORDS && last < t.count; len++, last++) {
     if (len > 1 && !continues(t, last)) break;
     if (!(t.flags[last]! & F_WORD)) break;
     const name = countryName(t, j, last);
-    if (name) best = { last, name };
+    if (name) {
+      bestLast = last;
+      bestName = name;
+    }
   }
-  return best;
+  return bestLast >= 0 ? { last: bestLast, name: bestName } : null;
 }
 
 function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
@@ -619,8 +651,29 @@ function analyzeTitle(t: Tokens, h: number, strength: HeadStrength): TitleInfo {
     }
     break;
   }
-  return { head: h, strength, phraseFirst, titleFirst, titleLast, former, after: k, noNameAfter, determiner, country, isPublic, isPrivate, unknownOrg };
+  // One reading at a time is ever in use (scanCues reads it before the next title): the same object
+  // is filled every time rather than a new one per head.
+  const info = titleScratch;
+  info.head = h;
+  info.strength = strength;
+  info.phraseFirst = phraseFirst;
+  info.titleFirst = titleFirst;
+  info.titleLast = titleLast;
+  info.former = former;
+  info.after = k;
+  info.noNameAfter = noNameAfter;
+  info.determiner = determiner;
+  info.country = country;
+  info.isPublic = isPublic;
+  info.isPrivate = isPrivate;
+  info.unknownOrg = unknownOrg;
+  return info;
 }
+
+const titleScratch: TitleInfo = {
+  head: 0, strength: 'strong', phraseFirst: 0, titleFirst: 0, titleLast: 0, former: false, after: 0, noNameAfter: false,
+  determiner: null, country: null, isPublic: false, isPrivate: false, unknownOrg: false,
+};
 
 /** Whether the tokens first..last name a body (BODIES); a plain phrase hashing as none names none. */
 function isBodyPhrase(t: Tokens, first: number, last: number): boolean {
@@ -842,8 +895,13 @@ function titleText(t: Tokens, info: TitleInfo): string {
   let raw = t.text.slice(t.start[info.titleFirst]!, t.end[info.titleLast]!);
   if (!singleSpaced(raw)) raw = raw.replace(/\s+/g, ' ');
   const c0 = raw.charCodeAt(0) | 32;
-  const title = c0 === 102 || c0 === 101 ? raw.replace(/^(former|ex)[-‐]/i, (_m, w: string) => `${w} `) : raw; // f…, e…
+  // Only "former-…" and "ex-…" change (a hyphen at 6 or 2): "Foreign Minister" needs no expression.
+  const title = (c0 === 102 && isHyphenCode(raw.charCodeAt(6))) || (c0 === 101 && isHyphenCode(raw.charCodeAt(2))) ? raw.replace(/^(former|ex)[-‐]/i, (_m, w: string) => `${w} `) : raw;
   return info.former && !/^former\b/i.test(title) ? `former ${title}` : title;
+}
+
+function isHyphenCode(c: number): boolean {
+  return c === 45 || c === 0x2010;
 }
 
 /** No white space in the string but single plain spaces (then `\s+` → " " changes nothing). */
@@ -902,7 +960,7 @@ function scanCues(t: Tokens, regs: Registration[], deferred: Deferred[], titleOn
   // Only the words the tokenizer listed (hash of a head or honorific, or not ASCII) can open a cue.
   for (let c = 0; c < t.cueCount; c++) {
     const h = t.cues[c]!;
-    if (HONORIFIC_HASHES.has(t.hashFull[h]!) && t.flags[h]! & F_CAP) honorifics.push(h);
+    if (t.flags[h]! & F_CAP && HONORIFIC_HASHES.has(t.hashFull[h]!)) honorifics.push(h);
     if (!mayBeHead(t, h)) continue;
     if (isHeadUsedAsGivenName(t, h)) continue; // "Minister of State Sultan bin Saad …": a given name
     const strength = headStrengthAt(t, h);
@@ -1173,9 +1231,9 @@ function isNameStart(t: Tokens, i: number, afterTitle: boolean): boolean {
     if (afterTitle && isParticle(t, i) && i + 1 < t.count && continues(t, i + 1) && isNameLike(t, i + 1, true)) return true;
     // A given name spelt like a month or weekday ("Ambassador Jan van der Berg", "Governor Monday Okpebholo"):
     // right after a title and before more name words.
-    if (afterTitle && t.flags[i]! & F_CAP && !(t.flags[i]! & F_ALLCAPS) && CALENDAR_WORDS.has(lowerAt(t, i)) && i + 1 < t.count && continues(t, i + 1)) {
+    if (afterTitle && t.flags[i]! & F_CAP && !(t.flags[i]! & F_ALLCAPS) && lexAt(t, i) & LX_CALENDAR && i + 1 < t.count && continues(t, i + 1)) {
       const n = i + 1;
-      if (isParticle(t, n) || (isNameLike(t, n, true) && !CALENDAR_WORDS.has(lowerAt(t, n)))) return true;
+      if (isParticle(t, n) || (isNameLike(t, n, true) && !(lexAt(t, n) & LX_CALENDAR))) return true;
     }
     return false;
   }
@@ -1265,7 +1323,9 @@ function countryAt(t: Tokens, i: number): CountryHit | null {
   if (!(t.flags[i]! & F_ABBR) && !mayBeCountryWordHash(t.hashFull[i]!)) return null;
   // The same country words are asked about again and again: remember the answer per token.
   if (i >= 0 && i < countryMemoGen.length && countryMemoGen[i] === t.gen) return countryMemo[i]!;
-  const hit = lookupCountryAt(t.text, t.start[i]!, t.end[i]!);
+  // A word of ASCII letters (no joiner, no points) hashes as its plain phrase: the hash is at hand.
+  const h = t.hashFull[i]!;
+  const hit = h >= 0 && !(t.flags[i]! & F_JOINER) ? lookupPlainCountryAt(t.text, t.start[i]!, t.end[i]!, h) : lookupCountryAt(t.text, t.start[i]!, t.end[i]!);
   if (i >= 0 && i < t.count) {
     if (i >= countryMemoGen.length) {
       const grown = new Int32Array(Math.max(t.count, countryMemoGen.length * 2)).fill(-1);
@@ -1339,6 +1399,39 @@ function nameRunEndingAt(t: Tokens, e: number): { first: number; last: number } 
 
 /** Canonical name words, given name first: "HAYASHI Yoshimasa" → ["Yoshimasa", "Hayashi"]. */
 function canonicalWords(t: Tokens, first: number, last: number): string[] {
+  // Most names are a few words, none in capitals: read into an array of their number (an array
+  // grown by pushes reserves room for 16), in the same order, skipping a quoted nickname alike.
+  let count = 0;
+  let capitals = false;
+  for (let i = first; i <= last; i++) {
+    if (isQuoteToken(t, i)) {
+      if (i + 2 <= last && isQuoteToken(t, i + 2)) i += 2;
+      continue;
+    }
+    const f = t.flags[i]!;
+    if (f & F_ALLCAPS && !(f & F_ABBR)) capitals = true;
+    count++;
+  }
+  if (!capitals && count >= 1 && count <= 4) {
+    let w0 = '';
+    let w1 = '';
+    let w2 = '';
+    let w3 = '';
+    let n = 0;
+    for (let i = first; i <= last; i++) {
+      if (isQuoteToken(t, i)) {
+        if (i + 2 <= last && isQuoteToken(t, i + 2)) i += 2;
+        continue;
+      }
+      const w = t.flags[i]! & F_DOT && isInitial(t, i) ? `${wordAt(t, i)}.` : wordAt(t, i);
+      if (n === 0) w0 = w;
+      else if (n === 1) w1 = w;
+      else if (n === 2) w2 = w;
+      else w3 = w;
+      n++;
+    }
+    return count === 1 ? [w0] : count === 2 ? [w0, w1] : count === 3 ? [w0, w1, w2] : [w0, w1, w2, w3];
+  }
   const words: string[] = [];
   // Words in capitals are rare: their flags are only listed once one is met.
   let caps: boolean[] | null = null;
@@ -1385,13 +1478,13 @@ function runKeyOf(run: NameRun): string {
  * around the words asked for are parsed (each token's run at most once).
  */
 class NameRunIndex {
-  /** Answers already given, by short name. */
-  readonly memo = new Map<string, string[] | null>();
+  /** Answers already given, by short name (made on the first question: many documents ask none). */
+  memo: Map<string, string[] | null> | null = null;
   /** Tokens by `hashLast` and by `hashFirst`; built once a document has asked several questions. */
   private byLast: Map<number, number[]> | null = null;
   private byFirst: Map<number, number[]> | null = null;
   /** The run around each token asked about, so that a word shared by several questions is parsed once. */
-  private readonly runAt = new Map<number, NameRun | null>();
+  private runAt: Map<number, NameRun | null> | null = null;
   private scans = 0;
 
   constructor(private readonly t: Tokens) {}
@@ -1418,20 +1511,7 @@ class NameRunIndex {
 
   /** Runs of two or more name words that end with the word hashed `last` or open with the word hashed `first`. */
   around(last: number, first: number): NameRun[] {
-    const seen = new Set<number>();
     const out: NameRun[] = [];
-    // A run is determined by its first token, so which of its words found it does not matter.
-    const visit = (i: number) => {
-      let run = this.runAt.get(i);
-      if (run === undefined) {
-        run = runAround(this.t, i);
-        this.runAt.set(i, run);
-      }
-      if (run && !seen.has(run.first)) {
-        seen.add(run.first);
-        out.push(run);
-      }
-    };
     if (this.scans < DIRECT_SCANS) {
       // Most documents ask a question or two: integer comparisons over the words beat building an index.
       this.scans++;
@@ -1440,15 +1520,39 @@ class NameRunIndex {
       for (let c = 0; c < capCount; c++) {
         const i = caps[c]!;
         if (hashLast[i] !== last && hashFirst[i] !== first) continue;
-        if (mayBelongToLongerName(t, i)) visit(i);
+        if (mayBelongToLongerName(t, i)) this.visit(i, out);
       }
     } else {
       if (!this.byLast) this.buildIndex();
-      for (const i of this.byLast!.get(last) ?? []) visit(i);
-      for (const i of this.byFirst!.get(first) ?? []) visit(i);
+      const byLast = this.byLast!.get(last);
+      if (byLast) for (const i of byLast) this.visit(i, out);
+      const byFirst = this.byFirst!.get(first);
+      if (byFirst) for (const i of byFirst) this.visit(i, out);
     }
-    out.sort((a, b) => a.first - b.first);
+    // By first token, stably (as Array.prototype.sort): a few runs at most.
+    for (let k = 1; k < out.length; k++) {
+      const run = out[k]!;
+      let q = k;
+      while (q > 0 && out[q - 1]!.first > run.first) {
+        out[q] = out[q - 1]!;
+        q--;
+      }
+      out[q] = run;
+    }
     return out;
+  }
+
+  /** Adds the run holding token i to `out`, unless it is there (a run is determined by its first token). */
+  private visit(i: number, out: NameRun[]): void {
+    const runAt = (this.runAt ??= new Map<number, NameRun | null>());
+    let run = runAt.get(i);
+    if (run === undefined) {
+      run = runAround(this.t, i);
+      runAt.set(i, run);
+    }
+    if (!run) return;
+    for (const known of out) if (known.first === run.first) return;
+    out.push(run);
   }
 }
 
@@ -1565,40 +1669,81 @@ function computeVariantKeys(words: readonly string[], aliases: readonly string[]
 /**
  * Name forms and the entities they name (in the order added), in an open-addressing table by
  * `tableHashOf` (the forms' hashes come with their cached facts): a Map of strings read every
- * form's string to hash it.
+ * form's string to hash it. One table serves every call (buildEntities is not re-entered): its
+ * entity lists are chains in flat arrays, so a document adds no arrays per form.
  */
 class FormIndex {
+  // The arrays only grow (emptied by resetting the counts): setting a length of 0 let go of their
+  // storage, and every document allocated it again. The forms' strings are the detached name forms.
   private readonly keys: string[] = [];
-  private readonly lists: number[][] = [];
   private readonly hashes: number[] = [];
-  // A plain array: typed arrays this small per call cost the collector more (their buffers live outside the heap).
+  /** Per form: its first and last entry; per entry: the entity and the next entry of the form (-1: none). */
+  private readonly firstEntry: number[] = [];
+  private readonly lastEntry: number[] = [];
+  private readonly entryIdx: number[] = [];
+  private readonly entryNext: number[] = [];
+  private forms = 0;
+  private entries = 0;
   private slots: number[] = new Array<number>(64).fill(-1);
 
-  /** The entities named by `key`, whose table hash is h. */
-  get(key: string, h: number): number[] | undefined {
+  /** Empties the table (a table grown by a document with many names is not cleared slot by slot). */
+  reset(): void {
+    this.forms = 0;
+    this.entries = 0;
+    if (this.slots.length > 64) this.slots = new Array<number>(64).fill(-1);
+    else this.slots.fill(-1);
+  }
+
+  /** The form spelt `key` (table hash h), or -1. */
+  formOf(key: string, h: number): number {
     const mask = this.slots.length - 1;
     for (let slot = h & mask; this.slots[slot] !== -1; slot = (slot + 1) & mask) {
       const form = this.slots[slot]!;
-      if (this.hashes[form] === h && this.keys[form] === key) return this.lists[form];
+      if (this.hashes[form] === h && this.keys[form] === key) return form;
     }
-    return undefined;
+    return -1;
+  }
+
+  /** The first entry of a form (-1: none), the entity of an entry and the entry after it. */
+  first(form: number): number {
+    return this.firstEntry[form]!;
+  }
+
+  idxOf(entry: number): number {
+    return this.entryIdx[entry]!;
+  }
+
+  next(entry: number): number {
+    return this.entryNext[entry]!;
   }
 
   add(key: string, h: number, idx: number): void {
-    const list = this.get(key, h);
-    if (list) {
-      if (!list.includes(idx)) list.push(idx);
+    const known = this.formOf(key, h);
+    if (known >= 0) {
+      for (let en = this.firstEntry[known]!; en >= 0; en = this.entryNext[en]!) if (this.entryIdx[en] === idx) return;
+      const en = this.newEntry(idx);
+      this.entryNext[this.lastEntry[known]!] = en;
+      this.lastEntry[known] = en;
       return;
     }
-    const form = this.keys.length;
-    this.keys.push(key);
-    this.lists.push([idx]);
-    this.hashes.push(h);
-    if (2 * this.keys.length > this.slots.length) {
+    const form = this.forms++;
+    const en = this.newEntry(idx);
+    setAt(this.keys, form, key);
+    setAt(this.hashes, form, h);
+    setAt(this.firstEntry, form, en);
+    setAt(this.lastEntry, form, en);
+    if (2 * this.forms > this.slots.length) {
       // At most half full: twice the slots, every form placed again.
       this.slots = new Array<number>(this.slots.length * 2).fill(-1);
-      for (let f = 0; f < this.keys.length; f++) this.place(f);
+      for (let f = 0; f < this.forms; f++) this.place(f);
     } else this.place(form);
+  }
+
+  private newEntry(idx: number): number {
+    const en = this.entries++;
+    setAt(this.entryIdx, en, idx);
+    setAt(this.entryNext, en, -1);
+    return en;
   }
 
   private place(form: number): void {
@@ -1609,6 +1754,48 @@ class FormIndex {
   }
 }
 
+/** Writes a[i], i at most a.length (a reused array that only grows, without holes). */
+function setAt<T>(a: T[], i: number, v: T): void {
+  if (i < a.length) a[i] = v;
+  else a.push(v);
+}
+
+const formIndex = new FormIndex();
+/** Registrations in building order, reused (emptied after each build: they hold the text's words). */
+const regOrder: Registration[] = [];
+
+/** Whether registration a is built before b: more words, then more weight, then earlier (a stable order). */
+function regBefore(a: Registration, b: Registration): boolean {
+  const byWords = b.words.length - a.words.length;
+  if (byWords !== 0) return byWords < 0;
+  const byWeight = b.weight - a.weight;
+  if (byWeight !== 0) return byWeight < 0;
+  return a.first - b.first < 0;
+}
+
+function indexEntity(byKey: FormIndex, entities: DocEntity[], idx: number): void {
+  const { keys, facts } = entityForms(entities[idx]!);
+  for (let q = 0; q < keys.length; q++) byKey.add(keys[q]!, facts[4 * q + 2]!, idx);
+}
+
+/** Two people with one surname ("Kim Jong Un", "Kim Yung-ho"): a short cue means the one named last before it. */
+function pickEntity(byKey: FormIndex, entities: DocEntity[], key: string, pos: number): number | undefined {
+  const form = byKey.formOf(key, tableHashOf(key));
+  if (form < 0) return undefined;
+  let en = byKey.first(form);
+  let best = byKey.idxOf(en);
+  let bestPos = -1;
+  for (; en >= 0; en = byKey.next(en)) {
+    const idx = byKey.idxOf(en);
+    const p = entities[idx]!.firstPos;
+    if (p <= pos && p > bestPos) {
+      best = idx;
+      bestPos = p;
+    }
+  }
+  return best;
+}
+
 function buildEntities(
   regs: Registration[],
   runs: NameRunIndex,
@@ -1616,50 +1803,44 @@ function buildEntities(
   previous?: DocEntity[],
 ): DocEntity[] {
   const entities: DocEntity[] = [];
-  const byKey = new FormIndex();
-  const order = [...regs].sort((a, b) => b.words.length - a.words.length || b.weight - a.weight || a.first - b.first);
-  const index = (idx: number) => {
-    const { keys, facts } = entityForms(entities[idx]!);
-    for (let q = 0; q < keys.length; q++) byKey.add(keys[q]!, facts[4 * q + 2]!, idx);
-  };
-  // Two people with one surname ("Kim Jong Un", "Kim Yung-ho"): a short cue means the one named last before it.
-  const pick = (key: string, pos: number): number | undefined => {
-    const list = byKey.get(key, tableHashOf(key));
-    if (!list) return undefined;
-    let best = list[0]!;
-    let bestPos = -1;
-    for (const idx of list) {
-      const p = entities[idx]!.firstPos;
-      if (p <= pos && p > bestPos) {
-        best = idx;
-        bestPos = p;
-      }
+  const byKey = formIndex;
+  byKey.reset();
+  // Sorted by insertion (a document has a few registrations; stable, as Array.prototype.sort).
+  const order = regOrder;
+  order.length = 0;
+  for (const r of regs) {
+    let k = order.length;
+    order.push(r);
+    while (k > 0 && regBefore(r, order[k - 1]!)) {
+      order[k] = order[k - 1]!;
+      k--;
     }
-    return best;
-  };
+    order[k] = r;
+  }
   for (const r of order) {
     const key = regKeyOf(r);
     const pos = t.start[r.first]!;
-    let idx = pick(key, pos);
+    let idx = pickEntity(byKey, entities, key, pos);
     if (idx === undefined && r.words.length <= 2) {
       // A short cue ("Shadow trade minister Mr Price"): the full name elsewhere in the text.
       const full = fullNameFor(r, runs);
       if (full) {
-        const fullKey = keyOf(full);
-        idx = pick(fullKey, pos);
+        const fullName = full.join(' ');
+        const fullKey = nameKey(fullName);
+        idx = pickEntity(byKey, entities, fullKey, pos);
         if (idx === undefined) {
-          entities.push(newEntity(full, r, t));
+          entities.push(newEntity(full, fullName, fullKey, r, t));
           idx = entities.length - 1;
         }
         // A first-word short form ("Prabowo") becomes one of the entity's name forms.
         const e = entities[idx]!;
         if (!entityVariantKeys(e).includes(key)) e.aliases.push(key);
-        index(idx);
+        indexEntity(byKey, entities, idx);
       }
     }
     if (idx === undefined) {
-      entities.push(newEntity(r.words, r, t));
-      index(entities.length - 1);
+      entities.push(newEntity(r.words, regNameOf(r), key, r, t));
+      indexEntity(byKey, entities, entities.length - 1);
       continue;
     }
     const e = entities[idx]!;
@@ -1671,23 +1852,32 @@ function buildEntities(
     e.title ??= r.title;
     e.country ??= r.country;
     // The spelling with hyphens/apostrophes is the fuller form ("Amir-Abdollahian" over "Amir Abdollahian").
-    if (key === e.key && decoration(r.words.join(' ')) > decoration(e.name)) {
+    if (key === e.key && wordsDecoration(r.words) > decoration(e.name)) {
       e.words = r.words;
-      e.name = r.words.join(' ');
+      e.name = regNameOf(r);
     }
     e.firstPos = Math.min(e.firstPos, t.start[r.first]!);
   }
   if (previous) {
     for (const p of previous) {
       if (p.aliases.length === 0) continue;
-      const idx = byKey.get(p.key, tableHashOf(p.key))?.[0];
-      if (idx === undefined) continue;
+      const form = byKey.formOf(p.key, tableHashOf(p.key));
+      if (form < 0) continue;
+      const idx = byKey.idxOf(byKey.first(form));
       const e = entities[idx]!;
       for (const a of p.aliases) if (!e.aliases.includes(a)) e.aliases.push(a);
-      index(idx);
+      indexEntity(byKey, entities, idx);
     }
   }
+  order.length = 0;
   return entities;
+}
+
+/** `decoration(words.join(' '))` without the joined string (spaces count for nothing). */
+function wordsDecoration(words: readonly string[]): number {
+  let n = 0;
+  for (const w of words) n += decoration(w);
+  return n;
 }
 
 function decoration(name: string): number {
@@ -1697,18 +1887,18 @@ function decoration(name: string): number {
   return n;
 }
 
-function newEntity(words: string[], r: Registration, t: Tokens): DocEntity {
-  const name = words.join(' ');
-  return { words, name, key: words === r.words ? regKeyOf(r) : keyOf(words), title: r.title, country: r.country, weight: r.weight, firstPos: t.start[r.first]!, aliases: [] };
+/** A new entity named `words` (joined: `name`, keyed: `key`) from registration r. */
+function newEntity(words: string[], name: string, key: string, r: Registration, t: Tokens): DocEntity {
+  return { words, name, key, title: r.title, country: r.country, weight: r.weight, firstPos: t.start[r.first]!, aliases: [] };
 }
 
 /** The full name a short cue refers to: a run of name words ending with the same surname, nearest before the cue, else after. */
 function fullNameFor(r: Registration, runs: NameRunIndex): string[] | null {
   const key = regKeyOf(r);
-  const memo = runs.memo.get(key);
+  const memo = runs.memo?.get(key);
   if (memo !== undefined) return memo;
   const result = findFullName(r, runs, key);
-  runs.memo.set(key, result);
+  (runs.memo ??= new Map<string, string[] | null>()).set(key, result);
   return result;
 }
 
@@ -1748,14 +1938,8 @@ function findFullName(r: Registration, runs: NameRunIndex, key: string): string[
 
 /** Every mention of a document entity, left to right, without overlaps. */
 interface Matcher {
-  /** The distinct name forms of the entities, in the order first met. */
-  formKey: string[];
-  /** The entities each form names, in the order met (as a Map of forms to entities listed them). */
-  formEntities: number[][];
-  /** Whether the form is some entity's full key. */
-  formIsFull: boolean[];
-  /** Whether the form is plain-letter words (then its `tableHash` is its `formHashOf` fold). */
-  formPlain: boolean[];
+  /** How many distinct name forms the entities have (listed in the form arrays below, in the order first met). */
+  forms: number;
   /** Open-addressing table of the forms by `tableHash` (slots `formSlotForm`/`formSlotHash`, mask). */
   formMask: number;
   /** The forms' first-word hashes (asciiLowerHash, >= 0), open addressing, -1 empty. */
@@ -1778,6 +1962,18 @@ const FIRST_PART_BITS = new Int32Array(32);
 let formSlotForm = new Int32Array(64);
 let formSlotHash = new Int32Array(64);
 let firstSlot = new Int32Array(64);
+// The last matcher's forms, in arrays that only grow (a matcher per entity set allocated its own):
+// per form its key (a detached name form), whether it is some entity's full key, whether it is
+// plain-letter words (then its `tableHash` is its `formHashOf` fold), and the first and last entry of
+// the entities it names (in the order met, as a Map of forms to entities listed them); per entry its
+// entity and the next entry of the form (-1: none).
+const formKey: string[] = [];
+let formIsFull = new Uint8Array(64);
+let formPlain = new Uint8Array(64);
+let formFirstEntry = new Int32Array(64);
+let formLastEntry = new Int32Array(64);
+let entryEntity = new Int32Array(64);
+let entryNext = new Int32Array(64);
 
 /**
  * A person's name forms and what matching needs of each, read once per name (the cached
@@ -1828,7 +2024,7 @@ function formFactsOf(keys: string[]): FormFacts {
 /** Index of the form spelt `key` whose table hash is `h`, or -1. */
 function formIndexOf(m: Matcher, key: string, h: number): number {
   for (let slot = h & m.formMask; formSlotForm[slot] !== -1; slot = (slot + 1) & m.formMask) {
-    if (formSlotHash[slot] === h && m.formKey[formSlotForm[slot]!] === key) return formSlotForm[slot]!;
+    if (formSlotHash[slot] === h && formKey[formSlotForm[slot]!] === key) return formSlotForm[slot]!;
   }
   return -1;
 }
@@ -1855,8 +2051,19 @@ function matcherFor(entities: DocEntity[]): Matcher {
   }
   formSlotForm.fill(-1, 0, size);
   firstSlot.fill(-1, 0, size);
+  // At most `total` forms and entries.
+  if (formIsFull.length < total) {
+    const cap = Math.max(total, 2 * formIsFull.length);
+    formIsFull = new Uint8Array(cap);
+    formPlain = new Uint8Array(cap);
+    formFirstEntry = new Int32Array(cap);
+    formLastEntry = new Int32Array(cap);
+    entryEntity = new Int32Array(cap);
+    entryNext = new Int32Array(cap);
+  }
+  let entries = 0;
   const matcher: Matcher = {
-    formKey: [], formEntities: [], formIsFull: [], formPlain: [], formMask: size - 1, firstMask: size - 1, maxWords: 1,
+    forms: 0, formMask: size - 1, firstMask: size - 1, maxWords: 1,
     firstParts: null, firstPartBits: FIRST_PART_BITS.fill(0), particleForms: false, aliasCount,
   };
   const mask = size - 1;
@@ -1868,15 +2075,24 @@ function matcherFor(entities: DocEntity[]): Matcher {
       const th = facts[4 * q + 2]!;
       const known = formIndexOf(matcher, k, th);
       if (known >= 0) {
-        const list = matcher.formEntities[known]!;
-        if (!list.includes(idx)) list.push(idx);
+        let en = formFirstEntry[known]!;
+        while (en >= 0 && entryEntity[en] !== idx) en = entryNext[en]!;
+        if (en < 0) {
+          entryEntity[entries] = idx;
+          entryNext[entries] = -1;
+          entryNext[formLastEntry[known]!] = entries;
+          formLastEntry[known] = entries++;
+        }
         continue;
       }
-      const form = matcher.formKey.length;
-      matcher.formKey.push(k);
-      matcher.formEntities.push([idx]);
-      matcher.formIsFull.push(false);
-      matcher.formPlain.push(facts[4 * q + 3] === 1);
+      const form = matcher.forms++;
+      setAt(formKey, form, k);
+      formIsFull[form] = 0;
+      formPlain[form] = facts[4 * q + 3] === 1 ? 1 : 0;
+      entryEntity[entries] = idx;
+      entryNext[entries] = -1;
+      formFirstEntry[form] = entries;
+      formLastEntry[form] = entries++;
       let slot = th & mask;
       while (formSlotForm[slot] !== -1) slot = (slot + 1) & mask;
       formSlotForm[slot] = form;
@@ -1896,7 +2112,7 @@ function matcherFor(entities: DocEntity[]): Matcher {
   // The entities' full keys among the forms.
   for (const e of entities) {
     const form = formIndexOf(matcher, e.key, tableHashOf(e.key));
-    if (form >= 0) matcher.formIsFull[form] = true;
+    if (form >= 0) formIsFull[form] = 1;
   }
   lastMatcherEntities = entities;
   lastMatcher = matcher;
@@ -1907,7 +2123,8 @@ function matcherFor(entities: DocEntity[]): Matcher {
 function firstPartsOf(matcher: Matcher): Set<string> {
   if (!matcher.firstParts) {
     const parts = new Set<string>();
-    for (const k of matcher.formKey) {
+    for (let form = 0; form < matcher.forms; form++) {
+      const k = formKey[form]!;
       const space = k.indexOf(' ');
       parts.add(space < 0 ? k : k.slice(0, space));
     }
@@ -1922,17 +2139,20 @@ function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: numbe
   // The latest mention of each entity, by entity index.
   const lastSeen: number[] = [];
   const found: Found[] = [];
-  // The arrays in locals: the loop below visits every listed word (every word with particle forms).
-  const { caps, capCount, flags, hashFirst } = t;
-  // Names start on capitalised or hyphenated words (listed by the tokenizer), or on particles.
-  let c = particleForms ? -1 : firstCapAtOrAfter(t, from);
+  // The arrays in locals: the loop below visits every listed word.
+  const { caps, capCount, cues, flags, hashFirst } = t;
+  // Names start on capitalised or hyphenated words (listed by the tokenizer), or on particles, which
+  // the tokenizer lists among the cue words (CUE_HASHES): with particle forms both lists are walked.
+  let c = firstIndexAtOrAfter(caps, capCount, from);
+  const cueCount = particleForms ? t.cueCount : 0;
+  let q = particleForms ? firstIndexAtOrAfter(cues, cueCount, from) : 0;
   for (let i = from; i < to; i++) {
-    if (c >= 0) {
-      while (c < capCount && caps[c]! < i) c++;
-      if (c >= capCount) break;
-      i = caps[c++]!;
-      if (i >= to) break;
-    }
+    while (c < capCount && caps[c]! < i) c++;
+    while (q < cueCount && cues[q]! < i) q++;
+    if (c < capCount) i = q < cueCount && cues[q]! < caps[c]! ? cues[q]! : caps[c]!;
+    else if (q < cueCount) i = cues[q]!;
+    else break;
+    if (i >= to) break;
     // The first word's hash first: it rejects almost every word with one array read (the tests
     // below only ever skip a word too, so their order does not matter).
     const quick = hashFirst[i]!;
@@ -1987,7 +2207,7 @@ function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: numbe
         // without building the key string.
         for (let slot = formHash & matcher.formMask; formSlotForm[slot] !== -1; slot = (slot + 1) & matcher.formMask) {
           const form = formSlotForm[slot]!;
-          if (formSlotHash[slot] === formHash && matcher.formPlain[form] && tokensSpellKey(t, keyTokens, keyWords, matcher.formKey[form]!)) {
+          if (formSlotHash[slot] === formHash && formPlain[form] === 1 && tokensSpellKey(t, keyTokens, keyWords, formKey[form]!)) {
             bestLast = j;
             bestForm = form;
             break;
@@ -2004,34 +2224,39 @@ function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: numbe
       if (t.flags[j]! & F_POSS) break;
     }
     if (bestLast < 0) continue;
-    const candidates = matcher.formEntities[bestForm]!;
-    const fullKey = matcher.formIsFull[bestForm]!;
+    const firstEntry = formFirstEntry[bestForm]!;
+    const fullKey = formIsFull[bestForm] === 1;
     const isFull = fullKey || bestLast > i;
     if (!isFull || bestLast === i) {
       // A bare surname: not when glued to another capitalised word ("Leonard Cohen" for "Gilad Cohen"),
       // nor a calendar or function word at a sentence start without a title ("May said").
       if (i > 0 && continues(t, i) && isNameLike(t, i - 1, true) && !isCueWord(t, i - 1)) continue;
       if (bestLast + 1 < t.count && continues(t, bestLast + 1) && isNameLike(t, bestLast + 1, true) && !isCueWord(t, bestLast + 1) && !fullKey) continue;
-      const lower = lowerAt(t, i);
-      if ((CALENDAR_WORDS.has(lower) || STOP_CAPS.has(lower)) && !(i > 0 && continues(t, i) && isCueWord(t, i - 1))) continue;
+      // A calendar or function word: read from the token's lexicon bits (CALENDAR_WORDS, STOP_CAPS).
+      if (lexAt(t, i) & (LX_CALENDAR | LX_STOP) && !(i > 0 && continues(t, i) && isCueWord(t, i - 1))) continue;
       if (!(f & F_CAP)) continue;
     }
-    let pool = candidates;
-    if (pool.length > 1 && i > 0 && continues(t, i) && headStrengthAt(t, i - 1)) {
-      // "Minister Kim": the Kim whose title has that word.
-      const head = lowerAt(t, i - 1);
-      const titled = pool.filter((c) => entities[c]!.title?.toLowerCase().includes(head));
-      if (titled.length > 0) pool = titled;
-    }
-    let entity = pool[0]!;
-    if (pool.length > 1) {
-      // The same surname for two people: the one mentioned most recently.
-      let bestPos = -1;
-      for (const c of pool) {
-        const seen = lastSeen[c] ?? -1;
-        if (seen > bestPos) {
-          bestPos = seen;
-          entity = c;
+    // Most forms name one entity: the list is only spelt for the others.
+    let entity = entryEntity[firstEntry]!;
+    if (entryNext[firstEntry]! >= 0) {
+      let pool: number[] = [];
+      for (let en = firstEntry; en >= 0; en = entryNext[en]!) pool.push(entryEntity[en]!);
+      if (i > 0 && continues(t, i) && headStrengthAt(t, i - 1)) {
+        // "Minister Kim": the Kim whose title has that word.
+        const head = lowerAt(t, i - 1);
+        const titled = pool.filter((c) => entities[c]!.title?.toLowerCase().includes(head));
+        if (titled.length > 0) pool = titled;
+      }
+      entity = pool[0]!;
+      if (pool.length > 1) {
+        // The same surname for two people: the one mentioned most recently.
+        let bestPos = -1;
+        for (const c of pool) {
+          const seen = lastSeen[c] ?? -1;
+          if (seen > bestPos) {
+            bestPos = seen;
+            entity = c;
+          }
         }
       }
     }
@@ -2160,13 +2385,13 @@ function keyOfTokens(t: Tokens, tokens: Int32Array, count: number): string {
   return key;
 }
 
-/** Index into `t.caps` of the first listed word at or after token `from`. */
-function firstCapAtOrAfter(t: Tokens, from: number): number {
+/** Index into a sorted token list (`t.caps`, `t.cues`) of the first token at or after `from`. */
+function firstIndexAtOrAfter(list: Int32Array, count: number, from: number): number {
   let lo = 0;
-  let hi = t.capCount;
+  let hi = count;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (t.caps[mid]! < from) lo = mid + 1;
+    if (list[mid]! < from) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -2252,6 +2477,9 @@ for (const h of HEAD_HASHES) CUE_HASHES.add(h);
 for (const h of HONORIFIC_HASHES) CUE_HASHES.add(h);
 // "known" too, so that findAliases walks the listed words, not all of them (scanCues skips it: no head).
 CUE_HASHES.add(KNOWN_HASH);
+// Name particles too, so that matchMentions walks the listed words when a name form opens with one
+// ("de la Cruz"), not every word (scanCues and findAliases skip them: no head, no honorific, not "known").
+for (const p of NAME_PARTICLES) CUE_HASHES.add(stringHash(p, false));
 
 /**
  * "Ethiopian Prime Minister Abiy Ahmed" … "Mr Abiy": where the article calls an official by the first

@@ -5,6 +5,7 @@
 // shard holds which key and, per article, what it was when analysed (size, mtime, hash, date override, key).
 // Pure: no `vscode`, so the worker and the tests use it too.
 import type { DocumentAnalysis } from '../analysis/types';
+import { runSteps } from '../analysis/steps';
 import { sha256Hex } from '../annotations/sha256';
 import { type LinkInput, type LinkPerson, linkInputOf } from './corpusLink';
 
@@ -126,11 +127,21 @@ export function parseSummary(json: string): AnalysisSummary | undefined {
   const list = x.mentions as number[];
   if (!list.every((m) => Number.isInteger(m) && m >= 0 && m < people.length)) return undefined;
   const mentions = people.length > 0xffff ? Uint32Array.from(list) : Uint16Array.from(list);
+  // Thousands of event mentions repeat the same names, ids, dates and places: one string each.
+  const events = x.events as LinkInput['events'];
+  for (const e of events) {
+    if (!isRecord(e) || !Array.isArray(e.participants) || !Array.isArray(e.participantEntityIds) || !Array.isArray(e.sources)) return undefined;
+    e.type = intern(e.type);
+    e.date = intern(e.date);
+    e.location = intern(e.location);
+    for (let i = 0; i < e.participants.length; i++) e.participants[i] = intern(e.participants[i]!);
+    for (let i = 0; i < e.participantEntityIds.length; i++) e.participantEntityIds[i] = intern(e.participantEntityIds[i]!);
+  }
   const found = x.found as AnalysisSummary['found'];
   return {
     documentDate: typeof x.documentDate === 'string' ? x.documentDate : null,
     found: { quotes: Number(found.quotes) || 0, claims: Number(found.claims) || 0, dates: Number(found.dates) || 0 },
-    link: { people, mentions, events: x.events as LinkInput['events'] },
+    link: { people, mentions, events },
   };
 }
 
@@ -251,9 +262,45 @@ export function emptyManifest(): Manifest {
 }
 
 export function encodeManifest(manifest: Manifest, engineVersion: string): string {
-  const articles: Record<string, [number, number, string, string | null, string]> = {};
-  for (const [uri, r] of manifest.articles) articles[uri] = [r.size, r.mtime, r.sha256, r.override, r.key];
-  return JSON.stringify({ format: MANIFEST_FORMAT, schema: CACHE_SCHEMA, engine: engineVersion, shards: Object.fromEntries(manifest.shards), articles });
+  return new TextDecoder().decode(runSteps(encodeManifestSteps(manifest, engineVersion)));
+}
+
+/** Records encoded between two yields of encodeManifestSteps (well under a millisecond). */
+const MANIFEST_STEP = 256;
+
+/**
+ * The manifest as UTF-8 JSON, made record by record with a yield every few hundred: the manifest of 10,000
+ * articles is ~3 MB, which made as one object and one string held the extension host for tens of ms.
+ */
+export function* encodeManifestSteps(manifest: Manifest, engineVersion: string): Generator<void, Uint8Array, void> {
+  const encoder = new TextEncoder();
+  let buffer = new Uint8Array(256 + manifest.articles.size * 320);
+  let length = 0;
+  const append = (text: string) => {
+    for (;;) {
+      const { read, written } = encoder.encodeInto(text, buffer.subarray(length));
+      length += written;
+      if (read === text.length) return;
+      text = text.slice(read);
+      const grown = new Uint8Array(buffer.length * 2);
+      grown.set(buffer.subarray(0, length));
+      buffer = grown;
+    }
+  };
+  append(`${JSON.stringify({ format: MANIFEST_FORMAT, schema: CACHE_SCHEMA, engine: engineVersion }).slice(0, -1)},"shards":{`);
+  let count = 0;
+  for (const [name, keys] of manifest.shards) {
+    append(`${count ? ',' : ''}${JSON.stringify(name)}:${JSON.stringify(keys)}`);
+    if (++count % MANIFEST_STEP === 0) yield;
+  }
+  append('},"articles":{');
+  count = 0;
+  for (const [uri, r] of manifest.articles) {
+    append(`${count ? ',' : ''}${JSON.stringify(uri)}:${JSON.stringify([r.size, r.mtime, r.sha256, r.override, r.key])}`);
+    if (++count % MANIFEST_STEP === 0) yield;
+  }
+  append('}}');
+  return buffer.subarray(0, length);
 }
 
 /** The manifest, or an empty one for anything else (damaged, foreign, another engine's: those shards are pruned). */

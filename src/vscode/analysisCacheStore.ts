@@ -8,12 +8,14 @@ import type { CorpusEvent, DocumentAnalysis, Entity } from '../analysis/types';
 import { atomicWrite, removeStaleTemps } from '../annotations/atomicWrite';
 import { workspaceFs } from './workspaceFs';
 import { hashText } from './textHash';
-import { type ArticleRecord, analysisCacheKey, isShardName, newShardName, SHARD_BUFFER_BYTES, SHARD_BYTES, internStrings, decodeManifest, decodeShard, emptyManifest, encodeManifest, type Manifest, ShardBuilder } from './analysisCache';
+import { type ArticleRecord, analysisCacheKey, isShardName, newShardName, SHARD_BUFFER_BYTES, SHARD_BYTES, internStrings, decodeManifest, decodeShard, emptyManifest, encodeManifestSteps, type Manifest, ShardBuilder } from './analysisCache';
 
 const MANIFEST = 'manifest.json';
 /** The last linking of the workspace (entities, events, local ids), so that reopening shows the Events at once. */
 const CORPUS = 'corpus-links.ndjson';
 const CORPUS_FORMAT = 'news-annotator/corpus-links';
+/** Time the manifest's encoding may take before the event loop gets a turn. */
+const MANIFEST_SLICE_MS = 8;
 /** Entities or events per line of the corpus file: one line is parsed per turn of the event loop. */
 const CORPUS_LINE_ITEMS = 300;
 /** The linked corpus's pieces are written in files of about this size, named by the head file. */
@@ -431,7 +433,18 @@ export class AnalysisCacheStore {
 
   private async writeManifest(): Promise<void> {
     try {
-      await atomicWrite(workspaceFs, vscode.Uri.joinPath(this.dir!, MANIFEST), new TextEncoder().encode(encodeManifest(this.manifest, this.engineVersion)));
+      // Encoded in slices of a few ms, the event loop turning between them.
+      const steps = encodeManifestSteps(this.manifest, this.engineVersion);
+      let sliceStart = performance.now();
+      let next = steps.next();
+      while (!next.done) {
+        if (performance.now() - sliceStart >= MANIFEST_SLICE_MS) {
+          await new Promise((r) => setTimeout(r, 0));
+          sliceStart = performance.now();
+        }
+        next = steps.next();
+      }
+      await atomicWrite(workspaceFs, vscode.Uri.joinPath(this.dir!, MANIFEST), next.value);
     } catch (e) {
       this.log.warn(`analysis cache: could not write the manifest: ${String(e)}`);
     }

@@ -45,11 +45,16 @@ export class LiveAnalysis implements vscode.Disposable {
     this.disposables.push(vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc.uri)));
   }
 
-  /** The analysis of an open article's typed text, re-reading only what the edit touched when it can. */
-  analyseTyped(uri: vscode.Uri, text: string, documentDateOverride: string | null): TypedAnalysis {
+  /**
+   * The analysis of an open article's typed text, re-reading only what the edit touched when it can.
+   * Undefined for a long text with nothing to start from (its whole analysis, which the caller gets made off
+   * this thread, has not come yet): reading it whole here would hold the extension host for a long time.
+   */
+  analyseTyped(uri: vscode.Uri, text: string, documentDateOverride: string | null): TypedAnalysis | undefined {
     const started = performance.now();
     const key = uri.toString();
     let analyzer = this.analyzers.get(key);
+    if (!analyzer?.current && text.length > this.wholeTextUpTo) return undefined;
     if (!analyzer) this.analyzers.set(key, (analyzer = new IncrementalAnalyzer()));
     const result = analyzer.update(text, { documentDate: documentDateOverride }, text.length <= this.wholeTextUpTo ? 'full' : 'splice');
     const ms = performance.now() - started;
@@ -76,6 +81,11 @@ export class LiveAnalysis implements vscode.Disposable {
    */
   wantsWholeAnalysisFirst(textLength: number): boolean {
     return textLength > this.wholeTextUpTo;
+  }
+
+  /** Whether the article has an analysis its next edit can start from. */
+  hasBase(uri: vscode.Uri): boolean {
+    return !!this.analyzers.get(uri.toString())?.current;
   }
 
   /** Whether the last analysis given for the article is known exact (false also when there is none). */

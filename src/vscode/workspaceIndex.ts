@@ -99,6 +99,8 @@ const MAX_TEXT_IN_ANALYSIS = 1_000_000;
  * that all the linkings of a first indexing cost about a third more than the last one, not twice it).
  */
 const LINK_GROWTH = 4;
+/** Pause in typing after which a long article's quick, inexact reading is made exact off the host's thread. */
+const EXACT_AFTER_IDLE_MS = 1500;
 /** While indexing, the views are told about changes at most this often. */
 const INDEXING_FIRE_MS = 1_000;
 
@@ -171,6 +173,8 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
   /** The last linking of the corpus, and whether entries changed since it started. */
   private links: CorpusLinks | undefined;
   private linkStale = true;
+  /** Articles the running indexing found (see small()). */
+  private articlesFound = 0;
   private linkRunning: Promise<void> | undefined;
   private lastLinkEnd = 0;
   /** Someone waits for the linking (the end of indexing): no pause before it. */
@@ -187,6 +191,10 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
   /** Latest read of each article, so an older read finishing later does not win. */
   private readonly loadSeq = new Map<string, number>();
   private readonly pendingEdits = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Per open long article: the wait for a pause in typing before its whole analysis (exactWhenIdle). */
+  private readonly exactTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Open articles whose whole analysis the pool is making (one at a time each). */
+  private readonly wholeAnalyses = new Set<string>();
   private readonly pendingReads = new Map<string, ReturnType<typeof setTimeout>>();
   /** Articles not analysed (too large, binary, not decodable), by uri: their tags stay as they are. */
   private readonly refused = new Map<string, Refusal>();
@@ -498,6 +506,7 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     const openKeys = new Set(open.map((u) => u.toString()));
     const tagged = this.tagSource?.taggedArticles() ?? new Set<string>();
     const uris = [...open, ...[...found.values()].filter((u) => !openKeys.has(u.toString()))];
+    this.articlesFound = uris.length;
     if (run) run.articles = uris.length;
     const step = uris.length ? 100 / uris.length : 100;
 
@@ -890,10 +899,18 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
    * article's live analyser can (LiveAnalysis). An answer not known to equal the whole analysis is shown at
    * once and replaced by the whole analysis made off this thread.
    */
-  private analyseTyped(doc: vscode.TextDocument, text: string, override: string | null): DocumentAnalysis {
+  /**
+   * The typed text's analysis, or undefined when it is not to be made on this thread now (a long article whose
+   * whole analysis, to start from, is still being made off it: the edit is spliced onto it when it comes).
+   */
+  private analyseTyped(doc: vscode.TextDocument, text: string, override: string | null): DocumentAnalysis | undefined {
     try {
       const typed = this.live.analyseTyped(doc.uri, text, override);
-      if (!typed.exact) this.analyseOpenInBackground(doc, text, override, true);
+      if (!typed) {
+        this.analyseOpenInBackground(doc, text, override, true);
+        return undefined;
+      }
+      if (!typed.exact) this.exactWhenIdle(doc);
       return keptAnalysis(typed.analysis);
     } catch (e) {
       // The engine is built never to throw; if it does, the article shows nothing rather than breaking the rest.
@@ -904,22 +921,58 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
   }
 
   /**
+   * A quick, inexact reading of a long article's edit is made exact by a whole analysis off this thread once the
+   * typing pauses (not after every edit: each whole analysis of a 1 MB article is tens of MB for this thread to
+   * take in).
+   */
+  private exactWhenIdle(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    const previous = this.exactTimers.get(key);
+    if (previous) clearTimeout(previous);
+    this.exactTimers.set(
+      key,
+      setTimeout(() => {
+        this.exactTimers.delete(key);
+        if (this.disposed || doc.isClosed || this.live.isExact(doc.uri)) return;
+        const text = doc.getText();
+        // Edits not analysed yet: their own analysis comes first, and asks again.
+        if (this.entries.get(key)?.held?.text !== text) return;
+        this.analyseOpenInBackground(doc, text, this.documentDateOverride(doc.uri), true);
+      }, EXACT_AFTER_IDLE_MS),
+    );
+  }
+
+  /**
    * The whole analysis of an open article's text, made by the pool (off this thread), given to its live
    * analyser so that the next edit starts from it, and with `replace`, shown instead of a quick inexact one.
-   * Dropped when the user has typed on (or changed the document date) meanwhile.
+   * One runs at a time per article. When the user has typed on meanwhile, it is still the base the live
+   * analyser lacked (the typed text is then spliced onto it), and is otherwise dropped.
    */
   private analyseOpenInBackground(doc: vscode.TextDocument, text: string, override: string | null, replace: boolean): void {
-    const version = doc.version;
     const key = doc.uri.toString();
+    if (this.wholeAnalyses.has(key)) return;
+    this.wholeAnalyses.add(key);
+    const version = doc.version;
     void this.pool.analyse(text, override, { sentences: true }).then((json) => {
-      if (this.disposed || doc.isClosed || doc.version !== version || this.documentDateOverride(doc.uri) !== override) return;
+      this.wholeAnalyses.delete(key);
+      if (this.disposed || doc.isClosed || this.documentDateOverride(doc.uri) !== override) return;
+      const current = doc.version === version;
+      if (!current && this.live.hasBase(doc.uri)) return;
       const full = JSON.parse(json) as DocumentAnalysis;
       if (!fillTexts(full, text)) return;
       this.live.adopt(doc.uri, text, full, override);
       const entry = this.entries.get(key);
-      const kept = keptAnalysis(full);
-      if (replace && entry && entry.held?.text === text) this.setEntry(key, newEntry(entry.uri, entry.path, entry.sha256, entry.override, entry.record, summarise(kept), { text, analysis: kept }), true);
-    });
+      if (current && entry?.held?.text === text) {
+        if (replace) {
+          const kept = keptAnalysis(full);
+          this.setEntry(key, newEntry(entry.uri, entry.path, entry.sha256, entry.override, entry.record, summarise(kept), { text, analysis: kept }), true);
+        }
+        return;
+      }
+      // The model holds another text (typed since, or the article was not held yet): the document's text is
+      // read onto this analysis, as an edit.
+      this.updateFromDocument(doc, false);
+    }, () => this.wholeAnalyses.delete(key));
   }
 
   /** A large article just opened: its live analyser gets a whole analysis to start from before the first keystroke. */
@@ -954,6 +1007,8 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     const sha = hashText(text);
     const path = vscode.workspace.asRelativePath(doc.uri);
     const analysis = this.analyseTyped(doc, text, override);
+    // Not yet (see analyseTyped): the highlights shown stay, moved by the editor with the edits.
+    if (!analysis) return;
     this.setEntry(key, newEntry(doc.uri, path, sha, override, existing?.record, summarise(analysis), { text, analysis }), !replaced);
     if (replaced) this.textEmitter.fire([{ uri: doc.uri, path, text }]);
   }
@@ -1247,8 +1302,12 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
 
   // ---- linking ---------------------------------------------------------------------------------
 
+  /**
+   * Whether the workspace is linked synchronously when read. While a large workspace is first indexed its
+   * entries pass through every smaller size: it counts as large from the start, by the files found.
+   */
   private small(): boolean {
-    return this.entries.size <= SYNC_LINK_ARTICLES;
+    return Math.max(this.entries.size, this.isIndexing() ? this.articlesFound : 0) <= SYNC_LINK_ARTICLES;
   }
 
   /** A small workspace is linked when read, as before: its model is always current. */
@@ -1341,16 +1400,23 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     this.linkIfSmall();
     if (this.listed && this.listed.version === this.version) return this.listed;
     const started = performance.now();
+    const checked = new Map<string, Entry>();
+    for (const [key, entry] of this.entries) if (entry.checked) checked.set(key, entry);
+    // Most changes change articles, not which articles there are: the last list's order is kept then (no
+    // sort of thousands of paths at every change).
+    const previous = this.listed?.list;
+    const ordered =
+      previous && previous.length === checked.size && previous.every((a) => checked.get(a.uri.toString())?.path === a.path)
+        ? previous.map((a) => checked.get(a.uri.toString())!)
+        : [...checked.values()].sort(byPath);
     const list: ArticleSummary[] = [];
-    const byPath = new Map<string, ArticleSummary>();
-    for (const entry of this.entries.values()) {
-      if (!entry.checked) continue;
+    const summaryByPath = new Map<string, ArticleSummary>();
+    for (const entry of ordered) {
       const snapshot = this.snapshotOf(entry);
       list.push(snapshot);
-      byPath.set(snapshot.path, snapshot);
+      summaryByPath.set(snapshot.path, snapshot);
     }
-    list.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    this.listed = { version: this.version, list, byPath };
+    this.listed = { version: this.version, list, byPath: summaryByPath };
     this.longest('article list', started);
     return this.listed;
   }
@@ -1359,6 +1425,7 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     this.disposed = true;
     if (this.typedLinkTimer) clearTimeout(this.typedLinkTimer);
     for (const t of this.pendingEdits.values()) clearTimeout(t);
+    for (const t of this.exactTimers.values()) clearTimeout(t);
     for (const t of this.pendingReads.values()) clearTimeout(t);
     this.generation++;
     this.pool.dispose();

@@ -567,7 +567,51 @@ describe('calendar words in every spelling the scanners accept', () => {
     ['The Marches and the Mayday parade drew crowds in Mayfair.', []],
     // Four-digit runs inside longer numbers or glued to words are no years.
     ['Prices rose 12345678 times in the 2019May report.', []],
+    // Day-month, month-day and month ranges in every shape the window tests let through.
+    ['The hearing ran from 18 to 22 MARCH, the court said.', [['18', '2024-03-18'], ['22 MARCH', '2024-03-22']]],
+    ['It opened on the 3rd of March and closed Sept. 5.', [['3rd of March', '2024-03-03'], ['Sept. 5', '2023-09-05']]],
+    ['The Oslo 2 Accord and the Jan.5 memo.', [['Jan.5', '2024-01-05']]],
+    ['Fighting resumed on 9 January. Talks followed.', [['9 January', '2024-01-09']]],
+    [
+      'Prices rose between March and May, and again April–June 2023.',
+      [['March', '2024-03'], ['May', '2024-05'], ['April', '2023-04'], ['June 2023', '2023-06']],
+    ],
+    // Other spaces between day and month; units read through the trigger bits of their windows.
+    ['Talks open on 15\u00a0March and close March\u20095.', [['15\u00a0March', '2024-03-15'], ['March\u20095', '2024-03-05']]],
+    ['A 21st-century problem, the minister said at the end of the year.', [['21st-century', '20'], ['the end of the year', '2023']]],
+    [
+      'Later in the week the rebels returned; the same day the 1990s law lapsed.',
+      [['the week', '2024-W24'], ['the same day', null], ['1990s', '199']],
+    ],
+    [
+      'Over the weekend, officials met from March–April and 2019-12-20.',
+      [['the weekend', '2024-W23'], ['March', '2024-03'], ['April', '2024-04'], ['2019-12-20', '2019-12-20']],
+    ],
+    // A capitalised word before or after a number is no month.
+    ['Sector 7 of Block 12 reopened in Mayfair last June.', [['last June', '2023-06']]],
   ])('%s', (text, expected) => {
     expect(dates(text, '2024-06-12')).toEqual(expected);
+  });
+});
+
+describe('bounded tense reading on text made of dates', () => {
+  // One tense reading per 40 characters (plus 200) at most: past that, a weekday takes the
+  // reading without a cue. Values read lazily (only for the dates kept) must keep this bound.
+  it('reads the tense of the first dates only, in text order', () => {
+    const sentence = 'The minister will arrive on Monday. ';
+    const text = sentence.repeat(3000);
+    const found = findDates(text, '2024-06-12');
+    expect(found).toHaveLength(3000);
+    const budget = 200 + Math.floor(text.length / 40);
+    expect(found.slice(0, budget).every((d) => d.value === '2024-06-17')).toBe(true);
+    expect(found.slice(budget).every((d) => d.value === '2024-06-10')).toBe(true);
+  });
+
+  it('reads a month inside a longer date only through the longer date', () => {
+    // "March" alone and "March 5" overlap; the kept span is the longer one, with its own reading.
+    expect(dates('Talks will resume on March 5 and end in March.', '2024-06-12')).toEqual([
+      ['March 5', '2025-03-05'],
+      ['March', '2025-03'],
+    ]);
   });
 });

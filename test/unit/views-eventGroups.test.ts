@@ -125,4 +125,14 @@ describe('Events tree grouping of other shapes', () => {
   it('is empty for no events', () => {
     for (const g of ['date', 'participant', 'article'] as const) expect(groupEvents([], people, g)).toEqual([]);
   });
+
+  it("makes a group's children once, when the group is opened, and gives the same nodes each time", () => {
+    const events = Array.from({ length: 50 }, (_, i) => event(`e${i}`, `2024-0${1 + (i % 3)}-1${i % 9}`, ['Nelson Mandela']));
+    const [year] = groupEvents(events, people, 'date') as EventGroupNode[];
+    expect(year).toMatchObject({ label: '2024', count: 50 });
+    const months = year!.children;
+    expect(year!.children).toBe(months);
+    expect(months.map((m) => (m as EventGroupNode).label)).toEqual(['January', 'February', 'March']);
+    expect(childrenOf(year!, entities)).toBe(months);
+  });
 });

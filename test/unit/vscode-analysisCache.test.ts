@@ -5,7 +5,7 @@ import { analyzeDocument, linkAnalyses } from '../../src/analysis/analyze';
 import { runSteps } from '../../src/analysis/steps';
 import type { DocumentAnalysis } from '../../src/analysis/types';
 import { linkArticlesStepwise } from '../../src/vscode/corpusLink';
-import { analysisCacheKey, decodeManifest, decodeShard, emptyManifest, encodeManifest, fillTexts, isShardName, keptAnalysis, keptAnalysisJson, parseSummary, ShardBuilder, summarise, summaryJson } from '../../src/vscode/analysisCache';
+import { analysisCacheKey, decodeManifest, decodeShard, emptyManifest, encodeManifest, encodeManifestSteps, fillTexts, isShardName, keptAnalysis, keptAnalysisJson, parseSummary, ShardBuilder, summarise, summaryJson } from '../../src/vscode/analysisCache';
 import { loadSeeds } from '../helpers/seeds';
 
 const seeds = loadSeeds();
@@ -63,6 +63,22 @@ describe('analysis cache manifest', () => {
     expect(back.articles.size).toBe(0);
   });
 
+  it('is encoded in steps, as the JSON of the whole manifest, for thousands of articles', () => {
+    const m = emptyManifest();
+    m.shards.set('shard-lq2x3-0-ab12.json', ['k0', 'k1']);
+    // Some very long paths: more bytes than the encoder's first guess, so its buffer grows.
+    for (let i = 0; i < 1000; i++) m.articles.set(`file:///w/été/${i % 100 === 0 ? 'ü'.repeat(40_000) : ''}${i}"é🎉.txt`, { size: i, mtime: 1700000000000 + i, sha256: 'ab'.repeat(32), override: i % 2 ? '2024-03-04' : null, key: `k${i}` });
+    const steps = encodeManifestSteps(m, ENGINE);
+    let yields = 0;
+    let next = steps.next();
+    for (; !next.done; next = steps.next()) yields++;
+    expect(yields).toBeGreaterThanOrEqual(3);
+    const text = new TextDecoder().decode(next.value);
+    const articles = Object.fromEntries([...m.articles].map(([uri, r]) => [uri, [r.size, r.mtime, r.sha256, r.override, r.key]]));
+    expect(text).toBe(JSON.stringify({ format: JSON.parse(text).format, schema: JSON.parse(text).schema, engine: ENGINE, shards: Object.fromEntries(m.shards), articles }));
+    expect(decodeManifest(text, ENGINE)).toEqual(m);
+  });
+
   it('names only files the store makes', () => {
     expect(isShardName('shard-lq2x3-0-ab12.json')).toBe(true);
     for (const bad of ['../shard-a.json', 'shard-a.json.lq2-xy.tmp', 'manifest.json', 'shard-/x.json', 'shard-A.json']) expect(isShardName(bad), bad).toBe(false);
@@ -113,5 +129,7 @@ describe('article summaries (what the index keeps of a closed article)', () => {
     expect(parseSummary('not json')).toBeUndefined();
     expect(parseSummary('{"documentDate":null}')).toBeUndefined();
     expect(parseSummary('{"documentDate":null,"found":{},"people":[],"mentions":[3],"events":[]}')).toBeUndefined();
+    expect(parseSummary('{"documentDate":null,"found":{},"people":[],"mentions":[],"events":[{"type":"meeting","participants":"A"}]}')).toBeUndefined();
+    expect(parseSummary('{"documentDate":null,"found":{},"people":[],"mentions":[],"events":[null]}')).toBeUndefined();
   });
 });

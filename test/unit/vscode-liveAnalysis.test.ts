@@ -38,7 +38,7 @@ describe('LiveAnalysis', () => {
     const at = text.lastIndexOf(' the ') + 1;
     expect(at).toBeGreaterThan(text.length / 2);
     const edited = `${text.slice(0, at)}also ${text.slice(at)}`;
-    const typed = live.analyseTyped(a, edited, null);
+    const typed = live.analyseTyped(a, edited, null)!;
     expect(typed.analysedChars).toBeLessThan(edited.length);
     if (typed.exact) expect(typed.analysis).toEqual(analyzeDocument(edited));
     expect(metrics.reanalyses).toHaveLength(1);
@@ -52,23 +52,38 @@ describe('LiveAnalysis', () => {
     const a = uri('/w/b.txt');
     live.adopt(a, text, analyzeDocument(text), null);
     const edited = text.replace('12 March', '14 March');
-    const typed = live.analyseTyped(a, edited, null);
+    const typed = live.analyseTyped(a, edited, null)!;
     expect(typed.exact).toBe(true);
     expect(typed.analysis.documentDate?.value).toBe('2022-03-14');
     expect(live.isExact(a)).toBe(true);
   });
 
-  it('drops the analyzer of a closed document (the next text is analysed whole)', () => {
-    const live = new LiveAnalysis(metrics, { wholeTextUpToChars: 0 });
+  it('does not read a long article whole on this thread: with nothing to start from, it answers nothing yet', () => {
+    const live = new LiveAnalysis(metrics, { wholeTextUpToChars: 1000 });
+    const a = uri('/w/c.txt');
+    expect(live.hasBase(a)).toBe(false);
+    expect(live.analyseTyped(a, longText, null)).toBeUndefined();
+    expect(metrics.reanalyses).toHaveLength(0);
+    // A short one is read whole.
+    const short = 'Published: 12 March 2022\n\nTalks resumed on Friday.\n';
+    expect(live.analyseTyped(uri('/w/d.txt'), short, null)).toMatchObject({ exact: true, analysedChars: short.length });
+    // Once a whole analysis (made elsewhere) is adopted, even of an older text, the typed text is read onto it.
+    live.adopt(a, longText, analyzeDocument(longText), null);
+    expect(live.hasBase(a)).toBe(true);
+    const typed = live.analyseTyped(a, `${longText} More.`, null)!;
+    expect(typed.analysedChars).toBeLessThan(longText.length);
+  });
+
+  it('drops the analyzer of a closed document (the next edit waits for a whole analysis again)', () => {
+    const live = new LiveAnalysis(metrics, { wholeTextUpToChars: 1000 });
     const text = longText;
     const a = uri('/w/c.txt');
-    live.analyseTyped(a, text, null);
-    expect(metrics.reanalyses.at(-1)!.analysedChars).toBe(text.length);
+    live.adopt(a, text, analyzeDocument(text), null);
     live.analyseTyped(a, `${text} More.`, null);
     expect(metrics.reanalyses.at(-1)!.analysedChars).toBeLessThan(text.length);
     fake.closed.fire({ uri: a });
-    live.analyseTyped(a, `${text} More text.`, null);
-    expect(metrics.reanalyses.at(-1)!.analysedChars).toBe(text.length + ' More text.'.length);
+    expect(live.hasBase(a)).toBe(false);
+    expect(live.analyseTyped(a, `${text} More text.`, null)).toBeUndefined();
     live.dispose();
   });
 });

@@ -21,12 +21,41 @@ export function isValidDay(year: number, month: number, day: number): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
+// The day counts below are Howard Hinnant's civil-day algorithms (integer arithmetic on the
+// proleptic Gregorian calendar, like Date), used for valid days of years 100-9999: a Date object
+// per conversion costs several times more, and every relative date makes one or two. Other input
+// (Date.UTC reads years 0-99 as 1900-1999, overflowing days roll over) keeps going through Date.
+
 /** Days since 1970-01-01. */
 export function toEpochDay(d: Day): number {
-  return Math.floor(Date.UTC(d.year, d.month - 1, d.day) / MS_PER_DAY);
+  const { year, month, day } = d;
+  if (year >= 100 && year <= 9999 && Number.isInteger(year) && Number.isInteger(day) && isValidDay(year, month, day)) {
+    const y = month <= 2 ? year - 1 : year;
+    const era = Math.floor(y / 400);
+    const yearOfEra = y - era * 400;
+    const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+    const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+    return era * 146097 + dayOfEra - 719468;
+  }
+  return Math.floor(Date.UTC(year, month - 1, day) / MS_PER_DAY);
 }
 
+/** Days 0100-01-01 and 9999-12-31 since 1970-01-01: the range of the arithmetic below. */
+const FIRST_FAST_DAY = -682907;
+const LAST_FAST_DAY = 2932896;
+
 export function fromEpochDay(n: number): Day {
+  if (n >= FIRST_FAST_DAY && n <= LAST_FAST_DAY && Number.isInteger(n)) {
+    const z = n + 719468;
+    const era = Math.floor(z / 146097);
+    const dayOfEra = z - era * 146097;
+    const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
+    const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+    const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
+    const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
+    const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+    return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
+  }
   const date = new Date(n * MS_PER_DAY);
   return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
 }
@@ -55,21 +84,34 @@ export function pad(n: number, width: number): string {
   return (n < 0 ? '-' : '') + (s.length >= width ? s : '0'.repeat(width - s.length) + s);
 }
 
+/** `00` to `99`: months, days and weeks are formatted without building a padded copy each time. */
+const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, i) => (i < 10 ? `0${i}` : String(i)));
+
+/** pad(n, 2). */
+function pad2(n: number): string {
+  return n >= 0 && n < 100 && Number.isInteger(n) ? TWO_DIGITS[n]! : pad(n, 2);
+}
+
+/** pad(n, 4). */
+function pad4(n: number): string {
+  return n >= 1000 && n <= 9999 && Number.isInteger(n) ? String(n) : pad(n, 4);
+}
+
 export function formatDay(d: Day): string {
-  return `${pad(d.year, 4)}-${pad(d.month, 2)}-${pad(d.day, 2)}`;
+  return `${pad4(d.year)}-${pad2(d.month)}-${pad2(d.day)}`;
 }
 
 export function formatMonth(year: number, month: number): string {
-  return `${pad(year, 4)}-${pad(month, 2)}`;
+  return `${pad4(year)}-${pad2(month)}`;
 }
 
 export function formatYear(year: number): string {
-  return pad(year, 4);
+  return pad4(year);
 }
 
 export function formatWeek(d: Day): string {
   const w = isoWeek(d);
-  return `${pad(w.year, 4)}-W${pad(w.week, 2)}`;
+  return `${pad4(w.year)}-W${pad2(w.week)}`;
 }
 
 /** Shifts a (year, month) pair by n months. */

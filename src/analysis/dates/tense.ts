@@ -8,8 +8,6 @@ const WINDOW_AFTER = 100;
 /** How close a verb of schedule must be to the date ("returns on", "to open in"). */
 const ADJACENT = 40;
 
-const WORD_RE = /[a-zà-ÿ’']+/g;
-
 const FUTURE_WORDS: ReadonlySet<string> = new Set([
   'will', "won't", 'won’t', 'shall', 'would', "wouldn't", 'wouldn’t', 'upcoming', 'forthcoming', 'next',
   // Modals and words of plan: what they govern has not happened yet. (The month name `May` is
@@ -68,10 +66,6 @@ const SCHEDULED_INFINITIVE_VERBS: ReadonlySet<string> = new Set([
 ]);
 const SCHEDULED_INFINITIVE_PHRASES = ['take effect', 'take place', 'be held', 'be published', 'be released', 'be completed'];
 
-function words(s: string): string[] {
-  return s.match(WORD_RE) ?? [];
-}
-
 const isSentenceEnd = (text: string, i: number): boolean => {
   const c = text[i];
   if (c !== '.' && c !== '!' && c !== '?') return false;
@@ -113,15 +107,39 @@ function futureCue(word: string, p1: string | undefined, p2: string | undefined,
   return false;
 }
 
-/** Lower-cased, except the month `May`, which must not read as the modal. */
-function cueWord(raw: string): string {
-  if (raw === 'May' || raw === 'MAY') return 'May';
-  // Most words are lower-case already: return them as they are rather than copy each one.
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c < 97 || c > 122) return raw.toLowerCase();
-  }
-  return raw;
+/** Bits of CUE_FLAGS: a word futureCue may take as a cue (by itself, after the words before it), a PAST_WORDS word, a reporting verb, a present form. */
+const FUTURE_CUE_WORD = 1;
+const PAST_WORD = 2;
+const REPORTING_VERB = 4;
+const PRESENT_FORM = 8;
+/** A word whose ending may make it a cue ("we'll", "holding", "delayed"): read by the full checks. */
+const CUE_ENDING = 16;
+/**
+ * Every word that futureCue, pastCue, the reporting verbs or the present forms look at in the
+ * cue's place, with what it is: one look-up per word read instead of one per list. A word
+ * neither here nor with a cue ending (CUE_ENDING) is no cue of any kind.
+ */
+const CUE_FLAGS: ReadonlyMap<string, number> = (() => {
+  const flags = new Map<string, number>();
+  const mark = (words: Iterable<string>, bit: number): void => {
+    for (const w of words) flags.set(w, (flags.get(w) ?? 0) | bit);
+  };
+  mark(FUTURE_WORDS, FUTURE_CUE_WORD);
+  mark(PLAN_PARTICIPLES, FUTURE_CUE_WORD);
+  mark(SCHEDULE_PREPOSITIONS, FUTURE_CUE_WORD);
+  mark(PRESENT_SCHEDULE_VERBS, FUTURE_CUE_WORD);
+  mark(['to', 'due', 'in', 'on', 'for', 'held', 'of', 'place', 'off'], FUTURE_CUE_WORD);
+  mark(PAST_WORDS, PAST_WORD);
+  mark(REPORTING_VERBS, REPORTING_VERB);
+  mark(PRESENT_FORMS, PRESENT_FORM);
+  return flags;
+})();
+
+/** CUE_FLAGS of a word, with CUE_ENDING for a word ending in l, g or d ('ll, -ing, -ed). */
+function cueFlags(word: string): number {
+  const last = word.charCodeAt(word.length - 1);
+  const ending = last === 108 || last === 103 || last === 100 ? CUE_ENDING : 0;
+  return (CUE_FLAGS.get(word) ?? 0) | ending;
 }
 
 function pastCue(word: string, p1: string | undefined): boolean {
@@ -135,12 +153,6 @@ const LOWER_CASE_WORD = /^[a-z]+$/;
 
 const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'these', 'those']);
 
-function endsWithPhrase(w: readonly string[], end: number, phrase: readonly string[]): boolean {
-  if (end - phrase.length < 0) return false;
-  for (let k = 0; k < phrase.length; k++) if (w[end - phrase.length + k] !== phrase[k]) return false;
-  return true;
-}
-
 const PRESENT_PHRASES = SCHEDULED_PRESENT_PHRASES.map((p) => p.split(' '));
 const INFINITIVE_PHRASES = SCHEDULED_INFINITIVE_PHRASES.map((p) => p.split(' '));
 
@@ -150,36 +162,198 @@ function isPunctuation(c: number): boolean {
   return !(c === 32 || c === 9 || c === 10 || c === 13 || c === 160 || c === 95 || c === 39 || c === 0x2019 || c === 45);
 }
 
-/** A verb of schedule right before the date: "returns on", "is on", "takes effect in", "to open in". */
+/** Letters of the words scheduledRightBefore reads: `[a-zà-ÿ’']` once lower-cased, among the characters it keeps. */
+function isScheduleLetter(c: number): boolean {
+  return ((c | 32) >= 97 && (c | 32) <= 122) || (c >= 0xe0 && c <= 0xff) || c === 39 || c === 0x2019;
+}
+
+/** How many words scheduledRightBefore reads back: a dropped preposition, three more and a three-word phrase. */
+const SCHEDULE_WORDS = 7;
+/** The words before the date, last first ('' for a word no check below compares); reused across calls. */
+const trailing: string[] = [];
+
+/**
+ * A verb of schedule right before the date: "returns on", "is on", "takes effect in", "to open in".
+ * Reads the words after the last punctuation within ADJACENT characters (lower-cased), backwards
+ * from the date and only as many as the checks below look at, each straight from the text.
+ */
 function scheduledRightBefore(text: string, start: number): boolean {
-  let from = Math.max(0, start - ADJACENT);
+  const floor = Math.max(0, start - ADJACENT);
+  let count = 0;
   // Only the words after the last punctuation count: "on 5 March, returns" is not adjacent.
-  for (let i = start - 1; i >= from; i--) {
-    if (isPunctuation(text.charCodeAt(i))) {
-      from = i + 1;
-      break;
+  for (let i = start - 1; i >= floor && count < SCHEDULE_WORDS; ) {
+    const c = text.charCodeAt(i);
+    if (isPunctuation(c)) break;
+    if (!isScheduleLetter(c)) {
+      i--;
+      continue;
     }
+    const wordEnd = i + 1;
+    while (i >= floor && isScheduleLetter(text.charCodeAt(i))) i--;
+    trailing[count++] = SCHEDULE_TABLE.find(text, i + 1, wordEnd);
   }
-  const w = words(text.slice(from, start).toLowerCase());
-  let end = w.length;
-  if (end > 0 && DATE_PREPOSITIONS.has(w[end - 1]!)) end--;
-  if (end === 0) return false;
-  const last = w[end - 1]!;
+  // word(j): the j-th word from the end (0: the last), undefined past the first.
+  const word = (j: number): string | undefined => (j < count ? trailing[j] : undefined);
+  let skip = 0;
+  if (count > 0 && DATE_PREPOSITIONS.has(trailing[0]!)) skip = 1;
+  if (count <= skip) return false;
+  const last = trailing[skip]!;
   if (last === 'is' || last === 'are') return true;
   // to + verb (+ preposition), adjacent
-  if (end >= 2 && w[end - 2] === 'to' && SCHEDULED_INFINITIVE_VERBS.has(last)) return true;
-  for (const phrase of INFINITIVE_PHRASES) if (endsWithPhrase(w, end, phrase) && w[end - phrase.length - 1] === 'to') return true;
+  if (word(skip + 1) === 'to' && SCHEDULED_INFINITIVE_VERBS.has(last)) return true;
+  for (const phrase of INFINITIVE_PHRASES) if (endsWithPhraseFromEnd(word, skip, phrase) && word(skip + phrase.length) === 'to') return true;
   // present verb + up to three words (+ preposition)
-  for (let k = end - 1; k >= Math.max(0, end - 4); k--) {
-    if (SCHEDULED_PRESENT_VERBS.has(w[k]!)) return true;
-    for (const phrase of PRESENT_PHRASES) if (endsWithPhrase(w, k + 1, phrase)) return true;
+  for (let t = 0; t <= 3 && skip + t < count; t++) {
+    if (SCHEDULED_PRESENT_VERBS.has(trailing[skip + t]!)) return true;
+    for (const phrase of PRESENT_PHRASES) if (endsWithPhraseFromEnd(word, skip + t, phrase)) return true;
   }
   return false;
+}
+
+/** Whether the words ending `from` words before the end (word(from) is the phrase's last word) are the phrase. */
+function endsWithPhraseFromEnd(word: (j: number) => string | undefined, from: number, phrase: readonly string[]): boolean {
+  for (let k = 0; k < phrase.length; k++) if (word(from + phrase.length - 1 - k) !== phrase[k]) return false;
+  return true;
 }
 
 /** Letters of the cue words (the class `[a-zà-ÿ’']` once lower-cased). */
 function isCueLetter(c: number): boolean {
   return ((c | 32) >= 97 && (c | 32) <= 122) || (c >= 0xc0 && c <= 0xff && c !== 0xd7) || c === 39 || c === 0x2019;
+}
+
+/**
+ * Every word the checks below compare in any place (as the cue, the word before it, or around a
+ * reporting verb), lower-cased: any other word gives the same answers as any other, so it is read
+ * as '' without being cut out of the text.
+ */
+const COMPARED_WORDS: readonly string[] = [
+  ...CUE_FLAGS.keys(),
+  ...PAST_AUXILIARIES, ...PASSIVE_AUXILIARIES, ...DETERMINERS, ...BE_FORMS, ...SCHEDULE_PARTICIPLES, ...SCHEDULE_ADJECTIVES,
+  ...INTENT_VERBS, ...PRESENT_SCHEDULE_VERBS, ...CLAUSE_PREPOSITIONS, ...PRESENT_FORMS, ...REPORTING_VERBS,
+  ...['is', 'are', 'am', 'to', 'set', 'be', 'ahead', 'takes', 'kicks', 'that', 'not', 'could', 'told', 'due', 'in', 'on', 'for', 'held', 'of', 'place', 'off'],
+];
+
+/**
+ * A fixed list of lower-case ASCII words (apostrophes allowed), looked up straight from the text's
+ * character codes, lower-cased on the fly: no word is cut out of the text to be looked up.
+ */
+const WORD_TABLE_SLOTS = 4096;
+class WordTable {
+  private readonly slots: Array<string[] | undefined> = new Array<string[] | undefined>(WORD_TABLE_SLOTS);
+
+  constructor(words: Iterable<string>) {
+    for (const word of words) {
+      let h = 0x811c9dc5;
+      for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+      const slot = (h ^ (h >>> 12) ^ (h >>> 24)) & (WORD_TABLE_SLOTS - 1);
+      const list = (this.slots[slot] ??= []);
+      if (!list.includes(word)) list.push(word);
+    }
+  }
+
+  /**
+   * The listed word that text[a, b) spells once its ASCII capitals are lower-cased, or '' (also for
+   * any word with a letter beyond ASCII: none is listed).
+   */
+  find(text: string, a: number, b: number): string {
+    let h = 0x811c9dc5;
+    for (let i = a; i < b; i++) {
+      let c = text.charCodeAt(i);
+      if (c >= 65 && c <= 90) c += 32;
+      else if (c > 122 && c !== 0x2019) return '';
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+    const list = this.slots[(h ^ (h >>> 12) ^ (h >>> 24)) & (WORD_TABLE_SLOTS - 1)];
+    if (list === undefined) return '';
+    next: for (const word of list) {
+      if (word.length !== b - a) continue;
+      for (let i = 0; i < word.length; i++) {
+        let c = text.charCodeAt(a + i);
+        if (c >= 65 && c <= 90) c += 32;
+        if (c !== word.charCodeAt(i)) continue next;
+      }
+      return word;
+    }
+    return '';
+  }
+}
+
+const COMPARED_TABLE = new WordTable(COMPARED_WORDS);
+/** Every word scheduledRightBefore compares. */
+const SCHEDULE_TABLE = new WordTable([
+  ...DATE_PREPOSITIONS, 'is', 'are', 'to', ...SCHEDULED_INFINITIVE_VERBS, ...SCHEDULED_PRESENT_VERBS,
+  ...SCHEDULED_INFINITIVE_PHRASES.flatMap((p) => p.split(' ')), ...SCHEDULED_PRESENT_PHRASES.flatMap((p) => p.split(' ')),
+]);
+
+/**
+ * Stand-ins for words in no list that end as a cue may: futureCue and pastCue read such a word
+ * only through its ending, its length (above 3 or 4) and whether it is all ASCII letters.
+ */
+const ENDING_LL = "x'll";
+const ENDING_ING = 'xxing';
+const ENDING_ED = 'xxed';
+const ENDING_ED_NOT_ASCII = 'x’xed';
+
+/**
+ * The word text[a, b) as the cue checks read it: lower-cased where it is one they compare, a
+ * stand-in of the same kind where it ends as a cue may ('ll, -ing, -ed), and '' for every other
+ * word (all answer alike). The month, written `May` or `MAY`, must not read as the modal.
+ */
+function cueWordAt(text: string, a: number, b: number): string {
+  const listed = COMPARED_TABLE.find(text, a, b);
+  if (listed !== '') {
+    // "May" and "MAY" are the month (cueWord), in no list.
+    if (listed === 'may' && (text.startsWith('May', a) || text.startsWith('MAY', a))) return '';
+    return listed;
+  }
+  const length = b - a;
+  const last = text.charCodeAt(b - 1) | 32;
+  const beforeLast = text.charCodeAt(b - 2) | 32;
+  if (length >= 3 && last === 108 && beforeLast === 108) {
+    const apostrophe = text.charCodeAt(b - 3);
+    return apostrophe === 39 || apostrophe === 0x2019 ? ENDING_LL : '';
+  }
+  if (length > 4 && last === 103 && beforeLast === 110 && (text.charCodeAt(b - 3) | 32) === 105) return ENDING_ING;
+  if (length >= 4 && last === 100 && beforeLast === 101) {
+    for (let i = a; i < b; i++) {
+      const c = text.charCodeAt(i) | 32;
+      if (c < 97 || c > 122) return ENDING_ED_NOT_ASCII;
+    }
+    return ENDING_ED;
+  }
+  return '';
+}
+
+/** The words read back from the date (nearest first) by sentenceTense; reused across calls. */
+const leftWords: string[] = [];
+let leftCount = 0;
+let leftPos = 0;
+let leftFloor = 0;
+let leftDone = false;
+
+/** Reads the next word back from leftPos into leftWords, or sets leftDone at the sentence start. */
+function readLeft(text: string): void {
+  let i = leftPos - 1;
+  while (i >= leftFloor && !isCueLetter(text.charCodeAt(i))) {
+    if (text[i] === '\n' || isSentenceEnd(text, i)) {
+      leftDone = true;
+      return;
+    }
+    i--;
+  }
+  if (i < leftFloor) {
+    leftDone = true;
+    return;
+  }
+  const wordEnd = i + 1;
+  while (i >= leftFloor && isCueLetter(text.charCodeAt(i))) i--;
+  leftWords[leftCount++] = cueWordAt(text, i + 1, wordEnd);
+  leftPos = i + 1;
+}
+
+/** leftWords[k] if read, else undefined. */
+function leftWord(k: number): string | undefined {
+  return k >= 0 && k < leftCount ? leftWords[k] : undefined;
 }
 
 /**
@@ -190,44 +364,28 @@ function isCueLetter(c: number): boolean {
 export function sentenceTense(text: string, start: number, end: number): 'future' | 'past' | null {
   if (scheduledRightBefore(text, start)) return 'future';
 
-  // Backwards from the date to the start of its sentence: left[0] is the nearest word.
-  const left: string[] = [];
-  const floor = Math.max(0, start - WINDOW_BEFORE);
-  let pos = start;
-  let leftDone = false;
-  const readLeft = (): void => {
-    let i = pos - 1;
-    while (i >= floor && !isCueLetter(text.charCodeAt(i))) {
-      if (text[i] === '\n' || isSentenceEnd(text, i)) {
-        leftDone = true;
-        return;
-      }
-      i--;
-    }
-    if (i < floor) {
-      leftDone = true;
-      return;
-    }
-    const wordEnd = i + 1;
-    while (i >= floor && isCueLetter(text.charCodeAt(i))) i--;
-    left.push(cueWord(text.slice(i + 1, wordEnd)));
-    pos = i + 1;
-  };
+  // Backwards from the date to the start of its sentence: leftWords[0] is the nearest word.
+  leftCount = 0;
+  leftPos = start;
+  leftFloor = Math.max(0, start - WINDOW_BEFORE);
+  leftDone = false;
   // A reporting verb some words back ("officials said another package before January is
   // unlikely") may govern a clause of its own: the date's clause, read forwards, decides first.
   let reported = false;
   for (let k = 0; ; k++) {
-    while (left.length < k + 3 && !leftDone) readLeft();
-    const word = left[k];
+    while (leftCount < k + 3 && !leftDone) readLeft(text);
+    const word = leftWord(k);
     if (word === undefined) break;
     // "could not attend" mostly tells what did not happen.
-    if (word === 'could' && left[k - 1] === 'not') continue;
-    if (futureCue(word, left[k + 1], left[k + 2], k)) return 'future';
-    if (k >= 2 && REPORTING_VERBS.has(word) && opensReportedClause(word, left[k - 1]!, left[k - 2]!)) {
+    if (word === 'could' && leftWord(k - 1) === 'not') continue;
+    const flags = cueFlags(word);
+    if (flags === 0) continue;
+    if (futureCue(word, leftWord(k + 1), leftWord(k + 2), k)) return 'future';
+    if (k >= 2 && (flags & REPORTING_VERB) !== 0 && opensReportedClause(word, leftWords[k - 1]!, leftWords[k - 2]!)) {
       reported = true;
       break;
     }
-    if (pastCue(word, left[k + 1])) return 'past';
+    if (pastCue(word, leftWord(k + 1))) return 'past';
   }
 
   // Forwards from the date to the end of its sentence.
@@ -243,10 +401,13 @@ export function sentenceTense(text: string, start: number, end: number): 'future
     }
     const wordStart = i;
     while (i < ceiling && isCueLetter(text.charCodeAt(i))) i++;
-    const word = cueWord(text.slice(wordStart, i));
-    if (futureCue(word, p1, p2, Infinity)) return 'future';
-    if (pastCue(word, p1)) return 'past';
-    if (reported && PRESENT_FORMS.has(word)) return null;
+    const word = cueWordAt(text, wordStart, i);
+    const flags = cueFlags(word);
+    if (flags !== 0) {
+      if (futureCue(word, p1, p2, Infinity)) return 'future';
+      if (pastCue(word, p1)) return 'past';
+      if (reported && (flags & PRESENT_FORM) !== 0) return null;
+    }
     p2 = p1;
     p1 = word;
   }

@@ -77,6 +77,11 @@ function lineOf(text: string, offset: number): number {
   return line;
 }
 
+/** Articles in the order a reader expects (the locale's, as the Explorer), not by character code. */
+function byPathForReaders(a: ArticleSummary, b: ArticleSummary): number {
+  return a.path.localeCompare(b.path);
+}
+
 /** What follows a mention in its sentence, so mentions with the same words can be told apart. */
 function mentionContext(text: string, p: Passage): string {
   return snippet(text.slice(p.end, p.end + 80).replace(/\s\S*$/, ''), 60);
@@ -184,11 +189,13 @@ class AnnotationsTreeProvider implements vscode.TreeDataProvider<AnnotationsNode
   /** The view's top: the articles, or their folders (see FLAT_LIST_ARTICLES); made once per refresh. */
   private roots(): AnnotationsNode[] {
     if (this.rootNodes) return this.rootNodes;
-    const articles = [...this.model.articles()].sort((a, b) => a.path.localeCompare(b.path));
+    const articles = this.model.articles();
     if (articles.length <= FLAT_LIST_ARTICLES) {
-      this.rootNodes = articles.map((article) => ({ kind: 'article', id: article.uri.toString(), article }));
+      this.rootNodes = [...articles].sort(byPathForReaders).map((article) => ({ kind: 'article', id: article.uri.toString(), article }));
       return this.rootNodes;
     }
+    // Thousands of articles: grouped as they come; each folder's list is sorted when it is opened (a sort of
+    // every path in the locale's order at each refresh kept the extension host busy for tens of ms).
     const folders = new Map<string, FolderNode>();
     for (const article of articles) {
       const dir = dirName(article.path);
@@ -204,7 +211,7 @@ class AnnotationsTreeProvider implements vscode.TreeDataProvider<AnnotationsNode
     if (!node) return this.roots();
     switch (node.kind) {
       case 'folder':
-        return node.articles.map((article) => ({ kind: 'article', id: article.uri.toString(), article }));
+        return [...node.articles].sort(byPathForReaders).map((article) => ({ kind: 'article', id: article.uri.toString(), article }));
       case 'article':
         return this.sections(node.article).then((loaded) =>
           loaded ? loaded.sections.map((section): AnnotationsNode => ({ kind: 'section', id: section.id, article: loaded.article, section })) : [],

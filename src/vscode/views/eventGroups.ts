@@ -22,7 +22,8 @@ export interface EventGroupNode {
   icon: GroupIcon;
   /** Events anywhere below this group. */
   count: number;
-  children: EventsTreeNode[];
+  /** Made when first read (a group is opened): a refresh makes only the top level of ~10,000 events. */
+  readonly children: EventsTreeNode[];
   /** The article path, for an article group. */
   path?: string;
   /** The person, for a participant group. */
@@ -67,8 +68,20 @@ function eventNodes(parentId: string, items: readonly Dated[]): EventNode[] {
   return [...items].sort(byDateThenId).map(({ event }) => ({ kind: 'event', id: `${parentId}/${event.id}`, event }));
 }
 
-function group(id: string, label: string, icon: GroupIcon, children: EventsTreeNode[], count: number, extra: Partial<EventGroupNode> = {}): EventGroupNode {
-  return { kind: 'group', id, label, description: plural(count, 'event'), icon, count, children, ...extra };
+function group(id: string, label: string, icon: GroupIcon, makeChildren: () => EventsTreeNode[], count: number, extra: Partial<Omit<EventGroupNode, 'children'>> = {}): EventGroupNode {
+  let children: EventsTreeNode[] | undefined;
+  return {
+    kind: 'group',
+    id,
+    label,
+    description: plural(count, 'event'),
+    icon,
+    count,
+    get children() {
+      return (children ??= makeChildren());
+    },
+    ...extra,
+  };
 }
 
 /** Year > month > day; a month-, week- or year-precise event sits at the level its date reaches. */
@@ -90,14 +103,14 @@ function groupByDate(items: readonly Dated[]): EventsTreeNode[] {
     const first = list[0]!.date!;
     const id = `date:${key}`;
     if (first.precision === 'decade' || first.precision === 'century') {
-      roots.push({ sortDay: first.startDay, node: group(id, formatEventDate(first), 'calendar', eventNodes(id, list), list.length) });
+      roots.push({ sortDay: first.startDay, node: group(id, formatEventDate(first), 'calendar', () => eventNodes(id, list), list.length) });
       continue;
     }
-    roots.push({ sortDay: first.startDay - 0.5, node: group(id, key, 'calendar', yearChildren(id, list), list.length) });
+    roots.push({ sortDay: first.startDay - 0.5, node: group(id, key, 'calendar', () => yearChildren(id, list), list.length) });
   }
   roots.sort((a, b) => a.sortDay - b.sortDay);
   const nodes = roots.map((r) => r.node);
-  if (undated.length) nodes.push(group(`date:${UNDATED_ID}`, 'Undated', 'question', eventNodes(`date:${UNDATED_ID}`, undated), undated.length));
+  if (undated.length) nodes.push(group(`date:${UNDATED_ID}`, 'Undated', 'question', () => eventNodes(`date:${UNDATED_ID}`, undated), undated.length));
   return nodes;
 }
 
@@ -126,11 +139,11 @@ function yearChildren(yearId: string, list: readonly Dated[]): EventsTreeNode[] 
       const date = dayList[0]!.date!;
       const dayId = `date:${date.value}`;
       const label = date.precision === 'day' ? `${date.day} ${MONTH_NAMES[date.month! - 1]}` : formatEventDate(date);
-      const node = group(dayId, label, 'calendar', eventNodes(dayId, dayList), dayList.length);
+      const node = group(dayId, label, 'calendar', () => eventNodes(dayId, dayList), dayList.length);
       if (date.precision === 'day') node.description = `${weekdayName(date)} · ${node.description}`;
       monthChildren.push(node);
     }
-    children.push(group(monthId, MONTH_NAMES[month - 1]!, 'calendar', monthChildren, monthList.length));
+    children.push(group(monthId, MONTH_NAMES[month - 1]!, 'calendar', () => monthChildren, monthList.length));
   }
   return children;
 }
@@ -166,11 +179,11 @@ function groupByParticipant(items: readonly Dated[], entities: ReadonlyMap<strin
     .sort((a, b) => b[1].items.length - a[1].items.length || a[1].name.localeCompare(b[1].name))
     .map(([key, g]) => {
       const id = `participant:${key}`;
-      const node = group(id, g.name, 'person', eventNodes(id, g.items), g.items.length);
+      const node = group(id, g.name, 'person', () => eventNodes(id, g.items), g.items.length);
       if (g.entity) node.entity = g.entity;
       return node;
     });
-  if (nobody.length) nodes.push(group('participant:none', 'No named participant', 'question', eventNodes('participant:none', nobody), nobody.length));
+  if (nobody.length) nodes.push(group('participant:none', 'No named participant', 'question', () => eventNodes('participant:none', nobody), nobody.length));
   return nodes;
 }
 
@@ -187,13 +200,19 @@ function groupByArticle(items: readonly Dated[]): EventsTreeNode[] {
     .sort((a, b) => a[0].localeCompare(b[0]))
     .map(([path, list]) => {
       const id = `article:${path}`;
-      return group(id, path, 'file', eventNodes(id, list), list.length, { path });
+      return group(id, path, 'file', () => eventNodes(id, list), list.length, { path });
     });
 }
 
 /** The top level of the Events tree. */
 export function groupEvents(events: readonly CorpusEvent[], entities: readonly Entity[], grouping: EventsGrouping): EventsTreeNode[] {
-  const items = events.map((event) => ({ event, date: parseEventDate(event.date) }));
+  // Thousands of events share a few thousand dates: each is parsed once.
+  const dates = new Map<string | null, EventDate | null>();
+  const items = events.map((event) => {
+    let date = dates.get(event.date);
+    if (date === undefined) dates.set(event.date, (date = parseEventDate(event.date)));
+    return { event, date };
+  });
   switch (grouping) {
     case 'date':
       return groupByDate(items);
