@@ -127,8 +127,15 @@ export function findQuoteSegments(
     if (hasDoubles) doubleSegments(text, block, sentences, doubleMarks, d, segments);
     if (hasSingles) singleSegments(text, block, segments, from, segments.length, singleMarks, q);
   }
-  segments.sort((a, b) => a.start - b.start);
+  // Sorted already unless a block has single quotations after its double ones (the sort is stable:
+  // a sorted list stays as it is), so the sort and its copy of the list are mostly skipped.
+  if (!isSortedByStart(segments)) segments.sort((a, b) => a.start - b.start);
   return segments;
+}
+
+function isSortedByStart(list: QuoteSegment[]): boolean {
+  for (let k = 1; k < list.length; k++) if (list[k - 1]!.start > list[k]!.start) return false;
+  return true;
 }
 
 /** The character code before/after a mark inside its block, or -1 at the block's edge. */

@@ -160,24 +160,31 @@ function periodEndsSentence(text: string, dot: number, floor: number, nextPos: n
   const bare = dots ? word.replace(/\./g, '') : word;
   const lower = bare.toLowerCase();
   const nextChar = text[nextPos];
-  const nextWord = wordAfter(text, nextPos, limit).toLowerCase();
   if (word.length === 0) return true;
   // Initials ("J. Smith", "Maria T. Santos") and single-letter dotted abbreviations ("U.S.", "p.m.", "e.g.").
   const dotted = /^(?:[A-Za-z]\.)+[A-Za-z]$/.test(word);
   if (bare.length === 1 && isUpper(bare)) return false;
   if (dotted) {
     if (lower === 'eg' || lower === 'ie') return false;
-    return SENTENCE_OPENERS.has(nextWord);
+    return isSentenceOpener(text, nextPos, limit);
   }
   if (NEVER_FINAL.has(lower) && word === bare) {
     // "No. 10", "Art. 5" need a number; "no." at a sentence end otherwise ends it.
     if ((lower === 'no' || lower === 'nos' || lower === 'art' || lower === 'vol' || lower === 'fig' || lower === 'sec' || lower === 'ch' || lower === 'pp') && !isDigit(nextChar)) return true;
-    if (lower === 'st' || lower === 'sr' || lower === 'jr' || lower === 'est') return SENTENCE_OPENERS.has(nextWord) && nextWord !== 'mr';
+    if (lower === 'st' || lower === 'sr' || lower === 'jr' || lower === 'est') {
+      const nextWord = wordAfter(text, nextPos, limit).toLowerCase();
+      return SENTENCE_OPENERS.has(nextWord) && nextWord !== 'mr';
+    }
     return false;
   }
   if (MONTH_ABBREV.has(lower) && isUpper(bare[0])) return !isDigit(nextChar);
-  if (MAYBE_FINAL.has(lower)) return SENTENCE_OPENERS.has(nextWord);
+  if (MAYBE_FINAL.has(lower)) return isSentenceOpener(text, nextPos, limit);
   return true;
+}
+
+/** Whether the word after `from` (past opening quotes) is a typical sentence opener; read only when it decides. */
+function isSentenceOpener(text: string, from: number, limit: number): boolean {
+  return SENTENCE_OPENERS.has(wordAfter(text, from, limit).toLowerCase());
 }
 
 /**
