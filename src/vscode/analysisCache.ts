@@ -273,20 +273,8 @@ const MANIFEST_STEP = 256;
  * articles is ~3 MB, which made as one object and one string held the extension host for tens of ms.
  */
 export function* encodeManifestSteps(manifest: Manifest, engineVersion: string): Generator<void, Uint8Array, void> {
-  const encoder = new TextEncoder();
-  let buffer = new Uint8Array(256 + manifest.articles.size * 320);
-  let length = 0;
-  const append = (text: string) => {
-    for (;;) {
-      const { read, written } = encoder.encodeInto(text, buffer.subarray(length));
-      length += written;
-      if (read === text.length) return;
-      text = text.slice(read);
-      const grown = new Uint8Array(buffer.length * 2);
-      grown.set(buffer.subarray(0, length));
-      buffer = grown;
-    }
-  };
+  const out = new Utf8Buffer(256 + manifest.articles.size * 320);
+  const append = (text: string) => out.append(text);
   append(`${JSON.stringify({ format: MANIFEST_FORMAT, schema: CACHE_SCHEMA, engine: engineVersion }).slice(0, -1)},"shards":{`);
   let count = 0;
   for (const [name, keys] of manifest.shards) {
@@ -300,7 +288,42 @@ export function* encodeManifestSteps(manifest: Manifest, engineVersion: string):
     if (++count % MANIFEST_STEP === 0) yield;
   }
   append('}}');
-  return buffer.subarray(0, length);
+  return out.view();
+}
+
+/**
+ * UTF-8 bytes appended piece by piece into one growing buffer (no joined string: a string of megabytes is a
+ * large object, which only a full collection frees). Clear it to fill the same buffer again.
+ */
+export class Utf8Buffer {
+  private static readonly encoder = new TextEncoder();
+  private buffer: Uint8Array;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.buffer = new Uint8Array(Math.max(64, capacity));
+  }
+
+  append(text: string): void {
+    for (;;) {
+      const { read, written } = Utf8Buffer.encoder.encodeInto(text, this.buffer.subarray(this.length));
+      this.length += written;
+      if (read === text.length) return;
+      text = text.slice(read);
+      const grown = new Uint8Array(this.buffer.length * 2);
+      grown.set(this.buffer.subarray(0, this.length));
+      this.buffer = grown;
+    }
+  }
+
+  /** The bytes so far: a view of the buffer, valid until the next append or clear. */
+  view(): Uint8Array {
+    return this.buffer.subarray(0, this.length);
+  }
+
+  clear(): void {
+    this.length = 0;
+  }
 }
 
 /** The manifest, or an empty one for anything else (damaged, foreign, another engine's: those shards are pruned). */

@@ -8,7 +8,7 @@ import type { CorpusEvent, DocumentAnalysis, Entity } from '../analysis/types';
 import { atomicWrite, removeStaleTemps } from '../annotations/atomicWrite';
 import { workspaceFs } from './workspaceFs';
 import { hashText } from './textHash';
-import { type ArticleRecord, analysisCacheKey, isShardName, newShardName, SHARD_BUFFER_BYTES, SHARD_BYTES, internStrings, decodeManifest, decodeShard, emptyManifest, encodeManifestSteps, type Manifest, ShardBuilder } from './analysisCache';
+import { type ArticleRecord, analysisCacheKey, isShardName, newShardName, SHARD_BUFFER_BYTES, SHARD_BYTES, internStrings, decodeManifest, decodeShard, emptyManifest, encodeManifestSteps, type Manifest, ShardBuilder, Utf8Buffer } from './analysisCache';
 
 const MANIFEST = 'manifest.json';
 /** The last linking of the workspace (entities, events, local ids), so that reopening shows the Events at once. */
@@ -259,35 +259,23 @@ export class AnalysisCacheStore {
     const parts: string[] = [];
     // Each item is made into JSON and encoded on its own, into one buffer reused for every part: a line of
     // hundreds of items as one string would be a large object, which only a full collection frees.
-    let buffer = new Uint8Array(CORPUS_PART_BYTES * 2);
-    let length = 0;
-    const append = (text: string) => {
-      for (;;) {
-        const { read, written } = encoder.encodeInto(text, buffer.subarray(length));
-        length += written;
-        if (read === text.length) return;
-        text = text.slice(read);
-        const grown = new Uint8Array(buffer.length * 2);
-        grown.set(buffer.subarray(0, length));
-        buffer = grown;
-      }
-    };
+    const out = new Utf8Buffer(CORPUS_PART_BYTES * 2);
     const writePart = async () => {
       const name = `${CORPUS_PART_PREFIX}${stamp}-${parts.length}.ndjson`;
       // The buffer is written before anything is appended again.
-      await atomicWrite(workspaceFs, vscode.Uri.joinPath(dir, name), buffer.subarray(0, length));
-      length = 0;
+      await atomicWrite(workspaceFs, vscode.Uri.joinPath(dir, name), out.view());
+      out.clear();
       parts.push(name);
     };
     const save = async () => {
       for (const [kind, items] of pieces) {
-        append(`${length ? '\n' : ''}{${JSON.stringify(kind)}:[`);
-        items.forEach((item, i) => append(`${i ? ',' : ''}${JSON.stringify(item)}`));
-        append(']}');
-        if (length >= CORPUS_PART_BYTES) await writePart();
+        out.append(`${out.length ? '\n' : ''}{${JSON.stringify(kind)}:[`);
+        items.forEach((item, i) => out.append(`${i ? ',' : ''}${JSON.stringify(item)}`));
+        out.append(']}');
+        if (out.length >= CORPUS_PART_BYTES) await writePart();
         else await new Promise((r) => setTimeout(r, 0));
       }
-      if (length) await writePart();
+      if (out.length) await writePart();
       const head = `${JSON.stringify({ format: CORPUS_FORMAT, engine: this.engineVersion, signature })}\n${JSON.stringify({ parts })}`;
       await atomicWrite(workspaceFs, vscode.Uri.joinPath(dir, CORPUS), encoder.encode(head));
     };

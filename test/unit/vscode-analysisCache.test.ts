@@ -5,7 +5,7 @@ import { analyzeDocument, linkAnalyses } from '../../src/analysis/analyze';
 import { runSteps } from '../../src/analysis/steps';
 import type { DocumentAnalysis } from '../../src/analysis/types';
 import { linkArticlesStepwise } from '../../src/vscode/corpusLink';
-import { analysisCacheKey, decodeManifest, decodeShard, emptyManifest, encodeManifest, encodeManifestSteps, fillTexts, isShardName, keptAnalysis, keptAnalysisJson, parseSummary, ShardBuilder, summarise, summaryJson } from '../../src/vscode/analysisCache';
+import { analysisCacheKey, decodeManifest, decodeShard, emptyManifest, encodeManifest, encodeManifestSteps, Utf8Buffer, fillTexts, isShardName, keptAnalysis, keptAnalysisJson, parseSummary, ShardBuilder, summarise, summaryJson } from '../../src/vscode/analysisCache';
 import { loadSeeds } from '../helpers/seeds';
 
 const seeds = loadSeeds();
@@ -77,6 +77,16 @@ describe('analysis cache manifest', () => {
     const articles = Object.fromEntries([...m.articles].map(([uri, r]) => [uri, [r.size, r.mtime, r.sha256, r.override, r.key]]));
     expect(text).toBe(JSON.stringify({ format: JSON.parse(text).format, schema: JSON.parse(text).schema, engine: ENGINE, shards: Object.fromEntries(m.shards), articles }));
     expect(decodeManifest(text, ENGINE)).toEqual(m);
+  });
+
+  it('gathers UTF-8 in one buffer that grows, and is filled again after clear()', () => {
+    const out = new Utf8Buffer(4);
+    for (const piece of ['{"a":', '"é🎉"', '}']) out.append(piece);
+    expect(new TextDecoder().decode(out.view())).toBe('{"a":"é🎉"}');
+    out.clear();
+    out.append('x'.repeat(200));
+    expect(out.length).toBe(200);
+    expect(new TextDecoder().decode(out.view())).toBe('x'.repeat(200));
   });
 
   it('names only files the store makes', () => {
