@@ -274,20 +274,19 @@ const MANIFEST_STEP = 256;
  */
 export function* encodeManifestSteps(manifest: Manifest, engineVersion: string): Generator<void, Uint8Array, void> {
   const out = new Utf8Buffer(256 + manifest.articles.size * 320);
-  const append = (text: string) => out.append(text);
-  append(`${JSON.stringify({ format: MANIFEST_FORMAT, schema: CACHE_SCHEMA, engine: engineVersion }).slice(0, -1)},"shards":{`);
+  out.append(`${JSON.stringify({ format: MANIFEST_FORMAT, schema: CACHE_SCHEMA, engine: engineVersion }).slice(0, -1)},"shards":{`);
   let count = 0;
   for (const [name, keys] of manifest.shards) {
-    append(`${count ? ',' : ''}${JSON.stringify(name)}:${JSON.stringify(keys)}`);
+    out.append(`${count ? ',' : ''}${JSON.stringify(name)}:${JSON.stringify(keys)}`);
     if (++count % MANIFEST_STEP === 0) yield;
   }
-  append('},"articles":{');
+  out.append('},"articles":{');
   count = 0;
   for (const [uri, r] of manifest.articles) {
-    append(`${count ? ',' : ''}${JSON.stringify(uri)}:${JSON.stringify([r.size, r.mtime, r.sha256, r.override, r.key])}`);
+    out.append(`${count ? ',' : ''}${JSON.stringify(uri)}:${JSON.stringify([r.size, r.mtime, r.sha256, r.override, r.key])}`);
     if (++count % MANIFEST_STEP === 0) yield;
   }
-  append('}}');
+  out.append('}}');
   return out.view();
 }
 
@@ -296,7 +295,6 @@ export function* encodeManifestSteps(manifest: Manifest, engineVersion: string):
  * large object, which only a full collection frees). Clear it to fill the same buffer again.
  */
 export class Utf8Buffer {
-  private static readonly encoder = new TextEncoder();
   private buffer: Uint8Array;
   length = 0;
 
@@ -306,7 +304,7 @@ export class Utf8Buffer {
 
   append(text: string): void {
     for (;;) {
-      const { read, written } = Utf8Buffer.encoder.encodeInto(text, this.buffer.subarray(this.length));
+      const { read, written } = utf8.encodeInto(text, this.buffer.subarray(this.length));
       this.length += written;
       if (read === text.length) return;
       text = text.slice(read);
@@ -351,12 +349,12 @@ export function decodeManifest(text: string, engineVersion: string): Manifest {
 
 const SHARD_NAME = /^shard-[0-9a-z-]{1,40}\.json$/;
 
-/** Only names the store made are read or deleted as shards: a manifest cannot point anywhere else. */
 /** A new shard's file name: unique by time, a counter of the writer's and a random part. */
 export function newShardName(counter: number): string {
   return `shard-${Date.now().toString(36)}-${counter.toString(36)}-${Math.floor(Math.random() * 36 ** 4).toString(36)}.json`;
 }
 
+/** Only names the store made are read or deleted as shards: a manifest cannot point anywhere else. */
 export function isShardName(name: string): boolean {
   return SHARD_NAME.test(name);
 }

@@ -124,6 +124,21 @@ function* linkSignatureSteps(articles: ReadonlyArray<{ path: string; sha256: str
   return hasher.digest();
 }
 
+type Timer = ReturnType<typeof setTimeout>;
+
+/** Runs `run` after `ms`, unless asked again for the same key meanwhile (then the wait starts over). */
+function restartTimer(timers: Map<string, Timer>, key: string, ms: number, run: () => void): void {
+  const previous = timers.get(key);
+  if (previous) clearTimeout(previous);
+  timers.set(
+    key,
+    setTimeout(() => {
+      timers.delete(key);
+      run();
+    }, ms),
+  );
+}
+
 function turn(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
@@ -190,12 +205,12 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
   private readonly linkStats = { runs: 0, totalMs: 0, longestStepMs: 0 };
   /** Latest read of each article, so an older read finishing later does not win. */
   private readonly loadSeq = new Map<string, number>();
-  private readonly pendingEdits = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly pendingEdits = new Map<string, Timer>();
   /** Per open long article: the wait for a pause in typing before its whole analysis (exactWhenIdle). */
-  private readonly exactTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly exactTimers = new Map<string, Timer>();
   /** Open articles whose whole analysis the pool is making (one at a time each). */
   private readonly wholeAnalyses = new Set<string>();
-  private readonly pendingReads = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly pendingReads = new Map<string, Timer>();
   /** Articles not analysed (too large, binary, not decodable), by uri: their tags stay as they are. */
   private readonly refused = new Map<string, Refusal>();
   /** Refusals already told to the user this session (one notification per file). */
@@ -206,7 +221,7 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
   /** Typed text of open articles: only the edited paragraphs analysed again (src/analysis/incremental.ts). */
   private readonly live: LiveAnalysis;
   private disposed = false;
-  private typedLinkTimer: ReturnType<typeof setTimeout> | undefined;
+  private typedLinkTimer: Timer | undefined;
   private settingMaxBytes: number | undefined;
 
   constructor(
@@ -897,11 +912,9 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
   /**
    * Analyses typed text of an open article on this thread, re-reading only the edited paragraphs when the
    * article's live analyser can (LiveAnalysis). An answer not known to equal the whole analysis is shown at
-   * once and replaced by the whole analysis made off this thread.
-   */
-  /**
-   * The typed text's analysis, or undefined when it is not to be made on this thread now (a long article whose
-   * whole analysis, to start from, is still being made off it: the edit is spliced onto it when it comes).
+   * once and made exact off this thread once the typing pauses. Undefined when it is not to be made on this
+   * thread now (a long article whose whole analysis, to start from, is still being made off it: the edit is
+   * spliced onto it when it comes).
    */
   private analyseTyped(doc: vscode.TextDocument, text: string, override: string | null): DocumentAnalysis | undefined {
     try {
@@ -927,19 +940,13 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
    */
   private exactWhenIdle(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
-    const previous = this.exactTimers.get(key);
-    if (previous) clearTimeout(previous);
-    this.exactTimers.set(
-      key,
-      setTimeout(() => {
-        this.exactTimers.delete(key);
-        if (this.disposed || doc.isClosed || this.live.isExact(doc.uri)) return;
-        const text = doc.getText();
-        // Edits not analysed yet: their own analysis comes first, and asks again.
-        if (this.entries.get(key)?.held?.text !== text) return;
-        this.analyseOpenInBackground(doc, text, this.documentDateOverride(doc.uri), true);
-      }, EXACT_AFTER_IDLE_MS),
-    );
+    restartTimer(this.exactTimers, key, EXACT_AFTER_IDLE_MS, () => {
+      if (this.disposed || doc.isClosed || this.live.isExact(doc.uri)) return;
+      const text = doc.getText();
+      // Edits not analysed yet: their own analysis comes first, and asks again.
+      if (this.entries.get(key)?.held?.text !== text) return;
+      this.analyseOpenInBackground(doc, text, this.documentDateOverride(doc.uri), true);
+    });
   }
 
   /**
@@ -965,7 +972,7 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
       if (current && entry?.held?.text === text) {
         if (replace) {
           const kept = keptAnalysis(full);
-          this.setEntry(key, newEntry(entry.uri, entry.path, entry.sha256, entry.override, entry.record, summarise(kept), { text, analysis: kept }), true);
+          this.setEntry(key, heldEntry(entry, text, kept), true);
         }
         return;
       }
@@ -1040,7 +1047,7 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     const analysis = await this.analyse(text, entry.override, this.cacheKeyOf(entry));
     if (this.disposed || doc.isClosed || this.loadSeq.get(key) !== seq || this.entries.get(key) !== entry) return;
     if (doc.getText() !== text) return; // edited meanwhile: the edit's own analysis follows
-    this.setEntry(key, newEntry(entry.uri, entry.path, entry.sha256, entry.override, entry.record, summarise(analysis), { text, analysis }));
+    this.setEntry(key, heldEntry(entry, text, analysis));
     this.prepareLive(doc);
   }
 
@@ -1049,15 +1056,9 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     const doc = e.document;
     const key = doc.uri.toString();
     if (!this.entries.has(key) && !this.isArticleUri(doc.uri)) return;
-    const previous = this.pendingEdits.get(key);
-    if (previous) clearTimeout(previous);
-    this.pendingEdits.set(
-      key,
-      setTimeout(() => {
-        this.pendingEdits.delete(key);
-        if (!doc.isClosed) this.updateFromDocument(doc, false);
-      }, this.config.current.debounceMs),
-    );
+    restartTimer(this.pendingEdits, key, this.config.current.debounceMs, () => {
+      if (!doc.isClosed) this.updateFromDocument(doc, false);
+    });
   }
 
   private async onSaved(doc: vscode.TextDocument): Promise<void> {
@@ -1110,15 +1111,7 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     }
     if (!this.entries.has(key) && !this.isArticleUri(uri)) return;
     // Several events for one save (truncate, write) become one read.
-    const previous = this.pendingReads.get(key);
-    if (previous) clearTimeout(previous);
-    this.pendingReads.set(
-      key,
-      setTimeout(() => {
-        this.pendingReads.delete(key);
-        void this.reload(uri).then((replaced) => replaced && this.flushReplaced([replaced]));
-      }, 100),
-    );
+    restartTimer(this.pendingReads, key, 100, () => void this.reload(uri).then((replaced) => replaced && this.flushReplaced([replaced])));
   }
 
   private onDiskDeleted(uri: vscode.Uri): void {
@@ -1473,6 +1466,11 @@ function newEntry(
   held?: { text: string; analysis: DocumentAnalysis },
 ): Entry {
   return { uri, path, checked: true, sha256, override, record, documentDate: summary.documentDate, link: summary.link, found: summary.found, ...(held ? { held } : {}) };
+}
+
+/** The same article (file, hash, date override) with `text` and its analysis held: it is open in an editor. */
+function heldEntry(entry: Entry, text: string, analysis: DocumentAnalysis): Entry {
+  return newEntry(entry.uri, entry.path, entry.sha256, entry.override, entry.record, summarise(analysis), { text, analysis });
 }
 
 /** An article listed: counts made from what the index keeps of it, people counted as the last linking has them. */

@@ -77,9 +77,13 @@ function lineOf(text: string, offset: number): number {
   return line;
 }
 
-/** Articles in the order a reader expects (the locale's, as the Explorer), not by character code. */
-function byPathForReaders(a: ArticleSummary, b: ArticleSummary): number {
-  return a.path.localeCompare(b.path);
+function articleNode(article: ArticleSummary): ArticleNode {
+  return { kind: 'article', id: article.uri.toString(), article };
+}
+
+/** Rows for articles, in the order a reader expects (the locale's, as the Explorer), not by character code. */
+function articleNodes(articles: readonly ArticleSummary[]): ArticleNode[] {
+  return [...articles].sort((a, b) => a.path.localeCompare(b.path)).map(articleNode);
 }
 
 /** What follows a mention in its sentence, so mentions with the same words can be told apart. */
@@ -183,7 +187,7 @@ class AnnotationsTreeProvider implements vscode.TreeDataProvider<AnnotationsNode
   getParent(node: AnnotationsNode): AnnotationsNode | undefined {
     if (node.kind === 'folder') return undefined;
     if (node.kind === 'article') return this.roots().find((r): r is FolderNode => r.kind === 'folder' && r.dir === dirName(node.article.path));
-    return { kind: 'article', id: node.article.uri.toString(), article: node.article };
+    return articleNode(node.article);
   }
 
   /** The view's top: the articles, or their folders (see FLAT_LIST_ARTICLES); made once per refresh. */
@@ -191,7 +195,7 @@ class AnnotationsTreeProvider implements vscode.TreeDataProvider<AnnotationsNode
     if (this.rootNodes) return this.rootNodes;
     const articles = this.model.articles();
     if (articles.length <= FLAT_LIST_ARTICLES) {
-      this.rootNodes = [...articles].sort(byPathForReaders).map((article) => ({ kind: 'article', id: article.uri.toString(), article }));
+      this.rootNodes = articleNodes(articles);
       return this.rootNodes;
     }
     // Thousands of articles: grouped as they come; each folder's list is sorted when it is opened (a sort of
@@ -211,7 +215,7 @@ class AnnotationsTreeProvider implements vscode.TreeDataProvider<AnnotationsNode
     if (!node) return this.roots();
     switch (node.kind) {
       case 'folder':
-        return [...node.articles].sort(byPathForReaders).map((article) => ({ kind: 'article', id: article.uri.toString(), article }));
+        return articleNodes(node.articles);
       case 'article':
         return this.sections(node.article).then((loaded) =>
           loaded ? loaded.sections.map((section): AnnotationsNode => ({ kind: 'section', id: section.id, article: loaded.article, section })) : [],
@@ -273,7 +277,7 @@ export function registerAnnotationsView(model: WorkspaceModel): { registration: 
     if (!editor || !view.visible) return;
     const article = model.summary(editor.document.uri);
     if (!article) return;
-    void Promise.resolve(view.reveal({ kind: 'article', id: article.uri.toString(), article }, { select: false, focus: false, expand: true })).catch(() => {
+    void Promise.resolve(view.reveal(articleNode(article), { select: false, focus: false, expand: true })).catch(() => {
       // The tree may be refreshing; the next editor switch reveals again.
     });
   };
