@@ -29,6 +29,7 @@ import {
 } from './dates/lexicon';
 import { sentenceTense } from './dates/tense';
 import { trieSource } from './dates/trie';
+import { WordTrie } from './dates/wordTrie';
 import type { DateMention, DatePrecision } from './types';
 
 /**
@@ -205,6 +206,7 @@ const TRIGGER_SPELLINGS = [
   ...['today', 'yesterday', 'tomorrow', 'weekend', 'week', 'month', 'year', 'decade', 'century', 'day', 'ago'],
   ...['spring', 'summer', 'autumn', 'winter'],
 ];
+// (A hand-written scan of every character was tried: it took twice the regex's time.)
 const TRIGGER_RE = new RegExp(`\\d{4}|\\b(?:${trieSource(TRIGGER_SPELLINGS)})(?![a-z])`, 'g');
 /**
  * What a trigger tells about the patterns that may hold it, as bits: a pattern with a bit in
@@ -217,13 +219,16 @@ const MAY_DECADE = 2; // four digits then `s`: `1990s`
 const MAY_MONTH_DAY = 4; // a month then (a dot,) spaces and a digit: `May 19`, `Sept.3`
 const MAY_DAY_MONTH = 8; // a month after spaces after a digit, `st`/`nd`/`rd`/`th` or `of`
 const MAY_MONTH_RANGE = 16; // a full month name after a dash or a joining word
-const MAY_RELATIVE = 32; // the units of RELATIVE_RE
-const MAY_PART_OF = 64; // year, month, week
-const MAY_CURRENT_UNIT = 128; // year, month, week
-const MAY_ANAPHORIC = 256; // day, week, month, year
+const MAY_RELATIVE = 32; // a unit of RELATIVE_RE after a determiner (or fiscal, financial, calendar)
+const MAY_PART_OF = 64; // year, month, week after `end/beginning/start/middle of (the)`
+const MAY_CURRENT_UNIT = 128; // year, month, week after `during/throughout/in the`
+const MAY_ANAPHORIC = 256; // day, week, month, year after `same/following/previous/preceding/that` or before `before/after/earlier/prior`
 const MAY_CENTURY = 512;
 const MAY_WEEKEND = 1024;
-/** Each unit word's bits: the patterns whose unit it can be (all spell their units in lower case but CENTURY_RE). */
+/**
+ * Each unit word's bits: the patterns whose unit it can be (all spell their units in lower case
+ * but CENTURY_RE); the bits of CONTEXT_UNIT_BITS are then kept only where the words around fit.
+ */
 const UNIT_BITS: ReadonlyMap<string, number> = new Map([
   ['week', MAY_RELATIVE | MAY_PART_OF | MAY_CURRENT_UNIT | MAY_ANAPHORIC],
   ['month', MAY_RELATIVE | MAY_PART_OF | MAY_CURRENT_UNIT | MAY_ANAPHORIC],
@@ -263,6 +268,72 @@ function digitBits(text: string, start: number): number {
   const after = text.charCodeAt(start + 4);
   let bits = isDateSeparatorCode(after) || isDateSeparatorCode(text.charCodeAt(start - 1)) ? MAY_NUMERIC : 0;
   if (after === 115) bits |= MAY_DECADE;
+  return bits;
+}
+
+/** Where the word before `index` ends, past one or more spaces (`\s+`); -1 without a space. */
+function wordEndBefore(text: string, index: number): number {
+  let i = index;
+  while (i > 0 && isPatternSpace(text.charCodeAt(i - 1))) i--;
+  return i < index ? i : -1;
+}
+
+/** Whether text[.., end) ends with the word part `tail` (-1 for no word). */
+function endsWith(text: string, end: number, tail: string): boolean {
+  return end >= tail.length && text.startsWith(tail, end - tail.length);
+}
+
+/** Bits a unit word's context decides: the patterns below hold it only after their own words. */
+const CONTEXT_UNIT_BITS = MAY_RELATIVE | MAY_PART_OF | MAY_CURRENT_UNIT | MAY_ANAPHORIC;
+
+/**
+ * The bits of a unit word at text[start, end) among CONTEXT_UNIT_BITS, from the words around it:
+ * each pattern puts its own words right before the unit (its determiner, "end of (the)", "during
+ * the", "the same") or, for ANAPHORIC_RE, one right after it ("the day before"). Word ends only
+ * (`[Tt]his` as "his"): a superset, read without a substring.
+ */
+function unitContextBits(text: string, start: number, end: number): number {
+  let bits = 0;
+  const before = wordEndBefore(text, start);
+  if (before > 0) {
+    // "(the) last (fiscal) year", "this past week", "the coming month".
+    if (
+      endsWith(text, before, 'his') || endsWith(text, before, 'ast') || endsWith(text, before, 'ext') ||
+      endsWith(text, before, 'oming') || endsWith(text, before, 'revious') || endsWith(text, before, 'urrent') ||
+      endsWith(text, before, 'iscal') || endsWith(text, before, 'inancial') || endsWith(text, before, 'alendar')
+    ) {
+      bits |= MAY_RELATIVE;
+    }
+    // "the same day", "that week".
+    if (
+      endsWith(text, before, 'same') || endsWith(text, before, 'following') || endsWith(text, before, 'previous') ||
+      endsWith(text, before, 'preceding') || endsWith(text, before, 'hat')
+    ) {
+      bits |= MAY_ANAPHORIC;
+    }
+    let ofEnd = before;
+    if (endsWith(text, before, 'the')) {
+      const beforeThe = wordEndBefore(text, before - 3);
+      // "during the year", "later in the week".
+      if (beforeThe > 0 && (endsWith(text, beforeThe, 'uring') || endsWith(text, beforeThe, 'hroughout') || endsWith(text, beforeThe, 'in'))) {
+        bits |= MAY_CURRENT_UNIT;
+      }
+      ofEnd = beforeThe;
+    }
+    // "the end of (the) year", "the beginning of the month".
+    if (ofEnd > 0 && endsWith(text, ofEnd, 'of')) {
+      const part = wordEndBefore(text, ofEnd - 2);
+      if (part > 0 && (endsWith(text, part, 'end') || endsWith(text, part, 'beginning') || endsWith(text, part, 'start') || endsWith(text, part, 'middle'))) {
+        bits |= MAY_PART_OF;
+      }
+    }
+  }
+  // "the day before", "the year after".
+  let after = end;
+  while (after < text.length && isPatternSpace(text.charCodeAt(after))) after++;
+  if (after > end && (text.startsWith('before', after) || text.startsWith('after', after) || text.startsWith('earlier', after) || text.startsWith('prior', after))) {
+    bits |= MAY_ANAPHORIC;
+  }
   return bits;
 }
 
@@ -308,55 +379,121 @@ function isSpaceCode(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13 || c === 160;
 }
 
-/** One kind's windows: merged [start, end) stretches as flat pairs, and the trigger bits each holds. */
-interface KindWindows {
-  spans: number[];
-  bits: number[];
-}
+/** The kinds as indexes of the window lists. */
+const TRIGGER_KINDS: readonly TriggerKind[] = ['digit', 'month', 'weekday', 'unit', 'deictic', 'ago', 'season', 'holiday'];
+const KIND_INDEX: Readonly<Record<TriggerKind, number>> = Object.fromEntries(TRIGGER_KINDS.map((k, i) => [k, i])) as Record<TriggerKind, number>;
+const DIGIT_KIND = KIND_INDEX.digit;
+const MONTH_KIND = KIND_INDEX.month;
+/** WINDOW_MARGINS by kind index. */
+const LEFT_MARGIN = Int32Array.from(TRIGGER_KINDS, (k) => WINDOW_MARGINS[k][0]);
+const RIGHT_MARGIN = Int32Array.from(TRIGGER_KINDS, (k) => WINDOW_MARGINS[k][1]);
 
 /**
- * The windows around the triggers of each kind. Triggers come in text order and one kind has one
- * margin, so a kind's windows start in order and each new one can only overlap the last.
+ * TRIGGER_SPELLINGS walked as a table: which spelling TRIGGER_RE matched (the longest one not
+ * followed by a lower-case letter), read from the text without a substring.
  */
-function triggerWindows(text: string): Map<TriggerKind, KindWindows> {
-  const windows = new Map<TriggerKind, KindWindows>();
-  // exec on the shared pattern, not matchAll: matchAll clones the pattern on every call, and a
-  // fresh clone runs in the slow regex interpreter before it is compiled again.
+const TRIGGER_TRIE = new WordTrie(TRIGGER_SPELLINGS);
+/** Per spelling index: its kind index, bits and full-month flag (TRIGGER_BY_SPELLING as arrays). */
+const SPELLING_KIND = Int32Array.from(TRIGGER_SPELLINGS, (w) => KIND_INDEX[TRIGGER_BY_SPELLING.get(w)!.kind]);
+const SPELLING_BITS = Int32Array.from(TRIGGER_SPELLINGS, (w) => TRIGGER_BY_SPELLING.get(w)!.bits);
+const SPELLING_FULL_MONTH = TRIGGER_SPELLINGS.map((w) => TRIGGER_BY_SPELLING.get(w)!.fullMonth);
+
+/**
+ * Every kind's windows: merged [start, end) stretches as flat pairs, and the trigger bits each
+ * holds. One module-level set of typed arrays, refilled for each text (findDates runs to the
+ * end before the next call): no arrays to allocate and grow per document. Only offsets are
+ * kept, so no text stays reachable.
+ */
+class TriggerWindows {
+  /** Per kind index: window i is [spans[2i], spans[2i + 1]). */
+  spans: Int32Array[] = TRIGGER_KINDS.map(() => new Int32Array(64));
+  bits: Int32Array[] = TRIGGER_KINDS.map(() => new Int32Array(32));
+  /** Per kind index: where the last trigger of window i starts. */
+  lastTrigger: Int32Array[] = TRIGGER_KINDS.map(() => new Int32Array(32));
+  /** Per kind index: how many windows it has. */
+  readonly count = new Int32Array(TRIGGER_KINDS.length);
+
+  clear(): void {
+    this.count.fill(0);
+  }
+
+  /** Adds the window [start, end) of a trigger, merged into the kind's last one if they overlap. */
+  add(kind: number, start: number, end: number, bits: number, triggerStart: number): void {
+    const n = this.count[kind]!;
+    let spans = this.spans[kind]!;
+    let kindBits = this.bits[kind]!;
+    let lastTrigger = this.lastTrigger[kind]!;
+    if (n > 0 && start <= spans[2 * n - 1]!) {
+      if (end > spans[2 * n - 1]!) spans[2 * n - 1] = end;
+      kindBits[n - 1] = kindBits[n - 1]! | bits;
+      lastTrigger[n - 1] = triggerStart;
+      return;
+    }
+    if (n === kindBits.length) {
+      kindBits = this.bits[kind] = grow(kindBits, 2 * n);
+      lastTrigger = this.lastTrigger[kind] = grow(lastTrigger, 2 * n);
+      spans = this.spans[kind] = grow(spans, 4 * n);
+    }
+    spans[2 * n] = start;
+    spans[2 * n + 1] = end;
+    kindBits[n] = bits;
+    lastTrigger[n] = triggerStart;
+    this.count[kind] = n + 1;
+  }
+}
+
+function grow(array: Int32Array, length: number): Int32Array {
+  const grown = new Int32Array(length);
+  grown.set(array);
+  return grown;
+}
+
+const WINDOWS = new TriggerWindows();
+
+/**
+ * The windows around the triggers of each kind, in WINDOWS. Triggers come in text order and one
+ * kind has one margin, so a kind's windows start in order and each new one can only overlap the last.
+ */
+function triggerWindows(text: string): TriggerWindows {
+  const windows = WINDOWS;
+  windows.clear();
+  // test on the shared pattern: no match object per trigger (its start and spelling are read
+  // back from the text), and no clone of the pattern (matchAll makes one per call, which runs in
+  // the slow regex interpreter before it is compiled again).
   const re = TRIGGER_RE;
   re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const word = m[0];
-    const first = word.charCodeAt(0);
-    let kind: TriggerKind;
+  const n = text.length;
+  while (re.test(text)) {
+    const end = re.lastIndex;
+    let start: number;
+    let kind: number;
     let bits: number;
-    if (first >= 48 && first <= 57) {
-      kind = 'digit';
-      bits = digitBits(text, m.index);
+    if (isDigitCode(text.charCodeAt(end - 1))) {
+      start = end - 4;
+      kind = DIGIT_KIND;
+      bits = digitBits(text, start);
     } else {
-      const spelling = TRIGGER_BY_SPELLING.get(word);
-      if (!spelling) continue;
-      kind = spelling.kind;
-      bits = kind === 'month' ? monthBits(text, m.index, m.index + word.length, spelling.fullMonth) : spelling.bits;
+      // A word trigger is letters from a word boundary: its start is where the letters begin.
+      start = end - 1;
+      while (start > 0 && isAsciiLetterCode(text.charCodeAt(start - 1))) start--;
+      const spelling = TRIGGER_TRIE.longestAt(text, start);
+      if (spelling < 0) continue;
+      kind = SPELLING_KIND[spelling]!;
+      bits = SPELLING_BITS[spelling]!;
+      if (kind === MONTH_KIND) bits = monthBits(text, start, end, SPELLING_FULL_MONTH[spelling]!);
+      else if ((bits & CONTEXT_UNIT_BITS) !== 0) bits = (bits & ~CONTEXT_UNIT_BITS) | (bits & unitContextBits(text, start, end));
     }
-    const [left, right] = WINDOW_MARGINS[kind];
-    let start = Math.max(0, m.index - left);
-    for (let i = 0; i < ALIGN_LIMIT && start > 0 && !isSpaceCode(text.charCodeAt(start - 1)); i++) start--;
-    let end = Math.min(text.length, m.index + word.length + right);
-    for (let i = 0; i < ALIGN_LIMIT && end < text.length && !isSpaceCode(text.charCodeAt(end)); i++) end++;
-    let list = windows.get(kind);
-    if (!list) windows.set(kind, (list = { spans: [], bits: [] }));
-    const spans = list.spans;
-    const last = spans.length - 1;
-    if (last > 0 && start <= spans[last]!) {
-      spans[last] = Math.max(spans[last]!, end);
-      const lastBits = list.bits.length - 1;
-      list.bits[lastBits] = list.bits[lastBits]! | bits;
-    } else {
-      spans.push(start, end);
-      list.bits.push(bits);
-    }
+    let windowStart = Math.max(0, start - LEFT_MARGIN[kind]!);
+    for (let i = 0; i < ALIGN_LIMIT && windowStart > 0 && !isSpaceCode(text.charCodeAt(windowStart - 1)); i++) windowStart--;
+    let windowEnd = Math.min(n, end + RIGHT_MARGIN[kind]!);
+    for (let i = 0; i < ALIGN_LIMIT && windowEnd < n && !isSpaceCode(text.charCodeAt(windowEnd)); i++) windowEnd++;
+    windows.add(kind, windowStart, windowEnd, bits, start);
   }
   return windows;
+}
+
+function isAsciiLetterCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
 
 /** The trigger bit a window must hold for a pattern to run on it. */
@@ -377,7 +514,7 @@ const PATTERN_NEEDS: ReadonlyMap<RegExp, number> = new Map([
 /**
  * Cheap tests that a window with the trigger bit may hold a match of a pattern that its scanner
  * keeps: each checks something every such match contains (a range of two full month names, a
- * determiner before the unit), so a window that fails cannot add a date. The detailed patterns
+ * number before a month), so a window that fails cannot add a date. The detailed patterns
  * (lookbehinds, optional lead words) are tried at every position of a window and cost far more.
  */
 // They start with their rarest part (a digit, a month name, a literal word) and check what comes
@@ -390,11 +527,6 @@ const NUMBER_THEN_MONTH = new RegExp(`\\d(?:st|nd|rd|th)?\\s+(?:of\\s+)?${LEXICO
 const FULL_MONTH_RANGE = new RegExp(
   `(?:${MONTH_FULL_NAMES.join('|')})(?:\\s?[-–]\\s?|\\s+(?:and|to|through|until|till)\\s+)(?:${MONTH_FULL_NAMES.join('|')})(?![\\w])`,
 );
-/** The determiner and unit every relative expression ends with: "(the) last (fiscal) year". */
-const DETERMINER_UNIT =
-  /(?:week|month|year|decade|century)(?<=(?:[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming|[Pp]revious|[Cc]urrent)\s+(?:(?:fiscal|financial|calendar)\s+)?(?:week|month|year|decade|century))/;
-const PART_OF_UNIT = /of\s(?<=(?:end|beginning|start|middle)\s+of\s)/;
-const DURING_THE_UNIT = /the\s+(?:year|month|week)(?<=(?:uring|hroughout|\sin)\s+the\s+(?:year|month|week))/;
 const WINDOW_FILTERS: ReadonlyMap<RegExp, (window: string) => boolean> = new Map<RegExp, (window: string) => boolean>([
   [NUMERIC_DATE_RE, (w) => DIGIT_SEPARATOR_DIGIT.test(w)],
   [DAY_MONTH_RE, (w) => NUMBER_THEN_MONTH.test(w)],
@@ -402,9 +534,6 @@ const WINDOW_FILTERS: ReadonlyMap<RegExp, (window: string) => boolean> = new Map
   [DECADE_RE, (w) => w.includes('0s')],
   [CENTURY_RE, (w) => w.includes('entury')],
   [WEEKEND_RE, (w) => w.includes('weekend')],
-  [CURRENT_UNIT_RE, (w) => DURING_THE_UNIT.test(w)],
-  [RELATIVE_RE, (w) => DETERMINER_UNIT.test(w)],
-  [PART_OF_RE, (w) => PART_OF_UNIT.test(w)],
 ]);
 
 // ---------------------------------------------------------------------------------------------
@@ -423,8 +552,9 @@ type Direction = 'past' | 'future';
 
 class Recognizer {
   readonly found: Candidate[] = [];
-  private readonly windows: Map<TriggerKind, KindWindows>;
-  private readonly slices = new Map<TriggerKind, string[]>();
+  private readonly windows: TriggerWindows;
+  /** Each kind's windows cut out of the text, by kind index: several patterns read them. */
+  private readonly slices: Array<string[] | null> = [null, null, null, null, null, null, null, null];
 
   /**
    * Deferring: values that read the sentence's tense are computed only for the candidates kept
@@ -439,7 +569,7 @@ class Recognizer {
     readonly text: string,
     readonly doc: Day | null,
     readonly deferring: boolean,
-    windows?: Map<TriggerKind, KindWindows>,
+    windows?: TriggerWindows,
   ) {
     this.windows = windows ?? triggerWindows(text);
     this.tenseBudgetAtStart = 200 + Math.floor(text.length / 40);
@@ -447,30 +577,37 @@ class Recognizer {
   }
 
   /** The trigger windows, for a second run over the same text. */
-  get triggerWindows(): Map<TriggerKind, KindWindows> {
+  get triggerWindows(): TriggerWindows {
     return this.windows;
   }
 
   /** Matches of a global pattern inside the windows of one trigger kind, with text offsets. */
   matches(re: RegExp, kind: TriggerKind): RegExpExecArray[] {
     const found: RegExpExecArray[] = [];
-    const windows = this.windows.get(kind);
-    if (!windows) return found;
-    const { spans, bits } = windows;
+    const kindIndex = KIND_INDEX[kind];
+    const count = this.windows.count[kindIndex]!;
+    if (count === 0) return found;
+    const spans = this.windows.spans[kindIndex]!;
+    const bits = this.windows.bits[kindIndex]!;
+    const lastTrigger = this.windows.lastTrigger[kindIndex]!;
     // Several patterns read the windows of one kind: cut them out of the text once.
-    let slices = this.slices.get(kind);
+    let slices = this.slices[kindIndex];
     if (!slices) {
       slices = [];
-      for (let i = 0; i < spans.length; i += 2) slices.push(this.text.slice(spans[i]!, spans[i + 1]!));
-      this.slices.set(kind, slices);
+      for (let i = 0; i < count; i++) slices.push(this.text.slice(spans[2 * i]!, spans[2 * i + 1]!));
+      this.slices[kindIndex] = slices;
     }
     const need = PATTERN_NEEDS.get(re) ?? 0;
     const mayMatch = WINDOW_FILTERS.get(re);
-    for (let i = 0; i < spans.length; i += 2) {
-      if (need !== 0 && (bits[i >> 1]! & need) === 0) continue;
-      const offset = spans[i]!;
-      const slice = slices[i >> 1]!;
+    for (let i = 0; i < count; i++) {
+      if (need !== 0 && (bits[i]! & need) === 0) continue;
+      const offset = spans[2 * i]!;
+      const slice = slices[i]!;
       if (mayMatch && !mayMatch(slice)) continue;
+      // Every match a scanner keeps holds a trigger of the kind (its month, weekday, unit word,
+      // four digits...), and a trigger of the text inside a window is one of the window's: once
+      // a match ends past the last trigger's start, no further match can count.
+      const afterLastTrigger = lastTrigger[i]! - offset;
       re.lastIndex = 0;
       for (let m = re.exec(slice); m; m = re.exec(slice)) {
         if (m[0].length === 0) {
@@ -479,6 +616,7 @@ class Recognizer {
         }
         m.index += offset;
         found.push(m);
+        if (re.lastIndex > afterLastTrigger) break;
       }
     }
     return found;
