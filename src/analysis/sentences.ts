@@ -62,10 +62,30 @@ function isSpace(ch: string | undefined): boolean {
 function isDigit(ch: string | undefined): boolean {
   return ch !== undefined && ch >= '0' && ch <= '9';
 }
-/** Whether a line starting with this character may start with LIST_MARKER: • · ▪ ◦ ‣ ● ○ ■ □ ► ▶ * - – — ( digits a-z. */
-function mayOpenListMarker(c: number): boolean {
-  if (c < 128) return c === 42 || c === 45 || c === 40 || (c >= 48 && c <= 57) || (c >= 97 && c <= 122);
+/**
+ * Whether a line starting at `s` may start with LIST_MARKER: • · ▪ ◦ ‣ ● ○ ■ □ ► ▶ * - – — (, or a
+ * letter a-z or one to three digits followed by `.` or `)` ("a) ", "12. "). A line of prose opening
+ * in lower case (a hard wrap) or with a number ("2019 was ...") is ruled out without the regex.
+ */
+function mayOpenListMarker(text: string, s: number): boolean {
+  const c = text.charCodeAt(s);
+  if (c < 128) {
+    if (c >= 97 && c <= 122) return isMarkerCloser(text.charCodeAt(s + 1));
+    if (c >= 48 && c <= 57) {
+      let i = s + 1;
+      while (i < s + 3 && isDigitCode(text.charCodeAt(i))) i++;
+      return isMarkerCloser(text.charCodeAt(i));
+    }
+    return c === 42 || c === 45 || c === 40;
+  }
   return c === 0x2022 || c === 0xb7 || c === 0x25aa || c === 0x25e6 || c === 0x2023 || c === 0x25cf || c === 0x25cb || c === 0x25a0 || c === 0x25a1 || c === 0x25ba || c === 0x25b6 || c === 0x2013 || c === 0x2014;
+}
+/** `.` or `)`: what closes a list number or letter. */
+function isMarkerCloser(c: number): boolean {
+  return c === 46 || c === 41;
+}
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 /** . ! ? : ; " ” ’ ) ] : a line ending with one of them does not run on into the next. */
 function endsClause(c: number): boolean {
@@ -121,7 +141,7 @@ function readParagraphBlocks(text: string): Span[] {
     while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
     if (s < e) {
       // Most lines open with a capital or a quotation mark: no list marker, and no slice for the regex.
-      const marker = mayOpenListMarker(text.charCodeAt(s)) ? LIST_MARKER.exec(text.slice(s, Math.min(e, s + 40))) : null;
+      const marker = mayOpenListMarker(text, s) ? LIST_MARKER.exec(text.slice(s, Math.min(e, s + 40))) : null;
       if (marker && s + marker[0].length < e) s += marker[0].length;
       const continues = blockStart >= 0 && blockEnd >= 0 && !endsClause(text.charCodeAt(blockEnd - 1)) && isLowerAt(text, s) && !marker;
       if (continues) {
