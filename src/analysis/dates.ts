@@ -859,7 +859,6 @@ const PRONOUN_OR_ARTICLE_AFTER = /^ (?:I|The|A)\b/;
 const NAME_AND_COMMA_AFTER = /^ [A-Z][a-z]+,/;
 const TIMES_OF_DAY_AFTER = /^\s+(?:nights|mornings|afternoons|evenings)\b/;
 const CAPITALISED_WORD_AFTER = /^ [A-Z][a-z]/;
-const FIRST_SPACES = /\s+/;
 const ALL_SPACES = /\s+/g;
 const CAPITALISED_WORD_BEFORE = /[A-Z][\w.]*\s$/;
 const LOWER_CASE_OR_COMMA_BEFORE = /[a-z,;]\s+$/;
@@ -877,6 +876,21 @@ function isUpperCaseCode(c: number): boolean {
 
 function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
+}
+
+/**
+ * `word.replace(/\s+/, ' ')`: the first run of spaces as one space ("the  last" → "the last"). Most
+ * determiners are one word, or two with one space: returned as they are, without a regex.
+ */
+function collapseFirstSpaces(word: string): string {
+  for (let i = 0; i < word.length; i++) {
+    if (!isPatternSpace(word.charCodeAt(i))) continue;
+    let j = i + 1;
+    while (j < word.length && isPatternSpace(word.charCodeAt(j))) j++;
+    if (j === i + 1 && word.charCodeAt(i) === 32) return word;
+    return `${word.slice(0, i)} ${word.slice(j)}`;
+  }
+  return word;
 }
 
 /** `years` → `year`, `centuries` → `century`. */
@@ -1141,7 +1155,7 @@ function scanWeekdays(r: Recognizer): void {
     const today = isoWeekday(doc);
     const back = (today - weekday + 7) % 7; // days back to the most recent such day, 0 = today
     const ahead = (weekday - today + 7) % 7;
-    const det = g.det?.toLowerCase().replace(FIRST_SPACES, ' ');
+    const det = g.det === undefined ? undefined : collapseFirstSpaces(g.det.toLowerCase());
     let offset: number;
     // "Monday last week": that weekday of the named week.
     if (g.week) offset = weekday - today + (g.week === 'last' ? -7 : g.week === 'next' ? 7 : 0);
@@ -1167,7 +1181,7 @@ function scanRelative(r: Recognizer): void {
     const g = m.groups!;
     const start = m.index;
     const end = start + m[0].length;
-    const det = g.det!.toLowerCase().replace(FIRST_SPACES, ' ');
+    const det = collapseFirstSpaces(g.det!.toLowerCase());
     const unit = g.unit!;
     // "over the past year", "for the next month": spans of time, not calendar points.
     if (det.startsWith('the ') && !g.mod && DURATION_LEFT.has(previousWord(text, start))) continue;

@@ -242,6 +242,17 @@ describe('relative dates against a document date', () => {
     ]);
   });
 
+  it('reads two-word determiners across a line break or several spaces as with one space', () => {
+    expect(dates('He rested this\npast Sunday; sales fell over the\t\tlast  month and the  previous year.', doc)).toEqual([
+      ['this\npast Sunday', '2024-03-03'],
+      ['the  previous year', '2023'],
+    ]);
+    expect(dates('Prices rose in the last\nweek, and this  past   week too.', doc)).toEqual([
+      ['the last\nweek', formatWeek({ year: 2024, month: 2, day: 26 })],
+      ['this  past   week', formatWeek({ year: 2024, month: 2, day: 26 })],
+    ]);
+  });
+
   it('accepts lower-case weekdays of informal writing only after a preposition', () => {
     expect(dates('we open on a sunday but he will come in tuesday morning', doc)).toEqual([['tuesday', '2024-03-12']]);
   });
