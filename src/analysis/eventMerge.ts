@@ -341,7 +341,8 @@ function corpusEventOf(g: Group): CorpusEvent {
     type: g.type,
     date: g.date,
     // The city where reports name one ("Beijing" over "China"), else the most frequent place.
-    location: mostFrequent(g.locations.filter((l) => l !== null && !isCountryName(l))) ?? mostFrequent(g.locations),
+    // (Most events have one report: its place, with no list or count made.)
+    location: g.locations.length === 1 ? g.locations[0]! : mostFrequent(g.locations.filter((l) => l !== null && !isCountryName(l))) ?? mostFrequent(g.locations),
     participants: g.participants,
     participantEntityIds: g.participantEntityIds,
     scheduled: g.allScheduled,
