@@ -295,46 +295,62 @@ const CONTEXT_UNIT_BITS = MAY_RELATIVE | MAY_PART_OF | MAY_CURRENT_UNIT | MAY_AN
 function unitContextBits(text: string, start: number, end: number): number {
   let bits = 0;
   const before = wordEndBefore(text, start);
-  if (before > 0) {
-    // "(the) last (fiscal) year", "this past week", "the coming month".
-    if (
-      endsWith(text, before, 'his') || endsWith(text, before, 'ast') || endsWith(text, before, 'ext') ||
-      endsWith(text, before, 'oming') || endsWith(text, before, 'revious') || endsWith(text, before, 'urrent') ||
-      endsWith(text, before, 'iscal') || endsWith(text, before, 'inancial') || endsWith(text, before, 'alendar')
-    ) {
-      bits |= MAY_RELATIVE;
-    }
-    // "the same day", "that week".
-    if (
-      endsWith(text, before, 'same') || endsWith(text, before, 'following') || endsWith(text, before, 'previous') ||
-      endsWith(text, before, 'preceding') || endsWith(text, before, 'hat')
-    ) {
-      bits |= MAY_ANAPHORIC;
-    }
-    let ofEnd = before;
-    if (endsWith(text, before, 'the')) {
-      const beforeThe = wordEndBefore(text, before - 3);
-      // "during the year", "later in the week".
-      if (beforeThe > 0 && (endsWith(text, beforeThe, 'uring') || endsWith(text, beforeThe, 'hroughout') || endsWith(text, beforeThe, 'in'))) {
-        bits |= MAY_CURRENT_UNIT;
-      }
-      ofEnd = beforeThe;
-    }
-    // "the end of (the) year", "the beginning of the month".
-    if (ofEnd > 0 && endsWith(text, ofEnd, 'of')) {
-      const part = wordEndBefore(text, ofEnd - 2);
-      if (part > 0 && (endsWith(text, part, 'end') || endsWith(text, part, 'beginning') || endsWith(text, part, 'start') || endsWith(text, part, 'middle'))) {
-        bits |= MAY_PART_OF;
-      }
-    }
+  // Each test starts from the last letter of the word before: most words end in none of them.
+  switch (before > 0 ? text.charCodeAt(before - 1) : -1) {
+    case 115: // s: "(t)his", "previous"
+      if (endsWith(text, before, 'his') || endsWith(text, before, 'revious')) bits |= MAY_RELATIVE;
+      if (endsWith(text, before, 'previous')) bits |= MAY_ANAPHORIC;
+      break;
+    case 116: // t: "last", "past", "next", "current", "that"
+      if (endsWith(text, before, 'ast') || endsWith(text, before, 'ext') || endsWith(text, before, 'urrent')) bits |= MAY_RELATIVE;
+      if (endsWith(text, before, 'hat')) bits |= MAY_ANAPHORIC;
+      break;
+    case 103: // g: "coming", "following", "preceding"
+      if (endsWith(text, before, 'oming')) bits |= MAY_RELATIVE;
+      if (endsWith(text, before, 'following') || endsWith(text, before, 'preceding')) bits |= MAY_ANAPHORIC;
+      break;
+    case 108: // l: "fiscal", "financial"
+      if (endsWith(text, before, 'iscal') || endsWith(text, before, 'inancial')) bits |= MAY_RELATIVE;
+      break;
+    case 114: // r: "calendar"
+      if (endsWith(text, before, 'alendar')) bits |= MAY_RELATIVE;
+      break;
+    case 101: // e: "same", "the"
+      if (endsWith(text, before, 'same')) bits |= MAY_ANAPHORIC;
+      if (endsWith(text, before, 'the')) bits |= afterTheBits(text, before - 3);
+      break;
+    case 102: // f: "of"
+      if (endsWith(text, before, 'of')) bits |= afterOfBits(text, before - 2);
+      break;
   }
   // "the day before", "the year after".
   let after = end;
   while (after < text.length && isPatternSpace(text.charCodeAt(after))) after++;
-  if (after > end && (text.startsWith('before', after) || text.startsWith('after', after) || text.startsWith('earlier', after) || text.startsWith('prior', after))) {
-    bits |= MAY_ANAPHORIC;
+  if (after > end) {
+    const c = text.charCodeAt(after);
+    if (
+      (c === 98 && text.startsWith('before', after)) || (c === 97 && text.startsWith('after', after)) ||
+      (c === 101 && text.startsWith('earlier', after)) || (c === 112 && text.startsWith('prior', after))
+    ) {
+      bits |= MAY_ANAPHORIC;
+    }
   }
   return bits;
+}
+
+/** The bits of a unit after `the`, which starts at `theStart`: "during the year", "later in the week", "the end of the month". */
+function afterTheBits(text: string, theStart: number): number {
+  const beforeThe = wordEndBefore(text, theStart);
+  if (beforeThe <= 0) return 0;
+  if (endsWith(text, beforeThe, 'uring') || endsWith(text, beforeThe, 'hroughout') || endsWith(text, beforeThe, 'in')) return MAY_CURRENT_UNIT;
+  return endsWith(text, beforeThe, 'of') ? afterOfBits(text, beforeThe - 2) : 0;
+}
+
+/** The bits of a unit after `of` (and maybe `the`), `of` starting at `ofStart`: "the end of (the) year". */
+function afterOfBits(text: string, ofStart: number): number {
+  const part = wordEndBefore(text, ofStart);
+  if (part <= 0) return 0;
+  return endsWith(text, part, 'end') || endsWith(text, part, 'beginning') || endsWith(text, part, 'start') || endsWith(text, part, 'middle') ? MAY_PART_OF : 0;
 }
 
 /** The bits of a month name at text[start, end). */
