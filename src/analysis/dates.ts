@@ -29,6 +29,7 @@ import {
 } from './dates/lexicon';
 import { sentenceTense } from './dates/tense';
 import { trieSource } from './dates/trie';
+import { WordTable } from './dates/wordTable';
 import { WordTrie } from './dates/wordTrie';
 import type { DateMention, DatePrecision } from './types';
 
@@ -920,22 +921,49 @@ function isWordChar(c: number): boolean {
   return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
 }
 
-/** The word just before `index` (lower-cased), skipping spaces only; '' at punctuation. */
-function previousWord(text: string, index: number): string {
-  let i = index - 1;
-  while (i >= 0 && (text[i] === ' ' || text[i] === '\t' || text[i] === '\u00a0')) i--;
-  const end = i + 1;
-  while (i >= 0 && i > end - 30 && isWordChar(text.charCodeAt(i))) i--;
-  return text.slice(i + 1, end).toLowerCase();
+const RECURRENCE_LEFT: ReadonlySet<string> = new Set(['each', 'every', 'alternate']);
+const FORWARD_PREPOSITIONS: ReadonlySet<string> = new Set(['before', 'by', 'until', 'till', 'til']);
+const DURATION_LEFT = new Set(['for', 'over', 'during', 'throughout', 'within', 'through', 'of', 'all', 'entire', 'whole']);
+/** Prepositions after which a four-digit number is a year whatever follows ("in 2015 more people"). */
+const STRONG_YEAR_LEFT = new Set(['in', 'since', 'until', 'till', 'by', 'during', 'before', 'after', 'from', 'circa']);
+
+/**
+ * The words the context checks compare previousWord and nextWord with: each reads a word as itself
+ * when it is one of them, as ALL_DIGITS_WORD when it is all digits, and as '' otherwise (any other
+ * word gives the same answers as '': in no list, not all digits). No substring, no lower-casing.
+ */
+const CONTEXT_WORDS = new WordTable([
+  ...FORWARD_PREPOSITIONS, 'since', 'the', 'and', 'or', 'in',
+  ...QUANTITY_RIGHT_CONTEXT, ...QUANTITY_LEFT_CONTEXT, ...YEAR_LEFT_CONTEXT, ...BARE_MONTH_LEFT_CONTEXT,
+  ...RECURRENCE_LEFT, ...LOWER_WEEKDAY_LEFT, ...DURATION_LEFT, ...STRONG_YEAR_LEFT, ...WEEKEND_LEFT,
+]);
+/** What previousWord and nextWord give for a word of digits only (ALL_DIGITS holds for it). */
+const ALL_DIGITS_WORD = '0';
+
+/** The word text[a, b) as the context checks read it (see CONTEXT_WORDS). */
+function contextWord(text: string, a: number, b: number): string {
+  const listed = CONTEXT_WORDS.find(text, a, b);
+  if (listed !== '' || a === b) return listed;
+  for (let i = a; i < b; i++) if (!isDigitCode(text.charCodeAt(i))) return '';
+  return ALL_DIGITS_WORD;
 }
 
-/** The word just after `index` (lower-cased), skipping spaces only; '' at punctuation. */
+/** The word just before `index` (lower-cased, see contextWord), skipping spaces only; '' at punctuation. */
+function previousWord(text: string, index: number): string {
+  let i = index - 1;
+  for (let c = text.charCodeAt(i); i >= 0 && (c === 32 || c === 9 || c === 160); c = text.charCodeAt(--i));
+  const end = i + 1;
+  while (i >= 0 && i > end - 30 && isWordChar(text.charCodeAt(i))) i--;
+  return contextWord(text, i + 1, end);
+}
+
+/** The word just after `index` (lower-cased, see contextWord), skipping spaces only; '' at punctuation. */
 function nextWord(text: string, index: number): string {
   let i = index;
-  while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\u00a0')) i++;
+  for (let c = text.charCodeAt(i); i < text.length && (c === 32 || c === 9 || c === 160); c = text.charCodeAt(++i));
   const start = i;
   while (i < text.length && i < start + 30 && isWordChar(text.charCodeAt(i))) i++;
-  return text.slice(start, i).toLowerCase();
+  return contextWord(text, start, i);
 }
 
 const FULL_MONTH_NAMES: ReadonlySet<string> = new Set(MONTH_FULL_NAMES.map((m) => m.toLowerCase()));
@@ -1186,10 +1214,7 @@ function scanWeekdays(r: Recognizer): void {
   }
 }
 
-const RECURRENCE_LEFT: ReadonlySet<string> = new Set(['each', 'every', 'alternate']);
-const FORWARD_PREPOSITIONS: ReadonlySet<string> = new Set(['before', 'by', 'until', 'till', 'til']);
 
-const DURATION_LEFT = new Set(['for', 'over', 'during', 'throughout', 'within', 'through', 'of', 'all', 'entire', 'whole']);
 
 function scanRelative(r: Recognizer): void {
   const text = r.text;
@@ -1333,8 +1358,6 @@ function scanAgo(r: Recognizer): void {
   }
 }
 
-/** Prepositions after which a four-digit number is a year whatever follows ("in 2015 more people"). */
-const STRONG_YEAR_LEFT = new Set(['in', 'since', 'until', 'till', 'by', 'during', 'before', 'after', 'from', 'circa']);
 
 function isYearInContext(text: string, start: number, end: number, year: number): boolean {
   const before = previousWord(text, start);
