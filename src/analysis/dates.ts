@@ -672,6 +672,16 @@ class Recognizer {
   }
 
   /**
+   * What tenseWithForwardPreposition counts against the budget, for a reading whose answer is not
+   * needed: the same count (so the budget and the eager run's choice stay as they were), no reading.
+   */
+  countUnneededTense(start: number): void {
+    if (previousWord(this.text, start) === 'since') return;
+    if (this.tenseBudget-- <= 0) return;
+    this.tenseReadings++;
+  }
+
+  /**
    * The sentence's tense, or, without one, a forward reading for a date right after
    * `before (the)`, `by` or `until`: "another package before January is unlikely"; a date
    * right after `since` is always behind.
@@ -720,8 +730,10 @@ class Recognizer {
     const pastYear = onOrBefore ? doc.year : doc.year - 1;
     const futureYear = onOrAfter ? doc.year : doc.year + 1;
     let y: number;
-    const tense = this.tenseWithForwardPreposition(start, end);
     // The document's own month is this year whatever the tense ("is visiting from March 2" on March 3).
+    let tense: Direction | null = null;
+    if (month === doc.month) this.countUnneededTense(start);
+    else tense = this.tenseWithForwardPreposition(start, end);
     if (month === doc.month) y = doc.year;
     else if (tense === 'future') y = futureYear;
     else if (tense === 'past') y = pastYear;

@@ -511,6 +511,14 @@ describe('yearless months and days: past cue, forward cue, or the nearest occurr
     expect(only('The referendum went ahead in May despite the boycott.', '2025-09-15').value).toBe('2025-05');
   });
 
+  it("keeps a day of the document's own month in its year whatever the tense", () => {
+    expect(only('The envoy is visiting Lagos from March 2.', '2025-03-03').value).toBe('2025-03-02');
+    expect(only('Talks collapsed on March 20, officials said.', '2025-03-03').value).toBe('2025-03-20');
+    expect(only('The court will rule on 1 March, its clerk said.', '2025-03-03').value).toBe('2025-03-01');
+    // Another month still reads the tense: a past March 20 in an April story is this year's, a future one next year's.
+    expect(only('The court will rule on 20 March.', '2025-04-03').value).toBe('2026-03-20');
+  });
+
   it('reads a present progressive next to the date as forward, a distant one as no cue', () => {
     expect(only('The cabinet is holding talks in October.', '2025-04-15').value).toBe('2025-10');
     expect(only('The province is recovering from the storms in March.', '2025-04-15').value).toBe('2025-03');
