@@ -29,6 +29,7 @@ import {
 } from './dates/lexicon';
 import { sentenceTense } from './dates/tense';
 import { trieSource } from './dates/trie';
+import { numberedPattern } from './dates/numberedPattern';
 import { WordTable } from './dates/wordTable';
 import { WordTrie } from './dates/wordTrie';
 import type { DateMention, DatePrecision } from './types';
@@ -73,80 +74,135 @@ const YEAR_TAIL = `(?:,?\\s*(?<year>\\d{4})(?![\\w%]|[.,]\\d))?`;
 const PART_OF = `(?:${anyCase('the')}\\s+)?(?:end|beginning|start|middle)\\s+of`;
 
 /** `May 19, 2023`, `Aug. 24`, `Monday, Sept. 3rd`. */
-const MONTH_DAY_RE = new RegExp(
-  `(?<![\\w-])${WEEKDAY_PREFIX}(?<month>${MONTH_WORD})\\s*(?<day>\\d{1,2})(?:st|nd|rd|th)?(?![\\w:]|[.,]\\d)${YEAR_TAIL}`,
-  'g',
+const MONTH_DAY_PATTERN = numberedPattern(
+  new RegExp(
+    `(?<![\\w-])${WEEKDAY_PREFIX}(?<month>${MONTH_WORD})\\s*(?<day>\\d{1,2})(?:st|nd|rd|th)?(?![\\w:]|[.,]\\d)${YEAR_TAIL}`,
+    'g',
+  ),
+  ['wd', 'month', 'day', 'year'],
 );
+const MONTH_DAY_RE = MONTH_DAY_PATTERN.re;
 /** `15 December 2023`, `3rd of March`, `Friday 9 January`. */
-const DAY_MONTH_RE = new RegExp(
-  `(?:(?<![\\w.,/:-])|(?<=\\d(?:st|nd|rd|th)?[-–]))${WEEKDAY_PREFIX}(?<day>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<month>${MONTH_WORD})(?![\\w])${YEAR_TAIL}`,
-  'g',
+const DAY_MONTH_PATTERN = numberedPattern(
+  new RegExp(
+    `(?:(?<![\\w.,/:-])|(?<=\\d(?:st|nd|rd|th)?[-–]))${WEEKDAY_PREFIX}(?<day>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<month>${MONTH_WORD})(?![\\w])${YEAR_TAIL}`,
+    'g',
+  ),
+  ['wd', 'month', 'day', 'year'],
 );
+const DAY_MONTH_RE = DAY_MONTH_PATTERN.re;
 /** `April-June 2023`, `between March and May`: both ends of a month range are dates. */
-const MONTH_RANGE_RE = new RegExp(
-  `(?<![\\w-])(?:(?<lead>[Bb]etween|[Ff]rom)\\s+)?(?<m1>[A-Z][a-z]{2,8})(?:\\s?[-–]\\s?|\\s+(?<conj>and|to|through|until|till)\\s+)(?<m2>[A-Z][a-z]{2,8})(?![\\w])(?:,?\\s+(?<year>\\d{4})(?![\\w%]|[.,]\\d))?`,
-  'g',
+const MONTH_RANGE_PATTERN = numberedPattern(
+  new RegExp(
+    `(?<![\\w-])(?:(?<lead>[Bb]etween|[Ff]rom)\\s+)?(?<m1>[A-Z][a-z]{2,8})(?:\\s?[-–]\\s?|\\s+(?<conj>and|to|through|until|till)\\s+)(?<m2>[A-Z][a-z]{2,8})(?![\\w])(?:,?\\s+(?<year>\\d{4})(?![\\w%]|[.,]\\d))?`,
+    'g',
+  ),
+  ['lead', 'm1', 'conj', 'm2', 'year'],
 );
+const MONTH_RANGE_RE = MONTH_RANGE_PATTERN.re;
 /** `May 2010`, `early December`, `mid-March`, `late last July`, `May this year`, bare `June`. */
-const MONTH_RE = new RegExp(
-  `(?<![\\w-])(?:(?<mod>${anyCase('early')}|${anyCase('late')}|${anyCase('mid')}|${PART_OF})[\\s-]+)?` +
-    `(?:(?<det>${anyCase('last')}|${anyCase('next')}|${anyCase('this')}|${anyCase('coming')}|${anyCase('past')})\\s+)?` +
-    `(?<month>${LEXICON_MONTH_WORD})(?![\\w])` +
-    `(?:,?\\s+(?:of\\s+)?(?<year>\\d{4})(?![\\w%]|[.,]\\d)|\\s+(?<rel>this|last|next)\\s+year(?![\\w-]))?`,
-  'g',
+const MONTH_PATTERN = numberedPattern(
+  new RegExp(
+    `(?<![\\w-])(?:(?<mod>${anyCase('early')}|${anyCase('late')}|${anyCase('mid')}|${PART_OF})[\\s-]+)?` +
+      `(?:(?<det>${anyCase('last')}|${anyCase('next')}|${anyCase('this')}|${anyCase('coming')}|${anyCase('past')})\\s+)?` +
+      `(?<month>${LEXICON_MONTH_WORD})(?![\\w])` +
+      `(?:,?\\s+(?:of\\s+)?(?<year>\\d{4})(?![\\w%]|[.,]\\d)|\\s+(?<rel>this|last|next)\\s+year(?![\\w-]))?`,
+    'g',
+  ),
+  ['mod', 'det', 'month', 'year', 'rel'],
 );
+const MONTH_RE = MONTH_PATTERN.re;
 /** `2019-12-20`, `2019/12/20`, `12/20/2019`, `20.12.2019`. */
-const NUMERIC_DATE_RE =
-  /(?<![\w.\/:-])(?:(?<y>\d{4})(?<s1>[-\/.])(?<m>\d{1,2})\k<s1>(?<d>\d{1,2})|(?<a>\d{1,2})(?<s2>[-\/.])(?<b>\d{1,2})\k<s2>(?<y2>\d{4}))(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\b\.?)?)?(?!(?!T\d)[\w\/]|[.:-]\d)/g;
+const NUMERIC_DATE_PATTERN = numberedPattern(
+  /(?<![\w.\/:-])(?:(?<y>\d{4})(?<s1>[-\/.])(?<m>\d{1,2})\k<s1>(?<d>\d{1,2})|(?<a>\d{1,2})(?<s2>[-\/.])(?<b>\d{1,2})\k<s2>(?<y2>\d{4}))(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\b\.?)?)?(?!(?!T\d)[\w\/]|[.:-]\d)/g,
+  ['y', 's1', 'm', 'd', 'a', 's2', 'b', 'y2'],
+);
+const NUMERIC_DATE_RE = NUMERIC_DATE_PATTERN.re;
 /** `Monday`, `later on Monday`, `last Friday`, `next Tuesday`. */
-const WEEKDAY_RE = new RegExp(
-  `(?<![\\w-])(?:(?<mod>(?:${anyCase('later')}|${anyCase('earlier')}|${anyCase('late')}|${anyCase('early')})(?:\\s+on)?|` +
-    `(?<det>${anyCase('this')}\\s+past|${anyCase('last')}|${anyCase('next')}|${anyCase('this')}|${anyCase('coming')}|${anyCase('past')}))\\s+)?` +
-    `(?<wd>${LEXICON_WEEKDAY_WORD})(?![\\w])(?:,?\\s+(?<week>last|next|this)\\s+week(?![\\w-]))?`,
-  'g',
+const WEEKDAY_PATTERN = numberedPattern(
+  new RegExp(
+    `(?<![\\w-])(?:(?<mod>(?:${anyCase('later')}|${anyCase('earlier')}|${anyCase('late')}|${anyCase('early')})(?:\\s+on)?|` +
+      `(?<det>${anyCase('this')}\\s+past|${anyCase('last')}|${anyCase('next')}|${anyCase('this')}|${anyCase('coming')}|${anyCase('past')}))\\s+)?` +
+      `(?<wd>${LEXICON_WEEKDAY_WORD})(?![\\w])(?:,?\\s+(?<week>last|next|this)\\s+week(?![\\w-]))?`,
+    'g',
+  ),
+  ['mod', 'det', 'wd', 'week'],
 );
+const WEEKDAY_RE = WEEKDAY_PATTERN.re;
 /** `this week`, `last year`, `earlier this week`, `early next month`, `the last week`, `this fiscal year`. */
-const RELATIVE_RE = new RegExp(
-  `(?<![\\w-])(?:(?<mod>${anyCase('earlier')}|${anyCase('later')}|${anyCase('early')}|${anyCase('late')}|${anyCase('mid')}|${PART_OF})[\\s-]+)?` +
-    `(?<det>${anyCase('this')}|${anyCase('last')}|${anyCase('next')}|${anyCase('past')}|${anyCase('coming')}|${anyCase('previous')}|${anyCase('current')}|` +
-    `${anyCase('this')}\\s+past|${anyCase('the')}\\s+(?:last|past|previous|coming|next|current))` +
-    `\\s+(?:(?:fiscal|financial|calendar)\\s+)?(?<unit>week|weekend|month|year|decade|century)(?![\\w-])`,
-  'g',
+const RELATIVE_PATTERN = numberedPattern(
+  new RegExp(
+    `(?<![\\w-])(?:(?<mod>${anyCase('earlier')}|${anyCase('later')}|${anyCase('early')}|${anyCase('late')}|${anyCase('mid')}|${PART_OF})[\\s-]+)?` +
+      `(?<det>${anyCase('this')}|${anyCase('last')}|${anyCase('next')}|${anyCase('past')}|${anyCase('coming')}|${anyCase('previous')}|${anyCase('current')}|` +
+      `${anyCase('this')}\\s+past|${anyCase('the')}\\s+(?:last|past|previous|coming|next|current))` +
+      `\\s+(?:(?:fiscal|financial|calendar)\\s+)?(?<unit>week|weekend|month|year|decade|century)(?![\\w-])`,
+    'g',
+  ),
+  ['mod', 'det', 'unit'],
 );
+const RELATIVE_RE = RELATIVE_PATTERN.re;
 /** `the end of the year`, `the end of year`, `the beginning of the month`. */
-const PART_OF_RE = new RegExp(
-  `(?<![\\w-])(?<part>${PART_OF})\\s+(?:the\\s+)?(?<unit>year|month|week)(?![\\w-])`,
-  'g',
+const PART_OF_PATTERN = numberedPattern(
+  new RegExp(
+    `(?<![\\w-])(?<part>${PART_OF})\\s+(?:the\\s+)?(?<unit>year|month|week)(?![\\w-])`,
+    'g',
+  ),
+  ['part', 'unit'],
 );
-const DEICTIC_RE = /(?<![\w-])(?<word>[Tt]oday|[Yy]esterday|[Tt]omorrow|TODAY)(?![\w-])/g;
+const PART_OF_RE = PART_OF_PATTERN.re;
+const DEICTIC_PATTERN = numberedPattern(
+  /(?<![\w-])(?<word>[Tt]oday|[Yy]esterday|[Tt]omorrow|TODAY)(?![\w-])/g,
+  ['word'],
+);
+const DEICTIC_RE = DEICTIC_PATTERN.re;
 const NUMBER_WORD = [...NUMBER_WORDS.keys()].filter((w) => w !== 'hundred').map(anyCase).join('|');
 /** `75 years ago`, `four years ago`, `a week ago`, `twenty-five years ago`. */
-const AGO_RE = new RegExp(
-  `(?<![\\w-])(?<n>\\d{1,4}|${NUMBER_WORD}|${anyCase('a')}\\s+few|${anyCase('several')}|${anyCase('many')}|${anyCase('a')}\\s+couple\\s+of)` +
-    `(?:[\\s-]+(?<n2>one|two|three|four|five|six|seven|eight|nine))?` +
-    `\\s+(?<unit>years?|months?|weeks?|days?|decades?|centuries|century)\\s+ago(?![\\w])`,
-  'g',
+const AGO_PATTERN = numberedPattern(
+  new RegExp(
+    `(?<![\\w-])(?<n>\\d{1,4}|${NUMBER_WORD}|${anyCase('a')}\\s+few|${anyCase('several')}|${anyCase('many')}|${anyCase('a')}\\s+couple\\s+of)` +
+      `(?:[\\s-]+(?<n2>one|two|three|four|five|six|seven|eight|nine))?` +
+      `\\s+(?<unit>years?|months?|weeks?|days?|decades?|centuries|century)\\s+ago(?![\\w])`,
+    'g',
+  ),
+  ['n', 'n2', 'unit'],
 );
+const AGO_RE = AGO_PATTERN.re;
 /** Four-digit years with optional modifier and range: `2018`, `early 2011`, `2009-2010`, `1957-58`. */
-const YEAR_RE = new RegExp(
-  `(?:(?<mod>${anyCase('early')}|${anyCase('late')}|${anyCase('mid')}|${PART_OF}|${anyCase('fiscal')}|(?:${anyCase('end')}|${anyCase('start')})(?=-))[\\s-]+)?` +
-    `(?<![\\w$£€¥#.,:/+]|\\d[-–—/]|\\d\\s[-–—]\\s?)(?<y>1\\d{3}|20\\d{2})(?![\\w%]|[.,:]\\d)` +
-    `(?:\\s?[-–—]\\s?(?<y2>\\d{4}|\\d{2})(?![\\w%]|[.,:]\\d|[-–—/]\\d))?`,
-  'g',
+const YEAR_PATTERN = numberedPattern(
+  new RegExp(
+    `(?:(?<mod>${anyCase('early')}|${anyCase('late')}|${anyCase('mid')}|${PART_OF}|${anyCase('fiscal')}|(?:${anyCase('end')}|${anyCase('start')})(?=-))[\\s-]+)?` +
+      `(?<![\\w$£€¥#.,:/+]|\\d[-–—/]|\\d\\s[-–—]\\s?)(?<y>1\\d{3}|20\\d{2})(?![\\w%]|[.,:]\\d)` +
+      `(?:\\s?[-–—]\\s?(?<y2>\\d{4}|\\d{2})(?![\\w%]|[.,:]\\d|[-–—/]\\d))?`,
+    'g',
+  ),
+  ['mod', 'y', 'y2'],
 );
+const YEAR_RE = YEAR_PATTERN.re;
 /** `the 1990s`, `the early 2000s`. */
-const DECADE_RE = new RegExp(
-  `(?<![\\w'’-])(?:(?<mod>${anyCase('early')}|${anyCase('late')}|${anyCase('mid')})[\\s-]+)?(?<c>1\\d|20)(?<d>\\d)0s(?![\\w])`,
-  'g',
+const DECADE_PATTERN = numberedPattern(
+  new RegExp(
+    `(?<![\\w'’-])(?:(?<mod>${anyCase('early')}|${anyCase('late')}|${anyCase('mid')})[\\s-]+)?(?<c>1\\d|20)(?<d>\\d)0s(?![\\w])`,
+    'g',
+  ),
+  ['mod', 'c', 'd'],
 );
+const DECADE_RE = DECADE_PATTERN.re;
 /** `the 20th century`, `21st-century`. */
-const CENTURY_RE = /(?<![\w-])(?<n>\d{1,2})(?:st|nd|rd|th)[\s-]+[Cc]entury(?![\w])/g;
-/** `last summer`, `the summer of 2012`: no ISO value at our precisions, so the value stays null. */
-const SEASON_RE = new RegExp(
-  `(?<![\\w-])(?:(?<det>${anyCase('this')}|${anyCase('last')}|${anyCase('next')}|${anyCase('past')}|${anyCase('coming')}|${anyCase('early')}|${anyCase('late')})\\s+)?` +
-    `(?<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)(?:\\s+(?:of\\s+)?(?<year>\\d{4})(?![\\w]))?(?![\\w])`,
-  'g',
+const CENTURY_PATTERN = numberedPattern(
+  /(?<![\w-])(?<n>\d{1,2})(?:st|nd|rd|th)[\s-]+[Cc]entury(?![\w])/g,
+  ['n'],
 );
+const CENTURY_RE = CENTURY_PATTERN.re;
+/** `last summer`, `the summer of 2012`: no ISO value at our precisions, so the value stays null. */
+const SEASON_PATTERN = numberedPattern(
+  new RegExp(
+    `(?<![\\w-])(?:(?<det>${anyCase('this')}|${anyCase('last')}|${anyCase('next')}|${anyCase('past')}|${anyCase('coming')}|${anyCase('early')}|${anyCase('late')})\\s+)?` +
+      `(?<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)(?:\\s+(?:of\\s+)?(?<year>\\d{4})(?![\\w]))?(?![\\w])`,
+    'g',
+  ),
+  ['det', 'season', 'year'],
+);
+const SEASON_RE = SEASON_PATTERN.re;
 /**
  * Days, weeks, months and years named through another event ("the day before", "that year",
  * "the following week"): calendar points, but the document date cannot resolve them.
@@ -160,8 +216,11 @@ const ANAPHORIC_RE = new RegExp(
 const WEEKEND_RE = /(?<![\w-])the\s+weekend(?![\w-])/g;
 const WEEKEND_LEFT: ReadonlySet<string> = new Set(['over', 'during', 'at', 'on', 'by', 'until', 'through', 'before', 'after']);
 /** `during the year`, `later in the week`: the current calendar unit of the story. */
-const CURRENT_UNIT_RE =
-  /(?<![\w-])(?:[Dd]uring|[Tt]hroughout|(?:[Ll]ater|[Ee]arlier|[Ll]ate|[Ee]arly)\s+in)\s+(?<span>the\s+(?<unit>year|month|week))(?![\w-]|\s*\d)/g;
+const CURRENT_UNIT_PATTERN = numberedPattern(
+  /(?<![\w-])(?:[Dd]uring|[Tt]hroughout|(?:[Ll]ater|[Ee]arlier|[Ll]ate|[Ee]arly)\s+in)\s+(?<span>the\s+(?<unit>year|month|week))(?![\w-]|\s*\d)/g,
+  ['span', 'unit'],
+);
+const CURRENT_UNIT_RE = CURRENT_UNIT_PATTERN.re;
 /** Fixed-date holidays observed across the English-speaking press. */
 const HOLIDAYS: ReadonlyMap<string, [number, number]> = new Map([
   ['christmas', [12, 25]],
@@ -1010,32 +1069,31 @@ const FULL_MONTH_SPELLINGS: ReadonlySet<string> = new Set(MONTH_FULL_NAMES.flatM
 // Scanners.
 
 function scanNumericDates(r: Recognizer): void {
+  const G = NUMERIC_DATE_PATTERN.group;
   const matches = r.matches(NUMERIC_DATE_RE, 'digit');
   // One order per document: a first number above 12 anywhere shows the writer puts the day first.
   let documentDayFirst = false;
   let documentMonthFirst = false;
   for (const m of matches) {
-    const g = m.groups!;
-    if (!g.a || g.s2 !== '/') continue;
-    if (+g.a > 12) documentDayFirst = true;
-    else if (+g.b! > 12) documentMonthFirst = true;
+    if (!m[G.a] || m[G.s2] !== '/') continue;
+    if (+m[G.a]! > 12) documentDayFirst = true;
+    else if (+m[G.b]! > 12) documentMonthFirst = true;
   }
   const slashDayFirst = documentDayFirst && !documentMonthFirst;
   for (const m of matches) {
-    const g = m.groups!;
     let year: number, month: number, day: number;
-    if (g.y) {
-      year = +g.y;
-      month = +g.m!;
-      day = +g.d!;
+    if (m[G.y]) {
+      year = +m[G.y]!;
+      month = +m[G.m]!;
+      day = +m[G.d]!;
     } else {
-      year = +g.y2!;
-      const a = +g.a!;
-      const b = +g.b!;
+      year = +m[G.y2]!;
+      const a = +m[G.a]!;
+      const b = +m[G.b]!;
       // Day-first when the first number cannot be a month or the document writes days first;
       // otherwise the US month-first order, except with dots or dashes (`20.12.2019`,
       // `16-10-2024`), day-first wherever used; a second number above 12 is always the day.
-      const dayFirst = b <= 12 && (a > 12 || g.s2 === '.' || g.s2 === '-' || slashDayFirst);
+      const dayFirst = b <= 12 && (a > 12 || m[G.s2] === '.' || m[G.s2] === '-' || slashDayFirst);
       month = dayFirst ? b : a;
       day = dayFirst ? a : b;
     }
@@ -1046,20 +1104,20 @@ function scanNumericDates(r: Recognizer): void {
 }
 
 function scanMonthDay(r: Recognizer, re: RegExp): void {
+  const G = re === DAY_MONTH_RE ? DAY_MONTH_PATTERN.group : MONTH_DAY_PATTERN.group;
   for (const m of r.matches(re, 'month')) {
-    const g = m.groups!;
-    const month = monthNumber(g.month!);
-    const day = +g.day!;
+    const month = monthNumber(m[G.month]!);
+    const day = +m[G.day]!;
     if (!month || day < 1 || day > 31) continue;
     let start = m.index;
     let end = start + m[0].length;
     // "on 9 January." : the dot after a full name closes the sentence.
-    if (re === DAY_MONTH_RE && !g.year && g.month!.endsWith('.') && isFullMonthName(g.month!.slice(0, -1))) end--;
+    if (re === DAY_MONTH_RE && !m[G.year] && m[G.month]!.endsWith('.') && isFullMonthName(m[G.month]!.slice(0, -1))) end--;
     // The word before was not a weekday ("Geneva, 15 December"): the date starts after it.
-    if (g.wd && !WEEKDAY_PREFIX_WORDS.has(undotted(g.wd).toLowerCase())) {
-      start += re === DAY_MONTH_RE ? m[0].search(FIRST_DIGIT) : m[0].indexOf(g.month!, g.wd.length);
+    if (m[G.wd] && !WEEKDAY_PREFIX_WORDS.has(undotted(m[G.wd]!).toLowerCase())) {
+      start += re === DAY_MONTH_RE ? m[0].search(FIRST_DIGIT) : m[0].indexOf(m[G.month]!, m[G.wd]!.length);
     }
-    let year = g.year ? +g.year : null;
+    let year = m[G.year] ? +m[G.year]! : null;
     // "On October 7, 1000 people marched": a number that is not a year stays out of the date.
     if (year !== null && (year < 1000 || year > 2199 || QUANTITY_RIGHT_CONTEXT.has(nextWord(r.text, end)))) {
       year = null;
@@ -1100,33 +1158,33 @@ const RANGE_FIRST_DAY = /(?<![\w.,/:-])((\d{1,2})(?:st|nd|rd|th)?)\s*(?:-|–|to
 const RANGE_SECOND_DAY = /^\s*(?:-|–|to|and|until)\s*((\d{1,2})(?:st|nd|rd|th)?)(?![\w:]|[.,]\d)/;
 
 function scanMonthRanges(r: Recognizer): void {
+  const G = MONTH_RANGE_PATTERN.group;
   for (const m of r.matches(MONTH_RANGE_RE, 'month')) {
-    const g = m.groups!;
-    if (g.conj && !g.lead) continue;
-    if (!isFullMonthName(g.m1!) || !isFullMonthName(g.m2!)) continue;
-    const first = monthNumber(g.m1!);
-    const second = monthNumber(g.m2!);
-    const start = m.index + (g.lead ? m[0].indexOf(g.m1!, g.lead.length) : 0);
+    if (m[G.conj] && !m[G.lead]) continue;
+    if (!isFullMonthName(m[G.m1]!) || !isFullMonthName(m[G.m2]!)) continue;
+    const first = monthNumber(m[G.m1]!);
+    const second = monthNumber(m[G.m2]!);
+    const start = m.index + (m[G.lead] ? m[0].indexOf(m[G.m1]!, m[G.lead]!.length) : 0);
     const end = m.index + m[0].length;
-    const secondStart = end - (g.year ? m[0].length - m[0].lastIndexOf(g.m2!) : g.m2!.length);
-    const year = g.year ? +g.year : null;
+    const secondStart = end - (m[G.year] ? m[0].length - m[0].lastIndexOf(m[G.m2]!) : m[G.m2]!.length);
+    const year = m[G.year] ? +m[G.year]! : null;
     if (year !== null) {
       // "November-January 2024": the first month is in the year before.
-      r.add(start, start + g.m1!.length, formatMonth(first > second ? year - 1 : year, first), 'month', false);
+      r.add(start, start + m[G.m1]!.length, formatMonth(first > second ? year - 1 : year, first), 'month', false);
       r.add(secondStart, end, formatMonth(year, second), 'month', false);
       continue;
     }
     const doc = r.doc;
     if (!doc) {
-      r.add(start, start + g.m1!.length, null, 'month', true);
-      r.add(secondStart, secondStart + g.m2!.length, null, 'month', true);
+      r.add(start, start + m[G.m1]!.length, null, 'month', true);
+      r.add(secondStart, secondStart + m[G.m2]!.length, null, 'month', true);
       continue;
     }
     // Resolve the range as a whole: its end like a single month, its start the latest such month before the end.
     let endYear: number | undefined;
     const rangeEndYear = (): number => (endYear ??= r.monthYear(second, start, end));
-    r.later(start, start + g.m1!.length, () => formatMonth(first <= second ? rangeEndYear() : rangeEndYear() - 1, first), 'month', true);
-    r.later(secondStart, secondStart + g.m2!.length, () => formatMonth(rangeEndYear(), second), 'month', true);
+    r.later(start, start + m[G.m1]!.length, () => formatMonth(first <= second ? rangeEndYear() : rangeEndYear() - 1, first), 'month', true);
+    r.later(secondStart, secondStart + m[G.m2]!.length, () => formatMonth(rangeEndYear(), second), 'month', true);
   }
 }
 
@@ -1135,20 +1193,20 @@ const MONTH_LIST_BEFORE = new RegExp(`(?:${MONTH_FULL_NAMES.join('|')}),\\s*$`);
 const COORDINATED_DATE_BEFORE = new RegExp(`(?:${MONTH_FULL_NAMES.join('|')}|\\d{1,4})\\s*,?\\s+(?:and|or)\\s+$`);
 
 function scanMonths(r: Recognizer): void {
+  const G = MONTH_PATTERN.group;
   const text = r.text;
   for (const m of r.matches(MONTH_RE, 'month')) {
-    const g = m.groups!;
-    const month = monthNumber(g.month!);
+    const month = monthNumber(m[G.month]!);
     if (!month) continue;
     const start = m.index;
     let end = start + m[0].length;
     // "in May." : the dot after a full name closes the sentence.
-    if (g.month!.endsWith('.') && !g.year && !g.rel && isFullMonthName(g.month!.slice(0, -1))) end--;
+    if (m[G.month]!.endsWith('.') && !m[G.year] && !m[G.rel] && isFullMonthName(m[G.month]!.slice(0, -1))) end--;
     // A day number right before the month belongs to a day-month date (rejected if impossible).
-    if (!g.mod && !g.det && DAY_NUMBER_BEFORE.test(text.slice(Math.max(0, start - 12), start))) continue;
-    const isFullName = isFullMonthName(undotted(g.month!));
-    const bare = !g.mod && !g.det && !g.year && !g.rel;
-    if (!g.det && RECURRENCE_LEFT.has(previousWord(text, start))) continue;
+    if (!m[G.mod] && !m[G.det] && DAY_NUMBER_BEFORE.test(text.slice(Math.max(0, start - 12), start))) continue;
+    const isFullName = isFullMonthName(undotted(m[G.month]!));
+    const bare = !m[G.mod] && !m[G.det] && !m[G.year] && !m[G.rel];
+    if (!m[G.det] && RECURRENCE_LEFT.has(previousWord(text, start))) continue;
     if (bare) {
       if (!isFullName) continue;
       const before = previousWord(text, start);
@@ -1161,11 +1219,11 @@ function scanMonths(r: Recognizer): void {
       if (CAPITAL_AFTER.test(after) && !PRONOUN_OR_ARTICLE_AFTER.test(text.slice(end, end + 5))) {
         if (!NAME_AND_COMMA_AFTER.test(text.slice(end, end + 20)) && before !== 'in' && before !== 'since') continue;
       }
-    } else if (!isFullName && !g.year && !g.det) {
+    } else if (!isFullName && !m[G.year] && !m[G.det]) {
       continue;
     }
-    if (g.year) {
-      const year = +g.year;
+    if (m[G.year]) {
+      const year = +m[G.year]!;
       if (year < 1000 || year > 2199) continue;
       r.add(start, end, formatMonth(year, month), 'month', false);
       continue;
@@ -1176,8 +1234,8 @@ function scanMonths(r: Recognizer): void {
       continue;
     }
     let year: number;
-    const det = g.det?.toLowerCase();
-    if (g.rel) year = doc.year + (g.rel === 'last' ? -1 : g.rel === 'next' ? 1 : 0);
+    const det = m[G.det]?.toLowerCase();
+    if (m[G.rel]) year = doc.year + (m[G.rel] === 'last' ? -1 : m[G.rel] === 'next' ? 1 : 0);
     else if (det === 'this') year = doc.year;
     else if (det === 'last' || det === 'past') year = month < doc.month ? doc.year : doc.year - 1;
     else if (det === 'next' || det === 'coming') year = month > doc.month ? doc.year : doc.year + 1;
@@ -1191,18 +1249,18 @@ function scanMonths(r: Recognizer): void {
 }
 
 function scanWeekdays(r: Recognizer): void {
+  const G = WEEKDAY_PATTERN.group;
   for (const m of r.matches(WEEKDAY_RE, 'weekday')) {
-    const g = m.groups!;
-    const weekday = WEEKDAYS.get(g.wd!.toLowerCase());
+    const weekday = WEEKDAYS.get(m[G.wd]!.toLowerCase());
     if (weekday === undefined) continue;
     const start = m.index;
     const end = start + m[0].length;
-    if (isLowerCaseCode(g.wd!.charCodeAt(0)) && !LOWER_WEEKDAY_LEFT.has(previousWord(r.text, r.text.indexOf(g.wd!, start)))) continue;
+    if (isLowerCaseCode(m[G.wd]!.charCodeAt(0)) && !LOWER_WEEKDAY_LEFT.has(previousWord(r.text, r.text.indexOf(m[G.wd]!, start)))) continue;
     // "each Thursday", "every Monday", "Tuesday nights": a recurring day (a set), not a date.
-    if (!g.det && RECURRENCE_LEFT.has(previousWord(r.text, start))) continue;
+    if (!m[G.det] && RECURRENCE_LEFT.has(previousWord(r.text, start))) continue;
     if (TIMES_OF_DAY_AFTER.test(r.text.slice(end, end + 14))) continue;
     // "the Sunday Times", "The Monday Club": a weekday inside a capitalised name.
-    if (!g.mod && !g.det && previousWord(r.text, start) === 'the' && CAPITALISED_WORD_AFTER.test(r.text.slice(end, end + 3))) continue;
+    if (!m[G.mod] && !m[G.det] && previousWord(r.text, start) === 'the' && CAPITALISED_WORD_AFTER.test(r.text.slice(end, end + 3))) continue;
     const doc = r.doc;
     if (!doc) {
       r.add(start, end, null, 'day', true);
@@ -1211,10 +1269,10 @@ function scanWeekdays(r: Recognizer): void {
     const today = isoWeekday(doc);
     const back = (today - weekday + 7) % 7; // days back to the most recent such day, 0 = today
     const ahead = (weekday - today + 7) % 7;
-    const det = g.det === undefined ? undefined : collapseFirstSpaces(g.det.toLowerCase());
+    const det = m[G.det] === undefined ? undefined : collapseFirstSpaces(m[G.det]!.toLowerCase());
     let offset: number;
     // "Monday last week": that weekday of the named week.
-    if (g.week) offset = weekday - today + (g.week === 'last' ? -7 : g.week === 'next' ? 7 : 0);
+    if (m[G.week]) offset = weekday - today + (m[G.week] === 'last' ? -7 : m[G.week] === 'next' ? 7 : 0);
     else if (det === 'last' || det === 'past' || det === 'this past') offset = -(back || 7);
     else if (det === 'next') offset = ahead || 7;
     else if (det === 'this' || det === 'coming') offset = ahead;
@@ -1229,15 +1287,15 @@ function scanWeekdays(r: Recognizer): void {
 
 
 function scanRelative(r: Recognizer): void {
+  const G = RELATIVE_PATTERN.group;
   const text = r.text;
   for (const m of r.matches(RELATIVE_RE, 'unit')) {
-    const g = m.groups!;
     const start = m.index;
     const end = start + m[0].length;
-    const det = collapseFirstSpaces(g.det!.toLowerCase());
-    const unit = g.unit!;
+    const det = collapseFirstSpaces(m[G.det]!.toLowerCase());
+    const unit = m[G.unit]!;
     // "over the past year", "for the next month": spans of time, not calendar points.
-    if (det.startsWith('the ') && !g.mod && DURATION_LEFT.has(previousWord(text, start))) continue;
+    if (det.startsWith('the ') && !m[G.mod] && DURATION_LEFT.has(previousWord(text, start))) continue;
     const step = stepOf(det);
     const doc = r.doc;
     const precision: DatePrecision =
@@ -1291,11 +1349,11 @@ function shiftValue(doc: Day, precision: DatePrecision, step: number): string {
 }
 
 function scanPartOf(r: Recognizer): void {
+  const G = PART_OF_PATTERN.group;
   for (const m of r.matches(PART_OF_RE, 'unit')) {
-    const g = m.groups!;
     const start = m.index;
     const end = start + m[0].length;
-    const unit = g.unit as 'year' | 'month' | 'week';
+    const unit = m[G.unit] as 'year' | 'month' | 'week';
     const doc = r.doc;
     if (!doc) {
       r.add(start, end, null, unit, true);
@@ -1303,7 +1361,7 @@ function scanPartOf(r: Recognizer): void {
     }
     // "the end of the year" told in the past is the last year-end before the document date;
     // "the beginning of the year" told in the future is the next one.
-    const part = g.part!.includes('end') ? 'end' : g.part!.includes('middle') ? 'middle' : 'start';
+    const part = m[G.part]!.includes('end') ? 'end' : m[G.part]!.includes('middle') ? 'middle' : 'start';
     const dir = r.direction(start, end);
     let step = 0;
     if (part === 'end' && dir === 'past') step = -1;
@@ -1313,9 +1371,10 @@ function scanPartOf(r: Recognizer): void {
 }
 
 function scanDeictic(r: Recognizer): void {
+  const G = DEICTIC_PATTERN.group;
   const text = r.text;
   for (const m of r.matches(DEICTIC_RE, 'deictic')) {
-    const word = m.groups!.word!;
+    const word = m[G.word]!;
     const start = m.index;
     const end = start + word.length;
     // "USA Today", "Japan Today": a capitalised "Today" right after a capitalised word is a name.
@@ -1329,14 +1388,14 @@ function scanDeictic(r: Recognizer): void {
 }
 
 function scanAgo(r: Recognizer): void {
+  const G = AGO_PATTERN.group;
   for (const m of r.matches(AGO_RE, 'ago')) {
-    const g = m.groups!;
     const start = m.index;
     const end = start + m[0].length;
-    const nText = g.n!.toLowerCase();
+    const nText = m[G.n]!.toLowerCase();
     let n: number | null = isDigitCode(nText.charCodeAt(0)) ? +nText : (NUMBER_WORDS.get(nText) ?? null);
-    if (n !== null && g.n2) n += NUMBER_WORDS.get(g.n2) ?? 0;
-    const unit = singularUnit(g.unit!);
+    if (n !== null && m[G.n2]) n += NUMBER_WORDS.get(m[G.n2]!) ?? 0;
+    const unit = singularUnit(m[G.unit]!);
     // "a decade ago" counts back in years, like "75 years ago": the year ten years back.
     const decades = unit === 'decade';
     if (decades && n !== null) n *= 10;
@@ -1389,45 +1448,44 @@ function isYearInContext(text: string, start: number, end: number, year: number)
 }
 
 function scanYears(r: Recognizer): void {
+  const G = YEAR_PATTERN.group;
   const text = r.text;
   for (const m of r.matches(YEAR_RE, 'digit')) {
-    const g = m.groups!;
-    const year = +g.y!;
-    const yearStart = m.index + m[0].indexOf(g.y!, g.mod ? g.mod.length : 0);
+    const year = +m[G.y]!;
+    const yearStart = m.index + m[0].indexOf(m[G.y]!, m[G.mod] ? m[G.mod]!.length : 0);
     const yearEnd = yearStart + 4;
-    if (!g.mod && !isYearInContext(text, yearStart, yearEnd, year)) continue;
+    if (!m[G.mod] && !isYearInContext(text, yearStart, yearEnd, year)) continue;
     let second: number | null = null;
-    if (g.y2) {
-      const raw = +g.y2;
-      second = g.y2.length === 2 ? Math.floor(year / 100) * 100 + raw : raw;
+    if (m[G.y2]) {
+      const raw = +m[G.y2]!;
+      second = m[G.y2]!.length === 2 ? Math.floor(year / 100) * 100 + raw : raw;
       if (second <= year || second - year > 100) second = null;
     }
     // A modifier ("early 2011") stays in the span of the first year.
-    r.add(g.mod ? m.index : yearStart, yearEnd, formatYear(year), 'year', false);
+    r.add(m[G.mod] ? m.index : yearStart, yearEnd, formatYear(year), 'year', false);
     if (second !== null) {
       const secondEnd = m.index + m[0].length;
-      r.add(secondEnd - g.y2!.length, secondEnd, formatYear(second), 'year', false);
+      r.add(secondEnd - m[G.y2]!.length, secondEnd, formatYear(second), 'year', false);
     }
   }
 }
 
 function scanDecadesAndCenturies(r: Recognizer): void {
   for (const m of r.matches(DECADE_RE, 'digit')) {
-    const g = m.groups!;
-    r.add(m.index, m.index + m[0].length, `${g.c}${g.d}`, 'decade', false);
+    r.add(m.index, m.index + m[0].length, `${m[DECADE_PATTERN.group.c]}${m[DECADE_PATTERN.group.d]}`, 'decade', false);
   }
   for (const m of r.matches(CENTURY_RE, 'unit')) {
-    const n = +m.groups!.n!;
+    const n = +m[CENTURY_PATTERN.group.n]!;
     if (n < 1 || n > 22) continue;
     r.add(m.index, m.index + m[0].length, pad(n - 1, 2), 'century', false);
   }
 }
 
 function scanSeasons(r: Recognizer): void {
+  const G = SEASON_PATTERN.group;
   for (const m of r.matches(SEASON_RE, 'season')) {
-    const g = m.groups!;
-    if (!g.det && !g.year) continue;
-    r.add(m.index, m.index + m[0].length, null, null, !g.year);
+    if (!m[G.det] && !m[G.year]) continue;
+    r.add(m.index, m.index + m[0].length, null, null, !m[G.year]);
   }
 }
 
@@ -1458,11 +1516,11 @@ function scanWeekends(r: Recognizer): void {
 }
 
 function scanCurrentUnits(r: Recognizer): void {
+  const G = CURRENT_UNIT_PATTERN.group;
   for (const m of r.matches(CURRENT_UNIT_RE, 'unit')) {
-    const g = m.groups!;
     const end = m.index + m[0].length;
-    const start = end - g.span!.length;
-    const unit = g.unit as 'year' | 'month' | 'week';
+    const start = end - m[G.span]!.length;
+    const unit = m[G.unit] as 'year' | 'month' | 'week';
     r.add(start, end, r.doc ? shiftValue(r.doc, unit, 0) : null, unit, true);
   }
 }
