@@ -1,5 +1,6 @@
 // Sentence splitting for news copy: paragraphs and page lines first, then full stops that
 // are not abbreviations, initials or decimals. Linear scan, no lookbehind over the whole text.
+import { WordTable } from './dates/wordTable';
 import type { Span } from './types';
 
 /** Titles and abbreviations whose full stop never ends a sentence. */
@@ -15,6 +16,11 @@ let LONGEST_ABBREVIATION = 0;
 const MONTH_ABBREV = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 const MAYBE_FINAL = new Set(['etc', 'inc', 'ltd', 'co', 'corp', 'plc', 'bros', 'llc', 'govt']);
 for (const w of [...NEVER_FINAL, ...MONTH_ABBREV, ...MAYBE_FINAL]) LONGEST_ABBREVIATION = Math.max(LONGEST_ABBREVIATION, w.length);
+/** NEVER_FINAL, MONTH_ABBREV and MAYBE_FINAL, looked up from the text without a substring. */
+const ABBREVIATIONS = new WordTable([...NEVER_FINAL, ...MONTH_ABBREV, ...MAYBE_FINAL]);
+/** Created once: a literal inside the function is a new regex object on every call. */
+const ALL_DOTS = /\./g;
+const DOTTED_LETTERS = /^(?:[A-Za-z]\.)+[A-Za-z]$/;
 /** Words that typically open a sentence: after "U.S." or "Inc." they signal a boundary. */
 const SENTENCE_OPENERS = new Set([
   'the', 'a', 'an', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'this', 'that', 'these', 'those', 'there',
@@ -176,13 +182,15 @@ function periodEndsSentence(text: string, dot: number, floor: number, nextPos: n
   let dots = false;
   for (let c = text.charCodeAt(from - 1); from > floor && (isAsciiLetterCode(c) || c === 46); c = text.charCodeAt(--from - 1)) dots ||= c === 46;
   if (from === dot || (!dots && dot - from > LONGEST_ABBREVIATION)) return true;
+  // A plain word of two letters or more ends the sentence unless it is a listed abbreviation.
+  if (!dots && dot - from > 1 && ABBREVIATIONS.find(text, from, dot) === '') return true;
   const word = text.slice(from, dot);
-  const bare = dots ? word.replace(/\./g, '') : word;
+  const bare = dots ? word.replace(ALL_DOTS, '') : word;
   const lower = bare.toLowerCase();
   const nextChar = text[nextPos];
   if (word.length === 0) return true;
   // Initials ("J. Smith", "Maria T. Santos") and single-letter dotted abbreviations ("U.S.", "p.m.", "e.g.").
-  const dotted = /^(?:[A-Za-z]\.)+[A-Za-z]$/.test(word);
+  const dotted = DOTTED_LETTERS.test(word);
   if (bare.length === 1 && isUpper(bare)) return false;
   if (dotted) {
     if (lower === 'eg' || lower === 'ie') return false;
