@@ -62,9 +62,6 @@ function isUpper(ch: string | undefined): boolean {
 function isLower(ch: string | undefined): boolean {
   return ch !== undefined && ch !== ch.toUpperCase() && ch === ch.toLowerCase();
 }
-function isSpace(ch: string | undefined): boolean {
-  return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\u00a0' || ch === '\f' || ch === '\v';
-}
 function isDigit(ch: string | undefined): boolean {
   return ch !== undefined && ch >= '0' && ch <= '9';
 }
@@ -97,7 +94,7 @@ function isDigitCode(c: number): boolean {
 function endsClause(c: number): boolean {
   return c === 46 || c === 33 || c === 63 || c === 58 || c === 59 || c === 34 || c === 0x201d || c === 0x2019 || c === 41 || c === 93;
 }
-/** isSpace on a character code (-1 or NaN for no character). */
+/** White space (space, tab, line ends, no-break space, form feed, vertical tab) by character code (NaN for no character). */
 function isSpaceCode(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 12 || c === 11;
 }
@@ -229,8 +226,8 @@ export function splitSentences(text: string, blocks: readonly Span[] = paragraph
 function pushTrimmed(text: string, start: number, end: number, out: Span[]): void {
   let s = start;
   let e = end;
-  while (s < e && isSpace(text[s])) s++;
-  while (e > s && isSpace(text[e - 1])) e--;
+  while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
+  while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
   if (e > s) out.push({ start: s, end: e });
 }
 
