@@ -46,7 +46,7 @@ export function findDocumentDate(text: string): DocumentDateInfo | null {
  * A full date carries a four-digit year and a month (a name or a number between separators):
  * lines without both are skipped unread.
  */
-const HAS_YEAR = /\d{4}/;
+const YEAR_IN_HEAD = /\d{4}/g;
 const HAS_MONTH = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)|\d[-/.]\d/;
 /**
  * What every absolute day findDates can read contains: a numeric date (`2019-12-20`,
@@ -60,11 +60,19 @@ const HAS_FULL_DAY =
 
 function findInHead(head: string): DocumentDateInfo | null {
   let best: { rank: Rank; value: string; start: number; end: number } | null = null;
-  for (let lineStart = 0; lineStart < head.length; ) {
-    const newline = head.indexOf('\n', lineStart);
+  // Only lines with a year are read: one scan for four digits over the head finds them, where a
+  // test per line cost a call, a substring and a regex run for each of the many lines without one.
+  const years = YEAR_IN_HEAD;
+  years.lastIndex = 0;
+  while (years.test(head)) {
+    const year = years.lastIndex - 4;
+    const lineStart = head.lastIndexOf('\n', year) + 1;
+    const newline = head.indexOf('\n', year);
     const lineEnd = newline < 0 ? head.length : newline;
+    // The next search starts at the next line.
+    years.lastIndex = lineEnd;
     const line = head.slice(lineStart, lineEnd);
-    if (HAS_YEAR.test(line) && HAS_MONTH.test(line) && HAS_FULL_DAY.test(line)) {
+    if (HAS_MONTH.test(line) && HAS_FULL_DAY.test(line)) {
       for (const mention of findDates(line, null)) {
         if (mention.precision !== 'day' || mention.relative || !mention.value || !isIsoDay(mention.value)) continue;
         const before = line.slice(0, mention.start);
@@ -81,7 +89,6 @@ function findInHead(head: string): DocumentDateInfo | null {
       }
       if (best?.rank === Rank.Label) break;
     }
-    lineStart = lineEnd + 1;
   }
   if (!best) return null;
   return {
