@@ -119,3 +119,17 @@ describe('findDocumentDate skips lines without a full date', () => {
     expect(findDocumentDate('Talks held since March 2019 resumed in May 2024.\nThey end in June.')).toBeNull();
   });
 });
+
+describe('the lines read for the date', () => {
+  it('finds a labelled date below lines without a year and lines with several years but no full date', () => {
+    const text = 'Home | World | Business\nBy Amara Okafor\nThe 2019 plan, the 2020 budget and 2021\nPosted: 14 March 2024, 09:30\nThe council met.';
+    const found = findDocumentDate(text)!;
+    expect(found.value).toBe('2024-03-14');
+    expect(text.slice(found.span!.start, found.span!.end)).toBe('14 March 2024');
+  });
+
+  it('reads the first line and the last line of the head', () => {
+    expect(findDocumentDate('2022-07-01\nKyiv residents queue for water.')?.value).toBe('2022-07-01');
+    expect(findDocumentDate(`${'No date here at all.\n'.repeat(20)}Updated: 3 June 2021`)?.value).toBe('2021-06-03');
+  });
+});
