@@ -1135,8 +1135,8 @@ function scanMonthDay(r: Recognizer, re: RegExp): void {
     // The other end of a day range shares the month: "18 to 22 March", "March 18-22".
     const other =
       re === DAY_MONTH_RE
-        ? RANGE_FIRST_DAY.exec(r.text.slice(Math.max(0, start - 12), start))
-        : RANGE_SECOND_DAY.exec(r.text.slice(end, end + 12));
+        ? mayEndRangeJoin(r.text, Math.max(0, start - 12), start) ? RANGE_FIRST_DAY.exec(r.text.slice(Math.max(0, start - 12), start)) : null
+        : mayStartRangeJoin(r.text, end, Math.min(r.text.length, end + 12)) ? RANGE_SECOND_DAY.exec(r.text.slice(end, end + 12)) : null;
     if (other && !(re === MONTH_DAY_RE && QUANTITY_RIGHT_CONTEXT.has(nextWord(r.text, end + other[0].length)))) {
       const otherDay = +other[2]!;
       const otherStart = re === DAY_MONTH_RE ? start - other[0].length : end + other[0].length - other[1]!.length;
@@ -1151,6 +1151,27 @@ function scanMonthDay(r: Recognizer, re: RegExp): void {
       }
     }
   }
+}
+
+/**
+ * Whether text[from, to) may open with RANGE_SECOND_DAY's joining word: its first character past
+ * the spaces starts `-`, `–`, `to`, `and` or `until`. Most dates have none: no substring, no regex.
+ */
+function mayStartRangeJoin(text: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to && isPatternSpace(text.charCodeAt(i))) i++;
+  if (i >= to) return false;
+  const c = text.charCodeAt(i);
+  return c === 45 || c === 0x2013 || c === 116 || c === 97 || c === 117;
+}
+
+/** Whether text[from, to) may end with RANGE_FIRST_DAY's joining word: its last character before the spaces ends `-`, `–`, `to`, `and` or `until`. */
+function mayEndRangeJoin(text: string, from: number, to: number): boolean {
+  let i = to;
+  while (i > from && isPatternSpace(text.charCodeAt(i - 1))) i--;
+  if (i <= from) return false;
+  const c = text.charCodeAt(i - 1);
+  return c === 45 || c === 0x2013 || c === 111 || c === 100 || c === 108;
 }
 
 /** `18 to ` before a day-month date; `-22` or ` to 22nd` after a month-day one. */

@@ -144,6 +144,19 @@ describe('absolute dates in other styles', () => {
     expect(dates('On March 18 to 22 percent of voters agreed.', '2024-03-06').map((d) => d[0])).toEqual(['March 18']);
   });
 
+  it('joins a day range with and, until or an en dash, across spaces', () => {
+    expect(dates('Voting runs between 3 and 5 May; the count from May 6 until 9.', '2024-03-06')).toEqual([
+      ['3', '2024-05-03'],
+      ['5 May', '2024-05-05'],
+      ['May 6', '2024-05-06'],
+      ['9', '2024-05-09'],
+    ]);
+    expect(dates('The fair is open 12  –  14 June 2024.', '2024-03-06')).toEqual([
+      ['12', '2024-06-12'],
+      ['14 June 2024', '2024-06-14'],
+    ]);
+  });
+
   it('never gives an impossible day such as 29 February in a common year', () => {
     expect(dates('The deadline was 29 February 2023.', null)).toEqual([['2023', '2023']]);
     expect(dates('The deadline was 29 February 2024.', null)).toEqual([['29 February 2024', '2024-02-29']]);
