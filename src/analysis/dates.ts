@@ -69,6 +69,16 @@ const WEEKDAY_PREFIX_WORDS: ReadonlySet<string> = new Set([
   ...WEEKDAYS.keys(),
   ...['mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun'],
 ]);
+/**
+ * The words (lower-cased) a day of the calendar found by findDates can start with, when it does
+ * not start with a digit: a month, a weekday that opens a full date, a holiday. (A non-weekday word
+ * before a date is left out of its span, and every other day-precision reading is relative.)
+ */
+export const DAY_DATE_OPENING_WORDS: ReadonlySet<string> = new Set([
+  ...MONTHS.keys(),
+  ...WEEKDAY_PREFIX_WORDS,
+  ...['christmas', 'boxing', 'new', 'valentine', 'halloween'],
+]);
 const WEEKDAY_PREFIX = `(?:(?<wd>[A-Z][a-z]{2,8}|[A-Z]{3,9})\\.?,?[ \\t]+(?:the[ \\t]+)?)?`;
 const YEAR_TAIL = `(?:,?\\s*(?<year>\\d{4})(?![\\w%]|[.,]\\d))?`;
 const PART_OF = `(?:${anyCase('the')}\\s+)?(?:end|beginning|start|middle)\\s+of`;

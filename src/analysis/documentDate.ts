@@ -1,7 +1,7 @@
 // The article's own date, when its text states it: a `date` header, a `Published:` line, a
 // dateline ("Geneva, 15 December 2023(TDI):") or a date standing alone on a line near the top.
 // Dates deep in the body are events, not the publication date, so they are never used.
-import { findDates } from './dates';
+import { DAY_DATE_OPENING_WORDS, findDates } from './dates';
 import { parseIsoDay } from './dates/calendar';
 import type { DocumentDateInfo } from './types';
 
@@ -58,6 +58,72 @@ const HAS_MONTH = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|
 const HAS_FULL_DAY =
   /\d[-/.]\d{1,2}[-/.]\d|[A-Za-z.]\s*\d{1,2}(?:st|nd|rd|th)?,?\s*\d{4}|\d(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Za-z]+\.?,?\s*\d{4}|(?:Christmas|Day|Eve|Halloween),?\s+\d{4}/;
 
+/** A word of LABEL_BEFORE's labels (every label holds one), in any case. */
+const LABEL_WORD = /date|published|posted|modified|released|issued|created/i;
+/** ALONE_BEFORE's byline separators. */
+const BYLINE_SEPARATOR = /[|•·/]/;
+
+/**
+ * Whether a day found on the line could rank: a superset of the tests in findInHead, read before
+ * findDates, the costly part, runs on a line of body text that merely holds a full date. A label
+ * or a byline separator anywhere lets it run. Otherwise the date must open the line or follow a
+ * dateline (DATELINE_BEFORE: capitalised words, commas, an agency in brackets, a separator), so
+ * the line is read from its start over what a dateline may hold: a digit or a word that can open
+ * a day (DAY_DATE_OPENING_WORDS) lets findDates run; a word in lower case after a space or a
+ * comma, or a character no dateline holds, ends the reading (no day past it can rank).
+ */
+function mayRankOnLine(line: string): boolean {
+  if (LABEL_WORD.test(line) || BYLINE_SEPARATOR.test(line)) return true;
+  let wordMayStart = true;
+  for (let i = 0; i < line.length; ) {
+    const c = line.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+    if (isUpperLatin(c)) {
+      let end = i + 1;
+      while (end < line.length && isLatinLetter(line.charCodeAt(end))) end++;
+      if (DAY_DATE_OPENING_WORDS.has(line.slice(i, end).toLowerCase())) return true;
+      i = end;
+      wordMayStart = false;
+      continue;
+    }
+    if (isLatinLetter(c)) {
+      // A lower-case word after a space or a comma: no capitalised word of a dateline.
+      if (wordMayStart) return false;
+      i++;
+      continue;
+    }
+    if (c === 40) {
+      // `(AFP)`: an agency of up to 20 letters, spaces, `.`, `&` and `-`.
+      const close = line.indexOf(')', i);
+      if (close < 0 || close - i > 21) return false;
+      i = close + 1;
+      wordMayStart = true;
+      continue;
+    }
+    // Spaces, commas and separators open a word; a dot, a hyphen or an apostrophe may sit inside one.
+    if (isDatelineSpace(c) || c === 44 || c === 58 || c === 0x2013 || c === 0x2014) wordMayStart = true;
+    else if (!(c === 45 || c === 46 || c === 39 || c === 0x2019)) return false;
+    i++;
+  }
+  return false;
+}
+
+/** `\s` of a pattern. */
+function isDatelineSpace(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+/** `[A-ZÀ-ÖØ-Þ]`: what starts a capitalised dateline word. */
+function isUpperLatin(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xd6) || (c >= 0xd8 && c <= 0xde);
+}
+/** `[A-Za-zÀ-ÖØ-öø-ÿ]`. */
+function isLatinLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0xd6) || (c >= 0xd8 && c <= 0xf6) || (c >= 0xf8 && c <= 0xff);
+}
+
 function findInHead(head: string): DocumentDateInfo | null {
   let best: { rank: Rank; value: string; start: number; end: number } | null = null;
   // Only lines with a year are read: one scan for four digits over the head finds them, where a
@@ -72,7 +138,7 @@ function findInHead(head: string): DocumentDateInfo | null {
     // The next search starts at the next line.
     years.lastIndex = lineEnd;
     const line = head.slice(lineStart, lineEnd);
-    if (HAS_MONTH.test(line) && HAS_FULL_DAY.test(line)) {
+    if (HAS_MONTH.test(line) && HAS_FULL_DAY.test(line) && mayRankOnLine(line)) {
       for (const mention of findDates(line, null)) {
         if (mention.precision !== 'day' || mention.relative || !mention.value || !isIsoDay(mention.value)) continue;
         const before = line.slice(0, mention.start);

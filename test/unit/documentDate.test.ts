@@ -133,3 +133,22 @@ describe('the lines read for the date', () => {
     expect(findDocumentDate(`${'No date here at all.\n'.repeat(20)}Updated: 3 June 2021`)?.value).toBe('2021-06-03');
   });
 });
+
+describe('datelines and bylines read past lines of body text', () => {
+  const body = 'The minister said on 2 March 2024 that talks would resume.\nOfficials met in Lagos on Friday, 15 March 2024.\n';
+  it.each([
+    ['PARIS (AFP) – 15 December 2023 – The talks resumed.', '2023-12-15'],
+    ['Aix-en-Provence, France: Friday 9 February 2024 – Farmers marched.', '2024-02-09'],
+    ['SÃO PAULO, Brazil, 3rd of March 2024 – Markets fell.', '2024-03-03'],
+    ['By Lena Vogel | Tue. March 5, 2024 | 4 min read', '2024-03-05'],
+    ['posted on 7 April 2024 at 10:15', '2024-04-07'],
+    ['24/04/2024', '2024-04-24'],
+  ])('%s', (line, value) => {
+    expect(findDocumentDate(`${body}${line}\n${body}`)?.value).toBe(value);
+  });
+
+  it('takes no date from a line of body text', () => {
+    expect(findDocumentDate(body)).toBeNull();
+    expect(findDocumentDate('Lagos, where the minister spoke on 2 March 2024, was calm.\n')).toBeNull();
+  });
+});
