@@ -1534,7 +1534,6 @@ function pickPlace(s: string, cands: Array<{ name: string; pos: number; city: bo
 
 const SAID_AFTER = /^\s+(?:said|says|added|told\s+(?:reporters|journalists|the\s+press))\b/;
 const ACCORDING_TO_BEFORE = /according\s+to\s+$/i;
-const MARK_OPENING = /^\s*[,;:]/;
 const INFINITIVE_AFTER = /^\s*(?:,\s*)?(?:to|for)\s/;
 const BE_BEFORE = /\b(?:is|are|was|were|be|been)\s+$/i;
 const REPORT_BREAK = /[,;:"“”]|\bthat\b/;
@@ -1543,6 +1542,27 @@ const COMMA_LINK = /^\s*,\s/;
 const CLAUSE_LINK_WORD = /\b(?:who|which|said|says)\b/;
 const ADDRESSEE_BREAK = /[,(]|\band\b/;
 const COMMA_OPENING = /^,/;
+
+const isApostropheAt = (text: string, i: number) => {
+  const c = text.charCodeAt(i);
+  return c === 39 || c === 8217;
+};
+
+/** /^\s*[,;:]/.test(text.slice(from, to)) read in place: \s*, then a comma, semicolon or colon. */
+function opensWithMark(text: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to && isRegexSpace(text, i)) i++;
+  if (i >= to) return false;
+  const c = text.charCodeAt(i);
+  return c === 44 || c === 59 || c === 58;
+}
+
+/** AFTER_EVENT_GAP and no clause break in text[from, to), at most 60 characters; cut out only when it opens on \s. */
+function reportedAfter(text: string, from: number, to: number): boolean {
+  if (to - from > 60 || to <= from || !mayBeSpaceAt(text, from)) return false;
+  const gap = text.slice(from, to);
+  return AFTER_EVENT_GAP.test(gap) && !REPORT_BREAK.test(gap);
+}
 
 function cueParticipants(
   state: DocState,
@@ -1563,7 +1583,8 @@ function cueParticipants(
     // except the source of an attribution ("..., the ministry said"; "according to X").
     const ids: string[] = [];
     for (const a of actors) {
-      if (a.start > cueEnd) {
+      // Both patterns open on \s or an apostrophe: the words after are cut out only then.
+      if (a.start > cueEnd && a.end < sentence.end && (mayBeSpaceAt(text, a.end) || isApostropheAt(text, a.end))) {
         const after = text.slice(a.end, Math.min(sentence.end, a.end + 14));
         if (SAID_AFTER.test(after)) continue;
         // "discussed X's proposal": X owns the topic, and takes no part.
@@ -1596,12 +1617,12 @@ function cueParticipants(
   }
   for (const a of actors) {
     if (a.start < cursor) continue;
-    const gap = text.slice(cursor, a.start);
+    // The gap is read where it stands (isTitleGap of its slice).
     // "During the visit, Minister X made ...": a comma right after the cue ends its phrase.
-    if (!objects.length && MARK_OPENING.test(gap)) break;
-    if (!isTitleGap(gap, objects.length ? 60 : 90)) break;
+    if (!objects.length && opensWithMark(text, cursor, a.start)) break;
+    if (a.start - cursor > (objects.length ? 60 : 90) || !isTitleGapIn(text, cursor, a.start)) break;
     // "welcomed X's decision": X owns the object and is not met.
-    if (POSSESSIVE_AFTER.test(text.slice(a.end, a.end + 3))) break;
+    if (isApostropheAt(text, a.end) && POSSESSIVE_AFTER.test(text.slice(a.end, a.end + 3))) break;
     objects.push(a.ids);
     a.consumed = true;
     cursor = a.end;
@@ -1609,7 +1630,7 @@ function cueParticipants(
 
   // "said he would meet him in Alaska": "him" is the last official named before, other than the subject.
   let objectPronoun: string | null = null;
-  if (!objects.length && OBJECT_PRONOUN_AFTER.test(s.slice(cue.end, cue.end + 24))) {
+  if (!objects.length && cue.end < s.length && mayBeSpaceAt(s, cue.end) && OBJECT_PRONOUN_AFTER.test(s.slice(cue.end, cue.end + 24))) {
     const subjectIds = subjectBefore(actors, s, sentence.start, gates, cueStart)?.ids ?? [];
     for (let m = lastMentionBefore(state.officials, cueStart); m && m.start >= state.previousSentenceStart; m = lastMentionBefore(state.officials, m.start)) {
       if (!subjectIds.includes(m.entityId)) {
@@ -1622,7 +1643,7 @@ function cueParticipants(
   // "are expected to meet their Philippine counterparts": the ones met are not named, and the
   // subjects named together are not meeting each other.
   const unnamedObject =
-    !objects.length && (cue.flags & CW_TRANSITIVE) !== 0 && UNNAMED_OBJECT.test(s.slice(cue.end, cue.end + 40));
+    !objects.length && (cue.flags & CW_TRANSITIVE) !== 0 && cue.end < s.length && mayBeSpaceAt(s, cue.end) && UNNAMED_OBJECT.test(s.slice(cue.end, cue.end + 40));
   if (cue.kind === 'told') {
     // "X told Y" is an event only when the sentence places them together ("when he was in Tokyo",
     // "at the outset of the meeting") or on the phone, and Y follows "told" directly.
@@ -1643,10 +1664,8 @@ function cueParticipants(
     const a = actors[i]!;
     // The object of an earlier cue ("will meet X, then fly to Tokyo to meet Y") is not this one's subject.
     if (a.end > cueStart || a.consumed) continue;
-    const gap = text.slice(a.end, cueStart);
     // "X told reporters after meeting Y": the one who speaks is the one who met.
-    const reportedAfter = gap.length <= 60 && AFTER_EVENT_GAP.test(gap) && !REPORT_BREAK.test(gap);
-    if ((gap.length <= 160 && !subjectBreakIn(s, gates, a.end - sentence.start, cueStart - sentence.start)) || reportedAfter) {
+    if ((cueStart - a.end <= 160 && !subjectBreakIn(s, gates, a.end - sentence.start, cueStart - sentence.start)) || reportedAfter(text, a.end, cueStart)) {
       subject = [...a.ids];
       // Coordinated subjects: "Lavrov and his Turkish counterpart Hakan Fidan discussed ...".
       // "X, Y and Z met": once an "and" joins the last two, commas join the ones before.
