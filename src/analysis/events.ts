@@ -166,19 +166,28 @@ function mayEndInAbbreviation(text: string, sentence: Span): boolean {
   return letters >= 1 && letters <= 4;
 }
 
-function fuseSentences(text: string, sentences: readonly Span[]): Span[] {
-  const out: Span[] = [];
+/** True when a sentence continues the one before (a split after "Mr." or "U.S."). */
+function joinsPrevious(text: string, prev: Span, s: Span): boolean {
+  // Cheapest tests first: most sentences are not adjacent, or start with a capital after no abbreviation.
+  return (
+    s.start - prev.end <= 2 &&
+    !hasNewline(text, prev.end, s.start) &&
+    (isLowerAscii(text.charCodeAt(s.start)) || (mayEndInAbbreviation(text, prev) && ABBREVIATION_END.test(text.slice(Math.max(prev.start, prev.end - 6), prev.end))))
+  );
+}
+
+function fuseSentences(text: string, sentences: readonly Span[]): readonly Span[] {
+  // Most articles need no join: the caller's list is returned as it is, and copied only from the first join.
+  let first = 1;
+  for (; first < sentences.length; first++) if (joinsPrevious(text, sentences[first - 1]!, sentences[first]!)) break;
+  if (first >= sentences.length) return sentences;
+  const out: Span[] = sentences.slice(0, first);
   // The caller's spans are kept as they are (read only); a span is copied only when one is joined to it.
   let copied: Span | null = null;
-  for (const s of sentences) {
+  for (let k = first; k < sentences.length; k++) {
+    const s = sentences[k]!;
     let prev = out[out.length - 1];
-    // Cheapest tests first: most sentences are not adjacent, or start with a capital after no abbreviation.
-    const joined =
-      prev &&
-      s.start - prev.end <= 2 &&
-      !hasNewline(text, prev.end, s.start) &&
-      (isLowerAscii(text.charCodeAt(s.start)) || (mayEndInAbbreviation(text, prev) && ABBREVIATION_END.test(text.slice(Math.max(prev.start, prev.end - 6), prev.end))));
-    if (prev && joined) {
+    if (prev && joinsPrevious(text, prev, s)) {
       if (prev !== copied) out[out.length - 1] = prev = copied = { start: prev.start, end: prev.end };
       prev.end = s.end;
       continue;
@@ -1894,7 +1903,8 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
       date = documentDate;
     }
     const names = e.ids.map((id) => state.people.get(id)?.name ?? id);
-    e.sources.sort((a, b) => a.start - b.start);
+    // Sorting allocates even a sorted list; most events are told in text order already.
+    if (!sourcesInOrder(e.sources)) e.sources.sort((a, b) => a.start - b.start);
     return {
       type: e.type,
       date,
@@ -1916,18 +1926,20 @@ const RELATIVE_CLAUSE_LEAD = /,\s*(?:who|which|where)\b[^,]*$/;
 
 const isSigning = (c: Cue) => (c.flags & CW_SIGNING) !== 0;
 
-/** The cues of a sentence that date an event of their own (see analyseSentence). */
-function datingCuesOf(cues: readonly Cue[], s: string, gates: number): Cue[] {
-  const out: Cue[] = [];
-  for (const c of cues) {
-    if (
+/** The cues of a sentence that date an event of their own (see analyseSentence): `cues` itself when all do. */
+function datingCuesOf(cues: readonly Cue[], s: string, gates: number): readonly Cue[] {
+  let out: Cue[] | null = null;
+  for (let k = 0; k < cues.length; k++) {
+    const c = cues[k]!;
+    const dating =
       c.kind !== 'noun' &&
       !((c.type === 'visit' || c.type === 'trip') && sliceMayHold(s, gates, W_FRAME, c.start - 120, c.start) && hasFrameBefore(s.slice(Math.max(0, c.start - 120), c.start))) &&
-      !(sliceMayHold(s, gates, W_RELATIVE, c.start - 80, c.start) && RELATIVE_LEAD.test(s.slice(Math.max(0, c.start - 80), c.start)) && COMMA_AHEAD.test(s.slice(c.end, c.end + 80)))
-    )
-      out.push(c);
+      !(sliceMayHold(s, gates, W_RELATIVE, c.start - 80, c.start) && RELATIVE_LEAD.test(s.slice(Math.max(0, c.start - 80), c.start)) && COMMA_AHEAD.test(s.slice(c.end, c.end + 80)));
+    if (out) {
+      if (dating) out.push(c);
+    } else if (!dating) out = cues.slice(0, k);
   }
-  return out;
+  return out ?? cues;
 }
 
 /**
@@ -1957,6 +1969,11 @@ function namedTogether(text: string, actors: readonly Actor[]): boolean {
     if ((AND_LINK.test(link) && isTitleGap(link, 60)) || PAIR_DASH.test(link)) return true;
   }
   return false;
+}
+
+function sourcesInOrder(sources: readonly TextSpan[]): boolean {
+  for (let i = 1; i < sources.length; i++) if (sources[i]!.start < sources[i - 1]!.start) return false;
+  return true;
 }
 
 function analyseSentence(
@@ -2004,7 +2021,7 @@ function analyseSentence(
   const jointlyNamed = hasNoun && namedTogether(text, actors);
   // Cues that date an event of their own (a frame "during his visit" lends its date instead); read once per sentence.
   // A cue inside a closed relative clause (", who is on a state visit to China, in Beijing on Friday") dates nothing outside it.
-  let datingCues: Cue[] | undefined;
+  let datingCues: readonly Cue[] | undefined;
   // Read once per sentence, and only if some cue gets that far.
   let places: ReturnType<typeof placeCandidates> | undefined;
   let separately: boolean | undefined;
@@ -2273,13 +2290,25 @@ function ruleAt(text: string, pos: number): CueRule | null {
   return null;
 }
 
+// The candidate starts of findCues, in a buffer kept across articles (numbers only: no text stays alive).
+let cueStarts = new Int32Array(1024);
+let cueStartCount = 0;
+function pushCueStart(pos: number): void {
+  if (cueStartCount === cueStarts.length) {
+    const grown = new Int32Array(cueStarts.length * 2);
+    grown.set(cueStarts);
+    cueStarts = grown;
+  }
+  cueStarts[cueStartCount++] = pos;
+}
+
 /** The cues of every sentence, offsets relative to the sentence (sentences sorted, non-overlapping). */
 function findCues(text: string, sentences: readonly Span[]): Array<Cue[] | undefined> {
   // Candidate starts: each cue word, and up to six opener words before it.
-  const starts: number[] = [];
+  cueStartCount = 0;
   CUE_TRIGGER.lastIndex = 0;
   for (let m = CUE_TRIGGER.exec(text); m; m = CUE_TRIGGER.exec(text)) {
-    starts.push(m.index);
+    pushCueStart(m.index);
     // Walk back word by word (letters only; stop at punctuation that ends a phrase).
     let cursor = m.index;
     for (let back = 0; back < 6; back++) {
@@ -2289,12 +2318,12 @@ function findCues(text: string, sentences: readonly Span[]): Array<Cue[] | undef
       while (start > 0 && isLetter(text.charCodeAt(start - 1))) start--;
       if (start === end) break;
       // Openers are short words; a long one ("productive") is walked over.
-      if (isRuleOpener(text, start, end)) starts.push(start);
+      if (isRuleOpener(text, start, end)) pushCueStart(start);
       cursor = start;
     }
   }
   // A typed array sorts numbers natively, with no comparison callback.
-  const sortedStarts = Int32Array.from(starts).sort();
+  const sortedStarts = cueStarts.subarray(0, cueStartCount).sort();
   // Indexed by sentence: holes where a sentence has no cue.
   const bySentence: Array<Cue[] | undefined> = new Array(sentences.length);
   let taken = -1;
