@@ -1756,8 +1756,9 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
   const sentences = fuseSentences(text, spansByStart(context.sentences));
 
   const cuesBySentence = findCues(text, sentences);
-  // Sentences that may put one official in a city, read only if some event lacks a place.
-  const locatedCandidates: Array<{ sentence: Span; mention: OfficialMention }> = [];
+  // Sentences that may put one official in a city, read only if some event lacks a place: pairs of
+  // sentence index and mention index (numbers, no object per sentence).
+  const locatedCandidates: number[] = [];
   // One forward pass: the officials of each sentence are the next run of the sorted mentions.
   let next = 0;
   for (let sentenceIndex = 0; sentenceIndex < sentences.length; sentenceIndex++) {
@@ -1774,7 +1775,7 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
     try {
       // Beyond a few thousand characters a "sentence" is a run of unpunctuated text, not a report.
       if (sentence.end - sentence.start > MAX_SENTENCE) continue;
-      if (count === 1) locatedCandidates.push({ sentence, mention: firstHere! });
+      if (count === 1) locatedCandidates.push(sentenceIndex, from);
       const cues = cuesBySentence[sentenceIndex];
       if (!cues?.length) continue;
       const mentions = officials.slice(from, end);
@@ -1790,6 +1791,9 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
       if (subject) state.previousSubject = subject;
     }
   }
+
+  // Nothing below makes an event from nothing.
+  if (!state.events.length && !fragments.length) return [];
 
   // A report naming one side only ("During Monday's meeting, Hayashi stressed ...") joins the one
   // event it can belong to.
@@ -1856,7 +1860,9 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
   // An event with no place of its own happens where the article puts its participants, when that
   // is one city ("scheduled to meet the prime minister later on Monday", during the Tokyo visit).
   if (state.events.some((e) => !e.locationIsCity && e.type !== 'call')) {
-    for (const { sentence, mention } of locatedCandidates) {
+    for (let k = 0; k < locatedCandidates.length; k += 2) {
+      const sentence = sentences[locatedCandidates[k]!]!;
+      const mention = officials[locatedCandidates[k + 1]!]!;
       const s = text.slice(sentence.start, sentence.end);
       if (!LOCATED_GATE.test(s)) continue;
       const city = placeCandidates(text, sentence, [mention]).find((c) => c.city);
@@ -2339,10 +2345,9 @@ function findCues(text: string, sentences: readonly Span[]): Array<Cue[] | undef
     const sentence = sentences[k];
     if (!sentence || foundEnd > sentence.end) continue;
     taken = foundEnd;
-    let list = bySentence[k];
-    if (!list) bySentence[k] = list = [];
+    const list = bySentence[k];
     // A real sentence has a handful of cues; the cap keeps odd input linear.
-    if (list.length >= MAX_CUES) continue;
+    if (list && list.length >= MAX_CUES) continue;
     // "Visiting Iranian President X" is an attribute of X, not a separate visit.
     if (text.startsWith('Visiting', pos) && pos === sentence.start + leadingOffset(text.slice(sentence.start, pos + 1))) continue;
     // "received the visiting minister": an attribute too.
@@ -2356,7 +2361,10 @@ function findCues(text: string, sentences: readonly Span[]): Array<Cue[] | undef
       if (!toldCompanions) continue;
     }
     const word = text.slice(pos, foundEnd);
-    list.push({ type: rule.type, start: pos - sentence.start, end: foundEnd - sentence.start, kind: rule.kind, word, flags: cueWordFlags(word) });
+    const cue: Cue = { type: rule.type, start: pos - sentence.start, end: foundEnd - sentence.start, kind: rule.kind, word, flags: cueWordFlags(word) };
+    // A list made with its first cue holds one slot; an empty one grows to seventeen on its first push.
+    if (list) list.push(cue);
+    else bySentence[k] = [cue];
   }
   return bySentence;
 }
