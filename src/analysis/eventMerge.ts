@@ -62,13 +62,26 @@ export function sameOccasion(
   b: { type: EventType; date: string | null; participantEntityIds: readonly string[] },
   crossFamily: boolean,
 ): boolean {
-  const fa = typeFamily(a.type);
-  const fb = typeFamily(b.type);
+  return sameOccasionOf(a.type, a.date, a.participantEntityIds, b.type, b.date, b.participantEntityIds, crossFamily);
+}
+
+/** sameOccasion on the fields themselves (the events of one article compare drafts, with no object per pair). */
+export function sameOccasionOf(
+  typeA: EventType,
+  dateA: string | null,
+  idsA: readonly string[],
+  typeB: EventType,
+  dateB: string | null,
+  idsB: readonly string[],
+  crossFamily: boolean,
+): boolean {
+  const fa = typeFamily(typeA);
+  const fb = typeFamily(typeB);
   // Within one article a visit and the meetings held during it are one occasion; a call never is.
   if (fa !== fb && (!crossFamily || fa === 'call' || fb === 'call')) return false;
-  if (!datesCompatible(a.date, b.date)) return false;
-  const shared = sharedCount(a.participantEntityIds, b.participantEntityIds);
-  const smaller = Math.min(a.participantEntityIds.length, b.participantEntityIds.length);
+  if (!datesCompatible(dateA, dateB)) return false;
+  const shared = sharedCount(idsA, idsB);
+  const smaller = Math.min(idsA.length, idsB.length);
   return shared >= Math.min(2, smaller) && shared > 0;
 }
 

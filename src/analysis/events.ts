@@ -6,7 +6,7 @@
 // counterpart" resolved to them) are read as the cue's subject and objects; each cue gets the date
 // and place of its own clause. Reports of one occasion merge; a one-sided report joins the one event
 // it can belong to, and a visit by one official to a named place is an event of its own.
-import { datesCompatible, finerDate, mergeEvents as mergeCorpusEvents, sameOccasion, sharedCount, typeFamily } from './eventMerge';
+import { datesCompatible, finerDate, mergeEvents as mergeCorpusEvents, sameOccasionOf, sharedCount, typeFamily } from './eventMerge';
 import { detached } from './detached';
 import { capitalOf, countryCode, EU_CODE, isCountryName, isDemonym, isEuMember } from './places';
 import type { CorpusEvent, DateMention, EventMention, EventType, OfficialMention, Span, TextSpan } from './types';
@@ -832,6 +832,8 @@ interface Draft {
   destination: string | null;
   /** A visit told as background ("following her trip to Tehran", "the first president to visit Japan"), or an earlier meeting ("last met in May"). */
   background: boolean;
+  /** findTarget's mark: the call that last listed this draft (a Set per call costs more). */
+  seenMark: number;
 }
 
 /** Index of the last official mention ending at or before a position, or -1. */
@@ -2116,6 +2118,7 @@ function analyseSentence(
         frame: travel && sliceMayHold(s, gates, W_FRAME, cue.start - 120, cue.start) && hasFrameBefore(leadTail),
         destination: hostedVisit ?? (travel ? destinationAt(places, cue) : null),
         background: travel ? backgroundTravelMayMatch(leadTail) && BACKGROUND_TRAVEL.test(leadTail) : earlierMeeting,
+        seenMark: 0,
       };
       // A visitor alone joins the meeting of the same sentence; two meetings with different people stay apart.
       const same = sameOccasionDraft(drafts, siblingsFrom, draft);
@@ -2438,13 +2441,26 @@ function indexEvent(state: DocState, e: Draft): void {
   }
 }
 
+let findTargetMark = 0;
+
 function findTarget(state: DocState, d: Draft): Draft | undefined {
   let target: Draft | undefined;
   let best = 0;
-  const seen = new Set<Draft>();
-  for (const id of d.ids) for (const e of state.byPerson.get(id) ?? []) seen.add(e);
+  // The events of the draft's people, each once, in the order a Set of them would keep.
+  // A small integer (never a heap number); a mark repeats only after 2^30 calls, far more than one article makes.
+  const mark = (findTargetMark = (findTargetMark + 1) & 0x3fffffff);
+  const seen: Draft[] = [];
+  for (const id of d.ids) {
+    const list = state.byPerson.get(id);
+    if (!list) continue;
+    for (const e of list) {
+      if (e.seenMark === mark) continue;
+      e.seenMark = mark;
+      seen.push(e);
+    }
+  }
   for (const e of seen) {
-    if (!sameOccasion({ type: e.type, date: e.date, participantEntityIds: e.ids }, { type: d.type, date: d.date, participantEntityIds: d.ids }, true)) continue;
+    if (!sameOccasionOf(e.type, e.date, e.ids, d.type, d.date, d.ids, true)) continue;
     // "met X on Monday. The two last met in November": the earlier meeting is another occasion.
     if (e.background !== d.background && typeFamily(e.type) === 'meet' && typeFamily(d.type) === 'meet') continue;
     // "will hold talks in Moscow next week" and "last met in Astana in May" are two occasions.
