@@ -243,6 +243,34 @@ function nextWordOpensWith(letters: string): (text: string, pos: number, wordEnd
   };
 }
 
+/**
+ * A test that one of `keywords` (lower case, compared in any case as the /i patterns do) opens one of the
+ * first `maxChunks` whitespace-separated chunks after the opening word, which whitespace must follow. The
+ * "held ... meeting" rules put at most a few words between the two, each a whole chunk. Characters beyond
+ * ASCII are left to the pattern.
+ */
+function keywordWithinChunks(keywords: readonly string[], maxChunks: number): (text: string, pos: number, wordEnd: number) => boolean {
+  return (text, _pos, wordEnd) => {
+    let i = wordEnd;
+    for (let chunk = 0; chunk < maxChunks; chunk++) {
+      const spaceStart = i;
+      for (; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c > 127) return true;
+        if (!(c === 32 || (c >= 9 && c <= 13))) break;
+      }
+      if (i === spaceStart || i === text.length) return false;
+      for (const k of keywords) if (i + k.length <= text.length && foldedEquals(text, i, k)) return true;
+      for (; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c > 127) return true;
+        if (c === 32 || (c >= 9 && c <= 13)) break;
+      }
+    }
+    return false;
+  };
+}
+
 /** The lookbehind of the participle rule ends in whitespace right before the word. */
 function spaceBefore(text: string, pos: number): boolean {
   if (pos === 0) return false;
@@ -272,18 +300,18 @@ const CUE_RULES: CueRule[] = [
   { re: /\bmeet(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb', opens: 'meet' },
   { re: /\b(?:meeting|meetings)\s+(?:with|between)\b/gi, type: 'meeting', kind: 'with', opens: 'meeting meetings', mayMatch: nextWordOpensWith('wb') },
   // "held a Japan-Philippines Foreign Ministers' Meeting with": up to five words name the meeting.
-  { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:a\s+|an\s+|the\s+)?(?:[\w.’'-]+\s+){0,5}?(?:meeting|summit)\b(?:\s+with)?/gi, type: 'meeting', kind: 'verb', opens: 'held hold holds holding had has have having' },
+  { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:a\s+|an\s+|the\s+)?(?:[\w.’'-]+\s+){0,5}?(?:meeting|summit)\b(?:\s+with)?/gi, type: 'meeting', kind: 'verb', opens: 'held hold holds holding had has have having', mayMatch: keywordWithinChunks(['meeting', 'summit'], 7) },
   { re: /\b(?:paid|pays|pay|paying)\s+(?:a\s+)?(?:courtesy\s+)?call\s+on\b/gi, type: 'meeting', kind: 'verb', opens: 'paid pays pay paying' },
   { re: /\bcourtesy\s+(?:call|visit)s?\s+(?:on|to|with)\b/gi, type: 'meeting', kind: 'with', opens: 'courtesy' },
   // "called on President X in Colombo" is a visit to X; "called on X to resign" is not (see cueParticipants).
   { re: /\b(?:called|calls|calling)\s+on\b/gi, type: 'meeting', kind: 'verb', opens: 'called calls calling' },
-  { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:a\s+|an\s+|the\s+)?(?:[\w.’'-]+\s+){0,5}?(?:tele)?phone\s+(?:talks?|call|conversation)\b(?:\s+with)?/gi, type: 'call', kind: 'verb', opens: 'held hold holds holding had has have having' },
+  { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:a\s+|an\s+|the\s+)?(?:[\w.’'-]+\s+){0,5}?(?:tele)?phone\s+(?:talks?|call|conversation)\b(?:\s+with)?/gi, type: 'call', kind: 'verb', opens: 'held hold holds holding had has have having', mayMatch: keywordWithinChunks(['phone', 'telephone'], 7) },
   { re: /\b(?:is|are|was|were|been|be)\s+meeting(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb', opens: 'is are was were been be', mayMatch: nextWordOpensWith('m') },
   // ", meeting his Egyptian counterpart", "before meeting X": the participle is a verb.
   { re: /(?<=(?:[,;]|\b(?:before|after|while|when|since|then|also))\s{1,3})meeting(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb', opens: 'meeting', mayMatch: spaceBefore },
   { re: /\bmeeting\b/gi, type: 'meeting', kind: 'noun', opens: 'meeting' },
   { re: /\bsummit\b/gi, type: 'meeting', kind: 'noun', opens: 'summit' },
-  { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:(?:[a-z-]+)\s+){0,2}?(?:talks|discussions|negotiations)\b(?:\s+with)?/gi, type: 'talks', kind: 'verb', opens: 'held hold holds holding had has have having' },
+  { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:(?:[a-z-]+)\s+){0,2}?(?:talks|discussions|negotiations)\b(?:\s+with)?/gi, type: 'talks', kind: 'verb', opens: 'held hold holds holding had has have having', mayMatch: keywordWithinChunks(['talks', 'discussions', 'negotiations'], 3) },
   { re: /\b(?:talks|discussions|negotiations)\s+(?:with|between)\b/gi, type: 'talks', kind: 'with', opens: 'talks discussions negotiations' },
   { re: /\btalks\b/gi, type: 'talks', kind: 'noun', opens: 'talks' },
   { re: /\b(?:talked|spoke|spoken|speaks|conferred)\s+with\b/gi, type: 'talks', kind: 'verb', opens: 'talked spoke spoken speaks conferred' },
@@ -295,7 +323,7 @@ const CUE_RULES: CueRule[] = [
   { re: /\b(?:sat\s+down|shook\s+hands|dined|lunched)(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb', opens: 'sat shook dined lunched' },
   { re: /\b(?:hosted|hosts|hosting|host|received|receives|receive|welcomed|welcomes|welcome|greeted|greets)(?:\s+by)?\b/gi, type: 'meeting', kind: 'verb', opens: 'hosted hosts hosting host received receives receive welcomed welcomes welcome greeted greets' },
   // 'had a "productive" call with': a call, whatever words describe it.
-  { re: /\b(?:had|has|have|having|held|hold|holds)\s+(?:a|an)\s+(?:\S+\s+){0,3}?calls?\s+with\b/gi, type: 'call', kind: 'verb', opens: 'had has have having held hold holds' },
+  { re: /\b(?:had|has|have|having|held|hold|holds)\s+(?:a|an)\s+(?:\S+\s+){0,3}?calls?\s+with\b/gi, type: 'call', kind: 'verb', opens: 'had has have having held hold holds', mayMatch: keywordWithinChunks(['call'], 5) },
   { re: /\b(?:tele)?phone\s+(?:call|calls|conversation|conversations|talks|talk)\b(?:\s+with)?/gi, type: 'call', kind: 'with', opens: 'phone telephone' },
   { re: /\b(?:video\s+call|video\s+conference|videoconference)\b(?:\s+with)?/gi, type: 'call', kind: 'with', opens: 'video videoconference' },
   { re: /\b(?:spoke|spoken|speaks|talked)\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone\b(?:\s+(?:with|to))?/gi, type: 'call', kind: 'verb', opens: 'spoke spoken speaks talked' },
