@@ -1430,29 +1430,62 @@ function readPlaceOfWords(raw: string): PlaceOfWords | null {
   return { name, city: !isCountryName(name) };
 }
 
+interface PlaceCandidate {
+  name: string;
+  pos: number;
+  city: boolean;
+}
+const NO_OFFICIALS: readonly OfficialMention[] = [];
+const NO_PLACES: PlaceCandidate[] = [];
+let placeSentence = '';
+let placeSentenceStart = 0;
+let placeOfficials: readonly OfficialMention[] = NO_OFFICIALS;
+let placeOut: PlaceCandidate[] = NO_PLACES;
+
+/** A capitalised run at `pos` of the sentence placeCandidates reads, added to its candidates if it names a place. */
+function considerPlace(raw: string, pos: number): void {
+  const s = placeSentence;
+  const place = placeOfWords(raw);
+  if (!place) return;
+  const { name } = place;
+  // "discussed the situation in Syria": the place of a topic, not of the meeting.
+  if (endsInInAndSpace(s, pos) && TOPIC_BEFORE_PLACE.test(s.slice(Math.max(0, pos - 40), pos))) return;
+  const abs = placeSentenceStart + pos;
+  for (const m of placeOfficials) if (abs < m.end && abs + name.length > m.start) return;
+  placeOut.push({ name, pos, city: place.city });
+}
+
 function placeCandidates(
   text: string,
   sentence: Span,
   officialsInSentence: readonly OfficialMention[],
   gates?: number,
   s: string = text.slice(sentence.start, sentence.end),
-): Array<{ name: string; pos: number; city: boolean }> {
-  const out: Array<{ name: string; pos: number; city: boolean }> = [];
-  const consider = (raw: string, pos: number) => {
-    const place = placeOfWords(raw);
-    if (!place) return;
-    const { name } = place;
-    // "discussed the situation in Syria": the place of a topic, not of the meeting.
-    if (endsInInAndSpace(s, pos) && TOPIC_BEFORE_PLACE.test(s.slice(Math.max(0, pos - 40), pos))) return;
-    const abs = sentence.start + pos;
-    if (officialsInSentence.some((m) => abs < m.end && abs + name.length > m.start)) return;
-    out.push({ name, pos, city: place.city });
-  };
+): PlaceCandidate[] {
+  const out: PlaceCandidate[] = [];
+  // What a candidate is weighed against: set once per call, read by considerPlace (no closure per sentence).
+  placeSentence = s;
+  placeSentenceStart = sentence.start;
+  placeOfficials = officialsInSentence;
+  placeOut = out;
+  try {
+    readPlaces(s, gates);
+  } finally {
+    // Nothing of the sentence stays alive in module state after the call.
+    placeSentence = '';
+    placeOfficials = NO_OFFICIALS;
+    placeOut = NO_PLACES;
+  }
+  return out;
+}
+
+/** The candidates of placeCandidates' sentence, through considerPlace. */
+function readPlaces(s: string, gates: number | undefined): void {
   if (gates === undefined) {
     PLACE_AFTER.lastIndex = 0;
     for (let m = PLACE_AFTER.exec(s); m; m = PLACE_AFTER.exec(s)) {
       const raw = m[1] ?? '';
-      consider(raw, m.index + m[0].length - raw.length);
+      considerPlace(raw, m.index + m[0].length - raw.length);
     }
   } else if (gates & W_PLACE_OPENER) {
     // Every match opens on one of the opener words gateFlags found: try the pattern there only, in
@@ -1465,7 +1498,7 @@ function placeCandidates(
       const m = PLACE_AFTER_AT.exec(s);
       if (!m) continue;
       const raw = m[1] ?? '';
-      consider(raw, m.index + m[0].length - raw.length);
+      considerPlace(raw, m.index + m[0].length - raw.length);
       scanned = PLACE_AFTER_AT.lastIndex;
     }
   }
@@ -1473,11 +1506,10 @@ function placeCandidates(
   PLACE_AFTER_BUILDING.lastIndex = gates === undefined || gates & W_BUILDING ? 0 : s.length;
   for (let m = PLACE_AFTER_BUILDING.exec(s); m; m = PLACE_AFTER_BUILDING.exec(s)) {
     const raw = m[1] ?? '';
-    consider(raw, m.index + m[0].length - raw.length);
+    considerPlace(raw, m.index + m[0].length - raw.length);
   }
   // A match opens on the space before a "trip" or "visit" gateFlags found.
-  placesBeforeTrip(s, consider, gates === undefined ? 0 : gates & W_TRIP_WORD ? Math.max(0, scanStartBefore(s, W_TRIP_WORD, 0) - 1) : s.length);
-  return out;
+  placesBeforeTrip(s, gates === undefined ? 0 : gates & W_TRIP_WORD ? Math.max(0, scanStartBefore(s, W_TRIP_WORD, 0) - 1) : s.length);
 }
 
 /**
@@ -1505,8 +1537,9 @@ const isWordChar = (c: number) => isLetter(c) || (c >= 48 && c <= 57) || c === 9
  * capitalised run before it instead of trying the pattern at every capital. Runs of plain ASCII are read
  * here; anything else (non-breaking spaces, accented or astral letters) goes to the pattern itself.
  */
-function placesBeforeTrip(s: string, consider: (raw: string, pos: number) => void, from = 0): void {
-  const found: Array<[number, number]> = [];
+function placesBeforeTrip(s: string, from = 0): void {
+  // Pairs of start and end of the runs found.
+  const found: number[] = [];
   let fallback = false;
   TRIP_WORD.lastIndex = from;
   for (let m = TRIP_WORD.exec(s); m; m = TRIP_WORD.exec(s)) {
@@ -1523,17 +1556,17 @@ function placesBeforeTrip(s: string, consider: (raw: string, pos: number) => voi
     for (let p = r; p < q - 1; p++) {
       const c = s.charCodeAt(p);
       if (c >= 65 && c <= 90 && (p === 0 || !isWordChar(s.charCodeAt(p - 1)))) {
-        found.push([p, q]);
+        found.push(p, q);
         break;
       }
     }
   }
   if (fallback) {
     PLACE_BEFORE_TRIP.lastIndex = 0;
-    for (let m = PLACE_BEFORE_TRIP.exec(s); m; m = PLACE_BEFORE_TRIP.exec(s)) consider(m[1] ?? '', m.index);
+    for (let m = PLACE_BEFORE_TRIP.exec(s); m; m = PLACE_BEFORE_TRIP.exec(s)) considerPlace(m[1] ?? '', m.index);
     return;
   }
-  for (const [p, q] of found) consider(s.slice(p, q), p);
+  for (let k = 0; k < found.length; k += 2) considerPlace(s.slice(found[k]!, found[k + 1]!), found[k]!);
 }
 
 /** The place a travel cue names next to it: "visit to Ankara", "arrived in Kyiv", "her Tokyo trip". */
