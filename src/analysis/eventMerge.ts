@@ -46,9 +46,10 @@ export function datesCompatible(a: string | null, b: string | null): boolean {
 export function finerDate(a: string | null, b: string | null): string | null {
   if (a === null) return b;
   if (b === null) return a;
-  const rank = (v: string) => (ISO_DAY.test(v) ? 4 : v.includes('W') ? 3 : v.length === 7 ? 2 : 1);
-  return rank(b) > rank(a) ? b : a;
+  return precisionRank(b) > precisionRank(a) ? b : a;
 }
+
+const precisionRank = (v: string) => (ISO_DAY.test(v) ? 4 : v.includes('W') ? 3 : v.length === 7 ? 2 : 1);
 
 export function sharedCount(a: readonly string[], b: readonly string[]): number {
   let n = 0;
