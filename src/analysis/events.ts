@@ -1653,7 +1653,8 @@ function cueParticipants(
   if (cue.kind === 'noun') {
     // "the meeting", "Friday's meeting", "the two officials discussed": everyone in the sentence
     // except the source of an attribution ("..., the ministry said"; "according to X").
-    const ids: string[] = [];
+    // Made with its first id (see NO_DRAFTS).
+    let ids: string[] | null = null;
     for (const a of actors) {
       // Both patterns open on \s or an apostrophe: the words after are cut out only then.
       if (a.start > cueEnd && a.end < sentence.end && (mayBeSpaceAt(text, a.end) || isApostropheAt(text, a.end))) {
@@ -1664,9 +1665,12 @@ function cueParticipants(
       }
       // "according to" ends in a space right before the actor.
       if (a.start > sentence.start && isSpaceAt(text, a.start - 1) && ACCORDING_TO_BEFORE.test(text.slice(Math.max(sentence.start, a.start - 14), a.start))) continue;
-      for (const id of a.ids) if (!ids.includes(id)) ids.push(id);
+      for (const id of a.ids) {
+        if (!ids) ids = [id];
+        else if (!ids.includes(id)) ids.push(id);
+      }
     }
-    return { ids, subject: null, objects: [], unnamedObject: false };
+    return { ids: ids ?? [], subject: null, objects: [], unnamedObject: false };
   }
 
   // Objects: a chain of actors right after the cue, separated only by titles and conjunctions;
@@ -2015,6 +2019,9 @@ function datingCuesOf(cues: readonly Cue[], s: string, gates: number): readonly 
  * The first draft of the sentence, before index `siblingsFrom` (those after are the current cue's own),
  * that a new draft with these ids joins: same family, sharing a participant (two when both have two).
  */
+// Never pushed to: analyseSentence replaces it with a list of its own on its first draft.
+const NO_DRAFTS: Draft[] = [];
+
 function sameOccasionDraft(drafts: readonly Draft[], siblingsFrom: number, draft: Draft): Draft | undefined {
   const { ids } = draft;
   for (let k = 0; k < siblingsFrom; k++) {
@@ -2083,7 +2090,8 @@ function analyseSentence(
 
   // One draft per cue; drafts of one sentence sharing a participant are one occasion
   // ("conducted a visit to Jerusalem, meeting with ...").
-  const drafts: Draft[] = [];
+  // Made with its first draft (an empty array grows to seventeen slots on its first push).
+  let drafts: Draft[] = NO_DRAFTS;
   const byPhone = (gates & W_PHONE) !== 0 && (s.includes('phone') || s.includes('video')) && PHONE_MARKER.test(s);
   // "Putin and Xi signed a statement after talks", "the two ministers' meeting": a bare noun names
   // its participants only when they are named together.
@@ -2184,6 +2192,7 @@ function analyseSentence(
       // A visitor alone joins the meeting of the same sentence; two meetings with different people stay apart.
       const same = sameOccasionDraft(drafts, siblingsFrom, draft);
       if (same && groupsToSplit.length === 1) absorb(same, draft, false);
+      else if (drafts === NO_DRAFTS) drafts = [draft];
       else drafts.push(draft);
     }
   }
