@@ -353,6 +353,14 @@ function sortKeys(events: readonly CorpusEvent[]): { dateRanks: Float64Array; na
   return { dateRanks, names };
 }
 
+/** Compares event indexes by date rank, then joined names (made outside the generator: see mergeEventsStepwise). */
+function byDateThenNames(dateRanks: Float64Array, names: readonly string[]): (a: number, b: number) => number {
+  return (a, b) => {
+    if (dateRanks[a] !== dateRanks[b]) return dateRanks[a]! < dateRanks[b]! ? -1 : 1;
+    return names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0;
+  };
+}
+
 function corpusEventOf(g: Group): CorpusEvent {
   return {
     id: eventId(g.type, g.date, g.participantEntityIds),
@@ -411,9 +419,10 @@ export function* mergeEventsStepwise(documents: Iterable<{ path: string; events:
   const order = new Array<number>(events.length);
   for (let i = 0; i < order.length; i++) order[i] = i;
   yield;
-  yield* sortStepwise(order, (a, b) => {
-    if (dateRanks[a] !== dateRanks[b]) return dateRanks[a]! < dateRanks[b]! ? -1 : 1;
-    return names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0;
-  }, EVENT_MERGE_STEP);
-  return order.map((i) => events[i]!);
+  yield* sortStepwise(order, byDateThenNames(dateRanks, names), EVENT_MERGE_STEP);
+  // A loop, not a closure over `events`: a closure made here shares the generator's context, which would keep
+  // every event (and through their passages the articles' texts) alive as long as anything keeps the closure.
+  const sorted: CorpusEvent[] = new Array(order.length);
+  for (let i = 0; i < order.length; i++) sorted[i] = events[order[i]!]!;
+  return sorted;
 }
