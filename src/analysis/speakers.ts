@@ -62,6 +62,13 @@ export class Token {
     this.catCache = -1;
     return this;
   }
+
+  /** Lets go of the text (see TokenPool.endDocument). */
+  forget(): void {
+    this.source = '';
+    this.textCache = undefined;
+    this.lowerCache = undefined;
+  }
 }
 
 /**
@@ -77,12 +84,15 @@ function isPlain(text: string, start: number, end: number): boolean {
 }
 
 /**
- * Tokens of sentences that can no longer be read, reused for the next sentences: attributing a
- * document keeps only the tokens of its last few sentences alive, so they are not garbage to collect
- * (nor, in a long document, promoted to the old generation).
+ * Tokens of sentences that can no longer be read, reused for the next sentences and the next
+ * documents: a token was allocated for most words of every sentence that may hold a cue (a seventh
+ * of all the engine allocated), so its objects now outlive the document, while the text they point
+ * at does not (see endDocument).
  */
 class TokenPool {
   private lists: Token[][] = [];
+  /** Tokens cut from the end of a reused list (its new sentence was shorter), for lists that need more. */
+  readonly spare: Token[] = [];
 
   /** A list to tokenize into; it may still hold released tokens, which the tokenizer resets in place. */
   list(): Token[] {
@@ -92,7 +102,25 @@ class TokenPool {
   release(list: Token[]): void {
     if (list !== NO_TOKENS) this.lists.push(list);
   }
+
+  /**
+   * A document is done: its tokens forget its text (no article stays alive through the pool), and
+   * what an unusually long document left (a 1 MB line is one sentence) is let go beyond a bound.
+   */
+  endDocument(): void {
+    if (this.lists.length > MAX_POOLED_LISTS) this.lists.length = MAX_POOLED_LISTS;
+    if (this.spare.length > MAX_SPARE_TOKENS) this.spare.length = MAX_SPARE_TOKENS;
+    for (const list of this.lists) {
+      if (list.length > MAX_SPARE_TOKENS) list.length = MAX_SPARE_TOKENS;
+      for (const t of list) t.forget();
+    }
+    for (const t of this.spare) t.forget();
+  }
 }
+const MAX_POOLED_LISTS = 32;
+const MAX_SPARE_TOKENS = 4096;
+/** The tokens of attributeSentences, shared by all documents (it runs to its end before the next call). */
+const SHARED_POOL = new TokenPool();
 
 export interface Speaker {
   speaker: string | null;
@@ -158,7 +186,7 @@ export function tokenize(text: string, start: number, end: number, pool?: TokenP
       const len = code >= 0xd800 && code <= 0xdbff && i + 1 < end ? 2 : 1;
       const old = out[n++];
       if (old) old.reset(text, i, i + len, false, false, 0);
-      else out.push(new Token(text, i, i + len, false, false, 0));
+      else out.push(pool?.spare.pop()?.reset(text, i, i + len, false, false, 0) ?? new Token(text, i, i + len, false, false, 0));
       i += len;
       continue;
     }
@@ -202,10 +230,14 @@ export function tokenize(text: string, start: number, end: number, pool?: TokenP
     if (h !== 0 && cueCandidates && mayStartCue(h)) cueCandidates.push(n);
     const old = out[n++];
     if (old) old.reset(text, i, j, true, cap, h);
-    else out.push(new Token(text, i, j, true, cap, h));
+    else out.push(pool?.spare.pop()?.reset(text, i, j, true, cap, h) ?? new Token(text, i, j, true, cap, h));
     i = j;
   }
-  if (out.length > n) out.length = n;
+  if (out.length > n) {
+    // The released tokens beyond this sentence's are kept for longer sentences.
+    if (pool) for (let k = n; k < out.length; k++) pool.spare.push(out[k]!);
+    out.length = n;
+  }
   return out;
 }
 
@@ -1042,45 +1074,50 @@ export function attributeSentences(
 ): SentenceContext[] {
   const registry = new PersonRegistry();
   const sortedOfficials = isSortedByStart(officials) ? officials : [...officials].sort((a, b) => a.start - b.start);
-  const state: ResolverState = { lastPerson: null, lastBody: null, pending: [], text, officials: sortedOfficials, quoted, registry, pool: new TokenPool() };
+  const state: ResolverState = { lastPerson: null, lastBody: null, pending: [], text, officials: sortedOfficials, quoted, registry, pool: SHARED_POOL };
   const out: SentenceContext[] = [];
   let officialCursor = 0;
   const quotedReach = reachOfSpans(quoted);
   const cueCandidates: number[] = [];
-  for (const sentence of sentences) {
-    while (officialCursor < sortedOfficials.length && sortedOfficials[officialCursor]!.start < sentence.end) {
-      const o = sortedOfficials[officialCursor++]!;
-      if (o.start >= sentence.start) registry.addTitled(o.name, o.entityId, o.title ?? null, o.start);
+  try {
+    for (const sentence of sentences) {
+      while (officialCursor < sortedOfficials.length && sortedOfficials[officialCursor]!.start < sentence.end) {
+        const o = sortedOfficials[officialCursor++]!;
+        if (o.start >= sentence.start) registry.addTitled(o.name, o.entityId, o.title ?? null, o.start);
+      }
+      // Most sentences hold no reporting cue: they are only read if a later pronoun needs their subject.
+      if (!mayHoldCue(text, sentence.start, sentence.end)) {
+        // Shared empty lists: a lazy sentence gets its own tokens when read, and never attributions.
+        const lazy: SentenceContext = { sentence, tokens: NO_TOKENS, attributions: NO_ATTRIBUTIONS, subject: null, read: false };
+        addPending(state, lazy);
+        out.push(lazy);
+        continue;
+      }
+      cueCandidates.length = 0;
+      const tokens = tokenize(text, sentence.start, sentence.end, state.pool, cueCandidates);
+      // The shared empty list until findCues attributes a cue (a quarter of these sentences get none).
+      const ctx: SentenceContext = { sentence, tokens, attributions: NO_ATTRIBUTIONS, subject: null, read: true };
+      // A sentence that no quotation touches tests its tokens against no range at all (same answers, no search).
+      const local = touchesRanges(quoted, quotedReach, sentence) ? quoted : NO_SPANS;
+      ctx.subject = sentenceSubject(text, ctx, sortedOfficials, local, registry, state);
+      if (cueCandidates.length) findCues(text, ctx, cueCandidates, sortedOfficials, local, registry, state);
+      const first = ctx.attributions[0];
+      if (first?.speaker) {
+        remember(state, first, registry);
+        releaseTokens(state, ctx);
+      } else if (ctx.subject?.speaker && ctx.subject.person) {
+        remember(state, ctx.subject, registry);
+        releaseTokens(state, ctx);
+      } else addPending(state, ctx);
+      out.push(ctx);
     }
-    // Most sentences hold no reporting cue: they are only read if a later pronoun needs their subject.
-    if (!mayHoldCue(text, sentence.start, sentence.end)) {
-      // Shared empty lists: a lazy sentence gets its own tokens when read, and never attributions.
-      const lazy: SentenceContext = { sentence, tokens: NO_TOKENS, attributions: NO_ATTRIBUTIONS, subject: null, read: false };
-      addPending(state, lazy);
-      out.push(lazy);
-      continue;
-    }
-    cueCandidates.length = 0;
-    const tokens = tokenize(text, sentence.start, sentence.end, state.pool, cueCandidates);
-    // The shared empty list until findCues attributes a cue (a quarter of these sentences get none).
-    const ctx: SentenceContext = { sentence, tokens, attributions: NO_ATTRIBUTIONS, subject: null, read: true };
-    // A sentence that no quotation touches tests its tokens against no range at all (same answers, no search).
-    const local = touchesRanges(quoted, quotedReach, sentence) ? quoted : NO_SPANS;
-    ctx.subject = sentenceSubject(text, ctx, sortedOfficials, local, registry, state);
-    if (cueCandidates.length) findCues(text, ctx, cueCandidates, sortedOfficials, local, registry, state);
-    const first = ctx.attributions[0];
-    if (first?.speaker) {
-      remember(state, first, registry);
-      releaseTokens(state, ctx);
-    } else if (ctx.subject?.speaker && ctx.subject.person) {
-      remember(state, ctx.subject, registry);
-      releaseTokens(state, ctx);
-    } else addPending(state, ctx);
-    out.push(ctx);
+    for (const ctx of state.pending) releaseTokens(state, ctx);
+  } finally {
+    // Also after a failure half-way: the pooled tokens must not keep this text alive.
+    SHARED_POOL.endDocument();
+    lastReachList = null;
+    lastReach = NO_REACH;
   }
-  for (const ctx of state.pending) releaseTokens(state, ctx);
-  lastReachList = null;
-  lastReach = NO_REACH;
   return out;
 }
 
