@@ -48,15 +48,15 @@ export class Token {
     return this.catCache;
   }
 
-  /** Turns a released token into a new one (see TokenPool). */
-  reset(source: string, start: number, end: number, word: boolean, cap: boolean, hash: number): this {
+  /** Turns a released token into a new one (see TokenPool); `punct` as the constructor computes it, known to the tokenizer. */
+  reset(source: string, start: number, end: number, word: boolean, cap: boolean, hash: number, punct: number): this {
     this.source = source;
     this.start = start;
     this.end = end;
     this.word = word;
     this.cap = cap;
     this.hash = hash;
-    this.punct = !word && end - start === 1 ? source.charCodeAt(start) : -1;
+    this.punct = punct;
     this.textCache = undefined;
     this.lowerCache = undefined;
     this.catCache = -1;
@@ -184,9 +184,10 @@ export function tokenize(text: string, start: number, end: number, pool?: TokenP
     if (cls === OTHER) {
       // Keep surrogate pairs together so spans never split a character.
       const len = code >= 0xd800 && code <= 0xdbff && i + 1 < end ? 2 : 1;
+      const punct = len === 1 ? code : -1;
       const old = out[n++];
-      if (old) old.reset(text, i, i + len, false, false, 0);
-      else out.push(pool?.spare.pop()?.reset(text, i, i + len, false, false, 0) ?? new Token(text, i, i + len, false, false, 0));
+      if (old) old.reset(text, i, i + len, false, false, 0, punct);
+      else out.push(pool?.spare.pop()?.reset(text, i, i + len, false, false, 0, punct) ?? new Token(text, i, i + len, false, false, 0));
       i += len;
       continue;
     }
@@ -194,6 +195,8 @@ export function tokenize(text: string, start: number, end: number, pool?: TokenP
     let hash = 0;
     let letters = true;
     let j = i;
+    // The character that ends the word (0 at the range's end).
+    let lastChar = 0;
     for (;;) {
       // The character that ends the run of word characters (0 at the range's end: no joiner there).
       let c = 0;
@@ -221,6 +224,7 @@ export function tokenize(text: string, start: number, end: number, pool?: TokenP
         j += 2;
         continue;
       }
+      lastChar = c;
       break;
     }
     // A capital: an ASCII one, or a first unit that lower-casing changes.
@@ -229,9 +233,10 @@ export function tokenize(text: string, start: number, end: number, pool?: TokenP
     // Words that may start a cue are noted as they are read, so cue matching needs no second pass.
     if (h !== 0 && cueCandidates && mayStartCue(h)) cueCandidates.push(n);
     const old = out[n++];
-    if (old) old.reset(text, i, j, true, cap, h);
-    else out.push(pool?.spare.pop()?.reset(text, i, j, true, cap, h) ?? new Token(text, i, j, true, cap, h));
-    i = j;
+    if (old) old.reset(text, i, j, true, cap, h, -1);
+    else out.push(pool?.spare.pop()?.reset(text, i, j, true, cap, h, -1) ?? new Token(text, i, j, true, cap, h));
+    // Most words end at a space: it is passed over here, without reading it again.
+    i = lastChar === 32 ? j + 1 : j;
   }
   if (out.length > n) {
     // The released tokens beyond this sentence's are kept for longer sentences.
@@ -1093,14 +1098,15 @@ export function attributeSentences(
         out.push(lazy);
         continue;
       }
-      cueCandidates.length = 0;
+      // The sentence's candidates are those the tokenizer adds from here (the list is not emptied per sentence).
+      const firstCandidate = cueCandidates.length;
       const tokens = tokenize(text, sentence.start, sentence.end, state.pool, cueCandidates);
       // The shared empty list until findCues attributes a cue (a quarter of these sentences get none).
       const ctx: SentenceContext = { sentence, tokens, attributions: NO_ATTRIBUTIONS, subject: null, read: true };
       // A sentence that no quotation touches tests its tokens against no range at all (same answers, no search).
       const local = touchesRanges(quoted, quotedReach, sentence) ? quoted : NO_SPANS;
       ctx.subject = sentenceSubject(text, ctx, sortedOfficials, local, registry, state);
-      if (cueCandidates.length) findCues(text, ctx, cueCandidates, sortedOfficials, local, registry, state);
+      if (cueCandidates.length > firstCandidate) findCues(text, ctx, cueCandidates, firstCandidate, sortedOfficials, local, registry, state);
       const first = ctx.attributions[0];
       if (first?.speaker) {
         remember(state, first, registry);
@@ -1294,6 +1300,7 @@ function findCues(
   text: string,
   ctx: SentenceContext,
   candidates: number[],
+  firstCandidate: number,
   officials: OfficialMention[],
   quoted: Span[],
   registry: PersonRegistry,
@@ -1303,7 +1310,8 @@ function findCues(
   // The sentence's first word outside quotations, found when first needed.
   let openerIdx = -2;
   let next = 0;
-  for (const cueIdx of candidates) {
+  for (let c = firstCandidate; c < candidates.length; c++) {
+    const cueIdx = candidates[c]!;
     if (cueIdx < next) continue; // a word of the cue just matched
     const t = tokens[cueIdx]!;
     const group = cueGroupIndexOf(t.source, t.start, t.end, t.hash);
