@@ -1727,13 +1727,20 @@ function categoriesOfAsciiWord(text: string, start: number, end: number, hash: n
 /** As t.lower === word, for a lower-case `word`; a word of ASCII letters is compared in place, without its string. */
 function isWord(t: Token | undefined, word: string): boolean {
   if (t === undefined) return false;
-  if (t.hash === 0) return t.lower === word;
+  if (t.hash === 0) {
+    // Punctuation is its own lower case: compared in the article, without cutting its string.
+    if (!t.word) return t.end - t.start === word.length && t.source.startsWith(word, t.start);
+    return t.lower === word;
+  }
   return t.end - t.start === word.length && lowerMatchesAt(t, t.start, word);
 }
 
 /** As t.lower.endsWith(suffix), for a lower-case `suffix` (see isWord). */
 function endsWithLower(t: Token, suffix: string): boolean {
-  if (t.hash === 0) return t.lower.endsWith(suffix);
+  if (t.hash === 0) {
+    if (!t.word) return t.end - t.start >= suffix.length && t.source.startsWith(suffix, t.end - suffix.length);
+    return t.lower.endsWith(suffix);
+  }
   return t.end - t.start >= suffix.length && lowerMatchesAt(t, t.end - suffix.length, suffix);
 }
 
