@@ -111,14 +111,17 @@ class TokenPool {
     if (this.lists.length > MAX_POOLED_LISTS) this.lists.length = MAX_POOLED_LISTS;
     if (this.spare.length > MAX_SPARE_TOKENS) this.spare.length = MAX_SPARE_TOKENS;
     for (const list of this.lists) {
-      if (list.length > MAX_SPARE_TOKENS) list.length = MAX_SPARE_TOKENS;
+      if (list.length > MAX_LIST_TOKENS) list.length = MAX_LIST_TOKENS;
       for (const t of list) t.forget();
     }
     for (const t of this.spare) t.forget();
   }
 }
-const MAX_POOLED_LISTS = 32;
-const MAX_SPARE_TOKENS = 4096;
+// About ten lists are in use at a time (the pending sentences and the one being read), of a few dozen
+// tokens each: the bounds keep what one huge document left under a megabyte.
+const MAX_POOLED_LISTS = 16;
+const MAX_LIST_TOKENS = 512;
+const MAX_SPARE_TOKENS = 2048;
 /** The tokens of attributeSentences, shared by all documents (it runs to its end before the next call). */
 const SHARED_POOL = new TokenPool();
 
