@@ -7,18 +7,20 @@ import { cueGroupAt, cueGroupIndexOf, mayHoldCue, oneWordCueInfo, mayStartCue, s
 import type { OfficialMention, Span } from './types';
 
 /**
- * A word or a punctuation character of a sentence. Its strings are cut from the text only when
- * read: most tokens of a sentence are never looked at, and building two strings per word was
- * most of the cost (and of the garbage) of reading a sentence.
+ * The text every token is read from: set by `tokenize`, and emptied when attributeSentences is done
+ * with an article. Tokens hold positions only (no string): the pool keeps them from one article to
+ * the next without keeping any article alive, and a reused token has fewer fields to reset.
+ */
+let tokenText = '';
+
+/**
+ * A word or a punctuation character of a sentence, read from the text last given to `tokenize`
+ * (attributeSentences tokenizes one article at a time). Its strings are cut from the text only
+ * when read: most tokens of a sentence are never looked at.
  */
 export class Token {
-  private textCache: string | undefined;
-  private lowerCache: string | undefined;
   private catCache = -1;
-  /** The character code of a one-unit punctuation token (its text), else -1: compared without a string. */
-  punct: number;
   constructor(
-    public source: string,
     public start: number,
     public end: number,
     /** A word (letters/digits) rather than punctuation. */
@@ -26,16 +28,21 @@ export class Token {
     public cap: boolean,
     /** Hash of the lower-cased word when it is all ASCII letters (see reporting.wordHash), else 0. */
     public hash: number,
-  ) {
-    this.punct = !word && end - start === 1 ? source.charCodeAt(start) : -1;
+    /** The character code of a one-unit punctuation token (its text), else -1: compared without a string. */
+    public punct: number,
+  ) {}
+
+  /** The text the token was read from. */
+  get source(): string {
+    return tokenText;
   }
 
   get text(): string {
-    return (this.textCache ??= this.source.slice(this.start, this.end));
+    return tokenText.slice(this.start, this.end);
   }
 
   get lower(): string {
-    return (this.lowerCache ??= this.word && !isPlain(this.source, this.start, this.end) ? this.text.toLowerCase() : this.text);
+    return this.word && !isPlain(tokenText, this.start, this.end) ? this.text.toLowerCase() : this.text;
   }
 
   /** The word lists its lower case belongs to (C_* bits), read once when first asked. */
@@ -43,31 +50,21 @@ export class Token {
     if (this.catCache < 0) {
       // Of the punctuation, only "&" is listed (a connector); a listed word of ASCII letters is found by its hash.
       if (!this.word) this.catCache = this.punct === 38 ? CATEGORIES_BY_WORD.get('&') ?? 0 : 0;
-      else this.catCache = this.hash !== 0 ? categoriesOfAsciiWord(this.source, this.start, this.end, this.hash) : CATEGORIES_BY_WORD.get(this.lower) ?? 0;
+      else this.catCache = this.hash !== 0 ? categoriesOfAsciiWord(tokenText, this.start, this.end, this.hash) : CATEGORIES_BY_WORD.get(this.lower) ?? 0;
     }
     return this.catCache;
   }
 
-  /** Turns a released token into a new one (see TokenPool); `punct` as the constructor computes it, known to the tokenizer. */
-  reset(source: string, start: number, end: number, word: boolean, cap: boolean, hash: number, punct: number): this {
-    this.source = source;
+  /** Turns a released token into a new one (see TokenPool). */
+  reset(start: number, end: number, word: boolean, cap: boolean, hash: number, punct: number): this {
     this.start = start;
     this.end = end;
     this.word = word;
     this.cap = cap;
     this.hash = hash;
     this.punct = punct;
-    this.textCache = undefined;
-    this.lowerCache = undefined;
     this.catCache = -1;
     return this;
-  }
-
-  /** Lets go of the text (see TokenPool.endDocument). */
-  forget(): void {
-    this.source = '';
-    this.textCache = undefined;
-    this.lowerCache = undefined;
   }
 }
 
@@ -86,8 +83,7 @@ function isPlain(text: string, start: number, end: number): boolean {
 /**
  * Tokens of sentences that can no longer be read, reused for the next sentences and the next
  * documents: a token was allocated for most words of every sentence that may hold a cue (a seventh
- * of all the engine allocated), so its objects now outlive the document, while the text they point
- * at does not (see endDocument).
+ * of all the engine allocated). The tokens hold positions only, so keeping them keeps no text.
  */
 class TokenPool {
   private lists: Token[][] = [];
@@ -104,21 +100,15 @@ class TokenPool {
   }
 
   /**
-   * A document is done: its tokens forget its text (no article stays alive through the pool), and
-   * what an unusually long document left (a 1 MB line is one sentence) is let go beyond a bound.
+   * A document is done: what an unusually long one left (a 1 MB line is one sentence) is let go
+   * beyond a bound. (The tokens hold no text: see tokenText.)
    */
   endDocument(): void {
     if (this.lists.length > MAX_POOLED_LISTS) this.lists.length = MAX_POOLED_LISTS;
     if (this.spare.length > MAX_SPARE_TOKENS) this.spare.length = MAX_SPARE_TOKENS;
-    for (const list of this.lists) {
-      if (list.length > MAX_LIST_TOKENS) list.length = MAX_LIST_TOKENS;
-      for (const t of list) t.forget();
-    }
-    for (const t of this.spare) t.forget();
+    for (const list of this.lists) if (list.length > MAX_LIST_TOKENS) list.length = MAX_LIST_TOKENS;
   }
 }
-// About ten lists are in use at a time (the pending sentences and the one being read), of a few dozen
-// tokens each: the bounds keep what one huge document left under a megabyte.
 const MAX_POOLED_LISTS = 16;
 const MAX_LIST_TOKENS = 512;
 const MAX_SPARE_TOKENS = 2048;
@@ -174,6 +164,7 @@ function isSpaceCode(code: number): boolean {
  */
 export function tokenize(text: string, start: number, end: number, pool?: TokenPool, cueCandidates?: number[]): Token[] {
   const out: Token[] = pool ? pool.list() : [];
+  tokenText = text;
   // Tokens already in `out` (a released list) are reset in place rather than allocated.
   let n = 0;
   let i = start;
@@ -189,8 +180,8 @@ export function tokenize(text: string, start: number, end: number, pool?: TokenP
       const len = code >= 0xd800 && code <= 0xdbff && i + 1 < end ? 2 : 1;
       const punct = len === 1 ? code : -1;
       const old = out[n++];
-      if (old) old.reset(text, i, i + len, false, false, 0, punct);
-      else out.push(pool?.spare.pop()?.reset(text, i, i + len, false, false, 0, punct) ?? new Token(text, i, i + len, false, false, 0));
+      if (old) old.reset(i, i + len, false, false, 0, punct);
+      else out.push(pool?.spare.pop()?.reset(i, i + len, false, false, 0, punct) ?? new Token(i, i + len, false, false, 0, punct));
       i += len;
       continue;
     }
@@ -236,8 +227,8 @@ export function tokenize(text: string, start: number, end: number, pool?: TokenP
     // Words that may start a cue are noted as they are read, so cue matching needs no second pass.
     if (h !== 0 && cueCandidates && mayStartCue(h)) cueCandidates.push(n);
     const old = out[n++];
-    if (old) old.reset(text, i, j, true, cap, h, -1);
-    else out.push(pool?.spare.pop()?.reset(text, i, j, true, cap, h, -1) ?? new Token(text, i, j, true, cap, h));
+    if (old) old.reset(i, j, true, cap, h, -1);
+    else out.push(pool?.spare.pop()?.reset(i, j, true, cap, h, -1) ?? new Token(i, j, true, cap, h, -1));
     // Most words end at a space: it is passed over here, without reading it again.
     i = lastChar === 32 ? j + 1 : j;
   }
@@ -1122,8 +1113,9 @@ export function attributeSentences(
     }
     for (const ctx of state.pending) releaseTokens(state, ctx);
   } finally {
-    // Also after a failure half-way: the pooled tokens must not keep this text alive.
+    // Also after a failure half-way: nothing of the module's may keep this text alive.
     SHARED_POOL.endDocument();
+    tokenText = '';
     lastReachList = null;
     lastReach = NO_REACH;
   }
