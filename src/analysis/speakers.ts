@@ -1321,7 +1321,8 @@ function findCues(
     }
     next = cueIdx + n;
     if (inRanges(quoted, t.start)) continue;
-    const m = n === 1 ? t.text : tokens.slice(cueIdx, cueIdx + n).map((x) => x.text).join(' ');
+    // A one-word cue in lower case (most are) is its group's first word: that string, not a new one cut from the text.
+    const m = n === 1 ? (isLowerAscii(t) ? cueGroupAt(group).first : t.text) : tokens.slice(cueIdx, cueIdx + n).map((x) => x.text).join(' ');
     // Verbs are lower case; a capitalised form is a name or a sentence-initial noun ("Reports").
     // ("According to" opens a sentence too, and is kept there like any other capitalised form.)
     if (hasAsciiCapital(m)) {
@@ -1334,6 +1335,16 @@ function findCues(
       else ctx.attributions.push(attribution);
     }
   }
+}
+
+/** Whether the token is all ASCII lower-case letters (then it is its own lower case, as listed words are). */
+function isLowerAscii(t: Token): boolean {
+  const text = t.source;
+  for (let i = t.start; i < t.end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
 }
 
 /** As /[A-Z]/.test(s), without a regex. */
