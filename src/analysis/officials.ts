@@ -21,6 +21,9 @@ import {
   F_TITLE_LINE,
   F_WORD,
   asciiLowerHash,
+  firstHashAt,
+  fullEndAt,
+  lastHashAt,
   mayBeParticleHash,
   sameLowerWord,
   hashBitsOf,
@@ -350,7 +353,7 @@ function countryName(t: Tokens, first: number, last: number): string | null {
   }
   // Several words, the first one space before the next: a phrase whose first word opens no country
   // or body name (nor is "the", which the lookup strips) names none.
-  if (t.fullEnd[first] === t.end[first] && t.flags[first + 1]! & F_ADJ) {
+  if (!(f1 & (F_POSS | F_DOT)) && t.flags[first + 1]! & F_ADJ) {
     if (h1 >= 0 && !(f1 & F_JOINER)) {
       // Letters only (no apostrophe inside): the hash settles it.
       if (h1 !== THE_HASH && !mayStartCountryPhraseHash(h1) && !BODY_FIRST_HASHES.has(h1)) return null;
@@ -753,7 +756,7 @@ function portfolioSplitEnd(t: Tokens, p: number): number {
   for (let k = p; k < t.count && k - p < MAX_PORTFOLIO_RUN; k++) {
     const f = t.flags[k]!;
     if (k > p) {
-      const prevEnd = t.fullEnd[k - 1]!;
+      const prevEnd = fullEndAt(t, k - 1);
       const isListComma = isComma(t, k) && t.start[k] === prevEnd;
       const lower = f & F_WORD ? lowerAt(t, k) : '';
       const isAnd = (lower === 'and' && continues(t, k)) || (t.text.charCodeAt(t.start[k]!) === 38 && t.end[k]! - t.start[k]! === 1);
@@ -950,7 +953,7 @@ function mayBeHead(t: Tokens, i: number): boolean {
   if (h < 0) return true; // letters beyond ASCII ("attaché"): let the exact test decide
   // "former-Premier", "ex-minister": the part after the last hyphen.
   if (HEAD_HASHES.has(h)) return true;
-  return (f & F_JOINER) !== 0 && HEAD_HASHES.has(t.hashLast[i]!);
+  return (f & F_JOINER) !== 0 && HEAD_HASHES.has(t.hashLast[i]!); // a joiner: its own last part
 }
 
 /** Heads and honorifics: the words the tokenizer lists for the cue scan. */
@@ -1304,7 +1307,7 @@ const CLOSE_QUOTES = new Set(['"', '”', "'", '’']);
 function nicknameAt(t: Tokens, i: number): number {
   if (i + 3 >= t.count || !OPEN_QUOTES.has(t.text[t.start[i]!]!)) return 0;
   if (!(t.flags[i + 1]! & F_WORD) || !(t.flags[i + 1]! & F_CAP) || t.start[i + 1] !== t.end[i]) return 0;
-  if (!CLOSE_QUOTES.has(t.text[t.start[i + 2]!]!) || t.start[i + 2] !== t.fullEnd[i + 1]) return 0;
+  if (!CLOSE_QUOTES.has(t.text[t.start[i + 2]!]!) || t.start[i + 2] !== fullEndAt(t, i + 1)) return 0;
   if (!(t.flags[i + 3]! & F_ADJ) || !isNameLike(t, i + 3, true)) return 0;
   return i + 3;
 }
@@ -1496,8 +1499,8 @@ class NameRunIndex {
     for (let c = 0; c < t.capCount; c++) {
       const i = t.caps[c]!;
       if (!mayBelongToLongerName(t, i)) continue;
-      const hl = t.hashLast[i]!;
-      const hf = t.hashFirst[i]!;
+      const hl = lastHashAt(t, i);
+      const hf = firstHashAt(t, i);
       const listL = byLast.get(hl);
       if (listL) listL.push(i);
       else byLast.set(hl, [i]);
@@ -1516,10 +1519,11 @@ class NameRunIndex {
       // Most documents ask a question or two: integer comparisons over the words beat building an index.
       this.scans++;
       const t = this.t;
-      const { caps, capCount, hashLast, hashFirst } = t;
+      const { caps, capCount, hashFull, hashLast, hashFirst, flags } = t;
       for (let c = 0; c < capCount; c++) {
         const i = caps[c]!;
-        if (hashLast[i] !== last && hashFirst[i] !== first) continue;
+        // A word without a joiner is one part: its first and last hashes are its hash.
+        if (flags[i]! & F_JOINER ? hashLast[i] !== last && hashFirst[i] !== first : hashFull[i] !== last && hashFull[i] !== first) continue;
         if (mayBelongToLongerName(t, i)) this.visit(i, out);
       }
     } else {
@@ -2140,7 +2144,7 @@ function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: numbe
   const lastSeen: number[] = [];
   const found: Found[] = [];
   // The arrays in locals: the loop below visits every listed word.
-  const { caps, capCount, cues, flags, hashFirst } = t;
+  const { caps, capCount, cues, flags, hashFirst, hashFull } = t;
   // Names start on capitalised or hyphenated words (listed by the tokenizer), or on particles, which
   // the tokenizer lists among the cue words (CUE_HASHES): with particle forms both lists are walked.
   let c = firstIndexAtOrAfter(caps, capCount, from);
@@ -2155,7 +2159,7 @@ function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: numbe
     if (i >= to) break;
     // The first word's hash first: it rejects almost every word with one array read (the tests
     // below only ever skip a word too, so their order does not matter).
-    const quick = hashFirst[i]!;
+    const quick = flags[i]! & F_JOINER ? hashFirst[i]! : hashFull[i]!;
     // Letters beyond ASCII ("José") may still normalise to a key: those take the slow path.
     if (quick >= 0 && (firstPartBits[(quick >>> 5) & 31]! & (1 << (quick & 31))) === 0) continue;
     const f = flags[i]!;
