@@ -1466,13 +1466,18 @@ function canonicalWords(t: Tokens, first: number, last: number): string[] {
 interface NameRun {
   first: number;
   last: number;
-  words: string[];
+  /** `canonicalWords` of the run, once asked (most runs found are no longer than the cue asking: their length settles them). */
+  words?: string[];
   /** `keyOf(words)`, once asked (a run is shared by every question that finds it). */
   key?: string;
 }
 
-function runKeyOf(run: NameRun): string {
-  return (run.key ??= keyOf(run.words));
+function runWordsOf(t: Tokens, run: NameRun): string[] {
+  return (run.words ??= canonicalWords(t, run.first, run.last));
+}
+
+function runKeyOf(t: Tokens, run: NameRun): string {
+  return (run.key ??= keyOf(runWordsOf(t, run)));
 }
 
 /**
@@ -1490,7 +1495,7 @@ class NameRunIndex {
   private runAt: Map<number, NameRun | null> | null = null;
   private scans = 0;
 
-  constructor(private readonly t: Tokens) {}
+  constructor(readonly t: Tokens) {}
 
   private buildIndex(): void {
     const t = this.t;
@@ -1582,7 +1587,7 @@ function runAround(t: Tokens, i: number): NameRun | null {
   while (s < i && !isNameStart(t, s, false)) s++;
   const run = parseNameRun(t, s, false);
   if (!run || run.first > i || run.last < i || run.last === run.first) return null;
-  return { first: run.first, last: run.last, words: canonicalWords(t, run.first, run.last) };
+  return { first: run.first, last: run.last };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1923,21 +1928,24 @@ function findFullName(r: Registration, runs: NameRunIndex, key: string): string[
   const candidates = runs.around(asciiLowerHash(key, lastSpace + 1, key.length, false), asciiLowerHash(key, 0, firstSpace < 0 ? key.length : firstSpace, true));
   let before: string[] | null = null;
   let after: string[] | null = null;
+  const t = runs.t;
   for (const run of candidates) {
-    if (run.words.length <= r.words.length) continue;
+    // A run has at most a word per token (a quoted nickname is left out): too short, its words are not needed.
+    if (run.last - run.first + 1 <= r.words.length || runWordsOf(t, run).length <= r.words.length) continue;
     // A run reaching into the cue from its left ("of Investment Rebecca Miano"): the cue's own
     // context already bounded the name there.
     if (run.first < r.first && run.last >= r.first) continue;
-    const runKey = runKeyOf(run);
-    if (!endsWithWords(runKey, key) && !(isFamilyNameFirst(run.words) && startsWithWords(runKey, key))) continue;
-    if (run.first <= r.first) before = run.words;
-    else if (!after) after = run.words;
+    const runKey = runKeyOf(t, run);
+    const words = runWordsOf(t, run);
+    if (!endsWithWords(runKey, key) && !(isFamilyNameFirst(words) && startsWithWords(runKey, key))) continue;
+    if (run.first <= r.first) before = words;
+    else if (!after) after = words;
   }
   if (before || after || r.words.length !== 1) return before ?? after;
   // Names known by their first word ("President Prabowo" for Prabowo Subianto): only when one run fits.
-  const byFirst = candidates.filter((run) => run.words.length >= 2 && run.words.length <= 3 && startsWithWords(runKeyOf(run), key));
-  const distinct = new Set(byFirst.map((run) => runKeyOf(run)));
-  return distinct.size === 1 ? byFirst[0]!.words : null;
+  const byFirst = candidates.filter((run) => runWordsOf(t, run).length >= 2 && runWordsOf(t, run).length <= 3 && startsWithWords(runKeyOf(t, run), key));
+  const distinct = new Set(byFirst.map((run) => runKeyOf(t, run)));
+  return distinct.size === 1 ? runWordsOf(t, byFirst[0]!) : null;
 }
 
 /** Every mention of a document entity, left to right, without overlaps. */
@@ -2450,7 +2458,7 @@ function resolveDeferred(t: Tokens, deferred: Deferred[], entities: DocEntity[])
       out.push({ first: d.first, last: d.last, words: d.words, title: refTitle, country: d.country, weight: 1 });
       // "Ana Ruiz also agreed with her Peruvian counterpart Luis Vega": whoever
       // has a foreign counterpart holds an office too.
-      if (subject) out.push({ first: subject.first, last: subject.last, words: subject.words, title: null, country: null, weight: 1 });
+      if (subject) out.push({ first: subject.first, last: subject.last, words: runWordsOf(t, subject), title: null, country: null, weight: 1 });
     } else {
       if (!ref) continue;
       out.push({ first: d.first, last: d.last, words: d.words, title: refTitle ? `former ${refTitle}` : null, country: ref.country, weight: 1 });
