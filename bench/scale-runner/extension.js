@@ -55,8 +55,12 @@ function startProbes() {
   histogram.enable();
   // Garbage-collection pauses of this thread (what of the event-loop stalls is V8's, not anyone's code).
   let gc = { count: 0, totalMs: 0, maxMs: 0 };
+  // The last GC pauses (start, duration, kind), to tell how much of each stall below was V8's.
+  let recentGcs = [];
   const gcObserver = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
+      recentGcs.push([entry.startTime, entry.duration, GC_KINDS[entry.detail ? entry.detail.kind : entry.kind] || 'other']);
+      if (recentGcs.length > 512) recentGcs = recentGcs.slice(-256);
       gc.count++;
       gc.totalMs += entry.duration;
       gc.maxMs = Math.max(gc.maxMs, entry.duration);
@@ -93,7 +97,49 @@ function startProbes() {
   let tick = 0;
   // The longest GC pause of each kind (minor, major, incremental, weak callbacks), to tell which kind stalls.
   let gcByKind = {};
+  // The longest stalls of the loop (a 5 ms timer late by more than 30 ms): when, how long, and how much of it
+  // GC paused the thread (the histogram above says how long, not when or why).
+  let stalls = [];
+  let lastTick = performance.now();
+  const stallTimer = setInterval(() => {
+    const now = performance.now();
+    const ms = now - lastTick;
+    if (ms > 35) {
+      // GC pauses reported so far that overlap the stall (the observer may report the last ones a little later).
+      let gcMs = 0;
+      const kinds = new Set();
+      for (const [start, duration, kind] of recentGcs) {
+        const overlap = Math.min(now, start + duration) - Math.max(lastTick, start);
+        if (overlap > 0) {
+          gcMs += overlap;
+          kinds.add(kind);
+        }
+      }
+      stalls.push({ atSeconds: Math.round((lastTick - probesStart) / 10) / 100, ms: Math.round(ms), gcMs: Math.round(gcMs), gcKinds: [...kinds], pending: [lastTick, now] });
+    }
+    lastTick = now;
+  }, 5);
+  const settleStalls = () => {
+    // Pauses reported after the stall was seen are counted now.
+    for (const s of stalls) {
+      if (!s.pending) continue;
+      const [from, to] = s.pending;
+      let gcMs = 0;
+      const kinds = new Set();
+      for (const [start, duration, kind] of recentGcs) {
+        const overlap = Math.min(to, start + duration) - Math.max(from, start);
+        if (overlap > 0) {
+          gcMs += overlap;
+          kinds.add(kind);
+        }
+      }
+      if (gcMs > s.gcMs) Object.assign(s, { gcMs: Math.round(gcMs), gcKinds: [...kinds] });
+    }
+    stalls.sort((a, b) => b.ms - a.ms);
+    stalls = stalls.slice(0, 64);
+  };
   const sampler = setInterval(() => {
+    if (stalls.length > 256) settleStalls();
     sample();
     if (tick++ % 5 === 0) {
       const m = process.memoryUsage();
@@ -117,6 +163,7 @@ function startProbes() {
         eventLoopP99Ms: ms(histogram.percentile(99)),
         eventLoopMaxMs: ms(histogram.max),
         eventLoopSamples: histogram.count,
+        longestStalls: (settleStalls(), stalls.slice(0, 8).map(({ pending, ...s }) => s)),
         gcPauses: gc.count,
         gcTotalMs: Math.round(gc.totalMs),
         gcMaxMs: Math.round(gc.maxMs * 10) / 10,
@@ -134,6 +181,7 @@ function startProbes() {
       histogram.enable();
       gc = { count: 0, totalMs: 0, maxMs: 0 };
       gcByKind = {};
+      stalls = [];
       timeline = [];
       atMax = process.memoryUsage();
       spacesAtMax = heapSpaces();
@@ -143,6 +191,7 @@ function startProbes() {
       histogram.disable();
       gcObserver.disconnect();
       clearInterval(sampler);
+      clearInterval(stallTimer);
     },
   };
 }

@@ -260,7 +260,9 @@ function mergeEvent(state: MergeState, ev: EventMention, path: string): void {
   const stamp = ++state.evCounter;
   const family = typeFamily(ev.type);
   const ids = ev.participantEntityIds;
-  const sources: EventSource[] = ev.sources.map((s) => ({ start: s.start, end: s.end, text: s.text, path }));
+  // A passage that already carries this article's path is shared, not copied: the extension's link inputs keep
+  // theirs across linkings, and 50,000 fresh copies per linking were survivors of its young generation.
+  const sources: EventSource[] = ev.sources.map((s) => ((s as Partial<EventSource>).path === path ? (s as EventSource) : { start: s.start, end: s.end, text: s.text, path }));
   state.target = undefined;
   state.targetShared = 0;
   state.targetRank = Infinity;
@@ -312,18 +314,25 @@ function mergeEvent(state: MergeState, ev: EventMention, path: string): void {
   if (t.path !== path) (t.otherPaths ??= new Set()).add(path);
 }
 
-/** The corpus events with what their order reads: the date's rank (undated last) and the participants' names joined. */
-function keyedForSort(events: readonly CorpusEvent[]): Array<{ event: CorpusEvent; dateRank: number; names: string }> {
+/**
+ * What the events' order reads, per event index: the date's rank among the distinct dates (string order;
+ * undated last) and the participants' names joined. Parallel arrays, not an object per event: they live
+ * through a stepwise sort.
+ */
+function sortKeys(events: readonly CorpusEvent[]): { dateRanks: Float64Array; names: string[] } {
   const rankOfDate = new Map<string, number>();
   for (const e of events) if (e.date !== null) rankOfDate.set(e.date, 0);
   // sort() with no comparator orders strings by UTF-16 code units, as the < of the comparison it replaces.
   const distinct = [...rankOfDate.keys()].sort();
   for (let i = 0; i < distinct.length; i++) rankOfDate.set(distinct[i]!, i);
-  const keyed: Array<{ event: CorpusEvent; dateRank: number; names: string }> = [];
-  for (const event of events) {
-    keyed.push({ event, dateRank: event.date === null ? Infinity : rankOfDate.get(event.date)!, names: event.participants.join(', ') });
+  const dateRanks = new Float64Array(events.length);
+  const names = new Array<string>(events.length);
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i]!;
+    dateRanks[i] = event.date === null ? Infinity : rankOfDate.get(event.date)!;
+    names[i] = event.participants.join(', ');
   }
-  return keyed;
+  return { dateRanks, names };
 }
 
 function corpusEventOf(g: Group): CorpusEvent {
@@ -332,7 +341,8 @@ function corpusEventOf(g: Group): CorpusEvent {
     type: g.type,
     date: g.date,
     // The city where reports name one ("Beijing" over "China"), else the most frequent place.
-    location: mostFrequent(g.locations.filter((l) => l !== null && !isCountryName(l))) ?? mostFrequent(g.locations),
+    // (Most events have one report: its place, with no list or count made.)
+    location: g.locations.length === 1 ? g.locations[0]! : mostFrequent(g.locations.filter((l) => l !== null && !isCountryName(l))) ?? mostFrequent(g.locations),
     participants: g.participants,
     participantEntityIds: g.participantEntityIds,
     scheduled: g.allScheduled,
@@ -379,11 +389,13 @@ export function* mergeEventsStepwise(documents: Iterable<{ path: string; events:
   yield;
   // By date, undated last, then by participants; the joined names are built once, not per comparison, and
   // each date is read as its rank among the distinct dates (string order), so a comparison compares numbers.
-  const keyed = keyedForSort(events);
-  yield* sortStepwise(keyed, (a, b) => {
-    if (a.dateRank !== b.dateRank) return a.dateRank < b.dateRank ? -1 : 1;
-    return a.names < b.names ? -1 : a.names > b.names ? 1 : 0;
+  const { dateRanks, names } = sortKeys(events);
+  const order = new Array<number>(events.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  yield;
+  yield* sortStepwise(order, (a, b) => {
+    if (dateRanks[a] !== dateRanks[b]) return dateRanks[a]! < dateRanks[b]! ? -1 : 1;
+    return names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0;
   }, EVENT_MERGE_STEP);
-  for (let i = 0; i < keyed.length; i++) events[i] = keyed[i]!.event;
-  return events;
+  return order.map((i) => events[i]!);
 }

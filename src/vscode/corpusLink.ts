@@ -10,7 +10,7 @@ import { detached } from '../analysis/detached';
 import { applyEntityLinks, linkEntitiesStepwise, linkOneAnalysis, type MentionedPerson, rememberLinkIndex } from '../analysis/entities';
 import { mergeEventsStepwise } from '../analysis/eventMerge';
 import { runSteps } from '../analysis/steps';
-import type { CorpusAnalysis, CorpusEvent, DocumentAnalysis, Entity, EventMention } from '../analysis/types';
+import type { CorpusAnalysis, CorpusEvent, DocumentAnalysis, Entity, EventMention, EventSource } from '../analysis/types';
 
 export interface LocalArticle {
   path: string;
@@ -118,6 +118,8 @@ export function* linkArticlesStepwise(articles: readonly LinkArticle[]): Generat
   function* documents(): Generator<{ path: string; events: EventMention[] }> {
     for (const a of articles) {
       if (a.link.events.length === 0) continue;
+      // The passages take their article's path once, and every linking's merged events share them (see mergeEvent).
+      for (const e of a.link.events) for (const source of e.sources) if ((source as Partial<EventSource>).path !== a.path) (source as EventSource).path = a.path;
       const events = a.link.events.map((e) => ({ ...e, participants: [...e.participants], participantEntityIds: [...e.participantEntityIds] }));
       applyEntityLinks({ officials: [], quotes: [], claims: [], events }, byLocalId, entityById);
       yield { path: a.path, events };

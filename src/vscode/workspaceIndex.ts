@@ -195,6 +195,8 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
   /** Someone waits for the linking (the end of indexing): no pause before it. */
   private linkUrgent = false;
   private lastLinkedCount = 0;
+  /** The articles of the last linking, in its (path) order: the next one sorts only what is new. */
+  private linkOrder: Array<{ uri: vscode.Uri; path: string }> | undefined;
   /** What the last linking linked (linkSignature), to save it with it. */
   private linksSignature: string | undefined;
   private savedSignature: string | undefined;
@@ -1312,8 +1314,11 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     this.linksSignature = undefined;
   }
 
+  /** Every entry, in path order: the last linking's order kept, the articles new since sorted and merged in. */
   private linkInput(): Entry[] {
-    return [...this.entries.values()].sort(byPath);
+    const input = this.inPathOrder(this.entries, this.linkOrder);
+    this.linkOrder = input.map((e) => ({ uri: e.uri, path: e.path }));
+    return input;
   }
 
   /** Starts a background linking unless one runs (which starts another when it ends, if something changed). */
@@ -1415,7 +1420,7 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
    * only the new ones are sorted, then merged in (while a large workspace is first indexed, each list adds a few
    * thousand articles to ten thousand: sorting them all each time held the host for tens of ms).
    */
-  private inPathOrder(checked: ReadonlyMap<string, Entry>, previous: readonly ArticleSummary[] | undefined): Entry[] {
+  private inPathOrder(checked: ReadonlyMap<string, Entry>, previous: ReadonlyArray<{ uri: vscode.Uri; path: string }> | undefined): Entry[] {
     if (!previous) return [...checked.values()].sort(byPath);
     const kept: Entry[] = [];
     const keptKeys = new Set<string>();

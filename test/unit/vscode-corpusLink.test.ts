@@ -36,6 +36,23 @@ describe('linking cached per-article analyses', () => {
     expect(mentions(fewer)).toBeLessThan(mentions(first));
   });
 
+  it('shares the link inputs\' passages with the merged events, the same objects at every linking (no copy per linking)', () => {
+    const inputs = seeds.map((s) => ({ path: s.path, link: linkInputOf(analyzeDocument(s.text)) }));
+    const first = runSteps(linkArticlesStepwise(inputs));
+    const second = runSteps(linkArticlesStepwise(inputs));
+    const passages = (events: typeof first.events) => events.flatMap((e) => e.sources);
+    expect(passages(first.events).length).toBeGreaterThan(3);
+    expect(passages(second.events)).toEqual(passages(first.events));
+    const own = new Set(inputs.flatMap((a) => a.link.events.flatMap((e) => e.sources)));
+    for (const source of passages(second.events)) {
+      expect(own.has(source)).toBe(true);
+      expect(passages(first.events)).toContain(source);
+    }
+    // Each passage says which article it is from, as a merged event's source must.
+    for (const a of inputs) for (const e of a.link.events) for (const source of e.sources) expect(source).toMatchObject({ path: a.path });
+    expect(first).toMatchObject({ events: linkArticles(seeds.map((s) => ({ path: s.path, analysis: analyzeDocument(s.text) }))).events });
+  });
+
   it('links one person named in two invented articles from different outlets', () => {
     const a = 'NAIROBI, March 3 (Wire) - Kenyan Foreign Minister Musalia Mudavadi met his Ugandan counterpart on Tuesday.';
     const b = 'KAMPALA (Agency) - Kenyan Foreign Minister Mudavadi arrived on Wednesday for two days of talks.';
