@@ -1488,9 +1488,10 @@ function runKeyOf(t: Tokens, run: NameRun): string {
 class NameRunIndex {
   /** Answers already given, by short name (made on the first question: many documents ask none). */
   memo: Map<string, string[] | null> | null = null;
-  /** Tokens by `hashLast` and by `hashFirst`; built once a document has asked several questions. */
-  private byLast: Map<number, number[]> | null = null;
-  private byFirst: Map<number, number[]> | null = null;
+  /** Whether the token chains by last and first hash (byLastHash, byFirstHash) are this document's. */
+  private indexed = false;
+  /** Tells this index from the one before (the chains name their owner by it: an index holds the text). */
+  private readonly serial = ++nameRunIndexSerial;
   /** The run around each token asked about, so that a word shared by several questions is parsed once. */
   private runAt: Map<number, NameRun | null> | null = null;
   private scans = 0;
@@ -1499,22 +1500,18 @@ class NameRunIndex {
 
   private buildIndex(): void {
     const t = this.t;
-    const byLast = new Map<number, number[]>();
-    const byFirst = new Map<number, number[]>();
+    let n = 0;
+    for (let c = 0; c < t.capCount; c++) if (mayBelongToLongerName(t, t.caps[c]!)) n++;
+    byLastHash.reset(n);
+    byFirstHash.reset(n);
     for (let c = 0; c < t.capCount; c++) {
       const i = t.caps[c]!;
       if (!mayBelongToLongerName(t, i)) continue;
-      const hl = lastHashAt(t, i);
-      const hf = firstHashAt(t, i);
-      const listL = byLast.get(hl);
-      if (listL) listL.push(i);
-      else byLast.set(hl, [i]);
-      const listF = byFirst.get(hf);
-      if (listF) listF.push(i);
-      else byFirst.set(hf, [i]);
+      byLastHash.add(lastHashAt(t, i), i);
+      byFirstHash.add(firstHashAt(t, i), i);
     }
-    this.byLast = byLast;
-    this.byFirst = byFirst;
+    indexOwner = this.serial;
+    this.indexed = true;
   }
 
   /** Runs of two or more name words that end with the word hashed `last` or open with the word hashed `first`. */
@@ -1532,11 +1529,9 @@ class NameRunIndex {
         if (mayBelongToLongerName(t, i)) this.visit(i, out);
       }
     } else {
-      if (!this.byLast) this.buildIndex();
-      const byLast = this.byLast!.get(last);
-      if (byLast) for (const i of byLast) this.visit(i, out);
-      const byFirst = this.byFirst!.get(first);
-      if (byFirst) for (const i of byFirst) this.visit(i, out);
+      if (!this.indexed || indexOwner !== this.serial) this.buildIndex();
+      for (let en = byLastHash.first(last); en >= 0; en = byLastHash.next(en)) this.visit(byLastHash.token(en), out);
+      for (let en = byFirstHash.first(first); en >= 0; en = byFirstHash.next(en)) this.visit(byFirstHash.token(en), out);
     }
     // By first token, stably (as Array.prototype.sort): a few runs at most.
     for (let k = 1; k < out.length; k++) {
@@ -1564,6 +1559,74 @@ class NameRunIndex {
     out.push(run);
   }
 }
+
+/**
+ * Tokens by a hash, in chains kept in typed arrays reused from one document to the next (a Map of
+ * arrays per document was most of the name-run index's garbage): an open-addressing table of the
+ * distinct hashes, each with the first and last entry of its chain, in the order tokens were added.
+ */
+class TokenHashChains {
+  private slotHash = new Int32Array(64);
+  private slotHead = new Int32Array(64).fill(-1);
+  private slotTail = new Int32Array(64);
+  private entryToken = new Int32Array(32);
+  private entryNext = new Int32Array(32);
+  private mask = 63;
+  private entries = 0;
+
+  /** Empties the chains, with room for n tokens (the table at most half full). */
+  reset(n: number): void {
+    let size = 64;
+    while (size < 2 * n + 2) size *= 2;
+    if (this.slotHash.length < size) {
+      this.slotHash = new Int32Array(size);
+      this.slotHead = new Int32Array(size);
+      this.slotTail = new Int32Array(size);
+    }
+    if (this.entryToken.length < n) {
+      this.entryToken = new Int32Array(2 * n);
+      this.entryNext = new Int32Array(2 * n);
+    }
+    this.slotHead.fill(-1, 0, size);
+    this.mask = size - 1;
+    this.entries = 0;
+  }
+
+  add(hash: number, token: number): void {
+    const en = this.entries++;
+    this.entryToken[en] = token;
+    this.entryNext[en] = -1;
+    let slot = hash & this.mask;
+    while (this.slotHead[slot] !== -1 && this.slotHash[slot] !== hash) slot = (slot + 1) & this.mask;
+    if (this.slotHead[slot] === -1) {
+      this.slotHash[slot] = hash;
+      this.slotHead[slot] = en;
+    } else this.entryNext[this.slotTail[slot]!] = en;
+    this.slotTail[slot] = en;
+  }
+
+  /** The first entry of the tokens added with `hash`, or -1. */
+  first(hash: number): number {
+    for (let slot = hash & this.mask; this.slotHead[slot] !== -1; slot = (slot + 1) & this.mask) {
+      if (this.slotHash[slot] === hash) return this.slotHead[slot]!;
+    }
+    return -1;
+  }
+
+  next(entry: number): number {
+    return this.entryNext[entry]!;
+  }
+
+  token(entry: number): number {
+    return this.entryToken[entry]!;
+  }
+}
+
+const byLastHash = new TokenHashChains();
+const byFirstHash = new TokenHashChains();
+/** The serial of the name-run index whose tokens the chains hold (one document at a time asks). */
+let indexOwner = 0;
+let nameRunIndexSerial = 0;
 
 /** Questions answered by a plain scan before the index is built (keeps big documents linear). */
 const DIRECT_SCANS = 4;

@@ -59,6 +59,21 @@ describe('findOfficials: titles before the name', () => {
     expect(found[0]!.title).toBe('Shadow trade minister');
   });
 
+  it('links many short cues in one document to the full names named earlier, document after document', () => {
+    // Past a few such questions a document indexes its name words by hash: each document gets its own index.
+    const articleOf = (people: Array<[string, string]>) =>
+      people.map(([g, f]) => `Earlier the veteran ${g} ${f} spoke at the forum about trade.`).join(' ') +
+      ' ' +
+      people.map(([, f]) => `Shadow trade minister Ms ${f} said the levy was a test.`).join(' ');
+    const first: Array<[string, string]> = [['Ann', 'Price'], ['Tomasz', 'Kowalczyk'], ['Adaeze', 'Okonkwo'], ['Rahul', 'Mehta'], ['Ingrid', 'Solberg'], ['Kenji', 'Sato']];
+    const second: Array<[string, string]> = [['Lwazi', 'Dlamini'], ['Olga', 'Petrova'], ['Hamid', 'Karimi'], ['Siobhan', 'Walsh'], ['Chidi', 'Eze'], ['Marta', 'Novak']];
+    for (const people of [first, second, first]) {
+      const found = findOfficials(articleOf(people));
+      const short = found.filter((o) => !o.text.includes(' ')).map((o) => [o.text, o.name]);
+      expect(short).toEqual(people.map(([g, f]) => [f, `${g} ${f}`]));
+    }
+  });
+
   it('reads lower-case titles of a body: "EU Commission president", "EU trade commissioner"', () => {
     expect(brief(findOfficials('EU Commission president Lena Vogt has indicated she wants the scheme to end.'))).toEqual([
       ['Lena Vogt', 'Lena Vogt', 'EU Commission president', 'European Union'],
