@@ -1491,9 +1491,9 @@ class NameRunIndex {
   /** Whether the token chains by last and first hash (byLastHash, byFirstHash) are this document's. */
   private indexed = false;
   /** Tells this index from the one before (the chains name their owner by it: an index holds the text). */
-  private readonly serial = ++nameRunIndexSerial;
-  /** The run around each token asked about, so that a word shared by several questions is parsed once. */
-  private runAt: Map<number, NameRun | null> | null = null;
+  private readonly serial = nextNameRunIndexSerial();
+  /** The runs found, listed by runMemoIndex for the tokens asked about (each token's run is parsed once). */
+  private runList: NameRun[] | null = null;
   private scans = 0;
 
   constructor(readonly t: Tokens) {}
@@ -1548,11 +1548,19 @@ class NameRunIndex {
 
   /** Adds the run holding token i to `out`, unless it is there (a run is determined by its first token). */
   private visit(i: number, out: NameRun[]): void {
-    const runAt = (this.runAt ??= new Map<number, NameRun | null>());
-    let run = runAt.get(i);
-    if (run === undefined) {
+    if (i >= runMemoSerial.length) growRunMemo(Math.max(this.t.count, i + 1));
+    let run: NameRun | null;
+    if (runMemoSerial[i] === this.serial) {
+      const k = runMemoIndex[i]!;
+      run = k < 0 ? null : this.runList![k]!;
+    } else {
       run = runAround(this.t, i);
-      runAt.set(i, run);
+      runMemoSerial[i] = this.serial;
+      if (run) {
+        const list = (this.runList ??= []);
+        runMemoIndex[i] = list.length;
+        list.push(run);
+      } else runMemoIndex[i] = -1;
     }
     if (!run) return;
     for (const known of out) if (known.first === run.first) return;
@@ -1627,6 +1635,29 @@ const byFirstHash = new TokenHashChains();
 /** The serial of the name-run index whose tokens the chains hold (one document at a time asks). */
 let indexOwner = 0;
 let nameRunIndexSerial = 0;
+
+/** A serial never 0 (the memo's initial value), wrapping within 32 bits. */
+function nextNameRunIndexSerial(): number {
+  nameRunIndexSerial = (nameRunIndexSerial + 1) | 0;
+  if (nameRunIndexSerial === 0) nameRunIndexSerial = 1;
+  return nameRunIndexSerial;
+}
+
+// The run around each token asked about, by token: valid where runMemoSerial is the asking index's
+// serial; runMemoIndex is the run's place in the index's list, -1 for none (a Map per document was
+// its garbage). Numbers only: no text stays reachable.
+let runMemoSerial = new Int32Array(4096);
+let runMemoIndex = new Int32Array(4096);
+
+function growRunMemo(n: number): void {
+  const size = Math.max(n, 2 * runMemoSerial.length);
+  const serial = new Int32Array(size);
+  serial.set(runMemoSerial);
+  const index = new Int32Array(size);
+  index.set(runMemoIndex);
+  runMemoSerial = serial;
+  runMemoIndex = index;
+}
 
 /** Questions answered by a plain scan before the index is built (keeps big documents linear). */
 const DIRECT_SCANS = 4;
