@@ -158,6 +158,35 @@ interface TitleOnly {
   sentence: number;
 }
 
+/** `titleKey(title) === key`, without the lower-case string for a title of ASCII characters that nothing is stripped from. */
+function titleKeyIs(title: string, key: string): boolean {
+  const n = title.length;
+  for (let k = 0; k < n; k++) if (title.charCodeAt(k) >= 128) return titleKey(title) === key;
+  // ASCII: the lower case keeps the length, and is the key unless titleKey's expressions may apply.
+  if (mayStripTitle(title)) return titleKey(title) === key;
+  if (key.length !== n) return false;
+  for (let k = 0; k < n; k++) {
+    let c = title.charCodeAt(k);
+    if (c >= 65 && c <= 90) c |= 32;
+    if (c !== key.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+/** Whether the lower case of an ASCII title holds "to" or opens with "former" or "ex" (titleKey's test). */
+function mayStripTitle(title: string): boolean {
+  const n = title.length;
+  for (let k = 0; k + 1 < n; k++) if ((title.charCodeAt(k) | 32) === 116 && (title.charCodeAt(k + 1) | 32) === 111) return true;
+  return opensWithLower(title, 'former') || opensWithLower(title, 'ex');
+}
+
+/** Whether an ASCII string's lower case opens with `word` (lower-case letters). */
+function opensWithLower(s: string, word: string): boolean {
+  if (s.length < word.length) return false;
+  for (let k = 0; k < word.length; k++) if ((s.charCodeAt(k) | 32) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
 function titleKey(title: string): string {
   const lower = title.toLowerCase();
   // Neither expression can match without these letters: most titles are their lower case.
@@ -181,10 +210,12 @@ function countriesFromTitleOnly(t: Tokens, entities: DocEntity[], found: Found[]
   // "title|country" of the officials who have both.
   let known: string[] | null = null;
   for (const e of entities) {
-    if (!e.title) continue;
-    const key = titleKey(e.title);
-    // Only the titles a name-less mention has matter here (most officials' titles are none of them).
-    if (!titleOnly.some((o) => o.title === key)) continue;
+    const title = e.title;
+    if (!title) continue;
+    // Only the titles a name-less mention has matter here (most officials' titles are none of them):
+    // compared without the key's string.
+    if (!titleOnly.some((o) => titleKeyIs(title, o.title))) continue;
+    const key = titleKey(title);
     if (e.country) (known ??= []).push(`${key}|${e.country}`);
     else {
       holderKeys ??= [];

@@ -302,6 +302,15 @@ describe('findOfficials: appositions and other cues', () => {
       ['Shinzo Abe', 'Japan'],
       ['Abe', 'Japan'],
     ]);
+    // The official's title is matched to the title-only mention as its key: any casing, "former" and
+    // "to <place>" left out; another title is another office.
+    const countryWithTitle = (title: string, mention: string) =>
+      findOfficials(`Rouhani met ${title} Shinzo Abe in Tokyo. It follows Abe’s trip to Tehran, the first visit by a Japanese ${mention} to Iran in 41 years.`)[0]?.country;
+    expect(countryWithTitle('PRIME MINISTER', 'prime minister')).toBe('Japan');
+    expect(countryWithTitle('former Prime Minister', 'prime minister')).toBe('Japan');
+    expect(countryWithTitle('Defence Minister', 'defence minister')).toBe('Japan');
+    expect(countryWithTitle('Defence Minister', 'prime minister')).toBeNull();
+    expect(findOfficials('Ambassador to Peru Elena Rojas arrived on Monday. Rojas met officials on the first visit by a Chilean ambassador in a decade.')[0]?.country).toBe('Chile');
     // Not when the title-only mention is someone else's: Japan's foreign minister is Motegi, not Sa’ar.
     const other = findOfficials('Japan’s Foreign Minister has arrived. Japanese Foreign Minister Toshimitsu Motegi met Foreign Minister Gideon Sa’ar.');
     expect(other.map((o) => [o.name, o.country])).toEqual([
