@@ -18,8 +18,8 @@ export function findClaims(_text: string, _sentences: Span[], analysis: QuoteAna
 export function claimsOf(text: string, sentences: readonly Span[], quotes: readonly AttributedQuote[], contexts: readonly SentenceContext[]): ClaimMention[] {
   // Sentences joined by a quotation that crosses their boundary (numbers in a typed array: no array
   // of boxed indices and no closure per article).
-  const groupEnd = new Int32Array(sentences.length);
-  for (let i = 0; i < groupEnd.length; i++) groupEnd[i] = i;
+  const groupEnd = groupEndScratch(sentences.length, quotes);
+  for (let i = 0; i < sentences.length; i++) groupEnd[i] = i;
   for (const q of quotes) {
     for (let i = q.firstSentence; i <= q.lastSentence; i++) groupEnd[i] = Math.max(groupEnd[i]!, q.lastSentence);
   }
@@ -63,6 +63,19 @@ export function claimsOf(text: string, sentences: readonly Span[], quotes: reado
     i = end + 1;
   }
   return claims;
+}
+
+/**
+ * One buffer for every article (a new typed array per article cost more than filling it), grown as
+ * needed; only its first `length` numbers are meaningful, and it holds numbers only. Quotations said
+ * to end past the last sentence (never from analyzeQuotes) get an array of their own, whose reads
+ * past its end are undefined as they always were, not numbers left by an earlier article.
+ */
+let groupEndBuffer = new Int32Array(256);
+function groupEndScratch(length: number, quotes: readonly AttributedQuote[]): Int32Array {
+  for (const q of quotes) if (q.lastSentence >= length) return new Int32Array(length);
+  if (groupEndBuffer.length < length) groupEndBuffer = new Int32Array(Math.max(length, groupEndBuffer.length * 2));
+  return groupEndBuffer;
 }
 
 function isByFirstSentence(quotes: readonly AttributedQuote[]): boolean {

@@ -13,9 +13,13 @@ export function typeFamily(type: EventType): Family {
   return 'call';
 }
 
+// Module level: a regex literal is a new object each time it runs.
+const ISO_WEEK = /^(\d{4})-W(\d{2})$/;
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 /** Monday of ISO week `YYYY-Www` as a UTC timestamp, or NaN. */
 function isoWeekStart(week: string): number {
-  const m = /^(\d{4})-W(\d{2})$/.exec(week);
+  const m = ISO_WEEK.exec(week);
   if (!m) return NaN;
   const year = Number(m[1]);
   const jan4 = Date.UTC(year, 0, 4);
@@ -30,7 +34,7 @@ export function datesCompatible(a: string | null, b: string | null): boolean {
   if (coarse.includes('W') || fine.includes('W')) {
     const week = coarse.includes('W') ? coarse : fine;
     const other = week === coarse ? fine : coarse;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(other)) return other.length === 4 && week.startsWith(other);
+    if (!ISO_DAY.test(other)) return other.length === 4 && week.startsWith(other);
     const start = isoWeekStart(week);
     const day = Date.parse(`${other}T00:00:00Z`);
     return day >= start && day < start + 7 * 86_400_000;
@@ -42,9 +46,10 @@ export function datesCompatible(a: string | null, b: string | null): boolean {
 export function finerDate(a: string | null, b: string | null): string | null {
   if (a === null) return b;
   if (b === null) return a;
-  const rank = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? 4 : v.includes('W') ? 3 : v.length === 7 ? 2 : 1);
-  return rank(b) > rank(a) ? b : a;
+  return precisionRank(b) > precisionRank(a) ? b : a;
 }
+
+const precisionRank = (v: string) => (ISO_DAY.test(v) ? 4 : v.includes('W') ? 3 : v.length === 7 ? 2 : 1);
 
 export function sharedCount(a: readonly string[], b: readonly string[]): number {
   let n = 0;
@@ -58,13 +63,26 @@ export function sameOccasion(
   b: { type: EventType; date: string | null; participantEntityIds: readonly string[] },
   crossFamily: boolean,
 ): boolean {
-  const fa = typeFamily(a.type);
-  const fb = typeFamily(b.type);
+  return sameOccasionOf(a.type, a.date, a.participantEntityIds, b.type, b.date, b.participantEntityIds, crossFamily);
+}
+
+/** sameOccasion on the fields themselves (the events of one article compare drafts, with no object per pair). */
+export function sameOccasionOf(
+  typeA: EventType,
+  dateA: string | null,
+  idsA: readonly string[],
+  typeB: EventType,
+  dateB: string | null,
+  idsB: readonly string[],
+  crossFamily: boolean,
+): boolean {
+  const fa = typeFamily(typeA);
+  const fb = typeFamily(typeB);
   // Within one article a visit and the meetings held during it are one occasion; a call never is.
   if (fa !== fb && (!crossFamily || fa === 'call' || fb === 'call')) return false;
-  if (!datesCompatible(a.date, b.date)) return false;
-  const shared = sharedCount(a.participantEntityIds, b.participantEntityIds);
-  const smaller = Math.min(a.participantEntityIds.length, b.participantEntityIds.length);
+  if (!datesCompatible(dateA, dateB)) return false;
+  const shared = sharedCount(idsA, idsB);
+  const smaller = Math.min(idsA.length, idsB.length);
   return shared >= Math.min(2, smaller) && shared > 0;
 }
 
@@ -77,7 +95,7 @@ function adjacentDayReport(
   ev: EventMention,
 ): boolean {
   if (typeFamily(g.type) !== typeFamily(ev.type) || !g.date || !ev.date) return false;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(g.date) || !/^\d{4}-\d{2}-\d{2}$/.test(ev.date)) return false;
+  if (!ISO_DAY.test(g.date) || !ISO_DAY.test(ev.date)) return false;
   const days = Math.abs(Date.parse(`${g.date}T00:00:00Z`) - Date.parse(`${ev.date}T00:00:00Z`)) / 86_400_000;
   if (days !== 1) return false;
   const same = g.participantEntityIds.length === ev.participantEntityIds.length && sharedCount(g.participantEntityIds, ev.participantEntityIds) === g.participantEntityIds.length;
@@ -335,6 +353,14 @@ function sortKeys(events: readonly CorpusEvent[]): { dateRanks: Float64Array; na
   return { dateRanks, names };
 }
 
+/** Compares event indexes by date rank, then joined names (made outside the generator: see mergeEventsStepwise). */
+function byDateThenNames(dateRanks: Float64Array, names: readonly string[]): (a: number, b: number) => number {
+  return (a, b) => {
+    if (dateRanks[a] !== dateRanks[b]) return dateRanks[a]! < dateRanks[b]! ? -1 : 1;
+    return names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0;
+  };
+}
+
 function corpusEventOf(g: Group): CorpusEvent {
   return {
     id: eventId(g.type, g.date, g.participantEntityIds),
@@ -393,9 +419,10 @@ export function* mergeEventsStepwise(documents: Iterable<{ path: string; events:
   const order = new Array<number>(events.length);
   for (let i = 0; i < order.length; i++) order[i] = i;
   yield;
-  yield* sortStepwise(order, (a, b) => {
-    if (dateRanks[a] !== dateRanks[b]) return dateRanks[a]! < dateRanks[b]! ? -1 : 1;
-    return names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0;
-  }, EVENT_MERGE_STEP);
-  return order.map((i) => events[i]!);
+  yield* sortStepwise(order, byDateThenNames(dateRanks, names), EVENT_MERGE_STEP);
+  // A loop, not a closure over `events`: a closure made here shares the generator's context, which would keep
+  // every event (and through their passages the articles' texts) alive as long as anything keeps the closure.
+  const sorted: CorpusEvent[] = new Array(order.length);
+  for (let i = 0; i < order.length; i++) sorted[i] = events[order[i]!]!;
+  return sorted;
 }

@@ -6,7 +6,7 @@
 // counterpart" resolved to them) are read as the cue's subject and objects; each cue gets the date
 // and place of its own clause. Reports of one occasion merge; a one-sided report joins the one event
 // it can belong to, and a visit by one official to a named place is an event of its own.
-import { datesCompatible, finerDate, mergeEvents as mergeCorpusEvents, sameOccasion, sharedCount, typeFamily } from './eventMerge';
+import { datesCompatible, finerDate, mergeEvents as mergeCorpusEvents, sameOccasionOf, sharedCount, typeFamily } from './eventMerge';
 import { detached } from './detached';
 import { capitalOf, countryCode, EU_CODE, isCountryName, isDemonym, isEuMember } from './places';
 import type { CorpusEvent, DateMention, EventMention, EventType, OfficialMention, Span, TextSpan } from './types';
@@ -70,10 +70,12 @@ function roleOf(title: string | null): RoleClass {
   return role;
 }
 
+const NOT_HEAD_TITLE = /\b(?:vice|deputy|former|commission|spokes)/;
+
 function readRole(title: string): RoleClass {
   const t = title.toLowerCase();
   // "Vice-President", "former President", "EU Commission president" are not heads of government.
-  if (/\b(?:vice|deputy|former|commission|spokes)/.test(t)) return DIPLOMAT_TITLE.test(t) ? 'diplomat' : 'minister';
+  if (NOT_HEAD_TITLE.test(t)) return DIPLOMAT_TITLE.test(t) ? 'diplomat' : 'minister';
   if (DIPLOMAT_TITLE.test(t)) return 'diplomat';
   if (HEAD_TITLE.test(t)) return 'head';
   if (MINISTER_TITLE.test(t)) return 'minister';
@@ -88,17 +90,29 @@ function roleNounMatches(noun: string, person: Person): boolean {
   return fit;
 }
 
+// The nouns and titles readRoleNounMatch compares (module level: a regex literal is a new object each time it runs).
+const PRESIDENT_NOUN = /^(?:president|presidents)$/;
+const PRESIDENT_WORD = /president/;
+const PRIME_MINISTER_WORDS = /prime minister|premier/;
+const LEADER_NOUN = /^(?:leader|leaders|heads?)$|^heads of/;
+const HEADS_NOUN = /^(?:premiers|chancellors)$/;
+const DIPLOMAT_NOUN = /foreign|diplomat|envoy|ambassador/;
+const MINISTER_NOUN = /minister|secretar/;
+const CHANCELLOR_WORD = /chancellor/;
+const MONARCH_NOUN = /king|queen|monarch/;
+const MONARCH_TITLE = /king|queen|monarch|emir|sultan/;
+
 function readRoleNounMatch(noun: string, person: Person): boolean {
   const n = noun.toLowerCase();
   const title = (person.title ?? '').toLowerCase();
-  if (/^(?:president|presidents)$/.test(n)) return /president/.test(title) && person.role === 'head';
-  if (/prime minister|premier/.test(n)) return /prime minister|premier/.test(title);
-  if (/^(?:leader|leaders|heads?)$|^heads of/.test(n)) return person.role === 'head';
-  if (/^(?:premiers|chancellors)$/.test(n)) return person.role === 'head';
-  if (/foreign|diplomat|envoy|ambassador/.test(n)) return person.role === 'diplomat';
-  if (/minister|secretar/.test(n)) return person.role === 'diplomat' || person.role === 'minister';
-  if (/chancellor/.test(n)) return /chancellor/.test(title);
-  if (/king|queen|monarch/.test(n)) return /king|queen|monarch|emir|sultan/.test(title);
+  if (PRESIDENT_NOUN.test(n)) return PRESIDENT_WORD.test(title) && person.role === 'head';
+  if (PRIME_MINISTER_WORDS.test(n)) return PRIME_MINISTER_WORDS.test(title);
+  if (LEADER_NOUN.test(n)) return person.role === 'head';
+  if (HEADS_NOUN.test(n)) return person.role === 'head';
+  if (DIPLOMAT_NOUN.test(n)) return person.role === 'diplomat';
+  if (MINISTER_NOUN.test(n)) return person.role === 'diplomat' || person.role === 'minister';
+  if (CHANCELLOR_WORD.test(n)) return CHANCELLOR_WORD.test(title);
+  if (MONARCH_NOUN.test(n)) return MONARCH_TITLE.test(title);
   return true; // officials, sides, men, pair
 }
 
@@ -152,19 +166,28 @@ function mayEndInAbbreviation(text: string, sentence: Span): boolean {
   return letters >= 1 && letters <= 4;
 }
 
-function fuseSentences(text: string, sentences: readonly Span[]): Span[] {
-  const out: Span[] = [];
+/** True when a sentence continues the one before (a split after "Mr." or "U.S."). */
+function joinsPrevious(text: string, prev: Span, s: Span): boolean {
+  // Cheapest tests first: most sentences are not adjacent, or start with a capital after no abbreviation.
+  return (
+    s.start - prev.end <= 2 &&
+    !hasNewline(text, prev.end, s.start) &&
+    (isLowerAscii(text.charCodeAt(s.start)) || (mayEndInAbbreviation(text, prev) && ABBREVIATION_END.test(text.slice(Math.max(prev.start, prev.end - 6), prev.end))))
+  );
+}
+
+function fuseSentences(text: string, sentences: readonly Span[]): readonly Span[] {
+  // Most articles need no join: the caller's list is returned as it is, and copied only from the first join.
+  let first = 1;
+  for (; first < sentences.length; first++) if (joinsPrevious(text, sentences[first - 1]!, sentences[first]!)) break;
+  if (first >= sentences.length) return sentences;
+  const out: Span[] = sentences.slice(0, first);
   // The caller's spans are kept as they are (read only); a span is copied only when one is joined to it.
   let copied: Span | null = null;
-  for (const s of sentences) {
+  for (let k = first; k < sentences.length; k++) {
+    const s = sentences[k]!;
     let prev = out[out.length - 1];
-    // Cheapest tests first: most sentences are not adjacent, or start with a capital after no abbreviation.
-    const joined =
-      prev &&
-      s.start - prev.end <= 2 &&
-      !hasNewline(text, prev.end, s.start) &&
-      (isLowerAscii(text.charCodeAt(s.start)) || (mayEndInAbbreviation(text, prev) && ABBREVIATION_END.test(text.slice(Math.max(prev.start, prev.end - 6), prev.end))));
-    if (prev && joined) {
+    if (prev && joinsPrevious(text, prev, s)) {
       if (prev !== copied) out[out.length - 1] = prev = copied = { start: prev.start, end: prev.end };
       prev.end = s.end;
       continue;
@@ -220,6 +243,34 @@ function nextWordOpensWith(letters: string): (text: string, pos: number, wordEnd
   };
 }
 
+/**
+ * A test that one of `keywords` (lower case, compared in any case as the /i patterns do) opens one of the
+ * first `maxChunks` whitespace-separated chunks after the opening word, which whitespace must follow. The
+ * "held ... meeting" rules put at most a few words between the two, each a whole chunk. Characters beyond
+ * ASCII are left to the pattern.
+ */
+function keywordWithinChunks(keywords: readonly string[], maxChunks: number): (text: string, pos: number, wordEnd: number) => boolean {
+  return (text, _pos, wordEnd) => {
+    let i = wordEnd;
+    for (let chunk = 0; chunk < maxChunks; chunk++) {
+      const spaceStart = i;
+      for (; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c > 127) return true;
+        if (!(c === 32 || (c >= 9 && c <= 13))) break;
+      }
+      if (i === spaceStart || i === text.length) return false;
+      for (const k of keywords) if (i + k.length <= text.length && foldedEquals(text, i, k)) return true;
+      for (; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c > 127) return true;
+        if (c === 32 || (c >= 9 && c <= 13)) break;
+      }
+    }
+    return false;
+  };
+}
+
 /** The lookbehind of the participle rule ends in whitespace right before the word. */
 function spaceBefore(text: string, pos: number): boolean {
   if (pos === 0) return false;
@@ -249,18 +300,18 @@ const CUE_RULES: CueRule[] = [
   { re: /\bmeet(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb', opens: 'meet' },
   { re: /\b(?:meeting|meetings)\s+(?:with|between)\b/gi, type: 'meeting', kind: 'with', opens: 'meeting meetings', mayMatch: nextWordOpensWith('wb') },
   // "held a Japan-Philippines Foreign Ministers' Meeting with": up to five words name the meeting.
-  { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:a\s+|an\s+|the\s+)?(?:[\w.’'-]+\s+){0,5}?(?:meeting|summit)\b(?:\s+with)?/gi, type: 'meeting', kind: 'verb', opens: 'held hold holds holding had has have having' },
+  { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:a\s+|an\s+|the\s+)?(?:[\w.’'-]+\s+){0,5}?(?:meeting|summit)\b(?:\s+with)?/gi, type: 'meeting', kind: 'verb', opens: 'held hold holds holding had has have having', mayMatch: keywordWithinChunks(['meeting', 'summit'], 7) },
   { re: /\b(?:paid|pays|pay|paying)\s+(?:a\s+)?(?:courtesy\s+)?call\s+on\b/gi, type: 'meeting', kind: 'verb', opens: 'paid pays pay paying' },
   { re: /\bcourtesy\s+(?:call|visit)s?\s+(?:on|to|with)\b/gi, type: 'meeting', kind: 'with', opens: 'courtesy' },
   // "called on President X in Colombo" is a visit to X; "called on X to resign" is not (see cueParticipants).
   { re: /\b(?:called|calls|calling)\s+on\b/gi, type: 'meeting', kind: 'verb', opens: 'called calls calling' },
-  { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:a\s+|an\s+|the\s+)?(?:[\w.’'-]+\s+){0,5}?(?:tele)?phone\s+(?:talks?|call|conversation)\b(?:\s+with)?/gi, type: 'call', kind: 'verb', opens: 'held hold holds holding had has have having' },
+  { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:a\s+|an\s+|the\s+)?(?:[\w.’'-]+\s+){0,5}?(?:tele)?phone\s+(?:talks?|call|conversation)\b(?:\s+with)?/gi, type: 'call', kind: 'verb', opens: 'held hold holds holding had has have having', mayMatch: keywordWithinChunks(['phone', 'telephone'], 7) },
   { re: /\b(?:is|are|was|were|been|be)\s+meeting(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb', opens: 'is are was were been be', mayMatch: nextWordOpensWith('m') },
   // ", meeting his Egyptian counterpart", "before meeting X": the participle is a verb.
   { re: /(?<=(?:[,;]|\b(?:before|after|while|when|since|then|also))\s{1,3})meeting(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb', opens: 'meeting', mayMatch: spaceBefore },
   { re: /\bmeeting\b/gi, type: 'meeting', kind: 'noun', opens: 'meeting' },
   { re: /\bsummit\b/gi, type: 'meeting', kind: 'noun', opens: 'summit' },
-  { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:(?:[a-z-]+)\s+){0,2}?(?:talks|discussions|negotiations)\b(?:\s+with)?/gi, type: 'talks', kind: 'verb', opens: 'held hold holds holding had has have having' },
+  { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:(?:[a-z-]+)\s+){0,2}?(?:talks|discussions|negotiations)\b(?:\s+with)?/gi, type: 'talks', kind: 'verb', opens: 'held hold holds holding had has have having', mayMatch: keywordWithinChunks(['talks', 'discussions', 'negotiations'], 3) },
   { re: /\b(?:talks|discussions|negotiations)\s+(?:with|between)\b/gi, type: 'talks', kind: 'with', opens: 'talks discussions negotiations' },
   { re: /\btalks\b/gi, type: 'talks', kind: 'noun', opens: 'talks' },
   { re: /\b(?:talked|spoke|spoken|speaks|conferred)\s+with\b/gi, type: 'talks', kind: 'verb', opens: 'talked spoke spoken speaks conferred' },
@@ -272,7 +323,7 @@ const CUE_RULES: CueRule[] = [
   { re: /\b(?:sat\s+down|shook\s+hands|dined|lunched)(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb', opens: 'sat shook dined lunched' },
   { re: /\b(?:hosted|hosts|hosting|host|received|receives|receive|welcomed|welcomes|welcome|greeted|greets)(?:\s+by)?\b/gi, type: 'meeting', kind: 'verb', opens: 'hosted hosts hosting host received receives receive welcomed welcomes welcome greeted greets' },
   // 'had a "productive" call with': a call, whatever words describe it.
-  { re: /\b(?:had|has|have|having|held|hold|holds)\s+(?:a|an)\s+(?:\S+\s+){0,3}?calls?\s+with\b/gi, type: 'call', kind: 'verb', opens: 'had has have having held hold holds' },
+  { re: /\b(?:had|has|have|having|held|hold|holds)\s+(?:a|an)\s+(?:\S+\s+){0,3}?calls?\s+with\b/gi, type: 'call', kind: 'verb', opens: 'had has have having held hold holds', mayMatch: keywordWithinChunks(['call'], 5) },
   { re: /\b(?:tele)?phone\s+(?:call|calls|conversation|conversations|talks|talk)\b(?:\s+with)?/gi, type: 'call', kind: 'with', opens: 'phone telephone' },
   { re: /\b(?:video\s+call|video\s+conference|videoconference)\b(?:\s+with)?/gi, type: 'call', kind: 'with', opens: 'video videoconference' },
   { re: /\b(?:spoke|spoken|speaks|talked)\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone\b(?:\s+(?:with|to))?/gi, type: 'call', kind: 'verb', opens: 'spoke spoken speaks talked' },
@@ -455,6 +506,8 @@ interface Actor {
   start: number; // offsets in the text
   end: number;
   ref: boolean;
+  /** Taken as the object of an earlier cue of the sentence (actors are made per sentence, so a flag serves). */
+  consumed: boolean;
 }
 
 const IN_PERSON = /\b(?:was|were|is)\s+in\s+[A-Z]|\bduring\b|\bat\s+the\s+outset\b|\b(?:[Aa]t|[Ii]n|[Dd]uring)\s+(?:the|their|a)\s+(?:\w+\s+)?(?:meeting|talks)\b|\bface[- ]to[- ]face\b|\bin\s+person\b/;
@@ -726,10 +779,15 @@ const BACKGROUND_MEETING_WORDS = ['last', 'previously', 'once'];
 function mayEndInBackgroundWord(lead: string): boolean {
   const e = spaceRunStart(lead, lead.length);
   if (e === lead.length) return false;
-  if (BACKGROUND_MEETING_WORDS.some((w) => endsWithAnyCase(lead, e, w))) return true;
+  if (endsWithOneOf(lead, e, BACKGROUND_MEETING_WORDS)) return true;
   if (!endsWithAnyCase(lead, e, 'also')) return false;
   const beforeAlso = spaceRunStart(lead, e - 4);
-  return beforeAlso < e - 4 && BACKGROUND_MEETING_WORDS.some((w) => endsWithAnyCase(lead, beforeAlso, w));
+  return beforeAlso < e - 4 && endsWithOneOf(lead, beforeAlso, BACKGROUND_MEETING_WORDS);
+}
+
+function endsWithOneOf(str: string, end: number, words: readonly string[]): boolean {
+  for (const w of words) if (endsWithAnyCase(str, end, w)) return true;
+  return false;
 }
 
 /** The gate flags of the whole words in text[start, end). */
@@ -802,6 +860,8 @@ interface Draft {
   destination: string | null;
   /** A visit told as background ("following her trip to Tehran", "the first president to visit Japan"), or an earlier meeting ("last met in May"). */
   background: boolean;
+  /** findTarget's mark: the call that last listed this draft (a Set per call costs more). */
+  seenMark: number;
 }
 
 /** Index of the last official mention ending at or before a position, or -1. */
@@ -883,10 +943,10 @@ function subjectBreakIn(s: string, gates: number, from: number, to: number): boo
 }
 
 /** The nearest actor before a cue with no clause break in between (the cue's subject), if any. */
-function subjectBefore(actors: readonly Actor[], s: string, sentenceStart: number, gates: number, cueStart: number, consumed: Set<Actor>): Actor | null {
+function subjectBefore(actors: readonly Actor[], s: string, sentenceStart: number, gates: number, cueStart: number): Actor | null {
   for (let i = actors.length - 1; i >= 0; i--) {
     const a = actors[i]!;
-    if (a.end > cueStart || consumed.has(a)) continue;
+    if (a.end > cueStart || a.consumed) continue;
     return cueStart - a.end <= 160 && !subjectBreakIn(s, gates, a.end - sentenceStart, cueStart - sentenceStart) ? a : null;
   }
   return null;
@@ -919,6 +979,17 @@ function scanStartBefore(s: string, bit: number, chunks: number): number {
   return i;
 }
 
+const SPACE_CHAR = /\s/;
+const SPACE_RUN = /\s+/g;
+
+/** Who "he", "she", "his" at a position mean. */
+function pronounReferent(state: DocState, firstMention: OfficialMention | undefined, pos: number): string | null {
+  // Inside a sentence, "where she had a meeting" refers to its subject; otherwise the last one named.
+  if (firstMention && firstMention.start < pos) return firstMention.entityId;
+  // Otherwise the subject of the sentence before ("He will meet ..." after "Mr Okafor's trip is ...").
+  return state.previousSubject ?? lastMentionBefore(state.officials, pos)?.entityId ?? null;
+}
+
 function resolveActors(state: DocState, sentence: Span, s: string, mentions: readonly OfficialMention[], gates: number): Actor[] {
   const { text, people } = state;
   const actors: Actor[] = [];
@@ -926,16 +997,9 @@ function resolveActors(state: DocState, sentence: Span, s: string, mentions: rea
     // "X's predecessor travelled to Busan": someone else acts, not X.
     const next = text.charCodeAt(m.end);
     if ((next === 39 || next === 8217) && OTHER_PERSON_OF.test(text.slice(m.end, m.end + 40))) continue;
-    actors.push({ ids: [m.entityId], start: m.start, end: m.end, ref: false });
+    actors.push({ ids: [m.entityId], start: m.start, end: m.end, ref: false, consumed: false });
   }
   const firstMention = mentions[0];
-
-  const resolvePronoun = (pos: number): string | null => {
-    // Inside a sentence, "where she had a meeting" refers to its subject; otherwise the last one named.
-    if (firstMention && firstMention.start < pos) return firstMention.entityId;
-    // Otherwise the subject of the sentence before ("He will meet ..." after "Mr Okafor's trip is ...").
-    return state.previousSubject ?? lastMentionBefore(state.officials, pos)?.entityId ?? null;
-  };
 
   // "he", "she": the gate words gateFlags found, where no other word character touches them (\b).
   if (gates & W_PRONOUN) {
@@ -945,17 +1009,17 @@ function resolveActors(state: DocState, sentence: Span, s: string, mentions: rea
       const to = gateHitEnd[k]!;
       if ((from > 0 && isWordChar(s.charCodeAt(from - 1))) || (to < s.length && isWordChar(s.charCodeAt(to)))) continue;
       const start = sentence.start + from;
-      const id = resolvePronoun(start);
-      if (id) actors.push({ ids: [id], start, end: sentence.start + to, ref: true });
+      const id = pronounReferent(state, firstMention, start);
+      if (id) actors.push({ ids: [id], start, end: sentence.start + to, ref: true, consumed: false });
     }
   }
   if (gates & W_POSSESSIVE && gates & W_POSSESSED_NOUN) {
     POSSESSIVE_BEFORE_CUE.lastIndex = scanStartBefore(s, W_POSSESSIVE, 0);
     for (let m = POSSESSIVE_BEFORE_CUE.exec(s); m; m = POSSESSIVE_BEFORE_CUE.exec(s)) {
       const start = sentence.start + m.index;
-      const id = resolvePronoun(start);
-      const space = m[0].search(/\s/);
-      if (id) actors.push({ ids: [id], start, end: start + (space < 0 ? m[0].length : space), ref: true });
+      const id = pronounReferent(state, firstMention, start);
+      const space = m[0].search(SPACE_CHAR);
+      if (id) actors.push({ ids: [id], start, end: start + (space < 0 ? m[0].length : space), ref: true, consumed: false });
     }
   }
 
@@ -963,9 +1027,9 @@ function resolveActors(state: DocState, sentence: Span, s: string, mentions: rea
   PAIR_REF.lastIndex = (gates & W_PAIR_NOUN) && (gates & W_PAIR_OPENER) ? scanStartBefore(s, W_PAIR_NOUN, 4) : s.length;
   for (let m = PAIR_REF.exec(s); m; m = PAIR_REF.exec(s)) {
     const start = sentence.start + m.index;
-    const noun = (m[1] ?? 'pair').replace(/\s+/g, ' ');
+    const noun = (m[1] ?? 'pair').replace(SPACE_RUN, ' ');
     const ids = resolvePair(state, start, noun);
-    if (ids) actors.push({ ids, start, end: start + m[0].length, ref: true });
+    if (ids) actors.push({ ids, start, end: start + m[0].length, ref: true, consumed: false });
   }
 
   // "They met again on Friday": the two of the last event, when "they" opens the sentence's clause
@@ -975,7 +1039,7 @@ function resolveActors(state: DocState, sentence: Span, s: string, mentions: rea
   if (they) {
     const start = sentence.start + they.index + they[0].length - 4;
     const last = state.events[state.events.length - 1];
-    if (last && last.ids.length === 2 && !mentions.some((mm) => mm.start < start)) actors.push({ ids: [...last.ids], start, end: start + 4, ref: true });
+    if (last && last.ids.length === 2 && !mentions.some((mm) => mm.start < start)) actors.push({ ids: [...last.ids], start, end: start + 4, ref: true, consumed: false });
   }
 
   // Both title patterns hold a lower-case office noun as a word: a sentence with none skips them.
@@ -987,9 +1051,9 @@ function resolveActors(state: DocState, sentence: Span, s: string, mentions: rea
     if (startsNamedMention(mentions, end, 40, text)) continue; // "Japan's Prime Minister Fumio Kishida"
     const country = countryCode(m[1] ?? m[2] ?? '');
     if (!country) continue;
-    const noun = (m[3] ?? '').replace(/\s+/g, ' ');
+    const noun = (m[3] ?? '').replace(SPACE_RUN, ' ');
     const id = resolveTitle(state, start, country, noun);
-    if (id) actors.push({ ids: [id], start, end, ref: true });
+    if (id) actors.push({ ids: [id], start, end, ref: true, consumed: false });
   }
 
   // "the prime minister" with no country: the one official of that office the article has named.
@@ -998,8 +1062,8 @@ function resolveActors(state: DocState, sentence: Span, s: string, mentions: rea
     const start = sentence.start + m.index;
     const end = start + m[0].length;
     if (startsNamedMention(mentions, end, 40, text)) continue;
-    const id = resolveBareTitle(state, start, (m[1] ?? '').replace(/\s+/g, ' '));
-    if (id) actors.push({ ids: [id], start, end, ref: true });
+    const id = resolveBareTitle(state, start, (m[1] ?? '').replace(SPACE_RUN, ' '));
+    if (id) actors.push({ ids: [id], start, end, ref: true, consumed: false });
   }
 
   // "received the visiting minister": the official of that office named before, other than those named here.
@@ -1010,8 +1074,8 @@ function resolveActors(state: DocState, sentence: Span, s: string, mentions: rea
     if (startsNamedMention(mentions, end, 40, text)) continue; // "the visiting Foreign Minister, Amina Otieno"
     const country = m[1] ? countryCode(m[1]) : null;
     if (m[1] && !country) continue;
-    const id = resolveVisitor(state, start, (m[2] ?? '').replace(/\s+/g, ' '), mentions, country);
-    if (id) actors.push({ ids: [id], start, end, ref: true });
+    const id = resolveVisitor(state, start, (m[2] ?? '').replace(SPACE_RUN, ' '), mentions, country);
+    if (id) actors.push({ ids: [id], start, end, ref: true, consumed: false });
   }
 
   COUNTERPART_REF.lastIndex = gates & W_COUNTERPART ? scanStartBefore(s, W_COUNTERPART, 3) : s.length;
@@ -1026,7 +1090,7 @@ function resolveActors(state: DocState, sentence: Span, s: string, mentions: rea
     const ownerPerson = ownerId ? people.get(ownerId) : undefined;
     if (!ownerPerson) continue;
     const ids = resolveCounterparts(state, ownerPerson, m[1] ?? null, m[2] === 'counterparts', start);
-    if (ids.length) actors.push({ ids, start, end, ref: true });
+    if (ids.length) actors.push({ ids, start, end, ref: true, consumed: false });
   }
 
   // Mentions come in text order; references found after them usually need the sort, a lone list not.
@@ -1037,7 +1101,10 @@ function resolveActors(state: DocState, sentence: Span, s: string, mentions: rea
     sorted = a.start < b.start || (a.start === b.start && a.end >= b.end);
   }
   if (!sorted) actors.sort((a, b) => a.start - b.start || b.end - a.end);
-  // Drop references nested in another actor (a pronoun inside a title reference).
+  // Drop references nested in another actor (a pronoun inside a title reference); most sentences have none.
+  let nested = false;
+  for (let i = 1; i < actors.length && !nested; i++) nested = actors[i]!.start < actors[i - 1]!.end;
+  if (!nested) return actors;
   const out: Actor[] = [];
   for (const a of actors) {
     const prev = out[out.length - 1];
@@ -1127,13 +1194,16 @@ function resolveTitle(state: DocState, pos: number, country: string, noun: strin
   return best;
 }
 
+const DEPUTY_TITLE = /\b(?:vice|deputy|former)\b/;
+const ANY_VISITOR_NOUN = /^(?:official|dignitary|guest|delegation)$/i;
+
 /** The only official of an office named before a position, or null when none or several. */
 function resolveBareTitle(state: DocState, pos: number, noun: string): string | null {
   const title = noun.toLowerCase();
   let found: string | null = null;
   for (const p of state.people.values()) {
     const t = (p.title ?? '').toLowerCase();
-    if (!t.includes(title) || /\b(?:vice|deputy|former)\b/.test(t) || antecedentDistance(p, pos) >= 1e9) continue;
+    if (!t.includes(title) || DEPUTY_TITLE.test(t) || antecedentDistance(p, pos) >= 1e9) continue;
     if (found) return null;
     found = p.id;
   }
@@ -1142,7 +1212,7 @@ function resolveBareTitle(state: DocState, pos: number, noun: string): string | 
 
 /** The nearest official named before who fits the noun and is not named in the sentence itself. */
 function resolveVisitor(state: DocState, pos: number, noun: string, mentions: readonly OfficialMention[], country: string | null): string | null {
-  const any = /^(?:official|dignitary|guest|delegation)$/i.test(noun);
+  const any = ANY_VISITOR_NOUN.test(noun);
   let best: string | null = null;
   // Named before first; "received the visiting Indian prime minister" may name him only after.
   let bestDistance = country ? Infinity : 1e9;
@@ -1190,6 +1260,9 @@ const CLOSED_RELATIVE = /^[^,;]*,\s*(?:who|which)\b[^,;]*,\s*(?:in|at|on)\b[^,;]
 const DATE_OTHER_EVENT = /\b(?:after|before|following|ahead\s+of|prior\s+to|since)\b/i;
 const DATE_EXCLUDED_BEFORE = /\b(?:since|until|till|before|after|from|by|between)\s+(?:the\s+)?$/i;
 
+const RELATIVE_CLAUSE_OPENING = /^[,;]?\s*(?:who|which|whose|where)\b|\b(?:which|whose)\b/;
+const CLAUSE_MARK = /[,;]/;
+
 /** True when a date before the cue sits in a relative clause the cue is not part of. */
 function inRelativeClause(text: string, sentenceStart: number, dateStart: number, cueStart: number): boolean {
   // The last comma or semicolon at or before the date, looked for within the sentence only: a
@@ -1202,63 +1275,101 @@ function inRelativeClause(text: string, sentenceStart: number, dateStart: number
       break;
     }
   }
-  if (!/^[,;]?\s*(?:who|which|whose|where)\b|\b(?:which|whose)\b/.test(text.slice(clauseStart, dateStart))) return false;
-  return /[,;]/.test(text.slice(dateStart, cueStart));
+  if (!RELATIVE_CLAUSE_OPENING.test(text.slice(clauseStart, dateStart))) return false;
+  return CLAUSE_MARK.test(text.slice(dateStart, cueStart));
 }
 
+const FROM_BEFORE = /\bfrom\s+(?:the\s+)?$/i;
+const DETERMINER_BEFORE = /\b(?:the|a|its|his|her|their)\s+$/i;
+const LOWER_WORD_AFTER = /^\s+[a-z]/;
+const AGO_AFTER = /^\s+ago\b/;
+const CLAUSE_PUNCTUATION = /[,;:]/;
+
+/** Set by pickDate: a date of the sentence dates another event relative to the cue's ("a day after"). */
+let pickDateFoundRelative = false;
+
+/** False when text[i] cannot be the \s a pattern needs there: ASCII other than whitespace (beyond ASCII: maybe). */
+const mayBeSpaceAt = (text: string, i: number) => {
+  const c = text.charCodeAt(i);
+  return c === 32 || (c >= 9 && c <= 13) || c > 127;
+};
+
+/** The date of a cue (the mention itself; null when none), and pickDateFoundRelative. */
 function pickDate(
   text: string,
   dates: readonly DateMention[],
   sentence: Span,
   cueStart: number,
-  otherCues: readonly number[],
-  relative: { found: boolean },
+  /** The sentence's cues that date events of their own; `cue` among them is passed over. */
+  datingCues: readonly Cue[],
+  cue: Cue,
   travel: boolean,
   /** The sentence's text and gateFlags. */
   s: string,
   gates: number,
-): { value: string | null; text: string } | null {
+): DateMention | null {
+  pickDateFoundRelative = false;
   let best: DateMention | null = null;
   let bestDistance = Infinity;
   for (let i = firstDateFrom(dates, sentence.start); i < dates.length && dates[i]!.start < sentence.end; i++) {
     const d = dates[i]!;
     if (d.end > sentence.end) continue;
-    const before = text.slice(Math.max(sentence.start, d.start - 12), d.start);
+    // The patterns before a date all end in \s, those after it open with it (or read a dateline's
+    // punctuation): the few characters around are cut out only when they may match.
+    const beforeFrom = Math.max(sentence.start, d.start - 12);
+    const before = beforeFrom < d.start && mayBeSpaceAt(text, d.start - 1) ? text.slice(beforeFrom, d.start) : '';
     // "a state visit from March 3 to 5" starts on March 3; elsewhere "from 2019" is background.
-    if (DATE_EXCLUDED_BEFORE.test(before) && !(travel && /\bfrom\s+(?:the\s+)?$/i.test(before))) continue;
-    const after = text.slice(d.end, Math.min(sentence.end, d.end + 12));
+    if (before && DATE_EXCLUDED_BEFORE.test(before) && !(travel && FROM_BEFORE.test(before))) continue;
+    const afterTo = Math.min(sentence.end, d.end + 12);
+    const atDateline = d.start - sentence.start < 40;
+    const after = d.end < afterTo && (atDateline || mayBeSpaceAt(text, d.end)) ? text.slice(d.end, afterTo) : '';
     // A year used as a modifier ("the 2015 nuclear deal") dates the deal, not the meeting.
-    if (d.precision === 'year' && /\b(?:the|a|its|his|her|their)\s+$/i.test(before) && /^\s+[a-z]/.test(after)) continue;
-    if (/^\s+ago\b/.test(after) && d.precision !== 'day') continue;
+    if (d.precision === 'year' && before && DETERMINER_BEFORE.test(before) && LOWER_WORD_AFTER.test(after)) continue;
+    if (after && AGO_AFTER.test(after) && d.precision !== 'day') continue;
     // "met X on Tuesday, a day after holding talks with Y": Tuesday is not the day of the talks.
     const betweenFrom = d.end <= cueStart ? d.end : cueStart;
     const betweenTo = Math.max(betweenFrom, d.end <= cueStart ? cueStart : d.start);
-    const between = text.slice(betweenFrom, betweenTo);
-    const inBetween = (bit: number) => sliceMayHold(s, gates, bit, betweenFrom - sentence.start, betweenTo - sentence.start);
-    if (between.length > 12 && inBetween(W_DATE_OTHER) && DATE_OTHER_EVENT.test(between)) {
-      relative.found = true;
+    const betweenLength = betweenTo - betweenFrom;
+    let between: string | null = null;
+    if (betweenLength > 12 && sliceMayHold(s, gates, W_DATE_OTHER, betweenFrom - sentence.start, betweenTo - sentence.start) && DATE_OTHER_EVENT.test((between ??= text.slice(betweenFrom, betweenTo)))) {
+      pickDateFoundRelative = true;
       continue;
     }
     // A date closer to another cue of the sentence, or inside a relative clause ("..., which
     // established relations in 2019"), dates something else.
     const lo = Math.min(d.start, cueStart);
     const hi = Math.max(d.end, cueStart);
-    if (otherCues.some((c) => c > lo && c < hi)) {
-      relative.found = true;
+    let nearOtherCue = false;
+    for (const c of datingCues) {
+      const at = sentence.start + c.start;
+      if (c !== cue && at > lo && at < hi) {
+        nearOtherCue = true;
+        break;
+      }
+    }
+    if (nearOtherCue) {
+      pickDateFoundRelative = true;
       continue;
     }
-    if (d.start > cueStart ? inBetween(W_RELATIVE_CLAUSE) && RELATIVE_CLAUSE.test(between) && !CLOSED_RELATIVE.test(between) : inRelativeClause(text, sentence.start, d.start, cueStart)) continue;
+    if (
+      d.start > cueStart
+        ? sliceMayHold(s, gates, W_RELATIVE_CLAUSE, betweenFrom - sentence.start, betweenTo - sentence.start) &&
+          RELATIVE_CLAUSE.test((between ??= text.slice(betweenFrom, betweenTo))) &&
+          !CLOSED_RELATIVE.test(between)
+        : inRelativeClause(text, sentence.start, d.start, cueStart)
+    )
+      continue;
     // A bare year dates a meeting only from within its own clause ("met in 2019").
-    if (d.precision === 'year' && (between.length > 50 || /[,;:]/.test(between))) continue;
+    if (d.precision === 'year' && (betweenLength > 50 || CLAUSE_PUNCTUATION.test((between ??= text.slice(betweenFrom, betweenTo))))) continue;
     let distance = d.end <= cueStart ? cueStart - d.end : d.start - cueStart;
     // A dateline ("BEIJING, April 9 (Reuters) -") dates the report; the sentence's own date wins.
-    if (d.start - sentence.start < 40 && DATELINE_AFTER.test(after)) distance += 10_000;
+    if (atDateline && after && DATELINE_AFTER.test(after)) distance += 10_000;
     if (distance < bestDistance) {
       best = d;
       bestDistance = distance;
     }
   }
-  return best ? { value: best.value, text: best.text } : null;
+  return best;
 }
 
 const PLACE_AFTER =
@@ -1301,17 +1412,47 @@ function placeOfWords(raw: string): PlaceOfWords | null {
   return place;
 }
 
+const POSSESSIVE_END = /[’']s$/;
+const STOP_END = /[.,]$/;
+const SPACES = /\s+/;
+const DIGIT = /\d/;
+
 function readPlaceOfWords(raw: string): PlaceOfWords | null {
-  let name = raw.replace(/[’']s$/, '').replace(/[.,]$/, '');
-  const words = name.split(/\s+/);
+  let name = raw.replace(POSSESSIVE_END, '').replace(STOP_END, '');
+  const words = name.split(SPACES);
   while (words.length && NOT_PLACE_WORD.test(words[words.length - 1]!)) words.pop();
   if (!words.length || NOT_PLACE_WORD.test(words[0]!)) return null;
   name = words.join(' ');
   // Four capitalised words make an institution ("Jomo Kenyatta International Airport"), not a city.
-  if (words.length > 3 || INSTITUTION_WORD.test(name) || /\d/.test(name)) return null;
+  if (words.length > 3 || INSTITUTION_WORD.test(name) || DIGIT.test(name)) return null;
   // A demonym ("Egyptian", "Japanese officials") names no place; nor does the EU.
   if (isDemonym(name) || isDemonym(words[0]!) || countryCode(name) === EU_CODE) return null;
   return { name, city: !isCountryName(name) };
+}
+
+interface PlaceCandidate {
+  name: string;
+  pos: number;
+  city: boolean;
+}
+const NO_OFFICIALS: readonly OfficialMention[] = [];
+const NO_PLACES: PlaceCandidate[] = [];
+let placeSentence = '';
+let placeSentenceStart = 0;
+let placeOfficials: readonly OfficialMention[] = NO_OFFICIALS;
+let placeOut: PlaceCandidate[] = NO_PLACES;
+
+/** A capitalised run at `pos` of the sentence placeCandidates reads, added to its candidates if it names a place. */
+function considerPlace(raw: string, pos: number): void {
+  const s = placeSentence;
+  const place = placeOfWords(raw);
+  if (!place) return;
+  const { name } = place;
+  // "discussed the situation in Syria": the place of a topic, not of the meeting.
+  if (endsInInAndSpace(s, pos) && TOPIC_BEFORE_PLACE.test(s.slice(Math.max(0, pos - 40), pos))) return;
+  const abs = placeSentenceStart + pos;
+  for (const m of placeOfficials) if (abs < m.end && abs + name.length > m.start) return;
+  placeOut.push({ name, pos, city: place.city });
 }
 
 function placeCandidates(
@@ -1320,23 +1461,31 @@ function placeCandidates(
   officialsInSentence: readonly OfficialMention[],
   gates?: number,
   s: string = text.slice(sentence.start, sentence.end),
-): Array<{ name: string; pos: number; city: boolean }> {
-  const out: Array<{ name: string; pos: number; city: boolean }> = [];
-  const consider = (raw: string, pos: number) => {
-    const place = placeOfWords(raw);
-    if (!place) return;
-    const { name } = place;
-    // "discussed the situation in Syria": the place of a topic, not of the meeting.
-    if (endsInInAndSpace(s, pos) && TOPIC_BEFORE_PLACE.test(s.slice(Math.max(0, pos - 40), pos))) return;
-    const abs = sentence.start + pos;
-    if (officialsInSentence.some((m) => abs < m.end && abs + name.length > m.start)) return;
-    out.push({ name, pos, city: place.city });
-  };
+): PlaceCandidate[] {
+  const out: PlaceCandidate[] = [];
+  // What a candidate is weighed against: set once per call, read by considerPlace (no closure per sentence).
+  placeSentence = s;
+  placeSentenceStart = sentence.start;
+  placeOfficials = officialsInSentence;
+  placeOut = out;
+  try {
+    readPlaces(s, gates);
+  } finally {
+    // Nothing of the sentence stays alive in module state after the call.
+    placeSentence = '';
+    placeOfficials = NO_OFFICIALS;
+    placeOut = NO_PLACES;
+  }
+  return out;
+}
+
+/** The candidates of placeCandidates' sentence, through considerPlace. */
+function readPlaces(s: string, gates: number | undefined): void {
   if (gates === undefined) {
     PLACE_AFTER.lastIndex = 0;
     for (let m = PLACE_AFTER.exec(s); m; m = PLACE_AFTER.exec(s)) {
       const raw = m[1] ?? '';
-      consider(raw, m.index + m[0].length - raw.length);
+      considerPlace(raw, m.index + m[0].length - raw.length);
     }
   } else if (gates & W_PLACE_OPENER) {
     // Every match opens on one of the opener words gateFlags found: try the pattern there only, in
@@ -1349,7 +1498,7 @@ function placeCandidates(
       const m = PLACE_AFTER_AT.exec(s);
       if (!m) continue;
       const raw = m[1] ?? '';
-      consider(raw, m.index + m[0].length - raw.length);
+      considerPlace(raw, m.index + m[0].length - raw.length);
       scanned = PLACE_AFTER_AT.lastIndex;
     }
   }
@@ -1357,11 +1506,10 @@ function placeCandidates(
   PLACE_AFTER_BUILDING.lastIndex = gates === undefined || gates & W_BUILDING ? 0 : s.length;
   for (let m = PLACE_AFTER_BUILDING.exec(s); m; m = PLACE_AFTER_BUILDING.exec(s)) {
     const raw = m[1] ?? '';
-    consider(raw, m.index + m[0].length - raw.length);
+    considerPlace(raw, m.index + m[0].length - raw.length);
   }
   // A match opens on the space before a "trip" or "visit" gateFlags found.
-  placesBeforeTrip(s, consider, gates === undefined ? 0 : gates & W_TRIP_WORD ? Math.max(0, scanStartBefore(s, W_TRIP_WORD, 0) - 1) : s.length);
-  return out;
+  placesBeforeTrip(s, gates === undefined ? 0 : gates & W_TRIP_WORD ? Math.max(0, scanStartBefore(s, W_TRIP_WORD, 0) - 1) : s.length);
 }
 
 /**
@@ -1389,8 +1537,9 @@ const isWordChar = (c: number) => isLetter(c) || (c >= 48 && c <= 57) || c === 9
  * capitalised run before it instead of trying the pattern at every capital. Runs of plain ASCII are read
  * here; anything else (non-breaking spaces, accented or astral letters) goes to the pattern itself.
  */
-function placesBeforeTrip(s: string, consider: (raw: string, pos: number) => void, from = 0): void {
-  const found: Array<[number, number]> = [];
+function placesBeforeTrip(s: string, from = 0): void {
+  // Pairs of start and end of the runs found.
+  const found: number[] = [];
   let fallback = false;
   TRIP_WORD.lastIndex = from;
   for (let m = TRIP_WORD.exec(s); m; m = TRIP_WORD.exec(s)) {
@@ -1407,17 +1556,17 @@ function placesBeforeTrip(s: string, consider: (raw: string, pos: number) => voi
     for (let p = r; p < q - 1; p++) {
       const c = s.charCodeAt(p);
       if (c >= 65 && c <= 90 && (p === 0 || !isWordChar(s.charCodeAt(p - 1)))) {
-        found.push([p, q]);
+        found.push(p, q);
         break;
       }
     }
   }
   if (fallback) {
     PLACE_BEFORE_TRIP.lastIndex = 0;
-    for (let m = PLACE_BEFORE_TRIP.exec(s); m; m = PLACE_BEFORE_TRIP.exec(s)) consider(m[1] ?? '', m.index);
+    for (let m = PLACE_BEFORE_TRIP.exec(s); m; m = PLACE_BEFORE_TRIP.exec(s)) considerPlace(m[1] ?? '', m.index);
     return;
   }
-  for (const [p, q] of found) consider(s.slice(p, q), p);
+  for (let k = 0; k < found.length; k += 2) considerPlace(s.slice(found[k]!, found[k + 1]!), found[k]!);
 }
 
 /** The place a travel cue names next to it: "visit to Ankara", "arrived in Kyiv", "her Tokyo trip". */
@@ -1429,6 +1578,8 @@ function destinationAt(cands: Array<{ name: string; pos: number; city: boolean }
   return null;
 }
 
+const RELATIVE_WORD = /\b(?:who|which|whose)\b/;
+
 function pickPlace(s: string, cands: Array<{ name: string; pos: number; city: boolean }>, cuePos: number, gates: number): { name: string; city: boolean } | null {
   let best: { name: string; pos: number; city: boolean } | null = null;
   let bestScore = -Infinity;
@@ -1439,7 +1590,7 @@ function pickPlace(s: string, cands: Array<{ name: string; pos: number; city: bo
     // its place; one in a fronted clause ("When he was in Tokyo, X told him") is.
     if (c.pos < cuePos && s.slice(c.pos, cuePos).includes(',')) {
       const clauseStart = s.lastIndexOf(',', c.pos) + 1;
-      if (/\b(?:who|which|whose)\b/.test(s.slice(clauseStart, c.pos))) continue;
+      if (RELATIVE_WORD.test(s.slice(clauseStart, c.pos))) continue;
     }
     const score = (c.city ? 1000 : 0) - Math.abs(c.pos - cuePos) / 10 - (c.pos < cuePos ? 5 : 0);
     if (score > bestScore) {
@@ -1453,12 +1604,43 @@ function pickPlace(s: string, cands: Array<{ name: string; pos: number; city: bo
 // ---------------------------------------------------------------------------------------------
 // Participants of one cue.
 
+const SAID_AFTER = /^\s+(?:said|says|added|told\s+(?:reporters|journalists|the\s+press))\b/;
+const ACCORDING_TO_BEFORE = /according\s+to\s+$/i;
+const INFINITIVE_AFTER = /^\s*(?:,\s*)?(?:to|for)\s/;
+const BE_BEFORE = /\b(?:is|are|was|were|be|been)\s+$/i;
+const REPORT_BREAK = /[,;:"“”]|\bthat\b/;
+const AND_LINK = /\band\b|&/;
+const COMMA_LINK = /^\s*,\s/;
+const CLAUSE_LINK_WORD = /\b(?:who|which|said|says)\b/;
+const ADDRESSEE_BREAK = /[,(]|\band\b/;
+const COMMA_OPENING = /^,/;
+
+const isApostropheAt = (text: string, i: number) => {
+  const c = text.charCodeAt(i);
+  return c === 39 || c === 8217;
+};
+
+/** /^\s*[,;:]/.test(text.slice(from, to)) read in place: \s*, then a comma, semicolon or colon. */
+function opensWithMark(text: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to && isRegexSpace(text, i)) i++;
+  if (i >= to) return false;
+  const c = text.charCodeAt(i);
+  return c === 44 || c === 59 || c === 58;
+}
+
+/** AFTER_EVENT_GAP and no clause break in text[from, to), at most 60 characters; cut out only when it opens on \s. */
+function reportedAfter(text: string, from: number, to: number): boolean {
+  if (to - from > 60 || to <= from || !mayBeSpaceAt(text, from)) return false;
+  const gap = text.slice(from, to);
+  return AFTER_EVENT_GAP.test(gap) && !REPORT_BREAK.test(gap);
+}
+
 function cueParticipants(
   state: DocState,
   sentence: Span,
   cue: Cue,
   actors: readonly Actor[],
-  consumed: Set<Actor>,
   /** gateFlags of the sentence. */
   gates: number,
   /** The sentence's text. */
@@ -1471,19 +1653,24 @@ function cueParticipants(
   if (cue.kind === 'noun') {
     // "the meeting", "Friday's meeting", "the two officials discussed": everyone in the sentence
     // except the source of an attribution ("..., the ministry said"; "according to X").
-    const ids: string[] = [];
+    // Made with its first id (see NO_DRAFTS).
+    let ids: string[] | null = null;
     for (const a of actors) {
-      if (a.start > cueEnd) {
+      // Both patterns open on \s or an apostrophe: the words after are cut out only then.
+      if (a.start > cueEnd && a.end < sentence.end && (mayBeSpaceAt(text, a.end) || isApostropheAt(text, a.end))) {
         const after = text.slice(a.end, Math.min(sentence.end, a.end + 14));
-        if (/^\s+(?:said|says|added|told\s+(?:reporters|journalists|the\s+press))\b/.test(after)) continue;
+        if (SAID_AFTER.test(after)) continue;
         // "discussed X's proposal": X owns the topic, and takes no part.
         if (POSSESSIVE_AFTER.test(after)) continue;
       }
       // "according to" ends in a space right before the actor.
-      if (a.start > sentence.start && isSpaceAt(text, a.start - 1) && /according\s+to\s+$/i.test(text.slice(Math.max(sentence.start, a.start - 14), a.start))) continue;
-      for (const id of a.ids) if (!ids.includes(id)) ids.push(id);
+      if (a.start > sentence.start && isSpaceAt(text, a.start - 1) && ACCORDING_TO_BEFORE.test(text.slice(Math.max(sentence.start, a.start - 14), a.start))) continue;
+      for (const id of a.ids) {
+        if (!ids) ids = [id];
+        else if (!ids.includes(id)) ids.push(id);
+      }
     }
-    return { ids, subject: null, objects: [], unnamedObject: false };
+    return { ids: ids ?? [], subject: null, objects: [], unnamedObject: false };
   }
 
   // Objects: a chain of actors right after the cue, separated only by titles and conjunctions;
@@ -1492,7 +1679,13 @@ function cueParticipants(
   let cursor = cueEnd;
   if (!(cue.flags & CW_ENDS_WITH_PARTNER)) {
     const topic = sliceMayHold(s, gates, W_WITH, cue.end, cue.end + 90) ? WITH_AFTER_TOPIC.exec(s.slice(cue.end, cue.end + 90)) : null;
-    const firstAfter = actors.find((a) => a.start >= cueEnd);
+    let firstAfter: Actor | undefined;
+    for (const a of actors) {
+      if (a.start >= cueEnd) {
+        firstAfter = a;
+        break;
+      }
+    }
     if (topic && firstAfter && firstAfter.start >= cueEnd + topic.index + topic[0].length - 1) {
       const withEnd = cueEnd + topic.index + topic[0].length;
       if (firstAfter.start - withEnd <= 60 && isTitleGapIn(text, withEnd, firstAfter.start)) cursor = withEnd;
@@ -1500,21 +1693,21 @@ function cueParticipants(
   }
   for (const a of actors) {
     if (a.start < cursor) continue;
-    const gap = text.slice(cursor, a.start);
+    // The gap is read where it stands (isTitleGap of its slice).
     // "During the visit, Minister X made ...": a comma right after the cue ends its phrase.
-    if (!objects.length && /^\s*[,;:]/.test(gap)) break;
-    if (!isTitleGap(gap, objects.length ? 60 : 90)) break;
+    if (!objects.length && opensWithMark(text, cursor, a.start)) break;
+    if (a.start - cursor > (objects.length ? 60 : 90) || !isTitleGapIn(text, cursor, a.start)) break;
     // "welcomed X's decision": X owns the object and is not met.
-    if (POSSESSIVE_AFTER.test(text.slice(a.end, a.end + 3))) break;
+    if (isApostropheAt(text, a.end) && POSSESSIVE_AFTER.test(text.slice(a.end, a.end + 3))) break;
     objects.push(a.ids);
-    consumed.add(a);
+    a.consumed = true;
     cursor = a.end;
   }
 
   // "said he would meet him in Alaska": "him" is the last official named before, other than the subject.
   let objectPronoun: string | null = null;
-  if (!objects.length && OBJECT_PRONOUN_AFTER.test(s.slice(cue.end, cue.end + 24))) {
-    const subjectIds = subjectBefore(actors, s, sentence.start, gates, cueStart, consumed)?.ids ?? [];
+  if (!objects.length && cue.end < s.length && mayBeSpaceAt(s, cue.end) && OBJECT_PRONOUN_AFTER.test(s.slice(cue.end, cue.end + 24))) {
+    const subjectIds = subjectBefore(actors, s, sentence.start, gates, cueStart)?.ids ?? [];
     for (let m = lastMentionBefore(state.officials, cueStart); m && m.start >= state.previousSentenceStart; m = lastMentionBefore(state.officials, m.start)) {
       if (!subjectIds.includes(m.entityId)) {
         // A name the recognizer did not take in between ("spoke with Vladimir Putin ... meet him") may be "him".
@@ -1526,7 +1719,7 @@ function cueParticipants(
   // "are expected to meet their Philippine counterparts": the ones met are not named, and the
   // subjects named together are not meeting each other.
   const unnamedObject =
-    !objects.length && (cue.flags & CW_TRANSITIVE) !== 0 && UNNAMED_OBJECT.test(s.slice(cue.end, cue.end + 40));
+    !objects.length && (cue.flags & CW_TRANSITIVE) !== 0 && cue.end < s.length && mayBeSpaceAt(s, cue.end) && UNNAMED_OBJECT.test(s.slice(cue.end, cue.end + 40));
   if (cue.kind === 'told') {
     // "X told Y" is an event only when the sentence places them together ("when he was in Tokyo",
     // "at the outset of the meeting") or on the phone, and Y follows "told" directly.
@@ -1536,21 +1729,19 @@ function cueParticipants(
   // "called X on Tuesday to discuss": a call; "called X a liar", "called X's remarks": not.
   if (cue.flags & CW_CALLED && (!objects.length || !CALL_PURPOSE_AFTER.test(text.slice(cursor, cursor + 60)))) return null;
   // "called on X to resign" urges X; only "called on X" with no infinitive is a call paid on X.
-  if (cue.flags & CW_CALL_ON && (!objects.length || /^\s*(?:,\s*)?(?:to|for)\s/.test(text.slice(cursor, cursor + 6)))) return null;
+  if (cue.flags & CW_CALL_ON && (!objects.length || INFINITIVE_AFTER.test(text.slice(cursor, cursor + 6)))) return null;
   // "visiting Brazilian President Lula" describes Lula; the visit is his, told by another cue.
   // "is visiting Zelensky in Kyiv" is a visit to him.
-  if (cue.type === 'visit' && cue.flags & CW_VISITING && objects.length && !/\b(?:is|are|was|were|be|been)\s+$/i.test(s.slice(Math.max(0, cue.start - 20), cue.start))) return null;
+  if (cue.type === 'visit' && cue.flags & CW_VISITING && objects.length && !BE_BEFORE.test(s.slice(Math.max(0, cue.start - 20), cue.start))) return null;
 
   // Subject: the nearest actor before the cue with no clause break in between.
   let subject: string[] | null = null;
   for (let i = actors.length - 1; i >= 0; i--) {
     const a = actors[i]!;
     // The object of an earlier cue ("will meet X, then fly to Tokyo to meet Y") is not this one's subject.
-    if (a.end > cueStart || consumed.has(a)) continue;
-    const gap = text.slice(a.end, cueStart);
+    if (a.end > cueStart || a.consumed) continue;
     // "X told reporters after meeting Y": the one who speaks is the one who met.
-    const reportedAfter = gap.length <= 60 && AFTER_EVENT_GAP.test(gap) && !/[,;:"“”]|\bthat\b/.test(gap);
-    if ((gap.length <= 160 && !subjectBreakIn(s, gates, a.end - sentence.start, cueStart - sentence.start)) || reportedAfter) {
+    if ((cueStart - a.end <= 160 && !subjectBreakIn(s, gates, a.end - sentence.start, cueStart - sentence.start)) || reportedAfter(text, a.end, cueStart)) {
       subject = [...a.ids];
       // Coordinated subjects: "Lavrov and his Turkish counterpart Hakan Fidan discussed ...".
       // "X, Y and Z met": once an "and" joins the last two, commas join the ones before.
@@ -1559,7 +1750,7 @@ function cueParticipants(
       for (let j = i - 1; j >= 0; j--) {
         const prev = actors[j]!;
         const link = text.slice(prev.end, head.start);
-        const linked = /\band\b|&/.test(link) || (joined && /^\s*,\s/.test(link) && !/\b(?:who|which|said|says)\b/.test(link));
+        const linked = AND_LINK.test(link) || (joined && COMMA_LINK.test(link) && !CLAUSE_LINK_WORD.test(link));
         if (!linked || !isTitleGap(link, 60)) break;
         joined = true;
         for (const id of prev.ids) if (!subject.includes(id)) subject.unshift(id);
@@ -1573,9 +1764,9 @@ function cueParticipants(
     const objectIndex = actors.findIndex((a) => a.ids.join() === subject!.join() && a.end <= cueStart);
     const addressee = actors[objectIndex];
     const speaker = actors[objectIndex - 1];
-    if (addressee && speaker && !consumed.has(speaker)) {
+    if (addressee && speaker && !speaker.consumed) {
       const gap = text.slice(speaker.end, addressee.start);
-      if (gap.length <= 80 && !subjectBreakIn(s, gates, speaker.end - sentence.start, addressee.start - sentence.start) && !/[,(]|\band\b/.test(gap)) {
+      if (gap.length <= 80 && !subjectBreakIn(s, gates, speaker.end - sentence.start, addressee.start - sentence.start) && !ADDRESSEE_BREAK.test(gap)) {
         objects.push(subject);
         subject = [...speaker.ids];
       }
@@ -1592,13 +1783,13 @@ function cueParticipants(
   if (!subject && cue.kind !== 'told' && cue.type !== 'visit' && cue.type !== 'trip') {
     // "At a news conference following talks with Mr Novak, Ms Ruiz said": the main-clause subject.
     const lead = s.slice(0, cue.start);
-    if (!/[,;]/.test(lead) || cue.start < s.length / 2) {
+    if (!CLAUSE_MARK.test(lead) || cue.start < s.length / 2) {
       for (const a of actors) {
         if (a.start < cursor) continue;
         const before = text.slice(cursor, a.start);
         // "after talks with Y on Friday, Prime Minister X said": the main clause's subject.
         const comma = before.lastIndexOf(',');
-        if (/^,/.test(before.trim()) || (comma >= 0 && isTitleGap(before.slice(comma + 1), 60))) {
+        if (COMMA_OPENING.test(before.trim()) || (comma >= 0 && isTitleGap(before.slice(comma + 1), 60))) {
           for (const id of a.ids) if (!ids.includes(id)) ids.push(id);
         }
         break;
@@ -1613,6 +1804,8 @@ function cueParticipants(
 const MAX_SENTENCE = 4000;
 // A sentence that may put one official in a city: "told reporters in Brussels", "arrived in Kyiv".
 const LOCATED_GATE = /\b(?:in|visiting)\s+[A-Z]/;
+
+const PLACE_GIVEN = /\b(?:in|at|to)\s+(?:the\s+)?[A-Z]/;
 
 function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
   if (!text || !context.officials.length) return [];
@@ -1630,8 +1823,9 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
   const sentences = fuseSentences(text, spansByStart(context.sentences));
 
   const cuesBySentence = findCues(text, sentences);
-  // Sentences that may put one official in a city, read only if some event lacks a place.
-  const locatedCandidates: Array<{ sentence: Span; mention: OfficialMention }> = [];
+  // Sentences that may put one official in a city, read only if some event lacks a place: pairs of
+  // sentence index and mention index (numbers, no object per sentence).
+  const locatedCandidates: number[] = [];
   // One forward pass: the officials of each sentence are the next run of the sorted mentions.
   let next = 0;
   for (let sentenceIndex = 0; sentenceIndex < sentences.length; sentenceIndex++) {
@@ -1648,7 +1842,7 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
     try {
       // Beyond a few thousand characters a "sentence" is a run of unpunctuated text, not a report.
       if (sentence.end - sentence.start > MAX_SENTENCE) continue;
-      if (count === 1) locatedCandidates.push({ sentence, mention: firstHere! });
+      if (count === 1) locatedCandidates.push(sentenceIndex, from);
       const cues = cuesBySentence[sentenceIndex];
       if (!cues?.length) continue;
       const mentions = officials.slice(from, end);
@@ -1664,6 +1858,9 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
       if (subject) state.previousSubject = subject;
     }
   }
+
+  // Nothing below makes an event from nothing.
+  if (!state.events.length && !fragments.length) return [];
 
   // A report naming one side only ("During Monday's meeting, Hayashi stressed ...") joins the one
   // event it can belong to.
@@ -1730,7 +1927,9 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
   // An event with no place of its own happens where the article puts its participants, when that
   // is one city ("scheduled to meet the prime minister later on Monday", during the Tokyo visit).
   if (state.events.some((e) => !e.locationIsCity && e.type !== 'call')) {
-    for (const { sentence, mention } of locatedCandidates) {
+    for (let k = 0; k < locatedCandidates.length; k += 2) {
+      const sentence = sentences[locatedCandidates[k]!]!;
+      const mention = officials[locatedCandidates[k + 1]!]!;
       const s = text.slice(sentence.start, sentence.end);
       if (!LOCATED_GATE.test(s)) continue;
       const city = placeCandidates(text, sentence, [mention]).find((c) => c.city);
@@ -1763,7 +1962,7 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
     for (const e of state.events) {
       if (e.location || e.type === 'call') continue;
       // "met Trump at the White House": a place the copy gives, though not a city, is not the dateline's.
-      if (e.sources.some((src) => /\b(?:in|at|to)\s+(?:the\s+)?[A-Z]/.test(src.text))) continue;
+      if (e.sources.some((src) => PLACE_GIVEN.test(src.text))) continue;
       e.location = dateline;
     }
   }
@@ -1777,7 +1976,8 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
       date = documentDate;
     }
     const names = e.ids.map((id) => state.people.get(id)?.name ?? id);
-    e.sources.sort((a, b) => a.start - b.start);
+    // Sorting allocates even a sorted list; most events are told in text order already.
+    if (!sourcesInOrder(e.sources)) e.sources.sort((a, b) => a.start - b.start);
     return {
       type: e.type,
       date,
@@ -1789,6 +1989,67 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
       sources: e.sources,
     };
   });
+}
+
+const PAIR_DASH = /^[-–/]$/;
+const COMMA_AHEAD = /^[^,;.]*,/;
+const DAY_OR_WEEK = /^\d{4}-(?:\d{2}-\d{2}|W\d{2})$/;
+const WENT_BEFORE = /\b(?:went|came|flew|travel(?:l)?ed|arrived)\b/;
+const RELATIVE_CLAUSE_LEAD = /,\s*(?:who|which|where)\b[^,]*$/;
+
+const isSigning = (c: Cue) => (c.flags & CW_SIGNING) !== 0;
+
+/** The cues of a sentence that date an event of their own (see analyseSentence): `cues` itself when all do. */
+function datingCuesOf(cues: readonly Cue[], s: string, gates: number): readonly Cue[] {
+  let out: Cue[] | null = null;
+  for (let k = 0; k < cues.length; k++) {
+    const c = cues[k]!;
+    const dating =
+      c.kind !== 'noun' &&
+      !((c.type === 'visit' || c.type === 'trip') && sliceMayHold(s, gates, W_FRAME, c.start - 120, c.start) && hasFrameBefore(s.slice(Math.max(0, c.start - 120), c.start))) &&
+      !(sliceMayHold(s, gates, W_RELATIVE, c.start - 80, c.start) && RELATIVE_LEAD.test(s.slice(Math.max(0, c.start - 80), c.start)) && COMMA_AHEAD.test(s.slice(c.end, c.end + 80)));
+    if (out) {
+      if (dating) out.push(c);
+    } else if (!dating) out = cues.slice(0, k);
+  }
+  return out ?? cues;
+}
+
+/**
+ * The first draft of the sentence, before index `siblingsFrom` (those after are the current cue's own),
+ * that a new draft with these ids joins: same family, sharing a participant (two when both have two).
+ */
+// Never pushed to: analyseSentence replaces it with a list of its own on its first draft.
+const NO_DRAFTS: Draft[] = [];
+
+function sameOccasionDraft(drafts: readonly Draft[], siblingsFrom: number, draft: Draft): Draft | undefined {
+  const { ids } = draft;
+  for (let k = 0; k < siblingsFrom; k++) {
+    const d = drafts[k]!;
+    if (!sameFamilyInSentence(d, draft)) continue;
+    const shared = sharedCount(d.ids, ids);
+    if (shared > 0 && shared >= Math.min(2, d.ids.length, ids.length)) return d;
+  }
+  return undefined;
+}
+
+/** True when two actors of the sentence are named together ("Reyes and Okafor", "the two ministers"). */
+function namedTogether(text: string, actors: readonly Actor[]): boolean {
+  for (let i = 0; i < actors.length; i++) {
+    const a = actors[i]!;
+    if (a.ref && a.ids.length >= 2) return true;
+    const next = actors[i + 1];
+    if (!next) return false;
+    const link = text.slice(a.end, next.start);
+    // "Reyes and Okafor", "the Reyes-Okafor summit".
+    if ((AND_LINK.test(link) && isTitleGap(link, 60)) || PAIR_DASH.test(link)) return true;
+  }
+  return false;
+}
+
+function sourcesInOrder(sources: readonly TextSpan[]): boolean {
+  for (let i = 1; i < sources.length; i++) if (sources[i]!.start < sources[i - 1]!.start) return false;
+  return true;
 }
 
 function analyseSentence(
@@ -1805,41 +2066,45 @@ function analyseSentence(
   gates: number,
 ): void {
   const { text } = state;
-  const consumed = new Set<Actor>();
-  const resolved = cues.map((cue) => ({ cue, parts: cueParticipants(state, sentence, cue, actors, consumed, gates, s) }));
+  // The participants of each cue, in the order of `cues` (loops rather than closures: this runs per sentence).
+  const partsOf: Array<ReturnType<typeof cueParticipants>> = [];
+  let anyParts = false;
+  let hasNoun = false;
+  let hasVerbEvent = false;
+  let otherCueThanSigning = false;
+  for (const cue of cues) {
+    const parts = cueParticipants(state, sentence, cue, actors, gates, s);
+    partsOf.push(parts);
+    const named = parts !== null ? parts.ids.length : 0;
+    if (named) anyParts = true;
+    if (cue.kind === 'noun') hasNoun = true;
+    // A sentence with a verb cue ("He will meet X to discuss ... the talks on North Korea") is about
+    // that event; its bare nouns name other things.
+    if (cue.kind !== 'noun' && named >= 2 && !isSigning(cue)) hasVerbEvent = true;
+    // "signed a statement after talks in Moscow": the talks tell the event; signing only when nothing else does.
+    if (!isSigning(cue) && named > 0) otherCueThanSigning = true;
+  }
   // Most cue words name no participants ("the meeting was constructive"): stop before the costly reads.
-  if (!resolved.some((r) => r.parts && r.parts.ids.length)) return;
+  if (!anyParts) return;
   const source: TextSpan = { start: sentence.start, end: sentence.end, text: s };
 
   // One draft per cue; drafts of one sentence sharing a participant are one occasion
   // ("conducted a visit to Jerusalem, meeting with ...").
-  const drafts: Draft[] = [];
-  // A sentence with a verb cue ("He will meet X to discuss ... the talks on North Korea") is about
-  // that event; its bare nouns name other things.
+  // Made with its first draft (an empty array grows to seventeen slots on its first push).
+  let drafts: Draft[] = NO_DRAFTS;
   const byPhone = (gates & W_PHONE) !== 0 && (s.includes('phone') || s.includes('video')) && PHONE_MARKER.test(s);
   // "Putin and Xi signed a statement after talks", "the two ministers' meeting": a bare noun names
   // its participants only when they are named together.
-  const jointlyNamed =
-    cues.some((c) => c.kind === 'noun') &&
-    actors.some((a, i) => {
-      if (a.ref && a.ids.length >= 2) return true;
-      const next = actors[i + 1];
-      if (!next) return false;
-      const link = text.slice(a.end, next.start);
-      // "Reyes and Okafor", "the Reyes-Okafor summit".
-      return (/\band\b|&/.test(link) && isTitleGap(link, 60)) || /^[-–/]$/.test(link);
-    });
-  const isSigning = (c: Cue) => (c.flags & CW_SIGNING) !== 0;
-  const hasVerbEvent = resolved.some((r) => r.cue.kind !== 'noun' && r.parts && r.parts.ids.length >= 2 && !isSigning(r.cue));
-  // "signed a statement after talks in Moscow": the talks tell the event; signing only when nothing else does.
-  const otherCueThanSigning = resolved.some((r) => !isSigning(r.cue) && r.parts && r.parts.ids.length > 0);
+  const jointlyNamed = hasNoun && namedTogether(text, actors);
   // Cues that date an event of their own (a frame "during his visit" lends its date instead); read once per sentence.
   // A cue inside a closed relative clause (", who is on a state visit to China, in Beijing on Friday") dates nothing outside it.
-  let datingCues: Cue[] | undefined;
+  let datingCues: readonly Cue[] | undefined;
   // Read once per sentence, and only if some cue gets that far.
   let places: ReturnType<typeof placeCandidates> | undefined;
   let separately: boolean | undefined;
-  for (const { cue, parts } of resolved) {
+  for (let k = 0; k < cues.length; k++) {
+    const cue = cues[k]!;
+    const parts = partsOf[k];
     if (!parts || !parts.ids.length) continue;
     if (hasVerbEvent && cue.kind === 'noun') continue;
     // "X signed a decree" alone is no meeting: signing is one only with a co-signatory.
@@ -1859,17 +2124,10 @@ function analyseSentence(
     if (sliceMayHold(s, gates, W_PROPOSAL, cue.start - 80, cue.start) && PROPOSAL_BEFORE.test(lead.slice(-80)) && !(cue.flags & CW_HELD)) continue;
     // Dates, then places, are read only for cues the tests above kept.
     const cueAbs = sentence.start + cue.start;
-    datingCues ??= cues.filter(
-      (c) =>
-        c.kind !== 'noun' &&
-        !((c.type === 'visit' || c.type === 'trip') && sliceMayHold(s, gates, W_FRAME, c.start - 120, c.start) && hasFrameBefore(s.slice(Math.max(0, c.start - 120), c.start))) &&
-        !(sliceMayHold(s, gates, W_RELATIVE, c.start - 80, c.start) && RELATIVE_LEAD.test(s.slice(Math.max(0, c.start - 80), c.start)) && /^[^,;.]*,/.test(s.slice(c.end, c.end + 80))),
-    );
-    const otherCues: number[] = [];
-    for (const c of datingCues) if (c !== cue) otherCues.push(sentence.start + c.start);
+    datingCues ??= datingCuesOf(cues, s, gates);
+    const picked = pickDate(text, dates, sentence, cueAbs, datingCues, cue, cue.type === 'visit' || cue.type === 'trip', s, gates);
     // A date dating another event relative to this one ("a day after") leaves this one undated.
-    const relative = { found: false };
-    const picked = pickDate(text, dates, sentence, cueAbs, otherCues, relative, cue.type === 'visit' || cue.type === 'trip', s, gates);
+    const foundRelative = pickDateFoundRelative;
     // "On the same day, X paid a courtesy call on Y": the day of the event told just before.
     const date =
       picked && picked.value === null && SAME_DAY.test(picked.text) && state.events.length
@@ -1879,7 +2137,7 @@ function analyseSentence(
     const earlierMeeting = !travel && mayEndInBackgroundWord(leadTail) && BACKGROUND_MEETING_WORD.test(leadTail) && BACKGROUND_MEETING_BEFORE.test(leadTail);
     if (earlierMeeting && !date) continue;
     // "agreed to hold a summit in Tokyo this year": a plan, an event only once given a day ("agreed to meet on Monday").
-    if (sliceMayHold(s, gates, W_AGREEMENT, cue.start - 80, cue.start) && AGREEMENT_WORD.test(lead.slice(-80)) && AGREEMENT_BEFORE.test(lead.slice(-80)) && !(cue.flags & CW_HELD) && !(date?.value && /^\d{4}-(?:\d{2}-\d{2}|W\d{2})$/.test(date.value))) continue;
+    if (sliceMayHold(s, gates, W_AGREEMENT, cue.start - 80, cue.start) && AGREEMENT_WORD.test(lead.slice(-80)) && AGREEMENT_BEFORE.test(lead.slice(-80)) && !(cue.flags & CW_HELD) && !(date?.value && DAY_OR_WEEK.test(date.value))) continue;
     places ??= placeCandidates(text, sentence, mentions, gates, s);
     const place = pickPlace(s, places, cue.start, gates);
     // Planned: a future marker in the cue's own clause ("Modi, who will visit Paris, met Macron" is held).
@@ -1888,14 +2146,20 @@ function analyseSentence(
       (cue.flags & CW_EXPECTED) !== 0 ||
       (sliceMayHold(s, gates, W_FUTURE_MARKER, cue.start - clauseLead.length, cue.start) && FUTURE_MARKER.test(clauseLead)) ||
       (sliceMayHold(s, gates, W_FUTURE_TIME, cue.end, cue.end + 80) && hasFutureTimeAfter(s.slice(cue.end, cue.end + 80))) ||
-      (endsWithWordAndSpace(leadTail, 'to') && !/\b(?:went|came|flew|travel(?:l)?ed|arrived)\b/.test(lead.slice(-60)));
+      (endsWithWordAndSpace(leadTail, 'to') && !WENT_BEFORE.test(lead.slice(-60)));
     // "a final meeting between X and Y" stays a meeting beside a phone call to someone else.
     const isCall =
       cue.type === 'call' ||
       (byPhone && (cue.type === 'meeting' || cue.type === 'talks') && !(cue.flags & CW_MEETING_OR_SUMMIT));
     // "a visit to Yerevan, during which MEPs are due to meet President X": the visitors meet X.
     if (!travel && !parts.subject && sliceMayHold(s, gates, W_RELATIVE, cue.start - 120, cue.start) && TRIP_CLAUSE_BEFORE.test(leadTail)) {
-      const trip = drafts.find((d) => typeFamily(d.type) === 'travel');
+      let trip: Draft | undefined;
+      for (const d of drafts) {
+        if (typeFamily(d.type) === 'travel') {
+          trip = d;
+          break;
+        }
+      }
       if (trip) parts.ids = [...trip.ids, ...parts.ids.filter((id) => !trip.ids.includes(id))];
     }
     separately ??= (gates & W_SEPARATELY) !== 0 && SEPARATELY.test(s);
@@ -1904,13 +2168,14 @@ function analyseSentence(
     // is that official's visit there.
     const hostPlace = !parts.subject && parts.ids.length === 1 && cue.flags & CW_HOST ? HOST_PLACE_BEFORE.exec(leadTail)?.[1] : undefined;
     const hostedVisit = hostPlace && (isCountryName(hostPlace) || capitalOf(hostPlace)) ? hostPlace : null;
-    const siblings: Draft[] = [];
+    // The drafts of this cue are pushed from here on (a cue's groups do not join each other).
+    const siblingsFrom = drafts.length;
     for (const ids of groupsToSplit) {
       const draft: Draft = {
         type: hostedVisit ? 'visit' : isCall ? 'call' : cue.type,
         ids,
         date: date ? date.value : null,
-        dated: date !== null || relative.found,
+        dated: date !== null || foundRelative,
         // A call joins people in different places.
         location: isCall ? null : place?.name ?? null,
         locationIsCity: !isCall && (place?.city ?? false),
@@ -1918,22 +2183,17 @@ function analyseSentence(
         sources: [source],
         firstSentence: sentenceIndex,
         weak: (cue.kind === 'noun' && !jointlyNamed) || parts.unnamedObject === true,
-        subordinate: sliceMayHold(s, gates, W_RELATIVE, cue.start - 120, cue.start) && /,\s*(?:who|which|where)\b[^,]*$/.test(leadTail),
+        subordinate: sliceMayHold(s, gates, W_RELATIVE, cue.start - 120, cue.start) && RELATIVE_CLAUSE_LEAD.test(leadTail),
         frame: travel && sliceMayHold(s, gates, W_FRAME, cue.start - 120, cue.start) && hasFrameBefore(leadTail),
         destination: hostedVisit ?? (travel ? destinationAt(places, cue) : null),
         background: travel ? backgroundTravelMayMatch(leadTail) && BACKGROUND_TRAVEL.test(leadTail) : earlierMeeting,
+        seenMark: 0,
       };
       // A visitor alone joins the meeting of the same sentence; two meetings with different people stay apart.
-      const same = drafts.find((d) => {
-        if (siblings.includes(d) || !sameFamilyInSentence(d, draft)) return false;
-        const shared = sharedCount(d.ids, ids);
-        return shared > 0 && shared >= Math.min(2, d.ids.length, ids.length);
-      });
+      const same = sameOccasionDraft(drafts, siblingsFrom, draft);
       if (same && groupsToSplit.length === 1) absorb(same, draft, false);
-      else {
-        drafts.push(draft);
-        siblings.push(draft);
-      }
+      else if (drafts === NO_DRAFTS) drafts = [draft];
+      else drafts.push(draft);
     }
   }
   // "will pay a state visit to Japan at the invitation of Prime Minister X": X hosts the visit.
@@ -2109,13 +2369,25 @@ function ruleAt(text: string, pos: number): CueRule | null {
   return null;
 }
 
+// The candidate starts of findCues, in a buffer kept across articles (numbers only: no text stays alive).
+let cueStarts = new Int32Array(1024);
+let cueStartCount = 0;
+function pushCueStart(pos: number): void {
+  if (cueStartCount === cueStarts.length) {
+    const grown = new Int32Array(cueStarts.length * 2);
+    grown.set(cueStarts);
+    cueStarts = grown;
+  }
+  cueStarts[cueStartCount++] = pos;
+}
+
 /** The cues of every sentence, offsets relative to the sentence (sentences sorted, non-overlapping). */
 function findCues(text: string, sentences: readonly Span[]): Array<Cue[] | undefined> {
   // Candidate starts: each cue word, and up to six opener words before it.
-  const starts: number[] = [];
+  cueStartCount = 0;
   CUE_TRIGGER.lastIndex = 0;
   for (let m = CUE_TRIGGER.exec(text); m; m = CUE_TRIGGER.exec(text)) {
-    starts.push(m.index);
+    pushCueStart(m.index);
     // Walk back word by word (letters only; stop at punctuation that ends a phrase).
     let cursor = m.index;
     for (let back = 0; back < 6; back++) {
@@ -2125,12 +2397,12 @@ function findCues(text: string, sentences: readonly Span[]): Array<Cue[] | undef
       while (start > 0 && isLetter(text.charCodeAt(start - 1))) start--;
       if (start === end) break;
       // Openers are short words; a long one ("productive") is walked over.
-      if (isRuleOpener(text, start, end)) starts.push(start);
+      if (isRuleOpener(text, start, end)) pushCueStart(start);
       cursor = start;
     }
   }
   // A typed array sorts numbers natively, with no comparison callback.
-  const sortedStarts = Int32Array.from(starts).sort();
+  const sortedStarts = cueStarts.subarray(0, cueStartCount).sort();
   // Indexed by sentence: holes where a sentence has no cue.
   const bySentence: Array<Cue[] | undefined> = new Array(sentences.length);
   let taken = -1;
@@ -2146,10 +2418,9 @@ function findCues(text: string, sentences: readonly Span[]): Array<Cue[] | undef
     const sentence = sentences[k];
     if (!sentence || foundEnd > sentence.end) continue;
     taken = foundEnd;
-    let list = bySentence[k];
-    if (!list) bySentence[k] = list = [];
+    const list = bySentence[k];
     // A real sentence has a handful of cues; the cap keeps odd input linear.
-    if (list.length >= MAX_CUES) continue;
+    if (list && list.length >= MAX_CUES) continue;
     // "Visiting Iranian President X" is an attribute of X, not a separate visit.
     if (text.startsWith('Visiting', pos) && pos === sentence.start + leadingOffset(text.slice(sentence.start, pos + 1))) continue;
     // "received the visiting minister": an attribute too.
@@ -2163,7 +2434,10 @@ function findCues(text: string, sentences: readonly Span[]): Array<Cue[] | undef
       if (!toldCompanions) continue;
     }
     const word = text.slice(pos, foundEnd);
-    list.push({ type: rule.type, start: pos - sentence.start, end: foundEnd - sentence.start, kind: rule.kind, word, flags: cueWordFlags(word) });
+    const cue: Cue = { type: rule.type, start: pos - sentence.start, end: foundEnd - sentence.start, kind: rule.kind, word, flags: cueWordFlags(word) };
+    // A list made with its first cue holds one slot; an empty one grows to seventeen on its first push.
+    if (list) list.push(cue);
+    else bySentence[k] = [cue];
   }
   return bySentence;
 }
@@ -2206,14 +2480,15 @@ function cueWordFlags(word: string): number {
   return flags;
 }
 
+const LEADING_NON_WORD = /^[\s\W]*/;
+
 function leadingOffset(s: string): number {
-  const m = /^[\s\W]*/.exec(s);
+  const m = LEADING_NON_WORD.exec(s);
   return m ? m[0].length : 0;
 }
 
 function sameFamilyInSentence(a: Draft, b: Draft): boolean {
-  const call = (t: EventType) => t === 'call';
-  return call(a.type) === call(b.type);
+  return (a.type === 'call') === (b.type === 'call');
 }
 
 /** In a multi-party "held talks with his Israeli counterpart, X, and the Palestinian leader, Y", one talk per country. */
@@ -2236,13 +2511,26 @@ function indexEvent(state: DocState, e: Draft): void {
   }
 }
 
+let findTargetMark = 0;
+
 function findTarget(state: DocState, d: Draft): Draft | undefined {
   let target: Draft | undefined;
   let best = 0;
-  const seen = new Set<Draft>();
-  for (const id of d.ids) for (const e of state.byPerson.get(id) ?? []) seen.add(e);
+  // The events of the draft's people, each once, in the order a Set of them would keep.
+  // A small integer (never a heap number); a mark repeats only after 2^30 calls, far more than one article makes.
+  const mark = (findTargetMark = (findTargetMark + 1) & 0x3fffffff);
+  const seen: Draft[] = [];
+  for (const id of d.ids) {
+    const list = state.byPerson.get(id);
+    if (!list) continue;
+    for (const e of list) {
+      if (e.seenMark === mark) continue;
+      e.seenMark = mark;
+      seen.push(e);
+    }
+  }
   for (const e of seen) {
-    if (!sameOccasion({ type: e.type, date: e.date, participantEntityIds: e.ids }, { type: d.type, date: d.date, participantEntityIds: d.ids }, true)) continue;
+    if (!sameOccasionOf(e.type, e.date, e.ids, d.type, d.date, d.ids, true)) continue;
     // "met X on Monday. The two last met in November": the earlier meeting is another occasion.
     if (e.background !== d.background && typeFamily(e.type) === 'meet' && typeFamily(d.type) === 'meet') continue;
     // "will hold talks in Moscow next week" and "last met in Astana in May" are two occasions.

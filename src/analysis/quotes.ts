@@ -311,9 +311,9 @@ function looksLikeTitle(text: string, seg: QuoteSegment): boolean {
           units = 2;
         }
       }
-      const ch = String.fromCodePoint(code);
-      letter = LETTER.test(ch);
-      if (letter && !hasLower) hasLower = LOWER_LETTER.test(ch);
+      const kind = letterKindOf(code);
+      letter = kind !== NOT_LETTER;
+      if (letter && !hasLower) hasLower = kind === LOWER_CASE_LETTER;
     }
     if (wordStart < 0) {
       if (letter) {
@@ -345,6 +345,28 @@ function looksLikeTitle(text: string, seg: QuoteSegment): boolean {
 
 const LETTER = /\p{L}/u;
 const LOWER_LETTER = /\p{Ll}/u;
+
+// What LETTER and LOWER_LETTER say of a code point, kept per UTF-16 unit for the Basic Multilingual
+// Plane: a quotation's curly apostrophes and accented letters were each a new string and two regex runs.
+const NOT_LETTER = 1;
+const OTHER_LETTER = 2;
+const LOWER_CASE_LETTER = 3;
+/** Per BMP code point: 0 not yet read, else one of the kinds above. */
+const LETTER_KINDS = new Uint8Array(65536);
+
+function letterKindOf(codePoint: number): number {
+  if (codePoint < 65536) {
+    const known = LETTER_KINDS[codePoint]!;
+    if (known !== 0) return known;
+    return (LETTER_KINDS[codePoint] = readLetterKind(codePoint));
+  }
+  return readLetterKind(codePoint);
+}
+
+function readLetterKind(codePoint: number): number {
+  const ch = String.fromCodePoint(codePoint);
+  return !LETTER.test(ch) ? NOT_LETTER : LOWER_LETTER.test(ch) ? LOWER_CASE_LETTER : OTHER_LETTER;
+}
 
 function attributionSpeaker(a: Attribution): Speaker {
   return { speaker: a.speaker, speakerEntityId: a.speakerEntityId, person: a.person };

@@ -7,18 +7,20 @@ import { cueGroupAt, cueGroupIndexOf, mayHoldCue, oneWordCueInfo, mayStartCue, s
 import type { OfficialMention, Span } from './types';
 
 /**
- * A word or a punctuation character of a sentence. Its strings are cut from the text only when
- * read: most tokens of a sentence are never looked at, and building two strings per word was
- * most of the cost (and of the garbage) of reading a sentence.
+ * The text every token is read from: set by `tokenize`, and emptied when attributeSentences is done
+ * with an article. Tokens hold positions only (no string): the pool keeps them from one article to
+ * the next without keeping any article alive, and a reused token has fewer fields to reset.
+ */
+let tokenText = '';
+
+/**
+ * A word or a punctuation character of a sentence, read from the text last given to `tokenize`
+ * (attributeSentences tokenizes one article at a time). Its strings are cut from the text only
+ * when read: most tokens of a sentence are never looked at.
  */
 export class Token {
-  private textCache: string | undefined;
-  private lowerCache: string | undefined;
   private catCache = -1;
-  /** The character code of a one-unit punctuation token (its text), else -1: compared without a string. */
-  punct: number;
   constructor(
-    public source: string,
     public start: number,
     public end: number,
     /** A word (letters/digits) rather than punctuation. */
@@ -26,16 +28,21 @@ export class Token {
     public cap: boolean,
     /** Hash of the lower-cased word when it is all ASCII letters (see reporting.wordHash), else 0. */
     public hash: number,
-  ) {
-    this.punct = !word && end - start === 1 ? source.charCodeAt(start) : -1;
+    /** The character code of a one-unit punctuation token (its text), else -1: compared without a string. */
+    public punct: number,
+  ) {}
+
+  /** The text the token was read from. */
+  get source(): string {
+    return tokenText;
   }
 
   get text(): string {
-    return (this.textCache ??= this.source.slice(this.start, this.end));
+    return tokenText.slice(this.start, this.end);
   }
 
   get lower(): string {
-    return (this.lowerCache ??= this.word && !isPlain(this.source, this.start, this.end) ? this.text.toLowerCase() : this.text);
+    return this.word && !isPlain(tokenText, this.start, this.end) ? this.text.toLowerCase() : this.text;
   }
 
   /** The word lists its lower case belongs to (C_* bits), read once when first asked. */
@@ -43,22 +50,19 @@ export class Token {
     if (this.catCache < 0) {
       // Of the punctuation, only "&" is listed (a connector); a listed word of ASCII letters is found by its hash.
       if (!this.word) this.catCache = this.punct === 38 ? CATEGORIES_BY_WORD.get('&') ?? 0 : 0;
-      else this.catCache = this.hash !== 0 ? categoriesOfAsciiWord(this.source, this.start, this.end, this.hash) : CATEGORIES_BY_WORD.get(this.lower) ?? 0;
+      else this.catCache = this.hash !== 0 ? categoriesOfAsciiWord(tokenText, this.start, this.end, this.hash) : CATEGORIES_BY_WORD.get(this.lower) ?? 0;
     }
     return this.catCache;
   }
 
   /** Turns a released token into a new one (see TokenPool). */
-  reset(source: string, start: number, end: number, word: boolean, cap: boolean, hash: number): this {
-    this.source = source;
+  reset(start: number, end: number, word: boolean, cap: boolean, hash: number, punct: number): this {
     this.start = start;
     this.end = end;
     this.word = word;
     this.cap = cap;
     this.hash = hash;
-    this.punct = !word && end - start === 1 ? source.charCodeAt(start) : -1;
-    this.textCache = undefined;
-    this.lowerCache = undefined;
+    this.punct = punct;
     this.catCache = -1;
     return this;
   }
@@ -77,12 +81,14 @@ function isPlain(text: string, start: number, end: number): boolean {
 }
 
 /**
- * Tokens of sentences that can no longer be read, reused for the next sentences: attributing a
- * document keeps only the tokens of its last few sentences alive, so they are not garbage to collect
- * (nor, in a long document, promoted to the old generation).
+ * Tokens of sentences that can no longer be read, reused for the next sentences and the next
+ * documents: a token was allocated for most words of every sentence that may hold a cue (a seventh
+ * of all the engine allocated). The tokens hold positions only, so keeping them keeps no text.
  */
 class TokenPool {
   private lists: Token[][] = [];
+  /** Tokens cut from the end of a reused list (its new sentence was shorter), for lists that need more. */
+  readonly spare: Token[] = [];
 
   /** A list to tokenize into; it may still hold released tokens, which the tokenizer resets in place. */
   list(): Token[] {
@@ -92,7 +98,22 @@ class TokenPool {
   release(list: Token[]): void {
     if (list !== NO_TOKENS) this.lists.push(list);
   }
+
+  /**
+   * A document is done: what an unusually long one left (a 1 MB line is one sentence) is let go
+   * beyond a bound. (The tokens hold no text: see tokenText.)
+   */
+  endDocument(): void {
+    if (this.lists.length > MAX_POOLED_LISTS) this.lists.length = MAX_POOLED_LISTS;
+    if (this.spare.length > MAX_SPARE_TOKENS) this.spare.length = MAX_SPARE_TOKENS;
+    for (const list of this.lists) if (list.length > MAX_LIST_TOKENS) list.length = MAX_LIST_TOKENS;
+  }
 }
+const MAX_POOLED_LISTS = 16;
+const MAX_LIST_TOKENS = 512;
+const MAX_SPARE_TOKENS = 2048;
+/** The tokens of attributeSentences, shared by all documents (it runs to its end before the next call). */
+const SHARED_POOL = new TokenPool();
 
 export interface Speaker {
   speaker: string | null;
@@ -143,6 +164,7 @@ function isSpaceCode(code: number): boolean {
  */
 export function tokenize(text: string, start: number, end: number, pool?: TokenPool, cueCandidates?: number[]): Token[] {
   const out: Token[] = pool ? pool.list() : [];
+  tokenText = text;
   // Tokens already in `out` (a released list) are reset in place rather than allocated.
   let n = 0;
   let i = start;
@@ -156,9 +178,10 @@ export function tokenize(text: string, start: number, end: number, pool?: TokenP
     if (cls === OTHER) {
       // Keep surrogate pairs together so spans never split a character.
       const len = code >= 0xd800 && code <= 0xdbff && i + 1 < end ? 2 : 1;
+      const punct = len === 1 ? code : -1;
       const old = out[n++];
-      if (old) old.reset(text, i, i + len, false, false, 0);
-      else out.push(new Token(text, i, i + len, false, false, 0));
+      if (old) old.reset(i, i + len, false, false, 0, punct);
+      else out.push(pool?.spare.pop()?.reset(i, i + len, false, false, 0, punct) ?? new Token(i, i + len, false, false, 0, punct));
       i += len;
       continue;
     }
@@ -166,6 +189,8 @@ export function tokenize(text: string, start: number, end: number, pool?: TokenP
     let hash = 0;
     let letters = true;
     let j = i;
+    // The character that ends the word (0 at the range's end).
+    let lastChar = 0;
     for (;;) {
       // The character that ends the run of word characters (0 at the range's end: no joiner there).
       let c = 0;
@@ -193,6 +218,7 @@ export function tokenize(text: string, start: number, end: number, pool?: TokenP
         j += 2;
         continue;
       }
+      lastChar = c;
       break;
     }
     // A capital: an ASCII one, or a first unit that lower-casing changes.
@@ -201,11 +227,16 @@ export function tokenize(text: string, start: number, end: number, pool?: TokenP
     // Words that may start a cue are noted as they are read, so cue matching needs no second pass.
     if (h !== 0 && cueCandidates && mayStartCue(h)) cueCandidates.push(n);
     const old = out[n++];
-    if (old) old.reset(text, i, j, true, cap, h);
-    else out.push(new Token(text, i, j, true, cap, h));
-    i = j;
+    if (old) old.reset(i, j, true, cap, h, -1);
+    else out.push(pool?.spare.pop()?.reset(i, j, true, cap, h, -1) ?? new Token(i, j, true, cap, h, -1));
+    // Most words end at a space: it is passed over here, without reading it again.
+    i = lastChar === 32 ? j + 1 : j;
   }
-  if (out.length > n) out.length = n;
+  if (out.length > n) {
+    // The released tokens beyond this sentence's are kept for longer sentences.
+    if (pool) for (let k = n; k < out.length; k++) pool.spare.push(out[k]!);
+    out.length = n;
+  }
   return out;
 }
 
@@ -1042,45 +1073,52 @@ export function attributeSentences(
 ): SentenceContext[] {
   const registry = new PersonRegistry();
   const sortedOfficials = isSortedByStart(officials) ? officials : [...officials].sort((a, b) => a.start - b.start);
-  const state: ResolverState = { lastPerson: null, lastBody: null, pending: [], text, officials: sortedOfficials, quoted, registry, pool: new TokenPool() };
+  const state: ResolverState = { lastPerson: null, lastBody: null, pending: [], text, officials: sortedOfficials, quoted, registry, pool: SHARED_POOL };
   const out: SentenceContext[] = [];
   let officialCursor = 0;
   const quotedReach = reachOfSpans(quoted);
   const cueCandidates: number[] = [];
-  for (const sentence of sentences) {
-    while (officialCursor < sortedOfficials.length && sortedOfficials[officialCursor]!.start < sentence.end) {
-      const o = sortedOfficials[officialCursor++]!;
-      if (o.start >= sentence.start) registry.addTitled(o.name, o.entityId, o.title ?? null, o.start);
+  try {
+    for (const sentence of sentences) {
+      while (officialCursor < sortedOfficials.length && sortedOfficials[officialCursor]!.start < sentence.end) {
+        const o = sortedOfficials[officialCursor++]!;
+        if (o.start >= sentence.start) registry.addTitled(o.name, o.entityId, o.title ?? null, o.start);
+      }
+      // Most sentences hold no reporting cue: they are only read if a later pronoun needs their subject.
+      if (!mayHoldCue(text, sentence.start, sentence.end)) {
+        // Shared empty lists: a lazy sentence gets its own tokens when read, and never attributions.
+        const lazy: SentenceContext = { sentence, tokens: NO_TOKENS, attributions: NO_ATTRIBUTIONS, subject: null, read: false };
+        addPending(state, lazy);
+        out.push(lazy);
+        continue;
+      }
+      // The sentence's candidates are those the tokenizer adds from here (the list is not emptied per sentence).
+      const firstCandidate = cueCandidates.length;
+      const tokens = tokenize(text, sentence.start, sentence.end, state.pool, cueCandidates);
+      // The shared empty list until findCues attributes a cue (a quarter of these sentences get none).
+      const ctx: SentenceContext = { sentence, tokens, attributions: NO_ATTRIBUTIONS, subject: null, read: true };
+      // A sentence that no quotation touches tests its tokens against no range at all (same answers, no search).
+      const local = touchesRanges(quoted, quotedReach, sentence) ? quoted : NO_SPANS;
+      ctx.subject = sentenceSubject(text, ctx, sortedOfficials, local, registry, state);
+      if (cueCandidates.length > firstCandidate) findCues(text, ctx, cueCandidates, firstCandidate, sortedOfficials, local, registry, state);
+      const first = ctx.attributions[0];
+      if (first?.speaker) {
+        remember(state, first, registry);
+        releaseTokens(state, ctx);
+      } else if (ctx.subject?.speaker && ctx.subject.person) {
+        remember(state, ctx.subject, registry);
+        releaseTokens(state, ctx);
+      } else addPending(state, ctx);
+      out.push(ctx);
     }
-    // Most sentences hold no reporting cue: they are only read if a later pronoun needs their subject.
-    if (!mayHoldCue(text, sentence.start, sentence.end)) {
-      // Shared empty lists: a lazy sentence gets its own tokens when read, and never attributions.
-      const lazy: SentenceContext = { sentence, tokens: NO_TOKENS, attributions: NO_ATTRIBUTIONS, subject: null, read: false };
-      addPending(state, lazy);
-      out.push(lazy);
-      continue;
-    }
-    cueCandidates.length = 0;
-    const tokens = tokenize(text, sentence.start, sentence.end, state.pool, cueCandidates);
-    // The shared empty list until findCues attributes a cue (a quarter of these sentences get none).
-    const ctx: SentenceContext = { sentence, tokens, attributions: NO_ATTRIBUTIONS, subject: null, read: true };
-    // A sentence that no quotation touches tests its tokens against no range at all (same answers, no search).
-    const local = touchesRanges(quoted, quotedReach, sentence) ? quoted : NO_SPANS;
-    ctx.subject = sentenceSubject(text, ctx, sortedOfficials, local, registry, state);
-    if (cueCandidates.length) findCues(text, ctx, cueCandidates, sortedOfficials, local, registry, state);
-    const first = ctx.attributions[0];
-    if (first?.speaker) {
-      remember(state, first, registry);
-      releaseTokens(state, ctx);
-    } else if (ctx.subject?.speaker && ctx.subject.person) {
-      remember(state, ctx.subject, registry);
-      releaseTokens(state, ctx);
-    } else addPending(state, ctx);
-    out.push(ctx);
+    for (const ctx of state.pending) releaseTokens(state, ctx);
+  } finally {
+    // Also after a failure half-way: nothing of the module's may keep this text alive.
+    SHARED_POOL.endDocument();
+    tokenText = '';
+    lastReachList = null;
+    lastReach = NO_REACH;
   }
-  for (const ctx of state.pending) releaseTokens(state, ctx);
-  lastReachList = null;
-  lastReach = NO_REACH;
   return out;
 }
 
@@ -1257,6 +1295,7 @@ function findCues(
   text: string,
   ctx: SentenceContext,
   candidates: number[],
+  firstCandidate: number,
   officials: OfficialMention[],
   quoted: Span[],
   registry: PersonRegistry,
@@ -1266,7 +1305,8 @@ function findCues(
   // The sentence's first word outside quotations, found when first needed.
   let openerIdx = -2;
   let next = 0;
-  for (const cueIdx of candidates) {
+  for (let c = firstCandidate; c < candidates.length; c++) {
+    const cueIdx = candidates[c]!;
     if (cueIdx < next) continue; // a word of the cue just matched
     const t = tokens[cueIdx]!;
     const group = cueGroupIndexOf(t.source, t.start, t.end, t.hash);
@@ -1281,7 +1321,8 @@ function findCues(
     }
     next = cueIdx + n;
     if (inRanges(quoted, t.start)) continue;
-    const m = n === 1 ? t.text : tokens.slice(cueIdx, cueIdx + n).map((x) => x.text).join(' ');
+    // A one-word cue in lower case (most are) is its group's first word: that string, not a new one cut from the text.
+    const m = n === 1 ? (isLowerAscii(t) ? cueGroupAt(group).first : t.text) : tokens.slice(cueIdx, cueIdx + n).map((x) => x.text).join(' ');
     // Verbs are lower case; a capitalised form is a name or a sentence-initial noun ("Reports").
     // ("According to" opens a sentence too, and is kept there like any other capitalised form.)
     if (hasAsciiCapital(m)) {
@@ -1294,6 +1335,16 @@ function findCues(
       else ctx.attributions.push(attribution);
     }
   }
+}
+
+/** Whether the token is all ASCII lower-case letters (then it is its own lower case, as listed words are). */
+function isLowerAscii(t: Token): boolean {
+  const text = t.source;
+  for (let i = t.start; i < t.end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
 }
 
 /** As /[A-Z]/.test(s), without a regex. */
@@ -1682,13 +1733,20 @@ function categoriesOfAsciiWord(text: string, start: number, end: number, hash: n
 /** As t.lower === word, for a lower-case `word`; a word of ASCII letters is compared in place, without its string. */
 function isWord(t: Token | undefined, word: string): boolean {
   if (t === undefined) return false;
-  if (t.hash === 0) return t.lower === word;
+  if (t.hash === 0) {
+    // Punctuation is its own lower case: compared in the article, without cutting its string.
+    if (!t.word) return t.end - t.start === word.length && t.source.startsWith(word, t.start);
+    return t.lower === word;
+  }
   return t.end - t.start === word.length && lowerMatchesAt(t, t.start, word);
 }
 
 /** As t.lower.endsWith(suffix), for a lower-case `suffix` (see isWord). */
 function endsWithLower(t: Token, suffix: string): boolean {
-  if (t.hash === 0) return t.lower.endsWith(suffix);
+  if (t.hash === 0) {
+    if (!t.word) return t.end - t.start >= suffix.length && t.source.startsWith(suffix, t.end - suffix.length);
+    return t.lower.endsWith(suffix);
+  }
   return t.end - t.start >= suffix.length && lowerMatchesAt(t, t.end - suffix.length, suffix);
 }
 

@@ -1184,3 +1184,37 @@ describe('findEvents: cue rules and clause tests read at their words', () => {
     expect(evs[0]?.location).toBe('Nairobi');
   });
 });
+
+// The cue scan and the cheap tests in front of the cue patterns (speed work) must find what the patterns find.
+describe('findEvents cue scan edge cases', () => {
+  const OKAFOR: PersonSpec = { forms: ['Amina Okafor', 'Okafor'], name: 'Amina Okafor', title: 'Foreign Minister', country: 'Nigeria' };
+  const LINDQVIST: PersonSpec = { forms: ['Erik Lindqvist', 'Lindqvist'], name: 'Erik Lindqvist', title: 'Foreign Minister', country: 'Sweden' };
+
+  it('reads "held" with five words before "meeting" as a meeting, and the sentence start and end as word boundaries', () => {
+    const text = 'Okafor held a long and very frank bilateral meeting with Lindqvist in Stockholm on Tuesday.';
+    const events = run(text, [OKAFOR, LINDQVIST], [['Tuesday', '2024-05-14', 'day']]);
+    expect(events).toHaveLength(1);
+    expect(events[0]?.type).toBe('meeting');
+    expect(names(events[0])).toEqual(['Amina Okafor', 'Erik Lindqvist']);
+    expect(events[0]?.date).toBe('2024-05-14');
+    expectSpansValid(text, events);
+  });
+
+  it('reads "had a productive phone call with" as a call and "has held talks with" as talks', () => {
+    const call = run('Lindqvist had a productive phone call with Okafor on Friday.', [OKAFOR, LINDQVIST], [['Friday', '2024-05-17', 'day']]);
+    expect(call.map((e) => e.type)).toEqual(['call']);
+    const talks = run('Okafor has held talks with Lindqvist, the ministry said.', [OKAFOR, LINDQVIST]);
+    expect(talks.map((e) => e.type)).toEqual(['talks']);
+    expect(names(talks[0])).toEqual(['Amina Okafor', 'Erik Lindqvist']);
+  });
+
+  it('finds a cue word after a hyphen, a parenthesis or a quotation mark, and none inside a longer word', () => {
+    for (const text of ['Okafor and Lindqvist held a "productive" meeting in Abuja.', 'Okafor met-Lindqvist in Abuja.', 'Okafor (met) Lindqvist in Abuja.']) {
+      const events = run(text, [OKAFOR, LINDQVIST]);
+      expect(events.map((e) => [e.type, names(e), e.location])).toEqual([['meeting', ['Amina Okafor', 'Erik Lindqvist'], 'Abuja']]);
+    }
+    // "Metropolitan", "commitment": no cue word opens there.
+    const none = run('Okafor praised the Metropolitan commitment of Lindqvist.', [OKAFOR, LINDQVIST]);
+    expect(none).toHaveLength(0);
+  });
+});
