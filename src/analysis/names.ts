@@ -39,15 +39,18 @@ export interface Tokens {
   start: Int32Array;
   /** End of the word proper (no possessive, no abbreviation point). */
   end: Int32Array;
-  /** End including a possessive or an abbreviation point. */
-  fullEnd: Int32Array;
   flags: Uint16Array;
   /** Lower-case words by token index, filled on first use; valid where `lowerGen[i] === gen`. */
   lower: string[];
   lowerGen: Int32Array;
   gen: number;
-  /** `asciiLowerHash` of the word, of its part before the first hyphen, after the last hyphen (-1: not ASCII). */
+  /** `asciiLowerHash` of the word (-1: not ASCII). */
   hashFull: Int32Array;
+  /**
+   * The hash of the part before the first hyphen and after the last one, written only for words
+   * with a joiner (F_JOINER): the others' are their `hashFull`. Read them with `firstHashAt` and
+   * `lastHashAt` (two stores fewer per plain word, most of the text).
+   */
   hashFirst: Int32Array;
   hashLast: Int32Array;
   /** Words whose hash (whole or after the last hyphen) is in the set given to `tokenize`, or not ASCII. */
@@ -131,7 +134,6 @@ function makePool(cap: number) {
     cap,
     start: new Int32Array(cap),
     end: new Int32Array(cap),
-    fullEnd: new Int32Array(cap),
     flags: new Uint16Array(cap),
     hashFull: new Int32Array(cap),
     hashFirst: new Int32Array(cap),
@@ -147,7 +149,6 @@ function growPool(n: number): void {
   const next = makePool(pool.cap * 2);
   next.start.set(pool.start.subarray(0, n));
   next.end.set(pool.end.subarray(0, n));
-  next.fullEnd.set(pool.fullEnd.subarray(0, n));
   next.flags.set(pool.flags.subarray(0, n));
   next.hashFull.set(pool.hashFull.subarray(0, n));
   next.hashFirst.set(pool.hashFirst.subarray(0, n));
@@ -176,7 +177,7 @@ export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens 
   let gapOneSpace = false;
   let i = 0;
   // The pool's arrays in locals (refreshed when it grows): the loop writes seven of them per token.
-  let { start, end, fullEnd, flags, hashFull, hashFirst, hashLast, cues, caps } = pool;
+  let { start, end, flags, hashFull, hashFirst, hashLast, cues, caps } = pool;
   // Sentence starts and Title Case lines are settled as the tokens come, not in later passes.
   let prevFlags = 0;
   let prevStartCode = 0;
@@ -193,7 +194,7 @@ export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens 
     }
     if (n === pool.cap) {
       growPool(n);
-      ({ start, end, fullEnd, flags, hashFull, hashFirst, hashLast, cues, caps } = pool);
+      ({ start, end, flags, hashFull, hashFirst, hashLast, cues, caps } = pool);
     }
     const s = i;
     let e: number;
@@ -365,11 +366,12 @@ export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens 
     }
     start[n] = s;
     end[n] = e;
-    fullEnd[n] = full;
     flags[n] = f;
     hashFull[n] = hf;
-    hashFirst[n] = h1;
-    hashLast[n] = hl;
+    if (f & F_JOINER) {
+      hashFirst[n] = h1;
+      hashLast[n] = hl;
+    }
     if (f & F_WORD) {
       if (cueBits && (hf < 0 || mayHaveHash(cueBits, hf) || (f & F_JOINER && mayHaveHash(cueBits, hl)))) {
         if (hf < 0 || cueHashes!.has(hf) || (f & F_JOINER && cueHashes!.has(hl))) cues[cueCount++] = n;
@@ -435,11 +437,8 @@ export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens 
       }
       start[n] = i;
       end[n] = k;
-      fullEnd[n] = full;
       flags[n] = f;
       hashFull[n] = h;
-      hashFirst[n] = h;
-      hashLast[n] = h;
       if (word) {
         if (cueBits && mayHaveHash(cueBits, h) && cueHashes!.has(h)) cues[cueCount++] = n;
         if (!lowerStart) caps[capCount++] = n;
@@ -461,7 +460,7 @@ export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens 
   if (n > 0) closeTitleCaseLine(lineStart, n, lineCaps, lineLower, flags);
   generation = (generation + 1) | 0;
   return {
-    text, count: n, start, end, fullEnd, flags, lower: pool.lower, lowerGen: pool.lowerGen, gen: generation, hashFull, hashFirst, hashLast,
+    text, count: n, start, end, flags, lower: pool.lower, lowerGen: pool.lowerGen, gen: generation, hashFull, hashFirst, hashLast,
     cues, cueCount, caps, capCount,
   };
 }
@@ -597,6 +596,22 @@ export function lowerAt(t: Tokens, i: number): string {
     t.lowerGen[i] = t.gen;
   }
   return w;
+}
+
+/** End of token i including a possessive or an abbreviation point (the only marks a word takes in). */
+export function fullEndAt(t: Tokens, i: number): number {
+  const f = t.flags[i]!;
+  return t.end[i]! + (f & F_POSS ? 2 : f & F_DOT ? 1 : 0);
+}
+
+/** Hash of the word's part before its first hyphen (`hashFull` unless the word has a joiner). */
+export function firstHashAt(t: Tokens, i: number): number {
+  return t.flags[i]! & F_JOINER ? t.hashFirst[i]! : t.hashFull[i]!;
+}
+
+/** Hash of the word's part after its last hyphen (`hashFull` unless the word has a joiner). */
+export function lastHashAt(t: Tokens, i: number): number {
+  return t.flags[i]! & F_JOINER ? t.hashLast[i]! : t.hashFull[i]!;
 }
 
 export function hasFlag(t: Tokens, i: number, flag: number): boolean {

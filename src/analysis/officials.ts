@@ -21,6 +21,9 @@ import {
   F_TITLE_LINE,
   F_WORD,
   asciiLowerHash,
+  firstHashAt,
+  fullEndAt,
+  lastHashAt,
   mayBeParticleHash,
   sameLowerWord,
   hashBitsOf,
@@ -155,6 +158,35 @@ interface TitleOnly {
   sentence: number;
 }
 
+/** `titleKey(title) === key`, without the lower-case string for a title of ASCII characters that nothing is stripped from. */
+function titleKeyIs(title: string, key: string): boolean {
+  const n = title.length;
+  for (let k = 0; k < n; k++) if (title.charCodeAt(k) >= 128) return titleKey(title) === key;
+  // ASCII: the lower case keeps the length, and is the key unless titleKey's expressions may apply.
+  if (mayStripTitle(title)) return titleKey(title) === key;
+  if (key.length !== n) return false;
+  for (let k = 0; k < n; k++) {
+    let c = title.charCodeAt(k);
+    if (c >= 65 && c <= 90) c |= 32;
+    if (c !== key.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+/** Whether the lower case of an ASCII title holds "to" or opens with "former" or "ex" (titleKey's test). */
+function mayStripTitle(title: string): boolean {
+  const n = title.length;
+  for (let k = 0; k + 1 < n; k++) if ((title.charCodeAt(k) | 32) === 116 && (title.charCodeAt(k + 1) | 32) === 111) return true;
+  return opensWithLower(title, 'former') || opensWithLower(title, 'ex');
+}
+
+/** Whether an ASCII string's lower case opens with `word` (lower-case letters). */
+function opensWithLower(s: string, word: string): boolean {
+  if (s.length < word.length) return false;
+  for (let k = 0; k < word.length; k++) if ((s.charCodeAt(k) | 32) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
 function titleKey(title: string): string {
   const lower = title.toLowerCase();
   // Neither expression can match without these letters: most titles are their lower case.
@@ -178,10 +210,12 @@ function countriesFromTitleOnly(t: Tokens, entities: DocEntity[], found: Found[]
   // "title|country" of the officials who have both.
   let known: string[] | null = null;
   for (const e of entities) {
-    if (!e.title) continue;
-    const key = titleKey(e.title);
-    // Only the titles a name-less mention has matter here (most officials' titles are none of them).
-    if (!titleOnly.some((o) => o.title === key)) continue;
+    const title = e.title;
+    if (!title) continue;
+    // Only the titles a name-less mention has matter here (most officials' titles are none of them):
+    // compared without the key's string.
+    if (!titleOnly.some((o) => titleKeyIs(title, o.title))) continue;
+    const key = titleKey(title);
     if (e.country) (known ??= []).push(`${key}|${e.country}`);
     else {
       holderKeys ??= [];
@@ -350,7 +384,7 @@ function countryName(t: Tokens, first: number, last: number): string | null {
   }
   // Several words, the first one space before the next: a phrase whose first word opens no country
   // or body name (nor is "the", which the lookup strips) names none.
-  if (t.fullEnd[first] === t.end[first] && t.flags[first + 1]! & F_ADJ) {
+  if (!(f1 & (F_POSS | F_DOT)) && t.flags[first + 1]! & F_ADJ) {
     if (h1 >= 0 && !(f1 & F_JOINER)) {
       // Letters only (no apostrophe inside): the hash settles it.
       if (h1 !== THE_HASH && !mayStartCountryPhraseHash(h1) && !BODY_FIRST_HASHES.has(h1)) return null;
@@ -753,7 +787,7 @@ function portfolioSplitEnd(t: Tokens, p: number): number {
   for (let k = p; k < t.count && k - p < MAX_PORTFOLIO_RUN; k++) {
     const f = t.flags[k]!;
     if (k > p) {
-      const prevEnd = t.fullEnd[k - 1]!;
+      const prevEnd = fullEndAt(t, k - 1);
       const isListComma = isComma(t, k) && t.start[k] === prevEnd;
       const lower = f & F_WORD ? lowerAt(t, k) : '';
       const isAnd = (lower === 'and' && continues(t, k)) || (t.text.charCodeAt(t.start[k]!) === 38 && t.end[k]! - t.start[k]! === 1);
@@ -950,7 +984,7 @@ function mayBeHead(t: Tokens, i: number): boolean {
   if (h < 0) return true; // letters beyond ASCII ("attaché"): let the exact test decide
   // "former-Premier", "ex-minister": the part after the last hyphen.
   if (HEAD_HASHES.has(h)) return true;
-  return (f & F_JOINER) !== 0 && HEAD_HASHES.has(t.hashLast[i]!);
+  return (f & F_JOINER) !== 0 && HEAD_HASHES.has(t.hashLast[i]!); // a joiner: its own last part
 }
 
 /** Heads and honorifics: the words the tokenizer lists for the cue scan. */
@@ -1304,7 +1338,7 @@ const CLOSE_QUOTES = new Set(['"', '”', "'", '’']);
 function nicknameAt(t: Tokens, i: number): number {
   if (i + 3 >= t.count || !OPEN_QUOTES.has(t.text[t.start[i]!]!)) return 0;
   if (!(t.flags[i + 1]! & F_WORD) || !(t.flags[i + 1]! & F_CAP) || t.start[i + 1] !== t.end[i]) return 0;
-  if (!CLOSE_QUOTES.has(t.text[t.start[i + 2]!]!) || t.start[i + 2] !== t.fullEnd[i + 1]) return 0;
+  if (!CLOSE_QUOTES.has(t.text[t.start[i + 2]!]!) || t.start[i + 2] !== fullEndAt(t, i + 1)) return 0;
   if (!(t.flags[i + 3]! & F_ADJ) || !isNameLike(t, i + 3, true)) return 0;
   return i + 3;
 }
@@ -1463,13 +1497,18 @@ function canonicalWords(t: Tokens, first: number, last: number): string[] {
 interface NameRun {
   first: number;
   last: number;
-  words: string[];
+  /** `canonicalWords` of the run, once asked (most runs found are no longer than the cue asking: their length settles them). */
+  words?: string[];
   /** `keyOf(words)`, once asked (a run is shared by every question that finds it). */
   key?: string;
 }
 
-function runKeyOf(run: NameRun): string {
-  return (run.key ??= keyOf(run.words));
+function runWordsOf(t: Tokens, run: NameRun): string[] {
+  return (run.words ??= canonicalWords(t, run.first, run.last));
+}
+
+function runKeyOf(t: Tokens, run: NameRun): string {
+  return (run.key ??= keyOf(runWordsOf(t, run)));
 }
 
 /**
@@ -1480,33 +1519,30 @@ function runKeyOf(run: NameRun): string {
 class NameRunIndex {
   /** Answers already given, by short name (made on the first question: many documents ask none). */
   memo: Map<string, string[] | null> | null = null;
-  /** Tokens by `hashLast` and by `hashFirst`; built once a document has asked several questions. */
-  private byLast: Map<number, number[]> | null = null;
-  private byFirst: Map<number, number[]> | null = null;
-  /** The run around each token asked about, so that a word shared by several questions is parsed once. */
-  private runAt: Map<number, NameRun | null> | null = null;
+  /** Whether the token chains by last and first hash (byLastHash, byFirstHash) are this document's. */
+  private indexed = false;
+  /** Tells this index from the one before (the chains name their owner by it: an index holds the text). */
+  private readonly serial = nextNameRunIndexSerial();
+  /** The runs found, listed by runMemoIndex for the tokens asked about (each token's run is parsed once). */
+  private runList: NameRun[] | null = null;
   private scans = 0;
 
-  constructor(private readonly t: Tokens) {}
+  constructor(readonly t: Tokens) {}
 
   private buildIndex(): void {
     const t = this.t;
-    const byLast = new Map<number, number[]>();
-    const byFirst = new Map<number, number[]>();
+    let n = 0;
+    for (let c = 0; c < t.capCount; c++) if (mayBelongToLongerName(t, t.caps[c]!)) n++;
+    byLastHash.reset(n);
+    byFirstHash.reset(n);
     for (let c = 0; c < t.capCount; c++) {
       const i = t.caps[c]!;
       if (!mayBelongToLongerName(t, i)) continue;
-      const hl = t.hashLast[i]!;
-      const hf = t.hashFirst[i]!;
-      const listL = byLast.get(hl);
-      if (listL) listL.push(i);
-      else byLast.set(hl, [i]);
-      const listF = byFirst.get(hf);
-      if (listF) listF.push(i);
-      else byFirst.set(hf, [i]);
+      byLastHash.add(lastHashAt(t, i), i);
+      byFirstHash.add(firstHashAt(t, i), i);
     }
-    this.byLast = byLast;
-    this.byFirst = byFirst;
+    indexOwner = this.serial;
+    this.indexed = true;
   }
 
   /** Runs of two or more name words that end with the word hashed `last` or open with the word hashed `first`. */
@@ -1516,18 +1552,17 @@ class NameRunIndex {
       // Most documents ask a question or two: integer comparisons over the words beat building an index.
       this.scans++;
       const t = this.t;
-      const { caps, capCount, hashLast, hashFirst } = t;
+      const { caps, capCount, hashFull, hashLast, hashFirst, flags } = t;
       for (let c = 0; c < capCount; c++) {
         const i = caps[c]!;
-        if (hashLast[i] !== last && hashFirst[i] !== first) continue;
+        // A word without a joiner is one part: its first and last hashes are its hash.
+        if (flags[i]! & F_JOINER ? hashLast[i] !== last && hashFirst[i] !== first : hashFull[i] !== last && hashFull[i] !== first) continue;
         if (mayBelongToLongerName(t, i)) this.visit(i, out);
       }
     } else {
-      if (!this.byLast) this.buildIndex();
-      const byLast = this.byLast!.get(last);
-      if (byLast) for (const i of byLast) this.visit(i, out);
-      const byFirst = this.byFirst!.get(first);
-      if (byFirst) for (const i of byFirst) this.visit(i, out);
+      if (!this.indexed || indexOwner !== this.serial) this.buildIndex();
+      for (let en = byLastHash.first(last); en >= 0; en = byLastHash.next(en)) this.visit(byLastHash.token(en), out);
+      for (let en = byFirstHash.first(first); en >= 0; en = byFirstHash.next(en)) this.visit(byFirstHash.token(en), out);
     }
     // By first token, stably (as Array.prototype.sort): a few runs at most.
     for (let k = 1; k < out.length; k++) {
@@ -1544,16 +1579,115 @@ class NameRunIndex {
 
   /** Adds the run holding token i to `out`, unless it is there (a run is determined by its first token). */
   private visit(i: number, out: NameRun[]): void {
-    const runAt = (this.runAt ??= new Map<number, NameRun | null>());
-    let run = runAt.get(i);
-    if (run === undefined) {
+    if (i >= runMemoSerial.length) growRunMemo(Math.max(this.t.count, i + 1));
+    let run: NameRun | null;
+    if (runMemoSerial[i] === this.serial) {
+      const k = runMemoIndex[i]!;
+      run = k < 0 ? null : this.runList![k]!;
+    } else {
       run = runAround(this.t, i);
-      runAt.set(i, run);
+      runMemoSerial[i] = this.serial;
+      if (run) {
+        const list = (this.runList ??= []);
+        runMemoIndex[i] = list.length;
+        list.push(run);
+      } else runMemoIndex[i] = -1;
     }
     if (!run) return;
     for (const known of out) if (known.first === run.first) return;
     out.push(run);
   }
+}
+
+/**
+ * Tokens by a hash, in chains kept in typed arrays reused from one document to the next (a Map of
+ * arrays per document was most of the name-run index's garbage): an open-addressing table of the
+ * distinct hashes, each with the first and last entry of its chain, in the order tokens were added.
+ */
+class TokenHashChains {
+  private slotHash = new Int32Array(64);
+  private slotHead = new Int32Array(64).fill(-1);
+  private slotTail = new Int32Array(64);
+  private entryToken = new Int32Array(32);
+  private entryNext = new Int32Array(32);
+  private mask = 63;
+  private entries = 0;
+
+  /** Empties the chains, with room for n tokens (the table at most half full). */
+  reset(n: number): void {
+    let size = 64;
+    while (size < 2 * n + 2) size *= 2;
+    if (this.slotHash.length < size) {
+      this.slotHash = new Int32Array(size);
+      this.slotHead = new Int32Array(size);
+      this.slotTail = new Int32Array(size);
+    }
+    if (this.entryToken.length < n) {
+      this.entryToken = new Int32Array(2 * n);
+      this.entryNext = new Int32Array(2 * n);
+    }
+    this.slotHead.fill(-1, 0, size);
+    this.mask = size - 1;
+    this.entries = 0;
+  }
+
+  add(hash: number, token: number): void {
+    const en = this.entries++;
+    this.entryToken[en] = token;
+    this.entryNext[en] = -1;
+    let slot = hash & this.mask;
+    while (this.slotHead[slot] !== -1 && this.slotHash[slot] !== hash) slot = (slot + 1) & this.mask;
+    if (this.slotHead[slot] === -1) {
+      this.slotHash[slot] = hash;
+      this.slotHead[slot] = en;
+    } else this.entryNext[this.slotTail[slot]!] = en;
+    this.slotTail[slot] = en;
+  }
+
+  /** The first entry of the tokens added with `hash`, or -1. */
+  first(hash: number): number {
+    for (let slot = hash & this.mask; this.slotHead[slot] !== -1; slot = (slot + 1) & this.mask) {
+      if (this.slotHash[slot] === hash) return this.slotHead[slot]!;
+    }
+    return -1;
+  }
+
+  next(entry: number): number {
+    return this.entryNext[entry]!;
+  }
+
+  token(entry: number): number {
+    return this.entryToken[entry]!;
+  }
+}
+
+const byLastHash = new TokenHashChains();
+const byFirstHash = new TokenHashChains();
+/** The serial of the name-run index whose tokens the chains hold (one document at a time asks). */
+let indexOwner = 0;
+let nameRunIndexSerial = 0;
+
+/** A serial never 0 (the memo's initial value), wrapping within 32 bits. */
+function nextNameRunIndexSerial(): number {
+  nameRunIndexSerial = (nameRunIndexSerial + 1) | 0;
+  if (nameRunIndexSerial === 0) nameRunIndexSerial = 1;
+  return nameRunIndexSerial;
+}
+
+// The run around each token asked about, by token: valid where runMemoSerial is the asking index's
+// serial; runMemoIndex is the run's place in the index's list, -1 for none (a Map per document was
+// its garbage). Numbers only: no text stays reachable.
+let runMemoSerial = new Int32Array(4096);
+let runMemoIndex = new Int32Array(4096);
+
+function growRunMemo(n: number): void {
+  const size = Math.max(n, 2 * runMemoSerial.length);
+  const serial = new Int32Array(size);
+  serial.set(runMemoSerial);
+  const index = new Int32Array(size);
+  index.set(runMemoIndex);
+  runMemoSerial = serial;
+  runMemoIndex = index;
 }
 
 /** Questions answered by a plain scan before the index is built (keeps big documents linear). */
@@ -1578,7 +1712,7 @@ function runAround(t: Tokens, i: number): NameRun | null {
   while (s < i && !isNameStart(t, s, false)) s++;
   const run = parseNameRun(t, s, false);
   if (!run || run.first > i || run.last < i || run.last === run.first) return null;
-  return { first: run.first, last: run.last, words: canonicalWords(t, run.first, run.last) };
+  return { first: run.first, last: run.last };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1919,21 +2053,24 @@ function findFullName(r: Registration, runs: NameRunIndex, key: string): string[
   const candidates = runs.around(asciiLowerHash(key, lastSpace + 1, key.length, false), asciiLowerHash(key, 0, firstSpace < 0 ? key.length : firstSpace, true));
   let before: string[] | null = null;
   let after: string[] | null = null;
+  const t = runs.t;
   for (const run of candidates) {
-    if (run.words.length <= r.words.length) continue;
+    // A run has at most a word per token (a quoted nickname is left out): too short, its words are not needed.
+    if (run.last - run.first + 1 <= r.words.length || runWordsOf(t, run).length <= r.words.length) continue;
     // A run reaching into the cue from its left ("of Investment Rebecca Miano"): the cue's own
     // context already bounded the name there.
     if (run.first < r.first && run.last >= r.first) continue;
-    const runKey = runKeyOf(run);
-    if (!endsWithWords(runKey, key) && !(isFamilyNameFirst(run.words) && startsWithWords(runKey, key))) continue;
-    if (run.first <= r.first) before = run.words;
-    else if (!after) after = run.words;
+    const runKey = runKeyOf(t, run);
+    const words = runWordsOf(t, run);
+    if (!endsWithWords(runKey, key) && !(isFamilyNameFirst(words) && startsWithWords(runKey, key))) continue;
+    if (run.first <= r.first) before = words;
+    else if (!after) after = words;
   }
   if (before || after || r.words.length !== 1) return before ?? after;
   // Names known by their first word ("President Prabowo" for Prabowo Subianto): only when one run fits.
-  const byFirst = candidates.filter((run) => run.words.length >= 2 && run.words.length <= 3 && startsWithWords(runKeyOf(run), key));
-  const distinct = new Set(byFirst.map((run) => runKeyOf(run)));
-  return distinct.size === 1 ? byFirst[0]!.words : null;
+  const byFirst = candidates.filter((run) => runWordsOf(t, run).length >= 2 && runWordsOf(t, run).length <= 3 && startsWithWords(runKeyOf(t, run), key));
+  const distinct = new Set(byFirst.map((run) => runKeyOf(t, run)));
+  return distinct.size === 1 ? runWordsOf(t, byFirst[0]!) : null;
 }
 
 /** Every mention of a document entity, left to right, without overlaps. */
@@ -2140,7 +2277,7 @@ function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: numbe
   const lastSeen: number[] = [];
   const found: Found[] = [];
   // The arrays in locals: the loop below visits every listed word.
-  const { caps, capCount, cues, flags, hashFirst } = t;
+  const { caps, capCount, cues, flags, hashFirst, hashFull } = t;
   // Names start on capitalised or hyphenated words (listed by the tokenizer), or on particles, which
   // the tokenizer lists among the cue words (CUE_HASHES): with particle forms both lists are walked.
   let c = firstIndexAtOrAfter(caps, capCount, from);
@@ -2155,7 +2292,7 @@ function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: numbe
     if (i >= to) break;
     // The first word's hash first: it rejects almost every word with one array read (the tests
     // below only ever skip a word too, so their order does not matter).
-    const quick = hashFirst[i]!;
+    const quick = flags[i]! & F_JOINER ? hashFirst[i]! : hashFull[i]!;
     // Letters beyond ASCII ("José") may still normalise to a key: those take the slow path.
     if (quick >= 0 && (firstPartBits[(quick >>> 5) & 31]! & (1 << (quick & 31))) === 0) continue;
     const f = flags[i]!;
@@ -2446,7 +2583,7 @@ function resolveDeferred(t: Tokens, deferred: Deferred[], entities: DocEntity[])
       out.push({ first: d.first, last: d.last, words: d.words, title: refTitle, country: d.country, weight: 1 });
       // "Ana Ruiz also agreed with her Peruvian counterpart Luis Vega": whoever
       // has a foreign counterpart holds an office too.
-      if (subject) out.push({ first: subject.first, last: subject.last, words: subject.words, title: null, country: null, weight: 1 });
+      if (subject) out.push({ first: subject.first, last: subject.last, words: runWordsOf(t, subject), title: null, country: null, weight: 1 });
     } else {
       if (!ref) continue;
       out.push({ first: d.first, last: d.last, words: d.words, title: refTitle ? `former ${refTitle}` : null, country: ref.country, weight: 1 });

@@ -17,6 +17,8 @@ import {
   nameKey,
   entityIdOf,
   stringHash,
+  firstHashAt,
+  lastHashAt,
   tokenize,
   wordAt,
 } from '../../src/analysis/names';
@@ -25,7 +27,7 @@ function read(text: string) {
   const t = tokenize(text);
   const out: Array<{ word: string; flags: number; hash: number; first: number; last: number }> = [];
   for (let i = 0; i < t.count; i++) {
-    out.push({ word: wordAt(t, i), flags: t.flags[i]!, hash: t.hashFull[i]!, first: t.hashFirst[i]!, last: t.hashLast[i]! });
+    out.push({ word: wordAt(t, i), flags: t.flags[i]!, hash: t.hashFull[i]!, first: firstHashAt(t, i), last: lastHashAt(t, i) });
   }
   return out;
 }

@@ -4,7 +4,7 @@
 // compared with itself read after a space.
 import { describe, expect, it } from 'vitest';
 import { lookupCountry, lookupCountryAt, lookupPlainCountryAt, plainPhraseHashAt } from '../../src/analysis/countries';
-import { F_ABBR, F_ADJ, F_CAP, F_DOT, F_NL, F_SENT, F_WORD, stringHash, tokenize, wordAt } from '../../src/analysis/names';
+import { F_ABBR, F_ADJ, F_CAP, F_DOT, F_NL, F_SENT, F_WORD, firstHashAt, fullEndAt, lastHashAt, stringHash, tokenize, wordAt } from '../../src/analysis/names';
 
 type Read = { word: string; flags: number; hash: number; first: number; last: number; fullEnd: number };
 
@@ -12,7 +12,7 @@ function read(text: string, cues?: ReadonlySet<number>): { tokens: Read[]; cues:
   const t = tokenize(text, cues);
   const tokens: Read[] = [];
   for (let i = 0; i < t.count; i++) {
-    tokens.push({ word: wordAt(t, i), flags: t.flags[i]!, hash: t.hashFull[i]!, first: t.hashFirst[i]!, last: t.hashLast[i]!, fullEnd: t.fullEnd[i]! - t.start[i]! });
+    tokens.push({ word: wordAt(t, i), flags: t.flags[i]!, hash: t.hashFull[i]!, first: firstHashAt(t, i), last: lastHashAt(t, i), fullEnd: fullEndAt(t, i) - t.start[i]! });
   }
   return {
     tokens,

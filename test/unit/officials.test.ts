@@ -59,6 +59,21 @@ describe('findOfficials: titles before the name', () => {
     expect(found[0]!.title).toBe('Shadow trade minister');
   });
 
+  it('links many short cues in one document to the full names named earlier, document after document', () => {
+    // Past a few such questions a document indexes its name words by hash: each document gets its own index.
+    const articleOf = (people: Array<[string, string]>) =>
+      people.map(([g, f]) => `Earlier the veteran ${g} ${f} spoke at the forum about trade.`).join(' ') +
+      ' ' +
+      people.map(([, f]) => `Shadow trade minister Ms ${f} said the levy was a test.`).join(' ');
+    const first: Array<[string, string]> = [['Ann', 'Price'], ['Tomasz', 'Kowalczyk'], ['Adaeze', 'Okonkwo'], ['Rahul', 'Mehta'], ['Ingrid', 'Solberg'], ['Kenji', 'Sato']];
+    const second: Array<[string, string]> = [['Lwazi', 'Dlamini'], ['Olga', 'Petrova'], ['Hamid', 'Karimi'], ['Siobhan', 'Walsh'], ['Chidi', 'Eze'], ['Marta', 'Novak']];
+    for (const people of [first, second, first]) {
+      const found = findOfficials(articleOf(people));
+      const short = found.filter((o) => !o.text.includes(' ')).map((o) => [o.text, o.name]);
+      expect(short).toEqual(people.map(([g, f]) => [f, `${g} ${f}`]));
+    }
+  });
+
   it('reads lower-case titles of a body: "EU Commission president", "EU trade commissioner"', () => {
     expect(brief(findOfficials('EU Commission president Lena Vogt has indicated she wants the scheme to end.'))).toEqual([
       ['Lena Vogt', 'Lena Vogt', 'EU Commission president', 'European Union'],
@@ -287,6 +302,15 @@ describe('findOfficials: appositions and other cues', () => {
       ['Shinzo Abe', 'Japan'],
       ['Abe', 'Japan'],
     ]);
+    // The official's title is matched to the title-only mention as its key: any casing, "former" and
+    // "to <place>" left out; another title is another office.
+    const countryWithTitle = (title: string, mention: string) =>
+      findOfficials(`Rouhani met ${title} Shinzo Abe in Tokyo. It follows Abe’s trip to Tehran, the first visit by a Japanese ${mention} to Iran in 41 years.`)[0]?.country;
+    expect(countryWithTitle('PRIME MINISTER', 'prime minister')).toBe('Japan');
+    expect(countryWithTitle('former Prime Minister', 'prime minister')).toBe('Japan');
+    expect(countryWithTitle('Defence Minister', 'defence minister')).toBe('Japan');
+    expect(countryWithTitle('Defence Minister', 'prime minister')).toBeNull();
+    expect(findOfficials('Ambassador to Peru Elena Rojas arrived on Monday. Rojas met officials on the first visit by a Chilean ambassador in a decade.')[0]?.country).toBe('Chile');
     // Not when the title-only mention is someone else's: Japan's foreign minister is Motegi, not Sa’ar.
     const other = findOfficials('Japan’s Foreign Minister has arrived. Japanese Foreign Minister Toshimitsu Motegi met Foreign Minister Gideon Sa’ar.');
     expect(other.map((o) => [o.name, o.country])).toEqual([
