@@ -21,6 +21,7 @@ import { runSteps } from '../analysis/steps';
 import { type CorpusLinks, type LinkInput, linkArticlesStepwise, linkedAnalysis, peopleCount } from './corpusLink';
 import { isArticlePath } from './glob';
 import { LiveAnalysis } from './liveAnalysis';
+import { PathOrderedMap } from './pathOrderedMap';
 import { Metrics, type MutableIndexingRun } from './metrics';
 import type { AnalysisCounts, ArticleSnapshot, ArticleSummary, WorkspaceModel } from './model';
 import { hashText, textHasher } from './textHash';
@@ -176,7 +177,7 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
 
   readonly ready: Promise<void>;
   private resolveReady!: () => void;
-  private entries = new Map<string, Entry>();
+  private entries = new PathOrderedMap<Entry>();
   /** Bumped whenever an entry changes: the article list is made again. */
   private version = 0;
   private listed: Listed | undefined;
@@ -195,8 +196,6 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
   /** Someone waits for the linking (the end of indexing): no pause before it. */
   private linkUrgent = false;
   private lastLinkedCount = 0;
-  /** The articles of the last linking, in its (path) order: the next one sorts only what is new. */
-  private linkOrder: Array<{ uri: vscode.Uri; path: string }> | undefined;
   /** What the last linking linked (linkSignature), to save it with it. */
   private linksSignature: string | undefined;
   private savedSignature: string | undefined;
@@ -834,6 +833,7 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     if (!entry.checked) {
       entry.checked = true;
       entry.path = vscode.workspace.asRelativePath(entry.uri);
+      this.entries.refile(key);
       entry.snapshot = undefined;
       // The same analysis: the linking stands, only the article list changes (it now has this article).
       this.version++;
@@ -1314,11 +1314,8 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     this.linksSignature = undefined;
   }
 
-  /** Every entry, in path order: the last linking's order kept, the articles new since sorted and merged in. */
   private linkInput(): Entry[] {
-    const input = this.inPathOrder(this.entries, this.linkOrder);
-    this.linkOrder = input.map((e) => ({ uri: e.uri, path: e.path }));
-    return input;
+    return this.entries.inPathOrder();
   }
 
   /** Starts a background linking unless one runs (which starts another when it ends, if something changed). */
@@ -1398,11 +1395,8 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     this.linkIfSmall();
     if (this.listed && this.listed.version === this.version) return this.listed;
     const started = performance.now();
-    const checked = new Map<string, Entry>();
-    for (const [key, entry] of this.entries) if (entry.checked) checked.set(key, entry);
-    // Most changes change articles, not which articles there are: the last list's order is kept then (no
-    // sort of thousands of paths at every change).
-    const ordered = this.inPathOrder(checked, this.listed?.list);
+    // The index keeps its entries in path order as they come: no sort of thousands of paths per list.
+    const ordered = this.entries.inPathOrder((entry) => entry.checked);
     const list: ArticleSummary[] = [];
     const summaryByPath = new Map<string, ArticleSummary>();
     for (const entry of ordered) {
@@ -1413,37 +1407,6 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     this.listed = { version: this.version, list, byPath: summaryByPath };
     this.longest('article list', started);
     return this.listed;
-  }
-
-  /**
-   * The checked entries in path order, from the last list's order: the articles it had keep their places and
-   * only the new ones are sorted, then merged in (while a large workspace is first indexed, each list adds a few
-   * thousand articles to ten thousand: sorting them all each time held the host for tens of ms).
-   */
-  private inPathOrder(checked: ReadonlyMap<string, Entry>, previous: ReadonlyArray<{ uri: vscode.Uri; path: string }> | undefined): Entry[] {
-    if (!previous) return [...checked.values()].sort(byPath);
-    const kept: Entry[] = [];
-    const keptKeys = new Set<string>();
-    for (const a of previous) {
-      const key = a.uri.toString();
-      const entry = checked.get(key);
-      // (A path that changed, with the workspace's folders, is placed again.)
-      if (entry && entry.path === a.path) {
-        kept.push(entry);
-        keptKeys.add(key);
-      }
-    }
-    if (kept.length === checked.size) return kept;
-    const added: Entry[] = [];
-    for (const [key, entry] of checked) if (!keptKeys.has(key)) added.push(entry);
-    added.sort(byPath);
-    const merged: Entry[] = [];
-    let i = 0;
-    let j = 0;
-    while (i < kept.length && j < added.length) merged.push(byPath(added[j]!, kept[i]!) < 0 ? added[j++]! : kept[i++]!);
-    while (i < kept.length) merged.push(kept[i++]!);
-    while (j < added.length) merged.push(added[j++]!);
-    return merged;
   }
 
   dispose(): void {
