@@ -19,6 +19,7 @@ import type { Config } from './config';
 import { CONFIG_SECTION, Settings } from './constants';
 import { runSteps } from '../analysis/steps';
 import { type CorpusLinks, type LinkInput, linkArticlesStepwise, linkedAnalysis, peopleCount } from './corpusLink';
+import { enabledPatterns, walkArticles } from './articleWalk';
 import { isArticlePath } from './glob';
 import { LiveAnalysis } from './liveAnalysis';
 import { PathOrderedMap } from './pathOrderedMap';
@@ -500,8 +501,17 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
     const finding = (async () => {
       const found = new Map<string, vscode.Uri>();
       for (const folder of vscode.workspace.workspaceFolders ?? []) {
-        const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, include), exclude ? new vscode.RelativePattern(folder, exclude) : undefined, undefined, token);
-        for (const uri of uris) found.set(uri.toString(), uri);
+        // Walked directory by directory rather than by findFiles (see articleWalk.ts); files.exclude applies as
+        // it does to findFiles.
+        const articles = await walkArticles(folder.uri, {
+          readDirectory: (dir) => Promise.resolve(vscode.workspace.fs.readDirectory(dir)),
+          join: (dir, name) => vscode.Uri.joinPath(dir, name),
+          include,
+          exclude,
+          filesExclude: enabledPatterns(vscode.workspace.getConfiguration('files', folder.uri).get<unknown>('exclude')),
+          cancelled: () => token.isCancellationRequested,
+        });
+        for (const [, uri] of articles) found.set(uri.toString(), uri);
       }
       return found;
     })();
