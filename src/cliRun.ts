@@ -27,18 +27,22 @@ Folders are walked for .txt and .md files. Without --out the export goes to stan
 for articles that do not state their own.
 --ndjson    writes the export as one JSON object per line: a header, then one line per article,
             then one per entity and one per event (each with a "record" field saying which).
---jobs N    analyses with N worker threads (default: one per CPU, or 1 for a small input).
+--jobs N    analyses with N worker threads (default: one per CPU, or 1 for a small input or two cores).
 --shard I/N processes only the I-th of N slices of the files (1 <= I <= N); a file's slice depends
             on its path alone, so every machine running one slice agrees on the split.`;
 
 const ARTICLE_EXTENSIONS = /\.(txt|md)$/i;
 /**
  * Below this many bytes of articles the default is one thread: each worker compiles the engine again (V8
- * optimises per isolate), which a small folder does not repay. Measured on the 2-core machine with
- * bench/cli-scale.mjs: 2 workers 0.85x of one thread on 4 MB, 1.66x on 8 MB, 1.31x on 16 MB (3 rounds each,
- * other jobs running). `--jobs N` always uses N threads.
+ * optimises per isolate), which a small folder does not repay. And one thread is not one core: V8's compiler
+ * and garbage-collector threads keep ~1.3-1.6 cores busy beside it. Measured with bench/cli-scale.mjs on the
+ * 2-core machine (2026-11-23): 2 workers 0.89x of one thread on 16 MB (one thread: 4.5 s wall, 7.2 s CPU),
+ * 1.03x on 48 MB (9.1 s wall, 12.2 s CPU). So on two cores the default stays one thread up to ~48 MB; with more
+ * cores the workers have cores of their own and pay from 8 MB (earlier measure: 1.3-1.7x on 8-16 MB).
+ * `--jobs N` always uses N threads.
  */
 const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
+const PARALLEL_MIN_BYTES_TWO_CORES = 48 * 1024 * 1024;
 const MAX_JOBS = 256;
 /** Output is written in pieces of about this size (fewer, larger writes). */
 const WRITE_BUFFER_CHARS = 1 << 20;
@@ -124,7 +128,8 @@ export function runCli(argv: string[], io: CliIo): number | Promise<number> {
   const shard = options.shard;
   if (shard) files = files.filter((f) => shardOf(f.path, shard.count) === shard.index);
   const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
-  const jobs = io.workerScript ? (options.jobs ?? (totalBytes < PARALLEL_MIN_BYTES ? 1 : availableParallelism())) : 1;
+  const cores = availableParallelism();
+  const jobs = io.workerScript ? (options.jobs ?? (totalBytes < (cores <= 2 ? PARALLEL_MIN_BYTES_TWO_CORES : PARALLEL_MIN_BYTES) ? 1 : cores)) : 1;
   const generator = `news-annotator ${version}`;
   const skipped = (path: string, reason: string) => io.stderr(`news-annotator: skipped ${printable(path)}: ${reason}\n`);
 
