@@ -18,6 +18,8 @@ export interface WalkOptions<D> {
   /** files.exclude's patterns that are on (applied to files and directories, as findFiles applies them). */
   filesExclude: readonly string[];
   cancelled?: () => boolean;
+  /** Called for each article as its directory is read (work spread between the reads, not after them all). */
+  onFound?: (path: string, location: D) => void;
 }
 
 /** Directories deeper than this are not entered. */
@@ -56,7 +58,9 @@ export async function walkArticles<D>(root: D, options: WalkOptions<D>): Promise
         if (prunes && matchesGlob(`${relative}/_`, options.exclude)) continue;
         subdirectories.push([options.join(dir, name), relative, depth + 1, linked || (type & SYMBOLIC_LINK) !== 0]);
       } else if (type & FILE && matchesGlob(relative, options.include) && !matchesGlob(relative, options.exclude)) {
-        found.push([relative, options.join(dir, name)]);
+        const location = options.join(dir, name);
+        found.push([relative, location]);
+        options.onFound?.(relative, location);
       }
     }
     // Depth first, each directory's subdirectories in listing order.

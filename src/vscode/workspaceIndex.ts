@@ -503,15 +503,15 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
       for (const folder of vscode.workspace.workspaceFolders ?? []) {
         // Walked directory by directory rather than by findFiles (see articleWalk.ts); files.exclude applies as
         // it does to findFiles.
-        const articles = await walkArticles(folder.uri, {
+        await walkArticles(folder.uri, {
           readDirectory: (dir) => Promise.resolve(vscode.workspace.fs.readDirectory(dir)),
           join: (dir, name) => vscode.Uri.joinPath(dir, name),
           include,
           exclude,
           filesExclude: enabledPatterns(vscode.workspace.getConfiguration('files', folder.uri).get<unknown>('exclude')),
           cancelled: () => token.isCancellationRequested,
+          onFound: (_, uri) => found.set(uri.toString(), uri),
         });
-        for (const [, uri] of articles) found.set(uri.toString(), uri);
       }
       return found;
     })();

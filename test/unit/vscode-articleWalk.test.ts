@@ -48,8 +48,10 @@ const exclude = '**/{node_modules,.git,.news-annotator}/**';
 describe('walkArticles', () => {
   it('finds every article under the folder, by its workspace-relative path, and nothing else', async () => {
     const fs = fakeFs(['wire/2019/a.txt', 'wire/2019/b.md', 'wire/notes.docx', 'c.txt', 'magazine/long/d.TXT', 'empty/']);
-    const found = await walkArticles('', { ...fs, include, exclude, filesExclude: [] });
+    const told: string[] = [];
+    const found = await walkArticles('', { ...fs, include, exclude, filesExclude: [], onFound: (path) => told.push(path) });
     expect(found.map(([path]) => path).sort()).toEqual(['c.txt', 'wire/2019/a.txt', 'wire/2019/b.md']);
+    expect(told).toEqual(found.map(([path]) => path));
     for (const [path, location] of found) expect(location).toBe(path);
   });
 
