@@ -21,6 +21,7 @@ import { runSteps } from '../analysis/steps';
 import { type CorpusLinks, type LinkInput, linkArticlesStepwise, linkedAnalysis, peopleCount } from './corpusLink';
 import { enabledPatterns, walkArticles } from './articleWalk';
 import { isArticlePath } from './glob';
+import { warmUpEngine } from './engineWarmUp';
 import { LiveAnalysis } from './liveAnalysis';
 import { PathOrderedMap } from './pathOrderedMap';
 import { Metrics, type MutableIndexingRun } from './metrics';
@@ -103,6 +104,8 @@ const MAX_TEXT_IN_ANALYSIS = 1_000_000;
 const LINK_GROWTH = 4;
 /** Pause in typing after which a long article's quick, inexact reading is made exact off the host's thread. */
 const EXACT_AFTER_IDLE_MS = 1500;
+/** After the first article opens, the wait before the host's engine is warmed up (see engineWarmUp.ts). */
+const ENGINE_WARM_UP_DELAY_MS = 300;
 /** While indexing, the views are told about changes at most this often. */
 const INDEXING_FIRE_MS = 1_000;
 
@@ -223,6 +226,7 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
   /** Typed text of open articles: only the edited paragraphs analysed again (src/analysis/incremental.ts). */
   private readonly live: LiveAnalysis;
   private disposed = false;
+  private engineWarmed = false;
   private typedLinkTimer: Timer | undefined;
   private settingMaxBytes: number | undefined;
 
@@ -1034,8 +1038,18 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
 
   // ---- keeping current -------------------------------------------------------------------------
 
+  /** Once per session, a moment after the first article opens: the host's engine compiled before the first edit. */
+  private warmEngineSoon(): void {
+    if (this.engineWarmed) return;
+    this.engineWarmed = true;
+    setTimeout(() => {
+      if (!this.disposed) warmUpEngine();
+    }, ENGINE_WARM_UP_DELAY_MS);
+  }
+
   private onOpened(doc: vscode.TextDocument): void {
     if (!this.isArticleUri(doc.uri)) return;
+    this.warmEngineSoon();
     const existing = this.entries.get(doc.uri.toString());
     const text = doc.getText();
     if (existing?.held?.text === text) {
