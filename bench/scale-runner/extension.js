@@ -97,43 +97,34 @@ function startProbes() {
   let tick = 0;
   // The longest GC pause of each kind (minor, major, incremental, weak callbacks), to tell which kind stalls.
   let gcByKind = {};
-  // The longest stalls of the loop (a 5 ms timer late by more than 30 ms): when, how long, and how much of it
+  // The longest stalls of the loop (ticks of a 5 ms timer more than 35 ms apart): when, how long, and how much of it
   // GC paused the thread (the histogram above says how long, not when or why).
   let stalls = [];
   let lastTick = performance.now();
+  /** The GC pauses reported so far that overlap [from, to]: their milliseconds inside it and their kinds. */
+  const gcWithin = (from, to) => {
+    let gcMs = 0;
+    const kinds = new Set();
+    for (const [start, duration, kind] of recentGcs) {
+      const overlap = Math.min(to, start + duration) - Math.max(from, start);
+      if (overlap > 0) {
+        gcMs += overlap;
+        kinds.add(kind);
+      }
+    }
+    return { gcMs: Math.round(gcMs), gcKinds: [...kinds] };
+  };
   const stallTimer = setInterval(() => {
     const now = performance.now();
     const ms = now - lastTick;
-    if (ms > 35) {
-      // GC pauses reported so far that overlap the stall (the observer may report the last ones a little later).
-      let gcMs = 0;
-      const kinds = new Set();
-      for (const [start, duration, kind] of recentGcs) {
-        const overlap = Math.min(now, start + duration) - Math.max(lastTick, start);
-        if (overlap > 0) {
-          gcMs += overlap;
-          kinds.add(kind);
-        }
-      }
-      stalls.push({ atSeconds: Math.round((lastTick - probesStart) / 10) / 100, ms: Math.round(ms), gcMs: Math.round(gcMs), gcKinds: [...kinds], pending: [lastTick, now] });
-    }
+    if (ms > 35) stalls.push({ atSeconds: Math.round((lastTick - probesStart) / 10) / 100, ms: Math.round(ms), ...gcWithin(lastTick, now), pending: [lastTick, now] });
     lastTick = now;
   }, 5);
   const settleStalls = () => {
-    // Pauses reported after the stall was seen are counted now.
+    // Pauses the observer reported after the stall was seen are counted now.
     for (const s of stalls) {
-      if (!s.pending) continue;
-      const [from, to] = s.pending;
-      let gcMs = 0;
-      const kinds = new Set();
-      for (const [start, duration, kind] of recentGcs) {
-        const overlap = Math.min(to, start + duration) - Math.max(from, start);
-        if (overlap > 0) {
-          gcMs += overlap;
-          kinds.add(kind);
-        }
-      }
-      if (gcMs > s.gcMs) Object.assign(s, { gcMs: Math.round(gcMs), gcKinds: [...kinds] });
+      const later = gcWithin(...s.pending);
+      if (later.gcMs > s.gcMs) Object.assign(s, later);
     }
     stalls.sort((a, b) => b.ms - a.ms);
     stalls = stalls.slice(0, 64);
