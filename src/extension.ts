@@ -11,6 +11,7 @@ import { registerCommands } from './vscode/commands';
 import { Config } from './vscode/config';
 import { Metrics } from './vscode/metrics';
 import { DecorationController } from './vscode/decorations';
+import { hostSettled } from './vscode/hostSettled';
 import { registerHovers } from './vscode/hovers';
 import { registerStatusBar } from './vscode/statusBar';
 import { TagController } from './vscode/tagController';
@@ -46,7 +47,11 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const views = registerViews(context, index, tags);
 
   context.subscriptions.push(log, config, cache, index, storage, tags, tagCommands, commands, decorations, hovers, statusBar, views);
-  void cache.identifyBuild(vscode.Uri.joinPath(context.extensionUri, 'dist', 'extension.js')).then(() => index.start());
+  // The first indexing waits for the window's start-up to settle (see hostSettled.ts), at most 1.5 s.
+  void cache
+    .identifyBuild(vscode.Uri.joinPath(context.extensionUri, 'dist', 'extension.js'))
+    .then(() => hostSettled())
+    .then(() => index.start());
   metrics.activationMs = performance.now() - activationStart;
   return {
     metrics,
