@@ -10,6 +10,27 @@ export function runSteps<T>(steps: Generator<void, T, void>): T {
 }
 
 /**
+ * Runs a stepwise computation on an event loop: steps for about `sliceMs` at a time, then a turn of the loop
+ * (a timer) before the next slice. `onSlice` hears each slice's length; `stopped`, asked after each turn, ends
+ * the run early (undefined).
+ */
+export async function runStepsInSlices<T>(
+  steps: Generator<void, T, void>,
+  sliceMs: number,
+  options: { onSlice?: (ms: number) => void; stopped?: () => boolean } = {},
+): Promise<T | undefined> {
+  for (;;) {
+    const sliceStart = performance.now();
+    let next = steps.next();
+    while (!next.done && performance.now() - sliceStart < sliceMs) next = steps.next();
+    options.onSlice?.(performance.now() - sliceStart);
+    if (next.done) return next.value;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (options.stopped?.()) return undefined;
+  }
+}
+
+/**
  * Sorts `items` in place, as `items.sort(compare)` does (stably), in steps of about `step` items each:
  * runs of `step` items sorted at once, then merged pairwise, a slice of a merge per step.
  */

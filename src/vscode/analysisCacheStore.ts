@@ -4,6 +4,7 @@
 // both are written atomically (temp file, then rename), shards before the manifest that names them. Any
 // failure here only costs a re-analysis: a damaged or foreign file is ignored and pruned.
 import * as vscode from 'vscode';
+import { runStepsInSlices } from '../analysis/steps';
 import type { CorpusEvent, DocumentAnalysis, Entity } from '../analysis/types';
 import { atomicWrite, removeStaleTemps } from '../annotations/atomicWrite';
 import { workspaceFs } from './workspaceFs';
@@ -422,17 +423,8 @@ export class AnalysisCacheStore {
   private async writeManifest(): Promise<void> {
     try {
       // Encoded in slices of a few ms, the event loop turning between them.
-      const steps = encodeManifestSteps(this.manifest, this.engineVersion);
-      let sliceStart = performance.now();
-      let next = steps.next();
-      while (!next.done) {
-        if (performance.now() - sliceStart >= MANIFEST_SLICE_MS) {
-          await new Promise((r) => setTimeout(r, 0));
-          sliceStart = performance.now();
-        }
-        next = steps.next();
-      }
-      await atomicWrite(workspaceFs, vscode.Uri.joinPath(this.dir!, MANIFEST), next.value);
+      const bytes = (await runStepsInSlices(encodeManifestSteps(this.manifest, this.engineVersion), MANIFEST_SLICE_MS))!;
+      await atomicWrite(workspaceFs, vscode.Uri.joinPath(this.dir!, MANIFEST), bytes);
     } catch (e) {
       this.log.warn(`analysis cache: could not write the manifest: ${String(e)}`);
     }

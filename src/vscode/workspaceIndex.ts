@@ -17,7 +17,7 @@ import type { AnalysisCacheStore } from './analysisCacheStore';
 import { AnalysisPool, EMPTY_ANALYSIS } from './analysisPool';
 import type { Config } from './config';
 import { CONFIG_SECTION, Settings } from './constants';
-import { runSteps } from '../analysis/steps';
+import { runSteps, runStepsInSlices } from '../analysis/steps';
 import { type CorpusLinks, type LinkInput, linkArticlesStepwise, linkedAnalysis, peopleCount } from './corpusLink';
 import { enabledPatterns, walkArticles } from './articleWalk';
 import { isArticlePath } from './glob';
@@ -1360,28 +1360,19 @@ export class WorkspaceIndex implements WorkspaceModel, vscode.Disposable {
       this.lastLinkedCount = this.entries.size;
       this.linkSoon = false;
       this.linkStale = false;
-      const runStart = performance.now();
-      let sliceStart = runStart;
       const input = this.linkInput();
       const steps = (function* () {
         const signature = yield* linkSignatureSteps(input);
         return { signature, links: yield* linkArticlesStepwise(input) };
       })();
-      let result: { signature: string; links: CorpusLinks } | undefined;
-      for (;;) {
-        let next = steps.next();
-        while (!next.done && performance.now() - sliceStart < LINK_SLICE_MS) next = steps.next();
-        const now = performance.now();
-        this.linkStats.longestStepMs = Math.max(this.linkStats.longestStepMs, now - sliceStart);
-        this.linkStats.totalMs += now - sliceStart;
-        if (next.done) {
-          result = next.value;
-          break;
-        }
-        await turn();
-        if (this.disposed) return;
-        sliceStart = performance.now();
-      }
+      const result = await runStepsInSlices(steps, LINK_SLICE_MS, {
+        onSlice: (ms) => {
+          this.linkStats.longestStepMs = Math.max(this.linkStats.longestStepMs, ms);
+          this.linkStats.totalMs += ms;
+        },
+        stopped: () => this.disposed,
+      });
+      if (!result) return;
       this.linkStats.runs++;
       this.links = result.links;
       this.linksSignature = result.signature;

@@ -7,7 +7,7 @@ import { generateCorpus } from '../../bench/corpus.mjs';
 import { analyzeDocument, linkAnalyses, linkAnalysesStepwise } from '../../src/analysis/analyze';
 import { ENTITY_LINK_STEP, linkEntities, linkEntitiesStepwise, linkOneAnalysis } from '../../src/analysis/entities';
 import { EVENT_MERGE_STEP, mergeEvents, mergeEventsStepwise } from '../../src/analysis/eventMerge';
-import { sortStepwise } from '../../src/analysis/steps';
+import { runStepsInSlices, sortStepwise } from '../../src/analysis/steps';
 import type { EventMention, OfficialMention } from '../../src/analysis/types';
 import { loadSeeds, repoRoot } from '../helpers/seeds';
 
@@ -169,5 +169,40 @@ describe('linkOneAnalysis', () => {
     const before = structuredClone(edited);
     expect(linkOneAnalysis(edited, { documents: [], entities: [], events: [] })).toBeNull();
     expect(edited).toEqual(before);
+  });
+});
+
+describe('runStepsInSlices', () => {
+  function* counting(log: string[]): Generator<void, string, void> {
+    for (let i = 0; i < 3; i++) {
+      log.push(`step ${i}`);
+      yield;
+    }
+    return 'done';
+  }
+
+  it('runs the steps to their result, a turn of the event loop between slices', async () => {
+    const log: string[] = [];
+    const slices: number[] = [];
+    // A slice of 0 ms holds one step: the three yields make four slices, with a timer turn between each.
+    const running = runStepsInSlices(counting(log), 0, { onSlice: (ms) => slices.push(ms) });
+    expect(log).toEqual(['step 0']);
+    await expect(running).resolves.toBe('done');
+    expect(log).toEqual(['step 0', 'step 1', 'step 2']);
+    expect(slices).toHaveLength(4);
+    for (const ms of slices) expect(ms).toBeGreaterThanOrEqual(0);
+  });
+
+  it('ends early, with no result, once stopped says so after a turn', async () => {
+    const log: string[] = [];
+    await expect(runStepsInSlices(counting(log), 0, { stopped: () => true })).resolves.toBeUndefined();
+    expect(log).toEqual(['step 0']);
+  });
+
+  it('runs every step in one slice when they fit in it', async () => {
+    const log: string[] = [];
+    const slices: number[] = [];
+    await expect(runStepsInSlices(counting(log), 60_000, { onSlice: (ms) => slices.push(ms) })).resolves.toBe('done');
+    expect(slices).toHaveLength(1);
   });
 });
