@@ -3,7 +3,7 @@
 // findFiles on 10,000 files had the extension host take in the search's whole output (ripgrep's lines, matched
 // and made into URIs) in blocks of 50-120 ms; a directory's listing is a small answer, and each is awaited.
 // Also works where findFiles cannot: a virtual workspace's file system has no search provider.
-import { globToRegExp, matchesGlob } from './glob';
+import { globToRegExp, isArticlePath, matchesGlob } from './glob';
 
 /** What a directory listing says of an entry (vscode.FileType's bits). */
 export const FILE = 1;
@@ -18,8 +18,8 @@ export interface WalkOptions<D> {
   /** files.exclude's patterns that are on (applied to files and directories, as findFiles applies them). */
   filesExclude: readonly string[];
   cancelled?: () => boolean;
-  /** Called for each article as its directory is read (work spread between the reads, not after them all). */
-  onFound?: (path: string, location: D) => void;
+  /** Called for each article (workspace-relative path, location) as its directory is read. */
+  onFound: (path: string, location: D) => void;
 }
 
 /** Directories deeper than this are not entered. */
@@ -27,9 +27,8 @@ export const MAX_DEPTH = 32;
 /** At most this many directories are read per folder. */
 export const MAX_DIRECTORIES = 100_000;
 
-/** The folder's articles, as [workspace-relative path, location]; directories that cannot be read are skipped. */
-export async function walkArticles<D>(root: D, options: WalkOptions<D>): Promise<Array<[string, D]>> {
-  const found: Array<[string, D]> = [];
+/** Tells the folder's articles to `onFound`, directory by directory; directories that cannot be read are skipped. */
+export async function walkArticles<D>(root: D, options: WalkOptions<D>): Promise<void> {
   const hidden = options.filesExclude.filter((p) => p.trim() !== '').map((p) => globToRegExp(p));
   const isHidden = (path: string) => hidden.some((re) => re.test(path));
   // An exclude glob ending in "/**" excludes all of a directory it matches: such a directory is not read.
@@ -57,16 +56,13 @@ export async function walkArticles<D>(root: D, options: WalkOptions<D>): Promise
         if (depth + 1 >= MAX_DEPTH || (linked && type & SYMBOLIC_LINK)) continue;
         if (prunes && matchesGlob(`${relative}/_`, options.exclude)) continue;
         subdirectories.push([options.join(dir, name), relative, depth + 1, linked || (type & SYMBOLIC_LINK) !== 0]);
-      } else if (type & FILE && matchesGlob(relative, options.include) && !matchesGlob(relative, options.exclude)) {
-        const location = options.join(dir, name);
-        found.push([relative, location]);
-        options.onFound?.(relative, location);
+      } else if (type & FILE && isArticlePath(relative, options.include, options.exclude)) {
+        options.onFound(relative, options.join(dir, name));
       }
     }
     // Depth first, each directory's subdirectories in listing order.
     for (let i = subdirectories.length - 1; i >= 0; i--) pending.push(subdirectories[i]!);
   }
-  return found;
 }
 
 /** The patterns of a files.exclude setting that are on (`true`); conditional ones ({ when }) are left out. */

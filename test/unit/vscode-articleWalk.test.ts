@@ -1,7 +1,7 @@
 // Finding a folder's articles by walking its directories: include/exclude globs on workspace-relative paths,
 // files.exclude, directories an exclude covers left unread, unreadable directories and link loops survived.
 import { describe, expect, it } from 'vitest';
-import { DIRECTORY, enabledPatterns, FILE, MAX_DEPTH, SYMBOLIC_LINK, walkArticles } from '../../src/vscode/articleWalk';
+import { DIRECTORY, enabledPatterns, FILE, MAX_DEPTH, SYMBOLIC_LINK, type WalkOptions, walkArticles } from '../../src/vscode/articleWalk';
 
 /** A file system from a list of paths ("a/b.txt"; a path ending in "/" is an empty directory), with a read log. */
 function fakeFs(paths: string[], links: Record<string, string> = {}, unreadable: string[] = []) {
@@ -42,26 +42,31 @@ function fakeFs(paths: string[], links: Record<string, string> = {}, unreadable:
   };
 }
 
+/** The articles the walk tells, as [path, location], in its order. */
+async function walk(options: Omit<WalkOptions<string>, 'onFound'>): Promise<Array<[string, string]>> {
+  const found: Array<[string, string]> = [];
+  await walkArticles('', { ...options, onFound: (path, location) => found.push([path, location]) });
+  return found;
+}
+
 const include = '**/*.{txt,md}';
 const exclude = '**/{node_modules,.git,.news-annotator}/**';
 
 describe('walkArticles', () => {
   it('finds every article under the folder, by its workspace-relative path, and nothing else', async () => {
     const fs = fakeFs(['wire/2019/a.txt', 'wire/2019/b.md', 'wire/notes.docx', 'c.txt', 'magazine/long/d.TXT', 'empty/']);
-    const told: string[] = [];
-    const found = await walkArticles('', { ...fs, include, exclude, filesExclude: [], onFound: (path) => told.push(path) });
+    const found = await walk({ ...fs, include, exclude, filesExclude: [] });
     expect(found.map(([path]) => path).sort()).toEqual(['c.txt', 'wire/2019/a.txt', 'wire/2019/b.md']);
-    expect(told).toEqual(found.map(([path]) => path));
     for (const [path, location] of found) expect(location).toBe(path);
   });
 
   it('never reads a directory the exclude glob covers whole, and applies an exclude on files', async () => {
     const fs = fakeFs(['a.txt', 'node_modules/pkg/readme.md', 'x/.git/notes.txt', 'drafts/b.txt', 'drafts/keep.md']);
-    const found = await walkArticles('', { ...fs, include, exclude: '**/{node_modules,.git}/**', filesExclude: [] });
+    const found = await walk({ ...fs, include, exclude: '**/{node_modules,.git}/**', filesExclude: [] });
     expect(found.map(([p]) => p).sort()).toEqual(['a.txt', 'drafts/b.txt', 'drafts/keep.md']);
     expect(fs.reads).not.toContain('node_modules');
     expect(fs.reads).not.toContain('x/.git');
-    const onlyMarkdown = await walkArticles('', { ...fakeFs(['drafts/b.txt', 'drafts/keep.md']), include, exclude: '**/*.txt', filesExclude: [] });
+    const onlyMarkdown = await walk({ ...fakeFs(['drafts/b.txt', 'drafts/keep.md']), include, exclude: '**/*.txt', filesExclude: [] });
     expect(onlyMarkdown.map(([p]) => p)).toEqual(['drafts/keep.md']);
   });
 
@@ -69,7 +74,7 @@ describe('walkArticles', () => {
     const patterns = enabledPatterns({ '**/archive': true, '**/*.md': true, '**/.DS_Store': true, 'wire/old': false, '**/*.js': { when: '$(basename).ts' } });
     expect(patterns).toEqual(['**/archive', '**/*.md', '**/.DS_Store']);
     const fs = fakeFs(['archive/a.txt', 'desk/archive/b.txt', 'wire/old/c.txt', 'wire/d.md', 'wire/e.txt']);
-    const found = await walkArticles('', { ...fs, include, exclude, filesExclude: patterns });
+    const found = await walk({ ...fs, include, exclude, filesExclude: patterns });
     expect(found.map(([p]) => p).sort()).toEqual(['wire/e.txt', 'wire/old/c.txt']);
     expect(fs.reads).not.toContain('archive');
     expect(enabledPatterns(undefined)).toEqual([]);
@@ -77,7 +82,7 @@ describe('walkArticles', () => {
 
   it('skips a directory it cannot read, follows a linked directory, and ends on a link back to a parent', async () => {
     const fs = fakeFs(['ok/a.txt', 'locked/b.txt', 'shared/c.txt'], { 'ok/link': 'shared', 'ok/loop': '' }, ['locked']);
-    const found = await walkArticles('', { ...fs, include, exclude, filesExclude: [] });
+    const found = await walk({ ...fs, include, exclude, filesExclude: [] });
     const paths = found.map(([p]) => p);
     expect(paths).toContain('ok/a.txt');
     expect(paths).toContain('ok/link/c.txt');
@@ -93,7 +98,7 @@ describe('walkArticles', () => {
   it('stops when cancelled', async () => {
     const fs = fakeFs(['a/1.txt', 'b/2.txt', 'c/3.txt']);
     let calls = 0;
-    const found = await walkArticles('', { ...fs, include, exclude, filesExclude: [], cancelled: () => ++calls > 2 });
+    const found = await walk({ ...fs, include, exclude, filesExclude: [], cancelled: () => ++calls > 2 });
     expect(found.length).toBeLessThan(3);
   });
 });
