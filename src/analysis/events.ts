@@ -232,15 +232,22 @@ interface CueRule {
 function nextWordOpensWith(letters: string): (text: string, pos: number, wordEnd: number) => boolean {
   const codes = Array.from(letters, (l) => l.charCodeAt(0));
   return (text, _pos, wordEnd) => {
-    let i = wordEnd;
-    for (; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c > 127) return true;
-      if (!(c === 32 || (c >= 9 && c <= 13))) break;
-    }
+    const i = afterAsciiSpaces(text, wordEnd);
+    if (i < 0) return true;
     if (i === wordEnd || i === text.length) return false;
     return codes.includes(text.charCodeAt(i) | 32);
   };
+}
+
+/** Where the ASCII whitespace from `from` on ends; -1 when a character beyond ASCII comes first (the mayMatch tests leave those to the pattern). */
+function afterAsciiSpaces(text: string, from: number): number {
+  let i = from;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 127) return -1;
+    if (!(c === 32 || (c >= 9 && c <= 13))) break;
+  }
+  return i;
 }
 
 /**
@@ -254,11 +261,8 @@ function keywordWithinChunks(keywords: readonly string[], maxChunks: number): (t
     let i = wordEnd;
     for (let chunk = 0; chunk < maxChunks; chunk++) {
       const spaceStart = i;
-      for (; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c > 127) return true;
-        if (!(c === 32 || (c >= 9 && c <= 13))) break;
-      }
+      i = afterAsciiSpaces(text, i);
+      if (i < 0) return true;
       if (i === spaceStart || i === text.length) return false;
       for (const k of keywords) if (i + k.length <= text.length && foldedEquals(text, i, k)) return true;
       for (; i < text.length; i++) {
