@@ -2,7 +2,7 @@
 // rejects titles and scare quotes, and gives each quotation to the source the article names.
 import { claimsOf } from './claims';
 import { paragraphBlocks } from './sentences';
-import { attributeSentences, type Attribution, type SentenceContext, type Speaker } from './speakers';
+import { attributeSentences, type Attribution, isSortedByStart, type SentenceContext, type Speaker } from './speakers';
 import type { ClaimMention, OfficialMention, QuoteMention, Span } from './types';
 
 export interface QuoteSegment {
@@ -131,11 +131,6 @@ export function findQuoteSegments(
   // a sorted list stays as it is), so the sort and its copy of the list are mostly skipped.
   if (!isSortedByStart(segments)) segments.sort((a, b) => a.start - b.start);
   return segments;
-}
-
-function isSortedByStart(list: QuoteSegment[]): boolean {
-  for (let k = 1; k < list.length; k++) if (list[k - 1]!.start > list[k]!.start) return false;
-  return true;
 }
 
 /** The character code before/after a mark inside its block, or -1 at the block's edge. */

@@ -977,8 +977,8 @@ function reachOf(officials: OfficialMention[]): number[] {
 const NO_SPANS: Span[] = [];
 const NO_REACH: number[] = [];
 
-/** Officials usually come sorted: then (the sort being stable) sorting a copy would change nothing. */
-function isSortedByStart(spans: Span[]): boolean {
+/** Whether spans come sorted by start (officials and quotations usually do): then a stable sort changes nothing. */
+export function isSortedByStart(spans: readonly Span[]): boolean {
   for (let i = 1; i < spans.length; i++) if (spans[i - 1]!.start > spans[i]!.start) return false;
   return true;
 }
