@@ -115,7 +115,13 @@ async function session({ scratch, port, workspace, phase, vsixes, env }) {
   server = await startCodeServer({
     scratch, port, vsixes, logFile,
     // VS Code in a browser saves after a delay by default: the typed edits must never reach the workspace.
-    settings: { 'files.autoSave': 'off' },
+    // code-server's extension host is a remote one, for which VS Code looks for ports to forward by running `ps`
+    // from it every few seconds: each start of a process forks the host and waits for the child, which stalled
+    // the host by up to 45 ms on a busy machine (the runner records every process started, `spawnsByFile`).
+    // Desktop VS Code does not do this for a local folder, and it is not the extension's work: turned off, as git is
+    // (code-server has a tunnel provider, so the finder runs whatever autoForwardPorts says, unless its source is
+    // the terminals' output).
+    settings: { 'files.autoSave': 'off', 'remote.autoForwardPorts': false, 'remote.autoForwardPortsSource': 'output' },
     extraEnv: {
       NEWS_ANNOTATOR_BENCH_RESULTS: resultsFile, NEWS_ANNOTATOR_BENCH_WORKSPACE: workspace, NEWS_ANNOTATOR_BENCH_PHASE: phase,
       NEWS_ANNOTATOR_BENCH_TIMEOUT_MS: String(timeoutMs), ...env,

@@ -123,6 +123,32 @@ function startProbes() {
     }
     return { gcMs: Math.round(gcMs), gcKinds: [...kinds] };
   };
+  // Processes started on this thread (by anyone in the extension host): starting one forks the host and waits
+  // for the child to exec, which blocks the thread, the longer the busier the machine. Recorded to tell such
+  // stalls from the rest (VS Code's remote port finder runs `ps` every few seconds in code-server).
+  let recentSpawns = [];
+  let spawnsByFile = {};
+  const { ChildProcess } = require('node:child_process');
+  const spawnOriginal = ChildProcess.prototype.spawn;
+  ChildProcess.prototype.spawn = function timedSpawn(options) {
+    const start = performance.now();
+    try {
+      return spawnOriginal.call(this, options);
+    } finally {
+      const file = String((options && options.file) || '?').split('/').pop();
+      const ms = performance.now() - start;
+      recentSpawns.push([start, ms, file]);
+      const k = (spawnsByFile[file] ??= { count: 0, maxMs: 0, totalMs: 0, firstCaller: String(new Error().stack).split('\n').slice(3, 7).map((l) => l.trim()).join(' < '), args: String(options && options.args ? options.args.join(' ') : '').slice(0, 120) });
+      k.count++;
+      k.maxMs = Math.max(k.maxMs, Math.round(ms * 10) / 10);
+      k.totalMs = Math.round((k.totalMs + ms) * 10) / 10;
+      if (recentSpawns.length > 256) recentSpawns = recentSpawns.slice(-128);
+    }
+  };
+  const spawnsWithin = (from, to) => {
+    const within = recentSpawns.filter(([start, duration]) => start < to && start + duration > from);
+    return within.length ? { spawnMs: Math.round(within.reduce((n, [, d]) => n + d, 0)), spawned: [...new Set(within.map(([, , f]) => f))] } : {};
+  };
   // This thread's time on a CPU and waiting for one (Linux's schedstat, in ns): a stall in which the thread
   // mostly waited in the run queue was the machine's other processes taking the cores, not code on this thread.
   let lastSched = threadSchedStat();
@@ -132,7 +158,7 @@ function startProbes() {
     const sched = threadSchedStat();
     if (ms > 35) {
       const where = sched && lastSched ? { onCpuMs: Math.round((sched[0] - lastSched[0]) / 1e6), runQueueMs: Math.round((sched[1] - lastSched[1]) / 1e6) } : {};
-      stalls.push({ atSeconds: Math.round((lastTick - probesStart) / 10) / 100, atEpochMs: Math.round(performance.timeOrigin + lastTick), ms: Math.round(ms), ...gcWithin(lastTick, now), ...where, pending: [lastTick, now] });
+      stalls.push({ atSeconds: Math.round((lastTick - probesStart) / 10) / 100, atEpochMs: Math.round(performance.timeOrigin + lastTick), ms: Math.round(ms), ...gcWithin(lastTick, now), ...where, ...spawnsWithin(lastTick, now), pending: [lastTick, now] });
     }
     lastTick = now;
     lastSched = sched;
@@ -176,6 +202,7 @@ function startProbes() {
         gcTotalMs: Math.round(gc.totalMs),
         gcMaxMs: Math.round(gc.maxMs * 10) / 10,
         gcByKind,
+        spawnsByFile,
         memoryTimeline: { columns: ['seconds', 'rssMB', 'heapUsedMB', 'heapTotalMB', 'externalMB'], rows: timeline },
         rssMaxMB: Math.round(rssMax / 2 ** 20),
         rssNowMB: Math.round(process.memoryUsage().rss / 2 ** 20),
@@ -193,6 +220,7 @@ function startProbes() {
       histogram.enable();
       gc = { count: 0, totalMs: 0, maxMs: 0 };
       gcByKind = {};
+      spawnsByFile = {};
       stalls = [];
       timeline = [];
       atMax = process.memoryUsage();
