@@ -166,6 +166,8 @@ function growPool(n: number): void {
  * The returned arrays are shared with the next call: use the tokens before tokenizing again.
  */
 export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens {
+  // The pool is about to be overwritten.
+  lastTokens = null;
   // Cue words are a few hundred: 2^14 bits reject almost every other word.
   const cueBits = cueHashes ? hashBitsOf(cueHashes, 14) : null;
   const len = text.length;
@@ -459,10 +461,31 @@ export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens 
   }
   if (n > 0) closeTitleCaseLine(lineStart, n, lineCaps, lineLower, flags);
   generation = (generation + 1) | 0;
-  return {
+  const tokens: Tokens = {
     text, count: n, start, end, flags, lower: pool.lower, lowerGen: pool.lowerGen, gen: generation, hashFull, hashFirst, hashLast,
     cues, cueCount, caps, capCount,
   };
+  lastTokens = tokens;
+  return tokens;
+}
+
+/**
+ * The last tokenization, while its arrays still hold it (until the next `tokenize`): the quotes stage,
+ * which runs right after the officials stage on the same article, reads its words from it rather than
+ * scanning the text again (see sharedTokens). It keeps one article's text alive until that stage lets
+ * it go (forgetSharedTokens) or the next article is tokenized.
+ */
+let lastTokens: Tokens | null = null;
+
+/** The tokens of `text` if it is the text last tokenized and they are still intact, else null. */
+export function sharedTokens(text: string): Tokens | null {
+  const t = lastTokens;
+  return t !== null && t.text === text ? t : null;
+}
+
+/** Lets the last tokenization's text go (its reader is done with it). */
+export function forgetSharedTokens(): void {
+  lastTokens = null;
 }
 
 // A bitmap over the low bits of a hash set's members: almost every word is rejected by one array

@@ -1,0 +1,85 @@
+// The quotes stage reads the words the officials stage tokenized (names.ts) instead of scanning the
+// text again: its tokens, cue candidates and attributions must be exactly those of its own scan.
+import { describe, expect, it } from 'vitest';
+import { findOfficials } from '../../src/analysis/officials';
+import { forgetSharedTokens, sharedTokens, tokenize as tokenizeWords } from '../../src/analysis/names';
+import { analyzeQuotes } from '../../src/analysis/quotes';
+import { mayHoldCue, wordHash } from '../../src/analysis/reporting';
+import { splitSentences } from '../../src/analysis/sentences';
+import { tokenize } from '../../src/analysis/speakers';
+import { loadSeeds } from '../helpers/seeds';
+
+const describeTokens = (text: string, start: number, end: number, shared: boolean) => {
+  const candidates: number[] = [];
+  const tokens = tokenize(text, start, end, undefined, candidates, shared ? tokenizeWords(text) : null);
+  return { tokens: tokens.map((t) => `${t.start}-${t.end}:${t.word}:${t.cap}:${t.hash}:${t.punct}`), candidates };
+};
+
+// Pieces that sit on every edge of the two tokenizers' rules: possessives, joiners of one and not
+// the other (non-breaking hyphen, point, ampersand), digits inside words, dotted abbreviations,
+// letters beyond ASCII, combining marks, the Kelvin sign, numbers beyond ASCII, odd spaces.
+const PIECES = [
+  'said', 'Says', 'told', 'Minister', 'U.S.', 'U.S', 'Mr.', 'e.g.', "Iran's", 'Iran’s', 'members’', 'al-Assad', 'al‑Assad',
+  'Sa’ar', "can't", 'AT&T', 'F-16', '5th', '3.5', '1,000', 'Café', 'e\u0301', '\u212aelvin', 'x²', '١٢', 'Ω', 'Ünal',
+  'according', 'to', '“', '”', '"', "'", '‘', '(', ')', '—', '-', '.', ',', ':', ';', '&', '\u2028', '\ufeff', ' ',
+  ' ', ' ', '  ', '\n', '\u00a0', '\u2009', '😀', 'per', 'NATO', 'CAPS', 'a', 'I',
+];
+
+describe('speakers tokenize over the names.ts words', () => {
+  it('gives the tokens and cue candidates of its own scan, on any text and range', () => {
+    let seed = 11;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    for (let n = 0; n < 2000; n++) {
+      let text = '';
+      const parts = 1 + (next() % 12);
+      for (let k = 0; k < parts; k++) text += PIECES[next() % PIECES.length];
+      const start = next() % (text.length + 1);
+      const end = start + (next() % (text.length - start + 1));
+      expect(describeTokens(text, start, end, true), JSON.stringify([text, start, end])).toEqual(describeTokens(text, start, end, false));
+    }
+  });
+
+  it('gives the same tokens on the seed articles, sentence by sentence', () => {
+    for (const { text } of loadSeeds()) {
+      for (const s of splitSentences(text)) expect(describeTokens(text, s.start, s.end, true)).toEqual(describeTokens(text, s.start, s.end, false));
+    }
+  });
+
+  it('hashes a word as wordHash does, and notes the words that may start a cue', () => {
+    const text = 'The minister SAID she told reporters, according to Reuters.';
+    const { tokens, candidates } = describeTokens(text, 0, text.length, true);
+    expect(tokens[2]).toBe(`13-17:true:true:${wordHash('said')}:-1`);
+    expect(candidates.map((i) => tokens[i]!.split(':')[0])).toEqual(['13-17', '22-26', '38-47']);
+    expect(mayHoldCue(text, 0, text.length)).toBe(true);
+  });
+});
+
+describe('shared tokens', () => {
+  it('are those of the text last tokenized, until let go', () => {
+    const text = 'Foreign Minister Ana Lima said on Monday that talks would resume.';
+    const words = tokenizeWords(text);
+    expect(sharedTokens(text)).toBe(words);
+    expect(sharedTokens(text.slice(1))).toBeNull();
+    forgetSharedTokens();
+    expect(sharedTokens(text)).toBeNull();
+    tokenizeWords(text);
+    tokenizeWords('Another article.');
+    expect(sharedTokens(text)).toBeNull();
+  });
+
+  it('give the quotes stage the analysis it makes on its own, and are let go by it', () => {
+    for (const { text } of loadSeeds()) {
+      const sentences = splitSentences(text);
+      forgetSharedTokens();
+      const officials = findOfficials(text);
+      forgetSharedTokens();
+      const alone = analyzeQuotes(text, sentences, officials);
+      findOfficials(text);
+      expect(sharedTokens(text)).not.toBeNull();
+      const shared = analyzeQuotes(text, sentences, officials);
+      expect(sharedTokens(text)).toBeNull();
+      expect(shared).toEqual(alone);
+      expect(alone.quotes.length + alone.claims.length).toBeGreaterThan(0);
+    }
+  });
+});
