@@ -3,7 +3,7 @@
 // body/description as the article gives it). Pronouns resolve to the last person or body named.
 import { detached } from './detached';
 import { lookupCountry } from './countries';
-import { F_JOINER, forgetSharedTokens, sharedTokens, type Tokens } from './names';
+import { F_JOINER, F_WORD, forgetSharedTokens, fullEndAt, sharedTokens, type Tokens } from './names';
 import { cueGroupAt, cueGroupIndexOf, HASH_SEED, mayHoldCue, oneWordCueInfo, mayStartCue, singleWordCueForms, wordHash, type CueForm, type CueInfo } from './reporting';
 import type { OfficialMention, Span } from './types';
 
@@ -266,6 +266,32 @@ export function tokenize(text: string, start: number, end: number, pool?: TokenP
 }
 
 const NO_POSITIONS = new Int32Array(0);
+
+/**
+ * mayHoldCue(text, start, end) read from the names.ts words of the text: a run of ASCII letters never
+ * crosses from one of its tokens to the next (and numbers and marks hold none), so a word of letters
+ * only inside the range is one run, told by its hash; the rest of the words are scanned as before.
+ */
+export function wordsMayHoldCue(words: Tokens, text: string, start: number, end: number): boolean {
+  let k = firstWordFrom(words, start);
+  // A word that starts before the range may reach into it.
+  if (k > 0 && words.flags[k - 1]! & F_WORD) {
+    const reach = fullEndAt(words, k - 1);
+    if (reach > start && mayHoldCue(text, start, Math.min(reach, end))) return true;
+  }
+  const { count, start: wordStart, end: wordEnd, flags, hashFull } = words;
+  for (; k < count; k++) {
+    const s = wordStart[k]!;
+    if (s >= end) break;
+    const f = flags[k]!;
+    if ((f & F_WORD) === 0) continue;
+    const h = hashFull[k]!;
+    if (h >= 0 && (f & F_JOINER) === 0 && wordEnd[k]! <= end) {
+      if (mayStartCue(h)) return true;
+    } else if (mayHoldCue(text, s, Math.min(fullEndAt(words, k), end))) return true;
+  }
+  return false;
+}
 
 /** The first of the names.ts words that starts at or after `pos` (words.count if none). */
 function firstWordFrom(words: Tokens, pos: number): number {
@@ -1127,7 +1153,7 @@ export function attributeSentences(
         if (o.start >= sentence.start) registry.addTitled(o.name, o.entityId, o.title ?? null, o.start);
       }
       // Most sentences hold no reporting cue: they are only read if a later pronoun needs their subject.
-      if (!mayHoldCue(text, sentence.start, sentence.end)) {
+      if (!(words ? wordsMayHoldCue(words, text, sentence.start, sentence.end) : mayHoldCue(text, sentence.start, sentence.end))) {
         // Shared empty lists: a lazy sentence gets its own tokens when read, and never attributions.
         const lazy: SentenceContext = { sentence, tokens: NO_TOKENS, attributions: NO_ATTRIBUTIONS, subject: null, read: false };
         addPending(state, lazy);

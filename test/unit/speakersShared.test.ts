@@ -6,7 +6,7 @@ import { forgetSharedTokens, sharedTokens, tokenize as tokenizeWords } from '../
 import { analyzeQuotes } from '../../src/analysis/quotes';
 import { mayHoldCue, wordHash } from '../../src/analysis/reporting';
 import { splitSentences } from '../../src/analysis/sentences';
-import { tokenize } from '../../src/analysis/speakers';
+import { tokenize, wordsMayHoldCue } from '../../src/analysis/speakers';
 import { loadSeeds } from '../helpers/seeds';
 
 const describeTokens = (text: string, start: number, end: number, shared: boolean) => {
@@ -39,9 +39,29 @@ describe('speakers tokenize over the names.ts words', () => {
     }
   });
 
+  it('tells a range that may hold a cue as the scan of its letters does', () => {
+    let seed = 5;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    let holding = 0;
+    for (let n = 0; n < 3000; n++) {
+      let text = '';
+      const parts = 1 + (next() % 10);
+      for (let k = 0; k < parts; k++) text += PIECES[next() % PIECES.length];
+      const start = next() % (text.length + 1);
+      const end = start + (next() % (text.length - start + 1));
+      const expected = mayHoldCue(text, start, end);
+      if (expected) holding++;
+      expect(wordsMayHoldCue(tokenizeWords(text), text, start, end), JSON.stringify([text, start, end])).toBe(expected);
+    }
+    expect(holding).toBeGreaterThan(50);
+  });
+
   it('gives the same tokens on the seed articles, sentence by sentence', () => {
     for (const { text } of loadSeeds()) {
-      for (const s of splitSentences(text)) expect(describeTokens(text, s.start, s.end, true)).toEqual(describeTokens(text, s.start, s.end, false));
+      for (const s of splitSentences(text)) {
+        expect(describeTokens(text, s.start, s.end, true)).toEqual(describeTokens(text, s.start, s.end, false));
+        expect(wordsMayHoldCue(tokenizeWords(text), text, s.start, s.end)).toBe(mayHoldCue(text, s.start, s.end));
+      }
     }
   });
 
