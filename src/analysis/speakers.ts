@@ -168,11 +168,12 @@ function isSpaceCode(code: number): boolean {
  * joiner) is a run of letters that no ASCII letter precedes or follows, so where one starts a word
  * here, this word's letters run at least to its end, with its hash (the same as wordHash's).
  */
-export function tokenize(text: string, start: number, end: number, pool?: TokenPool, cueCandidates?: number[], words?: Tokens | null): Token[] {
+export function tokenize(text: string, start: number, end: number, pool?: TokenPool, cueCandidates?: number[], words?: Tokens | null, firstWord = -1): Token[] {
   const out: Token[] = pool ? pool.list() : [];
   tokenText = text;
-  // The names.ts word at or after the scan's position (words.count when none, or no words given).
-  let w = words ? firstWordFrom(words, start) : 0;
+  // The names.ts word at or after the scan's position (words.count when none, or no words given);
+  // `firstWord`, when given, is the first at or after `start`.
+  let w = words ? (firstWord >= 0 ? firstWord : firstWordFrom(words, start)) : 0;
   const wordCount = words ? words.count : 0;
   const wordStart = words ? words.start : NO_POSITIONS;
   // Tokens already in `out` (a released list) are reset in place rather than allocated.
@@ -272,8 +273,8 @@ const NO_POSITIONS = new Int32Array(0);
  * crosses from one of its tokens to the next (and numbers and marks hold none), so a word of letters
  * only inside the range is one run, told by its hash; the rest of the words are scanned as before.
  */
-export function wordsMayHoldCue(words: Tokens, text: string, start: number, end: number): boolean {
-  let k = firstWordFrom(words, start);
+export function wordsMayHoldCue(words: Tokens, text: string, start: number, end: number, firstWord = firstWordFrom(words, start)): boolean {
+  let k = firstWord;
   // A word that starts before the range may reach into it.
   if (k > 0 && words.flags[k - 1]! & F_WORD) {
     const reach = fullEndAt(words, k - 1);
@@ -291,6 +292,17 @@ export function wordsMayHoldCue(words: Tokens, text: string, start: number, end:
     } else if (mayHoldCue(text, s, Math.min(fullEndAt(words, k), end))) return true;
   }
   return false;
+}
+
+/**
+ * The first of the names.ts words that starts at or after `pos`, found from `from` (a word that
+ * starts before `pos`: a walk over the words between) or else by a binary search.
+ */
+function nextWordFrom(words: Tokens, pos: number, from: number): number {
+  if (from < 0 || from > words.count || (from > 0 && words.start[from - 1]! >= pos)) return firstWordFrom(words, pos);
+  let k = from;
+  while (k < words.count && words.start[k]! < pos) k++;
+  return k;
 }
 
 /** The first of the names.ts words that starts at or after `pos` (words.count if none). */
@@ -1146,6 +1158,8 @@ export function attributeSentences(
   let officialCursor = 0;
   const quotedReach = reachOfSpans(quoted);
   const cueCandidates: number[] = [];
+  // The first names.ts word of the sentence (when the words are shared).
+  let sentenceWord = 0;
   try {
     for (const sentence of sentences) {
       while (officialCursor < sortedOfficials.length && sortedOfficials[officialCursor]!.start < sentence.end) {
@@ -1153,7 +1167,9 @@ export function attributeSentences(
         if (o.start >= sentence.start) registry.addTitled(o.name, o.entityId, o.title ?? null, o.start);
       }
       // Most sentences hold no reporting cue: they are only read if a later pronoun needs their subject.
-      if (!(words ? wordsMayHoldCue(words, text, sentence.start, sentence.end) : mayHoldCue(text, sentence.start, sentence.end))) {
+      // The sentences come in text order: their first words are found by a walk from the last one's.
+      if (words) sentenceWord = nextWordFrom(words, sentence.start, sentenceWord);
+      if (!(words ? wordsMayHoldCue(words, text, sentence.start, sentence.end, sentenceWord) : mayHoldCue(text, sentence.start, sentence.end))) {
         // Shared empty lists: a lazy sentence gets its own tokens when read, and never attributions.
         const lazy: SentenceContext = { sentence, tokens: NO_TOKENS, attributions: NO_ATTRIBUTIONS, subject: null, read: false };
         addPending(state, lazy);
@@ -1162,7 +1178,7 @@ export function attributeSentences(
       }
       // The sentence's candidates are those the tokenizer adds from here (the list is not emptied per sentence).
       const firstCandidate = cueCandidates.length;
-      const tokens = tokenize(text, sentence.start, sentence.end, state.pool, cueCandidates, words);
+      const tokens = tokenize(text, sentence.start, sentence.end, state.pool, cueCandidates, words, sentenceWord);
       // The shared empty list until findCues attributes a cue (a quarter of these sentences get none).
       const ctx: SentenceContext = { sentence, tokens, attributions: NO_ATTRIBUTIONS, subject: null, read: true };
       // A sentence that no quotation touches tests its tokens against no range at all (same answers, no search).
