@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { findOfficials } from '../../src/analysis/officials';
 import { forgetSharedTokens, sharedTokens, tokenize as tokenizeWords } from '../../src/analysis/names';
-import { analyzeQuotes } from '../../src/analysis/quotes';
+import { analyzeQuotes, findQuoteSegments } from '../../src/analysis/quotes';
 import { mayHoldCue, wordHash } from '../../src/analysis/reporting';
-import { splitSentences } from '../../src/analysis/sentences';
+import { paragraphBlocks, splitSentences } from '../../src/analysis/sentences';
 import { tokenize, wordsMayHoldCue } from '../../src/analysis/speakers';
 import { loadSeeds } from '../helpers/seeds';
 
@@ -71,6 +71,53 @@ describe('speakers tokenize over the names.ts words', () => {
     expect(tokens[2]).toBe(`13-17:true:true:${wordHash('said')}:-1`);
     expect(candidates.map((i) => tokens[i]!.split(':')[0])).toEqual(['13-17', '22-26', '38-47']);
     expect(mayHoldCue(text, 0, text.length)).toBe(true);
+  });
+});
+
+describe('quotation marks read from the shared words', () => {
+  const segments = (text: string, blocks: readonly { start: number; end: number }[], shared: boolean) => {
+    if (shared) tokenizeWords(text);
+    else forgetSharedTokens();
+    const found = findQuoteSegments(text, splitSentences(text), blocks);
+    forgetSharedTokens();
+    return found;
+  };
+
+  it('pair the marks the scan of the text pairs, apostrophes inside words included', () => {
+    const marks = ['"', '“', '”', '«', '»', '„', "'", '‘', '’', " '", "' ", ' ‘', '’ ', "Iran's", 'Iran’s', 'members’', "rock'n'roll", '5’s', 'Café’s', 'x’2'];
+    let seed = 3;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    let paired = 0;
+    for (let n = 0; n < 2000; n++) {
+      let text = '';
+      const parts = 2 + (next() % 14);
+      for (let k = 0; k < parts; k++) text += next() % 2 ? marks[next() % marks.length] : PIECES[next() % PIECES.length];
+      // Paragraph blocks, and blocks cut inside words (whose edges may be inner apostrophes).
+      const cut = next() % (text.length + 1);
+      const blockLists = [paragraphBlocks(text), [{ start: 0, end: cut }, { start: cut, end: text.length }]];
+      for (const blocks of blockLists) {
+        const expected = segments(text, blocks, false);
+        paired += expected.length;
+        expect(segments(text, blocks, true), JSON.stringify([text, blocks])).toEqual(expected);
+      }
+    }
+    expect(paired).toBeGreaterThan(500);
+  });
+
+  it('read every mark when a block edge falls on an apostrophe inside a word or a number', () => {
+    for (const text of ["He is 5'6 and 'tall', Iran's 'view'", 'Sa’ar said ‘x’2’ and “no” to O’Neill’s 5’6']) {
+      for (let i = 0; i < text.length; i++) {
+        if (!"'’‘".includes(text[i]!)) continue;
+        for (const cut of [i, i + 1]) {
+          const blocks = [{ start: 0, end: cut }, { start: cut, end: text.length }];
+          expect(segments(text, blocks, true), JSON.stringify([text, cut])).toEqual(segments(text, blocks, false));
+        }
+      }
+    }
+  });
+
+  it('pair the seed articles as the scan does', () => {
+    for (const { text } of loadSeeds()) expect(segments(text, paragraphBlocks(text), true)).toEqual(segments(text, paragraphBlocks(text), false));
   });
 });
 
