@@ -166,7 +166,7 @@ function growPool(n: number): void {
  * The returned arrays are shared with the next call: use the tokens before tokenizing again.
  */
 export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens {
-  // The pool is about to be overwritten.
+  // The pool is about to be overwritten (kept words are copies).
   lastTokens = null;
   // Cue words are a few hundred: 2^14 bits reject almost every other word.
   const cueBits = cueHashes ? hashBitsOf(cueHashes, 14) : null;
@@ -466,26 +466,103 @@ export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens 
     cues, cueCount, caps, capCount,
   };
   lastTokens = tokens;
+  if (keeping) keepWords(text, n);
   return tokens;
 }
 
+/** What the quotes stage reads of a tokenization (see sharedTokens). */
+export type SharedWords = Pick<Tokens, 'text' | 'count' | 'start' | 'end' | 'flags' | 'hashFull'>;
+
 /**
- * The last tokenization, while its arrays still hold it (until the next `tokenize`): the quotes stage,
- * which runs right after the officials stage on the same article, reads its words from it rather than
- * scanning the text again (see sharedTokens). It keeps one article's text alive until that stage lets
- * it go (forgetSharedTokens) or the next article is tokenized.
+ * The last tokenization, while the pool still holds it (until the next `tokenize`): the quotes stage
+ * reads its words from it rather than scanning the text again (see sharedTokens).
  */
 let lastTokens: Tokens | null = null;
 
-/** The tokens of `text` if it is the text last tokenized and they are still intact, else null. */
-export function sharedTokens(text: string): Tokens | null {
-  const t = lastTokens;
-  return t !== null && t.text === text ? t : null;
+/**
+ * The words of the articles tokenized since keepSharedWords() (the officials stage of a batch of
+ * articles runs before their quotes stage): copied out of the pool, which the next article reuses,
+ * into one growing set of arrays, so that no article gets arrays of its own. Each article's words
+ * are let go when the quotes stage is done with them (releaseSharedWords), all of them at
+ * dropSharedWords(); a keeping that would pass KEPT_TOKENS_MAX words keeps no more.
+ */
+let keeping = false;
+const KEPT_TOKENS_MAX = 1 << 20;
+let kept = { start: new Int32Array(0), end: new Int32Array(0), flags: new Uint16Array(0), hashFull: new Int32Array(0) };
+let keptEnd = 0;
+interface KeptArticle {
+  text: string;
+  from: number;
+  count: number;
+  words: SharedWords | null;
+}
+let keptArticles: KeptArticle[] = [];
+
+function keepWords(text: string, n: number): void {
+  const need = keptEnd + n;
+  if (need > KEPT_TOKENS_MAX) return;
+  if (need > kept.start.length) {
+    const cap = Math.min(KEPT_TOKENS_MAX, Math.max(need, kept.start.length * 2, 65536));
+    const grown = { start: new Int32Array(cap), end: new Int32Array(cap), flags: new Uint16Array(cap), hashFull: new Int32Array(cap) };
+    // Words handed out already keep the old arrays (views of them); the kept ones move.
+    grown.start.set(kept.start.subarray(0, keptEnd));
+    grown.end.set(kept.end.subarray(0, keptEnd));
+    grown.flags.set(kept.flags.subarray(0, keptEnd));
+    grown.hashFull.set(kept.hashFull.subarray(0, keptEnd));
+    for (const a of keptArticles) a.words = null;
+    kept = grown;
+  }
+  kept.start.set(pool.start.subarray(0, n), keptEnd);
+  kept.end.set(pool.end.subarray(0, n), keptEnd);
+  kept.flags.set(pool.flags.subarray(0, n), keptEnd);
+  kept.hashFull.set(pool.hashFull.subarray(0, n), keptEnd);
+  keptArticles.push({ text, from: keptEnd, count: n, words: null });
+  keptEnd = need;
 }
 
-/** Lets the last tokenization's text go (its reader is done with it). */
-export function forgetSharedTokens(): void {
+/** From now until dropSharedWords(), every tokenization's words are kept for sharedTokens. */
+export function keepSharedWords(): void {
+  dropSharedWords();
+  keeping = true;
+}
+
+/** Stops keeping words and lets every kept article go. */
+export function dropSharedWords(): void {
+  keeping = false;
+  keptArticles = [];
+  keptEnd = 0;
   lastTokens = null;
+}
+
+/** The words of `text` if it was the text last tokenized, or one whose words are kept; else null. */
+export function sharedTokens(text: string): SharedWords | null {
+  const t = lastTokens;
+  if (t !== null && t.text === text) return t;
+  for (const a of keptArticles) {
+    if (a.text !== text) continue;
+    if (!a.words) {
+      const to = a.from + a.count;
+      a.words = {
+        text, count: a.count, start: kept.start.subarray(a.from, to), end: kept.end.subarray(a.from, to),
+        flags: kept.flags.subarray(a.from, to), hashFull: kept.hashFull.subarray(a.from, to),
+      };
+    }
+    return a.words;
+  }
+  return null;
+}
+
+/**
+ * The quotes stage is done with the words of `text`: its kept words are let go (and those of
+ * articles kept before it, which the stage passed by), and the last tokenization if it was this text.
+ */
+export function releaseSharedWords(text: string): void {
+  if (lastTokens !== null && lastTokens.text === text) lastTokens = null;
+  const at = keptArticles.findIndex((a) => a.text === text);
+  if (at < 0) return;
+  keptArticles.splice(0, at + 1);
+  // Nothing kept any more: the next words are written from the start again.
+  if (keptArticles.length === 0) keptEnd = 0;
 }
 
 // A bitmap over the low bits of a hash set's members: almost every word is rejected by one array
@@ -622,7 +699,7 @@ export function lowerAt(t: Tokens, i: number): string {
 }
 
 /** End of token i including a possessive or an abbreviation point (the only marks a word takes in). */
-export function fullEndAt(t: Tokens, i: number): number {
+export function fullEndAt(t: Pick<Tokens, 'end' | 'flags'>, i: number): number {
   const f = t.flags[i]!;
   return t.end[i]! + (f & F_POSS ? 2 : f & F_DOT ? 1 : 0);
 }

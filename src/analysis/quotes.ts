@@ -1,7 +1,7 @@
 // Direct quotations: pairs quotation marks (straight, curly, and BBC-style single marks),
 // rejects titles and scare quotes, and gives each quotation to the source the article names.
 import { claimsOf } from './claims';
-import { F_JOINER, F_NUM, F_WORD, fullEndAt, sharedTokens, type Tokens } from './names';
+import { F_JOINER, F_NUM, F_WORD, fullEndAt, sharedTokens, type SharedWords } from './names';
 import { paragraphBlocks } from './sentences';
 import { attributeSentences, type Attribution, isSortedByStart, type SentenceContext, type Speaker } from './speakers';
 import type { ClaimMention, OfficialMention, QuoteMention, Span } from './types';
@@ -145,7 +145,7 @@ export function findQuoteSegments(
  * or a number there, but for an apostrophe inside a word ("Iran’s", "Sa’ar"), so the marks are the
  * one-character tokens and the apostrophes of the words with a joiner.
  */
-function marksOfWords(text: string, words: Tokens, allMarks: boolean, doubleMarks: number[], singleMarks: number[]): void {
+function marksOfWords(text: string, words: SharedWords, allMarks: boolean, doubleMarks: number[], singleMarks: number[]): void {
   const { count, start, flags } = words;
   for (let k = 0; k < count; k++) {
     const f = flags[k]!;

@@ -3,7 +3,7 @@
 // body/description as the article gives it). Pronouns resolve to the last person or body named.
 import { detached } from './detached';
 import { lookupCountry } from './countries';
-import { F_JOINER, F_WORD, forgetSharedTokens, fullEndAt, sharedTokens, type Tokens } from './names';
+import { F_JOINER, F_WORD, fullEndAt, releaseSharedWords, sharedTokens, type SharedWords } from './names';
 import { cueGroupAt, cueGroupIndexOf, HASH_SEED, mayHoldCue, oneWordCueInfo, mayStartCue, singleWordCueForms, wordHash, type CueForm, type CueInfo } from './reporting';
 import type { OfficialMention, Span } from './types';
 
@@ -168,7 +168,7 @@ function isSpaceCode(code: number): boolean {
  * joiner) is a run of letters that no ASCII letter precedes or follows, so where one starts a word
  * here, this word's letters run at least to its end, with its hash (the same as wordHash's).
  */
-export function tokenize(text: string, start: number, end: number, pool?: TokenPool, cueCandidates?: number[], words?: Tokens | null, firstWord = -1): Token[] {
+export function tokenize(text: string, start: number, end: number, pool?: TokenPool, cueCandidates?: number[], words?: SharedWords | null, firstWord = -1): Token[] {
   const out: Token[] = pool ? pool.list() : [];
   tokenText = text;
   // The names.ts word at or after the scan's position (words.count when none, or no words given);
@@ -273,7 +273,7 @@ const NO_POSITIONS = new Int32Array(0);
  * crosses from one of its tokens to the next (and numbers and marks hold none), so a word of letters
  * only inside the range is one run, told by its hash; the rest of the words are scanned as before.
  */
-export function wordsMayHoldCue(words: Tokens, text: string, start: number, end: number, firstWord = firstWordFrom(words, start)): boolean {
+export function wordsMayHoldCue(words: SharedWords, text: string, start: number, end: number, firstWord = firstWordFrom(words, start)): boolean {
   let k = firstWord;
   // A word that starts before the range may reach into it.
   if (k > 0 && words.flags[k - 1]! & F_WORD) {
@@ -298,7 +298,7 @@ export function wordsMayHoldCue(words: Tokens, text: string, start: number, end:
  * The first of the names.ts words that starts at or after `pos`, found from `from` (a word that
  * starts before `pos`: a walk over the words between) or else by a binary search.
  */
-function nextWordFrom(words: Tokens, pos: number, from: number): number {
+function nextWordFrom(words: SharedWords, pos: number, from: number): number {
   if (from < 0 || from > words.count || (from > 0 && words.start[from - 1]! >= pos)) return firstWordFrom(words, pos);
   let k = from;
   while (k < words.count && words.start[k]! < pos) k++;
@@ -306,7 +306,7 @@ function nextWordFrom(words: Tokens, pos: number, from: number): number {
 }
 
 /** The first of the names.ts words that starts at or after `pos` (words.count if none). */
-function firstWordFrom(words: Tokens, pos: number): number {
+function firstWordFrom(words: SharedWords, pos: number): number {
   let lo = 0;
   let hi = words.count;
   while (lo < hi) {
@@ -1132,8 +1132,8 @@ interface ResolverState {
   quoted: Span[];
   registry: PersonRegistry;
   pool: TokenPool;
-  /** The names.ts tokens of the text, when the officials stage has just made them (see tokenize). */
-  words: Tokens | null;
+  /** The names.ts words of the text, when the officials stage made them (see tokenize). */
+  words: SharedWords | null;
 }
 
 const MAX_PENDING = 8;
@@ -1200,8 +1200,8 @@ export function attributeSentences(
     // Also after a failure half-way: nothing of the module's may keep this text alive.
     SHARED_POOL.endDocument();
     tokenText = '';
-    // The officials stage's tokens were kept for this stage only.
-    forgetSharedTokens();
+    // The officials stage's words were kept for this stage only.
+    releaseSharedWords(text);
     lastReachList = null;
     lastReach = NO_REACH;
   }

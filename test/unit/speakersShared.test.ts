@@ -2,7 +2,7 @@
 // text again: its tokens, cue candidates and attributions must be exactly those of its own scan.
 import { describe, expect, it } from 'vitest';
 import { findOfficials } from '../../src/analysis/officials';
-import { forgetSharedTokens, sharedTokens, tokenize as tokenizeWords } from '../../src/analysis/names';
+import { dropSharedWords, keepSharedWords, releaseSharedWords, sharedTokens, tokenize as tokenizeWords } from '../../src/analysis/names';
 import { analyzeQuotes, findQuoteSegments } from '../../src/analysis/quotes';
 import { mayHoldCue, wordHash } from '../../src/analysis/reporting';
 import { paragraphBlocks, splitSentences } from '../../src/analysis/sentences';
@@ -77,9 +77,9 @@ describe('speakers tokenize over the names.ts words', () => {
 describe('quotation marks read from the shared words', () => {
   const segments = (text: string, blocks: readonly { start: number; end: number }[], shared: boolean) => {
     if (shared) tokenizeWords(text);
-    else forgetSharedTokens();
+    else dropSharedWords();
     const found = findQuoteSegments(text, splitSentences(text), blocks);
-    forgetSharedTokens();
+    dropSharedWords();
     return found;
   };
 
@@ -122,31 +122,55 @@ describe('quotation marks read from the shared words', () => {
 });
 
 describe('shared tokens', () => {
+  const copyOf = (w: ReturnType<typeof sharedTokens>) =>
+    w && { count: w.count, start: [...w.start.subarray(0, w.count)], end: [...w.end.subarray(0, w.count)], flags: [...w.flags.subarray(0, w.count)], hashFull: [...w.hashFull.subarray(0, w.count)] };
+
   it('are those of the text last tokenized, until let go', () => {
     const text = 'Foreign Minister Ana Lima said on Monday that talks would resume.';
     const words = tokenizeWords(text);
     expect(sharedTokens(text)).toBe(words);
     expect(sharedTokens(text.slice(1))).toBeNull();
-    forgetSharedTokens();
+    releaseSharedWords(text);
     expect(sharedTokens(text)).toBeNull();
     tokenizeWords(text);
     tokenizeWords('Another article.');
     expect(sharedTokens(text)).toBeNull();
   });
 
+  it('are kept for every article tokenized while keeping, each until it is let go', () => {
+    const texts = loadSeeds().map((s) => s.text);
+    const fresh = texts.map((t) => copyOf(tokenizeWords(t)));
+    keepSharedWords();
+    for (const t of texts) tokenizeWords(t);
+    texts.forEach((t, i) => expect(copyOf(sharedTokens(t))).toEqual(fresh[i]));
+    // Letting one go lets go of those kept before it (the quotes stage passed them by).
+    releaseSharedWords(texts[1]!);
+    expect(sharedTokens(texts[0]!)).toBeNull();
+    expect(sharedTokens(texts[1]!)).toBeNull();
+    expect(copyOf(sharedTokens(texts[2]!))).toEqual(fresh[2]);
+    dropSharedWords();
+    for (const t of texts) expect(sharedTokens(t)).toBeNull();
+    // Without keeping, only the last tokenization is shared.
+    for (const t of texts) tokenizeWords(t);
+    expect(sharedTokens(texts[0]!)).toBeNull();
+    expect(copyOf(sharedTokens(texts[texts.length - 1]!))).toEqual(fresh[texts.length - 1]);
+    dropSharedWords();
+  });
+
   it('give the quotes stage the analysis it makes on its own, and are let go by it', () => {
-    for (const { text } of loadSeeds()) {
-      const sentences = splitSentences(text);
-      forgetSharedTokens();
-      const officials = findOfficials(text);
-      forgetSharedTokens();
-      const alone = analyzeQuotes(text, sentences, officials);
-      findOfficials(text);
-      expect(sharedTokens(text)).not.toBeNull();
-      const shared = analyzeQuotes(text, sentences, officials);
-      expect(sharedTokens(text)).toBeNull();
-      expect(shared).toEqual(alone);
-      expect(alone.quotes.length + alone.claims.length).toBeGreaterThan(0);
-    }
+    const seeds = loadSeeds().map((s) => s.text);
+    const sentences = seeds.map((t) => splitSentences(t));
+    const officials = seeds.map((t) => findOfficials(t));
+    dropSharedWords();
+    const alone = seeds.map((t, i) => analyzeQuotes(t, sentences[i]!, officials[i]!));
+    keepSharedWords();
+    for (const t of seeds) findOfficials(t);
+    seeds.forEach((t, i) => {
+      expect(sharedTokens(t)).not.toBeNull();
+      expect(analyzeQuotes(t, sentences[i]!, officials[i]!)).toEqual(alone[i]);
+      expect(sharedTokens(t)).toBeNull();
+      expect(alone[i]!.quotes.length + alone[i]!.claims.length).toBeGreaterThan(0);
+    });
+    dropSharedWords();
   });
 });
