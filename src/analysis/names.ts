@@ -166,7 +166,9 @@ function growPool(n: number): void {
  * The returned arrays are shared with the next call: use the tokens before tokenizing again.
  */
 export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens {
-  // The pool is about to be overwritten (kept words are copies).
+  // The pool is about to be overwritten: the words in it are copied first if they are to be kept
+  // (only then: the last article of a batch, or an article alone, is read from the pool itself).
+  if (keeping && lastTokens !== null) keepWords(lastTokens);
   lastTokens = null;
   // Cue words are a few hundred: 2^14 bits reject almost every other word.
   const cueBits = cueHashes ? hashBitsOf(cueHashes, 14) : null;
@@ -466,7 +468,6 @@ export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens 
     cues, cueCount, caps, capCount,
   };
   lastTokens = tokens;
-  if (keeping) keepWords(text, n);
   return tokens;
 }
 
@@ -481,10 +482,10 @@ let lastTokens: Tokens | null = null;
 
 /**
  * The words of the articles tokenized since keepSharedWords() (the officials stage of a batch of
- * articles runs before their quotes stage): copied out of the pool, which the next article reuses,
- * into one growing set of arrays, so that no article gets arrays of its own. Each article's words
- * are let go when the quotes stage is done with them (releaseSharedWords), all of them at
- * dropSharedWords(); a keeping that would pass KEPT_TOKENS_MAX words keeps no more.
+ * articles runs before their quotes stage): copied out of the pool when the next article is to
+ * reuse it, into one growing set of arrays, so that no article gets arrays of its own. Each
+ * article's words are let go when the quotes stage is done with them (releaseSharedWords), all of
+ * them at dropSharedWords(); a keeping that would pass KEPT_TOKENS_MAX words keeps no more.
  */
 let keeping = false;
 const KEPT_TOKENS_MAX = 1 << 20;
@@ -498,7 +499,8 @@ interface KeptArticle {
 }
 let keptArticles: KeptArticle[] = [];
 
-function keepWords(text: string, n: number): void {
+function keepWords(t: Tokens): void {
+  const n = t.count;
   const need = keptEnd + n;
   if (need > KEPT_TOKENS_MAX) return;
   if (need > kept.start.length) {
@@ -512,11 +514,11 @@ function keepWords(text: string, n: number): void {
     for (const a of keptArticles) a.words = null;
     kept = grown;
   }
-  kept.start.set(pool.start.subarray(0, n), keptEnd);
-  kept.end.set(pool.end.subarray(0, n), keptEnd);
-  kept.flags.set(pool.flags.subarray(0, n), keptEnd);
-  kept.hashFull.set(pool.hashFull.subarray(0, n), keptEnd);
-  keptArticles.push({ text, from: keptEnd, count: n, words: null });
+  kept.start.set(t.start.subarray(0, n), keptEnd);
+  kept.end.set(t.end.subarray(0, n), keptEnd);
+  kept.flags.set(t.flags.subarray(0, n), keptEnd);
+  kept.hashFull.set(t.hashFull.subarray(0, n), keptEnd);
+  keptArticles.push({ text: t.text, from: keptEnd, count: n, words: null });
   keptEnd = need;
 }
 
