@@ -1807,30 +1807,33 @@ function computeVariantKeys(words: readonly string[], aliases: readonly string[]
  * entity lists are chains in flat arrays, so a document adds no arrays per form.
  */
 class FormIndex {
-  // The arrays only grow (emptied by resetting the counts): setting a length of 0 let go of their
-  // storage, and every document allocated it again. The forms' strings are the detached name forms.
+  // The tables only grow (emptied by resetting the counts), reused by every document: numbers in
+  // typed arrays (a generic setter over arrays of strings, doubles and small integers made every
+  // store megamorphic). The forms' strings are the detached name forms.
   private readonly keys: string[] = [];
-  private readonly hashes: number[] = [];
+  private hashes: Int32Array = new Int32Array(64);
   /** Per form: its first and last entry; per entry: the entity and the next entry of the form (-1: none). */
-  private readonly firstEntry: number[] = [];
-  private readonly lastEntry: number[] = [];
-  private readonly entryIdx: number[] = [];
-  private readonly entryNext: number[] = [];
+  private firstEntry: Int32Array = new Int32Array(64);
+  private lastEntry: Int32Array = new Int32Array(64);
+  private entryIdx: Int32Array = new Int32Array(64);
+  private entryNext: Int32Array = new Int32Array(64);
   private forms = 0;
   private entries = 0;
-  private slots: number[] = new Array<number>(64).fill(-1);
+  private slots: Int32Array = new Int32Array(64).fill(-1);
+  /** Slots in use: the table's size for the forms so far (at most half full). */
+  private mask = 63;
 
-  /** Empties the table (a table grown by a document with many names is not cleared slot by slot). */
+  /** Empties the table (only the slots of the last document's size are cleared). */
   reset(): void {
+    this.slots.fill(-1, 0, this.mask + 1);
     this.forms = 0;
     this.entries = 0;
-    if (this.slots.length > 64) this.slots = new Array<number>(64).fill(-1);
-    else this.slots.fill(-1);
+    this.mask = 63;
   }
 
   /** The form spelt `key` (table hash h), or -1. */
   formOf(key: string, h: number): number {
-    const mask = this.slots.length - 1;
+    const mask = this.mask;
     for (let slot = h & mask; this.slots[slot] !== -1; slot = (slot + 1) & mask) {
       const form = this.slots[slot]!;
       if (this.hashes[form] === h && this.keys[form] === key) return form;
@@ -1861,27 +1864,40 @@ class FormIndex {
       return;
     }
     const form = this.forms++;
+    if (form === this.hashes.length) {
+      this.hashes = growInt32(this.hashes);
+      this.firstEntry = growInt32(this.firstEntry);
+      this.lastEntry = growInt32(this.lastEntry);
+    }
     const en = this.newEntry(idx);
-    setAt(this.keys, form, key);
-    setAt(this.hashes, form, h);
-    setAt(this.firstEntry, form, en);
-    setAt(this.lastEntry, form, en);
-    if (2 * this.forms > this.slots.length) {
+    if (form < this.keys.length) this.keys[form] = key;
+    else this.keys.push(key);
+    this.hashes[form] = h;
+    this.firstEntry[form] = en;
+    this.lastEntry[form] = en;
+    if (2 * this.forms > this.mask + 1) {
       // At most half full: twice the slots, every form placed again.
-      this.slots = new Array<number>(this.slots.length * 2).fill(-1);
+      const size = 2 * (this.mask + 1);
+      if (this.slots.length < size) this.slots = new Int32Array(size);
+      this.slots.fill(-1, 0, size);
+      this.mask = size - 1;
       for (let f = 0; f < this.forms; f++) this.place(f);
     } else this.place(form);
   }
 
   private newEntry(idx: number): number {
     const en = this.entries++;
-    setAt(this.entryIdx, en, idx);
-    setAt(this.entryNext, en, -1);
+    if (en === this.entryIdx.length) {
+      this.entryIdx = growInt32(this.entryIdx);
+      this.entryNext = growInt32(this.entryNext);
+    }
+    this.entryIdx[en] = idx;
+    this.entryNext[en] = -1;
     return en;
   }
 
   private place(form: number): void {
-    const mask = this.slots.length - 1;
+    const mask = this.mask;
     let slot = this.hashes[form]! & mask;
     while (this.slots[slot] !== -1) slot = (slot + 1) & mask;
     this.slots[slot] = form;
@@ -1889,7 +1905,7 @@ class FormIndex {
 }
 
 /** Writes a[i], i at most a.length (a reused array that only grows, without holes). */
-function setAt<T>(a: T[], i: number, v: T): void {
+function setAt(a: string[], i: number, v: string): void {
   if (i < a.length) a[i] = v;
   else a.push(v);
 }
@@ -2130,7 +2146,11 @@ interface FormFacts {
 /** The hash forms are tabled by: the `formHashOf` fold of a plain form, else a hash of its characters. */
 function tableHashOf(key: string): number {
   const fold = formHashOf(key);
-  if (fold !== null) return fold;
+  return fold !== null ? fold : charsHashOf(key);
+}
+
+/** tableHashOf of a form that is not plain words: a hash of its characters. */
+function charsHashOf(key: string): number {
   let h = 11;
   for (let k = 0; k < key.length; k++) h = (Math.imul(h, 31) + key.charCodeAt(k)) | 0;
   return h;
@@ -2152,8 +2172,10 @@ function formFactsOf(keys: string[]): FormFacts {
     if (!particleFirst && (h < 0 || mayBeParticleHash(h)) && NAME_PARTICLES.has(k.slice(0, partEnd))) particleFirst = true;
     facts[4 * q] = words;
     facts[4 * q + 1] = h;
-    facts[4 * q + 2] = tableHashOf(k);
-    facts[4 * q + 3] = formHashOf(k) !== null ? 1 : 0;
+    // tableHashOf, with the fold read once.
+    const fold = formHashOf(k);
+    facts[4 * q + 2] = fold !== null ? fold : charsHashOf(k);
+    facts[4 * q + 3] = fold !== null ? 1 : 0;
   }
   return { keys, facts, particleFirst };
 }
@@ -2246,9 +2268,10 @@ function matcherFor(entities: DocEntity[]): Matcher {
       }
     }
   }
-  // The entities' full keys among the forms.
+  // The entities' full keys among the forms (an entity's first form is its full key: its table hash is known).
   for (const e of entities) {
-    const form = formIndexOf(matcher, e.key, tableHashOf(e.key));
+    const { keys, facts } = entityForms(e);
+    const form = formIndexOf(matcher, e.key, keys[0] === e.key ? facts[2]! : tableHashOf(e.key));
     if (form >= 0) formIsFull[form] = 1;
   }
   lastMatcherEntities = entities;
@@ -2312,7 +2335,12 @@ function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: numbe
       if (foldFailed) {
         const firstKey = nameKey(wordAt(t, i));
         const space = firstKey.indexOf(' ');
-        if (!firstPartsOf(matcher).has(space < 0 ? firstKey : firstKey.slice(0, space))) continue;
+        const partEnd = space < 0 ? firstKey.length : space;
+        // A first word of ASCII letters is asked of the forms' first-word hashes (a form opening with
+        // it has its hash there; another word hashing alike only goes on to the exact comparison below),
+        // the rest of the forms' first words themselves.
+        const fh = asciiLowerHash(firstKey, 0, partEnd, true);
+        if (fh >= 0 ? !hasFirstHash(matcher, fh) : !firstPartsOf(matcher).has(firstKey.slice(0, partEnd))) continue;
       }
     }
     let bestLast = -1;
