@@ -38,46 +38,48 @@ interface Group {
 }
 
 /**
- * Values and how often each came, in the order first met (the order a Map keeps): `items` is value,
- * count, value, count, … A person has a spelling or two, a title or two and a country: a list per
+ * Values and how often each came, in the order first met (the order a Map keeps): value, count,
+ * value, count, … A person has a spelling or two, a title or two and a country: a plain list per
  * group cost less than three Maps (most of linking's garbage). A list grown long is indexed.
  */
-class Tally {
-  readonly items: Array<string | number> = [];
-  private index: Map<string, number> | null = null;
-
-  add(value: string | null, by = 1): void {
-    if (!value) return;
-    const items = this.items;
-    // A count is a number, never equal to a value: indexOf finds the value's own place.
-    const k = this.index ? (this.index.get(value) ?? -1) : items.indexOf(value);
-    if (k >= 0) {
-      items[k + 1] = (items[k + 1] as number) + by;
-      return;
-    }
-    items.push(value, by);
-    if (this.index) this.index.set(value, items.length - 2);
-    else if (items.length > TALLY_INDEXED) {
-      this.index = new Map();
-      for (let q = 0; q < items.length; q += 2) this.index.set(items[q] as string, q);
-    }
-  }
-
-  /** Adds every count of `other`, in its order. */
-  addAll(other: Tally): void {
-    const items = other.items;
-    for (let q = 0; q < items.length; q += 2) this.add(items[q] as string, items[q + 1] as number);
-  }
-}
+type Tally = Array<string | number>;
 
 /** Entries (twice the values) beyond which a tally is indexed by a Map. */
 const TALLY_INDEXED = 32;
+/** The index of each long tally: value → its place. */
+const tallyIndexes = new WeakMap<Tally, Map<string, number>>();
+
+function tallyAdd(tally: Tally, value: string | null, by = 1): void {
+  if (!value) return;
+  let index: Map<string, number> | undefined;
+  let k: number;
+  if (tally.length > TALLY_INDEXED) {
+    index = tallyIndexes.get(tally);
+    if (!index) {
+      index = new Map();
+      for (let q = 0; q < tally.length; q += 2) index.set(tally[q] as string, q);
+      tallyIndexes.set(tally, index);
+    }
+    k = index.get(value) ?? -1;
+  } else k = tally.indexOf(value); // a count is a number, never equal to a value
+  if (k >= 0) {
+    tally[k + 1] = (tally[k + 1] as number) + by;
+    return;
+  }
+  tally.push(value, by);
+  index?.set(value, tally.length - 2);
+}
+
+/** Adds every count of `other` to `tally`, in its order. */
+function tallyAddAll(tally: Tally, other: Tally): void {
+  for (let q = 0; q < other.length; q += 2) tallyAdd(tally, other[q] as string, other[q + 1] as number);
+}
 
 /** Counts the pending runs into the group's tallies. */
 function flushRuns(g: Group): void {
-  g.spellings.add(g.runName, g.runNames);
-  g.titles.add(g.runTitle, g.runTitles);
-  g.countries.add(g.runCountry, g.runCountries);
+  tallyAdd(g.spellings, g.runName, g.runNames);
+  tallyAdd(g.titles, g.runTitle, g.runTitles);
+  tallyAdd(g.countries, g.runCountry, g.runCountries);
   g.runName = g.runTitle = g.runCountry = null;
   g.runNames = g.runTitles = g.runCountries = 0;
 }
@@ -116,11 +118,10 @@ function longestFirst(groups: Map<string, Group>): Group[] {
 function mostFrequent(tally: Tally): string | null {
   let best: string | null = null;
   let bestCount = 0;
-  const items = tally.items;
-  for (let q = 0; q < items.length; q += 2) {
-    const count = items[q + 1] as number;
+  for (let q = 0; q < tally.length; q += 2) {
+    const count = tally[q + 1] as number;
     if (count > bestCount) {
-      best = items[q] as string;
+      best = tally[q] as string;
       bestCount = count;
     }
   }
@@ -136,14 +137,13 @@ function decoration(name: string): number {
 }
 
 function canonicalSpelling(spellings: Tally): string {
-  const items = spellings.items;
   // One spelling (most people): it wins whatever its score.
-  if (items.length === 2) return items[0] as string;
+  if (spellings.length === 2) return spellings[0] as string;
   let best = '';
   let bestScore: [number, number, number] = [-1, -1, -1];
-  for (let q = 0; q < items.length; q += 2) {
-    const name = items[q] as string;
-    const count = items[q + 1] as number;
+  for (let q = 0; q < spellings.length; q += 2) {
+    const name = spellings[q] as string;
+    const count = spellings[q + 1] as number;
     const score: [number, number, number] = [nameKey(name).split(' ').length, decoration(name), count];
     if (score[0] > bestScore[0] || (score[0] === bestScore[0] && (score[1] > bestScore[1] || (score[1] === bestScore[1] && score[2] > bestScore[2])))) {
       best = name;
@@ -240,7 +240,7 @@ function readMentions(scan: MentionScan, mentions: ReadonlyArray<MentionedPerson
       g = groups.get(key);
       if (!g) {
         g = {
-          key, words: wordCount(key), spellings: new Tally(), titles: new Tally(), countries: new Tally(), localIds: [], mentions: 0, parent: null,
+          key, words: wordCount(key), spellings: [], titles: [], countries: [], localIds: [], mentions: 0, parent: null,
           entity: null, filedName: '', runName: null, runNames: 0, runTitle: null, runTitles: 0, runCountry: null, runCountries: 0,
         };
         groups.set(key, g);
@@ -253,19 +253,19 @@ function readMentions(scan: MentionScan, mentions: ReadonlyArray<MentionedPerson
     lastGroup = g;
     if (m.name === g.runName) g.runNames++;
     else {
-      g.spellings.add(g.runName, g.runNames);
+      tallyAdd(g.spellings, g.runName, g.runNames);
       g.runName = m.name;
       g.runNames = 1;
     }
     if (m.title === g.runTitle) g.runTitles++;
     else {
-      g.titles.add(g.runTitle, g.runTitles);
+      tallyAdd(g.titles, g.runTitle, g.runTitles);
       g.runTitle = m.title;
       g.runTitles = 1;
     }
     if (m.country === g.runCountry) g.runCountries++;
     else {
-      g.countries.add(g.runCountry, g.runCountries);
+      tallyAdd(g.countries, g.runCountry, g.runCountries);
       g.runCountry = m.country;
       g.runCountries = 1;
     }
@@ -318,9 +318,9 @@ function joinShortName(g: Group, byShortForm: Map<string, Group[]>, byFirstWord:
   const c2 = sameCountryKey(mostFrequent(target.countries));
   if (c1 && c2 && c1 !== c2) return;
   r.parent = target;
-  target.spellings.addAll(r.spellings);
-  target.titles.addAll(r.titles);
-  target.countries.addAll(r.countries);
+  tallyAddAll(target.spellings, r.spellings);
+  tallyAddAll(target.titles, r.titles);
+  tallyAddAll(target.countries, r.countries);
   // A Set would skip an id it has: only '' can be in both (see readMentions), and byLocalId maps it alike.
   for (const id of r.localIds) target.localIds.push(id);
   target.mentions += r.mentions;
@@ -433,38 +433,76 @@ export function applyEntityLinks(
   byLocalId: ReadonlyMap<string, Entity>,
   entityById: ReadonlyMap<string, Entity>,
 ): void {
+  recentOf(byLocalId);
   for (const official of analysis.officials) {
-    const entity = byLocalId.get(official.entityId);
+    const entity = recentEntityOf(official.entityId);
     if (!entity) continue;
     official.entityId = entity.id;
     official.name = entity.name;
     official.title = official.title ?? entity.title;
     official.country = official.country ?? entity.country;
   }
-  linkSpeakers(analysis.quotes, byLocalId);
-  linkSpeakers(analysis.claims, byLocalId);
+  linkSpeakers(analysis.quotes);
+  linkSpeakers(analysis.claims);
   for (const event of analysis.events) {
     const ids = event.participantEntityIds;
     const names = event.participants;
     const linkedIds: string[] = [];
     const linkedNames: string[] = [];
     for (let i = 0; i < ids.length; i++) {
-      const id = byLocalId.get(ids[i]!)?.id ?? ids[i]!;
+      const id = recentEntityOf(ids[i]!)?.id ?? ids[i]!;
       linkedIds.push(id);
       linkedNames.push(entityById.get(id)?.name ?? names[i]!);
     }
     event.participantEntityIds = linkedIds;
     event.participants = linkedNames;
   }
+  recentClear();
 }
 
-function linkSpeakers(attributed: Array<QuoteMention | ClaimMention>, byLocalId: ReadonlyMap<string, Entity>): void {
+function linkSpeakers(attributed: Array<QuoteMention | ClaimMention>): void {
   for (const a of attributed) {
-    const entity = a.speakerEntityId ? byLocalId.get(a.speakerEntityId) : undefined;
+    const entity = a.speakerEntityId ? recentEntityOf(a.speakerEntityId) : undefined;
     if (!entity) continue;
     a.speakerEntityId = entity.id;
     a.speaker = entity.name;
   }
+}
+
+// The ids applyEntityLinks last looked up and their entities: an article names a few people again and
+// again, and a look-up in the corpus-wide map (thousands of ids, far apart in memory) cost more than
+// comparing with the few ids just seen. Emptied by every call (and at its end: no ids kept).
+const RECENT = 8;
+const recentIds: string[] = new Array<string>(RECENT).fill('');
+const recentEntities: Array<Entity | undefined> = new Array<Entity | undefined>(RECENT).fill(undefined);
+let recentCount = 0;
+let recentNext = 0;
+const EMPTY_LINKS: ReadonlyMap<string, Entity> = new Map();
+let recentMap: ReadonlyMap<string, Entity> = EMPTY_LINKS;
+
+/** Looks ids up in `byLocalId` from now on (until recentClear). */
+function recentOf(byLocalId: ReadonlyMap<string, Entity>): void {
+  recentMap = byLocalId;
+}
+
+/** `recentMap.get(id)`, asked of the ids seen last first. */
+function recentEntityOf(id: string): Entity | undefined {
+  for (let k = 0; k < recentCount; k++) if (recentIds[k] === id) return recentEntities[k];
+  const entity = recentMap.get(id);
+  recentIds[recentNext] = id;
+  recentEntities[recentNext] = entity;
+  recentNext = (recentNext + 1) % RECENT;
+  if (recentCount < RECENT) recentCount++;
+  return entity;
+}
+
+/** Lets go of the ids, entities and map the last applyEntityLinks looked at. */
+function recentClear(): void {
+  recentIds.fill('');
+  recentEntities.fill(undefined);
+  recentMap = EMPTY_LINKS;
+  recentCount = 0;
+  recentNext = 0;
 }
 
 /** The linking index of each corpus linkAnalyses made (see linkOneAnalysis); the corpus type stays as it is. */
@@ -499,10 +537,10 @@ export function linkOneAnalysis(analysis: DocumentAnalysis, corpus: CorpusAnalys
   const people = new Map<string, { first: string; spellings: Tally; titles: Tally; countries: Tally; mentions: number }>();
   for (const m of analysis.officials) {
     let p = people.get(m.entityId);
-    if (!p) people.set(m.entityId, (p = { first: m.name, spellings: new Tally(), titles: new Tally(), countries: new Tally(), mentions: 0 }));
-    p.spellings.add(m.name);
-    p.titles.add(m.title);
-    p.countries.add(m.country);
+    if (!p) people.set(m.entityId, (p = { first: m.name, spellings: [], titles: [], countries: [], mentions: 0 }));
+    tallyAdd(p.spellings, m.name);
+    tallyAdd(p.titles, m.title);
+    tallyAdd(p.countries, m.country);
     p.mentions++;
   }
   const byLocalId = new Map<string, Entity>();

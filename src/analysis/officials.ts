@@ -1767,37 +1767,77 @@ function entityVariantKeys(e: DocEntity): string[] {
 }
 
 function computeVariantKeys(words: readonly string[], aliases: readonly string[]): string[] {
-  const keys = new Set<string>();
+  // A handful of forms: a list with Set semantics (each added once, in the order first added).
   const full = keyOf(words);
-  keys.add(full);
-  const parts = full.split(' ');
+  const keys: string[] = [full];
   if (isFamilyNameFirst(words)) {
-    keys.add(nameKey(words[0]!));
+    addForm(keys, nameKey(words[0]!));
   } else {
-    for (let s = 1; s < parts.length; s++) {
-      const tail = parts.slice(s);
-      if (tail.length === 1 && NAME_PARTICLES.has(tail[0]!)) continue;
-      if (NAME_PARTICLES.has(parts[s - 1]!) && s > 1) continue; // "Salman" alone is fine, "bin Salman" too
-      keys.add(tail.join(' '));
+    // The key's words are read off its space positions: a tail is one slice of the key (splitting
+    // and joining made an array and a string per tail).
+    let spaces = 0;
+    for (let p = full.indexOf(' '); p >= 0; p = full.indexOf(' ', p + 1)) {
+      if (spaces === keySpaces.length) keySpaces = growInt32(keySpaces);
+      keySpaces[spaces++] = p;
+    }
+    const parts = spaces + 1;
+    const first = full.slice(0, parts > 1 ? keySpaces[0]! : full.length);
+    const lastWord = full.slice(partStartOf(parts - 1));
+    for (let s = 1; s < parts; s++) {
+      if (s === parts - 1 && isParticlePart(full, s, parts)) continue;
+      if (s > 1 && isParticlePart(full, s - 1, parts)) continue; // "Salman" alone is fine, "bin Salman" too
+      addForm(keys, full.slice(partStartOf(s)));
     }
     // "al-Assad" → "Assad"
-    const lastWord = parts[parts.length - 1]!;
-    if (parts.length >= 2 && (parts[parts.length - 2] === 'al' || parts[parts.length - 2] === 'el')) keys.add(lastWord);
+    if (parts >= 2 && (isPart(full, parts - 2, parts, 'al') || isPart(full, parts - 2, parts, 'el'))) addForm(keys, lastWord);
     // Particle-led tails: "bin Salman", "von der Leyen".
-    for (let s = 1; s < parts.length - 1; s++) if (NAME_PARTICLES.has(parts[s]!)) keys.add(parts.slice(s).join(' '));
+    for (let s = 1; s < parts - 1; s++) if (isParticlePart(full, s, parts)) addForm(keys, full.slice(partStartOf(s)));
     // Initial of the given name: "J Smith" for "John Smith".
-    if (parts.length >= 2) keys.add(`${parts[0]![0]} ${parts.slice(1).join(' ')}`);
+    if (parts >= 2) addForm(keys, `${first[0]} ${full.slice(partStartOf(1))}`);
     // Given name and surname without the middle names: "Maria Lopez" for "Maria Elena Lopez".
-    if (parts.length >= 3 && !NAME_PARTICLES.has(parts[parts.length - 2]!)) keys.add(`${parts[0]} ${lastWord}`);
+    if (parts >= 3 && !isParticlePart(full, parts - 2, parts)) addForm(keys, `${first} ${lastWord}`);
     // Written family name first ("Hayashi Yoshimasa").
-    if (parts.length === 2) keys.add(`${parts[1]} ${parts[0]}`);
+    if (parts === 2) addForm(keys, `${lastWord} ${first}`);
     // Arabic names with "bin"/"ibn" (Gulf royals above all) are shortened to the given name: "Prince Turki".
-    if (parts.length >= 3 && (parts[1] === 'bin' || parts[1] === 'ibn' || parts[1] === 'bint')) keys.add(parts[0]!);
+    if (parts >= 3 && (isPart(full, 1, parts, 'bin') || isPart(full, 1, parts, 'ibn') || isPart(full, 1, parts, 'bint'))) addForm(keys, first);
     // Two given names and two surnames: the first surname is the short form ("Soto" for "Andrés Ignacio Soto Valdivia").
-    if (words.length === 4 && parts.length === 4 && !parts.some((p) => NAME_PARTICLES.has(p)) && !isVietnameseName(words)) keys.add(parts[2]!);
+    if (words.length === 4 && parts === 4 && !hasParticlePart(full, parts) && !isVietnameseName(words)) addForm(keys, full.slice(partStartOf(2), keySpaces[2]!));
   }
-  for (const a of aliases) keys.add(a);
-  return [...keys];
+  for (const a of aliases) addForm(keys, a);
+  return keys;
+}
+
+/** Space positions of the key computeVariantKeys reads (reused: it is not re-entered). */
+let keySpaces: Int32Array = new Int32Array(16);
+
+/** Where word s of the key starts. */
+function partStartOf(s: number): number {
+  return s === 0 ? 0 : keySpaces[s - 1]! + 1;
+}
+
+/** Whether word s of the key (of `parts` words) is `word`. */
+function isPart(key: string, s: number, parts: number, word: string): boolean {
+  const start = partStartOf(s);
+  const end = s === parts - 1 ? key.length : keySpaces[s]!;
+  return end - start === word.length && key.startsWith(word, start);
+}
+
+/** Whether word s of the key is a name particle (a longer word is asked no further). */
+function isParticlePart(key: string, s: number, parts: number): boolean {
+  const start = partStartOf(s);
+  const end = s === parts - 1 ? key.length : keySpaces[s]!;
+  return end - start <= MAX_PARTICLE_LENGTH && NAME_PARTICLES.has(key.slice(start, end));
+}
+
+const MAX_PARTICLE_LENGTH = Math.max(...[...NAME_PARTICLES].map((p) => p.length));
+
+function hasParticlePart(key: string, parts: number): boolean {
+  for (let s = 0; s < parts; s++) if (isParticlePart(key, s, parts)) return true;
+  return false;
+}
+
+function addForm(keys: string[], key: string): void {
+  if (!keys.includes(key)) keys.push(key);
 }
 
 /**
