@@ -433,76 +433,38 @@ export function applyEntityLinks(
   byLocalId: ReadonlyMap<string, Entity>,
   entityById: ReadonlyMap<string, Entity>,
 ): void {
-  recentOf(byLocalId);
   for (const official of analysis.officials) {
-    const entity = recentEntityOf(official.entityId);
+    const entity = byLocalId.get(official.entityId);
     if (!entity) continue;
     official.entityId = entity.id;
     official.name = entity.name;
     official.title = official.title ?? entity.title;
     official.country = official.country ?? entity.country;
   }
-  linkSpeakers(analysis.quotes);
-  linkSpeakers(analysis.claims);
+  linkSpeakers(analysis.quotes, byLocalId);
+  linkSpeakers(analysis.claims, byLocalId);
   for (const event of analysis.events) {
     const ids = event.participantEntityIds;
     const names = event.participants;
     const linkedIds: string[] = [];
     const linkedNames: string[] = [];
     for (let i = 0; i < ids.length; i++) {
-      const id = recentEntityOf(ids[i]!)?.id ?? ids[i]!;
+      const id = byLocalId.get(ids[i]!)?.id ?? ids[i]!;
       linkedIds.push(id);
       linkedNames.push(entityById.get(id)?.name ?? names[i]!);
     }
     event.participantEntityIds = linkedIds;
     event.participants = linkedNames;
   }
-  recentClear();
 }
 
-function linkSpeakers(attributed: Array<QuoteMention | ClaimMention>): void {
+function linkSpeakers(attributed: Array<QuoteMention | ClaimMention>, byLocalId: ReadonlyMap<string, Entity>): void {
   for (const a of attributed) {
-    const entity = a.speakerEntityId ? recentEntityOf(a.speakerEntityId) : undefined;
+    const entity = a.speakerEntityId ? byLocalId.get(a.speakerEntityId) : undefined;
     if (!entity) continue;
     a.speakerEntityId = entity.id;
     a.speaker = entity.name;
   }
-}
-
-// The ids applyEntityLinks last looked up and their entities: an article names a few people again and
-// again, and a look-up in the corpus-wide map (thousands of ids, far apart in memory) cost more than
-// comparing with the few ids just seen. Emptied by every call (and at its end: no ids kept).
-const RECENT = 8;
-const recentIds: string[] = new Array<string>(RECENT).fill('');
-const recentEntities: Array<Entity | undefined> = new Array<Entity | undefined>(RECENT).fill(undefined);
-let recentCount = 0;
-let recentNext = 0;
-const EMPTY_LINKS: ReadonlyMap<string, Entity> = new Map();
-let recentMap: ReadonlyMap<string, Entity> = EMPTY_LINKS;
-
-/** Looks ids up in `byLocalId` from now on (until recentClear). */
-function recentOf(byLocalId: ReadonlyMap<string, Entity>): void {
-  recentMap = byLocalId;
-}
-
-/** `recentMap.get(id)`, asked of the ids seen last first. */
-function recentEntityOf(id: string): Entity | undefined {
-  for (let k = 0; k < recentCount; k++) if (recentIds[k] === id) return recentEntities[k];
-  const entity = recentMap.get(id);
-  recentIds[recentNext] = id;
-  recentEntities[recentNext] = entity;
-  recentNext = (recentNext + 1) % RECENT;
-  if (recentCount < RECENT) recentCount++;
-  return entity;
-}
-
-/** Lets go of the ids, entities and map the last applyEntityLinks looked at. */
-function recentClear(): void {
-  recentIds.fill('');
-  recentEntities.fill(undefined);
-  recentMap = EMPTY_LINKS;
-  recentCount = 0;
-  recentNext = 0;
 }
 
 /** The linking index of each corpus linkAnalyses made (see linkOneAnalysis); the corpus type stays as it is. */
