@@ -1545,10 +1545,75 @@ class NameRunIndex {
     this.indexed = true;
   }
 
+  /**
+   * Announces a question `around(last, first)` may be asked: the questions announced are answered
+   * by one scan over the capitalised words at the first of them (a document asks two or three).
+   */
+  expect(last: number, first: number): void {
+    if (expectOwner !== this.serial) {
+      expectOwner = this.serial;
+      expectCount = 0;
+      expectScanned = 0;
+      hitCount = 0;
+      EXPECT_BITS.fill(0);
+    }
+    for (let p = 0; p < expectCount; p++) if (expectLast[p] === last && expectFirst[p] === first) return;
+    if (expectCount === expectLast.length) {
+      expectLast = growInt32(expectLast);
+      expectFirst = growInt32(expectFirst);
+    }
+    expectLast[expectCount] = last;
+    expectFirst[expectCount++] = first;
+    EXPECT_BITS[(last >>> 5) & 31]! |= 1 << (last & 31);
+    EXPECT_BITS[(first >>> 5) & 31]! |= 1 << (first & 31);
+  }
+
+  /** Lists, in one scan, the capitalised words of every announced question not scanned for yet (as `around` reads them). */
+  private scanExpected(): void {
+    const t = this.t;
+    const { caps, capCount, hashFull, hashLast, hashFirst, flags } = t;
+    const from = expectScanned;
+    for (let c = 0; c < capCount; c++) {
+      const i = caps[c]!;
+      // A word without a joiner is one part: its first and last hashes are its hash.
+      const joiner = (flags[i]! & F_JOINER) !== 0;
+      const hl = joiner ? hashLast[i]! : hashFull[i]!;
+      const hf = joiner ? hashFirst[i]! : hashFull[i]!;
+      if (!(EXPECT_BITS[(hl >>> 5) & 31]! & (1 << (hl & 31))) && !(EXPECT_BITS[(hf >>> 5) & 31]! & (1 << (hf & 31)))) continue;
+      let belongs = -1;
+      for (let p = from; p < expectCount; p++) {
+        if (hl !== expectLast[p] && hf !== expectFirst[p]) continue;
+        if (belongs < 0) belongs = mayBelongToLongerName(t, i) ? 1 : 0;
+        if (belongs === 0) break;
+        if (hitCount === hitPair.length) {
+          hitPair = growInt32(hitPair);
+          hitToken = growInt32(hitToken);
+        }
+        hitPair[hitCount] = p;
+        hitToken[hitCount++] = i;
+      }
+    }
+    expectScanned = expectCount;
+  }
+
   /** Runs of two or more name words that end with the word hashed `last` or open with the word hashed `first`. */
   around(last: number, first: number): NameRun[] {
     const out: NameRun[] = [];
-    if (this.scans < DIRECT_SCANS) {
+    let asked = -1;
+    if (expectOwner === this.serial) {
+      for (let p = 0; p < expectCount; p++) {
+        if (expectLast[p] === last && expectFirst[p] === first) {
+          asked = p;
+          break;
+        }
+      }
+    }
+    if (asked >= 0) {
+      // An announced question: its words were listed by the one scan (the runs found are the same
+      // whatever the order the words are visited in: one run per first token, sorted below).
+      if (asked >= expectScanned) this.scanExpected();
+      for (let h = 0; h < hitCount; h++) if (hitPair[h] === asked) this.visit(hitToken[h]!, out);
+    } else if (this.scans < DIRECT_SCANS) {
       // Most documents ask a question or two: integer comparisons over the words beat building an index.
       this.scans++;
       const t = this.t;
@@ -1660,6 +1725,20 @@ class TokenHashChains {
     return this.entryToken[entry]!;
   }
 }
+
+// The questions announced to the name-run index of the document being read (expectOwner) and the
+// capitalised words that answer them: hitToken[h] answers question hitPair[h]. Numbers only.
+let expectOwner = 0;
+let expectLast: Int32Array = new Int32Array(16);
+let expectFirst: Int32Array = new Int32Array(16);
+let expectCount = 0;
+/** Questions before this one have their words listed. */
+let expectScanned = 0;
+/** A 1024-bit filter of the announced hashes (most words match none). */
+const EXPECT_BITS = new Int32Array(32);
+let hitPair: Int32Array = new Int32Array(64);
+let hitToken: Int32Array = new Int32Array(64);
+let hitCount = 0;
 
 const byLastHash = new TokenHashChains();
 const byFirstHash = new TokenHashChains();
@@ -2007,6 +2086,8 @@ function buildEntities(
     }
     order[k] = r;
   }
+  // The short cues' questions about full names, announced so that one scan answers them.
+  for (const r of order) if (r.words.length <= 2) announceFullNameQuestion(r, runs);
   for (const r of order) {
     const key = regKeyOf(r);
     const pos = t.start[r.first]!;
@@ -2102,11 +2183,26 @@ function startsWithWords(key: string, head: string): boolean {
   return key.length > head.length && key.charCodeAt(head.length) === 32 && key.startsWith(head);
 }
 
-function findFullName(r: Registration, runs: NameRunIndex, key: string): string[] | null {
-  // The hashes of the key's last and first words, read in place (as stringHash of each split part).
+/** Tells the name-run index which words fullNameFor will ask about for registration r (unless its answer is known). */
+function announceFullNameQuestion(r: Registration, runs: NameRunIndex): void {
+  const key = regKeyOf(r);
+  if (runs.memo?.has(key)) return;
+  runs.expect(keyLastHash(key), keyFirstHash(key));
+}
+
+/** The hash of a key's last word, read in place (as stringHash of its last split part). */
+function keyLastHash(key: string): number {
+  return asciiLowerHash(key, key.lastIndexOf(' ') + 1, key.length, false);
+}
+
+/** The hash of a key's first word, read in place (as stringHash of its first split part, to a hyphen). */
+function keyFirstHash(key: string): number {
   const firstSpace = key.indexOf(' ');
-  const lastSpace = key.lastIndexOf(' ');
-  const candidates = runs.around(asciiLowerHash(key, lastSpace + 1, key.length, false), asciiLowerHash(key, 0, firstSpace < 0 ? key.length : firstSpace, true));
+  return asciiLowerHash(key, 0, firstSpace < 0 ? key.length : firstSpace, true);
+}
+
+function findFullName(r: Registration, runs: NameRunIndex, key: string): string[] | null {
+  const candidates = runs.around(keyLastHash(key), keyFirstHash(key));
   let before: string[] | null = null;
   let after: string[] | null = null;
   const t = runs.t;
