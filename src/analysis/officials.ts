@@ -1801,8 +1801,15 @@ function keyOf(words: readonly string[]): string {
   return nameKey(words.join(' '));
 }
 
-/** Name forms by name (words joined by spaces), for names with no alias: most entities. */
-const variantCache = new Map<string, FormFacts>();
+// Name forms by name (words joined by spaces), for names with no alias (most entities): an
+// open-addressing table by a hash of the name's characters. A Map of thousands of names, far apart
+// in memory, cost a few cache misses per look-up (1% of analyzeCorpus); the table's hashes are
+// compared first, and only a name of the same hash is read. Emptied when half full.
+const PLAIN_FORM_SLOTS = 16384;
+const plainFormHash = new Int32Array(PLAIN_FORM_SLOTS);
+const plainFormName: string[] = new Array<string>(PLAIN_FORM_SLOTS).fill('');
+const plainFormFacts: Array<FormFacts | null> = new Array<FormFacts | null>(PLAIN_FORM_SLOTS).fill(null);
+let plainFormCount = 0;
 /** Name forms by name and aliases. */
 const aliasVariantCache = new Map<string, FormFacts>();
 
@@ -1812,14 +1819,38 @@ const aliasVariantCache = new Map<string, FormFacts>();
  * name without aliases needs no new string.
  */
 function variantForms(words: readonly string[], name: string, aliases: readonly string[]): FormFacts {
-  const cache = aliases.length === 0 ? variantCache : aliasVariantCache;
-  const cacheKey = aliases.length === 0 ? name : `${name}|${aliases.join('|')}`;
-  let forms = cache.get(cacheKey);
+  if (aliases.length === 0) return plainVariantForms(words, name);
+  const cacheKey = `${name}|${aliases.join('|')}`;
+  let forms = aliasVariantCache.get(cacheKey);
   if (!forms) {
     forms = formFactsOf(computeVariantKeys(words, aliases).map(detached));
-    if (cache.size > 5000) cache.clear();
-    cache.set(detached(cacheKey), forms);
+    if (aliasVariantCache.size > 5000) aliasVariantCache.clear();
+    aliasVariantCache.set(detached(cacheKey), forms);
   }
+  return forms;
+}
+
+/** `variantForms` of a name without aliases, remembered in the plain-name table. */
+function plainVariantForms(words: readonly string[], name: string): FormFacts {
+  let h = 17;
+  for (let k = 0; k < name.length; k++) h = (Math.imul(h, 31) + name.charCodeAt(k)) | 0;
+  const mask = PLAIN_FORM_SLOTS - 1;
+  let slot = h & mask;
+  for (let known = plainFormFacts[slot]; known; known = plainFormFacts[slot]) {
+    if (plainFormHash[slot] === h && plainFormName[slot] === name) return known;
+    slot = (slot + 1) & mask;
+  }
+  const forms = formFactsOf(computeVariantKeys(words, []).map(detached));
+  if (plainFormCount >= PLAIN_FORM_SLOTS / 2) {
+    plainFormFacts.fill(null);
+    plainFormName.fill('');
+    plainFormCount = 0;
+    slot = h & mask;
+  }
+  plainFormHash[slot] = h;
+  plainFormName[slot] = detached(name);
+  plainFormFacts[slot] = forms;
+  plainFormCount++;
   return forms;
 }
 
