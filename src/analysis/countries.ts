@@ -221,12 +221,27 @@ export function lookupCountry(phrase: string): CountryHit | null {
   // the key is the lower-cased phrase and its hash must be a key's.
   const h = plainPhraseHash(phrase);
   if (h >= 0 && !(mayHaveHash(PHRASE_HASH_BITS, h) && PHRASE_HASHES.has(h))) return null;
+  if (h < 0 && isPossessiveOfPlainNonKey(phrase)) return null;
   const cached = lookupCache.get(phrase);
   if (cached !== undefined) return cached;
   const hit = lookupUncached(phrase);
   if (lookupCache.size >= LOOKUP_CACHE_LIMIT) lookupCache.clear();
   lookupCache.set(detached(phrase), hit);
   return hit;
+}
+
+/**
+ * "Smith’s", "Acme's": a plain phrase (see plainPhraseHash) and a possessive, which `bare` strips,
+ * whose phrase hash no key has: it names no country (settled without the cache, whose look-ups of
+ * thousands of phrases far apart in memory cost more).
+ */
+function isPossessiveOfPlainNonKey(phrase: string): boolean {
+  const n = phrase.length;
+  if (n < 3 || phrase.charCodeAt(n - 1) !== 115) return false; // …s
+  const apostrophe = phrase.charCodeAt(n - 2);
+  if (apostrophe !== 0x2019 && apostrophe !== 39) return false;
+  const h = plainPhraseHashAt(phrase, 0, n - 2);
+  return h >= 0 && !(mayHaveHash(PHRASE_HASH_BITS, h) && PHRASE_HASHES.has(h));
 }
 
 /**
