@@ -85,6 +85,11 @@ describe('places', () => {
     expect(lookupCountry('South Korea’s')?.country.cca3).toBe('KOR');
     expect(lookupCountry('Smith’s')).toBeNull();
     expect(lookupCountry("Ortega's")).toBeNull();
+    // Words with hyphens or apostrophes, with or without a possessive.
+    expect(lookupCountry('Guinea-Bissau')?.country.cca3).toBe('GNB');
+    expect(lookupCountry('Guinea-Bissau’s')?.country.cca3).toBe('GNB');
+    expect(lookupCountry('Al-Mansouri')).toBeNull();
+    expect(lookupCountry('O’Neill’s')).toBeNull();
     // Not a possessive of a plain phrase: the lookup decides as before.
     expect(lookupCountry('Côte d’Ivoire')?.country.cca3).toBe('CIV');
     expect(lookupCountry('the Netherlands’s')?.country.cca3).toBe('NLD');
