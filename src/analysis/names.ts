@@ -17,6 +17,7 @@ export const F_NUM = 512;
 export const F_TITLE_LINE = 1024; // on a line written in Title Case (a headline)
 export const F_JOINER = 2048; // a hyphen or apostrophe inside the word ("al-Assad", "Sa’ar")
 export const F_HYPHEN = 4096; // a hyphen inside the word ("al-Assad")
+export const F_INNER_CAP = 8192; // an upper-case ASCII letter after the first letter ("McCain", "NATO")
 
 
 /** Words whose following "." is an abbreviation point, not a sentence end. */
@@ -267,8 +268,10 @@ export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens 
           if (d < 128) {
             const dc = ASCII_CLASS[d]!;
             if (dc === 2) hasLower = true;
-            else if (dc === 3) d |= 32;
-            else if ((d === 45 || d === 39) && k > i && k + 1 < len && isLetterCode(text.charCodeAt(k + 1))) {
+            else if (dc === 3) {
+              d |= 32;
+              if (k > i) f |= F_INNER_CAP;
+            } else if ((d === 45 || d === 39) && k > i && k + 1 < len && isLetterCode(text.charCodeAt(k + 1))) {
               f |= F_JOINER;
               if (d === 45) {
                 f |= F_HYPHEN;
