@@ -2338,6 +2338,29 @@ const RULES_BY_WORD_HASH = new Map<number, RulesOfWord[]>();
   }
 }
 
+// The second words of CUE_TRIGGER's two-word forms ("called on", "delegation to", "sat down"), as written there.
+// None is a match of its own, nor what a one-word match ends with.
+const TRIGGER_SECOND_WORDS = ['to', 'for', 'on', 'with', 'down', 'hands', 'in', 'at'];
+
+/**
+ * Where the CUE_TRIGGER match ending at `end` starts: its letters run back to a word start (\b), or, when
+ * they are the second word of a two-word form, the letters before the one space ahead of them do.
+ */
+function triggerStartBefore(text: string, end: number): number {
+  let start = end;
+  while (start > 0 && isLetter(text.charCodeAt(start - 1))) start--;
+  if (start > 1 && text.charCodeAt(start - 1) === 32) {
+    for (const w of TRIGGER_SECOND_WORDS) {
+      if (w.length === end - start && text.startsWith(w, start)) {
+        start--;
+        while (start > 0 && isLetter(text.charCodeAt(start - 1))) start--;
+        break;
+      }
+    }
+  }
+  return start;
+}
+
 // Where the match ruleAt found ends, read right after the call (no result object per candidate).
 let ruleAtEnd = 0;
 
@@ -2389,11 +2412,12 @@ function pushCueStart(pos: number): void {
 function findCues(text: string, sentences: readonly Span[]): Array<Cue[] | undefined> {
   // Candidate starts: each cue word, and up to six opener words before it.
   cueStartCount = 0;
-  CUE_TRIGGER.lastIndex = 0;
-  for (let m = CUE_TRIGGER.exec(text); m; m = CUE_TRIGGER.exec(text)) {
-    pushCueStart(m.index);
+  // test() rather than exec(): no match object per trigger. The match's start is read back from its end.
+  for (CUE_TRIGGER.lastIndex = 0; CUE_TRIGGER.test(text); ) {
+    const triggerStart = triggerStartBefore(text, CUE_TRIGGER.lastIndex);
+    pushCueStart(triggerStart);
     // Walk back word by word (letters only; stop at punctuation that ends a phrase).
-    let cursor = m.index;
+    let cursor = triggerStart;
     for (let back = 0; back < 6; back++) {
       let end = cursor;
       while (end > 0 && isGap(text.charCodeAt(end - 1))) end--;

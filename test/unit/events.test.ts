@@ -1218,3 +1218,27 @@ describe('findEvents cue scan edge cases', () => {
     expect(none).toHaveLength(0);
   });
 });
+
+// The cue scan reads where each trigger starts from where it ends: two-word triggers start a word before.
+describe('findEvents: two-word cue triggers', () => {
+  const OKAFOR: PersonSpec = { forms: ['Amina Okafor', 'Okafor'], name: 'Amina Okafor', title: 'Foreign Minister', country: 'Nigeria' };
+  const LINDQVIST: PersonSpec = { forms: ['Erik Lindqvist', 'Lindqvist'], name: 'Erik Lindqvist', title: 'Foreign Minister', country: 'Sweden' };
+
+  it('finds the rules a two-word trigger or the words before it open', () => {
+    const cases: Array<[string, string]> = [
+      ['Okafor called on Lindqvist in Stockholm.', 'meeting'],
+      ['Okafor and Lindqvist sat down in Abuja.', 'meeting'],
+      ['Okafor and Lindqvist shook hands in Abuja.', 'meeting'],
+      ['Okafor held a joint press conference with Lindqvist in Abuja.', 'meeting'],
+    ];
+    for (const [text, type] of cases) {
+      const events = run(text, [OKAFOR, LINDQVIST]);
+      expect(events.map((e) => [e.type, names(e)]), text).toEqual([[type, ['Amina Okafor', 'Erik Lindqvist']]]);
+    }
+    // "is expected in" opens on "is", found from the two-word trigger "expected in": a visit, holding the meeting.
+    const expected = run('Okafor is expected in Stockholm on Monday, where she will meet Lindqvist.', [OKAFOR, LINDQVIST], [['Monday', '2024-05-13', 'day']]);
+    expect(expected.map((e) => [e.type, e.location, e.date])).toEqual([['visit', 'Stockholm', '2024-05-13']]);
+    const lone = run('Okafor flies to Stockholm on Monday.', [OKAFOR, LINDQVIST], [['Monday', '2024-05-13', 'day']]);
+    expect(lone.map((e) => [e.type, names(e), e.location])).toEqual([['trip', ['Amina Okafor'], 'Stockholm']]);
+  });
+});
