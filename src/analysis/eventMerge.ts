@@ -332,6 +332,16 @@ function mergeEvent(state: MergeState, ev: EventMention, path: string): void {
   if (t.path !== path) (t.otherPaths ??= new Set()).add(path);
 }
 
+/** Merges events[from, to) of one document (see mergeEvent). */
+function mergeEventsOf(state: MergeState, events: readonly EventMention[], from: number, to: number, path: string): void {
+  for (let k = from; k < to; k++) mergeEvent(state, events[k]!, path);
+}
+
+/** Appends the corpus events of groups[from, to) to `out`. */
+function corpusEventsOf(groups: readonly Group[], from: number, to: number, out: CorpusEvent[]): void {
+  for (let k = from; k < to; k++) out.push(corpusEventOf(groups[k]!));
+}
+
 /**
  * What the events' order reads, per event index: the date's rank among the distinct dates (string order;
  * undated last) and the participants' names joined. Parallel arrays, not an object per event: they live
@@ -395,22 +405,31 @@ export function* mergeEventsStepwise(documents: Iterable<{ path: string; events:
     targetJoined: Infinity,
   };
   const { groups } = state;
+  // The loops over events and groups run in plain functions, a step's worth at a time: the generator's own
+  // code stays in V8's baseline tier, where each iteration of a for-of allocates its iterator result.
   for (const doc of documents) {
-    for (const ev of doc.events) {
-      if (++work >= EVENT_MERGE_STEP) {
+    const docEvents = doc.events;
+    for (let next = 0; next < docEvents.length; ) {
+      const end = Math.min(docEvents.length, next + EVENT_MERGE_STEP - work);
+      mergeEventsOf(state, docEvents, next, end, doc.path);
+      work += end - next;
+      next = end;
+      if (work >= EVENT_MERGE_STEP) {
         work = 0;
         yield;
       }
-      mergeEvent(state, ev, doc.path);
     }
   }
   const events: CorpusEvent[] = [];
-  for (const g of groups) {
-    if (++work >= EVENT_MERGE_STEP) {
+  for (let next = 0; next < groups.length; ) {
+    const end = Math.min(groups.length, next + EVENT_MERGE_STEP - work);
+    corpusEventsOf(groups, next, end, events);
+    work += end - next;
+    next = end;
+    if (work >= EVENT_MERGE_STEP) {
       work = 0;
       yield;
     }
-    events.push(corpusEventOf(g));
   }
   yield;
   // By date, undated last, then by participants; the joined names are built once, not per comparison, and
