@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { datesCompatible } from '../../src/analysis/eventMerge';
+import { datesCompatible, fnv1a } from '../../src/analysis/eventMerge';
 import { findEvents, mergeEvents } from '../../src/analysis/events';
 import { splitSentences } from '../../src/analysis/sentences';
 import type { DateMention, EventMention, OfficialMention } from '../../src/analysis/types';
@@ -736,6 +736,19 @@ describe('mergeEvents', () => {
     expect(first).toHaveLength(2);
     expect(mergeEvents(docs).map((e) => e.id)).toEqual(first.map((e) => e.id));
     expect(new Set(first.map((e) => e.id)).size).toBe(2);
+  });
+
+  it('makes the id from the date, the sorted participant ids and the kind, as FNV-1a of that key and of "#" + key', () => {
+    const idOf = (key: string) => `event-${fnv1a(key)}${fnv1a(`#${key}`)}`;
+    const pair = mergeEvents([{ path: 'a.txt', events: [meeting('2024-02-22', ['Zhao Lin', 'Ama Mensah'])] }]);
+    expect(pair[0]?.id).toBe(idOf('2024-02-22|person:Ama Mensah+person:Zhao Lin|meet'));
+    const trio = mergeEvents([{ path: 'a.txt', events: [{ ...meeting(null, ['Zhao Lin', 'Ama Mensah', 'Chidi Okafor']), type: 'visit' }] }]);
+    expect(trio[0]?.id).toBe(idOf('?|person:Ama Mensah+person:Chidi Okafor+person:Zhao Lin|travel'));
+    const lone = mergeEvents([{ path: 'a.txt', events: [{ ...meeting('2024-W07', ['Zhao Lin']), type: 'call' }] }]);
+    expect(lone[0]?.id).toBe(idOf('2024-W07|person:Zhao Lin|call'));
+    // fnv1a itself: FNV-1a 32-bit, 8 hex digits ("a" is the published test vector e40c292c).
+    expect(fnv1a('a')).toBe('e40c292c');
+    expect(fnv1a('')).toBe('811c9dc5');
   });
 
   it('merges two outlets telling the same talks a day apart', () => {
