@@ -575,6 +575,15 @@ const GATE_WORDS: ReadonlyArray<readonly [string, number]> = [
   ...['with', 'between'].map((w) => [w, W_WITH] as const),
   ...['trip', 'visit'].map((w) => [w, W_TRIP_WORD] as const),
 ];
+// The gate words without which resolveActors finds no reference (see there: pronouns, possessives, pair
+// nouns, "they", office nouns, "visiting"; a counterpart needs another actor), as whole letter runs as
+// gateFlags reads them. Some need a second word as well: the pattern asks for one of each such pair only.
+const REFERENCE_BITS = W_PRONOUN | W_POSSESSIVE | W_PAIR_NOUN | W_THEY | W_ROLE | W_VISITING;
+const REFERENCE_WORD = new RegExp(
+  `(?<![A-Za-z])(?:${GATE_WORDS.filter(([, bits]) => bits & REFERENCE_BITS)
+    .map(([word]) => word)
+    .join('|')})(?![A-Za-z])`,
+);
 // Words the clause patterns of a cue need (/i there, so matched in any case): a sentence without them
 // skips those patterns.
 const W_NEGATION = 512;
@@ -1849,8 +1858,11 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
       if (count === 1) locatedCandidates.push(sentenceIndex, from);
       const cues = cuesBySentence[sentenceIndex];
       if (!cues?.length) continue;
-      const mentions = officials.slice(from, end);
       const s = text.slice(sentence.start, sentence.end);
+      // A sentence naming no official has actors only through a reference word: most such sentences hold none,
+      // and one pattern over the sentence spares them the word scan and the reference patterns.
+      if (count === 0 && !REFERENCE_WORD.test(s)) continue;
+      const mentions = officials.slice(from, end);
       const gates = gateFlags(text, sentence.start, sentence.end);
       const actors = resolveActors(state, sentence, s, mentions, gates);
       if (!actors.length) continue;
@@ -2615,7 +2627,7 @@ function absorb(target: Draft, d: Draft, acrossSentences: boolean): void {
 
 // Regexes compile on their first run: run each once at load, so the first article read pays nothing.
 for (const re of [
-  HEAD_TITLE, DIPLOMAT_TITLE, MINISTER_TITLE, LOCAL_DEMONYM, ABBREVIATION_END, TOLD_COMPANIONS, FUTURE_MARKER, FUTURE_TIME_AFTER, PROPOSAL_BEFORE, AGREEMENT_BEFORE, BACKGROUND_MEETING_BEFORE, TRIP_CLAUSE_BEFORE, SIGNING_CUE, HELD_FORM, CANCELLED_AFTER, TRAVEL_CANCELLED_AFTER, BACKGROUND_TRAVEL, NEGATION_BEFORE, CAPITALISED_WORD, TITLE_GAP_WORD, SUBJECT_BREAK, IN_PERSON, PHONE_MARKER, WITH_AFTER_TOPIC, TRANSITIVE_CUE, UNNAMED_OBJECT, CALL_PURPOSE_AFTER, AFTER_EVENT_GAP, RELATIVE_LEAD, IN_A_BEFORE, OBJECT_PRONOUN_AFTER, OTHER_PERSON_OF, POSSESSIVE_AFTER, POSSESSIVE_BEFORE_CUE, PAIR_REF, TITLE_REF, BARE_TITLE_REF, VISITING_REF, COUNTERPART_REF, NAME_PAIR, FRAME_BEFORE, SAME_DAY, DATELINE_AFTER, RELATIVE_CLAUSE, CLOSED_RELATIVE, TRIP_WORD, DATE_OTHER_EVENT, DATE_EXCLUDED_BEFORE, PLACE_AFTER, PLACE_AFTER_AT, PLACE_AFTER_BUILDING, PLACE_BEFORE_TRIP, NOT_PLACE_WORD, TOPIC_BEFORE_PLACE, INSTITUTION_WORD, LOCATED_GATE, DATELINE, CUE_TRIGGER, ATTRIBUTE_BEFORE,
+  REFERENCE_WORD, HEAD_TITLE, DIPLOMAT_TITLE, MINISTER_TITLE, LOCAL_DEMONYM, ABBREVIATION_END, TOLD_COMPANIONS, FUTURE_MARKER, FUTURE_TIME_AFTER, PROPOSAL_BEFORE, AGREEMENT_BEFORE, BACKGROUND_MEETING_BEFORE, TRIP_CLAUSE_BEFORE, SIGNING_CUE, HELD_FORM, CANCELLED_AFTER, TRAVEL_CANCELLED_AFTER, BACKGROUND_TRAVEL, NEGATION_BEFORE, CAPITALISED_WORD, TITLE_GAP_WORD, SUBJECT_BREAK, IN_PERSON, PHONE_MARKER, WITH_AFTER_TOPIC, TRANSITIVE_CUE, UNNAMED_OBJECT, CALL_PURPOSE_AFTER, AFTER_EVENT_GAP, RELATIVE_LEAD, IN_A_BEFORE, OBJECT_PRONOUN_AFTER, OTHER_PERSON_OF, POSSESSIVE_AFTER, POSSESSIVE_BEFORE_CUE, PAIR_REF, TITLE_REF, BARE_TITLE_REF, VISITING_REF, COUNTERPART_REF, NAME_PAIR, FRAME_BEFORE, SAME_DAY, DATELINE_AFTER, RELATIVE_CLAUSE, CLOSED_RELATIVE, TRIP_WORD, DATE_OTHER_EVENT, DATE_EXCLUDED_BEFORE, PLACE_AFTER, PLACE_AFTER_AT, PLACE_AFTER_BUILDING, PLACE_BEFORE_TRIP, NOT_PLACE_WORD, TOPIC_BEFORE_PLACE, INSTITUTION_WORD, LOCATED_GATE, DATELINE, CUE_TRIGGER, ATTRIBUTE_BEFORE,
   ...new Set([...RULES_BY_WORD_HASH.values()].flat().flatMap((e) => e.sticky)),
 ]) {
   re.lastIndex = 0;

@@ -1255,3 +1255,28 @@ describe('findEvents: two-word cue triggers', () => {
     expect(lone.map((e) => [e.type, names(e), e.location])).toEqual([['trip', ['Amina Okafor'], 'Stockholm']]);
   });
 });
+
+// A sentence naming no official is read only when it holds a reference word (speed gate): every kind of reference still counts.
+describe('findEvents: sentences that name no official', () => {
+  const OKAFOR: PersonSpec = { forms: ['Amina Okafor', 'Okafor'], name: 'Amina Okafor', title: 'Foreign Minister', country: 'Nigeria' };
+  const LINDQVIST: PersonSpec = { forms: ['Erik Lindqvist', 'Lindqvist'], name: 'Erik Lindqvist', title: 'Foreign Minister', country: 'Sweden' };
+  const sourcesOf = (text: string) => run(text, [OKAFOR, LINDQVIST]).map((e) => [e.type, names(e), e.sources.map((s) => s.text)]);
+
+  it('reads "the two ministers", "she", "the Swedish foreign minister" and "they" there', () => {
+    expect(sourcesOf('Amina Okafor and Erik Lindqvist arrived in Abuja on Monday. The two ministers held talks on Tuesday.')).toEqual([
+      ['visit', ['Amina Okafor', 'Erik Lindqvist'], ['Amina Okafor and Erik Lindqvist arrived in Abuja on Monday.', 'The two ministers held talks on Tuesday.']],
+    ]);
+    expect(sourcesOf('Erik Lindqvist spoke to reporters in Stockholm. Amina Okafor arrived there on Monday. She met the Swedish foreign minister on Tuesday.')).toEqual([
+      ['meeting', ['Amina Okafor', 'Erik Lindqvist'], ['She met the Swedish foreign minister on Tuesday.']],
+    ]);
+    expect(sourcesOf('Amina Okafor met Erik Lindqvist in Abuja on Monday. They met again on Friday.')).toEqual([
+      ['meeting', ['Amina Okafor', 'Erik Lindqvist'], ['Amina Okafor met Erik Lindqvist in Abuja on Monday.', 'They met again on Friday.']],
+    ]);
+  });
+
+  it('takes nothing from one with a cue word but no reference ("the" holds no "he")', () => {
+    expect(sourcesOf('Amina Okafor met Erik Lindqvist in Abuja on Monday. The meeting was long.')).toEqual([
+      ['meeting', ['Amina Okafor', 'Erik Lindqvist'], ['Amina Okafor met Erik Lindqvist in Abuja on Monday.']],
+    ]);
+  });
+});
