@@ -837,9 +837,12 @@ function gateFlags(text: string, start: number, end: number): number {
 interface DocState {
   text: string;
   people: Map<string, Person>;
-  /** The people of each country and of each role, in the order of \`people\`: a reference reads only those it may mean. */
-  peopleByCountry: Map<string, Person[]>;
-  peopleByRole: Map<RoleClass, Person[]>;
+  /**
+   * The people of each country and of each role, in the order of \`people\`: a reference reads only those it may
+   * mean. Made on the first reference that asks (most articles have none): see peopleOfCountry.
+   */
+  peopleByCountry: Map<string, Person[]> | null;
+  peopleByRole: Map<RoleClass, Person[]> | null;
   officials: readonly OfficialMention[];
   events: Draft[];
   /** Events by participant, so merging looks only at events sharing someone. */
@@ -848,9 +851,6 @@ interface DocState {
   previousSubject: string | null;
   /** Start of the sentence before the current one: how far back "him" may look. */
   previousSentenceStart: number;
-  /** Cities the article puts each official in ("Ms Varga told reporters in Vienna"), and where they are going. */
-  cities: Map<string, Set<string>>;
-  plannedCities: Map<string, Set<string>>;
 }
 
 interface Draft {
@@ -1127,6 +1127,31 @@ function resolveActors(state: DocState, sentence: Span, s: string, mentions: rea
   return out;
 }
 
+const NO_PEOPLE: readonly Person[] = [];
+
+/** Builds the document's people by country and by role, in the order of \`people\`, on the first call. */
+function indexPeople(state: DocState): void {
+  if (state.peopleByCountry && state.peopleByRole) return;
+  const byCountry = new Map<string, Person[]>();
+  const byRole = new Map<RoleClass, Person[]>();
+  for (const p of state.people.values()) {
+    if (p.country) pushTo(byCountry, p.country, p);
+    pushTo(byRole, p.role, p);
+  }
+  state.peopleByCountry = byCountry;
+  state.peopleByRole = byRole;
+}
+
+function peopleOfCountry(state: DocState, country: string): readonly Person[] {
+  indexPeople(state);
+  return state.peopleByCountry!.get(country) ?? NO_PEOPLE;
+}
+
+function peopleOfRole(state: DocState, role: RoleClass): readonly Person[] {
+  indexPeople(state);
+  return state.peopleByRole!.get(role) ?? NO_PEOPLE;
+}
+
 /** Index of the person's last mention before a position, or -1. */
 function lastPositionBefore(p: Person, pos: number): number {
   let lo = 0;
@@ -1195,7 +1220,7 @@ function resolvePair(state: DocState, pos: number, noun: string): string[] | nul
 function resolveTitle(state: DocState, pos: number, country: string, noun: string): string | null {
   let best: string | null = null;
   let bestDistance = Infinity;
-  for (const p of state.peopleByCountry.get(country) ?? []) {
+  for (const p of peopleOfCountry(state, country)) {
     if (!roleNounMatches(noun, p)) continue;
     // Earlier mentions are the usual antecedent; a later one only when nothing came before.
     const distance = antecedentDistance(p, pos);
@@ -1245,7 +1270,7 @@ function resolveCounterparts(state: DocState, owner: Person, qualifier: string |
   const qualCode = qualifier ? countryCode(qualifier) : null;
   if (qualifier && !qualCode) return [];
   const ranked: Array<{ id: string; distance: number }> = [];
-  for (const p of state.peopleByRole.get(owner.role) ?? []) {
+  for (const p of peopleOfRole(state, owner.role)) {
     if (p.id === owner.id) continue;
     if (!p.country || p.country === owner.country) continue;
     if (qualCode === EU_CODE ? !isEuMember(p.country) : qualCode !== null && p.country !== qualCode) continue;
@@ -1825,13 +1850,7 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
   const officials = officialsByStart(context.officials);
   const dates = datesByStart(context.dates);
   const people = buildPeople(text, officials);
-  const peopleByCountry = new Map<string, Person[]>();
-  const peopleByRole = new Map<RoleClass, Person[]>();
-  for (const p of people.values()) {
-    if (p.country) pushTo(peopleByCountry, p.country, p);
-    pushTo(peopleByRole, p.role, p);
-  }
-  const state: DocState = { text, people, peopleByCountry, peopleByRole, officials, events: [], byPerson: new Map(), previousSubject: null, previousSentenceStart: 0, cities: new Map(), plannedCities: new Map() };
+  const state: DocState = { text, people, peopleByCountry: null, peopleByRole: null, officials, events: [], byPerson: new Map(), previousSubject: null, previousSentenceStart: 0 };
   const fragments: Draft[] = [];
   const sentences = fuseSentences(text, spansByStart(context.sentences));
 
@@ -1940,6 +1959,9 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
     indexEvent(state, f);
   }
 
+  // Cities the article puts each official in ("Ms Varga told reporters in Vienna"), and where they are going.
+  const cities = new Map<string, Set<string>>();
+  const plannedCities = new Map<string, Set<string>>();
   // An event with no place of its own happens where the article puts its participants, when that
   // is one city ("scheduled to meet the prime minister later on Monday", during the Tokyo visit).
   if (state.events.some((e) => !e.locationIsCity && e.type !== 'call')) {
@@ -1949,24 +1971,24 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
       const s = text.slice(sentence.start, sentence.end);
       if (!LOCATED_GATE.test(s)) continue;
       const city = placeCandidates(text, sentence, [mention]).find((c) => c.city);
-      if (city) addCity(state.cities, mention.entityId, city.name);
+      if (city) addCity(cities, mention.entityId, city.name);
     }
   }
   for (const e of [...state.events, ...fragments]) {
     // An earlier meeting ("last met in Tokyo in November") does not say where they are now.
     if (!e.location || !e.locationIsCity || e.type === 'call' || e.background) continue;
-    for (const id of e.ids) addCity(e.scheduled ? state.plannedCities : state.cities, id, e.location);
+    for (const id of e.ids) addCity(e.scheduled ? plannedCities : cities, id, e.location);
   }
   for (const e of state.events) {
     if (e.type === 'call' || (e.location && e.locationIsCity)) continue;
-    const cities = new Set<string>();
+    const citiesOfEvent = new Set<string>();
     // A planned meeting happens where its people are now; a held one not where they will go next.
     for (const id of e.ids) {
-      for (const c of state.cities.get(id) ?? []) cities.add(c);
-      if (e.scheduled) for (const c of state.plannedCities.get(id) ?? []) cities.add(c);
+      for (const c of cities.get(id) ?? []) citiesOfEvent.add(c);
+      if (e.scheduled) for (const c of plannedCities.get(id) ?? []) citiesOfEvent.add(c);
     }
-    if (cities.size === 1) {
-      e.location = [...cities][0]!;
+    if (citiesOfEvent.size === 1) {
+      e.location = [...citiesOfEvent][0]!;
       e.locationIsCity = true;
     }
   }
