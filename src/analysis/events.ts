@@ -275,11 +275,33 @@ function keywordWithinChunks(keywords: readonly string[], maxChunks: number): (t
   };
 }
 
-/** The lookbehind of the participle rule ends in whitespace right before the word. */
-function spaceBefore(text: string, pos: number): boolean {
-  if (pos === 0) return false;
-  const c = text.charCodeAt(pos - 1);
-  return c > 127 || c === 32 || (c >= 9 && c <= 13);
+/** nextWordOpensWith, asked only after the given opening words (lower case); true after the rule's others. */
+function nextWordOpensWithAfter(openers: readonly string[], letters: string): (text: string, pos: number, wordEnd: number) => boolean {
+  const next = nextWordOpensWith(letters);
+  return (text, pos, wordEnd) => !isOneOfWords(text, pos, wordEnd, openers) || next(text, pos, wordEnd);
+}
+
+const PARTICIPLE_LEAD_WORDS = ['before', 'after', 'while', 'when', 'since', 'then', 'also'];
+
+/**
+ * The lookbehind of the participle rule: one to three whitespace characters right before the word, after
+ * a comma, a semicolon or one of its words (any case). Characters beyond ASCII are left to the pattern.
+ */
+function participleMayMatch(text: string, pos: number): boolean {
+  let i = pos;
+  while (i > 0 && pos - i < 4) {
+    const c = text.charCodeAt(i - 1);
+    if (c > 127) return true;
+    if (!(c === 32 || (c >= 9 && c <= 13))) break;
+    i--;
+  }
+  const spaces = pos - i;
+  if (spaces === 0 || spaces > 3 || i === 0) return false;
+  const c = text.charCodeAt(i - 1);
+  if (c === 44 || c === 59) return true;
+  let w = i;
+  while (w > 0 && isLetter(text.charCodeAt(w - 1))) w--;
+  return isOneOfWords(text, w, i, PARTICIPLE_LEAD_WORDS);
 }
 
 // "told" is a cue only where the sentence puts the two together or on the phone.
@@ -312,13 +334,13 @@ const CUE_RULES: CueRule[] = [
   { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:a\s+|an\s+|the\s+)?(?:[\w.’'-]+\s+){0,5}?(?:tele)?phone\s+(?:talks?|call|conversation)\b(?:\s+with)?/gi, type: 'call', kind: 'verb', opens: 'held hold holds holding had has have having', mayMatch: keywordWithinChunks(['phone', 'telephone'], 7) },
   { re: /\b(?:is|are|was|were|been|be)\s+meeting(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb', opens: 'is are was were been be', mayMatch: nextWordOpensWith('m') },
   // ", meeting his Egyptian counterpart", "before meeting X": the participle is a verb.
-  { re: /(?<=(?:[,;]|\b(?:before|after|while|when|since|then|also))\s{1,3})meeting(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb', opens: 'meeting', mayMatch: spaceBefore },
+  { re: /(?<=(?:[,;]|\b(?:before|after|while|when|since|then|also))\s{1,3})meeting(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb', opens: 'meeting', mayMatch: participleMayMatch },
   { re: /\bmeeting\b/gi, type: 'meeting', kind: 'noun', opens: 'meeting' },
   { re: /\bsummit\b/gi, type: 'meeting', kind: 'noun', opens: 'summit' },
   { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:(?:[a-z-]+)\s+){0,2}?(?:talks|discussions|negotiations)\b(?:\s+with)?/gi, type: 'talks', kind: 'verb', opens: 'held hold holds holding had has have having', mayMatch: keywordWithinChunks(['talks', 'discussions', 'negotiations'], 3) },
-  { re: /\b(?:talks|discussions|negotiations)\s+(?:with|between)\b/gi, type: 'talks', kind: 'with', opens: 'talks discussions negotiations' },
+  { re: /\b(?:talks|discussions|negotiations)\s+(?:with|between)\b/gi, type: 'talks', kind: 'with', opens: 'talks discussions negotiations', mayMatch: nextWordOpensWith('wb') },
   { re: /\btalks\b/gi, type: 'talks', kind: 'noun', opens: 'talks' },
-  { re: /\b(?:talked|spoke|spoken|speaks|conferred)\s+with\b/gi, type: 'talks', kind: 'verb', opens: 'talked spoke spoken speaks conferred' },
+  { re: /\b(?:talked|spoke|spoken|speaks|conferred)\s+with\b/gi, type: 'talks', kind: 'verb', opens: 'talked spoke spoken speaks conferred', mayMatch: nextWordOpensWith('w') },
   { re: /\bexchanged\s+(?:views|opinions)(?:\s+with)?\b/gi, type: 'talks', kind: 'verb', opens: 'exchanged' },
   { re: /\b(?:discussed|discusses|discuss)\b(?:\s+with)?/gi, type: 'talks', kind: 'verb', opens: 'discussed discusses discuss' },
   { re: /\b(?:conversation|conversations|consultations)\s+with\b/gi, type: 'talks', kind: 'with', opens: 'conversation conversations consultations' },
@@ -329,14 +351,14 @@ const CUE_RULES: CueRule[] = [
   // 'had a "productive" call with': a call, whatever words describe it.
   { re: /\b(?:had|has|have|having|held|hold|holds)\s+(?:a|an)\s+(?:\S+\s+){0,3}?calls?\s+with\b/gi, type: 'call', kind: 'verb', opens: 'had has have having held hold holds', mayMatch: keywordWithinChunks(['call'], 5) },
   { re: /\b(?:tele)?phone\s+(?:call|calls|conversation|conversations|talks|talk)\b(?:\s+with)?/gi, type: 'call', kind: 'with', opens: 'phone telephone' },
-  { re: /\b(?:video\s+call|video\s+conference|videoconference)\b(?:\s+with)?/gi, type: 'call', kind: 'with', opens: 'video videoconference' },
-  { re: /\b(?:spoke|spoken|speaks|talked)\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone\b(?:\s+(?:with|to))?/gi, type: 'call', kind: 'verb', opens: 'spoke spoken speaks talked' },
+  { re: /\b(?:video\s+call|video\s+conference|videoconference)\b(?:\s+with)?/gi, type: 'call', kind: 'with', opens: 'video videoconference', mayMatch: nextWordOpensWithAfter(['video'], 'c') },
+  { re: /\b(?:spoke|spoken|speaks|talked)\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone\b(?:\s+(?:with|to))?/gi, type: 'call', kind: 'verb', opens: 'spoke spoken speaks talked', mayMatch: nextWordOpensWith('bo') },
   // "A and B signed a memorandum", "inked a deal with B": signing together is a meeting of the signatories.
   { re: /\b(?:signed|signs|inked|inks|sealed|seals)\s+(?:an?\s+|the\s+|two\s+|several\s+)?(?:[\w-]+\s+){0,3}?(?:agreements?|memorand(?:um|a)|deals?|pacts?|accords?|treaty|treaties|declarations?|MoUs?|MOUs?|protocols?|contracts?|statements?|roadmap|communiqu\S*)\b/gi, type: 'meeting', kind: 'verb', opens: 'signed signs inked inks sealed seals' },
   { re: /\b(?:phoned|telephoned)\b/gi, type: 'call', kind: 'verb', opens: 'phoned telephoned' },
   // "Biden called Netanyahu on Tuesday to discuss ...": a call only when what follows says so (see cueParticipants).
   { re: /\bcalled\b/gi, type: 'call', kind: 'verb', opens: 'called' },
-  { re: /\b(?:state\s+|official\s+|working\s+)?visits?\b(?:\s+(?:to|by|of))?/gi, type: 'visit', kind: 'verb', opens: 'state official working visit visits' },
+  { re: /\b(?:state\s+|official\s+|working\s+)?visits?\b(?:\s+(?:to|by|of))?/gi, type: 'visit', kind: 'verb', opens: 'state official working visit visits', mayMatch: nextWordOpensWithAfter(['state', 'official', 'working'], 'v') },
   { re: /\b(?:visited|visiting)\b/gi, type: 'visit', kind: 'verb', opens: 'visited visiting' },
   // "will lead a parliamentary delegation to Chisinau".
   { re: /\bdelegations?\s+to\b/gi, type: 'visit', kind: 'verb', opens: 'delegation delegations' },
@@ -345,7 +367,7 @@ const CUE_RULES: CueRule[] = [
   { re: /\b(?:left|leaves|leave|leaving|departed|departs|depart)\s+for\b/gi, type: 'trip', kind: 'verb', opens: 'left leaves leave leaving departed departs depart' },
   { re: /\b(?:tour|tours|toured|touring)\s+(?:of|to)?\b/gi, type: 'trip', kind: 'verb', opens: 'tour tours toured touring' },
   { re: /\btrips?\b(?:\s+to)?/gi, type: 'trip', kind: 'verb', opens: 'trip trips' },
-  { re: /\b(?:travel(?:l)?ed|travels|travel|travel(?:l)?ing|flew|flies|fly|heads|headed|heading|head)\s+to\b/gi, type: 'trip', kind: 'verb', opens: 'traveled travelled travels travel traveling travelling flew flies fly heads headed heading head' },
+  { re: /\b(?:travel(?:l)?ed|travels|travel|travel(?:l)?ing|flew|flies|fly|heads|headed|heading|head)\s+to\b/gi, type: 'trip', kind: 'verb', opens: 'traveled travelled travels travel traveling travelling flew flies fly heads headed heading head', mayMatch: nextWordOpensWith('t') },
   { re: /\btold\b/gi, type: 'meeting', kind: 'told', opens: 'told' },
 ];
 

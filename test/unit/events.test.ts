@@ -1280,3 +1280,24 @@ describe('findEvents: sentences that name no official', () => {
     ]);
   });
 });
+
+// Cheap tests in front of the cue patterns (speed gates): each lets through what its pattern matches.
+describe('findEvents: the tests in front of the cue patterns', () => {
+  const OKAFOR: PersonSpec = { forms: ['Amina Okafor', 'Okafor'], name: 'Amina Okafor', title: 'Foreign Minister', country: 'Nigeria' };
+  const LINDQVIST: PersonSpec = { forms: ['Erik Lindqvist', 'Lindqvist'], name: 'Erik Lindqvist', title: 'Foreign Minister', country: 'Sweden' };
+  const read = (text: string) => run(text, [OKAFOR, LINDQVIST]).map((e) => [e.type, e.participants.length, e.location]);
+
+  it('reads the participle after a comma or "before" (any case, up to three spaces), and the cues that need a next word', () => {
+    expect(read('Okafor flew to Oslo on Monday, BEFORE  meeting Lindqvist.')).toEqual([['meeting', 2, 'Oslo']]);
+    expect(read('Okafor flew to Oslo on Monday, meeting Lindqvist there.')).toEqual([['meeting', 2, 'Oslo']]);
+    // Four spaces after "then": the participle pattern does not reach the word; the trip takes Lindqvist in.
+    expect(read('Okafor flew to Oslo on Monday, then    meeting Lindqvist.')).toEqual([['trip', 2, 'Oslo']]);
+    expect(read('Okafor spoke with Lindqvist.')).toEqual([['talks', 2, null]]);
+    expect(read('Okafor spoke by phone to Lindqvist.')).toEqual([['call', 2, null]]);
+    expect(read('Okafor held negotiations with Lindqvist.')).toEqual([['talks', 2, null]]);
+    expect(read('Okafor began talks\nwith Lindqvist.')).toEqual([['talks', 2, null]]);
+    expect(read('Okafor paid a state visit to Sweden, hosted by Lindqvist.')).toEqual([['visit', 2, null]]);
+    expect(read('Okafor had a video call with Lindqvist.')).toEqual([['call', 2, null]]);
+    expect(read('Okafor heads to Stockholm.')).toEqual([['trip', 1, 'Stockholm']]);
+  });
+});
