@@ -5,6 +5,7 @@ import { findDocumentDate, isIsoDay } from './documentDate';
 import { applyEntityLinks, linkEntitiesStepwise, rememberLinkIndex } from './entities';
 import { mergeEventsStepwise } from './eventMerge';
 import { findEvents } from './events';
+import { dropSharedWords, keepSharedWords } from './names';
 import { findOfficials } from './officials';
 import { analyzeQuotes } from './quotes';
 import { paragraphBlocks, splitSentences } from './sentences';
@@ -54,9 +55,13 @@ function runStages(batch: ReadonlyArray<{ text: string; day: string | null; offi
   // Paragraph blocks are read once: sentences and quotations both start from them.
   const blocks = batch.map((d) => paragraphBlocks(d.text));
   const sentences = batch.map((d, i) => splitSentences(d.text, blocks[i]!));
-  const dates = batch.map((d) => findDates(d.text, d.day));
+  // The dates and quotes stages read the words the officials stage tokenized (names.sharedTokens):
+  // kept meanwhile; dates runs before quotes, which lets each article's words go.
+  keepSharedWords();
   const officials = batch.map((d) => d.officials ?? findOfficials(d.text));
+  const dates = batch.map((d) => findDates(d.text, d.day));
   const quoteAnalyses = batch.map((d, i) => analyzeQuotes(d.text, sentences[i]!, officials[i]!, blocks[i]!));
+  dropSharedWords();
   const claims = batch.map((d, i) => findClaims(d.text, sentences[i]!, quoteAnalyses[i]!));
   const events = batch.map((d, i) =>
     findEvents(d.text, { sentences: sentences[i]!, officials: officials[i]!, dates: dates[i]!, documentDate: d.day }),

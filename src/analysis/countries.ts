@@ -2,7 +2,7 @@
 // capitals from the `world-countries` data (compacted by scripts/build-country-table.mjs), loaded once.
 import { detached } from './detached';
 import table from './data/countries.json';
-import { hashBitsOf, mayHaveHash, sameLowerWord, stringHash } from './names';
+import { asciiLowerHash, hashBitsOf, mayHaveHash, sameLowerWord, stringHash } from './names';
 
 export interface CountryRecord {
   common: string;
@@ -221,12 +221,33 @@ export function lookupCountry(phrase: string): CountryHit | null {
   // the key is the lower-cased phrase and its hash must be a key's.
   const h = plainPhraseHash(phrase);
   if (h >= 0 && !(mayHaveHash(PHRASE_HASH_BITS, h) && PHRASE_HASHES.has(h))) return null;
+  if (h < 0 && namesNoCountryByHash(phrase)) return null;
   const cached = lookupCache.get(phrase);
   if (cached !== undefined) return cached;
   const hit = lookupUncached(phrase);
   if (lookupCache.size >= LOOKUP_CACHE_LIMIT) lookupCache.clear();
   lookupCache.set(detached(phrase), hit);
   return hit;
+}
+
+/**
+ * Whether a phrase that is not plain (see plainPhraseHash) surely names no country, by hashes alone:
+ * a possessive ("Smith’s", which `bare` strips) of a plain phrase whose phrase hash no key has, or a
+ * word of ASCII letters, hyphens, apostrophes and points ("Al-Mansouri", "O’Neill", with or without
+ * a possessive) whose `stringHash` no key has (its key is its lower case, with the same hash). Such
+ * phrases are settled without the cache, whose look-ups of thousands of phrases far apart in memory
+ * cost more.
+ */
+function namesNoCountryByHash(phrase: string): boolean {
+  let n = phrase.length;
+  const last = n >= 3 ? phrase.charCodeAt(n - 2) : 0;
+  if (n >= 3 && phrase.charCodeAt(n - 1) === 115 && (last === 0x2019 || last === 39)) {
+    const h = plainPhraseHashAt(phrase, 0, n - 2);
+    if (h >= 0) return !(mayHaveHash(PHRASE_HASH_BITS, h) && PHRASE_HASHES.has(h));
+    n -= 2;
+  }
+  const h = asciiLowerHash(phrase, 0, n, false);
+  return h >= 0 && !mayBeCountryWordHash(h);
 }
 
 /**

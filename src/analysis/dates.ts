@@ -28,6 +28,7 @@ import {
   YEAR_LEFT_CONTEXT,
 } from './dates/lexicon';
 import { sentenceTense } from './dates/tense';
+import { F_ABBR, F_INNER_CAP, F_JOINER, F_NUM, F_WORD, hashBitsOf, mayHaveHash, sharedTokens, stringHash, type SharedWords } from './names';
 import { trieSource } from './dates/trie';
 import { numberedPattern } from './dates/numberedPattern';
 import { WordTable } from './dates/wordTable';
@@ -539,8 +540,15 @@ const WINDOWS = new TriggerWindows();
 /**
  * The windows around the triggers of each kind, in WINDOWS. Triggers come in text order and one
  * kind has one margin, so a kind's windows start in order and each new one can only overlap the last.
+ * Read from the officials stage's words when they are shared (names.sharedTokens), else by TRIGGER_RE.
  */
 function triggerWindows(text: string): TriggerWindows {
+  const words = sharedTokens(text);
+  return words !== null ? triggerWindowsFromWords(text, words) : triggerWindowsByScan(text);
+}
+
+/** triggerWindows by one TRIGGER_RE pass over the text. */
+function triggerWindowsByScan(text: string): TriggerWindows {
   const windows = WINDOWS;
   windows.clear();
   // test on the shared pattern: no match object per trigger (its start and spelling are read
@@ -548,34 +556,126 @@ function triggerWindows(text: string): TriggerWindows {
   // the slow regex interpreter before it is compiled again).
   const re = TRIGGER_RE;
   re.lastIndex = 0;
-  const n = text.length;
   while (re.test(text)) {
     const end = re.lastIndex;
-    let start: number;
-    let kind: number;
-    let bits: number;
-    if (isDigitCode(text.charCodeAt(end - 1))) {
-      start = end - 4;
-      kind = DIGIT_KIND;
-      bits = digitBits(text, start);
-    } else {
+    if (isDigitCode(text.charCodeAt(end - 1))) addDigitTrigger(windows, text, end);
+    else {
       // A word trigger is letters from a word boundary: its start is where the letters begin.
-      start = end - 1;
+      let start = end - 1;
       while (start > 0 && isAsciiLetterCode(text.charCodeAt(start - 1))) start--;
-      const spelling = TRIGGER_TRIE.longestAt(text, start);
-      if (spelling < 0) continue;
-      kind = SPELLING_KIND[spelling]!;
-      bits = SPELLING_BITS[spelling]!;
-      if (kind === MONTH_KIND) bits = monthBits(text, start, end, SPELLING_FULL_MONTH[spelling]!);
-      else if ((bits & CONTEXT_UNIT_BITS) !== 0) bits = (bits & ~CONTEXT_UNIT_BITS) | (bits & unitContextBits(text, start, end));
+      addWordTrigger(windows, text, start);
     }
-    let windowStart = Math.max(0, start - LEFT_MARGIN[kind]!);
-    for (let i = 0; i < ALIGN_LIMIT && windowStart > 0 && !isSpaceCode(text.charCodeAt(windowStart - 1)); i++) windowStart--;
-    let windowEnd = Math.min(n, end + RIGHT_MARGIN[kind]!);
-    for (let i = 0; i < ALIGN_LIMIT && windowEnd < n && !isSpaceCode(text.charCodeAt(windowEnd)); i++) windowEnd++;
-    windows.add(kind, windowStart, windowEnd, bits, start);
   }
   return windows;
+}
+
+/**
+ * triggerWindows from the words names.ts tokenized, with the triggers TRIGGER_RE finds: its
+ * `\d{4}` matches lie in number tokens (the only tokens holding ASCII digits: every fourth digit
+ * of a run), and its words start at an ASCII letter after a character outside `\w`, which is a
+ * word token's start or, in a word with a joiner, a dotted abbreviation or letters beyond ASCII
+ * (no hash), a letter inside it. A plain ASCII word holds no other such letter. Word triggers and
+ * digit triggers are of different kinds, so each kind's triggers still come in text order.
+ */
+function triggerWindowsFromWords(text: string, words: SharedWords): TriggerWindows {
+  const windows = WINDOWS;
+  windows.clear();
+  const count = words.count;
+  const starts = words.start;
+  const ends = words.end;
+  const flags = words.flags;
+  const hashes = words.hashFull;
+  const n = text.length;
+  for (let i = 0; i < count; i++) {
+    const f = flags[i]!;
+    const s = starts[i]!;
+    if ((f & F_WORD) !== 0) {
+      const hash = hashes[i]!;
+      // A word with a joiner, a dotted abbreviation or letters beyond ASCII (no hash) may hold
+      // word starts inside it. A word of ASCII letters with no capital after the first one ends
+      // before a letter, and any spelling read at its start must end at its end, where the others
+      // are followed by a lower-case letter: it is a trigger only if it is a spelling, which its
+      // hash mostly rules out. Other words go to the trie, which turns most of them down early.
+      const odd = (f & (F_JOINER | F_ABBR)) !== 0 || hash < 0;
+      if (odd || (f & F_INNER_CAP) !== 0 || mayHaveHash(SPELLING_HASH_BITS, hash)) {
+        const spelling = TRIGGER_TRIE.longestAt(text, s);
+        if (spelling >= 0 && (s === 0 || !isRegexWordCode(text.charCodeAt(s - 1)))) addSpelledTrigger(windows, text, s, spelling);
+      }
+      if (odd) {
+        // Up to the next token: a possessive or an abbreviation point lies past the word's end.
+        const limit = i + 1 < count ? starts[i + 1]! : n;
+        for (let q = s + 1; q < limit; q++) {
+          if (isAsciiLetterCode(text.charCodeAt(q)) && !isRegexWordCode(text.charCodeAt(q - 1))) addWordTrigger(windows, text, q);
+        }
+      }
+    } else if ((f & F_NUM) !== 0 && ends[i]! - s >= 4) {
+      const e = ends[i]!;
+      for (let q = s; q < e; ) {
+        if (!isDigitCode(text.charCodeAt(q))) {
+          q++;
+          continue;
+        }
+        const run = q;
+        while (q < e && isDigitCode(text.charCodeAt(q))) q++;
+        for (let end = run + 4; end <= q; end += 4) addDigitTrigger(windows, text, end);
+      }
+    }
+  }
+  return windows;
+}
+
+/** The lower-case hashes (names.ts) of the trigger spellings, as a bitmap. */
+const SPELLING_HASH_BITS = hashBitsOf(new Set(TRIGGER_SPELLINGS.map((w) => stringHash(w.toLowerCase(), false))), 12);
+
+/** `\w` of a pattern without the u flag. */
+function isRegexWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/** The four digits ending at `end`. */
+function addDigitTrigger(windows: TriggerWindows, text: string, end: number): void {
+  const start = end - 4;
+  addTriggerWindow(windows, text, DIGIT_KIND, start, end, digitBits(text, start));
+}
+
+/** The word trigger at `start` (a word start where TRIGGER_TRIE spells one), if any. */
+function addWordTrigger(windows: TriggerWindows, text: string, start: number): void {
+  const spelling = TRIGGER_TRIE.longestAt(text, start);
+  if (spelling >= 0) addSpelledTrigger(windows, text, start, spelling);
+}
+
+/** The word trigger TRIGGER_TRIE just read at `start` (it ends at the trie's matchEnd). */
+function addSpelledTrigger(windows: TriggerWindows, text: string, start: number, spelling: number): void {
+  const end = TRIGGER_TRIE.matchEnd;
+  const kind = SPELLING_KIND[spelling]!;
+  let bits = SPELLING_BITS[spelling]!;
+  if (kind === MONTH_KIND) bits = monthBits(text, start, end, SPELLING_FULL_MONTH[spelling]!);
+  else if ((bits & CONTEXT_UNIT_BITS) !== 0) bits = (bits & ~CONTEXT_UNIT_BITS) | (bits & unitContextBits(text, start, end));
+  addTriggerWindow(windows, text, kind, start, end, bits);
+}
+
+/**
+ * The windows of `text` by kind (as [kind, start, end, bits, last trigger] rows), read from `words`
+ * when given, else by the regex pass: for tests of their equivalence.
+ */
+export function triggerWindowRows(text: string, words: SharedWords | null): number[][] {
+  const windows = words !== null ? triggerWindowsFromWords(text, words) : triggerWindowsByScan(text);
+  const rows: number[][] = [];
+  for (let kind = 0; kind < TRIGGER_KINDS.length; kind++) {
+    for (let i = 0; i < windows.count[kind]!; i++) {
+      rows.push([kind, windows.spans[kind]![2 * i]!, windows.spans[kind]![2 * i + 1]!, windows.bits[kind]![i]!, windows.lastTrigger[kind]![i]!]);
+    }
+  }
+  return rows;
+}
+
+function addTriggerWindow(windows: TriggerWindows, text: string, kind: number, start: number, end: number, bits: number): void {
+  const n = text.length;
+  let windowStart = Math.max(0, start - LEFT_MARGIN[kind]!);
+  for (let i = 0; i < ALIGN_LIMIT && windowStart > 0 && !isSpaceCode(text.charCodeAt(windowStart - 1)); i++) windowStart--;
+  let windowEnd = Math.min(n, end + RIGHT_MARGIN[kind]!);
+  for (let i = 0; i < ALIGN_LIMIT && windowEnd < n && !isSpaceCode(text.charCodeAt(windowEnd)); i++) windowEnd++;
+  windows.add(kind, windowStart, windowEnd, bits, start);
 }
 
 function isAsciiLetterCode(c: number): boolean {

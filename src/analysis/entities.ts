@@ -12,13 +12,18 @@ interface Group {
   /** Words in the key. */
   words: number;
   /** Spellings of the name and how often each was used. */
-  spellings: Map<string, number>;
-  titles: Map<string, number>;
-  countries: Map<string, number>;
-  localIds: Set<string>;
+  spellings: Tally;
+  titles: Tally;
+  countries: Tally;
+  /** In the order first met; an id is listed in one group only, except '' (see readMentions), which a Set would list once. */
+  localIds: string[];
   mentions: number;
   /** The group this one was merged into. */
   parent: Group | null;
+  /** The entity of a root group, once made. */
+  entity: Entity | null;
+  /** `canonicalSpelling(spellings)` when the groups were filed by short form, before any join. */
+  filedName: string;
   /**
    * Values of the mentions just read and how many times running each came, not yet counted in
    * the maps: a person's mentions repeat one name, title and country, and counting a run at once
@@ -32,11 +37,49 @@ interface Group {
   runCountries: number;
 }
 
-/** Counts the pending runs into the group's maps. */
+/**
+ * Values and how often each came, in the order first met (the order a Map keeps): value, count,
+ * value, count, … A person has a spelling or two, a title or two and a country: a plain list per
+ * group cost less than three Maps (most of linking's garbage). A list grown long is indexed.
+ */
+type Tally = Array<string | number>;
+
+/** Entries (twice the values) beyond which a tally is indexed by a Map. */
+const TALLY_INDEXED = 32;
+/** The index of each long tally: value → its place. */
+const tallyIndexes = new WeakMap<Tally, Map<string, number>>();
+
+function tallyAdd(tally: Tally, value: string | null, by = 1): void {
+  if (!value) return;
+  let index: Map<string, number> | undefined;
+  let k: number;
+  if (tally.length > TALLY_INDEXED) {
+    index = tallyIndexes.get(tally);
+    if (!index) {
+      index = new Map();
+      for (let q = 0; q < tally.length; q += 2) index.set(tally[q] as string, q);
+      tallyIndexes.set(tally, index);
+    }
+    k = index.get(value) ?? -1;
+  } else k = tally.indexOf(value); // a count is a number, never equal to a value
+  if (k >= 0) {
+    tally[k + 1] = (tally[k + 1] as number) + by;
+    return;
+  }
+  tally.push(value, by);
+  index?.set(value, tally.length - 2);
+}
+
+/** Adds every count of `other` to `tally`, in its order. */
+function tallyAddAll(tally: Tally, other: Tally): void {
+  for (let q = 0; q < other.length; q += 2) tallyAdd(tally, other[q] as string, other[q + 1] as number);
+}
+
+/** Counts the pending runs into the group's tallies. */
 function flushRuns(g: Group): void {
-  bump(g.spellings, g.runName, g.runNames);
-  bump(g.titles, g.runTitle, g.runTitles);
-  bump(g.countries, g.runCountry, g.runCountries);
+  tallyAdd(g.spellings, g.runName, g.runNames);
+  tallyAdd(g.titles, g.runTitle, g.runTitles);
+  tallyAdd(g.countries, g.runCountry, g.runCountries);
   g.runName = g.runTitle = g.runCountry = null;
   g.runNames = g.runTitles = g.runCountries = 0;
 }
@@ -72,16 +115,13 @@ function longestFirst(groups: Map<string, Group>): Group[] {
   return out;
 }
 
-function bump(map: Map<string, number>, value: string | null, by = 1): void {
-  if (value) map.set(value, (map.get(value) ?? 0) + by);
-}
-
-function mostFrequent(map: Map<string, number>): string | null {
+function mostFrequent(tally: Tally): string | null {
   let best: string | null = null;
   let bestCount = 0;
-  for (const [value, count] of map) {
+  for (let q = 0; q < tally.length; q += 2) {
+    const count = tally[q + 1] as number;
     if (count > bestCount) {
-      best = value;
+      best = tally[q] as string;
       bestCount = count;
     }
   }
@@ -96,12 +136,14 @@ function decoration(name: string): number {
   return n;
 }
 
-function canonicalSpelling(spellings: Map<string, number>): string {
+function canonicalSpelling(spellings: Tally): string {
   // One spelling (most people): it wins whatever its score.
-  if (spellings.size === 1) for (const name of spellings.keys()) return name;
+  if (spellings.length === 2) return spellings[0] as string;
   let best = '';
   let bestScore: [number, number, number] = [-1, -1, -1];
-  for (const [name, count] of spellings) {
+  for (let q = 0; q < spellings.length; q += 2) {
+    const name = spellings[q] as string;
+    const count = spellings[q + 1] as number;
     const score: [number, number, number] = [nameKey(name).split(' ').length, decoration(name), count];
     if (score[0] > bestScore[0] || (score[0] === bestScore[0] && (score[1] > bestScore[1] || (score[1] === bestScore[1] && score[2] > bestScore[2])))) {
       best = name;
@@ -198,31 +240,32 @@ function readMentions(scan: MentionScan, mentions: ReadonlyArray<MentionedPerson
       g = groups.get(key);
       if (!g) {
         g = {
-          key, words: wordCount(key), spellings: new Map(), titles: new Map(), countries: new Map(), localIds: new Set(), mentions: 0, parent: null,
-          runName: null, runNames: 0, runTitle: null, runTitles: 0, runCountry: null, runCountries: 0,
+          key, words: wordCount(key), spellings: [], titles: [], countries: [], localIds: [], mentions: 0, parent: null,
+          entity: null, filedName: '', runName: null, runNames: 0, runTitle: null, runTitles: 0, runCountry: null, runCountries: 0,
         };
         groups.set(key, g);
       }
       groupOfLocal.set(m.entityId, g);
-      g.localIds.add(m.entityId);
+      // Listed once: only an id not met before comes here, but for '' (the last id of no mention).
+      g.localIds.push(m.entityId);
     }
     lastId = m.entityId;
     lastGroup = g;
     if (m.name === g.runName) g.runNames++;
     else {
-      bump(g.spellings, g.runName, g.runNames);
+      tallyAdd(g.spellings, g.runName, g.runNames);
       g.runName = m.name;
       g.runNames = 1;
     }
     if (m.title === g.runTitle) g.runTitles++;
     else {
-      bump(g.titles, g.runTitle, g.runTitles);
+      tallyAdd(g.titles, g.runTitle, g.runTitles);
       g.runTitle = m.title;
       g.runTitles = 1;
     }
     if (m.country === g.runCountry) g.runCountries++;
     else {
-      bump(g.countries, g.runCountry, g.runCountries);
+      tallyAdd(g.countries, g.runCountry, g.runCountries);
       g.runCountry = m.country;
       g.runCountries = 1;
     }
@@ -234,14 +277,28 @@ function readMentions(scan: MentionScan, mentions: ReadonlyArray<MentionedPerson
 
 // The work on each group, in plain functions the generator calls between its yields (see readMentions).
 
-/** Files a group under the short forms of its name ("Okafor" for "Ngozi Okafor"). */
-function fileShortForms(byShortForm: Map<string, Group[]>, g: Group): void {
-  for (const form of shortForms(canonicalSpelling(g.spellings))) {
-    if (form === g.key) continue;
+/**
+ * Files a group under the short forms of its name ("Okafor" for "Ngozi Okafor"). With `groups`, only
+ * under the forms that are some group's key (linking asks no others: most forms are nobody's name);
+ * the whole filing is made when the link index is first asked (see fullShortForms).
+ */
+function fileShortForms(byShortForm: Map<string, Group[]>, g: Group, groups: Map<string, Group> | null): void {
+  for (const form of shortForms(g.filedName)) {
+    if (form === g.key || (groups && !groups.has(form))) continue;
     const list = byShortForm.get(form);
     if (list) list.push(g);
     else byShortForm.set(form, [g]);
   }
+}
+
+/** The groups of 2 or 3 words by first word, filed (with `groups`) only under a word that is some group's key. */
+function fileFirstWord(byFirstWord: Map<string, Group[]>, g: Group, groups: Map<string, Group> | null): void {
+  if (g.words < 2 || g.words > 3) return;
+  const firstWord = g.key.slice(0, g.key.indexOf(' '));
+  if (groups && !groups.has(firstWord)) return;
+  const list = byFirstWord.get(firstWord);
+  if (list) list.push(g);
+  else byFirstWord.set(firstWord, [g]);
 }
 
 /** Joins a short name to the one longer name it is a form of, when there is one and no country contradicts. */
@@ -261,10 +318,11 @@ function joinShortName(g: Group, byShortForm: Map<string, Group[]>, byFirstWord:
   const c2 = sameCountryKey(mostFrequent(target.countries));
   if (c1 && c2 && c1 !== c2) return;
   r.parent = target;
-  for (const [k, v] of r.spellings) bump(target.spellings, k, v);
-  for (const [k, v] of r.titles) bump(target.titles, k, v);
-  for (const [k, v] of r.countries) bump(target.countries, k, v);
-  for (const id of r.localIds) target.localIds.add(id);
+  tallyAddAll(target.spellings, r.spellings);
+  tallyAddAll(target.titles, r.titles);
+  tallyAddAll(target.countries, r.countries);
+  // A Set would skip an id it has: only '' can be in both (see readMentions), and byLocalId maps it alike.
+  for (const id of r.localIds) target.localIds.push(id);
   target.mentions += r.mentions;
 }
 
@@ -307,7 +365,8 @@ export function* linkEntitiesStepwise(perDocument: ReadonlyArray<ReadonlyArray<M
   // Short names ("Okafor", "Amir Abdollahian") join the one longer name they are a form of.
   const byShortForm = new Map<string, Group[]>();
   for (const g of groups.values()) {
-    fileShortForms(byShortForm, g);
+    g.filedName = canonicalSpelling(g.spellings);
+    fileShortForms(byShortForm, g, groups);
     if ((work += GROUP_WORK) >= ENTITY_LINK_STEP) {
       work = 0;
       yield;
@@ -316,13 +375,7 @@ export function* linkEntitiesStepwise(perDocument: ReadonlyArray<ReadonlyArray<M
   // The name some people are known by: "Prabowo" for Prabowo Subianto; only between holders of one
   // title, so that "King Charles" never becomes Charles Michel.
   const byFirstWord = new Map<string, Group[]>();
-  for (const g of groups.values()) {
-    if (g.words < 2 || g.words > 3) continue;
-    const firstWord = g.key.slice(0, g.key.indexOf(' '));
-    const list = byFirstWord.get(firstWord);
-    if (list) list.push(g);
-    else byFirstWord.set(firstWord, [g]);
-  }
+  for (const g of groups.values()) fileFirstWord(byFirstWord, g, groups);
   // Longest names first, so that "Amir Abdollahian" joins "Hossein Amir-Abdollahian" before anything joins it.
   for (const g of longestFirst(groups)) {
     if ((work += GROUP_WORK) >= ENTITY_LINK_STEP) {
@@ -335,16 +388,27 @@ export function* linkEntitiesStepwise(perDocument: ReadonlyArray<ReadonlyArray<M
   const byLocalId = new Map<string, Entity>();
   const entities: Entity[] = [];
   const byId = new Map<string, Entity>();
-  const entityOfRoot = new Map<Group, Entity>();
   for (const g of groups.values()) {
     if ((work += GROUP_WORK) >= ENTITY_LINK_STEP) {
       work = 0;
       yield;
     }
     if (g.parent) continue;
-    entityOfRoot.set(g, entityOfRootGroup(g, byId, entities, byLocalId));
+    g.entity = entityOfRootGroup(g, byId, entities, byLocalId);
   }
-  const entityOfGroup = (g: Group) => entityOfRoot.get(root(g))!;
+  const entityOfGroup = (g: Group) => root(g).entity!;
+  // Every short form and first word filed, as linking one more article asks about names of its own.
+  let fullFiling: { byShortForm: Map<string, Group[]>; byFirstWord: Map<string, Group[]> } | null = null;
+  const filed = () => {
+    if (!fullFiling) {
+      fullFiling = { byShortForm: new Map(), byFirstWord: new Map() };
+      for (const g of groups.values()) {
+        fileShortForms(fullFiling.byShortForm, g, null);
+        fileFirstWord(fullFiling.byFirstWord, g, null);
+      }
+    }
+    return fullFiling;
+  };
   const index: EntityLinkIndex = {
     byLocalId,
     byId,
@@ -352,9 +416,9 @@ export function* linkEntitiesStepwise(perDocument: ReadonlyArray<ReadonlyArray<M
       const g = groups.get(key);
       return g ? entityOfGroup(g) : undefined;
     },
-    shortFormTargets: (key) => (byShortForm.get(key) ?? []).map(entityOfGroup),
+    shortFormTargets: (key) => (filed().byShortForm.get(key) ?? []).map(entityOfGroup),
     firstWordTargets: (word, title) =>
-      (byFirstWord.get(word) ?? []).filter((c) => mostFrequent(c.titles)?.toLowerCase() === title).map(entityOfGroup),
+      (filed().byFirstWord.get(word) ?? []).filter((c) => mostFrequent(c.titles)?.toLowerCase() === title).map(entityOfGroup),
   };
   return { entities, byLocalId, index };
 }
@@ -432,13 +496,13 @@ export function linkOneAnalysis(analysis: DocumentAnalysis, corpus: CorpusAnalys
   const index = corpusIndexes.get(corpus);
   if (!index) return null;
   // This article's people, as linkEntities would group them: by local id, first mention first.
-  const people = new Map<string, { first: string; spellings: Map<string, number>; titles: Map<string, number>; countries: Map<string, number>; mentions: number }>();
+  const people = new Map<string, { first: string; spellings: Tally; titles: Tally; countries: Tally; mentions: number }>();
   for (const m of analysis.officials) {
     let p = people.get(m.entityId);
-    if (!p) people.set(m.entityId, (p = { first: m.name, spellings: new Map(), titles: new Map(), countries: new Map(), mentions: 0 }));
-    bump(p.spellings, m.name);
-    bump(p.titles, m.title);
-    bump(p.countries, m.country);
+    if (!p) people.set(m.entityId, (p = { first: m.name, spellings: [], titles: [], countries: [], mentions: 0 }));
+    tallyAdd(p.spellings, m.name);
+    tallyAdd(p.titles, m.title);
+    tallyAdd(p.countries, m.country);
     p.mentions++;
   }
   const byLocalId = new Map<string, Entity>();

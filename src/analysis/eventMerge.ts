@@ -114,32 +114,55 @@ export function fnv1a(input: string): string {
 }
 
 const HEX = '0123456789abcdef';
+// Each byte as two hex digits: a 32-bit value is four of them joined (three concatenations, not eight).
+const HEX_BYTES = Array.from({ length: 256 }, (_, b) => HEX[b >> 4]! + HEX[b & 15]!);
 
 /** An unsigned 32-bit value as 8 lower-case hex digits (what toString(16).padStart(8, '0') gives, faster). */
 function hex8(v: number): string {
-  let out = '';
-  for (let shift = 28; shift >= 0; shift -= 4) out += HEX[(v >>> shift) & 15];
-  return out;
+  return HEX_BYTES[v >>> 24]! + HEX_BYTES[(v >>> 16) & 255]! + HEX_BYTES[(v >>> 8) & 255]! + HEX_BYTES[v & 255]!;
 }
 
-function eventId(type: EventType, date: string | null, participantEntityIds: readonly string[]): string {
-  const ids = participantEntityIds.length === 2 ? pairInOrder(participantEntityIds[0]!, participantEntityIds[1]!) : [...participantEntityIds].sort();
-  const key = `${date ?? '?'}|${ids.join('+')}|${typeFamily(type)}`;
-  // Two independent 32-bit hashes keep collisions unlikely across large corpora: FNV-1a of the key and
-  // of "#" + key, read in one pass.
-  let h1 = 0x811c9dc5;
-  let h2 = Math.imul(0x811c9dc5 ^ 35, 0x01000193);
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
+// The two hashes eventId feeds, piece by piece (module level: two results with no object per call).
+let idHash1 = 0;
+let idHash2 = 0;
+
+function feedIdHash(piece: string): void {
+  let h1 = idHash1;
+  let h2 = idHash2;
+  for (let i = 0; i < piece.length; i++) {
+    const c = piece.charCodeAt(i);
     h1 = Math.imul(h1 ^ c, 0x01000193);
     h2 = Math.imul(h2 ^ c, 0x01000193);
   }
-  return `event-${hex8(h1 >>> 0)}${hex8(h2 >>> 0)}`;
+  idHash1 = h1;
+  idHash2 = h2;
 }
 
-/** Two ids as sort() orders them (most events have two participants). */
-function pairInOrder(a: string, b: string): string[] {
-  return a <= b ? [a, b] : [b, a];
+function eventId(type: EventType, date: string | null, participantEntityIds: readonly string[]): string {
+  // Two independent 32-bit hashes keep collisions unlikely across large corpora: FNV-1a of the key
+  // `${date ?? '?'}|${sorted ids joined by '+'}|${family}` and of "#" + key, read in one pass over its
+  // pieces (the key itself is never built).
+  idHash1 = 0x811c9dc5;
+  idHash2 = Math.imul(0x811c9dc5 ^ 35, 0x01000193);
+  feedIdHash(date ?? '?');
+  feedIdHash('|');
+  if (participantEntityIds.length === 2) {
+    // Most events have two participants: the pair in sort() order, with no sorted copy.
+    const a = participantEntityIds[0]!;
+    const b = participantEntityIds[1]!;
+    feedIdHash(a <= b ? a : b);
+    feedIdHash('+');
+    feedIdHash(a <= b ? b : a);
+  } else {
+    const ids = [...participantEntityIds].sort();
+    for (let k = 0; k < ids.length; k++) {
+      if (k > 0) feedIdHash('+');
+      feedIdHash(ids[k]!);
+    }
+  }
+  feedIdHash('|');
+  feedIdHash(typeFamily(type));
+  return `event-${hex8(idHash1 >>> 0)}${hex8(idHash2 >>> 0)}`;
 }
 
 /** The most frequent non-null value; ties go to the first seen. */
@@ -312,7 +335,7 @@ function mergeEvent(state: MergeState, ev: EventMention, path: string): void {
       seenBy: stamp,
     };
     for (let j = 0; j < ids.length; j++) indexAt(state, g, family, j);
-    if (new Set(ids).size === 1) pushTo(state.byLonePerson[family], ids[0]!, g);
+    if (allSame(ids)) pushTo(state.byLonePerson[family], ids[0]!, g);
     state.groups.push(g);
     return;
   }
@@ -330,6 +353,23 @@ function mergeEvent(state: MergeState, ev: EventMention, path: string): void {
   t.allScheduled = t.allScheduled && ev.scheduled;
   for (const src of sources) t.sources.push(src);
   if (t.path !== path) (t.otherPaths ??= new Set()).add(path);
+}
+
+/** True when the list holds one distinct id (what new Set(ids).size === 1 says, with no Set per group). */
+function allSame(ids: readonly string[]): boolean {
+  if (!ids.length) return false;
+  for (let i = 1; i < ids.length; i++) if (ids[i] !== ids[0]) return false;
+  return true;
+}
+
+/** Merges events[from, to) of one document (see mergeEvent). */
+function mergeEventsOf(state: MergeState, events: readonly EventMention[], from: number, to: number, path: string): void {
+  for (let k = from; k < to; k++) mergeEvent(state, events[k]!, path);
+}
+
+/** Appends the corpus events of groups[from, to) to `out`. */
+function corpusEventsOf(groups: readonly Group[], from: number, to: number, out: CorpusEvent[]): void {
+  for (let k = from; k < to; k++) out.push(corpusEventOf(groups[k]!));
 }
 
 /**
@@ -395,22 +435,31 @@ export function* mergeEventsStepwise(documents: Iterable<{ path: string; events:
     targetJoined: Infinity,
   };
   const { groups } = state;
+  // The loops over events and groups run in plain functions, a step's worth at a time: the generator's own
+  // code stays in V8's baseline tier, where each iteration of a for-of allocates its iterator result.
   for (const doc of documents) {
-    for (const ev of doc.events) {
-      if (++work >= EVENT_MERGE_STEP) {
+    const docEvents = doc.events;
+    for (let next = 0; next < docEvents.length; ) {
+      const end = Math.min(docEvents.length, next + EVENT_MERGE_STEP - work);
+      mergeEventsOf(state, docEvents, next, end, doc.path);
+      work += end - next;
+      next = end;
+      if (work >= EVENT_MERGE_STEP) {
         work = 0;
         yield;
       }
-      mergeEvent(state, ev, doc.path);
     }
   }
   const events: CorpusEvent[] = [];
-  for (const g of groups) {
-    if (++work >= EVENT_MERGE_STEP) {
+  for (let next = 0; next < groups.length; ) {
+    const end = Math.min(groups.length, next + EVENT_MERGE_STEP - work);
+    corpusEventsOf(groups, next, end, events);
+    work += end - next;
+    next = end;
+    if (work >= EVENT_MERGE_STEP) {
       work = 0;
       yield;
     }
-    events.push(corpusEventOf(g));
   }
   yield;
   // By date, undated last, then by participants; the joined names are built once, not per comparison, and

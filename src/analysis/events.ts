@@ -275,11 +275,33 @@ function keywordWithinChunks(keywords: readonly string[], maxChunks: number): (t
   };
 }
 
-/** The lookbehind of the participle rule ends in whitespace right before the word. */
-function spaceBefore(text: string, pos: number): boolean {
-  if (pos === 0) return false;
-  const c = text.charCodeAt(pos - 1);
-  return c > 127 || c === 32 || (c >= 9 && c <= 13);
+/** nextWordOpensWith, asked only after the given opening words (lower case); true after the rule's others. */
+function nextWordOpensWithAfter(openers: readonly string[], letters: string): (text: string, pos: number, wordEnd: number) => boolean {
+  const next = nextWordOpensWith(letters);
+  return (text, pos, wordEnd) => !isOneOfWords(text, pos, wordEnd, openers) || next(text, pos, wordEnd);
+}
+
+const PARTICIPLE_LEAD_WORDS = ['before', 'after', 'while', 'when', 'since', 'then', 'also'];
+
+/**
+ * The lookbehind of the participle rule: one to three whitespace characters right before the word, after
+ * a comma, a semicolon or one of its words (any case). Characters beyond ASCII are left to the pattern.
+ */
+function participleMayMatch(text: string, pos: number): boolean {
+  let i = pos;
+  while (i > 0 && pos - i < 4) {
+    const c = text.charCodeAt(i - 1);
+    if (c > 127) return true;
+    if (!(c === 32 || (c >= 9 && c <= 13))) break;
+    i--;
+  }
+  const spaces = pos - i;
+  if (spaces === 0 || spaces > 3 || i === 0) return false;
+  const c = text.charCodeAt(i - 1);
+  if (c === 44 || c === 59) return true;
+  let w = i;
+  while (w > 0 && isLetter(text.charCodeAt(w - 1))) w--;
+  return isOneOfWords(text, w, i, PARTICIPLE_LEAD_WORDS);
 }
 
 // "told" is a cue only where the sentence puts the two together or on the phone.
@@ -312,13 +334,13 @@ const CUE_RULES: CueRule[] = [
   { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:a\s+|an\s+|the\s+)?(?:[\w.’'-]+\s+){0,5}?(?:tele)?phone\s+(?:talks?|call|conversation)\b(?:\s+with)?/gi, type: 'call', kind: 'verb', opens: 'held hold holds holding had has have having', mayMatch: keywordWithinChunks(['phone', 'telephone'], 7) },
   { re: /\b(?:is|are|was|were|been|be)\s+meeting(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb', opens: 'is are was were been be', mayMatch: nextWordOpensWith('m') },
   // ", meeting his Egyptian counterpart", "before meeting X": the participle is a verb.
-  { re: /(?<=(?:[,;]|\b(?:before|after|while|when|since|then|also))\s{1,3})meeting(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb', opens: 'meeting', mayMatch: spaceBefore },
+  { re: /(?<=(?:[,;]|\b(?:before|after|while|when|since|then|also))\s{1,3})meeting(?:\s+with)?\b/gi, type: 'meeting', kind: 'verb', opens: 'meeting', mayMatch: participleMayMatch },
   { re: /\bmeeting\b/gi, type: 'meeting', kind: 'noun', opens: 'meeting' },
   { re: /\bsummit\b/gi, type: 'meeting', kind: 'noun', opens: 'summit' },
   { re: /\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:(?:[a-z-]+)\s+){0,2}?(?:talks|discussions|negotiations)\b(?:\s+with)?/gi, type: 'talks', kind: 'verb', opens: 'held hold holds holding had has have having', mayMatch: keywordWithinChunks(['talks', 'discussions', 'negotiations'], 3) },
-  { re: /\b(?:talks|discussions|negotiations)\s+(?:with|between)\b/gi, type: 'talks', kind: 'with', opens: 'talks discussions negotiations' },
+  { re: /\b(?:talks|discussions|negotiations)\s+(?:with|between)\b/gi, type: 'talks', kind: 'with', opens: 'talks discussions negotiations', mayMatch: nextWordOpensWith('wb') },
   { re: /\btalks\b/gi, type: 'talks', kind: 'noun', opens: 'talks' },
-  { re: /\b(?:talked|spoke|spoken|speaks|conferred)\s+with\b/gi, type: 'talks', kind: 'verb', opens: 'talked spoke spoken speaks conferred' },
+  { re: /\b(?:talked|spoke|spoken|speaks|conferred)\s+with\b/gi, type: 'talks', kind: 'verb', opens: 'talked spoke spoken speaks conferred', mayMatch: nextWordOpensWith('w') },
   { re: /\bexchanged\s+(?:views|opinions)(?:\s+with)?\b/gi, type: 'talks', kind: 'verb', opens: 'exchanged' },
   { re: /\b(?:discussed|discusses|discuss)\b(?:\s+with)?/gi, type: 'talks', kind: 'verb', opens: 'discussed discusses discuss' },
   { re: /\b(?:conversation|conversations|consultations)\s+with\b/gi, type: 'talks', kind: 'with', opens: 'conversation conversations consultations' },
@@ -329,14 +351,14 @@ const CUE_RULES: CueRule[] = [
   // 'had a "productive" call with': a call, whatever words describe it.
   { re: /\b(?:had|has|have|having|held|hold|holds)\s+(?:a|an)\s+(?:\S+\s+){0,3}?calls?\s+with\b/gi, type: 'call', kind: 'verb', opens: 'had has have having held hold holds', mayMatch: keywordWithinChunks(['call'], 5) },
   { re: /\b(?:tele)?phone\s+(?:call|calls|conversation|conversations|talks|talk)\b(?:\s+with)?/gi, type: 'call', kind: 'with', opens: 'phone telephone' },
-  { re: /\b(?:video\s+call|video\s+conference|videoconference)\b(?:\s+with)?/gi, type: 'call', kind: 'with', opens: 'video videoconference' },
-  { re: /\b(?:spoke|spoken|speaks|talked)\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone\b(?:\s+(?:with|to))?/gi, type: 'call', kind: 'verb', opens: 'spoke spoken speaks talked' },
+  { re: /\b(?:video\s+call|video\s+conference|videoconference)\b(?:\s+with)?/gi, type: 'call', kind: 'with', opens: 'video videoconference', mayMatch: nextWordOpensWithAfter(['video'], 'c') },
+  { re: /\b(?:spoke|spoken|speaks|talked)\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone\b(?:\s+(?:with|to))?/gi, type: 'call', kind: 'verb', opens: 'spoke spoken speaks talked', mayMatch: nextWordOpensWith('bo') },
   // "A and B signed a memorandum", "inked a deal with B": signing together is a meeting of the signatories.
   { re: /\b(?:signed|signs|inked|inks|sealed|seals)\s+(?:an?\s+|the\s+|two\s+|several\s+)?(?:[\w-]+\s+){0,3}?(?:agreements?|memorand(?:um|a)|deals?|pacts?|accords?|treaty|treaties|declarations?|MoUs?|MOUs?|protocols?|contracts?|statements?|roadmap|communiqu\S*)\b/gi, type: 'meeting', kind: 'verb', opens: 'signed signs inked inks sealed seals' },
   { re: /\b(?:phoned|telephoned)\b/gi, type: 'call', kind: 'verb', opens: 'phoned telephoned' },
   // "Biden called Netanyahu on Tuesday to discuss ...": a call only when what follows says so (see cueParticipants).
   { re: /\bcalled\b/gi, type: 'call', kind: 'verb', opens: 'called' },
-  { re: /\b(?:state\s+|official\s+|working\s+)?visits?\b(?:\s+(?:to|by|of))?/gi, type: 'visit', kind: 'verb', opens: 'state official working visit visits' },
+  { re: /\b(?:state\s+|official\s+|working\s+)?visits?\b(?:\s+(?:to|by|of))?/gi, type: 'visit', kind: 'verb', opens: 'state official working visit visits', mayMatch: nextWordOpensWithAfter(['state', 'official', 'working'], 'v') },
   { re: /\b(?:visited|visiting)\b/gi, type: 'visit', kind: 'verb', opens: 'visited visiting' },
   // "will lead a parliamentary delegation to Chisinau".
   { re: /\bdelegations?\s+to\b/gi, type: 'visit', kind: 'verb', opens: 'delegation delegations' },
@@ -345,7 +367,7 @@ const CUE_RULES: CueRule[] = [
   { re: /\b(?:left|leaves|leave|leaving|departed|departs|depart)\s+for\b/gi, type: 'trip', kind: 'verb', opens: 'left leaves leave leaving departed departs depart' },
   { re: /\b(?:tour|tours|toured|touring)\s+(?:of|to)?\b/gi, type: 'trip', kind: 'verb', opens: 'tour tours toured touring' },
   { re: /\btrips?\b(?:\s+to)?/gi, type: 'trip', kind: 'verb', opens: 'trip trips' },
-  { re: /\b(?:travel(?:l)?ed|travels|travel|travel(?:l)?ing|flew|flies|fly|heads|headed|heading|head)\s+to\b/gi, type: 'trip', kind: 'verb', opens: 'traveled travelled travels travel traveling travelling flew flies fly heads headed heading head' },
+  { re: /\b(?:travel(?:l)?ed|travels|travel|travel(?:l)?ing|flew|flies|fly|heads|headed|heading|head)\s+to\b/gi, type: 'trip', kind: 'verb', opens: 'traveled travelled travels travel traveling travelling flew flies fly heads headed heading head', mayMatch: nextWordOpensWith('t') },
   { re: /\btold\b/gi, type: 'meeting', kind: 'told', opens: 'told' },
 ];
 
@@ -575,6 +597,15 @@ const GATE_WORDS: ReadonlyArray<readonly [string, number]> = [
   ...['with', 'between'].map((w) => [w, W_WITH] as const),
   ...['trip', 'visit'].map((w) => [w, W_TRIP_WORD] as const),
 ];
+// The gate words without which resolveActors finds no reference (see there: pronouns, possessives, pair
+// nouns, "they", office nouns, "visiting"; a counterpart needs another actor), as whole letter runs as
+// gateFlags reads them. Some need a second word as well: the pattern asks for one of each such pair only.
+const REFERENCE_BITS = W_PRONOUN | W_POSSESSIVE | W_PAIR_NOUN | W_THEY | W_ROLE | W_VISITING;
+const REFERENCE_WORD = new RegExp(
+  `(?<![A-Za-z])(?:${GATE_WORDS.filter(([, bits]) => bits & REFERENCE_BITS)
+    .map(([word]) => word)
+    .join('|')})(?![A-Za-z])`,
+);
 // Words the clause patterns of a cue need (/i there, so matched in any case): a sentence without them
 // skips those patterns.
 const W_NEGATION = 512;
@@ -828,9 +859,12 @@ function gateFlags(text: string, start: number, end: number): number {
 interface DocState {
   text: string;
   people: Map<string, Person>;
-  /** The people of each country and of each role, in the order of \`people\`: a reference reads only those it may mean. */
-  peopleByCountry: Map<string, Person[]>;
-  peopleByRole: Map<RoleClass, Person[]>;
+  /**
+   * The people of each country and of each role, in the order of \`people\`: a reference reads only those it may
+   * mean. Made on the first reference that asks (most articles have none): see peopleOfCountry.
+   */
+  peopleByCountry: Map<string, Person[]> | null;
+  peopleByRole: Map<RoleClass, Person[]> | null;
   officials: readonly OfficialMention[];
   events: Draft[];
   /** Events by participant, so merging looks only at events sharing someone. */
@@ -839,9 +873,6 @@ interface DocState {
   previousSubject: string | null;
   /** Start of the sentence before the current one: how far back "him" may look. */
   previousSentenceStart: number;
-  /** Cities the article puts each official in ("Ms Varga told reporters in Vienna"), and where they are going. */
-  cities: Map<string, Set<string>>;
-  plannedCities: Map<string, Set<string>>;
 }
 
 interface Draft {
@@ -1118,6 +1149,31 @@ function resolveActors(state: DocState, sentence: Span, s: string, mentions: rea
   return out;
 }
 
+const NO_PEOPLE: readonly Person[] = [];
+
+/** Builds the document's people by country and by role, in the order of \`people\`, on the first call. */
+function indexPeople(state: DocState): void {
+  if (state.peopleByCountry && state.peopleByRole) return;
+  const byCountry = new Map<string, Person[]>();
+  const byRole = new Map<RoleClass, Person[]>();
+  for (const p of state.people.values()) {
+    if (p.country) pushTo(byCountry, p.country, p);
+    pushTo(byRole, p.role, p);
+  }
+  state.peopleByCountry = byCountry;
+  state.peopleByRole = byRole;
+}
+
+function peopleOfCountry(state: DocState, country: string): readonly Person[] {
+  indexPeople(state);
+  return state.peopleByCountry!.get(country) ?? NO_PEOPLE;
+}
+
+function peopleOfRole(state: DocState, role: RoleClass): readonly Person[] {
+  indexPeople(state);
+  return state.peopleByRole!.get(role) ?? NO_PEOPLE;
+}
+
 /** Index of the person's last mention before a position, or -1. */
 function lastPositionBefore(p: Person, pos: number): number {
   let lo = 0;
@@ -1186,7 +1242,7 @@ function resolvePair(state: DocState, pos: number, noun: string): string[] | nul
 function resolveTitle(state: DocState, pos: number, country: string, noun: string): string | null {
   let best: string | null = null;
   let bestDistance = Infinity;
-  for (const p of state.peopleByCountry.get(country) ?? []) {
+  for (const p of peopleOfCountry(state, country)) {
     if (!roleNounMatches(noun, p)) continue;
     // Earlier mentions are the usual antecedent; a later one only when nothing came before.
     const distance = antecedentDistance(p, pos);
@@ -1236,7 +1292,7 @@ function resolveCounterparts(state: DocState, owner: Person, qualifier: string |
   const qualCode = qualifier ? countryCode(qualifier) : null;
   if (qualifier && !qualCode) return [];
   const ranked: Array<{ id: string; distance: number }> = [];
-  for (const p of state.peopleByRole.get(owner.role) ?? []) {
+  for (const p of peopleOfRole(state, owner.role)) {
     if (p.id === owner.id) continue;
     if (!p.country || p.country === owner.country) continue;
     if (qualCode === EU_CODE ? !isEuMember(p.country) : qualCode !== null && p.country !== qualCode) continue;
@@ -1816,13 +1872,7 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
   const officials = officialsByStart(context.officials);
   const dates = datesByStart(context.dates);
   const people = buildPeople(text, officials);
-  const peopleByCountry = new Map<string, Person[]>();
-  const peopleByRole = new Map<RoleClass, Person[]>();
-  for (const p of people.values()) {
-    if (p.country) pushTo(peopleByCountry, p.country, p);
-    pushTo(peopleByRole, p.role, p);
-  }
-  const state: DocState = { text, people, peopleByCountry, peopleByRole, officials, events: [], byPerson: new Map(), previousSubject: null, previousSentenceStart: 0, cities: new Map(), plannedCities: new Map() };
+  const state: DocState = { text, people, peopleByCountry: null, peopleByRole: null, officials, events: [], byPerson: new Map(), previousSubject: null, previousSentenceStart: 0 };
   const fragments: Draft[] = [];
   const sentences = fuseSentences(text, spansByStart(context.sentences));
 
@@ -1849,8 +1899,11 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
       if (count === 1) locatedCandidates.push(sentenceIndex, from);
       const cues = cuesBySentence[sentenceIndex];
       if (!cues?.length) continue;
-      const mentions = officials.slice(from, end);
       const s = text.slice(sentence.start, sentence.end);
+      // A sentence naming no official has actors only through a reference word: most such sentences hold none,
+      // and one pattern over the sentence spares them the word scan and the reference patterns.
+      if (count === 0 && !REFERENCE_WORD.test(s)) continue;
+      const mentions = officials.slice(from, end);
       const gates = gateFlags(text, sentence.start, sentence.end);
       const actors = resolveActors(state, sentence, s, mentions, gates);
       if (!actors.length) continue;
@@ -1928,6 +1981,9 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
     indexEvent(state, f);
   }
 
+  // Cities the article puts each official in ("Ms Varga told reporters in Vienna"), and where they are going.
+  const cities = new Map<string, Set<string>>();
+  const plannedCities = new Map<string, Set<string>>();
   // An event with no place of its own happens where the article puts its participants, when that
   // is one city ("scheduled to meet the prime minister later on Monday", during the Tokyo visit).
   if (state.events.some((e) => !e.locationIsCity && e.type !== 'call')) {
@@ -1937,24 +1993,24 @@ function findEventsUnsafe(text: string, context: EventContext): EventMention[] {
       const s = text.slice(sentence.start, sentence.end);
       if (!LOCATED_GATE.test(s)) continue;
       const city = placeCandidates(text, sentence, [mention]).find((c) => c.city);
-      if (city) addCity(state.cities, mention.entityId, city.name);
+      if (city) addCity(cities, mention.entityId, city.name);
     }
   }
   for (const e of [...state.events, ...fragments]) {
     // An earlier meeting ("last met in Tokyo in November") does not say where they are now.
     if (!e.location || !e.locationIsCity || e.type === 'call' || e.background) continue;
-    for (const id of e.ids) addCity(e.scheduled ? state.plannedCities : state.cities, id, e.location);
+    for (const id of e.ids) addCity(e.scheduled ? plannedCities : cities, id, e.location);
   }
   for (const e of state.events) {
     if (e.type === 'call' || (e.location && e.locationIsCity)) continue;
-    const cities = new Set<string>();
+    const citiesOfEvent = new Set<string>();
     // A planned meeting happens where its people are now; a held one not where they will go next.
     for (const id of e.ids) {
-      for (const c of state.cities.get(id) ?? []) cities.add(c);
-      if (e.scheduled) for (const c of state.plannedCities.get(id) ?? []) cities.add(c);
+      for (const c of cities.get(id) ?? []) citiesOfEvent.add(c);
+      if (e.scheduled) for (const c of plannedCities.get(id) ?? []) citiesOfEvent.add(c);
     }
-    if (cities.size === 1) {
-      e.location = [...cities][0]!;
+    if (citiesOfEvent.size === 1) {
+      e.location = [...citiesOfEvent][0]!;
       e.locationIsCity = true;
     }
   }
@@ -2338,6 +2394,29 @@ const RULES_BY_WORD_HASH = new Map<number, RulesOfWord[]>();
   }
 }
 
+// The second words of CUE_TRIGGER's two-word forms ("called on", "delegation to", "sat down"), as written there.
+// None is a match of its own, nor what a one-word match ends with.
+const TRIGGER_SECOND_WORDS = ['to', 'for', 'on', 'with', 'down', 'hands', 'in', 'at'];
+
+/**
+ * Where the CUE_TRIGGER match ending at `end` starts: its letters run back to a word start (\b), or, when
+ * they are the second word of a two-word form, the letters before the one space ahead of them do.
+ */
+function triggerStartBefore(text: string, end: number): number {
+  let start = end;
+  while (start > 0 && isLetter(text.charCodeAt(start - 1))) start--;
+  if (start > 1 && text.charCodeAt(start - 1) === 32) {
+    for (const w of TRIGGER_SECOND_WORDS) {
+      if (w.length === end - start && text.startsWith(w, start)) {
+        start--;
+        while (start > 0 && isLetter(text.charCodeAt(start - 1))) start--;
+        break;
+      }
+    }
+  }
+  return start;
+}
+
 // Where the match ruleAt found ends, read right after the call (no result object per candidate).
 let ruleAtEnd = 0;
 
@@ -2389,11 +2468,12 @@ function pushCueStart(pos: number): void {
 function findCues(text: string, sentences: readonly Span[]): Array<Cue[] | undefined> {
   // Candidate starts: each cue word, and up to six opener words before it.
   cueStartCount = 0;
-  CUE_TRIGGER.lastIndex = 0;
-  for (let m = CUE_TRIGGER.exec(text); m; m = CUE_TRIGGER.exec(text)) {
-    pushCueStart(m.index);
+  // test() rather than exec(): no match object per trigger. The match's start is read back from its end.
+  for (CUE_TRIGGER.lastIndex = 0; CUE_TRIGGER.test(text); ) {
+    const triggerStart = triggerStartBefore(text, CUE_TRIGGER.lastIndex);
+    pushCueStart(triggerStart);
     // Walk back word by word (letters only; stop at punctuation that ends a phrase).
-    let cursor = m.index;
+    let cursor = triggerStart;
     for (let back = 0; back < 6; back++) {
       let end = cursor;
       while (end > 0 && isGap(text.charCodeAt(end - 1))) end--;
@@ -2591,7 +2671,7 @@ function absorb(target: Draft, d: Draft, acrossSentences: boolean): void {
 
 // Regexes compile on their first run: run each once at load, so the first article read pays nothing.
 for (const re of [
-  HEAD_TITLE, DIPLOMAT_TITLE, MINISTER_TITLE, LOCAL_DEMONYM, ABBREVIATION_END, TOLD_COMPANIONS, FUTURE_MARKER, FUTURE_TIME_AFTER, PROPOSAL_BEFORE, AGREEMENT_BEFORE, BACKGROUND_MEETING_BEFORE, TRIP_CLAUSE_BEFORE, SIGNING_CUE, HELD_FORM, CANCELLED_AFTER, TRAVEL_CANCELLED_AFTER, BACKGROUND_TRAVEL, NEGATION_BEFORE, CAPITALISED_WORD, TITLE_GAP_WORD, SUBJECT_BREAK, IN_PERSON, PHONE_MARKER, WITH_AFTER_TOPIC, TRANSITIVE_CUE, UNNAMED_OBJECT, CALL_PURPOSE_AFTER, AFTER_EVENT_GAP, RELATIVE_LEAD, IN_A_BEFORE, OBJECT_PRONOUN_AFTER, OTHER_PERSON_OF, POSSESSIVE_AFTER, POSSESSIVE_BEFORE_CUE, PAIR_REF, TITLE_REF, BARE_TITLE_REF, VISITING_REF, COUNTERPART_REF, NAME_PAIR, FRAME_BEFORE, SAME_DAY, DATELINE_AFTER, RELATIVE_CLAUSE, CLOSED_RELATIVE, TRIP_WORD, DATE_OTHER_EVENT, DATE_EXCLUDED_BEFORE, PLACE_AFTER, PLACE_AFTER_AT, PLACE_AFTER_BUILDING, PLACE_BEFORE_TRIP, NOT_PLACE_WORD, TOPIC_BEFORE_PLACE, INSTITUTION_WORD, LOCATED_GATE, DATELINE, CUE_TRIGGER, ATTRIBUTE_BEFORE,
+  REFERENCE_WORD, HEAD_TITLE, DIPLOMAT_TITLE, MINISTER_TITLE, LOCAL_DEMONYM, ABBREVIATION_END, TOLD_COMPANIONS, FUTURE_MARKER, FUTURE_TIME_AFTER, PROPOSAL_BEFORE, AGREEMENT_BEFORE, BACKGROUND_MEETING_BEFORE, TRIP_CLAUSE_BEFORE, SIGNING_CUE, HELD_FORM, CANCELLED_AFTER, TRAVEL_CANCELLED_AFTER, BACKGROUND_TRAVEL, NEGATION_BEFORE, CAPITALISED_WORD, TITLE_GAP_WORD, SUBJECT_BREAK, IN_PERSON, PHONE_MARKER, WITH_AFTER_TOPIC, TRANSITIVE_CUE, UNNAMED_OBJECT, CALL_PURPOSE_AFTER, AFTER_EVENT_GAP, RELATIVE_LEAD, IN_A_BEFORE, OBJECT_PRONOUN_AFTER, OTHER_PERSON_OF, POSSESSIVE_AFTER, POSSESSIVE_BEFORE_CUE, PAIR_REF, TITLE_REF, BARE_TITLE_REF, VISITING_REF, COUNTERPART_REF, NAME_PAIR, FRAME_BEFORE, SAME_DAY, DATELINE_AFTER, RELATIVE_CLAUSE, CLOSED_RELATIVE, TRIP_WORD, DATE_OTHER_EVENT, DATE_EXCLUDED_BEFORE, PLACE_AFTER, PLACE_AFTER_AT, PLACE_AFTER_BUILDING, PLACE_BEFORE_TRIP, NOT_PLACE_WORD, TOPIC_BEFORE_PLACE, INSTITUTION_WORD, LOCATED_GATE, DATELINE, CUE_TRIGGER, ATTRIBUTE_BEFORE,
   ...new Set([...RULES_BY_WORD_HASH.values()].flat().flatMap((e) => e.sticky)),
 ]) {
   re.lastIndex = 0;

@@ -17,6 +17,7 @@ export const F_NUM = 512;
 export const F_TITLE_LINE = 1024; // on a line written in Title Case (a headline)
 export const F_JOINER = 2048; // a hyphen or apostrophe inside the word ("al-Assad", "Sa’ar")
 export const F_HYPHEN = 4096; // a hyphen inside the word ("al-Assad")
+export const F_INNER_CAP = 8192; // an upper-case ASCII letter after the first letter ("McCain", "NATO")
 
 
 /** Words whose following "." is an abbreviation point, not a sentence end. */
@@ -166,6 +167,10 @@ function growPool(n: number): void {
  * The returned arrays are shared with the next call: use the tokens before tokenizing again.
  */
 export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens {
+  // The pool is about to be overwritten: the words in it are copied first if they are to be kept
+  // (only then: the last article of a batch, or an article alone, is read from the pool itself).
+  if (keeping && lastTokens !== null) keepWords(lastTokens);
+  lastTokens = null;
   // Cue words are a few hundred: 2^14 bits reject almost every other word.
   const cueBits = cueHashes ? hashBitsOf(cueHashes, 14) : null;
   const len = text.length;
@@ -263,8 +268,10 @@ export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens 
           if (d < 128) {
             const dc = ASCII_CLASS[d]!;
             if (dc === 2) hasLower = true;
-            else if (dc === 3) d |= 32;
-            else if ((d === 45 || d === 39) && k > i && k + 1 < len && isLetterCode(text.charCodeAt(k + 1))) {
+            else if (dc === 3) {
+              d |= 32;
+              if (k > i) f |= F_INNER_CAP;
+            } else if ((d === 45 || d === 39) && k > i && k + 1 < len && isLetterCode(text.charCodeAt(k + 1))) {
               f |= F_JOINER;
               if (d === 45) {
                 f |= F_HYPHEN;
@@ -459,10 +466,108 @@ export function tokenize(text: string, cueHashes?: ReadonlySet<number>): Tokens 
   }
   if (n > 0) closeTitleCaseLine(lineStart, n, lineCaps, lineLower, flags);
   generation = (generation + 1) | 0;
-  return {
+  const tokens: Tokens = {
     text, count: n, start, end, flags, lower: pool.lower, lowerGen: pool.lowerGen, gen: generation, hashFull, hashFirst, hashLast,
     cues, cueCount, caps, capCount,
   };
+  lastTokens = tokens;
+  return tokens;
+}
+
+/** What the quotes stage reads of a tokenization (see sharedTokens). */
+export type SharedWords = Pick<Tokens, 'text' | 'count' | 'start' | 'end' | 'flags' | 'hashFull'>;
+
+/**
+ * The last tokenization, while the pool still holds it (until the next `tokenize`): the quotes stage
+ * reads its words from it rather than scanning the text again (see sharedTokens).
+ */
+let lastTokens: Tokens | null = null;
+
+/**
+ * The words of the articles tokenized since keepSharedWords() (the officials stage of a batch of
+ * articles runs before their quotes stage): copied out of the pool when the next article is to
+ * reuse it, into one growing set of arrays, so that no article gets arrays of its own. Each
+ * article's words are let go when the quotes stage is done with them (releaseSharedWords), all of
+ * them at dropSharedWords(); a keeping that would pass KEPT_TOKENS_MAX words keeps no more.
+ */
+let keeping = false;
+const KEPT_TOKENS_MAX = 1 << 20;
+let kept = { start: new Int32Array(0), end: new Int32Array(0), flags: new Uint16Array(0), hashFull: new Int32Array(0) };
+let keptEnd = 0;
+interface KeptArticle {
+  text: string;
+  from: number;
+  count: number;
+  words: SharedWords | null;
+}
+let keptArticles: KeptArticle[] = [];
+
+function keepWords(t: Tokens): void {
+  const n = t.count;
+  const need = keptEnd + n;
+  if (need > KEPT_TOKENS_MAX) return;
+  if (need > kept.start.length) {
+    const cap = Math.min(KEPT_TOKENS_MAX, Math.max(need, kept.start.length * 2, 65536));
+    const grown = { start: new Int32Array(cap), end: new Int32Array(cap), flags: new Uint16Array(cap), hashFull: new Int32Array(cap) };
+    // Words handed out already keep the old arrays (views of them); the kept ones move.
+    grown.start.set(kept.start.subarray(0, keptEnd));
+    grown.end.set(kept.end.subarray(0, keptEnd));
+    grown.flags.set(kept.flags.subarray(0, keptEnd));
+    grown.hashFull.set(kept.hashFull.subarray(0, keptEnd));
+    for (const a of keptArticles) a.words = null;
+    kept = grown;
+  }
+  kept.start.set(t.start.subarray(0, n), keptEnd);
+  kept.end.set(t.end.subarray(0, n), keptEnd);
+  kept.flags.set(t.flags.subarray(0, n), keptEnd);
+  kept.hashFull.set(t.hashFull.subarray(0, n), keptEnd);
+  keptArticles.push({ text: t.text, from: keptEnd, count: n, words: null });
+  keptEnd = need;
+}
+
+/** From now until dropSharedWords(), every tokenization's words are kept for sharedTokens. */
+export function keepSharedWords(): void {
+  dropSharedWords();
+  keeping = true;
+}
+
+/** Stops keeping words and lets every kept article go. */
+export function dropSharedWords(): void {
+  keeping = false;
+  keptArticles = [];
+  keptEnd = 0;
+  lastTokens = null;
+}
+
+/** The words of `text` if it was the text last tokenized, or one whose words are kept; else null. */
+export function sharedTokens(text: string): SharedWords | null {
+  const t = lastTokens;
+  if (t !== null && t.text === text) return t;
+  for (const a of keptArticles) {
+    if (a.text !== text) continue;
+    if (!a.words) {
+      const to = a.from + a.count;
+      a.words = {
+        text, count: a.count, start: kept.start.subarray(a.from, to), end: kept.end.subarray(a.from, to),
+        flags: kept.flags.subarray(a.from, to), hashFull: kept.hashFull.subarray(a.from, to),
+      };
+    }
+    return a.words;
+  }
+  return null;
+}
+
+/**
+ * The quotes stage is done with the words of `text`: its kept words are let go (and those of
+ * articles kept before it, which the stage passed by), and the last tokenization if it was this text.
+ */
+export function releaseSharedWords(text: string): void {
+  if (lastTokens !== null && lastTokens.text === text) lastTokens = null;
+  const at = keptArticles.findIndex((a) => a.text === text);
+  if (at < 0) return;
+  keptArticles.splice(0, at + 1);
+  // Nothing kept any more: the next words are written from the start again.
+  if (keptArticles.length === 0) keptEnd = 0;
 }
 
 // A bitmap over the low bits of a hash set's members: almost every word is rejected by one array
@@ -599,7 +704,7 @@ export function lowerAt(t: Tokens, i: number): string {
 }
 
 /** End of token i including a possessive or an abbreviation point (the only marks a word takes in). */
-export function fullEndAt(t: Tokens, i: number): number {
+export function fullEndAt(t: Pick<Tokens, 'end' | 'flags'>, i: number): number {
   const f = t.flags[i]!;
   return t.end[i]! + (f & F_POSS ? 2 : f & F_DOT ? 1 : 0);
 }

@@ -1545,10 +1545,75 @@ class NameRunIndex {
     this.indexed = true;
   }
 
+  /**
+   * Announces a question `around(last, first)` may be asked: the questions announced are answered
+   * by one scan over the capitalised words at the first of them (a document asks two or three).
+   */
+  expect(last: number, first: number): void {
+    if (expectOwner !== this.serial) {
+      expectOwner = this.serial;
+      expectCount = 0;
+      expectScanned = 0;
+      hitCount = 0;
+      EXPECT_BITS.fill(0);
+    }
+    for (let p = 0; p < expectCount; p++) if (expectLast[p] === last && expectFirst[p] === first) return;
+    if (expectCount === expectLast.length) {
+      expectLast = growInt32(expectLast);
+      expectFirst = growInt32(expectFirst);
+    }
+    expectLast[expectCount] = last;
+    expectFirst[expectCount++] = first;
+    EXPECT_BITS[(last >>> 5) & 31]! |= 1 << (last & 31);
+    EXPECT_BITS[(first >>> 5) & 31]! |= 1 << (first & 31);
+  }
+
+  /** Lists, in one scan, the capitalised words of every announced question not scanned for yet (as `around` reads them). */
+  private scanExpected(): void {
+    const t = this.t;
+    const { caps, capCount, hashFull, hashLast, hashFirst, flags } = t;
+    const from = expectScanned;
+    for (let c = 0; c < capCount; c++) {
+      const i = caps[c]!;
+      // A word without a joiner is one part: its first and last hashes are its hash.
+      const joiner = (flags[i]! & F_JOINER) !== 0;
+      const hl = joiner ? hashLast[i]! : hashFull[i]!;
+      const hf = joiner ? hashFirst[i]! : hashFull[i]!;
+      if (!(EXPECT_BITS[(hl >>> 5) & 31]! & (1 << (hl & 31))) && !(EXPECT_BITS[(hf >>> 5) & 31]! & (1 << (hf & 31)))) continue;
+      let belongs = -1;
+      for (let p = from; p < expectCount; p++) {
+        if (hl !== expectLast[p] && hf !== expectFirst[p]) continue;
+        if (belongs < 0) belongs = mayBelongToLongerName(t, i) ? 1 : 0;
+        if (belongs === 0) break;
+        if (hitCount === hitPair.length) {
+          hitPair = growInt32(hitPair);
+          hitToken = growInt32(hitToken);
+        }
+        hitPair[hitCount] = p;
+        hitToken[hitCount++] = i;
+      }
+    }
+    expectScanned = expectCount;
+  }
+
   /** Runs of two or more name words that end with the word hashed `last` or open with the word hashed `first`. */
   around(last: number, first: number): NameRun[] {
     const out: NameRun[] = [];
-    if (this.scans < DIRECT_SCANS) {
+    let asked = -1;
+    if (expectOwner === this.serial) {
+      for (let p = 0; p < expectCount; p++) {
+        if (expectLast[p] === last && expectFirst[p] === first) {
+          asked = p;
+          break;
+        }
+      }
+    }
+    if (asked >= 0) {
+      // An announced question: its words were listed by the one scan (the runs found are the same
+      // whatever the order the words are visited in: one run per first token, sorted below).
+      if (asked >= expectScanned) this.scanExpected();
+      for (let h = 0; h < hitCount; h++) if (hitPair[h] === asked) this.visit(hitToken[h]!, out);
+    } else if (this.scans < DIRECT_SCANS) {
       // Most documents ask a question or two: integer comparisons over the words beat building an index.
       this.scans++;
       const t = this.t;
@@ -1661,6 +1726,20 @@ class TokenHashChains {
   }
 }
 
+// The questions announced to the name-run index of the document being read (expectOwner) and the
+// capitalised words that answer them: hitToken[h] answers question hitPair[h]. Numbers only.
+let expectOwner = 0;
+let expectLast: Int32Array = new Int32Array(16);
+let expectFirst: Int32Array = new Int32Array(16);
+let expectCount = 0;
+/** Questions before this one have their words listed. */
+let expectScanned = 0;
+/** A 1024-bit filter of the announced hashes (most words match none). */
+const EXPECT_BITS = new Int32Array(32);
+let hitPair: Int32Array = new Int32Array(64);
+let hitToken: Int32Array = new Int32Array(64);
+let hitCount = 0;
+
 const byLastHash = new TokenHashChains();
 const byFirstHash = new TokenHashChains();
 /** The serial of the name-run index whose tokens the chains hold (one document at a time asks). */
@@ -1722,8 +1801,15 @@ function keyOf(words: readonly string[]): string {
   return nameKey(words.join(' '));
 }
 
-/** Name forms by name (words joined by spaces), for names with no alias: most entities. */
-const variantCache = new Map<string, FormFacts>();
+// Name forms by name (words joined by spaces), for names with no alias (most entities): an
+// open-addressing table by a hash of the name's characters. A Map of thousands of names, far apart
+// in memory, cost a few cache misses per look-up (1% of analyzeCorpus); the table's hashes are
+// compared first, and only a name of the same hash is read. Emptied when half full.
+const PLAIN_FORM_SLOTS = 16384;
+const plainFormHash = new Int32Array(PLAIN_FORM_SLOTS);
+const plainFormName: string[] = new Array<string>(PLAIN_FORM_SLOTS).fill('');
+const plainFormFacts: Array<FormFacts | null> = new Array<FormFacts | null>(PLAIN_FORM_SLOTS).fill(null);
+let plainFormCount = 0;
 /** Name forms by name and aliases. */
 const aliasVariantCache = new Map<string, FormFacts>();
 
@@ -1733,14 +1819,38 @@ const aliasVariantCache = new Map<string, FormFacts>();
  * name without aliases needs no new string.
  */
 function variantForms(words: readonly string[], name: string, aliases: readonly string[]): FormFacts {
-  const cache = aliases.length === 0 ? variantCache : aliasVariantCache;
-  const cacheKey = aliases.length === 0 ? name : `${name}|${aliases.join('|')}`;
-  let forms = cache.get(cacheKey);
+  if (aliases.length === 0) return plainVariantForms(words, name);
+  const cacheKey = `${name}|${aliases.join('|')}`;
+  let forms = aliasVariantCache.get(cacheKey);
   if (!forms) {
     forms = formFactsOf(computeVariantKeys(words, aliases).map(detached));
-    if (cache.size > 5000) cache.clear();
-    cache.set(detached(cacheKey), forms);
+    if (aliasVariantCache.size > 5000) aliasVariantCache.clear();
+    aliasVariantCache.set(detached(cacheKey), forms);
   }
+  return forms;
+}
+
+/** `variantForms` of a name without aliases, remembered in the plain-name table. */
+function plainVariantForms(words: readonly string[], name: string): FormFacts {
+  let h = 17;
+  for (let k = 0; k < name.length; k++) h = (Math.imul(h, 31) + name.charCodeAt(k)) | 0;
+  const mask = PLAIN_FORM_SLOTS - 1;
+  let slot = h & mask;
+  for (let known = plainFormFacts[slot]; known; known = plainFormFacts[slot]) {
+    if (plainFormHash[slot] === h && plainFormName[slot] === name) return known;
+    slot = (slot + 1) & mask;
+  }
+  const forms = formFactsOf(computeVariantKeys(words, []).map(detached));
+  if (plainFormCount >= PLAIN_FORM_SLOTS / 2) {
+    plainFormFacts.fill(null);
+    plainFormName.fill('');
+    plainFormCount = 0;
+    slot = h & mask;
+  }
+  plainFormHash[slot] = h;
+  plainFormName[slot] = detached(name);
+  plainFormFacts[slot] = forms;
+  plainFormCount++;
   return forms;
 }
 
@@ -1767,37 +1877,77 @@ function entityVariantKeys(e: DocEntity): string[] {
 }
 
 function computeVariantKeys(words: readonly string[], aliases: readonly string[]): string[] {
-  const keys = new Set<string>();
+  // A handful of forms: a list with Set semantics (each added once, in the order first added).
   const full = keyOf(words);
-  keys.add(full);
-  const parts = full.split(' ');
+  const keys: string[] = [full];
   if (isFamilyNameFirst(words)) {
-    keys.add(nameKey(words[0]!));
+    addForm(keys, nameKey(words[0]!));
   } else {
-    for (let s = 1; s < parts.length; s++) {
-      const tail = parts.slice(s);
-      if (tail.length === 1 && NAME_PARTICLES.has(tail[0]!)) continue;
-      if (NAME_PARTICLES.has(parts[s - 1]!) && s > 1) continue; // "Salman" alone is fine, "bin Salman" too
-      keys.add(tail.join(' '));
+    // The key's words are read off its space positions: a tail is one slice of the key (splitting
+    // and joining made an array and a string per tail).
+    let spaces = 0;
+    for (let p = full.indexOf(' '); p >= 0; p = full.indexOf(' ', p + 1)) {
+      if (spaces === keySpaces.length) keySpaces = growInt32(keySpaces);
+      keySpaces[spaces++] = p;
+    }
+    const parts = spaces + 1;
+    const first = full.slice(0, parts > 1 ? keySpaces[0]! : full.length);
+    const lastWord = full.slice(partStartOf(parts - 1));
+    for (let s = 1; s < parts; s++) {
+      if (s === parts - 1 && isParticlePart(full, s, parts)) continue;
+      if (s > 1 && isParticlePart(full, s - 1, parts)) continue; // "Salman" alone is fine, "bin Salman" too
+      addForm(keys, full.slice(partStartOf(s)));
     }
     // "al-Assad" → "Assad"
-    const lastWord = parts[parts.length - 1]!;
-    if (parts.length >= 2 && (parts[parts.length - 2] === 'al' || parts[parts.length - 2] === 'el')) keys.add(lastWord);
+    if (parts >= 2 && (isPart(full, parts - 2, parts, 'al') || isPart(full, parts - 2, parts, 'el'))) addForm(keys, lastWord);
     // Particle-led tails: "bin Salman", "von der Leyen".
-    for (let s = 1; s < parts.length - 1; s++) if (NAME_PARTICLES.has(parts[s]!)) keys.add(parts.slice(s).join(' '));
+    for (let s = 1; s < parts - 1; s++) if (isParticlePart(full, s, parts)) addForm(keys, full.slice(partStartOf(s)));
     // Initial of the given name: "J Smith" for "John Smith".
-    if (parts.length >= 2) keys.add(`${parts[0]![0]} ${parts.slice(1).join(' ')}`);
+    if (parts >= 2) addForm(keys, `${first[0]} ${full.slice(partStartOf(1))}`);
     // Given name and surname without the middle names: "Maria Lopez" for "Maria Elena Lopez".
-    if (parts.length >= 3 && !NAME_PARTICLES.has(parts[parts.length - 2]!)) keys.add(`${parts[0]} ${lastWord}`);
+    if (parts >= 3 && !isParticlePart(full, parts - 2, parts)) addForm(keys, `${first} ${lastWord}`);
     // Written family name first ("Hayashi Yoshimasa").
-    if (parts.length === 2) keys.add(`${parts[1]} ${parts[0]}`);
+    if (parts === 2) addForm(keys, `${lastWord} ${first}`);
     // Arabic names with "bin"/"ibn" (Gulf royals above all) are shortened to the given name: "Prince Turki".
-    if (parts.length >= 3 && (parts[1] === 'bin' || parts[1] === 'ibn' || parts[1] === 'bint')) keys.add(parts[0]!);
+    if (parts >= 3 && (isPart(full, 1, parts, 'bin') || isPart(full, 1, parts, 'ibn') || isPart(full, 1, parts, 'bint'))) addForm(keys, first);
     // Two given names and two surnames: the first surname is the short form ("Soto" for "Andrés Ignacio Soto Valdivia").
-    if (words.length === 4 && parts.length === 4 && !parts.some((p) => NAME_PARTICLES.has(p)) && !isVietnameseName(words)) keys.add(parts[2]!);
+    if (words.length === 4 && parts === 4 && !hasParticlePart(full, parts) && !isVietnameseName(words)) addForm(keys, full.slice(partStartOf(2), keySpaces[2]!));
   }
-  for (const a of aliases) keys.add(a);
-  return [...keys];
+  for (const a of aliases) addForm(keys, a);
+  return keys;
+}
+
+/** Space positions of the key computeVariantKeys reads (reused: it is not re-entered). */
+let keySpaces: Int32Array = new Int32Array(16);
+
+/** Where word s of the key starts. */
+function partStartOf(s: number): number {
+  return s === 0 ? 0 : keySpaces[s - 1]! + 1;
+}
+
+/** Whether word s of the key (of `parts` words) is `word`. */
+function isPart(key: string, s: number, parts: number, word: string): boolean {
+  const start = partStartOf(s);
+  const end = s === parts - 1 ? key.length : keySpaces[s]!;
+  return end - start === word.length && key.startsWith(word, start);
+}
+
+/** Whether word s of the key is a name particle (a longer word is asked no further). */
+function isParticlePart(key: string, s: number, parts: number): boolean {
+  const start = partStartOf(s);
+  const end = s === parts - 1 ? key.length : keySpaces[s]!;
+  return end - start <= MAX_PARTICLE_LENGTH && NAME_PARTICLES.has(key.slice(start, end));
+}
+
+const MAX_PARTICLE_LENGTH = Math.max(...[...NAME_PARTICLES].map((p) => p.length));
+
+function hasParticlePart(key: string, parts: number): boolean {
+  for (let s = 0; s < parts; s++) if (isParticlePart(key, s, parts)) return true;
+  return false;
+}
+
+function addForm(keys: string[], key: string): void {
+  if (!keys.includes(key)) keys.push(key);
 }
 
 /**
@@ -1807,30 +1957,33 @@ function computeVariantKeys(words: readonly string[], aliases: readonly string[]
  * entity lists are chains in flat arrays, so a document adds no arrays per form.
  */
 class FormIndex {
-  // The arrays only grow (emptied by resetting the counts): setting a length of 0 let go of their
-  // storage, and every document allocated it again. The forms' strings are the detached name forms.
+  // The tables only grow (emptied by resetting the counts), reused by every document: numbers in
+  // typed arrays (a generic setter over arrays of strings, doubles and small integers made every
+  // store megamorphic). The forms' strings are the detached name forms.
   private readonly keys: string[] = [];
-  private readonly hashes: number[] = [];
+  private hashes: Int32Array = new Int32Array(64);
   /** Per form: its first and last entry; per entry: the entity and the next entry of the form (-1: none). */
-  private readonly firstEntry: number[] = [];
-  private readonly lastEntry: number[] = [];
-  private readonly entryIdx: number[] = [];
-  private readonly entryNext: number[] = [];
+  private firstEntry: Int32Array = new Int32Array(64);
+  private lastEntry: Int32Array = new Int32Array(64);
+  private entryIdx: Int32Array = new Int32Array(64);
+  private entryNext: Int32Array = new Int32Array(64);
   private forms = 0;
   private entries = 0;
-  private slots: number[] = new Array<number>(64).fill(-1);
+  private slots: Int32Array = new Int32Array(64).fill(-1);
+  /** Slots in use: the table's size for the forms so far (at most half full). */
+  private mask = 63;
 
-  /** Empties the table (a table grown by a document with many names is not cleared slot by slot). */
+  /** Empties the table (only the slots of the last document's size are cleared). */
   reset(): void {
+    this.slots.fill(-1, 0, this.mask + 1);
     this.forms = 0;
     this.entries = 0;
-    if (this.slots.length > 64) this.slots = new Array<number>(64).fill(-1);
-    else this.slots.fill(-1);
+    this.mask = 63;
   }
 
   /** The form spelt `key` (table hash h), or -1. */
   formOf(key: string, h: number): number {
-    const mask = this.slots.length - 1;
+    const mask = this.mask;
     for (let slot = h & mask; this.slots[slot] !== -1; slot = (slot + 1) & mask) {
       const form = this.slots[slot]!;
       if (this.hashes[form] === h && this.keys[form] === key) return form;
@@ -1861,27 +2014,40 @@ class FormIndex {
       return;
     }
     const form = this.forms++;
+    if (form === this.hashes.length) {
+      this.hashes = growInt32(this.hashes);
+      this.firstEntry = growInt32(this.firstEntry);
+      this.lastEntry = growInt32(this.lastEntry);
+    }
     const en = this.newEntry(idx);
-    setAt(this.keys, form, key);
-    setAt(this.hashes, form, h);
-    setAt(this.firstEntry, form, en);
-    setAt(this.lastEntry, form, en);
-    if (2 * this.forms > this.slots.length) {
+    if (form < this.keys.length) this.keys[form] = key;
+    else this.keys.push(key);
+    this.hashes[form] = h;
+    this.firstEntry[form] = en;
+    this.lastEntry[form] = en;
+    if (2 * this.forms > this.mask + 1) {
       // At most half full: twice the slots, every form placed again.
-      this.slots = new Array<number>(this.slots.length * 2).fill(-1);
+      const size = 2 * (this.mask + 1);
+      if (this.slots.length < size) this.slots = new Int32Array(size);
+      this.slots.fill(-1, 0, size);
+      this.mask = size - 1;
       for (let f = 0; f < this.forms; f++) this.place(f);
     } else this.place(form);
   }
 
   private newEntry(idx: number): number {
     const en = this.entries++;
-    setAt(this.entryIdx, en, idx);
-    setAt(this.entryNext, en, -1);
+    if (en === this.entryIdx.length) {
+      this.entryIdx = growInt32(this.entryIdx);
+      this.entryNext = growInt32(this.entryNext);
+    }
+    this.entryIdx[en] = idx;
+    this.entryNext[en] = -1;
     return en;
   }
 
   private place(form: number): void {
-    const mask = this.slots.length - 1;
+    const mask = this.mask;
     let slot = this.hashes[form]! & mask;
     while (this.slots[slot] !== -1) slot = (slot + 1) & mask;
     this.slots[slot] = form;
@@ -1889,7 +2055,7 @@ class FormIndex {
 }
 
 /** Writes a[i], i at most a.length (a reused array that only grows, without holes). */
-function setAt<T>(a: T[], i: number, v: T): void {
+function setAt(a: string[], i: number, v: string): void {
   if (i < a.length) a[i] = v;
   else a.push(v);
 }
@@ -1951,6 +2117,8 @@ function buildEntities(
     }
     order[k] = r;
   }
+  // The short cues' questions about full names, announced so that one scan answers them.
+  for (const r of order) if (r.words.length <= 2) announceFullNameQuestion(r, runs);
   for (const r of order) {
     const key = regKeyOf(r);
     const pos = t.start[r.first]!;
@@ -2046,11 +2214,26 @@ function startsWithWords(key: string, head: string): boolean {
   return key.length > head.length && key.charCodeAt(head.length) === 32 && key.startsWith(head);
 }
 
-function findFullName(r: Registration, runs: NameRunIndex, key: string): string[] | null {
-  // The hashes of the key's last and first words, read in place (as stringHash of each split part).
+/** Tells the name-run index which words fullNameFor will ask about for registration r (unless its answer is known). */
+function announceFullNameQuestion(r: Registration, runs: NameRunIndex): void {
+  const key = regKeyOf(r);
+  if (runs.memo?.has(key)) return;
+  runs.expect(keyLastHash(key), keyFirstHash(key));
+}
+
+/** The hash of a key's last word, read in place (as stringHash of its last split part). */
+function keyLastHash(key: string): number {
+  return asciiLowerHash(key, key.lastIndexOf(' ') + 1, key.length, false);
+}
+
+/** The hash of a key's first word, read in place (as stringHash of its first split part, to a hyphen). */
+function keyFirstHash(key: string): number {
   const firstSpace = key.indexOf(' ');
-  const lastSpace = key.lastIndexOf(' ');
-  const candidates = runs.around(asciiLowerHash(key, lastSpace + 1, key.length, false), asciiLowerHash(key, 0, firstSpace < 0 ? key.length : firstSpace, true));
+  return asciiLowerHash(key, 0, firstSpace < 0 ? key.length : firstSpace, true);
+}
+
+function findFullName(r: Registration, runs: NameRunIndex, key: string): string[] | null {
+  const candidates = runs.around(keyLastHash(key), keyFirstHash(key));
   let before: string[] | null = null;
   let after: string[] | null = null;
   const t = runs.t;
@@ -2130,7 +2313,11 @@ interface FormFacts {
 /** The hash forms are tabled by: the `formHashOf` fold of a plain form, else a hash of its characters. */
 function tableHashOf(key: string): number {
   const fold = formHashOf(key);
-  if (fold !== null) return fold;
+  return fold !== null ? fold : charsHashOf(key);
+}
+
+/** tableHashOf of a form that is not plain words: a hash of its characters. */
+function charsHashOf(key: string): number {
   let h = 11;
   for (let k = 0; k < key.length; k++) h = (Math.imul(h, 31) + key.charCodeAt(k)) | 0;
   return h;
@@ -2152,8 +2339,10 @@ function formFactsOf(keys: string[]): FormFacts {
     if (!particleFirst && (h < 0 || mayBeParticleHash(h)) && NAME_PARTICLES.has(k.slice(0, partEnd))) particleFirst = true;
     facts[4 * q] = words;
     facts[4 * q + 1] = h;
-    facts[4 * q + 2] = tableHashOf(k);
-    facts[4 * q + 3] = formHashOf(k) !== null ? 1 : 0;
+    // tableHashOf, with the fold read once.
+    const fold = formHashOf(k);
+    facts[4 * q + 2] = fold !== null ? fold : charsHashOf(k);
+    facts[4 * q + 3] = fold !== null ? 1 : 0;
   }
   return { keys, facts, particleFirst };
 }
@@ -2246,9 +2435,10 @@ function matcherFor(entities: DocEntity[]): Matcher {
       }
     }
   }
-  // The entities' full keys among the forms.
+  // The entities' full keys among the forms (an entity's first form is its full key: its table hash is known).
   for (const e of entities) {
-    const form = formIndexOf(matcher, e.key, tableHashOf(e.key));
+    const { keys, facts } = entityForms(e);
+    const form = formIndexOf(matcher, e.key, keys[0] === e.key ? facts[2]! : tableHashOf(e.key));
     if (form >= 0) formIsFull[form] = 1;
   }
   lastMatcherEntities = entities;
@@ -2312,7 +2502,12 @@ function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: numbe
       if (foldFailed) {
         const firstKey = nameKey(wordAt(t, i));
         const space = firstKey.indexOf(' ');
-        if (!firstPartsOf(matcher).has(space < 0 ? firstKey : firstKey.slice(0, space))) continue;
+        const partEnd = space < 0 ? firstKey.length : space;
+        // A first word of ASCII letters is asked of the forms' first-word hashes (a form opening with
+        // it has its hash there; another word hashing alike only goes on to the exact comparison below),
+        // the rest of the forms' first words themselves.
+        const fh = asciiLowerHash(firstKey, 0, partEnd, true);
+        if (fh >= 0 ? !hasFirstHash(matcher, fh) : !firstPartsOf(matcher).has(firstKey.slice(0, partEnd))) continue;
       }
     }
     let bestLast = -1;
@@ -2624,34 +2819,50 @@ for (const p of NAME_PARTICLES) CUE_HASHES.add(stringHash(p, false));
  */
 function linkGivenNameForms(t: Tokens, entities: DocEntity[], honorifics: number[]): void {
   if (entities.length === 0 || honorifics.length === 0) return;
-  // The entities' first words and forms are listed once a word behind an honorific asks (most never do).
-  let byFirstWord: Map<string, DocEntity[]> | null = null;
-  let known: Set<string> | null = null;
+  // A document has a few officials: their forms and first words are compared in place when a word
+  // behind an honorific asks (a Set of every form and a Map of first words per document cost more).
+  let anyOwner: boolean | null = null;
   for (const i of honorifics) {
     const f = t.flags[i]!;
     if (i + 1 >= t.count || !(f & F_WORD) || !(f & F_CAP) || t.end[i]! - t.start[i]! > 4 || !NAME_HONORIFICS.has(lowerAt(t, i))) continue;
     const w = i + 1;
     if (!continues(t, w) || !isNameLike(t, w, true)) continue;
     if (w + 1 < t.count && continues(t, w + 1) && isNameLike(t, w + 1, true)) continue; // a full name follows
-    if (!byFirstWord || !known) {
-      byFirstWord = new Map<string, DocEntity[]>();
-      known = new Set<string>();
-      for (const e of entities) {
-        for (const k of entityVariantKeys(e)) known.add(k);
-        const parts = e.key.split(' ');
-        if (parts.length < 2 || parts.length > 3 || isFamilyNameFirst(e.words)) continue;
-        byFirstWord.set(parts[0]!, [...(byFirstWord.get(parts[0]!) ?? []), e]);
+    if (anyOwner === null) {
+      anyOwner = false;
+      for (const e of entities) if (mayBeKnownByFirstWord(e)) anyOwner = true;
+    }
+    if (!anyOwner) return;
+    const key = nameKeyAt(t, w);
+    // An alias pushed below is among its entity's forms from then on.
+    if (isEntityForm(entities, key)) continue;
+    if (key.includes(' ')) continue; // no first word of a key holds a space
+    let owner: DocEntity | null = null;
+    let owners = 0;
+    for (const e of entities) {
+      if (mayBeKnownByFirstWord(e) && startsWithWords(e.key, key)) {
+        owner = e;
+        owners++;
       }
     }
-    if (byFirstWord.size === 0) return;
-    const key = nameKeyAt(t, w);
-    if (known.has(key)) continue;
-    const owners = byFirstWord.get(key);
-    if (owners && owners.length === 1) {
-      owners[0]!.aliases.push(key);
-      known.add(key);
-    }
+    if (owner && owners === 1) owner.aliases.push(key);
   }
+}
+
+/** A name of two or three words, given name first: the article may call its holder by the first word alone. */
+function mayBeKnownByFirstWord(e: DocEntity): boolean {
+  let words = 1;
+  for (let p = e.key.indexOf(' '); p >= 0; p = e.key.indexOf(' ', p + 1)) words++;
+  return words >= 2 && words <= 3 && !isFamilyNameFirst(e.words);
+}
+
+/** Whether `key` is a name form of one of the entities. */
+function isEntityForm(entities: DocEntity[], key: string): boolean {
+  for (const e of entities) {
+    const keys = entityVariantKeys(e);
+    for (let q = 0; q < keys.length; q++) if (keys[q] === key) return true;
+  }
+  return false;
 }
 
 function findAliases(t: Tokens, entities: DocEntity[]): number {

@@ -1,6 +1,7 @@
 // Direct quotations: pairs quotation marks (straight, curly, and BBC-style single marks),
 // rejects titles and scare quotes, and gives each quotation to the source the article names.
 import { claimsOf } from './claims';
+import { F_JOINER, F_NUM, F_WORD, fullEndAt, sharedTokens, type SharedWords } from './names';
 import { paragraphBlocks } from './sentences';
 import { attributeSentences, type Attribution, isSortedByStart, type SentenceContext, type Speaker } from './speakers';
 import type { ClaimMention, OfficialMention, QuoteMention, Span } from './types';
@@ -105,12 +106,17 @@ export function findQuoteSegments(
   const singleMarks: number[] = [];
   // Apostrophes inside words (Iran's, can't: half of all marks) are passed over by the regex itself,
   // as singleSegments would pass them over, unless a block's edge cuts the word (then all are read).
-  const marks = blockEdgeInWord(text, blocks) ? ALL_MARKS : MARKS_BUT_INNER_APOSTROPHES;
-  marks.lastIndex = 0;
-  while (marks.test(text)) {
-    const i = marks.lastIndex - 1;
-    if (isDoubleMark(text.charCodeAt(i))) doubleMarks.push(i);
-    else singleMarks.push(i);
+  const allMarks = blockEdgeInWord(text, blocks);
+  const words = sharedTokens(text);
+  if (words) marksOfWords(text, words, allMarks, doubleMarks, singleMarks);
+  else {
+    const marks = allMarks ? ALL_MARKS : MARKS_BUT_INNER_APOSTROPHES;
+    marks.lastIndex = 0;
+    while (marks.test(text)) {
+      const i = marks.lastIndex - 1;
+      if (isDoubleMark(text.charCodeAt(i))) doubleMarks.push(i);
+      else singleMarks.push(i);
+    }
   }
   const segments: QuoteSegment[] = [];
   let d = 0;
@@ -131,6 +137,31 @@ export function findQuoteSegments(
   // a sorted list stays as it is), so the sort and its copy of the list are mostly skipped.
   if (!isSortedByStart(segments)) segments.sort((a, b) => a.start - b.start);
   return segments;
+}
+
+/**
+ * The marks the regex finds (ALL_MARKS, or MARKS_BUT_INNER_APOSTROPHES unless `allMarks`), read from
+ * the names.ts words of the text (the officials stage's): a quotation mark is never part of a word
+ * or a number there, but for an apostrophe inside a word ("Iran’s", "Sa’ar"), so the marks are the
+ * one-character tokens and the apostrophes of the words with a joiner.
+ */
+function marksOfWords(text: string, words: SharedWords, allMarks: boolean, doubleMarks: number[], singleMarks: number[]): void {
+  const { count, start, flags } = words;
+  for (let k = 0; k < count; k++) {
+    const f = flags[k]!;
+    if ((f & (F_WORD | F_NUM)) === 0) {
+      const i = start[k]!;
+      const c = text.charCodeAt(i);
+      if (c === 34 || c === 0x201c || c === 0x201d || c === 0xab || c === 0xbb || c === 0x201e) doubleMarks.push(i);
+      else if ((c === 39 || c === 0x2018 || c === 0x2019) && (allMarks || !isInnerSingleMark(text, i))) singleMarks.push(i);
+    } else if (f & F_JOINER) {
+      const end = fullEndAt(words, k);
+      for (let i = start[k]!; i < end; i++) {
+        const c = text.charCodeAt(i);
+        if ((c === 39 || c === 0x2019) && (allMarks || !isInnerSingleMark(text, i))) singleMarks.push(i);
+      }
+    }
+  }
 }
 
 /** The character code before/after a mark inside its block, or -1 at the block's edge. */

@@ -198,11 +198,17 @@ export function cueInfo(form: string): CueInfo | undefined {
 
 // Hashes of the lower-cased first words of all cues: a sentence is scanned for them by character
 // code, without building strings, so that sentences with no cue cost almost nothing.
-/** The hash of a lower-case word; speakers' tokenizer computes the same one while it scans. */
+/** The running hash's start (see wordHash: the finished hash is the running one `>>> 1`). */
+export const HASH_SEED = 7;
+/**
+ * The hash of a lower-case word; speakers' tokenizer computes the same one while it scans. It is
+ * names.ts's hash of a word of ASCII letters (asciiLowerHash: seed 7, halved to be non-negative), so
+ * that speakers can take the hash of a word the officials stage already read (see names.sharedTokens).
+ */
 export function wordHash(word: string): number {
-  let h = 0;
+  let h = HASH_SEED;
   for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) | 0;
-  return h;
+  return h >>> 1;
 }
 
 /** Per group: where its first word's letters are in GROUP_LETTERS (offset << 8 | length). */
@@ -295,8 +301,8 @@ for (const first of CUES_BY_FIRST_WORD.keys()) {
   PREFIX_BITS[prefix >>> 5]! |= 1 << (prefix & 31);
 }
 for (let a = 97; a <= 122 && prefixTestExact; a++) {
-  if (mayStartCue(a)) prefixTestExact = false;
-  for (let b = 97; b <= 122; b++) if (mayStartCue(a * 31 + b)) prefixTestExact = false;
+  if (mayStartCue(wordHash(String.fromCharCode(a)))) prefixTestExact = false;
+  for (let b = 97; b <= 122; b++) if (mayStartCue(wordHash(String.fromCharCode(a, b)))) prefixTestExact = false;
 }
 const PREFIX_TEST_EXACT = prefixTestExact;
 
@@ -323,14 +329,14 @@ export function mayHoldCue(text: string, start: number, end: number): boolean {
       while (i < end && ((text.charCodeAt(i) | 32) - 97) >>> 0 < 26) i++;
       continue;
     }
-    let h = (Math.imul((Math.imul(first + 97, 31) + second + 97) | 0, 31) + third + 97) | 0;
+    let h = (Math.imul((Math.imul((Math.imul(HASH_SEED, 31) + first + 97) | 0, 31) + second + 97) | 0, 31) + third + 97) | 0;
     while (i < end) {
       const letter = (text.charCodeAt(i) | 32) - 97;
       if (letter >>> 0 >= 26) break;
       h = (Math.imul(h, 31) + letter + 97) | 0;
       i++;
     }
-    if (mayStartCue(h)) return true;
+    if (mayStartCue(h >>> 1)) return true;
   }
   return false;
 }
@@ -340,7 +346,7 @@ export function mayHoldCue(text: string, start: number, end: number): boolean {
  * tests hold the prefix gate to.
  */
 export function mayHoldCueByHash(text: string, start: number, end: number): boolean {
-  let h = 0;
+  let h = HASH_SEED;
   let inWord = false;
   for (let i = start; i < end; i++) {
     const letter = (text.charCodeAt(i) | 32) - 97;
@@ -348,10 +354,10 @@ export function mayHoldCueByHash(text: string, start: number, end: number): bool
       h = (Math.imul(h, 31) + letter + 97) | 0;
       inWord = true;
     } else if (inWord) {
-      if (mayStartCue(h)) return true;
-      h = 0;
+      if (mayStartCue(h >>> 1)) return true;
+      h = HASH_SEED;
       inWord = false;
     }
   }
-  return inWord && mayStartCue(h);
+  return inWord && mayStartCue(h >>> 1);
 }

@@ -3,7 +3,8 @@
 // body/description as the article gives it). Pronouns resolve to the last person or body named.
 import { detached } from './detached';
 import { lookupCountry } from './countries';
-import { cueGroupAt, cueGroupIndexOf, mayHoldCue, oneWordCueInfo, mayStartCue, singleWordCueForms, wordHash, type CueForm, type CueInfo } from './reporting';
+import { F_JOINER, F_WORD, fullEndAt, releaseSharedWords, sharedTokens, type SharedWords } from './names';
+import { cueGroupAt, cueGroupIndexOf, HASH_SEED, mayHoldCue, oneWordCueInfo, mayStartCue, singleWordCueForms, wordHash, type CueForm, type CueInfo } from './reporting';
 import type { OfficialMention, Span } from './types';
 
 /**
@@ -161,10 +162,20 @@ function isSpaceCode(code: number): boolean {
 /**
  * Words (letters/digits, joined by inner apostrophes, hyphens, dots and ampersands: "Iran’s",
  * "Amir-Abdollahian", "U.S") and single punctuation characters, scanned by character code.
+ *
+ * `words`, the names.ts tokens of the same text (the officials stage's, when it has just read the
+ * article), spare the scan of most words: a word of names.ts that is ASCII letters only (a hash, no
+ * joiner) is a run of letters that no ASCII letter precedes or follows, so where one starts a word
+ * here, this word's letters run at least to its end, with its hash (the same as wordHash's).
  */
-export function tokenize(text: string, start: number, end: number, pool?: TokenPool, cueCandidates?: number[]): Token[] {
+export function tokenize(text: string, start: number, end: number, pool?: TokenPool, cueCandidates?: number[], words?: SharedWords | null, firstWord = -1): Token[] {
   const out: Token[] = pool ? pool.list() : [];
   tokenText = text;
+  // The names.ts word at or after the scan's position (words.count when none, or no words given);
+  // `firstWord`, when given, is the first at or after `start`.
+  let w = words ? (firstWord >= 0 ? firstWord : firstWordFrom(words, start)) : 0;
+  const wordCount = words ? words.count : 0;
+  const wordStart = words ? words.start : NO_POSITIONS;
   // Tokens already in `out` (a released list) are reset in place rather than allocated.
   let n = 0;
   let i = start;
@@ -186,9 +197,24 @@ export function tokenize(text: string, start: number, end: number, pool?: TokenP
       continue;
     }
     // The hash of the lower-cased word, kept only while the word is all ASCII letters (cue words are).
-    let hash = 0;
+    let hash = HASH_SEED;
     let letters = true;
     let j = i;
+    // The finished hash of the names.ts word the scan starts past, or -1.
+    let knownHash = -1;
+    if (w < wordCount) {
+      while (w < wordCount && wordStart[w]! < i) w++;
+      if (w < wordCount && wordStart[w] === i) {
+        const e = words!.end[w]!;
+        const h = words!.hashFull[w]!;
+        // Its letters are taken as read; the scan goes on from their end (through digits, joiners and
+        // the like, which end `letters`: no letter can follow).
+        if (h >= 0 && e <= end && (words!.flags[w]! & F_JOINER) === 0) {
+          knownHash = h;
+          j = e;
+        }
+      }
+    }
     // The character that ends the word (0 at the range's end).
     let lastChar = 0;
     for (;;) {
@@ -223,7 +249,7 @@ export function tokenize(text: string, start: number, end: number, pool?: TokenP
     }
     // A capital: an ASCII one, or a first unit that lower-casing changes.
     const cap = code < 128 ? code >= 65 && code <= 90 : isCapital(code, text, i);
-    const h = letters ? hash : 0;
+    const h = letters ? (knownHash >= 0 ? knownHash : hash >>> 1) : 0;
     // Words that may start a cue are noted as they are read, so cue matching needs no second pass.
     if (h !== 0 && cueCandidates && mayStartCue(h)) cueCandidates.push(n);
     const old = out[n++];
@@ -238,6 +264,57 @@ export function tokenize(text: string, start: number, end: number, pool?: TokenP
     out.length = n;
   }
   return out;
+}
+
+const NO_POSITIONS = new Int32Array(0);
+
+/**
+ * mayHoldCue(text, start, end) read from the names.ts words of the text: a run of ASCII letters never
+ * crosses from one of its tokens to the next (and numbers and marks hold none), so a word of letters
+ * only inside the range is one run, told by its hash; the rest of the words are scanned as before.
+ */
+export function wordsMayHoldCue(words: SharedWords, text: string, start: number, end: number, firstWord = firstWordFrom(words, start)): boolean {
+  let k = firstWord;
+  // A word that starts before the range may reach into it.
+  if (k > 0 && words.flags[k - 1]! & F_WORD) {
+    const reach = fullEndAt(words, k - 1);
+    if (reach > start && mayHoldCue(text, start, Math.min(reach, end))) return true;
+  }
+  const { count, start: wordStart, end: wordEnd, flags, hashFull } = words;
+  for (; k < count; k++) {
+    const s = wordStart[k]!;
+    if (s >= end) break;
+    const f = flags[k]!;
+    if ((f & F_WORD) === 0) continue;
+    const h = hashFull[k]!;
+    if (h >= 0 && (f & F_JOINER) === 0 && wordEnd[k]! <= end) {
+      if (mayStartCue(h)) return true;
+    } else if (mayHoldCue(text, s, Math.min(fullEndAt(words, k), end))) return true;
+  }
+  return false;
+}
+
+/**
+ * The first of the names.ts words that starts at or after `pos`, found from `from` (a word that
+ * starts before `pos`: a walk over the words between) or else by a binary search.
+ */
+function nextWordFrom(words: SharedWords, pos: number, from: number): number {
+  if (from < 0 || from > words.count || (from > 0 && words.start[from - 1]! >= pos)) return firstWordFrom(words, pos);
+  let k = from;
+  while (k < words.count && words.start[k]! < pos) k++;
+  return k;
+}
+
+/** The first of the names.ts words that starts at or after `pos` (words.count if none). */
+function firstWordFrom(words: SharedWords, pos: number): number {
+  let lo = 0;
+  let hi = words.count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words.start[mid]! < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Whether the word starting at text[i] starts with a capital (its first unit changes when lower-cased). */
@@ -1055,6 +1132,8 @@ interface ResolverState {
   quoted: Span[];
   registry: PersonRegistry;
   pool: TokenPool;
+  /** The names.ts words of the text, when the officials stage made them (see tokenize). */
+  words: SharedWords | null;
 }
 
 const MAX_PENDING = 8;
@@ -1073,11 +1152,14 @@ export function attributeSentences(
 ): SentenceContext[] {
   const registry = new PersonRegistry();
   const sortedOfficials = isSortedByStart(officials) ? officials : [...officials].sort((a, b) => a.start - b.start);
-  const state: ResolverState = { lastPerson: null, lastBody: null, pending: [], text, officials: sortedOfficials, quoted, registry, pool: SHARED_POOL };
+  const words = sharedTokens(text);
+  const state: ResolverState = { lastPerson: null, lastBody: null, pending: [], text, officials: sortedOfficials, quoted, registry, pool: SHARED_POOL, words };
   const out: SentenceContext[] = [];
   let officialCursor = 0;
   const quotedReach = reachOfSpans(quoted);
   const cueCandidates: number[] = [];
+  // The first names.ts word of the sentence (when the words are shared).
+  let sentenceWord = 0;
   try {
     for (const sentence of sentences) {
       while (officialCursor < sortedOfficials.length && sortedOfficials[officialCursor]!.start < sentence.end) {
@@ -1085,7 +1167,9 @@ export function attributeSentences(
         if (o.start >= sentence.start) registry.addTitled(o.name, o.entityId, o.title ?? null, o.start);
       }
       // Most sentences hold no reporting cue: they are only read if a later pronoun needs their subject.
-      if (!mayHoldCue(text, sentence.start, sentence.end)) {
+      // The sentences come in text order: their first words are found by a walk from the last one's.
+      if (words) sentenceWord = nextWordFrom(words, sentence.start, sentenceWord);
+      if (!(words ? wordsMayHoldCue(words, text, sentence.start, sentence.end, sentenceWord) : mayHoldCue(text, sentence.start, sentence.end))) {
         // Shared empty lists: a lazy sentence gets its own tokens when read, and never attributions.
         const lazy: SentenceContext = { sentence, tokens: NO_TOKENS, attributions: NO_ATTRIBUTIONS, subject: null, read: false };
         addPending(state, lazy);
@@ -1094,7 +1178,7 @@ export function attributeSentences(
       }
       // The sentence's candidates are those the tokenizer adds from here (the list is not emptied per sentence).
       const firstCandidate = cueCandidates.length;
-      const tokens = tokenize(text, sentence.start, sentence.end, state.pool, cueCandidates);
+      const tokens = tokenize(text, sentence.start, sentence.end, state.pool, cueCandidates, words, sentenceWord);
       // The shared empty list until findCues attributes a cue (a quarter of these sentences get none).
       const ctx: SentenceContext = { sentence, tokens, attributions: NO_ATTRIBUTIONS, subject: null, read: true };
       // A sentence that no quotation touches tests its tokens against no range at all (same answers, no search).
@@ -1116,6 +1200,8 @@ export function attributeSentences(
     // Also after a failure half-way: nothing of the module's may keep this text alive.
     SHARED_POOL.endDocument();
     tokenText = '';
+    // The officials stage's words were kept for this stage only.
+    releaseSharedWords(text);
     lastReachList = null;
     lastReach = NO_REACH;
   }
@@ -1138,7 +1224,7 @@ function releaseTokens(state: ResolverState, ctx: SentenceContext): void {
 function readLazily(ctx: SentenceContext, state: ResolverState): void {
   if (ctx.read) return;
   ctx.read = true;
-  ctx.tokens = tokenize(state.text, ctx.sentence.start, ctx.sentence.end, state.pool);
+  ctx.tokens = tokenize(state.text, ctx.sentence.start, ctx.sentence.end, state.pool, undefined, state.words);
   const subject = sentenceSubject(state.text, ctx, state.officials, state.quoted, state.registry, null);
   ctx.subject = subject;
 }

@@ -77,4 +77,21 @@ describe('places', () => {
     expect(isDemonym('Chinese')).toBe(true);
     expect(lookupCountry('Japan')?.country.cca3).toBe('JPN');
   });
+
+  it('reads a possessive as the phrase it is made of ("Iran’s" is Iran, "Smith’s" names none)', () => {
+    expect(lookupCountry('Iran’s')?.country.cca3).toBe('IRN');
+    expect(lookupCountry("Kenya's")?.country.cca3).toBe('KEN');
+    expect(lookupCountry('U.S.’s')?.country.cca3).toBe('USA');
+    expect(lookupCountry('South Korea’s')?.country.cca3).toBe('KOR');
+    expect(lookupCountry('Smith’s')).toBeNull();
+    expect(lookupCountry("Ortega's")).toBeNull();
+    // Words with hyphens or apostrophes, with or without a possessive.
+    expect(lookupCountry('Guinea-Bissau')?.country.cca3).toBe('GNB');
+    expect(lookupCountry('Guinea-Bissau’s')?.country.cca3).toBe('GNB');
+    expect(lookupCountry('Al-Mansouri')).toBeNull();
+    expect(lookupCountry('O’Neill’s')).toBeNull();
+    // Not a possessive of a plain phrase: the lookup decides as before.
+    expect(lookupCountry('Côte d’Ivoire')?.country.cca3).toBe('CIV');
+    expect(lookupCountry('the Netherlands’s')?.country.cca3).toBe('NLD');
+  });
 });

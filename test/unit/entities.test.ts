@@ -79,6 +79,17 @@ describe('linkEntities', () => {
     expect(entities).toEqual([{ id: 'official:shinzo-abe', name: 'Shinzo Abe', title: 'Prime Minister', country: 'Japan', mentions: 3 }]);
   });
 
+  it('keeps the first-met title on a tie among many titles (a long tally), and joins short names across them', () => {
+    // Twenty documents, each with its own title for the same person, then two more with a repeated one.
+    const titles = Array.from({ length: 20 }, (_, i) => `Special Envoy ${i + 1}`);
+    const perDocument = titles.map((title) => [mention('Amina Yusuf', 'official:amina-yusuf', title, 'Nigeria')]);
+    const tie = linkEntities(perDocument);
+    expect(tie.entities).toEqual([{ id: 'official:amina-yusuf', name: 'Amina Yusuf', title: 'Special Envoy 1', country: 'Nigeria', mentions: 20 }]);
+    const repeated = linkEntities([...perDocument, [mention('Yusuf', 'official:yusuf', 'Special Envoy 17', null)], [mention('Amina Yusuf', 'official:amina-yusuf', 'Special Envoy 17', 'Nigeria')]]);
+    expect(repeated.entities).toEqual([{ id: 'official:amina-yusuf', name: 'Amina Yusuf', title: 'Special Envoy 17', country: 'Nigeria', mentions: 22 }]);
+    expect(repeated.byLocalId.get('official:yusuf')?.id).toBe('official:amina-yusuf');
+  });
+
   it('handles no documents and no officials', () => {
     const none = linkEntities([]);
     expect(none.entities).toEqual([]);

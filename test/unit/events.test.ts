@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { datesCompatible } from '../../src/analysis/eventMerge';
+import { datesCompatible, fnv1a } from '../../src/analysis/eventMerge';
 import { findEvents, mergeEvents } from '../../src/analysis/events';
 import { splitSentences } from '../../src/analysis/sentences';
 import type { DateMention, EventMention, OfficialMention } from '../../src/analysis/types';
@@ -738,6 +738,19 @@ describe('mergeEvents', () => {
     expect(new Set(first.map((e) => e.id)).size).toBe(2);
   });
 
+  it('makes the id from the date, the sorted participant ids and the kind, as FNV-1a of that key and of "#" + key', () => {
+    const idOf = (key: string) => `event-${fnv1a(key)}${fnv1a(`#${key}`)}`;
+    const pair = mergeEvents([{ path: 'a.txt', events: [meeting('2024-02-22', ['Zhao Lin', 'Ama Mensah'])] }]);
+    expect(pair[0]?.id).toBe(idOf('2024-02-22|person:Ama Mensah+person:Zhao Lin|meet'));
+    const trio = mergeEvents([{ path: 'a.txt', events: [{ ...meeting(null, ['Zhao Lin', 'Ama Mensah', 'Chidi Okafor']), type: 'visit' }] }]);
+    expect(trio[0]?.id).toBe(idOf('?|person:Ama Mensah+person:Chidi Okafor+person:Zhao Lin|travel'));
+    const lone = mergeEvents([{ path: 'a.txt', events: [{ ...meeting('2024-W07', ['Zhao Lin']), type: 'call' }] }]);
+    expect(lone[0]?.id).toBe(idOf('2024-W07|person:Zhao Lin|call'));
+    // fnv1a itself: FNV-1a 32-bit, 8 hex digits ("a" is the published test vector e40c292c).
+    expect(fnv1a('a')).toBe('e40c292c');
+    expect(fnv1a('')).toBe('811c9dc5');
+  });
+
   it('merges two outlets telling the same talks a day apart', () => {
     const merged = mergeEvents([
       { path: 'a.txt', events: [meeting('2024-04-09', ['Cho Tae-yul', 'Wang Yi'], false, 'Beijing')] },
@@ -1216,5 +1229,75 @@ describe('findEvents cue scan edge cases', () => {
     // "Metropolitan", "commitment": no cue word opens there.
     const none = run('Okafor praised the Metropolitan commitment of Lindqvist.', [OKAFOR, LINDQVIST]);
     expect(none).toHaveLength(0);
+  });
+});
+
+// The cue scan reads where each trigger starts from where it ends: two-word triggers start a word before.
+describe('findEvents: two-word cue triggers', () => {
+  const OKAFOR: PersonSpec = { forms: ['Amina Okafor', 'Okafor'], name: 'Amina Okafor', title: 'Foreign Minister', country: 'Nigeria' };
+  const LINDQVIST: PersonSpec = { forms: ['Erik Lindqvist', 'Lindqvist'], name: 'Erik Lindqvist', title: 'Foreign Minister', country: 'Sweden' };
+
+  it('finds the rules a two-word trigger or the words before it open', () => {
+    const cases: Array<[string, string]> = [
+      ['Okafor called on Lindqvist in Stockholm.', 'meeting'],
+      ['Okafor and Lindqvist sat down in Abuja.', 'meeting'],
+      ['Okafor and Lindqvist shook hands in Abuja.', 'meeting'],
+      ['Okafor held a joint press conference with Lindqvist in Abuja.', 'meeting'],
+    ];
+    for (const [text, type] of cases) {
+      const events = run(text, [OKAFOR, LINDQVIST]);
+      expect(events.map((e) => [e.type, names(e)]), text).toEqual([[type, ['Amina Okafor', 'Erik Lindqvist']]]);
+    }
+    // "is expected in" opens on "is", found from the two-word trigger "expected in": a visit, holding the meeting.
+    const expected = run('Okafor is expected in Stockholm on Monday, where she will meet Lindqvist.', [OKAFOR, LINDQVIST], [['Monday', '2024-05-13', 'day']]);
+    expect(expected.map((e) => [e.type, e.location, e.date])).toEqual([['visit', 'Stockholm', '2024-05-13']]);
+    const lone = run('Okafor flies to Stockholm on Monday.', [OKAFOR, LINDQVIST], [['Monday', '2024-05-13', 'day']]);
+    expect(lone.map((e) => [e.type, names(e), e.location])).toEqual([['trip', ['Amina Okafor'], 'Stockholm']]);
+  });
+});
+
+// A sentence naming no official is read only when it holds a reference word (speed gate): every kind of reference still counts.
+describe('findEvents: sentences that name no official', () => {
+  const OKAFOR: PersonSpec = { forms: ['Amina Okafor', 'Okafor'], name: 'Amina Okafor', title: 'Foreign Minister', country: 'Nigeria' };
+  const LINDQVIST: PersonSpec = { forms: ['Erik Lindqvist', 'Lindqvist'], name: 'Erik Lindqvist', title: 'Foreign Minister', country: 'Sweden' };
+  const sourcesOf = (text: string) => run(text, [OKAFOR, LINDQVIST]).map((e) => [e.type, names(e), e.sources.map((s) => s.text)]);
+
+  it('reads "the two ministers", "she", "the Swedish foreign minister" and "they" there', () => {
+    expect(sourcesOf('Amina Okafor and Erik Lindqvist arrived in Abuja on Monday. The two ministers held talks on Tuesday.')).toEqual([
+      ['visit', ['Amina Okafor', 'Erik Lindqvist'], ['Amina Okafor and Erik Lindqvist arrived in Abuja on Monday.', 'The two ministers held talks on Tuesday.']],
+    ]);
+    expect(sourcesOf('Erik Lindqvist spoke to reporters in Stockholm. Amina Okafor arrived there on Monday. She met the Swedish foreign minister on Tuesday.')).toEqual([
+      ['meeting', ['Amina Okafor', 'Erik Lindqvist'], ['She met the Swedish foreign minister on Tuesday.']],
+    ]);
+    expect(sourcesOf('Amina Okafor met Erik Lindqvist in Abuja on Monday. They met again on Friday.')).toEqual([
+      ['meeting', ['Amina Okafor', 'Erik Lindqvist'], ['Amina Okafor met Erik Lindqvist in Abuja on Monday.', 'They met again on Friday.']],
+    ]);
+  });
+
+  it('takes nothing from one with a cue word but no reference ("the" holds no "he")', () => {
+    expect(sourcesOf('Amina Okafor met Erik Lindqvist in Abuja on Monday. The meeting was long.')).toEqual([
+      ['meeting', ['Amina Okafor', 'Erik Lindqvist'], ['Amina Okafor met Erik Lindqvist in Abuja on Monday.']],
+    ]);
+  });
+});
+
+// Cheap tests in front of the cue patterns (speed gates): each lets through what its pattern matches.
+describe('findEvents: the tests in front of the cue patterns', () => {
+  const OKAFOR: PersonSpec = { forms: ['Amina Okafor', 'Okafor'], name: 'Amina Okafor', title: 'Foreign Minister', country: 'Nigeria' };
+  const LINDQVIST: PersonSpec = { forms: ['Erik Lindqvist', 'Lindqvist'], name: 'Erik Lindqvist', title: 'Foreign Minister', country: 'Sweden' };
+  const read = (text: string) => run(text, [OKAFOR, LINDQVIST]).map((e) => [e.type, e.participants.length, e.location]);
+
+  it('reads the participle after a comma or "before" (any case, up to three spaces), and the cues that need a next word', () => {
+    expect(read('Okafor flew to Oslo on Monday, BEFORE  meeting Lindqvist.')).toEqual([['meeting', 2, 'Oslo']]);
+    expect(read('Okafor flew to Oslo on Monday, meeting Lindqvist there.')).toEqual([['meeting', 2, 'Oslo']]);
+    // Four spaces after "then": the participle pattern does not reach the word; the trip takes Lindqvist in.
+    expect(read('Okafor flew to Oslo on Monday, then    meeting Lindqvist.')).toEqual([['trip', 2, 'Oslo']]);
+    expect(read('Okafor spoke with Lindqvist.')).toEqual([['talks', 2, null]]);
+    expect(read('Okafor spoke by phone to Lindqvist.')).toEqual([['call', 2, null]]);
+    expect(read('Okafor held negotiations with Lindqvist.')).toEqual([['talks', 2, null]]);
+    expect(read('Okafor began talks\nwith Lindqvist.')).toEqual([['talks', 2, null]]);
+    expect(read('Okafor paid a state visit to Sweden, hosted by Lindqvist.')).toEqual([['visit', 2, null]]);
+    expect(read('Okafor had a video call with Lindqvist.')).toEqual([['call', 2, null]]);
+    expect(read('Okafor heads to Stockholm.')).toEqual([['trip', 1, 'Stockholm']]);
   });
 });
