@@ -401,6 +401,8 @@ async function run(phase, folder, probes, partial) {
   // model says it changed (the visible view asks it then too): polling between changes would link the whole
   // corpus again and again, and slow down what it measures. Once indexing is over and the model has been
   // quiet for a while, a count that still differs is reported rather than waited for.
+  // Diagnosis: with NEWS_ANNOTATOR_BENCH_CPU_PROFILE, the warm start is profiled too (until the Events are complete).
+  const warmProfiling = env.NEWS_ANNOTATOR_BENCH_CPU_PROFILE ? await startCpuProfile() : undefined;
   const expected = Number(env.NEWS_ANNOTATOR_BENCH_EXPECT_EVENTS || 1);
   let roots = 0;
   let dirty = true;
@@ -441,6 +443,7 @@ async function run(phase, folder, probes, partial) {
   out.eventsCompleteSeconds = out.eventsMismatch ? null : seconds(completeAt - startAt);
   out.eventsSettledSeconds = seconds(completeAt - startAt);
   out.eventsCompleteSinceHostStartSeconds = seconds(completeAt);
+  if (warmProfiling) await warmProfiling.stop(`${env.NEWS_ANNOTATOR_BENCH_RESULTS}.cpuprofile`);
   out.events = model.events().length;
   out.eventsRoots = roots;
   out.probes = probes.snapshot();

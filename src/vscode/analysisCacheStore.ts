@@ -9,7 +9,7 @@ import type { CorpusEvent, DocumentAnalysis, Entity } from '../analysis/types';
 import { atomicWrite, removeStaleTemps } from '../annotations/atomicWrite';
 import { workspaceFs } from './workspaceFs';
 import { hashText } from './textHash';
-import { type ArticleRecord, analysisCacheKey, isShardName, newShardName, SHARD_BUFFER_BYTES, SHARD_BYTES, internStrings, decodeManifest, decodeShard, emptyManifest, encodeManifestSteps, type Manifest, ShardBuilder, Utf8Buffer } from './analysisCache';
+import { type ArticleRecord, analysisCacheKey, isShardName, newShardName, SHARD_BUFFER_BYTES, SHARD_BYTES, internStrings, decodeManifestSteps, decodeShard, emptyManifest, encodeManifestSteps, type Manifest, ShardBuilder, Utf8Buffer } from './analysisCache';
 
 const MANIFEST = 'manifest.json';
 /** The last linking of the workspace (entities, events, local ids), so that reopening shows the Events at once. */
@@ -81,14 +81,23 @@ export class AnalysisCacheStore {
       if (!this.dir) return;
       try {
         const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.dir, MANIFEST));
-        this.manifest = decodeManifest(new TextDecoder().decode(bytes), this.engineVersion);
+        // A line at a time, across turns of the loop (the manifest of 10,000 articles is ~3 MB).
+        this.manifest = (await runStepsInSlices(decodeManifestSteps(new TextDecoder().decode(bytes), this.engineVersion), MANIFEST_SLICE_MS))!;
       } catch {
         // No cache yet.
       }
-      for (const [name, keys] of this.manifest.shards) for (const key of keys) this.shardOf.set(key, name);
+      await runStepsInSlices(this.fileShardKeys(), MANIFEST_SLICE_MS);
       this.log.info(`analysis cache: ${this.dir.toString(true)} (${this.manifest.articles.size} articles recorded)`);
     })();
     return this.opened;
+  }
+
+  /** Which shard holds each analysis, a shard per step. */
+  private *fileShardKeys(): Generator<void, void, void> {
+    for (const [name, keys] of this.manifest.shards) {
+      for (const key of keys) this.shardOf.set(key, name);
+      yield;
+    }
   }
 
   /** What the article was when last analysed, as the manifest says. */

@@ -5,7 +5,7 @@ import { analyzeDocument, linkAnalyses } from '../../src/analysis/analyze';
 import { runSteps } from '../../src/analysis/steps';
 import type { DocumentAnalysis } from '../../src/analysis/types';
 import { linkArticlesStepwise } from '../../src/vscode/corpusLink';
-import { analysisCacheKey, decodeManifest, decodeShard, emptyManifest, encodeManifest, encodeManifestSteps, Utf8Buffer, fillTexts, isShardName, keptAnalysis, keptAnalysisJson, parseSummary, ShardBuilder, summarise, summaryJson } from '../../src/vscode/analysisCache';
+import { analysisCacheKey, decodeManifest, decodeManifestSteps, decodeShard, emptyManifest, encodeManifest, encodeManifestSteps, Utf8Buffer, fillTexts, isShardName, keptAnalysis, keptAnalysisJson, parseSummary, ShardBuilder, summarise, summaryJson } from '../../src/vscode/analysisCache';
 import { loadSeeds } from '../helpers/seeds';
 
 const seeds = loadSeeds();
@@ -63,20 +63,55 @@ describe('analysis cache manifest', () => {
     expect(back.articles.size).toBe(0);
   });
 
-  it('is encoded in steps, as the JSON of the whole manifest, for thousands of articles', () => {
+  it('is encoded in steps, as lines of JSON (a head, then shards and articles), for thousands of articles', () => {
     const m = emptyManifest();
     m.shards.set('shard-lq2x3-0-ab12.json', ['k0', 'k1']);
     // Some very long paths: more bytes than the encoder's first guess, so its buffer grows.
-    for (let i = 0; i < 1000; i++) m.articles.set(`file:///w/été/${i % 100 === 0 ? 'ü'.repeat(40_000) : ''}${i}"é🎉.txt`, { size: i, mtime: 1700000000000 + i, sha256: 'ab'.repeat(32), override: i % 2 ? '2024-03-04' : null, key: `k${i}` });
+    for (let i = 0; i < 1000; i++) m.articles.set(`file:///w/été/${i % 100 === 0 ? 'ü'.repeat(40_000) : ''}${i}"é🎉\n.txt`, { size: i, mtime: 1700000000000 + i, sha256: 'ab'.repeat(32), override: i % 2 ? '2024-03-04' : null, key: `k${i}` });
     const steps = encodeManifestSteps(m, ENGINE);
     let yields = 0;
     let next = steps.next();
     for (; !next.done; next = steps.next()) yields++;
     expect(yields).toBeGreaterThanOrEqual(3);
     const text = new TextDecoder().decode(next.value);
+    const lines = text.split('\n').map((line) => JSON.parse(line));
+    expect(lines[0]).toMatchObject({ engine: ENGINE, layout: 'lines' });
+    expect(lines[1]).toEqual({ shards: Object.fromEntries(m.shards) });
     const articles = Object.fromEntries([...m.articles].map(([uri, r]) => [uri, [r.size, r.mtime, r.sha256, r.override, r.key]]));
-    expect(text).toBe(JSON.stringify({ format: JSON.parse(text).format, schema: JSON.parse(text).schema, engine: ENGINE, shards: Object.fromEntries(m.shards), articles }));
+    expect(Object.assign({}, ...lines.slice(2).map((l) => l.articles))).toEqual(articles);
+    expect(lines.length).toBeGreaterThanOrEqual(2 + 3);
     expect(decodeManifest(text, ENGINE)).toEqual(m);
+  });
+
+  it('is decoded a line at a time, and a line cut short or damaged leaves it empty', () => {
+    const m = emptyManifest();
+    m.shards.set('shard-lq2x3-0-ab12.json', ['k0']);
+    for (let i = 0; i < 1000; i++) m.articles.set(`file:///w/${i}.txt`, { size: i, mtime: i, sha256: 's', override: null, key: `k${i}` });
+    const text = encodeManifest(m, ENGINE);
+    const steps = decodeManifestSteps(text, ENGINE);
+    let yields = 0;
+    let next = steps.next();
+    for (; !next.done; next = steps.next()) yields++;
+    expect(yields).toBe(text.split('\n').length - 1);
+    expect(next.value).toEqual(m);
+    expect(decodeManifest(text.slice(0, -3), ENGINE)).toEqual(emptyManifest());
+    const lines = text.split('\n');
+    lines[2] = lines[2]!.slice(0, 40);
+    expect(decodeManifest(lines.join('\n'), ENGINE)).toEqual(emptyManifest());
+  });
+
+  it('reads the one-object manifest of earlier versions', () => {
+    const legacy = JSON.stringify({
+      format: JSON.parse(encodeManifest(emptyManifest(), ENGINE).split('\n')[0]!).format,
+      schema: JSON.parse(encodeManifest(emptyManifest(), ENGINE).split('\n')[0]!).schema,
+      engine: ENGINE,
+      shards: { 'shard-lq2x3-0-ab12.json': ['k1'] },
+      articles: { 'file:///w/a.txt': [4100, 17, 'ab', null, 'k1'], 'file:///w/bad.txt': [1, '2', 's', null, 'k1'] },
+    });
+    const back = decodeManifest(legacy, ENGINE);
+    expect([...back.shards]).toEqual([['shard-lq2x3-0-ab12.json', ['k1']]]);
+    expect([...back.articles]).toEqual([['file:///w/a.txt', { size: 4100, mtime: 17, sha256: 'ab', override: null, key: 'k1' }]]);
+    expect(decodeManifest(legacy, 'other').articles.size).toBe(0);
   });
 
   it('gathers UTF-8 in one buffer that grows, and is filled again after clear()', () => {
