@@ -1557,6 +1557,10 @@ class NameRunIndex {
       hitCount = 0;
       EXPECT_BITS.fill(0);
     }
+    // Beyond a few, questions are asked as the others (scans, then the index): announced ones each
+    // cost a pass over the listed words and a look at every announced one, which a large document
+    // with thousands of questions made quadratic.
+    if (expectCount >= EXPECTED_MAX) return;
     for (let p = 0; p < expectCount; p++) if (expectLast[p] === last && expectFirst[p] === first) return;
     if (expectCount === expectLast.length) {
       expectLast = growInt32(expectLast);
@@ -1771,6 +1775,9 @@ function growRunMemo(n: number): void {
 
 /** Questions answered by a plain scan before the index is built (keeps big documents linear). */
 const DIRECT_SCANS = 4;
+
+/** Questions announced to be answered by one scan (see expect); a document asks two or three. */
+const EXPECTED_MAX = 8;
 
 /** A capitalised word with a capitalised (or particle) neighbour: only such a word can be part of a longer name. */
 function mayBelongToLongerName(t: Tokens, i: number): boolean {
