@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { findDates, triggerWindowRows } from '../../src/analysis/dates';
 import { dropSharedWords, keepSharedWords, tokenize } from '../../src/analysis/names';
+import { lcg, textOfPieces } from '../helpers/rng';
 import { loadSeeds } from '../helpers/seeds';
 
 const rows = (text: string, shared: boolean) => triggerWindowRows(text, shared ? tokenize(text) : null);
@@ -23,13 +24,10 @@ const PIECES = [
 
 describe('trigger windows read from the shared words', () => {
   it('are those of the regex pass on adversarial text', () => {
-    let seed = 17;
-    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    const next = lcg(17);
     let windows = 0;
     for (let n = 0; n < 4000; n++) {
-      let text = '';
-      const parts = 1 + (next() % 16);
-      for (let k = 0; k < parts; k++) text += PIECES[next() % PIECES.length];
+      const text = textOfPieces(next, PIECES, 1, 16);
       const expected = rows(text, false);
       windows += expected.length;
       expect(rows(text, true), JSON.stringify(text)).toEqual(expected);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cueGroupAt, cueGroupIndexOf, mayHoldCue, mayHoldCueByHash, mayStartCue, oneWordCueInfo, singleWordCueForms, wordHash } from '../../src/analysis/reporting';
+import { lcg, textOfPieces } from '../helpers/rng';
 
 describe('mayHoldCue', () => {
   it('finds the cue words of real sentences, in any case and at either edge', () => {
@@ -23,12 +24,9 @@ describe('mayHoldCue', () => {
 
   it('answers as the test of every word by its hash does, on mixed text', () => {
     const pieces = ['said', 'Says', 'per', 'pe', 'x', 'told', 'thought', 'the', 'an', '’s', "'", '-', ' ', '  ', '\n', 'é', 'Ю', 'called', 'for', 'statement', 'sai', 'ask', 'as', 'Kelvin', '\u212a', '12', 'urged', 'urgent', 'notes', 'note.', 'go', 'goes'];
-    let seed = 7;
-    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    const next = lcg(7);
     for (let n = 0; n < 3000; n++) {
-      let text = '';
-      const parts = 1 + (next() % 6);
-      for (let k = 0; k < parts; k++) text += pieces[next() % pieces.length];
+      const text = textOfPieces(next, pieces, 1, 6);
       expect(mayHoldCue(text, 0, text.length), JSON.stringify(text)).toBe(mayHoldCueByHash(text, 0, text.length));
     }
   });

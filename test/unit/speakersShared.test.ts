@@ -7,6 +7,7 @@ import { analyzeQuotes, findQuoteSegments } from '../../src/analysis/quotes';
 import { mayHoldCue, wordHash } from '../../src/analysis/reporting';
 import { paragraphBlocks, splitSentences } from '../../src/analysis/sentences';
 import { tokenize, wordsMayHoldCue } from '../../src/analysis/speakers';
+import { lcg, textOfPieces } from '../helpers/rng';
 import { loadSeeds } from '../helpers/seeds';
 
 const describeTokens = (text: string, start: number, end: number, shared: boolean) => {
@@ -27,12 +28,9 @@ const PIECES = [
 
 describe('speakers tokenize over the names.ts words', () => {
   it('gives the tokens and cue candidates of its own scan, on any text and range', () => {
-    let seed = 11;
-    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    const next = lcg(11);
     for (let n = 0; n < 2000; n++) {
-      let text = '';
-      const parts = 1 + (next() % 12);
-      for (let k = 0; k < parts; k++) text += PIECES[next() % PIECES.length];
+      const text = textOfPieces(next, PIECES, 1, 12);
       const start = next() % (text.length + 1);
       const end = start + (next() % (text.length - start + 1));
       expect(describeTokens(text, start, end, true), JSON.stringify([text, start, end])).toEqual(describeTokens(text, start, end, false));
@@ -40,13 +38,10 @@ describe('speakers tokenize over the names.ts words', () => {
   });
 
   it('tells a range that may hold a cue as the scan of its letters does', () => {
-    let seed = 5;
-    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    const next = lcg(5);
     let holding = 0;
     for (let n = 0; n < 3000; n++) {
-      let text = '';
-      const parts = 1 + (next() % 10);
-      for (let k = 0; k < parts; k++) text += PIECES[next() % PIECES.length];
+      const text = textOfPieces(next, PIECES, 1, 10);
       const start = next() % (text.length + 1);
       const end = start + (next() % (text.length - start + 1));
       const expected = mayHoldCue(text, start, end);
@@ -85,8 +80,7 @@ describe('quotation marks read from the shared words', () => {
 
   it('pair the marks the scan of the text pairs, apostrophes inside words included', () => {
     const marks = ['"', '“', '”', '«', '»', '„', "'", '‘', '’', " '", "' ", ' ‘', '’ ', "Iran's", 'Iran’s', 'members’', "rock'n'roll", '5’s', 'Café’s', 'x’2'];
-    let seed = 3;
-    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    const next = lcg(3);
     let paired = 0;
     for (let n = 0; n < 2000; n++) {
       let text = '';
