@@ -57,11 +57,18 @@ function runStages(batch: ReadonlyArray<{ text: string; day: string | null; offi
   const sentences = batch.map((d, i) => splitSentences(d.text, blocks[i]!));
   // The dates and quotes stages read the words the officials stage tokenized (names.sharedTokens):
   // kept meanwhile; dates runs before quotes, which lets each article's words go.
+  // (Let go in every case: kept words hold their articles' texts.)
   keepSharedWords();
-  const officials = batch.map((d) => d.officials ?? findOfficials(d.text));
-  const dates = batch.map((d) => findDates(d.text, d.day));
-  const quoteAnalyses = batch.map((d, i) => analyzeQuotes(d.text, sentences[i]!, officials[i]!, blocks[i]!));
-  dropSharedWords();
+  let officials: OfficialMention[][];
+  let dates: ReturnType<typeof findDates>[];
+  let quoteAnalyses: ReturnType<typeof analyzeQuotes>[];
+  try {
+    officials = batch.map((d) => d.officials ?? findOfficials(d.text));
+    dates = batch.map((d) => findDates(d.text, d.day));
+    quoteAnalyses = batch.map((d, i) => analyzeQuotes(d.text, sentences[i]!, officials[i]!, blocks[i]!));
+  } finally {
+    dropSharedWords();
+  }
   const claims = batch.map((d, i) => findClaims(d.text, sentences[i]!, quoteAnalyses[i]!));
   const events = batch.map((d, i) =>
     findEvents(d.text, { sentences: sentences[i]!, officials: officials[i]!, dates: dates[i]!, documentDate: d.day }),
