@@ -30,6 +30,7 @@ import {
 import { sentenceTense } from './dates/tense';
 import { F_ABBR, F_INNER_CAP, F_JOINER, F_NUM, F_WORD, hashBitsOf, mayHaveHash, sharedTokens, stringHash, type SharedWords } from './names';
 import { trieSource } from './dates/trie';
+import { grownInt32 } from './typedArrays';
 import { numberedPattern } from './dates/numberedPattern';
 import { WordTable } from './dates/wordTable';
 import { WordTrie } from './dates/wordTrie';
@@ -517,9 +518,9 @@ class TriggerWindows {
       return;
     }
     if (n === kindBits.length) {
-      kindBits = this.bits[kind] = grow(kindBits, 2 * n);
-      lastTrigger = this.lastTrigger[kind] = grow(lastTrigger, 2 * n);
-      spans = this.spans[kind] = grow(spans, 4 * n);
+      kindBits = this.bits[kind] = grownInt32(kindBits, 2 * n);
+      lastTrigger = this.lastTrigger[kind] = grownInt32(lastTrigger, 2 * n);
+      spans = this.spans[kind] = grownInt32(spans, 4 * n);
     }
     spans[2 * n] = start;
     spans[2 * n + 1] = end;
@@ -527,12 +528,6 @@ class TriggerWindows {
     lastTrigger[n] = triggerStart;
     this.count[kind] = n + 1;
   }
-}
-
-function grow(array: Int32Array, length: number): Int32Array {
-  const grown = new Int32Array(length);
-  grown.set(array);
-  return grown;
 }
 
 const WINDOWS = new TriggerWindows();

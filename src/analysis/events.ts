@@ -10,6 +10,7 @@ import { datesCompatible, finerDate, mergeEvents as mergeCorpusEvents, sameOccas
 import { detached } from './detached';
 import { capitalOf, countryCode, EU_CODE, isCountryName, isDemonym, isEuMember } from './places';
 import type { CorpusEvent, DateMention, EventMention, EventType, OfficialMention, Span, TextSpan } from './types';
+import { grownInt32 } from './typedArrays';
 
 export interface EventContext {
   sentences: Span[];
@@ -762,14 +763,9 @@ let gateHitBits = new Int32Array(64);
 
 function recordGateHit(start: number, end: number, bits: number): void {
   if (gateHitCount === gateHitStart.length) {
-    const grow = (a: Int32Array) => {
-      const b = new Int32Array(a.length * 2);
-      b.set(a);
-      return b;
-    };
-    gateHitStart = grow(gateHitStart);
-    gateHitEnd = grow(gateHitEnd);
-    gateHitBits = grow(gateHitBits);
+    gateHitStart = grownInt32(gateHitStart);
+    gateHitEnd = grownInt32(gateHitEnd);
+    gateHitBits = grownInt32(gateHitBits);
   }
   gateHitStart[gateHitCount] = start;
   gateHitEnd[gateHitCount] = end;
@@ -2456,11 +2452,7 @@ function ruleAt(text: string, pos: number): CueRule | null {
 let cueStarts = new Int32Array(1024);
 let cueStartCount = 0;
 function pushCueStart(pos: number): void {
-  if (cueStartCount === cueStarts.length) {
-    const grown = new Int32Array(cueStarts.length * 2);
-    grown.set(cueStarts);
-    cueStarts = grown;
-  }
+  if (cueStartCount === cueStarts.length) cueStarts = grownInt32(cueStarts);
   cueStarts[cueStartCount++] = pos;
 }
 

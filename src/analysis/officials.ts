@@ -65,6 +65,7 @@ import {
   type HeadStrength,
 } from './titles';
 import type { OfficialMention } from './types';
+import { grownInt32 } from './typedArrays';
 
 /** Bodies served that are not countries ("EU energy commissioner" serves the European Union). */
 const BODIES = new Map<string, string>([
@@ -1563,8 +1564,8 @@ class NameRunIndex {
     if (expectCount >= EXPECTED_MAX) return;
     for (let p = 0; p < expectCount; p++) if (expectLast[p] === last && expectFirst[p] === first) return;
     if (expectCount === expectLast.length) {
-      expectLast = growInt32(expectLast);
-      expectFirst = growInt32(expectFirst);
+      expectLast = grownInt32(expectLast);
+      expectFirst = grownInt32(expectFirst);
     }
     expectLast[expectCount] = last;
     expectFirst[expectCount++] = first;
@@ -1590,8 +1591,8 @@ class NameRunIndex {
         if (belongs < 0) belongs = mayBelongToLongerName(t, i) ? 1 : 0;
         if (belongs === 0) break;
         if (hitCount === hitPair.length) {
-          hitPair = growInt32(hitPair);
-          hitToken = growInt32(hitToken);
+          hitPair = grownInt32(hitPair);
+          hitToken = grownInt32(hitToken);
         }
         hitPair[hitCount] = p;
         hitToken[hitCount++] = i;
@@ -1894,7 +1895,7 @@ function computeVariantKeys(words: readonly string[], aliases: readonly string[]
     // and joining made an array and a string per tail).
     let spaces = 0;
     for (let p = full.indexOf(' '); p >= 0; p = full.indexOf(' ', p + 1)) {
-      if (spaces === keySpaces.length) keySpaces = growInt32(keySpaces);
+      if (spaces === keySpaces.length) keySpaces = grownInt32(keySpaces);
       keySpaces[spaces++] = p;
     }
     const parts = spaces + 1;
@@ -2022,13 +2023,12 @@ class FormIndex {
     }
     const form = this.forms++;
     if (form === this.hashes.length) {
-      this.hashes = growInt32(this.hashes);
-      this.firstEntry = growInt32(this.firstEntry);
-      this.lastEntry = growInt32(this.lastEntry);
+      this.hashes = grownInt32(this.hashes);
+      this.firstEntry = grownInt32(this.firstEntry);
+      this.lastEntry = grownInt32(this.lastEntry);
     }
     const en = this.newEntry(idx);
-    if (form < this.keys.length) this.keys[form] = key;
-    else this.keys.push(key);
+    setAt(this.keys, form, key);
     this.hashes[form] = h;
     this.firstEntry[form] = en;
     this.lastEntry[form] = en;
@@ -2045,8 +2045,8 @@ class FormIndex {
   private newEntry(idx: number): number {
     const en = this.entries++;
     if (en === this.entryIdx.length) {
-      this.entryIdx = growInt32(this.entryIdx);
-      this.entryNext = growInt32(this.entryNext);
+      this.entryIdx = grownInt32(this.entryIdx);
+      this.entryNext = grownInt32(this.entryNext);
     }
     this.entryIdx[en] = idx;
     this.entryNext[en] = -1;
@@ -2530,7 +2530,7 @@ function matchMentions(t: Tokens, entities: DocEntity[], from: number, to: numbe
         j = next;
       } else if (j > i && !continues(t, j)) break;
       if (!(t.flags[j]! & F_WORD)) break;
-      if (keyWords === keyTokens.length) keyTokens = growInt32(keyTokens);
+      if (keyWords === keyTokens.length) keyTokens = grownInt32(keyTokens);
       keyTokens[keyWords++] = j;
       if (hashed) {
         const ph = partHashOf(t, j);
@@ -2705,12 +2705,6 @@ function tokensSpellKey(t: Tokens, tokens: Int32Array, count: number, key: strin
 
 /** Reused list of the tokens of the key being matched. */
 let keyTokens: Int32Array = new Int32Array(16);
-
-function growInt32(a: Int32Array): Int32Array {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
-}
 
 /** `nameKey` of token i's word; a word of ASCII letters only is its lower case (interned by lowerAt). */
 function nameKeyAt(t: Tokens, i: number): string {
