@@ -2820,50 +2820,34 @@ for (const p of NAME_PARTICLES) CUE_HASHES.add(stringHash(p, false));
  */
 function linkGivenNameForms(t: Tokens, entities: DocEntity[], honorifics: number[]): void {
   if (entities.length === 0 || honorifics.length === 0) return;
-  // A document has a few officials: their forms and first words are compared in place when a word
-  // behind an honorific asks (a Set of every form and a Map of first words per document cost more).
-  let anyOwner: boolean | null = null;
+  // The entities' first words and forms are listed once a word behind an honorific asks (most never do).
+  let byFirstWord: Map<string, DocEntity[]> | null = null;
+  let known: Set<string> | null = null;
   for (const i of honorifics) {
     const f = t.flags[i]!;
     if (i + 1 >= t.count || !(f & F_WORD) || !(f & F_CAP) || t.end[i]! - t.start[i]! > 4 || !NAME_HONORIFICS.has(lowerAt(t, i))) continue;
     const w = i + 1;
     if (!continues(t, w) || !isNameLike(t, w, true)) continue;
     if (w + 1 < t.count && continues(t, w + 1) && isNameLike(t, w + 1, true)) continue; // a full name follows
-    if (anyOwner === null) {
-      anyOwner = false;
-      for (const e of entities) if (mayBeKnownByFirstWord(e)) anyOwner = true;
-    }
-    if (!anyOwner) return;
-    const key = nameKeyAt(t, w);
-    // An alias pushed below is among its entity's forms from then on.
-    if (isEntityForm(entities, key)) continue;
-    if (key.includes(' ')) continue; // no first word of a key holds a space
-    let owner: DocEntity | null = null;
-    let owners = 0;
-    for (const e of entities) {
-      if (mayBeKnownByFirstWord(e) && startsWithWords(e.key, key)) {
-        owner = e;
-        owners++;
+    if (!byFirstWord || !known) {
+      byFirstWord = new Map<string, DocEntity[]>();
+      known = new Set<string>();
+      for (const e of entities) {
+        for (const k of entityVariantKeys(e)) known.add(k);
+        const parts = e.key.split(' ');
+        if (parts.length < 2 || parts.length > 3 || isFamilyNameFirst(e.words)) continue;
+        byFirstWord.set(parts[0]!, [...(byFirstWord.get(parts[0]!) ?? []), e]);
       }
     }
-    if (owner && owners === 1) owner.aliases.push(key);
+    if (byFirstWord.size === 0) return;
+    const key = nameKeyAt(t, w);
+    if (known.has(key)) continue;
+    const owners = byFirstWord.get(key);
+    if (owners && owners.length === 1) {
+      owners[0]!.aliases.push(key);
+      known.add(key);
+    }
   }
-}
-
-/** A name of two or three words, given name first: the article may call its holder by the first word alone. */
-function mayBeKnownByFirstWord(e: DocEntity): boolean {
-  let words = 1;
-  for (let p = e.key.indexOf(' '); p >= 0; p = e.key.indexOf(' ', p + 1)) words++;
-  return words >= 2 && words <= 3 && !isFamilyNameFirst(e.words);
-}
-
-/** Whether `key` is a name form of one of the entities. */
-function isEntityForm(entities: DocEntity[], key: string): boolean {
-  for (const e of entities) {
-    const keys = entityVariantKeys(e);
-    for (let q = 0; q < keys.length; q++) if (keys[q] === key) return true;
-  }
-  return false;
 }
 
 function findAliases(t: Tokens, entities: DocEntity[]): number {

@@ -96,22 +96,28 @@ const adversarial: Record<string, (n: number) => string> = {
   'digits and dots': (n) => '1.2.3.4.5.6.7.8.9.10.'.repeat(Math.ceil(n / 21)).slice(0, n),
   'digits, dots and dates': (n) => '12.05.2020 3.4 May 2020. 2020-01-01. '.repeat(Math.ceil(n / 37)).slice(0, n),
   'said said said': (n) => 'said, said Mr Said, said. '.repeat(Math.ceil(n / 26)).slice(0, n),
-  // Thousands of different officials, each named in full and then by family name alone: every one asks for
-  // its full name.
-  'many officials, each named again by family name': (n) => {
-    const syllables = ['ka', 'lo', 'mi', 'ra', 'su', 'te', 'vo', 'ne', 'di', 'ba', 'zu', 'pe'];
-    const word = (k: number) => {
-      let w = '';
-      for (let x = k + 1; x > 0; x = Math.floor(x / syllables.length)) w += syllables[x % syllables.length];
-      return w[0]!.toUpperCase() + w.slice(1);
-    };
-    let text = '';
-    for (let k = 0; text.length < n; k++) {
-      text += `Foreign Minister ${word(k * 7 + 3)} ${word(k * 13 + 5)}din met reporters on Monday. Mr ${word(k * 13 + 5)}din said the talks would resume. `;
-    }
-    return text.slice(0, n);
-  },
+  // Thousands of different officials, each named in full and then by family name alone (every one asks for its
+  // full name), or by given name behind an honorific (every one is asked for among the others' names).
+  'many officials, each named again by family name': (n) => manyOfficials(n, (_given, family) => `Mr ${family}`),
+  'many officials, each named again by given name': (n) => manyOfficials(n, (given) => `Mr ${given}`),
 };
+
+/** Sentences naming a different official each, then naming them again as `again` says. */
+function manyOfficials(n: number, again: (given: string, family: string) => string): string {
+  const syllables = ['ka', 'lo', 'mi', 'ra', 'su', 'te', 'vo', 'ne', 'di', 'ba', 'zu', 'pe'];
+  const word = (k: number) => {
+    let w = '';
+    for (let x = k + 1; x > 0; x = Math.floor(x / syllables.length)) w += syllables[x % syllables.length];
+    return w[0]!.toUpperCase() + w.slice(1);
+  };
+  let text = '';
+  for (let k = 0; text.length < n; k++) {
+    const given = `${word(k * 7 + 3)}o`;
+    const family = `${word(k * 13 + 5)}din`;
+    text += `Foreign Minister ${given} ${family} met reporters on Monday. ${again(given, family)} said the talks would resume. `;
+  }
+  return text.slice(0, n);
+}
 
 describe('the engine on adversarial text, large', () => {
   it('never throws on a 1 MB line or on any adversarial shape at 128 KB, and its spans are exact', () => {
